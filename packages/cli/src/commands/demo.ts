@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { AppError } from '@kith/domain/errors.ts';
+import { seedDemo } from '@kith/server/demo/demo.service.ts';
+import { print, withCore } from '../output.ts';
+
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description('fill a workspace with realistic Vietnamese demo data (deterministic by seed); sets Kith up first if needed')
+    .option('--customers <n>', 'how many contacts', '1000')
+    .option('--seed <s>', 'random seed: the same seed gives the same people', '1')
+    .option('--workspace <id>', 'workspace id (default: the only one)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { customers: string; seed: string; workspace?: string; json?: boolean }, cmd: Command) => {
+      const customers = Number(opts.customers);
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(customers) || customers < 1 || customers > 10_000_000) throw new AppError('validation', '--customers must be an integer between 1 and 10,000,000');
+      if (!Number.isInteger(seed)) throw new AppError('validation', '--seed must be an integer');
+      await withCore(cmd, async (core) => {
+        let last = 0;
+        const r = await seedDemo(core, {
+          customers,
+          seed,
+          ...(opts.workspace ? { workspaceId: opts.workspace } : {}),
+          onProgress: (done, total) => {
+            const pct = Math.floor((done / total) * 100);
+            if (pct !== last || done === total) {
+              last = pct;
+              const width = 30;
+              const filled = Math.round((done / total) * width);
+              process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${done.toLocaleString('en')} / ${total.toLocaleString('en')} contacts`);
+              if (done === total) process.stderr.write('\n');
+            }
+          },
+        });
+        print(r, Boolean(opts.json), () =>
+          [
+            `workspace ${r.workspaceId}: ${r.contacts.toLocaleString('en')} contacts and ${r.companies.toLocaleString('en')} companies in ${r.seconds.toFixed(1)} s`,
+            `owner ${r.owner.email}${r.owner.password ? `  password ${r.owner.password}` : ''}`,
+            ...r.users.map((u) => `${u.role.padEnd(8)} ${u.email}${u.password ? `  password ${u.password}` : ''}`),
+          ].join('\n'),
+        );
+      });
+    });
+}

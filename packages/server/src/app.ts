@@ -1,0 +1,121 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
+import type { Core } from './core.ts';
+import { authHook } from './http/auth-hook.ts';
+import { errorHandler, problemOf, sendProblem } from './http/problem.ts';
+import type { App } from './http/types.ts';
+import { zodSerializerCompiler } from './http/zod-serializer.ts';
+import { zodValidatorCompiler } from './http/zod-validator.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { companyRoutes } from './companies/company.routes.ts';
+import { contactRoutes } from './contacts/contact.routes.ts';
+import { customFieldRoutes } from './custom-fields/custom-field.routes.ts';
+import { invitationRoutes } from './invitations/invitation.routes.ts';
+import { memberRoutes } from './members/member.routes.ts';
+import { systemRoutes } from './system/system.routes.ts';
+import { teamRoutes } from './teams/team.routes.ts';
+import { workspaceRoutes } from './workspaces/workspace.routes.ts';
+
+export type AppOptions = {
+  /** Extra Fastify options (tests may lower timeouts). */
+  fastify?: Partial<FastifyServerOptions>;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Build the HTTP application around a Core. Never listens (main.ts does), so tests drive it with inject().
+ */
+export async function buildApp(core: Core, options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    loggerInstance: core.log,
+    disableRequestLogging: true,
+    trustProxy: core.config.trustProxy,
+    bodyLimit: core.config.bodyLimit,
+    requestTimeout: core.config.requestTimeoutMs,
+    connectionTimeout: core.config.requestTimeoutMs + 5_000,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
+    },
+    ...options.fastify,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(zodSerializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, problemOf('not_found', `No route ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}`)));
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionCsrf', null);
+
+  // Bodies must be JSON objects or arrays where a route takes one; anything else is a 415, not a crash.
+  app.removeContentTypeParser(['text/plain']);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+  // One line per request: method, route pattern, status, time. No query strings (they hold search terms), no bodies.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  await app.register(fastifyCookie, { hook: 'onRequest' });
+  app.addHook('onRequest', authHook(core));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kith API',
+        version: '1',
+        description:
+          'The REST API of Kith, an open-source CRM. Authenticate with `Authorization: Bearer <token>` (create one with POST /api/v1/auth/tokens) or, in the web app, the session cookie plus the X-CSRF-Token header on writes. Errors are RFC 9457 problem documents.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (kith_…)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kith_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });
+
+  await app.register(systemRoutes(core));
+  await app.register(
+    async (api: App) => {
+      await api.register(authRoutes(core));
+      await api.register(workspaceRoutes(core));
+      await api.register(memberRoutes(core));
+      await api.register(teamRoutes(core));
+      await api.register(invitationRoutes(core));
+      await api.register(customFieldRoutes(core));
+      await api.register(contactRoutes(core));
+      await api.register(companyRoutes(core));
+      await api.register(auditRoutes(core));
+      api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+  return app as unknown as App;
+}

@@ -1,0 +1,291 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, invalid } from '@kith/domain/errors.ts';
+import { normalizeEmail } from '@kith/domain/emails/email.ts';
+import { passwordProblem } from '@kith/domain/auth/password-policy.ts';
+import type { Role } from '@kith/domain/permissions/permissions.ts';
+import type { Core } from '../core.ts';
+import { by, recordAudit } from '../audit/audit.repository.ts';
+import { findRole, findUserByEmail, findUserById, setPasswordHash, teamIdsOf, workspacesOfUser, type UserRow } from '../members/user.repository.ts';
+import type { Actor } from './actor.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashSecret, hmac, randomSecret, safeEqual } from './secrets.ts';
+import { findSessionByHash, insertSession, revokeSessionsOfUser, touchSession, type SessionRow } from './session.repository.ts';
+import { clear, consume, exhausted, hit, type Limit } from './throttle.ts';
+import { findTokenByHash, insertToken, revokeTokensOfUser, touchToken, type TokenRow } from './token.repository.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+export const SESSION_LIFETIME_MS = 30 * DAY;
+export const SESSION_IDLE_MS = 7 * DAY;
+const TOUCH_EVERY_MS = 5 * MINUTE;
+const TOKEN_USE_AUDIT_EVERY_MS = HOUR;
+const RESET_LIFETIME_MS = HOUR;
+
+export type RequestInfo = { ip: string | null; userAgent: string | null; requestId: string | null };
+
+/**
+ * Login throttling (OWASP's "device cookie" scheme): failures count per IP, per account+IP, and per
+ * account. The per-account limit does not apply to a browser that has signed in to that account
+ * before (it holds a signed device cookie), so an attacker hammering an account from many addresses
+ * cannot lock its owner out.
+ */
+function loginLimits(email: string, ip: string | null, trustedDevice: boolean): Limit[] {
+  const limits: Limit[] = [
+    { key: `login:ip:${ip ?? '-'}`, max: 50, windowMs: 15 * MINUTE },
+    { key: `login:pair:${email}:${ip ?? '-'}`, max: 10, windowMs: 15 * MINUTE },
+  ];
+  if (!trustedDevice) limits.push({ key: `login:acct:${email}`, max: 20, windowMs: HOUR });
+  return limits;
+}
+
+export function deviceCookieFor(core: Core, userId: string): string {
+  return `${userId}.${hmac(core.config.secret, `device:${userId}`)}`;
+}
+
+function deviceTrusts(core: Core, cookie: string | undefined, userId: string | undefined): boolean {
+  if (!cookie || !userId) return false;
+  return safeEqual(cookie, deviceCookieFor(core, userId));
+}
+
+/**
+ * Check an email and password under the throttle. Throws 401 with one message for every failure
+ * (unknown email, wrong password, disabled account), 429 when throttled.
+ */
+export async function authenticatePassword(core: Core, rawEmail: string, password: string, info: RequestInfo & { deviceCookie?: string }): Promise<UserRow> {
+  const email = normalizeEmail(rawEmail);
+  const nowMs = core.now().getTime();
+  const user = await findUserByEmail(core.db, email);
+  const limits = loginLimits(email, info.ip, deviceTrusts(core, info.deviceCookie, user?.id));
+  const wait = await exhausted(core.db, limits, nowMs);
+  if (wait > 0) throw new AppError('rate_limited', 'Too many failed sign-in attempts; try again later', { extra: { retryAfter: wait } });
+  const ok = await verifyPassword(user?.passwordHash, password.slice(0, 1024));
+  if (!ok || !user || user.disabledAt) {
+    await hit(core.db, limits, nowMs);
+    await recordAudit(core.db, { workspaceId: null, actorUserId: user?.id ?? null, action: 'login.failed', entityType: 'user', entityId: user?.id ?? null, meta: { ip: info.ip, requestId: info.requestId } }, core.now());
+    throw new AppError('unauthenticated', 'Invalid email or password');
+  }
+  await clear(core.db, [`login:pair:${email}:${info.ip ?? '-'}`]);
+  return user;
+}
+
+/** The workspace a credential is bound to: the one asked for (if the user belongs to it), or the user's only one. */
+async function chooseWorkspace(core: Core, userId: string, requested: string | undefined): Promise<{ workspaceId: string; role: Role }> {
+  const list = await workspacesOfUser(core.db, userId);
+  if (requested) {
+    const w = list.find((x) => x.id === requested);
+    if (!w) throw invalid([{ path: ['workspace'], message: 'You are not a member of this workspace' }]);
+    return { workspaceId: w.id, role: w.role };
+  }
+  if (list.length === 0) throw new AppError('forbidden', 'This account belongs to no workspace');
+  if (list.length > 1) {
+    throw new AppError('validation', 'This account belongs to several workspaces; say which one', {
+      issues: [{ path: ['workspace'], message: 'Required: one of your workspace ids' }],
+      extra: { workspaces: list.map((w) => ({ id: w.id, name: w.name })) },
+    });
+  }
+  return { workspaceId: list[0]!.id, role: list[0]!.role };
+}
+
+export type NewSession = { token: string; session: SessionRow; user: UserRow; role: Role };
+
+/** Sign in: a fresh session (the old one, if any, is ended: session ids rotate on every login). */
+export async function login(
+  core: Core,
+  input: { email: string; password: string; workspace?: string },
+  info: RequestInfo & { deviceCookie?: string; previousSessionToken?: string },
+): Promise<NewSession> {
+  const user = await authenticatePassword(core, input.email, input.password, info);
+  const ws = await chooseWorkspace(core, user.id, input.workspace);
+  const now = core.now();
+  if (info.previousSessionToken) {
+    const prev = await findSessionByHash(core.db, hashSecret(info.previousSessionToken));
+    if (prev && !prev.revokedAt) await core.db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('id', '=', prev.id).execute();
+  }
+  const token = randomSecret(32);
+  const session: SessionRow = {
+    id: uuidv7(),
+    userId: user.id,
+    workspaceId: ws.workspaceId,
+    csrfToken: randomSecret(24),
+    ip: info.ip,
+    userAgent: info.userAgent?.slice(0, 300) ?? null,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString(),
+    revokedAt: null,
+  };
+  await insertSession(core.db, { ...session, tokenHash: hashSecret(token) });
+  await recordAudit(core.db, { workspaceId: ws.workspaceId, actorUserId: user.id, action: 'login', entityType: 'session', entityId: session.id, meta: { via: 'session', ip: info.ip, requestId: info.requestId } }, now);
+  return { token, session, user, role: ws.role };
+}
+
+async function actorFor(core: Core, userId: string, workspaceId: string, via: Actor['via'], ids: { sessionId: string | null; tokenId: string | null }, info: RequestInfo): Promise<Actor | null> {
+  const [role, user] = await Promise.all([findRole(core.db, workspaceId, userId), findUserById(core.db, userId)]);
+  if (!role || !user || user.disabledAt) return null;
+  const teamIds = role === 'manager' || role === 'agent' ? await teamIdsOf(core.db, workspaceId, userId) : [];
+  return { userId, workspaceId, role, teamIds, via, sessionId: ids.sessionId, tokenId: ids.tokenId, requestId: info.requestId, ip: info.ip };
+}
+
+/** Who holds this session cookie, if anyone. A session ends when revoked, expired, idle too long, or when its user leaves the workspace. */
+export async function resolveSession(core: Core, token: string, info: RequestInfo): Promise<{ actor: Actor; session: SessionRow } | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const session = await findSessionByHash(core.db, hashSecret(token));
+  const now = core.now();
+  if (!session || session.revokedAt) return null;
+  if (session.expiresAt <= now.toISOString()) return null;
+  if (new Date(session.lastSeenAt).getTime() + SESSION_IDLE_MS <= now.getTime()) return null;
+  const actor = await actorFor(core, session.userId, session.workspaceId, 'session', { sessionId: session.id, tokenId: null }, info);
+  if (!actor) return null;
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) await touchSession(core.db, session.id, now.toISOString());
+  return { actor, session };
+}
+
+export const TOKEN_PREFIX = 'kith_';
+
+/** Who holds this API token, if anyone. Use is recorded (last_used_at at most every minute; an audit entry at most hourly per token). */
+export async function resolveToken(core: Core, token: string, info: RequestInfo): Promise<Actor | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+  const row = await findTokenByHash(core.db, hashSecret(token));
+  const now = core.now();
+  if (!row || row.revokedAt) return null;
+  if (row.expiresAt && row.expiresAt <= now.toISOString()) return null;
+  const actor = await actorFor(core, row.userId, row.workspaceId, 'token', { sessionId: null, tokenId: row.id }, info);
+  if (!actor) return null;
+  const last = row.lastUsedAt ? new Date(row.lastUsedAt).getTime() : 0;
+  if (now.getTime() - last > MINUTE) {
+    await touchToken(core.db, row.id, now.toISOString());
+    if (now.getTime() - last > TOKEN_USE_AUDIT_EVERY_MS) {
+      await recordAudit(core.db, { ...by(actor), action: 'token.use', entityType: 'api_token', entityId: row.id }, now);
+    }
+  }
+  return actor;
+}
+
+export type CreatedToken = { token: string; row: TokenRow };
+
+/** A personal API token, shown once and stored hashed. */
+export async function createToken(core: Core, userId: string, workspaceId: string, name: string, info: RequestInfo, expiresAt: string | null = null): Promise<CreatedToken> {
+  const token = `${TOKEN_PREFIX}${randomSecret(32)}`;
+  const now = core.now();
+  const row: TokenRow = { id: uuidv7(), userId, workspaceId, name, prefix: token.slice(0, 12), createdAt: now.toISOString(), lastUsedAt: null, expiresAt, revokedAt: null };
+  await core.db.transaction().execute(async (trx) => {
+    await insertToken(trx, { ...row, tokenHash: hashSecret(token) });
+    await recordAudit(trx, { workspaceId, actorUserId: userId, action: 'token.create', entityType: 'api_token', entityId: row.id, after: { name, prefix: row.prefix }, meta: { ip: info.ip, requestId: info.requestId } }, now);
+  });
+  return { token, row };
+}
+
+/** POST /api/v1/auth/tokens with email and password: the credential check is throttled exactly like sign-in. */
+export async function createTokenWithPassword(core: Core, input: { email: string; password: string; name: string; workspace?: string }, info: RequestInfo & { deviceCookie?: string }): Promise<CreatedToken> {
+  const user = await authenticatePassword(core, input.email, input.password, info);
+  const ws = await chooseWorkspace(core, user.id, input.workspace);
+  return createToken(core, user.id, ws.workspaceId, input.name, info);
+}
+
+/** Change one's own password: every other session and every API token of the user ends. */
+export async function changePassword(core: Core, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  const user = await findUserById(core.db, actor.userId);
+  if (!user) throw new AppError('unauthenticated', 'Sign in again');
+  const limit: Limit = { key: `pwchange:${user.id}`, max: 10, windowMs: HOUR };
+  const wait = await exhausted(core.db, [limit], core.now().getTime());
+  if (wait > 0) throw new AppError('rate_limited', 'Too many attempts; try again later', { extra: { retryAfter: wait } });
+  if (!(await verifyPassword(user.passwordHash, currentPassword.slice(0, 1024)))) {
+    await hit(core.db, [limit], core.now().getTime());
+    throw invalid([{ path: ['currentPassword'], message: 'The current password is wrong' }]);
+  }
+  const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
+  if (problem) throw invalid([{ path: ['newPassword'], message: problem }]);
+  const hash = await hashPassword(newPassword);
+  const now = core.now();
+  await core.db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, user.id, hash, now.toISOString());
+    await revokeSessionsOfUser(trx, user.id, now.toISOString(), actor.sessionId ? { exceptId: actor.sessionId } : {});
+    await revokeTokensOfUser(trx, user.id, now.toISOString());
+    await recordAudit(trx, { ...by(actor), action: 'password.change', entityType: 'user', entityId: user.id }, now);
+  });
+}
+
+/**
+ * Ask for a reset link. Always the same answer; the work happens after the response so its timing
+ * says nothing either. Throttled per address and per IP, silently.
+ */
+export async function requestPasswordReset(core: Core, rawEmail: string, info: RequestInfo): Promise<void> {
+  const email = normalizeEmail(rawEmail);
+  const nowMs = core.now().getTime();
+  const overEmail = await consume(core.db, { key: `reset:email:${email}`, max: 3, windowMs: HOUR }, nowMs);
+  const overIp = await consume(core.db, { key: `reset:ip:${info.ip ?? '-'}`, max: 20, windowMs: HOUR }, nowMs);
+  if (overEmail > 0 || overIp > 0) return;
+  const user = await findUserByEmail(core.db, email);
+  if (!user || user.disabledAt) return;
+  const token = randomSecret(32);
+  const now = core.now();
+  await core.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('password_resets')
+      .values({ id: uuidv7(), user_id: user.id, token_hash: hashSecret(token), created_at: now.toISOString(), expires_at: new Date(now.getTime() + RESET_LIFETIME_MS).toISOString(), used_at: null })
+      .execute();
+    await recordAudit(trx, { workspaceId: null, actorUserId: null, action: 'password.reset.request', entityType: 'user', entityId: user.id, meta: { ip: info.ip, requestId: info.requestId } }, now);
+  });
+  const link = `${core.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+  const sent = await core.mailer.send({
+    to: user.email,
+    subject: 'Kith: đặt lại mật khẩu / reset your password',
+    text: [
+      `Xin chào ${user.name},`,
+      '',
+      'Ai đó (hy vọng là bạn) đã yêu cầu đặt lại mật khẩu Kith của bạn. Mở liên kết sau trong vòng 1 giờ:',
+      link,
+      '',
+      `Hello ${user.name},`,
+      '',
+      'Someone (hopefully you) asked to reset your Kith password. Open this link within one hour:',
+      link,
+      '',
+      'Nếu không phải bạn, hãy bỏ qua thư này. / If it was not you, ignore this message.',
+    ].join('\n'),
+  });
+  if (!sent) core.log.warn('password reset requested but no mail could be sent; an administrator can run `kith user reset-password`');
+}
+
+/** Use a reset link: new password, every session and token of the user ended. */
+export async function confirmPasswordReset(core: Core, token: string, newPassword: string, info: RequestInfo): Promise<void> {
+  const now = core.now();
+  const row = await core.db.selectFrom('password_resets').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+  if (!row || row.used_at || row.expires_at <= now.toISOString()) {
+    throw invalid([{ path: ['token'], message: 'This reset link is invalid or has expired; ask for a new one' }]);
+  }
+  const user = await findUserById(core.db, row.user_id);
+  if (!user || user.disabledAt) throw invalid([{ path: ['token'], message: 'This reset link is invalid or has expired; ask for a new one' }]);
+  const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
+  if (problem) throw invalid([{ path: ['password'], message: problem }]);
+  const hash = await hashPassword(newPassword);
+  await core.db.transaction().execute(async (trx) => {
+    const used = await trx.updateTable('password_resets').set({ used_at: now.toISOString() }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) throw invalid([{ path: ['token'], message: 'This reset link has already been used' }]);
+    await setPasswordHash(trx, user.id, hash, now.toISOString());
+    await revokeSessionsOfUser(trx, user.id, now.toISOString());
+    await revokeTokensOfUser(trx, user.id, now.toISOString());
+    await recordAudit(trx, { workspaceId: null, actorUserId: user.id, action: 'password.reset', entityType: 'user', entityId: user.id, meta: { ip: info.ip, requestId: info.requestId } }, now);
+  });
+  await clear(core.db, [`login:acct:${user.email}`]);
+}
+
+/** Set a user's password from the command line (`kith user reset-password`): every session and token of theirs ends. */
+export async function adminSetPassword(core: Core, rawEmail: string, newPassword: string): Promise<UserRow> {
+  const email = normalizeEmail(rawEmail);
+  const user = await findUserByEmail(core.db, email);
+  if (!user) throw new AppError('not_found', `No user with email ${email}`);
+  const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
+  if (problem) throw invalid([{ path: ['password'], message: problem }]);
+  const hash = await hashPassword(newPassword);
+  const now = core.now();
+  await core.db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, user.id, hash, now.toISOString());
+    await revokeSessionsOfUser(trx, user.id, now.toISOString());
+    await revokeTokensOfUser(trx, user.id, now.toISOString());
+    await recordAudit(trx, { workspaceId: null, actorUserId: null, action: 'password.reset', entityType: 'user', entityId: user.id, meta: { via: 'cli' } }, now);
+  });
+  await clear(core.db, [`login:acct:${email}`]);
+  return user;
+}

@@ -1,0 +1,232 @@
+import { v7 as uuidv7 } from 'uuid';
+import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
+import type { Company, CompanyCreateInput, CompanyUpdateInput } from '@kith/domain/companies/company.schema.ts';
+import { validateCustomValues } from '@kith/domain/custom-fields/custom-field.ts';
+import { normalizePhone } from '@kith/domain/phones/phone.ts';
+import { buildContactSearchText } from '@kith/domain/search/contact-search.ts';
+import { foldedWords, matchKey } from '@kith/domain/text/fold.ts';
+import type { Core } from '../core.ts';
+import type { Db } from '../db/create-db.ts';
+import { by, recordAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { contactsOfCompany, setSearchText } from '../contacts/contact.repository.ts';
+import { listCustomFields } from '../custom-fields/custom-field.repository.ts';
+import { decodeCursor, encodeCursor, parseFilters, parseSort, type Registry } from '../records/list-query.ts';
+import { checkAssignments } from '../records/assignment.ts';
+import { preconditionFailed, scopeFor } from '../records/visibility.ts';
+import { findWorkspace } from '../workspaces/workspace.repository.ts';
+import {
+  findCompaniesByIds,
+  insertCompanyRows,
+  listCompanyRows,
+  purgeCompanyRow,
+  updateCompanyRow,
+  type CompanyRow,
+  type CompanyWithCount,
+  type Deleted,
+} from './company.repository.ts';
+import { COMPANY_SIZES } from '@kith/domain/companies/company.schema.ts';
+import { PROVINCE_CODES } from '@kith/domain/geo/provinces.ts';
+
+export const COMPANY_FIELDS: Registry = {
+  name: { column: 'name', type: 'text', foldedColumn: 'name_key', sortable: true, sortColumn: 'name_key', nullable: false },
+  domain: { column: 'domain', type: 'text', sortable: true, nullable: true },
+  industry: { column: 'industry', type: 'text', sortable: true, nullable: true },
+  sizeBand: { column: 'size_band', type: 'enum', values: COMPANY_SIZES, sortable: true, nullable: true },
+  province: { column: 'province', type: 'enum', values: PROVINCE_CODES, sortable: true, nullable: true },
+  taxCode: { column: 'tax_code', type: 'text', nullable: true },
+  ownerId: { column: 'owner_id', type: 'uuid', nullable: true },
+  teamId: { column: 'team_id', type: 'uuid', nullable: true },
+  createdAt: { column: 'created_at', type: 'datetime', sortable: true, nullable: false },
+  updatedAt: { column: 'updated_at', type: 'datetime', sortable: true, nullable: false },
+};
+
+const AUDITED: (keyof Company)[] = ['name', 'domain', 'website', 'email', 'phone', 'taxCode', 'industry', 'sizeBand', 'addressLine', 'province', 'country', 'ownerId', 'teamId', 'tags', 'notes', 'custom'];
+
+function apply(base: Company, input: CompanyUpdateInput, region: string, fields: Awaited<ReturnType<typeof listCustomFields>>, mode: 'create' | 'update', issues: FieldIssue[]): Company {
+  const next: Company = { ...base };
+  for (const k of AUDITED) {
+    if (k === 'custom' || k === 'phone') continue;
+    const v = (input as Record<string, unknown>)[k];
+    if (v !== undefined) (next as Record<string, unknown>)[k] = v;
+  }
+  if (input.phone !== undefined) {
+    if (input.phone === null) next.phone = null;
+    else {
+      const r = normalizePhone(input.phone, region);
+      if (r.ok) next.phone = r.e164;
+      else issues.push({ path: ['phone'], message: r.reason });
+    }
+  }
+  if (input.custom !== undefined || mode === 'create') {
+    const r = validateCustomValues(fields, input.custom ?? {}, mode);
+    issues.push(...r.issues);
+    const merged: Record<string, unknown> = { ...base.custom, ...r.values };
+    for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
+    next.custom = merged;
+  }
+  return next;
+}
+
+function toRow(c: Company, workspaceId: string): CompanyRow {
+  return {
+    id: c.id,
+    workspace_id: workspaceId,
+    name: c.name,
+    name_key: matchKey(c.name),
+    domain: c.domain,
+    website: c.website,
+    email: c.email,
+    phone: c.phone,
+    tax_code: c.taxCode,
+    industry: c.industry,
+    size_band: c.sizeBand,
+    address_line: c.addressLine,
+    province: c.province,
+    country: c.country,
+    owner_id: c.ownerId,
+    team_id: c.teamId,
+    tags: JSON.stringify(c.tags),
+    custom: JSON.stringify(c.custom),
+    notes: c.notes,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    deleted_at: c.deletedAt,
+    created_by: c.createdBy,
+    updated_by: c.updatedBy,
+    version: c.version,
+  };
+}
+
+async function context(db: Db, actor: Actor) {
+  const [ws, fields] = await Promise.all([findWorkspace(db, actor.workspaceId), listCustomFields(db, actor.workspaceId, 'company')]);
+  return { region: ws?.phoneRegion ?? 'VN', fields };
+}
+
+/** Create companies, all or none (paths start with the row index when `bulk`). */
+export async function createCompanies(core: Core, actor: Actor, inputs: CompanyCreateInput[], opts: { bulk: boolean }): Promise<Company[]> {
+  scopeFor(actor, 'companies.create');
+  const now = core.now().toISOString();
+  const { region, fields } = await context(core.db, actor);
+  const issues: FieldIssue[] = [];
+  const items = inputs.map((input, i) => {
+    const path = opts.bulk ? ['items', i] : [];
+    const base: Company = {
+      id: uuidv7(), name: '', domain: null, website: null, email: null, phone: null, taxCode: null, industry: null, sizeBand: null, addressLine: null,
+      province: null, country: null, ownerId: actor.userId, teamId: null, tags: [], notes: null, custom: {}, createdAt: now, updatedAt: now,
+      deletedAt: null, createdBy: actor.userId, updatedBy: actor.userId, version: 1,
+    };
+    const rowIssues: FieldIssue[] = [];
+    const c = apply(base, input, region, fields, 'create', rowIssues);
+    issues.push(...rowIssues.map((x) => ({ ...x, path: [...path, ...x.path] })));
+    return { c, path };
+  });
+  await checkAssignments(core.db, actor, 'companies.assign', items.map(({ c, path }) => ({ ownerId: c.ownerId, teamId: c.teamId, before: null, path })), issues);
+  if (issues.length > 0) throw invalid(issues, opts.bulk ? 'Some rows are invalid; nothing was created' : 'The company has invalid fields');
+  const companies = items.map((x) => x.c);
+  await core.db.transaction().execute(async (trx) => {
+    await insertCompanyRows(trx, companies.map((c) => toRow(c, actor.workspaceId)));
+    await recordAudit(trx, companies.map((c) => ({ ...by(actor), action: 'create' as const, entityType: 'company', entityId: c.id, after: Object.fromEntries(AUDITED.map((k) => [k, c[k]])) })), core.now());
+  });
+  return companies;
+}
+
+export async function createCompany(core: Core, actor: Actor, input: CompanyCreateInput): Promise<CompanyWithCount> {
+  const [c] = await createCompanies(core, actor, [input], { bulk: false });
+  return { ...c!, contactCount: 0 };
+}
+
+export async function getCompany(core: Core, actor: Actor, id: string, deleted: Deleted = 'exclude'): Promise<CompanyWithCount> {
+  const c = (await findCompaniesByIds(core.db, scopeFor(actor, 'companies.read'), [id], deleted))[0];
+  if (!c) throw notFound('Company');
+  return c;
+}
+
+/** Update a company (If-Match honoured like contacts). A rename re-indexes its people so searching the new name finds them. */
+export async function updateCompany(core: Core, actor: Actor, id: string, patch: CompanyUpdateInput, ifVersion: number | null): Promise<CompanyWithCount> {
+  const scope = scopeFor(actor, 'companies.update');
+  const { region, fields } = await context(core.db, actor);
+  return core.db.transaction().execute(async (trx) => {
+    const found = (await findCompaniesByIds(trx, scope, [id]))[0];
+    if (!found) throw notFound('Company');
+    const { contactCount: _n, ...before } = found;
+    if (ifVersion !== null && ifVersion !== before.version) throw preconditionFailed(before.version);
+    const issues: FieldIssue[] = [];
+    const next = apply(before, patch, region, fields, 'update', issues);
+    await checkAssignments(trx, actor, 'companies.assign', [{ ownerId: next.ownerId, teamId: next.teamId, before, path: [] }], issues);
+    if (issues.length > 0) throw invalid(issues, 'The company has invalid fields');
+    const changed = AUDITED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
+    if (changed.length === 0) return found;
+    const now = core.now().toISOString();
+    const { id: _i, workspace_id: _w, created_at: _c, created_by: _b, version: _v, ...set } = toRow({ ...next, updatedAt: now, updatedBy: actor.userId }, actor.workspaceId);
+    if (!(await updateCompanyRow(trx, scope, id, before.version, set))) throw preconditionFailed(before.version + 1);
+    if (changed.includes('name')) {
+      for (const p of await contactsOfCompany(trx, actor.workspaceId, id)) {
+        const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as string[];
+        await setSearchText(trx, actor.workspaceId, p.id, buildContactSearchText({ name: p.name, givenName: p.given_name, familyName: p.family_name, emails: parse(p.emails), phones: parse(p.phones), companyName: next.name }));
+      }
+    }
+    await recordAudit(
+      trx,
+      { ...by(actor), action: 'update', entityType: 'company', entityId: id, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])) },
+      core.now(),
+    );
+    return (await findCompaniesByIds(trx, { ...scope, limitTo: null }, [id]))[0]!;
+  });
+}
+
+export async function listCompanies(core: Core, actor: Actor, query: { q?: string; sort?: string; cursor?: string; limit: number; deleted: Deleted; raw: Record<string, unknown> }) {
+  const scope = scopeFor(actor, 'companies.read');
+  if (query.deleted !== 'exclude') scopeFor(actor, 'companies.delete');
+  const fields = await listCustomFields(core.db, actor.workspaceId, 'company');
+  const filters = parseFilters(query.raw, COMPANY_FIELDS, fields, core.dialect, 'companies', ['q', 'sort', 'cursor', 'limit', 'deleted']);
+  const sort = parseSort(query.sort, COMPANY_FIELDS, fields, core.dialect, 'companies', 'name');
+  const sortKey = `${sort.dir === 'desc' ? '-' : ''}${sort.name}`;
+  const cursor = query.cursor ? decodeCursor(query.cursor, sortKey) : null;
+  const rows = await listCompanyRows(core.db, core.dialect, scope, { filters, sort, cursor, limit: query.limit + 1, words: query.q ? foldedWords(query.q).slice(0, 8) : [], deleted: query.deleted });
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const last = page[page.length - 1];
+  return {
+    data: page.map(({ _sort, ...c }) => c),
+    nextCursor: more && last ? encodeCursor({ s: sortKey, v: (last._sort as string | number | null) ?? null, id: last.id }) : null,
+  };
+}
+
+export async function deleteCompany(core: Core, actor: Actor, id: string, ifVersion: number | null): Promise<void> {
+  const scope = scopeFor(actor, 'companies.delete');
+  await core.db.transaction().execute(async (trx) => {
+    const c = (await findCompaniesByIds(trx, scope, [id]))[0];
+    if (!c) throw notFound('Company');
+    if (ifVersion !== null && ifVersion !== c.version) throw preconditionFailed(c.version);
+    const now = core.now().toISOString();
+    if (!(await updateCompanyRow(trx, scope, id, c.version, { deleted_at: now, updated_at: now, updated_by: actor.userId }))) throw preconditionFailed(c.version + 1);
+    await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'company', entityId: id }, core.now());
+  });
+}
+
+export async function restoreCompany(core: Core, actor: Actor, id: string): Promise<CompanyWithCount> {
+  const scope = scopeFor(actor, 'companies.delete');
+  return core.db.transaction().execute(async (trx) => {
+    const c = (await findCompaniesByIds(trx, scope, [id], 'only'))[0];
+    if (!c) throw notFound('Deleted company');
+    const now = core.now().toISOString();
+    await updateCompanyRow(trx, scope, id, c.version, { deleted_at: null, updated_at: now, updated_by: actor.userId });
+    await recordAudit(trx, { ...by(actor), action: 'restore', entityType: 'company', entityId: id }, core.now());
+    return (await findCompaniesByIds(trx, scope, [id]))[0]!;
+  });
+}
+
+/** Delete a company for good; its people stay, without a company. */
+export async function purgeCompany(core: Core, actor: Actor, id: string): Promise<void> {
+  const scope = scopeFor(actor, 'companies.purge');
+  await core.db.transaction().execute(async (trx) => {
+    const people = await contactsOfCompany(trx, actor.workspaceId, id);
+    if (!(await purgeCompanyRow(trx, scope, id))) throw notFound('Company');
+    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as string[];
+    for (const p of people) {
+      await setSearchText(trx, actor.workspaceId, p.id, buildContactSearchText({ name: p.name, givenName: p.given_name, familyName: p.family_name, emails: parse(p.emails), phones: parse(p.phones), companyName: null }));
+    }
+    await recordAudit(trx, { ...by(actor), action: 'purge', entityType: 'company', entityId: id }, core.now());
+  });
+}

@@ -1,0 +1,143 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration is read once, here, from the environment and `kith start` flags (flags win), validated,
+ * and frozen. Nothing else in Kith reads process.env.
+ */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const ConfigSchema = z.object({
+  port: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(0, 'must be between 0 and 65535').max(65535, 'must be between 0 and 65535'),
+  host: z.string().min(1, 'must not be empty'),
+  dataDir: z.string().min(1, 'must not be empty'),
+  databaseUrl: z
+    .string()
+    .refine((s) => /^postgres(ql)?:\/\/.+/.test(s), 'must be a postgres:// URL (leave it unset for the embedded SQLite database)')
+    .optional(),
+  logLevel: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
+  publicUrl: z.url({ message: 'must be an absolute http(s) URL' }).refine((s) => /^https?:\/\//.test(s), 'must be an http(s) URL').optional(),
+  smtpUrl: z.string().refine((s) => /^smtps?:\/\/.+/.test(s), 'must be an smtp:// or smtps:// URL').optional(),
+  mailFrom: z.string().min(3),
+  secret: z.string().min(32, 'must be at least 32 characters').optional(),
+  trustProxy: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+  bodyLimit: z.coerce.number().int().min(1024).max(100 * 1024 * 1024),
+  requestTimeoutMs: z.coerce.number().int().min(1000).max(600_000),
+  poolSize: z.coerce.number().int().min(1).max(200),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
+  logLevel: (typeof LOG_LEVELS)[number];
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  secret: string;
+  trustProxy: boolean;
+  bodyLimit: number;
+  requestTimeoutMs: number;
+}>;
+
+/** Names of the environment variables, for error messages that point at what to fix. */
+const ENV_NAMES: Record<string, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  dataDir: 'KITH_DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  logLevel: 'LOG_LEVEL',
+  publicUrl: 'KITH_PUBLIC_URL',
+  smtpUrl: 'SMTP_URL',
+  mailFrom: 'KITH_MAIL_FROM',
+  secret: 'KITH_SECRET',
+  trustProxy: 'KITH_TRUST_PROXY',
+  bodyLimit: 'KITH_BODY_LIMIT',
+  requestTimeoutMs: 'KITH_REQUEST_TIMEOUT_MS',
+  poolSize: 'KITH_DB_POOL_SIZE',
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type ConfigOverrides = Partial<Record<keyof typeof ENV_NAMES, string | number | undefined>>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const pick = (key: string, fallback?: string): string | undefined => {
+    const o = overrides[key];
+    if (o !== undefined) return String(o);
+    const e = env[ENV_NAMES[key]!];
+    return e === undefined || e === '' ? fallback : e;
+  };
+  const raw = {
+    port: pick('port', '3000'),
+    host: pick('host', '127.0.0.1'),
+    dataDir: pick('dataDir', './data'),
+    databaseUrl: pick('databaseUrl'),
+    logLevel: pick('logLevel', 'info'),
+    publicUrl: pick('publicUrl'),
+    smtpUrl: pick('smtpUrl'),
+    mailFrom: pick('mailFrom', 'Kith <no-reply@localhost>'),
+    secret: pick('secret'),
+    trustProxy: pick('trustProxy', 'false'),
+    bodyLimit: pick('bodyLimit', String(1024 * 1024)),
+    requestTimeoutMs: pick('requestTimeoutMs', '30000'),
+    poolSize: pick('poolSize', '10'),
+  };
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0]);
+    const shown = key === 'secret' || key === 'databaseUrl' || key === 'smtpUrl' ? '' : ` (got "${String((raw as Record<string, unknown>)[key])}")`;
+    throw new ConfigError(`${ENV_NAMES[key] ?? key} ${issue.message}${shown}`);
+  }
+  const c = parsed.data;
+  const dataDir = resolve(c.dataDir);
+  const secret = c.secret ?? loadOrCreateSecret(dataDir);
+  const host = c.host;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return Object.freeze({
+    port: c.port,
+    host,
+    dataDir,
+    database: c.databaseUrl
+      ? Object.freeze({ kind: 'postgres' as const, url: c.databaseUrl, poolSize: c.poolSize })
+      : Object.freeze({ kind: 'sqlite' as const, file: join(dataDir, 'kith.db') }),
+    logLevel: c.logLevel,
+    publicUrl: (c.publicUrl ?? `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${c.port}`).replace(/\/+$/, ''),
+    smtpUrl: c.smtpUrl,
+    mailFrom: c.mailFrom,
+    secret,
+    trustProxy: c.trustProxy,
+    bodyLimit: c.bodyLimit,
+    requestTimeoutMs: c.requestTimeoutMs,
+  });
+}
+
+/** The server's secret (HMAC key for device cookies), generated on first start and kept 0600 in the data directory. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret.key');
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw new ConfigError(`KITH_DATA_DIR cannot be created at ${dataDir}: ${(e as Error).message}`);
+  }
+  if (existsSync(file)) {
+    const s = readFileSync(file, 'utf8').trim();
+    if (s.length < 32) throw new ConfigError(`${file} holds a secret shorter than 32 characters; delete it to generate a new one`);
+    return s;
+  }
+  const s = randomBytes(32).toString('base64url');
+  try {
+    writeFileSync(file, `${s}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw new ConfigError(`KITH_DATA_DIR is not writable (${file}): ${(e as Error).message}`);
+  }
+  chmodSync(file, 0o600);
+  return s;
+}

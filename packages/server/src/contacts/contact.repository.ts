@@ -1,0 +1,212 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Contact } from '@kith/domain/contacts/contact.schema.ts';
+import type { Db, DialectName } from '../db/create-db.ts';
+import type { ContactKeyTable, ContactTable } from './contact.table.ts';
+import { afterCursor, filterCondition, orderBySql, type Cursor, type Filter, type Sort } from '../records/list-query.ts';
+import { visibleTo, type Scope } from '../records/visibility.ts';
+
+export type ContactInsert = Omit<Insertable<ContactTable>, 'seq'>;
+export type ContactKey = Insertable<ContactKeyTable>;
+export type ContactWithCompany = Contact & { company: { id: string; name: string } | null };
+
+/** Every column a read returns (search_text stays inside). */
+const READ_COLUMNS = [
+  'contacts.seq', 'contacts.id', 'contacts.workspace_id', 'contacts.name', 'contacts.given_name', 'contacts.family_name', 'contacts.emails', 'contacts.phones',
+  'contacts.gender', 'contacts.birthday', 'contacts.address_line', 'contacts.ward', 'contacts.district', 'contacts.province', 'contacts.country',
+  'contacts.hometown', 'contacts.occupation', 'contacts.job_title', 'contacts.company_id', 'contacts.income_band', 'contacts.education',
+  'contacts.marital_status', 'contacts.religion', 'contacts.household_size', 'contacts.interests', 'contacts.tags', 'contacts.source',
+  'contacts.lifecycle_stage', 'contacts.owner_id', 'contacts.team_id', 'contacts.consents', 'contacts.notes', 'contacts.custom',
+  'contacts.created_at', 'contacts.updated_at', 'contacts.deleted_at', 'contacts.created_by', 'contacts.updated_by', 'contacts.version',
+] as const;
+
+type ReadRow = Omit<Selectable<ContactTable>, 'name_key' | 'search_text'> & { company_name: string | null };
+
+const json = <T>(v: unknown, fallback: T): T => (v === null || v === undefined ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+export function rowToContact(r: ReadRow): ContactWithCompany {
+  return {
+    id: r.id,
+    name: r.name,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    emails: json(r.emails, []),
+    phones: json(r.phones, []),
+    gender: r.gender as Contact['gender'],
+    birthday: r.birthday,
+    addressLine: r.address_line,
+    ward: r.ward,
+    district: r.district,
+    province: r.province,
+    country: r.country,
+    hometown: r.hometown,
+    occupation: r.occupation,
+    jobTitle: r.job_title,
+    companyId: r.company_id,
+    company: r.company_id && r.company_name !== null ? { id: r.company_id, name: r.company_name } : null,
+    incomeBand: r.income_band as Contact['incomeBand'],
+    education: r.education as Contact['education'],
+    maritalStatus: r.marital_status as Contact['maritalStatus'],
+    religion: r.religion,
+    householdSize: r.household_size,
+    interests: json(r.interests, []),
+    tags: json(r.tags, []),
+    source: r.source,
+    lifecycleStage: r.lifecycle_stage as Contact['lifecycleStage'],
+    ownerId: r.owner_id,
+    teamId: r.team_id,
+    consents: json(r.consents, {}),
+    notes: r.notes,
+    custom: json(r.custom, {}),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+    createdBy: r.created_by,
+    updatedBy: r.updated_by,
+    version: r.version,
+  };
+}
+
+/** SQLite allows 32,766 bound values per statement; stay well below. */
+const ROWS_PER_INSERT = 400;
+
+export async function insertContactRows(db: Db, rows: ContactInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto('contacts').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+}
+
+export async function insertKeys(db: Db, keys: ContactKey[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 5000) await db.insertInto('contact_keys').values(keys.slice(i, i + 5000)).execute();
+}
+
+export async function deleteKeys(db: Db, workspaceId: string, contactIds: string[]): Promise<void> {
+  for (let i = 0; i < contactIds.length; i += 500) {
+    await db.deleteFrom('contact_keys').where('workspace_id', '=', workspaceId).where('contact_id', 'in', contactIds.slice(i, i + 500)).execute();
+  }
+}
+
+function baseRead(db: Db) {
+  return db.selectFrom('contacts').leftJoin('companies', 'companies.id', 'contacts.company_id').select([...READ_COLUMNS, 'companies.name as company_name']);
+}
+
+export type Deleted = 'exclude' | 'only' | 'include';
+
+export async function findContactsByIds(db: Db, scope: Scope, ids: string[], deleted: Deleted = 'exclude'): Promise<ContactWithCompany[]> {
+  if (ids.length === 0) return [];
+  const out: ContactWithCompany[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    let q = baseRead(db).where((eb) => visibleTo(eb, scope, 'contacts')).where('contacts.id', 'in', ids.slice(i, i + 500));
+    if (deleted === 'exclude') q = q.where('contacts.deleted_at', 'is', null);
+    if (deleted === 'only') q = q.where('contacts.deleted_at', 'is not', null);
+    for (const r of await q.execute()) out.push(rowToContact(r as ReadRow));
+  }
+  return out;
+}
+
+export async function findContact(db: Db, scope: Scope, id: string, deleted: Deleted = 'exclude'): Promise<ContactWithCompany | undefined> {
+  return (await findContactsByIds(db, scope, [id], deleted))[0];
+}
+
+/** Update one row if it is still at `version`; returns whether it was. The workspace is in the WHERE clause, always. */
+export async function updateContactRow(db: Db, scope: Scope, id: string, version: number, set: Partial<ContactInsert>): Promise<boolean> {
+  const r = await db
+    .updateTable('contacts')
+    .set({ ...set, version: version + 1 })
+    .where('contacts.id', '=', id)
+    .where('contacts.version', '=', version)
+    .where((eb) => visibleTo(eb, scope, 'contacts'))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function purgeContactRow(db: Db, scope: Scope, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('contacts').where('contacts.id', '=', id).where((eb) => visibleTo(eb, scope, 'contacts')).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+export type ListOptions = {
+  filters: Filter[];
+  sort: Sort | null;
+  cursor: Cursor | null;
+  /** Search cursor: the internal row number of the last row seen. */
+  searchAfterSeq: number | null;
+  limit: number;
+  searchTokens: string[];
+  deleted: Deleted;
+};
+
+function ftsQuery(workspaceId: string, tokens: string[]): string {
+  return `ws : "w${workspaceId.replace(/-/g, '')}" AND terms : (${tokens.map((t) => `"${t}" *`).join(' AND ')})`;
+}
+
+function tsQuery(tokens: string[]): string {
+  return tokens.map((t) => `${t}:*`).join(' & ');
+}
+
+/**
+ * One page of contacts. With search tokens and no explicit sort, rows come newest-first straight from the
+ * search index (FTS5 rowid order on SQLite, seq on PostgreSQL), so a common word over a million
+ * contacts still answers without sorting every match.
+ */
+export async function listContactRows(db: Db, dialect: DialectName, scope: Scope, o: ListOptions): Promise<{ rows: (ContactWithCompany & { _sort: unknown; _seq: number })[] }> {
+  const ctx = { dialect, table: 'contacts', workspaceId: scope.workspaceId, keysTable: { name: 'contact_keys', idColumn: 'contact_id' } };
+  const searchFirst = o.searchTokens.length > 0 && !o.sort;
+  let q;
+  if (searchFirst && dialect === 'sqlite') {
+    q = db
+      .selectFrom('contact_fts')
+      .innerJoin('contacts', 'contacts.seq', 'contact_fts.rowid')
+      .leftJoin('companies', 'companies.id', 'contacts.company_id')
+      .select([...READ_COLUMNS, 'companies.name as company_name'])
+      .where(sql<boolean>`contact_fts match ${ftsQuery(scope.workspaceId, o.searchTokens)}`)
+      .orderBy('contact_fts.rowid', 'desc') as unknown as ReturnType<typeof baseRead>;
+    if (o.searchAfterSeq !== null) q = q.where(sql.ref('contact_fts.rowid'), '<', o.searchAfterSeq);
+  } else {
+    q = baseRead(db);
+    if (o.searchTokens.length > 0) {
+      q =
+        dialect === 'sqlite'
+          ? q.where(sql.ref('contacts.seq'), 'in', sql`(select rowid from contact_fts where contact_fts match ${ftsQuery(scope.workspaceId, o.searchTokens)})`)
+          : q.where(sql<boolean>`contacts.search_tsv @@ to_tsquery('simple', ${tsQuery(o.searchTokens)})`);
+    }
+    if (searchFirst) {
+      q = q.orderBy('contacts.seq', 'desc');
+      if (o.searchAfterSeq !== null) q = q.where('contacts.seq', '<', o.searchAfterSeq);
+    }
+  }
+  q = q.where((eb) => visibleTo(eb, scope, 'contacts'));
+  if (o.deleted === 'exclude') q = q.where('contacts.deleted_at', 'is', null);
+  if (o.deleted === 'only') q = q.where('contacts.deleted_at', 'is not', null);
+  for (const f of o.filters) q = q.where((eb) => filterCondition(eb, f, ctx));
+  let sq = q.select(o.sort ? o.sort.expr.as('_sort') : sql<null>`null`.as('_sort'));
+  if (o.sort) {
+    if (o.cursor) sq = sq.where(afterCursor(o.sort, o.cursor, 'contacts.id'));
+    sq = sq.orderBy(orderBySql(o.sort, 'contacts.id'));
+  }
+  const rows = await sq.limit(o.limit).execute();
+  return { rows: rows.map((r) => ({ ...rowToContact(r as unknown as ReadRow), _sort: (r as { _sort: unknown })._sort, _seq: Number(r.seq) })) };
+}
+
+export async function countContactRows(db: Db, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'filters' | 'searchTokens' | 'deleted'>): Promise<number> {
+  const ctx = { dialect, table: 'contacts', workspaceId: scope.workspaceId, keysTable: { name: 'contact_keys', idColumn: 'contact_id' } };
+  let q = db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (o.searchTokens.length > 0) {
+    q =
+      dialect === 'sqlite'
+        ? q.where(sql.ref('contacts.seq'), 'in', sql`(select rowid from contact_fts where contact_fts match ${ftsQuery(scope.workspaceId, o.searchTokens)})`)
+        : q.where(sql<boolean>`contacts.search_tsv @@ to_tsquery('simple', ${tsQuery(o.searchTokens)})`);
+  }
+  q = q.where((eb) => visibleTo(eb, scope, 'contacts'));
+  if (o.deleted === 'exclude') q = q.where('contacts.deleted_at', 'is', null);
+  if (o.deleted === 'only') q = q.where('contacts.deleted_at', 'is not', null);
+  for (const f of o.filters) q = q.where((eb) => filterCondition(eb, f, ctx));
+  const r = await q.executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Contacts of a company whose search line must change when the company is renamed. */
+export async function contactsOfCompany(db: Db, workspaceId: string, companyId: string): Promise<{ id: string; name: string; given_name: string | null; family_name: string | null; emails: unknown; phones: unknown }[]> {
+  return db.selectFrom('contacts').select(['id', 'name', 'given_name', 'family_name', 'emails', 'phones']).where('workspace_id', '=', workspaceId).where('company_id', '=', companyId).execute();
+}
+
+export async function setSearchText(db: Db, workspaceId: string, id: string, searchText: string): Promise<void> {
+  await db.updateTable('contacts').set({ search_text: searchText }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}

@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import {
+  CONSENT_CHANNELS,
+  ContactCreateSchema,
+  ContactUpdateSchema,
+  EDUCATION_LEVELS,
+  GENDERS,
+  INCOME_BANDS,
+  LIFECYCLE_STAGES,
+  MARITAL_STATUSES,
+} from '@kith/domain/contacts/contact.schema.ts';
+import { uuid } from '@kith/domain/schema/fields.ts';
+import type { Core } from '../core.ts';
+import { actorOf } from '../http/auth-hook.ts';
+import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
+import type { App } from '../http/types.ts';
+import { createContacts, deleteContact, getContact, listContacts, parseRows, purgeContact, restoreContact, updateContacts } from './contact.service.ts';
+import { zodValidatorCompiler } from '../http/zod-validator.ts';
+
+export const ContactOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    givenName: z.string().nullable(),
+    familyName: z.string().nullable(),
+    emails: z.array(z.string()),
+    phones: z.array(z.string()).describe('E.164'),
+    gender: z.enum(GENDERS).nullable(),
+    birthday: z.string().nullable(),
+    addressLine: z.string().nullable(),
+    ward: z.string().nullable(),
+    district: z.string().nullable(),
+    province: z.string().nullable().describe('Province code after the 2025 reorganisation, e.g. ho-chi-minh'),
+    country: z.string().nullable(),
+    hometown: z.string().nullable(),
+    occupation: z.string().nullable(),
+    jobTitle: z.string().nullable(),
+    companyId: z.string().nullable(),
+    company: z.object({ id: z.string(), name: z.string() }).nullable(),
+    incomeBand: z.enum(INCOME_BANDS).nullable(),
+    education: z.enum(EDUCATION_LEVELS).nullable(),
+    maritalStatus: z.enum(MARITAL_STATUSES).nullable(),
+    religion: z.string().nullable(),
+    householdSize: z.number().int().nullable(),
+    interests: z.array(z.string()),
+    tags: z.array(z.string()),
+    source: z.string().nullable(),
+    lifecycleStage: z.enum(LIFECYCLE_STAGES),
+    ownerId: z.string().nullable(),
+    teamId: z.string().nullable(),
+    consents: z.partialRecord(z.enum(CONSENT_CHANNELS), z.object({ status: z.enum(['granted', 'denied']), source: z.string().nullable(), at: Timestamp })),
+    notes: z.string().nullable(),
+    custom: z.record(z.string(), z.unknown()),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    deletedAt: Timestamp.nullable(),
+    createdBy: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Contact' });
+
+const Deleted = z.enum(['exclude', 'only', 'include']);
+
+const ListQuery = z
+  .object({
+    q: z.string().max(200).optional().describe('Search: name, email, phone, company; ignores case and Vietnamese diacritics; prefix match as you type'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(2000).optional(),
+    sort: z.string().max(80).optional().describe('A field, "-" first for descending: name, -createdAt, custom.<key>, … (default -createdAt; with q, newest matches first)'),
+    deleted: Deleted.default('exclude').describe('"only" lists the trash (needs contacts.delete)'),
+    includeTotal: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  })
+  .catchall(z.union([z.string(), z.array(z.string())]))
+  .describe('Filters: filter[field][op]=value, AND-combined; e.g. filter[lifecycleStage][in]=lead,prospect&filter[tags][has]=vip&filter[custom.tier][eq]=gold');
+
+const BulkUpdateItem = ContactUpdateSchema.extend({ id: uuid(), version: z.number().int().min(1).optional() }).strict();
+const BulkCreate = z.strictObject({ items: z.array(ContactCreateSchema).min(1).max(1000) });
+const BulkUpdate = z.strictObject({ items: z.array(BulkUpdateItem).min(1).max(1000) });
+/** Bulk routes check only the envelope at the edge; rows are validated one by one so a single report covers every bad row. */
+const envelope = z.strictObject({ items: z.array(z.unknown()).min(1, { message: 'Give at least one item' }).max(1000, { message: 'At most 1,000 items per request' }) });
+const envelopeOnly = () => zodValidatorCompiler({ schema: envelope });
+
+export function contactRoutes(core: Core) {
+  return async function (app: App) {
+    app.get(
+      '/contacts',
+      {
+        schema: {
+          tags: ['contacts'],
+          summary: 'List, search and filter contacts (cursor pagination)',
+          querystring: ListQuery,
+          response: { 200: z.object({ data: z.array(ContactOut), nextCursor: z.string().nullable(), total: z.number().int().optional() }), ...errors(403, 422) },
+        },
+        config: { action: 'contacts.read' },
+      },
+      async (req) => {
+        const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
+        return listContacts(core, actorOf(req), {
+          limit,
+          deleted,
+          includeTotal,
+          raw: req.query as Record<string, unknown>,
+          ...(q !== undefined ? { q } : {}),
+          ...(cursor !== undefined ? { cursor } : {}),
+          ...(sort !== undefined ? { sort } : {}),
+        });
+      },
+    );
+
+    app.post(
+      '/contacts',
+      {
+        schema: { tags: ['contacts'], summary: 'Create a contact', body: ContactCreateSchema, response: { 201: ContactOut, ...errors(403, 422) } },
+        config: { action: 'contacts.create' },
+      },
+      async (req, reply) => {
+        const [c] = await createContacts(core, actorOf(req), [req.body], { bulk: false });
+        return reply.code(201).header('etag', etag(c!.version)).header('location', `/api/v1/contacts/${c!.id}`).send(c!);
+      },
+    );
+
+    app.post(
+      '/contacts/bulk',
+      {
+        schema: {
+          tags: ['contacts'],
+          summary: 'Create up to 1,000 contacts, all or none; a 422 lists every bad row as /items/<index>/<field>',
+          body: BulkCreate,
+          response: { 201: z.object({ data: z.array(ContactOut) }), ...errors(403, 413, 422) },
+        },
+        bodyLimit: 20 * 1024 * 1024,
+        validatorCompiler: envelopeOnly,
+        config: { action: 'contacts.create' },
+      },
+      async (req, reply) => {
+        const { rows, issues } = parseRows(ContactCreateSchema, req.body.items as unknown[]);
+        return reply.code(201).send({ data: await createContacts(core, actorOf(req), rows, { bulk: true, issues }) });
+      },
+    );
+
+    app.patch(
+      '/contacts/bulk',
+      {
+        schema: {
+          tags: ['contacts'],
+          summary: 'Update up to 1,000 contacts, all or none; give `version` per row to refuse stale writes',
+          body: BulkUpdate,
+          response: { 200: z.object({ data: z.array(ContactOut) }), ...errors(403, 413, 422) },
+        },
+        bodyLimit: 20 * 1024 * 1024,
+        validatorCompiler: envelopeOnly,
+        config: { action: 'contacts.update' },
+      },
+      async (req) => {
+        const { rows, issues } = parseRows(BulkUpdateItem, req.body.items as unknown[]);
+        const patches = rows.map((r, i) => (issues.some((x) => x.path[1] === i) ? null : (({ id, version, ...patch }) => ({ id, patch, ifVersion: version ?? null }))(r)));
+        return { data: await updateContacts(core, actorOf(req), patches, { bulk: true, issues }) };
+      },
+    );
+
+    app.get(
+      '/contacts/:id',
+      {
+        schema: { tags: ['contacts'], summary: 'One contact; the ETag is its version', params: IdParams, querystring: z.strictObject({ deleted: Deleted.default('exclude') }), response: { 200: ContactOut, ...errors(404) } },
+        config: { action: 'contacts.read' },
+      },
+      async (req, reply) => {
+        const c = await getContact(core, actorOf(req), req.params.id, req.query.deleted);
+        return reply.header('etag', etag(c.version)).send(c);
+      },
+    );
+
+    app.patch(
+      '/contacts/:id',
+      {
+        schema: {
+          tags: ['contacts'],
+          summary: 'Change some fields (null clears one). Send If-Match with the ETag you read: a stale one gets 412 and changes nothing.',
+          params: IdParams,
+          body: ContactUpdateSchema,
+          response: { 200: ContactOut, ...errors(403, 404, 412, 422) },
+        },
+        config: { action: 'contacts.update' },
+      },
+      async (req, reply) => {
+        const [c] = await updateContacts(core, actorOf(req), [{ id: req.params.id, patch: req.body, ifVersion: parseIfMatch(req.headers['if-match']) }], { bulk: false });
+        return reply.header('etag', etag(c!.version)).send(c!);
+      },
+    );
+
+    app.delete(
+      '/contacts/:id',
+      { schema: { tags: ['contacts'], summary: 'Move a contact to the trash (restorable)', params: IdParams, response: { 204: z.null(), ...errors(403, 404, 412) } }, config: { action: 'contacts.delete' } },
+      async (req, reply) => {
+        await deleteContact(core, actorOf(req), req.params.id, parseIfMatch(req.headers['if-match']));
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/contacts/:id/restore',
+      { schema: { tags: ['contacts'], summary: 'Bring a contact back from the trash', params: IdParams, response: { 200: ContactOut, ...errors(403, 404) } }, config: { action: 'contacts.delete' } },
+      async (req, reply) => {
+        const c = await restoreContact(core, actorOf(req), req.params.id);
+        return reply.header('etag', etag(c.version)).send(c);
+      },
+    );
+
+    app.post(
+      '/contacts/:id/purge',
+      { schema: { tags: ['contacts'], summary: 'Delete a contact for good', params: IdParams, response: { 204: z.null(), ...errors(403, 404) } }, config: { action: 'contacts.purge' } },
+      async (req, reply) => {
+        await purgeContact(core, actorOf(req), req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,58 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { createDb, type Db, type DbHandle, type DialectName } from './db/create-db.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createLogger } from './logger.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+
+/**
+ * Everything a use case needs, built once per process and shared by the HTTP server and the CLI, so
+ * both take the same code path to the database.
+ */
+export type Core = {
+  readonly config: Config;
+  readonly db: Db;
+  readonly dialect: DialectName;
+  readonly dbHandle: DbHandle;
+  readonly log: Logger;
+  readonly mailer: Mailer;
+  /** The current time; tests may pin it. */
+  now(): Date;
+  close(): Promise<void>;
+};
+
+export type CoreOptions = {
+  log?: Logger;
+  /** Apply pending migrations on start (the server does; `kith migrate status` does not). */
+  migrate?: boolean;
+  mailer?: Mailer;
+  now?: () => Date;
+};
+
+export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const dbHandle = createDb(config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file } : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize });
+  try {
+    if (options.migrate !== false) await migrateToLatest(dbHandle.db);
+  } catch (e) {
+    await dbHandle.close();
+    throw e;
+  }
+  const mailer = options.mailer ?? createMailer(config.smtpUrl, config.mailFrom, log);
+  let closed = false;
+  return {
+    config,
+    db: dbHandle.db,
+    dialect: dbHandle.dialect,
+    dbHandle,
+    log,
+    mailer,
+    now: options.now ?? (() => new Date()),
+    async close() {
+      if (closed) return;
+      closed = true;
+      mailer.close();
+      await dbHandle.close();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export type DbHandle = {
+  db: Db;
+  dialect: DialectName;
+  /** The raw SQLite handle (backups, pragmas); undefined on PostgreSQL. */
+  sqlite?: BetterSqlite3.Database;
+  /** Does the database answer? For /readyz. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+export type DbOptions = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
+
+/**
+ * SQLite runs in WAL mode with synchronous=FULL (RELIABILITY.md: NORMAL can lose the last commits on
+ * power loss), foreign keys on, and a busy timeout so the CLI and the server can share the file.
+ */
+export function openSqlite(file: string): BetterSqlite3.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const s = new BetterSqlite3(file);
+  s.pragma('journal_mode = WAL');
+  s.pragma('synchronous = FULL');
+  s.pragma('foreign_keys = ON');
+  s.pragma('busy_timeout = 10000');
+  s.pragma('cache_size = -65536');
+  s.pragma('temp_store = MEMORY');
+  s.pragma('mmap_size = 268435456');
+  return s;
+}
+
+/**
+ * pg returns timestamptz as Date, date as a local-midnight Date and int8 as a string. Kith's row types
+ * expect ISO strings for both kinds of time (as SQLite stores them) and numbers for counts.
+ */
+const TIMESTAMPTZ = 1184;
+const TIMESTAMP = 1114;
+const DATE = 1082;
+const INT8 = 20;
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMPTZ || oid === TIMESTAMP) {
+      const base = pg.types.getTypeParser(oid, 'text') as (v: string) => Date;
+      return (v: string) => base(v).toISOString();
+    }
+    if (oid === DATE) return (v: string) => v;
+    if (oid === INT8) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+export function createDb(options: DbOptions): DbHandle {
+  if (options.kind === 'sqlite') {
+    const sqlite = openSqlite(options.file);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      db,
+      dialect: 'sqlite',
+      sqlite,
+      async ping() {
+        try {
+          sqlite.prepare('select 1').get();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      async close() {
+        await db.destroy();
+      },
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    types: pgTypes as pg.CustomTypesConfig,
+    options: '-c TimeZone=UTC',
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

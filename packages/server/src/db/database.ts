@@ -1,0 +1,37 @@
+import type { AuditTable } from '../audit/audit.table.ts';
+import type { ApiTokenTable, PasswordResetTable, SessionTable, ThrottleTable } from '../auth/auth.table.ts';
+import type { CompanyTable } from '../companies/company.table.ts';
+import type { ContactKeyTable, ContactTable } from '../contacts/contact.table.ts';
+import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
+import type { InvitationTable } from '../invitations/invitation.table.ts';
+import type { MembershipTable, UserTable } from '../members/user.table.ts';
+import type { TeamMemberTable, TeamTable } from '../teams/team.table.ts';
+import type { InstanceTable, WorkspaceTable } from '../workspaces/workspace.table.ts';
+
+/** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
+export interface ContactFtsTable {
+  rowid: number;
+  ws: string;
+  terms: string;
+  contact_fts: string;
+}
+
+export interface Database {
+  contact_fts: ContactFtsTable;
+  instance: InstanceTable;
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  teams: TeamTable;
+  team_members: TeamMemberTable;
+  invitations: InvitationTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  password_resets: PasswordResetTable;
+  throttle: ThrottleTable;
+  companies: CompanyTable;
+  contacts: ContactTable;
+  contact_keys: ContactKeyTable;
+  custom_fields: CustomFieldTable;
+  audit_log: AuditTable;
+}

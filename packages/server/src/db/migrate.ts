@@ -1,0 +1,36 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
+import type { Db } from './create-db.ts';
+import * as m001 from './migrations/2026-11-22-001-initial.ts';
+
+/** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-22-001-initial': m001,
+};
+
+function migrator(db: Db): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'kith_migrations',
+    migrationLockTableName: 'kith_migrations_lock',
+  });
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+/** Apply every pending migration. Each runs in a transaction, under the migrator's lock (safe when several processes start together). */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new MigrationError(`migration ${failed?.migrationName ?? '?'} failed: ${(result.error as Error).message}`, { cause: result.error });
+  }
+  return result;
+}
+
+export async function migrationStatus(db: Db): Promise<{ name: string; executedAt: string | null }[]> {
+  const list = await migrator(db).getMigrations();
+  return list.map((m) => ({ name: m.name, executedAt: m.executedAt ? m.executedAt.toISOString() : null }));
+}

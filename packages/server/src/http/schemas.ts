@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { uuid } from '@kith/domain/schema/fields.ts';
+
+/** RFC 9457 problem document, as every error response is. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.string(),
+    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+/** Common error responses for the OpenAPI document. */
+export const errors = (...codes: (400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429)[]) =>
+  Object.fromEntries(codes.map((c) => [c, ProblemSchema])) as Record<number, typeof ProblemSchema>;
+
+export const IdParams = z.object({ id: uuid() });
+
+/** `If-Match: "3"` → 3; `*` or absent → null; anything else can never match → -1. */
+export function parseIfMatch(header: string | string[] | undefined): number | null {
+  if (header === undefined) return null;
+  const h = Array.isArray(header) ? header.join(',') : header;
+  if (h.trim() === '*') return null;
+  const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(h);
+  return m ? Number(m[1]) : -1;
+}
+
+export const etag = (version: number): string => `"${version}"`;
+
+export const Timestamp = z.string().describe('ISO 8601 date-time, UTC');

@@ -1,0 +1,154 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, invalid, notFound } from '@kith/domain/errors.ts';
+import { passwordProblem } from '@kith/domain/auth/password-policy.ts';
+import { normalizeEmail } from '@kith/domain/emails/email.ts';
+import { canManageRole, type Role } from '@kith/domain/permissions/permissions.ts';
+import type { Core } from '../core.ts';
+import { by, recordAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashSecret, randomSecret } from '../auth/secrets.ts';
+import { findRole, findUserByEmail, insertMembership, insertUser } from '../members/user.repository.ts';
+import { authorize } from '../records/visibility.ts';
+import { findWorkspace } from '../workspaces/workspace.repository.ts';
+
+const LIFETIME_MS = 7 * 24 * 3600 * 1000;
+
+export type Invitation = { id: string; email: string; role: Role; teamId: string | null; invitedBy: string; createdAt: string; expiresAt: string; status: 'pending' | 'accepted' | 'revoked' | 'expired' };
+
+type Raw = { id: string; email: string; role: string; team_id: string | null; invited_by: string; created_at: string; expires_at: string; accepted_at: string | null; revoked_at: string | null };
+
+function toInvitation(r: Raw, now: string): Invitation {
+  const status = r.accepted_at ? 'accepted' : r.revoked_at ? 'revoked' : r.expires_at <= now ? 'expired' : 'pending';
+  return { id: r.id, email: r.email, role: r.role as Role, teamId: r.team_id, invitedBy: r.invited_by, createdAt: r.created_at, expiresAt: r.expires_at, status };
+}
+
+/**
+ * Invite someone by link. The link is emailed when SMTP is configured; either way it is returned once to
+ * the admin who created it (only a hash is stored), so it can be passed on by Zalo or in person.
+ */
+export async function invite(core: Core, actor: Actor, input: { email: string; role: Role; teamId?: string | null }): Promise<{ invitation: Invitation; url: string; emailed: boolean }> {
+  authorize(actor, 'members.invite');
+  if (!canManageRole(actor.role, input.role)) throw invalid([{ path: ['role'], message: `Your role (${actor.role}) cannot invite a ${input.role}` }]);
+  const email = normalizeEmail(input.email);
+  const existing = await findUserByEmail(core.db, email);
+  if (existing && (await findRole(core.db, actor.workspaceId, existing.id))) throw new AppError('conflict', `${email} is already a member of this workspace`);
+  if (input.teamId) {
+    const team = await core.db.selectFrom('teams').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', input.teamId).executeTakeFirst();
+    if (!team) throw invalid([{ path: ['teamId'], message: 'No such team in this workspace' }]);
+  }
+  const token = randomSecret(32);
+  const now = core.now();
+  const row = {
+    id: uuidv7(),
+    workspace_id: actor.workspaceId,
+    email,
+    role: input.role,
+    team_id: input.teamId ?? null,
+    token_hash: hashSecret(token),
+    invited_by: actor.userId,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + LIFETIME_MS).toISOString(),
+    accepted_at: null,
+    accepted_by: null,
+    revoked_at: null,
+  };
+  await core.db.transaction().execute(async (trx) => {
+    await trx.insertInto('invitations').values(row).execute();
+    await recordAudit(trx, { ...by(actor), action: 'invitation.create', entityType: 'invitation', entityId: row.id, after: { email, role: input.role, teamId: row.team_id } }, now);
+  });
+  const url = `${core.config.publicUrl}/invite/${token}`;
+  const ws = await findWorkspace(core.db, actor.workspaceId);
+  const emailed = await core.mailer.send({
+    to: email,
+    subject: `Kith: lời mời tham gia ${ws?.name ?? ''} / invitation to ${ws?.name ?? ''}`,
+    text: [
+      `Bạn được mời tham gia không gian làm việc "${ws?.name}" trên Kith với vai trò ${input.role}. Mở liên kết (hết hạn sau 7 ngày):`,
+      url,
+      '',
+      `You are invited to join the workspace "${ws?.name}" on Kith as ${input.role}. Open this link (valid 7 days):`,
+      url,
+    ].join('\n'),
+  });
+  return { invitation: toInvitation(row, now.toISOString()), url, emailed };
+}
+
+export async function listInvitations(core: Core, actor: Actor): Promise<Invitation[]> {
+  authorize(actor, 'members.invite');
+  const rows = await core.db.selectFrom('invitations').selectAll().where('workspace_id', '=', actor.workspaceId).orderBy('created_at', 'desc').limit(500).execute();
+  const now = core.now().toISOString();
+  return rows.map((r) => toInvitation(r, now));
+}
+
+export async function revokeInvitation(core: Core, actor: Actor, id: string): Promise<void> {
+  authorize(actor, 'members.invite');
+  const now = core.now();
+  await core.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('invitations')
+      .set({ revoked_at: now.toISOString() })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw notFound('Pending invitation');
+    await recordAudit(trx, { ...by(actor), action: 'invitation.revoke', entityType: 'invitation', entityId: id }, now);
+  });
+}
+
+async function pendingByToken(core: Core, token: string) {
+  const r = await core.db.selectFrom('invitations').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+  if (!r || r.accepted_at || r.revoked_at || r.expires_at <= core.now().toISOString()) throw new AppError('not_found', 'This invitation is invalid, used, revoked or expired');
+  return r;
+}
+
+/** What the invitation page shows before accepting. */
+export async function previewInvitation(core: Core, token: string): Promise<{ workspaceName: string; email: string; role: Role; accountExists: boolean }> {
+  const r = await pendingByToken(core, token);
+  const ws = await findWorkspace(core.db, r.workspace_id);
+  return { workspaceName: ws?.name ?? '', email: r.email, role: r.role as Role, accountExists: (await findUserByEmail(core.db, r.email)) !== undefined };
+}
+
+/**
+ * Accept: a new person chooses a name and password; someone who already has a Kith account proves it
+ * with their password. Either way they join with the invited role (and team).
+ */
+export async function acceptInvitation(core: Core, token: string, input: { name?: string; password: string }): Promise<{ userId: string; workspaceId: string; email: string }> {
+  const r = await pendingByToken(core, token);
+  const existing = await findUserByEmail(core.db, r.email);
+  let userId: string;
+  let newUser: { hash: string; name: string } | null = null;
+  if (existing) {
+    if (!(await verifyPassword(existing.passwordHash, input.password.slice(0, 1024)))) throw invalid([{ path: ['password'], message: 'Wrong password for this existing account' }]);
+    userId = existing.id;
+  } else {
+    if (!input.name) throw invalid([{ path: ['name'], message: 'Required' }]);
+    const problem = passwordProblem(input.password, { email: r.email, name: input.name });
+    if (problem) throw invalid([{ path: ['password'], message: problem }]);
+    newUser = { hash: await hashPassword(input.password), name: input.name };
+    userId = uuidv7();
+  }
+  const now = core.now();
+  await core.db.transaction().execute(async (trx) => {
+    const used = await trx
+      .updateTable('invitations')
+      .set({ accepted_at: now.toISOString(), accepted_by: userId })
+      .where('id', '=', r.id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) throw new AppError('not_found', 'This invitation is invalid, used, revoked or expired');
+    if (newUser) await insertUser(trx, { id: userId, email: r.email, name: newUser.name, passwordHash: newUser.hash }, now.toISOString());
+    if (await findRole(trx, r.workspace_id, userId)) throw new AppError('conflict', 'You are already a member of this workspace');
+    await insertMembership(trx, r.workspace_id, userId, r.role as Role, now.toISOString());
+    if (r.team_id) {
+      await trx.insertInto('team_members').values({ team_id: r.team_id, user_id: userId, workspace_id: r.workspace_id, created_at: now.toISOString() }).execute();
+    }
+    await recordAudit(trx, [
+      { workspaceId: r.workspace_id, actorUserId: userId, action: 'invitation.accept', entityType: 'invitation', entityId: r.id },
+      { workspaceId: r.workspace_id, actorUserId: userId, action: 'member.join', entityType: 'user', entityId: userId, after: { role: r.role, email: r.email, teamId: r.team_id } },
+    ], now);
+  });
+  return { userId, workspaceId: r.workspace_id, email: r.email };
+}

@@ -1,0 +1,53 @@
+import type { Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { createCore } from './core.ts';
+
+export type RunningServer = { url: string; stop(): Promise<void> };
+
+/**
+ * Start Kith: migrate, listen, and shut down gracefully on SIGTERM/SIGINT (stop accepting, let in-flight
+ * requests finish, close the database). A second signal exits at once.
+ */
+export async function startServer(config: Config, opts: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+  const core = await createCore(config, { migrate: true });
+  const app = await buildApp(core);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  core.log.info({ url, database: core.dialect, dataDir: config.dataDir }, 'Kith is listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      core.log.info('shutting down: no new requests; finishing those in flight');
+      const timer = setTimeout(() => {
+        core.log.error('in-flight requests did not finish in 25 s; exiting');
+        process.exit(1);
+      }, 25_000);
+      timer.unref();
+      await app.close();
+      await core.close();
+      clearTimeout(timer);
+      core.log.info('stopped');
+      core.log.flush();
+    })());
+
+  if (opts.handleSignals !== false) {
+    let signals = 0;
+    const onSignal = (sig: NodeJS.Signals) => {
+      if (++signals > 1) process.exit(130);
+      core.log.info({ signal: sig }, 'signal received');
+      stop().then(
+        () => process.exit(0),
+        (err) => {
+          core.log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  }
+  return { url: `${url}`, stop };
+}

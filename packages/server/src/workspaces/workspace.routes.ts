@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { normalizeEmail } from '@kith/domain/emails/email.ts';
+import { text } from '@kith/domain/schema/fields.ts';
+import type { Core } from '../core.ts';
+import { actorOf, requestInfo } from '../http/auth-hook.ts';
+import { errors, Timestamp } from '../http/schemas.ts';
+import type { App } from '../http/types.ts';
+import { workspacesOfUser } from '../members/user.repository.ts';
+import { ROLES } from '@kith/domain/permissions/permissions.ts';
+import { createWorkspace, getWorkspace, LOCALES, setup, updateWorkspaceSettings } from './workspace.service.ts';
+import type { Workspace } from './workspace.repository.ts';
+
+export const WorkspaceOut = z
+  .object({ id: z.string(), name: z.string(), currency: z.string(), timezone: z.string(), phoneRegion: z.string(), locale: z.string(), createdAt: Timestamp, updatedAt: Timestamp })
+  .meta({ id: 'Workspace' });
+
+const out = (w: Workspace) => w;
+
+export function workspaceRoutes(core: Core) {
+  return async function (app: App) {
+    app.get('/setup', { schema: { tags: ['setup'], summary: 'Has this Kith been set up?', response: { 200: z.object({ setUp: z.boolean() }) } }, config: { auth: 'none' } }, async () => {
+      const any = await core.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
+      return { setUp: any !== undefined };
+    });
+
+    app.post(
+      '/setup',
+      {
+        schema: {
+          tags: ['setup'],
+          summary: 'First run: create the first workspace and its owner. 409 once any workspace exists.',
+          body: z.strictObject({
+            workspace: text(120, 1),
+            name: text(200, 1),
+            email: z.string().max(320).transform(normalizeEmail).pipe(z.email({ message: 'Not a valid email address' })),
+            password: z.string().max(1024),
+          }),
+          response: { 201: z.object({ workspace: WorkspaceOut, user: z.object({ id: z.string(), email: z.string(), name: z.string() }) }), ...errors(409, 422) },
+        },
+        config: { auth: 'none' },
+      },
+      async (req, reply) => {
+        const r = await setup(core, req.body, requestInfo(req));
+        return reply.code(201).send({ workspace: out(r.workspace), user: { id: r.user.id, email: r.user.email, name: r.user.name } });
+      },
+    );
+
+    app.get(
+      '/workspaces',
+      { schema: { tags: ['workspaces'], summary: 'The workspaces I belong to', response: { 200: z.object({ data: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) })) }) } } },
+      async (req) => ({ data: await workspacesOfUser(core.db, actorOf(req).userId) }),
+    );
+
+    app.post(
+      '/workspaces',
+      {
+        schema: { tags: ['workspaces'], summary: 'Create another workspace; I become its owner', body: z.strictObject({ name: text(120, 1) }), response: { 201: WorkspaceOut, ...errors(422) } },
+      },
+      async (req, reply) => reply.code(201).send(out(await createWorkspace(core, actorOf(req), req.body.name))),
+    );
+
+    app.get('/workspace', { schema: { tags: ['workspaces'], summary: 'The current workspace and its settings', response: { 200: WorkspaceOut } }, config: { action: 'workspace.read' } }, async (req) =>
+      out(await getWorkspace(core, actorOf(req))),
+    );
+
+    app.patch(
+      '/workspace',
+      {
+        schema: {
+          tags: ['workspaces'],
+          summary: 'Change the workspace’s name, currency, time zone, default phone region or language',
+          body: z.strictObject({
+            name: text(120, 1).optional(),
+            currency: z.string().regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as VND' }).optional(),
+            timezone: z.string().max(64).optional(),
+            phoneRegion: z.string().regex(/^[A-Z]{2}$/, { message: 'Must be a two-letter region code such as VN' }).optional(),
+            locale: z.enum(LOCALES).optional(),
+          }),
+          response: { 200: WorkspaceOut, ...errors(403, 422) },
+        },
+        config: { action: 'workspace.update' },
+      },
+      async (req) => out(await updateWorkspaceSettings(core, actorOf(req), req.body)),
+    );
+  };
+}
