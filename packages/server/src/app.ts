@@ -6,6 +6,7 @@ import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider
 import { v7 as uuidv7 } from 'uuid';
 import type { Core } from './core.ts';
 import { authHook } from './http/auth-hook.ts';
+import { KithLogController } from './http/log-controller.ts';
 import { errorHandler, problemOf, sendProblem } from './http/problem.ts';
 import type { App } from './http/types.ts';
 import { zodSerializerCompiler } from './http/zod-serializer.ts';
@@ -34,7 +35,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export async function buildApp(core: Core, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
     loggerInstance: core.log,
-    disableRequestLogging: true,
+    logController: new KithLogController(),
     trustProxy: core.config.trustProxy,
     bodyLimit: core.config.bodyLimit,
     requestTimeout: core.config.requestTimeoutMs,
@@ -71,10 +72,6 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
     return payload;
-  });
-  // One line per request: method, route pattern, status, time. No query strings (they hold search terms), no bodies.
-  app.addHook('onResponse', async (req, reply) => {
-    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
   await app.register(fastifyCookie, { hook: 'onRequest' });

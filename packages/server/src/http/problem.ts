@@ -80,6 +80,21 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_ASYNC_CONSTRAINT: 'bad_request',
 };
 
+/**
+ * A constraint the database enforced (a race on a unique key, a parent deleted meanwhile) is a 409, and a
+ * value the database could not take is a 400: the request changed nothing (its transaction rolled back).
+ */
+function databaseProblem(error: unknown): Problem | null {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') {
+    return problemOf('conflict', 'Something with the same identity was created at the same moment; reload and try again');
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return problemOf('conflict', 'A record this refers to was changed or removed meanwhile; reload and try again');
+  if (/^22[0-9A-Z]{3}$/.test(code) || code === 'SQLITE_TOOBIG' || code === '54000') return problemOf('bad_request', 'A value could not be stored');
+  return null;
+}
+
 /** The one error handler: AppError codes and validation errors become 4xx; anything else is a logged 500 with no details. */
 export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   try {
@@ -99,6 +114,11 @@ function handle(error: FastifyError | AppError | Error, request: FastifyRequest,
     const where = error.validationContext ?? 'body';
     if (where === 'params') return sendProblem(reply, problemOf('not_found', 'Not found'));
     return sendProblem(reply, problemOf('validation', `The ${where === 'querystring' ? 'query string' : where} has invalid fields`, error.issues, { in: where }));
+  }
+  const db = databaseProblem(error);
+  if (db) {
+    request.log.warn({ err: error }, 'database refused the write');
+    return sendProblem(reply, db);
   }
   const fe = error as FastifyError;
   if (fe.code && FASTIFY_CODES[fe.code]) {

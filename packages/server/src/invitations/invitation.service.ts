@@ -131,6 +131,8 @@ export async function acceptInvitation(core: Core, token: string, input: { name?
   }
   const now = core.now();
   await core.db.transaction().execute(async (trx) => {
+    // The new account first (accepted_by refers to it); if the invitation was used meanwhile, the transaction undoes both.
+    if (newUser) await insertUser(trx, { id: userId, email: r.email, name: newUser.name, passwordHash: newUser.hash }, now.toISOString());
     const used = await trx
       .updateTable('invitations')
       .set({ accepted_at: now.toISOString(), accepted_by: userId })
@@ -139,7 +141,6 @@ export async function acceptInvitation(core: Core, token: string, input: { name?
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new AppError('not_found', 'This invitation is invalid, used, revoked or expired');
-    if (newUser) await insertUser(trx, { id: userId, email: r.email, name: newUser.name, passwordHash: newUser.hash }, now.toISOString());
     if (await findRole(trx, r.workspace_id, userId)) throw new AppError('conflict', 'You are already a member of this workspace');
     await insertMembership(trx, r.workspace_id, userId, r.role as Role, now.toISOString());
     if (r.team_id) {

@@ -13,12 +13,19 @@ import { findWorkspace, insertWorkspace, updateWorkspace, WORKSPACE_DEFAULTS, ty
 
 export const LOCALES = ['vi', 'en'] as const;
 
-/** Is this a currency and time zone the runtime knows? (ICU's lists, the same ones the web app formats with.) */
+/** Is this a currency the runtime knows (ICU's list, the one the web app formats with)? */
 export function isCurrency(code: string): boolean {
   return Intl.supportedValuesOf('currency').includes(code);
 }
+/** Any IANA name the runtime resolves, aliases included (ICU lists Asia/Ho_Chi_Minh under its alias Asia/Saigon). */
 export function isTimeZone(tz: string): boolean {
-  return tz === 'UTC' || Intl.supportedValuesOf('timeZone').includes(tz);
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function newWorkspace(db: Db, name: string, now: string): Promise<Workspace> {
