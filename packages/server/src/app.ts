@@ -74,6 +74,11 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
     return payload;
   });
 
+  // Routes that take no credentials say so in the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.auth === 'none' && route.schema) (route.schema as { security?: unknown[] }).security = [];
+  });
+
   await app.register(fastifyCookie, { hook: 'onRequest' });
   app.addHook('onRequest', authHook(core));
 

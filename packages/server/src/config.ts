@@ -69,7 +69,7 @@ export type ConfigOverrides = Partial<Record<keyof typeof ENV_NAMES, string | nu
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const pick = (key: string, fallback?: string): string | undefined => {
     const o = overrides[key];
-    if (o !== undefined) return String(o);
+    if (o !== undefined && o !== '') return String(o);
     const e = env[ENV_NAMES[key]!];
     return e === undefined || e === '' ? fallback : e;
   };

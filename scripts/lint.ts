@@ -1,0 +1,35 @@
+/**
+ * `npm run lint`: the conventions ARCHITECTURE.md and AGENTS.md promise, checked rather than hoped for.
+ * - file names are kebab-case (a role suffix like .service.ts is fine); no barrel index.ts files;
+ * - @kith/domain does no I/O: no node:fs/net/http/child_process, no database or web framework imports;
+ * - the domain never imports the server or the CLI; the server never imports the CLI;
+ * - only packages/server/src/config.ts reads process.env among the packages (scripts, bench and e2e may);
+ * - migrations never import application code.
+ */
+import { globSync, readFileSync } from 'node:fs';
+
+const problems: string[] = [];
+const files = globSync('packages/*/src/**/*.ts').concat(globSync('packages/*/test/**/*.ts'));
+const importsOf = (src: string) => [...src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...src.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+
+for (const f of files) {
+  const src = readFileSync(f, 'utf8');
+  const base = f.split('/').pop()!;
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*\.ts$/.test(base) && !base.startsWith('_')) problems.push(`${f}: file names are kebab-case`);
+  if (base === 'index.ts') problems.push(`${f}: no barrel files; import the module you need`);
+  const imps = importsOf(src);
+  if (f.startsWith('packages/domain/')) {
+    for (const i of imps) {
+      if (/^(node:)?(fs|net|http|https|child_process|dgram|worker_threads)(\/|$)/.test(i) || /^(pg|better-sqlite3|kysely|fastify|nodemailer|pino)(\/|$)/.test(i)) problems.push(`${f}: the domain does no I/O (imports ${i})`);
+      if (i.startsWith('@kith/server') || i.startsWith('@kith/cli')) problems.push(`${f}: the domain imports nothing of ours (imports ${i})`);
+    }
+  }
+  if (f.startsWith('packages/server/')) for (const i of imps) if (i.startsWith('@kith/cli')) problems.push(`${f}: the server never imports the CLI`);
+  if (f.includes('/db/migrations/')) for (const i of imps) if (i.startsWith('.') && !i.startsWith('./_')) problems.push(`${f}: migrations import no application code (imports ${i})`);
+  if (/process\.env/.test(src) && f !== 'packages/server/src/config.ts' && !f.includes('/test/') && !f.endsWith('.test.ts') && f !== 'packages/cli/src/output.ts') {
+    problems.push(`${f}: only config.ts reads process.env`);
+  }
+}
+for (const p of problems) process.stderr.write(`lint: ${p}\n`);
+process.stdout.write(`lint: ${files.length} files, ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
+process.exit(problems.length ? 1 : 0);
