@@ -4,6 +4,7 @@ import type { ContactCreateInput } from '../contacts/contact.schema.ts';
 import type { CompanyCreateInput } from '../companies/company.schema.ts';
 import { PROVINCES } from '../geo/provinces.ts';
 import { fold } from '../text/fold.ts';
+import { normalizePhone } from '../phones/phone.ts';
 
 /**
  * Realistic Vietnamese demo data, deterministic by seed: record i is the same for a given seed whatever
@@ -97,9 +98,13 @@ export function demoContact(seed: number, i: number, companies: number): DemoCon
   if (chance(r, 0.72)) emails.push(`${local}${(i * 7919) % 100_000}@${weighted(r, MAIL_DOMAINS)}`);
   if (companyIndex !== null && chance(r, 0.4)) emails.push(`${fold(given).replace(/[^a-z]/g, '')}.${fold(family).replace(/[^a-z]/g, '')}${i}@${fold(COMPANY_WORDS[companyIndex % COMPANY_WORDS.length]!).replace(/[^a-z]/g, '')}${companyIndex}.vn`);
   const phones: string[] = [];
+  // Some prefixes are only partly allocated; draw again (deterministically) until the number is a real one.
   const mobile = () => {
-    const d = String(int(r, 0, 9_999_999)).padStart(7, '0');
-    return `${pick(r, MOBILE_PREFIXES)} ${d.slice(0, 3)} ${d.slice(3)}`;
+    for (;;) {
+      const d = String(int(r, 0, 9_999_999)).padStart(7, '0');
+      const n = `${pick(r, MOBILE_PREFIXES)} ${d.slice(0, 3)} ${d.slice(3)}`;
+      if (normalizePhone(n, 'VN').ok) return n;
+    }
   };
   if (chance(r, 0.95)) phones.push(mobile());
   if (chance(r, 0.1)) phones.push(mobile());
