@@ -39,6 +39,12 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
     trustProxy: core.config.trustProxy,
     bodyLimit: core.config.bodyLimit,
     requestTimeout: core.config.requestTimeoutMs,
+    // A client that dribbles its headers is cut off well before the request timeout (slowloris); Node checks
+    // on an interval, 30 s by default, so check more often.
+    http: {
+      headersTimeout: Math.min(15_000, core.config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(5_000, core.config.requestTimeoutMs),
+    },
     connectionTimeout: core.config.requestTimeoutMs + 5_000,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,

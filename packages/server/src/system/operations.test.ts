@@ -7,6 +7,8 @@ import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../config.ts';
+import { buildApp } from '../app.ts';
+import { createCore } from '../core.ts';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { browser } from '../../test/browser-session.ts';
 import { makeWorkspace, PASSWORD, type TestUser } from '../../test/factories.ts';
@@ -161,6 +163,61 @@ describe('graceful shutdown', { skip: onPostgres() ? 'runs the SQLite server pro
     } finally {
       proc.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('scale-out: two server processes on one database', () => {
+  test('a session made on one is valid on the other, and they share the login throttle', async () => {
+    const a = await createTestApp();
+    const core2 = await createCore(a.core.config, { log: pino({ level: 'silent' }) });
+    const b = await buildApp(core2);
+    try {
+      const { owner: o } = await makeWorkspace(a.core);
+      const onA = browser(a.app, '10.50.0.1');
+      assert.equal((await onA.login(o.email, PASSWORD)).status, 200);
+      const cookie = [...onA.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+      const seen = await b.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+      assert.equal(seen.statusCode, 200);
+      const made = await b.inject({ method: 'POST', url: '/api/v1/contacts', headers: { cookie, 'x-csrf-token': onA.csrf!, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'Tạo Ở B' }) });
+      assert.equal(made.statusCode, 201);
+      assert.equal((await onA.get(`/api/v1/contacts/${made.json().id}`)).status, 200);
+      for (let i = 0; i < 10; i++) await browser(i % 2 ? a.app : b, '10.51.0.1').login(o.email, `wrong guess ${i}`);
+      assert.equal((await browser(a.app, '10.51.0.1').login(o.email, PASSWORD)).status, 429);
+      assert.equal((await browser(b, '10.51.0.1').login(o.email, PASSWORD)).status, 429);
+      assert.equal((await onA.post('/api/v1/auth/logout')).status, 204);
+      assert.equal((await b.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).statusCode, 401);
+    } finally {
+      await b.close();
+      await core2.close();
+      await a.close();
+    }
+  });
+});
+
+describe('slow clients', { skip: onPostgres() ? 'one run is enough' : false }, () => {
+  test('headers that never finish are cut off by the header timeout', async () => {
+    const { createConnection } = await import('node:net');
+    const t = await createTestApp({ config: { requestTimeoutMs: '1000' } });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const port = (t.app.server.address() as { port: number }).port;
+      assert.equal(t.app.server.headersTimeout, 1000);
+      const sock = createConnection({ port, host: '127.0.0.1' });
+      await new Promise<void>((ok) => sock.on('connect', () => ok()));
+      sock.write('GET /healthz HTTP/1.1\r\nHost: x\r\n');
+      const t0 = Date.now();
+      const answer = await new Promise<string>((ok) => {
+        let data = '';
+        sock.on('data', (d) => (data += String(d)));
+        sock.on('close', () => ok(data));
+        const drip = setInterval(() => sock.writable && sock.write('X-Slow: 1\r\n'), 200);
+        sock.on('close', () => clearInterval(drip));
+      });
+      assert.ok(Date.now() - t0 < 5_000, `cut off after ${Date.now() - t0} ms`);
+      assert.match(answer, /^HTTP\/1\.1 408/);
+    } finally {
+      await t.close();
     }
   });
 });
