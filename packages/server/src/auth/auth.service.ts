@@ -2,16 +2,16 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError, invalid } from '@kith/domain/errors.ts';
 import { normalizeEmail } from '@kith/domain/emails/email.ts';
 import { passwordProblem } from '@kith/domain/auth/password-policy.ts';
-import type { Role } from '@kith/domain/permissions/permissions.ts';
+import { isRole, type Role } from '@kith/domain/permissions/permissions.ts';
 import type { Core } from '../core.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
-import { findRole, findUserByEmail, findUserById, setPasswordHash, teamIdsOf, workspacesOfUser, type UserRow } from '../members/user.repository.ts';
+import { findUserByEmail, findUserById, setPasswordHash, teamIdsOf, workspacesOfUser, type UserRow } from '../members/user.repository.ts';
 import type { Actor } from './actor.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashSecret, hmac, randomSecret, safeEqual } from './secrets.ts';
-import { findSessionByHash, insertSession, revokeSessionsOfUser, touchSession, type SessionRow } from './session.repository.ts';
+import { findSessionByHash, findSessionHolder, insertSession, revokeSessionsOfUser, touchSession, type SessionRow } from './session.repository.ts';
 import { clear, consume, exhausted, hit, type Limit } from './throttle.ts';
-import { findTokenByHash, insertToken, revokeTokensOfUser, touchToken, type TokenRow } from './token.repository.ts';
+import { findTokenHolder, insertToken, revokeTokensOfUser, touchToken, type TokenRow } from './token.repository.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -120,22 +120,22 @@ export async function login(
   return { token, session, user, role: ws.role };
 }
 
-async function actorFor(core: Core, userId: string, workspaceId: string, via: Actor['via'], ids: { sessionId: string | null; tokenId: string | null }, info: RequestInfo): Promise<Actor | null> {
-  const [role, user] = await Promise.all([findRole(core.db, workspaceId, userId), findUserById(core.db, userId)]);
-  if (!role || !user || user.disabledAt) return null;
-  const teamIds = role === 'manager' || role === 'agent' ? await teamIdsOf(core.db, workspaceId, userId) : [];
-  return { userId, workspaceId, role, teamIds, via, sessionId: ids.sessionId, tokenId: ids.tokenId, requestId: info.requestId, ip: info.ip };
+/** The actor behind a credential whose holder still belongs to the workspace; team ids only where they decide scope. */
+async function actorOf(core: Core, h: { userId: string; workspaceId: string; role: string | null; userDisabled: boolean }, via: Actor['via'], ids: { sessionId: string | null; tokenId: string | null }, info: RequestInfo): Promise<Actor | null> {
+  if (!h.role || !isRole(h.role) || h.userDisabled) return null;
+  const teamIds = h.role === 'manager' || h.role === 'agent' ? await teamIdsOf(core.db, h.workspaceId, h.userId) : [];
+  return { userId: h.userId, workspaceId: h.workspaceId, role: h.role, teamIds, via, sessionId: ids.sessionId, tokenId: ids.tokenId, requestId: info.requestId, ip: info.ip };
 }
 
 /** Who holds this session cookie, if anyone. A session ends when revoked, expired, idle too long, or when its user leaves the workspace. */
 export async function resolveSession(core: Core, token: string, info: RequestInfo): Promise<{ actor: Actor; session: SessionRow } | null> {
   if (token.length < 20 || token.length > 100) return null;
-  const session = await findSessionByHash(core.db, hashSecret(token));
+  const session = await findSessionHolder(core.db, hashSecret(token));
   const now = core.now();
   if (!session || session.revokedAt) return null;
   if (session.expiresAt <= now.toISOString()) return null;
   if (new Date(session.lastSeenAt).getTime() + SESSION_IDLE_MS <= now.getTime()) return null;
-  const actor = await actorFor(core, session.userId, session.workspaceId, 'session', { sessionId: session.id, tokenId: null }, info);
+  const actor = await actorOf(core, session, 'session', { sessionId: session.id, tokenId: null }, info);
   if (!actor) return null;
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) await touchSession(core.db, session.id, now.toISOString());
   return { actor, session };
@@ -146,11 +146,11 @@ export const TOKEN_PREFIX = 'kith_';
 /** Who holds this API token, if anyone. Use is recorded (last_used_at at most every minute; an audit entry at most hourly per token). */
 export async function resolveToken(core: Core, token: string, info: RequestInfo): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-  const row = await findTokenByHash(core.db, hashSecret(token));
+  const row = await findTokenHolder(core.db, hashSecret(token));
   const now = core.now();
   if (!row || row.revokedAt) return null;
   if (row.expiresAt && row.expiresAt <= now.toISOString()) return null;
-  const actor = await actorFor(core, row.userId, row.workspaceId, 'token', { sessionId: null, tokenId: row.id }, info);
+  const actor = await actorOf(core, row, 'token', { sessionId: null, tokenId: row.id }, info);
   if (!actor) return null;
   const last = row.lastUsedAt ? new Date(row.lastUsedAt).getTime() : 0;
   if (now.getTime() - last > MINUTE) {

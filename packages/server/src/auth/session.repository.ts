@@ -87,3 +87,15 @@ export async function listActiveSessions(db: Db, userId: string, now: string): P
     .execute();
   return rows.map(toSession);
 }
+
+/** The session with its user's current role in the session's workspace (null once they left it) and whether the account is disabled: one query per request. */
+export async function findSessionHolder(db: Db, tokenHash: string): Promise<(SessionRow & { role: string | null; userDisabled: boolean }) | undefined> {
+  const r = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('memberships as m', (j) => j.onRef('m.workspace_id', '=', 's.workspace_id').onRef('m.user_id', '=', 's.user_id'))
+    .select(['s.id', 's.user_id', 's.workspace_id', 's.csrf_token', 's.ip', 's.user_agent', 's.created_at', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'm.role', 'u.disabled_at'])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return r && { ...toSession(r), role: r.role, userDisabled: r.disabled_at !== null };
+}

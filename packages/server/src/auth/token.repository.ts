@@ -44,11 +44,6 @@ export async function insertToken(db: Db, t: TokenRow & { tokenHash: string }): 
     .execute();
 }
 
-export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenRow | undefined> {
-  const r = await db.selectFrom('api_tokens').select(COLUMNS).where('token_hash', '=', tokenHash).executeTakeFirst();
-  return r && toToken(r);
-}
-
 export async function touchToken(db: Db, id: string, now: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
 }
@@ -82,4 +77,16 @@ export async function revokeTokensOfUser(db: Db, userId: string, now: string, wo
   if (workspaceId) q = q.where('workspace_id', '=', workspaceId);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/** The token with its holder's current role in the token's workspace (null once they left it) and whether the account is disabled: one query per API request. */
+export async function findTokenHolder(db: Db, tokenHash: string): Promise<(TokenRow & { role: string | null; userDisabled: boolean }) | undefined> {
+  const r = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .leftJoin('memberships as m', (j) => j.onRef('m.workspace_id', '=', 't.workspace_id').onRef('m.user_id', '=', 't.user_id'))
+    .select(['t.id', 't.user_id', 't.workspace_id', 't.name', 't.token_prefix', 't.created_at', 't.last_used_at', 't.expires_at', 't.revoked_at', 'm.role', 'u.disabled_at'])
+    .where('t.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return r && { ...toToken(r), role: r.role, userDisabled: r.disabled_at !== null };
 }
