@@ -394,9 +394,8 @@ export const LIST_PARAMS = ['q', 'sort', 'cursor', 'limit', 'deleted', 'includeT
 export async function listContacts(core: Core, actor: Actor, query: ListQuery): Promise<{ data: ContactWithCompany[]; nextCursor: string | null; total?: number }> {
   const scope = scopeFor(actor, 'contacts.read');
   if (query.deleted !== 'exclude') authorize(actor, 'contacts.delete');
-  const ws = await findWorkspace(core.db, actor.workspaceId);
+  const [ws, fields] = await Promise.all([findWorkspace(core.db, actor.workspaceId), listCustomFields(core.db, actor.workspaceId, 'contact')]);
   const region = ws?.phoneRegion ?? 'VN';
-  const fields = await listCustomFields(core.db, actor.workspaceId, 'contact');
   const registry = contactFields((v) => {
     const r = normalizePhone(v, region);
     return r.ok ? r.e164 : null;
