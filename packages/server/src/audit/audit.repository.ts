@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../auth/actor.ts';
+import { readJson } from '../db/column-types.ts';
 import type { Db } from '../db/create-db.ts';
 
 export type AuditAction =
@@ -88,8 +89,6 @@ export type AuditRecord = {
   createdAt: string;
 };
 
-const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
-
 export async function listAudit(
   db: Db,
   workspaceId: string,
@@ -109,9 +108,9 @@ export async function listAudit(
     entityId: r.entity_id,
     actorUserId: r.actor_user_id,
     actorTokenId: r.actor_token_id,
-    before: parse(r.before),
-    after: parse(r.after),
-    meta: parse(r.meta),
+    before: readJson(r.before, null),
+    after: readJson(r.after, null),
+    meta: readJson(r.meta, null),
     createdAt: r.created_at,
   }));
 }

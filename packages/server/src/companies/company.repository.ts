@@ -1,14 +1,14 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Company } from '@kith/domain/companies/company.schema.ts';
+import { readJson } from '../db/column-types.ts';
 import type { Db, DialectName } from '../db/create-db.ts';
-import { afterCursor, filterCondition, orderBySql, type Cursor, type Filter, type Sort } from '../records/list-query.ts';
+import { afterCursor, escapeLike, filterCondition, orderBySql, type Cursor, type Filter, type Sort } from '../records/list-query.ts';
 import { visibleTo, type Scope } from '../records/visibility.ts';
 import type { CompanyTable } from './company.table.ts';
 
 export type CompanyRow = Insertable<CompanyTable>;
 export type CompanyWithCount = Company & { contactCount: number };
 
-const json = <T>(v: unknown, fallback: T): T => (v === null || v === undefined ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 export function rowToCompany(r: Selectable<CompanyTable>): Company {
   return {
@@ -26,9 +26,9 @@ export function rowToCompany(r: Selectable<CompanyTable>): Company {
     country: r.country,
     ownerId: r.owner_id,
     teamId: r.team_id,
-    tags: json(r.tags, []),
+    tags: readJson(r.tags, []),
     notes: r.notes,
-    custom: json(r.custom, {}),
+    custom: readJson(r.custom, {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
@@ -75,8 +75,6 @@ export async function purgeCompanyRow(db: Db, scope: Scope, id: string): Promise
   const r = await db.deleteFrom('companies').where('companies.id', '=', id).where((eb) => visibleTo(eb, scope, 'companies')).executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
-
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listCompanyRows(
   db: Db,

@@ -3,13 +3,12 @@ import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import type { Company, CompanyCreateInput, CompanyUpdateInput } from '@kith/domain/companies/company.schema.ts';
 import { validateCustomValues } from '@kith/domain/custom-fields/custom-field.ts';
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
-import { buildContactSearchText } from '@kith/domain/search/contact-search.ts';
 import { foldedWords, matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { contactsOfCompany, setSearchText } from '../contacts/contact.repository.ts';
+import { reindexCompanyPeople } from '../contacts/contact.repository.ts';
 import { listCustomFields } from '../custom-fields/custom-field.repository.ts';
 import { decodeCursor, encodeCursor, parseFilters, parseSort, type Registry } from '../records/list-query.ts';
 import { checkAssignments } from '../records/assignment.ts';
@@ -160,12 +159,7 @@ export async function updateCompany(core: Core, actor: Actor, id: string, patch:
     const now = core.now().toISOString();
     const { id: _i, workspace_id: _w, created_at: _c, created_by: _b, version: _v, ...set } = toRow({ ...next, updatedAt: now, updatedBy: actor.userId }, actor.workspaceId);
     if (!(await updateCompanyRow(trx, scope, id, before.version, set))) throw preconditionFailed(before.version + 1);
-    if (changed.includes('name')) {
-      for (const p of await contactsOfCompany(trx, actor.workspaceId, id)) {
-        const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as string[];
-        await setSearchText(trx, actor.workspaceId, p.id, buildContactSearchText({ name: p.name, givenName: p.given_name, familyName: p.family_name, emails: parse(p.emails), phones: parse(p.phones), companyName: next.name }));
-      }
-    }
+    if (changed.includes('name')) await reindexCompanyPeople(trx, actor.workspaceId, id, next.name);
     await recordAudit(
       trx,
       { ...by(actor), action: 'update', entityType: 'company', entityId: id, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])) },
@@ -221,12 +215,8 @@ export async function restoreCompany(core: Core, actor: Actor, id: string): Prom
 export async function purgeCompany(core: Core, actor: Actor, id: string): Promise<void> {
   const scope = scopeFor(actor, 'companies.purge');
   await core.db.transaction().execute(async (trx) => {
-    const people = await contactsOfCompany(trx, actor.workspaceId, id);
+    await reindexCompanyPeople(trx, actor.workspaceId, id, null);
     if (!(await purgeCompanyRow(trx, scope, id))) throw notFound('Company');
-    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as string[];
-    for (const p of people) {
-      await setSearchText(trx, actor.workspaceId, p.id, buildContactSearchText({ name: p.name, givenName: p.given_name, familyName: p.family_name, emails: parse(p.emails), phones: parse(p.phones), companyName: null }));
-    }
     await recordAudit(trx, { ...by(actor), action: 'purge', entityType: 'company', entityId: id }, core.now());
   });
 }

@@ -1,5 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Contact } from '@kith/domain/contacts/contact.schema.ts';
+import { buildContactSearchText } from '@kith/domain/search/contact-search.ts';
+import { readJson } from '../db/column-types.ts';
 import type { Db, DialectName } from '../db/create-db.ts';
 import type { ContactKeyTable, ContactTable } from './contact.table.ts';
 import { afterCursor, filterCondition, orderBySql, type Cursor, type Filter, type Sort } from '../records/list-query.ts';
@@ -21,7 +23,6 @@ const READ_COLUMNS = [
 
 type ReadRow = Omit<Selectable<ContactTable>, 'name_key' | 'search_text'> & { company_name: string | null };
 
-const json = <T>(v: unknown, fallback: T): T => (v === null || v === undefined ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 export function rowToContact(r: ReadRow): ContactWithCompany {
   return {
@@ -29,8 +30,8 @@ export function rowToContact(r: ReadRow): ContactWithCompany {
     name: r.name,
     givenName: r.given_name,
     familyName: r.family_name,
-    emails: json(r.emails, []),
-    phones: json(r.phones, []),
+    emails: readJson(r.emails, []),
+    phones: readJson(r.phones, []),
     gender: r.gender as Contact['gender'],
     birthday: r.birthday,
     addressLine: r.address_line,
@@ -48,15 +49,15 @@ export function rowToContact(r: ReadRow): ContactWithCompany {
     maritalStatus: r.marital_status as Contact['maritalStatus'],
     religion: r.religion,
     householdSize: r.household_size,
-    interests: json(r.interests, []),
-    tags: json(r.tags, []),
+    interests: readJson(r.interests, []),
+    tags: readJson(r.tags, []),
     source: r.source,
     lifecycleStage: r.lifecycle_stage as Contact['lifecycleStage'],
     ownerId: r.owner_id,
     teamId: r.team_id,
-    consents: json(r.consents, {}),
+    consents: readJson(r.consents, {}),
     notes: r.notes,
-    custom: json(r.custom, {}),
+    custom: readJson(r.custom, {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
@@ -202,11 +203,14 @@ export async function countContactRows(db: Db, dialect: DialectName, scope: Scop
   return Number(r.n);
 }
 
-/** Contacts of a company whose search line must change when the company is renamed. */
-export async function contactsOfCompany(db: Db, workspaceId: string, companyId: string): Promise<{ id: string; name: string; given_name: string | null; family_name: string | null; emails: unknown; phones: unknown }[]> {
-  return db.selectFrom('contacts').select(['id', 'name', 'given_name', 'family_name', 'emails', 'phones']).where('workspace_id', '=', workspaceId).where('company_id', '=', companyId).execute();
-}
-
-export async function setSearchText(db: Db, workspaceId: string, id: string, searchText: string): Promise<void> {
-  await db.updateTable('contacts').set({ search_text: searchText }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+/**
+ * Rebuild the search line of a company's people after the company was renamed (or removed: null), so
+ * searching its name finds them.
+ */
+export async function reindexCompanyPeople(db: Db, workspaceId: string, companyId: string, companyName: string | null): Promise<void> {
+  const people = await db.selectFrom('contacts').select(['id', 'name', 'given_name', 'family_name', 'emails', 'phones']).where('workspace_id', '=', workspaceId).where('company_id', '=', companyId).execute();
+  for (const p of people) {
+    const searchText = buildContactSearchText({ name: p.name, givenName: p.given_name, familyName: p.family_name, emails: readJson(p.emails, []), phones: readJson(p.phones, []), companyName });
+    await db.updateTable('contacts').set({ search_text: searchText }).where('workspace_id', '=', workspaceId).where('id', '=', p.id).execute();
+  }
 }

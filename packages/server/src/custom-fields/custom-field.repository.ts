@@ -1,4 +1,5 @@
 import type { CustomField, CustomFieldEntity } from '@kith/domain/custom-fields/custom-field.ts';
+import { readJson } from '../db/column-types.ts';
 import type { Db } from '../db/create-db.ts';
 
 type Raw = { id: string; entity: string; key: string; label: string; type: string; options: unknown; currency: string | null; required: number | boolean; position: number; created_at: string; updated_at: string };
@@ -9,7 +10,7 @@ const toField = (r: Raw): CustomField => ({
   key: r.key,
   label: r.label,
   type: r.type as CustomField['type'],
-  options: typeof r.options === 'string' ? JSON.parse(r.options) : (r.options as CustomField['options']),
+  options: readJson<CustomField['options']>(r.options, []),
   currency: r.currency,
   required: Boolean(r.required),
   position: r.position,

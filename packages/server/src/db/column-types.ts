@@ -6,3 +6,8 @@ export type Timestamp = string;
 export type Json = ColumnType<unknown, string, string>;
 /** SQLite has no boolean: 0/1. PostgreSQL accepts '0'/'1' for boolean. Always write 0 or 1. */
 export type Bool = ColumnType<number | boolean, 0 | 1, 0 | 1>;
+
+/** A JSON column as read: text on SQLite, already parsed on PostgreSQL; `fallback` for NULL. */
+export function readJson<T>(v: unknown, fallback: T): T {
+  return v === null || v === undefined ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T);
+}

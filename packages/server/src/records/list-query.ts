@@ -180,7 +180,8 @@ export function parseFilters(query: Record<string, unknown>, registry: Registry,
   return filters;
 }
 
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Escape LIKE wildcards for `like ? escape '\\'`. */
+export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One filter as a WHERE condition. `keysTable` holds the indexed multi-values (emails, phones, tags, interests). */
 export function filterCondition<DB, TB extends keyof DB>(
