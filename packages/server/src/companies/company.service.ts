@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor, parseFilters, parseSort, type Registry } fr
 import { checkAssignments } from '../records/assignment.ts';
 import { preconditionFailed, scopeFor } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
+import { readContext } from '../workspaces/read-context.ts';
 import {
   findCompaniesByIds,
   insertCompanyRows,
@@ -172,7 +173,7 @@ export async function updateCompany(core: Core, actor: Actor, id: string, patch:
 export async function listCompanies(core: Core, actor: Actor, query: { q?: string; sort?: string; cursor?: string; limit: number; deleted: Deleted; raw: Record<string, unknown> }) {
   const scope = scopeFor(actor, 'companies.read');
   if (query.deleted !== 'exclude') scopeFor(actor, 'companies.delete');
-  const fields = await listCustomFields(core.db, actor.workspaceId, 'company');
+  const { fields: { company: fields } } = await readContext(core, actor.workspaceId);
   const filters = parseFilters(query.raw, COMPANY_FIELDS, fields, core.dialect, 'companies', ['q', 'sort', 'cursor', 'limit', 'deleted']);
   const sort = parseSort(query.sort, COMPANY_FIELDS, fields, core.dialect, 'companies', 'name');
   const sortKey = `${sort.dir === 'desc' ? '-' : ''}${sort.name}`;

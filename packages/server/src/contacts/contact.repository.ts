@@ -147,7 +147,7 @@ function tsQuery(tokens: string[]): string {
  * search index (FTS5 rowid order on SQLite, seq on PostgreSQL), so a common word over a million
  * contacts still answers without sorting every match.
  */
-export async function listContactRows(db: Db, dialect: DialectName, scope: Scope, o: ListOptions): Promise<{ rows: (ContactWithCompany & { _sort: unknown; _seq: number })[] }> {
+export async function listContactRows(db: Db, dialect: DialectName, scope: Scope, o: ListOptions): Promise<{ rows: ContactWithCompany[]; sortValues: unknown[]; seqs: number[] }> {
   const ctx = { dialect, table: 'contacts', workspaceId: scope.workspaceId, keysTable: { name: 'contact_keys', idColumn: 'contact_id' } };
   const searchFirst = o.searchTokens.length > 0 && !o.sort;
   let q;
@@ -183,7 +183,11 @@ export async function listContactRows(db: Db, dialect: DialectName, scope: Scope
     sq = sq.orderBy(orderBySql(o.sort, 'contacts.id'));
   }
   const rows = await sq.limit(o.limit).execute();
-  return { rows: rows.map((r) => ({ ...rowToContact(r as unknown as ReadRow), _sort: (r as { _sort: unknown })._sort, _seq: Number(r.seq) })) };
+  return {
+    rows: rows.map((r) => rowToContact(r as unknown as ReadRow)),
+    sortValues: rows.map((r) => (r as { _sort: unknown })._sort),
+    seqs: rows.map((r) => Number(r.seq)),
+  };
 }
 
 export async function countContactRows(db: Db, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'filters' | 'searchTokens' | 'deleted'>): Promise<number> {

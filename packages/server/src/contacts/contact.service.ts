@@ -12,6 +12,7 @@ import { by, recordAudit, type AuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { listCustomFields } from '../custom-fields/custom-field.repository.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
+import { readContext } from '../workspaces/read-context.ts';
 import { decodeCursor, encodeCursor, parseFilters, parseSort } from '../records/list-query.ts';
 import { checkAssignments } from '../records/assignment.ts';
 import { authorize, preconditionFailed, scopeFor, type Scope } from '../records/visibility.ts';
@@ -394,7 +395,7 @@ export const LIST_PARAMS = ['q', 'sort', 'cursor', 'limit', 'deleted', 'includeT
 export async function listContacts(core: Core, actor: Actor, query: ListQuery): Promise<{ data: ContactWithCompany[]; nextCursor: string | null; total?: number }> {
   const scope = scopeFor(actor, 'contacts.read');
   if (query.deleted !== 'exclude') authorize(actor, 'contacts.delete');
-  const [ws, fields] = await Promise.all([findWorkspace(core.db, actor.workspaceId), listCustomFields(core.db, actor.workspaceId, 'contact')]);
+  const { workspace: ws, fields: { contact: fields } } = await readContext(core, actor.workspaceId);
   const region = ws?.phoneRegion ?? 'VN';
   const registry = contactFields((v) => {
     const r = normalizePhone(v, region);
@@ -411,7 +412,7 @@ export async function listContacts(core: Core, actor: Actor, query: ListQuery): 
     if (typeof cursor.v !== 'number') throw invalid([{ path: ['cursor'], message: 'Not a valid cursor' }]);
     searchAfterSeq = cursor.v;
   }
-  const { rows } = await listContactRows(core.db, core.dialect, scope, {
+  const { rows, sortValues, seqs } = await listContactRows(core.db, core.dialect, scope, {
     filters,
     sort,
     cursor: sort ? cursor : null,
@@ -421,10 +422,9 @@ export async function listContacts(core: Core, actor: Actor, query: ListQuery): 
     deleted: query.deleted,
   });
   const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
-  const last = page[page.length - 1];
-  const nextCursor = more && last ? encodeCursor({ s: sortKey, v: sort ? (last._sort as string | number | null) ?? null : last._seq, id: last.id }) : null;
-  const data = page.map(({ _sort, _seq, ...c }) => c);
+  const data = more ? rows.slice(0, query.limit) : rows;
+  const i = data.length - 1;
+  const nextCursor = more ? encodeCursor({ s: sortKey, v: sort ? ((sortValues[i] as string | number | null) ?? null) : seqs[i]!, id: data[i]!.id }) : null;
   const total = query.includeTotal ? await countContactRows(core.db, core.dialect, scope, { filters, searchTokens: tokens, deleted: query.deleted }) : undefined;
   return total === undefined ? { data, nextCursor } : { data, nextCursor, total };
 }

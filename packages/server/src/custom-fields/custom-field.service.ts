@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../records/visibility.ts';
 import { isCurrency } from '../workspaces/workspace.service.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
+import { forgetReadContext } from '../workspaces/read-context.ts';
 import { archiveCustomField, findCustomField, findCustomFieldByKey, insertCustomField, listCustomFields, updateCustomField } from './custom-field.repository.ts';
 
 const MAX_FIELDS = 200;
@@ -47,7 +48,7 @@ export async function createCustomField(core: Core, actor: Actor, input: z.outpu
     await insertCustomField(trx, actor.workspaceId, f);
     await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'custom_field', entityId: f.id, after: f }, now);
     return f;
-  });
+  }).finally(() => forgetReadContext(core, actor.workspaceId));
 }
 
 export async function updateCustomFieldDef(core: Core, actor: Actor, id: string, patch: z.output<typeof CustomFieldUpdateSchema>): Promise<CustomField> {
@@ -65,7 +66,7 @@ export async function updateCustomFieldDef(core: Core, actor: Actor, id: string,
     await updateCustomField(trx, actor.workspaceId, id, next);
     await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'custom_field', entityId: id, before: { label: f.label, options: f.options, required: f.required, position: f.position }, after: patch }, now);
     return { ...f, ...next };
-  });
+  }).finally(() => forgetReadContext(core, actor.workspaceId));
 }
 
 /** Delete a field: its values are removed from every record of the workspace, in the same transaction. */
@@ -81,5 +82,5 @@ export async function deleteCustomField(core: Core, actor: Actor, id: string): P
     await archiveCustomField(trx, actor.workspaceId, id, now.toISOString());
     await trx.deleteFrom('custom_fields').where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'custom_field', entityId: id, before: f }, now);
-  });
+  }).finally(() => forgetReadContext(core, actor.workspaceId));
 }

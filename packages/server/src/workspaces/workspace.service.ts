@@ -9,6 +9,7 @@ import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { findUserByEmail, insertMembership, insertUser, type UserRow } from '../members/user.repository.ts';
+import { forgetReadContext } from './read-context.ts';
 import { findWorkspace, insertWorkspace, updateWorkspace, WORKSPACE_DEFAULTS, type Workspace } from './workspace.repository.ts';
 
 export const LOCALES = ['vi', 'en'] as const;
@@ -102,7 +103,7 @@ export async function updateWorkspaceSettings(core: Core, actor: Actor, patch: W
     const changed = Object.keys(patch) as (keyof WorkspacePatch)[];
     await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'workspace', entityId: actor.workspaceId, before: pick(before, changed), after: pick(after, changed) }, now);
     return after;
-  });
+  }).finally(() => forgetReadContext(core, actor.workspaceId));
 }
 
 function pick<T extends object>(o: T, keys: (keyof T)[]): Partial<T> {
