@@ -13,8 +13,10 @@ export function configFrom(cmd: Command, extra: ConfigOverrides = {}): Config {
 
 /** A core for one CLI command: logs to stderr at warn unless asked otherwise. */
 export async function withCore<T>(cmd: Command, fn: (core: Core) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
-  const config = configFrom(cmd);
-  const level = cmd.optsWithGlobals<{ logLevel?: string }>().logLevel ?? process.env.LOG_LEVEL ?? 'warn';
+  const given = cmd.optsWithGlobals<{ logLevel?: string }>().logLevel || process.env.LOG_LEVEL;
+  // The level was validated by loadConfig; a CLI command is quiet (warn) unless a level was given.
+  const config = configFrom(cmd, given ? {} : { logLevel: 'warn' });
+  const level = config.logLevel;
   const core = await createCore(config, { migrate: opts.migrate ?? true, log: createLogger(level, 2) });
   try {
     return await fn(core);

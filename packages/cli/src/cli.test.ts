@@ -1,0 +1,148 @@
+/** The `kith` command as a user runs it: a real process over a real data directory. */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
+import { buildApp } from '@kith/server/app.ts';
+import { loadConfig } from '@kith/server/config.ts';
+import { createCore } from '@kith/server/core.ts';
+import { createLogger } from '@kith/server/logger.ts';
+import { onPostgres } from '@kith/server/test/test-db.ts';
+
+const BIN = join(import.meta.dirname, '../bin/kith.js');
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dataDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'kith-cli-'));
+  dirs.push(d);
+  return d;
+};
+
+type Run = { code: number | null; stdout: string; stderr: string };
+function kith(dir: string, args: string[], o: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return new Promise((ok) => {
+    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KITH_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: '', ...o.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.stdin.end(o.stdin ?? '');
+    p.on('close', (code) => ok({ code, stdout, stderr }));
+  });
+}
+const json = (r: Run) => {
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout);
+};
+
+describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false }, () => {
+  test('--help lists every command', async () => {
+    const r = await kith(dataDir(), ['--help']);
+    assert.equal(r.code, 0);
+    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'demo']) assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
+  });
+
+  test('migrations, setup, users, tokens and a backup, as an administrator would', async () => {
+    const d = dataDir();
+    const status = json(await kith(d, ['migrate', 'status', '--json']));
+    assert.ok(status.length >= 1 && status.every((m: { executedAt: string | null }) => m.executedAt === null));
+    assert.deepEqual(json(await kith(d, ['migrate', 'up', '--json'])).applied, status.map((m: { name: string }) => m.name));
+    assert.equal(statSync(join(d, 'secret.key')).mode & 0o777, 0o600);
+
+    const setup = json(await kith(d, ['setup', '--workspace', 'Cửa hàng An', '--name', 'Nguyễn Văn An', '--email', 'An@Example.com', '--password-stdin', '--json'], { stdin: 'a long owner password\n' }));
+    assert.equal(setup.user.email, 'an@example.com');
+    assert.equal(setup.password, undefined, 'a password given on stdin is never printed');
+    const again = await kith(d, ['setup', '--workspace', 'X', '--name', 'Y', '--email', 'y@example.com', '--password-stdin'], { stdin: 'another long password\n' });
+    assert.equal(again.code, 1);
+    assert.equal(again.stderr.trim().split('\n').length, 1);
+    assert.match(again.stderr, /already set up/);
+
+    const user = json(await kith(d, ['user', 'create', '--email', 'ha@example.com', '--name', 'Lê Thu Hà', '--role', 'manager', '--json']));
+    assert.equal(user.role, 'manager');
+    assert.ok(user.password.length >= 16, 'a generated password is printed once');
+    const reset = json(await kith(d, ['user', 'reset-password', '--email', 'ha@example.com', '--json']));
+    assert.notEqual(reset.password, user.password);
+    assert.equal((await kith(d, ['user', 'create', '--email', 'ha@example.com', '--name', 'Again'])).code, 1);
+
+    const { token } = json(await kith(d, ['token', 'create', '--email', 'ha@example.com', '--name', 'báo cáo', '--json']));
+    assert.match(token, /^kith_/);
+    const core = await createCore(loadConfig({}, { dataDir: d, logLevel: 'silent' }), { log: createLogger('silent') });
+    const app = await buildApp(core);
+    try {
+      const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(me.statusCode, 200);
+      assert.equal(me.json().email, 'ha@example.com');
+      assert.equal(me.json().role, 'manager');
+      const made = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'Khách Sao Lưu' }) });
+      assert.equal(made.statusCode, 201);
+    } finally {
+      await app.close();
+      await core.close();
+    }
+
+    const file = join(d, 'backups', 'kith-1.db');
+    const b = json(await kith(d, ['backup', file, '--json']));
+    assert.equal(b.integrity, 'ok');
+    const copy = new BetterSqlite3(file, { readonly: true });
+    try {
+      assert.deepEqual(copy.pragma('integrity_check'), [{ integrity_check: 'ok' }]);
+      assert.deepEqual(copy.prepare('select name from contacts').all(), [{ name: 'Khách Sao Lưu' }]);
+    } finally {
+      copy.close();
+    }
+    const twice = await kith(d, ['backup', file]);
+    assert.equal(twice.code, 1, 'an existing file is never overwritten');
+    assert.match(twice.stderr, /exists/);
+    assert.ok(!existsSync(`${file}.partial`));
+  });
+
+  test('demo data is the same for the same seed; data on stdout, progress on stderr', async () => {
+    const names = (dir: string) => {
+      const db = new BetterSqlite3(join(dir, 'kith.db'), { readonly: true });
+      try {
+        return db.prepare('select name, emails, phones, province from contacts order by seq').all();
+      } finally {
+        db.close();
+      }
+    };
+    const one = dataDir();
+    const two = dataDir();
+    const r1 = await kith(one, ['demo', '--customers', '300', '--seed', '7', '--json']);
+    const out = json(r1);
+    assert.equal(out.contacts, 300);
+    assert.ok(out.owner.password, 'the owner it set up gets a password, printed once');
+    assert.match(r1.stderr, /300 \/ 300 contacts/);
+    json(await kith(two, ['demo', '--customers', '300', '--seed', '7', '--json']));
+    const a = names(one);
+    assert.equal(a.length, 300);
+    assert.deepEqual(names(two), a);
+    const three = dataDir();
+    json(await kith(three, ['demo', '--customers', '300', '--seed', '8', '--json']));
+    assert.notDeepEqual(names(three), a);
+  });
+
+  test('a bad configuration is one line on stderr naming the variable, exit code 2', async () => {
+    const d = dataDir();
+    for (const [env, name] of [[{ PORT: 'abc' }, 'PORT'], [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'], [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL']] as const) {
+      const r = await kith(d, ['start'], { env });
+      assert.equal(r.code, 2, JSON.stringify(env));
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, new RegExp(`^kith: invalid configuration: ${name}`));
+    }
+    const flag = await kith(d, ['start', '--port', '99999']);
+    assert.equal(flag.code, 2);
+    assert.match(flag.stderr, /PORT/);
+  });
+
+  test('a data directory that cannot be written is a clear error', async () => {
+    const d = dataDir();
+    const file = join(d, 'not-a-dir');
+    writeFileSync(file, 'x');
+    const r = await kith(join(file, 'data'), ['migrate', 'status']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /KITH_DATA_DIR/);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * Two workspaces on one server. Workspace A's owner, holding every id of workspace B, gets 404 on every
+ * route that takes an id, and B's data stays exactly as it was. Routes are enumerated from the OpenAPI
+ * document, so a new route with a path parameter fails this test until it is covered here.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { client, createTestApp, type Client, type TestApp } from '../../test/build-test-app.ts';
+import { browser } from '../../test/browser-session.ts';
+import { makeMember, makeTeam, makeWorkspace, PASSWORD, type TestUser } from '../../test/factories.ts';
+
+let t: TestApp;
+let a: TestUser;
+let b: TestUser;
+let A: Client;
+const B: Record<string, string> = {};
+
+before(async () => {
+  t = await createTestApp();
+  ({ owner: a } = await makeWorkspace(t.core, { name: 'Workspace A' }));
+  ({ owner: b } = await makeWorkspace(t.core, { name: 'Workspace B' }));
+  A = client(t.app, a.token);
+  const api = client(t.app, b.token);
+  B.team = await makeTeam(t.core, b.workspaceId, 'Đội Bê');
+  B.member = (await makeMember(t.core, b.workspaceId, 'agent', { teamIds: [B.team] })).userId;
+  B.company = (await api.post('/api/v1/companies', { name: 'Công ty Bê Riêng' })).body.id;
+  B.contact = (await api.post('/api/v1/contacts', { name: 'Khách Bê Bí Mật', emails: ['bimat@b.example'], phones: ['0988 111 222'], companyId: B.company })).body.id;
+  B.deletedContact = (await api.post('/api/v1/contacts', { name: 'Khách Bê Đã Xóa' })).body.id;
+  assert.equal((await api.delete(`/api/v1/contacts/${B.deletedContact}`)).status, 204);
+  B.deletedCompany = (await api.post('/api/v1/companies', { name: 'Công ty Bê Đã Xóa' })).body.id;
+  assert.equal((await api.delete(`/api/v1/companies/${B.deletedCompany}`)).status, 204);
+  B.field = (await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'be_rieng', label: 'Riêng', type: 'text' })).body.id;
+  B.invitation = (await api.post('/api/v1/invitations', { email: 'moi@b.example', role: 'agent' })).body.invitation.id;
+  B.token = (await api.get('/api/v1/auth/tokens')).body.data[0].id;
+  await browser(t.app).login(b.email, PASSWORD);
+  B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
+  for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
+});
+after(() => t.close());
+
+/** Every row that belongs to workspace B, to compare before and after. */
+async function stateOfB(): Promise<string> {
+  const ws = b.workspaceId;
+  const db = t.core.db;
+  const rows = {
+    workspace: await db.selectFrom('workspaces').selectAll().where('id', '=', ws).execute(),
+    memberships: await db.selectFrom('memberships').selectAll().where('workspace_id', '=', ws).orderBy('user_id').execute(),
+    teams: await db.selectFrom('teams').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    teamMembers: await db.selectFrom('team_members').selectAll().where('workspace_id', '=', ws).orderBy('user_id').execute(),
+    contacts: await db.selectFrom('contacts').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    keys: await db.selectFrom('contact_keys').selectAll().where('workspace_id', '=', ws).orderBy('contact_id').orderBy('value').execute(),
+    companies: await db.selectFrom('companies').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    fields: await db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    invitations: await db.selectFrom('invitations').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    tokens: await db.selectFrom('api_tokens').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    sessions: await db.selectFrom('sessions').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    audit: await db.selectFrom('audit_log').select(['id']).where('workspace_id', '=', ws).orderBy('id').execute(),
+  };
+  return JSON.stringify(rows);
+}
+
+/** For each templated route: which of B's ids to put in, and a body worth sending. */
+type Case = { params: Record<string, string>; body?: unknown };
+const CASES: Record<string, Case[] | 'public-by-secret'> = {
+  'DELETE /api/v1/auth/sessions/{id}': [{ params: { id: 'session' } }],
+  'DELETE /api/v1/auth/tokens/{id}': [{ params: { id: 'token' } }],
+  'PATCH /api/v1/members/{userId}': [{ params: { userId: 'member' }, body: { role: 'viewer' } }],
+  'DELETE /api/v1/members/{userId}': [{ params: { userId: 'member' } }],
+  'PATCH /api/v1/teams/{id}': [{ params: { id: 'team' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/teams/{id}': [{ params: { id: 'team' } }],
+  'PUT /api/v1/teams/{id}/members/{userId}': [{ params: { id: 'team', userId: 'member' } }, { params: { id: 'A:team', userId: 'member' } }],
+  'DELETE /api/v1/teams/{id}/members/{userId}': [{ params: { id: 'team', userId: 'member' } }],
+  'DELETE /api/v1/invitations/{id}': [{ params: { id: 'invitation' } }],
+  'GET /api/v1/invitations/by-token/{token}': 'public-by-secret',
+  'POST /api/v1/invitations/by-token/{token}/accept': 'public-by-secret',
+  'PATCH /api/v1/custom-fields/{id}': [{ params: { id: 'field' }, body: { label: 'Chiếm' } }],
+  'DELETE /api/v1/custom-fields/{id}': [{ params: { id: 'field' } }],
+  'GET /api/v1/contacts/{id}': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
+  'PATCH /api/v1/contacts/{id}': [{ params: { id: 'contact' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/contacts/{id}': [{ params: { id: 'contact' } }],
+  'POST /api/v1/contacts/{id}/restore': [{ params: { id: 'deletedContact' } }],
+  'POST /api/v1/contacts/{id}/purge': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
+  'GET /api/v1/companies/{id}': [{ params: { id: 'company' } }],
+  'GET /api/v1/companies/{id}/contacts': [{ params: { id: 'company' } }],
+  'PATCH /api/v1/companies/{id}': [{ params: { id: 'company' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/companies/{id}': [{ params: { id: 'company' } }],
+  'POST /api/v1/companies/{id}/restore': [{ params: { id: 'deletedCompany' } }],
+  'POST /api/v1/companies/{id}/purge': [{ params: { id: 'company' } }],
+};
+
+describe('ids of another workspace', () => {
+  test('every route with a path parameter is covered by this test', async () => {
+    const doc = (await A.get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const templated = Object.entries(doc.paths)
+      .filter(([p]) => p.includes('{'))
+      .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
+    const missing = templated.filter((r) => !(r in CASES));
+    assert.deepEqual(missing, [], 'add these routes to CASES');
+    assert.ok(templated.length >= 20);
+  });
+
+  for (const [route, cases] of Object.entries(CASES)) {
+    if (cases === 'public-by-secret') continue;
+    test(`${route} with B's ids is a 404 and changes nothing in B`, async () => {
+      const aTeam = await makeTeam(t.core, a.workspaceId);
+      for (const c of cases) {
+        const [method, template] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
+        const url = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+          const key = c.params[name]!;
+          return key === 'A:team' ? aTeam : B[key]!;
+        });
+        const before = await stateOfB();
+        const res =
+          method === 'GET' ? await A.get(url) : method === 'DELETE' ? await A.delete(url) : method === 'PUT' ? await A.put(url) : method === 'PATCH' ? await A.patch(url, c.body ?? {}) : await A.post(url, c.body ?? {});
+        assert.equal(res.status, 404, `${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+        assert.equal(await stateOfB(), before, `${route} changed nothing in B`);
+      }
+    });
+  }
+});
+
+describe('lists, search and references never cross', () => {
+  test('A’s lists hold nothing of B’s', async () => {
+    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', `/api/v1/contacts?filter[companyId][eq]=${B.company}`];
+    for (const url of lists) {
+      const r = await A.get(url);
+      assert.equal(r.status, 200, url);
+      const text = JSON.stringify(r.body);
+      for (const [k, id] of Object.entries(B)) assert.ok(!text.includes(id), `${url} leaks B's ${k}`);
+      assert.ok(!text.includes('Bê'), `${url} leaks B's names`);
+    }
+  });
+
+  test('a body cannot point at B’s people, teams or companies, nor set fields no caller may set', async () => {
+    const before = await stateOfB();
+    const refs = [{ ownerId: B.member }, { teamId: B.team }, { companyId: B.company }];
+    for (const ref of refs) {
+      const r = await A.post('/api/v1/contacts', { name: 'Tham Chiếu', ...ref });
+      assert.equal(r.status, 422, JSON.stringify(ref));
+      assert.equal(r.body.errors[0].pointer, `/${Object.keys(ref)[0]}`);
+    }
+    const own = (await A.post('/api/v1/contacts', { name: 'Của A' })).body.id;
+    for (const ref of refs) assert.equal((await A.patch(`/api/v1/contacts/${own}`, ref)).status, 422, JSON.stringify(ref));
+    assert.equal((await A.post('/api/v1/companies', { name: 'X', ownerId: B.member })).status, 422);
+    assert.equal((await A.post('/api/v1/invitations', { email: 'x@a.example', role: 'agent', teamId: B.team })).status, 422);
+    for (const forbidden of [{ workspaceId: b.workspaceId }, { role: 'owner' }, { createdAt: '2000-01-01T00:00:00Z' }, { deletedAt: null }, { version: 99 }, { updatedBy: B.member }]) {
+      const r = await A.patch(`/api/v1/contacts/${own}`, forbidden);
+      assert.equal(r.status, 422, JSON.stringify(forbidden));
+      assert.ok(r.body.errors.some((e: { detail: string }) => e.detail.includes(Object.keys(forbidden)[0]!)), JSON.stringify(r.body));
+    }
+    const bulk = await A.post('/api/v1/contacts/bulk', { items: [{ name: 'Một' }, { name: 'Hai', ownerId: B.member }, { name: 'Ba', workspaceId: b.workspaceId }] });
+    assert.equal(bulk.status, 422);
+    assert.deepEqual(bulk.body.errors.map((e: { pointer: string }) => e.pointer), ['/items/1/ownerId', '/items/2']);
+    assert.equal((await A.patch('/api/v1/contacts/bulk', { items: [{ id: B.contact, name: 'Chiếm' }] })).status, 422);
+    assert.equal(await stateOfB(), before);
+  });
+
+  test('a session or token of A cannot be pointed at B', async () => {
+    const s = browser(t.app);
+    await s.login(a.email, PASSWORD);
+    const sw = await s.put('/api/v1/auth/session/workspace', { workspaceId: b.workspaceId });
+    assert.equal(sw.status, 422);
+    const tok = await client(t.app).post('/api/v1/auth/tokens', { email: a.email, password: PASSWORD, name: 'x', workspace: b.workspaceId });
+    assert.equal(tok.status, 422);
+    assert.equal((await s.get('/api/v1/workspace')).body.id, a.workspaceId);
+  });
+});
