@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: Kith's benchmarks, each beside a baseline measured in the same run.
+ *
+ *   insert   (a) createContacts in batches of 1,000 vs a raw batched insert of the same rows   target ≥ 30% of raw
+ *   search   (b) search latency through listContacts vs the index query alone and a PK lookup   target p95 < 50 ms (SQLite)
+ *   http     (c) GET /api/v1/contacts?limit=50 through the app vs a bare Fastify route          target ≥ 50% of bare
+ *
+ * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
+ * is a throwaway: a SQLite file under /tmp/kith-bench, a PostgreSQL database created and dropped.
+ *
+ * Environment: KITH_BENCH_CONTACTS (default 1000000), KITH_BENCH_SEED (1), KITH_BENCH_PG_URL
+ * (postgres://postgres@127.0.0.1:5432/postgres, an account that may create databases),
+ * KITH_BENCH_HTTP_SECONDS (10), KITH_BENCH_HTTP_CONNECTIONS (32), KITH_BENCH_SEARCH_PASSES (3),
+ * KITH_BENCH_OUT (write the results as JSON there), KITH_BENCH_KEEP=1 (keep the databases and reuse
+ * them for `search`/`http`; for investigating only).
+ */
+import { writeFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { benchHttp, type HttpResult } from './http.ts';
+import { benchInsert, populate, type InsertResult } from './insert.ts';
+import { benchSearch, type SearchResult } from './search.ts';
+import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
+
+const BENCHES = ['insert', 'search', 'http'] as const;
+type Bench = (typeof BENCHES)[number];
+const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
+
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => !(BENCHES as readonly string[]).includes(a) && !(DIALECTS as string[]).includes(a));
+if (unknown.length) {
+  process.stderr.write(`Unknown argument(s): ${unknown.join(', ')}. Use any of: ${[...BENCHES, ...DIALECTS].join(', ')}\n`);
+  process.exit(2);
+}
+const benches = BENCHES.filter((b) => args.length === 0 || args.includes(b) || !args.some((a) => (BENCHES as readonly string[]).includes(a)));
+const askedDialects = DIALECTS.filter((d) => args.includes(d));
+let dialects = askedDialects.length ? askedDialects : DIALECTS;
+const skipped: string[] = [];
+if (dialects.includes('postgres') && !(await pgReachable())) {
+  if (askedDialects.includes('postgres')) {
+    process.stderr.write(`PostgreSQL is not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)\n`);
+    process.exit(2);
+  }
+  dialects = dialects.filter((d) => d !== 'postgres');
+  skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
+}
+
+type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult };
+const results: Partial<Record<Dialect, Results>> = {};
+const info = await machine(dialects.includes('postgres'));
+const started = performance.now();
+
+log(`Kith benchmarks — ${int(env.contacts)} contacts, seed ${env.seed}, ${benches.join(' + ')} on ${dialects.join(' + ')}`);
+for (const [k, v] of Object.entries(info)) log(`  ${k.padEnd(9)} ${v}`);
+
+for (const dialect of dialects) {
+  const res: Results = (results[dialect] = {});
+  let db: BenchDb | undefined;
+  let ws: BenchWorkspace;
+  log(`\n== ${dialect}`);
+  try {
+    if (benches.includes('insert')) {
+      log(`-- insert: ${int(env.contacts)} contacts in batches of 1,000, service vs raw (alternating batches)`);
+      const r = await benchInsert(dialect);
+      db = r.db;
+      ws = r.ws;
+      res.insert = r.result;
+      const x = r.result;
+      log(`   service ${int(x.serviceRate)} rows/s (${x.serviceSeconds.toFixed(1)} s; batch p50 ${ms(x.serviceBatchMs.p50)}, max ${ms(x.serviceBatchMs.max)}; also wrote ${int(x.keyRows)} lookup keys and ${int(x.auditRows)} audit rows)`);
+      log(`   raw     ${int(x.rawRate)} rows/s (${x.rawSeconds.toFixed(1)} s; batch p50 ${ms(x.rawBatchMs.p50)}, max ${ms(x.rawBatchMs.max)})`);
+      log(`   ratio   ${pct(x.ratio)} of raw (target ≥ 30%)`);
+    } else {
+      db = await openBenchDb(dialect, 'main');
+      ws = await benchWorkspace(db.core);
+      const n = await countContacts(db.core);
+      if (n !== env.contacts) {
+        if (n > env.contacts) throw new Error(`${db.location} holds ${int(n)} contacts, more than KITH_BENCH_CONTACTS=${int(env.contacts)}`);
+        log(`-- populating ${db.location}: ${int(env.contacts - n)} contacts through the service (not a figure)`);
+        await populate(db.core, ws, env.contacts, n);
+      }
+    }
+    if (dialect === 'postgres' && (benches.includes('search') || benches.includes('http'))) {
+      // What autovacuum would have done by the time a million contacts are searched: fresh planner statistics.
+      await sql`analyze`.execute(db.core.db);
+    }
+    if (benches.includes('search')) {
+      log(`-- search: listContacts(q, limit 50) over ${int(env.contacts)} contacts`);
+      const s = await benchSearch(db.core, ws, env.contacts);
+      res.search = s;
+      log(`   ${s.queries} queries × ${s.passes} timed passes (after one warm-up pass)`);
+      log(table([
+        ['', 'n', 'p50', 'p95', 'p99', 'max'],
+        ['listContacts (API path)', String(s.api.n), ms(s.api.p50), ms(s.api.p95), ms(s.api.p99), ms(s.api.max)],
+        ['index query alone (baseline)', String(s.index.n), ms(s.index.p50), ms(s.index.p95), ms(s.index.p99), ms(s.index.max)],
+        ['primary-key lookup (baseline)', String(s.pk.n), ms(s.pk.p50), ms(s.pk.p95), ms(s.pk.p99), ms(s.pk.max)],
+      ]).replace(/^/gm, '   '));
+      log('   by kind of query (API path):');
+      log(table([['kind', 'queries', 'p50', 'p95', 'max'], ...s.byKind.map((k) => [k.kind, String(k.n), ms(k.p50), ms(k.p95), ms(k.max)])]).replace(/^/gm, '   '));
+      log('   slowest queries (median of the timed runs):');
+      log(table([['query', 'kind', 'median', 'index alone', 'rows'], ...s.worst.map((w) => [JSON.stringify(w.q), w.kind, ms(w.medianMs), Number.isNaN(w.indexMedianMs) ? '—' : ms(w.indexMedianMs), String(w.hits)])]).replace(/^/gm, '   '));
+    }
+    if (benches.includes('http')) {
+      log(`-- http: GET /api/v1/contacts?limit=50, ${env.httpConnections} connections, ${env.httpSeconds} s per run`);
+      const h = await benchHttp(db.core, ws);
+      res.http = h;
+      log(`   app ${int(h.appRps)} req/s vs bare ${int(h.bareRps)} req/s: ${pct(h.ratio)} (target ≥ 50%); app with logging off ${int(h.appNoLog.rps)} req/s`);
+    }
+  } finally {
+    await db?.drop();
+  }
+}
+
+// ---------------------------------------------------------------- summary
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const rows: string[][] = [['database', 'benchmark', 'figure', 'baseline (same run)', 'ratio', 'target', 'verdict']];
+for (const dialect of dialects) {
+  const r = results[dialect];
+  if (!r) continue;
+  if (r.insert) {
+    const x = r.insert;
+    rows.push([dialect, 'insert 1k batches', `service ${int(x.serviceRate)} rows/s`, `raw insert ${int(x.rawRate)} rows/s`, pct(x.ratio), '≥ 30%', verdict(x.ratio >= 0.3)]);
+  }
+  if (r.search) {
+    const s = r.search;
+    rows.push([
+      dialect,
+      'search (listContacts)',
+      `p50 ${ms(s.api.p50)}, p95 ${ms(s.api.p95)}, p99 ${ms(s.api.p99)}`,
+      `index alone p95 ${ms(s.index.p95)}; PK lookup p95 ${ms(s.pk.p95)}`,
+      '',
+      dialect === 'sqlite' ? 'p95 < 50 ms' : '(recorded)',
+      dialect === 'sqlite' ? verdict(s.api.p95 < 50) : '—',
+    ]);
+  }
+  if (r.http) {
+    const h = r.http;
+    rows.push([dialect, 'GET /contacts?limit=50', `app ${int(h.appRps)} req/s`, `bare route ${int(h.bareRps)} req/s`, pct(h.ratio), '≥ 50%', verdict(h.ratio >= 0.5)]);
+  }
+}
+log(`\n== summary (${int(env.contacts)} contacts; ${((performance.now() - started) / 60_000).toFixed(1)} min)`);
+log(table(rows));
+for (const s of skipped) log(`skipped ${s}`);
+if (process.env.KITH_BENCH_OUT) {
+  writeFileSync(process.env.KITH_BENCH_OUT, JSON.stringify({ machine: info, contacts: env.contacts, seed: env.seed, results }, null, 2));
+  log(`results written to ${process.env.KITH_BENCH_OUT}`);
+}
