@@ -132,6 +132,8 @@ export type ListOptions = {
   limit: number;
   searchTokens: string[];
   deleted: Deleted;
+  /** PostgreSQL search only: the window of newest rows walked first (PG_SEARCH_WINDOW; tests make it small). */
+  searchWindow?: number;
 };
 
 function ftsQuery(workspaceId: string, tokens: string[]): string {
@@ -148,10 +150,10 @@ function tsQuery(tokens: string[]): string {
  * contacts still answers without sorting every match.
  */
 export async function listContactRows(db: Db, dialect: DialectName, scope: Scope, o: ListOptions): Promise<{ rows: ContactWithCompany[]; sortValues: unknown[]; seqs: number[] }> {
-  const ctx = { dialect, table: 'contacts', workspaceId: scope.workspaceId, keysTable: { name: 'contact_keys', idColumn: 'contact_id' } };
   const searchFirst = o.searchTokens.length > 0 && !o.sort;
+  if (searchFirst && dialect === 'postgres') return pgSearchPage(db, scope, o);
   let q;
-  if (searchFirst && dialect === 'sqlite') {
+  if (searchFirst) {
     q = db
       .selectFrom('contact_fts')
       .innerJoin('contacts', 'contacts.seq', 'contact_fts.rowid')
@@ -168,26 +170,63 @@ export async function listContactRows(db: Db, dialect: DialectName, scope: Scope
           ? q.where(sql.ref('contacts.seq'), 'in', sql`(select rowid from contact_fts where contact_fts match ${ftsQuery(scope.workspaceId, o.searchTokens)})`)
           : q.where(sql<boolean>`contacts.search_tsv @@ to_tsquery('simple', ${tsQuery(o.searchTokens)})`);
     }
-    if (searchFirst) {
-      q = q.orderBy('contacts.seq', 'desc');
-      if (o.searchAfterSeq !== null) q = q.where('contacts.seq', '<', o.searchAfterSeq);
-    }
   }
-  q = q.where((eb) => visibleTo(eb, scope, 'contacts'));
-  if (o.deleted === 'exclude') q = q.where('contacts.deleted_at', 'is', null);
-  if (o.deleted === 'only') q = q.where('contacts.deleted_at', 'is not', null);
-  for (const f of o.filters) q = q.where((eb) => filterCondition(eb, f, ctx));
+  q = scoped(q, dialect, scope, o);
   let sq = q.select(o.sort ? o.sort.expr.as('_sort') : sql<null>`null`.as('_sort'));
   if (o.sort) {
     if (o.cursor) sq = sq.where(afterCursor(o.sort, o.cursor, 'contacts.id'));
     sq = sq.orderBy(orderBySql(o.sort, 'contacts.id'));
   }
   const rows = await sq.limit(o.limit).execute();
+  return pageOf(rows);
+}
+
+/** The role's scope, the trash and the filters: the conditions every list query carries. */
+function scoped(q: ReturnType<typeof baseRead>, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'deleted' | 'filters'>): ReturnType<typeof baseRead> {
+  const ctx = { dialect, table: 'contacts', workspaceId: scope.workspaceId, keysTable: { name: 'contact_keys', idColumn: 'contact_id' } };
+  q = q.where((eb) => visibleTo(eb, scope, 'contacts'));
+  if (o.deleted === 'exclude') q = q.where('contacts.deleted_at', 'is', null);
+  if (o.deleted === 'only') q = q.where('contacts.deleted_at', 'is not', null);
+  for (const f of o.filters) q = q.where((eb) => filterCondition(eb, f, ctx));
+  return q;
+}
+
+function pageOf(rows: unknown[]): { rows: ContactWithCompany[]; sortValues: unknown[]; seqs: number[] } {
   return {
-    rows: rows.map((r) => rowToContact(r as unknown as ReadRow)),
+    rows: rows.map((r) => rowToContact(r as ReadRow)),
     sortValues: rows.map((r) => (r as { _sort: unknown })._sort),
-    seqs: rows.map((r) => Number(r.seq)),
+    seqs: rows.map((r) => Number((r as ReadRow).seq)),
   };
+}
+
+/** How many of the newest rows (by seq) the first step of a PostgreSQL search walks. */
+export const PG_SEARCH_WINDOW = 20_000;
+
+/**
+ * A search page on PostgreSQL, newest matches first, whatever the word's frequency. The planner cannot
+ * tell "nguyen:*" (a third of all contacts) from "0912345678:*" (one), so either plan alone is slow for
+ * one of them: walking seq backwards finds 51 common matches at once but reads the whole table for a rare
+ * one; the GIN bitmap finds a rare match at once but fetches every row of a common one to sort them.
+ * So, in two steps: walk back through a window of the newest PG_SEARCH_WINDOW rows (bounded work: a
+ * word with ≥ 0.25% frequency fills the page here); if the page is not full, the words are rare, and the
+ * rest comes from the GIN index over the older rows (bounded too: rare words have few matches).
+ * Measured at 1,000,000 contacts in docs/BENCHMARKS.md.
+ */
+async function pgSearchPage(db: Db, scope: Scope, o: ListOptions): Promise<{ rows: ContactWithCompany[]; sortValues: unknown[]; seqs: number[] }> {
+  const match = sql<boolean>`contacts.search_tsv @@ to_tsquery('simple', ${tsQuery(o.searchTokens)})`;
+  const top = o.searchAfterSeq ?? Number((await db.selectFrom('contacts').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m ?? 0) + 1;
+  const floor = top - (o.searchWindow ?? PG_SEARCH_WINDOW);
+  const base = () => scoped(baseRead(db).where(match), 'postgres', scope, o).select(sql<null>`null`.as('_sort'));
+  const recent = await base().where('contacts.seq', '<', top).where('contacts.seq', '>=', floor).orderBy('contacts.seq', 'desc').limit(o.limit).execute();
+  if (recent.length >= o.limit || floor <= 0) return pageOf(recent);
+  const older = await db.transaction().execute(async (trx) => {
+    // Only this statement: take the GIN index (bitmap), never the backward walk over seq.
+    await sql`set local enable_indexscan = off`.execute(trx);
+    await sql`set local enable_seqscan = off`.execute(trx);
+    const q = scoped(baseRead(trx).where(match), 'postgres', scope, o).select(sql<null>`null`.as('_sort'));
+    return q.where('contacts.seq', '<', floor).orderBy('contacts.seq', 'desc').limit(o.limit - recent.length).execute();
+  });
+  return pageOf([...recent, ...older]);
 }
 
 export async function countContactRows(db: Db, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'filters' | 'searchTokens' | 'deleted'>): Promise<number> {
