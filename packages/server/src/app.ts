@@ -1,4 +1,4 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -20,11 +20,15 @@ import { invitationRoutes } from './invitations/invitation.routes.ts';
 import { memberRoutes } from './members/member.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { teamRoutes } from './teams/team.routes.ts';
+import { viewRoutes } from './views/view.routes.ts';
+import { registerWebApp, webAppDir } from './http/web-app.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
 
 export type AppOptions = {
   /** Extra Fastify options (tests may lower timeouts). */
   fastify?: Partial<FastifyServerOptions>;
+  /** The built web app to serve (packages/web/dist by default); null serves the API only. */
+  webDir?: string | null;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -109,7 +113,9 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });
 
-  await app.register(systemRoutes(core));
+  const webDir = options.webDir === undefined ? webAppDir() : options.webDir;
+  await app.register(systemRoutes(core, { webApp: webDir !== null }));
+  if (webDir) await registerWebApp(app as unknown as FastifyInstance, webDir);
   await app.register(
     async (api: App) => {
       await api.register(authRoutes(core));
@@ -121,6 +127,7 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
       await api.register(contactRoutes(core));
       await api.register(companyRoutes(core));
       await api.register(auditRoutes(core));
+      await api.register(viewRoutes(core));
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -7,9 +7,10 @@ import type { CoreOptions } from '../src/core.ts';
 export type TestApp = { app: App; core: TestCore; close(): Promise<void> };
 
 /** The real app over a real database, driven with inject() (nothing listens). */
-export async function createTestApp(options: CoreOptions & { config?: Partial<Record<string, string>> } = {}): Promise<TestApp> {
-  const core = await createTestCore(options);
-  const app = await buildApp(core);
+export async function createTestApp(options: CoreOptions & { config?: Partial<Record<string, string>>; webDir?: string | null } = {}): Promise<TestApp> {
+  const { webDir = null, ...coreOptions } = options;
+  const core = await createTestCore(coreOptions);
+  const app = await buildApp(core, { webDir });
   await app.ready();
   return {
     app,

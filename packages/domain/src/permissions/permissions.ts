@@ -34,6 +34,8 @@ export const ACTIONS = {
   'companies.delete': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
   'companies.purge': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'audit.read': { owner: true, admin: true, manager: false, agent: false, viewer: false },
+  'views.share': { owner: true, admin: true, manager: true, agent: false, viewer: false },
+  'views.manage': { owner: true, admin: true, manager: false, agent: false, viewer: false },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof ACTIONS;

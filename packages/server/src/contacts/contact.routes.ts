@@ -9,13 +9,14 @@ import {
   LIFECYCLE_STAGES,
   MARITAL_STATUSES,
 } from '@kith/domain/contacts/contact.schema.ts';
-import { uuid } from '@kith/domain/schema/fields.ts';
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { createContacts, deleteContact, getContact, listContacts, parseRows, purgeContact, restoreContact, updateContacts } from './contact.service.ts';
 import { zodValidatorCompiler } from '../http/zod-validator.ts';
+import { tagList, uuid } from '@kith/domain/schema/fields.ts';
+import { applyBulkAction, contactTimeline } from './contact-actions.service.ts';
 
 export const ContactOut = z
   .object({
@@ -73,6 +74,17 @@ const ListQuery = z
   })
   .catchall(z.union([z.string(), z.array(z.string())]))
   .describe('Filters: filter[field][op]=value, AND-combined; e.g. filter[lifecycleStage][in]=lead,prospect&filter[tags][has]=vip&filter[custom.tier][eq]=gold');
+
+const BulkActionBody = z.strictObject({
+  ids: z.array(uuid()).min(1, { message: 'Give at least one id' }).max(1000, { message: 'At most 1,000 ids per request' }),
+  action: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('assign'), ownerId: uuid().nullable() }),
+    z.strictObject({ type: z.literal('addTags'), tags: tagList(20, 60).pipe(z.array(z.string()).min(1, { message: 'Give at least one tag' })) }),
+    z.strictObject({ type: z.literal('removeTags'), tags: tagList(20, 60).pipe(z.array(z.string()).min(1, { message: 'Give at least one tag' })) }),
+    z.strictObject({ type: z.literal('setStage'), lifecycleStage: z.enum(LIFECYCLE_STAGES) }),
+    z.strictObject({ type: z.literal('delete') }),
+  ]),
+});
 
 const BulkUpdateItem = ContactUpdateSchema.extend({ id: uuid(), version: z.number().int().min(1).optional() }).strict();
 const BulkCreate = z.strictObject({ items: z.array(ContactCreateSchema).min(1).max(1000) });
@@ -157,6 +169,40 @@ export function contactRoutes(core: Core) {
         const patches = rows.map((r, i) => (issues.some((x) => x.path[1] === i) ? null : (({ id, version, ...patch }) => ({ id, patch, ifVersion: version ?? null }))(r)));
         return { data: await updateContacts(core, actorOf(req), patches, { bulk: true, issues }) };
       },
+    );
+
+    app.post(
+      '/contacts/bulk-actions',
+      {
+        schema: {
+          tags: ['contacts'],
+          summary: 'Assign, tag, untag, change the stage of or delete up to 1,000 contacts; each record on its own, with a report of what failed and why',
+          body: BulkActionBody,
+          response: { 200: z.object({ succeeded: z.array(z.string()), failed: z.array(z.object({ id: z.string(), code: z.string(), detail: z.string() })) }), ...errors(403, 422) },
+        },
+      },
+      async (req) => applyBulkAction(core, actorOf(req), req.body.ids, req.body.action),
+    );
+
+    app.get(
+      '/contacts/:id/timeline',
+      {
+        schema: {
+          tags: ['contacts'],
+          summary: 'What happened to a contact, newest first (its changes for now; orders, interactions and tickets join later)',
+          params: IdParams,
+          querystring: z.strictObject({ cursor: uuid().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: {
+            200: z.object({
+              data: z.array(z.object({ id: z.string(), kind: z.enum(['change']), action: z.string(), at: Timestamp, actorUserId: z.string().nullable(), viaToken: z.boolean(), before: z.unknown(), after: z.unknown() })),
+              nextCursor: z.string().nullable(),
+            }),
+            ...errors(404),
+          },
+        },
+        config: { action: 'contacts.read' },
+      },
+      async (req) => contactTimeline(core, actorOf(req), req.params.id, { limit: req.query.limit, ...(req.query.cursor ? { cursor: req.query.cursor } : {}) }),
     );
 
     app.get(

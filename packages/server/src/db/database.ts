@@ -6,6 +6,7 @@ import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
 import type { InvitationTable } from '../invitations/invitation.table.ts';
 import type { MembershipTable, UserTable } from '../members/user.table.ts';
 import type { TeamMemberTable, TeamTable } from '../teams/team.table.ts';
+import type { SavedViewTable } from '../views/view.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../workspaces/workspace.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
@@ -34,4 +35,5 @@ export interface Database {
   contact_keys: ContactKeyTable;
   custom_fields: CustomFieldTable;
   audit_log: AuditTable;
+  saved_views: SavedViewTable;
 }

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import type { Db } from './create-db.ts';
 import * as m001 from './migrations/2026-11-22-001-initial.ts';
+import * as m002 from './migrations/2026-11-23-001-saved-views.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-initial': m001,
+  '2026-11-23-001-saved-views': m002,
 };
 
 function migrator(db: Db): Migrator {

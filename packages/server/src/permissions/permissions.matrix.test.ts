@@ -49,6 +49,7 @@ let teamA: string;
 let teamB: string;
 let mate: TestUser; // an agent on team A: managers may assign to them
 let outsider: TestUser; // an agent on team B: outside the manager's and the agent's scope
+let curatorsView: string; // a shared view saved by an admin outside the roles under test
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${++n}`;
 
@@ -65,6 +66,11 @@ before(async () => {
   as.viewer = await makeMember(t.core, ws.workspaceId, 'viewer');
   mate = await makeMember(t.core, ws.workspaceId, 'agent', { teamIds: [teamA] });
   outsider = await makeMember(t.core, ws.workspaceId, 'agent', { teamIds: [teamB] });
+  // A shared view saved by someone who is none of the roles under test, for views.manage.
+  const curator = await makeMember(t.core, ws.workspaceId, 'admin');
+  const v = await client(t.app, curator.token).post('/api/v1/views', { entity: 'contacts', name: 'Khách VIP', shared: true, config: { filters: [{ field: 'tags', op: 'has', value: 'vip' }] } });
+  assert.equal(v.status, 201, JSON.stringify(v.body));
+  curatorsView = v.body.id;
 });
 after(() => t.close());
 
@@ -105,6 +111,8 @@ const EXERCISE: Record<string, Exerciser> = {
   ...recordActions('contacts'),
   ...recordActions('companies'),
   'audit.read': (u) => api(u).get('/api/v1/audit'),
+  'views.share': (u) => api(u).post('/api/v1/views', { entity: 'contacts', name: `Chung ${unique()}`, shared: true, config: { filters: [] } }),
+  'views.manage': (u) => api(u).patch(`/api/v1/views/${curatorsView}`, { name: `Đổi ${unique()}` }),
 };
 
 test('every action in the document has a way to exercise it here', () => {
@@ -133,7 +141,7 @@ async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect:
     assert.equal(after[table], before[table]! + 1, 'only the fixture record was added');
     assert.equal(after.audit_log, before.audit_log! + 1, 'only the fixture record’s own audit entry was added');
   } else {
-    for (const k of ['workspaces', 'teams', 'team_members', 'invitations', 'companies', 'contacts', 'custom_fields', 'contact_versions']) assert.equal(after[k], before[k], `${k} unchanged`);
+    for (const k of ['workspaces', 'teams', 'team_members', 'invitations', 'companies', 'contacts', 'custom_fields', 'contact_versions', 'saved_views']) assert.equal(after[k], before[k], `${k} unchanged`);
   }
 }
 

@@ -32,6 +32,7 @@ before(async () => {
   B.field = (await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'be_rieng', label: 'Riêng', type: 'text' })).body.id;
   B.invitation = (await api.post('/api/v1/invitations', { email: 'moi@b.example', role: 'agent' })).body.invitation.id;
   B.token = (await api.get('/api/v1/auth/tokens')).body.data[0].id;
+  B.view = (await api.post('/api/v1/views', { entity: 'contacts', name: 'Bê chung', shared: true, config: { filters: [] } })).body.id;
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
@@ -55,6 +56,7 @@ async function stateOfB(): Promise<string> {
     tokens: await db.selectFrom('api_tokens').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     sessions: await db.selectFrom('sessions').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     audit: await db.selectFrom('audit_log').select(['id']).where('workspace_id', '=', ws).orderBy('id').execute(),
+    views: await db.selectFrom('saved_views').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
   };
   return JSON.stringify(rows);
 }
@@ -86,6 +88,9 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'DELETE /api/v1/companies/{id}': [{ params: { id: 'company' } }],
   'POST /api/v1/companies/{id}/restore': [{ params: { id: 'deletedCompany' } }],
   'POST /api/v1/companies/{id}/purge': [{ params: { id: 'company' } }],
+  'PATCH /api/v1/views/{id}': [{ params: { id: 'view' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/views/{id}': [{ params: { id: 'view' } }],
+  'GET /api/v1/contacts/{id}/timeline': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
 };
 
 describe('ids of another workspace', () => {
@@ -121,7 +126,7 @@ describe('ids of another workspace', () => {
 
 describe('lists, search and references never cross', () => {
   test('A’s lists hold nothing of B’s', async () => {
-    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', `/api/v1/contacts?filter[companyId][eq]=${B.company}`];
+    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`];
     for (const url of lists) {
       const r = await A.get(url);
       assert.equal(r.status, 200, url);
