@@ -5,7 +5,7 @@ import type { App } from '../http/types.ts';
 const Health = z.object({ status: z.enum(['ok', 'unavailable']) });
 
 /** Liveness, readiness and the front door. */
-export function systemRoutes(core: Core) {
+export function systemRoutes(core: Core, opts: { webApp: boolean }) {
   return async function (app: App) {
     app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up', response: { 200: Health } }, config: { auth: 'none' } }, async () => ({ status: 'ok' as const }));
 
@@ -18,7 +18,7 @@ export function systemRoutes(core: Core) {
       },
     );
 
-    // The web app arrives with the next issue; until then the front door leads to the API documentation.
-    app.get('/', { schema: { hide: true }, config: { auth: 'none' } }, async (_req, reply) => reply.redirect('/api/docs'));
+    // Without a built web app (an API-only install), the front door leads to the API documentation.
+    if (!opts.webApp) app.get('/', { schema: { hide: true }, config: { auth: 'none' } }, async (_req, reply) => reply.redirect('/api/docs'));
   };
 }
