@@ -4,6 +4,8 @@
  *   insert   (a) createContacts in batches of 1,000 vs a raw batched insert of the same rows   target ≥ 30% of raw
  *   search   (b) search latency through listContacts vs the index query alone and a PK lookup   target p95 < 50 ms (SQLite)
  *   http     (c) GET /api/v1/contacts?limit=50 through the app vs a bare Fastify route          target ≥ 50% of bare
+ *   ui       (d) the web app in Chromium: first page of /contacts, search as you type, bundle size
+ *                (first page < 1 s, results < 300 ms after the last keystroke, first-screen JS < 250 KB gz)
  *
  * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
  * is a throwaway: a SQLite file under /tmp/kith-bench, a PostgreSQL database created and dropped.
@@ -19,9 +21,10 @@ import { sql } from 'kysely';
 import { benchHttp, type HttpResult } from './http.ts';
 import { benchInsert, populate, type InsertResult } from './insert.ts';
 import { benchSearch, type SearchResult } from './search.ts';
+import { benchUi, type UiResult } from './ui.ts';
 import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http'] as const;
+const BENCHES = ['insert', 'search', 'http', 'ui'] as const;
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -44,7 +47,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
   skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
 }
 
-type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult };
+type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult };
 const results: Partial<Record<Dialect, Results>> = {};
 const info = await machine(dialects.includes('postgres'));
 const started = performance.now();
@@ -104,6 +107,14 @@ for (const dialect of dialects) {
       res.http = h;
       log(`   app ${int(h.appRps)} req/s vs bare ${int(h.bareRps)} req/s: ${pct(h.ratio)} (target ≥ 50%); app with logging off ${int(h.appNoLog.rps)} req/s`);
     }
+    if (benches.includes('ui')) {
+      log(`-- ui: the web app in Chromium over ${int(env.contacts)} contacts`);
+      const u = await benchUi(db.core, ws);
+      res.ui = u;
+      log(`   first page of /contacts on screen: p50 ${ms(u.firstPage.p50)}, max ${ms(u.firstPage.max)} (API request alone p50 ${ms(u.firstPageApi.p50)})`);
+      log(`   search, last keystroke to results: p50 ${ms(u.search.p50)}, p95 ${ms(u.search.p95)}, max ${ms(u.search.max)} (API search alone p50 ${ms(u.searchApi.p50)}; includes the 150 ms debounce)`);
+      log(`   first-screen JavaScript ${(u.bundle.firstScreenGzip / 1024).toFixed(1)} KB gzipped (${u.bundle.files.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}); all JavaScript ${(u.bundle.allJsGzip / 1024).toFixed(1)} KB`);
+    }
   } finally {
     await db?.drop();
   }
@@ -134,6 +145,12 @@ for (const dialect of dialects) {
   if (r.http) {
     const h = r.http;
     rows.push([dialect, 'GET /contacts?limit=50', `app ${int(h.appRps)} req/s`, `bare route ${int(h.bareRps)} req/s`, pct(h.ratio), '≥ 50%', verdict(h.ratio >= 0.5)]);
+  }
+  if (r.ui) {
+    const u = r.ui;
+    rows.push([dialect, 'web: first page on screen', `p50 ${ms(u.firstPage.p50)}, max ${ms(u.firstPage.max)}`, `API request alone p50 ${ms(u.firstPageApi.p50)}`, '', '< 1000 ms', verdict(u.firstPage.max < 1000)]);
+    rows.push([dialect, 'web: search as you type', `p50 ${ms(u.search.p50)}, p95 ${ms(u.search.p95)}`, `API search alone p50 ${ms(u.searchApi.p50)}`, '', '< 300 ms', verdict(u.search.p95 < 300)]);
+    rows.push([dialect, 'web: first-screen JS', `${(u.bundle.firstScreenGzip / 1024).toFixed(1)} KB gzipped`, `all JS ${(u.bundle.allJsGzip / 1024).toFixed(1)} KB gzipped`, '', '< 250 KB', verdict(u.bundle.firstScreenGzip < 250 * 1024)]);
   }
 }
 log(`\n== summary (${int(env.contacts)} contacts; ${((performance.now() - started) / 60_000).toFixed(1)} min)`);

@@ -23,9 +23,8 @@ test('the API documentation renders every contacts operation, offline, from the 
     const u = new URL(r.url());
     if (u.protocol.startsWith('http') && u.hostname !== '127.0.0.1') foreign.push(r.url());
   });
-  const res = await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  const res = await page.goto(`${server.url}/api/docs`, { waitUntil: 'networkidle' });
   assert.equal(res?.status(), 200);
-  assert.match(page.url(), /\/api\/docs/);
   await page.getByText('Kith API').first().waitFor({ timeout: 15_000 });
   const body = await page.locator('body').innerText();
   for (const path of ['/api/v1/contacts', '/api/v1/contacts/{id}', '/api/v1/contacts/bulk', '/api/v1/auth/tokens', '/api/v1/setup', '/api/v1/audit']) {

@@ -4,18 +4,20 @@
  * - @kith/domain does no I/O: no node:fs/net/http/child_process, no database or web framework imports;
  * - the domain never imports the server or the CLI; the server never imports the CLI;
  * - only packages/server/src/config.ts reads process.env among the packages (scripts, bench and e2e may);
- * - migrations never import application code.
+ * - migrations never import application code;
+ * - the web app talks to the server only over HTTP: it imports neither the server, the CLI, a database
+ *   driver nor Node's modules (its tests aside).
  */
 import { globSync, readFileSync } from 'node:fs';
 
 const problems: string[] = [];
-const files = globSync('packages/*/src/**/*.ts').concat(globSync('packages/*/test/**/*.ts'));
+const files = globSync('packages/*/src/**/*.ts').concat(globSync('packages/*/test/**/*.ts'), globSync('packages/web/src/**/*.tsx'));
 const importsOf = (src: string) => [...src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...src.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
 
 for (const f of files) {
   const src = readFileSync(f, 'utf8');
   const base = f.split('/').pop()!;
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*\.ts$/.test(base) && !base.startsWith('_')) problems.push(`${f}: file names are kebab-case`);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*\.tsx?$/.test(base) && !base.startsWith('_')) problems.push(`${f}: file names are kebab-case`);
   if (base === 'index.ts') problems.push(`${f}: no barrel files; import the module you need`);
   const imps = importsOf(src);
   if (f.startsWith('packages/domain/')) {
@@ -23,6 +25,9 @@ for (const f of files) {
       if (/^(node:)?(fs|net|http|https|child_process|dgram|worker_threads)(\/|$)/.test(i) || /^(pg|better-sqlite3|kysely|fastify|nodemailer|pino)(\/|$)/.test(i)) problems.push(`${f}: the domain does no I/O (imports ${i})`);
       if (i.startsWith('@kith/server') || i.startsWith('@kith/cli')) problems.push(`${f}: the domain imports nothing of ours (imports ${i})`);
     }
+  }
+  if (f.startsWith('packages/web/') && !f.endsWith('.test.ts')) {
+    for (const i of imps) if (/^(@kith\/(server|cli)|pg|better-sqlite3|kysely|fastify)(\/|$)/.test(i) || i.startsWith('node:')) problems.push(`${f}: the web app talks to the server over HTTP only (imports ${i})`);
   }
   if (f.startsWith('packages/server/')) for (const i of imps) if (i.startsWith('@kith/cli')) problems.push(`${f}: the server never imports the CLI`);
   if (f.includes('/db/migrations/')) for (const i of imps) if (i.startsWith('.') && !i.startsWith('./_')) problems.push(`${f}: migrations import no application code (imports ${i})`);

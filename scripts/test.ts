@@ -1,6 +1,6 @@
 /**
  * `npm test`: every tier, one summary. Tiers:
- *   unit      pure domain tests (packages/domain)
+ *   unit      pure domain tests (packages/domain) and the web app's own checks (packages/web: translations)
  *   sqlite    integration tests against a real SQLite database (packages/server, packages/cli)
  *   postgres  the same integration tests against PostgreSQL, when KITH_TEST_DATABASE_URL is set
  *   browser   e2e/*.spec.ts in Debian's Chromium, when /usr/bin/chromium exists
@@ -21,7 +21,7 @@ const filter = process.env.KITH_TEST_FILTER ? new RegExp(process.env.KITH_TEST_F
 const files = (patterns: string[]) => patterns.flatMap((p) => globSync(p)).filter((f) => !f.includes('node_modules') && (!filter || filter.test(f))).sort();
 
 const plan: Record<Tier, { files: string[]; env: Record<string, string>; skip?: string; concurrency: number }> = {
-  unit: { files: files(['packages/domain/src/**/*.test.ts']), env: {}, concurrency: availableParallelism() },
+  unit: { files: files(['packages/domain/src/**/*.test.ts', 'packages/web/src/**/*.test.ts']), env: {}, concurrency: availableParallelism() },
   sqlite: { files: files(['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'packages/cli/src/**/*.test.ts']), env: { KITH_TEST_DATABASE_URL: '' }, concurrency: Math.max(2, availableParallelism()) },
   postgres: {
     files: files(['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'packages/cli/src/**/*.test.ts']),

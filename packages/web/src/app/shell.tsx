@@ -1,0 +1,167 @@
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { Menu } from '../components/ui/menu.tsx';
+import { api } from '../lib/api-client.ts';
+import { LANGUAGES } from '../lib/i18n.ts';
+import { currentTheme, setTheme, type Theme } from '../lib/theme.ts';
+import { GlobalSearch } from '../features/search/global-search.tsx';
+import { useChangeLanguage } from './language-switch.tsx';
+import { resetSession, useRequiredSession, type Session } from './session.tsx';
+import { Icon } from '../components/ui/icons.tsx';
+
+const ContactsPage = lazy(() => import('../features/contacts/contacts-page.tsx'));
+const ContactPage = lazy(() => import('../features/contacts/contact-page.tsx'));
+const CompaniesPage = lazy(() => import('../features/companies/companies-page.tsx'));
+const CompanyPage = lazy(() => import('../features/companies/company-page.tsx'));
+const SettingsPage = lazy(() => import('../features/settings/settings-page.tsx'));
+
+function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const [loc] = useLocation();
+  const active = loc === href || loc.startsWith(`${href}/`);
+  return (
+    <Link href={href} className="nav-link" aria-current={active ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const s = useRequiredSession();
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('nav.main')}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            K
+          </span>
+          <span className="stack" style={{ gap: 0, minInlineSize: 0 }}>
+            <span>Kith</span>
+            <span className="workspace-name" data-testid="workspace-name">
+              {s.workspace.name}
+            </span>
+          </span>
+        </div>
+        <NavLink href="/contacts">
+          <Icon name="contacts" /> {t('nav.contacts')}
+        </NavLink>
+        <NavLink href="/companies">
+          <Icon name="company" /> {t('nav.companies')}
+        </NavLink>
+        <span className="spacer" />
+        <NavLink href="/settings">
+          <Icon name="settings" /> {t('nav.settings')}
+        </NavLink>
+      </nav>
+      <header className="topbar">
+        <GlobalSearch />
+        <span className="spacer" />
+        <UserMenu />
+      </header>
+      <main className="main" id="main">
+        <Suspense
+          fallback={
+            <div className="page" aria-busy="true">
+              <div className="progress" />
+            </div>
+          }
+        >
+          <Switch>
+            <Route path="/">
+              <Redirect to="/contacts" replace />
+            </Route>
+            <Route path="/contacts" component={ContactsPage} />
+            <Route path="/contacts/:id" component={ContactPage} />
+            <Route path="/companies" component={CompaniesPage} />
+            <Route path="/companies/:id" component={CompanyPage} />
+            <Route path="/settings" nest component={SettingsPage} />
+            <Route>
+              <NotFound />
+            </Route>
+          </Switch>
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <div className="empty">
+        <h1>{t('errors.pageNotFound')}</h1>
+        <Link href="/contacts">{t('nav.contacts')}</Link>
+      </div>
+    </div>
+  );
+}
+
+function UserMenu() {
+  const { t, i18n } = useTranslation();
+  const s = useRequiredSession();
+  const qc = useQueryClient();
+  const [, navigate] = useLocation();
+  const changeLanguage = useChangeLanguage();
+  const [theme, setThemeState] = useState<Theme>(currentTheme());
+  const canSwitch = s.workspaces.length > 1;
+  const signOut = async () => {
+    await api.post('/auth/logout').catch(() => {});
+    resetSession(qc, null);
+    navigate('/', { replace: true });
+  };
+  const nextTheme: Theme = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <Menu
+      align="end"
+      label={
+        <>
+          <span className="brand-mark" style={{ inlineSize: 24, blockSize: 24, borderRadius: 999, fontSize: 12 }} aria-hidden="true">
+            {initials(s.user.name)}
+          </span>
+          <span className="nowrap">{s.user.name}</span>
+        </>
+      }
+      buttonClassName="btn btn-ghost"
+      items={[
+        { key: 'profile', label: t('nav.profile'), onSelect: () => navigate('/settings/profile') },
+        ...LANGUAGES.filter((l) => l !== i18n.language).map((l) => ({ key: `lang-${l}`, label: `${t('settings.language')}: ${t(`languages.${l}`)}`, onSelect: () => void changeLanguage(l) })),
+        {
+          key: 'theme',
+          label: nextTheme === 'dark' ? t('nav.darkTheme') : t('nav.lightTheme'),
+          onSelect: () => {
+            setTheme(nextTheme);
+            setThemeState(nextTheme);
+          },
+        },
+        ...(canSwitch
+          ? [
+              { key: 'sep-ws', separator: true as const },
+              ...s.workspaces
+                .filter((w) => w.id !== s.workspace.id)
+                .map((w) => ({
+                  key: `ws-${w.id}`,
+                  label: t('nav.switchTo', { name: w.name }),
+                  onSelect: async () => {
+                    const next = await api.put<Session>('/auth/session/workspace', { workspaceId: w.id });
+                    resetSession(qc, next);
+                    navigate('/contacts');
+                  },
+                })),
+            ]
+          : []),
+        { key: 'sep', separator: true },
+        { key: 'signout', label: t('nav.signOut'), onSelect: () => void signOut() },
+      ]}
+    />
+  );
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  const a = parts[0]?.[0] ?? '';
+  const b = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return (a + b).toUpperCase();
+}

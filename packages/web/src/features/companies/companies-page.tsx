@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { Button } from '../../components/ui/button.tsx';
+import { Dialog } from '../../components/ui/dialog.tsx';
+import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { TextField } from '../../components/ui/field.tsx';
+import { useCan } from '../../app/session.tsx';
+import { api } from '../../lib/api-client.ts';
+import { useFormat } from '../../lib/format.ts';
+import { fieldError, useErrorText } from '../../lib/form-errors.ts';
+import { provinceName } from '../../lib/provinces.ts';
+import { useDebounced } from '../../lib/use-debounced.ts';
+import { useMemberNames } from '../../lib/workspace-data.ts';
+import type { Company } from './company-model.ts';
+import { Icon } from '../../components/ui/icons.tsx';
+
+export default function CompaniesPage() {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const owner = useMemberNames();
+  const [qInput, setQInput] = useState('');
+  const q = useDebounced(qInput.trim(), 150);
+  const [sort, setSort] = useState<string>('name');
+  const [creating, setCreating] = useState(false);
+  const list = useInfiniteQuery({
+    queryKey: ['companies', 'list', { q, sort }],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => api.get<{ data: Company[]; nextCursor: string | null }>('/companies', { query: { q: q || undefined, sort: q ? undefined : sort, limit: 100, cursor: pageParam }, signal }),
+    getNextPageParam: (p) => p.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
+  const empty = !q && list.isSuccess && rows.length === 0;
+  const sortButton = (key: string, label: string) => {
+    const dir = sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : undefined;
+    return (
+      <th aria-sort={dir ?? 'none'}>
+        <button type="button" className="btn btn-ghost btn-sm" style={{ paddingInline: 0 }} onClick={() => setSort(dir === 'ascending' ? `-${key}` : key)}>
+          {label} <span aria-hidden="true">{dir === 'ascending' ? '↑' : dir === 'descending' ? '↓' : ''}</span>
+        </button>
+      </th>
+    );
+  };
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{t('companies.title')}</h1>
+        <span className="spacer" />
+        {can('companies.create') && (
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            <Icon name="plus" /> {t('companies.new')}
+          </Button>
+        )}
+      </div>
+      {!empty && (
+        <div className="toolbar">
+          <div className="search-box" style={{ inlineSize: 320 }}>
+            <span className="search-icon" aria-hidden="true">
+              <Icon name="search" />
+            </span>
+            <input className="input" type="search" aria-label={t('companies.search')} placeholder={t('companies.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
+          </div>
+        </div>
+      )}
+      {list.isError ? (
+        <div className="alert alert-error" role="alert">
+          {errorText(list.error)}
+        </div>
+      ) : empty ? (
+        <EmptyState icon={<Icon name="company" size={36} />} title={t('companies.emptyTitle')} actions={can('companies.create') && <Button variant="primary" onClick={() => setCreating(true)}><Icon name="plus" /> {t('companies.new')}</Button>}>
+          {t('companies.emptyBody')}
+        </EmptyState>
+      ) : list.isPending ? (
+        <div className="progress" />
+      ) : rows.length === 0 ? (
+        <EmptyState icon={<Icon name="search" size={36} />} title={t('contacts.noMatchTitle')}>{t('contacts.noMatchBody')}</EmptyState>
+      ) : (
+        <div className="card" style={{ overflow: 'auto' }}>
+          <table className="table">
+            <thead>
+              <tr>
+                {sortButton('name', t('companyFields.name'))}
+                <th>{t('companyFields.domain')}</th>
+                <th>{t('companyFields.industry')}</th>
+                {sortButton('province', t('contactFields.province'))}
+                <th>{t('companyFields.people')}</th>
+                <th>{t('contactFields.owner')}</th>
+                {sortButton('createdAt', t('contactFields.createdAt'))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link href={`/companies/${c.id}`} style={{ fontWeight: 550 }}>
+                      {c.name}
+                    </Link>
+                  </td>
+                  <td>{c.domain}</td>
+                  <td>{c.industry}</td>
+                  <td>{provinceName(c.province, i18n.language)}</td>
+                  <td>{fmt.number(c.contactCount)}</td>
+                  <td>{owner(c.ownerId)}</td>
+                  <td>{fmt.date(c.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.hasNextPage && (
+            <div className="card-body">
+              <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
+                {t('common.showMore')}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+      <NewCompanyDialog open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}
+
+function NewCompanyDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [, navigate] = useLocation();
+  const errorText = useErrorText();
+  const [name, setName] = useState('');
+  const [domain, setDomain] = useState('');
+  const create = useMutation({
+    mutationFn: () => api.post<Company>('/companies', { name, ...(domain.trim() ? { domain } : {}) }),
+    onSuccess: (c) => {
+      void qc.invalidateQueries({ queryKey: ['companies'] });
+      setName('');
+      setDomain('');
+      onClose();
+      navigate(`/companies/${c.id}`);
+    },
+  });
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={t('companies.new')}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button variant="primary" type="submit" form="new-company" busy={create.isPending}>
+            {t('common.create')}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="new-company"
+        className="stack"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <TextField label={t('companyFields.name')} value={name} onChange={(e) => setName(e.target.value)} error={fieldError(create.error, '/name')} autoFocus />
+        <TextField label={t('companyFields.domain')} value={domain} onChange={(e) => setDomain(e.target.value)} error={fieldError(create.error, '/domain')} placeholder="example.vn" />
+        {create.isError && !fieldError(create.error, '/name') && !fieldError(create.error, '/domain') && (
+          <div className="alert alert-error" role="alert">
+            {errorText(create.error)}
+          </div>
+        )}
+      </form>
+    </Dialog>
+  );
+}

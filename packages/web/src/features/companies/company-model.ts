@@ -1,0 +1,23 @@
+export type Company = {
+  id: string;
+  name: string;
+  domain: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  taxCode: string | null;
+  industry: string | null;
+  sizeBand: string | null;
+  addressLine: string | null;
+  province: string | null;
+  country: string | null;
+  ownerId: string | null;
+  teamId: string | null;
+  tags: string[];
+  notes: string | null;
+  custom: Record<string, unknown>;
+  contactCount: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};

@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { Formatters } from '../../lib/format.ts';
+import { provinceName } from '../../lib/provinces.ts';
+import type { CustomField } from '../../lib/workspace-data.ts';
+import { displayPhone, type Contact } from './contact-model.ts';
+
+export function StageBadge({ stage }: { stage: string }) {
+  const { t } = useTranslation();
+  const accent = stage === 'loyal' || stage === 'repeat' || stage === 'new_customer';
+  return <span className={`badge${accent ? ' badge-accent' : ''}`}>{t(`stages.${stage}`)}</span>;
+}
+
+export function Tags({ tags }: { tags: string[] }) {
+  return (
+    <span className="chips" style={{ flexWrap: 'nowrap', overflow: 'hidden' }}>
+      {tags.map((tag) => (
+        <span key={tag} className="badge">
+          {tag}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** A custom field's value as text, in the user's locale (money in minor units of its currency). */
+export function customValueText(f: CustomField, v: unknown, fmt: Formatters, yes: string, no: string): string {
+  if (v === null || v === undefined || v === '') return '';
+  switch (f.type) {
+    case 'number':
+      return typeof v === 'number' ? fmt.number(v) : String(v);
+    case 'currency':
+      return typeof v === 'number' ? fmt.money(v, f.currency ?? undefined) : String(v);
+    case 'date':
+      return fmt.date(String(v));
+    case 'boolean':
+      return v ? yes : no;
+    case 'select':
+      return f.options.find((o) => o.value === v)?.label ?? String(v);
+    case 'multi_select':
+      return Array.isArray(v) ? v.map((x) => f.options.find((o) => o.value === x)?.label ?? String(x)).join(', ') : String(v);
+    default:
+      return String(v);
+  }
+}
+
+/** The text (or element) of one cell of the contacts list. */
+export function renderContactCell(id: string, c: Contact, ctx: { t: (k: string) => string; fmt: Formatters; lang: string; ownerName: (id: string | null) => string; fields: CustomField[] }) {
+  switch (id) {
+    case 'name':
+      return (
+        <Link href={`/contacts/${c.id}`} style={{ fontWeight: 550, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          {c.name}
+        </Link>
+      );
+    case 'phones':
+      return <span className="mono">{c.phones[0] ? displayPhone(c.phones[0]) : ''}</span>;
+    case 'emails':
+      return <span>{c.emails[0] ?? ''}</span>;
+    case 'company':
+      return c.company ? <Link href={`/companies/${c.company.id}`}>{c.company.name}</Link> : null;
+    case 'lifecycleStage':
+      return <StageBadge stage={c.lifecycleStage} />;
+    case 'owner':
+      return <span>{ctx.ownerName(c.ownerId)}</span>;
+    case 'tags':
+      return <Tags tags={c.tags} />;
+    case 'province':
+      return <span>{provinceName(c.province, ctx.lang)}</span>;
+    case 'source':
+      return <span>{c.source ?? ''}</span>;
+    case 'gender':
+      return <span>{c.gender ? ctx.t(`genders.${c.gender}`) : ''}</span>;
+    case 'birthday':
+      return <span>{ctx.fmt.date(c.birthday)}</span>;
+    case 'occupation':
+      return <span>{c.occupation ?? ''}</span>;
+    case 'jobTitle':
+      return <span>{c.jobTitle ?? ''}</span>;
+    case 'incomeBand':
+      return <span>{c.incomeBand ? ctx.t(`incomeBands.${c.incomeBand}`) : ''}</span>;
+    case 'createdAt':
+      return <span>{ctx.fmt.date(c.createdAt)}</span>;
+    case 'updatedAt':
+      return <span>{ctx.fmt.date(c.updatedAt)}</span>;
+    default: {
+      if (id.startsWith('custom.')) {
+        const f = ctx.fields.find((x) => `custom.${x.key}` === id);
+        return <span>{f ? customValueText(f, c.custom[f.key], ctx.fmt, ctx.t('common.yes'), ctx.t('common.no')) : ''}</span>;
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,302 @@
+import { useState, type ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'wouter';
+import { Button } from '../../components/ui/button.tsx';
+import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { useToast } from '../../components/ui/toast.tsx';
+import { initials } from '../../app/shell.tsx';
+import { useCan } from '../../app/session.tsx';
+import { api, isApiError, request, type ApiError } from '../../lib/api-client.ts';
+import { useFormat } from '../../lib/format.ts';
+import { useErrorText } from '../../lib/form-errors.ts';
+import { provinceName, provinceOptions } from '../../lib/provinces.ts';
+import { useCustomFields, useMemberNames, useMembers, type CustomField } from '../../lib/workspace-data.ts';
+import { customValueText, StageBadge, Tags } from './contact-cells.tsx';
+import { CONSENT_CHANNELS, displayPhone, EDUCATION_LEVELS, GENDERS, INCOME_BANDS, LIFECYCLE_STAGES, MARITAL_STATUSES, type Contact } from './contact-model.ts';
+import { ContactTimeline } from './contact-timeline.tsx';
+import { EditableField, type EditorKind } from './editable-field.tsx';
+import { Icon } from '../../components/ui/icons.tsx';
+
+type Loaded = { contact: Contact; etag: string | null };
+
+export default function ContactPage() {
+  const { id = '' } = useParams<{ id: string }>();
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['contact', id],
+    queryFn: async ({ signal }): Promise<Loaded> => {
+      const r = await request<Contact>('GET', `/contacts/${id}`, { signal });
+      return { contact: r.data, etag: r.etag };
+    },
+  });
+  if (q.isPending) return <div className="page" aria-busy="true"><div className="progress" /></div>;
+  if (q.isError)
+    return (
+      <div className="page">
+        <EmptyState icon={<Icon name="search" size={36} />} title={isApiError(q.error) && q.error.status === 404 ? t('record.notFound') : t('errors.unexpected')} actions={<Link href="/contacts">{t('record.backToContacts')}</Link>} />
+      </div>
+    );
+  return <ContactRecord loaded={q.data} reload={() => void q.refetch()} />;
+}
+
+function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void }) {
+  const { t, i18n } = useTranslation();
+  const c = loaded.contact;
+  const can = useCan();
+  const qc = useQueryClient();
+  const fmt = useFormat();
+  const notify = useToast();
+  const errorText = useErrorText();
+  const [, navigate] = useLocation();
+  const members = useMembers();
+  const memberName = useMemberNames();
+  const fields = useCustomFields('contact');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState(false);
+  const editable = can('contacts.update');
+
+  /** PATCH one field with If-Match: a 412 never overwrites, it says so and offers to reload. */
+  const save = async (key: string, patch: Record<string, unknown>): Promise<boolean> => {
+    try {
+      const r = await request<Contact>('PATCH', `/contacts/${c.id}`, { body: patch, ifMatch: loaded.etag ?? undefined });
+      qc.setQueryData<Loaded>(['contact', c.id], { contact: r.data, etag: r.etag });
+      void qc.invalidateQueries({ queryKey: ['contacts'] });
+      void qc.invalidateQueries({ queryKey: ['timeline', c.id] });
+      setErrors((e) => ({ ...e, [key]: '' }));
+      return true;
+    } catch (e) {
+      const err = e as ApiError;
+      if (isApiError(e) && err.status === 412) {
+        setConflict(true);
+        return true;
+      }
+      const msg = isApiError(e) ? (err.fieldMessage(`/${key}`) ?? err.fieldErrors[0]?.detail ?? errorText(e)) : errorText(e);
+      setErrors((x) => ({ ...x, [key]: msg }));
+      return false;
+    }
+  };
+  const list = (s: string) => s.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean);
+  const nullable = (s: string) => (s.trim() === '' ? null : s);
+
+  const del = useMutation({
+    mutationFn: () => api.delete(`/contacts/${c.id}`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['contacts'] });
+      notify(t('record.deleted', { name: c.name }));
+      navigate('/contacts');
+    },
+    onError: (e) => notify(errorText(e), 'error'),
+  });
+
+  const F = (key: keyof Contact & string, editor: EditorKind, display: ReactNode, value: string, toPatch: (raw: string) => unknown = nullable) => (
+    <EditableField key={key} label={t(`contactFields.${key}`)} display={display} value={value} editor={editor} canEdit={editable} error={errors[key] || undefined} onSave={(raw) => save(key, { [key]: toPatch(raw) })} testId={`field-${key}`} />
+  );
+  const enumEditor = (values: readonly string[], prefix: string): EditorKind => ({ type: 'select', options: values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) })) });
+
+  return (
+    <div className="page">
+      {conflict && (
+        <div className="alert alert-warning row sticky-alert" role="alert" data-testid="conflict">
+          <span>{t('record.conflict')}</span>
+          <span className="spacer" />
+          <Button
+            size="sm"
+            variant="primary"
+            onClick={() => {
+              setConflict(false);
+              setErrors({});
+              reload();
+            }}
+          >
+            {t('record.reload')}
+          </Button>
+        </div>
+      )}
+      <div className="page-header">
+        <span className="brand-mark" style={{ inlineSize: 44, blockSize: 44, borderRadius: 999, fontSize: 16 }} aria-hidden="true">
+          {initials(c.name)}
+        </span>
+        <div className="stack" style={{ gap: 2 }}>
+          <h1 data-testid="contact-name">{c.name}</h1>
+          <div className="row muted">
+            <StageBadge stage={c.lifecycleStage} />
+            {c.company && <Link href={`/companies/${c.company.id}`}>{c.company.name}</Link>}
+            {c.phones[0] && <span className="mono">{displayPhone(c.phones[0])}</span>}
+            {c.emails[0] && <a href={`mailto:${c.emails[0]}`}>{c.emails[0]}</a>}
+          </div>
+        </div>
+        <span className="spacer" />
+        {can('contacts.delete') && (
+          <Button variant="danger" onClick={() => window.confirm(t('record.confirmDelete', { name: c.name })) && del.mutate()} busy={del.isPending}>
+            {t('record.delete')}
+          </Button>
+        )}
+      </div>
+      <div className="record">
+        <div className="stack">
+          <Section title={t('record.sections.identity')}>
+            {F('name', { type: 'text' }, c.name, c.name, (s) => s)}
+            {F('familyName', { type: 'text' }, c.familyName, c.familyName ?? '')}
+            {F('givenName', { type: 'text' }, c.givenName, c.givenName ?? '')}
+            {F('phones', { type: 'list' }, c.phones.map(displayPhone).join(', '), c.phones.map(displayPhone).join(', '), list)}
+            {F('emails', { type: 'list' }, c.emails.join(', '), c.emails.join(', '), list)}
+          </Section>
+          <Section title={t('record.sections.demographics')}>
+            {F('gender', enumEditor(GENDERS, 'genders'), c.gender ? t(`genders.${c.gender}`) : '', c.gender ?? '')}
+            {F('birthday', { type: 'date' }, c.birthday ? `${fmt.date(c.birthday)} (${t('record.age', { count: age(c.birthday) })})` : '', c.birthday ?? '')}
+            {F('occupation', { type: 'text' }, c.occupation, c.occupation ?? '')}
+            {F('maritalStatus', enumEditor(MARITAL_STATUSES, 'maritalStatuses'), c.maritalStatus ? t(`maritalStatuses.${c.maritalStatus}`) : '', c.maritalStatus ?? '')}
+            {F('religion', { type: 'text' }, c.religion, c.religion ?? '')}
+          </Section>
+          <Section title={t('record.sections.geography')}>
+            {F('addressLine', { type: 'text' }, c.addressLine, c.addressLine ?? '')}
+            {F('ward', { type: 'text' }, c.ward, c.ward ?? '')}
+            {F('district', { type: 'text' }, c.district, c.district ?? '')}
+            {F('province', { type: 'select', options: provinceOptions(i18n.language) }, provinceName(c.province, i18n.language), c.province ?? '')}
+            {F('hometown', { type: 'text' }, c.hometown, c.hometown ?? '')}
+            {F('country', { type: 'text' }, c.country, c.country ?? '', (s) => (s.trim() ? s.trim().toUpperCase() : null))}
+          </Section>
+          <Section title={t('record.sections.behaviour')}>
+            {F('lifecycleStage', { ...enumEditor(LIFECYCLE_STAGES, 'stages'), allowEmpty: false } as EditorKind, <StageBadge stage={c.lifecycleStage} />, c.lifecycleStage, (s) => s)}
+            {F('source', { type: 'text' }, c.source, c.source ?? '')}
+            <span className="prop-label">{t('contactFields.createdAt')}</span>
+            <div className="prop-value">{fmt.dateTime(c.createdAt)}</div>
+          </Section>
+          <Section title={t('record.sections.interests')}>
+            {F('interests', { type: 'list' }, c.interests.length ? <Tags tags={c.interests} /> : '', c.interests.join(', '), list)}
+            {F('tags', { type: 'list' }, c.tags.length ? <Tags tags={c.tags} /> : '', c.tags.join(', '), list)}
+          </Section>
+          <Section title={t('record.sections.socioeconomics')}>
+            {F('education', enumEditor(EDUCATION_LEVELS, 'education'), c.education ? t(`education.${c.education}`) : '', c.education ?? '')}
+            {F('incomeBand', enumEditor(INCOME_BANDS, 'incomeBands'), c.incomeBand ? t(`incomeBands.${c.incomeBand}`) : '', c.incomeBand ?? '')}
+            {F('householdSize', { type: 'number' }, c.householdSize !== null ? fmt.number(c.householdSize) : '', c.householdSize !== null ? String(c.householdSize) : '', (s) => (s.trim() === '' ? null : Number(s)))}
+            {F('jobTitle', { type: 'text' }, c.jobTitle, c.jobTitle ?? '')}
+          </Section>
+          {(fields.data ?? []).length > 0 && (
+            <Section title={t('record.sections.custom')}>
+              {(fields.data ?? []).map((f) => (
+                <EditableField
+                  key={f.id}
+                  label={f.label}
+                  display={customValueText(f, c.custom[f.key], fmt, t('common.yes'), t('common.no'))}
+                  value={customRaw(f, c.custom[f.key])}
+                  editor={customEditor(f, t)}
+                  canEdit={editable}
+                  error={errors[`custom/${f.key}`] || undefined}
+                  onSave={async (raw) => {
+                    const ok = await save(`custom/${f.key}`, { custom: { [f.key]: customValue(f, raw) } });
+                    return ok;
+                  }}
+                  testId={`field-custom-${f.key}`}
+                />
+              ))}
+            </Section>
+          )}
+          <Section title={t('contactFields.notes')}>
+            {F('notes', { type: 'textarea' }, c.notes ? <span style={{ whiteSpace: 'pre-wrap' }}>{c.notes}</span> : '', c.notes ?? '')}
+          </Section>
+        </div>
+        <div className="stack">
+          <Section title={t('record.sections.ownership')}>
+            <EditableField
+              label={t('contactFields.owner')}
+              display={memberName(c.ownerId)}
+              value={c.ownerId ?? ''}
+              editor={{ type: 'select', options: (members.data ?? []).filter((m) => !m.disabled).map((m) => ({ value: m.userId, label: m.name })) }}
+              canEdit={can('contacts.assign')}
+              error={errors.ownerId || undefined}
+              onSave={(raw) => save('ownerId', { ownerId: raw || null })}
+              testId="field-owner"
+            />
+          </Section>
+          <Section title={t('record.sections.consent')}>
+            {CONSENT_CHANNELS.map((ch) => {
+              const cs = c.consents[ch];
+              return (
+                <EditableField
+                  key={ch}
+                  label={t(`channels.${ch}`)}
+                  display={cs ? `${t(`consent.${cs.status}`)} · ${fmt.date(cs.at)}${cs.source ? ` · ${cs.source}` : ''}` : ''}
+                  value={cs?.status ?? ''}
+                  editor={{ type: 'select', options: [{ value: 'granted', label: t('consent.granted') }, { value: 'denied', label: t('consent.denied') }] }}
+                  canEdit={editable}
+                  error={errors[`consents/${ch}`] || undefined}
+                  onSave={(raw) => save(`consents/${ch}`, { consents: { [ch]: raw ? { status: raw, source: 'web' } : null } })}
+                  testId={`consent-${ch}`}
+                />
+              );
+            })}
+          </Section>
+          <div className="card">
+            <div className="card-header">
+              <h2>{t('timeline.title')}</h2>
+            </div>
+            <div className="card-body">
+              <ContactTimeline contactId={c.id} />
+            </div>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="card" aria-label={title}>
+      <div className="card-header">
+        <h2>{title}</h2>
+      </div>
+      <div className="card-body props">{children}</div>
+    </section>
+  );
+}
+
+function age(birthday: string): number {
+  const b = new Date(`${birthday}T00:00:00Z`);
+  const now = new Date();
+  let a = now.getUTCFullYear() - b.getUTCFullYear();
+  if (now.getUTCMonth() < b.getUTCMonth() || (now.getUTCMonth() === b.getUTCMonth() && now.getUTCDate() < b.getUTCDate())) a--;
+  return a;
+}
+
+function customRaw(f: CustomField, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (f.type === 'multi_select' && Array.isArray(v)) return v.join(', ');
+  if (f.type === 'boolean') return v ? 'true' : 'false';
+  return String(v);
+}
+
+function customValue(f: CustomField, raw: string): unknown {
+  if (raw.trim() === '') return null;
+  switch (f.type) {
+    case 'number':
+    case 'currency':
+      return Number(raw);
+    case 'boolean':
+      return raw === 'true';
+    case 'multi_select':
+      return raw.split(',').map((s) => s.trim()).filter(Boolean);
+    default:
+      return raw;
+  }
+}
+
+function customEditor(f: CustomField, t: (k: string) => string): EditorKind {
+  switch (f.type) {
+    case 'select':
+      return { type: 'select', options: f.options };
+    case 'boolean':
+      return { type: 'select', options: [{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }] };
+    case 'number':
+    case 'currency':
+      return { type: 'number' };
+    case 'date':
+      return { type: 'date' };
+    case 'multi_select':
+      return { type: 'list' };
+    default:
+      return { type: 'text' };
+  }
+}

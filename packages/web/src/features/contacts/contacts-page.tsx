@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui/button.tsx';
+import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { useCan } from '../../app/session.tsx';
+import { useFormat } from '../../lib/format.ts';
+import { useErrorText } from '../../lib/form-errors.ts';
+import { useDebounced } from '../../lib/use-debounced.ts';
+import { useCustomFields } from '../../lib/workspace-data.ts';
+import { BulkBar } from './bulk-bar.tsx';
+import { AddFilter, ColumnChooser, FilterChips } from './contact-filters.tsx';
+import { columnLabel, ContactGrid } from './contact-grid.tsx';
+import { BUILTIN_COLUMNS, DEFAULT_COLUMNS } from './contact-model.ts';
+import type { ListFilter } from './list-state.ts';
+import { NewContactDialog } from './new-contact-dialog.tsx';
+import { useContactList } from './use-contact-list.ts';
+import { ViewsMenu, type SavedView } from './views-menu.tsx';
+import { Icon } from '../../components/ui/icons.tsx';
+
+const COLUMNS_KEY = 'kith.contacts.columns';
+
+function storedColumns(): string[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null');
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') && v.includes('name') ? v : DEFAULT_COLUMNS;
+  } catch {
+    return DEFAULT_COLUMNS;
+  }
+}
+
+export default function ContactsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const fields = useCustomFields('contact');
+  const customFields = fields.data ?? [];
+  const [qInput, setQInput] = useState('');
+  const q = useDebounced(qInput.trim(), 150);
+  const [filters, setFilters] = useState<ListFilter[]>([]);
+  const [sort, setSort] = useState<string | undefined>(undefined);
+  const [columns, setColumnsState] = useState<string[]>(storedColumns);
+  const [viewId, setViewId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [creating, setCreating] = useState(false);
+  const setColumns = (c: string[]) => {
+    setColumnsState(c);
+    localStorage.setItem(COLUMNS_KEY, JSON.stringify(c));
+  };
+
+  const { list, rows, total } = useContactList(q, filters, sort);
+  useEffect(() => setSelected(new Set()), [q, filters, sort]);
+
+  const allColumns = useMemo(
+    () => [...BUILTIN_COLUMNS.map((c) => c.id), ...customFields.map((f) => `custom.${f.key}`)].map((id) => ({ id, label: columnLabel(id, t, customFields) })),
+    [customFields, t],
+  );
+  const visible = columns.filter((c) => allColumns.some((a) => a.id === c));
+  const loadMore = useCallback(() => void list.fetchNextPage(), [list.fetchNextPage]);
+
+  const applyView = (v: SavedView | null) => {
+    setViewId(v?.id ?? null);
+    setQInput(v?.config.q ?? '');
+    setFilters(v?.config.filters ?? []);
+    setSort(v?.config.sort);
+    if (v && v.config.columns.length) setColumns(v.config.columns);
+  };
+
+  const filtered = q !== '' || filters.length > 0;
+  const emptyWorkspace = !filtered && list.isSuccess && rows.length === 0;
+
+  return (
+    <div className="page-full">
+      <div className="page-header">
+        <h1>{t('contacts.title')}</h1>
+        <span className="muted" aria-live="polite" data-testid="contact-total">
+          {total !== undefined ? t('contacts.count', { count: total, formatted: fmt.number(total) }) : ''}
+        </span>
+        <span className="spacer" />
+        {can('contacts.create') && (
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            <Icon name="plus" /> {t('contacts.new')}
+          </Button>
+        )}
+      </div>
+      {!emptyWorkspace && (
+        <div className="toolbar">
+          <ViewsMenu entity="contacts" current={{ q, filters, sort, columns: visible }} activeId={viewId} onApply={applyView} />
+          <div className="search-box" style={{ inlineSize: 280 }}>
+            <span className="search-icon" aria-hidden="true">
+              <Icon name="search" />
+            </span>
+            <input className="input" type="search" aria-label={t('contacts.search')} placeholder={t('contacts.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
+          </div>
+          <AddFilter fields={customFields} onAdd={(f) => setFilters((fs) => [...fs, f])} />
+          <span className="spacer" />
+          {list.isFetching && !list.isFetchingNextPage && <span className="spinner" role="status" aria-label={t('common.loading')} />}
+          <ColumnChooser all={allColumns} visible={visible} label={t('contacts.columns')} onChange={setColumns} />
+        </div>
+      )}
+      <FilterChips filters={filters} fields={customFields} onChange={setFilters} />
+      {selected.size > 0 && <BulkBar selected={selected} rows={rows} onClear={() => setSelected(new Set())} />}
+      {list.isError ? (
+        <div className="alert alert-error" role="alert">
+          {errorText(list.error)}
+        </div>
+      ) : emptyWorkspace ? (
+        <EmptyState
+          icon={<Icon name="sparkles" size={36} />}
+          title={t('contacts.emptyTitle')}
+          actions={
+            can('contacts.create') && (
+              <Button variant="primary" onClick={() => setCreating(true)}>
+                <Icon name="plus" /> {t('contacts.new')}
+              </Button>
+            )
+          }
+        >
+          <p>{t('contacts.emptyBody')}</p>
+          <p>
+            <code className="mono">npx kith demo --customers 1000</code>
+          </p>
+        </EmptyState>
+      ) : list.isPending ? (
+        <div className="grid" aria-busy="true">
+          <div className="progress" />
+        </div>
+      ) : rows.length === 0 ? (
+        <EmptyState icon={<Icon name="search" size={36} />} title={t('contacts.noMatchTitle')} actions={<Button onClick={() => (setQInput(''), setFilters([]))}>{t('filters.clearAll')}</Button>}>
+          {t('contacts.noMatchBody')}
+        </EmptyState>
+      ) : (
+        <ContactGrid
+          rows={rows}
+          total={total}
+          columns={visible}
+          fields={customFields}
+          sort={sort}
+          onSort={setSort}
+          selected={selected}
+          onToggle={(id) =>
+            setSelected((s) => {
+              const n = new Set(s);
+              if (n.has(id)) n.delete(id);
+              else n.add(id);
+              return n;
+            })
+          }
+          onToggleAll={(all) => setSelected(all ? new Set(rows.map((r) => r.id)) : new Set())}
+          hasMore={!!list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={loadMore}
+        />
+      )}
+      <NewContactDialog open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}

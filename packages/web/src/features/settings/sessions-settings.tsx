@@ -1,0 +1,76 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui/button.tsx';
+import { useToast } from '../../components/ui/toast.tsx';
+import { resetSession } from '../../app/session.tsx';
+import { api } from '../../lib/api-client.ts';
+import { useFormat } from '../../lib/format.ts';
+import { useErrorText } from '../../lib/form-errors.ts';
+
+type SessionRow = { id: string; current: boolean; ip: string | null; userAgent: string | null; createdAt: string; lastSeenAt: string; expiresAt: string };
+
+function browserOf(ua: string | null): string {
+  if (!ua) return '—';
+  const m = /(Edg|Chrome|Firefox|Safari)\/[\d.]+/.exec(ua);
+  const os = /Windows|Mac OS X|Android|iPhone|Linux/.exec(ua)?.[0];
+  return [m?.[1] === 'Edg' ? 'Edge' : m?.[1], os].filter(Boolean).join(' · ') || ua.slice(0, 40);
+}
+
+export function SessionsSettings() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const fmt = useFormat();
+  const notify = useToast();
+  const errorText = useErrorText();
+  const sessions = useQuery({ queryKey: ['sessions'], queryFn: async () => (await api.get<{ data: SessionRow[] }>('/auth/sessions')).data });
+  const end = useMutation({ mutationFn: (id: string) => api.delete(`/auth/sessions/${id}`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['sessions'] }), onError: (e) => notify(errorText(e), 'error') });
+  const all = useMutation({
+    mutationFn: () => api.post('/auth/logout-all'),
+    onSuccess: () => {
+      resetSession(qc, null);
+    },
+  });
+  return (
+    <section className="card">
+      <div className="card-header">
+        <h2>{t('settings.sessions')}</h2>
+        <span className="spacer" />
+        <Button size="sm" variant="danger" busy={all.isPending} onClick={() => window.confirm(t('settings.confirmLogoutAll')) && all.mutate()}>
+          {t('settings.logoutAll')}
+        </Button>
+      </div>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('settings.device')}</th>
+            <th>{t('settings.ip')}</th>
+            <th>{t('settings.created')}</th>
+            <th>{t('settings.lastSeen')}</th>
+            <th>
+              <span className="visually-hidden">{t('common.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(sessions.data ?? []).map((s) => (
+            <tr key={s.id}>
+              <td>
+                {browserOf(s.userAgent)} {s.current && <span className="badge badge-accent">{t('settings.thisDevice')}</span>}
+              </td>
+              <td className="mono">{s.ip ?? '—'}</td>
+              <td>{fmt.dateTime(s.createdAt)}</td>
+              <td>{fmt.relative(s.lastSeenAt)}</td>
+              <td>
+                {!s.current && (
+                  <Button size="sm" variant="ghost" onClick={() => end.mutate(s.id)}>
+                    {t('settings.endSession')}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

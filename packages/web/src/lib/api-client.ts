@@ -1,0 +1,100 @@
+/**
+ * The one way the web app talks to the server: same-origin fetch with the session cookie, the CSRF
+ * token on unsafe methods, and RFC 9457 problem documents turned into ApiError with field messages
+ * keyed by JSON Pointer ("/emails/0").
+ */
+
+export type FieldError = { pointer: string; detail: string };
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: number;
+  readonly code: string;
+  readonly fieldErrors: FieldError[];
+  readonly body: unknown;
+  constructor(status: number, code: string, message: string, fieldErrors: FieldError[] = [], body: unknown = null) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+    this.body = body;
+  }
+  /** The message for one field ("/name"), or for a field and anything under it ("/emails" matches "/emails/0"). */
+  fieldMessage(pointer: string): string | undefined {
+    return this.fieldErrors.find((e) => e.pointer === pointer || e.pointer.startsWith(`${pointer}/`))?.detail;
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+let onUnauthenticated: (() => void) | undefined;
+/** Called when any request answers 401 (the session ended elsewhere): the app goes back to sign-in. */
+export function setUnauthenticatedHandler(fn: () => void): void {
+  onUnauthenticated = fn;
+}
+
+export type RequestOptions = { body?: unknown; ifMatch?: string; signal?: AbortSignal; query?: Record<string, string | number | boolean | undefined | null | string[]> };
+
+export type ApiResponse<T> = { data: T; etag: string | null; status: number };
+
+function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length) p.append(k, v.join(','));
+    } else p.append(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD') {
+    const csrf = readCookie('kith_csrf');
+    if (csrf) headers['x-csrf-token'] = csrf;
+  }
+  if (opts.ifMatch) headers['if-match'] = opts.ifMatch;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${withQuery(path, opts.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', 'network');
+  }
+  const type = res.headers.get('content-type') ?? '';
+  const body: unknown = res.status === 204 ? null : type.includes('json') ? await res.json().catch(() => null) : await res.text();
+  if (!res.ok) {
+    const p = (body ?? {}) as { code?: string; detail?: string; title?: string; errors?: FieldError[] };
+    if (res.status === 401 && path !== '/auth/login' && path !== '/auth/session') onUnauthenticated?.();
+    throw new ApiError(res.status, p.code ?? String(res.status), p.detail ?? p.title ?? res.statusText, Array.isArray(p.errors) ? p.errors : [], body);
+  }
+  return { data: body as T, etag: res.headers.get('etag'), status: res.status };
+}
+
+export const api = {
+  get: async <T>(path: string, opts?: Omit<RequestOptions, 'body'>) => (await request<T>('GET', path, opts)).data,
+  post: async <T>(path: string, body?: unknown) => (await request<T>('POST', path, { body: body ?? {} })).data,
+  patch: async <T>(path: string, body: unknown, ifMatch?: string) => (await request<T>('PATCH', path, { body, ifMatch })).data,
+  put: async <T>(path: string, body?: unknown) => (await request<T>('PUT', path, { body: body ?? {} })).data,
+  delete: async (path: string) => {
+    await request<null>('DELETE', path);
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * Vietnamese and English are complete: the same keys in both (plural forms aside: Vietnamese has one),
+ * every key the code asks for exists, and no translation is empty or left in the other language's
+ * placeholder form.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const here = import.meta.dirname;
+const en = JSON.parse(readFileSync(join(here, 'en.json'), 'utf8'));
+const vi = JSON.parse(readFileSync(join(here, 'vi.json'), 'utf8'));
+
+function flat(o: Record<string, unknown>, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(o)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flat(v as Record<string, unknown>, key)) out.set(kk, vv);
+  }
+  return out;
+}
+const EN = flat(en);
+const VI = flat(vi);
+const base = (k: string) => k.replace(/_(one|other|zero|two|few|many)$/, '');
+const has = (m: Map<string, string>, k: string) => m.has(k) || m.has(`${k}_other`);
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(n) && !n.endsWith('.test.ts') ? [p] : [];
+  });
+}
+const code = sources(join(here, '..')).map((f) => readFileSync(f, 'utf8')).join('\n');
+
+test('English and Vietnamese have the same keys', () => {
+  const enKeys = new Set([...EN.keys()].map(base));
+  const viKeys = new Set([...VI.keys()].map(base));
+  assert.deepEqual([...enKeys].filter((k) => !viKeys.has(k)), [], 'missing in vi.json');
+  assert.deepEqual([...viKeys].filter((k) => !enKeys.has(k)), [], 'missing in en.json');
+  for (const k of EN.keys()) if (k.endsWith('_one')) assert.ok(EN.has(k.replace(/_one$/, '_other')), `${k} has its _other form`);
+});
+
+test('no translation is empty, and both sides use the same {{placeholders}}', () => {
+  const ph = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+  for (const [k, v] of EN) {
+    assert.ok(v.trim().length > 0, `en ${k} is empty`);
+    const other = VI.get(k) ?? VI.get(`${base(k)}_other`);
+    assert.ok(other && other.trim().length > 0, `vi ${k} is empty`);
+    assert.deepEqual(ph(other!).filter((p) => p !== 'count'), ph(v).filter((p) => p !== 'count'), `${k}: placeholders differ`);
+  }
+});
+
+test('every key written literally in the code exists in both languages', () => {
+  const literal = [...code.matchAll(/\bt\(\s*'([a-zA-Z_.]+)'/g)].map((m) => m[1]!);
+  const ternary = [...code.matchAll(/\bt\([^()]*\?\s*'([a-zA-Z_.]+)'\s*:\s*'([a-zA-Z_.]+)'\s*\)/g)].flatMap((m) => [m[1]!, m[2]!]);
+  const keys = [...new Set([...literal, ...ternary])];
+  assert.ok(keys.length > 200, `found ${keys.length} keys in the code`);
+  const missing = keys.filter((k) => !has(EN, k) || !has(VI, k));
+  assert.deepEqual(missing, []);
+});
+
+test('every key built from a value list exists for each value', () => {
+  const families: Record<string, string[]> = {
+    stages: ['lead', 'prospect', 'new_customer', 'repeat', 'loyal', 'at_risk', 'churned', 'lost'],
+    roles: ['owner', 'admin', 'manager', 'agent', 'viewer'],
+    genders: ['female', 'male', 'other'],
+    channels: ['email', 'sms', 'phone', 'zalo', 'facebook', 'post'],
+    'settings.fieldTypes': ['text', 'number', 'date', 'select', 'multi_select', 'boolean', 'currency'],
+    'filters.ops': ['eq', 'ne', 'in', 'nin', 'contains', 'startsWith', 'has', 'empty', 'gt', 'gte', 'lt', 'lte'],
+    'bulk.title': ['assign', 'addTags', 'removeTags', 'setStage', 'delete'],
+    'timeline.actions': ['create', 'update', 'delete', 'restore'],
+  };
+  for (const [prefix, values] of Object.entries(families)) for (const v of values) assert.ok(has(EN, `${prefix}.${v}`) && has(VI, `${prefix}.${v}`), `${prefix}.${v}`);
+});

@@ -1,0 +1,10 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The web app builds to packages/web/dist, which the Kith server serves; `vite` (dev) proxies the API. */
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022', chunkSizeWarningLimit: 400 },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});
