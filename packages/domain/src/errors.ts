@@ -16,8 +16,12 @@ export type ErrorCode =
   | 'rate_limited'
   | 'unavailable';
 
-/** One offending field: `path` is the JSON path into the input, e.g. ["items", 3, "emails", 0]. */
-export type FieldIssue = { path: (string | number)[]; message: string; code?: string };
+/**
+ * One offending field: `path` is the JSON path into the input, e.g. ["items", 3, "emails", 0]; `message`
+ * is English for people reading the API; `code` (with `params`) is stable, for clients that show the
+ * message in their user's language (the web app does) — see ISSUE_CODES in schema/issues.ts.
+ */
+export type FieldIssue = { path: (string | number)[]; message: string; code?: string; params?: Record<string, string | number> };
 
 export class AppError extends Error {
   readonly code: ErrorCode;

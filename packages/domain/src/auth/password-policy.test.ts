@@ -11,7 +11,9 @@ test('short, common, repetitive or email-derived passwords are refused with a re
   for (const p of ['short', '1234567', 'password', 'password1', '12345678', 'qwertyuiop', 'iloveyou', 'matkhau123', 'anhyeuem', '123456789a', 'aaaaaaaaaaaa', 'PASSWORD1']) {
     assert.ok(passwordProblem(p), p);
   }
-  assert.match(passwordProblem('annguyen2026!', { email: 'annguyen@example.com' })!, /email/);
-  assert.match(passwordProblem('x'.repeat(300))!, /at most/);
-  assert.match(passwordProblem('abc\ud800defgh')!, /surrogate/);
+  assert.match(passwordProblem('annguyen2026!', { email: 'annguyen@example.com' })!.message, /email/);
+  assert.equal(passwordProblem('annguyen2026!', { email: 'annguyen@example.com' })!.code, 'password_contains_email');
+  assert.match(passwordProblem('x'.repeat(300))!.message, /at most/);
+  assert.deepEqual(passwordProblem('short')!.params, { minimum: 8 });
+  assert.match(passwordProblem('abc\ud800defgh')!.message, /surrogate/);
 });

@@ -18,15 +18,17 @@ const COMMON = new Set<string>([
   ...VIETNAMESE_COMMON,
 ]);
 
-/** Returns why a password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
-  if (password.length < PASSWORD_MIN) return `Must be at least ${PASSWORD_MIN} characters`;
-  if (password.length > PASSWORD_MAX) return `Must be at most ${PASSWORD_MAX} characters`;
-  if (!password.isWellFormed() || password.includes('\u0000')) return 'Must not contain NUL characters or unpaired surrogates';
+export type PasswordProblem = { message: string; code: 'too_short' | 'too_long' | 'invalid_characters' | 'password_common' | 'password_repeated' | 'password_contains_email'; params?: Record<string, number> };
+
+/** Returns why a password is refused (in English, and as a field-issue code), or null when it is acceptable. */
+export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): PasswordProblem | null {
+  if (password.length < PASSWORD_MIN) return { message: `Must be at least ${PASSWORD_MIN} characters`, code: 'too_short', params: { minimum: PASSWORD_MIN } };
+  if (password.length > PASSWORD_MAX) return { message: `Must be at most ${PASSWORD_MAX} characters`, code: 'too_long', params: { maximum: PASSWORD_MAX } };
+  if (!password.isWellFormed() || password.includes('\u0000')) return { message: 'Must not contain NUL characters or unpaired surrogates', code: 'invalid_characters' };
   const lower = password.toLowerCase();
-  if (COMMON.has(lower)) return 'This password is among the most common ones; choose another';
-  if (/^(.)\1+$/.test(password)) return 'Must not be one repeated character';
+  if (COMMON.has(lower)) return { message: 'This password is among the most common ones; choose another', code: 'password_common' };
+  if (/^(.)\1+$/.test(password)) return { message: 'Must not be one repeated character', code: 'password_repeated' };
   const local = context.email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && lower.includes(local)) return 'Must not contain your email address';
+  if (local && local.length >= 4 && lower.includes(local)) return { message: 'Must not contain your email address', code: 'password_contains_email' };
   return null;
 }

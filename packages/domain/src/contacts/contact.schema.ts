@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidEmail, normalizeEmail } from '../emails/email.ts';
 import { resolveProvince } from '../geo/provinces.ts';
 import { isoDate, isoDateTime, longText, tagList, text, uuid } from '../schema/fields.ts';
+import { withCode } from '../schema/issues.ts';
 
 /** MODELS.md §5 and the customer-care model: where a person stands with the business. */
 export const LIFECYCLE_STAGES = ['lead', 'prospect', 'new_customer', 'repeat', 'loyal', 'at_risk', 'churned', 'lost'] as const;
@@ -20,11 +21,12 @@ export const email = () =>
     .string()
     .max(320)
     .transform(normalizeEmail)
-    .refine(isValidEmail, { message: 'Not a valid email address' });
+    .refine(isValidEmail, { message: 'Not a valid email address', params: withCode('invalid_email') });
 
 export const birthday = () =>
   isoDate().refine((s) => s >= '1900-01-01' && s <= new Date().toISOString().slice(0, 10), {
     message: 'Must be between 1900-01-01 and today',
+    params: withCode('date_out_of_range', { minimum: '1900-01-01' }),
   });
 
 export const province = () =>
@@ -34,7 +36,7 @@ export const province = () =>
     .transform((s, ctx) => {
       const p = resolveProvince(s);
       if (!p) {
-        ctx.addIssue({ code: 'custom', message: `Unknown province "${s.slice(0, 100)}"; use a current province code such as ho-chi-minh or a province name` });
+        ctx.addIssue({ code: 'custom', message: `Unknown province "${s.slice(0, 100)}"; use a current province code such as ho-chi-minh or a province name`, params: withCode('unknown_province') });
         return z.NEVER;
       }
       return p.code;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors.ts';
 import { isoDate, text } from '../schema/fields.ts';
+import type { IssueCode } from '../schema/issues.ts';
 import { isStorableText } from '../text/fold.ts';
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'multi_select', 'boolean', 'currency'] as const;
@@ -62,37 +63,39 @@ export const CustomFieldUpdateSchema = z.strictObject({
 const MAX_NUMBER = 1e15;
 
 /** Validate one value against its field definition; returns the value to store or an error message. */
-export function coerceCustomValue(field: Pick<CustomField, 'type' | 'options'>, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+type Refusal = { ok: false; message: string; code: IssueCode; params?: Record<string, string | number> };
+
+export function coerceCustomValue(field: Pick<CustomField, 'type' | 'options'>, value: unknown): { ok: true; value: unknown } | Refusal {
   switch (field.type) {
     case 'text': {
-      if (typeof value !== 'string') return { ok: false, message: 'Must be text' };
-      if (!isStorableText(value)) return { ok: false, message: 'Must not contain NUL characters or unpaired surrogates' };
+      if (typeof value !== 'string') return { ok: false, message: 'Must be text', code: 'invalid_type', params: { expected: 'string' } };
+      if (!isStorableText(value)) return { ok: false, message: 'Must not contain NUL characters or unpaired surrogates', code: 'invalid_characters' };
       const v = value.normalize('NFC').trim();
-      if (v.length > 2000) return { ok: false, message: 'Must be at most 2000 characters' };
+      if (v.length > 2000) return { ok: false, message: 'Must be at most 2000 characters', code: 'too_long', params: { maximum: 2000 } };
       return { ok: true, value: v };
     }
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > MAX_NUMBER) return { ok: false, message: 'Must be a finite number' };
+      if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > MAX_NUMBER) return { ok: false, message: 'Must be a finite number', code: 'invalid_type', params: { expected: 'number' } };
       return { ok: true, value };
     case 'currency':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || Math.abs(value) > MAX_NUMBER) return { ok: false, message: 'Must be an integer amount in minor units (e.g. đồng)' };
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || Math.abs(value) > MAX_NUMBER) return { ok: false, message: 'Must be an integer amount in minor units (e.g. đồng)', code: 'not_integer' };
       return { ok: true, value };
     case 'boolean':
-      if (typeof value !== 'boolean') return { ok: false, message: 'Must be true or false' };
+      if (typeof value !== 'boolean') return { ok: false, message: 'Must be true or false', code: 'invalid_type', params: { expected: 'boolean' } };
       return { ok: true, value };
     case 'date': {
       const r = isoDate().safeParse(value);
-      return r.success ? { ok: true, value: r.data } : { ok: false, message: 'Must be a date as YYYY-MM-DD' };
+      return r.success ? { ok: true, value: r.data } : { ok: false, message: 'Must be a date as YYYY-MM-DD', code: 'invalid_date' };
     }
     case 'select': {
       if (typeof value !== 'string' || !field.options.some((o) => o.value === value)) {
-        return { ok: false, message: `Must be one of: ${field.options.map((o) => o.value).join(', ')}` };
+        return { ok: false, message: `Must be one of: ${field.options.map((o) => o.value).join(', ')}`, code: 'invalid_choice' };
       }
       return { ok: true, value };
     }
     case 'multi_select': {
       if (!Array.isArray(value) || value.length > 200 || !value.every((v) => typeof v === 'string' && field.options.some((o) => o.value === v))) {
-        return { ok: false, message: `Must be a list of: ${field.options.map((o) => o.value).join(', ')}` };
+        return { ok: false, message: `Must be a list of: ${field.options.map((o) => o.value).join(', ')}`, code: 'invalid_choice' };
       }
       return { ok: true, value: [...new Set(value as string[])] };
     }
@@ -115,22 +118,22 @@ export function validateCustomValues(
   for (const [key, raw] of Object.entries(input)) {
     const field = byKey.get(key);
     if (!field) {
-      issues.push({ path: [...basePath, key], message: 'Unknown custom field' });
+      issues.push({ path: [...basePath, key], message: 'Unknown custom field', code: 'unknown_field', params: { keys: key } });
       continue;
     }
     if (raw === null) {
-      if (field.required) issues.push({ path: [...basePath, key], message: 'This field is required' });
+      if (field.required) issues.push({ path: [...basePath, key], message: 'This field is required', code: 'required' });
       else values[key] = null;
       continue;
     }
     const r = coerceCustomValue(field, raw);
     if (r.ok) values[key] = r.value;
-    else issues.push({ path: [...basePath, key], message: r.message });
+    else issues.push({ path: [...basePath, key], message: r.message, code: r.code, ...(r.params ? { params: r.params } : {}) });
   }
   if (mode === 'create') {
     for (const f of fields) {
       if (f.required && (values[f.key] === undefined || values[f.key] === null) && !issues.some((i) => i.path[basePath.length] === f.key)) {
-        issues.push({ path: [...basePath, f.key], message: 'This field is required' });
+        issues.push({ path: [...basePath, f.key], message: 'This field is required', code: 'required' });
       }
     }
   }

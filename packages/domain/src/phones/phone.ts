@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 
-export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: string };
+/** `code` is a field-issue code (schema/issues.ts): why the number was refused, for any language. */
+export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: string; code: 'required' | 'too_long' | 'invalid_characters' | 'invalid_phone' };
 
 /**
  * Parse a phone number as a person would type it ("0912 345 678", "+84 912-345-678", "84912345678")
@@ -8,14 +9,14 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: stri
  */
 export function normalizePhone(input: string, defaultRegion: string): PhoneResult {
   const raw = input.trim();
-  if (raw.length === 0) return { ok: false, reason: 'Phone number is empty' };
-  if (raw.length > 40) return { ok: false, reason: 'Phone number is too long' };
+  if (raw.length === 0) return { ok: false, reason: 'Phone number is empty', code: 'required' };
+  if (raw.length > 40) return { ok: false, reason: 'Phone number is too long', code: 'too_long' };
   if (!/^[+\d\s().\-/]+$/u.test(raw)) {
-    return { ok: false, reason: 'Phone number may contain only digits, spaces, +, -, ., / and parentheses' };
+    return { ok: false, reason: 'Phone number may contain only digits, spaces, +, -, ., / and parentheses', code: 'invalid_characters' };
   }
   const region = isSupportedCountry(defaultRegion) ? (defaultRegion as CountryCode) : undefined;
   const parsed = parsePhoneNumberFromString(raw, region ? { defaultCountry: region } : undefined);
-  if (!parsed || !parsed.isValid()) return { ok: false, reason: 'Not a valid phone number' };
+  if (!parsed || !parsed.isValid()) return { ok: false, reason: 'Not a valid phone number', code: 'invalid_phone' };
   return { ok: true, e164: parsed.number };
 }
 

@@ -195,7 +195,7 @@ export async function changePassword(core: Core, actor: Actor, currentPassword: 
     throw invalid([{ path: ['currentPassword'], message: 'The current password is wrong' }]);
   }
   const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
-  if (problem) throw invalid([{ path: ['newPassword'], message: problem }]);
+  if (problem) throw invalid([{ path: ['newPassword'], ...problem }]);
   const hash = await hashPassword(newPassword);
   const now = core.now();
   await core.db.transaction().execute(async (trx) => {
@@ -258,7 +258,7 @@ export async function confirmPasswordReset(core: Core, token: string, newPasswor
   const user = await findUserById(core.db, row.user_id);
   if (!user || user.disabledAt) throw invalid([{ path: ['token'], message: 'This reset link is invalid or has expired; ask for a new one' }]);
   const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
-  if (problem) throw invalid([{ path: ['password'], message: problem }]);
+  if (problem) throw invalid([{ path: ['password'], ...problem }]);
   const hash = await hashPassword(newPassword);
   await core.db.transaction().execute(async (trx) => {
     const used = await trx.updateTable('password_resets').set({ used_at: now.toISOString() }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
@@ -277,7 +277,7 @@ export async function adminSetPassword(core: Core, rawEmail: string, newPassword
   const user = await findUserByEmail(core.db, email);
   if (!user) throw new AppError('not_found', `No user with email ${email}`);
   const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
-  if (problem) throw invalid([{ path: ['password'], message: problem }]);
+  if (problem) throw invalid([{ path: ['password'], ...problem }]);
   const hash = await hashPassword(newPassword);
   const now = core.now();
   await core.db.transaction().execute(async (trx) => {

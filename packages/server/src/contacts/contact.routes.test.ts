@@ -342,3 +342,22 @@ describe('audit', () => {
     assert.equal((await client(t.app, agent.token).get('/api/v1/audit')).status, 403);
   });
 });
+
+describe('field issues carry a stable code, so a client can word them in its own language', () => {
+  test('codes and params for the common mistakes, in single and bulk writes', async () => {
+    const r = await api.post('/api/v1/contacts', { name: 'x'.repeat(201), emails: ['not-an-email'], phones: ['0912 34'], birthday: '1850-01-01', province: 'Atlantis', lifecycleStage: 'champion', workspaceId: 'x' });
+    assert.equal(r.status, 422);
+    const byPointer = Object.fromEntries((r.body.errors as { pointer: string; code: string; params?: unknown }[]).map((e) => [e.pointer, e]));
+    assert.deepEqual(byPointer['/name'], { pointer: '/name', detail: 'Must be at most 200 characters', code: 'too_long', params: { maximum: 200 } });
+    assert.equal(byPointer['/emails/0']!.code, 'invalid_email');
+    assert.equal(byPointer['/birthday']!.code, 'date_out_of_range');
+    assert.equal(byPointer['/province']!.code, 'unknown_province');
+    assert.equal(byPointer['/lifecycleStage']!.code, 'invalid_choice');
+    assert.equal(byPointer['']!.code, 'unknown_field');
+    const phone = await api.post('/api/v1/contacts', { name: 'Số Sai', phones: ['0912 34'] });
+    assert.deepEqual(phone.body.errors, [{ pointer: '/phones/0', detail: 'Not a valid phone number', code: 'invalid_phone' }]);
+    const bulk = await api.post('/api/v1/contacts/bulk', { items: [{ name: 'Ổn' }, { name: '' }] });
+    assert.equal(bulk.status, 422);
+    assert.deepEqual(bulk.body.errors, [{ pointer: '/items/1/name', detail: 'Must not be empty', code: 'required' }]);
+  });
+});

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
+import { fromZodIssue } from '@kith/domain/schema/issues.ts';
 import type { Contact, ContactCreateInput, ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
 import { validateCustomValues, type CustomField } from '@kith/domain/custom-fields/custom-field.ts';
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
@@ -52,7 +53,7 @@ function normalizePhones(raw: readonly string[], region: string, path: Path, iss
     const r = normalizePhone(p, region);
     if (r.ok) {
       if (!out.includes(r.e164)) out.push(r.e164);
-    } else issues.push({ path: [...path, 'phones', i], message: r.reason });
+    } else issues.push({ path: [...path, 'phones', i], message: r.reason, code: r.code });
   });
   return out;
 }
@@ -292,10 +293,7 @@ export function parseRows<T>(schema: z.ZodType<T>, rows: unknown[]): { rows: T[]
   const out = rows.map((row, i) => {
     const r = schema.safeParse(row);
     if (r.success) return r.data;
-    for (const x of r.error.issues) {
-      const message = x.code === 'unrecognized_keys' ? `Unknown field${x.keys.length > 1 ? 's' : ''}: ${x.keys.join(', ')} (not something a caller may set)` : x.message;
-      issues.push({ path: ['items', i, ...x.path.map((p) => (typeof p === 'number' ? p : String(p)))], message });
-    }
+    for (const x of r.error.issues) issues.push(fromZodIssue(x, ['items', i]));
     return SKIP as unknown as T;
   });
   return { rows: out, issues };

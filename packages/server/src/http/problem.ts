@@ -10,7 +10,7 @@ export type Problem = {
   detail?: string;
   instance?: string;
   code: ErrorCode | 'internal';
-  errors?: { pointer: string; detail: string }[];
+  errors?: { pointer: string; detail: string; code?: string; params?: Record<string, string | number> }[];
   [extra: string]: unknown;
 };
 
@@ -58,7 +58,7 @@ export function problemOf(code: ErrorCode | 'internal', detail: string | undefin
   const status = code === 'internal' ? 500 : STATUS[code];
   const p: Problem = { type: `https://kith.dev/problems/${code.replace(/_/g, '-')}`, title: TITLE[code], status, code, ...extra };
   if (detail) p.detail = detail;
-  if (issues.length > 0) p.errors = issues.map((i) => ({ pointer: pointer(i.path), detail: i.message }));
+  if (issues.length > 0) p.errors = issues.map((i) => ({ pointer: pointer(i.path), detail: i.message, ...(i.code ? { code: i.code } : {}), ...(i.params ? { params: i.params } : {}) }));
   return p;
 }
 

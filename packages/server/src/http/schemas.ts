@@ -9,7 +9,16 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     code: z.string(),
-    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          pointer: z.string().describe('JSON Pointer to the field, e.g. /items/3/phones/0'),
+          detail: z.string().describe('What is wrong, in English'),
+          code: z.string().optional().describe('Stable code for clients that word the message themselves: required, too_long, invalid_phone, …'),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Values the message needs, e.g. {"maximum": 200}'),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'Problem' });
 

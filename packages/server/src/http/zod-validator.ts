@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from '@kith/domain/errors.ts';
+import { fromZodIssue } from '@kith/domain/schema/issues.ts';
 
 /** A request part that failed its schema; the error handler turns it into a 422 naming each field. */
 export class RequestValidationError extends Error {
@@ -19,12 +20,7 @@ export function zodValidatorCompiler({ schema }: { schema: unknown }) {
     const r = s.safeParse(data);
     if (r.success) return { value: r.data };
     return {
-      error: new RequestValidationError(
-        r.error.issues.slice(0, 100).map((i) => ({
-          path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-          message: i.code === 'unrecognized_keys' ? `Unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')} (not something a caller may set)` : i.message,
-        })),
-      ),
+      error: new RequestValidationError(r.error.issues.slice(0, 100).map((i) => fromZodIssue(i))),
     };
   };
 }

@@ -125,7 +125,7 @@ export async function acceptInvitation(core: Core, token: string, input: { name?
   } else {
     if (!input.name) throw invalid([{ path: ['name'], message: 'Required' }]);
     const problem = passwordProblem(input.password, { email: r.email, name: input.name });
-    if (problem) throw invalid([{ path: ['password'], message: problem }]);
+    if (problem) throw invalid([{ path: ['password'], ...problem }]);
     newUser = { hash: await hashPassword(input.password), name: input.name };
     userId = uuidv7();
   }

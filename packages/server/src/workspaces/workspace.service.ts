@@ -42,7 +42,7 @@ async function newWorkspace(db: Db, name: string, now: string): Promise<Workspac
 export async function setup(core: Core, input: { workspace: string; name: string; email: string; password: string }, info: { ip: string | null; requestId: string | null }): Promise<{ workspace: Workspace; user: UserRow }> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, { email, name: input.name });
-  if (problem) throw invalid([{ path: ['password'], message: problem }]);
+  if (problem) throw invalid([{ path: ['password'], ...problem }]);
   const existing = await core.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
   if (existing) throw new AppError('conflict', 'Kith is already set up; sign in instead');
   const hash = await hashPassword(input.password);
@@ -114,7 +114,7 @@ function pick<T extends object>(o: T, keys: (keyof T)[]): Partial<T> {
 export async function createUserInWorkspace(core: Core, input: { email: string; name: string; password: string; workspaceId: string; role: Actor['role'] }, actor: Actor | null): Promise<UserRow> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, { email, name: input.name });
-  if (problem) throw invalid([{ path: ['password'], message: problem }]);
+  if (problem) throw invalid([{ path: ['password'], ...problem }]);
   if (await findUserByEmail(core.db, email)) throw new AppError('conflict', `A user with email ${email} already exists`);
   const hash = await hashPassword(input.password);
   const now = core.now();
