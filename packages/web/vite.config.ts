@@ -6,5 +6,6 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022', chunkSizeWarningLimit: 400 },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  // The server accepts writes only from its own origin: the proxy presents requests as coming from it.
+  server: { proxy: { '/api': { target: 'http://127.0.0.1:3000', headers: { origin: 'http://127.0.0.1:3000' } } } },
 });

@@ -5,6 +5,7 @@ import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { Menu } from '../components/ui/menu.tsx';
 import { api } from '../lib/api-client.ts';
 import { LANGUAGES } from '../lib/i18n.ts';
+import { initials } from '../lib/formatters.ts';
 import { currentTheme, setTheme, type Theme } from '../lib/theme.ts';
 import { GlobalSearch } from '../features/search/global-search.tsx';
 import { useChangeLanguage } from './language-switch.tsx';
@@ -157,11 +158,4 @@ function UserMenu() {
       ]}
     />
   );
-}
-
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  const a = parts[0]?.[0] ?? '';
-  const b = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
-  return (a + b).toUpperCase();
 }

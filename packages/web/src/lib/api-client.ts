@@ -4,7 +4,16 @@
  * keyed by JSON Pointer ("/emails/0").
  */
 
-export type FieldError = { pointer: string; detail: string };
+import i18next from 'i18next';
+
+/** One field the server refused: `code` and `params` let us word it in the user's language. */
+export type FieldError = { pointer: string; detail: string; code?: string; params?: Record<string, string | number> };
+
+/** The message for a field issue in the current language (validation.<code>), else the server's English. */
+export function fieldErrorText(e: FieldError): string {
+  const key = `validation.${e.code}`;
+  return e.code && i18next.exists(key) ? i18next.t(key, e.params ?? {}) : e.detail;
+}
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -21,7 +30,8 @@ export class ApiError extends Error {
   }
   /** The message for one field ("/name"), or for a field and anything under it ("/emails" matches "/emails/0"). */
   fieldMessage(pointer: string): string | undefined {
-    return this.fieldErrors.find((e) => e.pointer === pointer || e.pointer.startsWith(`${pointer}/`))?.detail;
+    const e = this.fieldErrors.find((x) => x.pointer === pointer || x.pointer.startsWith(`${pointer}/`));
+    return e ? fieldErrorText(e) : undefined;
   }
 }
 

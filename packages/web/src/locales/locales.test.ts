@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ISSUE_CODES } from '@kith/domain/schema/issues.ts';
 
 const here = import.meta.dirname;
 const en = JSON.parse(readFileSync(join(here, 'en.json'), 'utf8'));
@@ -73,4 +74,11 @@ test('every key built from a value list exists for each value', () => {
     'timeline.actions': ['create', 'update', 'delete', 'restore'],
   };
   for (const [prefix, values] of Object.entries(families)) for (const v of values) assert.ok(has(EN, `${prefix}.${v}`) && has(VI, `${prefix}.${v}`), `${prefix}.${v}`);
+});
+
+test('every field-issue code the API sends has a message in both languages, with the same params', () => {
+  for (const code of ISSUE_CODES) {
+    assert.ok(EN.has(`validation.${code}`), `en validation.${code}`);
+    assert.ok(VI.has(`validation.${code}`), `vi validation.${code}`);
+  }
 });

@@ -5,9 +5,9 @@ import { Link, useLocation, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { initials } from '../../app/shell.tsx';
+import { initials } from '../../lib/formatters.ts';
 import { useCan } from '../../app/session.tsx';
-import { api, isApiError, request, type ApiError } from '../../lib/api-client.ts';
+import { api, fieldErrorText, isApiError, request, type ApiError } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { provinceName, provinceOptions } from '../../lib/provinces.ts';
@@ -52,6 +52,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   const members = useMembers();
   const memberName = useMemberNames();
   const fields = useCustomFields('contact');
+  const companies = useQuery({ queryKey: ['companies', 'options'], queryFn: async () => (await api.get<{ data: { id: string; name: string }[] }>('/companies', { query: { sort: 'name', limit: 200 } })).data, staleTime: 60_000 });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState(false);
   const editable = can('contacts.update');
@@ -71,7 +72,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
         setConflict(true);
         return true;
       }
-      const msg = isApiError(e) ? (err.fieldMessage(`/${key}`) ?? err.fieldErrors[0]?.detail ?? errorText(e)) : errorText(e);
+      const msg = isApiError(e) ? (err.fieldMessage(`/${key}`) ?? (err.fieldErrors[0] ? fieldErrorText(err.fieldErrors[0]) : errorText(e))) : errorText(e);
       setErrors((x) => ({ ...x, [key]: msg }));
       return false;
     }
@@ -171,6 +172,16 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
             {F('education', enumEditor(EDUCATION_LEVELS, 'education'), c.education ? t(`education.${c.education}`) : '', c.education ?? '')}
             {F('incomeBand', enumEditor(INCOME_BANDS, 'incomeBands'), c.incomeBand ? t(`incomeBands.${c.incomeBand}`) : '', c.incomeBand ?? '')}
             {F('householdSize', { type: 'number' }, c.householdSize !== null ? fmt.number(c.householdSize) : '', c.householdSize !== null ? String(c.householdSize) : '', (s) => (s.trim() === '' ? null : Number(s)))}
+            <EditableField
+              label={t('contactFields.company')}
+              display={c.company ? <Link href={`/companies/${c.company.id}`}>{c.company.name}</Link> : ''}
+              value={c.companyId ?? ''}
+              editor={{ type: 'select', options: companyOptions(companies.data ?? [], c.company) }}
+              canEdit={editable}
+              error={errors.companyId || undefined}
+              onSave={(raw) => save('companyId', { companyId: raw || null })}
+              testId="field-company"
+            />
             {F('jobTitle', { type: 'text' }, c.jobTitle, c.jobTitle ?? '')}
           </Section>
           {(fields.data ?? []).length > 0 && (
@@ -240,6 +251,12 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
       </div>
     </div>
   );
+}
+
+/** The first 200 companies by name, and the contact's own if it is not among them. */
+function companyOptions(list: { id: string; name: string }[], current: { id: string; name: string } | null): { value: string; label: string }[] {
+  const all = current && !list.some((x) => x.id === current.id) ? [current, ...list] : list;
+  return all.map((x) => ({ value: x.id, label: x.name }));
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
