@@ -61,7 +61,8 @@ export async function benchUi(core: Core, ws: BenchWorkspace): Promise<UiResult>
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 860 } });
+    // bypassCSP: the app's CSP forbids eval, which waitForFunction with a string needs.
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 860 }, bypassCSP: true });
     const login = await context.request.post(`${base}/api/v1/auth/login`, { data: { email: user.email, password: PASSWORD }, headers: { origin: base } });
     if (!login.ok()) throw new Error(`sign-in failed: ${login.status()} ${await login.text()}`);
 

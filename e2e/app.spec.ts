@@ -285,6 +285,23 @@ describe('a new business, in Vietnamese', () => {
     }
   });
 
+  step('the dark theme: chosen in the profile, remembered, and as accessible', async () => {
+    await page.goto(`${server.url}/settings/profile`);
+    await page.getByLabel(vi.settings.theme).selectOption('dark');
+    assert.equal(await page.evaluate<string | undefined>('document.documentElement.dataset.theme'), 'dark');
+    await page.goto(`${server.url}/contacts`);
+    await page.getByTestId('contact-row').first().waitFor();
+    assert.equal(await page.evaluate<string | undefined>('document.documentElement.dataset.theme'), 'dark', 'kept across a reload');
+    await accessible('contacts (dark)');
+    await shot('17-contacts-dark');
+    await page.getByTestId('contact-row').first().getByRole('link').first().click();
+    await page.getByTestId('contact-name').waitFor();
+    await accessible('contact page (dark)');
+    await shot('18-contact-dark');
+    await page.goto(`${server.url}/settings/profile`);
+    await page.getByLabel(vi.settings.theme).selectOption('light');
+  });
+
   step('sign out ends the session', async () => {
     await page.goto(`${server.url}/contacts`);
     await page.getByRole('button', { name: new RegExp(OWNER.name) }).click();
