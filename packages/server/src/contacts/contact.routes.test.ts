@@ -291,6 +291,65 @@ describe('listing: filters, sort, cursors', () => {
   });
 });
 
+describe('sorting by the columns a list shows: primary email and phone, company, owner', () => {
+  let wapi: Client;
+  const names = async (qs: string) => {
+    const r = await wapi.get(`/api/v1/contacts?${qs}`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    return r.body.data.map((c: { name: string }) => c.name) as string[];
+  };
+  before(async () => {
+    const { owner: o, workspaceId } = await makeWorkspace(t.core);
+    wapi = client(t.app, o.token);
+    const bich = await makeMember(t.core, workspaceId, 'agent', { name: 'Bùi Thị Bích' });
+    const an = await makeMember(t.core, workspaceId, 'agent', { name: 'An Khánh' });
+    const viet = (await wapi.post('/api/v1/companies', { name: 'Công ty Việt Á' })).body.id as string;
+    const anPhat = (await wapi.post('/api/v1/companies', { name: 'An Phát' })).body.id as string;
+    const people = [
+      { name: 'P1', emails: ['zed@example.com', 'a@example.com'], phones: ['0912 000 003'], companyId: viet, ownerId: bich.userId },
+      { name: 'P2', emails: ['bao@example.com'], phones: ['0912 000 001', '0912 000 009'], companyId: anPhat, ownerId: an.userId },
+      { name: 'P3', emails: [], phones: ['0912 000 002'], ownerId: o.userId },
+      { name: 'P4', emails: ['cam@example.com'], phones: [], companyId: viet, ownerId: an.userId },
+    ];
+    const r = await wapi.post('/api/v1/contacts/bulk', { items: people });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  });
+
+  test('emails and phones sort by the first one; a contact without any comes last either way', async () => {
+    assert.deepEqual(await names('sort=emails'), ['P2', 'P4', 'P1', 'P3']);
+    assert.deepEqual(await names('sort=-emails'), ['P1', 'P4', 'P2', 'P3']);
+    assert.deepEqual(await names('sort=phones'), ['P2', 'P3', 'P1', 'P4']);
+  });
+
+  test('company sorts by its name ignoring diacritics, owner by the owner’s name; cursors walk them', async () => {
+    const byCompany = await names('sort=company');
+    assert.equal(byCompany[0], 'P2', 'An Phát before Công ty Việt Á');
+    assert.deepEqual(new Set(byCompany.slice(1, 3)), new Set(['P1', 'P4']));
+    assert.equal(byCompany[3], 'P3', 'no company comes last');
+    const byOwner = await names('sort=owner');
+    assert.deepEqual(new Set(byOwner.slice(0, 2)), new Set(['P2', 'P4']), 'An Khánh first');
+    assert.equal(byOwner[2], 'P1', 'then Bùi Thị Bích');
+    assert.equal(byOwner[3], 'P3', 'then Test owner');
+    for (const sort of ['emails', '-phones', 'company', '-company', 'owner', '-owner']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const r: { body: { data: { name: string }[]; nextCursor: string | null } } = await wapi.get(`/api/v1/contacts?sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...r.body.data.map((c) => c.name));
+        cursor = r.body.nextCursor;
+      } while (cursor);
+      assert.deepEqual(seen, await names(`sort=${sort}`), sort);
+    }
+  });
+
+  test('company and owner are sort names only; tags have no order to sort by', async () => {
+    for (const qs of ['filter[company][eq]=x', 'filter[owner][eq]=x', 'sort=tags']) {
+      const r = await wapi.get(`/api/v1/contacts?${qs}`);
+      assert.equal(r.status, 422, qs);
+    }
+  });
+});
+
 describe('bulk', () => {
   test('bulk create is all or none: one bad row means a 422 naming /items/<i>/<field> and no row written', async () => {
     const before = await snapshotCounts(t.core);

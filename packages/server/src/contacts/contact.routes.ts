@@ -68,7 +68,7 @@ const ListQuery = z
     q: z.string().max(200).optional().describe('Search: name, email, phone, company; ignores case and Vietnamese diacritics; prefix match as you type'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(2000).optional(),
-    sort: z.string().max(80).optional().describe('A field, "-" first for descending: name, -createdAt, custom.<key>, … (default -createdAt; with q, newest matches first)'),
+    sort: z.string().max(80).optional().describe('A field, "-" first for descending: name, -createdAt, emails and phones (the first one), company and owner (by name), custom.<key>, … (default -createdAt; with q, newest matches first)'),
     deleted: Deleted.default('exclude').describe('"only" lists the trash (needs contacts.delete)'),
     includeTotal: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   })

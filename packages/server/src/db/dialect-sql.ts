@@ -27,3 +27,8 @@ export function jsonArrayHas(dialect: DialectName, column: string, key: string, 
     ? sql<boolean>`((${sql.ref(column)} -> ${sql.lit(key)}) @> jsonb_build_array(${value}::text))`
     : sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}, ${'$.' + key}) where json_each.value = ${value})`;
 }
+
+/** The first element of a JSON array column as text (a contact's primary email or phone), NULL when empty. */
+export function jsonFirst(dialect: DialectName, column: string): RawBuilder<string | null> {
+  return dialect === 'postgres' ? sql<string | null>`(${sql.ref(column)} ->> 0)` : sql<string | null>`(${sql.ref(column)} ->> '$[0]')`;
+}

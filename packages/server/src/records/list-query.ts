@@ -25,6 +25,10 @@ export type FieldDef = {
   sortable?: boolean;
   /** Sort by this column instead (e.g. name sorts by name_key). */
   sortColumn?: string;
+  /** Sort by this expression instead (e.g. the first email, the company's name); wins over sortColumn. */
+  sortExpr?: (dialect: DialectName, table: string) => RawBuilder<unknown>;
+  /** A name for sorting only (e.g. `company`, ordered by the company's name): `filter[...]` does not take it. */
+  sortOnly?: boolean;
   nullable: boolean;
 };
 
@@ -156,7 +160,7 @@ export function parseFilters(query: Record<string, unknown>, registry: Registry,
     const [, name, opRaw] = m;
     const op = opRaw ?? 'eq';
     const field = resolveField(name!, registry, custom, dialect, table);
-    if (!field) {
+    if (!field || field.def?.sortOnly) {
       issues.push({ path: [key], message: `Unknown field "${name}"` });
       continue;
     }
@@ -268,7 +272,7 @@ export function parseSort(raw: string | undefined, registry: Registry, custom: r
     const names = Object.entries(registry).filter(([, d]) => d.sortable).map(([n]) => n);
     throw invalid([{ path: ['sort'], message: `Cannot sort by "${name.slice(0, 60)}"; sortable: ${names.join(', ')}, or a custom field as custom.<key>` }]);
   }
-  const expr = field.def?.sortColumn ? sql.ref(`${table}.${field.def.sortColumn}`) : field.expr;
+  const expr = field.def?.sortExpr ? field.def.sortExpr(dialect, table) : field.def?.sortColumn ? sql.ref(`${table}.${field.def.sortColumn}`) : field.expr;
   return { name, dir, expr, nullable: field.def ? field.def.nullable : true, type: field.type };
 }
 
