@@ -50,11 +50,11 @@ export const CONSENT_CHANNELS = ['email', 'sms', 'phone', 'zalo', 'facebook', 'p
 export type ColumnId = string;
 export const BUILTIN_COLUMNS: { id: ColumnId; sort?: string; width: number }[] = [
   { id: 'name', sort: 'name', width: 240 },
-  { id: 'phones', width: 150 },
-  { id: 'emails', width: 220 },
-  { id: 'company', width: 180 },
+  { id: 'phones', sort: 'phones', width: 150 },
+  { id: 'emails', sort: 'emails', width: 220 },
+  { id: 'company', sort: 'company', width: 180 },
   { id: 'lifecycleStage', sort: 'lifecycleStage', width: 140 },
-  { id: 'owner', width: 160 },
+  { id: 'owner', sort: 'owner', width: 160 },
   { id: 'tags', width: 200 },
   { id: 'province', sort: 'province', width: 160 },
   { id: 'source', sort: 'source', width: 130 },

@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { initials } from '../../lib/formatters.ts';
+import type { LookupSource } from '../../components/ui/lookup.tsx';
 import { useCan } from '../../app/session.tsx';
 import { api, fieldErrorText, isApiError, request, type ApiError } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -52,7 +53,6 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   const members = useMembers();
   const memberName = useMemberNames();
   const fields = useCustomFields('contact');
-  const companies = useQuery({ queryKey: ['companies', 'options'], queryFn: async () => (await api.get<{ data: { id: string; name: string }[] }>('/companies', { query: { sort: 'name', limit: 200 } })).data, staleTime: 60_000 });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState(false);
   const editable = can('contacts.update');
@@ -123,7 +123,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
           <div className="row muted">
             <StageBadge stage={c.lifecycleStage} />
             {c.company && <Link href={`/companies/${c.company.id}`}>{c.company.name}</Link>}
-            {c.phones[0] && <span className="mono">{displayPhone(c.phones[0])}</span>}
+            {c.phones[0] && <a className="mono" href={`tel:${c.phones[0]}`}>{displayPhone(c.phones[0])}</a>}
             {c.emails[0] && <a href={`mailto:${c.emails[0]}`}>{c.emails[0]}</a>}
           </div>
         </div>
@@ -174,9 +174,9 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
             {F('householdSize', { type: 'number' }, c.householdSize !== null ? fmt.number(c.householdSize) : '', c.householdSize !== null ? String(c.householdSize) : '', (s) => (s.trim() === '' ? null : Number(s)))}
             <EditableField
               label={t('contactFields.company')}
-              display={c.company ? <Link href={`/companies/${c.company.id}`}>{c.company.name}</Link> : ''}
+              display={c.company?.name ?? '' /* plain text: a link inside the edit button would nest controls; the header links to the company */}
               value={c.companyId ?? ''}
-              editor={{ type: 'select', options: companyOptions(companies.data ?? [], c.company) }}
+              editor={{ type: 'lookup', source: COMPANY_LOOKUP, currentLabel: c.company?.name ?? '' }}
               canEdit={editable}
               error={errors.companyId || undefined}
               onSave={(raw) => save('companyId', { companyId: raw || null })}
@@ -253,11 +253,14 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   );
 }
 
-/** The first 200 companies by name, and the contact's own if it is not among them. */
-function companyOptions(list: { id: string; name: string }[], current: { id: string; name: string } | null): { value: string; label: string }[] {
-  const all = current && !list.some((x) => x.id === current.id) ? [current, ...list] : list;
-  return all.map((x) => ({ value: x.id, label: x.name }));
-}
+/** Companies whose name starts with what was typed (the server's folded-name search), the first 20 by name otherwise. */
+const COMPANY_LOOKUP: LookupSource = {
+  key: 'companies',
+  search: async (term) => {
+    const r = await api.get<{ data: { id: string; name: string }[] }>('/companies', { query: term ? { q: term, limit: 20 } : { sort: 'name', limit: 20 } });
+    return r.data.map((x) => ({ value: x.id, label: x.name }));
+  },
+};
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -1,7 +1,9 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Lookup, type LookupSource } from '../../components/ui/lookup.tsx';
 
-export type EditorKind = { type: 'text' } | { type: 'textarea' } | { type: 'date' } | { type: 'number' } | { type: 'list' } | { type: 'select'; options: { value: string; label: string }[]; allowEmpty?: boolean };
+export type EditorKind = { type: 'text' } | { type: 'textarea' } | { type: 'date' } | { type: 'number' } | { type: 'list' } | { type: 'select'; options: { value: string; label: string }[]; allowEmpty?: boolean }
+  | { type: 'lookup'; source: LookupSource; currentLabel: string; allowEmpty?: boolean };
 
 /**
  * One property of a record, shown as text and edited in place: click (or Enter) to edit, Enter or
@@ -34,6 +36,7 @@ export function EditableField({
   const id = useId();
   const input = useRef<HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
   useEffect(() => {
     if (editing) input.current?.focus();
   }, [editing]);
@@ -41,23 +44,31 @@ export function EditableField({
     if (!editing) setDraft(value);
   }, [value, editing]);
 
-  const commit = async () => {
+  const commit = async (next: string = draft) => {
     if (busy) return;
-    if (draft === value) {
+    if (next === value) {
       setEditing(false);
       return;
     }
+    setDraft(next);
     setBusy(true);
-    const ok = await onSave(draft);
+    const ok = await onSave(next);
     setBusy(false);
     if (ok) {
       setEditing(false);
       requestAnimationFrame(() => button.current?.focus());
     } else {
-      // The input was disabled while saving, which took the focus away: give it back with the error.
-      requestAnimationFrame(() => input.current?.focus());
+      refocus.current = true;
     }
   };
+  // The input was disabled while saving, which took the focus away: give it back with the error, as soon
+  // as it is enabled again (a layout effect, so no key press can land on the page in between).
+  useLayoutEffect(() => {
+    if (!busy && refocus.current) {
+      refocus.current = false;
+      input.current?.focus();
+    }
+  }, [busy]);
   const cancel = () => {
     setDraft(value);
     setEditing(false);
@@ -93,7 +104,21 @@ export function EditableField({
       <div style={{ minInlineSize: 0 }}>
         {editing ? (
           <div className="stack" style={{ gap: 'var(--s1)' }}>
-            {editor.type === 'select' ? (
+            {editor.type === 'lookup' ? (
+              <Lookup
+                id={id}
+                inputRef={input}
+                source={editor.source}
+                currentLabel={editor.currentLabel}
+                allowEmpty={editor.allowEmpty !== false}
+                disabled={busy}
+                invalid={!!error}
+                describedBy={error ? `${id}-err` : undefined}
+                testId={testId ? `${testId}-input` : undefined}
+                onPick={(v) => void commit(v)}
+                onCancel={cancel}
+              />
+            ) : editor.type === 'select' ? (
               <select {...common} onChange={(e) => setDraft(e.target.value)}>
                 {editor.allowEmpty !== false && <option value="">—</option>}
                 {editor.options.map((o) => (
