@@ -200,7 +200,7 @@ describe('a new business, in Vietnamese', () => {
     await page.getByTestId('field-householdSize-input').fill('1000');
     await page.keyboard.press('Enter');
     await page.getByTestId('field-householdSize-error').waitFor();
-    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'field-householdSize-input', null, { timeout: 2000 });
+    await page.waitForFunction("document.activeElement?.getAttribute('data-testid') === 'field-householdSize-input'", null, { timeout: 2000 });
     await shot('10-contact-field-error');
     await page.keyboard.press('Escape');
     assert.equal(await page.getByTestId('field-householdSize-error').count(), 0, 'Escape cancels the edit and its error');

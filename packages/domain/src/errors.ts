@@ -23,23 +23,51 @@ export type ErrorCode =
  */
 export type FieldIssue = { path: (string | number)[]; message: string; code?: string; params?: Record<string, string | number> };
 
+/**
+ * Why a request was refused, beyond its code: stable names a client can word in its user's language
+ * (the problem document's `reason`, with `params`). Params in brackets come with the reason.
+ */
+export const ERROR_REASONS = [
+  'role_cannot', // [role, action]: the role lacks the permission
+  'role_cannot_manage', // [role, target]: changing or removing a member of that role
+  'view_author_only', // a shared view is changed by its author or an admin
+  'no_workspace', // the account belongs to no workspace
+  'cross_origin', // an unsafe request from another origin
+  'csrf', // the X-CSRF-Token header is missing or wrong
+  'already_set_up', // setup after the first workspace exists
+  'email_taken', // [email]
+  'already_member', // [email]
+  'you_already_member',
+  'team_name_taken', // [name]
+  'field_key_taken', // [key]
+  'last_owner',
+  'record_busy', // someone else is changing the record right now
+  'too_many_attempts',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+export type ErrorOptions = { issues?: FieldIssue[]; extra?: Record<string, unknown>; cause?: unknown; reason?: ErrorReason; params?: Record<string, string | number> };
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[];
-  /** Extra members for the problem document (e.g. retryAfter, rows). */
+  /** Extra members for the problem document (e.g. retryAfter, rows; reason and params). */
   readonly extra: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options: { issues?: FieldIssue[]; extra?: Record<string, unknown>; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: ErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.issues = options.issues ?? [];
-    this.extra = options.extra ?? {};
+    this.extra = { ...(options.reason ? { reason: options.reason } : {}), ...(options.params ? { params: options.params } : {}), ...(options.extra ?? {}) };
   }
 }
 
 export const notFound = (what: string): AppError => new AppError('not_found', `${what} not found`);
-export const forbidden = (message = 'You do not have permission to do this'): AppError => new AppError('forbidden', message);
+export const forbidden = (message = 'You do not have permission to do this', reason?: ErrorReason, params?: Record<string, string | number>): AppError =>
+  new AppError('forbidden', message, { ...(reason ? { reason } : {}), ...(params ? { params } : {}) });
+/** The caller's role lacks the permission for `action` (e.g. contacts.delete). */
+export const roleCannot = (role: string, action: string): AppError => forbidden(`Your role (${role}) cannot ${action.replace('.', ': ')}`, 'role_cannot', { role, action });
 
 /** A validation error naming each offending field. */
 export const invalid = (issues: FieldIssue[], message = 'The request has invalid fields'): AppError =>

@@ -58,7 +58,7 @@ export async function authenticatePassword(core: Core, rawEmail: string, passwor
   const user = await findUserByEmail(core.db, email);
   const limits = loginLimits(email, info.ip, deviceTrusts(core, info.deviceCookie, user?.id));
   const wait = await exhausted(core.db, limits, nowMs);
-  if (wait > 0) throw new AppError('rate_limited', 'Too many failed sign-in attempts; try again later', { extra: { retryAfter: wait } });
+  if (wait > 0) throw new AppError('rate_limited', 'Too many failed sign-in attempts; try again later', { reason: 'too_many_attempts', extra: { retryAfter: wait } });
   const ok = await verifyPassword(user?.passwordHash, password.slice(0, 1024));
   if (!ok || !user || user.disabledAt) {
     await hit(core.db, limits, nowMs);
@@ -77,7 +77,7 @@ async function chooseWorkspace(core: Core, userId: string, requested: string | u
     if (!w) throw invalid([{ path: ['workspace'], message: 'You are not a member of this workspace' }]);
     return { workspaceId: w.id, role: w.role };
   }
-  if (list.length === 0) throw new AppError('forbidden', 'This account belongs to no workspace');
+  if (list.length === 0) throw new AppError('forbidden', 'This account belongs to no workspace', { reason: 'no_workspace' });
   if (list.length > 1) {
     throw new AppError('validation', 'This account belongs to several workspaces; say which one', {
       issues: [{ path: ['workspace'], message: 'Required: one of your workspace ids' }],
@@ -189,7 +189,7 @@ export async function changePassword(core: Core, actor: Actor, currentPassword: 
   if (!user) throw new AppError('unauthenticated', 'Sign in again');
   const limit: Limit = { key: `pwchange:${user.id}`, max: 10, windowMs: HOUR };
   const wait = await exhausted(core.db, [limit], core.now().getTime());
-  if (wait > 0) throw new AppError('rate_limited', 'Too many attempts; try again later', { extra: { retryAfter: wait } });
+  if (wait > 0) throw new AppError('rate_limited', 'Too many attempts; try again later', { reason: 'too_many_attempts', extra: { retryAfter: wait } });
   if (!(await verifyPassword(user.passwordHash, currentPassword.slice(0, 1024)))) {
     await hit(core.db, [limit], core.now().getTime());
     throw invalid([{ path: ['currentPassword'], message: 'The current password is wrong' }]);

@@ -365,7 +365,7 @@ export async function updateContacts(core: Core, actor: Actor, allPatches: (Cont
         }
         continue;
       }
-      if (e instanceof RaceLost) throw new AppError('conflict', 'The contact is being changed by someone else right now; try again');
+      if (e instanceof RaceLost) throw new AppError('conflict', 'The contact is being changed by someone else right now; try again', { reason: 'record_busy' });
       throw e;
     }
   }

@@ -24,7 +24,7 @@ export async function createCustomField(core: Core, actor: Actor, input: z.outpu
   authorize(actor, 'custom_fields.manage');
   const now = core.now();
   return core.db.transaction().execute(async (trx) => {
-    if (await findCustomFieldByKey(trx, actor.workspaceId, input.entity, input.key)) throw new AppError('conflict', `A ${input.entity} field with key "${input.key}" already exists`);
+    if (await findCustomFieldByKey(trx, actor.workspaceId, input.entity, input.key)) throw new AppError('conflict', `A ${input.entity} field with key "${input.key}" already exists`, { reason: 'field_key_taken', params: { key: input.key } });
     const existing = await listCustomFields(trx, actor.workspaceId, input.entity);
     if (existing.length >= MAX_FIELDS) throw invalid([{ path: ['key'], message: `At most ${MAX_FIELDS} custom fields per record type` }]);
     let currency: string | null = null;

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '@kith/domain/errors.ts';
+import { AppError, roleCannot } from '@kith/domain/errors.ts';
 import { can } from '@kith/domain/permissions/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
 import { resolveSession, resolveToken } from '../auth/auth.service.ts';
@@ -46,7 +46,7 @@ export function authHook(core: Core) {
     const config = req.routeOptions.config ?? {};
     if (!req.routeOptions.url || !req.routeOptions.url.startsWith('/api/v1/')) return;
     const mode = config.auth ?? 'required';
-    if (UNSAFE.has(req.method) && !sameOrigin(core, req)) throw new AppError('forbidden', 'Cross-origin request refused');
+    if (UNSAFE.has(req.method) && !sameOrigin(core, req)) throw new AppError('forbidden', 'Cross-origin request refused', { reason: 'cross_origin' });
     if (mode === 'none') return;
     const info = requestInfo(req);
     const authz = req.headers.authorization;
@@ -65,7 +65,7 @@ export function authHook(core: Core) {
         if (found) {
           if (UNSAFE.has(req.method)) {
             const sent = req.headers[CSRF_HEADER];
-            if (typeof sent !== 'string' || !safeEqual(sent, found.session.csrfToken)) throw new AppError('forbidden', 'Missing or wrong X-CSRF-Token header');
+            if (typeof sent !== 'string' || !safeEqual(sent, found.session.csrfToken)) throw new AppError('forbidden', 'Missing or wrong X-CSRF-Token header', { reason: 'csrf' });
           }
           req.actor = found.actor;
           req.sessionCsrf = found.session.csrfToken;
@@ -78,7 +78,7 @@ export function authHook(core: Core) {
       throw new AppError('unauthenticated', 'Sign in or send an API token');
     }
     if (config.action && !can(req.actor.role, config.action)) {
-      throw new AppError('forbidden', `Your role (${req.actor.role}) cannot ${config.action.replace('.', ': ')}`);
+      throw roleCannot(req.actor.role, config.action);
     }
   };
 }

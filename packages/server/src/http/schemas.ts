@@ -9,6 +9,8 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     code: z.string(),
+    reason: z.string().optional().describe('Why, beyond the code, for clients that word the message themselves: role_cannot, team_name_taken, last_owner, …'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Values the reason needs, e.g. {"role": "agent", "action": "contacts.delete"}'),
     errors: z
       .array(
         z.object({

@@ -32,7 +32,7 @@ export async function invite(core: Core, actor: Actor, input: { email: string; r
   if (!canManageRole(actor.role, input.role)) throw invalid([{ path: ['role'], message: `Your role (${actor.role}) cannot invite a ${input.role}` }]);
   const email = normalizeEmail(input.email);
   const existing = await findUserByEmail(core.db, email);
-  if (existing && (await findRole(core.db, actor.workspaceId, existing.id))) throw new AppError('conflict', `${email} is already a member of this workspace`);
+  if (existing && (await findRole(core.db, actor.workspaceId, existing.id))) throw new AppError('conflict', `${email} is already a member of this workspace`, { reason: 'already_member', params: { email } });
   if (input.teamId) {
     const team = await core.db.selectFrom('teams').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', input.teamId).executeTakeFirst();
     if (!team) throw invalid([{ path: ['teamId'], message: 'No such team in this workspace' }]);
@@ -141,7 +141,7 @@ export async function acceptInvitation(core: Core, token: string, input: { name?
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new AppError('not_found', 'This invitation is invalid, used, revoked or expired');
-    if (await findRole(trx, r.workspace_id, userId)) throw new AppError('conflict', 'You are already a member of this workspace');
+    if (await findRole(trx, r.workspace_id, userId)) throw new AppError('conflict', 'You are already a member of this workspace', { reason: 'you_already_member' });
     await insertMembership(trx, r.workspace_id, userId, r.role as Role, now.toISOString());
     if (r.team_id) {
       await trx.insertInto('team_members').values({ team_id: r.team_id, user_id: userId, workspace_id: r.workspace_id, created_at: now.toISOString() }).execute();

@@ -25,7 +25,9 @@ describe('workspace settings', () => {
     assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/currency', '/phoneRegion', '/timezone']);
     assert.equal((await api.patch('/api/v1/workspace', { currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', phoneRegion: 'VN', locale: 'vi' })).status, 200);
     const agent = await makeMember(t.core, owner.workspaceId, 'agent');
-    assert.equal((await client(t.app, agent.token).patch('/api/v1/workspace', { name: 'x' })).status, 403);
+    const refused = await client(t.app, agent.token).patch('/api/v1/workspace', { name: 'x' });
+    assert.equal(refused.status, 403);
+    assert.deepEqual([refused.body.reason, refused.body.params], ['role_cannot', { role: 'agent', action: 'workspace.update' }], 'a client can word the refusal itself');
     assert.equal((await client(t.app, agent.token).get('/api/v1/workspace')).body.currency, 'VND');
   });
 });
@@ -38,10 +40,13 @@ describe('members and roles', () => {
     assert.equal((await asAdmin.patch(`/api/v1/members/${agent.userId}`, { role: 'manager' })).body.role, 'manager');
     assert.equal((await asAdmin.patch(`/api/v1/members/${agent.userId}`, { role: 'owner' })).status, 403);
     assert.equal((await asAdmin.patch(`/api/v1/members/${owner.userId}`, { role: 'agent' })).status, 403);
-    assert.equal((await asAdmin.delete(`/api/v1/members/${owner.userId}`)).status, 403);
+    const touchOwner = await asAdmin.delete(`/api/v1/members/${owner.userId}`);
+    assert.equal(touchOwner.status, 403);
+    assert.deepEqual([touchOwner.body.reason, touchOwner.body.params], ['role_cannot_manage', { role: 'admin', target: 'owner' }]);
     const last = await client(t.app, owner.token).patch(`/api/v1/members/${owner.userId}`, { role: 'admin' });
     assert.equal(last.status, 422);
-    assert.equal((await client(t.app, owner.token).delete(`/api/v1/members/${owner.userId}`)).status, 409);
+    const lastOwner = await client(t.app, owner.token).delete(`/api/v1/members/${owner.userId}`);
+    assert.deepEqual([lastOwner.status, lastOwner.body.reason], [409, 'last_owner']);
     assert.equal((await client(t.app, agent.token).patch(`/api/v1/members/${admin.userId}`, { role: 'viewer' })).status, 403);
     const audit = await client(t.app, owner.token).get(`/api/v1/audit?action=member.role&entityId=${agent.userId}`);
     assert.deepEqual([audit.body.data[0].before, audit.body.data[0].after], [{ role: 'agent' }, { role: 'manager' }]);
@@ -75,7 +80,8 @@ describe('teams decide what managers and agents see', () => {
     const api = client(t.app, o.token);
     const north = (await api.post('/api/v1/teams', { name: 'Miền Bắc' })).body.id;
     const south = (await api.post('/api/v1/teams', { name: 'Miền Nam' })).body.id;
-    assert.equal((await api.post('/api/v1/teams', { name: 'Miền Bắc' })).status, 409);
+    const dup = await api.post('/api/v1/teams', { name: 'Miền Bắc' });
+    assert.deepEqual([dup.status, dup.body.reason, dup.body.params], [409, 'team_name_taken', { name: 'Miền Bắc' }]);
     const mgr = await makeMember(t.core, workspaceId, 'manager');
     const a1 = await makeMember(t.core, workspaceId, 'agent');
     const a2 = await makeMember(t.core, workspaceId, 'agent');

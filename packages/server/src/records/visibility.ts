@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { AppError, forbidden } from '@kith/domain/errors.ts';
+import { AppError, roleCannot } from '@kith/domain/errors.ts';
 import { grantOf, type Action } from '@kith/domain/permissions/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/database.ts';
@@ -19,7 +19,7 @@ export type Scope = {
 
 export function scopeFor(actor: Actor, action: Action): Scope {
   const grant = grantOf(actor.role, action);
-  if (grant === false) throw forbidden(`Your role (${actor.role}) cannot ${action.replace('.', ': ')}`);
+  if (grant === false) throw roleCannot(actor.role, action);
   if (grant === true) return { workspaceId: actor.workspaceId, limitTo: null };
   return { workspaceId: actor.workspaceId, limitTo: { userId: actor.userId, teamIds: actor.teamIds, includeTeamMembers: actor.role === 'manager' } };
 }
@@ -45,7 +45,7 @@ export function visibleTo<T extends 'contacts' | 'companies'>(eb: ExpressionBuil
 
 /** Throw unless the actor's role has this action at all (scoped or not). */
 export function authorize(actor: Actor, action: Action): void {
-  if (grantOf(actor.role, action) === false) throw forbidden(`Your role (${actor.role}) cannot ${action.replace('.', ': ')}`);
+  if (grantOf(actor.role, action) === false) throw roleCannot(actor.role, action);
 }
 
 export const preconditionFailed = (current: number): AppError =>

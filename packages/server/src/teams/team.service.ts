@@ -38,7 +38,7 @@ export async function createTeam(core: Core, actor: Actor, name: string): Promis
   authorize(actor, 'teams.manage');
   const now = core.now();
   return core.db.transaction().execute(async (trx) => {
-    if (await nameTaken(trx, actor.workspaceId, name)) throw new AppError('conflict', `A team called "${name}" already exists`);
+    if (await nameTaken(trx, actor.workspaceId, name)) throw new AppError('conflict', `A team called "${name}" already exists`, { reason: 'team_name_taken', params: { name } });
     const id = uuidv7();
     await trx.insertInto('teams').values({ id, workspace_id: actor.workspaceId, name, created_at: now.toISOString(), updated_at: now.toISOString() }).execute();
     await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'team', entityId: id, after: { name } }, now);
@@ -51,7 +51,7 @@ export async function renameTeam(core: Core, actor: Actor, id: string, name: str
   const now = core.now();
   return core.db.transaction().execute(async (trx) => {
     const t = await teamIn(trx, actor.workspaceId, id);
-    if (await nameTaken(trx, actor.workspaceId, name, id)) throw new AppError('conflict', `A team called "${name}" already exists`);
+    if (await nameTaken(trx, actor.workspaceId, name, id)) throw new AppError('conflict', `A team called "${name}" already exists`, { reason: 'team_name_taken', params: { name } });
     await trx.updateTable('teams').set({ name, updated_at: now.toISOString() }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
     await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'team', entityId: id, before: { name: t.name }, after: { name } }, now);
     return teamIn(trx, actor.workspaceId, id);

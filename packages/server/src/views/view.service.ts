@@ -46,7 +46,7 @@ function toView(r: { id: string; entity: string; name: string; shared: number | 
 async function editable(db: Db, actor: Actor, id: string) {
   const r = await db.selectFrom('saved_views').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst();
   if (!r || (r.user_id !== actor.userId && !r.shared)) throw notFound('View');
-  if (r.user_id !== actor.userId && !can(actor.role, 'views.manage')) throw forbidden('Only its author or an admin can change a shared view');
+  if (r.user_id !== actor.userId && !can(actor.role, 'views.manage')) throw forbidden('Only its author or an admin can change a shared view', 'view_author_only');
   return r;
 }
 

@@ -44,7 +44,7 @@ export async function setup(core: Core, input: { workspace: string; name: string
   const problem = passwordProblem(input.password, { email, name: input.name });
   if (problem) throw invalid([{ path: ['password'], ...problem }]);
   const existing = await core.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
-  if (existing) throw new AppError('conflict', 'Kith is already set up; sign in instead');
+  if (existing) throw new AppError('conflict', 'Kith is already set up; sign in instead', { reason: 'already_set_up' });
   const hash = await hashPassword(input.password);
   const now = core.now().toISOString();
   try {
@@ -63,7 +63,7 @@ export async function setup(core: Core, input: { workspace: string; name: string
   } catch (e) {
     if (e instanceof AppError) throw e;
     if (await core.db.selectFrom('instance').select('key').where('key', '=', 'setup').executeTakeFirst()) {
-      throw new AppError('conflict', 'Kith is already set up; sign in instead');
+      throw new AppError('conflict', 'Kith is already set up; sign in instead', { reason: 'already_set_up' });
     }
     throw e;
   }
@@ -115,7 +115,7 @@ export async function createUserInWorkspace(core: Core, input: { email: string; 
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, { email, name: input.name });
   if (problem) throw invalid([{ path: ['password'], ...problem }]);
-  if (await findUserByEmail(core.db, email)) throw new AppError('conflict', `A user with email ${email} already exists`);
+  if (await findUserByEmail(core.db, email)) throw new AppError('conflict', `A user with email ${email} already exists`, { reason: 'email_taken', params: { email } });
   const hash = await hashPassword(input.password);
   const now = core.now();
   const id = uuidv7();

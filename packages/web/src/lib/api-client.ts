@@ -21,12 +21,18 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fieldErrors: FieldError[];
   readonly body: unknown;
+  /** Why, beyond the code (role_cannot, team_name_taken, …), with the values the message needs. */
+  readonly reason: string | undefined;
+  readonly params: Record<string, string | number>;
   constructor(status: number, code: string, message: string, fieldErrors: FieldError[] = [], body: unknown = null) {
     super(message);
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
     this.body = body;
+    const b = (body ?? {}) as { reason?: unknown; params?: unknown };
+    this.reason = typeof b.reason === 'string' ? b.reason : undefined;
+    this.params = b.params && typeof b.params === 'object' ? (b.params as Record<string, string | number>) : {};
   }
   /** The message for one field ("/name"), or for a field and anything under it ("/emails" matches "/emails/0"). */
   fieldMessage(pointer: string): string | undefined {

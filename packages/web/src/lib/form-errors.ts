@@ -6,10 +6,17 @@ import { isApiError } from './api-client.ts';
  * (`fieldError`), everything else becomes one sentence in the user's language.
  */
 export function useErrorText(): (e: unknown) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (e) => {
     if (!isApiError(e)) return t('errors.unexpected');
     if (e.status === 0) return t('errors.network');
+    if (e.reason && i18n.exists(`errors.reasons.${e.reason}`)) {
+      // Roles and permissions in params are names the API shares with us: say them in the user's words.
+      const p = { ...e.params };
+      for (const k of ['role', 'target'] as const) if (typeof p[k] === 'string') p[k] = t(`roles.${p[k]}`);
+      if (typeof p.action === 'string') p.action = t(`permissions.${p.action.replace(/\./g, '_')}`);
+      return t(`errors.reasons.${e.reason}`, p);
+    }
     if (e.status === 401) return t('errors.signedOut');
     if (e.status === 429) return t('errors.rateLimited');
     if (e.status === 403) return t('errors.forbidden');

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ISSUE_CODES } from '@kith/domain/schema/issues.ts';
+import { ERROR_REASONS } from '@kith/domain/errors.ts';
 
 const here = import.meta.dirname;
 const en = JSON.parse(readFileSync(join(here, 'en.json'), 'utf8'));
@@ -80,5 +81,12 @@ test('every field-issue code the API sends has a message in both languages, with
   for (const code of ISSUE_CODES) {
     assert.ok(EN.has(`validation.${code}`), `en validation.${code}`);
     assert.ok(VI.has(`validation.${code}`), `vi validation.${code}`);
+  }
+});
+
+test('every reason the API gives for a refusal has a message in both languages', () => {
+  for (const reason of ERROR_REASONS) {
+    assert.ok(EN.has(`errors.reasons.${reason}`), `en errors.reasons.${reason}`);
+    assert.ok(VI.has(`errors.reasons.${reason}`), `vi errors.reasons.${reason}`);
   }
 });
