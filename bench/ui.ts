@@ -1,10 +1,12 @@
 /**
  * (d) The web app at scale, in Debian's Chromium against the real server over the benchmark's database:
  *
- *   first page   from navigating to /contacts (signed in, cold page) to the first row on screen
+ *   first page   from navigating to /contacts (signed in, cold page) to the first frame with a row,
+ *                timed in the page (navigation start → requestAnimationFrame after the row is inserted)
  *                — baseline: the same first-page API request (GET /api/v1/contacts?limit=100) alone
- *   search       from the last keystroke of a name typed into the list's search box to the first
- *                matching row on screen (the 150 ms debounce included) — baseline: the API search alone
+ *   search       from the last keystroke (its keydown) of a name typed into the list's search box to the
+ *                first frame whose first row is the API's first match (the 120 ms debounce included), timed in
+ *                the page — baseline: the API search alone
  *   bundle       the first screen's JavaScript, gzipped (the entry chunk and what index.html preloads)
  *                — baseline: the 250 KB budget, and the whole app's JavaScript
  *
@@ -32,6 +34,14 @@ export type UiResult = {
 };
 
 const RUNS = 7;
+
+/** Records, in the page, when the first contact row was painted (the frame after it entered the document). */
+const FIRST_ROW_PROBE = `new MutationObserver((_, o) => {
+  if (document.querySelector('[data-testid="contact-row"]')) {
+    o.disconnect();
+    requestAnimationFrame(() => { window.__kithFirstRow = performance.now(); });
+  }
+}).observe(document, { childList: true, subtree: true });`;
 
 /** The first screen's JavaScript: the entry script of index.html and every chunk it preloads. */
 export function bundleSizes(): UiResult['bundle'] {
@@ -71,10 +81,23 @@ export async function benchUi(core: Core, ws: BenchWorkspace): Promise<UiResult>
     const firstPageApi: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
       const page = await context.newPage();
+      const trace: string[] = [];
       const t0 = performance.now();
+      if (process.env.KITH_BENCH_TRACE === '1') {
+        page.on('requestfinished', (req) => {
+          const tm = req.timing();
+          trace.push(`      ${(tm.startTime - performance.timeOrigin - t0).toFixed(0).padStart(5)} ms +${tm.responseEnd.toFixed(0).padStart(4)} ms  ${req.method()} ${req.url().replace(base, '')}`);
+        });
+      }
+      // Timed inside the page, from the start of navigation to the first frame after the first row is in
+      // the document: Playwright's own polling adds 100–300 ms of its round trips on this machine.
+      await page.addInitScript(FIRST_ROW_PROBE);
       await page.goto(`${base}/contacts`);
       await page.getByTestId('contact-row').first().waitFor({ timeout: 30_000 });
-      const t = performance.now() - t0;
+      await page.waitForFunction('window.__kithFirstRow !== undefined', undefined, { timeout: 30_000 });
+      const t = Number(await page.evaluate('window.__kithFirstRow'));
+      const seen = performance.now() - t0;
+      if (trace.length) log(`    run ${i}: first row painted at ${t.toFixed(0)} ms (Playwright saw it at ${seen.toFixed(0)} ms); requests (start, duration):\n${trace.join('\n')}`);
       const a0 = performance.now();
       const r = await context.request.get(`${base}/api/v1/contacts?limit=100`);
       if (!r.ok()) throw new Error(`API: ${r.status()}`);
@@ -98,13 +121,24 @@ export async function benchUi(core: Core, ws: BenchWorkspace): Promise<UiResult>
     for (let i = 0; i <= RUNS * 2; i++) {
       const who = demoContact(env.seed, (i * 104_729) % env.contacts, companies);
       const q = fold(who.name);
+      // The row the grid must show first for the whole query (a common name also matches longer names,
+      // so the person typed need not be on screen): asked of the API before typing, outside the clock.
+      const expected = (await (await context.request.get(`${base}/api/v1/contacts?limit=1&q=${encodeURIComponent(q)}`)).json()) as { data: { id: string }[] };
+      const firstId = expected.data[0]?.id;
+      if (!firstId) throw new Error(`no contact matches ${JSON.stringify(q)}`);
       await box.fill('');
       await page.waitForTimeout(300);
       await box.pressSequentially(q.slice(0, -1), { delay: 60 });
-      const t0 = performance.now();
+      // Timed in the page: from the last key's keydown to the first animation frame showing the row.
+      await page.evaluate(`window.__kithKey = undefined; window.__kithHit = undefined; addEventListener('keydown', () => { window.__kithKey = performance.now(); }, { capture: true, once: true });`);
       await box.press(q.slice(-1));
-      await page.waitForFunction(`[...document.querySelectorAll('[data-testid="contact-row"] a')].some((a) => a.textContent === ${JSON.stringify(who.name)})`, undefined, { timeout: 30_000, polling: 'raf' });
-      const t = performance.now() - t0;
+      const href = JSON.stringify(`/contacts/${firstId}`);
+      await page.waitForFunction(
+        `(() => { const ok = !!document.querySelector('[data-testid="contact-row"] a')?.getAttribute('href')?.endsWith(${href}); if (ok && window.__kithHit === undefined) window.__kithHit = performance.now(); return ok; })()`,
+        undefined,
+        { timeout: 30_000, polling: 'raf' },
+      );
+      const t = Number(await page.evaluate('window.__kithHit - window.__kithKey'));
       const a0 = performance.now();
       const r = await context.request.get(`${base}/api/v1/contacts?limit=100&q=${encodeURIComponent(q)}`);
       await r.body();

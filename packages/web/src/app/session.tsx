@@ -17,19 +17,21 @@ const SessionContext = createContext<Session | null>(null);
 export const SESSION_KEY = ['session'] as const;
 
 /** The signed-in session, or null when nobody is signed in (401). */
+export const sessionQuery = {
+  queryKey: SESSION_KEY,
+  queryFn: async (): Promise<Session | null> => {
+    try {
+      return await api.get<Session>('/auth/session');
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) return null;
+      throw e;
+    }
+  },
+  staleTime: 60_000,
+};
+
 export function useSessionQuery() {
-  return useQuery({
-    queryKey: SESSION_KEY,
-    queryFn: async () => {
-      try {
-        return await api.get<Session>('/auth/session');
-      } catch (e) {
-        if (isApiError(e) && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(sessionQuery);
 }
 
 export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
@@ -6,17 +6,34 @@ import { Menu } from '../components/ui/menu.tsx';
 import { api } from '../lib/api-client.ts';
 import { LANGUAGES } from '../lib/i18n.ts';
 import { initials } from '../lib/formatters.ts';
+import { lazyRoute } from '../lib/lazy-route.ts';
 import { currentTheme, setTheme, type Theme } from '../lib/theme.ts';
 import { GlobalSearch } from '../features/search/global-search.tsx';
 import { useChangeLanguage } from './language-switch.tsx';
 import { resetSession, useRequiredSession, type Session } from './session.tsx';
 import { Icon } from '../components/ui/icons.tsx';
 
-const ContactsPage = lazy(() => import('../features/contacts/contacts-page.tsx'));
-const ContactPage = lazy(() => import('../features/contacts/contact-page.tsx'));
-const CompaniesPage = lazy(() => import('../features/companies/companies-page.tsx'));
-const CompanyPage = lazy(() => import('../features/companies/company-page.tsx'));
-const SettingsPage = lazy(() => import('../features/settings/settings-page.tsx'));
+const ContactsPage = lazyRoute(() => import('../features/contacts/contacts-page.tsx'));
+const ContactPage = lazyRoute(() => import('../features/contacts/contact-page.tsx'));
+const CompaniesPage = lazyRoute(() => import('../features/companies/companies-page.tsx'));
+const CompanyPage = lazyRoute(() => import('../features/companies/company-page.tsx'));
+const SettingsPage = lazyRoute(() => import('../features/settings/settings-page.tsx'));
+const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
+  [/^\/(contacts\/?)?$/, ContactsPage],
+  [/^\/contacts\/[^/]+/, ContactPage],
+  [/^\/companies\/?$/, CompaniesPage],
+  [/^\/companies\/[^/]+/, CompanyPage],
+  [/^\/settings/, SettingsPage],
+];
+
+/** Start loading the page for this path now (while the session is being asked for), the others when idle. */
+export function preloadRoutes(path: string): Promise<unknown> {
+  const first = ROUTES.find(([re]) => re.test(path))?.[1];
+  const rest = () => ROUTES.forEach(([, r]) => void r.preload().catch(() => undefined));
+  if ('requestIdleCallback' in window) requestIdleCallback(rest, { timeout: 3000 });
+  else setTimeout(rest, 1500);
+  return first ? first.preload().catch(() => undefined) : Promise.resolve();
+}
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [loc] = useLocation();

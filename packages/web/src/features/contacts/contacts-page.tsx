@@ -36,7 +36,7 @@ export default function ContactsPage() {
   const fields = useCustomFields('contact');
   const customFields = fields.data ?? [];
   const [qInput, setQInput] = useState('');
-  const q = useDebounced(qInput.trim(), 150);
+  const q = useDebounced(qInput.trim(), 120);
   const [filters, setFilters] = useState<ListFilter[]>([]);
   const [sort, setSort] = useState<string | undefined>(undefined);
   const [columns, setColumnsState] = useState<string[]>(storedColumns);

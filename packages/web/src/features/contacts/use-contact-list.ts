@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
 import type { Contact } from './contact-model.ts';
 import { filterParams, type ListFilter } from './list-state.ts';
@@ -17,22 +17,28 @@ export function contactListKey(q: string, filters: ListFilter[], sort: string | 
  * skips a row of page N, however the data changes in between). The total comes from its own request
  * so counting a million rows never holds back the first page.
  */
-export function useContactList(q: string, filters: ListFilter[], sort: string | undefined) {
-  const params = { ...(q ? { q } : {}), ...(sort ? { sort } : {}), ...filterParams(filters) };
-  const list = useInfiniteQuery({
+const paramsOf = (q: string, filters: ListFilter[], sort: string | undefined) => ({ ...(q ? { q } : {}), ...(sort ? { sort } : {}), ...filterParams(filters) });
+
+/** The list's pages, as a query (also prefetched at start-up for the unfiltered list: see app.tsx). */
+export const contactListQuery = (q: string, filters: ListFilter[], sort: string | undefined) =>
+  infiniteQueryOptions({
     queryKey: contactListKey(q, filters, sort),
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api.get<Page>('/contacts', { query: { ...params, limit: PAGE_SIZE, cursor: pageParam }, signal }),
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
+    queryFn: ({ pageParam, signal }) => api.get<Page>('/contacts', { query: { ...paramsOf(q, filters, sort), limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    getNextPageParam: (last: Page) => last.nextCursor,
     staleTime: 30_000,
   });
-  const total = useQuery({
+
+export const contactTotalQuery = (q: string, filters: ListFilter[], sort: string | undefined) =>
+  queryOptions({
     queryKey: ['contacts', 'total', { q, filters }],
-    queryFn: async ({ signal }) => (await api.get<Page>('/contacts', { query: { ...params, limit: 1, includeTotal: true }, signal })).total ?? 0,
-    placeholderData: keepPreviousData,
+    queryFn: async ({ signal }) => (await api.get<Page>('/contacts', { query: { ...paramsOf(q, filters, sort), limit: 1, includeTotal: true }, signal })).total ?? 0,
     staleTime: 30_000,
   });
+
+export function useContactList(q: string, filters: ListFilter[], sort: string | undefined) {
+  const list = useInfiniteQuery({ ...contactListQuery(q, filters, sort), placeholderData: keepPreviousData });
+  const total = useQuery({ ...contactTotalQuery(q, filters, sort), placeholderData: keepPreviousData });
   const pages = list.data?.pages;
   const rows = useMemo(() => pages?.flatMap((p) => p.data) ?? [], [pages]);
   return { list, rows, total: total.data, totalPending: total.isFetching };
