@@ -1,7 +1,7 @@
 /**
  * Search pages newest-first, on both databases, whichever way the database finds the matches: on
  * PostgreSQL a page is filled first from the newest window of rows and then from the GIN index over the
- * older ones; a window of 5 rows (instead of 20,000) makes both steps run here.
+ * older ones; small windows (instead of 20,000) make every step run here.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -49,5 +49,11 @@ for (const window of [undefined, 5]) {
     assert.deepEqual((await page('quynh', 10, null, window)).names, ['Võ Thị Quỳnh 4', 'Võ Thị Quỳnh 2']);
     assert.deepEqual((await page('quynh', 1, null, window)).names, ['Võ Thị Quỳnh 4']);
     assert.deepEqual((await page('khong co ai', 10, null, window)).names, []);
+  });
+
+  test(`common words not filling the window's page are walked further back, in order, with ${label}`, async () => {
+    const minh = [29, 28, 26, 25, 23, 22, 20, 19, 17, 16, 14, 13, 11, 10, 8, 7, 5, 1].map((i) => `Đỗ Minh ${i}`);
+    assert.deepEqual((await page('minh', 15, null, window && 12)).names, minh.slice(0, 15));
+    assert.deepEqual((await page('do minh', 30, null, window && 12)).names, minh);
   });
 }

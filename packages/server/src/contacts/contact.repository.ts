@@ -201,32 +201,47 @@ function pageOf(rows: unknown[]): { rows: ContactWithCompany[]; sortValues: unkn
 
 /** How many of the newest rows (by seq) the first step of a PostgreSQL search walks. */
 export const PG_SEARCH_WINDOW = 20_000;
+/** The most rows the second step walks further back when the first found the words common but not enough. */
+export const PG_SEARCH_EXTEND_MAX = 100_000;
 
 /**
- * A search page on PostgreSQL, newest matches first, whatever the word's frequency. The planner cannot
- * tell "nguyen:*" (a third of all contacts) from "0912345678:*" (one), so either plan alone is slow for
- * one of them: walking seq backwards finds 51 common matches at once but reads the whole table for a rare
- * one; the GIN bitmap finds a rare match at once but fetches every row of a common one to sort them.
- * So, in two steps: walk back through a window of the newest PG_SEARCH_WINDOW rows (bounded work: a
- * word with ≥ 0.25% frequency fills the page here); if the page is not full, the words are rare, and the
- * rest comes from the GIN index over the older rows (bounded too: rare words have few matches).
+ * A search page on PostgreSQL, newest matches first, whatever the words' frequency. The planner cannot
+ * tell "nguyen:*" (a third of all contacts) from "0912345678:*" (one), so no single plan is fast for
+ * both: walking seq backwards finds 51 common matches at once but reads the whole table for a rare one;
+ * the GIN bitmap finds a rare match at once but, for a prefix like "an:*" that expands to many words,
+ * scans a large part of the index (measured: 135 ms). So, in steps, each bounded:
+ *  1. walk back through the newest PG_SEARCH_WINDOW rows (forced: never the bitmap; ~10 ms at 1M);
+ *  2. if that found a few matches but not a page, the words are common enough that walking further is
+ *     cheaper than the index: walk back as far as the hit rate says a page needs (≤ PG_SEARCH_EXTEND_MAX);
+ *  3. whatever is still missing comes from the GIN index over the older rows (rare words: few matches).
  * Measured at 1,000,000 contacts in docs/BENCHMARKS.md.
  */
 async function pgSearchPage(db: Db, scope: Scope, o: ListOptions): Promise<{ rows: ContactWithCompany[]; sortValues: unknown[]; seqs: number[] }> {
   const match = sql<boolean>`contacts.search_tsv @@ to_tsquery('simple', ${tsQuery(o.searchTokens)})`;
   const top = o.searchAfterSeq ?? Number((await db.selectFrom('contacts').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m ?? 0) + 1;
-  const floor = top - (o.searchWindow ?? PG_SEARCH_WINDOW);
-  const base = () => scoped(baseRead(db).where(match), 'postgres', scope, o).select(sql<null>`null`.as('_sort'));
-  const recent = await base().where('contacts.seq', '<', top).where('contacts.seq', '>=', floor).orderBy('contacts.seq', 'desc').limit(o.limit).execute();
-  if (recent.length >= o.limit || floor <= 0) return pageOf(recent);
+  const window = o.searchWindow ?? PG_SEARCH_WINDOW;
+  const page = (trx: Db) => scoped(baseRead(trx).where(match), 'postgres', scope, o).select(sql<null>`null`.as('_sort'));
+  /** Matches with from <= seq < to, newest first, by walking the seq index (the only plan allowed). */
+  const walk = (from: number, to: number, limit: number) =>
+    db.transaction().execute(async (trx) => {
+      await sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(trx);
+      return page(trx).where('contacts.seq', '<', to).where('contacts.seq', '>=', from).orderBy('contacts.seq', 'desc').limit(limit).execute();
+    });
+  let floor = top - window;
+  const rows = await walk(floor, top, o.limit);
+  if (rows.length >= o.limit || floor <= 0) return pageOf(rows);
+  if (rows.length >= 5) {
+    const extend = Math.min(PG_SEARCH_EXTEND_MAX, Math.ceil(((window * (o.limit - rows.length)) / rows.length) * 1.5));
+    rows.push(...(await walk(floor - extend, floor, o.limit - rows.length)));
+    floor -= extend;
+    if (rows.length >= o.limit || floor <= 0) return pageOf(rows);
+  }
   const older = await db.transaction().execute(async (trx) => {
     // Only this statement: take the GIN index (bitmap), never the backward walk over seq.
-    await sql`set local enable_indexscan = off`.execute(trx);
-    await sql`set local enable_seqscan = off`.execute(trx);
-    const q = scoped(baseRead(trx).where(match), 'postgres', scope, o).select(sql<null>`null`.as('_sort'));
-    return q.where('contacts.seq', '<', floor).orderBy('contacts.seq', 'desc').limit(o.limit - recent.length).execute();
+    await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(trx);
+    return page(trx).where('contacts.seq', '<', floor).orderBy('contacts.seq', 'desc').limit(o.limit - rows.length).execute();
   });
-  return pageOf([...recent, ...older]);
+  return pageOf([...rows, ...older]);
 }
 
 export async function countContactRows(db: Db, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'filters' | 'searchTokens' | 'deleted'>): Promise<number> {
