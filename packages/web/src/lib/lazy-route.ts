@@ -1,4 +1,4 @@
-import { createElement, lazy, type ComponentType } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
 
 export type RouteComponent<P extends object> = ComponentType<P> & { preload: () => Promise<unknown> };
 
@@ -24,7 +24,12 @@ export function lazyRoute<P extends object>(load: () => Promise<{ default: Compo
       },
     ));
   const Lazy = lazy(preload);
-  const Route = ((props: P) => createElement((loaded ?? Lazy) as ComponentType<P>, props)) as RouteComponent<P>;
+  // Chosen once per mounted page: switching from Lazy to the loaded component later would remount the page
+  // and lose its state (what was typed, the filters).
+  const Route = ((props: P) => {
+    const [Component] = useState(() => (loaded ?? Lazy) as ComponentType<P>);
+    return createElement(Component, props);
+  }) as RouteComponent<P>;
   Route.preload = preload;
   return Route;
 }
