@@ -14,6 +14,18 @@ before(async () => {
 });
 after(() => t.close());
 
+/** Every contact's name, following nextCursor page by page (`limit` per page). */
+async function walkPages(c: Client, qs: string, limit: number): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const r: { body: { data: { name: string }[]; nextCursor: string | null } } = await c.get(`/api/v1/contacts?${qs}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    seen.push(...r.body.data.map((x) => x.name));
+    cursor = r.body.nextCursor;
+  } while (cursor);
+  return seen;
+}
+
 const AN = { name: 'Nguyễn Văn An', emails: [' AN@Example.com '], phones: ['0912 345 678'] };
 
 describe('POST /api/v1/contacts', () => {
@@ -268,13 +280,7 @@ describe('listing: filters, sort, cursors', () => {
     const all = await names('sort=name&limit=200');
     assert.deepEqual(all, ['An Nhiên', 'Ánh Dương', 'Bảo Ngọc', 'Cẩm Tú', 'Dũng Trí']);
     for (const sort of ['name', '-name', 'birthday', '-birthday', '-createdAt', 'custom.spend', '-custom.tier']) {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const r: { body: { data: { name: string }[]; nextCursor: string | null } } = await wapi.get(`/api/v1/contacts?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-        seen.push(...r.body.data.map((c) => c.name));
-        cursor = r.body.nextCursor;
-      } while (cursor);
+      const seen = await walkPages(wapi, `sort=${sort}`, 2);
       assert.equal(seen.length, 5, sort);
       assert.equal(new Set(seen).size, 5, sort);
       const full = await names(`sort=${sort}&limit=200`);
@@ -331,13 +337,7 @@ describe('sorting by the columns a list shows: primary email and phone, company,
     assert.equal(byOwner[2], 'P1', 'then Bùi Thị Bích');
     assert.equal(byOwner[3], 'P3', 'then Test owner');
     for (const sort of ['emails', '-phones', 'company', '-company', 'owner', '-owner']) {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const r: { body: { data: { name: string }[]; nextCursor: string | null } } = await wapi.get(`/api/v1/contacts?sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
-        seen.push(...r.body.data.map((c) => c.name));
-        cursor = r.body.nextCursor;
-      } while (cursor);
+      const seen = await walkPages(wapi, `sort=${sort}`, 1);
       assert.deepEqual(seen, await names(`sort=${sort}`), sort);
     }
   });

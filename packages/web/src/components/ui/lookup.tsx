@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useDebounced } from '../../lib/use-debounced.ts';
+import { comboboxKeyDown } from './combobox-keys.ts';
 import type { Option } from './field.tsx';
 
 export type LookupSource = {
@@ -83,23 +84,19 @@ export function Lookup({
         onBlur={() => {
           if (!picked.current) onCancel();
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            setActive((a) => Math.min(a + 1, options.length - 1));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setActive((a) => Math.max(a - 1, 0));
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            const o = options[active];
-            if (o) pick(o);
-          } else if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onCancel();
-          }
-        }}
+        onKeyDown={(e) =>
+          comboboxKeyDown(e, options.length, setActive, {
+            choose: () => {
+              const o = options[active];
+              if (o) pick(o);
+            },
+            close: () => {
+              e.preventDefault();
+              e.stopPropagation(); // the editor's Escape, not the page's
+              onCancel();
+            },
+          })
+        }
       />
       <div className="popover lookup-results" role="listbox" id={listId} aria-label={t('lookup.results')} aria-busy={results.isFetching}>
         {options.map((o, i) => (

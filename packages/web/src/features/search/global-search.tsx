@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { api } from '../../lib/api-client.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
+import { comboboxKeyDown } from '../../components/ui/combobox-keys.ts';
 import { Icon } from '../../components/ui/icons.tsx';
 
 type Hit = { kind: 'contact' | 'company'; id: string; title: string; detail: string };
@@ -92,20 +93,14 @@ export function GlobalSearch() {
           setActive(0);
         }}
         onFocus={() => setOpen(true)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            setActive((a) => Math.min(a + 1, hits.length - 1));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setActive((a) => Math.max(a - 1, 0));
-          } else if (e.key === 'Enter' && hits[active]) {
-            e.preventDefault();
-            go(hits[active]);
-          } else if (e.key === 'Escape') {
-            setOpen(false);
-          }
-        }}
+        onKeyDown={(e) =>
+          comboboxKeyDown(e, hits.length, setActive, {
+            choose: () => {
+              if (hits[active]) go(hits[active]);
+            },
+            close: () => setOpen(false),
+          })
+        }
       />
       {show && (
         <div className="popover search-results" role="listbox" id={listId} aria-label={t('search.results')} aria-busy={results.isFetching}>
