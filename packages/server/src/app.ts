@@ -13,6 +13,7 @@ import { zodSerializerCompiler } from './http/zod-serializer.ts';
 import { zodValidatorCompiler } from './http/zod-validator.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { commerceRoutes } from './commerce/commerce.routes.ts';
 import { companyRoutes } from './companies/company.routes.ts';
 import { contactRoutes } from './contacts/contact.routes.ts';
 import { customFieldRoutes } from './custom-fields/custom-field.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
       await api.register(customFieldRoutes(core));
       await api.register(contactRoutes(core));
       await api.register(companyRoutes(core));
+      await api.register(commerceRoutes(core));
       await api.register(auditRoutes(core));
       await api.register(viewRoutes(core));
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger());

@@ -26,7 +26,11 @@ export const ISSUE_CODES = [
   'invalid_characters',
   'unknown_field', // [keys]
   'invalid_id',
+  'not_found', // a referenced record (contact, product, …) does not exist or is not visible
   'not_unique',
+  'unknown_currency',
+  'currency_mismatch', // [expected]
+  'invalid_transition', // [from, to]
   'password_common',
   'password_repeated',
   'password_contains_email',

@@ -8,7 +8,7 @@ import type { Core } from '../core.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../records/visibility.ts';
-import { isCurrency } from '../workspaces/workspace.service.ts';
+import { isCurrency } from '@kith/domain/money/money.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { forgetReadContext } from '../workspaces/read-context.ts';
 import { archiveCustomField, findCustomField, findCustomFieldByKey, insertCustomField, listCustomFields, updateCustomField } from './custom-field.repository.ts';

@@ -1,5 +1,6 @@
 import type { AuditTable } from '../audit/audit.table.ts';
 import type { ApiTokenTable, PasswordResetTable, SessionTable, ThrottleTable } from '../auth/auth.table.ts';
+import type { OrderLineTable, OrderTable, ProductCategoryTable, ProductTable } from '../commerce/commerce.table.ts';
 import type { CompanyTable } from '../companies/company.table.ts';
 import type { ContactKeyTable, ContactTable } from '../contacts/contact.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
@@ -36,4 +37,8 @@ export interface Database {
   custom_fields: CustomFieldTable;
   audit_log: AuditTable;
   saved_views: SavedViewTable;
+  product_categories: ProductCategoryTable;
+  products: ProductTable;
+  orders: OrderTable;
+  order_lines: OrderLineTable;
 }

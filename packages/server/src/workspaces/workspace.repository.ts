@@ -7,25 +7,35 @@ export type Workspace = {
   timezone: string;
   phoneRegion: string;
   locale: string;
+  /** Whether purchases move contacts' lifecycle stage (new customer, repeat, loyal). */
+  lifecycleAuto: boolean;
+  /** Purchases after which a customer is loyal. */
+  loyalAfter: number;
   createdAt: string;
   updatedAt: string;
 };
 
-export const WORKSPACE_DEFAULTS = { currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', phoneRegion: 'VN', locale: 'vi' } as const;
+export const WORKSPACE_DEFAULTS = { currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', phoneRegion: 'VN', locale: 'vi', lifecycleAuto: true, loyalAfter: 5 } as const;
+
+type Row = Awaited<ReturnType<typeof readRow>>;
+const readRow = (db: Db, id: string) => db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
+function toWorkspace(r: NonNullable<Row>): Workspace {
+  return { id: r.id, name: r.name, currency: r.currency, timezone: r.timezone, phoneRegion: r.phone_region, locale: r.locale, lifecycleAuto: Boolean(r.lifecycle_auto), loyalAfter: r.loyal_after, createdAt: r.created_at, updatedAt: r.updated_at };
+}
 
 export async function insertWorkspace(db: Db, w: Workspace): Promise<void> {
   await db
     .insertInto('workspaces')
-    .values({ id: w.id, name: w.name, currency: w.currency, timezone: w.timezone, phone_region: w.phoneRegion, locale: w.locale, created_at: w.createdAt, updated_at: w.updatedAt })
+    .values({ id: w.id, name: w.name, currency: w.currency, timezone: w.timezone, phone_region: w.phoneRegion, locale: w.locale, lifecycle_auto: w.lifecycleAuto ? 1 : 0, loyal_after: w.loyalAfter, created_at: w.createdAt, updated_at: w.updatedAt })
     .execute();
 }
 
 export async function findWorkspace(db: Db, id: string): Promise<Workspace | undefined> {
-  const r = await db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
-  return r && { id: r.id, name: r.name, currency: r.currency, timezone: r.timezone, phoneRegion: r.phone_region, locale: r.locale, createdAt: r.created_at, updatedAt: r.updated_at };
+  const r = await readRow(db, id);
+  return r && toWorkspace(r);
 }
 
-export async function updateWorkspace(db: Db, id: string, patch: Partial<Pick<Workspace, 'name' | 'currency' | 'timezone' | 'phoneRegion' | 'locale'>>, now: string): Promise<void> {
+export async function updateWorkspace(db: Db, id: string, patch: Partial<Pick<Workspace, 'name' | 'currency' | 'timezone' | 'phoneRegion' | 'locale' | 'lifecycleAuto' | 'loyalAfter'>>, now: string): Promise<void> {
   await db
     .updateTable('workspaces')
     .set({
@@ -34,6 +44,8 @@ export async function updateWorkspace(db: Db, id: string, patch: Partial<Pick<Wo
       ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
       ...(patch.phoneRegion !== undefined ? { phone_region: patch.phoneRegion } : {}),
       ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+      ...(patch.lifecycleAuto !== undefined ? { lifecycle_auto: patch.lifecycleAuto ? (1 as const) : (0 as const) } : {}),
+      ...(patch.loyalAfter !== undefined ? { loyal_after: patch.loyalAfter } : {}),
       updated_at: now,
     })
     .where('id', '=', id)
@@ -42,5 +54,5 @@ export async function updateWorkspace(db: Db, id: string, patch: Partial<Pick<Wo
 
 export async function listAllWorkspaces(db: Db): Promise<Workspace[]> {
   const rows = await db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, currency: r.currency, timezone: r.timezone, phoneRegion: r.phone_region, locale: r.locale, createdAt: r.created_at, updatedAt: r.updated_at }));
+  return rows.map(toWorkspace);
 }

@@ -11,7 +11,18 @@ import { createWorkspace, getWorkspace, LOCALES, setup, updateWorkspaceSettings 
 import type { Workspace } from './workspace.repository.ts';
 
 export const WorkspaceOut = z
-  .object({ id: z.string(), name: z.string(), currency: z.string(), timezone: z.string(), phoneRegion: z.string(), locale: z.string(), createdAt: Timestamp, updatedAt: Timestamp })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    timezone: z.string(),
+    phoneRegion: z.string(),
+    locale: z.string(),
+    lifecycleAuto: z.boolean().meta({ description: 'Whether purchases move contacts’ lifecycle stage (first → new customer, second → repeat, loyalAfter → loyal)' }),
+    loyalAfter: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
   .meta({ id: 'Workspace' });
 
 const out = (w: Workspace) => w;
@@ -68,13 +79,15 @@ export function workspaceRoutes(core: Core) {
       {
         schema: {
           tags: ['workspaces'],
-          summary: 'Change the workspace’s name, currency, time zone, default phone region or language',
+          summary: 'Change the workspace’s name, currency, time zone, default phone region, language or lifecycle rules',
           body: z.strictObject({
             name: text(120, 1).optional(),
             currency: z.string().regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as VND' }).optional(),
             timezone: z.string().max(64).optional(),
             phoneRegion: z.string().regex(/^[A-Z]{2}$/, { message: 'Must be a two-letter region code such as VN' }).optional(),
             locale: z.enum(LOCALES).optional(),
+            lifecycleAuto: z.boolean().optional(),
+            loyalAfter: z.number().int().min(2, { message: 'Must be at least 2' }).max(1000, { message: 'Must be at most 1000' }).optional(),
           }),
           response: { 200: WorkspaceOut, ...errors(403, 422) },
         },

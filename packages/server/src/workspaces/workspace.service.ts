@@ -10,14 +10,11 @@ import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { findUserByEmail, insertMembership, insertUser, type UserRow } from '../members/user.repository.ts';
 import { forgetReadContext } from './read-context.ts';
+import { isCurrency } from '@kith/domain/money/money.ts';
 import { findWorkspace, insertWorkspace, updateWorkspace, WORKSPACE_DEFAULTS, type Workspace } from './workspace.repository.ts';
 
 export const LOCALES = ['vi', 'en'] as const;
 
-/** Is this a currency the runtime knows (ICU's list, the one the web app formats with)? */
-export function isCurrency(code: string): boolean {
-  return Intl.supportedValuesOf('currency').includes(code);
-}
 /** Any IANA name the runtime resolves, aliases included (ICU lists Asia/Ho_Chi_Minh under its alias Asia/Saigon). */
 export function isTimeZone(tz: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
@@ -86,7 +83,7 @@ export async function getWorkspace(core: Core, actor: Actor): Promise<Workspace>
   return w;
 }
 
-export type WorkspacePatch = Partial<Pick<Workspace, 'name' | 'currency' | 'timezone' | 'phoneRegion' | 'locale'>>;
+export type WorkspacePatch = Partial<Pick<Workspace, 'name' | 'currency' | 'timezone' | 'phoneRegion' | 'locale' | 'lifecycleAuto' | 'loyalAfter'>>;
 
 export async function updateWorkspaceSettings(core: Core, actor: Actor, patch: WorkspacePatch): Promise<Workspace> {
   const issues = [];

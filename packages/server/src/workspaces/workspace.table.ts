@@ -1,3 +1,4 @@
+import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from '../db/column-types.ts';
 
 export interface WorkspaceTable {
@@ -7,6 +8,12 @@ export interface WorkspaceTable {
   timezone: string;
   phone_region: string;
   locale: string;
+  /** The last order number given out (orders without a number get the next one). */
+  order_seq: Generated<number>;
+  /** Whether purchases move a contact's lifecycle stage (lifecycle.ts). */
+  lifecycle_auto: ColumnType<number | boolean, 0 | 1 | undefined, 0 | 1>;
+  /** Purchases after which a customer is loyal. */
+  loyal_after: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
