@@ -182,7 +182,7 @@ describe('orders', () => {
     const after = await api(owner).get(`/api/v1/contacts/${c.id}`);
     assert.equal(after.body.lifecycleStage, 'repeat');
     const audit = await api(owner).get(`/api/v1/audit?entityType=contact&entityId=${c.id}`);
-    const moves = audit.body.data.filter((a: { after: Record<string, unknown> | null }) => a.after && 'lifecycleStage' in a.after && a.action === 'update');
+    const moves = audit.body.data.filter((a: { after: Record<string, unknown> | null; action: string }) => a.after && 'lifecycleStage' in a.after && a.action === 'update');
     assert.deepEqual(moves.map((a: { after: { lifecycleStage: string } }) => a.after.lifecycleStage), ['repeat', 'new_customer']);
     assert.equal(moves[0].meta.cause, 'order');
 

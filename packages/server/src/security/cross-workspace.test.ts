@@ -33,6 +33,13 @@ before(async () => {
   B.invitation = (await api.post('/api/v1/invitations', { email: 'moi@b.example', role: 'agent' })).body.invitation.id;
   B.token = (await api.get('/api/v1/auth/tokens')).body.data[0].id;
   B.view = (await api.post('/api/v1/views', { entity: 'contacts', name: 'Bê chung', shared: true, config: { filters: [] } })).body.id;
+  B.category = (await api.post('/api/v1/product-categories', { name: 'Hàng Bê' })).body.id;
+  B.product = (await api.post('/api/v1/products', { sku: 'BE-1', name: 'Sản phẩm Bê', price: 100_000, categoryId: B.category })).body.id;
+  B.deletedProduct = (await api.post('/api/v1/products', { sku: 'BE-2', name: 'Sản phẩm Bê Đã Xóa', price: 1 })).body.id;
+  assert.equal((await api.delete(`/api/v1/products/${B.deletedProduct}`)).status, 204);
+  B.order = (await api.post('/api/v1/orders', { contactId: B.contact, number: 'BE-0001', lines: [{ productId: B.product, quantity: 2 }] })).body.id;
+  B.deletedOrder = (await api.post('/api/v1/orders', { contactId: B.contact, number: 'BE-0002', lines: [{ name: 'Bê', quantity: 1, unitPrice: 5 }] })).body.id;
+  assert.equal((await api.delete(`/api/v1/orders/${B.deletedOrder}`)).status, 204);
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
@@ -51,6 +58,10 @@ async function stateOfB(): Promise<string> {
     contacts: await db.selectFrom('contacts').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     keys: await db.selectFrom('contact_keys').selectAll().where('workspace_id', '=', ws).orderBy('contact_id').orderBy('value').execute(),
     companies: await db.selectFrom('companies').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    categories: await db.selectFrom('product_categories').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    products: await db.selectFrom('products').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    orders: await db.selectFrom('orders').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    orderLines: await db.selectFrom('order_lines').selectAll().where('workspace_id', '=', ws).orderBy('order_id').orderBy('line_no').execute(),
     fields: await db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     invitations: await db.selectFrom('invitations').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     tokens: await db.selectFrom('api_tokens').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
@@ -88,6 +99,16 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'DELETE /api/v1/companies/{id}': [{ params: { id: 'company' } }],
   'POST /api/v1/companies/{id}/restore': [{ params: { id: 'deletedCompany' } }],
   'POST /api/v1/companies/{id}/purge': [{ params: { id: 'company' } }],
+  'PATCH /api/v1/product-categories/{id}': [{ params: { id: 'category' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/product-categories/{id}': [{ params: { id: 'category' } }],
+  'GET /api/v1/products/{id}': [{ params: { id: 'product' } }],
+  'PATCH /api/v1/products/{id}': [{ params: { id: 'product' }, body: { price: 1 } }],
+  'DELETE /api/v1/products/{id}': [{ params: { id: 'product' } }],
+  'POST /api/v1/products/{id}/restore': [{ params: { id: 'deletedProduct' } }],
+  'GET /api/v1/orders/{id}': [{ params: { id: 'order' } }],
+  'PATCH /api/v1/orders/{id}': [{ params: { id: 'order' }, body: { status: 'paid' } }],
+  'DELETE /api/v1/orders/{id}': [{ params: { id: 'order' } }],
+  'POST /api/v1/orders/{id}/restore': [{ params: { id: 'deletedOrder' } }],
   'PATCH /api/v1/views/{id}': [{ params: { id: 'view' }, body: { name: 'Chiếm' } }],
   'DELETE /api/v1/views/{id}': [{ params: { id: 'view' } }],
   'GET /api/v1/contacts/{id}/timeline': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
@@ -126,7 +147,7 @@ describe('ids of another workspace', () => {
 
 describe('lists, search and references never cross', () => {
   test('A’s lists hold nothing of B’s', async () => {
-    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`];
+    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`, '/api/v1/products?limit=200', '/api/v1/products?q=be', '/api/v1/product-categories', '/api/v1/orders?limit=200', '/api/v1/orders?q=be', `/api/v1/orders?filter[contactId][eq]=${B.contact}`];
     for (const url of lists) {
       const r = await A.get(url);
       assert.equal(r.status, 200, url);

@@ -18,6 +18,9 @@ const ContactPage = lazyRoute(() => import('../features/contacts/contact-page.ts
 const CompaniesPage = lazyRoute(() => import('../features/companies/companies-page.tsx'));
 const CompanyPage = lazyRoute(() => import('../features/companies/company-page.tsx'));
 const SettingsPage = lazyRoute(() => import('../features/settings/settings-page.tsx'));
+const OrdersPage = lazyRoute(() => import('../features/orders/orders-page.tsx'));
+const OrderPage = lazyRoute(() => import('../features/orders/order-page.tsx'));
+const ProductsPage = lazyRoute(() => import('../features/products/products-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -68,6 +71,12 @@ export function Shell() {
         <NavLink href="/companies">
           <Icon name="company" /> {t('nav.companies')}
         </NavLink>
+        <NavLink href="/orders">
+          <Icon name="cart" /> {t('nav.orders')}
+        </NavLink>
+        <NavLink href="/products">
+          <Icon name="box" /> {t('nav.products')}
+        </NavLink>
         <span className="spacer" />
         <NavLink href="/settings">
           <Icon name="settings" /> {t('nav.settings')}
@@ -94,6 +103,9 @@ export function Shell() {
             <Route path="/contacts/:id" component={ContactPage} />
             <Route path="/companies" component={CompaniesPage} />
             <Route path="/companies/:id" component={CompanyPage} />
+            <Route path="/orders" component={OrdersPage} />
+            <Route path="/orders/:id" component={OrderPage} />
+            <Route path="/products" component={ProductsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>
               <NotFound />

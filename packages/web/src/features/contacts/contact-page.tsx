@@ -18,6 +18,7 @@ import { CONSENT_CHANNELS, displayPhone, EDUCATION_LEVELS, GENDERS, INCOME_BANDS
 import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField, type EditorKind } from './editable-field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
+import { CustomerOrders } from '../orders/customer-orders.tsx';
 
 type Loaded = { contact: Contact; etag: string | null };
 
@@ -239,6 +240,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
               );
             })}
           </Section>
+          <CustomerOrders contact={{ id: c.id, name: c.name }} />
           <div className="card">
             <div className="card-header">
               <h2>{t('timeline.title')}</h2>

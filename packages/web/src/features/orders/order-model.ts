@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api-client.ts';
+import type { Option } from '../../components/ui/field.tsx';
+import type { LookupSource } from '../../components/ui/lookup.tsx';
+
+export { ORDER_CHANNELS, ORDER_STATUSES, ORDER_TRANSITIONS, type OrderStatus } from '@kith/domain/orders/order.schema.ts';
+import type { OrderStatus } from '@kith/domain/orders/order.schema.ts';
+import { minorDigits } from '@kith/domain/money/money.ts';
+
+/** Minor units as an amount to edit in a text box, grouped the user's way ("350.000" in Vietnamese, "350,000" in English). */
+export function amountInput(minor: number, currency: string, lang: string): string {
+  const digits = minorDigits(currency) ?? 2;
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+}
+
+export type OrderLine = { lineNo: number; productId: string | null; sku: string | null; name: string; quantity: number; unitPrice: number; discount: number; lineTotal: number };
+
+export type OrderSummary = {
+  id: string;
+  number: string;
+  externalId: string | null;
+  contactId: string;
+  contactName: string | null;
+  companyId: string | null;
+  orderedAt: string;
+  channel: string | null;
+  status: OrderStatus;
+  currency: string;
+  subtotal: number;
+  discount: number;
+  shipping: number;
+  total: number;
+  tags: string[];
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  lineCount: number;
+};
+export type Order = Omit<OrderSummary, 'lineCount'> & { lines: OrderLine[] };
+
+export type Product = { id: string; sku: string; name: string; categoryId: string | null; categoryName: string | null; price: number; currency: string; active: boolean; description: string | null; version: number; createdAt: string };
+export type Category = { id: string; name: string; productCount: number };
+
+/** Badge colours by status: in progress, done, undone. */
+export const STATUS_TONE: Record<OrderStatus, 'info' | 'success' | 'neutral' | 'danger' | 'warning'> = {
+  placed: 'info',
+  paid: 'warning',
+  delivered: 'success',
+  cancelled: 'neutral',
+  returned: 'danger',
+};
+
+export const contactSource: LookupSource = {
+  key: 'contacts',
+  search: async (term) => (await api.get<{ data: { id: string; name: string }[] }>('/contacts', { query: { q: term || undefined, limit: 8 } })).data.map((c) => ({ value: c.id, label: c.name })),
+};
+
+export const productSource: LookupSource = {
+  key: 'products',
+  search: async (term) =>
+    (await api.get<{ data: Product[] }>('/products', { query: { q: term || undefined, limit: 8, 'filter[active][eq]': 'true' } })).data.map((p) => ({ value: p.id, label: `${p.name} · ${p.sku}` }) as Option),
+};
+
+export function useCategories() {
+  return useQuery({ queryKey: ['product-categories'], queryFn: async () => (await api.get<{ data: Category[] }>('/product-categories')).data, staleTime: 60_000 });
+}
