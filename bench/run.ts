@@ -6,6 +6,7 @@
  *   http     (c) GET /api/v1/contacts?limit=50 through the app vs a bare Fastify route          target ≥ 50% of bare
  *   ui       (d) the web app in Chromium: first page of /contacts, search as you type, bundle size
  *                (first page < 1 s, results < 300 ms after the last keystroke, first-screen JS < 250 KB gz)
+ *   sort     (e) the list sorted by each kind of column, first page and fifth page, vs the default order (recorded)
  *
  * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
  * is a throwaway: a SQLite file under /tmp/kith-bench, a PostgreSQL database created and dropped.
@@ -21,10 +22,11 @@ import { sql } from 'kysely';
 import { benchHttp, type HttpResult } from './http.ts';
 import { benchInsert, populate, type InsertResult } from './insert.ts';
 import { benchSearch, type SearchResult } from './search.ts';
+import { benchSort, type SortResult } from './sort.ts';
 import { benchUi, type UiResult } from './ui.ts';
 import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http', 'ui'] as const;
+const BENCHES = ['insert', 'search', 'http', 'ui', 'sort'] as const;
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -47,7 +49,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
   skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
 }
 
-type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult };
+type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult };
 const results: Partial<Record<Dialect, Results>> = {};
 const info = await machine(dialects.includes('postgres'));
 const started = performance.now();
@@ -81,7 +83,7 @@ for (const dialect of dialects) {
         await populate(db.core, ws, env.contacts, n);
       }
     }
-    if (dialect === 'postgres' && (benches.includes('search') || benches.includes('http'))) {
+    if (dialect === 'postgres' && (benches.includes('search') || benches.includes('http') || benches.includes('sort'))) {
       // What autovacuum would have done by the time a million contacts are searched: fresh planner statistics.
       await sql`analyze`.execute(db.core.db);
     }
@@ -115,6 +117,12 @@ for (const dialect of dialects) {
       log(`   search, last keystroke to results: p50 ${ms(u.search.p50)}, p95 ${ms(u.search.p95)}, max ${ms(u.search.max)} (API search alone p50 ${ms(u.searchApi.p50)}; includes the 120 ms debounce)`);
       log(`   first-screen JavaScript ${(u.bundle.firstScreenGzip / 1024).toFixed(1)} KB gzipped (${u.bundle.files.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}); all JavaScript ${(u.bundle.allJsGzip / 1024).toFixed(1)} KB`);
     }
+    if (benches.includes('sort')) {
+      log(`-- sort: listContacts(sort, limit 100) over ${int(env.contacts)} contacts, first page and page 5 (2 timed runs after a warm-up)`);
+      const s = await benchSort(db.core, ws);
+      res.sort = s;
+      log(table([['sort', 'first page p50', 'max', 'page 5 p50', 'max'], ...s.map((x) => [x.sort, ms(x.first.p50), ms(x.first.max), ms(x.deep.p50), ms(x.deep.max)])]).replace(/^/gm, '   '));
+    }
   } finally {
     await db?.drop();
   }
@@ -145,6 +153,11 @@ for (const dialect of dialects) {
   if (r.http) {
     const h = r.http;
     rows.push([dialect, 'GET /contacts?limit=50', `app ${int(h.appRps)} req/s`, `bare route ${int(h.bareRps)} req/s`, pct(h.ratio), '≥ 50%', verdict(h.ratio >= 0.5)]);
+  }
+  if (r.sort) {
+    const base = r.sort[0]!;
+    const worst = r.sort.reduce((a, b) => (b.first.p50 > a.first.p50 ? b : a));
+    rows.push([dialect, 'sorted list, first page', `slowest: ${worst.sort} p50 ${ms(worst.first.p50)}`, `default order p50 ${ms(base.first.p50)}`, '', '(recorded)', '—']);
   }
   if (r.ui) {
     const u = r.ui;

@@ -35,8 +35,14 @@ export default function ContactsPage() {
   const errorText = useErrorText();
   const fields = useCustomFields('contact');
   const customFields = fields.data ?? [];
-  const [qInput, setQInput] = useState('');
-  const q = useDebounced(qInput.trim(), 120);
+  // The typed text lives in SearchInput, so a keystroke re-renders the box, not the grid; `q` changes
+  // 120 ms after the typing stops. `searchKey` remounts the box when a view or "clear" sets the text.
+  const [q, setQ] = useState('');
+  const [searchKey, setSearchKey] = useState(0);
+  const setQInput = (v: string) => {
+    setQ(v.trim());
+    setSearchKey((k) => k + 1);
+  };
   const [filters, setFilters] = useState<ListFilter[]>([]);
   const [sort, setSort] = useState<string | undefined>(undefined);
   const [columns, setColumnsState] = useState<string[]>(storedColumns);
@@ -48,7 +54,7 @@ export default function ContactsPage() {
     localStorage.setItem(COLUMNS_KEY, JSON.stringify(c));
   };
 
-  const { list, rows, total } = useContactList(q, filters, sort);
+  const { list, rows, total, totalStale } = useContactList(q, filters, sort);
   useEffect(() => setSelected(new Set()), [q, filters, sort]);
 
   const allColumns = useMemo(
@@ -70,10 +76,11 @@ export default function ContactsPage() {
   const emptyWorkspace = !filtered && list.isSuccess && rows.length === 0;
 
   return (
-    <div className="page-full">
+    // data-shown-q: the search whose rows are on screen ('' while the previous ones stand in), for tests and bench/ui.ts.
+    <div className="page-full" data-shown-q={list.isSuccess && !list.isPlaceholderData ? q : undefined}>
       <div className="page-header">
         <h1>{t('contacts.title')}</h1>
-        <span className="muted" aria-live="polite" data-testid="contact-total">
+        <span className="muted" aria-live="polite" aria-busy={totalStale} data-testid="contact-total" style={totalStale ? { opacity: 0.5 } : undefined}>
           {total !== undefined ? t('contacts.count', { count: total, formatted: fmt.number(total) }) : ''}
         </span>
         <span className="spacer" />
@@ -90,7 +97,7 @@ export default function ContactsPage() {
             <span className="search-icon" aria-hidden="true">
               <Icon name="search" />
             </span>
-            <input className="input" type="search" aria-label={t('contacts.search')} placeholder={t('contacts.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
+            <SearchInput key={searchKey} initial={q} label={t('contacts.search')} placeholder={t('contacts.searchPlaceholder')} onSearch={setQ} />
           </div>
           <AddFilter fields={customFields} onAdd={(f) => setFilters((fs) => [...fs, f])} />
           <span className="spacer" />
@@ -155,4 +162,12 @@ export default function ContactsPage() {
       <NewContactDialog open={creating} onClose={() => setCreating(false)} />
     </div>
   );
+}
+
+/** The list's search box: keeps what is typed to itself and reports it, trimmed, once typing pauses for 120 ms. */
+function SearchInput({ initial, label, placeholder, onSearch }: { initial: string; label: string; placeholder: string; onSearch: (q: string) => void }) {
+  const [text, setText] = useState(initial);
+  const debounced = useDebounced(text.trim(), 120);
+  useEffect(() => onSearch(debounced), [debounced, onSearch]);
+  return <input className="input" type="search" aria-label={label} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} />;
 }
