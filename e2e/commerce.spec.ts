@@ -1,8 +1,9 @@
 /**
  * Products and orders in the web app, in Debian's Chromium against the real server: a manager adds a
  * product, records an order for a customer with a catalogue line and a hand-typed line (fixing the line
- * the server refused), sees the totals worked out as they type, marks it paid, and finds it on the
- * customer's page with the customer's stage moved by the purchase. Every page is screenshotted and axe-checked.
+ * the server refused), sees the totals worked out as they type, marks it paid, finds it on the
+ * customer's page with the customer's stage moved by the purchase, and logs a call that joins the same
+ * timeline. Every page is screenshotted and axe-checked.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -139,6 +140,35 @@ describe('products and orders, in Vietnamese', () => {
     await page.getByText(vi.stages.new_customer).first().waitFor();
     await accessible('contact page with orders');
     await shot('c06-contact-orders');
+  });
+
+  step('a call is logged on the customer’s page and joins the one timeline, with the order and the stage change', async () => {
+    await page.getByRole('button', { name: vi.interactions.log }).click();
+    const form = page.getByTestId('log-interaction');
+    assert.equal(await form.getByLabel(vi.interactions.kind).inputValue(), 'call');
+    assert.equal(await form.getByLabel(vi.interactions.channel).inputValue(), 'phone', 'a call is on the phone');
+    await form.getByLabel(vi.interactions.minutes).fill('-3');
+    await form.getByRole('button', { name: vi.interactions.save }).click();
+    await form.locator('.field-error').waitFor();
+    await form.getByLabel(vi.interactions.minutes).fill('4,5');
+    await form.getByLabel(vi.interactions.outcome).fill('Hẹn giao thêm trước Tết');
+    await form.getByLabel(vi.interactions.body).fill('Khách hỏi hộp quà <b>cao cấp</b>');
+    await form.getByRole('button', { name: vi.interactions.save }).click();
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('[data-kind="interaction"]').first().waitFor();
+    const call = timeline.locator('[data-kind="interaction"]').first();
+    assert.match(await call.innerText(), /Cuộc gọi · Điện thoại · Mình liên hệ · 4,5 phút · Hẹn giao thêm trước Tết/);
+    assert.match(await call.innerText(), /<b>cao cấp<\/b>/, 'markup stays text');
+    assert.equal(await timeline.locator('[data-kind="order"]').count(), 1);
+    assert.ok((await timeline.locator('[data-kind="change"]').count()) >= 2, 'created, and moved by the order');
+    await page.getByRole('group', { name: vi.timeline.show }).getByRole('button', { name: vi.timeline.kinds.interaction }).click();
+    await timeline.locator('[data-kind="order"]').waitFor({ state: 'detached' });
+    assert.equal(await timeline.locator('li[data-kind]').count(), 1);
+    const calls = (await apiCall('GET', `/contacts/${customerId}/timeline?kinds=interaction`)).body.data;
+    assert.equal(calls[0].interaction.durationSeconds, 270);
+    await accessible('timeline with a call');
+    await page.getByTestId('timeline').scrollIntoViewIfNeeded();
+    await shot('c08-timeline');
     await page.goto(`${server.url}/orders`);
     await page.getByTestId('orders-summary').getByText(/830\.000/).waitFor();
     await accessible('orders');

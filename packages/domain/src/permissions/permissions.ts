@@ -39,6 +39,8 @@ export const ACTIONS = {
   'orders.create': { owner: true, admin: true, manager: true, agent: true, viewer: false },
   'orders.update': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: false },
   'orders.delete': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
+  'interactions.create': { owner: true, admin: true, manager: true, agent: true, viewer: false },
+  'interactions.update': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: false },
   'audit.read': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'views.share': { owner: true, admin: true, manager: true, agent: false, viewer: false },
   'views.manage': { owner: true, admin: true, manager: false, agent: false, viewer: false },

@@ -91,25 +91,3 @@ async function patchOne(core: Core, actor: Actor, id: string, action: Exclude<Bu
   }
 }
 
-export type TimelineEntry = { id: string; kind: 'change'; action: string; at: string; actorUserId: string | null; viaToken: boolean; before: unknown; after: unknown };
-
-/**
- * What happened to a contact, newest first: for now its audit trail (created, each change with the
- * fields before and after, deleted, restored). Readable by whoever may read the contact.
- */
-export async function contactTimeline(core: Core, actor: Actor, id: string, page: { cursor?: string; limit: number }): Promise<{ data: TimelineEntry[]; nextCursor: string | null }> {
-  await getContact(core, actor, id);
-  const rows = await listAudit(core.db, actor.workspaceId, { entityType: 'contact', entityId: id, limit: page.limit + 1, ...(page.cursor ? { before: page.cursor } : {}) });
-  const more = rows.length > page.limit;
-  const data = (more ? rows.slice(0, page.limit) : rows).map((r) => ({
-    id: r.id,
-    kind: 'change' as const,
-    action: r.action,
-    at: r.createdAt,
-    actorUserId: r.actorUserId,
-    viaToken: r.actorTokenId !== null,
-    before: r.before,
-    after: r.after,
-  }));
-  return { data, nextCursor: more ? data[data.length - 1]!.id : null };
-}

@@ -16,7 +16,9 @@ import type { App } from '../http/types.ts';
 import { createContacts, deleteContact, getContact, listContacts, parseRows, purgeContact, restoreContact, updateContacts } from './contact.service.ts';
 import { zodValidatorCompiler } from '../http/zod-validator.ts';
 import { tagList, uuid } from '@kith/domain/schema/fields.ts';
-import { applyBulkAction, contactTimeline } from './contact-actions.service.ts';
+import { applyBulkAction } from './contact-actions.service.ts';
+import { contactTimeline, TIMELINE_KINDS } from '../interactions/interaction.service.ts';
+import { InteractionOut } from '../interactions/interaction.routes.ts';
 
 export const ContactOut = z
   .object({
@@ -189,20 +191,46 @@ export function contactRoutes(core: Core) {
       {
         schema: {
           tags: ['contacts'],
-          summary: 'What happened to a contact, newest first (its changes for now; orders, interactions and tickets join later)',
+          summary: 'Everything that happened with a customer, newest first: interactions, orders and changes to the record (kinds=interaction,order,change to choose)',
           params: IdParams,
-          querystring: z.strictObject({ cursor: uuid().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          querystring: z.strictObject({
+            cursor: z.string().max(200).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            kinds: z
+              .string()
+              .max(100)
+              .optional()
+              .transform((s, ctx) => {
+                if (!s) return undefined;
+                const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+                const bad = list.filter((k) => !(TIMELINE_KINDS as readonly string[]).includes(k));
+                if (bad.length) ctx.addIssue({ code: 'custom', message: `Unknown kinds: ${bad.join(', ')}; use ${TIMELINE_KINDS.join(', ')}`, params: { code: 'invalid_choice' } });
+                return list as (typeof TIMELINE_KINDS)[number][];
+              }),
+          }),
           response: {
             200: z.object({
-              data: z.array(z.object({ id: z.string(), kind: z.enum(['change']), action: z.string(), at: Timestamp, actorUserId: z.string().nullable(), viaToken: z.boolean(), before: z.unknown(), after: z.unknown() })),
+              data: z.array(
+                z.discriminatedUnion('kind', [
+                  z.object({ kind: z.literal('change'), id: z.string(), at: Timestamp, actorUserId: z.string().nullable(), viaToken: z.boolean(), action: z.string(), before: z.unknown(), after: z.unknown(), meta: z.unknown() }),
+                  z.object({
+                    kind: z.literal('order'),
+                    id: z.string(),
+                    at: Timestamp,
+                    actorUserId: z.string().nullable(),
+                    order: z.object({ number: z.string(), status: z.string(), total: z.number().int(), currency: z.string(), channel: z.string().nullable(), lineCount: z.number().int() }),
+                  }),
+                  z.object({ kind: z.literal('interaction'), id: z.string(), at: Timestamp, actorUserId: z.string().nullable(), interaction: InteractionOut }),
+                ]),
+              ),
               nextCursor: z.string().nullable(),
             }),
-            ...errors(404),
+            ...errors(404, 422),
           },
         },
         config: { action: 'contacts.read' },
       },
-      async (req) => contactTimeline(core, actorOf(req), req.params.id, { limit: req.query.limit, ...(req.query.cursor ? { cursor: req.query.cursor } : {}) }),
+      async (req) => contactTimeline(core, actorOf(req), req.params.id, { limit: req.query.limit, ...(req.query.cursor ? { cursor: req.query.cursor } : {}), ...(req.query.kinds ? { kinds: req.query.kinds } : {}) }),
     );
 
     app.get(

@@ -3,6 +3,7 @@ import type { ApiTokenTable, PasswordResetTable, SessionTable, ThrottleTable } f
 import type { OrderLineTable, OrderTable, ProductCategoryTable, ProductTable } from '../commerce/commerce.table.ts';
 import type { CompanyTable } from '../companies/company.table.ts';
 import type { ContactKeyTable, ContactTable } from '../contacts/contact.table.ts';
+import type { InteractionTable } from '../interactions/interaction.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
 import type { InvitationTable } from '../invitations/invitation.table.ts';
 import type { MembershipTable, UserTable } from '../members/user.table.ts';
@@ -41,4 +42,5 @@ export interface Database {
   products: ProductTable;
   orders: OrderTable;
   order_lines: OrderLineTable;
+  interactions: InteractionTable;
 }

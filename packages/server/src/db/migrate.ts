@@ -4,6 +4,7 @@ import * as m001 from './migrations/2026-11-22-001-initial.ts';
 import * as m002 from './migrations/2026-11-23-001-saved-views.ts';
 import * as m003 from './migrations/2026-11-23-002-commerce.ts';
 import * as m004 from './migrations/2026-11-23-003-contacts-updated-index.ts';
+import * as m005 from './migrations/2026-11-23-004-interactions.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-001-saved-views': m002,
   '2026-11-23-002-commerce': m003,
   '2026-11-23-003-contacts-updated-index': m004,
+  '2026-11-23-004-interactions': m005,
 };
 
 function migrator(db: Db): Migrator {

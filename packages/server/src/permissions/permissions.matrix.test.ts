@@ -161,6 +161,16 @@ const EXERCISE: Record<string, Exerciser> = {
     const id = await order(w);
     return () => api(u).delete(`/api/v1/orders/${id}`);
   },
+  'interactions.create': async (u) => {
+    const contactId = await record('contacts', 'in');
+    return () => api(u).post('/api/v1/interactions', { contactId, kind: 'call', durationSeconds: 60 });
+  },
+  'interactions.update': async (u, w) => {
+    const contactId = await record('contacts', w);
+    const r = await api(owner).post('/api/v1/interactions', { contactId, kind: 'note', body: 'ghi chú' });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return () => api(u).patch(`/api/v1/interactions/${r.body.id}`, { body: `sửa ${unique()}` });
+  },
   'audit.read': (u) => call(() => api(u).get('/api/v1/audit')),
   'views.share': (u) => call(() => api(u).post('/api/v1/views', { entity: 'contacts', name: `Chung ${unique()}`, shared: true, config: { filters: [] } })),
   'views.manage': (u) => call(() => api(u).patch(`/api/v1/views/${curatorsView}`, { name: `Đổi ${unique()}` })),
@@ -172,7 +182,7 @@ test('every action in the document has a way to exercise it here', () => {
 });
 
 const isAssign = (a: string) => a.endsWith('.assign');
-const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.');
+const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.');
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {

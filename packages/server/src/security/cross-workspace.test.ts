@@ -40,6 +40,7 @@ before(async () => {
   B.order = (await api.post('/api/v1/orders', { contactId: B.contact, number: 'BE-0001', lines: [{ productId: B.product, quantity: 2 }] })).body.id;
   B.deletedOrder = (await api.post('/api/v1/orders', { contactId: B.contact, number: 'BE-0002', lines: [{ name: 'Bê', quantity: 1, unitPrice: 5 }] })).body.id;
   assert.equal((await api.delete(`/api/v1/orders/${B.deletedOrder}`)).status, 204);
+  B.interaction = (await api.post('/api/v1/interactions', { contactId: B.contact, kind: 'call', body: 'Bê gọi' })).body.id;
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
@@ -61,6 +62,7 @@ async function stateOfB(): Promise<string> {
     categories: await db.selectFrom('product_categories').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     products: await db.selectFrom('products').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     orders: await db.selectFrom('orders').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    interactions: await db.selectFrom('interactions').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     orderLines: await db.selectFrom('order_lines').selectAll().where('workspace_id', '=', ws).orderBy('order_id').orderBy('line_no').execute(),
     fields: await db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     invitations: await db.selectFrom('invitations').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
@@ -109,6 +111,9 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'PATCH /api/v1/orders/{id}': [{ params: { id: 'order' }, body: { status: 'paid' } }],
   'DELETE /api/v1/orders/{id}': [{ params: { id: 'order' } }],
   'POST /api/v1/orders/{id}/restore': [{ params: { id: 'deletedOrder' } }],
+  'GET /api/v1/interactions/{id}': [{ params: { id: 'interaction' } }],
+  'PATCH /api/v1/interactions/{id}': [{ params: { id: 'interaction' }, body: { body: 'Chiếm' } }],
+  'DELETE /api/v1/interactions/{id}': [{ params: { id: 'interaction' } }],
   'PATCH /api/v1/views/{id}': [{ params: { id: 'view' }, body: { name: 'Chiếm' } }],
   'DELETE /api/v1/views/{id}': [{ params: { id: 'view' } }],
   'GET /api/v1/contacts/{id}/timeline': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],

@@ -1,11 +1,25 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { DIRECTIONS, INTERACTION_CHANNELS, INTERACTION_KINDS, defaultChannel, type Interaction, type InteractionKind } from '@kith/domain/interactions/interaction.schema.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { SelectField, TextAreaField, TextField } from '../../components/ui/field.tsx';
+import { Icon } from '../../components/ui/icons.tsx';
+import { useCan } from '../../app/session.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
+import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMemberNames } from '../../lib/workspace-data.ts';
+import { StatusBadge } from '../orders/order-cells.tsx';
+import type { OrderStatus } from '../orders/order-model.ts';
 
-type Entry = { id: string; kind: 'change'; action: string; at: string; actorUserId: string | null; viaToken: boolean; before: unknown; after: unknown };
+type Entry =
+  | { kind: 'change'; id: string; at: string; actorUserId: string | null; viaToken: boolean; action: string; before: unknown; after: unknown; meta: unknown }
+  | { kind: 'order'; id: string; at: string; actorUserId: string | null; order: { number: string; status: OrderStatus; total: number; currency: string; channel: string | null; lineCount: number } }
+  | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction };
+
+const FILTERS = ['', 'interaction', 'order', 'change'] as const;
 
 function short(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -15,59 +29,207 @@ function short(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }
 
-/** What happened to the contact, newest first (its changes for now; orders and interactions join later). */
+/** "now" for a datetime-local input, in the browser's time zone. */
+function localNow(): string {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset(), 0, 0);
+  return d.toISOString().slice(0, 16);
+}
+
+/** Log a call, meeting, message, visit or note: it lands on the timeline at the time it happened. */
+function LogInteraction({ contactId, onDone }: { contactId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const errorText = useErrorText();
+  const [kind, setKind] = useState<InteractionKind>('call');
+  const [channel, setChannel] = useState<string>(defaultChannel('call') ?? '');
+  const [direction, setDirection] = useState('outbound');
+  const [occurredAt, setOccurredAt] = useState(localNow);
+  const [minutes, setMinutes] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [body, setBody] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      api.post('/interactions', {
+        contactId,
+        kind,
+        channel: channel || null,
+        direction: kind === 'note' ? null : direction || null,
+        occurredAt: new Date(occurredAt).toISOString(),
+        ...(minutes.trim() ? { durationSeconds: Math.round(Number(minutes.replace(',', '.')) * 60) } : {}),
+        ...(outcome.trim() ? { outcome } : {}),
+        ...(body.trim() ? { body } : {}),
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['timeline', contactId] });
+      onDone();
+    },
+  });
+  const err = (p: string) => fieldError(save.error, p);
+  return (
+    <form
+      className="stack card-body"
+      style={{ background: 'var(--bg-subtle)', borderRadius: 'var(--radius)' }}
+      data-testid="log-interaction"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <div className="row" style={{ gap: 'var(--s2)', flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <SelectField
+          label={t('interactions.kind')}
+          value={kind}
+          onChange={(e) => {
+            const k = e.target.value as InteractionKind;
+            setKind(k);
+            setChannel(defaultChannel(k) ?? '');
+          }}
+          options={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`interactions.kinds.${k}`) }))}
+        />
+        <SelectField label={t('interactions.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} placeholder="—" options={INTERACTION_CHANNELS.map((c) => ({ value: c, label: t(`interactions.channels.${c}`) }))} />
+        {kind !== 'note' && <SelectField label={t('interactions.direction')} value={direction} onChange={(e) => setDirection(e.target.value)} options={DIRECTIONS.map((d) => ({ value: d, label: t(`interactions.directions.${d}`) }))} />}
+      </div>
+      <div className="row" style={{ gap: 'var(--s2)', flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <TextField label={t('interactions.when')} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} error={err('/occurredAt')} />
+        {kind !== 'note' && <TextField label={t('interactions.minutes')} inputMode="decimal" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={err('/durationSeconds')} style={{ inlineSize: 90 }} />}
+        {kind !== 'note' && <TextField label={t('interactions.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)} error={err('/outcome')} />}
+      </div>
+      <TextAreaField label={t('interactions.body')} value={body} onChange={(e) => setBody(e.target.value)} error={err('/body')} rows={3} />
+      {save.isError && !['/occurredAt', '/durationSeconds', '/outcome', '/body'].some((p) => err(p)) && (
+        <div className="alert alert-error" role="alert">
+          {errorText(save.error)}
+        </div>
+      )}
+      <div className="row">
+        <Button type="submit" variant="primary" size="sm" busy={save.isPending}>
+          {t('interactions.save')}
+        </Button>
+        <Button size="sm" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Everything that happened with the customer, newest first: interactions, orders and changes to the record. */
 export function ContactTimeline({ contactId }: { contactId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const who = useMemberNames();
+  const can = useCan();
+  const [kind, setKind] = useState<(typeof FILTERS)[number]>('');
+  const [logging, setLogging] = useState(false);
   const q = useInfiniteQuery({
-    queryKey: ['timeline', contactId],
+    queryKey: ['timeline', contactId, kind],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<{ data: Entry[]; nextCursor: string | null }>(`/contacts/${contactId}/timeline`, { query: { limit: 30, cursor: pageParam } }),
+    queryFn: ({ pageParam }) => api.get<{ data: Entry[]; nextCursor: string | null }>(`/contacts/${contactId}/timeline`, { query: { limit: 30, cursor: pageParam, kinds: kind || undefined } }),
     getNextPageParam: (p) => p.nextCursor,
   });
-  if (q.isPending) return <div className="progress" />;
-  if (q.isError) return <p className="muted">{t('errors.unexpected')}</p>;
-  const entries = q.data.pages.flatMap((p) => p.data);
-  if (entries.length === 0) return <p className="muted">{t('timeline.empty')}</p>;
+  const entries = q.data?.pages.flatMap((p) => p.data) ?? [];
+  const by = (e: Entry) => (
+    <span className="muted">
+      {' · '}
+      {who(e.actorUserId) || t('timeline.system')}
+      {e.kind === 'change' && e.viaToken ? ` (${t('timeline.api')})` : ''}
+    </span>
+  );
+  const when = (e: Entry) => (
+    <time className="muted" dateTime={e.at} title={fmt.dateTime(e.at)} style={{ fontSize: 'var(--text-sm)' }}>
+      {fmt.relative(e.at)}
+    </time>
+  );
   return (
-    <>
-      <ol className="timeline" data-testid="timeline">
-        {entries.map((e) => {
-          const after = (e.after ?? {}) as Record<string, unknown>;
-          const before = (e.before ?? {}) as Record<string, unknown>;
-          const changed = e.action === 'update' ? Object.keys(after) : [];
-          return (
-            <li key={e.id}>
-              <div>
-                <strong>{t(`timeline.actions.${e.action}`, { defaultValue: e.action })}</strong>
-                <span className="muted">
-                  {' · '}
-                  {who(e.actorUserId) || t('timeline.system')}
-                  {e.viaToken ? ` (${t('timeline.api')})` : ''}
-                </span>
-              </div>
-              <time className="muted" dateTime={e.at} title={fmt.dateTime(e.at)} style={{ fontSize: 'var(--text-sm)' }}>
-                {fmt.relative(e.at)}
-              </time>
-              {changed.length > 0 && (
-                <ul style={{ margin: 0, paddingInlineStart: 'var(--s4)', fontSize: 'var(--text-sm)' }}>
-                  {changed.map((k) => (
-                    <li key={k} style={{ border: 0, padding: 0 }}>
-                      {t(`contactFields.${k}`, { defaultValue: k })}: <s className="muted">{short(before[k])}</s> → {short(after[k])}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+    <div className="stack">
+      <div className="row" style={{ flexWrap: 'wrap' }}>
+        <div className="chips" role="group" aria-label={t('timeline.show')}>
+          {FILTERS.map((f) => (
+            <Button key={f || 'all'} size="sm" variant={kind === f ? 'primary' : 'default'} aria-pressed={kind === f} onClick={() => setKind(f)}>
+              {t(`timeline.kinds.${f || 'all'}`)}
+            </Button>
+          ))}
+        </div>
+        <span className="spacer" />
+        {can('interactions.create') && !logging && (
+          <Button size="sm" onClick={() => setLogging(true)}>
+            <Icon name="plus" /> {t('interactions.log')}
+          </Button>
+        )}
+      </div>
+      {logging && <LogInteraction contactId={contactId} onDone={() => setLogging(false)} />}
+      {q.isPending ? (
+        <div className="progress" />
+      ) : q.isError ? (
+        <p className="muted">{t('errors.unexpected')}</p>
+      ) : entries.length === 0 ? (
+        <p className="muted">{t('timeline.empty')}</p>
+      ) : (
+        <ol className="timeline" data-testid="timeline">
+          {entries.map((e) => {
+            if (e.kind === 'interaction') {
+              const i = e.interaction;
+              const facts = [i.channel && t(`interactions.channels.${i.channel}`), i.direction && t(`interactions.directions.${i.direction}`), i.durationSeconds ? t('interactions.duration', { minutes: fmt.number(Math.round(i.durationSeconds / 6) / 10) }) : null, i.outcome].filter(Boolean);
+              return (
+                <li key={`i-${e.id}`} data-kind="interaction">
+                  <div>
+                    <strong>{t(`interactions.kinds.${i.kind}`)}</strong>
+                    {facts.length > 0 && <span> · {facts.join(' · ')}</span>}
+                    {by(e)}
+                  </div>
+                  {when(e)}
+                  {i.subject && <div style={{ fontWeight: 550 }}>{i.subject}</div>}
+                  {i.body && <div style={{ whiteSpace: 'pre-wrap', fontSize: 'var(--text-md)' }}>{i.body}</div>}
+                </li>
+              );
+            }
+            if (e.kind === 'order') {
+              const o = e.order;
+              return (
+                <li key={`o-${e.id}`} data-kind="order">
+                  <div className="row" style={{ gap: 'var(--s1)', flexWrap: 'wrap' }}>
+                    <strong>{t('timeline.order')}</strong>
+                    <Link href={`/orders/${e.id}`}>{o.number}</Link>
+                    <StatusBadge status={o.status} />
+                    <span>· {fmt.money(o.total, o.currency)}</span>
+                    <span className="muted">· {t('orders.lineCount', { count: o.lineCount, formatted: fmt.number(o.lineCount) })}</span>
+                  </div>
+                  {when(e)}
+                </li>
+              );
+            }
+            const after = (e.after ?? {}) as Record<string, unknown>;
+            const before = (e.before ?? {}) as Record<string, unknown>;
+            const changed = e.action === 'update' ? Object.keys(after) : [];
+            const cause = (e.meta as { cause?: string } | null)?.cause;
+            return (
+              <li key={`c-${e.id}`} data-kind="change">
+                <div>
+                  <strong>{t(`timeline.actions.${e.action}`, { defaultValue: e.action })}</strong>
+                  {cause === 'order' ? <span className="muted"> · {t('timeline.byOrder')}</span> : by(e)}
+                </div>
+                {when(e)}
+                {changed.length > 0 && (
+                  <ul style={{ margin: 0, paddingInlineStart: 'var(--s4)', fontSize: 'var(--text-sm)' }}>
+                    {changed.map((k) => (
+                      <li key={k} style={{ border: 0, padding: 0 }}>
+                        {t(`contactFields.${k}`, { defaultValue: k })}: <s className="muted">{k === 'lifecycleStage' ? t(`stages.${String(before[k])}`, { defaultValue: short(before[k]) }) : short(before[k])}</s> →{' '}
+                        {k === 'lifecycleStage' ? t(`stages.${String(after[k])}`, { defaultValue: short(after[k]) }) : short(after[k])}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
       {q.hasNextPage && (
         <Button size="sm" onClick={() => void q.fetchNextPage()} busy={q.isFetchingNextPage}>
           {t('common.showMore')}
         </Button>
       )}
-    </>
+    </div>
   );
 }
