@@ -169,6 +169,18 @@ describe('products and orders, in Vietnamese', () => {
     await accessible('timeline with a call');
     await page.getByTestId('timeline').scrollIntoViewIfNeeded();
     await shot('c08-timeline');
+  });
+
+  step('the contact list downloads as a spreadsheet-safe CSV with what it shows', async () => {
+    await apiCall('POST', '/contacts', { name: '=1+1 Khách lạ', tags: ['lạ'] });
+    await page.goto(`${server.url}/contacts`);
+    await page.getByTestId('contact-row').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    assert.match(download.suggestedFilename(), /^kith-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.equal(text.charCodeAt(0), 0xfeff);
+    assert.match(text, /Lê Minh Khôi/);
+    assert.match(text, /'=1\+1 Khách lạ/, 'a formula-looking name is neutralised');
     await page.goto(`${server.url}/orders`);
     await page.getByTestId('orders-summary').getByText(/830\.000/).waitFor();
     await accessible('orders');

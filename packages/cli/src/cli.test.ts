@@ -1,6 +1,7 @@
 /** The `kith` command as a user runs it: a real process over a real data directory. */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { parse } from 'csv-parse/sync';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
   test('--help lists every command', async () => {
     const r = await kith(dataDir(), ['--help']);
     assert.equal(r.code, 0);
-    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'demo']) assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
+    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'demo', 'export']) assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
   });
 
   test('migrations, setup, users, tokens and a backup, as an administrator would', async () => {
@@ -122,6 +123,21 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     const three = dataDir();
     json(await kith(three, ['demo', '--customers', '300', '--seed', '8', '--json']));
     assert.notDeepEqual(names(three), a);
+
+    // The same contacts exported: every one, spreadsheet-safe CSV on stdout, the count on stderr.
+    const exp = await kith(one, ['export', 'contacts', '--format', 'csv']);
+    assert.equal(exp.code, 0, exp.stderr);
+    assert.equal(exp.stdout.charCodeAt(0), 0xfeff);
+    const lines = parse(exp.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    assert.equal(lines.length, 300);
+    assert.deepEqual(lines.map((l) => l.name).sort(), (a as { name: string }[]).map((x) => x.name).sort());
+    assert.ok(lines.every((l) => !l.phones || l.phones.startsWith("'+84")), 'phones in E.164 start with +: neutralised');
+    assert.match(exp.stderr, /exported 300 contacts/);
+    const raw = parse((await kith(one, ['export', 'contacts', '--raw'])).stdout, { columns: true, bom: true }) as Record<string, string>[];
+    assert.ok(raw.some((l) => (l.phones ?? '').startsWith('+84')), '--raw: as stored');
+    const bad = await kith(one, ['export', 'contacts', '--format', 'pdf']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--format must be csv or xlsx/);
   });
 
   test('a bad configuration is one line on stderr naming the variable, exit code 2', async () => {

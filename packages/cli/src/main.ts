@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerBackupCommand } from './commands/backup.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerExportCommand } from './commands/export.ts';
 import { registerMigrateCommands } from './commands/migrate.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { fail } from './output.ts';
@@ -21,5 +22,6 @@ registerMigrateCommands(program);
 registerAdminCommands(program);
 registerBackupCommand(program);
 registerDemoCommand(program);
+registerExportCommand(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -19,6 +19,9 @@ import { tagList, uuid } from '@kith/domain/schema/fields.ts';
 import { applyBulkAction } from './contact-actions.service.ts';
 import { contactTimeline, TIMELINE_KINDS } from '../interactions/interaction.service.ts';
 import { InteractionOut } from '../interactions/interaction.routes.ts';
+import { PassThrough } from 'node:stream';
+import { EXPORT_FORMATS, exportContacts } from '../export/contact-export.ts';
+import { authorize } from '../records/visibility.ts';
 
 export const ContactOut = z
   .object({
@@ -184,6 +187,44 @@ export function contactRoutes(core: Core) {
         },
       },
       async (req) => applyBulkAction(core, actorOf(req), req.body.ids, req.body.action),
+    );
+
+    app.get(
+      '/contacts/export',
+      {
+        schema: {
+          tags: ['contacts'],
+          summary: 'Download the contacts (the list’s search and filters apply) as CSV (UTF-8 with BOM) or XLSX, streamed; cells a spreadsheet would run (= + - @, tab, CR first) get a leading apostrophe unless raw=true',
+          querystring: z
+            .object({
+              format: z.enum(EXPORT_FORMATS).default('csv'),
+              raw: z.enum(['true', 'false']).default('false').describe('true: values exactly as stored (for other systems; not safe to open in a spreadsheet)'),
+              q: z.string().max(200).optional(),
+              sort: z.string().max(80).optional(),
+            })
+            .catchall(z.union([z.string(), z.array(z.string())])),
+          response: errors(403, 422),
+        },
+        config: { action: 'contacts.export' },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'contacts.export');
+        const { format, raw, q, sort, ...filters } = req.query as Record<string, string> & { format: 'csv' | 'xlsx' };
+        // Refuse a bad filter or sort as a 422 now, before the file has begun.
+        await listContacts(core, actor, { limit: 1, deleted: 'exclude', includeTotal: false, raw: filters, ...(q ? { q } : {}), ...(sort ? { sort } : {}) });
+        const day = core.now().toISOString().slice(0, 10);
+        const out = new PassThrough();
+        exportContacts(core, actor, { format, raw: raw === 'true', filters, ...(q ? { q } : {}), ...(sort ? { sort } : {}) }, out).catch((err: unknown) => {
+          req.log.error({ err }, 'contact export failed midway');
+          out.destroy(err as Error);
+        });
+        return reply
+          .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="kith-contacts-${day}${raw === 'true' ? '-raw' : ''}.${format}"`)
+          .header('cache-control', 'no-store')
+          .send(out as never);
+      },
     );
 
     app.get(

@@ -142,6 +142,11 @@ const EXERCISE: Record<string, Exerciser> = {
   'custom_fields.read': (u) => call(() => api(u).get('/api/v1/custom-fields')),
   'custom_fields.manage': (u) => call(() => api(u).post('/api/v1/custom-fields', { entity: 'contact', key: `f_${unique()}`, label: 'Trường', type: 'text' })),
   ...recordActions('contacts'),
+  // A file of records: `where` decides which record is made first; the scope shows in what the file holds.
+  'contacts.export': async (u, w) => {
+    const id = await record('contacts', w);
+    return async () => ({ ...(await api(u).get('/api/v1/contacts/export')), fixture: id }) as Res;
+  },
   ...recordActions('companies'),
   'products.read': (u) => call(() => api(u).get('/api/v1/products')),
   'products.manage': (u) => call(() => api(u).post('/api/v1/products', { sku: `SP-${unique()}`, name: 'Sản phẩm', price: 10_000 })),
@@ -208,6 +213,17 @@ describe('every cell of the matrix, through the API', () => {
         const inScope = await (await run(u, 'in'))();
         assert.ok(inScope.status >= 200 && inScope.status < 300, `${label}: ${inScope.status} ${JSON.stringify(inScope.body)}`);
         if (!isRecord(action) || action.endsWith('.create')) return;
+        if (action === 'contacts.export') {
+          // Not a 404 per record: the file simply leaves out what the role may not see.
+          const holds = async (w: 'in' | 'out') => {
+            const r = (await (await run(u, w))()) as Res & { fixture: string };
+            assert.equal(r.status, 200);
+            return String(r.raw.body).includes(r.fixture);
+          };
+          assert.equal(await holds('in'), true, `${label}: the file holds a record in scope`);
+          assert.equal(await holds('out'), g === true, `${label}: a record out of scope is ${g === true ? 'in' : 'not in'} the file`);
+          return;
+        }
         if (g === true) {
           const out = await (await run(u, 'out'))();
           assert.ok(out.status >= 200 && out.status < 300, `${label} reaches every record: ${out.status} ${JSON.stringify(out.body)}`);

@@ -11,7 +11,7 @@ import { BulkBar } from './bulk-bar.tsx';
 import { AddFilter, ColumnChooser, FilterChips } from './contact-filters.tsx';
 import { columnLabel, ContactGrid } from './contact-grid.tsx';
 import { BUILTIN_COLUMNS, DEFAULT_COLUMNS } from './contact-model.ts';
-import type { ListFilter } from './list-state.ts';
+import { filterParams, type ListFilter } from './list-state.ts';
 import { NewContactDialog } from './new-contact-dialog.tsx';
 import { useContactList } from './use-contact-list.ts';
 import { ViewsMenu, type SavedView } from './views-menu.tsx';
@@ -103,6 +103,7 @@ export default function ContactsPage() {
           <span className="spacer" />
           {list.isFetching && !list.isFetchingNextPage && <span className="spinner" role="status" aria-label={t('common.loading')} />}
           <ColumnChooser all={allColumns} visible={visible} label={t('contacts.columns')} onChange={setColumns} />
+          {can('contacts.export') && <ExportLinks q={q} filters={filters} sort={sort} />}
         </div>
       )}
       <FilterChips filters={filters} fields={customFields} onChange={setFilters} />
@@ -170,4 +171,20 @@ function SearchInput({ initial, label, placeholder, onSearch }: { initial: strin
   const debounced = useDebounced(text.trim(), 90);
   useEffect(() => onSearch(debounced), [debounced, onSearch]);
   return <input className="input" type="search" aria-label={label} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} />;
+}
+
+/** Download what the list shows (its search, filters and order) as CSV or Excel, streamed by the server. */
+function ExportLinks({ q, filters, sort }: { q: string; filters: ListFilter[]; sort: string | undefined }) {
+  const { t } = useTranslation();
+  const href = (format: 'csv' | 'xlsx') => `/api/v1/contacts/export?${new URLSearchParams({ format, ...(q ? { q } : {}), ...(sort ? { sort } : {}), ...filterParams(filters) }).toString()}`;
+  return (
+    <span className="row" style={{ gap: 'var(--s1)' }}>
+      <a className="btn btn-sm" href={href('csv')} download data-testid="export-csv">
+        {t('contacts.exportCsv')}
+      </a>
+      <a className="btn btn-sm" href={href('xlsx')} download data-testid="export-xlsx">
+        {t('contacts.exportXlsx')}
+      </a>
+    </span>
+  );
 }

@@ -1,0 +1,35 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { AppError } from '@kith/domain/errors.ts';
+import { cliActor } from '@kith/server/auth/actor.ts';
+import { EXPORT_FORMATS, exportContacts, type ExportFormat } from '@kith/server/export/contact-export.ts';
+import { fail, withCore } from '../output.ts';
+import { resolveWorkspace } from './admin.ts';
+
+/** `kith export contacts`: the workspace's contacts to stdout (or --output), spreadsheet-safe unless --raw. */
+export function registerExportCommand(program: Command): void {
+  const exp = program.command('export').description('export data (streamed: a million rows in flat memory)');
+  exp
+    .command('contacts')
+    .description('the workspace’s contacts as CSV (UTF-8 with BOM) or XLSX; cells a spreadsheet would run (= + - @ …) get a leading apostrophe unless --raw')
+    .option('--format <format>', `${EXPORT_FORMATS.join(' or ')}`, 'csv')
+    .option('--raw', 'values exactly as stored, for a round trip into another system (not safe to open in a spreadsheet)')
+    .option('--q <words>', 'only contacts matching this search')
+    .option('--workspace <id>', 'workspace id (default: the only one)')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (opts: { format: string; raw?: boolean; q?: string; workspace?: string; output?: string }, cmd: Command) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new AppError('validation', `--format must be ${EXPORT_FORMATS.join(' or ')}`);
+      if (opts.format === 'xlsx' && !opts.output && process.stdout.isTTY) throw new AppError('validation', 'An XLSX file is binary: redirect stdout to a file or pass --output');
+      await withCore(cmd, async (core) => {
+        const workspaceId = await resolveWorkspace(core, opts.workspace);
+        const owner = await core.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').orderBy('created_at').executeTakeFirstOrThrow();
+        const actor = cliActor({ userId: owner.user_id, workspaceId, role: 'owner', teamIds: [] });
+        const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
+        // `kith export contacts | head`: the reader leaving early is not an error.
+        if (!opts.output) process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fail(e)));
+        const r = await exportContacts(core, actor, { format: opts.format as ExportFormat, raw: Boolean(opts.raw), filters: {}, ...(opts.q ? { q: opts.q } : {}) }, out);
+        process.stderr.write(`kith: exported ${r.rows.toLocaleString('en')} contacts${opts.output ? ` to ${opts.output}` : ''}\n`);
+      });
+    });
+}
