@@ -116,7 +116,9 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.equal(out.contacts, 300);
     assert.ok(out.owner.password, 'the owner it set up gets a password, printed once');
     assert.match(r1.stderr, /300 \/ 300 contacts/);
-    json(await kith(two, ['demo', '--customers', '300', '--seed', '7', '--json']));
+    const out2 = json(await kith(two, ['demo', '--customers', '300', '--seed', '7', '--json']));
+    assert.ok(out.orders > 100 && out.products === 30 && out.interactions > 0, JSON.stringify(out));
+    assert.deepEqual([out2.orders, out2.interactions], [out.orders, out.interactions], 'the same purchases for the same seed');
     const a = names(one);
     assert.equal(a.length, 300);
     assert.deepEqual(names(two), a);

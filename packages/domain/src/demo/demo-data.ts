@@ -10,16 +10,16 @@ import { normalizePhone } from '../phones/phone.ts';
  * Realistic Vietnamese demo data, deterministic by seed: record i is the same for a given seed whatever
  * the total, so a demo of 1,000 is the first thousand of a demo of a million.
  */
-type Rng = ReturnType<typeof xoroshiro128plus>;
+export type Rng = ReturnType<typeof xoroshiro128plus>;
 
-function rngFor(seed: number, stream: number, i: number): Rng {
+export function rngFor(seed: number, stream: number, i: number): Rng {
   return xoroshiro128plus(((seed * 2654435761) ^ (stream * 40503) ^ (i * 2246822519)) | 0);
 }
-const int = (r: Rng, from: number, to: number): number => uniformInt(r, from, to);
-const chance = (r: Rng, p: number): boolean => uniformInt(r, 0, 999_999) < p * 1_000_000;
-const pick = <T>(r: Rng, list: readonly T[]): T => list[uniformInt(r, 0, list.length - 1)]!;
+export const int = (r: Rng, from: number, to: number): number => uniformInt(r, from, to);
+export const chance = (r: Rng, p: number): boolean => uniformInt(r, 0, 999_999) < p * 1_000_000;
+export const pick = <T>(r: Rng, list: readonly T[]): T => list[uniformInt(r, 0, list.length - 1)]!;
 
-function weighted<T>(r: Rng, items: readonly (readonly [T, number])[]): T {
+export function weighted<T>(r: Rng, items: readonly (readonly [T, number])[]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
   let x = (uniformInt(r, 0, 999_999) / 1_000_000) * total;
   for (const [v, w] of items) {

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { demoCompany, demoCompanyCount, demoContact, DEMO_TEAMS } from '@kith/domain/demo/demo-data.ts';
+import { DEMO_CATEGORIES, DEMO_PRODUCTS, demoInteractions, demoPurchases } from '@kith/domain/demo/demo-commerce.ts';
+import type { InteractionCreateInput } from '@kith/domain/interactions/interaction.schema.ts';
+import type { OrderCreateInput } from '@kith/domain/orders/order.schema.ts';
+import { createOrders } from '../commerce/order.service.ts';
+import { createCategory, createProduct } from '../commerce/product.service.ts';
+import { createInteractions } from '../interactions/interaction.service.ts';
 import type { Core } from '../core.ts';
 import { cliActor, type Actor } from '../auth/actor.ts';
 import { createCompanies } from '../companies/company.service.ts';
@@ -15,6 +21,9 @@ export type DemoResult = {
   users: { email: string; role: string; password?: string }[];
   companies: number;
   contacts: number;
+  products: number;
+  orders: number;
+  interactions: number;
   seconds: number;
 };
 
@@ -76,19 +85,50 @@ export async function seedDemo(
     companyIds.push(...made.map((c) => c.id));
   }
 
+  // The catalogue (once per workspace: products are found again by SKU on later runs).
+  const categoryIds: string[] = [];
+  const existingCats = await core.db.selectFrom('product_categories').select(['id', 'name']).where('workspace_id', '=', workspaceId).execute();
+  for (const name of DEMO_CATEGORIES) categoryIds.push(existingCats.find((c) => c.name === name)?.id ?? (await createCategory(core, owner, { name })).id);
+  const existingProducts = new Map((await core.db.selectFrom('products').select(['id', 'sku']).where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).execute()).map((p) => [p.sku, p.id]));
+  const productIds: string[] = [];
+  for (const [sku, name, cat, price] of DEMO_PRODUCTS) productIds.push(existingProducts.get(sku) ?? (await createProduct(core, owner, { sku, name, price, categoryId: categoryIds[cat]!, currency: 'VND' })).id);
+
+  // Purchases and touchpoints run up to the start of today, so a demo made today looks current.
+  const end = Math.floor(core.now().getTime() / 86_400_000) * 86_400_000;
   let done = 0;
+  let orders = 0;
+  let interactions = 0;
   for (let i = 0; i < o.customers; i += BATCH) {
     const inputs = [];
+    const bought: ReturnType<typeof demoPurchases>[] = [];
     for (let j = i; j < Math.min(o.customers, i + BATCH); j++) {
       const { companyIndex, ownerSlot, ...c } = demoContact(o.seed, j, companyTotal);
       const agent = ownerSlot === null ? null : agents[ownerSlot % agents.length]!;
-      inputs.push({ ...c, companyId: companyIndex === null ? null : companyIds[companyIndex]!, ownerId: agent?.userId ?? null, teamId: agent?.teamId ?? null });
+      const purchases = demoPurchases(o.seed, j, end);
+      bought.push(purchases);
+      // The stage follows the purchases (the workspace's lifecycle rule moves buyers on); people who
+      // never bought keep a stage of someone who has not: lead, prospect or lost.
+      const stage = purchases.length > 0 || !['lead', 'prospect', 'lost'].includes(c.lifecycleStage ?? 'lead') ? 'prospect' : c.lifecycleStage;
+      inputs.push({ ...c, lifecycleStage: stage, companyId: companyIndex === null ? null : companyIds[companyIndex]!, ownerId: agent?.userId ?? null, teamId: agent?.teamId ?? null });
     }
-    await createContacts(core, owner, inputs, { bulk: true });
+    const made = await createContacts(core, owner, inputs, { bulk: true });
+    const orderInputs: OrderCreateInput[] = [];
+    const touchInputs: InteractionCreateInput[] = [];
+    made.forEach((contact, k) => {
+      const purchases = bought[k]!;
+      for (const p of purchases) {
+        orderInputs.push({ contactId: contact.id, orderedAt: p.orderedAt, channel: p.channel, status: p.status, lines: p.lines.map((l) => ({ productId: productIds[l.productIndex]!, quantity: l.quantity, discount: l.discount })) });
+      }
+      for (const x of demoInteractions(o.seed, i + k, purchases, end)) touchInputs.push({ ...x, contactId: contact.id });
+    });
+    // Oldest first, so the numbers the shop gives follow the dates.
+    orderInputs.sort((a, b) => a.orderedAt!.localeCompare(b.orderedAt!));
+    for (let k = 0; k < orderInputs.length; k += 500) orders += (await createOrders(core, owner, orderInputs.slice(k, k + 500), { bulk: true })).length;
+    interactions += await createInteractions(core, owner, touchInputs);
     done += inputs.length;
     o.onProgress?.(done, o.customers);
   }
-  return { workspaceId, owner: ownerOut, users, companies: companyTotal, contacts: done, seconds: (performance.now() - t0) / 1000 };
+  return { workspaceId, owner: ownerOut, users, companies: companyTotal, contacts: done, products: productIds.length, orders, interactions, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** An actor for a workspace member, for scripts and benchmarks. */

@@ -125,6 +125,13 @@ export async function exportContacts(core: Core, actor: Actor, o: ExportOptions,
       ws.addRow(cols.map((col) => cell(col.value(c), o.raw))).commit();
       rows++;
     }
+    // Wait for the zip to take in this page before the next: ExcelJS writes each sheet into the zip
+    // without heeding back-pressure (its StreamBuf ignores write()'s return), so on SQLite, whose pages are
+    // read without yielding, the whole file piled up in memory (1.5 GB for a million rows).
+    // (The zip's input is a readable-stream PassThrough: its state says whether it is over its mark.)
+    const sheet = (ws as unknown as { stream?: { pipes?: (Writable & { _writableState?: { needDrain?: boolean } })[] } }).stream?.pipes?.[0];
+    while (sheet?._writableState?.needDrain) await once(sheet, 'drain');
+    if (out.writableNeedDrain) await once(out, 'drain');
   }
   ws.commit();
   await wb.commit();

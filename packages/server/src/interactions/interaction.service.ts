@@ -110,6 +110,40 @@ export async function createInteraction(core: Core, actor: Actor, input: Interac
   });
 }
 
+/** Log many interactions at once, all or none (imports, the demo); paths start with `items.N`. */
+export async function createInteractions(core: Core, actor: Actor, inputs: InteractionCreateInput[]): Promise<number> {
+  scopeFor(actor, 'interactions.create');
+  if (inputs.length === 0) return 0;
+  const readScope = scopeFor(actor, 'contacts.read');
+  return core.db.transaction().execute(async (trx) => {
+    const ids = [...new Set(inputs.map((i) => i.contactId))];
+    const known = new Map<string, string | null>();
+    for (let k = 0; k < ids.length; k += 500) {
+      const rows = await trx.selectFrom('contacts').select(['contacts.id', 'contacts.company_id']).where((eb) => visibleTo(eb, readScope, 'contacts')).where('contacts.id', 'in', ids.slice(k, k + 500)).where('contacts.deleted_at', 'is', null).execute();
+      for (const r of rows) known.set(r.id, r.company_id);
+    }
+    const issues: FieldIssue[] = inputs.flatMap((i, n) => (known.has(i.contactId) ? [] : [{ path: ['items', n, 'contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' }]));
+    if (issues.length) throw invalid(issues, 'Some interactions are invalid; nothing was logged');
+    const now = core.now().toISOString();
+    const made: Interaction[] = inputs.map((input) => ({
+      id: uuidv7(), contactId: input.contactId, companyId: input.companyId !== undefined ? input.companyId : (known.get(input.contactId) ?? null), kind: input.kind,
+      channel: input.channel !== undefined ? input.channel : defaultChannel(input.kind), direction: input.direction ?? null, occurredAt: input.occurredAt ?? now,
+      durationSeconds: input.durationSeconds ?? null, outcome: input.outcome ?? null, subject: input.subject ?? null, body: input.body ?? null, authorId: actor.userId, createdAt: now, updatedAt: now, version: 1,
+    }));
+    for (let k = 0; k < made.length; k += 200) {
+      await trx
+        .insertInto('interactions')
+        .values(made.slice(k, k + 200).map((i) => ({
+          id: i.id, workspace_id: actor.workspaceId, contact_id: i.contactId, company_id: i.companyId, kind: i.kind, channel: i.channel, direction: i.direction, occurred_at: i.occurredAt,
+          duration_seconds: i.durationSeconds, outcome: i.outcome, subject: i.subject, body: i.body, author_id: i.authorId, created_at: now, updated_at: now, deleted_at: null, version: 1,
+        })))
+        .execute();
+    }
+    await recordAudit(trx, made.map((i) => ({ ...by(actor), action: 'create' as const, entityType: 'interaction', entityId: i.id, after: audited(i), meta: { contactId: i.contactId } })), core.now());
+    return made.length;
+  });
+}
+
 export async function getInteraction(core: Core, actor: Actor, id: string): Promise<Interaction> {
   const i = await findInteraction(core.db, scopeFor(actor, 'contacts.read'), id);
   if (!i) throw notFound('Interaction');

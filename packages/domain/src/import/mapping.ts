@@ -1,0 +1,92 @@
+import { matchKey } from '../text/fold.ts';
+
+/**
+ * Column mapping for imports: which Kith field a spreadsheet column holds, suggested from its header in
+ * Vietnamese or English ("Họ và tên", "SĐT", "Ngày mua", "Qty"), compared folded (no case, no diacritics).
+ * The user confirms or changes the suggestion on the mapping screen (or with `--map` on the CLI).
+ */
+
+export type ImportEntity = 'contacts' | 'orders';
+
+/** Field → the headers that mean it, folded; the first ones are the surest. */
+const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
+  contacts: {
+    name: ['ho va ten', 'ho ten', 'full name', 'name', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'contact name', 'ten day du'],
+    familyName: ['ho', 'last name', 'family name', 'surname'],
+    givenName: ['ten', 'first name', 'given name'],
+    phones: ['sdt', 'so dien thoai', 'dien thoai', 'di dong', 'so di dong', 'phone', 'phone number', 'mobile', 'tel', 'telephone', 'dt'],
+    emails: ['email', 'e mail', 'dia chi email', 'thu dien tu', 'mail'],
+    birthday: ['ngay sinh', 'sinh nhat', 'birthday', 'date of birth', 'dob', 'birth date'],
+    gender: ['gioi tinh', 'gender', 'sex'],
+    addressLine: ['dia chi', 'address', 'street', 'dia chi nha'],
+    ward: ['phuong xa', 'phuong', 'xa', 'ward'],
+    district: ['quan huyen', 'quan', 'huyen', 'district'],
+    province: ['tinh thanh', 'tinh thanh pho', 'tinh', 'thanh pho', 'province', 'city'],
+    company: ['cong ty', 'doanh nghiep', 'company', 'organisation', 'organization', 'ten cong ty'],
+    jobTitle: ['chuc vu', 'chuc danh', 'job title', 'title', 'position'],
+    occupation: ['nghe nghiep', 'occupation', 'job'],
+    tags: ['nhan', 'the', 'tags', 'tag', 'labels'],
+    source: ['nguon', 'nguon khach', 'source', 'lead source', 'kenh'],
+    notes: ['ghi chu', 'notes', 'note', 'comments', 'mo ta'],
+    externalId: ['ma khach hang', 'ma kh', 'external id', 'customer id', 'id'],
+  },
+  orders: {
+    number: ['so don', 'so don hang', 'ma don', 'ma don hang', 'order number', 'order no', 'order id', 'order', 'so hoa don', 'invoice'],
+    orderedAt: ['ngay mua', 'ngay dat', 'ngay dat hang', 'ngay don', 'order date', 'date', 'ngay', 'thoi gian'],
+    customerName: ['ho va ten', 'ho ten', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'name'],
+    customerPhone: ['sdt', 'so dien thoai', 'dien thoai', 'phone', 'mobile', 'tel'],
+    customerEmail: ['email', 'e mail'],
+    customerExternalId: ['ma khach hang', 'ma kh', 'customer id'],
+    sku: ['ma san pham', 'ma sp', 'ma hang', 'sku', 'product code', 'item code'],
+    productName: ['ten san pham', 'san pham', 'ten hang', 'mat hang', 'product', 'product name', 'item', 'description'],
+    quantity: ['so luong', 'sl', 'quantity', 'qty'],
+    unitPrice: ['don gia', 'gia ban', 'gia', 'unit price', 'price'],
+    discount: ['giam gia', 'chiet khau', 'discount'],
+    shipping: ['phi van chuyen', 'phi ship', 'van chuyen', 'shipping', 'shipping fee'],
+    status: ['trang thai', 'tinh trang', 'status'],
+    channel: ['kenh', 'kenh ban', 'nguon don', 'channel', 'sales channel'],
+    currency: ['tien te', 'loai tien', 'currency'],
+  },
+};
+
+export const IMPORT_FIELDS: Record<ImportEntity, readonly string[]> = { contacts: Object.keys(SYNONYMS.contacts), orders: Object.keys(SYNONYMS.orders) };
+
+export type Suggestion = { column: number; header: string; field: string | null; confidence: 'exact' | 'partial' | 'none' };
+
+/**
+ * Suggest a field for every column. An exact (folded) synonym wins over a partial one ("Số điện thoại di
+ * động" contains "so dien thoai"); each field goes to one column at most, the surest first. A lone "Tên"
+ * column means the whole name; "Họ" beside "Tên" means family and given names.
+ */
+export function suggestMapping(headers: readonly string[], entity: ImportEntity): Suggestion[] {
+  const table = SYNONYMS[entity];
+  const keys = headers.map((h) => matchKey(h));
+  type Candidate = { column: number; field: string; score: number; confidence: 'exact' | 'partial' };
+  const candidates: Candidate[] = [];
+  keys.forEach((k, column) => {
+    if (!k) return;
+    for (const [field, words] of Object.entries(table)) {
+      words.forEach((w, rank) => {
+        if (k === w) candidates.push({ column, field, score: 1000 - rank, confidence: 'exact' });
+        else if (w.length >= 3 && (` ${k} `.includes(` ${w} `) || (k.length >= 4 && ` ${w} `.includes(` ${k} `)))) candidates.push({ column, field, score: 500 - rank - Math.abs(k.length - w.length), confidence: 'partial' });
+      });
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score || a.column - b.column);
+  const byColumn = new Map<number, Candidate>();
+  const taken = new Set<string>();
+  for (const c of candidates) {
+    if (byColumn.has(c.column) || taken.has(c.field)) continue;
+    byColumn.set(c.column, c);
+    taken.add(c.field);
+  }
+  // "Tên" alone is the whole name; with "Họ" beside it, it is the given name.
+  if (entity === 'contacts') {
+    const given = [...byColumn.values()].find((c) => c.field === 'givenName');
+    if (given && !taken.has('familyName') && !taken.has('name')) byColumn.set(given.column, { ...given, field: 'name' });
+  }
+  return headers.map((header, column) => {
+    const c = byColumn.get(column);
+    return { column, header, field: c?.field ?? null, confidence: c?.confidence ?? 'none' };
+  });
+}
