@@ -7,6 +7,7 @@
  *   ui       (d) the web app in Chromium: first page of /contacts, search as you type, bundle size
  *                (first page < 1 s, results < 300 ms after the last keystroke, first-screen JS < 250 KB gz)
  *   sort     (e) the list sorted by each kind of column, first page and fifth page, vs the default order (recorded)
+ *   export   (f) every contact exported as CSV and XLSX (rows/s, peak memory) vs the same rows straight from one query into CSV
  *
  * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
  * is a throwaway: a SQLite file under /tmp/kith-bench, a PostgreSQL database created and dropped.
@@ -23,10 +24,11 @@ import { benchHttp, type HttpResult } from './http.ts';
 import { benchInsert, populate, type InsertResult } from './insert.ts';
 import { benchSearch, type SearchResult } from './search.ts';
 import { benchSort, type SortResult } from './sort.ts';
+import { benchExport, type ExportResult } from './export.ts';
 import { benchUi, type UiResult } from './ui.ts';
 import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http', 'ui', 'sort'] as const;
+const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export'] as const;
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -49,7 +51,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
   skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
 }
 
-type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult };
+type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult };
 const results: Partial<Record<Dialect, Results>> = {};
 const info = await machine(dialects.includes('postgres'));
 const started = performance.now();
@@ -123,6 +125,14 @@ for (const dialect of dialects) {
       res.sort = s;
       log(table([['sort', 'first page p50', 'max', 'page 5 p50', 'max'], ...s.map((x) => [x.sort, ms(x.first.p50), ms(x.first.max), ms(x.deep.p50), ms(x.deep.max)])]).replace(/^/gm, '   '));
     }
+    if (benches.includes('export')) {
+      log(`-- export: every contact as CSV and XLSX (to a byte-counting sink), vs the rows straight into CSV`);
+      const e = await benchExport(db.core, ws);
+      res.export = e;
+      log(`   csv   ${int(e.csv.rowsPerSecond)} rows/s (${e.csv.seconds.toFixed(1)} s, ${(e.csv.bytes / 2 ** 20).toFixed(0)} MiB, peak RSS ${e.csv.peakRssMb.toFixed(0)} MiB from ${e.startRssMb.toFixed(0)} MiB)`);
+      log(`   xlsx  ${int(e.xlsx.rowsPerSecond)} rows/s (${e.xlsx.seconds.toFixed(1)} s, ${(e.xlsx.bytes / 2 ** 20).toFixed(0)} MiB, peak RSS ${e.xlsx.peakRssMb.toFixed(0)} MiB)`);
+      log(`   baseline (one select into CSV) ${int(e.baseline.rowsPerSecond)} rows/s (${e.baseline.seconds.toFixed(1)} s); csv export at ${pct(e.csv.rowsPerSecond / e.baseline.rowsPerSecond)} of it`);
+    }
   } finally {
     await db?.drop();
   }
@@ -153,6 +163,10 @@ for (const dialect of dialects) {
   if (r.http) {
     const h = r.http;
     rows.push([dialect, 'GET /contacts?limit=50', `app ${int(h.appRps)} req/s`, `bare route ${int(h.bareRps)} req/s`, pct(h.ratio), '≥ 50%', verdict(h.ratio >= 0.5)]);
+  }
+  if (r.export) {
+    const e = r.export;
+    rows.push([dialect, `export ${int(e.rows)} contacts`, `csv ${int(e.csv.rowsPerSecond)} rows/s, xlsx ${int(e.xlsx.rowsPerSecond)} rows/s; peak RSS ${e.csv.peakRssMb.toFixed(0)} / ${e.xlsx.peakRssMb.toFixed(0)} MiB`, `one select into CSV ${int(e.baseline.rowsPerSecond)} rows/s`, pct(e.csv.rowsPerSecond / e.baseline.rowsPerSecond), '(recorded)', '—']);
   }
   if (r.sort) {
     const base = r.sort[0]!;

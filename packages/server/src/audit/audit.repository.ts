@@ -9,6 +9,8 @@ export type AuditAction =
   | 'delete'
   | 'restore'
   | 'purge'
+  | 'complete'
+  | 'reopen'
   | 'login'
   | 'login.failed'
   | 'logout'

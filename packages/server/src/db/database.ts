@@ -3,6 +3,7 @@ import type { ApiTokenTable, PasswordResetTable, SessionTable, ThrottleTable } f
 import type { OrderLineTable, OrderTable, ProductCategoryTable, ProductTable } from '../commerce/commerce.table.ts';
 import type { CompanyTable } from '../companies/company.table.ts';
 import type { ContactKeyTable, ContactTable } from '../contacts/contact.table.ts';
+import type { TaskTable } from '../tasks/task.table.ts';
 import type { InteractionTable } from '../interactions/interaction.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
 import type { InvitationTable } from '../invitations/invitation.table.ts';
@@ -43,4 +44,5 @@ export interface Database {
   orders: OrderTable;
   order_lines: OrderLineTable;
   interactions: InteractionTable;
+  tasks: TaskTable;
 }

@@ -85,6 +85,13 @@ async function record(kind: 'contacts' | 'companies', where: 'in' | 'out'): Prom
   return r.body.id as string;
 }
 
+/** A task given by the owner to the role's own agent (in scope) or to the agent of team B (out of it). */
+async function task(where: 'in' | 'out'): Promise<string> {
+  const r = await api(owner).post('/api/v1/tasks', { title: `Việc ${unique()}`, assigneeId: where === 'in' ? as.agent!.userId : outsider.userId });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.id as string;
+}
+
 /** An order of a customer in (or out of) the role's scope, made by the owner. */
 async function order(where: 'in' | 'out'): Promise<string> {
   const contactId = await record('contacts', where);
@@ -176,6 +183,16 @@ const EXERCISE: Record<string, Exerciser> = {
     assert.equal(r.status, 201, JSON.stringify(r.body));
     return () => api(u).patch(`/api/v1/interactions/${r.body.id}`, { body: `sửa ${unique()}` });
   },
+  // A task is in a member's scope when it is theirs (assigned or made); `in` is the role's own agent's task.
+  'tasks.read': async (u, w) => {
+    const id = await task(w);
+    return () => api(u).get(`/api/v1/tasks/${id}`);
+  },
+  'tasks.write': async (u, w) => {
+    const id = await task(w);
+    return () => api(u).patch(`/api/v1/tasks/${id}`, { notes: `sửa ${unique()}` });
+  },
+  'tasks.assign': async (u) => call(() => api(u).post('/api/v1/tasks', { title: `Giao ${unique()}`, assigneeId: mate.userId })),
   'audit.read': (u) => call(() => api(u).get('/api/v1/audit')),
   'views.share': (u) => call(() => api(u).post('/api/v1/views', { entity: 'contacts', name: `Chung ${unique()}`, shared: true, config: { filters: [] } })),
   'views.manage': (u) => call(() => api(u).patch(`/api/v1/views/${curatorsView}`, { name: `Đổi ${unique()}` })),
@@ -187,7 +204,7 @@ test('every action in the document has a way to exercise it here', () => {
 });
 
 const isAssign = (a: string) => a.endsWith('.assign');
-const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.');
+const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write';
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {
@@ -195,7 +212,7 @@ async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect:
   const before = await snapshotCounts(t.core);
   const r = await run();
   if (expect === 'not_found') assert.equal(r.status, 404, `${u.role} ${action} (${where}) reads as missing: ${JSON.stringify(r.body)}`);
-  else if (isAssign(action) && r.status === 422) assert.equal(r.body.errors[0].pointer, '/ownerId', `${u.role} ${action}: 422 names /ownerId`);
+  else if (isAssign(action) && r.status === 422) assert.ok(['/ownerId', '/assigneeId'].includes(r.body.errors[0].pointer), `${u.role} ${action}: 422 names the assignee field`);
   else assert.equal(r.status, 403, `${u.role} ${action} is forbidden: ${JSON.stringify(r.body)}`);
   assert.match(String(r.headers['content-type']), /problem\+json/);
   assert.deepEqual(await snapshotCounts(t.core), before, `${u.role} ${action}: nothing written`);

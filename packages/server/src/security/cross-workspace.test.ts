@@ -41,6 +41,7 @@ before(async () => {
   B.deletedOrder = (await api.post('/api/v1/orders', { contactId: B.contact, number: 'BE-0002', lines: [{ name: 'Bê', quantity: 1, unitPrice: 5 }] })).body.id;
   assert.equal((await api.delete(`/api/v1/orders/${B.deletedOrder}`)).status, 204);
   B.interaction = (await api.post('/api/v1/interactions', { contactId: B.contact, kind: 'call', body: 'Bê gọi' })).body.id;
+  B.task = (await api.post('/api/v1/tasks', { title: 'Việc của Bê', contactId: B.contact })).body.id;
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
@@ -62,6 +63,7 @@ async function stateOfB(): Promise<string> {
     categories: await db.selectFrom('product_categories').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     products: await db.selectFrom('products').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     orders: await db.selectFrom('orders').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    tasks: await db.selectFrom('tasks').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     interactions: await db.selectFrom('interactions').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     orderLines: await db.selectFrom('order_lines').selectAll().where('workspace_id', '=', ws).orderBy('order_id').orderBy('line_no').execute(),
     fields: await db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
@@ -114,6 +116,9 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'GET /api/v1/interactions/{id}': [{ params: { id: 'interaction' } }],
   'PATCH /api/v1/interactions/{id}': [{ params: { id: 'interaction' }, body: { body: 'Chiếm' } }],
   'DELETE /api/v1/interactions/{id}': [{ params: { id: 'interaction' } }],
+  'GET /api/v1/tasks/{id}': [{ params: { id: 'task' } }],
+  'PATCH /api/v1/tasks/{id}': [{ params: { id: 'task' }, body: { done: true } }],
+  'DELETE /api/v1/tasks/{id}': [{ params: { id: 'task' } }],
   'PATCH /api/v1/views/{id}': [{ params: { id: 'view' }, body: { name: 'Chiếm' } }],
   'DELETE /api/v1/views/{id}': [{ params: { id: 'view' } }],
   'GET /api/v1/contacts/{id}/timeline': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
@@ -152,7 +157,7 @@ describe('ids of another workspace', () => {
 
 describe('lists, search and references never cross', () => {
   test('A’s lists hold nothing of B’s', async () => {
-    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`, '/api/v1/products?limit=200', '/api/v1/products?q=be', '/api/v1/product-categories', '/api/v1/orders?limit=200', '/api/v1/orders?q=be', `/api/v1/orders?filter[contactId][eq]=${B.contact}`];
+    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`, '/api/v1/products?limit=200', '/api/v1/products?q=be', '/api/v1/product-categories', '/api/v1/orders?limit=200', '/api/v1/orders?q=be', `/api/v1/orders?filter[contactId][eq]=${B.contact}`, '/api/v1/tasks?assignee=any', `/api/v1/tasks?assignee=any&contactId=${B.contact}`];
     for (const url of lists) {
       const r = await A.get(url);
       assert.equal(r.status, 200, url);

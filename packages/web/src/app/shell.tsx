@@ -1,5 +1,5 @@
 import { Suspense, useState, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { Menu } from '../components/ui/menu.tsx';
@@ -21,12 +21,17 @@ const SettingsPage = lazyRoute(() => import('../features/settings/settings-page.
 const OrdersPage = lazyRoute(() => import('../features/orders/orders-page.tsx'));
 const OrderPage = lazyRoute(() => import('../features/orders/order-page.tsx'));
 const ProductsPage = lazyRoute(() => import('../features/products/products-page.tsx'));
+const TasksPage = lazyRoute(() => import('../features/tasks/tasks-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
   [/^\/companies\/?$/, CompaniesPage],
   [/^\/companies\/[^/]+/, CompanyPage],
   [/^\/settings/, SettingsPage],
+  [/^\/orders\/?$/, OrdersPage],
+  [/^\/orders\/[^/]+/, OrderPage],
+  [/^\/products/, ProductsPage],
+  [/^\/tasks/, TasksPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -71,6 +76,10 @@ export function Shell() {
         <NavLink href="/companies">
           <Icon name="company" /> {t('nav.companies')}
         </NavLink>
+        <NavLink href="/tasks">
+          <Icon name="check" /> {t('nav.tasks')}
+          <TaskBadge />
+        </NavLink>
         <NavLink href="/orders">
           <Icon name="cart" /> {t('nav.orders')}
         </NavLink>
@@ -103,6 +112,7 @@ export function Shell() {
             <Route path="/contacts/:id" component={ContactPage} />
             <Route path="/companies" component={CompaniesPage} />
             <Route path="/companies/:id" component={CompanyPage} />
+            <Route path="/tasks" component={TasksPage} />
             <Route path="/orders" component={OrdersPage} />
             <Route path="/orders/:id" component={OrderPage} />
             <Route path="/products" component={ProductsPage} />
@@ -186,5 +196,18 @@ function UserMenu() {
         { key: 'signout', label: t('nav.signOut'), onSelect: () => void signOut() },
       ]}
     />
+  );
+}
+
+/** The reminder on the navigation: how many of my tasks are overdue or due today. */
+function TaskBadge() {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['tasks', 'summary'], queryFn: () => api.get<{ overdue: number; today: number }>('/tasks/summary'), refetchInterval: 60_000, staleTime: 30_000 });
+  const n = (q.data?.overdue ?? 0) + (q.data?.today ?? 0);
+  if (!n) return null;
+  return (
+    <span className={`badge ${q.data?.overdue ? 'badge-danger' : 'badge-warning'}`} style={{ marginInlineStart: 'auto' }} data-testid="task-badge" aria-label={t('tasks.badge', { count: n })}>
+      {n}
+    </span>
   );
 }
