@@ -179,10 +179,10 @@ function ExportLinks({ q, filters, sort }: { q: string; filters: ListFilter[]; s
   const href = (format: 'csv' | 'xlsx') => `/api/v1/contacts/export?${new URLSearchParams({ format, ...(q ? { q } : {}), ...(sort ? { sort } : {}), ...filterParams(filters) }).toString()}`;
   return (
     <span className="row" style={{ gap: 'var(--s1)' }}>
-      <a className="btn btn-sm" href={href('csv')} download data-testid="export-csv">
+      <a className="btn" href={href('csv')} download data-testid="export-csv">
         {t('contacts.exportCsv')}
       </a>
-      <a className="btn btn-sm" href={href('xlsx')} download data-testid="export-xlsx">
+      <a className="btn" href={href('xlsx')} download data-testid="export-xlsx">
         {t('contacts.exportXlsx')}
       </a>
     </span>
