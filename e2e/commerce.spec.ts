@@ -189,6 +189,17 @@ describe('products and orders, in Vietnamese', () => {
     await page.getByRole('heading', { name: vi.tasks.emptyTitle }).waitFor();
     const done = (await apiCall('GET', '/tasks?done=true')).body.data;
     assert.equal(done.length, 1);
+    // A follow-up about the customer, from their page.
+    await page.goto(`${server.url}/contacts/${customerId}`);
+    const card = page.getByTestId('customer-tasks');
+    await card.getByText(vi.tasks.noneForCustomer).waitFor();
+    await card.getByRole('button', { name: vi.tasks.add }).click();
+    await card.getByLabel(vi.tasks.newTitle).fill('Giao hộp quà trước 25 tháng Chạp');
+    await card.getByRole('button', { name: vi.common.save }).click();
+    await card.getByTestId('customer-task').getByText('Giao hộp quà trước 25 tháng Chạp').waitFor();
+    const open = (await apiCall('GET', `/tasks?assignee=any&contactId=${customerId}`)).body.data;
+    assert.equal(open[0].contactName, 'Lê Minh Khôi');
+    await accessible('contact page with a follow-up');
   });
 
   step('the contact list downloads as a spreadsheet-safe CSV with what it shows', async () => {

@@ -25,7 +25,7 @@ import type { Database } from '../db/database.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { afterCursor, decodeCursor, encodeCursor, escapeLike, filterCondition, orderBySql, parseFilters, parseSort, type Registry } from '../records/list-query.ts';
-import { preconditionFailed, scopeFor, visibleTo, type Scope } from '../records/visibility.ts';
+import { preconditionFailed, readableContacts, scopeFor, visibleTo, type Scope } from '../records/visibility.ts';
 import { findWorkspace, type Workspace } from '../workspaces/workspace.repository.ts';
 import type { OrderTable } from './commerce.table.ts';
 import { findProducts } from './product.service.ts';
@@ -192,22 +192,10 @@ async function followLifecycle(db: Db, core: Core, actor: Actor, ws: Workspace, 
  */
 export async function createOrders(core: Core, actor: Actor, inputs: OrderCreateInput[], opts: { bulk: boolean }): Promise<Order[]> {
   scopeFor(actor, 'orders.create');
-  const readScope = scopeFor(actor, 'contacts.read');
   const ws = (await findWorkspace(core.db, actor.workspaceId))!;
   return core.db.transaction().execute(async (trx) => {
     const issues: FieldIssue[] = [];
-    const contactIds = [...new Set(inputs.map((i) => i.contactId))];
-    const contacts = new Map(
-      (
-        await trx
-          .selectFrom('contacts')
-          .select(['contacts.id', 'contacts.company_id'])
-          .where((eb) => visibleTo(eb, readScope, 'contacts'))
-          .where('contacts.id', 'in', contactIds)
-          .where('contacts.deleted_at', 'is', null)
-          .execute()
-      ).map((c) => [c.id, c]),
-    );
+    const contacts = await readableContacts(trx, actor, inputs.map((i) => i.contactId));
     const companyIds = [...new Set(inputs.map((i) => i.companyId).filter((x): x is string => !!x))];
     const companies = new Set(
       companyIds.length ? (await trx.selectFrom('companies').select('id').where('workspace_id', '=', actor.workspaceId).where('id', 'in', companyIds).where('deleted_at', 'is', null).execute()).map((c) => c.id) : [],
@@ -245,7 +233,7 @@ export async function createOrders(core: Core, actor: Actor, inputs: OrderCreate
           externalId: input.externalId ?? null,
           contactId: input.contactId,
           contactName: null,
-          companyId: input.companyId !== undefined ? input.companyId : (contact?.company_id ?? null),
+          companyId: input.companyId !== undefined ? input.companyId : (contact?.companyId ?? null),
           orderedAt: input.orderedAt ?? now,
           channel: input.channel ?? null,
           status,
@@ -311,7 +299,6 @@ export async function getOrder(core: Core, actor: Actor, id: string, deleted: De
  */
 export async function updateOrder(core: Core, actor: Actor, id: string, patch: OrderUpdateInput, ifVersion: number | null): Promise<Order> {
   const scope = scopeFor(actor, 'orders.update');
-  const readScope = scopeFor(actor, 'contacts.read');
   const ws = (await findWorkspace(core.db, actor.workspaceId))!;
   return core.db.transaction().execute(async (trx) => {
     const before = (await findOrders(trx, scope, [id]))[0];
@@ -328,8 +315,7 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
       next.status = patch.status;
     }
     if (patch.contactId !== undefined && patch.contactId !== before.contactId) {
-      const c = await trx.selectFrom('contacts').select('id').where((eb) => visibleTo(eb, readScope, 'contacts')).where('contacts.id', '=', patch.contactId).where('contacts.deleted_at', 'is', null).executeTakeFirst();
-      if (!c) issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
+      if (!(await readableContacts(trx, actor, [patch.contactId])).has(patch.contactId)) issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
     }
     if (patch.companyId && patch.companyId !== before.companyId) {
       const c = await trx.selectFrom('companies').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', patch.companyId).where('deleted_at', 'is', null).executeTakeFirst();

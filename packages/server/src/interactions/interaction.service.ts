@@ -9,7 +9,7 @@ import type { Database } from '../db/database.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { getContact } from '../contacts/contact.service.ts';
-import { preconditionFailed, scopeFor, visibleTo, type Scope } from '../records/visibility.ts';
+import { preconditionFailed, readableContacts, scopeFor, visibleTo, type Scope } from '../records/visibility.ts';
 import type { InteractionTable } from './interaction.table.ts';
 
 /**
@@ -54,14 +54,9 @@ async function findInteraction(db: Db, scope: Scope, id: string): Promise<Intera
   return r && rowTo(r);
 }
 
-async function readableContact(db: Db, actor: Actor, contactId: string): Promise<{ id: string; company_id: string | null } | undefined> {
-  return db
-    .selectFrom('contacts')
-    .select(['contacts.id', 'contacts.company_id'])
-    .where((eb) => visibleTo(eb, scopeFor(actor, 'contacts.read'), 'contacts'))
-    .where('contacts.id', '=', contactId)
-    .where('contacts.deleted_at', 'is', null)
-    .executeTakeFirst();
+async function readableContact(db: Db, actor: Actor, contactId: string): Promise<{ company_id: string | null } | undefined> {
+  const c = (await readableContacts(db, actor, [contactId])).get(contactId);
+  return c && { company_id: c.companyId };
 }
 
 async function checkCompany(db: Db, workspaceId: string, companyId: string | null | undefined, issues: FieldIssue[]): Promise<void> {
@@ -114,14 +109,8 @@ export async function createInteraction(core: Core, actor: Actor, input: Interac
 export async function createInteractions(core: Core, actor: Actor, inputs: InteractionCreateInput[]): Promise<number> {
   scopeFor(actor, 'interactions.create');
   if (inputs.length === 0) return 0;
-  const readScope = scopeFor(actor, 'contacts.read');
   return core.db.transaction().execute(async (trx) => {
-    const ids = [...new Set(inputs.map((i) => i.contactId))];
-    const known = new Map<string, string | null>();
-    for (let k = 0; k < ids.length; k += 500) {
-      const rows = await trx.selectFrom('contacts').select(['contacts.id', 'contacts.company_id']).where((eb) => visibleTo(eb, readScope, 'contacts')).where('contacts.id', 'in', ids.slice(k, k + 500)).where('contacts.deleted_at', 'is', null).execute();
-      for (const r of rows) known.set(r.id, r.company_id);
-    }
+    const known = new Map([...(await readableContacts(trx, actor, inputs.map((i) => i.contactId)))].map(([id, c]) => [id, c.companyId]));
     const issues: FieldIssue[] = inputs.flatMap((i, n) => (known.has(i.contactId) ? [] : [{ path: ['items', n, 'contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' }]));
     if (issues.length) throw invalid(issues, 'Some interactions are invalid; nothing was logged');
     const now = core.now().toISOString();

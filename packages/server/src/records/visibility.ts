@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { AppError, roleCannot } from '@kith/domain/errors.ts';
 import { grantOf, type Action } from '@kith/domain/permissions/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -50,3 +50,25 @@ export function authorize(actor: Actor, action: Action): void {
 
 export const preconditionFailed = (current: number): AppError =>
   new AppError('precondition_failed', 'Someone changed this record after you read it; reload it and apply your change again', { extra: { currentVersion: current } });
+
+/**
+ * Of these contact ids, the live contacts the actor may read, with each one's company: what a record
+ * about a customer (an order, an interaction, a task) may point at. Missing, deleted and out-of-scope
+ * contacts are simply absent, so the caller answers each the same way (a 422 naming the field).
+ */
+export async function readableContacts(db: Kysely<Database>, actor: Actor, ids: readonly string[]): Promise<Map<string, { companyId: string | null }>> {
+  const scope = scopeFor(actor, 'contacts.read');
+  const out = new Map<string, { companyId: string | null }>();
+  const unique = [...new Set(ids)];
+  for (let k = 0; k < unique.length; k += 500) {
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['contacts.id', 'contacts.company_id'])
+      .where((eb) => visibleTo(eb, scope, 'contacts'))
+      .where('contacts.id', 'in', unique.slice(k, k + 500))
+      .where('contacts.deleted_at', 'is', null)
+      .execute();
+    for (const r of rows) out.set(r.id, { companyId: r.company_id });
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import type { Db } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { authorize, preconditionFailed, scopeFor, visibleTo } from '../records/visibility.ts';
+import { authorize, preconditionFailed, readableContacts } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { TaskTable } from './task.table.ts';
 
@@ -68,8 +68,7 @@ async function checkAssignee(db: Db, actor: Actor, assigneeId: string | null | u
 
 async function checkContact(db: Db, actor: Actor, contactId: string | null | undefined, issues: FieldIssue[]): Promise<void> {
   if (!contactId) return;
-  const c = await db.selectFrom('contacts').select('contacts.id').where((eb) => visibleTo(eb, scopeFor(actor, 'contacts.read'), 'contacts')).where('contacts.id', '=', contactId).where('contacts.deleted_at', 'is', null).executeTakeFirst();
-  if (!c) issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
+  if (!(await readableContacts(db, actor, [contactId])).has(contactId)) issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
 }
 
 const audited = (t: Task) => Object.fromEntries(AUDITED.map((k) => [k, t[k]]));

@@ -19,6 +19,7 @@ import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField, type EditorKind } from './editable-field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { CustomerOrders } from '../orders/customer-orders.tsx';
+import { CustomerTasks } from '../tasks/customer-tasks.tsx';
 
 type Loaded = { contact: Contact; etag: string | null };
 
@@ -240,6 +241,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
               );
             })}
           </Section>
+          <CustomerTasks contactId={c.id} />
           <CustomerOrders contact={{ id: c.id, name: c.name }} />
           <div className="card">
             <div className="card-header">

@@ -9,6 +9,7 @@ import { Icon } from '../../components/ui/icons.tsx';
 import { useCan } from '../../app/session.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
+import { localNow } from '../../lib/local-time.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMemberNames } from '../../lib/workspace-data.ts';
 import { StatusBadge } from '../orders/order-cells.tsx';
@@ -27,13 +28,6 @@ function short(v: unknown): string {
   if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${short(x && typeof x === 'object' && 'status' in x ? (x as { status: string }).status : x)}`).join('; ');
   const s = String(v);
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
-}
-
-/** "now" for a datetime-local input, in the browser's time zone. */
-function localNow(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset(), 0, 0);
-  return d.toISOString().slice(0, 16);
 }
 
 /** Log a call, meeting, message, visit or note: it lands on the timeline at the time it happened. */

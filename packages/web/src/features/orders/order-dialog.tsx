@@ -12,6 +12,7 @@ import { Lookup } from '../../components/ui/lookup.tsx';
 import { useSession } from '../../app/session.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
+import { localNow } from '../../lib/local-time.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { amountInput, contactSource, ORDER_CHANNELS, ORDER_STATUSES, productSource, type Order, type Product } from './order-model.ts';
 
@@ -19,13 +20,6 @@ type Line = { key: number; productId: string | null; label: string; name: string
 
 let nextKey = 1;
 const blankLine = (): Line => ({ key: nextKey++, productId: null, label: '', name: '', quantity: '1', unitPrice: '', discount: '' });
-
-/** "now" as the value of a datetime-local input, in the browser's time zone. */
-function localNow(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset(), 0, 0);
-  return d.toISOString().slice(0, 16);
-}
 
 /** A customer picker: the chosen name with a button to change it, or the lookup while choosing. */
 function CustomerPicker({ value, onChange, error }: { value: { id: string; name: string } | null; onChange: (v: { id: string; name: string } | null) => void; error: string | undefined }) {
