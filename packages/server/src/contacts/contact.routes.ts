@@ -232,7 +232,7 @@ export function contactRoutes(core: Core) {
       {
         schema: {
           tags: ['contacts'],
-          summary: 'Everything that happened with a customer, newest first: interactions, orders and changes to the record (kinds=interaction,order,change to choose)',
+          summary: 'Everything that happened with a customer, newest first: interactions, orders, tasks and changes to the record (kinds=interaction,order,task,change to choose)',
           params: IdParams,
           querystring: z.strictObject({
             cursor: z.string().max(200).optional(),
@@ -262,6 +262,13 @@ export function contactRoutes(core: Core) {
                     order: z.object({ number: z.string(), status: z.string(), total: z.number().int(), currency: z.string(), channel: z.string().nullable(), lineCount: z.number().int() }),
                   }),
                   z.object({ kind: z.literal('interaction'), id: z.string(), at: Timestamp, actorUserId: z.string().nullable(), interaction: InteractionOut }),
+                  z.object({
+                    kind: z.literal('task'),
+                    id: z.string(),
+                    at: Timestamp,
+                    actorUserId: z.string().nullable(),
+                    task: z.object({ title: z.string(), dueAt: Timestamp.nullable(), doneAt: Timestamp.nullable(), assigneeId: z.string().nullable(), priority: z.string() }),
+                  }),
                 ]),
               ),
               nextCursor: z.string().nullable(),

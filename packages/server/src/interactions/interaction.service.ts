@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { defaultChannel, type Interaction, type InteractionCreateInput, type InteractionUpdateInput } from '@kith/domain/interactions/interaction.schema.ts';
@@ -187,13 +187,14 @@ export async function deleteInteraction(core: Core, actor: Actor, id: string): P
 
 // -------------------------------------------------------------------------------------------- timeline
 
-export const TIMELINE_KINDS = ['interaction', 'order', 'change'] as const;
+export const TIMELINE_KINDS = ['interaction', 'order', 'task', 'change'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export type TimelineEntry =
   | { kind: 'change'; id: string; at: string; actorUserId: string | null; viaToken: boolean; action: string; before: unknown; after: unknown; meta: unknown }
   | { kind: 'order'; id: string; at: string; actorUserId: string | null; order: { number: string; status: string; total: number; currency: string; channel: string | null; lineCount: number } }
-  | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction };
+  | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction }
+  | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } };
 
 type Cursor = { at: string; id: string };
 const encode = (c: Cursor) => Buffer.from(`${c.at}|${c.id}`).toString('base64url');
@@ -207,7 +208,8 @@ const newer = (a: { at: string; id: string }, b: { at: string; id: string }) => 
 
 /**
  * The customer's one timeline, newest first: interactions (at when they happened), orders (at when they
- * were placed) and the changes to the record (at when they were made), optionally only some kinds. Each
+ * were placed), tasks (when done, or when set while open) and the changes to the record (at when they were
+ * made), optionally only some kinds. Each
  * source is read through its own (workspace, contact, time) index, `limit + 1` rows past the cursor, and the
  * pages are merged here — so a customer with thousands of events costs three short index scans per page.
  */
@@ -243,6 +245,27 @@ export async function contactTimeline(core: Core, actor: Actor, contactId: strin
             at: r.ordered_at,
             actorUserId: r.created_by,
             order: { number: r.number, status: r.status, total: Number(r.total), currency: r.currency, channel: r.channel, lineCount: Number(r.line_count ?? 0) },
+          }));
+        })()
+      : [],
+    kinds.has('task')
+      ? (async () => {
+          // A task is on the timeline when it was done, or (still open) when it was set.
+          const at = sql<string>`coalesce(tasks.done_at, tasks.created_at)`;
+          let q = core.db
+            .selectFrom('tasks')
+            .select(['id', 'title', 'due_at', 'done_at', 'done_by', 'created_by', 'assignee_id', 'priority', at.as('at')])
+            .where('workspace_id', '=', ws)
+            .where('contact_id', '=', contactId)
+            .where('deleted_at', 'is', null);
+          if (cur) q = q.where((eb) => eb.or([eb(at, '<', cur.at), eb.and([eb(at, '=', cur.at), eb('id', '<', cur.id)])]));
+          const rows = await q.orderBy(at, 'desc').orderBy('id', 'desc').limit(n).execute();
+          return rows.map((r) => ({
+            kind: 'task' as const,
+            id: r.id,
+            at: typeof r.at === 'string' ? r.at : new Date(r.at as unknown as Date).toISOString(),
+            actorUserId: r.done_by ?? r.created_by,
+            task: { title: r.title, dueAt: r.due_at, doneAt: r.done_at, assigneeId: r.assignee_id, priority: r.priority },
           }));
         })()
       : [],

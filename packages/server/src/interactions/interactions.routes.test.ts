@@ -52,6 +52,10 @@ describe('interactions and the one timeline', () => {
     assert.ok(changes.some((e: { after: Record<string, unknown> }) => e.after?.occupation === 'Giáo viên'));
     assert.ok(changes.some((e: { after: Record<string, unknown>; meta: { cause?: string } }) => e.after?.lifecycleStage === 'new_customer' && e.meta?.cause === 'order'), 'the purchase moved the stage, on the timeline');
 
+    const task = await api(agent).post('/api/v1/tasks', { title: 'Gửi mẫu mới', contactId: c, dueAt: '2026-12-01T09:00:00+07:00' });
+    assert.equal((await api(agent).patch(`/api/v1/tasks/${task.body.id}`, { done: true })).status, 200);
+    const tasks = await api(agent).get(`/api/v1/contacts/${c}/timeline?kinds=task`);
+    assert.deepEqual(tasks.body.data.map((e: { kind: string; task: { title: string; doneAt: string | null } }) => [e.kind, e.task.title, e.task.doneAt !== null]), [['task', 'Gửi mẫu mới', true]]);
     const only = await api(agent).get(`/api/v1/contacts/${c}/timeline?kinds=interaction`);
     assert.deepEqual(only.body.data.map((e: { interaction: { kind: string } }) => e.interaction.kind), ['call', 'message']);
     const bad = await api(agent).get(`/api/v1/contacts/${c}/timeline?kinds=tweet`);

@@ -18,9 +18,10 @@ import type { OrderStatus } from '../orders/order-model.ts';
 type Entry =
   | { kind: 'change'; id: string; at: string; actorUserId: string | null; viaToken: boolean; action: string; before: unknown; after: unknown; meta: unknown }
   | { kind: 'order'; id: string; at: string; actorUserId: string | null; order: { number: string; status: OrderStatus; total: number; currency: string; channel: string | null; lineCount: number } }
-  | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction };
+  | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction }
+  | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } };
 
-const FILTERS = ['', 'interaction', 'order', 'change'] as const;
+const FILTERS = ['', 'interaction', 'order', 'task', 'change'] as const;
 
 function short(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -175,6 +176,19 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                   {when(e)}
                   {i.subject && <div style={{ fontWeight: 550 }}>{i.subject}</div>}
                   {i.body && <div style={{ whiteSpace: 'pre-wrap', fontSize: 'var(--text-md)' }}>{i.body}</div>}
+                </li>
+              );
+            }
+            if (e.kind === 'task') {
+              const k = e.task;
+              return (
+                <li key={`t-${e.id}`} data-kind="task">
+                  <div>
+                    <strong>{k.doneAt ? t('timeline.taskDone') : t('timeline.taskSet')}</strong> · {k.title}
+                    {!k.doneAt && k.dueAt && <span className="muted"> · {t('tasks.due')} {fmt.dateTime(k.dueAt)}</span>}
+                    {by(e)}
+                  </div>
+                  {when(e)}
                 </li>
               );
             }
