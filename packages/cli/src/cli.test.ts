@@ -137,6 +137,12 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.match(exp.stderr, /exported 300 contacts/);
     const raw = parse((await kith(one, ['export', 'contacts', '--raw'])).stdout, { columns: true, bom: true }) as Record<string, string>[];
     assert.ok(raw.some((l) => (l.phones ?? '').startsWith('+84')), '--raw: as stored');
+    const all = await kith(one, ['export', 'workspace']);
+    assert.equal(all.code, 0, all.stderr);
+    const records = all.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string });
+    assert.equal(records.filter((r) => r.type === 'contact').length, 300);
+    assert.equal(records.filter((r) => r.type === 'order').length, out.orders);
+    assert.match(all.stderr, /300 contact/);
     const bad = await kith(one, ['export', 'contacts', '--format', 'pdf']);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /--format must be csv or xlsx/);

@@ -2,10 +2,18 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
+import type { Core } from '@kith/server/core.ts';
 import { cliActor } from '@kith/server/auth/actor.ts';
 import { EXPORT_FORMATS, exportContacts, type ExportFormat } from '@kith/server/export/contact-export.ts';
+import { exportWorkspace } from '@kith/server/export/workspace-export.ts';
 import { fail, withCore } from '../output.ts';
 import { resolveWorkspace } from './admin.ts';
+
+/** The CLI acts as the workspace's first owner (it runs on the server, by whoever runs the server). */
+async function ownerActor(core: Core, workspaceId: string) {
+  const owner = await core.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').orderBy('created_at').executeTakeFirstOrThrow();
+  return cliActor({ userId: owner.user_id, workspaceId, role: 'owner', teamIds: [] });
+}
 
 /** `kith export contacts`: the workspace's contacts to stdout (or --output), spreadsheet-safe unless --raw. */
 export function registerExportCommand(program: Command): void {
@@ -22,14 +30,28 @@ export function registerExportCommand(program: Command): void {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new AppError('validation', `--format must be ${EXPORT_FORMATS.join(' or ')}`);
       if (opts.format === 'xlsx' && !opts.output && process.stdout.isTTY) throw new AppError('validation', 'An XLSX file is binary: redirect stdout to a file or pass --output');
       await withCore(cmd, async (core) => {
-        const workspaceId = await resolveWorkspace(core, opts.workspace);
-        const owner = await core.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').orderBy('created_at').executeTakeFirstOrThrow();
-        const actor = cliActor({ userId: owner.user_id, workspaceId, role: 'owner', teamIds: [] });
+        const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
         // `kith export contacts | head`: the reader leaving early is not an error.
         if (!opts.output) process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fail(e)));
         const r = await exportContacts(core, actor, { format: opts.format as ExportFormat, raw: Boolean(opts.raw), filters: {}, ...(opts.q ? { q: opts.q } : {}) }, out);
         process.stderr.write(`kith: exported ${r.rows.toLocaleString('en')} contacts${opts.output ? ` to ${opts.output}` : ''}\n`);
+      });
+    });
+
+  exp
+    .command('workspace')
+    .description('the whole workspace as JSON Lines (one {"type","data"} record per line): members, custom fields, companies, contacts, products, orders with lines, interactions, tasks; no secrets')
+    .option('--workspace <id>', 'workspace id (default: the only one)')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (opts: { workspace?: string; output?: string }, cmd: Command) => {
+      await withCore(cmd, async (core) => {
+        const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
+        const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
+        if (!opts.output) process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fail(e)));
+        const counts = await exportWorkspace(core, actor, out);
+        if (opts.output) await new Promise<void>((ok) => out.end(ok));
+        process.stderr.write(`kith: exported ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ') || 'nothing'}\n`);
       });
     });
 }

@@ -12,6 +12,7 @@ export type Grant = boolean | 'scoped';
 
 export const ACTIONS = {
   'workspace.read': { owner: true, admin: true, manager: true, agent: true, viewer: true },
+  'workspace.export': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'workspace.update': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'members.read': { owner: true, admin: true, manager: true, agent: true, viewer: true },
   'members.invite': { owner: true, admin: true, manager: false, agent: false, viewer: false },

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Timestamp } from '../db/column-types.ts';
 
 export interface SessionTable {
@@ -41,4 +42,6 @@ export interface ThrottleTable {
   key: string;
   window_start: number;
   count: number;
+  /** The count of the window before `window_start` (sliding-window estimate). */
+  prev_count: Generated<number>;
 }

@@ -6,6 +6,7 @@ import * as m003 from './migrations/2026-11-23-002-commerce.ts';
 import * as m004 from './migrations/2026-11-23-003-contacts-updated-index.ts';
 import * as m005 from './migrations/2026-11-23-004-interactions.ts';
 import * as m006 from './migrations/2026-11-23-005-tasks.ts';
+import * as m007 from './migrations/2026-11-23-006-throttle-sliding.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-003-contacts-updated-index': m004,
   '2026-11-23-004-interactions': m005,
   '2026-11-23-005-tasks': m006,
+  '2026-11-23-006-throttle-sliding': m007,
 };
 
 function migrator(db: Db): Migrator {

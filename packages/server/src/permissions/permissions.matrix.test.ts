@@ -133,6 +133,7 @@ const recordActions = (kind: 'contacts' | 'companies'): Record<string, Exerciser
 
 const EXERCISE: Record<string, Exerciser> = {
   'workspace.read': (u) => call(() => api(u).get('/api/v1/workspace')),
+  'workspace.export': (u) => call(() => api(u).get('/api/v1/workspace/export')),
   'workspace.update': (u) => call(() => api(u).patch('/api/v1/workspace', { locale: 'vi' })),
   'members.read': (u) => call(() => api(u).get('/api/v1/members')),
   'members.invite': (u) => call(() => api(u).post('/api/v1/invitations', { email: `moi-${unique()}@example.com`, role: 'viewer' })),

@@ -9,6 +9,9 @@ import { workspacesOfUser } from '../members/user.repository.ts';
 import { ROLES } from '@kith/domain/permissions/permissions.ts';
 import { createWorkspace, getWorkspace, LOCALES, setup, updateWorkspaceSettings } from './workspace.service.ts';
 import type { Workspace } from './workspace.repository.ts';
+import { PassThrough } from 'node:stream';
+import { exportWorkspace } from '../export/workspace-export.ts';
+import { authorize } from '../records/visibility.ts';
 
 export const WorkspaceOut = z
   .object({
@@ -68,6 +71,34 @@ export function workspaceRoutes(core: Core) {
         schema: { tags: ['workspaces'], summary: 'Create another workspace; I become its owner', body: z.strictObject({ name: text(120, 1) }), response: { 201: WorkspaceOut, ...errors(422) } },
       },
       async (req, reply) => reply.code(201).send(out(await createWorkspace(core, actorOf(req), req.body.name))),
+    );
+
+    app.get(
+      '/workspace/export',
+      {
+        schema: {
+          tags: ['workspaces'],
+          summary: 'The whole workspace as JSON Lines ({"type":"contact","data":{…}} per line), streamed: members, custom fields, companies, contacts, products, orders with lines, interactions, tasks — no secrets',
+          response: errors(403),
+        },
+        config: { action: 'workspace.export' },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'workspace.export');
+        const out = new PassThrough();
+        exportWorkspace(core, actor, out)
+          .then(() => out.end())
+          .catch((err: unknown) => {
+            req.log.error({ err }, 'workspace export failed midway');
+            out.destroy(err as Error);
+          });
+        return reply
+          .header('content-type', 'application/x-ndjson; charset=utf-8')
+          .header('content-disposition', `attachment; filename="kith-workspace-${core.now().toISOString().slice(0, 10)}.jsonl"`)
+          .header('cache-control', 'no-store')
+          .send(out as never);
+      },
     );
 
     app.get('/workspace', { schema: { tags: ['workspaces'], summary: 'The current workspace and its settings', response: { 200: WorkspaceOut } }, config: { action: 'workspace.read' } }, async (req) =>
