@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeViolations, seriousViolations } from './a11y.ts';
-import { launchBrowser, SCREENSHOTS, startTestServer } from './browser.ts';
+import { launchBrowser, startTestServer } from './browser.ts';
+import { story } from './steps.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/en.json'), 'utf8'));
@@ -40,36 +40,7 @@ after(async () => {
   await server?.cleanup();
 });
 
-/** The steps build on each other: once one fails, the rest are skipped rather than timing out one by one. */
-let broken: string | null = null;
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async (t) => {
-    if (broken) return t.skip(`an earlier step failed: ${broken}`);
-    try {
-      await fn();
-    } catch (e) {
-      broken = name;
-      await page.screenshot({ path: join(SCREENSHOTS, 'failed-step.png') }).catch(() => {});
-      throw e;
-    }
-  });
-}
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
-
-async function accessible(name: string): Promise<void> {
-  const v = await seriousViolations(page);
-  assert.deepEqual(v.length, 0, `${name}: serious or critical accessibility violations:\n${describeViolations(v)}`);
-}
-
-/** The API as a script would use it, with a personal token. */
-async function apiCall(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; etag: string | null }> {
-  const r = await fetch(`${server.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : null, etag: r.headers.get('etag') };
-}
+const { step, shot, accessible, apiCall } = story(() => page, { failedShot: 'failed-step', url: () => server.url, token: () => token });
 
 describe('a new business, in Vietnamese', () => {
   step('setup creates the workspace and its owner, then lands in the app', async () => {

@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { describeViolations, seriousViolations } from './a11y.ts';
-import { launchBrowser, SCREENSHOTS, startTestServer } from './browser.ts';
+import { launchBrowser, startTestServer } from './browser.ts';
+import { story } from './steps.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const OWNER = { workspace: 'Tiệm trà Lá Sen', name: 'Phạm Thu Hà', email: 'ha@lasen.vn', password: 'mật khẩu của tiệm trà 2026' };
@@ -21,13 +21,8 @@ let browser: Browser;
 let page: Page;
 let token = '';
 let customerId = '';
+const { step, shot, accessible, apiCall } = story(() => page, { failedShot: 'commerce-failed-step', url: () => server.url, token: () => token });
 const pageErrors: string[] = [];
-
-async function apiCall(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const r = await fetch(`${server.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : null };
-}
 
 before(async () => {
   server = await startTestServer();
@@ -52,25 +47,6 @@ after(async () => {
   await browser?.close();
   await server?.cleanup();
 });
-
-let broken: string | null = null;
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async (t) => {
-    if (broken) return t.skip(`an earlier step failed: ${broken}`);
-    try {
-      await fn();
-    } catch (e) {
-      broken = name;
-      await page.screenshot({ path: join(SCREENSHOTS, 'commerce-failed-step.png') }).catch(() => {});
-      throw e;
-    }
-  });
-}
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-async function accessible(name: string): Promise<void> {
-  const v = await seriousViolations(page);
-  assert.deepEqual(v.length, 0, `${name}: serious or critical accessibility violations:\n${describeViolations(v)}`);
-}
 
 describe('products and orders, in Vietnamese', () => {
   step('empty states say what to do; a product is added with its price typed the Vietnamese way', async () => {

@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from 
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
+import { SearchInput } from '../../components/ui/search-input.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { TextField } from '../../components/ui/field.tsx';
@@ -58,12 +59,7 @@ export default function CompaniesPage() {
       </div>
       {!empty && (
         <div className="toolbar">
-          <div className="search-box" style={{ inlineSize: 320 }}>
-            <span className="search-icon" aria-hidden="true">
-              <Icon name="search" />
-            </span>
-            <input className="input" type="search" aria-label={t('companies.search')} placeholder={t('companies.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
-          </div>
+          <SearchInput width={320} label={t('companies.search')} placeholder={t('companies.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
         </div>
       )}
       {list.isError ? (

@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
+import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { useCan } from '../../app/session.tsx';
 import { api, isApiError, request, type ApiError } from '../../lib/api-client.ts';
@@ -80,20 +81,11 @@ function CompanyRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   return (
     <div className="page">
       {conflict && (
-        <div className="alert alert-warning row sticky-alert" role="alert">
-          <span>{t('record.conflict')}</span>
-          <span className="spacer" />
-          <Button
-            size="sm"
-            variant="primary"
-            onClick={() => {
-              setConflict(false);
-              reload();
-            }}
-          >
-            {t('record.reload')}
-          </Button>
-        </div>
+        <ConflictBanner
+          onReload={() => {
+            setConflict(false); reload();
+          }}
+        />
       )}
       <div className="page-header">
         <span className="brand-mark" style={{ inlineSize: 44, blockSize: 44, fontSize: 18 }} aria-hidden="true">

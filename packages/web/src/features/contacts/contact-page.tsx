@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
+import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { initials } from '../../lib/formatters.ts';
@@ -100,21 +101,11 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   return (
     <div className="page">
       {conflict && (
-        <div className="alert alert-warning row sticky-alert" role="alert" data-testid="conflict">
-          <span>{t('record.conflict')}</span>
-          <span className="spacer" />
-          <Button
-            size="sm"
-            variant="primary"
-            onClick={() => {
-              setConflict(false);
-              setErrors({});
-              reload();
-            }}
-          >
-            {t('record.reload')}
-          </Button>
-        </div>
+        <ConflictBanner
+          onReload={() => {
+            setConflict(false); setErrors({}); reload();
+          }}
+        />
       )}
       <div className="page-header">
         <span className="brand-mark" style={{ inlineSize: 44, blockSize: 44, borderRadius: 999, fontSize: 16 }} aria-hidden="true">

@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
+import { SearchInput } from '../../components/ui/search-input.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useCan } from '../../app/session.tsx';
@@ -62,12 +63,7 @@ export default function OrdersPage() {
       </div>
       {!empty && (
         <div className="toolbar">
-          <div className="search-box" style={{ inlineSize: 300 }}>
-            <span className="search-icon" aria-hidden="true">
-              <Icon name="search" />
-            </span>
-            <input className="input" type="search" aria-label={t('orders.search')} placeholder={t('orders.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
-          </div>
+          <SearchInput width={300} label={t('orders.search')} placeholder={t('orders.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
           <div className="chips" role="group" aria-label={t('orders.statusLabel')}>
             {(['', ...ORDER_STATUSES] as const).map((s) => (
               <Button key={s || 'all'} size="sm" variant={status === s ? 'primary' : 'default'} aria-pressed={status === s} onClick={() => setStatus(s)}>

@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from 
 import { useTranslation } from 'react-i18next';
 import { parseAmount } from '@kith/domain/money/money.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { SearchInput } from '../../components/ui/search-input.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
@@ -47,12 +48,7 @@ export default function ProductsPage() {
       </div>
       {!empty && (
         <div className="toolbar">
-          <div className="search-box" style={{ inlineSize: 320 }}>
-            <span className="search-icon" aria-hidden="true">
-              <Icon name="search" />
-            </span>
-            <input className="input" type="search" aria-label={t('products.search')} placeholder={t('products.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
-          </div>
+          <SearchInput width={320} label={t('products.search')} placeholder={t('products.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
         </div>
       )}
       {list.isError ? (
