@@ -43,7 +43,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
   test('--help lists every command', async () => {
     const r = await kith(dataDir(), ['--help']);
     assert.equal(r.code, 0);
-    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'demo', 'export']) assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
+    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'demo', 'export', 'import']) assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
   });
 
   test('migrations, setup, users, tokens and a backup, as an administrator would', async () => {
@@ -146,6 +146,60 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     const bad = await kith(one, ['export', 'contacts', '--format', 'pdf']);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /--format must be csv or xlsx/);
+  });
+
+  test('import contacts: Vietnamese headers, a precise report, a dry run that writes nothing, a re-run that adds nothing', async () => {
+    const dir = dataDir();
+    json(await kith(dir, ['setup', '--workspace', 'Tiệm Sen', '--name', 'Chủ', '--email', 'chu@sen.vn', '--password-stdin', '--json'], { stdin: 'một mật khẩu đủ dài 2026\n' }));
+    const file = join(dir, 'khach.csv');
+    // UTF-8 with a BOM, semicolons, quoted fields, Vietnamese headers — as Excel saves it.
+    const rows = [
+      'Họ và tên;SĐT;Email;Ngày sinh;Giới tính;Tỉnh/Thành;Ghi chú',
+      'Nguyễn Thị Hồng;0912 345 678;hong@example.vn;25/01/1990;Nữ;Hà Nội;"Khách quen; thích trà"',
+      'Trần Văn Ba;0123;;;;;',
+      'Lê Minh Khôi;0987 654 321;;31/02/1990;Nam;;',
+      'Phạm Thu;;thu@example.vn;;Khác;Thừa Thiên Huế;',
+      'Hồng trùng email;;HONG@example.vn;;;;',
+    ];
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.join('\r\n'), 'utf8')]));
+    const contacts = () => {
+      const db = new BetterSqlite3(join(dir, 'kith.db'), { readonly: true });
+      try {
+        return db.prepare('select name, phones, province, gender, birthday from contacts order by name').all() as { name: string; phones: string; province: string | null; gender: string | null; birthday: string | null }[];
+      } finally {
+        db.close();
+      }
+    };
+    const dry = json(await kith(dir, ['import', 'contacts', file, '--dry-run', '--json']));
+    const phoneMessage = String(dry.errors[0]?.message);
+    assert.match(phoneMessage, /phone/i);
+    assert.deepEqual(dry, {
+      created: 2,
+      updated: 0,
+      failed: 2,
+      errors: [
+        { row: 3, column: 'SĐT', message: phoneMessage },
+        { row: 4, column: 'Ngày sinh', message: 'Not a date: 31/02/1990 (write it as dd/mm/yyyy)' },
+      ],
+    });
+    assert.deepEqual(contacts(), [], 'a dry run writes nothing');
+
+    const run = json(await kith(dir, ['import', 'contacts', file, '--json']));
+    assert.deepEqual([run.created, run.failed], [2, 2]);
+    const made = contacts();
+    assert.deepEqual(made.map((c) => c.name), ['Nguyễn Thị Hồng', 'Phạm Thu']);
+    assert.deepEqual([made[0]!.phones, made[0]!.gender, made[0]!.birthday, made[0]!.province], ['["+84912345678"]', 'female', '1990-01-25', 'ha-noi']);
+    assert.equal(made[1]!.province, 'hue', 'an old province name maps to the merged one');
+
+    const again = await kith(dir, ['import', 'contacts', file, '--json']);
+    assert.deepEqual(json(again).created, 0, 'the same file again adds nothing');
+    assert.match(again.stderr, /3 rows already known, skipped/);
+
+    const unterminated = join(dir, 'hong.csv');
+    writeFileSync(unterminated, 'Họ và tên,SĐT\n"Nguyễn Văn An,0912345678\n');
+    const bad = await kith(dir, ['import', 'contacts', unterminated, '--json']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /nothing was imported/);
   });
 
   test('a bad configuration is one line on stderr naming the variable, exit code 2', async () => {

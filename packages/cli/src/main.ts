@@ -3,6 +3,7 @@ import { registerAdminCommands } from './commands/admin.ts';
 import { registerBackupCommand } from './commands/backup.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExportCommand } from './commands/export.ts';
+import { registerImportCommand } from './commands/import.ts';
 import { registerMigrateCommands } from './commands/migrate.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { fail } from './output.ts';
@@ -23,5 +24,6 @@ registerAdminCommands(program);
 registerBackupCommand(program);
 registerDemoCommand(program);
 registerExportCommand(program);
+registerImportCommand(program);
 
 program.parseAsync(process.argv).catch(fail);

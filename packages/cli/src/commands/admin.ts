@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
 import { isRole, ROLES, type Role } from '@kith/domain/permissions/permissions.ts';
 import { adminSetPassword, createToken } from '@kith/server/auth/auth.service.ts';
+import { cliActor, type Actor } from '@kith/server/auth/actor.ts';
 import type { Core } from '@kith/server/core.ts';
 import { findRole, findUserByEmail } from '@kith/server/members/user.repository.ts';
 import { listAllWorkspaces } from '@kith/server/workspaces/workspace.repository.ts';
@@ -20,6 +21,12 @@ export async function resolveWorkspace(core: Core, id: string | undefined): Prom
   if (all.length === 0) throw new AppError('not_found', 'Kith is not set up yet: run `kith setup` or open the web app');
   if (all.length > 1) throw new AppError('validation', `There are ${all.length} workspaces; pass --workspace <id> (see \`kith workspace list\`)`);
   return all[0]!.id;
+}
+
+/** The CLI acts as the workspace's first owner (it runs where the server runs, by whoever runs it). */
+export async function ownerActor(core: Core, workspaceId: string): Promise<Actor> {
+  const owner = await core.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').orderBy('created_at').executeTakeFirstOrThrow();
+  return cliActor({ userId: owner.user_id, workspaceId, role: 'owner', teamIds: [] });
 }
 
 async function readStdin(): Promise<string> {

@@ -2,18 +2,10 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import type { Core } from '@kith/server/core.ts';
-import { cliActor } from '@kith/server/auth/actor.ts';
 import { EXPORT_FORMATS, exportContacts, type ExportFormat } from '@kith/server/export/contact-export.ts';
 import { exportWorkspace } from '@kith/server/export/workspace-export.ts';
 import { fail, withCore } from '../output.ts';
-import { resolveWorkspace } from './admin.ts';
-
-/** The CLI acts as the workspace's first owner (it runs on the server, by whoever runs the server). */
-async function ownerActor(core: Core, workspaceId: string) {
-  const owner = await core.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').orderBy('created_at').executeTakeFirstOrThrow();
-  return cliActor({ userId: owner.user_id, workspaceId, role: 'owner', teamIds: [] });
-}
+import { ownerActor, resolveWorkspace } from './admin.ts';
 
 /** `kith export contacts`: the workspace's contacts to stdout (or --output), spreadsheet-safe unless --raw. */
 export function registerExportCommand(program: Command): void {

@@ -249,11 +249,11 @@ function withCompany(c: Contact, names: Map<string, string>): ContactWithCompany
 }
 
 /**
- * Create contacts, all or none: every row is validated first and the errors of every row come back
- * together (paths start with the row's index when `bulk`); then one transaction writes the rows, their
- * lookup keys and their audit entries.
+ * Contacts as they would be created from these inputs — normalised (E.164 phones, provinces, custom
+ * values), with every problem of every row (paths start with `items.N` when `bulk`) — without writing
+ * anything: what createContacts writes, and what an import checks first.
  */
-export async function createContacts(core: Core, actor: Actor, inputs: ContactCreateInput[], opts: { bulk: boolean; issues?: FieldIssue[] }): Promise<ContactWithCompany[]> {
+export async function prepareNewContacts(core: Core, actor: Actor, inputs: ContactCreateInput[], opts: { bulk: boolean; issues?: FieldIssue[] }) {
   authorize(actor, 'contacts.create');
   const ctx = await writeContext(core, core.db, actor);
   const now = core.now().toISOString();
@@ -265,6 +265,16 @@ export async function createContacts(core: Core, actor: Actor, inputs: ContactCr
     return [{ c, before: null, path }];
   });
   const names = await checkReferences(core.db, actor, items, issues);
+  return { items, issues, names };
+}
+
+/**
+ * Create contacts, all or none: every row is validated first and the errors of every row come back
+ * together (paths start with the row's index when `bulk`); then one transaction writes the rows, their
+ * lookup keys and their audit entries.
+ */
+export async function createContacts(core: Core, actor: Actor, inputs: ContactCreateInput[], opts: { bulk: boolean; issues?: FieldIssue[] }): Promise<ContactWithCompany[]> {
+  const { items, issues, names } = await prepareNewContacts(core, actor, inputs, opts);
   if (issues.length > 0) throw invalid(byRow(issues), opts.bulk ? 'Some rows are invalid; nothing was created' : 'The contact has invalid fields');
   const contacts = items.map((x) => x.c);
   await core.db.transaction().execute(async (trx) => {
@@ -282,7 +292,7 @@ const byRow = (issues: FieldIssue[]): FieldIssue[] =>
   issues.map((x, i) => ({ x, i })).sort((a, b) => (Number(a.x.path[1] ?? 0) - Number(b.x.path[1] ?? 0)) || a.i - b.i).map((y) => y.x);
 
 /** Marks a bulk row that failed its schema: it is reported, not processed. */
-const SKIP = Symbol('skip') as unknown as ContactCreateInput;
+export const SKIP = Symbol('skip') as unknown as ContactCreateInput;
 
 /**
  * Validate every row of a bulk request against a schema, keeping going after a bad row so that one
