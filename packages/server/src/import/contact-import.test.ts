@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { createTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
+import { makeMember, makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
 import { importContacts } from './contact-import.ts';
 
 let t: TestApp;
@@ -43,5 +43,27 @@ test('a file that cannot be parsed, or has no name column, is refused whole', as
   await assert.rejects(importContacts(t.core, owner.actor, Buffer.from('Họ và tên,SĐT\n"Nguyễn Văn An,0912345678\n'), { dryRun: false }), /nothing was imported/);
   await assert.rejects(importContacts(t.core, owner.actor, Buffer.from('SĐT,Email\n0912345678,a@b.vn\n'), { dryRun: false }), /No column holds the name/);
   await assert.rejects(importContacts(t.core, owner.actor, Buffer.from('Họ và tên\nAn\n'), { dryRun: false, map: { 'Không có': 'name' } }), /No column "Không có"/);
+  assert.deepEqual(await snapshotCounts(t.core), before);
+});
+
+test('the same through the API: the file is the body; the report comes back; a viewer may not; JSON is not a file', async () => {
+  const agent = await makeMember(t.core, owner.workspaceId, 'agent');
+  const viewer = await makeMember(t.core, owner.workspaceId, 'viewer');
+  const csv = Buffer.from('Họ và tên,SĐT,Ngày sinh\nLý Thị Mai,0933 111 222,01/02/1995\nHồ Văn Nam,12,\n', 'utf8');
+  const send = (u: TestUser, query: string, payload: Buffer | string, type = 'text/csv') =>
+    t.app.inject({ method: 'POST', url: `/api/v1/contacts/import${query}`, headers: { authorization: `Bearer ${u.token}`, 'content-type': type }, payload });
+  const dry = await send(agent, '?dryRun=true', csv);
+  assert.equal(dry.statusCode, 200, dry.body);
+  const report = dry.json();
+  assert.deepEqual([report.created, report.failed, report.errors.map((e: { row: number; column: string }) => [e.row, e.column])], [1, 1, [[3, 'SĐT']]]);
+  const run = await send(agent, '', csv);
+  assert.equal(run.json().created, 1);
+  const mai = await t.core.db.selectFrom('contacts').select(['owner_id', 'birthday']).where('workspace_id', '=', owner.workspaceId).where('name', '=', 'Lý Thị Mai').executeTakeFirstOrThrow();
+  assert.deepEqual([mai.owner_id, mai.birthday], [agent.userId, '1995-02-01'], 'an agent’s import is theirs');
+  await t.app.inject({ method: 'GET', url: '/api/v1/workspace', headers: { authorization: `Bearer ${viewer.token}` } }); // a token's first use is audited
+  const before = await snapshotCounts(t.core);
+  assert.equal((await send(viewer, '', csv)).statusCode, 403);
+  assert.equal((await send(agent, '', JSON.stringify({ name: 'x' }), 'application/json')).statusCode, 415);
+  assert.equal((await send(agent, '?map=notjson', csv)).statusCode, 422);
   assert.deepEqual(await snapshotCounts(t.core), before);
 });
