@@ -158,6 +158,9 @@ export type Order = {
   version: number;
 };
 
+/** An order as lists show it: without its lines, with how many there are. */
+export type OrderSummary = Omit<Order, 'lines'> & { lineCount: number };
+
 /** A line as priced: what the caller sent, with the product's price and name filled in where omitted. */
 export type PricedLine = { productId: string | null; sku: string | null; name: string; quantity: number; unitPrice: number; discount: number };
 

@@ -13,6 +13,7 @@ import {
   type OrderCreateInput,
   type OrderLine,
   type OrderStatus,
+  type OrderSummary,
   type OrderUpdateInput,
   type PricedLine,
   type Product,
@@ -52,7 +53,6 @@ export const ORDER_FIELDS: Registry = {
   updatedAt: { column: 'updated_at', type: 'datetime', sortable: true, nullable: false },
 };
 
-export type OrderSummary = Omit<Order, 'lines'> & { lineCount: number };
 type Deleted = 'exclude' | 'only' | 'include';
 type OrderRow = Selectable<OrderTable> & { contact_name: string | null; line_count?: number | string | null };
 

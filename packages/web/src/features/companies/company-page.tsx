@@ -3,8 +3,8 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
+import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
-import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { useCan } from '../../app/session.tsx';
 import { api, isApiError, request, type ApiError } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -30,13 +30,7 @@ export default function CompanyPage() {
       return { company: r.data, etag: r.etag };
     },
   });
-  if (q.isPending) return <div className="page"><div className="progress" /></div>;
-  if (q.isError)
-    return (
-      <div className="page">
-        <EmptyState icon={<Icon name="search" size={36} />} title={isApiError(q.error) && q.error.status === 404 ? t('record.notFound') : t('errors.unexpected')} actions={<Link href="/companies">{t('companies.title')}</Link>} />
-      </div>
-    );
+  if (!q.isSuccess) return <RecordStatus pending={q.isPending} error={q.error} backHref="/companies" backLabel={t('companies.title')} />;
   return <CompanyRecord loaded={q.data} reload={() => void q.refetch()} />;
 }
 

@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
+import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
-import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { initials } from '../../lib/formatters.ts';
 import type { LookupSource } from '../../components/ui/lookup.tsx';
@@ -18,7 +18,6 @@ import { customValueText, StageBadge, Tags } from './contact-cells.tsx';
 import { CONSENT_CHANNELS, displayPhone, EDUCATION_LEVELS, GENDERS, INCOME_BANDS, LIFECYCLE_STAGES, MARITAL_STATUSES, type Contact } from './contact-model.ts';
 import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField, type EditorKind } from './editable-field.tsx';
-import { Icon } from '../../components/ui/icons.tsx';
 import { CustomerOrders } from '../orders/customer-orders.tsx';
 import { CustomerTasks } from '../tasks/customer-tasks.tsx';
 
@@ -34,13 +33,7 @@ export default function ContactPage() {
       return { contact: r.data, etag: r.etag };
     },
   });
-  if (q.isPending) return <div className="page" aria-busy="true"><div className="progress" /></div>;
-  if (q.isError)
-    return (
-      <div className="page">
-        <EmptyState icon={<Icon name="search" size={36} />} title={isApiError(q.error) && q.error.status === 404 ? t('record.notFound') : t('errors.unexpected')} actions={<Link href="/contacts">{t('record.backToContacts')}</Link>} />
-      </div>
-    );
+  if (!q.isSuccess) return <RecordStatus pending={q.isPending} error={q.error} backHref="/contacts" backLabel={t('record.backToContacts')} />;
   return <ContactRecord loaded={q.data} reload={() => void q.refetch()} />;
 }
 

@@ -4,7 +4,7 @@ import type { Option } from '../../components/ui/field.tsx';
 import type { LookupSource } from '../../components/ui/lookup.tsx';
 
 export { ORDER_CHANNELS, ORDER_STATUSES, ORDER_TRANSITIONS, type OrderStatus } from '@kith/domain/orders/order.schema.ts';
-import type { OrderStatus } from '@kith/domain/orders/order.schema.ts';
+import type { Category, OrderStatus, Product } from '@kith/domain/orders/order.schema.ts';
 import { minorDigits } from '@kith/domain/money/money.ts';
 
 /** Minor units as an amount to edit in a text box, grouped the user's way ("350.000" in Vietnamese, "350,000" in English). */
@@ -13,34 +13,7 @@ export function amountInput(minor: number, currency: string, lang: string): stri
   return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
 }
 
-export type OrderLine = { lineNo: number; productId: string | null; sku: string | null; name: string; quantity: number; unitPrice: number; discount: number; lineTotal: number };
-
-export type OrderSummary = {
-  id: string;
-  number: string;
-  externalId: string | null;
-  contactId: string;
-  contactName: string | null;
-  companyId: string | null;
-  orderedAt: string;
-  channel: string | null;
-  status: OrderStatus;
-  currency: string;
-  subtotal: number;
-  discount: number;
-  shipping: number;
-  total: number;
-  tags: string[];
-  notes: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  lineCount: number;
-};
-export type Order = Omit<OrderSummary, 'lineCount'> & { lines: OrderLine[] };
-
-export type Product = { id: string; sku: string; name: string; categoryId: string | null; categoryName: string | null; price: number; currency: string; active: boolean; description: string | null; version: number; createdAt: string };
-export type Category = { id: string; name: string; productCount: number };
+export type { Category, Order, OrderLine, OrderSummary, Product } from '@kith/domain/orders/order.schema.ts';
 
 /** Badge colours by status: in progress, done, undone. */
 export const STATUS_TONE: Record<OrderStatus, 'info' | 'success' | 'neutral' | 'danger' | 'warning'> = {

@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
+import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
-import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useCan } from '../../app/session.tsx';
 import { isApiError, request } from '../../lib/api-client.ts';
@@ -25,18 +25,7 @@ export default function OrderPage() {
       return { order: r.data, etag: r.etag };
     },
   });
-  if (q.isPending)
-    return (
-      <div className="page">
-        <div className="progress" />
-      </div>
-    );
-  if (q.isError)
-    return (
-      <div className="page">
-        <EmptyState icon={<Icon name="search" size={36} />} title={isApiError(q.error) && q.error.status === 404 ? t('record.notFound') : t('errors.unexpected')} actions={<Link href="/orders">{t('orders.title')}</Link>} />
-      </div>
-    );
+  if (!q.isSuccess) return <RecordStatus pending={q.isPending} error={q.error} backHref="/orders" backLabel={t('orders.title')} />;
   return <OrderRecord loaded={q.data} reload={() => void q.refetch()} />;
 }
 
