@@ -148,7 +148,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.match(bad.stderr, /--format must be csv or xlsx/);
   });
 
-  test('import contacts: Vietnamese headers, a precise report, a dry run that writes nothing, a re-run that adds nothing', async () => {
+  test('import contacts: Vietnamese headers, a precise report, a dry run that writes nothing, a re-run that adds nothing, list and undo', async () => {
     const dir = dataDir();
     json(await kith(dir, ['setup', '--workspace', 'Tiệm Sen', '--name', 'Chủ', '--email', 'chu@sen.vn', '--password-stdin', '--json'], { stdin: 'một mật khẩu đủ dài 2026\n' }));
     const file = join(dir, 'khach.csv');
@@ -159,13 +159,13 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
       'Trần Văn Ba;0123;;;;;',
       'Lê Minh Khôi;0987 654 321;;31/02/1990;Nam;;',
       'Phạm Thu;;thu@example.vn;;Khác;Thừa Thiên Huế;',
-      'Hồng trùng email;;HONG@example.vn;;;;',
+      'Nguyễn Thị Hồng;0912 000 111;HONG@example.vn;;;;',
     ];
     writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.join('\r\n'), 'utf8')]));
     const contacts = () => {
       const db = new BetterSqlite3(join(dir, 'kith.db'), { readonly: true });
       try {
-        return db.prepare('select name, phones, province, gender, birthday from contacts order by name').all() as { name: string; phones: string; province: string | null; gender: string | null; birthday: string | null }[];
+        return db.prepare('select name, phones, province, gender, birthday from contacts where deleted_at is null order by name').all() as { name: string; phones: string; province: string | null; gender: string | null; birthday: string | null }[];
       } finally {
         db.close();
       }
@@ -177,29 +177,84 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
       created: 2,
       updated: 0,
       failed: 2,
+      skipped: 1,
+      id: null,
       errors: [
-        { row: 3, column: 'SĐT', message: phoneMessage },
-        { row: 4, column: 'Ngày sinh', message: 'Not a date: 31/02/1990 (write it as dd/mm/yyyy)' },
+        { row: 3, column: 'SĐT', value: '0123', message: phoneMessage },
+        { row: 4, column: 'Ngày sinh', value: '31/02/1990', message: 'Not a date: 31/02/1990 (write it as dd/mm/yyyy)' },
       ],
     });
     assert.deepEqual(contacts(), [], 'a dry run writes nothing');
 
-    const run = json(await kith(dir, ['import', 'contacts', file, '--json']));
-    assert.deepEqual([run.created, run.failed], [2, 2]);
+    const ran = await kith(dir, ['import', 'contacts', file, '--json']);
+    const run = json(ran);
+    assert.deepEqual([run.created, run.failed, run.skipped], [2, 2, 1]);
+    assert.match(ran.stderr, /utf-8, ";"-separated; columns: Họ và tên→name, SĐT→phones/);
     const made = contacts();
     assert.deepEqual(made.map((c) => c.name), ['Nguyễn Thị Hồng', 'Phạm Thu']);
-    assert.deepEqual([made[0]!.phones, made[0]!.gender, made[0]!.birthday, made[0]!.province], ['["+84912345678"]', 'female', '1990-01-25', 'ha-noi']);
+    assert.deepEqual([made[0]!.phones, made[0]!.gender, made[0]!.birthday, made[0]!.province], ['["+84912345678","+84912000111"]', 'female', '1990-01-25', 'ha-noi'], 'the two rows of one person are one contact');
     assert.equal(made[1]!.province, 'hue', 'an old province name maps to the merged one');
 
-    const again = await kith(dir, ['import', 'contacts', file, '--json']);
-    assert.deepEqual(json(again).created, 0, 'the same file again adds nothing');
-    assert.match(again.stderr, /3 rows already known, skipped/);
+    const again = json(await kith(dir, ['import', 'contacts', file, '--json']));
+    assert.deepEqual([again.created, again.updated, again.skipped], [0, 0, 3], 'the same file again changes nothing');
+
+    const list = json(await kith(dir, ['import', 'list', '--json']));
+    assert.deepEqual(list.map((i: { status: string; created: number }) => [i.status, i.created]), [['done', 0], ['done', 2]]);
+    const errorsCsv = await kith(dir, ['import', 'errors', run.id]);
+    assert.match(errorsCsv.stdout, /^\ufeffrow,column,value,reason\n3,SĐT,0123,/);
+    const undone = json(await kith(dir, ['import', 'undo', run.id, '--json']));
+    assert.deepEqual([undone.removed, undone.restored], [2, 0]);
+    assert.deepEqual(contacts(), []);
 
     const unterminated = join(dir, 'hong.csv');
     writeFileSync(unterminated, 'Họ và tên,SĐT\n"Nguyễn Văn An,0912345678\n');
     const bad = await kith(dir, ['import', 'contacts', unterminated, '--json']);
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /nothing was imported/);
+    assert.match(bad.stderr, /never closed.*nothing was imported/);
+  });
+
+  test('an import killed with SIGKILL midway: each batch all or nothing, the database intact, and --resume finishes it', async () => {
+    const dir = dataDir();
+    json(await kith(dir, ['setup', '--workspace', 'Kho', '--name', 'Chủ', '--email', 'chu@kho.vn', '--password-stdin', '--json'], { stdin: 'một mật khẩu đủ dài 2026\n' }));
+    const file = join(dir, 'lon.csv');
+    const lines = ['Họ và tên,Ghi chú'];
+    for (let i = 0; i < 60_000; i++) lines.push(`Khách ${i},ghi chú ${i}`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const dbFile = join(dir, 'kith.db');
+    const read = <T>(q: string): T => {
+      const db = new BetterSqlite3(dbFile, { readonly: true, timeout: 5000 });
+      try {
+        return db.prepare(q).get() as T;
+      } finally {
+        db.close();
+      }
+    };
+    const child = spawn(process.execPath, [BIN, 'import', 'contacts', file, '--json'], { env: { ...process.env, KITH_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: '' }, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL' ? -9 : _code)));
+    // Kill it once a few batches have committed, in the middle of the work.
+    for (let i = 0; i < 600; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const exists = existsSync(dbFile) && read<{ n: number } | undefined>("select count(*) as n from sqlite_master where name = 'imports'");
+      if (exists && (read<{ n: number | null }>('select max(rows_done) as n from imports').n ?? 0) > 3000) break;
+    }
+    child.kill('SIGKILL');
+    assert.equal(await exited, -9, 'killed before it finished');
+    assert.equal(read<{ integrity_check: string }>('pragma integrity_check').integrity_check, 'ok');
+    const rec = read<{ rows_done: number; status: string; created: number }>('select rows_done, status, created from imports');
+    const count = read<{ n: number }>('select count(*) as n from contacts').n;
+    assert.equal(rec.status, 'running');
+    assert.ok(rec.rows_done < 60_001, 'stopped midway');
+    assert.equal(count, rec.rows_done - 1, 'every committed batch whole, nothing of the batch being written');
+    assert.equal(count % 1000, 0);
+    assert.equal(rec.created, count);
+
+    const resumed = await kith(dir, ['import', 'contacts', file, '--json', '--resume']);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.match(resumed.stderr, new RegExp(`resumed after row ${count}`));
+    assert.equal(json(resumed).created, 60_000);
+    assert.equal(read<{ n: number }>('select count(*) as n from contacts').n, 60_000, 'nothing twice, nothing lost');
+    assert.equal(read<{ n: number }>("select count(distinct name) as n from contacts").n, 60_000);
+    assert.equal(read<{ integrity_check: string }>('pragma integrity_check').integrity_check, 'ok');
   });
 
   test('a bad configuration is one line on stderr naming the variable, exit code 2', async () => {

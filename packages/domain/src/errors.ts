@@ -43,6 +43,8 @@ export const ERROR_REASONS = [
   'last_owner',
   'record_busy', // someone else is changing the record right now
   'too_many_attempts',
+  'import_finished', // the import is done or undone; upload the file again
+  'import_running', // the same file is being imported right now
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

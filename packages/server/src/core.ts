@@ -18,8 +18,36 @@ export type Core = {
   readonly mailer: Mailer;
   /** The current time; tests may pin it. */
   now(): Date;
+  /** Work that outlives a request (a web import): stopped at a safe point and awaited on close. */
+  readonly jobs: Jobs;
   close(): Promise<void>;
 };
+
+export type Jobs = {
+  start(name: string, work: (signal: AbortSignal) => Promise<void>): void;
+  /** Resolves when every job started so far has ended (tests). */
+  idle(): Promise<void>;
+};
+
+function createJobs(log: Logger): Jobs & { stop(): Promise<void> } {
+  const running = new Set<Promise<void>>();
+  const controller = new AbortController();
+  return {
+    start(name, work) {
+      const p = work(controller.signal)
+        .catch((e: unknown) => log.error({ err: e, job: name }, 'background job failed'))
+        .finally(() => running.delete(p));
+      running.add(p);
+    },
+    async idle() {
+      while (running.size) await Promise.all([...running]);
+    },
+    async stop() {
+      controller.abort();
+      await Promise.all([...running]);
+    },
+  };
+}
 
 export type CoreOptions = {
   log?: Logger;
@@ -40,7 +68,9 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   }
   const mailer = options.mailer ?? createMailer(config.smtpUrl, config.mailFrom, log);
   let closed = false;
+  const jobs = createJobs(log);
   return {
+    jobs,
     config,
     db: dbHandle.db,
     dialect: dbHandle.dialect,
@@ -51,6 +81,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     async close() {
       if (closed) return;
       closed = true;
+      await jobs.stop();
       mailer.close();
       await dbHandle.close();
     },

@@ -57,6 +57,7 @@ export const consents = () => z.partialRecord(z.enum(CONSENT_CHANNELS), consentE
  */
 const contactFields = {
   name: text(200, 1),
+  externalId: text(120).nullable(),
   givenName: text(100).nullable(),
   familyName: text(100).nullable(),
   emails: z.array(email()).max(10, { message: 'At most 10 emails' }),
@@ -104,6 +105,8 @@ export type Consent = { status: 'granted' | 'denied'; source: string | null; at:
 export type Contact = {
   id: string;
   name: string;
+  /** The customer's id in another system (a shop, an ERP, a spreadsheet): imports match on it. */
+  externalId: string | null;
   givenName: string | null;
   familyName: string | null;
   emails: string[];

@@ -46,6 +46,8 @@ export const ACTIONS = {
   'tasks.read': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: true },
   'tasks.write': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: false },
   'tasks.assign': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
+  'imports.read': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: false },
+  'imports.undo': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
   'audit.read': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'views.share': { owner: true, admin: true, manager: true, agent: false, viewer: false },
   'views.manage': { owner: true, admin: true, manager: false, agent: false, viewer: false },

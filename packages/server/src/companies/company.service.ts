@@ -105,6 +105,14 @@ async function context(db: Db, actor: Actor) {
 
 /** Create companies, all or none (paths start with the row index when `bulk`). */
 export async function createCompanies(core: Core, actor: Actor, inputs: CompanyCreateInput[], opts: { bulk: boolean }): Promise<Company[]> {
+  const { companies, issues } = await prepareNewCompanies(core, actor, inputs, opts);
+  if (issues.length > 0) throw invalid(issues, opts.bulk ? 'Some rows are invalid; nothing was created' : 'The company has invalid fields');
+  await core.db.transaction().execute((trx) => writeNewCompanies(core, trx, actor, companies));
+  return companies;
+}
+
+/** Companies as they would be created from these inputs, with every problem of every row, writing nothing. */
+export async function prepareNewCompanies(core: Core, actor: Actor, inputs: CompanyCreateInput[], opts: { bulk: boolean }): Promise<{ companies: Company[]; issues: FieldIssue[] }> {
   scopeFor(actor, 'companies.create');
   const now = core.now().toISOString();
   const { region, fields } = await context(core.db, actor);
@@ -122,13 +130,15 @@ export async function createCompanies(core: Core, actor: Actor, inputs: CompanyC
     return { c, path };
   });
   await checkAssignments(core.db, actor, 'companies.assign', items.map(({ c, path }) => ({ ownerId: c.ownerId, teamId: c.teamId, before: null, path })), issues);
-  if (issues.length > 0) throw invalid(issues, opts.bulk ? 'Some rows are invalid; nothing was created' : 'The company has invalid fields');
-  const companies = items.map((x) => x.c);
-  await core.db.transaction().execute(async (trx) => {
-    await insertCompanyRows(trx, companies.map((c) => toRow(c, actor.workspaceId)));
-    await recordAudit(trx, companies.map((c) => ({ ...by(actor), action: 'create' as const, entityType: 'company', entityId: c.id, after: Object.fromEntries(AUDITED.map((k) => [k, c[k]])) })), core.now());
-  });
-  return companies;
+  return { companies: items.map((x) => x.c), issues };
+}
+
+/** Write prepared companies inside the caller's transaction, with their audit entries. */
+export async function writeNewCompanies(core: Core, trx: Db, actor: Actor, companies: Company[], meta?: Record<string, unknown>): Promise<void> {
+  if (companies.length === 0) return;
+  const who = by(actor);
+  await insertCompanyRows(trx, companies.map((c) => toRow(c, actor.workspaceId)));
+  await recordAudit(trx, companies.map((c) => ({ ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create' as const, entityType: 'company', entityId: c.id, after: Object.fromEntries(AUDITED.map((k) => [k, c[k]])) })), core.now());
 }
 
 export async function createCompany(core: Core, actor: Actor, input: CompanyCreateInput): Promise<CompanyWithCount> {

@@ -24,6 +24,7 @@ export function contactFields(phoneNormalizer: (v: string) => string | null): Re
     province: { column: 'province', type: 'enum', values: PROVINCE_CODES, sortable: true, nullable: true },
     district: { column: 'district', type: 'text', sortable: true, nullable: true },
     ward: { column: 'ward', type: 'text', nullable: true },
+    externalId: { column: 'external_id', type: 'text', nullable: true },
     country: { column: 'country', type: 'text', sortable: true, nullable: true },
     hometown: { column: 'hometown', type: 'text', sortable: true, nullable: true },
     occupation: { column: 'occupation', type: 'text', sortable: true, nullable: true },

@@ -13,7 +13,7 @@ export type ContactWithCompany = Contact & { company: { id: string; name: string
 
 /** Every column a read returns (search_text stays inside). */
 const READ_COLUMNS = [
-  'contacts.seq', 'contacts.id', 'contacts.workspace_id', 'contacts.name', 'contacts.given_name', 'contacts.family_name', 'contacts.emails', 'contacts.phones',
+  'contacts.seq', 'contacts.id', 'contacts.workspace_id', 'contacts.name', 'contacts.external_id', 'contacts.given_name', 'contacts.family_name', 'contacts.emails', 'contacts.phones',
   'contacts.gender', 'contacts.birthday', 'contacts.address_line', 'contacts.ward', 'contacts.district', 'contacts.province', 'contacts.country',
   'contacts.hometown', 'contacts.occupation', 'contacts.job_title', 'contacts.company_id', 'contacts.income_band', 'contacts.education',
   'contacts.marital_status', 'contacts.religion', 'contacts.household_size', 'contacts.interests', 'contacts.tags', 'contacts.source',
@@ -28,6 +28,7 @@ export function rowToContact(r: ReadRow): ContactWithCompany {
   return {
     id: r.id,
     name: r.name,
+    externalId: r.external_id,
     givenName: r.given_name,
     familyName: r.family_name,
     emails: readJson(r.emails, []),

@@ -27,6 +27,7 @@ export const ContactOut = z
   .object({
     id: z.string(),
     name: z.string(),
+    externalId: z.string().nullable().describe('the customer’s id in another system; imports can match on it'),
     givenName: z.string().nullable(),
     familyName: z.string().nullable(),
     emails: z.array(z.string()),

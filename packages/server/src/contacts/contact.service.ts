@@ -74,6 +74,7 @@ function applyInput(base: Contact, input: ContactUpdateInput, ctx: WriteContext,
     if (v !== undefined) next[k] = v;
   };
   set('name', input.name);
+  set('externalId', input.externalId);
   set('givenName', input.givenName);
   set('familyName', input.familyName);
   if (input.emails !== undefined) next.emails = [...new Set(input.emails)];
@@ -116,6 +117,7 @@ function emptyContact(id: string, actor: Actor, now: string): Contact {
   return {
     id,
     name: '',
+    externalId: null,
     givenName: null,
     familyName: null,
     emails: [],
@@ -160,6 +162,7 @@ function toRow(c: Contact, workspaceId: string, companyName: string | null): Con
     workspace_id: workspaceId,
     name: c.name,
     name_key: matchKey(c.name),
+    external_id: c.externalId,
     given_name: c.givenName,
     family_name: c.familyName,
     emails: toJson(c.emails),
@@ -201,6 +204,7 @@ function toRow(c: Contact, workspaceId: string, companyName: string | null): Con
 
 function keysOf(c: Contact, workspaceId: string): ContactKey[] {
   const keys: ContactKey[] = [];
+  if (c.externalId) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'external', value: c.externalId });
   for (const e of c.emails) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'email', value: e });
   for (const p of c.phones) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'phone', value: p });
   for (const t of new Set(c.tags.map((x) => x.toLowerCase()))) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'tag', value: t });
@@ -223,7 +227,7 @@ async function checkReferences(db: Db, actor: Actor, items: { c: Contact; before
 }
 
 const AUDITED_FIELDS: (keyof Contact)[] = [
-  'name', 'givenName', 'familyName', 'emails', 'phones', 'gender', 'birthday', 'addressLine', 'ward', 'district', 'province', 'country', 'hometown',
+  'name', 'externalId', 'givenName', 'familyName', 'emails', 'phones', 'gender', 'birthday', 'addressLine', 'ward', 'district', 'province', 'country', 'hometown',
   'occupation', 'jobTitle', 'companyId', 'incomeBand', 'education', 'maritalStatus', 'religion', 'householdSize', 'interests', 'tags', 'source',
   'lifecycleStage', 'ownerId', 'teamId', 'consents', 'notes', 'custom',
 ];
@@ -277,12 +281,16 @@ export async function createContacts(core: Core, actor: Actor, inputs: ContactCr
   const { items, issues, names } = await prepareNewContacts(core, actor, inputs, opts);
   if (issues.length > 0) throw invalid(byRow(issues), opts.bulk ? 'Some rows are invalid; nothing was created' : 'The contact has invalid fields');
   const contacts = items.map((x) => x.c);
-  await core.db.transaction().execute(async (trx) => {
-    await insertContactRows(trx, contacts.map((c) => toRow(c, actor.workspaceId, c.companyId ? names.get(c.companyId) ?? null : null)));
-    await insertKeys(trx, contacts.flatMap((c) => keysOf(c, actor.workspaceId)));
-    await recordAudit(trx, contacts.map((c) => ({ ...by(actor), action: 'create', entityType: 'contact', entityId: c.id, after: snapshot(c) })), core.now());
-  });
+  await core.db.transaction().execute((trx) => writeNewContacts(core, trx, actor, contacts, names));
   return contacts.map((c) => withCompany(c, names));
+}
+
+/** Write prepared contacts (prepareNewContacts, without issues) inside the caller's transaction: rows, keys, audit. */
+export async function writeNewContacts(core: Core, trx: Db, actor: Actor, contacts: Contact[], names: Map<string, string>, meta?: Record<string, unknown>): Promise<void> {
+  await insertContactRows(trx, contacts.map((c) => toRow(c, actor.workspaceId, c.companyId ? names.get(c.companyId) ?? null : null)));
+  await insertKeys(trx, contacts.flatMap((c) => keysOf(c, actor.workspaceId)));
+  const who = by(actor);
+  await recordAudit(trx, contacts.map((c) => ({ ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create', entityType: 'contact', entityId: c.id, after: snapshot(c) })), core.now());
 }
 
 export type ContactPatch = { id: string; patch: ContactUpdateInput; ifVersion: number | null };
@@ -317,55 +325,11 @@ const MAX_RETRIES = 5;
  * writer got in between, so no field is lost to a race either way).
  */
 export async function updateContacts(core: Core, actor: Actor, allPatches: (ContactPatch | null)[], opts: { bulk: boolean; issues?: FieldIssue[] }): Promise<ContactWithCompany[]> {
-  const patches = allPatches.map((p, i) => (p ? { ...p, index: i } : null)).filter((p): p is ContactPatch & { index: number } => p !== null);
+  const patches = allPatches.map((p, i) => (p ? { ...p, index: i } : null)).filter((p): p is IndexedPatch => p !== null);
   const scope = scopeFor(actor, 'contacts.update');
   for (let attempt = 0; ; attempt++) {
     try {
-      return await core.db.transaction().execute(async (trx) => {
-        const ctx = await writeContext(core, trx, actor);
-        const current = new Map((await findContactsByIds(trx, scope, patches.map((p) => p.id))).map((c) => [c.id, c]));
-        const issues: FieldIssue[] = [...(opts.issues ?? [])];
-        const now = core.now().toISOString();
-        const items: { c: Contact; before: Contact; path: Path; changed: ReturnType<typeof diff> }[] = [];
-        patches.forEach((p) => {
-          const path: Path = opts.bulk ? ['items', p.index] : [];
-          const before = current.get(p.id);
-          if (!before) {
-            if (!opts.bulk) throw notFound('Contact');
-            issues.push({ path: [...path, 'id'], message: 'No such contact (or not yours to edit)' });
-            return;
-          }
-          if (p.ifVersion !== null && p.ifVersion !== before.version) {
-            if (!opts.bulk) throw preconditionFailed(before.version);
-            issues.push({ path: [...path, 'version'], message: `Changed since you read it: version ${p.ifVersion} is now ${before.version}` });
-            return;
-          }
-          const { company: _c, ...plain } = before;
-          const c = applyInput(plain, p.patch, ctx, path, issues, 'update', now);
-          items.push({ c, before: plain, path, changed: diff(plain, c) });
-        });
-        const changedItems = items.filter((x) => x.changed !== null);
-        const names = await checkReferences(trx, actor, changedItems, issues);
-        if (issues.length > 0) throw invalid(byRow(issues), opts.bulk ? 'Some rows are invalid; nothing was changed' : 'The contact has invalid fields');
-        const audits: AuditEntry[] = [];
-        for (const x of changedItems) {
-          const changedKeys = Object.keys(x.changed!.after);
-          const next = { ...x.c, updatedAt: now, updatedBy: actor.userId, version: x.before.version + 1 };
-          const companyName = next.companyId ? (names.get(next.companyId) ?? current.get(x.c.id)?.company?.name ?? null) : null;
-          const { id: _id, workspace_id: _ws, created_at: _ca, created_by: _cb, version: _v, ...set } = toRow(next, actor.workspaceId, companyName);
-          const ok = await updateContactRow(trx, scope, x.c.id, x.before.version, set);
-          if (!ok) throw new RaceLost(x.c.id);
-          if (['emails', 'phones', 'tags', 'interests'].some((k) => changedKeys.includes(k))) {
-            await deleteKeys(trx, actor.workspaceId, [x.c.id]);
-            await insertKeys(trx, keysOf(next, actor.workspaceId));
-          }
-          audits.push({ ...by(actor), action: 'update', entityType: 'contact', entityId: x.c.id, before: x.changed!.before, after: x.changed!.after });
-        }
-        await recordAudit(trx, audits, core.now());
-        // Read back what was written (workspace-wide: an agent may just have handed the record to the pool).
-        const written = new Map((await findContactsByIds(trx, { workspaceId: actor.workspaceId, limitTo: null }, patches.map((p) => p.id))).map((c) => [c.id, c]));
-        return patches.map((p) => written.get(p.id)!);
-      });
+      return await core.db.transaction().execute(async (trx) => (await updateContactsIn(core, trx, actor, patches, opts)).written);
     } catch (e) {
       if (e instanceof RaceLost && attempt < MAX_RETRIES) {
         const p = patches.find((x) => x.id === e.id);
@@ -375,13 +339,78 @@ export async function updateContacts(core: Core, actor: Actor, allPatches: (Cont
         }
         continue;
       }
-      if (e instanceof RaceLost) throw new AppError('conflict', 'The contact is being changed by someone else right now; try again', { reason: 'record_busy' });
+      if (e instanceof RaceLost) throw busy();
       throw e;
     }
   }
 }
 
-class RaceLost extends Error {
+export type IndexedPatch = ContactPatch & { index: number };
+export const busy = () => new AppError('conflict', 'The contact is being changed by someone else right now; try again', { reason: 'record_busy' });
+
+/**
+ * The body of updateContacts inside the caller's transaction (an import writes its creates and updates
+ * in one). Throws RaceLost when another writer got in between (the caller retries the transaction).
+ * Returns the contacts as written, in the patches' order, and what changed in each.
+ */
+export async function updateContactsIn(
+  core: Core,
+  trx: Db,
+  actor: Actor,
+  patches: IndexedPatch[],
+  opts: { bulk: boolean; issues?: FieldIssue[]; meta?: Record<string, unknown> },
+): Promise<{ written: ContactWithCompany[]; changes: { id: string; before: Partial<Contact>; after: Partial<Contact> }[] }> {
+  const scope = scopeFor(actor, 'contacts.update');
+  const ctx = await writeContext(core, trx, actor);
+  const current = new Map((await findContactsByIds(trx, scope, patches.map((p) => p.id))).map((c) => [c.id, c]));
+  const issues: FieldIssue[] = [...(opts.issues ?? [])];
+  const now = core.now().toISOString();
+  const items: { c: Contact; before: Contact; path: Path; changed: ReturnType<typeof diff> }[] = [];
+  patches.forEach((p) => {
+    const path: Path = opts.bulk ? ['items', p.index] : [];
+    const before = current.get(p.id);
+    if (!before) {
+      if (!opts.bulk) throw notFound('Contact');
+      issues.push({ path: [...path, 'id'], message: 'No such contact (or not yours to edit)' });
+      return;
+    }
+    if (p.ifVersion !== null && p.ifVersion !== before.version) {
+      if (!opts.bulk) throw preconditionFailed(before.version);
+      issues.push({ path: [...path, 'version'], message: `Changed since you read it: version ${p.ifVersion} is now ${before.version}` });
+      return;
+    }
+    const { company: _c, ...plain } = before;
+    const c = applyInput(plain, p.patch, ctx, path, issues, 'update', now);
+    items.push({ c, before: plain, path, changed: diff(plain, c) });
+  });
+  const changedItems = items.filter((x) => x.changed !== null);
+  const names = await checkReferences(trx, actor, changedItems, issues);
+  if (issues.length > 0) throw invalid(byRow(issues), opts.bulk ? 'Some rows are invalid; nothing was changed' : 'The contact has invalid fields');
+  const audits: AuditEntry[] = [];
+  const who = by(actor);
+  for (const x of changedItems) {
+    const changedKeys = Object.keys(x.changed!.after);
+    const next = { ...x.c, updatedAt: now, updatedBy: actor.userId, version: x.before.version + 1 };
+    const companyName = next.companyId ? (names.get(next.companyId) ?? current.get(x.c.id)?.company?.name ?? null) : null;
+    const { id: _id, workspace_id: _ws, created_at: _ca, created_by: _cb, version: _v, ...set } = toRow(next, actor.workspaceId, companyName);
+    const ok = await updateContactRow(trx, scope, x.c.id, x.before.version, set);
+    if (!ok) throw new RaceLost(x.c.id);
+    if (['externalId', 'emails', 'phones', 'tags', 'interests'].some((k) => changedKeys.includes(k))) {
+      await deleteKeys(trx, actor.workspaceId, [x.c.id]);
+      await insertKeys(trx, keysOf(next, actor.workspaceId));
+    }
+    audits.push({ ...who, ...(opts.meta ? { meta: { ...who.meta, ...opts.meta } } : {}), action: 'update', entityType: 'contact', entityId: x.c.id, before: x.changed!.before, after: x.changed!.after });
+  }
+  await recordAudit(trx, audits, core.now());
+  // Read back what was written (workspace-wide: an agent may just have handed the record to the pool).
+  const written = new Map((await findContactsByIds(trx, { workspaceId: actor.workspaceId, limitTo: null }, patches.map((p) => p.id))).map((c) => [c.id, c]));
+  return {
+    written: patches.map((p) => written.get(p.id)!),
+    changes: changedItems.map((x) => ({ id: x.c.id, before: x.changed!.before as Partial<Contact>, after: x.changed!.after as Partial<Contact> })),
+  };
+}
+
+export class RaceLost extends Error {
   readonly id: string;
   constructor(id: string) {
     super('race lost');

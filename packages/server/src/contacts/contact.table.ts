@@ -8,6 +8,7 @@ export interface ContactTable {
   workspace_id: string;
   name: string;
   name_key: string;
+  external_id: string | null;
   given_name: string | null;
   family_name: string | null;
   emails: Json;

@@ -4,6 +4,7 @@ import type { OrderLineTable, OrderTable, ProductCategoryTable, ProductTable } f
 import type { CompanyTable } from '../companies/company.table.ts';
 import type { ContactKeyTable, ContactTable } from '../contacts/contact.table.ts';
 import type { TaskTable } from '../tasks/task.table.ts';
+import type { ImportErrorTable, ImportFileTable, ImportItemTable, ImportTable } from '../import/import.table.ts';
 import type { InteractionTable } from '../interactions/interaction.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
 import type { InvitationTable } from '../invitations/invitation.table.ts';
@@ -45,4 +46,8 @@ export interface Database {
   order_lines: OrderLineTable;
   interactions: InteractionTable;
   tasks: TaskTable;
+  imports: ImportTable;
+  import_files: ImportFileTable;
+  import_items: ImportItemTable;
+  import_errors: ImportErrorTable;
 }

@@ -41,3 +41,16 @@ test('the separator is the one that splits every line the same way, quotes respe
   assert.equal(detectDelimiter('name\tphone\nAn\t0912\n'), '\t');
   assert.equal(detectDelimiter('"a;b",c\n"x;y",z\n'), ',');
 });
+
+test('the first 64 KB of a long UTF-8 file may end inside a character: still UTF-8', async () => {
+  const { describeSource } = await import('./source.ts');
+  const line = 'Nguyễn Thị Hồng,ghi chú\n';
+  let text = 'Họ và tên,Ghi chú\n';
+  while (Buffer.byteLength(text) < 70_000) text += line;
+  const bytes = Buffer.from(text, 'utf8');
+  // Find a length of the head that cuts a multi-byte character, and check the detection of that head.
+  const cut = [...Array(8).keys()].map((k) => 65_536 - k).find((n) => (bytes[n]! & 0xc0) === 0x80)!;
+  assert.ok(cut, 'a cut inside a character exists near 64 KB');
+  assert.equal(detectEncoding(bytes.subarray(0, cut), true).encoding, 'utf-8');
+  assert.equal((await describeSource({ bytes })).encoding, 'utf-8');
+});

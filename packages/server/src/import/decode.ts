@@ -8,7 +8,8 @@ import iconv from 'iconv-lite';
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
-export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: number } {
+/** `truncated`: the bytes are the start of a longer file (a character may be cut at their end). */
+export function detectEncoding(bytes: Uint8Array, truncated = false): { encoding: Encoding; bomLength: number } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
@@ -21,7 +22,7 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLeng
   if (zeroEven > sample.length / 4 && zeroOdd < sample.length / 50) return { encoding: 'utf-16be', bomLength: 0 };
   // Valid UTF-8 in the first 64 KB (a character cut at the end of the sample is not an error).
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(bytes.length, 65_536)), { stream: bytes.length > 65_536 });
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(bytes.length, 65_536)), { stream: truncated || bytes.length > 65_536 });
     return { encoding: 'utf-8', bomLength: 0 };
   } catch {
     return { encoding: 'windows-1258', bomLength: 0 };

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { ACTIONS, ROLES, type Action, type Grant, type Role } from '@kith/domain/permissions/permissions.ts';
 import { client, createTestApp, type Res, type TestApp } from '../../test/build-test-app.ts';
 import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
+import { runImport } from '../import/engine.ts';
 
 const DOC = join(import.meta.dirname, '../../../../docs/permissions.md');
 
@@ -83,6 +84,14 @@ async function record(kind: 'contacts' | 'companies', where: 'in' | 'out'): Prom
   const r = await api(owner).post(`/api/v1/${kind}`, { name: `Bản ghi ${unique()}`, ownerId, teamId });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body.id as string;
+}
+
+/** An import of one new contact, run by the member themselves (in scope) or by the agent of team B (out of it). */
+async function anImport(u: TestUser, where: 'in' | 'out'): Promise<string> {
+  const by = where === 'out' || u.role === 'viewer' ? outsider : u;
+  const r = await runImport(t.core, by.actor, { bytes: Buffer.from(`Họ và tên\nNhập ${unique()}\n`) }, { kind: 'contacts', dryRun: false, fileName: 'nhap.csv' });
+  assert.equal(r.created, 1);
+  return r.id!;
 }
 
 /** A task given by the owner to the role's own agent (in scope) or to the agent of team B (out of it). */
@@ -194,6 +203,15 @@ const EXERCISE: Record<string, Exerciser> = {
     return () => api(u).patch(`/api/v1/tasks/${id}`, { notes: `sửa ${unique()}` });
   },
   'tasks.assign': async (u) => call(() => api(u).post('/api/v1/tasks', { title: `Giao ${unique()}`, assigneeId: mate.userId })),
+  // An import is in a member's scope when they ran it.
+  'imports.read': async (u, w) => {
+    const id = await anImport(u, w);
+    return () => api(u).get(`/api/v1/imports/${id}`);
+  },
+  'imports.undo': async (u, w) => {
+    const id = await anImport(u, w);
+    return () => api(u).post(`/api/v1/imports/${id}/undo`, {});
+  },
   'audit.read': (u) => call(() => api(u).get('/api/v1/audit')),
   'views.share': (u) => call(() => api(u).post('/api/v1/views', { entity: 'contacts', name: `Chung ${unique()}`, shared: true, config: { filters: [] } })),
   'views.manage': (u) => call(() => api(u).patch(`/api/v1/views/${curatorsView}`, { name: `Đổi ${unique()}` })),
@@ -205,7 +223,7 @@ test('every action in the document has a way to exercise it here', () => {
 });
 
 const isAssign = (a: string) => a.endsWith('.assign');
-const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write';
+const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write' || a.startsWith('imports.');
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { client, createTestApp, type Client, type TestApp } from '../../test/build-test-app.ts';
 import { browser } from '../../test/browser-session.ts';
 import { makeMember, makeTeam, makeWorkspace, PASSWORD, type TestUser } from '../../test/factories.ts';
+import { runImport } from '../import/engine.ts';
 
 let t: TestApp;
 let a: TestUser;
@@ -42,6 +43,9 @@ before(async () => {
   assert.equal((await api.delete(`/api/v1/orders/${B.deletedOrder}`)).status, 204);
   B.interaction = (await api.post('/api/v1/interactions', { contactId: B.contact, kind: 'call', body: 'Bê gọi' })).body.id;
   B.task = (await api.post('/api/v1/tasks', { title: 'Việc của Bê', contactId: B.contact })).body.id;
+  const upload = await t.app.inject({ method: 'POST', url: '/api/v1/imports?fileName=be.csv', headers: { authorization: `Bearer ${b.token}`, 'content-type': 'text/csv' }, payload: 'Họ và tên,Email\nBê Nhập,nhap@b.example\n' });
+  B.upload = upload.json().import.id;
+  B.import = (await runImport(t.core, b.actor, { bytes: Buffer.from('Họ và tên\nBê Đã Nhập\nBê,\n') }, { kind: 'contacts', dryRun: false, fileName: 'be2.csv' })).id!;
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
@@ -72,6 +76,7 @@ async function stateOfB(): Promise<string> {
     sessions: await db.selectFrom('sessions').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     audit: await db.selectFrom('audit_log').select(['id']).where('workspace_id', '=', ws).orderBy('id').execute(),
     views: await db.selectFrom('saved_views').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    imports: await db.selectFrom('imports').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
   };
   return JSON.stringify(rows);
 }
@@ -117,6 +122,11 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'PATCH /api/v1/interactions/{id}': [{ params: { id: 'interaction' }, body: { body: 'Chiếm' } }],
   'DELETE /api/v1/interactions/{id}': [{ params: { id: 'interaction' } }],
   'GET /api/v1/tasks/{id}': [{ params: { id: 'task' } }],
+  'GET /api/v1/imports/{id}': [{ params: { id: 'upload' } }, { params: { id: 'import' } }],
+  'GET /api/v1/imports/{id}/errors': [{ params: { id: 'import' } }],
+  'POST /api/v1/imports/{id}/dry-run': [{ params: { id: 'upload' }, body: {} }],
+  'POST /api/v1/imports/{id}/run': [{ params: { id: 'upload' }, body: {} }],
+  'POST /api/v1/imports/{id}/undo': [{ params: { id: 'import' } }],
   'PATCH /api/v1/tasks/{id}': [{ params: { id: 'task' }, body: { done: true } }],
   'DELETE /api/v1/tasks/{id}': [{ params: { id: 'task' } }],
   'PATCH /api/v1/views/{id}': [{ params: { id: 'view' }, body: { name: 'Chiếm' } }],

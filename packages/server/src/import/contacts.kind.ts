@@ -1,0 +1,329 @@
+import { isAppError, type FieldIssue } from '@kith/domain/errors.ts';
+import { ContactCreateSchema, type Contact, type ContactCreateInput, type ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
+import { parseDate } from '@kith/domain/import/values.ts';
+import { matchKey } from '@kith/domain/text/fold.ts';
+import type { Company } from '@kith/domain/companies/company.schema.ts';
+import type { Core } from '../core.ts';
+import type { Db } from '../db/create-db.ts';
+import type { Actor } from '../auth/actor.ts';
+import { prepareNewCompanies, writeNewCompanies } from '../companies/company.service.ts';
+import { findContactsByIds } from '../contacts/contact.repository.ts';
+import { parseRows, prepareNewContacts, SKIP, updateContactsIn, writeNewContacts, type IndexedPatch } from '../contacts/contact.service.ts';
+import { authorize } from '../records/visibility.ts';
+import { softDeleteContactsIn, revertFields } from './undo.ts';
+import type { ImportError } from './engine.ts';
+import type { KindHandler, MappedRow, MatchKey, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
+
+/**
+ * Importing contacts: each row becomes a new contact, or updates the contact it matches — by external id,
+ * email or phone, in the order the user chose — adding its phones, emails and tags to those already
+ * there. Rows of one batch that are the same person (a shared email or phone) become one contact. A
+ * company named in a row is linked, and created when the workspace has none of that name.
+ */
+
+const LIST_FIELDS = new Set(['phones', 'emails', 'tags']);
+const GENDER: Record<string, 'female' | 'male' | 'other'> = { nam: 'male', male: 'male', m: 'male', trai: 'male', nu: 'female', female: 'female', f: 'female', gai: 'female', khac: 'other', other: 'other' };
+const FIELDS = new Set(['name', 'externalId', 'familyName', 'givenName', 'phones', 'emails', 'birthday', 'gender', 'addressLine', 'ward', 'district', 'province', 'jobTitle', 'occupation', 'tags', 'source', 'notes', 'company']);
+
+type Item = {
+  row: number;
+  input: ContactCreateInput;
+  companyName: string | null;
+  /** Normalised, as it would be created. */
+  c: Contact;
+  /** The existing contact it matches, if any. */
+  matchId: string | null;
+};
+
+type Plan = {
+  creates: Item[];
+  updates: { item: Item; patch: ContactUpdateInput }[];
+  newCompanies: Company[];
+  companyIds: Map<string, string>;
+  skipped: number;
+  headerOf: (field: string) => string;
+  valueOf: (row: number, field: string) => string | null;
+};
+
+type State = { seen: Set<string> };
+
+function toInput(values: Record<string, string>, row: number, headerOf: (f: string) => string, errors: ImportError[]): { input: ContactCreateInput; companyName: string | null } {
+  const out: Record<string, unknown> = {};
+  let companyName: string | null = null;
+  for (const [f, v] of Object.entries(values)) {
+    if (!FIELDS.has(f)) continue;
+    if (f === 'company') companyName = v.slice(0, 200);
+    else if (LIST_FIELDS.has(f)) out[f] = v.split(f === 'phones' ? /[;,/\n]+/ : /[;,\n]+/).map((x) => x.trim()).filter(Boolean);
+    else if (f === 'birthday') {
+      const d = parseDate(v);
+      if (d) out.birthday = d;
+      else errors.push({ row, column: headerOf(f), value: v, message: `Not a date: ${v} (write it as dd/mm/yyyy)` });
+    } else if (f === 'gender') {
+      const g = GENDER[matchKey(v)];
+      if (g) out.gender = g;
+      else errors.push({ row, column: headerOf(f), value: v, message: `Not a gender: ${v} (Nam, Nữ or Khác)` });
+    } else out[f] = v;
+  }
+  if (!out.name && (out.familyName || out.givenName)) out.name = [out.familyName, out.givenName].filter(Boolean).join(' ');
+  return { input: out as ContactCreateInput, companyName };
+}
+
+/** The keys a contact is matched by, surest first, as `kind:value` (the contact_keys kinds). */
+function keysOf(c: Contact, matchBy: MatchKey[]): string[] {
+  const keys: string[] = [];
+  for (const m of matchBy) {
+    if (m === 'externalId' && c.externalId) keys.push(`external:${c.externalId}`);
+    if (m === 'email') for (const e of c.emails) keys.push(`email:${e}`);
+    if (m === 'phone') for (const p of c.phones) keys.push(`phone:${p}`);
+  }
+  return keys;
+}
+
+/** A later row of the same person laid over an earlier one: its values win, lists are joined. */
+function mergeInputs(a: ContactCreateInput, b: ContactCreateInput): ContactCreateInput {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    if (v === undefined) continue;
+    if (LIST_FIELDS.has(k) && Array.isArray(out[k])) out[k] = [...(out[k] as string[]), ...(v as string[])];
+    else out[k] = v;
+  }
+  return out as ContactCreateInput;
+}
+
+const union = (a: string[], b: string[], fold = (x: string) => x) => {
+  const seen = new Set(a.map(fold));
+  return [...a, ...b.filter((x) => !seen.has(fold(x)) && (seen.add(fold(x)), true))];
+};
+
+/** Which existing (live) contacts hold these keys: key → contact id (the oldest, when several do). */
+async function lookupKeys(db: Db, workspaceId: string, keys: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const pairs = [...new Set(keys)].map((k) => [k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1)] as const);
+  for (let i = 0; i < pairs.length; i += 300) {
+    const chunk = pairs.slice(i, i + 300);
+    const rows = await db
+      .selectFrom('contact_keys as k')
+      .innerJoin('contacts as c', 'c.id', 'k.contact_id')
+      .select(['k.kind', 'k.value', 'k.contact_id', 'c.created_at'])
+      .where('k.workspace_id', '=', workspaceId)
+      .where('c.deleted_at', 'is', null)
+      .where((eb) => eb.or(chunk.map(([kind, value]) => eb.and([eb('k.kind', '=', kind), eb('k.value', '=', value)]))))
+      .orderBy('c.created_at')
+      .execute();
+    for (const r of rows) {
+      const key = `${r.kind}:${r.value}`;
+      if (!out.has(key)) out.set(key, r.contact_id);
+    }
+  }
+  return out;
+}
+
+async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }> {
+  const state = ctx.state as State;
+  const { matchBy, onExisting } = ctx.options;
+  const errors: ImportError[] = [];
+  const valueOf = (row: number, field: string) => rows.find((r) => r.row === row)?.values[field] ?? null;
+
+  // 1. Cells to inputs, then every check a create makes (schema, phones, provinces, owners), row by row.
+  let converted = rows.map((r) => ({ row: r.row, ...toInput(r.values, r.row, ctx.headerOf, errors) }));
+  const check = async (list: typeof converted) => {
+    const bad = new Set(errors.map((e) => e.row));
+    const { rows: parsed, issues } = parseRows(ContactCreateSchema, list.map((x) => x.input));
+    const prepared = await prepareNewContacts(core, actor, parsed.map((p, i) => (bad.has(list[i]!.row) ? SKIP : p)), { bulk: true, issues });
+    for (const x of prepared.issues) errors.push(issueToError(x, (i) => list[i]!.row, ctx.headerOf, (row, f) => valueOf(row, f)));
+    const failed = new Set(errors.map((e) => e.row));
+    return prepared.items
+      .map((x) => ({ i: Number(x.path[1]), c: x.c }))
+      .filter((x) => !failed.has(list[x.i]!.row))
+      .map((x) => ({ ...list[x.i]!, input: parsed[x.i]!, c: x.c }));
+  };
+  let items = await check(converted);
+
+  // 2. Rows of one person within the batch become one: later rows laid over the first.
+  const owner = new Map<string, number>();
+  const groups = new Map<number, number[]>();
+  items.forEach((it, idx) => {
+    const keys = keysOf(it.c, matchBy);
+    const first = keys.map((k) => owner.get(k)).find((x) => x !== undefined);
+    const head = first ?? idx;
+    for (const k of keys) if (!owner.has(k)) owner.set(k, head);
+    groups.set(head, [...(groups.get(head) ?? []), idx]);
+  });
+  const mergedRows = new Set<number>();
+  if ([...groups.values()].some((g) => g.length > 1)) {
+    converted = [...groups.values()].map((g) => {
+      const base = items[g[0]!]!;
+      let input = base.input;
+      let companyName = base.companyName;
+      for (const idx of g.slice(1)) {
+        input = mergeInputs(input, items[idx]!.input);
+        companyName = items[idx]!.companyName ?? companyName;
+        mergedRows.add(items[idx]!.row);
+      }
+      return { row: base.row, input, companyName };
+    });
+    items = await check(converted);
+  }
+
+  // 3. Match each to an existing contact, surest key first (a dry run also counts what earlier batches would create).
+  const allKeys = items.flatMap((it) => keysOf(it.c, matchBy));
+  const found = await lookupKeys(core.db, actor.workspaceId, allKeys);
+  const matched: Item[] = items.map((it) => {
+    const id = keysOf(it.c, matchBy).map((k) => found.get(k)).find((x) => x !== undefined) ?? null;
+    return { ...it, matchId: id };
+  });
+
+  // 4. Companies by name: linked when the workspace has one of that name, created otherwise.
+  const companyNames = [...new Set(matched.map((x) => x.companyName).filter((x): x is string => !!x))];
+  const companyIds = new Map<string, string>();
+  const newCompanies = new Map<string, { name: string }>();
+  if (companyNames.length) {
+    const keys = companyNames.map((n) => matchKey(n));
+    for (let i = 0; i < keys.length; i += 500) {
+      const rowsFound = await core.db.selectFrom('companies').select(['id', 'name_key']).where('workspace_id', '=', actor.workspaceId).where('deleted_at', 'is', null).where('name_key', 'in', keys.slice(i, i + 500)).orderBy('created_at').execute();
+      for (const r of rowsFound) if (!companyIds.has(r.name_key)) companyIds.set(r.name_key, r.id);
+    }
+    for (const n of companyNames) if (!companyIds.has(matchKey(n)) && !newCompanies.has(matchKey(n))) newCompanies.set(matchKey(n), { name: n });
+  }
+  let preparedCompanies: Company[] = [];
+  if (newCompanies.size) {
+    authorize(actor, 'companies.create');
+    const r = await prepareNewCompanies(core, actor, [...newCompanies.values()], { bulk: true });
+    if (r.issues.length === 0) preparedCompanies = r.companies;
+  }
+
+  // 5. Updates: the row's values over the contact's, lists joined; a row that changes nothing is skipped.
+  const existing = new Map((await findContactsByIds(core.db, { workspaceId: actor.workspaceId, limitTo: null }, matched.filter((x) => x.matchId).map((x) => x.matchId!))).map((c) => [c.id, c]));
+  const creates: Item[] = [];
+  const updates: Plan['updates'] = [];
+  let skipped = mergedRows.size;
+  let wouldUpdate = 0;
+  for (const it of matched) {
+    const keys = keysOf(it.c, matchBy);
+    if (!it.matchId) {
+      if (ctx.dryRun && keys.some((k) => state.seen.has(k))) wouldUpdate++;
+      else creates.push(it);
+      continue;
+    }
+    if (onExisting === 'skip') {
+      skipped++;
+      continue;
+    }
+    const cur = existing.get(it.matchId);
+    if (!cur) {
+      creates.push({ ...it, matchId: null });
+      continue;
+    }
+    const patch: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(it.input)) {
+      if (v === undefined) continue;
+      if (k === 'emails') patch.emails = union(cur.emails, it.c.emails);
+      else if (k === 'phones') patch.phones = union(cur.phones, it.c.phones);
+      else if (k === 'tags') patch.tags = union(cur.tags, v as string[], (t) => t.toLowerCase());
+      else patch[k] = v;
+    }
+    if (it.companyName) patch.companyId = companyIds.get(matchKey(it.companyName)) ?? `new:${matchKey(it.companyName)}`;
+    const changes = Object.entries(patch).some(([k, v]) => JSON.stringify((cur as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v));
+    if (!changes) {
+      skipped++;
+      continue;
+    }
+    updates.push({ item: it, patch: patch as ContactUpdateInput });
+  }
+  // Contacts linked to a company: the existing one's id now, a new one's at write time.
+  for (const it of creates) if (it.companyName) it.c = { ...it.c, companyId: companyIds.get(matchKey(it.companyName)) ?? null };
+  return {
+    plan: { creates, updates, newCompanies: preparedCompanies, companyIds, skipped, headerOf: ctx.headerOf, valueOf },
+    errors,
+    counts: { created: creates.length, updated: updates.length + wouldUpdate, skipped },
+  };
+}
+
+function issueToError(x: FieldIssue, rowOf: (i: number) => number, headerOf: (f: string) => string, valueOf: (row: number, field: string) => string | null): ImportError {
+  const row = rowOf(Number(x.path[1]));
+  const field = String(x.path[2] ?? '');
+  return { row, column: field ? headerOf(field) : null, value: field ? valueOf(row, field) : null, message: x.message };
+}
+
+async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written> {
+  const errors: ImportError[] = [];
+  const out: Written = { created: [], updated: [], skipped: plan.skipped, errors };
+
+  // New companies first, so the contacts can point at them.
+  const ids = new Map(plan.companyIds);
+  if (plan.newCompanies.length) {
+    await writeNewCompanies(core, trx, actor, plan.newCompanies, meta);
+    for (const c of plan.newCompanies) {
+      ids.set(matchKey(c.name), c.id);
+      out.created.push({ type: 'company', id: c.id });
+    }
+  }
+  const companyOf = (name: string | null) => (name ? (ids.get(matchKey(name)) ?? null) : null);
+
+  // Updates: a row the contact's owner rules refuse (or that no longer checks out) is reported, the others go on.
+  let patches: (IndexedPatch & { row: number })[] = plan.updates.map((u, index) => {
+    const patch = { ...u.patch };
+    if (typeof patch.companyId === 'string' && patch.companyId.startsWith('new:')) patch.companyId = companyOf(u.item.companyName);
+    return { id: u.item.matchId!, patch, ifVersion: null, index, row: u.item.row };
+  });
+  for (let attempt = 0; patches.length > 0; attempt++) {
+    try {
+      const r = await updateContactsIn(core, trx, actor, patches, { bulk: true, meta });
+      const changed = new Set(r.changes.map((c) => c.id));
+      out.skipped += patches.filter((p) => !changed.has(p.id)).length;
+      for (const c of r.changes) out.updated.push({ type: 'contact', id: c.id, before: c.before, after: c.after });
+      break;
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'validation' || attempt > 2) throw e;
+      const bad = new Set<number>();
+      for (const x of e.issues) {
+        const p = patches.find((q) => q.index === Number(x.path[1]));
+        if (!p) continue;
+        bad.add(p.index);
+        const field = String(x.path[2] ?? '');
+        const message = field === 'id' ? 'Matches a contact you may not change (it belongs to someone else)' : x.message;
+        errors.push({ row: p.row, column: field && field !== 'id' ? plan.headerOf(field) : null, value: field && field !== 'id' ? plan.valueOf(p.row, field) : null, message });
+      }
+      if (bad.size === 0) throw e;
+      patches = patches.filter((p) => !bad.has(p.index));
+    }
+  }
+
+  const creates = plan.creates.map((it) => ({ ...it.c, companyId: it.companyName ? companyOf(it.companyName) : it.c.companyId }));
+  const names = new Map<string, string>();
+  for (const it of plan.creates) {
+    const id = it.companyName ? companyOf(it.companyName) : null;
+    if (id && it.companyName) names.set(id, it.companyName);
+  }
+  await writeNewContacts(core, trx, actor, creates, names, meta);
+  for (const c of creates) out.created.push({ type: 'contact', id: c.id });
+  return out;
+}
+
+async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importId: string }): Promise<UndoResult> {
+  const result: UndoResult = { removed: 0, restored: 0, kept: [] };
+  // What it changed goes back first (a field someone has changed since is left as it is now), then what it created goes.
+  const r = await revertFields(core, actor, items.filter((x) => x.action === 'update' && x.entityType === 'contact'), meta);
+  result.restored += r.restored;
+  result.kept.push(...r.kept);
+  const created = items.filter((x) => x.action === 'create');
+  const d = await softDeleteContactsIn(core, actor, created.filter((x) => x.entityType === 'contact').map((x) => x.entityId), created.filter((x) => x.entityType === 'company').map((x) => x.entityId), meta);
+  result.removed += d.removed;
+  result.kept.push(...d.kept);
+  return result;
+}
+
+export const contactsHandler: KindHandler<Plan, State> = {
+  kind: 'contacts',
+  entityType: 'contact',
+  action: 'contacts.create',
+  defaultMatchBy: ['externalId', 'email', 'phone'],
+  missing: (fields) => (fields.has('name') || fields.has('givenName') || fields.has('familyName') ? null : 'No column holds the name; map one to name (e.g. --map "Họ và tên=name")'),
+  newState: () => ({ seen: new Set<string>() }),
+  prepare,
+  commitState(state, plan) {
+    for (const it of plan.creates) for (const k of keysOf(it.c, ['externalId', 'email', 'phone'])) state.seen.add(k);
+  },
+  write,
+  undo,
+};

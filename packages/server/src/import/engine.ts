@@ -1,0 +1,391 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, isAppError } from '@kith/domain/errors.ts';
+import { IMPORT_FIELDS, suggestMapping, type ImportEntity, type Suggestion } from '@kith/domain/import/mapping.ts';
+import { matchKey } from '@kith/domain/text/fold.ts';
+import type { Core } from '../core.ts';
+import type { Db } from '../db/create-db.ts';
+import type { Actor } from '../auth/actor.ts';
+import { readJson } from '../db/column-types.ts';
+import { authorize } from '../records/visibility.ts';
+import { RaceLost } from '../contacts/contact.service.ts';
+import type { Encoding } from './decode.ts';
+import { describeSource, fileProblem, hashSource, readRecords, type Source, type SourceInfo } from './source.ts';
+import { HANDLERS, type KindHandler, type MappedRow, type MatchKey } from './kinds.ts';
+
+/**
+ * The import engine: a file is read twice, streamed. The first pass reads its structure only (the header,
+ * the number of rows, any row that breaks the format), so a broken file imports nothing. The second maps
+ * each row to the kind's fields and hands batches of 1,000 rows to the kind's handler, which checks them,
+ * matches them to existing records and writes them; each batch commits in one transaction with the
+ * import's own bookkeeping (what it created and changed, the rows it refused, how far it got). A batch is
+ * all or nothing, and an import stopped midway (a crash, a SIGKILL) is resumed after its last committed
+ * batch. Every import is recorded and can be undone.
+ */
+
+export const BATCH_ROWS = 1000;
+/** Errors kept in a report (every one is in the import's error file). */
+const REPORT_ERRORS = 100_000;
+/** An import whose process has said nothing for this long is taken as stopped, and may be resumed. */
+export const STALE_AFTER_MS = 60_000;
+
+export type ImportError = { row: number; column: string | null; value?: string | null; message: string };
+export type ImportStatus = 'uploaded' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
+export type ImportOptions = {
+  map?: Record<string, string> | undefined;
+  matchBy?: MatchKey[] | undefined;
+  onExisting?: 'update' | 'skip' | undefined;
+};
+export type ImportReport = {
+  id: string | null;
+  kind: ImportEntity;
+  status: ImportStatus;
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  errors: ImportError[];
+  errorsTruncated: boolean;
+  rowCount: number;
+  resumedFromRow: number | null;
+  format: SourceInfo['format'];
+  encoding: Encoding | null;
+  delimiter: string | null;
+  mapping: Record<string, string | null>;
+};
+export type Progress = { rowsDone: number; rowCount: number; created: number; updated: number; skipped: number; failed: number };
+
+export type Scan = { info: SourceInfo; sha256: string; headers: string[]; rowCount: number; sample: string[][] };
+
+/** The first pass: the file's kind, encoding, separator, header, row count and first rows; a broken file is refused here. */
+export async function scanSource(src: Source, o: { encoding?: Encoding | undefined } = {}): Promise<Scan> {
+  const info = await describeSource(src, o);
+  let headers: string[] | null = null;
+  let rowCount = 0;
+  const sample: string[][] = [];
+  for await (const r of readRecords(src, info)) {
+    if (!headers) {
+      headers = r.cells.map((h) => h.trim());
+      continue;
+    }
+    rowCount++;
+    if (sample.length < 20) sample.push(r.cells);
+  }
+  if (!headers || headers.every((h) => h === '')) throw fileProblem('The file has no header row: the first row must name the columns', 'no_header');
+  const seen = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (!h) return;
+    const k = matchKey(h);
+    const first = seen.get(k);
+    if (first !== undefined) throw fileProblem(`The column "${h}" appears twice (columns ${first + 1} and ${i + 1}); rename or remove one so each value has one place`, 'duplicate_header', { column: h });
+    seen.set(k, i);
+  });
+  return { info, sha256: await hashSource(src), headers, rowCount, sample };
+}
+
+/** The mapping: suggested from the headers, then the caller's overrides ("Header" → field; "" skips the column). */
+export function resolveMapping(kind: ImportEntity, headers: string[], map: Record<string, string> = {}): { fields: (string | null)[]; suggestions: Suggestion[] } {
+  const suggestions = suggestMapping(headers, kind);
+  const fields = suggestions.map((s) => s.field);
+  const known = IMPORT_FIELDS[kind] as readonly string[];
+  for (const [header, field] of Object.entries(map)) {
+    const col = headers.findIndex((h) => matchKey(h) === matchKey(header));
+    if (col < 0) throw new AppError('validation', `No column "${header}" in the file; its columns are: ${headers.join(', ')}`, { issues: [{ path: ['map', header], message: 'No such column', code: 'not_found' }] });
+    if (field && !known.includes(field)) throw new AppError('validation', `"${field}" is not a field of ${kind}; use one of ${known.join(', ')}`, { issues: [{ path: ['map', header], message: 'Unknown field', code: 'invalid_choice' }] });
+    fields[col] = field || null;
+  }
+  const dup = fields.findIndex((f, i) => f !== null && fields.indexOf(f) !== i);
+  if (dup >= 0) {
+    const first = fields.indexOf(fields[dup]!);
+    throw new AppError('validation', `The columns "${headers[first]}" and "${headers[dup]}" both go to ${fields[dup]}; map one of them elsewhere or skip it`, {
+      issues: [{ path: ['map', headers[dup]!], message: 'Two columns for one field', code: 'not_unique' }],
+    });
+  }
+  return { fields, suggestions };
+}
+
+type ImportRow = {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  status: string;
+  file_name: string;
+  file_sha256: string;
+  rows_done: number;
+  row_count: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  heartbeat_at: string;
+  created_by: string | null;
+};
+
+export type RunOptions = ImportOptions & {
+  kind: ImportEntity;
+  dryRun: boolean;
+  encoding?: Encoding | undefined;
+  fileName: string;
+  /** An existing import record to run (the web flow uploads first). */
+  importId?: string | undefined;
+  /** Resume an interrupted import of the same file even if its process may still be alive. */
+  forceResume?: boolean | undefined;
+  onProgress?: ((p: Progress) => void) | undefined;
+  /** Tests: stop after this many committed batches, as a crash would. */
+  stopAfterBatches?: number | undefined;
+  /** Stop at the next batch boundary (the server is shutting down); the import stays resumable. */
+  signal?: AbortSignal | undefined;
+};
+
+/** Run an import of a file: dry-run (check and report, write nothing) or for real, resuming an interrupted one of the same file. */
+export async function runImport(core: Core, actor: Actor, src: Source, o: RunOptions): Promise<ImportReport> {
+  const handler = HANDLERS[o.kind];
+  if (!handler) throw new AppError('validation', `Importing ${o.kind} is not supported`, { issues: [{ path: ['kind'], message: 'Not supported', code: 'invalid_choice' }] });
+  authorize(actor, handler.action);
+  const scan = await scanSource(src, { encoding: o.encoding });
+  const { fields } = resolveMapping(o.kind, scan.headers, o.map);
+  const missing = handler.missing(new Set(fields.filter((f): f is string => f !== null)));
+  if (missing) throw new AppError('validation', missing, { issues: [{ path: ['map'], message: missing, code: 'required' }] });
+  const mapping = Object.fromEntries(scan.headers.map((h, i) => [h, fields[i] ?? null]));
+  const options = { matchBy: o.matchBy ?? handler.defaultMatchBy, onExisting: o.onExisting ?? 'update' };
+
+  let record: ImportRow | null = null;
+  if (!o.dryRun) record = await claimImport(core, actor, scan, o, mapping, options);
+  const resumedFromRow = record && record.rows_done > 0 ? record.rows_done : null;
+  const totals = { created: record?.created ?? 0, updated: record?.updated ?? 0, skipped: record?.skipped ?? 0, failed: record?.failed ?? 0 };
+  const errors: ImportError[] = record && record.rows_done > 0 ? await storedErrors(core.db, record.id, REPORT_ERRORS) : [];
+  let errorsTruncated = false;
+  const headerOf = (field: string) => scan.headers[fields.indexOf(field)] ?? field;
+  const state = handler.newState();
+
+  let batch: MappedRow[] = [];
+  let rowsDone = record?.rows_done ?? 0;
+  let batches = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    const lastRow = rows[rows.length - 1]!.row;
+    const r = await processBatch(core, actor, handler, rows, { headerOf, options, state, dryRun: o.dryRun, record, lastRow });
+    totals.created += r.created;
+    totals.updated += r.updated;
+    totals.skipped += r.skipped;
+    totals.failed += r.errorRows;
+    for (const e of r.errors) {
+      if (errors.length < REPORT_ERRORS) errors.push(e);
+      else errorsTruncated = true;
+    }
+    rowsDone = lastRow;
+    batches++;
+    o.onProgress?.({ rowsDone: rowsDone - 1, rowCount: scan.rowCount, ...totals });
+    if (o.stopAfterBatches !== undefined && batches >= o.stopAfterBatches) throw new StopForTest();
+    if (o.signal?.aborted) throw new StopForTest();
+  };
+
+  try {
+    for await (const rec of readRecords(src, scan.info)) {
+      if (rec.row === 1 || rec.row <= rowsDone) continue;
+      if (rec.cells.every((c) => c.trim() === '')) continue;
+      const values: Record<string, string> = {};
+      rec.cells.forEach((cell, col) => {
+        const f = fields[col];
+        const v = cell.trim();
+        if (f && v !== '') values[f] = v;
+      });
+      batch.push({ row: rec.row, values });
+      if (batch.length >= BATCH_ROWS) await flush();
+    }
+    await flush();
+  } catch (e) {
+    if (e instanceof StopForTest) throw e;
+    if (record) await failImport(core, record.id, e);
+    throw e;
+  }
+  if (record) {
+    const now = core.now().toISOString();
+    await core.db.updateTable('imports').set({ status: 'done', finished_at: now, heartbeat_at: now, rows_done: rowsDone, ...totals }).where('id', '=', record.id).execute();
+    await core.db.deleteFrom('import_files').where('import_id', '=', record.id).execute();
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return {
+    id: record?.id ?? null,
+    kind: o.kind,
+    status: o.dryRun ? 'uploaded' : 'done',
+    dryRun: o.dryRun,
+    ...totals,
+    errors,
+    errorsTruncated,
+    rowCount: scan.rowCount,
+    resumedFromRow: resumedFromRow === null ? null : resumedFromRow - 1,
+    format: scan.info.format,
+    encoding: scan.info.encoding,
+    delimiter: scan.info.delimiter,
+    mapping,
+  };
+}
+
+/** The run stopped between batches on purpose (shutdown, or a test's simulated crash): the record stays resumable. */
+export class StopForTest extends Error {}
+
+/** The import record to write into: the one given, an interrupted one of the same file (resumed), or a new one. */
+async function claimImport(core: Core, actor: Actor, scan: Scan, o: RunOptions, mapping: Record<string, string | null>, options: object): Promise<ImportRow> {
+  const now = core.now();
+  const iso = now.toISOString();
+  const cols = ['id', 'workspace_id', 'kind', 'status', 'file_name', 'file_sha256', 'rows_done', 'row_count', 'created', 'updated', 'skipped', 'failed', 'heartbeat_at', 'created_by'] as const;
+  return core.db.transaction().execute(async (trx) => {
+    let existing: ImportRow | undefined;
+    if (o.importId) {
+      existing = await trx.selectFrom('imports').select(cols).where('workspace_id', '=', actor.workspaceId).where('id', '=', o.importId).executeTakeFirst();
+      if (!existing) throw new AppError('not_found', 'No such import');
+      if (existing.status === 'done' || existing.status === 'undone' || existing.status === 'undoing') throw new AppError('conflict', `This import is ${existing.status}; upload the file again to import it again`, { reason: 'import_finished' });
+    } else {
+      existing = await trx
+        .selectFrom('imports')
+        .select(cols)
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('kind', '=', o.kind)
+        .where('file_sha256', '=', scan.sha256)
+        .where('status', 'in', ['running', 'failed'])
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+    }
+    if (existing) {
+      const alive = existing.status === 'running' && now.getTime() - Date.parse(existing.heartbeat_at) < STALE_AFTER_MS;
+      if (alive && !o.forceResume) {
+        throw new AppError('conflict', `This file is being imported right now (import ${existing.id}, last progress at ${existing.heartbeat_at}); if that import was stopped, resume it`, { reason: 'import_running' });
+      }
+      await trx
+        .updateTable('imports')
+        .set({ status: 'running', heartbeat_at: iso, started_at: iso, mapping: JSON.stringify(mapping), options: JSON.stringify(options), message: null, row_count: scan.rowCount })
+        .where('id', '=', existing.id)
+        .execute();
+      return { ...existing, status: 'running', heartbeat_at: iso };
+    }
+    const row: ImportRow = { id: uuidv7(), workspace_id: actor.workspaceId, kind: o.kind, status: 'running', file_name: o.fileName, file_sha256: scan.sha256, rows_done: 0, row_count: scan.rowCount, created: 0, updated: 0, skipped: 0, failed: 0, heartbeat_at: iso, created_by: actor.userId };
+    await trx
+      .insertInto('imports')
+      .values({ ...row, file_size: scan.info.size, format: scan.info.format, encoding: scan.info.encoding, delimiter: scan.info.delimiter, headers: JSON.stringify(scan.headers), mapping: JSON.stringify(mapping), options: JSON.stringify(options), created_at: iso, started_at: iso })
+      .execute();
+    return row;
+  });
+}
+
+async function failImport(core: Core, id: string, e: unknown): Promise<void> {
+  const message = isAppError(e) ? e.message : 'The import stopped on an internal error; the batches before it are imported, and running it again resumes after them';
+  await core.db.updateTable('imports').set({ status: 'failed', message, heartbeat_at: core.now().toISOString() }).where('id', '=', id).execute().catch(() => {});
+}
+
+async function storedErrors(db: Db, importId: string, limit: number): Promise<ImportError[]> {
+  const rows = await db.selectFrom('import_errors').select(['row', 'column_name', 'value', 'message']).where('import_id', '=', importId).orderBy('row').limit(limit).execute();
+  return rows.map((r) => ({ row: r.row, column: r.column_name, value: r.value, message: r.message }));
+}
+
+type BatchContext = {
+  headerOf: (field: string) => string;
+  options: { matchBy: MatchKey[]; onExisting: 'update' | 'skip' };
+  state: unknown;
+  dryRun: boolean;
+  record: ImportRow | null;
+  lastRow: number;
+};
+
+/** One batch: checked and matched, then (unless a dry run) written in one transaction with the import's bookkeeping. */
+async function processBatch(core: Core, actor: Actor, handler: KindHandler<unknown, unknown>, rows: MappedRow[], ctx: BatchContext) {
+  for (let attempt = 0; ; attempt++) {
+    const prepared = await handler.prepare(core, actor, rows, { headerOf: ctx.headerOf, options: ctx.options, state: ctx.state, dryRun: ctx.dryRun });
+    const errorRows = new Set(prepared.errors.map((e) => e.row)).size;
+    if (ctx.dryRun || !ctx.record) {
+      handler.commitState?.(ctx.state, prepared.plan);
+      return { created: prepared.counts.created, updated: prepared.counts.updated, skipped: prepared.counts.skipped, errorRows, errors: prepared.errors };
+    }
+    const record = ctx.record;
+    try {
+      return await core.db.transaction().execute(async (trx) => {
+        const w = await handler.write(core, trx, actor, prepared.plan, { importId: record.id });
+        const errors = [...prepared.errors, ...w.errors];
+        const failedRows = new Set(errors.map((e) => e.row)).size;
+        const items = [
+          ...w.created.map((x) => ({ import_id: record.id, entity_type: x.type, entity_id: x.id, action: 'create', before: null, after: null })),
+          ...w.updated.map((x) => ({ import_id: record.id, entity_type: x.type, entity_id: x.id, action: 'update', before: JSON.stringify(x.before), after: JSON.stringify(x.after) })),
+        ];
+        for (let i = 0; i < items.length; i += 200) await trx.insertInto('import_items').values(items.slice(i, i + 200)).execute();
+        const errRows = errors.map((e) => ({ import_id: record.id, row: e.row, column_name: e.column, value: e.value?.slice(0, 500) ?? null, message: e.message }));
+        for (let i = 0; i < errRows.length; i += 200) await trx.insertInto('import_errors').values(errRows.slice(i, i + 200)).execute();
+        const created = w.created.filter((x) => x.type === handler.entityType).length;
+        const updated = w.updated.filter((x) => x.type === handler.entityType).length;
+        await trx
+          .updateTable('imports')
+          .set((eb) => ({
+            rows_done: ctx.lastRow,
+            created: eb('created', '+', created),
+            updated: eb('updated', '+', updated),
+            skipped: eb('skipped', '+', w.skipped),
+            failed: eb('failed', '+', failedRows),
+            heartbeat_at: core.now().toISOString(),
+          }))
+          .where('id', '=', record.id)
+          .execute();
+        return { created, updated, skipped: w.skipped, errorRows: failedRows, errors };
+      });
+    } catch (e) {
+      if (e instanceof RaceLost && attempt < 5) continue;
+      throw e;
+    }
+  }
+}
+
+/** An import as the API shows it. */
+export type ImportSummary = {
+  id: string;
+  kind: string;
+  status: ImportStatus;
+  fileName: string;
+  fileSize: number;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  mapping: Record<string, string | null> | null;
+  rowCount: number;
+  rowsDone: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  message: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  heartbeatAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+};
+
+export function toSummary(r: {
+  id: string; kind: string; status: string; file_name: string; file_size: number | string; format: string; encoding: string | null; delimiter: string | null; headers: unknown; mapping: unknown;
+  row_count: number; rows_done: number; created: number; updated: number; skipped: number; failed: number; message: string | null; created_by: string | null; created_at: string; heartbeat_at: string; finished_at: string | null; undone_at: string | null;
+}): ImportSummary {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status as ImportStatus,
+    fileName: r.file_name,
+    fileSize: Number(r.file_size),
+    format: r.format,
+    encoding: r.encoding,
+    delimiter: r.delimiter,
+    headers: readJson<string[]>(r.headers, []),
+    mapping: readJson<Record<string, string | null> | null>(r.mapping, null),
+    rowCount: r.row_count,
+    rowsDone: Math.max(0, r.rows_done - 1),
+    created: r.created,
+    updated: r.updated,
+    skipped: r.skipped,
+    failed: r.failed,
+    message: r.message,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    heartbeatAt: r.heartbeat_at,
+    finishedAt: r.finished_at,
+    undoneAt: r.undone_at,
+  };
+}

@@ -1,0 +1,122 @@
+import { stringify } from 'csv-stringify/sync';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '@kith/domain/errors.ts';
+import { neutralizeCell } from '@kith/domain/export/cells.ts';
+import type { ImportEntity } from '@kith/domain/import/mapping.ts';
+import { matchKey } from '@kith/domain/text/fold.ts';
+import type { Core } from '../core.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize, scopeFor } from '../records/visibility.ts';
+import type { Encoding } from './decode.ts';
+import { resolveMapping, runImport, scanSource, StopForTest, STALE_AFTER_MS, toSummary, type ImportOptions, type ImportReport, type ImportSummary } from './engine.ts';
+import { HANDLERS } from './kinds.ts';
+
+/**
+ * The web's import steps on a recorded import: upload (the file kept with the record), dry runs with a
+ * mapping, the run in the background (progress on the record), the error file. The CLI and the one-call
+ * API run the same engine directly on a file.
+ */
+
+export type ImportView = ImportSummary & { stalled: boolean };
+
+const view = (s: ImportSummary, now: Date): ImportView => ({ ...s, stalled: s.status === 'running' && now.getTime() - Date.parse(s.heartbeatAt) > STALE_AFTER_MS });
+
+async function findOwnImport(core: Core, actor: Actor, id: string) {
+  const scope = scopeFor(actor, 'imports.read');
+  const rec = await core.db.selectFrom('imports').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!rec || (scope.limitTo && rec.created_by !== actor.userId)) throw new AppError('not_found', 'No such import');
+  return rec;
+}
+
+export async function uploadImport(core: Core, actor: Actor, bytes: Buffer, o: { kind: ImportEntity; fileName: string; encoding?: Encoding | undefined }) {
+  const handler = HANDLERS[o.kind];
+  if (!handler) throw new AppError('validation', `Importing ${o.kind} is not supported`);
+  authorize(actor, handler.action);
+  const scan = await scanSource({ bytes }, { encoding: o.encoding });
+  const { suggestions } = resolveMapping(o.kind, scan.headers);
+  const now = core.now().toISOString();
+  const id = uuidv7();
+  await core.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('imports')
+      .values({
+        id, workspace_id: actor.workspaceId, kind: o.kind, status: 'uploaded', file_name: o.fileName, file_sha256: scan.sha256, file_size: scan.info.size, format: scan.info.format,
+        encoding: scan.info.encoding, delimiter: scan.info.delimiter, headers: JSON.stringify(scan.headers), mapping: null, options: null, row_count: scan.rowCount, rows_done: 0,
+        created: 0, updated: 0, skipped: 0, failed: 0, message: null, created_by: actor.userId, created_at: now, heartbeat_at: now,
+      })
+      .execute();
+    await trx.insertInto('import_files').values({ import_id: id, data: bytes }).execute();
+  });
+  return { import: view(toSummary(await findOwnImport(core, actor, id)), core.now()), suggestions, sample: scan.sample };
+}
+
+export async function listImports(core: Core, actor: Actor, limit: number): Promise<ImportView[]> {
+  const scope = scopeFor(actor, 'imports.read');
+  let q = core.db.selectFrom('imports').selectAll().where('workspace_id', '=', actor.workspaceId);
+  if (scope.limitTo) q = q.where('created_by', '=', actor.userId);
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const now = core.now();
+  return rows.map((r) => view(toSummary(r), now));
+}
+
+export async function getImport(core: Core, actor: Actor, id: string): Promise<ImportView> {
+  return view(toSummary(await findOwnImport(core, actor, id)), core.now());
+}
+
+async function fileOf(core: Core, id: string): Promise<Buffer> {
+  const f = await core.db.selectFrom('import_files').select('data').where('import_id', '=', id).executeTakeFirst();
+  if (!f) throw new AppError('conflict', 'The file of this import is no longer kept; upload it again', { reason: 'import_finished' });
+  return Buffer.from(f.data);
+}
+
+/** A dry run of an uploaded import with this mapping: the report of what would happen, nothing written. */
+export async function dryRunImport(core: Core, actor: Actor, id: string, o: ImportOptions): Promise<ImportReport> {
+  const rec = await findOwnImport(core, actor, id);
+  const bytes = await fileOf(core, id);
+  return runImport(core, actor, { bytes }, { ...o, kind: rec.kind as ImportEntity, fileName: rec.file_name, encoding: (rec.encoding ?? undefined) as Encoding | undefined, dryRun: true });
+}
+
+/** Run an uploaded import in the background (or resume a stopped one); its record shows the progress. */
+export async function startImport(core: Core, actor: Actor, id: string, o: ImportOptions): Promise<ImportView> {
+  const rec = await findOwnImport(core, actor, id);
+  const kind = rec.kind as ImportEntity;
+  const bytes = await fileOf(core, id);
+  const encoding = (rec.encoding ?? undefined) as Encoding | undefined;
+
+  // The mapping is checked now, so a wrong one is a 422 here rather than a failed import later.
+  const handler = HANDLERS[kind]!;
+  authorize(actor, handler.action);
+  const { fields } = resolveMapping(kind, JSON.parse(JSON.stringify(toSummary(rec).headers)) as string[], o.map);
+  const missing = handler.missing(new Set(fields.filter((f): f is string => f !== null)));
+  if (missing) throw new AppError('validation', missing, { issues: [{ path: ['map'], message: missing, code: 'required' }] });
+  // Claimed atomically: one run at a time (a stopped one — no progress for a minute — may be taken over).
+  const now = core.now();
+  const staleBefore = new Date(now.getTime() - STALE_AFTER_MS).toISOString();
+  const claimed = await core.db
+    .updateTable('imports')
+    .set({ status: 'running', heartbeat_at: now.toISOString(), message: null })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('status', 'in', ['uploaded', 'failed']), eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', staleBefore)])]))
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 0) {
+    if (rec.status === 'running') throw new AppError('conflict', 'This import is running', { reason: 'import_running' });
+    throw new AppError('conflict', `This import is ${rec.status}`, { reason: 'import_finished' });
+  }
+  core.jobs.start(`import ${id}`, async (signal) => {
+    try {
+      await runImport(core, actor, { bytes }, { ...o, kind, fileName: rec.file_name, encoding, dryRun: false, importId: id, forceResume: true, signal });
+    } catch (e) {
+      if (!(e instanceof StopForTest)) core.log.warn({ importId: id, err: e instanceof AppError ? e.message : e }, 'import stopped');
+    }
+  });
+  return getImport(core, actor, id);
+}
+
+/** The refused rows as a CSV (UTF-8 with BOM, for Excel): row, column, value, reason; values neutralised. */
+export async function errorFile(core: Core, actor: Actor, id: string): Promise<{ name: string; csv: string }> {
+  const rec = await findOwnImport(core, actor, id);
+  const rows = await core.db.selectFrom('import_errors').select(['row', 'column_name', 'value', 'message']).where('import_id', '=', id).orderBy('row').execute();
+  const csv = stringify([['row', 'column', 'value', 'reason'], ...rows.map((r) => [r.row, neutralizeCell(r.column_name ?? ''), neutralizeCell(r.value ?? ''), neutralizeCell(r.message)])]);
+  const base = matchKey(rec.file_name.replace(/\.[^.]+$/, '')).replace(/[^a-z0-9]+/g, '-').slice(0, 80) || 'import';
+  return { name: `${base}-errors.csv`, csv: `\ufeff${csv}` };
+}

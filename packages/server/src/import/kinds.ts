@@ -1,0 +1,56 @@
+import type { Action } from '@kith/domain/permissions/permissions.ts';
+import type { ImportEntity } from '@kith/domain/import/mapping.ts';
+import type { Core } from '../core.ts';
+import type { Db } from '../db/create-db.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { ImportError } from './engine.ts';
+import { contactsHandler } from './contacts.kind.ts';
+
+/** A row of the file after mapping: its row number and its non-empty cells by field. */
+export type MappedRow = { row: number; values: Record<string, string> };
+export type MatchKey = 'externalId' | 'email' | 'phone';
+export const MATCH_KEYS = ['externalId', 'email', 'phone'] as const satisfies readonly MatchKey[];
+
+export type PrepareContext = {
+  headerOf: (field: string) => string;
+  options: { matchBy: MatchKey[]; onExisting: 'update' | 'skip' };
+  /** The handler's own state across the batches of one run (newState). */
+  state: unknown;
+  dryRun: boolean;
+};
+
+export type Written = {
+  created: { type: string; id: string }[];
+  updated: { type: string; id: string; before: unknown; after: unknown }[];
+  skipped: number;
+  errors: ImportError[];
+};
+
+/**
+ * What an import of one kind of record does with a batch: `prepare` checks and normalises every row and
+ * matches it to an existing record (reads only; a dry run stops there), `write` writes the plan inside
+ * the batch's transaction, `undo` takes back what an import did.
+ */
+export interface KindHandler<Plan, State> {
+  kind: ImportEntity;
+  entityType: string;
+  /** The role action needed to start an import of this kind. */
+  action: Action;
+  defaultMatchBy: MatchKey[];
+  /** A message when the mapping lacks a field the kind needs, else null. */
+  missing(fields: Set<string>): string | null;
+  newState(): State;
+  prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }>;
+  /** Dry runs: remember what the batch would have created, so later rows match it. */
+  commitState?(state: State, plan: Plan): void;
+  write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written>;
+  undo(core: Core, actor: Actor, items: UndoItem[], meta: { importId: string }): Promise<UndoResult>;
+}
+
+export type UndoItem = { entityType: string; entityId: string; action: 'create' | 'update'; before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+export type UndoResult = { removed: number; restored: number; kept: { id: string; reason: string }[] };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const HANDLERS: Partial<Record<ImportEntity, KindHandler<any, any>>> = {
+  contacts: contactsHandler,
+};

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { AppError } from '@kith/domain/errors.ts';
+import { detectDelimiter, detectEncoding, type Encoding } from './decode.ts';
+
+/**
+ * Reading an import file as records, streamed: a CSV (any of the encodings and separators real files come
+ * in) or the first worksheet of an XLSX workbook. Memory stays flat whatever the file's size: the bytes
+ * flow through the decoder and the parser, and records are handed on one at a time.
+ */
+
+export type Source = { path: string; name?: string } | { bytes: Uint8Array; name?: string };
+export type SourceFormat = 'csv' | 'xlsx';
+export type SourceInfo = { format: SourceFormat; encoding: Encoding | null; delimiter: ',' | ';' | '\t' | null; size: number };
+/** One record: its row in the file (the header is row 1) and its cells as text. */
+export type SourceRecord = { row: number; cells: string[] };
+
+/** Longest row accepted (characters): a row beyond it is a broken file (an unclosed quote) or not a table. */
+export const MAX_ROW_CHARS = 1_000_000;
+
+function byteStream(src: Source): Readable {
+  return 'path' in src ? createReadStream(src.path, { highWaterMark: 1 << 20 }) : Readable.from([Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength)]);
+}
+
+async function headBytes(src: Source, n = 65_536): Promise<{ head: Uint8Array; size: number }> {
+  if ('bytes' in src) return { head: src.bytes.subarray(0, n), size: src.bytes.byteLength };
+  const fh = await open(src.path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return { head: buf.subarray(0, bytesRead), size: (await stat(src.path)).size };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** SHA-256 of the file: an interrupted import of the same file is resumed, not repeated. */
+export async function hashSource(src: Source): Promise<string> {
+  const h = createHash('sha256');
+  if ('bytes' in src) h.update(src.bytes);
+  else for await (const chunk of createReadStream(src.path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** What the file is: XLSX (a zip) or delimited text, its encoding and separator (detected unless given). */
+export async function describeSource(src: Source, o: { encoding?: Encoding | undefined; delimiter?: ',' | ';' | '\t' | undefined } = {}): Promise<SourceInfo> {
+  const { head, size } = await headBytes(src);
+  if (size === 0) throw fileProblem('The file is empty', 'empty_file');
+  if (isZip(head)) return { format: 'xlsx', encoding: null, delimiter: null, size };
+  const found = detectEncoding(head, size > head.byteLength);
+  const encoding = o.encoding ?? found.encoding;
+  const text = decodeChunk(head.subarray(encoding === found.encoding ? found.bomLength : 0), encoding);
+  return { format: 'csv', encoding, delimiter: o.delimiter ?? detectDelimiter(text), size };
+}
+
+function decodeChunk(bytes: Uint8Array, encoding: Encoding): string {
+  return iconv.decode(Buffer.from(bytes), ICONV[encoding]);
+}
+
+const ICONV: Record<Encoding, string> = { 'utf-8': 'utf8', 'utf-16le': 'utf16le', 'utf-16be': 'utf16-be', 'windows-1258': 'windows1258' };
+
+export function fileProblem(message: string, code: string, params?: Record<string, string | number | undefined>): AppError {
+  message = `${message}; nothing was imported`;
+  const clean = params ? Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined)) : undefined;
+  return new AppError('validation', message, { issues: [{ path: ['file'], message, code, ...(clean ? { params: clean } : {}) }] });
+}
+
+/** csv-parse's errors, said for a person: what is wrong and on which line; nothing of a broken file is imported. */
+function csvProblem(e: unknown, delimiter: string): AppError {
+  const err = e as { code?: string; message: string; lines?: number };
+  const line = err.lines;
+  const at = line ? ` (line ${line})` : '';
+  const sep = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return fileProblem(`A quoted cell is never closed: the file ends inside quotes${at}. Check the row where a cell starts with " but has no closing "`, 'quote_not_closed', { line });
+    case 'CSV_MAX_RECORD_SIZE':
+      return fileProblem(`A row is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters${at}: usually a quote opened and not closed, or a file that is not a table`, 'row_too_long', { line, limit: MAX_ROW_CHARS });
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return fileProblem(`A quoted cell is followed by text before the next ${sep}${at}`, 'invalid_quote', { line });
+    default:
+      return fileProblem(`The file cannot be read as ${sep}-separated text${at}: ${err.message}`, 'invalid_format', { line });
+  }
+}
+
+/** Every record of the file in order, the header first; stops at the first structural problem (an AppError naming the line). */
+export async function* readRecords(src: Source, info: SourceInfo): AsyncGenerator<SourceRecord> {
+  if (info.format === 'xlsx') {
+    yield* readXlsx(src);
+    return;
+  }
+  const bytes = byteStream(src);
+  const decoder = iconv.decodeStream(ICONV[info.encoding ?? 'utf-8'], { stripBOM: true });
+  const parser = parse({ delimiter: info.delimiter ?? ',', relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_ROW_CHARS, bom: true });
+  bytes.on('error', (e) => parser.destroy(e));
+  bytes.pipe(decoder).pipe(parser);
+  let row = 0;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      row++;
+      yield { row, cells: cells.map((c) => (isAscii(c) ? c : c.normalize('NFC'))) };
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw csvProblem(e, info.delimiter ?? ',');
+  } finally {
+    bytes.destroy();
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+const isAscii = (s: string) => ASCII.test(s);
+
+type XlsxValue = ExcelJS.CellValue;
+
+/** A cell as the text a person sees: dates as ISO, formulas as their result, rich text joined. */
+function cellText(v: XlsxValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.normalize('NFC');
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('').normalize('NFC');
+    if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: XlsxValue }).result ?? null);
+    if ('text' in v) return cellText((v as { text: XlsxValue }).text);
+    if ('error' in v) return '';
+  }
+  return String(v);
+}
+
+async function* readXlsx(src: Source): AsyncGenerator<SourceRecord> {
+  const input = byteStream(src);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as XlsxValue[];
+        const cells: string[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
+        if (cells.every((c) => c.trim() === '')) continue;
+        yield { row: row.number, cells };
+      }
+      break; // the first worksheet
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw fileProblem(`The workbook cannot be read: ${(e as Error).message}`, 'invalid_format');
+  } finally {
+    input.destroy();
+  }
+}
