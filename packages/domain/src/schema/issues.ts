@@ -31,6 +31,7 @@ export const ISSUE_CODES = [
   'unknown_currency',
   'currency_mismatch', // [expected]
   'invalid_transition', // [from, to]
+  'not_yours', // an import row matches a record the caller may not change
   'password_common',
   'password_repeated',
   'password_contains_email',

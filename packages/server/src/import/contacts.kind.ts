@@ -57,11 +57,11 @@ function toInput(values: Record<string, string>, row: number, headerOf: (f: stri
     else if (f === 'birthday') {
       const d = parseDate(v);
       if (d) out.birthday = d;
-      else errors.push({ row, column: headerOf(f), value: v, message: `Not a date: ${v} (write it as dd/mm/yyyy)` });
+      else errors.push({ row, column: headerOf(f), value: v, message: `Not a date: ${v} (write it as dd/mm/yyyy)`, code: 'invalid_date' });
     } else if (f === 'gender') {
       const g = GENDER[matchKey(v)];
       if (g) out.gender = g;
-      else errors.push({ row, column: headerOf(f), value: v, message: `Not a gender: ${v} (Nam, Nữ or Khác)` });
+      else errors.push({ row, column: headerOf(f), value: v, message: `Not a gender: ${v} (Nam, Nữ or Khác)`, code: 'invalid_choice' });
     } else out[f] = v;
   }
   if (!out.name && (out.familyName || out.givenName)) out.name = [out.familyName, out.givenName].filter(Boolean).join(' ');
@@ -242,7 +242,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
 function issueToError(x: FieldIssue, rowOf: (i: number) => number, headerOf: (f: string) => string, valueOf: (row: number, field: string) => string | null): ImportError {
   const row = rowOf(Number(x.path[1]));
   const field = String(x.path[2] ?? '');
-  return { row, column: field ? headerOf(field) : null, value: field ? valueOf(row, field) : null, message: x.message };
+  return { row, column: field ? headerOf(field) : null, value: field ? valueOf(row, field) : null, message: x.message, ...(x.code ? { code: x.code } : {}), ...(x.params ? { params: x.params } : {}) };
 }
 
 async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written> {
@@ -281,8 +281,14 @@ async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { impo
         if (!p) continue;
         bad.add(p.index);
         const field = String(x.path[2] ?? '');
-        const message = field === 'id' ? 'Matches a contact you may not change (it belongs to someone else)' : x.message;
-        errors.push({ row: p.row, column: field && field !== 'id' ? plan.headerOf(field) : null, value: field && field !== 'id' ? plan.valueOf(p.row, field) : null, message });
+        const mine = field !== 'id';
+        errors.push({
+          row: p.row,
+          column: mine && field ? plan.headerOf(field) : null,
+          value: mine && field ? plan.valueOf(p.row, field) : null,
+          message: mine ? x.message : 'Matches a contact you may not change (it belongs to someone else)',
+          ...(mine ? { ...(x.code ? { code: x.code } : {}), ...(x.params ? { params: x.params } : {}) } : { code: 'not_yours' }),
+        });
       }
       if (bad.size === 0) throw e;
       patches = patches.filter((p) => !bad.has(p.index));

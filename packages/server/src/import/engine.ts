@@ -28,7 +28,8 @@ const REPORT_ERRORS = 100_000;
 /** An import whose process has said nothing for this long is taken as stopped, and may be resumed. */
 export const STALE_AFTER_MS = 60_000;
 
-export type ImportError = { row: number; column: string | null; value?: string | null; message: string };
+/** A refused row: where, what, why — with the code and params so a client can word it in its language. */
+export type ImportError = { row: number; column: string | null; value?: string | null; message: string; code?: string; params?: Record<string, string | number> };
 export type ImportStatus = 'uploaded' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
 export type ImportOptions = {
   map?: Record<string, string> | undefined;

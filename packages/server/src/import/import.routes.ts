@@ -16,6 +16,8 @@ const ErrorOut = z.object({
   column: z.string().nullable(),
   value: z.string().nullable().optional(),
   message: z.string(),
+  code: z.string().optional().describe('the issue’s code (as in field errors), to word it in another language'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 const ImportReportOut = z

@@ -10,7 +10,7 @@ import { lazyRoute } from '../lib/lazy-route.ts';
 import { currentTheme, setTheme, type Theme } from '../lib/theme.ts';
 import { GlobalSearch } from '../features/search/global-search.tsx';
 import { useChangeLanguage } from './language-switch.tsx';
-import { resetSession, useRequiredSession, type Session } from './session.tsx';
+import { resetSession, useCan, useRequiredSession, type Session } from './session.tsx';
 import { Icon } from '../components/ui/icons.tsx';
 
 const ContactsPage = lazyRoute(() => import('../features/contacts/contacts-page.tsx'));
@@ -22,6 +22,7 @@ const OrdersPage = lazyRoute(() => import('../features/orders/orders-page.tsx'))
 const OrderPage = lazyRoute(() => import('../features/orders/order-page.tsx'));
 const ProductsPage = lazyRoute(() => import('../features/products/products-page.tsx'));
 const TasksPage = lazyRoute(() => import('../features/tasks/tasks-page.tsx'));
+const ImportsPage = lazyRoute(() => import('../features/imports/imports-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -32,6 +33,7 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/orders\/[^/]+/, OrderPage],
   [/^\/products/, ProductsPage],
   [/^\/tasks/, TasksPage],
+  [/^\/imports/, ImportsPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -56,6 +58,7 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 export function Shell() {
   const { t } = useTranslation();
   const s = useRequiredSession();
+  const can = useCan();
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('nav.main')}>
@@ -87,6 +90,11 @@ export function Shell() {
           <Icon name="box" /> {t('nav.products')}
         </NavLink>
         <span className="spacer" />
+        {can('imports.read') && (
+          <NavLink href="/imports">
+            <Icon name="upload" /> {t('nav.imports')}
+          </NavLink>
+        )}
         <NavLink href="/settings">
           <Icon name="settings" /> {t('nav.settings')}
         </NavLink>
@@ -116,6 +124,8 @@ export function Shell() {
             <Route path="/orders" component={OrdersPage} />
             <Route path="/orders/:id" component={OrderPage} />
             <Route path="/products" component={ProductsPage} />
+            <Route path="/imports" component={ImportsPage} />
+            <Route path="/imports/:id" component={ImportsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>
               <NotFound />

@@ -57,7 +57,7 @@ export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn;
 }
 
-export type RequestOptions = { body?: unknown; ifMatch?: string; signal?: AbortSignal; query?: Record<string, string | number | boolean | undefined | null | string[]> };
+export type RequestOptions = { body?: unknown; file?: Blob; ifMatch?: string; signal?: AbortSignal; query?: Record<string, string | number | boolean | undefined | null | string[]> };
 
 export type ApiResponse<T> = { data: T; etag: string | null; status: number };
 
@@ -77,6 +77,8 @@ function withQuery(path: string, query: RequestOptions['query']): string {
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  // A file goes as the body itself (imports); the server reads what it is from its bytes.
+  if (opts.file) headers['content-type'] = 'application/octet-stream';
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = readCookie('kith_csrf');
     if (csrf) headers['x-csrf-token'] = csrf;
@@ -88,7 +90,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     });
   } catch (e) {

@@ -16,6 +16,7 @@ import { NewContactDialog } from './new-contact-dialog.tsx';
 import { useContactList } from './use-contact-list.ts';
 import { ViewsMenu, type SavedView } from './views-menu.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
+import { Link } from 'wouter';
 
 const COLUMNS_KEY = 'kith.contacts.columns';
 
@@ -85,6 +86,11 @@ export default function ContactsPage() {
         </span>
         <span className="spacer" />
         {can('contacts.create') && (
+          <Link href="/imports/new" className="btn" data-testid="contacts-import">
+            <Icon name="upload" /> {t('imports.importButton')}
+          </Link>
+        )}
+        {can('contacts.create') && (
           <Button variant="primary" onClick={() => setCreating(true)}>
             <Icon name="plus" /> {t('contacts.new')}
           </Button>
@@ -118,9 +124,14 @@ export default function ContactsPage() {
           title={t('contacts.emptyTitle')}
           actions={
             can('contacts.create') && (
-              <Button variant="primary" onClick={() => setCreating(true)}>
-                <Icon name="plus" /> {t('contacts.new')}
-              </Button>
+              <>
+                <Link href="/imports/new" className="btn">
+                  <Icon name="upload" /> {t('imports.importButton')}
+                </Link>
+                <Button variant="primary" onClick={() => setCreating(true)}>
+                  <Icon name="plus" /> {t('contacts.new')}
+                </Button>
+              </>
             )
           }
         >

@@ -1,0 +1,461 @@
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useRoute } from 'wouter';
+import { Button } from '../../components/ui/button.tsx';
+import { Icon } from '../../components/ui/icons.tsx';
+import { useToast } from '../../components/ui/toast.tsx';
+import { useCan } from '../../app/session.tsx';
+import { api, fieldErrorText, request } from '../../lib/api-client.ts';
+import { useFormat } from '../../lib/format.ts';
+import { useErrorText } from '../../lib/form-errors.ts';
+
+/**
+ * Importing a file, in the steps a person checks before anything is written: upload → each column and the
+ * field it goes to (suggested from its header, Vietnamese or English) with the first rows beside it →
+ * a dry run that names every refused row → the import with its progress → what happened, the file of
+ * refused rows, and undo. Below: the imports made before.
+ */
+
+type ImportView = {
+  id: string;
+  kind: string;
+  status: 'uploaded' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
+  stalled: boolean;
+  fileName: string;
+  fileSize: number;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  rowCount: number;
+  rowsDone: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  message: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+};
+type Suggestion = { column: number; header: string; field: string | null; confidence: 'exact' | 'partial' | 'none' };
+type Upload = { import: ImportView; suggestions: Suggestion[]; sample: string[][]; fields: string[] };
+type ImportError = { row: number; column: string | null; value?: string | null; message: string; code?: string; params?: Record<string, string | number> };
+type Report = { created: number; updated: number; skipped: number; failed: number; errors: ImportError[]; errorsTruncated: boolean; rowCount: number };
+type MatchKey = 'externalId' | 'email' | 'phone';
+
+export default function ImportsPage() {
+  const [, params] = useRoute('/imports/:id');
+  return params?.id && params.id !== 'new' ? <ImportDetail id={params.id} /> : <ImportsHome startOpen={params?.id === 'new'} />;
+}
+
+function ImportsHome({ startOpen }: { startOpen: boolean }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [, navigate] = useLocation();
+  const [upload, setUpload] = useState<Upload | null>(null);
+  const list = useQuery({ queryKey: ['imports'], queryFn: () => api.get<{ data: ImportView[] }>('/imports', { query: { limit: 50 } }), enabled: can('imports.read') });
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{t('imports.title')}</h1>
+      </div>
+      {can('contacts.create') && (upload ? <MappingStep upload={upload} onCancel={() => setUpload(null)} onStarted={(id) => navigate(`/imports/${id}`)} /> : <UploadStep autoFocus={startOpen} onUploaded={setUpload} />)}
+      {can('imports.read') && (
+        <section className="stack" style={{ marginBlockStart: 24 }}>
+          <h2 className="section-title">{t('imports.history')}</h2>
+          {list.data && list.data.data.length === 0 ? <p className="muted">{t('imports.noHistory')}</p> : <HistoryTable rows={list.data?.data ?? []} />}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function UploadStep({ onUploaded, autoFocus }: { onUploaded: (u: Upload) => void; autoFocus: boolean }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const send = useMutation({
+    mutationFn: async (file: File) => (await request<Upload>('POST', '/imports', { file, query: { kind: 'contacts', fileName: file.name } })).data,
+    onSuccess: onUploaded,
+  });
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
+  const pick = (f: File | undefined) => f && send.mutate(f);
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    pick(e.dataTransfer.files[0]);
+  };
+  return (
+    <div className="card">
+      <div className="card-body stack">
+        <div
+          className={`dropzone${over ? ' dropzone-over' : ''}`}
+          onDragOver={(e) => (e.preventDefault(), setOver(true))}
+          onDragLeave={() => setOver(false)}
+          onDrop={onDrop}
+          data-testid="import-dropzone"
+        >
+          <Icon name="upload" size={32} />
+          <strong>{t('imports.dropTitle')}</strong>
+          <span className="muted">{t('imports.dropHint')}</span>
+          <label className="btn btn-primary">
+            {t('imports.chooseFile')}
+            <input ref={input} type="file" className="visually-hidden" accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => pick(e.target.files?.[0])} data-testid="import-file" />
+          </label>
+          {send.isPending && <div className="progress" style={{ inlineSize: '100%' }} role="status" aria-label={t('imports.reading')} />}
+        </div>
+        {send.isError && (
+          <div className="alert alert-error" role="alert">
+            {errorText(send.error)}
+          </div>
+        )}
+        <p className="muted">{t('imports.formats')}</p>
+      </div>
+    </div>
+  );
+}
+
+const FIELD_ORDER = ['name', 'familyName', 'givenName', 'phones', 'emails', 'externalId', 'birthday', 'gender', 'addressLine', 'ward', 'district', 'province', 'company', 'jobTitle', 'occupation', 'tags', 'source', 'notes'];
+
+function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel: () => void; onStarted: (id: string) => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const qc = useQueryClient();
+  const imp = upload.import;
+  const [fields, setFields] = useState<(string | null)[]>(() => upload.suggestions.map((s) => s.field));
+  const [matchBy, setMatchBy] = useState<MatchKey[]>(['externalId', 'email', 'phone']);
+  const [onExisting, setOnExisting] = useState<'update' | 'skip'>('update');
+  const [report, setReport] = useState<Report | null>(null);
+  const map = Object.fromEntries(imp.headers.map((h, i) => [h, fields[i] ?? '']));
+  const body = { map, matchBy, onExisting };
+  const dry = useMutation({ mutationFn: () => api.post<Report>(`/imports/${imp.id}/dry-run`, body), onSuccess: setReport });
+  const run = useMutation({
+    mutationFn: () => api.post<ImportView>(`/imports/${imp.id}/run`, body),
+    onSuccess: (v) => {
+      void qc.invalidateQueries({ queryKey: ['imports'] });
+      onStarted(v.id);
+    },
+  });
+  const options = [...FIELD_ORDER.filter((f) => upload.fields.includes(f)), ...upload.fields.filter((f) => !FIELD_ORDER.includes(f))];
+  const label = (f: string) => t(`contactFields.${f}`, { defaultValue: f });
+  const taken = (f: string, col: number) => fields.some((x, i) => x === f && i !== col);
+  const hasName = fields.some((f) => f === 'name' || f === 'givenName' || f === 'familyName');
+  const change = (col: number, v: string) => {
+    setFields((fs) => fs.map((x, i) => (i === col ? v || null : x)));
+    setReport(null);
+  };
+  const where = imp.format === 'xlsx' ? 'XLSX' : `${imp.encoding?.toUpperCase()} · ${imp.delimiter === '\t' ? 'Tab' : `“${imp.delimiter}”`}`;
+  return (
+    <div className="card" data-testid="import-mapping">
+      <div className="card-header">
+        <strong>{imp.fileName}</strong>
+        <span className="muted">
+          {t('imports.fileFacts', { rows: fmt.number(imp.rowCount), count: imp.rowCount, format: where })}
+        </span>
+        <span className="spacer" />
+        <Button onClick={onCancel}>{t('imports.otherFile')}</Button>
+      </div>
+      <div className="card-body stack">
+        <h2 className="section-title">{t('imports.mapTitle')}</h2>
+        <p className="muted">{t('imports.mapHint')}</p>
+        <div style={{ overflow: 'auto' }}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('imports.column')}</th>
+                <th>{t('imports.goesTo')}</th>
+                <th>{t('imports.firstRows')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {imp.headers.map((h, col) => {
+                const s = upload.suggestions[col];
+                return (
+                  <tr key={`${col}-${h}`}>
+                    <td>
+                      <strong>{h || t('imports.unnamed', { n: col + 1 })}</strong>
+                    </td>
+                    <td>
+                      <div className="row" style={{ gap: 6 }}>
+                        <select className="select" aria-label={t('imports.fieldFor', { column: h })} value={fields[col] ?? ''} onChange={(e) => change(col, e.target.value)} data-testid={`map-${col}`}>
+                          <option value="">{t('imports.skip')}</option>
+                          {options.map((f) => (
+                            <option key={f} value={f} disabled={taken(f, col)}>
+                              {label(f)}
+                            </option>
+                          ))}
+                        </select>
+                        {s && s.field && s.field === fields[col] && <span className={`badge ${s.confidence === 'exact' ? 'badge-success' : 'badge-warning'}`}>{t(`imports.confidence.${s.confidence}`)}</span>}
+                      </div>
+                    </td>
+                    <td className="muted" style={{ maxInlineSize: 360 }}>
+                      {upload.sample
+                        .slice(0, 3)
+                        .map((r) => r[col] ?? '')
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <fieldset className="stack" style={{ border: 0, padding: 0 }}>
+          <legend className="section-title">{t('imports.matchTitle')}</legend>
+          <div className="row" style={{ gap: 16, flexWrap: 'wrap' }}>
+            {(['externalId', 'email', 'phone'] as const).map((k) => (
+              <label key={k} className="row" style={{ gap: 6 }}>
+                <input type="checkbox" checked={matchBy.includes(k)} onChange={(e) => (setMatchBy((m) => (e.target.checked ? (['externalId', 'email', 'phone'] as const).filter((x) => x === k || m.includes(x)) : m.filter((x) => x !== k))), setReport(null))} />
+                {t(`imports.matchBy.${k}`)}
+              </label>
+            ))}
+          </div>
+          <div className="row" style={{ gap: 16 }}>
+            <label className="row" style={{ gap: 6 }}>
+              <input type="radio" name="onExisting" checked={onExisting === 'update'} onChange={() => (setOnExisting('update'), setReport(null))} /> {t('imports.onExisting.update')}
+            </label>
+            <label className="row" style={{ gap: 6 }}>
+              <input type="radio" name="onExisting" checked={onExisting === 'skip'} onChange={() => (setOnExisting('skip'), setReport(null))} /> {t('imports.onExisting.skip')}
+            </label>
+          </div>
+        </fieldset>
+        {!hasName && (
+          <div className="alert alert-warning" role="alert">
+            {t('imports.needName')}
+          </div>
+        )}
+        {(dry.isError || run.isError) && (
+          <div className="alert alert-error" role="alert">
+            {errorText(dry.error ?? run.error)}
+          </div>
+        )}
+        {dry.isPending && <div className="progress" role="status" aria-label={t('imports.checking')} />}
+        {report && <DryRunReport report={report} />}
+        <div className="row">
+          <Button onClick={() => dry.mutate()} busy={dry.isPending} disabled={!hasName} data-testid="import-check">
+            {t('imports.check')}
+          </Button>
+          <Button variant="primary" onClick={() => run.mutate()} busy={run.isPending} disabled={!hasName || !report} data-testid="import-run">
+            {report ? t('imports.runN', { count: report.created + report.updated, n: fmt.number(report.created + report.updated) }) : t('imports.run')}
+          </Button>
+          {!report && hasName && <span className="muted">{t('imports.checkFirst')}</span>}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Counts({ r }: { r: Pick<Report, 'created' | 'updated' | 'skipped' | 'failed'> }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const items = [
+    ['created', r.created, 'badge-success'],
+    ['updated', r.updated, 'badge-info'],
+    ['skipped', r.skipped, 'badge-neutral'],
+    ['failed', r.failed, r.failed ? 'badge-danger' : 'badge-neutral'],
+  ] as const;
+  return (
+    <div className="import-counts" data-testid="import-counts">
+      {items.map(([k, n, cls]) => (
+        <div key={k} className="import-count">
+          <span className={`badge ${cls}`}>{t(`imports.counts.${k}`)}</span>
+          <strong data-testid={`count-${k}`}>
+            {fmt.number(n)}
+          </strong>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function ErrorTable({ errors, more }: { errors: ImportError[]; more: number }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ overflow: 'auto', maxBlockSize: 320 }}>
+      <table className="table" data-testid="import-errors">
+        <thead>
+          <tr>
+            <th className="num">{t('imports.row')}</th>
+            <th>{t('imports.column')}</th>
+            <th>{t('imports.value')}</th>
+            <th>{t('imports.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((e, i) => (
+            <tr key={`${e.row}-${i}`}>
+              <td className="num">{e.row}</td>
+              <td>{e.column ?? '—'}</td>
+              <td className="mono">{e.value ?? ''}</td>
+              <td>{fieldErrorText({ pointer: '', detail: e.message, ...(e.code ? { code: e.code } : {}), ...(e.params ? { params: e.params } : {}) })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more > 0 && <p className="muted">{t('imports.moreErrors', { count: more })}</p>}
+    </div>
+  );
+}
+
+function DryRunReport({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  return (
+    <div className="stack" data-testid="import-report">
+      <h2 className="section-title">{t('imports.reportTitle')}</h2>
+      <Counts r={report} />
+      {report.errors.length > 0 ? <ErrorTable errors={report.errors.slice(0, 200)} more={report.errors.length - 200} /> : <p className="muted">{t('imports.allGood')}</p>}
+    </div>
+  );
+}
+
+function ImportDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const can = useCan();
+  const notify = useToast();
+  const errorText = useErrorText();
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ['imports', id],
+    queryFn: () => api.get<ImportView>(`/imports/${id}`),
+    refetchInterval: (query) => (query.state.data && (query.state.data.status === 'running' || query.state.data.status === 'undoing') && !query.state.data.stalled ? 400 : false),
+  });
+  const undo = useMutation({
+    mutationFn: () => api.post<{ removed: number; restored: number; kept: { id: string; reason: string }[] }>(`/imports/${id}/undo`),
+    onSuccess: (r) => {
+      notify(t('imports.undone', { removed: fmt.number(r.removed), restored: fmt.number(r.restored) }));
+      void qc.invalidateQueries({ queryKey: ['imports'] });
+      void qc.invalidateQueries({ queryKey: ['contacts'] });
+    },
+  });
+  const resume = useMutation({ mutationFn: () => api.post<ImportView>(`/imports/${id}/run`, {}), onSuccess: () => void qc.invalidateQueries({ queryKey: ['imports', id] }) });
+  const v = q.data;
+  useEffect(() => {
+    if (v?.status === 'done') void qc.invalidateQueries({ queryKey: ['contacts'] });
+  }, [v?.status, qc]);
+  if (q.isError) return <div className="page"><div className="alert alert-error" role="alert">{errorText(q.error)}</div></div>;
+  if (!v) return <div className="page"><div className="progress" /></div>;
+  const share = v.rowCount ? Math.min(1, v.rowsDone / v.rowCount) : 1;
+  const running = v.status === 'running' && !v.stalled;
+  return (
+    <div className="page">
+      <div className="page-header">
+        <Link href="/imports" className="muted">
+          {t('imports.title')}
+        </Link>
+        <span className="muted">/</span>
+        <h1>{v.fileName}</h1>
+        <span className={`badge ${STATUS_BADGE[v.status]}`} data-testid="import-status">
+          {v.stalled ? t('imports.status.stalled') : t(`imports.status.${v.status}`)}
+        </span>
+      </div>
+      <div className="card">
+        <div className="card-body stack">
+          <div className="stack" style={{ gap: 6 }}>
+            <div className="row">
+              <span>{t('imports.progress', { done: fmt.number(v.rowsDone), total: fmt.number(v.rowCount) })}</span>
+              <span className="spacer" />
+              <strong className="num">{Math.round(share * 100)}%</strong>
+            </div>
+            <div className="meter" role="progressbar" aria-label={t('imports.progressLabel')} aria-valuemin={0} aria-valuemax={v.rowCount} aria-valuenow={v.rowsDone}>
+              <div className={`meter-fill${running ? ' meter-live' : ''}`} style={{ inlineSize: `${share * 100}%` }} />
+            </div>
+          </div>
+          <Counts r={v} />
+          {v.message && (
+            <div className="alert alert-error" role="alert">
+              {v.message}
+            </div>
+          )}
+          {v.stalled && <div className="alert alert-warning">{t('imports.stalledHint')}</div>}
+          {v.status === 'undone' && <div className="alert alert-success">{t('imports.undoneNote', { at: fmt.dateTime(v.undoneAt) })}</div>}
+          {undo.isError && (
+            <div className="alert alert-error" role="alert">
+              {errorText(undo.error)}
+            </div>
+          )}
+          <div className="row" style={{ flexWrap: 'wrap' }}>
+            {v.failed > 0 && (
+              <a className="btn" href={`/api/v1/imports/${v.id}/errors`} download data-testid="import-error-file">
+                <Icon name="download" /> {t('imports.errorFile', { count: v.failed, n: fmt.number(v.failed) })}
+              </a>
+            )}
+            {(v.status === 'failed' || v.stalled) && can('contacts.create') && (
+              <Button variant="primary" onClick={() => resume.mutate()} busy={resume.isPending}>
+                {t('imports.resume')}
+              </Button>
+            )}
+            {(v.status === 'done' || v.status === 'failed') && can('imports.undo') && (
+              <Button variant="danger" onClick={() => window.confirm(t('imports.undoConfirm')) && undo.mutate()} busy={undo.isPending} data-testid="import-undo">
+                {t('imports.undo')}
+              </Button>
+            )}
+            <span className="spacer" />
+            {v.status === 'done' && (
+              <Link href="/contacts" className="btn btn-primary">
+                {t('imports.toContacts')}
+              </Link>
+            )}
+          </div>
+          <p className="muted">{t('imports.facts', { at: fmt.dateTime(v.createdAt), size: fmt.number(Math.ceil(v.fileSize / 1024)) })}</p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const STATUS_BADGE: Record<ImportView['status'], string> = {
+  uploaded: 'badge-neutral',
+  running: 'badge-info',
+  done: 'badge-success',
+  failed: 'badge-danger',
+  undoing: 'badge-warning',
+  undone: 'badge-neutral',
+};
+
+function HistoryTable({ rows }: { rows: ImportView[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (rows.length === 0) return null;
+  return (
+    <div className="card" style={{ overflow: 'auto' }}>
+      <table className="table" data-testid="imports-table">
+        <thead>
+          <tr>
+            <th>{t('imports.file')}</th>
+            <th>{t('imports.when')}</th>
+            <th>{t('imports.statusLabel')}</th>
+            <th className="num">{t('imports.counts.created')}</th>
+            <th className="num">{t('imports.counts.updated')}</th>
+            <th className="num">{t('imports.counts.skipped')}</th>
+            <th className="num">{t('imports.counts.failed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/imports/${r.id}`}>{r.fileName}</Link>
+              </td>
+              <td>{fmt.dateTime(r.createdAt)}</td>
+              <td>
+                <span className={`badge ${STATUS_BADGE[r.status]}`}>{r.stalled ? t('imports.status.stalled') : t(`imports.status.${r.status}`)}</span>
+              </td>
+              <td className="num">{fmt.number(r.created)}</td>
+              <td className="num">{fmt.number(r.updated)}</td>
+              <td className="num">{fmt.number(r.skipped)}</td>
+              <td className="num">{fmt.number(r.failed)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
