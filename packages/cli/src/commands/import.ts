@@ -47,48 +47,54 @@ function progressPrinter(): ((p: Progress) => void) | undefined {
 
 export function registerImportCommand(program: Command): void {
   const imp = program.command('import').description('import data from files; list, undo and the error file of earlier imports');
-  imp
-    .command('contacts')
-    .argument('<file>', 'a CSV (UTF-8 with or without BOM, UTF-16, Windows-1258; comma, semicolon or tab) or an XLSX workbook (its first sheet)')
-    .description('import contacts: each row creates a contact or updates the one it matches (external id, email, phone); headers are recognised in Vietnamese and English (Họ và tên, SĐT, Email, Ngày sinh, …)')
-    .option('--map <pairs>', 'column mapping overrides, e.g. "Họ và tên=name,SĐT=phones,Ghi chú="')
-    .option('--dry-run', 'check every row and report, change nothing')
-    .option('--match-by <keys>', `how a row finds the contact it updates, surest first (default ${MATCH_KEYS.join(',')})`)
-    .option('--skip-existing', 'leave contacts that a row matches as they are (default: update them)')
-    .option('--resume', 'resume an interrupted import of this file even if it may still be running')
-    .option('--encoding <enc>', `force the file's encoding (${ENCODINGS.join(', ')})`)
-    .option('--workspace <id>', 'workspace id (default: the only one)')
-    .option('--json', 'print {"created","updated","failed","errors":[{"row","column","message"}]} (and the import id, skipped rows)')
-    .action(async (file: string, opts: { map?: string; dryRun?: boolean; matchBy?: string; skipExisting?: boolean; resume?: boolean; encoding?: string; workspace?: string; json?: boolean }, cmd: Command) => {
-      if (opts.encoding && !(ENCODINGS as readonly string[]).includes(opts.encoding)) throw new AppError('validation', `--encoding must be one of ${ENCODINGS.join(', ')}`);
-      try {
-        accessSync(file, constants.R_OK);
-      } catch (e) {
-        throw new AppError('not_found', `Cannot read ${file}: ${(e as Error).message}`);
-      }
-      await withCore(cmd, async (core) => {
-        const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
-        const r = await runImport(core, actor, { path: file }, {
-          kind: 'contacts',
-          fileName: basename(file),
-          map: parseMap(opts.map),
-          matchBy: parseMatchBy(opts.matchBy),
-          onExisting: opts.skipExisting ? 'skip' : 'update',
-          dryRun: Boolean(opts.dryRun),
-          forceResume: Boolean(opts.resume),
-          encoding: opts.encoding as Encoding | undefined,
-          onProgress: progressPrinter(),
+  for (const kind of ['contacts', 'orders'] as const) {
+    imp
+      .command(kind)
+      .argument('<file>', 'a CSV (UTF-8 with or without BOM, UTF-16, Windows-1258; comma, semicolon or tab) or an XLSX workbook (its first sheet)')
+      .description(
+        kind === 'contacts'
+          ? 'import contacts: each row creates a contact or updates the one it matches (external id, email, phone); headers are recognised in Vietnamese and English (Họ và tên, SĐT, Email, Ngày sinh, …)'
+          : 'import orders: one row per line item, grouped by order number (Số đơn, Ngày mua, SĐT, Mã SP, Số lượng, Đơn giá, …); customers found by id, email or phone or created; orders already imported are skipped',
+      )
+      .option('--map <pairs>', 'column mapping overrides, e.g. "Họ và tên=name,SĐT=phones,Ghi chú="')
+      .option('--dry-run', 'check every row and report, change nothing')
+      .option('--match-by <keys>', `how a row finds the contact it updates, surest first (default ${MATCH_KEYS.join(',')})`)
+      .option('--skip-existing', 'leave contacts that a row matches as they are (default: update them)')
+      .option('--resume', 'resume an interrupted import of this file even if it may still be running')
+      .option('--encoding <enc>', `force the file's encoding (${ENCODINGS.join(', ')})`)
+      .option('--workspace <id>', 'workspace id (default: the only one)')
+      .option('--json', 'print {"created","updated","failed","errors":[{"row","column","message"}]} (and the import id, skipped rows)')
+      .action(async (file: string, opts: { map?: string; dryRun?: boolean; matchBy?: string; skipExisting?: boolean; resume?: boolean; encoding?: string; workspace?: string; json?: boolean }, cmd: Command) => {
+        if (opts.encoding && !(ENCODINGS as readonly string[]).includes(opts.encoding)) throw new AppError('validation', `--encoding must be one of ${ENCODINGS.join(', ')}`);
+        try {
+          accessSync(file, constants.R_OK);
+        } catch (e) {
+          throw new AppError('not_found', `Cannot read ${file}: ${(e as Error).message}`);
+        }
+        await withCore(cmd, async (core) => {
+          const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
+          const r = await runImport(core, actor, { path: file }, {
+            kind,
+            fileName: basename(file),
+            map: parseMap(opts.map),
+            matchBy: parseMatchBy(opts.matchBy),
+            onExisting: opts.skipExisting ? 'skip' : 'update',
+            dryRun: Boolean(opts.dryRun),
+            forceResume: Boolean(opts.resume),
+            encoding: opts.encoding as Encoding | undefined,
+            onProgress: progressPrinter(),
+          });
+          const format = r.format === 'xlsx' ? 'XLSX' : `${r.encoding}, "${r.delimiter === '\t' ? '\\t' : r.delimiter}"-separated`;
+          process.stderr.write(
+            `kith: ${opts.dryRun ? 'dry run — nothing written; ' : `import ${r.id}; `}${r.resumedFromRow !== null ? `resumed after row ${r.resumedFromRow}; ` : ''}${format}; columns: ${Object.entries(r.mapping).map(([h, f]) => `${h}→${f ?? '(skipped)'}`).join(', ')}\n`,
+          );
+          const out = { created: r.created, updated: r.updated, failed: r.failed, errors: r.errors.map((e) => ({ row: e.row, column: e.column, message: e.message, ...(e.value !== undefined ? { value: e.value } : {}) })), skipped: r.skipped, id: r.id };
+          process.stdout.write(
+            opts.json ? `${JSON.stringify(out)}\n` : `${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.failed} failed\n${r.errors.map((e) => `  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`).join('\n')}${r.errors.length ? '\n' : ''}`,
+          );
         });
-        const format = r.format === 'xlsx' ? 'XLSX' : `${r.encoding}, "${r.delimiter === '\t' ? '\\t' : r.delimiter}"-separated`;
-        process.stderr.write(
-          `kith: ${opts.dryRun ? 'dry run — nothing written; ' : `import ${r.id}; `}${r.resumedFromRow !== null ? `resumed after row ${r.resumedFromRow}; ` : ''}${format}; columns: ${Object.entries(r.mapping).map(([h, f]) => `${h}→${f ?? '(skipped)'}`).join(', ')}\n`,
-        );
-        const out = { created: r.created, updated: r.updated, failed: r.failed, errors: r.errors.map((e) => ({ row: e.row, column: e.column, message: e.message, ...(e.value !== undefined ? { value: e.value } : {}) })), skipped: r.skipped, id: r.id };
-        process.stdout.write(
-          opts.json ? `${JSON.stringify(out)}\n` : `${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.failed} failed\n${r.errors.map((e) => `  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`).join('\n')}${r.errors.length ? '\n' : ''}`,
-        );
       });
-    });
+  }
 
   imp
     .command('list')

@@ -154,9 +154,9 @@ type Prepared = { order: Order; purchase: boolean };
 
 const audited = (o: Order) => Object.fromEntries(AUDITED.map((k) => [k, o[k]]));
 
-async function writeLines(db: Db, workspaceId: string, orderId: string, lines: OrderLine[]): Promise<void> {
-  const rows = lines.map((l) => ({ order_id: orderId, line_no: l.lineNo, workspace_id: workspaceId, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity, unit_price: l.unitPrice, discount: l.discount, line_total: l.lineTotal }));
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('order_lines').values(rows.slice(i, i + 200)).execute();
+async function writeLines(db: Db, workspaceId: string, orders: { id: string; lines: OrderLine[] }[]): Promise<void> {
+  const rows = orders.flatMap((o) => o.lines.map((l) => ({ order_id: o.id, line_no: l.lineNo, workspace_id: workspaceId, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity, unit_price: l.unitPrice, discount: l.discount, line_total: l.lineTotal })));
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('order_lines').values(rows.slice(i, i + 500)).execute();
 }
 
 /**
@@ -193,7 +193,12 @@ async function followLifecycle(db: Db, core: Core, actor: Actor, ws: Workspace, 
 export async function createOrders(core: Core, actor: Actor, inputs: OrderCreateInput[], opts: { bulk: boolean }): Promise<Order[]> {
   scopeFor(actor, 'orders.create');
   const ws = (await findWorkspace(core.db, actor.workspaceId))!;
-  return core.db.transaction().execute(async (trx) => {
+  return core.db.transaction().execute((trx) => createOrdersIn(core, trx, actor, ws, inputs, opts));
+}
+
+/** The body of createOrders inside the caller's transaction (an import writes a batch of orders in one). */
+export async function createOrdersIn(core: Core, trx: Db, actor: Actor, ws: Workspace, inputs: OrderCreateInput[], opts: { bulk: boolean; meta?: Record<string, unknown>; readBack?: boolean }): Promise<Order[]> {
+  {
     const issues: FieldIssue[] = [];
     const contacts = await readableContacts(trx, actor, inputs.map((i) => i.contactId));
     const companyIds = [...new Set(inputs.map((i) => i.companyId).filter((x): x is string => !!x))];
@@ -274,13 +279,16 @@ export async function createOrders(core: Core, actor: Actor, inputs: OrderCreate
       tags: JSON.stringify(o.tags), notes: o.notes, created_at: now, updated_at: now, deleted_at: null, created_by: actor.userId, updated_by: actor.userId, version: 1,
     }));
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto('orders').values(rows.slice(i, i + 200)).execute();
-    for (const { order } of prepared) await writeLines(trx, actor.workspaceId, order.id, order.lines);
-    await recordAudit(trx, prepared.map(({ order }) => ({ ...by(actor), action: 'create' as const, entityType: 'order', entityId: order.id, after: audited(order), meta: { contactId: order.contactId, lines: order.lines.length } })), core.now());
+    await writeLines(trx, actor.workspaceId, prepared.map((p) => p.order));
+    const who = by(actor);
+    await recordAudit(trx, prepared.map(({ order }) => ({ ...who, action: 'create' as const, entityType: 'order', entityId: order.id, after: audited(order), meta: { ...who.meta, ...opts.meta, contactId: order.contactId, lines: order.lines.length } })), core.now());
     const moved = new Map<string, string>();
     for (const { order, purchase } of prepared) if (purchase) moved.set(order.contactId, order.id);
     await followLifecycle(trx, core, actor, ws, moved);
+    // An import does not read back what it wrote; it has the ids.
+    if (opts.readBack === false) return prepared.map((p) => p.order);
     return findOrders(trx, { workspaceId: actor.workspaceId, limitTo: null }, prepared.map((p) => p.order.id));
-  });
+  }
 }
 
 export async function createOrder(core: Core, actor: Actor, input: OrderCreateInput): Promise<Order> {
@@ -355,7 +363,7 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
     if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(before.version + 1);
     if (linesDiffer || linesChanged) {
       await trx.deleteFrom('order_lines').where('order_id', '=', id).execute();
-      await writeLines(trx, actor.workspaceId, id, next.lines);
+      await writeLines(trx, actor.workspaceId, [{ id, lines: next.lines }]);
     }
     await recordAudit(
       trx,

@@ -327,7 +327,9 @@ export const contactsHandler: KindHandler<Plan, State> = {
   missing: (fields) => (fields.has('name') || fields.has('givenName') || fields.has('familyName') ? null : 'No column holds the name; map one to name (e.g. --map "Họ và tên=name")'),
   newState: () => ({ seen: new Set<string>() }),
   prepare,
-  commitState(state, plan) {
+  commitState(state, plan, dryRun) {
+    // Only a dry run needs this (a real run finds the batch's contacts in the database; memory stays flat).
+    if (!dryRun) return;
     for (const it of plan.creates) for (const k of keysOf(it.c, ['externalId', 'email', 'phone'])) state.seen.add(k);
   },
   write,

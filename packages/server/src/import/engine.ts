@@ -193,8 +193,10 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
         const v = cell.trim();
         if (f && v !== '') values[f] = v;
       });
-      batch.push({ row: rec.row, values });
-      if (batch.length >= BATCH_ROWS) await flush();
+      const row = { row: rec.row, values };
+      // A batch ends on a group's boundary (the lines of one order stay together).
+      if (batch.length >= BATCH_ROWS && (!handler.groupOf || handler.groupOf(row) !== handler.groupOf(batch[batch.length - 1]!))) await flush();
+      batch.push(row);
     }
     await flush();
   } catch (e) {
@@ -223,6 +225,18 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
     delimiter: scan.info.delimiter,
     mapping,
   };
+}
+
+/**
+ * Thrown by a handler's write when some rows turn out not to go in (a check only the write can make): the
+ * batch's transaction is rolled back and the batch is prepared and written again without those rows.
+ */
+export class DropRows extends Error {
+  readonly errors: ImportError[];
+  constructor(errors: ImportError[]) {
+    super('rows dropped');
+    this.errors = errors;
+  }
 }
 
 /** The run stopped between batches on purpose (shutdown, or a test's simulated crash): the record stays resumable. */
@@ -291,12 +305,15 @@ type BatchContext = {
 };
 
 /** One batch: checked and matched, then (unless a dry run) written in one transaction with the import's bookkeeping. */
-async function processBatch(core: Core, actor: Actor, handler: KindHandler<unknown, unknown>, rows: MappedRow[], ctx: BatchContext) {
+async function processBatch(core: Core, actor: Actor, handler: KindHandler<unknown, unknown>, allRows: MappedRow[], ctx: BatchContext) {
+  let rows = allRows;
+  const dropped: ImportError[] = [];
   for (let attempt = 0; ; attempt++) {
     const prepared = await handler.prepare(core, actor, rows, { headerOf: ctx.headerOf, options: ctx.options, state: ctx.state, dryRun: ctx.dryRun });
+    prepared.errors.push(...dropped);
     const errorRows = new Set(prepared.errors.map((e) => e.row)).size;
     if (ctx.dryRun || !ctx.record) {
-      handler.commitState?.(ctx.state, prepared.plan);
+      handler.commitState?.(ctx.state, prepared.plan, true);
       return { created: prepared.counts.created, updated: prepared.counts.updated, skipped: prepared.counts.skipped, errorRows, errors: prepared.errors };
     }
     const record = ctx.record;
@@ -327,9 +344,18 @@ async function processBatch(core: Core, actor: Actor, handler: KindHandler<unkno
           .where('id', '=', record.id)
           .execute();
         return { created, updated, skipped: w.skipped, errorRows: failedRows, errors };
+      }).then((r) => {
+        handler.commitState?.(ctx.state, prepared.plan, false);
+        return r;
       });
     } catch (e) {
       if (e instanceof RaceLost && attempt < 5) continue;
+      if (e instanceof DropRows && e.errors.length > 0 && attempt < 20) {
+        const out = new Set(e.errors.map((x) => x.row));
+        dropped.push(...e.errors);
+        rows = rows.filter((r) => !out.has(r.row));
+        continue;
+      }
       throw e;
     }
   }

@@ -82,7 +82,7 @@ const RunBody = z.strictObject({
   onExisting: z.enum(['update', 'skip']).optional(),
 });
 
-const KINDS = ['contacts'] as const;
+const KINDS = ['contacts', 'orders'] as const;
 
 function parseMapParam(raw: string | undefined): Record<string, string> {
   if (!raw) return {};

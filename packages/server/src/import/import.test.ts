@@ -367,3 +367,67 @@ describe('the web’s steps over the API', () => {
     assert.deepEqual(await snapshotCounts(t.core), snap);
   });
 });
+
+describe('orders: one row per line, grouped by order number', () => {
+  const ORDERS = [
+    'Số đơn hàng,Ngày mua,Khách hàng,SĐT,Mã SP,Tên sản phẩm,Số lượng,Đơn giá,Giảm giá,Trạng thái,Kênh bán',
+    'DH-001,05/01/2026 09:30,Trần Thị Lan,0912 100 001,TRA-1,,2,,,Đã giao,Cửa hàng',
+    'DH-001,05/01/2026 09:30,Trần Thị Lan,0912 100 001,,Hộp quà,1,50.000,10.000,Đã giao,Cửa hàng',
+    'DH-002,28/01/2026,Trần Thị Lan,0912 100 001,TRA-1,,1,,,,Shopee',
+    'DH-003,29/01/2026,Khách Lẻ Mới,0912 100 999,,Bánh pía,3,"45.000",,hủy,',
+    'DH-004,30/01/2026,Ai Đó,,,,1,,,,',
+    'DH-005,31/01/2026,Người Sai Giá,0912 100 555,,Trà gừng,1,abc,,,',
+  ].join('\n');
+
+  test('orders with their lines, customers found or created, amounts the Vietnamese way, the stage moved; again adds nothing; undo takes them back', async () => {
+    const { owner: o } = await makeWorkspace(t.core);
+    const api = client(t.app, o.token);
+    assert.equal((await api.post('/api/v1/products', { sku: 'TRA-1', name: 'Trà sen 100g', price: 350_000 })).status, 201);
+    const lan = (await api.post('/api/v1/contacts', { name: 'Trần Thị Lan', phones: ['0912100001'] })).body;
+    const r = await run(o, bytes(ORDERS), { kind: 'orders' });
+    assert.deepEqual([r.created, r.failed], [3, 2], JSON.stringify(r.errors));
+    assert.deepEqual(r.errors.map((e) => [e.row, e.column]), [[6, 'Tên sản phẩm'], [6, 'Đơn giá'], [7, 'Đơn giá']], 'a line without a product, an amount that is not one');
+    assert.equal(r.errors[2]!.value, 'abc');
+    const orders = await api.get('/api/v1/orders?sort=number&limit=10');
+    assert.deepEqual(orders.body.data.map((x: { number: string; total: number; status: string; channel: string | null }) => [x.number, x.total, x.status, x.channel]), [
+      ['DH-001', 2 * 350_000 + 50_000 - 10_000, 'delivered', 'store'],
+      ['DH-002', 350_000, 'delivered', 'marketplace'],
+      ['DH-003', 135_000, 'cancelled', null],
+    ]);
+    const first = await api.get(`/api/v1/orders/${orders.body.data[0].id}`);
+    assert.equal(first.body.orderedAt, '2026-01-05T02:30:00.000Z', '09:30 in Vietnam');
+    assert.equal(first.body.contactId, lan.id, 'the customer was found by phone');
+    assert.equal(first.body.lines.length, 2);
+    const newCustomer = orders.body.data[2].contactId;
+    assert.notEqual(newCustomer, lan.id);
+    assert.equal((await api.get(`/api/v1/contacts/${newCustomer}`)).body.name, 'Khách Lẻ Mới');
+    assert.equal((await api.get(`/api/v1/contacts/${lan.id}`)).body.lifecycleStage, 'repeat', 'two purchases: a repeat customer');
+
+    const again = await run(o, bytes(ORDERS), { kind: 'orders' });
+    assert.deepEqual([again.created, again.skipped], [0, 3], 'orders already imported are skipped');
+
+    const undone = await api.post(`/api/v1/imports/${r.id}/undo`, {});
+    assert.equal(undone.status, 200, JSON.stringify(undone.body));
+    assert.equal(undone.body.removed, 4, 'three orders and the customer it created');
+    assert.equal((await api.get('/api/v1/orders?limit=10')).body.data.length, 0);
+  });
+
+  test('an order’s lines are never split between batches, and a failed order leaves none of its lines', async () => {
+    const { owner: o } = await makeWorkspace(t.core);
+    const lines = ['Số đơn,Khách hàng,SĐT,Tên sản phẩm,Số lượng,Đơn giá'];
+    // 999 one-line orders, then an order of 5 lines across the 1,000-row mark, then one with a bad line.
+    for (let i = 0; i < 999; i++) lines.push(`A-${i},Khách ${i % 50},09${String(20_000_000 + (i % 50)).padStart(8, '0')},Hàng,1,10.000`);
+    for (let l = 0; l < 5; l++) lines.push(`B-1,Khách B,0911 222 333,Hàng ${l},1,20.000`);
+    lines.push('C-1,Khách C,0911 222 444,Hàng,1,5.000', 'C-1,Khách C,0911 222 444,Hàng,0,5.000');
+    const r = await run(o, bytes(`${lines.join('\n')}\n`), { kind: 'orders' });
+    assert.deepEqual([r.created, r.failed], [1000, 1], JSON.stringify(r.errors.slice(0, 3)));
+    const lineCount = async (number: string) => {
+      const ord = await t.core.db.selectFrom('orders').select('id').where('workspace_id', '=', o.workspaceId).where('number', '=', number).executeTakeFirst();
+      return ord ? (await t.core.db.selectFrom('order_lines').select('line_no').where('order_id', '=', ord.id).execute()).length : null;
+    };
+    assert.equal(await lineCount('B-1'), 5, 'the whole order, though it crossed the batch size');
+    assert.equal(await lineCount('C-1'), null, 'nothing of the order with a bad line');
+    const customers = Number((await t.core.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', o.workspaceId).executeTakeFirstOrThrow()).n);
+    assert.equal(customers, 51, 'one contact per customer phone, across batches');
+  });
+});

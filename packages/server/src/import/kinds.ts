@@ -5,6 +5,7 @@ import type { Db } from '../db/create-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ImportError } from './engine.ts';
 import { contactsHandler } from './contacts.kind.ts';
+import { ordersHandler } from './orders.kind.ts';
 
 /** A row of the file after mapping: its row number and its non-empty cells by field. */
 export type MappedRow = { row: number; values: Record<string, string> };
@@ -40,9 +41,11 @@ export interface KindHandler<Plan, State> {
   /** A message when the mapping lacks a field the kind needs, else null. */
   missing(fields: Set<string>): string | null;
   newState(): State;
+  /** Rows of one group (an order's lines) are never split between batches. */
+  groupOf?(row: MappedRow): string | null;
   prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }>;
-  /** Dry runs: remember what the batch would have created, so later rows match it. */
-  commitState?(state: State, plan: Plan): void;
+  /** After a batch (written, or checked in a dry run): remember what it created, so later rows match it. */
+  commitState?(state: State, plan: Plan, dryRun: boolean): void;
   write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written>;
   undo(core: Core, actor: Actor, items: UndoItem[], meta: { importId: string }): Promise<UndoResult>;
 }
@@ -53,4 +56,5 @@ export type UndoResult = { removed: number; restored: number; kept: { id: string
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const HANDLERS: Partial<Record<ImportEntity, KindHandler<any, any>>> = {
   contacts: contactsHandler,
+  orders: ordersHandler,
 };

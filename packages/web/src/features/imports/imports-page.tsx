@@ -50,6 +50,8 @@ export default function ImportsPage() {
   return params?.id && params.id !== 'new' ? <ImportDetail id={params.id} /> : <ImportsHome startOpen={params?.id === 'new'} />;
 }
 
+type Kind = 'contacts' | 'orders';
+
 function ImportsHome({ startOpen }: { startOpen: boolean }) {
   const { t } = useTranslation();
   const can = useCan();
@@ -61,7 +63,7 @@ function ImportsHome({ startOpen }: { startOpen: boolean }) {
       <div className="page-header">
         <h1>{t('imports.title')}</h1>
       </div>
-      {can('contacts.create') && (upload ? <MappingStep upload={upload} onCancel={() => setUpload(null)} onStarted={(id) => navigate(`/imports/${id}`)} /> : <UploadStep autoFocus={startOpen} onUploaded={setUpload} />)}
+      {can('contacts.create') && (upload ? <MappingStep upload={upload} onCancel={() => setUpload(null)} onStarted={(id) => navigate(`/imports/${id}`)} /> : <UploadStep autoFocus={startOpen} onUploaded={setUpload} canOrders={can('orders.create')} />)}
       {can('imports.read') && (
         <section className="stack" style={{ marginBlockStart: 24 }}>
           <h2 className="section-title">{t('imports.history')}</h2>
@@ -72,13 +74,14 @@ function ImportsHome({ startOpen }: { startOpen: boolean }) {
   );
 }
 
-function UploadStep({ onUploaded, autoFocus }: { onUploaded: (u: Upload) => void; autoFocus: boolean }) {
+function UploadStep({ onUploaded, autoFocus, canOrders }: { onUploaded: (u: Upload) => void; autoFocus: boolean; canOrders: boolean }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const [kind, setKind] = useState<Kind>('contacts');
   const send = useMutation({
-    mutationFn: async (file: File) => (await request<Upload>('POST', '/imports', { file, query: { kind: 'contacts', fileName: file.name } })).data,
+    mutationFn: async (file: File) => (await request<Upload>('POST', '/imports', { file, query: { kind, fileName: file.name } })).data,
     onSuccess: onUploaded,
   });
   useEffect(() => {
@@ -93,6 +96,16 @@ function UploadStep({ onUploaded, autoFocus }: { onUploaded: (u: Upload) => void
   return (
     <div className="card">
       <div className="card-body stack">
+        {canOrders && (
+          <fieldset className="row" style={{ border: 0, padding: 0, gap: 16 }}>
+            <legend className="section-title">{t('imports.kindTitle')}</legend>
+            {(['contacts', 'orders'] as const).map((k) => (
+              <label key={k} className="row" style={{ gap: 6 }}>
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {t(`imports.kinds.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <div
           className={`dropzone${over ? ' dropzone-over' : ''}`}
           onDragOver={(e) => (e.preventDefault(), setOver(true))}
@@ -120,6 +133,7 @@ function UploadStep({ onUploaded, autoFocus }: { onUploaded: (u: Upload) => void
   );
 }
 
+const ORDER_FIELD_ORDER = ['number', 'orderedAt', 'customerName', 'customerPhone', 'customerEmail', 'customerExternalId', 'sku', 'productName', 'quantity', 'unitPrice', 'discount', 'shipping', 'status', 'channel', 'currency'];
 const FIELD_ORDER = ['name', 'familyName', 'givenName', 'phones', 'emails', 'externalId', 'birthday', 'gender', 'addressLine', 'ward', 'district', 'province', 'company', 'jobTitle', 'occupation', 'tags', 'source', 'notes'];
 
 function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel: () => void; onStarted: (id: string) => void }) {
@@ -142,10 +156,13 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
       onStarted(v.id);
     },
   });
-  const options = [...FIELD_ORDER.filter((f) => upload.fields.includes(f)), ...upload.fields.filter((f) => !FIELD_ORDER.includes(f))];
-  const label = (f: string) => t(`contactFields.${f}`, { defaultValue: f });
+  const isOrders = imp.kind === 'orders';
+  const order = isOrders ? ORDER_FIELD_ORDER : FIELD_ORDER;
+  const options = [...order.filter((f) => upload.fields.includes(f)), ...upload.fields.filter((f) => !order.includes(f))];
+  const label = (f: string) => (isOrders ? t(`imports.orderFields.${f}`, { defaultValue: f }) : t(`contactFields.${f}`, { defaultValue: f }));
   const taken = (f: string, col: number) => fields.some((x, i) => x === f && i !== col);
-  const hasName = fields.some((f) => f === 'name' || f === 'givenName' || f === 'familyName');
+  const has = (...fs: string[]) => fields.some((f) => f !== null && fs.includes(f));
+  const hasName = isOrders ? has('number') && has('customerName', 'customerPhone', 'customerEmail', 'customerExternalId') && has('sku', 'productName') : has('name', 'givenName', 'familyName');
   const change = (col: number, v: string) => {
     setFields((fs) => fs.map((x, i) => (i === col ? v || null : x)));
     setReport(null);
@@ -207,6 +224,7 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
             </tbody>
           </table>
         </div>
+        {!isOrders && (
         <fieldset className="stack" style={{ border: 0, padding: 0 }}>
           <legend className="section-title">{t('imports.matchTitle')}</legend>
           <div className="row" style={{ gap: 16, flexWrap: 'wrap' }}>
@@ -226,9 +244,11 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
             </label>
           </div>
         </fieldset>
+        )}
+        {isOrders && <p className="muted">{t('imports.ordersHint')}</p>}
         {!hasName && (
           <div className="alert alert-warning" role="alert">
-            {t('imports.needName')}
+            {t(isOrders ? 'imports.needOrderFields' : 'imports.needName')}
           </div>
         )}
         {(dry.isError || run.isError) && (
@@ -399,8 +419,8 @@ function ImportDetail({ id }: { id: string }) {
             )}
             <span className="spacer" />
             {v.status === 'done' && (
-              <Link href="/contacts" className="btn btn-primary">
-                {t('imports.toContacts')}
+              <Link href={v.kind === 'orders' ? '/orders' : '/contacts'} className="btn btn-primary">
+                {t(v.kind === 'orders' ? 'imports.toOrders' : 'imports.toContacts')}
               </Link>
             )}
           </div>
@@ -430,6 +450,7 @@ function HistoryTable({ rows }: { rows: ImportView[] }) {
         <thead>
           <tr>
             <th>{t('imports.file')}</th>
+            <th>{t('imports.kindLabel')}</th>
             <th>{t('imports.when')}</th>
             <th>{t('imports.statusLabel')}</th>
             <th className="num">{t('imports.counts.created')}</th>
@@ -444,6 +465,7 @@ function HistoryTable({ rows }: { rows: ImportView[] }) {
               <td>
                 <Link href={`/imports/${r.id}`}>{r.fileName}</Link>
               </td>
+              <td>{t(`imports.kinds.${r.kind}`)}</td>
               <td>{fmt.dateTime(r.createdAt)}</td>
               <td>
                 <span className={`badge ${STATUS_BADGE[r.status]}`}>{r.stalled ? t('imports.status.stalled') : t(`imports.status.${r.status}`)}</span>
