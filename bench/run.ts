@@ -8,6 +8,8 @@
  *                (first page < 1 s, results < 300 ms after the last keystroke, first-screen JS < 250 KB gz)
  *   sort     (e) the list sorted by each kind of column, first page and fifth page, vs the default order (recorded)
  *   export   (f) every contact exported as CSV and XLSX (rows/s, peak memory) vs the same rows straight from one query into CSV
+ *   import   (g) a CSV of N contacts imported from disk (rows/s, RSS at every tenth) vs a raw batched insert of the parsed rows   target ≥ 40%, flat memory
+ *   orders   (h) a CSV of KITH_BENCH_ORDER_LINES order lines (default 10,000,000) imported as orders vs a raw insert of them (recorded)
  *
  * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
  * is a throwaway: a SQLite file under /tmp/kith-bench, a PostgreSQL database created and dropped.
@@ -26,9 +28,12 @@ import { benchSearch, type SearchResult } from './search.ts';
 import { benchSort, type SortResult } from './sort.ts';
 import { benchExport, type ExportResult } from './export.ts';
 import { benchUi, type UiResult } from './ui.ts';
+import { benchImport, benchImportOrders, type ImportResult, type OrderImportResult } from './import.ts';
 import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export'] as const;
+const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'import', 'orders'] as const;
+/** These make their own databases; the others share one filled with N contacts. */
+const STANDALONE: readonly Bench[] = ['import', 'orders'];
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -51,7 +56,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
   skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
 }
 
-type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult };
+type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult };
 const results: Partial<Record<Dialect, Results>> = {};
 const info = await machine(dialects.includes('postgres'));
 const started = performance.now();
@@ -65,6 +70,23 @@ for (const dialect of dialects) {
   let ws: BenchWorkspace;
   log(`\n== ${dialect}`);
   try {
+    if (benches.includes('import')) {
+      log(`-- import: a CSV of ${int(env.contacts)} contacts from disk, vs a raw batched insert of the parsed rows`);
+      const x = await benchImport(dialect);
+      res.import = x;
+      log(`   import ${int(x.rowsPerSecond)} rows/s (${x.seconds.toFixed(1)} s, ${int(x.created)} created); raw insert ${int(x.raw.rowsPerSecond)} rows/s: ${pct(x.ratio)} (target ≥ 40%)`);
+      log(`   RSS at each tenth of the file: ${x.rss.atTenth.map((m) => m.toFixed(0)).join(', ')} MiB (start ${x.rss.start.toFixed(0)}, peak ${x.rss.peak.toFixed(0)})`);
+      log(`   JS heap at each tenth: ${x.heapAtTenth.map((m) => m.toFixed(0)).join(', ')} MiB`);
+    }
+    if (benches.includes('orders')) {
+      const target = Number(process.env.KITH_BENCH_ORDER_LINES ?? 10_000_000);
+      log(`-- orders: a CSV of ${int(target)} order lines imported as orders, vs a raw insert of the orders and lines`);
+      const x = await benchImportOrders(dialect, target);
+      res.orders = x;
+      log(`   import ${int(x.linesPerSecond)} lines/s (${x.seconds.toFixed(0)} s; ${int(x.orders)} orders, ${int(x.customers)} customers); raw insert ${int(x.raw.linesPerSecond)} lines/s: ${pct(x.ratio)}`);
+      log(`   RSS at each tenth of the file: ${x.rss.atTenth.map((m) => m.toFixed(0)).join(', ')} MiB (start ${x.rss.start.toFixed(0)}, peak ${x.rss.peak.toFixed(0)})`);
+    }
+    if (benches.every((b) => STANDALONE.includes(b))) continue;
     if (benches.includes('insert')) {
       log(`-- insert: ${int(env.contacts)} contacts in batches of 1,000, service vs raw (alternating batches)`);
       const r = await benchInsert(dialect);
@@ -167,6 +189,14 @@ for (const dialect of dialects) {
   if (r.export) {
     const e = r.export;
     rows.push([dialect, `export ${int(e.rows)} contacts`, `csv ${int(e.csv.rowsPerSecond)} rows/s, xlsx ${int(e.xlsx.rowsPerSecond)} rows/s; peak RSS ${e.csv.peakRssMb.toFixed(0)} / ${e.xlsx.peakRssMb.toFixed(0)} MiB`, `one select into CSV ${int(e.baseline.rowsPerSecond)} rows/s`, pct(e.csv.rowsPerSecond / e.baseline.rowsPerSecond), '(recorded)', '—']);
+  }
+  if (r.import) {
+    const x = r.import;
+    rows.push([dialect, `import ${int(x.rows)}-row contacts CSV`, `${int(x.rowsPerSecond)} rows/s; RSS ${Math.min(...x.rss.atTenth).toFixed(0)}–${Math.max(...x.rss.atTenth).toFixed(0)} MiB over the file`, `raw insert of the parsed rows ${int(x.raw.rowsPerSecond)} rows/s`, pct(x.ratio), '≥ 40%', verdict(x.ratio >= 0.4)]);
+  }
+  if (r.orders) {
+    const x = r.orders;
+    rows.push([dialect, `import ${int(x.lines)} order lines`, `${int(x.linesPerSecond)} lines/s (${int(x.orders)} orders); RSS ${Math.min(...x.rss.atTenth).toFixed(0)}–${Math.max(...x.rss.atTenth).toFixed(0)} MiB`, `raw insert ${int(x.raw.linesPerSecond)} lines/s`, pct(x.ratio), '(recorded)', '—']);
   }
   if (r.sort) {
     const base = r.sort[0]!;

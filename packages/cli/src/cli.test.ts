@@ -12,6 +12,7 @@ import { loadConfig } from '@kith/server/config.ts';
 import { createCore } from '@kith/server/core.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
+import { BATCH_ROWS } from '@kith/server/import/engine.ts';
 
 const BIN = join(import.meta.dirname, '../bin/kith.js');
 const dirs: string[] = [];
@@ -235,7 +236,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     for (let i = 0; i < 600; i++) {
       await new Promise((r) => setTimeout(r, 50));
       const exists = existsSync(dbFile) && read<{ n: number } | undefined>("select count(*) as n from sqlite_master where name = 'imports'");
-      if (exists && (read<{ n: number | null }>('select max(rows_done) as n from imports').n ?? 0) > 3000) break;
+      if (exists && (read<{ n: number | null }>('select max(rows_done) as n from imports').n ?? 0) > 3 * BATCH_ROWS) break;
     }
     child.kill('SIGKILL');
     assert.equal(await exited, -9, 'killed before it finished');
@@ -245,7 +246,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.equal(rec.status, 'running');
     assert.ok(rec.rows_done < 60_001, 'stopped midway');
     assert.equal(count, rec.rows_done - 1, 'every committed batch whole, nothing of the batch being written');
-    assert.equal(count % 1000, 0);
+    assert.equal(count % BATCH_ROWS, 0);
     assert.equal(rec.created, count);
 
     const resumed = await kith(dir, ['import', 'contacts', file, '--json', '--resume']);

@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from './db/ids.ts';
 import type { Core } from './core.ts';
 import { authHook } from './http/auth-hook.ts';
 import { KithLogController } from './http/log-controller.ts';

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import type { Actor } from '../auth/actor.ts';
 import { readJson } from '../db/column-types.ts';
 import type { Db } from '../db/create-db.ts';

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import { AppError, invalid } from '@kith/domain/errors.ts';
 import { normalizeEmail } from '@kith/domain/emails/email.ts';
 import { passwordProblem } from '@kith/domain/auth/password-policy.ts';

@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import type { LifecycleStage } from '@kith/domain/contacts/contact.schema.ts';
 import { stageFromPurchases } from '@kith/domain/orders/lifecycle.ts';

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import type { Category, CategoryInput, Product, ProductCreateInput, ProductUpdateInput } from '@kith/domain/orders/order.schema.ts';
 import { foldedWords, matchKey } from '@kith/domain/text/fold.ts';

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import type { Company, CompanyCreateInput, CompanyUpdateInput } from '@kith/domain/companies/company.schema.ts';
 import { validateCustomValues } from '@kith/domain/custom-fields/custom-field.ts';

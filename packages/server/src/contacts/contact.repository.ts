@@ -79,6 +79,41 @@ export async function insertKeys(db: Db, keys: ContactKey[]): Promise<void> {
   for (let i = 0; i < keys.length; i += 5000) await db.insertInto('contact_keys').values(keys.slice(i, i + 5000)).execute();
 }
 
+/**
+ * Which live contacts hold these lookup keys ("email:an@x.vn", "phone:+84…", "external:KH-1"): key → the
+ * oldest such contact's id. One `kind = ? and value in (…)` query per kind and chunk, so the
+ * (workspace_id, kind, value) index answers each (a long OR of pairs made SQLite scan the table).
+ */
+export async function contactsByKeys(db: Db, workspaceId: string, keys: readonly string[]): Promise<Map<string, string>> {
+  const byKind = new Map<string, string[]>();
+  for (const k of new Set(keys)) {
+    const i = k.indexOf(':');
+    const kind = k.slice(0, i);
+    if (!byKind.has(kind)) byKind.set(kind, []);
+    byKind.get(kind)!.push(k.slice(i + 1));
+  }
+  const out = new Map<string, { id: string; at: string }>();
+  for (const [kind, values] of byKind) {
+    for (let i = 0; i < values.length; i += 500) {
+      const rows = await db
+        .selectFrom('contact_keys as k')
+        .innerJoin('contacts as c', 'c.id', 'k.contact_id')
+        .select(['k.value', 'k.contact_id', 'c.created_at'])
+        .where('k.workspace_id', '=', workspaceId)
+        .where('k.kind', '=', kind)
+        .where('k.value', 'in', values.slice(i, i + 500))
+        .where('c.deleted_at', 'is', null)
+        .execute();
+      for (const r of rows) {
+        const key = `${kind}:${r.value}`;
+        const had = out.get(key);
+        if (!had || r.created_at < had.at || (r.created_at === had.at && r.contact_id < had.id)) out.set(key, { id: r.contact_id, at: r.created_at });
+      }
+    }
+  }
+  return new Map([...out].map(([k, v]) => [k, v.id]));
+}
+
 export async function deleteKeys(db: Db, workspaceId: string, contactIds: string[]): Promise<void> {
   for (let i = 0; i < contactIds.length; i += 500) {
     await db.deleteFrom('contact_keys').where('workspace_id', '=', workspaceId).where('contact_id', 'in', contactIds.slice(i, i + 500)).execute();

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import type { z } from 'zod';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { fromZodIssue } from '@kith/domain/schema/issues.ts';
@@ -244,8 +244,10 @@ function diff(a: Contact, b: Contact): { before: Partial<Contact>; after: Partia
   return Object.keys(after).length === 0 ? null : { before, after };
 }
 
+/** A new contact as its audit entry records it: the fields it was created with (empty ones are left out). */
 function snapshot(c: Contact): Partial<Contact> {
-  return Object.fromEntries(AUDITED_FIELDS.map((k) => [k, c[k]])) as Partial<Contact>;
+  const empty = (v: unknown) => v === null || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
+  return Object.fromEntries(AUDITED_FIELDS.filter((k) => !empty(c[k])).map((k) => [k, c[k]])) as Partial<Contact>;
 }
 
 function withCompany(c: Contact, names: Map<string, string>): ContactWithCompany {

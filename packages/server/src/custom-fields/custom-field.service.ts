@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import { AppError, invalid, notFound } from '@kith/domain/errors.ts';
 import type { CustomField, CustomFieldEntity } from '@kith/domain/custom-fields/custom-field.ts';
 import type { z } from 'zod';

@@ -7,7 +7,7 @@ import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { prepareNewCompanies, writeNewCompanies } from '../companies/company.service.ts';
-import { findContactsByIds } from '../contacts/contact.repository.ts';
+import { contactsByKeys, findContactsByIds } from '../contacts/contact.repository.ts';
 import { parseRows, prepareNewContacts, SKIP, updateContactsIn, writeNewContacts, type IndexedPatch } from '../contacts/contact.service.ts';
 import { authorize } from '../records/visibility.ts';
 import { softDeleteContactsIn, revertFields } from './undo.ts';
@@ -95,29 +95,6 @@ const union = (a: string[], b: string[], fold = (x: string) => x) => {
   return [...a, ...b.filter((x) => !seen.has(fold(x)) && (seen.add(fold(x)), true))];
 };
 
-/** Which existing (live) contacts hold these keys: key → contact id (the oldest, when several do). */
-async function lookupKeys(db: Db, workspaceId: string, keys: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const pairs = [...new Set(keys)].map((k) => [k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1)] as const);
-  for (let i = 0; i < pairs.length; i += 300) {
-    const chunk = pairs.slice(i, i + 300);
-    const rows = await db
-      .selectFrom('contact_keys as k')
-      .innerJoin('contacts as c', 'c.id', 'k.contact_id')
-      .select(['k.kind', 'k.value', 'k.contact_id', 'c.created_at'])
-      .where('k.workspace_id', '=', workspaceId)
-      .where('c.deleted_at', 'is', null)
-      .where((eb) => eb.or(chunk.map(([kind, value]) => eb.and([eb('k.kind', '=', kind), eb('k.value', '=', value)]))))
-      .orderBy('c.created_at')
-      .execute();
-    for (const r of rows) {
-      const key = `${r.kind}:${r.value}`;
-      if (!out.has(key)) out.set(key, r.contact_id);
-    }
-  }
-  return out;
-}
-
 async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }> {
   const state = ctx.state as State;
   const { matchBy, onExisting } = ctx.options;
@@ -167,7 +144,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
 
   // 3. Match each to an existing contact, surest key first (a dry run also counts what earlier batches would create).
   const allKeys = items.flatMap((it) => keysOf(it.c, matchBy));
-  const found = await lookupKeys(core.db, actor.workspaceId, allKeys);
+  const found = await contactsByKeys(core.db, actor.workspaceId, allKeys);
   const matched: Item[] = items.map((it) => {
     const id = keysOf(it.c, matchBy).map((k) => found.get(k)).find((x) => x !== undefined) ?? null;
     return { ...it, matchId: id };

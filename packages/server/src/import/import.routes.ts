@@ -118,7 +118,7 @@ export function importRoutes(core: Core) {
         bodyLimit: UPLOAD_LIMIT,
         schema: {
           tags: ['imports'],
-          summary: 'Import contacts from a CSV or XLSX file sent as the body, in one call: each row creates a contact or updates the one it matches (external id, email, phone); bad rows are reported (row, column, value, message) and left out; the rest are written in atomic batches of 1,000',
+          summary: 'Import contacts from a CSV or XLSX file sent as the body, in one call: each row creates a contact or updates the one it matches (external id, email, phone); bad rows are reported (row, column, value, message) and left out; the rest are written in atomic batches of 2,000',
           querystring: z.strictObject({
             dryRun: z.enum(['true', 'false']).default('false').describe('true: check and report, write nothing'),
             map: z.string().max(4000).optional().describe('overrides of the suggested mapping as JSON, e.g. {"Họ và tên":"name","Ghi chú":""}'),

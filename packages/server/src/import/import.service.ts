@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import { AppError } from '@kith/domain/errors.ts';
 import { neutralizeCell } from '@kith/domain/export/cells.ts';
 import type { ImportEntity } from '@kith/domain/import/mapping.ts';

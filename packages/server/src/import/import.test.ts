@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeMember, makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
 import { updateContacts } from '../contacts/contact.service.ts';
-import { runImport, StopForTest, type RunOptions } from './engine.ts';
+import { BATCH_ROWS, runImport, StopForTest, type RunOptions } from './engine.ts';
 import { undoImport } from './undo.ts';
 
 let t: TestApp;
@@ -217,16 +217,17 @@ describe('batches, crashes and undo', () => {
 
   test('stopped after two batches (as by a crash), the same file resumes after them: nothing twice, nothing lost', async () => {
     const { owner: o } = await makeWorkspace(t.core);
-    const file = bigFile(3500);
+    const total = BATCH_ROWS * 3 + BATCH_ROWS / 2;
+    const file = bigFile(total);
     await assert.rejects(run(o, file, { stopAfterBatches: 2 }), StopForTest);
-    assert.equal(await liveCount(o.workspaceId), 2000, 'two whole batches, nothing of the third');
+    assert.equal(await liveCount(o.workspaceId), 2 * BATCH_ROWS, 'two whole batches, nothing of the third');
     const rec = await t.core.db.selectFrom('imports').select(['status', 'rows_done']).where('workspace_id', '=', o.workspaceId).executeTakeFirstOrThrow();
-    assert.deepEqual([rec.status, rec.rows_done], ['running', 2001]);
+    assert.deepEqual([rec.status, rec.rows_done], ['running', 2 * BATCH_ROWS + 1]);
     await assert.rejects(run(o, file), /being imported right now/, 'a fresh running import is not taken over unasked');
     const r = await run(o, file, { forceResume: true });
-    assert.equal(r.resumedFromRow, 2000);
-    assert.deepEqual([r.created, r.failed], [3500, 0], 'the totals count the whole import');
-    assert.equal(await liveCount(o.workspaceId), 3500, 'rows without any key were not imported twice');
+    assert.equal(r.resumedFromRow, 2 * BATCH_ROWS);
+    assert.deepEqual([r.created, r.failed], [total, 0], 'the totals count the whole import');
+    assert.equal(await liveCount(o.workspaceId), total, 'rows without any key were not imported twice');
   });
 
   test('a batch that fails to write leaves nothing of itself; the import is marked failed and resumes from that batch', async () => {
@@ -239,19 +240,19 @@ describe('batches, crashes and undo', () => {
       await sql`create trigger kith_test_boom before insert on contacts when new.name = 'BOOM' begin select raise(abort, 'boom'); end`.execute(t.core.db);
     }
     const lines = ['Họ và tên'];
-    for (let i = 0; i < 2500; i++) lines.push(i === 1500 ? 'BOOM' : `Khách ${i}`);
+    for (let i = 0; i < BATCH_ROWS * 2.5; i++) lines.push(i === BATCH_ROWS * 1.5 ? 'BOOM' : `Khách ${i}`);
     const file = bytes(`${lines.join('\n')}\n`);
     try {
       await assert.rejects(run(o, file), /boom/);
-      assert.equal(await liveCount(o.workspaceId), 1000, 'the first batch only; the failed one left nothing');
+      assert.equal(await liveCount(o.workspaceId), BATCH_ROWS, 'the first batch only; the failed one left nothing');
       const rec = await t.core.db.selectFrom('imports').select(['status', 'rows_done', 'message']).where('workspace_id', '=', o.workspaceId).executeTakeFirstOrThrow();
-      assert.deepEqual([rec.status, rec.rows_done], ['failed', 1001]);
+      assert.deepEqual([rec.status, rec.rows_done], ['failed', BATCH_ROWS + 1]);
     } finally {
       await sql`drop trigger kith_test_boom${pg ? sql` on contacts` : sql``}`.execute(t.core.db);
     }
     const r = await run(o, file);
-    assert.equal(r.resumedFromRow, 1000);
-    assert.equal(await liveCount(o.workspaceId), 2500);
+    assert.equal(r.resumedFromRow, BATCH_ROWS);
+    assert.equal(await liveCount(o.workspaceId), BATCH_ROWS * 2.5);
   });
 
   test('undo: what it created is deleted (restorable), what it changed goes back — except a field edited since', async () => {
@@ -415,12 +416,12 @@ describe('orders: one row per line, grouped by order number', () => {
   test('an order’s lines are never split between batches, and a failed order leaves none of its lines', async () => {
     const { owner: o } = await makeWorkspace(t.core);
     const lines = ['Số đơn,Khách hàng,SĐT,Tên sản phẩm,Số lượng,Đơn giá'];
-    // 999 one-line orders, then an order of 5 lines across the 1,000-row mark, then one with a bad line.
-    for (let i = 0; i < 999; i++) lines.push(`A-${i},Khách ${i % 50},09${String(20_000_000 + (i % 50)).padStart(8, '0')},Hàng,1,10.000`);
+    // One-line orders up to one row short of a batch, then an order of 5 lines across the batch's end, then one with a bad line.
+    for (let i = 0; i < BATCH_ROWS - 1; i++) lines.push(`A-${i},Khách ${i % 50},09${String(20_000_000 + (i % 50)).padStart(8, '0')},Hàng,1,10.000`);
     for (let l = 0; l < 5; l++) lines.push(`B-1,Khách B,0911 222 333,Hàng ${l},1,20.000`);
     lines.push('C-1,Khách C,0911 222 444,Hàng,1,5.000', 'C-1,Khách C,0911 222 444,Hàng,0,5.000');
     const r = await run(o, bytes(`${lines.join('\n')}\n`), { kind: 'orders' });
-    assert.deepEqual([r.created, r.failed], [1000, 1], JSON.stringify(r.errors.slice(0, 3)));
+    assert.deepEqual([r.created, r.failed], [BATCH_ROWS, 1], JSON.stringify(r.errors.slice(0, 3)));
     const lineCount = async (number: string) => {
       const ord = await t.core.db.selectFrom('orders').select('id').where('workspace_id', '=', o.workspaceId).where('number', '=', number).executeTakeFirst();
       return ord ? (await t.core.db.selectFrom('order_lines').select('line_no').where('order_id', '=', ord.id).execute()).length : null;

@@ -11,6 +11,7 @@ import type { Db } from '../db/create-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import { createOrdersIn } from '../commerce/order.service.ts';
+import { contactsByKeys } from '../contacts/contact.repository.ts';
 import { parseRows, prepareNewContacts, writeNewContacts } from '../contacts/contact.service.ts';
 import { scopeFor } from '../records/visibility.ts';
 import { findWorkspace, type Workspace } from '../workspaces/workspace.repository.ts';
@@ -103,20 +104,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     return out;
   };
   const allKeys = [...new Set(todo.flatMap(([, g]) => customerKeys(g)))];
-  const known = new Map<string, string>();
-  for (let i = 0; i < allKeys.length; i += 300) {
-    const chunk = allKeys.slice(i, i + 300).map((k) => [k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1)] as const);
-    const found = await core.db
-      .selectFrom('contact_keys as k')
-      .innerJoin('contacts as c', 'c.id', 'k.contact_id')
-      .select(['k.kind', 'k.value', 'k.contact_id'])
-      .where('k.workspace_id', '=', actor.workspaceId)
-      .where('c.deleted_at', 'is', null)
-      .where((eb) => eb.or(chunk.map(([kind, value]) => eb.and([eb('k.kind', '=', kind), eb('k.value', '=', value)]))))
-      .orderBy('c.created_at')
-      .execute();
-    for (const f of found) if (!known.has(`${f.kind}:${f.value}`)) known.set(`${f.kind}:${f.value}`, f.contact_id);
-  }
+  const known = await contactsByKeys(core.db, actor.workspaceId, allKeys);
   const newByKey = new Map<string, NewCustomer>();
   const newCustomers: NewCustomer[] = [];
   const pendingNew: { g: Group; input: Record<string, unknown>; keys: string[] }[] = [];

@@ -29,13 +29,11 @@ export async function undoImport(core: Core, actor: Actor, importId: string): Pr
   if (!handler) throw new AppError('validation', `Undoing an import of ${rec.kind} is not supported`);
   await core.db.updateTable('imports').set({ status: 'undoing', heartbeat_at: core.now().toISOString() }).where('id', '=', importId).execute();
   const rows = await core.db.selectFrom('import_items').select(['entity_type', 'entity_id', 'action', 'before', 'after']).where('import_id', '=', importId).execute();
-  const items: UndoItem[] = rows.map((r) => ({
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    action: r.action as 'create' | 'update',
-    before: readJson<Record<string, unknown> | null>(r.before, null),
-    after: readJson<Record<string, unknown> | null>(r.after, null),
-  }));
+  const items: UndoItem[] = rows.flatMap((r): UndoItem[] =>
+    r.action === 'created'
+      ? readJson<string[]>(r.after, []).map((id) => ({ entityType: r.entity_type, entityId: id, action: 'create', before: null, after: null }))
+      : [{ entityType: r.entity_type, entityId: r.entity_id, action: r.action as 'create' | 'update', before: readJson<Record<string, unknown> | null>(r.before, null), after: readJson<Record<string, unknown> | null>(r.after, null) }],
+  );
   const result = await handler.undo(core, actor, items, { importId });
   const now = core.now().toISOString();
   await core.db.updateTable('imports').set({ status: 'undone', undone_at: now, undone_by: actor.userId, heartbeat_at: now }).where('id', '=', importId).execute();

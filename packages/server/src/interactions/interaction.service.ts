@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { defaultChannel, type Interaction, type InteractionCreateInput, type InteractionUpdateInput } from '@kith/domain/interactions/interaction.schema.ts';
 import type { Core } from '../core.ts';

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { grantOf } from '@kith/domain/permissions/permissions.ts';
 import { dueBucket, type Task, type TaskCreateInput, type TaskUpdateInput } from '@kith/domain/tasks/task.schema.ts';

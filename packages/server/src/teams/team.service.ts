@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import { AppError, notFound } from '@kith/domain/errors.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../db/ids.ts';
 import type { z } from 'zod';
 import { forbidden, notFound } from '@kith/domain/errors.ts';
 import { can } from '@kith/domain/permissions/permissions.ts';
