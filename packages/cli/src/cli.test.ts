@@ -44,7 +44,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
   test('--help lists every command', async () => {
     const r = await kith(dataDir(), ['--help']);
     assert.equal(r.code, 0);
-    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'demo', 'export', 'import']) assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
+    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'demo', 'export', 'import', 'duplicates']) assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
   });
 
   test('migrations, setup, users, tokens and a backup, as an administrator would', async () => {
@@ -203,9 +203,24 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.deepEqual(list.map((i: { status: string; created: number }) => [i.status, i.created]), [['done', 0], ['done', 2]]);
     const errorsCsv = await kith(dir, ['import', 'errors', run.id]);
     assert.match(errorsCsv.stdout, /^\ufeffrow,column,value,reason\n3,SĐT,0123,/);
+    // Two rows of one person under two phones: found by the duplicate detection, merged and unmerged.
+    const twins = join(dir, 'twins.csv');
+    writeFileSync(twins, 'Họ và tên,SĐT,Ngày sinh\nNguyễn Thị Hồng,0912 000 222,25/01/1990\n');
+    json(await kith(dir, ['import', 'contacts', twins, '--json']));
+    const detect = json(await kith(dir, ['duplicates', 'detect', '--json']));
+    assert.equal(detect.candidates, 1);
+    const [pair] = json(await kith(dir, ['duplicates', 'list', '--json']));
+    assert.deepEqual(pair.reasons, ['same_name', 'same_birthday']);
+    const hongs = () => contacts().filter((c) => c.name === 'Nguyễn Thị Hồng');
+    const merged = json(await kith(dir, ['duplicates', 'merge', pair.a.id, pair.b.id, '--json']));
+    assert.equal(hongs().length, 1);
+    assert.equal(JSON.parse(hongs()[0]!.phones).length, 3, 'the phones of both');
+    json(await kith(dir, ['duplicates', 'undo', merged.id, '--json']));
+    assert.equal(hongs().length, 2);
+
     const undone = json(await kith(dir, ['import', 'undo', run.id, '--json']));
     assert.deepEqual([undone.removed, undone.restored], [2, 0]);
-    assert.deepEqual(contacts(), []);
+    assert.deepEqual(contacts().map((c) => c.name), ['Nguyễn Thị Hồng'], 'the contact of the later import stays');
 
     const unterminated = join(dir, 'hong.csv');
     writeFileSync(unterminated, 'Họ và tên,SĐT\n"Nguyễn Văn An,0912345678\n');

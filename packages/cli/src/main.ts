@@ -4,6 +4,7 @@ import { registerBackupCommand } from './commands/backup.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommand } from './commands/import.ts';
+import { registerDuplicateCommands } from './commands/duplicates.ts';
 import { registerMigrateCommands } from './commands/migrate.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { fail } from './output.ts';
@@ -25,5 +26,6 @@ registerBackupCommand(program);
 registerDemoCommand(program);
 registerExportCommand(program);
 registerImportCommand(program);
+registerDuplicateCommands(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -30,7 +30,8 @@ export type AuditAction =
   | 'invitation.create'
   | 'invitation.revoke'
   | 'invitation.accept'
-  | 'export';
+  | 'export'
+  | 'merge';
 
 export type AuditEntry = {
   workspaceId: string | null;

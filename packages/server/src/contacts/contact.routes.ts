@@ -11,6 +11,7 @@ import {
 } from '@kith/domain/contacts/contact.schema.ts';
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
+import { runDetection } from '../duplicates/duplicate.service.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { createContacts, deleteContact, getContact, listContacts, parseRows, purgeContact, restoreContact, updateContacts } from './contact.service.ts';
@@ -134,6 +135,8 @@ export function contactRoutes(core: Core) {
       },
       async (req, reply) => {
         const [c] = await createContacts(core, actorOf(req), [req.body], { bulk: false });
+        // Someone already known under another phone or email? The pair goes to the duplicates review (GET /duplicates?contactId=…).
+        await runDetection(core, actorOf(req).workspaceId, { around: [c!.id] });
         return reply.code(201).header('etag', etag(c!.version)).header('location', `/api/v1/contacts/${c!.id}`).send(c!);
       },
     );
@@ -153,7 +156,9 @@ export function contactRoutes(core: Core) {
       },
       async (req, reply) => {
         const { rows, issues } = parseRows(ContactCreateSchema, req.body.items as unknown[]);
-        return reply.code(201).send({ data: await createContacts(core, actorOf(req), rows, { bulk: true, issues }) });
+        const data = await createContacts(core, actorOf(req), rows, { bulk: true, issues });
+        await runDetection(core, actorOf(req).workspaceId, { around: data.map((c) => c.id) });
+        return reply.code(201).send({ data });
       },
     );
 

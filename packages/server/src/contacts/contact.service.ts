@@ -202,7 +202,8 @@ function toRow(c: Contact, workspaceId: string, companyName: string | null): Con
   };
 }
 
-function keysOf(c: Contact, workspaceId: string): ContactKey[] {
+/** The lookup keys a contact is found by (customer id, emails, phones, tags, interests). */
+export function keysOf(c: Contact, workspaceId: string): ContactKey[] {
   const keys: ContactKey[] = [];
   if (c.externalId) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'external', value: c.externalId });
   for (const e of c.emails) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'email', value: e });

@@ -9,6 +9,8 @@ export interface ContactTable {
   name: string;
   name_key: string;
   external_id: string | null;
+  /** Set when the contact was merged into another (it is then soft-deleted); the merge can be undone. */
+  merged_into: string | null;
   given_name: string | null;
   family_name: string | null;
   emails: Json;

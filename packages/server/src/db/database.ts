@@ -5,6 +5,7 @@ import type { CompanyTable } from '../companies/company.table.ts';
 import type { ContactKeyTable, ContactTable } from '../contacts/contact.table.ts';
 import type { TaskTable } from '../tasks/task.table.ts';
 import type { ImportErrorTable, ImportFileTable, ImportItemTable, ImportTable } from '../import/import.table.ts';
+import type { DuplicateCandidateTable, MergeTable } from '../duplicates/duplicate.table.ts';
 import type { InteractionTable } from '../interactions/interaction.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
 import type { InvitationTable } from '../invitations/invitation.table.ts';
@@ -50,4 +51,6 @@ export interface Database {
   import_files: ImportFileTable;
   import_items: ImportItemTable;
   import_errors: ImportErrorTable;
+  duplicate_candidates: DuplicateCandidateTable;
+  merges: MergeTable;
 }

@@ -8,6 +8,7 @@ import * as m005 from './migrations/2026-11-23-004-interactions.ts';
 import * as m006 from './migrations/2026-11-23-005-tasks.ts';
 import * as m007 from './migrations/2026-11-23-006-throttle-sliding.ts';
 import * as m008 from './migrations/2026-11-29-001-imports.ts';
+import * as m009 from './migrations/2026-11-29-002-duplicates.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-005-tasks': m006,
   '2026-11-23-006-throttle-sliding': m007,
   '2026-11-29-001-imports': m008,
+  '2026-11-29-002-duplicates': m009,
 };
 
 function migrator(db: Db): Migrator {

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { readJson } from '../db/column-types.ts';
 import { authorize } from '../records/visibility.ts';
 import { RaceLost } from '../contacts/contact.service.ts';
+import { runDetection } from '../duplicates/duplicate.service.ts';
 import type { Encoding } from './decode.ts';
 import { describeSource, fileProblem, hashSource, readRecords, type Source, type SourceInfo } from './source.ts';
 import { HANDLERS, type KindHandler, type MappedRow, type MatchKey } from './kinds.ts';
@@ -54,6 +55,8 @@ export type ImportReport = {
   encoding: Encoding | null;
   delimiter: string | null;
   mapping: Record<string, string | null>;
+  /** Open duplicate pairs after the import (null: a dry run, or nothing new). */
+  duplicates: number | null;
 };
 export type Progress = { rowsDone: number; rowCount: number; created: number; updated: number; skipped: number; failed: number };
 
@@ -162,6 +165,8 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
 
   let batch: MappedRow[] = [];
   let rowsDone = record?.rows_done ?? 0;
+  // The contacts this run creates, for duplicate detection around them (a bounded list; past it, the whole workspace).
+  let createdContacts = { ids: [] as string[], overflow: (record?.rows_done ?? 0) > 0 };
   let batches = 0;
   const flush = async () => {
     if (batch.length === 0) return;
@@ -173,6 +178,10 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
     totals.updated += r.updated;
     totals.skipped += r.skipped;
     totals.failed += r.errorRows;
+    if (!createdContacts.overflow) {
+      createdContacts.ids.push(...r.contactIds);
+      if (createdContacts.ids.length > 20_000) createdContacts = { ids: [], overflow: true };
+    }
     for (const e of r.errors) {
       if (errors.length < REPORT_ERRORS) errors.push(e);
       else errorsTruncated = true;
@@ -205,7 +214,11 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
     if (record) await failImport(core, record.id, e);
     throw e;
   }
+  let duplicates: number | null = null;
   if (record) {
+    // New contacts may be people already known under another phone or email: look for them (around the new
+    // ones; over the whole workspace when there are too many to list).
+    if (createdContacts.overflow || createdContacts.ids.length) duplicates = (await runDetection(core, actor.workspaceId, createdContacts.overflow ? {} : { around: createdContacts.ids })).candidates;
     const now = core.now().toISOString();
     await core.db.updateTable('imports').set({ status: 'done', finished_at: now, heartbeat_at: now, rows_done: rowsDone, ...totals }).where('id', '=', record.id).execute();
     await core.db.deleteFrom('import_files').where('import_id', '=', record.id).execute();
@@ -225,6 +238,7 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
     encoding: scan.info.encoding,
     delimiter: scan.info.delimiter,
     mapping,
+    duplicates,
   };
 }
 
@@ -315,7 +329,7 @@ async function processBatch(core: Core, actor: Actor, handler: KindHandler<unkno
     const errorRows = new Set(prepared.errors.map((e) => e.row)).size;
     if (ctx.dryRun || !ctx.record) {
       handler.commitState?.(ctx.state, prepared.plan, true);
-      return { created: prepared.counts.created, updated: prepared.counts.updated, skipped: prepared.counts.skipped, errorRows, errors: prepared.errors };
+      return { created: prepared.counts.created, updated: prepared.counts.updated, skipped: prepared.counts.skipped, errorRows, errors: prepared.errors, contactIds: [] as string[] };
     }
     const record = ctx.record;
     try {
@@ -347,7 +361,7 @@ async function processBatch(core: Core, actor: Actor, handler: KindHandler<unkno
           }))
           .where('id', '=', record.id)
           .execute();
-        return { created, updated, skipped: w.skipped, errorRows: failedRows, errors };
+        return { created, updated, skipped: w.skipped, errorRows: failedRows, errors, contactIds: w.created.filter((x) => x.type === 'contact').map((x) => x.id) };
       }).then((r) => {
         handler.commitState?.(ctx.state, prepared.plan, false);
         return r;

@@ -46,6 +46,12 @@ before(async () => {
   const upload = await t.app.inject({ method: 'POST', url: '/api/v1/imports?fileName=be.csv', headers: { authorization: `Bearer ${b.token}`, 'content-type': 'text/csv' }, payload: 'Họ và tên,Email\nBê Nhập,nhap@b.example\n' });
   B.upload = upload.json().import.id;
   B.import = (await runImport(t.core, b.actor, { bytes: Buffer.from('Họ và tên\nBê Đã Nhập\nBê,\n') }, { kind: 'contacts', dryRun: false, fileName: 'be2.csv' })).id!;
+  const twin = async (name: string) => (await api.post('/api/v1/contacts', { name, phones: ['0977 000 999'] })).body.id as string;
+  const [t1, t2] = [await twin('Bê Sinh Đôi'), await twin('Bê Sinh Đôi')];
+  B.duplicate = (await api.get('/api/v1/duplicates')).body.data[0].id;
+  const [m1, m2] = [(await api.post('/api/v1/contacts', { name: 'Bê Gộp', emails: ['gop@b.example'] })).body.id, (await api.post('/api/v1/contacts', { name: 'Bê Gộp 2' })).body.id];
+  B.merge = (await api.post('/api/v1/contacts/merge', { survivorId: m1, mergedId: m2 })).body.id;
+  assert.ok(t1 && t2);
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
@@ -77,6 +83,8 @@ async function stateOfB(): Promise<string> {
     audit: await db.selectFrom('audit_log').select(['id']).where('workspace_id', '=', ws).orderBy('id').execute(),
     views: await db.selectFrom('saved_views').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     imports: await db.selectFrom('imports').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    duplicates: await db.selectFrom('duplicate_candidates').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    merges: await db.selectFrom('merges').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
   };
   return JSON.stringify(rows);
 }
@@ -122,6 +130,8 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'PATCH /api/v1/interactions/{id}': [{ params: { id: 'interaction' }, body: { body: 'Chiếm' } }],
   'DELETE /api/v1/interactions/{id}': [{ params: { id: 'interaction' } }],
   'GET /api/v1/tasks/{id}': [{ params: { id: 'task' } }],
+  'POST /api/v1/duplicates/{id}/dismiss': [{ params: { id: 'duplicate' } }],
+  'POST /api/v1/merges/{id}/undo': [{ params: { id: 'merge' } }],
   'GET /api/v1/imports/{id}': [{ params: { id: 'upload' } }, { params: { id: 'import' } }],
   'GET /api/v1/imports/{id}/errors': [{ params: { id: 'import' } }],
   'POST /api/v1/imports/{id}/dry-run': [{ params: { id: 'upload' }, body: {} }],
