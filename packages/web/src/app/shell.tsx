@@ -23,6 +23,7 @@ const OrderPage = lazyRoute(() => import('../features/orders/order-page.tsx'));
 const ProductsPage = lazyRoute(() => import('../features/products/products-page.tsx'));
 const TasksPage = lazyRoute(() => import('../features/tasks/tasks-page.tsx'));
 const ImportsPage = lazyRoute(() => import('../features/imports/imports-page.tsx'));
+const DuplicatesPage = lazyRoute(() => import('../features/duplicates/duplicates-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -34,6 +35,7 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/products/, ProductsPage],
   [/^\/tasks/, TasksPage],
   [/^\/imports/, ImportsPage],
+  [/^\/duplicates/, DuplicatesPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -125,6 +127,7 @@ export function Shell() {
             <Route path="/orders/:id" component={OrderPage} />
             <Route path="/products" component={ProductsPage} />
             <Route path="/imports" component={ImportsPage} />
+            <Route path="/duplicates" component={DuplicatesPage} />
             <Route path="/imports/:id" component={ImportsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>

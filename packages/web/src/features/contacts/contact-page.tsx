@@ -120,6 +120,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
           </Button>
         )}
       </div>
+      <DuplicateBanner contactId={c.id} />
       <div className="record">
         <div className="stack">
           <Section title={t('record.sections.identity')}>
@@ -307,4 +308,19 @@ function customEditor(f: CustomField, t: (k: string) => string): EditorKind {
     default:
       return { type: 'text' };
   }
+}
+
+/** Possible duplicates of this contact, found on create, import or a detection run: named, with a way to review. */
+function DuplicateBanner({ contactId }: { contactId: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['duplicates', 'of', contactId], queryFn: () => api.get<{ data: { id: string; a: { id: string; name: string }; b: { id: string; name: string } }[] }>('/duplicates', { query: { contactId, limit: 5 } }) });
+  const others = (q.data?.data ?? []).map((p) => (p.a.id === contactId ? p.b : p.a));
+  if (others.length === 0) return null;
+  return (
+    <div className="alert alert-warning row" role="status" data-testid="duplicate-banner">
+      <span>{t('duplicates.banner', { count: others.length, names: others.map((o) => o.name).join(', ') })}</span>
+      <span className="spacer" />
+      <Link href="/duplicates">{t('duplicates.review')}</Link>
+    </div>
+  );
 }

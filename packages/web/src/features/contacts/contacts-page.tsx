@@ -85,6 +85,9 @@ export default function ContactsPage() {
           {total !== undefined ? t('contacts.count', { count: total, formatted: fmt.number(total) }) : ''}
         </span>
         <span className="spacer" />
+        <Link href="/duplicates" className="btn" data-testid="contacts-duplicates">
+          {t('nav.duplicates')}
+        </Link>
         {can('contacts.create') && (
           <Link href="/imports/new" className="btn" data-testid="contacts-import">
             <Icon name="upload" /> {t('imports.importButton')}
