@@ -148,7 +148,7 @@ export type OrderImportResult = {
 };
 
 /** Order lines of the demo's purchases, customer by customer, until `target` lines. */
-function* orderLines(target: number, counts: { lines: number; orders: number; customers: number }): Generator<string> {
+export function* orderLines(target: number, counts: { lines: number; orders: number; customers: number }): Generator<string> {
   yield 'Số đơn;Ngày mua;Khách hàng;SĐT;Mã SP;Số lượng;Đơn giá;Giảm giá;Trạng thái;Kênh bán';
   const end = Date.parse('2026-11-01T00:00:00Z');
   const companies = demoCompanyCount(1_000_000);
@@ -174,7 +174,7 @@ function* orderLines(target: number, counts: { lines: number; orders: number; cu
   }
 }
 
-async function addProducts(core: Core, actor: Parameters<typeof createProduct>[1]): Promise<void> {
+export async function addProducts(core: Core, actor: Parameters<typeof createProduct>[1]): Promise<void> {
   for (const [sku, name, , price] of DEMO_PRODUCTS) await createProduct(core, actor, { sku, name, price, currency: 'VND' });
 }
 

@@ -9,6 +9,7 @@
  *   sort     (e) the list sorted by each kind of column, first page and fifth page, vs the default order (recorded)
  *   export   (f) every contact exported as CSV and XLSX (rows/s, peak memory) vs the same rows straight from one query into CSV
  *   import   (g) a CSV of N contacts imported from disk (rows/s, RSS at every tenth) vs a raw batched insert of the parsed rows   target ≥ 40%, flat memory
+ *   duplicates (i) duplicate detection over every contact vs reading them in name order   target < 60 s at 1M
  *   orders   (h) a CSV of KITH_BENCH_ORDER_LINES order lines (default 10,000,000) imported as orders vs a raw insert of them (recorded)
  *
  * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
@@ -29,9 +30,10 @@ import { benchSort, type SortResult } from './sort.ts';
 import { benchExport, type ExportResult } from './export.ts';
 import { benchUi, type UiResult } from './ui.ts';
 import { benchImport, benchImportOrders, type ImportResult, type OrderImportResult } from './import.ts';
+import { benchDuplicates, type DuplicatesResult } from './duplicates.ts';
 import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'import', 'orders'] as const;
+const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders'] as const;
 /** These make their own databases; the others share one filled with N contacts. */
 const STANDALONE: readonly Bench[] = ['import', 'orders'];
 type Bench = (typeof BENCHES)[number];
@@ -56,7 +58,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
   skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
 }
 
-type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult };
+type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult; duplicates?: DuplicatesResult };
 const results: Partial<Record<Dialect, Results>> = {};
 const info = await machine(dialects.includes('postgres'));
 const started = performance.now();
@@ -147,6 +149,12 @@ for (const dialect of dialects) {
       res.sort = s;
       log(table([['sort', 'first page p50', 'max', 'page 5 p50', 'max'], ...s.map((x) => [x.sort, ms(x.first.p50), ms(x.first.max), ms(x.deep.p50), ms(x.deep.max)])]).replace(/^/gm, '   '));
     }
+    if (benches.includes('duplicates')) {
+      log(`-- duplicates: detection over ${int(env.contacts)} contacts, vs reading them in name order`);
+      const d = await benchDuplicates(db.core, ws);
+      res.duplicates = d;
+      log(`   detection ${d.seconds.toFixed(1)} s (${int(d.stats.blocks)} blocks, ${int(d.stats.pairsCompared)} pairs compared, ${int(d.stats.candidates)} to review); reading alone ${d.baselineSeconds.toFixed(1)} s (target < 60 s)`);
+    }
     if (benches.includes('export')) {
       log(`-- export: every contact as CSV and XLSX (to a byte-counting sink), vs the rows straight into CSV`);
       const e = await benchExport(db.core, ws);
@@ -197,6 +205,10 @@ for (const dialect of dialects) {
   if (r.orders) {
     const x = r.orders;
     rows.push([dialect, `import ${int(x.lines)} order lines`, `${int(x.linesPerSecond)} lines/s (${int(x.orders)} orders); RSS ${Math.min(...x.rss.atTenth).toFixed(0)}–${Math.max(...x.rss.atTenth).toFixed(0)} MiB`, `raw insert ${int(x.raw.linesPerSecond)} lines/s`, pct(x.ratio), '(recorded)', '—']);
+  }
+  if (r.duplicates) {
+    const d = r.duplicates;
+    rows.push([dialect, `duplicate detection, ${int(d.stats.contacts)} contacts`, `${d.seconds.toFixed(1)} s (${int(d.stats.pairsCompared)} pairs compared, ${int(d.stats.candidates)} to review)`, `reading them in name order ${d.baselineSeconds.toFixed(1)} s`, '', '< 60 s', verdict(d.seconds < 60)]);
   }
   if (r.sort) {
     const base = r.sort[0]!;

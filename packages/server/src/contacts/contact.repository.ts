@@ -92,24 +92,27 @@ export async function contactsByKeys(db: Db, workspaceId: string, keys: readonly
     if (!byKind.has(kind)) byKind.set(kind, []);
     byKind.get(kind)!.push(k.slice(i + 1));
   }
-  const out = new Map<string, { id: string; at: string }>();
+  // The index alone first (most keys of an import are new: a miss reads one index page, not a contact too),
+  // then the contacts of the keys found, to leave out deleted ones and take the oldest.
+  const hits: { key: string; id: string }[] = [];
   for (const [kind, values] of byKind) {
     for (let i = 0; i < values.length; i += 500) {
-      const rows = await db
-        .selectFrom('contact_keys as k')
-        .innerJoin('contacts as c', 'c.id', 'k.contact_id')
-        .select(['k.value', 'k.contact_id', 'c.created_at'])
-        .where('k.workspace_id', '=', workspaceId)
-        .where('k.kind', '=', kind)
-        .where('k.value', 'in', values.slice(i, i + 500))
-        .where('c.deleted_at', 'is', null)
-        .execute();
-      for (const r of rows) {
-        const key = `${kind}:${r.value}`;
-        const had = out.get(key);
-        if (!had || r.created_at < had.at || (r.created_at === had.at && r.contact_id < had.id)) out.set(key, { id: r.contact_id, at: r.created_at });
-      }
+      const rows = await db.selectFrom('contact_keys').select(['value', 'contact_id']).where('workspace_id', '=', workspaceId).where('kind', '=', kind).where('value', 'in', values.slice(i, i + 500)).execute();
+      for (const r of rows) hits.push({ key: `${kind}:${r.value}`, id: r.contact_id });
     }
+  }
+  const live = new Map<string, string>();
+  const ids = [...new Set(hits.map((h) => h.id))];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('contacts').select(['id', 'created_at']).where('workspace_id', '=', workspaceId).where('id', 'in', ids.slice(i, i + 500)).where('deleted_at', 'is', null).execute();
+    for (const r of rows) live.set(r.id, r.created_at);
+  }
+  const out = new Map<string, { id: string; at: string }>();
+  for (const h of hits) {
+    const at = live.get(h.id);
+    if (at === undefined) continue;
+    const had = out.get(h.key);
+    if (!had || at < had.at || (at === had.at && h.id < had.id)) out.set(h.key, { id: h.id, at });
   }
   return new Map([...out].map(([k, v]) => [k, v.id]));
 }

@@ -108,6 +108,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   const newByKey = new Map<string, NewCustomer>();
   const newCustomers: NewCustomer[] = [];
   const pendingNew: { g: Group; input: Record<string, unknown>; keys: string[] }[] = [];
+  const pendingByKey = new Map<string, number>();
   const contactOf = new Map<Group, string>();
   for (const [, g] of todo) {
     const ks = customerKeys(g);
@@ -122,9 +123,10 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
       continue;
     }
     const nameKey = `name:${matchKey(name)}`;
-    const same = [...ks, ...(ks.length ? [] : [nameKey])].map((k) => newByKey.get(k) ?? pendingNew.find((p) => p.keys.includes(k))).find((x) => x !== undefined);
-    if (same && 'g' in same) {
-      contactOf.set(g, `pending:${pendingNew.indexOf(same)}`);
+    const myKeys = ks.length ? ks : [nameKey];
+    const same = myKeys.map((k) => pendingByKey.get(k)).find((x) => x !== undefined);
+    if (same !== undefined) {
+      contactOf.set(g, `pending:${same}`);
       continue;
     }
     const input: Record<string, unknown> = { name, source: 'import' };
@@ -134,7 +136,8 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     if (ext) input.externalId = ext;
     if (email) input.emails = [email];
     if (phone) input.phones = [phone];
-    pendingNew.push({ g, input, keys: ks.length ? ks : [nameKey] });
+    pendingNew.push({ g, input, keys: myKeys });
+    for (const k of myKeys) pendingByKey.set(k, pendingNew.length - 1);
     contactOf.set(g, `pending:${pendingNew.length - 1}`);
   }
   if (pendingNew.length) {
