@@ -65,7 +65,7 @@ const orderShape = {
   createdBy: z.string().nullable(),
   version: z.number().int(),
 };
-const OrderOut = z.object({ ...orderShape, lines: z.array(OrderLineOut) }).meta({ id: 'Order' });
+export const OrderOut = z.object({ ...orderShape, lines: z.array(OrderLineOut) }).meta({ id: 'Order' });
 const OrderSummaryOut = z.object({ ...orderShape, lineCount: z.number().int() }).meta({ id: 'OrderSummary' });
 
 const Deleted = z.enum(['exclude', 'only', 'include']);

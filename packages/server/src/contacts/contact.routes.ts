@@ -275,6 +275,13 @@ export function contactRoutes(core: Core) {
                     actorUserId: z.string().nullable(),
                     task: z.object({ title: z.string(), dueAt: Timestamp.nullable(), doneAt: Timestamp.nullable(), assigneeId: z.string().nullable(), priority: z.string() }),
                   }),
+                  z.object({
+                    kind: z.literal('deal'),
+                    id: z.string(),
+                    at: Timestamp,
+                    actorUserId: z.string().nullable(),
+                    deal: z.object({ dealId: z.string(), title: z.string(), action: z.string(), fromStage: z.string().nullable(), toStage: z.string().nullable(), before: z.unknown(), after: z.unknown() }),
+                  }),
                 ]),
               ),
               nextCursor: z.string().nullable(),

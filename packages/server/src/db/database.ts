@@ -6,6 +6,7 @@ import type { ContactKeyTable, ContactTable } from '../contacts/contact.table.ts
 import type { TaskTable } from '../tasks/task.table.ts';
 import type { ImportErrorTable, ImportFileTable, ImportItemTable, ImportTable } from '../import/import.table.ts';
 import type { DuplicateCandidateTable, MergeTable } from '../duplicates/duplicate.table.ts';
+import type { DealTable, PipelineStageTable, PipelineTable } from '../deals/deal.table.ts';
 import type { InteractionTable } from '../interactions/interaction.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
 import type { InvitationTable } from '../invitations/invitation.table.ts';
@@ -53,4 +54,7 @@ export interface Database {
   import_errors: ImportErrorTable;
   duplicate_candidates: DuplicateCandidateTable;
   merges: MergeTable;
+  pipelines: PipelineTable;
+  pipeline_stages: PipelineStageTable;
+  deals: DealTable;
 }

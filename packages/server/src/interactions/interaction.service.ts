@@ -187,14 +187,15 @@ export async function deleteInteraction(core: Core, actor: Actor, id: string): P
 
 // -------------------------------------------------------------------------------------------- timeline
 
-export const TIMELINE_KINDS = ['interaction', 'order', 'task', 'change'] as const;
+export const TIMELINE_KINDS = ['interaction', 'order', 'task', 'deal', 'change'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export type TimelineEntry =
   | { kind: 'change'; id: string; at: string; actorUserId: string | null; viaToken: boolean; action: string; before: unknown; after: unknown; meta: unknown }
   | { kind: 'order'; id: string; at: string; actorUserId: string | null; order: { number: string; status: string; total: number; currency: string; channel: string | null; lineCount: number } }
   | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction }
-  | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } };
+  | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } }
+  | { kind: 'deal'; id: string; at: string; actorUserId: string | null; deal: { dealId: string; title: string; action: string; fromStage: string | null; toStage: string | null; before: unknown; after: unknown } };
 
 type Cursor = { at: string; id: string };
 const encode = (c: Cursor) => Buffer.from(`${c.at}|${c.id}`).toString('base64url');
@@ -267,6 +268,32 @@ export async function contactTimeline(core: Core, actor: Actor, contactId: strin
             actorUserId: r.done_by ?? r.created_by,
             task: { title: r.title, dueAt: r.due_at, doneAt: r.done_at, assigneeId: r.assignee_id, priority: r.priority },
           }));
+        })()
+      : [],
+    kinds.has('deal')
+      ? (async () => {
+          // The customer's deals as they were created and moved: their audit entries (audit ids are text, so by id list).
+          const deals = await core.db.selectFrom('deals').select(['id', 'title']).where('workspace_id', '=', ws).where('contact_id', '=', contactId).limit(500).execute();
+          if (deals.length === 0) return [];
+          const titles = new Map(deals.map((d) => [d.id, d.title]));
+          let q = core.db
+            .selectFrom('audit_log')
+            .select(['audit_log.id', 'audit_log.created_at', 'audit_log.actor_user_id', 'audit_log.action', 'audit_log.before', 'audit_log.after', 'audit_log.meta', 'audit_log.entity_id'])
+            .where('audit_log.workspace_id', '=', ws)
+            .where('audit_log.entity_type', '=', 'deal')
+            .where('audit_log.entity_id', 'in', [...titles.keys()]);
+          if (cur) q = q.where((eb) => eb.or([eb('audit_log.created_at', '<', cur.at), eb.and([eb('audit_log.created_at', '=', cur.at), eb('audit_log.id', '<', cur.id)])]));
+          const rows = await q.orderBy('audit_log.created_at', 'desc').orderBy('audit_log.id', 'desc').limit(n).execute();
+          return rows.map((r) => {
+            const meta = readJson<{ fromStage?: string; toStage?: string; stage?: string }>(r.meta, {});
+            return {
+              kind: 'deal' as const,
+              id: r.id,
+              at: r.created_at,
+              actorUserId: r.actor_user_id,
+              deal: { dealId: r.entity_id!, title: titles.get(r.entity_id!) ?? '', action: r.action, fromStage: meta.fromStage ?? null, toStage: meta.toStage ?? meta.stage ?? null, before: readJson(r.before, null), after: readJson(r.after, null) },
+            };
+          });
         })()
       : [],
     kinds.has('change')

@@ -94,6 +94,13 @@ async function anImport(u: TestUser, where: 'in' | 'out'): Promise<string> {
   return r.id!;
 }
 
+/** A deal owned by the role's own agent on team A (in scope) or by the agent of team B (out of it). */
+async function deal(where: 'in' | 'out'): Promise<string> {
+  const r = await api(owner).post('/api/v1/deals', { title: `Cơ hội ${unique()}`, amount: 1_000, ownerId: where === 'in' ? as.agent!.userId : outsider.userId, teamId: where === 'in' ? teamA : teamB });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.id as string;
+}
+
 /** A task given by the owner to the role's own agent (in scope) or to the agent of team B (out of it). */
 async function task(where: 'in' | 'out'): Promise<string> {
   const r = await api(owner).post('/api/v1/tasks', { title: `Việc ${unique()}`, assigneeId: where === 'in' ? as.agent!.userId : outsider.userId });
@@ -203,6 +210,19 @@ const EXERCISE: Record<string, Exerciser> = {
     return () => api(u).patch(`/api/v1/tasks/${id}`, { notes: `sửa ${unique()}` });
   },
   'tasks.assign': async (u) => call(() => api(u).post('/api/v1/tasks', { title: `Giao ${unique()}`, assigneeId: mate.userId })),
+  'deals.read': async (u, w) => {
+    const id = await deal(w);
+    return () => api(u).get(`/api/v1/deals/${id}`);
+  },
+  'deals.write': async (u, w) => {
+    const id = await deal(w);
+    return () => api(u).patch(`/api/v1/deals/${id}`, { title: `Sửa ${unique()}` });
+  },
+  'deals.delete': async (u, w) => {
+    const id = await deal(w);
+    return () => api(u).delete(`/api/v1/deals/${id}`);
+  },
+  'pipelines.manage': (u) => call(() => api(u).post('/api/v1/pipelines', { name: `Quy trình ${unique()}`, stages: [{ name: 'Mở', probability: 10, kind: 'open' }, { name: 'Thắng', probability: 100, kind: 'won' }, { name: 'Thua', probability: 0, kind: 'lost' }] })),
   // An import is in a member's scope when they ran it.
   'imports.read': async (u, w) => {
     const id = await anImport(u, w);
@@ -223,7 +243,7 @@ test('every action in the document has a way to exercise it here', () => {
 });
 
 const isAssign = (a: string) => a.endsWith('.assign');
-const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write' || a.startsWith('imports.');
+const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write' || a.startsWith('imports.') || a.startsWith('deals.');
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {

@@ -25,7 +25,7 @@ export function scopeFor(actor: Actor, action: Action): Scope {
 }
 
 /** The scope as a WHERE condition over a table with owner_id and team_id columns. */
-export function visibleTo<T extends 'contacts' | 'companies'>(eb: ExpressionBuilder<Database, T>, scope: Scope, table: T): Expression<SqlBool> {
+export function visibleTo<T extends 'contacts' | 'companies' | 'deals'>(eb: ExpressionBuilder<Database, T>, scope: Scope, table: T): Expression<SqlBool> {
   const ws = eb(sql.ref(`${table}.workspace_id`), '=', scope.workspaceId);
   const l = scope.limitTo;
   if (!l) return ws;

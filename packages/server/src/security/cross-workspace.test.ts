@@ -52,6 +52,8 @@ before(async () => {
   const [m1, m2] = [(await api.post('/api/v1/contacts', { name: 'Bê Gộp', emails: ['gop@b.example'] })).body.id, (await api.post('/api/v1/contacts', { name: 'Bê Gộp 2' })).body.id];
   B.merge = (await api.post('/api/v1/contacts/merge', { survivorId: m1, mergedId: m2 })).body.id;
   assert.ok(t1 && t2);
+  B.pipeline = (await api.get('/api/v1/pipelines')).body.data[0].id;
+  B.deal = (await api.post('/api/v1/deals', { title: 'Cơ hội Bê', contactId: B.contact, amount: 1_000 })).body.id;
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
@@ -85,6 +87,8 @@ async function stateOfB(): Promise<string> {
     imports: await db.selectFrom('imports').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     duplicates: await db.selectFrom('duplicate_candidates').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     merges: await db.selectFrom('merges').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    deals: await db.selectFrom('deals').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    pipelines: await db.selectFrom('pipeline_stages').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
   };
   return JSON.stringify(rows);
 }
@@ -130,6 +134,11 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'PATCH /api/v1/interactions/{id}': [{ params: { id: 'interaction' }, body: { body: 'Chiếm' } }],
   'DELETE /api/v1/interactions/{id}': [{ params: { id: 'interaction' } }],
   'GET /api/v1/tasks/{id}': [{ params: { id: 'task' } }],
+  'GET /api/v1/deals/{id}': [{ params: { id: 'deal' } }],
+  'PATCH /api/v1/deals/{id}': [{ params: { id: 'deal' }, body: { title: 'lấy' } }],
+  'DELETE /api/v1/deals/{id}': [{ params: { id: 'deal' } }],
+  'POST /api/v1/deals/{id}/order': [{ params: { id: 'deal' } }],
+  'PUT /api/v1/pipelines/{id}': [{ params: { id: 'pipeline' }, body: { name: 'lấy', stages: [{ name: 'Mở', probability: 10, kind: 'open' }, { name: 'Thắng', probability: 100, kind: 'won' }, { name: 'Thua', probability: 0, kind: 'lost' }] } }],
   'POST /api/v1/duplicates/{id}/dismiss': [{ params: { id: 'duplicate' } }],
   'POST /api/v1/merges/{id}/undo': [{ params: { id: 'merge' } }],
   'GET /api/v1/imports/{id}': [{ params: { id: 'upload' } }, { params: { id: 'import' } }],
@@ -167,7 +176,7 @@ describe('ids of another workspace', () => {
         });
         const before = await stateOfB();
         const res =
-          method === 'GET' ? await A.get(url) : method === 'DELETE' ? await A.delete(url) : method === 'PUT' ? await A.put(url) : method === 'PATCH' ? await A.patch(url, c.body ?? {}) : await A.post(url, c.body ?? {});
+          method === 'GET' ? await A.get(url) : method === 'DELETE' ? await A.delete(url) : method === 'PUT' ? await A.put(url, c.body ?? {}) : method === 'PATCH' ? await A.patch(url, c.body ?? {}) : await A.post(url, c.body ?? {});
         assert.equal(res.status, 404, `${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
         assert.equal(await stateOfB(), before, `${route} changed nothing in B`);
       }
@@ -177,7 +186,7 @@ describe('ids of another workspace', () => {
 
 describe('lists, search and references never cross', () => {
   test('A’s lists hold nothing of B’s', async () => {
-    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`, '/api/v1/products?limit=200', '/api/v1/products?q=be', '/api/v1/product-categories', '/api/v1/orders?limit=200', '/api/v1/orders?q=be', `/api/v1/orders?filter[contactId][eq]=${B.contact}`, '/api/v1/tasks?assignee=any', `/api/v1/tasks?assignee=any&contactId=${B.contact}`];
+    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`, '/api/v1/products?limit=200', '/api/v1/products?q=be', '/api/v1/product-categories', '/api/v1/orders?limit=200', '/api/v1/orders?q=be', `/api/v1/orders?filter[contactId][eq]=${B.contact}`, '/api/v1/tasks?assignee=any', `/api/v1/tasks?assignee=any&contactId=${B.contact}`, '/api/v1/deals?limit=200', '/api/v1/deals/board', '/api/v1/pipelines', '/api/v1/duplicates', '/api/v1/imports'];
     for (const url of lists) {
       const r = await A.get(url);
       assert.equal(r.status, 200, url);

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { currency, minorAmount } from '../orders/order.schema.ts';
+import { isoDate, longText, text, uuid } from '../schema/fields.ts';
+
+/**
+ * Deals (opportunities): what a customer may buy, moving through the stages of a pipeline. Each stage has
+ * a win probability, so the pipeline's weighted value (Σ amount × probability) forecasts the revenue; a
+ * stage of kind `won` or `lost` closes the deal. A won deal can become an order.
+ */
+
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+export const DEAL_STATUSES = STAGE_KINDS;
+
+export const StageInputSchema = z.strictObject({
+  id: uuid().optional(),
+  name: text(60, 1),
+  probability: z.number().int().min(0).max(100),
+  kind: z.enum(STAGE_KINDS),
+});
+export const PipelineInputSchema = z.strictObject({
+  name: text(80, 1),
+  stages: z
+    .array(StageInputSchema)
+    .min(2, { message: 'A pipeline has at least two stages' })
+    .max(20, { message: 'At most 20 stages' })
+    .refine((s) => s.some((x) => x.kind === 'won') && s.some((x) => x.kind === 'lost'), { message: 'A pipeline needs a won stage and a lost stage' }),
+});
+export type PipelineInput = z.output<typeof PipelineInputSchema>;
+
+const dealFields = {
+  title: text(200, 1),
+  pipelineId: uuid(),
+  stageId: uuid(),
+  contactId: uuid().nullable(),
+  companyId: uuid().nullable(),
+  amount: minorAmount(),
+  currency: currency(),
+  expectedClose: isoDate().nullable(),
+  ownerId: uuid().nullable(),
+  teamId: uuid().nullable(),
+  source: text(60).nullable(),
+  lostReason: text(200).nullable(),
+  notes: longText(5_000).nullable(),
+  /** The deal's place in its stage's column (the board sorts by it). */
+  position: z.number().finite(),
+};
+export const DealCreateSchema = z.strictObject(dealFields).partial().required({ title: true });
+export const DealUpdateSchema = z.strictObject(dealFields).partial();
+export type DealCreateInput = z.output<typeof DealCreateSchema>;
+export type DealUpdateInput = z.output<typeof DealUpdateSchema>;
+
+export type Stage = { id: string; name: string; position: number; probability: number; kind: StageKind };
+export type Pipeline = { id: string; name: string; position: number; stages: Stage[] };
+
+export type Deal = {
+  id: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  status: StageKind;
+  contactId: string | null;
+  contactName: string | null;
+  companyId: string | null;
+  amount: number;
+  currency: string;
+  expectedClose: string | null;
+  ownerId: string | null;
+  teamId: string | null;
+  source: string | null;
+  lostReason: string | null;
+  notes: string | null;
+  position: number;
+  orderId: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+/** The stages a new workspace starts with (renamable): a Vietnamese shop's sales steps, or English ones. */
+export function defaultStages(vietnamese: boolean): Omit<Stage, 'id' | 'position'>[] {
+  const names = vietnamese ? ['Mới', 'Đã liên hệ', 'Đã báo giá', 'Đàm phán', 'Thắng', 'Thua'] : ['New', 'Contacted', 'Quoted', 'Negotiating', 'Won', 'Lost'];
+  const probs = [10, 25, 50, 75, 100, 0];
+  const kinds: StageKind[] = ['open', 'open', 'open', 'open', 'won', 'lost'];
+  return names.map((name, i) => ({ name, probability: probs[i]!, kind: kinds[i]! }));
+}
+
+/** Σ amount × probability of the open deals, in minor units (rounded). */
+export function weightedValue(deals: readonly { amount: number; probability: number }[]): number {
+  return Math.round(deals.reduce((s, d) => s + (d.amount * d.probability) / 100, 0));
+}
