@@ -24,6 +24,7 @@ const ProductsPage = lazyRoute(() => import('../features/products/products-page.
 const TasksPage = lazyRoute(() => import('../features/tasks/tasks-page.tsx'));
 const ImportsPage = lazyRoute(() => import('../features/imports/imports-page.tsx'));
 const DuplicatesPage = lazyRoute(() => import('../features/duplicates/duplicates-page.tsx'));
+const DealsPage = lazyRoute(() => import('../features/deals/deals-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -36,6 +37,7 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/tasks/, TasksPage],
   [/^\/imports/, ImportsPage],
   [/^\/duplicates/, DuplicatesPage],
+  [/^\/deals/, DealsPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -85,6 +87,9 @@ export function Shell() {
           <Icon name="check" /> {t('nav.tasks')}
           <TaskBadge />
         </NavLink>
+        <NavLink href="/deals">
+          <Icon name="sparkles" /> {t('nav.deals')}
+        </NavLink>
         <NavLink href="/orders">
           <Icon name="cart" /> {t('nav.orders')}
         </NavLink>
@@ -128,6 +133,7 @@ export function Shell() {
             <Route path="/products" component={ProductsPage} />
             <Route path="/imports" component={ImportsPage} />
             <Route path="/duplicates" component={DuplicatesPage} />
+            <Route path="/deals" component={DealsPage} />
             <Route path="/imports/:id" component={ImportsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>

@@ -19,9 +19,10 @@ type Entry =
   | { kind: 'change'; id: string; at: string; actorUserId: string | null; viaToken: boolean; action: string; before: unknown; after: unknown; meta: unknown }
   | { kind: 'order'; id: string; at: string; actorUserId: string | null; order: { number: string; status: OrderStatus; total: number; currency: string; channel: string | null; lineCount: number } }
   | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction }
-  | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } };
+  | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } }
+  | { kind: 'deal'; id: string; at: string; actorUserId: string | null; deal: { dealId: string; title: string; action: string; fromStage: string | null; toStage: string | null } };
 
-const FILTERS = ['', 'interaction', 'order', 'task', 'change'] as const;
+const FILTERS = ['', 'interaction', 'order', 'deal', 'task', 'change'] as const;
 
 function short(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -186,6 +187,26 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                   <div>
                     <strong>{k.doneAt ? t('timeline.taskDone') : t('timeline.taskSet')}</strong> · {k.title}
                     {!k.doneAt && k.dueAt && <span className="muted"> · {t('tasks.due')} {fmt.dateTime(k.dueAt)}</span>}
+                    {by(e)}
+                  </div>
+                  {when(e)}
+                </li>
+              );
+            }
+            if (e.kind === 'deal') {
+              const d = e.deal;
+              const text =
+                d.action === 'create'
+                  ? t('timeline.dealCreated', { title: d.title, stage: d.toStage ?? '' })
+                  : d.action === 'delete'
+                    ? t('timeline.dealDeleted', { title: d.title })
+                    : d.fromStage && d.toStage
+                      ? t('timeline.dealMoved', { title: d.title, from: d.fromStage, to: d.toStage })
+                      : t('timeline.dealChanged', { title: d.title });
+              return (
+                <li key={`d-${e.id}`} data-kind="deal">
+                  <div>
+                    <strong>{text}</strong>
                     {by(e)}
                   </div>
                   {when(e)}

@@ -22,7 +22,7 @@ let nextKey = 1;
 const blankLine = (): Line => ({ key: nextKey++, productId: null, label: '', name: '', quantity: '1', unitPrice: '', discount: '' });
 
 /** A customer picker: the chosen name with a button to change it, or the lookup while choosing. */
-function CustomerPicker({ value, onChange, error }: { value: { id: string; name: string } | null; onChange: (v: { id: string; name: string } | null) => void; error: string | undefined }) {
+export function CustomerPicker({ value, onChange, error }: { value: { id: string; name: string } | null; onChange: (v: { id: string; name: string } | null) => void; error: string | undefined }) {
   const { t } = useTranslation();
   const id = useId();
   const [picking, setPicking] = useState(value === null);
