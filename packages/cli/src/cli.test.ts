@@ -118,8 +118,8 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.ok(out.owner.password, 'the owner it set up gets a password, printed once');
     assert.match(r1.stderr, /300 \/ 300 contacts/);
     const out2 = json(await kith(two, ['demo', '--customers', '300', '--seed', '7', '--json']));
-    assert.ok(out.orders > 100 && out.products === 30 && out.interactions > 0, JSON.stringify(out));
-    assert.deepEqual([out2.orders, out2.interactions], [out.orders, out.interactions], 'the same purchases for the same seed');
+    assert.ok(out.orders > 100 && out.products === 30 && out.interactions > 0 && out.deals > 5 && out.tasks > 5, JSON.stringify(out));
+    assert.deepEqual([out2.orders, out2.interactions, out2.deals, out2.tasks], [out.orders, out.interactions, out.deals, out.tasks], 'the same purchases, deals and tasks for the same seed');
     const a = names(one);
     assert.equal(a.length, 300);
     assert.deepEqual(names(two), a);

@@ -35,7 +35,7 @@ export function registerDemoCommand(program: Command): void {
         });
         print(r, Boolean(opts.json), () =>
           [
-            `workspace ${r.workspaceId}: ${r.contacts.toLocaleString('en')} contacts, ${r.companies.toLocaleString('en')} companies, ${r.products} products, ${r.orders.toLocaleString('en')} orders and ${r.interactions.toLocaleString('en')} interactions in ${r.seconds.toFixed(1)} s`,
+            `workspace ${r.workspaceId}: ${r.contacts.toLocaleString('en')} contacts, ${r.companies.toLocaleString('en')} companies, ${r.products} products, ${r.orders.toLocaleString('en')} orders, ${r.interactions.toLocaleString('en')} interactions, ${r.deals.toLocaleString('en')} deals and ${r.tasks.toLocaleString('en')} tasks in ${r.seconds.toFixed(1)} s`,
             `owner ${r.owner.email}${r.owner.password ? `  password ${r.owner.password}` : ''}`,
             ...r.users.map((u) => `${u.role.padEnd(8)} ${u.email}${u.password ? `  password ${u.password}` : ''}`),
           ].join('\n'),

@@ -137,3 +137,32 @@ export function demoInteractions(seed: number, i: number, purchases: readonly De
   }
   return out;
 }
+
+const DEAL_WHAT = ['Quà Tết doanh nghiệp', 'Hộp quà trung thu', 'Trà biếu đối tác', 'Bộ ấm chén khách sạn', 'Cà phê văn phòng hằng tháng', 'Mỹ phẩm cho spa', 'Bánh kẹo hội nghị'] as const;
+const LOST_REASONS = ['Giá cao hơn đối thủ', 'Khách hoãn ngân sách', 'Không liên lạc được', 'Chọn nhà cung cấp khác'] as const;
+
+/** A deal for customer i, or none: about one customer in twelve has one, most open, some won or lost this year. */
+export type DemoDeal = { title: string; amount: number; stageIndex: number; expectedClose: string | null; lostReason: string | null; createdDaysAgo: number };
+export function demoDeal(seed: number, i: number, end: number): DemoDeal | null {
+  const r = rngFor(seed, 11, i);
+  if (!chance(r, 1 / 12)) return null;
+  const what = pick(r, DEAL_WHAT);
+  const boxes = pick(r, [20, 30, 50, 80, 100, 150, 200, 300]);
+  const amount = boxes * pick(r, [150_000, 250_000, 350_000, 500_000, 800_000]);
+  // Stages of the default pipeline: 0–3 open, 4 won, 5 lost.
+  const stageIndex = weighted(r, [[0, 30], [1, 22], [2, 16], [3, 10], [4, 14], [5, 8]] as const);
+  const createdDaysAgo = int(r, 1, stageIndex >= 4 ? 300 : 60);
+  const close = end + int(r, -20, 90) * DAY;
+  return { title: `${what} ${boxes} hộp`, amount, stageIndex, expectedClose: stageIndex >= 4 ? null : new Date(close).toISOString().slice(0, 10), lostReason: stageIndex === 5 ? pick(r, LOST_REASONS) : null, createdDaysAgo };
+}
+
+const TASK_WHAT = ['Gọi lại tư vấn', 'Gửi báo giá', 'Hỏi thăm sau mua hàng', 'Nhắc gia hạn đơn định kỳ', 'Gửi mẫu thử', 'Chúc mừng sinh nhật khách'] as const;
+
+/** A follow-up task about customer i, or none: about one in fifteen; some overdue, most due in the next two weeks, some done. */
+export type DemoTask = { title: string; dueAt: string; priority: 'low' | 'normal' | 'high' | 'urgent'; done: boolean };
+export function demoTask(seed: number, i: number, end: number): DemoTask | null {
+  const r = rngFor(seed, 12, i);
+  if (!chance(r, 1 / 15)) return null;
+  const due = end + int(r, -5, 14) * DAY + int(r, 8, 17) * 3_600_000 - 7 * 3_600_000;
+  return { title: pick(r, TASK_WHAT), dueAt: new Date(due).toISOString(), priority: weighted(r, [['low', 15], ['normal', 60], ['high', 20], ['urgent', 5]] as const), done: due < end && chance(r, 0.4) };
+}

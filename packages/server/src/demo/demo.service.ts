@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { demoCompany, demoCompanyCount, demoContact, DEMO_TEAMS } from '@kith/domain/demo/demo-data.ts';
-import { DEMO_CATEGORIES, DEMO_PRODUCTS, demoInteractions, demoPurchases } from '@kith/domain/demo/demo-commerce.ts';
+import { DEMO_CATEGORIES, DEMO_PRODUCTS, demoDeal, demoInteractions, demoPurchases, demoTask } from '@kith/domain/demo/demo-commerce.ts';
 import type { InteractionCreateInput } from '@kith/domain/interactions/interaction.schema.ts';
 import type { OrderCreateInput } from '@kith/domain/orders/order.schema.ts';
 import { createOrders } from '../commerce/order.service.ts';
 import { createCategory, createProduct } from '../commerce/product.service.ts';
 import { createInteractions } from '../interactions/interaction.service.ts';
+import { createDeal, listPipelines } from '../deals/deal.service.ts';
+import { createTask, updateTask } from '../tasks/task.service.ts';
 import type { Core } from '../core.ts';
 import { cliActor, type Actor } from '../auth/actor.ts';
 import { createCompanies } from '../companies/company.service.ts';
@@ -24,6 +26,8 @@ export type DemoResult = {
   products: number;
   orders: number;
   interactions: number;
+  deals: number;
+  tasks: number;
   seconds: number;
 };
 
@@ -98,6 +102,9 @@ export async function seedDemo(
   let done = 0;
   let orders = 0;
   let interactions = 0;
+  let deals = 0;
+  let tasks = 0;
+  const stages = (await listPipelines(core, owner))[0]!.stages;
   for (let i = 0; i < o.customers; i += BATCH) {
     const inputs = [];
     const bought: ReturnType<typeof demoPurchases>[] = [];
@@ -125,10 +132,24 @@ export async function seedDemo(
     orderInputs.sort((a, b) => a.orderedAt!.localeCompare(b.orderedAt!));
     for (let k = 0; k < orderInputs.length; k += 500) orders += (await createOrders(core, owner, orderInputs.slice(k, k + 500), { bulk: true })).length;
     interactions += await createInteractions(core, owner, touchInputs);
+    // Deals in the pipeline and follow-up tasks, for some customers, as their owners would have them.
+    for (const [k, contact] of made.entries()) {
+      const d = demoDeal(o.seed, i + k, end);
+      if (d) {
+        await createDeal(core, owner, { title: d.title, contactId: contact.id, amount: d.amount, stageId: stages[d.stageIndex]!.id, expectedClose: d.expectedClose, lostReason: d.lostReason, ownerId: contact.ownerId, teamId: contact.teamId, source: 'demo' });
+        deals++;
+      }
+      const task = demoTask(o.seed, i + k, end);
+      if (task) {
+        const made = await createTask(core, owner, { title: task.title, dueAt: task.dueAt, priority: task.priority, contactId: contact.id, assigneeId: contact.ownerId ?? owner.userId });
+        if (task.done) await updateTask(core, owner, made.id, { done: true }, null);
+        tasks++;
+      }
+    }
     done += inputs.length;
     o.onProgress?.(done, o.customers);
   }
-  return { workspaceId, owner: ownerOut, users, companies: companyTotal, contacts: done, products: productIds.length, orders, interactions, seconds: (performance.now() - t0) / 1000 };
+  return { workspaceId, owner: ownerOut, users, companies: companyTotal, contacts: done, products: productIds.length, orders, interactions, deals, tasks, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** An actor for a workspace member, for scripts and benchmarks. */
