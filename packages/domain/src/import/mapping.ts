@@ -6,7 +6,7 @@ import { matchKey } from '../text/fold.ts';
  * The user confirms or changes the suggestion on the mapping screen (or with `--map` on the CLI).
  */
 
-export type ImportEntity = 'contacts' | 'orders';
+export type ImportEntity = 'contacts' | 'orders' | 'interactions';
 
 /** Field → the headers that mean it, folded; the first ones are the surest. */
 const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
@@ -47,9 +47,23 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
     channel: ['kenh', 'kenh ban', 'nguon don', 'channel', 'sales channel'],
     currency: ['tien te', 'loai tien', 'currency'],
   },
+  interactions: {
+    occurredAt: ['thoi gian', 'ngay', 'ngay gio', 'ngay lien he', 'ngay goi', 'date', 'time', 'date time', 'occurred at', 'when'],
+    customerName: ['ho va ten', 'ho ten', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'name'],
+    customerPhone: ['sdt', 'so dien thoai', 'dien thoai', 'phone', 'mobile', 'tel'],
+    customerEmail: ['email', 'e mail'],
+    customerExternalId: ['ma khach hang', 'ma kh', 'customer id'],
+    kind: ['loai', 'hinh thuc', 'loai tuong tac', 'kind', 'type', 'activity'],
+    channel: ['kenh', 'channel'],
+    direction: ['chieu', 'huong', 'goi den di', 'direction'],
+    durationSeconds: ['thoi luong', 'thoi luong giay', 'so giay', 'duration', 'duration seconds'],
+    outcome: ['ket qua', 'outcome', 'result'],
+    subject: ['tieu de', 'chu de', 'subject', 'title'],
+    body: ['noi dung', 'ghi chu', 'mo ta', 'body', 'notes', 'note', 'content', 'description'],
+  },
 };
 
-export const IMPORT_FIELDS: Record<ImportEntity, readonly string[]> = { contacts: Object.keys(SYNONYMS.contacts), orders: Object.keys(SYNONYMS.orders) };
+export const IMPORT_FIELDS: Record<ImportEntity, readonly string[]> = { contacts: Object.keys(SYNONYMS.contacts), orders: Object.keys(SYNONYMS.orders), interactions: Object.keys(SYNONYMS.interactions) };
 
 export type Suggestion = { column: number; header: string; field: string | null; confidence: 'exact' | 'partial' | 'none' };
 

@@ -432,3 +432,23 @@ describe('orders: one row per line, grouped by order number', () => {
     assert.equal(customers, 51, 'one contact per customer phone, across batches');
   });
 });
+
+describe('interactions: a call log', () => {
+  test('each row on its customer’s timeline, kinds and directions read in Vietnamese; unknown customers refused; again adds nothing', async () => {
+    const { owner: o } = await makeWorkspace(t.core);
+    const api = client(t.app, o.token);
+    const lan = (await api.post('/api/v1/contacts', { name: 'Trần Thị Lan', phones: ['0912 100 001'] })).body.id;
+    const file = bytes('Thời gian,SĐT,Loại,Chiều,Thời lượng (giây),Kết quả,Nội dung\n05/01/2026 09:30,0912 100 001,Cuộc gọi,Gọi đến,125,Đã tư vấn,Hỏi giá trà sen\n06/01/2026 14:00,0912100001,Zalo,,,,"Gửi ảnh mẫu"\n07/01/2026,0999 000 000,Gọi,Đi,,,\n08/01/2026,0912 100 001,Fax,,,,\n');
+    const r = await run(o, file, { kind: 'interactions' });
+    assert.deepEqual([r.created, r.failed], [2, 2], JSON.stringify(r.errors));
+    assert.deepEqual(r.errors.map((e) => [e.row, e.column, e.code]), [[4, 'SĐT', 'not_found'], [5, 'Loại', 'invalid_choice']]);
+    const tl = await api.get(`/api/v1/contacts/${lan}/timeline?kinds=interaction`);
+    const got = tl.body.data.map((e: { interaction: { kind: string; channel: string; direction: string | null; durationSeconds: number | null; occurredAt: string } }) => [e.interaction.kind, e.interaction.channel, e.interaction.direction, e.interaction.durationSeconds, e.interaction.occurredAt]);
+    assert.deepEqual(got, [['message', 'zalo', null, null, '2026-01-06T07:00:00.000Z'], ['call', 'phone', 'inbound', 125, '2026-01-05T02:30:00.000Z']]);
+    const again = await run(o, file, { kind: 'interactions' });
+    assert.deepEqual([again.created, again.skipped], [0, 2]);
+    const undone = await api.post(`/api/v1/imports/${r.id}/undo`, {});
+    assert.equal(undone.body.removed, 2);
+    assert.equal((await api.get(`/api/v1/contacts/${lan}/timeline?kinds=interaction`)).body.data.length, 0);
+  });
+});

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { ImportError } from './engine.ts';
 import { contactsHandler } from './contacts.kind.ts';
 import { ordersHandler } from './orders.kind.ts';
+import { interactionsHandler } from './interactions.kind.ts';
 
 /** A row of the file after mapping: its row number and its non-empty cells by field. */
 export type MappedRow = { row: number; values: Record<string, string> };
@@ -57,4 +58,5 @@ export type UndoResult = { removed: number; restored: number; kept: { id: string
 export const HANDLERS: Partial<Record<ImportEntity, KindHandler<any, any>>> = {
   contacts: contactsHandler,
   orders: ordersHandler,
+  interactions: interactionsHandler,
 };

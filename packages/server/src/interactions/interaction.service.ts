@@ -109,7 +109,12 @@ export async function createInteraction(core: Core, actor: Actor, input: Interac
 export async function createInteractions(core: Core, actor: Actor, inputs: InteractionCreateInput[]): Promise<number> {
   scopeFor(actor, 'interactions.create');
   if (inputs.length === 0) return 0;
-  return core.db.transaction().execute(async (trx) => {
+  return core.db.transaction().execute(async (trx) => (await createInteractionsIn(core, trx, actor, inputs)).length);
+}
+
+/** The body of createInteractions inside the caller's transaction (an import); returns the ids, in order. */
+export async function createInteractionsIn(core: Core, trx: Db, actor: Actor, inputs: InteractionCreateInput[], meta?: Record<string, unknown>): Promise<string[]> {
+  {
     const known = new Map([...(await readableContacts(trx, actor, inputs.map((i) => i.contactId)))].map(([id, c]) => [id, c.companyId]));
     const issues: FieldIssue[] = inputs.flatMap((i, n) => (known.has(i.contactId) ? [] : [{ path: ['items', n, 'contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' }]));
     if (issues.length) throw invalid(issues, 'Some interactions are invalid; nothing was logged');
@@ -128,9 +133,9 @@ export async function createInteractions(core: Core, actor: Actor, inputs: Inter
         })))
         .execute();
     }
-    await recordAudit(trx, made.map((i) => ({ ...by(actor), action: 'create' as const, entityType: 'interaction', entityId: i.id, after: audited(i), meta: { contactId: i.contactId } })), core.now());
-    return made.length;
-  });
+    await recordAudit(trx, made.map((i) => ({ ...by(actor), action: 'create' as const, entityType: 'interaction', entityId: i.id, after: audited(i), meta: { ...meta, contactId: i.contactId } })), core.now());
+    return made.map((i) => i.id);
+  }
 }
 
 export async function getInteraction(core: Core, actor: Actor, id: string): Promise<Interaction> {

@@ -50,7 +50,7 @@ export default function ImportsPage() {
   return params?.id && params.id !== 'new' ? <ImportDetail id={params.id} /> : <ImportsHome startOpen={params?.id === 'new'} />;
 }
 
-type Kind = 'contacts' | 'orders';
+type Kind = 'contacts' | 'orders' | 'interactions';
 
 function ImportsHome({ startOpen }: { startOpen: boolean }) {
   const { t } = useTranslation();
@@ -99,7 +99,7 @@ function UploadStep({ onUploaded, autoFocus, canOrders }: { onUploaded: (u: Uplo
         {canOrders && (
           <fieldset className="row" style={{ border: 0, padding: 0, gap: 16 }}>
             <legend className="section-title">{t('imports.kindTitle')}</legend>
-            {(['contacts', 'orders'] as const).map((k) => (
+            {(['contacts', 'orders', 'interactions'] as const).map((k) => (
               <label key={k} className="row" style={{ gap: 6 }}>
                 <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {t(`imports.kinds.${k}`)}
               </label>
@@ -134,6 +134,7 @@ function UploadStep({ onUploaded, autoFocus, canOrders }: { onUploaded: (u: Uplo
 }
 
 const ORDER_FIELD_ORDER = ['number', 'orderedAt', 'customerName', 'customerPhone', 'customerEmail', 'customerExternalId', 'sku', 'productName', 'quantity', 'unitPrice', 'discount', 'shipping', 'status', 'channel', 'currency'];
+const INTERACTION_FIELD_ORDER = ['occurredAt', 'customerPhone', 'customerEmail', 'customerExternalId', 'customerName', 'kind', 'channel', 'direction', 'durationSeconds', 'outcome', 'subject', 'body'];
 const FIELD_ORDER = ['name', 'familyName', 'givenName', 'phones', 'emails', 'externalId', 'birthday', 'gender', 'addressLine', 'ward', 'district', 'province', 'company', 'jobTitle', 'occupation', 'tags', 'source', 'notes'];
 
 function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel: () => void; onStarted: (id: string) => void }) {
@@ -157,12 +158,17 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
     },
   });
   const isOrders = imp.kind === 'orders';
-  const order = isOrders ? ORDER_FIELD_ORDER : FIELD_ORDER;
+  const isInteractions = imp.kind === 'interactions';
+  const order = isOrders ? ORDER_FIELD_ORDER : isInteractions ? INTERACTION_FIELD_ORDER : FIELD_ORDER;
   const options = [...order.filter((f) => upload.fields.includes(f)), ...upload.fields.filter((f) => !order.includes(f))];
-  const label = (f: string) => (isOrders ? t(`imports.orderFields.${f}`, { defaultValue: f }) : t(`contactFields.${f}`, { defaultValue: f }));
+  const label = (f: string) => (isOrders ? t(`imports.orderFields.${f}`, { defaultValue: f }) : isInteractions ? t(`imports.interactionFields.${f}`, { defaultValue: f }) : t(`contactFields.${f}`, { defaultValue: f }));
   const taken = (f: string, col: number) => fields.some((x, i) => x === f && i !== col);
   const has = (...fs: string[]) => fields.some((f) => f !== null && fs.includes(f));
-  const hasName = isOrders ? has('number') && has('customerName', 'customerPhone', 'customerEmail', 'customerExternalId') && has('sku', 'productName') : has('name', 'givenName', 'familyName');
+  const hasName = isOrders
+    ? has('number') && has('customerName', 'customerPhone', 'customerEmail', 'customerExternalId') && has('sku', 'productName')
+    : isInteractions
+      ? has('customerPhone', 'customerEmail', 'customerExternalId')
+      : has('name', 'givenName', 'familyName');
   const change = (col: number, v: string) => {
     setFields((fs) => fs.map((x, i) => (i === col ? v || null : x)));
     setReport(null);
@@ -224,7 +230,7 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
             </tbody>
           </table>
         </div>
-        {!isOrders && (
+        {!isOrders && !isInteractions && (
         <fieldset className="stack" style={{ border: 0, padding: 0 }}>
           <legend className="section-title">{t('imports.matchTitle')}</legend>
           <div className="row" style={{ gap: 16, flexWrap: 'wrap' }}>
@@ -246,9 +252,10 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
         </fieldset>
         )}
         {isOrders && <p className="muted">{t('imports.ordersHint')}</p>}
+        {isInteractions && <p className="muted">{t('imports.interactionsHint')}</p>}
         {!hasName && (
           <div className="alert alert-warning" role="alert">
-            {t(isOrders ? 'imports.needOrderFields' : 'imports.needName')}
+            {t(isOrders ? 'imports.needOrderFields' : isInteractions ? 'imports.needCustomerKey' : 'imports.needName')}
           </div>
         )}
         {(dry.isError || run.isError) && (
