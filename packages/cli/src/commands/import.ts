@@ -47,14 +47,16 @@ function progressPrinter(): ((p: Progress) => void) | undefined {
 
 export function registerImportCommand(program: Command): void {
   const imp = program.command('import').description('import data from files; list, undo and the error file of earlier imports');
-  for (const kind of ['contacts', 'orders', 'interactions'] as const) {
+  for (const kind of ['contacts', 'products', 'orders', 'interactions'] as const) {
     imp
       .command(kind)
       .argument('<file>', 'a CSV (UTF-8 with or without BOM, UTF-16, Windows-1258; comma, semicolon or tab) or an XLSX workbook (its first sheet)')
       .description(
         kind === 'contacts'
           ? 'import contacts: each row creates a contact or updates the one it matches (external id, email, phone); headers are recognised in Vietnamese and English (Họ và tên, SĐT, Email, Ngày sinh, …)'
-          : kind === 'interactions'
+          : kind === 'products'
+            ? 'import the product catalogue: a new SKU creates a product, a known one updates it; categories linked or created'
+            : kind === 'interactions'
             ? 'import interactions (calls, meetings, messages, visits, notes): the customer found by id, email or phone; the same customer, kind and time already logged is skipped'
             : 'import orders: one row per line item, grouped by order number (Số đơn, Ngày mua, SĐT, Mã SP, Số lượng, Đơn giá, …); customers found by id, email or phone or created; orders already imported are skipped',
       )

@@ -6,7 +6,7 @@ import { matchKey } from '../text/fold.ts';
  * The user confirms or changes the suggestion on the mapping screen (or with `--map` on the CLI).
  */
 
-export type ImportEntity = 'contacts' | 'orders' | 'interactions';
+export type ImportEntity = 'contacts' | 'orders' | 'interactions' | 'products';
 
 /** Field → the headers that mean it, folded; the first ones are the surest. */
 const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
@@ -47,6 +47,15 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
     channel: ['kenh', 'kenh ban', 'nguon don', 'channel', 'sales channel'],
     currency: ['tien te', 'loai tien', 'currency'],
   },
+  products: {
+    sku: ['ma san pham', 'ma sp', 'ma hang', 'sku', 'product code', 'item code', 'code'],
+    name: ['ten san pham', 'san pham', 'ten hang', 'mat hang', 'product', 'product name', 'name', 'ten'],
+    category: ['danh muc', 'nhom hang', 'loai hang', 'nhom', 'category', 'group'],
+    price: ['gia ban', 'gia', 'don gia', 'price', 'unit price'],
+    currency: ['tien te', 'loai tien', 'currency'],
+    active: ['dang ban', 'trang thai', 'con ban', 'active', 'status'],
+    description: ['mo ta', 'ghi chu', 'description', 'notes'],
+  },
   interactions: {
     occurredAt: ['thoi gian', 'ngay', 'ngay gio', 'ngay lien he', 'ngay goi', 'date', 'time', 'date time', 'occurred at', 'when'],
     customerName: ['ho va ten', 'ho ten', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'name'],
@@ -63,7 +72,7 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
   },
 };
 
-export const IMPORT_FIELDS: Record<ImportEntity, readonly string[]> = { contacts: Object.keys(SYNONYMS.contacts), orders: Object.keys(SYNONYMS.orders), interactions: Object.keys(SYNONYMS.interactions) };
+export const IMPORT_FIELDS: Record<ImportEntity, readonly string[]> = { contacts: Object.keys(SYNONYMS.contacts), orders: Object.keys(SYNONYMS.orders), interactions: Object.keys(SYNONYMS.interactions), products: Object.keys(SYNONYMS.products) };
 
 export type Suggestion = { column: number; header: string; field: string | null; confidence: 'exact' | 'partial' | 'none' };
 

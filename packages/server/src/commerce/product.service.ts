@@ -92,6 +92,16 @@ function uniqueViolation(e: unknown): boolean {
 export async function createProduct(core: Core, actor: Actor, input: ProductCreateInput): Promise<Product> {
   authorize(actor, 'products.manage');
   const ws = await findWorkspace(core.db, actor.workspaceId);
+  try {
+    return await core.db.transaction().execute((trx) => createProductIn(core, trx, actor, input, ws?.currency ?? 'VND'));
+  } catch (e) {
+    if (uniqueViolation(e)) throw invalid([skuTakenIssue(input.sku)], 'The product has invalid fields');
+    throw e;
+  }
+}
+
+/** The body of createProduct inside the caller's transaction (an import writes a batch in one). */
+export async function createProductIn(core: Core, trx: Db, actor: Actor, input: ProductCreateInput, defaultCurrency: string, meta?: Record<string, unknown>): Promise<Product> {
   const now = core.now().toISOString();
   const p: Product = {
     id: uuidv7(),
@@ -100,7 +110,7 @@ export async function createProduct(core: Core, actor: Actor, input: ProductCrea
     categoryId: input.categoryId ?? null,
     categoryName: null,
     price: input.price,
-    currency: input.currency ?? ws?.currency ?? 'VND',
+    currency: input.currency ?? defaultCurrency,
     active: input.active ?? true,
     description: input.description ?? null,
     createdAt: now,
@@ -108,27 +118,21 @@ export async function createProduct(core: Core, actor: Actor, input: ProductCrea
     deletedAt: null,
     version: 1,
   };
-  try {
-    return await core.db.transaction().execute(async (trx) => {
-      const issues: FieldIssue[] = [];
-      await assertCategory(trx, actor.workspaceId, p.categoryId, issues);
-      if (await skuTaken(trx, actor.workspaceId, p.sku, null)) issues.push(skuTakenIssue(p.sku));
-      if (issues.length) throw invalid(issues, 'The product has invalid fields');
-      await trx
-        .insertInto('products')
-        .values({
-          id: p.id, workspace_id: actor.workspaceId, sku: p.sku, sku_key: skuKey(p.sku), name: p.name, name_key: matchKey(p.name), category_id: p.categoryId,
-          price: p.price, currency: p.currency, active: p.active ? 1 : 0, description: p.description, created_at: now, updated_at: now, deleted_at: null,
-          created_by: actor.userId, updated_by: actor.userId, version: 1,
-        })
-        .execute();
-      await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'product', entityId: p.id, after: Object.fromEntries(AUDITED.map((k) => [k, p[k]])) }, core.now());
-      return (await findProducts(trx, actor.workspaceId, [p.id]))[0]!;
-    });
-  } catch (e) {
-    if (uniqueViolation(e)) throw invalid([skuTakenIssue(p.sku)], 'The product has invalid fields');
-    throw e;
-  }
+  const issues: FieldIssue[] = [];
+  await assertCategory(trx, actor.workspaceId, p.categoryId, issues);
+  if (await skuTaken(trx, actor.workspaceId, p.sku, null)) issues.push(skuTakenIssue(p.sku));
+  if (issues.length) throw invalid(issues, 'The product has invalid fields');
+  await trx
+    .insertInto('products')
+    .values({
+      id: p.id, workspace_id: actor.workspaceId, sku: p.sku, sku_key: skuKey(p.sku), name: p.name, name_key: matchKey(p.name), category_id: p.categoryId,
+      price: p.price, currency: p.currency, active: p.active ? 1 : 0, description: p.description, created_at: now, updated_at: now, deleted_at: null,
+      created_by: actor.userId, updated_by: actor.userId, version: 1,
+    })
+    .execute();
+  const who = by(actor);
+  await recordAudit(trx, { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create', entityType: 'product', entityId: p.id, after: Object.fromEntries(AUDITED.map((k) => [k, p[k]])) }, core.now());
+  return (await findProducts(trx, actor.workspaceId, [p.id]))[0]!;
 }
 
 export async function getProduct(core: Core, actor: Actor, id: string, deleted: 'exclude' | 'include' = 'exclude'): Promise<Product> {
@@ -141,44 +145,54 @@ export async function getProduct(core: Core, actor: Actor, id: string, deleted: 
 export async function updateProduct(core: Core, actor: Actor, id: string, patch: ProductUpdateInput, ifVersion: number | null): Promise<Product> {
   authorize(actor, 'products.manage');
   try {
-    return await core.db.transaction().execute(async (trx) => {
-      const before = (await findProducts(trx, actor.workspaceId, [id]))[0];
-      if (!before) throw notFound('Product');
-      if (ifVersion !== null && ifVersion !== before.version) throw preconditionFailed(before.version);
-      const next: Product = { ...before };
-      for (const k of AUDITED) {
-        const v = (patch as Record<string, unknown>)[k];
-        if (v !== undefined) (next as Record<string, unknown>)[k] = v;
-      }
-      const issues: FieldIssue[] = [];
-      if (patch.categoryId !== undefined) await assertCategory(trx, actor.workspaceId, patch.categoryId, issues);
-      if (patch.sku !== undefined && skuKey(patch.sku) !== skuKey(before.sku) && (await skuTaken(trx, actor.workspaceId, patch.sku, id))) issues.push(skuTakenIssue(patch.sku));
-      if (issues.length) throw invalid(issues, 'The product has invalid fields');
-      const changed = AUDITED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
-      if (changed.length === 0) return before;
-      const now = core.now().toISOString();
-      const r = await trx
-        .updateTable('products')
-        .set({
-          sku: next.sku, sku_key: skuKey(next.sku), name: next.name, name_key: matchKey(next.name), category_id: next.categoryId, price: next.price, currency: next.currency,
-          active: next.active ? 1 : 0, description: next.description, updated_at: now, updated_by: actor.userId, version: before.version + 1,
-        })
-        .where('workspace_id', '=', actor.workspaceId)
-        .where('id', '=', id)
-        .where('version', '=', before.version)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(before.version + 1);
-      await recordAudit(
-        trx,
-        { ...by(actor), action: 'update', entityType: 'product', entityId: id, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])) },
-        core.now(),
-      );
-      return (await findProducts(trx, actor.workspaceId, [id]))[0]!;
-    });
+    return await core.db.transaction().execute(async (trx) => (await updateProductIn(core, trx, actor, id, patch, ifVersion)).product);
   } catch (e) {
     if (uniqueViolation(e)) throw invalid([skuTakenIssue(patch.sku ?? '')], 'The product has invalid fields');
     throw e;
   }
+}
+
+/** The body of updateProduct inside the caller's transaction; says what changed (before and after). */
+export async function updateProductIn(
+  core: Core,
+  trx: Db,
+  actor: Actor,
+  id: string,
+  patch: ProductUpdateInput,
+  ifVersion: number | null,
+  meta?: Record<string, unknown>,
+): Promise<{ product: Product; before: Record<string, unknown>; after: Record<string, unknown> } & { changed: boolean }> {
+  const before = (await findProducts(trx, actor.workspaceId, [id]))[0];
+  if (!before) throw notFound('Product');
+  if (ifVersion !== null && ifVersion !== before.version) throw preconditionFailed(before.version);
+  const next: Product = { ...before };
+  for (const k of AUDITED) {
+    const v = (patch as Record<string, unknown>)[k];
+    if (v !== undefined) (next as Record<string, unknown>)[k] = v;
+  }
+  const issues: FieldIssue[] = [];
+  if (patch.categoryId !== undefined) await assertCategory(trx, actor.workspaceId, patch.categoryId, issues);
+  if (patch.sku !== undefined && skuKey(patch.sku) !== skuKey(before.sku) && (await skuTaken(trx, actor.workspaceId, patch.sku, id))) issues.push(skuTakenIssue(patch.sku));
+  if (issues.length) throw invalid(issues, 'The product has invalid fields');
+  const changed = AUDITED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
+  if (changed.length === 0) return { product: before, before: {}, after: {}, changed: false };
+  const now = core.now().toISOString();
+  const r = await trx
+    .updateTable('products')
+    .set({
+      sku: next.sku, sku_key: skuKey(next.sku), name: next.name, name_key: matchKey(next.name), category_id: next.categoryId, price: next.price, currency: next.currency,
+      active: next.active ? 1 : 0, description: next.description, updated_at: now, updated_by: actor.userId, version: before.version + 1,
+    })
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', '=', id)
+    .where('version', '=', before.version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(before.version + 1);
+  const b = Object.fromEntries(changed.map((k) => [k, before[k]]));
+  const a = Object.fromEntries(changed.map((k) => [k, next[k]]));
+  const who = by(actor);
+  await recordAudit(trx, { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'update', entityType: 'product', entityId: id, before: b, after: a }, core.now());
+  return { product: (await findProducts(trx, actor.workspaceId, [id]))[0]!, before: b, after: a, changed: true };
 }
 
 /** Move a product to the trash: past orders keep their lines (SKU, name and price are copied onto each line). */
@@ -261,18 +275,22 @@ async function categoryNameFree(db: Db, workspaceId: string, name: string, excep
 
 export async function createCategory(core: Core, actor: Actor, input: CategoryInput): Promise<Category> {
   authorize(actor, 'products.manage');
-  const now = core.now().toISOString();
-  const id = uuidv7();
   try {
-    await core.db.transaction().execute(async (trx) => {
-      if (!(await categoryNameFree(trx, actor.workspaceId, input.name, null))) throw invalid([categoryTaken(input.name)]);
-      await trx.insertInto('product_categories').values({ id, workspace_id: actor.workspaceId, name: input.name, name_key: matchKey(input.name), created_at: now, updated_at: now }).execute();
-      await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'product_category', entityId: id, after: { name: input.name } }, core.now());
-    });
+    return await core.db.transaction().execute((trx) => createCategoryIn(core, trx, actor, input));
   } catch (e) {
     if (uniqueViolation(e)) throw invalid([categoryTaken(input.name)]);
     throw e;
   }
+}
+
+/** The body of createCategory inside the caller's transaction. */
+export async function createCategoryIn(core: Core, trx: Db, actor: Actor, input: CategoryInput, meta?: Record<string, unknown>): Promise<Category> {
+  const now = core.now().toISOString();
+  const id = uuidv7();
+  if (!(await categoryNameFree(trx, actor.workspaceId, input.name, null))) throw invalid([categoryTaken(input.name)]);
+  await trx.insertInto('product_categories').values({ id, workspace_id: actor.workspaceId, name: input.name, name_key: matchKey(input.name), created_at: now, updated_at: now }).execute();
+  const who = by(actor);
+  await recordAudit(trx, { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create', entityType: 'product_category', entityId: id, after: { name: input.name } }, core.now());
   return { id, name: input.name, productCount: 0, createdAt: now, updatedAt: now };
 }
 

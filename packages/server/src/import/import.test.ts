@@ -452,3 +452,29 @@ describe('interactions: a call log', () => {
     assert.equal((await api.get(`/api/v1/contacts/${lan}/timeline?kinds=interaction`)).body.data.length, 0);
   });
 });
+
+describe('products: the catalogue', () => {
+  test('new SKUs created, known ones updated, categories linked or created once; again changes nothing; undo puts prices back', async () => {
+    const { owner: o } = await makeWorkspace(t.core);
+    const api = client(t.app, o.token);
+    await api.post('/api/v1/products', { sku: 'TRA-1', name: 'Trà sen', price: 300_000 });
+    const file = bytes('Mã SP;Tên sản phẩm;Danh mục;Giá bán;Đang bán\nTRA-1;Trà sen Tây Hồ;Trà;350.000;có\nBANH-1;Bánh pía;Bánh kẹo;45.000;có\nBANH-2;Bánh cốm;bánh kẹo;40.000;không\nXX-1;;;;\n');
+    const r = await run(o, file, { kind: 'products' });
+    assert.deepEqual([r.created, r.updated, r.failed], [2, 1, 1], JSON.stringify(r.errors));
+    assert.match(r.errors[0]!.message, /needs its name|needs its price/);
+    const list = await api.get('/api/v1/products?sort=sku&limit=10');
+    assert.deepEqual(list.body.data.map((p: { sku: string; price: number; active: boolean; categoryName: string | null }) => [p.sku, p.price, p.active, p.categoryName]), [
+      ['BANH-1', 45_000, true, 'Bánh kẹo'],
+      ['BANH-2', 40_000, false, 'Bánh kẹo'],
+      ['TRA-1', 350_000, true, 'Trà'],
+    ]);
+    assert.equal((await api.get('/api/v1/product-categories')).body.data.length, 2, 'one category per name, whatever its case');
+    const again = await run(o, file, { kind: 'products' });
+    assert.deepEqual([again.created, again.updated, again.skipped], [0, 0, 3]);
+    const undone = await api.post(`/api/v1/imports/${r.id}/undo`, {});
+    assert.equal(undone.status, 200, JSON.stringify(undone.body));
+    const tra = (await api.get('/api/v1/products?q=TRA-1')).body.data[0];
+    assert.deepEqual([tra.name, tra.price], ['Trà sen', 300_000], 'the price it changed is back');
+    assert.equal((await api.get('/api/v1/products?limit=10')).body.data.length, 1, 'the products it created are gone');
+  });
+});

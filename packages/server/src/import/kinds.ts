@@ -7,6 +7,7 @@ import type { ImportError } from './engine.ts';
 import { contactsHandler } from './contacts.kind.ts';
 import { ordersHandler } from './orders.kind.ts';
 import { interactionsHandler } from './interactions.kind.ts';
+import { productsHandler } from './products.kind.ts';
 
 /** A row of the file after mapping: its row number and its non-empty cells by field. */
 export type MappedRow = { row: number; values: Record<string, string> };
@@ -59,4 +60,5 @@ export const HANDLERS: Partial<Record<ImportEntity, KindHandler<any, any>>> = {
   contacts: contactsHandler,
   orders: ordersHandler,
   interactions: interactionsHandler,
+  products: productsHandler,
 };
