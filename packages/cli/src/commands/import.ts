@@ -47,14 +47,16 @@ function progressPrinter(): ((p: Progress) => void) | undefined {
 
 export function registerImportCommand(program: Command): void {
   const imp = program.command('import').description('import data from files; list, undo and the error file of earlier imports');
-  for (const kind of ['contacts', 'products', 'orders', 'interactions'] as const) {
+  for (const kind of ['contacts', 'companies', 'products', 'orders', 'interactions'] as const) {
     imp
       .command(kind)
       .argument('<file>', 'a CSV (UTF-8 with or without BOM, UTF-16, Windows-1258; comma, semicolon or tab) or an XLSX workbook (its first sheet)')
       .description(
         kind === 'contacts'
           ? 'import contacts: each row creates a contact or updates the one it matches (external id, email, phone); headers are recognised in Vietnamese and English (Họ và tên, SĐT, Email, Ngày sinh, …)'
-          : kind === 'products'
+          : kind === 'companies'
+            ? 'import companies: matched by tax code, else by name; a match is updated, the rest created'
+            : kind === 'products'
             ? 'import the product catalogue: a new SKU creates a product, a known one updates it; categories linked or created'
             : kind === 'interactions'
             ? 'import interactions (calls, meetings, messages, visits, notes): the customer found by id, email or phone; the same customer, kind and time already logged is skipped'

@@ -6,7 +6,7 @@ import { matchKey } from '../text/fold.ts';
  * The user confirms or changes the suggestion on the mapping screen (or with `--map` on the CLI).
  */
 
-export type ImportEntity = 'contacts' | 'orders' | 'interactions' | 'products';
+export type ImportEntity = 'contacts' | 'companies' | 'orders' | 'interactions' | 'products';
 
 /** Field → the headers that mean it, folded; the first ones are the surest. */
 const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
@@ -47,6 +47,19 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
     channel: ['kenh', 'kenh ban', 'nguon don', 'channel', 'sales channel'],
     currency: ['tien te', 'loai tien', 'currency'],
   },
+  companies: {
+    name: ['ten cong ty', 'ten doanh nghiep', 'cong ty', 'doanh nghiep', 'company', 'company name', 'organisation', 'organization', 'name', 'ten'],
+    taxCode: ['ma so thue', 'mst', 'tax code', 'tax id', 'vat number'],
+    domain: ['ten mien', 'domain'],
+    website: ['website', 'trang web', 'web'],
+    email: ['email', 'e mail'],
+    phone: ['so dien thoai', 'dien thoai', 'sdt', 'phone', 'tel'],
+    industry: ['nganh', 'nganh nghe', 'linh vuc', 'industry', 'sector'],
+    addressLine: ['dia chi', 'address'],
+    province: ['tinh thanh', 'tinh thanh pho', 'tinh', 'thanh pho', 'province', 'city'],
+    tags: ['nhan', 'the', 'tags', 'tag'],
+    notes: ['ghi chu', 'notes', 'note', 'mo ta'],
+  },
   products: {
     sku: ['ma san pham', 'ma sp', 'ma hang', 'sku', 'product code', 'item code', 'code'],
     name: ['ten san pham', 'san pham', 'ten hang', 'mat hang', 'product', 'product name', 'name', 'ten'],
@@ -72,7 +85,7 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
   },
 };
 
-export const IMPORT_FIELDS: Record<ImportEntity, readonly string[]> = { contacts: Object.keys(SYNONYMS.contacts), orders: Object.keys(SYNONYMS.orders), interactions: Object.keys(SYNONYMS.interactions), products: Object.keys(SYNONYMS.products) };
+export const IMPORT_FIELDS: Record<ImportEntity, readonly string[]> = { contacts: Object.keys(SYNONYMS.contacts), orders: Object.keys(SYNONYMS.orders), interactions: Object.keys(SYNONYMS.interactions), products: Object.keys(SYNONYMS.products), companies: Object.keys(SYNONYMS.companies) };
 
 export type Suggestion = { column: number; header: string; field: string | null; confidence: 'exact' | 'partial' | 'none' };
 

@@ -154,30 +154,40 @@ export async function getCompany(core: Core, actor: Actor, id: string, deleted: 
 
 /** Update a company (If-Match honoured like contacts). A rename re-indexes its people so searching the new name finds them. */
 export async function updateCompany(core: Core, actor: Actor, id: string, patch: CompanyUpdateInput, ifVersion: number | null): Promise<CompanyWithCount> {
+  return core.db.transaction().execute(async (trx) => (await updateCompanyIn(core, trx, actor, id, patch, ifVersion)).company);
+}
+
+/** The body of updateCompany inside the caller's transaction (an import); says what changed. */
+export async function updateCompanyIn(
+  core: Core,
+  trx: Db,
+  actor: Actor,
+  id: string,
+  patch: CompanyUpdateInput,
+  ifVersion: number | null,
+  meta?: Record<string, unknown>,
+): Promise<{ company: CompanyWithCount; before: Record<string, unknown>; after: Record<string, unknown>; changed: boolean }> {
   const scope = scopeFor(actor, 'companies.update');
-  const { region, fields } = await context(core.db, actor);
-  return core.db.transaction().execute(async (trx) => {
-    const found = (await findCompaniesByIds(trx, scope, [id]))[0];
-    if (!found) throw notFound('Company');
-    const { contactCount: _n, ...before } = found;
-    if (ifVersion !== null && ifVersion !== before.version) throw preconditionFailed(before.version);
-    const issues: FieldIssue[] = [];
-    const next = apply(before, patch, region, fields, 'update', issues);
-    await checkAssignments(trx, actor, 'companies.assign', [{ ownerId: next.ownerId, teamId: next.teamId, before, path: [] }], issues);
-    if (issues.length > 0) throw invalid(issues, 'The company has invalid fields');
-    const changed = AUDITED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
-    if (changed.length === 0) return found;
-    const now = core.now().toISOString();
-    const { id: _i, workspace_id: _w, created_at: _c, created_by: _b, version: _v, ...set } = toRow({ ...next, updatedAt: now, updatedBy: actor.userId }, actor.workspaceId);
-    if (!(await updateCompanyRow(trx, scope, id, before.version, set))) throw preconditionFailed(before.version + 1);
-    if (changed.includes('name')) await reindexCompanyPeople(trx, actor.workspaceId, id, next.name);
-    await recordAudit(
-      trx,
-      { ...by(actor), action: 'update', entityType: 'company', entityId: id, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])) },
-      core.now(),
-    );
-    return (await findCompaniesByIds(trx, { ...scope, limitTo: null }, [id]))[0]!;
-  });
+  const { region, fields } = await context(trx, actor);
+  const found = (await findCompaniesByIds(trx, scope, [id]))[0];
+  if (!found) throw notFound('Company');
+  const { contactCount: _n, ...before } = found;
+  if (ifVersion !== null && ifVersion !== before.version) throw preconditionFailed(before.version);
+  const issues: FieldIssue[] = [];
+  const next = apply(before, patch, region, fields, 'update', issues);
+  await checkAssignments(trx, actor, 'companies.assign', [{ ownerId: next.ownerId, teamId: next.teamId, before, path: [] }], issues);
+  if (issues.length > 0) throw invalid(issues, 'The company has invalid fields');
+  const changed = AUDITED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
+  if (changed.length === 0) return { company: found, before: {}, after: {}, changed: false };
+  const now = core.now().toISOString();
+  const { id: _i, workspace_id: _w, created_at: _c, created_by: _b, version: _v, ...set } = toRow({ ...next, updatedAt: now, updatedBy: actor.userId }, actor.workspaceId);
+  if (!(await updateCompanyRow(trx, scope, id, before.version, set))) throw preconditionFailed(before.version + 1);
+  if (changed.includes('name')) await reindexCompanyPeople(trx, actor.workspaceId, id, next.name);
+  const b = Object.fromEntries(changed.map((k) => [k, before[k]]));
+  const a = Object.fromEntries(changed.map((k) => [k, next[k]]));
+  const who = by(actor);
+  await recordAudit(trx, { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'update', entityType: 'company', entityId: id, before: b, after: a }, core.now());
+  return { company: (await findCompaniesByIds(trx, { ...scope, limitTo: null }, [id]))[0]!, before: b, after: a, changed: true };
 }
 
 export async function listCompanies(core: Core, actor: Actor, query: { q?: string; sort?: string; cursor?: string; limit: number; deleted: Deleted; raw: Record<string, unknown> }) {

@@ -83,7 +83,7 @@ const RunBody = z.strictObject({
   onExisting: z.enum(['update', 'skip']).optional(),
 });
 
-const KINDS = ['contacts', 'orders', 'interactions', 'products'] as const;
+const KINDS = ['contacts', 'companies', 'orders', 'interactions', 'products'] as const;
 
 function parseMapParam(raw: string | undefined): Record<string, string> {
   if (!raw) return {};

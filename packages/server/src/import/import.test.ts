@@ -478,3 +478,27 @@ describe('products: the catalogue', () => {
     assert.equal((await api.get('/api/v1/products?limit=10')).body.data.length, 1, 'the products it created are gone');
   });
 });
+
+describe('companies', () => {
+  test('matched by tax code or name and updated, the rest created; again changes nothing; undo', async () => {
+    const { owner: o } = await makeWorkspace(t.core);
+    const api = client(t.app, o.token);
+    await api.post('/api/v1/companies', { name: 'Công ty TNHH Sen Vàng', taxCode: '0101234567' });
+    await api.post('/api/v1/companies', { name: 'Hợp tác xã Chè Thái', industry: 'Nông nghiệp' });
+    const file = bytes('Tên công ty,Mã số thuế,Ngành nghề,Tỉnh/Thành\nSen Vàng (tên mới),0101234567,Thương mại,Hà Nội\nHOP TAC XA CHE THAI,,Chè,Thái Nguyên\nCửa hàng Mới,0309999999,Bán lẻ,TP Hồ Chí Minh\nSai Mã,12345,,\n');
+    const r = await run(o, file, { kind: 'companies' });
+    assert.deepEqual([r.created, r.updated, r.failed], [1, 2, 1], JSON.stringify(r.errors));
+    assert.equal(r.errors[0]!.column, 'Mã số thuế');
+    const list = await api.get('/api/v1/companies?sort=name&limit=10');
+    assert.deepEqual(list.body.data.map((c: { name: string; industry: string | null; province: string | null }) => [c.name, c.industry, c.province]), [
+      ['Cửa hàng Mới', 'Bán lẻ', 'ho-chi-minh'],
+      ['Hợp tác xã Chè Thái', 'Chè', 'thai-nguyen'],
+      ['Sen Vàng (tên mới)', 'Thương mại', 'ha-noi'],
+    ]);
+    const again = await run(o, file, { kind: 'companies' });
+    assert.deepEqual([again.created, again.updated, again.skipped], [0, 0, 3]);
+    const undone = await api.post(`/api/v1/imports/${r.id}/undo`, {});
+    assert.deepEqual([undone.body.removed, undone.body.restored], [1, 2]);
+    assert.deepEqual((await api.get('/api/v1/companies?sort=name&limit=10')).body.data.map((c: { name: string }) => c.name), ['Công ty TNHH Sen Vàng', 'Hợp tác xã Chè Thái']);
+  });
+});

@@ -8,6 +8,7 @@ import { contactsHandler } from './contacts.kind.ts';
 import { ordersHandler } from './orders.kind.ts';
 import { interactionsHandler } from './interactions.kind.ts';
 import { productsHandler } from './products.kind.ts';
+import { companiesHandler } from './companies.kind.ts';
 
 /** A row of the file after mapping: its row number and its non-empty cells by field. */
 export type MappedRow = { row: number; values: Record<string, string> };
@@ -61,4 +62,5 @@ export const HANDLERS: Partial<Record<ImportEntity, KindHandler<any, any>>> = {
   orders: ordersHandler,
   interactions: interactionsHandler,
   products: productsHandler,
+  companies: companiesHandler,
 };

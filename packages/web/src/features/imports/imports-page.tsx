@@ -50,7 +50,7 @@ export default function ImportsPage() {
   return params?.id && params.id !== 'new' ? <ImportDetail id={params.id} /> : <ImportsHome startOpen={params?.id === 'new'} />;
 }
 
-type Kind = 'contacts' | 'products' | 'orders' | 'interactions';
+type Kind = 'contacts' | 'companies' | 'products' | 'orders' | 'interactions';
 
 function ImportsHome({ startOpen }: { startOpen: boolean }) {
   const { t } = useTranslation();
@@ -63,7 +63,7 @@ function ImportsHome({ startOpen }: { startOpen: boolean }) {
       <div className="page-header">
         <h1>{t('imports.title')}</h1>
       </div>
-      {can('contacts.create') && (upload ? <MappingStep upload={upload} onCancel={() => setUpload(null)} onStarted={(id) => navigate(`/imports/${id}`)} /> : <UploadStep autoFocus={startOpen} onUploaded={setUpload} kinds={(['contacts', 'products', 'orders', 'interactions'] as const).filter((k) => can(KIND_ACTION[k]))} />)}
+      {can('contacts.create') && (upload ? <MappingStep upload={upload} onCancel={() => setUpload(null)} onStarted={(id) => navigate(`/imports/${id}`)} /> : <UploadStep autoFocus={startOpen} onUploaded={setUpload} kinds={(['contacts', 'companies', 'products', 'orders', 'interactions'] as const).filter((k) => can(KIND_ACTION[k]))} />)}
       {can('imports.read') && (
         <section className="stack" style={{ marginBlockStart: 24 }}>
           <h2 className="section-title">{t('imports.history')}</h2>
@@ -74,7 +74,7 @@ function ImportsHome({ startOpen }: { startOpen: boolean }) {
   );
 }
 
-const KIND_ACTION = { contacts: 'contacts.create', products: 'products.manage', orders: 'orders.create', interactions: 'interactions.create' } as const;
+const KIND_ACTION = { contacts: 'contacts.create', companies: 'companies.create', products: 'products.manage', orders: 'orders.create', interactions: 'interactions.create' } as const;
 
 function UploadStep({ onUploaded, autoFocus, kinds }: { onUploaded: (u: Upload) => void; autoFocus: boolean; kinds: Kind[] }) {
   const { t } = useTranslation();
@@ -162,10 +162,19 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
   const isOrders = imp.kind === 'orders';
   const isInteractions = imp.kind === 'interactions';
   const isProducts = imp.kind === 'products';
-  const order = isOrders ? ORDER_FIELD_ORDER : isInteractions ? INTERACTION_FIELD_ORDER : isProducts ? ['sku', 'name', 'category', 'price', 'currency', 'active', 'description'] : FIELD_ORDER;
+  const isCompanies = imp.kind === 'companies';
+  const order = isOrders
+    ? ORDER_FIELD_ORDER
+    : isInteractions
+      ? INTERACTION_FIELD_ORDER
+      : isProducts
+        ? ['sku', 'name', 'category', 'price', 'currency', 'active', 'description']
+        : isCompanies
+          ? ['name', 'taxCode', 'industry', 'phone', 'email', 'website', 'domain', 'addressLine', 'province', 'tags', 'notes']
+          : FIELD_ORDER;
   const options = [...order.filter((f) => upload.fields.includes(f)), ...upload.fields.filter((f) => !order.includes(f))];
   const label = (f: string) =>
-    isOrders ? t(`imports.orderFields.${f}`, { defaultValue: f }) : isInteractions ? t(`imports.interactionFields.${f}`, { defaultValue: f }) : isProducts ? t(`imports.productFields.${f}`, { defaultValue: f }) : t(`contactFields.${f}`, { defaultValue: f });
+    isOrders ? t(`imports.orderFields.${f}`, { defaultValue: f }) : isInteractions ? t(`imports.interactionFields.${f}`, { defaultValue: f }) : isProducts ? t(`imports.productFields.${f}`, { defaultValue: f }) : isCompanies ? t(`companyFields.${f}`, { defaultValue: f }) : t(`contactFields.${f}`, { defaultValue: f });
   const taken = (f: string, col: number) => fields.some((x, i) => x === f && i !== col);
   const has = (...fs: string[]) => fields.some((f) => f !== null && fs.includes(f));
   const hasName = isOrders
@@ -174,7 +183,9 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
       ? has('customerPhone', 'customerEmail', 'customerExternalId')
       : isProducts
         ? has('sku')
-        : has('name', 'givenName', 'familyName');
+        : isCompanies
+          ? has('name', 'taxCode')
+          : has('name', 'givenName', 'familyName');
   const change = (col: number, v: string) => {
     setFields((fs) => fs.map((x, i) => (i === col ? v || null : x)));
     setReport(null);
@@ -236,7 +247,7 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
             </tbody>
           </table>
         </div>
-        {!isOrders && !isInteractions && !isProducts && (
+        {!isOrders && !isInteractions && !isProducts && !isCompanies && (
         <fieldset className="stack" style={{ border: 0, padding: 0 }}>
           <legend className="section-title">{t('imports.matchTitle')}</legend>
           <div className="row" style={{ gap: 16, flexWrap: 'wrap' }}>
@@ -261,7 +272,7 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
         {isInteractions && <p className="muted">{t('imports.interactionsHint')}</p>}
         {!hasName && (
           <div className="alert alert-warning" role="alert">
-            {t(isOrders ? 'imports.needOrderFields' : isInteractions ? 'imports.needCustomerKey' : isProducts ? 'imports.needSku' : 'imports.needName')}
+            {t(isOrders ? 'imports.needOrderFields' : isInteractions ? 'imports.needCustomerKey' : isProducts ? 'imports.needSku' : isCompanies ? 'imports.needCompanyName' : 'imports.needName')}
           </div>
         )}
         {(dry.isError || run.isError) && (
@@ -432,8 +443,8 @@ function ImportDetail({ id }: { id: string }) {
             )}
             <span className="spacer" />
             {v.status === 'done' && (
-              <Link href={v.kind === 'orders' ? '/orders' : v.kind === 'products' ? '/products' : '/contacts'} className="btn btn-primary">
-                {t(v.kind === 'orders' ? 'imports.toOrders' : v.kind === 'products' ? 'imports.toProducts' : 'imports.toContacts')}
+              <Link href={v.kind === 'orders' ? '/orders' : v.kind === 'products' ? '/products' : v.kind === 'companies' ? '/companies' : '/contacts'} className="btn btn-primary">
+                {t(v.kind === 'orders' ? 'imports.toOrders' : v.kind === 'products' ? 'imports.toProducts' : v.kind === 'companies' ? 'imports.toCompanies' : 'imports.toContacts')}
               </Link>
             )}
           </div>
