@@ -100,6 +100,19 @@ describe('deals on the board, in Vietnamese', () => {
     await page.goto(`${server.url}/contacts/${ids.customer}`);
     const timeline = page.getByTestId('timeline');
     await timeline.getByText(/Bộ ấm chén cho 120 phòng.*Đàm phán → Thắng/).waitFor();
+  });
+
+  step('the stages are set in the settings: a stage renamed, its chance changed', async () => {
+    await page.goto(`${server.url}/settings/pipelines`);
+    await page.getByTestId('stages-table').waitFor();
+    await page.getByLabel(vi.settings.stageName.replace('{{n}}', '3')).fill('Đã gửi mẫu');
+    await page.getByLabel(vi.settings.stageProbability.replace('{{n}}', '3')).fill('40');
+    await accessible('pipeline settings');
+    await page.getByRole('button', { name: vi.common.save }).click();
+    await page.getByText(vi.settings.pipelineSaved).waitFor();
+    const stage = (await apiCall('GET', '/pipelines')).body.data[0].stages[2];
+    assert.deepEqual([stage.name, stage.probability], ['Đã gửi mẫu', 40]);
+    await shot('k05-pipeline-settings');
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { FieldsSettings } from './fields-settings.tsx';
 import { MembersSettings } from './members-settings.tsx';
+import { PipelinesSettings } from './pipelines-settings.tsx';
 import { ProfileSettings } from './profile-settings.tsx';
 import { RolesSettings } from './roles-settings.tsx';
 import { SessionsSettings } from './sessions-settings.tsx';
@@ -21,6 +22,7 @@ export default function SettingsPage() {
     { href: '/teams', label: t('settings.tabs.teams') },
     { href: '/roles', label: t('settings.tabs.roles') },
     { href: '/fields', label: t('settings.tabs.fields') },
+    { href: '/pipelines', label: t('settings.tabs.pipelines') },
     { href: '/tokens', label: t('settings.tabs.tokens') },
     { href: '/sessions', label: t('settings.tabs.sessions') },
   ];
@@ -44,6 +46,7 @@ export default function SettingsPage() {
         <Route path="/teams" component={TeamsSettings} />
         <Route path="/roles" component={RolesSettings} />
         <Route path="/fields" component={FieldsSettings} />
+        <Route path="/pipelines" component={PipelinesSettings} />
         <Route path="/tokens" component={TokensSettings} />
         <Route path="/sessions" component={SessionsSettings} />
       </Switch>
