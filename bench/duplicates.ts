@@ -7,6 +7,7 @@
  * Baseline in the same run: the reading alone — the same pages of (id, name, birthday, company,
  * province) in name order with nothing done with them — the floor the detection's own work sits on.
  */
+import { sql } from 'kysely';
 import type { Core } from '@kith/server/core.ts';
 import { runDetection, type DetectStats } from '@kith/server/duplicates/duplicate.service.ts';
 import type { BenchWorkspace } from './lib.ts';
@@ -23,10 +24,7 @@ export async function benchDuplicates(core: Core, ws: BenchWorkspace): Promise<D
   let rows = 0;
   for (;;) {
     let q = core.db.selectFrom('contacts').select(['id', 'name_key', 'birthday', 'company_id', 'province']).where('workspace_id', '=', ws.workspaceId).where('deleted_at', 'is', null);
-    if (last) {
-      const l = last;
-      q = q.where((eb) => eb.or([eb('name_key', '>', l.key), eb.and([eb('name_key', '=', l.key), eb('id', '>', l.id)])]));
-    }
+    if (last) q = q.where(sql<boolean>`(name_key, id) > (${last.key}, ${last.id})`);
     const page = await q.orderBy('name_key').orderBy('id').limit(10_000).execute();
     rows += page.length;
     if (page.length < 10_000) break;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AppError, notFound } from '@kith/domain/errors.ts';
 import type { Contact, ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
 import { DUPLICATE_THRESHOLD, scoreDuplicate, type DuplicateFacts, type DuplicateReason } from '@kith/domain/duplicates/score.ts';
@@ -160,10 +161,8 @@ export async function runDetection(core: Core, ws: string, o: { around?: string[
     let last: { key: string; id: string } | null = null;
     for (;;) {
       let q = db.selectFrom('contacts').select(['id', 'name_key', 'birthday', 'company_id', 'province']).where('workspace_id', '=', ws).where('deleted_at', 'is', null);
-      if (last) {
-        const l = last;
-        q = q.where((eb) => eb.or([eb('name_key', '>', l.key), eb.and([eb('name_key', '=', l.key), eb('id', '>', l.id)])]));
-      }
+      // A row value, so the index range starts at the cursor (an OR of the two made SQLite rescan from the top: minutes at 1M).
+      if (last) q = q.where(sql<boolean>`(name_key, id) > (${last.key}, ${last.id})`);
       const page = await q.orderBy('name_key').orderBy('id').limit(10_000).execute();
       for (const r of page) {
         contacts++;
