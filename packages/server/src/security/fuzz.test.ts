@@ -228,3 +228,36 @@ describe('fuzz: companies and custom fields', () => {
     );
   });
 });
+
+describe('fuzz: deals and imports', () => {
+  test('arbitrary bodies at POST /deals and PATCH /deals/{id}', async () => {
+    const deal = (await api.post('/api/v1/deals', { title: 'Cơ hội gốc', amount: 1_000 })).body;
+    const dealish = fc.dictionary(fc.constantFrom('title', 'amount', 'currency', 'stageId', 'pipelineId', 'contactId', 'expectedClose', 'ownerId', 'position', 'status', 'orderId', 'workspaceId', 'lostReason'), wrongValue, { maxKeys: 5 });
+    await fc.assert(
+      fc.asyncProperty(dealish, dealish, async (a, b) => {
+        await assertHandled(() => raw('POST', '/api/v1/deals', JSON.stringify(a)), 'POST deal', async (r) => {
+          const g = await api.get(`/api/v1/deals/${r.body.id}`);
+          assert.equal(g.body.title, r.body.title);
+        });
+        await assertHandled(() => raw('PATCH', `/api/v1/deals/${deal.id}`, JSON.stringify(b)), 'PATCH deal');
+      }),
+      { numRuns: RUNS, seed: SEED + 11 },
+    );
+  });
+
+  test('arbitrary files at POST /imports: read or refused with a 4xx, never a 500', async () => {
+    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('"', '""', '"a,b"', '\r\n', ';', '\t', '=1+1', '\u0000', '\ud800', 'Họ và tên', 'SĐT'));
+    const file = fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 6 }).map((rows) => rows.map((r) => r.join(',')).join('\n'));
+    await fc.assert(
+      fc.asyncProperty(file, async (text) => {
+        const r = await raw('POST', '/api/v1/imports?fileName=f.csv', text, 'text/csv');
+        assert.ok(r.status < 500, `${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+        if (r.status < 300) {
+          const d = await raw('POST', `/api/v1/imports/${r.body.import.id}/dry-run`, '{}');
+          assert.ok(d.status < 500, `dry run: ${d.status} ${JSON.stringify(d.body).slice(0, 200)}`);
+        }
+      }),
+      { numRuns: Math.min(RUNS, 100), seed: SEED + 12 },
+    );
+  });
+});
