@@ -67,16 +67,16 @@ async function keyBlocks(db: Db, workspaceId: string, pairs: Set<string>, around
         values.push(...rows.map((r) => r.value));
       }
     } else {
+      // The index alone, in order (joining every key to its contact to leave out deleted ones read a million
+      // contact pages at random: minutes); deleted contacts are left out when the blocks' members are read.
       const rows = await db
-        .selectFrom('contact_keys as k')
-        .innerJoin('contacts as c', 'c.id', 'k.contact_id')
-        .select('k.value')
-        .where('k.workspace_id', '=', workspaceId)
-        .where('k.kind', '=', kind)
-        .where('c.deleted_at', 'is', null)
-        .groupBy('k.value')
+        .selectFrom('contact_keys')
+        .select('value')
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', kind)
+        .groupBy('value')
         .having((eb) => eb.fn.countAll(), '>', 1)
-        .having((eb) => eb.fn.countAll(), '<=', MAX_BLOCK)
+        .having((eb) => eb.fn.countAll(), '<=', MAX_BLOCK * 2)
         .execute();
       values = rows.map((r) => r.value);
     }
