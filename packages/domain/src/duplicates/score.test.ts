@@ -32,3 +32,9 @@ test('name similarity ignores case, diacritics and word order', () => {
   assert.equal(Math.round(nameSimilarity('Nguyễn Thị Hồng', 'Nguyễn Hồng') * 100) / 100, 0.67);
   assert.equal(nameSimilarity('An', ''), 0);
 });
+
+test('the same name at the same company is offered; in the same province it is not', () => {
+  const base2: DuplicateFacts = { name: 'Lê Văn Tám', externalId: null, emails: [], phones: [], birthday: null, companyId: 'c1', province: 'ha-noi' };
+  assert.ok(scoreDuplicate(base2, base2).score >= DUPLICATE_THRESHOLD);
+  assert.ok(scoreDuplicate({ ...base2, companyId: null }, { ...base2, companyId: null }).score < DUPLICATE_THRESHOLD);
+});

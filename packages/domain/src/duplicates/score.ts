@@ -30,7 +30,7 @@ const WEIGHT: Record<DuplicateReason, number> = {
   same_name: 0.3,
   similar_name: 0.15,
   same_birthday: 0.3,
-  same_company: 0.15,
+  same_company: 0.2,
   same_province: 0.05,
   different_birthday: -0.4,
   different_external_id: -0.6,

@@ -105,14 +105,17 @@ async function keyBlocks(db: Db, workspaceId: string, pairs: Set<string>, around
 /** Blocks of the same folded name with the same birthday, company or province. */
 function nameBlocks(rows: { id: string; birthday: string | null; company_id: string | null; province: string | null }[], pairs: Set<string>): number {
   let blocks = 0;
-  for (const key of ['birthday', 'company_id', 'province'] as const) {
+  // Name and province alone score below the threshold, so only small blocks (an uncommon name) are worth
+  // comparing — common names share provinces by the hundred at a million contacts.
+  for (const [key, max] of [['birthday', MAX_BLOCK], ['company_id', MAX_BLOCK], ['province', 5]] as const) {
     const by = new Map<string, string[]>();
     for (const r of rows) {
       const v = r[key];
       if (v) by.set(v, [...(by.get(v) ?? []), r.id]);
     }
     for (const ids of by.values()) {
-      if (ids.length > 1) blocks++;
+      if (ids.length < 2 || ids.length > max) continue;
+      blocks++;
       addPairs(pairs, ids);
     }
   }
