@@ -38,7 +38,7 @@ const ImportReportOut = z
     encoding: z.string().nullable(),
     delimiter: z.string().nullable(),
     mapping: z.record(z.string(), z.string().nullable()).describe('each column of the file and the field it went to (null: skipped)'),
-    duplicates: z.number().int().nullable().describe('open duplicate pairs after the import (GET /duplicates); null for a dry run'),
+    duplicates: z.number().int().nullable().describe('open duplicate pairs after the import (GET /duplicates); null for a dry run, or past 20,000 new contacts (run POST /duplicates/detect)'),
   })
   .meta({ id: 'ImportReport' });
 
