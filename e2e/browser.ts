@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/main.ts';
 import { ensureWebBuild } from '../packages/cli/src/web-build.ts';
@@ -34,3 +34,40 @@ export async function startTestServer(): Promise<RunningServer & { dataDir: stri
 
 export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
+
+export type Owner = { workspace: string; name: string; email: string; password: string };
+export type OpenWorkspace = { server: Awaited<ReturnType<typeof startTestServer>>; browser: Browser; page: Page; token: string; pageErrors: string[]; close(): Promise<void> };
+
+/**
+ * A fresh server with one workspace set up through the API, an API token for checks, and the owner signed in
+ * to the web app in Vietnamese (Asia/Ho_Chi_Minh) on the contacts page: the start of most browser stories.
+ */
+export async function openWorkspace(owner: Owner, viewport = { width: 1366, height: 900 }): Promise<OpenWorkspace> {
+  const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
+  const server = await startTestServer();
+  const setup = await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+  if (setup.status !== 201) throw new Error(`setup answered ${setup.status}`);
+  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: owner.email, password: owner.password, name: 'e2e' }) });
+  const token = ((await tok.json()) as { token: string }).token;
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport, bypassCSP: true });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url);
+  await page.getByLabel(vi.auth.email).fill(owner.email);
+  await page.getByLabel(vi.auth.password).fill(owner.password);
+  await page.getByRole('button', { name: vi.auth.signIn, exact: true }).click();
+  await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
+  return {
+    server,
+    browser,
+    page,
+    token,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await server.cleanup();
+    },
+  };
+}

@@ -8,46 +8,31 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startTestServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { openWorkspace, type OpenWorkspace } from './browser.ts';
 import { story } from './steps.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const OWNER = { workspace: 'Gốm Bát Tràng Xưa', name: 'Vũ Đức Long', email: 'long@gom.vn', password: 'mật khẩu xưởng gốm 2026' };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+let w: OpenWorkspace;
 let page: Page;
+let server: OpenWorkspace['server'];
 let token = '';
 const ids: Record<string, string> = {};
 const { step, shot, accessible, apiCall } = story(() => page, { failedShot: 'deals-failed-step', url: () => server.url, token: () => token });
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 before(async () => {
-  server = await startTestServer();
-  const setup = await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workspace: OWNER.workspace, name: OWNER.name, email: OWNER.email, password: OWNER.password }) });
-  assert.equal(setup.status, 201);
-  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }) });
-  token = ((await tok.json()) as { token: string }).token;
+  w = await openWorkspace(OWNER, { width: 1440, height: 900 });
+  ({ page, server, token, pageErrors } = w);
   const customer = await apiCall('POST', '/contacts', { name: 'Khách sạn Sông Hồng', phones: ['0912 123 456'] });
   assert.equal(customer.status, 201, JSON.stringify(customer.body));
   ids.customer = customer.body.id;
   ids.deal = (await apiCall('POST', '/deals', { title: 'Bộ ấm chén cho 120 phòng', contactId: ids.customer, amount: 48_000_000, expectedClose: '2027-02-01' })).body.id;
   await apiCall('POST', '/deals', { title: 'Bình hoa sảnh', contactId: ids.customer, amount: 12_000_000 });
-  browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1440, height: 900 }, bypassCSP: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(server.url);
-  await page.getByLabel(vi.auth.email).fill(OWNER.email);
-  await page.getByLabel(vi.auth.password).fill(OWNER.password);
-  await page.getByRole('button', { name: vi.auth.signIn, exact: true }).click();
-  await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
 });
-after(async () => {
-  await browser?.close();
-  await server?.cleanup();
-});
+after(() => w?.close());
 
 describe('deals on the board, in Vietnamese', () => {
   step('the board shows the pipeline’s stages with their deals and values', async () => {

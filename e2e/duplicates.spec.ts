@@ -8,46 +8,31 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startTestServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { openWorkspace, type OpenWorkspace } from './browser.ts';
 import { story } from './steps.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const OWNER = { workspace: 'Tiệm bánh Mai', name: 'Lý Thanh Mai', email: 'mai@banh.vn', password: 'mật khẩu tiệm bánh 2026' };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+let w: OpenWorkspace;
 let page: Page;
+let server: OpenWorkspace['server'];
 let token = '';
 const ids: Record<string, string> = {};
 const { step, shot, accessible, apiCall } = story(() => page, { failedShot: 'duplicates-failed-step', url: () => server.url, token: () => token });
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 before(async () => {
-  server = await startTestServer();
-  const setup = await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workspace: OWNER.workspace, name: OWNER.name, email: OWNER.email, password: OWNER.password }) });
-  assert.equal(setup.status, 201);
-  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }) });
-  token = ((await tok.json()) as { token: string }).token;
+  w = await openWorkspace(OWNER);
+  ({ page, server, token, pageErrors } = w);
   ids.old = (await apiCall('POST', '/contacts', { name: 'Nguyen Thi Hong', phones: ['0912 345 678'], birthday: '1990-01-25', tags: ['vip'] })).body.id;
   ids.fresh = (await apiCall('POST', '/contacts', { name: 'Nguyễn Thị Hồng', phones: ['+84 912 345 678'], emails: ['hong@example.vn'], occupation: 'Giáo viên' })).body.id;
   const order = await apiCall('POST', '/orders', { contactId: ids.fresh, lines: [{ name: 'Bánh pía', quantity: 2, unitPrice: 45_000 }] });
   assert.equal(order.status, 201);
   ids.order = order.body.id;
-  browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 900 }, bypassCSP: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(server.url);
-  await page.getByLabel(vi.auth.email).fill(OWNER.email);
-  await page.getByLabel(vi.auth.password).fill(OWNER.password);
-  await page.getByRole('button', { name: vi.auth.signIn, exact: true }).click();
-  await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
 });
-after(async () => {
-  await browser?.close();
-  await server?.cleanup();
-});
+after(() => w?.close());
 
 describe('one customer, one record, in Vietnamese', () => {
   step('the new record’s page says it may be the same person as the old one', async () => {

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startTestServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { openWorkspace, type OpenWorkspace } from './browser.ts';
 import { story } from './steps.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
@@ -24,33 +24,18 @@ const CSV = [
   'Võ Thị Sáu;;sau@example.vn;;;KH-005',
 ].join('\r\n');
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+let w: OpenWorkspace;
 let page: Page;
+let server: OpenWorkspace['server'];
 let token = '';
 const { step, shot, accessible, apiCall } = story(() => page, { failedShot: 'import-failed-step', url: () => server.url, token: () => token });
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 before(async () => {
-  server = await startTestServer();
-  const setup = await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workspace: OWNER.workspace, name: OWNER.name, email: OWNER.email, password: OWNER.password }) });
-  assert.equal(setup.status, 201);
-  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }) });
-  token = ((await tok.json()) as { token: string }).token;
-  browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 900 }, bypassCSP: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(server.url);
-  await page.getByLabel(vi.auth.email).fill(OWNER.email);
-  await page.getByLabel(vi.auth.password).fill(OWNER.password);
-  await page.getByRole('button', { name: vi.auth.signIn, exact: true }).click();
-  await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
+  w = await openWorkspace(OWNER);
+  ({ page, server, token, pageErrors } = w);
 });
-after(async () => {
-  await browser?.close();
-  await server?.cleanup();
-});
+after(() => w?.close());
 
 describe('importing a customer list, in Vietnamese', () => {
   let importId = '';
