@@ -9,7 +9,7 @@ import { findCompaniesByIds } from '../companies/company.repository.ts';
 import { prepareNewCompanies, updateCompanyIn, writeNewCompanies } from '../companies/company.service.ts';
 import { scopeFor, visibleTo } from '../records/visibility.ts';
 import { DropRows, type ImportError } from './engine.ts';
-import type { KindHandler, MappedRow, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
+import { revertPatch, type KindHandler, type MappedRow, type PrepareContext, type UndoItem, type UndoResult, type Written } from './kinds.ts';
 
 /**
  * Importing companies: a row per company, matched by its tax code, else by its name (case and diacritics
@@ -132,11 +132,8 @@ async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importI
         return;
       }
       const current = (await findCompaniesByIds(trx, { workspaceId: actor.workspaceId, limitTo: null }, [cur.id]))[0] as unknown as Record<string, unknown>;
-      const patch: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(x.after ?? {})) {
-        if (JSON.stringify(current[k]) === JSON.stringify(v)) patch[k] = (x.before ?? {})[k];
-        else result.kept.push({ id: cur.id, reason: `${k} was changed after the import` });
-      }
+      const { patch, kept } = revertPatch(current, x, cur.id);
+      result.kept.push(...kept);
       if (Object.keys(patch).length && (await updateCompanyIn(core, trx, actor, cur.id, patch as CompanyUpdateInput, null, { ...meta, undo: true })).changed) result.restored++;
     });
   }

@@ -1,7 +1,5 @@
-import { normalizeEmail } from '@kith/domain/emails/email.ts';
 import { parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
 import { DIRECTIONS, INTERACTION_CHANNELS, INTERACTION_KINDS, InteractionCreateSchema, type InteractionCreateInput } from '@kith/domain/interactions/interaction.schema.ts';
-import { normalizePhone } from '@kith/domain/phones/phone.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
@@ -12,7 +10,7 @@ import { createInteractionsIn } from '../interactions/interaction.service.ts';
 import { scopeFor } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { ImportError } from './engine.ts';
-import type { KindHandler, MappedRow, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
+import { customerKeys, type KindHandler, type MappedRow, type PrepareContext, type UndoItem, type UndoResult, type Written } from './kinds.ts';
 
 /**
  * Importing interactions (a call log, a chat export, a visit book): one row per interaction, its customer
@@ -42,16 +40,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   const errors: ImportError[] = [];
   const err = (row: number, field: string | null, message: string, code: string, value?: string) => errors.push({ row, column: field ? ctx.headerOf(field) : null, value: value ?? null, message, code });
   const ws = (await findWorkspace(core.db, actor.workspaceId))!;
-  const keysOf = (v: Record<string, string>): string[] => {
-    const out: string[] = [];
-    if (v.customerExternalId) out.push(`external:${v.customerExternalId}`);
-    if (v.customerEmail) out.push(`email:${normalizeEmail(v.customerEmail)}`);
-    if (v.customerPhone) {
-      const p = normalizePhone(v.customerPhone, ws.phoneRegion);
-      if (p.ok) out.push(`phone:${p.e164}`);
-    }
-    return out;
-  };
+  const keysOf = (v: Record<string, string>) => customerKeys(v, ws.phoneRegion);
   const known = await contactsByKeys(core.db, actor.workspaceId, rows.flatMap((r) => keysOf(r.values)));
   const candidates: { row: number; input: InteractionCreateInput }[] = [];
   for (const r of rows) {

@@ -1,4 +1,6 @@
+import { normalizeEmail } from '@kith/domain/emails/email.ts';
 import type { Action } from '@kith/domain/permissions/permissions.ts';
+import { normalizePhone } from '@kith/domain/phones/phone.ts';
 import type { ImportEntity } from '@kith/domain/import/mapping.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
@@ -51,6 +53,32 @@ export interface KindHandler<Plan, State> {
   commitState?(state: State, plan: Plan, dryRun: boolean): void;
   write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written>;
   undo(core: Core, actor: Actor, items: UndoItem[], meta: { importId: string }): Promise<UndoResult>;
+}
+
+/** The lookup keys of a row's customer (its customer id, email, phone), as contactsByKeys takes them: for orders and interactions. */
+export function customerKeys(v: { customerExternalId?: string | undefined; customerEmail?: string | undefined; customerPhone?: string | undefined }, phoneRegion: string): string[] {
+  const out: string[] = [];
+  if (v.customerExternalId) out.push(`external:${v.customerExternalId}`);
+  if (v.customerEmail) out.push(`email:${normalizeEmail(v.customerEmail)}`);
+  if (v.customerPhone) {
+    const p = normalizePhone(v.customerPhone, phoneRegion);
+    if (p.ok) out.push(`phone:${p.e164}`);
+  }
+  return out;
+}
+
+/**
+ * What undoing a change of one record puts back: each field the import changed, where the record still holds
+ * the value the import wrote; a field edited since is kept, and named.
+ */
+export function revertPatch(current: Record<string, unknown>, change: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }, id: string): { patch: Record<string, unknown>; kept: { id: string; reason: string }[] } {
+  const patch: Record<string, unknown> = {};
+  const kept: { id: string; reason: string }[] = [];
+  for (const [k, v] of Object.entries(change.after ?? {})) {
+    if (JSON.stringify(current[k] ?? null) === JSON.stringify(v ?? null)) patch[k] = (change.before ?? {})[k] ?? (Array.isArray(v) ? [] : null);
+    else kept.push({ id, reason: `${k} was changed after the import` });
+  }
+  return { patch, kept };
 }
 
 export type UndoItem = { entityType: string; entityId: string; action: 'create' | 'update'; before: Record<string, unknown> | null; after: Record<string, unknown> | null };

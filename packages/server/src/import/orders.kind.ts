@@ -1,10 +1,8 @@
 import { isAppError } from '@kith/domain/errors.ts';
 import { ContactCreateSchema, type Contact } from '@kith/domain/contacts/contact.schema.ts';
-import { normalizeEmail } from '@kith/domain/emails/email.ts';
 import { parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
 import { isCurrency, minorDigits, parseAmount } from '@kith/domain/money/money.ts';
 import { ORDER_CHANNELS, type OrderCreateInput, type OrderStatus } from '@kith/domain/orders/order.schema.ts';
-import { normalizePhone } from '@kith/domain/phones/phone.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
@@ -16,7 +14,7 @@ import { parseRows, prepareNewContacts, writeNewContacts } from '../contacts/con
 import { scopeFor } from '../records/visibility.ts';
 import { findWorkspace, type Workspace } from '../workspaces/workspace.repository.ts';
 import { DropRows, type ImportError } from './engine.ts';
-import type { KindHandler, MappedRow, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
+import { customerKeys, type KindHandler, type MappedRow, type PrepareContext, type UndoItem, type UndoResult, type Written } from './kinds.ts';
 import { softDeleteContactsIn } from './undo.ts';
 
 /**
@@ -90,20 +88,8 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   });
 
   // 3. Customers: by id, email or phone; new ones from the row's name.
-  const customerKeys = (g: Group): string[] => {
-    const out: string[] = [];
-    const ext = first(g, 'customerExternalId');
-    if (ext) out.push(`external:${ext}`);
-    const email = first(g, 'customerEmail');
-    if (email) out.push(`email:${normalizeEmail(email)}`);
-    const phone = first(g, 'customerPhone');
-    if (phone) {
-      const p = normalizePhone(phone, ws.phoneRegion);
-      if (p.ok) out.push(`phone:${p.e164}`);
-    }
-    return out;
-  };
-  const allKeys = [...new Set(todo.flatMap(([, g]) => customerKeys(g)))];
+  const keysOfGroup = (g: Group) => customerKeys({ customerExternalId: first(g, 'customerExternalId'), customerEmail: first(g, 'customerEmail'), customerPhone: first(g, 'customerPhone') }, ws.phoneRegion);
+  const allKeys = [...new Set(todo.flatMap(([, g]) => keysOfGroup(g)))];
   const known = await contactsByKeys(core.db, actor.workspaceId, allKeys);
   const newByKey = new Map<string, NewCustomer>();
   const newCustomers: NewCustomer[] = [];
@@ -111,7 +97,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   const pendingByKey = new Map<string, number>();
   const contactOf = new Map<Group, string>();
   for (const [, g] of todo) {
-    const ks = customerKeys(g);
+    const ks = keysOfGroup(g);
     const id = ks.map((k) => known.get(k) ?? state.customers.get(k)).find((x) => x !== undefined);
     if (id) {
       contactOf.set(g, id);

@@ -10,7 +10,7 @@ import { createCategoryIn, createProductIn, findProducts, updateProductIn } from
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { DropRows, type ImportError } from './engine.ts';
 import { importAmount } from './orders.kind.ts';
-import type { KindHandler, MappedRow, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
+import { revertPatch, type KindHandler, type MappedRow, type PrepareContext, type UndoItem, type UndoResult, type Written } from './kinds.ts';
 
 /**
  * Importing the catalogue: a row per product, matched by SKU — a new SKU creates the product, a known one
@@ -120,11 +120,8 @@ async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importI
         result.removed++;
         return;
       }
-      const patch: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(x.after ?? {})) {
-        if (JSON.stringify((cur as Record<string, unknown>)[k]) === JSON.stringify(v)) patch[k] = (x.before ?? {})[k];
-        else result.kept.push({ id: cur.id, reason: `${k} was changed after the import` });
-      }
+      const { patch, kept } = revertPatch(cur as Record<string, unknown>, x, cur.id);
+      result.kept.push(...kept);
       if (Object.keys(patch).length && (await updateProductIn(core, trx, actor, cur.id, patch as ProductUpdateInput, null, { ...meta, undo: true })).changed) result.restored++;
     });
   }

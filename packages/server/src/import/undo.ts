@@ -7,7 +7,7 @@ import { readJson } from '../db/column-types.ts';
 import { findContactsByIds } from '../contacts/contact.repository.ts';
 import { RaceLost, updateContactsIn, type IndexedPatch } from '../contacts/contact.service.ts';
 import { authorize, scopeFor, visibleTo } from '../records/visibility.ts';
-import { HANDLERS, type UndoItem, type UndoResult } from './kinds.ts';
+import { HANDLERS, revertPatch, type UndoItem, type UndoResult } from './kinds.ts';
 import { toSummary, type ImportSummary } from './engine.ts';
 
 /**
@@ -41,8 +41,6 @@ export async function undoImport(core: Core, actor: Actor, importId: string): Pr
   return { import: toSummary(after), result };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 /** Put back the fields an import changed, where they still hold what it wrote. */
 export async function revertFields(core: Core, actor: Actor, items: UndoItem[], meta: { importId: string }): Promise<Pick<UndoResult, 'restored' | 'kept'>> {
   const out: Pick<UndoResult, 'restored' | 'kept'> = { restored: 0, kept: [] };
@@ -66,11 +64,8 @@ export async function revertFields(core: Core, actor: Actor, items: UndoItem[], 
             }
             if (seen.has(x.entityId)) return;
             seen.add(x.entityId);
-            const patch: Record<string, unknown> = {};
-            for (const [k, v] of Object.entries(x.after ?? {})) {
-              if (same(c[k], v)) patch[k] = (x.before ?? {})[k] ?? (Array.isArray(v) ? [] : null);
-              else out.kept.push({ id: x.entityId, reason: `${k} was changed after the import` });
-            }
+            const { patch, kept } = revertPatch(c, x, x.entityId);
+            out.kept.push(...kept);
             if (Object.keys(patch).length) patches.push({ id: x.entityId, patch: patch as ContactUpdateInput, ifVersion: null, index });
           });
           if (patches.length) out.restored += (await updateContactsIn(core, trx, actor, patches, { bulk: true, meta: { ...meta, undo: true } })).changes.length;
