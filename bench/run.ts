@@ -154,6 +154,7 @@ for (const dialect of dialects) {
       const d = await benchDuplicates(db.core, ws);
       res.duplicates = d;
       log(`   detection ${d.seconds.toFixed(1)} s (${int(d.stats.blocks)} blocks, ${int(d.stats.pairsCompared)} pairs compared, ${int(d.stats.candidates)} to review); reading alone ${d.baselineSeconds.toFixed(1)} s (target < 60 s)`);
+      log(`   steps: shared keys (with their scoring) ${d.stats.steps.keys.toFixed(1)} s, name walk and scoring ${d.stats.steps.names.toFixed(1)} s, storing ${d.stats.steps.store.toFixed(1)} s`);
     }
     if (benches.includes('export')) {
       log(`-- export: every contact as CSV and XLSX (to a byte-counting sink), vs the rows straight into CSV`);

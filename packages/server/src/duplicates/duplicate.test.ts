@@ -51,6 +51,30 @@ describe('finding duplicates', () => {
     assert.deepEqual(only.body.data.map((p: Pair) => p.reasons), [['same_name', 'same_birthday']]);
   });
 
+  test('a pair found by a key and by its name is scored once; a second run rewrites only what changed, and drops what no longer matches', async () => {
+    const { api, ids } = await setup();
+    const first = (await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data as (Pair & { detectedAt: string })[];
+    assert.equal(first.length, 1);
+    assert.equal((await api.post('/api/v1/duplicates/detect', {})).body.added, 0);
+    const again = (await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data as (Pair & { detectedAt: string })[];
+    assert.deepEqual(again.map((p) => [p.id, p.score, p.detectedAt]), first.map((p) => [p.id, p.score, p.detectedAt]), 'nothing changed, nothing written');
+    // The two An now share a phone as well: the same pair, one candidate, every reason.
+    assert.equal((await api.patch(`/api/v1/contacts/${ids.an1}`, { phones: ['0987 111 222'] })).status, 200);
+    assert.equal((await api.patch(`/api/v1/contacts/${ids.an2}`, { phones: ['+84987111222'] })).status, 200);
+    const run = await api.post('/api/v1/duplicates/detect', {});
+    assert.deepEqual([run.body.candidates, run.body.added], [2, 0]);
+    const both = (await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data as Pair[];
+    assert.equal(both.length, 1);
+    assert.equal(both[0]!.id, first[0]!.id);
+    assert.deepEqual(both[0]!.reasons, ['same_phone', 'same_name', 'same_birthday']);
+    assert.equal(both[0]!.score, 1);
+    // A different birthday now: no longer likely, and gone from the review list after a full run.
+    assert.equal((await api.patch(`/api/v1/contacts/${ids.an2}`, { birthday: '1986-06-06', phones: [] })).status, 200);
+    const last = await api.post('/api/v1/duplicates/detect', {});
+    assert.equal(last.body.candidates, 1);
+    assert.deepEqual((await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data, []);
+  });
+
   test('a dismissed pair is not offered again', async () => {
     const { api, ids } = await setup();
     const pair = ((await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data as Pair[])[0]!;
