@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createDb, type Db, type DbHandle, type DialectName } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { refreshPlannerStats } from './db/planner-stats.ts';
 import { createLogger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 
@@ -62,6 +63,9 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   const dbHandle = createDb(config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file } : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize });
   try {
     if (options.migrate !== false) await migrateToLatest(dbHandle.db);
+    // Missing or stale planner statistics made lookups by ids walk a workspace's whole index (db/planner-stats.ts).
+    const analysed = await refreshPlannerStats(dbHandle);
+    if (analysed.length) log.info({ analysed }, 'planner statistics refreshed');
   } catch (e) {
     await dbHandle.close();
     throw e;

@@ -6,6 +6,7 @@ import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { readJson } from '../db/column-types.ts';
 import { uuidv7 } from '../db/ids.ts';
+import { refreshPlannerStats } from '../db/planner-stats.ts';
 import type { Actor } from '../auth/actor.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import { findContactsByIds, insertKeys, type ContactWithCompany } from '../contacts/contact.repository.ts';
@@ -179,6 +180,8 @@ export async function runDetection(core: Core, ws: string, o: { around?: string[
   const db = core.db;
   const around = o.around ?? null;
   const found: Found = new Map();
+  // The name walk is planned from the statistics: fresh ones after a large import (db/planner-stats.ts).
+  if (!around) await refreshPlannerStats(core.dbHandle);
 
   // Shared phones, emails and customer ids: pairs scored from their contacts read by id.
   const keyPairs = new Set<string>();
@@ -264,9 +267,12 @@ export async function runDetection(core: Core, ws: string, o: { around?: string[
       }
     } else keep(await base.execute());
     const inserts: { id: string; workspace_id: string; a_id: string; b_id: string; score: number; reasons: string; status: string; detected_at: string }[] = [];
+    const touches = around ? new Set(around) : null;
     for (const [p, s] of found) {
-      const had = existing.get(p);
       const [a, b] = p.split('|') as [string, string];
+      // Around some contacts, only their pairs: others (two older contacts of the same name) are a full run's.
+      if (touches && !touches.has(a) && !touches.has(b)) continue;
+      const had = existing.get(p);
       const reasons = JSON.stringify(s.reasons);
       if (!had) inserts.push({ id: uuidv7(), workspace_id: ws, a_id: a, b_id: b, score: s.score, reasons, status: 'open', detected_at: now });
       // Only what changed is written: a second run over a million contacts finds the same pairs.
@@ -274,8 +280,11 @@ export async function runDetection(core: Core, ws: string, o: { around?: string[
         await trx.updateTable('duplicate_candidates').set({ score: s.score, reasons, detected_at: now }).where('id', '=', had.id).execute();
       }
     }
-    for (let i = 0; i < inserts.length; i += 300) await trx.insertInto('duplicate_candidates').values(inserts.slice(i, i + 300)).execute();
-    added = inserts.length;
+    // A concurrent run may have stored the same pair since: it stays as that run left it.
+    for (let i = 0; i < inserts.length; i += 300) {
+      const [r] = await trx.insertInto('duplicate_candidates').values(inserts.slice(i, i + 300)).onConflict((oc) => oc.columns(['workspace_id', 'a_id', 'b_id']).doNothing()).execute();
+      added += Number(r?.numInsertedOrUpdatedRows ?? 0);
+    }
     if (!around) {
       const stale = [...existing].filter(([p, v]) => v.status === 'open' && !found.has(p)).map(([, v]) => v.id);
       for (let i = 0; i < stale.length; i += 500) await trx.deleteFrom('duplicate_candidates').where('id', 'in', stale.slice(i, i + 500)).execute();

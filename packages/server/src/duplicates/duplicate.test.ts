@@ -75,6 +75,18 @@ describe('finding duplicates', () => {
     assert.deepEqual((await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data, []);
   });
 
+  test('a third contact with the name of a known pair: its own pairs are added, the known pair is left as it is', async () => {
+    const { api, ids } = await setup();
+    const known = (await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data as Pair[];
+    const r = await api.post('/api/v1/contacts', { name: 'Trần văn An', birthday: '1985-05-05' });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const mine = (await api.get(`/api/v1/duplicates?contactId=${r.body.id}`)).body.data as Pair[];
+    assert.deepEqual(mine.map((p) => [p.a.id, p.b.id].filter((x) => x !== r.body.id)[0]).sort(), [ids.an1, ids.an2].sort());
+    const after = (await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data as Pair[];
+    assert.ok(after.some((p) => p.id === known[0]!.id), 'the pair found before is the same row');
+    assert.equal((await api.get('/api/v1/duplicates')).body.data.length, 4, 'the Hồng pair, the An pair, and the new An with each of them');
+  });
+
   test('a dismissed pair is not offered again', async () => {
     const { api, ids } = await setup();
     const pair = ((await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data as Pair[])[0]!;
