@@ -144,6 +144,19 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.equal(records.filter((r) => r.type === 'contact').length, 300);
     assert.equal(records.filter((r) => r.type === 'order').length, out.orders);
     assert.match(all.stderr, /300 contact/);
+    // The demo's orders, one row per line item, filtered as the API filters; its deals and companies.
+    const orderLines = await kith(one, ['export', 'orders', '--lines', '--filter', 'status:in:paid,delivered']);
+    assert.equal(orderLines.code, 0, orderLines.stderr);
+    const ol = parse(orderLines.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    assert.ok(ol.length > out.orders / 2, `${ol.length} lines`);
+    assert.ok(ol.every((l) => ['paid', 'delivered'].includes(l.status!)), 'only paid and delivered orders');
+    assert.ok(ol.every((l) => Number(l['line total']) === Math.max(0, Number(l.quantity) * Number(l['unit price']) - Number(l.discount))), 'each line’s total from its quantity, price and discount');
+    assert.match(orderLines.stderr, /exported [\d,]+ order lines/);
+    const deals = parse((await kith(one, ['export', 'deals', '--filter', 'status:open'])).stdout, { columns: true, bom: true }) as Record<string, string>[];
+    assert.ok(deals.length > 0 && deals.length <= out.deals && deals.every((d) => d.status === 'open'), JSON.stringify(deals.slice(0, 2)));
+    const badFilter = await kith(one, ['export', 'orders', '--filter', 'nope:eq:1']);
+    assert.equal(badFilter.code, 1);
+    assert.match(badFilter.stderr, /filter\[nope\]\[eq\]/);
     const bad = await kith(one, ['export', 'contacts', '--format', 'pdf']);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /--format must be csv or xlsx/);

@@ -1,21 +1,16 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
-import { neutralizeCell } from '@kith/domain/export/cells.ts';
 import type { Core } from '../core.ts';
 import type { Actor } from '../auth/actor.ts';
 import { listContacts } from '../contacts/contact.service.ts';
 import type { ContactWithCompany } from '../contacts/contact.repository.ts';
 import { authorize } from '../records/visibility.ts';
 import { readContext } from '../workspaces/read-context.ts';
+import { cursorPages, joinList, writeTable, type ExportColumn, type ExportFormat } from './table-export.ts';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './table-export.ts';
 
-type Column = { key: string; header: string; value: (c: ContactWithCompany) => unknown };
-
-const list = (xs: readonly unknown[]) => xs.map(String).join('; ');
+type Column = ExportColumn<ContactWithCompany>;
+const list = joinList;
 
 /** The columns of a contacts export: every built-in field, then each custom field as custom.<key>. */
 async function columns(core: Core, actor: Actor): Promise<Column[]> {
@@ -63,14 +58,6 @@ async function columns(core: Core, actor: Actor): Promise<Column[]> {
   return [...builtIn, ...custom];
 }
 
-/** One cell: text neutralised unless raw; numbers stay numbers; nothing is empty. */
-function cell(v: unknown, raw: boolean): string | number | boolean | null {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return raw ? s : neutralizeCell(s);
-}
-
 export type ExportOptions = { format: ExportFormat; raw: boolean; q?: string; sort?: string; filters: Record<string, unknown> };
 
 /**
@@ -81,59 +68,16 @@ export type ExportOptions = { format: ExportFormat; raw: boolean; q?: string; so
 export async function exportContacts(core: Core, actor: Actor, o: ExportOptions, out: Writable): Promise<{ rows: number }> {
   authorize(actor, 'contacts.export');
   const cols = await columns(core, actor);
-  let rows = 0;
-  const pages = async function* () {
-    let cursor: string | null = null;
-    do {
-      const page: { data: ContactWithCompany[]; nextCursor: string | null } = await listContacts(core, actor, {
-        limit: 1000,
-        deleted: 'exclude',
-        includeTotal: false,
-        raw: o.filters,
-        ...(o.q ? { q: o.q } : {}),
-        ...(o.sort ? { sort: o.sort } : {}),
-        ...(cursor ? { cursor } : {}),
-      });
-      yield page.data;
-      cursor = page.nextCursor;
-    } while (cursor);
-  };
-  if (o.format === 'csv') {
-    const csv = stringify({ header: true, columns: cols.map((c) => ({ key: c.key, header: c.header })), bom: true, cast: { boolean: (b) => (b ? 'true' : 'false') } });
-    // stdout is never ended (nor does it 'finish'); a file or an HTTP response is.
-    const endOut = out !== process.stdout;
-    csv.pipe(out, { end: endOut });
-    for await (const data of pages()) {
-      for (const c of data) {
-        const record = Object.fromEntries(cols.map((col) => [col.key, cell(col.value(c), o.raw)]));
-        if (!csv.write(record)) await once(csv, 'drain');
-        rows++;
-      }
-    }
-    const ended = once(csv, 'end');
-    csv.end();
-    await ended;
-    if (endOut && !out.writableFinished) await once(out, 'finish');
-    return { rows };
-  }
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('Contacts', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = cols.map((c) => ({ header: c.header, key: c.key, width: Math.min(40, Math.max(10, c.header.length + 2)) }));
-  ws.getRow(1).font = { bold: true };
-  for await (const data of pages()) {
-    for (const c of data) {
-      ws.addRow(cols.map((col) => cell(col.value(c), o.raw))).commit();
-      rows++;
-    }
-    // Wait for the zip to take in this page before the next: ExcelJS writes each sheet into the zip
-    // without heeding back-pressure (its StreamBuf ignores write()'s return), so on SQLite, whose pages are
-    // read without yielding, the whole file piled up in memory (1.5 GB for a million rows).
-    // (The zip's input is a readable-stream PassThrough: its state says whether it is over its mark.)
-    const sheet = (ws as unknown as { stream?: { pipes?: (Writable & { _writableState?: { needDrain?: boolean } })[] } }).stream?.pipes?.[0];
-    while (sheet?._writableState?.needDrain) await once(sheet, 'drain');
-    if (out.writableNeedDrain) await once(out, 'drain');
-  }
-  ws.commit();
-  await wb.commit();
-  return { rows };
+  const pages = cursorPages((cursor) =>
+    listContacts(core, actor, {
+      limit: 1000,
+      deleted: 'exclude',
+      includeTotal: false,
+      raw: o.filters,
+      ...(o.q ? { q: o.q } : {}),
+      ...(o.sort ? { sort: o.sort } : {}),
+      ...(cursor ? { cursor } : {}),
+    }),
+  );
+  return writeTable(out, { format: o.format, raw: o.raw, sheet: 'Contacts' }, cols, pages);
 }

@@ -171,6 +171,10 @@ const EXERCISE: Record<string, Exerciser> = {
     const id = await record('contacts', w);
     return async () => ({ ...(await api(u).get('/api/v1/contacts/export')), fixture: id }) as Res;
   },
+  'records.export': async (u, w) => {
+    const id = await record('companies', w);
+    return async () => ({ ...(await api(u).get('/api/v1/companies/export')), fixture: id }) as Res;
+  },
   ...recordActions('companies'),
   'products.read': (u) => call(() => api(u).get('/api/v1/products')),
   'products.manage': (u) => call(() => api(u).post('/api/v1/products', { sku: `SP-${unique()}`, name: 'Sản phẩm', price: 10_000 })),
@@ -269,7 +273,7 @@ describe('every cell of the matrix, through the API', () => {
         const inScope = await (await run(u, 'in'))();
         assert.ok(inScope.status >= 200 && inScope.status < 300, `${label}: ${inScope.status} ${JSON.stringify(inScope.body)}`);
         if (!isRecord(action) || action.endsWith('.create')) return;
-        if (action === 'contacts.export') {
+        if (action === 'contacts.export' || action === 'records.export') {
           // Not a 404 per record: the file simply leaves out what the role may not see.
           const holds = async (w: 'in' | 'out') => {
             const r = (await (await run(u, w))()) as Res & { fixture: string };

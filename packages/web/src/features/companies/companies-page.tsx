@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExportLinks } from '../../components/ui/export-links.tsx';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -51,6 +52,7 @@ export default function CompaniesPage() {
       <div className="page-header">
         <h1>{t('companies.title')}</h1>
         <span className="spacer" />
+        {can('records.export') && !empty && <ExportLinks list="companies" params={{ q: q || undefined, sort: q ? undefined : sort }} />}
         {can('companies.create') && (
           <Button variant="primary" onClick={() => setCreating(true)}>
             <Icon name="plus" /> {t('companies.new')}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ExportLinks } from '../../components/ui/export-links.tsx';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
@@ -112,7 +113,7 @@ export default function ContactsPage() {
           <span className="spacer" />
           {list.isFetching && !list.isFetchingNextPage && <span className="spinner" role="status" aria-label={t('common.loading')} />}
           <ColumnChooser all={allColumns} visible={visible} label={t('contacts.columns')} onChange={setColumns} />
-          {can('contacts.export') && <ExportLinks q={q} filters={filters} sort={sort} />}
+          {can('contacts.export') && <ExportLinks list="contacts" params={{ q: q || undefined, sort, ...filterParams(filters) }} />}
         </div>
       )}
       <FilterChips filters={filters} fields={customFields} onChange={setFilters} />
@@ -187,18 +188,3 @@ function SearchInput({ initial, label, placeholder, onSearch }: { initial: strin
   return <input className="input" type="search" aria-label={label} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} />;
 }
 
-/** Download what the list shows (its search, filters and order) as CSV or Excel, streamed by the server. */
-function ExportLinks({ q, filters, sort }: { q: string; filters: ListFilter[]; sort: string | undefined }) {
-  const { t } = useTranslation();
-  const href = (format: 'csv' | 'xlsx') => `/api/v1/contacts/export?${new URLSearchParams({ format, ...(q ? { q } : {}), ...(sort ? { sort } : {}), ...filterParams(filters) }).toString()}`;
-  return (
-    <span className="row" style={{ gap: 'var(--s1)' }}>
-      <a className="btn" href={href('csv')} download data-testid="export-csv">
-        {t('contacts.exportCsv')}
-      </a>
-      <a className="btn" href={href('xlsx')} download data-testid="export-xlsx">
-        {t('contacts.exportXlsx')}
-      </a>
-    </span>
-  );
-}

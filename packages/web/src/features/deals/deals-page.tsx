@@ -1,4 +1,5 @@
 import { useState, type DragEvent } from 'react';
+import { ExportLinks } from '../../components/ui/export-links.tsx';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -48,6 +49,7 @@ export default function DealsPage() {
             {t('deals.list')}
           </Button>
         </div>
+        {can('records.export') && pipeline && <ExportLinks list="deals" params={{ pipelineId: pipeline.id }} />}
         {can('deals.write') && (
           <Button variant="primary" onClick={() => setCreating(true)}>
             <Icon name="plus" /> {t('deals.new')}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExportLinks } from '../../components/ui/export-links.tsx';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
@@ -55,6 +56,7 @@ export default function OrdersPage() {
           </span>
         )}
         <span className="spacer" />
+        {can('records.export') && !empty && <ExportLinks list="orders" params={params} extra={[{ key: 'lines', label: t('orders.exportLines'), params: { lines: 'true' } }]} />}
         {can('orders.create') && (
           <Button variant="primary" onClick={() => setCreating(true)}>
             <Icon name="plus" /> {t('orders.new')}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExportLinks } from '../../components/ui/export-links.tsx';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { parseAmount } from '@kith/domain/money/money.ts';
@@ -39,6 +40,7 @@ export default function ProductsPage() {
       <div className="page-header">
         <h1>{t('products.title')}</h1>
         <span className="spacer" />
+        {can('records.export') && !empty && <ExportLinks list="products" params={{ q: q || undefined }} />}
         {manage && <Button onClick={() => setCategoriesOpen(true)}>{t('products.categories')}</Button>}
         {manage && (
           <Button variant="primary" onClick={() => setEditing('new')}>
