@@ -163,8 +163,11 @@ async function writeLines(db: Db, workspaceId: string, orders: { id: string; lin
  * After purchases were added for these customers: move each one's lifecycle stage if the workspace lets
  * the data do it, with the change audited on the customer (meta says which order moved it).
  */
-async function followLifecycle(db: Db, core: Core, actor: Actor, ws: Workspace, moved: Map<string, string>): Promise<void> {
-  if (!ws.lifecycleAuto || moved.size === 0) return;
+export type StageMove = { contactId: string; before: string; after: string };
+
+async function followLifecycle(db: Db, core: Core, actor: Actor, ws: Workspace, moved: Map<string, string>, meta: Record<string, unknown> = {}): Promise<StageMove[]> {
+  const out: StageMove[] = [];
+  if (!ws.lifecycleAuto || moved.size === 0) return out;
   const ids = [...moved.keys()];
   const contacts = await db.selectFrom('contacts').select(['id', 'lifecycle_stage', 'version']).where('workspace_id', '=', ws.id).where('id', 'in', ids).execute();
   const counts = await db
@@ -182,8 +185,11 @@ async function followLifecycle(db: Db, core: Core, actor: Actor, ws: Workspace, 
     const next = stageFromPurchases(c.lifecycle_stage as LifecycleStage, n.get(c.id) ?? 0, ws.loyalAfter);
     if (!next || next === c.lifecycle_stage) continue;
     await db.updateTable('contacts').set({ lifecycle_stage: next, updated_at: now.toISOString(), version: c.version + 1 }).where('id', '=', c.id).execute();
-    await recordAudit(db, { ...by(actor), action: 'update', entityType: 'contact', entityId: c.id, before: { lifecycleStage: c.lifecycle_stage }, after: { lifecycleStage: next }, meta: { cause: 'order', orderId: moved.get(c.id) } }, now);
+    const who = by(actor);
+    await recordAudit(db, { ...who, action: 'update', entityType: 'contact', entityId: c.id, before: { lifecycleStage: c.lifecycle_stage }, after: { lifecycleStage: next }, meta: { ...who.meta, ...meta, cause: 'order', orderId: moved.get(c.id) } }, now);
+    out.push({ contactId: c.id, before: c.lifecycle_stage, after: next });
   }
+  return out;
 }
 
 /**
@@ -197,7 +203,14 @@ export async function createOrders(core: Core, actor: Actor, inputs: OrderCreate
 }
 
 /** The body of createOrders inside the caller's transaction (an import writes a batch of orders in one). */
-export async function createOrdersIn(core: Core, trx: Db, actor: Actor, ws: Workspace, inputs: OrderCreateInput[], opts: { bulk: boolean; meta?: Record<string, unknown>; readBack?: boolean }): Promise<Order[]> {
+export async function createOrdersIn(
+  core: Core,
+  trx: Db,
+  actor: Actor,
+  ws: Workspace,
+  inputs: OrderCreateInput[],
+  opts: { bulk: boolean; meta?: Record<string, unknown>; readBack?: boolean; onStageMoves?: (moves: StageMove[]) => void },
+): Promise<Order[]> {
   {
     const issues: FieldIssue[] = [];
     const contacts = await readableContacts(trx, actor, inputs.map((i) => i.contactId));
@@ -284,7 +297,7 @@ export async function createOrdersIn(core: Core, trx: Db, actor: Actor, ws: Work
     await recordAudit(trx, prepared.map(({ order }) => ({ ...who, action: 'create' as const, entityType: 'order', entityId: order.id, after: audited(order), meta: { ...who.meta, ...opts.meta, contactId: order.contactId, lines: order.lines.length } })), core.now());
     const moved = new Map<string, string>();
     for (const { order, purchase } of prepared) if (purchase) moved.set(order.contactId, order.id);
-    await followLifecycle(trx, core, actor, ws, moved);
+    opts.onStageMoves?.(await followLifecycle(trx, core, actor, ws, moved, opts.meta));
     // An import does not read back what it wrote; it has the ids.
     if (opts.readBack === false) return prepared.map((p) => p.order);
     return findOrders(trx, { workspaceId: actor.workspaceId, limitTo: null }, prepared.map((p) => p.order.id));

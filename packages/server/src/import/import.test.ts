@@ -411,6 +411,23 @@ describe('orders: one row per line, grouped by order number', () => {
     assert.equal(undone.status, 200, JSON.stringify(undone.body));
     assert.equal(undone.body.removed, 4, 'three orders and the customer it created');
     assert.equal((await api.get('/api/v1/orders?limit=10')).body.data.length, 0);
+    const back = await api.get(`/api/v1/contacts/${lan.id}`);
+    assert.equal(back.body.lifecycleStage, lan.lifecycleStage, 'the stage the imported purchases moved is back where it was');
+    assert.ok(undone.body.restored >= 1, JSON.stringify(undone.body));
+  });
+
+  test('undoing an orders import keeps a stage someone changed since, and names it', async () => {
+    const { owner: o } = await makeWorkspace(t.core);
+    const api = client(t.app, o.token);
+    assert.equal((await api.post('/api/v1/products', { sku: 'TRA-1', name: 'Trà sen 100g', price: 350_000 })).status, 201);
+    const lan = (await api.post('/api/v1/contacts', { name: 'Trần Thị Lan', phones: ['0912100001'] })).body;
+    const r = await run(o, bytes(ORDERS), { kind: 'orders' });
+    assert.equal((await api.get(`/api/v1/contacts/${lan.id}`)).body.lifecycleStage, 'repeat');
+    assert.equal((await api.patch(`/api/v1/contacts/${lan.id}`, { lifecycleStage: 'loyal' })).status, 200);
+    const undone = await api.post(`/api/v1/imports/${r.id}/undo`, {});
+    assert.equal(undone.status, 200, JSON.stringify(undone.body));
+    assert.equal((await api.get(`/api/v1/contacts/${lan.id}`)).body.lifecycleStage, 'loyal', 'a later edit is kept');
+    assert.deepEqual(undone.body.kept, [{ id: lan.id, reason: 'lifecycleStage was changed after the import' }]);
   });
 
   test('an order’s lines are never split between batches, and a failed order leaves none of its lines', async () => {

@@ -8,14 +8,14 @@ import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
-import { createOrdersIn } from '../commerce/order.service.ts';
+import { createOrdersIn, type StageMove } from '../commerce/order.service.ts';
 import { contactsByKeys } from '../contacts/contact.repository.ts';
 import { parseRows, prepareNewContacts, writeNewContacts } from '../contacts/contact.service.ts';
 import { scopeFor } from '../records/visibility.ts';
 import { findWorkspace, type Workspace } from '../workspaces/workspace.repository.ts';
 import { DropRows, type ImportError } from './engine.ts';
 import { customerKeys, type KindHandler, type MappedRow, type PrepareContext, type UndoItem, type UndoResult, type Written } from './kinds.ts';
-import { softDeleteContactsIn } from './undo.ts';
+import { revertFields, softDeleteContactsIn } from './undo.ts';
 
 /**
  * Importing orders: one row per line item, the rows of an order grouped by its number (they are kept in
@@ -219,7 +219,9 @@ async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { impo
   for (const c of plan.customers) out.created.push({ type: 'contact', id: c.contact.id });
   if (plan.inputs.length === 0) return out;
   try {
-    const orders = await createOrdersIn(core, trx, actor, plan.ws, plan.inputs.map((x) => x.input), { bulk: true, meta, readBack: false });
+    // Stages moved by these purchases are recorded as the import's changes, so an undo puts them back.
+    const onStageMoves = (moves: StageMove[]) => out.updated.push(...moves.map((m) => ({ type: 'contact', id: m.contactId, before: { lifecycleStage: m.before }, after: { lifecycleStage: m.after } })));
+    const orders = await createOrdersIn(core, trx, actor, plan.ws, plan.inputs.map((x) => x.input), { bulk: true, meta, readBack: false, onStageMoves });
     for (const o of orders) out.created.push({ type: 'order', id: o.id });
   } catch (e) {
     if (!isAppError(e) || e.code !== 'validation') throw e;
@@ -257,6 +259,12 @@ async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importI
   const d = await softDeleteContactsIn(core, actor, contacts, [], meta);
   result.removed += d.removed;
   result.kept.push(...d.kept);
+  // Customers who were already there: the lifecycle stage the imported purchases moved goes back (unless changed since).
+  const created = new Set(contacts);
+  const moves = items.filter((x) => x.entityType === 'contact' && x.action === 'update' && !created.has(x.entityId));
+  const r = await revertFields(core, actor, moves, meta);
+  result.restored += r.restored;
+  result.kept.push(...r.kept);
   return result;
 }
 
