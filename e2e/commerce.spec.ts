@@ -139,6 +139,8 @@ describe('products and orders, in Vietnamese', () => {
     assert.ok((await timeline.locator('[data-kind="change"]').count()) >= 2, 'created, and moved by the order');
     await page.getByRole('group', { name: vi.timeline.show }).getByRole('button', { name: vi.timeline.kinds.interaction }).click();
     await timeline.locator('[data-kind="order"]').waitFor({ state: 'detached' });
+    // The filtered page replaces the whole list: wait for it before counting what it holds.
+    await timeline.locator('li[data-kind="interaction"]').waitFor();
     assert.equal(await timeline.locator('li[data-kind]').count(), 1);
     const calls = (await apiCall('GET', `/contacts/${customerId}/timeline?kinds=interaction`)).body.data;
     assert.equal(calls[0].interaction.durationSeconds, 270);
@@ -178,7 +180,7 @@ describe('products and orders, in Vietnamese', () => {
     await accessible('contact page with a follow-up');
   });
 
-  step('the contact list downloads as a spreadsheet-safe CSV with what it shows', async () => {
+  step('the contact and order lists download as spreadsheet-safe CSV with what they show', async () => {
     await apiCall('POST', '/contacts', { name: '=1+1 Khách lạ', tags: ['lạ'] });
     await page.goto(`${server.url}/contacts`);
     await page.getByTestId('contact-row').first().waitFor();
@@ -192,6 +194,13 @@ describe('products and orders, in Vietnamese', () => {
     await page.getByTestId('orders-summary').getByText(/830\.000/).waitFor();
     await accessible('orders');
     await shot('c07-orders');
+    // The orders list downloads too, one row per line item: the file the orders import reads.
+    const [lines] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-lines').click()]);
+    assert.match(lines.suggestedFilename(), /^kith-orders-lines-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await lines.path(), 'utf8');
+    assert.match(csv.split('\n')[0]!, /^\ufefforder number,order date,customer,phone,email,sku,product,quantity,unit price,discount,line total/);
+    assert.equal(csv.trimEnd().split('\n').length, 3, 'a header and the order’s two lines');
+    assert.match(csv, /TRA-SEN-100/);
     assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
   });
 });

@@ -297,7 +297,8 @@ export async function createOrdersIn(
     await recordAudit(trx, prepared.map(({ order }) => ({ ...who, action: 'create' as const, entityType: 'order', entityId: order.id, after: audited(order), meta: { ...who.meta, ...opts.meta, contactId: order.contactId, lines: order.lines.length } })), core.now());
     const moved = new Map<string, string>();
     for (const { order, purchase } of prepared) if (purchase) moved.set(order.contactId, order.id);
-    opts.onStageMoves?.(await followLifecycle(trx, core, actor, ws, moved, opts.meta));
+    const moves = await followLifecycle(trx, core, actor, ws, moved, opts.meta);
+    opts.onStageMoves?.(moves);
     // An import does not read back what it wrote; it has the ids.
     if (opts.readBack === false) return prepared.map((p) => p.order);
     return findOrders(trx, { workspaceId: actor.workspaceId, limitTo: null }, prepared.map((p) => p.order.id));
