@@ -1,0 +1,143 @@
+import gammaln from '@stdlib/math-base-special-gammaln';
+import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
+import { nelderMead } from './optimize.ts';
+
+/**
+ * The BG/NBD model of repeat buying (Fader, Hardie & Lee 2005, "Counting your customers the easy way").
+ *
+ * While alive, a customer buys at a Poisson rate λ ~ Gamma(r, α); after each purchase they drop out with
+ * probability p ~ Beta(a, b). From a customer's repeat frequency x, recency t_x and age T (in one time
+ * unit) the model gives the likelihood (fitted by maximum likelihood over the customers), the probability
+ * the customer is still alive, and the purchases to expect over the next t units.
+ *
+ * Formulas follow the paper (equations 6, 10 and 11) in log space; the conditional expectation uses the
+ * Euler transformation of its 2F1, so it stays finite for very frequent buyers (whose 2F1 otherwise
+ * diverges as its argument nears 1 while a vanishing power multiplies it).
+ */
+
+export type BgNbdParams = { r: number; alpha: number; a: number; b: number };
+
+/** Customers as columns (typed arrays); `weight` counts identical customers merged into one row. */
+export type RepeatData = { x: Float64Array; tx: Float64Array; T: Float64Array; weight?: Float64Array };
+
+const logAddExp = (u: number, v: number) => (u > v ? u + Math.log1p(Math.exp(v - u)) : v + Math.log1p(Math.exp(u - v)));
+
+/** The log-likelihood of one customer (paper eq. 6). */
+export function bgnbdLogLikelihoodOne(p: BgNbdParams, x: number, tx: number, T: number): number {
+  const { r, alpha, a, b } = p;
+  const a1 = gammaln(r + x) - gammaln(r) + r * Math.log(alpha);
+  const a2 = gammaln(a + b) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x);
+  const a3 = -(r + x) * Math.log(alpha + T);
+  if (x === 0) return a1 + a2 + a3;
+  const a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+  return a1 + a2 + logAddExp(a3, a4);
+}
+
+/** The total log-likelihood over the customers. */
+export function bgnbdLogLikelihood(p: BgNbdParams, d: RepeatData): number {
+  const { r, alpha, a, b } = p;
+  // Terms that depend on the parameters only, once.
+  const lgR = gammaln(r);
+  const lgAB = gammaln(a + b);
+  const lgB = gammaln(b);
+  const logA = Math.log(a);
+  const logAlpha = Math.log(alpha);
+  let sum = 0;
+  for (let i = 0; i < d.x.length; i++) {
+    const x = d.x[i]!;
+    const tx = d.tx[i]!;
+    const T = d.T[i]!;
+    const a1 = gammaln(r + x) - lgR + r * logAlpha;
+    const a2 = lgAB + gammaln(b + x) - lgB - gammaln(a + b + x);
+    const a3 = -(r + x) * Math.log(alpha + T);
+    const ll = x === 0 ? a1 + a2 + a3 : a1 + a2 + logAddExp(a3, logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx));
+    sum += d.weight ? d.weight[i]! * ll : ll;
+  }
+  return sum;
+}
+
+/** P(alive | x, t_x, T) (paper eq. 11, in logs so a large x gives 0 rather than NaN). */
+export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return 1;
+  const logOdds = Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+  return 1 / (1 + Math.exp(logOdds));
+}
+
+/** E[purchases in (T, T + t] | x, t_x, T] (paper eq. 10). */
+export function bgnbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + T + t);
+  // ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; z) = (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z)  (Euler)
+  const term = Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  const alive = bgnbdPAlive(p, x, tx, T);
+  return ((a + b + x - 1) / (a - 1)) * (1 - term) * alive;
+}
+
+/** E[purchases in (0, t]] for a customer just born (paper eq. 7): the population's expected curve. */
+export function bgnbdExpectedPurchasesNew(p: BgNbdParams, t: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + t);
+  const term = Math.exp(r * Math.log(alpha / (alpha + t))) * hyp2f1(r, b, a + b - 1, z);
+  return ((a + b - 1) / (a - 1)) * (1 - term);
+}
+
+export type BgNbdFit = { params: BgNbdParams; logLikelihood: number; evaluations: number };
+
+/**
+ * Fit by maximum likelihood over log-parameters (so they stay positive), from several starting points;
+ * the best is kept. Identical customers should be merged first (`compactRepeatData`): a million customers
+ * of a shop have far fewer distinct (x, t_x, T).
+ */
+export function fitBgNbd(d: RepeatData): BgNbdFit {
+  const f = (v: number[]) => -bgnbdLogLikelihood({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) }, d);
+  const meanT = mean(d.T, d.weight);
+  const starts = [
+    [0, Math.log(Math.max(meanT, 1e-3)), 0, 0],
+    [Math.log(0.5), Math.log(Math.max(meanT / 4, 1e-3)), Math.log(0.5), Math.log(2)],
+    [Math.log(2), Math.log(Math.max(meanT * 2, 1e-3)), Math.log(2), Math.log(5)],
+  ];
+  let best: ReturnType<typeof nelderMead> | null = null;
+  let evaluations = 0;
+  for (const s of starts) {
+    const m = nelderMead(f, s, { step: 0.7, tolerance: 1e-12, maxEvaluations: 6000 });
+    evaluations += m.evaluations;
+    if (!best || m.value < best.value) best = m;
+  }
+  const v = best!.x;
+  return { params: { r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) }, logLikelihood: -best!.value, evaluations };
+}
+
+function mean(xs: Float64Array, w?: Float64Array): number {
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const wi = w ? w[i]! : 1;
+    s += wi * xs[i]!;
+    n += wi;
+  }
+  return n ? s / n : 0;
+}
+
+/** Merge customers with the same (x, t_x, T) into one weighted row. */
+export function compactRepeatData(rows: readonly { frequency: number; recency: number; T: number }[]): RepeatData {
+  const index = new Map<string, number>();
+  const x: number[] = [];
+  const tx: number[] = [];
+  const T: number[] = [];
+  const w: number[] = [];
+  for (const c of rows) {
+    const k = `${c.frequency}|${c.recency}|${c.T}`;
+    const i = index.get(k);
+    if (i !== undefined) w[i]!++;
+    else {
+      index.set(k, x.length);
+      x.push(c.frequency);
+      tx.push(c.recency);
+      T.push(c.T);
+      w.push(1);
+    }
+  }
+  return { x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), weight: Float64Array.from(w) };
+}

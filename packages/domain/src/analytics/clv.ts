@@ -1,0 +1,69 @@
+import { bgnbdExpectedPurchases, bgnbdPAlive, compactRepeatData, fitBgNbd, type BgNbdParams } from './bgnbd.ts';
+import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma.ts';
+import { summarise, TIME_UNITS, type CustomerSummary, type PurchaseDays, type TimeUnit } from './transactions.ts';
+
+/**
+ * Customer lifetime value from the two models: BG/NBD for how many purchases a customer will make (and
+ * whether they are still a customer at all), Gamma-Gamma for how much each will be, both fitted on the
+ * purchases up to the end of a calibration period. The value over a horizon is the expected spend of the
+ * expected purchases in each step of it, discounted to the calibration end.
+ */
+
+export type ClvOptions = {
+  unit: TimeUnit;
+  /** Units ahead (weeks or days). */
+  horizon: number;
+  /** Yearly discount rate (0.1 = 10% a year), applied per step. */
+  annualDiscountRate: number;
+};
+
+export type CustomerValue = CustomerSummary & { pAlive: number; expectedPurchases: number; expectedSpend: number; clv: number };
+
+export type ClvResult = {
+  bgnbd: BgNbdParams & { logLikelihood: number };
+  gammaGamma: GammaGammaParams & { logLikelihood: number };
+  customers: CustomerValue[];
+};
+
+/** Steps the horizon is discounted in: each unit up to 24 of them, evenly spaced beyond. */
+const MAX_STEPS = 24;
+
+/** Discounted value over the horizon of one customer under fitted models. */
+export function customerValue(bg: BgNbdParams, gg: GammaGammaParams, s: CustomerSummary, o: ClvOptions): CustomerValue {
+  const pAlive = bgnbdPAlive(bg, s.frequency, s.recency, s.T);
+  const expectedPurchases = bgnbdExpectedPurchases(bg, o.horizon, s.frequency, s.recency, s.T);
+  const expectedSpend = gammaGammaExpectedSpend(gg, s.frequency, s.monetary);
+  const steps = Math.max(1, Math.min(MAX_STEPS, Math.ceil(o.horizon)));
+  const perUnit = (1 + o.annualDiscountRate) ** (TIME_UNITS[o.unit] / 365) - 1;
+  let clv = 0;
+  let before = 0;
+  for (let k = 1; k <= steps; k++) {
+    const t = (o.horizon * k) / steps;
+    const e = k === steps ? expectedPurchases : bgnbdExpectedPurchases(bg, t, s.frequency, s.recency, s.T);
+    clv += ((e - before) * expectedSpend) / (1 + perUnit) ** t;
+    before = e;
+  }
+  return { ...s, pAlive, expectedPurchases, expectedSpend, clv };
+}
+
+/**
+ * Fit both models on the purchases up to `calibrationEnd` (a day number) and value every customer who had
+ * bought by then.
+ */
+export function analyseClv(customers: readonly PurchaseDays[], calibrationEnd: number, o: ClvOptions): ClvResult {
+  const summaries: CustomerSummary[] = [];
+  for (const c of customers) {
+    let n = 0;
+    while (n < c.days.length && c.days[n]! <= calibrationEnd) n++;
+    if (n === 0) continue;
+    summaries.push(summarise({ customerId: c.customerId, days: c.days.slice(0, n), amounts: c.amounts.slice(0, n) }, calibrationEnd, o.unit));
+  }
+  const bg = fitBgNbd(compactRepeatData(summaries));
+  const repeaters = summaries.filter((s) => s.frequency > 0 && s.monetary > 0);
+  const gg = fitGammaGamma({ x: Float64Array.from(repeaters.map((s) => s.frequency)), m: Float64Array.from(repeaters.map((s) => s.monetary)) });
+  return {
+    bgnbd: { ...bg.params, logLikelihood: bg.logLikelihood },
+    gammaGamma: { ...gg.params, logLikelihood: gg.logLikelihood },
+    customers: summaries.map((s) => customerValue(bg.params, gg.params, s, o)),
+  };
+}

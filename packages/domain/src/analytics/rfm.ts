@@ -1,0 +1,99 @@
+import type { PurchaseDays } from './transactions.ts';
+
+/**
+ * RFM: recency, frequency and monetary value per customer at an as-of date, scored 1–5 by quintile (5 best)
+ * and named by the R×F grid (MODELS.md §5; the segment names of the RFM literature).
+ *
+ * Scores are SQL's `NTILE(5)` over the customers ordered from worst to best, ties broken by customer id
+ * (ascending): recency by days descending, frequency and monetary ascending. Written so, a database
+ * computing them with a window function gets the very same scores.
+ */
+
+export const RFM_SEGMENTS = ['champions', 'loyal', 'potential_loyalists', 'new', 'promising', 'need_attention', 'about_to_sleep', 'cant_lose_them', 'at_risk', 'hibernating'] as const;
+export type RfmSegment = (typeof RFM_SEGMENTS)[number];
+
+/** The segment of each R×F cell: GRID[r − 1][f − 1]. A workspace may edit it. */
+export type RfmGrid = readonly (readonly RfmSegment[])[];
+
+export const DEFAULT_RFM_GRID: RfmGrid = [
+  // f:  1               2                 3                 4                 5
+  ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose_them'], // r = 1
+  ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose_them'], // r = 2
+  ['about_to_sleep', 'about_to_sleep', 'need_attention', 'loyal', 'loyal'], // r = 3
+  ['promising', 'potential_loyalists', 'potential_loyalists', 'loyal', 'loyal'], // r = 4
+  ['new', 'potential_loyalists', 'potential_loyalists', 'champions', 'champions'], // r = 5
+];
+
+/** A grid must name a known segment in each of its 25 cells. */
+export function isRfmGrid(g: unknown): g is RfmGrid {
+  return Array.isArray(g) && g.length === 5 && g.every((row) => Array.isArray(row) && row.length === 5 && row.every((s) => (RFM_SEGMENTS as readonly unknown[]).includes(s)));
+}
+
+export type RfmRow = {
+  customerId: string;
+  /** Days from the last purchase to the as-of date. */
+  recency: number;
+  /** Purchase days (several orders on one day count once). */
+  frequency: number;
+  /** Total spend. */
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+  segment: RfmSegment;
+};
+
+/**
+ * SQL NTILE(k) of the row at 0-based position i of n: buckets of ⌊n/k⌋ rows, the first n mod k of them one
+ * row larger.
+ */
+export function ntile(i: number, n: number, k: number): number {
+  const size = Math.floor(n / k);
+  const extra = n % k;
+  const bigRows = extra * (size + 1);
+  if (i < bigRows) return Math.floor(i / (size + 1)) + 1;
+  return Math.floor((i - bigRows) / size) + extra + 1;
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Scores 1–5 for values where higher is better (ties by id), into `out` at each row's position. */
+function scores(values: ArrayLike<number>, ids: readonly string[], out: Uint8Array): void {
+  const n = ids.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => values[x]! - values[y]! || byId(ids[x]!, ids[y]!));
+  for (let pos = 0; pos < n; pos++) out[order[pos]!] = ntile(pos, n, 5);
+}
+
+/**
+ * RFM for every customer with a purchase on or before `asOf` (a day number); purchase days after it are
+ * not counted.
+ */
+export function computeRfm(customers: readonly PurchaseDays[], asOf: number, grid: RfmGrid = DEFAULT_RFM_GRID): RfmRow[] {
+  const ids: string[] = [];
+  const recency: number[] = [];
+  const frequency: number[] = [];
+  const monetary: number[] = [];
+  for (const c of customers) {
+    let last = -1;
+    let days = 0;
+    let spend = 0;
+    for (let i = 0; i < c.days.length && c.days[i]! <= asOf; i++) {
+      last = c.days[i]!;
+      days++;
+      spend += c.amounts[i]!;
+    }
+    if (days === 0) continue;
+    ids.push(c.customerId);
+    recency.push(asOf - last);
+    frequency.push(days);
+    monetary.push(Math.round(spend * 1e6) / 1e6);
+  }
+  const n = ids.length;
+  const r = new Uint8Array(n);
+  const f = new Uint8Array(n);
+  const m = new Uint8Array(n);
+  scores(recency.map((x) => -x), ids, r);
+  scores(frequency, ids, f);
+  scores(monetary, ids, m);
+  return ids.map((customerId, i) => ({ customerId, recency: recency[i]!, frequency: frequency[i]!, monetary: monetary[i]!, r: r[i]!, f: f[i]!, m: m[i]!, segment: grid[r[i]! - 1]![f[i]! - 1]! }));
+}
