@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './commands/admin.ts';
+import { registerAnalyticsCommands } from './commands/analytics.ts';
 import { registerBackupCommand } from './commands/backup.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExportCommand } from './commands/export.ts';
@@ -27,5 +28,6 @@ registerDemoCommand(program);
 registerExportCommand(program);
 registerImportCommand(program);
 registerDuplicateCommands(program);
+registerAnalyticsCommands(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -91,7 +91,8 @@ export type BgNbdFit = { params: BgNbdParams; logLikelihood: number; evaluations
  * of a shop have far fewer distinct (x, t_x, T).
  */
 export function fitBgNbd(d: RepeatData): BgNbdFit {
-  const f = (v: number[]) => -bgnbdLogLikelihood({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) }, d);
+  // Parameters stay within e^±15: data with no interior maximum (a handful of customers) gives a finite fit, not infinity.
+  const f = (v: number[]) => (v.some((x) => Math.abs(x) > 15) ? Number.POSITIVE_INFINITY : -bgnbdLogLikelihood({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) }, d));
   const meanT = mean(d.T, d.weight);
   const starts = [
     [0, Math.log(Math.max(meanT, 1e-3)), 0, 0],

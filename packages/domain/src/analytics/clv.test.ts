@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { sharedData } from '../../test/shared-data.ts';
-import { analyseClv, customerValue } from './clv.ts';
+import { analyseClv, customerValue, NotEnoughData } from './clv.ts';
 import { dayNumber, purchaseDays, type Transaction } from './transactions.ts';
 import { bgnbdExpectedPurchasesNew } from './bgnbd.ts';
 
@@ -20,6 +20,30 @@ describe('customer value', () => {
     assert.ok(discounted.clv < flat.clv && discounted.clv > flat.clv * 0.85, `${discounted.clv} vs ${flat.clv}`);
     assert.ok(customerValue(bg, gg, s, { ...o, horizon: 104 }).clv > flat.clv);
     assert.equal(customerValue(bg, gg, s, { ...o, horizon: 0 }).clv, 0);
+  });
+});
+
+describe('small and odd data', () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  test('too few customers or repeat buyers: said, not fitted', () => {
+    const few = purchaseDays([{ customerId: 'a', date: day(0), amount: 5 }, { customerId: 'a', date: day(9), amount: 5 }, { customerId: 'b', date: day(3), amount: 7 }]);
+    assert.throws(() => analyseClv(few, dayNumber(day(60)), { unit: 'week', horizon: 10, annualDiscountRate: 0.1 }), NotEnoughData);
+  });
+
+  test('a dozen customers, some buying daily for years: every figure finite', () => {
+    const tx: Transaction[] = [];
+    for (let c = 0; c < 12; c++) {
+      const every = c < 3 ? 1 : c < 6 ? 30 : 400;
+      for (let d = 0; d < 1500; d += every) tx.push({ customerId: `c${c}`, date: day(d + c), amount: 10 + c });
+    }
+    // The calibration ends on the daily buyer's last purchase (silent for three weeks, the model would rightly call them gone).
+    const r = analyseClv(purchaseDays(tx), dayNumber(day(1499)), { unit: 'day', horizon: 365, annualDiscountRate: 0.1 });
+    assert.equal(r.customers.length, 12);
+    for (const v of [r.bgnbd.r, r.bgnbd.alpha, r.bgnbd.a, r.bgnbd.b, r.bgnbd.logLikelihood, r.gammaGamma.p, r.gammaGamma.q, r.gammaGamma.v]) assert.ok(Number.isFinite(v), JSON.stringify(r.bgnbd));
+    for (const c of r.customers) for (const v of [c.pAlive, c.expectedPurchases, c.expectedSpend, c.clv]) assert.ok(Number.isFinite(v) && v >= 0, JSON.stringify(c));
+    const daily = r.customers.find((c) => c.customerId === 'c0')!;
+    const rare = r.customers.find((c) => c.customerId === 'c11')!;
+    assert.ok(daily.expectedPurchases > 100 && daily.expectedPurchases > rare.expectedPurchases * 10, `${daily.expectedPurchases} vs ${rare.expectedPurchases}`);
   });
 });
 

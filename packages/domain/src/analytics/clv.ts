@@ -25,14 +25,21 @@ export type ClvResult = {
   customers: CustomerValue[];
 };
 
+/** Too few customers, or too few who bought again, for the models to say anything. */
+export class NotEnoughData extends Error {}
+export const MIN_CUSTOMERS = 10;
+export const MIN_REPEATERS = 3;
+
 /** Steps the horizon is discounted in: each unit up to 24 of them, evenly spaced beyond. */
 const MAX_STEPS = 24;
 
 /** Discounted value over the horizon of one customer under fitted models. */
-export function customerValue(bg: BgNbdParams, gg: GammaGammaParams, s: CustomerSummary, o: ClvOptions): CustomerValue {
+export function customerValue(bg: BgNbdParams, gg: GammaGammaParams, s: CustomerSummary, o: ClvOptions, fallbackSpend = Number.NaN): CustomerValue {
   const pAlive = bgnbdPAlive(bg, s.frequency, s.recency, s.T);
   const expectedPurchases = bgnbdExpectedPurchases(bg, o.horizon, s.frequency, s.recency, s.T);
-  const expectedSpend = gammaGammaExpectedSpend(gg, s.frequency, s.monetary);
+  // With q ≤ 1 the model's population mean is infinite: a customer without repeats gets the observed mean.
+  const modelSpend = gammaGammaExpectedSpend(gg, s.frequency, s.monetary);
+  const expectedSpend = Number.isFinite(modelSpend) ? modelSpend : fallbackSpend;
   const steps = Math.max(1, Math.min(MAX_STEPS, Math.ceil(o.horizon)));
   const perUnit = (1 + o.annualDiscountRate) ** (TIME_UNITS[o.unit] / 365) - 1;
   let clv = 0;
@@ -58,12 +65,15 @@ export function analyseClv(customers: readonly PurchaseDays[], calibrationEnd: n
     if (n === 0) continue;
     summaries.push(summarise({ customerId: c.customerId, days: c.days.slice(0, n), amounts: c.amounts.slice(0, n) }, calibrationEnd, o.unit));
   }
-  const bg = fitBgNbd(compactRepeatData(summaries));
   const repeaters = summaries.filter((s) => s.frequency > 0 && s.monetary > 0);
+  if (summaries.length < MIN_CUSTOMERS || repeaters.length < MIN_REPEATERS) {
+    throw new NotEnoughData(`${summaries.length} customers had bought by the calibration end, ${repeaters.length} of them more than once: the models need at least ${MIN_CUSTOMERS}, ${MIN_REPEATERS} of them buying again`);
+  }
+  const bg = fitBgNbd(compactRepeatData(summaries));
   const gg = fitGammaGamma({ x: Float64Array.from(repeaters.map((s) => s.frequency)), m: Float64Array.from(repeaters.map((s) => s.monetary)) });
   return {
     bgnbd: { ...bg.params, logLikelihood: bg.logLikelihood },
     gammaGamma: { ...gg.params, logLikelihood: gg.logLikelihood },
-    customers: summaries.map((s) => customerValue(bg.params, gg.params, s, o)),
+    customers: summaries.map((s) => customerValue(bg.params, gg.params, s, o, repeaters.reduce((t, x) => t + x.monetary, 0) / repeaters.length)),
   };
 }

@@ -39,7 +39,7 @@ export function gammaGammaExpectedSpend(par: GammaGammaParams, x: number, m: num
 export type GammaGammaFit = { params: GammaGammaParams; logLikelihood: number; evaluations: number };
 
 export function fitGammaGamma(d: SpendData): GammaGammaFit {
-  const f = (w: number[]) => -gammaGammaLogLikelihood({ p: Math.exp(w[0]!), q: Math.exp(w[1]!), v: Math.exp(w[2]!) }, d);
+  const f = (w: number[]) => (w.some((x) => Math.abs(x) > 15) ? Number.POSITIVE_INFINITY : -gammaGammaLogLikelihood({ p: Math.exp(w[0]!), q: Math.exp(w[1]!), v: Math.exp(w[2]!) }, d));
   let meanM = 0;
   let n = 0;
   for (let i = 0; i < d.m.length; i++) {

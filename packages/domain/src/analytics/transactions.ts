@@ -26,22 +26,42 @@ export function dayNumber(date: string): number {
 /** One customer's purchases: distinct days (ascending) and the amount spent on each. */
 export type PurchaseDays = { customerId: string; days: number[]; amounts: number[] };
 
+/** Purchase days built one transaction at a time (a file of millions is never held as rows). */
+export class PurchaseDaysBuilder {
+  private readonly by = new Map<string, Map<number, number>>();
+  /** `day` is a day number (dayNumber); amounts of one customer's day are summed. */
+  add(customerId: string, day: number, amount: number): void {
+    let days = this.by.get(customerId);
+    if (!days) this.by.set(customerId, (days = new Map()));
+    days.set(day, (days.get(day) ?? 0) + amount);
+  }
+  get customers(): number {
+    return this.by.size;
+  }
+  /** The earliest day seen, or +Infinity. */
+  firstDay(): number {
+    let first = Number.POSITIVE_INFINITY;
+    for (const days of this.by.values()) for (const d of days.keys()) if (d < first) first = d;
+    return first;
+  }
+  finish(): PurchaseDays[] {
+    const out: PurchaseDays[] = [];
+    for (const [customerId, days] of this.by) {
+      const sorted = [...days.keys()].sort((a, b) => a - b);
+      out.push({ customerId, days: sorted, amounts: sorted.map((d) => days.get(d)!) });
+    }
+    return out;
+  }
+}
+
 /** Group transactions into purchase days per customer (those after `until`, a day number, left out). */
 export function purchaseDays(transactions: Iterable<Transaction>, until = Number.POSITIVE_INFINITY): PurchaseDays[] {
-  const by = new Map<string, Map<number, number>>();
+  const b = new PurchaseDaysBuilder();
   for (const t of transactions) {
     const d = dayNumber(t.date);
-    if (!(d <= until)) continue;
-    let days = by.get(t.customerId);
-    if (!days) by.set(t.customerId, (days = new Map()));
-    days.set(d, (days.get(d) ?? 0) + t.amount);
+    if (d <= until) b.add(t.customerId, d, t.amount);
   }
-  const out: PurchaseDays[] = [];
-  for (const [customerId, days] of by) {
-    const sorted = [...days.keys()].sort((a, b) => a - b);
-    out.push({ customerId, days: sorted, amounts: sorted.map((d) => days.get(d)!) });
-  }
-  return out;
+  return b.finish();
 }
 
 /**

@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import { computeRfm, RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
+import { analyseClv, NotEnoughData } from '@kith/domain/analytics/clv.ts';
+import { dayNumber, TIME_UNITS, type TimeUnit } from '@kith/domain/analytics/transactions.ts';
+import { readTransactionsFile, TransactionsFileError } from '@kith/server/analytics/transactions-file.ts';
+
+/**
+ * `kith analytics rfm|clv --transactions FILE`: the models on a plain file of purchases, no database needed
+ * — an analyst can run Kith on another system's export. Bad input is one line on stderr naming the row
+ * and the column, exit code 2, nothing on stdout.
+ */
+
+class UsageError extends Error {}
+
+function bad(e: unknown): never {
+  if (e instanceof TransactionsFileError || e instanceof UsageError || e instanceof NotEnoughData) {
+    process.stderr.write(`kith: ${e.message}\n`);
+    process.exit(2);
+  }
+  throw e;
+}
+
+function dateOption(name: string, v: string | undefined): number {
+  const d = dayNumber(v ?? '');
+  if (Number.isNaN(d)) throw new UsageError(`${name} must be a date written YYYY-MM-DD (got "${v ?? ''}")`);
+  return d;
+}
+
+const out = (v: unknown) => process.stdout.write(`${JSON.stringify(v)}\n`);
+const num = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export function registerAnalyticsCommands(program: Command): void {
+  const a = program.command('analytics').description('RFM, lifetime value and churn risk (on a transactions file: CSV customer_id,date,amount)');
+
+  a.command('rfm')
+    .description('recency, frequency, monetary per customer at a date, scored 1–5 by quintile (5 best) and named by segment')
+    .requiredOption('--transactions <file>', 'CSV with a header customer_id,date,amount (ISO dates; other columns ignored)')
+    .requiredOption('--as-of <date>', 'the date the scores are for (YYYY-MM-DD); later purchases are ignored')
+    .option('--json', 'one JSON array, an object per customer')
+    .action(async (opts: { transactions: string; asOf: string; json?: boolean }) => {
+      try {
+        const asOf = dateOption('--as-of', opts.asOf);
+        const { builder } = await readTransactionsFile(opts.transactions);
+        if (asOf < builder.firstDay()) throw new UsageError(`--as-of ${opts.asOf} is before every purchase in the file`);
+        const rows = computeRfm(builder.finish(), asOf);
+        if (opts.json) return out(rows);
+        const by = new Map(RFM_SEGMENTS.map((s) => [s, { n: 0, spend: 0 }]));
+        for (const r of rows) {
+          const s = by.get(r.segment)!;
+          s.n++;
+          s.spend += r.monetary;
+        }
+        process.stdout.write(`${rows.length.toLocaleString('en')} customers at ${opts.asOf}\n`);
+        for (const [seg, s] of by) process.stdout.write(`  ${seg.padEnd(20)} ${String(s.n).padStart(9)}  ${s.spend.toLocaleString('en', { maximumFractionDigits: 2 }).padStart(16)}\n`);
+      } catch (e) {
+        bad(e);
+      }
+    });
+
+  a.command('clv')
+    .description('BG/NBD and Gamma-Gamma fitted on the purchases up to the calibration end: P(alive), expected purchases and spend, lifetime value per customer')
+    .requiredOption('--transactions <file>', 'CSV with a header customer_id,date,amount (ISO dates; other columns ignored)')
+    .requiredOption('--calibration-end <date>', 'the last day the models learn from (YYYY-MM-DD)')
+    .option('--unit <unit>', 'the time unit: day or week (7 days)', 'week')
+    .requiredOption('--horizon <n>', 'how many units ahead expected purchases and value cover')
+    .option('--discount-rate <rate>', 'yearly discount rate for the value (0.1 = 10%)', '0.1')
+    .option('--json', 'the fitted parameters and one object per customer, as JSON')
+    .action(async (opts: { transactions: string; calibrationEnd: string; unit: string; horizon: string; discountRate: string; json?: boolean }) => {
+      try {
+        const end = dateOption('--calibration-end', opts.calibrationEnd);
+        if (!(opts.unit in TIME_UNITS)) throw new UsageError(`--unit must be day or week (got "${opts.unit}")`);
+        const horizon = Number(opts.horizon);
+        if (!(horizon > 0) || !Number.isFinite(horizon)) throw new UsageError(`--horizon must be a positive number of units (got "${opts.horizon}")`);
+        const rate = Number(opts.discountRate);
+        if (!(rate >= 0) || !Number.isFinite(rate)) throw new UsageError(`--discount-rate must be a number from 0 (got "${opts.discountRate}")`);
+        const { builder } = await readTransactionsFile(opts.transactions);
+        if (end < builder.firstDay()) throw new UsageError(`--calibration-end ${opts.calibrationEnd} is before every purchase in the file`);
+        const r = analyseClv(builder.finish(), end, { unit: opts.unit as TimeUnit, horizon, annualDiscountRate: rate });
+        const result = {
+          bgnbd: { r: num(r.bgnbd.r), alpha: num(r.bgnbd.alpha), a: num(r.bgnbd.a), b: num(r.bgnbd.b), logLikelihood: num(r.bgnbd.logLikelihood, 4) },
+          gammaGamma: { p: num(r.gammaGamma.p), q: num(r.gammaGamma.q), v: num(r.gammaGamma.v), logLikelihood: num(r.gammaGamma.logLikelihood, 4) },
+          customers: r.customers.map((c) => ({ customerId: c.customerId, frequency: c.frequency, recency: num(c.recency), T: num(c.T), monetary: num(c.monetary), pAlive: num(c.pAlive), expectedPurchases: num(c.expectedPurchases), expectedSpend: num(c.expectedSpend), clv: num(c.clv) })),
+        };
+        if (opts.json) return out(result);
+        const { bgnbd: b, gammaGamma: g } = result;
+        process.stdout.write(`BG/NBD      r ${b.r}  alpha ${b.alpha}  a ${b.a}  b ${b.b}  log-likelihood ${b.logLikelihood}\n`);
+        process.stdout.write(`Gamma-Gamma p ${g.p}  q ${g.q}  v ${g.v}  log-likelihood ${g.logLikelihood}\n`);
+        const total = result.customers.reduce((s, c) => s + c.clv, 0);
+        const purchases = result.customers.reduce((s, c) => s + c.expectedPurchases, 0);
+        process.stdout.write(`${result.customers.length.toLocaleString('en')} customers: ${purchases.toFixed(0)} purchases expected in the next ${horizon} ${opts.unit}s, value ${total.toLocaleString('en', { maximumFractionDigits: 0 })}\n`);
+      } catch (e) {
+        bad(e);
+      }
+    });
+}
