@@ -43,7 +43,10 @@ export function registerAnalyticsCommands(program: Command): void {
         const { builder } = await readTransactionsFile(opts.transactions);
         if (asOf < builder.firstDay()) throw new UsageError(`--as-of ${opts.asOf} is before every purchase in the file`);
         const rows = computeRfm(builder.finish(), asOf);
-        if (opts.json) return out(rows);
+        if (opts.json) {
+          out(rows);
+          return;
+        }
         const by = new Map(RFM_SEGMENTS.map((s) => [s, { n: 0, spend: 0 }]));
         for (const r of rows) {
           const s = by.get(r.segment)!;
@@ -81,7 +84,10 @@ export function registerAnalyticsCommands(program: Command): void {
           gammaGamma: { p: num(r.gammaGamma.p), q: num(r.gammaGamma.q), v: num(r.gammaGamma.v), logLikelihood: num(r.gammaGamma.logLikelihood, 4) },
           customers: r.customers.map((c) => ({ customerId: c.customerId, frequency: c.frequency, recency: num(c.recency), T: num(c.T), monetary: num(c.monetary), pAlive: num(c.pAlive), expectedPurchases: num(c.expectedPurchases), expectedSpend: num(c.expectedSpend), clv: num(c.clv) })),
         };
-        if (opts.json) return out(result);
+        if (opts.json) {
+          out(result);
+          return;
+        }
         const { bgnbd: b, gammaGamma: g } = result;
         process.stdout.write(`BG/NBD      r ${b.r}  alpha ${b.alpha}  a ${b.a}  b ${b.b}  log-likelihood ${b.logLikelihood}\n`);
         process.stdout.write(`Gamma-Gamma p ${g.p}  q ${g.q}  v ${g.v}  log-likelihood ${g.logLikelihood}\n`);
