@@ -157,6 +157,15 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     const badFilter = await kith(one, ['export', 'orders', '--filter', 'nope:eq:1']);
     assert.equal(badFilter.code, 1);
     assert.match(badFilter.stderr, /filter\[nope\]\[eq\]/);
+    // RFM of the demo's customers straight from the database: quintiles of sizes differing by one at most.
+    const rfm = await kith(one, ['analytics', 'rfm', '--as-of', '2026-11-01', '--json']);
+    assert.equal(rfm.code, 0, rfm.stderr);
+    const scored = JSON.parse(rfm.stdout) as { customerId: string; r: number; f: number; m: number; segment: string }[];
+    assert.ok(scored.length > 100 && scored.length <= 300, String(scored.length));
+    for (const k of ['r', 'f', 'm'] as const) {
+      const sizes = [1, 2, 3, 4, 5].map((q) => scored.filter((x) => x[k] === q).length);
+      assert.ok(Math.max(...sizes) - Math.min(...sizes) <= 1, `${k}: ${sizes}`);
+    }
     const bad = await kith(one, ['export', 'contacts', '--format', 'pdf']);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /--format must be csv or xlsx/);

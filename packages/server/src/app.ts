@@ -19,6 +19,7 @@ import { taskRoutes } from './tasks/task.routes.ts';
 import { importRoutes } from './import/import.routes.ts';
 import { duplicateRoutes } from './duplicates/duplicate.routes.ts';
 import { listExportRoutes } from './export/list-export.routes.ts';
+import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { dealRoutes } from './deals/deal.routes.ts';
 import { companyRoutes } from './companies/company.routes.ts';
 import { contactRoutes } from './contacts/contact.routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
       await api.register(duplicateRoutes(core));
       await api.register(dealRoutes(core));
       await api.register(listExportRoutes(core));
+      await api.register(analyticsRoutes(core));
       await api.register(auditRoutes(core));
       await api.register(viewRoutes(core));
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger());

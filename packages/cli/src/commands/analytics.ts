@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
-import { computeRfm, RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
+import { computeRfm, RFM_SEGMENTS, type RfmRow } from '@kith/domain/analytics/rfm.ts';
 import { analyseClv, NotEnoughData } from '@kith/domain/analytics/clv.ts';
 import { dayNumber, TIME_UNITS, type TimeUnit } from '@kith/domain/analytics/transactions.ts';
 import { readTransactionsFile, TransactionsFileError } from '@kith/server/analytics/transactions-file.ts';
+import { workspaceRfm } from '@kith/server/analytics/rfm.service.ts';
+import { withCore } from '../output.ts';
+import { ownerActor, resolveWorkspace } from './admin.ts';
 
 /**
  * `kith analytics rfm|clv --transactions FILE`: the models on a plain file of purchases, no database needed
@@ -33,31 +36,37 @@ export function registerAnalyticsCommands(program: Command): void {
   const a = program.command('analytics').description('RFM, lifetime value and churn risk (on a transactions file: CSV customer_id,date,amount)');
 
   a.command('rfm')
-    .description('recency, frequency, monetary per customer at a date, scored 1–5 by quintile (5 best) and named by segment')
-    .requiredOption('--transactions <file>', 'CSV with a header customer_id,date,amount (ISO dates; other columns ignored)')
+    .description('recency, frequency, monetary per customer at a date, scored 1–5 by quintile (5 best) and named by segment — from a file, or from the workspace’s orders')
+    .option('--transactions <file>', 'CSV with a header customer_id,date,amount (ISO dates; other columns ignored); without it, the workspace’s orders')
     .requiredOption('--as-of <date>', 'the date the scores are for (YYYY-MM-DD); later purchases are ignored')
+    .option('--workspace <id>', 'workspace id, when reading the database (default: the only one)')
     .option('--json', 'one JSON array, an object per customer')
-    .action(async (opts: { transactions: string; asOf: string; json?: boolean }) => {
+    .action(async (opts: { transactions?: string; asOf: string; workspace?: string; json?: boolean }, cmd: Command) => {
+      let rows: RfmRow[];
       try {
         const asOf = dateOption('--as-of', opts.asOf);
-        const { builder } = await readTransactionsFile(opts.transactions);
-        if (asOf < builder.firstDay()) throw new UsageError(`--as-of ${opts.asOf} is before every purchase in the file`);
-        const rows = computeRfm(builder.finish(), asOf);
-        if (opts.json) {
-          out(rows);
-          return;
+        if (opts.transactions) {
+          const { builder } = await readTransactionsFile(opts.transactions);
+          if (asOf < builder.firstDay()) throw new UsageError(`--as-of ${opts.asOf} is before every purchase in the file`);
+          rows = computeRfm(builder.finish(), asOf);
+        } else {
+          rows = await withCore(cmd, async (core) => (await workspaceRfm(core, await ownerActor(core, await resolveWorkspace(core, opts.workspace)), opts.asOf)).rows);
         }
-        const by = new Map(RFM_SEGMENTS.map((s) => [s, { n: 0, spend: 0 }]));
-        for (const r of rows) {
-          const s = by.get(r.segment)!;
-          s.n++;
-          s.spend += r.monetary;
-        }
-        process.stdout.write(`${rows.length.toLocaleString('en')} customers at ${opts.asOf}\n`);
-        for (const [seg, s] of by) process.stdout.write(`  ${seg.padEnd(20)} ${String(s.n).padStart(9)}  ${s.spend.toLocaleString('en', { maximumFractionDigits: 2 }).padStart(16)}\n`);
       } catch (e) {
         bad(e);
       }
+      if (opts.json) {
+        out(rows);
+        return;
+      }
+      const by = new Map(RFM_SEGMENTS.map((s) => [s, { n: 0, spend: 0 }]));
+      for (const r of rows) {
+        const s = by.get(r.segment)!;
+        s.n++;
+        s.spend += r.monetary;
+      }
+      process.stdout.write(`${rows.length.toLocaleString('en')} customers at ${opts.asOf}\n`);
+      for (const [seg, s] of by) process.stdout.write(`  ${seg.padEnd(20)} ${String(s.n).padStart(9)}  ${s.spend.toLocaleString('en', { maximumFractionDigits: 2 }).padStart(16)}\n`);
     });
 
   a.command('clv')

@@ -171,6 +171,7 @@ const EXERCISE: Record<string, Exerciser> = {
     const id = await record('contacts', w);
     return async () => ({ ...(await api(u).get('/api/v1/contacts/export')), fixture: id }) as Res;
   },
+  'analytics.read': (u) => call(() => api(u).get('/api/v1/analytics/rfm?asOf=2026-01-31')),
   'records.export': async (u, w) => {
     const id = await record('companies', w);
     return async () => ({ ...(await api(u).get('/api/v1/companies/export')), fixture: id }) as Res;

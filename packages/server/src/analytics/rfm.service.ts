@@ -1,0 +1,107 @@
+import { PurchaseDaysBuilder } from '@kith/domain/analytics/transactions.ts';
+import { computeRfm, DEFAULT_RFM_GRID, RFM_SEGMENTS, type RfmGrid, type RfmRow, type RfmSegment } from '@kith/domain/analytics/rfm.ts';
+import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
+import { minorDigits } from '@kith/domain/money/money.ts';
+import { notFound } from '@kith/domain/errors.ts';
+import type { Core } from '../core.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize } from '../records/visibility.ts';
+import { findWorkspace } from '../workspaces/workspace.repository.ts';
+
+/**
+ * RFM over a workspace's own orders (issue 5): every purchase (placed, paid or delivered; not deleted) in
+ * the workspace's currency, read in pages, grouped into purchase days in the workspace's time zone, then
+ * scored by the domain (`computeRfm`) exactly as a transactions file is — so the scores are the same on
+ * SQLite and PostgreSQL, and the same as `kith analytics rfm --transactions` on the orders exported.
+ * Orders in another currency are left out (counted in `skippedOrders`): amounts are not converted.
+ */
+
+const PAGE = 20_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** Day numbers in a time zone, the zone's offset looked up once per UTC hour. */
+function dayIn(timeZone: string): (iso: string) => number {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  const offsets = new Map<number, number>();
+  return (iso) => {
+    const t = Date.parse(iso);
+    const h = Math.floor(t / HOUR);
+    let off = offsets.get(h);
+    if (off === undefined) {
+      const p = Object.fromEntries(fmt.formatToParts(new Date(h * HOUR)).map((x) => [x.type, x.value]));
+      off = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour)) - h * HOUR;
+      offsets.set(h, off);
+    }
+    return Math.floor((t + off) / DAY);
+  };
+}
+
+export type RfmResult = { asOf: string; currency: string; rows: RfmRow[]; orders: number; skippedOrders: number };
+
+export async function workspaceRfm(core: Core, actor: Actor, asOfDate: string, grid: RfmGrid = DEFAULT_RFM_GRID): Promise<RfmResult> {
+  authorize(actor, 'analytics.read');
+  const ws = await findWorkspace(core.db, actor.workspaceId);
+  if (!ws) throw notFound('Workspace');
+  const day = dayIn(ws.timezone);
+  const asOf = Math.floor(Date.parse(`${asOfDate}T00:00:00Z`) / DAY);
+  const unit = 10 ** (minorDigits(ws.currency) ?? 2);
+  const builder = new PurchaseDaysBuilder();
+  let orders = 0;
+  let skippedOrders = 0;
+  let after: string | null = null;
+  for (;;) {
+    let q = core.db
+      .selectFrom('orders')
+      .select(['id', 'contact_id', 'ordered_at', 'total', 'currency'])
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('deleted_at', 'is', null)
+      .where('status', 'in', PURCHASE_STATUSES);
+    if (after) q = q.where('id', '>', after);
+    const page = await q.orderBy('id').limit(PAGE).execute();
+    for (const o of page) {
+      if (o.currency !== ws.currency) {
+        skippedOrders++;
+        continue;
+      }
+      const d = day(o.ordered_at);
+      if (d > asOf) continue;
+      builder.add(o.contact_id, d, Number(o.total) / unit);
+      orders++;
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.id;
+  }
+  return { asOf: asOfDate, currency: ws.currency, rows: computeRfm(builder.finish(), asOf, grid), orders, skippedOrders };
+}
+
+export type RfmSummary = {
+  asOf: string;
+  currency: string;
+  customers: number;
+  orders: number;
+  skippedOrders: number;
+  segments: { segment: RfmSegment; customers: number; revenue: number }[];
+  /** cells[r − 1][f − 1]: customers and revenue of each R×F cell (the heatmap). */
+  cells: { customers: number; revenue: number }[][];
+};
+
+export function summariseRfm(r: RfmResult): RfmSummary {
+  const segments = new Map(RFM_SEGMENTS.map((s) => [s, { segment: s, customers: 0, revenue: 0 }]));
+  const cells = Array.from({ length: 5 }, () => Array.from({ length: 5 }, () => ({ customers: 0, revenue: 0 })));
+  for (const row of r.rows) {
+    const s = segments.get(row.segment)!;
+    s.customers++;
+    s.revenue += row.monetary;
+    const c = cells[row.r - 1]![row.f - 1]!;
+    c.customers++;
+    c.revenue += row.monetary;
+  }
+  return { asOf: r.asOf, currency: r.currency, customers: r.rows.length, orders: r.orders, skippedOrders: r.skippedOrders, segments: [...segments.values()], cells };
+}
+
+/** A safe default as-of date: today in the workspace's time zone. */
+export async function todayIn(core: Core, workspaceId: string): Promise<string> {
+  const ws = await findWorkspace(core.db, workspaceId);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ws?.timezone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(core.now());
+}
