@@ -25,6 +25,7 @@ const TasksPage = lazyRoute(() => import('../features/tasks/tasks-page.tsx'));
 const ImportsPage = lazyRoute(() => import('../features/imports/imports-page.tsx'));
 const DuplicatesPage = lazyRoute(() => import('../features/duplicates/duplicates-page.tsx'));
 const DealsPage = lazyRoute(() => import('../features/deals/deals-page.tsx'));
+const AnalyticsPage = lazyRoute(() => import('../features/analytics/analytics-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -38,6 +39,7 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/imports/, ImportsPage],
   [/^\/duplicates/, DuplicatesPage],
   [/^\/deals/, DealsPage],
+  [/^\/analytics/, AnalyticsPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -96,6 +98,11 @@ export function Shell() {
         <NavLink href="/products">
           <Icon name="box" /> {t('nav.products')}
         </NavLink>
+        {can('analytics.read') && (
+          <NavLink href="/analytics">
+            <Icon name="chart" /> {t('nav.analytics')}
+          </NavLink>
+        )}
         <span className="spacer" />
         {can('imports.read') && (
           <NavLink href="/imports">
@@ -134,6 +141,7 @@ export function Shell() {
             <Route path="/imports" component={ImportsPage} />
             <Route path="/duplicates" component={DuplicatesPage} />
             <Route path="/deals" component={DealsPage} />
+            <Route path="/analytics" component={AnalyticsPage} />
             <Route path="/imports/:id" component={ImportsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>
