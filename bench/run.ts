@@ -10,6 +10,7 @@
  *   export   (f) every contact exported as CSV and XLSX (rows/s, peak memory) vs the same rows straight from one query into CSV
  *   import   (g) a CSV of N contacts imported from disk (rows/s, RSS at every tenth) vs a raw batched insert of the parsed rows   target ≥ 40%, flat memory
  *   duplicates (i) duplicate detection over every contact vs reading them in name order   target < 60 s at 1M
+ *   clv      (j) BG/NBD + Gamma-Gamma fitted on N synthetic customers and every one valued (no database)   target < 60 s at 1M
  *   orders   (h) a CSV of KITH_BENCH_ORDER_LINES order lines (default 10,000,000) imported as orders vs a raw insert of them (recorded)
  *
  * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
@@ -31,11 +32,12 @@ import { benchExport, type ExportResult } from './export.ts';
 import { benchUi, type UiResult } from './ui.ts';
 import { benchImport, benchImportOrders, type ImportResult, type OrderImportResult } from './import.ts';
 import { benchDuplicates, type DuplicatesResult } from './duplicates.ts';
+import { benchClv, type ClvBenchResult } from './clv.ts';
 import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders'] as const;
+const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv'] as const;
 /** These make their own databases; the others share one filled with N contacts. */
-const STANDALONE: readonly Bench[] = ['import', 'orders'];
+const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv'];
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -66,7 +68,17 @@ const started = performance.now();
 log(`Kith benchmarks — ${int(env.contacts)} contacts, seed ${env.seed}, ${benches.join(' + ')} on ${dialects.join(' + ')}`);
 for (const [k, v] of Object.entries(info)) log(`  ${k.padEnd(9)} ${v}`);
 
-for (const dialect of dialects) {
+// (j) needs no database: run once, before them.
+let clv: ClvBenchResult | undefined;
+if (benches.includes('clv')) {
+  log(`\n-- clv: BG/NBD + Gamma-Gamma fitted on ${int(env.contacts)} synthetic customers and every one valued, vs one log-likelihood pass`);
+  clv = await benchClv();
+  const f = clv.fitted;
+  log(`   ${clv.seconds.toFixed(1)} s (data generated in ${clv.generateSeconds.toFixed(1)} s, not timed); one log-likelihood pass over every customer ${(clv.baselineSeconds * 1000).toFixed(0)} ms; peak RSS ${clv.rssPeakMiB.toFixed(0)} MiB`);
+  log(`   fitted r ${f.r.toFixed(3)} α ${f.alpha.toFixed(3)} a ${f.a.toFixed(3)} b ${f.b.toFixed(3)} · p ${f.p.toFixed(2)} q ${f.q.toFixed(2)} γ ${f.v.toFixed(2)} (truth r 0.243 α 4.414 a 0.793 b 2.426 · p 6.25 q 3.74 γ 15.44)`);
+}
+
+for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
   const res: Results = (results[dialect] = {});
   let db: BenchDb | undefined;
   let ws: BenchWorkspace;
@@ -223,6 +235,7 @@ for (const dialect of dialects) {
     rows.push([dialect, 'web: first-screen JS', `${(u.bundle.firstScreenGzip / 1024).toFixed(1)} KB gzipped`, `all JS ${(u.bundle.allJsGzip / 1024).toFixed(1)} KB gzipped`, '', '< 250 KB', verdict(u.bundle.firstScreenGzip < 250 * 1024)]);
   }
 }
+if (clv) rows.push(['—', `fit and value ${int(clv.customers)} customers (BG/NBD + Gamma-Gamma)`, `${clv.seconds.toFixed(1)} s; peak RSS ${clv.rssPeakMiB.toFixed(0)} MiB`, `one log-likelihood pass ${(clv.baselineSeconds * 1000).toFixed(0)} ms`, '', '< 60 s', verdict(clv.seconds < 60)]);
 log(`\n== summary (${int(env.contacts)} contacts; ${((performance.now() - started) / 60_000).toFixed(1)} min)`);
 log(table(rows));
 for (const s of skipped) log(`skipped ${s}`);

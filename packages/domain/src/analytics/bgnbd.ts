@@ -33,24 +33,55 @@ export function bgnbdLogLikelihoodOne(p: BgNbdParams, x: number, tx: number, T: 
   return a1 + a2 + logAddExp(a3, a4);
 }
 
+/**
+ * The customers' distinct values of x, T and t_x with each row's index into them: the terms of the
+ * likelihood that depend on one of them alone (log-gammas of x, logs of α + T and α + t_x) are then
+ * computed once per distinct value and evaluation instead of once per customer.
+ */
+type Indexed = { ux: Float64Array; uT: Float64Array; utx: Float64Array; xi: Int32Array; Ti: Int32Array; txi: Int32Array };
+const indexes = new WeakMap<RepeatData, Indexed>();
+
+function indexOf(d: RepeatData): Indexed {
+  let ix = indexes.get(d);
+  if (ix) return ix;
+  const distinct = (col: Float64Array) => {
+    const values = [...new Set(col)].sort((a, b) => a - b);
+    const pos = new Map(values.map((v, i) => [v, i]));
+    return { u: Float64Array.from(values), i: Int32Array.from(col, (v) => pos.get(v)!) };
+  };
+  const x = distinct(d.x);
+  const T = distinct(d.T);
+  const tx = distinct(d.tx);
+  ix = { ux: x.u, uT: T.u, utx: tx.u, xi: x.i, Ti: T.i, txi: tx.i };
+  indexes.set(d, ix);
+  return ix;
+}
+
 /** The total log-likelihood over the customers. */
 export function bgnbdLogLikelihood(p: BgNbdParams, d: RepeatData): number {
   const { r, alpha, a, b } = p;
-  // Terms that depend on the parameters only, once.
+  const ix = indexOf(d);
+  // Per distinct x: A1 + A2 without their α-terms; log(b + x − 1) for the second term.
+  const base = new Float64Array(ix.ux.length);
+  const logBX1 = new Float64Array(ix.ux.length);
   const lgR = gammaln(r);
   const lgAB = gammaln(a + b);
   const lgB = gammaln(b);
+  const rLogAlpha = r * Math.log(alpha);
+  for (let k = 0; k < ix.ux.length; k++) {
+    const x = ix.ux[k]!;
+    base[k] = gammaln(r + x) - lgR + rLogAlpha + lgAB + gammaln(b + x) - lgB - gammaln(a + b + x);
+    logBX1[k] = x > 0 ? Math.log(b + x - 1) : 0;
+  }
+  const logAT = Float64Array.from(ix.uT, (T) => Math.log(alpha + T));
+  const logAtx = Float64Array.from(ix.utx, (tx) => Math.log(alpha + tx));
   const logA = Math.log(a);
-  const logAlpha = Math.log(alpha);
   let sum = 0;
   for (let i = 0; i < d.x.length; i++) {
-    const x = d.x[i]!;
-    const tx = d.tx[i]!;
-    const T = d.T[i]!;
-    const a1 = gammaln(r + x) - lgR + r * logAlpha;
-    const a2 = lgAB + gammaln(b + x) - lgB - gammaln(a + b + x);
-    const a3 = -(r + x) * Math.log(alpha + T);
-    const ll = x === 0 ? a1 + a2 + a3 : a1 + a2 + logAddExp(a3, logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx));
+    const k = ix.xi[i]!;
+    const x = ix.ux[k]!;
+    const a3 = -(r + x) * logAT[ix.Ti[i]!]!;
+    const ll = x === 0 ? base[k]! + a3 : base[k]! + logAddExp(a3, logA - logBX1[k]! - (r + x) * logAtx[ix.txi[i]!]!);
     sum += d.weight ? d.weight[i]! * ll : ll;
   }
   return sum;

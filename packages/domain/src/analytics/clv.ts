@@ -33,24 +33,46 @@ export const MIN_REPEATERS = 3;
 /** Steps the horizon is discounted in: each unit up to 24 of them, evenly spaced beyond. */
 const MAX_STEPS = 24;
 
-/** Discounted value over the horizon of one customer under fitted models. */
-export function customerValue(bg: BgNbdParams, gg: GammaGammaParams, s: CustomerSummary, o: ClvOptions, fallbackSpend = Number.NaN): CustomerValue {
-  const pAlive = bgnbdPAlive(bg, s.frequency, s.recency, s.T);
-  const expectedPurchases = bgnbdExpectedPurchases(bg, o.horizon, s.frequency, s.recency, s.T);
-  // With q ≤ 1 the model's population mean is infinite: a customer without repeats gets the observed mean.
-  const modelSpend = gammaGammaExpectedSpend(gg, s.frequency, s.monetary);
-  const expectedSpend = Number.isFinite(modelSpend) ? modelSpend : fallbackSpend;
+/** What BG/NBD says of a customer's (x, t_x, T): shared by every customer with the same history. */
+type Outlook = { pAlive: number; expectedPurchases: number; discountedPurchases: number };
+
+function outlook(bg: BgNbdParams, x: number, tx: number, T: number, o: ClvOptions): Outlook {
+  const pAlive = bgnbdPAlive(bg, x, tx, T);
+  const expectedPurchases = bgnbdExpectedPurchases(bg, o.horizon, x, tx, T);
   const steps = Math.max(1, Math.min(MAX_STEPS, Math.ceil(o.horizon)));
   const perUnit = (1 + o.annualDiscountRate) ** (TIME_UNITS[o.unit] / 365) - 1;
-  let clv = 0;
+  let discountedPurchases = 0;
   let before = 0;
   for (let k = 1; k <= steps; k++) {
     const t = (o.horizon * k) / steps;
-    const e = k === steps ? expectedPurchases : bgnbdExpectedPurchases(bg, t, s.frequency, s.recency, s.T);
-    clv += ((e - before) * expectedSpend) / (1 + perUnit) ** t;
+    const e = k === steps ? expectedPurchases : bgnbdExpectedPurchases(bg, t, x, tx, T);
+    discountedPurchases += (e - before) / (1 + perUnit) ** t;
     before = e;
   }
-  return { ...s, pAlive, expectedPurchases, expectedSpend, clv };
+  return { pAlive, expectedPurchases, discountedPurchases };
+}
+
+function valueOf(s: CustomerSummary, gg: GammaGammaParams, look: Outlook, fallbackSpend: number): CustomerValue {
+  // With q ≤ 1 the model's population mean is infinite: a customer without repeats gets the observed mean.
+  const modelSpend = gammaGammaExpectedSpend(gg, s.frequency, s.monetary);
+  const expectedSpend = Number.isFinite(modelSpend) ? modelSpend : fallbackSpend;
+  return { ...s, pAlive: look.pAlive, expectedPurchases: look.expectedPurchases, expectedSpend, clv: look.discountedPurchases * expectedSpend };
+}
+
+/** Discounted value over the horizon of one customer under fitted models. */
+export function customerValue(bg: BgNbdParams, gg: GammaGammaParams, s: CustomerSummary, o: ClvOptions, fallbackSpend = Number.NaN): CustomerValue {
+  return valueOf(s, gg, outlook(bg, s.frequency, s.recency, s.T, o), fallbackSpend);
+}
+
+/** Every customer valued; the BG/NBD outlook computed once per distinct (x, t_x, T). */
+export function valueCustomers(bg: BgNbdParams, gg: GammaGammaParams, summaries: readonly CustomerSummary[], o: ClvOptions, fallbackSpend = Number.NaN): CustomerValue[] {
+  const looks = new Map<string, Outlook>();
+  return summaries.map((s) => {
+    const k = `${s.frequency}|${s.recency}|${s.T}`;
+    let look = looks.get(k);
+    if (!look) looks.set(k, (look = outlook(bg, s.frequency, s.recency, s.T, o)));
+    return valueOf(s, gg, look, fallbackSpend);
+  });
 }
 
 /**
@@ -74,6 +96,6 @@ export function analyseClv(customers: readonly PurchaseDays[], calibrationEnd: n
   return {
     bgnbd: { ...bg.params, logLikelihood: bg.logLikelihood },
     gammaGamma: { ...gg.params, logLikelihood: gg.logLikelihood },
-    customers: summaries.map((s) => customerValue(bg.params, gg.params, s, o, repeaters.reduce((t, x) => t + x.monetary, 0) / repeaters.length)),
+    customers: valueCustomers(bg.params, gg.params, summaries, o, repeaters.reduce((t, x) => t + x.monetary, 0) / repeaters.length),
   };
 }

@@ -12,18 +12,35 @@ import { nelderMead } from './optimize.ts';
 export type GammaGammaParams = { p: number; q: number; v: number };
 export type SpendData = { x: Float64Array; m: Float64Array; weight?: Float64Array };
 
+/** Per data set: the rows that count (x > 0, m̄ > 0), their log m̄ and log x, and the distinct x. */
+type Prepared = { rows: Int32Array; logM: Float64Array; logX: Float64Array; ux: Float64Array; xi: Int32Array };
+const prepared = new WeakMap<SpendData, Prepared>();
+
+function prepare(d: SpendData): Prepared {
+  let p = prepared.get(d);
+  if (p) return p;
+  const rows: number[] = [];
+  for (let i = 0; i < d.x.length; i++) if (d.x[i]! > 0 && d.m[i]! > 0) rows.push(i);
+  const ux = [...new Set(rows.map((i) => d.x[i]!))].sort((a, b) => a - b);
+  const pos = new Map(ux.map((v, k) => [v, k]));
+  p = { rows: Int32Array.from(rows), logM: Float64Array.from(rows, (i) => Math.log(d.m[i]!)), logX: Float64Array.from(rows, (i) => Math.log(d.x[i]!)), ux: Float64Array.from(ux), xi: Int32Array.from(rows, (i) => pos.get(d.x[i]!)!) };
+  prepared.set(d, p);
+  return p;
+}
+
 /** Total log-likelihood over customers with x > 0 (others carry no information on spend and are skipped). */
 export function gammaGammaLogLikelihood(par: GammaGammaParams, d: SpendData): number {
   const { p, q, v } = par;
-  const lgQ = gammaln(q);
-  const qLogV = q * Math.log(v);
+  const pr = prepare(d);
+  // Per distinct x: log Γ(px + q) − log Γ(px).
+  const lg = Float64Array.from(pr.ux, (x) => gammaln(p * x + q) - gammaln(p * x));
+  const c = q * Math.log(v) - gammaln(q);
   let sum = 0;
-  for (let i = 0; i < d.x.length; i++) {
+  for (let j = 0; j < pr.rows.length; j++) {
+    const i = pr.rows[j]!;
     const x = d.x[i]!;
-    const m = d.m[i]!;
-    if (!(x > 0) || !(m > 0)) continue;
     const px = p * x;
-    const ll = gammaln(px + q) - gammaln(px) - lgQ + qLogV + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(v + x * m);
+    const ll = lg[pr.xi[j]!]! + c + (px - 1) * pr.logM[j]! + px * pr.logX[j]! - (px + q) * Math.log(v + x * d.m[i]!);
     sum += d.weight ? d.weight[i]! * ll : ll;
   }
   return sum;
