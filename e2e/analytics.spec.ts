@@ -67,6 +67,23 @@ describe('analytics, in Vietnamese', () => {
     // Before anyone bought, nobody to score.
     await page.locator('input[type="date"]').fill('2025-01-01');
     await page.getByRole('heading', { name: vi.analytics.emptyTitle }).waitFor();
+  });
+
+  step('scores are computed and stored; a customer’s page shows their segment, their chance of still being a customer and their lifetime value', async () => {
+    await page.getByTestId('score-run').getByText(vi.analytics.noRun).waitFor();
+    await page.getByTestId('refresh-scores').click();
+    await page.getByTestId('score-run').getByText(/Điểm của 12 khách hàng tính đến/).waitFor();
+    const customers = (await apiCall('GET', '/contacts?limit=50&sort=name')).body.data as { id: string; name: string }[];
+    const first = customers.find((c) => c.name === 'Khách 1')!;
+    await page.goto(`${server.url}/contacts/${first.id}`);
+    const card = page.getByTestId('customer-value');
+    await card.getByTestId('value-segment').waitFor();
+    assert.match(await card.getByTestId('value-segment').innerText(), /R\d F5 M\d/, 'the most frequent buyer');
+    assert.match(await card.getByTestId('value-alive').innerText(), /^\d+%/);
+    assert.match(await card.getByTestId('value-clv').innerText(), /₫/);
+    await card.scrollIntoViewIfNeeded();
+    await accessible('customer value');
+    await shot('a03-customer-value');
     assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
   });
 });

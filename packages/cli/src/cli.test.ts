@@ -166,6 +166,10 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
       const sizes = [1, 2, 3, 4, 5].map((q) => scored.filter((x) => x[k] === q).length);
       assert.ok(Math.max(...sizes) - Math.min(...sizes) <= 1, `${k}: ${sizes}`);
     }
+    // The stored scores: every buyer's RFM and lifetime value from the demo's three years of orders.
+    const refreshed = json(await kith(one, ['analytics', 'refresh', '--as-of', '2026-11-01', '--json']));
+    assert.equal(refreshed.customers, scored.length);
+    assert.ok(refreshed.models && refreshed.models.bgnbd.r > 0 && refreshed.models.gammaGamma.p > 0, JSON.stringify(refreshed));
     const bad = await kith(one, ['export', 'contacts', '--format', 'pdf']);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /--format must be csv or xlsx/);

@@ -4,6 +4,7 @@ import { analyseClv, NotEnoughData } from '@kith/domain/analytics/clv.ts';
 import { dayNumber, TIME_UNITS, type TimeUnit } from '@kith/domain/analytics/transactions.ts';
 import { readTransactionsFile, TransactionsFileError } from '@kith/server/analytics/transactions-file.ts';
 import { workspaceRfm } from '@kith/server/analytics/rfm.service.ts';
+import { refreshScores } from '@kith/server/analytics/score.service.ts';
 import { withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 
@@ -67,6 +68,24 @@ export function registerAnalyticsCommands(program: Command): void {
       }
       process.stdout.write(`${rows.length.toLocaleString('en')} customers at ${opts.asOf}\n`);
       for (const [seg, s] of by) process.stdout.write(`  ${seg.padEnd(20)} ${String(s.n).padStart(9)}  ${s.spend.toLocaleString('en', { maximumFractionDigits: 2 }).padStart(16)}\n`);
+    });
+
+  a.command('refresh')
+    .description('recompute and store every customer’s RFM and lifetime value from the workspace’s orders (what the customer pages show)')
+    .option('--as-of <date>', 'the day the scores are for (YYYY-MM-DD; default today in the workspace’s time zone)')
+    .option('--workspace <id>', 'workspace id (default: the only one)')
+    .option('--json', 'the run as JSON')
+    .action(async (opts: { asOf?: string; workspace?: string; json?: boolean }, cmd: Command) => {
+      try {
+        if (opts.asOf) dateOption('--as-of', opts.asOf);
+      } catch (e) {
+        bad(e);
+      }
+      await withCore(cmd, async (core) => {
+        const run = await refreshScores(core, await ownerActor(core, await resolveWorkspace(core, opts.workspace)), opts.asOf ? { asOf: opts.asOf } : {});
+        if (opts.json) return out(run);
+        process.stdout.write(`${run.customers.toLocaleString('en')} customers scored as of ${run.asOf} in ${run.seconds.toFixed(1)} s${run.note ? ` (no lifetime value: ${run.note})` : ''}\n`);
+      });
     });
 
   a.command('clv')

@@ -5,6 +5,8 @@ import { actorOf } from '../http/auth-hook.ts';
 import { errors } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { summariseRfm, todayIn, workspaceRfm } from './rfm.service.ts';
+import { contactScores, lastScoreRun, refreshScores } from './score.service.ts';
+import { IdParams } from '../http/schemas.ts';
 
 const Cell = z.object({ customers: z.number().int(), revenue: z.number() });
 const RfmSummaryOut = z
@@ -19,8 +21,62 @@ const RfmSummaryOut = z
   })
   .meta({ id: 'RfmSummary' });
 
+const Num = z.number().nullable();
+const Models = z.object({ bgnbd: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLikelihood: z.number() }), gammaGamma: z.object({ p: z.number(), q: z.number(), v: z.number(), logLikelihood: z.number() }) });
+const RunOut = z
+  .object({ asOf: z.string(), customers: z.number().int(), models: Models.nullable(), note: z.string().nullable().describe('why the value figures are missing, when they are'), startedAt: z.string(), finishedAt: z.string(), seconds: z.number() })
+  .meta({ id: 'ScoreRun' });
+const ScoresOut = z
+  .object({
+    asOf: z.string(),
+    recency: z.number().int().describe('days since the last purchase'),
+    frequency: z.number().int().describe('purchase days'),
+    monetary: z.number().describe('total spend, in the workspace currency'),
+    r: z.number().int(),
+    f: z.number().int(),
+    m: z.number().int(),
+    segment: z.enum(RFM_SEGMENTS),
+    pAlive: Num.describe('probability the customer is still a customer (BG/NBD)'),
+    expectedPurchases: Num.describe('purchases expected over the horizon'),
+    expectedSpend: Num.describe('expected spend per purchase (Gamma-Gamma)'),
+    clv: Num.describe('discounted value over the horizon'),
+    horizonWeeks: z.number().int(),
+  })
+  .meta({ id: 'CustomerScores' });
+
 export function analyticsRoutes(core: Core) {
   return async function (app: App) {
+    app.post(
+      '/analytics/scores/refresh',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'Recompute and store every customer’s RFM and lifetime value (BG/NBD + Gamma-Gamma fitted on the orders up to asOf, default today; 52 weeks ahead, 10% a year discount)',
+          body: z.strictObject({ asOf: z.iso.date().optional() }).optional(),
+          response: { 200: RunOut, ...errors(403, 422) },
+        },
+        config: { action: 'analytics.refresh' },
+      },
+      async (req) => refreshScores(core, actorOf(req), req.body?.asOf ? { asOf: req.body.asOf } : {}),
+    );
+    app.get(
+      '/analytics/scores',
+      { schema: { tags: ['analytics'], summary: 'The last refresh of the stored scores: when, as of which day, how many customers, the fitted models', response: { 200: z.object({ run: RunOut.omit({ seconds: true }).nullable() }), ...errors(403) } }, config: { action: 'analytics.read' } },
+      async (req) => ({ run: await lastScoreRun(core, actorOf(req)) }),
+    );
+    app.get(
+      '/contacts/:id/scores',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'A customer’s stored scores (RFM, segment, P(alive), expected purchases and spend, lifetime value) as of the last refresh; null when none yet or they had not bought by then',
+          params: IdParams,
+          response: { 200: z.object({ scores: ScoresOut.nullable(), refreshedAt: z.string().nullable(), note: z.string().nullable() }), ...errors(404) },
+        },
+        config: { action: 'contacts.read' },
+      },
+      async (req) => contactScores(core, actorOf(req), req.params.id),
+    );
     app.get(
       '/analytics/rfm',
       {

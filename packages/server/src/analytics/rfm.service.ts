@@ -1,4 +1,4 @@
-import { PurchaseDaysBuilder } from '@kith/domain/analytics/transactions.ts';
+import { PurchaseDaysBuilder, type PurchaseDays } from '@kith/domain/analytics/transactions.ts';
 import { computeRfm, DEFAULT_RFM_GRID, RFM_SEGMENTS, type RfmGrid, type RfmRow, type RfmSegment } from '@kith/domain/analytics/rfm.ts';
 import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
 import { minorDigits } from '@kith/domain/money/money.ts';
@@ -39,9 +39,9 @@ function dayIn(timeZone: string): (iso: string) => number {
 
 export type RfmResult = { asOf: string; currency: string; rows: RfmRow[]; orders: number; skippedOrders: number };
 
-export async function workspaceRfm(core: Core, actor: Actor, asOfDate: string, grid: RfmGrid = DEFAULT_RFM_GRID): Promise<RfmResult> {
-  authorize(actor, 'analytics.read');
-  const ws = await findWorkspace(core.db, actor.workspaceId);
+/** The workspace's purchases up to a day, as purchase days per customer (contact id). */
+export async function workspacePurchases(core: Core, workspaceId: string, asOfDate: string): Promise<{ customers: PurchaseDays[]; asOf: number; currency: string; orders: number; skippedOrders: number }> {
+  const ws = await findWorkspace(core.db, workspaceId);
   if (!ws) throw notFound('Workspace');
   const day = dayIn(ws.timezone);
   const asOf = Math.floor(Date.parse(`${asOfDate}T00:00:00Z`) / DAY);
@@ -54,7 +54,7 @@ export async function workspaceRfm(core: Core, actor: Actor, asOfDate: string, g
     let q = core.db
       .selectFrom('orders')
       .select(['id', 'contact_id', 'ordered_at', 'total', 'currency'])
-      .where('workspace_id', '=', actor.workspaceId)
+      .where('workspace_id', '=', workspaceId)
       .where('deleted_at', 'is', null)
       .where('status', 'in', PURCHASE_STATUSES);
     if (after) q = q.where('id', '>', after);
@@ -72,7 +72,13 @@ export async function workspaceRfm(core: Core, actor: Actor, asOfDate: string, g
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;
   }
-  return { asOf: asOfDate, currency: ws.currency, rows: computeRfm(builder.finish(), asOf, grid), orders, skippedOrders };
+  return { customers: builder.finish(), asOf, currency: ws.currency, orders, skippedOrders };
+}
+
+export async function workspaceRfm(core: Core, actor: Actor, asOfDate: string, grid: RfmGrid = DEFAULT_RFM_GRID): Promise<RfmResult> {
+  authorize(actor, 'analytics.read');
+  const p = await workspacePurchases(core, actor.workspaceId, asOfDate);
+  return { asOf: asOfDate, currency: p.currency, rows: computeRfm(p.customers, p.asOf, grid), orders: p.orders, skippedOrders: p.skippedOrders };
 }
 
 export type RfmSummary = {

@@ -10,6 +10,7 @@ import * as m007 from './migrations/2026-11-23-006-throttle-sliding.ts';
 import * as m008 from './migrations/2026-11-29-001-imports.ts';
 import * as m009 from './migrations/2026-11-29-002-duplicates.ts';
 import * as m010 from './migrations/2026-11-29-003-deals.ts';
+import * as m011 from './migrations/2026-11-29-004-customer-scores.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-001-imports': m008,
   '2026-11-29-002-duplicates': m009,
   '2026-11-29-003-deals': m010,
+  '2026-11-29-004-customer-scores': m011,
 };
 
 function migrator(db: Db): Migrator {

@@ -172,6 +172,7 @@ const EXERCISE: Record<string, Exerciser> = {
     return async () => ({ ...(await api(u).get('/api/v1/contacts/export')), fixture: id }) as Res;
   },
   'analytics.read': (u) => call(() => api(u).get('/api/v1/analytics/rfm?asOf=2026-01-31')),
+  'analytics.refresh': (u) => call(() => api(u).post('/api/v1/analytics/scores/refresh', { asOf: '2026-01-31' })),
   'records.export': async (u, w) => {
     const id = await record('companies', w);
     return async () => ({ ...(await api(u).get('/api/v1/companies/export')), fixture: id }) as Res;

@@ -151,6 +151,7 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'PATCH /api/v1/views/{id}': [{ params: { id: 'view' }, body: { name: 'Chiếm' } }],
   'DELETE /api/v1/views/{id}': [{ params: { id: 'view' } }],
   'GET /api/v1/contacts/{id}/timeline': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
+  'GET /api/v1/contacts/{id}/scores': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
 };
 
 describe('ids of another workspace', () => {

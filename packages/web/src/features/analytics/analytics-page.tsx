@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { minorDigits } from '@kith/domain/money/money.ts';
@@ -10,6 +10,9 @@ import { useErrorText } from '../../lib/form-errors.ts';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { EChart } from './echart.tsx';
+import { Button } from '../../components/ui/button.tsx';
+import { useToast } from '../../components/ui/toast.tsx';
+import { useCan } from '../../app/session.tsx';
 
 type Summary = {
   asOf: string;
@@ -50,6 +53,18 @@ export default function AnalyticsPage() {
     placeholderData: keepPreviousData,
   });
   const s = q.data;
+  const can = useCan();
+  const qc = useQueryClient();
+  const notify = useToast();
+  const run = useQuery({ queryKey: ['analytics', 'scores'], queryFn: ({ signal }) => api.get<{ run: { asOf: string; customers: number; note: string | null } | null }>('/analytics/scores', { signal }) });
+  const refresh = useMutation({
+    mutationFn: () => api.post<{ customers: number }>('/analytics/scores/refresh', {}),
+    onSuccess: (r) => {
+      notify(t('analytics.refreshed', { count: r.customers, formatted: fmt.number(r.customers) }));
+      void qc.invalidateQueries({ queryKey: ['analytics', 'scores'] });
+      void qc.invalidateQueries({ queryKey: ['contact'] });
+    },
+  });
   const minor = (major: number) => Math.round(major * 10 ** (minorDigits(s?.currency ?? 'VND') ?? 0));
   const seg = (k: string) => t(`analytics.segment.${k}`);
 
@@ -103,6 +118,20 @@ export default function AnalyticsPage() {
           <input className="input" type="date" value={asOf} max={today()} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
         </label>
       </div>
+      <div className="toolbar" data-testid="score-run">
+        <span className="muted">{run.data?.run ? t('analytics.lastRun', { count: run.data.run.customers, formatted: fmt.number(run.data.run.customers), date: fmt.date(`${run.data.run.asOf}T12:00:00Z`) }) : t('analytics.noRun')}</span>
+        {can('analytics.refresh') && (
+          <Button onClick={() => refresh.mutate()} busy={refresh.isPending} data-testid="refresh-scores">
+            {t('analytics.refresh')}
+          </Button>
+        )}
+      </div>
+      {refresh.isPending && <div className="progress" role="status" aria-label={t('analytics.refreshing')} />}
+      {refresh.isError && (
+        <div className="alert alert-error" role="alert">
+          {errorText(refresh.error)}
+        </div>
+      )}
       {q.isError ? (
         <div className="alert alert-error" role="alert">
           {errorText(q.error)}

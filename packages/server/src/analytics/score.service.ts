@@ -1,0 +1,124 @@
+import { computeRfm, type RfmSegment } from '@kith/domain/analytics/rfm.ts';
+import { analyseClv, NotEnoughData, type ClvResult } from '@kith/domain/analytics/clv.ts';
+import { notFound } from '@kith/domain/errors.ts';
+import type { Core } from '../core.ts';
+import type { Actor } from '../auth/actor.ts';
+import { readJson } from '../db/column-types.ts';
+import { findContactsByIds } from '../contacts/contact.repository.ts';
+import { authorize, scopeFor } from '../records/visibility.ts';
+import { todayIn, workspacePurchases } from './rfm.service.ts';
+
+/**
+ * Stored customer scores (issue 5): a refresh computes every customer's RFM and lifetime value from the
+ * workspace's orders as of a day — BG/NBD and Gamma-Gamma fitted on the purchases up to it, a 52-week
+ * horizon, 10% a year discount — and replaces the workspace's scores in one transaction, so a reader
+ * sees the old scores or the new ones, never a mix. With too little data for the models (under 10
+ * customers, or under 3 who bought again) the RFM is stored and the value figures are left empty, saying why.
+ */
+
+export const SCORE_HORIZON_WEEKS = 52;
+export const SCORE_DISCOUNT_RATE = 0.1;
+
+export type ScoreRun = { asOf: string; customers: number; models: Pick<ClvResult, 'bgnbd' | 'gammaGamma'> | null; note: string | null; startedAt: string; finishedAt: string; seconds: number };
+
+export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string } = {}): Promise<ScoreRun> {
+  authorize(actor, 'analytics.refresh');
+  const started = core.now();
+  const t0 = performance.now();
+  const asOf = o.asOf ?? (await todayIn(core, actor.workspaceId));
+  const p = await workspacePurchases(core, actor.workspaceId, asOf);
+  const rfm = computeRfm(p.customers, p.asOf);
+  let clv: ClvResult | null = null;
+  let note: string | null = null;
+  try {
+    clv = analyseClv(p.customers, p.asOf, { unit: 'week', horizon: SCORE_HORIZON_WEEKS, annualDiscountRate: SCORE_DISCOUNT_RATE });
+  } catch (e) {
+    if (!(e instanceof NotEnoughData)) throw e;
+    note = e.message;
+  }
+  const value = new Map(clv?.customers.map((c) => [c.customerId, c]) ?? []);
+  const finite = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x : null);
+  const rows = rfm.map((r) => {
+    const v = value.get(r.customerId);
+    return {
+      contact_id: r.customerId,
+      workspace_id: actor.workspaceId,
+      recency: r.recency,
+      frequency: r.frequency,
+      monetary: r.monetary,
+      r: r.r,
+      f: r.f,
+      m: r.m,
+      segment: r.segment,
+      p_alive: finite(v?.pAlive),
+      expected_purchases: finite(v?.expectedPurchases),
+      expected_spend: finite(v?.expectedSpend),
+      clv: finite(v?.clv),
+    };
+  });
+  const models = clv ? { bgnbd: clv.bgnbd, gammaGamma: clv.gammaGamma } : null;
+  const finished = core.now().toISOString();
+  await core.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('customer_scores').where('workspace_id', '=', actor.workspaceId).execute();
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('customer_scores').values(rows.slice(i, i + 500)).execute();
+    const run = { as_of: asOf, customers: rows.length, models: models ? JSON.stringify(models) : null, note, started_at: started.toISOString(), finished_at: finished, run_by: actor.userId };
+    await trx.deleteFrom('score_runs').where('workspace_id', '=', actor.workspaceId).execute();
+    await trx.insertInto('score_runs').values({ workspace_id: actor.workspaceId, ...run }).execute();
+  });
+  return { asOf, customers: rows.length, models, note, startedAt: started.toISOString(), finishedAt: finished, seconds: (performance.now() - t0) / 1000 };
+}
+
+export type ContactScores = {
+  asOf: string;
+  recency: number;
+  frequency: number;
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+  segment: RfmSegment;
+  pAlive: number | null;
+  expectedPurchases: number | null;
+  expectedSpend: number | null;
+  clv: number | null;
+  horizonWeeks: number;
+};
+
+/** One customer's scores of the last refresh: null when there has been none, or they had not bought by then. */
+export async function contactScores(core: Core, actor: Actor, contactId: string): Promise<{ scores: ContactScores | null; refreshedAt: string | null; note: string | null }> {
+  const [c] = await findContactsByIds(core.db, scopeFor(actor, 'contacts.read'), [contactId]);
+  if (!c) throw notFound('Contact');
+  const run = await core.db.selectFrom('score_runs').select(['as_of', 'finished_at', 'note']).where('workspace_id', '=', actor.workspaceId).executeTakeFirst();
+  const s = await core.db.selectFrom('customer_scores').selectAll().where('workspace_id', '=', actor.workspaceId).where('contact_id', '=', contactId).executeTakeFirst();
+  const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+  return {
+    refreshedAt: run?.finished_at ?? null,
+    note: run?.note ?? null,
+    scores:
+      run && s
+        ? {
+            asOf: run.as_of,
+            recency: Number(s.recency),
+            frequency: Number(s.frequency),
+            monetary: Number(s.monetary),
+            r: Number(s.r),
+            f: Number(s.f),
+            m: Number(s.m),
+            segment: s.segment as RfmSegment,
+            pAlive: num(s.p_alive),
+            expectedPurchases: num(s.expected_purchases),
+            expectedSpend: num(s.expected_spend),
+            clv: num(s.clv),
+            horizonWeeks: SCORE_HORIZON_WEEKS,
+          }
+        : null,
+  };
+}
+
+/** The last refresh of the workspace, if any. */
+export async function lastScoreRun(core: Core, actor: Actor): Promise<Omit<ScoreRun, 'seconds'> | null> {
+  authorize(actor, 'analytics.read');
+  const r = await core.db.selectFrom('score_runs').selectAll().where('workspace_id', '=', actor.workspaceId).executeTakeFirst();
+  if (!r) return null;
+  return { asOf: r.as_of, customers: Number(r.customers), models: readJson(r.models, null), note: r.note, startedAt: r.started_at, finishedAt: r.finished_at };
+}

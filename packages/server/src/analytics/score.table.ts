@@ -1,0 +1,30 @@
+import type { Json, Timestamp } from '../db/column-types.ts';
+
+export interface CustomerScoreTable {
+  contact_id: string;
+  workspace_id: string;
+  recency: number;
+  frequency: number;
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+  segment: string;
+  p_alive: number | null;
+  expected_purchases: number | null;
+  expected_spend: number | null;
+  clv: number | null;
+}
+
+export interface ScoreRunTable {
+  workspace_id: string;
+  as_of: string;
+  customers: number;
+  /** The fitted BG/NBD and Gamma-Gamma parameters, or null when there was too little data. */
+  models: Json | null;
+  /** Why the lifetime-value figures are missing, when they are. */
+  note: string | null;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  run_by: string | null;
+}

@@ -1,0 +1,93 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { minorDigits } from '@kith/domain/money/money.ts';
+import { api } from '../../lib/api-client.ts';
+import { useFormat } from '../../lib/format.ts';
+import { useCan, useRequiredSession } from '../../app/session.tsx';
+
+type Scores = {
+  asOf: string;
+  recency: number;
+  frequency: number;
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+  segment: string;
+  pAlive: number | null;
+  expectedPurchases: number | null;
+  expectedSpend: number | null;
+  clv: number | null;
+  horizonWeeks: number;
+};
+
+/** Which sentence explains P(alive): the bands a person reads it in. */
+const aliveBand = (p: number) => (p >= 0.8 ? 'high' : p >= 0.4 ? 'medium' : 'low');
+
+/** The customer's value on their page (MODELS.md §5): RFM cells, segment, P(alive) in words, lifetime value. */
+export function CustomerValue({ contactId }: { contactId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const can = useCan();
+  const session = useRequiredSession();
+  const currency = session.workspace.currency;
+  const q = useQuery({ queryKey: ['contact', contactId, 'scores'], queryFn: ({ signal }) => api.get<{ scores: Scores | null; refreshedAt: string | null; note: string | null }>(`/contacts/${contactId}/scores`, { signal }) });
+  const s = q.data?.scores;
+  const money = (major: number) => fmt.money(Math.round(major * 10 ** (minorDigits(currency) ?? 0)), currency);
+  return (
+    <section className="card" aria-labelledby="customer-value-title" data-testid="customer-value">
+      <div className="card-header">
+        <h2 id="customer-value-title">{t('value.title')}</h2>
+        <span className="spacer" />
+        {s && <span className="muted">{t('value.asOf', { date: fmt.date(`${s.asOf}T12:00:00Z`) })}</span>}
+      </div>
+      <div className="card-body">
+        {q.isPending ? (
+          <div className="progress" aria-busy="true" />
+        ) : !s ? (
+          <p className="muted">
+            {q.data?.refreshedAt ? t('value.noPurchase') : t('value.none')} {can('analytics.refresh') && !q.data?.refreshedAt && <Link href="/analytics">{t('value.goCompute')}</Link>}
+          </p>
+        ) : (
+          <div className="props">
+            <span className="prop-label">{t('value.segment')}</span>
+            <span data-testid="value-segment">
+              <strong>{t(`analytics.segment.${s.segment}`)}</strong> · R{s.r} F{s.f} M{s.m}
+            </span>
+            <span className="prop-label">{t('value.rfm')}</span>
+            <span>{t('value.rfmText', { days: fmt.number(s.recency), count: s.frequency, purchases: fmt.number(s.frequency), spend: money(s.monetary) })}</span>
+            {s.pAlive !== null && (
+              <>
+                <span className="prop-label">{t('value.pAlive')}</span>
+                <span data-testid="value-alive">
+                  <strong>{fmt.number(Math.round(s.pAlive * 100))}%</strong> — {t(`value.alive.${aliveBand(s.pAlive)}`)}
+                </span>
+              </>
+            )}
+            {s.expectedPurchases !== null && (
+              <>
+                <span className="prop-label">{t('value.expected')}</span>
+                <span>{t('value.expectedText', { purchases: fmt.number(Math.round(s.expectedPurchases * 10) / 10), weeks: s.horizonWeeks, spend: s.expectedSpend !== null ? money(s.expectedSpend) : '—' })}</span>
+              </>
+            )}
+            {s.clv !== null && (
+              <>
+                <span className="prop-label">{t('value.clv')}</span>
+                <span data-testid="value-clv">
+                  <strong>{money(s.clv)}</strong> <span className="muted">{t('value.clvHelp', { weeks: s.horizonWeeks })}</span>
+                </span>
+              </>
+            )}
+            {s.pAlive === null && q.data?.note && (
+              <>
+                <span className="prop-label">{t('value.clv')}</span>
+                <span className="muted">{t('value.notEnough')}</span>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
