@@ -284,8 +284,11 @@ export const ordersHandler: KindHandler<Plan, { seen: Set<string>; customers: Ma
   prepare,
   commitState(state, plan, dryRun) {
     if (dryRun) for (const x of plan.inputs) state.seen.add(x.group.number.toLowerCase());
-    // New customers known only by name are found again by it in later batches of this run.
-    for (const c of plan.customers) for (const k of c.keys) state.customers.set(k, c.contact.id);
+    // New customers known only by name are found again by it in later batches of this run; those with a
+    // phone, email or customer id are found in the database (their batch is committed) — keeping them here
+    // too made the map grow with the file (4 million customers in 10 million order lines). A dry run writes
+    // nothing, so it remembers every key.
+    for (const c of plan.customers) for (const k of c.keys) if (dryRun || k.startsWith('name:')) state.customers.set(k, c.contact.id);
   },
   write,
   undo,
