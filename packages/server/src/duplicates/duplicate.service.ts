@@ -39,6 +39,11 @@ function addPairs(pairs: Set<string>, block: readonly string[]): void {
   for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.add(`${ids[i]}|${ids[j]}`);
 }
 
+type NameRow = { id: string; name_key: string; name: string; external_id: string | null; emails: unknown; phones: unknown; birthday: string | null; company_id: string | null; province: string | null };
+const NAME_ROW = ['id', 'name_key', 'name', 'external_id', 'emails', 'phones', 'birthday', 'company_id', 'province'] as const;
+
+const factsOfRow = (r: Omit<NameRow, 'name_key'>): Facts => ({ id: r.id, name: r.name, externalId: r.external_id, emails: readJson(r.emails, []), phones: readJson(r.phones, []), birthday: r.birthday, companyId: r.company_id, province: r.province });
+
 async function factsOf(db: Db, workspaceId: string, ids: string[]): Promise<Map<string, Facts>> {
   const out = new Map<string, Facts>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -49,9 +54,7 @@ async function factsOf(db: Db, workspaceId: string, ids: string[]): Promise<Map<
       .where('id', 'in', ids.slice(i, i + 500))
       .where('deleted_at', 'is', null)
       .execute();
-    for (const r of rows) {
-      out.set(r.id, { id: r.id, name: r.name, externalId: r.external_id, emails: readJson(r.emails, []), phones: readJson(r.phones, []), birthday: r.birthday, companyId: r.company_id, province: r.province });
-    }
+    for (const r of rows) out.set(r.id, factsOfRow(r));
   }
   return out;
 }
@@ -102,11 +105,6 @@ async function keyBlocks(db: Db, workspaceId: string, pairs: Set<string>, around
   }
   return blocks;
 }
-
-type NameRow = { id: string; name_key: string; name: string; external_id: string | null; emails: unknown; phones: unknown; birthday: string | null; company_id: string | null; province: string | null };
-const NAME_ROW = ['id', 'name_key', 'name', 'external_id', 'emails', 'phones', 'birthday', 'company_id', 'province'] as const;
-
-const factsOfRow = (r: NameRow): Facts => ({ id: r.id, name: r.name, externalId: r.external_id, emails: readJson(r.emails, []), phones: readJson(r.phones, []), birthday: r.birthday, companyId: r.company_id, province: r.province });
 
 /**
  * The pairs within one name (every row shares its folded name) that also share the birthday, the company or
