@@ -1,6 +1,8 @@
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { createCore } from './core.ts';
+import { randomUUID } from 'node:crypto';
+import { startScoreSchedule } from './analytics/score-schedule.ts';
 
 export type RunningServer = { url: string; stop(): Promise<void> };
 
@@ -16,6 +18,8 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   core.log.info({ url, database: core.dialect, dataDir: config.dataDir }, 'Kith is listening');
+  // Customer scores older than a day are refreshed in the background (one process at a time).
+  const stopSchedule = startScoreSchedule(core, `${process.pid}-${randomUUID()}`);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -26,6 +30,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
         process.exit(1);
       }, 25_000);
       timer.unref();
+      stopSchedule();
       await app.close();
       await core.close();
       clearTimeout(timer);

@@ -28,3 +28,9 @@ export interface ScoreRunTable {
   finished_at: Timestamp;
   run_by: string | null;
 }
+
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  until: Timestamp;
+}

@@ -6,7 +6,7 @@ import type { ContactKeyTable, ContactTable } from '../contacts/contact.table.ts
 import type { TaskTable } from '../tasks/task.table.ts';
 import type { ImportErrorTable, ImportFileTable, ImportItemTable, ImportTable } from '../import/import.table.ts';
 import type { DuplicateCandidateTable, MergeTable } from '../duplicates/duplicate.table.ts';
-import type { CustomerScoreTable, ScoreRunTable } from '../analytics/score.table.ts';
+import type { CustomerScoreTable, JobLeaseTable, ScoreRunTable } from '../analytics/score.table.ts';
 import type { DealTable, PipelineStageTable, PipelineTable } from '../deals/deal.table.ts';
 import type { InteractionTable } from '../interactions/interaction.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
@@ -56,6 +56,7 @@ export interface Database {
   duplicate_candidates: DuplicateCandidateTable;
   customer_scores: CustomerScoreTable;
   score_runs: ScoreRunTable;
+  job_leases: JobLeaseTable;
   merges: MergeTable;
   pipelines: PipelineTable;
   pipeline_stages: PipelineStageTable;

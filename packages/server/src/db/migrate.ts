@@ -11,6 +11,7 @@ import * as m008 from './migrations/2026-11-29-001-imports.ts';
 import * as m009 from './migrations/2026-11-29-002-duplicates.ts';
 import * as m010 from './migrations/2026-11-29-003-deals.ts';
 import * as m011 from './migrations/2026-11-29-004-customer-scores.ts';
+import * as m012 from './migrations/2026-11-30-001-job-leases.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-002-duplicates': m009,
   '2026-11-29-003-deals': m010,
   '2026-11-29-004-customer-scores': m011,
+  '2026-11-30-001-job-leases': m012,
 };
 
 function migrator(db: Db): Migrator {
