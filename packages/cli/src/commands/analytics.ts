@@ -4,7 +4,9 @@ import { analyseClv, NotEnoughData } from '@kith/domain/analytics/clv.ts';
 import { dayNumber, TIME_UNITS, type TimeUnit } from '@kith/domain/analytics/transactions.ts';
 import { readTransactionsFile, TransactionsFileError } from '@kith/server/analytics/transactions-file.ts';
 import { workspaceRfm } from '@kith/server/analytics/rfm.service.ts';
-import { refreshScores } from '@kith/server/analytics/score.service.ts';
+import { refreshScores, scoreLease } from '@kith/server/analytics/score.service.ts';
+import { releaseLease, takeLease } from '@kith/server/analytics/leases.ts';
+import { AppError } from '@kith/domain/errors.ts';
 import { withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 
@@ -82,7 +84,16 @@ export function registerAnalyticsCommands(program: Command): void {
         bad(e);
       }
       await withCore(cmd, async (core) => {
-        const run = await refreshScores(core, await ownerActor(core, await resolveWorkspace(core, opts.workspace)), opts.asOf ? { asOf: opts.asOf } : {});
+        const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
+        // The same lease as a refresh started from the web: one at a time per workspace.
+        const holder = `cli-${process.pid}`;
+        if (!(await takeLease(core, scoreLease(actor.workspaceId), holder, core.now(), 60 * 60_000))) throw new AppError('conflict', 'The scores are already being computed; wait for that to finish');
+        let run;
+        try {
+          run = await refreshScores(core, actor, opts.asOf ? { asOf: opts.asOf } : {});
+        } finally {
+          await releaseLease(core, scoreLease(actor.workspaceId), holder, core.now());
+        }
         if (opts.json) return out(run);
         process.stdout.write(`${run.customers.toLocaleString('en')} customers scored as of ${run.asOf} in ${run.seconds.toFixed(1)} s${run.note ? ` (no lifetime value: ${run.note})` : ''}\n`);
       });

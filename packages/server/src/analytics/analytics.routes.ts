@@ -5,7 +5,7 @@ import { actorOf } from '../http/auth-hook.ts';
 import { errors } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { summariseRfm, todayIn, workspaceRfm } from './rfm.service.ts';
-import { contactScores, lastScoreRun, refreshScores } from './score.service.ts';
+import { contactScores, lastScoreRun, refreshUnderWay, startScoreRefresh } from './score.service.ts';
 import { IdParams } from '../http/schemas.ts';
 
 const Cell = z.object({ customers: z.number().int(), revenue: z.number() });
@@ -26,6 +26,9 @@ const Models = z.object({ bgnbd: z.object({ r: z.number(), alpha: z.number(), a:
 const RunOut = z
   .object({ asOf: z.string(), customers: z.number().int(), models: Models.nullable(), note: z.string().nullable().describe('why the value figures are missing, when they are'), startedAt: z.string(), finishedAt: z.string(), seconds: z.number() })
   .meta({ id: 'ScoreRun' });
+const ProgressOut = z
+  .object({ phase: z.enum(['reading', 'fitting', 'storing']), done: z.number().int(), total: z.number().int().nullable(), startedAt: z.string() })
+  .meta({ id: 'ScoreRefreshProgress' });
 const ScoresOut = z
   .object({
     asOf: z.string(),
@@ -51,18 +54,28 @@ export function analyticsRoutes(core: Core) {
       {
         schema: {
           tags: ['analytics'],
-          summary: 'Recompute and store every customer’s RFM and lifetime value (BG/NBD + Gamma-Gamma fitted on the orders up to asOf, default today; 52 weeks ahead, 10% a year discount)',
+          summary: 'Start recomputing every customer’s RFM and lifetime value (BG/NBD + Gamma-Gamma fitted on the orders up to asOf, default today; 52 weeks ahead, 10% a year discount) in the background; follow it on GET /analytics/scores. 409 while one is running',
           body: z.strictObject({ asOf: z.iso.date().optional() }).optional(),
-          response: { 200: RunOut, ...errors(403, 422) },
+          response: { 202: ProgressOut, ...errors(403, 409, 422) },
         },
         config: { action: 'analytics.refresh' },
       },
-      async (req) => refreshScores(core, actorOf(req), req.body?.asOf ? { asOf: req.body.asOf } : {}),
+      async (req, reply) => reply.code(202).send(await startScoreRefresh(core, actorOf(req), req.body?.asOf ? { asOf: req.body.asOf } : {})),
     );
     app.get(
       '/analytics/scores',
-      { schema: { tags: ['analytics'], summary: 'The last refresh of the stored scores: when, as of which day, how many customers, the fitted models', response: { 200: z.object({ run: RunOut.omit({ seconds: true }).nullable() }), ...errors(403) } }, config: { action: 'analytics.read' } },
-      async (req) => ({ run: await lastScoreRun(core, actorOf(req)) }),
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'The stored scores’ last refresh (when, as of which day, how many customers, the fitted models) and the refresh under way, if any, with its progress',
+          response: { 200: z.object({ run: RunOut.omit({ seconds: true }).nullable(), running: ProgressOut.nullable() }), ...errors(403) },
+        },
+        config: { action: 'analytics.read' },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        return { run: await lastScoreRun(core, actor), running: await refreshUnderWay(core, actor.workspaceId) };
+      },
     );
     app.get(
       '/contacts/:id/scores',

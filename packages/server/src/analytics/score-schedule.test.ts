@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeWorkspace } from '../../test/factories.ts';
-import { runDueScoreRefreshes, STALE_AFTER_MS, takeLease } from './score-schedule.ts';
+import { runDueScoreRefreshes, STALE_AFTER_MS } from './score-schedule.ts';
+import { takeLease } from './leases.ts';
 
 let t: TestApp;
 let clock = new Date('2026-06-01T00:00:00Z');

@@ -1,7 +1,8 @@
 import type { Core } from '../core.ts';
 import { cliActor } from '../auth/actor.ts';
 import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
-import { refreshScores } from './score.service.ts';
+import { refreshScores, scoreLease } from './score.service.ts';
+import { releaseLease, takeLease } from './leases.ts';
 
 /**
  * The scores' schedule (issue 5: "refreshed on a schedule and on demand"): each server process looks every
@@ -13,21 +14,6 @@ import { refreshScores } from './score.service.ts';
 const LEASE = 'score-refresh';
 const LEASE_MS = 30 * 60_000;
 export const STALE_AFTER_MS = 24 * 3_600_000;
-
-/** Take the named lease until `until` if nobody holds it now; true when taken. */
-export async function takeLease(core: Core, name: string, holder: string, now: Date, ms: number): Promise<boolean> {
-  const until = new Date(now.getTime() + ms).toISOString();
-  const [r] = await core.db
-    .insertInto('job_leases')
-    .values({ name, holder, until })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ holder, until }).where('job_leases.until', '<', now.toISOString()))
-    .execute();
-  return Number(r?.numInsertedOrUpdatedRows ?? 0) === 1;
-}
-
-export async function releaseLease(core: Core, name: string, holder: string, now: Date): Promise<void> {
-  await core.db.updateTable('job_leases').set({ until: now.toISOString() }).where('name', '=', name).where('holder', '=', holder).execute();
-}
 
 /** One pass of the schedule: the workspaces refreshed (none when another process holds the lease). */
 export async function runDueScoreRefreshes(core: Core, holder: string): Promise<{ refreshed: string[]; leased: boolean }> {
@@ -47,12 +33,16 @@ export async function runDueScoreRefreshes(core: Core, holder: string): Promise<
       if (!buys) continue;
       const owner = await core.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', w.id).where('role', '=', 'owner').orderBy('created_at').executeTakeFirst();
       if (!owner) continue;
+      // A refresh someone started by hand is under way: leave the workspace to it.
+      if (!(await takeLease(core, scoreLease(w.id), holder, core.now(), LEASE_MS))) continue;
       try {
         const run = await refreshScores(core, cliActor({ userId: owner.user_id, workspaceId: w.id, role: 'owner', teamIds: [] }));
         core.log.info({ workspaceId: w.id, customers: run.customers, seconds: run.seconds }, 'customer scores refreshed on schedule');
         refreshed.push(w.id);
       } catch (err) {
         core.log.error({ err, workspaceId: w.id }, 'scheduled score refresh failed');
+      } finally {
+        await releaseLease(core, scoreLease(w.id), holder, core.now());
       }
     }
   } finally {

@@ -7,6 +7,9 @@ import { readJson } from '../db/column-types.ts';
 import { findContactsByIds } from '../contacts/contact.repository.ts';
 import { authorize, scopeFor } from '../records/visibility.ts';
 import { todayIn, workspacePurchases } from './rfm.service.ts';
+import { releaseLease, takeLease } from './leases.ts';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@kith/domain/errors.ts';
 
 /**
  * Stored customer scores (issue 5): a refresh computes every customer's RFM and lifetime value from the
@@ -21,12 +24,17 @@ export const SCORE_DISCOUNT_RATE = 0.1;
 
 export type ScoreRun = { asOf: string; customers: number; models: Pick<ClvResult, 'bgnbd' | 'gammaGamma'> | null; note: string | null; startedAt: string; finishedAt: string; seconds: number };
 
-export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string } = {}): Promise<ScoreRun> {
+export type RefreshPhase = 'reading' | 'fitting' | 'storing';
+export type RefreshProgress = { phase: RefreshPhase; done: number; total: number | null; startedAt: string };
+
+export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string; onProgress?: (p: Omit<RefreshProgress, 'startedAt'>) => void } = {}): Promise<ScoreRun> {
   authorize(actor, 'analytics.refresh');
   const started = core.now();
   const t0 = performance.now();
   const asOf = o.asOf ?? (await todayIn(core, actor.workspaceId));
+  o.onProgress?.({ phase: 'reading', done: 0, total: null });
   const p = await workspacePurchases(core, actor.workspaceId, asOf);
+  o.onProgress?.({ phase: 'fitting', done: 0, total: p.customers.length });
   const rfm = computeRfm(p.customers, p.asOf);
   let clv: ClvResult | null = null;
   let note: string | null = null;
@@ -60,12 +68,52 @@ export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string
   const finished = core.now().toISOString();
   await core.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('customer_scores').where('workspace_id', '=', actor.workspaceId).execute();
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('customer_scores').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx.insertInto('customer_scores').values(rows.slice(i, i + 500)).execute();
+      if (i % 20_000 === 0) o.onProgress?.({ phase: 'storing', done: i, total: rows.length });
+    }
     const run = { as_of: asOf, customers: rows.length, models: models ? JSON.stringify(models) : null, note, started_at: started.toISOString(), finished_at: finished, run_by: actor.userId };
     await trx.deleteFrom('score_runs').where('workspace_id', '=', actor.workspaceId).execute();
     await trx.insertInto('score_runs').values({ workspace_id: actor.workspaceId, ...run }).execute();
   });
   return { asOf, customers: rows.length, models, note, startedAt: started.toISOString(), finishedAt: finished, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * A refresh started from the web runs in the background (a million customers take longer than a request
+ * may): one at a time per workspace, held by a lease that any server process sees, its progress kept by the
+ * process running it.
+ */
+const running = new Map<string, RefreshProgress>();
+const HOLDER = `${process.pid}-${randomUUID()}`;
+export const scoreLease = (workspaceId: string) => `score-refresh:${workspaceId}`;
+const leaseOf = scoreLease;
+
+export async function startScoreRefresh(core: Core, actor: Actor, o: { asOf?: string } = {}): Promise<RefreshProgress> {
+  authorize(actor, 'analytics.refresh');
+  const now = core.now();
+  if (!(await takeLease(core, leaseOf(actor.workspaceId), HOLDER, now, 60 * 60_000))) {
+    throw new AppError('conflict', 'The scores are already being computed; wait for that to finish', { reason: 'record_busy' });
+  }
+  const progress: RefreshProgress = { phase: 'reading', done: 0, total: null, startedAt: now.toISOString() };
+  running.set(actor.workspaceId, progress);
+  core.jobs.start(`scores ${actor.workspaceId}`, async () => {
+    try {
+      await refreshScores(core, actor, { ...o, onProgress: (p) => Object.assign(progress, p) });
+    } finally {
+      running.delete(actor.workspaceId);
+      await releaseLease(core, leaseOf(actor.workspaceId), HOLDER, core.now());
+    }
+  });
+  return { ...progress };
+}
+
+/** A refresh under way in this workspace: its progress when this process runs it, or just that one is running elsewhere. */
+export async function refreshUnderWay(core: Core, workspaceId: string): Promise<RefreshProgress | null> {
+  const mine = running.get(workspaceId);
+  if (mine) return { ...mine };
+  const lease = await core.db.selectFrom('job_leases').select(['until']).where('name', '=', leaseOf(workspaceId)).executeTakeFirst();
+  return lease && lease.until > core.now().toISOString() ? { phase: 'reading', done: 0, total: null, startedAt: '' } : null;
 }
 
 export type ContactScores = {

@@ -172,7 +172,13 @@ const EXERCISE: Record<string, Exerciser> = {
     return async () => ({ ...(await api(u).get('/api/v1/contacts/export')), fixture: id }) as Res;
   },
   'analytics.read': (u) => call(() => api(u).get('/api/v1/analytics/rfm?asOf=2026-01-31')),
-  'analytics.refresh': (u) => call(() => api(u).post('/api/v1/analytics/scores/refresh', { asOf: '2026-01-31' })),
+  // A refresh runs in the background: wait for it, so the next role's does not find it still running.
+  'analytics.refresh': (u) =>
+    call(async () => {
+      const r = await api(u).post('/api/v1/analytics/scores/refresh', { asOf: '2026-01-31' });
+      await t.core.jobs.idle();
+      return r;
+    }),
   'records.export': async (u, w) => {
     const id = await record('companies', w);
     return async () => ({ ...(await api(u).get('/api/v1/companies/export')), fixture: id }) as Res;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -56,15 +56,39 @@ export default function AnalyticsPage() {
   const can = useCan();
   const qc = useQueryClient();
   const notify = useToast();
-  const run = useQuery({ queryKey: ['analytics', 'scores'], queryFn: ({ signal }) => api.get<{ run: { asOf: string; customers: number; note: string | null } | null }>('/analytics/scores', { signal }) });
+  type Progress = { phase: 'reading' | 'fitting' | 'storing'; done: number; total: number | null };
+  type Scores = { run: { asOf: string; customers: number; note: string | null; finishedAt: string } | null; running: Progress | null };
+  // A refresh runs in the background on the server: after starting one, its progress is asked for every
+  // second until a new run is stored (or none is under way any more, which means it failed).
+  const [waiting, setWaiting] = useState<{ before: string; idlePolls: number } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const run = useQuery({
+    queryKey: ['analytics', 'scores'],
+    queryFn: ({ signal }) => api.get<Scores>('/analytics/scores', { signal }),
+    refetchInterval: (query) => (query.state.data?.running || waiting ? 1000 : false),
+  });
   const refresh = useMutation({
-    mutationFn: () => api.post<{ customers: number }>('/analytics/scores/refresh', {}),
-    onSuccess: (r) => {
-      notify(t('analytics.refreshed', { count: r.customers, formatted: fmt.number(r.customers) }));
+    mutationFn: () => api.post<Progress>('/analytics/scores/refresh', {}),
+    onSuccess: () => {
+      setFailed(false);
+      setWaiting({ before: run.data?.run?.finishedAt ?? '', idlePolls: 0 });
       void qc.invalidateQueries({ queryKey: ['analytics', 'scores'] });
-      void qc.invalidateQueries({ queryKey: ['contact'] });
     },
   });
+  const running = run.data?.running ?? null;
+  useEffect(() => {
+    if (!waiting || !run.data || running) return;
+    const finished = run.data.run?.finishedAt ?? '';
+    if (finished !== waiting.before) {
+      setWaiting(null);
+      const n = run.data.run?.customers ?? 0;
+      notify(t('analytics.refreshed', { count: n, formatted: fmt.number(n) }));
+      void qc.invalidateQueries({ queryKey: ['contact'] });
+    } else if (waiting.idlePolls >= 2) {
+      setWaiting(null);
+      setFailed(true);
+    } else setWaiting({ ...waiting, idlePolls: waiting.idlePolls + 1 });
+  }, [run.dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
   const minor = (major: number) => Math.round(major * 10 ** (minorDigits(s?.currency ?? 'VND') ?? 0));
   const seg = (k: string) => t(`analytics.segment.${k}`);
 
@@ -121,15 +145,29 @@ export default function AnalyticsPage() {
       <div className="toolbar" data-testid="score-run">
         <span className="muted">{run.data?.run ? t('analytics.lastRun', { count: run.data.run.customers, formatted: fmt.number(run.data.run.customers), date: fmt.date(`${run.data.run.asOf}T12:00:00Z`) }) : t('analytics.noRun')}</span>
         {can('analytics.refresh') && (
-          <Button onClick={() => refresh.mutate()} busy={refresh.isPending} data-testid="refresh-scores">
+          <Button onClick={() => refresh.mutate()} busy={refresh.isPending || !!waiting || !!running} disabled={!!running} data-testid="refresh-scores">
             {t('analytics.refresh')}
           </Button>
         )}
       </div>
-      {refresh.isPending && <div className="progress" role="status" aria-label={t('analytics.refreshing')} />}
+      {(refresh.isPending || waiting || running) && (
+        <div role="status" data-testid="refresh-progress">
+          <span className="muted">{running ? t(`analytics.phase.${running.phase}`, { done: fmt.number(running.done), total: fmt.number(running.total ?? 0) }) : t('analytics.refreshing')}</span>
+          {running?.phase === 'storing' && running.total ? (
+            <progress max={running.total} value={running.done} aria-label={t('analytics.refreshing')} style={{ width: '100%' }} />
+          ) : (
+            <div className="progress" aria-label={t('analytics.refreshing')} />
+          )}
+        </div>
+      )}
       {refresh.isError && (
         <div className="alert alert-error" role="alert">
           {errorText(refresh.error)}
+        </div>
+      )}
+      {failed && (
+        <div className="alert alert-error" role="alert">
+          {t('analytics.refreshFailed')}
         </div>
       )}
       {q.isError ? (
