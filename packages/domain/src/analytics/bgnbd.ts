@@ -1,6 +1,6 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
-import { nelderMead } from './optimize.ts';
+import { fitPositive } from './optimize.ts';
 
 /**
  * The BG/NBD model of repeat buying (Fader, Hardie & Lee 2005, "Counting your customers the easy way").
@@ -122,23 +122,17 @@ export type BgNbdFit = { params: BgNbdParams; logLikelihood: number; evaluations
  * of a shop have far fewer distinct (x, t_x, T).
  */
 export function fitBgNbd(d: RepeatData): BgNbdFit {
-  // Parameters stay within e^±15: data with no interior maximum (a handful of customers) gives a finite fit, not infinity.
-  const f = (v: number[]) => (v.some((x) => Math.abs(x) > 15) ? Number.POSITIVE_INFINITY : -bgnbdLogLikelihood({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) }, d));
   const meanT = mean(d.T, d.weight);
-  const starts = [
-    [0, Math.log(Math.max(meanT, 1e-3)), 0, 0],
-    [Math.log(0.5), Math.log(Math.max(meanT / 4, 1e-3)), Math.log(0.5), Math.log(2)],
-    [Math.log(2), Math.log(Math.max(meanT * 2, 1e-3)), Math.log(2), Math.log(5)],
-  ];
-  let best: ReturnType<typeof nelderMead> | null = null;
-  let evaluations = 0;
-  for (const s of starts) {
-    const m = nelderMead(f, s, { step: 0.7, tolerance: 1e-12, maxEvaluations: 6000 });
-    evaluations += m.evaluations;
-    if (!best || m.value < best.value) best = m;
-  }
-  const v = best!.x;
-  return { params: { r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) }, logLikelihood: -best!.value, evaluations };
+  const fit = fitPositive(
+    ([r, alpha, a, b]) => bgnbdLogLikelihood({ r: r!, alpha: alpha!, a: a!, b: b! }, d),
+    [
+      [0, Math.log(Math.max(meanT, 1e-3)), 0, 0],
+      [Math.log(0.5), Math.log(Math.max(meanT / 4, 1e-3)), Math.log(0.5), Math.log(2)],
+      [Math.log(2), Math.log(Math.max(meanT * 2, 1e-3)), Math.log(2), Math.log(5)],
+    ],
+  );
+  const [r, alpha, a, b] = fit.params as [number, number, number, number];
+  return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations };
 }
 
 function mean(xs: Float64Array, w?: Float64Array): number {

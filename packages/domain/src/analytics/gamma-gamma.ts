@@ -1,5 +1,5 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { nelderMead } from './optimize.ts';
+import { fitPositive } from './optimize.ts';
 
 /**
  * The Gamma-Gamma model of spend per purchase (Fader & Hardie 2013, "The Gamma-Gamma Model of Monetary
@@ -56,7 +56,6 @@ export function gammaGammaExpectedSpend(par: GammaGammaParams, x: number, m: num
 export type GammaGammaFit = { params: GammaGammaParams; logLikelihood: number; evaluations: number };
 
 export function fitGammaGamma(d: SpendData): GammaGammaFit {
-  const f = (w: number[]) => (w.some((x) => Math.abs(x) > 15) ? Number.POSITIVE_INFINITY : -gammaGammaLogLikelihood({ p: Math.exp(w[0]!), q: Math.exp(w[1]!), v: Math.exp(w[2]!) }, d));
   let meanM = 0;
   let n = 0;
   for (let i = 0; i < d.m.length; i++) {
@@ -66,18 +65,14 @@ export function fitGammaGamma(d: SpendData): GammaGammaFit {
     n += w;
   }
   meanM = n ? meanM / n : 1;
-  const starts = [
-    [0, Math.log(2), Math.log(meanM)],
-    [Math.log(5), Math.log(3), Math.log(meanM * 2)],
-    [Math.log(0.5), Math.log(1.5), Math.log(Math.max(meanM / 2, 1e-6))],
-  ];
-  let best: ReturnType<typeof nelderMead> | null = null;
-  let evaluations = 0;
-  for (const s of starts) {
-    const m = nelderMead(f, s, { step: 0.7, tolerance: 1e-12, maxEvaluations: 6000 });
-    evaluations += m.evaluations;
-    if (!best || m.value < best.value) best = m;
-  }
-  const w = best!.x;
-  return { params: { p: Math.exp(w[0]!), q: Math.exp(w[1]!), v: Math.exp(w[2]!) }, logLikelihood: -best!.value, evaluations };
+  const fit = fitPositive(
+    ([p, q, v]) => gammaGammaLogLikelihood({ p: p!, q: q!, v: v! }, d),
+    [
+      [0, Math.log(2), Math.log(meanM)],
+      [Math.log(5), Math.log(3), Math.log(meanM * 2)],
+      [Math.log(0.5), Math.log(1.5), Math.log(Math.max(meanM / 2, 1e-6))],
+    ],
+  );
+  const [p, q, v] = fit.params as [number, number, number];
+  return { params: { p, q, v }, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations };
 }

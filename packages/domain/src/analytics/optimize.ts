@@ -69,3 +69,20 @@ function spread(simplex: { x: number[] }[]): number {
   for (const p of simplex) for (let j = 0; j < first.length; j++) s = Math.max(s, Math.abs(p.x[j]! - first[j]!));
   return s;
 }
+
+/**
+ * Maximum likelihood over positive parameters: `logLikelihood` is maximised over their logarithms (so they
+ * stay positive) from each starting point (given as log-parameters), and the best fit is kept. Parameters
+ * stay within e^±15: data with no interior maximum (a handful of customers) gives a finite fit, not infinity.
+ */
+export function fitPositive(logLikelihood: (params: number[]) => number, starts: number[][]): { params: number[]; logLikelihood: number; evaluations: number } {
+  const f = (v: number[]) => (v.some((x) => Math.abs(x) > 15) ? Number.POSITIVE_INFINITY : -logLikelihood(v.map(Math.exp)));
+  let best: Minimum | null = null;
+  let evaluations = 0;
+  for (const s of starts) {
+    const m = nelderMead(f, s, { step: 0.7, tolerance: 1e-12, maxEvaluations: 6000 });
+    evaluations += m.evaluations;
+    if (!best || m.value < best.value) best = m;
+  }
+  return { params: best!.x.map(Math.exp), logLikelihood: -best!.value, evaluations };
+}
