@@ -1,3 +1,4 @@
+import { bulkInsert } from '../db/bulk-insert.ts';
 import { uuidv7 } from '../db/ids.ts';
 import type { Actor } from '../auth/actor.ts';
 import { readJson } from '../db/column-types.ts';
@@ -65,8 +66,8 @@ export async function recordAudit(db: Db, entries: AuditEntry | AuditEntry[], at
     meta: json(e.meta),
     created_at: createdAt,
   }));
-  // Keep each statement under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+  // Chunks under SQLite's bound-parameter limit; one unnest statement per 5,000 rows on PostgreSQL.
+  await bulkInsert(db, 'audit_log', rows, { sqliteChunk: 500 });
 }
 
 /** The who/where part of an audit entry for an actor. */

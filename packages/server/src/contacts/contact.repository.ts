@@ -1,3 +1,4 @@
+import { bulkInsert } from '../db/bulk-insert.ts';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Contact } from '@kith/domain/contacts/contact.schema.ts';
 import { buildContactSearchText } from '@kith/domain/search/contact-search.ts';
@@ -72,11 +73,11 @@ export function rowToContact(r: ReadRow): ContactWithCompany {
 const ROWS_PER_INSERT = 400;
 
 export async function insertContactRows(db: Db, rows: ContactInsert[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto('contacts').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+  await bulkInsert(db, 'contacts', rows, { sqliteChunk: ROWS_PER_INSERT });
 }
 
 export async function insertKeys(db: Db, keys: ContactKey[]): Promise<void> {
-  for (let i = 0; i < keys.length; i += 5000) await db.insertInto('contact_keys').values(keys.slice(i, i + 5000)).execute();
+  await bulkInsert(db, 'contact_keys', keys, { sqliteChunk: 5000 });
 }
 
 /**
