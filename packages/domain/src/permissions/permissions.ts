@@ -31,6 +31,7 @@ export const ACTIONS = {
   'records.export': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
   'analytics.read': { owner: true, admin: true, manager: true, agent: false, viewer: true },
   'analytics.refresh': { owner: true, admin: true, manager: true, agent: false, viewer: false },
+  'analytics.configure': { owner: true, admin: true, manager: true, agent: false, viewer: false },
   'contacts.purge': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'companies.read': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: true },
   'companies.create': { owner: true, admin: true, manager: true, agent: true, viewer: false },

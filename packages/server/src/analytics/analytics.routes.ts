@@ -7,6 +7,21 @@ import type { App } from '../http/types.ts';
 import { summariseRfm, todayIn, workspaceRfm } from './rfm.service.ts';
 import { contactScores, lastScoreRun, refreshUnderWay, startScoreRefresh } from './score.service.ts';
 import { IdParams } from '../http/schemas.ts';
+import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
+import { AnalyticsSettingsSchema } from '@kith/domain/analytics/settings.ts';
+import { analyticsSettings, updateAnalyticsSettings } from './settings.service.ts';
+import { contactNeeds } from './affinity.service.ts';
+
+const ProductRefOut = z.object({ id: z.string(), sku: z.string(), name: z.string(), category: z.string().nullable() });
+const NeedsOut = z
+  .object({
+    categories: z.array(z.object({ category: z.string().nullable(), orders: z.number().int(), quantity: z.number(), spend: z.number(), share: z.number() })).describe('purchases by category, most spent first'),
+    interests: z.array(z.string()),
+    tags: z.array(z.string()),
+    suggestions: z.array(z.object({ product: ProductRefOut, lift: z.number(), confidence: z.number(), because: ProductRefOut })).describe('customers who bought `because` also bought `product` (co-purchase lift > 1), as of the last refresh'),
+    surveys: z.array(z.never()).describe('survey answers, when surveys exist'),
+  })
+  .meta({ id: 'NeedsProfile' });
 
 const Cell = z.object({ customers: z.number().int(), revenue: z.number() });
 const RfmSummaryOut = z
@@ -27,7 +42,7 @@ const RunOut = z
   .object({ asOf: z.string(), customers: z.number().int(), models: Models.nullable(), note: z.string().nullable().describe('why the value figures are missing, when they are'), startedAt: z.string(), finishedAt: z.string(), seconds: z.number() })
   .meta({ id: 'ScoreRun' });
 const ProgressOut = z
-  .object({ phase: z.enum(['reading', 'fitting', 'storing']), done: z.number().int(), total: z.number().int().nullable(), startedAt: z.string() })
+  .object({ phase: z.enum(['reading', 'fitting', 'affinities', 'storing']), done: z.number().int(), total: z.number().int().nullable(), startedAt: z.string() })
   .meta({ id: 'ScoreRefreshProgress' });
 const ScoresOut = z
   .object({
@@ -43,6 +58,9 @@ const ScoresOut = z
     expectedPurchases: Num.describe('purchases expected over the horizon'),
     expectedSpend: Num.describe('expected spend per purchase (Gamma-Gamma)'),
     clv: Num.describe('discounted value over the horizon'),
+    tier: z.enum(VALUE_TIERS).nullable().describe('value tier: most valuable, most growable, maintain, below zero (cost to serve above value)'),
+    netValue: Num.describe('lifetime value less the expected cost to serve (when costs are set)'),
+    growth: Num.describe('expected value of the next year less the spend of the past year'),
     horizonWeeks: z.number().int(),
   })
   .meta({ id: 'CustomerScores' });
@@ -89,6 +107,37 @@ export function analyticsRoutes(core: Core) {
         config: { action: 'contacts.read' },
       },
       async (req) => contactScores(core, actorOf(req), req.params.id),
+    );
+    app.get(
+      '/contacts/:id/needs',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'A customer’s needs profile: what they bought by category (share of their spend), their interests and tags, and products customers like them also bought (co-purchase lift, as of the last refresh)',
+          params: IdParams,
+          response: { 200: NeedsOut, ...errors(404) },
+        },
+        config: { action: 'contacts.read' },
+      },
+      async (req) => contactNeeds(core, actorOf(req), req.params.id),
+    );
+    app.get(
+      '/analytics/settings',
+      { schema: { tags: ['analytics'], summary: 'The workspace’s RFM grid and value-tier settings (the defaults where none are set)', response: { 200: AnalyticsSettingsSchema, ...errors(403) } }, config: { action: 'analytics.read' } },
+      async (req) => analyticsSettings(core, actorOf(req).workspaceId),
+    );
+    app.put(
+      '/analytics/settings',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'Replace the workspace’s RFM grid and value-tier settings; they apply from the next refresh of the scores (audited)',
+          body: AnalyticsSettingsSchema,
+          response: { 200: AnalyticsSettingsSchema, ...errors(403, 422) },
+        },
+        config: { action: 'analytics.configure' },
+      },
+      async (req) => updateAnalyticsSettings(core, actorOf(req), req.body),
     );
     app.get(
       '/analytics/rfm',

@@ -7,6 +7,7 @@ import type { Core } from '../core.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
+import { analyticsSettings } from './settings.service.ts';
 
 /**
  * RFM over a workspace's own orders (issue 5): every purchase (placed, paid or delivered; not deleted) in
@@ -21,7 +22,7 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** Day numbers in a time zone, the zone's offset looked up once per UTC hour. */
-function dayIn(timeZone: string): (iso: string) => number {
+export function dayIn(timeZone: string): (iso: string) => number {
   const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
   const offsets = new Map<number, number>();
   return (iso) => {
@@ -75,8 +76,9 @@ export async function workspacePurchases(core: Core, workspaceId: string, asOfDa
   return { customers: builder.finish(), asOf, currency: ws.currency, orders, skippedOrders };
 }
 
-export async function workspaceRfm(core: Core, actor: Actor, asOfDate: string, grid: RfmGrid = DEFAULT_RFM_GRID): Promise<RfmResult> {
+export async function workspaceRfm(core: Core, actor: Actor, asOfDate: string, gridIn?: RfmGrid): Promise<RfmResult> {
   authorize(actor, 'analytics.read');
+  const grid = gridIn ?? (await analyticsSettings(core, actor.workspaceId)).rfmGrid;
   const p = await workspacePurchases(core, actor.workspaceId, asOfDate);
   return { asOf: asOfDate, currency: p.currency, rows: computeRfm(p.customers, p.asOf, grid), orders: p.orders, skippedOrders: p.skippedOrders };
 }

@@ -6,7 +6,12 @@ import type { Actor } from '../auth/actor.ts';
 import { readJson } from '../db/column-types.ts';
 import { findContactsByIds } from '../contacts/contact.repository.ts';
 import { authorize, scopeFor } from '../records/visibility.ts';
-import { todayIn, workspacePurchases } from './rfm.service.ts';
+import { dayIn, todayIn, workspacePurchases } from './rfm.service.ts';
+import { assignTiers, type ValueTier } from '@kith/domain/analytics/tiers.ts';
+import { analyticsSettings } from './settings.service.ts';
+import { storeAffinities, workspaceAffinities } from './affinity.service.ts';
+import { bulkInsert } from '../db/bulk-insert.ts';
+import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { releaseLease, takeLease } from './leases.ts';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@kith/domain/errors.ts';
@@ -24,7 +29,7 @@ export const SCORE_DISCOUNT_RATE = 0.1;
 
 export type ScoreRun = { asOf: string; customers: number; models: Pick<ClvResult, 'bgnbd' | 'gammaGamma'> | null; note: string | null; startedAt: string; finishedAt: string; seconds: number };
 
-export type RefreshPhase = 'reading' | 'fitting' | 'storing';
+export type RefreshPhase = 'reading' | 'fitting' | 'affinities' | 'storing';
 export type RefreshProgress = { phase: RefreshPhase; done: number; total: number | null; startedAt: string };
 
 export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string; onProgress?: (p: Omit<RefreshProgress, 'startedAt'>) => void } = {}): Promise<ScoreRun> {
@@ -32,10 +37,11 @@ export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string
   const started = core.now();
   const t0 = performance.now();
   const asOf = o.asOf ?? (await todayIn(core, actor.workspaceId));
+  const settings = await analyticsSettings(core, actor.workspaceId);
   o.onProgress?.({ phase: 'reading', done: 0, total: null });
   const p = await workspacePurchases(core, actor.workspaceId, asOf);
   o.onProgress?.({ phase: 'fitting', done: 0, total: p.customers.length });
-  const rfm = computeRfm(p.customers, p.asOf);
+  const rfm = computeRfm(p.customers, p.asOf, settings.rfmGrid);
   let clv: ClvResult | null = null;
   let note: string | null = null;
   try {
@@ -45,6 +51,21 @@ export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string
     note = e.message;
   }
   const value = new Map(clv?.customers.map((c) => [c.customerId, c]) ?? []);
+  // Value tiers: the lifetime value set against the past year's spend (and the cost to serve, when known).
+  const pastYear = new Map<string, number>();
+  for (const c of p.customers) {
+    let spend = 0;
+    for (let i = 0; i < c.days.length; i++) if (c.days[i]! > p.asOf - 365 && c.days[i]! <= p.asOf) spend += c.amounts[i]!;
+    pastYear.set(c.customerId, spend);
+  }
+  const tiers = assignTiers(
+    (clv?.customers ?? []).map((c) => ({ customerId: c.customerId, clv: c.clv, expectedPurchases: c.expectedPurchases, pAlive: c.pAlive, pastYearSpend: pastYear.get(c.customerId) ?? 0 })),
+    settings.tiers,
+    (SCORE_HORIZON_WEEKS * 7) / 365,
+  );
+  o.onProgress?.({ phase: 'affinities', done: 0, total: null });
+  const ws = await findWorkspace(core.db, actor.workspaceId);
+  const { affinities } = await workspaceAffinities(core, actor.workspaceId, p.asOf, dayIn(ws?.timezone ?? 'UTC'));
   const finite = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x : null);
   const rows = rfm.map((r) => {
     const v = value.get(r.customerId);
@@ -62,16 +83,20 @@ export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string
       expected_purchases: finite(v?.expectedPurchases),
       expected_spend: finite(v?.expectedSpend),
       clv: finite(v?.clv),
+      tier: tiers.get(r.customerId)?.tier ?? null,
+      net_value: finite(tiers.get(r.customerId)?.netValue),
+      growth: finite(tiers.get(r.customerId)?.growth),
     };
   });
   const models = clv ? { bgnbd: clv.bgnbd, gammaGamma: clv.gammaGamma } : null;
   const finished = core.now().toISOString();
   await core.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('customer_scores').where('workspace_id', '=', actor.workspaceId).execute();
-    for (let i = 0; i < rows.length; i += 500) {
-      await trx.insertInto('customer_scores').values(rows.slice(i, i + 500)).execute();
-      if (i % 20_000 === 0) o.onProgress?.({ phase: 'storing', done: i, total: rows.length });
+    for (let i = 0; i < rows.length; i += 20_000) {
+      o.onProgress?.({ phase: 'storing', done: i, total: rows.length });
+      await bulkInsert(trx, 'customer_scores', rows.slice(i, i + 20_000));
     }
+    await storeAffinities(trx, actor.workspaceId, affinities);
     const run = { as_of: asOf, customers: rows.length, models: models ? JSON.stringify(models) : null, note, started_at: started.toISOString(), finished_at: finished, run_by: actor.userId };
     await trx.deleteFrom('score_runs').where('workspace_id', '=', actor.workspaceId).execute();
     await trx.insertInto('score_runs').values({ workspace_id: actor.workspaceId, ...run }).execute();
@@ -129,6 +154,9 @@ export type ContactScores = {
   expectedPurchases: number | null;
   expectedSpend: number | null;
   clv: number | null;
+  tier: ValueTier | null;
+  netValue: number | null;
+  growth: number | null;
   horizonWeeks: number;
 };
 
@@ -157,6 +185,9 @@ export async function contactScores(core: Core, actor: Actor, contactId: string)
             expectedPurchases: num(s.expected_purchases),
             expectedSpend: num(s.expected_spend),
             clv: num(s.clv),
+            tier: (s.tier as ValueTier | null) ?? null,
+            netValue: num(s.net_value),
+            growth: num(s.growth),
             horizonWeeks: SCORE_HORIZON_WEEKS,
           }
         : null,

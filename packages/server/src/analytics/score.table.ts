@@ -14,6 +14,19 @@ export interface CustomerScoreTable {
   expected_purchases: number | null;
   expected_spend: number | null;
   clv: number | null;
+  /** Value tier (tiers.ts), with the net value and growth it was ranked by; null without a lifetime value. */
+  tier: string | null;
+  net_value: number | null;
+  growth: number | null;
+}
+
+export interface ProductAffinityTable {
+  workspace_id: string;
+  product_id: string;
+  other_product_id: string;
+  together: number;
+  confidence: number;
+  lift: number;
 }
 
 export interface ScoreRunTable {

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Timestamp } from '../db/column-types.ts';
+import type { Json, Timestamp } from '../db/column-types.ts';
 
 export interface WorkspaceTable {
   id: string;
@@ -14,6 +14,8 @@ export interface WorkspaceTable {
   lifecycle_auto: ColumnType<number | boolean, 0 | 1 | undefined, 0 | 1>;
   /** Purchases after which a customer is loyal. */
   loyal_after: Generated<number>;
+  /** The workspace's RFM grid and value-tier settings (analytics/settings.ts); null: the defaults. */
+  analytics_settings: Json | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
