@@ -5,7 +5,7 @@ import { buildContactSearchText } from '@kith/domain/search/contact-search.ts';
 import { readJson } from '../db/column-types.ts';
 import type { Db, DialectName } from '../db/create-db.ts';
 import type { ContactKeyTable, ContactTable } from './contact.table.ts';
-import { afterCursor, filterCondition, orderBySql, type Cursor, type Filter, type Sort } from '../records/list-query.ts';
+import { afterCursor, filterCondition, groupsCondition, orderBySql, type Cursor, type Filter, type FilterGroups, type Sort } from '../records/list-query.ts';
 import { visibleTo, type Scope } from '../records/visibility.ts';
 
 export type ContactInsert = Omit<Insertable<ContactTable>, 'seq'>;
@@ -172,6 +172,8 @@ export type ListOptions = {
   limit: number;
   searchTokens: string[];
   deleted: Deleted;
+  /** Grouped conditions (a saved segment's), on top of the filters. */
+  groups?: FilterGroups[];
   /** PostgreSQL search only: the window of newest rows walked first (PG_SEARCH_WINDOW; tests make it small). */
   searchWindow?: number;
 };
@@ -222,12 +224,13 @@ export async function listContactRows(db: Db, dialect: DialectName, scope: Scope
 }
 
 /** The role's scope, the trash and the filters: the conditions every list query carries. */
-function scoped(q: ReturnType<typeof baseRead>, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'deleted' | 'filters'>): ReturnType<typeof baseRead> {
+function scoped(q: ReturnType<typeof baseRead>, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'deleted' | 'filters' | 'groups'>): ReturnType<typeof baseRead> {
   const ctx = { dialect, table: 'contacts', workspaceId: scope.workspaceId, keysTable: { name: 'contact_keys', idColumn: 'contact_id' } };
   q = q.where((eb) => visibleTo(eb, scope, 'contacts'));
   if (o.deleted === 'exclude') q = q.where('contacts.deleted_at', 'is', null);
   if (o.deleted === 'only') q = q.where('contacts.deleted_at', 'is not', null);
   for (const f of o.filters) q = q.where((eb) => filterCondition(eb, f, ctx));
+  for (const g of o.groups ?? []) q = q.where((eb) => groupsCondition(eb, g, ctx));
   return q;
 }
 
@@ -284,7 +287,7 @@ async function pgSearchPage(db: Db, scope: Scope, o: ListOptions): Promise<{ row
   return pageOf([...rows, ...older]);
 }
 
-export async function countContactRows(db: Db, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'filters' | 'searchTokens' | 'deleted'>): Promise<number> {
+export async function countContactRows(db: Db, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'filters' | 'searchTokens' | 'deleted' | 'groups'>): Promise<number> {
   const ctx = { dialect, table: 'contacts', workspaceId: scope.workspaceId, keysTable: { name: 'contact_keys', idColumn: 'contact_id' } };
   let q = db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n'));
   if (o.searchTokens.length > 0) {
@@ -297,6 +300,7 @@ export async function countContactRows(db: Db, dialect: DialectName, scope: Scop
   if (o.deleted === 'exclude') q = q.where('contacts.deleted_at', 'is', null);
   if (o.deleted === 'only') q = q.where('contacts.deleted_at', 'is not', null);
   for (const f of o.filters) q = q.where((eb) => filterCondition(eb, f, ctx));
+  for (const g of o.groups ?? []) q = q.where((eb) => groupsCondition(eb, g, ctx));
   const r = await q.executeTakeFirstOrThrow();
   return Number(r.n);
 }

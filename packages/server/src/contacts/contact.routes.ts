@@ -78,9 +78,10 @@ const ListQuery = z
     sort: z.string().max(80).optional().describe('A field, "-" first for descending: name, -createdAt, emails and phones (the first one), company and owner (by name), custom.<key>, … (default -createdAt; with q, newest matches first)'),
     deleted: Deleted.default('exclude').describe('"only" lists the trash (needs contacts.delete)'),
     includeTotal: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    segment: z.string().max(40).optional().describe('A saved segment’s id: only the contacts matching it (with the filters, on top)'),
   })
   .catchall(z.union([z.string(), z.array(z.string())]))
-  .describe('Filters: filter[field][op]=value, AND-combined; e.g. filter[lifecycleStage][in]=lead,prospect&filter[tags][has]=vip&filter[custom.tier][eq]=gold');
+  .describe('Filters: filter[field][op]=value, AND-combined; e.g. filter[lifecycleStage][in]=lead,prospect&filter[tags][has]=vip&filter[custom.tier][eq]=gold&filter[valueTier][eq]=most_valuable&sort=-clv (GET /segments/fields lists every field, its operators and values)');
 
 const BulkActionBody = z.strictObject({
   ids: z.array(uuid()).min(1, { message: 'Give at least one id' }).max(1000, { message: 'At most 1,000 ids per request' }),

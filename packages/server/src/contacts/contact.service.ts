@@ -15,6 +15,8 @@ import { listCustomFields } from '../custom-fields/custom-field.repository.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { readContext } from '../workspaces/read-context.ts';
 import { decodeCursor, encodeCursor, parseFilters, parseSort } from '../records/list-query.ts';
+import { contactRegistryFor } from './contact.fields.ts';
+import { segmentFilter } from '../segments/segment.service.ts';
 import { checkAssignments } from '../records/assignment.ts';
 import { authorize, preconditionFailed, scopeFor, type Scope } from '../records/visibility.ts';
 import { contactFields } from './contact.fields.ts';
@@ -430,18 +432,17 @@ export async function getContact(core: Core, actor: Actor, id: string, deleted: 
 
 export type ListQuery = { q?: string; sort?: string; cursor?: string; limit: number; deleted: Deleted; includeTotal: boolean; raw: Record<string, unknown> };
 
-export const LIST_PARAMS = ['q', 'sort', 'cursor', 'limit', 'deleted', 'includeTotal'] as const;
+export const LIST_PARAMS = ['q', 'sort', 'cursor', 'limit', 'deleted', 'includeTotal', 'segment'] as const;
 
 export async function listContacts(core: Core, actor: Actor, query: ListQuery): Promise<{ data: ContactWithCompany[]; nextCursor: string | null; total?: number }> {
   const scope = scopeFor(actor, 'contacts.read');
   if (query.deleted !== 'exclude') authorize(actor, 'contacts.delete');
-  const { workspace: ws, fields: { contact: fields } } = await readContext(core, actor.workspaceId);
-  const region = ws?.phoneRegion ?? 'VN';
-  const registry = contactFields((v) => {
-    const r = normalizePhone(v, region);
-    return r.ok ? r.e164 : null;
-  });
+  const { registry, fields } = await contactRegistryFor(core, actor.workspaceId);
   const filters = parseFilters(query.raw, registry, fields, core.dialect, 'contacts', LIST_PARAMS);
+  // A saved segment's conditions apply on top of the list's own filters.
+  const segmentId = query.raw.segment;
+  if (segmentId !== undefined && typeof segmentId !== 'string') throw invalid([{ path: ['segment'], message: 'Must be one segment id' }]);
+  const groups = segmentId ? [await segmentFilter(core, actor, segmentId)] : [];
   const tokens = query.q ? parseSearchQuery(query.q) : [];
   const searchFirst = tokens.length > 0 && !query.sort;
   const sort = searchFirst ? null : parseSort(query.sort, registry, fields, core.dialect, 'contacts', '-createdAt');
@@ -460,12 +461,13 @@ export async function listContacts(core: Core, actor: Actor, query: ListQuery): 
     limit: query.limit + 1,
     searchTokens: tokens,
     deleted: query.deleted,
+    groups,
   });
   const more = rows.length > query.limit;
   const data = more ? rows.slice(0, query.limit) : rows;
   const i = data.length - 1;
   const nextCursor = more ? encodeCursor({ s: sortKey, v: sort ? ((sortValues[i] as string | number | null) ?? null) : seqs[i]!, id: data[i]!.id }) : null;
-  const total = query.includeTotal ? await countContactRows(core.db, core.dialect, scope, { filters, searchTokens: tokens, deleted: query.deleted }) : undefined;
+  const total = query.includeTotal ? await countContactRows(core.db, core.dialect, scope, { filters, groups, searchTokens: tokens, deleted: query.deleted }) : undefined;
   return total === undefined ? { data, nextCursor } : { data, nextCursor, total };
 }
 

@@ -14,6 +14,7 @@ import type { InvitationTable } from '../invitations/invitation.table.ts';
 import type { MembershipTable, UserTable } from '../members/user.table.ts';
 import type { TeamMemberTable, TeamTable } from '../teams/team.table.ts';
 import type { SavedViewTable } from '../views/view.table.ts';
+import type { SegmentTable } from '../segments/segment.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../workspaces/workspace.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
@@ -27,6 +28,7 @@ export interface ContactFtsTable {
 export interface Database {
   contact_fts: ContactFtsTable;
   product_affinities: ProductAffinityTable;
+  segments: SegmentTable;
   instance: InstanceTable;
   workspaces: WorkspaceTable;
   users: UserTable;

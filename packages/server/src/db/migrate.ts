@@ -13,6 +13,7 @@ import * as m010 from './migrations/2026-11-29-003-deals.ts';
 import * as m011 from './migrations/2026-11-29-004-customer-scores.ts';
 import * as m012 from './migrations/2026-11-30-001-job-leases.ts';
 import * as m013 from './migrations/2026-11-30-002-value-tiers.ts';
+import * as m014 from './migrations/2026-11-30-003-segments.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-004-customer-scores': m011,
   '2026-11-30-001-job-leases': m012,
   '2026-11-30-002-value-tiers': m013,
+  '2026-11-30-003-segments': m014,
 };
 
 function migrator(db: Db): Migrator {

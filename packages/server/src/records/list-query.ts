@@ -10,7 +10,7 @@ import { jsonArrayHas, jsonBool, jsonNumber, jsonText } from '../db/dialect-sql.
  * The list language shared by every record list: `filter[field][op]=value` (AND-combined), `sort=-field`,
  * and opaque keyset cursors. Fields and operators come from allow-lists; values are always bound.
  */
-export type FieldType = 'text' | 'enum' | 'uuid' | 'number' | 'date' | 'datetime' | 'boolean' | 'keys' | 'json_array';
+export type FieldType = 'text' | 'enum' | 'uuid' | 'number' | 'date' | 'datetime' | 'boolean' | 'keys' | 'json_array' | 'relation';
 
 export type FieldDef = {
   /** Column in the record's table. */
@@ -27,6 +27,10 @@ export type FieldDef = {
   sortColumn?: string;
   /** Sort by this expression instead (e.g. the first email, the company's name); wins over sortColumn. */
   sortExpr?: (dialect: DialectName, table: string) => RawBuilder<unknown>;
+  /** The value as an expression instead of `column` (e.g. a customer's stored score, read by a subquery). */
+  expr?: (dialect: DialectName, table: string) => RawBuilder<unknown>;
+  /** For 'relation' fields: the ids of the table's rows related to any of the values (e.g. contacts who bought in a category). */
+  relation?: (ctx: { workspaceId: string; table: string }, values: unknown[]) => RawBuilder<unknown>;
   /** A name for sorting only (e.g. `company`, ordered by the company's name): `filter[...]` does not take it. */
   sortOnly?: boolean;
   nullable: boolean;
@@ -34,7 +38,7 @@ export type FieldDef = {
 
 export type Registry = Record<string, FieldDef>;
 
-const OPS: Record<FieldType, readonly string[]> = {
+export const OPS: Record<FieldType, readonly string[]> = {
   text: ['eq', 'ne', 'in', 'contains', 'startsWith', 'empty'],
   enum: ['eq', 'ne', 'in', 'nin', 'empty'],
   uuid: ['eq', 'ne', 'in', 'empty'],
@@ -44,6 +48,7 @@ const OPS: Record<FieldType, readonly string[]> = {
   boolean: ['eq', 'empty'],
   keys: ['has', 'empty'],
   json_array: ['has', 'empty'],
+  relation: ['has'],
 };
 
 type Resolved = { name: string; type: FieldType; expr: RawBuilder<unknown>; def?: FieldDef; custom?: CustomField };
@@ -78,7 +83,7 @@ function resolveField(name: string, registry: Registry, custom: readonly CustomF
   }
   if (!Object.hasOwn(registry, name)) return null;
   const def = registry[name]!;
-  return { name, type: def.type, expr: sql.ref(`${table}.${def.column}`), def };
+  return { name, type: def.type, expr: def.expr ? def.expr(dialect, table) : sql.ref(`${table}.${def.column}`), def };
 }
 
 function parseValue(field: Resolved, op: string, raw: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -114,6 +119,7 @@ function parseValue(field: Resolved, op: string, raw: string): { ok: true; value
         out.push(p === 'true' ? 1 : 0);
         break;
       case 'uuid':
+      case 'relation':
         if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(p)) return { ok: false, message: 'Must be an id' };
         out.push(p.toLowerCase());
         break;
@@ -146,6 +152,15 @@ function parseValue(field: Resolved, op: string, raw: string): { ok: true; value
 
 const FILTER_KEY = /^filter\[([A-Za-z0-9_.]{1,60})\](?:\[([A-Za-z]{1,20})\])?$/;
 
+/** One condition (field, operator, value as a query string gives it) checked against the allow-lists. */
+export function parseFilter(name: string, op: string, raw: string, registry: Registry, custom: readonly CustomField[], dialect: DialectName, table: string): { ok: true; filter: Filter } | { ok: false; message: string } {
+  const field = resolveField(name, registry, custom, dialect, table);
+  if (!field || field.def?.sortOnly) return { ok: false, message: `Unknown field "${name}"` };
+  if (!OPS[field.type].includes(op)) return { ok: false, message: `Operator "${op}" is not allowed on ${name}; use one of: ${OPS[field.type].join(', ')}` };
+  const parsed = parseValue(field, op, raw);
+  return parsed.ok ? { ok: true, filter: { field, op, value: parsed.value } } : parsed;
+}
+
 /** Read `filter[...]` parameters from a parsed query string. Unknown fields, operators or values are 422s naming the parameter. */
 export function parseFilters(query: Record<string, unknown>, registry: Registry, custom: readonly CustomField[], dialect: DialectName, table: string, known: readonly string[]): Filter[] {
   const filters: Filter[] = [];
@@ -158,30 +173,50 @@ export function parseFilters(query: Record<string, unknown>, registry: Registry,
       continue;
     }
     const [, name, opRaw] = m;
-    const op = opRaw ?? 'eq';
-    const field = resolveField(name!, registry, custom, dialect, table);
-    if (!field || field.def?.sortOnly) {
-      issues.push({ path: [key], message: `Unknown field "${name}"` });
-      continue;
-    }
-    if (!OPS[field.type].includes(op)) {
-      issues.push({ path: [key], message: `Operator "${op}" is not allowed on ${name}; use one of: ${OPS[field.type].join(', ')}` });
-      continue;
-    }
     const values = Array.isArray(rawValue) ? rawValue : [rawValue];
     for (const v of values) {
       if (typeof v !== 'string') {
         issues.push({ path: [key], message: 'Must be a string' });
         continue;
       }
-      const parsed = parseValue(field, op, v);
-      if (!parsed.ok) issues.push({ path: [key], message: parsed.message });
-      else filters.push({ field, op, value: parsed.value });
+      const parsed = parseFilter(name!, opRaw ?? 'eq', v, registry, custom, dialect, table);
+      if (!parsed.ok) {
+        issues.push({ path: [key], message: parsed.message });
+        if (/^(Unknown field|Operator)/.test(parsed.message)) break;
+      } else filters.push(parsed.filter);
     }
   }
   if (issues.length > 0) throw invalid(issues, 'The query string has invalid filters');
   if (filters.length > 30) throw invalid([{ path: ['filter'], message: 'At most 30 filters' }]);
   return filters;
+}
+
+/** Conditions in groups: the groups combined by `match`, each group's conditions by its own. */
+export type FilterGroups = { match: 'all' | 'any'; groups: { match: 'all' | 'any'; filters: Filter[] }[] };
+
+/** A tree of groups as one WHERE condition. */
+export function groupsCondition<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, g: FilterGroups, ctx: Parameters<typeof filterCondition>[2]): Expression<SqlBool> {
+  const parts = g.groups.map((grp) => {
+    const conds = grp.filters.map((f) => filterCondition(eb, f, ctx));
+    return grp.match === 'all' ? eb.and(conds) : eb.or(conds);
+  });
+  return g.match === 'all' ? eb.and(parts) : eb.or(parts);
+}
+
+/** What a condition builder offers: each filterable field with its type, operators and allowed values. */
+export type FieldInfo = { name: string; type: FieldType; ops: readonly string[]; values?: readonly string[]; custom?: { label: string; options?: { value: string; label: string }[] } };
+
+export function describeFields(registry: Registry, custom: readonly CustomField[], dialect: DialectName, table: string): FieldInfo[] {
+  const out: FieldInfo[] = [];
+  for (const [name, def] of Object.entries(registry)) {
+    if (def.sortOnly) continue;
+    out.push({ name, type: def.type, ops: OPS[def.type], ...(def.values ? { values: def.values } : {}) });
+  }
+  for (const f of custom) {
+    const r = customAsField(dialect, table, f);
+    out.push({ name: r.name, type: r.type, ops: OPS[r.type], custom: { label: f.label, ...(f.options.length ? { options: f.options.map((o) => ({ value: o.value, label: o.label })) } : {}) } });
+  }
+  return out;
 }
 
 /** Escape LIKE wildcards for `like ? escape '\\'`. */
@@ -206,6 +241,9 @@ export function filterCondition<DB, TB extends keyof DB>(
     }
     const list = v as string[];
     return cond(raw`${sql.ref(`${ctx.table}.id`)} in (${sub} and k.value in (${sql.join(list)}))`);
+  }
+  if (f.field.type === 'relation') {
+    return cond(raw`${sql.ref(`${ctx.table}.id`)} in (${f.field.def!.relation!({ workspaceId: ctx.workspaceId, table: ctx.table }, v as unknown[])})`);
   }
   if (f.field.type === 'json_array') {
     const key = f.field.custom!.key;
