@@ -170,6 +170,15 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     const refreshed = json(await kith(one, ['analytics', 'refresh', '--as-of', '2026-11-01', '--json']));
     assert.equal(refreshed.customers, scored.length);
     assert.ok(refreshed.models && refreshed.models.bgnbd.r > 0 && refreshed.models.gammaGamma.p > 0, JSON.stringify(refreshed));
+    // The scores filter the contacts export: the most valuable fifth of the valued customers.
+    const mvc = await kith(one, ['export', 'contacts', '--filter', 'valueTier:eq:most_valuable']);
+    assert.equal(mvc.code, 0, mvc.stderr);
+    const mvcRows = parse(mvc.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    assert.equal(mvcRows.length, Math.ceil(scored.length * 0.2), `${mvcRows.length} of ${scored.length}`);
+    assert.deepEqual(JSON.parse((await kith(one, ['segments', 'list', '--json'])).stdout), []);
+    const noSegment = await kith(one, ['export', 'contacts', '--segment', '00000000-0000-7000-8000-000000000000']);
+    assert.equal(noSegment.code, 1);
+    assert.match(noSegment.stderr, /Segment/);
     const bad = await kith(one, ['export', 'contacts', '--format', 'pdf']);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /--format must be csv or xlsx/);

@@ -8,6 +8,7 @@ import { registerImportCommand } from './commands/import.ts';
 import { registerDuplicateCommands } from './commands/duplicates.ts';
 import { registerMigrateCommands } from './commands/migrate.ts';
 import { registerStartCommand } from './commands/start.ts';
+import { registerSegmentCommands } from './commands/segments.ts';
 import { fail } from './output.ts';
 
 /** `kith`: data on stdout (`--json` where useful), logs and errors on stderr. */
@@ -29,5 +30,6 @@ registerExportCommand(program);
 registerImportCommand(program);
 registerDuplicateCommands(program);
 registerAnalyticsCommands(program);
+registerSegmentCommands(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -17,9 +17,11 @@ export function registerExportCommand(program: Command): void {
     .option('--format <format>', `${EXPORT_FORMATS.join(' or ')}`, 'csv')
     .option('--raw', 'values exactly as stored, for a round trip into another system (not safe to open in a spreadsheet)')
     .option('--q <words>', 'only contacts matching this search')
+    .option('--segment <id>', 'only the contacts of this saved segment (`kith segments list`)')
+    .option('--filter <field:op:value...>', 'a filter as the API takes it, e.g. valueTier:eq:most_valuable (repeatable)')
     .option('--workspace <id>', 'workspace id (default: the only one)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action(async (opts: { format: string; raw?: boolean; q?: string; workspace?: string; output?: string }, cmd: Command) => {
+    .action(async (opts: { format: string; raw?: boolean; q?: string; segment?: string; filter?: string[]; workspace?: string; output?: string }, cmd: Command) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new AppError('validation', `--format must be ${EXPORT_FORMATS.join(' or ')}`);
       if (opts.format === 'xlsx' && !opts.output && process.stdout.isTTY) throw new AppError('validation', 'An XLSX file is binary: redirect stdout to a file or pass --output');
       await withCore(cmd, async (core) => {
@@ -27,7 +29,8 @@ export function registerExportCommand(program: Command): void {
         const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
         // `kith export contacts | head`: the reader leaving early is not an error.
         if (!opts.output) process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fail(e)));
-        const r = await exportContacts(core, actor, { format: opts.format as ExportFormat, raw: Boolean(opts.raw), filters: {}, ...(opts.q ? { q: opts.q } : {}) }, out);
+        const filters = { ...cliFilters('contacts', opts.filter ?? []), ...(opts.segment ? { segment: opts.segment } : {}) };
+        const r = await exportContacts(core, actor, { format: opts.format as ExportFormat, raw: Boolean(opts.raw), filters, ...(opts.q ? { q: opts.q } : {}) }, out);
         process.stderr.write(`kith: exported ${r.rows.toLocaleString('en')} contacts${opts.output ? ` to ${opts.output}` : ''}\n`);
       });
     });
@@ -75,7 +78,7 @@ export function registerExportCommand(program: Command): void {
 }
 
 /** `--filter status:in:paid,delivered` as the API's `filter[status][in]=paid,delivered`; a deal's `stageId:<id>` as its own parameter. */
-function cliFilters(kind: ListExport, specs: string[]): Record<string, unknown> {
+function cliFilters(kind: ListExport | 'contacts', specs: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const spec of specs) {
     const parts = spec.split(':');

@@ -89,7 +89,7 @@ describe('segments', () => {
     // Exportable: the contacts export takes the segment.
     const csv = await api.get(`/api/v1/contacts/export?format=csv&segment=${saved.body.id}`);
     assert.equal(csv.status, 200);
-    const lines = String(csv.text ?? csv.body).trim().split('\n');
+    const lines = String(csv.body).trim().split('\n');
     assert.equal(lines.length, 1 + 5, 'a header and the five contacts');
     // Redefined: one OR group of conditions on RFM and P(alive).
     const redefined = await api.patch(`/api/v1/segments/${saved.body.id}`, { definition: { match: 'all', groups: [{ match: 'any', conditions: [cond('rfmSegment', 'in', 'champions,loyal'), cond('pAlive', 'lt', '0.2')] }] } });
