@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
+import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
 import {
   CONSENT_CHANNELS,
   ContactCreateSchema,
@@ -65,6 +67,20 @@ export const ContactOut = z
     createdBy: z.string().nullable(),
     updatedBy: z.string().nullable(),
     version: z.number().int(),
+    scores: z
+      .object({
+        segment: z.enum(RFM_SEGMENTS),
+        r: z.number().int(),
+        f: z.number().int(),
+        m: z.number().int(),
+        monetary: z.number(),
+        clv: z.number().nullable(),
+        pAlive: z.number().nullable(),
+        tier: z.enum(VALUE_TIERS).nullable(),
+      })
+      .nullable()
+      .optional()
+      .describe('lists only: the customer’s stored RFM and value (last refresh); null when they have none'),
   })
   .meta({ id: 'Contact' });
 

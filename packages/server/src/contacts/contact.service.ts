@@ -17,6 +17,7 @@ import { readContext } from '../workspaces/read-context.ts';
 import { decodeCursor, encodeCursor, parseFilters, parseSort } from '../records/list-query.ts';
 import { contactRegistryFor } from './contact.fields.ts';
 import { segmentFilter } from '../segments/segment.service.ts';
+import { scoreSummaries, type ScoreSummary } from '../analytics/score-summary.ts';
 import { checkAssignments } from '../records/assignment.ts';
 import { authorize, preconditionFailed, scopeFor, type Scope } from '../records/visibility.ts';
 import { contactFields } from './contact.fields.ts';
@@ -434,7 +435,7 @@ export type ListQuery = { q?: string; sort?: string; cursor?: string; limit: num
 
 export const LIST_PARAMS = ['q', 'sort', 'cursor', 'limit', 'deleted', 'includeTotal', 'segment'] as const;
 
-export async function listContacts(core: Core, actor: Actor, query: ListQuery): Promise<{ data: ContactWithCompany[]; nextCursor: string | null; total?: number }> {
+export async function listContacts(core: Core, actor: Actor, query: ListQuery): Promise<{ data: (ContactWithCompany & { scores: ScoreSummary | null })[]; nextCursor: string | null; total?: number }> {
   const scope = scopeFor(actor, 'contacts.read');
   if (query.deleted !== 'exclude') authorize(actor, 'contacts.delete');
   const { registry, fields } = await contactRegistryFor(core, actor.workspaceId);
@@ -464,7 +465,9 @@ export async function listContacts(core: Core, actor: Actor, query: ListQuery): 
     groups,
   });
   const more = rows.length > query.limit;
-  const data = more ? rows.slice(0, query.limit) : rows;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const scores = await scoreSummaries(core.db, actor.workspaceId, page.map((c) => c.id));
+  const data = page.map((c) => ({ ...c, scores: scores.get(c.id) ?? null }));
   const i = data.length - 1;
   const nextCursor = more ? encodeCursor({ s: sortKey, v: sort ? ((sortValues[i] as string | number | null) ?? null) : seqs[i]!, id: data[i]!.id }) : null;
   const total = query.includeTotal ? await countContactRows(core.db, core.dialect, scope, { filters, groups, searchTokens: tokens, deleted: query.deleted }) : undefined;

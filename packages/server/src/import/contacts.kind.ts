@@ -310,5 +310,12 @@ export const contactsHandler: KindHandler<Plan, State> = {
     for (const it of plan.creates) for (const k of keysOf(it.c, ['externalId', 'email', 'phone'])) state.seen.add(k);
   },
   write,
+  planKeys(plan) {
+    const keys: string[] = [];
+    for (const it of plan.creates) keys.push(...keysOf(it.c, ['externalId', 'email', 'phone']));
+    for (const u of plan.updates) keys.push(`id:${u.item.matchId}`, ...keysOf(u.item.c, ['externalId', 'email', 'phone']));
+    for (const c of plan.newCompanies) keys.push(`company:${matchKey(c.name)}`);
+    return keys;
+  },
   undo,
 };

@@ -171,12 +171,15 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
   let batches = 0;
   // The planner's statistics follow the tables as the import grows them (each time the rows written double).
   let statsAt = 5_000;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    const lastRow = rows[rows.length - 1]!.row;
-    const r = await processBatch(core, actor, handler, rows, { headerOf, options, state, dryRun: o.dryRun, record, lastRow });
+  // While a batch is written, the next one is read and prepared (the kinds that can say what two plans would
+  // collide on: planKeys); each batch is still written in order, one at a time.
+  const pipelined = Boolean(handler.planKeys) && !o.dryRun && record !== null;
+  let inflight: { promise: Promise<BatchResult>; lastRow: number; keys: Set<string> } | null = null;
+  const settle = async () => {
+    if (!inflight) return;
+    const { promise, lastRow } = inflight;
+    inflight = null;
+    const r = await promise;
     totals.created += r.created;
     totals.updated += r.updated;
     totals.skipped += r.skipped;
@@ -200,6 +203,35 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
     if (o.stopAfterBatches !== undefined && batches >= o.stopAfterBatches) throw new StopForTest();
     if (o.signal?.aborted) throw new StopForTest();
   };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    const lastRow = rows[rows.length - 1]!.row;
+    const ctx = { headerOf, options, state, dryRun: o.dryRun, record, lastRow };
+    if (!pipelined) {
+      inflight = { promise: processBatch(core, actor, handler, rows, ctx), lastRow, keys: new Set() };
+      await settle();
+      return;
+    }
+    // Prepared now, while the batch before is still being written…
+    const ahead = handler.prepare(core, actor, rows, { headerOf, options, state, dryRun: false });
+    ahead.catch(() => {});
+    const before = inflight as { keys: Set<string> } | null;
+    try {
+      await settle();
+    } catch (e) {
+      await ahead.catch(() => {});
+      throw e;
+    }
+    // …and prepared again, after it, if the two plans touch the same people or companies.
+    const prepared = await ahead;
+    const keys = new Set(handler.planKeys!(prepared.plan));
+    const collides = before !== null && [...keys].some((k) => before.keys.has(k));
+    const promise = processBatch(core, actor, handler, rows, ctx, collides ? undefined : prepared);
+    promise.catch(() => {});
+    inflight = { promise, lastRow, keys };
+  };
 
   try {
     for await (const rec of readRecords(src, scan.info)) {
@@ -217,7 +249,9 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
       batch.push(row);
     }
     await flush();
+    await settle();
   } catch (e) {
+    if (inflight) await (inflight as { promise: Promise<unknown> }).promise.catch(() => {});
     if (e instanceof StopForTest) throw e;
     if (record) await failImport(core, record.id, e);
     throw e;
@@ -329,11 +363,14 @@ type BatchContext = {
 };
 
 /** One batch: checked and matched, then (unless a dry run) written in one transaction with the import's bookkeeping. */
-async function processBatch(core: Core, actor: Actor, handler: KindHandler<unknown, unknown>, allRows: MappedRow[], ctx: BatchContext) {
+type Prepared = Awaited<ReturnType<KindHandler<unknown, unknown>['prepare']>>;
+type BatchResult = { created: number; updated: number; skipped: number; errorRows: number; errors: ImportError[]; contactIds: string[] };
+
+async function processBatch(core: Core, actor: Actor, handler: KindHandler<unknown, unknown>, allRows: MappedRow[], ctx: BatchContext, preparedAhead?: Prepared): Promise<BatchResult> {
   let rows = allRows;
   const dropped: ImportError[] = [];
   for (let attempt = 0; ; attempt++) {
-    const prepared = await handler.prepare(core, actor, rows, { headerOf: ctx.headerOf, options: ctx.options, state: ctx.state, dryRun: ctx.dryRun });
+    const prepared = attempt === 0 && preparedAhead ? preparedAhead : await handler.prepare(core, actor, rows, { headerOf: ctx.headerOf, options: ctx.options, state: ctx.state, dryRun: ctx.dryRun });
     prepared.errors.push(...dropped);
     const errorRows = new Set(prepared.errors.map((e) => e.row)).size;
     if (ctx.dryRun || !ctx.record) {

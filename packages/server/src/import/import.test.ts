@@ -230,6 +230,26 @@ describe('batches, crashes and undo', () => {
     assert.equal(await liveCount(o.workspaceId), total, 'rows without any key were not imported twice');
   });
 
+  test('a person or a company in two consecutive batches (the second prepared while the first is written) is one record: the second batch is prepared again after the first', async () => {
+    const { owner: o } = await makeWorkspace(t.core);
+    const lines = ['Họ và tên,Email,Số điện thoại,Công ty'];
+    for (let i = 0; i < BATCH_ROWS * 3; i++) {
+      // Row 10 of batch 1 comes back in batch 2 with a phone; a company first named in batch 2 is named again in batch 3.
+      if (i === BATCH_ROWS + 5) lines.push('Lê Văn Lặp,lap@example.vn,0912345678,');
+      else if (i === 10) lines.push('Lê Văn Lặp,lap@example.vn,,');
+      else if (i === BATCH_ROWS + 7 || i === BATCH_ROWS * 2 + 9) lines.push(`Khách ${i},khach${i}@example.vn,,Công ty Hai Lô`);
+      else lines.push(`Khách ${i},khach${i}@example.vn,,`);
+    }
+    const r = await run(o, bytes(`${lines.join('\n')}\n`));
+    assert.deepEqual([r.created, r.updated, r.failed], [BATCH_ROWS * 3 - 1, 1, 0]);
+    assert.equal(await liveCount(o.workspaceId), BATCH_ROWS * 3 - 1, 'the returning person is not created twice');
+    const lap = await t.core.db.selectFrom('contacts').select(['phones']).where('workspace_id', '=', o.workspaceId).where('name', '=', 'Lê Văn Lặp').execute();
+    assert.equal(lap.length, 1);
+    assert.match(JSON.stringify(lap[0]!.phones), /\+84912345678/, 'the second row’s phone joined the first row’s contact');
+    const companies = await t.core.db.selectFrom('companies').select(['id']).where('workspace_id', '=', o.workspaceId).where('name', '=', 'Công ty Hai Lô').execute();
+    assert.equal(companies.length, 1, 'one company, not one per batch');
+  });
+
   test('a batch that fails to write leaves nothing of itself; the import is marked failed and resumes from that batch', async () => {
     const { owner: o } = await makeWorkspace(t.core);
     const pg = t.core.dialect === 'postgres';

@@ -52,6 +52,12 @@ export interface KindHandler<Plan, State> {
   /** After a batch (written, or checked in a dry run): remember what it created, so later rows match it. */
   commitState?(state: State, plan: Plan, dryRun: boolean): void;
   write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written>;
+  /**
+   * What a plan may collide with in another batch's plan (the match keys of its rows, the names of the
+   * companies it creates). A kind that gives them has its next batch prepared while the previous one is
+   * written; when the two share a key, the next batch is prepared again once the previous one is in.
+   */
+  planKeys?(plan: Plan): Iterable<string>;
   undo(core: Core, actor: Actor, items: UndoItem[], meta: { importId: string }): Promise<UndoResult>;
 }
 

@@ -148,8 +148,13 @@ describe('segments', () => {
     const top = await api.get('/api/v1/contacts?filter[valueTier][eq]=most_valuable&sort=-clv');
     assert.equal(top.status, 200, JSON.stringify(top.body));
     assert.deepEqual(top.body.data.map((c: { name: string }) => c.name), ['Khách 0', 'Khách 1', 'Khách 2']);
+    // Each row carries its scores for the list's columns; descending by value.
+    const rows = top.body.data as { scores: { tier: string; clv: number; segment: string; r: number } }[];
+    assert.ok(rows.every((c) => c.scores.tier === 'most_valuable' && c.scores.r >= 1 && c.scores.segment.length > 0));
+    assert.ok(rows[0]!.scores.clv >= rows[1]!.scores.clv && rows[1]!.scores.clv >= rows[2]!.scores.clv);
     const never = await api.get('/api/v1/contacts?filter[rfmSegment][empty]=true&includeTotal=true');
     assert.equal(never.body.total, 2, 'the two who never bought have no scores');
+    assert.ok(never.body.data.every((c: { scores: unknown }) => c.scores === null));
     const bad = await api.get('/api/v1/contacts?filter[pAlive][gte]=often');
     assert.equal(bad.status, 422);
     // Sorting by a score pages with a cursor like any other field.
