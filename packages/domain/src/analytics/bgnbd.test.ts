@@ -42,6 +42,22 @@ describe('BG/NBD formulas at fixed parameters', () => {
     for (const v of [bgnbdExpectedPurchases(PUBLISHED, 52, 10_000, 5000, 5000), bgnbdExpectedPurchases(PUBLISHED, 52, 3, 10, 20_000), bgnbdExpectedPurchasesNew(PUBLISHED, 1e5)]) assert.ok(Number.isFinite(v) && v >= 0, String(v));
   });
 
+  test('a fit with no spread in dropout (a and b in the hundreds of thousands, as a dozen regular customers give) still predicts finite purchases, as its limit does', () => {
+    // Seen on a workspace of twelve customers buying like clockwork: the Euler form underflows × overflows there.
+    const p = { r: 1.742, alpha: 14.52, a: 462_397, b: 3_249_310 };
+    for (const [x, tx, T] of [[3, 40, 100], [0, 0, 50], [25, 95, 100], [1, 2, 300]] as const) {
+      const e = bgnbdExpectedPurchases(p, 52, x, tx, T);
+      assert.ok(Number.isFinite(e) && e >= 0, `${x},${tx},${T}: ${e}`);
+      // The limit a, b → ∞ with a/(a+b) = q: the NBD with a fixed drop-out chance q after each purchase.
+      const q = p.a / (p.a + p.b);
+      const alive = bgnbdPAlive(p, x, tx, T);
+      const rate = (p.r + x) / (p.alpha + T);
+      assert.ok(e <= alive * rate * 52 * 1.0001, `no more than a live customer's expected rate: ${e}`);
+      if (x > 0 && alive > 0.5) assert.ok(e > alive * rate * 52 * (1 - q) ** 8 * 0.5, `${e}`);
+    }
+    assert.ok(Number.isFinite(bgnbdExpectedPurchasesNew(p, 52)) && bgnbdExpectedPurchasesNew(p, 52) > 0);
+  });
+
   test('Gamma-Gamma at fixed parameters: the likelihood by hand, and the expected spend between the population’s and the customer’s own', () => {
     const par = { p: 6.25, q: 3.74, v: 15.44 };
     const d = { x: Float64Array.of(2), m: Float64Array.of(30) };

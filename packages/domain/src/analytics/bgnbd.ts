@@ -99,8 +99,12 @@ export function bgnbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx:
   if (t <= 0) return 0;
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
-  // ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; z) = (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z)  (Euler)
-  const term = Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  // ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; z) = (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z)  (Euler).
+  // The Euler form is the stable one for small a and b; when the fit puts them very large (no heterogeneity in
+  // dropout: a, b in the hundreds of thousands), (1−z)^(a−1) underflows while the series overflows, and the
+  // direct form — a series in (b/c)·z < z — is the one that converges.
+  let term = Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  if (!Number.isFinite(term)) term = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * hyp2f1(r + x, b + x, a + b + x - 1, z);
   const alive = bgnbdPAlive(p, x, tx, T);
   return ((a + b + x - 1) / (a - 1)) * (1 - term) * alive;
 }
@@ -110,7 +114,9 @@ export function bgnbdExpectedPurchasesNew(p: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
   const { r, alpha, a, b } = p;
   const z = t / (alpha + t);
-  const term = Math.exp(r * Math.log(alpha / (alpha + t))) * hyp2f1(r, b, a + b - 1, z);
+  let term = Math.exp(r * Math.log(alpha / (alpha + t))) * hyp2f1(r, b, a + b - 1, z);
+  // Euler's transform when the direct series does not give a finite value: (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b−1; z).
+  if (!Number.isFinite(term)) term = Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + b - 1 - r, a - 1, a + b - 1, z);
   return ((a + b - 1) / (a - 1)) * (1 - term);
 }
 

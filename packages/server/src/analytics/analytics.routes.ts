@@ -11,6 +11,36 @@ import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
 import { AnalyticsSettingsSchema } from '@kith/domain/analytics/settings.ts';
 import { analyticsSettings, updateAnalyticsSettings } from './settings.service.ts';
 import { contactNeeds } from './affinity.service.ts';
+import { customerPicture, segmentMovement, valuePicture } from './picture.service.ts';
+import { invalid } from '@kith/domain/errors.ts';
+
+const Keyed = z.array(z.object({ key: z.string().nullable(), counts: z.array(z.number().int()) }));
+const PictureOut = z
+  .object({
+    asOf: z.string(),
+    currency: z.string(),
+    orders: z.number().int(),
+    skippedOrders: z.number().int(),
+    customers: z.number().int(),
+    months: z.array(z.string()).describe('YYYY-MM, oldest first; every series below has one value per month'),
+    acquisition: z.object({ total: z.array(z.number().int()), bySource: Keyed, byChannel: Keyed.describe('by the channel of the customer’s first order') }),
+    revenue: z.object({ newCustomers: z.array(z.number()), repeat: z.array(z.number()) }).describe('revenue of first purchase days and of repeat ones'),
+    active: z.array(z.number().int()).describe('customers buying in the month'),
+    retention: z.object({
+      cohorts: z.array(z.object({ month: z.string(), size: z.number().int(), retained: z.array(z.number()).describe('share of the cohort buying in its month + k') })),
+      repeatRate: z.number(),
+      churnRate: z.number(),
+      churnDays: z.number().int(),
+    }),
+    penetration: z.object({ repeatRevenueShare: z.number() }),
+    categories: z.object({
+      categoriesPerCustomer: z.array(z.object({ categories: z.string(), customers: z.number().int() })),
+      crossSellRate: z.number().describe('customers buying in two categories or more'),
+      categories: z.array(z.object({ category: z.string().nullable(), customers: z.number().int(), share: z.number() })),
+      customers: z.number().int(),
+    }),
+  })
+  .meta({ id: 'CustomerPicture' });
 
 const ProductRefOut = z.object({ id: z.string(), sku: z.string(), name: z.string(), category: z.string().nullable() });
 const NeedsOut = z
@@ -37,7 +67,23 @@ const RfmSummaryOut = z
   .meta({ id: 'RfmSummary' });
 
 const Num = z.number().nullable();
-const Models = z.object({ bgnbd: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLikelihood: z.number() }), gammaGamma: z.object({ p: z.number(), q: z.number(), v: z.number(), logLikelihood: z.number() }) });
+const Holdout = z
+  .object({
+    calibrationEnd: z.string(),
+    holdoutEnd: z.string(),
+    unit: z.enum(['day', 'week']),
+    customers: z.number().int().describe('customers who had bought by the calibration end'),
+    params: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }),
+    logLikelihood: z.number(),
+    byFrequency: z.array(z.object({ frequency: z.string(), customers: z.number().int(), predicted: z.number(), actual: z.number() })).describe('mean repeat purchases in the holdout, predicted and made, by repeat purchases in the calibration period'),
+    tracking: z.array(z.object({ date: z.string(), actual: z.number(), predicted: z.number() })).describe('cumulative repeat purchases of the calibration cohort, made and expected'),
+  })
+  .meta({ id: 'HoldoutCheck' });
+const Models = z.object({
+  bgnbd: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLikelihood: z.number() }),
+  gammaGamma: z.object({ p: z.number(), q: z.number(), v: z.number(), logLikelihood: z.number() }),
+  holdout: Holdout.nullable().optional().describe('the BG/NBD model fitted on the history up to a calibration end and checked against what followed (null: under 8 weeks of history)'),
+});
 const RunOut = z
   .object({ asOf: z.string(), customers: z.number().int(), models: Models.nullable(), note: z.string().nullable().describe('why the value figures are missing, when they are'), startedAt: z.string(), finishedAt: z.string(), seconds: z.number() })
   .meta({ id: 'ScoreRun' });
@@ -138,6 +184,73 @@ export function analyticsRoutes(core: Core) {
         config: { action: 'analytics.configure' },
       },
       async (req) => updateAnalyticsSettings(core, actorOf(req), req.body),
+    );
+    app.get(
+      '/analytics/value',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'Distributions of the stored scores: lifetime value and P(alive) histograms, and customers and value by tier and by RFM segment',
+          response: {
+            200: z.object({
+              asOf: z.string().nullable(),
+              customers: z.number().int(),
+              currency: z.string(),
+              clv: z.array(z.object({ from: z.number(), to: z.number(), customers: z.number().int(), value: z.number() })),
+              pAlive: z.array(z.object({ from: z.number(), to: z.number(), customers: z.number().int() })),
+              tiers: z.array(z.object({ tier: z.enum(VALUE_TIERS), customers: z.number().int(), value: z.number(), netValue: z.number() })),
+              segments: z.array(z.object({ segment: z.enum(RFM_SEGMENTS), customers: z.number().int(), value: z.number(), meanPAlive: z.number().nullable() })),
+            }),
+            ...errors(403),
+          },
+        },
+        config: { action: 'analytics.read' },
+      },
+      async (req) => valuePicture(core, actorOf(req)),
+    );
+    app.get(
+      '/analytics/customers',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'Acquisition (new customers per month by source and by first channel), penetration (categories per customer, cross-sell rate, repeat revenue) and retention (monthly cohorts, repeat-purchase and churn rates) up to a day',
+          querystring: z.strictObject({
+            asOf: z.iso.date().optional().describe('YYYY-MM-DD; default today'),
+            months: z.coerce.number().int().min(3).max(60).default(12).describe('calendar months shown, ending with asOf’s'),
+            churnDays: z.coerce.number().int().min(30).max(1095).default(180).describe('a customer silent for longer counts as churned'),
+          }),
+          response: { 200: PictureOut, ...errors(403, 422) },
+        },
+        config: { action: 'analytics.read' },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        return customerPicture(core, actor, req.query.asOf ?? (await todayIn(core, actor.workspaceId)), { months: req.query.months, churnDays: req.query.churnDays });
+      },
+    );
+    app.get(
+      '/analytics/rfm/movement',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'How customers moved between RFM segments from one day to another (each day scored on its own); "none" = not a customer yet at the start',
+          querystring: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+          response: {
+            200: z.object({
+              from: z.string(),
+              to: z.string(),
+              flows: z.array(z.object({ from: z.union([z.enum(RFM_SEGMENTS), z.literal('none')]), to: z.enum(RFM_SEGMENTS), customers: z.number().int() })),
+              lost: z.array(z.object({ from: z.enum(RFM_SEGMENTS), customers: z.number().int() })),
+            }),
+            ...errors(403, 422),
+          },
+        },
+        config: { action: 'analytics.read' },
+      },
+      async (req) => {
+        if (req.query.from > req.query.to) throw invalid([{ path: ['from'], message: 'Must be on or before "to"' }]);
+        return segmentMovement(core, actorOf(req), req.query.from, req.query.to);
+      },
     );
     app.get(
       '/analytics/rfm',

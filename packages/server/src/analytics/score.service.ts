@@ -1,5 +1,7 @@
 import { computeRfm, type RfmSegment } from '@kith/domain/analytics/rfm.ts';
 import { analyseClv, NotEnoughData, type ClvResult } from '@kith/domain/analytics/clv.ts';
+import { holdoutCheck, holdoutSplit, type HoldoutCheck } from '@kith/domain/analytics/holdout.ts';
+import type { PurchaseDays } from '@kith/domain/analytics/transactions.ts';
 import { notFound } from '@kith/domain/errors.ts';
 import type { Core } from '../core.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -27,7 +29,21 @@ import { AppError } from '@kith/domain/errors.ts';
 export const SCORE_HORIZON_WEEKS = 52;
 export const SCORE_DISCOUNT_RATE = 0.1;
 
-export type ScoreRun = { asOf: string; customers: number; models: Pick<ClvResult, 'bgnbd' | 'gammaGamma'> | null; note: string | null; startedAt: string; finishedAt: string; seconds: number };
+/** The calibration/holdout check of the last refresh, its days as dates. */
+export type StoredHoldout = Omit<HoldoutCheck, 'calibrationEnd' | 'holdoutEnd' | 'tracking'> & { calibrationEnd: string; holdoutEnd: string; tracking: { date: string; actual: number; predicted: number }[] };
+export type ScoreRun = { asOf: string; customers: number; models: (Pick<ClvResult, 'bgnbd' | 'gammaGamma'> & { holdout?: StoredHoldout | null }) | null; note: string | null; startedAt: string; finishedAt: string; seconds: number };
+
+const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+/** The model checked on the workspace's own history: fitted up to a calibration end, compared with what followed. */
+function storedHoldout(customers: PurchaseDays[], asOf: number): StoredHoldout | null {
+  let first = Number.POSITIVE_INFINITY;
+  for (const c of customers) if (c.days.length && c.days[0]! < first) first = c.days[0]!;
+  const split = Number.isFinite(first) ? holdoutSplit(first, asOf) : null;
+  const h = split ? holdoutCheck(customers, split.calibrationEnd, split.holdoutEnd, 'week') : null;
+  if (!h) return null;
+  return { ...h, calibrationEnd: isoDay(h.calibrationEnd), holdoutEnd: isoDay(h.holdoutEnd), tracking: h.tracking.map((p) => ({ date: isoDay(p.day), actual: p.actual, predicted: p.predicted })) };
+}
 
 export type RefreshPhase = 'reading' | 'fitting' | 'affinities' | 'storing';
 export type RefreshProgress = { phase: RefreshPhase; done: number; total: number | null; startedAt: string };
@@ -88,7 +104,7 @@ export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string
       growth: finite(tiers.get(r.customerId)?.growth),
     };
   });
-  const models = clv ? { bgnbd: clv.bgnbd, gammaGamma: clv.gammaGamma } : null;
+  const models = clv ? { bgnbd: clv.bgnbd, gammaGamma: clv.gammaGamma, holdout: storedHoldout(p.customers, p.asOf) } : null;
   const finished = core.now().toISOString();
   await core.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('customer_scores').where('workspace_id', '=', actor.workspaceId).execute();

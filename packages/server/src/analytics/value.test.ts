@@ -67,6 +67,48 @@ describe('value tiers, needs and affinities', () => {
     }
   });
 
+  test('the pictures: value and P(alive) distributions, tiers, the model’s holdout check; acquisition, retention, penetration; movement between segments', async () => {
+    const { owner, api } = await shop();
+    await refresh(api);
+    const run = (await api.get('/api/v1/analytics/scores')).body.run;
+    const h = run.models.holdout;
+    assert.ok(h, 'a year of history: the model is checked on its second half');
+    assert.equal(h.holdoutEnd, '2026-01-01');
+    assert.equal(h.byFrequency.reduce((s: number, b: { customers: number }) => s + b.customers, 0), 12);
+    assert.ok(h.tracking.length > 5 && h.tracking.at(-1).date === '2026-01-01' && h.tracking.at(-1).actual > 0);
+
+    const v = (await api.get('/api/v1/analytics/value')).body;
+    assert.equal(v.customers, 12);
+    assert.equal(v.clv.reduce((s: number, b: { customers: number }) => s + b.customers, 0), 12);
+    assert.equal(v.pAlive.reduce((s: number, b: { customers: number }) => s + b.customers, 0), 12);
+    assert.equal(v.pAlive.length, 10);
+    assert.equal(v.tiers.find((x: { tier: string }) => x.tier === 'most_valuable').customers, 3);
+    for (const b of v.clv) assert.ok(b.to > b.from);
+
+    const p = (await api.get('/api/v1/analytics/customers?asOf=2026-01-01&months=13')).body;
+    assert.equal(p.months.length, 13);
+    assert.deepEqual([p.months[0], p.months.at(-1)], ['2025-01', '2026-01']);
+    assert.equal(p.acquisition.total[0], 12, 'all twelve first bought in January 2025');
+    assert.equal(p.retention.cohorts[0].size, 12);
+    assert.equal(p.retention.cohorts[0].retained[0], 1);
+    assert.equal(p.retention.repeatRate, 1, 'every one of them bought at least twice');
+    assert.equal(p.categories.crossSellRate, 0.5, 'coffee buyers also bought gear; tea buyers only tea');
+    assert.equal(p.customers, 12);
+    assert.ok(p.penetration.repeatRevenueShare > 0.5 && p.penetration.repeatRevenueShare < 1);
+    assert.equal((await api.get('/api/v1/analytics/customers?months=2')).status, 422);
+
+    const m = (await api.get('/api/v1/analytics/rfm/movement?from=2025-03-01&to=2026-01-01')).body;
+    assert.equal(m.flows.reduce((s: number, f: { customers: number }) => s + f.customers, 0), 12);
+    assert.equal(m.flows.some((f: { from: string }) => f.from === 'none'), false, 'all were customers by March');
+    const fromStart = (await api.get('/api/v1/analytics/rfm/movement?from=2024-12-31&to=2026-01-01')).body;
+    assert.equal(fromStart.flows.filter((f: { from: string }) => f.from === 'none').reduce((s: number, f: { customers: number }) => s + f.customers, 0), 12, 'none of them a customer yet at the start');
+    assert.equal((await api.get('/api/v1/analytics/rfm/movement?from=2026-01-01&to=2025-01-01')).status, 422);
+    const viewer = await makeMember(t.core, owner.workspaceId, 'viewer');
+    assert.equal((await client(t.app, viewer.token).get('/api/v1/analytics/customers')).status, 200);
+    const agent = await makeMember(t.core, owner.workspaceId, 'agent');
+    assert.equal((await client(t.app, agent.token).get('/api/v1/analytics/value')).status, 403);
+  });
+
   test('settings: an edited grid renames segments and a cost to serve puts customers below zero, from the next refresh; bad settings are a 422 naming the field; only managers and up may change them', async () => {
     const { owner, api, ids } = await shop();
     const viewer = await makeMember(t.core, owner.workspaceId, 'viewer');

@@ -26,6 +26,7 @@ const ImportsPage = lazyRoute(() => import('../features/imports/imports-page.tsx
 const DuplicatesPage = lazyRoute(() => import('../features/duplicates/duplicates-page.tsx'));
 const DealsPage = lazyRoute(() => import('../features/deals/deals-page.tsx'));
 const AnalyticsPage = lazyRoute(() => import('../features/analytics/analytics-page.tsx'));
+const SegmentsPage = lazyRoute(() => import('../features/segments/segments-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -40,6 +41,7 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/duplicates/, DuplicatesPage],
   [/^\/deals/, DealsPage],
   [/^\/analytics/, AnalyticsPage],
+  [/^\/segments/, SegmentsPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -98,6 +100,9 @@ export function Shell() {
         <NavLink href="/products">
           <Icon name="box" /> {t('nav.products')}
         </NavLink>
+        <NavLink href="/segments">
+          <Icon name="filter" /> {t('nav.segments')}
+        </NavLink>
         {can('analytics.read') && (
           <NavLink href="/analytics">
             <Icon name="chart" /> {t('nav.analytics')}
@@ -142,6 +147,7 @@ export function Shell() {
             <Route path="/duplicates" component={DuplicatesPage} />
             <Route path="/deals" component={DealsPage} />
             <Route path="/analytics" component={AnalyticsPage} />
+            <Route path="/segments" component={SegmentsPage} />
             <Route path="/imports/:id" component={ImportsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>

@@ -5,6 +5,8 @@
 export type Formatters = {
   locale: string;
   number(n: number): string;
+  /** Short figures for chart axes: 1,2 Tr / 1.2M. */
+  compact(n: number): string;
   money(minor: number, currency?: string): string;
   date(iso: string | null | undefined): string;
   dateTime(iso: string | null | undefined): string;
@@ -16,6 +18,7 @@ const LOCALE_OF: Record<string, string> = { vi: 'vi-VN', en: 'en-GB' };
 export function makeFormatters(lang: string, currency: string, timeZone: string): Formatters {
   const locale = LOCALE_OF[lang] ?? lang;
   const num = new Intl.NumberFormat(locale);
+  const compactFmt = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   const moneyFmt = new Map<string, Intl.NumberFormat>();
   const money = (cur: string) => {
     let f = moneyFmt.get(cur);
@@ -32,6 +35,7 @@ export function makeFormatters(lang: string, currency: string, timeZone: string)
   return {
     locale,
     number: (n) => num.format(n),
+    compact: (n) => compactFmt.format(n),
     money(minor, cur = currency) {
       const f = money(cur);
       const digits = f.resolvedOptions().maximumFractionDigits ?? 0;

@@ -3,13 +3,17 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { minorDigits } from '@kith/domain/money/money.ts';
-import { DEFAULT_RFM_GRID as DEFAULT_GRID, RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
+import { DEFAULT_RFM_GRID, RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { EChart } from './echart.tsx';
+import { ChartCard, downloadCsv, savePng } from './chart-card.tsx';
+import { ValueTab, type Models } from './analytics-value.tsx';
+import { CustomersTab } from './analytics-customers.tsx';
+import { SettingsTab, useAnalyticsSettings } from './analytics-settings.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
@@ -29,17 +33,13 @@ const SEGMENT_COLOR: Record<string, string> = {
   need_attention: '#facc15', about_to_sleep: '#fb923c', cant_lose_them: '#ef4444', at_risk: '#f87171', hibernating: '#94a3b8',
 };
 
-/** A CSV of the chart's data, downloaded in the browser (UTF-8 with a BOM, so Excel reads Vietnamese). */
-function downloadCsv(name: string, rows: (string | number)[][]) {
-  const text = `\ufeff${rows.map((r) => r.map((c) => (typeof c === 'string' && /[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : String(c))).join(',')).join('\n')}\n`;
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
-
 const today = () => new Date().toISOString().slice(0, 10);
+const TABS = ['rfm', 'value', 'customers', 'settings'] as const;
+type Tab = (typeof TABS)[number];
+const tabFromUrl = (): Tab => {
+  const x = new URLSearchParams(window.location.search).get('tab');
+  return (TABS as readonly string[]).includes(x ?? '') ? (x as Tab) : 'rfm';
+};
 
 /** Analytics: the RFM picture of the workspace's customers at a date (issue 5). */
 export default function AnalyticsPage() {
@@ -56,8 +56,15 @@ export default function AnalyticsPage() {
   const can = useCan();
   const qc = useQueryClient();
   const notify = useToast();
-  type Progress = { phase: 'reading' | 'fitting' | 'storing'; done: number; total: number | null };
-  type Scores = { run: { asOf: string; customers: number; note: string | null; finishedAt: string } | null; running: Progress | null };
+  type Progress = { phase: 'reading' | 'fitting' | 'affinities' | 'storing'; done: number; total: number | null };
+  type Scores = { run: { asOf: string; customers: number; note: string | null; finishedAt: string; models: Models } | null; running: Progress | null };
+  const settings = useAnalyticsSettings();
+  const grid = settings.data?.rfmGrid ?? DEFAULT_RFM_GRID;
+  const [tab, setTab] = useState<Tab>(() => tabFromUrl());
+  const chooseTab = (x: Tab) => {
+    setTab(x);
+    window.history.replaceState(null, '', x === 'rfm' ? '/analytics' : `/analytics?tab=${x}`);
+  };
   // A refresh runs in the background on the server: after starting one, its progress is asked for every
   // second until a new run is stored (or none is under way any more, which means it failed).
   const [waiting, setWaiting] = useState<{ before: string; idlePolls: number } | null>(null);
@@ -102,7 +109,7 @@ export default function AnalyticsPage() {
         formatter: (p: { data: [number, number, number] }) => {
           const [f, r] = p.data;
           const c = s.cells[r]![f]!;
-          return `R${r + 1} · F${f + 1} — ${seg(String(DEFAULT_GRID[r]![f]))}<br/>${t('analytics.customers', { count: c.customers, formatted: fmt.number(c.customers) })}<br/>${fmt.money(minor(c.revenue), s.currency)}`;
+          return `R${r + 1} · F${f + 1} — ${seg(String(grid[r]![f]))}<br/>${t('analytics.customers', { count: c.customers, formatted: fmt.number(c.customers) })}<br/>${fmt.money(minor(c.revenue), s.currency)}`;
         },
       },
       grid: { left: 56, right: 16, top: 36, bottom: 56 },
@@ -112,7 +119,7 @@ export default function AnalyticsPage() {
       toolbox: { right: 0, top: 0, feature: { saveAsImage: { title: t('analytics.savePng'), name: `kith-rfm-${s.asOf}` } } },
       series: [{ type: 'heatmap', data, label: { show: true, formatter: (p: { data: [number, number, number] }) => fmt.number(p.data[2]) } }],
     };
-  }, [s, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [s, t, fmt, grid]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const bars = useMemo(() => {
     if (!s) return null;
@@ -127,6 +134,16 @@ export default function AnalyticsPage() {
     };
   }, [s, t]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const tabBar = (
+    <div role="tablist" aria-label={t('analytics.title')} className="row" style={{ gap: 'var(--s1)', borderBlockEnd: '1px solid var(--border, #e2e8f0)' }}>
+      {TABS.map((x) => (
+        <button key={x} type="button" role="tab" aria-selected={tab === x} className={`btn btn-ghost${tab === x ? ' active' : ''}`} style={tab === x ? { borderBlockEnd: '2px solid var(--accent, #0f766e)', borderRadius: 0 } : { borderRadius: 0 }} onClick={() => chooseTab(x)} data-testid={`tab-${x}`}>
+          {t(`analytics.tabs.${x}`)}
+        </button>
+      ))}
+    </div>
+  );
+
   return (
     <div className="page">
       <div className="page-header">
@@ -139,7 +156,7 @@ export default function AnalyticsPage() {
         <span className="spacer" />
         <label className="row" style={{ gap: 'var(--s1)' }}>
           <span>{t('analytics.asOf')}</span>
-          <input className="input" type="date" value={asOf} max={today()} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
+          <input className="input" type="date" data-testid="as-of" value={asOf} max={today()} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
         </label>
       </div>
       <div className="toolbar" data-testid="score-run">
@@ -170,7 +187,10 @@ export default function AnalyticsPage() {
           {t('analytics.refreshFailed')}
         </div>
       )}
-      {q.isError ? (
+      {tabBar}
+      {tab === 'settings' ? (
+        <SettingsTab />
+      ) : q.isError ? (
         <div className="alert alert-error" role="alert">
           {errorText(q.error)}
         </div>
@@ -193,13 +213,17 @@ export default function AnalyticsPage() {
         >
           {t('analytics.emptyBody')}
         </EmptyState>
+      ) : tab === 'value' ? (
+        run.data?.run ? <ValueTab models={run.data.run.models} /> : <p className="muted">{t('analytics.value.none')}</p>
+      ) : tab === 'customers' ? (
+        <CustomersTab asOf={asOf} />
       ) : (
         <div className="analytics-grid" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: 'var(--s4)' }}>
           <section className="card" aria-labelledby="rfm-grid-title">
             <div className="card-header">
               <h2 id="rfm-grid-title">{t('analytics.gridTitle')}</h2>
               <span className="spacer" />
-              <button type="button" className="btn btn-sm" onClick={() => downloadCsv(`kith-rfm-${s.asOf}.csv`, [['r', 'f', 'segment', 'customers', 'revenue'], ...s.cells.flatMap((row, r) => row.map((c, f) => [r + 1, f + 1, String(DEFAULT_GRID[r]![f]), c.customers, c.revenue]))])}>
+              <button type="button" className="btn btn-sm" onClick={() => downloadCsv(`kith-rfm-${s.asOf}.csv`, [['r', 'f', 'segment', 'customers', 'revenue'], ...s.cells.flatMap((row, r) => row.map((c, f) => [r + 1, f + 1, String(grid[r]![f]), c.customers, c.revenue]))])}>
                 {t('analytics.csv')}
               </button>
             </div>
@@ -218,8 +242,72 @@ export default function AnalyticsPage() {
             </div>
             <div className="card-body">{bars && <EChart option={bars} label={t('analytics.segmentsTitle')} testId="rfm-segments" height={420} />}</div>
           </section>
+          <Movement to={asOf} />
         </div>
       )}
     </div>
+  );
+}
+
+type MovementData = { from: string; to: string; flows: { from: string; to: string; customers: number }[]; lost: { from: string; customers: number }[] };
+
+const minusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/** Segment sizes moving between two days: a Sankey of customers from each segment then to each segment now. */
+function Movement({ to }: { to: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [from, setFrom] = useState(() => minusDays(to, 90));
+  const q = useQuery({ queryKey: ['analytics', 'movement', from, to], queryFn: ({ signal }) => api.get<MovementData>('/analytics/rfm/movement', { query: { from, to }, signal }), placeholderData: keepPreviousData, enabled: from <= to });
+  const m = q.data;
+  const seg = (k: string) => (k === 'none' ? t('analytics.movement.none') : t(`analytics.segment.${k}`));
+  const option = useMemo(() => {
+    if (!m || m.flows.length === 0) return null;
+    // The same segment on both sides is two nodes: "before" names carry a narrow no-break space to stay distinct.
+    const left = (k: string) => `${seg(k)}\u202f`;
+    const names = new Set<string>();
+    for (const f of m.flows) {
+      names.add(left(f.from));
+      names.add(seg(f.to));
+    }
+    return {
+      tooltip: { trigger: 'item', valueFormatter: (x: number) => fmt.number(x) },
+      toolbox: savePng(t('analytics.savePng'), `kith-movement-${m.from}-${m.to}`),
+      series: [
+        {
+          type: 'sankey',
+          left: 8,
+          right: 140,
+          top: 36,
+          bottom: 8,
+          nodeGap: 6,
+          emphasis: { focus: 'adjacency' },
+          data: [...names].map((name) => {
+            const key = [...RFM_SEGMENTS, 'none'].find((k) => seg(k) === name.replace('\u202f', ''));
+            return { name, itemStyle: { color: key && key !== 'none' ? SEGMENT_COLOR[key] : '#cbd5e1' } };
+          }),
+          links: m.flows.map((f) => ({ source: left(f.from), target: seg(f.to), value: f.customers })),
+          lineStyle: { color: 'source', opacity: 0.35 },
+          label: { fontSize: 11 },
+        },
+      ],
+    };
+  }, [m, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <ChartCard
+      id="movement"
+      title={t('analytics.movement.title')}
+      help={
+        <span className="row" style={{ gap: 'var(--s1)', flexWrap: 'wrap' }}>
+          {t('analytics.movement.help')}
+          <input className="input" type="date" aria-label={t('analytics.movement.from')} value={from} max={to} onChange={(e) => e.target.value && setFrom(e.target.value)} style={{ inlineSize: 'auto' }} data-testid="movement-from" />
+          → {fmt.date(to)}
+        </span>
+      }
+      option={option}
+      height={440}
+      empty={t('analytics.movement.empty')}
+      csv={() => ({ name: `kith-movement-${m!.from}-${m!.to}.csv`, rows: [['from', 'to', 'customers'], ...m!.flows.map((f) => [f.from, f.to, f.customers])] })}
+    />
   );
 }

@@ -19,6 +19,9 @@ type Scores = {
   expectedPurchases: number | null;
   expectedSpend: number | null;
   clv: number | null;
+  tier: string | null;
+  netValue: number | null;
+  growth: number | null;
   horizonWeeks: number;
 };
 
@@ -79,6 +82,14 @@ export function CustomerValue({ contactId }: { contactId: string }) {
                 </span>
               </>
             )}
+            {s.tier && (
+              <>
+                <span className="prop-label">{t('value.tier')}</span>
+                <span data-testid="value-tier">
+                  <span className={`badge${s.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{t(`tiers.${s.tier}`)}</span> <span className="muted">{t(`tiers.help.${s.tier}`)}</span>
+                </span>
+              </>
+            )}
             {s.pAlive === null && q.data?.note && (
               <>
                 <span className="prop-label">{t('value.clv')}</span>
@@ -86,6 +97,80 @@ export function CustomerValue({ contactId }: { contactId: string }) {
               </>
             )}
           </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+type Needs = {
+  categories: { category: string | null; orders: number; quantity: number; spend: number; share: number }[];
+  interests: string[];
+  tags: string[];
+  suggestions: { product: { id: string; sku: string; name: string; category: string | null }; lift: number; confidence: number; because: { name: string } }[];
+};
+
+/** The customer's needs (IDIC's "differentiate by needs"): what they buy, by category; their interests; what customers like them also bought. */
+export function CustomerNeeds({ contactId }: { contactId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const session = useRequiredSession();
+  const currency = session.workspace.currency;
+  const q = useQuery({ queryKey: ['contact', contactId, 'needs'], queryFn: ({ signal }) => api.get<Needs>(`/contacts/${contactId}/needs`, { signal }) });
+  const n = q.data;
+  const money = (major: number) => fmt.money(Math.round(major * 10 ** (minorDigits(currency) ?? 0)), currency);
+  return (
+    <section className="card" aria-labelledby="customer-needs-title" data-testid="customer-needs">
+      <div className="card-header">
+        <h2 id="customer-needs-title">{t('needs.title')}</h2>
+      </div>
+      <div className="card-body stack">
+        {q.isPending ? (
+          <div className="progress" aria-busy="true" />
+        ) : !n || (n.categories.length === 0 && n.interests.length === 0) ? (
+          <p className="muted">{t('needs.none')}</p>
+        ) : (
+          <>
+            {n.categories.length > 0 && (
+              <div className="stack" style={{ gap: 'var(--s1)' }}>
+                <span className="prop-label">{t('needs.categories')}</span>
+                {n.categories.slice(0, 6).map((c) => (
+                  <div key={c.category ?? '-'} className="stack" style={{ gap: 2 }}>
+                    <span className="row" style={{ justifyContent: 'space-between' }}>
+                      <span>{c.category ?? t('needs.uncategorised')}</span>
+                      <span className="muted num">
+                        {money(c.spend)} · {fmt.number(Math.round(c.share * 100))}%
+                      </span>
+                    </span>
+                    <span aria-hidden="true" style={{ display: 'block', blockSize: 6, borderRadius: 3, background: 'var(--accent, #0f766e)', inlineSize: `${Math.max(2, c.share * 100)}%` }} />
+                  </div>
+                ))}
+              </div>
+            )}
+            {n.interests.length > 0 && (
+              <p>
+                <span className="prop-label">{t('needs.interests')}</span>{' '}
+                {n.interests.map((i) => (
+                  <span key={i} className="badge">
+                    {i}
+                  </span>
+                ))}
+              </p>
+            )}
+            <div className="stack" style={{ gap: 'var(--s1)' }} data-testid="needs-suggestions">
+              <span className="prop-label">{t('needs.suggestions')}</span>
+              {n.suggestions.length === 0 ? (
+                <span className="muted">{t('needs.noSuggestions')}</span>
+              ) : (
+                n.suggestions.map((s) => (
+                  <span key={s.product.id}>
+                    <strong>{s.product.name}</strong>{' '}
+                    <span className="muted">{t('needs.because', { product: s.because.name, lift: fmt.number(Math.round(s.lift * 10) / 10), share: fmt.number(Math.round(s.confidence * 100)) })}</span>
+                  </span>
+                ))
+              )}
+            </div>
+          </>
         )}
       </div>
     </section>

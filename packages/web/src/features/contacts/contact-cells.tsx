@@ -45,7 +45,7 @@ export function customValueText(f: CustomField, v: unknown, fmt: Formatters, yes
 }
 
 /** The text (or element) of one cell of the contacts list. */
-export function renderContactCell(id: string, c: Contact, ctx: { t: (k: string) => string; fmt: Formatters; lang: string; ownerName: (id: string | null) => string; fields: CustomField[] }) {
+export function renderContactCell(id: string, c: Contact, ctx: { t: (k: string) => string; fmt: Formatters; lang: string; ownerName: (id: string | null) => string; fields: CustomField[]; money: (major: number) => string }) {
   switch (id) {
     case 'name':
       return (
@@ -83,6 +83,16 @@ export function renderContactCell(id: string, c: Contact, ctx: { t: (k: string) 
       return <span>{ctx.fmt.date(c.createdAt)}</span>;
     case 'updatedAt':
       return <span>{ctx.fmt.date(c.updatedAt)}</span>;
+    case 'rfmSegment':
+      return c.scores ? <span className="badge">{ctx.t(`analytics.segment.${c.scores.segment}`)}</span> : null;
+    case 'valueTier':
+      return c.scores?.tier ? <span className={`badge${c.scores.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{ctx.t(`tiers.${c.scores.tier}`)}</span> : null;
+    case 'clv':
+      return <span className="num">{c.scores?.clv != null ? ctx.money(c.scores.clv) : ''}</span>;
+    case 'totalSpend':
+      return <span className="num">{c.scores ? ctx.money(c.scores.monetary) : ''}</span>;
+    case 'pAlive':
+      return <span className="num">{c.scores?.pAlive != null ? `${ctx.fmt.number(Math.round(c.scores.pAlive * 100))}%` : ''}</span>;
     default: {
       if (id.startsWith('custom.')) {
         const f = ctx.fields.find((x) => `custom.${x.key}` === id);

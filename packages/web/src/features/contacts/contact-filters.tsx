@@ -7,6 +7,8 @@ import { provinceName, provinceOptions } from '../../lib/provinces.ts';
 import { useMembers, type CustomField } from '../../lib/workspace-data.ts';
 import { GENDERS, INCOME_BANDS, LIFECYCLE_STAGES } from './contact-model.ts';
 import type { ListFilter } from './list-state.ts';
+import { RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
+import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
 import { Icon } from '../../components/ui/icons.tsx';
 
 type Kind = 'stage' | 'owner' | 'tag' | 'province' | 'text' | 'enum' | 'date' | 'number' | 'boolean' | 'multi';
@@ -39,6 +41,11 @@ function useFieldSpecs(fields: CustomField[]): FieldSpec[] {
     { field: 'occupation', label: label('occupation'), kind: 'text' },
     { field: 'createdAt', label: label('createdAt'), kind: 'date' },
     { field: 'birthday', label: label('birthday'), kind: 'date' },
+    { field: 'rfmSegment', label: label('rfmSegment'), kind: 'enum', options: RFM_SEGMENTS.map((s) => ({ value: s, label: t(`analytics.segment.${s}`) })) },
+    { field: 'valueTier', label: label('valueTier'), kind: 'enum', options: VALUE_TIERS.map((s) => ({ value: s, label: t(`tiers.${s}`) })) },
+    { field: 'clv', label: label('clv'), kind: 'number' },
+    { field: 'pAlive', label: label('pAlive'), kind: 'number' },
+    { field: 'lastInteractionAt', label: label('lastInteractionAt'), kind: 'date' },
   ];
   const custom: FieldSpec[] = fields.map((f) => ({
     field: `custom.${f.key}`,
@@ -120,7 +127,7 @@ function FilterEditor({ specs, onDone }: { specs: FieldSpec[]; onDone: (f: ListF
   const ops = OPS[spec.kind];
   const effectiveOp = ops.includes(op) ? op : ops[0]!;
   const multiValued = (effectiveOp === 'in' || effectiveOp === 'nin') && !!spec.options;
-  const finalValue = effectiveOp === 'empty' ? value || 'true' : multiValued ? multi.join(',') : spec.kind === 'date' && value ? (field === 'createdAt' ? new Date(`${value}T00:00:00`).toISOString() : value) : value;
+  const finalValue = effectiveOp === 'empty' ? value || 'true' : multiValued ? multi.join(',') : spec.kind === 'date' && value ? (field === 'createdAt' || field === 'lastInteractionAt' ? new Date(`${value}T00:00:00`).toISOString() : value) : value;
   const ready = finalValue.trim().length > 0;
 
   return (

@@ -1,3 +1,5 @@
+import { minorDigits } from '@kith/domain/money/money.ts';
+import { useRequiredSession } from '../../app/session.tsx';
 import { useEffect, useMemo, useRef } from 'react';
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -43,9 +45,11 @@ export function ContactGrid(p: GridProps) {
   const fmt = useFormat();
   const ownerName = useMemberNames();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const currency = useRequiredSession().workspace.currency;
 
   const defs = useMemo<ColumnDef<typeof features, Contact>[]>(() => {
-    const ctx = { t, fmt, lang: i18n.language, ownerName, fields: p.fields };
+    const money = (major: number) => fmt.money(Math.round(major * 10 ** (minorDigits(currency) ?? 0)), currency);
+    const ctx = { t, fmt, lang: i18n.language, ownerName, fields: p.fields, money };
     return p.columns.map((id) => {
       const builtin = BUILTIN_COLUMNS.find((c) => c.id === id);
       const custom = id.startsWith('custom.') ? p.fields.find((f) => `custom.${f.key}` === id) : undefined;
@@ -57,7 +61,7 @@ export function ContactGrid(p: GridProps) {
         cell: (info: { row: { original: Contact } }) => renderContactCell(id, info.row.original, ctx),
       } as ColumnDef<typeof features, Contact>;
     });
-  }, [p.columns, p.fields, t, fmt, i18n.language, ownerName]);
+  }, [p.columns, p.fields, t, fmt, i18n.language, ownerName, currency]);
 
   const table = useTable({ features, columns: defs, data: p.rows, getRowId: (r: Contact) => r.id });
   const rows = table.getRowModel().rows;

@@ -37,6 +37,8 @@ export type Contact = {
   updatedAt: string;
   deletedAt: string | null;
   version: number;
+  /** Lists only: the stored RFM and value of the last refresh. */
+  scores?: { segment: string; r: number; f: number; m: number; monetary: number; clv: number | null; pAlive: number | null; tier: string | null } | null;
 };
 
 export const LIFECYCLE_STAGES = ['lead', 'prospect', 'new_customer', 'repeat', 'loyal', 'at_risk', 'churned', 'lost'] as const;
@@ -65,6 +67,11 @@ export const BUILTIN_COLUMNS: { id: ColumnId; sort?: string; width: number }[] =
   { id: 'incomeBand', sort: 'incomeBand', width: 140 },
   { id: 'createdAt', sort: 'createdAt', width: 150 },
   { id: 'updatedAt', sort: 'updatedAt', width: 150 },
+  { id: 'rfmSegment', sort: 'rfmSegment', width: 170 },
+  { id: 'valueTier', sort: 'valueTier', width: 160 },
+  { id: 'clv', sort: 'clv', width: 150 },
+  { id: 'pAlive', sort: 'pAlive', width: 120 },
+  { id: 'totalSpend', sort: 'totalSpend', width: 150 },
 ];
 export const DEFAULT_COLUMNS: ColumnId[] = ['name', 'phones', 'emails', 'company', 'lifecycleStage', 'owner', 'tags', 'province', 'createdAt'];
 

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { CustomerValue } from '../analytics/customer-value.tsx';
+import { CustomerNeeds, CustomerValue } from '../analytics/customer-value.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
@@ -228,6 +228,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
             })}
           </Section>
           <CustomerValue contactId={c.id} />
+          <CustomerNeeds contactId={c.id} />
           <CustomerTasks contactId={c.id} />
           <CustomerOrders contact={{ id: c.id, name: c.name }} />
           <div className="card">

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api-client.ts';
 import { ExportLinks } from '../../components/ui/export-links.tsx';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
@@ -56,8 +58,15 @@ export default function ContactsPage() {
     localStorage.setItem(COLUMNS_KEY, JSON.stringify(c));
   };
 
-  const { list, rows, total, totalStale } = useContactList(q, filters, sort);
-  useEffect(() => setSelected(new Set()), [q, filters, sort]);
+  // A saved segment opened from the Segments page: /contacts?segment=<id>.
+  const [segmentId, setSegmentId] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get('segment') ?? undefined);
+  const segment = useQuery({ queryKey: ['segments', segmentId], queryFn: () => api.get<{ id: string; name: string }>(`/segments/${segmentId}`), enabled: !!segmentId });
+  const clearSegment = () => {
+    setSegmentId(undefined);
+    window.history.replaceState(null, '', '/contacts');
+  };
+  const { list, rows, total, totalStale } = useContactList(q, filters, sort, segmentId);
+  useEffect(() => setSelected(new Set()), [q, filters, sort, segmentId]);
 
   const allColumns = useMemo(
     () => [...BUILTIN_COLUMNS.map((c) => c.id), ...customFields.map((f) => `custom.${f.key}`)].map((id) => ({ id, label: columnLabel(id, t, customFields) })),
@@ -74,7 +83,7 @@ export default function ContactsPage() {
     if (v && v.config.columns.length) setColumns(v.config.columns);
   };
 
-  const filtered = q !== '' || filters.length > 0;
+  const filtered = q !== '' || filters.length > 0 || !!segmentId;
   const emptyWorkspace = !filtered && list.isSuccess && rows.length === 0;
 
   return (
@@ -113,7 +122,17 @@ export default function ContactsPage() {
           <span className="spacer" />
           {list.isFetching && !list.isFetchingNextPage && <span className="spinner" role="status" aria-label={t('common.loading')} />}
           <ColumnChooser all={allColumns} visible={visible} label={t('contacts.columns')} onChange={setColumns} />
-          {can('contacts.export') && <ExportLinks list="contacts" params={{ q: q || undefined, sort, ...filterParams(filters) }} />}
+          {can('contacts.export') && <ExportLinks list="contacts" params={{ q: q || undefined, sort, segment: segmentId, ...filterParams(filters) }} />}
+        </div>
+      )}
+      {segmentId && (
+        <div className="toolbar" role="group" aria-label={t('segments.title')}>
+          <span className="filter-chip" data-testid="segment-chip">
+            {t('segments.chip', { name: segment.data?.name ?? '…' })}
+            <button type="button" className="btn btn-ghost btn-sm btn-icon" style={{ blockSize: 20, inlineSize: 20 }} aria-label={t('segments.clear')} onClick={clearSegment}>
+              <Icon name="close" size={12} />
+            </button>
+          </span>
         </div>
       )}
       <FilterChips filters={filters} fields={customFields} onChange={setFilters} />
@@ -149,7 +168,7 @@ export default function ContactsPage() {
           <div className="progress" />
         </div>
       ) : rows.length === 0 ? (
-        <EmptyState icon={<Icon name="search" size={36} />} title={t('contacts.noMatchTitle')} actions={<Button onClick={() => (setQInput(''), setFilters([]))}>{t('filters.clearAll')}</Button>}>
+        <EmptyState icon={<Icon name="search" size={36} />} title={t('contacts.noMatchTitle')} actions={<Button onClick={() => (setQInput(''), setFilters([]), clearSegment())}>{t('filters.clearAll')}</Button>}>
           {t('contacts.noMatchBody')}
         </EmptyState>
       ) : (
