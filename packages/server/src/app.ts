@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { uuidv7 } from './db/ids.ts';
 import type { Core } from './core.ts';
 import { authHook } from './http/auth-hook.ts';
@@ -119,8 +119,10 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    // The schemas named with .meta({ id }) become components/schemas, which the operations' $refs point at.
+    transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'none', deepLinking: true }, staticCSP: true });
 
   const webDir = options.webDir === undefined ? webAppDir() : options.webDir;
   await app.register(systemRoutes(core, { webApp: webDir !== null }));

@@ -57,10 +57,21 @@ export function ntile(i: number, n: number, k: number): number {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Each customer's place in id order, so the three rankings break ties by comparing numbers, not strings. */
+function idRanks(ids: readonly string[]): Int32Array {
+  const order = Array.from({ length: ids.length }, (_, i) => i).sort((x, y) => byId(ids[x]!, ids[y]!));
+  const rank = new Int32Array(ids.length);
+  order.forEach((i, r) => (rank[i] = r));
+  return rank;
+}
+
 /** Scores 1–5 for values where higher is better (ties by id), into `out` at each row's position. */
-function scores(values: ArrayLike<number>, ids: readonly string[], out: Uint8Array): void {
-  const n = ids.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => values[x]! - values[y]! || byId(ids[x]!, ids[y]!));
+function scores(values: ArrayLike<number>, rank: Int32Array, out: Uint8Array): void {
+  const n = rank.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  // A typed array's sort with a comparator of numbers only.
+  order.sort((x, y) => values[x]! - values[y]! || rank[x]! - rank[y]!);
   for (let pos = 0; pos < n; pos++) out[order[pos]!] = ntile(pos, n, 5);
 }
 
@@ -92,8 +103,9 @@ export function computeRfm(customers: readonly PurchaseDays[], asOf: number, gri
   const r = new Uint8Array(n);
   const f = new Uint8Array(n);
   const m = new Uint8Array(n);
-  scores(recency.map((x) => -x), ids, r);
-  scores(frequency, ids, f);
-  scores(monetary, ids, m);
+  const rank = idRanks(ids);
+  scores(recency.map((x) => -x), rank, r);
+  scores(frequency, rank, f);
+  scores(monetary, rank, m);
   return ids.map((customerId, i) => ({ customerId, recency: recency[i]!, frequency: frequency[i]!, monetary: monetary[i]!, r: r[i]!, f: f[i]!, m: m[i]!, segment: grid[r[i]! - 1]![f[i]! - 1]! }));
 }

@@ -26,29 +26,97 @@ export function dayNumber(date: string): number {
 /** One customer's purchases: distinct days (ascending) and the amount spent on each. */
 export type PurchaseDays = { customerId: string; days: number[]; amounts: number[] };
 
-/** Purchase days built one transaction at a time (a file of millions is never held as rows). */
+/**
+ * Purchase days built one transaction at a time, in columns (a customer index, a day, an amount per
+ * transaction: 16 bytes each) rather than a map per customer, so ten million transactions take 160 MB and
+ * grouping them is two passes of a counting sort (docs/BENCHMARKS.md, the RFM benchmark).
+ */
 export class PurchaseDaysBuilder {
-  private readonly by = new Map<string, Map<number, number>>();
+  private readonly index = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private cust = new Int32Array(1 << 12);
+  private day = new Int32Array(1 << 12);
+  private amount = new Float64Array(1 << 12);
+  private n = 0;
+
   /** `day` is a day number (dayNumber); amounts of one customer's day are summed. */
   add(customerId: string, day: number, amount: number): void {
-    let days = this.by.get(customerId);
-    if (!days) this.by.set(customerId, (days = new Map()));
-    days.set(day, (days.get(day) ?? 0) + amount);
+    let c = this.index.get(customerId);
+    if (c === undefined) {
+      c = this.ids.length;
+      this.index.set(customerId, c);
+      this.ids.push(customerId);
+    }
+    if (this.n === this.cust.length) this.grow();
+    this.cust[this.n] = c;
+    this.day[this.n] = day;
+    this.amount[this.n] = amount;
+    this.n++;
   }
+
+  private grow(): void {
+    const size = this.cust.length * 2;
+    const cust = new Int32Array(size);
+    cust.set(this.cust);
+    const day = new Int32Array(size);
+    day.set(this.day);
+    const amount = new Float64Array(size);
+    amount.set(this.amount);
+    this.cust = cust;
+    this.day = day;
+    this.amount = amount;
+  }
+
   get customers(): number {
-    return this.by.size;
+    return this.ids.length;
   }
+
   /** The earliest day seen, or +Infinity. */
   firstDay(): number {
     let first = Number.POSITIVE_INFINITY;
-    for (const days of this.by.values()) for (const d of days.keys()) if (d < first) first = d;
+    for (let k = 0; k < this.n; k++) if (this.day[k]! < first) first = this.day[k]!;
     return first;
   }
+
+  /** Every customer (in the order first seen) with their distinct purchase days, ascending, and each day's total. */
   finish(): PurchaseDays[] {
-    const out: PurchaseDays[] = [];
-    for (const [customerId, days] of this.by) {
-      const sorted = [...days.keys()].sort((a, b) => a - b);
-      out.push({ customerId, days: sorted, amounts: sorted.map((d) => days.get(d)!) });
+    const C = this.ids.length;
+    const start = new Int32Array(C + 1);
+    for (let k = 0; k < this.n; k++) start[this.cust[k]! + 1]!++;
+    for (let c = 0; c < C; c++) start[c + 1]! += start[c]!;
+    const pos = start.slice(0, C);
+    const order = new Int32Array(this.n);
+    for (let k = 0; k < this.n; k++) order[pos[this.cust[k]!]!++] = k;
+    const out = new Array<PurchaseDays>(C);
+    for (let c = 0; c < C; c++) {
+      const from = start[c]!;
+      const to = start[c + 1]!;
+      // By day: insertion sort for the usual handful of transactions, a library sort for a customer with many.
+      if (to - from > 64) {
+        const day = this.day;
+        order.set(Array.from(order.subarray(from, to)).sort((x, y) => day[x]! - day[y]! || x - y), from);
+      } else for (let i = from + 1; i < to; i++) {
+        const k = order[i]!;
+        const d = this.day[k]!;
+        let j = i - 1;
+        while (j >= from && this.day[order[j]!]! > d) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = k;
+      }
+      const days: number[] = [];
+      const amounts: number[] = [];
+      for (let i = from; i < to; i++) {
+        const k = order[i]!;
+        const d = this.day[k]!;
+        if (days.length > 0 && days[days.length - 1] === d) amounts[amounts.length - 1]! += this.amount[k]!;
+        else {
+          days.push(d);
+          amounts.push(this.amount[k]!);
+        }
+      }
+      out[c] = { customerId: this.ids[c]!, days, amounts };
     }
     return out;
   }

@@ -179,6 +179,11 @@ const EXERCISE: Record<string, Exerciser> = {
       await t.core.jobs.idle();
       return r;
     }),
+  'analytics.configure': (u) =>
+    call(async () => {
+      const settings = (await api(u).get('/api/v1/analytics/settings')).body;
+      return api(u).put('/api/v1/analytics/settings', settings ?? {});
+    }),
   'records.export': async (u, w) => {
     const id = await record('companies', w);
     return async () => ({ ...(await api(u).get('/api/v1/companies/export')), fixture: id }) as Res;

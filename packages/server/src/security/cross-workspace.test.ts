@@ -34,6 +34,7 @@ before(async () => {
   B.invitation = (await api.post('/api/v1/invitations', { email: 'moi@b.example', role: 'agent' })).body.invitation.id;
   B.token = (await api.get('/api/v1/auth/tokens')).body.data[0].id;
   B.view = (await api.post('/api/v1/views', { entity: 'contacts', name: 'Bê chung', shared: true, config: { filters: [] } })).body.id;
+  B.segment = (await api.post('/api/v1/segments', { name: 'Bê chung', shared: true, definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'lifecycleStage', op: 'eq', value: 'lead' }] }] } })).body.id;
   B.category = (await api.post('/api/v1/product-categories', { name: 'Hàng Bê' })).body.id;
   B.product = (await api.post('/api/v1/products', { sku: 'BE-1', name: 'Sản phẩm Bê', price: 100_000, categoryId: B.category })).body.id;
   B.deletedProduct = (await api.post('/api/v1/products', { sku: 'BE-2', name: 'Sản phẩm Bê Đã Xóa', price: 1 })).body.id;
@@ -152,6 +153,10 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'DELETE /api/v1/views/{id}': [{ params: { id: 'view' } }],
   'GET /api/v1/contacts/{id}/timeline': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
   'GET /api/v1/contacts/{id}/scores': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
+  'GET /api/v1/contacts/{id}/needs': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
+  'GET /api/v1/segments/{id}': [{ params: { id: 'segment' } }],
+  'PATCH /api/v1/segments/{id}': [{ params: { id: 'segment' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/segments/{id}': [{ params: { id: 'segment' } }],
 };
 
 describe('ids of another workspace', () => {
