@@ -67,3 +67,17 @@ describe('RFM', () => {
     assert.equal(dayNumber('1970-01-02'), 1);
   });
 });
+
+describe('RFM straight from the transaction columns', () => {
+  test('the same rows as through purchase days, to the last bit, for random transactions cut at an as-of day', async () => {
+    const { PurchaseDaysBuilder } = await import('./transactions.ts');
+    const { scoreRfm } = await import('./rfm.ts');
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const b = new PurchaseDaysBuilder();
+    for (let i = 0; i < 20_000; i++) b.add(`c${Math.floor(rnd() * 1500)}`, 20_000 + Math.floor(rnd() * 400), Math.round(rnd() * 1e6) / 100);
+    for (const asOf of [20_399, 20_200, 20_001]) {
+      assert.deepEqual(scoreRfm(b.rfmInputs(asOf), asOf), computeRfm(b.finish(), asOf), `as of ${asOf}`);
+    }
+  });
+});

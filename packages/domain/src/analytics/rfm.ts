@@ -1,4 +1,4 @@
-import type { PurchaseDays } from './transactions.ts';
+import type { PurchaseDays, RfmInputs } from './transactions.ts';
 
 /**
  * RFM: recency, frequency and monetary value per customer at an as-of date, scored 1–5 by quintile (5 best)
@@ -80,10 +80,7 @@ function scores(values: ArrayLike<number>, rank: Int32Array, out: Uint8Array): v
  * not counted.
  */
 export function computeRfm(customers: readonly PurchaseDays[], asOf: number, grid: RfmGrid = DEFAULT_RFM_GRID): RfmRow[] {
-  const ids: string[] = [];
-  const recency: number[] = [];
-  const frequency: number[] = [];
-  const monetary: number[] = [];
+  const inputs: RfmInputs = { ids: [], last: [], frequency: [], spend: [] };
   for (const c of customers) {
     let last = -1;
     let days = 0;
@@ -94,18 +91,28 @@ export function computeRfm(customers: readonly PurchaseDays[], asOf: number, gri
       spend += c.amounts[i]!;
     }
     if (days === 0) continue;
-    ids.push(c.customerId);
-    recency.push(asOf - last);
-    frequency.push(days);
-    monetary.push(Math.round(spend * 1e6) / 1e6);
+    inputs.ids.push(c.customerId);
+    inputs.last.push(last);
+    inputs.frequency.push(days);
+    inputs.spend.push(spend);
   }
+  return scoreRfm(inputs, asOf, grid);
+}
+
+/** Scores and segments from each customer's last purchase day, purchase days and spend. */
+export function scoreRfm(inputs: RfmInputs, asOf: number, grid: RfmGrid = DEFAULT_RFM_GRID): RfmRow[] {
+  const { ids } = inputs;
   const n = ids.length;
+  const recency = inputs.last.map((d) => asOf - d);
+  const monetary = inputs.spend.map((x) => Math.round(x * 1e6) / 1e6);
   const r = new Uint8Array(n);
   const f = new Uint8Array(n);
   const m = new Uint8Array(n);
   const rank = idRanks(ids);
   scores(recency.map((x) => -x), rank, r);
-  scores(frequency, rank, f);
+  scores(inputs.frequency, rank, f);
   scores(monetary, rank, m);
-  return ids.map((customerId, i) => ({ customerId, recency: recency[i]!, frequency: frequency[i]!, monetary: monetary[i]!, r: r[i]!, f: f[i]!, m: m[i]!, segment: grid[r[i]! - 1]![f[i]! - 1]! }));
+  const out = new Array<RfmRow>(n);
+  for (let i = 0; i < n; i++) out[i] = { customerId: ids[i]!, recency: recency[i]!, frequency: inputs.frequency[i]!, monetary: monetary[i]!, r: r[i]!, f: f[i]!, m: m[i]!, segment: grid[r[i]! - 1]![f[i]! - 1]! };
+  return out;
 }

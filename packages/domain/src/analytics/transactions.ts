@@ -31,9 +31,90 @@ export type PurchaseDays = { customerId: string; days: number[]; amounts: number
  * transaction: 16 bytes each) rather than a map per customer, so ten million transactions take 160 MB and
  * grouping them is two passes of a counting sort (docs/BENCHMARKS.md, the RFM benchmark).
  */
+/**
+ * Customer ids → dense indexes, in an open-addressing table of typed arrays keyed by an FNV-1a hash of the
+ * characters. A file's ids are looked up where they lie in the text read (`indexIn`), so only a new id
+ * becomes a string of its own: ten million lookups among a million ids took 6.6 s with a Map of strings
+ * (each a fresh substring to hash and compare), half of reading a file (docs/BENCHMARKS.md).
+ */
+export class IdIndex {
+  readonly ids: string[] = [];
+  /** Per slot: the hash, the id's index + 1 (0: empty), where its characters start in `chars`, their count. */
+  private table = new Int32Array(4 << 12);
+  private chars = new Uint16Array(1 << 16);
+  private used = 0;
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The index of `text.slice(start, end)`, added if new. */
+  indexIn(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const t = this.table;
+    const mask = (t.length >> 2) - 1;
+    const len = end - start;
+    // One cache line holds a slot's hash, index and the place of its characters; a second, the characters.
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const e = slot << 2;
+      const k = t[e + 1]!;
+      if (k === 0) return this.insert(e, h, text, start, end);
+      if (t[e] === h && t[e + 3] === len) {
+        const off = t[e + 2]!;
+        let same = true;
+        for (let i = 0; i < len; i++) {
+          if (this.chars[off + i] !== text.charCodeAt(start + i)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return k - 1;
+      }
+    }
+  }
+
+  indexOf(id: string): number {
+    return this.indexIn(id, 0, id.length);
+  }
+
+  private insert(e: number, h: number, text: string, start: number, end: number): number {
+    const len = end - start;
+    if (this.used + len > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let i = 0; i < len; i++) this.chars[this.used + i] = text.charCodeAt(start + i);
+    const id = this.ids.length;
+    // A copy, not a slice that would keep the whole text read alive.
+    this.ids.push(start === 0 && end === text.length ? text : (' ' + text.slice(start, end)).slice(1));
+    this.table[e] = h;
+    this.table[e + 1] = id + 1;
+    this.table[e + 2] = this.used;
+    this.table[e + 3] = len;
+    this.used += len;
+    if (this.ids.length * 2 > this.table.length >> 2) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    const t = new Int32Array(old.length * 2);
+    const mask = (t.length >> 2) - 1;
+    for (let e = 0; e < old.length; e += 4) {
+      if (old[e + 1] === 0) continue;
+      let slot = old[e]! & mask;
+      while (t[(slot << 2) + 1] !== 0) slot = (slot + 1) & mask;
+      t.set(old.subarray(e, e + 4), slot << 2);
+    }
+    this.table = t;
+  }
+}
+
 export class PurchaseDaysBuilder {
-  private readonly index = new Map<string, number>();
-  private readonly ids: string[] = [];
+  private readonly index = new IdIndex();
+  private readonly ids = this.index.ids;
   private cust = new Int32Array(1 << 12);
   private day = new Int32Array(1 << 12);
   private amount = new Float64Array(1 << 12);
@@ -41,12 +122,15 @@ export class PurchaseDaysBuilder {
 
   /** `day` is a day number (dayNumber); amounts of one customer's day are summed. */
   add(customerId: string, day: number, amount: number): void {
-    let c = this.index.get(customerId);
-    if (c === undefined) {
-      c = this.ids.length;
-      this.index.set(customerId, c);
-      this.ids.push(customerId);
-    }
+    this.addAt(this.index.indexOf(customerId), day, amount);
+  }
+
+  /** `add` with the customer's id where it lies in a text being read (no string made for a known id). */
+  addIn(text: string, start: number, end: number, day: number, amount: number): void {
+    this.addAt(this.index.indexIn(text, start, end), day, amount);
+  }
+
+  private addAt(c: number, day: number, amount: number): void {
     if (this.n === this.cust.length) this.grow();
     this.cust[this.n] = c;
     this.day[this.n] = day;
@@ -78,8 +162,8 @@ export class PurchaseDaysBuilder {
     return first;
   }
 
-  /** Every customer (in the order first seen) with their distinct purchase days, ascending, and each day's total. */
-  finish(): PurchaseDays[] {
+  /** The transactions grouped by customer (counting sort), each customer's by day: `order[start[c]…start[c+1])`. */
+  private grouped(): { start: Int32Array; order: Int32Array } {
     const C = this.ids.length;
     const start = new Int32Array(C + 1);
     for (let k = 0; k < this.n; k++) start[this.cust[k]! + 1]!++;
@@ -87,27 +171,37 @@ export class PurchaseDaysBuilder {
     const pos = start.slice(0, C);
     const order = new Int32Array(this.n);
     for (let k = 0; k < this.n; k++) order[pos[this.cust[k]!]!++] = k;
-    const out = new Array<PurchaseDays>(C);
+    const day = this.day;
     for (let c = 0; c < C; c++) {
       const from = start[c]!;
       const to = start[c + 1]!;
       // By day: insertion sort for the usual handful of transactions, a library sort for a customer with many.
       if (to - from > 64) {
-        const day = this.day;
         order.set(Array.from(order.subarray(from, to)).sort((x, y) => day[x]! - day[y]! || x - y), from);
-      } else for (let i = from + 1; i < to; i++) {
+        continue;
+      }
+      for (let i = from + 1; i < to; i++) {
         const k = order[i]!;
-        const d = this.day[k]!;
+        const d = day[k]!;
         let j = i - 1;
-        while (j >= from && this.day[order[j]!]! > d) {
+        while (j >= from && day[order[j]!]! > d) {
           order[j + 1] = order[j]!;
           j--;
         }
         order[j + 1] = k;
       }
+    }
+    return { start, order };
+  }
+
+  /** Every customer (in the order first seen) with their distinct purchase days, ascending, and each day's total. */
+  finish(): PurchaseDays[] {
+    const { start, order } = this.grouped();
+    const out = new Array<PurchaseDays>(this.ids.length);
+    for (let c = 0; c < this.ids.length; c++) {
       const days: number[] = [];
       const amounts: number[] = [];
-      for (let i = from; i < to; i++) {
+      for (let i = start[c]!; i < start[c + 1]!; i++) {
         const k = order[i]!;
         const d = this.day[k]!;
         if (days.length > 0 && days[days.length - 1] === d) amounts[amounts.length - 1]! += this.amount[k]!;
@@ -120,7 +214,48 @@ export class PurchaseDaysBuilder {
     }
     return out;
   }
+
+  /**
+   * What RFM needs of each customer who had bought by `asOf` — last purchase day, purchase days, spend —
+   * straight from the columns: the same sums in the same order as `computeRfm(finish(), asOf)`, without a
+   * million arrays in between.
+   */
+  rfmInputs(asOf: number): RfmInputs {
+    const { start, order } = this.grouped();
+    const ids: string[] = [];
+    const last: number[] = [];
+    const frequency: number[] = [];
+    const spend: number[] = [];
+    for (let c = 0; c < this.ids.length; c++) {
+      let lastDay = -1;
+      let days = 0;
+      let total = 0;
+      let dayAmount = 0;
+      for (let i = start[c]!; i < start[c + 1]!; i++) {
+        const k = order[i]!;
+        const d = this.day[k]!;
+        if (d > asOf) break;
+        if (d === lastDay) dayAmount += this.amount[k]!;
+        else {
+          if (days > 0) total += dayAmount;
+          lastDay = d;
+          dayAmount = this.amount[k]!;
+          days++;
+        }
+      }
+      if (days === 0) continue;
+      total += dayAmount;
+      ids.push(this.ids[c]!);
+      last.push(lastDay);
+      frequency.push(days);
+      spend.push(total);
+    }
+    return { ids, last, frequency, spend };
+  }
 }
+
+/** Per customer: the last purchase day (a day number), the purchase days and the total spend. */
+export type RfmInputs = { ids: string[]; last: number[]; frequency: number[]; spend: number[] };
 
 /** Group transactions into purchase days per customer (those after `until`, a day number, left out). */
 export function purchaseDays(transactions: Iterable<Transaction>, until = Number.POSITIVE_INFINITY): PurchaseDays[] {

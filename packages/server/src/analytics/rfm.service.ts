@@ -1,5 +1,6 @@
 import { PurchaseDaysBuilder, type PurchaseDays } from '@kith/domain/analytics/transactions.ts';
-import { computeRfm, DEFAULT_RFM_GRID, RFM_SEGMENTS, type RfmGrid, type RfmRow, type RfmSegment } from '@kith/domain/analytics/rfm.ts';
+import { computeRfm, RFM_SEGMENTS, scoreRfm, type RfmGrid, type RfmRow, type RfmSegment } from '@kith/domain/analytics/rfm.ts';
+import { statsRfmInputs } from './customer-stats.ts';
 import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
 import { minorDigits } from '@kith/domain/money/money.ts';
 import { notFound } from '@kith/domain/errors.ts';
@@ -41,7 +42,12 @@ export function dayIn(timeZone: string): (iso: string) => number {
 export type RfmResult = { asOf: string; currency: string; rows: RfmRow[]; orders: number; skippedOrders: number };
 
 /** The workspace's purchases up to a day, as purchase days per customer (contact id). */
-export async function workspacePurchases(core: Core, workspaceId: string, asOfDate: string): Promise<{ customers: PurchaseDays[]; asOf: number; currency: string; orders: number; skippedOrders: number }> {
+export async function workspacePurchases(
+  core: Core,
+  workspaceId: string,
+  asOfDate: string,
+  opts: { perCustomer?: boolean } = {},
+): Promise<{ customers: PurchaseDays[]; asOf: number; currency: string; orders: number; skippedOrders: number; counts?: Map<string, { orders: number; skipped: number }> }> {
   const ws = await findWorkspace(core.db, workspaceId);
   if (!ws) throw notFound('Workspace');
   const day = dayIn(ws.timezone);
@@ -50,6 +56,13 @@ export async function workspacePurchases(core: Core, workspaceId: string, asOfDa
   const builder = new PurchaseDaysBuilder();
   let orders = 0;
   let skippedOrders = 0;
+  // Per customer, with perCustomer: purchases counted, and purchases in another currency left out.
+  const counts = opts.perCustomer ? new Map<string, { orders: number; skipped: number }>() : undefined;
+  const count = (id: string) => {
+    let c = counts!.get(id);
+    if (!c) counts!.set(id, (c = { orders: 0, skipped: 0 }));
+    return c;
+  };
   let after: string | null = null;
   for (;;) {
     let q = core.db
@@ -63,22 +76,29 @@ export async function workspacePurchases(core: Core, workspaceId: string, asOfDa
     for (const o of page) {
       if (o.currency !== ws.currency) {
         skippedOrders++;
+        if (counts) count(o.contact_id).skipped++;
         continue;
       }
       const d = day(o.ordered_at);
       if (d > asOf) continue;
       builder.add(o.contact_id, d, Number(o.total) / unit);
       orders++;
+      if (counts) count(o.contact_id).orders++;
     }
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;
   }
-  return { customers: builder.finish(), asOf, currency: ws.currency, orders, skippedOrders };
+  return { customers: builder.finish(), asOf, currency: ws.currency, orders, skippedOrders, ...(counts ? { counts } : {}) };
 }
 
 export async function workspaceRfm(core: Core, actor: Actor, asOfDate: string, gridIn?: RfmGrid): Promise<RfmResult> {
   authorize(actor, 'analytics.read');
   const grid = gridIn ?? (await analyticsSettings(core, actor.workspaceId)).rfmGrid;
+  // As of today (or later), from the per-customer aggregates; an earlier day, from the orders.
+  const asOfDay = Math.floor(Date.parse(`${asOfDate}T00:00:00Z`) / DAY);
+  const ws = await findWorkspace(core.db, actor.workspaceId);
+  const fromStats = await statsRfmInputs(core, actor.workspaceId, asOfDay);
+  if (fromStats && ws) return { asOf: asOfDate, currency: ws.currency, rows: scoreRfm(fromStats, asOfDay, grid), orders: fromStats.orders, skippedOrders: fromStats.skippedOrders };
   const p = await workspacePurchases(core, actor.workspaceId, asOfDate);
   return { asOf: asOfDate, currency: p.currency, rows: computeRfm(p.customers, p.asOf, grid), orders: p.orders, skippedOrders: p.skippedOrders };
 }

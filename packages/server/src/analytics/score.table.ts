@@ -47,3 +47,28 @@ export interface JobLeaseTable {
   holder: string;
   until: Timestamp;
 }
+
+export interface CustomerStatsTable {
+  contact_id: string;
+  workspace_id: string;
+  first_day: number;
+  first_amount: number;
+  last_day: number;
+  purchase_days: number;
+  spend: number;
+  /** Purchases counted (in the workspace's currency), and purchases left out for another currency. */
+  orders: number;
+  skipped_orders: number;
+}
+
+export interface CustomerStatsDirtyTable {
+  workspace_id: string;
+  contact_id: string;
+}
+
+export interface CustomerStatsStateTable {
+  workspace_id: string;
+  timezone: string;
+  currency: string;
+  built_at: Timestamp;
+}

@@ -26,28 +26,19 @@ export const TRANSACTION_COLUMNS = ['customer_id', 'date', 'amount'] as const;
 /** A plain file (no quoted cells) is read by splitting lines; a quote anywhere sends it to the full CSV parser. */
 class NeedsCsvParser extends Error {}
 
-type Sink = (rec: string[]) => void;
+/** What a reader hands on: a record as cells (the CSV parser), or a line where it lies in the text read. */
+type Sink = { cells(rec: string[]): void; line(text: string, start: number, end: number): void };
 
 /**
  * The common case, fast: lines split on `,`, cells trimmed, empty lines skipped, a BOM dropped — what the CSV
- * parser does for a file without quotes, at several times its speed (10,000,000 rows: docs/BENCHMARKS.md).
+ * parser does for a file without quotes — without making a string of each line (10,000,000 rows:
+ * docs/BENCHMARKS.md).
  */
 async function readPlain(path: string, sink: Sink): Promise<void> {
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   const decoder = new StringDecoder('utf8');
   let rest = '';
   let first = true;
-  const line = (l: string) => {
-    if (l.charCodeAt(l.length - 1) === 13) l = l.slice(0, -1);
-    if (l.trim() === '') return;
-    if (l.includes('"')) throw new NeedsCsvParser();
-    const cells = l.split(',');
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i]!;
-      if (c.charCodeAt(0) <= 32 || c.charCodeAt(c.length - 1) <= 32) cells[i] = c.trim();
-    }
-    sink(cells);
-  };
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       let text = rest + decoder.write(chunk);
@@ -55,15 +46,17 @@ async function readPlain(path: string, sink: Sink): Promise<void> {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         first = false;
       }
+      if (text.includes('"')) throw new NeedsCsvParser();
       let at = 0;
       for (let nl = text.indexOf('\n', at); nl !== -1; nl = text.indexOf('\n', at)) {
-        line(text.slice(at, nl));
+        sink.line(text, at, nl);
         at = nl + 1;
       }
       rest = text.slice(at);
     }
     const last = rest + decoder.end();
-    if (last) line(last);
+    if (last.includes('"')) throw new NeedsCsvParser();
+    if (last) sink.line(last, 0, last.length);
   } finally {
     input.destroy();
   }
@@ -75,7 +68,7 @@ async function readWithParser(path: string, sink: Sink): Promise<void> {
   // pipe() does not pass the file's errors on (a missing file would leave the reading waiting).
   input.on('error', (e) => parser.destroy(e));
   try {
-    for await (const rec of parser as AsyncIterable<string[]>) sink(rec);
+    for await (const rec of parser as AsyncIterable<string[]>) sink.cells(rec);
   } finally {
     input.destroy();
   }
@@ -90,37 +83,89 @@ export async function readTransactionsFile(path: string): Promise<{ builder: Pur
   }
 }
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
+
 async function readWith(path: string, reader: (path: string, sink: Sink) => Promise<void>): Promise<{ builder: PurchaseDaysBuilder; rows: number }> {
   const builder = new PurchaseDaysBuilder();
   let cols: Record<(typeof TRANSACTION_COLUMNS)[number], number> | null = null;
+  let last = 0;
   let row = 0;
   let rows = 0;
   // Dates repeat (a few thousand days in ten million rows): each is read once.
   const days = new Map<string, number>();
-  const sink: Sink = (rec) => {
-    row++;
-    if (!cols) {
-      const header = rec.map((h) => h.toLowerCase());
-      const missing = TRANSACTION_COLUMNS.filter((c) => !header.includes(c));
-      if (missing.length) throw new TransactionsFileError(`row 1: the header has no column ${missing.map((m) => `"${m}"`).join(', ')} (it needs customer_id,date,amount; found ${rec.map((h) => `"${h}"`).join(',')})`, 1, missing[0]!);
-      cols = { customer_id: header.indexOf('customer_id'), date: header.indexOf('date'), amount: header.indexOf('amount') };
-      return;
-    }
-    const id = rec[cols.customer_id] ?? '';
-    const date = rec[cols.date] ?? '';
-    const amountText = rec[cols.amount] ?? '';
-    if (!id) throw new TransactionsFileError(`row ${row}, column customer_id: empty`, row, 'customer_id');
+  const header = (rec: string[]) => {
+    const names = rec.map((h) => h.toLowerCase());
+    const missing = TRANSACTION_COLUMNS.filter((c) => !names.includes(c));
+    if (missing.length) throw new TransactionsFileError(`row 1: the header has no column ${missing.map((m) => `"${m}"`).join(', ')} (it needs customer_id,date,amount; found ${rec.map((h) => `"${h}"`).join(',')})`, 1, missing[0]!);
+    cols = { customer_id: names.indexOf('customer_id'), date: names.indexOf('date'), amount: names.indexOf('amount') };
+    last = Math.max(cols.customer_id, cols.date, cols.amount);
+  };
+  const dayOf = (date: string) => {
     let day = days.get(date);
     if (day === undefined) {
       day = dayNumber(/^\d{4}-\d{2}-\d{2}[T ]/.test(date) ? date.slice(0, 10) : date);
       if (Number.isNaN(day)) throw new TransactionsFileError(`row ${row}, column date: not a date: "${date.slice(0, 40)}" (write YYYY-MM-DD)`, row, 'date');
       if (days.size < 100_000) days.set(date, day);
     }
+    return day;
+  };
+  const amountOf = (amountText: string) => {
     if (!AMOUNT.test(amountText)) throw new TransactionsFileError(`row ${row}, column amount: not a number: "${amountText.slice(0, 40)}" (write it with a . for decimals, no thousands separators)`, row, 'amount');
     const amount = Number(amountText);
     if (amount < 0) throw new TransactionsFileError(`row ${row}, column amount: negative (${amountText}); returns are not purchases`, row, 'amount');
-    builder.add(id, day, amount);
-    rows++;
+    return amount;
+  };
+  const noId = () => new TransactionsFileError(`row ${row}, column customer_id: empty`, row, 'customer_id');
+  // Cell bounds of the line being read, trimmed, for the columns up to the last one needed.
+  const from: number[] = [];
+  const to: number[] = [];
+  const sink: Sink = {
+    cells(rec) {
+      row++;
+      if (!cols) return header(rec);
+      const id = rec[cols.customer_id] ?? '';
+      if (!id) throw noId();
+      const day = dayOf(rec[cols.date] ?? '');
+      builder.add(id, day, amountOf(rec[cols.amount] ?? ''));
+      rows++;
+    },
+    line(text, start, end) {
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      let blank = true;
+      for (let i = start; i < end; i++) {
+        if (!isSpace(text.charCodeAt(i))) {
+          blank = false;
+          break;
+        }
+      }
+      if (blank) return;
+      if (!cols) {
+        row++;
+        return header(text.slice(start, end).split(',').map((c) => c.trim()));
+      }
+      row++;
+      let n = 0;
+      let a = start;
+      while (n <= last) {
+        let b = text.indexOf(',', a);
+        if (b === -1 || b > end) b = end;
+        let x = a;
+        let y = b;
+        while (x < y && isSpace(text.charCodeAt(x))) x++;
+        while (y > x && isSpace(text.charCodeAt(y - 1))) y--;
+        from[n] = x;
+        to[n] = y;
+        n++;
+        if (b === end) break;
+        a = b + 1;
+      }
+      const cell = (k: number) => (k < n ? text.slice(from[k], to[k]) : '');
+      if (cols.customer_id >= n || from[cols.customer_id] === to[cols.customer_id]) throw noId();
+      const day = dayOf(cell(cols.date));
+      const amount = amountOf(cell(cols.amount));
+      builder.addIn(text, from[cols.customer_id]!, to[cols.customer_id]!, day, amount);
+      rows++;
+    },
   };
   try {
     await reader(path, sink);

@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
+import { markStatsDirty } from '../analytics/customer-stats.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import type { LifecycleStage } from '@kith/domain/contacts/contact.schema.ts';
@@ -293,6 +294,7 @@ export async function createOrdersIn(
     }));
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto('orders').values(rows.slice(i, i + 200)).execute();
     await writeLines(trx, actor.workspaceId, prepared.map((p) => p.order));
+    await markStatsDirty(trx, actor.workspaceId, prepared.map((p) => p.order.contactId));
     const who = by(actor);
     await recordAudit(trx, prepared.map(({ order }) => ({ ...who, action: 'create' as const, entityType: 'order', entityId: order.id, after: audited(order), meta: { ...who.meta, ...opts.meta, contactId: order.contactId, lines: order.lines.length } })), core.now());
     const moved = new Map<string, string>();
@@ -375,6 +377,7 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
       .where('version', '=', before.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(before.version + 1);
+    await markStatsDirty(trx, actor.workspaceId, [before.contactId, next.contactId]);
     if (linesDiffer || linesChanged) {
       await trx.deleteFrom('order_lines').where('order_id', '=', id).execute();
       await writeLines(trx, actor.workspaceId, [{ id, lines: next.lines }]);
@@ -403,6 +406,7 @@ export async function deleteOrder(core: Core, actor: Actor, id: string, ifVersio
     if (ifVersion !== null && ifVersion !== o.version) throw preconditionFailed(o.version);
     const now = core.now().toISOString();
     await trx.updateTable('orders').set({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: o.version + 1 }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
+    await markStatsDirty(trx, actor.workspaceId, [o.contactId]);
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'order', entityId: id, meta: { contactId: o.contactId } }, core.now());
   });
 }
@@ -414,6 +418,7 @@ export async function restoreOrder(core: Core, actor: Actor, id: string): Promis
     if (!o) throw notFound('Deleted order');
     const now = core.now().toISOString();
     await trx.updateTable('orders').set({ deleted_at: null, updated_at: now, updated_by: actor.userId, version: o.version + 1 }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
+    await markStatsDirty(trx, actor.workspaceId, [o.contactId]);
     await recordAudit(trx, { ...by(actor), action: 'restore', entityType: 'order', entityId: id, meta: { contactId: o.contactId } }, core.now());
     return (await findOrders(trx, scope, [id]))[0]!;
   });

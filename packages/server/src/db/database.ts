@@ -6,7 +6,7 @@ import type { ContactKeyTable, ContactTable } from '../contacts/contact.table.ts
 import type { TaskTable } from '../tasks/task.table.ts';
 import type { ImportErrorTable, ImportFileTable, ImportItemTable, ImportTable } from '../import/import.table.ts';
 import type { DuplicateCandidateTable, MergeTable } from '../duplicates/duplicate.table.ts';
-import type { CustomerScoreTable, JobLeaseTable, ProductAffinityTable, ScoreRunTable } from '../analytics/score.table.ts';
+import type { CustomerScoreTable, CustomerStatsDirtyTable, CustomerStatsStateTable, CustomerStatsTable, JobLeaseTable, ProductAffinityTable, ScoreRunTable } from '../analytics/score.table.ts';
 import type { DealTable, PipelineStageTable, PipelineTable } from '../deals/deal.table.ts';
 import type { InteractionTable } from '../interactions/interaction.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
@@ -29,6 +29,9 @@ export interface Database {
   contact_fts: ContactFtsTable;
   product_affinities: ProductAffinityTable;
   segments: SegmentTable;
+  customer_stats: CustomerStatsTable;
+  customer_stats_dirty: CustomerStatsDirtyTable;
+  customer_stats_state: CustomerStatsStateTable;
   instance: InstanceTable;
   workspaces: WorkspaceTable;
   users: UserTable;

@@ -14,6 +14,7 @@ import * as m011 from './migrations/2026-11-29-004-customer-scores.ts';
 import * as m012 from './migrations/2026-11-30-001-job-leases.ts';
 import * as m013 from './migrations/2026-11-30-002-value-tiers.ts';
 import * as m014 from './migrations/2026-11-30-003-segments.ts';
+import * as m015 from './migrations/2026-11-30-004-customer-stats.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-001-job-leases': m012,
   '2026-11-30-002-value-tiers': m013,
   '2026-11-30-003-segments': m014,
+  '2026-11-30-004-customer-stats': m015,
 };
 
 function migrator(db: Db): Migrator {

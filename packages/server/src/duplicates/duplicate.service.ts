@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { markStatsDirty } from '../analytics/customer-stats.ts';
 import { AppError, notFound } from '@kith/domain/errors.ts';
 import type { Contact, ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
 import { DUPLICATE_THRESHOLD, scoreDuplicate, type DuplicateFacts, type DuplicateReason } from '@kith/domain/duplicates/score.ts';
@@ -414,6 +415,7 @@ export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: s
           moved[t] = rows.map((r) => r.id);
           if (rows.length) await trx.updateTable(t).set({ contact_id: survivor.id }).where('workspace_id', '=', actor.workspaceId).where('contact_id', '=', other.id).execute();
         }
+        if (moved.orders?.length) await markStatsDirty(trx, actor.workspaceId, [survivor.id, other.id]);
         const now = core.now().toISOString();
         // The other goes first (its keys with it), so the survivor may take its email or phone.
         await trx.updateTable('contacts').set({ deleted_at: now, merged_into: survivor.id, updated_at: now, updated_by: actor.userId, version: other.version + 1 }).where('id', '=', other.id).execute();
@@ -488,6 +490,7 @@ export async function undoMerge(core: Core, actor: Actor, mergeId: string): Prom
       const ids = moved[t] ?? [];
       for (let i = 0; i < ids.length; i += 500) await trx.updateTable(t).set({ contact_id: other.id }).where('workspace_id', '=', actor.workspaceId).where('id', 'in', ids.slice(i, i + 500)).where('contact_id', '=', survivor.id).execute();
     }
+    if (moved.orders?.length) await markStatsDirty(trx, actor.workspaceId, [survivor.id, other.id]);
     await trx.updateTable('merges').set({ undone_at: now, undone_by: actor.userId }).where('id', '=', mergeId).execute();
     await trx.updateTable('duplicate_candidates').set({ status: 'open', resolved_at: null, resolved_by: null }).where('workspace_id', '=', actor.workspaceId).where('status', '=', 'merged').where((eb) => eb.or([eb('a_id', '=', other.id), eb('b_id', '=', other.id)])).execute();
     const who = by(actor);

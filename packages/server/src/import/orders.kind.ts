@@ -1,4 +1,5 @@
 import { isAppError } from '@kith/domain/errors.ts';
+import { markStatsDirty } from '../analytics/customer-stats.ts';
 import { ContactCreateSchema, type Contact } from '@kith/domain/contacts/contact.schema.ts';
 import { parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
 import { isCurrency, minorDigits, parseAmount } from '@kith/domain/money/money.ts';
@@ -250,7 +251,8 @@ async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importI
       const now = core.now().toISOString();
       let q = trx.updateTable('orders').set((eb) => ({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: eb('version', '+', 1) })).where('workspace_id', '=', actor.workspaceId).where('id', 'in', chunk).where('deleted_at', 'is', null);
       if (scope.limitTo) q = q.where('created_by', '=', actor.userId);
-      const done = await q.returning('id').execute();
+      const done = await q.returning(['id', 'contact_id']).execute();
+      await markStatsDirty(trx, actor.workspaceId, done.map((r) => r.contact_id));
       result.removed += done.length;
       await recordAudit(trx, done.map((r) => ({ ...who, meta: { ...who.meta, ...meta, undo: true }, action: 'delete' as const, entityType: 'order', entityId: r.id })), core.now());
     });
