@@ -11,6 +11,7 @@
  *   import   (g) a CSV of N contacts imported from disk (rows/s, RSS at every tenth) vs a raw batched insert of the parsed rows   target ≥ 40%, flat memory
  *   duplicates (i) duplicate detection over every contact vs reading them in name order   target < 60 s at 1M
  *   clv      (j) BG/NBD + Gamma-Gamma fitted on N synthetic customers and every one valued (no database)   target < 60 s at 1M
+ *   rfm      (k) RFM over KITH_BENCH_TRANSACTIONS (10,000,000) transactions of N customers, from a file and from the database, vs DuckDB in the same run   target within 2×
  *   orders   (h) a CSV of KITH_BENCH_ORDER_LINES order lines (default 10,000,000) imported as orders vs a raw insert of them (recorded)
  *
  * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
@@ -33,11 +34,12 @@ import { benchUi, type UiResult } from './ui.ts';
 import { benchImport, benchImportOrders, type ImportResult, type OrderImportResult } from './import.ts';
 import { benchDuplicates, type DuplicatesResult } from './duplicates.ts';
 import { benchClv, type ClvBenchResult } from './clv.ts';
+import { benchRfmDb, benchRfmFile, RFM_TRANSACTIONS, type RfmDbResult, type RfmFileResult } from './rfm.ts';
 import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv'] as const;
+const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv', 'rfm'] as const;
 /** These make their own databases; the others share one filled with N contacts. */
-const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv'];
+const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm'];
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -60,7 +62,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
   skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
 }
 
-type Results = { insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult; duplicates?: DuplicatesResult };
+type Results = { rfm?: RfmDbResult; insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult; duplicates?: DuplicatesResult };
 const results: Partial<Record<Dialect, Results>> = {};
 const info = await machine(dialects.includes('postgres'));
 const started = performance.now();
@@ -76,6 +78,15 @@ if (benches.includes('clv')) {
   const f = clv.fitted;
   log(`   ${clv.seconds.toFixed(1)} s (data generated in ${clv.generateSeconds.toFixed(1)} s, not timed); one log-likelihood pass over every customer ${(clv.baselineSeconds * 1000).toFixed(0)} ms; peak RSS ${clv.rssPeakMiB.toFixed(0)} MiB`);
   log(`   fitted r ${f.r.toFixed(3)} α ${f.alpha.toFixed(3)} a ${f.a.toFixed(3)} b ${f.b.toFixed(3)} · p ${f.p.toFixed(2)} q ${f.q.toFixed(2)} γ ${f.v.toFixed(2)} (truth r 0.243 α 4.414 a 0.793 b 2.426 · p 6.25 q 3.74 γ 15.44)`);
+}
+
+// (k) from a file needs no database either.
+let rfmFile: RfmFileResult | undefined;
+if (benches.includes('rfm')) {
+  log(`\n-- rfm: RFM of ${int(RFM_TRANSACTIONS)} transactions of ${int(env.contacts)} customers from a CSV file, vs DuckDB reading the same file`);
+  rfmFile = await benchRfmFile();
+  const x = rfmFile;
+  log(`   ours ${x.seconds.map((v) => `${v.toFixed(1)} s`).join(', ')}; DuckDB ${x.duckSeconds.map((v) => `${v.toFixed(1)} s`).join(', ')}: ${x.ratio.toFixed(2)}× (best of two each; target ≤ 2×); ${int(x.customers)} customers, scores ${x.agree ? 'identical' : 'DIFFERENT'}; peak RSS ${x.rssPeakMiB.toFixed(0)} MiB`);
 }
 
 for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
@@ -99,6 +110,12 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
       res.orders = x;
       log(`   import ${int(x.linesPerSecond)} lines/s (${x.seconds.toFixed(0)} s; ${int(x.orders)} orders, ${int(x.customers)} customers); raw insert ${int(x.raw.linesPerSecond)} lines/s: ${pct(x.ratio)}`);
       log(`   RSS at each tenth of the file: ${x.rss.atTenth.map((m) => m.toFixed(0)).join(', ')} MiB (start ${x.rss.start.toFixed(0)}, peak ${x.rss.peak.toFixed(0)})`);
+    }
+    if (benches.includes('rfm')) {
+      log(`-- rfm: the same transactions as orders in the database; RFM as of today vs DuckDB over a table of them`);
+      const x = await benchRfmDb(dialect);
+      res.rfm = x;
+      log(`   ours ${x.seconds.map((v) => `${v.toFixed(1)} s`).join(', ')} (${int(x.dirty)} customers with new orders recomputed first); DuckDB ${x.duckSeconds.map((v) => `${v.toFixed(1)} s`).join(', ')}: ${x.ratio.toFixed(2)}× (target ≤ 2×); ${int(x.customers)} customers, recency/frequency/spend ${x.agree ? 'identical' : 'DIFFERENT'}`);
     }
     if (benches.every((b) => STANDALONE.includes(b))) continue;
     if (benches.includes('insert')) {
@@ -234,6 +251,10 @@ for (const dialect of dialects) {
     rows.push([dialect, 'web: search as you type', `p50 ${ms(u.search.p50)}, p95 ${ms(u.search.p95)}`, `API search alone p50 ${ms(u.searchApi.p50)}`, '', '< 300 ms', verdict(u.search.p95 < 300)]);
     rows.push([dialect, 'web: first-screen JS', `${(u.bundle.firstScreenGzip / 1024).toFixed(1)} KB gzipped`, `all JS ${(u.bundle.allJsGzip / 1024).toFixed(1)} KB gzipped`, '', '< 250 KB', verdict(u.bundle.firstScreenGzip < 250 * 1024)]);
   }
+}
+if (rfmFile) rows.push(['—', `RFM of ${int(rfmFile.transactions)} transactions from a file`, `${Math.min(...rfmFile.seconds).toFixed(1)} s; peak RSS ${rfmFile.rssPeakMiB.toFixed(0)} MiB`, `DuckDB ${Math.min(...rfmFile.duckSeconds).toFixed(1)} s`, `${rfmFile.ratio.toFixed(2)}×`, '≤ 2×', verdict(rfmFile.ratio <= 2 && rfmFile.agree)]);
+for (const [dialect, r] of Object.entries(results)) {
+  if (r?.rfm) rows.push([dialect, `RFM of ${int(r.rfm.orders)} orders as of today`, `${r.rfm.seconds[0]!.toFixed(1)} s with ${int(r.rfm.dirty)} customers recomputed (aggregates built once in ${r.rfm.buildSeconds.toFixed(0)} s)`, `DuckDB table ${Math.min(...r.rfm.duckSeconds).toFixed(1)} s`, `${r.rfm.ratio.toFixed(2)}×`, '≤ 2×', verdict(r.rfm.ratio <= 2 && r.rfm.agree)]);
 }
 if (clv) rows.push(['—', `fit and value ${int(clv.customers)} customers (BG/NBD + Gamma-Gamma)`, `${clv.seconds.toFixed(1)} s; peak RSS ${clv.rssPeakMiB.toFixed(0)} MiB`, `one log-likelihood pass ${(clv.baselineSeconds * 1000).toFixed(0)} ms`, '', '< 60 s', verdict(clv.seconds < 60)]);
 log(`\n== summary (${int(env.contacts)} contacts; ${((performance.now() - started) / 60_000).toFixed(1)} min)`);

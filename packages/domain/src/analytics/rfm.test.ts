@@ -81,3 +81,26 @@ describe('RFM straight from the transaction columns', () => {
     }
   });
 });
+
+describe('the rankings, packed or compared', () => {
+  test('whole values (packed into one sortable number) and fractional ones rank exactly as a plain sort with ties by id', async () => {
+    const { scoreRfm, ntile: nt } = await import('./rfm.ts');
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (const whole of [true, false]) {
+      const n = 5000;
+      const ids = Array.from({ length: n }, (_, i) => `k${(i * 7919) % n}-${i}`);
+      const inputs = { ids, last: ids.map(() => 20_000 + Math.floor(rnd() * 50)), frequency: ids.map(() => 1 + Math.floor(rnd() * 4)), spend: ids.map(() => (whole ? Math.floor(rnd() * 30) * 1000 : Math.floor(rnd() * 30) * 0.25)) };
+      const rows = scoreRfm(inputs, 20_100);
+      const ref = (vals: number[]) => {
+        const order = ids.map((_, i) => i).sort((x, y) => vals[x]! - vals[y]! || (ids[x]! < ids[y]! ? -1 : 1));
+        const out: number[] = [];
+        order.forEach((i, pos) => (out[i] = nt(pos, n, 5)));
+        return out;
+      };
+      assert.deepEqual(rows.map((r) => r.r), ref(inputs.last.map((d) => -(20_100 - d))), `r, whole=${whole}`);
+      assert.deepEqual(rows.map((r) => r.f), ref(inputs.frequency), `f, whole=${whole}`);
+      assert.deepEqual(rows.map((r) => r.m), ref(inputs.spend.map((x) => Math.round(x * 1e6) / 1e6)), `m, whole=${whole}`);
+    }
+  });
+});

@@ -68,10 +68,25 @@ function idRanks(ids: readonly string[]): Int32Array {
 /** Scores 1–5 for values where higher is better (ties by id), into `out` at each row's position. */
 function scores(values: ArrayLike<number>, rank: Int32Array, out: Uint8Array): void {
   const n = rank.length;
+  // Whole values of moderate size (days, purchase days, whole đồng) and the id rank fit together in one exact
+  // double: value · 2^21 + rank, sorted by the typed array's own numeric sort (no comparator calls).
+  let packable = n < 2 ** 21;
+  for (let i = 0; packable && i < n; i++) packable = Number.isInteger(values[i]) && Math.abs(values[i]!) < 2 ** 31;
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  // A typed array's sort with a comparator of numbers only.
-  order.sort((x, y) => values[x]! - values[y]! || rank[x]! - rank[y]!);
+  if (packable) {
+    const byRank = new Int32Array(n);
+    for (let i = 0; i < n; i++) byRank[rank[i]!] = i;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = values[i]! * 2 ** 21 + rank[i]!;
+    keys.sort();
+    for (let pos = 0; pos < n; pos++) {
+      const k = keys[pos]!;
+      order[pos] = byRank[k - Math.floor(k / 2 ** 21) * 2 ** 21]!;
+    }
+  } else {
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((x, y) => values[x]! - values[y]! || rank[x]! - rank[y]!);
+  }
   for (let pos = 0; pos < n; pos++) out[order[pos]!] = ntile(pos, n, 5);
 }
 

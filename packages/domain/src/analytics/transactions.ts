@@ -155,6 +155,32 @@ export class PurchaseDaysBuilder {
     return this.ids.length;
   }
 
+  /** The columns as they stand (for handing over from a worker thread: the arrays' buffers transfer). */
+  columns(): BuilderColumns {
+    return { ids: this.ids, cust: this.cust.slice(0, this.n), day: this.day.slice(0, this.n), amount: this.amount.slice(0, this.n) };
+  }
+
+  /**
+   * The builders of consecutive parts of one file, joined as if one had read it all: customers in the order
+   * first seen, each one's transactions in file order (so every sum is added in the same order).
+   */
+  static join(parts: readonly BuilderColumns[]): PurchaseDaysBuilder {
+    const b = new PurchaseDaysBuilder();
+    const total = parts.reduce((t, p) => t + p.cust.length, 0);
+    b.cust = new Int32Array(Math.max(total, 1));
+    b.day = new Int32Array(Math.max(total, 1));
+    b.amount = new Float64Array(Math.max(total, 1));
+    for (const p of parts) {
+      const remap = new Int32Array(p.ids.length);
+      for (let i = 0; i < p.ids.length; i++) remap[i] = b.index.indexOf(p.ids[i]!);
+      for (let k = 0; k < p.cust.length; k++) b.cust[b.n + k] = remap[p.cust[k]!]!;
+      b.day.set(p.day, b.n);
+      b.amount.set(p.amount, b.n);
+      b.n += p.cust.length;
+    }
+    return b;
+  }
+
   /** The earliest day seen, or +Infinity. */
   firstDay(): number {
     let first = Number.POSITIVE_INFINITY;
@@ -253,6 +279,8 @@ export class PurchaseDaysBuilder {
     return { ids, last, frequency, spend };
   }
 }
+
+export type BuilderColumns = { ids: string[]; cust: Int32Array; day: Int32Array; amount: Float64Array };
 
 /** Per customer: the last purchase day (a day number), the purchase days and the total spend. */
 export type RfmInputs = { ids: string[]; last: number[]; frequency: number[]; spend: number[] };

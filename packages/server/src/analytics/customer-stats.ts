@@ -70,6 +70,15 @@ export async function freshStats(core: Core, workspaceId: string): Promise<{ reb
     await rebuildStats(core, workspaceId, ws.timezone, ws.currency);
     return { rebuilt: true, recomputed: 0 };
   }
+  // Many customers changed (a big import): one scan of the orders is cheaper than a lookup per customer.
+  const [dirtyCount, statsCount] = await Promise.all([
+    core.db.selectFrom('customer_stats_dirty').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow(),
+    core.db.selectFrom('customer_stats').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow(),
+  ]);
+  if (Number(dirtyCount.n) > Math.max(50_000, Number(statsCount.n) / 5)) {
+    await rebuildStats(core, workspaceId, ws.timezone, ws.currency);
+    return { rebuilt: true, recomputed: 0 };
+  }
   const day = dayIn(ws.timezone);
   const unit = 10 ** (minorDigits(ws.currency) ?? 2);
   let recomputed = 0;

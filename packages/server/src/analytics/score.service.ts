@@ -13,6 +13,7 @@ import { assignTiers, type ValueTier } from '@kith/domain/analytics/tiers.ts';
 import { analyticsSettings } from './settings.service.ts';
 import { storeAffinities, workspaceAffinities } from './affinity.service.ts';
 import { bulkInsert } from '../db/bulk-insert.ts';
+import { freshStats } from './customer-stats.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { releaseLease, takeLease } from './leases.ts';
 import { randomUUID } from 'node:crypto';
@@ -117,6 +118,9 @@ export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string
     await trx.deleteFrom('score_runs').where('workspace_id', '=', actor.workspaceId).execute();
     await trx.insertInto('score_runs').values({ workspace_id: actor.workspaceId, ...run }).execute();
   });
+  // The per-customer aggregates kept ready too (built after an upgrade or a big import), so the RFM pages
+  // answer from them instead of scanning the orders.
+  await freshStats(core, actor.workspaceId);
   return { asOf, customers: rows.length, models, note, startedAt: started.toISOString(), finishedAt: finished, seconds: (performance.now() - t0) / 1000 };
 }
 

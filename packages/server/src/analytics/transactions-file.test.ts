@@ -58,3 +58,21 @@ test('the first bad cell names its row and column, on either path', async () => 
   await assert.rejects(read(file('cols.csv', 'id,day,value\n1,2026-01-01,1\n')), /no column "customer_id"/);
   await assert.rejects(read(join(dir, 'missing.csv')), /no such file/);
 });
+
+test('a large file is read in parts by worker threads with the very result of one reader; a bad cell in a later part is still named by its row', async () => {
+  const lines = ['customer_id,date,amount'];
+  let seed = 3;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  // About 40 MB: past the size from which the parts are read in parallel; ids with Vietnamese letters.
+  for (let i = 0; i < 1_300_000; i++) lines.push(`Khách ${Math.floor(rnd() * 50_000)} Đặng,2025-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')},${Math.floor(rnd() * 1e6) / 100}`);
+  const big = file('big.csv', `${lines.join('\n')}\n`);
+  const t0 = performance.now();
+  const parallel = await readTransactionsFile(big);
+  const t1 = performance.now();
+  const single = await readTransactionsFile(big, { parallel: false });
+  assert.equal(parallel.rows, 1_300_000);
+  assert.deepEqual(parallel.builder.finish(), single.builder.finish());
+  assert.ok(t1 - t0 > 0);
+  lines[1_250_000] = 'Khách 1 Đặng,2025-13-01,5';
+  await assert.rejects(readTransactionsFile(file('big-bad.csv', `${lines.join('\n')}\n`)), (e: unknown) => e instanceof TransactionsFileError && e.row === 1_250_001 && e.column === 'date');
+});

@@ -1,7 +1,9 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
-import { dayNumber, PurchaseDaysBuilder } from '@kith/domain/analytics/transactions.ts';
+import { dayNumber, PurchaseDaysBuilder, type BuilderColumns } from '@kith/domain/analytics/transactions.ts';
 
 /**
  * A transactions file for the analytics (`kith analytics … --transactions FILE`): CSV with a header holding
@@ -34,11 +36,11 @@ type Sink = { cells(rec: string[]): void; line(text: string, start: number, end:
  * parser does for a file without quotes — without making a string of each line (10,000,000 rows:
  * docs/BENCHMARKS.md).
  */
-async function readPlain(path: string, sink: Sink): Promise<void> {
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+async function readPlain(path: string, sink: Sink, range?: { start: number; end: number }): Promise<void> {
+  const input = createReadStream(path, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
   const decoder = new StringDecoder('utf8');
   let rest = '';
-  let first = true;
+  let first = !range || range.start === 0;
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       let text = rest + decoder.write(chunk);
@@ -74,7 +76,9 @@ async function readWithParser(path: string, sink: Sink): Promise<void> {
   }
 }
 
-export async function readTransactionsFile(path: string): Promise<{ builder: PurchaseDaysBuilder; rows: number }> {
+export async function readTransactionsFile(path: string, o: { parallel?: boolean } = {}): Promise<{ builder: PurchaseDaysBuilder; rows: number }> {
+  const parallel = o.parallel === false ? null : await readInParallel(path);
+  if (parallel) return parallel;
   try {
     return await readWith(path, readPlain);
   } catch (e) {
@@ -83,12 +87,89 @@ export async function readTransactionsFile(path: string): Promise<{ builder: Pur
   }
 }
 
+type Columns = Record<(typeof TRANSACTION_COLUMNS)[number], number>;
+
+/** A part of a plain file, read by a worker thread (transactions-file.worker.ts): its columns, or why not. */
+export async function readRange(path: string, start: number, end: number, cols: Columns): Promise<BuilderColumns> {
+  const { builder } = await readWith(path, (p, sink) => readPlain(p, sink, { start, end }), cols);
+  return builder.columns();
+}
+
+const PARALLEL_FROM = 32 * 2 ** 20;
+
+/**
+ * A large plain file is read in parts by worker threads, one per core (up to four), and the parts joined in
+ * file order: the same result as one reader. Null — and the file is read by one reader, which words any
+ * error with its row — when the file is small, or a part meets a quote or a bad cell.
+ */
+async function readInParallel(path: string): Promise<{ builder: PurchaseDaysBuilder; rows: number } | null> {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return null;
+  }
+  const parts = Math.min(4, availableParallelism());
+  if (size < PARALLEL_FROM || parts < 2) return null;
+  const head = readBytes(path, 0, 1 << 16);
+  let at = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  let header: string | null = null;
+  while (at < head.length) {
+    const nl = head.indexOf(10, at);
+    if (nl === -1) return null;
+    const line = head.subarray(at, nl).toString('utf8');
+    at = nl + 1;
+    if (line.trim() !== '') {
+      header = line;
+      break;
+    }
+  }
+  if (header === null || header.includes('"')) return null;
+  const names = header.split(',').map((h) => h.trim().toLowerCase());
+  if (TRANSACTION_COLUMNS.some((c) => !names.includes(c))) return null;
+  const cols: Columns = { customer_id: names.indexOf('customer_id'), date: names.indexOf('date'), amount: names.indexOf('amount') };
+  const bounds = [at];
+  for (let i = 1; i < parts; i++) {
+    const p = at + Math.floor(((size - at) * i) / parts);
+    const buf = readBytes(path, p, 1 << 16);
+    const nl = buf.indexOf(10);
+    bounds.push(nl === -1 ? size : p + nl + 1);
+  }
+  bounds.push(size);
+  const results = await Promise.all(
+    bounds.slice(0, -1).map(
+      (start, i) =>
+        new Promise<BuilderColumns | null>((done) => {
+          const w = new Worker(new URL('./transactions-file.worker.ts', import.meta.url), { workerData: { path, start, end: bounds[i + 1], cols } });
+          w.once('message', (m: { ok: true; columns: BuilderColumns } | { ok: false }) => done(m.ok ? m.columns : null));
+          w.once('error', () => done(null));
+          w.once('exit', () => done(null));
+        }),
+    ),
+  );
+  if (results.some((r) => r === null)) return null;
+  const builder = PurchaseDaysBuilder.join(results as BuilderColumns[]);
+  const rows = (results as BuilderColumns[]).reduce((t, r) => t + r.cust.length, 0);
+  return rows > 0 ? { builder, rows } : null;
+}
+
+function readBytes(path: string, position: number, length: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    const n = readSync(fd, buf, 0, length, position);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
 
-async function readWith(path: string, reader: (path: string, sink: Sink) => Promise<void>): Promise<{ builder: PurchaseDaysBuilder; rows: number }> {
+async function readWith(path: string, reader: (path: string, sink: Sink) => Promise<void>, preset?: Columns): Promise<{ builder: PurchaseDaysBuilder; rows: number }> {
   const builder = new PurchaseDaysBuilder();
-  let cols: Record<(typeof TRANSACTION_COLUMNS)[number], number> | null = null;
-  let last = 0;
+  let cols: Columns | null = preset ?? null;
+  let last = preset ? Math.max(preset.customer_id, preset.date, preset.amount) : 0;
   let row = 0;
   let rows = 0;
   // Dates repeat (a few thousand days in ten million rows): each is read once.
@@ -114,6 +195,35 @@ async function readWith(path: string, reader: (path: string, sink: Sink) => Prom
     const amount = Number(amountText);
     if (amount < 0) throw new TransactionsFileError(`row ${row}, column amount: negative (${amountText}); returns are not purchases`, row, 'amount');
     return amount;
+  };
+  // The usual cells read in place: a date written YYYY-MM-DD (its day looked up by the number it spells) and a
+  // whole amount of up to 15 digits; anything else goes through dayOf and amountOf.
+  const byYmd = new Map<number, number>();
+  const digit = (c: number) => c >= 48 && c <= 57;
+  const isoDayAt = (t: string, a: number, b: number): number | null => {
+    if (b - a !== 10 || t.charCodeAt(a + 4) !== 45 || t.charCodeAt(a + 7) !== 45) return null;
+    let ymd = 0;
+    for (let i = a; i < b; i++) {
+      if (i === a + 4 || i === a + 7) continue;
+      const c = t.charCodeAt(i);
+      if (!digit(c)) return null;
+      ymd = ymd * 10 + (c - 48);
+    }
+    const d = byYmd.get(ymd);
+    if (d !== undefined) return d;
+    const v = dayOf(t.slice(a, b));
+    byYmd.set(ymd, v);
+    return v;
+  };
+  const wholeAt = (t: string, a: number, b: number): number | null => {
+    if (b - a === 0 || b - a > 15) return null;
+    let v = 0;
+    for (let i = a; i < b; i++) {
+      const c = t.charCodeAt(i);
+      if (!digit(c)) return null;
+      v = v * 10 + (c - 48);
+    }
+    return v;
   };
   const noId = () => new TransactionsFileError(`row ${row}, column customer_id: empty`, row, 'customer_id');
   // Cell bounds of the line being read, trimmed, for the columns up to the last one needed.
@@ -161,8 +271,8 @@ async function readWith(path: string, reader: (path: string, sink: Sink) => Prom
       }
       const cell = (k: number) => (k < n ? text.slice(from[k], to[k]) : '');
       if (cols.customer_id >= n || from[cols.customer_id] === to[cols.customer_id]) throw noId();
-      const day = dayOf(cell(cols.date));
-      const amount = amountOf(cell(cols.amount));
+      const day = (cols.date < n ? isoDayAt(text, from[cols.date]!, to[cols.date]!) : null) ?? dayOf(cell(cols.date));
+      const amount = (cols.amount < n ? wholeAt(text, from[cols.amount]!, to[cols.amount]!) : null) ?? amountOf(cell(cols.amount));
       builder.addIn(text, from[cols.customer_id]!, to[cols.customer_id]!, day, amount);
       rows++;
     },
