@@ -14,6 +14,7 @@
  *   rfm      (k) RFM over KITH_BENCH_TRANSACTIONS (10,000,000) transactions of N customers, from a file and from the database, vs DuckDB in the same run   target within 2×
  *   orders   (h) a CSV of KITH_BENCH_ORDER_LINES order lines (default 10,000,000) imported as orders vs a raw insert of them (recorded)
  *
+ * KITH_BENCH_RFM=file|db runs one half of (k); KITH_BENCH_TRANSACTIONS sets its size.
  * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
  * is a throwaway: a SQLite file under /tmp/kith-bench, a PostgreSQL database created and dropped.
  *
@@ -82,7 +83,8 @@ if (benches.includes('clv')) {
 
 // (k) from a file needs no database either.
 let rfmFile: RfmFileResult | undefined;
-if (benches.includes('rfm')) {
+// KITH_BENCH_RFM=file or =db runs one half of (k).
+if (benches.includes('rfm') && process.env.KITH_BENCH_RFM !== 'db') {
   log(`\n-- rfm: RFM of ${int(RFM_TRANSACTIONS)} transactions of ${int(env.contacts)} customers from a CSV file, vs DuckDB reading the same file`);
   rfmFile = await benchRfmFile();
   const x = rfmFile;
@@ -111,7 +113,7 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
       log(`   import ${int(x.linesPerSecond)} lines/s (${x.seconds.toFixed(0)} s; ${int(x.orders)} orders, ${int(x.customers)} customers); raw insert ${int(x.raw.linesPerSecond)} lines/s: ${pct(x.ratio)}`);
       log(`   RSS at each tenth of the file: ${x.rss.atTenth.map((m) => m.toFixed(0)).join(', ')} MiB (start ${x.rss.start.toFixed(0)}, peak ${x.rss.peak.toFixed(0)})`);
     }
-    if (benches.includes('rfm')) {
+    if (benches.includes('rfm') && process.env.KITH_BENCH_RFM !== 'file') {
       log(`-- rfm: the same transactions as orders in the database; RFM as of today vs DuckDB over a table of them`);
       const x = await benchRfmDb(dialect);
       res.rfm = x;

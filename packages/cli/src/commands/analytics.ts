@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { scoreRfm, RFM_SEGMENTS, type RfmRow } from '@kith/domain/analytics/rfm.ts';
+import { rfmFromBuilder, RFM_SEGMENTS, type RfmRow } from '@kith/domain/analytics/rfm.ts';
 import { analyseClv, NotEnoughData } from '@kith/domain/analytics/clv.ts';
 import { dayNumber, TIME_UNITS, type TimeUnit } from '@kith/domain/analytics/transactions.ts';
 import { readTransactionsFile, TransactionsFileError } from '@kith/server/analytics/transactions-file.ts';
@@ -51,7 +51,7 @@ export function registerAnalyticsCommands(program: Command): void {
         if (opts.transactions) {
           const { builder } = await readTransactionsFile(opts.transactions);
           if (asOf < builder.firstDay()) throw new UsageError(`--as-of ${opts.asOf} is before every purchase in the file`);
-          rows = scoreRfm(builder.rfmInputs(asOf), asOf);
+          rows = rfmFromBuilder(builder, asOf);
         } else {
           rows = await withCore(cmd, async (core) => (await workspaceRfm(core, await ownerActor(core, await resolveWorkspace(core, opts.workspace)), opts.asOf)).rows);
         }

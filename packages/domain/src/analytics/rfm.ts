@@ -1,4 +1,4 @@
-import type { PurchaseDays, RfmInputs } from './transactions.ts';
+import type { PurchaseDays, PurchaseDaysBuilder, RfmInputs } from './transactions.ts';
 
 /**
  * RFM: recency, frequency and monetary value per customer at an as-of date, scored 1–5 by quintile (5 best)
@@ -70,11 +70,13 @@ function scores(values: ArrayLike<number>, rank: Int32Array, out: Uint8Array): v
   const n = rank.length;
   // Whole values of moderate size (days, purchase days, whole đồng) and the id rank fit together in one exact
   // double: value · 2^21 + rank, sorted by the typed array's own numeric sort (no comparator calls).
-  let packable = n < 2 ** 21;
+  let maxRank = 0;
+  for (let i = 0; i < n; i++) if (rank[i]! > maxRank) maxRank = rank[i]!;
+  let packable = maxRank < 2 ** 21;
   for (let i = 0; packable && i < n; i++) packable = Number.isInteger(values[i]) && Math.abs(values[i]!) < 2 ** 31;
   const order = new Int32Array(n);
   if (packable) {
-    const byRank = new Int32Array(n);
+    const byRank = new Int32Array(maxRank + 1);
     for (let i = 0; i < n; i++) byRank[rank[i]!] = i;
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) keys[i] = values[i]! * 2 ** 21 + rank[i]!;
@@ -130,4 +132,9 @@ export function scoreRfm(inputs: RfmInputs, asOf: number, grid: RfmGrid = DEFAUL
   const out = new Array<RfmRow>(n);
   for (let i = 0; i < n; i++) out[i] = { customerId: ids[i]!, recency: recency[i]!, frequency: inputs.frequency[i]!, monetary: monetary[i]!, r: r[i]!, f: f[i]!, m: m[i]!, segment: grid[r[i]! - 1]![f[i]! - 1]! };
   return out;
+}
+
+/** RFM of everything a builder holds, as of a day (`kith analytics rfm --transactions`). */
+export function rfmFromBuilder(b: PurchaseDaysBuilder, asOf: number, grid: RfmGrid = DEFAULT_RFM_GRID): RfmRow[] {
+  return scoreRfm(b.rfmInputs(asOf), asOf, grid);
 }

@@ -38,7 +38,10 @@ export type PurchaseDays = { customerId: string; days: number[]; amounts: number
  * (each a fresh substring to hash and compare), half of reading a file (docs/BENCHMARKS.md).
  */
 export class IdIndex {
-  readonly ids: string[] = [];
+  readonly ids: string[];
+  constructor(ids: string[] = []) {
+    this.ids = ids;
+  }
   /** Per slot: the hash, the id's index + 1 (0: empty), where its characters start in `chars`, their count. */
   private table = new Int32Array(4 << 12);
   private chars = new Uint16Array(1 << 16);
@@ -78,6 +81,19 @@ export class IdIndex {
     return this.indexIn(id, 0, id.length);
   }
 
+  /** The table as plain arrays (to hand over from a worker thread; the typed arrays' buffers transfer). */
+  state(): IdIndexState {
+    return { ids: this.ids, table: this.table, chars: this.chars.slice(0, this.used) };
+  }
+
+  static fromState(s: IdIndexState): IdIndex {
+    const x = new IdIndex(s.ids);
+    x.table = s.table;
+    x.chars = s.chars.length ? s.chars : new Uint16Array(1 << 16);
+    x.used = s.chars.length;
+    return x;
+  }
+
   private insert(e: number, h: number, text: string, start: number, end: number): number {
     const len = end - start;
     if (this.used + len > this.chars.length) {
@@ -112,9 +128,11 @@ export class IdIndex {
   }
 }
 
+export type IdIndexState = { ids: string[]; table: Int32Array<ArrayBuffer>; chars: Uint16Array<ArrayBuffer> };
+
 export class PurchaseDaysBuilder {
-  private readonly index = new IdIndex();
-  private readonly ids = this.index.ids;
+  private index = new IdIndex();
+  private ids = this.index.ids;
   private cust = new Int32Array(1 << 12);
   private day = new Int32Array(1 << 12);
   private amount = new Float64Array(1 << 12);
@@ -156,8 +174,8 @@ export class PurchaseDaysBuilder {
   }
 
   /** The columns as they stand (for handing over from a worker thread: the arrays' buffers transfer). */
-  columns(): BuilderColumns {
-    return { ids: this.ids, cust: this.cust.slice(0, this.n), day: this.day.slice(0, this.n), amount: this.amount.slice(0, this.n) };
+  columns(withIndex = false): BuilderColumns {
+    return { ids: this.ids, cust: this.cust.slice(0, this.n), day: this.day.slice(0, this.n), amount: this.amount.slice(0, this.n), ...(withIndex ? { index: this.index.state() } : {}) };
   }
 
   /**
@@ -170,9 +188,15 @@ export class PurchaseDaysBuilder {
     b.cust = new Int32Array(Math.max(total, 1));
     b.day = new Int32Array(Math.max(total, 1));
     b.amount = new Float64Array(Math.max(total, 1));
+    // The first part's index, when it came along, is the joined one's start: its customers keep their numbers.
+    if (parts[0]?.index) {
+      b.index = IdIndex.fromState(parts[0].index);
+      b.ids = b.index.ids;
+    }
     for (const p of parts) {
       const remap = new Int32Array(p.ids.length);
-      for (let i = 0; i < p.ids.length; i++) remap[i] = b.index.indexOf(p.ids[i]!);
+      if (p === parts[0] && p.index) for (let i = 0; i < p.ids.length; i++) remap[i] = i;
+      else for (let i = 0; i < p.ids.length; i++) remap[i] = b.index.indexOf(p.ids[i]!);
       for (let k = 0; k < p.cust.length; k++) b.cust[b.n + k] = remap[p.cust[k]!]!;
       b.day.set(p.day, b.n);
       b.amount.set(p.amount, b.n);
@@ -278,9 +302,10 @@ export class PurchaseDaysBuilder {
     }
     return { ids, last, frequency, spend };
   }
+
 }
 
-export type BuilderColumns = { ids: string[]; cust: Int32Array; day: Int32Array; amount: Float64Array };
+export type BuilderColumns = { ids: string[]; cust: Int32Array; day: Int32Array; amount: Float64Array; index?: IdIndexState };
 
 /** Per customer: the last purchase day (a day number), the purchase days and the total spend. */
 export type RfmInputs = { ids: string[]; last: number[]; frequency: number[]; spend: number[] };

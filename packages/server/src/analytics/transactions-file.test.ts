@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readTransactionsFile, TransactionsFileError } from './transactions-file.ts';
+import { rfmFromBuilder } from '@kith/domain/analytics/rfm.ts';
+import { dayNumber } from '@kith/domain/analytics/transactions.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kith-tx-'));
 const file = (name: string, text: string | Buffer) => {
@@ -72,6 +74,7 @@ test('a large file is read in parts by worker threads with the very result of on
   const single = await readTransactionsFile(big, { parallel: false });
   assert.equal(parallel.rows, 1_300_000);
   assert.deepEqual(parallel.builder.finish(), single.builder.finish());
+  assert.deepEqual(rfmFromBuilder(parallel.builder, dayNumber('2026-01-01')), rfmFromBuilder(single.builder, dayNumber('2026-01-01')), 'the same scores');
   assert.ok(t1 - t0 > 0);
   lines[1_250_000] = 'Khách 1 Đặng,2025-13-01,5';
   await assert.rejects(readTransactionsFile(file('big-bad.csv', `${lines.join('\n')}\n`)), (e: unknown) => e instanceof TransactionsFileError && e.row === 1_250_001 && e.column === 'date');

@@ -90,9 +90,9 @@ export async function readTransactionsFile(path: string, o: { parallel?: boolean
 type Columns = Record<(typeof TRANSACTION_COLUMNS)[number], number>;
 
 /** A part of a plain file, read by a worker thread (transactions-file.worker.ts): its columns, or why not. */
-export async function readRange(path: string, start: number, end: number, cols: Columns): Promise<BuilderColumns> {
+export async function readRange(path: string, start: number, end: number, cols: Columns, withIndex = false): Promise<BuilderColumns> {
   const { builder } = await readWith(path, (p, sink) => readPlain(p, sink, { start, end }), cols);
-  return builder.columns();
+  return builder.columns(withIndex);
 }
 
 const PARALLEL_FROM = 32 * 2 ** 20;
@@ -140,7 +140,7 @@ async function readInParallel(path: string): Promise<{ builder: PurchaseDaysBuil
     bounds.slice(0, -1).map(
       (start, i) =>
         new Promise<BuilderColumns | null>((done) => {
-          const w = new Worker(new URL('./transactions-file.worker.ts', import.meta.url), { workerData: { path, start, end: bounds[i + 1], cols } });
+          const w = new Worker(new URL('./transactions-file.worker.ts', import.meta.url), { workerData: { path, start, end: bounds[i + 1], cols, withIndex: i === 0 } });
           w.once('message', (m: { ok: true; columns: BuilderColumns } | { ok: false }) => done(m.ok ? m.columns : null));
           w.once('error', () => done(null));
           w.once('exit', () => done(null));
