@@ -142,6 +142,8 @@ function cellText(v: XlsxValue): string {
 async function* readXlsx(src: Source): AsyncGenerator<SourceRecord> {
   const input = byteStream(src);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
+  let yielded = 0;
+  let race = false;
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
@@ -149,14 +151,40 @@ async function* readXlsx(src: Source): AsyncGenerator<SourceRecord> {
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
         if (cells.every((c) => c.trim() === '')) continue;
+        yielded++;
         yield { row: row.number, cells };
       }
       break; // the first worksheet
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw fileProblem(`The workbook cannot be read: ${(e as Error).message}`, 'invalid_format');
+    // ExcelJS's streaming reader can reach a worksheet before the workbook part that names the sheets when
+    // that part is stored last, as ExcelJS itself writes it (exceljs#3064, intermittent): read it whole then.
+    race = yielded === 0 && /reading 'sheets'/.test((e as Error).message);
+    if (!race) throw fileProblem(`The workbook cannot be read: ${(e as Error).message}`, 'invalid_format');
   } finally {
     input.destroy();
+  }
+  if (race) yield* readXlsxWhole(src);
+}
+
+/** The first worksheet of a workbook loaded whole (the streaming reader's fallback). */
+async function* readXlsxWhole(src: Source): AsyncGenerator<SourceRecord> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    if ('path' in src) await wb.xlsx.readFile(src.path);
+    else await wb.xlsx.load(Buffer.from(src.bytes) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw fileProblem(`The workbook cannot be read: ${(e as Error).message}`, 'invalid_format');
+  }
+  const sheet = wb.worksheets[0];
+  if (!sheet) return;
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const values = row.values as XlsxValue[];
+    const cells: string[] = [];
+    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] ?? null));
+    if (cells.every((c) => c.trim() === '')) continue;
+    yield { row: row.number, cells };
   }
 }
