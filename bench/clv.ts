@@ -11,21 +11,9 @@
 import { analyseClv } from '@kith/domain/analytics/clv.ts';
 import { bgnbdLogLikelihood } from '@kith/domain/analytics/bgnbd.ts';
 import { summarise, type PurchaseDays } from '@kith/domain/analytics/transactions.ts';
-import { env } from './lib.ts';
+import { env, rng } from './lib.ts';
 
 const TRUTH = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, p: 6.25, q: 3.74, v: 15.44 };
-
-/** mulberry32: a small seeded generator, enough for synthetic data. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Gamma(shape, rate) by Marsaglia and Tsang (shape < 1 boosted). */
 function gamma(u: () => number, shape: number, rate: number): number {

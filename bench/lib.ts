@@ -175,3 +175,15 @@ export async function machine(withPg: boolean): Promise<Record<string, string>> 
     postgres: pgVersion,
   };
 }
+
+/** mulberry32: a small seeded generator, enough for synthetic data. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

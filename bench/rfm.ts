@@ -11,8 +11,7 @@
  * orders (reported); after a day's 1,000 new orders (their customers recomputed), the ranking of the
  * aggregates (the figure) — vs DuckDB running the query over the transactions held in a DuckDB table.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RFM_GRID, rfmFromBuilder, type RfmRow } from '@kith/domain/analytics/rfm.ts';
 import { dayNumber } from '@kith/domain/analytics/transactions.ts';
@@ -23,23 +22,12 @@ import { createOrders } from '@kith/server/commerce/order.service.ts';
 import { bulkInsert } from '@kith/server/db/bulk-insert.ts';
 import { uuidv7 } from '@kith/server/db/ids.ts';
 import { refreshPlannerStats } from '@kith/server/db/planner-stats.ts';
-import { benchWorkspace, env, int, log, openBenchDb, type Dialect } from './lib.ts';
+import { benchWorkspace, env, int, log, openBenchDb, rng, type Dialect } from './lib.ts';
 
 export const RFM_TRANSACTIONS = Number(process.env.KITH_BENCH_TRANSACTIONS ?? 10_000_000);
 const AS_OF = '2026-11-01';
 const FIRST_DAY = dayNumber('2023-11-01');
 const DAYS = 1096;
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Transactions: customers skewed (a few buy often), days over three years, amounts in whole đồng. */
 function* transactions(n: number, customers: number, seed: number): Generator<{ c: number; day: number; amount: number }> {
@@ -64,7 +52,6 @@ async function transactionsFile(): Promise<string> {
     }
   }
   await new Promise<void>((ok) => out.end(buf.length ? `${buf.join('\n')}\n` : '', () => ok()));
-  const { renameSync } = await import('node:fs');
   renameSync(`${file}.part`, file);
   return file;
 }
