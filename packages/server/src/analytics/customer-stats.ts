@@ -163,6 +163,11 @@ async function rebuildStats(core: Core, workspaceId: string, timezone: string, c
  * before it (as of today, or later). Null otherwise (an as-of day in the past needs the orders).
  */
 export async function statsRfmInputs(core: Core, workspaceId: string, asOf: number): Promise<(RfmInputs & { orders: number; skippedOrders: number }) | null> {
+  // An order placed after the day (its end, in any time zone: 14 hours of slack) means the orders are
+  // needed: found on the (workspace_id, ordered_at) index, before any aggregate is touched.
+  const dayEnd = new Date((asOf + 1) * 86_400_000 - 14 * 3_600_000).toISOString();
+  const later = await core.db.selectFrom('orders').select('id').where('workspace_id', '=', workspaceId).where('ordered_at', '>=', dayEnd).where('deleted_at', 'is', null).limit(1).executeTakeFirst();
+  if (later) return null;
   await freshStats(core, workspaceId);
   const latest = await core.db.selectFrom('customer_stats').select((eb) => eb.fn.max('last_day').as('d')).where('workspace_id', '=', workspaceId).executeTakeFirst();
   if (latest?.d !== null && latest?.d !== undefined && Number(latest.d) > asOf) return null;
