@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AffinityCounter, suggestFor, type Affinity } from '@kith/domain/analytics/affinity.ts';
 import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
 import { notFound } from '@kith/domain/errors.ts';
@@ -6,11 +5,11 @@ import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { bulkInsert } from '../db/bulk-insert.ts';
+import { purchaseLinePages } from './purchase-scan.ts';
 import { findContactsByIds } from '../contacts/contact.repository.ts';
 import { scopeFor } from '../records/visibility.ts';
 import { minorDigits } from '@kith/domain/money/money.ts';
 
-const PAGE = 20_000;
 
 /**
  * Product affinities of a workspace (co-purchase lift over customers, domain affinity.ts) from its purchases
@@ -20,30 +19,15 @@ const PAGE = 20_000;
 export async function workspaceAffinities(core: Core, workspaceId: string, asOf: number, day: (iso: string) => number): Promise<{ affinities: Affinity[]; customers: number }> {
   const baskets = new Map<string, Set<string>>();
   const intern = new Map<string, string>();
-  let after: { order: string; line: number } | null = null;
-  for (;;) {
-    let q = core.db
-      .selectFrom('order_lines as l')
-      .innerJoin('orders as o', 'o.id', 'l.order_id')
-      .select(['l.order_id', 'l.line_no', 'l.product_id', 'o.contact_id', 'o.ordered_at'])
-      .where('l.workspace_id', '=', workspaceId)
-      .where('o.workspace_id', '=', workspaceId)
-      .where('o.deleted_at', 'is', null)
-      .where('o.status', 'in', PURCHASE_STATUSES)
-      .where('l.product_id', 'is not', null);
-    if (after) q = q.where(sql<boolean>`(l.order_id, l.line_no) > (${after.order}, ${after.line})`);
-    const page = await q.orderBy('l.order_id').orderBy('l.line_no').limit(PAGE).execute();
+  for await (const page of purchaseLinePages(core, workspaceId)) {
     for (const r of page) {
-      if (day(r.ordered_at) > asOf) continue;
-      let pid = intern.get(r.product_id!);
-      if (pid === undefined) intern.set(r.product_id!, (pid = r.product_id!));
+      if (r.product_id === null || day(r.ordered_at) > asOf) continue;
+      let pid = intern.get(r.product_id);
+      if (pid === undefined) intern.set(r.product_id, (pid = r.product_id));
       let b = baskets.get(r.contact_id);
       if (!b) baskets.set(r.contact_id, (b = new Set()));
       b.add(pid);
     }
-    if (page.length < PAGE) break;
-    const last = page[page.length - 1]!;
-    after = { order: last.order_id, line: Number(last.line_no) };
   }
   const counter = new AffinityCounter();
   for (const b of baskets.values()) counter.addBasket(b);

@@ -1,16 +1,15 @@
 import { CustomerPictureBuilder, penetration, type CustomerPicture, type Penetration } from '@kith/domain/analytics/cohorts.ts';
 import { RFM_SEGMENTS, type RfmSegment } from '@kith/domain/analytics/rfm.ts';
 import { VALUE_TIERS, type ValueTier } from '@kith/domain/analytics/tiers.ts';
-import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
 import { minorDigits } from '@kith/domain/money/money.ts';
 import { notFound } from '@kith/domain/errors.ts';
-import { sql } from 'kysely';
 import type { Core } from '../core.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { dayIn, workspaceRfm } from './rfm.service.ts';
 import { lastScoreRun } from './score.service.ts';
+import { purchaseLinePages, purchasePages } from './purchase-scan.ts';
 
 const PAGE = 20_000;
 const DAY = 86_400_000;
@@ -32,17 +31,7 @@ export async function customerPicture(core: Core, actor: Actor, asOfDate: string
   const b = new CustomerPictureBuilder();
   let orders = 0;
   let skippedOrders = 0;
-  let after: string | null = null;
-  for (;;) {
-    let q = core.db
-      .selectFrom('orders as o')
-      .innerJoin('contacts as c', 'c.id', 'o.contact_id')
-      .select(['o.id', 'o.contact_id', 'o.ordered_at', 'o.total', 'o.currency', 'o.channel', 'c.source'])
-      .where('o.workspace_id', '=', actor.workspaceId)
-      .where('o.deleted_at', 'is', null)
-      .where('o.status', 'in', PURCHASE_STATUSES);
-    if (after) q = q.where('o.id', '>', after);
-    const page = await q.orderBy('o.id').limit(PAGE).execute();
+  for await (const page of purchasePages(core, actor.workspaceId)) {
     for (const r of page) {
       if (r.currency !== ws.currency) {
         skippedOrders++;
@@ -53,25 +42,10 @@ export async function customerPicture(core: Core, actor: Actor, asOfDate: string
       b.add({ customerId: r.contact_id, day: d, amount: Number(r.total) / unit, channel: r.channel, source: r.source });
       orders++;
     }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]!.id;
   }
   const pairs: { customerId: string; category: string | null }[] = [];
   const seen = new Set<string>();
-  let line: { order: string; no: number } | null = null;
-  for (;;) {
-    let q = core.db
-      .selectFrom('order_lines as l')
-      .innerJoin('orders as o', 'o.id', 'l.order_id')
-      .leftJoin('products as p', 'p.id', 'l.product_id')
-      .leftJoin('product_categories as pc', 'pc.id', 'p.category_id')
-      .select(['l.order_id', 'l.line_no', 'o.contact_id', 'o.ordered_at', 'pc.name as category'])
-      .where('l.workspace_id', '=', actor.workspaceId)
-      .where('o.workspace_id', '=', actor.workspaceId)
-      .where('o.deleted_at', 'is', null)
-      .where('o.status', 'in', PURCHASE_STATUSES);
-    if (line) q = q.where(sql<boolean>`(l.order_id, l.line_no) > (${line.order}, ${line.no})`);
-    const page = await q.orderBy('l.order_id').orderBy('l.line_no').limit(PAGE).execute();
+  for await (const page of purchaseLinePages(core, actor.workspaceId)) {
     for (const r of page) {
       if (day(r.ordered_at) > asOf) continue;
       const k = `${r.contact_id}\u0000${r.category ?? ''}`;
@@ -79,9 +53,6 @@ export async function customerPicture(core: Core, actor: Actor, asOfDate: string
       seen.add(k);
       pairs.push({ customerId: r.contact_id, category: r.category });
     }
-    if (page.length < PAGE) break;
-    const last = page[page.length - 1]!;
-    line = { order: last.order_id, no: Number(last.line_no) };
   }
   return { asOf: asOfDate, currency: ws.currency, orders, skippedOrders, ...b.finish(asOf, o), categories: penetration(pairs) };
 }

@@ -1,13 +1,13 @@
 import { PurchaseDaysBuilder, type PurchaseDays } from '@kith/domain/analytics/transactions.ts';
 import { computeRfm, RFM_SEGMENTS, scoreRfm, type RfmGrid, type RfmRow, type RfmSegment } from '@kith/domain/analytics/rfm.ts';
 import { statsRfmInputs } from './customer-stats.ts';
-import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
 import { minorDigits } from '@kith/domain/money/money.ts';
 import { notFound } from '@kith/domain/errors.ts';
 import type { Core } from '../core.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
+import { purchasePages } from './purchase-scan.ts';
 import { analyticsSettings } from './settings.service.ts';
 
 /**
@@ -18,7 +18,6 @@ import { analyticsSettings } from './settings.service.ts';
  * Orders in another currency are left out (counted in `skippedOrders`): amounts are not converted.
  */
 
-const PAGE = 20_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
@@ -63,16 +62,7 @@ export async function workspacePurchases(
     if (!c) counts!.set(id, (c = { orders: 0, skipped: 0 }));
     return c;
   };
-  let after: string | null = null;
-  for (;;) {
-    let q = core.db
-      .selectFrom('orders')
-      .select(['id', 'contact_id', 'ordered_at', 'total', 'currency'])
-      .where('workspace_id', '=', workspaceId)
-      .where('deleted_at', 'is', null)
-      .where('status', 'in', PURCHASE_STATUSES);
-    if (after) q = q.where('id', '>', after);
-    const page = await q.orderBy('id').limit(PAGE).execute();
+  for await (const page of purchasePages(core, workspaceId)) {
     for (const o of page) {
       if (o.currency !== ws.currency) {
         skippedOrders++;
@@ -85,8 +75,6 @@ export async function workspacePurchases(
       orders++;
       if (counts) count(o.contact_id).orders++;
     }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]!.id;
   }
   return { customers: builder.finish(), asOf, currency: ws.currency, orders, skippedOrders, ...(counts ? { counts } : {}) };
 }
