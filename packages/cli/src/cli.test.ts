@@ -12,7 +12,9 @@ import { loadConfig } from '@kith/server/config.ts';
 import { createCore } from '@kith/server/core.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
-import { BATCH_ROWS } from '@kith/server/import/engine.ts';
+import { batchRows } from '@kith/server/import/engine.ts';
+
+const BATCH_ROWS = batchRows('sqlite');
 
 const BIN = join(import.meta.dirname, '../bin/kith.js');
 const dirs: string[] = [];

@@ -3,7 +3,7 @@ import { AppError, isAppError } from '@kith/domain/errors.ts';
 import { IMPORT_FIELDS, suggestMapping, type ImportEntity, type Suggestion } from '@kith/domain/import/mapping.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../core.ts';
-import type { Db } from '../db/create-db.ts';
+import type { Db, DialectName } from '../db/create-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { readJson } from '../db/column-types.ts';
 import { authorize } from '../records/visibility.ts';
@@ -17,15 +17,25 @@ import { HANDLERS, type KindHandler, type MappedRow, type MatchKey } from './kin
 /**
  * The import engine: a file is read twice, streamed. The first pass reads its structure only (the header,
  * the number of rows, any row that breaks the format), so a broken file imports nothing. The second maps
- * each row to the kind's fields and hands batches of 2,000 rows to the kind's handler, which checks them,
+ * each row to the kind's fields and hands batches (of 5,000 rows on SQLite, 2,000 on PostgreSQL: batchRows) to the kind's handler, which checks them,
  * matches them to existing records and writes them; each batch commits in one transaction with the
  * import's own bookkeeping (what it created and changed, the rows it refused, how far it got). A batch is
  * all or nothing, and an import stopped midway (a crash, a SIGKILL) is resumed after its last committed
  * batch. Every import is recorded and can be undone.
  */
 
-/** Rows per batch (one transaction): 2,000 measured 12% faster than 1,000 (fewer commits and per-batch lookups); a crash loses at most one batch's work, which the resume redoes. */
-export const BATCH_ROWS = 2000;
+/**
+ * Rows per batch (one transaction); a crash loses at most one batch's work, which the resume redoes.
+ * PostgreSQL: 2,000 measured 12% faster than 1,000 (fewer commits and per-batch lookups). SQLite: 5,000 —
+ * a commit there writes every page the batch dirtied to the WAL and syncs it, and the lookup-key and
+ * audit indexes share more pages in a larger batch (200,000 contacts: commits 24 s at 2,000, 14 s at
+ * 5,000; the import 38–40% of a raw insert at 2,000, 46% at 5,000). Larger still was faster again, but
+ * a batch holds SQLite's one connection while it is written (about 2 s at 5,000 rows), and the server's
+ * other requests wait for it.
+ */
+export function batchRows(dialect: DialectName): number {
+  return dialect === 'sqlite' ? 5000 : 2000;
+}
 /** Errors kept in a report (every one is in the import's error file). */
 const REPORT_ERRORS = 100_000;
 /** An import whose process has said nothing for this long is taken as stopped, and may be resumed. */
@@ -165,6 +175,7 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
   const state = handler.newState();
 
   let batch: MappedRow[] = [];
+  const maxBatch = batchRows(core.dialect);
   let rowsDone = record?.rows_done ?? 0;
   // The contacts this run creates, for duplicate detection around them (a bounded list; past it, the whole workspace).
   let createdContacts = { ids: [] as string[], overflow: (record?.rows_done ?? 0) > 0 };
@@ -248,7 +259,7 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
       });
       const row = { row: rec.row, values };
       // A batch ends on a group's boundary (the lines of one order stay together).
-      if (batch.length >= BATCH_ROWS && (!handler.groupOf || handler.groupOf(row) !== handler.groupOf(batch[batch.length - 1]!))) await flush();
+      if (batch.length >= maxBatch && (!handler.groupOf || handler.groupOf(row) !== handler.groupOf(batch[batch.length - 1]!))) await flush();
       batch.push(row);
     }
     await flush();

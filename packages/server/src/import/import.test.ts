@@ -6,13 +6,16 @@ import { sql } from 'kysely';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeMember, makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
 import { updateContacts } from '../contacts/contact.service.ts';
-import { BATCH_ROWS, runImport, StopForTest, type RunOptions } from './engine.ts';
+import { batchRows, runImport, StopForTest, type RunOptions } from './engine.ts';
 import { undoImport } from './undo.ts';
 
 let t: TestApp;
 let owner: TestUser;
+/** Rows per batch on the database under test. */
+let BATCH_ROWS = 0;
 before(async () => {
   t = await createTestApp();
+  BATCH_ROWS = batchRows(t.core.dialect);
   ({ owner } = await makeWorkspace(t.core));
 });
 after(() => t.close());
