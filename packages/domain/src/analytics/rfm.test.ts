@@ -104,3 +104,27 @@ describe('the rankings, packed or compared', () => {
     }
   });
 });
+
+describe('customers in id order', () => {
+  test('the radix ranking is exactly a sort by `<` (ties by position): shared prefixes, prefixes of others, Vietnamese and astral characters, long ids, ids already in order', async () => {
+    const { idRanks } = await import('./rfm.ts');
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const pick = (xs: string) => xs[Math.floor(rnd() * xs.length)]!;
+    const sets: Record<string, string[]> = {
+      numbers: Array.from({ length: 20_000 }, () => `C${Math.floor(rnd() * 1e6)}`),
+      prefixes: Array.from({ length: 5_000 }, () => 'ab'.repeat(Math.floor(rnd() * 4)) + (rnd() < 0.5 ? '' : pick('abz'))),
+      letters: Array.from({ length: 5_000 }, () => Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => pick('aăâbdđeêAĐ😀Z~ 0')).join('')),
+      uuids: Array.from({ length: 5_000 }, () => `0198${Math.floor(rnd() * 16).toString(16)}-${crypto.randomUUID()}`),
+      long: Array.from({ length: 300 }, () => 'x'.repeat(300) + pick('abc') + pick('abc')),
+      sorted: Array.from({ length: 1000 }, (_, i) => `id-${String(i).padStart(5, '0')}`),
+    };
+    for (const [name, ids] of Object.entries(sets)) {
+      const want = ids.map((_, i) => i).sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : x - y));
+      const rank = idRanks(ids);
+      const got = Array.from(rank.keys()).sort((x, y) => rank[x]! - rank[y]!);
+      assert.deepEqual(got, want, name);
+      assert.equal(new Set(rank).size, ids.length, `${name}: every rank once`);
+    }
+  });
+});

@@ -55,41 +55,171 @@ export function ntile(i: number, n: number, k: number): number {
   return Math.floor((i - bigRows) / size) + extra + 1;
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Each customer's place in id order, so the three rankings break ties by comparing numbers, not strings. */
-function idRanks(ids: readonly string[]): Int32Array {
-  const order = Array.from({ length: ids.length }, (_, i) => i).sort((x, y) => byId(ids[x]!, ids[y]!));
-  const rank = new Int32Array(ids.length);
-  order.forEach((i, r) => (rank[i] = r));
+/**
+ * Each customer's place in id order (code unit by code unit, as `<` compares strings), so the three rankings
+ * break ties by comparing numbers, not strings. Ids already in order (as read from an index) are their own
+ * ranks. Otherwise a most-significant-digit radix sort over the characters the ids use: sorting a million
+ * ids by comparing them took 2.8–5 s here, more than the rest of the RFM together.
+ */
+export function idRanks(ids: readonly string[]): Int32Array {
+  const n = ids.length;
+  const rank = new Int32Array(n);
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = ids[i - 1]! < ids[i]!;
+  if (sorted) {
+    for (let i = 0; i < n; i++) rank[i] = i;
+    return rank;
+  }
+  const order = idOrder(ids);
+  for (let r = 0; r < n; r++) rank[order[r]!] = r;
   return rank;
 }
 
-/** Scores 1–5 for values where higher is better (ties by id), into `out` at each row's position. */
-function scores(values: ArrayLike<number>, rank: Int32Array, out: Uint8Array): void {
-  const n = rank.length;
-  // Whole values of moderate size (days, purchase days, whole đồng) and the id rank fit together in one exact
-  // double: value · 2^21 + rank, sorted by the typed array's own numeric sort (no comparator calls).
-  let maxRank = 0;
-  for (let i = 0; i < n; i++) if (rank[i]! > maxRank) maxRank = rank[i]!;
-  let packable = maxRank < 2 ** 21;
-  for (let i = 0; packable && i < n; i++) packable = Number.isInteger(values[i]) && Math.abs(values[i]!) < 2 ** 31;
+/**
+ * The ids' positions in id order; equal ids keep their order. A range of many ids is split on several
+ * characters at once (as many as keep the buckets under 65,536), a small one on one, a tiny one sorted
+ * by comparing.
+ */
+function idOrder(ids: readonly string[]): Int32Array {
+  const n = ids.length;
+  // The code units the ids use, numbered in order from 1 (0: the id has ended).
+  const sym = new Uint16Array(65536);
+  let maxLen = 0;
+  for (const id of ids) {
+    if (id.length > maxLen) maxLen = id.length;
+    for (let i = 0; i < id.length; i++) sym[id.charCodeAt(i)] = 1;
+  }
+  let alphabet = 0;
+  for (let c = 0; c < 65536; c++) if (sym[c]) sym[c] = ++alphabet;
+  const base = alphabet + 1;
+  let wide = 1;
+  while (base ** (wide + 1) <= 65536) wide++;
   const order = new Int32Array(n);
-  if (packable) {
-    const byRank = new Int32Array(maxRank + 1);
-    for (let i = 0; i < n; i++) byRank[rank[i]!] = i;
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = values[i]! * 2 ** 21 + rank[i]!;
-    keys.sort();
-    for (let pos = 0; pos < n; pos++) {
-      const k = keys[pos]!;
-      order[pos] = byRank[k - Math.floor(k / 2 ** 21) * 2 ** 21]!;
+  for (let i = 0; i < n; i++) order[i] = i;
+  const tmp = new Int32Array(n);
+  const key = new Int32Array(n);
+  const maxDepth = 256;
+  const counts = new Map<string, Int32Array>();
+  const countsFor = (depth: number, width: number) => {
+    const k = `${depth}:${width}`;
+    let c = counts.get(k);
+    if (!c) counts.set(k, (c = new Int32Array(base ** width + 1)));
+    return c;
+  };
+  const sortRange = (lo: number, hi: number, depth: number): void => {
+    if (depth > maxDepth || hi - lo < 24) {
+      // The ids agree on their first `depth` code units, so comparing them whole is right.
+      const part = Array.from(order.subarray(lo, hi)).sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : x - y));
+      order.set(part, lo);
+      return;
+    }
+    const width = hi - lo > 4096 ? wide : 1;
+    const buckets = base ** width;
+    const count = countsFor(depth, width);
+    count.fill(0);
+    for (let i = lo; i < hi; i++) {
+      const id = ids[order[i]!]!;
+      let k = 0;
+      for (let w = 0; w < width; w++) k = k * base + (depth + w < id.length ? sym[id.charCodeAt(depth + w)]! : 0);
+      key[i] = k;
+      count[k + 1]!++;
+    }
+    for (let k = 0; k < buckets; k++) count[k + 1]! += count[k]!;
+    // count[k] is where bucket k starts (relative to lo); the scatter keeps the order within a bucket.
+    for (let i = lo; i < hi; i++) tmp[lo + count[key[i]!]!++] = order[i]!;
+    order.set(tmp.subarray(lo, hi), lo);
+    // count[k] is now where bucket k ends. A bucket whose ids ended within these characters holds equal ids.
+    let from = lo;
+    for (let k = 0; k < buckets; k++) {
+      const to = lo + count[k]!;
+      if (to - from > 1 && k % base !== 0) sortRange(from, to, depth + width);
+      from = to;
+    }
+  };
+  if (maxLen === 0) return order;
+  // The first characters of each id and its position packed into one exact number, sorted by the typed
+  // array's own sort (no comparator calls); only ids sharing those first characters go on to the radix.
+  const idxBits = Math.max(1, Math.ceil(Math.log2(n)));
+  let first = 0;
+  while (base ** (first + 1) <= 2 ** (53 - idxBits)) first++;
+  if (first === 0) {
+    sortRange(0, n, 0);
+    return order;
+  }
+  const scale = 2 ** idxBits;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    let v = 0;
+    for (let w = 0; w < first; w++) v = v * base + (w < id.length ? sym[id.charCodeAt(w)]! : 0);
+    packed[i] = v * scale + i;
+  }
+  packed.sort();
+  for (let pos = 0; pos < n; pos++) {
+    const x = packed[pos]!;
+    order[pos] = x - Math.floor(x / scale) * scale;
+  }
+  for (let lo = 0; lo < n; ) {
+    const v = Math.floor(packed[lo]! / scale);
+    let hi = lo + 1;
+    while (hi < n && Math.floor(packed[hi]! / scale) === v) hi++;
+    if (hi - lo > 1 && v % base !== 0) sortRange(lo, hi, first);
+    lo = hi;
+  }
+  return order;
+}
+
+/**
+ * Scores 1–5 for values where higher is better (ties by id), into `out` at each row's position. Whole
+ * values (days, purchase days, whole đồng) are ordered by a stable counting sort over the customers in id
+ * order — one pass when their span is small, base-2,048 digits from the lowest when not — instead of a
+ * comparison sort (a million customers: about 30 ms a score against 230 ms for sorting packed numbers).
+ */
+function scores(values: Float64Array, rank: Int32Array, out: Uint8Array): void {
+  const n = rank.length;
+  let whole = n > 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (v !== Math.floor(v)) whole = false;
+  }
+  whole = whole && max - min < 2 ** 52;
+  let order = new Int32Array(n);
+  if (whole) {
+    for (let i = 0; i < n; i++) order[rank[i]!] = i;
+    const span = max - min;
+    // Each customer's digit of the pass, the lowest first; the first pass alone when the span is small.
+    const digit = new Int32Array(n);
+    let tmp = new Int32Array(n);
+    const single = span < 2 ** 22;
+    const buckets = single ? span + 1 : 2048;
+    const count = new Int32Array(buckets + 1);
+    for (let p = 1; p <= Math.max(span, 1); p *= 2048) {
+      if (single) for (let i = 0; i < n; i++) digit[i] = values[i]! - min;
+      else for (let i = 0; i < n; i++) digit[i] = Math.floor((values[i]! - min) / p) % 2048;
+      count.fill(0);
+      for (let i = 0; i < n; i++) count[digit[i]! + 1]!++;
+      for (let d = 0; d < buckets; d++) count[d + 1]! += count[d]!;
+      for (let q = 0; q < n; q++) {
+        const i = order[q]!;
+        tmp[count[digit[i]!]!++] = i;
+      }
+      [order, tmp] = [tmp, order];
+      if (single) break;
     }
   } else {
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort((x, y) => values[x]! - values[y]! || rank[x]! - rank[y]!);
   }
-  for (let pos = 0; pos < n; pos++) out[order[pos]!] = ntile(pos, n, 5);
+  // NTILE(5): buckets of ⌊n/5⌋ rows, the first n mod 5 of them one row larger.
+  let pos = 0;
+  for (let t = 1; t <= 5; t++) {
+    const end = pos + Math.floor(n / 5) + (t <= n % 5 ? 1 : 0);
+    for (; pos < end; pos++) out[order[pos]!] = t;
+  }
 }
 
 /**
@@ -120,17 +250,25 @@ export function computeRfm(customers: readonly PurchaseDays[], asOf: number, gri
 export function scoreRfm(inputs: RfmInputs, asOf: number, grid: RfmGrid = DEFAULT_RFM_GRID): RfmRow[] {
   const { ids } = inputs;
   const n = ids.length;
-  const recency = inputs.last.map((d) => asOf - d);
-  const monetary = inputs.spend.map((x) => Math.round(x * 1e6) / 1e6);
+  const recency = new Float64Array(n);
+  const later = new Float64Array(n);
+  const frequency = new Float64Array(n);
+  const monetary = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    recency[i] = asOf - inputs.last[i]!;
+    later[i] = -recency[i]!;
+    frequency[i] = inputs.frequency[i]!;
+    monetary[i] = Math.round(inputs.spend[i]! * 1e6) / 1e6;
+  }
   const r = new Uint8Array(n);
   const f = new Uint8Array(n);
   const m = new Uint8Array(n);
   const rank = idRanks(ids);
-  scores(recency.map((x) => -x), rank, r);
-  scores(inputs.frequency, rank, f);
+  scores(later, rank, r);
+  scores(frequency, rank, f);
   scores(monetary, rank, m);
   const out = new Array<RfmRow>(n);
-  for (let i = 0; i < n; i++) out[i] = { customerId: ids[i]!, recency: recency[i]!, frequency: inputs.frequency[i]!, monetary: monetary[i]!, r: r[i]!, f: f[i]!, m: m[i]!, segment: grid[r[i]! - 1]![f[i]! - 1]! };
+  for (let i = 0; i < n; i++) out[i] = { customerId: ids[i]!, recency: recency[i]!, frequency: frequency[i]!, monetary: monetary[i]!, r: r[i]!, f: f[i]!, m: m[i]!, segment: grid[r[i]! - 1]![f[i]! - 1]! };
   return out;
 }
 

@@ -137,6 +137,8 @@ export class PurchaseDaysBuilder {
   private day = new Int32Array(1 << 12);
   private amount = new Float64Array(1 << 12);
   private n = 0;
+  /** The transactions grouped by customer, once asked for (or as joined from parts read apart). */
+  private groups: Groups | null = null;
 
   /** `day` is a day number (dayNumber); amounts of one customer's day are summed. */
   add(customerId: string, day: number, amount: number): void {
@@ -149,115 +151,147 @@ export class PurchaseDaysBuilder {
   }
 
   private addAt(c: number, day: number, amount: number): void {
-    if (this.n === this.cust.length) this.grow();
+    if (this.groups) this.ungroup();
+    if (this.n === this.cust.length) this.grow(this.n * 2);
     this.cust[this.n] = c;
     this.day[this.n] = day;
     this.amount[this.n] = amount;
     this.n++;
   }
 
-  private grow(): void {
-    const size = this.cust.length * 2;
+  private grow(size: number): void {
     const cust = new Int32Array(size);
-    cust.set(this.cust);
+    cust.set(this.cust.subarray(0, this.n));
     const day = new Int32Array(size);
-    day.set(this.day);
+    day.set(this.day.subarray(0, this.n));
     const amount = new Float64Array(size);
-    amount.set(this.amount);
+    amount.set(this.amount.subarray(0, this.n));
     this.cust = cust;
     this.day = day;
     this.amount = amount;
+  }
+
+  /** Back to one row per transaction (a transaction added after the grouping, as to a joined builder). */
+  private ungroup(): void {
+    const g = this.groups!;
+    this.groups = null;
+    const size = Math.max(this.n * 2, 1 << 12);
+    this.cust = new Int32Array(size);
+    this.day = new Int32Array(size);
+    this.amount = new Float64Array(size);
+    for (let c = 0; c + 1 < g.start.length; c++) this.cust.fill(c, g.start[c]!, g.start[c + 1]!);
+    this.day.set(g.day.subarray(0, this.n));
+    this.amount.set(g.amount.subarray(0, this.n));
   }
 
   get customers(): number {
     return this.ids.length;
   }
 
-  /** The columns as they stand (for handing over from a worker thread: the arrays' buffers transfer). */
+  /**
+   * The transactions grouped by customer and each customer's sorted by day, with the customer ids (and the
+   * id table, for the first part): what a worker thread hands over after reading a part of a file (the
+   * typed arrays' buffers transfer). Sorting there, in parallel, leaves the joining thread runs to merge.
+   */
   columns(withIndex = false): BuilderColumns {
-    return { ids: this.ids, cust: this.cust.slice(0, this.n), day: this.day.slice(0, this.n), amount: this.amount.slice(0, this.n), ...(withIndex ? { index: this.index.state() } : {}) };
+    const g = this.grouped();
+    return { ids: this.ids, start: g.start, day: g.day, amount: g.amount, ...(withIndex ? { index: this.index.state() } : {}) };
   }
 
   /**
    * The builders of consecutive parts of one file, joined as if one had read it all: customers in the order
-   * first seen, each one's transactions in file order (so every sum is added in the same order).
+   * first seen, each one's transactions by day and, within a day, in file order (so every sum is added in
+   * the same order). Each part's groups are copied whole, in part order, into the customer's place.
    */
   static join(parts: readonly BuilderColumns[]): PurchaseDaysBuilder {
     const b = new PurchaseDaysBuilder();
-    const total = parts.reduce((t, p) => t + p.cust.length, 0);
-    b.cust = new Int32Array(Math.max(total, 1));
-    b.day = new Int32Array(Math.max(total, 1));
-    b.amount = new Float64Array(Math.max(total, 1));
     // The first part's index, when it came along, is the joined one's start: its customers keep their numbers.
     if (parts[0]?.index) {
       b.index = IdIndex.fromState(parts[0].index);
       b.ids = b.index.ids;
     }
+    // A part's customers are counted by its own groups: the first part's id list is the joined index's, which grows.
+    const remaps: Int32Array[] = [];
     for (const p of parts) {
-      const remap = new Int32Array(p.ids.length);
-      if (p === parts[0] && p.index) for (let i = 0; i < p.ids.length; i++) remap[i] = i;
-      else for (let i = 0; i < p.ids.length; i++) remap[i] = b.index.indexOf(p.ids[i]!);
-      for (let k = 0; k < p.cust.length; k++) b.cust[b.n + k] = remap[p.cust[k]!]!;
-      b.day.set(p.day, b.n);
-      b.amount.set(p.amount, b.n);
-      b.n += p.cust.length;
+      const own = p.start.length - 1;
+      const remap = new Int32Array(own);
+      if (p === parts[0] && p.index) for (let i = 0; i < own; i++) remap[i] = i;
+      else {
+        const pids = p.ids;
+        const index = b.index;
+        for (let i = 0; i < own; i++) remap[i] = index.indexOf(pids[i]!);
+      }
+      remaps.push(remap);
     }
+    const C = b.ids.length;
+    const start = new Int32Array(C + 1);
+    for (let k = 0; k < parts.length; k++) {
+      const remap = remaps[k]!;
+      const ps = parts[k]!.start;
+      for (let j = 0; j < remap.length; j++) start[remap[j]! + 1]! += ps[j + 1]! - ps[j]!;
+    }
+    for (let c = 0; c < C; c++) start[c + 1]! += start[c]!;
+    const total = start[C]!;
+    const day = new Int32Array(Math.max(total, 1));
+    const amount = new Float64Array(Math.max(total, 1));
+    const pos = start.slice(0, C);
+    for (let k = 0; k < parts.length; k++) copyGroups(parts[k]!, remaps[k]!, pos, day, amount);
+    b.n = total;
+    b.groups = { start, day, amount };
+    // Each customer's runs (one per part, each by day) into one, by day; a stable sort keeps file order within a day.
+    if (parts.length > 1) for (let c = 0; c < C; c++) sortGroup(day, amount, start[c]!, start[c + 1]!);
     return b;
   }
 
   /** The earliest day seen, or +Infinity. */
   firstDay(): number {
+    const day = this.groups ? this.groups.day : this.day;
     let first = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < this.n; k++) if (this.day[k]! < first) first = this.day[k]!;
+    for (let k = 0; k < this.n; k++) if (day[k]! < first) first = day[k]!;
     return first;
   }
 
-  /** The transactions grouped by customer (counting sort), each customer's by day: `order[start[c]…start[c+1])`. */
-  private grouped(): { start: Int32Array; order: Int32Array } {
+  /**
+   * The transactions grouped by customer (a counting sort moving the days and amounts themselves, so what
+   * reads them after goes through memory in order), each customer's by day, stable: `[start[c], start[c+1])`.
+   */
+  private grouped(): Groups {
+    if (this.groups) return this.groups;
     const C = this.ids.length;
+    const n = this.n;
     const start = new Int32Array(C + 1);
-    for (let k = 0; k < this.n; k++) start[this.cust[k]! + 1]!++;
+    for (let k = 0; k < n; k++) start[this.cust[k]! + 1]!++;
     for (let c = 0; c < C; c++) start[c + 1]! += start[c]!;
     const pos = start.slice(0, C);
-    const order = new Int32Array(this.n);
-    for (let k = 0; k < this.n; k++) order[pos[this.cust[k]!]!++] = k;
-    const day = this.day;
-    for (let c = 0; c < C; c++) {
-      const from = start[c]!;
-      const to = start[c + 1]!;
-      // By day: insertion sort for the usual handful of transactions, a library sort for a customer with many.
-      if (to - from > 64) {
-        order.set(Array.from(order.subarray(from, to)).sort((x, y) => day[x]! - day[y]! || x - y), from);
-        continue;
-      }
-      for (let i = from + 1; i < to; i++) {
-        const k = order[i]!;
-        const d = day[k]!;
-        let j = i - 1;
-        while (j >= from && day[order[j]!]! > d) {
-          order[j + 1] = order[j]!;
-          j--;
-        }
-        order[j + 1] = k;
-      }
+    const day = new Int32Array(Math.max(n, 1));
+    const amount = new Float64Array(Math.max(n, 1));
+    for (let k = 0; k < n; k++) {
+      const at = pos[this.cust[k]!]!++;
+      day[at] = this.day[k]!;
+      amount[at] = this.amount[k]!;
     }
-    return { start, order };
+    for (let c = 0; c < C; c++) sortGroup(day, amount, start[c]!, start[c + 1]!);
+    this.groups = { start, day, amount };
+    // The rows are in the groups now; the row columns are let go (a later add rebuilds them).
+    this.cust = new Int32Array(0);
+    this.day = new Int32Array(0);
+    this.amount = new Float64Array(0);
+    return this.groups;
   }
 
   /** Every customer (in the order first seen) with their distinct purchase days, ascending, and each day's total. */
   finish(): PurchaseDays[] {
-    const { start, order } = this.grouped();
+    const { start, day, amount } = this.grouped();
     const out = new Array<PurchaseDays>(this.ids.length);
     for (let c = 0; c < this.ids.length; c++) {
       const days: number[] = [];
       const amounts: number[] = [];
       for (let i = start[c]!; i < start[c + 1]!; i++) {
-        const k = order[i]!;
-        const d = this.day[k]!;
-        if (days.length > 0 && days[days.length - 1] === d) amounts[amounts.length - 1]! += this.amount[k]!;
+        const d = day[i]!;
+        if (days.length > 0 && days[days.length - 1] === d) amounts[amounts.length - 1]! += amount[i]!;
         else {
           days.push(d);
-          amounts.push(this.amount[k]!);
+          amounts.push(amount[i]!);
         }
       }
       out[c] = { customerId: this.ids[c]!, days, amounts };
@@ -271,7 +305,7 @@ export class PurchaseDaysBuilder {
    * million arrays in between.
    */
   rfmInputs(asOf: number): RfmInputs {
-    const { start, order } = this.grouped();
+    const { start, day, amount } = this.grouped();
     const ids: string[] = [];
     const last: number[] = [];
     const frequency: number[] = [];
@@ -282,14 +316,13 @@ export class PurchaseDaysBuilder {
       let total = 0;
       let dayAmount = 0;
       for (let i = start[c]!; i < start[c + 1]!; i++) {
-        const k = order[i]!;
-        const d = this.day[k]!;
+        const d = day[i]!;
         if (d > asOf) break;
-        if (d === lastDay) dayAmount += this.amount[k]!;
+        if (d === lastDay) dayAmount += amount[i]!;
         else {
           if (days > 0) total += dayAmount;
           lastDay = d;
-          dayAmount = this.amount[k]!;
+          dayAmount = amount[i]!;
           days++;
         }
       }
@@ -302,10 +335,54 @@ export class PurchaseDaysBuilder {
     }
     return { ids, last, frequency, spend };
   }
-
 }
 
-export type BuilderColumns = { ids: string[]; cust: Int32Array; day: Int32Array; amount: Float64Array; index?: IdIndexState };
+type Groups = { start: Int32Array; day: Int32Array; amount: Float64Array };
+
+/** A part's groups, each to where its customer's next entries go (`pos`, advanced). */
+function copyGroups(p: BuilderColumns, remap: Int32Array, pos: Int32Array, day: Int32Array, amount: Float64Array): void {
+  const ps = p.start;
+  const pd = p.day;
+  const pa = p.amount;
+  for (let j = 0; j < remap.length; j++) {
+    const c = remap[j]!;
+    let at = pos[c]!;
+    const to = ps[j + 1]!;
+    for (let i = ps[j]!; i < to; i++, at++) {
+      day[at] = pd[i]!;
+      amount[at] = pa[i]!;
+    }
+    pos[c] = at;
+  }
+}
+
+/** One customer's transactions `[from, to)` by day, stable: insertion sort for the usual handful, a library sort for many. */
+function sortGroup(day: Int32Array, amount: Float64Array, from: number, to: number): void {
+  if (to - from > 64) {
+    const idx = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => day[x]! - day[y]! || x - y);
+    const d = idx.map((i) => day[i]!);
+    const a = idx.map((i) => amount[i]!);
+    day.set(d, from);
+    amount.set(a, from);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const d = day[i]!;
+    if (day[i - 1]! <= d) continue;
+    const a = amount[i]!;
+    let j = i - 1;
+    while (j >= from && day[j]! > d) {
+      day[j + 1] = day[j]!;
+      amount[j + 1] = amount[j]!;
+      j--;
+    }
+    day[j + 1] = d;
+    amount[j + 1] = a;
+  }
+}
+
+/** A part's transactions grouped by its customers (`ids`), each customer's by day: `[start[j], start[j+1])`. */
+export type BuilderColumns = { ids: string[]; start: Int32Array; day: Int32Array; amount: Float64Array; index?: IdIndexState };
 
 /** Per customer: the last purchase day (a day number), the purchase days and the total spend. */
 export type RfmInputs = { ids: string[]; last: number[]; frequency: number[]; spend: number[] };

@@ -169,8 +169,7 @@ export async function statsRfmInputs(core: Core, workspaceId: string, asOf: numb
   const later = await core.db.selectFrom('orders').select('id').where('workspace_id', '=', workspaceId).where('ordered_at', '>=', dayEnd).where('deleted_at', 'is', null).limit(1).executeTakeFirst();
   if (later) return null;
   await freshStats(core, workspaceId);
-  const latest = await core.db.selectFrom('customer_stats').select((eb) => eb.fn.max('last_day').as('d')).where('workspace_id', '=', workspaceId).executeTakeFirst();
-  if (latest?.d !== null && latest?.d !== undefined && Number(latest.d) > asOf) return null;
+  // A purchase day after the as-of day (an order dated in the future of the workspace's time zone): the orders are needed.
   const out: RfmInputs & { orders: number; skippedOrders: number } = { ids: [], last: [], frequency: [], spend: [], orders: 0, skippedOrders: 0 };
   let after: string | null = null;
   for (;;) {
@@ -180,6 +179,7 @@ export async function statsRfmInputs(core: Core, workspaceId: string, asOf: numb
     for (const r of page) {
       out.skippedOrders += Number(r.skipped_orders);
       if (Number(r.purchase_days) === 0) continue;
+      if (Number(r.last_day) > asOf) return null;
       out.ids.push(r.contact_id);
       out.last.push(Number(r.last_day));
       out.frequency.push(Number(r.purchase_days));

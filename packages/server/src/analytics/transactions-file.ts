@@ -76,13 +76,14 @@ async function readWithParser(path: string, sink: Sink): Promise<void> {
   }
 }
 
-export async function readTransactionsFile(path: string, o: { parallel?: boolean } = {}): Promise<{ builder: PurchaseDaysBuilder; rows: number }> {
+/** `parts`: how many threads read the file (1: one reader). */
+export async function readTransactionsFile(path: string, o: { parallel?: boolean } = {}): Promise<{ builder: PurchaseDaysBuilder; rows: number; parts: number }> {
   const parallel = o.parallel === false ? null : await readInParallel(path);
   if (parallel) return parallel;
   try {
-    return await readWith(path, readPlain);
+    return { ...(await readWith(path, readPlain)), parts: 1 };
   } catch (e) {
-    if (e instanceof NeedsCsvParser) return readWith(path, readWithParser);
+    if (e instanceof NeedsCsvParser) return { ...(await readWith(path, readWithParser)), parts: 1 };
     throw e;
   }
 }
@@ -102,7 +103,7 @@ const PARALLEL_FROM = 32 * 2 ** 20;
  * file order: the same result as one reader. Null — and the file is read by one reader, which words any
  * error with its row — when the file is small, or a part meets a quote or a bad cell.
  */
-async function readInParallel(path: string): Promise<{ builder: PurchaseDaysBuilder; rows: number } | null> {
+async function readInParallel(path: string): Promise<{ builder: PurchaseDaysBuilder; rows: number; parts: number } | null> {
   let size: number;
   try {
     size = statSync(path).size;
@@ -148,9 +149,9 @@ async function readInParallel(path: string): Promise<{ builder: PurchaseDaysBuil
     ),
   );
   if (results.some((r) => r === null)) return null;
+  const rows = (results as BuilderColumns[]).reduce((t, r) => t + r.start[r.start.length - 1]!, 0);
   const builder = PurchaseDaysBuilder.join(results as BuilderColumns[]);
-  const rows = (results as BuilderColumns[]).reduce((t, r) => t + r.cust.length, 0);
-  return rows > 0 ? { builder, rows } : null;
+  return rows > 0 ? { builder, rows, parts: results.length } : null;
 }
 
 function readBytes(path: string, position: number, length: number): Buffer {

@@ -5,7 +5,7 @@ import { readRange } from './transactions-file.ts';
 const { path, start, end, cols, withIndex } = workerData as { path: string; start: number; end: number; cols: Parameters<typeof readRange>[3]; withIndex: boolean };
 try {
   const columns = await readRange(path, start, end, cols, withIndex);
-  const buffers: ArrayBuffer[] = [columns.cust.buffer as ArrayBuffer, columns.day.buffer as ArrayBuffer, columns.amount.buffer as ArrayBuffer];
+  const buffers: ArrayBuffer[] = [columns.start.buffer as ArrayBuffer, columns.day.buffer as ArrayBuffer, columns.amount.buffer as ArrayBuffer];
   if (columns.index) buffers.push(columns.index.table.buffer, columns.index.chars.buffer);
   parentPort!.postMessage({ ok: true, columns }, buffers);
 } catch {
