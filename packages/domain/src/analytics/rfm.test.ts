@@ -82,6 +82,24 @@ describe('RFM straight from the transaction columns', () => {
   });
 });
 
+describe('a builder read from, then added to', () => {
+  test('transactions added after a grouping (as after a join of parts) count as if added before it', async () => {
+    const { PurchaseDaysBuilder } = await import('./transactions.ts');
+    let seed = 9;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rows = Array.from({ length: 6000 }, () => [`c${Math.floor(rnd() * 700)}`, 20_000 + Math.floor(rnd() * 90), Math.round(rnd() * 1e5) / 100] as const);
+    const all = new PurchaseDaysBuilder();
+    for (const [c, d, a] of rows) all.add(c, d, a);
+    const early = new PurchaseDaysBuilder();
+    for (const [c, d, a] of rows.slice(0, 4000)) early.add(c, d, a);
+    const part = PurchaseDaysBuilder.join([early.columns(true)]);
+    assert.equal(part.firstDay(), early.firstDay());
+    for (const [c, d, a] of rows.slice(4000)) part.add(c, d, a);
+    assert.deepEqual(part.finish(), all.finish());
+    assert.equal(part.firstDay(), all.firstDay());
+  });
+});
+
 describe('the rankings, packed or compared', () => {
   test('whole values (packed into one sortable number) and fractional ones rank exactly as a plain sort with ties by id', async () => {
     const { scoreRfm, ntile: nt } = await import('./rfm.ts');

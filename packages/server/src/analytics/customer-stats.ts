@@ -169,7 +169,6 @@ export async function statsRfmInputs(core: Core, workspaceId: string, asOf: numb
   const later = await core.db.selectFrom('orders').select('id').where('workspace_id', '=', workspaceId).where('ordered_at', '>=', dayEnd).where('deleted_at', 'is', null).limit(1).executeTakeFirst();
   if (later) return null;
   await freshStats(core, workspaceId);
-  // A purchase day after the as-of day (an order dated in the future of the workspace's time zone): the orders are needed.
   const out: RfmInputs & { orders: number; skippedOrders: number } = { ids: [], last: [], frequency: [], spend: [], orders: 0, skippedOrders: 0 };
   let after: string | null = null;
   for (;;) {
@@ -179,6 +178,7 @@ export async function statsRfmInputs(core: Core, workspaceId: string, asOf: numb
     for (const r of page) {
       out.skippedOrders += Number(r.skipped_orders);
       if (Number(r.purchase_days) === 0) continue;
+      // A purchase day after the as-of day (an order dated ahead in the workspace's time zone): the orders are needed.
       if (Number(r.last_day) > asOf) return null;
       out.ids.push(r.contact_id);
       out.last.push(Number(r.last_day));

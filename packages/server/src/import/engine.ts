@@ -17,11 +17,11 @@ import { HANDLERS, type KindHandler, type MappedRow, type MatchKey } from './kin
 /**
  * The import engine: a file is read twice, streamed. The first pass reads its structure only (the header,
  * the number of rows, any row that breaks the format), so a broken file imports nothing. The second maps
- * each row to the kind's fields and hands batches (of 5,000 rows on SQLite, 2,000 on PostgreSQL: batchRows) to the kind's handler, which checks them,
- * matches them to existing records and writes them; each batch commits in one transaction with the
- * import's own bookkeeping (what it created and changed, the rows it refused, how far it got). A batch is
- * all or nothing, and an import stopped midway (a crash, a SIGKILL) is resumed after its last committed
- * batch. Every import is recorded and can be undone.
+ * each row to the kind's fields and hands batches (5,000 rows on SQLite, 2,000 on PostgreSQL: batchRows)
+ * to the kind's handler, which checks them, matches them to existing records and writes them; each batch
+ * commits in one transaction with the import's own bookkeeping (what it created and changed, the rows it
+ * refused, how far it got). A batch is all or nothing, and an import stopped midway (a crash, a SIGKILL) is
+ * resumed after its last committed batch. Every import is recorded and can be undone.
  */
 
 /**
