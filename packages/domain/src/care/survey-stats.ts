@@ -14,6 +14,7 @@
  *
  * Pure: no I/O, no clock. Answers are validated (an out-of-range score is a bug upstream, not data).
  */
+import { timeZoneOf } from '../time/zone.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Scales
@@ -336,36 +337,6 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The local date of an instant in a time zone, as days since 1970-01-01. */
-function localDayIn(timeZone: string): (t: number) => number {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    try {
-      // The era tells a year before 1 (1 BC, …) from the year after; no real answer needs it, but it is cheap.
-      format = new Intl.DateTimeFormat('en-US', { timeZone, era: 'short', year: 'numeric', month: 'numeric', day: 'numeric' });
-    } catch {
-      throw new RangeError(`not an IANA time zone: ${describe(timeZone)}`);
-    }
-    dateFormats.set(timeZone, format);
-  }
-  const f = format;
-  return (t) => {
-    let year = 0;
-    let month = 0;
-    let day = 0;
-    let bc = false;
-    for (const part of f.formatToParts(t)) {
-      if (part.type === 'year') year = Number(part.value);
-      else if (part.type === 'month') month = Number(part.value);
-      else if (part.type === 'day') day = Number(part.value);
-      else if (part.type === 'era') bc = part.value === 'BC';
-    }
-    return dayOf(bc ? 1 - year : year, month, day);
-  };
-}
-
 /** Days since 1970-01-01 of a proleptic Gregorian date (setUTCFullYear, as Date.UTC maps years 0–99 to 19xx). */
 function dayOf(year: number, month: number, day: number): number {
   const d = new Date(0);
@@ -415,7 +386,7 @@ function monthOf(day: number): Period {
 export function trend<T>(answers: readonly TimedAnswer[], bucket: 'week' | 'month', timeZone: string, summarise: (values: number[]) => T): TrendBucket<T>[] {
   if (bucket !== 'week' && bucket !== 'month') throw new RangeError(`a trend is by 'week' or 'month', not ${describe(bucket)}`);
   const periodOf = bucket === 'week' ? weekOf : monthOf;
-  const localDay = localDayIn(timeZone);
+  const { localDay } = timeZoneOf(timeZone);
   const groups = new Map<number, number[]>();
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
