@@ -15,6 +15,7 @@ import type { MembershipTable, UserTable } from '../members/user.table.ts';
 import type { TeamMemberTable, TeamTable } from '../teams/team.table.ts';
 import type { SavedViewTable } from '../views/view.table.ts';
 import type { SegmentTable } from '../segments/segment.table.ts';
+import type { CannedReplyTable, CareSettingsTable, JobTable, MailOutboxTable, SlaPolicyTable, SurveyAnswerTable, SurveyInvitationTable, SurveyQuestionTable, SurveyResponseTable, SurveyTable, TeamAssignmentTable, TicketMessageTable, TicketTable } from '../care/care.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../workspaces/workspace.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
@@ -67,4 +68,17 @@ export interface Database {
   pipelines: PipelineTable;
   pipeline_stages: PipelineStageTable;
   deals: DealTable;
+  care_settings: CareSettingsTable;
+  sla_policies: SlaPolicyTable;
+  team_assignment: TeamAssignmentTable;
+  tickets: TicketTable;
+  ticket_messages: TicketMessageTable;
+  canned_replies: CannedReplyTable;
+  jobs: JobTable;
+  mail_outbox: MailOutboxTable;
+  surveys: SurveyTable;
+  survey_questions: SurveyQuestionTable;
+  survey_invitations: SurveyInvitationTable;
+  survey_responses: SurveyResponseTable;
+  survey_answers: SurveyAnswerTable;
 }

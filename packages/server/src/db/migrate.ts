@@ -15,6 +15,7 @@ import * as m012 from './migrations/2026-11-30-001-job-leases.ts';
 import * as m013 from './migrations/2026-11-30-002-value-tiers.ts';
 import * as m014 from './migrations/2026-11-30-003-segments.ts';
 import * as m015 from './migrations/2026-11-30-004-customer-stats.ts';
+import * as m016 from './migrations/2026-11-30-005-care.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-002-value-tiers': m013,
   '2026-11-30-003-segments': m014,
   '2026-11-30-004-customer-stats': m015,
+  '2026-11-30-005-care': m016,
 };
 
 function migrator(db: Db): Migrator {
