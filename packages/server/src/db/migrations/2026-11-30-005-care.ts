@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { portableTypes } from './_portable.ts';
 
 /**
@@ -140,7 +140,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', t.ts, (c) => c.notNull())
     .execute();
   // Pending work in due order: the only index the claim reads.
-  await db.schema.createIndex('jobs_due_idx').on('jobs').columns(['run_at']).where('done_at', 'is', null).where('failed_at', 'is', null).where('cancelled_at', 'is', null).execute();
+  await db.schema.createIndex('jobs_due_idx').on('jobs').columns(['run_at']).where(sql.ref('done_at'), 'is', null).where(sql.ref('failed_at'), 'is', null).where(sql.ref('cancelled_at'), 'is', null).execute();
   await db.schema.createIndex('jobs_key_idx').on('jobs').columns(['key']).unique().execute();
   await db.schema.createIndex('jobs_ws_idx').on('jobs').columns(['workspace_id', 'kind', 'created_at']).execute();
 
