@@ -30,6 +30,7 @@ import { systemRoutes } from './system/system.routes.ts';
 import { teamRoutes } from './teams/team.routes.ts';
 import { viewRoutes } from './views/view.routes.ts';
 import { segmentRoutes } from './segments/segment.routes.ts';
+import { careRoutes } from './care/care.routes.ts';
 import { registerWebApp, webAppDir } from './http/web-app.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
 
@@ -148,6 +149,7 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
       await api.register(auditRoutes(core));
       await api.register(viewRoutes(core));
       await api.register(segmentRoutes(core));
+      await api.register(careRoutes(core));
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

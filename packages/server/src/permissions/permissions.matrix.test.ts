@@ -50,6 +50,7 @@ let teamA: string;
 let teamB: string;
 let mate: TestUser; // an agent on team A: managers may assign to them
 let outsider: TestUser; // an agent on team B: outside the manager's and the agent's scope
+let aSurvey: string; // a survey made by the owner, for surveys.send
 let curatorsView: string; // a shared view saved by an admin outside the roles under test
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${++n}`;
@@ -72,6 +73,9 @@ before(async () => {
   const v = await client(t.app, curator.token).post('/api/v1/views', { entity: 'contacts', name: 'Khách VIP', shared: true, config: { filters: [{ field: 'tags', op: 'has', value: 'vip' }] } });
   assert.equal(v.status, 201, JSON.stringify(v.body));
   curatorsView = v.body.id;
+  const sv = await api(owner).post('/api/v1/surveys', { name: 'Sau hỗ trợ', questions: [{ type: 'csat', text: 'Anh/chị hài lòng không?' }] });
+  assert.equal(sv.status, 201, JSON.stringify(sv.body));
+  aSurvey = sv.body.id;
 });
 after(() => t.close());
 
@@ -104,6 +108,14 @@ async function deal(where: 'in' | 'out'): Promise<string> {
 /** A task given by the owner to the role's own agent (in scope) or to the agent of team B (out of it). */
 async function task(where: 'in' | 'out'): Promise<string> {
   const r = await api(owner).post('/api/v1/tasks', { title: `Việc ${unique()}`, assigneeId: where === 'in' ? as.agent!.userId : outsider.userId });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.id as string;
+}
+
+/** A ticket assigned by the owner to the role's own agent on team A (in scope) or to the agent of team B (out of it). */
+async function ticket(where: 'in' | 'out'): Promise<string> {
+  const contactId = await record('contacts', where);
+  const r = await api(owner).post('/api/v1/tickets', { contactId, subject: `Yêu cầu ${unique()}`, assigneeId: where === 'in' ? as.agent!.userId : outsider.userId, teamId: where === 'in' ? teamA : teamB });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body.id as string;
 }
@@ -249,6 +261,26 @@ const EXERCISE: Record<string, Exerciser> = {
     const id = await anImport(u, w);
     return () => api(u).post(`/api/v1/imports/${id}/undo`, {});
   },
+  'tickets.read': async (u, w) => {
+    const id = await ticket(w);
+    return () => api(u).get(`/api/v1/tickets/${id}`);
+  },
+  'tickets.write': async (u, w) => {
+    const id = await ticket(w);
+    return () => api(u).post(`/api/v1/tickets/${id}/messages`, { kind: 'note', body: `ghi chú ${unique()}` });
+  },
+  'tickets.assign': async (u) => {
+    const contactId = await record('contacts', 'in');
+    return () => api(u).post('/api/v1/tickets', { contactId, subject: `Giao ${unique()}`, assigneeId: mate.userId });
+  },
+  'care.configure': (u) => call(() => api(u).put(`/api/v1/teams/${teamB}/assignment`, { mode: n++ % 2 ? 'manual' : 'round_robin' })),
+  'canned_replies.manage': (u) => call(() => api(u).post('/api/v1/canned-replies', { title: `Mẫu ${unique()}`, body: 'Cảm ơn anh/chị đã liên hệ.' })),
+  'surveys.read': (u) => call(() => api(u).get('/api/v1/surveys')),
+  'surveys.manage': (u) => call(() => api(u).post('/api/v1/surveys', { name: `Khảo sát ${unique()}`, questions: [{ type: 'nps', text: 'Anh/chị có giới thiệu chúng tôi không?' }] })),
+  'surveys.send': async (u) => {
+    const contactId = await record('contacts', 'in');
+    return () => api(u).post(`/api/v1/surveys/${aSurvey}/invitations`, { contactId });
+  },
   'audit.read': (u) => call(() => api(u).get('/api/v1/audit')),
   'views.share': (u) => call(() => api(u).post('/api/v1/views', { entity: 'contacts', name: `Chung ${unique()}`, shared: true, config: { filters: [] } })),
   'views.manage': (u) => call(() => api(u).patch(`/api/v1/views/${curatorsView}`, { name: `Đổi ${unique()}` })),
@@ -260,7 +292,7 @@ test('every action in the document has a way to exercise it here', () => {
 });
 
 const isAssign = (a: string) => a.endsWith('.assign');
-const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write' || a.startsWith('imports.') || a.startsWith('deals.');
+const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write' || a === 'tickets.read' || a === 'tickets.write' || a.startsWith('imports.') || a.startsWith('deals.');
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {
