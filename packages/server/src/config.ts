@@ -26,6 +26,7 @@ const ConfigSchema = z.object({
   bodyLimit: z.coerce.number().int().min(1024).max(100 * 1024 * 1024),
   requestTimeoutMs: z.coerce.number().int().min(1000).max(600_000),
   poolSize: z.coerce.number().int().min(1).max(200),
+  jobRunner: z.enum(['on', 'off'], { message: 'must be on or off' }).transform((v) => v === 'on'),
 });
 
 export type Config = Readonly<{
@@ -41,6 +42,8 @@ export type Config = Readonly<{
   trustProxy: boolean;
   bodyLimit: number;
   requestTimeoutMs: number;
+  /** Run background jobs in this process (jobs/runner.ts); off for a process that should only serve requests. */
+  jobRunner: boolean;
 }>;
 
 /** Names of the environment variables, for error messages that point at what to fix. */
@@ -58,6 +61,7 @@ const ENV_NAMES: Record<string, string> = {
   bodyLimit: 'KITH_BODY_LIMIT',
   requestTimeoutMs: 'KITH_REQUEST_TIMEOUT_MS',
   poolSize: 'KITH_DB_POOL_SIZE',
+  jobRunner: 'KITH_JOB_RUNNER',
 };
 
 export class ConfigError extends Error {
@@ -87,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     bodyLimit: pick('bodyLimit', String(1024 * 1024)),
     requestTimeoutMs: pick('requestTimeoutMs', '30000'),
     poolSize: pick('poolSize', '10'),
+    jobRunner: pick('jobRunner', 'on'),
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
@@ -115,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     trustProxy: c.trustProxy,
     bodyLimit: c.bodyLimit,
     requestTimeoutMs: c.requestTimeoutMs,
+    jobRunner: c.jobRunner,
   });
 }
 

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { createCore } from './core.ts';
 import { randomUUID } from 'node:crypto';
 import { startScoreSchedule } from './analytics/score-schedule.ts';
+import { startJobRunner } from './jobs/runner.ts';
 
 export type RunningServer = { url: string; stop(): Promise<void> };
 
@@ -20,6 +21,8 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   core.log.info({ url, database: core.dialect, dataDir: config.dataDir }, 'Kith is listening');
   // Customer scores older than a day are refreshed in the background (one process at a time).
   const stopSchedule = startScoreSchedule(core, `${process.pid}-${randomUUID()}`);
+  // Scheduled work in `jobs` (SLA checks, mail, survey triggers), claimed by whichever process polls first.
+  const jobRunner = config.jobRunner ? startJobRunner(core, { workerId: `${process.pid}-${randomUUID()}` }) : null;
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -31,7 +34,8 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
       }, 25_000);
       timer.unref();
       stopSchedule();
-      await app.close();
+      // The runner stops claiming at once, signals its handlers and waits for them, while requests finish.
+      await Promise.all([app.close(), jobRunner?.stop()]);
       await core.close();
       clearTimeout(timer);
       core.log.info('stopped');
