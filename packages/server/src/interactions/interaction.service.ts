@@ -192,7 +192,7 @@ export async function deleteInteraction(core: Core, actor: Actor, id: string): P
 
 // -------------------------------------------------------------------------------------------- timeline
 
-export const TIMELINE_KINDS = ['interaction', 'order', 'task', 'deal', 'change'] as const;
+export const TIMELINE_KINDS = ['interaction', 'order', 'task', 'deal', 'ticket', 'survey', 'change'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export type TimelineEntry =
@@ -200,7 +200,9 @@ export type TimelineEntry =
   | { kind: 'order'; id: string; at: string; actorUserId: string | null; order: { number: string; status: string; total: number; currency: string; channel: string | null; lineCount: number } }
   | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction }
   | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } }
-  | { kind: 'deal'; id: string; at: string; actorUserId: string | null; deal: { dealId: string; title: string; action: string; fromStage: string | null; toStage: string | null; before: unknown; after: unknown } };
+  | { kind: 'deal'; id: string; at: string; actorUserId: string | null; deal: { dealId: string; title: string; action: string; fromStage: string | null; toStage: string | null; before: unknown; after: unknown } }
+  | { kind: 'ticket'; id: string; at: string; actorUserId: string | null; ticket: { ticketId: string; number: number; subject: string; status: string; message: { kind: string; body: string; meta: unknown } } }
+  | { kind: 'survey'; id: string; at: string; actorUserId: null; survey: { surveyId: string; name: string; responseId: string; followUpTicketId: string | null; answers: { type: string; text: unknown; value: number | null; valueText: string | null; choices: unknown }[] } };
 
 type Cursor = { at: string; id: string };
 const encode = (c: Cursor) => Buffer.from(`${c.at}|${c.id}`).toString('base64url');
@@ -299,6 +301,60 @@ export async function contactTimeline(core: Core, actor: Actor, contactId: strin
               deal: { dealId: r.entity_id!, title: titles.get(r.entity_id!) ?? '', action: r.action, fromStage: meta.fromStage ?? null, toStage: meta.toStage ?? meta.stage ?? null, before: readJson(r.before, null), after: readJson(r.after, null) },
             };
           });
+        })()
+      : [],
+    kinds.has('ticket')
+      ? (async () => {
+          // Each message of the customer's tickets: what they wrote, the replies, notes and status changes.
+          let q = core.db
+            .selectFrom('ticket_messages')
+            .innerJoin('tickets', 'tickets.id', 'ticket_messages.ticket_id')
+            .select(['ticket_messages.id', 'ticket_messages.created_at', 'ticket_messages.author_id', 'ticket_messages.kind', 'ticket_messages.body', 'ticket_messages.meta', 'tickets.id as ticket_id', 'tickets.number', 'tickets.subject', 'tickets.status'])
+            .where('ticket_messages.workspace_id', '=', ws)
+            .where('ticket_messages.contact_id', '=', contactId)
+            .where('tickets.deleted_at', 'is', null);
+          if (cur) q = q.where((eb) => eb.or([eb('ticket_messages.created_at', '<', cur.at), eb.and([eb('ticket_messages.created_at', '=', cur.at), eb('ticket_messages.id', '<', cur.id)])]));
+          const rows = await q.orderBy('ticket_messages.created_at', 'desc').orderBy('ticket_messages.id', 'desc').limit(n).execute();
+          return rows.map((r) => ({
+            kind: 'ticket' as const,
+            id: r.id,
+            at: r.created_at,
+            actorUserId: r.author_id,
+            ticket: { ticketId: r.ticket_id, number: Number(r.number), subject: r.subject, status: r.status, message: { kind: r.kind, body: r.body, meta: readJson(r.meta, null) } },
+          }));
+        })()
+      : [],
+    kinds.has('survey')
+      ? (async () => {
+          let q = core.db
+            .selectFrom('survey_responses')
+            .innerJoin('surveys', 'surveys.id', 'survey_responses.survey_id')
+            .select(['survey_responses.id', 'survey_responses.submitted_at', 'survey_responses.survey_id', 'survey_responses.follow_up_ticket_id', 'surveys.name'])
+            .where('survey_responses.workspace_id', '=', ws)
+            .where('survey_responses.contact_id', '=', contactId);
+          if (cur) q = q.where((eb) => eb.or([eb('survey_responses.submitted_at', '<', cur.at), eb.and([eb('survey_responses.submitted_at', '=', cur.at), eb('survey_responses.id', '<', cur.id)])]));
+          const rows = await q.orderBy('survey_responses.submitted_at', 'desc').orderBy('survey_responses.id', 'desc').limit(n).execute();
+          if (rows.length === 0) return [];
+          const answers = await core.db
+            .selectFrom('survey_answers')
+            .innerJoin('survey_questions', 'survey_questions.id', 'survey_answers.question_id')
+            .select(['survey_answers.response_id', 'survey_answers.type', 'survey_questions.text', 'survey_questions.position', 'survey_answers.value_num', 'survey_answers.value_text', 'survey_answers.value_choices'])
+            .where('survey_answers.response_id', 'in', rows.map((r) => r.id))
+            .orderBy('survey_questions.position')
+            .execute();
+          return rows.map((r) => ({
+            kind: 'survey' as const,
+            id: r.id,
+            at: r.submitted_at,
+            actorUserId: null,
+            survey: {
+              surveyId: r.survey_id,
+              name: r.name,
+              responseId: r.id,
+              followUpTicketId: r.follow_up_ticket_id,
+              answers: answers.filter((a) => a.response_id === r.id).map((a) => ({ type: a.type, text: readJson(a.text, null), value: a.value_num === null ? null : Number(a.value_num), valueText: a.value_text, choices: readJson(a.value_choices, null) })),
+            },
+          }));
         })()
       : [],
     kinds.has('change')

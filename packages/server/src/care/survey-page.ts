@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { SCALES } from '@kith/domain/care/survey-stats.ts';
+import { isScale, wordingIn, type SurveyQuestion, type Wording } from '@kith/domain/care/survey.schema.ts';
+import { readJson } from '../db/column-types.ts';
+import type { PublicSurvey } from './survey.service.ts';
+import { escapeHtml } from './templates.ts';
+
+/**
+ * The public survey page a customer opens from the link: plain HTML served by the API process (no web app
+ * bundle, no sign-in), mobile first, in the invitation's language, usable without a mouse. A small inline
+ * script (allowed by a per-response CSP nonce) sends the answers as JSON to the public responses endpoint
+ * and shows the thank-you; every text from the workspace is escaped.
+ */
+
+const T = {
+  vi: {
+    submit: 'Gửi câu trả lời',
+    sending: 'Đang gửi…',
+    thanks: 'Cảm ơn anh/chị đã dành thời gian trả lời!',
+    thanksMore: 'Ý kiến của anh/chị giúp chúng tôi phục vụ tốt hơn.',
+    answered: 'Khảo sát này đã được trả lời. Cảm ơn anh/chị!',
+    expired: 'Đường dẫn khảo sát này đã hết hạn.',
+    closed: 'Khảo sát này đã đóng.',
+    notFound: 'Không tìm thấy khảo sát này. Anh/chị kiểm tra lại đường dẫn giúp nhé.',
+    required: 'Vui lòng trả lời câu hỏi này.',
+    error: 'Chưa gửi được. Vui lòng thử lại.',
+    notLikely: 'Hoàn toàn không',
+    veryLikely: 'Chắc chắn có',
+    csatLow: 'Rất không hài lòng',
+    csatHigh: 'Rất hài lòng',
+    cesLow: 'Hoàn toàn không đồng ý',
+    cesHigh: 'Hoàn toàn đồng ý',
+    optional: '(không bắt buộc)',
+    placeholder: 'Chia sẻ thêm với chúng tôi…',
+    greeting: (n: string) => (n ? `Xin chào ${n},` : 'Xin chào,'),
+  },
+  en: {
+    submit: 'Send my answers',
+    sending: 'Sending…',
+    thanks: 'Thank you for taking the time to answer!',
+    thanksMore: 'Your feedback helps us serve you better.',
+    answered: 'This survey has already been answered. Thank you!',
+    expired: 'This survey link has expired.',
+    closed: 'This survey is closed.',
+    notFound: 'We could not find this survey. Please check the link.',
+    required: 'Please answer this question.',
+    error: 'Could not send. Please try again.',
+    notLikely: 'Not at all likely',
+    veryLikely: 'Extremely likely',
+    csatLow: 'Very dissatisfied',
+    csatHigh: 'Very satisfied',
+    cesLow: 'Strongly disagree',
+    cesHigh: 'Strongly agree',
+    optional: '(optional)',
+    placeholder: 'Tell us more…',
+    greeting: (n: string) => (n ? `Hello ${n},` : 'Hello,'),
+  },
+};
+type Words = (typeof T)['vi'];
+const words = (locale: string): Words => (locale === 'en' ? T.en : T.vi) as Words;
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;background:#f4f6f8;color:#1f2328}
+main{max-width:640px;margin:0 auto;padding:20px 16px 48px}header{margin-bottom:16px}.org{font-size:14px;color:#57606a;margin:0 0 4px}
+h1{font-size:22px;line-height:1.3;margin:0 0 8px}.intro{margin:0;color:#333}
+fieldset{border:0;background:#fff;border-radius:12px;padding:16px;margin:0 0 14px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
+legend{float:left;width:100%;padding:0;margin:0 0 12px;font-weight:600}legend+*{clear:both}
+.scale{display:grid;gap:6px}.scale.n11{grid-template-columns:repeat(6,1fr)}.scale.n5{grid-template-columns:repeat(5,1fr)}.scale.n7{grid-template-columns:repeat(7,1fr)}
+@media(min-width:520px){.scale.n11{grid-template-columns:repeat(11,1fr)}}
+.scale label{position:relative}.scale input{position:absolute;opacity:0;inset:0;margin:0}
+.scale span{display:flex;align-items:center;justify-content:center;min-height:44px;border:1px solid #c9d1d9;border-radius:8px;background:#fff;font-weight:600;cursor:pointer}
+.scale input:checked+span{background:#0b5cad;border-color:#0b5cad;color:#fff}.scale input:focus-visible+span{outline:3px solid #f0b400;outline-offset:2px}
+.ends{display:flex;justify-content:space-between;font-size:13px;color:#57606a;margin-top:6px;gap:12px}
+.choice label{display:flex;gap:10px;align-items:center;min-height:44px;padding:4px 0}.choice input{width:20px;height:20px}
+textarea{width:100%;min-height:110px;font:inherit;padding:10px;border:1px solid #c9d1d9;border-radius:8px}
+.err{color:#b3261e;font-size:14px;margin:8px 0 0;display:none}.invalid .err{display:block}.invalid{box-shadow:0 0 0 2px #b3261e}
+button{width:100%;min-height:48px;border:0;border-radius:10px;background:#0b5cad;color:#fff;font:inherit;font-weight:600;cursor:pointer}
+button[disabled]{opacity:.6}.status{margin:12px 0 0;color:#b3261e;min-height:1.5em}
+.done{background:#fff;border-radius:12px;padding:28px 16px;text-align:center}.done p{margin:6px 0}.hp{position:absolute;left:-5000px}.done .big{font-size:20px;font-weight:600}
+`;
+
+function page(locale: string, title: string, body: string, nonce: string, script = ''): string {
+  return `<!doctype html><html lang="${locale === 'en' ? 'en' : 'vi'}" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style nonce="${nonce}">${STYLE}</style></head><body><main>${body}</main>${script ? `<script nonce="${nonce}">${script}</script>` : ''}</body></html>`;
+}
+
+export const pageCsp = (nonce: string) => `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** A page that only says something: not found, expired, closed, already answered. */
+export function messagePage(locale: string, kind: 'notFound' | 'expired' | 'closed' | 'answered', nonce: string, org = ''): string {
+  const w = words(locale);
+  return page(locale, w[kind], `${org ? `<p class="org">${escapeHtml(org)}</p>` : ''}<div class="done" role="status"><p class="big">${escapeHtml(w[kind])}</p></div>`, nonce);
+}
+
+function scaleEnds(q: SurveyQuestion, w: Words): [string, string] {
+  if (q.type === 'nps') return [w.notLikely, w.veryLikely];
+  if (q.type === 'csat' || q.type === 'rating') return [w.csatLow, w.csatHigh];
+  return [w.cesLow, w.cesHigh];
+}
+
+function questionHtml(q: SurveyQuestion, i: number, locale: string, w: Words): string {
+  const id = `q${i}`;
+  const label = escapeHtml(wordingIn(q.text, locale));
+  const opt = q.required ? '' : ` <small>${escapeHtml(w.optional)}</small>`;
+  let control = '';
+  if (isScale(q.type)) {
+    const { min, max } = SCALES[q.type];
+    const n = max - min + 1;
+    const [lo, hi] = scaleEnds(q, w);
+    const cells = Array.from({ length: n }, (_, k) => min + k)
+      .map((v) => `<label><input type="radio" name="${id}" value="${v}"${q.required ? ' required' : ''}><span>${q.type === 'rating' ? `${v}★` : v}</span></label>`)
+      .join('');
+    control = `<div class="scale n${n}" role="radiogroup" aria-labelledby="${id}-l">${cells}</div><div class="ends" aria-hidden="true"><span>${escapeHtml(`${min} = ${lo}`)}</span><span>${escapeHtml(`${max} = ${hi}`)}</span></div>`;
+  } else if (q.type === 'single' || q.type === 'multiple') {
+    const type = q.type === 'single' ? 'radio' : 'checkbox';
+    control = `<div class="choice">${(q.options ?? []).map((o, k) => `<label><input type="${type}" name="${id}" value="${k}">${escapeHtml(wordingIn(o, locale))}</label>`).join('')}</div>`;
+  } else {
+    control = `<textarea name="${id}" maxlength="5000" aria-labelledby="${id}-l" placeholder="${escapeHtml(w.placeholder)}"></textarea>`;
+  }
+  return `<fieldset data-q="${escapeHtml(q.id)}" data-type="${q.type}" data-required="${q.required ? 1 : 0}" data-name="${id}"><legend id="${id}-l">${i + 1}. ${label}${opt}</legend>${control}<p class="err">${escapeHtml(w.required)}</p></fieldset>`;
+}
+
+/** The survey form, for an invitation that may be answered. */
+export function surveyPage(p: PublicSurvey, token: string, nonce: string): string {
+  const locale = p.invitation.locale;
+  const w = words(locale);
+  const title = wordingIn(readJson<Wording>(p.survey.title, {}), locale) || p.survey.name;
+  const intro = wordingIn(readJson<Wording>(p.survey.intro, {}), locale);
+  const body = `<header><p class="org">${escapeHtml(p.workspaceName)}</p><h1>${escapeHtml(title)}</h1><p class="intro">${escapeHtml(w.greeting(p.contactName))}${intro ? ` ${escapeHtml(intro)}` : ''}</p></header>
+<form id="f" novalidate>${p.questions.map((q, i) => questionHtml(q, i, locale, w)).join('')}
+<input type="text" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" class="hp">
+<button type="submit">${escapeHtml(w.submit)}</button><p class="status" role="alert" id="st"></p></form>
+<div class="done" id="done" hidden role="status"><p class="big">${escapeHtml(w.thanks)}</p><p>${escapeHtml(w.thanksMore)}</p></div>`;
+  const script = `(()=>{const f=document.getElementById('f'),st=document.getElementById('st'),done=document.getElementById('done'),b=f.querySelector('button');
+const url=${JSON.stringify(`/api/v1/public/surveys/${encodeURIComponent(token)}/responses`)};const W=${JSON.stringify({ sending: w.sending, submit: w.submit, error: w.error, answered: w.answered, expired: w.expired })};
+f.addEventListener('change',e=>{const fs=e.target.closest('fieldset');if(fs)fs.classList.remove('invalid')});
+f.addEventListener('submit',async e=>{e.preventDefault();st.textContent='';const answers=[];let first=null;
+for(const fs of f.querySelectorAll('fieldset')){const n=fs.dataset.name,t=fs.dataset.type;let v;
+if(t==='text'){v=f.elements[n].value.trim();if(v==='')v=undefined}
+else if(t==='multiple'){const c=[...f.querySelectorAll('input[name="'+n+'"]:checked')].map(i=>Number(i.value));v=c.length?c:undefined}
+else{const c=f.querySelector('input[name="'+n+'"]:checked');v=c?Number(c.value):undefined}
+if(v===undefined){if(fs.dataset.required==='1'){fs.classList.add('invalid');first=first||fs}continue}
+answers.push({questionId:fs.dataset.q,value:v})}
+if(first){first.scrollIntoView({behavior:'smooth',block:'center'});const i=first.querySelector('input,textarea');if(i)i.focus();return}
+b.disabled=true;b.textContent=W.sending;
+try{const r=await fetch(url,{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({answers,website:f.elements.website.value||undefined})});
+if(r.status===201||r.status===409){f.hidden=true;done.hidden=false;if(r.status===409)done.firstElementChild.textContent=W.answered;window.scrollTo(0,0);return}
+if(r.status===410){st.textContent=W.expired}else{st.textContent=W.error}}catch{st.textContent=W.error}
+b.disabled=false;b.textContent=W.submit})})();`;
+  return page(locale, title, body, nonce, script);
+}

@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
+import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
+import { mailText, startMailCatcher } from '../../test/mail-catcher.ts';
+import { readJson } from '../db/column-types.ts';
+import { sendQueuedMail } from './outbox.ts';
+import { runSurveyInvite, type SurveyInvitePayload } from './survey.service.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let agent: TestUser;
+let viewer: TestUser;
+let team: string;
+let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
+let clock = new Date('2026-11-30T03:00:00Z');
+
+before(async () => {
+  catcher = await startMailCatcher();
+  t = await createTestApp({ now: () => clock, config: { smtpUrl: catcher.url } });
+  ({ owner } = await makeWorkspace(t.core));
+  team = await makeTeam(t.core, owner.workspaceId, 'CSKH');
+  agent = await makeMember(t.core, owner.workspaceId, 'agent', { teamIds: [team] });
+  viewer = await makeMember(t.core, owner.workspaceId, 'viewer');
+});
+after(async () => {
+  await t.close();
+  await catcher.close();
+});
+
+const api = (u: TestUser) => client(t.app, u.token);
+const anon = () => client(t.app);
+const pathOf = (url: string) => new URL(url).pathname;
+
+async function contact(name: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const r = await api(owner).post('/api/v1/contacts', { name, ownerId: null, ...extra });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.id;
+}
+
+async function survey(body: Record<string, unknown> = {}) {
+  const r = await api(owner).post('/api/v1/surveys', { name: 'Sau mua hàng', questions: [{ type: 'nps', text: 'Anh/chị có sẵn lòng giới thiệu chúng tôi cho bạn bè không?' }, { type: 'text', text: 'Điều gì khiến anh/chị chấm điểm như vậy?' }], ...body });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body;
+}
+
+async function invite(surveyId: string, contactId: string, extra: Record<string, unknown> = {}) {
+  const r = await api(agent).post(`/api/v1/surveys/${surveyId}/invitations`, { contactId, ...extra });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body as { url: string; token: string; id: string; expiresAt: string };
+}
+
+const answer = (token: string, answers: unknown[]) => anon().post(`/api/v1/public/surveys/${token}/responses`, { answers });
+
+describe('surveys: the public contract', () => {
+  test('create, invite, open the page without signing in, answer once; a detractor opens a follow-up ticket', async () => {
+    const s = await survey();
+    assert.equal(s.questions.length, 2);
+    assert.ok(s.questions.every((q: { id: string }) => /^[0-9a-f-]{36}$/.test(q.id)), 'every question has an id');
+    const c = await contact('Chị Mai');
+    const inv = await invite(s.id, c);
+    assert.match(inv.token, /^[A-Za-z0-9_-]{40,}$/);
+    assert.ok(inv.url.endsWith(`/s/${inv.token}`), inv.url);
+    const stored = await t.core.db.selectFrom('survey_invitations').selectAll().where('id', '=', inv.id).executeTakeFirstOrThrow();
+    assert.notEqual(stored.token_hash, inv.token, 'only a hash of the token is stored');
+    assert.ok(!JSON.stringify(stored).includes(inv.token));
+
+    const page = await anon().get(pathOf(inv.url));
+    assert.equal(page.status, 200);
+    assert.match(String(page.headers['content-type']), /text\/html/);
+    assert.ok(String(page.body).includes('sẵn lòng giới thiệu'), 'the question is on the page');
+    assert.ok(String(page.body).includes('Xin chào Chị Mai'));
+    assert.match(String(page.headers['content-security-policy']), /script-src 'nonce-/);
+
+    const [nps, why] = s.questions;
+    const r = await answer(inv.token, [{ questionId: nps.id, value: 3 }, { questionId: why.id, value: 'Giao chậm <b>3 ngày</b>' }]);
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.ok(r.body.followUpTicketId, 'a detractor’s answer opens a ticket');
+    const again = await answer(inv.token, [{ questionId: nps.id, value: 10 }]);
+    assert.equal(again.status, 409);
+    assert.match(String(again.headers['content-type']), /problem\+json/);
+    const answered = await anon().get(pathOf(inv.url));
+    assert.ok(String(answered.body).includes('đã được trả lời'));
+
+    const tickets = await api(owner).get(`/api/v1/tickets?contactId=${c}`);
+    assert.equal(tickets.status, 200);
+    assert.equal(tickets.body.data.length, 1);
+    const f = tickets.body.data[0];
+    assert.equal(f.id, r.body.followUpTicketId);
+    assert.equal(f.priority, 'high');
+    assert.equal(f.category, 'complaint');
+    assert.equal(f.channel, 'survey');
+    assert.match(f.subject, /NPS 3/);
+    assert.notEqual(f.sla.firstResponseDueAt, null, 'the follow-up is under the SLA like any ticket');
+    const msgs = await api(owner).get(`/api/v1/tickets/${f.id}/messages`);
+    assert.ok(msgs.body.data[0].body.includes('Giao chậm <b>3 ngày</b>'), 'the customer’s words, as text');
+
+    // The answers are on the customer's timeline.
+    const tl = await api(owner).get(`/api/v1/contacts/${c}/timeline`);
+    assert.ok(tl.body.data.some((e: { kind: string }) => e.kind === 'survey'), JSON.stringify(tl.body.data.map((e: { kind: string }) => e.kind)));
+    assert.ok(tl.body.data.some((e: { kind: string }) => e.kind === 'ticket'));
+  });
+
+  test('answers out of range, of the wrong kind or for another survey are 400s that name the answer; nothing is stored', async () => {
+    const s = await survey({ questions: [{ type: 'nps', text: 'NPS' }, { type: 'csat', text: 'CSAT' }, { type: 'single', text: 'Kênh', options: ['Zalo', 'Điện thoại'] }, { type: 'multiple', text: 'Điều tốt', options: ['Giá', 'Giao hàng', 'Thái độ'] }] });
+    const other = await survey();
+    const inv = await invite(s.id, await contact('Anh Khoa'));
+    const [nps, csat, single, multi] = s.questions;
+    const before = await snapshotCounts(t.core);
+    const cases: [unknown[], string][] = [
+      [[{ questionId: nps.id, value: 11 }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [0] }], '/answers/0/value'],
+      [[{ questionId: nps.id, value: 7 }, { questionId: csat.id, value: 0 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [0] }], '/answers/1/value'],
+      [[{ questionId: nps.id, value: '9' }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [0] }], '/answers/0/value'],
+      [[{ questionId: nps.id, value: 7.5 }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [0] }], '/answers/0/value'],
+      [[{ questionId: nps.id, value: 7 }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 2 }, { questionId: multi.id, value: [0] }], '/answers/2/value'],
+      [[{ questionId: nps.id, value: 7 }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [1, 1] }], '/answers/3/value'],
+      [[{ questionId: other.questions[0].id, value: 7 }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [0] }], '/answers/0/questionId'],
+      [[{ questionId: nps.id, value: 7 }], '/answers'],
+    ];
+    for (const [answers, ptr] of cases) {
+      const r = await answer(inv.token, answers);
+      assert.equal(r.status, 400, `${ptr}: ${JSON.stringify(r.body)}`);
+      assert.ok(r.body.errors.some((e: { pointer: string }) => e.pointer === ptr), `${ptr} named: ${JSON.stringify(r.body.errors)}`);
+    }
+    assert.equal((await anon().post(`/api/v1/public/surveys/${inv.token}/responses`, { answers: 'all good' })).status, 400);
+    assert.equal((await anon().post(`/api/v1/public/surveys/${inv.token}/responses`, { nothing: true })).status, 400);
+    assert.deepEqual(await snapshotCounts(t.core), before, 'no answer and no response stored');
+    assert.equal((await answer('x'.repeat(43), [])).status, 404, 'a token never given');
+    const ok = await answer(inv.token, [{ questionId: nps.id, value: 9 }, { questionId: csat.id, value: 5 }, { questionId: single.id, value: 1 }, { questionId: multi.id, value: [0, 2] }]);
+    assert.equal(ok.status, 201, 'the tries before were not counted against the link’s one answer');
+    assert.equal(ok.body.followUpTicketId, null, 'a promoter opens no ticket');
+  });
+
+  test('a link expires; a flood of submissions on one link counts one response and is rate-limited', async () => {
+    const s = await survey({ expiresDays: 7 });
+    const inv = await invite(s.id, await contact('Cô Ngọc'));
+    const saved = clock;
+    clock = new Date(clock.getTime() + 8 * 86_400_000);
+    try {
+      const late = await answer(inv.token, [{ questionId: s.questions[0].id, value: 9 }]);
+      assert.equal(late.status, 410);
+      assert.equal((await anon().get(pathOf(inv.url))).status, 410);
+    } finally {
+      clock = saved;
+    }
+    const flood = await invite(s.id, await contact('Bot'));
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => answer(flood.token, [{ questionId: s.questions[0].id, value: i % 11 }])));
+    const codes = results.map((r) => r.status);
+    assert.equal(codes.filter((c) => c === 201).length, 1, `exactly one counted: ${codes.join(',')}`);
+    assert.ok(codes.every((c) => c === 201 || c === 409 || c === 429), codes.join(','));
+    // Refused tries count against the link: after ten, it is rate-limited (429 with Retry-After).
+    const more = await answer(flood.token, [{ questionId: s.questions[0].id, value: 9 }]);
+    assert.equal(more.status, 429);
+    assert.ok(Number(more.headers['retry-after']) > 0);
+    const stored = await t.core.db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).where('invitation_id', '=', flood.id).executeTakeFirstOrThrow();
+    assert.equal(Number(stored.n), 1);
+  });
+});
+
+describe('surveys: triggers, results and email', () => {
+  test('a resolved ticket schedules its survey; the invitation is emailed with the link, and its answers report by agent and category', async () => {
+    const s = await survey({ name: 'CSAT sau hỗ trợ', questions: [{ type: 'csat', text: { vi: 'Anh/chị hài lòng với hỗ trợ không?', en: 'How satisfied were you?' } }], trigger: { kind: 'ticket_resolved', delayMinutes: 60 } });
+    const c = await contact('Ông Hải', { emails: ['hai@example.vn'] });
+    const tk = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Lỗi đăng nhập', category: 'incident', assigneeId: agent.userId, teamId: team });
+    assert.equal(tk.status, 201, JSON.stringify(tk.body));
+    const done = await api(agent).patch(`/api/v1/tickets/${tk.body.id}`, { status: 'resolved', resolution: 'Đặt lại mật khẩu' });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    const job = await t.core.db.selectFrom('jobs').selectAll().where('kind', '=', 'survey.invite').where('workspace_id', '=', owner.workspaceId).executeTakeFirstOrThrow();
+    assert.equal(job.run_at, new Date(clock.getTime() + 3_600_000).toISOString(), 'an hour after the resolution');
+    const { invitationId } = await runSurveyInvite(t.core, readJson<SurveyInvitePayload>(job.payload, null as never));
+    assert.ok(invitationId);
+    const mail = await t.core.db.selectFrom('mail_outbox').selectAll().where('related_id', '=', invitationId).executeTakeFirstOrThrow();
+    assert.equal(mail.purpose, 'transactional', 'asking about the customer’s own ticket is service mail');
+    assert.equal(await sendQueuedMail(t.core, mail.id, false), 'sent');
+    const got = await catcher.waitFor((m) => m.to.includes('hai@example.vn'));
+    const text = mailText(got.raw);
+    const link = /https?:\/\/\S+\/s\/([A-Za-z0-9_-]+)/.exec(text);
+    assert.ok(link, 'the mail holds the link');
+    const inv = await t.core.db.selectFrom('survey_invitations').selectAll().where('id', '=', invitationId).executeTakeFirstOrThrow();
+    assert.equal(inv.ticket_id, tk.body.id);
+    const r = await answer(link[1]!, [{ questionId: s.questions[0].id, value: 2 }]);
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.ok(r.body.followUpTicketId, 'a low CSAT opens a follow-up');
+    const follow = await api(agent).get(`/api/v1/tickets/${r.body.followUpTicketId}`);
+    assert.equal(follow.status, 200, 'it goes to the agent who served the customer');
+    assert.equal(follow.body.assigneeId, agent.userId);
+
+    const byAgent = await api(owner).get(`/api/v1/surveys/${s.id}/results?by=agent`);
+    assert.equal(byAgent.status, 200, JSON.stringify(byAgent.body));
+    assert.deepEqual(byAgent.body.groups.map((g: { key: string; csatN: number }) => [g.key, g.csatN]), [[agent.userId, 1]]);
+    assert.deepEqual(byAgent.body.csat.distribution, [0, 1, 0, 0, 0]);
+    const byCategory = await api(viewer).get(`/api/v1/surveys/${s.id}/results?by=category`);
+    assert.equal(byCategory.body.groups[0].key, 'incident');
+    assert.equal((await api(agent).get(`/api/v1/surveys/${s.id}/results`)).status, 403, 'agents do not read the workspace’s results');
+  });
+
+  test('NPS with its interval and a monthly trend in the workspace’s time zone', async () => {
+    const s = await survey({ name: 'NPS quý', questions: [{ type: 'nps', text: 'NPS' }], followUp: { enabled: false } });
+    // 10 promoters, 5 passives, 5 detractors: NPS 25. Two answered late on 31 December local time (UTC+7 → 1 Jan UTC? no: 31 Dec 23:30 local is 16:30 UTC, still December).
+    const scores = [10, 10, 9, 9, 9, 10, 9, 10, 9, 9, 7, 8, 7, 8, 7, 0, 3, 6, 5, 6];
+    const saved = clock;
+    try {
+      for (const [i, v] of scores.entries()) {
+        clock = new Date(i < 18 ? '2026-12-15T03:00:00Z' : '2026-12-31T17:30:00Z'); // the last two: 1 January 00:30 in Hồ Chí Minh City
+        const inv = await invite(s.id, await contact(`Khách ${i}`));
+        assert.equal((await answer(inv.token, [{ questionId: s.questions[0].id, value: v }])).status, 201);
+      }
+    } finally {
+      clock = saved;
+    }
+    const r = await api(owner).get(`/api/v1/surveys/${s.id}/results?from=2026-12-01T00:00:00Z&to=2027-02-01T00:00:00Z&bucket=month`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.nps.n, 20);
+    assert.equal(r.body.nps.nps, 25);
+    assert.ok(r.body.nps.interval.low < 25 && r.body.nps.interval.high > 25);
+    // pP = .5, pD = .25: Var = (.25 + .1875 + .25)/20 = .034375 → half-width 1.96·100·√Var = 36.34
+    assert.ok(Math.abs(r.body.nps.interval.high - 25 - 36.34) < 0.05, String(r.body.nps.interval.high));
+    assert.deepEqual(r.body.nps.trend.map((b: { key: string; summary: { n: number } }) => [b.key, b.summary.n]), [['2026-12', 18], ['2027-01', 2]]);
+    assert.equal(r.body.responses, 20);
+  });
+
+  test('script in a ticket reply is escaped in the email and sent as plain text too', async () => {
+    const c = await contact('<script>alert(1)</script> Lan', { emails: ['lan@example.vn'] });
+    const tk = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Hỏi <img src=x onerror=alert(2)>', assigneeId: agent.userId });
+    const reply = await api(agent).post(`/api/v1/tickets/${tk.body.id}/messages`, { kind: 'reply', body: 'Chào chị <script>alert(3)</script>, đơn đã giao.' });
+    assert.equal(reply.status, 201);
+    const msgs = await api(agent).get(`/api/v1/tickets/${tk.body.id}/messages`);
+    const sent = msgs.body.data.find((m: { kind: string }) => m.kind === 'reply');
+    assert.equal(sent.mailStatus, 'queued');
+    assert.equal(await sendQueuedMail(t.core, sent.mailId, false), 'sent');
+    assert.equal((await api(agent).get(`/api/v1/tickets/${tk.body.id}/messages`)).body.data.find((m: { kind: string }) => m.kind === 'reply').mailStatus, 'sent');
+    const got = mailText((await catcher.waitFor((m) => m.to.includes('lan@example.vn'))).raw);
+    assert.ok(!/<script>alert\(3\)/.test(got.split(/content-type: text\/html/i)[1] ?? 'missing html part'), 'no live script in the HTML part');
+    assert.ok(got.includes('&lt;script&gt;alert(3)&lt;/script&gt;'), 'escaped in HTML');
+    assert.match(got, /content-type: text\/plain/i);
+  });
+
+  test('marketing mail without consent is suppressed, not sent', async () => {
+    const s = await survey({ name: 'Khảo sát chung' });
+    const c = await contact('Chưa đồng ý', { emails: ['no@example.vn'] });
+    const r = await api(owner).post(`/api/v1/surveys/${s.id}/invitations`, { contactId: c, channel: 'email' });
+    assert.equal(r.status, 201);
+    assert.equal(await sendQueuedMail(t.core, r.body.mailId, false), 'suppressed');
+    const m = await t.core.db.selectFrom('mail_outbox').selectAll().where('id', '=', r.body.mailId).executeTakeFirstOrThrow();
+    assert.equal(m.status, 'suppressed');
+    const yes = await contact('Đã đồng ý', { emails: ['yes@example.vn'], consents: { email: { status: 'granted', source: 'web' } } });
+    const r2 = await api(owner).post(`/api/v1/surveys/${s.id}/invitations`, { contactId: yes, channel: 'email' });
+    assert.equal(await sendQueuedMail(t.core, r2.body.mailId, false), 'sent');
+  });
+});
