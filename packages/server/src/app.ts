@@ -32,6 +32,7 @@ import { viewRoutes } from './views/view.routes.ts';
 import { segmentRoutes } from './segments/segment.routes.ts';
 import { careRoutes } from './care/care.routes.ts';
 import { surveyPageRoutes, surveyRoutes } from './care/survey.routes.ts';
+import { registerCareJobs } from './care/care-jobs.ts';
 import { registerWebApp, webAppDir } from './http/web-app.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
 
@@ -48,6 +49,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * Build the HTTP application around a Core. Never listens (main.ts does), so tests drive it with inject().
  */
 export async function buildApp(core: Core, options: AppOptions = {}): Promise<App> {
+  registerCareJobs();
   const app = Fastify({
     loggerInstance: core.log,
     logController: new KithLogController(),

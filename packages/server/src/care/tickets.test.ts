@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
+import { runDueJobs } from '../jobs/runner.ts';
 
 let t: TestApp;
 let owner: TestUser;
@@ -195,5 +196,44 @@ describe('tickets and SLA clocks in business hours', () => {
     const bad = await api(agent).post('/api/v1/tickets', { contactId: 'nope', subject: '', priority: 'asap' });
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/contactId', '/priority', '/subject']);
+  });
+
+  test('the SLA jobs: a warning to the assignee before the breach, then escalation to a manager, once each', async () => {
+    at('2026-12-01T02:00:00Z'); // Tue 09:00
+    assert.equal((await api(owner).patch('/api/v1/care/settings', { escalation: { reassignToManager: true, notifyManagers: true } })).status, 200);
+    await api(owner).put(`/api/v1/teams/${team}/assignment`, { mode: 'manual' });
+    const c = await contact('Khách gấp');
+    const r = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Mất điện cả xưởng', priority: 'urgent', teamId: team, assigneeId: agent.userId });
+    assert.equal(r.body.sla.firstResponseDueAt, '2026-12-01T02:30:00.000Z', 'urgent: 30 business minutes');
+    const events = async () => (await api(owner).get(`/api/v1/tickets/${r.body.id}/messages`)).body.data.filter((m: { kind: string; meta: { event: string } }) => m.kind === 'event').map((m: { meta: { event: string; target?: string } }) => `${m.meta.event}${m.meta.target ? `:${m.meta.target}` : ''}`);
+    await runDueJobs(t.core, 'test');
+    assert.deepEqual(await events(), ['created'], 'nothing is due yet');
+    at('2026-12-01T02:25:00Z'); // 5 minutes left of 30: the last fifth
+    await runDueJobs(t.core, 'test');
+    assert.deepEqual(await events(), ['created', 'sla_warning:first_response']);
+    const warned = await t.core.db.selectFrom('mail_outbox').select(['to_address', 'subject']).where('related_id', '=', r.body.id).execute();
+    assert.deepEqual(warned.map((m) => m.to_address), [agent.email], 'the assignee is warned');
+    at('2026-12-01T02:31:00Z');
+    await runDueJobs(t.core, 'test');
+    await runDueJobs(t.core, 'test');
+    assert.deepEqual(await events(), ['created', 'sla_warning:first_response', 'sla_breach:first_response']);
+    const after = await api(owner).get(`/api/v1/tickets/${r.body.id}`);
+    assert.equal(after.body.assigneeId, manager.userId, 'escalated to the team’s manager');
+    assert.equal(after.body.sla.firstResponse.breached, true);
+    const told = (await t.core.db.selectFrom('mail_outbox').select('to_address').where('related_id', '=', r.body.id).where('related_type', '=', 'ticket_sla').execute()).map((m) => m.to_address).sort();
+    assert.deepEqual(told, [agent.email, agent.email, manager.email].sort());
+    const audit = await api(owner).get(`/api/v1/audit?entityType=ticket&entityId=${r.body.id}`);
+    assert.equal(audit.body.data[0].meta.reason, 'sla_breach');
+
+    // A ticket answered in time: its jobs find nothing to do.
+    at('2026-12-01T03:00:00Z');
+    const ok = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Trả lời kịp', priority: 'urgent', teamId: team, assigneeId: agent.userId });
+    at('2026-12-01T03:10:00Z');
+    await api(agent).post(`/api/v1/tickets/${ok.body.id}/messages`, { kind: 'reply', body: 'Em đang xử lý ạ.' });
+    at('2026-12-01T04:00:00Z');
+    await runDueJobs(t.core, 'test');
+    const okEvents = (await api(owner).get(`/api/v1/tickets/${ok.body.id}/messages`)).body.data.filter((m: { kind: string }) => m.kind === 'event').map((m: { meta: { event: string } }) => m.meta.event);
+    assert.ok(!okEvents.includes('sla_breach:first_response') && !okEvents.some((e: string) => e.startsWith('sla_')), okEvents.join(','));
+    await api(owner).patch('/api/v1/care/settings', { escalation: { reassignToManager: false, notifyManagers: true } });
   });
 });

@@ -1,0 +1,99 @@
+import { slaState } from '@kith/domain/care/tickets.ts';
+import type { Core } from '../core.ts';
+import type { Db } from '../db/create-db.ts';
+import { readJson } from '../db/column-types.ts';
+import { uuidv7 } from '../db/ids.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { registerJobHandler, type ClaimedJob } from '../jobs/runner.ts';
+import { loadCare } from './care-settings.service.ts';
+import { MAIL_JOB, queueMail, sendQueuedMail } from './outbox.ts';
+import { runSurveyInvite, SURVEY_INVITE_JOB, type SurveyInvitePayload } from './survey.service.ts';
+import { SLA_JOB, type SlaJobPayload } from './ticket.service.ts';
+
+/**
+ * The care loop's background work, run by the job runner in whichever server process claims it: SLA
+ * warnings and breach escalations, email delivery, and survey invitations. Each handler re-reads what it
+ * acts on and is idempotent (a flag, a unique key or a status says it was done), so a job that runs again
+ * after a crash, or a stale job for a target that moved, does nothing twice.
+ */
+
+async function managersOf(db: Db, workspaceId: string, teamId: string | null): Promise<{ id: string; email: string; name: string }[]> {
+  let q = db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['users.id', 'users.email', 'users.name']).where('memberships.workspace_id', '=', workspaceId);
+  // A team's managers; without a team (or a team with no manager), the workspace's admins and owners.
+  if (teamId) {
+    const team = await q.innerJoin('team_members', (j) => j.onRef('team_members.user_id', '=', 'memberships.user_id').on('team_members.team_id', '=', teamId)).where('memberships.role', '=', 'manager').orderBy('users.id').execute();
+    if (team.length) return team;
+  }
+  q = q.where('memberships.role', 'in', ['owner', 'admin']);
+  return q.orderBy('users.id').execute();
+}
+
+function minutesText(m: number, locale: string): string {
+  const h = Math.floor(Math.abs(m) / 60);
+  const min = Math.round(Math.abs(m) % 60);
+  return locale === 'en' ? `${h} h ${min} min` : `${h} giờ ${min} phút`;
+}
+
+/** Warn before a target is missed (the assignee), escalate once it is (a manager takes it, managers are told). */
+export async function runSlaCheck(core: Core, p: SlaJobPayload): Promise<{ outcome: string }> {
+  return core.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('tickets').selectAll().where('workspace_id', '=', p.workspaceId).where('id', '=', p.ticketId).executeTakeFirst();
+    if (!row || row.deleted_at) return { outcome: 'gone' };
+    const now = core.now();
+    const care = await loadCare(trx, p.workspaceId, now);
+    const state = slaState(care.calendar, { createdAt: row.created_at, firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at, firstRespondedAt: row.first_responded_at, resolvedAt: row.resolved_at, pauses: readJson(row.sla_pauses, []) }, now, { warnFraction: care.settings.warnFraction });
+    const s = p.target === 'first_response' ? state.firstResponse : state.resolution;
+    if (!s || s.met !== null) return { outcome: 'stopped' };
+    if (p.target === 'resolution' && row.status === 'waiting_on_customer') return { outcome: 'paused' };
+    const column = p.stage === 'warn' ? 'sla_warned' : 'sla_breached';
+    const flags = new Set((row[column] ?? '').split(',').filter(Boolean));
+    if (flags.has(p.target)) return { outcome: 'already' };
+    if (p.stage === 'warn' ? !s.warn : !s.breached) return { outcome: 'not yet' };
+    flags.add(p.target);
+    const at = now.toISOString();
+    const set: Record<string, unknown> = { [column]: [...flags].join(','), updated_at: at, version: row.version + 1 };
+    const en = care.locale === 'en';
+    const what = p.target === 'first_response' ? (en ? 'first response' : 'phản hồi đầu tiên') : en ? 'resolution' : 'giải quyết';
+    let reassignedTo: string | null = null;
+    const managers = p.stage === 'breach' ? await managersOf(trx, p.workspaceId, row.team_id) : [];
+    if (p.stage === 'breach' && care.settings.escalation.reassignToManager) {
+      const manager = managers.find((m) => m.id !== row.assignee_id);
+      if (manager) {
+        reassignedTo = manager.id;
+        set.assignee_id = manager.id;
+      }
+    }
+    await trx.updateTable('tickets').set(set).where('id', '=', row.id).where('version', '=', row.version).execute();
+    await trx
+      .insertInto('ticket_messages')
+      .values({ id: uuidv7(), workspace_id: p.workspaceId, ticket_id: row.id, contact_id: row.contact_id, kind: 'event', body: '', meta: JSON.stringify({ event: p.stage === 'warn' ? 'sla_warning' : 'sla_breach', target: p.target, dueAt: s.dueAt, remainingMinutes: s.remainingMinutes, ...(reassignedTo ? { reassignedTo, from: row.assignee_id } : {}) }), author_id: null, mail_id: null, created_at: at })
+      .execute();
+    if (reassignedTo) await recordAudit(trx, { workspaceId: p.workspaceId, actorUserId: null, action: 'update', entityType: 'ticket', entityId: row.id, before: { assigneeId: row.assignee_id }, after: { assigneeId: reassignedTo }, meta: { contactId: row.contact_id, reason: 'sla_breach', target: p.target } }, now);
+
+    // Who is told: on a warning the assignee; on a breach the managers (and the assignee).
+    const link = `${core.config.publicUrl}/tickets/${row.id}`;
+    const recipients = new Map<string, string>();
+    if (row.assignee_id) {
+      const a = await trx.selectFrom('users').select(['id', 'email']).where('id', '=', row.assignee_id).executeTakeFirst();
+      if (a) recipients.set(a.id, a.email);
+    }
+    if (p.stage === 'breach' && care.settings.escalation.notifyManagers) for (const m of managers) recipients.set(m.id, m.email);
+    const subject =
+      p.stage === 'warn'
+        ? en ? `SLA warning: #${row.number} ${row.subject} — ${what} due in ${minutesText(s.remainingMinutes, 'en')}` : `Sắp trễ hạn: #${row.number} ${row.subject} — còn ${minutesText(s.remainingMinutes, 'vi')} để ${what}`
+        : en ? `SLA breached: #${row.number} ${row.subject} — ${what} was due ${s.dueAt}` : `Trễ hạn SLA: #${row.number} ${row.subject} — hạn ${what} đã qua`;
+    const text = `${subject}\n\n${link}${reassignedTo ? (en ? '\n\nThe ticket was given to a manager.' : '\n\nYêu cầu đã được chuyển cho quản lý.') : ''}`;
+    for (const to of recipients.values()) await queueMail(trx, { workspaceId: p.workspaceId, contactId: null, to, subject: subject.slice(0, 250), text, purpose: 'transactional', relatedType: 'ticket_sla', relatedId: row.id }, now);
+    return { outcome: p.stage === 'warn' ? 'warned' : reassignedTo ? 'escalated' : 'breached', notified: recipients.size } as { outcome: string };
+  });
+}
+
+let registered = false;
+/** Register the care handlers with the job runner (once per process; app.ts calls it). */
+export function registerCareJobs(): void {
+  if (registered) return;
+  registered = true;
+  registerJobHandler<SlaJobPayload>(SLA_JOB, (core, job) => runSlaCheck(core, job.payload));
+  registerJobHandler<{ mailId: string }>(MAIL_JOB, (core, job: ClaimedJob<{ mailId: string }>) => sendQueuedMail(core, job.payload.mailId, job.attempts >= job.maxAttempts));
+  registerJobHandler<SurveyInvitePayload>(SURVEY_INVITE_JOB, (core, job) => runSurveyInvite(core, job.payload));
+}
