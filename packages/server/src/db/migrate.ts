@@ -16,6 +16,7 @@ import * as m013 from './migrations/2026-11-30-002-value-tiers.ts';
 import * as m014 from './migrations/2026-11-30-003-segments.ts';
 import * as m015 from './migrations/2026-11-30-004-customer-stats.ts';
 import * as m016 from './migrations/2026-11-30-005-care.ts';
+import * as m017 from './migrations/2026-11-30-006-playbooks-loyalty.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-003-segments': m014,
   '2026-11-30-004-customer-stats': m015,
   '2026-11-30-005-care': m016,
+  '2026-11-30-006-playbooks-loyalty': m017,
 };
 
 function migrator(db: Db): Migrator {
