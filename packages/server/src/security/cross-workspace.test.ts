@@ -55,6 +55,9 @@ before(async () => {
   assert.ok(t1 && t2);
   B.pipeline = (await api.get('/api/v1/pipelines')).body.data[0].id;
   B.deal = (await api.post('/api/v1/deals', { title: 'Cơ hội Bê', contactId: B.contact, amount: 1_000 })).body.id;
+  B.ticket = (await api.post('/api/v1/tickets', { contactId: B.contact, subject: 'Yêu cầu của Bê', message: 'Bí mật' })).body.id;
+  B.canned = (await api.post('/api/v1/canned-replies', { title: 'Mẫu Bê', body: 'Cảm ơn' })).body.id;
+  B.survey = (await api.post('/api/v1/surveys', { name: 'Khảo sát Bê', questions: [{ type: 'nps', text: 'NPS' }] })).body.id;
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
@@ -78,6 +81,12 @@ async function stateOfB(): Promise<string> {
     orders: await db.selectFrom('orders').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     tasks: await db.selectFrom('tasks').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     interactions: await db.selectFrom('interactions').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    tickets: await db.selectFrom('tickets').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    ticketMessages: await db.selectFrom('ticket_messages').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    cannedReplies: await db.selectFrom('canned_replies').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    teamAssignment: await db.selectFrom('team_assignment').selectAll().where('workspace_id', '=', ws).orderBy('team_id').execute(),
+    surveys: await db.selectFrom('surveys').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    surveyInvitations: await db.selectFrom('survey_invitations').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     orderLines: await db.selectFrom('order_lines').selectAll().where('workspace_id', '=', ws).orderBy('order_id').orderBy('line_no').execute(),
     fields: await db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     invitations: await db.selectFrom('invitations').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
@@ -157,6 +166,20 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'GET /api/v1/segments/{id}': [{ params: { id: 'segment' } }],
   'PATCH /api/v1/segments/{id}': [{ params: { id: 'segment' }, body: { name: 'Chiếm' } }],
   'DELETE /api/v1/segments/{id}': [{ params: { id: 'segment' } }],
+  'GET /api/v1/teams/{id}/assignment': [{ params: { id: 'team' } }],
+  'PUT /api/v1/teams/{id}/assignment': [{ params: { id: 'team' }, body: { mode: 'round_robin' } }],
+  'PUT /api/v1/canned-replies/{id}': [{ params: { id: 'canned' }, body: { title: 'Chiếm', body: 'Chiếm' } }],
+  'DELETE /api/v1/canned-replies/{id}': [{ params: { id: 'canned' } }],
+  'GET /api/v1/tickets/{id}': [{ params: { id: 'ticket' } }],
+  'PATCH /api/v1/tickets/{id}': [{ params: { id: 'ticket' }, body: { priority: 'urgent' } }],
+  'GET /api/v1/tickets/{id}/messages': [{ params: { id: 'ticket' } }],
+  'POST /api/v1/tickets/{id}/messages': [{ params: { id: 'ticket' }, body: { kind: 'note', body: 'Chiếm' } }],
+  'GET /api/v1/surveys/{id}': [{ params: { id: 'survey' } }],
+  'PATCH /api/v1/surveys/{id}': [{ params: { id: 'survey' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/surveys/{id}': [{ params: { id: 'survey' } }],
+  'GET /api/v1/surveys/{id}/results': [{ params: { id: 'survey' } }],
+  'POST /api/v1/surveys/{id}/invitations': [{ params: { id: 'survey' }, body: { contactId: '00000000-0000-7000-8000-000000000000' } }],
+  'POST /api/v1/public/surveys/{token}/responses': 'public-by-secret',
 };
 
 describe('ids of another workspace', () => {
@@ -192,7 +215,7 @@ describe('ids of another workspace', () => {
 
 describe('lists, search and references never cross', () => {
   test('A’s lists hold nothing of B’s', async () => {
-    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`, '/api/v1/products?limit=200', '/api/v1/products?q=be', '/api/v1/product-categories', '/api/v1/orders?limit=200', '/api/v1/orders?q=be', `/api/v1/orders?filter[contactId][eq]=${B.contact}`, '/api/v1/tasks?assignee=any', `/api/v1/tasks?assignee=any&contactId=${B.contact}`, '/api/v1/deals?limit=200', '/api/v1/deals/board', '/api/v1/pipelines', '/api/v1/duplicates', '/api/v1/imports'];
+    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`, '/api/v1/products?limit=200', '/api/v1/products?q=be', '/api/v1/product-categories', '/api/v1/orders?limit=200', '/api/v1/orders?q=be', `/api/v1/orders?filter[contactId][eq]=${B.contact}`, '/api/v1/tasks?assignee=any', `/api/v1/tasks?assignee=any&contactId=${B.contact}`, '/api/v1/deals?limit=200', '/api/v1/deals/board', '/api/v1/pipelines', '/api/v1/duplicates', '/api/v1/imports', '/api/v1/tickets?limit=200', '/api/v1/tickets?q=be', '/api/v1/canned-replies', '/api/v1/surveys', '/api/v1/surveys/answers', '/api/v1/surveys/results?by=survey'];
     for (const url of lists) {
       const r = await A.get(url);
       assert.equal(r.status, 200, url);
