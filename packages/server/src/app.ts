@@ -33,6 +33,7 @@ import { segmentRoutes } from './segments/segment.routes.ts';
 import { careRoutes } from './care/care.routes.ts';
 import { surveyPageRoutes, surveyRoutes } from './care/survey.routes.ts';
 import { registerCareJobs } from './care/care-jobs.ts';
+import { loyaltyRoutes } from './care/loyalty.routes.ts';
 import { registerWebApp, webAppDir } from './http/web-app.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
 
@@ -155,6 +156,7 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
       await api.register(segmentRoutes(core));
       await api.register(careRoutes(core));
       await api.register(surveyRoutes(core));
+      await api.register(loyaltyRoutes(core));
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -270,3 +270,9 @@ export interface PointsLedgerTable {
   created_by: string | null;
   created_at: Timestamp;
 }
+
+export interface LoyaltySettingsTable {
+  workspace_id: string;
+  settings: Json;
+  updated_at: Timestamp;
+}

@@ -14,6 +14,7 @@ import { exhausted, hit } from '../auth/throttle.ts';
 import { authorize, readableContacts } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { enqueue } from '../jobs/queue.ts';
+import { onOrdersChanged } from '../commerce/order-events.ts';
 import { loadCare } from './care-settings.service.ts';
 import type { SurveyInvitationTable, SurveyTable, TicketTable } from './care.table.ts';
 import { queueMail } from './outbox.ts';
@@ -422,6 +423,14 @@ export async function runSurveyInvite(core: Core, p: SurveyInvitePayload): Promi
     return { invitationId: r.id };
   });
 }
+
+onOrdersChanged(async (trx, core, e) => {
+  // An import brings history: its orders were delivered long ago and trigger nothing.
+  if (e.bulk) return;
+  for (const c of e.changes) {
+    if (c.to === 'delivered' && c.from !== 'delivered') await scheduleSurveyTriggers(trx, 'order_delivered', { workspaceId: e.workspaceId, contactId: c.contactId, orderId: c.orderId }, core.now());
+  }
+});
 
 onResolved(async (trx, _core, t: Selectable<TicketTable>, now) => {
   await scheduleSurveyTriggers(trx, 'ticket_resolved', { workspaceId: t.workspace_id, contactId: t.contact_id, ticketId: t.id }, now);

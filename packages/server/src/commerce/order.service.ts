@@ -21,6 +21,7 @@ import {
 } from '@kith/domain/orders/order.schema.ts';
 import { foldedWords } from '@kith/domain/text/fold.ts';
 import type { Core } from '../core.ts';
+import { ordersChanged } from './order-events.ts';
 import { readJson } from '../db/column-types.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
@@ -295,6 +296,7 @@ export async function createOrdersIn(
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto('orders').values(rows.slice(i, i + 200)).execute();
     await writeLines(trx, actor.workspaceId, prepared.map((p) => p.order));
     await markStatsDirty(trx, actor.workspaceId, prepared.map((p) => p.order.contactId));
+    await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [...new Set(prepared.map((p) => p.order.contactId))], bulk: opts.bulk, changes: prepared.map((p) => ({ orderId: p.order.id, contactId: p.order.contactId, from: null, to: p.order.status })) });
     const who = by(actor);
     await recordAudit(trx, prepared.map(({ order }) => ({ ...who, action: 'create' as const, entityType: 'order', entityId: order.id, after: audited(order), meta: { ...who.meta, ...opts.meta, contactId: order.contactId, lines: order.lines.length } })), core.now());
     const moved = new Map<string, string>();
@@ -378,6 +380,7 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(before.version + 1);
     await markStatsDirty(trx, actor.workspaceId, [before.contactId, next.contactId]);
+    await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [...new Set([before.contactId, next.contactId])], bulk: false, changes: [{ orderId: id, contactId: next.contactId, from: before.status, to: next.status }] });
     if (linesDiffer || linesChanged) {
       await trx.deleteFrom('order_lines').where('order_id', '=', id).execute();
       await writeLines(trx, actor.workspaceId, [{ id, lines: next.lines }]);
@@ -407,6 +410,7 @@ export async function deleteOrder(core: Core, actor: Actor, id: string, ifVersio
     const now = core.now().toISOString();
     await trx.updateTable('orders').set({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: o.version + 1 }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
     await markStatsDirty(trx, actor.workspaceId, [o.contactId]);
+    await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [o.contactId], bulk: false, changes: [{ orderId: id, contactId: o.contactId, from: o.status, to: null }] });
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'order', entityId: id, meta: { contactId: o.contactId } }, core.now());
   });
 }
@@ -419,6 +423,7 @@ export async function restoreOrder(core: Core, actor: Actor, id: string): Promis
     const now = core.now().toISOString();
     await trx.updateTable('orders').set({ deleted_at: null, updated_at: now, updated_by: actor.userId, version: o.version + 1 }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
     await markStatsDirty(trx, actor.workspaceId, [o.contactId]);
+    await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [o.contactId], bulk: false, changes: [{ orderId: id, contactId: o.contactId, from: null, to: o.status }] });
     await recordAudit(trx, { ...by(actor), action: 'restore', entityType: 'order', entityId: id, meta: { contactId: o.contactId } }, core.now());
     return (await findOrders(trx, scope, [id]))[0]!;
   });

@@ -307,6 +307,13 @@ export function contactRoutes(core: Core) {
                     ticket: z.object({ ticketId: z.string(), number: z.number().int(), subject: z.string(), status: z.string(), message: z.object({ kind: z.string(), body: z.string(), meta: z.unknown() }) }),
                   }),
                   z.object({
+                    kind: z.literal('loyalty'),
+                    id: z.string(),
+                    at: Timestamp,
+                    actorUserId: z.string().nullable(),
+                    loyalty: z.object({ kind: z.string(), points: z.number().int(), orderId: z.string().nullable(), relatedContactId: z.string().nullable(), reason: z.string().nullable(), meta: z.unknown() }),
+                  }),
+                  z.object({
                     kind: z.literal('survey'),
                     id: z.string(),
                     at: Timestamp,

@@ -192,7 +192,7 @@ export async function deleteInteraction(core: Core, actor: Actor, id: string): P
 
 // -------------------------------------------------------------------------------------------- timeline
 
-export const TIMELINE_KINDS = ['interaction', 'order', 'task', 'deal', 'ticket', 'survey', 'change'] as const;
+export const TIMELINE_KINDS = ['interaction', 'order', 'task', 'deal', 'ticket', 'survey', 'loyalty', 'change'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export type TimelineEntry =
@@ -202,6 +202,7 @@ export type TimelineEntry =
   | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } }
   | { kind: 'deal'; id: string; at: string; actorUserId: string | null; deal: { dealId: string; title: string; action: string; fromStage: string | null; toStage: string | null; before: unknown; after: unknown } }
   | { kind: 'ticket'; id: string; at: string; actorUserId: string | null; ticket: { ticketId: string; number: number; subject: string; status: string; message: { kind: string; body: string; meta: unknown } } }
+  | { kind: 'loyalty'; id: string; at: string; actorUserId: string | null; loyalty: { kind: string; points: number; orderId: string | null; relatedContactId: string | null; reason: string | null; meta: unknown } }
   | { kind: 'survey'; id: string; at: string; actorUserId: null; survey: { surveyId: string; name: string; responseId: string; followUpTicketId: string | null; answers: { type: string; text: unknown; value: number | null; valueText: string | null; choices: unknown }[] } };
 
 type Cursor = { at: string; id: string };
@@ -355,6 +356,15 @@ export async function contactTimeline(core: Core, actor: Actor, contactId: strin
               answers: answers.filter((a) => a.response_id === r.id).map((a) => ({ type: a.type, text: readJson(a.text, null), value: a.value_num === null ? null : Number(a.value_num), valueText: a.value_text, choices: readJson(a.value_choices, null) })),
             },
           }));
+        })()
+      : [],
+    kinds.has('loyalty')
+      ? (async () => {
+          // Points earned, spent and expired, and tier changes.
+          let q = core.db.selectFrom('points_ledger').selectAll().where('workspace_id', '=', ws).where('contact_id', '=', contactId);
+          if (cur) q = q.where((eb) => eb.or([eb('created_at', '<', cur.at), eb.and([eb('created_at', '=', cur.at), eb('id', '<', cur.id)])]));
+          const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(n).execute();
+          return rows.map((r) => ({ kind: 'loyalty' as const, id: r.id, at: r.created_at, actorUserId: r.created_by, loyalty: { kind: r.kind, points: Number(r.points), orderId: r.order_id, relatedContactId: r.related_contact_id, reason: r.reason, meta: readJson(r.meta, null) } }));
         })()
       : [],
     kinds.has('change')

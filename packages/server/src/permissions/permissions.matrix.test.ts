@@ -281,6 +281,19 @@ const EXERCISE: Record<string, Exerciser> = {
     const contactId = await record('contacts', 'in');
     return () => api(u).post(`/api/v1/surveys/${aSurvey}/invitations`, { contactId });
   },
+  // A customer's points are in scope when the customer is.
+  'loyalty.read': async (u, w) => {
+    const id = await record('contacts', w);
+    return () => api(u).get(`/api/v1/contacts/${id}/loyalty`);
+  },
+  'loyalty.adjust': async (u, w) => {
+    const id = await record('contacts', w);
+    return () => api(u).post(`/api/v1/contacts/${id}/loyalty/adjust`, { points: 5, reason: `quà ${unique()}` });
+  },
+  'loyalty.configure': async (u) => {
+    const settings = (await api(owner).get('/api/v1/loyalty/settings')).body;
+    return () => api(u).put('/api/v1/loyalty/settings', settings);
+  },
   'audit.read': (u) => call(() => api(u).get('/api/v1/audit')),
   'views.share': (u) => call(() => api(u).post('/api/v1/views', { entity: 'contacts', name: `Chung ${unique()}`, shared: true, config: { filters: [] } })),
   'views.manage': (u) => call(() => api(u).patch(`/api/v1/views/${curatorsView}`, { name: `Đổi ${unique()}` })),
@@ -292,7 +305,7 @@ test('every action in the document has a way to exercise it here', () => {
 });
 
 const isAssign = (a: string) => a.endsWith('.assign');
-const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write' || a === 'tickets.read' || a === 'tickets.write' || a.startsWith('imports.') || a.startsWith('deals.');
+const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write' || a === 'tickets.read' || a === 'tickets.write' || a === 'loyalty.read' || a === 'loyalty.adjust' || a.startsWith('imports.') || a.startsWith('deals.');
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {

@@ -65,6 +65,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('playbook_run_steps_idx').on('playbook_run_steps').columns(['run_id', 'step_index']).unique().execute();
 
+  // The workspace's programme: points per amount, tiers, expiry, referral rewards (null row: the defaults).
+  await db.schema
+    .createTable('loyalty_settings')
+    .addColumn('workspace_id', t.id, (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
+    .addColumn('settings', t.json, (c) => c.notNull())
+    .addColumn('updated_at', t.ts, (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('loyalty_accounts')
     .addColumn('contact_id', t.id, (c) => c.primaryKey().references('contacts.id').onDelete('cascade'))
@@ -104,5 +112,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['points_ledger', 'loyalty_accounts', 'playbook_run_steps', 'playbook_runs', 'playbooks']) await db.schema.dropTable(table).execute();
+  for (const table of ['points_ledger', 'loyalty_accounts', 'loyalty_settings', 'playbook_run_steps', 'playbook_runs', 'playbooks']) await db.schema.dropTable(table).execute();
 }
