@@ -31,9 +31,11 @@ import { teamRoutes } from './teams/team.routes.ts';
 import { viewRoutes } from './views/view.routes.ts';
 import { segmentRoutes } from './segments/segment.routes.ts';
 import { careRoutes } from './care/care.routes.ts';
+import { playbookRoutes } from './care/playbook.routes.ts';
 import { surveyPageRoutes, surveyRoutes } from './care/survey.routes.ts';
 import { registerCareJobs } from './care/care-jobs.ts';
 import { loyaltyRoutes } from './care/loyalty.routes.ts';
+import { mailRoutes, unsubscribeRoutes } from './mail/mail.routes.ts';
 import { registerWebApp, webAppDir } from './http/web-app.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
 
@@ -132,6 +134,7 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
   const webDir = options.webDir === undefined ? webAppDir() : options.webDir;
   await app.register(systemRoutes(core, { webApp: webDir !== null }));
   await app.register(surveyPageRoutes(core));
+  await app.register(unsubscribeRoutes(core));
   if (webDir) await registerWebApp(app as unknown as FastifyInstance, webDir);
   await app.register(
     async (api: App) => {
@@ -155,8 +158,10 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
       await api.register(viewRoutes(core));
       await api.register(segmentRoutes(core));
       await api.register(careRoutes(core));
+      await api.register(playbookRoutes(core));
       await api.register(surveyRoutes(core));
       await api.register(loyaltyRoutes(core));
+      await api.register(mailRoutes(core));
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

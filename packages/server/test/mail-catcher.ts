@@ -1,19 +1,25 @@
 import { SMTPServer } from 'smtp-server';
 
-export type CaughtMail = { to: string[]; raw: string };
+export type CaughtMail = { to: string[]; raw: string; user: string | null };
 
 /** A real SMTP server on loopback that keeps what it receives, for tests of mail Kith sends. */
-export async function startMailCatcher(): Promise<{ url: string; mails: CaughtMail[]; waitFor(pred: (m: CaughtMail) => boolean, ms?: number): Promise<CaughtMail>; close(): Promise<void> }> {
+/** `auth`: the one login the server accepts (others are refused, as a real server would). */
+export async function startMailCatcher(options: { auth?: { user: string; pass: string } } = {}): Promise<{ url: string; mails: CaughtMail[]; waitFor(pred: (m: CaughtMail) => boolean, ms?: number): Promise<CaughtMail>; close(): Promise<void> }> {
   const mails: CaughtMail[] = [];
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
+    authOptional: !options.auth,
+    allowInsecureAuth: true,
+    disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    onAuth(auth, _session, callback) {
+      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
+      return callback(new Error('Invalid username or password'));
+    },
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8'), user: (session.user as string | undefined) ?? null });
         callback();
       });
     },

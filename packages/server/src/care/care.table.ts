@@ -276,3 +276,13 @@ export interface LoyaltySettingsTable {
   settings: Json;
   updated_at: Timestamp;
 }
+
+export interface WorkspaceMailTable {
+  workspace_id: string;
+  /** AES-256-GCM of the SMTP connection as JSON ({host, port, secure, user, password}). */
+  smtp: string;
+  from_address: string;
+  reply_to: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}

@@ -4,6 +4,7 @@ import type { Db } from '../db/create-db.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { escapeHtml } from './templates.ts';
+import { mailSenderFor, unsubscribeUrl } from '../mail/workspace-mail.ts';
 
 /**
  * The email outbox (decision 0011, step 4). Mail is written to `mail_outbox` in the same transaction as
@@ -60,13 +61,26 @@ export async function sendQueuedMail(core: Core, mailId: string, lastAttempt: bo
     const contact = m.contact_id ? await core.db.selectFrom('contacts').select(['consents', 'deleted_at']).where('id', '=', m.contact_id).executeTakeFirst() : undefined;
     if (!contact || contact.deleted_at || !mayMarket(contact.consents)) return suppress('no consent to marketing email');
   }
-  if (!core.mailer.enabled) return suppress('SMTP is not configured (SMTP_URL)');
+  const send = await mailSenderFor(core, m.workspace_id);
+  if (!send) return suppress('no SMTP server is set up (the workspace’s mail settings or SMTP_URL)');
   await core.db.updateTable('mail_outbox').set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: now() })).where('id', '=', mailId).execute();
-  const ok = await core.mailer.send({ to: m.to_address, subject: m.subject, text: m.text, ...(m.html ? { html: m.html } : {}) });
-  if (ok) {
+  let text = m.text;
+  let html = m.html ?? undefined;
+  const headers: Record<string, string> = {};
+  if (m.purpose === 'marketing' && m.contact_id) {
+    // Every marketing mail carries its way out, in the body and as one-click headers (RFC 8058).
+    const url = unsubscribeUrl(core, m.contact_id);
+    text += `\n\n--\nHủy nhận thư / Unsubscribe: ${url}`;
+    if (html) html += `<p style="font-size:12px;color:#57606a;margin-top:24px"><a href="${escapeHtml(url)}">Hủy nhận thư / Unsubscribe</a></p>`;
+    headers['List-Unsubscribe'] = `<${url}>`;
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  }
+  try {
+    await send({ to: m.to_address, subject: m.subject, text, ...(html ? { html } : {}), ...(Object.keys(headers).length ? { headers } : {}) });
     await core.db.updateTable('mail_outbox').set({ status: 'sent', sent_at: now(), last_error: null, updated_at: now() }).where('id', '=', mailId).execute();
     return 'sent';
+  } catch (e) {
+    await core.db.updateTable('mail_outbox').set({ status: lastAttempt ? 'failed' : 'queued', last_error: String((e as Error).message).slice(0, 500), updated_at: now() }).where('id', '=', mailId).execute();
   }
-  await core.db.updateTable('mail_outbox').set({ status: lastAttempt ? 'failed' : 'queued', last_error: 'the SMTP server did not accept the mail', updated_at: now() }).where('id', '=', mailId).execute();
   throw new Error(`mail ${mailId} was not delivered`);
 }

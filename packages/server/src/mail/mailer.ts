@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 
-export type Mail = { to: string; subject: string; text: string; html?: string };
+export type Mail = { to: string; subject: string; text: string; html?: string; from?: string; replyTo?: string; headers?: Record<string, string> };
 
 export type Mailer = {
   /** True when SMTP is configured and mail really leaves. */

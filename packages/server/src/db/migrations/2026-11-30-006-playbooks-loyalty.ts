@@ -65,6 +65,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('playbook_run_steps_idx').on('playbook_run_steps').columns(['run_id', 'step_index']).unique().execute();
 
+  // A workspace's own SMTP server (the connection encrypted with a key derived from the server's secret).
+  await db.schema
+    .createTable('workspace_mail')
+    .addColumn('workspace_id', t.id, (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
+    .addColumn('smtp', 'text', (c) => c.notNull())
+    .addColumn('from_address', 'text', (c) => c.notNull())
+    .addColumn('reply_to', 'text')
+    .addColumn('updated_by', t.id)
+    .addColumn('updated_at', t.ts, (c) => c.notNull())
+    .execute();
+
   // The workspace's programme: points per amount, tiers, expiry, referral rewards (null row: the defaults).
   await db.schema
     .createTable('loyalty_settings')
@@ -112,5 +123,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['points_ledger', 'loyalty_accounts', 'loyalty_settings', 'playbook_run_steps', 'playbook_runs', 'playbooks']) await db.schema.dropTable(table).execute();
+  for (const table of ['workspace_mail', 'points_ledger', 'loyalty_accounts', 'loyalty_settings', 'playbook_run_steps', 'playbook_runs', 'playbooks']) await db.schema.dropTable(table).execute();
 }
