@@ -27,6 +27,8 @@ const DuplicatesPage = lazyRoute(() => import('../features/duplicates/duplicates
 const DealsPage = lazyRoute(() => import('../features/deals/deals-page.tsx'));
 const AnalyticsPage = lazyRoute(() => import('../features/analytics/analytics-page.tsx'));
 const SegmentsPage = lazyRoute(() => import('../features/segments/segments-page.tsx'));
+const TicketsPage = lazyRoute(() => import('../features/tickets/tickets-page.tsx'));
+const TicketPage = lazyRoute(() => import('../features/tickets/ticket-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -42,6 +44,8 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/deals/, DealsPage],
   [/^\/analytics/, AnalyticsPage],
   [/^\/segments/, SegmentsPage],
+  [/^\/tickets\/?$/, TicketsPage],
+  [/^\/tickets\/[^/]+/, TicketPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -91,6 +95,12 @@ export function Shell() {
           <Icon name="check" /> {t('nav.tasks')}
           <TaskBadge />
         </NavLink>
+        {can('tickets.read') && (
+          <NavLink href="/tickets">
+            <Icon name="message" /> {t('nav.tickets')}
+            <TicketBadge />
+          </NavLink>
+        )}
         <NavLink href="/deals">
           <Icon name="sparkles" /> {t('nav.deals')}
         </NavLink>
@@ -148,6 +158,8 @@ export function Shell() {
             <Route path="/deals" component={DealsPage} />
             <Route path="/analytics" component={AnalyticsPage} />
             <Route path="/segments" component={SegmentsPage} />
+            <Route path="/tickets" component={TicketsPage} />
+            <Route path="/tickets/:id" component={TicketPage} />
             <Route path="/imports/:id" component={ImportsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>
@@ -240,6 +252,19 @@ function TaskBadge() {
   if (!n) return null;
   return (
     <span className={`badge ${q.data?.overdue ? 'badge-danger' : 'badge-warning'}`} style={{ marginInlineStart: 'auto' }} data-testid="task-badge" aria-label={t('tasks.badge', { count: n })}>
+      {n}
+    </span>
+  );
+}
+
+/** On the navigation: how many open tickets in my reach are about to miss (or have missed) their SLA. */
+function TicketBadge() {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['tickets', 'counts'], queryFn: () => api.get<{ breaching: number }>('/tickets/counts'), refetchInterval: 60_000, staleTime: 30_000 });
+  const n = q.data?.breaching ?? 0;
+  if (!n) return null;
+  return (
+    <span className="badge badge-danger" style={{ marginInlineStart: 'auto' }} data-testid="ticket-badge" aria-label={t('tickets.badge', { count: n })}>
       {n}
     </span>
   );

@@ -21,6 +21,7 @@ import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField, type EditorKind } from './editable-field.tsx';
 import { CustomerOrders } from '../orders/customer-orders.tsx';
 import { CustomerTasks } from '../tasks/customer-tasks.tsx';
+import { CustomerTickets } from '../tickets/customer-tickets.tsx';
 
 type Loaded = { contact: Contact; etag: string | null };
 
@@ -230,6 +231,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
           <CustomerValue contactId={c.id} />
           <CustomerNeeds contactId={c.id} />
           <CustomerTasks contactId={c.id} />
+          <CustomerTickets contact={{ id: c.id, name: c.name }} />
           <CustomerOrders contact={{ id: c.id, name: c.name }} />
           <div className="card">
             <div className="card-header">

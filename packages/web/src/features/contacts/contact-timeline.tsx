@@ -20,9 +20,12 @@ type Entry =
   | { kind: 'order'; id: string; at: string; actorUserId: string | null; order: { number: string; status: OrderStatus; total: number; currency: string; channel: string | null; lineCount: number } }
   | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction }
   | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } }
-  | { kind: 'deal'; id: string; at: string; actorUserId: string | null; deal: { dealId: string; title: string; action: string; fromStage: string | null; toStage: string | null } };
+  | { kind: 'deal'; id: string; at: string; actorUserId: string | null; deal: { dealId: string; title: string; action: string; fromStage: string | null; toStage: string | null } }
+  | { kind: 'ticket'; id: string; at: string; actorUserId: string | null; ticket: { ticketId: string; number: number; subject: string; status: string; message: { kind: string; body: string; meta: unknown } } };
 
-const FILTERS = ['', 'interaction', 'order', 'deal', 'task', 'change'] as const;
+const FILTERS = ['', 'interaction', 'order', 'deal', 'task', 'ticket', 'change'] as const;
+/** The kinds this page can show; the server may list others (surveys, loyalty) before the page learns them. */
+const SHOWN_KINDS = new Set(['interaction', 'order', 'deal', 'task', 'ticket', 'change']);
 
 function short(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -124,7 +127,7 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
     queryFn: ({ pageParam }) => api.get<{ data: Entry[]; nextCursor: string | null }>(`/contacts/${contactId}/timeline`, { query: { limit: 30, cursor: pageParam, kinds: kind || undefined } }),
     getNextPageParam: (p) => p.nextCursor,
   });
-  const entries = q.data?.pages.flatMap((p) => p.data) ?? [];
+  const entries = q.data?.pages.flatMap((p) => p.data).filter((e) => SHOWN_KINDS.has(e.kind)) ?? [];
   const by = (e: Entry) => (
     <span className="muted">
       {' · '}
@@ -210,6 +213,34 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                     {by(e)}
                   </div>
                   {when(e)}
+                </li>
+              );
+            }
+            if (e.kind === 'ticket') {
+              const k = e.ticket;
+              const m = k.message;
+              const meta = (m.meta ?? {}) as { event?: string; changes?: { status?: { from: string; to: string } } };
+              const status = meta.changes?.status;
+              const title =
+                m.kind === 'customer'
+                  ? t('timeline.ticketCustomer', { number: k.number })
+                  : m.kind === 'reply'
+                    ? t('timeline.ticketReply', { number: k.number })
+                    : m.kind === 'note'
+                      ? t('timeline.ticketNote', { number: k.number })
+                      : meta.event === 'created'
+                        ? t('timeline.ticketOpened', { number: k.number })
+                        : status
+                          ? t('timeline.ticketStatus', { number: k.number, from: t(`tickets.statuses.${status.from}`), to: t(`tickets.statuses.${status.to}`) })
+                          : t('timeline.ticketChanged', { number: k.number });
+              return (
+                <li key={`k-${e.id}`} data-kind="ticket">
+                  <div>
+                    <strong>{title}</strong> · <Link href={`/tickets/${k.ticketId}`}>{k.subject}</Link>
+                    {m.kind !== 'customer' && by(e)}
+                  </div>
+                  {when(e)}
+                  {m.body && m.kind !== 'event' && <div className="canned-preview" style={{ fontSize: 'var(--text-md)' }}>{m.body}</div>}
                 </li>
               );
             }
