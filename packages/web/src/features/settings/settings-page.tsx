@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { useCan } from '../../app/session.tsx';
+import { CareSettingsPage } from './care-settings.tsx';
 import { FieldsSettings } from './fields-settings.tsx';
 import { MembersSettings } from './members-settings.tsx';
 import { PipelinesSettings } from './pipelines-settings.tsx';
@@ -13,7 +15,7 @@ import { WorkspaceSettings } from './workspace-settings.tsx';
 /** Settings, by role: everyone has their profile, sessions and tokens; admins the workspace's. */
 export default function SettingsPage() {
   const { t } = useTranslation();
-
+  const can = useCan();
   const [loc] = useLocation();
   const tabs = [
     { href: '/profile', label: t('settings.tabs.profile') },
@@ -23,6 +25,7 @@ export default function SettingsPage() {
     { href: '/roles', label: t('settings.tabs.roles') },
     { href: '/fields', label: t('settings.tabs.fields') },
     { href: '/pipelines', label: t('settings.tabs.pipelines') },
+    ...(can('care.configure') || can('canned_replies.manage') ? [{ href: '/care', label: t('settings.tabs.care') }] : []),
     { href: '/tokens', label: t('settings.tabs.tokens') },
     { href: '/sessions', label: t('settings.tabs.sessions') },
   ];
@@ -47,6 +50,7 @@ export default function SettingsPage() {
         <Route path="/roles" component={RolesSettings} />
         <Route path="/fields" component={FieldsSettings} />
         <Route path="/pipelines" component={PipelinesSettings} />
+        <Route path="/care" component={CareSettingsPage} />
         <Route path="/tokens" component={TokensSettings} />
         <Route path="/sessions" component={SessionsSettings} />
       </Switch>
