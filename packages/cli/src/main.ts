@@ -9,6 +9,7 @@ import { registerDuplicateCommands } from './commands/duplicates.ts';
 import { registerMigrateCommands } from './commands/migrate.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { registerSegmentCommands } from './commands/segments.ts';
+import { registerCareCommands } from './commands/care.ts';
 import { fail } from './output.ts';
 
 /** `kith`: data on stdout (`--json` where useful), logs and errors on stderr. */
@@ -31,5 +32,6 @@ registerImportCommand(program);
 registerDuplicateCommands(program);
 registerAnalyticsCommands(program);
 registerSegmentCommands(program);
+registerCareCommands(program);
 
 program.parseAsync(process.argv).catch(fail);

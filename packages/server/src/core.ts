@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { refreshPlannerStats } from './db/planner-stats.ts';
 import { createLogger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { registerCareJobs } from './care/care-jobs.ts';
 
 /**
  * Everything a use case needs, built once per process and shared by the HTTP server and the CLI, so
@@ -59,6 +60,9 @@ export type CoreOptions = {
 };
 
 export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
+  // What follows orders and tickets (points, surveys) and the handlers of their jobs, in every process: the
+  // server, the CLI's imports and the tests alike.
+  registerCareJobs();
   const log = options.log ?? createLogger(config.logLevel);
   const dbHandle = createDb(config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file } : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize });
   try {
