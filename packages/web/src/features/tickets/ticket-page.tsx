@@ -214,8 +214,10 @@ function DetailsCard({ ticket, onPatch, busy }: { ticket: Ticket; onPatch: (p: P
   const settings = useCareSettings();
   const categoryLabel = useCategoryLabel();
   const who = useMemberNames();
-  const [tags, setTags] = useState(ticket.tags.join(', '));
-  useEffect(() => setTags(ticket.tags.join(', ')), [ticket.tags]);
+  const savedTags = ticket.tags.join(', ');
+  const [tags, setTags] = useState(savedTags);
+  // Follows the saved tags (a colleague's change, a reload), not every minute's fresh copy of the same ones.
+  useEffect(() => setTags(savedTags), [savedTags]);
   const writable = can('tickets.write');
   const assign = can('tickets.assign');
   const categories = [...new Set([...(settings.data?.categories ?? []), ...(ticket.category ? [ticket.category] : [])])];
