@@ -247,4 +247,21 @@ describe('surveys: triggers, results and email', () => {
     const r2 = await api(owner).post(`/api/v1/surveys/${s.id}/invitations`, { contactId: yes, channel: 'email' });
     assert.equal(await sendQueuedMail(t.core, r2.body.mailId, false), 'sent');
   });
+
+  test('N days after an order is delivered the customer is asked; an imported (historical) delivery asks nobody', async () => {
+    const s = await survey({ name: 'Sau giao hàng', questions: [{ type: 'csat', text: 'Anh/chị hài lòng với đơn hàng không?' }], trigger: { kind: 'order_delivered', delayDays: 3 } });
+    const c = await contact('Chị Đào', { emails: ['dao@example.vn'] });
+    const o = await api(owner).post('/api/v1/orders', { contactId: c, status: 'paid', lines: [{ name: 'Ấm trà', quantity: 1, unitPrice: 350_000 }] });
+    assert.equal(o.status, 201);
+    const jobs = () => t.core.db.selectFrom('jobs').selectAll().where('kind', '=', 'survey.invite').where('key', 'like', `survey:${s.id}:%`).execute();
+    assert.equal((await jobs()).length, 0, 'paid is not delivered');
+    assert.equal((await api(owner).patch(`/api/v1/orders/${o.body.id}`, { status: 'delivered' })).status, 200);
+    const [job] = await jobs();
+    assert.ok(job, 'a delivery schedules the survey');
+    assert.equal(job!.run_at, new Date(clock.getTime() + 3 * 86_400_000).toISOString());
+    const { invitationId } = await runSurveyInvite(t.core, readJson<SurveyInvitePayload>(job!.payload, null as never));
+    const inv = await t.core.db.selectFrom('survey_invitations').selectAll().where('id', '=', invitationId!).executeTakeFirstOrThrow();
+    assert.equal(inv.order_id, o.body.id);
+    assert.equal(inv.channel, 'email');
+  });
 });
