@@ -10,6 +10,7 @@ import { registerMigrateCommands } from './commands/migrate.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { registerSegmentCommands } from './commands/segments.ts';
 import { registerCareCommands } from './commands/care.ts';
+import { registerPlaybookCommands } from './commands/playbooks.ts';
 import { fail } from './output.ts';
 
 /** `kith`: data on stdout (`--json` where useful), logs and errors on stderr. */
@@ -33,5 +34,6 @@ registerDuplicateCommands(program);
 registerAnalyticsCommands(program);
 registerSegmentCommands(program);
 registerCareCommands(program);
+registerPlaybookCommands(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { registerJobHandler, type ClaimedJob } from '../jobs/runner.ts';
 import { loadCare } from './care-settings.service.ts';
 import { MAIL_JOB, queueMail, sendQueuedMail } from './outbox.ts';
+import { registerPlaybookJobs } from './playbook-jobs.ts';
 import { runSurveyInvite, SURVEY_INVITE_JOB, type SurveyInvitePayload } from './survey.service.ts';
 import { SLA_JOB, type SlaJobPayload } from './ticket.service.ts';
 import { expirePoints, LOYALTY_EXPIRE_JOB, LOYALTY_SYNC_JOB, runLoyaltySync } from './loyalty.service.ts';
@@ -97,6 +98,7 @@ export function registerCareJobs(): void {
   registerJobHandler<SlaJobPayload>(SLA_JOB, (core, job) => runSlaCheck(core, job.payload));
   registerJobHandler<{ mailId: string }>(MAIL_JOB, (core, job: ClaimedJob<{ mailId: string }>) => sendQueuedMail(core, job.payload.mailId, job.attempts >= job.maxAttempts));
   registerJobHandler<SurveyInvitePayload>(SURVEY_INVITE_JOB, (core, job) => runSurveyInvite(core, job.payload));
+  registerPlaybookJobs();
   registerJobHandler<{ workspaceId: string; contactIds: string[] }>(LOYALTY_SYNC_JOB, (core, job) => runLoyaltySync(core, job.payload));
   registerJobHandler<{ workspaceId: string; contactId: string }>(LOYALTY_EXPIRE_JOB, (core, job) => expirePoints(core, job.payload));
 }

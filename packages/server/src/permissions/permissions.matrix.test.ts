@@ -128,6 +128,20 @@ async function order(where: 'in' | 'out'): Promise<string> {
   return r.body.id as string;
 }
 
+/** A playbook run of a customer in (or out of) the role's scope, enrolled by the owner. */
+let aPlaybook: string | undefined;
+async function playbookRun(where: 'in' | 'out'): Promise<string> {
+  if (!aPlaybook) {
+    const p = await api(owner).post('/api/v1/playbooks', { name: 'Chăm sóc thử', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: [{ delayDays: 3, action: 'task', title: 'Gọi hỏi thăm' }] });
+    assert.equal(p.status, 201, JSON.stringify(p.body));
+    aPlaybook = p.body.id as string;
+  }
+  const contactId = await record('contacts', where);
+  const r = await api(owner).post(`/api/v1/playbooks/${aPlaybook}/runs`, { contactId });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.id as string;
+}
+
 /**
  * How to exercise each action as a user: the first step prepares what the call needs (records made by the
  * owner), the step it returns is the call itself; `where` matters for record actions only.
@@ -294,6 +308,13 @@ const EXERCISE: Record<string, Exerciser> = {
     const settings = (await api(owner).get('/api/v1/loyalty/settings')).body;
     return () => api(u).put('/api/v1/loyalty/settings', settings);
   },
+  'playbooks.read': (u) => call(() => api(u).get('/api/v1/playbooks')),
+  'playbooks.manage': (u) => call(() => api(u).post('/api/v1/playbooks', { name: `Quy trình chăm sóc ${unique()}`, audience: { kind: 'lifecycle', stages: ['new_customer'] }, steps: [{ delayDays: 0, action: 'task', title: 'Gọi cảm ơn' }] })),
+  // A run is in scope when its customer is: stopping one out of scope reads as missing.
+  'playbooks.enroll': async (u, w) => {
+    const id = await playbookRun(w);
+    return () => api(u).post(`/api/v1/playbook-runs/${id}/stop`);
+  },
   'audit.read': (u) => call(() => api(u).get('/api/v1/audit')),
   'views.share': (u) => call(() => api(u).post('/api/v1/views', { entity: 'contacts', name: `Chung ${unique()}`, shared: true, config: { filters: [] } })),
   'views.manage': (u) => call(() => api(u).patch(`/api/v1/views/${curatorsView}`, { name: `Đổi ${unique()}` })),
@@ -305,7 +326,7 @@ test('every action in the document has a way to exercise it here', () => {
 });
 
 const isAssign = (a: string) => a.endsWith('.assign');
-const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write' || a === 'tickets.read' || a === 'tickets.write' || a === 'loyalty.read' || a === 'loyalty.adjust' || a.startsWith('imports.') || a.startsWith('deals.');
+const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write' || a === 'tickets.read' || a === 'tickets.write' || a === 'loyalty.read' || a === 'loyalty.adjust' || a === 'playbooks.enroll' || a.startsWith('imports.') || a.startsWith('deals.');
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {

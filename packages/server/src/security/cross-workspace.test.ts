@@ -58,6 +58,8 @@ before(async () => {
   B.ticket = (await api.post('/api/v1/tickets', { contactId: B.contact, subject: 'Yêu cầu của Bê', message: 'Bí mật' })).body.id;
   B.canned = (await api.post('/api/v1/canned-replies', { title: 'Mẫu Bê', body: 'Cảm ơn' })).body.id;
   B.survey = (await api.post('/api/v1/surveys', { name: 'Khảo sát Bê', questions: [{ type: 'nps', text: 'NPS' }] })).body.id;
+  B.playbook = (await api.post('/api/v1/playbooks', { name: 'Chăm sóc Bê', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: [{ delayDays: 1, action: 'task', title: 'Gọi Bê' }] })).body.id;
+  B.playbookRun = (await api.post(`/api/v1/playbooks/${B.playbook}/runs`, { contactId: B.contact })).body.id;
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
@@ -87,6 +89,9 @@ async function stateOfB(): Promise<string> {
     teamAssignment: await db.selectFrom('team_assignment').selectAll().where('workspace_id', '=', ws).orderBy('team_id').execute(),
     surveys: await db.selectFrom('surveys').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     surveyInvitations: await db.selectFrom('survey_invitations').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    playbooks: await db.selectFrom('playbooks').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    playbookRuns: await db.selectFrom('playbook_runs').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    playbookSteps: await db.selectFrom('playbook_run_steps').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     orderLines: await db.selectFrom('order_lines').selectAll().where('workspace_id', '=', ws).orderBy('order_id').orderBy('line_no').execute(),
     fields: await db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     invitations: await db.selectFrom('invitations').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
@@ -180,6 +185,12 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'GET /api/v1/surveys/{id}/results': [{ params: { id: 'survey' } }],
   'POST /api/v1/surveys/{id}/invitations': [{ params: { id: 'survey' }, body: { contactId: '00000000-0000-7000-8000-000000000000' } }],
   'POST /api/v1/public/surveys/{token}/responses': 'public-by-secret',
+  'GET /api/v1/playbooks/{id}': [{ params: { id: 'playbook' } }],
+  'PATCH /api/v1/playbooks/{id}': [{ params: { id: 'playbook' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/playbooks/{id}': [{ params: { id: 'playbook' } }],
+  'POST /api/v1/playbooks/{id}/runs': [{ params: { id: 'playbook' }, body: { contactId: '00000000-0000-7000-8000-000000000000' } }],
+  'POST /api/v1/playbook-runs/{id}/stop': [{ params: { id: 'playbookRun' } }],
+  'GET /api/v1/contacts/{id}/playbook-runs': [{ params: { id: 'contact' } }],
 };
 
 describe('ids of another workspace', () => {
@@ -215,7 +226,7 @@ describe('ids of another workspace', () => {
 
 describe('lists, search and references never cross', () => {
   test('A’s lists hold nothing of B’s', async () => {
-    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`, '/api/v1/products?limit=200', '/api/v1/products?q=be', '/api/v1/product-categories', '/api/v1/orders?limit=200', '/api/v1/orders?q=be', `/api/v1/orders?filter[contactId][eq]=${B.contact}`, '/api/v1/tasks?assignee=any', `/api/v1/tasks?assignee=any&contactId=${B.contact}`, '/api/v1/deals?limit=200', '/api/v1/deals/board', '/api/v1/pipelines', '/api/v1/duplicates', '/api/v1/imports', '/api/v1/tickets?limit=200', '/api/v1/tickets?q=be', '/api/v1/canned-replies', '/api/v1/surveys', '/api/v1/surveys/answers', '/api/v1/surveys/results?by=survey'];
+    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`, '/api/v1/products?limit=200', '/api/v1/products?q=be', '/api/v1/product-categories', '/api/v1/orders?limit=200', '/api/v1/orders?q=be', `/api/v1/orders?filter[contactId][eq]=${B.contact}`, '/api/v1/tasks?assignee=any', `/api/v1/tasks?assignee=any&contactId=${B.contact}`, '/api/v1/deals?limit=200', '/api/v1/deals/board', '/api/v1/pipelines', '/api/v1/duplicates', '/api/v1/imports', '/api/v1/tickets?limit=200', '/api/v1/tickets?q=be', '/api/v1/canned-replies', '/api/v1/surveys', '/api/v1/surveys/answers', '/api/v1/surveys/results?by=survey', '/api/v1/playbooks'];
     for (const url of lists) {
       const r = await A.get(url);
       assert.equal(r.status, 200, url);
@@ -246,6 +257,14 @@ describe('lists, search and references never cross', () => {
     assert.equal(bulk.status, 422);
     assert.deepEqual(bulk.body.errors.map((e: { pointer: string }) => e.pointer), ['/items/1/ownerId', '/items/2']);
     assert.equal((await A.patch('/api/v1/contacts/bulk', { items: [{ id: B.contact, name: 'Chiếm' }] })).status, 422);
+    // A playbook of A cannot enrol B's customer, nor use B's segment or survey.
+    const aPlaybook = (await A.get('/api/v1/playbooks')).body.data[0].id as string;
+    const enrol = await A.post(`/api/v1/playbooks/${aPlaybook}/runs`, { contactId: B.contact });
+    assert.equal(enrol.status, 422);
+    assert.equal(enrol.body.errors[0].pointer, '/contactId');
+    const pb = await A.post('/api/v1/playbooks', { name: 'Mượn', audience: { kind: 'segment', segmentId: B.segment }, steps: [{ delayDays: 0, action: 'survey', title: 'Khảo sát', surveyId: B.survey }] });
+    assert.equal(pb.status, 422);
+    assert.deepEqual(pb.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/audience/segmentId', '/steps/0/surveyId']);
     assert.equal(await stateOfB(), before);
   });
 
