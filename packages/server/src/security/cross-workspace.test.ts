@@ -60,6 +60,9 @@ before(async () => {
   B.survey = (await api.post('/api/v1/surveys', { name: 'Khảo sát Bê', questions: [{ type: 'nps', text: 'NPS' }] })).body.id;
   B.playbook = (await api.post('/api/v1/playbooks', { name: 'Chăm sóc Bê', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: [{ delayDays: 1, action: 'task', title: 'Gọi Bê' }] })).body.id;
   B.playbookRun = (await api.post(`/api/v1/playbooks/${B.playbook}/runs`, { contactId: B.contact })).body.id;
+  // A failed mail of B's (a reply to B's customer whose delivery gave up).
+  await t.core.db.insertInto('mail_outbox').values({ id: '01a22b30-0000-7000-8000-000000000001', workspace_id: b.workspaceId, contact_id: B.contact, to_address: 'bimat@b.example', subject: 'Bê', text: 'Bê', html: null, purpose: 'transactional', status: 'failed', attempts: 6, next_attempt_at: null, last_error: 'down', related_type: null, related_id: null, sent_at: null, created_at: new Date().toISOString(), updated_at: new Date().toISOString() }).execute();
+  B.mail = '01a22b30-0000-7000-8000-000000000001';
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
@@ -89,6 +92,9 @@ async function stateOfB(): Promise<string> {
     teamAssignment: await db.selectFrom('team_assignment').selectAll().where('workspace_id', '=', ws).orderBy('team_id').execute(),
     surveys: await db.selectFrom('surveys').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     surveyInvitations: await db.selectFrom('survey_invitations').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    loyalty: await db.selectFrom('loyalty_accounts').selectAll().where('workspace_id', '=', ws).orderBy('contact_id').execute(),
+    points: await db.selectFrom('points_ledger').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    outbox: await db.selectFrom('mail_outbox').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     playbooks: await db.selectFrom('playbooks').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     playbookRuns: await db.selectFrom('playbook_runs').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     playbookSteps: await db.selectFrom('playbook_run_steps').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
@@ -185,6 +191,11 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'GET /api/v1/surveys/{id}/results': [{ params: { id: 'survey' } }],
   'POST /api/v1/surveys/{id}/invitations': [{ params: { id: 'survey' }, body: { contactId: '00000000-0000-7000-8000-000000000000' } }],
   'POST /api/v1/public/surveys/{token}/responses': 'public-by-secret',
+  'GET /api/v1/contacts/{id}/loyalty': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
+  'POST /api/v1/contacts/{id}/loyalty/redeem': [{ params: { id: 'contact' }, body: { points: 1, reason: 'Chiếm' } }],
+  'POST /api/v1/contacts/{id}/loyalty/adjust': [{ params: { id: 'contact' }, body: { points: 100, reason: 'Chiếm' } }],
+  'POST /api/v1/contacts/{id}/referral': [{ params: { id: 'contact' }, body: { code: 'ABCDEFGH' } }],
+  'POST /api/v1/mail/outbox/{id}/retry': [{ params: { id: 'mail' } }],
   'GET /api/v1/playbooks/{id}': [{ params: { id: 'playbook' } }],
   'PATCH /api/v1/playbooks/{id}': [{ params: { id: 'playbook' }, body: { name: 'Chiếm' } }],
   'DELETE /api/v1/playbooks/{id}': [{ params: { id: 'playbook' } }],
