@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { checkQuestionAnswer, isScale, ResponseSchema, SURVEY_STATUSES, wordingIn, type FollowUp, type InvitationCreateInput, type QuestionInputT, type QuestionType, type SurveyCreateInput, type SurveyQuestion, type SurveyTrigger, type SurveyUpdateInput, type Wording } from '@kith/domain/care/survey.schema.ts';
+import { timeZoneOf } from '@kith/domain/time/zone.ts';
 import { cesSummary, csatSummary, npsSummary, trend, type NpsSummary, type ScoreSummary, type TrendBucket } from '@kith/domain/care/survey-stats.ts';
 import { fromZodIssue } from '@kith/domain/schema/issues.ts';
 import type { Core } from '../core.ts';
@@ -448,7 +449,24 @@ export type Results = {
   invited: number;
 };
 
-const hourOf = (core: Core) => (core.dialect === 'postgres' ? sql<string>`to_char(survey_answers.answered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24')` : sql<string>`substr(survey_answers.answered_at, 1, 13)`);
+/**
+ * The answers' local day (`YYYY-MM-DD`) in the workspace's zone, computed by the database: PostgreSQL knows
+ * the zone's rules; SQLite is given the offset, which is exact for zones without clock changes in the period
+ * (Vietnam has had none since 1975). For a zone that changes its clocks SQLite groups by UTC hour instead,
+ * and the hours are put in their local days here.
+ */
+function dayExpr(core: Core, tz: string, from: string, to: string): { expr: ReturnType<typeof sql<string>>; hourly: boolean } {
+  if (core.dialect === 'postgres') return { expr: sql<string>`to_char(survey_answers.answered_at at time zone ${tz}, 'YYYY-MM-DD')`, hourly: false };
+  const zone = timeZoneOf(tz);
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  const offset = zone.offsetAt(a);
+  let fixed = zone.offsetAt(b) === offset;
+  for (let t = a; fixed && t < b; t += 7 * 86_400_000) fixed = zone.offsetAt(t) === offset;
+  if (!fixed) return { expr: sql<string>`substr(survey_answers.answered_at, 1, 13)`, hourly: true };
+  const minutes = Math.round(offset / 60_000);
+  return { expr: sql<string>`substr(datetime(survey_answers.answered_at, ${`${minutes >= 0 ? '+' : ''}${minutes} minutes`}), 1, 10)`, hourly: false };
+}
 
 function expand(counts: number[], min: number): number[] {
   const out: number[] = [];
@@ -461,46 +479,60 @@ function expand(counts: number[], min: number): number[] {
 /**
  * NPS, CSAT and CES over the answers given in [from, to) — of one survey or all — with intervals, trends by
  * week or month in the workspace's time zone, and a breakdown by team, agent, category (of the ticket
- * asked about), RFM segment or survey. The database groups the answers by hour and value (a few thousand
- * rows whatever the number of answers); the summaries are computed from those counts.
+ * asked about), RFM segment or survey. Two aggregates do the reading: answers counted by type, value and
+ * local day (a year is a few thousand rows however many the answers), and by type, value and group; the
+ * summaries and trends are computed from those counts.
  */
 export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: string; from: string; to: string; bucket: 'week' | 'month'; by: Breakdown }): Promise<Results> {
   authorize(actor, 'surveys.read');
   const ws = await findWorkspace(core.db, actor.workspaceId);
   const tz = ws?.timezone ?? 'Asia/Ho_Chi_Minh';
-  const groupCol =
-    o.by === 'team' ? sql<string | null>`survey_answers.team_id` : o.by === 'agent' ? sql<string | null>`survey_answers.agent_id` : o.by === 'category' ? sql<string | null>`survey_answers.category` : o.by === 'survey' ? sql<string | null>`survey_answers.survey_id` : o.by === 'segment' ? sql<string | null>`customer_scores.segment` : sql<string | null>`null`;
-  let q = core.db
-    .selectFrom('survey_answers')
-    .select([sql<string>`survey_answers.type`.as('type'), sql<number>`survey_answers.value_num`.as('v'), hourOf(core).as('h'), groupCol.as('g'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('survey_answers.workspace_id', '=', actor.workspaceId)
-    .where('survey_answers.type', 'in', ['nps', 'csat', 'ces'])
-    .where('survey_answers.answered_at', '>=', o.from)
-    .where('survey_answers.answered_at', '<', o.to);
-  if (o.by === 'segment') q = q.leftJoin('customer_scores', (j) => j.onRef('customer_scores.contact_id', '=', 'survey_answers.contact_id').on('customer_scores.workspace_id', '=', actor.workspaceId)) as typeof q;
-  if (o.surveyId) q = q.where('survey_answers.survey_id', '=', o.surveyId);
-  const rows = (await q.groupBy([sql`survey_answers.type`, sql`survey_answers.value_num`, sql`3`, sql`4`] as never).execute()).map((r) => ({ type: r.type, v: Number(r.v), h: r.h, g: r.g, n: Number(r.n) }));
+  const base = () => {
+    let q = core.db
+      .selectFrom('survey_answers')
+      .where('survey_answers.workspace_id', '=', actor.workspaceId)
+      .where('survey_answers.type', 'in', ['nps', 'csat', 'ces'])
+      .where('survey_answers.answered_at', '>=', o.from)
+      .where('survey_answers.answered_at', '<', o.to);
+    if (o.surveyId) q = q.where('survey_answers.survey_id', '=', o.surveyId);
+    return q;
+  };
+  const day = dayExpr(core, tz, o.from, o.to);
+  const byDay = (await base().select([sql<string>`survey_answers.type`.as('type'), sql<number>`survey_answers.value_num`.as('v'), day.expr.as('d'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy([sql`1`, sql`2`, sql`3`] as never).execute()).map((r) => ({ type: r.type, v: Number(r.v), d: r.d, n: Number(r.n) }));
 
-  const dist = { nps: Array(11).fill(0) as number[], csat: Array(5).fill(0) as number[], ces: Array(7).fill(0) as number[] };
   const groups = new Map<string | null, { nps: number[]; csat: number[] }>();
-  for (const r of rows) {
-    const min = r.type === 'nps' ? 0 : 1;
-    const d = dist[r.type as 'nps' | 'csat' | 'ces'];
-    d[r.v - min] = (d[r.v - min] ?? 0) + r.n;
-    if (o.by !== 'none' && r.type !== 'ces') {
-      let g = groups.get(r.g);
-      if (!g) groups.set(r.g, (g = { nps: Array(11).fill(0), csat: Array(5).fill(0) }));
+  if (o.by !== 'none') {
+    const groupCol =
+      o.by === 'team' ? sql<string | null>`survey_answers.team_id` : o.by === 'agent' ? sql<string | null>`survey_answers.agent_id` : o.by === 'category' ? sql<string | null>`survey_answers.category` : o.by === 'survey' ? sql<string | null>`survey_answers.survey_id` : sql<string | null>`customer_scores.segment`;
+    let q = base().where('survey_answers.type', 'in', ['nps', 'csat']);
+    if (o.by === 'segment') q = q.leftJoin('customer_scores', (j) => j.onRef('customer_scores.contact_id', '=', 'survey_answers.contact_id').on('customer_scores.workspace_id', '=', actor.workspaceId)) as typeof q;
+    const rows = await q.select([sql<string>`survey_answers.type`.as('type'), sql<number>`survey_answers.value_num`.as('v'), groupCol.as('g'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy([sql`1`, sql`2`, sql`3`] as never).execute();
+    for (const r of rows) {
+      const key = r.g === null || r.g === undefined ? null : String(r.g);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { nps: Array(11).fill(0), csat: Array(5).fill(0) }));
+      const min = r.type === 'nps' ? 0 : 1;
       const gd = g[r.type as 'nps' | 'csat'];
-      gd[r.v - min] = (gd[r.v - min] ?? 0) + r.n;
+      gd[Number(r.v) - min] = (gd[Number(r.v) - min] ?? 0) + Number(r.n);
     }
   }
-  // Trends: one timed entry per (hour, value) row; its value is the row's index, so a bucket's summary adds up the counts.
+
+  const dist = { nps: Array(11).fill(0) as number[], csat: Array(5).fill(0) as number[], ces: Array(7).fill(0) as number[] };
+  for (const r of byDay) {
+    const d = dist[r.type as 'nps' | 'csat' | 'ces'];
+    const i = r.v - (r.type === 'nps' ? 0 : 1);
+    d[i] = (d[i] ?? 0) + r.n;
+  }
+  // Trends: one timed entry per (day, value) row — at local noon of its day, or at its UTC hour — whose value
+  // is the row's index, so a bucket's summary adds up the counts.
+  const zone = timeZoneOf(tz);
+  const instantOf = (d: string) => (day.hourly ? `${d}:00:00Z` : new Date(zone.wallToUtc(Date.parse(`${d}T12:00:00Z`))).toISOString());
   const trendOf = <T,>(type: 'nps' | 'csat', summarise: (counts: number[]) => T) => {
-    const own = rows.filter((r) => r.type === type);
+    const own = byDay.filter((r) => r.type === type);
     const size = type === 'nps' ? 11 : 5;
     const min = type === 'nps' ? 0 : 1;
     return trend(
-      own.map((r, i) => ({ at: `${r.h}:00:00Z`, value: i })),
+      own.map((r, i) => ({ at: instantOf(r.d), value: i })),
       o.bucket,
       tz,
       (idx) => {

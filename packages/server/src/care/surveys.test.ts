@@ -264,4 +264,24 @@ describe('surveys: triggers, results and email', () => {
     assert.equal(inv.order_id, o.body.id);
     assert.equal(inv.channel, 'email');
   });
+
+  test('trends follow a zone with summer time: an answer just after midnight of 1 April in Berlin is April’s', async () => {
+    const { owner: o2 } = await makeWorkspace(t.core, { name: 'Berlin' });
+    assert.equal((await api(o2).patch('/api/v1/workspace', { timezone: 'Europe/Berlin' })).status, 200);
+    const s = (await api(o2).post('/api/v1/surveys', { name: 'NPS', questions: [{ type: 'nps', text: 'NPS' }] })).body;
+    const saved = clock;
+    try {
+      // 22:30 UTC on 31 March is 00:30 on 1 April in Berlin (UTC+2 since 29 March); a fixed UTC+1 would say March.
+      for (const [at, v] of [['2026-03-31T22:30:00Z', 10], ['2026-03-15T12:00:00Z', 0]] as const) {
+        clock = new Date(at);
+        const c = (await api(o2).post('/api/v1/contacts', { name: `K ${v}` })).body.id;
+        const inv = await api(o2).post(`/api/v1/surveys/${s.id}/invitations`, { contactId: c });
+        assert.equal((await answer(inv.body.token, [{ questionId: s.questions[0].id, value: v }])).status, 201);
+      }
+    } finally {
+      clock = saved;
+    }
+    const r = await api(o2).get(`/api/v1/surveys/${s.id}/results?from=2026-03-01T00:00:00Z&to=2026-05-01T00:00:00Z&bucket=month`);
+    assert.deepEqual(r.body.nps.trend.map((b: { key: string; summary: { n: number; nps: number } }) => [b.key, b.summary.n, b.summary.nps]), [['2026-03', 1, -100], ['2026-04', 1, 100]]);
+  });
 });
