@@ -88,13 +88,13 @@ export function registerCareCommands(program: Command): void {
     .option('--from <date>', 'start (default: a year ago)')
     .option('--to <date>', 'end (default: now)')
     .option('--bucket <b>', 'week or month', 'month')
-    .option('--by <what>', 'none, team, agent, category, segment or survey', 'none')
+    .option('--by <what>', 'none, team, agent, category, segment, survey or product', 'none')
     .option('--workspace <id>', 'workspace id (default: the only one)')
     .option('--json', 'JSON instead of a summary')
     .action(async (opts: { survey?: string; from?: string; to?: string; bucket: string; by: string; workspace?: string; json?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core) => {
         if (!['week', 'month'].includes(opts.bucket)) throw new AppError('validation', '--bucket must be week or month');
-        if (!['none', 'team', 'agent', 'category', 'segment', 'survey'].includes(opts.by)) throw new AppError('validation', '--by must be none, team, agent, category, segment or survey');
+        if (!['none', 'team', 'agent', 'category', 'segment', 'survey', 'product'].includes(opts.by)) throw new AppError('validation', '--by must be none, team, agent, category, segment, survey or product');
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const now = core.now();
         const r = await surveyResults(core, actor, { ...(opts.survey ? { surveyId: opts.survey } : {}), from: isoOr(opts.from, new Date(now.getTime() - 365 * 86_400_000).toISOString(), '--from'), to: isoOr(opts.to, new Date(now.getTime() + 60_000).toISOString(), '--to'), bucket: opts.bucket as 'month', by: opts.by as Breakdown });

@@ -10,7 +10,7 @@ import { errors, IdParams, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { RequestValidationError } from '../http/zod-validator.ts';
 import { messagePage, newNonce, pageCsp, surveyPage } from './survey-page.ts';
-import { createInvitation, createSurvey, deleteSurvey, getSurvey, invitationState, listSurveys, markOpened, submitResponse, surveyByToken, surveyResults, textAnswers, updateSurvey } from './survey.service.ts';
+import { createInvitation, createInvitations, createSurvey, deleteSurvey, getSurvey, invitationState, listSurveys, markOpened, submitResponse, surveyByToken, surveyResults, textAnswers, updateSurvey } from './survey.service.ts';
 
 const Wording = z.object({ vi: z.string().optional(), en: z.string().optional() });
 const QuestionOut = z.object({ id: z.string(), position: z.number().int(), type: z.enum(QUESTION_TYPES), text: Wording, options: z.array(Wording).nullable(), required: z.boolean() });
@@ -50,7 +50,7 @@ const ResultsQuery = z.strictObject({
   from: isoDateTime().optional(),
   to: isoDateTime().optional(),
   bucket: z.enum(['week', 'month']).default('month'),
-  by: z.enum(['none', 'team', 'agent', 'category', 'segment', 'survey']).default('none'),
+  by: z.enum(['none', 'team', 'agent', 'category', 'segment', 'survey', 'product']).default('none'),
 });
 
 /** Default period: the last twelve months up to now. */
@@ -119,6 +119,20 @@ export function surveyRoutes(core: Core) {
         config: { action: 'surveys.send' },
       },
       async (req, reply) => reply.code(201).send(await createInvitation(core, actorOf(req), req.params.id, req.body)),
+    );
+    app.post(
+      '/surveys/:id/invitations/bulk',
+      {
+        schema: {
+          tags: ['surveys'],
+          summary: 'Invite a list of customers (ids, or a saved segment; up to 5,000) in one step, all or nothing; those with an open invitation to this survey are skipped',
+          params: IdParams,
+          body: z.strictObject({ contactIds: z.array(uuid()).max(5_000).optional(), segmentId: uuid().optional(), channel: z.enum(['link', 'email']).default('email'), locale: z.enum(['vi', 'en']).optional() }).refine((b) => Boolean(b.contactIds?.length) !== Boolean(b.segmentId), { message: 'Give contactIds or segmentId (one of them)', path: ['contactIds'] }),
+          response: { 201: z.object({ invited: z.number().int(), skipped: z.number().int(), invitations: z.array(z.object({ contactId: z.string(), url: z.string().nullable(), token: z.string().nullable() })) }), ...errors(403, 404, 409, 422) },
+        },
+        config: { action: 'surveys.send' },
+      },
+      async (req, reply) => reply.code(201).send(await createInvitations(core, actorOf(req), req.params.id, { channel: req.body.channel, ...(req.body.contactIds ? { contactIds: req.body.contactIds } : {}), ...(req.body.segmentId ? { segmentId: req.body.segmentId } : {}), ...(req.body.locale ? { locale: req.body.locale } : {}) })),
     );
     app.post(
       '/public/surveys/:token/responses',

@@ -14,6 +14,7 @@ import { hashSecret, randomSecret } from '../auth/secrets.ts';
 import { exhausted, hit } from '../auth/throttle.ts';
 import { authorize, readableContacts } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
+import { listContacts } from '../contacts/contact.service.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { onOrdersChanged } from '../commerce/order-events.ts';
 import { loadCare } from './care-settings.service.ts';
@@ -236,6 +237,53 @@ export async function createInvitation(core: Core, actor: Actor, surveyId: strin
   });
 }
 
+export const BULK_MAX = 5_000;
+
+/**
+ * Invite a list of customers at once — given by id, or every customer of a saved segment the member may
+ * use — in one transaction: all or nothing. Customers the member may not see are refused (422 naming
+ * them); those with an unanswered, unexpired invitation to this survey are skipped, not asked twice.
+ */
+export async function createInvitations(core: Core, actor: Actor, surveyId: string, input: { contactIds?: string[]; segmentId?: string; channel: 'link' | 'email'; locale?: 'vi' | 'en' }) {
+  authorize(actor, 'surveys.send');
+  let ids = [...new Set(input.contactIds ?? [])];
+  if (input.segmentId) {
+    let cursor: string | undefined;
+    do {
+      const page = await listContacts(core, actor, { limit: 500, deleted: 'exclude', includeTotal: false, raw: { segment: input.segmentId }, ...(cursor ? { cursor } : {}) });
+      ids.push(...page.data.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+      if (ids.length > BULK_MAX) throw invalid([{ path: ['segmentId'], message: `The segment holds more than ${BULK_MAX.toLocaleString('en')} customers; send to a narrower one`, code: 'too_many', params: { maximum: BULK_MAX } }]);
+    } while (cursor);
+    ids = [...new Set(ids)];
+  }
+  if (ids.length === 0) throw invalid([{ path: [input.segmentId ? 'segmentId' : 'contactIds'], message: 'No customers to invite', code: 'too_few', params: { minimum: 1 } }]);
+  if (ids.length > BULK_MAX) throw invalid([{ path: ['contactIds'], message: `At most ${BULK_MAX.toLocaleString('en')} customers at a time`, code: 'too_many', params: { maximum: BULK_MAX } }]);
+  return core.db.transaction().execute(async (trx) => {
+    const survey = await findSurvey(trx, actor.workspaceId, surveyId);
+    if (!survey) throw notFound('Survey');
+    if (survey.status !== 'active') throw new AppError('conflict', 'The survey is not active; activate it before sending it');
+    const readable = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) for (const id of (await readableContacts(trx, actor, ids.slice(i, i + 500))).keys()) readable.add(id);
+    const unknown = ids.map((id, i) => [id, i] as const).filter(([id]) => !readable.has(id));
+    if (unknown.length) throw invalid(unknown.slice(0, 50).map(([, i]) => ({ path: ['contactIds', i], message: 'No such customer (or not one you may see)', code: 'not_found' })), 'Some customers cannot be invited');
+    const now = core.now().toISOString();
+    const open = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await trx.selectFrom('survey_invitations').select('contact_id').where('survey_id', '=', surveyId).where('contact_id', 'in', ids.slice(i, i + 500)).where('responded_at', 'is', null).where('expires_at', '>', now).execute();
+      for (const r of rows) open.add(r.contact_id);
+    }
+    const out: { contactId: string; url: string; token: string }[] = [];
+    for (const contactId of ids) {
+      if (open.has(contactId)) continue;
+      const r = await insertInvitation(trx, core, { workspaceId: actor.workspaceId, surveyId, contactId, ...(input.locale ? { locale: input.locale } : {}), channel: input.channel, createdBy: actor.userId }, survey);
+      out.push({ contactId, url: r.url, token: r.token });
+    }
+    await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'survey_invitation', entityId: surveyId, after: { surveyId, channel: input.channel, invited: out.length, skipped: open.size, ...(input.segmentId ? { segmentId: input.segmentId } : {}) } }, core.now());
+    return { invited: out.length, skipped: open.size, invitations: input.channel === 'link' ? out : out.map(({ contactId }) => ({ contactId, url: null, token: null })) };
+  });
+}
+
 // ------------------------------------------------------------------------------------------ the public side
 
 export type PublicSurvey = { invitation: Selectable<SurveyInvitationTable>; survey: Selectable<SurveyTable>; questions: SurveyQuestion[]; workspaceName: string; contactName: string };
@@ -439,7 +487,7 @@ onResolved(async (trx, _core, t: Selectable<TicketTable>, now) => {
 
 // ------------------------------------------------------------------------------------------ results
 
-export type Breakdown = 'none' | 'team' | 'agent' | 'category' | 'segment' | 'survey';
+export type Breakdown = 'none' | 'team' | 'agent' | 'category' | 'segment' | 'survey' | 'product';
 export type Results = {
   nps: NpsSummary & { trend: TrendBucket<{ n: number; nps: number | null; low: number | null; high: number | null }>[]; distribution: number[] };
   csat: ScoreSummary & { trend: TrendBucket<{ n: number; mean: number | null; satisfied: number | null }>[]; distribution: number[] };
@@ -503,8 +551,15 @@ export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: st
   const groups = new Map<string | null, { nps: number[]; csat: number[] }>();
   if (o.by !== 'none') {
     const groupCol =
-      o.by === 'team' ? sql<string | null>`survey_answers.team_id` : o.by === 'agent' ? sql<string | null>`survey_answers.agent_id` : o.by === 'category' ? sql<string | null>`survey_answers.category` : o.by === 'survey' ? sql<string | null>`survey_answers.survey_id` : sql<string | null>`customer_scores.segment`;
+      o.by === 'team' ? sql<string | null>`survey_answers.team_id` : o.by === 'agent' ? sql<string | null>`survey_answers.agent_id` : o.by === 'category' ? sql<string | null>`survey_answers.category` : o.by === 'survey' ? sql<string | null>`survey_answers.survey_id` : o.by === 'product' ? sql<string | null>`order_lines.product_id` : sql<string | null>`customer_scores.segment`;
     let q = base().where('survey_answers.type', 'in', ['nps', 'csat']);
+    // By product: an answer about an order counts for each product on it (answers about no order are left out).
+    if (o.by === 'product')
+      q = q
+        .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
+        .innerJoin('survey_invitations', 'survey_invitations.id', 'survey_responses.invitation_id')
+        .innerJoin('order_lines', 'order_lines.order_id', 'survey_invitations.order_id')
+        .where('order_lines.product_id', 'is not', null) as unknown as typeof q;
     if (o.by === 'segment') q = q.leftJoin('customer_scores', (j) => j.onRef('customer_scores.contact_id', '=', 'survey_answers.contact_id').on('customer_scores.workspace_id', '=', actor.workspaceId)) as typeof q;
     const rows = await q.select([sql<string>`survey_answers.type`.as('type'), sql<number>`survey_answers.value_num`.as('v'), groupCol.as('g'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy([sql`1`, sql`2`, sql`3`] as never).execute();
     for (const r of rows) {

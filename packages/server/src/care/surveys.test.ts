@@ -284,4 +284,32 @@ describe('surveys: triggers, results and email', () => {
     const r = await api(o2).get(`/api/v1/surveys/${s.id}/results?from=2026-03-01T00:00:00Z&to=2026-05-01T00:00:00Z&bucket=month`);
     assert.deepEqual(r.body.nps.trend.map((b: { key: string; summary: { n: number; nps: number } }) => [b.key, b.summary.n, b.summary.nps]), [['2026-03', 1, -100], ['2026-04', 1, 100]]);
   });
+
+  test('a list of customers (or a segment) invited in one step, nobody asked twice; results by product', async () => {
+    const s = await survey({ name: 'Sản phẩm', questions: [{ type: 'csat', text: 'Hài lòng với sản phẩm?' }] });
+    const ids = [await contact('Lô 1', { tags: ['đợt-khảo-sát'] }), await contact('Lô 2', { tags: ['đợt-khảo-sát'] }), await contact('Lô 3')];
+    const bad = await api(agent).post(`/api/v1/surveys/${s.id}/invitations/bulk`, { contactIds: [ids[0], '00000000-0000-7000-8000-000000000000'], channel: 'link' });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.body.errors[0].pointer, '/contactIds/1');
+    assert.equal((await t.core.db.selectFrom('survey_invitations').select('id').where('survey_id', '=', s.id).execute()).length, 0, 'all or nothing');
+    const first = await api(agent).post(`/api/v1/surveys/${s.id}/invitations/bulk`, { contactIds: ids.slice(0, 2), channel: 'link' });
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.equal(first.body.invited, 2);
+    assert.ok(first.body.invitations.every((x: { url: string }) => /\/s\/[A-Za-z0-9_-]{40,}$/.test(x.url)));
+    const seg = await api(owner).post('/api/v1/segments', { name: 'Đợt khảo sát', shared: true, definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'tags', op: 'has', value: 'đợt-khảo-sát' }] }] } });
+    assert.equal(seg.status, 201, JSON.stringify(seg.body));
+    const bySegment = await api(owner).post(`/api/v1/surveys/${s.id}/invitations/bulk`, { segmentId: seg.body.id, channel: 'link' });
+    assert.deepEqual({ invited: bySegment.body.invited, skipped: bySegment.body.skipped }, { invited: 0, skipped: 2 }, 'those with an open invitation are not asked twice');
+    assert.equal((await api(owner).post(`/api/v1/surveys/${s.id}/invitations/bulk`, { channel: 'link' })).status, 422);
+
+    // Results by product: an answer about an order counts for its products.
+    const p1 = (await api(owner).post('/api/v1/products', { sku: 'AM-1', name: 'Ấm men lam', price: 300_000 })).body.id;
+    const p2 = (await api(owner).post('/api/v1/products', { sku: 'CH-1', name: 'Chén sứ', price: 50_000 })).body.id;
+    const order = (await api(owner).post('/api/v1/orders', { contactId: ids[2], status: 'delivered', lines: [{ productId: p1, quantity: 1 }, { productId: p2, quantity: 6 }] })).body.id;
+    const inv = await invite(s.id, ids[2]!, { orderId: order });
+    assert.equal((await answer(inv.token, [{ questionId: s.questions[0].id, value: 5 }])).status, 201);
+    const r = await api(owner).get(`/api/v1/surveys/${s.id}/results?by=product`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual(r.body.groups.map((g: { key: string; csatN: number; csat: number }) => [g.key, g.csatN, g.csat]).sort(), [[p1, 1, 1], [p2, 1, 1]].sort());
+  });
 });

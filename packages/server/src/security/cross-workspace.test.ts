@@ -189,6 +189,7 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'PATCH /api/v1/surveys/{id}': [{ params: { id: 'survey' }, body: { name: 'Chiếm' } }],
   'DELETE /api/v1/surveys/{id}': [{ params: { id: 'survey' } }],
   'GET /api/v1/surveys/{id}/results': [{ params: { id: 'survey' } }],
+  'POST /api/v1/surveys/{id}/invitations/bulk': [{ params: { id: 'survey' }, body: { contactIds: ['00000000-0000-7000-8000-000000000000'], channel: 'link' } }],
   'POST /api/v1/surveys/{id}/invitations': [{ params: { id: 'survey' }, body: { contactId: '00000000-0000-7000-8000-000000000000' } }],
   'POST /api/v1/public/surveys/{token}/responses': 'public-by-secret',
   'GET /api/v1/contacts/{id}/loyalty': [{ params: { id: 'contact' } }, { params: { id: 'deletedContact' } }],
