@@ -13,6 +13,7 @@
  *   clv      (j) BG/NBD + Gamma-Gamma fitted on N synthetic customers and every one valued (no database)   target < 60 s at 1M
  *   rfm      (k) RFM over KITH_BENCH_TRANSACTIONS (10,000,000) transactions of N customers, from a file and from the database, vs DuckDB in the same run   target within 2×
  *   orders   (h) a CSV of KITH_BENCH_ORDER_LINES order lines (default 10,000,000) imported as orders vs a raw insert of them (recorded)
+ *   jobs     (l) 100,000 scheduled steps run by the job runner: throughput (steps/s) and latency from due time to execution, vs a bare claim-and-mark loop
  *
  * KITH_BENCH_RFM=file|db runs one half of (k); KITH_BENCH_TRANSACTIONS sets its size.
  * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
@@ -36,11 +37,12 @@ import { benchImport, benchImportOrders, type ImportResult, type OrderImportResu
 import { benchDuplicates, type DuplicatesResult } from './duplicates.ts';
 import { benchClv, type ClvBenchResult } from './clv.ts';
 import { benchRfmDb, benchRfmFile, RFM_TRANSACTIONS, type RfmDbResult, type RfmFileResult } from './rfm.ts';
+import { benchJobs, JOBS, type JobsResult } from './jobs.ts';
 import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv', 'rfm'] as const;
+const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv', 'rfm', 'jobs'] as const;
 /** These make their own databases; the others share one filled with N contacts. */
-const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm'];
+const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm', 'jobs'];
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -63,7 +65,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
   skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
 }
 
-type Results = { rfm?: RfmDbResult; insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult; duplicates?: DuplicatesResult };
+type Results = { jobs?: JobsResult; rfm?: RfmDbResult; insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult; duplicates?: DuplicatesResult };
 const results: Partial<Record<Dialect, Results>> = {};
 const info = await machine(dialects.includes('postgres'));
 const started = performance.now();
@@ -118,6 +120,10 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
       const x = await benchRfmDb(dialect);
       res.rfm = x;
       log(`   ours ${x.seconds.map((v) => `${v.toFixed(1)} s`).join(', ')} (${int(x.dirty)} customers with new orders recomputed first); DuckDB ${x.duckSeconds.map((v) => `${v.toFixed(1)} s`).join(', ')}: ${x.ratio.toFixed(2)}× (target ≤ 2×); ${int(x.customers)} customers, recency/frequency/spend ${x.agree ? 'identical' : 'DIFFERENT'}`);
+    }
+    if (benches.includes('jobs')) {
+      log(`-- jobs: ${int(JOBS)} scheduled steps run by the job runner (a backlog, then due over a window), vs a bare claim-and-mark loop`);
+      res.jobs = await benchJobs(dialect);
     }
     if (benches.every((b) => STANDALONE.includes(b))) continue;
     if (benches.includes('insert')) {
@@ -237,6 +243,11 @@ for (const dialect of dialects) {
   if (r.orders) {
     const x = r.orders;
     rows.push([dialect, `import ${int(x.lines)} order lines`, `${int(x.linesPerSecond)} lines/s (${int(x.orders)} orders); RSS ${Math.min(...x.rss.atTenth).toFixed(0)}–${Math.max(...x.rss.atTenth).toFixed(0)} MiB`, `raw insert ${int(x.raw.linesPerSecond)} lines/s`, pct(x.ratio), '(recorded)', '—']);
+  }
+  if (r.jobs) {
+    const j = r.jobs;
+    const n = j.backlog.runners;
+    rows.push([dialect, `job runner, ${int(j.jobs)} steps (${n} runner${n > 1 ? 's' : ''})`, `${int(j.backlog.stepsPerSecond)} steps/s${j.backlogOne ? ` (1 runner ${int(j.backlogOne.stepsPerSecond)})` : ''}; due → run p50 ${int(j.scheduled.latency.p50)} ms, p99 ${int(j.scheduled.latency.p99)} ms${j.backlog.exactlyOnce && j.scheduled.exactlyOnce && (j.backlogOne?.exactlyOnce ?? true) ? '' : '; NOT EXACTLY ONCE'}`, `bare claim-and-mark loop ${int(j.baseline.stepsPerSecond)} steps/s`, pct(j.ratio), '(recorded)', '—']);
   }
   if (r.duplicates) {
     const d = r.duplicates;
