@@ -29,6 +29,10 @@ const AnalyticsPage = lazyRoute(() => import('../features/analytics/analytics-pa
 const SegmentsPage = lazyRoute(() => import('../features/segments/segments-page.tsx'));
 const TicketsPage = lazyRoute(() => import('../features/tickets/tickets-page.tsx'));
 const TicketPage = lazyRoute(() => import('../features/tickets/ticket-page.tsx'));
+const SurveysPage = lazyRoute(() => import('../features/surveys/surveys-page.tsx'));
+const SurveyBuilderPage = lazyRoute(() => import('../features/surveys/survey-builder.tsx'));
+const SurveyResultsPage = lazyRoute(() => import('../features/surveys/survey-results-page.tsx'));
+const CareReportsPage = lazyRoute(() => import('../features/surveys/care-reports-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -46,6 +50,10 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/segments/, SegmentsPage],
   [/^\/tickets\/?$/, TicketsPage],
   [/^\/tickets\/[^/]+/, TicketPage],
+  [/^\/surveys\/?$/, SurveysPage],
+  [/^\/surveys\/results/, SurveyResultsPage],
+  [/^\/surveys\/reports/, CareReportsPage],
+  [/^\/surveys\/[^/]+/, SurveyBuilderPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -99,6 +107,11 @@ export function Shell() {
           <NavLink href="/tickets">
             <Icon name="message" /> {t('nav.tickets')}
             <TicketBadge />
+          </NavLink>
+        )}
+        {can('surveys.read') && (
+          <NavLink href="/surveys">
+            <Icon name="star" /> {t('nav.surveys')}
           </NavLink>
         )}
         <NavLink href="/deals">
@@ -160,6 +173,11 @@ export function Shell() {
             <Route path="/segments" component={SegmentsPage} />
             <Route path="/tickets" component={TicketsPage} />
             <Route path="/tickets/:id" component={TicketPage} />
+            <Route path="/surveys" component={SurveysPage} />
+            <Route path="/surveys/results" component={SurveyResultsPage} />
+            <Route path="/surveys/reports" component={CareReportsPage} />
+            <Route path="/surveys/new" component={SurveyBuilderPage} />
+            <Route path="/surveys/:id" component={SurveyBuilderPage} />
             <Route path="/imports/:id" component={ImportsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>

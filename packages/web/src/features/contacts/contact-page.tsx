@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
+import { Icon } from '../../components/ui/icons.tsx';
 import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
@@ -22,6 +23,8 @@ import { EditableField, type EditorKind } from './editable-field.tsx';
 import { CustomerOrders } from '../orders/customer-orders.tsx';
 import { CustomerTasks } from '../tasks/customer-tasks.tsx';
 import { CustomerTickets } from '../tickets/customer-tickets.tsx';
+import { CustomerLoyalty } from '../loyalty/customer-loyalty.tsx';
+import { InviteDialog } from '../surveys/invite-dialog.tsx';
 
 type Loaded = { contact: Contact; etag: string | null };
 
@@ -53,6 +56,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   const fields = useCustomFields('contact');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const editable = can('contacts.update');
 
   /** PATCH one field with If-Match: a 412 never overwrites, it says so and offers to reload. */
@@ -116,6 +120,11 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
           </div>
         </div>
         <span className="spacer" />
+        {can('surveys.send') && can('surveys.read') && (
+          <Button onClick={() => setInviting(true)} data-testid="send-survey">
+            <Icon name="star" /> {t('surveys.invite.sendToCustomer')}
+          </Button>
+        )}
         {can('contacts.delete') && (
           <Button variant="danger" onClick={() => window.confirm(t('record.confirmDelete', { name: c.name })) && del.mutate()} busy={del.isPending}>
             {t('record.delete')}
@@ -232,6 +241,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
           <CustomerNeeds contactId={c.id} />
           <CustomerTasks contactId={c.id} />
           <CustomerTickets contact={{ id: c.id, name: c.name }} />
+          <CustomerLoyalty contactId={c.id} />
           <CustomerOrders contact={{ id: c.id, name: c.name }} />
           <div className="card">
             <div className="card-header">
@@ -243,6 +253,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
           </div>
         </div>
       </div>
+      {inviting && <InviteDialog customer={{ id: c.id, name: c.name, hasEmail: c.emails.length > 0 }} onClose={() => setInviting(false)} />}
     </div>
   );
 }

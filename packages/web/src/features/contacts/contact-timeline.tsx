@@ -14,6 +14,7 @@ import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMemberNames } from '../../lib/workspace-data.ts';
 import { StatusBadge } from '../orders/order-cells.tsx';
 import type { OrderStatus } from '../orders/order-model.ts';
+import { LoyaltyEntry, SurveyEntry, type LoyaltyEntryData, type SurveyEntryData } from './timeline-care.tsx';
 
 type Entry =
   | { kind: 'change'; id: string; at: string; actorUserId: string | null; viaToken: boolean; action: string; before: unknown; after: unknown; meta: unknown }
@@ -21,11 +22,13 @@ type Entry =
   | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction }
   | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } }
   | { kind: 'deal'; id: string; at: string; actorUserId: string | null; deal: { dealId: string; title: string; action: string; fromStage: string | null; toStage: string | null } }
-  | { kind: 'ticket'; id: string; at: string; actorUserId: string | null; ticket: { ticketId: string; number: number; subject: string; status: string; message: { kind: string; body: string; meta: unknown } } };
+  | { kind: 'ticket'; id: string; at: string; actorUserId: string | null; ticket: { ticketId: string; number: number; subject: string; status: string; message: { kind: string; body: string; meta: unknown } } }
+  | { kind: 'survey'; id: string; at: string; actorUserId: null; survey: SurveyEntryData }
+  | { kind: 'loyalty'; id: string; at: string; actorUserId: string | null; loyalty: LoyaltyEntryData };
 
-const FILTERS = ['', 'interaction', 'order', 'deal', 'task', 'ticket', 'change'] as const;
-/** The kinds this page can show; the server may list others (surveys, loyalty) before the page learns them. */
-const SHOWN_KINDS = new Set(['interaction', 'order', 'deal', 'task', 'ticket', 'change']);
+const FILTERS = ['', 'interaction', 'order', 'deal', 'task', 'ticket', 'survey', 'loyalty', 'change'] as const;
+/** The kinds this page can show; the server may list others (playbooks) before the page learns them. */
+const SHOWN_KINDS = new Set(['interaction', 'order', 'deal', 'task', 'ticket', 'survey', 'loyalty', 'change']);
 
 function short(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -241,6 +244,20 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                   </div>
                   {when(e)}
                   {m.body && m.kind !== 'event' && <div className="canned-preview" style={{ fontSize: 'var(--text-md)' }}>{m.body}</div>}
+                </li>
+              );
+            }
+            if (e.kind === 'survey') {
+              return (
+                <li key={`s-${e.id}`} data-kind="survey">
+                  <SurveyEntry survey={e.survey} when={when(e)} />
+                </li>
+              );
+            }
+            if (e.kind === 'loyalty') {
+              return (
+                <li key={`l-${e.id}`} data-kind="loyalty" data-loyalty={e.loyalty.kind}>
+                  <LoyaltyEntry entry={e.loyalty} by={e.loyalty.kind === 'redeem' || e.loyalty.kind === 'adjust' ? by(e) : null} when={when(e)} />
                 </li>
               );
             }

@@ -3,6 +3,8 @@ import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { useCan } from '../../app/session.tsx';
 import { CareSettingsPage } from './care-settings.tsx';
 import { FieldsSettings } from './fields-settings.tsx';
+import { LoyaltySettingsPage } from './loyalty-settings.tsx';
+import { MailSettingsPage } from './mail-settings.tsx';
 import { MembersSettings } from './members-settings.tsx';
 import { PipelinesSettings } from './pipelines-settings.tsx';
 import { ProfileSettings } from './profile-settings.tsx';
@@ -26,6 +28,8 @@ export default function SettingsPage() {
     { href: '/fields', label: t('settings.tabs.fields') },
     { href: '/pipelines', label: t('settings.tabs.pipelines') },
     ...(can('care.configure') || can('canned_replies.manage') ? [{ href: '/care', label: t('settings.tabs.care') }] : []),
+    ...(can('care.configure') ? [{ href: '/mail', label: t('settings.tabs.mail') }] : []),
+    ...(can('loyalty.configure') ? [{ href: '/loyalty', label: t('settings.tabs.loyalty') }] : []),
     { href: '/tokens', label: t('settings.tabs.tokens') },
     { href: '/sessions', label: t('settings.tabs.sessions') },
   ];
@@ -51,6 +55,8 @@ export default function SettingsPage() {
         <Route path="/fields" component={FieldsSettings} />
         <Route path="/pipelines" component={PipelinesSettings} />
         <Route path="/care" component={CareSettingsPage} />
+        <Route path="/mail" component={MailSettingsPage} />
+        <Route path="/loyalty" component={LoyaltySettingsPage} />
         <Route path="/tokens" component={TokensSettings} />
         <Route path="/sessions" component={SessionsSettings} />
       </Switch>

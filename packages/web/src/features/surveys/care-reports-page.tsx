@@ -1,0 +1,193 @@
+import { useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useCan } from '../../app/session.tsx';
+import { api } from '../../lib/api-client.ts';
+import { useFormat } from '../../lib/format.ts';
+import { useErrorText } from '../../lib/form-errors.ts';
+import { useMemberNames, useTeams } from '../../lib/workspace-data.ts';
+import { ChartCard, savePng } from '../analytics/chart-card.tsx';
+import { useCategoryLabel } from '../tickets/care-data.ts';
+import { percent } from './survey-model.ts';
+import { SurveyNav } from './survey-nav.tsx';
+
+type Counts = { met: number; missed: number; running: number };
+type SlaRow = { key: string | null; tickets: number; firstResponse: Counts; resolution: Counts; attainment: number | null };
+type TierName = { vi: string; en: string };
+type Summary = { tiers: { key: string; name: TierName; threshold: number; members: number }[]; members: number; outstanding: number };
+type Referrer = { contactId: string; name: string | null; referred: number; rewarded: number; points: number };
+
+const SLA_BY = ['team', 'agent', 'category'] as const;
+const DAYS = [30, 90, 365] as const;
+const TIER_COLORS = ['#94a3b8', '#64748b', '#d4a017', '#0ea5e9', '#7c3aed', '#0f766e'];
+
+/** Care reports: SLA attainment per team, agent or category, the loyalty tiers' members, and the best referrers. */
+export default function CareReportsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  return (
+    <div className="page" data-testid="care-reports">
+      <SurveyNav title={t('careReports.title')} />
+      <div className="chart-grid">
+        {can('surveys.read') && <SlaReport />}
+        <TierReport />
+      </div>
+      <Leaderboard />
+    </div>
+  );
+}
+
+function SlaReport() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const teams = useTeams();
+  const who = useMemberNames();
+  const category = useCategoryLabel();
+  const [by, setBy] = useState<(typeof SLA_BY)[number]>('team');
+  const [days, setDays] = useState<number>(90);
+  const [to] = useState(() => new Date(Date.now() + 60_000).toISOString());
+  const from = useMemo(() => new Date(Date.parse(to) - days * 86_400_000).toISOString(), [to, days]);
+  const q = useQuery({ queryKey: ['care', 'sla-report', by, from, to], queryFn: ({ signal }) => api.get<{ data: SlaRow[] }>('/care/sla-report', { query: { by, from, to }, signal }), placeholderData: keepPreviousData });
+  const rows = q.data?.data ?? [];
+  const name = (key: string | null) => (key === null ? t(`careReports.sla.none.${by}`) : by === 'team' ? (teams.data?.find((x) => x.id === key)?.name ?? '…') : by === 'agent' ? who(key) : category(key));
+  const option = useMemo(() => {
+    if (rows.length === 0) return null;
+    const pct = (c: Counts) => (c.met + c.missed ? percent(c.met / (c.met + c.missed)) : '-');
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (x: number | string) => (typeof x === 'number' ? `${fmt.number(x)}%` : '—') },
+      legend: { bottom: 0 },
+      grid: { left: 150, right: 48, top: 36, bottom: 48 },
+      toolbox: savePng(t('analytics.savePng'), `kith-sla-by-${by}`),
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => name(r.key)), axisLabel: { width: 140, overflow: 'truncate' } },
+      series: [
+        { name: t('careReports.sla.firstResponse'), type: 'bar', data: rows.map((r) => pct(r.firstResponse)), itemStyle: { color: '#38bdf8' }, label: { show: true, position: 'right', formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? `${fmt.number(p.value)}%` : '') } },
+        { name: t('careReports.sla.resolution'), type: 'bar', data: rows.map((r) => pct(r.resolution)), itemStyle: { color: '#0f766e' }, label: { show: true, position: 'right', formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? `${fmt.number(p.value)}%` : '') } },
+      ],
+    };
+  }, [rows, by, teams.data, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (q.isError) return <div className="alert alert-error" role="alert">{errorText(q.error)}</div>;
+  return (
+    <ChartCard
+      id="sla"
+      title={t('careReports.sla.title')}
+      help={
+        <span className="row" style={{ gap: 'var(--s2)', flexWrap: 'wrap' }}>
+          {t('careReports.sla.help')}
+          <select className="select" style={{ inlineSize: 'auto' }} aria-label={t('careReports.sla.by')} value={by} onChange={(e) => setBy(e.target.value as typeof by)} data-testid="sla-by">
+            {SLA_BY.map((b) => (
+              <option key={b} value={b}>
+                {t(`careReports.sla.byOptions.${b}`)}
+              </option>
+            ))}
+          </select>
+          <select className="select" style={{ inlineSize: 'auto' }} aria-label={t('careReports.period')} value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {DAYS.map((d) => (
+              <option key={d} value={d}>
+                {t('careReports.lastDays', { count: d })}
+              </option>
+            ))}
+          </select>
+        </span>
+      }
+      option={option}
+      height={Math.max(200, 90 + rows.length * 56)}
+      empty={
+        <>
+          {t('careReports.sla.empty')} <Link href="/tickets">{t('nav.tickets')}</Link>
+        </>
+      }
+      csv={() => ({ name: `kith-sla-by-${by}.csv`, rows: [[by, 'tickets', 'first response met', 'first response missed', 'first response running', 'resolution met', 'resolution missed', 'resolution running', 'attainment'], ...rows.map((r) => [r.key === null ? '' : name(r.key), r.tickets, r.firstResponse.met, r.firstResponse.missed, r.firstResponse.running, r.resolution.met, r.resolution.missed, r.resolution.running, r.attainment])] })}
+    >
+      {rows.length > 0 && (
+        <p className="muted" data-testid="sla-total">
+          {t('careReports.sla.total', { count: rows.reduce((s, r) => s + r.tickets, 0), formatted: fmt.number(rows.reduce((s, r) => s + r.tickets, 0)) })}
+        </p>
+      )}
+    </ChartCard>
+  );
+}
+
+function TierReport() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const q = useQuery({ queryKey: ['loyalty', 'summary'], queryFn: ({ signal }) => api.get<Summary>('/loyalty/summary', { signal }) });
+  const s = q.data;
+  const tierName = (n: TierName) => (i18n.language === 'en' ? n.en : n.vi);
+  const option = useMemo(() => {
+    if (!s || s.members === 0) return null;
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (x: number) => fmt.number(x) },
+      grid: { left: 48, right: 16, top: 36, bottom: 40 },
+      toolbox: savePng(t('analytics.savePng'), 'kith-loyalty-tiers'),
+      xAxis: { type: 'category', data: s.tiers.map((x) => tierName(x.name)) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', name: t('careReports.tiers.members'), data: s.tiers.map((x, i) => ({ value: x.members, itemStyle: { color: TIER_COLORS[i % TIER_COLORS.length] } })), label: { show: true, position: 'top', formatter: (p: { value: number }) => fmt.number(p.value) } }],
+    };
+  }, [s, t, fmt, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <ChartCard
+      id="tiers"
+      title={t('careReports.tiers.title')}
+      help={s ? t('careReports.tiers.help', { members: fmt.number(s.members), points: fmt.number(s.outstanding) }) : undefined}
+      option={option}
+      height={280}
+      empty={t('careReports.tiers.empty')}
+      csv={() => ({ name: 'kith-loyalty-tiers.csv', rows: [['tier', 'name', 'threshold', 'members'], ...(s?.tiers ?? []).map((x) => [x.key, tierName(x.name), x.threshold, x.members])] })}
+    />
+  );
+}
+
+function Leaderboard() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const q = useQuery({ queryKey: ['loyalty', 'leaderboard'], queryFn: ({ signal }) => api.get<{ data: Referrer[] }>('/loyalty/referrals/leaderboard', { query: { limit: 20 }, signal }) });
+  const rows = q.data?.data ?? [];
+  return (
+    <section className="card" aria-labelledby="leaderboard-title" data-testid="referral-leaderboard">
+      <div className="card-header">
+        <h2 id="leaderboard-title">{t('careReports.referrals.title')}</h2>
+      </div>
+      {q.isPending ? (
+        <div className="progress" />
+      ) : rows.length === 0 ? (
+        <p className="card-body muted">{t('careReports.referrals.empty')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                #
+              </th>
+              <th scope="col">{t('careReports.referrals.customer')}</th>
+              <th scope="col" className="num">
+                {t('careReports.referrals.referred')}
+              </th>
+              <th scope="col" className="num">
+                {t('careReports.referrals.rewarded')}
+              </th>
+              <th scope="col" className="num">
+                {t('careReports.referrals.points')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={r.contactId}>
+                <td className="num muted">{fmt.number(i + 1)}</td>
+                <td>
+                  <Link href={`/contacts/${r.contactId}`}>{r.name ?? '—'}</Link>
+                </td>
+                <td className="num">{fmt.number(r.referred)}</td>
+                <td className="num">{fmt.number(r.rewarded)}</td>
+                <td className="num">{fmt.number(r.points)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

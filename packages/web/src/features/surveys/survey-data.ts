@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session.tsx';
+import { api } from '../../lib/api-client.ts';
+import { wordingIn, type Survey } from './survey-model.ts';
+
+/** The workspace's surveys (for those who may read them), shared by the list, the dashboard and the invite dialog. */
+export function useSurveys() {
+  const can = useCan();
+  return useQuery({ queryKey: ['surveys', 'list'], queryFn: async () => (await api.get<{ data: Survey[] }>('/surveys')).data, staleTime: 30_000, enabled: can('surveys.read') });
+}
+
+/** A survey's title for its customers, in the user's language (its name when it has none). */
+export function useSurveyTitle(): (s: Pick<Survey, 'name' | 'title'>) => string {
+  const { i18n } = useTranslation();
+  return (s) => wordingIn(s.title, i18n.language) || s.name;
+}
