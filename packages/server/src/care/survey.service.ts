@@ -512,8 +512,13 @@ function dayExpr(core: Core, tz: string, from: string, to: string): { expr: Retu
   let fixed = zone.offsetAt(b) === offset;
   for (let t = a; fixed && t < b; t += 7 * 86_400_000) fixed = zone.offsetAt(t) === offset;
   if (!fixed) return { expr: sql<string>`substr(survey_answers.answered_at, 1, 13)`, hourly: true };
-  const minutes = Math.round(offset / 60_000);
-  return { expr: sql<string>`substr(datetime(survey_answers.answered_at, ${`${minutes >= 0 ? '+' : ''}${minutes} minutes`}), 1, 10)`, hourly: false };
+  // Whole days since 1970 of the local time: integer arithmetic on the epoch (date text is made in the process).
+  return { expr: sql<string>`(unixepoch(survey_answers.answered_at) + ${Math.round(offset / 1000)}) / 86400`, hourly: false };
+}
+
+/** A day as the database gave it: `YYYY-MM-DD` (PostgreSQL), a day number (SQLite) or a UTC hour `YYYY-MM-DDTHH`. */
+function dayText(d: unknown): string {
+  return typeof d === 'number' || /^-?\d+$/.test(String(d)) ? new Date(Number(d) * 86_400_000).toISOString().slice(0, 10) : String(d);
 }
 
 function expand(counts: number[], min: number): number[] {
@@ -546,7 +551,7 @@ export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: st
     return q;
   };
   const day = dayExpr(core, tz, o.from, o.to);
-  const byDay = (await base().select([sql<string>`survey_answers.type`.as('type'), sql<number>`survey_answers.value_num`.as('v'), day.expr.as('d'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy([sql`1`, sql`2`, sql`3`] as never).execute()).map((r) => ({ type: r.type, v: Number(r.v), d: r.d, n: Number(r.n) }));
+  const byDay = (await base().select([sql<string>`survey_answers.type`.as('type'), sql<number>`survey_answers.value_num`.as('v'), day.expr.as('d'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy([sql`1`, sql`2`, sql`3`] as never).execute()).map((r) => ({ type: r.type, v: Number(r.v), d: day.hourly ? String(r.d) : dayText(r.d), n: Number(r.n) }));
 
   const groups = new Map<string | null, { nps: number[]; csat: number[] }>();
   if (o.by !== 'none') {
