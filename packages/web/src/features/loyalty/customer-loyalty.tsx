@@ -46,7 +46,7 @@ export function CustomerLoyalty({ contactId }: { contactId: string }) {
         <p className="card-body muted">{t('errors.unexpected')}</p>
       ) : !l.enabled ? (
         <p className="card-body muted">
-          {t('loyalty.disabled')} {can('loyalty.configure') && <Link href="/settings/loyalty">{t('loyalty.turnOn')}</Link>}
+          {t('loyalty.disabled')} {can('loyalty.configure') && <Link href="/settings/loyalty" className="underline">{t('loyalty.turnOn')}</Link>}
         </p>
       ) : (
         <div className="card-body stack" style={{ gap: 'var(--s3)' }}>

@@ -82,7 +82,7 @@ export function LoyaltySettingsPage() {
           {t('loyaltySettings.enabled')}
         </label>
         <h3>{t('loyaltySettings.earning')}</h3>
-        <div className="form-row" style={{ maxInlineSize: 720 }}>
+        <div className="form-row" style={{ maxInlineSize: 960 }}>
           <TextField label={t('loyaltySettings.amountPerPoint')} inputMode="decimal" value={form.amountPerPoint} disabled={!editable} onChange={(e) => set({ amountPerPoint: e.target.value })} error={err('/amountPerPoint')} hint={Number.isFinite(amount) && amount > 0 ? t('loyaltySettings.amountHint', { amount: fmt.money(amount) }) : undefined} />
           <SelectField label={t('loyaltySettings.earnOn')} value={form.earnOn} disabled={!editable} onChange={(e) => set({ earnOn: e.target.value as Form['earnOn'] })} options={(['paid', 'delivered'] as const).map((x) => ({ value: x, label: t(`loyaltySettings.earnOnOptions.${x}`) }))} />
           <TextField label={t('loyaltySettings.expiryMonths')} type="number" min={0} max={120} value={form.expiryMonths} disabled={!editable} onChange={(e) => set({ expiryMonths: e.target.value })} error={err('/expiryMonths')} hint={t('loyaltySettings.expiryHint')} />
@@ -114,7 +114,7 @@ export function LoyaltySettingsPage() {
                   </td>
                   <td>
                     <input className="input" inputMode="numeric" aria-label={t('loyaltySettings.thresholdOf', { n: i + 1 })} value={r.threshold} disabled={!editable || i === 0} onChange={(e) => setTier(r.rowKey, { threshold: e.target.value })} aria-invalid={err(`/tiers/${i}/threshold`) ? true : undefined} />
-                    {err(`/tiers/${i}/threshold`) && <span className="field-error">{err(`/tiers/${i}/threshold`)}</span>}
+                    {err(`/tiers/${i}/threshold`) && <span className="field-error">{i > 0 ? t('loyaltySettings.thresholdRise') : err(`/tiers/${i}/threshold`)}</span>}
                   </td>
                   <td>
                     <input className="input mono" aria-label={t('loyaltySettings.tierKeyOf', { n: i + 1 })} value={r.key} disabled={!editable} maxLength={30} onChange={(e) => setTier(r.rowKey, { key: e.target.value })} />

@@ -142,7 +142,11 @@ function SmtpSettings() {
         </form>
         {test.isError && !fieldError(test.error, '/to') && (
           <div className="alert alert-error" role="alert" data-testid="mail-test-error">
-            {isApiError(test.error) && test.error.status === 409 ? t('mail.testFailed', { detail: test.error.message }) : errorText(test.error)}
+            {isApiError(test.error) && test.error.fieldErrors.some((f) => f.pointer === '/smtp')
+              ? t('mail.testFailed', { detail: test.error.fieldErrors.find((f) => f.pointer === '/smtp')!.detail })
+              : isApiError(test.error) && test.error.status === 409
+                ? t('mail.testNoServer')
+                : errorText(test.error)}
           </div>
         )}
       </div>
@@ -177,7 +181,7 @@ function Outbox() {
       <div className="card-header">
         <h2 id="outbox-title">{t('mail.outbox')}</h2>
         <span className="spacer" />
-        <SelectField label={t('mail.statusFilter')} hideLabel value={status} onChange={(e) => setStatus(e.target.value as OutboxStatus | '')} placeholder={t('mail.allStatuses')} options={STATUSES.map((x) => ({ value: x, label: t(`mail.statuses.${x}`) }))} />
+        <SelectField label={t('mail.statusFilter')} hideLabel style={{ inlineSize: 'auto' }} value={status} onChange={(e) => setStatus(e.target.value as OutboxStatus | '')} placeholder={t('mail.allStatuses')} options={STATUSES.map((x) => ({ value: x, label: t(`mail.statuses.${x}`) }))} />
       </div>
       {q.isPending ? (
         <div className="progress" />

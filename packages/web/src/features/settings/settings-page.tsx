@@ -36,7 +36,7 @@ export default function SettingsPage() {
   return (
     <div className="page">
       <h1>{t('settings.title')}</h1>
-      <nav className="tabs" aria-label={t('settings.title')}>
+      <nav className="tabs" aria-label={t('settings.title')} style={{ flexWrap: 'wrap' }}>
         {tabs.map((tab) => (
           <Link key={tab.href} href={tab.href} className="tab" aria-current={loc === tab.href ? 'page' : undefined}>
             {tab.label}

@@ -96,15 +96,50 @@ function SlaReport() {
       height={Math.max(200, 90 + rows.length * 56)}
       empty={
         <>
-          {t('careReports.sla.empty')} <Link href="/tickets">{t('nav.tickets')}</Link>
+          {t('careReports.sla.empty')} <Link href="/tickets" className="underline">{t('nav.tickets')}</Link>
         </>
       }
       csv={() => ({ name: `kith-sla-by-${by}.csv`, rows: [[by, 'tickets', 'first response met', 'first response missed', 'first response running', 'resolution met', 'resolution missed', 'resolution running', 'attainment'], ...rows.map((r) => [r.key === null ? '' : name(r.key), r.tickets, r.firstResponse.met, r.firstResponse.missed, r.firstResponse.running, r.resolution.met, r.resolution.missed, r.resolution.running, r.attainment])] })}
     >
       {rows.length > 0 && (
-        <p className="muted" data-testid="sla-total">
-          {t('careReports.sla.total', { count: rows.reduce((s, r) => s + r.tickets, 0), formatted: fmt.number(rows.reduce((s, r) => s + r.tickets, 0)) })}
-        </p>
+        <>
+          <p className="muted" data-testid="sla-total">
+            {t('careReports.sla.total', { count: rows.reduce((s, r) => s + r.tickets, 0), formatted: fmt.number(rows.reduce((s, r) => s + r.tickets, 0)) })}
+          </p>
+          <div style={{ overflowX: 'auto' }} role="region" tabIndex={0} aria-label={t('careReports.sla.title')}>
+            <table className="table" data-testid="sla-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t(`careReports.sla.byOptions.${by}`)}</th>
+                  <th scope="col" className="num">
+                    {t('careReports.sla.tickets')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('careReports.sla.firstResponse')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('careReports.sla.resolution')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.key ?? 'none'}>
+                    <th scope="row" style={{ fontWeight: 550, color: r.key === null ? 'var(--fg-muted)' : 'var(--fg)' }}>
+                      {name(r.key)}
+                    </th>
+                    <td className="num">{fmt.number(r.tickets)}</td>
+                    <td style={{ textAlign: 'end' }}>{t('careReports.sla.counts', { met: fmt.number(r.firstResponse.met), missed: fmt.number(r.firstResponse.missed), running: fmt.number(r.firstResponse.running) })}</td>
+                    <td style={{ textAlign: 'end' }}>{t('careReports.sla.counts', { met: fmt.number(r.resolution.met), missed: fmt.number(r.resolution.missed), running: fmt.number(r.resolution.running) })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted" style={{ fontSize: 'var(--text-sm)' }}>
+            {t('careReports.sla.countsHelp')}
+          </p>
+        </>
       )}
     </ChartCard>
   );
@@ -131,7 +166,7 @@ function TierReport() {
     <ChartCard
       id="tiers"
       title={t('careReports.tiers.title')}
-      help={s ? t('careReports.tiers.help', { members: fmt.number(s.members), points: fmt.number(s.outstanding) }) : undefined}
+      help={s && s.members > 0 ? t('careReports.tiers.help', { members: fmt.number(s.members), points: fmt.number(s.outstanding) }) : undefined}
       option={option}
       height={280}
       empty={t('careReports.tiers.empty')}

@@ -67,7 +67,7 @@ export function InviteDialog({ survey, customer, onClose }: { survey?: Survey; c
       <div className="stack" data-testid="invite-dialog">
         {noSurvey ? (
           <p className="muted">
-            {t('surveys.invite.noActive')} <Link href="/surveys/new">{t('surveys.new')}</Link>
+            {t('surveys.invite.noActive')} <Link href="/surveys/new" className="underline">{t('surveys.new')}</Link>
           </p>
         ) : done ? (
           <div className="alert alert-success stack" role="status" data-testid="invite-result">

@@ -173,7 +173,9 @@ function Card({ id, title, count, children }: { id: string; title: string; count
 function Bilingual({ label, value, onChange, error, disabled, max, multiline, testId }: { label: string; value: { vi: string; en: string }; onChange: (v: { vi: string; en: string }) => void; error?: string | undefined; disabled?: boolean; max: number; multiline?: boolean; testId?: string }) {
   const { t } = useTranslation();
   const field = (lang: 'vi' | 'en') => {
-    const props = { label: `${label} (${t(`languages.${lang}`)})`, value: value[lang], disabled, maxLength: max, onChange: (e: { target: { value: string } }) => onChange({ ...value, [lang]: e.target.value }), 'data-testid': testId ? `${testId}-${lang}` : undefined, lang };
+    // A side left blank shows the other language's text, which customers of this language then see.
+    const other = value[lang === 'vi' ? 'en' : 'vi'];
+    const props = { label: `${label} (${t(`languages.${lang}`)})`, value: value[lang], placeholder: other, disabled, maxLength: max, onChange: (e: { target: { value: string } }) => onChange({ ...value, [lang]: e.target.value }), 'data-testid': testId ? `${testId}-${lang}` : undefined, lang };
     return multiline ? <TextAreaField key={lang} {...props} rows={2} /> : <TextField key={lang} {...props} />;
   };
   return (

@@ -11,7 +11,7 @@ export const SURVEY_STATUSES = ['active', 'paused', 'archived'] as const;
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 export const TRIGGER_KINDS = ['manual', 'ticket_resolved', 'order_delivered'] as const;
 export type TriggerKind = (typeof TRIGGER_KINDS)[number];
-export const BREAKDOWNS = ['team', 'agent', 'category', 'segment', 'survey'] as const;
+export const BREAKDOWNS = ['team', 'agent', 'category', 'segment', 'survey', 'product'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 /** The scale of each scored question type: what the public page offers. */
@@ -38,6 +38,7 @@ export type Survey = {
   stats: { invited: number; responded: number };
 };
 export type Invitation = { id: string; url: string; token: string; expiresAt: string; mailId: string | null };
+export type BulkInvitation = { invited: number; skipped: number; invitations: { contactId: string; url: string | null; token: string | null }[] };
 
 type Interval = { low: number; high: number } | null;
 type Bucket<T> = { key: string; firstDay: string; lastDay: string; summary: T };

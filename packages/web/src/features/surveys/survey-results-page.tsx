@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
@@ -278,8 +278,12 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
   const who = useMemberNames();
   const category = useCategoryLabel();
   const surveys = useSurveys();
+  // Products are named by reading each one (a breakdown has a few dozen groups at most).
+  const productIds = by === 'product' ? r.groups.flatMap((g) => (g.key ? [g.key] : [])).slice(0, 50) : [];
+  const products = useQueries({ queries: productIds.map((id) => ({ queryKey: ['product', id], queryFn: () => api.get<{ name: string }>(`/products/${id}`), staleTime: 300_000 })) });
   const name = (key: string | null): string => {
     if (key === null) return t(`surveys.results.noGroup.${by}`);
+    if (by === 'product') return products[productIds.indexOf(key)]?.data?.name ?? '…';
     if (by === 'team') return teams.data?.find((x) => x.id === key)?.name ?? '…';
     if (by === 'agent') return who(key);
     if (by === 'category') return category(key);
@@ -298,7 +302,7 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
       yAxis: { type: 'category', inverse: true, data: withNps.map((g) => name(g.key)), axisLabel: { width: 140, overflow: 'truncate' } },
       series: [{ type: 'bar', name: 'NPS', data: withNps.map((g) => ({ value: Math.round(g.nps! * 10) / 10, itemStyle: { color: g.nps! >= 0 ? '#0f766e' : '#dc2626' } })), label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${signed(fmt, withNps[p.dataIndex]!.nps!)} · n=${fmt.number(withNps[p.dataIndex]!.npsN)}` } }],
     };
-  }, [r, by, teams.data, surveys.data, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [r, by, teams.data, surveys.data, products.map((p) => p.data?.name).join('|'), t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <ChartCard
       id="breakdown"
@@ -321,7 +325,7 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
       csv={() => ({ name: `kith-survey-by-${by}.csv`, rows: [[by, 'nps', 'nps low', 'nps high', 'nps answers', 'csat satisfied', 'csat answers'], ...groups.map((g) => [g.key === null ? '' : name(g.key), g.nps, g.npsInterval?.low ?? null, g.npsInterval?.high ?? null, g.npsN, g.csat, g.csatN])] })}
     >
       {groups.length > 0 && (
-        <div style={{ overflowX: 'auto' }}>
+        <div style={{ overflowX: 'auto' }} role="region" tabIndex={0} aria-label={t('surveys.results.breakdownTitle')}>
           <table className="table" data-testid="breakdown-table">
             <thead>
               <tr>

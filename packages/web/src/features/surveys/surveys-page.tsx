@@ -8,6 +8,7 @@ import { useCan } from '../../app/session.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { InviteDialog } from './invite-dialog.tsx';
+import { SegmentInviteDialog } from './segment-invite-dialog.tsx';
 import { useSurveys } from './survey-data.ts';
 import { percent, responseRate, type Survey } from './survey-model.ts';
 import { SurveyNav } from './survey-nav.tsx';
@@ -19,6 +20,7 @@ export default function SurveysPage() {
   const errorText = useErrorText();
   const surveys = useSurveys();
   const [inviting, setInviting] = useState<Survey | null>(null);
+  const [toSegment, setToSegment] = useState<Survey | null>(null);
   const newButton = can('surveys.manage') && (
     <Link href="/surveys/new" className="btn btn-primary">
       <Icon name="plus" /> {t('surveys.new')}
@@ -48,15 +50,16 @@ export default function SurveysPage() {
         </EmptyState>
       ) : (
         <div className="card" style={{ overflow: 'auto' }}>
-          <SurveyTable rows={rows} onInvite={can('surveys.send') ? setInviting : undefined} />
+          <SurveyTable rows={rows} onInvite={can('surveys.send') ? setInviting : undefined} onInviteSegment={can('surveys.send') ? setToSegment : undefined} />
         </div>
       )}
       {inviting && <InviteDialog survey={inviting} onClose={() => setInviting(null)} />}
+      {toSegment && <SegmentInviteDialog survey={toSegment} onClose={() => setToSegment(null)} />}
     </div>
   );
 }
 
-function SurveyTable({ rows, onInvite }: { rows: Survey[]; onInvite: ((s: Survey) => void) | undefined }) {
+function SurveyTable({ rows, onInvite, onInviteSegment }: { rows: Survey[]; onInvite: ((s: Survey) => void) | undefined; onInviteSegment: ((s: Survey) => void) | undefined }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const triggerText = (s: Survey) =>
@@ -112,6 +115,11 @@ function SurveyTable({ rows, onInvite }: { rows: Survey[]; onInvite: ((s: Survey
                 {onInvite && s.status === 'active' && (
                   <Button size="sm" onClick={() => onInvite(s)} aria-label={t('surveys.inviteTo', { name: s.name })}>
                     {t('surveys.invite.action')}
+                  </Button>
+                )}{' '}
+                {onInviteSegment && s.status === 'active' && (
+                  <Button size="sm" variant="ghost" onClick={() => onInviteSegment(s)} aria-label={t('surveys.inviteSegmentTo', { name: s.name })}>
+                    {t('surveys.segmentInvite.action')}
                   </Button>
                 )}
               </td>
