@@ -23,6 +23,7 @@ import { launchBrowser, SCREENSHOTS } from './browser.ts';
 import { story } from './steps.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
+const en = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/en.json'), 'utf8'));
 const OWNER = { workspace: 'Mỹ phẩm Thảo Mộc Việt', name: 'Trịnh Ngọc Diệp', email: 'diep@thaomoc.vn', password: 'mật khẩu khảo sát khách 2026' };
 const SURVEY_NAME = 'Sau khi giải quyết yêu cầu';
 const SURVEY_TITLE = 'Anh/chị thấy dịch vụ hỗ trợ thế nào?';
@@ -373,6 +374,42 @@ describe('surveys: build one, a customer answers on a phone, a manager reads the
     await shot('s12-invite-link');
     const s = (await apiCall('GET', `/surveys/${ids.survey}`)).body;
     assert.deepEqual([s.stats.invited, s.stats.responded], [2, 1]);
+  });
+
+  step('a survey with answers keeps its questions; pausing it is still a change like any other', async () => {
+    const before = (await apiCall('GET', `/surveys/${ids.oldSurvey}`)).body;
+    await page.getByRole('button', { name: vi.common.done }).click();
+    await page.getByRole('link', { name: vi.nav.surveys, exact: true }).click();
+    await page.getByTestId('survey-row').getByRole('link', { name: 'Sau giao hàng (cũ)' }).click();
+    await page.getByRole('heading', { name: 'Sau giao hàng (cũ)', level: 1 }).waitFor();
+    await page.getByText(fill(vi.surveys.builder.locked_other, { count: 30 })).waitFor();
+    assert.equal(await page.getByTestId('question-1-vi').isDisabled(), true);
+    await page.getByLabel(vi.surveys.fields.status, { exact: true }).selectOption('paused');
+    await page.getByTestId('save-survey').click();
+    await page.getByText(fill(vi.surveys.builder.saved, { name: 'Sau giao hàng (cũ)' })).waitFor();
+    const after = (await apiCall('GET', `/surveys/${ids.oldSurvey}`)).body;
+    assert.equal(after.status, 'paused');
+    assert.deepEqual(after.questions.map((q: { id: string }) => q.id), before.questions.map((q: { id: string }) => q.id), 'the questions (and the answers pointing at them) are untouched');
+    await page.getByRole('button', { name: vi.surveys.invite.action }).waitFor({ state: 'detached' });
+  });
+
+  step('in English: the dashboard and the customer’s answer follow the language', async () => {
+    await page.locator('header.topbar').getByRole('button', { name: new RegExp(OWNER.name) }).click();
+    await page.getByRole('menuitem', { name: `${vi.settings.language}: English` }).click();
+    await page.goto(`${server.url}/surveys/results`);
+    await page.getByRole('heading', { name: en.surveys.results.title, level: 1 }).waitFor();
+    await page.getByTestId('kpi-nps').getByText(fill(en.surveys.results.answers_other, { formatted: 31 })).waitFor();
+    await page.getByTestId('nps-bands').getByText(new RegExp(`${en.surveys.bands.promoter} \\(9–10\\): 15`)).waitFor();
+    await accessible('NPS dashboard (en)');
+    await shot('s14-nps-dashboard-english');
+    await page.goto(`${server.url}/contacts/${ids.customer}`);
+    const entry = page.getByTestId('timeline').locator('[data-kind="survey"]');
+    await entry.getByText(`3/10 · ${en.surveys.bands.detractor}`).waitFor();
+    // The survey was written in Vietnamese only for this question: its wording falls back to it.
+    await entry.getByText('Lần sau anh/chị muốn được liên hệ qua đâu?').waitFor();
+    await page.locator('header.topbar').getByRole('button', { name: new RegExp(OWNER.name) }).click();
+    await page.getByRole('menuitem', { name: `${en.settings.language}: Tiếng Việt` }).click();
+    await page.getByRole('heading', { name: PHONE_CUSTOMER, level: 1 }).waitFor();
     assert.deepEqual(pageErrors, []);
   });
 });
