@@ -13,6 +13,7 @@
  *   clv      (j) BG/NBD + Gamma-Gamma fitted on N synthetic customers and every one valued (no database)   target < 60 s at 1M
  *   rfm      (k) RFM over KITH_BENCH_TRANSACTIONS (10,000,000) transactions of N customers, from a file and from the database, vs DuckDB in the same run   target within 2×
  *   orders   (h) a CSV of KITH_BENCH_ORDER_LINES order lines (default 10,000,000) imported as orders vs a raw insert of them (recorded)
+ *   surveys  (m) the NPS/CSAT dashboard over KITH_BENCH_ANSWERS (1,000,000) survey answers: trends and breakdowns, vs one aggregate query (the floor) and reading every answer
  *   jobs     (l) 100,000 scheduled steps run by the job runner: throughput (steps/s) and latency from due time to execution, vs a bare claim-and-mark loop
  *
  * KITH_BENCH_RFM=file|db runs one half of (k); KITH_BENCH_TRANSACTIONS sets its size.
@@ -38,11 +39,12 @@ import { benchDuplicates, type DuplicatesResult } from './duplicates.ts';
 import { benchClv, type ClvBenchResult } from './clv.ts';
 import { benchRfmDb, benchRfmFile, RFM_TRANSACTIONS, type RfmDbResult, type RfmFileResult } from './rfm.ts';
 import { benchJobs, JOBS, type JobsResult } from './jobs.ts';
+import { benchSurveys, SURVEY_ANSWERS, type SurveysBenchResult } from './surveys.ts';
 import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv', 'rfm', 'jobs'] as const;
+const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv', 'rfm', 'jobs', 'surveys'] as const;
 /** These make their own databases; the others share one filled with N contacts. */
-const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm', 'jobs'];
+const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm', 'jobs', 'surveys'];
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -65,7 +67,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
   skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
 }
 
-type Results = { jobs?: JobsResult; rfm?: RfmDbResult; insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult; duplicates?: DuplicatesResult };
+type Results = { surveys?: SurveysBenchResult; jobs?: JobsResult; rfm?: RfmDbResult; insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult; duplicates?: DuplicatesResult };
 const results: Partial<Record<Dialect, Results>> = {};
 const info = await machine(dialects.includes('postgres'));
 const started = performance.now();
@@ -124,6 +126,10 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
     if (benches.includes('jobs')) {
       log(`-- jobs: ${int(JOBS)} scheduled steps run by the job runner (a backlog, then due over a window), vs a bare claim-and-mark loop`);
       res.jobs = await benchJobs(dialect);
+    }
+    if (benches.includes('surveys')) {
+      log(`-- surveys: the NPS/CSAT dashboard over ${int(SURVEY_ANSWERS)} answers, vs one aggregate query and reading every answer`);
+      res.surveys = await benchSurveys(dialect);
     }
     if (benches.every((b) => STANDALONE.includes(b))) continue;
     if (benches.includes('insert')) {
@@ -248,6 +254,11 @@ for (const dialect of dialects) {
     const j = r.jobs;
     const n = j.backlog.runners;
     rows.push([dialect, `job runner, ${int(j.jobs)} steps (${n} runner${n > 1 ? 's' : ''})`, `${int(j.backlog.stepsPerSecond)} steps/s${j.backlogOne ? ` (1 runner ${int(j.backlogOne.stepsPerSecond)})` : ''}; due → run p50 ${int(j.scheduled.latency.p50)} ms, p99 ${int(j.scheduled.latency.p99)} ms${j.backlog.exactlyOnce && j.scheduled.exactlyOnce && (j.backlogOne?.exactlyOnce ?? true) ? '' : '; NOT EXACTLY ONCE'}`, `bare claim-and-mark loop ${int(j.baseline.stepsPerSecond)} steps/s`, pct(j.ratio), '(recorded)', '—']);
+  }
+  if (r.surveys) {
+    const x = r.surveys;
+    const first = x.queries[0]!;
+    rows.push([dialect, `NPS/CSAT dashboard, ${int(x.answers)} answers`, x.queries.map((q) => `${q.name}: ${int(q.ms.p50)} ms`).join('; '), `one aggregate ${int(x.floor.p50)} ms; every answer read ${int(x.naive.p50)} ms`, `${(first.ms.p50 / x.floor.p50).toFixed(1)}× the floor`, '(recorded)', '—']);
   }
   if (r.duplicates) {
     const d = r.duplicates;
