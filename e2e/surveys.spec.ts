@@ -314,7 +314,7 @@ describe('surveys: build one, a customer answers on a phone, a manager reads the
     await answers.getByLabel(vi.surveys.results.textSearch).fill('giao chậm');
     const api = (await apiCall('GET', `/surveys/answers?q=${encodeURIComponent('giao chậm')}`)).body.data as { text: string }[];
     assert.ok(api.length >= 2);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="text-answer"]').length === n, api.length);
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="text-answer"]').length === ${api.length}`);
     for (const t of await answers.getByTestId('text-answer').allInnerTexts()) assert.match(t, /giao chậm/i);
     await shot('s09-text-answers');
   });

@@ -10,7 +10,7 @@ import { errors, IdParams, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { RequestValidationError } from '../http/zod-validator.ts';
 import { messagePage, newNonce, pageCsp, surveyPage } from './survey-page.ts';
-import { createInvitation, createInvitations, createSurvey, deleteSurvey, getSurvey, invitationState, listSurveys, markOpened, submitResponse, surveyByToken, surveyResults, textAnswers, updateSurvey } from './survey.service.ts';
+import { createInvitation, createInvitations, createSurvey, sendableSurveys, deleteSurvey, getSurvey, invitationState, listSurveys, markOpened, submitResponse, surveyByToken, surveyResults, textAnswers, updateSurvey } from './survey.service.ts';
 
 const Wording = z.object({ vi: z.string().optional(), en: z.string().optional() });
 const QuestionOut = z.object({ id: z.string(), position: z.number().int(), type: z.enum(QUESTION_TYPES), text: Wording, options: z.array(Wording).nullable(), required: z.boolean() });
@@ -77,6 +77,11 @@ export function surveyRoutes(core: Core) {
         const s = await createSurvey(core, actorOf(req), req.body);
         return reply.code(201).header('location', `/api/v1/surveys/${s.id}`).send(s);
       },
+    );
+    app.get(
+      '/surveys/sendable',
+      { schema: { tags: ['surveys'], summary: 'The active surveys you may send a customer (for agents, who do not read the results)', response: { 200: z.object({ data: z.array(z.object({ id: z.string(), name: z.string(), title: Wording, questions: z.number().int() })) }), ...errors(403) } }, config: { action: 'surveys.send' } },
+      async (req) => sendableSurveys(core, actorOf(req)),
     );
     app.get(
       '/surveys/results',

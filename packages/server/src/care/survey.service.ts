@@ -132,6 +132,22 @@ export async function listSurveys(core: Core, actor: Actor): Promise<{ data: Sur
   return { data: rows.map((r) => toSurvey(r, qs.get(r.id) ?? [], stats.get(r.id))) };
 }
 
+/** The active surveys a member may send (id, name, questions count): what an agent picks from to invite a customer. */
+export async function sendableSurveys(core: Core, actor: Actor): Promise<{ data: { id: string; name: string; title: Wording; questions: number }[] }> {
+  authorize(actor, 'surveys.send');
+  const rows = await core.db
+    .selectFrom('surveys')
+    .select(['surveys.id', 'surveys.name', 'surveys.title'])
+    .select((eb) => eb.selectFrom('survey_questions').select(eb.fn.countAll<number>().as('n')).whereRef('survey_questions.survey_id', '=', 'surveys.id').as('questions'))
+    .where('surveys.workspace_id', '=', actor.workspaceId)
+    .where('surveys.status', '=', 'active')
+    .where('surveys.deleted_at', 'is', null)
+    .orderBy('surveys.name')
+    .limit(500)
+    .execute();
+  return { data: rows.map((r) => ({ id: r.id, name: r.name, title: readJson<Wording>(r.title, {}), questions: Number(r.questions ?? 0) })) };
+}
+
 export async function updateSurvey(core: Core, actor: Actor, id: string, patch: SurveyUpdateInput): Promise<Survey> {
   authorize(actor, 'surveys.manage');
   await core.db.transaction().execute(async (trx) => {

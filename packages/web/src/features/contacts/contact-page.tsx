@@ -120,7 +120,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
           </div>
         </div>
         <span className="spacer" />
-        {can('surveys.send') && can('surveys.read') && (
+        {can('surveys.send') && (
           <Button onClick={() => setInviting(true)} data-testid="send-survey">
             <Icon name="star" /> {t('surveys.invite.sendToCustomer')}
           </Button>

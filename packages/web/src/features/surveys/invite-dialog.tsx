@@ -11,7 +11,7 @@ import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { CustomerPicker } from '../orders/order-dialog.tsx';
-import { useSurveys, useSurveyTitle } from './survey-data.ts';
+import { useSendableSurveys, useSurveyTitle } from './survey-data.ts';
 import type { Invitation, Survey } from './survey-model.ts';
 
 type Channel = 'link' | 'email';
@@ -28,9 +28,9 @@ export function InviteDialog({ survey, customer, onClose }: { survey?: Survey; c
   const qc = useQueryClient();
   const notify = useToast();
   const errorText = useErrorText();
-  const surveys = useSurveys();
+  const surveys = useSendableSurveys();
   const title = useSurveyTitle();
-  const active = (surveys.data ?? []).filter((x) => x.status === 'active');
+  const active = surveys.data ?? [];
   const [surveyId, setSurveyId] = useState(survey?.id ?? '');
   const chosenSurvey = survey?.id ?? (surveyId || active[0]?.id || '');
   const [contact, setContact] = useState<{ id: string; name: string } | null>(customer ?? null);

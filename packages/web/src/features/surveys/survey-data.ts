@@ -11,6 +11,12 @@ export function useSurveys() {
 }
 
 /** A survey's title for its customers, in the user's language (its name when it has none). */
+/** The active surveys the member may send (agents too, who do not read the results). */
+export function useSendableSurveys() {
+  const can = useCan();
+  return useQuery({ queryKey: ['surveys', 'sendable'], queryFn: async () => (await api.get<{ data: Pick<Survey, 'id' | 'name' | 'title'>[] }>('/surveys/sendable')).data, staleTime: 30_000, enabled: can('surveys.send') });
+}
+
 export function useSurveyTitle(): (s: Pick<Survey, 'name' | 'title'>) => string {
   const { i18n } = useTranslation();
   return (s) => wordingIn(s.title, i18n.language) || s.name;
