@@ -10,6 +10,7 @@ import { MAIL_JOB, queueMail, sendQueuedMail } from './outbox.ts';
 import { registerPlaybookJobs } from './playbook-jobs.ts';
 import { runSurveyInvite, SURVEY_INVITE_JOB, type SurveyInvitePayload } from './survey.service.ts';
 import { SLA_JOB, type SlaJobPayload } from './ticket.service.ts';
+import { rebuildRollup, SURVEY_ROLLUP_JOB } from './survey-rollup.ts';
 import { expirePoints, LOYALTY_EXPIRE_JOB, LOYALTY_SYNC_JOB, runLoyaltySync } from './loyalty.service.ts';
 
 /**
@@ -98,6 +99,7 @@ export function registerCareJobs(): void {
   registerJobHandler<SlaJobPayload>(SLA_JOB, (core, job) => runSlaCheck(core, job.payload));
   registerJobHandler<{ mailId: string }>(MAIL_JOB, (core, job: ClaimedJob<{ mailId: string }>) => sendQueuedMail(core, job.payload.mailId, job.attempts >= job.maxAttempts));
   registerJobHandler<SurveyInvitePayload>(SURVEY_INVITE_JOB, (core, job) => runSurveyInvite(core, job.payload));
+  registerJobHandler<{ workspaceId: string }>(SURVEY_ROLLUP_JOB, (core, job) => rebuildRollup(core, job.payload.workspaceId));
   registerPlaybookJobs();
   registerJobHandler<{ workspaceId: string; contactIds: string[] }>(LOYALTY_SYNC_JOB, (core, job) => runLoyaltySync(core, job.payload));
   registerJobHandler<{ workspaceId: string; contactId: string }>(LOYALTY_EXPIRE_JOB, (core, job) => expirePoints(core, job.payload));

@@ -286,3 +286,14 @@ export interface WorkspaceMailTable {
   updated_by: string | null;
   updated_at: Timestamp;
 }
+
+export interface SurveyAnswerDayTable {
+  workspace_id: string;
+  dim: string;
+  day: string;
+  survey_id: string;
+  key: string;
+  type: string;
+  value: number;
+  n: number;
+}

@@ -17,6 +17,7 @@ import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { listContacts } from '../contacts/contact.service.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { onOrdersChanged } from '../commerce/order-events.ts';
+import { countAnswers, dayRange, type RollupDim } from './survey-rollup.ts';
 import { loadCare } from './care-settings.service.ts';
 import type { SurveyInvitationTable, SurveyTable, TicketTable } from './care.table.ts';
 import { queueMail } from './outbox.ts';
@@ -399,6 +400,8 @@ async function recordResponse(core: Core, token: string, body: unknown): Promise
         };
       });
       if (rows.length) await trx.insertInto('survey_answers').values(rows).execute();
+      const wsRow = await findWorkspace(trx, ws);
+      await countAnswers(trx, ws, wsRow?.timezone ?? 'Asia/Ho_Chi_Minh', now, rows.filter((r) => r.value_num !== null).map((r) => ({ surveyId: r.survey_id, type: r.type, value: r.value_num!, teamId: r.team_id, agentId: r.agent_id, category: r.category })));
       await recordAudit(trx, { workspaceId: ws, actorUserId: null, action: 'create', entityType: 'survey_response', entityId: responseId, after: { surveyId: p.survey.id, answers: rows.length }, meta: { contactId: p.invitation.contact_id, via: 'survey link' } }, now);
       const followUpTicketId = await maybeFollowUp(trx, core, p, responseId, parsed.data.answers, now);
       if (followUpTicketId) await trx.updateTable('survey_responses').set({ follow_up_ticket_id: followUpTicketId }).where('id', '=', responseId).execute();
@@ -513,30 +516,6 @@ export type Results = {
   invited: number;
 };
 
-/**
- * The answers' local day (`YYYY-MM-DD`) in the workspace's zone, computed by the database: PostgreSQL knows
- * the zone's rules; SQLite is given the offset, which is exact for zones without clock changes in the period
- * (Vietnam has had none since 1975). For a zone that changes its clocks SQLite groups by UTC hour instead,
- * and the hours are put in their local days here.
- */
-function dayExpr(core: Core, tz: string, from: string, to: string): { expr: ReturnType<typeof sql<string>>; hourly: boolean } {
-  if (core.dialect === 'postgres') return { expr: sql<string>`to_char(survey_answers.answered_at at time zone ${tz}, 'YYYY-MM-DD')`, hourly: false };
-  const zone = timeZoneOf(tz);
-  const a = Date.parse(from);
-  const b = Date.parse(to);
-  const offset = zone.offsetAt(a);
-  let fixed = zone.offsetAt(b) === offset;
-  for (let t = a; fixed && t < b; t += 7 * 86_400_000) fixed = zone.offsetAt(t) === offset;
-  if (!fixed) return { expr: sql<string>`substr(survey_answers.answered_at, 1, 13)`, hourly: true };
-  // Whole days since 1970 of the local time: integer arithmetic on the epoch (date text is made in the process).
-  return { expr: sql<string>`(unixepoch(survey_answers.answered_at) + ${Math.round(offset / 1000)}) / 86400`, hourly: false };
-}
-
-/** A day as the database gave it: `YYYY-MM-DD` (PostgreSQL), a day number (SQLite) or a UTC hour `YYYY-MM-DDTHH`. */
-function dayText(d: unknown): string {
-  return typeof d === 'number' || /^-?\d+$/.test(String(d)) ? new Date(Number(d) * 86_400_000).toISOString().slice(0, 10) : String(d);
-}
-
 function expand(counts: number[], min: number): number[] {
   const out: number[] = [];
   counts.forEach((c, i) => {
@@ -546,34 +525,48 @@ function expand(counts: number[], min: number): number[] {
 }
 
 /**
- * NPS, CSAT and CES over the answers given in [from, to) — of one survey or all — with intervals, trends by
- * week or month in the workspace's time zone, and a breakdown by team, agent, category (of the ticket
- * asked about), RFM segment or survey. Two aggregates do the reading: answers counted by type, value and
- * local day (a year is a few thousand rows however many the answers), and by type, value and group; the
- * summaries and trends are computed from those counts.
+ * NPS, CSAT and CES over the answers given on the workspace's local days from `from` to `to` — of one survey
+ * or all — with intervals, trends by week or month, and a breakdown by team, agent, category (of the ticket
+ * asked about), survey, RFM segment or product. Totals, trends and the team/agent/category/survey
+ * breakdowns are sums over the daily counts (survey-rollup.ts: a few thousand rows a year); the segment and
+ * product breakdowns join the answers to the customers' scores or the orders' lines, over the same days.
  */
 export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: string; from: string; to: string; bucket: 'week' | 'month'; by: Breakdown }): Promise<Results> {
   authorize(actor, 'surveys.read');
   const ws = await findWorkspace(core.db, actor.workspaceId);
   const tz = ws?.timezone ?? 'Asia/Ho_Chi_Minh';
-  const base = () => {
+  const { first, last } = dayRange(tz, o.from, o.to);
+  const zone = timeZoneOf(tz);
+  const counts = (dim: RollupDim) => {
+    let q = core.db.selectFrom('survey_answer_days').where('workspace_id', '=', actor.workspaceId).where('dim', '=', dim).where('day', '>=', first).where('day', '<=', last);
+    if (o.surveyId) q = q.where('survey_id', '=', o.surveyId);
+    return q;
+  };
+  const byDay = (await counts('all').select(['type', 'value', 'day', (eb) => eb.fn.sum<number>('n').as('n')]).groupBy(['type', 'value', 'day']).execute()).map((r) => ({ type: r.type, v: Number(r.value), d: r.day, n: Number(r.n) }));
+
+  const groups = new Map<string | null, { nps: number[]; csat: number[] }>();
+  const add = (key: string | null, type: string, v: number, n: number) => {
+    if (type !== 'nps' && type !== 'csat') return;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { nps: Array(11).fill(0), csat: Array(5).fill(0) }));
+    const i = v - (type === 'nps' ? 0 : 1);
+    g[type][i] = (g[type][i] ?? 0) + n;
+  };
+  if (o.by === 'team' || o.by === 'agent' || o.by === 'category') {
+    for (const r of await counts(o.by).select(['type', 'value', 'key', (eb) => eb.fn.sum<number>('n').as('n')]).groupBy(['type', 'value', 'key']).execute()) add(r.key === '' ? null : r.key, r.type, Number(r.value), Number(r.n));
+  } else if (o.by === 'survey') {
+    for (const r of await counts('all').select(['type', 'value', 'survey_id', (eb) => eb.fn.sum<number>('n').as('n')]).groupBy(['type', 'value', 'survey_id']).execute()) add(r.survey_id, r.type, Number(r.value), Number(r.n));
+  } else if (o.by === 'segment' || o.by === 'product') {
+    // The same local days as instants: from the first day's midnight to the midnight after the last.
+    const fromAt = new Date(zone.wallToUtc(Date.parse(`${first}T00:00:00Z`))).toISOString();
+    const toAt = new Date(zone.wallToUtc(Date.parse(`${last}T00:00:00Z`) + 86_400_000)).toISOString();
     let q = core.db
       .selectFrom('survey_answers')
       .where('survey_answers.workspace_id', '=', actor.workspaceId)
-      .where('survey_answers.type', 'in', ['nps', 'csat', 'ces'])
-      .where('survey_answers.answered_at', '>=', o.from)
-      .where('survey_answers.answered_at', '<', o.to);
+      .where('survey_answers.type', 'in', ['nps', 'csat'])
+      .where('survey_answers.answered_at', '>=', fromAt)
+      .where('survey_answers.answered_at', '<', toAt);
     if (o.surveyId) q = q.where('survey_answers.survey_id', '=', o.surveyId);
-    return q;
-  };
-  const day = dayExpr(core, tz, o.from, o.to);
-  const byDay = (await base().select([sql<string>`survey_answers.type`.as('type'), sql<number>`survey_answers.value_num`.as('v'), day.expr.as('d'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy([sql`1`, sql`2`, sql`3`] as never).execute()).map((r) => ({ type: r.type, v: Number(r.v), d: day.hourly ? String(r.d) : dayText(r.d), n: Number(r.n) }));
-
-  const groups = new Map<string | null, { nps: number[]; csat: number[] }>();
-  if (o.by !== 'none') {
-    const groupCol =
-      o.by === 'team' ? sql<string | null>`survey_answers.team_id` : o.by === 'agent' ? sql<string | null>`survey_answers.agent_id` : o.by === 'category' ? sql<string | null>`survey_answers.category` : o.by === 'survey' ? sql<string | null>`survey_answers.survey_id` : o.by === 'product' ? sql<string | null>`order_lines.product_id` : sql<string | null>`customer_scores.segment`;
-    let q = base().where('survey_answers.type', 'in', ['nps', 'csat']);
     // By product: an answer about an order counts for each product on it (answers about no order are left out).
     if (o.by === 'product')
       q = q
@@ -581,16 +574,10 @@ export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: st
         .innerJoin('survey_invitations', 'survey_invitations.id', 'survey_responses.invitation_id')
         .innerJoin('order_lines', 'order_lines.order_id', 'survey_invitations.order_id')
         .where('order_lines.product_id', 'is not', null) as unknown as typeof q;
-    if (o.by === 'segment') q = q.leftJoin('customer_scores', (j) => j.onRef('customer_scores.contact_id', '=', 'survey_answers.contact_id').on('customer_scores.workspace_id', '=', actor.workspaceId)) as typeof q;
+    else q = q.leftJoin('customer_scores', (j) => j.onRef('customer_scores.contact_id', '=', 'survey_answers.contact_id').on('customer_scores.workspace_id', '=', actor.workspaceId)) as typeof q;
+    const groupCol = o.by === 'product' ? sql<string | null>`order_lines.product_id` : sql<string | null>`customer_scores.segment`;
     const rows = await q.select([sql<string>`survey_answers.type`.as('type'), sql<number>`survey_answers.value_num`.as('v'), groupCol.as('g'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy([sql`1`, sql`2`, sql`3`] as never).execute();
-    for (const r of rows) {
-      const key = r.g === null || r.g === undefined ? null : String(r.g);
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { nps: Array(11).fill(0), csat: Array(5).fill(0) }));
-      const min = r.type === 'nps' ? 0 : 1;
-      const gd = g[r.type as 'nps' | 'csat'];
-      gd[Number(r.v) - min] = (gd[Number(r.v) - min] ?? 0) + Number(r.n);
-    }
+    for (const r of rows) add(r.g === null || r.g === undefined ? null : String(r.g), r.type, Number(r.v), Number(r.n));
   }
 
   const dist = { nps: Array(11).fill(0) as number[], csat: Array(5).fill(0) as number[], ces: Array(7).fill(0) as number[] };
@@ -599,10 +586,9 @@ export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: st
     const i = r.v - (r.type === 'nps' ? 0 : 1);
     d[i] = (d[i] ?? 0) + r.n;
   }
-  // Trends: one timed entry per (day, value) row — at local noon of its day, or at its UTC hour — whose value
-  // is the row's index, so a bucket's summary adds up the counts.
-  const zone = timeZoneOf(tz);
-  const instantOf = (d: string) => (day.hourly ? `${d}:00:00Z` : new Date(zone.wallToUtc(Date.parse(`${d}T12:00:00Z`))).toISOString());
+  // Trends: one timed entry per (day, value) row, at local noon of its day, whose value is the row's index, so
+  // a bucket's summary adds up the counts.
+  const instantOf = (d: string) => new Date(zone.wallToUtc(Date.parse(`${d}T12:00:00Z`))).toISOString();
   const trendOf = <T,>(type: 'nps' | 'csat', summarise: (counts: number[]) => T) => {
     const own = byDay.filter((r) => r.type === type);
     const size = type === 'nps' ? 11 : 5;

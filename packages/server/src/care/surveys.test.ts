@@ -6,6 +6,8 @@ import { mailText, startMailCatcher } from '../../test/mail-catcher.ts';
 import { readJson } from '../db/column-types.ts';
 import { sendQueuedMail } from './outbox.ts';
 import { runSurveyInvite, type SurveyInvitePayload } from './survey.service.ts';
+import { rebuildRollup } from './survey-rollup.ts';
+import { runDueJobs } from '../jobs/runner.ts';
 
 let t: TestApp;
 let owner: TestUser;
@@ -311,5 +313,29 @@ describe('surveys: triggers, results and email', () => {
     const r = await api(owner).get(`/api/v1/surveys/${s.id}/results?by=product`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.deepEqual(r.body.groups.map((g: { key: string; csatN: number; csat: number }) => [g.key, g.csatN, g.csat]).sort(), [[p1, 1, 1], [p2, 1, 1]].sort());
+  });
+
+  test('the dashboard’s daily counts equal a recount from the answers; a purged customer’s answers leave the figures', async () => {
+    const s = await survey({ name: 'Đếm lại', questions: [{ type: 'nps', text: 'NPS' }, { type: 'csat', text: 'CSAT' }], followUp: { enabled: false } });
+    const people: string[] = [];
+    for (const [i, [n, c]] of [[10, 5], [3, 1], [8, 4]].entries()) {
+      const id = await contact(`Đếm ${i}`);
+      people.push(id);
+      const inv = await invite(s.id, id);
+      assert.equal((await answer(inv.token, [{ questionId: s.questions[0].id, value: n }, { questionId: s.questions[1].id, value: c }])).status, 201);
+    }
+    const read = async () => (await api(owner).get(`/api/v1/surveys/${s.id}/results?by=category`)).body;
+    const before = await read();
+    assert.deepEqual([before.nps.n, before.nps.nps, before.csat.n], [3, 0, 3]);
+    const days = () => t.core.db.selectFrom('survey_answer_days').select(['dim', 'day', 'survey_id', 'key', 'type', 'value', 'n']).where('workspace_id', '=', owner.workspaceId).orderBy('dim').orderBy('day').orderBy('survey_id').orderBy('key').orderBy('type').orderBy('value').execute();
+    const kept = (await days()).map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) }));
+    await rebuildRollup(t.core, owner.workspaceId);
+    assert.deepEqual((await days()).map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) })), kept, 'kept with each response = recounted from the answers');
+    assert.deepEqual(await read(), before);
+    // Purging the detractor removes their answers; the recount follows.
+    assert.equal((await api(owner).post(`/api/v1/contacts/${people[1]}/purge`)).status, 204);
+    await runDueJobs(t.core, 'test');
+    const after = await read();
+    assert.deepEqual([after.nps.n, after.nps.nps, after.csat.n], [2, 50, 2]);
   });
 });

@@ -1,4 +1,5 @@
 import { uuidv7 } from '../db/ids.ts';
+import { scheduleRollupRebuild } from '../care/survey-rollup.ts';
 import type { z } from 'zod';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { fromZodIssue } from '@kith/domain/schema/issues.ts';
@@ -503,7 +504,10 @@ export async function restoreContact(core: Core, actor: Actor, id: string): Prom
 export async function purgeContact(core: Core, actor: Actor, id: string): Promise<void> {
   const scope: Scope = scopeFor(actor, 'contacts.purge');
   await core.db.transaction().execute(async (trx) => {
+    const answered = await trx.selectFrom('survey_responses').select('id').where('workspace_id', '=', actor.workspaceId).where('contact_id', '=', id).limit(1).executeTakeFirst();
     if (!(await purgeContactRow(trx, scope, id))) throw notFound('Contact');
+    // Their survey answers went with them: the dashboard's counts are recounted.
+    if (answered) await scheduleRollupRebuild(trx, actor.workspaceId, core.now());
     await recordAudit(trx, { ...by(actor), action: 'purge', entityType: 'contact', entityId: id }, core.now());
   });
 }

@@ -15,7 +15,7 @@ import type { MembershipTable, UserTable } from '../members/user.table.ts';
 import type { TeamMemberTable, TeamTable } from '../teams/team.table.ts';
 import type { SavedViewTable } from '../views/view.table.ts';
 import type { SegmentTable } from '../segments/segment.table.ts';
-import type { CannedReplyTable, CareSettingsTable, JobTable, MailOutboxTable, SlaPolicyTable, SurveyAnswerTable, SurveyInvitationTable, SurveyQuestionTable, SurveyResponseTable, SurveyTable, TeamAssignmentTable, TicketMessageTable, TicketTable, PlaybookTable, PlaybookRunTable, PlaybookRunStepTable, LoyaltyAccountTable, LoyaltySettingsTable, PointsLedgerTable, WorkspaceMailTable } from '../care/care.table.ts';
+import type { CannedReplyTable, CareSettingsTable, JobTable, MailOutboxTable, SlaPolicyTable, SurveyAnswerTable, SurveyInvitationTable, SurveyQuestionTable, SurveyResponseTable, SurveyTable, TeamAssignmentTable, TicketMessageTable, TicketTable, PlaybookTable, PlaybookRunTable, PlaybookRunStepTable, LoyaltyAccountTable, LoyaltySettingsTable, PointsLedgerTable, WorkspaceMailTable, SurveyAnswerDayTable } from '../care/care.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../workspaces/workspace.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
@@ -81,6 +81,7 @@ export interface Database {
   survey_invitations: SurveyInvitationTable;
   survey_responses: SurveyResponseTable;
   survey_answers: SurveyAnswerTable;
+  survey_answer_days: SurveyAnswerDayTable;
   playbooks: PlaybookTable;
   playbook_runs: PlaybookRunTable;
   playbook_run_steps: PlaybookRunStepTable;

@@ -1,4 +1,5 @@
 import { uuidv7 } from '../db/ids.ts';
+import { scheduleRollupRebuild } from '../care/survey-rollup.ts';
 import { AppError, invalid } from '@kith/domain/errors.ts';
 import { passwordProblem } from '@kith/domain/auth/password-policy.ts';
 import { normalizeEmail } from '@kith/domain/emails/email.ts';
@@ -98,6 +99,8 @@ export async function updateWorkspaceSettings(core: Core, actor: Actor, patch: W
     await updateWorkspace(trx, actor.workspaceId, patch, now.toISOString());
     const after = (await findWorkspace(trx, actor.workspaceId))!;
     const changed = Object.keys(patch) as (keyof WorkspacePatch)[];
+    // Survey counts are kept by local day: a new zone recounts them.
+    if (patch.timezone !== undefined && patch.timezone !== before.timezone) await scheduleRollupRebuild(trx, actor.workspaceId, now);
     await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'workspace', entityId: actor.workspaceId, before: pick(before, changed), after: pick(after, changed) }, now);
     return after;
   }).finally(() => forgetReadContext(core, actor.workspaceId));

@@ -262,10 +262,26 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Covering: the dashboard's aggregates read the index alone (a million answers in well under a second).
   await db.schema.createIndex('survey_answers_type_idx').on('survey_answers').columns(['workspace_id', 'type', 'answered_at', 'value_num', 'survey_id', 'team_id', 'agent_id', 'category']).execute();
   await db.schema.createIndex('survey_answers_response_idx').on('survey_answers').columns(['response_id']).execute();
+
+  // The dashboard's counts: answers on scales by local day, type and value, per dimension (dim 'all' with key
+  // '', 'team', 'agent', 'category' with the id or '' for none), kept with every response and rebuilt from the
+  // answers when the workspace's zone changes or a customer is purged.
+  await db.schema
+    .createTable('survey_answer_days')
+    .addColumn('workspace_id', t.id, (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('dim', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('survey_id', t.id, (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('value', 'integer', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('survey_answer_days_pk', ['workspace_id', 'dim', 'day', 'survey_id', 'key', 'type', 'value'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['survey_answers', 'survey_responses', 'survey_invitations', 'survey_questions', 'surveys', 'mail_outbox', 'jobs', 'canned_replies', 'ticket_messages', 'tickets', 'team_assignment', 'sla_policies', 'care_settings']) {
+  for (const table of ['survey_answer_days', 'survey_answers', 'survey_responses', 'survey_invitations', 'survey_questions', 'surveys', 'mail_outbox', 'jobs', 'canned_replies', 'ticket_messages', 'tickets', 'team_assignment', 'sla_policies', 'care_settings']) {
     await db.schema.dropTable(table).execute();
   }
 }
