@@ -5,6 +5,7 @@ import { createInvitation, listSurveys, surveyResults, type Breakdown } from '@k
 import { getLoyalty, referralLeaderboard } from '@kith/server/care/loyalty.service.ts';
 import { runDueJobs } from '@kith/server/jobs/runner.ts';
 import { registerCareJobs } from '@kith/server/care/care-jobs.ts';
+import { rebuildRollup } from '@kith/server/care/survey-rollup.ts';
 import { print, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 
@@ -123,6 +124,18 @@ export function registerCareCommands(program: Command): void {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const r = await createInvitation(core, actor, surveyId, { contactId, channel: opts.email ? 'email' : 'link' });
         print(r, Boolean(opts.json), () => `${r.url}\n(expires ${r.expiresAt})`);
+      });
+    });
+
+  surveys
+    .command('recount')
+    .description('recount the dashboard’s daily survey counts from the answers (after restoring a backup or changing the time zone by hand)')
+    .option('--workspace <id>', 'workspace id (default: the only one)')
+    .option('--json', 'JSON instead of a line')
+    .action(async (opts: { workspace?: string; json?: boolean }, cmd: Command) => {
+      await withCore(cmd, async (core) => {
+        const r = await rebuildRollup(core, await resolveWorkspace(core, opts.workspace));
+        print(r, Boolean(opts.json), () => `${r.answers} answers counted into ${r.rows} daily rows`);
       });
     });
 
