@@ -33,6 +33,8 @@ const SurveysPage = lazyRoute(() => import('../features/surveys/surveys-page.tsx
 const SurveyBuilderPage = lazyRoute(() => import('../features/surveys/survey-builder.tsx'));
 const SurveyResultsPage = lazyRoute(() => import('../features/surveys/survey-results-page.tsx'));
 const CareReportsPage = lazyRoute(() => import('../features/surveys/care-reports-page.tsx'));
+const PlaybooksPage = lazyRoute(() => import('../features/playbooks/playbooks-page.tsx'));
+const PlaybookEditorPage = lazyRoute(() => import('../features/playbooks/playbook-editor.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -54,6 +56,8 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/surveys\/results/, SurveyResultsPage],
   [/^\/surveys\/reports/, CareReportsPage],
   [/^\/surveys\/[^/]+/, SurveyBuilderPage],
+  [/^\/playbooks\/?$/, PlaybooksPage],
+  [/^\/playbooks\/[^/]+/, PlaybookEditorPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -112,6 +116,11 @@ export function Shell() {
         {can('surveys.read') && (
           <NavLink href="/surveys">
             <Icon name="star" /> {t('nav.surveys')}
+          </NavLink>
+        )}
+        {can('playbooks.read') && (
+          <NavLink href="/playbooks">
+            <Icon name="clock" /> {t('nav.playbooks')}
           </NavLink>
         )}
         <NavLink href="/deals">
@@ -178,6 +187,9 @@ export function Shell() {
             <Route path="/surveys/reports" component={CareReportsPage} />
             <Route path="/surveys/new" component={SurveyBuilderPage} />
             <Route path="/surveys/:id" component={SurveyBuilderPage} />
+            <Route path="/playbooks" component={PlaybooksPage} />
+            <Route path="/playbooks/new" component={PlaybookEditorPage} />
+            <Route path="/playbooks/:id" component={PlaybookEditorPage} />
             <Route path="/imports/:id" component={ImportsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>

@@ -25,6 +25,7 @@ import { CustomerTasks } from '../tasks/customer-tasks.tsx';
 import { CustomerTickets } from '../tickets/customer-tickets.tsx';
 import { CustomerLoyalty } from '../loyalty/customer-loyalty.tsx';
 import { InviteDialog } from '../surveys/invite-dialog.tsx';
+import { CustomerPlaybooks } from '../playbooks/customer-playbooks.tsx';
 
 type Loaded = { contact: Contact; etag: string | null };
 
@@ -241,6 +242,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
           <CustomerNeeds contactId={c.id} />
           <CustomerTasks contactId={c.id} />
           <CustomerTickets contact={{ id: c.id, name: c.name }} />
+          <CustomerPlaybooks contactId={c.id} />
           <CustomerLoyalty contactId={c.id} />
           <CustomerOrders contact={{ id: c.id, name: c.name }} />
           <div className="card">

@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session.tsx';
+import { api } from '../../lib/api-client.ts';
+import type { Audience, Playbook } from './playbook-model.ts';
+
+/** The workspace's playbooks (the built-in ones are made on the first read), shared by the list, the editor and the customer page. */
+export function usePlaybooks() {
+  const can = useCan();
+  return useQuery({ queryKey: ['playbooks', 'list'], queryFn: async () => (await api.get<{ data: Playbook[] }>('/playbooks')).data, staleTime: 30_000, enabled: can('playbooks.read') });
+}
+
+/** The saved segments (for a playbook's audience), the member's own and the shared ones. */
+export function useSegments(enabled = true) {
+  return useQuery({ queryKey: ['segments'], queryFn: async () => (await api.get<{ data: { id: string; name: string }[] }>('/segments')).data, staleTime: 30_000, enabled });
+}
+
+/** Who a playbook is for, in words: the lifecycle stages ("Khách mới, Trung thành") or the segment's name. */
+export function useAudienceText(): (a: Audience) => string {
+  const { t } = useTranslation();
+  const segments = useSegments();
+  return (a) => (a.kind === 'lifecycle' ? a.stages.map((s) => t(`stages.${s}`)).join(', ') : t('playbooks.audienceSegment', { name: segments.data?.find((s) => s.id === a.segmentId)?.name ?? t('playbooks.unknownSegment') }));
+}

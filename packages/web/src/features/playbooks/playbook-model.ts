@@ -1,0 +1,94 @@
+/**
+ * What the care-playbook screens share, apart from how they look: the playbook and a customer's runs as the
+ * API sends them, the editor's draft and the body it becomes. A draft step keeps the id of the step it was
+ * made from, so a save never loses it (customers already on the playbook find their pending steps by it).
+ */
+import type { PlaybookAction, PlaybookStatus, RunStatus, StepStatus } from '@kith/domain/care/playbook.schema.ts';
+
+export { MAX_DELAY_DAYS, MAX_STEPS, PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, TEMPLATE_VARIABLES } from '@kith/domain/care/playbook.schema.ts';
+export type { PlaybookAction, PlaybookStatus, RunStatus, StepStatus };
+
+export type Audience = { kind: 'lifecycle'; stages: string[] } | { kind: 'segment'; segmentId: string };
+export type PlaybookStep = { id: string; delayDays: number; action: PlaybookAction; title: string; body: string | null; dueInDays: number | null; surveyId: string | null };
+export type Playbook = {
+  id: string;
+  key: string | null;
+  name: string;
+  description: string | null;
+  audience: Audience;
+  steps: PlaybookStep[];
+  status: PlaybookStatus;
+  autoEnroll: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  runs: { running: number; completed: number; stopped: number };
+};
+export type RunStep = { id: string; index: number; stepId: string | null; action: PlaybookAction; title: string | null; dueAt: string; status: StepStatus; doneAt: string | null; outcome: Record<string, unknown> | null };
+export type PlaybookRun = { id: string; playbookId: string; playbookName: string; contactId: string; status: RunStatus; startedAt: string; finishedAt: string | null; stoppedBy: string | null; enrolledBy: string | null; steps: RunStep[] };
+
+// ---------------------------------------------------------------------------------------------------
+// The editor's draft: numbers as typed (strings), every step with a local key and, once saved, its id.
+
+export type DraftStep = { key: number; id?: string; delayDays: string; action: PlaybookAction; title: string; body: string; dueInDays: string; surveyId: string };
+export type PlaybookDraft = { name: string; description: string; audienceKind: 'lifecycle' | 'segment'; stages: string[]; segmentId: string; status: PlaybookStatus; autoEnroll: boolean; steps: DraftStep[] };
+
+let nextKey = 1;
+export function newStep(action: PlaybookAction = 'task', delayDays = 0): DraftStep {
+  return { key: nextKey++, delayDays: String(delayDays), action, title: '', body: '', dueInDays: action === 'task' ? '1' : '', surveyId: '' };
+}
+
+export function emptyDraft(): PlaybookDraft {
+  return { name: '', description: '', audienceKind: 'lifecycle', stages: ['new_customer'], segmentId: '', status: 'active', autoEnroll: false, steps: [newStep('email', 0)] };
+}
+
+export function draftOf(p: Playbook): PlaybookDraft {
+  return {
+    name: p.name,
+    description: p.description ?? '',
+    audienceKind: p.audience.kind,
+    stages: p.audience.kind === 'lifecycle' ? [...p.audience.stages] : [],
+    segmentId: p.audience.kind === 'segment' ? p.audience.segmentId : '',
+    status: p.status,
+    autoEnroll: p.autoEnroll,
+    steps: p.steps.map((s) => ({ key: nextKey++, id: s.id, delayDays: String(s.delayDays), action: s.action, title: s.title, body: s.body ?? '', dueInDays: s.dueInDays === null ? '' : String(s.dueInDays), surveyId: s.surveyId ?? '' })),
+  };
+}
+
+/** A number as typed: blank or not a number stays as it is for the server to name (it answers with the field). */
+const num = (s: string): number | string => (s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : s);
+
+/** Change a step's action, dropping what the new action does not take and giving a task its default due-in. */
+export function reaction(s: DraftStep, action: PlaybookAction): DraftStep {
+  return { ...s, action, dueInDays: action === 'task' ? s.dueInDays || '1' : '', surveyId: action === 'survey' ? s.surveyId : '' };
+}
+
+/** The body of POST /playbooks or PATCH /playbooks/{id}: every step keeps its id when it has one. */
+export function playbookBody(d: PlaybookDraft) {
+  return {
+    name: d.name.trim(),
+    description: d.description.trim() === '' ? null : d.description.trim(),
+    audience: d.audienceKind === 'segment' ? { kind: 'segment' as const, segmentId: d.segmentId } : { kind: 'lifecycle' as const, stages: d.stages },
+    status: d.status,
+    autoEnroll: d.autoEnroll,
+    steps: d.steps.map((s) => ({
+      ...(s.id ? { id: s.id } : {}),
+      delayDays: num(s.delayDays),
+      action: s.action,
+      title: s.title,
+      body: s.body.trim() === '' ? null : s.body,
+      ...(s.action === 'task' && s.dueInDays.trim() !== '' ? { dueInDays: num(s.dueInDays) } : {}),
+      ...(s.action === 'survey' ? { surveyId: s.surveyId } : {}),
+    })),
+  };
+}
+
+/** Steps in the order they happen: by day, ties kept in the playbook's order. */
+export function byDay<T extends { delayDays: number | string }>(steps: readonly T[]): T[] {
+  return steps.map((s, i) => ({ s, i })).sort((a, b) => Number(a.s.delayDays) - Number(b.s.delayDays) || a.i - b.i).map((x) => x.s);
+}
+
+/** The day of a run's step: days from the run's start to its due time (whole days; the schedule is start + delay). */
+export function dayOf(startedAt: string, dueAt: string): number {
+  return Math.max(0, Math.round((Date.parse(dueAt) - Date.parse(startedAt)) / 86_400_000));
+}
