@@ -81,6 +81,7 @@ describe('a manager rewords the new-customer playbook and takes a customer throu
     await title.fill(NEW_TITLE);
     await page.getByTestId('step-2-body').fill('Hỏi chị đã lắp đặt xong chưa, bàn ghế có trầy xước gì không.');
     await accessible('playbook editor');
+    await page.getByRole('heading', { name: PLAYBOOK, level: 1 }).scrollIntoViewIfNeeded();
     await shot('p02-editor');
     await page.getByTestId('save-playbook').click();
     await page.getByText(fill(vi.playbooks.editor.saved, { name: PLAYBOOK })).waitFor();
@@ -107,12 +108,12 @@ describe('a manager rewords the new-customer playbook and takes a customer throu
     assert.equal(await rows.count(), 4);
     const first = await rows.nth(0).innerText();
     assert.match(first, new RegExp(`${fill(vi.playbooks.dayN, { n: 0 })}`));
-    assert.match(first, /Cảm ơn anh\/chị đã tin chọn/);
+    assert.match(first, /Cảm ơn anh\/chị đã tin chọn Nội thất Gỗ Việt/, 'the title as the customer reads it, variables filled in');
     await rows.nth(0).getByTestId('step-mail').waitFor();
     const second = await rows.nth(1).innerText();
     assert.match(second, new RegExp(fill(vi.playbooks.dayN, { n: 3 })));
     assert.match(second, new RegExp(vi.playbooks.stepStatuses.scheduled));
-    assert.match(second, /Gọi hỏi thăm/);
+    assert.match(second, /Gọi hỏi thăm Lan về bộ bàn ăn vừa giao/, 'the new wording, greeting her by her given name');
     const api = (await apiCall('GET', `/contacts/${ids.customer}/playbook-runs`)).body.data as { id: string; status: string; steps: { status: string; outcome: { mailId?: string } | null }[] }[];
     assert.equal(api.length, 1);
     ids.run = api[0]!.id;

@@ -11,7 +11,9 @@ import { api, isApiError } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { usePlaybooks } from './playbook-data.ts';
-import { dayOf, type PlaybookRun, type RunStep } from './playbook-model.ts';
+import { useSession } from '../../app/session.tsx';
+import { useMembers } from '../../lib/workspace-data.ts';
+import { dayOf, renderTitle, type PlaybookRun, type RunStep, type TemplateValues } from './playbook-model.ts';
 
 const RUN_CLASS: Record<string, string> = { running: 'badge-info', completed: 'badge-success', stopped: 'badge-neutral' };
 const STEP_CLASS: Record<string, string> = { scheduled: 'badge-neutral', done: 'badge-success', skipped: 'badge-warning', failed: 'badge-danger', stopped: 'badge-neutral' };
@@ -19,8 +21,13 @@ const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'suppressed'];
 const REASONS = ['no_email', 'no_owner', 'survey_unavailable', 'step_removed', 'playbook_deleted', 'contact_deleted', 'run_stopped', 'error'];
 
 /** A customer's care playbooks on their page: each run with its steps (day, due time, status, outcome), stop, and start one. */
-export function CustomerPlaybooks({ contactId }: { contactId: string }) {
+export function CustomerPlaybooks({ contact }: { contact: { id: string; name: string; givenName: string | null; ownerId: string | null } }) {
   const { t } = useTranslation();
+  const contactId = contact.id;
+  const session = useSession();
+  const members = useMembers();
+  const owner = members.data?.find((m) => m.userId === contact.ownerId);
+  const values: TemplateValues = { contact, owner: owner ? { name: owner.name, email: owner.email } : null, workspace: { name: session?.workspace.name ?? '' }, locale: session?.workspace.locale ?? 'vi' };
   const can = useCan();
   const qc = useQueryClient();
   const notify = useToast();
@@ -45,6 +52,7 @@ export function CustomerPlaybooks({ contactId }: { contactId: string }) {
   const stop = useMutation({
     mutationFn: (run: PlaybookRun) => api.post<PlaybookRun>(`/playbook-runs/${run.id}/stop`),
     onSuccess: (run) => {
+      start.reset();
       notify(t('playbooks.runs.stoppedToast', { name: run.playbookName }));
       refresh();
     },
@@ -80,7 +88,7 @@ export function CustomerPlaybooks({ contactId }: { contactId: string }) {
       ) : (
         <ul className="compact-list">
           {rows.map((r) => (
-            <RunItem key={r.id} run={r} onStop={canEnroll && r.status === 'running' ? () => window.confirm(t('playbooks.runs.confirmStop', { name: r.playbookName })) && stop.mutate(r) : undefined} stopping={stop.isPending && stop.variables?.id === r.id} />
+            <RunItem key={r.id} run={r} values={values} onStop={canEnroll && r.status === 'running' ? () => window.confirm(t('playbooks.runs.confirmStop', { name: r.playbookName })) && stop.mutate(r) : undefined} stopping={stop.isPending && stop.variables?.id === r.id} />
           ))}
         </ul>
       )}
@@ -115,7 +123,7 @@ export function CustomerPlaybooks({ contactId }: { contactId: string }) {
   );
 }
 
-function RunItem({ run, onStop, stopping }: { run: PlaybookRun; onStop: (() => void) | undefined; stopping: boolean }) {
+function RunItem({ run, values, onStop, stopping }: { run: PlaybookRun; values: TemplateValues; onStop: (() => void) | undefined; stopping: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
@@ -144,15 +152,15 @@ function RunItem({ run, onStop, stopping }: { run: PlaybookRun; onStop: (() => v
             <span className="run-step-day">{t('playbooks.dayN', { n: dayOf(run.startedAt, s.dueAt) })}</span>
             <span className="stack" style={{ gap: 2, minInlineSize: 0 }}>
               <span>
-                <span className="muted">{t(`playbooks.actions.${s.action}`)}</span> · {s.title ?? '—'}
+                <span className="muted">{t(`playbooks.actions.${s.action}`)}</span> · {s.title ? renderTitle(s.title, values) : '—'}
               </span>
               <span className="row muted" style={{ fontSize: 'var(--text-sm)', flexWrap: 'wrap', gap: 'var(--s2)' }}>
                 <span className={`badge ${STEP_CLASS[s.status] ?? 'badge-neutral'}`} data-testid="step-status">
                   {t(`playbooks.stepStatuses.${s.status}`)}
                 </span>
-                <span>{s.doneAt ? fmt.dateTime(s.doneAt) : t('playbooks.runs.due', { at: fmt.dateTime(s.dueAt) })}</span>
-                <Outcome step={s} />
+                <span>{s.doneAt && s.status !== 'stopped' ? fmt.dateTime(s.doneAt) : t('playbooks.runs.due', { at: fmt.dateTime(s.dueAt) })}</span>
               </span>
+              <Outcome step={s} />
             </span>
           </li>
         ))}
@@ -169,29 +177,34 @@ function Outcome({ step }: { step: RunStep }) {
   const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : null);
   const mailStatus = str('mailStatus');
   const mail = str('mailId') && (
-    <span className="row" style={{ gap: 4 }} data-testid="step-mail">
-      <Icon name="mail" size={12} />
+    <span data-testid="step-mail">
+      <Icon name="mail" size={12} />{' '}
       {can('care.configure') ? <Link href="/settings/mail">{mailStatus && MAIL_STATUSES.includes(mailStatus) ? t(`playbooks.mailStatus.${mailStatus}`) : t('playbooks.mailStatus.queued')}</Link> : mailStatus && MAIL_STATUSES.includes(mailStatus) ? t(`playbooks.mailStatus.${mailStatus}`) : t('playbooks.mailStatus.queued')}
-      {str('to') && <span>({str('to')})</span>}
+      {str('to') && <span className="muted"> · {str('to')}</span>}
     </span>
   );
   if (step.status === 'done' && str('taskId'))
     return (
-      <span data-testid="step-outcome">
+      <span className="run-step-outcome" data-testid="step-outcome">
         <Link href="/tasks">{t('playbooks.outcomes.task')}</Link>
         {str('note') === 'no_owner' && ` · ${t('playbooks.outcomes.noOwner')}`}
       </span>
     );
   if (step.status === 'done' && str('invitationId'))
     return (
-      <span className="row" style={{ gap: 'var(--s2)' }} data-testid="step-outcome">
-        <span>{t('playbooks.outcomes.survey')}</span>
+      <span className="run-step-outcome" data-testid="step-outcome">
+        {t('playbooks.outcomes.survey')}
+        {mail && <> · {mail}</>}
+      </span>
+    );
+  if (step.status === 'done' && mail)
+    return (
+      <span className="run-step-outcome" data-testid="step-outcome">
         {mail}
       </span>
     );
-  if (step.status === 'done' && mail) return <span data-testid="step-outcome">{mail}</span>;
   const reason = str('reason');
   if ((step.status === 'skipped' || step.status === 'failed') && reason)
-    return <span data-testid="step-outcome">{REASONS.includes(reason) ? t(`playbooks.reasons.${reason}`) : reason}</span>;
+    return <span className="run-step-outcome" data-testid="step-outcome">{REASONS.includes(reason) ? t(`playbooks.reasons.${reason}`) : reason}</span>;
   return null;
 }

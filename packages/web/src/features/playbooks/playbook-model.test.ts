@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dayOf, draftOf, newStep, playbookBody, reaction, type Playbook } from './playbook-model.ts';
+import { dayOf, draftOf, newStep, playbookBody, reaction, renderTitle, type Playbook } from './playbook-model.ts';
 
 const playbook: Playbook = {
   id: 'p1',
@@ -48,4 +48,10 @@ test('a number typed badly goes to the server as typed, which names the field', 
 test('a run step’s day is its whole days from the start', () => {
   assert.equal(dayOf('2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z'), 0);
   assert.equal(dayOf('2026-01-01T08:00:00Z', '2026-01-04T08:00:00Z'), 3);
+});
+
+test('a run step’s title reads as the customer’s: variables filled in, the greeting name by the workspace’s language', () => {
+  const v = { contact: { name: 'Nguyễn Thị Lan', givenName: null }, owner: null, workspace: { name: 'Nội thất Gỗ Việt' }, locale: 'vi' };
+  assert.equal(renderTitle('{{contact.firstName}} ơi, {{workspace.name}} cảm ơn ({{owner.name}}) {{x.y}}', v), 'Lan ơi, Nội thất Gỗ Việt cảm ơn (Nội thất Gỗ Việt) {{x.y}}');
+  assert.equal(renderTitle('Hi {{ contact.firstName }}', { ...v, contact: { name: 'Mary Smith', givenName: null }, locale: 'en' }), 'Hi Mary');
 });

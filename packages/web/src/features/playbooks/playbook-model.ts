@@ -3,7 +3,7 @@
  * API sends them, the editor's draft and the body it becomes. A draft step keeps the id of the step it was
  * made from, so a save never loses it (customers already on the playbook find their pending steps by it).
  */
-import type { PlaybookAction, PlaybookStatus, RunStatus, StepStatus } from '@kith/domain/care/playbook.schema.ts';
+import { firstNameOf, type PlaybookAction, type PlaybookStatus, type RunStatus, type StepStatus } from '@kith/domain/care/playbook.schema.ts';
 
 export { MAX_DELAY_DAYS, MAX_STEPS, PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, TEMPLATE_VARIABLES } from '@kith/domain/care/playbook.schema.ts';
 export type { PlaybookAction, PlaybookStatus, RunStatus, StepStatus };
@@ -91,4 +91,22 @@ export function byDay<T extends { delayDays: number | string }>(steps: readonly 
 /** The day of a run's step: days from the run's start to its due time (whole days; the schedule is start + delay). */
 export function dayOf(startedAt: string, dueAt: string): number {
   return Math.max(0, Math.round((Date.parse(dueAt) - Date.parse(startedAt)) / 86_400_000));
+}
+
+export type TemplateValues = { contact: { name: string; givenName: string | null }; owner: { name: string; email: string } | null; workspace: { name: string }; locale: string };
+
+/**
+ * A step's title as this customer reads it: the variables filled in as the server fills them (the greeting name
+ * from the given name, else the Vietnamese last word or the English first; the workspace's name for a missing
+ * owner). An unknown variable stays as written.
+ */
+export function renderTitle(template: string, v: TemplateValues): string {
+  const values: Record<string, string> = {
+    'contact.name': v.contact.name,
+    'contact.firstName': firstNameOf(v.contact.name, v.contact.givenName, v.locale),
+    'owner.name': v.owner?.name ?? v.workspace.name,
+    'owner.email': v.owner?.email ?? '',
+    'workspace.name': v.workspace.name,
+  };
+  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (m, k: string) => values[k] ?? m);
 }
