@@ -233,13 +233,17 @@ describe('the job runner', () => {
         throw new TypeError('not even async');
       }) as unknown as JobHandler,
       'test.returns-cyclic': async () => cyclic,
+      'test.throws-nul': async () => {
+        throw new Error('nul\u0000byte');
+      },
     };
     const ids: Record<string, string> = {};
     for (const [kind, h] of Object.entries(bad)) {
       handle(kind, h);
       ids[kind] = (await enqueue(core.db, { kind, maxAttempts: 1 }, clock))!;
     }
-    assert.deepEqual(await runDueJobs(core, 'a'), { ...none, failed: 4, done: 1 });
+    assert.deepEqual(await runDueJobs(core, 'a'), { ...none, failed: 5, done: 1 });
+    assert.equal((await row(ids['test.throws-nul']!)).last_error, 'Error: nul\\0byte');
     assert.equal((await row(ids['test.throws-null']!)).last_error, 'null');
     assert.equal((await row(ids['test.throws-string']!)).last_error, 'plain text');
     assert.equal((await row(ids['test.throws-unprintable']!)).last_error, '[object Object]');
@@ -248,6 +252,29 @@ describe('the job runner', () => {
     assert.equal(cyc.done_at, clock.toISOString(), 'the work was done: not run again');
     assert.equal(cyc.result, null);
     assert.match(cyc.last_error ?? '', /^result not stored: TypeError: Converting circular structure/);
+  });
+
+  test('a result the database refuses costs no other job its outcome, and the job is not run again', async () => {
+    let calls = 0;
+    handle<{ n: number }>('test.nul', async (_c, job) => {
+      calls++;
+      await yieldNow();
+      // PostgreSQL's jsonb refuses \u0000; SQLite stores the text as given.
+      return job.payload.n === 5 ? { s: 'a\u0000b' } : { n: job.payload.n };
+    });
+    const ids = await enqueueMany('test.nul', 12);
+    assert.deepEqual(await runDueJobs(core, 'a', { concurrency: 6 }), { ...none, done: 12 });
+    assert.equal(calls, 12);
+    for (const [n, id] of ids.entries()) {
+      const r = await row(id);
+      assert.equal(r.done_at, clock.toISOString(), `job ${n}`);
+      if (n !== 5) assert.deepEqual(stored(r.result), { n });
+      else if (core.dialect === 'postgres') {
+        assert.equal(r.result, null);
+        assert.match(r.last_error ?? '', /^result not stored: /);
+      } else assert.deepEqual(stored(r.result), { s: 'a\u0000b' });
+    }
+    assert.deepEqual(await runDueJobs(core, 'a'), none);
   });
 
   test('a holder whose lease ran out loses the job: it is claimed again, and the late finish changes nothing', async () => {
@@ -285,6 +312,34 @@ describe('the job runner', () => {
     assert.equal(r.done_at, doneAt);
     assert.deepEqual(stored(r.result), { by: 'the second holder' });
     assert.equal(r.locked_by, null);
+  });
+
+  test('late finishes that arrive together (one grouped write) change nothing either', async () => {
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    let entered = 0;
+    handle('test.slow-group', async () => {
+      if (++calls <= 4) {
+        entered++;
+        await gate;
+        return 'late';
+      }
+      return 'on time';
+    });
+    const ids = await enqueueMany('test.slow-group', 4);
+    const firstRun = runDueJobs(core, 'holder-a', { leaseMs: 60_000, concurrency: 4 });
+    await until('four handlers running', async () => entered === 4);
+    advance(60_001);
+    assert.deepEqual(await runDueJobs(second, 'holder-b', { leaseMs: 60_000 }), { ...none, done: 4 });
+    const rows = await Promise.all(ids.map(row));
+    release();
+    assert.deepEqual(await firstRun, { ...none, lost: 4 });
+    assert.deepEqual(await Promise.all(ids.map(row)), rows);
+    for (const r of rows) {
+      assert.equal(stored(r.result), 'on time');
+      assert.equal(r.attempts, 2);
+    }
   });
 
   test('a crashed holder’s job is claimed again when the lease runs out; its late completion or failure writes nothing', async () => {

@@ -1,6 +1,7 @@
 import type { Core } from '../core.ts';
 import type { JobTable } from '../care/care.table.ts';
-import type { Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../db/database.ts';
 
 /**
  * The job runner (issue 6, decision 0011 step 3): every server process polls `jobs` for due rows, claims a
@@ -18,6 +19,7 @@ import type { Selectable } from 'kysely';
  *   Handlers must therefore be idempotent by key; a job can run twice, never be lost.
  * - Failures are retried after 1 min, 5 min, 30 min, 2 h, then 12 h, up to `max_attempts`; then `failed_at`.
  * - Only kinds with a registered handler are claimed, so an older process never takes work it cannot do.
+ * - Outcomes are written in groups, one transaction for those that finish together (`outcomeWriter`).
  */
 
 export type ClaimedJob<P = unknown> = {
@@ -147,23 +149,27 @@ export function errorText(e: unknown): string {
       s = 'unknown error';
     }
   }
+  // PostgreSQL's text takes no NUL character: a message with one would never be recorded.
+  s = s.replaceAll('\u0000', '\\0');
   return s.length > ERROR_MAX ? `${s.slice(0, ERROR_MAX - 1)}…` : s;
 }
 
-/**
- * Mark a claimed job done with its result. False when this claim no longer holds it (the lease ran out and
- * another process claimed it): then nothing is written.
- */
-export async function completeJob(core: Core, workerId: string, job: ClaimedJob, result: unknown, now: Date = core.now()): Promise<boolean> {
-  let json: string | null = null;
-  let note: string | null | undefined;
+/** Where outcomes are written: the database, or a transaction grouping several. */
+type Writer = Kysely<Database>;
+
+/** A handler's result as JSON text (null for none), or a note saying why it cannot be stored. */
+function resultJson(result: unknown, note?: string): { json: string | null; note: string | null } {
   try {
-    json = result === undefined || result === null ? null : (JSON.stringify(result) ?? null);
+    return { json: result === undefined || result === null ? null : (JSON.stringify(result) ?? null), note: note ?? null };
   } catch (e) {
     // The work is done (running it again would repeat it); say why there is no result.
-    note = `result not stored: ${errorText(e)}`;
+    return { json: null, note: `result not stored: ${errorText(e)}` };
   }
-  const r = await core.db
+}
+
+async function markDone(db: Writer, workerId: string, job: ClaimedJob, result: unknown, now: Date, withNote?: string): Promise<boolean> {
+  const { json, note } = resultJson(result, withNote);
+  const r = await db
     .updateTable('jobs')
     .set({ done_at: now.toISOString(), result: json, locked_by: null, locked_until: null, ...(note ? { last_error: note } : {}) })
     // This claim and no other: the holder and the attempt it counted.
@@ -174,14 +180,10 @@ export async function completeJob(core: Core, workerId: string, job: ClaimedJob,
   return Number(r.numUpdatedRows) === 1;
 }
 
-/**
- * Record a failed attempt: retried after the backoff while attempts remain, else failed for good.
- * 'lost' when this claim no longer holds the job (nothing written).
- */
-export async function failJob(core: Core, workerId: string, job: ClaimedJob, error: unknown, now: Date = core.now()): Promise<'retried' | 'failed' | 'lost'> {
+async function markFailed(db: Writer, workerId: string, job: ClaimedJob, error: unknown, now: Date): Promise<'retried' | 'failed' | 'lost'> {
   const last_error = errorText(error);
   const final = job.attempts >= job.maxAttempts;
-  const r = await core.db
+  const r = await db
     .updateTable('jobs')
     .set(final ? { failed_at: now.toISOString(), last_error, locked_by: null, locked_until: null } : { run_at: new Date(now.getTime() + retryDelayMs(job.attempts)).toISOString(), last_error, locked_by: null, locked_until: null })
     .where('id', '=', job.id)
@@ -192,9 +194,8 @@ export async function failJob(core: Core, workerId: string, job: ClaimedJob, err
   return final ? 'failed' : 'retried';
 }
 
-/** Give a claimed job back without counting the attempt (a runner stopping before or while running it). */
-export async function releaseJob(core: Core, workerId: string, job: ClaimedJob): Promise<boolean> {
-  const r = await core.db
+async function markReleased(db: Writer, workerId: string, job: ClaimedJob): Promise<boolean> {
+  const r = await db
     .updateTable('jobs')
     .set((eb) => ({ locked_by: null, locked_until: null, attempts: eb('attempts', '-', 1) }))
     .where('id', '=', job.id)
@@ -204,56 +205,161 @@ export async function releaseJob(core: Core, workerId: string, job: ClaimedJob):
   return Number(r.numUpdatedRows) === 1;
 }
 
-export type Outcome = 'done' | 'retried' | 'failed' | 'lost' | 'released' | 'error';
+/**
+ * Mark a claimed job done with its result. False when this claim no longer holds it (the lease ran out and
+ * another process claimed it): then nothing is written.
+ */
+export function completeJob(core: Core, workerId: string, job: ClaimedJob, result: unknown, now: Date = core.now()): Promise<boolean> {
+  return markDone(core.db, workerId, job, result, now);
+}
 
 /**
- * Run one claimed job and record how it went. Never throws: a handler's error is the job's `last_error`; an
- * error recording it (the database gone) is logged, and the lease running out makes the job due again.
+ * Record a failed attempt: retried after the backoff while attempts remain, else failed for good.
+ * 'lost' when this claim no longer holds the job (nothing written).
  */
-async function execute(core: Core, workerId: string, job: ClaimedJob, signal: AbortSignal, leaseMs: number): Promise<Outcome> {
-  try {
-    // The last attempt's holder never finished (it stopped, or its handler overran the lease): no more tries.
-    if (job.attempts > job.maxAttempts) {
-      const o = await failJob(core, workerId, job, new Error('the lease of its last attempt ran out (the process stopped or the handler overran)'));
-      logOutcome(core, job, o, null);
-      return o;
-    }
-    // Waited in this process's queue past half its lease: another process may soon take it; give it back.
-    if (Date.parse(job.lockedUntil) - core.now().getTime() < leaseMs / 2) {
-      await releaseJob(core, workerId, job);
-      return 'released';
-    }
-    const handler = handlers.get(job.kind);
-    let result: unknown;
+export function failJob(core: Core, workerId: string, job: ClaimedJob, error: unknown, now: Date = core.now()): Promise<'retried' | 'failed' | 'lost'> {
+  return markFailed(core.db, workerId, job, error, now);
+}
+
+/** Give a claimed job back without counting the attempt (a runner stopping before or while running it). */
+export function releaseJob(core: Core, workerId: string, job: ClaimedJob): Promise<boolean> {
+  return markReleased(core.db, workerId, job);
+}
+
+export type Outcome = 'done' | 'retried' | 'failed' | 'lost' | 'released' | 'error';
+
+/** What to write about an attempt. */
+type Finish = { job: ClaimedJob; at: Date } & ({ what: 'done'; result: unknown; note?: string } | { what: 'fail'; error: unknown } | { what: 'release' });
+
+/**
+ * PostgreSQL: the jobs done of a group marked by one statement, their values as arrays — PostgreSQL parses and
+ * plans a statement per job otherwise, most of what a job costs it. Returns the ids this claim still held.
+ */
+async function markDoneMany(db: Writer, workerId: string, done: Extract<Finish, { what: 'done' }>[]): Promise<Set<string>> {
+  const values = done.map((f) => resultJson(f.result, f.note));
+  const r = await sql<{ id: string }>`
+    update jobs as j
+    set done_at = v.done_at, result = v.result, last_error = coalesce(v.note, j.last_error), locked_by = null, locked_until = null
+    from unnest(${done.map((f) => f.job.id)}::uuid[], ${done.map((f) => f.job.attempts)}::int[], ${done.map((f) => f.at.toISOString())}::timestamptz[],
+                ${values.map((v) => v.json)}::jsonb[], ${values.map((v) => v.note)}::text[]) as v(id, attempts, done_at, result, note)
+    where j.id = v.id and j.attempts = v.attempts and j.locked_by = ${workerId}
+    returning j.id`.execute(db);
+  return new Set(r.rows.map((x) => x.id));
+}
+
+/** A group's outcomes, in its order. */
+async function writeGroup(db: Writer, dialect: Core['dialect'], workerId: string, group: Finish[]): Promise<Outcome[]> {
+  const done = dialect === 'postgres' ? group.filter((f): f is Extract<Finish, { what: 'done' }> => f.what === 'done') : [];
+  const held = done.length > 1 ? await markDoneMany(db, workerId, done) : null;
+  const out: Outcome[] = [];
+  for (const f of group) out.push(held && f.what === 'done' ? (held.has(f.job.id) ? 'done' : 'lost') : await write(db, workerId, f));
+  return out;
+}
+
+async function write(db: Writer, workerId: string, f: Finish): Promise<Outcome> {
+  if (f.what === 'done') return (await markDone(db, workerId, f.job, f.result, f.at, f.note)) ? 'done' : 'lost';
+  if (f.what === 'fail') return markFailed(db, workerId, f.job, f.error, f.at);
+  return (await markReleased(db, workerId, f.job)) ? 'released' : 'lost';
+}
+
+/**
+ * Outcomes are written in groups: all those waiting in one transaction — one commit (on SQLite one sync of the
+ * log) instead of one per job — each by its own fenced statement, but on PostgreSQL the jobs done by one. The first outcome is written at once;
+ * those that finish meanwhile wait for the next commit, so a group grows only under load. A group that fails
+ * is written again one outcome at a time, so one bad write costs no other job its outcome; a result the
+ * database refuses (PostgreSQL's jsonb takes no \u0000) is dropped with a note rather than running the job again.
+ */
+function outcomeWriter(core: Core, workerId: string): { record(f: Finish): Promise<Outcome>; idle(): Promise<void> } {
+  const waiting: { f: Finish; ok(o: Outcome): void; fail(e: unknown): void }[] = [];
+  let busy = false;
+  let flushed: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    busy = true;
     try {
-      if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
-      result = await handler(core, job, signal);
-    } catch (err) {
-      // Stopped mid-way: the attempt does not count, and the job is free for another process now.
-      if (signal.aborted) {
-        await releaseJob(core, workerId, job);
-        return 'released';
+      while (waiting.length) {
+        const group = waiting.splice(0, 500);
+        let outcomes: Outcome[] | null = null;
+        if (group.length > 1) {
+          try {
+            outcomes = await core.db.transaction().execute((trx) => writeGroup(trx, core.dialect, workerId, group.map((w) => w.f)));
+          } catch {
+            outcomes = null;
+          }
+        }
+        for (let i = 0; i < group.length; i++) {
+          const w = group[i]!;
+          if (outcomes) {
+            w.ok(outcomes[i]!);
+            continue;
+          }
+          try {
+            w.ok(await write(core.db, workerId, w.f));
+          } catch (e) {
+            if (w.f.what !== 'done' || w.f.result === undefined) {
+              w.fail(e);
+              continue;
+            }
+            try {
+              w.ok(await write(core.db, workerId, { ...w.f, result: undefined, note: `result not stored: ${errorText(e)}` }));
+            } catch (e2) {
+              w.fail(e2);
+            }
+          }
+        }
       }
-      const o = await failJob(core, workerId, job, err);
-      logOutcome(core, job, o, err);
-      return o;
+    } finally {
+      busy = false;
     }
-    const ok = await completeJob(core, workerId, job, result);
-    if (!ok) logOutcome(core, job, 'lost', null);
-    return ok ? 'done' : 'lost';
+  };
+  return {
+    record(f) {
+      return new Promise<Outcome>((ok, fail) => {
+        waiting.push({ f, ok, fail });
+        if (!busy) flushed = flush();
+      });
+    },
+    async idle() {
+      while (busy || waiting.length) await flushed;
+    },
+  };
+}
+
+/** Run one claimed job's handler; what to write about it. Never throws. */
+async function attempt(core: Core, job: ClaimedJob, signal: AbortSignal, leaseMs: number): Promise<Finish> {
+  // The last attempt's holder never finished (it stopped, or its handler overran the lease): no more tries.
+  if (job.attempts > job.maxAttempts) return { what: 'fail', job, at: core.now(), error: new Error('the lease of its last attempt ran out (the process stopped or the handler overran)') };
+  // Waited in this process's queue past half its lease: another process may soon take it; give it back.
+  if (Date.parse(job.lockedUntil) - core.now().getTime() < leaseMs / 2) return { what: 'release', job, at: core.now() };
+  const handler = handlers.get(job.kind);
+  try {
+    if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
+    const result = await handler(core, job, signal);
+    return { what: 'done', job, at: core.now(), result };
   } catch (err) {
-    try {
-      core.log.error({ err, jobId: job.id, kind: job.kind }, 'job runner: could not record a job’s outcome; it runs again when its lease ends');
-    } catch {}
-    return 'error';
+    // Stopped mid-way: the attempt does not count, and the job is free for another process now.
+    if (signal.aborted) return { what: 'release', job, at: core.now() };
+    return { what: 'fail', job, at: core.now(), error: err };
   }
 }
 
-function logOutcome(core: Core, job: ClaimedJob, o: Outcome, err: unknown): void {
-  const at = { jobId: job.id, kind: job.kind, attempt: job.attempts, maxAttempts: job.maxAttempts, error: err === null ? undefined : errorText(err) };
-  if (o === 'retried') core.log.warn(at, 'job failed; retrying later');
-  else if (o === 'failed') core.log.error(at, 'job failed for good');
-  else if (o === 'lost') core.log.warn(at, 'job finished after its lease ran out and another process claimed it; outcome not recorded');
+/**
+ * Write what happened and log it. Never throws: an error writing it (the database gone) is logged, and the
+ * lease running out makes the job due again.
+ */
+async function settle(core: Core, writer: ReturnType<typeof outcomeWriter>, f: Finish): Promise<Outcome> {
+  try {
+    const o = await writer.record(f);
+    const at = { jobId: f.job.id, kind: f.job.kind, attempt: f.job.attempts, maxAttempts: f.job.maxAttempts, error: f.what === 'fail' ? errorText(f.error) : undefined };
+    if (o === 'retried') core.log.warn(at, 'job failed; retrying later');
+    else if (o === 'failed') core.log.error(at, 'job failed for good');
+    else if (o === 'lost') core.log.warn(at, 'job finished after its lease ran out and another process claimed it; outcome not recorded');
+    return o;
+  } catch (err) {
+    try {
+      core.log.error({ err, jobId: f.job.id, kind: f.job.kind }, 'job runner: could not record a job’s outcome; it runs again when its lease ends');
+    } catch {}
+    return 'error';
+  }
 }
 
 export type RunOptions = { batch?: number; concurrency?: number; leaseMs?: number; signal?: AbortSignal };
@@ -268,6 +374,7 @@ export async function runDueJobs(core: Core, workerId: string, opts: RunOptions 
   const concurrency = Math.max(1, opts.concurrency ?? 4);
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const signal = opts.signal ?? new AbortController().signal;
+  const writer = outcomeWriter(core, workerId);
   const counts: RunCounts = { done: 0, failed: 0, retried: 0, lost: 0 };
   while (!signal.aborted) {
     const jobs = await claimJobs(core, workerId, { limit: batch, leaseMs });
@@ -276,7 +383,7 @@ export async function runDueJobs(core: Core, workerId: string, opts: RunOptions 
     const lane = async () => {
       while (next < jobs.length) {
         const job = jobs[next++]!;
-        const o = signal.aborted ? ((await releaseJob(core, workerId, job).catch(() => false)), 'released' as const) : await execute(core, workerId, job, signal, leaseMs);
+        const o = await settle(core, writer, signal.aborted ? { what: 'release', job, at: core.now() } : await attempt(core, job, signal, leaseMs));
         if (o === 'done' || o === 'failed' || o === 'retried' || o === 'lost') counts[o]++;
       }
     };
@@ -295,7 +402,8 @@ export type JobRunner = {
 
 /**
  * Poll every `pollMs` for due jobs; claim up to `batch` at a time and run them `concurrency` at a time,
- * claiming again at once while claims come back full (a backlog drains without waiting for the poll).
+ * claiming again at once while claims come back full (a backlog drains without waiting for the poll). A
+ * handler's slot is free as soon as it returns; its outcome is written with the others waiting (above).
  */
 export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
   const { workerId } = opts;
@@ -304,8 +412,12 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
   const concurrency = Math.max(1, opts.concurrency ?? 4);
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const stopping = new AbortController();
+  const writer = outcomeWriter(core, workerId);
   const queue: ClaimedJob[] = [];
-  const active = new Set<Promise<unknown>>();
+  /** Handlers running (bounded by `concurrency`). */
+  let running = 0;
+  /** Jobs started and not yet written (running, or their outcome waiting for its commit): they count against `batch`. */
+  const inflight = new Set<Promise<void>>();
   /** A claim is under way (set before it starts: the claim may end without awaiting anything). */
   let claiming = false;
   let claimed: Promise<void> = Promise.resolve();
@@ -315,14 +427,24 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
   let stopped = false;
 
   const pump = () => {
-    while (!stopped && active.size < concurrency && queue.length) {
+    while (!stopped && running < concurrency && queue.length) {
       const job = queue.shift()!;
-      const p: Promise<unknown> = execute(core, workerId, job, stopping.signal, leaseMs).finally(() => {
-        active.delete(p);
-        pump();
+      running++;
+      const p: Promise<void> = (async () => {
+        let f: Finish;
+        try {
+          f = await attempt(core, job, stopping.signal, leaseMs);
+        } finally {
+          running--;
+          pump();
+        }
+        await settle(core, writer, f);
+      })().finally(() => {
+        inflight.delete(p);
+        // Room for more once the outcome is written (the job counts against `batch` until then).
         if (more && queue.length < concurrency) claim();
       });
-      active.add(p);
+      inflight.add(p);
     }
   };
 
@@ -337,7 +459,7 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
       try {
         do {
           again = false;
-          const room = batch - queue.length - active.size;
+          const room = batch - queue.length - inflight.size;
           if (room <= 0) break;
           const jobs = await claimJobs(core, workerId, { limit: room, leaseMs });
           if (stopped) {
@@ -374,7 +496,8 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
       await claimed;
       const waiting = queue.splice(0);
       await Promise.all(waiting.map((j) => releaseJob(core, workerId, j).catch(() => false)));
-      while (active.size) await Promise.all([...active]);
+      while (inflight.size) await Promise.all([...inflight]);
+      await writer.idle();
     },
   };
 }
