@@ -160,6 +160,8 @@ describe('loyalty: points, tiers, referrals and the programme’s settings, in V
     await page.goto(`${server.url}/contacts/${ids.customer}`);
     await page.getByTestId('send-survey').click();
     await page.getByTestId('invite-dialog').waitFor();
+    // The workspace has more than one survey by now (the built-in playbooks bring a CSAT survey): pick ours.
+    await page.getByTestId('invite-dialog').getByLabel(vi.surveys.invite.survey, { exact: true }).selectOption({ label: 'Sau khi mua trà' });
     await page.getByLabel(vi.surveys.invite.byEmail).check();
     await page.getByRole('button', { name: vi.surveys.invite.sendEmail }).click();
     await page.getByTestId('invite-result').getByText(fill(vi.surveys.invite.emailed, { name: CUSTOMER })).waitFor();

@@ -133,7 +133,7 @@ export async function listSurveys(core: Core, actor: Actor): Promise<{ data: Sur
   return { data: rows.map((r) => toSurvey(r, qs.get(r.id) ?? [], stats.get(r.id))) };
 }
 
-/** The active surveys a member may send (id, name, questions count): what an agent picks from to invite a customer. */
+/** The active surveys a member may send (id, name, questions count), newest first: what an agent picks from to invite a customer. */
 export async function sendableSurveys(core: Core, actor: Actor): Promise<{ data: { id: string; name: string; title: Wording; questions: number }[] }> {
   authorize(actor, 'surveys.send');
   const rows = await core.db
@@ -143,7 +143,8 @@ export async function sendableSurveys(core: Core, actor: Actor): Promise<{ data:
     .where('surveys.workspace_id', '=', actor.workspaceId)
     .where('surveys.status', '=', 'active')
     .where('surveys.deleted_at', 'is', null)
-    .orderBy('surveys.name')
+    // Newest first, like the survey list: the one just made is the one offered.
+    .orderBy('surveys.created_at', 'desc')
     .limit(500)
     .execute();
   return { data: rows.map((r) => ({ id: r.id, name: r.name, title: readJson<Wording>(r.title, {}), questions: Number(r.questions ?? 0) })) };
