@@ -65,8 +65,9 @@ main{max-width:640px;margin:0 auto;padding:20px 16px 48px}header{margin-bottom:1
 h1{font-size:22px;line-height:1.3;margin:0 0 8px}.intro{margin:0;color:#333}
 fieldset{border:0;background:#fff;border-radius:12px;padding:16px;margin:0 0 14px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
 legend{float:left;width:100%;padding:0;margin:0 0 12px;font-weight:600}legend+*{clear:both}
-.scale{display:grid;gap:6px}.scale.n11{grid-template-columns:repeat(6,1fr)}.scale.n5{grid-template-columns:repeat(5,1fr)}.scale.n7{grid-template-columns:repeat(7,1fr)}
-@media(min-width:520px){.scale.n11{grid-template-columns:repeat(11,1fr)}}
+.scale{display:grid;gap:6px}.scale.n11{grid-template-columns:repeat(12,1fr)}.scale.n11 label{grid-column:span 2}.scale.n11 label:nth-child(7){grid-column:2/span 2}.scale.n5{grid-template-columns:repeat(5,1fr)}.scale.n7{grid-template-columns:repeat(7,1fr)}
+@media(min-width:520px){.scale.n11{grid-template-columns:repeat(11,1fr)}.scale.n11 label,.scale.n11 label:nth-child(7){grid-column:auto}}
+.scale .band-d span{border-bottom:4px solid #d4351c}.scale .band-p span{border-bottom:4px solid #8a939c}.scale .band-g span{border-bottom:4px solid #00703c}
 .scale label{position:relative}.scale input{position:absolute;opacity:0;inset:0;margin:0}
 .scale span{display:flex;align-items:center;justify-content:center;min-height:44px;border:1px solid #c9d1d9;border-radius:8px;background:#fff;font-weight:600;cursor:pointer}
 .scale input:checked+span{background:#0b5cad;border-color:#0b5cad;color:#fff}.scale input:focus-visible+span{outline:3px solid #f0b400;outline-offset:2px}
@@ -90,9 +91,15 @@ export function newNonce(): string {
 }
 
 /** A page that only says something: not found, expired, closed, already answered. */
-export function messagePage(locale: string, kind: 'notFound' | 'expired' | 'closed' | 'answered', nonce: string, org = ''): string {
+export function messagePage(locale: string, kind: 'notFound' | 'expired' | 'closed' | 'answered', nonce: string, org = '', title = ''): string {
   const w = words(locale);
-  return page(locale, w[kind], `${org ? `<p class="org">${escapeHtml(org)}</p>` : ''}<div class="done" role="status"><p class="big">${escapeHtml(w[kind])}</p></div>`, nonce);
+  const head = org || title ? `<header>${org ? `<p class="org">${escapeHtml(org)}</p>` : ''}${title ? `<h1>${escapeHtml(title)}</h1>` : ''}</header>` : '';
+  return page(locale, title || w[kind], `${head}<div class="done" role="status"><p class="big">${escapeHtml(w[kind])}</p></div>`, nonce);
+}
+
+/** The survey's title in the invitation's language (for the pages that only say something). */
+export function surveyTitle(p: PublicSurvey): string {
+  return wordingIn(readJson<Wording>(p.survey.title, {}), p.invitation.locale) || p.survey.name;
 }
 
 function scaleEnds(q: SurveyQuestion, w: Words): [string, string] {
@@ -111,7 +118,7 @@ function questionHtml(q: SurveyQuestion, i: number, locale: string, w: Words): s
     const n = max - min + 1;
     const [lo, hi] = scaleEnds(q, w);
     const cells = Array.from({ length: n }, (_, k) => min + k)
-      .map((v) => `<label><input type="radio" name="${id}" value="${v}"${q.required ? ' required' : ''}><span>${q.type === 'rating' ? `${v}★` : v}</span></label>`)
+      .map((v) => `<label${q.type === 'nps' ? ` class="band-${v <= 6 ? 'd' : v <= 8 ? 'p' : 'g'}"` : ''}><input type="radio" name="${id}" value="${v}"${q.required ? ' required' : ''}><span>${q.type === 'rating' ? `${v}★` : v}</span></label>`)
       .join('');
     control = `<div class="scale n${n}" role="radiogroup" aria-labelledby="${id}-l">${cells}</div><div class="ends" aria-hidden="true"><span>${escapeHtml(`${min} = ${lo}`)}</span><span>${escapeHtml(`${max} = ${hi}`)}</span></div>`;
   } else if (q.type === 'single' || q.type === 'multiple') {

@@ -9,7 +9,7 @@ import { errorHandler, problemOf, sendProblem } from '../http/problem.ts';
 import { errors, IdParams, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { RequestValidationError } from '../http/zod-validator.ts';
-import { messagePage, newNonce, pageCsp, surveyPage } from './survey-page.ts';
+import { messagePage, newNonce, pageCsp, surveyPage, surveyTitle } from './survey-page.ts';
 import { createInvitation, createInvitations, createSurvey, sendableSurveys, deleteSurvey, getSurvey, invitationState, listSurveys, markOpened, submitResponse, surveyByToken, surveyResults, textAnswers, updateSurvey } from './survey.service.ts';
 
 const Wording = z.object({ vi: z.string().optional(), en: z.string().optional() });
@@ -170,7 +170,7 @@ export function surveyPageRoutes(core: Core) {
           await markOpened(core, p.invitation.id);
           return reply.send(surveyPage(p, req.params.token, nonce));
         }
-        return reply.code(state === 'answered' ? 200 : 410).send(messagePage(p.invitation.locale, state, nonce, p.workspaceName));
+        return reply.code(state === 'answered' ? 200 : 410).send(messagePage(p.invitation.locale, state, nonce, p.workspaceName, surveyTitle(p)));
       } catch (e) {
         if (isAppError(e) && e.code === 'not_found') return reply.code(404).send(messagePage(req.headers['accept-language']?.startsWith('en') ? 'en' : 'vi', 'notFound', nonce));
         throw e;
