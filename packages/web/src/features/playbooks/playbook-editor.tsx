@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import { Card } from '../../components/ui/card.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
@@ -9,7 +10,6 @@ import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
 import { api, isApiError, request } from '../../lib/api-client.ts';
-import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { LIFECYCLE_STAGES } from '../contacts/contact-model.ts';
 import { useSendableSurveys } from '../surveys/survey-data.ts';
@@ -102,14 +102,14 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
       )}
       <div className="survey-builder">
         <div className="stack" style={{ gap: 'var(--s4)', minInlineSize: 0 }}>
-          <Card id="about" title={t('playbooks.editor.about')}>
+          <Card id="playbook-about" title={t('playbooks.editor.about')}>
             <div className="form-row">
               <TextField label={t('playbooks.fields.name')} value={draft.name} disabled={!editable} onChange={(e) => set({ name: e.target.value })} error={err('/name')} maxLength={200} placeholder={t('playbooks.editor.namePlaceholder')} autoFocus={!playbook} />
               <SelectField label={t('playbooks.fields.status')} value={draft.status} disabled={!editable} onChange={(e) => set({ status: e.target.value as PlaybookDraft['status'] })} error={err('/status')} options={PLAYBOOK_STATUSES.map((s) => ({ value: s, label: t(`playbooks.statuses.${s}`) }))} hint={t(`playbooks.statusHints.${draft.status}`)} />
             </div>
             <TextAreaField label={t('playbooks.fields.description')} value={draft.description} disabled={!editable} onChange={(e) => set({ description: e.target.value })} error={err('/description')} maxLength={2000} rows={2} />
           </Card>
-          <Card id="steps" title={t('playbooks.editor.steps')} count={draft.steps.length}>
+          <Card id="playbook-steps" title={t('playbooks.editor.steps')} count={draft.steps.length}>
             <p className="muted" style={{ margin: 0 }}>
               {t('playbooks.editor.stepsIntro')}
             </p>
@@ -143,7 +143,7 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
           </Card>
         </div>
         <div className="stack" style={{ gap: 'var(--s4)', minInlineSize: 0 }}>
-          <Card id="audience" title={t('playbooks.editor.audience')}>
+          <Card id="playbook-audience" title={t('playbooks.editor.audience')}>
             <fieldset className="stack plain-fieldset" disabled={!editable}>
               <legend className="visually-hidden">{t('playbooks.editor.audienceKind')}</legend>
               {(['lifecycle', 'segment'] as const).map((k) => (
@@ -186,7 +186,7 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
               </span>
             </label>
           </Card>
-          <Card id="variables" title={t('playbooks.editor.variables')}>
+          <Card id="playbook-variables" title={t('playbooks.editor.variables')}>
             <p className="muted" style={{ margin: 0 }}>
               {t('playbooks.editor.variablesIntro')}
             </p>
@@ -207,18 +207,6 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
   );
 }
 
-function Card({ id, title, count, children }: { id: string; title: string; count?: number; children: ReactNode }) {
-  const fmt = useFormat();
-  return (
-    <section className="card" aria-labelledby={`playbook-${id}-title`}>
-      <div className="card-header">
-        <h2 id={`playbook-${id}-title`}>{title}</h2>
-        {count !== undefined && <span className="badge badge-neutral">{fmt.number(count)}</span>}
-      </div>
-      <div className="card-body stack">{children}</div>
-    </section>
-  );
-}
 
 function StepEditor({ s, n, count, disabled, error, onChange, onMove, onRemove }: { s: DraftStep; n: number; count: number; disabled: boolean; error: (p: string) => string | undefined; onChange: (p: Partial<DraftStep>) => void; onMove: (dir: -1 | 1) => void; onRemove: () => void }) {
   const { t } = useTranslation();

@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import { Card } from '../../components/ui/card.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
@@ -10,7 +11,6 @@ import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
 import { api, isApiError } from '../../lib/api-client.ts';
-import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { i18next } from '../../lib/i18n.ts';
 import { InviteDialog } from './invite-dialog.tsx';
@@ -94,7 +94,7 @@ function SurveyBuilder({ survey }: { survey: Survey | null }) {
       )}
       <div className="survey-builder">
         <div className="stack" style={{ gap: 'var(--s4)', minInlineSize: 0 }}>
-          <Card id="about" title={t('surveys.builder.about')}>
+          <Card id="survey-about" title={t('surveys.builder.about')}>
             <div className="form-row">
               <TextField label={t('surveys.fields.name')} value={draft.name} disabled={!editable} onChange={(e) => set({ name: e.target.value })} error={err('/name')} maxLength={200} hint={t('surveys.builder.nameHint')} placeholder={t('surveys.builder.namePlaceholder')} autoFocus={!survey} />
               <SelectField label={t('surveys.fields.status')} value={draft.status} disabled={!editable} onChange={(e) => set({ status: e.target.value as SurveyDraft['status'] })} error={err('/status')} options={SURVEY_STATUSES.map((s) => ({ value: s, label: t(`surveys.statuses.${s}`) }))} hint={t(`surveys.statusHints.${draft.status}`)} />
@@ -102,7 +102,7 @@ function SurveyBuilder({ survey }: { survey: Survey | null }) {
             <Bilingual label={t('surveys.builder.surveyTitle')} value={draft.title} disabled={!editable} onChange={(title) => set({ title })} error={err('/title')} max={200} />
             <Bilingual label={t('surveys.builder.intro')} value={draft.intro} disabled={!editable} onChange={(intro) => set({ intro })} error={err('/intro')} max={2000} multiline />
           </Card>
-          <Card id="questions" title={t('surveys.builder.questions')} count={draft.questions.length}>
+          <Card id="survey-questions" title={t('surveys.builder.questions')} count={draft.questions.length}>
             {locked && <div className="alert alert-warning">{t('surveys.builder.locked', { count: survey.stats.responded })}</div>}
             {err('/questions') && !draft.questions.some((_, i) => err(`/questions/${i}`)) && (
               <span className="field-error" role="alert">
@@ -128,7 +128,7 @@ function SurveyBuilder({ survey }: { survey: Survey | null }) {
           </Card>
         </div>
         <div className="stack" style={{ gap: 'var(--s4)', minInlineSize: 0 }}>
-          <Card id="trigger" title={t('surveys.builder.when')}>
+          <Card id="survey-trigger" title={t('surveys.builder.when')}>
             <fieldset className="stack plain-fieldset" disabled={!editable}>
               <legend className="visually-hidden">{t('surveys.builder.when')}</legend>
               {TRIGGER_KINDS.map((k) => (
@@ -156,18 +156,6 @@ function SurveyBuilder({ survey }: { survey: Survey | null }) {
   );
 }
 
-function Card({ id, title, count, children }: { id: string; title: string; count?: number; children: ReactNode }) {
-  const fmt = useFormat();
-  return (
-    <section className="card" aria-labelledby={`survey-${id}-title`}>
-      <div className="card-header">
-        <h2 id={`survey-${id}-title`}>{title}</h2>
-        {count !== undefined && <span className="badge badge-neutral">{fmt.number(count)}</span>}
-      </div>
-      <div className="card-body stack">{children}</div>
-    </section>
-  );
-}
 
 /** One text in Vietnamese and in English, side by side; either may be left blank (the other is used). */
 function Bilingual({ label, value, onChange, error, disabled, max, multiline, testId }: { label: string; value: { vi: string; en: string }; onChange: (v: { vi: string; en: string }) => void; error?: string | undefined; disabled?: boolean; max: number; multiline?: boolean; testId?: string }) {
@@ -273,7 +261,7 @@ function FollowUpCard({ draft, editable, onChange, error }: { draft: SurveyDraft
   const f = draft.followUp;
   const asks = (type: string) => draft.questions.some((q) => q.type === type);
   return (
-    <Card id="follow-up" title={t('surveys.builder.followUp')}>
+    <Card id="survey-follow-up" title={t('surveys.builder.followUp')}>
       <p className="muted">{t('surveys.builder.followUpIntro')}</p>
       <label className="row">
         <input type="checkbox" className="checkbox" checked={f.enabled} disabled={!editable} onChange={(e) => onChange({ ...f, enabled: e.target.checked })} />
