@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Selectable, type Updateable } from 'kysely';
-import { invalid, notFound, AppError, type FieldIssue } from '@kith/domain/errors.ts';
+import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { grantOf } from '@kith/domain/permissions/permissions.ts';
 import { addBusinessMinutes, businessMinutesBetween } from '@kith/domain/care/business-hours.ts';
 import { checkMove, leastOpen, pickPolicy, roundRobin, slaDue, slaState, type Priority, type SlaPause, type TicketStatus } from '@kith/domain/care/tickets.ts';
@@ -465,7 +465,10 @@ async function changeTicket(core: Core, actor: Actor, id: string, change: Change
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(row.version + 1);
 
-    if (change.message) await insertMessage(trx, { workspaceId: actor.workspaceId, ticketId: id, contactId: row.contact_id, kind: change.message.kind, body: change.message.body, authorId: change.message.kind === 'customer' ? null : actor.userId, at: now, mailId, meta: change.message.kind === 'customer' ? { loggedBy: actor.userId } : undefined });
+    if (change.message) {
+      const messageId = await insertMessage(trx, { workspaceId: actor.workspaceId, ticketId: id, contactId: row.contact_id, kind: change.message.kind, body: change.message.body, authorId: change.message.kind === 'customer' ? null : actor.userId, at: now, mailId, meta: change.message.kind === 'customer' ? { loggedBy: actor.userId } : undefined });
+      await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'ticket_message', entityId: messageId, after: { kind: change.message.kind, length: change.message.body.length, mailId }, meta: { contactId: row.contact_id, ticketId: id } }, nowD);
+    }
     if (changed.length) await insertMessage(trx, { workspaceId: actor.workspaceId, ticketId: id, contactId: row.contact_id, kind: 'event', body: '', authorId: actor.userId, at: now, meta: { event: 'changed', changes: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }])) } });
     // Clocks that (re)start get their jobs; the handlers re-check the ticket, so stale jobs do nothing.
     if (retarget !== null || (to !== undefined && to !== from) || set.first_responded_at) {
@@ -506,7 +509,6 @@ export function updateTicket(core: Core, actor: Actor, id: string, patch: Ticket
 }
 
 export async function addMessage(core: Core, actor: Actor, id: string, input: TicketMessageInput): Promise<Ticket> {
-  if (input.kind !== 'note' && input.status === undefined && input.kind !== 'reply' && input.kind !== 'customer') throw new AppError('bad_request', 'Unknown message kind');
   return changeTicket(core, actor, id, { patch: input.status ? { status: input.status } : {}, message: { kind: input.kind, body: input.body } }, null);
 }
 
