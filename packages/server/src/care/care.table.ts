@@ -199,6 +199,7 @@ export interface SurveyAnswerTable {
   team_id: string | null;
   agent_id: string | null;
   category: string | null;
+  segment: string | null;
   answered_at: Timestamp;
 }
 

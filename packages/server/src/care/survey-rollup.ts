@@ -8,17 +8,17 @@ import { findWorkspace } from '../workspaces/workspace.repository.ts';
 /**
  * The dashboard's counts (`survey_answer_days`): scale answers (NPS, CSAT, CES) counted by the workspace's
  * local day, type and value, once overall (dim 'all') and per team, agent and category of the ticket asked
- * about. A response adds its counts in its own transaction; the dashboard then sums a few thousand rows for
+ * about, and per RFM segment of the customer when they answered. A response adds its counts in its own transaction; the dashboard then sums a few thousand rows for
  * a year instead of reading every answer. The counts depend on the workspace's time zone and on the answers
  * kept, so they are rebuilt from the answers (a job) when the zone changes or a customer is purged.
  */
 
-export const ROLLUP_DIMS = ['all', 'team', 'agent', 'category'] as const;
+export const ROLLUP_DIMS = ['all', 'team', 'agent', 'category', 'segment'] as const;
 export type RollupDim = (typeof ROLLUP_DIMS)[number];
 export const SCALE_TYPES = ['nps', 'csat', 'ces'];
 export const SURVEY_ROLLUP_JOB = 'survey.rollup';
 
-export type ScaleAnswer = { surveyId: string; type: string; value: number; teamId: string | null; agentId: string | null; category: string | null };
+export type ScaleAnswer = { surveyId: string; type: string; value: number; teamId: string | null; agentId: string | null; category: string | null; segment: string | null };
 
 /** The local date (`YYYY-MM-DD`) of an instant in a zone. */
 export function localDate(timeZone: string, at: Date | string): string {
@@ -35,6 +35,7 @@ function rowsOf(workspaceId: string, day: string, a: ScaleAnswer): Row[] {
     { ...base, dim: 'team', key: a.teamId ?? '' },
     { ...base, dim: 'agent', key: a.agentId ?? '' },
     { ...base, dim: 'category', key: a.category ?? '' },
+    { ...base, dim: 'segment', key: a.segment ?? '' },
   ];
 }
 
@@ -81,7 +82,7 @@ export async function rebuildRollup(core: Core, workspaceId: string): Promise<{ 
     for (let from = Date.parse(String(span.first)); from <= last; from += WEEK) {
       const page = await core.db
         .selectFrom('survey_answers')
-        .select(['survey_id', 'type', 'value_num', 'answered_at', 'team_id', 'agent_id', 'category'])
+        .select(['survey_id', 'type', 'value_num', 'answered_at', 'team_id', 'agent_id', 'category', 'segment'])
         .where('workspace_id', '=', workspaceId)
         .where('type', 'in', SCALE_TYPES)
         .where('answered_at', '>=', new Date(from).toISOString())
@@ -91,7 +92,7 @@ export async function rebuildRollup(core: Core, workspaceId: string): Promise<{ 
         if (r.value_num === null) continue;
         answers++;
         const day = dayOf(Date.parse(r.answered_at));
-        for (const row of rowsOf(workspaceId, day, { surveyId: r.survey_id, type: r.type, value: Number(r.value_num), teamId: r.team_id, agentId: r.agent_id, category: r.category })) {
+        for (const row of rowsOf(workspaceId, day, { surveyId: r.survey_id, type: r.type, value: Number(r.value_num), teamId: r.team_id, agentId: r.agent_id, category: r.category, segment: r.segment })) {
           const k = `${row.dim}|${row.day}|${row.survey_id}|${row.key}|${row.type}|${row.value}`;
           const x = counts.get(k);
           if (x) x.n++;

@@ -390,6 +390,7 @@ async function recordResponse(core: Core, token: string, body: unknown): Promise
       await trx.insertInto('survey_responses').values({ id: responseId, workspace_id: ws, survey_id: p.survey.id, invitation_id: p.invitation.id, contact_id: p.invitation.contact_id, ticket_id: p.invitation.ticket_id, follow_up_ticket_id: null, submitted_at: at }).execute();
       // What the answers are reported by: the ticket asked about (its team, agent and category).
       const about = p.invitation.ticket_id ? await trx.selectFrom('tickets').select(['team_id', 'assignee_id', 'category']).where('id', '=', p.invitation.ticket_id).executeTakeFirst() : undefined;
+      const scored = await trx.selectFrom('customer_scores').select('segment').where('contact_id', '=', p.invitation.contact_id).where('workspace_id', '=', ws).executeTakeFirst();
       const rows = parsed.data.answers.map((a) => {
         const q = byId.get(a.questionId)!;
         return {
@@ -397,12 +398,12 @@ async function recordResponse(core: Core, token: string, body: unknown): Promise
           value_num: isScale(q.type) || q.type === 'single' ? (a.value as number) : null,
           value_text: q.type === 'text' ? String(a.value).normalize('NFC').trim() : null,
           value_choices: q.type === 'multiple' ? JSON.stringify(a.value) : null,
-          team_id: about?.team_id ?? null, agent_id: about?.assignee_id ?? null, category: about?.category ?? null, answered_at: at,
+          team_id: about?.team_id ?? null, agent_id: about?.assignee_id ?? null, category: about?.category ?? null, segment: scored?.segment ?? null, answered_at: at,
         };
       });
       if (rows.length) await trx.insertInto('survey_answers').values(rows).execute();
       const wsRow = await findWorkspace(trx, ws);
-      await countAnswers(trx, ws, wsRow?.timezone ?? 'Asia/Ho_Chi_Minh', now, rows.filter((r) => r.value_num !== null).map((r) => ({ surveyId: r.survey_id, type: r.type, value: r.value_num!, teamId: r.team_id, agentId: r.agent_id, category: r.category })));
+      await countAnswers(trx, ws, wsRow?.timezone ?? 'Asia/Ho_Chi_Minh', now, rows.filter((r) => r.value_num !== null).map((r) => ({ surveyId: r.survey_id, type: r.type, value: r.value_num!, teamId: r.team_id, agentId: r.agent_id, category: r.category, segment: r.segment })));
       await recordAudit(trx, { workspaceId: ws, actorUserId: null, action: 'create', entityType: 'survey_response', entityId: responseId, after: { surveyId: p.survey.id, answers: rows.length }, meta: { contactId: p.invitation.contact_id, via: 'survey link' } }, now);
       const followUpTicketId = await maybeFollowUp(trx, core, p, responseId, parsed.data.answers, now);
       if (followUpTicketId) await trx.updateTable('survey_responses').set({ follow_up_ticket_id: followUpTicketId }).where('id', '=', responseId).execute();
@@ -528,9 +529,9 @@ function expand(counts: number[], min: number): number[] {
 /**
  * NPS, CSAT and CES over the answers given on the workspace's local days from `from` to `to` — of one survey
  * or all — with intervals, trends by week or month, and a breakdown by team, agent, category (of the ticket
- * asked about), survey, RFM segment or product. Totals, trends and the team/agent/category/survey
- * breakdowns are sums over the daily counts (survey-rollup.ts: a few thousand rows a year); the segment and
- * product breakdowns join the answers to the customers' scores or the orders' lines, over the same days.
+ * asked about), survey, RFM segment (the customer's when they answered) or product. Totals, trends and all
+ * but the product breakdown are sums over the daily counts (survey-rollup.ts: a few thousand rows a year);
+ * the product breakdown joins the answers to their orders' lines, over the same days.
  */
 export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: string; from: string; to: string; bucket: 'week' | 'month'; by: Breakdown }): Promise<Results> {
   authorize(actor, 'surveys.read');
@@ -553,11 +554,11 @@ export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: st
     const i = v - (type === 'nps' ? 0 : 1);
     g[type][i] = (g[type][i] ?? 0) + n;
   };
-  if (o.by === 'team' || o.by === 'agent' || o.by === 'category') {
+  if (o.by === 'team' || o.by === 'agent' || o.by === 'category' || o.by === 'segment') {
     for (const r of await counts(o.by).select(['type', 'value', 'key', (eb) => eb.fn.sum<number>('n').as('n')]).groupBy(['type', 'value', 'key']).execute()) add(r.key === '' ? null : r.key, r.type, Number(r.value), Number(r.n));
   } else if (o.by === 'survey') {
     for (const r of await counts('all').select(['type', 'value', 'survey_id', (eb) => eb.fn.sum<number>('n').as('n')]).groupBy(['type', 'value', 'survey_id']).execute()) add(r.survey_id, r.type, Number(r.value), Number(r.n));
-  } else if (o.by === 'segment' || o.by === 'product') {
+  } else if (o.by === 'product') {
     // The same local days as instants: from the first day's midnight to the midnight after the last.
     const fromAt = new Date(zone.wallToUtc(Date.parse(`${first}T00:00:00Z`))).toISOString();
     const toAt = new Date(zone.wallToUtc(Date.parse(`${last}T00:00:00Z`) + 86_400_000)).toISOString();
@@ -569,14 +570,12 @@ export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: st
       .where('survey_answers.answered_at', '<', toAt);
     if (o.surveyId) q = q.where('survey_answers.survey_id', '=', o.surveyId);
     // By product: an answer about an order counts for each product on it (answers about no order are left out).
-    if (o.by === 'product')
-      q = q
-        .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
-        .innerJoin('survey_invitations', 'survey_invitations.id', 'survey_responses.invitation_id')
-        .innerJoin('order_lines', 'order_lines.order_id', 'survey_invitations.order_id')
-        .where('order_lines.product_id', 'is not', null) as unknown as typeof q;
-    else q = q.leftJoin('customer_scores', (j) => j.onRef('customer_scores.contact_id', '=', 'survey_answers.contact_id').on('customer_scores.workspace_id', '=', actor.workspaceId)) as typeof q;
-    const groupCol = o.by === 'product' ? sql<string | null>`order_lines.product_id` : sql<string | null>`customer_scores.segment`;
+    q = q
+      .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
+      .innerJoin('survey_invitations', 'survey_invitations.id', 'survey_responses.invitation_id')
+      .innerJoin('order_lines', 'order_lines.order_id', 'survey_invitations.order_id')
+      .where('order_lines.product_id', 'is not', null) as unknown as typeof q;
+    const groupCol = sql<string | null>`order_lines.product_id`;
     const rows = await q.select([sql<string>`survey_answers.type`.as('type'), sql<number>`survey_answers.value_num`.as('v'), groupCol.as('g'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy([sql`1`, sql`2`, sql`3`] as never).execute();
     for (const r of rows) add(r.g === null || r.g === undefined ? null : String(r.g), r.type, Number(r.v), Number(r.n));
   }

@@ -338,4 +338,26 @@ describe('surveys: triggers, results and email', () => {
     const after = await read();
     assert.deepEqual([after.nps.n, after.nps.nps, after.csat.n], [2, 50, 2]);
   });
+
+  test('results by RFM segment count each answer in the segment the customer was in when they answered', async () => {
+    const s = await survey({ name: 'Theo phân khúc', questions: [{ type: 'nps', text: 'NPS' }], followUp: { enabled: false } });
+    const score = (contactId: string, segment: string) => ({ contact_id: contactId, workspace_id: owner.workspaceId, recency: 5, frequency: 3, monetary: 100, r: 5, f: 4, m: 4, segment, p_alive: null, expected_purchases: null, expected_spend: null, clv: null, tier: null, net_value: null, growth: null });
+    const champ = await contact('Khách ruột');
+    const lost = await contact('Khách đã xa');
+    const none = await contact('Chưa có điểm');
+    await t.core.db.insertInto('customer_scores').values([score(champ, 'champions'), score(lost, 'lost')]).execute();
+    for (const [c, v] of [[champ, 10], [lost, 2], [none, 8]] as const) {
+      const inv = await invite(s.id, c);
+      assert.equal((await answer(inv.token, [{ questionId: s.questions[0].id, value: v }])).status, 201);
+    }
+    // A later refresh moves the champion; their answer stays with the segment they were in.
+    await t.core.db.updateTable('customer_scores').set({ segment: 'at_risk' }).where('contact_id', '=', champ).execute();
+    const r = await api(owner).get(`/api/v1/surveys/${s.id}/results?by=segment`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const groups = Object.fromEntries(r.body.groups.map((g: { key: string | null; nps: number; npsN: number }) => [g.key ?? '(none)', [g.npsN, g.nps]]));
+    assert.deepEqual(groups, { champions: [1, 100], lost: [1, -100], '(none)': [1, 0] });
+    await rebuildRollup(t.core, owner.workspaceId);
+    const again = await api(owner).get(`/api/v1/surveys/${s.id}/results?by=segment`);
+    assert.deepEqual(again.body.groups, r.body.groups, 'a recount keeps the segment answered in');
+  });
 });

@@ -257,6 +257,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('team_id', t.id)
     .addColumn('agent_id', t.id)
     .addColumn('category', 'text')
+    // The customer's RFM segment when they answered (like the team and agent: who they were then).
+    .addColumn('segment', 'text')
     .addColumn('answered_at', t.ts, (c) => c.notNull())
     .execute();
   // Covering: the dashboard's aggregates read the index alone (a million answers in well under a second).
@@ -264,7 +266,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('survey_answers_response_idx').on('survey_answers').columns(['response_id']).execute();
 
   // The dashboard's counts: answers on scales by local day, type and value, per dimension (dim 'all' with key
-  // '', 'team', 'agent', 'category' with the id or '' for none), kept with every response and rebuilt from the
+  // '', 'team', 'agent', 'category', 'segment' with the id or name, '' for none), kept with every response and rebuilt from the
   // answers when the workspace's zone changes or a customer is purged.
   await db.schema
     .createTable('survey_answer_days')
