@@ -167,13 +167,18 @@ describe('loyalty: points, tiers, referrals and the programme’s settings, in V
     await page.getByTestId('invite-result').getByText(fill(vi.surveys.invite.emailed, { name: CUSTOMER })).waitFor();
     await page.getByRole('button', { name: vi.common.done }).click();
 
+    // The job runner decides the mail's fate within a second or so (no consent: not sent); the page shows where it stands then.
+    let mail = (await apiCall('GET', '/mail/outbox')).body.data[0];
+    for (let i = 0; i < 50 && ['queued', 'sending'].includes(mail.status); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      mail = (await apiCall('GET', '/mail/outbox')).body.data[0];
+    }
     await page.goto(`${server.url}/settings/mail`);
     const settings = page.getByTestId('mail-settings');
     await settings.getByTestId('mail-state').getByText(vi.mail.stateNone).waitFor();
     const row = settings.getByTestId('outbox-row').filter({ hasText: 'Anh/chị thấy trà Thái Nguyên Xanh thế nào?' });
     await row.waitFor();
     assert.match(await row.innerText(), /minh\.nguyen@example\.vn/);
-    const mail = (await apiCall('GET', '/mail/outbox')).body.data[0];
     assert.match(await row.innerText(), new RegExp(vi.mail.statuses[mail.status].replace(/[()]/g, '\\$&')));
 
     await settings.getByLabel(vi.mail.host, { exact: true }).fill('127.0.0.1');
