@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
+import { ReorderButtons } from '../../components/ui/reorder-buttons.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { RecordStatus } from '../../components/ui/record-status.tsx';
@@ -224,17 +225,7 @@ function StepEditor({ s, n, count, disabled, error, onChange, onMove, onRemove }
         {s.action === 'task' && <TextField className="day-field" label={t('playbooks.editor.dueInDays')} type="number" min={0} max={365} value={s.dueInDays} disabled={disabled} onChange={(e) => onChange({ dueInDays: e.target.value })} error={error('/dueInDays')} />}
         <span className="spacer" />
         {!disabled && (
-          <span className="row" style={{ gap: 2 }}>
-            <Button size="sm" variant="ghost" icon disabled={n === 1} onClick={() => onMove(-1)} aria-label={t('playbooks.editor.moveUp', { n })}>
-              ↑
-            </Button>
-            <Button size="sm" variant="ghost" icon disabled={n === count} onClick={() => onMove(1)} aria-label={t('playbooks.editor.moveDown', { n })}>
-              ↓
-            </Button>
-            <Button size="sm" variant="ghost" icon disabled={count === 1} onClick={onRemove} aria-label={t('playbooks.editor.removeStep', { n })}>
-              <Icon name="close" />
-            </Button>
-          </span>
+          <ReorderButtons n={n} count={count} onMove={onMove} onRemove={onRemove} labels={{ up: t('playbooks.editor.moveUp', { n }), down: t('playbooks.editor.moveDown', { n }), remove: t('playbooks.editor.removeStep', { n }) }} />
         )}
       </div>
       <p className="muted" style={{ margin: 0, fontSize: 'var(--text-sm)' }}>

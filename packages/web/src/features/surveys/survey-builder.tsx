@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import { TICKET_PRIORITIES } from '@kith/domain/care/tickets.ts';
 import { Button } from '../../components/ui/button.tsx';
+import { ReorderButtons } from '../../components/ui/reorder-buttons.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { RecordStatus } from '../../components/ui/record-status.tsx';
@@ -198,17 +199,7 @@ function QuestionEditor({ q, n, count, disabled, error, onChange, onMove, onRemo
           {t('surveys.builder.required')}
         </label>
         {!disabled && (
-          <span className="row" style={{ gap: 2 }}>
-            <Button size="sm" variant="ghost" icon disabled={n === 1} onClick={() => onMove(-1)} aria-label={t('surveys.builder.moveUp', { n })}>
-              ↑
-            </Button>
-            <Button size="sm" variant="ghost" icon disabled={n === count} onClick={() => onMove(1)} aria-label={t('surveys.builder.moveDown', { n })}>
-              ↓
-            </Button>
-            <Button size="sm" variant="ghost" icon disabled={count === 1} onClick={onRemove} aria-label={t('surveys.builder.removeQuestion', { n })}>
-              <Icon name="close" />
-            </Button>
-          </span>
+          <ReorderButtons n={n} count={count} onMove={onMove} onRemove={onRemove} labels={{ up: t('surveys.builder.moveUp', { n }), down: t('surveys.builder.moveDown', { n }), remove: t('surveys.builder.removeQuestion', { n }) }} />
         )}
       </div>
       <Bilingual label={t('surveys.builder.questionText', { n })} value={{ vi: q.vi, en: q.en }} disabled={disabled} max={500} onChange={(w) => onChange(w)} error={error('/text')} testId={`question-${n}`} multiline />
