@@ -27,6 +27,11 @@ const ConfigSchema = z.object({
   requestTimeoutMs: z.coerce.number().int().min(1000).max(600_000),
   poolSize: z.coerce.number().int().min(1).max(200),
   jobRunner: z.enum(['on', 'off'], { message: 'must be on or off' }).transform((v) => v === 'on'),
+  outboundAllow: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
+    .refine((xs) => xs.every((x) => /^[a-z0-9.\-:\[\]]+$/.test(x)), 'must be a comma-separated list of host names or addresses, each optionally with :port'),
+  tokenTtlDays: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(0, 'must be 0 (never expire) or more').max(3650, 'must be at most 3650'),
 });
 
 export type Config = Readonly<{
@@ -44,6 +49,14 @@ export type Config = Readonly<{
   requestTimeoutMs: number;
   /** Run background jobs in this process (jobs/runner.ts); off for a process that should only serve requests. */
   jobRunner: boolean;
+  /**
+   * Hosts (name or address, optionally `:port`) that outbound connections (a workspace's SMTP server, later
+   * webhooks) may reach although they resolve to loopback, private, link-local or other internal addresses.
+   * Empty by default: every internal address is refused (security/outbound-guard.ts).
+   */
+  outboundAllow: readonly string[];
+  /** Days a new API token lives by default (0: no expiry unless the caller asks for one). */
+  tokenTtlDays: number;
 }>;
 
 /** Names of the environment variables, for error messages that point at what to fix. */
@@ -62,6 +75,8 @@ const ENV_NAMES: Record<string, string> = {
   requestTimeoutMs: 'KITH_REQUEST_TIMEOUT_MS',
   poolSize: 'KITH_DB_POOL_SIZE',
   jobRunner: 'KITH_JOB_RUNNER',
+  outboundAllow: 'KITH_OUTBOUND_ALLOW',
+  tokenTtlDays: 'KITH_TOKEN_TTL_DAYS',
 };
 
 export class ConfigError extends Error {
@@ -92,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     requestTimeoutMs: pick('requestTimeoutMs', '30000'),
     poolSize: pick('poolSize', '10'),
     jobRunner: pick('jobRunner', 'on'),
+    outboundAllow: pick('outboundAllow', ''),
+    tokenTtlDays: pick('tokenTtlDays', '90'),
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
@@ -121,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     bodyLimit: c.bodyLimit,
     requestTimeoutMs: c.requestTimeoutMs,
     jobRunner: c.jobRunner,
+    outboundAllow: Object.freeze(c.outboundAllow),
+    tokenTtlDays: c.tokenTtlDays,
   });
 }
 
