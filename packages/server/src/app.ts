@@ -93,10 +93,16 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  const hsts = core.config.publicUrl.startsWith('https://');
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    // Nothing is cached unless its route says so (the web app's hashed assets do): answers carry customer
+    // data, session details and the CSRF token, which no shared or browser cache should keep.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // Served over https (by the public URL), browsers are told to keep to it.
+    if (hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
 
