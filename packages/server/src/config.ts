@@ -2,11 +2,21 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseAllowEntry } from './security/outbound-guard.ts';
 
 /**
  * Configuration is read once, here, from the environment and `kith start` flags (flags win), validated,
  * and frozen. Nothing else in Kith reads process.env.
  */
+const allowEntryIsValid = (x: string) => {
+  try {
+    parseAllowEntry(x);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const ConfigSchema = z.object({
@@ -30,7 +40,7 @@ const ConfigSchema = z.object({
   outboundAllow: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
-    .refine((xs) => xs.every((x) => /^[a-z0-9.\-:\[\]]+$/.test(x)), 'must be a comma-separated list of host names or addresses, each optionally with :port'),
+    .refine((xs) => xs.every((x) => /^[a-z0-9.\-:\[\]]+$/.test(x) && allowEntryIsValid(x)), 'must be a comma-separated list of host names or addresses, each optionally with :port ([v6]:port)'),
   tokenTtlDays: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(0, 'must be 0 (never expire) or more').max(3650, 'must be at most 3650'),
 });
 

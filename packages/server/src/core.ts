@@ -6,6 +6,7 @@ import { refreshPlannerStats } from './db/planner-stats.ts';
 import { createLogger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { registerCareJobs } from './care/care-jobs.ts';
+import { createOutboundGuard, type OutboundGuard, type Resolve } from './security/outbound-guard.ts';
 
 /**
  * Everything a use case needs, built once per process and shared by the HTTP server and the CLI, so
@@ -18,6 +19,8 @@ export type Core = {
   readonly dbHandle: DbHandle;
   readonly log: Logger;
   readonly mailer: Mailer;
+  /** The one way to connect to a host a user chose (a workspace's SMTP server, webhooks): refuses internal addresses. */
+  readonly outbound: OutboundGuard;
   /** The current time; tests may pin it. */
   now(): Date;
   /** Work that outlives a request (a web import): stopped at a safe point and awaited on close. */
@@ -57,6 +60,8 @@ export type CoreOptions = {
   migrate?: boolean;
   mailer?: Mailer;
   now?: () => Date;
+  /** How outbound connections resolve host names (dns.lookup); tests answer with a stub, never real DNS. */
+  resolve?: Resolve;
 };
 
 export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
@@ -64,6 +69,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   // server, the CLI's imports and the tests alike.
   registerCareJobs();
   const log = options.log ?? createLogger(config.logLevel);
+  const outbound = createOutboundGuard({ allow: config.outboundAllow, ...(options.resolve ? { resolve: options.resolve } : {}) });
   const dbHandle = createDb(config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file } : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize });
   try {
     if (options.migrate !== false) await migrateToLatest(dbHandle.db);
@@ -85,6 +91,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     dbHandle,
     log,
     mailer,
+    outbound,
     now: options.now ?? (() => new Date()),
     async close() {
       if (closed) return;
