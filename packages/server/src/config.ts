@@ -153,6 +153,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   });
 }
 
+/**
+ * Where the server's secret comes from, without creating one (`kith restore` must not make a new secret before it
+ * puts back the one in the backup): KITH_SECRET, or the data directory's secret.key (null when there is none yet).
+ */
+export type SecretSetting = { from: 'KITH_SECRET'; secret: string } | { from: 'file'; file: string; secret: string | null };
+export function secretSetting(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): SecretSetting {
+  const given = overrides.secret !== undefined && overrides.secret !== '' ? String(overrides.secret) : env.KITH_SECRET || undefined;
+  if (given !== undefined) return { from: 'KITH_SECRET', secret: given };
+  const dir = overrides.dataDir !== undefined && overrides.dataDir !== '' ? String(overrides.dataDir) : env.KITH_DATA_DIR || './data';
+  const file = join(resolve(dir), 'secret.key');
+  return { from: 'file', file, secret: existsSync(file) ? readFileSync(file, 'utf8').trim() : null };
+}
+
 /** The server's secret (HMAC key for device cookies), generated on first start and kept 0600 in the data directory. */
 function loadOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, 'secret.key');
