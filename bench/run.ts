@@ -15,6 +15,7 @@
  *   orders   (h) a CSV of KITH_BENCH_ORDER_LINES order lines (default 10,000,000) imported as orders vs a raw insert of them (recorded)
  *   surveys  (m) the NPS/CSAT dashboard over KITH_BENCH_ANSWERS (1,000,000) survey answers: trends and breakdowns, vs one aggregate query (the floor) and reading every answer
  *   jobs     (l) 100,000 scheduled steps run by the job runner: throughput (steps/s) and latency from due time to execution, vs a bare claim-and-mark loop
+ *   stall    (n) p99 latency of other requests while a 200,000-row contacts CSV is uploaded and imported through the server, vs the same requests without it   target ≤ 200 ms added, import ≥ 40% of a raw insert
  *
  * KITH_BENCH_RFM=file|db runs one half of (k); KITH_BENCH_TRANSACTIONS sets its size.
  * `npm run bench -- search` runs one (or several); `npm run bench -- sqlite` one database. Each database
@@ -40,11 +41,12 @@ import { benchClv, type ClvBenchResult } from './clv.ts';
 import { benchRfmDb, benchRfmFile, RFM_TRANSACTIONS, type RfmDbResult, type RfmFileResult } from './rfm.ts';
 import { benchJobs, JOBS, type JobsResult } from './jobs.ts';
 import { benchSurveys, SURVEY_ANSWERS, type SurveysBenchResult } from './surveys.ts';
+import { benchImportStall, STALL_ROWS, type ImportStallResult } from './import-stall.ts';
 import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv', 'rfm', 'jobs', 'surveys'] as const;
+const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv', 'rfm', 'jobs', 'surveys', 'stall'] as const;
 /** These make their own databases; the others share one filled with N contacts. */
-const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm', 'jobs', 'surveys'];
+const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm', 'jobs', 'surveys', 'stall'];
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -67,7 +69,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
   skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
 }
 
-type Results = { surveys?: SurveysBenchResult; jobs?: JobsResult; rfm?: RfmDbResult; insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult; duplicates?: DuplicatesResult };
+type Results = { stall?: ImportStallResult; surveys?: SurveysBenchResult; jobs?: JobsResult; rfm?: RfmDbResult; insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult; duplicates?: DuplicatesResult };
 const results: Partial<Record<Dialect, Results>> = {};
 const info = await machine(dialects.includes('postgres'));
 const started = performance.now();
@@ -130,6 +132,14 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
     if (benches.includes('surveys')) {
       log(`-- surveys: the NPS/CSAT dashboard over ${int(SURVEY_ANSWERS)} answers, vs one aggregate query and reading every answer`);
       res.surveys = await benchSurveys(dialect);
+    }
+    if (benches.includes('stall')) {
+      log(`-- stall: other requests' latency while a ${int(STALL_ROWS)}-row contacts CSV is uploaded and imported through the server, vs without it`);
+      const x = await benchImportStall(dialect);
+      res.stall = x;
+      log(`   without: p50 ${ms(x.quiet.latency.p50)}, p99 ${ms(x.quiet.latency.p99)}, max ${ms(x.quiet.latency.max)} (${x.quiet.latency.n} requests); event loop delay max ${ms(x.quiet.loopDelayMax)}`);
+      log(`   during:  p50 ${ms(x.during.latency.p50)}, p99 ${ms(x.during.latency.p99)}, max ${ms(x.during.latency.max)} (${x.during.latency.n} requests, ${x.during.errors} errors, ${x.during.unanswered} unanswered); event loop delay max ${ms(x.during.loopDelayMax)}, p99 ${ms(x.during.loopDelayP99)}`);
+      log(`   p99 added ${ms(x.addedP99)} (target ≤ 200 ms); import ${int(x.importRowsPerSecond)} rows/s (upload ${x.uploadSeconds.toFixed(1)} s + run ${x.runSeconds.toFixed(1)} s) vs raw insert ${int(x.raw.rowsPerSecond)} rows/s: ${pct(x.ratio)} (target ≥ 40%)`);
     }
     if (benches.every((b) => STANDALONE.includes(b))) continue;
     if (benches.includes('insert')) {
@@ -245,6 +255,10 @@ for (const dialect of dialects) {
   if (r.import) {
     const x = r.import;
     rows.push([dialect, `import ${int(x.rows)}-row contacts CSV`, `${int(x.rowsPerSecond)} rows/s; RSS ${Math.min(...x.rss.atTenth).toFixed(0)}–${Math.max(...x.rss.atTenth).toFixed(0)} MiB over the file`, `raw insert of the parsed rows ${int(x.raw.rowsPerSecond)} rows/s`, pct(x.ratio), '≥ 40%', verdict(x.ratio >= 0.4)]);
+  }
+  if (r.stall) {
+    const x = r.stall;
+    rows.push([dialect, `other requests during a ${int(x.rows)}-row import`, `p99 ${ms(x.during.latency.p99)} (+${ms(x.addedP99)}), max ${ms(x.during.latency.max)}; import ${int(x.importRowsPerSecond)} rows/s${x.shutdown ? `; shutdown mid-import ${ms(x.shutdown.ms)}` : ''}`, `p99 ${ms(x.quiet.latency.p99)} without; raw insert ${int(x.raw.rowsPerSecond)} rows/s`, pct(x.ratio), '≤ 200 ms added; ≥ 40%', verdict(x.addedP99 <= 200 && x.ratio >= 0.4)]);
   }
   if (r.orders) {
     const x = r.orders;
