@@ -17,6 +17,7 @@ import * as m014 from './migrations/2026-11-30-003-segments.ts';
 import * as m015 from './migrations/2026-11-30-004-customer-stats.ts';
 import * as m016 from './migrations/2026-11-30-005-care.ts';
 import * as m017 from './migrations/2026-11-30-006-playbooks-loyalty.ts';
+import * as m018 from './migrations/2026-12-06-001-import-runner.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-004-customer-stats': m015,
   '2026-11-30-005-care': m016,
   '2026-11-30-006-playbooks-loyalty': m017,
+  '2026-12-06-001-import-runner': m018,
 };
 
 function migrator(db: Db): Migrator {

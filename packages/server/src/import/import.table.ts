@@ -26,6 +26,8 @@ export interface ImportTable {
   created_by: string | null;
   created_at: Timestamp;
   heartbeat_at: Timestamp;
+  /** The process running it (`host/pid/boot id`); null when nobody does. */
+  runner: string | null;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
   undone_at: Timestamp | null;
