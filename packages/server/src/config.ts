@@ -42,6 +42,8 @@ const ConfigSchema = z.object({
     .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
     .refine((xs) => xs.every((x) => /^[a-z0-9.\-:\[\]]+$/.test(x) && allowEntryIsValid(x)), 'must be a comma-separated list of host names or addresses, each optionally with :port ([v6]:port)'),
   tokenTtlDays: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(0, 'must be 0 (never expire) or more').max(3650, 'must be at most 3650'),
+  importMaxBytes: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(1024, 'must be at least 1024').max(1024 * 1024 * 1024, 'must be at most 1073741824 (1 GiB)'),
+  importConcurrency: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(100, 'must be at most 100'),
 });
 
 export type Config = Readonly<{
@@ -67,6 +69,10 @@ export type Config = Readonly<{
   outboundAllow: readonly string[];
   /** Days a new API token lives by default (0: no expiry unless the caller asks for one). */
   tokenTtlDays: number;
+  /** Largest import file (bytes) an owner or admin may upload; managers and agents a quarter of it (import/import-limits.ts). */
+  importMaxBytes: number;
+  /** Imports (uploads, dry runs, runs) a workspace may have in progress at once in this process; more answer 429. */
+  importConcurrency: number;
 }>;
 
 /** Names of the environment variables, for error messages that point at what to fix. */
@@ -87,6 +93,8 @@ const ENV_NAMES: Record<string, string> = {
   jobRunner: 'KITH_JOB_RUNNER',
   outboundAllow: 'KITH_OUTBOUND_ALLOW',
   tokenTtlDays: 'KITH_TOKEN_TTL_DAYS',
+  importMaxBytes: 'KITH_IMPORT_MAX_BYTES',
+  importConcurrency: 'KITH_IMPORT_CONCURRENCY',
 };
 
 export class ConfigError extends Error {
@@ -119,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     jobRunner: pick('jobRunner', 'on'),
     outboundAllow: pick('outboundAllow', ''),
     tokenTtlDays: pick('tokenTtlDays', '90'),
+    importMaxBytes: pick('importMaxBytes', String(100 * 1024 * 1024)),
+    importConcurrency: pick('importConcurrency', '2'),
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
@@ -150,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     jobRunner: c.jobRunner,
     outboundAllow: Object.freeze(c.outboundAllow),
     tokenTtlDays: c.tokenTtlDays,
+    importMaxBytes: c.importMaxBytes,
+    importConcurrency: c.importConcurrency,
   });
 }
 
