@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -46,7 +46,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
   test('--help lists every command', async () => {
     const r = await kith(dataDir(), ['--help']);
     assert.equal(r.code, 0);
-    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'demo', 'export', 'import', 'duplicates']) assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
+    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'restore', 'demo', 'export', 'import', 'duplicates']) assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
   });
 
   test('migrations, setup, users, tokens and a backup, as an administrator would', async () => {
@@ -90,17 +90,33 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     const file = join(d, 'backups', 'kith-1.db');
     const b = json(await kith(d, ['backup', file, '--json']));
     assert.equal(b.integrity, 'ok');
-    const copy = new BetterSqlite3(file, { readonly: true });
+    assert.equal(b.secretIncluded, true);
+    // The backup holds the secret and every customer: its owner's eyes only, and nothing left beside it.
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.deepEqual(readdirSync(join(d, 'backups')), ['kith-1.db']);
+    const twice = await kith(d, ['backup', file]);
+    assert.equal(twice.code, 1, 'an existing file is never overwritten');
+    assert.match(twice.stderr, /exists/);
+    assert.deepEqual(readdirSync(join(d, 'backups')), ['kith-1.db']);
+
+    // kith restore into another data directory: the database and the secret come back.
+    const restored = dataDir();
+    const r = json(await kith(restored, ['restore', file, '--json']));
+    assert.equal(r.secret, 'written');
+    assert.equal(readFileSync(join(restored, 'secret.key'), 'utf8'), readFileSync(join(d, 'secret.key'), 'utf8'));
+    assert.equal(statSync(join(restored, 'kith.db')).mode & 0o777, 0o600);
+    const copy = new BetterSqlite3(join(restored, 'kith.db'), { readonly: true });
     try {
       assert.deepEqual(copy.pragma('integrity_check'), [{ integrity_check: 'ok' }]);
       assert.deepEqual(copy.prepare('select name from contacts').all(), [{ name: 'Khách Sao Lưu' }]);
     } finally {
       copy.close();
     }
-    const twice = await kith(d, ['backup', file]);
-    assert.equal(twice.code, 1, 'an existing file is never overwritten');
-    assert.match(twice.stderr, /exists/);
-    assert.ok(!existsSync(`${file}.partial`));
+    // Not over a database that is there, unless asked to.
+    const over = await kith(restored, ['restore', file]);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /--force/);
+    assert.equal(json(await kith(restored, ['restore', file, '--force', '--json'])).replacedExisting, true);
   });
 
   test('demo data is the same for the same seed; data on stdout, progress on stderr', async () => {
