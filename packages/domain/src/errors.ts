@@ -46,6 +46,8 @@ export const ERROR_REASONS = [
   'too_many_attempts',
   'import_finished', // the import is done or undone; upload the file again
   'import_running', // the same file is being imported right now
+  'sign_in_to_accept', // an invitation to an address that has an account is accepted by signing in to it
+  'invitation_for_someone_else', // signed in as another address than the invitation's
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -213,6 +213,113 @@ describe('passwords', () => {
   });
 });
 
+describe('credentials end when they should', () => {
+  test('one reset, or one change of password, cancels every other outstanding reset link', async () => {
+    const u = await makeMember(t.core, owner.workspaceId, 'agent');
+    const links = async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      return mail.mails.filter((x) => x.to.includes(u.email)).map((m) => /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mailText(m.raw))?.[1]!);
+    };
+    const ask = async (n: number) => {
+      assert.equal((await client(t.app).post('/api/v1/auth/password-reset', { email: u.email })).status, 202);
+      for (let i = 0; i < 100 && (await links()).length < n; i++);
+    };
+    await ask(1);
+    await ask(2);
+    const [first, second] = await links();
+    assert.ok(first && second && first !== second);
+    assert.equal((await client(t.app).post('/api/v1/auth/password-reset/confirm', { token: second, password: 'brand new password 91' })).status, 204);
+    const stale = await client(t.app).post('/api/v1/auth/password-reset/confirm', { token: first, password: 'attacker password 92' });
+    assert.equal(stale.status, 422, 'the older link died with the reset');
+    assert.equal(stale.body.errors[0].pointer, '/token');
+    // A change of password while signed in does the same.
+    await ask(3);
+    const third = (await links())[2]!;
+    const s = browser(t.app, '10.9.1.1');
+    assert.equal((await s.login(u.email, 'brand new password 91')).status, 200);
+    assert.equal((await s.post('/api/v1/me/password', { currentPassword: 'brand new password 91', newPassword: 'changed again password 93' })).status, 204);
+    assert.equal((await client(t.app).post('/api/v1/auth/password-reset/confirm', { token: third, password: 'attacker password 94' })).status, 422);
+    assert.equal((await browser(t.app, '10.9.1.2').login(u.email, 'changed again password 93')).status, 200);
+  });
+
+  test('API tokens expire after the default lifetime (or the one asked for), and "sign out everywhere" can take them too', async () => {
+    const u = await makeMember(t.core, owner.workspaceId, 'agent');
+    const now = Date.now();
+    const days = (iso: string) => Math.round((Date.parse(iso) - now) / 86_400_000);
+    const byDefault = await client(t.app).post('/api/v1/auth/tokens', { email: u.email, password: PASSWORD, name: 'mặc định' });
+    assert.equal(byDefault.status, 201);
+    assert.equal(days(byDefault.body.expiresAt), 90);
+    const short = await client(t.app).post('/api/v1/auth/tokens', { email: u.email, password: PASSWORD, name: 'ngắn', expiresInDays: 7 });
+    assert.equal(days(short.body.expiresAt), 7);
+    assert.equal((await client(t.app).post('/api/v1/auth/tokens', { email: u.email, password: PASSWORD, name: 'x', expiresInDays: 0 })).status, 422);
+    // An expired token is refused.
+    await t.core.db.updateTable('api_tokens').set({ expires_at: new Date(now - 1000).toISOString() }).where('id', '=', short.body.id).execute();
+    assert.equal((await client(t.app, short.body.token).get('/api/v1/me')).status, 401);
+    // Signing out everywhere leaves tokens alone unless asked.
+    const b = browser(t.app, '10.9.2.1');
+    await b.login(u.email, PASSWORD);
+    assert.equal((await b.post('/api/v1/auth/logout-all')).status, 204);
+    assert.equal((await client(t.app, byDefault.body.token).get('/api/v1/me')).status, 200);
+    await b.login(u.email, PASSWORD);
+    assert.equal((await b.post('/api/v1/auth/logout-all', { revokeTokens: true })).status, 204);
+    assert.equal((await client(t.app, byDefault.body.token).get('/api/v1/me')).status, 401);
+    assert.equal((await client(t.app, u.token).get('/api/v1/me')).status, 401);
+    assert.equal((await b.get('/api/v1/auth/session')).status, 401);
+  });
+
+  test('a signed-in user mints a token only with their password', async () => {
+    const u = await makeMember(t.core, owner.workspaceId, 'agent');
+    const b = browser(t.app, '10.9.3.1');
+    await b.login(u.email, PASSWORD);
+    const none = await b.post('/api/v1/auth/tokens', { name: 'không mật khẩu' });
+    assert.equal(none.status, 422);
+    assert.equal(none.body.errors[0].pointer, '/password');
+    const wrong = await b.post('/api/v1/auth/tokens', { name: 'sai', password: 'not the password' });
+    assert.equal(wrong.status, 422);
+    assert.equal(wrong.body.errors[0].pointer, '/password');
+    const ok = await b.post('/api/v1/auth/tokens', { name: 'đúng', password: PASSWORD });
+    assert.equal(ok.status, 201);
+    assert.equal((await client(t.app, ok.body.token).get('/api/v1/me')).body.email, u.email);
+  });
+
+  test('a member of several workspaces signs in to the web app in the one they were last in', async () => {
+    const u = await makeMember(t.core, owner.workspaceId, 'agent');
+    const made = await client(t.app, u.token).post('/api/v1/workspaces', { name: 'Chi nhánh Huế' });
+    const b = browser(t.app, '10.9.4.1');
+    const first = await b.login(u.email, PASSWORD);
+    assert.equal(first.status, 200);
+    assert.equal(first.body.workspaces.length, 2);
+    assert.equal((await b.put('/api/v1/auth/session/workspace', { workspaceId: made.body.id })).status, 200);
+    await b.post('/api/v1/auth/logout');
+    // The session's workspace changed after it was made: the next sign-in opens the most recent session's.
+    const again = await browser(t.app, '10.9.4.2').login(u.email, PASSWORD);
+    assert.equal(again.status, 200);
+    assert.equal(again.body.workspace.id, made.body.id);
+  });
+});
+
+describe('response headers', () => {
+  test('API answers are not cached (the session answer carries the CSRF token)', async () => {
+    const b = browser(t.app, '10.9.5.1');
+    const r = await b.login(owner.email, PASSWORD);
+    assert.equal(r.headers['cache-control'], 'no-store');
+    const s = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    assert.equal(s.headers['cache-control'], 'no-store');
+    assert.equal((await client(t.app).get('/api/v1/contacts')).headers['cache-control'], 'no-store', 'errors too');
+    assert.equal(r.headers['strict-transport-security'], undefined, 'no HSTS over plain http');
+  });
+
+  test('HSTS when the public address is https', async () => {
+    const secure = await createTestApp({ config: { publicUrl: 'https://crm.example.vn' } });
+    try {
+      const r = await client(secure.app).get('/healthz');
+      assert.match(String(r.headers['strict-transport-security']), /max-age=\d{7,}/);
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
 describe('first-run setup', () => {
   test('creates the first workspace and owner once; then 409; weak passwords and bad emails are 422s naming the field', async () => {
     const fresh = await createTestApp();

@@ -12,6 +12,7 @@ import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { ROLES } from '@kith/domain/permissions/permissions.ts';
 import {
   changePassword,
+  confirmOwnPassword,
   confirmPasswordReset,
   createToken,
   createTokenWithPassword,
@@ -19,9 +20,10 @@ import {
   login,
   requestPasswordReset,
   SESSION_LIFETIME_MS,
+  tokenExpiry,
 } from './auth.service.ts';
 import { listActiveSessions, revokeSessionById, revokeSessionsOfUser, setSessionWorkspace } from './session.repository.ts';
-import { listTokensOf, revokeToken } from './token.repository.ts';
+import { listTokensOf, revokeToken, revokeTokensOfUser } from './token.repository.ts';
 import { hashSecret } from './secrets.ts';
 import { findSessionByHash } from './session.repository.ts';
 
@@ -72,8 +74,8 @@ export function authRoutes(core: Core) {
         schema: {
           tags: ['auth'],
           summary: 'Sign in (web): sets the session cookie; answers with the CSRF token to send as X-CSRF-Token',
-          body: z.strictObject({ email: Email, password: Password, workspace: uuid().optional() }),
-          response: { 200: SessionInfo, ...errors(401, 422, 429) },
+          body: z.strictObject({ email: Email, password: Password, workspace: uuid().optional(), invitation: z.string().min(20).max(100).optional().describe('An invitation link’s token: signing in accepts it (for the account of the invited address) and opens its workspace') }),
+          response: { 200: SessionInfo, ...errors(401, 403, 404, 422, 429) },
         },
         config: { auth: 'none' },
       },
@@ -128,11 +130,20 @@ export function authRoutes(core: Core) {
 
     app.post(
       '/auth/logout-all',
-      { schema: { tags: ['auth'], summary: 'Sign out everywhere: ends every session of mine, this one too', response: { 204: z.null(), ...errors(401) } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out everywhere: ends every session of mine, this one too; with `revokeTokens`, every API token of mine as well',
+          body: z.strictObject({ revokeTokens: z.boolean().default(false) }).optional(),
+          response: { 204: z.null(), ...errors(401) },
+        },
+      },
       async (req, reply) => {
         const a = actorOf(req);
-        const n = await revokeSessionsOfUser(core.db, a.userId, core.now().toISOString());
-        await recordAudit(core.db, { ...by(a), action: 'logout.all', entityType: 'user', entityId: a.userId, after: { sessionsEnded: n } }, core.now());
+        const now = core.now().toISOString();
+        const n = await revokeSessionsOfUser(core.db, a.userId, now);
+        const tokens = req.body?.revokeTokens ? await revokeTokensOfUser(core.db, a.userId, now) : 0;
+        await recordAudit(core.db, { ...by(a), action: 'logout.all', entityType: 'user', entityId: a.userId, after: { sessionsEnded: n, tokensRevoked: tokens } }, core.now());
         clearSessionCookies(reply);
         return reply.code(204).send(null);
       },
@@ -170,25 +181,26 @@ export function authRoutes(core: Core) {
       {
         schema: {
           tags: ['auth'],
-          summary: 'Create a personal API token (shown once). With email and password, or as the signed-in user.',
-          body: z.strictObject({ email: Email.optional(), password: Password.optional(), name: text(100, 1), workspace: uuid().optional() }),
+          summary: 'Create a personal API token (shown once): with email and password, or signed in with your password. It expires after `expiresInDays` (default: the server’s KITH_TOKEN_TTL_DAYS, 90).',
+          body: z.strictObject({ email: Email.optional(), password: Password.optional(), name: text(100, 1), workspace: uuid().optional(), expiresInDays: z.number().int().min(1).max(3650).optional() }),
           response: { 201: TokenOut.extend({ token: z.string() }), ...errors(401, 422, 429) },
         },
         config: { auth: 'optional' },
       },
       async (req, reply) => {
         const b = req.body;
+        const a = req.actor;
         let created;
-        if (b.email !== undefined || b.password !== undefined) {
-          if (b.email === undefined || b.password === undefined) {
-            throw invalid([{ path: [b.email === undefined ? 'email' : 'password'], message: 'Give both email and password, or neither when signed in' }]);
-          }
-          created = await createTokenWithPassword(core, { email: b.email, password: b.password, name: b.name, ...(b.workspace ? { workspace: b.workspace } : {}) }, { ...requestInfo(req), deviceCookie: req.cookies[DEVICE_COOKIE] });
+        if (b.email !== undefined) {
+          if (b.password === undefined) throw invalid([{ path: ['password'], message: 'Required with an email' }]);
+          created = await createTokenWithPassword(core, { email: b.email, password: b.password, name: b.name, ...(b.workspace ? { workspace: b.workspace } : {}), ...(b.expiresInDays ? { expiresInDays: b.expiresInDays } : {}) }, { ...requestInfo(req), deviceCookie: req.cookies[DEVICE_COOKIE] });
         } else {
-          const a = req.actor;
           if (!a) throw new AppError('unauthenticated', 'Give email and password, or sign in');
+          // A stolen session (or token) must not be able to mint a lasting credential: the password is asked again.
+          if (b.password === undefined) throw invalid([{ path: ['password'], message: 'Required: confirm your password to create a token' }]);
           if (b.workspace && b.workspace !== a.workspaceId) throw invalid([{ path: ['workspace'], message: 'A signed-in user creates tokens for the current workspace' }]);
-          created = await createToken(core, a.userId, a.workspaceId, b.name, requestInfo(req));
+          await confirmOwnPassword(core, a, b.password, 'password');
+          created = await createToken(core, a.userId, a.workspaceId, b.name, requestInfo(req), tokenExpiry(core, b.expiresInDays));
         }
         const t = created.row;
         return reply.code(201).send({ token: created.token, id: t.id, name: t.name, prefix: t.prefix, workspaceId: t.workspaceId, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, expiresAt: t.expiresAt });

@@ -7,10 +7,11 @@ import type { Core } from '../core.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import { findUserByEmail, findUserById, setPasswordHash, teamIdsOf, workspacesOfUser, type UserRow } from '../members/user.repository.ts';
 import type { Actor } from './actor.ts';
+import { joinAs, pendingByToken } from '../invitations/invitation.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashSecret, hmac, randomSecret, safeEqual } from './secrets.ts';
 import { findSessionByHash, findSessionHolder, insertSession, revokeSessionsOfUser, touchSession, type SessionRow } from './session.repository.ts';
-import { clear, consume, exhausted, hit, type Limit } from './throttle.ts';
+import { clear, consume, reserve, type Limit } from './throttle.ts';
 import { findTokenHolder, insertToken, revokeTokensOfUser, touchToken, type TokenRow } from './token.repository.ts';
 
 const MINUTE = 60_000;
@@ -49,28 +50,51 @@ function deviceTrusts(core: Core, cookie: string | undefined, userId: string | u
 }
 
 /**
- * Check an email and password under the throttle. Throws 401 with one message for every failure
- * (unknown email, wrong password, disabled account), 429 when throttled.
+ * Check an email and password under the throttle. The attempt is counted before the (slow) password check,
+ * atomically, so a burst of parallel guesses gets at most each limit's worth of checks; a right password
+ * gives its attempt back. Throws 401 with one message for every failure (unknown email, wrong password,
+ * disabled account), 429 when throttled — whether or not the password was right.
  */
 export async function authenticatePassword(core: Core, rawEmail: string, password: string, info: RequestInfo & { deviceCookie?: string }): Promise<UserRow> {
   const email = normalizeEmail(rawEmail);
   const nowMs = core.now().getTime();
   const user = await findUserByEmail(core.db, email);
-  const limits = loginLimits(email, info.ip, deviceTrusts(core, info.deviceCookie, user?.id));
-  const wait = await exhausted(core.db, limits, nowMs);
-  if (wait > 0) throw new AppError('rate_limited', 'Too many failed sign-in attempts; try again later', { reason: 'too_many_attempts', extra: { retryAfter: wait } });
+  const attempt = await reserve(core.db, loginLimits(email, info.ip, deviceTrusts(core, info.deviceCookie, user?.id)), nowMs);
+  if (attempt.wait > 0) throw tooMany('Too many failed sign-in attempts; try again later', attempt.wait);
   const ok = await verifyPassword(user?.passwordHash, password.slice(0, 1024));
   if (!ok || !user || user.disabledAt) {
-    await hit(core.db, limits, nowMs);
     await recordAudit(core.db, { workspaceId: null, actorUserId: user?.id ?? null, action: 'login.failed', entityType: 'user', entityId: user?.id ?? null, meta: { ip: info.ip, requestId: info.requestId } }, core.now());
     throw new AppError('unauthenticated', 'Invalid email or password');
   }
+  await attempt.refund();
   await clear(core.db, [`login:pair:${email}:${info.ip ?? '-'}`]);
   return user;
 }
 
-/** The workspace a credential is bound to: the one asked for (if the user belongs to it), or the user's only one. */
-async function chooseWorkspace(core: Core, userId: string, requested: string | undefined): Promise<{ workspaceId: string; role: Role }> {
+function tooMany(message: string, retryAfter: number): AppError {
+  return new AppError('rate_limited', message, { reason: 'too_many_attempts', extra: { retryAfter } });
+}
+
+/**
+ * A signed-in user proving it is still them (before minting an API token, say): the same throttle as
+ * changing the password, counted before the check.
+ */
+export async function confirmOwnPassword(core: Core, actor: Actor, password: string, path: string): Promise<UserRow> {
+  const user = await findUserById(core.db, actor.userId);
+  if (!user || user.disabledAt) throw new AppError('unauthenticated', 'Sign in again');
+  const attempt = await reserve(core.db, [{ key: `pwcheck:${user.id}`, max: 10, windowMs: HOUR }], core.now().getTime());
+  if (attempt.wait > 0) throw tooMany('Too many attempts; try again later', attempt.wait);
+  if (!(await verifyPassword(user.passwordHash, password.slice(0, 1024)))) throw invalid([{ path: [path], message: 'The password is wrong' }]);
+  await attempt.refund();
+  return user;
+}
+
+/**
+ * The workspace a credential is bound to: the one asked for (if the user belongs to it), or the user's only
+ * one. A browser session of someone in several workspaces opens the one they were last in (the web app
+ * switches between them); an API token must say which.
+ */
+async function chooseWorkspace(core: Core, userId: string, requested: string | undefined, kind: 'session' | 'token'): Promise<{ workspaceId: string; role: Role }> {
   const list = await workspacesOfUser(core.db, userId);
   if (requested) {
     const w = list.find((x) => x.id === requested);
@@ -78,6 +102,11 @@ async function chooseWorkspace(core: Core, userId: string, requested: string | u
     return { workspaceId: w.id, role: w.role };
   }
   if (list.length === 0) throw new AppError('forbidden', 'This account belongs to no workspace', { reason: 'no_workspace' });
+  if (list.length > 1 && kind === 'session') {
+    const last = await core.db.selectFrom('sessions').select('workspace_id').where('user_id', '=', userId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    const w = list.find((x) => x.id === last?.workspace_id) ?? list[0]!;
+    return { workspaceId: w.id, role: w.role };
+  }
   if (list.length > 1) {
     throw new AppError('validation', 'This account belongs to several workspaces; say which one', {
       issues: [{ path: ['workspace'], message: 'Required: one of your workspace ids' }],
@@ -89,14 +118,18 @@ async function chooseWorkspace(core: Core, userId: string, requested: string | u
 
 export type NewSession = { token: string; session: SessionRow; user: UserRow; role: Role };
 
-/** Sign in: a fresh session (the old one, if any, is ended: session ids rotate on every login). */
+/**
+ * Sign in: a fresh session (the old one, if any, is ended: session ids rotate on every login). With an
+ * invitation link, signing in is how an existing account accepts it: the session opens in its workspace.
+ */
 export async function login(
   core: Core,
-  input: { email: string; password: string; workspace?: string },
+  input: { email: string; password: string; workspace?: string | undefined; invitation?: string | undefined },
   info: RequestInfo & { deviceCookie?: string; previousSessionToken?: string },
 ): Promise<NewSession> {
+  const invitation = input.invitation ? await pendingByToken(core, input.invitation) : null;
   const user = await authenticatePassword(core, input.email, input.password, info);
-  const ws = await chooseWorkspace(core, user.id, input.workspace);
+  const ws = invitation ? { workspaceId: (await joinAs(core, invitation, user)).workspaceId, role: invitation.role as Role } : await chooseWorkspace(core, user.id, input.workspace, 'session');
   const now = core.now();
   if (info.previousSessionToken) {
     const prev = await findSessionByHash(core.db, hashSecret(info.previousSessionToken));
@@ -164,36 +197,41 @@ export async function resolveToken(core: Core, token: string, info: RequestInfo)
 
 export type CreatedToken = { token: string; row: TokenRow };
 
-/** A personal API token, shown once and stored hashed. */
-export async function createToken(core: Core, userId: string, workspaceId: string, name: string, info: RequestInfo, expiresAt: string | null = null): Promise<CreatedToken> {
+/** When a token made now expires: in `days`, or the instance's default (KITH_TOKEN_TTL_DAYS; 0 means none). */
+export function tokenExpiry(core: Core, days?: number): string | null {
+  const d = days ?? core.config.tokenTtlDays;
+  return d > 0 ? new Date(core.now().getTime() + d * DAY).toISOString() : null;
+}
+
+/** A personal API token, shown once and stored hashed; it expires after the instance's default lifetime unless told otherwise. */
+export async function createToken(core: Core, userId: string, workspaceId: string, name: string, info: RequestInfo, expiresAt: string | null = tokenExpiry(core)): Promise<CreatedToken> {
   const token = `${TOKEN_PREFIX}${randomSecret(32)}`;
   const now = core.now();
   const row: TokenRow = { id: uuidv7(), userId, workspaceId, name, prefix: token.slice(0, 12), createdAt: now.toISOString(), lastUsedAt: null, expiresAt, revokedAt: null };
   await core.db.transaction().execute(async (trx) => {
     await insertToken(trx, { ...row, tokenHash: hashSecret(token) });
-    await recordAudit(trx, { workspaceId, actorUserId: userId, action: 'token.create', entityType: 'api_token', entityId: row.id, after: { name, prefix: row.prefix }, meta: { ip: info.ip, requestId: info.requestId } }, now);
+    await recordAudit(trx, { workspaceId, actorUserId: userId, action: 'token.create', entityType: 'api_token', entityId: row.id, after: { name, prefix: row.prefix, expiresAt }, meta: { ip: info.ip, requestId: info.requestId } }, now);
   });
   return { token, row };
 }
 
 /** POST /api/v1/auth/tokens with email and password: the credential check is throttled exactly like sign-in. */
-export async function createTokenWithPassword(core: Core, input: { email: string; password: string; name: string; workspace?: string }, info: RequestInfo & { deviceCookie?: string }): Promise<CreatedToken> {
+export async function createTokenWithPassword(core: Core, input: { email: string; password: string; name: string; workspace?: string; expiresInDays?: number }, info: RequestInfo & { deviceCookie?: string }): Promise<CreatedToken> {
   const user = await authenticatePassword(core, input.email, input.password, info);
-  const ws = await chooseWorkspace(core, user.id, input.workspace);
-  return createToken(core, user.id, ws.workspaceId, input.name, info);
+  const ws = await chooseWorkspace(core, user.id, input.workspace, 'token');
+  return createToken(core, user.id, ws.workspaceId, input.name, info, tokenExpiry(core, input.expiresInDays));
 }
 
 /** Change one's own password: every other session and every API token of the user ends. */
 export async function changePassword(core: Core, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
   const user = await findUserById(core.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in again');
-  const limit: Limit = { key: `pwchange:${user.id}`, max: 10, windowMs: HOUR };
-  const wait = await exhausted(core.db, [limit], core.now().getTime());
-  if (wait > 0) throw new AppError('rate_limited', 'Too many attempts; try again later', { reason: 'too_many_attempts', extra: { retryAfter: wait } });
+  const attempt = await reserve(core.db, [{ key: `pwchange:${user.id}`, max: 10, windowMs: HOUR }], core.now().getTime());
+  if (attempt.wait > 0) throw tooMany('Too many attempts; try again later', attempt.wait);
   if (!(await verifyPassword(user.passwordHash, currentPassword.slice(0, 1024)))) {
-    await hit(core.db, [limit], core.now().getTime());
     throw invalid([{ path: ['currentPassword'], message: 'The current password is wrong' }]);
   }
+  await attempt.refund();
   const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
   if (problem) throw invalid([{ path: ['newPassword'], ...problem }]);
   const hash = await hashPassword(newPassword);
@@ -202,6 +240,7 @@ export async function changePassword(core: Core, actor: Actor, currentPassword: 
     await setPasswordHash(trx, user.id, hash, now.toISOString());
     await revokeSessionsOfUser(trx, user.id, now.toISOString(), actor.sessionId ? { exceptId: actor.sessionId } : {});
     await revokeTokensOfUser(trx, user.id, now.toISOString());
+    await cancelResetLinks(trx, user.id, now.toISOString());
     await recordAudit(trx, { ...by(actor), action: 'password.change', entityType: 'user', entityId: user.id }, now);
   });
 }
@@ -248,6 +287,11 @@ export async function requestPasswordReset(core: Core, rawEmail: string, info: R
   if (!sent) core.log.warn('password reset requested but no mail could be sent; an administrator can run `kith user reset-password`');
 }
 
+/** Every reset link of the user still outstanding stops working: a new password, however it was set, ends them all. */
+async function cancelResetLinks(db: Core['db'], userId: string, now: string): Promise<void> {
+  await db.updateTable('password_resets').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+}
+
 /** Use a reset link: new password, every session and token of the user ended. */
 export async function confirmPasswordReset(core: Core, token: string, newPassword: string, info: RequestInfo): Promise<void> {
   const now = core.now();
@@ -266,6 +310,7 @@ export async function confirmPasswordReset(core: Core, token: string, newPasswor
     await setPasswordHash(trx, user.id, hash, now.toISOString());
     await revokeSessionsOfUser(trx, user.id, now.toISOString());
     await revokeTokensOfUser(trx, user.id, now.toISOString());
+    await cancelResetLinks(trx, user.id, now.toISOString());
     await recordAudit(trx, { workspaceId: null, actorUserId: user.id, action: 'password.reset', entityType: 'user', entityId: user.id, meta: { ip: info.ip, requestId: info.requestId } }, now);
   });
   await clear(core.db, [`login:acct:${user.email}`]);
@@ -284,6 +329,7 @@ export async function adminSetPassword(core: Core, rawEmail: string, newPassword
     await setPasswordHash(trx, user.id, hash, now.toISOString());
     await revokeSessionsOfUser(trx, user.id, now.toISOString());
     await revokeTokensOfUser(trx, user.id, now.toISOString());
+    await cancelResetLinks(trx, user.id, now.toISOString());
     await recordAudit(trx, { workspaceId: null, actorUserId: null, action: 'password.reset', entityType: 'user', entityId: user.id, meta: { via: 'cli' } }, now);
   });
   await clear(core.db, [`login:acct:${email}`]);

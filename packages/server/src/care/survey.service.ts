@@ -11,7 +11,7 @@ import { uuidv7 } from '../db/ids.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashSecret, randomSecret } from '../auth/secrets.ts';
-import { exhausted, hit } from '../auth/throttle.ts';
+import { reserve } from '../auth/throttle.ts';
 import { authorize, readableContacts } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { listContacts } from '../contacts/contact.service.ts';
@@ -343,16 +343,12 @@ export async function submitResponse(core: Core, token: string, body: unknown, i
   // Refused tries count against the link (a script replaying it, someone guessing); every try counts against the address.
   const tokenLimit = { key: `survey:${hashSecret(String(token)).slice(0, 32)}`, ...TOKEN_LIMIT };
   const ipLimit = ip ? [{ key: `survey-ip:${ip}`, ...ADDRESS_LIMIT }] : [];
-  const wait = await exhausted(core.db, [tokenLimit, ...ipLimit], nowMs);
-  if (wait > 0) throw new AppError('rate_limited', 'Too many submissions for this survey link; try again later', { reason: 'too_many_attempts', extra: { retryAfter: wait } });
-  try {
-    const r = await recordResponse(core, token, body);
-    await hit(core.db, ipLimit, nowMs);
-    return r;
-  } catch (e) {
-    await hit(core.db, [tokenLimit, ...ipLimit], nowMs);
-    throw e;
-  }
+  // Counted before the work (a burst of parallel submissions sees distinct counts); an accepted answer gives the link's try back.
+  const attempt = await reserve(core.db, [tokenLimit, ...ipLimit], nowMs);
+  if (attempt.wait > 0) throw new AppError('rate_limited', 'Too many submissions for this survey link; try again later', { reason: 'too_many_attempts', extra: { retryAfter: attempt.wait } });
+  const r = await recordResponse(core, token, body);
+  await attempt.refund([tokenLimit.key]);
+  return r;
 }
 
 async function recordResponse(core: Core, token: string, body: unknown): Promise<{ id: string; followUpTicketId: string | null }> {

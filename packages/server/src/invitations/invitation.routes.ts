@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { email } from '@kith/domain/contacts/contact.schema.ts';
+import { accountEmail } from '@kith/domain/contacts/contact.schema.ts';
 import { ROLES } from '@kith/domain/permissions/permissions.ts';
 import { text, uuid } from '@kith/domain/schema/fields.ts';
 import type { Core } from '../core.ts';
-import { actorOf } from '../http/auth-hook.ts';
+import { actorOf, requestInfo } from '../http/auth-hook.ts';
 import { errors, IdParams, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { acceptInvitation, invite, listInvitations, previewInvitation, revokeInvitation } from './invitation.service.ts';
@@ -30,7 +30,7 @@ export function invitationRoutes(core: Core) {
         schema: {
           tags: ['members'],
           summary: 'Invite someone by link (emailed when SMTP is configured; the link is also returned here, once)',
-          body: z.strictObject({ email: email(), role: z.enum(ROLES), teamId: uuid().nullable().optional() }),
+          body: z.strictObject({ email: accountEmail(), role: z.enum(ROLES), teamId: uuid().nullable().optional() }),
           response: { 201: z.object({ invitation: InvitationOut, url: z.string(), emailed: z.boolean() }), ...errors(403, 409, 422) },
         },
         config: { action: 'members.invite' },
@@ -51,7 +51,7 @@ export function invitationRoutes(core: Core) {
     app.get(
       '/invitations/by-token/:token',
       {
-        schema: { tags: ['members'], summary: 'What an invitation link is for (no sign-in)', params: TokenParams, response: { 200: z.object({ workspaceName: z.string(), email: z.string(), role: z.enum(ROLES), accountExists: z.boolean() }), ...errors(404) } },
+        schema: { tags: ['members'], summary: 'What an invitation link is for (no sign-in)', params: TokenParams, response: { 200: z.object({ workspaceName: z.string(), email: z.string(), role: z.enum(ROLES) }), ...errors(404) } },
         config: { auth: 'none' },
       },
       async (req) => previewInvitation(core, req.params.token),
@@ -61,14 +61,15 @@ export function invitationRoutes(core: Core) {
       {
         schema: {
           tags: ['members'],
-          summary: 'Accept an invitation: new people choose a name and password; existing accounts give their password',
+          summary:
+            'Accept an invitation: someone new gives a name and a password (their account is made); an existing account accepts signed in as the invited address (session or token, empty body), or by signing in with the link (POST /auth/login with `invitation`). Never a password of an existing account here.',
           params: TokenParams,
-          body: z.strictObject({ name: text(200, 1).optional(), password: z.string().max(1024) }),
-          response: { 200: z.object({ userId: z.string(), workspaceId: z.string(), email: z.string() }), ...errors(404, 409, 422) },
+          body: z.strictObject({ name: text(200, 1).optional(), password: z.string().max(1024).optional() }),
+          response: { 200: z.object({ userId: z.string(), workspaceId: z.string(), email: z.string() }), ...errors(403, 404, 409, 422, 429) },
         },
-        config: { auth: 'none' },
+        config: { auth: 'optional' },
       },
-      async (req) => acceptInvitation(core, req.params.token, req.body),
+      async (req) => acceptInvitation(core, req.params.token, req.body, { actor: req.actor, ip: requestInfo(req).ip }),
     );
   };
 }

@@ -6,9 +6,10 @@ import { canManageRole, type Role } from '@kith/domain/permissions/permissions.t
 import type { Core } from '../core.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { reserve } from '../auth/throttle.ts';
 import { hashSecret, randomSecret } from '../auth/secrets.ts';
-import { findRole, findUserByEmail, insertMembership, insertUser } from '../members/user.repository.ts';
+import { findRole, findUserByEmail, findUserById, insertMembership, insertUser, type UserRow } from '../members/user.repository.ts';
 import { authorize } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 
@@ -97,38 +98,80 @@ export async function revokeInvitation(core: Core, actor: Actor, id: string): Pr
   });
 }
 
-async function pendingByToken(core: Core, token: string) {
+/** The invitation of a link, if it can still be accepted (404 otherwise). */
+export async function pendingByToken(core: Core, token: string) {
   const r = await core.db.selectFrom('invitations').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
   if (!r || r.accepted_at || r.revoked_at || r.expires_at <= core.now().toISOString()) throw new AppError('not_found', 'This invitation is invalid, used, revoked or expired');
   return r;
 }
 
-/** What the invitation page shows before accepting. */
-export async function previewInvitation(core: Core, token: string): Promise<{ workspaceName: string; email: string; role: Role; accountExists: boolean }> {
+/**
+ * What the invitation page shows before accepting. Not whether the address already has a Kith account:
+ * whoever made the invitation holds the link, and must not learn that (nor anything else about the account).
+ */
+export async function previewInvitation(core: Core, token: string): Promise<{ workspaceName: string; email: string; role: Role }> {
   const r = await pendingByToken(core, token);
   const ws = await findWorkspace(core.db, r.workspace_id);
-  return { workspaceName: ws?.name ?? '', email: r.email, role: r.role as Role, accountExists: (await findUserByEmail(core.db, r.email)) !== undefined };
+  return { workspaceName: ws?.name ?? '', email: r.email, role: r.role as Role };
+}
+
+const MINUTE = 60_000;
+/** Per address and per link, counted before any work: the accept route must not become anyone's guessing ground. */
+function acceptLimits(token: string, ip: string | null) {
+  return [
+    { key: `invite:ip:${ip ?? '-'}`, max: 30, windowMs: 15 * MINUTE },
+    { key: `invite:link:${hashSecret(token).slice(0, 32)}`, max: 10, windowMs: 15 * MINUTE },
+  ];
+}
+
+const SIGN_IN_TO_ACCEPT = 'To accept this invitation with an existing Kith account, sign in to that account';
+
+/**
+ * Accept an invitation. Someone new chooses a name and a password, which makes their account. Someone
+ * who already has an account proves it by signing in — to the account of the invited address — never by
+ * a password typed into the invitation: the inviter holds the link too, and could otherwise try the
+ * invitee's password here. Throttled per address and per link (429) before any work.
+ */
+export async function acceptInvitation(
+  core: Core,
+  token: string,
+  input: { name?: string | undefined; password?: string | undefined },
+  who: { actor: Actor | null; ip: string | null },
+): Promise<{ userId: string; workspaceId: string; email: string }> {
+  const attempt = await reserve(core.db, acceptLimits(token, who.ip), core.now().getTime());
+  if (attempt.wait > 0) throw new AppError('rate_limited', 'Too many attempts for this invitation; try again later', { reason: 'too_many_attempts', extra: { retryAfter: attempt.wait } });
+  const r = await pendingByToken(core, token);
+  if (who.actor) {
+    const user = await findUserById(core.db, who.actor.userId);
+    if (!user) throw new AppError('unauthenticated', 'Sign in again');
+    return joinAs(core, r, user);
+  }
+  if (!input.name || input.password === undefined) {
+    throw invalid([...(!input.name ? [{ path: ['name'], message: 'Required to make a new account; or sign in to accept with an existing one' }] : []), ...(input.password === undefined ? [{ path: ['password'], message: 'Required' }] : [])]);
+  }
+  // The password is never checked against an existing account here.
+  if (await findUserByEmail(core.db, r.email)) throw new AppError('conflict', SIGN_IN_TO_ACCEPT, { reason: 'sign_in_to_accept' });
+  const problem = passwordProblem(input.password, { email: r.email, name: input.name });
+  if (problem) throw invalid([{ path: ['password'], ...problem }]);
+  const newUser = { id: uuidv7(), hash: await hashPassword(input.password), name: input.name };
+  return join(core, r, newUser.id, newUser);
 }
 
 /**
- * Accept: a new person chooses a name and password; someone who already has a Kith account proves it
- * with their password. Either way they join with the invited role (and team).
+ * A signed-in user accepting: only the account of the invited address may (the link may have been
+ * forwarded, or be the inviter's own). Used by the accept route with a session or token, and by sign-in
+ * with an invitation.
  */
-export async function acceptInvitation(core: Core, token: string, input: { name?: string; password: string }): Promise<{ userId: string; workspaceId: string; email: string }> {
-  const r = await pendingByToken(core, token);
-  const existing = await findUserByEmail(core.db, r.email);
-  let userId: string;
-  let newUser: { hash: string; name: string } | null = null;
-  if (existing) {
-    if (!(await verifyPassword(existing.passwordHash, input.password.slice(0, 1024)))) throw invalid([{ path: ['password'], message: 'Wrong password for this existing account' }]);
-    userId = existing.id;
-  } else {
-    if (!input.name) throw invalid([{ path: ['name'], message: 'Required' }]);
-    const problem = passwordProblem(input.password, { email: r.email, name: input.name });
-    if (problem) throw invalid([{ path: ['password'], ...problem }]);
-    newUser = { hash: await hashPassword(input.password), name: input.name };
-    userId = uuidv7();
+export async function joinAs(core: Core, r: PendingInvitation, user: UserRow): Promise<{ userId: string; workspaceId: string; email: string }> {
+  if (normalizeEmail(user.email) !== r.email) {
+    throw new AppError('forbidden', `This invitation is for ${r.email}; sign in with that address to accept it`, { reason: 'invitation_for_someone_else' });
   }
+  return join(core, r, user.id, null);
+}
+
+export type PendingInvitation = Awaited<ReturnType<typeof pendingByToken>>;
+
+async function join(core: Core, r: PendingInvitation, userId: string, newUser: { hash: string; name: string } | null): Promise<{ userId: string; workspaceId: string; email: string }> {
   const now = core.now();
   await core.db.transaction().execute(async (trx) => {
     // The new account first (accepted_by refers to it); if the invitation was used meanwhile, the transaction undoes both.

@@ -128,7 +128,7 @@ describe('invitations', () => {
     assert.equal(inv.body.emailed, false);
     const token = inv.body.url.split('/invite/')[1];
     const preview = await client(t.app).get(`/api/v1/invitations/by-token/${token}`);
-    assert.deepEqual(preview.body, { workspaceName: preview.body.workspaceName, email: 'moi.nguoi@example.com', role: 'agent', accountExists: false });
+    assert.deepEqual(preview.body, { workspaceName: preview.body.workspaceName, email: 'moi.nguoi@example.com', role: 'agent' }, 'nothing about an account');
     const weak = await client(t.app).post(`/api/v1/invitations/by-token/${token}/accept`, { name: 'Người Mới', password: 'qwerty123' });
     assert.equal(weak.status, 422);
     const ok = await client(t.app).post(`/api/v1/invitations/by-token/${token}/accept`, { name: 'Người Mới', password: 'welcome to kith 2026' });
@@ -141,6 +141,23 @@ describe('invitations', () => {
     assert.equal((await browser(t.app, '10.30.0.1').login('moi.nguoi@example.com', 'welcome to kith 2026')).status, 200);
     const listed = (await api.get('/api/v1/invitations')).body.data.find((x: { id: string }) => x.id === inv.body.invitation.id);
     assert.equal(listed.status, 'accepted');
+  });
+
+  test('invisible and bidi characters are refused in invited and customer emails; lookalike alphabets in invited ones', async () => {
+    const api = client(t.app, owner.token);
+    const hidden = await api.post('/api/v1/invitations', { email: 'an\u200b@example.com', role: 'agent' });
+    assert.equal(hidden.status, 422);
+    assert.deepEqual([hidden.body.errors[0].pointer, hidden.body.errors[0].code], ['/email', 'invisible_characters']);
+    const rtl = await api.post('/api/v1/invitations', { email: 'moc.elpmaxe@\u202ena', role: 'agent' });
+    assert.equal(rtl.body.errors[0].code, 'invisible_characters');
+    const cyrillic = await api.post('/api/v1/invitations', { email: '\u0430dmin@example.com', role: 'admin' });
+    assert.equal(cyrillic.status, 422);
+    assert.deepEqual([cyrillic.body.errors[0].pointer, cyrillic.body.errors[0].code, cyrillic.body.errors[0].params.scripts], ['/email', 'mixed_scripts', 'Cyrillic, Latin']);
+    const contact = await api.post('/api/v1/contacts', { name: 'Ẩn Ký Tự', emails: ['ok@example.com', 'an\u2066@example.com'] });
+    assert.equal(contact.status, 422);
+    assert.deepEqual([contact.body.errors[0].pointer, contact.body.errors[0].code], ['/emails/1', 'invisible_characters']);
+    // A customer's address is the customer's: a mix of alphabets is flagged in the app, not refused.
+    assert.equal((await api.post('/api/v1/contacts', { name: 'Chữ Lạ', emails: ['\u0430nna@example.com'] })).status, 201);
   });
 
   test('revoked invitations stop working; admins cannot invite owners; agents cannot invite', async () => {
@@ -167,9 +184,23 @@ describe('invitations', () => {
       const m = await mail.waitFor((x) => x.to.includes(other.email));
       assert.ok(mailText(m.raw).includes(inv.body.url));
       const token = inv.body.url.split('/invite/')[1];
-      assert.equal((await client(t2.app).get(`/api/v1/invitations/by-token/${token}`)).body.accountExists, true);
-      assert.equal((await client(t2.app).post(`/api/v1/invitations/by-token/${token}/accept`, { password: 'not my password' })).status, 422);
-      assert.equal((await client(t2.app).post(`/api/v1/invitations/by-token/${token}/accept`, { password: PASSWORD })).status, 200);
+      assert.equal('accountExists' in (await client(t2.app).get(`/api/v1/invitations/by-token/${token}`)).body, false);
+      // No password of an existing account is ever checked on the invitation: the right one is refused like a wrong one.
+      const wrong = await client(t2.app).post(`/api/v1/invitations/by-token/${token}/accept`, { name: 'Kẻ Gian', password: 'not my password at all' });
+      const right = await client(t2.app).post(`/api/v1/invitations/by-token/${token}/accept`, { name: 'Kẻ Gian', password: PASSWORD });
+      assert.equal(right.status, 409);
+      assert.deepEqual({ ...right.body, instance: null }, { ...wrong.body, instance: null });
+      assert.equal(right.body.reason, 'sign_in_to_accept');
+      assert.deepEqual((await client(t2.app, other.token).get('/api/v1/workspaces')).body.data.map((w: { name: string }) => w.name), ['Chỗ Khác'], 'not joined');
+      // Signed in as someone else: refused, and the invitation stays.
+      assert.equal((await client(t2.app, o.token).post(`/api/v1/invitations/by-token/${token}/accept`, {})).status, 403);
+      // The invited account accepts by signing in with the link: the session opens in the new workspace.
+      const b0 = browser(t2.app, '10.30.0.9');
+      const signIn = await b0.post('/api/v1/auth/login', { email: other.email, password: PASSWORD, invitation: token });
+      assert.equal(signIn.status, 200);
+      assert.equal(signIn.body.workspace.name, 'Tiệm Bánh');
+      assert.equal(signIn.body.role, 'manager');
+      assert.equal((await client(t2.app).get(`/api/v1/invitations/by-token/${token}`)).status, 404, 'used');
       const list = (await client(t2.app, other.token).get('/api/v1/workspaces')).body.data.map((w: { name: string; role: string }) => `${w.name}:${w.role}`).sort();
       assert.deepEqual(list, ['Chỗ Khác:owner', 'Tiệm Bánh:manager']);
       const b = browser(t2.app);

@@ -4,33 +4,54 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/field.tsx';
-import { api } from '../../lib/api-client.ts';
+import { api, isApiError } from '../../lib/api-client.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
-import { SESSION_KEY, type Session } from '../../app/session.tsx';
+import { resetSession, useSessionQuery, type Session } from '../../app/session.tsx';
 import { AuthLayout } from './auth-layout.tsx';
 
-type Preview = { workspaceName: string; email: string; role: string; accountExists: boolean };
+type Preview = { workspaceName: string; email: string; role: string };
 
+/**
+ * An invitation link. Someone new makes their account here (name and password). Someone with an account
+ * accepts by signing in to it — here, with the invited address fixed, or already signed in — never by a
+ * password typed into the invitation itself (the server does not say whether the address has an account).
+ */
 export default function InvitationPage() {
   const { token = '' } = useParams<{ token: string }>();
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const errorText = useErrorText();
+  const session = useSessionQuery().data ?? null;
+  const [mode, setMode] = useState<'new' | 'signin'>('new');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const preview = useQuery({ queryKey: ['invitation', token], queryFn: () => api.get<Preview>(`/invitations/by-token/${encodeURIComponent(token)}`) });
-  const accept = useMutation({
+  const path = `/invitations/by-token/${encodeURIComponent(token)}`;
+  const preview = useQuery({ queryKey: ['invitation', token], queryFn: () => api.get<Preview>(path), retry: false });
+  const enter = (s: Session) => {
+    resetSession(qc, s);
+    navigate('/', { replace: true });
+  };
+  const create = useMutation({
     mutationFn: async () => {
-      const p = preview.data!;
-      const r = await api.post<{ workspaceId: string }>(`/invitations/by-token/${encodeURIComponent(token)}/accept`, p.accountExists ? { password } : { name, password });
-      return api.post<Session>('/auth/login', { email: p.email, password, workspace: r.workspaceId });
+      const r = await api.post<{ workspaceId: string }>(`${path}/accept`, { name, password });
+      return api.post<Session>('/auth/login', { email: preview.data!.email, password, workspace: r.workspaceId });
     },
-    onSuccess: (s) => {
-      qc.setQueryData(SESSION_KEY, s);
-      navigate('/', { replace: true });
+    onSuccess: enter,
+    onError: (e) => {
+      if (isApiError(e) && e.reason === 'sign_in_to_accept') setMode('signin');
     },
   });
+  const signIn = useMutation({ mutationFn: () => api.post<Session>('/auth/login', { email: preview.data!.email, password, invitation: token }), onSuccess: enter });
+  const join = useMutation({
+    mutationFn: async () => {
+      const r = await api.post<{ workspaceId: string }>(`${path}/accept`, {});
+      return api.put<Session>('/auth/session/workspace', { workspaceId: r.workspaceId });
+    },
+    onSuccess: enter,
+  });
+  const signOut = useMutation({ mutationFn: () => api.post('/auth/logout'), onSuccess: () => resetSession(qc, null) });
+
   if (preview.isPending) return <AuthLayout title={t('common.loading')}>{null}</AuthLayout>;
   if (preview.isError)
     return (
@@ -40,33 +61,76 @@ export default function InvitationPage() {
       </AuthLayout>
     );
   const p = preview.data;
+  const title = t('invite.title', { workspace: p.workspaceName });
+  const subtitle = t('invite.subtitle', { email: p.email, role: t(`roles.${p.role}`) });
+
+  if (session) {
+    const mine = session.user.email.toLowerCase() === p.email.toLowerCase();
+    return (
+      <AuthLayout title={title} subtitle={subtitle}>
+        <div className="stack">
+          <p className={mine ? 'muted' : 'alert alert-warning'} role={mine ? undefined : 'alert'}>
+            {mine ? t('invite.signedInAs', { email: session.user.email }) : t('invite.otherAccount', { email: session.user.email, invited: p.email })}
+          </p>
+          {join.isError && (
+            <div className="alert alert-error" role="alert">
+              {errorText(join.error)}
+            </div>
+          )}
+          {mine ? (
+            <Button variant="primary" busy={join.isPending} onClick={() => join.mutate()}>
+              {t('invite.join', { workspace: p.workspaceName })}
+            </Button>
+          ) : (
+            <Button variant="primary" busy={signOut.isPending} onClick={() => signOut.mutate()}>
+              {t('invite.signOutFirst')}
+            </Button>
+          )}
+        </div>
+      </AuthLayout>
+    );
+  }
+
+  const busy = mode === 'new' ? create : signIn;
+  const wrong = mode === 'signin' && isApiError(signIn.error) && signIn.error.status === 401;
   return (
-    <AuthLayout title={t('invite.title', { workspace: p.workspaceName })} subtitle={t('invite.subtitle', { email: p.email, role: t(`roles.${p.role}`) })}>
+    <AuthLayout title={title} subtitle={subtitle}>
+      <div className="segmented" role="group" aria-label={t('invite.how')}>
+        {(['new', 'signin'] as const).map((m) => (
+          <Button key={m} size="sm" variant={mode === m ? 'primary' : 'default'} aria-pressed={mode === m} onClick={() => setMode(m)}>
+            {t(m === 'new' ? 'invite.newAccount' : 'invite.haveAccount')}
+          </Button>
+        ))}
+      </div>
       <form
         className="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          accept.mutate();
+          busy.mutate();
         }}
       >
-        {!p.accountExists && <TextField label={t('setup.name')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError(accept.error, '/name')} required autoFocus />}
+        {mode === 'new' ? (
+          <TextField label={t('setup.name')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError(create.error, '/name')} required autoFocus />
+        ) : (
+          <TextField label={t('auth.email')} type="email" autoComplete="username" value={p.email} readOnly />
+        )}
         <TextField
-          label={p.accountExists ? t('invite.existingPassword') : t('auth.password')}
+          label={mode === 'new' ? t('auth.password') : t('invite.existingPassword')}
           type="password"
-          autoComplete={p.accountExists ? 'current-password' : 'new-password'}
+          autoComplete={mode === 'new' ? 'new-password' : 'current-password'}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={fieldError(accept.error, '/password')}
-          hint={p.accountExists ? undefined : t('auth.passwordRule')}
+          error={fieldError(busy.error, '/password')}
+          hint={mode === 'new' ? t('auth.passwordRule') : undefined}
           required
         />
-        {accept.isError && (
+        {busy.isError && !fieldError(busy.error, '/password') && !fieldError(busy.error, '/name') && (
           <div className="alert alert-error" role="alert">
-            {errorText(accept.error)}
+            {wrong ? t('auth.wrongCredentials') : errorText(busy.error)}
           </div>
         )}
-        <Button variant="primary" type="submit" busy={accept.isPending}>
-          {t('invite.accept')}
+        <Button variant="primary" type="submit" busy={busy.isPending}>
+          {mode === 'new' ? t('invite.accept') : t('invite.signInToAccept')}
         </Button>
       </form>
     </AuthLayout>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
@@ -24,8 +25,9 @@ export function SessionsSettings() {
   const errorText = useErrorText();
   const sessions = useQuery({ queryKey: ['sessions'], queryFn: async () => (await api.get<{ data: SessionRow[] }>('/auth/sessions')).data });
   const end = useMutation({ mutationFn: (id: string) => api.delete(`/auth/sessions/${id}`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['sessions'] }), onError: (e) => notify(errorText(e), 'error') });
+  const [withTokens, setWithTokens] = useState(false);
   const all = useMutation({
-    mutationFn: () => api.post('/auth/logout-all'),
+    mutationFn: () => api.post('/auth/logout-all', { revokeTokens: withTokens }),
     onSuccess: () => {
       resetSession(qc, null);
     },
@@ -35,7 +37,11 @@ export function SessionsSettings() {
       <div className="card-header">
         <h2>{t('settings.sessions')}</h2>
         <span className="spacer" />
-        <Button size="sm" variant="danger" busy={all.isPending} onClick={() => window.confirm(t('settings.confirmLogoutAll')) && all.mutate()}>
+        <label className="row" style={{ gap: 6 }}>
+          <input type="checkbox" className="checkbox" checked={withTokens} onChange={(e) => setWithTokens(e.target.checked)} />
+          {t('settings.logoutAllTokens')}
+        </label>
+        <Button size="sm" variant="danger" busy={all.isPending} onClick={() => window.confirm(t(withTokens ? 'settings.confirmLogoutAllTokens' : 'settings.confirmLogoutAll')) && all.mutate()}>
           {t('settings.logoutAll')}
         </Button>
       </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
-import { TextField } from '../../components/ui/field.tsx';
+import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -18,13 +18,16 @@ export function TokensSettings() {
   const notify = useToast();
   const errorText = useErrorText();
   const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [days, setDays] = useState('90');
   const [secret, setSecret] = useState<string | null>(null);
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: async () => (await api.get<{ data: Token[] }>('/auth/tokens')).data });
   const create = useMutation({
-    mutationFn: () => api.post<Token & { token: string }>('/auth/tokens', { name }),
+    mutationFn: () => api.post<Token & { token: string }>('/auth/tokens', { name, password, expiresInDays: Number(days) }),
     onSuccess: (r) => {
       setSecret(r.token);
       setName('');
+      setPassword('');
       void qc.invalidateQueries({ queryKey: ['tokens'] });
     },
   });
@@ -46,7 +49,9 @@ export function TokensSettings() {
             create.mutate();
           }}
         >
-          <TextField label={t('settings.tokenName')} value={name} onChange={(e) => setName(e.target.value)} placeholder={t('settings.tokenNamePlaceholder')} error={fieldError(create.error, '/name') ?? (create.isError ? errorText(create.error) : undefined)} />
+          <TextField label={t('settings.tokenName')} value={name} onChange={(e) => setName(e.target.value)} placeholder={t('settings.tokenNamePlaceholder')} error={fieldError(create.error, '/name') ?? (create.isError && !fieldError(create.error, '/password') ? errorText(create.error) : undefined)} />
+          <SelectField label={t('settings.tokenExpires')} value={days} onChange={(e) => setDays(e.target.value)} options={['30', '90', '180', '365'].map((d) => ({ value: d, label: t('settings.tokenDays', { count: Number(d) }) }))} />
+          <TextField label={t('settings.tokenPassword')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(create.error, '/password')} required />
           <Button type="submit" variant="primary" busy={create.isPending}>
             {t('settings.createToken')}
           </Button>
@@ -73,6 +78,7 @@ export function TokensSettings() {
             <th>{t('settings.tokenPrefix')}</th>
             <th>{t('settings.created')}</th>
             <th>{t('settings.lastUsed')}</th>
+            <th>{t('settings.tokenExpiresAt')}</th>
             <th>
               <span className="visually-hidden">{t('common.actions')}</span>
             </th>
@@ -85,6 +91,7 @@ export function TokensSettings() {
               <td className="mono">{tk.prefix}…</td>
               <td>{fmt.date(tk.createdAt)}</td>
               <td>{tk.lastUsedAt ? fmt.relative(tk.lastUsedAt) : t('settings.never')}</td>
+              <td>{tk.expiresAt ? fmt.date(tk.expiresAt) : t('settings.never')}</td>
               <td>
                 <Button size="sm" variant="ghost" onClick={() => window.confirm(t('settings.confirmRevoke', { name: tk.name })) && revoke.mutate(tk.id)}>
                   {t('settings.revoke')}
@@ -94,7 +101,7 @@ export function TokensSettings() {
           ))}
           {tokens.data?.length === 0 && (
             <tr>
-              <td colSpan={5} className="muted">
+              <td colSpan={6} className="muted">
                 {t('settings.noTokens')}
               </td>
             </tr>
