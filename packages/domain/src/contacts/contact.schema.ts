@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidEmail, normalizeEmail } from '../emails/email.ts';
+import { accountEmailProblem, emailProblem, normalizeEmail } from '../emails/email.ts';
 import { resolveProvince } from '../geo/provinces.ts';
 import { isoDate, isoDateTime, longText, tagList, text, uuid } from '../schema/fields.ts';
 import { withCode } from '../schema/issues.ts';
@@ -21,7 +21,21 @@ export const email = () =>
     .string()
     .max(320)
     .transform(normalizeEmail)
-    .refine(isValidEmail, { message: 'Not a valid email address', params: withCode('invalid_email') });
+    .superRefine((s, ctx) => {
+      const p = emailProblem(s);
+      if (p) ctx.addIssue({ code: 'custom', message: p.message, params: withCode(p.code) });
+    });
+
+/** A sign-in address (invitations, setup): as `email()`, and refused when it mixes alphabets (accountEmailProblem). */
+export const accountEmail = () =>
+  z
+    .string()
+    .max(320)
+    .transform(normalizeEmail)
+    .superRefine((s, ctx) => {
+      const p = accountEmailProblem(s);
+      if (p) ctx.addIssue({ code: 'custom', message: p.message, params: withCode(p.code, 'params' in p ? p.params : {}) });
+    });
 
 export const birthday = () =>
   isoDate().refine((s) => s >= '1900-01-01' && s <= new Date().toISOString().slice(0, 10), {

@@ -24,6 +24,8 @@ export const ISSUE_CODES = [
   'date_out_of_range', // [minimum, maximum]
   'unknown_province',
   'invalid_characters',
+  'invisible_characters', // zero-width, bidi and other characters nobody sees, in an email
+  'mixed_scripts', // [scripts] letters of several alphabets in one part of an address (a lookalike)
   'unknown_field', // [keys]
   'invalid_id',
   'not_found', // a referenced record (contact, product, …) does not exist or is not visible

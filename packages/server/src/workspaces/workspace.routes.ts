@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeEmail } from '@kith/domain/emails/email.ts';
+import { accountEmail } from '@kith/domain/contacts/contact.schema.ts';
 import { text } from '@kith/domain/schema/fields.ts';
 import type { Core } from '../core.ts';
 import { actorOf, requestInfo } from '../http/auth-hook.ts';
@@ -46,7 +46,7 @@ export function workspaceRoutes(core: Core) {
           body: z.strictObject({
             workspace: text(120, 1),
             name: text(200, 1),
-            email: z.string().max(320).transform(normalizeEmail).pipe(z.email({ message: 'Not a valid email address' })),
+            email: accountEmail(),
             password: z.string().max(1024),
           }),
           response: { 201: z.object({ workspace: WorkspaceOut, user: z.object({ id: z.string(), email: z.string(), name: z.string() }) }), ...errors(409, 422) },

@@ -2,7 +2,7 @@ import { uuidv7 } from '../db/ids.ts';
 import { scheduleRollupRebuild } from '../care/survey-rollup.ts';
 import { AppError, invalid } from '@kith/domain/errors.ts';
 import { passwordProblem } from '@kith/domain/auth/password-policy.ts';
-import { normalizeEmail } from '@kith/domain/emails/email.ts';
+import { accountEmailProblem, normalizeEmail } from '@kith/domain/emails/email.ts';
 import { isRegion } from '@kith/domain/phones/phone.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
@@ -113,6 +113,8 @@ function pick<T extends object>(o: T, keys: (keyof T)[]): Partial<T> {
 /** A user with a password, added to a workspace (CLI `kith user create`; invitations use the same rules). */
 export async function createUserInWorkspace(core: Core, input: { email: string; name: string; password: string; workspaceId: string; role: Actor['role'] }, actor: Actor | null): Promise<UserRow> {
   const email = normalizeEmail(input.email);
+  const bad = accountEmailProblem(email);
+  if (bad) throw invalid([{ path: ['email'], ...bad }]);
   const problem = passwordProblem(input.password, { email, name: input.name });
   if (problem) throw invalid([{ path: ['password'], ...problem }]);
   if (await findUserByEmail(core.db, email)) throw new AppError('conflict', `A user with email ${email} already exists`, { reason: 'email_taken', params: { email } });

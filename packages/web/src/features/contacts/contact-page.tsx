@@ -9,6 +9,7 @@ import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { initials } from '../../lib/formatters.ts';
+import { mixedScripts } from '@kith/domain/emails/email.ts';
 import type { LookupSource } from '../../components/ui/lookup.tsx';
 import { useCan } from '../../app/session.tsx';
 import { api, fieldErrorText, isApiError, request, type ApiError } from '../../lib/api-client.ts';
@@ -118,6 +119,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
             {c.company && <Link href={`/companies/${c.company.id}`}>{c.company.name}</Link>}
             {c.phones[0] && <a className="mono" href={`tel:${c.phones[0]}`}>{displayPhone(c.phones[0])}</a>}
             {c.emails[0] && <a href={`mailto:${c.emails[0]}`}>{c.emails[0]}</a>}
+            <LookalikeEmails emails={c.emails} />
           </div>
         </div>
         <span className="spacer" />
@@ -340,5 +342,20 @@ function DuplicateBanner({ contactId }: { contactId: string }) {
       <span className="spacer" />
       <Link href="/duplicates">{t('duplicates.review')}</Link>
     </div>
+  );
+}
+
+/** A customer's address that mixes alphabets (a Cyrillic "а" among Latin letters) is flagged, not refused: it may be a typo or a lookalike. */
+function LookalikeEmails({ emails }: { emails: string[] }) {
+  const { t } = useTranslation();
+  const flagged = emails.flatMap((e) => {
+    const m = mixedScripts(e);
+    return m ? [{ e, scripts: m.join(', ') }] : [];
+  });
+  if (flagged.length === 0) return null;
+  return (
+    <span className="badge badge-warning" role="note" data-testid="lookalike-email" title={flagged.map((f) => `${f.e}: ${f.scripts}`).join('\n')}>
+      {t('contacts.lookalikeEmail', { email: flagged[0]!.e, scripts: flagged[0]!.scripts })}
+    </span>
   );
 }
