@@ -20,7 +20,8 @@ export async function startTestServer(): Promise<RunningServer & { dataDir: stri
   // The real built app, as `npm start` serves it (built here if missing or stale).
   ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
-  const config = loadConfig({}, { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn' });
+  // Loopback allowed as outbound target (KITH_OUTBOUND_ALLOW): stories point a workspace's SMTP server at 127.0.0.1.
+  const config = loadConfig({}, { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn', outboundAllow: '127.0.0.1' });
   const server = await startServer(config, { handleSignals: false });
   return {
     ...server,

@@ -76,7 +76,9 @@ export async function sendQueuedMail(core: Core, mailId: string, lastAttempt: bo
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
   try {
-    await send({ to: m.to_address, subject: m.subject, text, ...(html ? { html } : {}), ...(Object.keys(headers).length ? { headers } : {}) });
+    // The same Message-ID on every attempt: a mail sent again after a crash (taken by the server, not yet
+    // marked sent) is a repeat receivers can drop.
+    await send({ to: m.to_address, subject: m.subject, text, ...(html ? { html } : {}), ...(Object.keys(headers).length ? { headers } : {}) }, { stableId: m.id });
     await core.db.updateTable('mail_outbox').set({ status: 'sent', sent_at: now(), last_error: null, updated_at: now() }).where('id', '=', mailId).execute();
     return 'sent';
   } catch (e) {

@@ -1,25 +1,56 @@
 import assert from 'node:assert/strict';
+import type { LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
+import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
+import pino from 'pino';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeMember, makeWorkspace, type TestUser } from '../../test/factories.ts';
 import { mailText, startMailCatcher } from '../../test/mail-catcher.ts';
+import { queueMail, sendQueuedMail } from '../care/outbox.ts';
 import { runDueJobs } from '../jobs/runner.ts';
 
 let t: TestApp;
+let strict: TestApp;
 let owner: TestUser;
+let strictOwner: TestUser;
 let manager: TestUser;
 let own: Awaited<ReturnType<typeof startMailCatcher>>;
 let instance: Awaited<ReturnType<typeof startMailCatcher>>;
+const logs: Record<string, unknown>[] = [];
+
+/**
+ * The only resolver these tests use (no DNS query leaves the machine): names under gomxua.test answer from
+ * this table, every other name is not found.
+ */
+const ZONE: Record<string, string[]> = {
+  'mail.gomxua.test': ['127.0.0.1'],
+  'intranet.gomxua.test': ['10.20.30.40'],
+  'metadata.gomxua.test': ['169.254.169.254'],
+  'mapped.gomxua.test': ['::ffff:192.168.1.1'],
+  // One answer allowed (the catcher's loopback), one internal: the whole name is refused.
+  'mixed.gomxua.test': ['127.0.0.1', '192.168.1.10'],
+};
+const resolve = async (name: string): Promise<LookupAddress[]> => {
+  const a = ZONE[name];
+  if (!a) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND', hostname: name });
+  return a.map((address) => ({ address, family: isIP(address) }));
+};
 
 before(async () => {
   own = await startMailCatcher({ auth: { user: 'cskh', pass: 'mật-khẩu-smtp-rất-bí-mật' } });
   instance = await startMailCatcher();
-  t = await createTestApp({ config: { smtpUrl: instance.url } });
+  // The catchers listen on loopback, which the operator allows here as KITH_OUTBOUND_ALLOW would.
+  const log = pino({ level: 'debug' }, new Writable({ write: (chunk, _enc, done) => (logs.push(JSON.parse(String(chunk))), done()) }));
+  t = await createTestApp({ config: { smtpUrl: instance.url, outboundAllow: '127.0.0.1' }, resolve, log });
+  strict = await createTestApp({ resolve });
   ({ owner } = await makeWorkspace(t.core));
+  ({ owner: strictOwner } = await makeWorkspace(strict.core));
   manager = await makeMember(t.core, owner.workspaceId, 'manager');
 });
 after(async () => {
   await t.close();
+  await strict.close();
   await own.close();
   await instance.close();
 });
@@ -123,5 +154,94 @@ describe('mail per workspace', () => {
     await runDueJobs(t.core, 'test');
     assert.equal((await t.core.db.selectFrom('mail_outbox').select('status').where('id', '=', mailId).executeTakeFirstOrThrow()).status, 'sent');
     assert.equal((await api(owner).post(`/api/v1/mail/outbox/${mailId}/retry`)).status, 409);
+  });
+
+  test('internal addresses are refused when saved, in every spelling, naming /host; nothing is stored', async () => {
+    const hosts = [
+      'localhost', 'LOCALHOST.', 'smtp.localhost',
+      '127.0.0.1', '127.0.0.53', '2130706433', '127.1', '0x7f.1', '0x7f000001', '017700000001', '127.0.0.1.',
+      '0', '0.0.0.0', '[::]', '[::1]', '[0:0:0:0:0:0:0:1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]',
+      '10.0.0.5', '172.16.0.1', '172.31.255.254', '192.168.1.1', '[fc00::1]', '[fd12:3456::1]',
+      '100.64.0.1', '169.254.10.10', '[fe80::1]',
+      '169.254.169.254', '0xa9fea9fe', '[fd00:ec2::254]', '168.63.129.16', '100.100.100.200',
+      '224.0.0.1', '239.255.255.250', '[ff02::1]', '255.255.255.255', '240.0.0.1',
+      '198.18.0.1', '192.0.2.10', '198.51.100.7', '203.0.113.9', '[2001:db8::1]', '192.0.0.8',
+      '[64:ff9b::a00:1]', '[64:ff9b::127.0.0.1]', '[2002:c0a8:101::1]', '[::ffff:0:a9fe:a9fe]',
+    ];
+    const accepted: string[] = [];
+    for (const host of hosts) {
+      const r = await client(strict.app, strictOwner.token).put('/api/v1/mail/settings', { host, port: 25, secure: false, from: 'cskh@gomxua.vn' });
+      if (r.status !== 422 || r.body.errors?.[0]?.pointer !== '/host') accepted.push(`${host} → ${r.status}`);
+    }
+    assert.deepEqual(accepted, []);
+    assert.equal((await client(strict.app, strictOwner.token).get('/api/v1/mail/settings')).body.configured, false);
+    // A public address and a name are taken (a name is judged by what it resolves to, when connecting).
+    for (const host of ['203.0.114.5', 'smtp.gomxua.vn', '[2606:4700::1111]']) {
+      const r = await client(strict.app, strictOwner.token).put('/api/v1/mail/settings', { host, port: 587, secure: false, from: 'cskh@gomxua.vn' });
+      assert.equal(r.status, 200, `${host}: ${JSON.stringify(r.body)}`);
+    }
+    assert.equal((await client(strict.app, strictOwner.token).delete('/api/v1/mail/settings')).status, 204);
+  });
+
+  test('a host name is resolved by the guard at connect time (nodemailer does not look it up itself)', async () => {
+    const put = await api(owner).put('/api/v1/mail/settings', { host: 'mail.gomxua.test', port: portOf(own.url), secure: false, user: 'cskh', password: 'mật-khẩu-smtp-rất-bí-mật', from: 'cskh@gomxua.vn' });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const sent = await api(owner).post('/api/v1/mail/settings/test', { to: 'qua-ten@gomxua.vn' });
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    await own.waitFor((m) => m.to.includes('qua-ten@gomxua.vn'));
+  });
+
+  test('the test send and the outbox cannot tell a refused address from a closed port or an unknown host (no port scanner); the log can', async () => {
+    const cases = [
+      { host: '127.0.0.1', port: 1, why: 'closed port' },
+      { host: 'intranet.gomxua.test', port: 25, why: 'private address' },
+      { host: 'metadata.gomxua.test', port: 80, why: 'metadata address' },
+      { host: 'mapped.gomxua.test', port: 25, why: 'IPv4-mapped private address' },
+      { host: 'mixed.gomxua.test', port: portOf(own.url), why: 'one of its addresses is private' },
+      { host: 'nowhere.gomxua.test', port: 25, why: 'unknown host' },
+    ];
+    const before = own.mails.length;
+    const answers: { why: string; status: number; body: unknown; lastError: string | null }[] = [];
+    for (const c of cases) {
+      const put = await api(owner).put('/api/v1/mail/settings', { host: c.host, port: c.port, secure: false, user: 'cskh', password: 'mật-khẩu-smtp-rất-bí-mật', from: 'cskh@gomxua.vn' });
+      assert.equal(put.status, 200, JSON.stringify(put.body));
+      const r = await api(owner).post('/api/v1/mail/settings/test', { to: 'do-tham@gomxua.vn' });
+      const mailId = await queueMail(t.core.db, { workspaceId: owner.workspaceId, contactId: null, to: 'do-tham@gomxua.vn', subject: c.why, text: c.why, purpose: 'transactional' }, t.core.now());
+      await assert.rejects(sendQueuedMail(t.core, mailId, false));
+      const row = await t.core.db.selectFrom('mail_outbox').select('last_error').where('id', '=', mailId).executeTakeFirstOrThrow();
+      answers.push({ why: c.why, status: r.status, body: r.body, lastError: row.last_error });
+    }
+    assert.equal(answers[0]!.status, 422);
+    assert.equal((answers[0]!.body as { errors: { pointer: string }[] }).errors[0]!.pointer, '/smtp');
+    for (const a of answers) assert.deepEqual({ status: a.status, body: a.body, lastError: a.lastError }, { status: answers[0]!.status, body: answers[0]!.body, lastError: answers[0]!.lastError }, a.why);
+    assert.ok(!/ECONN|ENOTFOUND|10\.20|169\.254|refused/i.test(JSON.stringify(answers[0])), JSON.stringify(answers[0]));
+    assert.equal(own.mails.length, before, 'nothing reached the catcher through the mixed name');
+    // The real reason is in the server's log, for the operator.
+    const logged = JSON.stringify(logs);
+    assert.match(logged, /EOUTBOUNDREFUSED/);
+    assert.match(logged, /10\.20\.30\.40/);
+    assert.match(logged, /169\.254\.169\.254/);
+    assert.match(logged, /ECONNREFUSED/);
+    assert.match(logged, /ENOTFOUND/);
+  });
+
+  test('each outbox mail has a stable Message-ID from its id: a second attempt (after a crash) carries the same one', async () => {
+    await api(owner).put('/api/v1/mail/settings', { host: '127.0.0.1', port: portOf(own.url), secure: false, user: 'cskh', password: 'mật-khẩu-smtp-rất-bí-mật', from: 'hotro@gomxua.vn' });
+    const mailId = await queueMail(t.core.db, { workspaceId: owner.workspaceId, contactId: null, to: 'hai-lan@gomxua.vn', subject: 'Đơn hàng', text: 'Cảm ơn anh/chị', purpose: 'transactional' }, t.core.now());
+    assert.equal(await sendQueuedMail(t.core, mailId, false), 'sent');
+    // kill -9 after the server took the mail but before the row said so: the row is left 'sending' and tried again.
+    await t.core.db.updateTable('mail_outbox').set({ status: 'sending' }).where('id', '=', mailId).execute();
+    assert.equal(await sendQueuedMail(t.core, mailId, false), 'sent');
+    const got = own.mails.filter((m) => m.to.includes('hai-lan@gomxua.vn'));
+    assert.equal(got.length, 2);
+    const ids = got.map((m) => /^Message-ID: (.*)$/im.exec(m.raw)?.[1]?.trim());
+    assert.deepEqual(ids, [`<${mailId}@gomxua.vn>`, `<${mailId}@gomxua.vn>`]);
+
+    // Through the instance's server: the domain of its sender address.
+    await api(owner).delete('/api/v1/mail/settings');
+    const viaInstance = await queueMail(t.core.db, { workspaceId: owner.workspaceId, contactId: null, to: 'qua-may-chu@gomxua.vn', subject: 'Đơn hàng', text: 'Cảm ơn', purpose: 'transactional' }, t.core.now());
+    assert.equal(await sendQueuedMail(t.core, viaInstance, false), 'sent');
+    const m = await instance.waitFor((x) => x.to.includes('qua-may-chu@gomxua.vn'));
+    assert.equal(/^Message-ID: (.*)$/im.exec(m.raw)?.[1]?.trim(), `<${viaInstance}@localhost>`);
   });
 });

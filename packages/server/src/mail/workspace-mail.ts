@@ -9,12 +9,18 @@ import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hmac, safeEqual } from '../auth/secrets.ts';
 import { authorize } from '../records/visibility.ts';
-import type { Mail } from './mailer.ts';
+import { stableMessageId, type Mail } from './mailer.ts';
 
 /**
  * A workspace's own SMTP server (issue 6): mail to its customers leaves through it, from its address, or
  * through the instance's SMTP_URL when it has none. The connection (with the password) is stored encrypted
  * with AES-256-GCM under a key derived from the server's secret, and never returned by the API.
+ *
+ * Any workspace admin chooses this host, so it may not reach inside the server's network (issue 16): a
+ * literal internal address is refused when saved (422 on /host), and every connection goes through the
+ * outbound guard (security/outbound-guard.ts), which resolves the name and refuses internal addresses at
+ * connect time unless KITH_OUTBOUND_ALLOW lets them. What the user is told when a mail does not leave is the
+ * same for a refused address, a closed port, a timeout and an unknown host; the log has the real reason.
  */
 
 export const SmtpInput = z.strictObject({
@@ -81,6 +87,10 @@ export async function getMailSettings(core: Core, actor: Actor): Promise<MailSet
 
 export async function saveMailSettings(core: Core, actor: Actor, input: SmtpInputT): Promise<MailSettingsView> {
   authorize(actor, 'care.configure');
+  // Early and plain for an address typed as such (in any spelling); a name is judged when connecting.
+  if (core.outbound.refusedLiteral(input.host, input.port)) {
+    throw invalid([{ path: ['host'], message: 'Must not be a loopback, private, link-local or other internal address (the server’s operator may allow one with KITH_OUTBOUND_ALLOW)', code: 'internal_address' }]);
+  }
   await core.db.transaction().execute(async (trx) => {
     const before = await storedOf(core, trx, actor.workspaceId);
     const password = input.password ?? before?.smtp?.password;
@@ -107,28 +117,78 @@ export async function deleteMailSettings(core: Core, actor: Actor): Promise<void
 
 const transports = new Map<string, { updatedAt: string; transport: Transporter; from: string; replyTo: string | null }>();
 
-function transportOf(s: Stored): Transporter {
-  return nodemailer.createTransport({ host: s.host, port: s.port, secure: s.secure, ...(s.user ? { auth: { user: s.user, pass: s.password ?? '' } } : {}), connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
+function transportOf(core: Core, s: Stored): Transporter {
+  const host = s.host.replace(/^\[(.*)\]$/, '$1');
+  return nodemailer.createTransport({
+    host,
+    port: s.port,
+    secure: s.secure,
+    ...(s.user ? { auth: { user: s.user, pass: s.password ?? '' } } : {}),
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+    // Every connection is opened by the outbound guard, to an address it resolved and checked; nodemailer gets
+    // the connected socket and never resolves or connects by itself. TLS (from the start or by STARTTLS) is
+    // started by nodemailer over that socket and verified against the host name.
+    getSocket: (_options, callback) => {
+      core.outbound.connect(host, s.port, { timeoutMs: 15_000 }).then(
+        (connection) => callback(null, { connection }),
+        (err: Error) => callback(err),
+      );
+    },
+  });
 }
 
+/** What a user is told when the mail did not leave, whatever kept it from the server (see the file's head). */
+export const SMTP_UNREACHABLE = 'The SMTP server could not be reached: check the host, the port and the TLS setting';
+
+/** A failed delivery, with the message that may be shown to the workspace (the real reason is logged). */
+export class MailDeliveryError extends Error {
+  override name = 'MailDeliveryError';
+}
+
+/**
+ * The SMTP server's own reply when it answered one of our commands (a login, a sender or a recipient
+ * refused): that helps the admin and says nothing about the network. Anything else — refused by the guard,
+ * connection refused, timeout, unknown host, TLS — is one sentence.
+ */
+function publicReason(e: unknown): string {
+  const err = e as { code?: string; responseCode?: number; response?: string };
+  if (typeof err.responseCode === 'number' && ['EAUTH', 'EENVELOPE', 'EMESSAGE'].includes(err.code ?? '') && typeof err.response === 'string') {
+    return `The SMTP server answered: ${err.response.slice(0, 300)}`;
+  }
+  return SMTP_UNREACHABLE;
+}
+
+export type MailSender = (mail: Mail, options?: { /** Makes the Message-ID `<stableId@sender's domain>`, the same on every attempt. */ stableId?: string }) => Promise<void>;
+
 /** How mail of a workspace leaves: its own server, else the instance's; null when neither is set up. */
-export async function mailSenderFor(core: Core, workspaceId: string): Promise<((mail: Mail) => Promise<void>) | null> {
+export async function mailSenderFor(core: Core, workspaceId: string): Promise<MailSender | null> {
   const s = await storedOf(core, core.db, workspaceId);
   if (s?.smtp) {
     let t = transports.get(workspaceId);
     if (!t || t.updatedAt !== s.row.updated_at) {
       t?.transport.close();
-      t = { updatedAt: s.row.updated_at, transport: transportOf(s.smtp), from: s.smtp.fromName ? `"${s.smtp.fromName.replace(/["\\]/g, '')}" <${s.row.from_address}>` : s.row.from_address, replyTo: s.row.reply_to };
+      t = { updatedAt: s.row.updated_at, transport: transportOf(core, s.smtp), from: s.smtp.fromName ? `"${s.smtp.fromName.replace(/["\\]/g, '')}" <${s.row.from_address}>` : s.row.from_address, replyTo: s.row.reply_to };
       transports.set(workspaceId, t);
     }
     const tt = t;
-    return async (mail) => {
-      await tt.transport.sendMail({ from: tt.from, ...(tt.replyTo ? { replyTo: tt.replyTo } : {}), to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.headers ? { headers: mail.headers } : {}) });
+    const smtp = s.smtp;
+    return async (mail, options = {}) => {
+      const messageId = options.stableId ? stableMessageId(options.stableId, tt.from, core.config.publicUrl) : mail.messageId;
+      try {
+        await tt.transport.sendMail({ from: tt.from, ...(tt.replyTo ? { replyTo: tt.replyTo } : {}), to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.headers ? { headers: mail.headers } : {}), ...(messageId ? { messageId } : {}) });
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException & { responseCode?: number; address?: string; kind?: string };
+        core.log.warn({ workspaceId, host: smtp.host, port: smtp.port, err: { message: err.message, code: err.code, responseCode: err.responseCode, address: err.address, kind: err.kind } }, 'workspace mail not delivered');
+        throw new MailDeliveryError(publicReason(e));
+      }
     };
   }
   if (!core.mailer.enabled) return null;
-  return async (mail) => {
-    if (!(await core.mailer.send(mail))) throw new Error('the SMTP server did not accept the mail');
+  return async (mail, options = {}) => {
+    const messageId = options.stableId ? stableMessageId(options.stableId, core.config.mailFrom, core.config.publicUrl) : mail.messageId;
+    if (!(await core.mailer.send({ ...mail, ...(messageId ? { messageId } : {}) }))) throw new MailDeliveryError('The server’s SMTP server did not accept the mail');
   };
 }
 
@@ -141,7 +201,8 @@ export async function sendTestMail(core: Core, actor: Actor, to: string): Promis
   try {
     await send({ to, subject: 'Kith: thư thử / test message', text: 'Máy chủ thư của bạn hoạt động.\nYour mail server works.' });
   } catch (e) {
-    throw invalid([{ path: ['smtp'], message: `The SMTP server refused: ${String((e as Error).message).slice(0, 300)}`, code: 'invalid' }], 'The test message was not sent');
+    if (!(e instanceof MailDeliveryError)) core.log.warn({ err: e }, 'test mail not sent');
+    throw invalid([{ path: ['smtp'], message: e instanceof MailDeliveryError ? e.message : SMTP_UNREACHABLE, code: 'invalid' }], 'The test message was not sent');
   }
   return { sent: true, via: s?.smtp ? 'workspace' : 'instance' };
 }

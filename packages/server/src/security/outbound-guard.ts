@@ -263,14 +263,16 @@ export function createOutboundGuard(options: { allow?: readonly string[]; resolv
       if (literal) await resolve(literal, port);
       return new Promise<Socket>((ok, fail) => {
         const socket = netConnect({ host: literal ?? nameOf(host), port, lookup: lookup(port) });
+        // The whole of it, the lookup included, within timeoutMs.
+        const timer = setTimeout(() => failWith(Object.assign(new Error(`connect ETIMEDOUT ${host}:${port}`), { code: 'ETIMEDOUT' })), timeoutMs);
         const failWith = (err: Error) => {
+          clearTimeout(timer);
           socket.destroy();
           fail(err);
         };
-        socket.setTimeout(timeoutMs, () => failWith(Object.assign(new Error(`connect ETIMEDOUT ${host}:${port}`), { code: 'ETIMEDOUT' })));
         socket.once('error', failWith);
         socket.once('connect', () => {
-          socket.setTimeout(0);
+          clearTimeout(timer);
           socket.removeListener('error', failWith);
           // What we are connected to is what was checked; checked again all the same.
           const peer = socket.remoteAddress ?? '';
