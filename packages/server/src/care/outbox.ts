@@ -3,7 +3,7 @@ import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { enqueue } from '../jobs/queue.ts';
-import { escapeHtml } from './templates.ts';
+import { escapeHtml } from '../http/html.ts';
 import { mailSenderFor, unsubscribeUrl } from '../mail/workspace-mail.ts';
 
 /**

@@ -1,15 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { SCALES } from '@kith/domain/care/survey-stats.ts';
 import { isScale, wordingIn, type SurveyQuestion, type Wording } from '@kith/domain/care/survey.schema.ts';
 import { readJson } from '../db/column-types.ts';
 import type { PublicSurvey } from './survey.service.ts';
-import { escapeHtml } from './templates.ts';
+import { dataAttrs, escapeHtml, htmlPage } from '../http/html.ts';
 
 /**
  * The public survey page a customer opens from the link: plain HTML served by the API process (no web app
  * bundle, no sign-in), mobile first, in the invitation's language, usable without a mouse. A small inline
- * script (allowed by a per-response CSP nonce) sends the answers as JSON to the public responses endpoint
- * and shows the thank-you; every text from the workspace is escaped.
+ * script (a constant, allowed by a per-response CSP nonce) sends the answers as JSON to the public responses
+ * endpoint and shows the thank-you; it reads its URL and words from the form's data attributes. Every text
+ * from the workspace is escaped (http/html.ts).
  */
 
 const T = {
@@ -80,14 +80,8 @@ button[disabled]{opacity:.6}.status{margin:12px 0 0;color:#b3261e;min-height:1.5
 .done{background:#fff;border-radius:12px;padding:28px 16px;text-align:center}.done p{margin:6px 0}.hp{position:absolute;left:-5000px}.done .big{font-size:20px;font-weight:600}
 `;
 
-function page(locale: string, title: string, body: string, nonce: string, script = ''): string {
-  return `<!doctype html><html lang="${locale === 'en' ? 'en' : 'vi'}" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style nonce="${nonce}">${STYLE}</style></head><body><main>${body}</main>${script ? `<script nonce="${nonce}">${script}</script>` : ''}</body></html>`;
-}
-
-export const pageCsp = (nonce: string) => `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
-
-export function newNonce(): string {
-  return randomBytes(16).toString('base64');
+function page(locale: string, title: string, body: string, nonce: string, script?: string): string {
+  return htmlPage({ locale, title, style: STYLE, body, nonce, ...(script ? { script } : {}) });
 }
 
 /** A page that only says something: not found, expired, closed, already answered. */
@@ -130,19 +124,9 @@ function questionHtml(q: SurveyQuestion, i: number, locale: string, w: Words): s
   return `<fieldset data-q="${escapeHtml(q.id)}" data-type="${q.type}" data-required="${q.required ? 1 : 0}" data-name="${id}"><legend id="${id}-l">${i + 1}. ${label}${opt}</legend>${control}<p class="err">${escapeHtml(w.required)}</p></fieldset>`;
 }
 
-/** The survey form, for an invitation that may be answered. */
-export function surveyPage(p: PublicSurvey, token: string, nonce: string): string {
-  const locale = p.invitation.locale;
-  const w = words(locale);
-  const title = wordingIn(readJson<Wording>(p.survey.title, {}), locale) || p.survey.name;
-  const intro = wordingIn(readJson<Wording>(p.survey.intro, {}), locale);
-  const body = `<header><p class="org">${escapeHtml(p.workspaceName)}</p><h1>${escapeHtml(title)}</h1><p class="intro">${escapeHtml(w.greeting(p.contactName))}${intro ? ` ${escapeHtml(intro)}` : ''}</p></header>
-<form id="f" novalidate>${p.questions.map((q, i) => questionHtml(q, i, locale, w)).join('')}
-<input type="text" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" class="hp">
-<button type="submit">${escapeHtml(w.submit)}</button><p class="status" role="alert" id="st"></p></form>
-<div class="done" id="done" hidden role="status"><p class="big">${escapeHtml(w.thanks)}</p><p>${escapeHtml(w.thanksMore)}</p></div>`;
-  const script = `(()=>{const f=document.getElementById('f'),st=document.getElementById('st'),done=document.getElementById('done'),b=f.querySelector('button');
-const url=${JSON.stringify(`/api/v1/public/surveys/${encodeURIComponent(token)}/responses`)};const W=${JSON.stringify({ sending: w.sending, submit: w.submit, error: w.error, answered: w.answered, expired: w.expired })};
+/** The form's script: no value in it (its URL and words are the form's data attributes). */
+const SURVEY_SCRIPT = `(()=>{const f=document.getElementById('f'),st=document.getElementById('st'),done=document.getElementById('done'),b=f.querySelector('button');
+const W=f.dataset,url=W.url;
 f.addEventListener('change',e=>{const fs=e.target.closest('fieldset');if(fs)fs.classList.remove('invalid')});
 f.addEventListener('submit',async e=>{e.preventDefault();st.textContent='';const answers=[];let first=null;
 for(const fs of f.querySelectorAll('fieldset')){const n=fs.dataset.name,t=fs.dataset.type;let v;
@@ -157,5 +141,17 @@ try{const r=await fetch(url,{method:'POST',headers:{'content-type':'application/
 if(r.status===201||r.status===409){f.hidden=true;done.hidden=false;if(r.status===409)done.firstElementChild.textContent=W.answered;window.scrollTo(0,0);return}
 if(r.status===410){st.textContent=W.expired}else{st.textContent=W.error}}catch{st.textContent=W.error}
 b.disabled=false;b.textContent=W.submit})})();`;
-  return page(locale, title, body, nonce, script);
+
+/** The survey form, for an invitation that may be answered. */
+export function surveyPage(p: PublicSurvey, token: string, nonce: string): string {
+  const locale = p.invitation.locale;
+  const w = words(locale);
+  const title = wordingIn(readJson<Wording>(p.survey.title, {}), locale) || p.survey.name;
+  const intro = wordingIn(readJson<Wording>(p.survey.intro, {}), locale);
+  const body = `<header><p class="org">${escapeHtml(p.workspaceName)}</p><h1>${escapeHtml(title)}</h1><p class="intro">${escapeHtml(w.greeting(p.contactName))}${intro ? ` ${escapeHtml(intro)}` : ''}</p></header>
+<form id="f" novalidate${dataAttrs({ url: `/api/v1/public/surveys/${encodeURIComponent(token)}/responses`, sending: w.sending, submit: w.submit, error: w.error, answered: w.answered, expired: w.expired })}>${p.questions.map((q, i) => questionHtml(q, i, locale, w)).join('')}
+<input type="text" name="website" tabindex="-1" autocomplete="off" aria-hidden="true" class="hp">
+<button type="submit">${escapeHtml(w.submit)}</button><p class="status" role="alert" id="st"></p></form>
+<div class="done" id="done" hidden role="status"><p class="big">${escapeHtml(w.thanks)}</p><p>${escapeHtml(w.thanksMore)}</p></div>`;
+  return page(locale, title, body, nonce, SURVEY_SCRIPT);
 }

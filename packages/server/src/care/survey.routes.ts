@@ -9,7 +9,8 @@ import { errorHandler, problemOf, sendProblem } from '../http/problem.ts';
 import { errors, IdParams, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { RequestValidationError } from '../http/zod-validator.ts';
-import { messagePage, newNonce, pageCsp, surveyPage, surveyTitle } from './survey-page.ts';
+import { newNonce, pageCsp } from '../http/html.ts';
+import { messagePage, surveyPage, surveyTitle } from './survey-page.ts';
 import { createInvitation, createInvitations, createSurvey, sendableSurveys, deleteSurvey, getSurvey, invitationState, listSurveys, markOpened, submitResponse, surveyByToken, surveyResults, textAnswers, updateSurvey } from './survey.service.ts';
 
 const Wording = z.object({ vi: z.string().optional(), en: z.string().optional() });

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../http/html.ts';
+
 /**
  * Email templates with variables: `{{contact.name}}`, `{{ticket.number}}`, `{{survey.url}}`… A template is
  * plain text written by the workspace; it becomes a plain-text part (values as they are) and an HTML part
@@ -7,10 +9,6 @@
  */
 
 const VAR = /\{\{\s*([a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z][a-zA-Z0-9_]*)*)\s*\}\}/g;
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export type TemplateVars = Record<string, unknown>;
 

@@ -7,8 +7,7 @@ import type { App } from '../http/types.ts';
 import { authorize } from '../records/visibility.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { MAIL_ATTEMPTS, MAIL_JOB } from '../care/outbox.ts';
-import { escapeHtml } from '../care/templates.ts';
-import { newNonce, pageCsp } from '../care/survey-page.ts';
+import { dataAttrs, escapeHtml, htmlPage, newNonce, pageCsp } from '../http/html.ts';
 import { checkUnsubscribe, deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail, SmtpInput, unsubscribe } from './workspace-mail.ts';
 
 const SettingsOut = z.object({ configured: z.boolean(), host: z.string().nullable(), port: z.number().nullable(), secure: z.boolean().nullable(), user: z.string().nullable(), hasPassword: z.boolean(), from: z.string().nullable(), fromName: z.string().nullable(), replyTo: z.string().nullable(), instanceSmtp: z.boolean().describe('SMTP_URL is set for the whole server (used when the workspace has no server of its own)'), updatedAt: Timestamp.nullable() });
@@ -56,9 +55,12 @@ const UNSUB = {
   en: { title: 'Unsubscribe', ask: (w: string) => `Stop receiving news and offers from ${w}?`, button: 'Unsubscribe', done: (w: string) => `You will no longer receive marketing email from ${w}.`, bad: 'This link is not valid.' },
 };
 
-function unsubPage(locale: string, body: string, nonce: string, script = ''): string {
-  const w = locale === 'en' ? UNSUB.en : UNSUB.vi;
-  return `<!doctype html><html lang="${locale === 'en' ? 'en' : 'vi'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${w.title}</title><style nonce="${nonce}">body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f4f6f8;color:#1f2328}main{max-width:520px;margin:48px auto;padding:24px;background:#fff;border-radius:12px}button{min-height:44px;padding:0 20px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;font-weight:600;cursor:pointer}</style></head><body><main>${body}</main>${script ? `<script nonce="${nonce}">${script}</script>` : ''}</body></html>`;
+const UNSUB_STYLE = 'body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f4f6f8;color:#1f2328}main{max-width:520px;margin:48px auto;padding:24px;background:#fff;border-radius:12px}button{min-height:44px;padding:0 20px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;font-weight:600;cursor:pointer}';
+/** The button's script: a constant; the confirmation it shows is the question's data-done attribute (a workspace name is never in a script). */
+const UNSUB_SCRIPT = "document.getElementById('b').addEventListener('click',async()=>{const r=await fetch(location.pathname,{method:'POST'});if(r.ok){const q=document.getElementById('q');q.textContent=q.dataset.done;document.getElementById('b').remove()}})";
+
+function unsubPage(locale: string, body: string, nonce: string, script?: string): string {
+  return htmlPage({ locale, title: (locale === 'en' ? UNSUB.en : UNSUB.vi).title, style: UNSUB_STYLE, body, nonce, ...(script ? { script } : {}) });
 }
 
 /** GET /u/{contactId}/{signature}: asks (a link scanner must not unsubscribe anyone); POST does it (also RFC 8058 one-click). */
@@ -73,8 +75,7 @@ export function unsubscribeRoutes(core: Core) {
       const ws = ok ? await core.db.selectFrom('contacts').innerJoin('workspaces', 'workspaces.id', 'contacts.workspace_id').select(['workspaces.name', 'workspaces.locale']).where('contacts.id', '=', req.params.contactId).executeTakeFirst() : undefined;
       if (!ws) return reply.code(404).send(unsubPage('vi', `<p>${UNSUB.vi.bad}</p>`, nonce));
       const w = ws.locale === 'en' ? UNSUB.en : UNSUB.vi;
-      const script = `document.getElementById('b').addEventListener('click',async()=>{const r=await fetch(location.pathname,{method:'POST'});if(r.ok){document.getElementById('q').textContent=${JSON.stringify(w.done(ws.name))};document.getElementById('b').remove()}})`;
-      return reply.send(unsubPage(ws.locale, `<h1>${escapeHtml(w.title)}</h1><p id="q">${escapeHtml(w.ask(ws.name))}</p><button id="b" type="button">${escapeHtml(w.button)}</button>`, nonce, script));
+      return reply.send(unsubPage(ws.locale, `<h1>${escapeHtml(w.title)}</h1><p id="q"${dataAttrs({ done: w.done(ws.name) })}>${escapeHtml(w.ask(ws.name))}</p><button id="b" type="button">${escapeHtml(w.button)}</button>`, nonce, UNSUB_SCRIPT));
     });
     app.post('/u/:contactId/:signature', { schema: { hide: true, params } }, async (req, reply) => {
       if (!checkUnsubscribe(core, req.params.contactId, req.params.signature)) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
