@@ -2,13 +2,14 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { neutralizeCell } from '@kith/domain/export/cells.ts';
+import { CSV_QUOTE_MATCH, neutralizeCell } from '@kith/domain/export/cells.ts';
 
 /**
  * Writing a list as a file, for every list Kith exports (contacts, companies, products, orders, deals):
  * CSV (UTF-8 with a BOM, so Excel reads Vietnamese) or XLSX, from pages of rows, waiting for the stream
  * when it is full, so memory stays flat however many rows there are. Text a spreadsheet would execute
- * (`=`, `+`, `-`, `@`, tab or CR first) is neutralised unless the export is raw.
+ * (`=`, `+`, `-`, `@`… first, or after any separator: `@kith/domain/export/cells.ts`) is neutralised unless the
+ * export is raw, and a CSV cell with a separator or a neutralising apostrophe is quoted.
  */
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -34,7 +35,7 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
 export async function writeTable<T>(out: Writable, o: { format: ExportFormat; raw: boolean; sheet: string }, cols: readonly ExportColumn<T>[], pages: AsyncIterable<readonly T[]>): Promise<{ rows: number }> {
   let rows = 0;
   if (o.format === 'csv') {
-    const csv = stringify({ header: true, columns: cols.map((c) => ({ key: c.key, header: c.header })), bom: true, cast: { boolean: (b) => (b ? 'true' : 'false') } });
+    const csv = stringify({ header: true, columns: cols.map((c) => ({ key: c.key, header: c.header })), bom: true, quoted_match: CSV_QUOTE_MATCH, cast: { boolean: (b) => (b ? 'true' : 'false') } });
     // stdout is never ended (nor does it 'finish'); a file or an HTTP response is.
     const endOut = out !== process.stdout;
     csv.pipe(out, { end: endOut });

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { uuidv7 } from '../db/ids.ts';
 import { AppError } from '@kith/domain/errors.ts';
-import { neutralizeCell } from '@kith/domain/export/cells.ts';
+import { CSV_QUOTE_MATCH, neutralizeCell } from '@kith/domain/export/cells.ts';
 import type { ImportEntity } from '@kith/domain/import/mapping.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../core.ts';
@@ -116,7 +116,7 @@ export async function startImport(core: Core, actor: Actor, id: string, o: Impor
 export async function errorFile(core: Core, actor: Actor, id: string): Promise<{ name: string; csv: string }> {
   const rec = await findOwnImport(core, actor, id);
   const rows = await core.db.selectFrom('import_errors').select(['row', 'column_name', 'value', 'message']).where('import_id', '=', id).orderBy('row').execute();
-  const csv = stringify([['row', 'column', 'value', 'reason'], ...rows.map((r) => [r.row, neutralizeCell(r.column_name ?? ''), neutralizeCell(r.value ?? ''), neutralizeCell(r.message)])]);
+  const csv = stringify([['row', 'column', 'value', 'reason'], ...rows.map((r) => [r.row, neutralizeCell(r.column_name ?? ''), neutralizeCell(r.value ?? ''), neutralizeCell(r.message)])], { quoted_match: CSV_QUOTE_MATCH });
   const base = matchKey(rec.file_name.replace(/\.[^.]+$/, '')).replace(/[^a-z0-9]+/g, '-').slice(0, 80) || 'import';
   return { name: `${base}-errors.csv`, csv: `\ufeff${csv}` };
 }
