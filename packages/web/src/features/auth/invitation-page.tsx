@@ -109,6 +109,11 @@ export default function InvitationPage() {
           busy.mutate();
         }}
       >
+        {mode === 'signin' && isApiError(create.error) && create.error.reason === 'sign_in_to_accept' && (
+          <div className="alert alert-warning" role="alert">
+            {errorText(create.error)}
+          </div>
+        )}
         {mode === 'new' ? (
           <TextField label={t('setup.name')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError(create.error, '/name')} required autoFocus />
         ) : (

@@ -91,7 +91,7 @@ export function TokensSettings() {
               <td className="mono">{tk.prefix}…</td>
               <td>{fmt.date(tk.createdAt)}</td>
               <td>{tk.lastUsedAt ? fmt.relative(tk.lastUsedAt) : t('settings.never')}</td>
-              <td>{tk.expiresAt ? fmt.date(tk.expiresAt) : t('settings.never')}</td>
+              <td>{tk.expiresAt ? fmt.date(tk.expiresAt) : t('settings.noExpiry')}</td>
               <td>
                 <Button size="sm" variant="ghost" onClick={() => window.confirm(t('settings.confirmRevoke', { name: tk.name })) && revoke.mutate(tk.id)}>
                   {t('settings.revoke')}
