@@ -135,6 +135,19 @@ describe('signed-in password checks', () => {
 });
 
 describe('public routes that spend work per request', () => {
+  test('one survey link answered 60 times at once: one answer counts, and at most 10 refused tries get past the throttle', async () => {
+    const api = client(t.app, owner.token);
+    const contact = (await api.post('/api/v1/contacts', { name: 'Khách Khảo Sát' })).body.id;
+    const survey = (await api.post('/api/v1/surveys', { name: 'Burst', questions: [{ type: 'nps', text: 'NPS?' }] })).body;
+    const inv = (await api.post(`/api/v1/surveys/${survey.id}/invitations`, { contactId: contact })).body;
+    const qid = survey.questions[0].id;
+    const statuses = (await Promise.all(Array.from({ length: BURST }, () => client(t.app).post(`/api/v1/public/surveys/${inv.token}/responses`, { answers: [{ questionId: qid, value: 9 }] })))).map((r) => r.status);
+    const c = count(statuses);
+    assert.equal(c[201], 1, JSON.stringify(c));
+    // Refused tries count against the link (10); the accepted answer gives its try back.
+    assert.ok((c[409] ?? 0) <= 10 && (c[201] ?? 0) + (c[409] ?? 0) + (c[429] ?? 0) === BURST, JSON.stringify(c));
+  });
+
   test('accepting one invitation link: 60 parallel tries, at most 10 get past the throttle', async () => {
     const inv = await client(t.app, owner.token).post('/api/v1/invitations', { email: `burst-${Date.now()}@example.com`, role: 'agent' });
     const token = inv.body.url.split('/invite/')[1];
