@@ -1,3 +1,5 @@
+import { StringDecoder } from 'node:string_decoder';
+import { Transform, type Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { isAppError } from '@kith/domain/errors.ts';
 import { ConfigError, loadConfig, type Config, type ConfigOverrides } from '@kith/server/config.ts';
@@ -25,34 +27,86 @@ export async function withCore<T>(cmd: Command, fn: (core: Core) => Promise<T>, 
   }
 }
 
+/**
+ * What a terminal acts on, or what reorders or hides text, in stored data a command prints (a ticket subject
+ * holding `\e[2J\e]0;owned\a` would clear the screen and retitle the window; U+009B is a CSI by itself;
+ * U+202E shows `exe.png` as `gnp.exe`): C0 controls but the line feed, DEL, C1 controls, the bidi marks,
+ * embeddings, overrides and isolates, the line and paragraph separators, zero-width space, word joiner, BOM.
+ */
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const hex = (c: string, n: number) => c.charCodeAt(0).toString(16).padStart(n, '0');
+
+/** Human-readable output: each such character as a visible escape (`\x1b`, `\u202e`); line breaks kept. */
+export function terminalSafe(s: string): string {
+  return s.replace(UNSAFE, (c) => (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+}
+
+/** JSON with those characters as \u escapes (JSON.stringify leaves DEL, C1 and the rest raw): the same values. */
+export function jsonSafe(json: string): string {
+  return json.replace(UNSAFE, (c) => `\\u${hex(c, 4)}`);
+}
+
+/** The one way a command prints a result: JSON for scripts (`--json`) or lines for people, neither driving the terminal. */
 export function print(data: unknown, json: boolean, human: () => string): void {
-  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${human()}\n`);
+  process.stdout.write(json ? `${jsonSafe(JSON.stringify(data, null, 2))}\n` : `${terminalSafe(human())}\n`);
+}
+
+/** A line for people on stderr (progress, summaries, problems). */
+export function say(line: string): void {
+  process.stderr.write(`${terminalSafe(line)}\n`);
+}
+
+/**
+ * Where a command streams a file it prints (CSV, JSON Lines): stdout as it is when redirected or piped (the
+ * data exactly), and through the same escaping when it is a terminal that a person reads.
+ */
+export function dataOut(kind: 'text' | 'json'): Writable {
+  if (!process.stdout.isTTY) return process.stdout;
+  const decoder = new StringDecoder('utf8');
+  const safe = kind === 'json' ? jsonSafe : terminalSafe;
+  let first = true;
+  const t = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let text = decoder.write(chunk);
+      // The BOM is for spreadsheets; a person reading the terminal does not need to see it.
+      if (first && text) {
+        first = false;
+        text = text.replace(/^\ufeff/, '');
+      }
+      done(null, safe(text));
+    },
+    flush(done) {
+      done(null, safe(decoder.end()));
+    },
+  });
+  t.pipe(process.stdout, { end: false });
+  return t;
 }
 
 /** One clear line (or a list of offending fields) on stderr, exit code 1; 2 for bad configuration. */
 export function fail(err: unknown): never {
   if (err instanceof ConfigError) {
-    process.stderr.write(`kith: invalid configuration: ${err.message}\n`);
+    say(`kith: invalid configuration: ${err.message}`);
     process.exit(2);
   }
   if (err instanceof MigrationError) {
-    process.stderr.write(`kith: ${err.message}\n`);
+    say(`kith: ${err.message}`);
     process.exit(1);
   }
   if (isAppError(err)) {
-    process.stderr.write(`kith: ${err.message}\n`);
-    for (const i of err.issues) process.stderr.write(`  ${i.path.join('.') || '(input)'}: ${i.message}\n`);
+    say(`kith: ${err.message}`);
+    for (const i of err.issues) say(`  ${i.path.join('.') || '(input)'}: ${i.message}`);
     process.exit(1);
   }
   const e = err as NodeJS.ErrnoException;
   if (e && (e.code === 'EADDRINUSE' || e.code === 'EACCES')) {
-    process.stderr.write(`kith: cannot listen: ${e.message}\n`);
+    say(`kith: cannot listen: ${e.message}`);
     process.exit(1);
   }
   if (e && (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === '28P01' || e.code === '3D000')) {
-    process.stderr.write(`kith: cannot reach the database: ${e.message}\n`);
+    say(`kith: cannot reach the database: ${e.message}`);
     process.exit(1);
   }
-  process.stderr.write(`kith: ${(err as Error)?.stack ?? String(err)}\n`);
+  say(`kith: ${(err as Error)?.stack ?? String(err)}`);
   process.exit(1);
 }

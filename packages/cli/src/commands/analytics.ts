@@ -7,7 +7,7 @@ import { workspaceRfm } from '@kith/server/analytics/rfm.service.ts';
 import { refreshScores, scoreLease } from '@kith/server/analytics/score.service.ts';
 import { releaseLease, takeLease } from '@kith/server/analytics/leases.ts';
 import { AppError } from '@kith/domain/errors.ts';
-import { withCore } from '../output.ts';
+import { jsonSafe, say, terminalSafe, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 
 /**
@@ -20,7 +20,7 @@ class UsageError extends Error {}
 
 function bad(e: unknown): never {
   if (e instanceof TransactionsFileError || e instanceof UsageError || e instanceof NotEnoughData) {
-    process.stderr.write(`kith: ${e.message}\n`);
+    say(`kith: ${e.message}`);
     process.exit(2);
   }
   throw e;
@@ -32,7 +32,8 @@ function dateOption(name: string, v: string | undefined): number {
   return d;
 }
 
-const out = (v: unknown) => process.stdout.write(`${JSON.stringify(v)}\n`);
+const out = (v: unknown) => process.stdout.write(`${jsonSafe(JSON.stringify(v))}\n`);
+const line = (s: string) => process.stdout.write(`${terminalSafe(s)}\n`);
 const num = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function registerAnalyticsCommands(program: Command): void {
@@ -68,8 +69,8 @@ export function registerAnalyticsCommands(program: Command): void {
         s.n++;
         s.spend += r.monetary;
       }
-      process.stdout.write(`${rows.length.toLocaleString('en')} customers at ${opts.asOf}\n`);
-      for (const [seg, s] of by) process.stdout.write(`  ${seg.padEnd(20)} ${String(s.n).padStart(9)}  ${s.spend.toLocaleString('en', { maximumFractionDigits: 2 }).padStart(16)}\n`);
+      line(`${rows.length.toLocaleString('en')} customers at ${opts.asOf}`);
+      for (const [seg, s] of by) line(`  ${seg.padEnd(20)} ${String(s.n).padStart(9)}  ${s.spend.toLocaleString('en', { maximumFractionDigits: 2 }).padStart(16)}`);
     });
 
   a.command('refresh')
@@ -95,7 +96,7 @@ export function registerAnalyticsCommands(program: Command): void {
           await releaseLease(core, scoreLease(actor.workspaceId), holder, core.now());
         }
         if (opts.json) return out(run);
-        process.stdout.write(`${run.customers.toLocaleString('en')} customers scored as of ${run.asOf} in ${run.seconds.toFixed(1)} s${run.note ? ` (no lifetime value: ${run.note})` : ''}\n`);
+        line(`${run.customers.toLocaleString('en')} customers scored as of ${run.asOf} in ${run.seconds.toFixed(1)} s${run.note ? ` (no lifetime value: ${run.note})` : ''}`);
       });
     });
 
@@ -128,11 +129,11 @@ export function registerAnalyticsCommands(program: Command): void {
           return;
         }
         const { bgnbd: b, gammaGamma: g } = result;
-        process.stdout.write(`BG/NBD      r ${b.r}  alpha ${b.alpha}  a ${b.a}  b ${b.b}  log-likelihood ${b.logLikelihood}\n`);
-        process.stdout.write(`Gamma-Gamma p ${g.p}  q ${g.q}  v ${g.v}  log-likelihood ${g.logLikelihood}\n`);
+        line(`BG/NBD      r ${b.r}  alpha ${b.alpha}  a ${b.a}  b ${b.b}  log-likelihood ${b.logLikelihood}`);
+        line(`Gamma-Gamma p ${g.p}  q ${g.q}  v ${g.v}  log-likelihood ${g.logLikelihood}`);
         const total = result.customers.reduce((s, c) => s + c.clv, 0);
         const purchases = result.customers.reduce((s, c) => s + c.expectedPurchases, 0);
-        process.stdout.write(`${result.customers.length.toLocaleString('en')} customers: ${purchases.toFixed(0)} purchases expected in the next ${horizon} ${opts.unit}s, value ${total.toLocaleString('en', { maximumFractionDigits: 0 })}\n`);
+        line(`${result.customers.length.toLocaleString('en')} customers: ${purchases.toFixed(0)} purchases expected in the next ${horizon} ${opts.unit}s, value ${total.toLocaleString('en', { maximumFractionDigits: 0 })}`);
       } catch (e) {
         bad(e);
       }

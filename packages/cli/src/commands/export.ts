@@ -5,7 +5,7 @@ import { AppError } from '@kith/domain/errors.ts';
 import { EXPORT_FORMATS, exportContacts, type ExportFormat } from '@kith/server/export/contact-export.ts';
 import { exportWorkspace } from '@kith/server/export/workspace-export.ts';
 import { exportList, LIST_EXPORTS, type ListExport } from '@kith/server/export/list-export.ts';
-import { fail, withCore } from '../output.ts';
+import { dataOut, fail, say, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 
 /** `kith export contacts`: the workspace's contacts to stdout (or --output), spreadsheet-safe unless --raw. */
@@ -26,12 +26,12 @@ export function registerExportCommand(program: Command): void {
       if (opts.format === 'xlsx' && !opts.output && process.stdout.isTTY) throw new AppError('validation', 'An XLSX file is binary: redirect stdout to a file or pass --output');
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
-        const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
+        const out: Writable = opts.output ? createWriteStream(opts.output) : dataOut('text');
         // `kith export contacts | head`: the reader leaving early is not an error.
         if (!opts.output) process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fail(e)));
         const filters = { ...cliFilters('contacts', opts.filter ?? []), ...(opts.segment ? { segment: opts.segment } : {}) };
         const r = await exportContacts(core, actor, { format: opts.format as ExportFormat, raw: Boolean(opts.raw), filters, ...(opts.q ? { q: opts.q } : {}) }, out);
-        process.stderr.write(`kith: exported ${r.rows.toLocaleString('en')} contacts${opts.output ? ` to ${opts.output}` : ''}\n`);
+        say(`kith: exported ${r.rows.toLocaleString('en')} contacts${opts.output ? ` to ${opts.output}` : ''}`);
       });
     });
 
@@ -52,10 +52,10 @@ export function registerExportCommand(program: Command): void {
       if (opts.format === 'xlsx' && !opts.output && process.stdout.isTTY) throw new AppError('validation', 'An XLSX file is binary: redirect stdout to a file or pass --output');
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
-        const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
+        const out: Writable = opts.output ? createWriteStream(opts.output) : dataOut('text');
         if (!opts.output) process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fail(e)));
         const r = await exportList(core, actor, kind, { format: opts.format as ExportFormat, raw: Boolean(opts.raw), q: opts.q, sort: opts.sort, filters: cliFilters(kind, opts.filter ?? []), lines: Boolean(opts.lines) }, out);
-        process.stderr.write(`kith: exported ${r.rows.toLocaleString('en')} ${kind === 'orders' && opts.lines ? 'order lines' : kind}${opts.output ? ` to ${opts.output}` : ''}\n`);
+        say(`kith: exported ${r.rows.toLocaleString('en')} ${kind === 'orders' && opts.lines ? 'order lines' : kind}${opts.output ? ` to ${opts.output}` : ''}`);
       });
     });
   }
@@ -68,11 +68,11 @@ export function registerExportCommand(program: Command): void {
     .action(async (opts: { workspace?: string; output?: string }, cmd: Command) => {
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
-        const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
+        const out: Writable = opts.output ? createWriteStream(opts.output) : dataOut('json');
         if (!opts.output) process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fail(e)));
         const counts = await exportWorkspace(core, actor, out);
-        if (opts.output) await new Promise<void>((ok) => out.end(ok));
-        process.stderr.write(`kith: exported ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ') || 'nothing'}\n`);
+        if (out !== process.stdout) await new Promise<void>((ok) => out.end(ok));
+        say(`kith: exported ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ') || 'nothing'}`);
       });
     });
 }

@@ -7,7 +7,7 @@ import { runImport, type Progress } from '@kith/server/import/engine.ts';
 import { errorFile, listImports } from '@kith/server/import/import.service.ts';
 import { MATCH_KEYS, type MatchKey } from '@kith/server/import/kinds.ts';
 import { undoImport } from '@kith/server/import/undo.ts';
-import { print, withCore } from '../output.ts';
+import { dataOut, jsonSafe, print, say, terminalSafe, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 
 /** "Họ và tên=name,SĐT=phones" → { "Họ và tên": "name", "SĐT": "phones" }; "Ghi chú=" skips a column. */
@@ -91,12 +91,10 @@ export function registerImportCommand(program: Command): void {
             onProgress: progressPrinter(),
           });
           const format = r.format === 'xlsx' ? 'XLSX' : `${r.encoding}, "${r.delimiter === '\t' ? '\\t' : r.delimiter}"-separated`;
-          process.stderr.write(
-            `kith: ${opts.dryRun ? 'dry run — nothing written; ' : `import ${r.id}; `}${r.resumedFromRow !== null ? `resumed after row ${r.resumedFromRow}; ` : ''}${format}; columns: ${Object.entries(r.mapping).map(([h, f]) => `${h}→${f ?? '(skipped)'}`).join(', ')}\n`,
-          );
+          say(`kith: ${opts.dryRun ? 'dry run — nothing written; ' : `import ${r.id}; `}${r.resumedFromRow !== null ? `resumed after row ${r.resumedFromRow}; ` : ''}${format}; columns: ${Object.entries(r.mapping).map(([h, f]) => `${h}→${f ?? '(skipped)'}`).join(', ')}`);
           const out = { created: r.created, updated: r.updated, failed: r.failed, errors: r.errors.map((e) => ({ row: e.row, column: e.column, message: e.message, ...(e.value !== undefined ? { value: e.value } : {}) })), skipped: r.skipped, id: r.id };
           process.stdout.write(
-            opts.json ? `${JSON.stringify(out)}\n` : `${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.failed} failed\n${r.errors.map((e) => `  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`).join('\n')}${r.errors.length ? '\n' : ''}`,
+            opts.json ? `${jsonSafe(JSON.stringify(out))}\n` : terminalSafe(`${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.failed} failed\n${r.errors.map((e) => `  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`).join('\n')}${r.errors.length ? '\n' : ''}`),
           );
         });
       });
@@ -142,7 +140,9 @@ export function registerImportCommand(program: Command): void {
     .action(async (id: string, opts: { workspace?: string }, cmd: Command) => {
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
-        process.stdout.write((await errorFile(core, actor, id)).csv);
+        const out = dataOut('text');
+        out.write((await errorFile(core, actor, id)).csv);
+        if (out !== process.stdout) await new Promise<void>((ok) => out.end(ok));
       });
     });
 }
