@@ -68,7 +68,7 @@ function startProbe(url: string, token: string) {
   };
 }
 
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
 export async function benchImportStall(dialect: Dialect): Promise<ImportStallResult> {
   mkdirSync(env.tmp, { recursive: true });

@@ -84,8 +84,10 @@ export async function insertKeys(db: Db, keys: ContactKey[]): Promise<void> {
  * Which live contacts hold these lookup keys ("email:an@x.vn", "phone:+84…", "external:KH-1"): key → the
  * oldest such contact's id. One `kind = ? and value in (…)` query per kind and chunk, so the
  * (workspace_id, kind, value) index answers each (a long OR of pairs made SQLite scan the table).
+ * With a scope, only the contacts in it: one outside it is not there for the caller (it must not tell
+ * them that someone holds the key — docs/permissions.md).
  */
-export async function contactsByKeys(db: Db, workspaceId: string, keys: readonly string[]): Promise<Map<string, string>> {
+export async function contactsByKeys(db: Db, workspaceId: string, keys: readonly string[], scope?: Scope): Promise<Map<string, string>> {
   const byKind = new Map<string, string[]>();
   for (const k of new Set(keys)) {
     const i = k.indexOf(':');
@@ -105,7 +107,9 @@ export async function contactsByKeys(db: Db, workspaceId: string, keys: readonly
   const live = new Map<string, string>();
   const ids = [...new Set(hits.map((h) => h.id))];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('contacts').select(['id', 'created_at']).where('workspace_id', '=', workspaceId).where('id', 'in', ids.slice(i, i + 500)).where('deleted_at', 'is', null).execute();
+    let q = db.selectFrom('contacts').select(['contacts.id', 'contacts.created_at']).where('contacts.workspace_id', '=', workspaceId).where('contacts.id', 'in', ids.slice(i, i + 500)).where('contacts.deleted_at', 'is', null);
+    if (scope?.limitTo) q = q.where((eb) => visibleTo(eb, scope, 'contacts'));
+    const rows = await q.execute();
     for (const r of rows) live.set(r.id, r.created_at);
   }
   const out = new Map<string, { id: string; at: string }>();

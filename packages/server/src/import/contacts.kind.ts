@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor.ts';
 import { prepareNewCompanies, writeNewCompanies } from '../companies/company.service.ts';
 import { contactsByKeys, findContactsByIds } from '../contacts/contact.repository.ts';
 import { parseRows, prepareNewContacts, SKIP, updateContactsIn, writeNewContacts, type IndexedPatch } from '../contacts/contact.service.ts';
-import { authorize } from '../records/visibility.ts';
+import { authorize, scopeFor } from '../records/visibility.ts';
 import { softDeleteContactsIn, revertFields } from './undo.ts';
 import type { ImportError } from './engine.ts';
 import type { KindHandler, MappedRow, MatchKey, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
@@ -144,7 +144,9 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
 
   // 3. Match each to an existing contact, surest key first (a dry run also counts what earlier batches would create).
   const allKeys = items.flatMap((it) => keysOf(it.c, matchBy));
-  const found = await contactsByKeys(core.db, actor.workspaceId, allKeys);
+  // Only contacts the member may change: one outside their scope is no match at all (the row makes a contact
+  // of their own, and duplicate detection shows the pair to whoever sees both — docs/permissions.md).
+  const found = await contactsByKeys(core.db, actor.workspaceId, allKeys, scopeFor(actor, 'contacts.update'));
   const matched: Item[] = items.map((it) => {
     const id = keysOf(it.c, matchBy).map((k) => found.get(k)).find((x) => x !== undefined) ?? null;
     return { ...it, matchId: id };

@@ -6,13 +6,15 @@ import type { Core } from '../core.ts';
 import type { Db, DialectName } from '../db/create-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { readJson } from '../db/column-types.ts';
-import { authorize } from '../records/visibility.ts';
+import { authorize, scopeFor } from '../records/visibility.ts';
 import { RaceLost } from '../contacts/contact.service.ts';
 import { refreshPlannerStats } from '../db/planner-stats.ts';
 import { runDetection } from '../duplicates/duplicate.service.ts';
 import type { Encoding } from './decode.ts';
-import { describeSource, fileProblem, hashSource, readRecords, type Source, type SourceInfo } from './source.ts';
+import { describeSource, fileProblem, hashSource, MAX_COLUMNS, MAX_HEADER_CHARS, readRecords, type Source, type SourceInfo } from './source.ts';
 import { HANDLERS, type KindHandler, type MappedRow, type MatchKey } from './kinds.ts';
+import { yieldToLoop } from './pace.ts';
+import { HEARTBEAT_MS, LostImport, markRunning, markStopped, RUNNER_ID, runnerAlive } from './runner.ts';
 
 /**
  * The import engine: a file is read twice, streamed. The first pass reads its structure only (the header,
@@ -26,20 +28,36 @@ import { HANDLERS, type KindHandler, type MappedRow, type MatchKey } from './kin
 
 /**
  * Rows per batch (one transaction); a crash loses at most one batch's work, which the resume redoes.
- * PostgreSQL: 2,000 measured 12% faster than 1,000 (fewer commits and per-batch lookups). SQLite: 5,000 —
- * a commit there writes every page the batch dirtied to the WAL and syncs it, and the lookup-key and
- * audit indexes share more pages in a larger batch (200,000 contacts: commits 24 s at 2,000, 14 s at
- * 5,000; the import 38–40% of a raw insert at 2,000, 46% at 5,000). Larger still was faster again, but
- * a batch holds SQLite's one connection while it is written (about 2 s at 5,000 rows), and the server's
- * other requests wait for it.
+ * PostgreSQL: 2,000 measured 12% faster than 1,000 (fewer commits and per-batch lookups). SQLite: at most
+ * 5,000 — a commit there writes every page the batch dirtied to the WAL and syncs it, and the lookup-key
+ * and audit indexes share more pages in a larger batch (200,000 contacts: commits 24 s at 2,000, 14 s at
+ * 5,000; the import 38–40% of a raw insert at 2,000, 46% at 5,000).
+ *
+ * But on SQLite a batch is also time nobody else gets: the driver is synchronous, so while a batch is
+ * prepared or written the whole process does nothing else (a 5,000-row batch: about 2 s; a 200,000-row
+ * import held every other request for 43 s, BENCHMARKS (n)). So there a batch is sized by time, not rows:
+ * each one aims at SQLITE_BATCH_MS for its preparation and again for its transaction, measured on the
+ * batches before it, and the event loop turns between batches and between the two halves of each.
  */
 export function batchRows(dialect: DialectName): number {
   return dialect === 'sqlite' ? 5000 : 2000;
 }
+/** What one SQLite batch aims at, for its preparation and for its transaction (each): the longest another request waits for the import. */
+export const SQLITE_BATCH_MS = 50;
+/** Smallest batch on SQLite, and the first one (before anything is measured). */
+const SQLITE_MIN_ROWS = 50;
+const SQLITE_FIRST_ROWS = 200;
 /** Errors kept in a report (every one is in the import's error file). */
 const REPORT_ERRORS = 100_000;
-/** An import whose process has said nothing for this long is taken as stopped, and may be resumed. */
-export const STALE_AFTER_MS = 60_000;
+/** An error's value and message as reported and stored: the cell may be a megabyte. */
+const ERROR_VALUE_CHARS = 500;
+const ERROR_MESSAGE_CHARS = 1000;
+/** A cell of the preview (the first rows shown on upload). */
+export const PREVIEW_CHARS = 200;
+export { STALE_AFTER_MS } from './runner.ts';
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const clipError = (e: ImportError): ImportError => (((e.value?.length ?? 0) > ERROR_VALUE_CHARS || e.message.length > ERROR_MESSAGE_CHARS) ? { ...e, value: e.value == null ? e.value : clip(e.value, ERROR_VALUE_CHARS), message: clip(e.message, ERROR_MESSAGE_CHARS) } : e);
 
 /** A refused row: where, what, why — with the issue's code and params so a client can word it in its language. */
 export type ImportError = { row: number; column: string | null; value?: string | null; message: string; code?: string; params?: Record<string, string | number> };
@@ -73,7 +91,10 @@ export type Progress = { rowsDone: number; rowCount: number; created: number; up
 
 export type Scan = { info: SourceInfo; sha256: string; headers: string[]; rowCount: number; sample: string[][] };
 
-/** The first pass: the file's kind, encoding, separator, header, row count and first rows; a broken file is refused here. */
+/**
+ * The first pass: the file's kind, encoding, separator, header, row count and first rows; a broken file is
+ * refused here. The sample is a preview: at most MAX_COLUMNS cells a row, each cut to PREVIEW_CHARS.
+ */
 export async function scanSource(src: Source, o: { encoding?: Encoding | undefined } = {}): Promise<Scan> {
   const info = await describeSource(src, o);
   let headers: string[] | null = null;
@@ -81,11 +102,14 @@ export async function scanSource(src: Source, o: { encoding?: Encoding | undefin
   const sample: string[][] = [];
   for await (const r of readRecords(src, info)) {
     if (!headers) {
+      if (r.cells.length > MAX_COLUMNS) throw fileProblem(`The file has ${r.cells.length.toLocaleString('en')} columns; at most ${MAX_COLUMNS.toLocaleString('en')} are read`, 'too_many_columns', { limit: MAX_COLUMNS });
       headers = r.cells.map((h) => h.trim());
+      const long = headers.findIndex((h) => h.length > MAX_HEADER_CHARS);
+      if (long >= 0) throw fileProblem(`The name of column ${long + 1} is longer than ${MAX_HEADER_CHARS} characters: the first row must name the columns`, 'header_too_long', { column: long + 1, limit: MAX_HEADER_CHARS });
       continue;
     }
     rowCount++;
-    if (sample.length < 20) sample.push(r.cells);
+    if (sample.length < 20) sample.push(r.cells.slice(0, MAX_COLUMNS).map((c) => clip(c, PREVIEW_CHARS)));
   }
   if (!headers || headers.every((h) => h === '')) throw fileProblem('The file has no header row: the first row must name the columns', 'no_header');
   const seen = new Map<string, number>();
@@ -135,6 +159,7 @@ type ImportRow = {
   failed: number;
   heartbeat_at: string;
   created_by: string | null;
+  runner: string | null;
 };
 
 export type RunOptions = ImportOptions & {
@@ -149,6 +174,10 @@ export type RunOptions = ImportOptions & {
   onProgress?: ((p: Progress) => void) | undefined;
   /** Tests: stop after this many committed batches, as a crash would. */
   stopAfterBatches?: number | undefined;
+  /** Rows per batch, fixed (tests); by default batchRows, and on SQLite sized by time. */
+  batchRows?: number | undefined;
+  /** Tests: called (and awaited) after each batch is settled, with the number of batches so far. */
+  onBatch?: ((batches: number) => void | Promise<void>) | undefined;
   /** Stop at the next batch boundary (the server is shutting down); the import stays resumable. */
   signal?: AbortSignal | undefined;
 };
@@ -167,6 +196,26 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
 
   let record: ImportRow | null = null;
   if (!o.dryRun) record = await claimImport(core, actor, scan, o, mapping, options);
+  if (record) markRunning(record.id);
+  try {
+    return await runClaimed(core, actor, src, o, handler, scan, fields, mapping, options, record);
+  } finally {
+    if (record) markStopped(record.id);
+  }
+}
+
+async function runClaimed(
+  core: Core,
+  actor: Actor,
+  src: Source,
+  o: RunOptions,
+  handler: KindHandler<unknown, unknown>,
+  scan: Scan,
+  fields: (string | null)[],
+  mapping: Record<string, string | null>,
+  options: { matchBy: MatchKey[]; onExisting: 'update' | 'skip' },
+  record: ImportRow | null,
+): Promise<ImportReport> {
   const resumedFromRow = record && record.rows_done > 0 ? record.rows_done : null;
   const totals = { created: record?.created ?? 0, updated: record?.updated ?? 0, skipped: record?.skipped ?? 0, failed: record?.failed ?? 0 };
   const errors: ImportError[] = record && record.rows_done > 0 ? await storedErrors(core.db, record.id, REPORT_ERRORS) : [];
@@ -175,7 +224,9 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
   const state = handler.newState();
 
   let batch: MappedRow[] = [];
-  const maxBatch = batchRows(core.dialect);
+  const maxBatch = o.batchRows ?? batchRows(core.dialect);
+  const timed = o.batchRows === undefined && core.dialect === 'sqlite';
+  let batchLimit = timed ? SQLITE_FIRST_ROWS : maxBatch;
   let rowsDone = record?.rows_done ?? 0;
   // The contacts this run creates, for duplicate detection around them (a bounded list; past it, the whole workspace).
   let createdContacts = { ids: [] as string[], overflow: (record?.rows_done ?? 0) > 0 };
@@ -188,12 +239,24 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
   // prepared again after a collision is pure cost (measured: 1,000,000 contacts 3,794 rows/s at 600,000
   // rows pipelined against 4,613 without).
   const pipelined = Boolean(handler.planKeys) && !o.dryRun && record !== null && core.dialect === 'postgres';
-  let inflight: { promise: Promise<BatchResult>; lastRow: number; keys: Set<string> } | null = null;
+  // The heartbeat: renewed while the import runs, so a process elsewhere can tell it is alive (runner.ts).
+  const heartbeat = record
+    ? setInterval(() => {
+        core.db.updateTable('imports').set({ heartbeat_at: core.now().toISOString() }).where('id', '=', record.id).where('runner', '=', RUNNER_ID).execute().catch(() => {});
+      }, HEARTBEAT_MS)
+    : null;
+  heartbeat?.unref();
+  let inflight: { promise: Promise<BatchResult>; lastRow: number; keys: Set<string>; rows: number } | null = null;
   const settle = async () => {
     if (!inflight) return;
-    const { promise, lastRow } = inflight;
+    const { promise, lastRow, rows: batchSize } = inflight;
     inflight = null;
     const r = await promise;
+    if (timed) {
+      // The next batch: as many rows as fit SQLITE_BATCH_MS in the slower half of this one (at most twice as many).
+      const perRow = Math.max(r.prepareMs, r.writeMs, 0.01) / batchSize;
+      batchLimit = Math.max(SQLITE_MIN_ROWS, Math.min(maxBatch, batchSize * 2, Math.floor(SQLITE_BATCH_MS / perRow)));
+    }
     totals.created += r.created;
     totals.updated += r.updated;
     totals.skipped += r.skipped;
@@ -203,7 +266,7 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
       if (createdContacts.ids.length > 20_000) createdContacts = { ids: [], overflow: true };
     }
     for (const e of r.errors) {
-      if (errors.length < REPORT_ERRORS) errors.push(e);
+      if (errors.length < REPORT_ERRORS) errors.push(clipError(e));
       else errorsTruncated = true;
     }
     rowsDone = lastRow;
@@ -214,17 +277,20 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
       statsAt *= 2;
     }
     o.onProgress?.({ rowsDone: rowsDone - 1, rowCount: scan.rowCount, ...totals });
+    await o.onBatch?.(batches);
     if (o.stopAfterBatches !== undefined && batches >= o.stopAfterBatches) throw new StopForTest();
     if (o.signal?.aborted) throw new StopForTest();
+    // The rest of the process gets its turn between batches (on SQLite nothing else has run during this one).
+    if (!pipelined) await yieldToLoop();
   };
   const flush = async () => {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
     const lastRow = rows[rows.length - 1]!.row;
-    const ctx = { headerOf, options, state, dryRun: o.dryRun, record, lastRow };
+    const ctx = { headerOf, options, state, dryRun: o.dryRun, record, lastRow, yieldBeforeWrite: !pipelined };
     if (!pipelined) {
-      inflight = { promise: processBatch(core, actor, handler, rows, ctx), lastRow, keys: new Set() };
+      inflight = { promise: processBatch(core, actor, handler, rows, ctx), lastRow, keys: new Set(), rows: rows.length };
       await settle();
       return;
     }
@@ -244,7 +310,7 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
     const collides = before !== null && [...keys].some((k) => before.keys.has(k));
     const promise = processBatch(core, actor, handler, rows, ctx, collides ? undefined : prepared);
     promise.catch(() => {});
-    inflight = { promise, lastRow, keys };
+    inflight = { promise, lastRow, keys, rows: rows.length };
   };
 
   try {
@@ -259,26 +325,40 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
       });
       const row = { row: rec.row, values };
       // A batch ends on a group's boundary (the lines of one order stay together).
-      if (batch.length >= maxBatch && (!handler.groupOf || handler.groupOf(row) !== handler.groupOf(batch[batch.length - 1]!))) await flush();
+      if (batch.length >= batchLimit && (!handler.groupOf || handler.groupOf(row) !== handler.groupOf(batch[batch.length - 1]!))) await flush();
       batch.push(row);
     }
     await flush();
     await settle();
   } catch (e) {
     if (inflight) await (inflight as { promise: Promise<unknown> }).promise.catch(() => {});
-    if (e instanceof StopForTest) throw e;
+    if (heartbeat) clearInterval(heartbeat);
+    if (e instanceof LostImport) throw new AppError('conflict', 'Another process took this import over; it goes on there', { reason: 'import_running' });
+    if (e instanceof StopForTest) {
+      // Stopped on purpose (the server is shutting down): nobody runs it now, so it may be resumed at once.
+      if (record && o.signal?.aborted) await releaseImport(core, record.id, rowsDone);
+      throw e;
+    }
     if (record) await failImport(core, record.id, e);
     throw e;
   }
   let duplicates: number | null = null;
-  if (record) {
-    // New contacts may be people already known under another phone or email: look for them around the new
-    // ones, or past 20,000 of them in the whole workspace (11 s at a million contacts, measured).
-    if (createdContacts.overflow) duplicates = (await runDetection(core, actor.workspaceId)).candidates;
-    else if (createdContacts.ids.length) duplicates = (await runDetection(core, actor.workspaceId, { around: createdContacts.ids })).candidates;
-    const now = core.now().toISOString();
-    await core.db.updateTable('imports').set({ status: 'done', finished_at: now, heartbeat_at: now, rows_done: rowsDone, ...totals }).where('id', '=', record.id).execute();
-    await core.db.deleteFrom('import_files').where('import_id', '=', record.id).execute();
+  try {
+    if (record) {
+      // New contacts may be people already known under another phone or email: look for them around the new
+      // ones, or past 20,000 of them in the whole workspace (11 s at a million contacts, measured).
+      let stats: { candidates: number } | null = null;
+      if (createdContacts.overflow) stats = await runDetection(core, actor.workspaceId);
+      else if (createdContacts.ids.length) stats = await runDetection(core, actor.workspaceId, { around: createdContacts.ids });
+      // The count is the workspace's: a member who sees only some records is not told it (it would say that a
+      // row matched someone they cannot see — docs/permissions.md); they read the pairs they may see.
+      duplicates = stats && scopeFor(actor, 'contacts.read').limitTo === null ? stats.candidates : null;
+      const now = core.now().toISOString();
+      await core.db.updateTable('imports').set({ status: 'done', finished_at: now, heartbeat_at: now, rows_done: rowsDone, runner: null, ...totals }).where('id', '=', record.id).execute();
+      await core.db.deleteFrom('import_files').where('import_id', '=', record.id).execute();
+    }
+  } finally {
+    if (heartbeat) clearInterval(heartbeat);
   }
   errors.sort((a, b) => a.row - b.row);
   return {
@@ -318,7 +398,7 @@ export class StopForTest extends Error {}
 async function claimImport(core: Core, actor: Actor, scan: Scan, o: RunOptions, mapping: Record<string, string | null>, options: object): Promise<ImportRow> {
   const now = core.now();
   const iso = now.toISOString();
-  const cols = ['id', 'workspace_id', 'kind', 'status', 'file_name', 'file_sha256', 'rows_done', 'row_count', 'created', 'updated', 'skipped', 'failed', 'heartbeat_at', 'created_by'] as const;
+  const cols = ['id', 'workspace_id', 'kind', 'status', 'file_name', 'file_sha256', 'rows_done', 'row_count', 'created', 'updated', 'skipped', 'failed', 'heartbeat_at', 'created_by', 'runner'] as const;
   return core.db.transaction().execute(async (trx) => {
     let existing: ImportRow | undefined;
     if (o.importId) {
@@ -337,18 +417,23 @@ async function claimImport(core: Core, actor: Actor, scan: Scan, o: RunOptions, 
         .executeTakeFirst();
     }
     if (existing) {
-      const alive = existing.status === 'running' && now.getTime() - Date.parse(existing.heartbeat_at) < STALE_AFTER_MS;
-      if (alive && !o.forceResume) {
-        throw new AppError('conflict', `This file is being imported right now (import ${existing.id}, last progress at ${existing.heartbeat_at}); if that import was stopped, resume it`, { reason: 'import_running' });
-      }
-      await trx
+      // Taken over only from a runner that is gone (runner.ts) — or when the caller says it is.
+      const running = `This file is being imported right now (import ${existing.id}, last progress at ${existing.heartbeat_at}); if that import was stopped, resume it`;
+      const alive = existing.status === 'running' && runnerAlive(existing, now);
+      if (alive && !o.forceResume) throw new AppError('conflict', running, { reason: 'import_running' });
+      const taken = await trx
         .updateTable('imports')
-        .set({ status: 'running', heartbeat_at: iso, started_at: iso, mapping: JSON.stringify(mapping), options: JSON.stringify(options), message: null, row_count: scan.rowCount })
+        .set({ status: 'running', heartbeat_at: iso, started_at: iso, mapping: JSON.stringify(mapping), options: JSON.stringify(options), message: null, row_count: scan.rowCount, runner: RUNNER_ID })
         .where('id', '=', existing.id)
-        .execute();
-      return { ...existing, status: 'running', heartbeat_at: iso };
+        .where('status', '=', existing.status)
+        .where('heartbeat_at', '=', existing.heartbeat_at)
+        .where((eb) => (existing.runner === null ? eb('runner', 'is', null) : eb('runner', '=', existing.runner)))
+        .executeTakeFirst();
+      // Someone else claimed it between the read and the write.
+      if (Number(taken.numUpdatedRows) === 0) throw new AppError('conflict', running, { reason: 'import_running' });
+      return { ...existing, status: 'running', heartbeat_at: iso, runner: RUNNER_ID };
     }
-    const row: ImportRow = { id: uuidv7(), workspace_id: actor.workspaceId, kind: o.kind, status: 'running', file_name: o.fileName, file_sha256: scan.sha256, rows_done: 0, row_count: scan.rowCount, created: 0, updated: 0, skipped: 0, failed: 0, heartbeat_at: iso, created_by: actor.userId };
+    const row: ImportRow = { id: uuidv7(), workspace_id: actor.workspaceId, kind: o.kind, status: 'running', file_name: o.fileName, file_sha256: scan.sha256, rows_done: 0, row_count: scan.rowCount, created: 0, updated: 0, skipped: 0, failed: 0, heartbeat_at: iso, created_by: actor.userId, runner: RUNNER_ID };
     await trx
       .insertInto('imports')
       .values({ ...row, file_size: scan.info.size, format: scan.info.format, encoding: scan.info.encoding, delimiter: scan.info.delimiter, headers: JSON.stringify(scan.headers), mapping: JSON.stringify(mapping), options: JSON.stringify(options), created_at: iso, started_at: iso })
@@ -359,7 +444,13 @@ async function claimImport(core: Core, actor: Actor, scan: Scan, o: RunOptions, 
 
 async function failImport(core: Core, id: string, e: unknown): Promise<void> {
   const message = isAppError(e) ? e.message : 'The import stopped on an internal error; the batches before it are imported, and running it again resumes after them';
-  await core.db.updateTable('imports').set({ status: 'failed', message, heartbeat_at: core.now().toISOString() }).where('id', '=', id).execute().catch(() => {});
+  await core.db.updateTable('imports').set({ status: 'failed', message, heartbeat_at: core.now().toISOString(), runner: null }).where('id', '=', id).where('runner', '=', RUNNER_ID).execute().catch(() => {});
+}
+
+/** Stopped between batches on purpose (a shutdown): still `running`, but with no runner, so the next process resumes it at once. */
+async function releaseImport(core: Core, id: string, rowsDone: number): Promise<void> {
+  const message = `Stopped when the server shut down, after row ${Math.max(0, rowsDone - 1).toLocaleString('en')}; run it again to resume`;
+  await core.db.updateTable('imports').set({ runner: null, message, heartbeat_at: core.now().toISOString() }).where('id', '=', id).where('runner', '=', RUNNER_ID).execute().catch(() => {});
 }
 
 async function storedErrors(db: Db, importId: string, limit: number): Promise<ImportError[]> {
@@ -374,24 +465,32 @@ type BatchContext = {
   dryRun: boolean;
   record: ImportRow | null;
   lastRow: number;
+  /** Give the event loop a turn between preparing the batch and writing it (not while pipelined). */
+  yieldBeforeWrite: boolean;
 };
 
 /** One batch: checked and matched, then (unless a dry run) written in one transaction with the import's bookkeeping. */
 type Prepared = Awaited<ReturnType<KindHandler<unknown, unknown>['prepare']>>;
-type BatchResult = { created: number; updated: number; skipped: number; errorRows: number; errors: ImportError[]; contactIds: string[] };
+type BatchResult = { created: number; updated: number; skipped: number; errorRows: number; errors: ImportError[]; contactIds: string[]; prepareMs: number; writeMs: number };
 
 async function processBatch(core: Core, actor: Actor, handler: KindHandler<unknown, unknown>, allRows: MappedRow[], ctx: BatchContext, preparedAhead?: Prepared): Promise<BatchResult> {
   let rows = allRows;
   const dropped: ImportError[] = [];
+  let prepareMs = 0;
+  let writeMs = 0;
   for (let attempt = 0; ; attempt++) {
+    const t0 = performance.now();
     const prepared = attempt === 0 && preparedAhead ? preparedAhead : await handler.prepare(core, actor, rows, { headerOf: ctx.headerOf, options: ctx.options, state: ctx.state, dryRun: ctx.dryRun });
+    prepareMs = Math.max(prepareMs, performance.now() - t0);
     prepared.errors.push(...dropped);
     const errorRows = new Set(prepared.errors.map((e) => e.row)).size;
     if (ctx.dryRun || !ctx.record) {
       handler.commitState?.(ctx.state, prepared.plan, true);
-      return { created: prepared.counts.created, updated: prepared.counts.updated, skipped: prepared.counts.skipped, errorRows, errors: prepared.errors, contactIds: [] as string[] };
+      return { created: prepared.counts.created, updated: prepared.counts.updated, skipped: prepared.counts.skipped, errorRows, errors: prepared.errors, contactIds: [] as string[], prepareMs, writeMs };
     }
     const record = ctx.record;
+    if (ctx.yieldBeforeWrite) await yieldToLoop();
+    const t1 = performance.now();
     try {
       return await core.db.transaction().execute(async (trx) => {
         const w = await handler.write(core, trx, actor, prepared.plan, { importId: record.id });
@@ -405,11 +504,11 @@ async function processBatch(core: Core, actor: Actor, handler: KindHandler<unkno
           ...w.updated.map((x) => ({ import_id: record.id, entity_type: x.type, entity_id: x.id, action: 'update', before: JSON.stringify(x.before), after: JSON.stringify(x.after) })),
         ];
         for (let i = 0; i < items.length; i += 200) await trx.insertInto('import_items').values(items.slice(i, i + 200)).execute();
-        const errRows = errors.map((e) => ({ import_id: record.id, row: e.row, column_name: e.column, value: e.value?.slice(0, 500) ?? null, message: e.message }));
+        const errRows = errors.map(clipError).map((e) => ({ import_id: record.id, row: e.row, column_name: e.column, value: e.value ?? null, message: e.message }));
         for (let i = 0; i < errRows.length; i += 200) await trx.insertInto('import_errors').values(errRows.slice(i, i + 200)).execute();
         const created = w.created.filter((x) => x.type === handler.entityType).length;
         const updated = w.updated.filter((x) => x.type === handler.entityType).length;
-        await trx
+        const mine = await trx
           .updateTable('imports')
           .set((eb) => ({
             rows_done: ctx.lastRow,
@@ -420,11 +519,15 @@ async function processBatch(core: Core, actor: Actor, handler: KindHandler<unkno
             heartbeat_at: core.now().toISOString(),
           }))
           .where('id', '=', record.id)
-          .execute();
-        return { created, updated, skipped: w.skipped, errorRows: failedRows, errors, contactIds: w.created.filter((x) => x.type === 'contact').map((x) => x.id) };
+          // Only while this process is its runner: one that took it over meanwhile keeps it (runner.ts).
+          .where('runner', '=', RUNNER_ID)
+          .executeTakeFirst();
+        if (Number(mine.numUpdatedRows) === 0) throw new LostImport();
+        return { created, updated, skipped: w.skipped, errorRows: failedRows, errors, contactIds: w.created.filter((x) => x.type === 'contact').map((x) => x.id), prepareMs, writeMs: 0 };
       }).then((r) => {
         handler.commitState?.(ctx.state, prepared.plan, false);
-        return r;
+        writeMs = performance.now() - t1;
+        return { ...r, writeMs };
       });
     } catch (e) {
       if (e instanceof RaceLost && attempt < 5) continue;

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '@kith/domain/errors.ts';
 import { IMPORT_FIELDS } from '@kith/domain/import/mapping.ts';
@@ -6,8 +7,9 @@ import { actorOf } from '../http/auth-hook.ts';
 import { errors } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { ENCODINGS } from './decode.ts';
-import { runImport } from './engine.ts';
+import { runImport, StopForTest } from './engine.ts';
 import { dryRunImport, errorFile, getImport, listImports, startImport, uploadImport } from './import.service.ts';
+import { takeImportSlot, tooLarge, type ImportSlot } from './import-limits.ts';
 import { MATCH_KEYS } from './kinds.ts';
 import { undoImport } from './undo.ts';
 
@@ -96,12 +98,40 @@ function parseMapParam(raw: string | undefined): Record<string, string> {
   }
 }
 
-function fileBody(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('unsupported_media_type', 'Send the file itself as the body (text/csv, application/octet-stream or the XLSX type)');
-  return body;
+/**
+ * Imports that take a slot (import-limits.ts): the upload, the dry run, the run and the one-call import.
+ * Before the body is read, the role's file size is checked against Content-Length and the slot is taken;
+ * it is given back with the response (a run's, when the run ends).
+ */
+function slotted(core: Core) {
+  const slots = new WeakMap<FastifyRequest, ImportSlot>();
+  return {
+    preParsing: async (req: FastifyRequest, _reply: unknown, payload: unknown) => {
+      const actor = actorOf(req);
+      const length = Number(req.headers['content-length']);
+      if (Number.isFinite(length)) {
+        const big = tooLarge(core, actor.role, length);
+        if (big) throw big;
+      }
+      slots.set(req, takeImportSlot(core, actor.workspaceId));
+      return payload;
+    },
+    onResponse: async (req: FastifyRequest) => {
+      slots.get(req)?.release();
+      slots.delete(req);
+    },
+    onRequestAbort: async (req: FastifyRequest) => {
+      slots.get(req)?.release();
+      slots.delete(req);
+    },
+    /** The request's slot, to be given back by someone else (a run in the background). */
+    take(req: FastifyRequest): ImportSlot | undefined {
+      const s = slots.get(req);
+      slots.delete(req);
+      return s;
+    },
+  };
 }
-
-const UPLOAD_LIMIT = 100 * 1024 * 1024;
 
 /**
  * Imports over HTTP. A script posts a file and gets the report (POST /contacts/import). The web app works
@@ -110,8 +140,23 @@ const UPLOAD_LIMIT = 100 * 1024 * 1024;
  * Only these routes accept a file as the body.
  */
 export function importRoutes(core: Core) {
+  const UPLOAD_LIMIT = core.config.importMaxBytes;
+  const fileBody = (req: FastifyRequest): Buffer => {
+    const body = req.body;
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('unsupported_media_type', 'Send the file itself as the body (text/csv, application/octet-stream or the XLSX type)');
+    const big = tooLarge(core, actorOf(req).role, body.length);
+    if (big) throw big;
+    return body;
+  };
+  const slot = slotted(core);
+  const hooks = { preParsing: slot.preParsing, onResponse: slot.onResponse, onRequestAbort: slot.onRequestAbort };
+  // One-call imports in progress: stopped between batches when the server shuts down (resumable).
+  const oneCall = new Set<AbortController>();
   return async function (app: App) {
     app.addContentTypeParser(['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/plain'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
+    app.addHook('preClose', async () => {
+      for (const c of oneCall) c.abort();
+    });
 
     app.post(
       '/contacts/import',
@@ -119,7 +164,7 @@ export function importRoutes(core: Core) {
         bodyLimit: UPLOAD_LIMIT,
         schema: {
           tags: ['imports'],
-          summary: 'Import contacts from a CSV or XLSX file sent as the body, in one call: each row creates a contact or updates the one it matches (external id, email, phone); bad rows are reported (row, column, value, message) and left out; the rest are written in atomic batches of 2,000',
+          summary: 'Import contacts from a CSV or XLSX file sent as the body, in one call: each row creates a contact or updates the one it matches (external id, email, phone); bad rows are reported (row, column, value, message) and left out; the rest are written in atomic batches (a shutdown stops it between two: 503, and the same file again resumes it)',
           querystring: z.strictObject({
             dryRun: z.enum(['true', 'false']).default('false').describe('true: check and report, write nothing'),
             map: z.string().max(4000).optional().describe('overrides of the suggested mapping as JSON, e.g. {"Họ và tên":"name","Ghi chú":""}'),
@@ -128,21 +173,32 @@ export function importRoutes(core: Core) {
             onExisting: z.enum(['update', 'skip']).default('update'),
             fileName: z.string().max(200).default('upload.csv'),
           }),
-          response: { 200: ImportReportOut, ...errors(403, 409, 413, 415, 422) },
+          response: { 200: ImportReportOut, ...errors(403, 409, 413, 415, 422, 429) },
         },
         config: { action: 'contacts.create' },
+        ...hooks,
       },
       async (req) => {
         const q = req.query;
-        return runImport(core, actorOf(req), { bytes: fileBody(req.body) }, {
-          kind: 'contacts',
-          fileName: q.fileName,
-          map: parseMapParam(q.map),
-          dryRun: q.dryRun === 'true',
-          encoding: q.encoding,
-          matchBy: q.matchBy ? (q.matchBy.split(',') as ('externalId' | 'email' | 'phone')[]) : undefined,
-          onExisting: q.onExisting,
-        });
+        const stop = new AbortController();
+        oneCall.add(stop);
+        try {
+          return await runImport(core, actorOf(req), { bytes: fileBody(req) }, {
+            kind: 'contacts',
+            fileName: q.fileName,
+            map: parseMapParam(q.map),
+            dryRun: q.dryRun === 'true',
+            encoding: q.encoding,
+            matchBy: q.matchBy ? (q.matchBy.split(',') as ('externalId' | 'email' | 'phone')[]) : undefined,
+            onExisting: q.onExisting,
+            signal: stop.signal,
+          });
+        } catch (e) {
+          if (e instanceof StopForTest) throw new AppError('unavailable', 'The server is shutting down: the import stopped between two batches; send the same file again to resume it where it stopped', { extra: { retryAfter: 30 } });
+          throw e;
+        } finally {
+          oneCall.delete(stop);
+        }
       },
     );
 
@@ -154,12 +210,13 @@ export function importRoutes(core: Core) {
           tags: ['imports'],
           summary: 'Upload a file to import (the body is the file): its structure is read, its columns are suggested a field each, and the import is recorded, ready for a dry run and a run',
           querystring: z.strictObject({ kind: z.enum(KINDS).default('contacts'), fileName: z.string().min(1).max(200).default('upload.csv'), encoding: z.enum(ENCODINGS).optional() }),
-          response: { 201: UploadOut, ...errors(403, 413, 415, 422) },
+          response: { 201: UploadOut, ...errors(403, 413, 415, 422, 429) },
         },
         config: { action: 'contacts.create' },
+        ...hooks,
       },
       async (req, reply) => {
-        const r = await uploadImport(core, actorOf(req), fileBody(req.body), req.query);
+        const r = await uploadImport(core, actorOf(req), fileBody(req), req.query);
         return reply.code(201).send({ ...r, fields: [...IMPORT_FIELDS[req.query.kind]] });
       },
     );
@@ -200,9 +257,10 @@ export function importRoutes(core: Core) {
           summary: 'Check every row of an uploaded file with this mapping and report what would happen (created, updated, skipped, each refused row), writing nothing',
           params: z.object({ id: z.uuid() }),
           body: RunBody,
-          response: { 200: ImportReportOut, ...errors(403, 404, 409, 422) },
+          response: { 200: ImportReportOut, ...errors(403, 404, 409, 422, 429) },
         },
         config: { action: 'contacts.create' },
+        ...hooks,
       },
       async (req) => dryRunImport(core, actorOf(req), req.params.id, req.body),
     );
@@ -215,11 +273,21 @@ export function importRoutes(core: Core) {
           summary: 'Run an uploaded import (or resume a stopped one) in the background; follow it with GET /imports/{id}',
           params: z.object({ id: z.uuid() }),
           body: RunBody,
-          response: { 202: ImportOut, ...errors(403, 404, 409, 422) },
+          response: { 202: ImportOut, ...errors(403, 404, 409, 422, 429) },
         },
         config: { action: 'contacts.create' },
+        ...hooks,
       },
-      async (req, reply) => reply.code(202).send(await startImport(core, actorOf(req), req.params.id, req.body)),
+      async (req, reply) => {
+        // The slot goes with the run: given back when it ends, not with this response.
+        const s = slot.take(req);
+        try {
+          return reply.code(202).send(await startImport(core, actorOf(req), req.params.id, req.body, () => s?.release()));
+        } catch (e) {
+          s?.release();
+          throw e;
+        }
+      },
     );
 
     app.get(

@@ -8,8 +8,9 @@ import type { Core } from '../core.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, scopeFor } from '../records/visibility.ts';
 import type { Encoding } from './decode.ts';
-import { resolveMapping, runImport, scanSource, StopForTest, STALE_AFTER_MS, toSummary, type ImportOptions, type ImportReport, type ImportSummary } from './engine.ts';
+import { resolveMapping, runImport, scanSource, StopForTest, toSummary, type ImportOptions, type ImportReport, type ImportSummary } from './engine.ts';
 import { HANDLERS } from './kinds.ts';
+import { markRunning, markStopped, RUNNER_ID, runnerAlive } from './runner.ts';
 
 /**
  * The web's import steps on a recorded import: upload (the file kept with the record), dry runs with a
@@ -19,7 +20,8 @@ import { HANDLERS } from './kinds.ts';
 
 export type ImportView = ImportSummary & { stalled: boolean };
 
-const view = (s: ImportSummary, now: Date): ImportView => ({ ...s, stalled: s.status === 'running' && now.getTime() - Date.parse(s.heartbeatAt) > STALE_AFTER_MS });
+/** Stalled: `running`, but its runner is gone (stopped by a shutdown, killed, or silent for too long — runner.ts). */
+const view = (s: ImportSummary, now: Date, runner: string | null): ImportView => ({ ...s, stalled: s.status === 'running' && !runnerAlive({ id: s.id, runner, heartbeat_at: s.heartbeatAt }, now) });
 
 async function findOwnImport(core: Core, actor: Actor, id: string) {
   const scope = scopeFor(actor, 'imports.read');
@@ -47,7 +49,8 @@ export async function uploadImport(core: Core, actor: Actor, bytes: Buffer, o: {
       .execute();
     await trx.insertInto('import_files').values({ import_id: id, data: bytes }).execute();
   });
-  return { import: view(toSummary(await findOwnImport(core, actor, id)), core.now()), suggestions, sample: scan.sample };
+  const rec = await findOwnImport(core, actor, id);
+  return { import: view(toSummary(rec), core.now(), rec.runner), suggestions, sample: scan.sample };
 }
 
 export async function listImports(core: Core, actor: Actor, limit: number): Promise<ImportView[]> {
@@ -56,11 +59,12 @@ export async function listImports(core: Core, actor: Actor, limit: number): Prom
   if (scope.limitTo) q = q.where('created_by', '=', actor.userId);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   const now = core.now();
-  return rows.map((r) => view(toSummary(r), now));
+  return rows.map((r) => view(toSummary(r), now, r.runner));
 }
 
 export async function getImport(core: Core, actor: Actor, id: string): Promise<ImportView> {
-  return view(toSummary(await findOwnImport(core, actor, id)), core.now());
+  const rec = await findOwnImport(core, actor, id);
+  return view(toSummary(rec), core.now(), rec.runner);
 }
 
 async function fileOf(core: Core, id: string): Promise<Buffer> {
@@ -76,8 +80,11 @@ export async function dryRunImport(core: Core, actor: Actor, id: string, o: Impo
   return runImport(core, actor, { bytes }, { ...o, kind: rec.kind as ImportEntity, fileName: rec.file_name, encoding: (rec.encoding ?? undefined) as Encoding | undefined, dryRun: true });
 }
 
-/** Run an uploaded import in the background (or resume a stopped one); its record shows the progress. */
-export async function startImport(core: Core, actor: Actor, id: string, o: ImportOptions): Promise<ImportView> {
+/**
+ * Run an uploaded import in the background (or resume a stopped one); its record shows the progress.
+ * `onEnd` is called when the run in the background ends (the route gives back its import slot then).
+ */
+export async function startImport(core: Core, actor: Actor, id: string, o: ImportOptions, onEnd?: () => void): Promise<ImportView> {
   const rec = await findOwnImport(core, actor, id);
   const kind = rec.kind as ImportEntity;
   const bytes = await fileOf(core, id);
@@ -89,24 +96,29 @@ export async function startImport(core: Core, actor: Actor, id: string, o: Impor
   const { fields } = resolveMapping(kind, JSON.parse(JSON.stringify(toSummary(rec).headers)) as string[], o.map);
   const missing = handler.missing(new Set(fields.filter((f): f is string => f !== null)));
   if (missing) throw new AppError('validation', missing, { issues: [{ path: ['map'], message: missing, code: 'required' }] });
-  // Claimed atomically: one run at a time (a stopped one — no progress for a minute — may be taken over).
+  // Claimed atomically (compare and set on what was read): one run at a time. A running one is taken over
+  // only when its runner is gone — at once after a crash or a shutdown, not a minute later (runner.ts).
   const now = core.now();
-  const staleBefore = new Date(now.getTime() - STALE_AFTER_MS).toISOString();
+  if (rec.status !== 'uploaded' && rec.status !== 'failed' && rec.status !== 'running') throw new AppError('conflict', `This import is ${rec.status}`, { reason: 'import_finished' });
+  if (rec.status === 'running' && runnerAlive(rec, now)) throw new AppError('conflict', 'This import is running', { reason: 'import_running' });
   const claimed = await core.db
     .updateTable('imports')
-    .set({ status: 'running', heartbeat_at: now.toISOString(), message: null })
+    .set({ status: 'running', heartbeat_at: now.toISOString(), message: null, runner: RUNNER_ID })
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('status', 'in', ['uploaded', 'failed']), eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', staleBefore)])]))
+    .where('status', '=', rec.status)
+    .where('heartbeat_at', '=', rec.heartbeat_at)
+    .where((eb) => (rec.runner === null ? eb('runner', 'is', null) : eb('runner', '=', rec.runner)))
     .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) === 0) {
-    if (rec.status === 'running') throw new AppError('conflict', 'This import is running', { reason: 'import_running' });
-    throw new AppError('conflict', `This import is ${rec.status}`, { reason: 'import_finished' });
-  }
+  if (Number(claimed.numUpdatedRows) === 0) throw new AppError('conflict', 'This import is running', { reason: 'import_running' });
+  markRunning(id);
   core.jobs.start(`import ${id}`, async (signal) => {
     try {
       await runImport(core, actor, { bytes }, { ...o, kind, fileName: rec.file_name, encoding, dryRun: false, importId: id, forceResume: true, signal });
     } catch (e) {
       if (!(e instanceof StopForTest)) core.log.warn({ importId: id, err: e instanceof AppError ? e.message : e }, 'import stopped');
+    } finally {
+      markStopped(id);
+      onEnd?.();
     }
   });
   return getImport(core, actor, id);

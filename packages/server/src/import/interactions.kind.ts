@@ -41,7 +41,8 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   const err = (row: number, field: string | null, message: string, code: string, value?: string) => errors.push({ row, column: field ? ctx.headerOf(field) : null, value: value ?? null, message, code });
   const ws = (await findWorkspace(core.db, actor.workspaceId))!;
   const keysOf = (v: Record<string, string>) => customerKeys(v, ws.phoneRegion);
-  const known = await contactsByKeys(core.db, actor.workspaceId, rows.flatMap((r) => keysOf(r.values)));
+  // Customers the member may read only: one outside their scope reads as unknown, like a phone nobody has.
+  const known = await contactsByKeys(core.db, actor.workspaceId, rows.flatMap((r) => keysOf(r.values)), scopeFor(actor, 'contacts.read'));
   const candidates: { row: number; input: InteractionCreateInput }[] = [];
   for (const r of rows) {
     const v = r.values;

@@ -91,7 +91,8 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   // 3. Customers: by id, email or phone; new ones from the row's name.
   const keysOfGroup = (g: Group) => customerKeys({ customerExternalId: first(g, 'customerExternalId'), customerEmail: first(g, 'customerEmail'), customerPhone: first(g, 'customerPhone') }, ws.phoneRegion);
   const allKeys = [...new Set(todo.flatMap(([, g]) => keysOfGroup(g)))];
-  const known = await contactsByKeys(core.db, actor.workspaceId, allKeys);
+  // Customers the member may read only: one outside their scope reads as unknown (a new customer of their own).
+  const known = await contactsByKeys(core.db, actor.workspaceId, allKeys, scopeFor(actor, 'contacts.read'));
   const newByKey = new Map<string, NewCustomer>();
   const newCustomers: NewCustomer[] = [];
   const pendingNew: { g: Group; input: Record<string, unknown>; keys: string[] }[] = [];
