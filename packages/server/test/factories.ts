@@ -36,7 +36,8 @@ export async function makeMember(core: Core, workspaceId: string, role: Role, o:
   for (const teamId of o.teamIds ?? []) {
     await core.db.insertInto('team_members').values({ team_id: teamId, user_id: userId, workspace_id: workspaceId, created_at: now }).execute();
   }
-  const { token } = await createToken(core, userId, workspaceId, 'test', { ip: null, userAgent: null, requestId: null });
+  // No expiry: many tests move the clock months ahead, and the member's token is their way in (tokens' lifetime is tested in auth.routes.test.ts).
+  const { token } = await createToken(core, userId, workspaceId, 'test', { ip: null, userAgent: null, requestId: null }, null);
   return { userId, email, password: PASSWORD, workspaceId, role, token, actor: cliActor({ userId, workspaceId, role, teamIds: o.teamIds ?? [] }) };
 }
 

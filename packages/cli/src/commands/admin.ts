@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
 import { isRole, ROLES, type Role } from '@kith/domain/permissions/permissions.ts';
-import { adminSetPassword, createToken } from '@kith/server/auth/auth.service.ts';
+import { adminSetPassword, createToken, tokenExpiry } from '@kith/server/auth/auth.service.ts';
 import { cliActor, type Actor } from '@kith/server/auth/actor.ts';
 import type { Core } from '@kith/server/core.ts';
 import { findRole, findUserByEmail } from '@kith/server/members/user.repository.ts';
@@ -112,15 +112,18 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--email <email>', 'the user the token acts as')
     .option('--name <name>', 'what the token is for', 'cli')
     .option('--workspace <id>', 'workspace id (default: the user’s only one, or the instance’s only one)')
+    .option('--expires-in-days <n>', 'days the token lives (default: KITH_TOKEN_TTL_DAYS, 90)')
     .option('--json', 'print JSON')
-    .action(async (opts: { email: string; name: string; workspace?: string; json?: boolean }, cmd: Command) => {
+    .action(async (opts: { email: string; name: string; workspace?: string; expiresInDays?: string; json?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core) => {
         const u = await findUserByEmail(core.db, normalizeEmail(opts.email));
         if (!u) throw new AppError('not_found', `No user with email ${opts.email}`);
         const workspaceId = await resolveWorkspace(core, opts.workspace);
         if (!(await findRole(core.db, workspaceId, u.id))) throw new AppError('forbidden', `${u.email} is not a member of workspace ${workspaceId}`);
-        const t = await createToken(core, u.id, workspaceId, opts.name, { ip: null, userAgent: 'kith-cli', requestId: null });
-        print({ token: t.token, id: t.row.id, workspaceId }, Boolean(opts.json), () => t.token);
+        const days = opts.expiresInDays === undefined ? undefined : Number(opts.expiresInDays);
+        if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 3650)) throw new AppError('validation', '--expires-in-days must be a whole number of days from 1 to 3650');
+        const t = await createToken(core, u.id, workspaceId, opts.name, { ip: null, userAgent: 'kith-cli', requestId: null }, tokenExpiry(core, days));
+        print({ token: t.token, id: t.row.id, workspaceId, expiresAt: t.row.expiresAt }, Boolean(opts.json), () => t.token);
       });
     });
 }
