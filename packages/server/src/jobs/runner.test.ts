@@ -6,7 +6,7 @@ import { createCore, type Core } from '../core.ts';
 import { createLogger } from '../logger.ts';
 import { createTestCore, type TestCore } from '../../test/test-db.ts';
 import { cancelJobs, enqueue } from './queue.ts';
-import { claimJobs, completeJob, failJob, jobHandlers, jsonValue, registerJobHandler, retryDelayMs, runDueJobs, startJobRunner, type JobHandler } from './runner.ts';
+import { claimJobs, completeJob, DEFAULT_LEASE_MS, failJob, jobHandlers, jsonValue, registerJobHandler, retryDelayMs, runDueJobs, startJobRunner, type JobHandler } from './runner.ts';
 
 /**
  * The job runner on a real database (SQLite, and PostgreSQL when KITH_TEST_DATABASE_URL is set), with a
@@ -358,6 +358,117 @@ describe('the job runner', () => {
     assert.deepEqual(await row(id), before);
     assert.deepEqual(stored(before.result), { ok: 'b' });
     assert.equal(before.last_error, null);
+  });
+
+  test('a process killed after claiming (it stops renewing): its jobs are due again after the default lease, 30 s, not 5 minutes', async () => {
+    let calls = 0;
+    handle('test.killed', async () => {
+      calls++;
+    });
+    const ids = await enqueueMany('test.killed', 3);
+    // What a runner does before it dies: a claim with the default lease, and then nothing (kill -9: no heartbeat).
+    const claimed = await claimJobs(core, 'killed', { limit: 10 });
+    assert.equal(claimed.length, 3);
+    assert.ok(DEFAULT_LEASE_MS <= 30_000, `the default lease is short: ${DEFAULT_LEASE_MS} ms`);
+    for (const j of claimed) assert.equal(j.lockedUntil, iso(DEFAULT_LEASE_MS));
+    advance(DEFAULT_LEASE_MS - 1);
+    assert.deepEqual(await runDueJobs(second, 'survivor'), none, 'held while the lease is live');
+    advance(2);
+    assert.deepEqual(await runDueJobs(second, 'survivor'), { ...none, done: 3 }, 'due again one lease after the kill');
+    assert.equal(calls, 3);
+    for (const id of ids) {
+      const r = await row(id);
+      assert.equal(r.attempts, 2, 'the dead claim counted an attempt; the survivor’s is the second');
+      assert.notEqual(r.done_at, null);
+    }
+  });
+
+  test('a live runner renews its leases while a handler runs long: no other process takes the job, and it runs once', async () => {
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    handle('test.long', async () => {
+      calls++;
+      await gate;
+      return 'finished';
+    });
+    const id = (await enqueue(core.db, { kind: 'test.long' }, clock))!;
+    const leaseMs = 30_000;
+    // The heartbeat runs on a short real interval here; the clock it reads is the test's.
+    const runner = startJobRunner(core, { workerId: 'live', pollMs: 3_600_000, leaseMs, heartbeatMs: 5 });
+    try {
+      await until('the handler to start', async () => calls === 1);
+      assert.equal((await row(id)).locked_until, iso(leaseMs));
+      // Four leases' worth of time, a little less than a lease at a time: each step is renewed before it runs out.
+      for (let k = 0; k < 4; k++) {
+        advance(leaseMs - 1_000);
+        await until('the lease renewed', async () => (await row(id)).locked_until === iso(leaseMs));
+        assert.deepEqual(await runDueJobs(second, 'other', { leaseMs }), none, 'the lease is live: nobody else takes it');
+      }
+      assert.equal(await runner.renew(), 1, 'renew() renews the one job it holds');
+      release();
+      await until('the job done', async () => (await row(id)).done_at !== null);
+    } finally {
+      release();
+      await runner.stop();
+    }
+    const r = await row(id);
+    assert.equal(calls, 1, 'ran once');
+    assert.equal(r.attempts, 1);
+    assert.equal(stored(r.result), 'finished');
+    assert.equal(r.locked_by, null);
+    assert.equal(await runner.renew(), 0, 'nothing held after the outcome is written');
+  });
+
+  test('a handler running past maxRunMs is presumed stuck: its lease is no longer renewed, and another process takes the job', async () => {
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    handle('test.stuck', async () => {
+      if (++calls === 1) await gate;
+      return calls;
+    });
+    const id = (await enqueue(core.db, { kind: 'test.stuck' }, clock))!;
+    const runner = startJobRunner(core, { workerId: 'stuck', pollMs: 3_600_000, leaseMs: 30_000, heartbeatMs: 3_600_000, maxRunMs: 60_000 });
+    try {
+      await until('the handler to start', async () => calls === 1);
+      advance(29_000);
+      assert.equal(await runner.renew(), 1);
+      advance(29_000);
+      assert.equal(await runner.renew(), 1);
+      advance(29_000);
+      assert.equal(await runner.renew(), 0, 'held 87 s > maxRunMs: not renewed');
+      advance(1_001);
+      assert.deepEqual(await runDueJobs(second, 'other'), { ...none, done: 1 });
+    } finally {
+      release();
+      await runner.stop();
+    }
+    const r = await row(id);
+    assert.equal(r.attempts, 2);
+    assert.equal(stored(r.result), 2, 'the second attempt’s result; the stuck one’s late finish changed nothing');
+  });
+
+  test('a runner holds only what it can start soon (one per handler slot while its handlers are slow), so a killed process strands few jobs', async () => {
+    let entered = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((ok) => (open = ok));
+    handle('test.few', async () => {
+      entered++;
+      await gate;
+    });
+    await enqueueMany('test.few', 40);
+    const runner = startJobRunner(core, { workerId: 'few', pollMs: 3_600_000, concurrency: 2 });
+    try {
+      await until('two handlers running', async () => entered === 2);
+      const held = await core.db.selectFrom('jobs').select('id').where('locked_by', '=', 'few').execute();
+      assert.equal(held.length, 2, `held ${held.length} of 40: one per handler slot while the handlers are slow`);
+      // Another process finds the rest free.
+      assert.equal((await claimJobs(second, 'other', { limit: 100 })).length, 38);
+    } finally {
+      open();
+      await runner.stop();
+    }
   });
 
   test('a job whose last attempt’s lease ran out is failed, not run again', async () => {

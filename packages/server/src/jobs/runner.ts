@@ -15,7 +15,16 @@ import type { Database } from '../db/database.ts';
  * - A claim counts an attempt. The attempt number is the claim's fencing token: a holder marks the job done or
  *   failed only `where id = ? and locked_by = me and attempts = n`, so a process whose lease ran out, and whose
  *   job was claimed again meanwhile, changes nothing when it finishes late.
- * - A lease that runs out (the holder crashed, or its handler overran) makes the job due again for anyone.
+ * - Leases are short (30 s) and renewed by a heartbeat while the holder works: every third of a lease, one update
+ *   per runner extends all the jobs it holds (`leaseKeeper`). A process killed with `kill -9` stops renewing, and
+ *   its jobs are due again within one lease, not after a lease long enough for the slowest handler. A handler
+ *   running past `maxRunMs` (10 min) is presumed stuck: its lease is no longer renewed.
+ * - A running runner claims only what it can start soon: as many jobs as its handlers finished in the last second,
+ *   at least one per handler slot and at most 50 (unless told a fixed `batch`). Slow handlers (mail) hold one job per slot, so a killed
+ *   process strands few and an idle process is not kept from work another claimed but has not started; a backlog
+ *   of quick jobs is still claimed 50 at a time (a claim is a commit, and per-claim commits were what bounded
+ *   throughput: docs/BENCHMARKS.md (l)).
+ * - A lease that runs out (the holder crashed, or stalled longer than a lease) makes the job due again for anyone.
  *   Handlers must therefore be idempotent by key; a job can run twice, never be lost.
  * - Failures are retried after 1 min, 5 min, 30 min, 2 h, then 12 h, up to `max_attempts`; then `failed_at`.
  * - Only kinds with a registered handler are claimed, so an older process never takes work it cannot do.
@@ -68,7 +77,12 @@ export function retryDelayMs(attempt: number): number {
   return BACKOFF_MS[Math.min(Math.max(attempt, 1), BACKOFF_MS.length) - 1]!;
 }
 
-export const DEFAULT_LEASE_MS = 5 * 60_000;
+/** A claim's lease; the holder renews it every third of it while it works (a killed holder's jobs are due again after it). */
+export const DEFAULT_LEASE_MS = 30_000;
+/** A handler running longer than this is presumed stuck: its lease is no longer renewed, and another process may run the job. */
+export const DEFAULT_MAX_RUN_MS = 10 * 60_000;
+/** The most a running runner claims at once, when its handlers are quick enough to start that many within a second. */
+export const DEFAULT_BATCH = 50;
 const ERROR_MAX = 2000;
 
 /**
@@ -324,6 +338,73 @@ function outcomeWriter(core: Core, workerId: string): { record(f: Finish): Promi
   };
 }
 
+export type LeaseOptions = { leaseMs: number; heartbeatMs?: number; maxRunMs?: number };
+
+/**
+ * The jobs a runner holds (claimed, queued or running, until their outcome is written) and the heartbeat that
+ * renews their leases: every `heartbeatMs` (a third of the lease), one update sets `locked_until` to now + lease
+ * for all of them that this worker still holds — fenced by `locked_by`, so a job another process has claimed
+ * since is left alone. The jobs' `lockedUntil` follows. A job held longer than `maxRunMs` is no longer renewed.
+ */
+function leaseKeeper(core: Core, workerId: string, opts: LeaseOptions) {
+  const held = new Map<string, { job: ClaimedJob; since: number }>();
+  const maxRunMs = opts.maxRunMs ?? DEFAULT_MAX_RUN_MS;
+  let renewing: Promise<number> | null = null;
+  const renewNow = async (): Promise<number> => {
+    const now = core.now();
+    const ids = [...held.values()].filter((h) => now.getTime() - h.since < maxRunMs).map((h) => h.job.id);
+    if (ids.length === 0) return 0;
+    const until = new Date(now.getTime() + opts.leaseMs).toISOString();
+    let renewed = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await core.db
+        .updateTable('jobs')
+        .set({ locked_until: until })
+        .where('locked_by', '=', workerId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .where('done_at', 'is', null)
+        .returning('id')
+        .execute();
+      for (const r of rows) {
+        const h = held.get(r.id);
+        if (h) h.job.lockedUntil = until;
+      }
+      renewed += rows.length;
+    }
+    return renewed;
+  };
+  const renew = (): Promise<number> => {
+    // One renewal at a time; a heartbeat that finds one under way waits for it rather than piling up.
+    renewing ??= renewNow().finally(() => {
+      renewing = null;
+    });
+    return renewing;
+  };
+  const timer = setInterval(() => {
+    renew().catch((err: unknown) => {
+      try {
+        core.log.error({ err }, 'job runner: renewing leases failed; trying again at the next heartbeat');
+      } catch {}
+    });
+  }, Math.max(1, opts.heartbeatMs ?? Math.floor(opts.leaseMs / 3)));
+  timer.unref();
+  return {
+    hold(jobs: ClaimedJob[]) {
+      const since = core.now().getTime();
+      for (const j of jobs) held.set(j.id, { job: j, since });
+    },
+    /** The attempt is over (its outcome written or given up): no more renewals. */
+    drop(job: ClaimedJob) {
+      if (held.get(job.id)?.job === job) held.delete(job.id);
+    },
+    renew,
+    async stop() {
+      clearInterval(timer);
+      await renewing?.catch(() => 0);
+    },
+  };
+}
+
 /** Run one claimed job's handler; what to write about it. Never throws. */
 async function attempt(core: Core, job: ClaimedJob, signal: AbortSignal, leaseMs: number): Promise<Finish> {
   // The last attempt's holder never finished (it stopped, or its handler overran the lease): no more tries.
@@ -362,7 +443,7 @@ async function settle(core: Core, writer: ReturnType<typeof outcomeWriter>, f: F
   }
 }
 
-export type RunOptions = { batch?: number; concurrency?: number; leaseMs?: number; signal?: AbortSignal };
+export type RunOptions = { batch?: number; concurrency?: number; leaseMs?: number; heartbeatMs?: number; maxRunMs?: number; signal?: AbortSignal };
 export type RunCounts = { done: number; failed: number; retried: number; lost: number };
 
 /**
@@ -370,30 +451,50 @@ export type RunCounts = { done: number; failed: number; retried: number; lost: n
  * what happened. For tests and the CLI: deterministic with a pinned clock.
  */
 export async function runDueJobs(core: Core, workerId: string, opts: RunOptions = {}): Promise<RunCounts> {
-  const batch = opts.batch ?? 50;
+  const batch = opts.batch ?? DEFAULT_BATCH;
   const concurrency = Math.max(1, opts.concurrency ?? 4);
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const signal = opts.signal ?? new AbortController().signal;
   const writer = outcomeWriter(core, workerId);
+  const leases = leaseKeeper(core, workerId, { leaseMs, heartbeatMs: opts.heartbeatMs, maxRunMs: opts.maxRunMs });
   const counts: RunCounts = { done: 0, failed: 0, retried: 0, lost: 0 };
-  while (!signal.aborted) {
-    const jobs = await claimJobs(core, workerId, { limit: batch, leaseMs });
-    if (jobs.length === 0) break;
-    let next = 0;
-    const lane = async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++]!;
-        const o = await settle(core, writer, signal.aborted ? { what: 'release', job, at: core.now() } : await attempt(core, job, signal, leaseMs));
-        if (o === 'done' || o === 'failed' || o === 'retried' || o === 'lost') counts[o]++;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
+  try {
+    while (!signal.aborted) {
+      const jobs = await claimJobs(core, workerId, { limit: batch, leaseMs });
+      if (jobs.length === 0) break;
+      leases.hold(jobs);
+      let next = 0;
+      const lane = async () => {
+        while (next < jobs.length) {
+          const job = jobs[next++]!;
+          const o = await settle(core, writer, signal.aborted ? { what: 'release', job, at: core.now() } : await attempt(core, job, signal, leaseMs));
+          leases.drop(job);
+          if (o === 'done' || o === 'failed' || o === 'retried' || o === 'lost') counts[o]++;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
+    }
+  } finally {
+    await leases.stop();
   }
   return counts;
 }
 
-export type RunnerOptions = { workerId: string; pollMs?: number; batch?: number; concurrency?: number; leaseMs?: number };
+export type RunnerOptions = {
+  workerId: string;
+  pollMs?: number;
+  /** A fixed claim size; without it, claims follow what the handlers get through in a second (1 per slot to 50). */
+  batch?: number;
+  concurrency?: number;
+  /** The lease of a claim (30 s), renewed every `heartbeatMs` (a third of it) while the job is held. */
+  leaseMs?: number;
+  heartbeatMs?: number;
+  /** A job held longer than this (10 min) is no longer renewed: its handler is presumed stuck. */
+  maxRunMs?: number;
+};
 export type JobRunner = {
+  /** Renew the leases of the jobs this runner holds now, as the heartbeat does; how many were renewed. */
+  renew(): Promise<number>;
   /** Stop claiming, signal the handlers running, give back jobs claimed but not started, wait for the rest. */
   stop(): Promise<void>;
   /** Look for due jobs now (after scheduling one in this process) instead of at the next poll. */
@@ -401,22 +502,29 @@ export type JobRunner = {
 };
 
 /**
- * Poll every `pollMs` for due jobs; claim up to `batch` at a time and run them `concurrency` at a time,
- * claiming again at once while claims come back full (a backlog drains without waiting for the poll). A
- * handler's slot is free as soon as it returns; its outcome is written with the others waiting (above).
+ * Poll every `pollMs` for due jobs; hold what can start within a second (at least `concurrency`, at most 50; or
+ * always up to `batch` when it is given) and run them `concurrency` at a time, claiming again at once while claims come back full (a backlog drains
+ * without waiting for the poll).
+ * A handler's slot is free as soon as it returns; its outcome is written with the others waiting (above). The
+ * leases of what it holds are renewed every `heartbeatMs` (a third of `leaseMs`) until the outcomes are written.
  */
 export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
   const { workerId } = opts;
   const pollMs = opts.pollMs ?? 1000;
-  const batch = Math.max(1, opts.batch ?? 50);
   const concurrency = Math.max(1, opts.concurrency ?? 4);
+  const batch = Math.max(1, opts.batch ?? DEFAULT_BATCH);
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const stopping = new AbortController();
   const writer = outcomeWriter(core, workerId);
+  const leases = leaseKeeper(core, workerId, { leaseMs, heartbeatMs: opts.heartbeatMs, maxRunMs: opts.maxRunMs });
   const queue: ClaimedJob[] = [];
   /** Handlers running (bounded by `concurrency`). */
   let running = 0;
-  /** Jobs started and not yet written (running, or their outcome waiting for its commit): they count against `batch`. */
+  /**
+   * Jobs started and not yet written (running, or their outcome waiting for its commit). Queued and running jobs
+   * count against the claim size (`claimSize`); outcomes waiting for a commit only beyond as many again, so a slow
+   * commit (a sync of the disk) does not hold up the next claim.
+   */
   const inflight = new Set<Promise<void>>();
   /** A claim is under way (set before it starts: the claim may end without awaiting anything). */
   let claiming = false;
@@ -425,6 +533,22 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
   /** The last claim came back full: more may be due now. */
   let more = false;
   let stopped = false;
+
+  /** When the last `batch` handlers finished (real time, ms; a ring): how many the runner gets through in a second. */
+  const finishes = new Float64Array(batch).fill(-Infinity);
+  let nextFinish = 0;
+  /**
+   * What to hold at once: `batch` when it was given; by default what the handlers got through in the last second,
+   * at least one per slot, at most DEFAULT_BATCH.
+   */
+  const fixed = opts.batch !== undefined;
+  const claimSize = (): number => {
+    if (fixed) return batch;
+    const since = performance.now() - 1000;
+    let recent = 0;
+    for (const t of finishes) if (t >= since) recent++;
+    return Math.min(batch, Math.max(concurrency, recent));
+  };
 
   const pump = () => {
     while (!stopped && running < concurrency && queue.length) {
@@ -436,12 +560,16 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
           f = await attempt(core, job, stopping.signal, leaseMs);
         } finally {
           running--;
+          finishes[nextFinish] = performance.now();
+          nextFinish = (nextFinish + 1) % batch;
           pump();
+          if (more && queue.length < concurrency) claim();
         }
         await settle(core, writer, f);
       })().finally(() => {
+        leases.drop(job);
         inflight.delete(p);
-        // Room for more once the outcome is written (the job counts against `batch` until then).
+        // Room for more once the outcome is written, if waiting outcomes were what held the claims back.
         if (more && queue.length < concurrency) claim();
       });
       inflight.add(p);
@@ -459,13 +587,15 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
       try {
         do {
           again = false;
-          const room = batch - queue.length - inflight.size;
+          const size = claimSize();
+          const room = Math.min(size - queue.length - running, 2 * size - queue.length - inflight.size);
           if (room <= 0) break;
           const jobs = await claimJobs(core, workerId, { limit: room, leaseMs });
           if (stopped) {
             for (const j of jobs) await releaseJob(core, workerId, j);
             break;
           }
+          leases.hold(jobs);
           more = jobs.length === room;
           queue.push(...jobs);
           pump();
@@ -487,6 +617,7 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
 
   return {
     wake: claim,
+    renew: leases.renew,
     async stop() {
       if (!stopped) {
         stopped = true;
@@ -495,9 +626,16 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
       }
       await claimed;
       const waiting = queue.splice(0);
-      await Promise.all(waiting.map((j) => releaseJob(core, workerId, j).catch(() => false)));
+      await Promise.all(
+        waiting.map(async (j) => {
+          await releaseJob(core, workerId, j).catch(() => false);
+          leases.drop(j);
+        }),
+      );
+      // Handlers finishing after the signal keep their leases until their outcomes are written.
       while (inflight.size) await Promise.all([...inflight]);
       await writer.idle();
+      await leases.stop();
     },
   };
 }
