@@ -1,6 +1,6 @@
 /**
  * (l) The job runner (issue 6, decision 0011 step 3): KITH_BENCH_JOBS (default 100,000) scheduled steps run by
- * `startJobRunner` with its defaults (poll every second, claims of 50, 4 at a time, 5-minute leases) and a
+ * `startJobRunner` with its defaults (poll every second, claims of up to 50, 4 at a time, 30 s leases renewed) and a
  * trivial handler that records when it ran, in two parts on the same database:
  *
  * - throughput: every step due at once (a backlog), drained by the runner — steps/s from the runner's start
