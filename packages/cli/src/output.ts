@@ -13,6 +13,12 @@ export function configFrom(cmd: Command, extra: ConfigOverrides = {}): Config {
   return loadConfig(process.env, { dataDir: g.dataDir, databaseUrl: g.databaseUrl, logLevel: g.logLevel, ...extra });
 }
 
+/** The environment and the global options, for a command that reads the configuration without opening it (restore). */
+export function configSources(cmd: Command): { env: NodeJS.ProcessEnv; overrides: ConfigOverrides } {
+  const g = cmd.optsWithGlobals<{ dataDir?: string; databaseUrl?: string; logLevel?: string }>();
+  return { env: process.env, overrides: { dataDir: g.dataDir, databaseUrl: g.databaseUrl, logLevel: g.logLevel } };
+}
+
 /** A core for one CLI command: logs to stderr at warn unless asked otherwise. */
 export async function withCore<T>(cmd: Command, fn: (core: Core) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
   const given = cmd.optsWithGlobals<{ logLevel?: string }>().logLevel || process.env.LOG_LEVEL;
