@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { backup } from '@kith/server/backup/backup.service.ts';
 import { restore } from '@kith/server/backup/restore.service.ts';
-import { print, withCore } from '../output.ts';
+import { configSources, print, withCore } from '../output.ts';
 
 /** `kith backup <file>` and its counterpart `kith restore <file>`. */
 export function registerBackupCommand(program: Command): void {
@@ -23,8 +23,8 @@ export function registerBackupCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { force?: boolean; json?: boolean }, cmd: Command) => {
       // Not through withCore: opening the target would migrate it and create a new secret before the backup's is back.
-      const g = cmd.optsWithGlobals<{ dataDir?: string; databaseUrl?: string }>();
-      const r = await restore(file, process.env, { dataDir: g.dataDir, databaseUrl: g.databaseUrl }, { force: Boolean(opts.force) });
+      const { env, overrides } = configSources(cmd);
+      const r = await restore(file, env, overrides, { force: Boolean(opts.force) });
       print(r, Boolean(opts.json), () =>
         [
           `restored: ${r.target} (${r.database}, schema ${r.schema ?? 'empty'}, backup of ${r.backupCreatedAt} by Kith ${r.backupKithVersion}, integrity ${r.integrity})`,

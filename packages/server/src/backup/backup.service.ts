@@ -79,8 +79,9 @@ export async function backup(core: Core, target: string): Promise<BackupResult> 
       entry = PGDUMP_ENTRY;
       dbFile = join(work, PGDUMP_ENTRY);
       schema = lastMigration((await sql<{ name: string }>`select name from kith_migrations`.execute(core.db)).rows);
-      const pgc = pgConnection(core.config.database.url);
-      await runPgTool('pg_dump', ['--format=custom', '--no-owner', `--file=${dbFile}`, `--dbname=${pgc.dbname}`], pgc.env);
+      const pgc = pgConnection(core.config.database.url, work);
+      await runPgTool('pg_dump', ['--format=custom', '--no-owner', `--file=${dbFile}`, `--dbname=${pgc.dbname}`]);
+      rmSync(join(work, 'pgpass'), { force: true });
       integrity = 'not-checked';
     } else {
       throw new AppError('bad_request', 'Unknown database');

@@ -8,7 +8,7 @@ import { loadConfig, secretSetting, type Config, type ConfigOverrides } from '..
 import { MIGRATIONS } from '../db/migrate.ts';
 import { ArchiveReader, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST, PGDUMP_ENTRY, SECRET_ENTRY, SQLITE_ENTRY, sha256, type Manifest } from './backup-archive.ts';
 import { lastMigration, syncDir } from './backup.service.ts';
-import { pgConnection, runPgTool } from './pg-tools.ts';
+import { pgConnection, runPgTool, withoutPassword } from './pg-tools.ts';
 
 /**
  * `kith restore <file>`: put a backup made by `kith backup` (backup.service.ts) back, with its secret.
@@ -186,8 +186,7 @@ async function restorePostgres(reader: ArchiveReader, m: Manifest, config: Confi
   const url = config.database.url;
   const listed = m.files.find((f) => f.name === PGDUMP_ENTRY);
   if (!listed || !reader.has(PGDUMP_ENTRY)) throw new AppError('bad_request', `${reader.file} holds no ${PGDUMP_ENTRY}`);
-  const pgc = pgConnection(url);
-  const shown = pgc.dbname;
+  const shown = withoutPassword(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let objects: number;
@@ -208,6 +207,7 @@ async function restorePostgres(reader: ArchiveReader, m: Manifest, config: Confi
 
   const work = mkdtempSync(join(tmpdir(), 'kith-restore-'));
   try {
+    const pgc = pgConnection(url, work);
     const dump = join(work, PGDUMP_ENTRY);
     const fd = openSync(dump, 'wx', 0o600);
     let hash: string;
@@ -219,10 +219,10 @@ async function restorePostgres(reader: ArchiveReader, m: Manifest, config: Confi
     if (hash !== listed.sha256) throw new AppError('bad_request', `${reader.file} is damaged: ${PGDUMP_ENTRY} does not match its checksum`);
     // pg_restore writes the script, psql runs it in one transaction: all of it, or (on any error) nothing.
     const script = join(work, 'restore.sql');
-    await runPgTool('pg_restore', ['--no-owner', '--no-privileges', `--file=${script}`, dump], pgc.env);
+    await runPgTool('pg_restore', ['--no-owner', '--no-privileges', `--file=${script}`, dump]);
     const prelude = join(work, 'prelude.sql');
     writeFileSync(prelude, objects > 0 ? DROP_PUBLIC : '', { mode: 0o600 });
-    await runPgTool('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction', `--file=${prelude}`, `--file=${script}`, `--dbname=${pgc.dbname}`], pgc.env);
+    await runPgTool('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction', `--file=${prelude}`, `--file=${script}`, `--dbname=${pgc.dbname}`]);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
