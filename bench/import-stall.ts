@@ -31,6 +31,8 @@ const RATE = Number(process.env.KITH_BENCH_STALL_RATE ?? 25);
 const QUIET_SECONDS = Number(process.env.KITH_BENCH_STALL_QUIET ?? 15);
 
 type Phase = { latency: Dist; errors: number; unanswered: number; loopDelayMax: number; loopDelayP99: number };
+/** The longest turns of this process's event loop in a phase: when (s from its start), how long, and where the import was. */
+type Gap = { at: number; ms: number; where: string };
 export type ImportStallResult = {
   rows: number;
   rate: number;
@@ -44,6 +46,8 @@ export type ImportStallResult = {
   raw: { rowsPerSecond: number };
   ratio: number;
   shutdown: { ms: number; rowsDoneAtStop: number; resumedStatus: number | null } | null;
+  /** The five longest event-loop turns during the import. */
+  worstGaps: Gap[];
 };
 
 type ProbeReply = { label: string; latencies: number[]; errors: number; unanswered: number };
@@ -89,11 +93,23 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
   const auth = { authorization: `Bearer ${token}` };
   const loop = monitorEventLoopDelay({ resolution: 10 });
   let appClosed = false;
+  // Where the import is (for the gaps): set as it goes.
+  let where = 'quiet';
+  let gaps: Gap[] = [];
+  let phaseStart = performance.now();
+  let lastTick = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    if (now - lastTick > 60) gaps.push({ at: (lastTick - phaseStart) / 1000, ms: now - lastTick, where });
+    lastTick = now;
+  }, 5);
   try {
     await probe.ready;
     const phase = async (label: string, work: () => Promise<void>): Promise<ProbeReply & { loopMax: number; loopP99: number }> => {
       loop.reset();
       loop.enable();
+      gaps = [];
+      phaseStart = performance.now();
       probe.start(label);
       await work();
       const r = await probe.stop();
@@ -107,22 +123,28 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
 
     let uploadSeconds = 0;
     let runSeconds = 0;
+    let duringGaps: Gap[] = [];
     const during = await phase('import', async () => {
       const t0 = performance.now();
+      where = 'upload';
       const up = await fetch(`${base}/api/v1/imports?kind=contacts&fileName=stall.csv`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body });
       if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
       const id = ((await up.json()) as { import: { id: string } }).import.id;
       uploadSeconds = (performance.now() - t0) / 1000;
       const t1 = performance.now();
+      where = 'run: starting';
       const run = await fetch(`${base}/api/v1/imports/${id}/run`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
       if (run.status !== 202) throw new Error(`run: ${run.status} ${await run.text()}`);
       for (;;) {
         await sleep(250);
         const s = (await (await fetch(`${base}/api/v1/imports/${id}`, { headers: auth })).json()) as { status: string; rowsDone: number; message: string | null };
+        where = s.rowsDone >= STALL_ROWS ? 'run: after the last batch' : `run: ${int(s.rowsDone)} rows done`;
         if (s.status === 'done') break;
         if (s.status !== 'running') throw new Error(`import ${s.status}: ${s.message}`);
       }
       runSeconds = (performance.now() - t1) / 1000;
+      duringGaps = [...gaps].sort((a, b) => b.ms - a.ms).slice(0, 5);
+      where = 'quiet';
     });
     log(`    during the import: p50 ${ms(dist(during.latencies).p50)}, p99 ${ms(dist(during.latencies).p99)}, max ${ms(dist(during.latencies).max)}, ${during.latencies.length} requests; upload ${uploadSeconds.toFixed(1)} s, run ${runSeconds.toFixed(1)} s`);
     const after = await phase('quiet-after', () => sleep(QUIET_SECONDS * 1000));
@@ -172,8 +194,10 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
       raw: { rowsPerSecond: rawRate },
       ratio: importRate / rawRate,
       shutdown,
+      worstGaps: duringGaps,
     };
   } finally {
+    clearInterval(ticker);
     probe.exit();
     if (!appClosed) await app.close();
     await core.close();

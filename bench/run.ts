@@ -139,6 +139,7 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
       res.stall = x;
       log(`   without: p50 ${ms(x.quiet.latency.p50)}, p99 ${ms(x.quiet.latency.p99)}, max ${ms(x.quiet.latency.max)} (${x.quiet.latency.n} requests); event loop delay max ${ms(x.quiet.loopDelayMax)}`);
       log(`   during:  p50 ${ms(x.during.latency.p50)}, p99 ${ms(x.during.latency.p99)}, max ${ms(x.during.latency.max)} (${x.during.latency.n} requests, ${x.during.errors} errors, ${x.during.unanswered} unanswered); event loop delay max ${ms(x.during.loopDelayMax)}, p99 ${ms(x.during.loopDelayP99)}`);
+      log(`   longest event-loop turns during the import: ${x.worstGaps.map((g) => `${ms(g.ms)} at ${g.at.toFixed(1)} s (${g.where})`).join('; ')}`);
       log(`   p99 added ${ms(x.addedP99)} (target ≤ 200 ms); import ${int(x.importRowsPerSecond)} rows/s (upload ${x.uploadSeconds.toFixed(1)} s + run ${x.runSeconds.toFixed(1)} s) vs raw insert ${int(x.raw.rowsPerSecond)} rows/s: ${pct(x.ratio)} (target ≥ 40%)`);
     }
     if (benches.every((b) => STANDALONE.includes(b))) continue;

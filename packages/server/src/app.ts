@@ -38,6 +38,7 @@ import { loyaltyRoutes } from './care/loyalty.routes.ts';
 import { mailRoutes, unsubscribeRoutes } from './mail/mail.routes.ts';
 import { registerWebApp, webAppDir } from './http/web-app.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
+import { noteDemand } from './db/pace.ts';
 
 export type AppOptions = {
   /** Extra Fastify options (tests may lower timeouts). */
@@ -92,6 +93,8 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // Long work on this thread (an import on SQLite) takes shorter steps while requests are coming in (db/pace.ts).
+    noteDemand();
   });
   const hsts = core.config.publicUrl.startsWith('https://');
   app.addHook('onSend', async (_req, reply, payload) => {

@@ -42,10 +42,16 @@ export function openSqlite(file: string): BetterSqlite3.Database {
  * running a simple query. Kith issues a small, fixed set of statements, so keep the prepared ones (bounded,
  * least recently used first out). Measured: GET /contacts?limit=50 +40% requests/s (docs/BENCHMARKS.md).
  * Reusing a statement is safe here: Kysely runs one query at a time on its single SQLite connection.
+ *
+ * Bounded by their text too: a multi-row insert of a few hundred rows is a prepared program of about 1.3 MB
+ * (45 bytes per character of its SQL), and batches of varying sizes (an import's, sized by time) made a
+ * thousand distinct ones — 1.3 GB resident. Past STATEMENT_CACHE_CHARS the least recently used go.
  */
 const STATEMENT_CACHE_SIZE = 1000;
+const STATEMENT_CACHE_CHARS = 1_000_000;
 function withStatementCache(sqlite: BetterSqlite3.Database): { prepare(sql: string): BetterSqlite3.Statement; close(): void } {
   const cache = new Map<string, BetterSqlite3.Statement>();
+  let chars = 0;
   return {
     prepare(text: string) {
       let stmt = cache.get(text);
@@ -53,7 +59,12 @@ function withStatementCache(sqlite: BetterSqlite3.Database): { prepare(sql: stri
         cache.delete(text);
       } else {
         stmt = sqlite.prepare(text);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        chars += text.length;
+        while (cache.size > 0 && (cache.size >= STATEMENT_CACHE_SIZE || chars > STATEMENT_CACHE_CHARS)) {
+          const oldest = cache.keys().next().value!;
+          cache.delete(oldest);
+          chars -= oldest.length;
+        }
       }
       cache.set(text, stmt);
       return stmt;

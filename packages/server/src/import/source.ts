@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '@kith/domain/errors.ts';
 import { detectDelimiter, detectEncoding, type Encoding } from './decode.ts';
-import { pacer, yieldToLoop } from './pace.ts';
+import { pacer, yieldToLoop } from '../db/pace.ts';
 import { guardXlsx, MAX_XLSX_COLUMNS } from './xlsx-guard.ts';
 
 /**

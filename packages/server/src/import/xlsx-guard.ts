@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import unzipper, { type Entry } from 'unzipper';
 import { AppError } from '@kith/domain/errors.ts';
 import { fileProblem, MAX_ROW_CHARS } from './source.ts';
-import { pacer } from './pace.ts';
+import { pacer } from '../db/pace.ts';
 
 /**
  * A workbook is a zip of XML parts, and a few hundred kilobytes can inflate to gigabytes: one 300 MB cell

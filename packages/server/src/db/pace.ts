@@ -1,5 +1,5 @@
 /**
- * An import shares its process with every other request. On SQLite the driver is synchronous: a query runs
+ * Long work (an import, a duplicate run, planner statistics) shares its process with every other request. On SQLite the driver is synchronous: a query runs
  * on this thread, and awaiting it only queues a microtask, so a loop of queries and parsing never lets the
  * event loop reach its I/O phase — no request is read, no timer fires, no signal is handled until the loop
  * ends (a 200,000-row import held every other request for 43 s, BENCHMARKS (n)). Long loops therefore give
@@ -20,4 +20,16 @@ export function pacer(sliceMs = SLICE_MS): () => Promise<void> | undefined {
       last = performance.now();
     });
   };
+}
+
+let lastDemand = Number.NEGATIVE_INFINITY;
+
+/** Someone else wants this thread now (a request arrived): long work takes smaller steps for a while. */
+export function noteDemand(): void {
+  lastDemand = performance.now();
+}
+
+/** Has anything asked for the thread in the last `ms`? */
+export function demandWithin(ms: number): boolean {
+  return performance.now() - lastDemand < ms;
 }
