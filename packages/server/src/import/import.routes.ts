@@ -49,7 +49,7 @@ const ImportOut = z
     id: z.string(),
     kind: z.string(),
     status: z.enum(['uploaded', 'running', 'done', 'failed', 'undoing', 'undone']),
-    stalled: z.boolean().describe('running, but no progress for a minute: its process stopped; run it again to resume'),
+    stalled: z.boolean().describe('running, but nobody runs it any more (the server stopped or was killed, or its process has been silent for 30 s): run it again to resume, at once'),
     fileName: z.string(),
     fileSize: z.number().int(),
     format: z.string(),
