@@ -316,10 +316,15 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.equal(rec.status, 'running');
     assert.ok(rec.rows_done < 60_001, 'stopped midway');
     assert.equal(count, rec.rows_done - 1, 'every committed batch whole, nothing of the batch being written');
-    assert.equal(count % BATCH_ROWS, 0);
+    // SQLite's batches are sized by time (issue 16), so not a multiple of one size: each committed batch's
+    // bookkeeping lists exactly the contacts it wrote.
+    const listed = read<{ n: number }>("select coalesce(sum(json_array_length(after)), 0) as n from import_items where action = 'created' and entity_type = 'contact'").n;
+    assert.equal(listed, count);
     assert.equal(rec.created, count);
 
-    const resumed = await kith(dir, ['import', 'contacts', file, '--json', '--resume']);
+    // The killed process is gone, so the same command resumes it at once, without --resume (it answered
+    // "being imported right now" for a minute before — issue 16).
+    const resumed = await kith(dir, ['import', 'contacts', file, '--json']);
     assert.equal(resumed.code, 0, resumed.stderr);
     assert.match(resumed.stderr, new RegExp(`resumed after row ${count}`));
     assert.equal(json(resumed).created, 60_000);

@@ -207,6 +207,35 @@ describe('an import leaves the rest of the server its turn (finding 1)', () => {
   });
 });
 
+describe('a shutdown during a one-call import (finding 1: SIGTERM handled late)', () => {
+  test('closing the app stops the import between batches: 503, what was written stays, the same file resumes at once', async () => {
+    const own = await createTestApp();
+    try {
+      const { owner } = await makeWorkspace(own.core);
+      const file = people(20_000, 'Tắt').bytes;
+      const pending = own.app.inject({ method: 'POST', url: '/api/v1/contacts/import?fileName=t.csv', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'text/csv' }, payload: file });
+      // Once a batch is in, close the app (what SIGTERM runs first).
+      for (;;) {
+        await new Promise((ok) => setTimeout(ok, 5));
+        const rec = await own.core.db.selectFrom('imports').select('rows_done').where('workspace_id', '=', owner.workspaceId).executeTakeFirst();
+        if (rec && rec.rows_done > 1) break;
+      }
+      const closing = own.app.close();
+      const res = await pending;
+      await closing;
+      assert.equal(res.statusCode, 503, res.body.slice(0, 300));
+      assert.match(res.json().detail, /shutting down.*send the same file again/);
+      const rec = await own.core.db.selectFrom('imports').selectAll().where('workspace_id', '=', owner.workspaceId).executeTakeFirstOrThrow();
+      assert.ok(rec.rows_done > 1 && rec.rows_done < 20_001, `stopped after row ${rec.rows_done}`);
+      assert.deepEqual([rec.status, rec.runner], ['running', null]);
+      const r = await runImport(own.core, owner.actor, { bytes: file }, { kind: 'contacts', dryRun: false, fileName: 't.csv' });
+      assert.deepEqual([r.resumedFromRow, r.created], [rec.rows_done - 1, 20_000]);
+    } finally {
+      await own.core.cleanup();
+    }
+  });
+});
+
 describe('workbooks and cells of any size are refused while streaming (finding 2)', () => {
   test('a 300 MB cell in a workbook of a few hundred KB: 422 naming the cell, memory stays put, nothing written', async () => {
     const { owner } = await makeWorkspace(t.core);
