@@ -40,7 +40,9 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   const names = inputs.map((x) => (typeof x.data.name === 'string' ? matchKey(x.data.name) : null)).filter((x): x is string => !!x);
   const byTax = new Map<string, string>();
   const byName = new Map<string, string>();
-  const scope = scopeFor(actor, 'companies.read');
+  // Only companies the member may change: one outside their scope is no match (a new company of their own),
+  // never "a company you may not change", which would tell them it exists (docs/permissions.md).
+  const scope = scopeFor(actor, 'companies.update');
   for (let i = 0; i < Math.max(taxes.length, names.length); i += 500) {
     const t = taxes.slice(i, i + 500);
     const n = names.slice(i, i + 500);
@@ -50,7 +52,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
       .where('workspace_id', '=', actor.workspaceId)
       .where('deleted_at', 'is', null)
       .where((eb) => eb.or([...(t.length ? [eb('tax_code', 'in', t)] : []), ...(n.length ? [eb('name_key', 'in', n)] : [])]))
-      .where((eb) => visibleTo(eb as never, { ...scope, limitTo: null }, 'companies'))
+      .where((eb) => visibleTo(eb as never, scope, 'companies'))
       .orderBy('created_at')
       .execute();
     for (const c of rowsFound) {

@@ -398,6 +398,25 @@ describe('a row matching a record out of the member’s scope reads as matching 
   });
 });
 
+describe('a company out of scope reads as matching nothing too (finding 3)', () => {
+  test('an agent’s companies file naming a colleague’s company by tax code: the same report as an unknown one; the company untouched', async () => {
+    const { owner } = await makeWorkspace(t.core);
+    const agent = await makeMember(t.core, owner.workspaceId, 'agent');
+    const theirs = await client(t.app, owner.token).post('/api/v1/companies', { name: 'Công ty Của Chủ', taxCode: '0312345678', ownerId: owner.userId });
+    assert.equal(theirs.status, 201, JSON.stringify(theirs.body));
+    const file = (tax: string) => bytes(`Tên công ty,Mã số thuế,Ghi chú\nCông ty Mới,${tax},đổi\n`);
+    const strip = (x: unknown): unknown => JSON.parse(JSON.stringify(x, (k, v) => (k === 'id' ? '(id)' : v)));
+    const a = await run(agent, file('0312345678'), { kind: 'companies', dryRun: true });
+    const b = await run(agent, file('0399999999'), { kind: 'companies', dryRun: true });
+    assert.deepEqual(strip(a), strip(b));
+    assert.deepEqual([a.created, a.updated, a.failed], [1, 0, 0]);
+    const real = await run(agent, file('0312345678'), { kind: 'companies' });
+    assert.deepEqual([real.created, real.updated, real.failed], [1, 0, 0]);
+    const now = await client(t.app, owner.token).get(`/api/v1/companies/${theirs.body.id}`);
+    assert.deepEqual([now.body.name, now.body.version], ['Công ty Của Chủ', theirs.body.version]);
+  });
+});
+
 describe('a killed import is resumed as soon as the server is back (finding 4)', () => {
   /** A process that has really gone: its pid is free. */
   async function deadPid(): Promise<number> {
