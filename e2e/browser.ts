@@ -1,7 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../packages/server/src/app.ts';
+import { createCore, type Core } from '../packages/server/src/core.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/main.ts';
 import { ensureWebBuild } from '../packages/cli/src/web-build.ts';
@@ -28,6 +31,29 @@ export async function startTestServer(): Promise<RunningServer & { dataDir: stri
     dataDir,
     async cleanup() {
       await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The real server and built app, as `npm start` serves them, over a fresh SQLite directory, with a clock the
+ * test moves: `shiftMs()` is added to the real time on every reading (answers seeded months ago, links expired).
+ */
+export async function startClockedServer(shiftMs: () => number): Promise<{ url: string; core: Core; cleanup(): Promise<void> }> {
+  ensureWebBuild();
+  const dataDir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
+  const config = loadConfig({}, { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn' });
+  const core = await createCore(config, { migrate: true, now: () => new Date(Date.now() + shiftMs()) });
+  const app = await buildApp(core);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    url,
+    core,
+    async cleanup() {
+      await app.close();
+      await core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

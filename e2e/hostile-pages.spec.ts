@@ -7,18 +7,13 @@
  * than be blocked; the unsubscribe button is also used with the CSP on, and it still withdraws consent.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureWebBuild } from '../packages/cli/src/web-build.ts';
-import { buildApp } from '../packages/server/src/app.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
-import { createCore, type Core } from '../packages/server/src/core.ts';
+import type { Core } from '../packages/server/src/core.ts';
 import { unsubscribeUrl } from '../packages/server/src/mail/workspace-mail.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, startClockedServer } from './browser.ts';
 import { story } from './steps.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
@@ -47,26 +42,6 @@ const dialogs: string[] = [];
 const pageErrors: string[] = [];
 const navigations: string[] = [];
 const { step, shot, apiCall } = story(() => page, { failedShot: 'hostile-failed-step', url: () => server.url, token: () => token });
-
-/** The real server and built app over a fresh SQLite directory, with a clock the test can move (expired links). */
-async function startClockedServer() {
-  ensureWebBuild();
-  const dataDir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
-  const config = loadConfig({}, { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn' });
-  const core = await createCore(config, { migrate: true, now: () => new Date(Date.now() + shiftMs) });
-  const app = await buildApp(core);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  return {
-    url,
-    core,
-    async cleanup() {
-      await app.close();
-      await core.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 function watch(p: Page, label: string): Page {
   p.on('dialog', (d) => {
@@ -115,7 +90,7 @@ async function assertAppPageInert(p: Page, what: string): Promise<void> {
 }
 
 before(async () => {
-  server = await startClockedServer();
+  server = await startClockedServer(() => shiftMs);
   assert.equal((await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) })).status, 201);
   const tok = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }) });
   token = ((await tok.json()) as { token: string }).token;

@@ -8,18 +8,12 @@
  * axe-checked; what is on screen is checked against the API.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureWebBuild } from '../packages/cli/src/web-build.ts';
-import { buildApp } from '../packages/server/src/app.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
-import { createCore } from '../packages/server/src/core.ts';
 import { describeViolations, seriousViolations } from './a11y.ts';
-import { launchBrowser, SCREENSHOTS } from './browser.ts';
+import { launchBrowser, SCREENSHOTS, startClockedServer } from './browser.ts';
 import { story } from './steps.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
@@ -43,25 +37,6 @@ const ids: Record<string, string> = {};
 const pageErrors: string[] = [];
 const { step, shot, accessible, apiCall } = story(() => page, { failedShot: 'surveys-failed-step', url: () => server.url, token: () => token });
 
-/** The real server and built app, as `npm start` serves them, over a fresh SQLite directory, with a clock the test can move. */
-async function startClockedServer() {
-  ensureWebBuild();
-  const dataDir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
-  const config = loadConfig({}, { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn' });
-  const core = await createCore(config, { migrate: true, now: () => new Date(Date.now() + shiftMs) });
-  const app = await buildApp(core);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  return {
-    url,
-    async cleanup() {
-      await app.close();
-      await core.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
 const GIVEN = ['Minh Anh', 'Quốc Bảo', 'Gia Huy'];
 /** Three months of answers: the NPS climbs from −25 to +58 as the shop fixed its deliveries. */
@@ -83,7 +58,7 @@ const WORDS: Record<string, string[]> = {
 const band = (s: number) => (s >= 9 ? 'promoter' : s >= 7 ? 'passive' : 'detractor');
 
 before(async () => {
-  server = await startClockedServer();
+  server = await startClockedServer(() => shiftMs);
   assert.equal((await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) })).status, 201);
   const tok = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }) });
   token = ((await tok.json()) as { token: string }).token;

@@ -1,28 +1,17 @@
 /** `kith analytics` on plain files, as an analyst runs it: a real process, no database. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { onPostgres } from '@kith/server/test/test-db.ts';
 import { sharedData } from '../../domain/test/shared-data.ts';
+import { runKith } from '../test/run-kith.ts';
 
-const BIN = join(import.meta.dirname, '../bin/kith.js');
 const dir = mkdtempSync(join(tmpdir(), 'kith-analytics-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-function kith(args: string[]): Promise<Run> {
-  return new Promise((ok) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KITH_DATA_DIR: join(dir, 'unused'), DATABASE_URL: '', LOG_LEVEL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
+const kith = (args: string[]) => runKith(join(dir, 'unused'), args);
 const file = (name: string, text: string) => {
   const f = join(dir, name);
   writeFileSync(f, text);

@@ -1,6 +1,5 @@
 /** `kith tickets|surveys|loyalty|jobs` as an administrator runs them: a real process over a real data directory. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,27 +13,13 @@ import { createContacts } from '@kith/server/contacts/contact.service.ts';
 import { createTicket } from '@kith/server/care/ticket.service.ts';
 import { createSurvey, submitResponse } from '@kith/server/care/survey.service.ts';
 import { createOrder } from '@kith/server/commerce/order.service.ts';
+import { runKith, jsonOf } from '../test/run-kith.ts';
 
-const BIN = join(import.meta.dirname, '../bin/kith.js');
 const dir = mkdtempSync(join(tmpdir(), 'kith-care-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-function kith(args: string[], stdin = ''): Promise<Run> {
-  return new Promise((ok) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KITH_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.stdin.end(stdin);
-    p.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
-const json = (r: Run) => {
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout);
-};
+const kith = (args: string[], stdin = '') => runKith(dir, args, { stdin });
+const json = jsonOf;
 
 describe('kith tickets, surveys, loyalty and jobs', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false }, () => {
   test('an administrator reads the queues, the SLA report, survey results and a customer’s points, makes a survey link and runs due jobs', async () => {

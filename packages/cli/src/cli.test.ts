@@ -14,10 +14,10 @@ import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
 import { batchRows } from '@kith/server/import/engine.ts';
 import { isDangerousCell } from '@kith/domain/export/cells.ts';
+import { runKith, jsonOf, BIN } from '../test/run-kith.ts';
 
 const BATCH_ROWS = batchRows('sqlite');
 
-const BIN = join(import.meta.dirname, '../bin/kith.js');
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const dataDir = () => {
@@ -26,22 +26,8 @@ const dataDir = () => {
   return d;
 };
 
-type Run = { code: number | null; stdout: string; stderr: string };
-function kith(dir: string, args: string[], o: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((ok) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KITH_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: '', ...o.env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.stdin.end(o.stdin ?? '');
-    p.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
-const json = (r: Run) => {
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout);
-};
+const kith = (dir: string, args: string[], o: { stdin?: string; env?: Record<string, string> } = {}) => runKith(dir, args, o);
+const json = jsonOf;
 
 describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false }, () => {
   test('--help lists every command', async () => {

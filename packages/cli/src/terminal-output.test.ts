@@ -19,23 +19,12 @@ import { createTicket } from '@kith/server/care/ticket.service.ts';
 import { createSurvey } from '@kith/server/care/survey.service.ts';
 import { ownerActor } from './commands/admin.ts';
 import { terminalSafe } from './output.ts';
+import { runKith, BIN } from '../test/run-kith.ts';
 
-const BIN = join(import.meta.dirname, '../bin/kith.js');
 const dir = mkdtempSync(join(tmpdir(), 'kith-tty-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-function kith(args: string[], stdin = ''): Promise<Run> {
-  return new Promise((ok) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KITH_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    p.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    p.stdin.end(stdin);
-    p.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
+const kith = (args: string[], stdin = '') => runKith(dir, args, { stdin });
 
 /** The command in a pseudo-terminal (util-linux `script`), as a person at a terminal runs it. */
 function inTerminal(args: string[]): Promise<{ code: number | null; stdout: string }> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountEmailProblem, emailProblem, normalizeEmail } from '../emails/email.ts';
 import { resolveProvince } from '../geo/provinces.ts';
 import { isoDate, isoDateTime, longText, tagList, text, uuid } from '../schema/fields.ts';
-import { withCode } from '../schema/issues.ts';
+import { withCode, type IssueCode } from '../schema/issues.ts';
 
 /** MODELS.md §5 and the customer-care model: where a person stands with the business. */
 export const LIFECYCLE_STAGES = ['lead', 'prospect', 'new_customer', 'repeat', 'loyal', 'at_risk', 'churned', 'lost'] as const;
@@ -16,26 +16,22 @@ export const MARITAL_STATUSES = ['single', 'married', 'divorced', 'widowed', 'ot
 export const CONSENT_CHANNELS = ['email', 'sms', 'phone', 'zalo', 'facebook', 'post'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 
-export const email = () =>
+/** An address: normalised, then refused with the reason `problem` gives (its code and message). */
+const emailField = (problem: (normalized: string) => { code: IssueCode; message: string; params?: Record<string, string> } | null) =>
   z
     .string()
     .max(320)
     .transform(normalizeEmail)
     .superRefine((s, ctx) => {
-      const p = emailProblem(s);
-      if (p) ctx.addIssue({ code: 'custom', message: p.message, params: withCode(p.code) });
+      const p = problem(s);
+      if (p) ctx.addIssue({ code: 'custom', message: p.message, params: withCode(p.code, p.params ?? {}) });
     });
 
+/** A customer's email. */
+export const email = () => emailField(emailProblem);
+
 /** A sign-in address (invitations, setup): as `email()`, and refused when it mixes alphabets (accountEmailProblem). */
-export const accountEmail = () =>
-  z
-    .string()
-    .max(320)
-    .transform(normalizeEmail)
-    .superRefine((s, ctx) => {
-      const p = accountEmailProblem(s);
-      if (p) ctx.addIssue({ code: 'custom', message: p.message, params: withCode(p.code, 'params' in p ? p.params : {}) });
-    });
+export const accountEmail = () => emailField(accountEmailProblem);
 
 export const birthday = () =>
   isoDate().refine((s) => s >= '1900-01-01' && s <= new Date().toISOString().slice(0, 10), {
