@@ -14,6 +14,7 @@ import type { Encoding } from './decode.ts';
 import { describeSource, fileProblem, hashSource, MAX_COLUMNS, MAX_HEADER_CHARS, readRecords, type Source, type SourceInfo } from './source.ts';
 import { HANDLERS, type KindHandler, type MappedRow, type MatchKey } from './kinds.ts';
 import { demandWithin, yieldToLoop } from '../db/pace.ts';
+import { holdBackgroundCheckpoints, type BackgroundCheckpoints } from '../db/checkpointer.ts';
 import { HEARTBEAT_MS, LostImport, markRunning, markStopped, RUNNER_ID, runnerAlive } from './runner.ts';
 
 /**
@@ -59,6 +60,11 @@ const BUSY_WITHIN_MS = 1000;
 const SQLITE_SIZES = [50, 75, 100, 150, 200, 300, 400, 600, 800, 1200, 1600, 2400, 3200, 5000];
 const SQLITE_FIRST_ROWS = 200;
 const sqliteSize = (rows: number) => SQLITE_SIZES.findLast((s) => s <= rows) ?? SQLITE_SIZES[0]!;
+/**
+ * A file of at least this many rows has its checkpoints (SQLite) done by a worker thread while it imports: a
+ * smaller one's are a few batches' worth, not worth a thread.
+ */
+const BACKGROUND_CHECKPOINTS_FROM_ROWS = 5_000;
 /** Errors kept in a report (every one is in the import's error file). */
 const REPORT_ERRORS = 100_000;
 /** An error's value and message as reported and stored: the cell may be a megabyte. */
@@ -209,10 +215,13 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
   let record: ImportRow | null = null;
   if (!o.dryRun) record = await claimImport(core, actor, scan, o, mapping, options);
   if (record) markRunning(record.id);
+  // SQLite: the log's checkpoints in a thread of their own while a large import writes (db/checkpointer.ts).
+  const checkpoints = record && scan.rowCount >= BACKGROUND_CHECKPOINTS_FROM_ROWS ? holdBackgroundCheckpoints(core.dbHandle) : null;
   try {
-    return await runClaimed(core, actor, src, o, handler, scan, fields, mapping, options, record);
+    return await runClaimed(core, actor, src, o, handler, scan, fields, mapping, options, record, checkpoints);
   } finally {
     if (record) markStopped(record.id);
+    await checkpoints?.release();
   }
 }
 
@@ -227,6 +236,7 @@ async function runClaimed(
   mapping: Record<string, string | null>,
   options: { matchBy: MatchKey[]; onExisting: 'update' | 'skip' },
   record: ImportRow | null,
+  checkpoints: BackgroundCheckpoints | null,
 ): Promise<ImportReport> {
   const resumedFromRow = record && record.rows_done > 0 ? record.rows_done : null;
   const totals = { created: record?.created ?? 0, updated: record?.updated ?? 0, skipped: record?.skipped ?? 0, failed: record?.failed ?? 0 };
@@ -284,6 +294,8 @@ async function runClaimed(
     }
     rowsDone = lastRow;
     batches++;
+    // The batch is committed: the worker copies its pages into the database while the next one is prepared.
+    void checkpoints?.nudge();
     if (!o.dryRun && totals.created + totals.updated >= statsAt) {
       const analysed = await refreshPlannerStats(core.dbHandle);
       if (analysed.length) core.log.info({ analysed }, 'planner statistics refreshed during an import');

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeMember, makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
+import { onPostgres } from '../../test/test-db.ts';
 import { updateContacts } from '../contacts/contact.service.ts';
 import { batchRows, runImport, StopForTest, type RunOptions } from './engine.ts';
 import { undoImport } from './undo.ts';
@@ -237,6 +238,28 @@ describe('batches, crashes and undo', () => {
     assert.equal(r.resumedFromRow, 2 * BATCH_ROWS);
     assert.deepEqual([r.created, r.failed], [total, 0], 'the totals count the whole import');
     assert.equal(await liveCount(o.workspaceId), total, 'rows without any key were not imported twice');
+  });
+
+  test('on SQLite a file of 5,000 rows or more has its checkpoints done by a worker thread while it imports, given back when it stops and when it ends', { skip: onPostgres() }, async () => {
+    const { owner: o } = await makeWorkspace(t.core);
+    const sqlite = t.core.dbHandle.sqlite!;
+    const autocheckpoint = () => Number(sqlite.pragma('wal_autocheckpoint', { simple: true }));
+    const seen: number[] = [];
+    const onBatch = () => {
+      seen.push(autocheckpoint());
+    };
+    const file = bigFile(6_000, 500_000);
+    await assert.rejects(run(o, file, { stopAfterBatches: 2, batchRows: 2_000, onBatch }), StopForTest);
+    assert.deepEqual(seen, [0, 0], 'no checkpoint on the event loop while it wrote');
+    assert.equal(autocheckpoint(), 1000, 'given back when it stopped');
+    seen.length = 0;
+    const r = await run(o, file, { batchRows: 2_000, onBatch });
+    assert.deepEqual([r.created, seen], [6_000, [0]]);
+    assert.equal(autocheckpoint(), 1000, 'given back when it ended');
+    assert.equal(sqlite.pragma('integrity_check', { simple: true }), 'ok');
+    seen.length = 0;
+    await run(o, bigFile(10, 900_000), { onBatch });
+    assert.deepEqual(seen, [1000], 'a small file: not worth a thread');
   });
 
   test('a person or a company in two consecutive batches (the second prepared while the first is written) is one record: the second batch is prepared again after the first', async () => {
