@@ -50,10 +50,15 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
 
 /** Append entries to the audit log (inside the caller's transaction, so the change and its record commit together). */
 export async function recordAudit(db: Db, entries: AuditEntry | AuditEntry[], at: Date): Promise<void> {
-  const list = Array.isArray(entries) ? entries : [entries];
-  if (list.length === 0) return;
+  await insertAuditRows(db, auditRows(Array.isArray(entries) ? entries : [entries], at));
+}
+
+export type AuditRow = ReturnType<typeof auditRows>[number];
+
+/** The rows recordAudit writes, made ahead (an import makes them while it prepares a batch, outside its transaction). */
+export function auditRows(list: AuditEntry[], at: Date) {
   const createdAt = at.toISOString();
-  const rows = list.map((e) => ({
+  return list.map((e) => ({
     id: uuidv7(),
     workspace_id: e.workspaceId,
     actor_user_id: e.actorUserId,
@@ -66,6 +71,11 @@ export async function recordAudit(db: Db, entries: AuditEntry | AuditEntry[], at
     meta: json(e.meta),
     created_at: createdAt,
   }));
+}
+
+/** Rows of auditRows, inside the caller's transaction. */
+export async function insertAuditRows(db: Db, rows: AuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
   // Chunks under SQLite's bound-parameter limit; one unnest statement per 5,000 rows on PostgreSQL.
   await bulkInsert(db, 'audit_log', rows, { sqliteChunk: 500 });
 }

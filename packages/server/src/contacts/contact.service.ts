@@ -10,7 +10,7 @@ import { buildContactSearchText, parseSearchQuery } from '@kith/domain/search/co
 import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
-import { by, recordAudit, type AuditEntry } from '../audit/audit.repository.ts';
+import { auditRows, by, insertAuditRows, recordAudit, type AuditEntry, type AuditRow } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { listCustomFields } from '../custom-fields/custom-field.repository.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
@@ -294,10 +294,31 @@ export async function createContacts(core: Core, actor: Actor, inputs: ContactCr
 
 /** Write prepared contacts (prepareNewContacts, without issues) inside the caller's transaction: rows, keys, audit. */
 export async function writeNewContacts(core: Core, trx: Db, actor: Actor, contacts: Contact[], names: Map<string, string>, meta?: Record<string, unknown>): Promise<void> {
-  await insertContactRows(trx, contacts.map((c) => toRow(c, actor.workspaceId, c.companyId ? names.get(c.companyId) ?? null : null)));
-  await insertKeys(trx, contacts.flatMap((c) => keysOf(c, actor.workspaceId)));
+  await insertNewContactRows(trx, newContactRows(core, actor, contacts, names, meta));
+}
+
+/** What writeNewContacts writes, as rows. */
+export type NewContactRows = { contacts: ContactInsert[]; keys: ContactKey[]; audit: AuditRow[] };
+
+/**
+ * The rows of new contacts — the contact (with its search line), its lookup keys, its audit entry — made
+ * before the transaction: an import makes them while it prepares a batch, so that its transaction (on SQLite,
+ * time nobody else gets) holds only the writes.
+ */
+export function newContactRows(core: Core, actor: Actor, contacts: Contact[], names: Map<string, string>, meta?: Record<string, unknown>): NewContactRows {
   const who = by(actor);
-  await recordAudit(trx, contacts.map((c) => ({ ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create', entityType: 'contact', entityId: c.id, after: snapshot(c) })), core.now());
+  return {
+    contacts: contacts.map((c) => toRow(c, actor.workspaceId, c.companyId ? names.get(c.companyId) ?? null : null)),
+    keys: contacts.flatMap((c) => keysOf(c, actor.workspaceId)),
+    audit: auditRows(contacts.map((c) => ({ ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create', entityType: 'contact', entityId: c.id, after: snapshot(c) })), core.now()),
+  };
+}
+
+/** Rows of newContactRows, inside the caller's transaction. */
+export async function insertNewContactRows(trx: Db, rows: NewContactRows): Promise<void> {
+  await insertContactRows(trx, rows.contacts);
+  await insertKeys(trx, rows.keys);
+  await insertAuditRows(trx, rows.audit);
 }
 
 export type ContactPatch = { id: string; patch: ContactUpdateInput; ifVersion: number | null };

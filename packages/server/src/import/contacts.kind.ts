@@ -8,7 +8,7 @@ import type { Db } from '../db/create-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { prepareNewCompanies, writeNewCompanies } from '../companies/company.service.ts';
 import { contactsByKeys, findContactsByIds } from '../contacts/contact.repository.ts';
-import { parseRows, prepareNewContacts, SKIP, updateContactsIn, writeNewContacts, type IndexedPatch } from '../contacts/contact.service.ts';
+import { insertNewContactRows, newContactRows, parseRows, prepareNewContacts, SKIP, updateContactsIn, type IndexedPatch, type NewContactRows } from '../contacts/contact.service.ts';
 import { authorize, scopeFor } from '../records/visibility.ts';
 import { softDeleteContactsIn, revertFields } from './undo.ts';
 import type { ImportError } from './engine.ts';
@@ -37,6 +37,10 @@ type Item = {
 
 type Plan = {
   creates: Item[];
+  /** The creates' rows, made while preparing (null in a dry run). */
+  newRows: NewContactRows | null;
+  /** Company id → name, for the creates' search lines. */
+  names: Map<string, string>;
   updates: { item: Item; patch: ContactUpdateInput }[];
   newCompanies: Company[];
   companyIds: Map<string, string>;
@@ -209,10 +213,21 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     }
     updates.push({ item: it, patch: patch as ContactUpdateInput });
   }
-  // Contacts linked to a company: the existing one's id now, a new one's at write time.
-  for (const it of creates) if (it.companyName) it.c = { ...it.c, companyId: companyIds.get(matchKey(it.companyName)) ?? null };
+  // Contacts linked to a company: the existing one's id, or the new one's.
+  const idOf = new Map(companyIds);
+  for (const c of preparedCompanies) idOf.set(matchKey(c.name), c.id);
+  const names = new Map<string, string>();
+  for (const it of creates) {
+    if (!it.companyName) continue;
+    const id = idOf.get(matchKey(it.companyName)) ?? null;
+    it.c = { ...it.c, companyId: id };
+    if (id) names.set(id, it.companyName);
+  }
+  // The new contacts' rows (search line, lookup keys, audit entries) are made here, not in the write's
+  // transaction: on SQLite that is time nobody else gets, and a batch is sized by its longer half.
+  const newRows = ctx.dryRun || !ctx.importId ? null : newContactRows(core, actor, creates.map((it) => it.c), names, { importId: ctx.importId });
   return {
-    plan: { creates, updates, newCompanies: preparedCompanies, companyIds, skipped, headerOf: ctx.headerOf, valueOf },
+    plan: { creates, newRows, names, updates, newCompanies: preparedCompanies, companyIds, skipped, headerOf: ctx.headerOf, valueOf },
     errors,
     counts: { created: creates.length, updated: updates.length + wouldUpdate, skipped },
   };
@@ -274,13 +289,8 @@ async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { impo
     }
   }
 
-  const creates = plan.creates.map((it) => ({ ...it.c, companyId: it.companyName ? companyOf(it.companyName) : it.c.companyId }));
-  const names = new Map<string, string>();
-  for (const it of plan.creates) {
-    const id = it.companyName ? companyOf(it.companyName) : null;
-    if (id && it.companyName) names.set(id, it.companyName);
-  }
-  await writeNewContacts(core, trx, actor, creates, names, meta);
+  const creates = plan.creates.map((it) => it.c);
+  await insertNewContactRows(trx, plan.newRows ?? newContactRows(core, actor, creates, plan.names, meta));
   for (const c of creates) out.created.push({ type: 'contact', id: c.id });
   return out;
 }

@@ -320,7 +320,7 @@ async function runClaimed(
       return;
     }
     // Prepared now, while the batch before is still being written…
-    const ahead = handler.prepare(core, actor, rows, { headerOf, options, state, dryRun: false });
+    const ahead = handler.prepare(core, actor, rows, { headerOf, options, state, dryRun: false, importId: record?.id ?? null });
     ahead.catch(() => {});
     const before = inflight as { keys: Set<string> } | null;
     try {
@@ -505,7 +505,7 @@ async function processBatch(core: Core, actor: Actor, handler: KindHandler<unkno
   let writeMs = 0;
   for (let attempt = 0; ; attempt++) {
     const t0 = performance.now();
-    const prepared = attempt === 0 && preparedAhead ? preparedAhead : await handler.prepare(core, actor, rows, { headerOf: ctx.headerOf, options: ctx.options, state: ctx.state, dryRun: ctx.dryRun });
+    const prepared = attempt === 0 && preparedAhead ? preparedAhead : await handler.prepare(core, actor, rows, { headerOf: ctx.headerOf, options: ctx.options, state: ctx.state, dryRun: ctx.dryRun, importId: ctx.record?.id ?? null });
     prepareMs = Math.max(prepareMs, performance.now() - t0);
     prepared.errors.push(...dropped);
     const errorRows = new Set(prepared.errors.map((e) => e.row)).size;

@@ -23,6 +23,8 @@ export type PrepareContext = {
   /** The handler's own state across the batches of one run (newState). */
   state: unknown;
   dryRun: boolean;
+  /** The import the batch is written for (null in a dry run): a kind may make the rows it writes, audit entries included, while it prepares. */
+  importId?: string | null;
 };
 
 export type Written = {
