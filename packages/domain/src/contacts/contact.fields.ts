@@ -57,7 +57,9 @@ export type ImportSpec = {
   parse?: 'date';
 };
 
-export type WebSection = 'identity' | 'demographics' | 'geography' | 'behaviour' | 'interests' | 'socioeconomics' | 'notes' | 'ownership' | 'consent';
+/** The customer page's sections, in their order (the first column, then the second). */
+export const WEB_SECTIONS = ['identity', 'demographics', 'geography', 'behaviour', 'interests', 'socioeconomics', 'custom', 'notes', 'ownership', 'consent'] as const;
+export type WebSection = (typeof WEB_SECTIONS)[number];
 
 /** How the web app shows and edits a field on the customer page and in the list. */
 export type WebSpec = {
@@ -67,8 +69,8 @@ export type WebSpec = {
   edit: 'text' | 'textarea' | 'list' | 'date' | 'number' | 'enum' | 'province' | 'country' | 'special' | 'none';
   /** How a value is shown: plain text by default. */
   show?: 'text' | 'chips' | 'phones' | 'birthday' | 'province' | 'stage' | 'multiline' | 'number';
-  /** A column of the contacts list, with its width (sortable when the filter spec is). */
-  column?: { width: number; defaultVisible?: boolean };
+  /** A column of the contacts list, with its width; sorted by the field when its filter sorts, or by `sort` (a sort-only name). */
+  column?: { width: number; id?: string; sort?: string };
 };
 
 export type FieldDef<T = unknown> = {
@@ -129,7 +131,7 @@ export const CONTACT_FIELDS = {
     export: {},
     import: { synonyms: ['ho va ten', 'ho ten', 'full name', 'name', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'contact name', 'ten day du'] },
     filter: { type: 'text', folded: 'name_key', sortable: true },
-    web: { section: 'identity', edit: 'text', column: { width: 240, defaultVisible: true } },
+    web: { section: 'identity', edit: 'text', column: { width: 240 } },
   }),
   externalId: textField('external_id', 120, {
     describe: 'the customer’s id in another system; imports can match on it',
@@ -162,7 +164,7 @@ export const CONTACT_FIELDS = {
     export: {},
     import: { synonyms: ['sdt', 'so dien thoai', 'dien thoai', 'di dong', 'so di dong', 'phone', 'phone number', 'mobile', 'tel', 'telephone', 'dt'] },
     filter: { type: 'keys', keyKind: 'phone', sortable: true },
-    web: { section: 'identity', edit: 'list', show: 'phones', column: { width: 150, defaultVisible: true } },
+    web: { section: 'identity', edit: 'list', show: 'phones', column: { width: 150 } },
   }),
   emails: field({
     column: 'emails',
@@ -175,7 +177,7 @@ export const CONTACT_FIELDS = {
     export: {},
     import: { synonyms: ['email', 'e mail', 'dia chi email', 'thu dien tu', 'mail'] },
     filter: { type: 'keys', keyKind: 'email', sortable: true },
-    web: { section: 'identity', edit: 'list', column: { width: 220, defaultVisible: true } },
+    web: { section: 'identity', edit: 'list', column: { width: 220 } },
   }),
   gender: enumField('gender', GENDERS, 'genders', {
     export: {},
@@ -246,7 +248,7 @@ export const CONTACT_FIELDS = {
     export: {},
     import: { synonyms: ['tinh thanh', 'tinh thanh pho', 'tinh', 'thanh pho', 'province', 'city'] },
     filter: { type: 'enum', sortable: true },
-    web: { section: 'geography', edit: 'province', show: 'province', column: { width: 160, defaultVisible: true } },
+    web: { section: 'geography', edit: 'province', show: 'province', column: { width: 160 } },
   }),
   hometown: textField('hometown', 100, {
     export: {},
@@ -282,7 +284,7 @@ export const CONTACT_FIELDS = {
     export: {},
     import: { synonyms: ['giai doan', 'vong doi', 'lifecycle stage', 'stage'], values: { 'tiem nang': 'prospect', moi: 'new_customer', 'khach moi': 'new_customer', 'than thiet': 'loyal', 'trung thanh': 'loyal' } },
     filter: { type: 'enum', sortable: true },
-    web: { section: 'behaviour', edit: 'enum', show: 'stage', column: { width: 140, defaultVisible: true } },
+    web: { section: 'behaviour', edit: 'enum', show: 'stage', column: { width: 140 } },
   }),
   source: textField('source', 60, {
     export: {},
@@ -296,7 +298,7 @@ export const CONTACT_FIELDS = {
   }),
   tags: wordList('tags', 'tag', {
     import: { synonyms: ['nhan', 'the', 'tags', 'tag', 'labels'] },
-    web: { section: 'interests', edit: 'list', show: 'chips', column: { width: 200, defaultVisible: true } },
+    web: { section: 'interests', edit: 'list', show: 'chips', column: { width: 200 } },
   }),
   education: enumField('education', EDUCATION_LEVELS, 'education', {
     export: {},
@@ -334,7 +336,7 @@ export const CONTACT_FIELDS = {
     export: { header: 'company', via: 'company' },
     import: { target: 'company', synonyms: ['cong ty', 'doanh nghiep', 'company', 'organisation', 'organization', 'ten cong ty'] },
     filter: { type: 'uuid', sortable: false },
-    web: { section: 'socioeconomics', edit: 'special', column: { width: 180, defaultVisible: true } },
+    web: { section: 'socioeconomics', edit: 'special', column: { width: 180, id: 'company', sort: 'company' } },
   }),
   jobTitle: textField('job_title', 120, {
     export: {},
@@ -367,7 +369,7 @@ export const CONTACT_FIELDS = {
     export: { header: 'owner', via: 'member' },
     import: { skip: 'the importer owns what it creates; owners are reassigned in bulk afterwards' },
     filter: { type: 'uuid', sortable: false },
-    web: { section: 'ownership', edit: 'special', column: { width: 160, defaultVisible: true } },
+    web: { section: 'ownership', edit: 'special', column: { width: 160, id: 'owner', sort: 'owner' } },
   }),
   teamId: field({
     column: 'team_id',
@@ -406,7 +408,7 @@ export const CONTACT_FIELDS = {
     export: { skip: 'each custom field is its own column, custom.<key>' },
     import: { skip: 'custom fields are mapped one by one as custom.<key>' },
     filter: { skip: 'each custom field is filtered as custom.<key>' },
-    web: { section: 'notes', edit: 'special' },
+    web: { section: 'custom', edit: 'special' },
   }),
 } as const;
 
