@@ -1,3 +1,4 @@
+import { JOINED_CONTACT_FIELDS, PICKED_CONTACT_FIELDS, type PickedContactField } from '@kith/domain/contacts/contact.fields.ts';
 import { sql } from 'kysely';
 import { markStatsDirty } from '../analytics/customer-stats.ts';
 import { AppError, notFound } from '@kith/domain/errors.ts';
@@ -363,13 +364,11 @@ export async function dismissCandidate(core: Core, actor: Actor, id: string): Pr
   });
 }
 
-/** Single-valued fields a merge chooses between (the survivor's by default, the other's when the survivor has none). */
-export const MERGE_FIELDS = [
-  'name', 'givenName', 'familyName', 'externalId', 'gender', 'birthday', 'addressLine', 'ward', 'district', 'province', 'country', 'hometown', 'occupation', 'jobTitle', 'companyId',
-  'incomeBand', 'education', 'maritalStatus', 'religion', 'householdSize', 'source', 'lifecycleStage', 'ownerId', 'teamId', 'notes',
-] as const satisfies readonly (keyof Contact)[];
-export type MergeField = (typeof MERGE_FIELDS)[number];
-const LISTS = ['emails', 'phones', 'tags', 'interests'] as const;
+/** Single-valued fields a merge chooses between (the survivor's by default, the other's when the survivor has none): the field table's `merge: 'pick'`. */
+export const MERGE_FIELDS = PICKED_CONTACT_FIELDS;
+export type MergeField = PickedContactField;
+/** Lists a merge joins (the field table's `merge: 'union'`); notes, consents and custom values have their own rules below. */
+const LISTS = JOINED_CONTACT_FIELDS;
 const MOVED_TABLES = ['orders', 'interactions', 'tasks'] as const;
 
 export type MergeResult = { id: string; survivorId: string; mergedId: string; moved: Record<(typeof MOVED_TABLES)[number], number>; contact: ContactWithCompany };
