@@ -4,7 +4,7 @@ import { resolveProvince } from '../geo/provinces.ts';
 import { isoDate, isoDateTime, longText, tagList, text, uuid } from '../schema/fields.ts';
 import { withCode, type IssueCode } from '../schema/issues.ts';
 
-/** MODELS.md §5 and the customer-care model: where a person stands with the business. */
+/** The customer profile and the customer-care model (docs/models.md): where a person stands with the business. */
 export const LIFECYCLE_STAGES = ['lead', 'prospect', 'new_customer', 'repeat', 'loyal', 'at_risk', 'churned', 'lost'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
