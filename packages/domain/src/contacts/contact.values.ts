@@ -6,7 +6,7 @@ import { withCode, type IssueCode } from '../schema/issues.ts';
 
 /** The values a contact's fields take, and the schemas that check them (the field table, contact.fields.ts, uses them). */
 
-/** MODELS.md §5 and the customer-care model: where a person stands with the business. */
+/** The customer profile and the customer-care model (docs/models.md): where a person stands with the business. */
 export const LIFECYCLE_STAGES = ['lead', 'prospect', 'new_customer', 'repeat', 'loyal', 'at_risk', 'churned', 'lost'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
