@@ -100,6 +100,7 @@ export type FieldDef<T = unknown> = {
 export const isSkip = (x: unknown): x is Skip => typeof x === 'object' && x !== null && 'skip' in x;
 
 /** An entry, kept with its exact types (the request and response types are derived from them). */
+// biome-ignore lint/suspicious/noExplicitAny: an entry's value type is whatever its `empty` declares; `any` lets each keep its own
 const field = <const D extends FieldDef<any>>(d: D): D => d;
 
 /** A single optional text. */

@@ -2,16 +2,7 @@ import { contactOutputShape } from '@kith/domain/contacts/contact.fields.ts';
 import { z } from 'zod';
 import { RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
 import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
-import {
-  CONSENT_CHANNELS,
-  ContactCreateSchema,
-  ContactUpdateSchema,
-  EDUCATION_LEVELS,
-  GENDERS,
-  INCOME_BANDS,
-  LIFECYCLE_STAGES,
-  MARITAL_STATUSES,
-} from '@kith/domain/contacts/contact.schema.ts';
+import { CONSENT_CHANNELS, ContactCreateSchema, ContactUpdateSchema, LIFECYCLE_STAGES } from '@kith/domain/contacts/contact.schema.ts';
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { runDetection } from '../duplicates/duplicate.service.ts';

@@ -82,8 +82,6 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
       return false;
     }
   };
-  const list = (s: string) => s.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean);
-  const nullable = (s: string) => (s.trim() === '' ? null : s);
 
   const del = useMutation({
     mutationFn: () => api.delete(`/contacts/${c.id}`),
