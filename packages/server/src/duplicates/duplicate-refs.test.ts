@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestCore, type TestCore } from '../../test/test-db.ts';
-import { checkRefs, refName, type ContactRef } from '../records/contact-refs.ts';
+import { checkRefs, refName } from '../records/contact-refs.ts';
 import { ALL_CONTACT_REFS } from './all-contact-refs.ts';
 
 /**
@@ -48,7 +48,7 @@ async function contactColumns(): Promise<Col[]> {
       for (const c of (await sql<{ name: string }>`select name from pragma_table_info(${t.name})`.execute(core.db)).rows) if (named(c.name)) add(t.name, c.name, false);
     }
   }
-  return [...out.values()].sort((a, b) => refName(a as ContactRef).localeCompare(refName(b as ContactRef)));
+  return [...out.values()].sort((a, b) => refName(a).localeCompare(refName(b)));
 }
 
 async function columnsOf(table: string): Promise<Set<string>> {

@@ -376,7 +376,7 @@ export const MERGE_FIELDS = [
 export type MergeField = (typeof MERGE_FIELDS)[number];
 const LISTS = ['emails', 'phones', 'tags', 'interests'] as const;
 
-/** `moved`: how many rows of each table now point at the survivor (tables with none left out). */
+/** `moved`: how many rows of each table now point at the survivor (every table a merge moves rows of, 0 for none). */
 export type MergeResult = { id: string; survivorId: string; mergedId: string; moved: Record<string, number>; contact: ContactWithCompany };
 
 /** After rows moved between two contacts: their statistics are recomputed and the order listeners (loyalty points and tiers) re-synced. */

@@ -51,7 +51,7 @@ export type RefLog =
 export type MergeLog = Record<string, RefLog>;
 export type MergeContext = { workspaceId: string; survivorId: string; mergedId: string; now: string };
 
-export const refName = (r: Pick<ContactRef, 'table' | 'column'>): string => `${r.table}.${r.column}`;
+export const refName = (r: { table: string; column: string }): string => `${r.table}.${r.column}`;
 
 const CHUNK = 500;
 const chunks = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
@@ -173,11 +173,11 @@ export function normaliseLog(stored: Record<string, unknown>): MergeLog {
   return out;
 }
 
-/** Rows the merge moved to the survivor, by table (tables with none left out). */
+/** Rows the merge moved to the survivor, by table: every table a merge moves rows of, 0 when it moved none. */
 export function movedCounts(log: MergeLog): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, entry] of Object.entries(log)) {
-    if (!('moved' in entry) || entry.moved.length === 0) continue;
+    if (!('moved' in entry)) continue;
     const table = name.slice(0, name.indexOf('.'));
     out[table] = (out[table] ?? 0) + entry.moved.length;
   }
