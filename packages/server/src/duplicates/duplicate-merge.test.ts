@@ -152,6 +152,8 @@ describe('a merge that forgets nothing', () => {
     assert.deepEqual(tiers, [{ contact_id: s, kind: 'tier', points: 0 }, { contact_id: s, kind: 'tier', points: 0 }]);
     for (const name of [ledger, 'points_ledger.related_contact_id']) for (const id of added) delete back[name]![id];
     assert.deepEqual(back, before, 'every row points where it pointed before the merge, the expired invitation open again');
+    const restore = await t.core.db.selectFrom('audit_log').select('meta').where('action', '=', 'restore').where('entity_id', '=', m).executeTakeFirstOrThrow();
+    assert.deepEqual(readJson<{ refs: unknown }>(restore.meta, { refs: null }).refs, meta.refs, 'the undo is audited with what it put back');
     assert.deepEqual(ids((await get(`/api/v1/deals?contactId=${m}`)).data), [deal]);
     assert.deepEqual((await get(`/api/v1/deals?contactId=${s}`)).data, []);
     assert.deepEqual(ids((await get(`/api/v1/tickets?contactId=${m}`)).data), [ticket]);

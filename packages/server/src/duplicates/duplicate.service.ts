@@ -508,7 +508,7 @@ export async function undoMerge(core: Core, actor: Actor, mergeId: string, refs:
     await trx.updateTable('merges').set({ undone_at: now, undone_by: actor.userId }).where('id', '=', mergeId).execute();
     await trx.updateTable('duplicate_candidates').set({ status: 'open', resolved_at: null, resolved_by: null }).where('workspace_id', '=', actor.workspaceId).where('status', '=', 'merged').where((eb) => eb.or([eb('a_id', '=', other.id), eb('b_id', '=', other.id)])).execute();
     const who = by(actor);
-    await recordAudit(trx, [{ ...who, meta: { ...who.meta, ...meta }, action: 'restore', entityType: 'contact', entityId: other.id }], core.now());
+    await recordAudit(trx, [{ ...who, meta: { ...who.meta, ...meta, movedBack: movedCounts(log), refs: logSummary(log) }, action: 'restore', entityType: 'contact', entityId: other.id }], core.now());
     const [restored] = await findContactsByIds(trx, { workspaceId: actor.workspaceId, limitTo: null }, [other.id]);
     return { survivor: r?.written[0] ?? survivor, restored: restored! };
   });
