@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROVINCE_CODES } from '../geo/provinces.ts';
 import { longText, tagList, text, uuid } from '../schema/fields.ts';
+import { field, fieldList, inputShape, isSkip, outputShape, type FieldDef, type FieldValues, type FilterSpec } from '../schema/field-table.ts';
 import {
   birthday,
   CONSENT_CHANNELS,
@@ -17,91 +18,14 @@ import {
 } from './contact.values.ts';
 
 /**
- * The contact's field table: one entry per built-in field, and everything Kith derives from it — the
- * request schema, the response schema, the row mapper and the repository's columns, the audit and merge
- * lists, the export's columns, the import's targets and header synonyms, the list filters and sorts, and
- * the web app's columns, cells, filters and editors. Static TypeScript, not a metadata engine: custom
- * fields stay in `custom` (custom-fields/). Adding a field: AGENTS.md's checklist, and
- * contact.fields.test.ts fails when one of the places below is left undecided.
- *
- * Every aspect is either given or refused with a reason (`{ skip: 'why' }`), so leaving a field out of
- * the export or the filters is a decision someone wrote down, never an oversight.
+ * The contact's field table (schema/field-table.ts says what an entry holds and what is derived from it).
+ * Adding a field: AGENTS.md's checklist; contact.fields.test.ts (server) fills every field and follows it
+ * through each derived place, and test/add-a-field.test.ts proves the checklist's six files suffice.
  */
-
-/** Why a field is not part of one of the derived places. */
-export type Skip = { skip: string };
-
-export type FieldKind = 'scalar' | 'list' | 'json';
-
-/** The list filter of a field (server: records/list-query.ts). `keys` fields are matched through contact_keys. */
-export type FilterSpec = {
-  type: 'text' | 'enum' | 'uuid' | 'number' | 'date' | 'keys';
-  sortable: boolean;
-  /** Text compared by this folded column (name → name_key); it is also the sort column. */
-  folded?: string;
-  /** For `keys` fields: the kind in contact_keys; lists sort by their first value. */
-  keyKind?: 'email' | 'phone' | 'tag' | 'interest';
-};
-
-/** How the export writes a field: under its name, or resolved (a company's name, a member's email). */
-export type ExportSpec = { header?: string; via?: 'company' | 'member' };
-
-/** How the import fills a field: the headers that mean it (folded: no case, no diacritics), surest first. */
-export type ImportSpec = {
-  synonyms: readonly string[];
-  /** The import's name for it when it differs (a company is named, not given by id). */
-  target?: string;
-  /** Folded words that mean each stored value ("nam" → male); codes are always accepted. */
-  values?: Readonly<Record<string, string>>;
-  /** Dates are read as dd/mm/yyyy or ISO. */
-  parse?: 'date';
-};
 
 /** The customer page's sections, in their order (the first column, then the second). */
 export const WEB_SECTIONS = ['identity', 'demographics', 'geography', 'behaviour', 'interests', 'socioeconomics', 'custom', 'notes', 'ownership', 'consent'] as const;
 export type WebSection = (typeof WEB_SECTIONS)[number];
-
-/** How the web app shows and edits a field on the customer page and in the list. */
-export type WebSpec = {
-  /** The customer page's section, or where it is shown elsewhere (the header, ownership). */
-  section: WebSection;
-  /** The editor; `special` fields have their own control on the page (company lookup, owner, consents). */
-  edit: 'text' | 'textarea' | 'list' | 'date' | 'number' | 'enum' | 'province' | 'country' | 'special' | 'none';
-  /** How a value is shown: plain text by default. */
-  show?: 'text' | 'chips' | 'phones' | 'birthday' | 'province' | 'stage' | 'multiline' | 'number';
-  /** A column of the contacts list, with its width; sorted by the field when its filter sorts, or by `sort` (a sort-only name). */
-  column?: { width: number; id?: string; sort?: string };
-};
-
-export type FieldDef<T = unknown> = {
-  /** The column in `contacts`. */
-  column: string;
-  kind: FieldKind;
-  /** The value of a new contact that was not given one. */
-  empty: T;
-  /** What a caller may send (null: not settable through the API). */
-  input: z.ZodType | null;
-  /** What the API returns. */
-  output: z.ZodType;
-  /** An enumerated field: its values, and the labels' namespace in the web's locales. */
-  enum?: { values: readonly string[]; labels: string };
-  /** Changes are written to the audit log. */
-  audited: boolean;
-  /** A merge picks one of the two values (`pick`), joins lists (`union`), or has its own rule (`special`). */
-  merge: 'pick' | 'union' | 'special' | Skip;
-  export: ExportSpec | Skip;
-  import: ImportSpec | Skip;
-  filter: FilterSpec | Skip;
-  web: WebSpec;
-  /** For the OpenAPI document. */
-  describe?: string;
-};
-
-export const isSkip = (x: unknown): x is Skip => typeof x === 'object' && x !== null && 'skip' in x;
-
-/** An entry, kept with its exact types (the request and response types are derived from them). */
-// biome-ignore lint/suspicious/noExplicitAny: an entry's value type is whatever its `empty` declares; `any` lets each keep its own
-const field = <const D extends FieldDef<any>>(d: D): D => d;
 
 /** A single optional text. */
 const textField = <const D extends Pick<FieldDef, 'export' | 'import' | 'filter' | 'web'> & { describe?: string }>(column: string, max: number, d: D) =>
@@ -418,10 +342,10 @@ export type Consent = { status: 'granted' | 'denied'; source: string | null; at:
 export type ContactFieldName = keyof typeof CONTACT_FIELDS;
 
 /** The value type of each field, from its `empty` value's declared type. */
-export type ContactFieldValues = { -readonly [K in ContactFieldName]: (typeof CONTACT_FIELDS)[K]['empty'] };
+export type ContactFieldValues = FieldValues<typeof CONTACT_FIELDS>;
 
 /** The fields in table order, with their names. */
-export const CONTACT_FIELD_LIST: readonly (FieldDef & { name: ContactFieldName })[] = (Object.entries(CONTACT_FIELDS) as [ContactFieldName, FieldDef][]).map(([name, d]) => ({ ...d, name }));
+export const CONTACT_FIELD_LIST = fieldList<ContactFieldName>(CONTACT_FIELDS);
 
 const names = (pred: (d: FieldDef) => boolean) => CONTACT_FIELD_LIST.filter(pred).map((d) => d.name);
 
@@ -435,10 +359,10 @@ export const JOINED_CONTACT_FIELDS = names((d) => d.merge === 'union') as Joined
 export type JoinedContactField = { [K in ContactFieldName]: (typeof CONTACT_FIELDS)[K]['merge'] extends 'union' ? K : never }[ContactFieldName];
 
 /** The fields a caller may set on a contact (strict: anything else is refused by name). */
-export const contactInputShape = Object.fromEntries(CONTACT_FIELD_LIST.filter((d) => d.input).map((d) => [d.name, d.input!])) as { [K in ContactFieldName]: (typeof CONTACT_FIELDS)[K]['input'] };
+export const contactInputShape = inputShape(CONTACT_FIELDS);
 
 /** What the API returns of each field. */
-export const contactOutputShape = Object.fromEntries(CONTACT_FIELD_LIST.map((d) => [d.name, d.describe ? d.output.describe(d.describe) : d.output])) as { [K in ContactFieldName]: (typeof CONTACT_FIELDS)[K]['output'] };
+export const contactOutputShape = outputShape(CONTACT_FIELDS);
 
 /** The import's target name of a field (company for companyId), and back. */
 export const importTargetOf = (d: FieldDef & { name: string }): string | null => (isSkip(d.import) ? null : (d.import.target ?? d.name));

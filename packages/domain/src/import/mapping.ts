@@ -1,4 +1,5 @@
-import { CONTACT_FIELD_LIST, isSkip } from '../contacts/contact.fields.ts';
+import { CONTACT_FIELD_LIST } from '../contacts/contact.fields.ts';
+import { isSkip } from '../schema/field-table.ts';
 import { matchKey } from '../text/fold.ts';
 
 /**

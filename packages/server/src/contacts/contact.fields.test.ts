@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { CONTACT_FIELD_LIST, isSkip, type FieldDef } from '@kith/domain/contacts/contact.fields.ts';
+import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
+import { isSkip, type FieldDef } from '@kith/domain/schema/field-table.ts';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeTeam, makeWorkspace, type TestUser } from '../../test/factories.ts';
 import { runImport } from '../import/engine.ts';

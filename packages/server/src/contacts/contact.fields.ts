@@ -1,4 +1,5 @@
-import { CONTACT_FIELD_LIST, isSkip, type FilterSpec } from '@kith/domain/contacts/contact.fields.ts';
+import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
+import { isSkip, type FilterSpec } from '@kith/domain/schema/field-table.ts';
 import { isValidEmail, normalizeEmail } from '@kith/domain/emails/email.ts';
 import { sql } from 'kysely';
 import { jsonFirst } from '../db/dialect-sql.ts';

@@ -1,7 +1,8 @@
 import type { Writable } from 'node:stream';
 import type { Core } from '../core.ts';
 import type { Actor } from '../auth/actor.ts';
-import { CONTACT_FIELD_LIST, isSkip } from '@kith/domain/contacts/contact.fields.ts';
+import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
+import { isSkip } from '@kith/domain/schema/field-table.ts';
 import { listContacts } from '../contacts/contact.service.ts';
 import type { ContactWithCompany } from '../contacts/contact.repository.ts';
 import { authorize } from '../records/visibility.ts';

@@ -1,6 +1,7 @@
 import { isAppError, type FieldIssue } from '@kith/domain/errors.ts';
 import { ContactCreateSchema, type Contact, type ContactCreateInput, type ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
-import { CONTACT_FIELD_LIST, isSkip } from '@kith/domain/contacts/contact.fields.ts';
+import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
+import { isSkip } from '@kith/domain/schema/field-table.ts';
 import { parseDate } from '@kith/domain/import/values.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Company } from '@kith/domain/companies/company.schema.ts';

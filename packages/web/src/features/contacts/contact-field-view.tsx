@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import { CONTACT_FIELD_LIST, type ContactFieldName, type FieldDef } from '@kith/domain/contacts/contact.fields.ts';
+import { CONTACT_FIELD_LIST, type ContactFieldName } from '@kith/domain/contacts/contact.fields.ts';
+import type { FieldDef } from '@kith/domain/schema/field-table.ts';
 import type { Formatters } from '../../lib/format.ts';
 import { provinceName, provinceOptions } from '../../lib/provinces.ts';
 import { StageBadge, Tags } from './contact-cells.tsx';

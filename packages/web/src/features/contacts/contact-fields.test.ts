@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CONTACT_FIELD_LIST, isSkip, WEB_SECTIONS } from '@kith/domain/contacts/contact.fields.ts';
+import { CONTACT_FIELD_LIST, WEB_SECTIONS } from '@kith/domain/contacts/contact.fields.ts';
+import { isSkip } from '@kith/domain/schema/field-table.ts';
 import { BUILTIN_COLUMNS } from './contact-model.ts';
 
 const locales = join(import.meta.dirname, '../../locales');
