@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { uuid } from '@kith/domain/schema/fields.ts';
 
 /** RFC 9457 problem document, as every error response is. */
 export const ProblemSchema = z
@@ -28,7 +27,8 @@ export const ProblemSchema = z
 export const errors = (...codes: (400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429)[]) =>
   Object.fromEntries(codes.map((c) => [c, ProblemSchema])) as Record<number, typeof ProblemSchema>;
 
-export const IdParams = z.object({ id: uuid() });
+// Declared once with the API contracts (@kith/domain api/common.ts).
+export { IdParams, Timestamp } from '@kith/domain/api/common.ts';
 
 /** `If-Match: "3"` → 3; `*` or absent → null; anything else can never match → -1. */
 export function parseIfMatch(header: string | string[] | undefined): number | null {
@@ -41,4 +41,3 @@ export function parseIfMatch(header: string | string[] | undefined): number | nu
 
 export const etag = (version: number): string => `"${version}"`;
 
-export const Timestamp = z.string().describe('ISO 8601 date-time, UTC');

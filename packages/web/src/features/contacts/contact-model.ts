@@ -1,15 +1,11 @@
-import type { Contact as ContactRecord } from '@kith/domain/contacts/contact.schema.ts';
+import type { ContactOut } from '@kith/domain/contacts/contact.api.ts';
 import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
 
 export { CONSENT_CHANNELS, EDUCATION_LEVELS, GENDERS, INCOME_BANDS, LIFECYCLE_STAGES, MARITAL_STATUSES } from '@kith/domain/contacts/contact.values.ts';
 export type { Consent } from '@kith/domain/contacts/contact.fields.ts';
 
-/** The contact as the API returns it (ContactOut): its fields from the field table, its company, and in lists its scores. */
-export type Contact = ContactRecord & {
-  company: { id: string; name: string } | null;
-  /** Lists only: the stored RFM and value of the last refresh. */
-  scores?: { segment: string; r: number; f: number; m: number; monetary: number; clv: number | null; pAlive: number | null; tier: string | null } | null;
-};
+/** The contact as the API returns it: the contract's response (@kith/domain contacts/contact.api.ts). */
+export type Contact = ContactOut;
 
 /** Columns of the contacts list: the field table's (sortable where the API sorts), the record's times and the scores, then custom fields as custom.<key>. */
 export type ColumnId = string;

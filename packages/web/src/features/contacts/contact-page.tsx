@@ -12,7 +12,9 @@ import { initials } from '../../lib/formatters.ts';
 import { mixedScripts } from '@kith/domain/emails/email.ts';
 import type { LookupSource } from '../../components/ui/lookup.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api, fieldErrorText, isApiError, request, type ApiError } from '../../lib/api-client.ts';
+import { api, fieldErrorText, isApiError, type ApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
+import { contactApi } from '@kith/domain/contacts/contact.api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useCustomFields, useMemberNames, useMembers, type CustomField } from '../../lib/workspace-data.ts';
@@ -37,7 +39,7 @@ export default function ContactPage() {
   const q = useQuery({
     queryKey: ['contact', id],
     queryFn: async ({ signal }): Promise<Loaded> => {
-      const r = await request<Contact>('GET', `/contacts/${id}`, { signal });
+      const r = await call(contactApi.get, { params: { id }, signal });
       return { contact: r.data, etag: r.etag };
     },
   });
@@ -65,7 +67,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   /** PATCH one field with If-Match: a 412 never overwrites, it says so and offers to reload. */
   const save = async (key: string, patch: Record<string, unknown>): Promise<boolean> => {
     try {
-      const r = await request<Contact>('PATCH', `/contacts/${c.id}`, { body: patch, ifMatch: loaded.etag ?? undefined });
+      const r = await call(contactApi.update, { params: { id: c.id }, body: patch, ifMatch: loaded.etag ?? undefined });
       qc.setQueryData<Loaded>(['contact', c.id], { contact: r.data, etag: r.etag });
       void qc.invalidateQueries({ queryKey: ['contacts'] });
       void qc.invalidateQueries({ queryKey: ['timeline', c.id] });
@@ -84,7 +86,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   };
 
   const del = useMutation({
-    mutationFn: () => api.delete(`/contacts/${c.id}`),
+    mutationFn: () => call(contactApi.remove, { params: { id: c.id } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['contacts'] });
       notify(t('record.deleted', { name: c.name }));
