@@ -10,8 +10,8 @@ import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
 import { ownerActor } from './commands/admin.ts';
 import { createContacts } from '@kith/server/contacts/contact.service.ts';
-import { createTicket } from '@kith/server/care/ticket.service.ts';
-import { createSurvey, submitResponse } from '@kith/server/care/survey.service.ts';
+import { createTicket } from '@kith/server/tickets/ticket.service.ts';
+import { createSurvey, submitResponse } from '@kith/server/surveys/survey.service.ts';
 import { createOrder } from '@kith/server/commerce/order.service.ts';
 import { runKith, jsonOf } from '../test/run-kith.ts';
 

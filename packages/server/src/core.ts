@@ -5,7 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { refreshPlannerStats } from './db/planner-stats.ts';
 import { createLogger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
-import { registerCareJobs } from './care/care-jobs.ts';
+import { registerCareJobs } from './tickets/ticket-jobs.ts';
 import { createOutboundGuard, type OutboundGuard, type Resolve } from './security/outbound-guard.ts';
 
 /**

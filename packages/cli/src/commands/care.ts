@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import { listTickets, QUEUES, slaReport, type Queue } from '@kith/server/care/ticket.service.ts';
-import { createInvitation, listSurveys, surveyResults, type Breakdown } from '@kith/server/care/survey.service.ts';
-import { getLoyalty, referralLeaderboard } from '@kith/server/care/loyalty.service.ts';
+import { listTickets, QUEUES, slaReport, type Queue } from '@kith/server/tickets/ticket.service.ts';
+import { createInvitation, listSurveys, surveyResults, type Breakdown } from '@kith/server/surveys/survey.service.ts';
+import { getLoyalty, referralLeaderboard } from '@kith/server/loyalty/loyalty.service.ts';
 import { runDueJobs } from '@kith/server/jobs/runner.ts';
-import { registerCareJobs } from '@kith/server/care/care-jobs.ts';
-import { rebuildRollup } from '@kith/server/care/survey-rollup.ts';
+import { registerCareJobs } from '@kith/server/tickets/ticket-jobs.ts';
+import { rebuildRollup } from '@kith/server/surveys/survey-rollup.ts';
 import { print, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 

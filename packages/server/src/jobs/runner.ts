@@ -1,5 +1,5 @@
 import type { Core } from '../core.ts';
-import type { JobTable } from '../care/care.table.ts';
+import type { JobTable } from './job.table.ts';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../db/database.ts';
 

@@ -1,5 +1,5 @@
 import { uuidv7 } from '../db/ids.ts';
-import { scheduleRollupRebuild } from '../care/survey-rollup.ts';
+import { scheduleRollupRebuild } from '../surveys/survey-rollup.ts';
 import { AppError, invalid } from '@kith/domain/errors.ts';
 import { passwordProblem } from '@kith/domain/auth/password-policy.ts';
 import { accountEmailProblem, normalizeEmail } from '@kith/domain/emails/email.ts';

@@ -13,7 +13,7 @@ import { authorize, readableContacts, scopeFor } from '../records/visibility.ts'
 import { findContact } from '../contacts/contact.repository.ts';
 import { onOrdersChanged } from '../commerce/order-events.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
-import type { LoyaltyAccountTable } from './care.table.ts';
+import type { LoyaltyAccountTable } from './loyalty.table.ts';
 import { sql, type Selectable } from 'kysely';
 
 /**

@@ -18,11 +18,12 @@ import { listContacts } from '../contacts/contact.service.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { onOrdersChanged } from '../commerce/order-events.ts';
 import { countAnswers, dayRange, type RollupDim } from './survey-rollup.ts';
-import { loadCare } from './care-settings.service.ts';
-import type { SurveyInvitationTable, SurveyTable, TicketTable } from './care.table.ts';
-import { queueMail } from './outbox.ts';
-import { renderTemplate } from './templates.ts';
-import { insertTicket, onResolved } from './ticket.service.ts';
+import { loadCare } from '../tickets/care-settings.service.ts';
+import type { SurveyInvitationTable, SurveyTable } from './survey.table.ts';
+import type { TicketTable } from '../tickets/ticket.table.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { renderTemplate } from '../mail/templates.ts';
+import { insertTicket, onResolved } from '../tickets/ticket.service.ts';
 
 /**
  * Surveys (issue 6, decision 0011 step 5): a survey is a list of questions; each recipient gets an

@@ -7,7 +7,7 @@ import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { defaultHolidays, getCareSettings, listSlaPolicies, replaceSlaPolicies, updateCareSettings } from './care-settings.service.ts';
-import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned.service.ts';
+import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned-reply.service.ts';
 import { addMessage, createTicket, getTeamAssignment, getTicket, listMessages, listTickets, QUEUES, setTeamAssignment, slaReport, ticketCounts, updateTicket } from './ticket.service.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 

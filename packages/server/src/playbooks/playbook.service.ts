@@ -15,7 +15,7 @@ import { groupsCondition, type FilterGroups } from '../records/list-query.ts';
 import { authorize, preconditionFailed, scopeFor, visibleTo } from '../records/visibility.ts';
 import { compileSegment } from '../segments/segment.service.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
-import type { PlaybookRunTable, PlaybookTable } from './care.table.ts';
+import type { PlaybookRunTable, PlaybookTable } from './playbook.table.ts';
 
 /**
  * Care playbooks (issue 6, decision 0011 step 6). A playbook is a sequence of steps for a group of customers;

@@ -14,8 +14,8 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize, preconditionFailed, readableContacts } from '../records/visibility.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { loadCare, type CareContext } from './care-settings.service.ts';
-import type { TicketTable } from './care.table.ts';
-import { queueMail } from './outbox.ts';
+import type { TicketTable } from './ticket.table.ts';
+import { queueMail } from '../mail/outbox.ts';
 
 /**
  * Tickets (issue 6): a customer's complaint, question, request or incident, worked to resolution under an

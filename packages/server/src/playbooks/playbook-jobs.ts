@@ -8,11 +8,11 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { errorText, registerJobHandler } from '../jobs/runner.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { ContactTable } from '../contacts/contact.table.ts';
-import type { PlaybookRunStepTable } from './care.table.ts';
-import { queueMail } from './outbox.ts';
+import type { PlaybookRunStepTable } from './playbook.table.ts';
+import { queueMail } from '../mail/outbox.ts';
 import { PLAYBOOK_ENROLL_JOB, PLAYBOOK_STEP_JOB, runAutoEnroll, type EnrollPayload, type StepPayload, type StepRecord } from './playbook.service.ts';
-import { insertInvitation } from './survey.service.ts';
-import { renderTemplate, type TemplateVars } from './templates.ts';
+import { insertInvitation } from '../surveys/survey.service.ts';
+import { renderTemplate, type TemplateVars } from '../mail/templates.ts';
 
 /**
  * The playbook jobs (decision 0011 step 6): `playbook.step` performs one step of one customer's run, and

@@ -6,12 +6,12 @@ import { uuidv7 } from '../db/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { registerJobHandler, type ClaimedJob } from '../jobs/runner.ts';
 import { loadCare } from './care-settings.service.ts';
-import { MAIL_JOB, queueMail, sendQueuedMail } from './outbox.ts';
-import { registerPlaybookJobs } from './playbook-jobs.ts';
-import { runSurveyInvite, SURVEY_INVITE_JOB, type SurveyInvitePayload } from './survey.service.ts';
+import { MAIL_JOB, queueMail, sendQueuedMail } from '../mail/outbox.ts';
+import { registerPlaybookJobs } from '../playbooks/playbook-jobs.ts';
+import { runSurveyInvite, SURVEY_INVITE_JOB, type SurveyInvitePayload } from '../surveys/survey.service.ts';
 import { SLA_JOB, type SlaJobPayload } from './ticket.service.ts';
-import { rebuildRollup, SURVEY_ROLLUP_JOB } from './survey-rollup.ts';
-import { expirePoints, LOYALTY_EXPIRE_JOB, LOYALTY_SYNC_JOB, runLoyaltySync } from './loyalty.service.ts';
+import { rebuildRollup, SURVEY_ROLLUP_JOB } from '../surveys/survey-rollup.ts';
+import { expirePoints, LOYALTY_EXPIRE_JOB, LOYALTY_SYNC_JOB, runLoyaltySync } from '../loyalty/loyalty.service.ts';
 
 /**
  * The care loop's background work, run by the job runner in whichever server process claims it: SLA
