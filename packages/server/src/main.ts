@@ -4,6 +4,7 @@ import { createCore } from './core.ts';
 import { randomUUID } from 'node:crypto';
 import { startScoreSchedule } from './analytics/score-schedule.ts';
 import { startJobRunner } from './jobs/runner.ts';
+import { MODULES } from './modules.ts';
 
 export type RunningServer = { url: string; stop(): Promise<void> };
 
@@ -12,7 +13,7 @@ export type RunningServer = { url: string; stop(): Promise<void> };
  * requests finish, close the database). A second signal exits at once.
  */
 export async function startServer(config: Config, opts: { handleSignals?: boolean } = {}): Promise<RunningServer> {
-  const core = await createCore(config, { migrate: true });
+  const core = await createCore(config, { migrate: true, modules: MODULES });
   const app = await buildApp(core);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -4,7 +4,6 @@ import { listTickets, QUEUES, slaReport, type Queue } from '@kith/server/tickets
 import { createInvitation, listSurveys, surveyResults, type Breakdown } from '@kith/server/surveys/survey.service.ts';
 import { getLoyalty, referralLeaderboard } from '@kith/server/loyalty/loyalty.service.ts';
 import { runDueJobs } from '@kith/server/jobs/runner.ts';
-import { registerCareJobs } from '@kith/server/tickets/ticket-jobs.ts';
 import { rebuildRollup } from '@kith/server/surveys/survey-rollup.ts';
 import { print, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
@@ -196,7 +195,6 @@ export function registerCareCommands(program: Command): void {
     .option('--json', 'JSON instead of a line')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core) => {
-        registerCareJobs();
         const r = await runDueJobs(core, `cli-${process.pid}`);
         print(r, Boolean(opts.json), () => `${r.done} done, ${r.retried} to retry, ${r.failed} failed`);
       });

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 
 /**
  * The job runner (issue 6, decision 0011 step 3): every server process polls `jobs` for due rows, claims a
- * batch as a lease (`locked_by`, `locked_until`) and runs each with the handler registered for its kind.
+ * batch as a lease (`locked_by`, `locked_until`) and runs each with its kind's handler (`core.jobHandlers`).
  *
  * - A claim is one statement. PostgreSQL: `update … where id in (select id … order by run_at limit n for update
  *   skip locked) returning *`, so processes sharing the database take disjoint rows without waiting on each
@@ -27,7 +27,8 @@ import type { Database } from '../db/database.ts';
  * - A lease that runs out (the holder crashed, or stalled longer than a lease) makes the job due again for anyone.
  *   Handlers must therefore be idempotent by key; a job can run twice, never be lost.
  * - Failures are retried after 1 min, 5 min, 30 min, 2 h, then 12 h, up to `max_attempts`; then `failed_at`.
- * - Only kinds with a registered handler are claimed, so an older process never takes work it cannot do.
+ * - Only kinds with a handler in this process (its modules' `jobs`, modules.ts) are claimed, so an older process
+ *   never takes work it cannot do.
  * - Outcomes are written in groups, one transaction for those that finish together (`outcomeWriter`).
  */
 
@@ -49,26 +50,24 @@ export type ClaimedJob<P = unknown> = {
 /** What a handler returns is stored as JSON in `result`; what it throws is `last_error`, and a retry. */
 export type JobHandler<P = unknown> = (core: Core, job: ClaimedJob<P>, signal: AbortSignal) => Promise<unknown>;
 
-const handlers = new Map<string, JobHandler>();
-
 /**
- * Register the handler of a kind of job; services call this at import time. A kind has one handler: a second
- * registration of another function throws (two modules claiming one kind is a mistake). Returns a function
- * that unregisters it (tests).
+ * Add a handler to one Core's handlers (tests and benchmarks, which run kinds of their own; processes take
+ * theirs from the modules, `core.jobHandlers`). A kind has one handler: registering another function for it
+ * throws. Returns a function that removes it.
  */
-export function registerJobHandler<P = unknown>(kind: string, handler: JobHandler<P>): () => void {
+export function registerJobHandler<P = unknown>(core: Core, kind: string, handler: JobHandler<P>): () => void {
   const h = handler as JobHandler;
-  const existing = handlers.get(kind);
+  const existing = core.jobHandlers.get(kind);
   if (existing && existing !== h) throw new Error(`a handler for jobs of kind "${kind}" is already registered`);
-  handlers.set(kind, h);
+  core.jobHandlers.set(kind, h);
   return () => {
-    if (handlers.get(kind) === h) handlers.delete(kind);
+    if (core.jobHandlers.get(kind) === h) core.jobHandlers.delete(kind);
   };
 }
 
-/** The kinds this process can run (introspection, logs). */
-export function jobHandlers(): ReadonlyMap<string, JobHandler> {
-  return new Map(handlers);
+/** The kinds a Core can run (introspection, logs). */
+export function jobHandlers(core: Core): ReadonlyMap<string, JobHandler> {
+  return new Map(core.jobHandlers);
 }
 
 /** The wait before attempt n + 1 after attempt n failed: 1 min, 5 min, 30 min, 2 h, then 12 h. */
@@ -122,7 +121,7 @@ export type ClaimOptions = { limit: number; leaseMs?: number; now?: Date; kinds?
  * failed or cancelled, not under a live lease, of a kind with a registered handler (or of `kinds`).
  */
 export async function claimJobs(core: Core, workerId: string, opts: ClaimOptions): Promise<ClaimedJob[]> {
-  const kinds = opts.kinds ?? [...handlers.keys()];
+  const kinds = opts.kinds ?? [...core.jobHandlers.keys()];
   if (kinds.length === 0 || opts.limit <= 0) return [];
   const now = (opts.now ?? core.now()).toISOString();
   const until = new Date(Date.parse(now) + (opts.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
@@ -411,7 +410,7 @@ async function attempt(core: Core, job: ClaimedJob, signal: AbortSignal, leaseMs
   if (job.attempts > job.maxAttempts) return { what: 'fail', job, at: core.now(), error: new Error('the lease of its last attempt ran out (the process stopped or the handler overran)') };
   // Waited in this process's queue past half its lease: another process may soon take it; give it back.
   if (Date.parse(job.lockedUntil) - core.now().getTime() < leaseMs / 2) return { what: 'release', job, at: core.now() };
-  const handler = handlers.get(job.kind);
+  const handler = core.jobHandlers.get(job.kind);
   try {
     if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
     const result = await handler(core, job, signal);

@@ -16,14 +16,13 @@ import { authorize, readableContacts } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { listContacts } from '../contacts/contact.service.ts';
 import { enqueue } from '../jobs/queue.ts';
-import { onOrdersChanged } from '../commerce/order-events.ts';
+import type { OrdersChanged } from '../commerce/order-events.ts';
 import { countAnswers, dayRange, type RollupDim } from './survey-rollup.ts';
 import { loadCare } from '../tickets/care-settings.service.ts';
 import type { SurveyInvitationTable, SurveyTable } from './survey.table.ts';
-import type { TicketTable } from '../tickets/ticket.table.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { renderTemplate } from '../mail/templates.ts';
-import { insertTicket, onResolved } from '../tickets/ticket.service.ts';
+import { insertTicket, type TicketResolved } from '../tickets/ticket.service.ts';
 
 /**
  * Surveys (issue 6, decision 0011 step 5): a survey is a list of questions; each recipient gets an
@@ -491,17 +490,18 @@ export async function runSurveyInvite(core: Core, p: SurveyInvitePayload): Promi
   });
 }
 
-onOrdersChanged(async (trx, core, e) => {
-  // An import brings history: its orders were delivered long ago and trigger nothing.
+/** Orders delivered (not imported: an import brings history, delivered long ago) ask for a survey. */
+export async function surveyOnOrdersChanged(trx: Db, core: Core, e: OrdersChanged): Promise<void> {
   if (e.bulk) return;
   for (const c of e.changes) {
     if (c.to === 'delivered' && c.from !== 'delivered') await scheduleSurveyTriggers(trx, 'order_delivered', { workspaceId: e.workspaceId, contactId: c.contactId, orderId: c.orderId }, core.now());
   }
-});
+}
 
-onResolved(async (trx, _core, t: Selectable<TicketTable>, now) => {
+/** A resolved ticket asks for a survey. */
+export async function surveyOnTicketResolved(trx: Db, _core: Core, { ticket: t, now }: TicketResolved): Promise<void> {
   await scheduleSurveyTriggers(trx, 'ticket_resolved', { workspaceId: t.workspace_id, contactId: t.contact_id, ticketId: t.id }, now);
-});
+}
 
 // ------------------------------------------------------------------------------------------ results
 

@@ -4,20 +4,15 @@ import type { Db } from '../db/create-db.ts';
 import { readJson } from '../db/column-types.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { registerJobHandler, type ClaimedJob } from '../jobs/runner.ts';
 import { loadCare } from './care-settings.service.ts';
-import { MAIL_JOB, queueMail, sendQueuedMail } from '../mail/outbox.ts';
-import { registerPlaybookJobs } from '../playbooks/playbook-jobs.ts';
-import { runSurveyInvite, SURVEY_INVITE_JOB, type SurveyInvitePayload } from '../surveys/survey.service.ts';
-import { SLA_JOB, type SlaJobPayload } from './ticket.service.ts';
-import { rebuildRollup, SURVEY_ROLLUP_JOB } from '../surveys/survey-rollup.ts';
-import { expirePoints, LOYALTY_EXPIRE_JOB, LOYALTY_SYNC_JOB, runLoyaltySync } from '../loyalty/loyalty.service.ts';
+import { queueMail } from '../mail/outbox.ts';
+import type { SlaJobPayload } from './ticket.service.ts';
 
 /**
- * The care loop's background work, run by the job runner in whichever server process claims it: SLA
- * warnings and breach escalations, email delivery, and survey invitations. Each handler re-reads what it
- * acts on and is idempotent (a flag, a unique key or a status says it was done), so a job that runs again
- * after a crash, or a stale job for a target that moved, does nothing twice.
+ * The tickets' background work, run by the job runner in whichever server process claims it: SLA warnings
+ * and breach escalations. The handler re-reads what it acts on and is idempotent (a flag says it was done),
+ * so a job that runs again after a crash, or a stale job for a target that moved, does nothing twice. The
+ * other kinds of the care loop are their modules' (mail, surveys, playbooks, loyalty).
  */
 
 async function managersOf(db: Db, workspaceId: string, teamId: string | null): Promise<{ id: string; email: string; name: string }[]> {
@@ -89,18 +84,4 @@ export async function runSlaCheck(core: Core, p: SlaJobPayload): Promise<{ outco
     for (const to of recipients.values()) await queueMail(trx, { workspaceId: p.workspaceId, contactId: null, to, subject: subject.slice(0, 250), text, purpose: 'transactional', relatedType: 'ticket_sla', relatedId: row.id }, now);
     return { outcome: p.stage === 'warn' ? 'warned' : reassignedTo ? 'escalated' : 'breached', notified: recipients.size } as { outcome: string };
   });
-}
-
-let registered = false;
-/** Register the care handlers with the job runner (once per process; app.ts calls it). */
-export function registerCareJobs(): void {
-  if (registered) return;
-  registered = true;
-  registerJobHandler<SlaJobPayload>(SLA_JOB, (core, job) => runSlaCheck(core, job.payload));
-  registerJobHandler<{ mailId: string }>(MAIL_JOB, (core, job: ClaimedJob<{ mailId: string }>) => sendQueuedMail(core, job.payload.mailId, job.attempts >= job.maxAttempts));
-  registerJobHandler<SurveyInvitePayload>(SURVEY_INVITE_JOB, (core, job) => runSurveyInvite(core, job.payload));
-  registerJobHandler<{ workspaceId: string }>(SURVEY_ROLLUP_JOB, (core, job) => rebuildRollup(core, job.payload.workspaceId));
-  registerPlaybookJobs();
-  registerJobHandler<{ workspaceId: string; contactIds: string[] }>(LOYALTY_SYNC_JOB, (core, job) => runLoyaltySync(core, job.payload));
-  registerJobHandler<{ workspaceId: string; contactId: string }>(LOYALTY_EXPIRE_JOB, (core, job) => expirePoints(core, job.payload));
 }

@@ -62,7 +62,7 @@ const PolicyOut = z.object({ id: z.string(), position: z.number().int(), name: z
 const CannedOut = z.object({ id: z.string(), title: z.string(), body: z.string(), createdBy: z.string().nullable(), updatedAt: Timestamp });
 const Counts = z.object(Object.fromEntries(QUEUES.map((q) => [q, z.number().int()])) as Record<(typeof QUEUES)[number], z.ZodNumber>);
 
-export function careRoutes(core: Core) {
+export function ticketRoutes(core: Core) {
   return async function (app: App) {
     // ---- settings
     app.get('/care/settings', { schema: { tags: ['care'], summary: 'The working calendar SLA clocks count in, ticket categories, warning and escalation rules', response: { 200: SettingsOut } }, config: { action: 'tickets.read' } }, async (req) => getCareSettings(core, actorOf(req)));

@@ -13,6 +13,7 @@ import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, preconditionFailed, readableContacts } from '../records/visibility.ts';
 import { enqueue } from '../jobs/queue.ts';
+import { defineHook, emit } from '../kith-module.ts';
 import { loadCare, type CareContext } from './care-settings.service.ts';
 import type { TicketTable } from './ticket.table.ts';
 import { queueMail } from '../mail/outbox.ts';
@@ -478,20 +479,14 @@ async function changeTicket(core: Core, actor: Actor, id: string, change: Change
       const action = to === 'resolved' || to === 'closed' ? 'complete' : to === 'reopened' ? 'reopen' : 'update';
       await recordAudit(trx, { ...by(actor), action, entityType: 'ticket', entityId: id, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])), meta: { contactId: row.contact_id, number: Number(row.number) } }, nowD);
     }
-    if (to === 'resolved' && from !== 'resolved') await onTicketResolved(trx, core, { ...merged, resolved_at: now }, nowD);
+    if (to === 'resolved' && from !== 'resolved') await emit(trx, core, ticketResolvedHook, { ticket: { ...merged, resolved_at: now }, now: nowD });
     return { ...after, updatedAt: now, version: row.version + 1 };
   });
 }
 
-/** Hooks run in the resolving transaction (the surveys register one: ask the customer how it went). */
-type ResolvedHook = (trx: Db, core: Core, ticket: Selectable<TicketTable>, now: Date) => Promise<void>;
-const resolvedHooks: ResolvedHook[] = [];
-export function onResolved(hook: ResolvedHook): void {
-  resolvedHooks.push(hook);
-}
-async function onTicketResolved(trx: Db, core: Core, t: Selectable<TicketTable>, now: Date): Promise<void> {
-  for (const h of resolvedHooks) await h(trx, core, t, now);
-}
+/** A ticket was resolved, in the resolving transaction (the surveys listen: ask the customer how it went). */
+export type TicketResolved = { ticket: Selectable<TicketTable>; now: Date };
+export const ticketResolvedHook = defineHook<TicketResolved>('ticket.resolved');
 
 /** Queue a reply to the customer's first email address (a transactional mail: consent is not needed for it). */
 async function mailReply(trx: Db, core: Core, row: Row, body: string, care: CareContext, now: Date): Promise<string | null> {

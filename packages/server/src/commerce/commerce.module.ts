@@ -1,0 +1,7 @@
+import type { KithModule } from '../kith-module.ts';
+import { commerceRoutes } from './commerce.routes.ts';
+
+export const commerceModule: KithModule = {
+  name: 'commerce',
+  routes: [commerceRoutes],
+};

@@ -1,0 +1,7 @@
+import type { KithModule } from '../kith-module.ts';
+import { contactRoutes } from './contact.routes.ts';
+
+export const contactsModule: KithModule = {
+  name: 'contacts',
+  routes: [contactRoutes],
+};

@@ -1,0 +1,7 @@
+import type { KithModule } from '../kith-module.ts';
+import { dealRoutes } from './deal.routes.ts';
+
+export const dealsModule: KithModule = {
+  name: 'deals',
+  routes: [dealRoutes],
+};

@@ -1,0 +1,7 @@
+import type { KithModule } from '../kith-module.ts';
+import { interactionRoutes } from './interaction.routes.ts';
+
+export const interactionsModule: KithModule = {
+  name: 'interactions',
+  routes: [interactionRoutes],
+};

@@ -1,0 +1,14 @@
+import type { KithModule } from '../kith-module.ts';
+import type { ClaimedJob } from '../jobs/runner.ts';
+import { playbookStepJob } from './playbook-jobs.ts';
+import { playbookRoutes } from './playbook.routes.ts';
+import { PLAYBOOK_ENROLL_JOB, PLAYBOOK_STEP_JOB, runAutoEnroll, type EnrollPayload } from './playbook.service.ts';
+
+export const playbooksModule: KithModule = {
+  name: 'playbooks',
+  routes: [playbookRoutes],
+  jobs: {
+    [PLAYBOOK_STEP_JOB]: playbookStepJob,
+    [PLAYBOOK_ENROLL_JOB]: (core, job: ClaimedJob<EnrollPayload>, signal) => runAutoEnroll(core, job.payload, signal),
+  },
+};

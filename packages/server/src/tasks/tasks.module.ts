@@ -1,0 +1,7 @@
+import type { KithModule } from '../kith-module.ts';
+import { taskRoutes } from './task.routes.ts';
+
+export const tasksModule: KithModule = {
+  name: 'tasks',
+  routes: [taskRoutes],
+};
