@@ -11,7 +11,7 @@ import type { DealTable, PipelineStageTable, PipelineTable } from '../deals/deal
 import type { InteractionTable } from '../interactions/interaction.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
 import type { InvitationTable } from '../invitations/invitation.table.ts';
-import type { MembershipTable, UserTable } from '../members/user.table.ts';
+import type { MembershipTable, UserTable } from '../auth/user.table.ts';
 import type { TeamMemberTable, TeamTable } from '../teams/team.table.ts';
 import type { SavedViewTable } from '../views/view.table.ts';
 import type { SegmentTable } from '../segments/segment.table.ts';
