@@ -11,7 +11,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { npsSummary, csatSummary } from '@kith/domain/care/survey-stats.ts';
-import { createSurvey, surveyResults, type Breakdown } from '@kith/server/surveys/survey.service.ts';
+import { createSurvey } from '@kith/server/surveys/survey.service.ts';
+import { surveyResults, type Breakdown } from '@kith/server/surveys/survey-results.service.ts';
 import { rebuildRollup } from '@kith/server/surveys/survey-rollup.ts';
 import { bulkInsert } from '@kith/server/db/bulk-insert.ts';
 import { uuidv7 } from '@kith/server/db/ids.ts';

@@ -12,7 +12,8 @@ import { onPostgres } from '@kith/server/test/test-db.ts';
 import { ownerActor } from './commands/admin.ts';
 import { createContacts } from '@kith/server/contacts/contact.service.ts';
 import { createTicket } from '@kith/server/tickets/ticket.service.ts';
-import { createSurvey, submitResponse } from '@kith/server/surveys/survey.service.ts';
+import { createSurvey } from '@kith/server/surveys/survey.service.ts';
+import { submitResponse } from '@kith/server/surveys/survey-response.service.ts';
 import { createOrder } from '@kith/server/commerce/order.service.ts';
 import { runKith, jsonOf } from '../test/run-kith.ts';
 

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
 import { listTickets, QUEUES, slaReport, type Queue } from '@kith/server/tickets/ticket.service.ts';
-import { createInvitation, listSurveys, surveyResults, type Breakdown } from '@kith/server/surveys/survey.service.ts';
+import { createInvitation } from '@kith/server/surveys/survey-invitation.service.ts';
+import { listSurveys } from '@kith/server/surveys/survey.service.ts';
+import { surveyResults, type Breakdown } from '@kith/server/surveys/survey-results.service.ts';
 import { getLoyalty, referralLeaderboard } from '@kith/server/loyalty/loyalty.service.ts';
 import { runDueJobs } from '@kith/server/jobs/runner.ts';
 import { rebuildRollup } from '@kith/server/surveys/survey-rollup.ts';

@@ -11,7 +11,7 @@ import type { ContactTable } from '../contacts/contact.table.ts';
 import type { PlaybookRunStepTable } from './playbook.table.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { type StepPayload, type StepRecord } from './playbook.service.ts';
-import { insertInvitation } from '../surveys/survey.service.ts';
+import { insertInvitation } from '../surveys/survey-invitation.service.ts';
 import { renderTemplate, type TemplateVars } from '../mail/templates.ts';
 
 /**

@@ -5,7 +5,7 @@ import { ticketResolvedHook } from '../tickets/ticket.service.ts';
 import { workspaceZoneChangedHook } from '../workspaces/workspace.service.ts';
 import { rebuildRollup, scheduleRollupRebuild, SURVEY_ROLLUP_JOB } from './survey-rollup.ts';
 import { surveyPageRoutes, surveyRoutes } from './survey.routes.ts';
-import { runSurveyInvite, SURVEY_INVITE_JOB, surveyOnOrdersChanged, surveyOnTicketResolved, type SurveyInvitePayload } from './survey.service.ts';
+import { runSurveyInvite, SURVEY_INVITE_JOB, surveyOnOrdersChanged, surveyOnTicketResolved, type SurveyInvitePayload } from './survey-invitation.service.ts';
 
 export const surveysModule: KithModule = {
   name: 'surveys',

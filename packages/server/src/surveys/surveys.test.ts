@@ -5,7 +5,7 @@ import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } fr
 import { mailText, startMailCatcher } from '../../test/mail-catcher.ts';
 import { readJson } from '../db/column-types.ts';
 import { sendQueuedMail } from '../mail/outbox.ts';
-import { runSurveyInvite, type SurveyInvitePayload } from './survey.service.ts';
+import { runSurveyInvite, type SurveyInvitePayload } from './survey-invitation.service.ts';
 import { rebuildRollup } from './survey-rollup.ts';
 import { runDueJobs } from '../jobs/runner.ts';
 
