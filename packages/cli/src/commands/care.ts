@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import { listTickets, QUEUES, slaReport, type Queue } from '@kith/server/tickets/ticket.service.ts';
+import { listTickets, QUEUES, type Queue } from '@kith/server/tickets/ticket.service.ts';
+import { slaReport } from '@kith/server/tickets/sla-report.service.ts';
 import { createInvitation } from '@kith/server/surveys/survey-invitation.service.ts';
 import { listSurveys } from '@kith/server/surveys/survey.service.ts';
 import { surveyResults, type Breakdown } from '@kith/server/surveys/survey-results.service.ts';

@@ -8,7 +8,9 @@ import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas
 import type { App } from '../http/types.ts';
 import { defaultHolidays, getCareSettings, listSlaPolicies, replaceSlaPolicies, updateCareSettings } from './care-settings.service.ts';
 import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned-reply.service.ts';
-import { addMessage, createTicket, getTeamAssignment, getTicket, listMessages, listTickets, QUEUES, setTeamAssignment, slaReport, ticketCounts, updateTicket } from './ticket.service.ts';
+import { addMessage, createTicket, getTicket, listMessages, listTickets, QUEUES, ticketCounts, updateTicket } from './ticket.service.ts';
+import { getTeamAssignment, setTeamAssignment } from './ticket-assignment.service.ts';
+import { slaReport } from './sla-report.service.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 
 const SlaTarget = z.object({ dueAt: Timestamp, remainingMinutes: z.number().describe('Business minutes left (negative once past due)'), breached: z.boolean(), met: z.boolean().nullable(), warn: z.boolean() }).nullable();

@@ -1,8 +1,8 @@
 import type { KithModule } from '../kith-module.ts';
 import type { ClaimedJob } from '../jobs/runner.ts';
-import { runSlaCheck } from './ticket-jobs.ts';
+import { runSlaCheck } from './ticket-sla.ts';
 import { ticketRoutes } from './ticket.routes.ts';
-import { SLA_JOB, type SlaJobPayload } from './ticket.service.ts';
+import { SLA_JOB, type SlaJobPayload } from './ticket-sla.ts';
 
 /** Tickets, their SLA clocks and the care settings they count in (working calendar, SLA policies), canned replies. */
 export const ticketsModule: KithModule = {
