@@ -2,7 +2,8 @@ import type { KithModule } from '../kith-module.ts';
 import type { ClaimedJob } from '../jobs/runner.ts';
 import { playbookStepJob } from './playbook-jobs.ts';
 import { playbookRoutes } from './playbook.routes.ts';
-import { PLAYBOOK_ENROLL_JOB, PLAYBOOK_STEP_JOB, runAutoEnroll, type EnrollPayload } from './playbook.service.ts';
+import { PLAYBOOK_ENROLL_JOB, PLAYBOOK_STEP_JOB, type EnrollPayload } from './playbook.service.ts';
+import { runAutoEnroll } from './playbook-run.service.ts';
 
 export const playbooksModule: KithModule = {
   name: 'playbooks',
