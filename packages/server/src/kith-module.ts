@@ -36,6 +36,9 @@ export async function emit<E>(trx: Db, core: Core, hook: Hook<E>, e: E): Promise
   }
 }
 
+/** A kind of job that recurs every `everyMs` (jobs/runner.ts). */
+export type Recurring = { readonly everyMs: number; readonly firstAfterMs?: number };
+
 export type KithModule = {
   /** The feature's folder name (logs, errors). */
   readonly name: string;
@@ -45,11 +48,28 @@ export type KithModule = {
   readonly pages?: readonly ((core: Core) => RoutePlugin)[];
   /** The handlers of its kinds of job (jobs/runner.ts), by kind: a process claims only kinds it has a handler for. */
   readonly jobs?: Readonly<Record<string, JobHandler<any>>>;
+  /**
+   * Its recurring kinds (each also in `jobs`): the runner keeps one job of the kind scheduled per period, due at
+   * the period's start (the first `firstAfterMs` after a server starts), in whichever process claims it.
+   */
+  readonly recurring?: Readonly<Record<string, Recurring>>;
   /** What it does, in the same transaction, when another feature emits a hook. */
   readonly listeners?: readonly Listener[];
   /** Its tables' columns that point at a contact (a merge re-points them). */
   readonly contactRefs?: readonly ContactRef[];
 };
+
+/** The recurring kinds of the modules (jobs/runner.ts schedules them). */
+export function recurringOf(modules: readonly KithModule[]): Map<string, Recurring> {
+  const out = new Map<string, Recurring>();
+  for (const m of modules) {
+    for (const [kind, r] of Object.entries(m.recurring ?? {})) {
+      if (!m.jobs?.[kind]) throw new Error(`module ${m.name}: the recurring kind "${kind}" has no handler in its jobs`);
+      out.set(kind, r);
+    }
+  }
+  return out;
+}
 
 /** The job handlers of the modules by kind; a kind claimed by two modules is a mistake, refused at start. */
 export function jobHandlersOf(modules: readonly KithModule[]): Map<string, JobHandler> {

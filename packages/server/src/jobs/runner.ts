@@ -2,6 +2,8 @@ import type { Core } from '../core.ts';
 import type { JobTable } from './job.table.ts';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { recurringOf, type KithModule, type Recurring } from '../kith-module.ts';
+import { enqueue } from './queue.ts';
 
 /**
  * The job runner (issue 6, decision 0011 step 3): every server process polls `jobs` for due rows, claims a
@@ -30,6 +32,10 @@ import type { Database } from '../db/database.ts';
  * - Only kinds with a handler in this process (its modules' `jobs`, modules.ts) are claimed, so an older process
  *   never takes work it cannot do.
  * - Outcomes are written in groups, one transaction for those that finish together (`outcomeWriter`).
+ * - A recurring kind (a module's `recurring`, e.g. the hourly score refresh) has one job per period, keyed by the
+ *   period (`kind@n`, so processes scheduling it at once add one): a server schedules the first when it starts,
+ *   and each run schedules the next period's before its handler runs (a failing run does not end the series;
+ *   after a stop, the next is after now, not a catch-up of the periods missed).
  */
 
 export type ClaimedJob<P = unknown> = {
@@ -68,6 +74,38 @@ export function registerJobHandler<P = unknown>(core: Core, kind: string, handle
 /** The kinds a Core can run (introspection, logs). */
 export function jobHandlers(core: Core): ReadonlyMap<string, JobHandler> {
   return new Map(core.jobHandlers);
+}
+
+const recurringCache = new WeakMap<readonly KithModule[], Map<string, Recurring>>();
+/** The recurring kinds of a Core's modules (read once per list). */
+function recurringKinds(core: Core): Map<string, Recurring> {
+  let r = recurringCache.get(core.modules);
+  if (!r) recurringCache.set(core.modules, (r = recurringOf(core.modules)));
+  return r;
+}
+
+const periodKey = (kind: string, period: number) => `${kind}@${period}`;
+
+async function scheduleRecurringJob(core: Core, kind: string, r: Recurring, period: number, runAt: Date): Promise<void> {
+  // One job of the period; its attempts are few, the next period's job being the real retry.
+  await enqueue(core.db, { kind, key: periodKey(kind, period), runAt, maxAttempts: 3 }, core.now());
+}
+
+/**
+ * Schedule the recurring kinds of this Core's modules: each one's job `firstAfterMs` from now, unless its period
+ * has one already (another process scheduled it). A server's runner does this when it starts.
+ */
+export async function scheduleRecurring(core: Core): Promise<void> {
+  for (const [kind, r] of recurringKinds(core)) {
+    const at = new Date(core.now().getTime() + (r.firstAfterMs ?? 0));
+    await scheduleRecurringJob(core, kind, r, Math.floor(at.getTime() / r.everyMs), at);
+  }
+}
+
+/** A recurring job is running: its series' next job, at the start of the next period after this one and after now. */
+async function scheduleNext(core: Core, job: ClaimedJob, r: Recurring): Promise<void> {
+  const period = Math.max(Math.floor(Date.parse(job.runAt) / r.everyMs), Math.floor(core.now().getTime() / r.everyMs)) + 1;
+  await scheduleRecurringJob(core, job.kind, r, period, new Date(period * r.everyMs));
 }
 
 /** The wait before attempt n + 1 after attempt n failed: 1 min, 5 min, 30 min, 2 h, then 12 h. */
@@ -413,6 +451,8 @@ async function attempt(core: Core, job: ClaimedJob, signal: AbortSignal, leaseMs
   const handler = core.jobHandlers.get(job.kind);
   try {
     if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
+    const recurring = recurringKinds(core).get(job.kind);
+    if (recurring) await scheduleNext(core, job, recurring);
     const result = await handler(core, job, signal);
     return { what: 'done', job, at: core.now(), result };
   } catch (err) {
@@ -613,6 +653,12 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
   const timer = setInterval(claim, pollMs);
   timer.unref();
   claim();
+  // The recurring kinds' first jobs (unless their periods have them already).
+  const scheduled = scheduleRecurring(core).catch((err: unknown) => {
+    try {
+      core.log.error({ err }, 'job runner: scheduling the recurring jobs failed');
+    } catch {}
+  });
 
   return {
     wake: claim,
@@ -624,6 +670,7 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
         stopping.abort();
       }
       await claimed;
+      await scheduled;
       const waiting = queue.splice(0);
       await Promise.all(
         waiting.map(async (j) => {
