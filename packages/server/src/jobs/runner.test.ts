@@ -553,6 +553,29 @@ describe('the job runner', () => {
     );
   });
 
+  test('a Core runs the job kinds of the modules it was built with, and no others; two modules claiming one kind are refused', async () => {
+    // Every feature module is imported by this file (through the test core), yet a Core built without them has none of their handlers.
+    const bare = await createCore(core.config, { modules: [], log: createLogger('silent'), now, migrate: false });
+    const ran: string[] = [];
+    const own = await createCore(core.config, { modules: [{ name: 'probe', jobs: { 'test.module-kind': async (_c, job) => ran.push(job.id) } }], log: createLogger('silent'), now, migrate: false });
+    try {
+      assert.deepEqual([...jobHandlers(bare).keys()], []);
+      assert.ok(jobHandlers(core).has('mail.send') && jobHandlers(core).has('ticket.sla') && jobHandlers(core).has('analytics.score-schedule'), 'the test core has the modules’ kinds');
+      const id = (await enqueue(core.db, { kind: 'test.module-kind' }, clock))!;
+      assert.deepEqual(await runDueJobs(bare, 'bare'), none, 'no module, no kind');
+      assert.deepEqual(await runDueJobs(core, 'full'), none, 'the feature modules do not have it either');
+      assert.deepEqual(await runDueJobs(own, 'own'), { ...none, done: 1 });
+      assert.deepEqual(ran, [id]);
+    } finally {
+      await bare.close();
+      await own.close();
+    }
+    await assert.rejects(
+      createCore(core.config, { modules: [{ name: 'a', jobs: { 'test.twice': async () => null } }, { name: 'b', jobs: { 'test.twice': async () => null } }], log: createLogger('silent'), migrate: false }),
+      /two handlers \(modules a and b\)/,
+    );
+  });
+
   test('kinds without a handler are not claimed', async () => {
     handle('test.other', async () => 'other');
     const id = (await enqueue(core.db, { kind: 'test.orphan' }, clock))!;
