@@ -46,8 +46,11 @@ export type KithModule = {
   readonly routes?: readonly ((core: Core) => RoutePlugin)[];
   /** Its public pages, outside the API and without credentials (the survey page, unsubscribe). */
   readonly pages?: readonly ((core: Core) => RoutePlugin)[];
-  /** The handlers of its kinds of job (jobs/runner.ts), by kind: a process claims only kinds it has a handler for. */
-  readonly jobs?: Readonly<Record<string, JobHandler<any>>>;
+  /**
+   * The handlers of its kinds of job (jobs/runner.ts), by kind: a process claims only kinds it has a handler for.
+   * Each takes its own payload type (`never` here admits them all).
+   */
+  readonly jobs?: Readonly<Record<string, JobHandler<never>>>;
   /**
    * Its recurring kinds (each also in `jobs`): the runner keeps one job of the kind scheduled per period, due at
    * the period's start (the first `firstAfterMs` after a server starts), in whichever process claims it.

@@ -86,7 +86,7 @@ function recurringKinds(core: Core): Map<string, Recurring> {
 
 const periodKey = (kind: string, period: number) => `${kind}@${period}`;
 
-async function scheduleRecurringJob(core: Core, kind: string, r: Recurring, period: number, runAt: Date): Promise<void> {
+async function scheduleRecurringJob(core: Core, kind: string, period: number, runAt: Date): Promise<void> {
   // One job of the period; its attempts are few, the next period's job being the real retry.
   await enqueue(core.db, { kind, key: periodKey(kind, period), runAt, maxAttempts: 3 }, core.now());
 }
@@ -98,14 +98,14 @@ async function scheduleRecurringJob(core: Core, kind: string, r: Recurring, peri
 export async function scheduleRecurring(core: Core): Promise<void> {
   for (const [kind, r] of recurringKinds(core)) {
     const at = new Date(core.now().getTime() + (r.firstAfterMs ?? 0));
-    await scheduleRecurringJob(core, kind, r, Math.floor(at.getTime() / r.everyMs), at);
+    await scheduleRecurringJob(core, kind, Math.floor(at.getTime() / r.everyMs), at);
   }
 }
 
 /** A recurring job is running: its series' next job, at the start of the next period after this one and after now. */
 async function scheduleNext(core: Core, job: ClaimedJob, r: Recurring): Promise<void> {
   const period = Math.max(Math.floor(Date.parse(job.runAt) / r.everyMs), Math.floor(core.now().getTime() / r.everyMs)) + 1;
-  await scheduleRecurringJob(core, job.kind, r, period, new Date(period * r.everyMs));
+  await scheduleRecurringJob(core, job.kind, period, new Date(period * r.everyMs));
 }
 
 /** The wait before attempt n + 1 after attempt n failed: 1 min, 5 min, 30 min, 2 h, then 12 h. */

@@ -10,7 +10,7 @@ import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { ContactTable } from '../contacts/contact.table.ts';
 import type { PlaybookRunStepTable } from './playbook.table.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { type StepPayload, type StepRecord } from './playbook.service.ts';
+import type { StepPayload, StepRecord } from './playbook.service.ts';
 import { insertInvitation } from '../surveys/survey-invitation.service.ts';
 import { renderTemplate, type TemplateVars } from '../mail/templates.ts';
 
