@@ -5,7 +5,7 @@ import type { Core } from '../core.ts';
 import { actorOf, requestInfo } from '../http/auth-hook.ts';
 import { errors, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
-import { workspacesOfUser } from '../members/user.repository.ts';
+import { workspacesOfUser } from '../auth/user.repository.ts';
 import { ROLES } from '@kith/domain/permissions/permissions.ts';
 import { createWorkspace, getWorkspace, LOCALES, setup, updateWorkspaceSettings } from './workspace.service.ts';
 import type { Workspace } from './workspace.repository.ts';

@@ -11,7 +11,10 @@ import type { App } from '../http/types.ts';
 import { RequestValidationError } from '../http/zod-validator.ts';
 import { newNonce, pageCsp } from '../http/html.ts';
 import { messagePage, surveyPage, surveyTitle } from './survey-page.ts';
-import { createInvitation, createInvitations, createSurvey, sendableSurveys, deleteSurvey, getSurvey, invitationState, listSurveys, markOpened, submitResponse, surveyByToken, surveyResults, textAnswers, updateSurvey } from './survey.service.ts';
+import { createInvitation, createInvitations } from './survey-invitation.service.ts';
+import { createSurvey, sendableSurveys, deleteSurvey, getSurvey, listSurveys, updateSurvey } from './survey.service.ts';
+import { invitationState, markOpened, submitResponse, surveyByToken } from './survey-response.service.ts';
+import { surveyResults, textAnswers } from './survey-results.service.ts';
 
 const Wording = z.object({ vi: z.string().optional(), en: z.string().optional() });
 const QuestionOut = z.object({ id: z.string(), position: z.number().int(), type: z.enum(QUESTION_TYPES), text: Wording, options: z.array(Wording).nullable(), required: z.boolean() });
