@@ -14,7 +14,7 @@ import {
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { runDetection } from '../duplicates/duplicate.service.ts';
-import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
+import { errors, etag, fileResponse, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { createContacts, deleteContact, getContact, listContacts, parseRows, purgeContact, restoreContact, updateContacts } from './contact.service.ts';
 import { zodValidatorCompiler } from '../http/zod-validator.ts';
@@ -25,6 +25,11 @@ import { InteractionOut } from '../interactions/interaction.routes.ts';
 import { PassThrough } from 'node:stream';
 import { EXPORT_FORMATS, exportContacts } from '../export/contact-export.ts';
 import { authorize } from '../records/visibility.ts';
+import { contactFields } from './contact.fields.ts';
+import { CONTENT_TYPE } from '../export/table-export.ts';
+
+/** The list's filter fields, for the OpenAPI document (the phone normaliser matters only when a list is read). */
+const LIST_FIELDS = contactFields((v) => v);
 
 export const ContactOut = z
   .object({
@@ -128,7 +133,7 @@ export function contactRoutes(core: Core) {
           querystring: ListQuery,
           response: { 200: z.object({ data: z.array(ContactOut), nextCursor: z.string().nullable(), total: z.number().int().optional() }), ...errors(403, 422) },
         },
-        config: { action: 'contacts.read' },
+        config: { action: 'contacts.read', filters: LIST_FIELDS },
       },
       async (req) => {
         const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
@@ -226,9 +231,9 @@ export function contactRoutes(core: Core) {
               sort: z.string().max(80).optional(),
             })
             .catchall(z.union([z.string(), z.array(z.string())])),
-          response: errors(403, 422),
+          response: { 200: fileResponse('The contacts, as a file to download', EXPORT_FORMATS.map((f) => CONTENT_TYPE[f])), ...errors(403, 422) },
         },
-        config: { action: 'contacts.export' },
+        config: { action: 'contacts.export', filters: LIST_FIELDS },
       },
       async (req, reply) => {
         const actor = actorOf(req);
@@ -243,7 +248,7 @@ export function contactRoutes(core: Core) {
           out.destroy(err as Error);
         });
         return reply
-          .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-type', CONTENT_TYPE[format])
           .header('content-disposition', `attachment; filename="kith-contacts-${day}${raw === 'true' ? '-raw' : ''}.${format}"`)
           .header('cache-control', 'no-store')
           .send(out as never);
