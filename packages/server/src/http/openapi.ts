@@ -104,7 +104,10 @@ export function filterParameters(registry: Registry): Record<string, unknown>[] 
   const params: Record<string, unknown>[] = [];
   for (const [name, def] of Object.entries(registry)) {
     if (def.sortOnly) continue;
-    for (const op of OPS[def.type]) params.push({ name: `filter[${name}][${op}]`, in: 'query', required: false, schema: filterValueSchema(def, op) });
+    for (const op of OPS[def.type]) {
+      const { description, ...schema } = filterValueSchema(def, op);
+      params.push({ name: `filter[${name}][${op}]`, in: 'query', required: false, ...(description ? { description } : {}), schema });
+    }
   }
   params.push({
     name: 'filter',
