@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../../test/build-test-app.ts';
+import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
+import { makeWorkspace } from '../../test/factories.ts';
 import { onPostgres } from '../../test/test-db.ts';
 import { TAG_DESCRIPTIONS } from './openapi.ts';
 
@@ -96,6 +97,69 @@ describe('the OpenAPI document', { skip: onPostgres() ? 'one run is enough' : fa
     for (const member of ['currentVersion', 'in', 'errors', 'retryAfter', 'requestId']) assert.ok(problem.properties[member], member);
     assert.notEqual(problem.additionalProperties, false, 'extension members are admitted');
   });
+
+  test('every ETag and Location the document promises on a record is sent', async () => {
+    // Its own app: the smoke script sets up the first workspace of the served one.
+    const own = await createTestApp();
+    try {
+      await promisesKept(own);
+    } finally {
+      await own.close();
+    }
+  });
+
+  async function promisesKept(t: TestApp): Promise<void> {
+    const { owner } = await makeWorkspace(t.core);
+    const api = client(t.app, owner.token);
+    const customer = await api.post('/api/v1/contacts', { name: 'Khách Header' });
+    assert.equal(customer.status, 201);
+    const contactId = customer.body.id as string;
+    // How to make and change one record of each kind (test data); a kind the document promises headers for must be here.
+    const RECORDS: Record<string, { create: Json; change: Json }> = {
+      companies: { create: { name: 'Công ty Header' }, change: { name: 'Công ty Header 2' } },
+      contacts: { create: { name: 'Chị Header' }, change: { name: 'Chị Header 2' } },
+      deals: { create: { title: 'Cơ hội Header', amount: 1_000 }, change: { title: 'Cơ hội Header 2' } },
+      interactions: { create: { contactId, kind: 'call', durationSeconds: 60 }, change: { durationSeconds: 90 } },
+      orders: { create: { contactId, lines: [{ name: 'Hàng', quantity: 1, unitPrice: 10_000 }] }, change: { shipping: 5_000 } },
+      playbooks: { create: { name: 'Quy trình Header', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: [{ delayDays: 1, action: 'task', title: 'Gọi' }] }, change: { name: 'Quy trình Header 2' } },
+      products: { create: { sku: 'SP-HEADER', name: 'Sản phẩm Header', price: 10_000 }, change: { name: 'Sản phẩm Header 2' } },
+      segments: { create: { name: 'Nhóm Header', definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'tags', op: 'has', value: 'vip' }] }] } }, change: { name: 'Nhóm Header 2' } },
+      surveys: { create: { name: 'Khảo sát Header', questions: [{ type: 'csat', text: 'Hài lòng không?' }] }, change: { name: 'Khảo sát Header 2' } },
+      tasks: { create: { title: 'Việc Header' }, change: { title: 'Việc Header 2' } },
+      tickets: { create: { contactId, subject: 'Yêu cầu Header' }, change: { subject: 'Yêu cầu Header 2' } },
+    };
+    const promised = (op: Json | undefined, status: string) => Object.keys((op?.responses?.[status]?.headers ?? {}) as Json);
+    const checked: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Json>)) {
+      const kind = /^\/api\/v1\/([a-z-]+)$/.exec(path)?.[1];
+      const headers = promised(item.post, '201');
+      if (!kind || headers.length === 0) continue;
+      const record = RECORDS[kind];
+      assert.ok(record, `add ${kind} to RECORDS`);
+      const made = await api.post(path, record.create);
+      assert.equal(made.status, 201, `POST ${path}: ${JSON.stringify(made.body)}`);
+      const id = made.body.id as string;
+      if (headers.includes('ETag')) assert.equal(made.headers.etag, `"${made.body.version}"`, `POST ${path} sends its ETag`);
+      if (headers.includes('Location')) assert.equal(made.headers.location, `${path}/${id}`, `POST ${path} sends its Location`);
+      checked.push(`POST ${path}`);
+      const one = doc.paths[`${path}/{id}`] as Json | undefined;
+      const expectTag = (r: { headers: Json; body: Json }, what: string) => {
+        assert.equal(r.headers.etag, `"${r.body.version}"`, `${what} sends its ETag`);
+        checked.push(what);
+      };
+      if (promised(one?.get, '200').includes('ETag')) expectTag(await api.get(`${path}/${id}`), `GET ${path}/{id}`);
+      if (promised(one?.patch, '200').includes('ETag')) {
+        const changed = await api.patch(`${path}/${id}`, record.change);
+        assert.equal(changed.status, 200, `PATCH ${path}/{id}: ${JSON.stringify(changed.body)}`);
+        expectTag(changed, `PATCH ${path}/{id}`);
+      }
+      if (promised(doc.paths[`${path}/{id}/restore`]?.post, '200').includes('ETag')) {
+        assert.equal((await api.delete(`${path}/${id}`)).status, 204);
+        expectTag(await api.post(`${path}/${id}/restore`), `POST ${path}/{id}/restore`);
+      }
+    }
+    assert.ok(checked.length >= 30, `${checked.length} promises checked: ${checked.join(', ')}`);
+  }
 
   test('redocly lint (recommended) reports no errors', async () => {
     writeFileSync(join(dir, 'redocly.yaml'), 'extends:\n  - recommended\n');
