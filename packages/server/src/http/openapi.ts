@@ -9,7 +9,7 @@ import { OPS, type FieldDef, type Registry } from '../records/list-query.ts';
  * - operationId: the route's own `schema.operationId`, else method + path (GET /contacts/{id} → getContactsById);
  * - tags: the route's, else the first segment of its path; the document's tag list is every tag in use,
  *   described by TAG_DESCRIPTIONS (a tag without a description fails the OpenAPI test);
- * - problems (application/problem+json, the Problem schema): 401 on every credentialed operation, 403 where a
+ * - problems (application/problem+json, the Problem schema): 500 on every API operation, 401 on every credentialed one, 403 where a
  *   permission is checked or the method is unsafe (CSRF, cross-origin), 404 where the path has a parameter,
  *   409 on writes (a unique key or a parent raced away in the database), 400/413/415/422 where a body is
  *   read, 422 where a query is validated; plus whatever the route listed itself (errors(...)), e.g. 412, 429;
@@ -57,7 +57,7 @@ const API_PREFIX = '/api/v1/';
 
 /** Facts about the route that only the transform sees, carried to transformObject on the operation and removed there. */
 const ROUTE_FACTS = 'x-kith-route';
-type RouteFacts = { credentials: boolean; permission: boolean; filters?: Record<string, unknown>[] };
+type RouteFacts = { credentials: boolean; permission: boolean; filters?: Record<string, unknown>[]; sortable?: string[] };
 
 const camel = (s: string) => s.replace(/[-_ .]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
 const pascal = (s: string) => {
@@ -134,7 +134,12 @@ const transform: SwaggerTransform = (doc) => {
   // Routes that take no credentials say so.
   if (config.auth === 'none' || !api) schema.security = [];
   const facts: RouteFacts = { credentials: api && config.auth !== 'none', permission: Boolean(config.action) };
-  if (config.filters) facts.filters = filterParameters(config.filters);
+  if (config.filters) {
+    facts.filters = filterParameters(config.filters);
+    facts.sortable = Object.entries(config.filters)
+      .filter(([, d]) => d.sortable)
+      .map(([n]) => n);
+  }
   schema[ROUTE_FACTS] = facts;
   return out;
 };
@@ -209,9 +214,14 @@ const transformObject: SwaggerTransformObject = (doc) => {
       if (facts.permission || (UNSAFE.has(method) && path.startsWith('/api/v1/'))) add(403);
       if (hasParam) add(404);
       if (UNSAFE.has(method) && path.startsWith('/api/v1/')) add(409);
+      if (path.startsWith('/api/v1/')) add(500);
       if (has(429)) responses[429].headers = { 'Retry-After': RETRY_AFTER_HEADER };
       if (has(412) && (method === 'patch' || method === 'put' || method === 'delete')) op.parameters = [...(op.parameters ?? []), IF_MATCH];
       if (facts.filters) op.parameters = [...(op.parameters ?? []), ...facts.filters];
+      const sort = (op.parameters ?? []).find((p: Json) => p.in === 'query' && p.name === 'sort') as Json | undefined;
+      if (sort && facts.sortable) {
+        sort.description = `${sort.description ? `${sort.description}. ` : ''}Sortable fields: ${facts.sortable.join(', ')}, and custom fields as custom.<key>; "-" first for descending.`;
+      }
       // ETag on the versioned record of a create, read, change or restore.
       const last = segments.at(-1)!;
       const recordShape =

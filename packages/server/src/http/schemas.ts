@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '@kith/domain/schema/fields.ts';
+import { ERROR_REASONS } from '@kith/domain/errors.ts';
+import { PROBLEM_CODES } from './problem.ts';
 
 /**
  * RFC 9457 problem document, as every error response is (http/problem.ts sends them). Loose: the members
@@ -11,8 +13,8 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    code: z.string().describe('Stable error code: bad_request, validation, unauthenticated, forbidden, not_found, conflict, gone, precondition_failed, precondition_required, payload_too_large, unsupported_media_type, rate_limited, unavailable, internal'),
-    reason: z.string().optional().describe('Why, beyond the code, for clients that word the message themselves: role_cannot, team_name_taken, last_owner, …'),
+    code: z.string().describe(`Stable error code: ${PROBLEM_CODES.join(', ')}`),
+    reason: z.string().optional().describe(`Why, beyond the code, for clients that word the message themselves: ${ERROR_REASONS.join(', ')}`),
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Values the reason needs, e.g. {"role": "agent", "action": "contacts.delete"}'),
     errors: z
       .array(
