@@ -31,7 +31,9 @@ const minted = await anonymous.POST('/api/v1/auth/tokens', { body: { email: owne
 check(minted.data, `token answered ${minted.response.status}`);
 const api = createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${minted.data.token}` } });
 
-const created = await api.POST('/api/v1/contacts', { body: { name: 'Nguyễn Thị Smoke', emails: ['smoke@example.com'], lifecycleStage: 'prospect', tags: ['smoke'] } });
+const created = await api.POST('/api/v1/contacts', {
+  body: { name: 'Nguyễn Thị Smoke', emails: ['smoke@example.com'], lifecycleStage: 'prospect', tags: ['smoke'] },
+});
 check(created.data && created.response.status === 201, `create answered ${created.response.status}`);
 const contact: components['schemas']['Contact'] = created.data;
 check(created.response.headers.get('etag') === `"${contact.version}"`, 'create sends the ETag');
@@ -40,10 +42,21 @@ await api.POST('/api/v1/contacts', { body: { name: 'Another Lead', lifecycleStag
 
 // The declared filter and sort parameters, sent as declared.
 const listed = await api.GET('/api/v1/contacts', {
-  params: { query: { 'filter[lifecycleStage][in]': 'prospect,new_customer', 'filter[tags][has]': 'smoke', sort: '-createdAt', limit: 10, filter: { name: 'Nguyễn Thị Smoke' } } },
+  params: {
+    query: {
+      'filter[lifecycleStage][in]': 'prospect,new_customer',
+      'filter[tags][has]': 'smoke',
+      sort: '-createdAt',
+      limit: 10,
+      filter: { name: 'Nguyễn Thị Smoke' },
+    },
+  },
 });
 check(listed.data, `list answered ${listed.response.status}: ${JSON.stringify(listed.error)}`);
-check(listed.data.data.length === 1 && listed.data.data[0]!.id === contact.id, `the filtered list has the prospect only (got ${listed.data.data.map((c) => c.name).join(', ')})`);
+check(
+  listed.data.data.length === 1 && listed.data.data[0]!.id === contact.id,
+  `the filtered list has the prospect only (got ${listed.data.data.map((c) => c.name).join(', ')})`,
+);
 const refused = await api.GET('/api/v1/contacts', { params: { query: { 'filter[lifecycleStage][eq]': 'prospect', sort: 'noSuchField' } } });
 check(refused.response.status === 422 && refused.error, `a bad sort answered ${refused.response.status}`);
 
@@ -52,11 +65,17 @@ check(read.data, `read answered ${read.response.status}`);
 const readTag = read.response.headers.get('etag');
 check(readTag === `"${read.data.version}"`, 'read sends the ETag');
 
-const changed = await api.PATCH('/api/v1/contacts/{id}', { params: { path: { id: contact.id }, header: { 'If-Match': readTag } }, body: { jobTitle: 'Buyer' } });
+const changed = await api.PATCH('/api/v1/contacts/{id}', {
+  params: { path: { id: contact.id }, header: { 'If-Match': readTag } },
+  body: { jobTitle: 'Buyer' },
+});
 check(changed.data && changed.data.jobTitle === 'Buyer', `If-Match update answered ${changed.response.status}`);
 check(changed.response.headers.get('etag') === `"${changed.data.version}"` && changed.data.version > read.data.version, 'the update sends the new ETag');
 
-const stale = await api.PATCH('/api/v1/contacts/{id}', { params: { path: { id: contact.id }, header: { 'If-Match': readTag } }, body: { jobTitle: 'Too late' } });
+const stale = await api.PATCH('/api/v1/contacts/{id}', {
+  params: { path: { id: contact.id }, header: { 'If-Match': readTag } },
+  body: { jobTitle: 'Too late' },
+});
 check(stale.response.status === 412 && stale.error, `a stale If-Match answered ${stale.response.status}`);
 check(stale.response.headers.get('content-type')?.startsWith('application/problem+json'), 'a problem is application/problem+json');
 const problem: components['schemas']['Problem'] = stale.error;

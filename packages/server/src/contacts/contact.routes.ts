@@ -1,20 +1,11 @@
+import { contactApi, ContactOut } from '@kith/domain/contacts/contact.api.ts';
 import { z } from 'zod';
-import { RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
-import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
-import {
-  CONSENT_CHANNELS,
-  ContactCreateSchema,
-  ContactUpdateSchema,
-  EDUCATION_LEVELS,
-  GENDERS,
-  INCOME_BANDS,
-  LIFECYCLE_STAGES,
-  MARITAL_STATUSES,
-} from '@kith/domain/contacts/contact.schema.ts';
+import { ContactCreateSchema, ContactUpdateSchema, LIFECYCLE_STAGES } from '@kith/domain/contacts/contact.schema.ts';
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { runDetection } from '../duplicates/duplicate.service.ts';
 import { errors, etag, fileResponse, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
+import { routeSchema } from '../http/contract.ts';
 import type { App } from '../http/types.ts';
 import { createContacts, deleteContact, getContact, listContacts, parseRows, purgeContact, restoreContact, updateContacts } from './contact.service.ts';
 import { zodValidatorCompiler } from '../http/zod-validator.ts';
@@ -31,78 +22,8 @@ import { CONTENT_TYPE } from '../export/table-export.ts';
 /** The list's filter fields, for the OpenAPI document (the phone normaliser matters only when a list is read). */
 const LIST_FIELDS = contactFields((v) => v);
 
-export const ContactOut = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    externalId: z.string().nullable().describe('the customer’s id in another system; imports can match on it'),
-    givenName: z.string().nullable(),
-    familyName: z.string().nullable(),
-    emails: z.array(z.string()),
-    phones: z.array(z.string()).describe('E.164'),
-    gender: z.enum(GENDERS).nullable(),
-    birthday: z.string().nullable(),
-    addressLine: z.string().nullable(),
-    ward: z.string().nullable(),
-    district: z.string().nullable(),
-    province: z.string().nullable().describe('Province code after the 2025 reorganisation, e.g. ho-chi-minh'),
-    country: z.string().nullable(),
-    hometown: z.string().nullable(),
-    occupation: z.string().nullable(),
-    jobTitle: z.string().nullable(),
-    companyId: z.string().nullable(),
-    company: z.object({ id: z.string(), name: z.string() }).nullable(),
-    incomeBand: z.enum(INCOME_BANDS).nullable(),
-    education: z.enum(EDUCATION_LEVELS).nullable(),
-    maritalStatus: z.enum(MARITAL_STATUSES).nullable(),
-    religion: z.string().nullable(),
-    householdSize: z.number().int().nullable(),
-    interests: z.array(z.string()),
-    tags: z.array(z.string()),
-    source: z.string().nullable(),
-    lifecycleStage: z.enum(LIFECYCLE_STAGES),
-    ownerId: z.string().nullable(),
-    teamId: z.string().nullable(),
-    consents: z.partialRecord(z.enum(CONSENT_CHANNELS), z.object({ status: z.enum(['granted', 'denied']), source: z.string().nullable(), at: Timestamp })),
-    notes: z.string().nullable(),
-    custom: z.record(z.string(), z.unknown()),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    deletedAt: Timestamp.nullable(),
-    createdBy: z.string().nullable(),
-    updatedBy: z.string().nullable(),
-    version: z.number().int(),
-    scores: z
-      .object({
-        segment: z.enum(RFM_SEGMENTS),
-        r: z.number().int(),
-        f: z.number().int(),
-        m: z.number().int(),
-        monetary: z.number(),
-        clv: z.number().nullable(),
-        pAlive: z.number().nullable(),
-        tier: z.enum(VALUE_TIERS).nullable(),
-      })
-      .nullable()
-      .optional()
-      .describe('lists only: the customer’s stored RFM and value (last refresh); null when they have none'),
-  })
-  .meta({ id: 'Contact' });
-
-const Deleted = z.enum(['exclude', 'only', 'include']);
-
-const ListQuery = z
-  .object({
-    q: z.string().max(200).optional().describe('Search: name, email, phone, company; ignores case and Vietnamese diacritics; prefix match as you type'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(2000).optional(),
-    sort: z.string().max(80).optional().describe('A field, "-" first for descending: name, -createdAt, emails and phones (the first one), company and owner (by name), custom.<key>, … (default -createdAt; with q, newest matches first)'),
-    deleted: Deleted.default('exclude').describe('"only" lists the trash (needs contacts.delete)'),
-    includeTotal: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-    segment: z.string().max(40).optional().describe('A saved segment’s id: only the contacts matching it (with the filters, on top)'),
-  })
-  .catchall(z.union([z.string(), z.array(z.string())]))
-  .describe('Filters: filter[field][op]=value, AND-combined; e.g. filter[lifecycleStage][in]=lead,prospect&filter[tags][has]=vip&filter[custom.tier][eq]=gold&filter[valueTier][eq]=most_valuable&sort=-clv (GET /segments/fields lists every field, its operators and values)');
+// The contacts API's shapes live once in @kith/domain contacts/contact.api.ts; the web calls the same contracts.
+export { ContactOut };
 
 const BulkActionBody = z.strictObject({
   ids: z.array(uuid()).min(1, { message: 'Give at least one id' }).max(1000, { message: 'At most 1,000 ids per request' }),
@@ -125,16 +46,8 @@ const envelopeOnly = () => zodValidatorCompiler({ schema: envelope });
 export function contactRoutes(core: Core) {
   return async function (app: App) {
     app.get(
-      '/contacts',
-      {
-        schema: {
-          tags: ['contacts'],
-          summary: 'List, search and filter contacts (cursor pagination)',
-          querystring: ListQuery,
-          response: { 200: z.object({ data: z.array(ContactOut), nextCursor: z.string().nullable(), total: z.number().int().optional() }), ...errors(403, 422) },
-        },
-        config: { action: 'contacts.read', filters: LIST_FIELDS },
-      },
+      contactApi.list.path,
+      { schema: routeSchema(contactApi.list, [403, 422]), config: { action: 'contacts.read', filters: LIST_FIELDS } },
       async (req) => {
         const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
         return listContacts(core, actorOf(req), {
@@ -150,11 +63,8 @@ export function contactRoutes(core: Core) {
     );
 
     app.post(
-      '/contacts',
-      {
-        schema: { tags: ['contacts'], summary: 'Create a contact', body: ContactCreateSchema, response: { 201: ContactOut, ...errors(403, 422) } },
-        config: { action: 'contacts.create' },
-      },
+      contactApi.create.path,
+      { schema: routeSchema(contactApi.create, [403, 422]), config: { action: 'contacts.create' } },
       async (req, reply) => {
         const [c] = await createContacts(core, actorOf(req), [req.body], { bulk: false });
         // Someone already known under another phone or email? The pair goes to the duplicates review (GET /duplicates?contactId=…).
@@ -338,11 +248,8 @@ export function contactRoutes(core: Core) {
     );
 
     app.get(
-      '/contacts/:id',
-      {
-        schema: { tags: ['contacts'], summary: 'One contact; the ETag is its version', params: IdParams, querystring: z.strictObject({ deleted: Deleted.default('exclude') }), response: { 200: ContactOut, ...errors(404) } },
-        config: { action: 'contacts.read' },
-      },
+      contactApi.get.path,
+      { schema: routeSchema(contactApi.get, [404]), config: { action: 'contacts.read' } },
       async (req, reply) => {
         const c = await getContact(core, actorOf(req), req.params.id, req.query.deleted);
         return reply.header('etag', etag(c.version)).send(c);
@@ -350,17 +257,8 @@ export function contactRoutes(core: Core) {
     );
 
     app.patch(
-      '/contacts/:id',
-      {
-        schema: {
-          tags: ['contacts'],
-          summary: 'Change some fields (null clears one). Send If-Match with the ETag you read: a stale one gets 412 and changes nothing.',
-          params: IdParams,
-          body: ContactUpdateSchema,
-          response: { 200: ContactOut, ...errors(403, 404, 412, 422) },
-        },
-        config: { action: 'contacts.update' },
-      },
+      contactApi.update.path,
+      { schema: routeSchema(contactApi.update, [403, 404, 412, 422]), config: { action: 'contacts.update' } },
       async (req, reply) => {
         const [c] = await updateContacts(core, actorOf(req), [{ id: req.params.id, patch: req.body, ifVersion: parseIfMatch(req.headers['if-match']) }], { bulk: false });
         return reply.header('etag', etag(c!.version)).send(c!);
@@ -368,8 +266,8 @@ export function contactRoutes(core: Core) {
     );
 
     app.delete(
-      '/contacts/:id',
-      { schema: { tags: ['contacts'], summary: 'Move a contact to the trash (restorable)', params: IdParams, response: { 204: z.null(), ...errors(403, 404, 412) } }, config: { action: 'contacts.delete' } },
+      contactApi.remove.path,
+      { schema: routeSchema(contactApi.remove, [403, 404, 412]), config: { action: 'contacts.delete' } },
       async (req, reply) => {
         await deleteContact(core, actorOf(req), req.params.id, parseIfMatch(req.headers['if-match']));
         return reply.code(204).send(null);
@@ -377,8 +275,8 @@ export function contactRoutes(core: Core) {
     );
 
     app.post(
-      '/contacts/:id/restore',
-      { schema: { tags: ['contacts'], summary: 'Bring a contact back from the trash', params: IdParams, response: { 200: ContactOut, ...errors(403, 404) } }, config: { action: 'contacts.delete' } },
+      contactApi.restore.path,
+      { schema: routeSchema(contactApi.restore, [403, 404]), config: { action: 'contacts.delete' } },
       async (req, reply) => {
         const c = await restoreContact(core, actorOf(req), req.params.id);
         return reply.header('etag', etag(c.version)).send(c);
@@ -386,8 +284,8 @@ export function contactRoutes(core: Core) {
     );
 
     app.post(
-      '/contacts/:id/purge',
-      { schema: { tags: ['contacts'], summary: 'Delete a contact for good', params: IdParams, response: { 204: z.null(), ...errors(403, 404) } }, config: { action: 'contacts.purge' } },
+      contactApi.purge.path,
+      { schema: routeSchema(contactApi.purge, [403, 404]), config: { action: 'contacts.purge' } },
       async (req, reply) => {
         await purgeContact(core, actorOf(req), req.params.id);
         return reply.code(204).send(null);

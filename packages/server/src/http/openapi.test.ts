@@ -38,7 +38,9 @@ function run(script: string, args: string[], cwd: string, timeout = 180_000): Pr
 type Json = Record<string, any>;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const operations = (doc: Json) =>
-  Object.entries(doc.paths as Record<string, Json>).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] as Json })));
+  Object.entries(doc.paths as Record<string, Json>).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] as Json })),
+  );
 
 // One run is enough: the document does not depend on the database.
 describe('the OpenAPI document', { skip: onPostgres() ? 'one run is enough' : false }, () => {
@@ -66,12 +68,22 @@ describe('the OpenAPI document', { skip: onPostgres() ? 'one run is enough' : fa
     const ops = operations(doc);
     assert.ok(ops.length > 150, `${ops.length} operations`);
     const ids = ops.map((o) => o.op.operationId as string);
-    assert.deepEqual(ids.filter((id) => !/^[a-z][A-Za-z0-9]*$/.test(id)), []);
+    assert.deepEqual(
+      ids.filter((id) => !/^[a-z][A-Za-z0-9]*$/.test(id)),
+      [],
+    );
     assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
-    assert.deepEqual(ops.filter((o) => !o.op.tags?.length).map((o) => `${o.method} ${o.path}`), []);
+    assert.deepEqual(
+      ops.filter((o) => !o.op.tags?.length).map((o) => `${o.method} ${o.path}`),
+      [],
+    );
     const listed = new Set((doc.tags as { name: string; description: string }[]).map((x) => x.name));
     const used = new Set(ops.flatMap((o) => o.op.tags as string[]));
-    assert.deepEqual([...used].filter((x) => !listed.has(x) || !TAG_DESCRIPTIONS[x]), [], 'every tag in use is described in TAG_DESCRIPTIONS');
+    assert.deepEqual(
+      [...used].filter((x) => !listed.has(x) || !TAG_DESCRIPTIONS[x]),
+      [],
+      'every tag in use is described in TAG_DESCRIPTIONS',
+    );
     assert.deepEqual(doc.servers, [{ url: '/', description: 'This Kith server (paths begin with /api/v1)' }]);
     assert.equal(doc.info.license.identifier, 'AGPL-3.0-or-later');
   });
@@ -80,10 +92,14 @@ describe('the OpenAPI document', { skip: onPostgres() ? 'one run is enough' : fa
     const ops = operations(doc);
     const secured = ops.filter((o) => !(Array.isArray(o.op.security) && o.op.security.length === 0));
     assert.ok(secured.length > 150, `${secured.length} secured operations`);
-    assert.deepEqual(secured.filter((o) => !o.op.responses['401']).map((o) => `${o.method} ${o.path}`), []);
+    assert.deepEqual(
+      secured.filter((o) => !o.op.responses['401']).map((o) => `${o.method} ${o.path}`),
+      [],
+    );
     for (const { op, path, method } of ops) {
       for (const [status, r] of Object.entries(op.responses as Record<string, Json>)) {
-        if (Number(status) >= 400 && path.startsWith('/api/v1/')) assert.deepEqual(Object.keys(r.content ?? {}), ['application/problem+json'], `${method} ${path} ${status}`);
+        if (Number(status) >= 400 && path.startsWith('/api/v1/'))
+          assert.deepEqual(Object.keys(r.content ?? {}), ['application/problem+json'], `${method} ${path} ${status}`);
       }
     }
     const patch = doc.paths['/api/v1/contacts/{id}'].patch;
@@ -91,8 +107,12 @@ describe('the OpenAPI document', { skip: onPostgres() ? 'one run is enough' : fa
     assert.ok(patch.responses['200'].headers.ETag && patch.responses['412']);
     assert.ok(doc.paths['/api/v1/contacts'].post.responses['201'].headers.Location);
     const list = doc.paths['/api/v1/contacts'].get.parameters.map((p: Json) => p.name);
-    for (const name of ['cursor', 'sort', 'filter', 'filter[lifecycleStage][in]', 'filter[tags][has]', 'filter[createdAt][gte]']) assert.ok(list.includes(name), name);
-    assert.deepEqual(Object.keys(doc.paths['/api/v1/contacts/export'].get.responses['200'].content).sort(), ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
+    for (const name of ['cursor', 'sort', 'filter', 'filter[lifecycleStage][in]', 'filter[tags][has]', 'filter[createdAt][gte]'])
+      assert.ok(list.includes(name), name);
+    assert.deepEqual(Object.keys(doc.paths['/api/v1/contacts/export'].get.responses['200'].content).sort(), [
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'text/csv',
+    ]);
     const problem = doc.components.schemas.Problem;
     for (const member of ['currentVersion', 'in', 'errors', 'retryAfter', 'requestId']) assert.ok(problem.properties[member], member);
     assert.notEqual(problem.additionalProperties, false, 'extension members are admitted');
@@ -121,9 +141,15 @@ describe('the OpenAPI document', { skip: onPostgres() ? 'one run is enough' : fa
       deals: { create: { title: 'Cơ hội Header', amount: 1_000 }, change: { title: 'Cơ hội Header 2' } },
       interactions: { create: { contactId, kind: 'call', durationSeconds: 60 }, change: { durationSeconds: 90 } },
       orders: { create: { contactId, lines: [{ name: 'Hàng', quantity: 1, unitPrice: 10_000 }] }, change: { shipping: 5_000 } },
-      playbooks: { create: { name: 'Quy trình Header', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: [{ delayDays: 1, action: 'task', title: 'Gọi' }] }, change: { name: 'Quy trình Header 2' } },
+      playbooks: {
+        create: { name: 'Quy trình Header', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: [{ delayDays: 1, action: 'task', title: 'Gọi' }] },
+        change: { name: 'Quy trình Header 2' },
+      },
       products: { create: { sku: 'SP-HEADER', name: 'Sản phẩm Header', price: 10_000 }, change: { name: 'Sản phẩm Header 2' } },
-      segments: { create: { name: 'Nhóm Header', definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'tags', op: 'has', value: 'vip' }] }] } }, change: { name: 'Nhóm Header 2' } },
+      segments: {
+        create: { name: 'Nhóm Header', definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'tags', op: 'has', value: 'vip' }] }] } },
+        change: { name: 'Nhóm Header 2' },
+      },
       surveys: { create: { name: 'Khảo sát Header', questions: [{ type: 'csat', text: 'Hài lòng không?' }] }, change: { name: 'Khảo sát Header 2' } },
       tasks: { create: { title: 'Việc Header' }, change: { title: 'Việc Header 2' } },
       tickets: { create: { contactId, subject: 'Yêu cầu Header' }, change: { subject: 'Yêu cầu Header 2' } },

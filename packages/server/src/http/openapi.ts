@@ -115,7 +115,8 @@ export function filterParameters(registry: Registry): Record<string, unknown>[] 
     required: false,
     style: 'deepObject',
     explode: true,
-    description: '`filter[field]=value`: the field equals the value; the way to filter by a custom field (`filter[custom.tier]=gold`). Every filter is AND-combined.',
+    description:
+      '`filter[field]=value`: the field equals the value; the way to filter by a custom field (`filter[custom.tier]=gold`). Every filter is AND-combined.',
     schema: { type: 'object', additionalProperties: { type: 'string' } },
   });
   return params;
@@ -144,6 +145,7 @@ const transform: SwaggerTransform = (doc) => {
   return out;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is a JSON tree walked by shape; @fastify/swagger types it no better
 type Json = Record<string, any>;
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 const problemResponse = (description: string): Json => ({ description, content: { 'application/problem+json': { schema: PROBLEM_REF } } });
@@ -225,7 +227,9 @@ const transformObject: SwaggerTransformObject = (doc) => {
       // ETag on the versioned record of a create, read, change or restore.
       const last = segments.at(-1)!;
       const recordShape =
-        (method === 'post' && !hasParam) || (['get', 'patch', 'put'].includes(method) && last.startsWith('{')) || (method === 'post' && last === 'restore' && segments.at(-2)!.startsWith('{'));
+        (method === 'post' && !hasParam) ||
+        (['get', 'patch', 'put'].includes(method) && last.startsWith('{')) ||
+        (method === 'post' && last === 'restore' && segments.at(-2)!.startsWith('{'));
       for (const status of ['200', '201']) {
         const r = responses[status] as Json | undefined;
         const s = responseSchema(components, r);
@@ -242,7 +246,9 @@ const transformObject: SwaggerTransformObject = (doc) => {
     ...o,
     info: { ...o.info, license: { name: rootPackage.license, identifier: rootPackage.license } },
     servers: [{ url: '/', description: 'This Kith server (paths begin with /api/v1)' }],
-    tags: [...used].sort().map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? `(no description: add "${name}" to TAG_DESCRIPTIONS in http/openapi.ts)` })),
+    tags: [...used]
+      .sort()
+      .map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? `(no description: add "${name}" to TAG_DESCRIPTIONS in http/openapi.ts)` })),
     ...(missing.length ? { 'x-kith-undescribed-tags': missing } : {}),
   };
 };
@@ -283,7 +289,12 @@ export function openApiOptions(): FastifyDynamicSwaggerOptions {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (kith_…)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'kith_session', description: 'The web app’s session; unsafe methods also need the X-CSRF-Token header' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'kith_session',
+            description: 'The web app’s session; unsafe methods also need the X-CSRF-Token header',
+          },
         },
       },
       security: [{ bearer: [] }, { session: [] }],

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { uuid } from '@kith/domain/schema/fields.ts';
 import { ERROR_REASONS } from '@kith/domain/errors.ts';
 import { PROBLEM_CODES } from './problem.ts';
 
@@ -47,7 +46,8 @@ export const fileResponse = (description: string, mediaTypes: readonly string[])
   content: Object.fromEntries(mediaTypes.map((t) => [t.split(';')[0]!.trim(), { schema: z.string().meta({ format: 'binary' }) }])),
 });
 
-export const IdParams = z.object({ id: uuid() });
+// Declared once with the API contracts (@kith/domain api/common.ts).
+export { IdParams, Timestamp } from '@kith/domain/api/common.ts';
 
 /** `If-Match: "3"` → 3; `*` or absent → null; anything else can never match → -1. */
 export function parseIfMatch(header: string | string[] | undefined): number | null {
@@ -60,4 +60,3 @@ export function parseIfMatch(header: string | string[] | undefined): number | nu
 
 export const etag = (version: number): string => `"${version}"`;
 
-export const Timestamp = z.string().describe('ISO 8601 date-time, UTC');

@@ -6,11 +6,13 @@ import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
+import { contactApi } from '@kith/domain/contacts/contact.api.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
-import { LIFECYCLE_STAGES, type Contact } from './contact-model.ts';
+import { LIFECYCLE_STAGES } from './contact-model.ts';
+import type { LifecycleStage } from '@kith/domain/contacts/contact.schema.ts';
 
-const EMPTY = { name: '', phone: '', email: '', lifecycleStage: 'lead', tags: '' };
+const EMPTY = { name: '', phone: '', email: '', lifecycleStage: 'lead' as LifecycleStage, tags: '' };
 
 /** A new contact with the essentials; the server's message for each field shows beside it. */
 export function NewContactDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -22,13 +24,15 @@ export function NewContactDialog({ open, onClose }: { open: boolean; onClose: ()
   const [form, setForm] = useState(EMPTY);
   const create = useMutation({
     mutationFn: () =>
-      api.post<Contact>('/contacts', {
-        name: form.name,
-        ...(form.phone.trim() ? { phones: [form.phone] } : {}),
-        ...(form.email.trim() ? { emails: [form.email] } : {}),
-        lifecycleStage: form.lifecycleStage,
-        tags: form.tags.split(',').map((s) => s.trim()).filter(Boolean),
-      }),
+      call(contactApi.create, {
+        body: {
+          name: form.name,
+          ...(form.phone.trim() ? { phones: [form.phone] } : {}),
+          ...(form.email.trim() ? { emails: [form.email] } : {}),
+          lifecycleStage: form.lifecycleStage,
+          tags: form.tags.split(',').map((s) => s.trim()).filter(Boolean),
+        },
+      }).then((r) => r.data),
     onSuccess: (c) => {
       void qc.invalidateQueries({ queryKey: ['contacts'] });
       notify(t('contacts.created', { name: c.name }));
@@ -38,6 +42,7 @@ export function NewContactDialog({ open, onClose }: { open: boolean; onClose: ()
       navigate(`/contacts/${c.id}`);
     },
   });
+  // The stage comes from a select of LIFECYCLE_STAGES, the rest from text fields.
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const other = create.isError && !['/name', '/phones', '/emails', '/tags', '/lifecycleStage'].some((p) => fieldError(create.error, p));
   return (

@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
-import type { Contact } from './contact-model.ts';
+import type { ResponseOf } from '@kith/domain/api/contract.ts';
+import { contactApi } from '@kith/domain/contacts/contact.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { filterParams, type ListFilter } from './list-state.ts';
 
 export const PAGE_SIZE = 100;
 export const SEARCH_PAGE_SIZE = 50;
 
-type Page = { data: Contact[]; nextCursor: string | null; total?: number };
+type Page = ResponseOf<typeof contactApi.list>;
 
 export function contactListKey(q: string, filters: ListFilter[], sort: string | undefined, segment?: string) {
   return ['contacts', 'list', { q, filters, sort, ...(segment ? { segment } : {}) }] as const;
@@ -27,7 +28,7 @@ export const contactListQuery = (q: string, filters: ListFilter[], sort: string 
     initialPageParam: null as string | null,
     // A search asks for half a page: the screen shows ~20 rows, and on PostgreSQL a rare name is found
     // sooner when fewer matches are needed (bench/ui.ts); scrolling fetches the rest.
-    queryFn: ({ pageParam, signal }) => api.get<Page>('/contacts', { query: { ...paramsOf(q, filters, sort, segment), limit: q ? SEARCH_PAGE_SIZE : PAGE_SIZE, cursor: pageParam }, signal }),
+    queryFn: async ({ pageParam, signal }) => (await call(contactApi.list, { query: { ...paramsOf(q, filters, sort, segment), limit: q ? SEARCH_PAGE_SIZE : PAGE_SIZE, cursor: pageParam }, signal })).data,
     getNextPageParam: (last: Page) => last.nextCursor,
     staleTime: 30_000,
   });
@@ -35,7 +36,7 @@ export const contactListQuery = (q: string, filters: ListFilter[], sort: string 
 export const contactTotalQuery = (q: string, filters: ListFilter[], sort: string | undefined, segment?: string) =>
   queryOptions({
     queryKey: ['contacts', 'total', { q, filters, ...(segment ? { segment } : {}) }],
-    queryFn: async ({ signal }) => (await api.get<Page>('/contacts', { query: { ...paramsOf(q, filters, sort, segment), limit: 1, includeTotal: true }, signal })).total ?? 0,
+    queryFn: async ({ signal }) => (await call(contactApi.list, { query: { ...paramsOf(q, filters, sort, segment), limit: 1, includeTotal: true }, signal })).data.total ?? 0,
     staleTime: 30_000,
   });
 

@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+
+/**
+ * A record's field table: one entry per built-in field of a record (contacts/contact.fields.ts is the first),
+ * and what Kith derives from each — the request and response schemas, the row mapper and the columns read,
+ * the audit and merge lists, the export's columns, the import's targets and header synonyms, the list
+ * filters and sorts, and the web app's columns, cells, filters and editors. Static TypeScript, not a
+ * metadata engine: custom fields stay in `custom` (custom-fields/).
+ *
+ * Every aspect is either given or refused with a reason (`{ skip: 'why' }`), so leaving a field out of
+ * the export or the filters is a decision someone wrote down, never an oversight.
+ */
+
+/** Why a field is not part of one of the derived places. */
+export type Skip = { skip: string };
+
+export type FieldKind = 'scalar' | 'list' | 'json';
+
+/** The list filter of a field (server: records/list-query.ts). `keys` fields are matched through a keys table (contact_keys). */
+export type FilterSpec = {
+  type: 'text' | 'enum' | 'uuid' | 'number' | 'date' | 'keys';
+  sortable: boolean;
+  /** Text compared by this folded column (name → name_key); it is also the sort column. */
+  folded?: string;
+  /** For `keys` fields: the kind in contact_keys; lists sort by their first value. */
+  keyKind?: 'email' | 'phone' | 'tag' | 'interest';
+};
+
+/** How the export writes a field: under its name, or resolved (a company's name, a member's email). */
+export type ExportSpec = { header?: string; via?: 'company' | 'member' };
+
+/** How the import fills a field: the headers that mean it (folded: no case, no diacritics), surest first. */
+export type ImportSpec = {
+  synonyms: readonly string[];
+  /** The import's name for it when it differs (a company is named, not given by id). */
+  target?: string;
+  /** Folded words that mean each stored value ("nam" → male); codes are always accepted. */
+  values?: Readonly<Record<string, string>>;
+  /** Dates are read as dd/mm/yyyy or ISO. */
+  parse?: 'date';
+};
+
+/** How the web app shows and edits a field on the customer page and in the list. */
+export type WebSpec<Section extends string = string> = {
+  /** The record page's section, or where it is shown elsewhere (the header, ownership). */
+  section: Section;
+  /** The editor; `special` fields have their own control on the page (company lookup, owner, consents). */
+  edit: 'text' | 'textarea' | 'list' | 'date' | 'number' | 'enum' | 'province' | 'country' | 'special' | 'none';
+  /** How a value is shown: plain text by default. */
+  show?: 'text' | 'chips' | 'phones' | 'birthday' | 'province' | 'stage' | 'multiline' | 'number';
+  /** A column of the contacts list, with its width; sorted by the field when its filter sorts, or by `sort` (a sort-only name). */
+  column?: { width: number; id?: string; sort?: string };
+};
+
+export type FieldDef<T = unknown, Section extends string = string> = {
+  /** The column in the record's table. */
+  column: string;
+  kind: FieldKind;
+  /** The value of a new record that was not given one. */
+  empty: T;
+  /** What a caller may send (null: not settable through the API). */
+  input: z.ZodType | null;
+  /** What the API returns. */
+  output: z.ZodType;
+  /** An enumerated field: its values, and the labels' namespace in the web's locales. */
+  enum?: { values: readonly string[]; labels: string };
+  /** Changes are written to the audit log. */
+  audited: boolean;
+  /** A merge picks one of the two values (`pick`), joins lists (`union`), or has its own rule (`special`). */
+  merge: 'pick' | 'union' | 'special' | Skip;
+  export: ExportSpec | Skip;
+  import: ImportSpec | Skip;
+  filter: FilterSpec | Skip;
+  web: WebSpec<Section>;
+  /** For the OpenAPI document. */
+  describe?: string;
+};
+
+export const isSkip = (x: unknown): x is Skip => typeof x === 'object' && x !== null && 'skip' in x;
+
+/** An entry, kept with its exact types (the request and response types are derived from them). */
+// biome-ignore lint/suspicious/noExplicitAny: an entry's value type is whatever its `empty` declares; `any` lets each keep its own
+export const field = <const D extends FieldDef<any>>(d: D): D => d;
+
+/** A table's entries in their order, each with its name. */
+export function fieldList<Name extends string>(table: Record<Name, FieldDef>): readonly (FieldDef & { name: Name })[] {
+  return (Object.entries(table) as [Name, FieldDef][]).map(([name, d]) => ({ ...d, name }));
+}
+
+/** The fields a caller may set (the inputs), and what the API returns of each (the outputs), as zod shapes. */
+export function inputShape<T extends Record<string, FieldDef>>(table: T): { [K in keyof T]: NonNullable<T[K]['input']> } {
+  return Object.fromEntries(Object.entries(table).filter(([, d]) => d.input).map(([n, d]) => [n, d.input])) as { [K in keyof T]: NonNullable<T[K]['input']> };
+}
+export function outputShape<T extends Record<string, FieldDef>>(table: T): { [K in keyof T]: T[K]['output'] } {
+  return Object.fromEntries(Object.entries(table).map(([n, d]) => [n, d.describe ? d.output.describe(d.describe) : d.output])) as { [K in keyof T]: T[K]['output'] };
+}
+
+/** The value type of each field, from its `empty` value's declared type. */
+export type FieldValues<T extends Record<string, FieldDef>> = { -readonly [K in keyof T]: T[K]['empty'] };
