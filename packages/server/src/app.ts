@@ -2,11 +2,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { uuidv7 } from './db/ids.ts';
 import type { Core } from './core.ts';
 import { authHook } from './http/auth-hook.ts';
 import { KithLogController } from './http/log-controller.ts';
+import { openApiOptions } from './http/openapi.ts';
 import { errorHandler, problemOf, sendProblem } from './http/problem.ts';
 import type { App } from './http/types.ts';
 import { zodSerializerCompiler } from './http/zod-serializer.ts';
@@ -83,35 +84,10 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
     return payload;
   });
 
-  // Routes that take no credentials say so in the OpenAPI document.
-  app.addHook('onRoute', (route) => {
-    if (route.config?.auth === 'none' && route.schema) (route.schema as { security?: unknown[] }).security = [];
-  });
-
   await app.register(fastifyCookie, { hook: 'onRequest' });
   app.addHook('onRequest', authHook(core));
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Kith API',
-        version: '1',
-        description:
-          'The REST API of Kith, an open-source CRM. Authenticate with `Authorization: Bearer <token>` (create one with POST /api/v1/auth/tokens) or, in the web app, the session cookie plus the X-CSRF-Token header on writes. Errors are RFC 9457 problem documents.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (kith_…)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'kith_session' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-    // The schemas named with .meta({ id }) become components/schemas, which the operations' $refs point at.
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(fastifySwagger, openApiOptions());
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'none', deepLinking: true }, staticCSP: true });
 
   const webDir = options.webDir === undefined ? webAppDir() : options.webDir;

@@ -93,7 +93,7 @@ export function dealRoutes(core: Core) {
       { schema: { tags: ['deals'], summary: 'Create a deal (in the first pipeline’s first open stage unless given)', body: DealCreateSchema, response: { 201: DealOut, ...errors(403, 422) } }, config: { action: 'deals.write' } },
       async (req, reply) => {
         const d = await createDeal(core, actorOf(req), req.body);
-        return reply.code(201).header('etag', etag(d.version)).send(d);
+        return reply.code(201).header('etag', etag(d.version)).header('location', `/api/v1/deals/${d.id}`).send(d);
       },
     );
     app.get(

@@ -90,7 +90,10 @@ export function segmentRoutes(core: Core) {
         schema: { tags: ['segments'], summary: 'Save a segment; its conditions are checked as a list would check them (422 naming each bad one); "shared" needs views.share', body: SegmentCreateSchema, response: { 201: SegmentOut, ...errors(403, 422) } },
         config: { action: 'contacts.read' },
       },
-      async (req, reply) => reply.code(201).send(await createSegment(core, actorOf(req), req.body)),
+      async (req, reply) => {
+        const s = await createSegment(core, actorOf(req), req.body);
+        return reply.code(201).header('location', `/api/v1/segments/${s.id}`).send(s);
+      },
     );
     app.patch(
       '/segments/:id',
