@@ -1,5 +1,6 @@
 import { CONTACT_FIELD_LIST } from '../contacts/contact.fields.ts';
 import { COMPANY_FIELD_LIST } from '../companies/company.fields.ts';
+import { PRODUCT_FIELD_LIST } from '../orders/product.fields.ts';
 import { importSynonymsOf } from '../schema/field-table.ts';
 import { matchKey } from '../text/fold.ts';
 
@@ -34,15 +35,8 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
   },
   // The company field table's import targets and their headers (companies/company.fields.ts).
   companies: importSynonymsOf(COMPANY_FIELD_LIST),
-  products: {
-    sku: ['ma san pham', 'ma sp', 'ma hang', 'sku', 'product code', 'item code', 'code'],
-    name: ['ten san pham', 'san pham', 'ten hang', 'mat hang', 'product', 'product name', 'name', 'ten'],
-    category: ['danh muc', 'nhom hang', 'loai hang', 'nhom', 'category', 'group'],
-    price: ['gia ban', 'gia', 'don gia', 'price', 'unit price'],
-    currency: ['tien te', 'loai tien', 'currency'],
-    active: ['dang ban', 'trang thai', 'con ban', 'active', 'status'],
-    description: ['mo ta', 'ghi chu', 'description', 'notes'],
-  },
+  // The product field table's import targets and their headers (orders/product.fields.ts).
+  products: importSynonymsOf(PRODUCT_FIELD_LIST),
   interactions: {
     occurredAt: ['thoi gian', 'ngay', 'ngay gio', 'ngay lien he', 'ngay goi', 'date', 'time', 'date time', 'occurred at', 'when'],
     customerName: ['ho va ten', 'ho ten', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'name'],

@@ -10,6 +10,7 @@ import { readJson } from '../db/column-types.ts';
 import { readContext } from '../workspaces/read-context.ts';
 import { exportColumnsOf } from '../records/field-table.ts';
 import { COMPANY_FIELD_LIST } from '@kith/domain/companies/company.fields.ts';
+import { PRODUCT_FIELD_LIST } from '@kith/domain/orders/product.fields.ts';
 import { listCompanies } from '../companies/company.service.ts';
 import { listProducts } from '../commerce/product.service.ts';
 import { findOrders, listOrders } from '../commerce/order.service.ts';
@@ -78,15 +79,10 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
   if (kind === 'products') {
     const page = (cursor: string | null) => listProducts(core, actor, { limit: PAGE, deleted: 'exclude', raw: o.filters, ...opt('q', o.q), ...opt('sort', o.sort), ...opt('cursor', cursor ?? undefined) });
     await page(null);
+    // The field table's exported fields (@kith/domain orders/product.fields.ts) between the id and the times.
     const cols: ExportColumn<Product>[] = [
       { key: 'id', header: 'id', value: (p) => p.id },
-      { key: 'sku', header: 'sku', value: (p) => p.sku },
-      { key: 'name', header: 'name', value: (p) => p.name },
-      { key: 'category', header: 'category', value: (p) => p.categoryName },
-      { key: 'price', header: 'price', value: (p) => amount(p.price, p.currency) },
-      { key: 'currency', header: 'currency', value: (p) => p.currency },
-      { key: 'active', header: 'active', value: (p) => p.active },
-      { key: 'description', header: 'description', value: (p) => p.description },
+      ...exportColumnsOf<Product>(PRODUCT_FIELD_LIST, { category: (p) => p.categoryName, money: (minor, p) => amount(minor, p.currency) }),
       { key: 'createdAt', header: 'createdAt', value: (p) => p.createdAt },
       { key: 'updatedAt', header: 'updatedAt', value: (p) => p.updatedAt },
     ];
