@@ -120,7 +120,7 @@ export const COMPANY_FIELDS = {
     export: {},
     import: { synonyms: ['tinh thanh', 'tinh thanh pho', 'tinh', 'thanh pho', 'province', 'city'] },
     filter: { type: 'enum', sortable: true },
-    web: { section: 'details', edit: 'province', show: 'province' },
+    web: { section: 'details', edit: 'province', show: 'province', column: { width: 160 } },
   }),
   country: optional('country', z.string().regex(/^[A-Z]{2}$/, { message: 'Must be an ISO 3166-1 alpha-2 country code' }), {
     export: {},
@@ -132,7 +132,7 @@ export const COMPANY_FIELDS = {
     export: { header: 'owner', via: 'member' },
     import: { skip: 'the importer owns what it creates; owners are reassigned in bulk afterwards' },
     filter: { type: 'uuid', sortable: false },
-    web: { section: 'details', edit: 'special', show: 'member' },
+    web: { section: 'details', edit: 'special', show: 'member', column: { width: 160 } },
   }),
   teamId: optional('team_id', uuid(), {
     export: { skip: 'a team id means nothing in a spreadsheet; teams are an access setting, not company data' },
