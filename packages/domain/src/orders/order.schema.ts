@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors.ts';
-import { isCurrency, MAX_MINOR } from '../money/money.ts';
+import { MAX_MINOR } from '../money/money.ts';
 import { withCode } from '../schema/issues.ts';
 import { currency, minorAmount, sku } from './order.values.ts';
 import { productInputShape, type ProductFieldValues } from './product.fields.ts';

@@ -78,7 +78,7 @@ export function fieldEditor(f: AnyField, ctx: Pick<ViewCtx, 't' | 'lang'>): Fiel
 }
 
 /** The value as the editor starts from it (lists joined by commas, each drawn by `item` when given). */
-export function fieldRaw(f: AnyField, v: unknown, item: (x: string) => string = String): string {
+export function fieldRaw(v: unknown, item: (x: string) => string = String): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map((x) => item(String(x))).join(', ');
   return String(v);

@@ -82,7 +82,7 @@ function CompanyRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
         </Fragment>
       );
     return (
-      <EditableField key={f.name} label={label} display={display} value={fieldRaw(f, c[f.name])} editor={editor} canEdit={can('companies.update')} error={errors[f.name] || undefined} onSave={(raw) => save(f.name, { [f.name]: fieldPatch(f, raw) })} testId={`company-${f.name}`} />
+      <EditableField key={f.name} label={label} display={display} value={fieldRaw(c[f.name])} editor={editor} canEdit={can('companies.update')} error={errors[f.name] || undefined} onSave={(raw) => save(f.name, { [f.name]: fieldPatch(f, raw) })} testId={`company-${f.name}`} />
     );
   });
   const rows = people.data?.pages.flatMap((p) => p.data) ?? [];

@@ -35,5 +35,5 @@ export function fieldDisplay(f: TableField, c: Contact, ctx: Ctx): ReactNode {
 
 /** The value as the editor starts from it. */
 export function fieldRaw(f: TableField, c: Contact): string {
-  return rawOf(f, c[f.name] as unknown, f.web.show === 'phones' ? displayPhone : String);
+  return rawOf(c[f.name] as unknown, f.web.show === 'phones' ? displayPhone : String);
 }
