@@ -20,7 +20,7 @@ import { emptyValues, readFields, registryOf, TIMES_REGISTRY, writeFields } from
  */
 
 /** The product fields a list filters and sorts on: the field table's, then the record's times. */
-export const PRODUCT_FIELDS: Registry = { ...registryOf(PRODUCT_FIELD_LIST), ...TIMES_REGISTRY };
+export const PRODUCT_FILTERS: Registry = { ...registryOf(PRODUCT_FIELD_LIST), ...TIMES_REGISTRY };
 
 const AUDITED: readonly (keyof Product)[] = AUDITED_PRODUCT_FIELDS;
 
@@ -211,8 +211,8 @@ export async function restoreProduct(core: Core, actor: Actor, id: string): Prom
 export async function listProducts(core: Core, actor: Actor, query: { q?: string; sort?: string; cursor?: string; limit: number; deleted: 'exclude' | 'only' | 'include'; raw: Record<string, unknown> }) {
   authorize(actor, 'products.read');
   if (query.deleted !== 'exclude') authorize(actor, 'products.manage');
-  const filters = parseFilters(query.raw, PRODUCT_FIELDS, [], core.dialect, 'products', ['q', 'sort', 'cursor', 'limit', 'deleted']);
-  const sort = parseSort(query.sort, PRODUCT_FIELDS, [], core.dialect, 'products', 'name');
+  const filters = parseFilters(query.raw, PRODUCT_FILTERS, [], core.dialect, 'products', ['q', 'sort', 'cursor', 'limit', 'deleted']);
+  const sort = parseSort(query.sort, PRODUCT_FILTERS, [], core.dialect, 'products', 'name');
   const sortKey = `${sort.dir === 'desc' ? '-' : ''}${sort.name}`;
   const cursor = query.cursor ? decodeCursor(query.cursor, sortKey) : null;
   const ctx = { dialect: core.dialect, table: 'products', workspaceId: actor.workspaceId };

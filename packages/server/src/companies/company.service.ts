@@ -29,7 +29,7 @@ import { AUDITED_COMPANY_FIELDS, COMPANY_FIELD_LIST, type CompanyFieldValues } f
 import { emptyValues, registryOf, TIMES_REGISTRY, writeFields } from '../records/field-table.ts';
 
 /** The company fields a list filters and sorts on: the field table's, then the record's times. */
-export const COMPANY_FIELDS: Registry = { ...registryOf(COMPANY_FIELD_LIST), ...TIMES_REGISTRY };
+export const COMPANY_FILTERS: Registry = { ...registryOf(COMPANY_FIELD_LIST), ...TIMES_REGISTRY };
 
 const AUDITED: readonly (keyof Company)[] = AUDITED_COMPANY_FIELDS;
 
@@ -171,8 +171,8 @@ export async function listCompanies(core: Core, actor: Actor, query: { q?: strin
   const scope = scopeFor(actor, 'companies.read');
   if (query.deleted !== 'exclude') scopeFor(actor, 'companies.delete');
   const { fields: { company: fields } } = await readContext(core, actor.workspaceId);
-  const filters = parseFilters(query.raw, COMPANY_FIELDS, fields, core.dialect, 'companies', ['q', 'sort', 'cursor', 'limit', 'deleted']);
-  const sort = parseSort(query.sort, COMPANY_FIELDS, fields, core.dialect, 'companies', 'name');
+  const filters = parseFilters(query.raw, COMPANY_FILTERS, fields, core.dialect, 'companies', ['q', 'sort', 'cursor', 'limit', 'deleted']);
+  const sort = parseSort(query.sort, COMPANY_FILTERS, fields, core.dialect, 'companies', 'name');
   const sortKey = `${sort.dir === 'desc' ? '-' : ''}${sort.name}`;
   const cursor = query.cursor ? decodeCursor(query.cursor, sortKey) : null;
   const rows = await listCompanyRows(core.db, core.dialect, scope, { filters, sort, cursor, limit: query.limit + 1, words: query.q ? foldedWords(query.q).slice(0, 8) : [], deleted: query.deleted });
