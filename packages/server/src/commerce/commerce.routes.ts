@@ -9,6 +9,7 @@ import {
   ProductCreateSchema,
   ProductUpdateSchema,
 } from '@kith/domain/orders/order.schema.ts';
+import { productOutputShape } from '@kith/domain/orders/product.fields.ts';
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
@@ -23,14 +24,8 @@ const CategoryOut = z.object({ id: z.string(), name: z.string(), productCount: z
 const ProductOut = z
   .object({
     id: z.string(),
-    sku: z.string(),
-    name: z.string(),
-    categoryId: z.string().nullable(),
+    ...productOutputShape,
     categoryName: z.string().nullable(),
-    price: Money,
-    currency: z.string(),
-    active: z.boolean(),
-    description: z.string().nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     deletedAt: Timestamp.nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COMPANY_SIZES, CompanyCreateSchema, CompanyUpdateSchema } from '@kith/domain/companies/company.schema.ts';
+import { CompanyCreateSchema, CompanyUpdateSchema } from '@kith/domain/companies/company.schema.ts';
+import { companyOutputShape } from '@kith/domain/companies/company.fields.ts';
 import type { Core } from '../core.ts';
 import { listContacts } from '../contacts/contact.service.ts';
 import { ContactOut } from '../contacts/contact.routes.ts';
@@ -11,22 +12,7 @@ import { COMPANY_FIELDS, createCompany, deleteCompany, getCompany, listCompanies
 const CompanyOut = z
   .object({
     id: z.string(),
-    name: z.string(),
-    domain: z.string().nullable(),
-    website: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    taxCode: z.string().nullable(),
-    industry: z.string().nullable(),
-    sizeBand: z.enum(COMPANY_SIZES).nullable(),
-    addressLine: z.string().nullable(),
-    province: z.string().nullable(),
-    country: z.string().nullable(),
-    ownerId: z.string().nullable(),
-    teamId: z.string().nullable(),
-    tags: z.array(z.string()),
-    notes: z.string().nullable(),
-    custom: z.record(z.string(), z.unknown()),
+    ...companyOutputShape,
     contactCount: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
