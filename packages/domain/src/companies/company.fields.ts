@@ -28,7 +28,7 @@ const optional = <I extends z.ZodType<string | null | undefined>, const D extend
 
 const textFilter = (sortable: boolean): FilterSpec => ({ type: 'text', sortable });
 
-export const COMPANY_FIELDS = {
+export const COMPANY_FILTERS = {
   name: field({
     column: 'name',
     kind: 'scalar',
@@ -174,14 +174,14 @@ export const COMPANY_FIELDS = {
   }),
 } as const;
 
-export type CompanyFieldName = keyof typeof COMPANY_FIELDS;
-export type CompanyFieldValues = FieldValues<typeof COMPANY_FIELDS>;
+export type CompanyFieldName = keyof typeof COMPANY_FILTERS;
+export type CompanyFieldValues = FieldValues<typeof COMPANY_FILTERS>;
 
 /** The fields in table order, with their names. */
-export const COMPANY_FIELD_LIST = fieldList<CompanyFieldName>(COMPANY_FIELDS);
+export const COMPANY_FIELD_LIST = fieldList<CompanyFieldName>(COMPANY_FILTERS);
 
 /** Written to the audit log when they change. */
 export const AUDITED_COMPANY_FIELDS = fieldNames(COMPANY_FIELD_LIST, (d) => d.audited);
 
-export const companyInputShape = inputShape(COMPANY_FIELDS);
-export const companyOutputShape = outputShape(COMPANY_FIELDS);
+export const companyInputShape = inputShape(COMPANY_FILTERS);
+export const companyOutputShape = outputShape(COMPANY_FILTERS);

@@ -15,7 +15,7 @@ import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { createOrder, createOrders, deleteOrder, getOrder, listOrders, ORDER_FIELDS, restoreOrder, updateOrder } from './order.service.ts';
-import { createCategory, createProduct, deleteCategory, deleteProduct, getProduct, listCategories, listProducts, PRODUCT_FIELDS, renameCategory, restoreProduct, updateProduct } from './product.service.ts';
+import { createCategory, createProduct, deleteCategory, deleteProduct, getProduct, listCategories, listProducts, PRODUCT_FILTERS, renameCategory, restoreProduct, updateProduct } from './product.service.ts';
 
 const Money = z.number().int().describe('An amount in the currency’s smallest unit (đồng for VND, cents for USD)');
 
@@ -111,7 +111,7 @@ export function commerceRoutes(core: Core) {
           querystring: listQuery('Words at the start of words of the name, or the start of the SKU, ignoring case and diacritics'),
           response: { 200: z.object({ data: z.array(ProductOut), nextCursor: z.string().nullable() }), ...errors(403, 422) },
         },
-        config: { action: 'products.read', filters: PRODUCT_FIELDS },
+        config: { action: 'products.read', filters: PRODUCT_FILTERS },
       },
       async (req) => {
         const { q, limit, cursor, sort, deleted } = req.query;

@@ -7,7 +7,7 @@ import { ContactOut } from '../contacts/contact.routes.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
-import { COMPANY_FIELDS, createCompany, deleteCompany, getCompany, listCompanies, purgeCompany, restoreCompany, updateCompany } from './company.service.ts';
+import { COMPANY_FILTERS, createCompany, deleteCompany, getCompany, listCompanies, purgeCompany, restoreCompany, updateCompany } from './company.service.ts';
 
 const CompanyOut = z
   .object({
@@ -38,7 +38,7 @@ export function companyRoutes(core: Core) {
   return async function (app: App) {
     app.get(
       '/companies',
-      { schema: { tags: ['companies'], summary: 'List and filter companies', querystring: ListQuery, response: { 200: z.object({ data: z.array(CompanyOut), nextCursor: z.string().nullable() }), ...errors(422) } }, config: { action: 'companies.read', filters: COMPANY_FIELDS } },
+      { schema: { tags: ['companies'], summary: 'List and filter companies', querystring: ListQuery, response: { 200: z.object({ data: z.array(CompanyOut), nextCursor: z.string().nullable() }), ...errors(422) } }, config: { action: 'companies.read', filters: COMPANY_FILTERS } },
       async (req) => {
         const { q, limit, cursor, sort, deleted } = req.query;
         return listCompanies(core, actorOf(req), { limit, deleted, raw: req.query as Record<string, unknown>, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}), ...(sort ? { sort } : {}) });
