@@ -12,7 +12,11 @@ import { authorize, preconditionFailed } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { ProductTable } from './commerce.table.ts';
 import { AUDITED_PRODUCT_FIELDS, PRODUCT_FIELD_LIST, type ProductFieldValues } from '@kith/domain/orders/product.fields.ts';
-import { emptyValues, readFields, registryOf, TIMES_REGISTRY, writeFields } from '../records/field-table.ts';
+import { emptyValues, fieldsReader, registryOf, TIMES_REGISTRY, fieldsWriter } from '../records/field-table.ts';
+
+/** Made once: every row read or written goes through it (records/field-table.ts). */
+const readProductFields = fieldsReader<ProductFieldValues>(PRODUCT_FIELD_LIST);
+const writeProductFields = fieldsWriter(PRODUCT_FIELD_LIST);
 
 /**
  * The product catalogue: categories and products (SKU, name, price in minor units, currency, active).
@@ -33,7 +37,7 @@ type ProductRow = Selectable<ProductTable> & { category_name: string | null };
 export function rowToProduct(r: ProductRow): Product {
   return {
     id: r.id,
-    ...readFields<ProductFieldValues>(PRODUCT_FIELD_LIST, r as unknown as Record<string, unknown>),
+    ...readProductFields(r as unknown as Record<string, unknown>),
     categoryName: r.category_name,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -44,7 +48,7 @@ export function rowToProduct(r: ProductRow): Product {
 
 /** A product's columns as stored: its fields', and the folded keys it is found and sorted by. */
 function fieldColumns(p: Product) {
-  return { ...(writeFields(PRODUCT_FIELD_LIST, p) as Pick<Insertable<ProductTable>, 'sku' | 'name' | 'category_id' | 'price' | 'currency' | 'active' | 'description'>), sku_key: skuKey(p.sku), name_key: matchKey(p.name) };
+  return { ...(writeProductFields(p) as Pick<Insertable<ProductTable>, 'sku' | 'name' | 'category_id' | 'price' | 'currency' | 'active' | 'description'>), sku_key: skuKey(p.sku), name_key: matchKey(p.name) };
 }
 
 const skuKey = (sku: string) => sku.normalize('NFC').toLowerCase();

@@ -1,11 +1,14 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Company } from '@kith/domain/companies/company.schema.ts';
 import { COMPANY_FIELD_LIST, type CompanyFieldValues } from '@kith/domain/companies/company.fields.ts';
-import { readFields } from '../records/field-table.ts';
+import { fieldsReader } from '../records/field-table.ts';
 import type { Db, DialectName } from '../db/create-db.ts';
 import { afterCursor, escapeLike, filterCondition, orderBySql, type Cursor, type Filter, type Sort } from '../records/list-query.ts';
 import { visibleTo, type Scope } from '../records/visibility.ts';
 import type { CompanyTable } from './company.table.ts';
+
+/** Made once: every row read or written goes through it (records/field-table.ts). */
+const readCompanyFields = fieldsReader<CompanyFieldValues>(COMPANY_FIELD_LIST);
 
 export type CompanyRow = Insertable<CompanyTable>;
 export type CompanyWithCount = Company & { contactCount: number };
@@ -14,7 +17,7 @@ export type CompanyWithCount = Company & { contactCount: number };
 export function rowToCompany(r: Selectable<CompanyTable>): Company {
   return {
     id: r.id,
-    ...readFields<CompanyFieldValues>(COMPANY_FIELD_LIST, r as unknown as Record<string, unknown>),
+    ...readCompanyFields(r as unknown as Record<string, unknown>),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,

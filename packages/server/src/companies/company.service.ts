@@ -26,7 +26,10 @@ import {
   type Deleted,
 } from './company.repository.ts';
 import { AUDITED_COMPANY_FIELDS, COMPANY_FIELD_LIST, type CompanyFieldValues } from '@kith/domain/companies/company.fields.ts';
-import { emptyValues, registryOf, TIMES_REGISTRY, writeFields } from '../records/field-table.ts';
+import { emptyValues, registryOf, TIMES_REGISTRY, fieldsWriter } from '../records/field-table.ts';
+
+/** Made once: every row read or written goes through it (records/field-table.ts). */
+const writeCompanyFields = fieldsWriter(COMPANY_FIELD_LIST);
 
 /** The company fields a list filters and sorts on: the field table's, then the record's times. */
 export const COMPANY_FILTERS: Registry = { ...registryOf(COMPANY_FIELD_LIST), ...TIMES_REGISTRY };
@@ -62,7 +65,7 @@ function apply(base: Company, input: CompanyUpdateInput, region: string, fields:
 
 function toRow(c: Company, workspaceId: string): CompanyRow {
   return {
-    ...(writeFields(COMPANY_FIELD_LIST, c) as Omit<CompanyRow, 'id' | 'workspace_id' | 'name' | 'name_key' | 'created_at' | 'updated_at' | 'version'>),
+    ...(writeCompanyFields(c) as Omit<CompanyRow, 'id' | 'workspace_id' | 'name' | 'name_key' | 'created_at' | 'updated_at' | 'version'>),
     id: c.id,
     workspace_id: workspaceId,
     name: c.name,

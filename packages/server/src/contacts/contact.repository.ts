@@ -4,7 +4,7 @@ import type { Contact } from '@kith/domain/contacts/contact.schema.ts';
 import { buildContactSearchText } from '@kith/domain/search/contact-search.ts';
 import { CONTACT_FIELD_LIST, type ContactFieldValues } from '@kith/domain/contacts/contact.fields.ts';
 import { readJson } from '../db/column-types.ts';
-import { readColumns, readFields } from '../records/field-table.ts';
+import { readColumns, fieldsReader } from '../records/field-table.ts';
 import type { Db, DialectName } from '../db/create-db.ts';
 import type { ContactKeyTable, ContactTable } from './contact.table.ts';
 import { afterCursor, filterCondition, groupsCondition, orderBySql, type Cursor, type Filter, type FilterGroups, type Sort } from '../records/list-query.ts';
@@ -22,8 +22,10 @@ const READ_COLUMNS = readColumns('contacts', RECORD_COLUMNS, CONTACT_FIELD_LIST)
 
 type ReadRow = Omit<Selectable<ContactTable>, 'name_key' | 'search_text'> & { company_name: string | null };
 
+const readContactFields = fieldsReader<ContactFieldValues>(CONTACT_FIELD_LIST);
+
 export function rowToContact(r: ReadRow): ContactWithCompany {
-  const fields = readFields<ContactFieldValues>(CONTACT_FIELD_LIST, r as unknown as Record<string, unknown>);
+  const fields = readContactFields(r as unknown as Record<string, unknown>);
   return {
     id: r.id,
     ...fields,

@@ -20,7 +20,7 @@ import { contactRegistryFor } from './contact.fields.ts';
 import { segmentFilter } from '../segments/segment.service.ts';
 import { scoreSummaries, type ScoreSummary } from '../analytics/score-summary.ts';
 import { checkAssignments } from '../records/assignment.ts';
-import { emptyValues, writeFields } from '../records/field-table.ts';
+import { emptyValues, fieldsWriter } from '../records/field-table.ts';
 import { authorize, preconditionFailed, scopeFor, type Scope } from '../records/visibility.ts';
 import {
   countContactRows,
@@ -37,6 +37,9 @@ import {
   type ContactWithCompany,
   type Deleted,
 } from './contact.repository.ts';
+
+/** Made once: every row read or written goes through it (records/field-table.ts). */
+const writeContactFields = fieldsWriter(CONTACT_FIELD_LIST);
 
 type Path = (string | number)[];
 
@@ -101,7 +104,7 @@ function emptyContact(id: string, actor: Actor, now: string): Contact {
 }
 
 function toRow(c: Contact, workspaceId: string, companyName: string | null): ContactInsert {
-  const fields = writeFields(CONTACT_FIELD_LIST, c);
+  const fields = writeContactFields(c);
   return {
     ...(fields as Omit<ContactInsert, 'id' | 'workspace_id' | 'name' | 'name_key' | 'search_text' | 'created_at' | 'updated_at' | 'version'>),
     id: c.id,

@@ -10,12 +10,13 @@ type ErrorStatus = Parameters<typeof errors>[0];
  * Use: `app.get(c.path, { schema: routeSchema(c, [404]), config: { action } }, handler)`.
  */
 export function routeSchema<C extends Contract>(c: C, problems: readonly ErrorStatus[]) {
+  // Only the parts the contract has: Fastify warns about a schema key that is present but undefined.
   return {
     tags: [...c.tags],
     summary: c.summary,
-    params: c.params as C['params'],
-    querystring: c.query as C['query'],
-    body: c.body as C['body'],
+    ...(c.params ? { params: c.params } : {}),
+    ...(c.query ? { querystring: c.query } : {}),
+    ...(c.body ? { body: c.body } : {}),
     response: { [c.status]: c.response ?? z.null(), ...errors(...problems) },
-  };
+  } as { tags: string[]; summary: string; params: C['params']; querystring: C['query']; body: C['body']; response: Record<number, z.ZodType> };
 }
