@@ -17,6 +17,7 @@ import { SettingsTab, useAnalyticsSettings } from './analytics-settings.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Summary = {
   asOf: string;
@@ -97,7 +98,7 @@ export default function AnalyticsPage() {
     } else setWaiting({ ...waiting, idlePolls: waiting.idlePolls + 1 });
   }, [run.dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
   const minor = (major: number) => Math.round(major * 10 ** (minorDigits(s?.currency ?? 'VND') ?? 0));
-  const seg = (k: string) => t(`analytics.segment.${k}`);
+  const seg = (k: string) => enumLabel('rfmSegment', k);
 
   const heatmap = useMemo(() => {
     if (!s) return null;
@@ -260,7 +261,7 @@ function Movement({ to }: { to: string }) {
   const [from, setFrom] = useState(() => minusDays(to, 90));
   const q = useQuery({ queryKey: ['analytics', 'movement', from, to], queryFn: ({ signal }) => api.get<MovementData>('/analytics/rfm/movement', { query: { from, to }, signal }), placeholderData: keepPreviousData, enabled: from <= to });
   const m = q.data;
-  const seg = (k: string) => (k === 'none' ? t('analytics.movement.none') : t(`analytics.segment.${k}`));
+  const seg = (k: string) => (k === 'none' ? t('analytics.movement.none') : enumLabel('rfmSegment', k));
   const option = useMemo(() => {
     if (!m || m.flows.length === 0) return null;
     // The same segment on both sides is two nodes: "before" names carry a narrow no-break space to stay distinct.

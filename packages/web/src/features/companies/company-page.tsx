@@ -16,8 +16,8 @@ import { displayPhone, type Contact } from '../contacts/contact-model.ts';
 import { EditableField, type EditorKind } from '../contacts/editable-field.tsx';
 import type { Company } from './company-model.ts';
 import { Icon } from '../../components/ui/icons.tsx';
+import { enumLabel, enumOptions } from '../../lib/enum-label.ts';
 
-const SIZES = ['1-9', '10-49', '50-249', '250-999', '1000+'];
 type Loaded = { company: Company; etag: string | null };
 
 export default function CompanyPage() {
@@ -147,7 +147,7 @@ function CompanyRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
             {F('phone', t('contactFields.phone'), { type: 'text' }, c.phone ? displayPhone(c.phone) : '', c.phone ?? '')}
             {F('taxCode', t('companyFields.taxCode'), { type: 'text' }, c.taxCode, c.taxCode ?? '')}
             {F('industry', t('companyFields.industry'), { type: 'text' }, c.industry, c.industry ?? '')}
-            {F('sizeBand', t('companyFields.sizeBand'), { type: 'select', options: SIZES.map((s) => ({ value: s, label: s })) }, c.sizeBand, c.sizeBand ?? '')}
+            {F('sizeBand', t('companyFields.sizeBand'), { type: 'select', options: enumOptions('companySize') }, enumLabel('companySize', c.sizeBand), c.sizeBand ?? '')}
             {F('addressLine', t('contactFields.addressLine'), { type: 'text' }, c.addressLine, c.addressLine ?? '')}
             {F('province', t('contactFields.province'), { type: 'select', options: provinceOptions(i18n.language) }, provinceName(c.province, i18n.language), c.province ?? '')}
             {F('tags', t('contactFields.tags'), { type: 'list' }, c.tags.length ? <Tags tags={c.tags} /> : '', c.tags.join(', '), (s) => s.split(',').map((x) => x.trim()).filter(Boolean))}

@@ -4,11 +4,12 @@ import type { Formatters } from '../../lib/format.ts';
 import { provinceName } from '../../lib/provinces.ts';
 import type { CustomField } from '../../lib/workspace-data.ts';
 import { displayPhone, type Contact } from './contact-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 export function StageBadge({ stage }: { stage: string }) {
-  const { t } = useTranslation();
+  useTranslation(); // re-render when the language changes (enumLabel reads it)
   const accent = stage === 'loyal' || stage === 'repeat' || stage === 'new_customer';
-  return <span className={`badge${accent ? ' badge-accent' : ''}`}>{t(`stages.${stage}`)}</span>;
+  return <span className={`badge${accent ? ' badge-accent' : ''}`}>{enumLabel('lifecycleStage', stage)}</span>;
 }
 
 export function Tags({ tags }: { tags: string[] }) {
@@ -68,9 +69,9 @@ export function renderContactCell(id: string, c: Contact, ctx: { t: (k: string) 
     case 'province':
       return <span>{provinceName(c.province, ctx.lang)}</span>;
     case 'source':
-      return <span>{c.source ?? ''}</span>;
+      return <span>{enumLabel('contactSource', c.source)}</span>;
     case 'gender':
-      return <span>{c.gender ? ctx.t(`genders.${c.gender}`) : ''}</span>;
+      return <span>{c.gender ? enumLabel('gender', c.gender) : ''}</span>;
     case 'birthday':
       return <span>{ctx.fmt.date(c.birthday)}</span>;
     case 'occupation':
@@ -78,15 +79,15 @@ export function renderContactCell(id: string, c: Contact, ctx: { t: (k: string) 
     case 'jobTitle':
       return <span>{c.jobTitle ?? ''}</span>;
     case 'incomeBand':
-      return <span>{c.incomeBand ? ctx.t(`incomeBands.${c.incomeBand}`) : ''}</span>;
+      return <span>{c.incomeBand ? enumLabel('incomeBand', c.incomeBand) : ''}</span>;
     case 'createdAt':
       return <span>{ctx.fmt.date(c.createdAt)}</span>;
     case 'updatedAt':
       return <span>{ctx.fmt.date(c.updatedAt)}</span>;
     case 'rfmSegment':
-      return c.scores ? <span className="badge">{ctx.t(`analytics.segment.${c.scores.segment}`)}</span> : null;
+      return c.scores ? <span className="badge">{enumLabel('rfmSegment', c.scores.segment)}</span> : null;
     case 'valueTier':
-      return c.scores?.tier ? <span className={`badge${c.scores.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{ctx.t(`tiers.${c.scores.tier}`)}</span> : null;
+      return c.scores?.tier ? <span className={`badge${c.scores.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{enumLabel('valueTier', c.scores.tier)}</span> : null;
     case 'clv':
       return <span className="num">{c.scores?.clv != null ? ctx.money(c.scores.clv) : ''}</span>;
     case 'totalSpend':

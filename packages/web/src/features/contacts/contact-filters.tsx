@@ -10,6 +10,7 @@ import type { ListFilter } from './list-state.ts';
 import { RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
 import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
 import { Icon } from '../../components/ui/icons.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Kind = 'stage' | 'owner' | 'tag' | 'province' | 'text' | 'enum' | 'date' | 'number' | 'boolean' | 'multi';
 type FieldSpec = { field: string; label: string; kind: Kind; options?: { value: string; label: string }[] };
@@ -31,18 +32,18 @@ function useFieldSpecs(fields: CustomField[]): FieldSpec[] {
   const { t, i18n } = useTranslation();
   const label = (k: string) => t(`contactFields.${k}`);
   const base: FieldSpec[] = [
-    { field: 'lifecycleStage', label: label('lifecycleStage'), kind: 'stage', options: LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) })) },
+    { field: 'lifecycleStage', label: label('lifecycleStage'), kind: 'stage', options: LIFECYCLE_STAGES.map((s) => ({ value: s, label: enumLabel('lifecycleStage', s) })) },
     { field: 'ownerId', label: label('owner'), kind: 'owner' },
     { field: 'tags', label: label('tags'), kind: 'tag' },
     { field: 'province', label: label('province'), kind: 'province', options: provinceOptions(i18n.language) },
     { field: 'source', label: label('source'), kind: 'text' },
-    { field: 'gender', label: label('gender'), kind: 'enum', options: GENDERS.map((g) => ({ value: g, label: t(`genders.${g}`) })) },
-    { field: 'incomeBand', label: label('incomeBand'), kind: 'enum', options: INCOME_BANDS.map((g) => ({ value: g, label: t(`incomeBands.${g}`) })) },
+    { field: 'gender', label: label('gender'), kind: 'enum', options: GENDERS.map((g) => ({ value: g, label: enumLabel('gender', g) })) },
+    { field: 'incomeBand', label: label('incomeBand'), kind: 'enum', options: INCOME_BANDS.map((g) => ({ value: g, label: enumLabel('incomeBand', g) })) },
     { field: 'occupation', label: label('occupation'), kind: 'text' },
     { field: 'createdAt', label: label('createdAt'), kind: 'date' },
     { field: 'birthday', label: label('birthday'), kind: 'date' },
-    { field: 'rfmSegment', label: label('rfmSegment'), kind: 'enum', options: RFM_SEGMENTS.map((s) => ({ value: s, label: t(`analytics.segment.${s}`) })) },
-    { field: 'valueTier', label: label('valueTier'), kind: 'enum', options: VALUE_TIERS.map((s) => ({ value: s, label: t(`tiers.${s}`) })) },
+    { field: 'rfmSegment', label: label('rfmSegment'), kind: 'enum', options: RFM_SEGMENTS.map((s) => ({ value: s, label: enumLabel('rfmSegment', s) })) },
+    { field: 'valueTier', label: label('valueTier'), kind: 'enum', options: VALUE_TIERS.map((s) => ({ value: s, label: enumLabel('valueTier', s) })) },
     { field: 'clv', label: label('clv'), kind: 'number' },
     { field: 'pAlive', label: label('pAlive'), kind: 'number' },
     { field: 'lastInteractionAt', label: label('lastInteractionAt'), kind: 'date' },

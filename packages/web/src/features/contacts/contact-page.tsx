@@ -18,7 +18,7 @@ import { useErrorText } from '../../lib/form-errors.ts';
 import { provinceName, provinceOptions } from '../../lib/provinces.ts';
 import { useCustomFields, useMemberNames, useMembers, type CustomField } from '../../lib/workspace-data.ts';
 import { customValueText, StageBadge, Tags } from './contact-cells.tsx';
-import { CONSENT_CHANNELS, displayPhone, EDUCATION_LEVELS, GENDERS, INCOME_BANDS, LIFECYCLE_STAGES, MARITAL_STATUSES, type Contact } from './contact-model.ts';
+import { CONSENT_CHANNELS, displayPhone, type Contact } from './contact-model.ts';
 import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField, type EditorKind } from './editable-field.tsx';
 import { CustomerOrders } from '../orders/customer-orders.tsx';
@@ -27,6 +27,7 @@ import { CustomerTickets } from '../tickets/customer-tickets.tsx';
 import { CustomerLoyalty } from '../loyalty/customer-loyalty.tsx';
 import { InviteDialog } from '../surveys/invite-dialog.tsx';
 import { CustomerPlaybooks } from '../playbooks/customer-playbooks.tsx';
+import { enumLabel, enumOptions, type EnumName } from '../../lib/enum-label.ts';
 
 type Loaded = { contact: Contact; etag: string | null };
 
@@ -97,7 +98,7 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   const F = (key: keyof Contact & string, editor: EditorKind, display: ReactNode, value: string, toPatch: (raw: string) => unknown = nullable) => (
     <EditableField key={key} label={t(`contactFields.${key}`)} display={display} value={value} editor={editor} canEdit={editable} error={errors[key] || undefined} onSave={(raw) => save(key, { [key]: toPatch(raw) })} testId={`field-${key}`} />
   );
-  const enumEditor = (values: readonly string[], prefix: string): EditorKind => ({ type: 'select', options: values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) })) });
+  const enumEditor = (name: EnumName): EditorKind => ({ type: 'select', options: enumOptions(name) });
 
   return (
     <div className="page">
@@ -145,10 +146,10 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
             {F('emails', { type: 'list' }, c.emails.join(', '), c.emails.join(', '), list)}
           </Section>
           <Section title={t('record.sections.demographics')}>
-            {F('gender', enumEditor(GENDERS, 'genders'), c.gender ? t(`genders.${c.gender}`) : '', c.gender ?? '')}
+            {F('gender', enumEditor('gender'), c.gender ? enumLabel('gender', c.gender) : '', c.gender ?? '')}
             {F('birthday', { type: 'date' }, c.birthday ? `${fmt.date(c.birthday)} (${t('record.age', { count: age(c.birthday) })})` : '', c.birthday ?? '')}
             {F('occupation', { type: 'text' }, c.occupation, c.occupation ?? '')}
-            {F('maritalStatus', enumEditor(MARITAL_STATUSES, 'maritalStatuses'), c.maritalStatus ? t(`maritalStatuses.${c.maritalStatus}`) : '', c.maritalStatus ?? '')}
+            {F('maritalStatus', enumEditor('maritalStatus'), c.maritalStatus ? enumLabel('maritalStatus', c.maritalStatus) : '', c.maritalStatus ?? '')}
             {F('religion', { type: 'text' }, c.religion, c.religion ?? '')}
           </Section>
           <Section title={t('record.sections.geography')}>
@@ -157,11 +158,11 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
             {F('district', { type: 'text' }, c.district, c.district ?? '')}
             {F('province', { type: 'select', options: provinceOptions(i18n.language) }, provinceName(c.province, i18n.language), c.province ?? '')}
             {F('hometown', { type: 'text' }, c.hometown, c.hometown ?? '')}
-            {F('country', { type: 'text' }, c.country, c.country ?? '', (s) => (s.trim() ? s.trim().toUpperCase() : null))}
+            {F('country', { type: 'text' }, enumLabel('country', c.country), c.country ?? '', (s) => (s.trim() ? s.trim().toUpperCase() : null))}
           </Section>
           <Section title={t('record.sections.behaviour')}>
-            {F('lifecycleStage', { ...enumEditor(LIFECYCLE_STAGES, 'stages'), allowEmpty: false } as EditorKind, <StageBadge stage={c.lifecycleStage} />, c.lifecycleStage, (s) => s)}
-            {F('source', { type: 'text' }, c.source, c.source ?? '')}
+            {F('lifecycleStage', { ...enumEditor('lifecycleStage'), allowEmpty: false } as EditorKind, <StageBadge stage={c.lifecycleStage} />, c.lifecycleStage, (s) => s)}
+            {F('source', { type: 'text' }, enumLabel('contactSource', c.source), c.source ?? '')}
             <span className="prop-label">{t('contactFields.createdAt')}</span>
             <div className="prop-value">{fmt.dateTime(c.createdAt)}</div>
           </Section>
@@ -170,8 +171,8 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
             {F('tags', { type: 'list' }, c.tags.length ? <Tags tags={c.tags} /> : '', c.tags.join(', '), list)}
           </Section>
           <Section title={t('record.sections.socioeconomics')}>
-            {F('education', enumEditor(EDUCATION_LEVELS, 'education'), c.education ? t(`education.${c.education}`) : '', c.education ?? '')}
-            {F('incomeBand', enumEditor(INCOME_BANDS, 'incomeBands'), c.incomeBand ? t(`incomeBands.${c.incomeBand}`) : '', c.incomeBand ?? '')}
+            {F('education', enumEditor('education'), c.education ? enumLabel('education', c.education) : '', c.education ?? '')}
+            {F('incomeBand', enumEditor('incomeBand'), c.incomeBand ? enumLabel('incomeBand', c.incomeBand) : '', c.incomeBand ?? '')}
             {F('householdSize', { type: 'number' }, c.householdSize !== null ? fmt.number(c.householdSize) : '', c.householdSize !== null ? String(c.householdSize) : '', (s) => (s.trim() === '' ? null : Number(s)))}
             <EditableField
               label={t('contactFields.company')}
@@ -228,10 +229,10 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
               return (
                 <EditableField
                   key={ch}
-                  label={t(`channels.${ch}`)}
-                  display={cs ? `${t(`consent.${cs.status}`)} · ${fmt.date(cs.at)}${cs.source ? ` · ${cs.source}` : ''}` : ''}
+                  label={enumLabel('consentChannel', ch)}
+                  display={cs ? `${enumLabel('consentStatus', cs.status)} · ${fmt.date(cs.at)}${cs.source ? ` · ${cs.source}` : ''}` : ''}
                   value={cs?.status ?? ''}
-                  editor={{ type: 'select', options: [{ value: 'granted', label: t('consent.granted') }, { value: 'denied', label: t('consent.denied') }] }}
+                  editor={{ type: 'select', options: [{ value: 'granted', label: enumLabel('consentStatus', 'granted') }, { value: 'denied', label: enumLabel('consentStatus', 'denied') }] }}
                   canEdit={editable}
                   error={errors[`consents/${ch}`] || undefined}
                   onSave={(raw) => save(`consents/${ch}`, { consents: { [ch]: raw ? { status: raw, source: 'web' } : null } })}

@@ -9,6 +9,7 @@ import { useToast } from '../../components/ui/toast.tsx';
 import { api } from '../../lib/api-client.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { LIFECYCLE_STAGES, type Contact } from './contact-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 const EMPTY = { name: '', phone: '', email: '', lifecycleStage: 'lead', tags: '' };
 
@@ -66,7 +67,7 @@ export function NewContactDialog({ open, onClose }: { open: boolean; onClose: ()
         <TextField label={t('contactFields.name')} value={form.name} onChange={set('name')} error={fieldError(create.error, '/name')} hint={t('contacts.nameHint')} autoFocus required />
         <TextField label={t('contactFields.phone')} type="tel" inputMode="tel" value={form.phone} onChange={set('phone')} error={fieldError(create.error, '/phones')} placeholder="0912 345 678" />
         <TextField label={t('contactFields.email')} type="email" value={form.email} onChange={set('email')} error={fieldError(create.error, '/emails')} />
-        <SelectField label={t('contactFields.lifecycleStage')} value={form.lifecycleStage} onChange={set('lifecycleStage')} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))} />
+        <SelectField label={t('contactFields.lifecycleStage')} value={form.lifecycleStage} onChange={set('lifecycleStage')} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: enumLabel('lifecycleStage', s) }))} />
         <TextField label={t('contactFields.tags')} value={form.tags} onChange={set('tags')} hint={t('bulk.tagsHint')} error={fieldError(create.error, '/tags')} />
         {other && (
           <div className="alert alert-error" role="alert">

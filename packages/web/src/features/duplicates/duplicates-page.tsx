@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { provinceName } from '../../lib/provinces.ts';
 import { displayPhone } from '../contacts/contact-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 /**
  * The review of duplicate contacts: each pair side by side, what they share (the reasons) and where they
@@ -115,7 +116,7 @@ function show(c: Brief, f: (typeof ROWS)[number], fmt: ReturnType<typeof useForm
     case 'createdAt':
       return fmt.dateTime(c.createdAt);
     case 'gender':
-      return c.gender ? t(`genders.${c.gender}`) : '';
+      return c.gender ? enumLabel('gender', c.gender) : '';
     case 'province':
       return c.province ? provinceName(c.province, lang) : '';
     case 'company':
@@ -194,7 +195,7 @@ export function PairCard({ pair }: { pair: Pair }) {
         </span>
         {pair.reasons.map((r) => (
           <span key={r} className={`badge ${r.startsWith('different') ? 'badge-neutral' : 'badge-info'}`}>
-            {t(`duplicates.reasons.${r}`)}
+            {enumLabel('duplicateReason', r)}
           </span>
         ))}
       </div>
