@@ -23,6 +23,7 @@ import type { SurveyInvitationTable, SurveyTable, TicketTable } from './care.tab
 import { queueMail } from './outbox.ts';
 import { renderTemplate } from './templates.ts';
 import { insertTicket, onResolved } from './ticket.service.ts';
+import { t as message } from '../i18n/messages.ts';
 
 /**
  * Surveys (issue 6, decision 0011 step 5): a survey is a list of questions; each recipient gets an
@@ -218,10 +219,7 @@ export async function insertInvitation(trx: Db, core: Core, inv: NewInvitation, 
     const to = readJson<string[]>(contact.emails, [])[0];
     if (to) {
       const title = wordingIn(readJson<Wording>(survey.title, {}), locale) || survey.name;
-      const template =
-        locale === 'en'
-          ? 'Dear {{contact.name}},\n\nThank you for choosing {{workspace.name}}. Could you tell us how we did? It takes a minute:\n\n{{survey.url}}\n\nThe link works until {{survey.expires}}.\n\n{{workspace.name}}'
-          : 'Kính gửi {{contact.name}},\n\nCảm ơn anh/chị đã tin chọn {{workspace.name}}. Anh/chị vui lòng dành một phút cho chúng tôi biết cảm nhận của mình:\n\n{{survey.url}}\n\nĐường dẫn dùng được đến {{survey.expires}}.\n\n{{workspace.name}}';
+      const template = message(locale, 'survey.invitation.body');
       const expires = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'long', timeZone: ws?.timezone ?? 'Asia/Ho_Chi_Minh' }).format(new Date(expiresAt));
       const body = renderTemplate(template, { contact: { name: contact.name }, workspace: { name: ws?.name ?? '' }, survey: { url, expires } });
       // Asking a customer about a ticket or an order they had is service mail; otherwise it needs consent.
@@ -435,8 +433,8 @@ async function maybeFollowUp(trx: Db, core: Core, p: PublicSurvey, responseId: s
     return `• ${wordingIn(q.text, locale)}: ${v}`;
   });
   const surveyName = p.survey.name;
-  const subject = locale === 'en' ? `Unhappy survey answer (${scoreText}): ${surveyName}` : `Khách chưa hài lòng (${scoreText}): ${surveyName}`;
-  const intro = locale === 'en' ? `The customer answered the survey "${surveyName}"${about ? ` about ticket #${about.number}` : ''}:` : `Khách hàng đã trả lời khảo sát "${surveyName}"${about ? ` về yêu cầu #${about.number}` : ''}:`;
+  const subject = message(locale, 'survey.unhappy.subject', { scores: scoreText, survey: surveyName });
+  const intro = about ? message(locale, 'survey.unhappy.introAboutTicket', { survey: surveyName, number: about.number }) : message(locale, 'survey.unhappy.intro', { survey: surveyName });
   const t = await insertTicket(
     trx,
     core,

@@ -16,6 +16,7 @@ import { enqueue } from '../jobs/queue.ts';
 import { loadCare, type CareContext } from './care-settings.service.ts';
 import type { TicketTable } from './care.table.ts';
 import { queueMail } from './outbox.ts';
+import { t as message } from '../i18n/messages.ts';
 
 /**
  * Tickets (issue 6): a customer's complaint, question, request or incident, worked to resolution under an
@@ -500,7 +501,7 @@ async function mailReply(trx: Db, core: Core, row: Row, body: string, care: Care
   if (!to) return null;
   const ws = await trx.selectFrom('workspaces').select(['name']).where('id', '=', row.workspace_id).executeTakeFirst();
   const subject = `[#${row.number}] ${row.subject}`;
-  const footer = care.locale === 'en' ? `— ${ws?.name ?? 'Kith'} customer care, ticket #${row.number}` : `— Chăm sóc khách hàng ${ws?.name ?? 'Kith'}, yêu cầu #${row.number}`;
+  const footer = message(care.locale, 'ticket.reply.footer', { workspace: ws?.name ?? 'Kith', number: row.number });
   return queueMail(trx, { workspaceId: row.workspace_id, contactId: row.contact_id, to, subject, text: `${body}\n\n${footer}`, purpose: 'transactional', relatedType: 'ticket', relatedId: row.id }, now);
 }
 
