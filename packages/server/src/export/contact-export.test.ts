@@ -56,6 +56,23 @@ describe('contact export', () => {
     assert.equal(raw.find((x) => x.id === theirs)!.name, '=HYPERLINK("http://evil.example","bấm vào")', 'raw: exactly as stored');
   });
 
+  test('the file for people names stored values in the workspace’s language; the raw file keeps the codes', async () => {
+    const { owner: o } = await makeWorkspace(t.core);
+    const c = await api(o).post('/api/v1/contacts', { name: 'Phạm Văn Tư', gender: 'male', source: 'walk_in', province: 'ho-chi-minh', country: 'VN', lifecycleStage: 'new_customer', incomeBand: '10m_20m' });
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    await api(o).post('/api/v1/contacts', { name: 'Nguồn riêng', source: 'Hội chợ Tết' });
+    const named = rows((await api(o).get('/api/v1/contacts/export?sort=name')).raw.body);
+    const tu = named.find((x) => x.id === c.body.id)!;
+    assert.deepEqual([tu.gender, tu.source, tu.province, tu.country, tu.lifecycleStage, tu.incomeBand], ['Nam', 'Khách đến cửa hàng', 'TP. Hồ Chí Minh', 'Việt Nam', 'Khách mới', '10–20 triệu/tháng']);
+    assert.equal(named.find((x) => x.name === 'Nguồn riêng')!.source, 'Hội chợ Tết', 'a source the workspace typed itself, as written');
+    const raw = rows((await api(o).get('/api/v1/contacts/export?raw=true')).raw.body).find((x) => x.id === c.body.id)!;
+    assert.deepEqual([raw.gender, raw.source, raw.province, raw.country, raw.lifecycleStage, raw.incomeBand], ['male', 'walk_in', 'ho-chi-minh', 'VN', 'new_customer', '10m_20m']);
+    const ws = await api(o).patch('/api/v1/workspace', { locale: 'en' });
+    assert.equal(ws.status, 200, JSON.stringify(ws.body));
+    const english = rows((await api(o).get('/api/v1/contacts/export')).raw.body).find((x) => x.id === c.body.id)!;
+    assert.deepEqual([english.gender, english.source, english.province, english.country, english.lifecycleStage], ['Male', 'Walk-in', 'Ho Chi Minh City', 'Vietnam', 'New customer']);
+  });
+
   test('the list’s search and filters apply; a bad filter is a 422 before any byte of the file', async () => {
     const vip = rows((await api(owner).get('/api/v1/contacts/export?filter[tags][has]=vip')).raw.body);
     assert.deepEqual(vip.map((x) => x.id).sort(), [mine, theirs].sort());

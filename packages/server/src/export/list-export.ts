@@ -13,6 +13,7 @@ import { listProducts } from '../commerce/product.service.ts';
 import { findOrders, listOrders } from '../commerce/order.service.ts';
 import { listDeals, listPipelines } from '../deals/deal.service.ts';
 import { cursorPages, joinList, writeTable, type ExportColumn, type ExportFormat } from './table-export.ts';
+import type { EnumName } from '@kith/domain/labels/enums.ts';
 
 /**
  * The other lists as files: companies, products, orders (one row per order, or one per line item — the
@@ -36,6 +37,8 @@ export type ListExportOptions = {
 };
 
 const PAGE = 500;
+/** The company columns that hold an enumerated value (named in the file for people). */
+const COMPANY_ENUMS: Partial<Record<keyof Company, EnumName>> = { sizeBand: 'companySize', province: 'province', country: 'country' };
 const amount = (minor: number, currency: string) => minor / 10 ** (minorDigits(currency) ?? 2);
 
 async function memberEmails(core: Core, workspaceId: string): Promise<(id: string | null) => string | null> {
@@ -56,14 +59,15 @@ export async function exportList(core: Core, actor: Actor, kind: ListExport, o: 
 export async function prepareListExport(core: Core, actor: Actor, kind: ListExport, o: ListExportOptions): Promise<(out: Writable) => Promise<{ rows: number }>> {
   authorize(actor, 'records.export');
   const ownerOf = await memberEmails(core, actor.workspaceId);
-  const sheet = { format: o.format, raw: o.raw, sheet: kind[0]!.toUpperCase() + kind.slice(1) };
+  const { workspace } = await readContext(core, actor.workspaceId);
+  const sheet = { format: o.format, raw: o.raw, sheet: kind[0]!.toUpperCase() + kind.slice(1), locale: workspace?.locale };
 
   if (kind === 'companies') {
     const page = (cursor: string | null) => listCompanies(core, actor, { limit: PAGE, deleted: 'exclude', raw: o.filters, ...opt('q', o.q), ...opt('sort', o.sort), ...opt('cursor', cursor ?? undefined) });
     await page(null);
     const { fields } = await readContext(core, actor.workspaceId);
     const cols: ExportColumn<Company>[] = [
-      ...(['id', 'name', 'domain', 'website', 'email', 'phone', 'taxCode', 'industry', 'sizeBand', 'addressLine', 'province', 'country'] as const).map((k) => ({ key: k, header: k, value: (c: Company) => c[k] })),
+      ...(['id', 'name', 'domain', 'website', 'email', 'phone', 'taxCode', 'industry', 'sizeBand', 'addressLine', 'province', 'country'] as const).map((k) => ({ key: k, header: k, value: (c: Company) => c[k], ...(COMPANY_ENUMS[k] ? { enum: COMPANY_ENUMS[k] } : {}) })),
       { key: 'owner', header: 'owner', value: (c) => ownerOf(c.ownerId) },
       { key: 'tags', header: 'tags', value: (c) => joinList(c.tags) },
       { key: 'notes', header: 'notes', value: (c) => c.notes },
@@ -100,8 +104,8 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
       { key: 'orderedAt', header: 'orderedAt', value: (r) => r.orderedAt },
       { key: 'customer', header: 'customer', value: (r) => r.contactName },
       { key: 'contactId', header: 'contactId', value: (r) => r.contactId },
-      { key: 'status', header: 'status', value: (r) => r.status },
-      { key: 'channel', header: 'channel', value: (r) => r.channel },
+      { key: 'status', header: 'status', value: (r) => r.status, enum: 'orderStatus' },
+      { key: 'channel', header: 'channel', value: (r) => r.channel, enum: 'orderChannel' },
       { key: 'currency', header: 'currency', value: (r) => r.currency },
     ];
     const tail: ExportColumn<OrderSummary>[] = [
@@ -152,8 +156,8 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
       { key: 'discount', header: 'discount', value: (r) => amount(r.line.discount, r.order.currency) },
       { key: 'lineTotal', header: 'line total', value: (r) => amount(r.line.lineTotal, r.order.currency) },
       { key: 'shipping', header: 'shipping', value: (r) => amount(r.order.shipping, r.order.currency) },
-      { key: 'status', header: 'status', value: (r) => r.order.status },
-      { key: 'channel', header: 'channel', value: (r) => r.order.channel },
+      { key: 'status', header: 'status', value: (r) => r.order.status, enum: 'orderStatus' },
+      { key: 'channel', header: 'channel', value: (r) => r.order.channel, enum: 'orderChannel' },
       { key: 'currency', header: 'currency', value: (r) => r.order.currency },
       { key: 'orderTotal', header: 'order total', value: (r) => amount(r.order.total, r.order.currency) },
     ];
@@ -173,7 +177,7 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
     { key: 'pipeline', header: 'pipeline', value: (d) => pipelineName.get(d.pipelineId) ?? d.pipelineId },
     { key: 'stage', header: 'stage', value: (d) => stage.get(d.stageId)?.name ?? d.stageId },
     { key: 'probability', header: 'probability', value: (d) => stage.get(d.stageId)?.probability ?? null },
-    { key: 'status', header: 'status', value: (d) => d.status },
+    { key: 'status', header: 'status', value: (d) => d.status, enum: 'stageKind' },
     { key: 'customer', header: 'customer', value: (d) => d.contactName },
     { key: 'amount', header: 'amount', value: (d) => amount(d.amount, d.currency) },
     { key: 'currency', header: 'currency', value: (d) => d.currency },
