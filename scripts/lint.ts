@@ -37,6 +37,48 @@ for (const f of files) {
     problems.push(`${f}: only config.ts reads process.env`);
   }
 }
+problems.push(...sqlOutsideRepositories());
 for (const p of problems) process.stderr.write(`lint: ${p}\n`);
 process.stdout.write(`lint: ${files.length} files, ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
 process.exit(problems.length ? 1 : 0);
+
+// ── SQL outside repositories: a ratchet ──────────────────────────────────────────────────────────────────────
+// AGENTS.md says only repositories write SQL. When this rule was added (issue 17) about 435 of the ~490 query-builder
+// calls (`.selectFrom(` `.insertInto(` `.updateTable(` `.deleteFrom(`) in packages/*/src were elsewhere, so the
+// rule is a ratchet: scripts/lint-sql-baseline.json holds each file's count, and lint fails when a file's count grows
+// or a file not in it gains one. Allowed anywhere: *.repository.ts, packages/server/src/db/ (migrations included),
+// and tests (*.test.ts, packages/*/test/), which read the database to check outcomes.
+// Lowering it: move a file's queries into a repository, then `node scripts/lint.ts --update-sql-baseline` and
+// commit the new baseline with the move. The update also accepts files that were renamed or split, as long as the
+// total does not grow; it never accepts new queries.
+function sqlOutsideRepositories(): string[] {
+  const { globSync: glob, readFileSync: read, writeFileSync: write, existsSync } = process.getBuiltinModule('node:fs');
+  const baselineFile = 'scripts/lint-sql-baseline.json';
+  const allowed = (f: string) => f.endsWith('.repository.ts') || f.startsWith('packages/server/src/db/') || f.endsWith('.test.ts') || /^packages\/[^/]+\/test\//.test(f);
+  const current: Record<string, number> = {};
+  for (const f of glob('packages/*/src/**/*.{ts,tsx}').sort()) {
+    if (allowed(f)) continue;
+    const n = (read(f, 'utf8').match(/\.(selectFrom|insertInto|updateTable|deleteFrom)\(/g) ?? []).length;
+    if (n > 0) current[f] = n;
+  }
+  const baseline: Record<string, number> = existsSync(baselineFile) ? JSON.parse(read(baselineFile, 'utf8')) : {};
+  const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+  const total = sum(current);
+  const grown = Object.entries(current).filter(([f, n]) => n > (baseline[f] ?? 0));
+  if (process.argv.includes('--update-sql-baseline')) {
+    if (existsSync(baselineFile) && total > sum(baseline)) {
+      process.stderr.write(`lint: not updating ${baselineFile}: ${total} query-builder calls outside repositories, more than the baseline's ${sum(baseline)}\n`);
+      return grown.map(([f, n]) => `${f}: ${n} query-builder calls outside a repository (baseline ${baseline[f] ?? 0})`);
+    }
+    write(baselineFile, `${JSON.stringify(current, null, 2)}\n`);
+    process.stdout.write(`lint: ${baselineFile} updated: ${total} query-builder calls outside repositories (was ${sum(baseline)})\n`);
+    return [];
+  }
+  const lower = Object.keys(baseline).filter((f) => (current[f] ?? 0) < baseline[f]!).length;
+  process.stdout.write(
+    `lint: ${total} query-builder calls outside repositories in ${Object.keys(current).length} files (baseline ${sum(baseline)})` +
+      (lower ? `; ${lower} file${lower === 1 ? ' is' : 's are'} below ${lower === 1 ? 'its' : 'their'} baseline: \`node scripts/lint.ts --update-sql-baseline\` lowers it` : '') +
+      '\n',
+  );
+  return grown.map(([f, n]) => `${f}: ${n} query-builder calls outside a repository, ${baseline[f] ?? 0} allowed by ${baselineFile}: SQL goes in a *.repository.ts`);
+}

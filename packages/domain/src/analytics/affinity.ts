@@ -1,6 +1,6 @@
 /**
  * "Customers who bought this also bought": product affinities by co-purchase lift, for cross-sell (QCI's
- * penetration, MODELS.md §1; IDIC's "differentiate by needs").
+ * penetration, docs/models.md; IDIC's "differentiate by needs").
  *
  * Over customers (each customer's set of distinct products is one basket, whatever the number of orders):
  * for products A and B bought by n_A and n_B of N customers, n_AB of them buying both,

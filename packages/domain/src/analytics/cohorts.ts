@@ -1,5 +1,5 @@
 /**
- * The acquisition–penetration–retention picture (QCI, MODELS.md §1): how many customers a business wins
+ * The acquisition–penetration–retention picture (QCI, docs/models.md): how many customers a business wins
  * each month and through what, how deep it sells into them, and how many it keeps.
  *
  * Fed one purchase at a time (a customer, a day number, an amount, the order's channel and the customer's

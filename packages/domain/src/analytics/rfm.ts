@@ -2,7 +2,7 @@ import type { PurchaseDays, PurchaseDaysBuilder, RfmInputs } from './transaction
 
 /**
  * RFM: recency, frequency and monetary value per customer at an as-of date, scored 1–5 by quintile (5 best)
- * and named by the R×F grid (MODELS.md §5; the segment names of the RFM literature).
+ * and named by the R×F grid (docs/models.md, the customer profile; the segment names of the RFM literature).
  *
  * Scores are SQL's `NTILE(5)` over the customers ordered from worst to best, ties broken by customer id
  * (ascending): recency by days descending, frequency and monetary ascending. Written so, a database

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Value tiers in Peppers & Rogers' sense (MODELS.md §2, IDIC's "differentiate by value"):
+ * Value tiers in Peppers & Rogers' sense (docs/models.md, IDIC's "differentiate by value"):
  *
  * - **below zero** — customers whose cost to serve is above their value: only when the workspace has said
  *   what serving costs (a cost per order and/or per customer per year). Their net value is the lifetime

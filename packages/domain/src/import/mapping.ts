@@ -1,3 +1,4 @@
+import { CONTACT_FIELD_LIST, isSkip } from '../contacts/contact.fields.ts';
 import { matchKey } from '../text/fold.ts';
 
 /**
@@ -10,26 +11,8 @@ export type ImportEntity = 'contacts' | 'companies' | 'orders' | 'interactions' 
 
 /** Field → the headers that mean it, folded; the first ones are the surest. */
 const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
-  contacts: {
-    name: ['ho va ten', 'ho ten', 'full name', 'name', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'contact name', 'ten day du'],
-    familyName: ['ho', 'last name', 'family name', 'surname'],
-    givenName: ['ten', 'first name', 'given name'],
-    phones: ['sdt', 'so dien thoai', 'dien thoai', 'di dong', 'so di dong', 'phone', 'phone number', 'mobile', 'tel', 'telephone', 'dt'],
-    emails: ['email', 'e mail', 'dia chi email', 'thu dien tu', 'mail'],
-    birthday: ['ngay sinh', 'sinh nhat', 'birthday', 'date of birth', 'dob', 'birth date'],
-    gender: ['gioi tinh', 'gender', 'sex'],
-    addressLine: ['dia chi', 'address', 'street', 'dia chi nha'],
-    ward: ['phuong xa', 'phuong', 'xa', 'ward'],
-    district: ['quan huyen', 'quan', 'huyen', 'district'],
-    province: ['tinh thanh', 'tinh thanh pho', 'tinh', 'thanh pho', 'province', 'city'],
-    company: ['cong ty', 'doanh nghiep', 'company', 'organisation', 'organization', 'ten cong ty'],
-    jobTitle: ['chuc vu', 'chuc danh', 'job title', 'title', 'position'],
-    occupation: ['nghe nghiep', 'occupation', 'job'],
-    tags: ['nhan', 'the', 'tags', 'tag', 'labels'],
-    source: ['nguon', 'nguon khach', 'source', 'lead source', 'kenh'],
-    notes: ['ghi chu', 'notes', 'note', 'comments', 'mo ta'],
-    externalId: ['ma khach hang', 'ma kh', 'external id', 'customer id', 'id'],
-  },
+  // The contact field table's import targets and their headers (contacts/contact.fields.ts).
+  contacts: Object.fromEntries(CONTACT_FIELD_LIST.flatMap((f) => (isSkip(f.import) ? [] : [[f.import.target ?? f.name, f.import.synonyms]]))),
   orders: {
     number: ['so don', 'so don hang', 'ma don', 'ma don hang', 'order number', 'order no', 'order id', 'order', 'so hoa don', 'invoice'],
     orderedAt: ['ngay mua', 'ngay dat', 'ngay dat hang', 'ngay don', 'order date', 'date', 'ngay', 'thoi gian'],

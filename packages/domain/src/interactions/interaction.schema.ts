@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateTime, longText, text, uuid } from '../schema/fields.ts';
 
 /**
- * Interactions: every touchpoint with a customer (MODELS.md §3, data collection) — calls, meetings,
+ * Interactions: every touchpoint with a customer (docs/models.md: the customer-care model's data collection) — calls, meetings,
  * emails, chats and messages on Zalo, Facebook or SMS, visits and notes — on the customer's one timeline.
  */
 export const INTERACTION_KINDS = ['call', 'meeting', 'email', 'chat', 'message', 'visit', 'note'] as const;

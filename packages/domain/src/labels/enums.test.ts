@@ -19,6 +19,7 @@ const NOT_SHOWN = new Set([
   'TEMPLATE_VARIABLES', // placeholders written as code in templates ({{contact.name}})
   'BUILTIN_KEYS', // built-in playbooks carry their own names
   'SCRIPTS', // Unicode scripts, for the email check
+  'WEB_SECTIONS', // the customer page's sections: headings of the page (record.sections in the web's locales), not values
 ]);
 
 const names = Object.keys(ENUMS) as EnumName[];

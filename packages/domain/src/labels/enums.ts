@@ -15,12 +15,12 @@ import { QUESTION_TYPES, SURVEY_STATUSES, TRIGGERS } from '../care/survey.schema
 import { TICKET_PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from '../care/tickets.ts';
 import { COMPANY_SIZES } from '../companies/company.schema.ts';
 import { CONTACT_SOURCES } from '../contacts/contact-sources.ts';
-import { CONSENT_CHANNELS, CONSENT_STATUSES, EDUCATION_LEVELS, GENDERS, INCOME_BANDS, LIFECYCLE_STAGES, MARITAL_STATUSES } from '../contacts/contact.schema.ts';
+import { CONSENT_CHANNELS, CONSENT_STATUSES, EDUCATION_LEVELS, GENDERS, INCOME_BANDS, LIFECYCLE_STAGES, MARITAL_STATUSES } from '../contacts/contact.values.ts';
 import { CUSTOM_FIELD_TYPES } from '../custom-fields/custom-field.ts';
 import { STAGE_KINDS } from '../deals/deal.schema.ts';
 import { DUPLICATE_REASONS } from '../duplicates/score.ts';
 import { COUNTRY_CODES } from '../geo/countries.ts';
-import { PROVINCES } from '../geo/provinces.ts';
+import { PROVINCE_CODES, PROVINCES } from '../geo/provinces.ts';
 import { DIRECTIONS, INTERACTION_CHANNELS, INTERACTION_KINDS } from '../interactions/interaction.schema.ts';
 import { ORDER_CHANNELS, ORDER_STATUSES } from '../orders/order.schema.ts';
 import { ACTIONS, ROLES, type Action } from '../permissions/permissions.ts';
@@ -31,7 +31,6 @@ export type LabelLocale = (typeof LABEL_LOCALES)[number];
 /** 'en' for English, Vietnamese for anything else (Kith's first language). */
 export const labelLocale = (lang: string | null | undefined): LabelLocale => (lang?.toLowerCase().startsWith('en') ? 'en' : 'vi');
 
-const PROVINCE_CODES = PROVINCES.map((p) => p.code);
 const PERMISSIONS = Object.keys(ACTIONS) as Action[];
 
 /** Each enum's values, by name: the one list a field, a filter, an editor or an export reads. */

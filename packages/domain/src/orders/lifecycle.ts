@@ -2,7 +2,7 @@ import type { LifecycleStage } from '../contacts/contact.schema.ts';
 
 /**
  * The lifecycle stage a contact's purchases imply, where the workspace lets the data move it (the
- * customer-care model, MODELS.md §3: potential → new → loyal customers). Only purchases move it here:
+ * customer-care model, docs/models.md: potential → new → loyal customers). Only purchases move it here:
  *  - no purchase: the stage the team set stays (lead, prospect, lost, …);
  *  - one purchase: new customer;
  *  - two or more: repeat customer, and loyal from `loyalAfter` purchases;

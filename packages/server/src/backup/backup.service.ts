@@ -41,7 +41,7 @@ export function syncDir(dir: string): void {
 
 /**
  * A consistent backup while Kith keeps running, in one file (backup-archive.ts): the database — SQLite's online
- * backup API (never a file copy, RELIABILITY.md) verified with PRAGMA integrity_check, or pg_dump's custom format
+ * backup API (never a file copy, docs/reliability.md) verified with PRAGMA integrity_check, or pg_dump's custom format
  * — with the server's secret, without which a restored server cannot decrypt the workspaces' SMTP settings nor
  * honour unsubscribe links and device cookies signed before, and a manifest with the checksums.
  *

@@ -1,9 +1,8 @@
-import { EDUCATION_LEVELS, GENDERS, INCOME_BANDS, LIFECYCLE_STAGES, MARITAL_STATUSES } from '@kith/domain/contacts/contact.schema.ts';
+import { CONTACT_FIELD_LIST, isSkip, type FilterSpec } from '@kith/domain/contacts/contact.fields.ts';
 import { isValidEmail, normalizeEmail } from '@kith/domain/emails/email.ts';
-import { PROVINCE_CODES } from '@kith/domain/geo/provinces.ts';
 import { sql } from 'kysely';
 import { jsonFirst } from '../db/dialect-sql.ts';
-import type { Registry } from '../records/list-query.ts';
+import type { FieldDef, Registry } from '../records/list-query.ts';
 import type { CustomField } from '@kith/domain/custom-fields/custom-field.ts';
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
 import type { Core } from '../core.ts';
@@ -50,41 +49,37 @@ const analyticsFields: Registry = {
 };
 
 /**
- * The contact fields a list can filter and sort on (public name → column), for `filter[...]` and `sort`.
- * `emails` and `phones` sort by the first (primary) one; `company` and `owner` are sort-only names ordered
- * by the company's folded name and the owner's name. Tags and interests have no order to sort by.
+ * The contact fields a list can filter and sort on (public name → column), for `filter[...]` and `sort`,
+ * from the field table (@kith/domain contacts/contact.fields.ts): lists are matched through contact_keys
+ * and sort by their first (primary) value; enumerations check their values. `company` and `owner` are
+ * sort-only names ordered by the company's folded name and the owner's name; the record's own columns and
+ * the analytics come after.
  */
 export function contactFields(phoneNormalizer: (v: string) => string | null): Registry {
+  const lower = (v: string) => v.normalize('NFC').trim().toLowerCase() || null;
+  const normalizers: Record<NonNullable<FilterSpec['keyKind']>, (v: string) => string | null> = {
+    email: (v) => (isValidEmail(normalizeEmail(v)) ? normalizeEmail(v) : null),
+    phone: phoneNormalizer,
+    tag: lower,
+    interest: lower,
+  };
+  const fromTable: Registry = {};
+  for (const f of CONTACT_FIELD_LIST) {
+    if (isSkip(f.filter)) continue;
+    const s = f.filter;
+    const def: FieldDef = { column: f.column, type: s.type, sortable: s.sortable, nullable: f.kind === 'list' || f.empty === null };
+    if (s.folded) Object.assign(def, { foldedColumn: s.folded, sortColumn: s.folded });
+    if (s.type === 'enum') def.values = f.enum?.values ?? [];
+    if (s.type === 'keys' && s.keyKind) {
+      Object.assign(def, { keyKind: s.keyKind, normalize: normalizers[s.keyKind] });
+      if (s.sortable) def.sortExpr = (d, t) => jsonFirst(d, `${t}.${f.column}`);
+    }
+    fromTable[f.name] = def;
+  }
   return {
-    name: { column: 'name', type: 'text', foldedColumn: 'name_key', sortable: true, sortColumn: 'name_key', nullable: false },
-    givenName: { column: 'given_name', type: 'text', sortable: true, nullable: true },
-    familyName: { column: 'family_name', type: 'text', sortable: true, nullable: true },
-    emails: { column: 'emails', type: 'keys', keyKind: 'email', normalize: (v) => (isValidEmail(normalizeEmail(v)) ? normalizeEmail(v) : null), sortable: true, sortExpr: (d, t) => jsonFirst(d, `${t}.emails`), nullable: true },
-    phones: { column: 'phones', type: 'keys', keyKind: 'phone', normalize: phoneNormalizer, sortable: true, sortExpr: (d, t) => jsonFirst(d, `${t}.phones`), nullable: true },
-    tags: { column: 'tags', type: 'keys', keyKind: 'tag', normalize: (v) => v.normalize('NFC').trim().toLowerCase() || null, nullable: false },
-    interests: { column: 'interests', type: 'keys', keyKind: 'interest', normalize: (v) => v.normalize('NFC').trim().toLowerCase() || null, nullable: false },
-    gender: { column: 'gender', type: 'enum', values: GENDERS, sortable: true, nullable: true },
-    birthday: { column: 'birthday', type: 'date', sortable: true, nullable: true },
-    province: { column: 'province', type: 'enum', values: PROVINCE_CODES, sortable: true, nullable: true },
-    district: { column: 'district', type: 'text', sortable: true, nullable: true },
-    ward: { column: 'ward', type: 'text', nullable: true },
-    externalId: { column: 'external_id', type: 'text', nullable: true },
-    country: { column: 'country', type: 'text', sortable: true, nullable: true },
-    hometown: { column: 'hometown', type: 'text', sortable: true, nullable: true },
-    occupation: { column: 'occupation', type: 'text', sortable: true, nullable: true },
-    jobTitle: { column: 'job_title', type: 'text', sortable: true, nullable: true },
-    companyId: { column: 'company_id', type: 'uuid', nullable: true },
+    ...fromTable,
     company: { column: 'company_id', type: 'text', sortable: true, sortOnly: true, sortExpr: () => sql.ref('companies.name_key'), nullable: true },
-    incomeBand: { column: 'income_band', type: 'enum', values: INCOME_BANDS, sortable: true, nullable: true },
-    education: { column: 'education', type: 'enum', values: EDUCATION_LEVELS, sortable: true, nullable: true },
-    maritalStatus: { column: 'marital_status', type: 'enum', values: MARITAL_STATUSES, sortable: true, nullable: true },
-    religion: { column: 'religion', type: 'text', nullable: true },
-    householdSize: { column: 'household_size', type: 'number', sortable: true, nullable: true },
-    source: { column: 'source', type: 'text', sortable: true, nullable: true },
-    lifecycleStage: { column: 'lifecycle_stage', type: 'enum', values: LIFECYCLE_STAGES, sortable: true, nullable: false },
-    ownerId: { column: 'owner_id', type: 'uuid', nullable: true },
     owner: { column: 'owner_id', type: 'text', sortable: true, sortOnly: true, sortExpr: (_d, t) => sql`(select u.name from users u where u.id = ${sql.ref(`${t}.owner_id`)})`, nullable: true },
-    teamId: { column: 'team_id', type: 'uuid', nullable: true },
     createdAt: { column: 'created_at', type: 'datetime', sortable: true, nullable: false },
     updatedAt: { column: 'updated_at', type: 'datetime', sortable: true, nullable: false },
     createdBy: { column: 'created_by', type: 'uuid', nullable: true },

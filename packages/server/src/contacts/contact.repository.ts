@@ -3,6 +3,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Contact } from '@kith/domain/contacts/contact.schema.ts';
 import { buildContactSearchText } from '@kith/domain/search/contact-search.ts';
 import { readJson } from '../db/column-types.ts';
+import { CONTACT_FIELD_LIST, type ContactFieldValues, type FieldDef } from '@kith/domain/contacts/contact.fields.ts';
 import type { Db, DialectName } from '../db/create-db.ts';
 import type { ContactKeyTable, ContactTable } from './contact.table.ts';
 import { afterCursor, filterCondition, groupsCondition, orderBySql, type Cursor, type Filter, type FilterGroups, type Sort } from '../records/list-query.ts';
@@ -12,54 +13,31 @@ export type ContactInsert = Omit<Insertable<ContactTable>, 'seq'>;
 export type ContactKey = Insertable<ContactKeyTable>;
 export type ContactWithCompany = Contact & { company: { id: string; name: string } | null };
 
+/** The record's own columns; each field's column comes from the field table. */
+const RECORD_COLUMNS = ['seq', 'id', 'workspace_id', 'created_at', 'updated_at', 'deleted_at', 'created_by', 'updated_by', 'version'] as const;
+
 /** Every column a read returns (search_text stays inside). */
-const READ_COLUMNS = [
-  'contacts.seq', 'contacts.id', 'contacts.workspace_id', 'contacts.name', 'contacts.external_id', 'contacts.given_name', 'contacts.family_name', 'contacts.emails', 'contacts.phones',
-  'contacts.gender', 'contacts.birthday', 'contacts.address_line', 'contacts.ward', 'contacts.district', 'contacts.province', 'contacts.country',
-  'contacts.hometown', 'contacts.occupation', 'contacts.job_title', 'contacts.company_id', 'contacts.income_band', 'contacts.education',
-  'contacts.marital_status', 'contacts.religion', 'contacts.household_size', 'contacts.interests', 'contacts.tags', 'contacts.source',
-  'contacts.lifecycle_stage', 'contacts.owner_id', 'contacts.team_id', 'contacts.consents', 'contacts.notes', 'contacts.custom',
-  'contacts.created_at', 'contacts.updated_at', 'contacts.deleted_at', 'contacts.created_by', 'contacts.updated_by', 'contacts.version',
-] as const;
+const READ_COLUMNS = [...RECORD_COLUMNS, ...CONTACT_FIELD_LIST.map((f) => f.column)].map((c) => `contacts.${c}`) as unknown as readonly `contacts.${keyof ContactTable & string}`[];
 
 type ReadRow = Omit<Selectable<ContactTable>, 'name_key' | 'search_text'> & { company_name: string | null };
 
+/** A stored field's value: lists and JSON are parsed, an absent one reads as the field's empty value. */
+export function readField(f: FieldDef, raw: unknown): unknown {
+  return f.kind === 'scalar' ? raw : readJson(raw as string, f.empty);
+}
+
+/** A field's value as stored. */
+export function writeField(f: FieldDef, v: unknown): unknown {
+  return f.kind === 'scalar' ? v : JSON.stringify(v);
+}
 
 export function rowToContact(r: ReadRow): ContactWithCompany {
+  const row = r as unknown as Record<string, unknown>;
+  const fields = Object.fromEntries(CONTACT_FIELD_LIST.map((f) => [f.name, readField(f, row[f.column])])) as ContactFieldValues;
   return {
     id: r.id,
-    name: r.name,
-    externalId: r.external_id,
-    givenName: r.given_name,
-    familyName: r.family_name,
-    emails: readJson(r.emails, []),
-    phones: readJson(r.phones, []),
-    gender: r.gender as Contact['gender'],
-    birthday: r.birthday,
-    addressLine: r.address_line,
-    ward: r.ward,
-    district: r.district,
-    province: r.province,
-    country: r.country,
-    hometown: r.hometown,
-    occupation: r.occupation,
-    jobTitle: r.job_title,
-    companyId: r.company_id,
+    ...fields,
     company: r.company_id && r.company_name !== null ? { id: r.company_id, name: r.company_name } : null,
-    incomeBand: r.income_band as Contact['incomeBand'],
-    education: r.education as Contact['education'],
-    maritalStatus: r.marital_status as Contact['maritalStatus'],
-    religion: r.religion,
-    householdSize: r.household_size,
-    interests: readJson(r.interests, []),
-    tags: readJson(r.tags, []),
-    source: r.source,
-    lifecycleStage: r.lifecycle_stage as Contact['lifecycleStage'],
-    ownerId: r.owner_id,
-    teamId: r.team_id,
-    consents: readJson(r.consents, {}),
-    notes: r.notes,
-    custom: readJson(r.custom, {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,

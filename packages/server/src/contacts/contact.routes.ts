@@ -1,16 +1,8 @@
+import { contactOutputShape } from '@kith/domain/contacts/contact.fields.ts';
 import { z } from 'zod';
 import { RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
 import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
-import {
-  CONSENT_CHANNELS,
-  ContactCreateSchema,
-  ContactUpdateSchema,
-  EDUCATION_LEVELS,
-  GENDERS,
-  INCOME_BANDS,
-  LIFECYCLE_STAGES,
-  MARITAL_STATUSES,
-} from '@kith/domain/contacts/contact.schema.ts';
+import { CONSENT_CHANNELS, ContactCreateSchema, ContactUpdateSchema, LIFECYCLE_STAGES } from '@kith/domain/contacts/contact.schema.ts';
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { runDetection } from '../duplicates/duplicate.service.ts';
@@ -29,38 +21,10 @@ import { authorize } from '../records/visibility.ts';
 export const ContactOut = z
   .object({
     id: z.string(),
-    name: z.string(),
-    externalId: z.string().nullable().describe('the customer’s id in another system; imports can match on it'),
-    givenName: z.string().nullable(),
-    familyName: z.string().nullable(),
-    emails: z.array(z.string()),
-    phones: z.array(z.string()).describe('E.164'),
-    gender: z.enum(GENDERS).nullable(),
-    birthday: z.string().nullable(),
-    addressLine: z.string().nullable(),
-    ward: z.string().nullable(),
-    district: z.string().nullable(),
-    province: z.string().nullable().describe('Province code after the 2025 reorganisation, e.g. ho-chi-minh'),
-    country: z.string().nullable(),
-    hometown: z.string().nullable(),
-    occupation: z.string().nullable(),
-    jobTitle: z.string().nullable(),
-    companyId: z.string().nullable(),
+    // Each field as the field table says it is returned (@kith/domain contacts/contact.fields.ts).
+    ...contactOutputShape,
     company: z.object({ id: z.string(), name: z.string() }).nullable(),
-    incomeBand: z.enum(INCOME_BANDS).nullable(),
-    education: z.enum(EDUCATION_LEVELS).nullable(),
-    maritalStatus: z.enum(MARITAL_STATUSES).nullable(),
-    religion: z.string().nullable(),
-    householdSize: z.number().int().nullable(),
-    interests: z.array(z.string()),
-    tags: z.array(z.string()),
-    source: z.string().nullable(),
-    lifecycleStage: z.enum(LIFECYCLE_STAGES),
-    ownerId: z.string().nullable(),
-    teamId: z.string().nullable(),
     consents: z.partialRecord(z.enum(CONSENT_CHANNELS), z.object({ status: z.enum(['granted', 'denied']), source: z.string().nullable(), at: Timestamp })),
-    notes: z.string().nullable(),
-    custom: z.record(z.string(), z.unknown()),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     deletedAt: Timestamp.nullable(),

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { fromZodIssue } from '@kith/domain/schema/issues.ts';
 import type { Contact, ContactCreateInput, ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
+import { AUDITED_CONTACT_FIELDS, CONTACT_FIELD_LIST, type ContactFieldName, type ContactFieldValues } from '@kith/domain/contacts/contact.fields.ts';
 import { validateCustomValues, type CustomField } from '@kith/domain/custom-fields/custom-field.ts';
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
 import { buildContactSearchText, parseSearchQuery } from '@kith/domain/search/contact-search.ts';
@@ -14,14 +15,12 @@ import { auditRows, by, insertAuditRows, recordAudit, type AuditEntry, type Audi
 import type { Actor } from '../auth/actor.ts';
 import { listCustomFields } from '../custom-fields/custom-field.repository.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
-import { readContext } from '../workspaces/read-context.ts';
 import { decodeCursor, encodeCursor, parseFilters, parseSort } from '../records/list-query.ts';
 import { contactRegistryFor } from './contact.fields.ts';
 import { segmentFilter } from '../segments/segment.service.ts';
 import { scoreSummaries, type ScoreSummary } from '../analytics/score-summary.ts';
 import { checkAssignments } from '../records/assignment.ts';
 import { authorize, preconditionFailed, scopeFor, type Scope } from '../records/visibility.ts';
-import { contactFields } from './contact.fields.ts';
 import {
   countContactRows,
   deleteKeys,
@@ -36,6 +35,7 @@ import {
   type ContactKey,
   type ContactWithCompany,
   type Deleted,
+  writeField,
 } from './contact.repository.ts';
 
 type Path = (string | number)[];
@@ -49,7 +49,6 @@ async function writeContext(core: Core, db: Db, actor: Actor): Promise<WriteCont
   return { region: ws.phoneRegion, fields };
 }
 
-const toJson = (v: unknown): string => JSON.stringify(v);
 
 function normalizePhones(raw: readonly string[], region: string, path: Path, issues: FieldIssue[]): string[] {
   const out: string[] = [];
@@ -71,41 +70,20 @@ function normalizeConsents(input: NonNullable<ContactCreateInput['consents']>, b
   return out;
 }
 
+/** Fields whose input is stored as given (after its schema); those named here have their own rule in applyInput. */
+const OWN_RULE = new Set<ContactFieldName>(['emails', 'phones', 'consents', 'custom']);
+const PLAIN_INPUT_FIELDS = CONTACT_FIELD_LIST.filter((f) => f.input && !OWN_RULE.has(f.name)).map((f) => f.name);
+
 /** The contact a write produces, from the input laid over the current state (or over defaults on create). */
 function applyInput(base: Contact, input: ContactUpdateInput, ctx: WriteContext, path: Path, issues: FieldIssue[], mode: 'create' | 'update', now: string): Contact {
   const next: Contact = { ...base };
   const set = <K extends keyof Contact>(k: K, v: Contact[K] | undefined) => {
     if (v !== undefined) next[k] = v;
   };
-  set('name', input.name);
-  set('externalId', input.externalId);
-  set('givenName', input.givenName);
-  set('familyName', input.familyName);
+  // Fields taken as given (after their schema); the ones below have their own rule.
+  for (const f of PLAIN_INPUT_FIELDS) set(f, input[f] as Contact[typeof f] | undefined);
   if (input.emails !== undefined) next.emails = [...new Set(input.emails)];
   if (input.phones !== undefined) next.phones = normalizePhones(input.phones, ctx.region, path, issues);
-  set('gender', input.gender);
-  set('birthday', input.birthday);
-  set('addressLine', input.addressLine);
-  set('ward', input.ward);
-  set('district', input.district);
-  set('province', input.province);
-  set('country', input.country);
-  set('hometown', input.hometown);
-  set('occupation', input.occupation);
-  set('jobTitle', input.jobTitle);
-  set('companyId', input.companyId);
-  set('incomeBand', input.incomeBand);
-  set('education', input.education);
-  set('maritalStatus', input.maritalStatus);
-  set('religion', input.religion);
-  set('householdSize', input.householdSize);
-  set('interests', input.interests);
-  set('tags', input.tags);
-  set('source', input.source);
-  set('lifecycleStage', input.lifecycleStage);
-  set('ownerId', input.ownerId);
-  set('teamId', input.teamId);
-  set('notes', input.notes);
   if (input.consents !== undefined) next.consents = normalizeConsents(input.consents, base.consents, now);
   if (input.custom !== undefined || mode === 'create') {
     const r = validateCustomValues(ctx.fields, input.custom ?? {}, mode, [...path, 'custom']);
@@ -118,84 +96,18 @@ function applyInput(base: Contact, input: ContactUpdateInput, ctx: WriteContext,
 }
 
 function emptyContact(id: string, actor: Actor, now: string): Contact {
-  return {
-    id,
-    name: '',
-    externalId: null,
-    givenName: null,
-    familyName: null,
-    emails: [],
-    phones: [],
-    gender: null,
-    birthday: null,
-    addressLine: null,
-    ward: null,
-    district: null,
-    province: null,
-    country: null,
-    hometown: null,
-    occupation: null,
-    jobTitle: null,
-    companyId: null,
-    incomeBand: null,
-    education: null,
-    maritalStatus: null,
-    religion: null,
-    householdSize: null,
-    interests: [],
-    tags: [],
-    source: null,
-    lifecycleStage: 'lead',
-    ownerId: actor.userId,
-    teamId: null,
-    consents: {},
-    notes: null,
-    custom: {},
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    createdBy: actor.userId,
-    updatedBy: actor.userId,
-    version: 1,
-  };
+  const empty = Object.fromEntries(CONTACT_FIELD_LIST.map((f) => [f.name, structuredClone(f.empty)])) as ContactFieldValues;
+  return { id, ...empty, ownerId: actor.userId, createdAt: now, updatedAt: now, deletedAt: null, createdBy: actor.userId, updatedBy: actor.userId, version: 1 };
 }
 
 function toRow(c: Contact, workspaceId: string, companyName: string | null): ContactInsert {
+  const fields = Object.fromEntries(CONTACT_FIELD_LIST.map((f) => [f.column, writeField(f, c[f.name])]));
   return {
+    ...(fields as Omit<ContactInsert, 'id' | 'workspace_id' | 'name' | 'name_key' | 'search_text' | 'created_at' | 'updated_at' | 'version'>),
     id: c.id,
     workspace_id: workspaceId,
     name: c.name,
     name_key: matchKey(c.name),
-    external_id: c.externalId,
-    given_name: c.givenName,
-    family_name: c.familyName,
-    emails: toJson(c.emails),
-    phones: toJson(c.phones),
-    gender: c.gender,
-    birthday: c.birthday,
-    address_line: c.addressLine,
-    ward: c.ward,
-    district: c.district,
-    province: c.province,
-    country: c.country,
-    hometown: c.hometown,
-    occupation: c.occupation,
-    job_title: c.jobTitle,
-    company_id: c.companyId,
-    income_band: c.incomeBand,
-    education: c.education,
-    marital_status: c.maritalStatus,
-    religion: c.religion,
-    household_size: c.householdSize,
-    interests: toJson(c.interests),
-    tags: toJson(c.tags),
-    source: c.source,
-    lifecycle_stage: c.lifecycleStage,
-    owner_id: c.ownerId,
-    team_id: c.teamId,
-    consents: toJson(c.consents),
-    notes: c.notes,
-    custom: toJson(c.custom),
     search_text: buildContactSearchText({ ...c, companyName }),
     created_at: c.createdAt,
     updated_at: c.updatedAt,
@@ -231,11 +143,7 @@ async function checkReferences(db: Db, actor: Actor, items: { c: Contact; before
   return names;
 }
 
-const AUDITED_FIELDS: (keyof Contact)[] = [
-  'name', 'externalId', 'givenName', 'familyName', 'emails', 'phones', 'gender', 'birthday', 'addressLine', 'ward', 'district', 'province', 'country', 'hometown',
-  'occupation', 'jobTitle', 'companyId', 'incomeBand', 'education', 'maritalStatus', 'religion', 'householdSize', 'interests', 'tags', 'source',
-  'lifecycleStage', 'ownerId', 'teamId', 'consents', 'notes', 'custom',
-];
+const AUDITED_FIELDS: readonly (keyof Contact)[] = AUDITED_CONTACT_FIELDS;
 
 function diff(a: Contact, b: Contact): { before: Partial<Contact>; after: Partial<Contact> } | null {
   const before: Partial<Contact> = {};

@@ -21,7 +21,7 @@ export type DbHandle = {
 export type DbOptions = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
 /**
- * SQLite runs in WAL mode with synchronous=FULL (RELIABILITY.md: NORMAL can lose the last commits on
+ * SQLite runs in WAL mode with synchronous=FULL (docs/reliability.md: NORMAL can lose the last commits on
  * power loss), foreign keys on, and a busy timeout so the CLI and the server can share the file.
  */
 export function openSqlite(file: string): BetterSqlite3.Database {

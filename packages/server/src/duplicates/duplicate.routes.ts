@@ -78,9 +78,9 @@ export function duplicateRoutes(core: Core) {
       {
         schema: {
           tags: ['duplicates'],
-          summary: 'Merge two contacts into one: values chosen field by field, phones, emails and tags joined, every order, interaction and task moved to the survivor; audited, and undone with POST /merges/{id}/undo',
+          summary: 'Merge two contacts into one: values chosen field by field, phones, emails and tags joined, everything that points at the other (orders, interactions, tasks, deals, tickets, surveys, loyalty points, playbook runs) moved to the survivor, loyalty balances added up, points re-synced; audited, and undone with POST /merges/{id}/undo',
           body: MergeBody,
-          response: { 200: z.object({ id: z.string(), survivorId: z.string(), mergedId: z.string(), moved: z.object({ orders: z.number().int(), interactions: z.number().int(), tasks: z.number().int() }), contact: ContactOut }), ...errors(403, 404, 409, 422) },
+          response: { 200: z.object({ id: z.string(), survivorId: z.string(), mergedId: z.string(), moved: z.record(z.string(), z.number().int()).describe('Rows now pointing at the survivor, by table (orders, interactions, tasks, deals, tickets, points_ledger…); every table a merge moves rows of, 0 when none moved'), contact: ContactOut }), ...errors(403, 404, 409, 422) },
         },
         config: { action: 'contacts.delete' },
       },

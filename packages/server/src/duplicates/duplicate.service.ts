@@ -1,3 +1,4 @@
+import { JOINED_CONTACT_FIELDS, PICKED_CONTACT_FIELDS, type PickedContactField } from '@kith/domain/contacts/contact.fields.ts';
 import { sql } from 'kysely';
 import { markStatsDirty } from '../analytics/customer-stats.ts';
 import { AppError, notFound } from '@kith/domain/errors.ts';
@@ -14,6 +15,10 @@ import { by, recordAudit } from '../audit/audit.repository.ts';
 import { findContactsByIds, insertKeys, type ContactWithCompany } from '../contacts/contact.repository.ts';
 import { keysOf, RaceLost, updateContactsIn } from '../contacts/contact.service.ts';
 import { authorize, scopeFor } from '../records/visibility.ts';
+import { logSummary, movedCounts, normaliseLog, type ContactRef, type MergeLog } from '../records/contact-refs.ts';
+import { mergeContactRefs, unmergeContactRefs } from '../records/contact-refs.repository.ts';
+import { ordersChanged } from '../commerce/order-events.ts';
+import { ALL_CONTACT_REFS } from './all-contact-refs.ts';
 
 /**
  * Duplicate detection and merging (issue 4, "one customer, one record").
@@ -24,8 +29,10 @@ import { authorize, scopeFor } from '../records/visibility.ts';
  * pairs scoring at least DUPLICATE_THRESHOLD, with their reasons. A dismissed pair stays dismissed.
  *
  * A merge keeps one contact (the survivor) with the values chosen field by field, joins their phones,
- * emails and tags, moves every order, interaction and task of the other to it, and soft-deletes the other
- * (pointing at the survivor). It is recorded with what it needs to be undone.
+ * emails and tags, moves everything that points at the other to it as each feature's contact references say
+ * (records/contact-refs.ts: orders, interactions, tasks, deals, tickets, surveys, loyalty, playbook runs…),
+ * soft-deletes the other (pointing at the survivor) and fires the order-change event for both, so points
+ * and statistics follow. It is recorded with what it needs to be undone exactly.
  */
 
 export const MAX_BLOCK = 50;
@@ -363,16 +370,20 @@ export async function dismissCandidate(core: Core, actor: Actor, id: string): Pr
   });
 }
 
-/** Single-valued fields a merge chooses between (the survivor's by default, the other's when the survivor has none). */
-export const MERGE_FIELDS = [
-  'name', 'givenName', 'familyName', 'externalId', 'gender', 'birthday', 'addressLine', 'ward', 'district', 'province', 'country', 'hometown', 'occupation', 'jobTitle', 'companyId',
-  'incomeBand', 'education', 'maritalStatus', 'religion', 'householdSize', 'source', 'lifecycleStage', 'ownerId', 'teamId', 'notes',
-] as const satisfies readonly (keyof Contact)[];
-export type MergeField = (typeof MERGE_FIELDS)[number];
-const LISTS = ['emails', 'phones', 'tags', 'interests'] as const;
-const MOVED_TABLES = ['orders', 'interactions', 'tasks'] as const;
+/** Single-valued fields a merge chooses between (the survivor's by default, the other's when the survivor has none): the field table's `merge: 'pick'`. */
+export const MERGE_FIELDS = PICKED_CONTACT_FIELDS;
+export type MergeField = PickedContactField;
+/** Lists a merge joins (the field table's `merge: 'union'`); notes, consents and custom values have their own rules below. */
+const LISTS = JOINED_CONTACT_FIELDS;
 
-export type MergeResult = { id: string; survivorId: string; mergedId: string; moved: Record<(typeof MOVED_TABLES)[number], number>; contact: ContactWithCompany };
+/** `moved`: how many rows of each table now point at the survivor (every table a merge moves rows of, 0 for none). */
+export type MergeResult = { id: string; survivorId: string; mergedId: string; moved: Record<string, number>; contact: ContactWithCompany };
+
+/** After rows moved between two contacts: their statistics are recomputed and the order listeners (loyalty points and tiers) re-synced. */
+async function resync(trx: Db, core: Core, workspaceId: string, ids: string[], log: MergeLog): Promise<void> {
+  if (log['orders.contact_id'] && 'moved' in log['orders.contact_id'] && log['orders.contact_id'].moved.length) await markStatsDirty(trx, workspaceId, ids);
+  await ordersChanged(trx, core, { workspaceId, contactIds: ids, bulk: false, changes: [] });
+}
 
 /** The survivor's fields after a merge: chosen ones from the other, empty ones filled, lists joined. */
 export function mergedPatch(survivor: Contact, other: Contact, prefer: Partial<Record<MergeField, 'survivor' | 'merged'>>): ContactUpdateInput {
@@ -400,7 +411,8 @@ export function mergedPatch(survivor: Contact, other: Contact, prefer: Partial<R
   return patch as ContactUpdateInput;
 }
 
-export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: string; mergedId: string; prefer?: Partial<Record<MergeField, 'survivor' | 'merged'>> }): Promise<MergeResult> {
+/** `refs`: every column that points at a contact (the composition root's modules will give them). */
+export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: string; mergedId: string; prefer?: Partial<Record<MergeField, 'survivor' | 'merged'>> }, refs: readonly ContactRef[] = ALL_CONTACT_REFS): Promise<MergeResult> {
   if (o.survivorId === o.mergedId) throw new AppError('validation', 'A contact cannot be merged with itself', { issues: [{ path: ['mergedId'], message: 'The same contact twice', code: 'invalid' }] });
   const del = scopeFor(actor, 'contacts.delete');
   const upd = scopeFor(actor, 'contacts.update');
@@ -416,15 +428,10 @@ export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: s
         const { company: _a, ...s } = survivor;
         const { company: _b, ...m } = other;
         const patch = mergedPatch(s, m, o.prefer ?? {});
-        // Everything of the other contact moves to the survivor.
-        const moved: Record<string, string[]> = {};
-        for (const t of MOVED_TABLES) {
-          const rows = await trx.selectFrom(t).select('id').where('workspace_id', '=', actor.workspaceId).where('contact_id', '=', other.id).execute();
-          moved[t] = rows.map((r) => r.id);
-          if (rows.length) await trx.updateTable(t).set({ contact_id: survivor.id }).where('workspace_id', '=', actor.workspaceId).where('contact_id', '=', other.id).execute();
-        }
-        if (moved.orders?.length) await markStatsDirty(trx, actor.workspaceId, [survivor.id, other.id]);
         const now = core.now().toISOString();
+        // Everything that points at the other contact moves to the survivor (or is combined, or deduplicated).
+        const log = await mergeContactRefs(trx, refs, { workspaceId: actor.workspaceId, survivorId: survivor.id, mergedId: other.id, now });
+        const moved = movedCounts(log);
         // The other goes first (its keys with it), so the survivor may take its email or phone.
         await trx.updateTable('contacts').set({ deleted_at: now, merged_into: survivor.id, updated_at: now, updated_by: actor.userId, version: other.version + 1 }).where('id', '=', other.id).execute();
         await trx.deleteFrom('contact_keys').where('workspace_id', '=', actor.workspaceId).where('contact_id', '=', other.id).execute();
@@ -434,14 +441,14 @@ export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: s
         await recordAudit(
           trx,
           [
-            { ...who, meta: { ...who.meta, ...meta, moved: Object.fromEntries(Object.entries(moved).map(([k, v]) => [k, v.length])) }, action: 'merge', entityType: 'contact', entityId: survivor.id, before: { mergedId: other.id }, after: { mergedInto: survivor.id } },
+            { ...who, meta: { ...who.meta, ...meta, moved, refs: logSummary(log) }, action: 'merge', entityType: 'contact', entityId: survivor.id, before: { mergedId: other.id }, after: { mergedInto: survivor.id } },
             { ...who, meta: { ...who.meta, mergeId, mergedInto: survivor.id }, action: 'delete', entityType: 'contact', entityId: other.id },
           ],
           core.now(),
         );
         await trx
           .insertInto('merges')
-          .values({ id: mergeId, workspace_id: actor.workspaceId, survivor_id: survivor.id, merged_id: other.id, survivor_before: JSON.stringify(s), survivor_after_version: after.version, moved: JSON.stringify(moved), created_by: actor.userId, created_at: now })
+          .values({ id: mergeId, workspace_id: actor.workspaceId, survivor_id: survivor.id, merged_id: other.id, survivor_before: JSON.stringify(s), survivor_after_version: after.version, moved: JSON.stringify(log), created_by: actor.userId, created_at: now })
           .execute();
         await trx
           .updateTable('duplicate_candidates')
@@ -450,7 +457,9 @@ export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: s
           .where('status', '=', 'open')
           .where((eb) => eb.or([eb('a_id', '=', other.id), eb('b_id', '=', other.id)]))
           .execute();
-        return { id: mergeId, survivorId: survivor.id, mergedId: other.id, moved: Object.fromEntries(MOVED_TABLES.map((t) => [t, moved[t]!.length])) as MergeResult['moved'], contact: after };
+        // Points and statistics follow the moved orders and ledger (both contacts: the other's account empties).
+        await resync(trx, core, actor.workspaceId, [survivor.id, other.id], log);
+        return { id: mergeId, survivorId: survivor.id, mergedId: other.id, moved, contact: after };
       });
     } catch (e) {
       if (e instanceof RaceLost && attempt < 5) continue;
@@ -459,8 +468,8 @@ export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: s
   }
 }
 
-/** Undo a merge: the survivor as it was, the other contact back, everything moved back to it. Refused when the survivor changed since. */
-export async function undoMerge(core: Core, actor: Actor, mergeId: string): Promise<{ survivor: ContactWithCompany; restored: ContactWithCompany }> {
+/** Undo a merge: the survivor as it was, the other contact back, everything moved back to it (as its log says). Refused when the survivor changed since. */
+export async function undoMerge(core: Core, actor: Actor, mergeId: string, refs: readonly ContactRef[] = ALL_CONTACT_REFS): Promise<{ survivor: ContactWithCompany; restored: ContactWithCompany }> {
   const del = scopeFor(actor, 'contacts.delete');
   const upd = scopeFor(actor, 'contacts.update');
   return core.db.transaction().execute(async (trx) => {
@@ -493,16 +502,13 @@ export async function undoMerge(core: Core, actor: Actor, mergeId: string): Prom
     const r = Object.keys(patch).length ? await updateContactsIn(core, trx, actor, [{ id: survivor.id, patch: patch as ContactUpdateInput, ifVersion: null, index: 0 }], { bulk: false, meta }) : null;
     const { company: _d, ...o } = other;
     await insertKeys(trx, keysOf(o, actor.workspaceId));
-    const moved = readJson<Record<string, string[]>>(mrow.moved, {});
-    for (const t of MOVED_TABLES) {
-      const ids = moved[t] ?? [];
-      for (let i = 0; i < ids.length; i += 500) await trx.updateTable(t).set({ contact_id: other.id }).where('workspace_id', '=', actor.workspaceId).where('id', 'in', ids.slice(i, i + 500)).where('contact_id', '=', survivor.id).execute();
-    }
-    if (moved.orders?.length) await markStatsDirty(trx, actor.workspaceId, [survivor.id, other.id]);
+    const log = normaliseLog(readJson<Record<string, unknown>>(mrow.moved, {}));
+    await unmergeContactRefs(trx, refs, { workspaceId: actor.workspaceId, survivorId: survivor.id, mergedId: other.id, now }, log);
+    await resync(trx, core, actor.workspaceId, [survivor.id, other.id], log);
     await trx.updateTable('merges').set({ undone_at: now, undone_by: actor.userId }).where('id', '=', mergeId).execute();
     await trx.updateTable('duplicate_candidates').set({ status: 'open', resolved_at: null, resolved_by: null }).where('workspace_id', '=', actor.workspaceId).where('status', '=', 'merged').where((eb) => eb.or([eb('a_id', '=', other.id), eb('b_id', '=', other.id)])).execute();
     const who = by(actor);
-    await recordAudit(trx, [{ ...who, meta: { ...who.meta, ...meta }, action: 'restore', entityType: 'contact', entityId: other.id }], core.now());
+    await recordAudit(trx, [{ ...who, meta: { ...who.meta, ...meta, movedBack: movedCounts(log), refs: logSummary(log) }, action: 'restore', entityType: 'contact', entityId: other.id }], core.now());
     const [restored] = await findContactsByIds(trx, { workspaceId: actor.workspaceId, limitTo: null }, [other.id]);
     return { survivor: r?.written[0] ?? survivor, restored: restored! };
   });

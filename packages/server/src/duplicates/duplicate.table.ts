@@ -23,7 +23,12 @@ export interface MergeTable {
   /** The survivor as it was before the merge (every column a merge may change). */
   survivor_before: Json;
   survivor_after_version: number;
-  /** Ids of the records moved from the merged contact to the survivor, by table. */
+  /**
+   * What the merge did to every column that points at a contact (records/contact-refs.ts `MergeLog`), keyed
+   * `table.column`: the ids it moved, the duplicates it left or closed (with their values before), the amounts
+   * it combined — what the unmerge needs to put each row back. Merges before issue 17 stored
+   * `{orders, interactions, tasks}` id lists; they read as moves of `<table>.contact_id`.
+   */
   moved: Json;
   created_by: string | null;
   created_at: Timestamp;

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeMember, makeTeam, makeWorkspace, type TestUser } from '../../test/factories.ts';
+import { runImport } from '../import/engine.ts';
 
 let t: TestApp;
 let owner: TestUser;
@@ -67,6 +68,13 @@ describe('contact export', () => {
     assert.equal(named.find((x) => x.name === 'Nguồn riêng')!.source, 'Hội chợ Tết', 'a source the workspace typed itself, as written');
     const raw = rows((await api(o).get('/api/v1/contacts/export?raw=true')).raw.body).find((x) => x.id === c.body.id)!;
     assert.deepEqual([raw.gender, raw.source, raw.province, raw.country, raw.lifecycleStage, raw.incomeBand], ['male', 'walk_in', 'ho-chi-minh', 'VN', 'new_customer', '10m_20m']);
+    // The file for people goes back in: the import reads the names as the values they stand for.
+    const { owner: other } = await makeWorkspace(t.core);
+    const text = (await api(o).get('/api/v1/contacts/export')).raw.body;
+    const report = await runImport(t.core, other.actor, { bytes: Buffer.from(text) }, { kind: 'contacts', dryRun: false, fileName: 'named.csv', map: { lifecycleStage: 'lifecycleStage', incomeBand: 'incomeBand' } });
+    assert.deepEqual([report.failed, report.errors], [0, []], JSON.stringify(report.errors));
+    const back = rows((await api(other).get('/api/v1/contacts/export?raw=true')).raw.body).find((x) => x.name === 'Phạm Văn Tư')!;
+    assert.deepEqual([back.gender, back.source, back.province, back.country, back.lifecycleStage, back.incomeBand], ['male', 'walk_in', 'ho-chi-minh', 'VN', 'new_customer', '10m_20m']);
     const ws = await api(o).patch('/api/v1/workspace', { locale: 'en' });
     assert.equal(ws.status, 200, JSON.stringify(ws.body));
     const english = rows((await api(o).get('/api/v1/contacts/export')).raw.body).find((x) => x.id === c.body.id)!;

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Core } from '../core.ts';
 import type { Actor } from '../auth/actor.ts';
+import { CONTACT_FIELD_LIST, isSkip } from '@kith/domain/contacts/contact.fields.ts';
 import { listContacts } from '../contacts/contact.service.ts';
 import type { ContactWithCompany } from '../contacts/contact.repository.ts';
 import { authorize } from '../records/visibility.ts';
@@ -22,35 +23,26 @@ async function columns(core: Core, actor: Actor): Promise<Column[]> {
     .where('memberships.workspace_id', '=', actor.workspaceId)
     .execute();
   const emailOf = new Map(members.map((m) => [m.id, m.email]));
+  // The field table's exported fields, in its order, between the id and the record's times.
+  const tableColumns: Column[] = CONTACT_FIELD_LIST.flatMap((f): Column[] => {
+    if (isSkip(f.export)) return [];
+    const header = f.export.header ?? f.name;
+    const via = f.export.via;
+    const value =
+      via === 'company'
+        ? (c: ContactWithCompany) => c.company?.name ?? null
+        : via
+          ? (c: ContactWithCompany) => (c[f.name] ? (emailOf.get(String(c[f.name])) ?? c[f.name]) : null)
+          : f.kind === 'list'
+            ? (c: ContactWithCompany) => list(c[f.name] as unknown[])
+            : (c: ContactWithCompany) => c[f.name] as string | number | null;
+    // A value the field names by an enum is written by its name in the file for people (table-export.ts).
+    const names = f.enum?.labels ?? f.names;
+    return [{ key: header, header, value, ...(names ? { enum: names } : {}) }];
+  });
   const builtIn: Column[] = [
     { key: 'id', header: 'id', value: (c) => c.id },
-    { key: 'name', header: 'name', value: (c) => c.name },
-    { key: 'givenName', header: 'givenName', value: (c) => c.givenName },
-    { key: 'familyName', header: 'familyName', value: (c) => c.familyName },
-    { key: 'emails', header: 'emails', value: (c) => list(c.emails) },
-    { key: 'phones', header: 'phones', value: (c) => list(c.phones) },
-    { key: 'gender', header: 'gender', value: (c) => c.gender, enum: 'gender' },
-    { key: 'birthday', header: 'birthday', value: (c) => c.birthday },
-    { key: 'addressLine', header: 'addressLine', value: (c) => c.addressLine },
-    { key: 'ward', header: 'ward', value: (c) => c.ward },
-    { key: 'district', header: 'district', value: (c) => c.district },
-    { key: 'province', header: 'province', value: (c) => c.province, enum: 'province' },
-    { key: 'country', header: 'country', value: (c) => c.country, enum: 'country' },
-    { key: 'hometown', header: 'hometown', value: (c) => c.hometown },
-    { key: 'occupation', header: 'occupation', value: (c) => c.occupation },
-    { key: 'jobTitle', header: 'jobTitle', value: (c) => c.jobTitle },
-    { key: 'company', header: 'company', value: (c) => c.company?.name ?? null },
-    { key: 'incomeBand', header: 'incomeBand', value: (c) => c.incomeBand, enum: 'incomeBand' },
-    { key: 'education', header: 'education', value: (c) => c.education, enum: 'education' },
-    { key: 'maritalStatus', header: 'maritalStatus', value: (c) => c.maritalStatus, enum: 'maritalStatus' },
-    { key: 'religion', header: 'religion', value: (c) => c.religion },
-    { key: 'householdSize', header: 'householdSize', value: (c) => c.householdSize },
-    { key: 'interests', header: 'interests', value: (c) => list(c.interests) },
-    { key: 'tags', header: 'tags', value: (c) => list(c.tags) },
-    { key: 'source', header: 'source', value: (c) => c.source, enum: 'contactSource' },
-    { key: 'lifecycleStage', header: 'lifecycleStage', value: (c) => c.lifecycleStage, enum: 'lifecycleStage' },
-    { key: 'owner', header: 'owner', value: (c) => (c.ownerId ? (emailOf.get(c.ownerId) ?? c.ownerId) : null) },
-    { key: 'notes', header: 'notes', value: (c) => c.notes },
+    ...tableColumns,
     { key: 'createdAt', header: 'createdAt', value: (c) => c.createdAt },
     { key: 'updatedAt', header: 'updatedAt', value: (c) => c.updatedAt },
   ];

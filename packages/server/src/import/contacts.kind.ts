@@ -1,7 +1,9 @@
 import { isAppError, type FieldIssue } from '@kith/domain/errors.ts';
 import { ContactCreateSchema, type Contact, type ContactCreateInput, type ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
+import { CONTACT_FIELD_LIST, isSkip } from '@kith/domain/contacts/contact.fields.ts';
 import { parseDate } from '@kith/domain/import/values.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
+import { ENUMS, enumLabel, LABEL_LOCALES } from '@kith/domain/labels/enums.ts';
 import type { Company } from '@kith/domain/companies/company.schema.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
@@ -21,9 +23,19 @@ import type { KindHandler, MappedRow, MatchKey, PrepareContext, UndoItem, UndoRe
  * company named in a row is linked, and created when the workspace has none of that name.
  */
 
-const LIST_FIELDS = new Set(['phones', 'emails', 'tags']);
-const GENDER: Record<string, 'female' | 'male' | 'other'> = { nam: 'male', male: 'male', m: 'male', trai: 'male', nu: 'female', female: 'female', f: 'female', gai: 'female', khac: 'other', other: 'other' };
-const FIELDS = new Set(['name', 'externalId', 'familyName', 'givenName', 'phones', 'emails', 'birthday', 'gender', 'addressLine', 'ward', 'district', 'province', 'jobTitle', 'occupation', 'tags', 'source', 'notes', 'company']);
+/** The field table's importable fields by their import name (`company` names a company; the rest are fields). */
+const TARGETS = new Map(CONTACT_FIELD_LIST.flatMap((f) => (isSkip(f.import) ? [] : [[f.import.target ?? f.name, { ...f, import: f.import }] as const])));
+/** The values of each field that names them (an enum, a source, a country) by their names in both languages, folded: a file Kith exported for people goes back in. */
+const NAMED = new Map(
+  CONTACT_FIELD_LIST.flatMap((f) => {
+    const name = f.enum?.labels ?? f.names;
+    if (!name) return [];
+    return [[f.name, new Map((ENUMS[name] as readonly string[]).flatMap((x) => LABEL_LOCALES.map((l) => [matchKey(enumLabel(name, x, l)), x] as const)))] as const];
+  }),
+);
+const LIST_FIELDS = new Set([...TARGETS].filter(([, f]) => f.kind === 'list').map(([k]) => k));
+/** Lists compared without case when rows are joined (words, not addresses or numbers). */
+const WORD_LISTS = new Set(CONTACT_FIELD_LIST.filter((f) => !isSkip(f.filter) && (f.filter.keyKind === 'tag' || f.filter.keyKind === 'interest')).map((f) => f.name as string));
 
 type Item = {
   row: number;
@@ -54,19 +66,25 @@ type State = { seen: Set<string> };
 function toInput(values: Record<string, string>, row: number, headerOf: (f: string) => string, errors: ImportError[]): { input: ContactCreateInput; companyName: string | null } {
   const out: Record<string, unknown> = {};
   let companyName: string | null = null;
-  for (const [f, v] of Object.entries(values)) {
-    if (!FIELDS.has(f)) continue;
-    if (f === 'company') companyName = v.slice(0, 200);
-    else if (LIST_FIELDS.has(f)) out[f] = v.split(f === 'phones' ? /[;,/\n]+/ : /[;,\n]+/).map((x) => x.trim()).filter(Boolean);
-    else if (f === 'birthday') {
+  for (const [target, v] of Object.entries(values)) {
+    const f = TARGETS.get(target);
+    if (!f) continue;
+    if (f.import.target === 'company') companyName = v.slice(0, 200);
+    else if (f.kind === 'list') out[f.name] = v.split(f.name === 'phones' ? /[;,/\n]+/ : /[;,\n]+/).map((x) => x.trim()).filter(Boolean);
+    else if (f.import.parse === 'date') {
       const d = parseDate(v);
-      if (d) out.birthday = d;
-      else errors.push({ row, column: headerOf(f), value: v, message: `Not a date: ${v} (write it as dd/mm/yyyy)`, code: 'invalid_date' });
-    } else if (f === 'gender') {
-      const g = GENDER[matchKey(v)];
-      if (g) out.gender = g;
-      else errors.push({ row, column: headerOf(f), value: v, message: `Not a gender: ${v} (Nam, Nữ or Khác)`, code: 'invalid_choice' });
-    } else out[f] = v;
+      if (d) out[f.name] = d;
+      else errors.push({ row, column: headerOf(target), value: v, message: `Not a date: ${v} (write it as dd/mm/yyyy)`, code: 'invalid_date' });
+    } else if (f.enum && f.name !== 'province') {
+      // A stored code, or a word that means one ("Nữ" → female); provinces resolve their own names.
+      const word = matchKey(v);
+      const code = f.import.values?.[word] ?? f.enum.values.find((x) => x === v.trim() || matchKey(x) === word) ?? NAMED.get(f.name)?.get(word);
+      if (code) out[f.name] = code;
+      else {
+        const words = Object.keys(f.import.values ?? {});
+        errors.push({ row, column: headerOf(target), value: v, message: `Not a ${f.name}: ${v} (${(words.length ? words : f.enum.values).join(', ')})`, code: 'invalid_choice' });
+      }
+    } else out[f.name] = (f.names && NAMED.get(f.name)?.get(matchKey(v))) || v;
   }
   if (!out.name && (out.familyName || out.givenName)) out.name = [out.familyName, out.givenName].filter(Boolean).join(' ');
   return { input: out as ContactCreateInput, companyName };
@@ -200,10 +218,11 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(it.input)) {
       if (v === undefined) continue;
-      if (k === 'emails') patch.emails = union(cur.emails, it.c.emails);
-      else if (k === 'phones') patch.phones = union(cur.phones, it.c.phones);
-      else if (k === 'tags') patch.tags = union(cur.tags, v as string[], (t) => t.toLowerCase());
-      else patch[k] = v;
+      // Lists are joined: addresses and numbers as normalised, words without case.
+      if (LIST_FIELDS.has(k)) {
+        const f = k as 'emails' | 'phones' | 'tags' | 'interests';
+        patch[k] = WORD_LISTS.has(k) ? union(cur[f], v as string[], (t) => t.toLowerCase()) : union(cur[f], it.c[f]);
+      } else patch[k] = v;
     }
     if (it.companyName) patch.companyId = companyIds.get(matchKey(it.companyName)) ?? `new:${matchKey(it.companyName)}`;
     const changes = Object.entries(patch).some(([k, v]) => JSON.stringify((cur as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v));

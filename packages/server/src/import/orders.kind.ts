@@ -1,5 +1,6 @@
 import { isAppError } from '@kith/domain/errors.ts';
 import { markStatsDirty } from '../analytics/customer-stats.ts';
+import { ordersChanged } from '../commerce/order-events.ts';
 import { ContactCreateSchema, type Contact } from '@kith/domain/contacts/contact.schema.ts';
 import { parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
 import { isCurrency, minorDigits, parseAmount } from '@kith/domain/money/money.ts';
@@ -252,8 +253,10 @@ async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importI
       const now = core.now().toISOString();
       let q = trx.updateTable('orders').set((eb) => ({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: eb('version', '+', 1) })).where('workspace_id', '=', actor.workspaceId).where('id', 'in', chunk).where('deleted_at', 'is', null);
       if (scope.limitTo) q = q.where('created_by', '=', actor.userId);
-      const done = await q.returning(['id', 'contact_id']).execute();
+      const done = await q.returning(['id', 'contact_id', 'status']).execute();
       await markStatsDirty(trx, actor.workspaceId, done.map((r) => r.contact_id));
+      // Like a deleted order: points and delivery triggers follow (as a bulk change, the way the import came in).
+      await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [...new Set(done.map((r) => r.contact_id))], bulk: true, changes: done.map((r) => ({ orderId: r.id, contactId: r.contact_id, from: r.status, to: null })) });
       result.removed += done.length;
       await recordAudit(trx, done.map((r) => ({ ...who, meta: { ...who.meta, ...meta, undo: true }, action: 'delete' as const, entityType: 'order', entityId: r.id })), core.now());
     });

@@ -139,7 +139,7 @@ export async function* readRecords(src: Source, info: SourceInfo): AsyncGenerato
   }
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test is whether every character is 7-bit ASCII, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 const isAscii = (s: string) => ASCII.test(s);
 

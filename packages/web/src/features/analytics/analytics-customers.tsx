@@ -39,6 +39,7 @@ export function CustomersTab({ asOf }: { asOf: string }) {
   const monthLabel = (m: string) => new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
   const other = (k: string | null) => k ?? t('analytics.customers.unknown');
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const acquisition = useMemo(() => {
     if (!p) return null;
     const keyed = (by === 'source' ? p.acquisition.bySource : p.acquisition.byChannel).slice(0, 8);
@@ -54,8 +55,9 @@ export function CustomersTab({ asOf }: { asOf: string }) {
       yAxis: { type: 'value', name: t('analytics.customers.newCustomers') },
       series: series.map((s, i) => ({ name: s.name, type: 'bar', stack: 'new', data: s.counts, itemStyle: { color: PALETTE[i % PALETTE.length] } })),
     };
-  }, [p, by, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [p, by, t]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const revenue = useMemo(() => {
     if (!p) return null;
     return {
@@ -71,8 +73,9 @@ export function CustomersTab({ asOf }: { asOf: string }) {
         { name: t('analytics.customers.active'), type: 'line', yAxisIndex: 1, data: p.active, itemStyle: { color: '#f59e0b' }, tooltip: { valueFormatter: (x: number) => fmt.number(x) } },
       ],
     };
-  }, [p, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [p, t]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const cohorts = useMemo(() => {
     if (!p) return null;
     const rows = p.retention.cohorts;
@@ -87,8 +90,9 @@ export function CustomersTab({ asOf }: { asOf: string }) {
       visualMap: { min: 0, max: 100, show: false, inRange: { color: ['#f0fdfa', '#0f766e'] } },
       series: [{ type: 'heatmap', data, label: { show: p.months.length <= 12, formatter: (x: { data: [number, number, number] }) => (x.data[0] === 0 ? '' : `${Math.round(x.data[2])}`) } }],
     };
-  }, [p, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [p, t]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const depth = useMemo(() => {
     if (!p || p.categories.customers === 0) return null;
     return {
@@ -99,8 +103,9 @@ export function CustomersTab({ asOf }: { asOf: string }) {
       yAxis: { type: 'value' },
       series: [{ type: 'bar', data: p.categories.categoriesPerCustomer.map((x) => x.customers), itemStyle: { color: '#6366f1' }, label: { show: true, position: 'top' } }],
     };
-  }, [p, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [p, t]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const reach = useMemo(() => {
     if (!p || p.categories.customers === 0) return null;
     const list = p.categories.categories.slice(0, 12);
@@ -112,7 +117,7 @@ export function CustomersTab({ asOf }: { asOf: string }) {
       yAxis: { type: 'category', inverse: true, data: list.map((c) => c.category ?? t('needs.uncategorised')) },
       series: [{ type: 'bar', data: list.map((c) => Math.round(c.share * 1000) / 10), itemStyle: { color: '#10b981' }, label: { show: true, position: 'right', formatter: '{c}%' } }],
     };
-  }, [p, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [p, t]);
 
   if (q.isError) return <div className="alert alert-error" role="alert">{errorText(q.error)}</div>;
   if (!p) return <div className="progress" aria-busy="true" />;

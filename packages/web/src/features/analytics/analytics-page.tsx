@@ -84,6 +84,7 @@ export default function AnalyticsPage() {
     },
   });
   const running = run.data?.running ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per poll answer; the waiting state it reads is read at that moment
   useEffect(() => {
     if (!waiting || !run.data || running) return;
     const finished = run.data.run?.finishedAt ?? '';
@@ -96,10 +97,11 @@ export default function AnalyticsPage() {
       setWaiting(null);
       setFailed(true);
     } else setWaiting({ ...waiting, idlePolls: waiting.idlePolls + 1 });
-  }, [run.dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [run.dataUpdatedAt]);
   const minor = (major: number) => Math.round(major * 10 ** (minorDigits(s?.currency ?? 'VND') ?? 0));
   const seg = (k: string) => enumLabel('rfmSegment', k);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const heatmap = useMemo(() => {
     if (!s) return null;
     const data: [number, number, number][] = [];
@@ -120,8 +122,9 @@ export default function AnalyticsPage() {
       toolbox: { right: 0, top: 0, feature: { saveAsImage: { title: t('analytics.savePng'), name: `kith-rfm-${s.asOf}` } } },
       series: [{ type: 'heatmap', data, label: { show: true, formatter: (p: { data: [number, number, number] }) => fmt.number(p.data[2]) } }],
     };
-  }, [s, t, fmt, grid]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [s, t, fmt, grid]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const bars = useMemo(() => {
     if (!s) return null;
     const list = [...s.segments].sort((a, b) => b.customers - a.customers);
@@ -133,7 +136,7 @@ export default function AnalyticsPage() {
       toolbox: { right: 0, top: 0, feature: { saveAsImage: { title: t('analytics.savePng'), name: `kith-segments-${s.asOf}` } } },
       series: [{ type: 'bar', data: list.map((x) => ({ value: x.customers, itemStyle: { color: SEGMENT_COLOR[x.segment] } })), label: { show: true, position: 'right' } }],
     };
-  }, [s, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [s, t]);
 
   const tabBar = (
     <div role="tablist" aria-label={t('analytics.title')} className="row" style={{ gap: 'var(--s1)', borderBlockEnd: '1px solid var(--border, #e2e8f0)' }}>
@@ -262,6 +265,7 @@ function Movement({ to }: { to: string }) {
   const q = useQuery({ queryKey: ['analytics', 'movement', from, to], queryFn: ({ signal }) => api.get<MovementData>('/analytics/rfm/movement', { query: { from, to }, signal }), placeholderData: keepPreviousData, enabled: from <= to });
   const m = q.data;
   const seg = (k: string) => (k === 'none' ? t('analytics.movement.none') : enumLabel('rfmSegment', k));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const option = useMemo(() => {
     if (!m || m.flows.length === 0) return null;
     // The same segment on both sides is two nodes: "before" names carry a narrow no-break space to stay distinct.
@@ -293,7 +297,7 @@ function Movement({ to }: { to: string }) {
         },
       ],
     };
-  }, [m, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [m, t, fmt]);
   return (
     <ChartCard
       id="movement"

@@ -39,6 +39,7 @@ export function ValueTab({ models }: { models: Models }) {
   const compact = (major: number) => fmt.compact(major);
   const png = t('analytics.savePng');
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const clv = useMemo(() => {
     if (!v || v.customers === 0) return null;
     const bins = v.clv.filter((b) => b.customers > 0 || v.clv.some((x) => x.from > b.from && x.customers > 0));
@@ -50,8 +51,9 @@ export function ValueTab({ models }: { models: Models }) {
       yAxis: { type: 'value', name: t('analytics.value.customersAxis') },
       series: [{ type: 'bar', data: bins.map((b) => b.customers), itemStyle: { color: '#0f766e' } }],
     };
-  }, [v, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [v, t]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const alive = useMemo(() => {
     if (!v || v.customers === 0) return null;
     return {
@@ -62,8 +64,9 @@ export function ValueTab({ models }: { models: Models }) {
       yAxis: { type: 'value', name: t('analytics.value.customersAxis') },
       series: [{ type: 'bar', data: v.pAlive.map((b) => ({ value: b.customers, itemStyle: { color: b.from < 0.3 ? '#ef4444' : b.from < 0.6 ? '#facc15' : '#14b8a6' } })) }],
     };
-  }, [v, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [v, t]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const tiers = useMemo(() => {
     if (!v || v.tiers.every((x) => x.customers === 0)) return null;
     return {
@@ -75,9 +78,10 @@ export function ValueTab({ models }: { models: Models }) {
       yAxis: { type: 'category', inverse: true, data: v.tiers.map((x) => enumLabel('valueTier', x.tier)) },
       series: [{ name: t('analytics.value.customersAxis'), type: 'bar', data: v.tiers.map((x) => ({ value: x.customers, itemStyle: { color: TIER_COLOR[x.tier] } })), label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${fmt.number(v.tiers[p.dataIndex]!.customers)} · ${money(v.tiers[p.dataIndex]!.value)}` } }],
     };
-  }, [v, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [v, t, fmt]);
 
   const h = models?.holdout ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const byFreq = useMemo(() => {
     if (!h) return null;
     return {
@@ -92,8 +96,9 @@ export function ValueTab({ models }: { models: Models }) {
         { name: t('analytics.value.predicted'), type: 'bar', data: h.byFrequency.map((b) => b.predicted), itemStyle: { color: '#0f766e' } },
       ],
     };
-  }, [h, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [h, t, fmt]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const tracking = useMemo(() => {
     if (!h) return null;
     return {
@@ -116,7 +121,7 @@ export function ValueTab({ models }: { models: Models }) {
         },
       ],
     };
-  }, [h, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [h, t, fmt]);
 
   if (q.isPending) return <div className="progress" aria-busy="true" />;
   if (!v || v.customers === 0) return <p className="muted">{t('analytics.value.none')}</p>;

@@ -29,7 +29,7 @@ type Scores = {
 /** Which sentence explains P(alive): the bands a person reads it in. */
 const aliveBand = (p: number) => (p >= 0.8 ? 'high' : p >= 0.4 ? 'medium' : 'low');
 
-/** The customer's value on their page (MODELS.md §5): RFM cells, segment, P(alive) in words, lifetime value. */
+/** The customer's value on their page (docs/models.md, the customer profile): RFM cells, segment, P(alive) in words, lifetime value. */
 export function CustomerValue({ contactId }: { contactId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();

@@ -1,9 +1,11 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Formatters } from '../../lib/format.ts';
-import { provinceName } from '../../lib/provinces.ts';
 import type { CustomField } from '../../lib/workspace-data.ts';
 import { displayPhone, type Contact } from './contact-model.ts';
+import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
+import { fieldDisplay } from './contact-field-view.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
 
 export function StageBadge({ stage }: { stage: string }) {
@@ -46,7 +48,7 @@ export function customValueText(f: CustomField, v: unknown, fmt: Formatters, yes
 }
 
 /** The text (or element) of one cell of the contacts list. */
-export function renderContactCell(id: string, c: Contact, ctx: { t: (k: string) => string; fmt: Formatters; lang: string; ownerName: (id: string | null) => string; fields: CustomField[]; money: (major: number) => string }) {
+export function renderContactCell(id: string, c: Contact, ctx: { t: TFunction; fmt: Formatters; lang: string; ownerName: (id: string | null) => string; fields: CustomField[]; money: (major: number) => string }) {
   switch (id) {
     case 'name':
       return (
@@ -60,26 +62,10 @@ export function renderContactCell(id: string, c: Contact, ctx: { t: (k: string) 
       return <span>{c.emails[0] ?? ''}</span>;
     case 'company':
       return c.company ? <Link href={`/companies/${c.company.id}`}>{c.company.name}</Link> : null;
-    case 'lifecycleStage':
-      return <StageBadge stage={c.lifecycleStage} />;
     case 'owner':
       return <span>{ctx.ownerName(c.ownerId)}</span>;
-    case 'tags':
-      return <Tags tags={c.tags} />;
-    case 'province':
-      return <span>{provinceName(c.province, ctx.lang)}</span>;
-    case 'source':
-      return <span>{enumLabel('contactSource', c.source)}</span>;
-    case 'gender':
-      return <span>{c.gender ? enumLabel('gender', c.gender) : ''}</span>;
     case 'birthday':
       return <span>{ctx.fmt.date(c.birthday)}</span>;
-    case 'occupation':
-      return <span>{c.occupation ?? ''}</span>;
-    case 'jobTitle':
-      return <span>{c.jobTitle ?? ''}</span>;
-    case 'incomeBand':
-      return <span>{c.incomeBand ? enumLabel('incomeBand', c.incomeBand) : ''}</span>;
     case 'createdAt':
       return <span>{ctx.fmt.date(c.createdAt)}</span>;
     case 'updatedAt':
@@ -95,6 +81,9 @@ export function renderContactCell(id: string, c: Contact, ctx: { t: (k: string) 
     case 'pAlive':
       return <span className="num">{c.scores?.pAlive != null ? `${ctx.fmt.number(Math.round(c.scores.pAlive * 100))}%` : ''}</span>;
     default: {
+      // The other fields of the table, shown as the customer page shows them.
+      const f = CONTACT_FIELD_LIST.find((x) => x.name === id);
+      if (f) return <span>{fieldDisplay(f, c, ctx)}</span>;
       if (id.startsWith('custom.')) {
         const f = ctx.fields.find((x) => `custom.${x.key}` === id);
         return <span>{f ? customValueText(f, c.custom[f.key], ctx.fmt, ctx.t('common.yes'), ctx.t('common.no')) : ''}</span>;

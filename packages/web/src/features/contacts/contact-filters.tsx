@@ -5,7 +5,8 @@ import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { Popover } from '../../components/ui/menu.tsx';
 import { provinceName, provinceOptions } from '../../lib/provinces.ts';
 import { useMembers, type CustomField } from '../../lib/workspace-data.ts';
-import { GENDERS, INCOME_BANDS, LIFECYCLE_STAGES } from './contact-model.ts';
+import { CONTACT_FIELD_LIST, isSkip } from '@kith/domain/contacts/contact.fields.ts';
+import { enumValueLabel } from './contact-field-view.tsx';
 import type { ListFilter } from './list-state.ts';
 import { RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
 import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
@@ -31,17 +32,24 @@ const OPS: Record<Kind, string[]> = {
 function useFieldSpecs(fields: CustomField[]): FieldSpec[] {
   const { t, i18n } = useTranslation();
   const label = (k: string) => t(`contactFields.${k}`);
+  // The field table's filterable fields (lists of addresses and numbers are found by the search box instead),
+  // then the record's and the analytics' own.
+  const fromTable: FieldSpec[] = CONTACT_FIELD_LIST.flatMap((f): FieldSpec[] => {
+    if (isSkip(f.filter)) return [];
+    const kind: Kind | null =
+      f.name === 'ownerId' ? 'owner'
+      : f.enum?.labels === 'province' ? 'province'
+      : f.enum ? (f.empty === null ? 'enum' : 'stage')
+      : f.filter.type === 'keys' ? (f.filter.keyKind === 'tag' || f.filter.keyKind === 'interest' ? 'tag' : null)
+      : f.filter.type === 'uuid' ? null
+      : f.filter.type;
+    if (!kind) return [];
+    const options = kind === 'province' ? provinceOptions(i18n.language) : f.enum ? f.enum.values.map((v) => ({ value: v, label: enumValueLabel(f, v, { lang: i18n.language }) })) : undefined;
+    return [{ field: f.name, label: label(f.name === 'ownerId' ? 'owner' : f.name), kind, ...(options ? { options } : {}) }];
+  });
   const base: FieldSpec[] = [
-    { field: 'lifecycleStage', label: label('lifecycleStage'), kind: 'stage', options: LIFECYCLE_STAGES.map((s) => ({ value: s, label: enumLabel('lifecycleStage', s) })) },
-    { field: 'ownerId', label: label('owner'), kind: 'owner' },
-    { field: 'tags', label: label('tags'), kind: 'tag' },
-    { field: 'province', label: label('province'), kind: 'province', options: provinceOptions(i18n.language) },
-    { field: 'source', label: label('source'), kind: 'text' },
-    { field: 'gender', label: label('gender'), kind: 'enum', options: GENDERS.map((g) => ({ value: g, label: enumLabel('gender', g) })) },
-    { field: 'incomeBand', label: label('incomeBand'), kind: 'enum', options: INCOME_BANDS.map((g) => ({ value: g, label: enumLabel('incomeBand', g) })) },
-    { field: 'occupation', label: label('occupation'), kind: 'text' },
+    ...fromTable,
     { field: 'createdAt', label: label('createdAt'), kind: 'date' },
-    { field: 'birthday', label: label('birthday'), kind: 'date' },
     { field: 'rfmSegment', label: label('rfmSegment'), kind: 'enum', options: RFM_SEGMENTS.map((s) => ({ value: s, label: enumLabel('rfmSegment', s) })) },
     { field: 'valueTier', label: label('valueTier'), kind: 'enum', options: VALUE_TIERS.map((s) => ({ value: s, label: enumLabel('valueTier', s) })) },
     { field: 'clv', label: label('clv'), kind: 'number' },

@@ -73,6 +73,7 @@ export function ContactGrid(p: GridProps) {
   });
   const items = virtualizer.getVirtualItems();
   const last = items[items.length - 1];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the next page is asked for when the last visible row index changes, not on every new virtual-item object
   useEffect(() => {
     if (last && last.index >= rows.length - 30 && p.hasMore && !p.loadingMore) p.onLoadMore();
   }, [last?.index, rows.length, p.hasMore, p.loadingMore, p.onLoadMore]);

@@ -15,9 +15,10 @@ import { useCan } from '../../app/session.tsx';
 import { api, fieldErrorText, isApiError, request, type ApiError } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
-import { provinceName, provinceOptions } from '../../lib/provinces.ts';
 import { useCustomFields, useMemberNames, useMembers, type CustomField } from '../../lib/workspace-data.ts';
-import { customValueText, StageBadge, Tags } from './contact-cells.tsx';
+import { customValueText, StageBadge } from './contact-cells.tsx';
+import { fieldDisplay, fieldEditor, fieldPatch, fieldRaw, fieldsOfSection, type TableField } from './contact-field-view.tsx';
+import type { WebSection } from '@kith/domain/contacts/contact.fields.ts';
 import { CONSENT_CHANNELS, displayPhone, type Contact } from './contact-model.ts';
 import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField, type EditorKind } from './editable-field.tsx';
@@ -27,7 +28,7 @@ import { CustomerTickets } from '../tickets/customer-tickets.tsx';
 import { CustomerLoyalty } from '../loyalty/customer-loyalty.tsx';
 import { InviteDialog } from '../surveys/invite-dialog.tsx';
 import { CustomerPlaybooks } from '../playbooks/customer-playbooks.tsx';
-import { enumLabel, enumOptions, type EnumName } from '../../lib/enum-label.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Loaded = { contact: Contact; etag: string | null };
 
@@ -82,8 +83,6 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
       return false;
     }
   };
-  const list = (s: string) => s.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean);
-  const nullable = (s: string) => (s.trim() === '' ? null : s);
 
   const del = useMutation({
     mutationFn: () => api.delete(`/contacts/${c.id}`),
@@ -95,10 +94,63 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
     onError: (e) => notify(errorText(e), 'error'),
   });
 
-  const F = (key: keyof Contact & string, editor: EditorKind, display: ReactNode, value: string, toPatch: (raw: string) => unknown = nullable) => (
-    <EditableField key={key} label={t(`contactFields.${key}`)} display={display} value={value} editor={editor} canEdit={editable} error={errors[key] || undefined} onSave={(raw) => save(key, { [key]: toPatch(raw) })} testId={`field-${key}`} />
-  );
-  const enumEditor = (name: EnumName): EditorKind => ({ type: 'select', options: enumOptions(name) });
+  const view = { t, fmt, lang: i18n.language };
+  /** One field of the table, shown and edited as its entry says; company and owner have their own controls. */
+  const renderField = (f: TableField): ReactNode => {
+    if (f.name === 'companyId')
+      return (
+        <EditableField
+          key={f.name}
+          label={t('contactFields.company')}
+          display={c.company?.name ?? '' /* plain text: a link inside the edit button would nest controls; the header links to the company */}
+          value={c.companyId ?? ''}
+          editor={{ type: 'lookup', source: COMPANY_LOOKUP, currentLabel: c.company?.name ?? '' }}
+          canEdit={editable}
+          error={errors.companyId || undefined}
+          onSave={(raw) => save('companyId', { companyId: raw || null })}
+          testId="field-company"
+        />
+      );
+    if (f.name === 'ownerId')
+      return (
+        <EditableField
+          key={f.name}
+          label={t('contactFields.owner')}
+          display={memberName(c.ownerId)}
+          value={c.ownerId ?? ''}
+          editor={{ type: 'select', options: (members.data ?? []).filter((m) => !m.disabled).map((m) => ({ value: m.userId, label: m.name })) }}
+          canEdit={can('contacts.assign')}
+          error={errors.ownerId || undefined}
+          onSave={(raw) => save('ownerId', { ownerId: raw || null })}
+          testId="field-owner"
+        />
+      );
+    const editor = fieldEditor(f, view);
+    if (!editor) return null;
+    return (
+      <EditableField
+        key={f.name}
+        label={t(`contactFields.${f.name}`)}
+        display={fieldDisplay(f, c, view)}
+        value={fieldRaw(f, c)}
+        editor={editor}
+        canEdit={editable}
+        error={errors[f.name] || undefined}
+        onSave={(raw) => save(f.name, { [f.name]: fieldPatch(f, raw) })}
+        testId={`field-${f.name}`}
+      />
+    );
+  };
+  /** A section of the page: the table's fields that belong to it, then what the page adds. */
+  const section = (name: WebSection, extra: ReactNode = null, title = t(`record.sections.${name}`)) => {
+    const shown = fieldsOfSection(name).map(renderField).filter(Boolean);
+    return shown.length > 0 || extra ? (
+      <Section key={name} title={title}>
+        {shown}
+        {extra}
+      </Section>
+    ) : null;
+  };
 
   return (
     <div className="page">
@@ -138,54 +190,18 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
       <DuplicateBanner contactId={c.id} />
       <div className="record">
         <div className="stack">
-          <Section title={t('record.sections.identity')}>
-            {F('name', { type: 'text' }, c.name, c.name, (s) => s)}
-            {F('familyName', { type: 'text' }, c.familyName, c.familyName ?? '')}
-            {F('givenName', { type: 'text' }, c.givenName, c.givenName ?? '')}
-            {F('phones', { type: 'list' }, c.phones.map(displayPhone).join(', '), c.phones.map(displayPhone).join(', '), list)}
-            {F('emails', { type: 'list' }, c.emails.join(', '), c.emails.join(', '), list)}
-          </Section>
-          <Section title={t('record.sections.demographics')}>
-            {F('gender', enumEditor('gender'), c.gender ? enumLabel('gender', c.gender) : '', c.gender ?? '')}
-            {F('birthday', { type: 'date' }, c.birthday ? `${fmt.date(c.birthday)} (${t('record.age', { count: age(c.birthday) })})` : '', c.birthday ?? '')}
-            {F('occupation', { type: 'text' }, c.occupation, c.occupation ?? '')}
-            {F('maritalStatus', enumEditor('maritalStatus'), c.maritalStatus ? enumLabel('maritalStatus', c.maritalStatus) : '', c.maritalStatus ?? '')}
-            {F('religion', { type: 'text' }, c.religion, c.religion ?? '')}
-          </Section>
-          <Section title={t('record.sections.geography')}>
-            {F('addressLine', { type: 'text' }, c.addressLine, c.addressLine ?? '')}
-            {F('ward', { type: 'text' }, c.ward, c.ward ?? '')}
-            {F('district', { type: 'text' }, c.district, c.district ?? '')}
-            {F('province', { type: 'select', options: provinceOptions(i18n.language) }, provinceName(c.province, i18n.language), c.province ?? '')}
-            {F('hometown', { type: 'text' }, c.hometown, c.hometown ?? '')}
-            {F('country', { type: 'text' }, enumLabel('country', c.country), c.country ?? '', (s) => (s.trim() ? s.trim().toUpperCase() : null))}
-          </Section>
-          <Section title={t('record.sections.behaviour')}>
-            {F('lifecycleStage', { ...enumEditor('lifecycleStage'), allowEmpty: false } as EditorKind, <StageBadge stage={c.lifecycleStage} />, c.lifecycleStage, (s) => s)}
-            {F('source', { type: 'text' }, enumLabel('contactSource', c.source), c.source ?? '')}
-            <span className="prop-label">{t('contactFields.createdAt')}</span>
-            <div className="prop-value">{fmt.dateTime(c.createdAt)}</div>
-          </Section>
-          <Section title={t('record.sections.interests')}>
-            {F('interests', { type: 'list' }, c.interests.length ? <Tags tags={c.interests} /> : '', c.interests.join(', '), list)}
-            {F('tags', { type: 'list' }, c.tags.length ? <Tags tags={c.tags} /> : '', c.tags.join(', '), list)}
-          </Section>
-          <Section title={t('record.sections.socioeconomics')}>
-            {F('education', enumEditor('education'), c.education ? enumLabel('education', c.education) : '', c.education ?? '')}
-            {F('incomeBand', enumEditor('incomeBand'), c.incomeBand ? enumLabel('incomeBand', c.incomeBand) : '', c.incomeBand ?? '')}
-            {F('householdSize', { type: 'number' }, c.householdSize !== null ? fmt.number(c.householdSize) : '', c.householdSize !== null ? String(c.householdSize) : '', (s) => (s.trim() === '' ? null : Number(s)))}
-            <EditableField
-              label={t('contactFields.company')}
-              display={c.company?.name ?? '' /* plain text: a link inside the edit button would nest controls; the header links to the company */}
-              value={c.companyId ?? ''}
-              editor={{ type: 'lookup', source: COMPANY_LOOKUP, currentLabel: c.company?.name ?? '' }}
-              canEdit={editable}
-              error={errors.companyId || undefined}
-              onSave={(raw) => save('companyId', { companyId: raw || null })}
-              testId="field-company"
-            />
-            {F('jobTitle', { type: 'text' }, c.jobTitle, c.jobTitle ?? '')}
-          </Section>
+          {section('identity')}
+          {section('demographics')}
+          {section('geography')}
+          {section(
+            'behaviour',
+            <>
+              <span className="prop-label">{t('contactFields.createdAt')}</span>
+              <div className="prop-value">{fmt.dateTime(c.createdAt)}</div>
+            </>,
+          )}
+          {section('interests')}
+          {section('socioeconomics')}
           {(fields.data ?? []).length > 0 && (
             <Section title={t('record.sections.custom')}>
               {(fields.data ?? []).map((f) => (
@@ -206,23 +222,10 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
               ))}
             </Section>
           )}
-          <Section title={t('contactFields.notes')}>
-            {F('notes', { type: 'textarea' }, c.notes ? <span style={{ whiteSpace: 'pre-wrap' }}>{c.notes}</span> : '', c.notes ?? '')}
-          </Section>
+          {section('notes', null, t('contactFields.notes'))}
         </div>
         <div className="stack">
-          <Section title={t('record.sections.ownership')}>
-            <EditableField
-              label={t('contactFields.owner')}
-              display={memberName(c.ownerId)}
-              value={c.ownerId ?? ''}
-              editor={{ type: 'select', options: (members.data ?? []).filter((m) => !m.disabled).map((m) => ({ value: m.userId, label: m.name })) }}
-              canEdit={can('contacts.assign')}
-              error={errors.ownerId || undefined}
-              onSave={(raw) => save('ownerId', { ownerId: raw || null })}
-              testId="field-owner"
-            />
-          </Section>
+          {section('ownership')}
           <Section title={t('record.sections.consent')}>
             {CONSENT_CHANNELS.map((ch) => {
               const cs = c.consents[ch];
@@ -281,14 +284,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <div className="card-body props">{children}</div>
     </section>
   );
-}
-
-function age(birthday: string): number {
-  const b = new Date(`${birthday}T00:00:00Z`);
-  const now = new Date();
-  let a = now.getUTCFullYear() - b.getUTCFullYear();
-  if (now.getUTCMonth() < b.getUTCMonth() || (now.getUTCMonth() === b.getUTCMonth() && now.getUTCDate() < b.getUTCDate())) a--;
-  return a;
 }
 
 function customRaw(f: CustomField, v: unknown): string {

@@ -66,6 +66,7 @@ export default function ContactsPage() {
     window.history.replaceState(null, '', '/contacts');
   };
   const { list, rows, total, totalStale } = useContactList(q, filters, sort, segmentId);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the selection is cleared whenever the query, filters, sort or segment change
   useEffect(() => setSelected(new Set()), [q, filters, sort, segmentId]);
 
   const allColumns = useMemo(

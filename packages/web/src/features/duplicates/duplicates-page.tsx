@@ -104,7 +104,7 @@ export default function DuplicatesPage() {
   );
 }
 
-function show(c: Brief, f: (typeof ROWS)[number], fmt: ReturnType<typeof useFormat>, t: (k: string) => string, lang: string): string {
+function show(c: Brief, f: (typeof ROWS)[number], fmt: ReturnType<typeof useFormat>, lang: string): string {
   switch (f) {
     case 'phones':
       return c.phones.map(displayPhone).join(', ');
@@ -139,7 +139,7 @@ export function PairCard({ pair }: { pair: Pair }) {
   const [merged, setMerged] = useState<Merged | null>(null);
   const s = survivor === 'a' ? pair.a : pair.b;
   const o = survivor === 'a' ? pair.b : pair.a;
-  const differs = (f: (typeof ROWS)[number]) => CHOOSABLE.has(f) && show(pair.a, f, fmt, t, i18n.language) !== '' && show(pair.b, f, fmt, t, i18n.language) !== '' && show(pair.a, f, fmt, t, i18n.language) !== show(pair.b, f, fmt, t, i18n.language);
+  const differs = (f: (typeof ROWS)[number]) => CHOOSABLE.has(f) && show(pair.a, f, fmt, i18n.language) !== '' && show(pair.b, f, fmt, i18n.language) !== '' && show(pair.a, f, fmt, i18n.language) !== show(pair.b, f, fmt, i18n.language);
   const pick = (f: string) => choice[f] ?? survivor;
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['duplicates'] });
@@ -219,8 +219,8 @@ export function PairCard({ pair }: { pair: Pair }) {
           </thead>
           <tbody>
             {ROWS.map((f) => {
-              const va = show(pair.a, f, fmt, t, i18n.language);
-              const vb = show(pair.b, f, fmt, t, i18n.language);
+              const va = show(pair.a, f, fmt, i18n.language);
+              const vb = show(pair.b, f, fmt, i18n.language);
               if (!va && !vb) return null;
               const choose = differs(f);
               const label = f === 'createdAt' ? t('contactFields.createdAt') : t(`contactFields.${f}`);

@@ -37,9 +37,10 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
   const errorText = useErrorText();
   const [, navigate] = useLocation();
   const [draft, setDraft] = useState<PlaybookDraft>(() => (playbook ? draftOf(playbook) : emptyDraft()));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the draft is reset only when another version arrives, so a refetch of the same version keeps the edits in progress
   useEffect(() => {
     if (playbook) setDraft(draftOf(playbook));
-  }, [playbook?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [playbook?.version]);
   const editable = can('playbooks.manage');
   const segments = useSegments(editable || draft.audienceKind === 'segment');
   const save = useMutation({

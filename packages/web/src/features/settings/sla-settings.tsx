@@ -41,6 +41,7 @@ export function SlaPoliciesSettings({ editable }: { editable: boolean }) {
   const categoryLabel = useCategoryLabel();
   const day = workdayMinutes(settings.data?.calendar.week ?? []);
   const [rows, setRows] = useState<Row[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the rows are made once when the policies and the calendar have both arrived; later edits are the user’s
   useEffect(() => {
     if (policies.data && settings.data)
       setRows(policies.data.map((p) => ({ key: nextKey++, name: p.name, priority: p.priority ?? '', category: p.category ?? '', first: targetOf(p.firstResponseMinutes, day), resolution: targetOf(p.resolutionMinutes, day) })));

@@ -52,6 +52,7 @@ function SlaReport() {
   const q = useQuery({ queryKey: ['care', 'sla-report', by, from, to], queryFn: ({ signal }) => api.get<{ data: SlaRow[] }>('/care/sla-report', { query: { by, from, to }, signal }), placeholderData: keepPreviousData });
   const rows = q.data?.data ?? [];
   const name = (key: string | null) => (key === null ? t(`careReports.sla.none.${by}`) : by === 'team' ? (teams.data?.find((x) => x.id === key)?.name ?? '…') : by === 'agent' ? who(key) : category(key));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const option = useMemo(() => {
     if (rows.length === 0) return null;
     const pct = (c: Counts) => (c.met + c.missed ? percent(c.met / (c.met + c.missed)) : '-');
@@ -67,7 +68,7 @@ function SlaReport() {
         { name: t('careReports.sla.resolution'), type: 'bar', data: rows.map((r) => pct(r.resolution)), itemStyle: { color: '#0f766e' }, label: { show: true, position: 'right', formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? `${fmt.number(p.value)}%` : '') } },
       ],
     };
-  }, [rows, by, teams.data, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [rows, by, teams.data, t, fmt]);
   if (q.isError) return <div className="alert alert-error" role="alert">{errorText(q.error)}</div>;
   return (
     <ChartCard
@@ -151,6 +152,7 @@ function TierReport() {
   const q = useQuery({ queryKey: ['loyalty', 'summary'], queryFn: ({ signal }) => api.get<Summary>('/loyalty/summary', { signal }) });
   const s = q.data;
   const tierName = (n: TierName) => (i18n.language === 'en' ? n.en : n.vi);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const option = useMemo(() => {
     if (!s || s.members === 0) return null;
     return {
@@ -161,7 +163,7 @@ function TierReport() {
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', name: t('careReports.tiers.members'), data: s.tiers.map((x, i) => ({ value: x.members, itemStyle: { color: TIER_COLORS[i % TIER_COLORS.length] } })), label: { show: true, position: 'top', formatter: (p: { value: number }) => fmt.number(p.value) } }],
     };
-  }, [s, t, fmt, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [s, t, fmt, i18n.language]);
   return (
     <ChartCard
       id="tiers"

@@ -45,9 +45,10 @@ function SurveyBuilder({ survey }: { survey: Survey | null }) {
   const [, navigate] = useLocation();
   const [draft, setDraft] = useState<SurveyDraft>(() => (survey ? draftOf(survey) : starter()));
   const [inviting, setInviting] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the draft is reset only when another version arrives, so a refetch of the same version keeps the edits in progress
   useEffect(() => {
     if (survey) setDraft(draftOf(survey));
-  }, [survey?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [survey?.version]);
   const editable = can('surveys.manage');
   // Answers point at the questions: once a survey has them its questions stay as they are.
   const locked = !!survey && survey.stats.responded > 0;

@@ -123,6 +123,7 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
   const rate = responseRate(r.responses, r.invited);
   const bucketLabel = (b: { key: string; firstDay: string }) => (/W/.test(b.key) ? t('surveys.results.weekOf', { date: shortDay(fmt, b.firstDay) }) : monthLabel(fmt, b.firstDay));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const npsTrend = useMemo(() => {
     const tr = r.nps.trend;
     if (tr.filter((b) => b.summary.n > 0).length === 0) return null;
@@ -146,8 +147,9 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
         { name: 'NPS', type: 'line', data: tr.map((b) => v(b.summary.nps)), itemStyle: { color: '#0f766e' }, lineStyle: { width: 3 }, symbolSize: 8, connectNulls: true, label: { show: tr.length <= 14, position: 'top', formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? signed(fmt, p.value) : '') } },
       ],
     };
-  }, [r, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [r, t, fmt]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const csatTrend = useMemo(() => {
     const tr = r.csat.trend;
     if (tr.filter((b) => b.summary.n > 0).length === 0) return null;
@@ -166,8 +168,9 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
         { name: t('surveys.results.mean'), type: 'line', yAxisIndex: 1, connectNulls: true, data: tr.map((b) => (b.summary.mean === null ? '-' : Math.round(b.summary.mean * 100) / 100)), itemStyle: { color: '#0f766e' }, tooltip: { valueFormatter: (x: number) => fmt.number(x) } },
       ],
     };
-  }, [r, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [r, t, fmt]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const npsDist = useMemo(() => {
     if (r.nps.n === 0) return null;
     return {
@@ -178,8 +181,9 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', name: t('surveys.results.answersAxis'), data: r.nps.distribution.map((n, i) => ({ value: n, itemStyle: { color: BAND_COLOR[i >= 9 ? 'promoter' : i >= 7 ? 'passive' : 'detractor'] } })), label: { show: true, position: 'top', formatter: (p: { value: number }) => (p.value ? fmt.number(p.value) : '') } }],
     };
-  }, [r, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [r, t, fmt]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const csatDist = useMemo(() => {
     if (r.csat.n === 0) return null;
     return {
@@ -190,7 +194,7 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', name: t('surveys.results.answersAxis'), data: r.csat.distribution.map((n, i) => ({ value: n, itemStyle: { color: i >= 3 ? '#0f766e' : i === 2 ? '#94a3b8' : '#dc2626' } })), label: { show: true, position: 'top', formatter: (p: { value: number }) => (p.value ? fmt.number(p.value) : '') } }],
     };
-  }, [r, t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [r, t, fmt]);
 
   const nps = r.nps;
   const csat = r.csat;
@@ -293,6 +297,7 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
   };
   const groups = r.groups;
   const withNps = groups.filter((g) => g.nps !== null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const option = useMemo(() => {
     if (withNps.length === 0) return null;
     return {
@@ -303,7 +308,7 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
       yAxis: { type: 'category', inverse: true, data: withNps.map((g) => name(g.key)), axisLabel: { width: 140, overflow: 'truncate' } },
       series: [{ type: 'bar', name: 'NPS', data: withNps.map((g) => ({ value: Math.round(g.nps! * 10) / 10, itemStyle: { color: g.nps! >= 0 ? '#0f766e' : '#dc2626' } })), label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${signed(fmt, withNps[p.dataIndex]!.nps!)} · n=${fmt.number(withNps[p.dataIndex]!.npsN)}` } }],
     };
-  }, [r, by, teams.data, surveys.data, products.map((p) => p.data?.name).join('|'), t, fmt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [r, by, teams.data, surveys.data, products.map((p) => p.data?.name).join('|'), t, fmt]);
   return (
     <ChartCard
       id="breakdown"

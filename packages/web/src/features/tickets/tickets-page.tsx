@@ -51,9 +51,11 @@ export default function TicketsPage() {
       },
       { replace: true },
     );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text drives the URL; a URL change (back button) must not be written back
   useEffect(() => {
     if (typed !== q) set({ q: typed });
   }, [typed]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the page offset goes back to 0 whenever the queue, status or search changes
   useEffect(() => setOffset(0), [queue, status, q]);
 
   // Always read afresh on opening the inbox (the navigation's badge may hold counts a minute old).
@@ -205,6 +207,7 @@ export function TicketTable({ rows, label }: { rows: Ticket[]; label: string }) 
   const who = useMemberNames();
   const teams = useTeams();
   const teamName = (id: string | null) => (id ? (teams.data?.find((x) => x.id === id)?.name ?? '') : '');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the columns change when the teams list arrives; teamName is a new closure on every render
   const columns = useMemo<ColumnDef<typeof features, Ticket>[]>(
     () =>
       [
