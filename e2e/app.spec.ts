@@ -11,6 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, startTestServer } from './browser.ts';
 import { story } from './steps.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
+import { ACTIONS } from '@kith/domain/permissions/permissions.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/en.json'), 'utf8'));
@@ -267,6 +269,12 @@ describe('a new business, in Vietnamese', () => {
       await page.waitForLoadState('networkidle');
       await accessible(`settings/${tab}`);
       await shot(`16-settings-${tab}`);
+      if (tab === 'roles') {
+        // Every permission by its name, none as a raw key (permissions.deals_read) or a code (deals.read).
+        const text = await page.locator('main').innerText();
+        for (const action of Object.keys(ACTIONS)) assert.ok(text.includes(enumLabel('permission', action, 'vi')), action);
+        assert.doesNotMatch(text, /permissions\.|\b[a-z_]+\.(read|write|manage|update|create|delete)\b/);
+      }
     }
   });
 

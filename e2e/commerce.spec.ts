@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, startTestServer } from './browser.ts';
 import { story } from './steps.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const OWNER = { workspace: 'Tiệm trà Lá Sen', name: 'Phạm Thu Hà', email: 'ha@lasen.vn', password: 'mật khẩu của tiệm trà 2026' };
@@ -107,13 +108,13 @@ describe('products and orders, in Vietnamese', () => {
 
   step('the order moves along its statuses, and the purchase moved the customer’s stage', async () => {
     await page.getByRole('button', { name: vi.orders.moveTo.paid }).click();
-    await page.getByRole('heading', { level: 1 }).getByText(vi.orders.status.paid).waitFor();
+    await page.getByRole('heading', { level: 1 }).getByText(enumLabel('orderStatus', 'paid', 'vi')).waitFor();
     await page.getByRole('link', { name: 'Lê Minh Khôi' }).click();
     const card = page.getByTestId('customer-orders');
     await card.getByTestId('order-row').first().waitFor();
     assert.match(await card.innerText(), /830\.000/);
     assert.equal((await apiCall('GET', `/contacts/${customerId}`)).body.lifecycleStage, 'new_customer');
-    await page.getByText(vi.stages.new_customer).first().waitFor();
+    await page.getByText(enumLabel('lifecycleStage', 'new_customer', 'vi')).first().waitFor();
     await accessible('contact page with orders');
     await shot('c06-contact-orders');
   });

@@ -11,6 +11,7 @@ import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openWorkspace, type OpenWorkspace } from './browser.ts';
 import { story } from './steps.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const OWNER = { workspace: 'Tiệm bánh Mai', name: 'Lý Thanh Mai', email: 'mai@banh.vn', password: 'mật khẩu tiệm bánh 2026' };
@@ -49,8 +50,8 @@ describe('one customer, one record, in Vietnamese', () => {
     const card = page.getByTestId('duplicate-pair');
     await card.waitFor();
     const text = await card.innerText();
-    assert.match(text, new RegExp(vi.duplicates.reasons.same_phone));
-    assert.match(text, new RegExp(vi.duplicates.reasons.same_name));
+    assert.match(text, new RegExp(enumLabel('duplicateReason', 'same_phone', 'vi')));
+    assert.match(text, new RegExp(enumLabel('duplicateReason', 'same_name', 'vi')));
     await accessible('duplicates review');
     await shot('d02-duplicates-review');
     // The older record stays; its name is the unaccented one: keep the other's spelling.

@@ -13,6 +13,7 @@ import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openWorkspace, type OpenWorkspace } from './browser.ts';
 import { story } from './steps.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const OWNER = { workspace: 'Nội thất Gỗ Việt', name: 'Võ Thị Thanh Hương', email: 'huong@goviet.vn', password: 'mật khẩu kịch bản chăm sóc 2026' };
@@ -54,11 +55,11 @@ describe('a manager rewords the new-customer playbook and takes a customer throu
     assert.equal(await page.getByTestId('playbook-row').count(), 3);
     const row = page.getByTestId('playbook-row').filter({ hasText: PLAYBOOK });
     const text = await row.innerText();
-    assert.match(text, new RegExp(vi.stages.new_customer));
-    assert.match(text, new RegExp(vi.playbooks.statuses.active));
+    assert.match(text, new RegExp(enumLabel('lifecycleStage', 'new_customer', 'vi')));
+    assert.match(text, new RegExp(enumLabel('playbookStatus', 'active', 'vi')));
     assert.match(text, new RegExp(vi.playbooks.autoEnrollOff));
     assert.match(text, /\b4\b/, 'four steps');
-    await page.getByTestId('playbook-row').filter({ hasText: 'Chăm sóc khách hàng tiềm năng' }).getByText(`${vi.stages.lead}, ${vi.stages.prospect}`).waitFor();
+    await page.getByTestId('playbook-row').filter({ hasText: 'Chăm sóc khách hàng tiềm năng' }).getByText(`${enumLabel('lifecycleStage', 'lead', 'vi')}, ${enumLabel('lifecycleStage', 'prospect', 'vi')}`).waitFor();
     const list = (await apiCall('GET', '/playbooks')).body.data as { id: string; key: string; steps: { id: string }[] }[];
     const pb = list.find((p) => p.key === 'new_customer')!;
     ids.playbook = pb.id;
@@ -112,7 +113,7 @@ describe('a manager rewords the new-customer playbook and takes a customer throu
     await rows.nth(0).getByTestId('step-mail').waitFor();
     const second = await rows.nth(1).innerText();
     assert.match(second, new RegExp(fill(vi.playbooks.dayN, { n: 3 })));
-    assert.match(second, new RegExp(vi.playbooks.stepStatuses.scheduled));
+    assert.match(second, new RegExp(enumLabel('playbookStepStatus', 'scheduled', 'vi')));
     assert.match(second, /Gọi hỏi thăm Lan về bộ bàn ăn vừa giao/, 'the new wording, greeting her by her given name');
     const api = (await apiCall('GET', `/contacts/${ids.customer}/playbook-runs`)).body.data as { id: string; status: string; steps: { status: string; outcome: { mailId?: string } | null }[] }[];
     assert.equal(api.length, 1);

@@ -15,6 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeViolations, seriousViolations } from './a11y.ts';
 import { launchBrowser, SCREENSHOTS, startClockedServer } from './browser.ts';
 import { story } from './steps.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const en = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/en.json'), 'utf8'));
@@ -144,7 +145,7 @@ describe('surveys: build one, a customer answers on a phone, a manager reads the
     const cells = await row.locator('td').allInnerTexts();
     // 30 answered of 36 invited: 83.3%.
     assert.deepEqual(cells.slice(4, 7), ['36', '30', '83,3%']);
-    assert.match(cells[1]!, new RegExp(vi.surveys.statuses.active));
+    assert.match(cells[1]!, new RegExp(enumLabel('surveyStatus', 'active', 'vi')));
     await accessible('surveys list');
     await shot('s01-surveys-list');
   });
@@ -170,7 +171,7 @@ describe('surveys: build one, a customer answers on a phone, a manager reads the
     await page.getByLabel(fill(vi.surveys.builder.optionOf, { k: 2, lang: vi.languages.vi })).fill('Gọi điện');
     await page.getByRole('button', { name: vi.surveys.builder.addOption }).click();
     await page.getByLabel(fill(vi.surveys.builder.optionOf, { k: 3, lang: vi.languages.vi })).fill('Email');
-    await page.getByLabel(vi.surveys.triggers.ticket_resolved).check();
+    await page.getByLabel(enumLabel('surveyTrigger', 'ticket_resolved', 'vi')).check();
     await page.getByLabel(vi.surveys.builder.delayMinutes).fill('60');
     await page.getByLabel(vi.surveys.builder.followUpPriority).selectOption('high');
     await accessible('survey builder');

@@ -13,6 +13,7 @@ import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openWorkspace, type OpenWorkspace } from './browser.ts';
 import { story } from './steps.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const OWNER = { workspace: 'Điện máy Sài Gòn Xanh', name: 'Lê Thị Hồng Nhung', email: 'nhung@saigonxanh.vn', password: 'mật khẩu chăm sóc khách 2026' };
@@ -61,7 +62,7 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await table.getByRole('link', { name: SUBJECT }).waitFor();
     const row = page.getByTestId('ticket-row').filter({ hasText: SUBJECT });
     assert.match(await row.innerText(), /Anh Phạm Quốc Bảo/);
-    assert.match(await row.innerText(), new RegExp(vi.tickets.priorities.high));
+    assert.match(await row.innerText(), new RegExp(enumLabel('ticketPriority', 'high', 'vi')));
     assert.match(await row.getByTestId('sla-firstResponse').innerText(), /^Phản hồi · còn (\d+ giờ)?\s?(\d+ phút)?$/, 'the first-response clock in business time');
     await table.getByText(XSS_SUBJECT).waitFor();
     assert.equal(await page.locator('img[src="x"]').count(), 0, 'a subject is text, never markup');
@@ -77,10 +78,10 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await page.getByRole('heading', { name: SUBJECT, level: 1 }).waitFor();
     await page.getByTestId('conversation').getByText('trong hộp không có lõi lọc thô').waitFor();
     await page.getByRole('button', { name: vi.tickets.take }).click();
-    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(vi.tickets.statuses.open, { exact: true }).waitFor();
+    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(enumLabel('ticketStatus', 'open', 'vi'), { exact: true }).waitFor();
     const t = (await apiCall('GET', `/tickets/${ids.ticket}`)).body;
     assert.deepEqual([t.assigneeId, t.status], [ids.me, 'open']);
-    await page.getByTestId('conversation').getByText(new RegExp(`${OWNER.name} đổi ${vi.tickets.fields.status.toLowerCase()}: ${vi.tickets.statuses.new} → ${vi.tickets.statuses.open}`)).waitFor();
+    await page.getByTestId('conversation').getByText(new RegExp(`${OWNER.name} đổi ${vi.tickets.fields.status.toLowerCase()}: ${enumLabel('ticketStatus', 'new', 'vi')} → ${enumLabel('ticketStatus', 'open', 'vi')}`)).waitFor();
   });
 
   step('reply with a canned reply: the customer’s name filled in, the first-response clock met', async () => {
@@ -104,7 +105,7 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
   step('wait on the customer: the resolution clock pauses', async () => {
     await page.getByRole('button', { name: vi.tickets.changeStatus }).click();
     await page.getByRole('menuitem', { name: vi.tickets.moveTo.waiting_on_customer }).click();
-    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(vi.tickets.statuses.waiting_on_customer).waitFor();
+    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(enumLabel('ticketStatus', 'waiting_on_customer', 'vi')).waitFor();
     const paused = page.getByTestId('ticket-sla').getByTestId('sla-resolution');
     await paused.getByText(/^Tạm dừng, chờ khách · còn /).waitFor();
     assert.equal(await paused.getAttribute('data-tone'), 'paused');
@@ -116,7 +117,7 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await page.getByLabel(vi.tickets.composer.customerLabel).fill('Khách gọi lại: giao tới 12 Nguyễn Huệ, Quận 1, sau 17 giờ.');
     await page.getByRole('button', { name: vi.tickets.composer.logCustomer }).click();
     await page.getByTestId('conversation').getByText('giao tới 12 Nguyễn Huệ').waitFor();
-    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(vi.tickets.statuses.open, { exact: true }).waitFor();
+    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(enumLabel('ticketStatus', 'open', 'vi'), { exact: true }).waitFor();
     await page.getByRole('tab', { name: vi.tickets.composer.note }).click();
     await page.getByLabel(vi.tickets.composer.noteLabel).fill('Kho Thủ Đức còn 3 lõi lọc thô, đã giữ 1 cho khách.');
     await page.getByRole('button', { name: vi.tickets.composer.addNote }).click();
@@ -141,7 +142,7 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await accessible('resolve dialog');
     await confirm.click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(vi.tickets.statuses.resolved).waitFor();
+    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(enumLabel('ticketStatus', 'resolved', 'vi')).waitFor();
     await page.getByTestId('ticket-resolution').getByText('Đã giao bù lõi lọc thô tận nhà').waitFor();
     await page.getByTestId('ticket-sla').getByTestId('sla-resolution').getByText(vi.tickets.sla.met).waitFor();
     const t = (await apiCall('GET', `/tickets/${ids.ticket}`)).body;
@@ -157,12 +158,12 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await page.getByLabel(vi.tickets.statusFilter).selectOption('resolved');
     const row = page.getByTestId('ticket-row').filter({ hasText: SUBJECT });
     await row.waitFor();
-    assert.match(await row.innerText(), new RegExp(vi.tickets.statuses.resolved));
+    assert.match(await row.innerText(), new RegExp(enumLabel('ticketStatus', 'resolved', 'vi')));
     assert.match(await row.getByTestId('sla-resolution').innerText(), new RegExp(vi.tickets.sla.met));
     await page.getByTestId('ticket-row').filter({ hasText: SUBJECT }).getByRole('link', { name: 'Anh Phạm Quốc Bảo' }).click();
     const card = page.getByTestId('customer-tickets');
     await card.getByRole('link', { name: new RegExp(SUBJECT) }).waitFor();
-    assert.match(await card.innerText(), new RegExp(vi.tickets.statuses.resolved));
+    assert.match(await card.innerText(), new RegExp(enumLabel('ticketStatus', 'resolved', 'vi')));
     await card.scrollIntoViewIfNeeded();
     await shot('t04-customer-tickets');
   });
@@ -172,8 +173,8 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     const dialog = page.getByTestId('new-ticket');
     await dialog.waitFor();
     await page.getByLabel(vi.tickets.fields.subject).fill('Hỏi lịch thay lõi lọc định kỳ');
-    await page.getByLabel(vi.tickets.fields.priority).selectOption({ label: vi.tickets.priorities.urgent });
-    await page.getByLabel(vi.tickets.fields.category).selectOption({ label: vi.tickets.categories.question });
+    await page.getByLabel(vi.tickets.fields.priority).selectOption({ label: enumLabel('ticketPriority', 'urgent', 'vi') });
+    await page.getByLabel(vi.tickets.fields.category).selectOption({ label: enumLabel('ticketCategory', 'question', 'vi') });
     await page.getByLabel(vi.tickets.fields.message).fill('Bao lâu thì phải thay lõi lọc một lần?');
     await accessible('new ticket dialog');
     await shot('t05-new-ticket');

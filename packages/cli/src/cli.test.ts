@@ -16,6 +16,7 @@ import { onPostgres } from '@kith/server/test/test-db.ts';
 import { batchRows } from '@kith/server/import/engine.ts';
 import { isDangerousCell } from '@kith/domain/export/cells.ts';
 import { runKith, jsonOf, BIN } from '../test/run-kith.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 const BATCH_ROWS = batchRows('sqlite');
 
@@ -156,11 +157,11 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.equal(orderLines.code, 0, orderLines.stderr);
     const ol = parse(orderLines.stdout, { columns: true, bom: true }) as Record<string, string>[];
     assert.ok(ol.length > out.orders / 2, `${ol.length} lines`);
-    assert.ok(ol.every((l) => ['paid', 'delivered'].includes(l.status!)), 'only paid and delivered orders');
+    assert.ok(ol.every((l) => (['paid', 'delivered'] as const).map((x) => enumLabel('orderStatus', x, 'vi')).includes(l.status!)), 'only paid and delivered orders (named in the workspace’s language)');
     assert.ok(ol.every((l) => Number(l['line total']) === Math.max(0, Number(l.quantity) * Number(l['unit price']) - Number(l.discount))), 'each line’s total from its quantity, price and discount');
     assert.match(orderLines.stderr, /exported [\d,]+ order lines/);
     const deals = parse((await kith(one, ['export', 'deals', '--filter', 'status:open'])).stdout, { columns: true, bom: true }) as Record<string, string>[];
-    assert.ok(deals.length > 0 && deals.length <= out.deals && deals.every((d) => d.status === 'open'), JSON.stringify(deals.slice(0, 2)));
+    assert.ok(deals.length > 0 && deals.length <= out.deals && deals.every((d) => d.status === enumLabel('stageKind', 'open', 'vi')), JSON.stringify(deals.slice(0, 2)));
     const badFilter = await kith(one, ['export', 'orders', '--filter', 'nope:eq:1']);
     assert.equal(badFilter.code, 1);
     assert.match(badFilter.stderr, /filter\[nope\]\[eq\]/);

@@ -17,6 +17,10 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof TICKET_PRIORITIES)[number];
 
+/** What opened a ticket by itself (a ticket's `source`; one a person opened has none). */
+export const TICKET_SOURCES = ['survey_response'] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
 export function isTicketStatus(value: unknown): value is TicketStatus {
   return (TICKET_STATUSES as readonly unknown[]).includes(value);
 }

@@ -20,7 +20,7 @@ export type CompanyWebSection = (typeof COMPANY_WEB_SECTIONS)[number];
 
 const NOT_MERGED = { skip: 'companies are not merged yet' } as const;
 
-type Aspects = Pick<FieldDef<unknown, CompanyWebSection>, 'export' | 'import' | 'filter' | 'web'> & { describe?: string };
+type Aspects = Pick<FieldDef<unknown, CompanyWebSection>, 'export' | 'import' | 'filter' | 'web' | 'names'> & { describe?: string };
 
 /** A single optional value, kept as given after its schema (text unless the input says otherwise). */
 const optional = <I extends z.ZodType<string | null | undefined>, const D extends Aspects>(column: string, input: I, d: D) =>
@@ -93,7 +93,7 @@ export const COMPANY_FILTERS = {
     empty: null as (typeof COMPANY_SIZES)[number] | null,
     input: z.enum(COMPANY_SIZES).nullable(),
     output: z.enum(COMPANY_SIZES).nullable(),
-    enum: { values: COMPANY_SIZES, labels: 'companySizes' },
+    enum: { values: COMPANY_SIZES, labels: 'companySize' },
     audited: true,
     merge: NOT_MERGED,
     export: {},
@@ -114,7 +114,7 @@ export const COMPANY_FILTERS = {
     input: province().nullable(),
     output: z.string().nullable(),
     describe: 'Province code after the 2025 reorganisation, e.g. ho-chi-minh',
-    enum: { values: PROVINCE_CODES, labels: 'provinces' },
+    enum: { values: PROVINCE_CODES, labels: 'province' },
     audited: true,
     merge: NOT_MERGED,
     export: {},
@@ -124,6 +124,7 @@ export const COMPANY_FILTERS = {
   }),
   country: optional('country', z.string().regex(/^[A-Z]{2}$/, { message: 'Must be an ISO 3166-1 alpha-2 country code' }), {
     export: {},
+    names: 'country',
     import: { synonyms: ['quoc gia', 'nuoc', 'country'] },
     filter: textFilter(true),
     web: { section: 'details', edit: 'country' },

@@ -5,6 +5,7 @@ import { field, fieldList, inputShape, outputShape, type FieldDef, type FieldVal
 import {
   birthday,
   CONSENT_CHANNELS,
+  CONSENT_STATUSES,
   consents,
   EDUCATION_LEVELS,
   email,
@@ -16,6 +17,7 @@ import {
   type ConsentChannel,
   type LifecycleStage,
 } from './contact.values.ts';
+import type { EnumName } from '../labels/enums.ts';
 
 /**
  * The contact's field table (schema/field-table.ts says what an entry holds and what is derived from it).
@@ -28,11 +30,11 @@ export const WEB_SECTIONS = ['identity', 'demographics', 'geography', 'behaviour
 export type WebSection = (typeof WEB_SECTIONS)[number];
 
 /** A single optional text. */
-const textField = <const D extends Pick<FieldDef, 'export' | 'import' | 'filter' | 'web'> & { describe?: string }>(column: string, max: number, d: D) =>
+const textField = <const D extends Pick<FieldDef, 'export' | 'import' | 'filter' | 'web'> & { describe?: string; names?: EnumName }>(column: string, max: number, d: D) =>
   field({ column, kind: 'scalar', empty: null as string | null, input: text(max).nullable(), output: z.string().nullable(), audited: true, merge: 'pick', ...d });
 
 /** A single optional value of an enumeration. */
-const enumField = <const V extends readonly [string, ...string[]], const D extends Pick<FieldDef, 'export' | 'import' | 'filter' | 'web'>>(column: string, values: V, labels: string, d: D) =>
+const enumField = <const V extends readonly [string, ...string[]], const D extends Pick<FieldDef, 'export' | 'import' | 'filter' | 'web'>>(column: string, values: V, labels: EnumName, d: D) =>
   field({ column, kind: 'scalar', empty: null as V[number] | null, input: z.enum(values).nullable(), output: z.enum(values).nullable(), enum: { values, labels }, audited: true, merge: 'pick', ...d });
 
 /** A list of words (tags, interests): matched case-insensitively through contact_keys. */
@@ -104,7 +106,7 @@ export const CONTACT_FIELDS = {
     filter: { type: 'keys', keyKind: 'email', sortable: true },
     web: { section: 'identity', edit: 'list', column: { width: 220 } },
   }),
-  gender: enumField('gender', GENDERS, 'genders', {
+  gender: enumField('gender', GENDERS, 'gender', {
     export: {},
     import: { synonyms: ['gioi tinh', 'gender', 'sex'], values: GENDER_WORDS },
     filter: { type: 'enum', sortable: true },
@@ -129,7 +131,7 @@ export const CONTACT_FIELDS = {
     filter: textFilter(true),
     web: { section: 'demographics', edit: 'text', column: { width: 150 } },
   }),
-  maritalStatus: enumField('marital_status', MARITAL_STATUSES, 'maritalStatuses', {
+  maritalStatus: enumField('marital_status', MARITAL_STATUSES, 'maritalStatus', {
     export: {},
     import: { synonyms: ['tinh trang hon nhan', 'hon nhan', 'marital status'], values: { 'doc than': 'single', 'da ket hon': 'married', 'ly hon': 'divorced', goa: 'widowed', khac: 'other' } },
     filter: { type: 'enum', sortable: true },
@@ -166,8 +168,7 @@ export const CONTACT_FIELDS = {
     input: province().nullable(),
     output: z.string().nullable(),
     describe: 'Province code after the 2025 reorganisation, e.g. ho-chi-minh',
-    // Named by geo/provinces.ts in each language rather than by the locales.
-    enum: { values: PROVINCE_CODES, labels: 'provinces' },
+    enum: { values: PROVINCE_CODES, labels: 'province' },
     audited: true,
     merge: 'pick',
     export: {},
@@ -190,6 +191,7 @@ export const CONTACT_FIELDS = {
       .regex(/^[A-Z]{2}$/, { message: 'Must be an ISO 3166-1 alpha-2 country code' })
       .nullable(),
     output: z.string().nullable(),
+    names: 'country',
     audited: true,
     merge: 'pick',
     export: {},
@@ -203,7 +205,7 @@ export const CONTACT_FIELDS = {
     empty: 'lead' as LifecycleStage,
     input: z.enum(LIFECYCLE_STAGES),
     output: z.enum(LIFECYCLE_STAGES),
-    enum: { values: LIFECYCLE_STAGES, labels: 'stages' },
+    enum: { values: LIFECYCLE_STAGES, labels: 'lifecycleStage' },
     audited: true,
     merge: 'pick',
     export: {},
@@ -212,6 +214,7 @@ export const CONTACT_FIELDS = {
     web: { section: 'behaviour', edit: 'enum', show: 'stage', column: { width: 140 } },
   }),
   source: textField('source', 60, {
+    names: 'contactSource',
     export: {},
     import: { synonyms: ['nguon', 'nguon khach', 'source', 'lead source', 'kenh'] },
     filter: textFilter(true),
@@ -231,7 +234,7 @@ export const CONTACT_FIELDS = {
     filter: { type: 'enum', sortable: true },
     web: { section: 'socioeconomics', edit: 'enum' },
   }),
-  incomeBand: enumField('income_band', INCOME_BANDS, 'incomeBands', {
+  incomeBand: enumField('income_band', INCOME_BANDS, 'incomeBand', {
     export: {},
     import: { synonyms: ['thu nhap', 'muc thu nhap', 'income', 'income band'] },
     filter: { type: 'enum', sortable: true },
@@ -314,7 +317,7 @@ export const CONTACT_FIELDS = {
     kind: 'json',
     empty: {} as Partial<Record<ConsentChannel, Consent>>,
     input: consents(),
-    output: z.partialRecord(z.enum(CONSENT_CHANNELS), z.object({ status: z.enum(['granted', 'denied']), source: z.string().nullable(), at: z.string() })),
+    output: z.partialRecord(z.enum(CONSENT_CHANNELS), z.object({ status: z.enum(CONSENT_STATUSES), source: z.string().nullable(), at: z.string() })),
     audited: true,
     merge: 'special',
     export: { skip: 'consent has a status, a source and a time per channel; the privacy export (issue 21) carries it whole' },

@@ -17,6 +17,7 @@ export const EDUCATION_LEVELS = ['primary', 'lower_secondary', 'upper_secondary'
 export const MARITAL_STATUSES = ['single', 'married', 'divorced', 'widowed', 'other'] as const;
 export const CONSENT_CHANNELS = ['email', 'sms', 'phone', 'zalo', 'facebook', 'post'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+export const CONSENT_STATUSES = ['granted', 'denied'] as const;
 
 /** An address: normalised, then refused with the reason `problem` gives (its code and message). */
 const emailField = (problem: (normalized: string) => { code: IssueCode; message: string; params?: Record<string, string> } | null) =>
@@ -56,7 +57,7 @@ export const province = () =>
 
 export const consentEntry = () =>
   z.strictObject({
-    status: z.enum(['granted', 'denied']),
+    status: z.enum(CONSENT_STATUSES),
     source: text(120).optional(),
     at: isoDateTime().optional(),
   });

@@ -1,4 +1,5 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { ContactSource } from '../contacts/contact-sources.ts';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { ContactCreateInput } from '../contacts/contact.schema.ts';
 import type { CompanyCreateInput } from '../companies/company.schema.ts';
@@ -45,7 +46,8 @@ const STREETS = ['Lê Lợi', 'Trần Hưng Đạo', 'Nguyễn Huệ', 'Hai Bà 
 const OCCUPATIONS = ['Nhân viên văn phòng', 'Kinh doanh tự do', 'Giáo viên', 'Kỹ sư', 'Bác sĩ', 'Sinh viên', 'Công nhân', 'Nội trợ', 'Kế toán', 'Lập trình viên', 'Nhân viên bán hàng', 'Quản lý', 'Điều dưỡng', 'Tài xế', 'Thiết kế'];
 const TAGS = ['vip', 'khách sỉ', 'khách lẻ', 'đại lý', 'hội chợ 2026', 'newsletter', 'b2b', 'khách quen', 'cần gọi lại', 'khuyến mãi'];
 const INTERESTS = ['thời trang', 'mỹ phẩm', 'du lịch', 'ẩm thực', 'công nghệ', 'thể thao', 'sách', 'âm nhạc', 'nhà cửa', 'mẹ và bé', 'ô tô', 'tài chính', 'sức khỏe', 'cà phê'];
-const SOURCES: readonly (readonly [string, number])[] = [['website', 20], ['facebook', 22], ['zalo', 18], ['referral', 12], ['walk_in', 10], ['event', 6], ['tiktok', 7], ['google_ads', 5]];
+/** Weights of the sources Kith names (contacts/contact-sources.ts); a typo here is a type error. */
+const SOURCES: readonly (readonly [ContactSource, number])[] = [['website', 20], ['facebook', 22], ['zalo', 18], ['referral', 12], ['walk_in', 10], ['event', 6], ['tiktok', 7], ['google_ads', 5]];
 const STAGES: readonly (readonly [ContactCreateInput['lifecycleStage'] & string, number])[] = [
   ['lead', 30], ['prospect', 20], ['new_customer', 15], ['repeat', 15], ['loyal', 8], ['at_risk', 6], ['churned', 4], ['lost', 2],
 ];

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { EnumName } from '../labels/enums.ts';
 
 /**
  * A record's field table: one entry per built-in field of a record (contacts/contact.fields.ts is the first),
@@ -65,8 +66,10 @@ export type FieldDef<T = unknown, Section extends string = string> = {
   input: z.ZodType | null;
   /** What the API returns. */
   output: z.ZodType;
-  /** An enumerated field: its values, and the labels' namespace in the web's locales. */
-  enum?: { values: readonly string[]; labels: string };
+  /** An enumerated field: its values, and the enum that names them in each language (@kith/domain/labels/enums.ts). */
+  enum?: { values: readonly string[]; labels: EnumName };
+  /** An open value (free text, any ISO code) that is shown by its name when it is one the enum knows. */
+  names?: EnumName;
   /** Changes are written to the audit log. */
   audited: boolean;
   /** A merge picks one of the two values (`pick`), joins lists (`union`), or has its own rule (`special`). */

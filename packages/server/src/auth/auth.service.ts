@@ -13,6 +13,7 @@ import { hashSecret, hmac, randomSecret, safeEqual } from './secrets.ts';
 import { findSessionByHash, findSessionHolder, insertSession, revokeSessionsOfUser, touchSession, type SessionRow } from './session.repository.ts';
 import { clear, consume, reserve, type Limit } from './throttle.ts';
 import { findTokenHolder, insertToken, revokeTokensOfUser, touchToken, type TokenRow } from './token.repository.ts';
+import { bothLanguages } from '../i18n/messages.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -269,20 +270,9 @@ export async function requestPasswordReset(core: Core, rawEmail: string, info: R
   const link = `${core.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
   const sent = await core.mailer.send({
     to: user.email,
-    subject: 'Kith: đặt lại mật khẩu / reset your password',
-    text: [
-      `Xin chào ${user.name},`,
-      '',
-      'Ai đó (hy vọng là bạn) đã yêu cầu đặt lại mật khẩu Kith của bạn. Mở liên kết sau trong vòng 1 giờ:',
-      link,
-      '',
-      `Hello ${user.name},`,
-      '',
-      'Someone (hopefully you) asked to reset your Kith password. Open this link within one hour:',
-      link,
-      '',
-      'Nếu không phải bạn, hãy bỏ qua thư này. / If it was not you, ignore this message.',
-    ].join('\n'),
+    // Kith does not know the language of someone who cannot sign in: both, Vietnamese first.
+    subject: `Kith: ${bothLanguages('auth.reset.subject')}`,
+    text: [bothLanguages('auth.reset.body', { name: user.name, link }, '\n\n'), '', bothLanguages('auth.reset.notYou')].join('\n'),
   });
   if (!sent) core.log.warn('password reset requested but no mail could be sent; an administrator can run `kith user reset-password`');
 }

@@ -60,5 +60,6 @@ export async function exportContacts(core: Core, actor: Actor, o: ExportOptions,
       ...(cursor ? { cursor } : {}),
     }),
   );
-  return writeTable(out, { format: o.format, raw: o.raw, sheet: 'Contacts' }, cols, pages);
+  const { workspace } = await readContext(core, actor.workspaceId);
+  return writeTable(out, { format: o.format, raw: o.raw, sheet: 'Contacts', locale: workspace?.locale }, cols, pages);
 }

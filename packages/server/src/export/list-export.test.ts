@@ -66,7 +66,9 @@ describe('list exports', () => {
     const all = rows((await api(owner).get('/api/v1/orders/export')).raw.body);
     assert.deepEqual(all.map((x) => x.number), ['HD-2', 'HD-1'], 'newest first, as the list');
     const paid = rows((await api(owner).get('/api/v1/orders/export?filter[status][in]=paid,delivered')).raw.body);
-    assert.deepEqual(paid.map((x) => [x.number, x.customer, x.status, x.channel, x.lineCount, x.subtotal, x.shipping, x.total]), [['HD-1', 'Nguyễn Thị Hồng', 'paid', 'zalo', '2', '770000', '30000', '800000']]);
+    assert.deepEqual(paid.map((x) => [x.number, x.customer, x.status, x.channel, x.lineCount, x.subtotal, x.shipping, x.total]), [['HD-1', 'Nguyễn Thị Hồng', 'Đã thanh toán', 'Zalo', '2', '770000', '30000', '800000']], 'statuses and channels by name, in the workspace’s language');
+    const paidRaw = rows((await api(owner).get('/api/v1/orders/export?filter[status][in]=paid,delivered&raw=true')).raw.body);
+    assert.deepEqual(paidRaw.map((x) => [x.number, x.status, x.channel]), [['HD-1', 'paid', 'zalo']], 'raw: the stored codes');
     const r = await api(owner).get('/api/v1/orders/export?lines=true&sort=number');
     assert.match(String(r.headers['content-disposition']), /kith-orders-lines-/);
     const lines = rows(r.raw.body);
@@ -86,11 +88,19 @@ describe('list exports', () => {
     const { owner: other } = await makeWorkspace(t.core);
     const report = await runImport(t.core, other.actor, { bytes: Buffer.from(csv) }, { kind: 'orders', dryRun: false, fileName: 'lines.csv' });
     assert.deepEqual([report.created, report.failed, report.errors], [2, 0, []], JSON.stringify(report.mapping));
-    const back = rows((await api(other).get('/api/v1/orders/export?sort=number')).raw.body);
+    const back = rows((await api(other).get('/api/v1/orders/export?sort=number&raw=true')).raw.body);
     assert.deepEqual(back.map((x) => [x.number, x.customer, x.status, x.lineCount, x.subtotal, x.shipping, x.total, x.orderedAt]), [
       ['HD-1', 'Nguyễn Thị Hồng', 'paid', '2', '770000', '30000', '800000', '2026-01-25T03:00:00.000Z'],
       ['HD-2', 'Lê Văn Khách', 'placed', '1', '350000', '0', '350000', '2026-02-01T02:00:00.000Z'],
     ]);
+    // The file for people names statuses and channels (Đã thanh toán, Zalo): the import reads those words too.
+    const named = (await api(owner).get('/api/v1/orders/export?lines=true')).raw.body;
+    assert.match(named, /Đã thanh toán/);
+    const { owner: third } = await makeWorkspace(t.core);
+    const again = await runImport(t.core, third.actor, { bytes: Buffer.from(named) }, { kind: 'orders', dryRun: false, fileName: 'lines.csv' });
+    assert.deepEqual([again.created, again.failed, again.errors], [2, 0, []], JSON.stringify(again.mapping));
+    const backNamed = rows((await api(third).get('/api/v1/orders/export?sort=number&raw=true')).raw.body);
+    assert.deepEqual(backNamed.map((x) => [x.number, x.status, x.channel]), [['HD-1', 'paid', 'zalo'], ['HD-2', 'placed', '']]);
   });
 
   test('deals as XLSX: pipeline and stage by name, the stage’s probability, amounts as numbers', async () => {
@@ -103,7 +113,7 @@ describe('list exports', () => {
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const at = (row: number, key: string) => sheet.getRow(row).getCell(header.indexOf(key) + 1).value;
     assert.equal(sheet.rowCount, 3);
-    assert.deepEqual([at(2, 'title'), at(2, 'amount'), at(2, 'currency'), at(2, 'status'), at(2, 'customer'), at(2, 'expectedClose')], ['Quà Tết 200 hộp', 60_000_000, 'VND', 'open', 'Nguyễn Thị Hồng', '2027-01-20']);
+    assert.deepEqual([at(2, 'title'), at(2, 'amount'), at(2, 'currency'), at(2, 'status'), at(2, 'customer'), at(2, 'expectedClose')], ['Quà Tết 200 hộp', 60_000_000, 'VND', 'Đang mở', 'Nguyễn Thị Hồng', '2027-01-20']);
     assert.equal(typeof at(2, 'probability'), 'number');
     assert.ok(String(at(2, 'pipeline')).length > 0 && String(at(2, 'stage')).length > 0);
     assert.equal(at(3, 'title'), "'@Trà biếu");

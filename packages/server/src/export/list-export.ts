@@ -59,7 +59,8 @@ export async function exportList(core: Core, actor: Actor, kind: ListExport, o: 
 export async function prepareListExport(core: Core, actor: Actor, kind: ListExport, o: ListExportOptions): Promise<(out: Writable) => Promise<{ rows: number }>> {
   authorize(actor, 'records.export');
   const ownerOf = await memberEmails(core, actor.workspaceId);
-  const sheet = { format: o.format, raw: o.raw, sheet: kind[0]!.toUpperCase() + kind.slice(1) };
+  const { workspace } = await readContext(core, actor.workspaceId);
+  const sheet = { format: o.format, raw: o.raw, sheet: kind[0]!.toUpperCase() + kind.slice(1), locale: workspace?.locale };
 
   if (kind === 'companies') {
     const page = (cursor: string | null) => listCompanies(core, actor, { limit: PAGE, deleted: 'exclude', raw: o.filters, ...opt('q', o.q), ...opt('sort', o.sort), ...opt('cursor', cursor ?? undefined) });
@@ -97,8 +98,8 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
       { key: 'orderedAt', header: 'orderedAt', value: (r) => r.orderedAt },
       { key: 'customer', header: 'customer', value: (r) => r.contactName },
       { key: 'contactId', header: 'contactId', value: (r) => r.contactId },
-      { key: 'status', header: 'status', value: (r) => r.status },
-      { key: 'channel', header: 'channel', value: (r) => r.channel },
+      { key: 'status', header: 'status', value: (r) => r.status, enum: 'orderStatus' },
+      { key: 'channel', header: 'channel', value: (r) => r.channel, enum: 'orderChannel' },
       { key: 'currency', header: 'currency', value: (r) => r.currency },
     ];
     const tail: ExportColumn<OrderSummary>[] = [
@@ -149,8 +150,8 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
       { key: 'discount', header: 'discount', value: (r) => amount(r.line.discount, r.order.currency) },
       { key: 'lineTotal', header: 'line total', value: (r) => amount(r.line.lineTotal, r.order.currency) },
       { key: 'shipping', header: 'shipping', value: (r) => amount(r.order.shipping, r.order.currency) },
-      { key: 'status', header: 'status', value: (r) => r.order.status },
-      { key: 'channel', header: 'channel', value: (r) => r.order.channel },
+      { key: 'status', header: 'status', value: (r) => r.order.status, enum: 'orderStatus' },
+      { key: 'channel', header: 'channel', value: (r) => r.order.channel, enum: 'orderChannel' },
       { key: 'currency', header: 'currency', value: (r) => r.order.currency },
       { key: 'orderTotal', header: 'order total', value: (r) => amount(r.order.total, r.order.currency) },
     ];
@@ -170,7 +171,7 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
     { key: 'pipeline', header: 'pipeline', value: (d) => pipelineName.get(d.pipelineId) ?? d.pipelineId },
     { key: 'stage', header: 'stage', value: (d) => stage.get(d.stageId)?.name ?? d.stageId },
     { key: 'probability', header: 'probability', value: (d) => stage.get(d.stageId)?.probability ?? null },
-    { key: 'status', header: 'status', value: (d) => d.status },
+    { key: 'status', header: 'status', value: (d) => d.status, enum: 'stageKind' },
     { key: 'customer', header: 'customer', value: (d) => d.contactName },
     { key: 'amount', header: 'amount', value: (d) => amount(d.amount, d.currency) },
     { key: 'currency', header: 'currency', value: (d) => d.currency },

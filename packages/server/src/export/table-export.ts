@@ -3,19 +3,22 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { CSV_QUOTE_MATCH, neutralizeCell } from '@kith/domain/export/cells.ts';
+import { enumLabel, type EnumName } from '@kith/domain/labels/enums.ts';
 
 /**
  * Writing a list as a file, for every list Kith exports (contacts, companies, products, orders, deals):
  * CSV (UTF-8 with a BOM, so Excel reads Vietnamese) or XLSX, from pages of rows, waiting for the stream
  * when it is full, so memory stays flat however many rows there are. Text a spreadsheet would execute
  * (`=`, `+`, `-`, `@`… first, or after any separator: `@kith/domain/export/cells.ts`) is neutralised unless the
- * export is raw, and a CSV cell with a separator or a neutralising apostrophe is quoted.
+ * export is raw, and a CSV cell with a separator or a neutralising apostrophe is quoted. A column that holds
+ * an enumerated value names its enum: the file for people shows the value's name in the workspace's language
+ * (`@kith/domain/labels/enums.ts`); the raw file, for other systems, keeps the stored code.
  */
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export type ExportColumn<T> = { key: string; header: string; value: (row: T) => unknown };
+export type ExportColumn<T> = { key: string; header: string; value: (row: T) => unknown; enum?: EnumName };
 
 export const joinList = (xs: readonly unknown[]) => xs.map(String).join('; ');
 
@@ -32,8 +35,12 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export async function writeTable<T>(out: Writable, o: { format: ExportFormat; raw: boolean; sheet: string }, cols: readonly ExportColumn<T>[], pages: AsyncIterable<readonly T[]>): Promise<{ rows: number }> {
+export async function writeTable<T>(out: Writable, o: { format: ExportFormat; raw: boolean; sheet: string; locale?: string | null }, cols: readonly ExportColumn<T>[], pages: AsyncIterable<readonly T[]>): Promise<{ rows: number }> {
   let rows = 0;
+  const valueOf = (col: ExportColumn<T>, r: T): unknown => {
+    const v = col.value(r);
+    return col.enum && !o.raw && typeof v === 'string' ? enumLabel(col.enum, v, o.locale) : v;
+  };
   if (o.format === 'csv') {
     const csv = stringify({ header: true, columns: cols.map((c) => ({ key: c.key, header: c.header })), bom: true, quoted_match: CSV_QUOTE_MATCH, cast: { boolean: (b) => (b ? 'true' : 'false') } });
     // stdout is never ended (nor does it 'finish'); a file or an HTTP response is.
@@ -41,7 +48,7 @@ export async function writeTable<T>(out: Writable, o: { format: ExportFormat; ra
     csv.pipe(out, { end: endOut });
     for await (const data of pages) {
       for (const r of data) {
-        const record = Object.fromEntries(cols.map((col) => [col.key, exportCell(col.value(r), o.raw)]));
+        const record = Object.fromEntries(cols.map((col) => [col.key, exportCell(valueOf(col, r), o.raw)]));
         if (!csv.write(record)) await once(csv, 'drain');
         rows++;
       }
@@ -58,7 +65,7 @@ export async function writeTable<T>(out: Writable, o: { format: ExportFormat; ra
   ws.getRow(1).font = { bold: true };
   for await (const data of pages) {
     for (const r of data) {
-      ws.addRow(cols.map((col) => exportCell(col.value(r), o.raw))).commit();
+      ws.addRow(cols.map((col) => exportCell(valueOf(col, r), o.raw))).commit();
       rows++;
     }
     // Wait for the zip to take in this page before the next: ExcelJS writes each sheet into the zip

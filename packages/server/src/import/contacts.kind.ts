@@ -4,6 +4,7 @@ import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
 import { isSkip } from '@kith/domain/schema/field-table.ts';
 import { parseDate } from '@kith/domain/import/values.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
+import { ENUMS, enumLabel, LABEL_LOCALES } from '@kith/domain/labels/enums.ts';
 import type { Company } from '@kith/domain/companies/company.schema.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
@@ -25,6 +26,14 @@ import type { KindHandler, MappedRow, MatchKey, PrepareContext, UndoItem, UndoRe
 
 /** The field table's importable fields by their import name (`company` names a company; the rest are fields). */
 const TARGETS = new Map(CONTACT_FIELD_LIST.flatMap((f) => (isSkip(f.import) ? [] : [[f.import.target ?? f.name, { ...f, import: f.import }] as const])));
+/** The values of each field that names them (an enum, a source, a country) by their names in both languages, folded: a file Kith exported for people goes back in. */
+const NAMED = new Map(
+  CONTACT_FIELD_LIST.flatMap((f) => {
+    const name = f.enum?.labels ?? f.names;
+    if (!name) return [];
+    return [[f.name, new Map((ENUMS[name] as readonly string[]).flatMap((x) => LABEL_LOCALES.map((l) => [matchKey(enumLabel(name, x, l)), x] as const)))] as const];
+  }),
+);
 const LIST_FIELDS = new Set([...TARGETS].filter(([, f]) => f.kind === 'list').map(([k]) => k));
 /** Lists compared without case when rows are joined (words, not addresses or numbers). */
 const WORD_LISTS = new Set(CONTACT_FIELD_LIST.filter((f) => !isSkip(f.filter) && (f.filter.keyKind === 'tag' || f.filter.keyKind === 'interest')).map((f) => f.name as string));
@@ -70,13 +79,13 @@ function toInput(values: Record<string, string>, row: number, headerOf: (f: stri
     } else if (f.enum && f.name !== 'province') {
       // A stored code, or a word that means one ("Nữ" → female); provinces resolve their own names.
       const word = matchKey(v);
-      const code = f.import.values?.[word] ?? f.enum.values.find((x) => x === v.trim() || matchKey(x) === word);
+      const code = f.import.values?.[word] ?? f.enum.values.find((x) => x === v.trim() || matchKey(x) === word) ?? NAMED.get(f.name)?.get(word);
       if (code) out[f.name] = code;
       else {
         const words = Object.keys(f.import.values ?? {});
         errors.push({ row, column: headerOf(target), value: v, message: `Not a ${f.name}: ${v} (${(words.length ? words : f.enum.values).join(', ')})`, code: 'invalid_choice' });
       }
-    } else out[f.name] = v;
+    } else out[f.name] = (f.names && NAMED.get(f.name)?.get(matchKey(v))) || v;
   }
   if (!out.name && (out.familyName || out.givenName)) out.name = [out.familyName, out.givenName].filter(Boolean).join(' ');
   return { input: out as ContactCreateInput, companyName };

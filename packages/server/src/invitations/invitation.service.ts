@@ -12,6 +12,8 @@ import { hashSecret, randomSecret } from '../auth/secrets.ts';
 import { findRole, findUserByEmail, findUserById, insertMembership, insertUser, type UserRow } from '../auth/user.repository.ts';
 import { authorize } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
+import { bothLanguages, t } from '../i18n/messages.ts';
 
 const LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
@@ -62,14 +64,8 @@ export async function invite(core: Core, actor: Actor, input: { email: string; r
   const ws = await findWorkspace(core.db, actor.workspaceId);
   const emailed = await core.mailer.send({
     to: email,
-    subject: `Kith: lời mời tham gia ${ws?.name ?? ''} / invitation to ${ws?.name ?? ''}`,
-    text: [
-      `Bạn được mời tham gia không gian làm việc "${ws?.name}" trên Kith với vai trò ${input.role}. Mở liên kết (hết hạn sau 7 ngày):`,
-      url,
-      '',
-      `You are invited to join the workspace "${ws?.name}" on Kith as ${input.role}. Open this link (valid 7 days):`,
-      url,
-    ].join('\n'),
+    subject: `Kith: ${bothLanguages('invitation.subject', { workspace: ws?.name ?? '' })}`,
+    text: [t('vi', 'invitation.body', { workspace: ws?.name ?? '', role: enumLabel('role', input.role, 'vi'), link: url }), '', t('en', 'invitation.body', { workspace: ws?.name ?? '', role: enumLabel('role', input.role, 'en'), link: url })].join('\n'),
   });
   return { invitation: toInvitation(row, now.toISOString()), url, emailed };
 }

@@ -8,6 +8,7 @@ import { authorize } from '../records/visibility.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { MAIL_ATTEMPTS, MAIL_JOB } from './outbox.ts';
 import { dataAttrs, escapeHtml, htmlPage, newNonce, pageCsp } from '../http/html.ts';
+import { t } from '../i18n/messages.ts';
 import { checkUnsubscribe, deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail, SmtpInput, unsubscribe } from './workspace-mail.ts';
 
 const SettingsOut = z.object({ configured: z.boolean(), host: z.string().nullable(), port: z.number().nullable(), secure: z.boolean().nullable(), user: z.string().nullable(), hasPassword: z.boolean(), from: z.string().nullable(), fromName: z.string().nullable(), replyTo: z.string().nullable(), instanceSmtp: z.boolean().describe('SMTP_URL is set for the whole server (used when the workspace has no server of its own)'), updatedAt: Timestamp.nullable() });
@@ -50,17 +51,12 @@ export function mailRoutes(core: Core) {
   };
 }
 
-const UNSUB = {
-  vi: { title: 'Hủy nhận thư', ask: (w: string) => `Bạn không muốn nhận thư giới thiệu và ưu đãi từ ${w} nữa?`, button: 'Hủy nhận thư', done: (w: string) => `Bạn sẽ không nhận thư giới thiệu từ ${w} nữa.`, bad: 'Đường dẫn không hợp lệ.' },
-  en: { title: 'Unsubscribe', ask: (w: string) => `Stop receiving news and offers from ${w}?`, button: 'Unsubscribe', done: (w: string) => `You will no longer receive marketing email from ${w}.`, bad: 'This link is not valid.' },
-};
-
 const UNSUB_STYLE = 'body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f4f6f8;color:#1f2328}main{max-width:520px;margin:48px auto;padding:24px;background:#fff;border-radius:12px}button{min-height:44px;padding:0 20px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;font-weight:600;cursor:pointer}';
 /** The button's script: a constant; the confirmation it shows is the question's data-done attribute (a workspace name is never in a script). */
 const UNSUB_SCRIPT = "document.getElementById('b').addEventListener('click',async()=>{const r=await fetch(location.pathname,{method:'POST'});if(r.ok){const q=document.getElementById('q');q.textContent=q.dataset.done;document.getElementById('b').remove()}})";
 
 function unsubPage(locale: string, body: string, nonce: string, script?: string): string {
-  return htmlPage({ locale, title: (locale === 'en' ? UNSUB.en : UNSUB.vi).title, style: UNSUB_STYLE, body, nonce, ...(script ? { script } : {}) });
+  return htmlPage({ locale, title: t(locale, 'unsubscribe.title'), style: UNSUB_STYLE, body, nonce, ...(script ? { script } : {}) });
 }
 
 /** GET /u/{contactId}/{signature}: asks (a link scanner must not unsubscribe anyone); POST does it (also RFC 8058 one-click). */
@@ -73,15 +69,15 @@ export function unsubscribeRoutes(core: Core) {
       reply.header('content-security-policy', pageCsp(nonce)).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8');
       const ok = checkUnsubscribe(core, req.params.contactId, req.params.signature);
       const ws = ok ? await core.db.selectFrom('contacts').innerJoin('workspaces', 'workspaces.id', 'contacts.workspace_id').select(['workspaces.name', 'workspaces.locale']).where('contacts.id', '=', req.params.contactId).executeTakeFirst() : undefined;
-      if (!ws) return reply.code(404).send(unsubPage('vi', `<p>${UNSUB.vi.bad}</p>`, nonce));
-      const w = ws.locale === 'en' ? UNSUB.en : UNSUB.vi;
-      return reply.send(unsubPage(ws.locale, `<h1>${escapeHtml(w.title)}</h1><p id="q"${dataAttrs({ done: w.done(ws.name) })}>${escapeHtml(w.ask(ws.name))}</p><button id="b" type="button">${escapeHtml(w.button)}</button>`, nonce, UNSUB_SCRIPT));
+      if (!ws) return reply.code(404).send(unsubPage('vi', `<p>${escapeHtml(t('vi', 'unsubscribe.bad'))}</p>`, nonce));
+      const l = ws.locale;
+      return reply.send(unsubPage(l, `<h1>${escapeHtml(t(l, 'unsubscribe.title'))}</h1><p id="q"${dataAttrs({ done: t(l, 'unsubscribe.done', { workspace: ws.name }) })}>${escapeHtml(t(l, 'unsubscribe.ask', { workspace: ws.name }))}</p><button id="b" type="button">${escapeHtml(t(l, 'unsubscribe.button'))}</button>`, nonce, UNSUB_SCRIPT));
     });
     app.post('/u/:contactId/:signature', { schema: { hide: true, params } }, async (req, reply) => {
       if (!checkUnsubscribe(core, req.params.contactId, req.params.signature)) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
       const r = await unsubscribe(core, req.params.contactId);
       if (!r) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
-      return reply.code(200).type('text/plain; charset=utf-8').send((r.locale === 'en' ? UNSUB.en : UNSUB.vi).done(r.workspaceName));
+      return reply.code(200).type('text/plain; charset=utf-8').send(t(r.locale, 'unsubscribe.done', { workspace: r.workspaceName }));
     });
   };
 }

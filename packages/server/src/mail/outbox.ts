@@ -5,6 +5,7 @@ import { uuidv7 } from '../db/ids.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { escapeHtml } from '../http/html.ts';
 import { mailSenderFor, unsubscribeUrl } from './workspace-mail.ts';
+import { bothLanguages } from '../i18n/messages.ts';
 
 /**
  * The email outbox (decision 0011, step 4). Mail is written to `mail_outbox` in the same transaction as
@@ -70,8 +71,8 @@ export async function sendQueuedMail(core: Core, mailId: string, lastAttempt: bo
   if (m.purpose === 'marketing' && m.contact_id) {
     // Every marketing mail carries its way out, in the body and as one-click headers (RFC 8058).
     const url = unsubscribeUrl(core, m.contact_id);
-    text += `\n\n--\nHủy nhận thư / Unsubscribe: ${url}`;
-    if (html) html += `<p style="font-size:12px;color:#57606a;margin-top:24px"><a href="${escapeHtml(url)}">Hủy nhận thư / Unsubscribe</a></p>`;
+    text += `\n\n--\n${bothLanguages('mail.unsubscribe')}: ${url}`;
+    if (html) html += `<p style="font-size:12px;color:#57606a;margin-top:24px"><a href="${escapeHtml(url)}">${escapeHtml(bothLanguages('mail.unsubscribe'))}</a></p>`;
     headers['List-Unsubscribe'] = `<${url}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }

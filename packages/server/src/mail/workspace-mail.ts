@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor.ts';
 import { hmac, safeEqual } from '../auth/secrets.ts';
 import { authorize } from '../records/visibility.ts';
 import { stableMessageId, type Mail } from './mailer.ts';
+import { bothLanguages } from '../i18n/messages.ts';
 
 /**
  * A workspace's own SMTP server (issue 6): mail to its customers leaves through it, from its address, or
@@ -199,7 +200,7 @@ export async function sendTestMail(core: Core, actor: Actor, to: string): Promis
   const send = await mailSenderFor(core, actor.workspaceId);
   if (!send) throw new AppError('conflict', 'No SMTP server is set up for this workspace or this server');
   try {
-    await send({ to, subject: 'Kith: thư thử / test message', text: 'Máy chủ thư của bạn hoạt động.\nYour mail server works.' });
+    await send({ to, subject: `Kith: ${bothLanguages('mail.test.subject')}`, text: bothLanguages('mail.test.body', {}, '\n') });
   } catch (e) {
     if (!(e instanceof MailDeliveryError)) core.log.warn({ err: e }, 'test mail not sent');
     throw invalid([{ path: ['smtp'], message: e instanceof MailDeliveryError ? e.message : SMTP_UNREACHABLE, code: 'invalid' }], 'The test message was not sent');

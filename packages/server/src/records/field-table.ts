@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { isSkip, type FieldDef as TableField, type FilterSpec } from '@kith/domain/schema/field-table.ts';
+import type { EnumName } from '@kith/domain/labels/enums.ts';
 import { readJson } from '../db/column-types.ts';
 import { jsonFirst } from '../db/dialect-sql.ts';
 import type { FieldDef, Registry } from './list-query.ts';
@@ -113,7 +114,7 @@ export const TIMES_REGISTRY: Registry = {
 export const ownerSort = (): FieldDef => ({ column: 'owner_id', type: 'text', sortable: true, sortOnly: true, sortExpr: (_d, t) => sql`(select u.name from users u where u.id = ${sql.ref(`${t}.owner_id`)})`, nullable: true });
 
 /** An export column (export/table-export.ts takes these). */
-export type FieldColumn<R> = { key: string; header: string; value: (row: R) => unknown };
+export type FieldColumn<R> = { key: string; header: string; value: (row: R) => unknown; enum?: EnumName };
 
 /** How the export resolves a field whose `export.via` says so. */
 export type ExportResolvers<R> = {
@@ -144,6 +145,8 @@ export function exportColumnsOf<R>(list: readonly Named[], resolve: ExportResolv
             : f.kind === 'list'
               ? (r: R) => (get(r) as unknown[]).map(String).join('; ')
               : (r: R) => get(r);
-    return [{ key: header, header, value }];
+    // A value the field names by an enum is written by its name in the file for people (export/table-export.ts).
+    const names = f.enum?.labels ?? f.names;
+    return [{ key: header, header, value, ...(names ? { enum: names } : {}) }];
   });
 }

@@ -18,6 +18,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { renderTemplate } from '../mail/templates.ts';
 import type { TicketResolved } from '../tickets/ticket.service.ts';
 import { findSurvey } from './survey.service.ts';
+import { t as message } from '../i18n/messages.ts';
 
 /**
  * Survey invitations (issue 6, decision 0011 step 5): one per recipient, by link or email, one at a time or
@@ -47,10 +48,7 @@ export async function insertInvitation(trx: Db, core: Core, inv: NewInvitation, 
     const to = readJson<string[]>(contact.emails, [])[0];
     if (to) {
       const title = wordingIn(readJson<Wording>(survey.title, {}), locale) || survey.name;
-      const template =
-        locale === 'en'
-          ? 'Dear {{contact.name}},\n\nThank you for choosing {{workspace.name}}. Could you tell us how we did? It takes a minute:\n\n{{survey.url}}\n\nThe link works until {{survey.expires}}.\n\n{{workspace.name}}'
-          : 'Kính gửi {{contact.name}},\n\nCảm ơn anh/chị đã tin chọn {{workspace.name}}. Anh/chị vui lòng dành một phút cho chúng tôi biết cảm nhận của mình:\n\n{{survey.url}}\n\nĐường dẫn dùng được đến {{survey.expires}}.\n\n{{workspace.name}}';
+      const template = message(locale, 'survey.invitation.body');
       const expires = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'long', timeZone: ws?.timezone ?? 'Asia/Ho_Chi_Minh' }).format(new Date(expiresAt));
       const body = renderTemplate(template, { contact: { name: contact.name }, workspace: { name: ws?.name ?? '' }, survey: { url, expires } });
       // Asking a customer about a ticket or an order they had is service mail; otherwise it needs consent.

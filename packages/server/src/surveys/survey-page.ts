@@ -3,6 +3,7 @@ import { isScale, wordingIn, type SurveyQuestion, type Wording } from '@kith/dom
 import { readJson } from '../db/column-types.ts';
 import type { PublicSurvey } from './survey-response.service.ts';
 import { dataAttrs, escapeHtml, htmlPage } from '../http/html.ts';
+import { t } from '../i18n/messages.ts';
 
 /**
  * The public survey page a customer opens from the link: plain HTML served by the API process (no web app
@@ -12,52 +13,29 @@ import { dataAttrs, escapeHtml, htmlPage } from '../http/html.ts';
  * from the workspace is escaped (http/html.ts).
  */
 
-const T = {
-  vi: {
-    submit: 'Gửi câu trả lời',
-    sending: 'Đang gửi…',
-    thanks: 'Cảm ơn anh/chị đã dành thời gian trả lời!',
-    thanksMore: 'Ý kiến của anh/chị giúp chúng tôi phục vụ tốt hơn.',
-    answered: 'Khảo sát này đã được trả lời. Cảm ơn anh/chị!',
-    expired: 'Đường dẫn khảo sát này đã hết hạn.',
-    closed: 'Khảo sát này đã đóng.',
-    notFound: 'Không tìm thấy khảo sát này. Anh/chị kiểm tra lại đường dẫn giúp nhé.',
-    required: 'Vui lòng trả lời câu hỏi này.',
-    error: 'Chưa gửi được. Vui lòng thử lại.',
-    notLikely: 'Hoàn toàn không',
-    veryLikely: 'Chắc chắn có',
-    csatLow: 'Rất không hài lòng',
-    csatHigh: 'Rất hài lòng',
-    cesLow: 'Hoàn toàn không đồng ý',
-    cesHigh: 'Hoàn toàn đồng ý',
-    optional: '(không bắt buộc)',
-    placeholder: 'Chia sẻ thêm với chúng tôi…',
-    greeting: (n: string) => (n ? `Xin chào ${n},` : 'Xin chào,'),
-  },
-  en: {
-    submit: 'Send my answers',
-    sending: 'Sending…',
-    thanks: 'Thank you for taking the time to answer!',
-    thanksMore: 'Your feedback helps us serve you better.',
-    answered: 'This survey has already been answered. Thank you!',
-    expired: 'This survey link has expired.',
-    closed: 'This survey is closed.',
-    notFound: 'We could not find this survey. Please check the link.',
-    required: 'Please answer this question.',
-    error: 'Could not send. Please try again.',
-    notLikely: 'Not at all likely',
-    veryLikely: 'Extremely likely',
-    csatLow: 'Very dissatisfied',
-    csatHigh: 'Very satisfied',
-    cesLow: 'Strongly disagree',
-    cesHigh: 'Strongly agree',
-    optional: '(optional)',
-    placeholder: 'Tell us more…',
-    greeting: (n: string) => (n ? `Hello ${n},` : 'Hello,'),
-  },
-};
-type Words = (typeof T)['vi'];
-const words = (locale: string): Words => (locale === 'en' ? T.en : T.vi) as Words;
+/** The page's words in the invitation's language, from the server's catalogue (i18n/messages.*.ts). */
+const words = (locale: string) => ({
+  submit: t(locale, 'survey.submit'),
+  sending: t(locale, 'survey.sending'),
+  thanks: t(locale, 'survey.thanks'),
+  thanksMore: t(locale, 'survey.thanksMore'),
+  answered: t(locale, 'survey.answered'),
+  expired: t(locale, 'survey.expired'),
+  closed: t(locale, 'survey.closed'),
+  notFound: t(locale, 'survey.notFound'),
+  required: t(locale, 'survey.required'),
+  error: t(locale, 'survey.error'),
+  notLikely: t(locale, 'survey.notLikely'),
+  veryLikely: t(locale, 'survey.veryLikely'),
+  csatLow: t(locale, 'survey.csatLow'),
+  csatHigh: t(locale, 'survey.csatHigh'),
+  cesLow: t(locale, 'survey.cesLow'),
+  cesHigh: t(locale, 'survey.cesHigh'),
+  optional: t(locale, 'survey.optional'),
+  placeholder: t(locale, 'survey.placeholder'),
+  greeting: (n: string) => (n ? t(locale, 'survey.greeting', { name: n }) : t(locale, 'survey.greetingNoName')),
+});
+type Words = ReturnType<typeof words>;
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;background:#f4f6f8;color:#1f2328}

@@ -15,6 +15,7 @@ import { loadCare } from '../tickets/care-settings.service.ts';
 import type { SurveyInvitationTable, SurveyTable } from './survey.table.ts';
 import { insertTicket } from '../tickets/ticket.service.ts';
 import { questionsOf } from './survey.service.ts';
+import { t as message } from '../i18n/messages.ts';
 
 /**
  * The public side of a survey: the page behind an invitation's link and the answers it records, once per
@@ -152,8 +153,8 @@ async function maybeFollowUp(trx: Db, core: Core, p: PublicSurvey, responseId: s
     return `• ${wordingIn(q.text, locale)}: ${v}`;
   });
   const surveyName = p.survey.name;
-  const subject = locale === 'en' ? `Unhappy survey answer (${scoreText}): ${surveyName}` : `Khách chưa hài lòng (${scoreText}): ${surveyName}`;
-  const intro = locale === 'en' ? `The customer answered the survey "${surveyName}"${about ? ` about ticket #${about.number}` : ''}:` : `Khách hàng đã trả lời khảo sát "${surveyName}"${about ? ` về yêu cầu #${about.number}` : ''}:`;
+  const subject = message(locale, 'survey.unhappy.subject', { scores: scoreText, survey: surveyName });
+  const intro = about ? message(locale, 'survey.unhappy.introAboutTicket', { survey: surveyName, number: about.number }) : message(locale, 'survey.unhappy.intro', { survey: surveyName });
   const t = await insertTicket(
     trx,
     core,

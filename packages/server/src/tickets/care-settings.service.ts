@@ -12,6 +12,7 @@ import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 /**
  * A workspace's care settings (decision 0011, step 1): the working calendar SLA clocks count in, the ticket
@@ -39,11 +40,12 @@ export function defaultCareSettings(timeZone: string, locale: string, now: Date)
 }
 
 /** Business minutes: 8 working hours a day by the default calendar (resolution: half a day, a day, three, five). */
-const DEFAULT_POLICIES: { priority: Priority; name: { vi: string; en: string }; first: number; resolution: number }[] = [
-  { priority: 'urgent', name: { vi: 'Khẩn cấp', en: 'Urgent' }, first: 30, resolution: 240 },
-  { priority: 'high', name: { vi: 'Cao', en: 'High' }, first: 60, resolution: 480 },
-  { priority: 'normal', name: { vi: 'Bình thường', en: 'Normal' }, first: 240, resolution: 1_440 },
-  { priority: 'low', name: { vi: 'Thấp', en: 'Low' }, first: 480, resolution: 2_400 },
+/** Each policy is named after its priority, in the workspace's language (@kith/domain/labels/enums.ts). */
+const DEFAULT_POLICIES: { priority: Priority; first: number; resolution: number }[] = [
+  { priority: 'urgent', first: 30, resolution: 240 },
+  { priority: 'high', first: 60, resolution: 480 },
+  { priority: 'normal', first: 240, resolution: 1_440 },
+  { priority: 'low', first: 480, resolution: 2_400 },
 ];
 
 export type CareContext = { settings: CareSettings; calendar: WorkingCalendar; policies: SlaPolicyRow[]; locale: string };
@@ -72,7 +74,7 @@ export async function loadCare(db: Db, workspaceId: string, now: Date): Promise<
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 1) {
       await db
         .insertInto('sla_policies')
-        .values(DEFAULT_POLICIES.map((p, i) => ({ id: uuidv7(), workspace_id: workspaceId, position: i, name: locale === 'en' ? p.name.en : p.name.vi, priority: p.priority, category: null, first_response_minutes: p.first, resolution_minutes: p.resolution, created_at: now.toISOString(), updated_at: now.toISOString() })))
+        .values(DEFAULT_POLICIES.map((p, i) => ({ id: uuidv7(), workspace_id: workspaceId, position: i, name: enumLabel('ticketPriority', p.priority, locale), priority: p.priority, category: null, first_response_minutes: p.first, resolution_minutes: p.resolution, created_at: now.toISOString(), updated_at: now.toISOString() })))
         .execute();
     }
     row = await db.selectFrom('care_settings').select(['settings']).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();

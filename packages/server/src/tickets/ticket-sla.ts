@@ -9,6 +9,7 @@ import { loadCare, type CareContext } from './care-settings.service.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { enqueue } from '../jobs/queue.ts';
 import type { TicketTable } from './ticket.table.ts';
+import { t } from '../i18n/messages.ts';
 
 /**
  * A ticket's SLA clocks in the background: each running target gets a warning and a breach check as jobs
@@ -59,7 +60,7 @@ async function managersOf(db: Db, workspaceId: string, teamId: string | null): P
 function minutesText(m: number, locale: string): string {
   const h = Math.floor(Math.abs(m) / 60);
   const min = Math.round(Math.abs(m) % 60);
-  return locale === 'en' ? `${h} h ${min} min` : `${h} giờ ${min} phút`;
+  return t(locale, 'sla.duration', { hours: h, minutes: min });
 }
 
 /** Warn before a target is missed (the assignee), escalate once it is (a manager takes it, managers are told). */
@@ -80,8 +81,8 @@ export async function runSlaCheck(core: Core, p: SlaJobPayload): Promise<{ outco
     flags.add(p.target);
     const at = now.toISOString();
     const set: Record<string, unknown> = { [column]: [...flags].join(','), updated_at: at, version: row.version + 1 };
-    const en = care.locale === 'en';
-    const what = p.target === 'first_response' ? (en ? 'first response' : 'phản hồi đầu tiên') : en ? 'resolution' : 'giải quyết';
+    const locale = care.locale;
+    const what = t(locale, p.target === 'first_response' ? 'sla.target.firstResponse' : 'sla.target.resolution');
     let reassignedTo: string | null = null;
     const managers = p.stage === 'breach' ? await managersOf(trx, p.workspaceId, row.team_id) : [];
     if (p.stage === 'breach' && care.settings.escalation.reassignToManager) {
@@ -108,9 +109,9 @@ export async function runSlaCheck(core: Core, p: SlaJobPayload): Promise<{ outco
     if (p.stage === 'breach' && care.settings.escalation.notifyManagers) for (const m of managers) recipients.set(m.id, m.email);
     const subject =
       p.stage === 'warn'
-        ? en ? `SLA warning: #${row.number} ${row.subject} — ${what} due in ${minutesText(s.remainingMinutes, 'en')}` : `Sắp trễ hạn: #${row.number} ${row.subject} — còn ${minutesText(s.remainingMinutes, 'vi')} để ${what}`
-        : en ? `SLA breached: #${row.number} ${row.subject} — ${what} was due ${s.dueAt}` : `Trễ hạn SLA: #${row.number} ${row.subject} — hạn ${what} đã qua`;
-    const text = `${subject}\n\n${link}${reassignedTo ? (en ? '\n\nThe ticket was given to a manager.' : '\n\nYêu cầu đã được chuyển cho quản lý.') : ''}`;
+        ? t(locale, 'sla.warning.subject', { number: row.number, subject: row.subject, target: what, remaining: minutesText(s.remainingMinutes, locale) })
+        : t(locale, 'sla.breach.subject', { number: row.number, subject: row.subject, target: what, due: s.dueAt });
+    const text = `${subject}\n\n${link}${reassignedTo ? `\n\n${t(locale, 'sla.reassigned')}` : ''}`;
     for (const to of recipients.values()) await queueMail(trx, { workspaceId: p.workspaceId, contactId: null, to, subject: subject.slice(0, 250), text, purpose: 'transactional', relatedType: 'ticket_sla', relatedId: row.id }, now);
     return { outcome: p.stage === 'warn' ? 'warned' : reassignedTo ? 'escalated' : 'breached', notified: recipients.size } as { outcome: string };
   });

@@ -18,6 +18,7 @@ import type { TicketTable } from './ticket.table.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { autoAssign } from './ticket-assignment.service.ts';
 import { effectiveResolutionDue, scheduleSlaJobs } from './ticket-sla.ts';
+import { t as message } from '../i18n/messages.ts';
 
 /**
  * Tickets (issue 6): a customer's complaint, question, request or incident, worked to resolution under an
@@ -404,7 +405,7 @@ async function mailReply(trx: Db, core: Core, row: Row, body: string, care: Care
   if (!to) return null;
   const ws = await trx.selectFrom('workspaces').select(['name']).where('id', '=', row.workspace_id).executeTakeFirst();
   const subject = `[#${row.number}] ${row.subject}`;
-  const footer = care.locale === 'en' ? `— ${ws?.name ?? 'Kith'} customer care, ticket #${row.number}` : `— Chăm sóc khách hàng ${ws?.name ?? 'Kith'}, yêu cầu #${row.number}`;
+  const footer = message(care.locale, 'ticket.reply.footer', { workspace: ws?.name ?? 'Kith', number: row.number });
   return queueMail(trx, { workspaceId: row.workspace_id, contactId: row.contact_id, to, subject, text: `${body}\n\n${footer}`, purpose: 'transactional', relatedType: 'ticket', relatedId: row.id }, now);
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from './api-client.ts';
+import { enumLabel } from './enum-label.ts';
 
 /**
  * The message to show for a failed request: the server's field messages go beside their fields
@@ -13,8 +14,8 @@ export function useErrorText(): (e: unknown) => string {
     if (e.reason && i18n.exists(`errors.reasons.${e.reason}`)) {
       // Roles and permissions in params are names the API shares with us: say them in the user's words.
       const p = { ...e.params };
-      for (const k of ['role', 'target'] as const) if (typeof p[k] === 'string') p[k] = t(`roles.${p[k]}`);
-      if (typeof p.action === 'string') p.action = t(`permissions.${p.action.replace(/\./g, '_')}`);
+      for (const k of ['role', 'target'] as const) if (typeof p[k] === 'string') p[k] = enumLabel('role', p[k]);
+      if (typeof p.action === 'string') p.action = enumLabel('permission', p.action);
       return t(`errors.reasons.${e.reason}`, p);
     }
     if (e.status === 401) return t('errors.signedOut');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ISSUE_CODES } from '@kith/domain/schema/issues.ts';
 import { ERROR_REASONS } from '@kith/domain/errors.ts';
+import { ENUMS, type EnumName } from '@kith/domain/labels/enums.ts';
 
 const here = import.meta.dirname;
 const en = JSON.parse(readFileSync(join(here, 'en.json'), 'utf8'));
@@ -65,11 +66,8 @@ test('every key written literally in the code exists in both languages', () => {
 
 test('every key built from a value list exists for each value', () => {
   const families: Record<string, string[]> = {
-    stages: ['lead', 'prospect', 'new_customer', 'repeat', 'loyal', 'at_risk', 'churned', 'lost'],
-    roles: ['owner', 'admin', 'manager', 'agent', 'viewer'],
-    genders: ['female', 'male', 'other'],
-    channels: ['email', 'sms', 'phone', 'zalo', 'facebook', 'post'],
-    'settings.fieldTypes': ['text', 'number', 'date', 'select', 'multi_select', 'boolean', 'currency'],
+    // Stored enum values (stages, roles, genders, channels, field types …) are named in @kith/domain/labels/enums.ts:
+    // enums.test.ts renders each in both languages.
     'filters.ops': ['eq', 'ne', 'in', 'nin', 'contains', 'startsWith', 'has', 'empty', 'gt', 'gte', 'lt', 'lte'],
     'bulk.title': ['assign', 'addTags', 'removeTags', 'setStage', 'delete'],
     'timeline.actions': ['create', 'update', 'delete', 'restore'],
@@ -89,4 +87,27 @@ test('every reason the API gives for a refusal has a message in both languages',
     assert.ok(EN.has(`errors.reasons.${reason}`), `en errors.reasons.${reason}`);
     assert.ok(VI.has(`errors.reasons.${reason}`), `vi errors.reasons.${reason}`);
   }
+});
+
+test('no enum is named twice: the values of the domain enums are named in labels/enums.ts, not here', () => {
+  function groups(o: Record<string, unknown>, path: string): [string, string[]][] {
+    const out: [string, string[]][] = [];
+    for (const [k, v] of Object.entries(o)) {
+      if (typeof v === 'string') continue;
+      out.push([path + k, Object.keys(v as object)]);
+      out.push(...groups(v as Record<string, unknown>, `${path}${k}.`));
+    }
+    return out;
+  }
+  // Texts about each value that are not its name (a hint, a verb, a field's label per action) belong here.
+  const about = new Set(['orders.moveTo', 'tiers.help', 'surveys.statusHints', 'surveys.triggerHints', 'playbooks.actionHints', 'playbooks.titleLabels', 'playbooks.bodyLabels']);
+  const twice: string[] = [];
+  for (const [path, keys] of groups(en, '')) {
+    if (about.has(path)) continue;
+    for (const name of Object.keys(ENUMS) as EnumName[]) {
+      const values = ENUMS[name] as readonly string[];
+      if (values.length >= 3 && values.length === keys.length && values.every((v) => keys.includes(v))) twice.push(`${path} repeats enums.${name}`);
+    }
+  }
+  assert.deepEqual(twice, []);
 });

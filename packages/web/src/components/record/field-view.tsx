@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { FieldDef, WebSpec } from '@kith/domain/schema/field-table.ts';
 import type { Formatters } from '../../lib/format.ts';
-import { provinceName, provinceOptions } from '../../lib/provinces.ts';
+import { provinceOptions } from '../../lib/provinces.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 /**
  * How the web app shows and edits a field of any record with a field table (@kith/domain schema/field-table.ts:
@@ -27,8 +28,8 @@ export type FieldEditorKind =
 
 /** An enumerated value in the user's language (provinces by their own names). */
 export function enumValueLabel(f: AnyField, value: string, ctx: Pick<ViewCtx, 't' | 'lang'>): string {
-  if (f.enum?.labels === 'provinces') return provinceName(value, ctx.lang);
-  return f.enum ? ctx.t(`${f.enum.labels}.${value}`) : value;
+  const name = f.enum?.labels ?? f.names;
+  return name ? enumLabel(name, value, ctx.lang) : value;
 }
 
 function ageOf(birthday: string): number {
@@ -52,7 +53,7 @@ export function showField(f: AnyField, v: unknown, ctx: ViewCtx, renderers: Rend
     case 'number':
       return ctx.fmt.number(Number(v));
     default:
-      if (f.enum) return enumValueLabel(f, String(v), ctx);
+      if (f.enum || f.names) return enumValueLabel(f, String(v), ctx);
       return Array.isArray(v) ? v.join(', ') : String(v);
   }
 }

@@ -6,6 +6,7 @@ import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { ChartCard, savePng } from './chart-card.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Keyed = { key: string | null; counts: number[] }[];
 type Picture = {
@@ -43,7 +44,7 @@ export function CustomersTab({ asOf }: { asOf: string }) {
     if (!p) return null;
     const keyed = (by === 'source' ? p.acquisition.bySource : p.acquisition.byChannel).slice(0, 8);
     const rest = (by === 'source' ? p.acquisition.bySource : p.acquisition.byChannel).slice(8);
-    const series = [...keyed.map((k) => ({ name: by === 'channel' && k.key ? t(`channels.${k.key}`, { defaultValue: k.key }) : other(k.key), counts: k.counts }))];
+    const series = [...keyed.map((k) => ({ name: k.key ? enumLabel(by === 'channel' ? 'orderChannel' : 'contactSource', k.key) : other(k.key), counts: k.counts }))];
     if (rest.length) series.push({ name: t('analytics.customers.others'), counts: p.months.map((_, i) => rest.reduce((s, r) => s + r.counts[i]!, 0)) });
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },

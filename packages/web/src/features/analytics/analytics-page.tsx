@@ -17,6 +17,7 @@ import { SettingsTab, useAnalyticsSettings } from './analytics-settings.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Summary = {
   asOf: string;
@@ -98,7 +99,7 @@ export default function AnalyticsPage() {
     } else setWaiting({ ...waiting, idlePolls: waiting.idlePolls + 1 });
   }, [run.dataUpdatedAt]);
   const minor = (major: number) => Math.round(major * 10 ** (minorDigits(s?.currency ?? 'VND') ?? 0));
-  const seg = (k: string) => t(`analytics.segment.${k}`);
+  const seg = (k: string) => enumLabel('rfmSegment', k);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const heatmap = useMemo(() => {
@@ -263,7 +264,7 @@ function Movement({ to }: { to: string }) {
   const [from, setFrom] = useState(() => minusDays(to, 90));
   const q = useQuery({ queryKey: ['analytics', 'movement', from, to], queryFn: ({ signal }) => api.get<MovementData>('/analytics/rfm/movement', { query: { from, to }, signal }), placeholderData: keepPreviousData, enabled: from <= to });
   const m = q.data;
-  const seg = (k: string) => (k === 'none' ? t('analytics.movement.none') : t(`analytics.segment.${k}`));
+  const seg = (k: string) => (k === 'none' ? t('analytics.movement.none') : enumLabel('rfmSegment', k));
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const option = useMemo(() => {
     if (!m || m.flows.length === 0) return null;

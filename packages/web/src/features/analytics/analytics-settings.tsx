@@ -8,6 +8,7 @@ import { useCan } from '../../app/session.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Tiers = { mvcShare: number; mgcShare: number; mgcMinPAlive: number; costPerOrder: number | null; costPerCustomerYear: number | null };
 export type AnalyticsSettings = { rfmGrid: string[][]; tiers: Tiers };
@@ -101,7 +102,7 @@ export function SettingsTab() {
                       <select className="select" aria-label={`R${r + 1} F${f + 1}`} value={draft.rfmGrid[r]![f]} disabled={!editable} onChange={(e) => setCell(r, f, e.target.value)} data-testid={`cell-${r + 1}-${f + 1}`}>
                         {RFM_SEGMENTS.map((s) => (
                           <option key={s} value={s}>
-                            {t(`analytics.segment.${s}`)}
+                            {enumLabel('rfmSegment', s)}
                           </option>
                         ))}
                       </select>

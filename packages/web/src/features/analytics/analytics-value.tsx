@@ -5,6 +5,7 @@ import { minorDigits } from '@kith/domain/money/money.ts';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ChartCard, savePng } from './chart-card.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Value = {
   asOf: string | null;
@@ -74,7 +75,7 @@ export function ValueTab({ models }: { models: Models }) {
       grid: { left: 140, right: 40, top: 36, bottom: 40 },
       toolbox: savePng(png, 'kith-tiers'),
       xAxis: [{ type: 'value', name: t('analytics.value.customersAxis') }],
-      yAxis: { type: 'category', inverse: true, data: v.tiers.map((x) => t(`tiers.${x.tier}`)) },
+      yAxis: { type: 'category', inverse: true, data: v.tiers.map((x) => enumLabel('valueTier', x.tier)) },
       series: [{ name: t('analytics.value.customersAxis'), type: 'bar', data: v.tiers.map((x) => ({ value: x.customers, itemStyle: { color: TIER_COLOR[x.tier] } })), label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${fmt.number(v.tiers[p.dataIndex]!.customers)} · ${money(v.tiers[p.dataIndex]!.value)}` } }],
     };
   }, [v, t, fmt]);

@@ -5,6 +5,7 @@ import { minorDigits } from '@kith/domain/money/money.ts';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useCan, useRequiredSession } from '../../app/session.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Scores = {
   asOf: string;
@@ -56,7 +57,7 @@ export function CustomerValue({ contactId }: { contactId: string }) {
           <div className="props">
             <span className="prop-label">{t('value.segment')}</span>
             <span data-testid="value-segment">
-              <strong>{t(`analytics.segment.${s.segment}`)}</strong> · R{s.r} F{s.f} M{s.m}
+              <strong>{enumLabel('rfmSegment', s.segment)}</strong> · R{s.r} F{s.f} M{s.m}
             </span>
             <span className="prop-label">{t('value.rfm')}</span>
             <span>{t('value.rfmText', { days: fmt.number(s.recency), count: s.frequency, purchases: fmt.number(s.frequency), spend: money(s.monetary) })}</span>
@@ -86,7 +87,7 @@ export function CustomerValue({ contactId }: { contactId: string }) {
               <>
                 <span className="prop-label">{t('value.tier')}</span>
                 <span data-testid="value-tier">
-                  <span className={`badge${s.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{t(`tiers.${s.tier}`)}</span> <span className="muted">{t(`tiers.help.${s.tier}`)}</span>
+                  <span className={`badge${s.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{enumLabel('valueTier', s.tier)}</span> <span className="muted">{t(`tiers.help.${s.tier}`)}</span>
                 </span>
               </>
             )}

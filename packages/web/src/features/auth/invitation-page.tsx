@@ -8,6 +8,7 @@ import { api, isApiError } from '../../lib/api-client.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { resetSession, useSessionQuery, type Session } from '../../app/session.tsx';
 import { AuthLayout } from './auth-layout.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Preview = { workspaceName: string; email: string; role: string };
 
@@ -62,7 +63,7 @@ export default function InvitationPage() {
     );
   const p = preview.data;
   const title = t('invite.title', { workspace: p.workspaceName });
-  const subtitle = t('invite.subtitle', { email: p.email, role: t(`roles.${p.role}`) });
+  const subtitle = t('invite.subtitle', { email: p.email, role: enumLabel('role', p.role) });
 
   if (session) {
     const mine = session.user.email.toLowerCase() === p.email.toLowerCase();

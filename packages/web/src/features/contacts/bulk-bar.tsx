@@ -10,6 +10,7 @@ import { api } from '../../lib/api-client.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useMembers } from '../../lib/workspace-data.ts';
 import { LIFECYCLE_STAGES, type Contact } from './contact-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Action = { type: 'assign'; ownerId: string | null } | { type: 'addTags'; tags: string[] } | { type: 'removeTags'; tags: string[] } | { type: 'setStage'; lifecycleStage: string } | { type: 'delete' };
 type Result = { succeeded: string[]; failed: { id: string; code: string; detail: string }[] };
@@ -102,7 +103,7 @@ export function BulkBar({ selected, rows, onClear }: { selected: ReadonlySet<str
           <SelectField label={t('contactFields.owner')} value={value} autoFocus onChange={(e) => setValue(e.target.value)} options={[{ value: '', label: t('bulk.unassigned') }, ...(members.data ?? []).filter((m) => !m.disabled).map((m) => ({ value: m.userId, label: m.name }))]} />
         )}
         {(ask === 'addTags' || ask === 'removeTags') && <TextField label={t('bulk.tags')} hint={t('bulk.tagsHint')} value={value} autoFocus onChange={(e) => setValue(e.target.value)} />}
-        {ask === 'setStage' && <SelectField label={t('contactFields.lifecycleStage')} value={value || 'lead'} autoFocus onChange={(e) => setValue(e.target.value)} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))} />}
+        {ask === 'setStage' && <SelectField label={t('contactFields.lifecycleStage')} value={value || 'lead'} autoFocus onChange={(e) => setValue(e.target.value)} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: enumLabel('lifecycleStage', s) }))} />}
         {ask === 'delete' && <p>{t('bulk.deleteExplain', { count: n })}</p>}
       </Dialog>
       <Dialog

@@ -6,11 +6,12 @@ import type { CustomField } from '../../lib/workspace-data.ts';
 import { displayPhone, type Contact } from './contact-model.ts';
 import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
 import { fieldDisplay } from './contact-field-view.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 export function StageBadge({ stage }: { stage: string }) {
-  const { t } = useTranslation();
+  useTranslation(); // re-render when the language changes (enumLabel reads it)
   const accent = stage === 'loyal' || stage === 'repeat' || stage === 'new_customer';
-  return <span className={`badge${accent ? ' badge-accent' : ''}`}>{t(`stages.${stage}`)}</span>;
+  return <span className={`badge${accent ? ' badge-accent' : ''}`}>{enumLabel('lifecycleStage', stage)}</span>;
 }
 
 export function Tags({ tags }: { tags: string[] }) {
@@ -70,9 +71,9 @@ export function renderContactCell(id: string, c: Contact, ctx: { t: TFunction; f
     case 'updatedAt':
       return <span>{ctx.fmt.date(c.updatedAt)}</span>;
     case 'rfmSegment':
-      return c.scores ? <span className="badge">{ctx.t(`analytics.segment.${c.scores.segment}`)}</span> : null;
+      return c.scores ? <span className="badge">{enumLabel('rfmSegment', c.scores.segment)}</span> : null;
     case 'valueTier':
-      return c.scores?.tier ? <span className={`badge${c.scores.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{ctx.t(`tiers.${c.scores.tier}`)}</span> : null;
+      return c.scores?.tier ? <span className={`badge${c.scores.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{enumLabel('valueTier', c.scores.tier)}</span> : null;
     case 'clv':
       return <span className="num">{c.scores?.clv != null ? ctx.money(c.scores.clv) : ''}</span>;
     case 'totalSpend':

@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { CONTACT_FIELD_LIST, WEB_SECTIONS } from '@kith/domain/contacts/contact.fields.ts';
 import { isSkip } from '@kith/domain/schema/field-table.ts';
 import { BUILTIN_COLUMNS } from './contact-model.ts';
+import { ENUMS, enumLabel } from '@kith/domain/labels/enums.ts';
 
 const locales = join(import.meta.dirname, '../../locales');
 const lang = { vi: JSON.parse(readFileSync(join(locales, 'vi.json'), 'utf8')), en: JSON.parse(readFileSync(join(locales, 'en.json'), 'utf8')) };
@@ -21,11 +22,10 @@ test('every field of the table has a label in Vietnamese and English, and so has
       const label = get(dict, `contactFields.${f.name}`);
       assert.equal(typeof label, 'string', `${code}: contactFields.${f.name} is missing`);
       assert.notEqual(label, f.name, `${code}: contactFields.${f.name} is the raw name`);
-      if (!f.enum || f.enum.labels === 'provinces') continue;
-      for (const v of f.enum.values) {
-        const word = get(dict, `${f.enum.labels}.${v}`);
-        assert.equal(typeof word, 'string', `${code}: ${f.enum.labels}.${v} is missing`);
-      }
+      if (!f.enum) continue;
+      // The values' names come from the domain's enum table (labels/enums.ts, tested value by value there).
+      assert.deepEqual([...f.enum.values].sort(), [...ENUMS[f.enum.labels]].sort(), `${f.name}: its values are those of enums.${f.enum.labels}`);
+      for (const v of f.enum.values) assert.notEqual(enumLabel(f.enum.labels, v, code), v, `${code}: ${f.name} ${v} has no name`);
     }
   }
 });

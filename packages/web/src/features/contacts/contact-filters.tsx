@@ -12,6 +12,7 @@ import type { ListFilter } from './list-state.ts';
 import { RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
 import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
 import { Icon } from '../../components/ui/icons.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Kind = 'stage' | 'owner' | 'tag' | 'province' | 'text' | 'enum' | 'date' | 'number' | 'boolean' | 'multi';
 type FieldSpec = { field: string; label: string; kind: Kind; options?: { value: string; label: string }[] };
@@ -38,7 +39,7 @@ function useFieldSpecs(fields: CustomField[]): FieldSpec[] {
     if (isSkip(f.filter)) return [];
     const kind: Kind | null =
       f.name === 'ownerId' ? 'owner'
-      : f.enum?.labels === 'provinces' ? 'province'
+      : f.enum?.labels === 'province' ? 'province'
       : f.enum ? (f.empty === null ? 'enum' : 'stage')
       : f.filter.type === 'keys' ? (f.filter.keyKind === 'tag' || f.filter.keyKind === 'interest' ? 'tag' : null)
       : f.filter.type === 'uuid' ? null
@@ -50,8 +51,8 @@ function useFieldSpecs(fields: CustomField[]): FieldSpec[] {
   const base: FieldSpec[] = [
     ...fromTable,
     { field: 'createdAt', label: label('createdAt'), kind: 'date' },
-    { field: 'rfmSegment', label: label('rfmSegment'), kind: 'enum', options: RFM_SEGMENTS.map((s) => ({ value: s, label: t(`analytics.segment.${s}`) })) },
-    { field: 'valueTier', label: label('valueTier'), kind: 'enum', options: VALUE_TIERS.map((s) => ({ value: s, label: t(`tiers.${s}`) })) },
+    { field: 'rfmSegment', label: label('rfmSegment'), kind: 'enum', options: RFM_SEGMENTS.map((s) => ({ value: s, label: enumLabel('rfmSegment', s) })) },
+    { field: 'valueTier', label: label('valueTier'), kind: 'enum', options: VALUE_TIERS.map((s) => ({ value: s, label: enumLabel('valueTier', s) })) },
     { field: 'clv', label: label('clv'), kind: 'number' },
     { field: 'pAlive', label: label('pAlive'), kind: 'number' },
     { field: 'lastInteractionAt', label: label('lastInteractionAt'), kind: 'date' },

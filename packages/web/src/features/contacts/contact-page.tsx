@@ -30,6 +30,7 @@ import { CustomerTickets } from '../tickets/customer-tickets.tsx';
 import { CustomerLoyalty } from '../loyalty/customer-loyalty.tsx';
 import { InviteDialog } from '../surveys/invite-dialog.tsx';
 import { CustomerPlaybooks } from '../playbooks/customer-playbooks.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Loaded = { contact: Contact; etag: string | null };
 
@@ -233,10 +234,10 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
               return (
                 <EditableField
                   key={ch}
-                  label={t(`channels.${ch}`)}
-                  display={cs ? `${t(`consent.${cs.status}`)} · ${fmt.date(cs.at)}${cs.source ? ` · ${cs.source}` : ''}` : ''}
+                  label={enumLabel('consentChannel', ch)}
+                  display={cs ? `${enumLabel('consentStatus', cs.status)} · ${fmt.date(cs.at)}${cs.source ? ` · ${cs.source}` : ''}` : ''}
                   value={cs?.status ?? ''}
-                  editor={{ type: 'select', options: [{ value: 'granted', label: t('consent.granted') }, { value: 'denied', label: t('consent.denied') }] }}
+                  editor={{ type: 'select', options: [{ value: 'granted', label: enumLabel('consentStatus', 'granted') }, { value: 'denied', label: enumLabel('consentStatus', 'denied') }] }}
                   canEdit={editable}
                   error={errors[`consents/${ch}`] || undefined}
                   onSave={(raw) => save(`consents/${ch}`, { consents: { [ch]: raw ? { status: raw, source: 'web' } : null } })}

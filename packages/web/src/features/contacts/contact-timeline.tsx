@@ -15,6 +15,7 @@ import { useMemberNames } from '../../lib/workspace-data.ts';
 import { StatusBadge } from '../orders/order-cells.tsx';
 import type { OrderStatus } from '../orders/order-model.ts';
 import { LoyaltyEntry, SurveyEntry, type LoyaltyEntryData, type SurveyEntryData } from './timeline-care.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Entry =
   | { kind: 'change'; id: string; at: string; actorUserId: string | null; viaToken: boolean; action: string; before: unknown; after: unknown; meta: unknown }
@@ -88,10 +89,10 @@ function LogInteraction({ contactId, onDone }: { contactId: string; onDone: () =
             setKind(k);
             setChannel(defaultChannel(k) ?? '');
           }}
-          options={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`interactions.kinds.${k}`) }))}
+          options={INTERACTION_KINDS.map((k) => ({ value: k, label: enumLabel('interactionKind', k) }))}
         />
-        <SelectField label={t('interactions.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} placeholder="—" options={INTERACTION_CHANNELS.map((c) => ({ value: c, label: t(`interactions.channels.${c}`) }))} />
-        {kind !== 'note' && <SelectField label={t('interactions.direction')} value={direction} onChange={(e) => setDirection(e.target.value)} options={DIRECTIONS.map((d) => ({ value: d, label: t(`interactions.directions.${d}`) }))} />}
+        <SelectField label={t('interactions.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} placeholder="—" options={INTERACTION_CHANNELS.map((c) => ({ value: c, label: enumLabel('interactionChannel', c) }))} />
+        {kind !== 'note' && <SelectField label={t('interactions.direction')} value={direction} onChange={(e) => setDirection(e.target.value)} options={DIRECTIONS.map((d) => ({ value: d, label: enumLabel('interactionDirection', d) }))} />}
       </div>
       <div className="row" style={{ gap: 'var(--s2)', flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <TextField label={t('interactions.when')} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} error={err('/occurredAt')} />
@@ -172,11 +173,11 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
           {entries.map((e) => {
             if (e.kind === 'interaction') {
               const i = e.interaction;
-              const facts = [i.channel && t(`interactions.channels.${i.channel}`), i.direction && t(`interactions.directions.${i.direction}`), i.durationSeconds ? t('interactions.duration', { minutes: fmt.number(Math.round(i.durationSeconds / 6) / 10) }) : null, i.outcome].filter(Boolean);
+              const facts = [i.channel && enumLabel('interactionChannel', i.channel), i.direction && enumLabel('interactionDirection', i.direction), i.durationSeconds ? t('interactions.duration', { minutes: fmt.number(Math.round(i.durationSeconds / 6) / 10) }) : null, i.outcome].filter(Boolean);
               return (
                 <li key={`i-${e.id}`} data-kind="interaction">
                   <div>
-                    <strong>{t(`interactions.kinds.${i.kind}`)}</strong>
+                    <strong>{enumLabel('interactionKind', i.kind)}</strong>
                     {facts.length > 0 && <span> · {facts.join(' · ')}</span>}
                     {by(e)}
                   </div>
@@ -234,7 +235,7 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                       : meta.event === 'created'
                         ? t('timeline.ticketOpened', { number: k.number })
                         : status
-                          ? t('timeline.ticketStatus', { number: k.number, from: t(`tickets.statuses.${status.from}`), to: t(`tickets.statuses.${status.to}`) })
+                          ? t('timeline.ticketStatus', { number: k.number, from: enumLabel('ticketStatus', status.from), to: enumLabel('ticketStatus', status.to) })
                           : t('timeline.ticketChanged', { number: k.number });
               return (
                 <li key={`k-${e.id}`} data-kind="ticket">
@@ -291,8 +292,8 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                   <ul style={{ margin: 0, paddingInlineStart: 'var(--s4)', fontSize: 'var(--text-sm)' }}>
                     {changed.map((k) => (
                       <li key={k} style={{ border: 0, padding: 0 }}>
-                        {t(`contactFields.${k}`, { defaultValue: k })}: <s className="muted">{k === 'lifecycleStage' ? t(`stages.${String(before[k])}`, { defaultValue: short(before[k]) }) : short(before[k])}</s> →{' '}
-                        {k === 'lifecycleStage' ? t(`stages.${String(after[k])}`, { defaultValue: short(after[k]) }) : short(after[k])}
+                        {t(`contactFields.${k}`, { defaultValue: k })}: <s className="muted">{k === 'lifecycleStage' ? enumLabel('lifecycleStage', String(before[k])) : short(before[k])}</s> →{' '}
+                        {k === 'lifecycleStage' ? enumLabel('lifecycleStage', String(after[k])) : short(after[k])}
                       </li>
                     ))}
                   </ul>

@@ -11,6 +11,7 @@ import { contactApi } from '@kith/domain/contacts/contact.api.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { LIFECYCLE_STAGES } from './contact-model.ts';
 import type { LifecycleStage } from '@kith/domain/contacts/contact.schema.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 const EMPTY = { name: '', phone: '', email: '', lifecycleStage: 'lead' as LifecycleStage, tags: '' };
 
@@ -71,7 +72,7 @@ export function NewContactDialog({ open, onClose }: { open: boolean; onClose: ()
         <TextField label={t('contactFields.name')} value={form.name} onChange={set('name')} error={fieldError(create.error, '/name')} hint={t('contacts.nameHint')} autoFocus required />
         <TextField label={t('contactFields.phone')} type="tel" inputMode="tel" value={form.phone} onChange={set('phone')} error={fieldError(create.error, '/phones')} placeholder="0912 345 678" />
         <TextField label={t('contactFields.email')} type="email" value={form.email} onChange={set('email')} error={fieldError(create.error, '/emails')} />
-        <SelectField label={t('contactFields.lifecycleStage')} value={form.lifecycleStage} onChange={set('lifecycleStage')} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))} />
+        <SelectField label={t('contactFields.lifecycleStage')} value={form.lifecycleStage} onChange={set('lifecycleStage')} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: enumLabel('lifecycleStage', s) }))} />
         <TextField label={t('contactFields.tags')} value={form.tags} onChange={set('tags')} hint={t('bulk.tagsHint')} error={fieldError(create.error, '/tags')} />
         {other && (
           <div className="alert alert-error" role="alert">

@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { provinceName } from '../../lib/provinces.ts';
 import { displayPhone } from '../contacts/contact-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 /**
  * The review of duplicate contacts: each pair side by side, what they share (the reasons) and where they
@@ -103,7 +104,7 @@ export default function DuplicatesPage() {
   );
 }
 
-function show(c: Brief, f: (typeof ROWS)[number], fmt: ReturnType<typeof useFormat>, t: (k: string) => string, lang: string): string {
+function show(c: Brief, f: (typeof ROWS)[number], fmt: ReturnType<typeof useFormat>, lang: string): string {
   switch (f) {
     case 'phones':
       return c.phones.map(displayPhone).join(', ');
@@ -115,7 +116,7 @@ function show(c: Brief, f: (typeof ROWS)[number], fmt: ReturnType<typeof useForm
     case 'createdAt':
       return fmt.dateTime(c.createdAt);
     case 'gender':
-      return c.gender ? t(`genders.${c.gender}`) : '';
+      return c.gender ? enumLabel('gender', c.gender) : '';
     case 'province':
       return c.province ? provinceName(c.province, lang) : '';
     case 'company':
@@ -138,7 +139,7 @@ export function PairCard({ pair }: { pair: Pair }) {
   const [merged, setMerged] = useState<Merged | null>(null);
   const s = survivor === 'a' ? pair.a : pair.b;
   const o = survivor === 'a' ? pair.b : pair.a;
-  const differs = (f: (typeof ROWS)[number]) => CHOOSABLE.has(f) && show(pair.a, f, fmt, t, i18n.language) !== '' && show(pair.b, f, fmt, t, i18n.language) !== '' && show(pair.a, f, fmt, t, i18n.language) !== show(pair.b, f, fmt, t, i18n.language);
+  const differs = (f: (typeof ROWS)[number]) => CHOOSABLE.has(f) && show(pair.a, f, fmt, i18n.language) !== '' && show(pair.b, f, fmt, i18n.language) !== '' && show(pair.a, f, fmt, i18n.language) !== show(pair.b, f, fmt, i18n.language);
   const pick = (f: string) => choice[f] ?? survivor;
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['duplicates'] });
@@ -194,7 +195,7 @@ export function PairCard({ pair }: { pair: Pair }) {
         </span>
         {pair.reasons.map((r) => (
           <span key={r} className={`badge ${r.startsWith('different') ? 'badge-neutral' : 'badge-info'}`}>
-            {t(`duplicates.reasons.${r}`)}
+            {enumLabel('duplicateReason', r)}
           </span>
         ))}
       </div>
@@ -218,8 +219,8 @@ export function PairCard({ pair }: { pair: Pair }) {
           </thead>
           <tbody>
             {ROWS.map((f) => {
-              const va = show(pair.a, f, fmt, t, i18n.language);
-              const vb = show(pair.b, f, fmt, t, i18n.language);
+              const va = show(pair.a, f, fmt, i18n.language);
+              const vb = show(pair.b, f, fmt, i18n.language);
               if (!va && !vb) return null;
               const choose = differs(f);
               const label = f === 'createdAt' ? t('contactFields.createdAt') : t(`contactFields.${f}`);

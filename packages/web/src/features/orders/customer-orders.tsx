@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format.ts';
 import { StatusBadge } from './order-cells.tsx';
 import { NewOrderDialog } from './order-dialog.tsx';
 import type { OrderSummary } from './order-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Page = { data: OrderSummary[]; nextCursor: string | null; total?: number; sum?: { currency: string; total: number }[] };
 
@@ -64,7 +65,7 @@ export function CustomerOrders({ contact }: { contact: { id: string; name: strin
                 </div>
                 <div className="muted" style={{ fontSize: 'var(--text-sm)' }}>
                   {fmt.date(o.orderedAt)}
-                  {o.channel ? ` · ${t(`orders.channels.${o.channel}`)}` : ''} · {t('orders.lineCount', { count: o.lineCount, formatted: fmt.number(o.lineCount) })}
+                  {o.channel ? ` · ${enumLabel('orderChannel', o.channel)}` : ''} · {t('orders.lineCount', { count: o.lineCount, formatted: fmt.number(o.lineCount) })}
                 </div>
               </li>
             ))}

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useFormat } from '../../lib/format.ts';
 import { STATUS_TONE, type OrderStatus, type OrderSummary } from './order-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 export function StatusBadge({ status }: { status: OrderStatus }) {
-  const { t } = useTranslation();
-  return <span className={`badge badge-${STATUS_TONE[status]}`}>{t(`orders.status.${status}`)}</span>;
+  useTranslation(); // re-render when the language changes (enumLabel reads it)
+  return <span className={`badge badge-${STATUS_TONE[status]}`}>{enumLabel('orderStatus', status)}</span>;
 }
 
 /** A customer's or the whole workspace's orders as a table (the orders page, the customer's page). */
@@ -42,7 +43,7 @@ export function OrdersTable({ rows, showCustomer }: { rows: OrderSummary[]; show
             <td>
               <StatusBadge status={o.status} />
             </td>
-            <td>{o.channel ? t(`orders.channels.${o.channel}`) : ''}</td>
+            <td>{o.channel ? enumLabel('orderChannel', o.channel) : ''}</td>
             <td className="num">{fmt.number(o.lineCount)}</td>
             <td className="num">{fmt.money(o.total, o.currency)}</td>
           </tr>

@@ -15,6 +15,7 @@ import { useFormat } from '../../lib/format.ts';
 import { localNow } from '../../lib/local-time.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { amountInput, contactSource, ORDER_CHANNELS, ORDER_STATUSES, productSource, type Order, type Product } from './order-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Line = { key: number; productId: string | null; label: string; name: string; quantity: string; unitPrice: string; discount: string };
 
@@ -156,8 +157,8 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
         )}
         <div className="row" style={{ gap: 'var(--s3)', alignItems: 'flex-start' }}>
           <TextField label={t('orders.orderedAt')} type="datetime-local" value={orderedAt} onChange={(e) => setOrderedAt(e.target.value)} error={err('/orderedAt')} />
-          <SelectField label={t('orders.statusLabel')} value={status} onChange={(e) => setStatus(e.target.value)} options={ORDER_STATUSES.filter((s) => s !== 'returned').map((s) => ({ value: s, label: t(`orders.status.${s}`) }))} />
-          <SelectField label={t('orders.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} placeholder={t('orders.noChannel')} options={ORDER_CHANNELS.map((c) => ({ value: c, label: t(`orders.channels.${c}`) }))} />
+          <SelectField label={t('orders.statusLabel')} value={status} onChange={(e) => setStatus(e.target.value)} options={ORDER_STATUSES.filter((s) => s !== 'returned').map((s) => ({ value: s, label: enumLabel('orderStatus', s) }))} />
+          <SelectField label={t('orders.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} placeholder={t('orders.noChannel')} options={ORDER_CHANNELS.map((c) => ({ value: c, label: enumLabel('orderChannel', c) }))} />
         </div>
 
         <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>

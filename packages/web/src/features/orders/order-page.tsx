@@ -12,6 +12,7 @@ import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { ORDER_TRANSITIONS, type Order, type OrderStatus } from './order-model.ts';
 import { StatusBadge } from './order-cells.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Loaded = { order: Order; etag: string | null };
 
@@ -67,7 +68,7 @@ function OrderRecord({ loaded, reload }: { loaded: Loaded; reload: () => void })
           </h1>
           <span className="muted">
             <Link href={`/contacts/${o.contactId}`} style={{ textDecoration: 'underline' }}>{o.contactName}</Link> · {fmt.dateTime(o.orderedAt)}
-            {o.channel ? ` · ${t(`orders.channels.${o.channel}`)}` : ''}
+            {o.channel ? ` · ${enumLabel('orderChannel', o.channel)}` : ''}
           </span>
         </div>
         <span className="spacer" />

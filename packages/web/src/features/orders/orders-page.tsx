@@ -15,6 +15,7 @@ import { useDebounced } from '../../lib/use-debounced.ts';
 import { NewOrderDialog } from './order-dialog.tsx';
 import { OrdersTable } from './order-cells.tsx';
 import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from './order-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Page = { data: OrderSummary[]; nextCursor: string | null; total?: number; sum?: { currency: string; total: number }[] };
 
@@ -69,7 +70,7 @@ export default function OrdersPage() {
           <div className="chips" role="group" aria-label={t('orders.statusLabel')}>
             {(['', ...ORDER_STATUSES] as const).map((s) => (
               <Button key={s || 'all'} size="sm" variant={status === s ? 'primary' : 'default'} aria-pressed={status === s} onClick={() => setStatus(s)}>
-                {s ? t(`orders.status.${s}`) : t('orders.allStatuses')}
+                {s ? enumLabel('orderStatus', s) : t('orders.allStatuses')}
               </Button>
             ))}
           </div>

@@ -14,6 +14,7 @@ import { usePlaybooks } from './playbook-data.ts';
 import { useSession } from '../../app/session.tsx';
 import { useMembers } from '../../lib/workspace-data.ts';
 import { dayOf, renderTitle, type PlaybookRun, type RunStep, type TemplateValues } from './playbook-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 const RUN_CLASS: Record<string, string> = { running: 'badge-info', completed: 'badge-success', stopped: 'badge-neutral' };
 const STEP_CLASS: Record<string, string> = { scheduled: 'badge-neutral', done: 'badge-success', skipped: 'badge-warning', failed: 'badge-danger', stopped: 'badge-neutral' };
@@ -133,7 +134,7 @@ function RunItem({ run, values, onStop, stopping }: { run: PlaybookRun; values: 
           {run.playbookName}
         </Link>
         <span className={`badge ${RUN_CLASS[run.status] ?? 'badge-neutral'}`} data-testid="run-status">
-          {t(`playbooks.runStatuses.${run.status}`)}
+          {enumLabel('playbookRunStatus', run.status)}
         </span>
         <span className="spacer" />
         {onStop && (
@@ -152,11 +153,11 @@ function RunItem({ run, values, onStop, stopping }: { run: PlaybookRun; values: 
             <span className="run-step-day">{t('playbooks.dayN', { n: dayOf(run.startedAt, s.dueAt) })}</span>
             <span className="stack" style={{ gap: 2, minInlineSize: 0 }}>
               <span>
-                <span className="muted">{t(`playbooks.actions.${s.action}`)}</span> · {s.title ? renderTitle(s.title, values) : '—'}
+                <span className="muted">{enumLabel('playbookAction', s.action)}</span> · {s.title ? renderTitle(s.title, values) : '—'}
               </span>
               <span className="row muted" style={{ fontSize: 'var(--text-sm)', flexWrap: 'wrap', gap: 'var(--s2)' }}>
                 <span className={`badge ${STEP_CLASS[s.status] ?? 'badge-neutral'}`} data-testid="step-status">
-                  {t(`playbooks.stepStatuses.${s.status}`)}
+                  {enumLabel('playbookStepStatus', s.status)}
                 </span>
                 <span>{s.doneAt && s.status !== 'stopped' ? fmt.dateTime(s.doneAt) : t('playbooks.runs.due', { at: fmt.dateTime(s.dueAt) })}</span>
               </span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.tsx';
 import { api } from '../../lib/api-client.ts';
 import type { Audience, Playbook } from './playbook-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 /** The workspace's playbooks (the built-in ones are made on the first read), shared by the list, the editor and the customer page. */
 export function usePlaybooks() {
@@ -19,5 +20,5 @@ export function useSegments(enabled = true) {
 export function useAudienceText(): (a: Audience) => string {
   const { t } = useTranslation();
   const segments = useSegments();
-  return (a) => (a.kind === 'lifecycle' ? a.stages.map((s) => t(`stages.${s}`)).join(', ') : t('playbooks.audienceSegment', { name: segments.data?.find((s) => s.id === a.segmentId)?.name ?? t('playbooks.unknownSegment') }));
+  return (a) => (a.kind === 'lifecycle' ? a.stages.map((s) => enumLabel('lifecycleStage', s)).join(', ') : t('playbooks.audienceSegment', { name: segments.data?.find((s) => s.id === a.segmentId)?.name ?? t('playbooks.unknownSegment') }));
 }

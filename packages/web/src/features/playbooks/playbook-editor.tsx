@@ -17,6 +17,7 @@ import { useSendableSurveys } from '../surveys/survey-data.ts';
 import { moved } from '../surveys/survey-model.ts';
 import { useSegments } from './playbook-data.ts';
 import { draftOf, emptyDraft, MAX_DELAY_DAYS, MAX_STEPS, newStep, PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, playbookBody, reaction, TEMPLATE_VARIABLES, type DraftStep, type Playbook, type PlaybookDraft } from './playbook-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 /** `/playbooks/new` and `/playbooks/{id}`: the playbook editor, for managers, admins and owners (read-only for others). */
 export default function PlaybookEditorPage() {
@@ -107,7 +108,7 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
           <Card id="playbook-about" title={t('playbooks.editor.about')}>
             <div className="form-row">
               <TextField label={t('playbooks.fields.name')} value={draft.name} disabled={!editable} onChange={(e) => set({ name: e.target.value })} error={err('/name')} maxLength={200} placeholder={t('playbooks.editor.namePlaceholder')} autoFocus={!playbook} />
-              <SelectField label={t('playbooks.fields.status')} value={draft.status} disabled={!editable} onChange={(e) => set({ status: e.target.value as PlaybookDraft['status'] })} error={err('/status')} options={PLAYBOOK_STATUSES.map((s) => ({ value: s, label: t(`playbooks.statuses.${s}`) }))} hint={t(`playbooks.statusHints.${draft.status}`)} />
+              <SelectField label={t('playbooks.fields.status')} value={draft.status} disabled={!editable} onChange={(e) => set({ status: e.target.value as PlaybookDraft['status'] })} error={err('/status')} options={PLAYBOOK_STATUSES.map((s) => ({ value: s, label: enumLabel('playbookStatus', s) }))} hint={t(`playbooks.statusHints.${draft.status}`)} />
             </div>
             <TextAreaField label={t('playbooks.fields.description')} value={draft.description} disabled={!editable} onChange={(e) => set({ description: e.target.value })} error={err('/description')} maxLength={2000} rows={2} />
           </Card>
@@ -161,7 +162,7 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
                 {LIFECYCLE_STAGES.map((st) => (
                   <label key={st} className="row">
                     <input type="checkbox" className="checkbox" checked={draft.stages.includes(st)} onChange={(e) => set({ stages: e.target.checked ? [...draft.stages, st] : draft.stages.filter((x) => x !== st) })} />
-                    {t(`stages.${st}`)}
+                    {enumLabel('lifecycleStage', st)}
                   </label>
                 ))}
                 {err('/audience') && <span className="field-error">{err('/audience')}</span>}
@@ -222,7 +223,7 @@ function StepEditor({ s, n, count, disabled, error, onChange, onMove, onRemove }
           {n}
         </span>
         <TextField className="day-field" label={t('playbooks.editor.day', { n })} type="number" min={0} max={MAX_DELAY_DAYS} value={s.delayDays} disabled={disabled} onChange={(e) => onChange({ delayDays: e.target.value })} error={error('/delayDays')} />
-        <SelectField label={t('playbooks.editor.action', { n })} value={s.action} disabled={disabled} onChange={(e) => onChange(reaction(s, e.target.value as DraftStep['action']))} options={PLAYBOOK_ACTIONS.map((a) => ({ value: a, label: t(`playbooks.actions.${a}`) }))} />
+        <SelectField label={t('playbooks.editor.action', { n })} value={s.action} disabled={disabled} onChange={(e) => onChange(reaction(s, e.target.value as DraftStep['action']))} options={PLAYBOOK_ACTIONS.map((a) => ({ value: a, label: enumLabel('playbookAction', a) }))} />
         {s.action === 'task' && <TextField className="day-field" label={t('playbooks.editor.dueInDays')} type="number" min={0} max={365} value={s.dueInDays} disabled={disabled} onChange={(e) => onChange({ dueInDays: e.target.value })} error={error('/dueInDays')} />}
         <span className="spacer" />
         {!disabled && (

@@ -7,6 +7,7 @@ import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useAudienceText, usePlaybooks } from './playbook-data.ts';
 import type { Playbook } from './playbook-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 /** The care playbooks: who each is for, how many steps, whether it enrols by itself, how many customers are on it. */
 export default function PlaybooksPage() {
@@ -111,6 +112,6 @@ function PlaybookTable({ rows }: { rows: Playbook[] }) {
 }
 
 export function PlaybookStatusBadge({ status }: { status: Playbook['status'] }) {
-  const { t } = useTranslation();
-  return <span className={`badge ${status === 'active' ? 'badge-success' : 'badge-warning'}`}>{t(`playbooks.statuses.${status}`)}</span>;
+  useTranslation(); // re-render when the language changes (enumLabel reads it)
+  return <span className={`badge ${status === 'active' ? 'badge-success' : 'badge-warning'}`}>{enumLabel('playbookStatus', status)}</span>;
 }

@@ -4,6 +4,7 @@ import { api } from '../../lib/api-client.ts';
 import { provinceOptions } from '../../lib/provinces.ts';
 import { useMembers } from '../../lib/workspace-data.ts';
 import { useCategories } from '../orders/order-model.ts';
+import { enumLabel, type EnumName } from '../../lib/enum-label.ts';
 
 /** A field as GET /segments/fields describes it. */
 export type FieldInfo = { name: string; type: string; ops: string[]; values?: string[]; custom?: { label: string; options?: { value: string; label: string }[] } };
@@ -16,28 +17,15 @@ const ACTIVITY_FIELDS = ['purchasedCategory', 'lastInteractionAt', 'lifecycleSta
 /** Ids the builder cannot offer a choice for (a company, a team, who created it): left to the API. */
 const HIDDEN = new Set(['companyId', 'teamId', 'createdBy', 'externalId']);
 
+/** The enum each enumerated field's values belong to (their names: @kith/domain/labels/enums.ts). */
+const FIELD_ENUMS: Record<string, EnumName> = { lifecycleStage: 'lifecycleStage', rfmSegment: 'rfmSegment', valueTier: 'valueTier', gender: 'gender', incomeBand: 'incomeBand', education: 'education', maritalStatus: 'maritalStatus', source: 'contactSource', province: 'province', country: 'country' };
+
 /** Option labels of the enumerations, in the user's language. */
 function useOptionLabels() {
-  const { t } = useTranslation();
+  useTranslation(); // re-render when the language changes (enumLabel reads it)
   return (field: string, v: string): string => {
-    switch (field) {
-      case 'lifecycleStage':
-        return t(`stages.${v}`);
-      case 'rfmSegment':
-        return t(`analytics.segment.${v}`);
-      case 'valueTier':
-        return t(`tiers.${v}`);
-      case 'gender':
-        return t(`genders.${v}`);
-      case 'incomeBand':
-        return t(`incomeBands.${v}`);
-      case 'education':
-        return t(`education.${v}`);
-      case 'maritalStatus':
-        return t(`maritalStatuses.${v}`);
-      default:
-        return v;
-    }
+    const name = FIELD_ENUMS[field];
+    return name ? enumLabel(name, v) : v;
   };
 }
 

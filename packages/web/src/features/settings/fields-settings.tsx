@@ -10,6 +10,7 @@ import { api } from '../../lib/api-client.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useCustomFields, type CustomField, type CustomFieldType } from '../../lib/workspace-data.ts';
 import { Icon } from '../../components/ui/icons.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 const TYPES: CustomFieldType[] = ['text', 'number', 'date', 'select', 'multi_select', 'boolean', 'currency'];
 
@@ -79,7 +80,7 @@ function FieldList({ entity }: { entity: 'contact' | 'company' }) {
               <tr key={f.id}>
                 <td>{f.label}</td>
                 <td className="mono">{f.key}</td>
-                <td>{t(`settings.fieldTypes.${f.type}`)}</td>
+                <td>{enumLabel('customFieldType', f.type)}</td>
                 <td>{f.options.map((o) => o.label).join(', ')}</td>
                 <td className="nowrap">
                   {manage && (
@@ -159,7 +160,7 @@ function FieldDialog({ entity, field, nextPosition, onClose, onSaved }: { entity
         error={fieldError(save.error, '/label')}
       />
       <TextField label={t('settings.fieldKey')} value={key} disabled={!!field} onChange={(e) => setKey(e.target.value)} hint={t('settings.fieldKeyHint')} error={fieldError(save.error, '/key')} />
-      <SelectField label={t('settings.fieldType')} value={type} disabled={!!field} onChange={(e) => setType(e.target.value as CustomFieldType)} options={TYPES.map((x) => ({ value: x, label: t(`settings.fieldTypes.${x}`) }))} />
+      <SelectField label={t('settings.fieldType')} value={type} disabled={!!field} onChange={(e) => setType(e.target.value as CustomFieldType)} options={TYPES.map((x) => ({ value: x, label: enumLabel('customFieldType', x) }))} />
       {type === 'currency' && !field && <TextField label={t('settings.currency')} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} error={fieldError(save.error, '/currency')} />}
       {choice && (
         <div className="field">

@@ -10,6 +10,7 @@ import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { settingsBody, type LoyaltySettings } from '../loyalty/loyalty-model.ts';
+import { enumOptions } from '../../lib/enum-label.ts';
 
 type TierRow = { rowKey: number; key: string; vi: string; en: string; threshold: string };
 type Form = { enabled: boolean; amountPerPoint: string; earnOn: 'paid' | 'delivered'; expiryMonths: string; tiers: TierRow[]; referrerPoints: string; refereePoints: string };
@@ -84,7 +85,7 @@ export function LoyaltySettingsPage() {
         <h3>{t('loyaltySettings.earning')}</h3>
         <div className="form-row" style={{ maxInlineSize: 960 }}>
           <TextField label={t('loyaltySettings.amountPerPoint')} inputMode="decimal" value={form.amountPerPoint} disabled={!editable} onChange={(e) => set({ amountPerPoint: e.target.value })} error={err('/amountPerPoint')} hint={Number.isFinite(amount) && amount > 0 ? t('loyaltySettings.amountHint', { amount: fmt.money(amount) }) : undefined} />
-          <SelectField label={t('loyaltySettings.earnOn')} value={form.earnOn} disabled={!editable} onChange={(e) => set({ earnOn: e.target.value as Form['earnOn'] })} options={(['paid', 'delivered'] as const).map((x) => ({ value: x, label: t(`loyaltySettings.earnOnOptions.${x}`) }))} />
+          <SelectField label={t('loyaltySettings.earnOn')} value={form.earnOn} disabled={!editable} onChange={(e) => set({ earnOn: e.target.value as Form['earnOn'] })} options={enumOptions('loyaltyEarnOn')} />
           <TextField label={t('loyaltySettings.expiryMonths')} type="number" min={0} max={120} value={form.expiryMonths} disabled={!editable} onChange={(e) => set({ expiryMonths: e.target.value })} error={err('/expiryMonths')} hint={t('loyaltySettings.expiryHint')} />
         </div>
         <h3>{t('loyaltySettings.tiers')}</h3>

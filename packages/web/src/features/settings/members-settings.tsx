@@ -10,6 +10,7 @@ import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMembers, useTeams } from '../../lib/workspace-data.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Invitation = { id: string; email: string; role: Role; teamId: string | null; createdAt: string; expiresAt: string; status: string };
 
@@ -75,12 +76,12 @@ export function MembersSettings() {
                       <select className="select" style={{ inlineSize: 'auto' }} aria-label={t('settings.roleOf', { name: m.name })} value={m.role} onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value as Role })}>
                         {assignable.map((r) => (
                           <option key={r} value={r}>
-                            {t(`roles.${r}`)}
+                            {enumLabel('role', r)}
                           </option>
                         ))}
                       </select>
                     ) : (
-                      t(`roles.${m.role}`)
+                      enumLabel('role', m.role)
                     )}
                   </td>
                   <td>{m.teamIds.map(teamName).join(', ')}</td>
@@ -113,7 +114,7 @@ export function MembersSettings() {
               }}
             >
               <TextField label={t('auth.email')} type="email" value={invite.email} onChange={(e) => setInvite((i) => ({ ...i, email: e.target.value }))} error={fieldError(sendInvite.error, '/email')} />
-              <SelectField label={t('settings.role')} value={invite.role} onChange={(e) => setInvite((i) => ({ ...i, role: e.target.value as Role }))} options={assignable.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+              <SelectField label={t('settings.role')} value={invite.role} onChange={(e) => setInvite((i) => ({ ...i, role: e.target.value as Role }))} options={assignable.map((r) => ({ value: r, label: enumLabel('role', r) }))} />
               <SelectField label={t('settings.team')} value={invite.teamId} onChange={(e) => setInvite((i) => ({ ...i, teamId: e.target.value }))} options={[{ value: '', label: '—' }, ...(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))]} />
               <Button type="submit" variant="primary" busy={sendInvite.isPending}>
                 {t('settings.invite')}
@@ -151,7 +152,7 @@ export function MembersSettings() {
                 {(invitations.data ?? []).map((i) => (
                   <tr key={i.id}>
                     <td>{i.email}</td>
-                    <td>{t(`roles.${i.role}`)}</td>
+                    <td>{enumLabel('role', i.role)}</td>
                     <td>{t(`settings.inviteStatus.${i.status}`)}</td>
                     <td>{fmt.date(i.expiresAt)}</td>
                     <td>

@@ -8,6 +8,7 @@ import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
 import { api } from '../../lib/api-client.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Row = { id?: string; name: string; probability: string; kind: StageKind };
 
@@ -67,7 +68,7 @@ export function PipelinesSettings() {
                   <select className="select" aria-label={t('settings.stageKindOf', { n: i + 1 })} value={r.kind} disabled={!manage} onChange={(e) => set(i, { kind: e.target.value as StageKind })}>
                     {(['open', 'won', 'lost'] as const).map((k) => (
                       <option key={k} value={k}>
-                        {t(`settings.stageKinds.${k}`)}
+                        {enumLabel('stageKind', k)}
                       </option>
                     ))}
                   </select>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ACTIONS, ROLES } from '@kith/domain/permissions/permissions.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 /** The permission matrix the server enforces (docs/permissions.md), read-only. */
 export function RolesSettings() {
@@ -15,14 +16,14 @@ export function RolesSettings() {
           <tr>
             <th>{t('settings.action')}</th>
             {ROLES.map((r) => (
-              <th key={r}>{t(`roles.${r}`)}</th>
+              <th key={r}>{enumLabel('role', r)}</th>
             ))}
           </tr>
         </thead>
         <tbody>
           {Object.entries(ACTIONS).map(([action, grants]) => (
             <tr key={action}>
-              <td>{t(`permissions.${action.replace('.', '_')}`)}</td>
+              <td>{enumLabel('permission', action)}</td>
               {ROLES.map((r) => {
                 const g = grants[r];
                 return (

@@ -12,6 +12,7 @@ import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useTeams } from '../../lib/workspace-data.ts';
 import { useCareSettings, useCategoryLabel, useSlaPolicies } from '../tickets/care-data.ts';
 import { ASSIGNMENT_MODES, splitDuration, toMinutes, workdayMinutes, type AssignmentMode, type DurationUnit, type SlaPolicy } from '../tickets/ticket-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Target = { value: string; unit: DurationUnit };
 type Row = { key: number; name: string; priority: string; category: string; first: Target; resolution: Target };
@@ -112,7 +113,7 @@ export function SlaPoliciesSettings({ editable }: { editable: boolean }) {
                       <option value="">{t('care.anyPriority')}</option>
                       {TICKET_PRIORITIES.map((p) => (
                         <option key={p} value={p}>
-                          {t(`tickets.priorities.${p}`)}
+                          {enumLabel('ticketPriority', p)}
                         </option>
                       ))}
                     </select>
@@ -178,7 +179,7 @@ export function TeamAssignmentSettings({ editable }: { editable: boolean }) {
     mutationFn: (v: { teamId: string; name: string; mode: AssignmentMode }) => api.put<{ teamId: string; mode: AssignmentMode }>(`/teams/${v.teamId}/assignment`, { mode: v.mode }),
     onSuccess: (r, v) => {
       qc.setQueryData(['care', 'assignment', v.teamId], r);
-      notify(t('care.assignmentSaved', { team: v.name, mode: t(`care.modes.${r.mode}`) }));
+      notify(t('care.assignmentSaved', { team: v.name, mode: enumLabel('assignmentMode', r.mode) }));
     },
     onError: (e) => notify(errorText(e), 'error'),
   });
@@ -211,7 +212,7 @@ export function TeamAssignmentSettings({ editable }: { editable: boolean }) {
                     <select className="select" style={{ maxInlineSize: 280 }} aria-label={t('care.modeOf', { team: team.name })} value={modes[i]?.data?.mode ?? 'manual'} disabled={!editable || !modes[i]?.data || setMode.isPending} onChange={(e) => setMode.mutate({ teamId: team.id, name: team.name, mode: e.target.value as AssignmentMode })}>
                       {ASSIGNMENT_MODES.map((m) => (
                         <option key={m} value={m}>
-                          {t(`care.modes.${m}`)}
+                          {enumLabel('assignmentMode', m)}
                         </option>
                       ))}
                     </select>

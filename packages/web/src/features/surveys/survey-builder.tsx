@@ -16,6 +16,7 @@ import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { i18next } from '../../lib/i18n.ts';
 import { InviteDialog } from './invite-dialog.tsx';
 import { draftOf, emptyDraft, isChoice, moved, newQuestion, QUESTION_TYPES, retype, SCALE_RANGE, SURVEY_STATUSES, surveyBody, TRIGGER_KINDS, type DraftQuestion, type Survey, type SurveyDraft } from './survey-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 /** A new survey starts as the usual pair: the NPS question and "why?", worded in both languages. */
 function starter(): SurveyDraft {
@@ -99,7 +100,7 @@ function SurveyBuilder({ survey }: { survey: Survey | null }) {
           <Card id="survey-about" title={t('surveys.builder.about')}>
             <div className="form-row">
               <TextField label={t('surveys.fields.name')} value={draft.name} disabled={!editable} onChange={(e) => set({ name: e.target.value })} error={err('/name')} maxLength={200} hint={t('surveys.builder.nameHint')} placeholder={t('surveys.builder.namePlaceholder')} autoFocus={!survey} />
-              <SelectField label={t('surveys.fields.status')} value={draft.status} disabled={!editable} onChange={(e) => set({ status: e.target.value as SurveyDraft['status'] })} error={err('/status')} options={SURVEY_STATUSES.map((s) => ({ value: s, label: t(`surveys.statuses.${s}`) }))} hint={t(`surveys.statusHints.${draft.status}`)} />
+              <SelectField label={t('surveys.fields.status')} value={draft.status} disabled={!editable} onChange={(e) => set({ status: e.target.value as SurveyDraft['status'] })} error={err('/status')} options={SURVEY_STATUSES.map((s) => ({ value: s, label: enumLabel('surveyStatus', s) }))} hint={t(`surveys.statusHints.${draft.status}`)} />
             </div>
             <Bilingual label={t('surveys.builder.surveyTitle')} value={draft.title} disabled={!editable} onChange={(title) => set({ title })} error={err('/title')} max={200} />
             <Bilingual label={t('surveys.builder.intro')} value={draft.intro} disabled={!editable} onChange={(intro) => set({ intro })} error={err('/intro')} max={2000} multiline />
@@ -137,7 +138,7 @@ function SurveyBuilder({ survey }: { survey: Survey | null }) {
                 <label key={k} className="row trigger-option">
                   <input type="radio" name="trigger" checked={draft.trigger === k} onChange={() => set({ trigger: k })} />
                   <span className="stack" style={{ gap: 0 }}>
-                    <span>{t(`surveys.triggers.${k}`)}</span>
+                    <span>{enumLabel('surveyTrigger', k)}</span>
                     <span className="muted" style={{ fontSize: 'var(--text-sm)' }}>
                       {t(`surveys.triggerHints.${k}`)}
                     </span>
@@ -192,7 +193,7 @@ function QuestionEditor({ q, n, count, disabled, error, onChange, onMove, onRemo
         <span className="question-number" aria-hidden="true">
           {n}
         </span>
-        <SelectField label={t('surveys.builder.questionType', { n })} value={q.type} disabled={disabled} onChange={(e) => onChange(retype(q, e.target.value as DraftQuestion['type']))} options={QUESTION_TYPES.map((x) => ({ value: x, label: t(`surveys.types.${x}`) }))} />
+        <SelectField label={t('surveys.builder.questionType', { n })} value={q.type} disabled={disabled} onChange={(e) => onChange(retype(q, e.target.value as DraftQuestion['type']))} options={QUESTION_TYPES.map((x) => ({ value: x, label: enumLabel('surveyQuestionType', x) }))} />
         <span className="muted question-scale">{range ? t('surveys.builder.scale', { min: range.min, max: range.max }) : t(`surveys.typeHints.${q.type}`)}</span>
         <span className="spacer" />
         <label className="row">
@@ -239,7 +240,7 @@ function AddQuestion({ onAdd }: { onAdd: (type: DraftQuestion['type']) => void }
   const [type, setType] = useState<DraftQuestion['type']>('csat');
   return (
     <div className="row" style={{ alignItems: 'flex-end', flexWrap: 'wrap' }}>
-      <SelectField label={t('surveys.builder.newQuestionType')} value={type} onChange={(e) => setType(e.target.value as DraftQuestion['type'])} options={QUESTION_TYPES.map((x) => ({ value: x, label: t(`surveys.types.${x}`) }))} />
+      <SelectField label={t('surveys.builder.newQuestionType')} value={type} onChange={(e) => setType(e.target.value as DraftQuestion['type'])} options={QUESTION_TYPES.map((x) => ({ value: x, label: enumLabel('surveyQuestionType', x) }))} />
       <Button onClick={() => onAdd(type)}>
         <Icon name="plus" /> {t('surveys.builder.addQuestion')}
       </Button>
@@ -265,7 +266,7 @@ function FollowUpCard({ draft, editable, onChange, error }: { draft: SurveyDraft
             <SelectField label={t('surveys.builder.npsMax')} value={String(f.npsMax)} disabled={!editable} onChange={(e) => onChange({ ...f, npsMax: Number(e.target.value) })} options={Array.from({ length: 11 }, (_, i) => ({ value: String(i), label: t('surveys.builder.atMost', { n: i }) }))} hint={asks('nps') ? undefined : t('surveys.builder.notAsked')} />
             <SelectField label={t('surveys.builder.csatMax')} value={String(f.csatMax)} disabled={!editable} onChange={(e) => onChange({ ...f, csatMax: Number(e.target.value) })} options={[1, 2, 3, 4, 5].map((i) => ({ value: String(i), label: t('surveys.builder.atMost', { n: i }) }))} hint={asks('csat') ? undefined : t('surveys.builder.notAsked')} />
           </div>
-          <SelectField label={t('surveys.builder.followUpPriority')} value={f.priority} disabled={!editable} onChange={(e) => onChange({ ...f, priority: e.target.value as SurveyDraft['followUp']['priority'] })} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`tickets.priorities.${p}`) }))} />
+          <SelectField label={t('surveys.builder.followUpPriority')} value={f.priority} disabled={!editable} onChange={(e) => onChange({ ...f, priority: e.target.value as SurveyDraft['followUp']['priority'] })} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel('ticketPriority', p) }))} />
         </>
       )}
       {error && <span className="field-error">{error}</span>}

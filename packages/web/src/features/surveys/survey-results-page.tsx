@@ -17,6 +17,7 @@ import { useCategoryLabel } from '../tickets/care-data.ts';
 import { useSurveys } from './survey-data.ts';
 import { BREAKDOWNS, percent, responseRate, type Breakdown, type SurveyResults, type TextAnswer } from './survey-model.ts';
 import { SurveyNav } from './survey-nav.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 const BAND_COLOR = { promoter: '#0f766e', passive: '#94a3b8', detractor: '#dc2626' } as const;
 const PERIODS = [3, 6, 12, 24] as const;
@@ -291,7 +292,7 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
     if (by === 'team') return teams.data?.find((x) => x.id === key)?.name ?? '…';
     if (by === 'agent') return who(key);
     if (by === 'category') return category(key);
-    if (by === 'segment') return t(`analytics.segment.${key}`, { defaultValue: key });
+    if (by === 'segment') return enumLabel('rfmSegment', key);
     return surveys.data?.find((s) => s.id === key)?.name ?? '…';
   };
   const groups = r.groups;

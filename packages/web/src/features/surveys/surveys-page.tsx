@@ -12,6 +12,7 @@ import { SegmentInviteDialog } from './segment-invite-dialog.tsx';
 import { useSurveys } from './survey-data.ts';
 import { percent, responseRate, type Survey } from './survey-model.ts';
 import { SurveyNav } from './survey-nav.tsx';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 /** The surveys: what each asks, when it is sent, how many were invited and answered; new, edit, invite. */
 export default function SurveysPage() {
@@ -103,7 +104,7 @@ function SurveyTable({ rows, onInvite, onInviteSegment }: { rows: Survey[]; onIn
               <td>
                 <SurveyStatusBadge status={s.status} />
               </td>
-              <td className="muted">{[...new Set(s.questions.map((q) => t(`surveys.types.${q.type}`)))].join(', ')}</td>
+              <td className="muted">{[...new Set(s.questions.map((q) => enumLabel('surveyQuestionType', q.type)))].join(', ')}</td>
               <td className="muted">{triggerText(s)}</td>
               <td className="num">{fmt.number(s.stats.invited)}</td>
               <td className="num">{fmt.number(s.stats.responded)}</td>
@@ -132,6 +133,6 @@ function SurveyTable({ rows, onInvite, onInviteSegment }: { rows: Survey[]; onIn
 }
 
 export function SurveyStatusBadge({ status }: { status: Survey['status'] }) {
-  const { t } = useTranslation();
-  return <span className={`badge ${status === 'active' ? 'badge-success' : status === 'paused' ? 'badge-warning' : 'badge-neutral'}`}>{t(`surveys.statuses.${status}`)}</span>;
+  useTranslation(); // re-render when the language changes (enumLabel reads it)
+  return <span className={`badge ${status === 'active' ? 'badge-success' : status === 'paused' ? 'badge-warning' : 'badge-neutral'}`}>{enumLabel('surveyStatus', status)}</span>;
 }

@@ -11,6 +11,7 @@ import { useCan, useSession } from '../../app/session.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 const BUCKETS = ['overdue', 'today', 'upcoming', 'someday'] as const;
 
@@ -57,7 +58,7 @@ export default function TasksPage() {
         >
           <TextField label={t('tasks.newTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(add.error, '/title')} style={{ inlineSize: 360 }} />
           <TextField label={t('tasks.due')} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={fieldError(add.error, '/dueAt')} />
-          <SelectField label={t('tasks.priority')} value={priority} onChange={(e) => setPriority(e.target.value)} options={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`tasks.priorities.${p}`) }))} />
+          <SelectField label={t('tasks.priority')} value={priority} onChange={(e) => setPriority(e.target.value)} options={TASK_PRIORITIES.map((p) => ({ value: p, label: enumLabel('taskPriority', p) }))} />
           <div className="field">
             <span aria-hidden="true">&nbsp;</span>
             <Button type="submit" variant="primary" busy={add.isPending}>
@@ -91,7 +92,7 @@ export default function TasksPage() {
                   <li key={task.id} className="row" data-testid="task-row">
                     <input type="checkbox" className="checkbox" aria-label={t('tasks.complete', { title: task.title })} checked={complete.isPending && complete.variables?.id === task.id} disabled={complete.isPending} onChange={() => complete.mutate(task)} />
                     <span style={{ fontWeight: 550 }}>{task.title}</span>
-                    {task.priority !== 'normal' && <span className={`badge ${task.priority === 'urgent' || task.priority === 'high' ? 'badge-danger' : 'badge-neutral'}`}>{t(`tasks.priorities.${task.priority}`)}</span>}
+                    {task.priority !== 'normal' && <span className={`badge ${task.priority === 'urgent' || task.priority === 'high' ? 'badge-danger' : 'badge-neutral'}`}>{enumLabel('taskPriority', task.priority)}</span>}
                     {task.contactId && (
                       <Link href={`/contacts/${task.contactId}`} style={{ textDecoration: 'underline' }}>
                         {task.contactName}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api-client.ts';
 import type { CannedReply, CareSettings, SlaPolicy } from './ticket-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 /** The workspace's care settings (calendar, categories…), shared by the inbox, the ticket and the settings. */
 export function useCareSettings() {
@@ -18,6 +19,6 @@ export function useCannedReplies() {
 
 /** A category's name: the built-in ones in the user's language, a workspace's own as it was typed. */
 export function useCategoryLabel(): (category: string | null | undefined) => string {
-  const { t, i18n } = useTranslation();
-  return (c) => (!c ? '' : i18n.exists(`tickets.categories.${c}`) ? t(`tickets.categories.${c}`) : c);
+  useTranslation(); // re-render when the language changes
+  return (c) => enumLabel('ticketCategory', c);
 }

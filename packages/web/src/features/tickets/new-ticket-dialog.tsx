@@ -13,6 +13,7 @@ import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { CustomerPicker } from '../orders/order-dialog.tsx';
 import { useCareSettings, useCategoryLabel } from './care-data.ts';
 import type { Ticket } from './ticket-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 const FIELDS = ['contactId', 'subject', 'priority', 'category', 'channel', 'message', 'assigneeId'];
 
@@ -78,9 +79,9 @@ export function NewTicketDialog({ onClose, customer }: { onClose: () => void; cu
         )}
         <TextField label={t('tickets.fields.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} error={err('subject')} maxLength={200} autoFocus={!!customer} placeholder={t('tickets.subjectPlaceholder')} />
         <div className="form-row">
-          <SelectField label={t('tickets.fields.priority')} value={priority} onChange={(e) => setPriority(e.target.value)} error={err('priority')} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`tickets.priorities.${p}`) }))} />
+          <SelectField label={t('tickets.fields.priority')} value={priority} onChange={(e) => setPriority(e.target.value)} error={err('priority')} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel('ticketPriority', p) }))} />
           <SelectField label={t('tickets.fields.category')} value={category} onChange={(e) => setCategory(e.target.value)} error={err('category')} placeholder={t('tickets.noCategory')} options={(settings.data?.categories ?? []).map((c) => ({ value: c, label: categoryLabel(c) }))} />
-          <SelectField label={t('tickets.fields.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} error={err('channel')} options={TICKET_CHANNELS.map((c) => ({ value: c, label: t(`tickets.channels.${c}`) }))} />
+          <SelectField label={t('tickets.fields.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} error={err('channel')} options={TICKET_CHANNELS.map((c) => ({ value: c, label: enumLabel('ticketChannel', c) }))} />
         </div>
         <TextAreaField label={t('tickets.fields.message')} hint={t('tickets.messageHint')} value={message} onChange={(e) => setMessage(e.target.value)} error={err('message')} rows={5} />
         {s.role !== 'viewer' && (

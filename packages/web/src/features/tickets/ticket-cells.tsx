@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../../components/ui/icons.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { hoursAndMinutes, nextTarget, slaTone, type SlaTarget, type SlaTargetView, type SlaTone, type Ticket } from './ticket-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 const STATUS_CLASS: Record<Ticket['status'], string> = {
   new: 'badge badge-info',
@@ -13,10 +14,10 @@ const STATUS_CLASS: Record<Ticket['status'], string> = {
 };
 
 export function TicketStatusBadge({ status }: { status: Ticket['status'] }) {
-  const { t } = useTranslation();
+  useTranslation(); // re-render when the language changes (enumLabel reads it)
   return (
     <span className={STATUS_CLASS[status]} data-testid="ticket-status">
-      {t(`tickets.statuses.${status}`)}
+      {enumLabel('ticketStatus', status)}
     </span>
   );
 }
@@ -24,8 +25,8 @@ export function TicketStatusBadge({ status }: { status: Ticket['status'] }) {
 const PRIORITY_CLASS: Record<Ticket['priority'], string> = { urgent: 'badge badge-danger', high: 'badge badge-warning', normal: 'badge', low: 'badge badge-neutral' };
 
 export function PriorityBadge({ priority }: { priority: Ticket['priority'] }) {
-  const { t } = useTranslation();
-  return <span className={PRIORITY_CLASS[priority]}>{t(`tickets.priorities.${priority}`)}</span>;
+  useTranslation(); // re-render when the language changes (enumLabel reads it)
+  return <span className={PRIORITY_CLASS[priority]}>{enumLabel('ticketPriority', priority)}</span>;
 }
 
 /** Business minutes in words: "2 giờ 15 phút" / "2 h 15 min". */

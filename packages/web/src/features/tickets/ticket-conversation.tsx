@@ -11,6 +11,7 @@ import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMemberNames, useTeams } from '../../lib/workspace-data.ts';
 import { useCannedReplies, useCategoryLabel } from './care-data.ts';
 import { fillCanned, insertAt, type Ticket, type TicketMessage } from './ticket-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Change = { from: unknown; to: unknown };
 type EventMeta = { event?: string; changes?: Record<string, Change>; source?: string | null; loggedBy?: string };
@@ -112,8 +113,8 @@ function useEventLines(): (meta: EventMeta, authorId: string | null) => string[]
   const categoryLabel = useCategoryLabel();
   const value = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '';
-    if (field === 'status') return t(`tickets.statuses.${String(v)}`);
-    if (field === 'priority') return t(`tickets.priorities.${String(v)}`);
+    if (field === 'status') return enumLabel('ticketStatus', String(v));
+    if (field === 'priority') return enumLabel('ticketPriority', String(v));
     if (field === 'category') return categoryLabel(String(v));
     if (field === 'assigneeId') return who(String(v));
     if (field === 'teamId') return teams.data?.find((x) => x.id === v)?.name ?? '…';
@@ -122,7 +123,7 @@ function useEventLines(): (meta: EventMeta, authorId: string | null) => string[]
   };
   return (meta, authorId) => {
     const name = authorId ? who(authorId) : t('tickets.events.system');
-    if (meta.event === 'created') return [meta.source ? t('tickets.events.createdFrom', { source: t(`tickets.sources.${meta.source}`, { defaultValue: meta.source }) }) : t('tickets.events.created', { who: name })];
+    if (meta.event === 'created') return [meta.source ? t('tickets.events.createdFrom', { source: enumLabel('ticketSource', meta.source) }) : t('tickets.events.created', { who: name })];
     return Object.entries(meta.changes ?? {}).map(([field, c]) => {
       // A field's name mid-sentence: "đổi trạng thái", "changed status".
       const fieldName = t(`tickets.fields.${FIELD_LABEL[field] ?? field}`);

@@ -19,6 +19,7 @@ import { useCareSettings, useCategoryLabel } from './care-data.ts';
 import { PriorityBadge, SlaTimer, TicketStatusBadge } from './ticket-cells.tsx';
 import { Composer, Conversation } from './ticket-conversation.tsx';
 import type { SlaTarget, Ticket, TicketStatus } from './ticket-model.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 
 type Patch = Partial<Pick<Ticket, 'status' | 'priority' | 'category' | 'assigneeId' | 'teamId' | 'tags' | 'rootCause' | 'resolution'>>;
 
@@ -86,7 +87,7 @@ function TicketRecord({ ticket, reload }: { ticket: Ticket; reload: () => void }
             <TicketStatusBadge status={ticket.status} />
             <PriorityBadge priority={ticket.priority} />
             <span className="muted">
-              {t(`tickets.channels.${ticket.channel}`, { defaultValue: ticket.channel })} · {fmt.dateTime(ticket.createdAt)}
+              {enumLabel('ticketChannel', ticket.channel)} · {fmt.dateTime(ticket.createdAt)}
             </span>
           </span>
         </div>
@@ -251,7 +252,7 @@ function DetailsCard({ ticket, onPatch, busy }: { ticket: Ticket; onPatch: (p: P
           </div>
         )}
         <SelectField label={t('tickets.fields.team')} value={ticket.teamId ?? ''} disabled={!writable} onChange={(e) => onPatch({ teamId: e.target.value || null })} placeholder={t('tickets.noTeam')} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
-        <SelectField label={t('tickets.fields.priority')} value={ticket.priority} disabled={!writable} onChange={(e) => onPatch({ priority: e.target.value as Ticket['priority'] })} hint={t('tickets.priorityHint')} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`tickets.priorities.${p}`) }))} />
+        <SelectField label={t('tickets.fields.priority')} value={ticket.priority} disabled={!writable} onChange={(e) => onPatch({ priority: e.target.value as Ticket['priority'] })} hint={t('tickets.priorityHint')} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel('ticketPriority', p) }))} />
         <SelectField label={t('tickets.fields.category')} value={ticket.category ?? ''} disabled={!writable} onChange={(e) => onPatch({ category: e.target.value || null })} placeholder={t('tickets.noCategory')} options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))} />
         <TextField
           label={t('tickets.fields.tags')}

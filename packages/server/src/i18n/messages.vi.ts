@@ -1,0 +1,70 @@
+/**
+ * Every text the server writes for people, in Vietnamese: the survey page, the unsubscribe page, the mail it
+ * sends (SLA warnings and breaches, replies, survey invitations, member invitations, password resets) and
+ * the texts it puts on tickets. English is in messages.en.ts with the same keys (TypeScript and
+ * messages.test.ts refuse a key or a {{placeholder}} missing on one side). Look them up with `t()` (messages.ts).
+ * Names of stored values (statuses, priorities, roles …) are not here: `@kith/domain/labels/enums.ts`.
+ */
+export const vi = {
+  // The public survey page (care/survey-page.ts)
+  'survey.submit': 'Gửi câu trả lời',
+  'survey.sending': 'Đang gửi…',
+  'survey.thanks': 'Cảm ơn anh/chị đã dành thời gian trả lời!',
+  'survey.thanksMore': 'Ý kiến của anh/chị giúp chúng tôi phục vụ tốt hơn.',
+  'survey.answered': 'Khảo sát này đã được trả lời. Cảm ơn anh/chị!',
+  'survey.expired': 'Đường dẫn khảo sát này đã hết hạn.',
+  'survey.closed': 'Khảo sát này đã đóng.',
+  'survey.notFound': 'Không tìm thấy khảo sát này. Anh/chị kiểm tra lại đường dẫn giúp nhé.',
+  'survey.required': 'Vui lòng trả lời câu hỏi này.',
+  'survey.error': 'Chưa gửi được. Vui lòng thử lại.',
+  'survey.notLikely': 'Hoàn toàn không',
+  'survey.veryLikely': 'Chắc chắn có',
+  'survey.csatLow': 'Rất không hài lòng',
+  'survey.csatHigh': 'Rất hài lòng',
+  'survey.cesLow': 'Hoàn toàn không đồng ý',
+  'survey.cesHigh': 'Hoàn toàn đồng ý',
+  'survey.optional': '(không bắt buộc)',
+  'survey.placeholder': 'Chia sẻ thêm với chúng tôi…',
+  'survey.greeting': 'Xin chào {{name}},',
+  'survey.greetingNoName': 'Xin chào,',
+
+  // The survey invitation email ({{contact.name}} … are filled by the template renderer, care/templates.ts)
+  'survey.invitation.body':
+    'Kính gửi {{contact.name}},\n\nCảm ơn anh/chị đã tin chọn {{workspace.name}}. Anh/chị vui lòng dành một phút cho chúng tôi biết cảm nhận của mình:\n\n{{survey.url}}\n\nĐường dẫn dùng được đến {{survey.expires}}.\n\n{{workspace.name}}',
+  // The ticket an unhappy answer opens
+  'survey.unhappy.subject': 'Khách chưa hài lòng ({{scores}}): {{survey}}',
+  'survey.unhappy.intro': 'Khách hàng đã trả lời khảo sát "{{survey}}":',
+  'survey.unhappy.introAboutTicket': 'Khách hàng đã trả lời khảo sát "{{survey}}" về yêu cầu #{{number}}:',
+
+  // The unsubscribe page (mail/mail.routes.ts)
+  'unsubscribe.title': 'Hủy nhận thư',
+  'unsubscribe.ask': 'Bạn không muốn nhận thư giới thiệu và ưu đãi từ {{workspace}} nữa?',
+  'unsubscribe.button': 'Hủy nhận thư',
+  'unsubscribe.done': 'Bạn sẽ không nhận thư giới thiệu từ {{workspace}} nữa.',
+  'unsubscribe.bad': 'Đường dẫn không hợp lệ.',
+
+  // SLA mail (care/care-jobs.ts)
+  'sla.duration': '{{hours}} giờ {{minutes}} phút',
+  'sla.target.firstResponse': 'phản hồi đầu tiên',
+  'sla.target.resolution': 'giải quyết',
+  'sla.warning.subject': 'Sắp trễ hạn: #{{number}} {{subject}} — còn {{remaining}} để {{target}}',
+  'sla.breach.subject': 'Trễ hạn SLA: #{{number}} {{subject}} — hạn {{target}} ({{due}}) đã qua',
+  'sla.reassigned': 'Yêu cầu đã được chuyển cho quản lý.',
+
+  // A reply emailed to the customer (care/ticket.service.ts)
+  'ticket.reply.footer': '— Chăm sóc khách hàng {{workspace}}, yêu cầu #{{number}}',
+
+  // Account mail, sent in both languages (auth/auth.service.ts, invitations/invitation.service.ts)
+  // Mail for everyone (mail/workspace-mail.ts, care/outbox.ts)
+  'mail.test.subject': 'thư thử',
+  'mail.test.body': 'Máy chủ thư của bạn hoạt động.',
+  'mail.unsubscribe': 'Hủy nhận thư',
+
+  'auth.reset.subject': 'đặt lại mật khẩu',
+  'auth.reset.body': 'Xin chào {{name}},\n\nAi đó (hy vọng là bạn) đã yêu cầu đặt lại mật khẩu Kith của bạn. Mở liên kết sau trong vòng 1 giờ:\n{{link}}',
+  'auth.reset.notYou': 'Nếu không phải bạn, hãy bỏ qua thư này.',
+  'invitation.subject': 'lời mời tham gia {{workspace}}',
+  'invitation.body': 'Bạn được mời tham gia không gian làm việc "{{workspace}}" trên Kith với vai trò {{role}}. Mở liên kết (hết hạn sau 7 ngày):\n{{link}}',
+} as const;
+
+export type MessageKey = keyof typeof vi;
