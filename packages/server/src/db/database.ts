@@ -17,6 +17,7 @@ import type { SavedViewTable } from '../views/view.table.ts';
 import type { SegmentTable } from '../segments/segment.table.ts';
 import type { CannedReplyTable, CareSettingsTable, JobTable, MailOutboxTable, SlaPolicyTable, SurveyAnswerTable, SurveyInvitationTable, SurveyQuestionTable, SurveyResponseTable, SurveyTable, TeamAssignmentTable, TicketMessageTable, TicketTable, PlaybookTable, PlaybookRunTable, PlaybookRunStepTable, LoyaltyAccountTable, LoyaltySettingsTable, PointsLedgerTable, WorkspaceMailTable, SurveyAnswerDayTable } from '../care/care.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../workspaces/workspace.table.ts';
+import type { EventCursorTable, EventFailureTable, EventStreamTable, EventTable } from '../events/event.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
 export interface ContactFtsTable {
@@ -75,6 +76,10 @@ export interface Database {
   ticket_messages: TicketMessageTable;
   canned_replies: CannedReplyTable;
   jobs: JobTable;
+  events: EventTable;
+  event_streams: EventStreamTable;
+  event_cursors: EventCursorTable;
+  event_failures: EventFailureTable;
   mail_outbox: MailOutboxTable;
   surveys: SurveyTable;
   survey_questions: SurveyQuestionTable;

@@ -1,0 +1,179 @@
+import { sql, type Selectable, type UpdateObject } from 'kysely';
+import type { Db, DialectName } from '../db/create-db.ts';
+import type { Database } from '../db/database.ts';
+import { uuidv7 } from '../db/ids.ts';
+import type { EventCursorTable, EventTable } from './event.table.ts';
+
+/**
+ * The SQL of the event outbox (events/emit.ts writes, events/delivery.ts delivers). See delivery.ts for how the
+ * pieces fit together.
+ */
+
+export type EventRow = Selectable<EventTable>;
+export type CursorRow = Selectable<EventCursorTable>;
+export type NewEventRow = { id: string; workspace_id: string; type: string; record_key: string; payload: string; occurred_at: string };
+
+const STREAMS_PER_STATEMENT = 500;
+const EVENTS_PER_STATEMENT = 200;
+
+/**
+ * Insert events, numbering each record's in the order given. The number comes from the record's row in
+ * `event_streams`, incremented by an upsert: on PostgreSQL the upsert locks that row until the transaction ends, so
+ * a second writer of the same record waits and takes the next number — a record's events are numbered in the order
+ * their transactions commit (and a rolled-back one leaves no gap). SQLite has one writer at a time.
+ */
+export async function insertEvents(db: Db, rows: NewEventRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const counts = new Map<string, { ws: string; n: number }>();
+  for (const r of rows) {
+    const c = counts.get(r.record_key);
+    if (c) c.n++;
+    else counts.set(r.record_key, { ws: r.workspace_id, n: 1 });
+  }
+  // Streams in key order: two transactions numbering the same records lock them in the same order.
+  const keys = [...counts.keys()].sort();
+  const next = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += STREAMS_PER_STATEMENT) {
+    const chunk = keys.slice(i, i + STREAMS_PER_STATEMENT);
+    const got = await db
+      .insertInto('event_streams')
+      .values(chunk.map((k) => ({ record_key: k, workspace_id: counts.get(k)!.ws, last_seq: counts.get(k)!.n })))
+      .onConflict((oc) => oc.column('record_key').doUpdateSet((eb) => ({ last_seq: eb('event_streams.last_seq', '+', eb.ref('excluded.last_seq')) })))
+      .returning(['record_key', 'last_seq'])
+      .execute();
+    // The first number of this batch's events of each key.
+    for (const g of got) next.set(g.record_key, Number(g.last_seq) - counts.get(g.record_key)!.n + 1);
+  }
+  const values = rows.map((r) => {
+    const seq = next.get(r.record_key)!;
+    next.set(r.record_key, seq + 1);
+    return { ...r, seq, dispatched_at: null };
+  });
+  for (let i = 0; i < values.length; i += EVENTS_PER_STATEMENT) await db.insertInto('events').values(values.slice(i, i + EVENTS_PER_STATEMENT)).execute();
+}
+
+export type Subscription = { listener: string; types: readonly string[] };
+
+/**
+ * Fan out up to `limit` events not yet dispatched: for each listener that takes an event's type, the cursor of
+ * (listener, record) learns the event's number (`wanted_seq`) and becomes due unless it is already (or waiting for
+ * a retry). A cursor made here starts just before the record's first undispatched event, so a listener added later
+ * receives what happens after it came, not a record's history. Returns how many events were dispatched.
+ *
+ * On PostgreSQL the events are locked (skip locked) so two dispatchers take different ones; the cursors are
+ * written in (listener, record) order so they never wait on each other in a cycle.
+ */
+export async function dispatchEvents(db: Db, dialect: DialectName, subs: readonly Subscription[], now: string, limit: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let q = trx.selectFrom('events').select(['id', 'workspace_id', 'type', 'record_key', 'seq']).where('dispatched_at', 'is', null).orderBy('record_key').orderBy('seq').limit(limit);
+    if (dialect === 'postgres') q = q.forUpdate().skipLocked();
+    const events = await q.execute();
+    if (events.length === 0) return 0;
+    const keys = [...new Set(events.map((e) => e.record_key))];
+    const first = new Map<string, number>();
+    for (let i = 0; i < keys.length; i += STREAMS_PER_STATEMENT) {
+      const rows = await trx
+        .selectFrom('events')
+        .select(['record_key', (eb) => eb.fn.min<number>('seq').as('first')])
+        .where('dispatched_at', 'is', null)
+        .where('record_key', 'in', keys.slice(i, i + STREAMS_PER_STATEMENT))
+        .groupBy('record_key')
+        .execute();
+      for (const r of rows) first.set(r.record_key, Number(r.first));
+    }
+    const lanes = new Map<string, { listener: string; record_key: string; workspace_id: string; wanted_seq: number }>();
+    for (const s of subs) {
+      for (const e of events) {
+        if (!s.types.includes(e.type)) continue;
+        const k = `${s.listener}\u0000${e.record_key}`;
+        const l = lanes.get(k);
+        if (l) l.wanted_seq = Math.max(l.wanted_seq, Number(e.seq));
+        else lanes.set(k, { listener: s.listener, record_key: e.record_key, workspace_id: e.workspace_id, wanted_seq: Number(e.seq) });
+      }
+    }
+    const rows = [...lanes.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, l]) => ({ id: uuidv7(), ...l, done_seq: (first.get(l.record_key) ?? l.wanted_seq) - 1, due_at: now, attempts: 0, claims: 0, locked_by: null, locked_until: null, last_error: null }));
+    for (let i = 0; i < rows.length; i += 100) {
+      await trx
+        .insertInto('event_cursors')
+        .values(rows.slice(i, i + 100))
+        .onConflict((oc) =>
+          oc.columns(['listener', 'record_key']).doUpdateSet({
+            wanted_seq: sql`case when excluded.wanted_seq > event_cursors.wanted_seq then excluded.wanted_seq else event_cursors.wanted_seq end`,
+            // Already due (or waiting for a retry): left as it is. Idle: due now if the event is one it has not had.
+            due_at: sql`case when event_cursors.due_at is not null then event_cursors.due_at when excluded.wanted_seq > event_cursors.done_seq then excluded.due_at else null end`,
+          }),
+        )
+        .execute();
+    }
+    const ids = events.map((e) => e.id);
+    for (let i = 0; i < ids.length; i += 500) await trx.updateTable('events').set({ dispatched_at: now }).where('id', 'in', ids.slice(i, i + 500)).execute();
+    return events.length;
+  });
+}
+
+/**
+ * Claim up to `limit` due cursors of these listeners for `workerId` until `until`, in due order, counting a claim
+ * (the fencing token). One statement, as the job runner's claim (jobs/runner.ts).
+ */
+export async function claimCursors(db: Db, dialect: DialectName, workerId: string, listeners: readonly string[], now: string, until: string, limit: number): Promise<CursorRow[]> {
+  if (listeners.length === 0 || limit <= 0) return [];
+  let due = db
+    .selectFrom('event_cursors')
+    .select('id')
+    .where('due_at', '<=', now)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+    .where('listener', 'in', listeners)
+    .orderBy('due_at')
+    .limit(limit);
+  if (dialect === 'postgres') due = due.forUpdate().skipLocked();
+  const rows = await db
+    .updateTable('event_cursors')
+    .set((eb) => ({ locked_by: workerId, locked_until: until, claims: eb('claims', '+', 1) }))
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : 0));
+}
+
+/** The record's events after `afterSeq` of the given types, in order. */
+export function eventsAfter(db: Db, recordKey: string, afterSeq: number, types: readonly string[], limit: number): Promise<EventRow[]> {
+  return db.selectFrom('events').selectAll().where('record_key', '=', recordKey).where('seq', '>', afterSeq).where('type', 'in', types).orderBy('seq').limit(limit).execute();
+}
+
+/** This claim and no other: the holder and the claim it counted. */
+export type Fence = { id: string; workerId: string; claims: number };
+
+async function fencedUpdate(db: Db, f: Fence, set: UpdateObject<Database, 'event_cursors'>): Promise<boolean> {
+  const r = await db.updateTable('event_cursors').set(set).where('id', '=', f.id).where('locked_by', '=', f.workerId).where('claims', '=', f.claims).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The listener has handled the event numbered `seq` (written in the transaction the handler ran in). False: no longer this claim's. */
+export async function advanceCursor(db: Db, f: Fence, seq: number, until: string): Promise<boolean> {
+  return fencedUpdate(db, f, { done_seq: seq, attempts: 0, last_error: null, locked_until: until });
+}
+
+/** A failed attempt: the cursor waits until `retryAt` (and so do the record's later events), unlocked. */
+export async function failCursor(db: Db, f: Fence, attempts: number, error: string, retryAt: string): Promise<boolean> {
+  return fencedUpdate(db, f, { attempts, last_error: error, due_at: retryAt, locked_by: null, locked_until: null });
+}
+
+/** The last attempt failed: the event is recorded as given up and the cursor moves past it. */
+export async function giveUpEvent(db: Db, f: Fence, e: { listener: string; eventId: string; workspaceId: string; seq: number; attempts: number; error: string; at: string; until: string }): Promise<boolean> {
+  if (!(await fencedUpdate(db, f, { done_seq: e.seq, attempts: 0, last_error: e.error, locked_until: e.until }))) return false;
+  await db
+    .insertInto('event_failures')
+    .values({ listener: e.listener, event_id: e.eventId, workspace_id: e.workspaceId, attempts: e.attempts, last_error: e.error, failed_at: e.at })
+    .onConflict((oc) => oc.columns(['listener', 'event_id']).doNothing())
+    .execute();
+  return true;
+}
+
+/** Give the cursor back: due again now if there is more (`more`, or an event fanned out since), else idle. */
+export function releaseCursor(db: Db, dialect: DialectName, f: Fence, now: string, more: boolean): Promise<boolean> {
+  // PostgreSQL types a parameter inside CASE as text unless told.
+  const at = dialect === 'postgres' ? sql`cast(${now} as timestamptz)` : sql`${now}`;
+  return fencedUpdate(db, f, { locked_by: null, locked_until: null, due_at: more ? now : sql<string | null>`case when wanted_seq > done_seq then ${at} else null end` });
+}
