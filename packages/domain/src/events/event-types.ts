@@ -44,10 +44,10 @@ export const EVENT_TYPES = {
   /** A survey response was submitted; scores are those of its NPS and CSAT questions, if any. */
   'survey.answered': def(z.object({ responseId: id, surveyId: id, contactId: id.nullable(), nps: z.number().int().nullable(), csat: z.number().int().nullable() }), (p) => `survey_response:${p.responseId}`),
   /** A contact came into (or left) a segment's membership. */
-  'segment.entered': def(z.object({ segmentId: id, contactId: id }), (p) => `contact:${p.contactId}`),
-  'segment.left': def(z.object({ segmentId: id, contactId: id }), (p) => `contact:${p.contactId}`),
-  /** A contact's loyalty points balance changed by `delta` (earned, spent, adjusted, expired, reversed). */
-  'points.changed': def(z.object({ contactId: id, delta: z.number().int(), balance: z.number().int(), reason: z.string() }), (p) => `contact:${p.contactId}`),
+  'segment.entered': def(z.object({ segmentId: z.string().min(1), contactId: id }), (p) => `contact:${p.contactId}`),
+  'segment.left': def(z.object({ segmentId: z.string().min(1), contactId: id }), (p) => `contact:${p.contactId}`),
+  /** A contact's loyalty points balance changed by `delta` (earned, spent, adjusted, expired, reversed); `tier` is the tier now. */
+  'points.changed': def(z.object({ contactId: id, delta: z.number().int(), balance: z.number().int(), tier: z.string() }), (p) => `contact:${p.contactId}`),
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;
@@ -70,3 +70,6 @@ export function checkEvent(e: NewEvent): { payload: unknown; recordKey: string }
   const payload = d.payload.parse(e.payload);
   return { payload, recordKey: d.key(payload as never) };
 }
+
+/** The statuses whose arrival an order announces, and the event each is. */
+export const ORDER_STATUS_EVENTS: Partial<Record<(typeof ORDER_STATUSES)[number], 'order.paid' | 'order.delivered' | 'order.returned'>> = { paid: 'order.paid', delivered: 'order.delivered', returned: 'order.returned' };

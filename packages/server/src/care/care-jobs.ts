@@ -4,6 +4,7 @@ import type { Db } from '../db/create-db.ts';
 import { readJson } from '../db/column-types.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { emitEvent } from '../events/emit.ts';
 import { registerJobHandler, type ClaimedJob } from '../jobs/runner.ts';
 import { loadCare } from './care-settings.service.ts';
 import { MAIL_JOB, queueMail, sendQueuedMail } from './outbox.ts';
@@ -67,6 +68,7 @@ export async function runSlaCheck(core: Core, p: SlaJobPayload): Promise<{ outco
       }
     }
     await trx.updateTable('tickets').set(set).where('id', '=', row.id).where('version', '=', row.version).execute();
+    if (p.stage === 'breach') await emitEvent(trx, { type: 'ticket.breached', workspaceId: p.workspaceId, at, payload: { ticketId: row.id, contactId: row.contact_id, target: p.target } });
     await trx
       .insertInto('ticket_messages')
       .values({ id: uuidv7(), workspace_id: p.workspaceId, ticket_id: row.id, contact_id: row.contact_id, kind: 'event', body: '', meta: JSON.stringify({ event: p.stage === 'warn' ? 'sla_warning' : 'sla_breach', target: p.target, dueAt: s.dueAt, remainingMinutes: s.remainingMinutes, ...(reassignedTo ? { reassignedTo, from: row.assignee_id } : {}) }), author_id: null, mail_id: null, created_at: at })

@@ -1,5 +1,7 @@
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
+import { ORDER_STATUS_EVENTS, type NewEvent } from '@kith/domain/events/event-types.ts';
+import type { Order, OrderStatus } from '@kith/domain/orders/order.schema.ts';
 
 /**
  * Orders changed: what other parts of Kith follow orders listen here (loyalty points and tiers, surveys sent
@@ -11,6 +13,12 @@ export type OrdersChanged = { workspaceId: string; contactIds: string[]; bulk: b
 type Listener = (trx: Db, core: Core, e: OrdersChanged) => Promise<void>;
 
 const listeners: Listener[] = [];
+
+/** The domain event of an order arriving at a status, if that status has one (order.paid, .delivered, .returned). */
+export function orderStatusEvent(workspaceId: string, o: Pick<Order, 'id' | 'contactId' | 'status' | 'total' | 'currency'>, from: OrderStatus | null, at: string): NewEvent[] {
+  const type = ORDER_STATUS_EVENTS[o.status];
+  return type && o.status !== from ? [{ type, workspaceId, at, payload: { orderId: o.id, contactId: o.contactId, from, total: o.total, currency: o.currency } }] : [];
+}
 
 export function onOrdersChanged(listener: Listener): void {
   if (!listeners.includes(listener)) listeners.push(listener);

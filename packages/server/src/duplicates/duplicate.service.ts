@@ -11,6 +11,7 @@ import { refreshPlannerStats } from '../db/planner-stats.ts';
 import { pacer } from '../db/pace.ts';
 import type { Actor } from '../auth/actor.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
+import { emitEvent } from '../events/emit.ts';
 import { findContactsByIds, insertKeys, type ContactWithCompany } from '../contacts/contact.repository.ts';
 import { keysOf, RaceLost, updateContactsIn } from '../contacts/contact.service.ts';
 import { authorize, scopeFor } from '../records/visibility.ts';
@@ -450,6 +451,7 @@ export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: s
           .where('status', '=', 'open')
           .where((eb) => eb.or([eb('a_id', '=', other.id), eb('b_id', '=', other.id)]))
           .execute();
+        await emitEvent(trx, { type: 'contact.merged', workspaceId: actor.workspaceId, at: now, payload: { contactId: survivor.id, mergedId: other.id, mergeId } });
         return { id: mergeId, survivorId: survivor.id, mergedId: other.id, moved: Object.fromEntries(MOVED_TABLES.map((t) => [t, moved[t]!.length])) as MergeResult['moved'], contact: after };
       });
     } catch (e) {

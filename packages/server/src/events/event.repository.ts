@@ -57,30 +57,24 @@ export type Subscription = { listener: string; types: readonly string[] };
 /**
  * Fan out up to `limit` events not yet dispatched: for each listener that takes an event's type, the cursor of
  * (listener, record) learns the event's number (`wanted_seq`) and becomes due unless it is already (or waiting for
- * a retry). A cursor made here starts just before the record's first undispatched event, so a listener added later
- * receives what happens after it came, not a record's history. Returns how many events were dispatched.
+ * a retry). Returns how many events were dispatched.
  *
- * On PostgreSQL the events are locked (skip locked) so two dispatchers take different ones; the cursors are
- * written in (listener, record) order so they never wait on each other in a cycle.
+ * A cursor made here starts just before the first of its record's events in the batch, so a listener added later
+ * receives what happens after it came, not a record's history. That is the record's first undispatched event: the
+ * batch is taken in (record, seq) order, and a record's event is committed only after its earlier ones (emit).
+ * One statement marks the batch (on SQLite, a write first, so a second process waits for the lock rather than
+ * failing); on PostgreSQL it locks the rows in that order, so a second dispatcher waits behind the first and then
+ * takes what is left, never a record's later events without its earlier ones. Cursors are written in (listener,
+ * record) order, so writers never wait on each other in a cycle.
  */
 export async function dispatchEvents(db: Db, dialect: DialectName, subs: readonly Subscription[], now: string, limit: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    let q = trx.selectFrom('events').select(['id', 'workspace_id', 'type', 'record_key', 'seq']).where('dispatched_at', 'is', null).orderBy('record_key').orderBy('seq').limit(limit);
-    if (dialect === 'postgres') q = q.forUpdate().skipLocked();
-    const events = await q.execute();
+    let pick = trx.selectFrom('events').select('id').where('dispatched_at', 'is', null).orderBy('record_key').orderBy('seq').limit(limit);
+    if (dialect === 'postgres') pick = pick.forUpdate();
+    const events = await trx.updateTable('events').set({ dispatched_at: now }).where('id', 'in', pick).returning(['id', 'workspace_id', 'type', 'record_key', 'seq']).execute();
     if (events.length === 0) return 0;
-    const keys = [...new Set(events.map((e) => e.record_key))];
     const first = new Map<string, number>();
-    for (let i = 0; i < keys.length; i += STREAMS_PER_STATEMENT) {
-      const rows = await trx
-        .selectFrom('events')
-        .select(['record_key', (eb) => eb.fn.min<number>('seq').as('first')])
-        .where('dispatched_at', 'is', null)
-        .where('record_key', 'in', keys.slice(i, i + STREAMS_PER_STATEMENT))
-        .groupBy('record_key')
-        .execute();
-      for (const r of rows) first.set(r.record_key, Number(r.first));
-    }
+    for (const e of events) first.set(e.record_key, Math.min(first.get(e.record_key) ?? Infinity, Number(e.seq)));
     const lanes = new Map<string, { listener: string; record_key: string; workspace_id: string; wanted_seq: number }>();
     for (const s of subs) {
       for (const e of events) {
@@ -93,7 +87,7 @@ export async function dispatchEvents(db: Db, dialect: DialectName, subs: readonl
     }
     const rows = [...lanes.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, l]) => ({ id: uuidv7(), ...l, done_seq: (first.get(l.record_key) ?? l.wanted_seq) - 1, due_at: now, attempts: 0, claims: 0, locked_by: null, locked_until: null, last_error: null }));
+      .map(([, l]) => ({ id: uuidv7(), ...l, done_seq: first.get(l.record_key)! - 1, due_at: now, attempts: 0, claims: 0, locked_by: null, locked_until: null, last_error: null }));
     for (let i = 0; i < rows.length; i += 100) {
       await trx
         .insertInto('event_cursors')
@@ -107,8 +101,6 @@ export async function dispatchEvents(db: Db, dialect: DialectName, subs: readonl
         )
         .execute();
     }
-    const ids = events.map((e) => e.id);
-    for (let i = 0; i < ids.length; i += 500) await trx.updateTable('events').set({ dispatched_at: now }).where('id', 'in', ids.slice(i, i + 500)).execute();
     return events.length;
   });
 }
@@ -126,6 +118,7 @@ export async function claimCursors(db: Db, dialect: DialectName, workerId: strin
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
     .where('listener', 'in', listeners)
     .orderBy('due_at')
+    .orderBy('id')
     .limit(limit);
   if (dialect === 'postgres') due = due.forUpdate().skipLocked();
   const rows = await db
@@ -134,7 +127,9 @@ export async function claimCursors(db: Db, dialect: DialectName, workerId: strin
     .where('id', 'in', due)
     .returningAll()
     .execute();
-  return rows.sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : 0));
+  // RETURNING gives no order: due order, then the order the cursors were made in.
+  const key = (r: CursorRow) => `${r.due_at} ${r.id}`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** The record's events after `afterSeq` of the given types, in order. */
