@@ -6,7 +6,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DomainEvent, EventType, NewEvent } from '@kith/domain/events/event-types.ts';
 import type { OrderCreateInput } from '@kith/domain/orders/order.schema.ts';
 import { createOrder, createOrdersIn, updateOrder } from '../commerce/order.service.ts';
-import { createContacts, updateContacts } from '../contacts/contact.service.ts';
+import { addMessage, createTicket } from '../care/ticket.service.ts';
+import { adjustPoints } from '../care/loyalty.service.ts';
+import { createContacts, deleteContact, purgeContact, updateContacts } from '../contacts/contact.service.ts';
+import { createDeal, listPipelines, updateDeal } from '../deals/deal.service.ts';
+import { mergeContacts } from '../duplicates/duplicate.service.ts';
 import { createCore, type Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { uuidv7 } from '../db/ids.ts';
@@ -286,6 +290,47 @@ describe('domain events', () => {
       }
     const byCore = new Set(calls.map((c) => c.core));
     assert.equal(byCore.size, 2, 'both processes delivered');
+  });
+
+  test('the services emit their events in the transaction of the change', async () => {
+    const types = async (key: string) => (await eventsOf(key)).map((e) => [e.type, jsonValue(core.dialect, e.payload)]);
+    const a = await customer();
+    const b = await customer();
+    await updateContacts(core, owner.actor, [{ id: a, patch: { name: 'Chị Lan', tags: ['vip'] }, ifVersion: null }], { bulk: false });
+    const merge = await mergeContacts(core, owner.actor, { survivorId: a, mergedId: b });
+    await deleteContact(core, owner.actor, a, null);
+    assert.deepEqual(await types(`contact:${a}`), [
+      ['contact.created', { contactId: a }],
+      ['contact.updated', { contactId: a, fields: ['name', 'tags'] }],
+      ['contact.merged', { contactId: a, mergedId: b, mergeId: merge.id }],
+      ['contact.deleted', { contactId: a, purged: false }],
+    ]);
+    await purgeContact(core, owner.actor, b);
+    assert.deepEqual((await types(`contact:${b}`)).map(([t]) => t), ['contact.created', 'contact.deleted']);
+
+    const c = await customer();
+    const [pipe] = await listPipelines(core, owner.actor);
+    const won = pipe!.stages.find((s) => s.kind === 'won')!;
+    const open = pipe!.stages.filter((s) => s.kind === 'open');
+    const deal = await createDeal(core, owner.actor, { title: 'Đơn sỉ', contactId: c, amount: 5_000_000, stageId: open[0]!.id });
+    await updateDeal(core, owner.actor, deal.id, { stageId: open[1]!.id }, null);
+    await updateDeal(core, owner.actor, deal.id, { stageId: won.id }, null);
+    assert.deepEqual((await types(`deal:${deal.id}`)).map(([t, p]) => [t, (p as { stageId: string }).stageId]), [
+      ['deal.stage_changed', open[1]!.id],
+      ['deal.stage_changed', won.id],
+      ['deal.won', won.id],
+    ]);
+
+    const ticket = await createTicket(core, owner.actor, { contactId: c, subject: 'Giao thiếu hàng', priority: 'high', channel: 'phone' } as Parameters<typeof createTicket>[2]);
+    await addMessage(core, owner.actor, ticket.id, { kind: 'reply', body: 'Em kiểm tra ngay ạ.', status: 'waiting_on_customer' });
+    assert.deepEqual(await types(`ticket:${ticket.id}`), [
+      ['ticket.opened', { ticketId: ticket.id, contactId: c, status: ticket.status }],
+      ['ticket.status_changed', { ticketId: ticket.id, contactId: c, from: ticket.status, to: 'waiting_on_customer' }],
+    ]);
+
+    await adjustPoints(core, owner.actor, c, { points: 120, reason: 'Khách quen' });
+    const points = (await types(`contact:${c}`)).filter(([t]) => t === 'points.changed');
+    assert.deepEqual(points.map(([, p]) => [(p as { delta: number }).delta, (p as { balance: number }).balance]), [[120, 120]]);
   });
 
   test('emitEvent refuses to write outside a transaction, and an invalid payload fails the change with it', async () => {
