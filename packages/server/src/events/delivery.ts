@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { EVENT_TYPE_NAMES, type DomainEvent, type EventType } from '@kith/domain/events/event-types.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
@@ -12,18 +13,21 @@ import { advanceCursor, claimCursors, dispatchEvents, eventsAfter, failCursor, g
  *   (`record_key`, e.g. `contact:<id>`) in commit order. Nothing else happens then: a rolled-back change leaves
  *   no event, and a process killed after the commit leaves the event for any process to deliver.
  * - Dispatch: a delivering process fans new events out to cursors, one per (listener, record) — the listener's
- *   place in that record's events — and marks them dispatched. Idempotent (it only raises what a cursor waits for),
- *   so two processes dispatching the same event change nothing; on PostgreSQL they take different events anyway.
+ *   place in that record's events — and marks them dispatched, in one statement per batch (on PostgreSQL it locks
+ *   the batch, so a second dispatcher waits and takes what is left). The listeners a cursor is made for are those of
+ *   the dispatching process: a listener added later starts with the records' next events, not their history.
  * - Delivery: due cursors are claimed as the job runner claims jobs (jobs/runner.ts): one statement, a short lease
  *   (`locked_by`, `locked_until`), a claim counter as the fencing token, `skip locked` on PostgreSQL. The holder
- *   delivers the record's next events one at a time, each in its own transaction that first moves the cursor past
- *   the event (fenced: a holder whose lease ran out and was claimed again writes nothing) and then calls the
- *   listener with that transaction. So a listener's progress is committed with what the listener wrote: a listener
- *   whose handler committed is not called for that event again, and one killed mid-way (its transaction rolled
- *   back) is called again — exactly once for what a listener does in the database, at least once for anything it
- *   does outside (it should put that in a job or the mail outbox through `trx`).
+ *   delivers the claimed cursors' next events in groups of about a hundred per transaction — one commit (on SQLite
+ *   one sync of the log) per group, not per event: 200 events/s against several thousand on SQLite. Each event
+ *   runs under a savepoint: the cursor is moved past the event (fenced: a holder whose lease ran out and was
+ *   claimed again writes nothing) and the listener is called with the transaction; a listener that throws takes
+ *   back only what it wrote. So a listener's progress is committed with what the listener wrote: a listener whose
+ *   handler committed is not called for that event again, and one killed mid-way (its transaction rolled back) is
+ *   called again — exactly once for what a listener does in the database, at least once for anything it does
+ *   outside (it should put that in a job or the mail outbox through `trx`).
  * - The lease needs no heartbeat: while a handler runs, its transaction holds the cursor (PostgreSQL's row lock,
- *   which the claim skips; SQLite's write lock), and each committed event extends the lease.
+ *   which the claim skips; SQLite's write lock), and each delivered event extends the lease.
  * - A failure retries that listener only, after the job runner's backoff (1 min, 5 min, 30 min, 2 h, 12 h …), and
  *   the record's later events wait for it: delivery per (listener, record) is strictly in order. After
  *   `maxAttempts` failures the event is given up (`event_failures`, logged as an error) and the record goes on.
@@ -38,7 +42,10 @@ export type EventListener = {
   id: string;
   /** The event types it takes; others of a record pass it by. */
   on: readonly EventType[];
-  /** Handle one event. `trx` is the transaction its progress commits in: write through it to commit together. Keep it short (on SQLite it is the database's one writer). */
+  /**
+   * Handle one event. `trx` is the transaction its progress commits in: write through it to commit together (it is
+   * shared with other deliveries, each under its own savepoint). Keep it short: on SQLite it is the one writer.
+   */
   handle(core: Core, event: DomainEvent, trx: Db): Promise<void>;
 };
 
@@ -61,6 +68,8 @@ export type DeliveryCounts = { dispatched: number; delivered: number; retrying: 
 
 export const DEFAULT_MAX_ATTEMPTS = 10;
 const DISPATCH_BATCH = 500;
+/** Events delivered in one transaction (at most; a cursor's events are never split). */
+const GROUP_EVENTS = 100;
 
 function byId(listeners: readonly EventListener[]): Map<string, EventListener> {
   const map = new Map<string, EventListener>();
@@ -91,12 +100,20 @@ export async function dispatchPending(core: Core, listeners: readonly EventListe
 
 type Settings = Required<Omit<DeliveryOptions, 'signal'>> & { signal: AbortSignal | undefined };
 
-/** Deliver a claimed cursor's next events; what happened goes into `counts`. */
-async function deliverCursor(core: Core, listener: EventListener, cursor: CursorRow, o: Settings, counts: DeliveryCounts): Promise<void> {
+/** A claimed cursor and its next events (read before the transaction: they do not change, and the cursor is ours). */
+type Work = { listener: EventListener; cursor: CursorRow; rows: EventRow[] };
+
+const savepoint = (trx: Db, what: 'savepoint' | 'release savepoint' | 'rollback to savepoint') => sql.raw(`${what} kith_event`).execute(trx);
+
+/**
+ * Deliver a claimed cursor's events inside the group's transaction, each under a savepoint: a handler that throws
+ * takes back only what it wrote, and the failure is recorded for that cursor alone. What happened goes into `counts`.
+ */
+async function deliverCursor(core: Core, trx: Db, w: Work, o: Settings, counts: DeliveryCounts): Promise<void> {
+  const { listener, cursor, rows } = w;
   const f: Fence = { id: cursor.id, workerId: o.workerId, claims: Number(cursor.claims) };
   const until = () => new Date(core.now().getTime() + o.leaseMs).toISOString();
   let attempts = Number(cursor.attempts);
-  const rows = await eventsAfter(core.db, cursor.record_key, Number(cursor.done_seq), listener.on, o.perClaim);
   let stopped = false;
   for (const row of rows) {
     if (o.signal?.aborted) {
@@ -104,40 +121,55 @@ async function deliverCursor(core: Core, listener: EventListener, cursor: Cursor
       break;
     }
     const event = toEvent(core.dialect, row);
+    await savepoint(trx, 'savepoint');
     try {
-      const held = await core.db.transaction().execute(async (trx) => {
-        if (!(await advanceCursor(trx, f, event.seq, until()))) return false;
-        await listener.handle(core, event, trx);
-        return true;
-      });
-      if (!held) {
+      if (!(await advanceCursor(trx, f, event.seq, until()))) {
+        await savepoint(trx, 'rollback to savepoint');
+        await savepoint(trx, 'release savepoint');
         counts.lost++;
         core.log.warn({ listener: listener.id, eventId: event.id }, 'event delivery: the cursor was claimed by another process; stopping');
         return;
       }
+      await listener.handle(core, event, trx);
+      await savepoint(trx, 'release savepoint');
       counts.delivered++;
       attempts = 0;
     } catch (err) {
+      await savepoint(trx, 'rollback to savepoint');
+      await savepoint(trx, 'release savepoint');
       attempts++;
       const error = errorText(err);
       const at = { listener: listener.id, eventId: event.id, type: event.type, recordKey: event.recordKey, attempt: attempts, error };
       const now = core.now();
       if (attempts >= o.maxAttempts) {
-        const held = await core.db.transaction().execute((trx) => giveUpEvent(trx, f, { listener: listener.id, eventId: event.id, workspaceId: event.workspaceId, seq: event.seq, attempts, error, at: now.toISOString(), until: until() }));
-        if (!held) return void counts.lost++;
+        if (!(await giveUpEvent(trx, f, { listener: listener.id, eventId: event.id, workspaceId: event.workspaceId, seq: event.seq, attempts, error, at: now.toISOString(), until: until() }))) return void counts.lost++;
         core.log.error(at, 'event delivery: a listener gave up an event after its last attempt; the record’s later events go on');
         counts.gaveUp++;
         attempts = 0;
         continue;
       }
-      if (await failCursor(core.db, f, attempts, error, new Date(now.getTime() + retryDelayMs(attempts)).toISOString())) {
+      if (await failCursor(trx, f, attempts, error, new Date(now.getTime() + retryDelayMs(attempts)).toISOString())) {
         counts.retrying++;
         core.log.warn(at, 'event delivery: a listener failed; it and the record’s later events wait for the retry');
       } else counts.lost++;
       return;
     }
   }
-  await releaseCursor(core.db, core.dialect, f, core.now().toISOString(), stopped || rows.length === o.perClaim);
+  await releaseCursor(trx, core.dialect, f, core.now().toISOString(), stopped || rows.length === o.perClaim);
+}
+
+/**
+ * Deliver claimed cursors in one transaction — one commit (on SQLite one sync of the log) for the group rather
+ * than one per event. The transaction's first statement is a write (SQLite: a second process waits for the lock
+ * instead of failing). If it fails as a whole, nothing of it stays, and the leases running out make the cursors due
+ * again.
+ */
+async function deliverGroup(core: Core, group: Work[], o: Settings, counts: DeliveryCounts): Promise<void> {
+  const c: DeliveryCounts = { dispatched: 0, delivered: 0, retrying: 0, gaveUp: 0, lost: 0 };
+  await core.db.transaction().execute(async (trx) => {
+    for (const w of group) await deliverCursor(core, trx, w, o, c);
+  });
+  for (const k of Object.keys(c) as (keyof DeliveryCounts)[]) counts[k] += c[k];
 }
 
 function settings(o: DeliveryOptions): Settings {
@@ -167,19 +199,32 @@ export async function deliverDueEvents(core: Core, listeners: readonly EventList
     const now = core.now();
     const cursors = await claimCursors(core.db, core.dialect, o.workerId, ids, now.toISOString(), new Date(now.getTime() + o.leaseMs).toISOString(), o.batch);
     if (cursors.length === 0 && dispatched === 0) break;
+    const work: Work[] = [];
+    for (const c of cursors) {
+      const listener = map.get(c.listener)!;
+      work.push({ listener, cursor: c, rows: await eventsAfter(core.db, c.record_key, Number(c.done_seq), listener.on, o.perClaim) });
+    }
+    // Groups of about GROUP_EVENTS events, `concurrency` transactions at a time.
+    const groups: Work[][] = [];
+    let size = Infinity;
+    for (const w of work) {
+      if (size >= GROUP_EVENTS) groups.push([]), (size = 0);
+      groups[groups.length - 1]!.push(w);
+      size += Math.max(1, w.rows.length);
+    }
     let next = 0;
     const lane = async () => {
-      while (next < cursors.length) {
-        const c = cursors[next++]!;
+      while (next < groups.length) {
+        const g = groups[next++]!;
         try {
-          await deliverCursor(core, map.get(c.listener)!, c, o, counts);
+          await deliverGroup(core, g, o, counts);
         } catch (err) {
-          // The database failed us: the lease runs out and the cursor is due again.
-          core.log.error({ err, listener: c.listener, recordKey: c.record_key }, 'event delivery failed; the cursor is due again when its lease ends');
+          // The database failed us: the leases run out and the cursors are due again.
+          core.log.error({ err, cursors: g.length }, 'event delivery failed; the cursors are due again when their leases end');
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(o.concurrency, cursors.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(o.concurrency, groups.length) }, lane));
   }
   return counts;
 }

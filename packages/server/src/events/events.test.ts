@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import type { DomainEvent, EventType, NewEvent } from '@kith/domain/events/event-types.ts';
 import type { OrderCreateInput } from '@kith/domain/orders/order.schema.ts';
 import { createOrder, createOrdersIn, updateOrder } from '../commerce/order.service.ts';
@@ -232,25 +233,34 @@ describe('domain events', () => {
     for (const e of await eventsOf(`contact:${x}`)) assert.equal(fx.get(`ord.flaky ${e.id}`), 1, `ord.flaky #${e.seq}`);
   });
 
-  test('an event failing its last attempt is recorded as given up, and the record’s later events go on', async () => {
+  test('an event failing its last attempt (a failing statement: the savepoint takes it back) is recorded as given up, and the record’s later events go on', async () => {
     const x = await customer();
     await updateContacts(core, owner.actor, [{ id: x, patch: { name: 'Khách Sau' }, ifVersion: null }], { bulk: false });
     const calls: Call[] = [];
-    const broken = recorder('gu.broken', ['contact.created', 'contact.updated'], calls, (e) => e.type === 'contact.created' && e.recordKey === `contact:${x}`);
-    const [created] = await eventsOf(`contact:${x}`);
-    assert.equal((await deliverDueEvents(core, [broken], { maxAttempts: 2 })).retrying, 1);
+    const fine = recorder('gu.fine', ['contact.created', 'contact.updated'], calls);
+    const broken: EventListener = {
+      id: 'gu.broken',
+      on: ['contact.created', 'contact.updated'],
+      async handle(c, e, trx) {
+        await recorder('gu.broken', ['contact.created'], calls).handle(c, e, trx);
+        // On PostgreSQL a failed statement aborts the transaction: only the savepoint lets the group go on.
+        if (e.type === 'contact.created' && e.recordKey === `contact:${x}`) await sql`select * from no_such_table`.execute(trx);
+      },
+    };
+    const [created, updated] = await eventsOf(`contact:${x}`);
+    const r1 = await deliverDueEvents(core, [broken, fine], { maxAttempts: 2 });
+    assert.equal(r1.retrying, 1);
+    assert.deepEqual(await effects(['gu.fine', 'gu.broken']), new Map([[`gu.fine ${created!.id}`, 1], [`gu.fine ${updated!.id}`, 1]]), 'the other listener’s deliveries in the same transaction were committed; the failed one’s effect was not');
     advance(60_000);
-    const r = await deliverDueEvents(core, [broken], { maxAttempts: 2 });
+    const r = await deliverDueEvents(core, [broken, fine], { maxAttempts: 2 });
     assert.equal(r.gaveUp, 1);
-    assert.deepEqual(calls.filter((c) => c.recordKey === `contact:${x}`).map((c) => c.seq), [1, 1, 2]);
+    assert.deepEqual(calls.filter((c) => c.listener === 'gu.broken' && c.recordKey === `contact:${x}`).map((c) => c.seq), [1, 1, 2]);
     const failure = await core.db.selectFrom('event_failures').selectAll().where('listener', '=', 'gu.broken').execute();
     assert.deepEqual(failure.map((f) => [f.event_id, Number(f.attempts)]), [[created!.id, 2]]);
-    assert.match(failure[0]!.last_error, /refuses contact.created #1 \(attempt 2\)/);
+    assert.match(failure[0]!.last_error, /no_such_table/);
+    assert.deepEqual(await effects(['gu.broken']), new Map([[`gu.broken ${updated!.id}`, 1]]));
   });
 
-  // Two Cores in one Node process on one SQLite file would block each other: better-sqlite3 waits for the lock
-  // synchronously, so the one waiting stops the event loop the holder needs to finish. The SIGKILL tests above run a
-  // second SQLite process for real.
   test('two processes delivering from one PostgreSQL database, events emitted meanwhile: each event once per listener, in order per record', { skip: onPostgres() ? false : 'PostgreSQL only' }, async () => {
     const keys = Array.from({ length: 12 }, () => uuidv7());
     const calls: Call[] = [];
