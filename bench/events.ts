@@ -7,13 +7,15 @@
  * Writes: contacts created through createContacts — one per transaction (as POST /contacts), and 1,000 per
  * transaction (as an import's batch) — each creation emitting contact.created in its transaction. With
  * KITH_BENCH_BASELINE the same writes run, alternating round by round, through the server code of that checkout
- * (its own module graph and database, e.g. `git worktree add /tmp/kith-base main` before the outbox), so the
+ * (its own module graph and database, e.g. `git archive <commit before the outbox> | tar -x -C /tmp/kith-base` and a copy of node_modules), so the
  * difference is what the outbox insert costs; without it only this tree's figures are printed.
  *
  * Delivery: every contact.created event delivered to one listener that does nothing (deliverDueEvents,
  * concurrency 4), events per second.
  *
- * Environment: KITH_BENCH_EVENTS_SINGLES (2,000), KITH_BENCH_EVENTS_BATCHES (20), KITH_BENCH_PG_URL.
+ * The machine is shared and noisy: the figures that count are the per-round ratios (median and range).
+ *
+ * Environment: KITH_BENCH_EVENTS_SINGLES (2,000), KITH_BENCH_EVENTS_BATCHES (20), KITH_BENCH_EVENTS_ROUNDS (20), KITH_BENCH_PG_URL.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,12 +23,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 
-type Side = { label: string; root: string; core: any; actor: any; createContacts: any; drop(): Promise<void>; singles: number[]; batches: number[] };
+type Side = { label: string; root: string; core: any; actor: any; createContacts: any; drop(): Promise<void>; singles: number[]; batches: number[]; cpuSingles: number[]; cpuBatches: number[] };
 
 const dialect = process.argv.includes('postgres') ? 'postgres' : 'sqlite';
 const SINGLES = Number(process.env.KITH_BENCH_EVENTS_SINGLES ?? 2000);
 const BATCHES = Number(process.env.KITH_BENCH_EVENTS_BATCHES ?? 20);
-const ROUNDS = 10;
+const ROUNDS = Number(process.env.KITH_BENCH_EVENTS_ROUNDS ?? 20);
 const pgUrl = process.env.KITH_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const here = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const baseline = process.env.KITH_BENCH_BASELINE ? resolve(process.env.KITH_BENCH_BASELINE) : null;
@@ -56,7 +58,7 @@ async function open(label: string, root: string): Promise<Side> {
   const core = await createCore(config, { log: createLogger('silent') });
   const { owner } = await makeWorkspace(core, { phoneRegion: 'VN' });
   return {
-    label, root, core, actor: owner.actor, createContacts, singles: [], batches: [],
+    label, root, core, actor: owner.actor, createContacts, singles: [], batches: [], cpuSingles: [], cpuBatches: [],
     async drop() {
       await core.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -82,22 +84,37 @@ try {
   for (const s of sides) for (let i = 0; i < 200; i++) await s.createContacts(s.core, s.actor, [input()], { bulk: false });
   for (let r = 0; r < ROUNDS; r++) {
     for (const s of r % 2 ? [...sides].reverse() : sides) {
+      const cpu = () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      };
       const t0 = performance.now();
+      const c0 = cpu();
       for (let i = 0; i < SINGLES / ROUNDS; i++) await s.createContacts(s.core, s.actor, [input()], { bulk: false });
       s.singles.push(performance.now() - t0);
+      s.cpuSingles.push(cpu() - c0);
       const inputs = Array.from({ length: 1000 }, input);
       const t1 = performance.now();
+      const c1 = cpu();
       for (let b = 0; b < BATCHES / ROUNDS; b++) await s.createContacts(s.core, s.actor, b ? Array.from({ length: 1000 }, input) : inputs, { bulk: true });
       s.batches.push(performance.now() - t1);
+      s.cpuBatches.push(cpu() - c1);
     }
   }
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const rows = sides.map((s) => ({ label: s.label, single: SINGLES / (sum(s.singles) / 1000), batched: (BATCHES * 1000) / (sum(s.batches) / 1000) }));
   process.stdout.write(`\nDomain events on ${dialect} (${SINGLES} single creates, ${BATCHES} batches of 1,000; alternating in ${ROUNDS} rounds)\n`);
   for (const r of rows) process.stdout.write(`  ${r.label.padEnd(20)} one per transaction: ${r.single.toFixed(0).padStart(6)} contacts/s (${(1000 / r.single).toFixed(3)} ms each)   1,000 per transaction: ${r.batched.toFixed(0).padStart(6)} contacts/s\n`);
-  if (rows.length === 2) {
-    const [w, b] = rows as [(typeof rows)[0], (typeof rows)[0]];
-    process.stdout.write(`  outbox cost: ${((1000 / w.single - 1000 / b.single) * 1000).toFixed(0)} µs per single create (${((w.single / b.single - 1) * 100).toFixed(1)}% rate), ${(((1 / w.batched - 1 / b.batched) * 1e6)).toFixed(1)} µs per contact in batches (${((w.batched / b.batched - 1) * 100).toFixed(1)}% rate)\n`);
+  if (sides.length === 2) {
+    // Each round's time with the outbox over the baseline's in the same round: the machine's drift cancels out.
+    const [w, b] = sides as [Side, Side];
+    const ratio = (k: 'singles' | 'batches' | 'cpuSingles' | 'cpuBatches') => w[k].map((t, i) => t / b[k][i]!);
+    const show = (xs: number[]) => `median ${((median(xs) - 1) * 100).toFixed(1)}% (rounds ${((Math.min(...xs) - 1) * 100).toFixed(0)}% to ${((Math.max(...xs) - 1) * 100).toFixed(0)}%)`;
+    process.stdout.write(`  time added by the outbox, per round: one per transaction ${show(ratio('singles'))}; 1,000 per transaction ${show(ratio('batches'))}\n`);
+    process.stdout.write(`  this process's CPU time added, per round: one per transaction ${show(ratio('cpuSingles'))}; 1,000 per transaction ${show(ratio('cpuBatches'))}\n`);
+    process.stdout.write(`  CPU per write: ${((sum(w.cpuSingles) - sum(b.cpuSingles)) / SINGLES * 1000).toFixed(0)} µs per single create (of ${(sum(b.cpuSingles) / SINGLES * 1000).toFixed(0)}), ${((sum(w.cpuBatches) - sum(b.cpuBatches)) / (BATCHES * 1000) * 1000).toFixed(1)} µs per contact in batches (of ${(sum(b.cpuBatches) / (BATCHES * 1000) * 1000).toFixed(1)})\n`);
+    process.stdout.write(`  per write (medians): ${((median(ratio('singles')) - 1) * (1000 / rows[1]!.single) * 1000).toFixed(0)} µs per single create, ${((median(ratio('batches')) - 1) * (1e6 / rows[1]!.batched)).toFixed(1)} µs per contact in batches\n`);
   }
   // Delivery: every contact.created event of this tree's database to a listener that does nothing.
   const w = sides[0]!;

@@ -190,6 +190,7 @@ async function followLifecycle(db: Db, core: Core, actor: Actor, ws: Workspace, 
     await db.updateTable('contacts').set({ lifecycle_stage: next, updated_at: now.toISOString(), version: c.version + 1 }).where('id', '=', c.id).execute();
     const who = by(actor);
     await recordAudit(db, { ...who, action: 'update', entityType: 'contact', entityId: c.id, before: { lifecycleStage: c.lifecycle_stage }, after: { lifecycleStage: next }, meta: { ...who.meta, ...meta, cause: 'order', orderId: moved.get(c.id) } }, now);
+    await emitEvent(db, { type: 'contact.updated', workspaceId: ws.id, at: now, payload: { contactId: c.id, fields: ['lifecycleStage'] } });
     out.push({ contactId: c.id, before: c.lifecycle_stage, after: next });
   }
   return out;
