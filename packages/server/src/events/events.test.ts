@@ -8,6 +8,9 @@ import type { DomainEvent, EventType, NewEvent } from '@kith/domain/events/event
 import type { OrderCreateInput } from '@kith/domain/orders/order.schema.ts';
 import { createOrder, createOrdersIn, updateOrder } from '../commerce/order.service.ts';
 import { addMessage, createTicket } from '../care/ticket.service.ts';
+import { createInvitation, createSurvey, submitResponse } from '../care/survey.service.ts';
+import { InvitationCreateSchema, SurveyCreateSchema } from '@kith/domain/care/survey.schema.ts';
+import { TicketCreateSchema } from '@kith/domain/care/care.schema.ts';
 import { adjustPoints } from '../care/loyalty.service.ts';
 import { createContacts, deleteContact, purgeContact, updateContacts } from '../contacts/contact.service.ts';
 import { createDeal, listPipelines, updateDeal } from '../deals/deal.service.ts';
@@ -16,7 +19,7 @@ import { createCore, type Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { enqueue } from '../jobs/queue.ts';
-import { jsonValue } from '../jobs/runner.ts';
+import { jsonValue, runDueJobs } from '../jobs/runner.ts';
 import { createLogger } from '../logger.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { createTestCore, onPostgres, type TestCore } from '../../test/test-db.ts';
@@ -331,7 +334,7 @@ describe('domain events', () => {
       ['deal.won', won.id],
     ]);
 
-    const ticket = await createTicket(core, owner.actor, { contactId: c, subject: 'Giao thiếu hàng', priority: 'high', channel: 'phone' } as Parameters<typeof createTicket>[2]);
+    const ticket = await createTicket(core, owner.actor, TicketCreateSchema.parse({ contactId: c, subject: 'Giao thiếu hàng', priority: 'high', channel: 'phone' }));
     await addMessage(core, owner.actor, ticket.id, { kind: 'reply', body: 'Em kiểm tra ngay ạ.', status: 'waiting_on_customer' });
     assert.deepEqual(await types(`ticket:${ticket.id}`), [
       ['ticket.opened', { ticketId: ticket.id, contactId: c, status: ticket.status }],
@@ -341,6 +344,20 @@ describe('domain events', () => {
     await adjustPoints(core, owner.actor, c, { points: 120, reason: 'Khách quen' });
     const points = (await types(`contact:${c}`)).filter(([t]) => t === 'points.changed');
     assert.deepEqual(points.map(([, p]) => [(p as { delta: number }).delta, (p as { balance: number }).balance]), [[120, 120]]);
+  });
+
+  test('a survey answered and an SLA breached emit theirs (the public answer page, the SLA job)', async () => {
+    const c = await customer();
+    const survey = await createSurvey(core, owner.actor, SurveyCreateSchema.parse({ name: 'Sau mua', questions: [{ type: 'nps', text: 'NPS' }, { type: 'csat', text: 'CSAT' }], followUp: { enabled: false } }));
+    const inv = await createInvitation(core, owner.actor, survey.id, InvitationCreateSchema.parse({ contactId: c }));
+    const r = await submitResponse(core, inv.token, { answers: [{ questionId: survey.questions[0]!.id, value: 9 }, { questionId: survey.questions[1]!.id, value: 4 }] }, null);
+    assert.deepEqual((await eventsOf(`survey_response:${r.id}`)).map((e) => [e.type, jsonValue(core.dialect, e.payload)]), [['survey.answered', { responseId: r.id, surveyId: survey.id, contactId: c, nps: 9, csat: 4 }]]);
+
+    const ticket = await createTicket(core, owner.actor, TicketCreateSchema.parse({ contactId: c, subject: 'Chưa nhận hàng', priority: 'urgent', channel: 'phone' }));
+    advance(14 * 24 * 3_600_000);
+    await runDueJobs(core, 'sla-test');
+    const breached = (await eventsOf(`ticket:${ticket.id}`)).filter((e) => e.type === 'ticket.breached').map((e) => (jsonValue(core.dialect, e.payload) as { target: string }).target);
+    assert.deepEqual(breached.sort(), ['first_response', 'resolution']);
   });
 
   test('emitEvent refuses to write outside a transaction, and an invalid payload fails the change with it', async () => {
