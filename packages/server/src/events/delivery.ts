@@ -4,7 +4,7 @@ import { EVENT_TYPE_NAMES, type DomainEvent, type EventType } from '@kith/domain
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { DEFAULT_LEASE_MS, errorText, jsonValue, retryDelayMs, type JobHandler } from '../jobs/runner.ts';
-import { advanceCursor, claimCursors, dispatchEvents, eventsAfter, failCursor, giveUpEvent, releaseCursor, type CursorRow, type EventRow, type Fence } from './event.repository.ts';
+import { advanceCursor, claimCursors, dispatchEvents, eventsForCursors, failCursor, giveUpEvent, releaseCursor, type CursorRow, type EventRow, type Fence } from './event.repository.ts';
 
 /**
  * Delivering domain events to listeners, at least once, in order per record (issue 17).
@@ -18,7 +18,7 @@ import { advanceCursor, claimCursors, dispatchEvents, eventsAfter, failCursor, g
  *   the dispatching process: a listener added later starts with the records' next events, not their history.
  * - Delivery: due cursors are claimed as the job runner claims jobs (jobs/runner.ts): one statement, a short lease
  *   (`locked_by`, `locked_until`), a claim counter as the fencing token, `skip locked` on PostgreSQL. The holder
- *   delivers the claimed cursors' next events in groups of about a hundred per transaction — one commit (on SQLite
+ *   delivers the claimed cursors' next events in groups of about fifty per transaction — one commit (on SQLite
  *   one sync of the log) per group, not per event: 200 events/s against several thousand on SQLite. Each event
  *   runs under a savepoint: the cursor is moved past the event (fenced: a holder whose lease ran out and was
  *   claimed again writes nothing) and the listener is called with the transaction; a listener that throws takes
@@ -68,8 +68,12 @@ export type DeliveryCounts = { dispatched: number; delivered: number; retrying: 
 
 export const DEFAULT_MAX_ATTEMPTS = 10;
 const DISPATCH_BATCH = 500;
-/** Events delivered in one transaction (at most; a cursor's events are never split). */
-const GROUP_EVENTS = 100;
+/**
+ * Events delivered in one transaction (about; a cursor's events are never split). Each is a savepoint, and on
+ * PostgreSQL more than 64 subtransactions that wrote overflow a transaction's cache of them, which slows every
+ * other session's snapshots.
+ */
+const GROUP_EVENTS = 50;
 
 function byId(listeners: readonly EventListener[]): Map<string, EventListener> {
   const map = new Map<string, EventListener>();
@@ -199,11 +203,18 @@ export async function deliverDueEvents(core: Core, listeners: readonly EventList
     const now = core.now();
     const cursors = await claimCursors(core.db, core.dialect, o.workerId, ids, now.toISOString(), new Date(now.getTime() + o.leaseMs).toISOString(), o.batch);
     if (cursors.length === 0 && dispatched === 0) break;
-    const work: Work[] = [];
-    for (const c of cursors) {
-      const listener = map.get(c.listener)!;
-      work.push({ listener, cursor: c, rows: await eventsAfter(core.db, c.record_key, Number(c.done_seq), listener.on, o.perClaim) });
+    const pending = await eventsForCursors(core.db, cursors.map((c) => ({ recordKey: c.record_key, afterSeq: Number(c.done_seq), types: map.get(c.listener)!.on })));
+    const byRecord = new Map<string, EventRow[]>();
+    for (const e of pending) {
+      const list = byRecord.get(e.record_key);
+      if (list) list.push(e);
+      else byRecord.set(e.record_key, [e]);
     }
+    const work: Work[] = cursors.map((c) => {
+      const listener = map.get(c.listener)!;
+      const rows = (byRecord.get(c.record_key) ?? []).filter((e) => Number(e.seq) > Number(c.done_seq) && (listener.on as readonly string[]).includes(e.type)).slice(0, o.perClaim);
+      return { listener, cursor: c, rows };
+    });
     // Groups of about GROUP_EVENTS events, `concurrency` transactions at a time.
     const groups: Work[][] = [];
     let size = Infinity;

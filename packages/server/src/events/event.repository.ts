@@ -132,9 +132,16 @@ export async function claimCursors(db: Db, dialect: DialectName, workerId: strin
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/** The record's events after `afterSeq` of the given types, in order. */
-export function eventsAfter(db: Db, recordKey: string, afterSeq: number, types: readonly string[], limit: number): Promise<EventRow[]> {
-  return db.selectFrom('events').selectAll().where('record_key', '=', recordKey).where('seq', '>', afterSeq).where('type', 'in', types).orderBy('seq').limit(limit).execute();
+/** The events after each cursor's place, of its listener's types, in one query (each term walks the record's index). */
+export async function eventsForCursors(db: Db, wanted: readonly { recordKey: string; afterSeq: number; types: readonly string[] }[]): Promise<EventRow[]> {
+  if (wanted.length === 0) return [];
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where((eb) => eb.or(wanted.map((w) => eb.and([eb('record_key', '=', w.recordKey), eb('seq', '>', w.afterSeq), eb('type', 'in', w.types)]))))
+    .orderBy('record_key')
+    .orderBy('seq')
+    .execute();
 }
 
 /** This claim and no other: the holder and the claim it counted. */
