@@ -107,7 +107,7 @@ type Settings = Required<Omit<DeliveryOptions, 'signal'>> & { signal: AbortSigna
 /** A claimed cursor and its next events (read before the transaction: they do not change, and the cursor is ours). */
 type Work = { listener: EventListener; cursor: CursorRow; rows: EventRow[] };
 
-const savepoint = (trx: Db, what: 'savepoint' | 'release savepoint' | 'rollback to savepoint') => sql.raw(`${what} kith_event`).execute(trx);
+const savepoint = (trx: Db, what: 'savepoint' | 'rollback to savepoint') => sql.raw(`${what} kith_event`).execute(trx);
 
 /**
  * Deliver a claimed cursor's events inside the group's transaction, each under a savepoint: a handler that throws
@@ -119,28 +119,30 @@ async function deliverCursor(core: Core, trx: Db, w: Work, o: Settings, counts: 
   const until = () => new Date(core.now().getTime() + o.leaseMs).toISOString();
   let attempts = Number(cursor.attempts);
   let stopped = false;
-  for (const row of rows) {
+  const more = rows.length === o.perClaim;
+  for (const [i, row] of rows.entries()) {
     if (o.signal?.aborted) {
       stopped = true;
       break;
     }
     const event = toEvent(core.dialect, row);
+    // The cursor's last event this time: it is given back with its progress, one statement for both.
+    const release = i === rows.length - 1 && !more ? { now: core.now().toISOString() } : null;
+    // Not released after success: a savepoint a round trip, and all go at the commit.
     await savepoint(trx, 'savepoint');
     try {
-      if (!(await advanceCursor(trx, f, event.seq, until()))) {
+      if (!(await advanceCursor(trx, core.dialect, f, event.seq, until(), release))) {
         await savepoint(trx, 'rollback to savepoint');
-        await savepoint(trx, 'release savepoint');
         counts.lost++;
         core.log.warn({ listener: listener.id, eventId: event.id }, 'event delivery: the cursor was claimed by another process; stopping');
         return;
       }
       await listener.handle(core, event, trx);
-      await savepoint(trx, 'release savepoint');
       counts.delivered++;
       attempts = 0;
+      if (release) return;
     } catch (err) {
       await savepoint(trx, 'rollback to savepoint');
-      await savepoint(trx, 'release savepoint');
       attempts++;
       const error = errorText(err);
       const at = { listener: listener.id, eventId: event.id, type: event.type, recordKey: event.recordKey, attempt: attempts, error };
@@ -159,7 +161,7 @@ async function deliverCursor(core: Core, trx: Db, w: Work, o: Settings, counts: 
       return;
     }
   }
-  await releaseCursor(trx, core.dialect, f, core.now().toISOString(), stopped || rows.length === o.perClaim);
+  await releaseCursor(trx, core.dialect, f, core.now().toISOString(), stopped || more);
 }
 
 /**

@@ -152,10 +152,18 @@ async function fencedUpdate(db: Db, f: Fence, set: UpdateObject<Database, 'event
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** The listener has handled the event numbered `seq` (written in the transaction the handler ran in). False: no longer this claim's. */
-export async function advanceCursor(db: Db, f: Fence, seq: number, until: string): Promise<boolean> {
-  return fencedUpdate(db, f, { done_seq: seq, attempts: 0, last_error: null, locked_until: until });
+/**
+ * The listener has handled the event numbered `seq` (written in the transaction the handler runs in). With `release`
+ * (the cursor's last event this time) the cursor is given back in the same statement: due again now if an event was
+ * fanned out to it since, else idle. False: no longer this claim's.
+ */
+export function advanceCursor(db: Db, dialect: DialectName, f: Fence, seq: number, until: string, release: { now: string } | null): Promise<boolean> {
+  if (!release) return fencedUpdate(db, f, { done_seq: seq, attempts: 0, last_error: null, locked_until: until });
+  return fencedUpdate(db, f, { done_seq: seq, attempts: 0, last_error: null, locked_by: null, locked_until: null, due_at: sql<string | null>`case when wanted_seq > ${seq} then ${ts(dialect, release.now)} else null end` });
 }
+
+// PostgreSQL types a parameter inside CASE as text unless told.
+const ts = (dialect: DialectName, v: string) => (dialect === 'postgres' ? sql`cast(${v} as timestamptz)` : sql`${v}`);
 
 /** A failed attempt: the cursor waits until `retryAt` (and so do the record's later events), unlocked. */
 export async function failCursor(db: Db, f: Fence, attempts: number, error: string, retryAt: string): Promise<boolean> {
@@ -175,7 +183,5 @@ export async function giveUpEvent(db: Db, f: Fence, e: { listener: string; event
 
 /** Give the cursor back: due again now if there is more (`more`, or an event fanned out since), else idle. */
 export function releaseCursor(db: Db, dialect: DialectName, f: Fence, now: string, more: boolean): Promise<boolean> {
-  // PostgreSQL types a parameter inside CASE as text unless told.
-  const at = dialect === 'postgres' ? sql`cast(${now} as timestamptz)` : sql`${now}`;
-  return fencedUpdate(db, f, { locked_by: null, locked_until: null, due_at: more ? now : sql<string | null>`case when wanted_seq > done_seq then ${at} else null end` });
+  return fencedUpdate(db, f, { locked_by: null, locked_until: null, due_at: more ? now : sql<string | null>`case when wanted_seq > done_seq then ${ts(dialect, now)} else null end` });
 }
