@@ -19,10 +19,11 @@ import { advanceCursor, claimCursors, dispatchEvents, eventsForCursors, failCurs
  * - Delivery: due cursors are claimed as the job runner claims jobs (jobs/runner.ts): one statement, a short lease
  *   (`locked_by`, `locked_until`), a claim counter as the fencing token, `skip locked` on PostgreSQL. The holder
  *   delivers the claimed cursors' next events in groups of about fifty per transaction — one commit (on SQLite
- *   one sync of the log) per group, not per event: 200 events/s against several thousand on SQLite. Each event
- *   runs under a savepoint: the cursor is moved past the event (fenced: a holder whose lease ran out and was
- *   claimed again writes nothing) and the listener is called with the transaction; a listener that throws takes
- *   back only what it wrote. So a listener's progress is committed with what the listener wrote: a listener whose
+ *   one sync of the log) per group, not per event (a no-op listener on a loaded 2-core machine: SQLite 200 → about
+ *   1,800 events/s; PostgreSQL about 950 once a cursor's last event also gives the cursor back). Each event runs
+ *   under a savepoint: the cursor is moved past the event (fenced: a holder whose lease ran out and was claimed
+ *   again writes nothing) and the listener is called with the transaction; a listener that throws takes back only
+ *   what it wrote. So a listener's progress is committed with what the listener wrote: a listener whose
  *   handler committed is not called for that event again, and one killed mid-way (its transaction rolled back) is
  *   called again — exactly once for what a listener does in the database, at least once for anything it does
  *   outside (it should put that in a job or the mail outbox through `trx`).
