@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { EVENT_TYPE_NAMES, type DomainEvent, type EventType } from '@kith/domain/events/event-types.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { DEFAULT_LEASE_MS, errorText, jsonValue, retryDelayMs, type JobHandler } from '../jobs/runner.ts';
-import { advanceCursor, claimCursors, dispatchEvents, eventsForCursors, failCursor, giveUpEvent, releaseCursor, type CursorRow, type EventRow, type Fence } from './event.repository.ts';
+import { advanceCursor, claimCursors, dispatchEvents, eventsForCursors, failCursor, giveUpEvent, releaseCursor, savepoint, type CursorRow, type EventRow, type Fence } from './event.repository.ts';
 
 /**
  * Delivering domain events to listeners, at least once, in order per record (issue 17).
@@ -107,8 +106,6 @@ type Settings = Required<Omit<DeliveryOptions, 'signal'>> & { signal: AbortSigna
 
 /** A claimed cursor and its next events (read before the transaction: they do not change, and the cursor is ours). */
 type Work = { listener: EventListener; cursor: CursorRow; rows: EventRow[] };
-
-const savepoint = (trx: Db, what: 'savepoint' | 'rollback to savepoint') => sql.raw(`${what} kith_event`).execute(trx);
 
 /**
  * Deliver a claimed cursor's events inside the group's transaction, each under a savepoint: a handler that throws

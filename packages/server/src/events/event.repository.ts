@@ -144,6 +144,9 @@ export async function eventsForCursors(db: Db, wanted: readonly { recordKey: str
     .execute();
 }
 
+/** One event's delivery inside a group's transaction: a savepoint before it, and back to it if the listener fails. */
+export const savepoint = (trx: Db, what: 'savepoint' | 'rollback to savepoint') => sql.raw(`${what} kith_event`).execute(trx);
+
 /** This claim and no other: the holder and the claim it counted. */
 export type Fence = { id: string; workerId: string; claims: number };
 
