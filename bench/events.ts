@@ -78,8 +78,10 @@ const input = () => {
   return { name: `Nguyễn Văn ${i}`, emails: [`khach${i}@example.vn`], phones: [`09${String(10_000_000 + i).slice(-8)}`], tags: ['bench'] };
 };
 
-const sides = [await open('with outbox', here), ...(baseline ? [await open('without (baseline)', baseline)] : [])];
+const sides: Side[] = [];
 try {
+  sides.push(await open('with outbox', here));
+  if (baseline) sides.push(await open('without (baseline)', baseline));
   // Warm-up: statements prepared, caches filled.
   for (const s of sides) for (let i = 0; i < 200; i++) await s.createContacts(s.core, s.actor, [input()], { bulk: false });
   for (let r = 0; r < ROUNDS; r++) {
