@@ -48,7 +48,7 @@ problems.push(...sqlOutsideRepositories());
 
 const SERVER = 'packages/server/src/';
 /** Platform: what every feature may use and which knows no feature. */
-const PLATFORM_FOLDERS = new Set(['db', 'http', 'jobs', 'mail', 'audit', 'records', 'auth', 'security', 'system', 'i18n']);
+const PLATFORM_FOLDERS = new Set(['db', 'http', 'jobs', 'mail', 'audit', 'records', 'auth', 'security', 'system', 'i18n', 'events']);
 const PLATFORM_FILES = new Set(['core.ts', 'config.ts', 'logger.ts', 'kith-module.ts', 'app.ts']);
 /** The composition root: the one place that lists the features (and the process entry that starts them). */
 const COMPOSITION_ROOT = new Set(['modules.ts', 'main.ts']);

@@ -3,6 +3,7 @@ import type { Db } from './db/create-db.ts';
 import type { App } from './http/types.ts';
 import type { JobHandler } from './jobs/runner.ts';
 import type { ContactRef } from './records/contact-refs.ts';
+import type { EventListener } from './events/delivery.ts';
 
 /**
  * A feature plugs into Kith through one module object (`<feature>/<feature>.module.ts`), and the modules are
@@ -60,6 +61,11 @@ export type KithModule = {
   readonly listeners?: readonly Listener[];
   /** Its tables' columns that point at a contact (a merge re-points them). */
   readonly contactRefs?: readonly ContactRef[];
+  /**
+   * What it does after another feature's change has committed: listeners of the domain events (events/), delivered
+   * through the outbox at least once, in order per record, by whichever process runs the job runner.
+   */
+  readonly events?: readonly EventListener[];
 };
 
 /** The recurring kinds of the modules (jobs/runner.ts schedules them). */
@@ -91,4 +97,9 @@ export function jobHandlersOf(modules: readonly KithModule[]): Map<string, JobHa
 /** Every column that points at a contact, from the modules of a Core (a merge re-points them all). */
 export function contactRefsOf(core: { readonly modules: readonly KithModule[] }): readonly ContactRef[] {
   return core.modules.flatMap((m) => m.contactRefs ?? []);
+}
+
+/** The domain-event listeners of the modules (events/delivery.ts delivers to them). */
+export function eventListenersOf(modules: readonly KithModule[]): EventListener[] {
+  return modules.flatMap((m) => m.events ?? []);
 }

@@ -4,6 +4,8 @@ import { createCore } from './core.ts';
 import { randomUUID } from 'node:crypto';
 import { startJobRunner } from './jobs/runner.ts';
 import { MODULES } from './modules.ts';
+import { eventListenersOf } from './kith-module.ts';
+import { startEventDelivery } from './events/delivery.ts';
 
 export type RunningServer = { url: string; stop(): Promise<void> };
 
@@ -22,6 +24,9 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
   // Scheduled work in `jobs` (SLA checks, mail, survey triggers, the hourly score refresh), claimed by whichever
   // process polls first.
   const jobRunner = config.jobRunner ? startJobRunner(core, { workerId: `${process.pid}-${randomUUID()}` }) : null;
+  // Domain events (the outbox written with each change) delivered to the modules' listeners, where jobs run too.
+  const listeners = eventListenersOf(core.modules);
+  const delivery = config.jobRunner && listeners.length ? startEventDelivery(core, listeners) : null;
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -33,7 +38,7 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
       }, 25_000);
       timer.unref();
       // The runner stops claiming at once, signals its handlers and waits for them, while requests finish.
-      await Promise.all([app.close(), jobRunner?.stop()]);
+      await Promise.all([app.close(), jobRunner?.stop(), delivery?.stop()]);
       await core.close();
       clearTimeout(timer);
       core.log.info('stopped');

@@ -50,7 +50,7 @@ export async function makeTeam(core: Core, workspaceId: string, name = `Team ${u
 
 /** Every row count that a request could change, to prove a rejected request wrote nothing. */
 export async function snapshotCounts(core: Core): Promise<Record<string, number>> {
-  const tables = ['workspaces', 'users', 'memberships', 'teams', 'team_members', 'invitations', 'api_tokens', 'companies', 'contacts', 'contact_keys', 'custom_fields', 'audit_log', 'saved_views', 'product_categories', 'products', 'orders', 'order_lines', 'interactions', 'tasks', 'imports', 'import_files', 'import_items', 'import_errors', 'duplicate_candidates', 'merges', 'pipelines', 'pipeline_stages', 'deals', 'tickets', 'ticket_messages', 'canned_replies', 'surveys', 'survey_invitations', 'survey_responses', 'survey_answers', 'mail_outbox', 'playbooks', 'playbook_runs', 'playbook_run_steps'] as const;
+  const tables = ['workspaces', 'users', 'memberships', 'teams', 'team_members', 'invitations', 'api_tokens', 'companies', 'contacts', 'contact_keys', 'custom_fields', 'audit_log', 'saved_views', 'product_categories', 'products', 'orders', 'order_lines', 'interactions', 'tasks', 'imports', 'import_files', 'import_items', 'import_errors', 'duplicate_candidates', 'merges', 'pipelines', 'pipeline_stages', 'deals', 'tickets', 'ticket_messages', 'canned_replies', 'surveys', 'survey_invitations', 'survey_responses', 'survey_answers', 'mail_outbox', 'playbooks', 'playbook_runs', 'playbook_run_steps', 'events'] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {
     const r = await core.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

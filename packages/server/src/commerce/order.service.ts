@@ -21,7 +21,8 @@ import {
 } from '@kith/domain/orders/order.schema.ts';
 import { foldedWords } from '@kith/domain/text/fold.ts';
 import type { Core } from '../core.ts';
-import { ordersChanged } from './order-events.ts';
+import { orderStatusEvent, ordersChanged } from './order-events.ts';
+import { emitEvent } from '../events/emit.ts';
 import { readJson } from '../db/column-types.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
@@ -189,6 +190,7 @@ async function followLifecycle(db: Db, core: Core, actor: Actor, ws: Workspace, 
     await db.updateTable('contacts').set({ lifecycle_stage: next, updated_at: now.toISOString(), version: c.version + 1 }).where('id', '=', c.id).execute();
     const who = by(actor);
     await recordAudit(db, { ...who, action: 'update', entityType: 'contact', entityId: c.id, before: { lifecycleStage: c.lifecycle_stage }, after: { lifecycleStage: next }, meta: { ...who.meta, ...meta, cause: 'order', orderId: moved.get(c.id) } }, now);
+    await emitEvent(db, { type: 'contact.updated', workspaceId: ws.id, at: now, payload: { contactId: c.id, fields: ['lifecycleStage'] } });
     out.push({ contactId: c.id, before: c.lifecycle_stage, after: next });
   }
   return out;
@@ -295,6 +297,7 @@ export async function createOrdersIn(
     }));
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto('orders').values(rows.slice(i, i + 200)).execute();
     await writeLines(trx, actor.workspaceId, prepared.map((p) => p.order));
+    await emitEvent(trx, prepared.flatMap((p) => orderStatusEvent(actor.workspaceId, p.order, null, now)));
     await markStatsDirty(trx, actor.workspaceId, prepared.map((p) => p.order.contactId));
     await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [...new Set(prepared.map((p) => p.order.contactId))], bulk: opts.bulk, changes: prepared.map((p) => ({ orderId: p.order.id, contactId: p.order.contactId, from: null, to: p.order.status })) });
     const who = by(actor);
@@ -380,6 +383,7 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(before.version + 1);
     await markStatsDirty(trx, actor.workspaceId, [before.contactId, next.contactId]);
+    await emitEvent(trx, orderStatusEvent(actor.workspaceId, next, before.status, now));
     await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [...new Set([before.contactId, next.contactId])], bulk: false, changes: [{ orderId: id, contactId: next.contactId, from: before.status, to: next.status }] });
     if (linesDiffer || linesChanged) {
       await trx.deleteFrom('order_lines').where('order_id', '=', id).execute();

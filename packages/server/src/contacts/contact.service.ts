@@ -12,6 +12,7 @@ import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { auditRows, by, insertAuditRows, recordAudit, type AuditEntry, type AuditRow } from '../audit/audit.repository.ts';
+import { emitEvent } from '../events/emit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { listCustomFields } from '../custom-fields/custom-field.repository.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
@@ -230,6 +231,7 @@ export async function insertNewContactRows(trx: Db, rows: NewContactRows): Promi
   await insertContactRows(trx, rows.contacts);
   await insertKeys(trx, rows.keys);
   await insertAuditRows(trx, rows.audit);
+  await emitEvent(trx, rows.contacts.map((c) => ({ type: 'contact.created', workspaceId: c.workspace_id, at: c.created_at, payload: { contactId: c.id } })));
 }
 
 export type ContactPatch = { id: string; patch: ContactUpdateInput; ifVersion: number | null };
@@ -341,6 +343,7 @@ export async function updateContactsIn(
     audits.push({ ...who, ...(opts.meta ? { meta: { ...who.meta, ...opts.meta } } : {}), action: 'update', entityType: 'contact', entityId: x.c.id, before: x.changed!.before, after: x.changed!.after });
   }
   await recordAudit(trx, audits, core.now());
+  await emitEvent(trx, changedItems.map((x) => ({ type: 'contact.updated', workspaceId: actor.workspaceId, at: now, payload: { contactId: x.c.id, fields: Object.keys(x.changed!.after) } })));
   // Read back what was written (workspace-wide: an agent may just have handed the record to the pool).
   const written = new Map((await findContactsByIds(trx, { workspaceId: actor.workspaceId, limitTo: null }, patches.map((p) => p.id))).map((c) => [c.id, c]));
   return {
@@ -417,6 +420,7 @@ export async function deleteContact(core: Core, actor: Actor, id: string, ifVers
     const now = core.now().toISOString();
     if (!(await updateContactRow(trx, scope, id, c.version, { deleted_at: now, updated_at: now, updated_by: actor.userId }))) throw preconditionFailed(c.version + 1);
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'contact', entityId: id }, core.now());
+    await emitEvent(trx, { type: 'contact.deleted', workspaceId: actor.workspaceId, at: now, payload: { contactId: id, purged: false } });
   });
 }
 
@@ -441,5 +445,6 @@ export async function purgeContact(core: Core, actor: Actor, id: string): Promis
     // Their survey answers went with them: the dashboard's counts are recounted.
     if (answered) await scheduleRollupRebuild(trx, actor.workspaceId, core.now());
     await recordAudit(trx, { ...by(actor), action: 'purge', entityType: 'contact', entityId: id }, core.now());
+    await emitEvent(trx, { type: 'contact.deleted', workspaceId: actor.workspaceId, at: core.now(), payload: { contactId: id, purged: true } });
   });
 }

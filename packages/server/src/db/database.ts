@@ -22,6 +22,7 @@ import type { SurveyAnswerTable, SurveyInvitationTable, SurveyQuestionTable, Sur
 import type { PlaybookTable, PlaybookRunTable, PlaybookRunStepTable } from '../playbooks/playbook.table.ts';
 import type { LoyaltyAccountTable, LoyaltySettingsTable, PointsLedgerTable } from '../loyalty/loyalty.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../workspaces/workspace.table.ts';
+import type { EventCursorTable, EventFailureTable, EventStreamTable, EventTable } from '../events/event.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
 export interface ContactFtsTable {
@@ -80,6 +81,10 @@ export interface Database {
   ticket_messages: TicketMessageTable;
   canned_replies: CannedReplyTable;
   jobs: JobTable;
+  events: EventTable;
+  event_streams: EventStreamTable;
+  event_cursors: EventCursorTable;
+  event_failures: EventFailureTable;
   mail_outbox: MailOutboxTable;
   surveys: SurveyTable;
   survey_questions: SurveyQuestionTable;

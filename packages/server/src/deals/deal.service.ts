@@ -7,6 +7,8 @@ import type { Db } from '../db/create-db.ts';
 import { uuidv7 } from '../db/ids.ts';
 import type { Actor } from '../auth/actor.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
+import { emitEvent } from '../events/emit.ts';
+import type { NewEvent } from '@kith/domain/events/event-types.ts';
 import { createOrdersIn } from '../commerce/order.service.ts';
 import { checkAssignments } from '../records/assignment.ts';
 import { authorize, preconditionFailed, readableContacts, scopeFor, visibleTo, type Scope } from '../records/visibility.ts';
@@ -193,6 +195,7 @@ export async function createDeal(core: Core, actor: Actor, input: DealCreateInpu
       .execute();
     const who = by(actor);
     await recordAudit(trx, { ...who, meta: { ...who.meta, contactId: d.contactId, stage: stage!.name }, action: 'create', entityType: 'deal', entityId: d.id, after: audited(d) }, core.now());
+    await emitEvent(trx, dealEvents(actor.workspaceId, null, d, now));
     return (await findDeal(trx, { workspaceId: actor.workspaceId, limitTo: null }, d.id))!;
   });
 }
@@ -238,6 +241,7 @@ export async function updateDeal(core: Core, actor: Actor, id: string, patch: De
       .where('version', '=', before.version)
       .executeTakeFirst();
     if (Number(ok.numUpdatedRows) === 0) throw preconditionFailed(before.version + 1);
+    await emitEvent(trx, dealEvents(actor.workspaceId, before, next, now));
     if (changed.length) {
       const who = by(actor);
       const fromStage = changed.includes('stageId') ? (await stageOf(trx, actor.workspaceId, before.stageId))?.name : undefined;
@@ -269,6 +273,16 @@ export async function deleteDeal(core: Core, actor: Actor, id: string): Promise<
     const who = by(actor);
     await recordAudit(trx, { ...who, meta: { ...who.meta, contactId: d.contactId }, action: 'delete', entityType: 'deal', entityId: id }, core.now());
   });
+}
+
+/** A deal's domain events: moved to another stage, and won or lost when its status became so. */
+function dealEvents(workspaceId: string, before: Deal | null, d: Deal, at: string): NewEvent[] {
+  const facts = { dealId: d.id, contactId: d.contactId, pipelineId: d.pipelineId, stageId: d.stageId };
+  const out: NewEvent[] = [];
+  if (before && before.stageId !== d.stageId) out.push({ type: 'deal.stage_changed', workspaceId, at, payload: { ...facts, fromStageId: before.stageId } });
+  if (d.status === 'won' && before?.status !== 'won') out.push({ type: 'deal.won', workspaceId, at, payload: { ...facts, amount: d.amount, currency: d.currency } });
+  if (d.status === 'lost' && before?.status !== 'lost') out.push({ type: 'deal.lost', workspaceId, at, payload: { ...facts, amount: d.amount, currency: d.currency, reason: d.lostReason } });
+  return out;
 }
 
 export type BoardColumn = Stage & { count: number; amount: number; weighted: number; deals: Deal[] };

@@ -12,6 +12,7 @@ import { refreshPlannerStats } from '../db/planner-stats.ts';
 import { pacer } from '../db/pace.ts';
 import type { Actor } from '../auth/actor.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
+import { emitEvent } from '../events/emit.ts';
 import { findContactsByIds, insertKeys, type ContactWithCompany } from '../contacts/contact.repository.ts';
 import { keysOf, RaceLost, updateContactsIn } from '../contacts/contact.service.ts';
 import { authorize, scopeFor } from '../records/visibility.ts';
@@ -459,6 +460,7 @@ export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: s
           .execute();
         // Points and statistics follow the moved orders and ledger (both contacts: the other's account empties).
         await resync(trx, core, actor.workspaceId, [survivor.id, other.id], log);
+        await emitEvent(trx, { type: 'contact.merged', workspaceId: actor.workspaceId, at: now, payload: { contactId: survivor.id, mergedId: other.id, mergeId } });
         return { id: mergeId, survivorId: survivor.id, mergedId: other.id, moved, contact: after };
       });
     } catch (e) {

@@ -3,6 +3,7 @@ import type { ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts
 import type { Core } from '../core.ts';
 import type { Actor } from '../auth/actor.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
+import { emitEvent } from '../events/emit.ts';
 import { readJson } from '../db/column-types.ts';
 import { findContactsByIds } from '../contacts/contact.repository.ts';
 import { RaceLost, updateContactsIn, type IndexedPatch } from '../contacts/contact.service.ts';
@@ -104,6 +105,7 @@ export async function softDeleteContactsIn(core: Core, actor: Actor, contactIds:
         const gone = new Set(done.map((r) => r.id));
         const entity = table === 'contacts' ? 'contact' : 'company';
         await recordAudit(trx, done.map((r) => ({ ...audit, action: 'delete' as const, entityType: entity, entityId: r.id })), core.now());
+        if (table === 'contacts') await emitEvent(trx, done.map((r) => ({ type: 'contact.deleted' as const, workspaceId: actor.workspaceId, at: now, payload: { contactId: r.id, purged: false } })));
         const left = chunk.filter((id) => !gone.has(id));
         if (table === 'contacts' && left.length) {
           const still = await trx.selectFrom('contacts').select('id').where('workspace_id', '=', actor.workspaceId).where('id', 'in', left).where('deleted_at', 'is', null).execute();

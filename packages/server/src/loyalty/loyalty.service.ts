@@ -7,6 +7,7 @@ import type { Db } from '../db/create-db.ts';
 import { readJson } from '../db/column-types.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
+import { emitEvent } from '../events/emit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { authorize, readableContacts, scopeFor } from '../records/visibility.ts';
@@ -125,6 +126,7 @@ async function recompute(trx: Db, workspaceId: string, contactIds: string[], set
         .set({ balance, earned_12m: earned12m, lifetime_earned: lifetime, ...(changed ? { tier: tier.key, tier_since: now.toISOString() } : {}), updated_at: now.toISOString() })
         .where('contact_id', '=', id)
         .execute();
+      if (balance !== Number(a.balance)) await emitEvent(trx, { type: 'points.changed', workspaceId, at: now, payload: { contactId: id, delta: balance - Number(a.balance), balance, tier: tier.key } });
     }
   }
 }

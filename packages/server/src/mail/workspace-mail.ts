@@ -6,6 +6,7 @@ import { isValidEmail } from '@kith/domain/emails/email.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
+import { emitEvent } from '../events/emit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hmac, safeEqual } from '../auth/secrets.ts';
 import { authorize } from '../records/visibility.ts';
@@ -235,6 +236,7 @@ export async function unsubscribe(core: Core, contactId: string): Promise<{ work
       const next = { ...consents, email: { status: 'denied', source: 'unsubscribe link', at: core.now().toISOString() } };
       await trx.updateTable('contacts').set({ consents: JSON.stringify(next), updated_at: core.now().toISOString(), version: c.version + 1 }).where('id', '=', c.id).execute();
       await recordAudit(trx, { workspaceId: c.workspace_id, actorUserId: null, action: 'update', entityType: 'contact', entityId: c.id, before: { consents: { email: prev ?? null } }, after: { consents: { email: next.email } }, meta: { via: 'unsubscribe link' } }, core.now());
+      await emitEvent(trx, { type: 'contact.updated', workspaceId: c.workspace_id, at: core.now(), payload: { contactId: c.id, fields: ['consents'] } });
     }
     return { workspaceName: ws.name, locale: ws.locale };
   });

@@ -16,6 +16,7 @@ import type { SurveyInvitationTable, SurveyTable } from './survey.table.ts';
 import { insertTicket } from '../tickets/ticket.service.ts';
 import { questionsOf } from './survey.service.ts';
 import { t as message } from '../i18n/messages.ts';
+import { emitEvent } from '../events/emit.ts';
 
 /**
  * The public side of a survey: the page behind an invitation's link and the answers it records, once per
@@ -116,6 +117,7 @@ async function recordResponse(core: Core, token: string, body: unknown): Promise
         };
       });
       if (rows.length) await trx.insertInto('survey_answers').values(rows).execute();
+      await emitEvent(trx, { type: 'survey.answered', workspaceId: ws, at, payload: { responseId, surveyId: p.survey.id, contactId: p.invitation.contact_id, nps: rows.find((r) => r.type === 'nps')?.value_num ?? null, csat: rows.find((r) => r.type === 'csat')?.value_num ?? null } });
       const wsRow = await findWorkspace(trx, ws);
       await countAnswers(trx, ws, wsRow?.timezone ?? 'Asia/Ho_Chi_Minh', now, rows.filter((r) => r.value_num !== null).map((r) => ({ surveyId: r.survey_id, type: r.type, value: r.value_num!, teamId: r.team_id, agentId: r.agent_id, category: r.category, segment: r.segment })));
       await recordAudit(trx, { workspaceId: ws, actorUserId: null, action: 'create', entityType: 'survey_response', entityId: responseId, after: { surveyId: p.survey.id, answers: rows.length }, meta: { contactId: p.invitation.contact_id, via: 'survey link' } }, now);

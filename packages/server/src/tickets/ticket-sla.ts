@@ -10,6 +10,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { enqueue } from '../jobs/queue.ts';
 import type { TicketTable } from './ticket.table.ts';
 import { t } from '../i18n/messages.ts';
+import { emitEvent } from '../events/emit.ts';
 
 /**
  * A ticket's SLA clocks in the background: each running target gets a warning and a breach check as jobs
@@ -93,6 +94,7 @@ export async function runSlaCheck(core: Core, p: SlaJobPayload): Promise<{ outco
       }
     }
     await trx.updateTable('tickets').set(set).where('id', '=', row.id).where('version', '=', row.version).execute();
+    if (p.stage === 'breach') await emitEvent(trx, { type: 'ticket.breached', workspaceId: p.workspaceId, at, payload: { ticketId: row.id, contactId: row.contact_id, target: p.target } });
     await trx
       .insertInto('ticket_messages')
       .values({ id: uuidv7(), workspace_id: p.workspaceId, ticket_id: row.id, contact_id: row.contact_id, kind: 'event', body: '', meta: JSON.stringify({ event: p.stage === 'warn' ? 'sla_warning' : 'sla_breach', target: p.target, dueAt: s.dueAt, remainingMinutes: s.remainingMinutes, ...(reassignedTo ? { reassignedTo, from: row.assignee_id } : {}) }), author_id: null, mail_id: null, created_at: at })

@@ -10,6 +10,7 @@ import type { Database } from '../db/database.ts';
 import { readJson } from '../db/column-types.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
+import { emitEvent } from '../events/emit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, preconditionFailed, readableContacts } from '../records/visibility.ts';
 import { defineHook, emit } from '../kith-module.ts';
@@ -165,6 +166,7 @@ export async function insertTicket(trx: Db, core: Core, actor: Actor | null, wor
     created_at: now, updated_at: now, deleted_at: null, version: 1,
   };
   await trx.insertInto('tickets').values(row).execute();
+  await emitEvent(trx, { type: 'ticket.opened', workspaceId, at: now, payload: { ticketId: id, contactId: row.contact_id, status: row.status as TicketStatus } });
   if (input.message) await insertMessage(trx, { workspaceId, ticketId: id, contactId: input.contactId, kind: 'customer', body: input.message, authorId: null, at: now });
   await insertMessage(trx, { workspaceId, ticketId: id, contactId: input.contactId, kind: 'event', body: '', meta: { event: 'created', status: row.status, assigneeId, teamId, priority: input.priority, category, source: origin.source ?? null }, authorId: actor?.userId ?? null, at: now });
   await scheduleSlaJobs(trx, care, { ...row, resolutionDueAt: due.resolutionDueAt, resolutionTarget: policy?.resolutionMinutes ?? null }, nowD);
@@ -375,6 +377,7 @@ async function changeTicket(core: Core, actor: Actor, id: string, change: Change
       .where('version', '=', row.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(row.version + 1);
+    if (after.status !== before.status) await emitEvent(trx, { type: 'ticket.status_changed', workspaceId: actor.workspaceId, at: now, payload: { ticketId: id, contactId: row.contact_id, from: before.status, to: after.status } });
 
     if (change.message) {
       const messageId = await insertMessage(trx, { workspaceId: actor.workspaceId, ticketId: id, contactId: row.contact_id, kind: change.message.kind, body: change.message.body, authorId: change.message.kind === 'customer' ? null : actor.userId, at: now, mailId, meta: change.message.kind === 'customer' ? { loggedBy: actor.userId } : undefined });
