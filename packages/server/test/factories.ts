@@ -6,6 +6,8 @@ import { hashPassword } from '../src/auth/passwords.ts';
 import type { Core } from '../src/core.ts';
 import { insertMembership, insertUser } from '../src/auth/user.repository.ts';
 import { insertWorkspace, WORKSPACE_DEFAULTS } from '../src/workspaces/workspace.repository.ts';
+import { deliverDueEvents } from '../src/events/delivery.ts';
+import { eventListenersOf } from '../src/kith-module.ts';
 
 /**
  * Test factories (outline's habit): overrides welcome, missing parents created, fixed inputs. They write
@@ -61,4 +63,12 @@ export async function snapshotCounts(core: Core): Promise<Record<string, number>
   const o = await core.db.selectFrom('orders').select((eb) => eb.fn.sum<number>('version').as('v')).executeTakeFirstOrThrow();
   out.order_versions = Number(o.v ?? 0);
   return out;
+}
+
+/**
+ * Deliver the domain events that are due to the Core's modules' listeners, as a server's delivery loop would
+ * (main.ts): tests call it where a listener's effect (a survey scheduled after a delivery) is what they check.
+ */
+export async function deliverEvents(core: Core): Promise<void> {
+  await deliverDueEvents(core, eventListenersOf(core.modules));
 }

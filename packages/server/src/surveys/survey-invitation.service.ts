@@ -12,13 +12,12 @@ import { authorize, readableContacts } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { listContacts } from '../contacts/contact.service.ts';
 import { enqueue } from '../jobs/queue.ts';
-import type { OrdersChanged } from '../commerce/order-events.ts';
 import type { SurveyTable } from './survey.table.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { renderTemplate } from '../mail/templates.ts';
-import type { TicketResolved } from '../tickets/ticket.service.ts';
 import { findSurvey } from './survey.service.ts';
 import { t as message } from '../i18n/messages.ts';
+import type { EventListener } from '../events/delivery.ts';
 
 /**
  * Survey invitations (issue 6, decision 0011 step 5): one per recipient, by link or email, one at a time or
@@ -163,14 +162,18 @@ export async function runSurveyInvite(core: Core, p: SurveyInvitePayload): Promi
 }
 
 /** Orders delivered (not imported: an import brings history, delivered long ago) ask for a survey. */
-export async function surveyOnOrdersChanged(trx: Db, core: Core, e: OrdersChanged): Promise<void> {
-  if (e.bulk) return;
-  for (const c of e.changes) {
-    if (c.to === 'delivered' && c.from !== 'delivered') await scheduleSurveyTriggers(trx, 'order_delivered', { workspaceId: e.workspaceId, contactId: c.contactId, orderId: c.orderId }, core.now());
-  }
-}
-
-/** A resolved ticket asks for a survey. */
-export async function surveyOnTicketResolved(trx: Db, _core: Core, { ticket: t, now }: TicketResolved): Promise<void> {
-  await scheduleSurveyTriggers(trx, 'ticket_resolved', { workspaceId: t.workspace_id, contactId: t.contact_id, ticketId: t.id }, now);
-}
+/**
+ * A survey's triggers, as a domain-event listener (events/): an order arriving at delivered, a ticket at resolved,
+ * schedule the surveys that ask about them, counted from when it happened. Imports emit no such events (a
+ * historical delivery asks nobody).
+ */
+export const surveyTriggers: EventListener = {
+  id: 'surveys.triggers',
+  on: ['order.delivered', 'ticket.status_changed'],
+  async handle(_core, e, trx) {
+    const at = new Date(e.occurredAt);
+    if (e.type === 'order.delivered') await scheduleSurveyTriggers(trx, 'order_delivered', { workspaceId: e.workspaceId, contactId: e.payload.contactId, orderId: e.payload.orderId }, at);
+    else if (e.type === 'ticket.status_changed' && e.payload.to === 'resolved' && e.payload.from !== 'resolved' && e.payload.contactId)
+      await scheduleSurveyTriggers(trx, 'ticket_resolved', { workspaceId: e.workspaceId, contactId: e.payload.contactId, ticketId: e.payload.ticketId }, at);
+  },
+};

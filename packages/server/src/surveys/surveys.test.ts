@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
-import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
+import { deliverEvents, makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
 import { mailText, startMailCatcher } from '../../test/mail-catcher.ts';
 import { readJson } from '../db/column-types.ts';
 import { sendQueuedMail } from '../mail/outbox.ts';
@@ -167,6 +167,8 @@ describe('surveys: triggers, results and email', () => {
     assert.equal(tk.status, 201, JSON.stringify(tk.body));
     const done = await api(agent).patch(`/api/v1/tickets/${tk.body.id}`, { status: 'resolved', resolution: 'Đặt lại mật khẩu' });
     assert.equal(done.status, 200, JSON.stringify(done.body));
+    // The survey's trigger listens to the ticket's events, delivered after the change commits.
+    await deliverEvents(t.core);
     const job = await t.core.db.selectFrom('jobs').selectAll().where('kind', '=', 'survey.invite').where('workspace_id', '=', owner.workspaceId).executeTakeFirstOrThrow();
     assert.equal(job.run_at, new Date(clock.getTime() + 3_600_000).toISOString(), 'an hour after the resolution');
     const { invitationId } = await runSurveyInvite(t.core, readJson<SurveyInvitePayload>(job.payload, null as never));
@@ -256,8 +258,11 @@ describe('surveys: triggers, results and email', () => {
     const o = await api(owner).post('/api/v1/orders', { contactId: c, status: 'paid', lines: [{ name: 'Ấm trà', quantity: 1, unitPrice: 350_000 }] });
     assert.equal(o.status, 201);
     const jobs = () => t.core.db.selectFrom('jobs').selectAll().where('kind', '=', 'survey.invite').where('key', 'like', `survey:${s.id}:%`).execute();
+    await deliverEvents(t.core);
     assert.equal((await jobs()).length, 0, 'paid is not delivered');
     assert.equal((await api(owner).patch(`/api/v1/orders/${o.body.id}`, { status: 'delivered' })).status, 200);
+    assert.equal((await jobs()).length, 0, 'nothing is scheduled until the order’s events are delivered');
+    await deliverEvents(t.core);
     const [job] = await jobs();
     assert.ok(job, 'a delivery schedules the survey');
     assert.equal(job!.run_at, new Date(clock.getTime() + 3 * 86_400_000).toISOString());

@@ -13,7 +13,6 @@ import { by, recordAudit } from '../audit/audit.repository.ts';
 import { emitEvent } from '../events/emit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, preconditionFailed, readableContacts } from '../records/visibility.ts';
-import { defineHook, emit } from '../kith-module.ts';
 import { loadCare, type CareContext } from './care-settings.service.ts';
 import type { TicketTable } from './ticket.table.ts';
 import { queueMail } from '../mail/outbox.ts';
@@ -392,14 +391,9 @@ async function changeTicket(core: Core, actor: Actor, id: string, change: Change
       const action = to === 'resolved' || to === 'closed' ? 'complete' : to === 'reopened' ? 'reopen' : 'update';
       await recordAudit(trx, { ...by(actor), action, entityType: 'ticket', entityId: id, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])), meta: { contactId: row.contact_id, number: Number(row.number) } }, nowD);
     }
-    if (to === 'resolved' && from !== 'resolved') await emit(trx, core, ticketResolvedHook, { ticket: { ...merged, resolved_at: now }, now: nowD });
     return { ...after, updatedAt: now, version: row.version + 1 };
   });
 }
-
-/** A ticket was resolved, in the resolving transaction (the surveys listen: ask the customer how it went). */
-export type TicketResolved = { ticket: Selectable<TicketTable>; now: Date };
-export const ticketResolvedHook = defineHook<TicketResolved>('ticket.resolved');
 
 /** Queue a reply to the customer's first email address (a transactional mail: consent is not needed for it). */
 async function mailReply(trx: Db, core: Core, row: Row, body: string, care: CareContext, now: Date): Promise<string | null> {
