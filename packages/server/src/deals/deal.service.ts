@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
-import { defaultStages, weightedValue, type Deal, type DealCreateInput, type DealUpdateInput, type Pipeline, type PipelineInput, type Stage, type StageKind } from '@kith/domain/deals/deal.schema.ts';
+import { defaultStages, weightedValue, type DealCreateInput, type DealUpdateInput, type PipelineInput, type StageKind } from '@kith/domain/deals/deal.schema.ts';
+import type { Deal, Pipeline, Stage } from '@kith/domain/deals/deal.api.ts';
 import type { Order } from '@kith/domain/orders/order.schema.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
