@@ -6,7 +6,15 @@ import { DealCreateSchema, DealUpdateSchema, PipelineInputSchema, STAGE_KINDS } 
 
 /** The deals API's shapes and operations (api/contract.ts): the server's routes and the web's calls both use these. */
 
-export const StageOut = z.object({ id: z.string(), name: z.string(), position: z.number().int(), probability: z.number().int().describe('0–100: chance of winning a deal in this stage'), kind: z.enum(STAGE_KINDS) }).meta({ id: 'Stage' });
+export const StageOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    position: z.number().int(),
+    probability: z.number().int().describe('0–100: chance of winning a deal in this stage'),
+    kind: z.enum(STAGE_KINDS),
+  })
+  .meta({ id: 'Stage' });
 export const PipelineOut = z.object({ id: z.string(), name: z.string(), position: z.number().int(), stages: z.array(StageOut) }).meta({ id: 'Pipeline' });
 export const DealOut = z
   .object({
@@ -56,8 +64,23 @@ export const DealListQuery = z.strictObject({
 });
 
 export const dealApi = {
-  pipelines: contract({ method: 'GET', path: '/pipelines', tags: ['deals'], summary: 'The workspace’s pipelines and their stages (a workspace starts with one)', status: 200, response: z.object({ data: z.array(PipelineOut) }) }),
-  createPipeline: contract({ method: 'POST', path: '/pipelines', tags: ['deals'], summary: 'Create a pipeline with its stages (at least a won and a lost one)', body: PipelineInputSchema, status: 201, response: PipelineOut }),
+  pipelines: contract({
+    method: 'GET',
+    path: '/pipelines',
+    tags: ['deals'],
+    summary: 'The workspace’s pipelines and their stages (a workspace starts with one)',
+    status: 200,
+    response: z.object({ data: z.array(PipelineOut) }),
+  }),
+  createPipeline: contract({
+    method: 'POST',
+    path: '/pipelines',
+    tags: ['deals'],
+    summary: 'Create a pipeline with its stages (at least a won and a lost one)',
+    body: PipelineInputSchema,
+    status: 201,
+    response: PipelineOut,
+  }),
   savePipeline: contract({
     method: 'PUT',
     path: '/pipelines/:id',
@@ -86,7 +109,15 @@ export const dealApi = {
     status: 200,
     response: z.object({ data: z.array(DealOut), nextCursor: z.string().nullable() }),
   }),
-  create: contract({ method: 'POST', path: '/deals', tags: ['deals'], summary: 'Create a deal (in the first pipeline’s first open stage unless given)', body: DealCreateSchema, status: 201, response: DealOut }),
+  create: contract({
+    method: 'POST',
+    path: '/deals',
+    tags: ['deals'],
+    summary: 'Create a deal (in the first pipeline’s first open stage unless given)',
+    body: DealCreateSchema,
+    status: 201,
+    response: DealOut,
+  }),
   get: contract({ method: 'GET', path: '/deals/:id', tags: ['deals'], summary: 'One deal', params: IdParams, status: 200, response: DealOut }),
   update: contract({
     method: 'PATCH',

@@ -7,7 +7,16 @@ import { ORDER_CHANNELS, ORDER_STATUSES } from './order.schema.ts';
 export const Money = z.number().int().describe('An amount in the currency’s smallest unit (đồng for VND, cents for USD)');
 
 export const OrderLineOut = z
-  .object({ lineNo: z.number().int(), productId: z.string().nullable(), sku: z.string().nullable(), name: z.string(), quantity: z.number().int(), unitPrice: Money, discount: Money, lineTotal: Money })
+  .object({
+    lineNo: z.number().int(),
+    productId: z.string().nullable(),
+    sku: z.string().nullable(),
+    name: z.string(),
+    quantity: z.number().int(),
+    unitPrice: Money,
+    discount: Money,
+    lineTotal: Money,
+  })
   .meta({ id: 'OrderLine' });
 
 const orderShape = {

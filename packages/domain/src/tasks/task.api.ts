@@ -54,7 +54,15 @@ export const taskApi = {
     status: 200,
     response: TaskSummaryOut,
   }),
-  create: contract({ method: 'POST', path: '/tasks', tags: ['tasks'], summary: 'Create a task (yours unless assigneeId says otherwise)', body: TaskCreateSchema, status: 201, response: TaskOut }),
+  create: contract({
+    method: 'POST',
+    path: '/tasks',
+    tags: ['tasks'],
+    summary: 'Create a task (yours unless assigneeId says otherwise)',
+    body: TaskCreateSchema,
+    status: 201,
+    response: TaskOut,
+  }),
   get: contract({ method: 'GET', path: '/tasks/:id', tags: ['tasks'], summary: 'One task', params: IdParams, status: 200, response: TaskOut }),
   update: contract({
     method: 'PATCH',
@@ -66,5 +74,13 @@ export const taskApi = {
     status: 200,
     response: TaskOut,
   }),
-  remove: contract({ method: 'DELETE', path: '/tasks/:id', tags: ['tasks'], summary: 'Delete a task (audited)', params: IdParams, status: 204, response: null }),
+  remove: contract({
+    method: 'DELETE',
+    path: '/tasks/:id',
+    tags: ['tasks'],
+    summary: 'Delete a task (audited)',
+    params: IdParams,
+    status: 204,
+    response: null,
+  }),
 };

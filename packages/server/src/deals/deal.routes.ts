@@ -10,15 +10,25 @@ import { createDeal, dealBoard, deleteDeal, getDeal, listDeals, listPipelines, o
 
 export function dealRoutes(core: Core) {
   return async function (app: App) {
-    app.get(dealApi.pipelines.path, { schema: routeSchema(dealApi.pipelines, [403]), config: { action: 'deals.read' } }, async (req) => ({ data: await listPipelines(core, actorOf(req)) }));
-    app.post(dealApi.createPipeline.path, { schema: routeSchema(dealApi.createPipeline, [403, 422]), config: { action: 'pipelines.manage' } }, async (req, reply) =>
-      reply.code(201).send(await savePipeline(core, actorOf(req), null, req.body)),
+    app.get(dealApi.pipelines.path, { schema: routeSchema(dealApi.pipelines, [403]), config: { action: 'deals.read' } }, async (req) => ({
+      data: await listPipelines(core, actorOf(req)),
+    }));
+    app.post(
+      dealApi.createPipeline.path,
+      { schema: routeSchema(dealApi.createPipeline, [403, 422]), config: { action: 'pipelines.manage' } },
+      async (req, reply) => reply.code(201).send(await savePipeline(core, actorOf(req), null, req.body)),
     );
-    app.put(dealApi.savePipeline.path, { schema: routeSchema(dealApi.savePipeline, [403, 404, 409, 422]), config: { action: 'pipelines.manage' } }, async (req) =>
-      savePipeline(core, actorOf(req), req.params.id, req.body),
+    app.put(
+      dealApi.savePipeline.path,
+      { schema: routeSchema(dealApi.savePipeline, [403, 404, 409, 422]), config: { action: 'pipelines.manage' } },
+      async (req) => savePipeline(core, actorOf(req), req.params.id, req.body),
     );
-    app.get(dealApi.board.path, { schema: routeSchema(dealApi.board, [403, 404]), config: { action: 'deals.read' } }, async (req) => dealBoard(core, actorOf(req), req.query.pipelineId ?? null));
-    app.get(dealApi.list.path, { schema: routeSchema(dealApi.list, [403, 422]), config: { action: 'deals.read' } }, async (req) => listDeals(core, actorOf(req), req.query));
+    app.get(dealApi.board.path, { schema: routeSchema(dealApi.board, [403, 404]), config: { action: 'deals.read' } }, async (req) =>
+      dealBoard(core, actorOf(req), req.query.pipelineId ?? null),
+    );
+    app.get(dealApi.list.path, { schema: routeSchema(dealApi.list, [403, 422]), config: { action: 'deals.read' } }, async (req) =>
+      listDeals(core, actorOf(req), req.query),
+    );
     app.post(dealApi.create.path, { schema: routeSchema(dealApi.create, [403, 422]), config: { action: 'deals.write' } }, async (req, reply) => {
       const d = await createDeal(core, actorOf(req), req.body);
       return reply.code(201).header('etag', etag(d.version)).send(d);

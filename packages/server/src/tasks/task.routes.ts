@@ -11,9 +11,16 @@ import { createTask, deleteTask, getTask, listTasks, taskSummary, updateTask } f
 export function taskRoutes(core: Core) {
   return async function (app: App) {
     app.get(taskApi.list.path, { schema: routeSchema(taskApi.list, [403, 422]), config: { action: 'tasks.read' } }, async (req) =>
-      listTasks(core, actorOf(req), { assignee: req.query.assignee, done: req.query.done === 'true', limit: req.query.limit, ...(req.query.contactId ? { contactId: req.query.contactId } : {}) }),
+      listTasks(core, actorOf(req), {
+        assignee: req.query.assignee,
+        done: req.query.done === 'true',
+        limit: req.query.limit,
+        ...(req.query.contactId ? { contactId: req.query.contactId } : {}),
+      }),
     );
-    app.get(taskApi.summary.path, { schema: routeSchema(taskApi.summary, []), config: { action: 'tasks.read' } }, async (req) => taskSummary(core, actorOf(req)));
+    app.get(taskApi.summary.path, { schema: routeSchema(taskApi.summary, []), config: { action: 'tasks.read' } }, async (req) =>
+      taskSummary(core, actorOf(req)),
+    );
     app.post(taskApi.create.path, { schema: routeSchema(taskApi.create, [403, 422]), config: { action: 'tasks.write' } }, async (req, reply) => {
       const t = await createTask(core, actorOf(req), req.body);
       return reply.code(201).header('etag', etag(t.version)).header('location', `/api/v1/tasks/${t.id}`).send(t);
