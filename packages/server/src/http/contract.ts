@@ -10,7 +10,7 @@ type ErrorStatus = Parameters<typeof errors>[0];
  * Use: `app.get(c.path, { schema: routeSchema(c, [404]), config: { action } }, handler)`.
  */
 export function routeSchema<C extends Contract>(c: C, problems: readonly ErrorStatus[]) {
-  return {
+  const schema = {
     tags: [...c.tags],
     summary: c.summary,
     params: c.params as C['params'],
@@ -18,4 +18,7 @@ export function routeSchema<C extends Contract>(c: C, problems: readonly ErrorSt
     body: c.body as C['body'],
     response: { [c.status]: c.response ?? z.null(), ...errors(...problems) },
   };
+  // A part the contract does not declare is left out, not set to undefined (Fastify warns about those as missing schemas).
+  for (const k of ['params', 'querystring', 'body'] as const) if (schema[k] === undefined) Reflect.deleteProperty(schema, k);
+  return schema;
 }
