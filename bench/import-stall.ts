@@ -22,6 +22,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '@kith/server/app.ts';
 import { createToken } from '@kith/server/auth/auth.service.ts';
 import { createCore } from '@kith/server/core.ts';
+import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { contactLines, rawInsertOfContacts, writeLines } from './import.ts';
 import { benchWorkspace, devNullFd, dist, env, int, log, ms, openBenchDb, type Dialect, type Dist } from './lib.ts';
@@ -169,7 +170,7 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
     appClosed = true;
     await core.close();
     const stopMs = performance.now() - t;
-    core = await createCore(core.config, { log: createLogger('info', devNullFd()), migrate: false });
+    core = await createCore(core.config, { modules: MODULES, log: createLogger('info', devNullFd()), migrate: false });
     const rowsDoneAtStop = Number((await core.db.selectFrom('imports').select('rows_done').where('id', '=', stopId).executeTakeFirstOrThrow()).rows_done);
     app = await buildApp(core);
     const resumed = await app.inject({ method: 'POST', url: `/api/v1/imports/${stopId}/run`, headers: { ...auth, 'content-type': 'application/json' }, payload: '{}' });

@@ -20,6 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { loadConfig } from '@kith/server/config.ts';
 import { createCore, type Core } from '@kith/server/core.ts';
+import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { bulkInsert } from '@kith/server/db/bulk-insert.ts';
 import { uuidv7 } from '@kith/server/db/ids.ts';
@@ -34,11 +35,11 @@ const KIND = 'bench.step';
 type Shared = { exec: SharedArrayBuffer; runs: SharedArrayBuffer; count: SharedArrayBuffer };
 const newShared = (n: number): Shared => ({ exec: new SharedArrayBuffer(n * 8), runs: new SharedArrayBuffer(n * 4), count: new SharedArrayBuffer(4) });
 
-function recordingHandler(s: Shared): () => void {
+function recordingHandler(core: Core, s: Shared): () => void {
   const exec = new Float64Array(s.exec);
   const runs = new Int32Array(s.runs);
   const count = new Int32Array(s.count);
-  return registerJobHandler<{ i: number }>(KIND, async (_core, job) => {
+  return registerJobHandler<{ i: number }>(core, KIND, async (_core, job) => {
     const i = job.payload.i;
     exec[i] = performance.timeOrigin + performance.now();
     Atomics.add(runs, i, 1);
@@ -53,8 +54,8 @@ type WorkerInput = { benchJobsRunner: true; dataDir: string; databaseUrl?: strin
 if (!isMainThread && (workerData as WorkerInput | null)?.benchJobsRunner) {
   const d = workerData as WorkerInput;
   const config = loadConfig({}, { dataDir: d.dataDir, databaseUrl: d.databaseUrl, logLevel: 'info', secret: 'bench-secret-bench-secret-bench-secret-0' });
-  const core = await createCore(config, { log: createLogger('info', devNullFd()), migrate: false });
-  const unregister = recordingHandler(d.shared);
+  const core = await createCore(config, { modules: MODULES, log: createLogger('info', devNullFd()), migrate: false });
+  const unregister = recordingHandler(core, d.shared);
   let runner: JobRunner | null = null;
   parentPort!.on('message', async (m: string) => {
     if (m === 'go') runner = startJobRunner(core, { workerId: d.workerId });
@@ -84,7 +85,7 @@ async function runners(core: Core, n: number, shared: Shared): Promise<Runners> 
     });
     workers.push(w);
   }
-  const unregister = recordingHandler(shared);
+  const unregister = recordingHandler(core, shared);
   let mine: JobRunner | null = null;
   return {
     go() {

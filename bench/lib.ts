@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '@kith/server/config.ts';
 import { createCore, type Core } from '@kith/server/core.ts';
+import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { cliActor, type Actor } from '@kith/server/auth/actor.ts';
 import type { DialectName } from '@kith/server/db/create-db.ts';
@@ -58,7 +59,7 @@ export async function openBenchDb(dialect: Dialect, name: string, opts: { throwa
     databaseUrl = u.toString();
   }
   const config = loadConfig({}, { dataDir, databaseUrl, logLevel: 'info', secret: 'bench-secret-bench-secret-bench-secret-0' });
-  const core = await createCore(config, { log: createLogger('info', devNullFd()), migrate: true });
+  const core = await createCore(config, { modules: MODULES, log: createLogger('info', devNullFd()), migrate: true });
   const location = dialect === 'sqlite' ? join(dataDir, 'kith.db') : `postgres database ${dbName}`;
   return {
     core,

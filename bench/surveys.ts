@@ -11,8 +11,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { npsSummary, csatSummary } from '@kith/domain/care/survey-stats.ts';
-import { createSurvey, surveyResults, type Breakdown } from '@kith/server/care/survey.service.ts';
-import { rebuildRollup } from '@kith/server/care/survey-rollup.ts';
+import { createSurvey } from '@kith/server/surveys/survey.service.ts';
+import { surveyResults, type Breakdown } from '@kith/server/surveys/survey-results.service.ts';
+import { rebuildRollup } from '@kith/server/surveys/survey-rollup.ts';
 import { bulkInsert } from '@kith/server/db/bulk-insert.ts';
 import { uuidv7 } from '@kith/server/db/ids.ts';
 import { refreshPlannerStats } from '@kith/server/db/planner-stats.ts';

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../packages/server/src/app.ts';
 import { createCore, type Core } from '../packages/server/src/core.ts';
+import { MODULES } from '../packages/server/src/modules.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/main.ts';
 import { ensureWebBuild } from '../packages/cli/src/web-build.ts';
@@ -44,7 +45,7 @@ export async function startClockedServer(shiftMs: () => number): Promise<{ url: 
   ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
   const config = loadConfig({}, { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn' });
-  const core = await createCore(config, { migrate: true, now: () => new Date(Date.now() + shiftMs()) });
+  const core = await createCore(config, { modules: MODULES, migrate: true, now: () => new Date(Date.now() + shiftMs()) });
   const app = await buildApp(core);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -7,9 +7,13 @@
  * - only packages/server/src/config.ts reads process.env among the packages (scripts, bench and e2e may);
  * - migrations never import application code;
  * - the web app talks to the server only over HTTP: it imports neither the server, the CLI, a database
- *   driver nor Node's modules (its tests aside).
+ *   driver nor Node's modules (its tests aside);
+ * - the server's platform folders never import its feature folders (a feature plugs in through its module,
+ *   listed in modules.ts), and the folders of packages/server/src import each other without cycles
+ *   (both below, with the exceptions allowed today and why).
  */
 import { globSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 
 const problems: string[] = [];
 const files = globSync('packages/*/src/**/*.ts').concat(globSync('packages/*/test/**/*.ts'), globSync('packages/web/src/**/*.tsx'));
@@ -38,6 +42,158 @@ for (const f of files) {
   }
 }
 problems.push(...sqlOutsideRepositories());
+
+// ---------------------------------------------------------------------------------------------------------------
+// The server's layout: platform below features, folders without import cycles (ARCHITECTURE.md).
+
+const SERVER = 'packages/server/src/';
+/** Platform: what every feature may use and which knows no feature. */
+const PLATFORM_FOLDERS = new Set(['db', 'http', 'jobs', 'mail', 'audit', 'records', 'auth', 'security', 'system']);
+const PLATFORM_FILES = new Set(['core.ts', 'config.ts', 'logger.ts', 'kith-module.ts', 'app.ts']);
+/** The composition root: the one place that lists the features (and the process entry that starts them). */
+const COMPOSITION_ROOT = new Set(['modules.ts', 'main.ts']);
+
+/**
+ * Platform files that import a feature today, and why. Each entry is `file -> feature folder`; an entry that no
+ * longer matches an import is itself reported, so the list only shrinks.
+ */
+const PLATFORM_EXCEPTIONS: Record<string, string> = {
+  // Kysely's `Database` type is the whole schema: each feature's row types assembled in one place (types only).
+  ...Object.fromEntries(['analytics', 'commerce', 'companies', 'contacts', 'custom-fields', 'deals', 'duplicates', 'import', 'interactions', 'invitations', 'loyalty', 'playbooks', 'segments', 'surveys', 'tasks', 'teams', 'tickets', 'views', 'workspaces'].map((f) => [`db/database.ts -> ${f}`, 'the schema type assembles every feature\'s row types'])),
+  // Signing in opens the session in a workspace and accepts an invitation: auth's routes and service still do the
+  // workspaces' and invitations' work (issue 17: "routes in auth do service work").
+  'auth/auth.routes.ts -> workspaces': 'sign-in names the workspace a session opens in',
+  'auth/auth.service.ts -> invitations': 'signing in with an invitation link accepts it',
+};
+
+/**
+ * Value imports that close a cycle between folders today, and why. Type-only imports (`import type`) are not
+ * counted: Node strips them, so they decide no load order, and every layer takes `Core` and the row types.
+ */
+const CYCLE_EXCEPTIONS: Record<string, string> = {
+  // Platform. The authentication hook resolves tokens and sessions through auth's service, and auth's routes use
+  // the hook's helpers like every route: the hook would have to move into auth/ (every route file's import).
+  'http/auth-hook.ts -> auth': 'the hook that builds the Actor resolves credentials through auth',
+  // The two platform exceptions above, which also close cycles (workspaces and invitations use auth).
+  'auth/auth.routes.ts -> workspaces': 'sign-in names the workspace a session opens in',
+  'auth/auth.service.ts -> invitations': 'signing in with an invitation link accepts it',
+  // Workspaces. The read context (settings and custom-field definitions, cached) is the workspace's, and the
+  // custom fields forget it when they change; the workspace's JSON Lines export is served under /workspace.
+  'workspaces/read-context.ts -> custom-fields': 'the cached read context holds the custom-field definitions',
+  'workspaces/workspace.routes.ts -> export': 'GET /workspace/export is a workspace route over export/',
+  // Contacts, the hub: its routes and service call the features built on contacts. Each is a candidate for a
+  // module hook or the domain events of issue 17 (contacts/ is being reworked in parallel, so left as it is).
+  'contacts/contact.routes.ts -> duplicates': 'a contact\'s duplicate candidates are served under /contacts',
+  'contacts/contact.routes.ts -> interactions': 'the customer timeline is served under /contacts',
+  'contacts/contact.routes.ts -> export': 'the contact list\'s CSV/XLSX export is served under /contacts',
+  'contacts/contact.service.ts -> surveys': 'purging a contact who answered surveys recounts the survey dashboard',
+  'contacts/contact.service.ts -> segments': 'contact lists filter by segment',
+  'contacts/contact.service.ts -> analytics': 'a contact carries its RFM score summary',
+};
+
+type Edge = { from: string; to: string; file: string; target: string; typeOnly: boolean };
+const nodeOf = (rel: string) => (rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : rel);
+const serverEdges: Edge[] = [];
+for (const f of globSync(`${SERVER}**/*.ts`)) {
+  // Tests may import anything they test with; migrations import no application code (above).
+  if (f.endsWith('.test.ts') || f.includes('/db/migrations/')) continue;
+  const src = readFileSync(f, 'utf8');
+  const rel = f.slice(SERVER.length);
+  for (const m of src.matchAll(/^\s*(import|export)(\s+type)?\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)) {
+    const target = normalize(join(dirname(f), m[3]!));
+    if (!target.startsWith(SERVER)) continue;
+    const to = nodeOf(target.slice(SERVER.length));
+    const from = nodeOf(rel);
+    if (from !== to) serverEdges.push({ from, to, file: rel, target: target.slice(SERVER.length), typeOnly: Boolean(m[2]) });
+  }
+}
+const isPlatform = (node: string) => PLATFORM_FOLDERS.has(node) || PLATFORM_FILES.has(node);
+const isFeature = (node: string) => !isPlatform(node) && !COMPOSITION_ROOT.has(node) && !node.endsWith('.ts');
+
+const usedPlatformExceptions = new Set<string>();
+for (const e of serverEdges) {
+  if (!isPlatform(e.from) || !isFeature(e.to)) continue;
+  const key = `${e.file} -> ${e.to}`;
+  if (key in PLATFORM_EXCEPTIONS) usedPlatformExceptions.add(key);
+  else problems.push(`${SERVER}${e.file}: the platform (${e.from}) imports no feature (imports ${e.target}); a feature plugs in through its module (modules.ts)`);
+}
+for (const key of Object.keys(PLATFORM_EXCEPTIONS)) if (!usedPlatformExceptions.has(key)) problems.push(`scripts/lint.ts: the platform exception "${key}" matches no import any more: remove it`);
+
+// Folder cycles over value imports, the allowed ones left out; each strongly connected group is reported once,
+// with one of its cycles spelled out file by file.
+const usedCycleExceptions = new Set<string>();
+const graph = new Map<string, Map<string, Edge>>();
+for (const e of serverEdges) {
+  if (e.typeOnly) continue;
+  const key = `${e.file} -> ${e.to}`;
+  if (key in CYCLE_EXCEPTIONS) {
+    usedCycleExceptions.add(key);
+    continue;
+  }
+  if (!graph.has(e.from)) graph.set(e.from, new Map());
+  if (!graph.get(e.from)!.has(e.to)) graph.get(e.from)!.set(e.to, e);
+}
+for (const key of Object.keys(CYCLE_EXCEPTIONS)) if (!usedCycleExceptions.has(key)) problems.push(`scripts/lint.ts: the cycle exception "${key}" matches no import any more: remove it`);
+{
+  // Tarjan's strongly connected components.
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, counter);
+    low.set(v, counter++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v)?.keys() ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1) groups.push(group.sort());
+    }
+  };
+  for (const v of [...graph.keys()].sort()) if (!index.has(v)) visit(v);
+  for (const group of groups) {
+    // The shortest cycle through the group's first folder (breadth first, inside the group).
+    const inGroup = new Set(group);
+    const start = group[0]!;
+    const prev = new Map<string, string>();
+    const queue = [start];
+    let closing: string | null = null;
+    while (queue.length && closing === null) {
+      const v = queue.shift()!;
+      for (const w of graph.get(v)?.keys() ?? []) {
+        if (!inGroup.has(w)) continue;
+        if (w === start) {
+          closing = v;
+          break;
+        }
+        if (!prev.has(w)) {
+          prev.set(w, v);
+          queue.push(w);
+        }
+      }
+    }
+    const path = [start];
+    for (let v = closing!; v !== start; v = prev.get(v)!) path.splice(1, 0, v);
+    path.push(start);
+    const steps = path.slice(1).map((to, i) => graph.get(path[i]!)!.get(to)!).map((e) => `${e.file} -> ${e.target}`);
+    problems.push(`${SERVER}: import cycle between folders ${path.join(' -> ')} (${group.length} folders in the knot: ${group.join(', ')}): ${steps.join('; ')}`);
+  }
+}
+
 for (const p of problems) process.stderr.write(`lint: ${p}\n`);
 process.stdout.write(`lint: ${files.length} files, ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
 process.exit(problems.length ? 1 : 0);

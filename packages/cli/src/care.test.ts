@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { loadConfig } from '@kith/server/config.ts';
 import { createCore } from '@kith/server/core.ts';
+import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
 import { ownerActor } from './commands/admin.ts';
 import { createContacts } from '@kith/server/contacts/contact.service.ts';
-import { createTicket } from '@kith/server/care/ticket.service.ts';
-import { createSurvey, submitResponse } from '@kith/server/care/survey.service.ts';
+import { createTicket } from '@kith/server/tickets/ticket.service.ts';
+import { createSurvey } from '@kith/server/surveys/survey.service.ts';
+import { submitResponse } from '@kith/server/surveys/survey-response.service.ts';
 import { createOrder } from '@kith/server/commerce/order.service.ts';
 import { runKith, jsonOf } from '../test/run-kith.ts';
 
@@ -24,7 +26,7 @@ const json = jsonOf;
 describe('kith tickets, surveys, loyalty and jobs', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false }, () => {
   test('an administrator reads the queues, the SLA report, survey results and a customer’s points, makes a survey link and runs due jobs', async () => {
     json(await kith(['setup', '--workspace', 'Trà Thái Nguyên', '--name', 'Hà Văn Chè', '--email', 'che@tra.vn', '--password-stdin', '--json'], 'a long owner password\n'));
-    const core = await createCore(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { log: createLogger('silent') });
+    const core = await createCore(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { modules: MODULES, log: createLogger('silent') });
     let contactId: string;
     let surveyId: string;
     try {
@@ -52,7 +54,7 @@ describe('kith tickets, surveys, loyalty and jobs', { skip: onPostgres() ? 'the 
 
     const link = json(await kith(['surveys', 'invite', surveyId!, contactId!, '--json']));
     assert.match(link.url, /\/s\/[A-Za-z0-9_-]{40,}$/);
-    const core2 = await createCore(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { log: createLogger('silent') });
+    const core2 = await createCore(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { modules: MODULES, log: createLogger('silent') });
     try {
       const q = (await core2.db.selectFrom('survey_questions').select('id').where('survey_id', '=', surveyId!).executeTakeFirstOrThrow()).id;
       await submitResponse(core2, link.token, { answers: [{ questionId: q, value: 4 }] }, '127.0.0.1');

@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { buildApp } from '@kith/server/app.ts';
 import { loadConfig } from '@kith/server/config.ts';
 import { createCore } from '@kith/server/core.ts';
+import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
 import { batchRows } from '@kith/server/import/engine.ts';
@@ -60,7 +61,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
 
     const { token } = json(await kith(d, ['token', 'create', '--email', 'ha@example.com', '--name', 'báo cáo', '--json']));
     assert.match(token, /^kith_/);
-    const core = await createCore(loadConfig({}, { dataDir: d, logLevel: 'silent' }), { log: createLogger('silent') });
+    const core = await createCore(loadConfig({}, { dataDir: d, logLevel: 'silent' }), { modules: MODULES, log: createLogger('silent') });
     const app = await buildApp(core);
     try {
       const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { isAppError } from '@kith/domain/errors.ts';
 import { ConfigError, loadConfig, type Config, type ConfigOverrides } from '@kith/server/config.ts';
 import { createCore, type Core } from '@kith/server/core.ts';
+import { MODULES } from '@kith/server/modules.ts';
 import { MigrationError } from '@kith/server/db/migrate.ts';
 import { createLogger } from '@kith/server/logger.ts';
 
@@ -25,7 +26,7 @@ export async function withCore<T>(cmd: Command, fn: (core: Core) => Promise<T>, 
   // The level was validated by loadConfig; a CLI command is quiet (warn) unless a level was given.
   const config = configFrom(cmd, given ? {} : { logLevel: 'warn' });
   const level = config.logLevel;
-  const core = await createCore(config, { migrate: opts.migrate ?? true, log: createLogger(level, 2) });
+  const core = await createCore(config, { modules: MODULES, migrate: opts.migrate ?? true, log: createLogger(level, 2) });
   try {
     return await fn(core);
   } finally {

@@ -12,11 +12,12 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { loadConfig } from '@kith/server/config.ts';
 import { createCore } from '@kith/server/core.ts';
+import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
 import { createContacts } from '@kith/server/contacts/contact.service.ts';
-import { createTicket } from '@kith/server/care/ticket.service.ts';
-import { createSurvey } from '@kith/server/care/survey.service.ts';
+import { createTicket } from '@kith/server/tickets/ticket.service.ts';
+import { createSurvey } from '@kith/server/surveys/survey.service.ts';
 import { ownerActor } from './commands/admin.ts';
 import { terminalSafe } from './output.ts';
 import { runKith, BIN } from '../test/run-kith.ts';
@@ -57,7 +58,7 @@ describe('kith prints stored data without control characters', { skip: onPostgre
 
   test('tables, lists, the import report and error messages show escapes; --json keeps the values', async () => {
     assert.equal((await kith(['setup', '--workspace', 'Trà', '--name', 'Chủ', '--email', 'chu@tra.vn', '--password-stdin', '--json'], 'một mật khẩu đủ dài 2026\n')).code, 0);
-    const core = await createCore(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { log: createLogger('silent') });
+    const core = await createCore(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { modules: MODULES, log: createLogger('silent') });
     try {
       const ws = (await core.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()).id;
       const actor = await ownerActor(core, ws);

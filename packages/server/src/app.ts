@@ -2,42 +2,18 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { uuidv7 } from './db/ids.ts';
 import type { Core } from './core.ts';
 import { authHook } from './http/auth-hook.ts';
 import { KithLogController } from './http/log-controller.ts';
+import { openApiOptions } from './http/openapi.ts';
 import { errorHandler, problemOf, sendProblem } from './http/problem.ts';
 import type { App } from './http/types.ts';
 import { zodSerializerCompiler } from './http/zod-serializer.ts';
 import { zodValidatorCompiler } from './http/zod-validator.ts';
-import { auditRoutes } from './audit/audit.routes.ts';
-import { authRoutes } from './auth/auth.routes.ts';
-import { commerceRoutes } from './commerce/commerce.routes.ts';
-import { interactionRoutes } from './interactions/interaction.routes.ts';
-import { taskRoutes } from './tasks/task.routes.ts';
-import { importRoutes } from './import/import.routes.ts';
-import { duplicateRoutes } from './duplicates/duplicate.routes.ts';
-import { listExportRoutes } from './export/list-export.routes.ts';
-import { analyticsRoutes } from './analytics/analytics.routes.ts';
-import { dealRoutes } from './deals/deal.routes.ts';
-import { companyRoutes } from './companies/company.routes.ts';
-import { contactRoutes } from './contacts/contact.routes.ts';
-import { customFieldRoutes } from './custom-fields/custom-field.routes.ts';
-import { invitationRoutes } from './invitations/invitation.routes.ts';
-import { memberRoutes } from './members/member.routes.ts';
-import { systemRoutes } from './system/system.routes.ts';
-import { teamRoutes } from './teams/team.routes.ts';
-import { viewRoutes } from './views/view.routes.ts';
-import { segmentRoutes } from './segments/segment.routes.ts';
-import { careRoutes } from './care/care.routes.ts';
-import { playbookRoutes } from './care/playbook.routes.ts';
-import { surveyPageRoutes, surveyRoutes } from './care/survey.routes.ts';
-import { registerCareJobs } from './care/care-jobs.ts';
-import { loyaltyRoutes } from './care/loyalty.routes.ts';
-import { mailRoutes, unsubscribeRoutes } from './mail/mail.routes.ts';
 import { registerWebApp, webAppDir } from './http/web-app.ts';
-import { workspaceRoutes } from './workspaces/workspace.routes.ts';
+import { systemRoutes } from './system/system.routes.ts';
 import { noteDemand } from './db/pace.ts';
 
 export type AppOptions = {
@@ -53,7 +29,6 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * Build the HTTP application around a Core. Never listens (main.ts does), so tests drive it with inject().
  */
 export async function buildApp(core: Core, options: AppOptions = {}): Promise<App> {
-  registerCareJobs();
   const app = Fastify({
     loggerInstance: core.log,
     logController: new KithLogController(),
@@ -109,68 +84,20 @@ export async function buildApp(core: Core, options: AppOptions = {}): Promise<Ap
     return payload;
   });
 
-  // Routes that take no credentials say so in the OpenAPI document.
-  app.addHook('onRoute', (route) => {
-    if (route.config?.auth === 'none' && route.schema) (route.schema as { security?: unknown[] }).security = [];
-  });
-
   await app.register(fastifyCookie, { hook: 'onRequest' });
   app.addHook('onRequest', authHook(core));
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Kith API',
-        version: '1',
-        description:
-          'The REST API of Kith, an open-source CRM. Authenticate with `Authorization: Bearer <token>` (create one with POST /api/v1/auth/tokens) or, in the web app, the session cookie plus the X-CSRF-Token header on writes. Errors are RFC 9457 problem documents.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (kith_…)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'kith_session' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-    // The schemas named with .meta({ id }) become components/schemas, which the operations' $refs point at.
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(fastifySwagger, openApiOptions());
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'none', deepLinking: true }, staticCSP: true });
 
   const webDir = options.webDir === undefined ? webAppDir() : options.webDir;
   await app.register(systemRoutes(core, { webApp: webDir !== null }));
-  await app.register(surveyPageRoutes(core));
-  await app.register(unsubscribeRoutes(core));
+  // The modules' public pages (the survey page, unsubscribe), then their API, in the composition root's order.
+  for (const m of core.modules) for (const pages of m.pages ?? []) await app.register(pages(core));
   if (webDir) await registerWebApp(app as unknown as FastifyInstance, webDir);
   await app.register(
     async (api: App) => {
-      await api.register(authRoutes(core));
-      await api.register(workspaceRoutes(core));
-      await api.register(memberRoutes(core));
-      await api.register(teamRoutes(core));
-      await api.register(invitationRoutes(core));
-      await api.register(customFieldRoutes(core));
-      await api.register(contactRoutes(core));
-      await api.register(companyRoutes(core));
-      await api.register(commerceRoutes(core));
-      await api.register(interactionRoutes(core));
-      await api.register(taskRoutes(core));
-      await api.register(importRoutes(core));
-      await api.register(duplicateRoutes(core));
-      await api.register(dealRoutes(core));
-      await api.register(listExportRoutes(core));
-      await api.register(analyticsRoutes(core));
-      await api.register(auditRoutes(core));
-      await api.register(viewRoutes(core));
-      await api.register(segmentRoutes(core));
-      await api.register(careRoutes(core));
-      await api.register(playbookRoutes(core));
-      await api.register(surveyRoutes(core));
-      await api.register(loyaltyRoutes(core));
-      await api.register(mailRoutes(core));
+      for (const m of core.modules) for (const routes of m.routes ?? []) await api.register(routes(core));
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

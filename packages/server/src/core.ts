@@ -5,7 +5,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { refreshPlannerStats } from './db/planner-stats.ts';
 import { createLogger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
-import { registerCareJobs } from './care/care-jobs.ts';
+import { jobHandlersOf, type KithModule } from './kith-module.ts';
+import type { JobHandler } from './jobs/runner.ts';
 import { createOutboundGuard, type OutboundGuard, type Resolve } from './security/outbound-guard.ts';
 
 /**
@@ -25,6 +26,10 @@ export type Core = {
   now(): Date;
   /** Work that outlives a request (a web import): stopped at a safe point and awaited on close. */
   readonly jobs: Jobs;
+  /** The features this process runs (modules.ts, the composition root): their routes, job handlers and listeners. */
+  readonly modules: readonly KithModule[];
+  /** The handlers of the job kinds this process runs, from the modules (jobs/runner.ts claims only these kinds). */
+  readonly jobHandlers: Map<string, JobHandler>;
   close(): Promise<void>;
 };
 
@@ -55,6 +60,12 @@ function createJobs(log: Logger): Jobs & { stop(): Promise<void> } {
 }
 
 export type CoreOptions = {
+  /**
+   * The features this process runs: modules.ts's list for the server, the CLI and the tests (core.ts knows no
+   * feature). Their listeners run in the transactions of other features' changes, so a process without them
+   * would change data differently: there is no default.
+   */
+  modules: readonly KithModule[];
   log?: Logger;
   /** Apply pending migrations on start (the server does; `kith migrate status` does not). */
   migrate?: boolean;
@@ -64,10 +75,8 @@ export type CoreOptions = {
   resolve?: Resolve;
 };
 
-export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
-  // What follows orders and tickets (points, surveys) and the handlers of their jobs, in every process: the
-  // server, the CLI's imports and the tests alike.
-  registerCareJobs();
+export async function createCore(config: Config, options: CoreOptions): Promise<Core> {
+  const jobHandlers = jobHandlersOf(options.modules);
   const log = options.log ?? createLogger(config.logLevel);
   const outbound = createOutboundGuard({ allow: config.outboundAllow, ...(options.resolve ? { resolve: options.resolve } : {}) });
   const dbHandle = createDb(config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file } : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize });
@@ -85,6 +94,8 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   const jobs = createJobs(log);
   return {
     jobs,
+    modules: options.modules,
+    jobHandlers,
     config,
     db: dbHandle.db,
     dialect: dbHandle.dialect,

@@ -2,8 +2,8 @@ import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { createCore } from './core.ts';
 import { randomUUID } from 'node:crypto';
-import { startScoreSchedule } from './analytics/score-schedule.ts';
 import { startJobRunner } from './jobs/runner.ts';
+import { MODULES } from './modules.ts';
 
 export type RunningServer = { url: string; stop(): Promise<void> };
 
@@ -12,16 +12,15 @@ export type RunningServer = { url: string; stop(): Promise<void> };
  * requests finish, close the database). A second signal exits at once.
  */
 export async function startServer(config: Config, opts: { handleSignals?: boolean } = {}): Promise<RunningServer> {
-  const core = await createCore(config, { migrate: true });
+  const core = await createCore(config, { migrate: true, modules: MODULES });
   const app = await buildApp(core);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   core.log.info({ url, database: core.dialect, dataDir: config.dataDir }, 'Kith is listening');
-  // Customer scores older than a day are refreshed in the background (one process at a time).
-  const stopSchedule = startScoreSchedule(core, `${process.pid}-${randomUUID()}`);
-  // Scheduled work in `jobs` (SLA checks, mail, survey triggers), claimed by whichever process polls first.
+  // Scheduled work in `jobs` (SLA checks, mail, survey triggers, the hourly score refresh), claimed by whichever
+  // process polls first.
   const jobRunner = config.jobRunner ? startJobRunner(core, { workerId: `${process.pid}-${randomUUID()}` }) : null;
 
   let stopping: Promise<void> | null = null;
@@ -33,7 +32,6 @@ export async function startServer(config: Config, opts: { handleSignals?: boolea
         process.exit(1);
       }, 25_000);
       timer.unref();
-      stopSchedule();
       // The runner stops claiming at once, signals its handlers and waits for them, while requests finish.
       await Promise.all([app.close(), jobRunner?.stop()]);
       await core.close();

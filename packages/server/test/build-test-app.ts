@@ -1,13 +1,12 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import type { App } from '../src/http/types.ts';
-import { createTestCore, type TestCore } from './test-db.ts';
-import type { CoreOptions } from '../src/core.ts';
+import { createTestCore, type TestCore, type TestCoreOptions } from './test-db.ts';
 
 export type TestApp = { app: App; core: TestCore; close(): Promise<void> };
 
 /** The real app over a real database, driven with inject() (nothing listens). */
-export async function createTestApp(options: CoreOptions & { config?: Partial<Record<string, string>>; webDir?: string | null } = {}): Promise<TestApp> {
+export async function createTestApp(options: TestCoreOptions & { webDir?: string | null } = {}): Promise<TestApp> {
   const { webDir = null, ...coreOptions } = options;
   const core = await createTestCore(coreOptions);
   const app = await buildApp(core, { webDir });

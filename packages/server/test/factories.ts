@@ -4,7 +4,7 @@ import { cliActor, type Actor } from '../src/auth/actor.ts';
 import { createToken } from '../src/auth/auth.service.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import type { Core } from '../src/core.ts';
-import { insertMembership, insertUser } from '../src/members/user.repository.ts';
+import { insertMembership, insertUser } from '../src/auth/user.repository.ts';
 import { insertWorkspace, WORKSPACE_DEFAULTS } from '../src/workspaces/workspace.repository.ts';
 
 /**

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createCore, type Core, type CoreOptions } from '../src/core.ts';
 import { createLogger } from '../src/logger.ts';
+import { MODULES } from '../src/modules.ts';
 
 /**
  * A real, empty, migrated database for one test file: a SQLite file in a temp directory, or, when
@@ -14,7 +15,10 @@ export type TestCore = Core & { cleanup(): Promise<void> };
 
 export const onPostgres = (): boolean => Boolean(process.env.KITH_TEST_DATABASE_URL);
 
-export async function createTestCore(options: CoreOptions & { config?: Partial<Record<string, string>> } = {}): Promise<TestCore> {
+/** Options as createCore's; the modules are all of them (modules.ts) unless a test says otherwise. */
+export type TestCoreOptions = Partial<CoreOptions> & { config?: Partial<Record<string, string>> };
+
+export async function createTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kith-t-'));
   const base = process.env.KITH_TEST_DATABASE_URL;
   let dbName: string | null = null;
@@ -30,7 +34,7 @@ export async function createTestCore(options: CoreOptions & { config?: Partial<R
     databaseUrl = u.toString();
   }
   const config: Config = loadConfig({}, { dataDir, databaseUrl, logLevel: 'silent', secret: 'test-secret-test-secret-test-secret-0123', ...options.config });
-  const core = await createCore(config, { log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent'), ...options });
+  const core = await createCore(config, { log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent'), modules: MODULES, ...options });
   return Object.assign(core, {
     async cleanup() {
       await core.close();

@@ -5,7 +5,7 @@ import { isRole, ROLES, type Role } from '@kith/domain/permissions/permissions.t
 import { adminSetPassword, createToken, tokenExpiry } from '@kith/server/auth/auth.service.ts';
 import { cliActor, type Actor } from '@kith/server/auth/actor.ts';
 import type { Core } from '@kith/server/core.ts';
-import { findRole, findUserByEmail } from '@kith/server/members/user.repository.ts';
+import { findRole, findUserByEmail } from '@kith/server/auth/user.repository.ts';
 import { listAllWorkspaces } from '@kith/server/workspaces/workspace.repository.ts';
 import { createUserInWorkspace, setup } from '@kith/server/workspaces/workspace.service.ts';
 import { normalizeEmail } from '@kith/domain/emails/email.ts';

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import { listTickets, QUEUES, slaReport, type Queue } from '@kith/server/care/ticket.service.ts';
-import { createInvitation, listSurveys, surveyResults, type Breakdown } from '@kith/server/care/survey.service.ts';
-import { getLoyalty, referralLeaderboard } from '@kith/server/care/loyalty.service.ts';
+import { listTickets, QUEUES, type Queue } from '@kith/server/tickets/ticket.service.ts';
+import { slaReport } from '@kith/server/tickets/sla-report.service.ts';
+import { createInvitation } from '@kith/server/surveys/survey-invitation.service.ts';
+import { listSurveys } from '@kith/server/surveys/survey.service.ts';
+import { surveyResults, type Breakdown } from '@kith/server/surveys/survey-results.service.ts';
+import { getLoyalty, referralLeaderboard } from '@kith/server/loyalty/loyalty.service.ts';
 import { runDueJobs } from '@kith/server/jobs/runner.ts';
-import { registerCareJobs } from '@kith/server/care/care-jobs.ts';
-import { rebuildRollup } from '@kith/server/care/survey-rollup.ts';
+import { rebuildRollup } from '@kith/server/surveys/survey-rollup.ts';
 import { print, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 
@@ -196,7 +198,6 @@ export function registerCareCommands(program: Command): void {
     .option('--json', 'JSON instead of a line')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core) => {
-        registerCareJobs();
         const r = await runDueJobs(core, `cli-${process.pid}`);
         print(r, Boolean(opts.json), () => `${r.done} done, ${r.retried} to retry, ${r.failed} failed`);
       });

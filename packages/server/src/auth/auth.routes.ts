@@ -7,7 +7,7 @@ import { by, recordAudit } from '../audit/audit.repository.ts';
 import { actorOf, CSRF_COOKIE, DEVICE_COOKIE, requestInfo, SESSION_COOKIE } from '../http/auth-hook.ts';
 import { errors, IdParams, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
-import { findUserById, workspacesOfUser } from '../members/user.repository.ts';
+import { findUserById, workspacesOfUser } from './user.repository.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { ROLES } from '@kith/domain/permissions/permissions.ts';
 import {

@@ -5,7 +5,7 @@ import { passwordProblem } from '@kith/domain/auth/password-policy.ts';
 import { isRole, type Role } from '@kith/domain/permissions/permissions.ts';
 import type { Core } from '../core.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
-import { findUserByEmail, findUserById, setPasswordHash, teamIdsOf, workspacesOfUser, type UserRow } from '../members/user.repository.ts';
+import { findUserByEmail, findUserById, setPasswordHash, teamIdsOf, workspacesOfUser, type UserRow } from './user.repository.ts';
 import type { Actor } from './actor.ts';
 import { joinAs, pendingByToken } from '../invitations/invitation.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';

@@ -8,6 +8,7 @@ import { buildApp } from '../app.ts';
 import { deviceCookieFor } from '../auth/auth.service.ts';
 import { loadConfig } from '../config.ts';
 import { createCore, type Core } from '../core.ts';
+import { MODULES } from '../modules.ts';
 import { createLogger } from '../logger.ts';
 import { unsubscribeUrl } from '../mail/workspace-mail.ts';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
@@ -48,7 +49,7 @@ async function freshDatabase(): Promise<string | undefined> {
 
 /** The restored server: a core and the app over the data directory and database given, as `kith start` would open them. */
 async function open(dataDir: string, databaseUrl: string | undefined, env: NodeJS.ProcessEnv = {}): Promise<{ core: Core; app: Awaited<ReturnType<typeof buildApp>>; close(): Promise<void> }> {
-  const core = await createCore(loadConfig(env, { dataDir, databaseUrl, logLevel: 'silent' }), { log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent') });
+  const core = await createCore(loadConfig(env, { dataDir, databaseUrl, logLevel: 'silent' }), { modules: MODULES, log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent') });
   const app = await buildApp(core, { webDir: null });
   await app.ready();
   return {

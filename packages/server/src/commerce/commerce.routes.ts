@@ -12,8 +12,8 @@ import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
-import { createOrder, createOrders, deleteOrder, getOrder, listOrders, restoreOrder, updateOrder } from './order.service.ts';
-import { createCategory, createProduct, deleteCategory, deleteProduct, getProduct, listCategories, listProducts, renameCategory, restoreProduct, updateProduct } from './product.service.ts';
+import { createOrder, createOrders, deleteOrder, getOrder, listOrders, ORDER_FIELDS, restoreOrder, updateOrder } from './order.service.ts';
+import { createCategory, createProduct, deleteCategory, deleteProduct, getProduct, listCategories, listProducts, PRODUCT_FIELDS, renameCategory, restoreProduct, updateProduct } from './product.service.ts';
 
 const CategoryOut = z.object({ id: z.string(), name: z.string(), productCount: z.number().int(), createdAt: Timestamp, updatedAt: Timestamp }).meta({ id: 'ProductCategory' });
 
@@ -84,7 +84,7 @@ export function commerceRoutes(core: Core) {
           querystring: listQuery('Words at the start of words of the name, or the start of the SKU, ignoring case and diacritics'),
           response: { 200: z.object({ data: z.array(ProductOut), nextCursor: z.string().nullable() }), ...errors(403, 422) },
         },
-        config: { action: 'products.read' },
+        config: { action: 'products.read', filters: PRODUCT_FIELDS },
       },
       async (req) => {
         const { q, limit, cursor, sort, deleted } = req.query;
@@ -126,7 +126,10 @@ export function commerceRoutes(core: Core) {
     app.post(
       '/products/:id/restore',
       { schema: { tags: ['products'], summary: 'Bring a product back from the trash', params: IdParams, response: { 200: ProductOut, ...errors(403, 404, 422) } }, config: { action: 'products.manage' } },
-      async (req) => restoreProduct(core, actorOf(req), req.params.id),
+      async (req, reply) => {
+        const p = await restoreProduct(core, actorOf(req), req.params.id);
+        return reply.header('etag', etag(p.version)).send(p);
+      },
     );
 
     // ---------------------------------------------------------------------------------------- orders
@@ -152,7 +155,7 @@ export function commerceRoutes(core: Core) {
             ...errors(403, 422),
           },
         },
-        config: { action: 'orders.read' },
+        config: { action: 'orders.read', filters: ORDER_FIELDS },
       },
       async (req) => {
         const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
@@ -218,7 +221,10 @@ export function commerceRoutes(core: Core) {
     app.post(
       '/orders/:id/restore',
       { schema: { tags: ['orders'], summary: 'Bring an order back from the trash', params: IdParams, response: { 200: OrderOut, ...errors(403, 404) } }, config: { action: 'orders.delete' } },
-      async (req) => restoreOrder(core, actorOf(req), req.params.id),
+      async (req, reply) => {
+        const o = await restoreOrder(core, actorOf(req), req.params.id);
+        return reply.header('etag', etag(o.version)).send(o);
+      },
     );
   };
 }

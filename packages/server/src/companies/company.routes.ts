@@ -6,7 +6,7 @@ import { ContactOut } from '../contacts/contact.routes.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
-import { createCompany, deleteCompany, getCompany, listCompanies, purgeCompany, restoreCompany, updateCompany } from './company.service.ts';
+import { COMPANY_FIELDS, createCompany, deleteCompany, getCompany, listCompanies, purgeCompany, restoreCompany, updateCompany } from './company.service.ts';
 
 const CompanyOut = z
   .object({
@@ -52,7 +52,7 @@ export function companyRoutes(core: Core) {
   return async function (app: App) {
     app.get(
       '/companies',
-      { schema: { tags: ['companies'], summary: 'List and filter companies', querystring: ListQuery, response: { 200: z.object({ data: z.array(CompanyOut), nextCursor: z.string().nullable() }), ...errors(422) } }, config: { action: 'companies.read' } },
+      { schema: { tags: ['companies'], summary: 'List and filter companies', querystring: ListQuery, response: { 200: z.object({ data: z.array(CompanyOut), nextCursor: z.string().nullable() }), ...errors(422) } }, config: { action: 'companies.read', filters: COMPANY_FIELDS } },
       async (req) => {
         const { q, limit, cursor, sort, deleted } = req.query;
         return listCompanies(core, actorOf(req), { limit, deleted, raw: req.query as Record<string, unknown>, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}), ...(sort ? { sort } : {}) });
@@ -118,7 +118,10 @@ export function companyRoutes(core: Core) {
     app.post(
       '/companies/:id/restore',
       { schema: { tags: ['companies'], summary: 'Bring a company back from the trash', params: IdParams, response: { 200: CompanyOut, ...errors(403, 404) } }, config: { action: 'companies.delete' } },
-      async (req) => restoreCompany(core, actorOf(req), req.params.id),
+      async (req, reply) => {
+        const c = await restoreCompany(core, actorOf(req), req.params.id);
+        return reply.header('etag', etag(c.version)).send(c);
+      },
     );
     app.post(
       '/companies/:id/purge',

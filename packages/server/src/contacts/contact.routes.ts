@@ -4,7 +4,7 @@ import { ContactCreateSchema, ContactUpdateSchema, LIFECYCLE_STAGES } from '@kit
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { runDetection } from '../duplicates/duplicate.service.ts';
-import { errors, etag, parseIfMatch } from '../http/schemas.ts';
+import { errors, etag, fileResponse, parseIfMatch } from '../http/schemas.ts';
 import { routeSchema } from '../http/contract.ts';
 import type { App } from '../http/types.ts';
 import { createContacts, deleteContact, getContact, listContacts, parseRows, purgeContact, restoreContact, updateContacts } from './contact.service.ts';
@@ -15,6 +15,11 @@ import { contactTimeline } from '../interactions/interaction.service.ts';
 import { PassThrough } from 'node:stream';
 import { EXPORT_FORMATS, exportContacts } from '../export/contact-export.ts';
 import { authorize } from '../records/visibility.ts';
+import { contactFields } from './contact.fields.ts';
+import { CONTENT_TYPE } from '../export/table-export.ts';
+
+/** The list's filter fields, for the OpenAPI document (the phone normaliser matters only when a list is read). */
+const LIST_FIELDS = contactFields((v) => v);
 
 // The contacts API's shapes live once in @kith/domain contacts/contact.api.ts; the web calls the same contracts.
 export { ContactOut };
@@ -41,7 +46,7 @@ export function contactRoutes(core: Core) {
   return async function (app: App) {
     app.get(
       contactApi.list.path,
-      { schema: routeSchema(contactApi.list, [403, 422]), config: { action: 'contacts.read' } },
+      { schema: routeSchema(contactApi.list, [403, 422]), config: { action: 'contacts.read', filters: LIST_FIELDS } },
       async (req) => {
         const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
         return listContacts(core, actorOf(req), {
@@ -135,9 +140,9 @@ export function contactRoutes(core: Core) {
               sort: z.string().max(80).optional(),
             })
             .catchall(z.union([z.string(), z.array(z.string())])),
-          response: errors(403, 422),
+          response: { 200: fileResponse('The contacts, as a file to download', EXPORT_FORMATS.map((f) => CONTENT_TYPE[f])), ...errors(403, 422) },
         },
-        config: { action: 'contacts.export' },
+        config: { action: 'contacts.export', filters: LIST_FIELDS },
       },
       async (req, reply) => {
         const actor = actorOf(req);
@@ -152,7 +157,7 @@ export function contactRoutes(core: Core) {
           out.destroy(err as Error);
         });
         return reply
-          .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-type', CONTENT_TYPE[format])
           .header('content-disposition', `attachment; filename="kith-contacts-${day}${raw === 'true' ? '-raw' : ''}.${format}"`)
           .header('cache-control', 'no-store')
           .send(out as never);

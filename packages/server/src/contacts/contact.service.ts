@@ -1,5 +1,5 @@
 import { uuidv7 } from '../db/ids.ts';
-import { scheduleRollupRebuild } from '../care/survey-rollup.ts';
+import { scheduleRollupRebuild } from '../surveys/survey-rollup.ts';
 import type { z } from 'zod';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { fromZodIssue } from '@kith/domain/schema/issues.ts';

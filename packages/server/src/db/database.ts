@@ -11,11 +11,16 @@ import type { DealTable, PipelineStageTable, PipelineTable } from '../deals/deal
 import type { InteractionTable } from '../interactions/interaction.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
 import type { InvitationTable } from '../invitations/invitation.table.ts';
-import type { MembershipTable, UserTable } from '../members/user.table.ts';
+import type { MembershipTable, UserTable } from '../auth/user.table.ts';
 import type { TeamMemberTable, TeamTable } from '../teams/team.table.ts';
 import type { SavedViewTable } from '../views/view.table.ts';
 import type { SegmentTable } from '../segments/segment.table.ts';
-import type { CannedReplyTable, CareSettingsTable, JobTable, MailOutboxTable, SlaPolicyTable, SurveyAnswerTable, SurveyInvitationTable, SurveyQuestionTable, SurveyResponseTable, SurveyTable, TeamAssignmentTable, TicketMessageTable, TicketTable, PlaybookTable, PlaybookRunTable, PlaybookRunStepTable, LoyaltyAccountTable, LoyaltySettingsTable, PointsLedgerTable, WorkspaceMailTable, SurveyAnswerDayTable } from '../care/care.table.ts';
+import type { CannedReplyTable, CareSettingsTable, SlaPolicyTable, TeamAssignmentTable, TicketMessageTable, TicketTable } from '../tickets/ticket.table.ts';
+import type { JobTable } from '../jobs/job.table.ts';
+import type { MailOutboxTable, WorkspaceMailTable } from '../mail/mail.table.ts';
+import type { SurveyAnswerTable, SurveyInvitationTable, SurveyQuestionTable, SurveyResponseTable, SurveyTable, SurveyAnswerDayTable } from '../surveys/survey.table.ts';
+import type { PlaybookTable, PlaybookRunTable, PlaybookRunStepTable } from '../playbooks/playbook.table.ts';
+import type { LoyaltyAccountTable, LoyaltySettingsTable, PointsLedgerTable } from '../loyalty/loyalty.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../workspaces/workspace.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */

@@ -31,7 +31,7 @@ export function dealRoutes(core: Core) {
     );
     app.post(dealApi.create.path, { schema: routeSchema(dealApi.create, [403, 422]), config: { action: 'deals.write' } }, async (req, reply) => {
       const d = await createDeal(core, actorOf(req), req.body);
-      return reply.code(201).header('etag', etag(d.version)).send(d);
+      return reply.code(201).header('etag', etag(d.version)).header('location', `/api/v1/deals/${d.id}`).send(d);
     });
     app.get(dealApi.get.path, { schema: routeSchema(dealApi.get, [403, 404]), config: { action: 'deals.read' } }, async (req, reply) => {
       const d = await getDeal(core, actorOf(req), req.params.id);

@@ -12,7 +12,7 @@ import type { Core } from '../core.ts';
 import { cliActor, type Actor } from '../auth/actor.ts';
 import { createCompanies } from '../companies/company.service.ts';
 import { createContacts } from '../contacts/contact.service.ts';
-import { findRole, findUserByEmail, insertMembership, teamIdsOf } from '../members/user.repository.ts';
+import { findRole, findUserByEmail, insertMembership, teamIdsOf } from '../auth/user.repository.ts';
 import { addTeamMember, createTeam, listTeams } from '../teams/team.service.ts';
 import { createUserInWorkspace, setup } from '../workspaces/workspace.service.ts';
 import { listAllWorkspaces } from '../workspaces/workspace.repository.ts';

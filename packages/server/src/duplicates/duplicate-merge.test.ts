@@ -8,7 +8,11 @@ import { runImport } from '../import/engine.ts';
 import { undoImport } from '../import/undo.ts';
 import { runDueJobs } from '../jobs/runner.ts';
 import { refName, type ContactRef } from '../records/contact-refs.ts';
-import { ALL_CONTACT_REFS } from './all-contact-refs.ts';
+import { MODULES } from '../modules.ts';
+import { contactRefsOf } from '../kith-module.ts';
+
+/** The contact refs every process merges with: the composition root's modules'. */
+const ALL_CONTACT_REFS = contactRefsOf({ modules: MODULES });
 import { mergeContacts } from './duplicate.service.ts';
 
 /**

@@ -3,7 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestCore, type TestCore } from '../../test/test-db.ts';
 import { checkRefs, refName } from '../records/contact-refs.ts';
-import { ALL_CONTACT_REFS } from './all-contact-refs.ts';
+import { MODULES } from '../modules.ts';
+import { contactRefsOf } from '../kith-module.ts';
+
+/** The contact refs every process merges with: the composition root's modules'. */
+const ALL_CONTACT_REFS = contactRefsOf({ modules: MODULES });
 
 /**
  * The foreign-key coverage test: every column of the migrated schema that points at a contact — a declared

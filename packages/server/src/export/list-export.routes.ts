@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { STAGE_KINDS } from '@kith/domain/deals/deal.schema.ts';
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
-import { errors } from '../http/schemas.ts';
+import { errors, fileResponse } from '../http/schemas.ts';
+import type { Registry } from '../records/list-query.ts';
+import { COMPANY_FIELDS } from '../companies/company.service.ts';
+import { PRODUCT_FIELDS } from '../commerce/product.service.ts';
+import { ORDER_FIELDS } from '../commerce/order.service.ts';
 import type { App } from '../http/types.ts';
 import { CONTENT_TYPE, EXPORT_FORMATS, type ExportFormat } from './table-export.ts';
 import { prepareListExport, type ListExport } from './list-export.ts';
@@ -16,10 +20,11 @@ const common = {
 };
 const withFilters = (extra: z.ZodRawShape = {}) => z.object({ ...common, ...extra }).catchall(z.union([z.string(), z.array(z.string())]));
 
-const QUERIES: Record<ListExport, { query: z.ZodType; what: string }> = {
-  companies: { query: withFilters(), what: 'the companies (the list’s search, filters and order)' },
-  products: { query: withFilters(), what: 'the products (the list’s search, filters and order)' },
+const QUERIES: Record<ListExport, { query: z.ZodType; what: string; filters?: Registry }> = {
+  companies: { query: withFilters(), filters: COMPANY_FIELDS, what: 'the companies (the list’s search, filters and order)' },
+  products: { query: withFilters(), filters: PRODUCT_FIELDS, what: 'the products (the list’s search, filters and order)' },
   orders: {
+    filters: ORDER_FIELDS,
     query: withFilters({ lines: z.enum(['true', 'false']).default('false').describe('true: one row per line item (sku, quantity, unit price, discount, line total) — the shape the orders import reads') }),
     what: 'the orders (the list’s search, filters and order), one row per order or per line item',
   },
@@ -47,9 +52,9 @@ export function listExportRoutes(core: Core) {
             tags: [kind],
             summary: `Download ${QUERIES[kind].what} as CSV (UTF-8 with BOM) or XLSX, streamed; cells a spreadsheet would run (= + - @, tab, CR first) get a leading apostrophe unless raw=true`,
             querystring: QUERIES[kind].query,
-            response: errors(403, 422),
+            response: { 200: fileResponse(`${QUERIES[kind].what}, as a file to download`, EXPORT_FORMATS.map((f) => CONTENT_TYPE[f])), ...errors(403, 422) },
           },
-          config: { action: 'records.export' },
+          config: { action: 'records.export', ...(QUERIES[kind].filters ? { filters: QUERIES[kind].filters } : {}) },
         },
         async (req, reply) => {
           const actor = actorOf(req);

@@ -47,6 +47,9 @@ const TITLE: Record<ErrorCode | 'internal', string> = {
   internal: 'Internal server error',
 };
 
+/** Every `code` a problem document can carry. */
+export const PROBLEM_CODES = Object.keys(TITLE) as (ErrorCode | 'internal')[];
+
 export function statusOf(code: ErrorCode): number {
   return STATUS[code];
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Action } from '@kith/domain/permissions/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { Registry } from '../records/list-query.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -16,5 +17,7 @@ declare module 'fastify' {
     auth?: 'none' | 'optional';
     /** The permission every caller of this route needs (docs/permissions.md). */
     action?: Action;
+    /** A list's filter fields (`filter[field][op]`), declared in the OpenAPI document (http/openapi.ts). */
+    filters?: Registry;
   }
 }

@@ -9,6 +9,7 @@ import { client, createTestApp, type TestApp } from '../../test/build-test-app.t
 import { makeMember, makeWorkspace, type TestUser } from '../../test/factories.ts';
 import { buildApp } from '../app.ts';
 import { createCore } from '../core.ts';
+import { MODULES } from '../modules.ts';
 import { createLogger } from '../logger.ts';
 import { PREVIEW_CHARS, runImport, StopForTest, type RunOptions } from './engine.ts';
 
@@ -438,7 +439,7 @@ describe('a killed import is resumed as soon as the server is back (finding 4)',
     await assert.rejects(runImport(t.core, owner.actor, { bytes: csv }, { kind: 'contacts', dryRun: false, fileName: 'f.csv', importId: id, batchRows: 100, stopAfterBatches: 2 }), StopForTest);
     await t.core.db.updateTable('imports').set({ runner: `${hostname()}/${await deadPid()}/${randomUUID()}`, heartbeat_at: t.core.now().toISOString() }).where('id', '=', id).execute();
     // The restart: a new core and app on the same database.
-    const core2 = await createCore(t.core.config, { log: createLogger('silent') });
+    const core2 = await createCore(t.core.config, { modules: MODULES, log: createLogger('silent') });
     const app2 = await buildApp(core2, { webDir: null });
     try {
       const view = await client(app2, owner.token).get(`/api/v1/imports/${id}`);

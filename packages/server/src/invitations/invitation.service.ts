@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { reserve } from '../auth/throttle.ts';
 import { hashSecret, randomSecret } from '../auth/secrets.ts';
-import { findRole, findUserByEmail, findUserById, insertMembership, insertUser, type UserRow } from '../members/user.repository.ts';
+import { findRole, findUserByEmail, findUserById, insertMembership, insertUser, type UserRow } from '../auth/user.repository.ts';
 import { authorize } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 

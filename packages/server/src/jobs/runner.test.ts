@@ -3,6 +3,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { setImmediate as yieldNow, setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createCore, type Core } from '../core.ts';
+import { MODULES } from '../modules.ts';
 import { createLogger } from '../logger.ts';
 import { createTestCore, type TestCore } from '../../test/test-db.ts';
 import { cancelJobs, enqueue } from './queue.ts';
@@ -26,7 +27,7 @@ let second: Core;
 
 before(async () => {
   core = await createTestCore({ now });
-  second = await createCore(core.config, { log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent'), now, migrate: false });
+  second = await createCore(core.config, { modules: MODULES, log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent'), now, migrate: false });
 });
 after(async () => {
   await second?.close();
@@ -35,7 +36,8 @@ after(async () => {
 
 const unregister: (() => void)[] = [];
 function handle<P>(kind: string, h: JobHandler<P>): void {
-  unregister.push(registerJobHandler(kind, h));
+  // Both "processes" run the kind, as two servers with the same modules would.
+  unregister.push(registerJobHandler(core, kind, h), registerJobHandler(second, kind, h));
 }
 afterEach(async () => {
   for (const u of unregister.splice(0)) u();
@@ -551,11 +553,34 @@ describe('the job runner', () => {
     );
   });
 
+  test('a Core runs the job kinds of the modules it was built with, and no others; two modules claiming one kind are refused', async () => {
+    // Every feature module is imported by this file (through the test core), yet a Core built without them has none of their handlers.
+    const bare = await createCore(core.config, { modules: [], log: createLogger('silent'), now, migrate: false });
+    const ran: string[] = [];
+    const own = await createCore(core.config, { modules: [{ name: 'probe', jobs: { 'test.module-kind': async (_c, job) => ran.push(job.id) } }], log: createLogger('silent'), now, migrate: false });
+    try {
+      assert.deepEqual([...jobHandlers(bare).keys()], []);
+      assert.ok(jobHandlers(core).has('mail.send') && jobHandlers(core).has('ticket.sla') && jobHandlers(core).has('analytics.score-schedule'), 'the test core has the modules’ kinds');
+      const id = (await enqueue(core.db, { kind: 'test.module-kind' }, clock))!;
+      assert.deepEqual(await runDueJobs(bare, 'bare'), none, 'no module, no kind');
+      assert.deepEqual(await runDueJobs(core, 'full'), none, 'the feature modules do not have it either');
+      assert.deepEqual(await runDueJobs(own, 'own'), { ...none, done: 1 });
+      assert.deepEqual(ran, [id]);
+    } finally {
+      await bare.close();
+      await own.close();
+    }
+    await assert.rejects(
+      createCore(core.config, { modules: [{ name: 'a', jobs: { 'test.twice': async () => null } }, { name: 'b', jobs: { 'test.twice': async () => null } }], log: createLogger('silent'), migrate: false }),
+      /two handlers \(modules a and b\)/,
+    );
+  });
+
   test('kinds without a handler are not claimed', async () => {
     handle('test.other', async () => 'other');
     const id = (await enqueue(core.db, { kind: 'test.orphan' }, clock))!;
     const other = (await enqueue(core.db, { kind: 'test.other', runAt: new Date(clock.getTime() + 1) }, clock))!;
-    assert.equal(jobHandlers().has('test.orphan'), false);
+    assert.equal(jobHandlers(core).has('test.orphan'), false);
     assert.deepEqual(
       (await claimJobs(core, 'a', { limit: 10, now: new Date(clock.getTime() + 1) })).map((j) => j.id),
       [other],
@@ -567,11 +592,11 @@ describe('the job runner', () => {
     assert.equal(r.attempts, 0);
     assert.equal(r.locked_by, null);
     handle('test.orphan', async () => 'adopted');
-    assert.equal(jobHandlers().has('test.orphan'), true);
+    assert.equal(jobHandlers(core).has('test.orphan'), true);
     assert.deepEqual(await runDueJobs(core, 'a'), { ...none, done: 1 });
     r = await row(id);
     assert.equal(stored(r.result), 'adopted');
-    assert.throws(() => registerJobHandler('test.orphan', async () => null), /already registered/);
+    assert.throws(() => registerJobHandler(core, 'test.orphan', async () => null), /already registered/);
   });
 
   test('stop() signals the running handler, gives back what it claimed without counting attempts, and waits', async () => {

@@ -1,11 +1,13 @@
 import type { Core } from '../core.ts';
-import type { JobTable } from '../care/care.table.ts';
+import type { JobTable } from './job.table.ts';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { recurringOf, type KithModule, type Recurring } from '../kith-module.ts';
+import { enqueue } from './queue.ts';
 
 /**
  * The job runner (issue 6, decision 0011 step 3): every server process polls `jobs` for due rows, claims a
- * batch as a lease (`locked_by`, `locked_until`) and runs each with the handler registered for its kind.
+ * batch as a lease (`locked_by`, `locked_until`) and runs each with its kind's handler (`core.jobHandlers`).
  *
  * - A claim is one statement. PostgreSQL: `update … where id in (select id … order by run_at limit n for update
  *   skip locked) returning *`, so processes sharing the database take disjoint rows without waiting on each
@@ -27,8 +29,13 @@ import type { Database } from '../db/database.ts';
  * - A lease that runs out (the holder crashed, or stalled longer than a lease) makes the job due again for anyone.
  *   Handlers must therefore be idempotent by key; a job can run twice, never be lost.
  * - Failures are retried after 1 min, 5 min, 30 min, 2 h, then 12 h, up to `max_attempts`; then `failed_at`.
- * - Only kinds with a registered handler are claimed, so an older process never takes work it cannot do.
+ * - Only kinds with a handler in this process (its modules' `jobs`, modules.ts) are claimed, so an older process
+ *   never takes work it cannot do.
  * - Outcomes are written in groups, one transaction for those that finish together (`outcomeWriter`).
+ * - A recurring kind (a module's `recurring`, e.g. the hourly score refresh) has one job per period, keyed by the
+ *   period (`kind@n`, so processes scheduling it at once add one): a server schedules the first when it starts,
+ *   and each run schedules the next period's before its handler runs (a failing run does not end the series;
+ *   after a stop, the next is after now, not a catch-up of the periods missed).
  */
 
 export type ClaimedJob<P = unknown> = {
@@ -49,26 +56,56 @@ export type ClaimedJob<P = unknown> = {
 /** What a handler returns is stored as JSON in `result`; what it throws is `last_error`, and a retry. */
 export type JobHandler<P = unknown> = (core: Core, job: ClaimedJob<P>, signal: AbortSignal) => Promise<unknown>;
 
-const handlers = new Map<string, JobHandler>();
-
 /**
- * Register the handler of a kind of job; services call this at import time. A kind has one handler: a second
- * registration of another function throws (two modules claiming one kind is a mistake). Returns a function
- * that unregisters it (tests).
+ * Add a handler to one Core's handlers (tests and benchmarks, which run kinds of their own; processes take
+ * theirs from the modules, `core.jobHandlers`). A kind has one handler: registering another function for it
+ * throws. Returns a function that removes it.
  */
-export function registerJobHandler<P = unknown>(kind: string, handler: JobHandler<P>): () => void {
+export function registerJobHandler<P = unknown>(core: Core, kind: string, handler: JobHandler<P>): () => void {
   const h = handler as JobHandler;
-  const existing = handlers.get(kind);
+  const existing = core.jobHandlers.get(kind);
   if (existing && existing !== h) throw new Error(`a handler for jobs of kind "${kind}" is already registered`);
-  handlers.set(kind, h);
+  core.jobHandlers.set(kind, h);
   return () => {
-    if (handlers.get(kind) === h) handlers.delete(kind);
+    if (core.jobHandlers.get(kind) === h) core.jobHandlers.delete(kind);
   };
 }
 
-/** The kinds this process can run (introspection, logs). */
-export function jobHandlers(): ReadonlyMap<string, JobHandler> {
-  return new Map(handlers);
+/** The kinds a Core can run (introspection, logs). */
+export function jobHandlers(core: Core): ReadonlyMap<string, JobHandler> {
+  return new Map(core.jobHandlers);
+}
+
+const recurringCache = new WeakMap<readonly KithModule[], Map<string, Recurring>>();
+/** The recurring kinds of a Core's modules (read once per list). */
+function recurringKinds(core: Core): Map<string, Recurring> {
+  let r = recurringCache.get(core.modules);
+  if (!r) recurringCache.set(core.modules, (r = recurringOf(core.modules)));
+  return r;
+}
+
+const periodKey = (kind: string, period: number) => `${kind}@${period}`;
+
+async function scheduleRecurringJob(core: Core, kind: string, period: number, runAt: Date): Promise<void> {
+  // One job of the period; its attempts are few, the next period's job being the real retry.
+  await enqueue(core.db, { kind, key: periodKey(kind, period), runAt, maxAttempts: 3 }, core.now());
+}
+
+/**
+ * Schedule the recurring kinds of this Core's modules: each one's job `firstAfterMs` from now, unless its period
+ * has one already (another process scheduled it). A server's runner does this when it starts.
+ */
+export async function scheduleRecurring(core: Core): Promise<void> {
+  for (const [kind, r] of recurringKinds(core)) {
+    const at = new Date(core.now().getTime() + (r.firstAfterMs ?? 0));
+    await scheduleRecurringJob(core, kind, Math.floor(at.getTime() / r.everyMs), at);
+  }
+}
+
+/** A recurring job is running: its series' next job, at the start of the next period after this one and after now. */
+async function scheduleNext(core: Core, job: ClaimedJob, r: Recurring): Promise<void> {
+  const period = Math.max(Math.floor(Date.parse(job.runAt) / r.everyMs), Math.floor(core.now().getTime() / r.everyMs)) + 1;
+  await scheduleRecurringJob(core, job.kind, period, new Date(period * r.everyMs));
 }
 
 /** The wait before attempt n + 1 after attempt n failed: 1 min, 5 min, 30 min, 2 h, then 12 h. */
@@ -122,7 +159,7 @@ export type ClaimOptions = { limit: number; leaseMs?: number; now?: Date; kinds?
  * failed or cancelled, not under a live lease, of a kind with a registered handler (or of `kinds`).
  */
 export async function claimJobs(core: Core, workerId: string, opts: ClaimOptions): Promise<ClaimedJob[]> {
-  const kinds = opts.kinds ?? [...handlers.keys()];
+  const kinds = opts.kinds ?? [...core.jobHandlers.keys()];
   if (kinds.length === 0 || opts.limit <= 0) return [];
   const now = (opts.now ?? core.now()).toISOString();
   const until = new Date(Date.parse(now) + (opts.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
@@ -411,9 +448,11 @@ async function attempt(core: Core, job: ClaimedJob, signal: AbortSignal, leaseMs
   if (job.attempts > job.maxAttempts) return { what: 'fail', job, at: core.now(), error: new Error('the lease of its last attempt ran out (the process stopped or the handler overran)') };
   // Waited in this process's queue past half its lease: another process may soon take it; give it back.
   if (Date.parse(job.lockedUntil) - core.now().getTime() < leaseMs / 2) return { what: 'release', job, at: core.now() };
-  const handler = handlers.get(job.kind);
+  const handler = core.jobHandlers.get(job.kind);
   try {
     if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
+    const recurring = recurringKinds(core).get(job.kind);
+    if (recurring) await scheduleNext(core, job, recurring);
     const result = await handler(core, job, signal);
     return { what: 'done', job, at: core.now(), result };
   } catch (err) {
@@ -614,6 +653,12 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
   const timer = setInterval(claim, pollMs);
   timer.unref();
   claim();
+  // The recurring kinds' first jobs (unless their periods have them already).
+  const scheduled = scheduleRecurring(core).catch((err: unknown) => {
+    try {
+      core.log.error({ err }, 'job runner: scheduling the recurring jobs failed');
+    } catch {}
+  });
 
   return {
     wake: claim,
@@ -625,6 +670,7 @@ export function startJobRunner(core: Core, opts: RunnerOptions): JobRunner {
         stopping.abort();
       }
       await claimed;
+      await scheduled;
       const waiting = queue.splice(0);
       await Promise.all(
         waiting.map(async (j) => {

@@ -6,7 +6,7 @@ import { errors, IdParams, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { authorize } from '../records/visibility.ts';
 import { enqueue } from '../jobs/queue.ts';
-import { MAIL_ATTEMPTS, MAIL_JOB } from '../care/outbox.ts';
+import { MAIL_ATTEMPTS, MAIL_JOB } from './outbox.ts';
 import { dataAttrs, escapeHtml, htmlPage, newNonce, pageCsp } from '../http/html.ts';
 import { checkUnsubscribe, deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail, SmtpInput, unsubscribe } from './workspace-mail.ts';
 

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeMember, makeWorkspace, type TestUser } from '../../test/factories.ts';
 import { mailText, startMailCatcher } from '../../test/mail-catcher.ts';
-import { queueMail, sendQueuedMail } from '../care/outbox.ts';
+import { queueMail, sendQueuedMail } from './outbox.ts';
 import { runDueJobs } from '../jobs/runner.ts';
 
 let t: TestApp;

@@ -14,7 +14,7 @@ export type Mail = {
 };
 
 /**
- * A Message-ID that stays the same for one mail however often it is sent (care/outbox.ts: after a crash a mail
+ * A Message-ID that stays the same for one mail however often it is sent (mail/outbox.ts: after a crash a mail
  * may go out twice): `<id@domain>`, the domain of the sender's address, else the host of the public URL.
  */
 export function stableMessageId(id: string, from: string, publicUrl: string): string {

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import { revokeSessionsOfUser } from '../auth/session.repository.ts';
 import { revokeTokensOfUser } from '../auth/token.repository.ts';
 import { authorize } from '../records/visibility.ts';
-import { countOwners, findRole, listMembers, type Member } from './user.repository.ts';
+import { countOwners, findRole, listMembers, type Member } from '../auth/user.repository.ts';
 
 export async function membersOf(core: Core, actor: Actor): Promise<Member[]> {
   authorize(actor, 'members.read');

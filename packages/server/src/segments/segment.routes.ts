@@ -40,9 +40,10 @@ export function segmentRoutes(core: Core) {
     app.get(segmentApi.get.path, { schema: routeSchema(segmentApi.get, [404]), config: { action: 'contacts.read' } }, async (req) =>
       getSegment(core, actorOf(req), req.params.id),
     );
-    app.post(segmentApi.create.path, { schema: routeSchema(segmentApi.create, [403, 422]), config: { action: 'contacts.read' } }, async (req, reply) =>
-      reply.code(201).send(await createSegment(core, actorOf(req), req.body)),
-    );
+    app.post(segmentApi.create.path, { schema: routeSchema(segmentApi.create, [403, 422]), config: { action: 'contacts.read' } }, async (req, reply) => {
+      const s = await createSegment(core, actorOf(req), req.body);
+      return reply.code(201).header('location', `/api/v1/segments/${s.id}`).send(s);
+    });
     app.patch(segmentApi.update.path, { schema: routeSchema(segmentApi.update, [403, 404, 422]), config: { action: 'contacts.read' } }, async (req) =>
       updateSegment(core, actorOf(req), req.params.id, req.body),
     );

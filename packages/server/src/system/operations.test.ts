@@ -9,6 +9,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { createCore } from '../core.ts';
+import { MODULES } from '../modules.ts';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { browser } from '../../test/browser-session.ts';
 import { makeWorkspace, PASSWORD, type TestUser } from '../../test/factories.ts';
@@ -175,7 +176,7 @@ describe('graceful shutdown', { skip: onPostgres() ? 'runs the SQLite server pro
 describe('scale-out: two server processes on one database', () => {
   test('a session made on one is valid on the other, and they share the login throttle', async () => {
     const a = await createTestApp();
-    const core2 = await createCore(a.core.config, { log: pino({ level: 'silent' }) });
+    const core2 = await createCore(a.core.config, { modules: MODULES, log: pino({ level: 'silent' }) });
     const b = await buildApp(core2);
     try {
       const { owner: o } = await makeWorkspace(a.core);

@@ -4,7 +4,7 @@ import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { findRole } from '../members/user.repository.ts';
+import { findRole } from '../auth/user.repository.ts';
 import { authorize } from '../records/visibility.ts';
 
 export type Team = { id: string; name: string; memberIds: string[]; createdAt: string; updatedAt: string };

@@ -3,9 +3,11 @@ import { accountEmail } from '@kith/domain/contacts/contact.schema.ts';
 import { text } from '@kith/domain/schema/fields.ts';
 import type { Core } from '../core.ts';
 import { actorOf, requestInfo } from '../http/auth-hook.ts';
-import { errors, Timestamp } from '../http/schemas.ts';
+import { errors, fileResponse, Timestamp } from '../http/schemas.ts';
+
+const JSON_LINES = 'application/x-ndjson; charset=utf-8';
 import type { App } from '../http/types.ts';
-import { workspacesOfUser } from '../members/user.repository.ts';
+import { workspacesOfUser } from '../auth/user.repository.ts';
 import { ROLES } from '@kith/domain/permissions/permissions.ts';
 import { createWorkspace, getWorkspace, LOCALES, setup, updateWorkspaceSettings } from './workspace.service.ts';
 import type { Workspace } from './workspace.repository.ts';
@@ -79,7 +81,7 @@ export function workspaceRoutes(core: Core) {
         schema: {
           tags: ['workspaces'],
           summary: 'The whole workspace as JSON Lines ({"type":"contact","data":{…}} per line), streamed: members, custom fields, companies, contacts, products, orders with lines, interactions, tasks — no secrets',
-          response: errors(403),
+          response: { 200: fileResponse('The workspace, one JSON object per line', [JSON_LINES]), ...errors(403) },
         },
         config: { action: 'workspace.export' },
       },
@@ -94,7 +96,7 @@ export function workspaceRoutes(core: Core) {
             out.destroy(err as Error);
           });
         return reply
-          .header('content-type', 'application/x-ndjson; charset=utf-8')
+          .header('content-type', JSON_LINES)
           .header('content-disposition', `attachment; filename="kith-workspace-${core.now().toISOString().slice(0, 10)}.jsonl"`)
           .header('cache-control', 'no-store')
           .send(out as never);

@@ -1,5 +1,5 @@
 import { uuidv7 } from '../db/ids.ts';
-import { scheduleRollupRebuild } from '../care/survey-rollup.ts';
+import { defineHook, emit } from '../kith-module.ts';
 import { AppError, invalid } from '@kith/domain/errors.ts';
 import { passwordProblem } from '@kith/domain/auth/password-policy.ts';
 import { accountEmailProblem, normalizeEmail } from '@kith/domain/emails/email.ts';
@@ -9,7 +9,7 @@ import type { Db } from '../db/create-db.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { findUserByEmail, insertMembership, insertUser, type UserRow } from '../members/user.repository.ts';
+import { findUserByEmail, insertMembership, insertUser, type UserRow } from '../auth/user.repository.ts';
 import { forgetReadContext } from './read-context.ts';
 import { isCurrency } from '@kith/domain/money/money.ts';
 import { findWorkspace, insertWorkspace, updateWorkspace, WORKSPACE_DEFAULTS, type Workspace } from './workspace.repository.ts';
@@ -84,6 +84,10 @@ export async function getWorkspace(core: Core, actor: Actor): Promise<Workspace>
   return w;
 }
 
+/** A workspace's time zone changed, in the changing transaction (the surveys listen: their counts are kept by local day). */
+export type WorkspaceZoneChanged = { workspaceId: string; from: string; to: string; now: Date };
+export const workspaceZoneChangedHook = defineHook<WorkspaceZoneChanged>('workspace.zone-changed');
+
 export type WorkspacePatch = Partial<Pick<Workspace, 'name' | 'currency' | 'timezone' | 'phoneRegion' | 'locale' | 'lifecycleAuto' | 'loyalAfter'>>;
 
 export async function updateWorkspaceSettings(core: Core, actor: Actor, patch: WorkspacePatch): Promise<Workspace> {
@@ -99,8 +103,7 @@ export async function updateWorkspaceSettings(core: Core, actor: Actor, patch: W
     await updateWorkspace(trx, actor.workspaceId, patch, now.toISOString());
     const after = (await findWorkspace(trx, actor.workspaceId))!;
     const changed = Object.keys(patch) as (keyof WorkspacePatch)[];
-    // Survey counts are kept by local day: a new zone recounts them.
-    if (patch.timezone !== undefined && patch.timezone !== before.timezone) await scheduleRollupRebuild(trx, actor.workspaceId, now);
+    if (patch.timezone !== undefined && patch.timezone !== before.timezone) await emit(trx, core, workspaceZoneChangedHook, { workspaceId: actor.workspaceId, from: before.timezone, to: patch.timezone, now });
     await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'workspace', entityId: actor.workspaceId, before: pick(before, changed), after: pick(after, changed) }, now);
     return after;
   }).finally(() => forgetReadContext(core, actor.workspaceId));

@@ -4,7 +4,7 @@ import type { Db } from '../db/create-db.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { escapeHtml } from '../http/html.ts';
-import { mailSenderFor, unsubscribeUrl } from '../mail/workspace-mail.ts';
+import { mailSenderFor, unsubscribeUrl } from './workspace-mail.ts';
 
 /**
  * The email outbox (decision 0011, step 4). Mail is written to `mail_outbox` in the same transaction as

@@ -1,24 +1,49 @@
-import { slaState } from '@kith/domain/care/tickets.ts';
+import { addBusinessMinutes, businessMinutesBetween } from '@kith/domain/care/business-hours.ts';
+import { slaState, type SlaPause } from '@kith/domain/care/tickets.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { readJson } from '../db/column-types.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { registerJobHandler, type ClaimedJob } from '../jobs/runner.ts';
-import { loadCare } from './care-settings.service.ts';
-import { MAIL_JOB, queueMail, sendQueuedMail } from './outbox.ts';
-import { registerPlaybookJobs } from './playbook-jobs.ts';
-import { runSurveyInvite, SURVEY_INVITE_JOB, type SurveyInvitePayload } from './survey.service.ts';
-import { SLA_JOB, type SlaJobPayload } from './ticket.service.ts';
-import { rebuildRollup, SURVEY_ROLLUP_JOB } from './survey-rollup.ts';
-import { expirePoints, LOYALTY_EXPIRE_JOB, LOYALTY_SYNC_JOB, runLoyaltySync } from './loyalty.service.ts';
+import { loadCare, type CareContext } from './care-settings.service.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { enqueue } from '../jobs/queue.ts';
+import type { TicketTable } from './ticket.table.ts';
 
 /**
- * The care loop's background work, run by the job runner in whichever server process claims it: SLA
- * warnings and breach escalations, email delivery, and survey invitations. Each handler re-reads what it
- * acts on and is idempotent (a flag, a unique key or a status says it was done), so a job that runs again
- * after a crash, or a stale job for a target that moved, does nothing twice.
+ * A ticket's SLA clocks in the background: each running target gets a warning and a breach check as jobs
+ * (scheduled in the transaction that starts the clock), run by the job runner in whichever server process
+ * claims them. The check re-reads what it acts on and is idempotent (a flag says it was done), so a job that
+ * runs again after a crash, or a stale job for a target that moved, does nothing twice.
  */
+
+export const SLA_JOB = 'ticket.sla';
+export type SlaJobPayload = { ticketId: string; workspaceId: string; target: 'first_response' | 'resolution'; stage: 'warn' | 'breach' };
+
+/**
+ * Schedule the warning and the breach check of each running target. Keys carry the due time, so a
+ * rescheduled target (a new priority, a pause) gets new jobs and the old ones find nothing to do.
+ */
+export async function scheduleSlaJobs(db: Db, care: CareContext, t: Pick<TicketTable, 'id' | 'workspace_id' | 'created_at' | 'first_response_due_at' | 'first_responded_at' | 'resolved_at'> & { resolutionDueAt: string | null; resolutionTarget: number | null }, now: Date): Promise<void> {
+  const targets: [SlaJobPayload['target'], string | null, number | null][] = [];
+  if (t.first_response_due_at && !t.first_responded_at) targets.push(['first_response', t.first_response_due_at, businessMinutesBetween(care.calendar, t.created_at, t.first_response_due_at)]);
+  if (t.resolutionDueAt && !t.resolved_at) targets.push(['resolution', t.resolutionDueAt, t.resolutionTarget]);
+  for (const [target, dueAt, minutes] of targets) {
+    if (!dueAt || !minutes) continue;
+    const warnBefore = Math.floor(minutes * care.settings.warnFraction);
+    // The warning: when only the warning fraction of the target is left, in business minutes.
+    const warnAt = warnBefore > 0 ? addBusinessMinutes(care.calendar, t.created_at, Math.max(0, minutes - warnBefore)) : null;
+    const base = { ticketId: t.id, workspaceId: t.workspace_id, target };
+    if (warnAt) await enqueue(db, { kind: SLA_JOB, workspaceId: t.workspace_id, runAt: warnAt, key: `sla:${t.id}:${target}:warn:${dueAt}`, payload: { ...base, stage: 'warn' } }, now);
+    await enqueue(db, { kind: SLA_JOB, workspaceId: t.workspace_id, runAt: dueAt, key: `sla:${t.id}:${target}:breach:${dueAt}`, payload: { ...base, stage: 'breach' } }, now);
+  }
+}
+
+export function effectiveResolutionDue(care: CareContext, r: Pick<TicketTable, 'created_at' | 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'resolved_at'> & { pauses: SlaPause[] }, now: Date): string | null {
+  if (!r.resolution_due_at) return null;
+  const s = slaState(care.calendar, { createdAt: r.created_at, firstResponseDueAt: r.first_response_due_at, resolutionDueAt: r.resolution_due_at, firstRespondedAt: r.first_responded_at, resolvedAt: r.resolved_at, pauses: r.pauses }, now, { warnFraction: care.settings.warnFraction });
+  return s.resolution?.dueAt ?? r.resolution_due_at;
+}
 
 async function managersOf(db: Db, workspaceId: string, teamId: string | null): Promise<{ id: string; email: string; name: string }[]> {
   let q = db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['users.id', 'users.email', 'users.name']).where('memberships.workspace_id', '=', workspaceId);
@@ -89,18 +114,4 @@ export async function runSlaCheck(core: Core, p: SlaJobPayload): Promise<{ outco
     for (const to of recipients.values()) await queueMail(trx, { workspaceId: p.workspaceId, contactId: null, to, subject: subject.slice(0, 250), text, purpose: 'transactional', relatedType: 'ticket_sla', relatedId: row.id }, now);
     return { outcome: p.stage === 'warn' ? 'warned' : reassignedTo ? 'escalated' : 'breached', notified: recipients.size } as { outcome: string };
   });
-}
-
-let registered = false;
-/** Register the care handlers with the job runner (once per process; app.ts calls it). */
-export function registerCareJobs(): void {
-  if (registered) return;
-  registered = true;
-  registerJobHandler<SlaJobPayload>(SLA_JOB, (core, job) => runSlaCheck(core, job.payload));
-  registerJobHandler<{ mailId: string }>(MAIL_JOB, (core, job: ClaimedJob<{ mailId: string }>) => sendQueuedMail(core, job.payload.mailId, job.attempts >= job.maxAttempts));
-  registerJobHandler<SurveyInvitePayload>(SURVEY_INVITE_JOB, (core, job) => runSurveyInvite(core, job.payload));
-  registerJobHandler<{ workspaceId: string }>(SURVEY_ROLLUP_JOB, (core, job) => rebuildRollup(core, job.payload.workspaceId));
-  registerPlaybookJobs();
-  registerJobHandler<{ workspaceId: string; contactIds: string[] }>(LOYALTY_SYNC_JOB, (core, job) => runLoyaltySync(core, job.payload));
-  registerJobHandler<{ workspaceId: string; contactId: string }>(LOYALTY_EXPIRE_JOB, (core, job) => expirePoints(core, job.payload));
 }

@@ -11,9 +11,9 @@ import type { Actor } from '../auth/actor.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { authorize, readableContacts, scopeFor } from '../records/visibility.ts';
 import { findContact } from '../contacts/contact.repository.ts';
-import { onOrdersChanged } from '../commerce/order-events.ts';
+import type { OrdersChanged } from '../commerce/order-events.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
-import type { LoyaltyAccountTable } from './care.table.ts';
+import type { LoyaltyAccountTable } from './loyalty.table.ts';
 import { sql, type Selectable } from 'kysely';
 
 /**
@@ -203,14 +203,15 @@ export async function runLoyaltySync(core: Core, p: { workspaceId: string; conta
   return { contacts: p.contactIds.length };
 }
 
-onOrdersChanged(async (trx, core, e) => {
+/** Orders changed: points and tiers follow in the same transaction (an import's customers in background jobs). */
+export async function loyaltyOnOrdersChanged(trx: Db, core: Core, e: OrdersChanged): Promise<void> {
   if (e.bulk) {
     // An import: sync in the background, a thousand customers a job.
     for (let i = 0; i < e.contactIds.length; i += 1000) await enqueue(trx, { kind: LOYALTY_SYNC_JOB, workspaceId: e.workspaceId, payload: { workspaceId: e.workspaceId, contactIds: e.contactIds.slice(i, i + 1000) } }, core.now());
     return;
   }
   await syncPoints(trx, core, e.workspaceId, e.contactIds, core.now());
-});
+}
 
 // ------------------------------------------------------------------------------------------ reading and changing
 

@@ -7,8 +7,10 @@ import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { defaultHolidays, getCareSettings, listSlaPolicies, replaceSlaPolicies, updateCareSettings } from './care-settings.service.ts';
-import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned.service.ts';
-import { addMessage, createTicket, getTeamAssignment, getTicket, listMessages, listTickets, QUEUES, setTeamAssignment, slaReport, ticketCounts, updateTicket } from './ticket.service.ts';
+import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned-reply.service.ts';
+import { addMessage, createTicket, getTicket, listMessages, listTickets, QUEUES, ticketCounts, updateTicket } from './ticket.service.ts';
+import { getTeamAssignment, setTeamAssignment } from './ticket-assignment.service.ts';
+import { slaReport } from './sla-report.service.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 
 const SlaTarget = z.object({ dueAt: Timestamp, remainingMinutes: z.number().describe('Business minutes left (negative once past due)'), breached: z.boolean(), met: z.boolean().nullable(), warn: z.boolean() }).nullable();
@@ -62,7 +64,7 @@ const PolicyOut = z.object({ id: z.string(), position: z.number().int(), name: z
 const CannedOut = z.object({ id: z.string(), title: z.string(), body: z.string(), createdBy: z.string().nullable(), updatedAt: Timestamp });
 const Counts = z.object(Object.fromEntries(QUEUES.map((q) => [q, z.number().int()])) as Record<(typeof QUEUES)[number], z.ZodNumber>);
 
-export function careRoutes(core: Core) {
+export function ticketRoutes(core: Core) {
   return async function (app: App) {
     // ---- settings
     app.get('/care/settings', { schema: { tags: ['care'], summary: 'The working calendar SLA clocks count in, ticket categories, warning and escalation rules', response: { 200: SettingsOut } }, config: { action: 'tickets.read' } }, async (req) => getCareSettings(core, actorOf(req)));

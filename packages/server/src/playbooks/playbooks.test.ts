@@ -5,6 +5,7 @@ import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } fr
 import { startMailCatcher } from '../../test/mail-catcher.ts';
 import { onPostgres } from '../../test/test-db.ts';
 import { createCore, type Core } from '../core.ts';
+import { MODULES } from '../modules.ts';
 import { readJson } from '../db/column-types.ts';
 import { createLogger } from '../logger.ts';
 import { runDueJobs } from '../jobs/runner.ts';
@@ -390,7 +391,7 @@ describe('care playbooks', () => {
 describe('two server processes on one database', { skip: onPostgres() ? false : 'PostgreSQL only (KITH_TEST_DATABASE_URL): SQLite has one writer at a time' }, () => {
   let second: Core;
   before(async () => {
-    second = await createCore(t.core.config, { log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent'), now: () => clock, migrate: false });
+    second = await createCore(t.core.config, { modules: MODULES, log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent'), now: () => clock, migrate: false });
   });
   after(() => second?.close());
 

@@ -5,7 +5,8 @@ import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
-import { contactRuns, createPlaybook, deletePlaybook, enrollContact, getPlaybook, listPlaybooks, stopRun, updatePlaybook } from './playbook.service.ts';
+import { contactRuns, enrollContact, stopRun } from './playbook-run.service.ts';
+import { createPlaybook, deletePlaybook, getPlaybook, listPlaybooks, updatePlaybook } from './playbook.service.ts';
 
 const StepOut = z.object({
   id: z.string(),

@@ -5,14 +5,14 @@ import type { Db } from '../db/create-db.ts';
 import { readJson } from '../db/column-types.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { errorText, registerJobHandler } from '../jobs/runner.ts';
+import { errorText, type ClaimedJob } from '../jobs/runner.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { ContactTable } from '../contacts/contact.table.ts';
-import type { PlaybookRunStepTable } from './care.table.ts';
-import { queueMail } from './outbox.ts';
-import { PLAYBOOK_ENROLL_JOB, PLAYBOOK_STEP_JOB, runAutoEnroll, type EnrollPayload, type StepPayload, type StepRecord } from './playbook.service.ts';
-import { insertInvitation } from './survey.service.ts';
-import { renderTemplate, type TemplateVars } from './templates.ts';
+import type { PlaybookRunStepTable } from './playbook.table.ts';
+import { queueMail } from '../mail/outbox.ts';
+import type { StepPayload, StepRecord } from './playbook.service.ts';
+import { insertInvitation } from '../surveys/survey-invitation.service.ts';
+import { renderTemplate, type TemplateVars } from '../mail/templates.ts';
 
 /**
  * The playbook jobs (decision 0011 step 6): `playbook.step` performs one step of one customer's run, and
@@ -149,18 +149,12 @@ async function perform(trx: Db, core: Core, playbookId: string, contactId: strin
   return { status: 'done', result: { invitationId: inv.id, surveyId: survey.id, mailId: inv.mailId } };
 }
 
-let registered = false;
-/** Register the playbook jobs with the runner (once per process; registerCareJobs calls it). */
-export function registerPlaybookJobs(): void {
-  if (registered) return;
-  registered = true;
-  registerJobHandler<StepPayload>(PLAYBOOK_STEP_JOB, async (core, job) => {
-    try {
-      return await runPlaybookStep(core, job.payload);
-    } catch (err) {
-      if (job.attempts >= job.maxAttempts) await markFailed(core, job.payload, err).catch((e: unknown) => core.log.error({ err: e, jobId: job.id }, 'playbook step: could not mark the step failed'));
-      throw err;
-    }
-  });
-  registerJobHandler<EnrollPayload>(PLAYBOOK_ENROLL_JOB, (core, job, signal) => runAutoEnroll(core, job.payload, signal));
+/** The job of one step: on its last attempt, a step that keeps failing is marked failed on the run. */
+export async function playbookStepJob(core: Core, job: ClaimedJob<StepPayload>): Promise<Record<string, unknown>> {
+  try {
+    return await runPlaybookStep(core, job.payload);
+  } catch (err) {
+    if (job.attempts >= job.maxAttempts) await markFailed(core, job.payload, err).catch((e: unknown) => core.log.error({ err: e, jobId: job.id }, 'playbook step: could not mark the step failed'));
+    throw err;
+  }
 }

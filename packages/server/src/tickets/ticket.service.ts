@@ -1,9 +1,9 @@
 import { sql, type ExpressionBuilder, type Selectable, type Updateable } from 'kysely';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { grantOf } from '@kith/domain/permissions/permissions.ts';
-import { addBusinessMinutes, businessMinutesBetween } from '@kith/domain/care/business-hours.ts';
-import { checkMove, leastOpen, pickPolicy, roundRobin, slaDue, slaState, type Priority, type SlaPause, type TicketStatus } from '@kith/domain/care/tickets.ts';
-import type { AssignmentMode, Ticket, TicketCreateInput, TicketMessage, TicketMessageInput, TicketUpdateInput } from '@kith/domain/care/care.schema.ts';
+import { businessMinutesBetween } from '@kith/domain/care/business-hours.ts';
+import { checkMove, pickPolicy, slaDue, slaState, type Priority, type SlaPause, type TicketStatus } from '@kith/domain/care/tickets.ts';
+import type { Ticket, TicketCreateInput, TicketMessage, TicketMessageInput, TicketUpdateInput } from '@kith/domain/care/care.schema.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
@@ -12,10 +12,12 @@ import { uuidv7 } from '../db/ids.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, preconditionFailed, readableContacts } from '../records/visibility.ts';
-import { enqueue } from '../jobs/queue.ts';
+import { defineHook, emit } from '../kith-module.ts';
 import { loadCare, type CareContext } from './care-settings.service.ts';
-import type { TicketTable } from './care.table.ts';
-import { queueMail } from './outbox.ts';
+import type { TicketTable } from './ticket.table.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { autoAssign } from './ticket-assignment.service.ts';
+import { effectiveResolutionDue, scheduleSlaJobs } from './ticket-sla.ts';
 
 /**
  * Tickets (issue 6): a customer's complaint, question, request or incident, worked to resolution under an
@@ -24,10 +26,10 @@ import { queueMail } from './outbox.ts';
  * (no assignee, no team); a manager also those assigned to members of their teams.
  */
 
-const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'waiting_on_customer', 'reopened'];
+export const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'waiting_on_customer', 'reopened'];
 const AUDITED = ['subject', 'priority', 'category', 'status', 'assigneeId', 'teamId', 'tags', 'rootCause', 'resolution', 'orderId'] as const;
 
-type Row = Selectable<TicketTable> & { contact_name: string | null };
+export type Row = Selectable<TicketTable> & { contact_name: string | null };
 
 export function ticketScope(actor: Actor, action: 'tickets.read' | 'tickets.write') {
   const grant = grantOf(actor.role, action);
@@ -43,7 +45,7 @@ export function ticketScope(actor: Actor, action: 'tickets.read' | 'tickets.writ
   };
 }
 
-function selectTickets(db: Db) {
+export function selectTickets(db: Db) {
   return db.selectFrom('tickets').innerJoin('contacts', 'contacts.id', 'tickets.contact_id').selectAll('tickets').select('contacts.name as contact_name').where('tickets.deleted_at', 'is', null);
 }
 
@@ -119,98 +121,6 @@ async function checkOrder(db: Db, workspaceId: string, contactId: string, orderI
   const o = await db.selectFrom('orders').select(['contact_id']).where('workspace_id', '=', workspaceId).where('id', '=', orderId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!o) issues.push({ path: ['orderId'], message: 'No such order', code: 'not_found' });
   else if (o.contact_id !== contactId) issues.push({ path: ['orderId'], message: 'The order is another customer’s', code: 'invalid' });
-}
-
-// --------------------------------------------------------------------------------------- assignment
-
-/** Who a team's rule gives a new ticket to (and remembers it), or null for a manual team or an empty one. */
-async function autoAssign(db: Db, workspaceId: string, teamId: string, now: string): Promise<string | null> {
-  const rule = await db.selectFrom('team_assignment').selectAll().where('team_id', '=', teamId).where('workspace_id', '=', workspaceId).executeTakeFirst();
-  if (!rule || rule.mode === 'manual') return null;
-  // Members who work tickets, in a stable order (when they joined the team, then id).
-  const members = await db
-    .selectFrom('team_members')
-    .innerJoin('memberships', (j) => j.onRef('memberships.user_id', '=', 'team_members.user_id').onRef('memberships.workspace_id', '=', 'team_members.workspace_id'))
-    .select('team_members.user_id')
-    .where('team_members.team_id', '=', teamId)
-    .where('memberships.role', 'in', ['agent', 'manager', 'admin', 'owner'])
-    .orderBy('team_members.created_at')
-    .orderBy('team_members.user_id')
-    .execute();
-  const agents = members.map((m) => m.user_id);
-  if (agents.length === 0) return null;
-  let pick: string | null;
-  if (rule.mode === 'least_open') {
-    const counts = await db
-      .selectFrom('tickets')
-      .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('workspace_id', '=', workspaceId)
-      .where('assignee_id', 'in', agents)
-      .where('status', 'in', OPEN_STATUSES)
-      .where('deleted_at', 'is', null)
-      .groupBy('assignee_id')
-      .execute();
-    pick = leastOpen(agents, new Map(counts.map((c) => [c.assignee_id!, Number(c.n)])), rule.last_assigned_id);
-  } else {
-    pick = roundRobin(agents, rule.last_assigned_id);
-  }
-  if (pick) await db.updateTable('team_assignment').set({ last_assigned_id: pick, updated_at: now }).where('team_id', '=', teamId).execute();
-  return pick;
-}
-
-export async function getTeamAssignment(core: Core, actor: Actor, teamId: string): Promise<{ teamId: string; mode: AssignmentMode }> {
-  authorize(actor, 'tickets.read');
-  const team = await core.db.selectFrom('teams').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw notFound('Team');
-  const r = await core.db.selectFrom('team_assignment').select('mode').where('team_id', '=', teamId).executeTakeFirst();
-  return { teamId, mode: (r?.mode ?? 'manual') as AssignmentMode };
-}
-
-export async function setTeamAssignment(core: Core, actor: Actor, teamId: string, mode: AssignmentMode): Promise<{ teamId: string; mode: AssignmentMode }> {
-  authorize(actor, 'care.configure');
-  return core.db.transaction().execute(async (trx) => {
-    const team = await trx.selectFrom('teams').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', teamId).executeTakeFirst();
-    if (!team) throw notFound('Team');
-    const before = { mode: (await trx.selectFrom('team_assignment').select('mode').where('team_id', '=', teamId).executeTakeFirst())?.mode ?? 'manual' };
-    const now = core.now().toISOString();
-    await trx
-      .insertInto('team_assignment')
-      .values({ team_id: teamId, workspace_id: actor.workspaceId, mode, last_assigned_id: null, updated_at: now })
-      .onConflict((oc) => oc.column('team_id').doUpdateSet({ mode, updated_at: now }))
-      .execute();
-    if (before.mode !== mode) await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'team_assignment', entityId: teamId, before: { mode: before.mode }, after: { mode } }, core.now());
-    return { teamId, mode };
-  });
-}
-
-// ------------------------------------------------------------------------------------------ SLA jobs
-
-export const SLA_JOB = 'ticket.sla';
-export type SlaJobPayload = { ticketId: string; workspaceId: string; target: 'first_response' | 'resolution'; stage: 'warn' | 'breach' };
-
-/**
- * Schedule the warning and the breach check of each running target. Keys carry the due time, so a
- * rescheduled target (a new priority, a pause) gets new jobs and the old ones find nothing to do.
- */
-export async function scheduleSlaJobs(db: Db, care: CareContext, t: Pick<TicketTable, 'id' | 'workspace_id' | 'created_at' | 'first_response_due_at' | 'first_responded_at' | 'resolved_at'> & { resolutionDueAt: string | null; resolutionTarget: number | null }, now: Date): Promise<void> {
-  const targets: [SlaJobPayload['target'], string | null, number | null][] = [];
-  if (t.first_response_due_at && !t.first_responded_at) targets.push(['first_response', t.first_response_due_at, businessMinutesBetween(care.calendar, t.created_at, t.first_response_due_at)]);
-  if (t.resolutionDueAt && !t.resolved_at) targets.push(['resolution', t.resolutionDueAt, t.resolutionTarget]);
-  for (const [target, dueAt, minutes] of targets) {
-    if (!dueAt || !minutes) continue;
-    const warnBefore = Math.floor(minutes * care.settings.warnFraction);
-    // The warning: when only the warning fraction of the target is left, in business minutes.
-    const warnAt = warnBefore > 0 ? addBusinessMinutes(care.calendar, t.created_at, Math.max(0, minutes - warnBefore)) : null;
-    const base = { ticketId: t.id, workspaceId: t.workspace_id, target };
-    if (warnAt) await enqueue(db, { kind: SLA_JOB, workspaceId: t.workspace_id, runAt: warnAt, key: `sla:${t.id}:${target}:warn:${dueAt}`, payload: { ...base, stage: 'warn' } }, now);
-    await enqueue(db, { kind: SLA_JOB, workspaceId: t.workspace_id, runAt: dueAt, key: `sla:${t.id}:${target}:breach:${dueAt}`, payload: { ...base, stage: 'breach' } }, now);
-  }
-}
-
-function effectiveResolutionDue(care: CareContext, r: Pick<TicketTable, 'created_at' | 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'resolved_at'> & { pauses: SlaPause[] }, now: Date): string | null {
-  if (!r.resolution_due_at) return null;
-  const s = slaState(care.calendar, { createdAt: r.created_at, firstResponseDueAt: r.first_response_due_at, resolutionDueAt: r.resolution_due_at, firstRespondedAt: r.first_responded_at, resolvedAt: r.resolved_at, pauses: r.pauses }, now, { warnFraction: care.settings.warnFraction });
-  return s.resolution?.dueAt ?? r.resolution_due_at;
 }
 
 // --------------------------------------------------------------------------------------------- create
@@ -478,20 +388,14 @@ async function changeTicket(core: Core, actor: Actor, id: string, change: Change
       const action = to === 'resolved' || to === 'closed' ? 'complete' : to === 'reopened' ? 'reopen' : 'update';
       await recordAudit(trx, { ...by(actor), action, entityType: 'ticket', entityId: id, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])), meta: { contactId: row.contact_id, number: Number(row.number) } }, nowD);
     }
-    if (to === 'resolved' && from !== 'resolved') await onTicketResolved(trx, core, { ...merged, resolved_at: now }, nowD);
+    if (to === 'resolved' && from !== 'resolved') await emit(trx, core, ticketResolvedHook, { ticket: { ...merged, resolved_at: now }, now: nowD });
     return { ...after, updatedAt: now, version: row.version + 1 };
   });
 }
 
-/** Hooks run in the resolving transaction (the surveys register one: ask the customer how it went). */
-type ResolvedHook = (trx: Db, core: Core, ticket: Selectable<TicketTable>, now: Date) => Promise<void>;
-const resolvedHooks: ResolvedHook[] = [];
-export function onResolved(hook: ResolvedHook): void {
-  resolvedHooks.push(hook);
-}
-async function onTicketResolved(trx: Db, core: Core, t: Selectable<TicketTable>, now: Date): Promise<void> {
-  for (const h of resolvedHooks) await h(trx, core, t, now);
-}
+/** A ticket was resolved, in the resolving transaction (the surveys listen: ask the customer how it went). */
+export type TicketResolved = { ticket: Selectable<TicketTable>; now: Date };
+export const ticketResolvedHook = defineHook<TicketResolved>('ticket.resolved');
 
 /** Queue a reply to the customer's first email address (a transactional mail: consent is not needed for it). */
 async function mailReply(trx: Db, core: Core, row: Row, body: string, care: CareContext, now: Date): Promise<string | null> {
@@ -510,39 +414,4 @@ export function updateTicket(core: Core, actor: Actor, id: string, patch: Ticket
 
 export async function addMessage(core: Core, actor: Actor, id: string, input: TicketMessageInput): Promise<Ticket> {
   return changeTicket(core, actor, id, { patch: input.status ? { status: input.status } : {}, message: { kind: input.kind, body: input.body } }, null);
-}
-
-// --------------------------------------------------------------------------------------------- report
-
-export type SlaReportRow = { key: string | null; tickets: number; firstResponse: { met: number; missed: number; running: number }; resolution: { met: number; missed: number; running: number }; attainment: number | null };
-
-/**
- * SLA attainment of the tickets created in [from, to), per team, agent or category: a target counts as met
- * or missed once it is decided (answered or resolved, or already past due), and attainment is met ÷ decided
- * over both targets.
- */
-export async function slaReport(core: Core, actor: Actor, o: { by: 'team' | 'agent' | 'category'; from: string; to: string }): Promise<{ data: SlaReportRow[] }> {
-  authorize(actor, 'surveys.read');
-  const now = core.now();
-  const care = await loadCare(core.db, actor.workspaceId, now);
-  const rows = await selectTickets(core.db).where('tickets.workspace_id', '=', actor.workspaceId).where('tickets.created_at', '>=', o.from).where('tickets.created_at', '<', o.to).execute();
-  const groups = new Map<string | null, SlaReportRow>();
-  for (const r of rows) {
-    const t = rowToTicket(r as Row, care, now);
-    const key = o.by === 'team' ? t.teamId : o.by === 'agent' ? t.assigneeId : t.category;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, tickets: 0, firstResponse: { met: 0, missed: 0, running: 0 }, resolution: { met: 0, missed: 0, running: 0 }, attainment: null }));
-    g.tickets++;
-    for (const [k, s] of [['firstResponse', t.sla.firstResponse], ['resolution', t.sla.resolution]] as const) {
-      if (!s) continue;
-      if (s.met === true) g[k].met++;
-      else if (s.met === false || s.breached) g[k].missed++;
-      else g[k].running++;
-    }
-  }
-  for (const g of groups.values()) {
-    const decided = g.firstResponse.met + g.firstResponse.missed + g.resolution.met + g.resolution.missed;
-    g.attainment = decided ? (g.firstResponse.met + g.resolution.met) / decided : null;
-  }
-  return { data: [...groups.values()].sort((a, b) => b.tickets - a.tickets) };
 }

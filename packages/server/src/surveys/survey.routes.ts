@@ -6,12 +6,15 @@ import { isAppError } from '@kith/domain/errors.ts';
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { errorHandler, problemOf, sendProblem } from '../http/problem.ts';
-import { errors, IdParams, Timestamp } from '../http/schemas.ts';
+import { errors, etag, IdParams, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { RequestValidationError } from '../http/zod-validator.ts';
 import { newNonce, pageCsp } from '../http/html.ts';
 import { messagePage, surveyPage, surveyTitle } from './survey-page.ts';
-import { createInvitation, createInvitations, createSurvey, sendableSurveys, deleteSurvey, getSurvey, invitationState, listSurveys, markOpened, submitResponse, surveyByToken, surveyResults, textAnswers, updateSurvey } from './survey.service.ts';
+import { createInvitation, createInvitations } from './survey-invitation.service.ts';
+import { createSurvey, sendableSurveys, deleteSurvey, getSurvey, listSurveys, updateSurvey } from './survey.service.ts';
+import { invitationState, markOpened, submitResponse, surveyByToken } from './survey-response.service.ts';
+import { surveyResults, textAnswers } from './survey-results.service.ts';
 
 const Wording = z.object({ vi: z.string().optional(), en: z.string().optional() });
 const QuestionOut = z.object({ id: z.string(), position: z.number().int(), type: z.enum(QUESTION_TYPES), text: Wording, options: z.array(Wording).nullable(), required: z.boolean() });
@@ -76,7 +79,7 @@ export function surveyRoutes(core: Core) {
       { schema: { tags: ['surveys'], summary: 'Create a survey: NPS, CSAT, CES, rating, single/multiple choice and text questions in Vietnamese and/or English; a trigger; the follow-up rule for unhappy answers', body: SurveyCreateSchema, response: { 201: SurveyOut, ...errors(403, 422) } }, config: { action: 'surveys.manage' } },
       async (req, reply) => {
         const s = await createSurvey(core, actorOf(req), req.body);
-        return reply.code(201).header('location', `/api/v1/surveys/${s.id}`).send(s);
+        return reply.code(201).header('etag', etag(s.version)).header('location', `/api/v1/surveys/${s.id}`).send(s);
       },
     );
     app.get(
@@ -94,7 +97,10 @@ export function surveyRoutes(core: Core) {
       { schema: { tags: ['surveys'], summary: 'Free-text answers, newest first, searchable', querystring: z.strictObject({ q: text(100).optional(), surveyId: uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.object({ data: z.array(z.object({ id: z.string(), surveyId: z.string(), contactId: z.string(), contactName: z.string().nullable(), text: z.string(), answeredAt: Timestamp })) }), ...errors(403, 422) } }, config: { action: 'surveys.read' } },
       async (req) => textAnswers(core, actorOf(req), { limit: req.query.limit, ...(req.query.q ? { q: req.query.q } : {}), ...(req.query.surveyId ? { surveyId: req.query.surveyId } : {}) }),
     );
-    app.get('/surveys/:id', { schema: { tags: ['surveys'], summary: 'One survey with its questions', params: IdParams, response: { 200: SurveyOut, ...errors(404) } }, config: { action: 'surveys.read' } }, async (req) => getSurvey(core, actorOf(req), req.params.id));
+    app.get('/surveys/:id', { schema: { tags: ['surveys'], summary: 'One survey with its questions', params: IdParams, response: { 200: SurveyOut, ...errors(404) } }, config: { action: 'surveys.read' } }, async (req, reply) => {
+      const s = await getSurvey(core, actorOf(req), req.params.id);
+      return reply.header('etag', etag(s.version)).send(s);
+    });
     app.get(
       '/surveys/:id/results',
       { schema: { tags: ['surveys'], summary: 'One survey’s NPS, CSAT and CES with intervals, trends and a breakdown', params: IdParams, querystring: ResultsQuery, response: { 200: ResultsOut, ...errors(403, 404, 422) } }, config: { action: 'surveys.read' } },
@@ -106,7 +112,10 @@ export function surveyRoutes(core: Core) {
     app.patch(
       '/surveys/:id',
       { schema: { tags: ['surveys'], summary: 'Change a survey (its questions only while it has no answers)', params: IdParams, body: SurveyUpdateSchema, response: { 200: SurveyOut, ...errors(403, 404, 409, 422) } }, config: { action: 'surveys.manage' } },
-      async (req) => updateSurvey(core, actorOf(req), req.params.id, req.body),
+      async (req, reply) => {
+        const s = await updateSurvey(core, actorOf(req), req.params.id, req.body);
+        return reply.header('etag', etag(s.version)).send(s);
+      },
     );
     app.delete('/surveys/:id', { schema: { tags: ['surveys'], summary: 'Archive a survey (its answers stay in the results)', params: IdParams, response: { 204: z.null(), ...errors(403, 404) } }, config: { action: 'surveys.manage' } }, async (req, reply) => {
       await deleteSurvey(core, actorOf(req), req.params.id);

@@ -1,7 +1,7 @@
 import { SCALES } from '@kith/domain/care/survey-stats.ts';
 import { isScale, wordingIn, type SurveyQuestion, type Wording } from '@kith/domain/care/survey.schema.ts';
 import { readJson } from '../db/column-types.ts';
-import type { PublicSurvey } from './survey.service.ts';
+import type { PublicSurvey } from './survey-response.service.ts';
 import { dataAttrs, escapeHtml, htmlPage } from '../http/html.ts';
 
 /**

@@ -4,8 +4,8 @@ import { client, createTestApp, type TestApp } from '../../test/build-test-app.t
 import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../test/factories.ts';
 import { mailText, startMailCatcher } from '../../test/mail-catcher.ts';
 import { readJson } from '../db/column-types.ts';
-import { sendQueuedMail } from './outbox.ts';
-import { runSurveyInvite, type SurveyInvitePayload } from './survey.service.ts';
+import { sendQueuedMail } from '../mail/outbox.ts';
+import { runSurveyInvite, type SurveyInvitePayload } from './survey-invitation.service.ts';
 import { rebuildRollup } from './survey-rollup.ts';
 import { runDueJobs } from '../jobs/runner.ts';
 

@@ -1,0 +1,27 @@
+import { surveyContactRefs } from './survey.refs.ts';
+import { ordersChangedHook } from '../commerce/order-events.ts';
+import { listen, type KithModule } from '../kith-module.ts';
+import type { ClaimedJob } from '../jobs/runner.ts';
+import { ticketResolvedHook } from '../tickets/ticket.service.ts';
+import { workspaceZoneChangedHook } from '../workspaces/workspace.service.ts';
+import { rebuildRollup, scheduleRollupRebuild, SURVEY_ROLLUP_JOB } from './survey-rollup.ts';
+import { surveyPageRoutes, surveyRoutes } from './survey.routes.ts';
+import { runSurveyInvite, SURVEY_INVITE_JOB, surveyOnOrdersChanged, surveyOnTicketResolved, type SurveyInvitePayload } from './survey-invitation.service.ts';
+
+export const surveysModule: KithModule = {
+  name: 'surveys',
+  routes: [surveyRoutes],
+  pages: [surveyPageRoutes],
+  jobs: {
+    [SURVEY_INVITE_JOB]: (core, job: ClaimedJob<SurveyInvitePayload>) => runSurveyInvite(core, job.payload),
+    [SURVEY_ROLLUP_JOB]: (core, job: ClaimedJob<{ workspaceId: string }>) => rebuildRollup(core, job.payload.workspaceId),
+  },
+  listeners: [
+    // A survey's triggers: an order delivered, a ticket resolved.
+    listen(ordersChangedHook, surveyOnOrdersChanged),
+    listen(ticketResolvedHook, surveyOnTicketResolved),
+    // The dashboard's counts are kept by local day: a new zone recounts them.
+    listen(workspaceZoneChangedHook, (trx, _core, e) => scheduleRollupRebuild(trx, e.workspaceId, e.now)),
+  ],
+  contactRefs: surveyContactRefs,
+};
