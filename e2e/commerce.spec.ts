@@ -57,9 +57,9 @@ describe('products and orders, in Vietnamese', () => {
     await page.getByRole('link', { name: vi.nav.products }).click();
     await page.getByRole('heading', { name: vi.products.emptyTitle }).waitFor();
     await page.getByRole('button', { name: vi.products.new }).first().click();
-    await page.getByLabel(vi.products.sku).fill('TRA-SEN-100');
-    await page.getByLabel(vi.products.name).fill('Trà sen Tây Hồ 100g');
-    await page.getByLabel(new RegExp(`^${vi.products.price}`)).fill('350.000');
+    await page.getByLabel(vi.productFields.sku).fill('TRA-SEN-100');
+    await page.getByLabel(vi.productFields.name).fill('Trà sen Tây Hồ 100g');
+    await page.getByLabel(new RegExp(`^${vi.productFields.price}`)).fill('350.000');
     await accessible('product dialog');
     await shot('c02-product-dialog');
     await page.getByRole('button', { name: vi.common.create }).click();

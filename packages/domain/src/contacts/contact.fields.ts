@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROVINCE_CODES } from '../geo/provinces.ts';
 import { longText, tagList, text, uuid } from '../schema/fields.ts';
-import { field, fieldList, inputShape, isSkip, outputShape, type FieldDef, type FieldValues, type FilterSpec } from '../schema/field-table.ts';
+import { field, fieldList, inputShape, outputShape, type FieldDef, type FieldValues, type FilterSpec } from '../schema/field-table.ts';
 import {
   birthday,
   CONSENT_CHANNELS,
@@ -364,5 +364,5 @@ export const contactInputShape = inputShape(CONTACT_FIELDS);
 /** What the API returns of each field. */
 export const contactOutputShape = outputShape(CONTACT_FIELDS);
 
-/** The import's target name of a field (company for companyId), and back. */
-export const importTargetOf = (d: FieldDef & { name: string }): string | null => (isSkip(d.import) ? null : (d.import.target ?? d.name));
+/** The import's target name of a field (company for companyId). */
+export { importTargetOf } from '../schema/field-table.ts';

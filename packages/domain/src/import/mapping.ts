@@ -1,5 +1,7 @@
 import { CONTACT_FIELD_LIST } from '../contacts/contact.fields.ts';
-import { isSkip } from '../schema/field-table.ts';
+import { COMPANY_FIELD_LIST } from '../companies/company.fields.ts';
+import { PRODUCT_FIELD_LIST } from '../orders/product.fields.ts';
+import { importSynonymsOf } from '../schema/field-table.ts';
 import { matchKey } from '../text/fold.ts';
 
 /**
@@ -13,7 +15,7 @@ export type ImportEntity = 'contacts' | 'companies' | 'orders' | 'interactions' 
 /** Field → the headers that mean it, folded; the first ones are the surest. */
 const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
   // The contact field table's import targets and their headers (contacts/contact.fields.ts).
-  contacts: Object.fromEntries(CONTACT_FIELD_LIST.flatMap((f) => (isSkip(f.import) ? [] : [[f.import.target ?? f.name, f.import.synonyms]]))),
+  contacts: importSynonymsOf(CONTACT_FIELD_LIST),
   orders: {
     number: ['so don', 'so don hang', 'ma don', 'ma don hang', 'order number', 'order no', 'order id', 'order', 'so hoa don', 'invoice'],
     orderedAt: ['ngay mua', 'ngay dat', 'ngay dat hang', 'ngay don', 'order date', 'date', 'ngay', 'thoi gian'],
@@ -31,28 +33,10 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
     channel: ['kenh', 'kenh ban', 'nguon don', 'channel', 'sales channel'],
     currency: ['tien te', 'loai tien', 'currency'],
   },
-  companies: {
-    name: ['ten cong ty', 'ten doanh nghiep', 'cong ty', 'doanh nghiep', 'company', 'company name', 'organisation', 'organization', 'name', 'ten'],
-    taxCode: ['ma so thue', 'mst', 'tax code', 'tax id', 'vat number'],
-    domain: ['ten mien', 'domain'],
-    website: ['website', 'trang web', 'web'],
-    email: ['email', 'e mail'],
-    phone: ['so dien thoai', 'dien thoai', 'sdt', 'phone', 'tel'],
-    industry: ['nganh', 'nganh nghe', 'linh vuc', 'industry', 'sector'],
-    addressLine: ['dia chi', 'address'],
-    province: ['tinh thanh', 'tinh thanh pho', 'tinh', 'thanh pho', 'province', 'city'],
-    tags: ['nhan', 'the', 'tags', 'tag'],
-    notes: ['ghi chu', 'notes', 'note', 'mo ta'],
-  },
-  products: {
-    sku: ['ma san pham', 'ma sp', 'ma hang', 'sku', 'product code', 'item code', 'code'],
-    name: ['ten san pham', 'san pham', 'ten hang', 'mat hang', 'product', 'product name', 'name', 'ten'],
-    category: ['danh muc', 'nhom hang', 'loai hang', 'nhom', 'category', 'group'],
-    price: ['gia ban', 'gia', 'don gia', 'price', 'unit price'],
-    currency: ['tien te', 'loai tien', 'currency'],
-    active: ['dang ban', 'trang thai', 'con ban', 'active', 'status'],
-    description: ['mo ta', 'ghi chu', 'description', 'notes'],
-  },
+  // The company field table's import targets and their headers (companies/company.fields.ts).
+  companies: importSynonymsOf(COMPANY_FIELD_LIST),
+  // The product field table's import targets and their headers (orders/product.fields.ts).
+  products: importSynonymsOf(PRODUCT_FIELD_LIST),
   interactions: {
     occurredAt: ['thoi gian', 'ngay', 'ngay gio', 'ngay lien he', 'ngay goi', 'date', 'time', 'date time', 'occurred at', 'when'],
     customerName: ['ho va ten', 'ho ten', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'name'],

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors.ts';
-import { isCurrency, MAX_MINOR } from '../money/money.ts';
+import { MAX_MINOR } from '../money/money.ts';
 import { withCode } from '../schema/issues.ts';
+import { currency, minorAmount, sku } from './order.values.ts';
+import { productInputShape, type ProductFieldValues } from './product.fields.ts';
 import { isoDateTime, longText, tagList, text, uuid } from '../schema/fields.ts';
 
 /**
@@ -29,21 +31,8 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
 export const MAX_LINES = 500;
 export const MAX_QUANTITY = 1_000_000;
 
-export const currency = () =>
-  z
-    .string()
-    .refine((s) => isCurrency(s), { message: 'Must be an ISO 4217 currency code such as VND or USD', params: withCode('unknown_currency') });
-
-/** An amount in minor units: a whole number, ≥ 0. */
-export const minorAmount = () =>
-  z
-    .number({ message: 'Must be a number' })
-    .int({ message: 'Must be a whole number of the currency’s smallest unit' })
-    .min(0, { message: 'Must not be negative' })
-    .max(MAX_MINOR, { message: 'Is too large' });
-
-export const sku = () =>
-  text(64, 1).refine((s) => /^[\p{L}\p{N}._\-/#]+$/u.test(s), { message: 'A SKU holds letters, digits and . _ - / # only', params: withCode('invalid_format') });
+// The value checks live in order.values.ts (product.fields.ts uses them too).
+export { currency, minorAmount, sku } from './order.values.ts';
 
 // ------------------------------------------------------------------------------------------ categories
 
@@ -54,30 +43,14 @@ export type Category = { id: string; name: string; productCount: number; created
 
 // -------------------------------------------------------------------------------------------- products
 
-const productFields = {
-  sku: sku(),
-  name: text(200, 1),
-  categoryId: uuid().nullable(),
-  price: minorAmount(),
-  currency: currency(),
-  active: z.boolean(),
-  description: longText(5_000).nullable(),
-};
-export const ProductCreateSchema = z.strictObject(productFields).partial().required({ sku: true, name: true, price: true });
-export const ProductUpdateSchema = z.strictObject(productFields).partial();
+export const ProductCreateSchema = z.strictObject(productInputShape).partial().required({ sku: true, name: true, price: true });
+export const ProductUpdateSchema = z.strictObject(productInputShape).partial();
 export type ProductCreateInput = z.output<typeof ProductCreateSchema>;
 export type ProductUpdateInput = z.output<typeof ProductUpdateSchema>;
 
-export type Product = {
-  id: string;
-  sku: string;
-  name: string;
-  categoryId: string | null;
+/** A product as Kith returns it: its fields (product.fields.ts), its category's name and the record's own. */
+export type Product = { id: string } & ProductFieldValues & {
   categoryName: string | null;
-  price: number;
-  currency: string;
-  active: boolean;
-  description: string | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;

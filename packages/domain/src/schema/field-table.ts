@@ -18,7 +18,7 @@ export type FieldKind = 'scalar' | 'list' | 'json';
 
 /** The list filter of a field (server: records/list-query.ts). `keys` fields are matched through a keys table (contact_keys). */
 export type FilterSpec = {
-  type: 'text' | 'enum' | 'uuid' | 'number' | 'date' | 'keys';
+  type: 'text' | 'enum' | 'uuid' | 'number' | 'date' | 'boolean' | 'keys';
   sortable: boolean;
   /** Text compared by this folded column (name → name_key); it is also the sort column. */
   folded?: string;
@@ -26,8 +26,11 @@ export type FilterSpec = {
   keyKind?: 'email' | 'phone' | 'tag' | 'interest';
 };
 
-/** How the export writes a field: under its name, or resolved (a company's name, a member's email). */
-export type ExportSpec = { header?: string; via?: 'company' | 'member' };
+/**
+ * How the export writes a field: under its name, or resolved (a company's or a category's name, a member's
+ * email), or money (minor units written as an amount in the record's currency, so a spreadsheet can sum it).
+ */
+export type ExportSpec = { header?: string; via?: 'company' | 'member' | 'category' | 'money' };
 
 /** How the import fills a field: the headers that mean it (folded: no case, no diacritics), surest first. */
 export type ImportSpec = {
@@ -36,8 +39,8 @@ export type ImportSpec = {
   target?: string;
   /** Folded words that mean each stored value ("nam" → male); codes are always accepted. */
   values?: Readonly<Record<string, string>>;
-  /** Dates are read as dd/mm/yyyy or ISO. */
-  parse?: 'date';
+  /** Dates are read as dd/mm/yyyy or ISO; money as an amount in the row's currency ("350.000"); booleans as yes/no words. */
+  parse?: 'date' | 'money' | 'boolean';
 };
 
 /** How the web app shows and edits a field on the customer page and in the list. */
@@ -45,9 +48,9 @@ export type WebSpec<Section extends string = string> = {
   /** The record page's section, or where it is shown elsewhere (the header, ownership). */
   section: Section;
   /** The editor; `special` fields have their own control on the page (company lookup, owner, consents). */
-  edit: 'text' | 'textarea' | 'list' | 'date' | 'number' | 'enum' | 'province' | 'country' | 'special' | 'none';
+  edit: 'text' | 'textarea' | 'list' | 'date' | 'number' | 'enum' | 'province' | 'country' | 'boolean' | 'special' | 'none';
   /** How a value is shown: plain text by default. */
-  show?: 'text' | 'chips' | 'phones' | 'birthday' | 'province' | 'stage' | 'multiline' | 'number';
+  show?: 'text' | 'chips' | 'phones' | 'phone' | 'birthday' | 'province' | 'stage' | 'multiline' | 'number' | 'money' | 'boolean' | 'member';
   /** A column of the contacts list, with its width; sorted by the field when its filter sorts, or by `sort` (a sort-only name). */
   column?: { width: number; id?: string; sort?: string };
 };
@@ -97,3 +100,13 @@ export function outputShape<T extends Record<string, FieldDef>>(table: T): { [K 
 
 /** The value type of each field, from its `empty` value's declared type. */
 export type FieldValues<T extends Record<string, FieldDef>> = { -readonly [K in keyof T]: T[K]['empty'] };
+
+/** The names of a table's fields that pass `pred`, in table order. */
+export const fieldNames = <Name extends string>(list: readonly (FieldDef & { name: Name })[], pred: (d: FieldDef) => boolean): Name[] => list.filter(pred).map((d) => d.name);
+
+/** The import's name of a field (company for companyId), or null when it is not imported. */
+export const importTargetOf = (d: FieldDef & { name: string }): string | null => (isSkip(d.import) ? null : (d.import.target ?? d.name));
+
+/** The import's targets and the headers that mean each (import/mapping.ts), in table order. */
+export const importSynonymsOf = (list: readonly (FieldDef & { name: string })[]): Record<string, readonly string[]> =>
+  Object.fromEntries(list.flatMap((f) => (isSkip(f.import) ? [] : [[f.import.target ?? f.name, f.import.synonyms]])));

@@ -8,33 +8,27 @@ import {
   ProductUpdateSchema,
 } from '@kith/domain/orders/order.schema.ts';
 import { Money, OrderOut, OrderSummaryOut } from '@kith/domain/orders/order.api.ts';
+import { productOutputShape } from '@kith/domain/orders/product.fields.ts';
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { createOrder, createOrders, deleteOrder, getOrder, listOrders, ORDER_FIELDS, restoreOrder, updateOrder } from './order.service.ts';
-import { createCategory, createProduct, deleteCategory, deleteProduct, getProduct, listCategories, listProducts, PRODUCT_FIELDS, renameCategory, restoreProduct, updateProduct } from './product.service.ts';
+import { createCategory, createProduct, deleteCategory, deleteProduct, getProduct, listCategories, listProducts, PRODUCT_FILTERS, renameCategory, restoreProduct, updateProduct } from './product.service.ts';
 
 const CategoryOut = z.object({ id: z.string(), name: z.string(), productCount: z.number().int(), createdAt: Timestamp, updatedAt: Timestamp }).meta({ id: 'ProductCategory' });
 
 const ProductOut = z
   .object({
     id: z.string(),
-    sku: z.string(),
-    name: z.string(),
-    categoryId: z.string().nullable(),
+    ...productOutputShape,
     categoryName: z.string().nullable(),
-    price: Money,
-    currency: z.string(),
-    active: z.boolean(),
-    description: z.string().nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     deletedAt: Timestamp.nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'Product' });
-
 
 const Deleted = z.enum(['exclude', 'only', 'include']);
 const listQuery = (qHelp: string, extra: z.ZodRawShape = {}) =>
@@ -84,7 +78,7 @@ export function commerceRoutes(core: Core) {
           querystring: listQuery('Words at the start of words of the name, or the start of the SKU, ignoring case and diacritics'),
           response: { 200: z.object({ data: z.array(ProductOut), nextCursor: z.string().nullable() }), ...errors(403, 422) },
         },
-        config: { action: 'products.read', filters: PRODUCT_FIELDS },
+        config: { action: 'products.read', filters: PRODUCT_FILTERS },
       },
       async (req) => {
         const { q, limit, cursor, sort, deleted } = req.query;

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import { uuidv7 } from '../db/ids.ts';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import type { Category, CategoryInput, Product, ProductCreateInput, ProductUpdateInput } from '@kith/domain/orders/order.schema.ts';
@@ -11,43 +11,40 @@ import { afterCursor, decodeCursor, encodeCursor, escapeLike, filterCondition, o
 import { authorize, preconditionFailed } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { ProductTable } from './commerce.table.ts';
+import { AUDITED_PRODUCT_FIELDS, PRODUCT_FIELD_LIST, type ProductFieldValues } from '@kith/domain/orders/product.fields.ts';
+import { emptyValues, readFields, registryOf, TIMES_REGISTRY, writeFields } from '../records/field-table.ts';
 
 /**
  * The product catalogue: categories and products (SKU, name, price in minor units, currency, active).
  * Products are workspace-wide (every role reads them; owners, admins and managers change them).
  */
 
-export const PRODUCT_FIELDS: Registry = {
-  name: { column: 'name', type: 'text', foldedColumn: 'name_key', sortable: true, sortColumn: 'name_key', nullable: false },
-  sku: { column: 'sku', type: 'text', foldedColumn: 'sku_key', sortable: true, sortColumn: 'sku_key', nullable: false },
-  categoryId: { column: 'category_id', type: 'uuid', nullable: true },
-  price: { column: 'price', type: 'number', sortable: true, nullable: false },
-  currency: { column: 'currency', type: 'text', nullable: false },
-  active: { column: 'active', type: 'boolean', nullable: false },
-  createdAt: { column: 'created_at', type: 'datetime', sortable: true, nullable: false },
-  updatedAt: { column: 'updated_at', type: 'datetime', sortable: true, nullable: false },
-};
+/** The product fields a list filters and sorts on: the field table's, then the record's times. */
+export const PRODUCT_FILTERS: Registry = { ...registryOf(PRODUCT_FIELD_LIST), ...TIMES_REGISTRY };
 
-const AUDITED: (keyof Product)[] = ['sku', 'name', 'categoryId', 'price', 'currency', 'active', 'description'];
+const AUDITED: readonly (keyof Product)[] = AUDITED_PRODUCT_FIELDS;
+
+/** Every field a caller may set is stored as given (after its schema); the SKU and category are checked. */
+const PLAIN_INPUT_FIELDS = PRODUCT_FIELD_LIST.filter((f) => f.input).map((f) => f.name);
 
 type ProductRow = Selectable<ProductTable> & { category_name: string | null };
 
+/** A product from its row: each field of the table (@kith/domain orders/product.fields.ts), its category's name, the record's own. */
 export function rowToProduct(r: ProductRow): Product {
   return {
     id: r.id,
-    sku: r.sku,
-    name: r.name,
-    categoryId: r.category_id,
+    ...readFields<ProductFieldValues>(PRODUCT_FIELD_LIST, r as unknown as Record<string, unknown>),
     categoryName: r.category_name,
-    price: Number(r.price),
-    currency: r.currency,
-    active: Boolean(r.active),
-    description: r.description,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
     version: r.version,
   };
+}
+
+/** A product's columns as stored: its fields', and the folded keys it is found and sorted by. */
+function fieldColumns(p: Product) {
+  return { ...(writeFields(PRODUCT_FIELD_LIST, p) as Pick<Insertable<ProductTable>, 'sku' | 'name' | 'category_id' | 'price' | 'currency' | 'active' | 'description'>), sku_key: skuKey(p.sku), name_key: matchKey(p.name) };
 }
 
 const skuKey = (sku: string) => sku.normalize('NFC').toLowerCase();
@@ -103,16 +100,13 @@ export async function createProduct(core: Core, actor: Actor, input: ProductCrea
 /** The body of createProduct inside the caller's transaction (an import writes a batch in one). */
 export async function createProductIn(core: Core, trx: Db, actor: Actor, input: ProductCreateInput, defaultCurrency: string, meta?: Record<string, unknown>): Promise<Product> {
   const now = core.now().toISOString();
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const p: Product = {
     id: uuidv7(),
-    sku: input.sku,
-    name: input.name,
-    categoryId: input.categoryId ?? null,
+    ...emptyValues<ProductFieldValues>(PRODUCT_FIELD_LIST),
+    currency: defaultCurrency,
+    ...given,
     categoryName: null,
-    price: input.price,
-    currency: input.currency ?? defaultCurrency,
-    active: input.active ?? true,
-    description: input.description ?? null,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
@@ -124,11 +118,7 @@ export async function createProductIn(core: Core, trx: Db, actor: Actor, input: 
   if (issues.length) throw invalid(issues, 'The product has invalid fields');
   await trx
     .insertInto('products')
-    .values({
-      id: p.id, workspace_id: actor.workspaceId, sku: p.sku, sku_key: skuKey(p.sku), name: p.name, name_key: matchKey(p.name), category_id: p.categoryId,
-      price: p.price, currency: p.currency, active: p.active ? 1 : 0, description: p.description, created_at: now, updated_at: now, deleted_at: null,
-      created_by: actor.userId, updated_by: actor.userId, version: 1,
-    })
+    .values({ id: p.id, workspace_id: actor.workspaceId, ...fieldColumns(p), created_at: now, updated_at: now, deleted_at: null, created_by: actor.userId, updated_by: actor.userId, version: 1 })
     .execute();
   const who = by(actor);
   await recordAudit(trx, { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create', entityType: 'product', entityId: p.id, after: Object.fromEntries(AUDITED.map((k) => [k, p[k]])) }, core.now());
@@ -166,7 +156,7 @@ export async function updateProductIn(
   if (!before) throw notFound('Product');
   if (ifVersion !== null && ifVersion !== before.version) throw preconditionFailed(before.version);
   const next: Product = { ...before };
-  for (const k of AUDITED) {
+  for (const k of PLAIN_INPUT_FIELDS) {
     const v = (patch as Record<string, unknown>)[k];
     if (v !== undefined) (next as Record<string, unknown>)[k] = v;
   }
@@ -179,10 +169,7 @@ export async function updateProductIn(
   const now = core.now().toISOString();
   const r = await trx
     .updateTable('products')
-    .set({
-      sku: next.sku, sku_key: skuKey(next.sku), name: next.name, name_key: matchKey(next.name), category_id: next.categoryId, price: next.price, currency: next.currency,
-      active: next.active ? 1 : 0, description: next.description, updated_at: now, updated_by: actor.userId, version: before.version + 1,
-    })
+    .set({ ...fieldColumns(next), updated_at: now, updated_by: actor.userId, version: before.version + 1 })
     .where('workspace_id', '=', actor.workspaceId)
     .where('id', '=', id)
     .where('version', '=', before.version)
@@ -224,8 +211,8 @@ export async function restoreProduct(core: Core, actor: Actor, id: string): Prom
 export async function listProducts(core: Core, actor: Actor, query: { q?: string; sort?: string; cursor?: string; limit: number; deleted: 'exclude' | 'only' | 'include'; raw: Record<string, unknown> }) {
   authorize(actor, 'products.read');
   if (query.deleted !== 'exclude') authorize(actor, 'products.manage');
-  const filters = parseFilters(query.raw, PRODUCT_FIELDS, [], core.dialect, 'products', ['q', 'sort', 'cursor', 'limit', 'deleted']);
-  const sort = parseSort(query.sort, PRODUCT_FIELDS, [], core.dialect, 'products', 'name');
+  const filters = parseFilters(query.raw, PRODUCT_FILTERS, [], core.dialect, 'products', ['q', 'sort', 'cursor', 'limit', 'deleted']);
+  const sort = parseSort(query.sort, PRODUCT_FILTERS, [], core.dialect, 'products', 'name');
   const sortKey = `${sort.dir === 'desc' ? '-' : ''}${sort.name}`;
   const cursor = query.cursor ? decodeCursor(query.cursor, sortKey) : null;
   const ctx = { dialect: core.dialect, table: 'products', workspaceId: actor.workspaceId };

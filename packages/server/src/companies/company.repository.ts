@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Company } from '@kith/domain/companies/company.schema.ts';
-import { readJson } from '../db/column-types.ts';
+import { COMPANY_FIELD_LIST, type CompanyFieldValues } from '@kith/domain/companies/company.fields.ts';
+import { readFields } from '../records/field-table.ts';
 import type { Db, DialectName } from '../db/create-db.ts';
 import { afterCursor, escapeLike, filterCondition, orderBySql, type Cursor, type Filter, type Sort } from '../records/list-query.ts';
 import { visibleTo, type Scope } from '../records/visibility.ts';
@@ -9,26 +10,11 @@ import type { CompanyTable } from './company.table.ts';
 export type CompanyRow = Insertable<CompanyTable>;
 export type CompanyWithCount = Company & { contactCount: number };
 
-
+/** A company from its row: each field of the table (@kith/domain companies/company.fields.ts), then the record's own. */
 export function rowToCompany(r: Selectable<CompanyTable>): Company {
   return {
     id: r.id,
-    name: r.name,
-    domain: r.domain,
-    website: r.website,
-    email: r.email,
-    phone: r.phone,
-    taxCode: r.tax_code,
-    industry: r.industry,
-    sizeBand: r.size_band as Company['sizeBand'],
-    addressLine: r.address_line,
-    province: r.province,
-    country: r.country,
-    ownerId: r.owner_id,
-    teamId: r.team_id,
-    tags: readJson(r.tags, []),
-    notes: r.notes,
-    custom: readJson(r.custom, {}),
+    ...readFields<CompanyFieldValues>(COMPANY_FIELD_LIST, r as unknown as Record<string, unknown>),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,

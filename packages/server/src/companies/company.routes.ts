@@ -1,32 +1,18 @@
 import { z } from 'zod';
-import { COMPANY_SIZES, CompanyCreateSchema, CompanyUpdateSchema } from '@kith/domain/companies/company.schema.ts';
+import { CompanyCreateSchema, CompanyUpdateSchema } from '@kith/domain/companies/company.schema.ts';
+import { companyOutputShape } from '@kith/domain/companies/company.fields.ts';
 import type { Core } from '../core.ts';
 import { listContacts } from '../contacts/contact.service.ts';
 import { ContactOut } from '../contacts/contact.routes.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
-import { COMPANY_FIELDS, createCompany, deleteCompany, getCompany, listCompanies, purgeCompany, restoreCompany, updateCompany } from './company.service.ts';
+import { COMPANY_FILTERS, createCompany, deleteCompany, getCompany, listCompanies, purgeCompany, restoreCompany, updateCompany } from './company.service.ts';
 
 const CompanyOut = z
   .object({
     id: z.string(),
-    name: z.string(),
-    domain: z.string().nullable(),
-    website: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    taxCode: z.string().nullable(),
-    industry: z.string().nullable(),
-    sizeBand: z.enum(COMPANY_SIZES).nullable(),
-    addressLine: z.string().nullable(),
-    province: z.string().nullable(),
-    country: z.string().nullable(),
-    ownerId: z.string().nullable(),
-    teamId: z.string().nullable(),
-    tags: z.array(z.string()),
-    notes: z.string().nullable(),
-    custom: z.record(z.string(), z.unknown()),
+    ...companyOutputShape,
     contactCount: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -52,7 +38,7 @@ export function companyRoutes(core: Core) {
   return async function (app: App) {
     app.get(
       '/companies',
-      { schema: { tags: ['companies'], summary: 'List and filter companies', querystring: ListQuery, response: { 200: z.object({ data: z.array(CompanyOut), nextCursor: z.string().nullable() }), ...errors(422) } }, config: { action: 'companies.read', filters: COMPANY_FIELDS } },
+      { schema: { tags: ['companies'], summary: 'List and filter companies', querystring: ListQuery, response: { 200: z.object({ data: z.array(CompanyOut), nextCursor: z.string().nullable() }), ...errors(422) } }, config: { action: 'companies.read', filters: COMPANY_FILTERS } },
       async (req) => {
         const { q, limit, cursor, sort, deleted } = req.query;
         return listCompanies(core, actorOf(req), { limit, deleted, raw: req.query as Record<string, unknown>, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}), ...(sort ? { sort } : {}) });

@@ -25,28 +25,20 @@ import {
   type CompanyWithCount,
   type Deleted,
 } from './company.repository.ts';
-import { COMPANY_SIZES } from '@kith/domain/companies/company.schema.ts';
-import { PROVINCE_CODES } from '@kith/domain/geo/provinces.ts';
+import { AUDITED_COMPANY_FIELDS, COMPANY_FIELD_LIST, type CompanyFieldValues } from '@kith/domain/companies/company.fields.ts';
+import { emptyValues, registryOf, TIMES_REGISTRY, writeFields } from '../records/field-table.ts';
 
-export const COMPANY_FIELDS: Registry = {
-  name: { column: 'name', type: 'text', foldedColumn: 'name_key', sortable: true, sortColumn: 'name_key', nullable: false },
-  domain: { column: 'domain', type: 'text', sortable: true, nullable: true },
-  industry: { column: 'industry', type: 'text', sortable: true, nullable: true },
-  sizeBand: { column: 'size_band', type: 'enum', values: COMPANY_SIZES, sortable: true, nullable: true },
-  province: { column: 'province', type: 'enum', values: PROVINCE_CODES, sortable: true, nullable: true },
-  taxCode: { column: 'tax_code', type: 'text', nullable: true },
-  ownerId: { column: 'owner_id', type: 'uuid', nullable: true },
-  teamId: { column: 'team_id', type: 'uuid', nullable: true },
-  createdAt: { column: 'created_at', type: 'datetime', sortable: true, nullable: false },
-  updatedAt: { column: 'updated_at', type: 'datetime', sortable: true, nullable: false },
-};
+/** The company fields a list filters and sorts on: the field table's, then the record's times. */
+export const COMPANY_FILTERS: Registry = { ...registryOf(COMPANY_FIELD_LIST), ...TIMES_REGISTRY };
 
-const AUDITED: (keyof Company)[] = ['name', 'domain', 'website', 'email', 'phone', 'taxCode', 'industry', 'sizeBand', 'addressLine', 'province', 'country', 'ownerId', 'teamId', 'tags', 'notes', 'custom'];
+const AUDITED: readonly (keyof Company)[] = AUDITED_COMPANY_FIELDS;
+
+/** Fields whose input is stored as given (after its schema); phone and custom have their own rule in apply. */
+const PLAIN_INPUT_FIELDS = COMPANY_FIELD_LIST.filter((f) => f.input && f.name !== 'phone' && f.name !== 'custom').map((f) => f.name);
 
 function apply(base: Company, input: CompanyUpdateInput, region: string, fields: Awaited<ReturnType<typeof listCustomFields>>, mode: 'create' | 'update', issues: FieldIssue[]): Company {
   const next: Company = { ...base };
-  for (const k of AUDITED) {
-    if (k === 'custom' || k === 'phone') continue;
+  for (const k of PLAIN_INPUT_FIELDS) {
     const v = (input as Record<string, unknown>)[k];
     if (v !== undefined) (next as Record<string, unknown>)[k] = v;
   }
@@ -70,25 +62,11 @@ function apply(base: Company, input: CompanyUpdateInput, region: string, fields:
 
 function toRow(c: Company, workspaceId: string): CompanyRow {
   return {
+    ...(writeFields(COMPANY_FIELD_LIST, c) as Omit<CompanyRow, 'id' | 'workspace_id' | 'name' | 'name_key' | 'created_at' | 'updated_at' | 'version'>),
     id: c.id,
     workspace_id: workspaceId,
     name: c.name,
     name_key: matchKey(c.name),
-    domain: c.domain,
-    website: c.website,
-    email: c.email,
-    phone: c.phone,
-    tax_code: c.taxCode,
-    industry: c.industry,
-    size_band: c.sizeBand,
-    address_line: c.addressLine,
-    province: c.province,
-    country: c.country,
-    owner_id: c.ownerId,
-    team_id: c.teamId,
-    tags: JSON.stringify(c.tags),
-    custom: JSON.stringify(c.custom),
-    notes: c.notes,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     deleted_at: c.deletedAt,
@@ -120,9 +98,8 @@ export async function prepareNewCompanies(core: Core, actor: Actor, inputs: Comp
   const items = inputs.map((input, i) => {
     const path = opts.bulk ? ['items', i] : [];
     const base: Company = {
-      id: uuidv7(), name: '', domain: null, website: null, email: null, phone: null, taxCode: null, industry: null, sizeBand: null, addressLine: null,
-      province: null, country: null, ownerId: actor.userId, teamId: null, tags: [], notes: null, custom: {}, createdAt: now, updatedAt: now,
-      deletedAt: null, createdBy: actor.userId, updatedBy: actor.userId, version: 1,
+      id: uuidv7(), ...emptyValues<CompanyFieldValues>(COMPANY_FIELD_LIST), ownerId: actor.userId,
+      createdAt: now, updatedAt: now, deletedAt: null, createdBy: actor.userId, updatedBy: actor.userId, version: 1,
     };
     const rowIssues: FieldIssue[] = [];
     const c = apply(base, input, region, fields, 'create', rowIssues);
@@ -194,8 +171,8 @@ export async function listCompanies(core: Core, actor: Actor, query: { q?: strin
   const scope = scopeFor(actor, 'companies.read');
   if (query.deleted !== 'exclude') scopeFor(actor, 'companies.delete');
   const { fields: { company: fields } } = await readContext(core, actor.workspaceId);
-  const filters = parseFilters(query.raw, COMPANY_FIELDS, fields, core.dialect, 'companies', ['q', 'sort', 'cursor', 'limit', 'deleted']);
-  const sort = parseSort(query.sort, COMPANY_FIELDS, fields, core.dialect, 'companies', 'name');
+  const filters = parseFilters(query.raw, COMPANY_FILTERS, fields, core.dialect, 'companies', ['q', 'sort', 'cursor', 'limit', 'deleted']);
+  const sort = parseSort(query.sort, COMPANY_FILTERS, fields, core.dialect, 'companies', 'name');
   const sortKey = `${sort.dir === 'desc' ? '-' : ''}${sort.name}`;
   const cursor = query.cursor ? decodeCursor(query.cursor, sortKey) : null;
   const rows = await listCompanyRows(core.db, core.dialect, scope, { filters, sort, cursor, limit: query.limit + 1, words: query.q ? foldedWords(query.q).slice(0, 8) : [], deleted: query.deleted });

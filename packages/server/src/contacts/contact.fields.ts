@@ -1,9 +1,8 @@
 import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
-import { isSkip, type FilterSpec } from '@kith/domain/schema/field-table.ts';
 import { isValidEmail, normalizeEmail } from '@kith/domain/emails/email.ts';
 import { sql } from 'kysely';
-import { jsonFirst } from '../db/dialect-sql.ts';
-import type { FieldDef, Registry } from '../records/list-query.ts';
+import type { Registry } from '../records/list-query.ts';
+import { ownerSort, registryOf, TIMES_REGISTRY } from '../records/field-table.ts';
 import type { CustomField } from '@kith/domain/custom-fields/custom-field.ts';
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
 import type { Core } from '../core.ts';
@@ -58,31 +57,17 @@ const analyticsFields: Registry = {
  */
 export function contactFields(phoneNormalizer: (v: string) => string | null): Registry {
   const lower = (v: string) => v.normalize('NFC').trim().toLowerCase() || null;
-  const normalizers: Record<NonNullable<FilterSpec['keyKind']>, (v: string) => string | null> = {
+  const fromTable = registryOf(CONTACT_FIELD_LIST, {
     email: (v) => (isValidEmail(normalizeEmail(v)) ? normalizeEmail(v) : null),
     phone: phoneNormalizer,
     tag: lower,
     interest: lower,
-  };
-  const fromTable: Registry = {};
-  for (const f of CONTACT_FIELD_LIST) {
-    if (isSkip(f.filter)) continue;
-    const s = f.filter;
-    const def: FieldDef = { column: f.column, type: s.type, sortable: s.sortable, nullable: f.kind === 'list' || f.empty === null };
-    if (s.folded) Object.assign(def, { foldedColumn: s.folded, sortColumn: s.folded });
-    if (s.type === 'enum') def.values = f.enum?.values ?? [];
-    if (s.type === 'keys' && s.keyKind) {
-      Object.assign(def, { keyKind: s.keyKind, normalize: normalizers[s.keyKind] });
-      if (s.sortable) def.sortExpr = (d, t) => jsonFirst(d, `${t}.${f.column}`);
-    }
-    fromTable[f.name] = def;
-  }
+  });
   return {
     ...fromTable,
     company: { column: 'company_id', type: 'text', sortable: true, sortOnly: true, sortExpr: () => sql.ref('companies.name_key'), nullable: true },
-    owner: { column: 'owner_id', type: 'text', sortable: true, sortOnly: true, sortExpr: (_d, t) => sql`(select u.name from users u where u.id = ${sql.ref(`${t}.owner_id`)})`, nullable: true },
-    createdAt: { column: 'created_at', type: 'datetime', sortable: true, nullable: false },
-    updatedAt: { column: 'updated_at', type: 'datetime', sortable: true, nullable: false },
+    owner: ownerSort(),
+    ...TIMES_REGISTRY,
     createdBy: { column: 'created_by', type: 'uuid', nullable: true },
     ...analyticsFields,
   };

@@ -2,9 +2,9 @@ import { bulkInsert } from '../db/bulk-insert.ts';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Contact } from '@kith/domain/contacts/contact.schema.ts';
 import { buildContactSearchText } from '@kith/domain/search/contact-search.ts';
-import { readJson } from '../db/column-types.ts';
 import { CONTACT_FIELD_LIST, type ContactFieldValues } from '@kith/domain/contacts/contact.fields.ts';
-import type { FieldDef } from '@kith/domain/schema/field-table.ts';
+import { readJson } from '../db/column-types.ts';
+import { readColumns, readFields } from '../records/field-table.ts';
 import type { Db, DialectName } from '../db/create-db.ts';
 import type { ContactKeyTable, ContactTable } from './contact.table.ts';
 import { afterCursor, filterCondition, groupsCondition, orderBySql, type Cursor, type Filter, type FilterGroups, type Sort } from '../records/list-query.ts';
@@ -18,23 +18,12 @@ export type ContactWithCompany = Contact & { company: { id: string; name: string
 const RECORD_COLUMNS = ['seq', 'id', 'workspace_id', 'created_at', 'updated_at', 'deleted_at', 'created_by', 'updated_by', 'version'] as const;
 
 /** Every column a read returns (search_text stays inside). */
-const READ_COLUMNS = [...RECORD_COLUMNS, ...CONTACT_FIELD_LIST.map((f) => f.column)].map((c) => `contacts.${c}`) as unknown as readonly `contacts.${keyof ContactTable & string}`[];
+const READ_COLUMNS = readColumns('contacts', RECORD_COLUMNS, CONTACT_FIELD_LIST) as unknown as readonly `contacts.${keyof ContactTable & string}`[];
 
 type ReadRow = Omit<Selectable<ContactTable>, 'name_key' | 'search_text'> & { company_name: string | null };
 
-/** A stored field's value: lists and JSON are parsed, an absent one reads as the field's empty value. */
-export function readField(f: FieldDef, raw: unknown): unknown {
-  return f.kind === 'scalar' ? raw : readJson(raw as string, f.empty);
-}
-
-/** A field's value as stored. */
-export function writeField(f: FieldDef, v: unknown): unknown {
-  return f.kind === 'scalar' ? v : JSON.stringify(v);
-}
-
 export function rowToContact(r: ReadRow): ContactWithCompany {
-  const row = r as unknown as Record<string, unknown>;
-  const fields = Object.fromEntries(CONTACT_FIELD_LIST.map((f) => [f.name, readField(f, row[f.column])])) as ContactFieldValues;
+  const fields = readFields<ContactFieldValues>(CONTACT_FIELD_LIST, r as unknown as Record<string, unknown>);
   return {
     id: r.id,
     ...fields,

@@ -20,6 +20,7 @@ import { contactRegistryFor } from './contact.fields.ts';
 import { segmentFilter } from '../segments/segment.service.ts';
 import { scoreSummaries, type ScoreSummary } from '../analytics/score-summary.ts';
 import { checkAssignments } from '../records/assignment.ts';
+import { emptyValues, writeFields } from '../records/field-table.ts';
 import { authorize, preconditionFailed, scopeFor, type Scope } from '../records/visibility.ts';
 import {
   countContactRows,
@@ -35,7 +36,6 @@ import {
   type ContactKey,
   type ContactWithCompany,
   type Deleted,
-  writeField,
 } from './contact.repository.ts';
 
 type Path = (string | number)[];
@@ -96,12 +96,12 @@ function applyInput(base: Contact, input: ContactUpdateInput, ctx: WriteContext,
 }
 
 function emptyContact(id: string, actor: Actor, now: string): Contact {
-  const empty = Object.fromEntries(CONTACT_FIELD_LIST.map((f) => [f.name, structuredClone(f.empty)])) as ContactFieldValues;
+  const empty = emptyValues<ContactFieldValues>(CONTACT_FIELD_LIST);
   return { id, ...empty, ownerId: actor.userId, createdAt: now, updatedAt: now, deletedAt: null, createdBy: actor.userId, updatedBy: actor.userId, version: 1 };
 }
 
 function toRow(c: Contact, workspaceId: string, companyName: string | null): ContactInsert {
-  const fields = Object.fromEntries(CONTACT_FIELD_LIST.map((f) => [f.column, writeField(f, c[f.name])]));
+  const fields = writeFields(CONTACT_FIELD_LIST, c);
   return {
     ...(fields as Omit<ContactInsert, 'id' | 'workspace_id' | 'name' | 'name_key' | 'search_text' | 'created_at' | 'updated_at' | 'version'>),
     id: c.id,

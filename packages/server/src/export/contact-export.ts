@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Core } from '../core.ts';
 import type { Actor } from '../auth/actor.ts';
 import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
-import { isSkip } from '@kith/domain/schema/field-table.ts';
+import { exportColumnsOf } from '../records/field-table.ts';
 import { listContacts } from '../contacts/contact.service.ts';
 import type { ContactWithCompany } from '../contacts/contact.repository.ts';
 import { authorize } from '../records/visibility.ts';
@@ -25,19 +25,9 @@ async function columns(core: Core, actor: Actor): Promise<Column[]> {
     .execute();
   const emailOf = new Map(members.map((m) => [m.id, m.email]));
   // The field table's exported fields, in its order, between the id and the record's times.
-  const tableColumns: Column[] = CONTACT_FIELD_LIST.flatMap((f): Column[] => {
-    if (isSkip(f.export)) return [];
-    const header = f.export.header ?? f.name;
-    const via = f.export.via;
-    const value =
-      via === 'company'
-        ? (c: ContactWithCompany) => c.company?.name ?? null
-        : via
-          ? (c: ContactWithCompany) => (c[f.name] ? (emailOf.get(String(c[f.name])) ?? c[f.name]) : null)
-          : f.kind === 'list'
-            ? (c: ContactWithCompany) => list(c[f.name] as unknown[])
-            : (c: ContactWithCompany) => c[f.name] as string | number | null;
-    return [{ key: header, header, value }];
+  const tableColumns: Column[] = exportColumnsOf<ContactWithCompany>(CONTACT_FIELD_LIST, {
+    company: (c) => c.company?.name ?? null,
+    member: (id) => (id ? (emailOf.get(id) ?? id) : null),
   });
   const builtIn: Column[] = [
     { key: 'id', header: 'id', value: (c) => c.id },

@@ -5,8 +5,8 @@ import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { errors, fileResponse } from '../http/schemas.ts';
 import type { Registry } from '../records/list-query.ts';
-import { COMPANY_FIELDS } from '../companies/company.service.ts';
-import { PRODUCT_FIELDS } from '../commerce/product.service.ts';
+import { COMPANY_FILTERS } from '../companies/company.service.ts';
+import { PRODUCT_FILTERS } from '../commerce/product.service.ts';
 import { ORDER_FIELDS } from '../commerce/order.service.ts';
 import type { App } from '../http/types.ts';
 import { CONTENT_TYPE, EXPORT_FORMATS, type ExportFormat } from './table-export.ts';
@@ -21,8 +21,8 @@ const common = {
 const withFilters = (extra: z.ZodRawShape = {}) => z.object({ ...common, ...extra }).catchall(z.union([z.string(), z.array(z.string())]));
 
 const QUERIES: Record<ListExport, { query: z.ZodType; what: string; filters?: Registry }> = {
-  companies: { query: withFilters(), filters: COMPANY_FIELDS, what: 'the companies (the list’s search, filters and order)' },
-  products: { query: withFilters(), filters: PRODUCT_FIELDS, what: 'the products (the list’s search, filters and order)' },
+  companies: { query: withFilters(), filters: COMPANY_FILTERS, what: 'the companies (the list’s search, filters and order)' },
+  products: { query: withFilters(), filters: PRODUCT_FILTERS, what: 'the products (the list’s search, filters and order)' },
   orders: {
     filters: ORDER_FIELDS,
     query: withFilters({ lines: z.enum(['true', 'false']).default('false').describe('true: one row per line item (sku, quantity, unit price, discount, line total) — the shape the orders import reads') }),

@@ -9,6 +9,9 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize, scopeFor } from '../records/visibility.ts';
 import { readJson } from '../db/column-types.ts';
 import { readContext } from '../workspaces/read-context.ts';
+import { exportColumnsOf } from '../records/field-table.ts';
+import { COMPANY_FIELD_LIST } from '@kith/domain/companies/company.fields.ts';
+import { PRODUCT_FIELD_LIST } from '@kith/domain/orders/product.fields.ts';
 import { listCompanies } from '../companies/company.service.ts';
 import { listProducts } from '../commerce/product.service.ts';
 import { findOrders, listOrders } from '../commerce/order.service.ts';
@@ -63,11 +66,10 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
     const page = (cursor: string | null) => listCompanies(core, actor, { limit: PAGE, deleted: 'exclude', raw: o.filters, ...opt('q', o.q), ...opt('sort', o.sort), ...opt('cursor', cursor ?? undefined) });
     await page(null);
     const { fields } = await readContext(core, actor.workspaceId);
+    // The field table's exported fields (@kith/domain companies/company.fields.ts) between the id and the times.
     const cols: ExportColumn<Company>[] = [
-      ...(['id', 'name', 'domain', 'website', 'email', 'phone', 'taxCode', 'industry', 'sizeBand', 'addressLine', 'province', 'country'] as const).map((k) => ({ key: k, header: k, value: (c: Company) => c[k] })),
-      { key: 'owner', header: 'owner', value: (c) => ownerOf(c.ownerId) },
-      { key: 'tags', header: 'tags', value: (c) => joinList(c.tags) },
-      { key: 'notes', header: 'notes', value: (c) => c.notes },
+      { key: 'id', header: 'id', value: (c) => c.id },
+      ...exportColumnsOf<Company>(COMPANY_FIELD_LIST, { member: ownerOf }),
       { key: 'createdAt', header: 'createdAt', value: (c) => c.createdAt },
       { key: 'updatedAt', header: 'updatedAt', value: (c) => c.updatedAt },
       ...fields.company.map((f) => ({ key: `custom.${f.key}`, header: `custom.${f.key}`, value: (c: Company) => (Array.isArray(c.custom[f.key]) ? joinList(c.custom[f.key] as unknown[]) : c.custom[f.key]) })),
@@ -78,15 +80,10 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
   if (kind === 'products') {
     const page = (cursor: string | null) => listProducts(core, actor, { limit: PAGE, deleted: 'exclude', raw: o.filters, ...opt('q', o.q), ...opt('sort', o.sort), ...opt('cursor', cursor ?? undefined) });
     await page(null);
+    // The field table's exported fields (@kith/domain orders/product.fields.ts) between the id and the times.
     const cols: ExportColumn<Product>[] = [
       { key: 'id', header: 'id', value: (p) => p.id },
-      { key: 'sku', header: 'sku', value: (p) => p.sku },
-      { key: 'name', header: 'name', value: (p) => p.name },
-      { key: 'category', header: 'category', value: (p) => p.categoryName },
-      { key: 'price', header: 'price', value: (p) => amount(p.price, p.currency) },
-      { key: 'currency', header: 'currency', value: (p) => p.currency },
-      { key: 'active', header: 'active', value: (p) => p.active },
-      { key: 'description', header: 'description', value: (p) => p.description },
+      ...exportColumnsOf<Product>(PRODUCT_FIELD_LIST, { category: (p) => p.categoryName, money: (minor, p) => amount(minor, p.currency) }),
       { key: 'createdAt', header: 'createdAt', value: (p) => p.createdAt },
       { key: 'updatedAt', header: 'updatedAt', value: (p) => p.updatedAt },
     ];

@@ -1,5 +1,6 @@
 import { isAppError } from '@kith/domain/errors.ts';
 import { CompanyCreateSchema, CompanyUpdateSchema, type Company, type CompanyUpdateInput } from '@kith/domain/companies/company.schema.ts';
+import { COMPANY_FIELD_LIST } from '@kith/domain/companies/company.fields.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
@@ -16,6 +17,9 @@ import { revertPatch, type KindHandler, type MappedRow, type PrepareContext, typ
  * aside) — a match is updated, the rest created. Rows of one company in one file are one company.
  */
 
+/** The field table's lists (tags): a cell holds their values separated by ";" or ",". */
+const LISTS = new Set<string>(COMPANY_FIELD_LIST.filter((f) => f.kind === 'list').map((f) => f.name));
+
 type Plan = { creates: { row: number; company: Company }[]; updates: { row: number; id: string; patch: CompanyUpdateInput }[]; skipped: number; headerOf: (f: string) => string };
 
 async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext) {
@@ -26,7 +30,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   for (const r of rows) {
     const v = r.values;
     const data: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) data[k] = k === 'tags' ? x.split(/[;,]+/).map((s) => s.trim()).filter(Boolean) : x;
+    for (const [k, x] of Object.entries(v)) data[k] = LISTS.has(k) ? x.split(/[;,]+/).map((s) => s.trim()).filter(Boolean) : x;
     const key = v.taxCode ? `tax:${v.taxCode}` : v.name ? `name:${matchKey(v.name)}` : null;
     if (key && seen.has(key)) {
       skipped++;

@@ -2,6 +2,8 @@ import { isAppError } from '@kith/domain/errors.ts';
 import { isCurrency } from '@kith/domain/money/money.ts';
 import { ProductCreateSchema, ProductUpdateSchema, type ProductCreateInput, type ProductUpdateInput } from '@kith/domain/orders/order.schema.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
+import { PRODUCT_FIELD_LIST } from '@kith/domain/orders/product.fields.ts';
+import { isSkip } from '@kith/domain/schema/field-table.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -18,7 +20,11 @@ import { revertPatch, type KindHandler, type MappedRow, type PrepareContext, typ
  * once. Prices are read as orders' are ("350.000" đồng).
  */
 
-const ACTIVE: Record<string, boolean> = { co: true, 'dang ban': true, 'con ban': true, yes: true, y: true, true: true, '1': true, active: true, khong: false, 'ngung ban': false, 'het ban': false, no: false, n: false, false: false, '0': false, inactive: false };
+/** Folded words for yes and no (a product's `active`). */
+const YES_NO: Record<string, boolean> = { co: true, 'dang ban': true, 'con ban': true, yes: true, y: true, true: true, '1': true, active: true, khong: false, 'ngung ban': false, 'het ban': false, no: false, n: false, false: false, '0': false, inactive: false };
+
+/** The table's imported fields the row gives as values (the category is a name, linked or created by the import). */
+const PLAIN_IMPORTS = PRODUCT_FIELD_LIST.flatMap((f) => (isSkip(f.import) || f.import.target ? [] : [{ ...f, import: f.import }]));
 
 type Item = { row: number; existingId: string | null; input: ProductCreateInput | ProductUpdateInput; category: string | null };
 type Plan = { items: Item[]; newCategories: string[]; categoryIds: Map<string, string>; skipped: number; currency: string; headerOf: (f: string) => string };
@@ -42,12 +48,26 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     const v = r.values;
     const before = errors.length;
     if (!v.sku) err(r.row, 'sku', 'A product needs its SKU', 'required');
+    // The row's currency (the workspace's when the file has none) is the one its money is read in.
     const currency = (v.currency ?? ws.currency).toUpperCase();
     if (!isCurrency(currency)) err(r.row, 'currency', `Not a currency code: ${currency}`, 'unknown_currency', v.currency);
-    const price = v.price ? importAmount(v.price, currency) : undefined;
-    if (price === null) err(r.row, 'price', `Not a price: ${v.price}`, 'invalid_format', v.price);
-    const active = v.active ? ACTIVE[matchKey(v.active)] : undefined;
-    if (v.active && active === undefined) err(r.row, 'active', `Not yes or no: ${v.active} (có / không)`, 'invalid_choice', v.active);
+    // Each imported field of the table (@kith/domain orders/product.fields.ts), read as its entry says; the
+    // category (a name, not an id) is linked below.
+    const raw: Record<string, unknown> = {};
+    for (const f of PLAIN_IMPORTS) {
+      const x = v[f.name];
+      if (!x) continue;
+      if (f.name === 'currency') raw.currency = currency;
+      else if (f.import.parse === 'money') {
+        const amount = importAmount(x, currency);
+        if (amount === null) err(r.row, f.name, `Not a price: ${x}`, 'invalid_format', x);
+        else raw[f.name] = amount;
+      } else if (f.import.parse === 'boolean') {
+        const yes = YES_NO[matchKey(x)];
+        if (yes === undefined) err(r.row, f.name, `Not yes or no: ${x} (có / không)`, 'invalid_choice', x);
+        else raw[f.name] = yes;
+      } else raw[f.name] = x;
+    }
     if (errors.length > before || !v.sku) continue;
     const key = v.sku.toLowerCase();
     if (seen.has(key)) {
@@ -56,7 +76,6 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     }
     seen.add(key);
     const id = existing.get(key) ?? null;
-    const raw: Record<string, unknown> = { sku: v.sku, ...(v.name ? { name: v.name } : {}), ...(price != null ? { price } : {}), ...(v.currency ? { currency } : {}), ...(active !== undefined ? { active } : {}), ...(v.description ? { description: v.description } : {}) };
     const parsed = (id ? ProductUpdateSchema : ProductCreateSchema).safeParse(raw);
     if (!parsed.success) {
       for (const x of parsed.error.issues) err(r.row, String(x.path[0] ?? '') || null, x.path[0] === 'name' || x.path[0] === 'price' ? `A new product needs its ${String(x.path[0])}` : x.message, 'required', v[String(x.path[0] ?? '')]);

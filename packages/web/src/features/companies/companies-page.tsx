@@ -1,4 +1,7 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import { COMPANY_FIELD_LIST } from '@kith/domain/companies/company.fields.ts';
+import { isSkip } from '@kith/domain/schema/field-table.ts';
+import { showField, type Renderers } from '../../components/record/field-view.tsx';
 import { ExportLinks } from '../../components/ui/export-links.tsx';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +15,12 @@ import { useCan } from '../../app/session.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
-import { provinceName } from '../../lib/provinces.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useMemberNames } from '../../lib/workspace-data.ts';
 import type { Company } from './company-model.ts';
 import { Icon } from '../../components/ui/icons.tsx';
+
+const columns = COMPANY_FIELD_LIST.filter((f) => f.web.column);
 
 export default function CompaniesPage() {
   const { t, i18n } = useTranslation();
@@ -36,6 +40,9 @@ export default function CompaniesPage() {
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
+  // The list's columns: the company field table's fields that ask for one (@kith/domain companies/company.fields.ts), then the people and the time.
+  const view = { t, fmt, lang: i18n.language };
+  const renderers: Renderers = { chips: (v) => (v as string[]).join(', '), member: (v) => owner(String(v)) };
   const empty = !q && list.isSuccess && rows.length === 0;
   const sortButton = (key: string, label: string) => {
     const dir = sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : undefined;
@@ -81,28 +88,26 @@ export default function CompaniesPage() {
           <table className="table">
             <thead>
               <tr>
-                {sortButton('name', t('companyFields.name'))}
-                <th>{t('companyFields.domain')}</th>
-                <th>{t('companyFields.industry')}</th>
-                {sortButton('province', t('contactFields.province'))}
+                {columns.map((f) => (!isSkip(f.filter) && f.filter.sortable ? <Fragment key={f.name}>{sortButton(f.name, t(`companyFields.${f.name}`))}</Fragment> : <th key={f.name}>{t(`companyFields.${f.name}`)}</th>))}
                 <th>{t('companyFields.people')}</th>
-                <th>{t('contactFields.owner')}</th>
                 {sortButton('createdAt', t('contactFields.createdAt'))}
               </tr>
             </thead>
             <tbody>
               {rows.map((c) => (
                 <tr key={c.id}>
-                  <td>
-                    <Link href={`/companies/${c.id}`} style={{ fontWeight: 550 }}>
-                      {c.name}
-                    </Link>
-                  </td>
-                  <td>{c.domain}</td>
-                  <td>{c.industry}</td>
-                  <td>{provinceName(c.province, i18n.language)}</td>
+                  {columns.map((f) =>
+                    f.name === 'name' ? (
+                      <td key={f.name}>
+                        <Link href={`/companies/${c.id}`} style={{ fontWeight: 550 }}>
+                          {c.name}
+                        </Link>
+                      </td>
+                    ) : (
+                      <td key={f.name}>{showField(f, c[f.name], view, renderers)}</td>
+                    ),
+                  )}
                   <td>{fmt.number(c.contactCount)}</td>
-                  <td>{owner(c.ownerId)}</td>
                   <td>{fmt.date(c.createdAt)}</td>
                 </tr>
               ))}

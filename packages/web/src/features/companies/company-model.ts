@@ -1,23 +1,4 @@
-export type Company = {
-  id: string;
-  name: string;
-  domain: string | null;
-  website: string | null;
-  email: string | null;
-  phone: string | null;
-  taxCode: string | null;
-  industry: string | null;
-  sizeBand: string | null;
-  addressLine: string | null;
-  province: string | null;
-  country: string | null;
-  ownerId: string | null;
-  teamId: string | null;
-  tags: string[];
-  notes: string | null;
-  custom: Record<string, unknown>;
-  contactCount: number;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+import type { Company as CompanyRecord } from '@kith/domain/companies/company.schema.ts';
+
+/** The company as the API returns it (CompanyOut): its fields from the field table (@kith/domain companies/company.fields.ts), the record's own, and how many people it has. */
+export type Company = CompanyRecord & { contactCount: number };

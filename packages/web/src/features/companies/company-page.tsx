@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState } from 'react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
@@ -9,15 +9,15 @@ import { useCan } from '../../app/session.tsx';
 import { api, isApiError, request, type ApiError } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
-import { provinceName, provinceOptions } from '../../lib/provinces.ts';
+import { COMPANY_FIELD_LIST } from '@kith/domain/companies/company.fields.ts';
+import { fieldEditor, fieldPatch, fieldRaw, showField, type Renderers } from '../../components/record/field-view.tsx';
 import { useMemberNames } from '../../lib/workspace-data.ts';
 import { StageBadge, Tags } from '../contacts/contact-cells.tsx';
 import { displayPhone, type Contact } from '../contacts/contact-model.ts';
-import { EditableField, type EditorKind } from '../contacts/editable-field.tsx';
+import { EditableField } from '../contacts/editable-field.tsx';
 import type { Company } from './company-model.ts';
 import { Icon } from '../../components/ui/icons.tsx';
 
-const SIZES = ['1-9', '10-49', '50-249', '250-999', '1000+'];
 type Loaded = { company: Company; etag: string | null };
 
 export default function CompanyPage() {
@@ -67,10 +67,24 @@ function CompanyRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
       return false;
     }
   };
-  const nullable = (s: string) => (s.trim() === '' ? null : s);
-  const F = (key: keyof Company & string, label: string, editor: EditorKind, display: ReactNode, value: string, toPatch: (raw: string) => unknown = nullable) => (
-    <EditableField key={key} label={label} display={display} value={value} editor={editor} canEdit={can('companies.update')} error={errors[key] || undefined} onSave={(raw) => save(key, { [key]: toPatch(raw) })} testId={`company-${key}`} />
-  );
+  // The details card: the field table's fields (@kith/domain companies/company.fields.ts), each shown and edited as its entry says.
+  const view = { t, fmt, lang: i18n.language };
+  const renderers: Renderers = { chips: (v) => <Tags tags={v as string[]} />, phone: (v) => displayPhone(String(v)), member: (v) => owner(String(v)) };
+  const details = COMPANY_FIELD_LIST.filter((f) => f.web.section === 'details').map((f) => {
+    const label = t(`companyFields.${f.name}`);
+    const display = showField(f, c[f.name], view, renderers);
+    const editor = fieldEditor(f, view);
+    if (!editor)
+      return (
+        <Fragment key={f.name}>
+          <span className="prop-label">{label}</span>
+          <div className="prop-value">{display}</div>
+        </Fragment>
+      );
+    return (
+      <EditableField key={f.name} label={label} display={display} value={fieldRaw(c[f.name])} editor={editor} canEdit={can('companies.update')} error={errors[f.name] || undefined} onSave={(raw) => save(f.name, { [f.name]: fieldPatch(f, raw) })} testId={`company-${f.name}`} />
+    );
+  });
   const rows = people.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <div className="page">
@@ -140,20 +154,7 @@ function CompanyRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
             <h2>{t('companies.details')}</h2>
           </div>
           <div className="card-body props">
-            {F('name', t('companyFields.name'), { type: 'text' }, c.name, c.name, (s) => s)}
-            {F('domain', t('companyFields.domain'), { type: 'text' }, c.domain, c.domain ?? '')}
-            {F('website', t('companyFields.website'), { type: 'text' }, c.website, c.website ?? '')}
-            {F('email', t('contactFields.email'), { type: 'text' }, c.email, c.email ?? '')}
-            {F('phone', t('contactFields.phone'), { type: 'text' }, c.phone ? displayPhone(c.phone) : '', c.phone ?? '')}
-            {F('taxCode', t('companyFields.taxCode'), { type: 'text' }, c.taxCode, c.taxCode ?? '')}
-            {F('industry', t('companyFields.industry'), { type: 'text' }, c.industry, c.industry ?? '')}
-            {F('sizeBand', t('companyFields.sizeBand'), { type: 'select', options: SIZES.map((s) => ({ value: s, label: s })) }, c.sizeBand, c.sizeBand ?? '')}
-            {F('addressLine', t('contactFields.addressLine'), { type: 'text' }, c.addressLine, c.addressLine ?? '')}
-            {F('province', t('contactFields.province'), { type: 'select', options: provinceOptions(i18n.language) }, provinceName(c.province, i18n.language), c.province ?? '')}
-            {F('tags', t('contactFields.tags'), { type: 'list' }, c.tags.length ? <Tags tags={c.tags} /> : '', c.tags.join(', '), (s) => s.split(',').map((x) => x.trim()).filter(Boolean))}
-            <span className="prop-label">{t('contactFields.owner')}</span>
-            <div className="prop-value">{owner(c.ownerId)}</div>
-            {F('notes', t('contactFields.notes'), { type: 'textarea' }, c.notes ? <span style={{ whiteSpace: 'pre-wrap' }}>{c.notes}</span> : '', c.notes ?? '')}
+            {details}
           </div>
         </section>
       </div>

@@ -91,7 +91,7 @@ function OrderRecord({ loaded, reload }: { loaded: Loaded; reload: () => void })
           <thead>
             <tr>
               <th>{t('orders.item')}</th>
-              <th>{t('products.sku')}</th>
+              <th>{t('productFields.sku')}</th>
               <th className="num">{t('orders.quantity')}</th>
               <th className="num">{t('orders.unitPrice')}</th>
               <th className="num">{t('orders.lineDiscount')}</th>

@@ -70,10 +70,10 @@ export default function ProductsPage() {
           <table className="table" data-testid="products-table">
             <thead>
               <tr>
-                <th>{t('products.sku')}</th>
-                <th>{t('products.name')}</th>
-                <th>{t('products.category')}</th>
-                <th className="num">{t('products.price')}</th>
+                <th>{t('productFields.sku')}</th>
+                <th>{t('productFields.name')}</th>
+                <th>{t('productFields.categoryId')}</th>
+                <th className="num">{t('productFields.price')}</th>
                 <th>{t('products.status')}</th>
               </tr>
             </thead>
@@ -161,10 +161,10 @@ function ProductDialog({ product, onClose }: { product: Product | null; onClose:
           save.mutate();
         }}
       >
-        <TextField label={t('products.sku')} value={sku} onChange={(e) => setSku(e.target.value)} error={err('/sku')} autoFocus={!product} />
-        <TextField label={t('products.name')} value={name} onChange={(e) => setName(e.target.value)} error={err('/name')} />
-        <TextField label={`${t('products.price')} (${currency})`} inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} error={err('/price') ?? (parsed === null ? t('orders.notAnAmount') : undefined)} />
-        <SelectField label={t('products.category')} value={categoryId} onChange={(e) => setCategoryId(e.target.value)} placeholder={t('products.noCategory')} options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))} error={err('/categoryId')} />
+        <TextField label={t('productFields.sku')} value={sku} onChange={(e) => setSku(e.target.value)} error={err('/sku')} autoFocus={!product} />
+        <TextField label={t('productFields.name')} value={name} onChange={(e) => setName(e.target.value)} error={err('/name')} />
+        <TextField label={`${t('productFields.price')} (${currency})`} inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} error={err('/price') ?? (parsed === null ? t('orders.notAnAmount') : undefined)} />
+        <SelectField label={t('productFields.categoryId')} value={categoryId} onChange={(e) => setCategoryId(e.target.value)} placeholder={t('products.noCategory')} options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))} error={err('/categoryId')} />
         <label className="row">
           <input type="checkbox" className="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {t('products.activeHint')}
         </label>

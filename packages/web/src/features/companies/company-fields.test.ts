@@ -1,0 +1,39 @@
+/**
+ * The web app shows every field of the company and product field tables (@kith/domain
+ * companies/company.fields.ts, orders/product.fields.ts) with a label in both languages and every value of
+ * their enumerations in words: a field added to a table is not shown as a raw key.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { COMPANY_FIELD_LIST, COMPANY_WEB_SECTIONS } from '@kith/domain/companies/company.fields.ts';
+import { PRODUCT_FIELD_LIST, PRODUCT_WEB_SECTIONS } from '@kith/domain/orders/product.fields.ts';
+import type { FieldDef } from '@kith/domain/schema/field-table.ts';
+
+const locales = join(import.meta.dirname, '../../locales');
+const lang = { vi: JSON.parse(readFileSync(join(locales, 'vi.json'), 'utf8')), en: JSON.parse(readFileSync(join(locales, 'en.json'), 'utf8')) };
+const get = (o: Record<string, unknown>, key: string): unknown => key.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o);
+
+const tables: [string, readonly (FieldDef & { name: string })[], readonly string[]][] = [
+  ['companyFields', COMPANY_FIELD_LIST, COMPANY_WEB_SECTIONS],
+  ['productFields', PRODUCT_FIELD_LIST, PRODUCT_WEB_SECTIONS],
+];
+
+for (const [namespace, list, sections] of tables) {
+  test(`every field of ${namespace} has a label in Vietnamese and English, and so has every value of its enumeration`, () => {
+    for (const [code, dict] of Object.entries(lang)) {
+      for (const f of list) {
+        const label = get(dict, `${namespace}.${f.name}`);
+        assert.equal(typeof label, 'string', `${code}: ${namespace}.${f.name} is missing`);
+        assert.notEqual(label, f.name, `${code}: ${namespace}.${f.name} is the raw name`);
+        if (!f.enum || f.enum.labels === 'provinces') continue;
+        for (const v of f.enum.values) assert.equal(typeof get(dict, `${f.enum.labels}.${v}`), 'string', `${code}: ${f.enum.labels}.${v} is missing`);
+      }
+    }
+  });
+
+  test(`each field of ${namespace} is in a known section of its page`, () => {
+    for (const f of list) assert.ok(sections.includes(f.web.section), `${f.name}: no such section ${f.web.section}`);
+  });
+}
