@@ -13,6 +13,7 @@ import { checkAssignments } from '../records/assignment.ts';
 import { authorize, preconditionFailed, readableContacts, scopeFor, visibleTo, type Scope } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { DealTable } from './deal.table.ts';
+import type { DealBoard } from '@kith/domain/deals/deal.api.ts';
 
 /**
  * Deals and their pipelines. A deal is in a member's scope by its owner and team, as contacts are
@@ -272,7 +273,7 @@ export async function deleteDeal(core: Core, actor: Actor, id: string): Promise<
   });
 }
 
-export type BoardColumn = Stage & { count: number; amount: number; weighted: number; deals: Deal[] };
+type BoardColumn = DealBoard['columns'][number];
 
 /** A pipeline as the board shows it: each stage's deals in order (the first 200), their count, value and weighted value. */
 export async function dealBoard(core: Core, actor: Actor, pipelineId: string | null): Promise<{ pipeline: Pipeline; columns: BoardColumn[]; currency: string }> {

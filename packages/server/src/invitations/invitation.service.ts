@@ -12,10 +12,9 @@ import { hashSecret, randomSecret } from '../auth/secrets.ts';
 import { findRole, findUserByEmail, findUserById, insertMembership, insertUser, type UserRow } from '../auth/user.repository.ts';
 import { authorize } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
+import type { Invitation } from '@kith/domain/invitations/invitation.api.ts';
 
 const LIFETIME_MS = 7 * 24 * 3600 * 1000;
-
-export type Invitation = { id: string; email: string; role: Role; teamId: string | null; invitedBy: string; createdAt: string; expiresAt: string; status: 'pending' | 'accepted' | 'revoked' | 'expired' };
 
 type Raw = { id: string; email: string; role: string; team_id: string | null; invited_by: string; created_at: string; expires_at: string; accepted_at: string | null; revoked_at: string | null };
 
