@@ -12,3 +12,6 @@ export const Deleted = z.enum(['exclude', 'only', 'include']);
 
 /** A page of a cursor-paginated list. */
 export const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().optional() });
+
+/** The types of field the list language knows (server: records/list-query.ts), as GET /segments/fields names them. */
+export const LIST_FIELD_TYPES = ['text', 'enum', 'uuid', 'number', 'date', 'datetime', 'boolean', 'keys', 'json_array', 'relation'] as const;

@@ -3,6 +3,7 @@ import { RFM_SEGMENTS } from '../analytics/rfm.ts';
 import { VALUE_TIERS } from '../analytics/tiers.ts';
 import { Deleted, IdParams, page, Timestamp } from '../api/common.ts';
 import { contract } from '../api/contract.ts';
+import { TimelinePageOut, TimelineQuery } from '../interactions/timeline.api.ts';
 import { contactOutputShape } from './contact.fields.ts';
 import { CONSENT_CHANNELS, ContactCreateSchema, ContactUpdateSchema } from './contact.schema.ts';
 
@@ -71,4 +72,14 @@ export const contactApi = {
   remove: contract({ method: 'DELETE', path: '/contacts/:id', tags: ['contacts'], summary: 'Move a contact to the trash (restorable)', params: IdParams, status: 204, response: null }),
   restore: contract({ method: 'POST', path: '/contacts/:id/restore', tags: ['contacts'], summary: 'Bring a contact back from the trash', params: IdParams, status: 200, response: ContactOut }),
   purge: contract({ method: 'POST', path: '/contacts/:id/purge', tags: ['contacts'], summary: 'Delete a contact for good', params: IdParams, status: 204, response: null }),
+  timeline: contract({
+    method: 'GET',
+    path: '/contacts/:id/timeline',
+    tags: ['contacts'],
+    summary: 'Everything that happened with a customer, newest first: interactions, orders, tasks and changes to the record (kinds=interaction,order,task,change to choose)',
+    params: IdParams,
+    query: TimelineQuery,
+    status: 200,
+    response: TimelinePageOut,
+  }),
 };

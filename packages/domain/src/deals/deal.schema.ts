@@ -50,36 +50,10 @@ export const DealUpdateSchema = z.strictObject(dealFields).partial();
 export type DealCreateInput = z.output<typeof DealCreateSchema>;
 export type DealUpdateInput = z.output<typeof DealUpdateSchema>;
 
-export type Stage = { id: string; name: string; position: number; probability: number; kind: StageKind };
-export type Pipeline = { id: string; name: string; position: number; stages: Stage[] };
-
-export type Deal = {
-  id: string;
-  title: string;
-  pipelineId: string;
-  stageId: string;
-  status: StageKind;
-  contactId: string | null;
-  contactName: string | null;
-  companyId: string | null;
-  amount: number;
-  currency: string;
-  expectedClose: string | null;
-  ownerId: string | null;
-  teamId: string | null;
-  source: string | null;
-  lostReason: string | null;
-  notes: string | null;
-  position: number;
-  orderId: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+// The response shapes (Deal, Pipeline, Stage) are the API contract's: deal.api.ts.
 
 /** The stages a new workspace starts with (renamable): a Vietnamese shop's sales steps, or English ones. */
-export function defaultStages(vietnamese: boolean): Omit<Stage, 'id' | 'position'>[] {
+export function defaultStages(vietnamese: boolean): Omit<z.output<typeof StageInputSchema>, 'id'>[] {
   const names = vietnamese ? ['Mới', 'Đã liên hệ', 'Đã báo giá', 'Đàm phán', 'Thắng', 'Thua'] : ['New', 'Contacted', 'Quoted', 'Negotiating', 'Won', 'Lost'];
   const probs = [10, 25, 50, 75, 100, 0];
   const kinds: StageKind[] = ['open', 'open', 'open', 'open', 'won', 'lost'];

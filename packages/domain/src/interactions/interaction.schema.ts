@@ -8,6 +8,7 @@ import { isoDateTime, longText, text, uuid } from '../schema/fields.ts';
 export const INTERACTION_KINDS = ['call', 'meeting', 'email', 'chat', 'message', 'visit', 'note'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export const INTERACTION_CHANNELS = ['phone', 'zalo', 'facebook', 'sms', 'web_chat', 'email', 'in_person', 'video', 'other'] as const;
+export type InteractionChannel = (typeof INTERACTION_CHANNELS)[number];
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
 
 const fields = {
@@ -27,25 +28,9 @@ export const InteractionUpdateSchema = z.strictObject(fields).partial();
 export type InteractionCreateInput = z.output<typeof InteractionCreateSchema>;
 export type InteractionUpdateInput = z.output<typeof InteractionUpdateSchema>;
 
-export type Interaction = {
-  id: string;
-  contactId: string;
-  companyId: string | null;
-  kind: InteractionKind;
-  channel: (typeof INTERACTION_CHANNELS)[number] | null;
-  direction: (typeof DIRECTIONS)[number] | null;
-  occurredAt: string;
-  durationSeconds: number | null;
-  outcome: string | null;
-  subject: string | null;
-  body: string | null;
-  authorId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+// The response shape (Interaction) is the API contract's: interaction.api.ts.
 
 /** The channel a kind of interaction happens on when none is given (a call on the phone, a visit in person). */
-export function defaultChannel(kind: InteractionKind): Interaction['channel'] {
+export function defaultChannel(kind: InteractionKind): InteractionChannel | null {
   return kind === 'call' ? 'phone' : kind === 'email' ? 'email' : kind === 'visit' || kind === 'meeting' ? 'in_person' : null;
 }

@@ -22,6 +22,7 @@ const NOT_SHOWN = new Set([
   'WEB_SECTIONS', // the customer page's sections: headings of the page (record.sections in the web's locales), not values
   'COMPANY_WEB_SECTIONS', // the company page's sections, likewise
   'PRODUCT_WEB_SECTIONS', // the product dialog's sections, likewise
+  'LIST_FIELD_TYPES', // the list language's field types, for API clients: the filter builder shows fields and operators
 ]);
 
 const names = Object.keys(ENUMS) as EnumName[];

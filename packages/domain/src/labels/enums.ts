@@ -8,6 +8,8 @@
  */
 import { RFM_SEGMENTS } from '../analytics/rfm.ts';
 import { VALUE_TIERS } from '../analytics/tiers.ts';
+import { INVITATION_STATUSES } from '../invitations/invitation.api.ts';
+import { TIMELINE_KINDS } from '../interactions/timeline.api.ts';
 import { ASSIGNMENT_MODES, DEFAULT_CATEGORIES, TICKET_CHANNELS } from '../care/care.schema.ts';
 import { LoyaltySettingsSchema } from '../care/loyalty.ts';
 import { PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, RUN_STATUSES, STEP_STATUSES } from '../care/playbook.schema.ts';
@@ -53,6 +55,8 @@ export const ENUMS = {
   stageKind: STAGE_KINDS,
   customFieldType: CUSTOM_FIELD_TYPES,
   taskPriority: TASK_PRIORITIES,
+  invitationStatus: INVITATION_STATUSES,
+  timelineKind: TIMELINE_KINDS,
   orderStatus: ORDER_STATUSES,
   orderChannel: ORDER_CHANNELS,
   interactionKind: INTERACTION_KINDS,
@@ -146,6 +150,14 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
   customFieldType: {
     vi: { text: 'Văn bản', number: 'Số', date: 'Ngày', select: 'Chọn một', multi_select: 'Chọn nhiều', boolean: 'Có / không', currency: 'Tiền' },
     en: { text: 'Text', number: 'Number', date: 'Date', select: 'One choice', multi_select: 'Several choices', boolean: 'Yes / no', currency: 'Money' },
+  },
+  invitationStatus: {
+    vi: { pending: 'Đang chờ', accepted: 'Đã nhận', revoked: 'Đã thu hồi', expired: 'Hết hạn' },
+    en: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' },
+  },
+  timelineKind: {
+    vi: { interaction: 'Tương tác', order: 'Đơn hàng', change: 'Thay đổi', task: 'Công việc', deal: 'Cơ hội', ticket: 'Yêu cầu hỗ trợ', survey: 'Khảo sát', loyalty: 'Điểm thưởng' },
+    en: { interaction: 'Interactions', order: 'Orders', change: 'Changes', task: 'Tasks', deal: 'Deals', ticket: 'Tickets', survey: 'Surveys', loyalty: 'Points' },
   },
   taskPriority: {
     vi: { low: 'Thấp', normal: 'Bình thường', high: 'Cao', urgent: 'Khẩn' },

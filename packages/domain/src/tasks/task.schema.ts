@@ -18,22 +18,7 @@ export const TaskUpdateSchema = z.strictObject({ ...fields, done: z.boolean() })
 export type TaskCreateInput = z.output<typeof TaskCreateSchema>;
 export type TaskUpdateInput = z.output<typeof TaskUpdateSchema>;
 
-export type Task = {
-  id: string;
-  title: string;
-  notes: string | null;
-  dueAt: string | null;
-  assigneeId: string | null;
-  contactId: string | null;
-  contactName: string | null;
-  priority: TaskPriority;
-  doneAt: string | null;
-  doneBy: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+// The response shape (Task) is the API contract's: task.api.ts.
 
 /**
  * Where an open task stands for someone looking at it at `now` in a time zone: overdue (its time has

@@ -2,13 +2,12 @@ import { z } from 'zod';
 import {
   CategoryCreateSchema,
   CategoryUpdateSchema,
-  ORDER_CHANNELS,
-  ORDER_STATUSES,
   OrderCreateSchema,
   OrderUpdateSchema,
   ProductCreateSchema,
   ProductUpdateSchema,
 } from '@kith/domain/orders/order.schema.ts';
+import { Money, OrderOut, OrderSummaryOut } from '@kith/domain/orders/order.api.ts';
 import { productOutputShape } from '@kith/domain/orders/product.fields.ts';
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
@@ -16,8 +15,6 @@ import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas
 import type { App } from '../http/types.ts';
 import { createOrder, createOrders, deleteOrder, getOrder, listOrders, ORDER_FIELDS, restoreOrder, updateOrder } from './order.service.ts';
 import { createCategory, createProduct, deleteCategory, deleteProduct, getProduct, listCategories, listProducts, PRODUCT_FILTERS, renameCategory, restoreProduct, updateProduct } from './product.service.ts';
-
-const Money = z.number().int().describe('An amount in the currency’s smallest unit (đồng for VND, cents for USD)');
 
 const CategoryOut = z.object({ id: z.string(), name: z.string(), productCount: z.number().int(), createdAt: Timestamp, updatedAt: Timestamp }).meta({ id: 'ProductCategory' });
 
@@ -32,36 +29,6 @@ const ProductOut = z
     version: z.number().int(),
   })
   .meta({ id: 'Product' });
-
-const OrderLineOut = z
-  .object({ lineNo: z.number().int(), productId: z.string().nullable(), sku: z.string().nullable(), name: z.string(), quantity: z.number().int(), unitPrice: Money, discount: Money, lineTotal: Money })
-  .meta({ id: 'OrderLine' });
-
-const orderShape = {
-  id: z.string(),
-  number: z.string(),
-  externalId: z.string().nullable(),
-  contactId: z.string(),
-  contactName: z.string().nullable(),
-  companyId: z.string().nullable(),
-  orderedAt: Timestamp,
-  channel: z.enum(ORDER_CHANNELS).nullable(),
-  status: z.enum(ORDER_STATUSES),
-  currency: z.string(),
-  subtotal: Money.describe('Σ line totals'),
-  discount: Money.describe('The order-level discount'),
-  shipping: Money,
-  total: Money.describe('subtotal − discount + shipping, computed by Kith'),
-  tags: z.array(z.string()),
-  notes: z.string().nullable(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  deletedAt: Timestamp.nullable(),
-  createdBy: z.string().nullable(),
-  version: z.number().int(),
-};
-export const OrderOut = z.object({ ...orderShape, lines: z.array(OrderLineOut) }).meta({ id: 'Order' });
-const OrderSummaryOut = z.object({ ...orderShape, lineCount: z.number().int() }).meta({ id: 'OrderSummary' });
 
 const Deleted = z.enum(['exclude', 'only', 'include']);
 const listQuery = (qHelp: string, extra: z.ZodRawShape = {}) =>

@@ -4,15 +4,14 @@ import { ContactCreateSchema, ContactUpdateSchema, LIFECYCLE_STAGES } from '@kit
 import type { Core } from '../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
 import { runDetection } from '../duplicates/duplicate.service.ts';
-import { errors, etag, fileResponse, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
+import { errors, etag, fileResponse, parseIfMatch } from '../http/schemas.ts';
 import { routeSchema } from '../http/contract.ts';
 import type { App } from '../http/types.ts';
 import { createContacts, deleteContact, getContact, listContacts, parseRows, purgeContact, restoreContact, updateContacts } from './contact.service.ts';
 import { zodValidatorCompiler } from '../http/zod-validator.ts';
 import { tagList, uuid } from '@kith/domain/schema/fields.ts';
 import { applyBulkAction } from './contact-actions.service.ts';
-import { contactTimeline, TIMELINE_KINDS } from '../interactions/interaction.service.ts';
-import { InteractionOut } from '../interactions/interaction.routes.ts';
+import { contactTimeline } from '../interactions/interaction.service.ts';
 import { PassThrough } from 'node:stream';
 import { EXPORT_FORMATS, exportContacts } from '../export/contact-export.ts';
 import { authorize } from '../records/visibility.ts';
@@ -165,86 +164,8 @@ export function contactRoutes(core: Core) {
       },
     );
 
-    app.get(
-      '/contacts/:id/timeline',
-      {
-        schema: {
-          tags: ['contacts'],
-          summary: 'Everything that happened with a customer, newest first: interactions, orders, tasks and changes to the record (kinds=interaction,order,task,change to choose)',
-          params: IdParams,
-          querystring: z.strictObject({
-            cursor: z.string().max(200).optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-            kinds: z
-              .string()
-              .max(100)
-              .optional()
-              .transform((s, ctx) => {
-                if (!s) return undefined;
-                const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-                const bad = list.filter((k) => !(TIMELINE_KINDS as readonly string[]).includes(k));
-                if (bad.length) ctx.addIssue({ code: 'custom', message: `Unknown kinds: ${bad.join(', ')}; use ${TIMELINE_KINDS.join(', ')}`, params: { code: 'invalid_choice' } });
-                return list as (typeof TIMELINE_KINDS)[number][];
-              }),
-          }),
-          response: {
-            200: z.object({
-              data: z.array(
-                z.discriminatedUnion('kind', [
-                  z.object({ kind: z.literal('change'), id: z.string(), at: Timestamp, actorUserId: z.string().nullable(), viaToken: z.boolean(), action: z.string(), before: z.unknown(), after: z.unknown(), meta: z.unknown() }),
-                  z.object({
-                    kind: z.literal('order'),
-                    id: z.string(),
-                    at: Timestamp,
-                    actorUserId: z.string().nullable(),
-                    order: z.object({ number: z.string(), status: z.string(), total: z.number().int(), currency: z.string(), channel: z.string().nullable(), lineCount: z.number().int() }),
-                  }),
-                  z.object({ kind: z.literal('interaction'), id: z.string(), at: Timestamp, actorUserId: z.string().nullable(), interaction: InteractionOut }),
-                  z.object({
-                    kind: z.literal('task'),
-                    id: z.string(),
-                    at: Timestamp,
-                    actorUserId: z.string().nullable(),
-                    task: z.object({ title: z.string(), dueAt: Timestamp.nullable(), doneAt: Timestamp.nullable(), assigneeId: z.string().nullable(), priority: z.string() }),
-                  }),
-                  z.object({
-                    kind: z.literal('deal'),
-                    id: z.string(),
-                    at: Timestamp,
-                    actorUserId: z.string().nullable(),
-                    deal: z.object({ dealId: z.string(), title: z.string(), action: z.string(), fromStage: z.string().nullable(), toStage: z.string().nullable(), before: z.unknown(), after: z.unknown() }),
-                  }),
-                  z.object({
-                    kind: z.literal('ticket'),
-                    id: z.string(),
-                    at: Timestamp,
-                    actorUserId: z.string().nullable(),
-                    ticket: z.object({ ticketId: z.string(), number: z.number().int(), subject: z.string(), status: z.string(), message: z.object({ kind: z.string(), body: z.string(), meta: z.unknown() }) }),
-                  }),
-                  z.object({
-                    kind: z.literal('loyalty'),
-                    id: z.string(),
-                    at: Timestamp,
-                    actorUserId: z.string().nullable(),
-                    loyalty: z.object({ kind: z.string(), points: z.number().int(), orderId: z.string().nullable(), relatedContactId: z.string().nullable(), reason: z.string().nullable(), meta: z.unknown() }),
-                  }),
-                  z.object({
-                    kind: z.literal('survey'),
-                    id: z.string(),
-                    at: Timestamp,
-                    actorUserId: z.null(),
-                    survey: z.object({ surveyId: z.string(), name: z.string(), responseId: z.string(), followUpTicketId: z.string().nullable(), answers: z.array(z.object({ type: z.string(), text: z.unknown(), value: z.number().nullable(), valueText: z.string().nullable(), choices: z.unknown() })) }),
-                  }),
-                ]),
-              ),
-              nextCursor: z.string().nullable(),
-            }),
-            ...errors(404, 422),
-          },
-        },
-        config: { action: 'contacts.read' },
-      },
-      async (req) => contactTimeline(core, actorOf(req), req.params.id, { limit: req.query.limit, ...(req.query.cursor ? { cursor: req.query.cursor } : {}), ...(req.query.kinds ? { kinds: req.query.kinds } : {}) }),
+    app.get(contactApi.timeline.path, { schema: routeSchema(contactApi.timeline, [404, 422]), config: { action: 'contacts.read' } }, async (req) =>
+      contactTimeline(core, actorOf(req), req.params.id, { limit: req.query.limit, ...(req.query.cursor ? { cursor: req.query.cursor } : {}), ...(req.query.kinds ? { kinds: req.query.kinds } : {}) }),
     );
 
     app.get(

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
-import { defaultStages, weightedValue, type Deal, type DealCreateInput, type DealUpdateInput, type Pipeline, type PipelineInput, type Stage, type StageKind } from '@kith/domain/deals/deal.schema.ts';
+import { defaultStages, weightedValue, type DealCreateInput, type DealUpdateInput, type PipelineInput, type StageKind } from '@kith/domain/deals/deal.schema.ts';
+import type { Deal, Pipeline, Stage } from '@kith/domain/deals/deal.api.ts';
 import type { Order } from '@kith/domain/orders/order.schema.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
@@ -14,6 +15,7 @@ import { checkAssignments } from '../records/assignment.ts';
 import { authorize, preconditionFailed, readableContacts, scopeFor, visibleTo, type Scope } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { DealTable } from './deal.table.ts';
+import type { DealBoard } from '@kith/domain/deals/deal.api.ts';
 
 /**
  * Deals and their pipelines. A deal is in a member's scope by its owner and team, as contacts are
@@ -285,7 +287,7 @@ function dealEvents(workspaceId: string, before: Deal | null, d: Deal, at: strin
   return out;
 }
 
-export type BoardColumn = Stage & { count: number; amount: number; weighted: number; deals: Deal[] };
+type BoardColumn = DealBoard['columns'][number];
 
 /** A pipeline as the board shows it: each stage's deals in order (the first 200), their count, value and weighted value. */
 export async function dealBoard(core: Core, actor: Actor, pipelineId: string | null): Promise<{ pipeline: Pipeline; columns: BoardColumn[]; currency: string }> {

@@ -1,7 +1,10 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import { uuidv7 } from '../db/ids.ts';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
-import { defaultChannel, type Interaction, type InteractionCreateInput, type InteractionUpdateInput } from '@kith/domain/interactions/interaction.schema.ts';
+import { defaultChannel, type InteractionCreateInput, type InteractionUpdateInput } from '@kith/domain/interactions/interaction.schema.ts';
+import type { Interaction } from '@kith/domain/interactions/interaction.api.ts';
+import { TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '@kith/domain/interactions/timeline.api.ts';
+import type { OrderStatus } from '@kith/domain/orders/order.schema.ts';
 import type { Core } from '../core.ts';
 import { readJson } from '../db/column-types.ts';
 import type { Db } from '../db/create-db.ts';
@@ -192,19 +195,6 @@ export async function deleteInteraction(core: Core, actor: Actor, id: string): P
 
 // -------------------------------------------------------------------------------------------- timeline
 
-export const TIMELINE_KINDS = ['interaction', 'order', 'task', 'deal', 'ticket', 'survey', 'loyalty', 'change'] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-
-export type TimelineEntry =
-  | { kind: 'change'; id: string; at: string; actorUserId: string | null; viaToken: boolean; action: string; before: unknown; after: unknown; meta: unknown }
-  | { kind: 'order'; id: string; at: string; actorUserId: string | null; order: { number: string; status: string; total: number; currency: string; channel: string | null; lineCount: number } }
-  | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction }
-  | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } }
-  | { kind: 'deal'; id: string; at: string; actorUserId: string | null; deal: { dealId: string; title: string; action: string; fromStage: string | null; toStage: string | null; before: unknown; after: unknown } }
-  | { kind: 'ticket'; id: string; at: string; actorUserId: string | null; ticket: { ticketId: string; number: number; subject: string; status: string; message: { kind: string; body: string; meta: unknown } } }
-  | { kind: 'loyalty'; id: string; at: string; actorUserId: string | null; loyalty: { kind: string; points: number; orderId: string | null; relatedContactId: string | null; reason: string | null; meta: unknown } }
-  | { kind: 'survey'; id: string; at: string; actorUserId: null; survey: { surveyId: string; name: string; responseId: string; followUpTicketId: string | null; answers: { type: string; text: unknown; value: number | null; valueText: string | null; choices: unknown }[] } };
-
 type Cursor = { at: string; id: string };
 const encode = (c: Cursor) => Buffer.from(`${c.at}|${c.id}`).toString('base64url');
 function decode(raw: string): Cursor {
@@ -253,7 +243,7 @@ export async function contactTimeline(core: Core, actor: Actor, contactId: strin
             id: r.id,
             at: r.ordered_at,
             actorUserId: r.created_by,
-            order: { number: r.number, status: r.status, total: Number(r.total), currency: r.currency, channel: r.channel, lineCount: Number(r.line_count ?? 0) },
+            order: { number: r.number, status: r.status as OrderStatus, total: Number(r.total), currency: r.currency, channel: r.channel, lineCount: Number(r.line_count ?? 0) },
           }));
         })()
       : [],

@@ -14,10 +14,9 @@ import { authorize } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { enumLabel } from '@kith/domain/labels/enums.ts';
 import { bothLanguages, t } from '../i18n/messages.ts';
+import type { Invitation } from '@kith/domain/invitations/invitation.api.ts';
 
 const LIFETIME_MS = 7 * 24 * 3600 * 1000;
-
-export type Invitation = { id: string; email: string; role: Role; teamId: string | null; invitedBy: string; createdAt: string; expiresAt: string; status: 'pending' | 'accepted' | 'revoked' | 'expired' };
 
 type Raw = { id: string; email: string; role: string; team_id: string | null; invited_by: string; created_at: string; expires_at: string; accepted_at: string | null; revoked_at: string | null };
 

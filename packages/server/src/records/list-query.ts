@@ -3,6 +3,7 @@ import { AppError, invalid, type FieldIssue } from '@kith/domain/errors.ts';
 import type { CustomField } from '@kith/domain/custom-fields/custom-field.ts';
 import { CUSTOM_FIELD_KEY } from '@kith/domain/custom-fields/custom-field.ts';
 import { fold } from '@kith/domain/text/fold.ts';
+import type { LIST_FIELD_TYPES } from '@kith/domain/api/common.ts';
 import type { DialectName } from '../db/create-db.ts';
 import { jsonArrayHas, jsonBool, jsonNumber, jsonText } from '../db/dialect-sql.ts';
 
@@ -10,7 +11,7 @@ import { jsonArrayHas, jsonBool, jsonNumber, jsonText } from '../db/dialect-sql.
  * The list language shared by every record list: `filter[field][op]=value` (AND-combined), `sort=-field`,
  * and opaque keyset cursors. Fields and operators come from allow-lists; values are always bound.
  */
-export type FieldType = 'text' | 'enum' | 'uuid' | 'number' | 'date' | 'datetime' | 'boolean' | 'keys' | 'json_array' | 'relation';
+export type FieldType = (typeof LIST_FIELD_TYPES)[number];
 
 export type FieldDef = {
   /** Column in the record's table. */

@@ -9,18 +9,7 @@ import { readJson } from '../db/column-types.ts';
 import { authorize } from '../records/visibility.ts';
 import { parseFilter, type Filter, type FilterGroups } from '../records/list-query.ts';
 import { contactRegistryFor } from '../contacts/contact.fields.ts';
-
-export type Segment = {
-  id: string;
-  name: string;
-  description: string | null;
-  shared: boolean;
-  definition: SegmentDefinition;
-  userId: string;
-  mine: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
+import type { Segment } from '@kith/domain/segments/segment.api.ts';
 
 type Row = { id: string; name: string; description: string | null; shared: number | boolean; definition: unknown; user_id: string; created_at: string; updated_at: string };
 

@@ -6,8 +6,7 @@ import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { findRole } from '../auth/user.repository.ts';
 import { authorize } from '../records/visibility.ts';
-
-export type Team = { id: string; name: string; memberIds: string[]; createdAt: string; updatedAt: string };
+import type { Team } from '@kith/domain/teams/team.api.ts';
 
 async function listTeamsIn(db: Db, workspaceId: string): Promise<Team[]> {
   const [teams, members] = await Promise.all([

@@ -8,8 +8,7 @@ import type { Db } from '../db/create-db.ts';
 import { readJson } from '../db/column-types.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../records/visibility.ts';
-
-export type SavedView = { id: string; entity: ViewEntity; name: string; shared: boolean; config: ViewConfig; userId: string; mine: boolean; createdAt: string; updatedAt: string };
+import type { SavedView } from '@kith/domain/views/saved-view.api.ts';
 
 const READ_ACTION = { contacts: 'contacts.read', companies: 'companies.read' } as const;
 

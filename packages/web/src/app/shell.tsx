@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { Menu } from '../components/ui/menu.tsx';
 import { api } from '../lib/api-client.ts';
+import { call } from '../lib/api-call.ts';
+import { taskApi } from '@kith/domain/tasks/task.api.ts';
 import { LANGUAGES } from '../lib/i18n.ts';
 import { initials } from '../lib/formatters.ts';
 import { lazyRoute } from '../lib/lazy-route.ts';
@@ -277,7 +279,7 @@ function UserMenu() {
 /** The reminder on the navigation: how many of my tasks are overdue or due today. */
 function TaskBadge() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['tasks', 'summary'], queryFn: () => api.get<{ overdue: number; today: number }>('/tasks/summary'), refetchInterval: 60_000, staleTime: 30_000 });
+  const q = useQuery({ queryKey: ['tasks', 'summary'], queryFn: async () => (await call(taskApi.summary)).data, refetchInterval: 60_000, staleTime: 30_000 });
   const n = (q.data?.overdue ?? 0) + (q.data?.today ?? 0);
   if (!n) return null;
   return (

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/field.tsx';
+import { invitationApi } from '@kith/domain/invitations/invitation.api.ts';
 import { api, isApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { resetSession, useSessionQuery, type Session } from '../../app/session.tsx';
 import { AuthLayout } from './auth-layout.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
-
-type Preview = { workspaceName: string; email: string; role: string };
 
 /**
  * An invitation link. Someone new makes their account here (name and password). Someone with an account
@@ -27,15 +27,14 @@ export default function InvitationPage() {
   const [mode, setMode] = useState<'new' | 'signin'>('new');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const path = `/invitations/by-token/${encodeURIComponent(token)}`;
-  const preview = useQuery({ queryKey: ['invitation', token], queryFn: () => api.get<Preview>(path), retry: false });
+  const preview = useQuery({ queryKey: ['invitation', token], queryFn: async () => (await call(invitationApi.preview, { params: { token } })).data, retry: false });
   const enter = (s: Session) => {
     resetSession(qc, s);
     navigate('/', { replace: true });
   };
   const create = useMutation({
     mutationFn: async () => {
-      const r = await api.post<{ workspaceId: string }>(`${path}/accept`, { name, password });
+      const { data: r } = await call(invitationApi.accept, { params: { token }, body: { name, password } });
       return api.post<Session>('/auth/login', { email: preview.data!.email, password, workspace: r.workspaceId });
     },
     onSuccess: enter,
@@ -46,7 +45,7 @@ export default function InvitationPage() {
   const signIn = useMutation({ mutationFn: () => api.post<Session>('/auth/login', { email: preview.data!.email, password, invitation: token }), onSuccess: enter });
   const join = useMutation({
     mutationFn: async () => {
-      const r = await api.post<{ workspaceId: string }>(`${path}/accept`, {});
+      const { data: r } = await call(invitationApi.accept, { params: { token }, body: {} });
       return api.put<Session>('/auth/session/workspace', { workspaceId: r.workspaceId });
     },
     onSuccess: enter,

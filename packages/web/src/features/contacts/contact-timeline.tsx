@@ -2,30 +2,24 @@ import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { DIRECTIONS, INTERACTION_CHANNELS, INTERACTION_KINDS, defaultChannel, type Interaction, type InteractionKind } from '@kith/domain/interactions/interaction.schema.ts';
+import { DIRECTIONS, INTERACTION_CHANNELS, INTERACTION_KINDS, defaultChannel, type InteractionChannel, type InteractionKind } from '@kith/domain/interactions/interaction.schema.ts';
+import { interactionApi } from '@kith/domain/interactions/interaction.api.ts';
+import type { TimelineEntry } from '@kith/domain/interactions/timeline.api.ts';
+import { contactApi } from '@kith/domain/contacts/contact.api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { localNow } from '../../lib/local-time.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMemberNames } from '../../lib/workspace-data.ts';
 import { StatusBadge } from '../orders/order-cells.tsx';
-import type { OrderStatus } from '../orders/order-model.ts';
-import { LoyaltyEntry, SurveyEntry, type LoyaltyEntryData, type SurveyEntryData } from './timeline-care.tsx';
+import { LoyaltyEntry, SurveyEntry } from './timeline-care.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
 
-type Entry =
-  | { kind: 'change'; id: string; at: string; actorUserId: string | null; viaToken: boolean; action: string; before: unknown; after: unknown; meta: unknown }
-  | { kind: 'order'; id: string; at: string; actorUserId: string | null; order: { number: string; status: OrderStatus; total: number; currency: string; channel: string | null; lineCount: number } }
-  | { kind: 'interaction'; id: string; at: string; actorUserId: string | null; interaction: Interaction }
-  | { kind: 'task'; id: string; at: string; actorUserId: string | null; task: { title: string; dueAt: string | null; doneAt: string | null; assigneeId: string | null; priority: string } }
-  | { kind: 'deal'; id: string; at: string; actorUserId: string | null; deal: { dealId: string; title: string; action: string; fromStage: string | null; toStage: string | null } }
-  | { kind: 'ticket'; id: string; at: string; actorUserId: string | null; ticket: { ticketId: string; number: number; subject: string; status: string; message: { kind: string; body: string; meta: unknown } } }
-  | { kind: 'survey'; id: string; at: string; actorUserId: null; survey: SurveyEntryData }
-  | { kind: 'loyalty'; id: string; at: string; actorUserId: string | null; loyalty: LoyaltyEntryData };
+type Entry = TimelineEntry;
 
 const FILTERS = ['', 'interaction', 'order', 'deal', 'task', 'ticket', 'survey', 'loyalty', 'change'] as const;
 /** The kinds this page can show; the server may list others (playbooks) before the page learns them. */
@@ -45,15 +39,16 @@ function LogInteraction({ contactId, onDone }: { contactId: string; onDone: () =
   const qc = useQueryClient();
   const errorText = useErrorText();
   const [kind, setKind] = useState<InteractionKind>('call');
-  const [channel, setChannel] = useState<string>(defaultChannel('call') ?? '');
-  const [direction, setDirection] = useState('outbound');
+  // Both come from selects of the domain's lists (or '' for none).
+  const [channel, setChannel] = useState<InteractionChannel | ''>(defaultChannel('call') ?? '');
+  const [direction, setDirection] = useState<(typeof DIRECTIONS)[number] | ''>('outbound');
   const [occurredAt, setOccurredAt] = useState(localNow);
   const [minutes, setMinutes] = useState('');
   const [outcome, setOutcome] = useState('');
   const [body, setBody] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      api.post('/interactions', {
+      call(interactionApi.create, { body: {
         contactId,
         kind,
         channel: channel || null,
@@ -62,7 +57,7 @@ function LogInteraction({ contactId, onDone }: { contactId: string; onDone: () =
         ...(minutes.trim() ? { durationSeconds: Math.round(Number(minutes.replace(',', '.')) * 60) } : {}),
         ...(outcome.trim() ? { outcome } : {}),
         ...(body.trim() ? { body } : {}),
-      }),
+      } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['timeline', contactId] });
       onDone();
@@ -91,8 +86,8 @@ function LogInteraction({ contactId, onDone }: { contactId: string; onDone: () =
           }}
           options={INTERACTION_KINDS.map((k) => ({ value: k, label: enumLabel('interactionKind', k) }))}
         />
-        <SelectField label={t('interactions.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} placeholder="—" options={INTERACTION_CHANNELS.map((c) => ({ value: c, label: enumLabel('interactionChannel', c) }))} />
-        {kind !== 'note' && <SelectField label={t('interactions.direction')} value={direction} onChange={(e) => setDirection(e.target.value)} options={DIRECTIONS.map((d) => ({ value: d, label: enumLabel('interactionDirection', d) }))} />}
+        <SelectField label={t('interactions.channel')} value={channel} onChange={(e) => setChannel(e.target.value as InteractionChannel | '')} placeholder="—" options={INTERACTION_CHANNELS.map((c) => ({ value: c, label: enumLabel('interactionChannel', c) }))} />
+        {kind !== 'note' && <SelectField label={t('interactions.direction')} value={direction} onChange={(e) => setDirection(e.target.value as (typeof DIRECTIONS)[number] | '')} options={DIRECTIONS.map((d) => ({ value: d, label: enumLabel('interactionDirection', d) }))} />}
       </div>
       <div className="row" style={{ gap: 'var(--s2)', flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <TextField label={t('interactions.when')} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} error={err('/occurredAt')} />
@@ -128,7 +123,7 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
   const q = useInfiniteQuery({
     queryKey: ['timeline', contactId, kind],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<{ data: Entry[]; nextCursor: string | null }>(`/contacts/${contactId}/timeline`, { query: { limit: 30, cursor: pageParam, kinds: kind || undefined } }),
+    queryFn: async ({ pageParam }) => (await call(contactApi.timeline, { params: { id: contactId }, query: { limit: 30, cursor: pageParam, kinds: kind || undefined } })).data,
     getNextPageParam: (p) => p.nextCursor,
   });
   const entries = q.data?.pages.flatMap((p) => p.data).filter((e) => SHOWN_KINDS.has(e.kind)) ?? [];
@@ -150,7 +145,7 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
         <div className="chips" role="group" aria-label={t('timeline.show')}>
           {FILTERS.map((f) => (
             <Button key={f || 'all'} size="sm" variant={kind === f ? 'primary' : 'default'} aria-pressed={kind === f} onClick={() => setKind(f)}>
-              {t(`timeline.kinds.${f || 'all'}`)}
+              {f ? enumLabel('timelineKind', f) : t('timeline.kinds.all')}
             </Button>
           ))}
         </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
+import { segmentApi } from '@kith/domain/segments/segment.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { ExportLinks } from '../../components/ui/export-links.tsx';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
@@ -17,7 +18,8 @@ import { BUILTIN_COLUMNS, DEFAULT_COLUMNS } from './contact-model.ts';
 import { filterParams, type ListFilter } from './list-state.ts';
 import { NewContactDialog } from './new-contact-dialog.tsx';
 import { useContactList } from './use-contact-list.ts';
-import { ViewsMenu, type SavedView } from './views-menu.tsx';
+import type { SavedView } from '@kith/domain/views/saved-view.api.ts';
+import { ViewsMenu } from './views-menu.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { Link } from 'wouter';
 
@@ -60,7 +62,7 @@ export default function ContactsPage() {
 
   // A saved segment opened from the Segments page: /contacts?segment=<id>.
   const [segmentId, setSegmentId] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get('segment') ?? undefined);
-  const segment = useQuery({ queryKey: ['segments', segmentId], queryFn: () => api.get<{ id: string; name: string }>(`/segments/${segmentId}`), enabled: !!segmentId });
+  const segment = useQuery({ queryKey: ['segments', segmentId], queryFn: async () => (await call(segmentApi.get, { params: { id: segmentId! } })).data, enabled: !!segmentId });
   const clearSegment = () => {
     setSegmentId(undefined);
     window.history.replaceState(null, '', '/contacts');

@@ -2,20 +2,15 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import type { LoyaltyTimelineEntry, SurveyTimelineEntry } from '@kith/domain/interactions/timeline.api.ts';
 import { useCan } from '../../app/session.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { tierWentUp, useTierName, type LoyaltySettings } from '../loyalty/loyalty-model.ts';
 import { npsBand, SCALE_RANGE, wordingIn, type QuestionType, type Survey, type Wording } from '../surveys/survey-model.ts';
 
-export type SurveyEntryData = {
-  surveyId: string;
-  name: string;
-  responseId: string;
-  followUpTicketId: string | null;
-  answers: { type: string; text: unknown; value: number | null; valueText: string | null; choices: unknown }[];
-};
-export type LoyaltyEntryData = { kind: string; points: number; orderId: string | null; relatedContactId: string | null; reason: string | null; meta: unknown };
+type SurveyEntryData = SurveyTimelineEntry;
+type LoyaltyEntryData = LoyaltyTimelineEntry;
 
 /** A survey answered, on the customer's timeline: each answer with its score, and the follow-up ticket it opened. */
 export function SurveyEntry({ survey, when }: { survey: SurveyEntryData; when: ReactNode }) {

@@ -7,12 +7,11 @@ import { TextField } from '../../components/ui/field.tsx';
 import { Menu, type MenuItem } from '../../components/ui/menu.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { viewApi, type SavedView } from '@kith/domain/views/saved-view.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import type { ListState } from './list-state.ts';
 import { Icon } from '../../components/ui/icons.tsx';
-
-export type SavedView = { id: string; name: string; shared: boolean; mine: boolean; config: { q?: string; filters: ListState['filters']; sort?: string; columns: string[] } };
 
 /** Saved views of a list: apply one, save the current state as a new one (personal or shared), delete. */
 export function ViewsMenu({ entity, current, activeId, onApply }: { entity: 'contacts' | 'companies'; current: ListState; activeId: string | null; onApply: (v: SavedView | null) => void }) {
@@ -24,15 +23,12 @@ export function ViewsMenu({ entity, current, activeId, onApply }: { entity: 'con
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
-  const views = useQuery({ queryKey: ['views', entity], queryFn: async () => (await api.get<{ data: SavedView[] }>('/views', { query: { entity } })).data });
+  const views = useQuery({ queryKey: ['views', entity], queryFn: async () => (await call(viewApi.list, { query: { entity } })).data.data });
   const save = useMutation({
     mutationFn: () =>
-      api.post<SavedView>('/views', {
-        entity,
-        name,
-        shared,
-        config: { ...(current.q ? { q: current.q } : {}), filters: current.filters, ...(current.sort ? { sort: current.sort } : {}), columns: current.columns },
-      }),
+      call(viewApi.create, {
+        body: { entity, name, shared, config: { ...(current.q ? { q: current.q } : {}), filters: current.filters, ...(current.sort ? { sort: current.sort } : {}), columns: current.columns } },
+      }).then((r) => r.data),
     onSuccess: (v) => {
       void qc.invalidateQueries({ queryKey: ['views', entity] });
       setSaving(false);
@@ -42,7 +38,7 @@ export function ViewsMenu({ entity, current, activeId, onApply }: { entity: 'con
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/views/${id}`),
+    mutationFn: (id: string) => call(viewApi.remove, { params: { id } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['views', entity] });
       onApply(null);

@@ -4,14 +4,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseAmount } from '@kith/domain/money/money.ts';
-import type { Deal, Pipeline, Stage } from '@kith/domain/deals/deal.schema.ts';
+import { dealApi, type Deal, type DealBoard, type Pipeline } from '@kith/domain/deals/deal.api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan, useSession } from '../../app/session.tsx';
-import { api, request } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { CustomerPicker } from '../orders/order-dialog.tsx';
@@ -22,8 +22,7 @@ import { CustomerPicker } from '../orders/order-dialog.tsx';
  * same deals as a list. A won deal becomes an order with one click.
  */
 
-type Column = Stage & { count: number; amount: number; weighted: number; deals: Deal[] };
-type Board = { pipeline: Pipeline; currency: string; columns: Column[] };
+type Column = DealBoard['columns'][number];
 
 export default function DealsPage() {
   const { t } = useTranslation();
@@ -31,7 +30,7 @@ export default function DealsPage() {
   const [view, setView] = useState<'board' | 'list'>('board');
   const [pipelineId, setPipelineId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const pipes = useQuery({ queryKey: ['pipelines'], queryFn: () => api.get<{ data: Pipeline[] }>('/pipelines') });
+  const pipes = useQuery({ queryKey: ['pipelines'], queryFn: async () => (await call(dealApi.pipelines)).data });
   const pipeline = pipes.data?.data.find((p) => p.id === pipelineId) ?? pipes.data?.data[0];
   return (
     <div className="page-full">
@@ -70,21 +69,21 @@ function BoardView({ pipelineId }: { pipelineId: string }) {
   const errorText = useErrorText();
   const qc = useQueryClient();
   const key = ['deals', 'board', pipelineId];
-  const board = useQuery({ queryKey: key, queryFn: () => api.get<Board>('/deals/board', { query: { pipelineId } }), placeholderData: keepPreviousData });
+  const board = useQuery({ queryKey: key, queryFn: async () => (await call(dealApi.board, { query: { pipelineId } })).data, placeholderData: keepPreviousData });
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const move = useMutation({
     mutationFn: async (m: { deal: Deal; stageId: string; position: number; lostReason?: string }) =>
-      (await request<Deal>('PATCH', `/deals/${m.deal.id}`, { body: { stageId: m.stageId, position: m.position, ...(m.lostReason ? { lostReason: m.lostReason } : {}) }, ifMatch: `"${m.deal.version}"` })).data,
+      (await call(dealApi.update, { params: { id: m.deal.id }, body: { stageId: m.stageId, position: m.position, ...(m.lostReason ? { lostReason: m.lostReason } : {}) }, ifMatch: `"${m.deal.version}"` })).data,
     onMutate: async (m) => {
       await qc.cancelQueries({ queryKey: key });
-      const prev = qc.getQueryData<Board>(key);
+      const prev = qc.getQueryData<DealBoard>(key);
       if (prev) {
         // The card moves at once; the server's answer (or a refusal) settles it.
         const columns = prev.columns.map((c) => ({ ...c, deals: c.deals.filter((d) => d.id !== m.deal.id) }));
         const to = columns.find((c) => c.id === m.stageId);
         if (to) to.deals = [...to.deals, { ...m.deal, stageId: m.stageId, position: m.position }].sort((a, b) => a.position - b.position);
-        qc.setQueryData<Board>(key, { ...prev, columns });
+        qc.setQueryData<DealBoard>(key, { ...prev, columns });
       }
       return { prev };
     },
@@ -95,7 +94,7 @@ function BoardView({ pipelineId }: { pipelineId: string }) {
     onSettled: () => void qc.invalidateQueries({ queryKey: ['deals'] }),
   });
   const makeOrder = useMutation({
-    mutationFn: (d: Deal) => api.post<{ order: { id: string; number: string } }>(`/deals/${d.id}/order`),
+    mutationFn: async (d: Deal) => (await call(dealApi.order, { params: { id: d.id } })).data,
     onSuccess: (r) => {
       notify(t('deals.orderMade', { number: r.order.number }));
       void qc.invalidateQueries({ queryKey: ['deals'] });
@@ -229,7 +228,7 @@ function ListView({ pipeline }: { pipeline: Pipeline }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [sort, setSort] = useState<'-createdAt' | '-amount' | 'expectedClose'>('-createdAt');
-  const list = useQuery({ queryKey: ['deals', 'list', pipeline.id, sort], queryFn: () => api.get<{ data: Deal[] }>('/deals', { query: { pipelineId: pipeline.id, sort, limit: 200 } }), placeholderData: keepPreviousData });
+  const list = useQuery({ queryKey: ['deals', 'list', pipeline.id, sort], queryFn: async () => (await call(dealApi.list, { query: { pipelineId: pipeline.id, sort, limit: 200 } })).data, placeholderData: keepPreviousData });
   const stage = (id: string) => pipeline.stages.find((s) => s.id === id);
   const rows = list.data?.data ?? [];
   return (
@@ -291,7 +290,7 @@ function NewDealDialog({ pipeline, onClose }: { pipeline: Pipeline; onClose: () 
   const save = useMutation({
     mutationFn: () => {
       const minor = amount.trim() ? parseAmount(amount, currency, i18n.language.startsWith('vi') ? ',' : '.') : 0;
-      return api.post<Deal>('/deals', { title, contactId: customer?.id ?? null, amount: minor ?? -1, stageId, ...(close ? { expectedClose: close } : {}) });
+      return call(dealApi.create, { body: { title, contactId: customer?.id ?? null, amount: minor ?? -1, stageId, ...(close ? { expectedClose: close } : {}) } });
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['deals'] });

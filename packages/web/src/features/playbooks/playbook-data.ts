@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.tsx';
+import { segmentApi } from '@kith/domain/segments/segment.api.ts';
 import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import type { Audience, Playbook } from './playbook-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 
@@ -13,7 +15,7 @@ export function usePlaybooks() {
 
 /** The saved segments (for a playbook's audience), the member's own and the shared ones. */
 export function useSegments(enabled = true) {
-  return useQuery({ queryKey: ['segments'], queryFn: async () => (await api.get<{ data: { id: string; name: string }[] }>('/segments')).data, staleTime: 30_000, enabled });
+  return useQuery({ queryKey: ['segments'], queryFn: async () => (await call(segmentApi.list)).data.data, staleTime: 30_000, enabled });
 }
 
 /** Who a playbook is for, in words: the lifecycle stages ("Khách mới, Trung thành") or the segment's name. */

@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api-client.ts';
+import { segmentApi } from '@kith/domain/segments/segment.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { provinceOptions } from '../../lib/provinces.ts';
 import { useMembers } from '../../lib/workspace-data.ts';
 import { useCategories } from '../orders/order-model.ts';
 import { enumLabel, type EnumName } from '../../lib/enum-label.ts';
-
-/** A field as GET /segments/fields describes it. */
-export type FieldInfo = { name: string; type: string; ops: string[]; values?: string[]; custom?: { label: string; options?: { value: string; label: string }[] } };
 
 /** A field as the builder offers it: its label, group, operators and (for choices) its options. */
 export type BuilderField = { name: string; label: string; group: 'value' | 'activity' | 'profile' | 'custom'; type: string; ops: string[]; options?: { value: string; label: string }[] };
@@ -32,7 +30,7 @@ function useOptionLabels() {
 /** Every field a segment can use, labelled and grouped, with the choices of the enumerations, owners, provinces and categories. */
 export function useBuilderFields(): { fields: BuilderField[]; ready: boolean } {
   const { t, i18n } = useTranslation();
-  const q = useQuery({ queryKey: ['segments', 'fields'], queryFn: async () => (await api.get<{ data: FieldInfo[] }>('/segments/fields')).data, staleTime: 60_000 });
+  const q = useQuery({ queryKey: ['segments', 'fields'], queryFn: async () => (await call(segmentApi.fields)).data.data, staleTime: 60_000 });
   const members = useMembers();
   const categories = useCategories();
   const optionLabel = useOptionLabels();

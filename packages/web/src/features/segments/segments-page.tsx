@@ -2,7 +2,11 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api, ApiError, fieldErrorText } from '../../lib/api-client.ts';
+import { contactApi } from '@kith/domain/contacts/contact.api.ts';
+import { segmentApi } from '@kith/domain/segments/segment.api.ts';
+import type { SegmentCondition as Condition, SegmentDefinition } from '@kith/domain/segments/segment.schema.ts';
+import { ApiError, fieldErrorText } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
@@ -15,11 +19,9 @@ import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useBuilderFields, type BuilderField } from './segment-fields.ts';
 
-type Match = 'all' | 'any';
-type Condition = { field: string; op: string; value: string };
-type Group = { match: Match; conditions: Condition[] };
-type Definition = { match: Match; groups: Group[] };
-type Segment = { id: string; name: string; description: string | null; shared: boolean; definition: Definition; userId: string; mine: boolean };
+type Definition = SegmentDefinition;
+type Group = Definition['groups'][number];
+type Match = Definition['match'];
 type Draft = { id: string | null; name: string; description: string; shared: boolean; definition: Definition };
 
 const LIST_OPS = new Set(['in', 'nin', 'has']);
@@ -42,14 +44,14 @@ export default function SegmentsPage() {
   const notify = useToast();
   const errorText = useErrorText();
   const { fields, ready } = useBuilderFields();
-  const list = useQuery({ queryKey: ['segments'], queryFn: async () => (await api.get<{ data: Segment[] }>('/segments')).data });
+  const list = useQuery({ queryKey: ['segments'], queryFn: async () => (await call(segmentApi.list)).data.data });
   const [draft, setDraft] = useState<Draft | null>(null);
 
   const debounced = useDebounced(draft?.definition ?? null, 300);
   const previewable = debounced !== null && complete(debounced);
   const preview = useQuery({
     queryKey: ['segments', 'preview', debounced],
-    queryFn: () => api.post<{ count: number; sample: { id: string; name: string }[] }>('/segments/preview', { definition: debounced }),
+    queryFn: async () => (await call(segmentApi.preview, { body: { definition: debounced! } })).data,
     enabled: previewable,
     retry: false,
   });
@@ -67,7 +69,7 @@ export default function SegmentsPage() {
   const save = useMutation({
     mutationFn: (d: Draft) => {
       const body = { name: d.name.trim(), description: d.description.trim() || null, shared: d.shared, definition: d.definition };
-      return d.id ? api.patch<Segment>(`/segments/${d.id}`, body) : api.post<Segment>('/segments', body);
+      return (d.id ? call(segmentApi.update, { params: { id: d.id }, body }) : call(segmentApi.create, { body })).then((r) => r.data);
     },
     onSuccess: (s) => {
       notify(t('segments.saved', { name: s.name }));
@@ -77,7 +79,7 @@ export default function SegmentsPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/segments/${id}`),
+    mutationFn: (id: string) => call(segmentApi.remove, { params: { id } }),
     onSuccess: () => {
       setDraft(null);
       void qc.invalidateQueries({ queryKey: ['segments'] });
@@ -364,7 +366,7 @@ function SegmentCount({ id }: { id: string }) {
   const fmt = useFormat();
   const q = useQuery({
     queryKey: ['segment-count', id],
-    queryFn: async ({ signal }) => (await api.get<{ total?: number }>('/contacts', { query: { segment: id, limit: 1, includeTotal: true }, signal })).total ?? 0,
+    queryFn: async ({ signal }) => (await call(contactApi.list, { query: { segment: id, limit: 1, includeTotal: true }, signal })).data.total ?? 0,
     staleTime: 30_000,
   });
   return <span className="badge">{q.data === undefined ? '…' : fmt.number(q.data)}</span>;

@@ -6,13 +6,13 @@ import { Button } from '../../components/ui/button.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan, useRequiredSession } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { invitationApi } from '@kith/domain/invitations/invitation.api.ts';
+import { memberApi } from '@kith/domain/members/member.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMembers, useTeams } from '../../lib/workspace-data.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
-
-type Invitation = { id: string; email: string; role: Role; teamId: string | null; createdAt: string; expiresAt: string; status: string };
 
 export function MembersSettings() {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ export function MembersSettings() {
   const errorText = useErrorText();
   const members = useMembers();
   const teams = useTeams();
-  const invitations = useQuery({ queryKey: ['invitations'], enabled: can('members.invite'), queryFn: async () => (await api.get<{ data: Invitation[] }>('/invitations')).data });
+  const invitations = useQuery({ queryKey: ['invitations'], enabled: can('members.invite'), queryFn: async () => (await call(invitationApi.list)).data.data });
   const [invite, setInvite] = useState({ email: '', role: 'agent' as Role, teamId: '' });
   const [link, setLink] = useState<{ url: string; emailed: boolean } | null>(null);
   const refresh = () => {
@@ -32,16 +32,16 @@ export function MembersSettings() {
     void qc.invalidateQueries({ queryKey: ['invitations'] });
   };
   const sendInvite = useMutation({
-    mutationFn: () => api.post<{ url: string; emailed: boolean }>('/invitations', { email: invite.email, role: invite.role, teamId: invite.teamId || null }),
+    mutationFn: async () => (await call(invitationApi.create, { body: { email: invite.email, role: invite.role, teamId: invite.teamId || null } })).data,
     onSuccess: (r) => {
       setLink(r);
       setInvite((i) => ({ ...i, email: '' }));
       refresh();
     },
   });
-  const changeRole = useMutation({ mutationFn: (p: { userId: string; role: Role }) => api.patch(`/members/${p.userId}`, { role: p.role }), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
-  const remove = useMutation({ mutationFn: (userId: string) => api.delete(`/members/${userId}`), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
-  const revoke = useMutation({ mutationFn: (id: string) => api.delete(`/invitations/${id}`), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
+  const changeRole = useMutation({ mutationFn: (p: { userId: string; role: Role }) => call(memberApi.changeRole, { params: { userId: p.userId }, body: { role: p.role } }), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
+  const remove = useMutation({ mutationFn: (userId: string) => call(memberApi.remove, { params: { userId } }), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
+  const revoke = useMutation({ mutationFn: (id: string) => call(invitationApi.revoke, { params: { id } }), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
   const teamName = (id: string) => teams.data?.find((x) => x.id === id)?.name ?? '';
   const assignable = ROLES.filter((r) => canManageRole(s.role, r));
 
@@ -153,7 +153,7 @@ export function MembersSettings() {
                   <tr key={i.id}>
                     <td>{i.email}</td>
                     <td>{enumLabel('role', i.role)}</td>
-                    <td>{t(`settings.inviteStatus.${i.status}`)}</td>
+                    <td>{enumLabel('invitationStatus', i.status)}</td>
                     <td>{fmt.date(i.expiresAt)}</td>
                     <td>
                       {i.status === 'pending' && (

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Pipeline, StageKind } from '@kith/domain/deals/deal.schema.ts';
+import type { StageKind } from '@kith/domain/deals/deal.schema.ts';
+import { dealApi } from '@kith/domain/deals/deal.api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 
@@ -19,7 +20,7 @@ export function PipelinesSettings() {
   const qc = useQueryClient();
   const notify = useToast();
   const errorText = useErrorText();
-  const pipes = useQuery({ queryKey: ['pipelines'], queryFn: () => api.get<{ data: Pipeline[] }>('/pipelines') });
+  const pipes = useQuery({ queryKey: ['pipelines'], queryFn: async () => (await call(dealApi.pipelines)).data });
   const pipeline = pipes.data?.data[0];
   const [name, setName] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
@@ -29,7 +30,7 @@ export function PipelinesSettings() {
     setRows(pipeline.stages.map((s) => ({ id: s.id, name: s.name, probability: String(s.probability), kind: s.kind })));
   }, [pipeline]);
   const save = useMutation({
-    mutationFn: () => api.put<Pipeline>(`/pipelines/${pipeline!.id}`, { name, stages: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), name: r.name, probability: Number(r.probability), kind: r.kind })) }),
+    mutationFn: () => call(dealApi.savePipeline, { params: { id: pipeline!.id }, body: { name, stages: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), name: r.name, probability: Number(r.probability), kind: r.kind })) } }),
     onSuccess: () => {
       notify(t('settings.pipelineSaved'));
       void qc.invalidateQueries({ queryKey: ['pipelines'] });

@@ -5,7 +5,8 @@ import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { teamApi } from '@kith/domain/teams/team.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMembers, useTeams } from '../../lib/workspace-data.ts';
 
@@ -23,15 +24,15 @@ export function TeamsSettings() {
     void qc.invalidateQueries({ queryKey: ['members'] });
   };
   const create = useMutation({
-    mutationFn: () => api.post('/teams', { name }),
+    mutationFn: () => call(teamApi.create, { body: { name } }),
     onSuccess: () => {
       setName('');
       refresh();
     },
   });
-  const del = useMutation({ mutationFn: (id: string) => api.delete(`/teams/${id}`), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
+  const del = useMutation({ mutationFn: (id: string) => call(teamApi.remove, { params: { id } }), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
   const toggle = useMutation({
-    mutationFn: (p: { teamId: string; userId: string; add: boolean }) => (p.add ? api.put(`/teams/${p.teamId}/members/${p.userId}`) : api.delete(`/teams/${p.teamId}/members/${p.userId}`)),
+    mutationFn: (p: { teamId: string; userId: string; add: boolean }) => call(p.add ? teamApi.addMember : teamApi.removeMember, { params: { id: p.teamId, userId: p.userId } }),
     onSuccess: refresh,
     onError: (e) => notify(errorText(e), 'error'),
   });

@@ -6,7 +6,9 @@ import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { SelectField } from '../../components/ui/field.tsx';
 import { useRequiredSession } from '../../app/session.tsx';
+import { segmentApi } from '@kith/domain/segments/segment.api.ts';
 import { api, isApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useSurveyTitle } from './survey-data.ts';
@@ -23,7 +25,7 @@ export function SegmentInviteDialog({ survey, onClose }: { survey: Survey; onClo
   const qc = useQueryClient();
   const errorText = useErrorText();
   const title = useSurveyTitle();
-  const segments = useQuery({ queryKey: ['segments'], queryFn: async () => (await api.get<{ data: { id: string; name: string }[] }>('/segments')).data });
+  const segments = useQuery({ queryKey: ['segments'], queryFn: async () => (await call(segmentApi.list)).data.data });
   const [segmentId, setSegmentId] = useState('');
   const [channel, setChannel] = useState<'email' | 'link'>('email');
   const [locale, setLocale] = useState<'vi' | 'en'>(s.workspace.locale === 'en' ? 'en' : 'vi');

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { dueBucket, type Task } from '@kith/domain/tasks/task.schema.ts';
+import { dueBucket } from '@kith/domain/tasks/task.schema.ts';
+import { taskApi, type Task } from '@kith/domain/tasks/task.api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useCan, useSession } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError } from '../../lib/form-errors.ts';
 import { useMemberNames } from '../../lib/workspace-data.ts';
@@ -22,10 +23,10 @@ export function CustomerTasks({ contactId }: { contactId: string }) {
   const [adding, setAdding] = useState(false);
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
-  const tasks = useQuery({ queryKey: ['tasks', 'customer', contactId], queryFn: () => api.get<{ data: Task[] }>('/tasks', { query: { assignee: 'any', contactId } }) });
+  const tasks = useQuery({ queryKey: ['tasks', 'customer', contactId], queryFn: async () => (await call(taskApi.list, { query: { assignee: 'any', contactId } })).data });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['tasks'] });
   const add = useMutation({
-    mutationFn: () => api.post('/tasks', { title, contactId, ...(due ? { dueAt: new Date(due).toISOString() } : {}) }),
+    mutationFn: () => call(taskApi.create, { body: { title, contactId, ...(due ? { dueAt: new Date(due).toISOString() } : {}) } }),
     onSuccess: () => {
       setTitle('');
       setDue('');
@@ -33,7 +34,7 @@ export function CustomerTasks({ contactId }: { contactId: string }) {
       refresh();
     },
   });
-  const complete = useMutation({ mutationFn: (task: Task) => api.patch(`/tasks/${task.id}`, { done: true }), onSuccess: refresh });
+  const complete = useMutation({ mutationFn: (task: Task) => call(taskApi.update, { params: { id: task.id }, body: { done: true } }), onSuccess: refresh });
   const rows = tasks.data?.data ?? [];
   const now = new Date();
   const tz = session?.workspace.timezone ?? 'Asia/Ho_Chi_Minh';

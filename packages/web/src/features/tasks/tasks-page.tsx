@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { dueBucket, TASK_PRIORITIES, type Task } from '@kith/domain/tasks/task.schema.ts';
+import { dueBucket, TASK_PRIORITIES, type TaskPriority } from '@kith/domain/tasks/task.schema.ts';
+import { taskApi, type Task } from '@kith/domain/tasks/task.api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useCan, useSession } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
@@ -25,18 +26,18 @@ export default function TasksPage() {
   const errorText = useErrorText();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
-  const [priority, setPriority] = useState('normal');
-  const open = useQuery({ queryKey: ['tasks', 'mine'], queryFn: () => api.get<{ data: Task[] }>('/tasks', { query: { assignee: 'me' } }) });
+  const [priority, setPriority] = useState<TaskPriority>('normal');
+  const open = useQuery({ queryKey: ['tasks', 'mine'], queryFn: async () => (await call(taskApi.list, { query: { assignee: 'me' } })).data });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['tasks'] });
   const add = useMutation({
-    mutationFn: () => api.post('/tasks', { title, priority, ...(due ? { dueAt: new Date(due).toISOString() } : {}) }),
+    mutationFn: () => call(taskApi.create, { body: { title, priority, ...(due ? { dueAt: new Date(due).toISOString() } : {}) } }),
     onSuccess: () => {
       setTitle('');
       setDue('');
       refresh();
     },
   });
-  const complete = useMutation({ mutationFn: (task: Task) => api.patch(`/tasks/${task.id}`, { done: true }), onSuccess: refresh });
+  const complete = useMutation({ mutationFn: (task: Task) => call(taskApi.update, { params: { id: task.id }, body: { done: true } }), onSuccess: refresh });
   const tz = session?.workspace.timezone ?? 'Asia/Ho_Chi_Minh';
   const now = new Date();
   const tasks = open.data?.data ?? [];
@@ -58,7 +59,7 @@ export default function TasksPage() {
         >
           <TextField label={t('tasks.newTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(add.error, '/title')} style={{ inlineSize: 360 }} />
           <TextField label={t('tasks.due')} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={fieldError(add.error, '/dueAt')} />
-          <SelectField label={t('tasks.priority')} value={priority} onChange={(e) => setPriority(e.target.value)} options={TASK_PRIORITIES.map((p) => ({ value: p, label: enumLabel('taskPriority', p) }))} />
+          <SelectField label={t('tasks.priority')} value={priority} onChange={(e) => setPriority(e.target.value as TaskPriority)} options={TASK_PRIORITIES.map((p) => ({ value: p, label: enumLabel('taskPriority', p) }))} />
           <div className="field">
             <span aria-hidden="true">&nbsp;</span>
             <Button type="submit" variant="primary" busy={add.isPending}>
