@@ -23,7 +23,24 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 
-type Side = { label: string; root: string; core: any; actor: any; createContacts: any; drop(): Promise<void>; singles: number[]; batches: number[]; cpuSingles: number[]; cpuBatches: number[] };
+/**
+ * One side of the comparison: the code of a checkout (this one, or the baseline's), imported from its own root,
+ * so its types are not this file's.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a Core, an Actor and createContacts from another checkout
+type Foreign = any;
+type Side = {
+  label: string;
+  root: string;
+  core: Foreign;
+  actor: Foreign;
+  createContacts: Foreign;
+  drop(): Promise<void>;
+  singles: number[];
+  batches: number[];
+  cpuSingles: number[];
+  cpuBatches: number[];
+};
 
 const dialect = process.argv.includes('postgres') ? 'postgres' : 'sqlite';
 const SINGLES = Number(process.env.KITH_BENCH_EVENTS_SINGLES ?? 2000);
@@ -58,7 +75,15 @@ async function open(label: string, root: string): Promise<Side> {
   const core = await createCore(config, { log: createLogger('silent') });
   const { owner } = await makeWorkspace(core, { phoneRegion: 'VN' });
   return {
-    label, root, core, actor: owner.actor, createContacts, singles: [], batches: [], cpuSingles: [], cpuBatches: [],
+    label,
+    root,
+    core,
+    actor: owner.actor,
+    createContacts,
+    singles: [],
+    batches: [],
+    cpuSingles: [],
+    cpuBatches: [],
     async drop() {
       await core.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -107,25 +132,46 @@ try {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const rows = sides.map((s) => ({ label: s.label, single: SINGLES / (sum(s.singles) / 1000), batched: (BATCHES * 1000) / (sum(s.batches) / 1000) }));
   process.stdout.write(`\nDomain events on ${dialect} (${SINGLES} single creates, ${BATCHES} batches of 1,000; alternating in ${ROUNDS} rounds)\n`);
-  for (const r of rows) process.stdout.write(`  ${r.label.padEnd(20)} one per transaction: ${r.single.toFixed(0).padStart(6)} contacts/s (${(1000 / r.single).toFixed(3)} ms each)   1,000 per transaction: ${r.batched.toFixed(0).padStart(6)} contacts/s\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `  ${r.label.padEnd(20)} one per transaction: ${r.single.toFixed(0).padStart(6)} contacts/s (${(1000 / r.single).toFixed(3)} ms each)   1,000 per transaction: ${r.batched.toFixed(0).padStart(6)} contacts/s\n`,
+    );
   if (sides.length === 2) {
     // Each round's time with the outbox over the baseline's in the same round: the machine's drift cancels out.
     const [w, b] = sides as [Side, Side];
     const ratio = (k: 'singles' | 'batches' | 'cpuSingles' | 'cpuBatches') => w[k].map((t, i) => t / b[k][i]!);
-    const show = (xs: number[]) => `median ${((median(xs) - 1) * 100).toFixed(1)}% (rounds ${((Math.min(...xs) - 1) * 100).toFixed(0)}% to ${((Math.max(...xs) - 1) * 100).toFixed(0)}%)`;
-    process.stdout.write(`  time added by the outbox, per round: one per transaction ${show(ratio('singles'))}; 1,000 per transaction ${show(ratio('batches'))}\n`);
-    process.stdout.write(`  this process's CPU time added, per round: one per transaction ${show(ratio('cpuSingles'))}; 1,000 per transaction ${show(ratio('cpuBatches'))}\n`);
-    process.stdout.write(`  CPU per write: ${((sum(w.cpuSingles) - sum(b.cpuSingles)) / SINGLES * 1000).toFixed(0)} µs per single create (of ${(sum(b.cpuSingles) / SINGLES * 1000).toFixed(0)}), ${((sum(w.cpuBatches) - sum(b.cpuBatches)) / (BATCHES * 1000) * 1000).toFixed(1)} µs per contact in batches (of ${(sum(b.cpuBatches) / (BATCHES * 1000) * 1000).toFixed(1)})\n`);
-    process.stdout.write(`  per write (medians): ${((median(ratio('singles')) - 1) * (1000 / rows[1]!.single) * 1000).toFixed(0)} µs per single create, ${((median(ratio('batches')) - 1) * (1e6 / rows[1]!.batched)).toFixed(1)} µs per contact in batches\n`);
+    const show = (xs: number[]) =>
+      `median ${((median(xs) - 1) * 100).toFixed(1)}% (rounds ${((Math.min(...xs) - 1) * 100).toFixed(0)}% to ${((Math.max(...xs) - 1) * 100).toFixed(0)}%)`;
+    process.stdout.write(
+      `  time added by the outbox, per round: one per transaction ${show(ratio('singles'))}; 1,000 per transaction ${show(ratio('batches'))}\n`,
+    );
+    process.stdout.write(
+      `  this process's CPU time added, per round: one per transaction ${show(ratio('cpuSingles'))}; 1,000 per transaction ${show(ratio('cpuBatches'))}\n`,
+    );
+    process.stdout.write(
+      `  CPU per write: ${(((sum(w.cpuSingles) - sum(b.cpuSingles)) / SINGLES) * 1000).toFixed(0)} µs per single create (of ${((sum(b.cpuSingles) / SINGLES) * 1000).toFixed(0)}), ${(((sum(w.cpuBatches) - sum(b.cpuBatches)) / (BATCHES * 1000)) * 1000).toFixed(1)} µs per contact in batches (of ${((sum(b.cpuBatches) / (BATCHES * 1000)) * 1000).toFixed(1)})\n`,
+    );
+    process.stdout.write(
+      `  per write (medians): ${((median(ratio('singles')) - 1) * (1000 / rows[1]!.single) * 1000).toFixed(0)} µs per single create, ${((median(ratio('batches')) - 1) * (1e6 / rows[1]!.batched)).toFixed(1)} µs per contact in batches\n`,
+    );
   }
   // Delivery: every contact.created event of this tree's database to a listener that does nothing.
   const w = sides[0]!;
   const { deliverDueEvents } = await import(pathToFileURL(join(here, 'packages/server/src/events/delivery.ts')).href);
-  const pending = Number((await w.core.db.selectFrom('events').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const pending = Number(
+    (
+      await w.core.db
+        .selectFrom('events')
+        .select((eb: Foreign) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const t = performance.now();
   const counts = await deliverDueEvents(w.core, [{ id: 'bench.noop', on: ['contact.created'], handle: async () => {} }], { concurrency: 4 });
   const secs = (performance.now() - t) / 1000;
-  process.stdout.write(`  delivery: ${counts.delivered} of ${pending} events to one no-op listener in ${secs.toFixed(1)} s — ${(counts.delivered / secs).toFixed(0)} events/s (dispatch included)\n`);
+  process.stdout.write(
+    `  delivery: ${counts.delivered} of ${pending} events to one no-op listener in ${secs.toFixed(1)} s — ${(counts.delivered / secs).toFixed(0)} events/s (dispatch included)\n`,
+  );
 } finally {
   for (const s of sides) await s.drop();
 }
