@@ -95,7 +95,11 @@ export async function benchClv(): Promise<ClvBenchResult> {
     const k = c.days.filter((d) => d <= calibrationEnd).length;
     return summarise({ customerId: c.customerId, days: c.days.slice(0, k), amounts: c.amounts.slice(0, k) }, calibrationEnd, 'week');
   });
-  const data = { x: Float64Array.from(rows.map((x) => x.frequency)), tx: Float64Array.from(rows.map((x) => x.recency)), T: Float64Array.from(rows.map((x) => x.T)) };
+  const data = {
+    x: Float64Array.from(rows.map((x) => x.frequency)),
+    tx: Float64Array.from(rows.map((x) => x.recency)),
+    T: Float64Array.from(rows.map((x) => x.T)),
+  };
   const t2 = performance.now();
   const ll = bgnbdLogLikelihood(r.bgnbd, data);
   const baselineSeconds = (performance.now() - t2) / 1000;

@@ -23,7 +23,11 @@ export async function benchDuplicates(core: Core, ws: BenchWorkspace): Promise<D
   let last: { key: string; id: string } | null = null;
   let rows = 0;
   for (;;) {
-    let q = core.db.selectFrom('contacts').select(['id', 'name_key', 'birthday', 'company_id', 'province']).where('workspace_id', '=', ws.workspaceId).where('deleted_at', 'is', null);
+    let q = core.db
+      .selectFrom('contacts')
+      .select(['id', 'name_key', 'birthday', 'company_id', 'province'])
+      .where('workspace_id', '=', ws.workspaceId)
+      .where('deleted_at', 'is', null);
     if (last) q = q.where(sql<boolean>`(name_key, id) > (${last.key}, ${last.id})`);
     const page = await q.orderBy('name_key').orderBy('id').limit(10_000).execute();
     rows += page.length;

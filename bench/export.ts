@@ -58,11 +58,42 @@ export async function benchExport(core: Core, ws: BenchWorkspace): Promise<Expor
   let rows = 0;
   const query = core.db
     .selectFrom('contacts')
-    .select(['id', 'name', 'given_name', 'family_name', 'emails', 'phones', 'gender', 'birthday', 'address_line', 'ward', 'district', 'province', 'country', 'hometown', 'occupation', 'job_title', 'income_band', 'education', 'marital_status', 'religion', 'household_size', 'interests', 'tags', 'source', 'lifecycle_stage', 'owner_id', 'notes', 'created_at', 'updated_at'])
+    .select([
+      'id',
+      'name',
+      'given_name',
+      'family_name',
+      'emails',
+      'phones',
+      'gender',
+      'birthday',
+      'address_line',
+      'ward',
+      'district',
+      'province',
+      'country',
+      'hometown',
+      'occupation',
+      'job_title',
+      'income_band',
+      'education',
+      'marital_status',
+      'religion',
+      'household_size',
+      'interests',
+      'tags',
+      'source',
+      'lifecycle_stage',
+      'owner_id',
+      'notes',
+      'created_at',
+      'updated_at',
+    ])
     .where('workspace_id', '=', ws.workspaceId)
     .where('deleted_at', 'is', null);
   for await (const r of query.stream(1000)) {
-    if (!writer.write(Object.values(r).map((v) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))))) await new Promise((ok) => writer.once('drain', ok));
+    if (!writer.write(Object.values(r).map((v) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)))))
+      await new Promise((ok) => writer.once('drain', ok));
     rows++;
   }
   await new Promise<void>((ok) => {

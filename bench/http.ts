@@ -35,12 +35,28 @@ function load(url: string, seconds: number, headers: Record<string, string>): Pr
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err}`));
       const j = JSON.parse(out.trim().split('\n').pop()!);
-      resolve({ rps: j.requests.total / seconds, p50: j.latency.p50, p99: j.latency.p99, requests: j.requests.total, non2xx: j.non2xx, errors: j.errors + j.timeouts });
+      resolve({
+        rps: j.requests.total / seconds,
+        p50: j.latency.p50,
+        p99: j.latency.p99,
+        requests: j.requests.total,
+        non2xx: j.non2xx,
+        errors: j.errors + j.timeouts,
+      });
     });
   });
 }
 
-export type HttpResult = { connections: number; seconds: number; app: LoadRun[]; bare: LoadRun[]; appNoLog: LoadRun; appRps: number; bareRps: number; ratio: number };
+export type HttpResult = {
+  connections: number;
+  seconds: number;
+  app: LoadRun[];
+  bare: LoadRun[];
+  appNoLog: LoadRun;
+  appRps: number;
+  bareRps: number;
+  ratio: number;
+};
 
 export async function benchHttp(core: Core, ws: BenchWorkspace): Promise<HttpResult> {
   const { token } = await createToken(core, ws.userId, ws.workspaceId, 'benchmark', { ip: null, userAgent: null, requestId: null });
@@ -63,7 +79,8 @@ export async function benchHttp(core: Core, ws: BenchWorkspace): Promise<HttpRes
     // Both answer, with the same 50 contacts.
     const a = (await (await fetch(appUrl, { headers: auth })).json()) as { data: { id: string }[] };
     const b = (await (await fetch(bareUrl)).json()) as { id: string }[];
-    if (a.data?.length !== 50 || b.length !== 50 || a.data.some((x, i) => x.id !== b[i]!.id)) throw new Error('the app and the bare route do not return the same 50 contacts');
+    if (a.data?.length !== 50 || b.length !== 50 || a.data.some((x, i) => x.id !== b[i]!.id))
+      throw new Error('the app and the bare route do not return the same 50 contacts');
 
     const s = env.httpSeconds;
     log(`    warm-up (3 s each)`);
@@ -83,7 +100,8 @@ export async function benchHttp(core: Core, ws: BenchWorkspace): Promise<HttpRes
     const appNoLog = await load(appUrl, s, auth);
     app.log.level = level;
     log(`    app, logging off  ${appNoLog.rps.toFixed(0)} req/s`);
-    for (const r of [...appRuns, ...bareRuns, appNoLog]) if (r.non2xx || r.errors) throw new Error(`load run had ${r.non2xx} non-2xx answers and ${r.errors} errors`);
+    for (const r of [...appRuns, ...bareRuns, appNoLog])
+      if (r.non2xx || r.errors) throw new Error(`load run had ${r.non2xx} non-2xx answers and ${r.errors} errors`);
     const median = (xs: LoadRun[]) => xs.map((x) => x.rps).sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const appRps = median(appRuns);
     const bareRps = median(bareRuns);

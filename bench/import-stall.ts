@@ -128,7 +128,11 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
     const during = await phase('import', async () => {
       const t0 = performance.now();
       where = 'upload';
-      const up = await fetch(`${base}/api/v1/imports?kind=contacts&fileName=stall.csv`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body });
+      const up = await fetch(`${base}/api/v1/imports?kind=contacts&fileName=stall.csv`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'text/csv' },
+        body,
+      });
       if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
       const id = ((await up.json()) as { import: { id: string } }).import.id;
       uploadSeconds = (performance.now() - t0) / 1000;
@@ -138,7 +142,11 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
       if (run.status !== 202) throw new Error(`run: ${run.status} ${await run.text()}`);
       for (;;) {
         await sleep(250);
-        const s = (await (await fetch(`${base}/api/v1/imports/${id}`, { headers: auth })).json()) as { status: string; rowsDone: number; message: string | null };
+        const s = (await (await fetch(`${base}/api/v1/imports/${id}`, { headers: auth })).json()) as {
+          status: string;
+          rowsDone: number;
+          message: string | null;
+        };
         where = s.rowsDone >= STALL_ROWS ? 'run: after the last batch' : `run: ${int(s.rowsDone)} rows done`;
         if (s.status === 'done') break;
         if (s.status !== 'running') throw new Error(`import ${s.status}: ${s.message}`);
@@ -147,7 +155,9 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
       duringGaps = [...gaps].sort((a, b) => b.ms - a.ms).slice(0, 5);
       where = 'quiet';
     });
-    log(`    during the import: p50 ${ms(dist(during.latencies).p50)}, p99 ${ms(dist(during.latencies).p99)}, max ${ms(dist(during.latencies).max)}, ${during.latencies.length} requests; upload ${uploadSeconds.toFixed(1)} s, run ${runSeconds.toFixed(1)} s`);
+    log(
+      `    during the import: p50 ${ms(dist(during.latencies).p50)}, p99 ${ms(dist(during.latencies).p99)}, max ${ms(dist(during.latencies).max)}, ${during.latencies.length} requests; upload ${uploadSeconds.toFixed(1)} s, run ${runSeconds.toFixed(1)} s`,
+    );
     const after = await phase('quiet-after', () => sleep(QUIET_SECONDS * 1000));
     log(`    without an import again: p50 ${ms(dist(after.latencies).p50)}, p99 ${ms(dist(after.latencies).p99)}`);
 
@@ -160,7 +170,11 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
     // core on the same database resumes it at once.
     let shutdown: ImportStallResult['shutdown'] = null;
     const second = Buffer.from(['Họ và tên,SĐT', ...Array.from({ length: 100_000 }, (_, i) => `Khách dừng ${i},09${String(80_000_000 + i)}`)].join('\n'));
-    const up = await fetch(`${base}/api/v1/imports?kind=contacts&fileName=stop.csv`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: second });
+    const up = await fetch(`${base}/api/v1/imports?kind=contacts&fileName=stop.csv`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      body: second,
+    });
     const stopId = ((await up.json()) as { import: { id: string } }).import.id;
     await fetch(`${base}/api/v1/imports/${stopId}/run`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
     await sleep(3000);
@@ -173,15 +187,34 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
     core = await createCore(core.config, { modules: MODULES, log: createLogger('info', devNullFd()), migrate: false });
     const rowsDoneAtStop = Number((await core.db.selectFrom('imports').select('rows_done').where('id', '=', stopId).executeTakeFirstOrThrow()).rows_done);
     app = await buildApp(core);
-    const resumed = await app.inject({ method: 'POST', url: `/api/v1/imports/${stopId}/run`, headers: { ...auth, 'content-type': 'application/json' }, payload: '{}' });
+    const resumed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${stopId}/run`,
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: '{}',
+    });
     appClosed = false;
     shutdown = { ms: stopMs, rowsDoneAtStop, resumedStatus: resumed.statusCode };
     await core.jobs.idle();
-    log(`    shutdown in the middle of a second import: ${ms(stopMs)} (stopped after row ${int(rowsDoneAtStop)}); resumed on a new core at once: ${resumed.statusCode}`);
+    log(
+      `    shutdown in the middle of a second import: ${ms(stopMs)} (stopped after row ${int(rowsDoneAtStop)}); resumed on a new core at once: ${resumed.statusCode}`,
+    );
 
     const quietLat = [...before.latencies, ...after.latencies];
-    const toPhase = (r: { latencies: number[]; errors: number; unanswered: number; loopMax: number; loopP99: number }): Phase => ({ latency: dist(r.latencies), errors: r.errors, unanswered: r.unanswered, loopDelayMax: r.loopMax, loopDelayP99: r.loopP99 });
-    const quiet = toPhase({ latencies: quietLat, errors: before.errors + after.errors, unanswered: before.unanswered + after.unanswered, loopMax: Math.max(before.loopMax, after.loopMax), loopP99: Math.max(before.loopP99, after.loopP99) });
+    const toPhase = (r: { latencies: number[]; errors: number; unanswered: number; loopMax: number; loopP99: number }): Phase => ({
+      latency: dist(r.latencies),
+      errors: r.errors,
+      unanswered: r.unanswered,
+      loopDelayMax: r.loopMax,
+      loopDelayP99: r.loopP99,
+    });
+    const quiet = toPhase({
+      latencies: quietLat,
+      errors: before.errors + after.errors,
+      unanswered: before.unanswered + after.unanswered,
+      loopMax: Math.max(before.loopMax, after.loopMax),
+      loopP99: Math.max(before.loopP99, after.loopP99),
+    });
     const dur = toPhase(during);
     return {
       rows: STALL_ROWS,

@@ -47,7 +47,17 @@ export function* contactLines(n: number): Generator<string> {
     const c = demoContact(env.seed, i, companies);
     const phone = c.phones?.[0] ?? '';
     const local = phone.startsWith('+84') ? `0${phone.slice(3, 6)} ${phone.slice(6, 9)} ${phone.slice(9)}` : phone;
-    yield [c.name, local, c.emails?.[0] ?? '', c.birthday ? dmy(c.birthday) : '', c.gender === 'female' ? 'Nữ' : c.gender === 'male' ? 'Nam' : '', c.province ?? '', c.occupation ?? '', (c.tags ?? []).join(', '), c.notes ?? '']
+    yield [
+      c.name,
+      local,
+      c.emails?.[0] ?? '',
+      c.birthday ? dmy(c.birthday) : '',
+      c.gender === 'female' ? 'Nữ' : c.gender === 'male' ? 'Nam' : '',
+      c.province ?? '',
+      c.occupation ?? '',
+      (c.tags ?? []).join(', '),
+      c.notes ?? '',
+    ]
       .map((x) => csvCell(String(x)))
       .join(';');
   }
@@ -78,7 +88,10 @@ export async function rawInsertOfContacts(from: Core, to: Core, ws: { workspaceI
   let lastSeq = 0;
   let rows = 0;
   for (;;) {
-    const found = (await from.db.selectFrom('contacts').selectAll().where('seq', '>', lastSeq).orderBy('seq').limit(1000).execute()) as Record<string, unknown>[];
+    const found = (await from.db.selectFrom('contacts').selectAll().where('seq', '>', lastSeq).orderBy('seq').limit(1000).execute()) as Record<
+      string,
+      unknown
+    >[];
     if (found.length === 0) break;
     const batch = found.map((r) => {
       lastSeq = Number(r.seq);
@@ -88,7 +101,11 @@ export async function rawInsertOfContacts(from: Core, to: Core, ws: { workspaceI
     });
     const t = performance.now();
     await to.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < batch.length; i += 400) await trx.insertInto('contacts').values(batch.slice(i, i + 400)).execute();
+      for (let i = 0; i < batch.length; i += 400)
+        await trx
+          .insertInto('contacts')
+          .values(batch.slice(i, i + 400))
+          .execute();
     });
     ms += performance.now() - t;
     rows += batch.length;
@@ -115,21 +132,29 @@ export async function benchImport(dialect: Dialect): Promise<ImportResult> {
     const heapAtTenth: number[] = [];
     let nextTenth = 1;
     const t0 = performance.now();
-    const report = await runImport(db.core, ws.actor, { path: file }, {
-      kind: 'contacts',
-      dryRun: false,
-      fileName: 'bench.csv',
-      onProgress: (p) => {
-        while (p.rowsDone >= (nextTenth * p.rowCount) / 10 && nextTenth <= 10) {
-          atTenth.push(process.memoryUsage().rss / 2 ** 20);
-          // Run with --expose-gc, what the heap retains (garbage collected first); without, what it holds.
-          globalThis.gc?.();
-          heapAtTenth.push(process.memoryUsage().heapUsed / 2 ** 20);
-          if (nextTenth % 2 === 0) log(`    ${int(p.rowsDone).padStart(9)} rows  ${int(p.rowsDone / ((performance.now() - t0) / 1000)).padStart(6)} rows/s  RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
-          nextTenth++;
-        }
+    const report = await runImport(
+      db.core,
+      ws.actor,
+      { path: file },
+      {
+        kind: 'contacts',
+        dryRun: false,
+        fileName: 'bench.csv',
+        onProgress: (p) => {
+          while (p.rowsDone >= (nextTenth * p.rowCount) / 10 && nextTenth <= 10) {
+            atTenth.push(process.memoryUsage().rss / 2 ** 20);
+            // Run with --expose-gc, what the heap retains (garbage collected first); without, what it holds.
+            globalThis.gc?.();
+            heapAtTenth.push(process.memoryUsage().heapUsed / 2 ** 20);
+            if (nextTenth % 2 === 0)
+              log(
+                `    ${int(p.rowsDone).padStart(9)} rows  ${int(p.rowsDone / ((performance.now() - t0) / 1000)).padStart(6)} rows/s  RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+              );
+            nextTenth++;
+          }
+        },
       },
-    });
+    );
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     if (report.failed) log(`   ${int(report.failed)} rows refused (first: ${JSON.stringify(report.errors[0])})`);
@@ -140,7 +165,17 @@ export async function benchImport(dialect: Dialect): Promise<ImportResult> {
     const rawRows = raw.rows;
     const rowsPerSecond = n / seconds;
     const rawRate = rawRows / (rawMs / 1000);
-    return { rows: n, fileMb: bytes / 2 ** 20, seconds, rowsPerSecond, created: report.created, rss: { atTenth, peak, start }, heapAtTenth, raw: { seconds: rawMs / 1000, rowsPerSecond: rawRate }, ratio: rowsPerSecond / rawRate };
+    return {
+      rows: n,
+      fileMb: bytes / 2 ** 20,
+      seconds,
+      rowsPerSecond,
+      created: report.created,
+      rss: { atTenth, peak, start },
+      heapAtTenth,
+      raw: { seconds: rawMs / 1000, rowsPerSecond: rawRate },
+      ratio: rowsPerSecond / rawRate,
+    };
   } finally {
     await db.drop();
     await rawDb.drop();
@@ -181,7 +216,18 @@ export function* orderLines(target: number, counts: { lines: number; orders: num
       for (const l of p.lines) {
         const [sku, , , price] = DEMO_PRODUCTS[l.productIndex]!;
         counts.lines++;
-        yield [`DH${i}-${k}`, when, csvCell(c.name), phone, sku, l.quantity, money(price), l.discount ? money(l.discount) : '', status[p.status] ?? '', p.channel].join(';');
+        yield [
+          `DH${i}-${k}`,
+          when,
+          csvCell(c.name),
+          phone,
+          sku,
+          l.quantity,
+          money(price),
+          l.discount ? money(l.discount) : '',
+          status[p.status] ?? '',
+          p.channel,
+        ].join(';');
       }
     }
   }
@@ -196,7 +242,9 @@ export async function benchImportOrders(dialect: Dialect, targetLines: number): 
   const file = join(env.tmp, `import-orders-${targetLines}-${env.seed}.csv`);
   const counts = { lines: 0, orders: 0, customers: 0 };
   const bytes = await writeLines(file, orderLines(targetLines, counts));
-  log(`   wrote ${file}: ${int(counts.lines)} lines of ${int(counts.orders)} orders by ${int(counts.customers)} customers, ${(bytes / 2 ** 20).toFixed(0)} MiB (not timed)`);
+  log(
+    `   wrote ${file}: ${int(counts.lines)} lines of ${int(counts.orders)} orders by ${int(counts.customers)} customers, ${(bytes / 2 ** 20).toFixed(0)} MiB (not timed)`,
+  );
   const db = await openBenchDb(dialect, 'orders', { throwaway: true });
   const rawDb = await openBenchDb(dialect, 'ordersraw', { throwaway: true });
   try {
@@ -210,18 +258,26 @@ export async function benchImportOrders(dialect: Dialect, targetLines: number): 
     const atTenth: number[] = [];
     let nextTenth = 1;
     const t0 = performance.now();
-    const report = await runImport(db.core, ws.actor, { path: file }, {
-      kind: 'orders',
-      dryRun: false,
-      fileName: 'orders.csv',
-      onProgress: (p) => {
-        while (p.rowsDone >= (nextTenth * p.rowCount) / 10 && nextTenth <= 10) {
-          atTenth.push(process.memoryUsage().rss / 2 ** 20);
-          if (nextTenth % 2 === 0) log(`    ${int(p.rowsDone).padStart(10)} lines  ${int(p.rowsDone / ((performance.now() - t0) / 1000)).padStart(6)} lines/s  RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
-          nextTenth++;
-        }
+    const report = await runImport(
+      db.core,
+      ws.actor,
+      { path: file },
+      {
+        kind: 'orders',
+        dryRun: false,
+        fileName: 'orders.csv',
+        onProgress: (p) => {
+          while (p.rowsDone >= (nextTenth * p.rowCount) / 10 && nextTenth <= 10) {
+            atTenth.push(process.memoryUsage().rss / 2 ** 20);
+            if (nextTenth % 2 === 0)
+              log(
+                `    ${int(p.rowsDone).padStart(10)} lines  ${int(p.rowsDone / ((performance.now() - t0) / 1000)).padStart(6)} lines/s  RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+              );
+            nextTenth++;
+          }
+        },
       },
-    });
+    );
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     if (report.failed) log(`   ${int(report.failed)} rows refused (first: ${JSON.stringify(report.errors[0])})`);
@@ -229,7 +285,10 @@ export async function benchImportOrders(dialect: Dialect, targetLines: number): 
     // Baseline: the orders and lines the import wrote, inserted raw into a second database (their
     // customers and the products first, not timed), 1,000 orders per transaction.
     const products = await db.core.db.selectFrom('products').selectAll().execute();
-    await rawDb.core.db.insertInto('products').values(products.map((p) => ({ ...p, active: p.active ? 1 : 0, workspace_id: rawWs.workspaceId }) as never)).execute();
+    await rawDb.core.db
+      .insertInto('products')
+      .values(products.map((p) => ({ ...p, active: p.active ? 1 : 0, workspace_id: rawWs.workspaceId }) as never))
+      .execute();
     let rawMs = 0;
     let rawLines = 0;
     let last = '';
@@ -249,21 +308,49 @@ export async function benchImportOrders(dialect: Dialect, targetLines: number): 
           for (const k of JSON_COLUMNS) if (typeof row[k] !== 'string') row[k] = JSON.stringify(row[k]);
           return { ...row, workspace_id: rawWs.workspaceId, owner_id: rawWs.userId, created_by: rawWs.userId, updated_by: rawWs.userId } as RawRow;
         });
-        for (let i = 0; i < rows.length; i += 400) await rawDb.core.db.insertInto('contacts').values(rows.slice(i, i + 400)).execute();
+        for (let i = 0; i < rows.length; i += 400)
+          await rawDb.core.db
+            .insertInto('contacts')
+            .values(rows.slice(i, i + 400))
+            .execute();
       }
-      const orderRows = orders.map((o) => ({ ...o, workspace_id: rawWs.workspaceId, tags: typeof o.tags === 'string' ? o.tags : JSON.stringify(o.tags), created_by: rawWs.userId, updated_by: rawWs.userId }));
+      const orderRows = orders.map((o) => ({
+        ...o,
+        workspace_id: rawWs.workspaceId,
+        tags: typeof o.tags === 'string' ? o.tags : JSON.stringify(o.tags),
+        created_by: rawWs.userId,
+        updated_by: rawWs.userId,
+      }));
       const lineRows = lines.map((l) => ({ ...l, workspace_id: rawWs.workspaceId }));
       const t = performance.now();
       await rawDb.core.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < orderRows.length; i += 400) await trx.insertInto('orders').values(orderRows.slice(i, i + 400) as never).execute();
-        for (let i = 0; i < lineRows.length; i += 500) await trx.insertInto('order_lines').values(lineRows.slice(i, i + 500)).execute();
+        for (let i = 0; i < orderRows.length; i += 400)
+          await trx
+            .insertInto('orders')
+            .values(orderRows.slice(i, i + 400) as never)
+            .execute();
+        for (let i = 0; i < lineRows.length; i += 500)
+          await trx
+            .insertInto('order_lines')
+            .values(lineRows.slice(i, i + 500))
+            .execute();
       });
       rawMs += performance.now() - t;
       rawLines += lines.length;
     }
     const linesPerSecond = counts.lines / seconds;
     const rawRate = rawLines / (rawMs / 1000);
-    return { lines: counts.lines, orders: counts.orders, customers: counts.customers, fileMb: bytes / 2 ** 20, seconds, linesPerSecond, rss: { atTenth, peak, start }, raw: { seconds: rawMs / 1000, linesPerSecond: rawRate }, ratio: linesPerSecond / rawRate };
+    return {
+      lines: counts.lines,
+      orders: counts.orders,
+      customers: counts.customers,
+      fileMb: bytes / 2 ** 20,
+      seconds,
+      linesPerSecond,
+      rss: { atTenth, peak, start },
+      raw: { seconds: rawMs / 1000, linesPerSecond: rawRate },
+      ratio: linesPerSecond / rawRate,
+    };
   } finally {
     await db.drop();
     await rawDb.drop();

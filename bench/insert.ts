@@ -75,7 +75,11 @@ async function readBack(core: Core, afterSeq: number, n: number, target: BenchWo
 
 async function rawInsert(core: Core, rows: RawRow[]): Promise<void> {
   await core.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await trx.insertInto('contacts').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+      await trx
+        .insertInto('contacts')
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .execute();
   });
 }
 
@@ -120,10 +124,20 @@ export async function benchInsert(dialect: Dialect): Promise<{ result: InsertRes
 
       const done = i + inputs.length;
       if (done % 100_000 === 0 || done === total) {
-        log(`    ${int(done).padStart(9)} rows  service ${int(done / (serviceMs / 1000)).padStart(7)} rows/s   raw ${int(done / (rawMs / 1000)).padStart(7)} rows/s   (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+        log(
+          `    ${int(done).padStart(9)} rows  service ${int(done / (serviceMs / 1000)).padStart(7)} rows/s   raw ${int(done / (rawMs / 1000)).padStart(7)} rows/s   (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+        );
       }
     }
-    const count = async (core: Core, t: 'audit_log' | 'contact_keys') => Number((await core.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async (core: Core, t: 'audit_log' | 'contact_keys') =>
+      Number(
+        (
+          await core.db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const serviceRate = total / (serviceMs / 1000);
     const rawRate = total / (rawMs / 1000);
     const result: InsertResult = {

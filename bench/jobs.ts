@@ -77,7 +77,13 @@ async function runners(core: Core, n: number, shared: Shared): Promise<Runners> 
   const workers: Worker[] = [];
   for (let k = 1; k < n; k++) {
     const w = new Worker(new URL(import.meta.url), {
-      workerData: { benchJobsRunner: true, dataDir: core.config.dataDir, databaseUrl: core.config.database.kind === 'postgres' ? core.config.database.url : undefined, workerId: `bench-${k}`, shared } satisfies WorkerInput,
+      workerData: {
+        benchJobsRunner: true,
+        dataDir: core.config.dataDir,
+        databaseUrl: core.config.database.kind === 'postgres' ? core.config.database.url : undefined,
+        workerId: `bench-${k}`,
+        shared,
+      } satisfies WorkerInput,
     });
     await new Promise<void>((ok, fail) => {
       w.once('message', () => ok());
@@ -148,7 +154,11 @@ async function schedule(core: Core, n: number, dueAt: (i: number) => number): Pr
 }
 
 async function pending(core: Core): Promise<number> {
-  const r = await core.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('done_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await core.db
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('done_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -235,7 +245,13 @@ async function scheduled(core: Core, n: number, runnerCount: number, windowS: nu
   const exec = new Float64Array(shared.exec);
   const latency: number[] = new Array(n);
   for (let i = 0; i < n; i++) latency[i] = exec[i]! - due(i);
-  return { runners: runnerCount, windowSeconds: windowS, seconds: (performance.timeOrigin + end - first) / 1000, latency: dist(latency), exactlyOnce: exactlyOnce(shared, n, await pending(core)) };
+  return {
+    runners: runnerCount,
+    windowSeconds: windowS,
+    seconds: (performance.timeOrigin + end - first) / 1000,
+    latency: dist(latency),
+    exactlyOnce: exactlyOnce(shared, n, await pending(core)),
+  };
 }
 
 export type JobsResult = {
@@ -257,17 +273,25 @@ export async function benchJobs(dialect: Dialect): Promise<JobsResult> {
     for (let k = 0; k < 3; k++) floors.push(await bareLoop(db.core, JOBS));
     floors.sort((a, b) => a.stepsPerSecond - b.stepsPerSecond);
     const baseline = floors[1]!;
-    log(`   bare claim-and-mark loop: ${int(baseline.stepsPerSecond)} steps/s, median of ${floors.map((f) => int(f.stepsPerSecond)).join(', ')} (${baseline.seconds.toFixed(1)} s${floors.some((f) => f.left) ? `, ${int(Math.max(...floors.map((f) => f.left)))} LEFT` : ''})`);
+    log(
+      `   bare claim-and-mark loop: ${int(baseline.stepsPerSecond)} steps/s, median of ${floors.map((f) => int(f.stepsPerSecond)).join(', ')} (${baseline.seconds.toFixed(1)} s${floors.some((f) => f.left) ? `, ${int(Math.max(...floors.map((f) => f.left)))} LEFT` : ''})`,
+    );
     let backlogOne: BacklogResult | undefined;
     if (runnerCount > 1) {
       backlogOne = await backlog(db.core, JOBS, 1);
-      log(`   backlog, 1 runner: ${int(backlogOne.stepsPerSecond)} steps/s (${backlogOne.seconds.toFixed(1)} s; ${backlogOne.exactlyOnce ? 'each step once' : 'NOT EXACTLY ONCE'})`);
+      log(
+        `   backlog, 1 runner: ${int(backlogOne.stepsPerSecond)} steps/s (${backlogOne.seconds.toFixed(1)} s; ${backlogOne.exactlyOnce ? 'each step once' : 'NOT EXACTLY ONCE'})`,
+      );
     }
     const b = await backlog(db.core, JOBS, runnerCount);
-    log(`   backlog, ${runnerCount} runner${runnerCount > 1 ? 's' : ''}: ${int(b.stepsPerSecond)} steps/s (${b.seconds.toFixed(1)} s; ${b.exactlyOnce ? 'each step once' : 'NOT EXACTLY ONCE'})`);
+    log(
+      `   backlog, ${runnerCount} runner${runnerCount > 1 ? 's' : ''}: ${int(b.stepsPerSecond)} steps/s (${b.seconds.toFixed(1)} s; ${b.exactlyOnce ? 'each step once' : 'NOT EXACTLY ONCE'})`,
+    );
     const s = await scheduled(db.core, JOBS, runnerCount, WINDOW_S);
     const ms = (x: number) => `${int(x)} ms`;
-    log(`   due over ${s.windowSeconds} s (${int(JOBS / s.windowSeconds)} steps/s), ${runnerCount} runner${runnerCount > 1 ? 's' : ''} polling every second: due → run p50 ${ms(s.latency.p50)}, p95 ${ms(s.latency.p95)}, p99 ${ms(s.latency.p99)}, max ${ms(s.latency.max)} (last done ${s.seconds.toFixed(1)} s after the first was due; ${s.exactlyOnce ? 'each step once' : 'NOT EXACTLY ONCE'})`);
+    log(
+      `   due over ${s.windowSeconds} s (${int(JOBS / s.windowSeconds)} steps/s), ${runnerCount} runner${runnerCount > 1 ? 's' : ''} polling every second: due → run p50 ${ms(s.latency.p50)}, p95 ${ms(s.latency.p95)}, p99 ${ms(s.latency.p99)}, max ${ms(s.latency.max)} (last done ${s.seconds.toFixed(1)} s after the first was due; ${s.exactlyOnce ? 'each step once' : 'NOT EXACTLY ONCE'})`,
+    );
     return { jobs: JOBS, backlog: b, backlogOne, baseline, ratio: b.stepsPerSecond / baseline.stepsPerSecond, scheduled: s };
   } finally {
     await db.drop();

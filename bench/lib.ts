@@ -90,13 +90,21 @@ export async function benchWorkspace(core: Core): Promise<BenchWorkspace> {
     .where('role', '=', 'owner')
     .orderBy('created_at')
     .executeTakeFirst();
-  if (found) return { workspaceId: found.workspace_id, userId: found.user_id, actor: cliActor({ userId: found.user_id, workspaceId: found.workspace_id, role: 'owner', teamIds: [] }) };
+  if (found)
+    return {
+      workspaceId: found.workspace_id,
+      userId: found.user_id,
+      actor: cliActor({ userId: found.user_id, workspaceId: found.workspace_id, role: 'owner', teamIds: [] }),
+    };
   const { workspaceId, owner } = await makeWorkspace(core, { name: 'Kith benchmark', phoneRegion: 'VN' });
   return { workspaceId, userId: owner.userId, actor: owner.actor };
 }
 
 export async function countContacts(core: Core): Promise<number> {
-  const r = await core.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await core.db
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -125,7 +133,14 @@ export type Dist = { n: number; p50: number; p95: number; p99: number; max: numb
 
 export function dist(samples: readonly number[]): Dist {
   const s = [...samples].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 0.5), p95: percentile(s, 0.95), p99: percentile(s, 0.99), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+  return {
+    n: s.length,
+    p50: percentile(s, 0.5),
+    p95: percentile(s, 0.95),
+    p99: percentile(s, 0.99),
+    max: s[s.length - 1] ?? NaN,
+    mean: s.reduce((a, b) => a + b, 0) / (s.length || 1),
+  };
 }
 
 export const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';

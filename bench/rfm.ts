@@ -32,7 +32,8 @@ const DAYS = 1096;
 /** Transactions: customers skewed (a few buy often), days over three years, amounts in whole đồng. */
 function* transactions(n: number, customers: number, seed: number): Generator<{ c: number; day: number; amount: number }> {
   const u = rng(seed);
-  for (let i = 0; i < n; i++) yield { c: Math.floor(u() ** 1.6 * customers), day: FIRST_DAY + Math.floor(u() * DAYS), amount: 10_000 + 1000 * Math.floor(u() * 2000) };
+  for (let i = 0; i < n; i++)
+    yield { c: Math.floor(u() ** 1.6 * customers), day: FIRST_DAY + Math.floor(u() * DAYS), amount: 10_000 + 1000 * Math.floor(u() * 2000) };
 }
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
@@ -83,12 +84,23 @@ const time = async <T>(fn: () => Promise<T>): Promise<{ value: T; seconds: numbe
   return { value, seconds: (performance.now() - t) / 1000 };
 };
 
-export type RfmFileResult = { transactions: number; customers: number; fileMiB: number; seconds: number[]; duckSeconds: number[]; ratio: number; agree: boolean; rssPeakMiB: number };
+export type RfmFileResult = {
+  transactions: number;
+  customers: number;
+  fileMiB: number;
+  seconds: number[];
+  duckSeconds: number[];
+  ratio: number;
+  agree: boolean;
+  rssPeakMiB: number;
+};
 
 export async function benchRfmFile(): Promise<RfmFileResult> {
   const tg = performance.now();
   const file = await transactionsFile();
-  log(`   ${file}: ${int(RFM_TRANSACTIONS)} transactions, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB (written in ${((performance.now() - tg) / 1000).toFixed(0)} s, not timed)`);
+  log(
+    `   ${file}: ${int(RFM_TRANSACTIONS)} transactions, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB (written in ${((performance.now() - tg) / 1000).toFixed(0)} s, not timed)`,
+  );
   const asOf = dayNumber(AS_OF);
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss / 2 ** 20)), 100);
@@ -108,7 +120,9 @@ export async function benchRfmFile(): Promise<RfmFileResult> {
   const theirs: number[] = [];
   let duckRows: unknown[][] = [];
   for (let i = 0; i < 2; i++) {
-    const r = await time(() => c.runAndReadAll(duckRfmSql(`read_csv('${file}', header = true, columns = {'customer_id': 'VARCHAR', 'date': 'DATE', 'amount': 'DOUBLE'})`)));
+    const r = await time(() =>
+      c.runAndReadAll(duckRfmSql(`read_csv('${file}', header = true, columns = {'customer_id': 'VARCHAR', 'date': 'DATE', 'amount': 'DOUBLE'})`)),
+    );
     theirs.push(r.seconds);
     duckRows = r.value.getRows();
   }
@@ -117,10 +131,29 @@ export async function benchRfmFile(): Promise<RfmFileResult> {
   const mine = new Map(rows.map((x) => [x.customerId, `${x.r}${x.f}${x.m}${x.segment}`]));
   const agree = duckRows.length === rows.length && duckRows.every((d) => mine.get(String(d[0])) === `${d[1]}${d[2]}${d[3]}${d[4]}`);
   const best = (xs: number[]) => Math.min(...xs);
-  return { transactions: RFM_TRANSACTIONS, customers: rows.length, fileMiB: statSync(file).size / 2 ** 20, seconds: ours, duckSeconds: theirs, ratio: best(ours) / best(theirs), agree, rssPeakMiB: peak };
+  return {
+    transactions: RFM_TRANSACTIONS,
+    customers: rows.length,
+    fileMiB: statSync(file).size / 2 ** 20,
+    seconds: ours,
+    duckSeconds: theirs,
+    ratio: best(ours) / best(theirs),
+    agree,
+    rssPeakMiB: peak,
+  };
 }
 
-export type RfmDbResult = { customers: number; orders: number; loadSeconds: number; buildSeconds: number; dirty: number; seconds: number[]; duckSeconds: number[]; ratio: number; agree: boolean };
+export type RfmDbResult = {
+  customers: number;
+  orders: number;
+  loadSeconds: number;
+  buildSeconds: number;
+  dirty: number;
+  seconds: number[];
+  duckSeconds: number[];
+  ratio: number;
+  agree: boolean;
+};
 
 export async function benchRfmDb(dialect: Dialect): Promise<RfmDbResult> {
   const db = await openBenchDb(dialect, 'rfm', { throwaway: true });
@@ -131,8 +164,24 @@ export async function benchRfmDb(dialect: Dialect): Promise<RfmDbResult> {
     const load = await time(async () => {
       for (let i = 0; i < ids.length; i += 20_000) {
         const rows = ids.slice(i, i + 20_000).map((id, k) => ({
-          id, workspace_id: ws.workspaceId, name: `Khách ${i + k}`, name_key: `khach ${i + k}`, search_text: `khach ${i + k}`, emails: '[]', phones: '[]', interests: '[]', tags: '[]', consents: '{}', custom: '{}',
-          lifecycle_stage: 'repeat', owner_id: ws.userId, created_at: now, updated_at: now, created_by: ws.userId, updated_by: ws.userId, version: 1,
+          id,
+          workspace_id: ws.workspaceId,
+          name: `Khách ${i + k}`,
+          name_key: `khach ${i + k}`,
+          search_text: `khach ${i + k}`,
+          emails: '[]',
+          phones: '[]',
+          interests: '[]',
+          tags: '[]',
+          consents: '{}',
+          custom: '{}',
+          lifecycle_stage: 'repeat',
+          owner_id: ws.userId,
+          created_at: now,
+          updated_at: now,
+          created_by: ws.userId,
+          updated_by: ws.userId,
+          version: 1,
         }));
         await db.core.db.transaction().execute((trx) => bulkInsert(trx, 'contacts', rows));
       }
@@ -146,8 +195,24 @@ export async function benchRfmDb(dialect: Dialect): Promise<RfmDbResult> {
       for (const t of transactions(RFM_TRANSACTIONS, env.contacts, env.seed)) {
         n++;
         batch.push({
-          id: uuidv7(), workspace_id: ws.workspaceId, number: `B${n}`, number_key: `b${n}`, contact_id: ids[t.c], ordered_at: `${isoDay(t.day)}T03:00:00.000Z`, status: 'paid', currency: 'VND',
-          subtotal: t.amount, discount: 0, shipping: 0, total: t.amount, tags: '[]', created_at: now, updated_at: now, created_by: ws.userId, updated_by: ws.userId, version: 1,
+          id: uuidv7(),
+          workspace_id: ws.workspaceId,
+          number: `B${n}`,
+          number_key: `b${n}`,
+          contact_id: ids[t.c],
+          ordered_at: `${isoDay(t.day)}T03:00:00.000Z`,
+          status: 'paid',
+          currency: 'VND',
+          subtotal: t.amount,
+          discount: 0,
+          shipping: 0,
+          total: t.amount,
+          tags: '[]',
+          created_at: now,
+          updated_at: now,
+          created_by: ws.userId,
+          updated_by: ws.userId,
+          version: 1,
         });
         if (batch.length === 20_000) await flush();
         if (n % 2_000_000 === 0) log(`   loaded ${int(n)} orders`);
@@ -163,7 +228,11 @@ export async function benchRfmDb(dialect: Dialect): Promise<RfmDbResult> {
     const day = await createOrders(
       db.core,
       ws.actor,
-      Array.from({ length: 1000 }, (_, i) => ({ contactId: ids[(i * 997) % ids.length]!, orderedAt: `2026-10-31T0${i % 9}:00:00.000Z`, lines: [{ name: 'Trà', quantity: 1, unitPrice: 50_000 }] })) as never,
+      Array.from({ length: 1000 }, (_, i) => ({
+        contactId: ids[(i * 997) % ids.length]!,
+        orderedAt: `2026-10-31T0${i % 9}:00:00.000Z`,
+        lines: [{ name: 'Trà', quantity: 1, unitPrice: 50_000 }],
+      })) as never,
       { bulk: true },
     );
     const seconds: number[] = [];
@@ -177,7 +246,9 @@ export async function benchRfmDb(dialect: Dialect): Promise<RfmDbResult> {
     const c = await duck();
     await c.run(`create table tx (customer_id varchar, date date, amount double)`);
     const file = await transactionsFile();
-    await c.run(`insert into tx select 'C' || substr(customer_id, 2), date, amount from read_csv('${file}', header = true, columns = {'customer_id': 'VARCHAR', 'date': 'DATE', 'amount': 'DOUBLE'})`);
+    await c.run(
+      `insert into tx select 'C' || substr(customer_id, 2), date, amount from read_csv('${file}', header = true, columns = {'customer_id': 'VARCHAR', 'date': 'DATE', 'amount': 'DOUBLE'})`,
+    );
     const idOf = new Map(ids.map((id, i) => [id, i]));
     const extra = day.map((o) => `('C${idOf.get(o.contactId)}', date '2026-10-31', 50000)`);
     for (let i = 0; i < extra.length; i += 500) await c.run(`insert into tx values ${extra.slice(i, i + 500).join(',')}`);
@@ -200,7 +271,17 @@ export async function benchRfmDb(dialect: Dialect): Promise<RfmDbResult> {
     const agree = mine.size === theirs.size && [...mine].every(([k, v]) => theirs.get(k) === v);
     const best = (xs: number[]) => Math.min(...xs);
     // The figure is the first run, the one that recomputes the day's customers first.
-    return { customers: rows.length, orders: RFM_TRANSACTIONS + day.length, loadSeconds: load.seconds, buildSeconds: build.seconds, dirty: new Set(day.map((o) => o.contactId)).size, seconds, duckSeconds, ratio: seconds[0]! / best(duckSeconds), agree };
+    return {
+      customers: rows.length,
+      orders: RFM_TRANSACTIONS + day.length,
+      loadSeconds: load.seconds,
+      buildSeconds: build.seconds,
+      dirty: new Set(day.map((o) => o.contactId)).size,
+      seconds,
+      duckSeconds,
+      ratio: seconds[0]! / best(duckSeconds),
+      agree,
+    };
   } finally {
     await db.drop();
   }

@@ -42,7 +42,22 @@ import { benchRfmDb, benchRfmFile, RFM_TRANSACTIONS, type RfmDbResult, type RfmF
 import { benchJobs, JOBS, type JobsResult } from './jobs.ts';
 import { benchSurveys, SURVEY_ANSWERS, type SurveysBenchResult } from './surveys.ts';
 import { benchImportStall, STALL_ROWS, type ImportStallResult } from './import-stall.ts';
-import { benchWorkspace, countContacts, env, int, log, machine, ms, openBenchDb, pct, pgReachable, table, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
+import {
+  benchWorkspace,
+  countContacts,
+  env,
+  int,
+  log,
+  machine,
+  ms,
+  openBenchDb,
+  pct,
+  pgReachable,
+  table,
+  type BenchDb,
+  type BenchWorkspace,
+  type Dialect,
+} from './lib.ts';
 
 const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv', 'rfm', 'jobs', 'surveys', 'stall'] as const;
 /** These make their own databases; the others share one filled with N contacts. */
@@ -69,7 +84,21 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
   skipped.push(`postgres: not reachable at ${env.pgUrl} (set KITH_BENCH_PG_URL)`);
 }
 
-type Results = { stall?: ImportStallResult; surveys?: SurveysBenchResult; jobs?: JobsResult; rfm?: RfmDbResult; insert?: InsertResult; search?: SearchResult; http?: HttpResult; ui?: UiResult; sort?: SortResult; export?: ExportResult; import?: ImportResult; orders?: OrderImportResult; duplicates?: DuplicatesResult };
+type Results = {
+  stall?: ImportStallResult;
+  surveys?: SurveysBenchResult;
+  jobs?: JobsResult;
+  rfm?: RfmDbResult;
+  insert?: InsertResult;
+  search?: SearchResult;
+  http?: HttpResult;
+  ui?: UiResult;
+  sort?: SortResult;
+  export?: ExportResult;
+  import?: ImportResult;
+  orders?: OrderImportResult;
+  duplicates?: DuplicatesResult;
+};
 const results: Partial<Record<Dialect, Results>> = {};
 const info = await machine(dialects.includes('postgres'));
 const started = performance.now();
@@ -83,8 +112,12 @@ if (benches.includes('clv')) {
   log(`\n-- clv: BG/NBD + Gamma-Gamma fitted on ${int(env.contacts)} synthetic customers and every one valued, vs one log-likelihood pass`);
   clv = await benchClv();
   const f = clv.fitted;
-  log(`   ${clv.seconds.toFixed(1)} s (data generated in ${clv.generateSeconds.toFixed(1)} s, not timed); one log-likelihood pass over every customer ${(clv.baselineSeconds * 1000).toFixed(0)} ms; peak RSS ${clv.rssPeakMiB.toFixed(0)} MiB`);
-  log(`   fitted r ${f.r.toFixed(3)} α ${f.alpha.toFixed(3)} a ${f.a.toFixed(3)} b ${f.b.toFixed(3)} · p ${f.p.toFixed(2)} q ${f.q.toFixed(2)} γ ${f.v.toFixed(2)} (truth r 0.243 α 4.414 a 0.793 b 2.426 · p 6.25 q 3.74 γ 15.44)`);
+  log(
+    `   ${clv.seconds.toFixed(1)} s (data generated in ${clv.generateSeconds.toFixed(1)} s, not timed); one log-likelihood pass over every customer ${(clv.baselineSeconds * 1000).toFixed(0)} ms; peak RSS ${clv.rssPeakMiB.toFixed(0)} MiB`,
+  );
+  log(
+    `   fitted r ${f.r.toFixed(3)} α ${f.alpha.toFixed(3)} a ${f.a.toFixed(3)} b ${f.b.toFixed(3)} · p ${f.p.toFixed(2)} q ${f.q.toFixed(2)} γ ${f.v.toFixed(2)} (truth r 0.243 α 4.414 a 0.793 b 2.426 · p 6.25 q 3.74 γ 15.44)`,
+  );
 }
 
 // (k) from a file needs no database either.
@@ -94,7 +127,9 @@ if (benches.includes('rfm') && process.env.KITH_BENCH_RFM !== 'db') {
   log(`\n-- rfm: RFM of ${int(RFM_TRANSACTIONS)} transactions of ${int(env.contacts)} customers from a CSV file, vs DuckDB reading the same file`);
   rfmFile = await benchRfmFile();
   const x = rfmFile;
-  log(`   ours ${x.seconds.map((v) => `${v.toFixed(1)} s`).join(', ')}; DuckDB ${x.duckSeconds.map((v) => `${v.toFixed(1)} s`).join(', ')}: ${x.ratio.toFixed(2)}× (best of two each; target ≤ 2×); ${int(x.customers)} customers, scores ${x.agree ? 'identical' : 'DIFFERENT'}; peak RSS ${x.rssPeakMiB.toFixed(0)} MiB`);
+  log(
+    `   ours ${x.seconds.map((v) => `${v.toFixed(1)} s`).join(', ')}; DuckDB ${x.duckSeconds.map((v) => `${v.toFixed(1)} s`).join(', ')}: ${x.ratio.toFixed(2)}× (best of two each; target ≤ 2×); ${int(x.customers)} customers, scores ${x.agree ? 'identical' : 'DIFFERENT'}; peak RSS ${x.rssPeakMiB.toFixed(0)} MiB`,
+  );
 }
 
 for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
@@ -107,8 +142,12 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
       log(`-- import: a CSV of ${int(env.contacts)} contacts from disk, vs a raw batched insert of the parsed rows`);
       const x = await benchImport(dialect);
       res.import = x;
-      log(`   import ${int(x.rowsPerSecond)} rows/s (${x.seconds.toFixed(1)} s, ${int(x.created)} created); raw insert ${int(x.raw.rowsPerSecond)} rows/s: ${pct(x.ratio)} (target ≥ 40%)`);
-      log(`   RSS at each tenth of the file: ${x.rss.atTenth.map((m) => m.toFixed(0)).join(', ')} MiB (start ${x.rss.start.toFixed(0)}, peak ${x.rss.peak.toFixed(0)})`);
+      log(
+        `   import ${int(x.rowsPerSecond)} rows/s (${x.seconds.toFixed(1)} s, ${int(x.created)} created); raw insert ${int(x.raw.rowsPerSecond)} rows/s: ${pct(x.ratio)} (target ≥ 40%)`,
+      );
+      log(
+        `   RSS at each tenth of the file: ${x.rss.atTenth.map((m) => m.toFixed(0)).join(', ')} MiB (start ${x.rss.start.toFixed(0)}, peak ${x.rss.peak.toFixed(0)})`,
+      );
       log(`   JS heap at each tenth: ${x.heapAtTenth.map((m) => m.toFixed(0)).join(', ')} MiB`);
     }
     if (benches.includes('orders')) {
@@ -116,14 +155,20 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
       log(`-- orders: a CSV of ${int(target)} order lines imported as orders, vs a raw insert of the orders and lines`);
       const x = await benchImportOrders(dialect, target);
       res.orders = x;
-      log(`   import ${int(x.linesPerSecond)} lines/s (${x.seconds.toFixed(0)} s; ${int(x.orders)} orders, ${int(x.customers)} customers); raw insert ${int(x.raw.linesPerSecond)} lines/s: ${pct(x.ratio)}`);
-      log(`   RSS at each tenth of the file: ${x.rss.atTenth.map((m) => m.toFixed(0)).join(', ')} MiB (start ${x.rss.start.toFixed(0)}, peak ${x.rss.peak.toFixed(0)})`);
+      log(
+        `   import ${int(x.linesPerSecond)} lines/s (${x.seconds.toFixed(0)} s; ${int(x.orders)} orders, ${int(x.customers)} customers); raw insert ${int(x.raw.linesPerSecond)} lines/s: ${pct(x.ratio)}`,
+      );
+      log(
+        `   RSS at each tenth of the file: ${x.rss.atTenth.map((m) => m.toFixed(0)).join(', ')} MiB (start ${x.rss.start.toFixed(0)}, peak ${x.rss.peak.toFixed(0)})`,
+      );
     }
     if (benches.includes('rfm') && process.env.KITH_BENCH_RFM !== 'file') {
       log(`-- rfm: the same transactions as orders in the database; RFM as of today vs DuckDB over a table of them`);
       const x = await benchRfmDb(dialect);
       res.rfm = x;
-      log(`   ours ${x.seconds.map((v) => `${v.toFixed(1)} s`).join(', ')} (${int(x.dirty)} customers with new orders recomputed first); DuckDB ${x.duckSeconds.map((v) => `${v.toFixed(1)} s`).join(', ')}: ${x.ratio.toFixed(2)}× (target ≤ 2×); ${int(x.customers)} customers, recency/frequency/spend ${x.agree ? 'identical' : 'DIFFERENT'}`);
+      log(
+        `   ours ${x.seconds.map((v) => `${v.toFixed(1)} s`).join(', ')} (${int(x.dirty)} customers with new orders recomputed first); DuckDB ${x.duckSeconds.map((v) => `${v.toFixed(1)} s`).join(', ')}: ${x.ratio.toFixed(2)}× (target ≤ 2×); ${int(x.customers)} customers, recency/frequency/spend ${x.agree ? 'identical' : 'DIFFERENT'}`,
+      );
     }
     if (benches.includes('jobs')) {
       log(`-- jobs: ${int(JOBS)} scheduled steps run by the job runner (a backlog, then due over a window), vs a bare claim-and-mark loop`);
@@ -137,10 +182,16 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
       log(`-- stall: other requests' latency while a ${int(STALL_ROWS)}-row contacts CSV is uploaded and imported through the server, vs without it`);
       const x = await benchImportStall(dialect);
       res.stall = x;
-      log(`   without: p50 ${ms(x.quiet.latency.p50)}, p99 ${ms(x.quiet.latency.p99)}, max ${ms(x.quiet.latency.max)} (${x.quiet.latency.n} requests); event loop delay max ${ms(x.quiet.loopDelayMax)}`);
-      log(`   during:  p50 ${ms(x.during.latency.p50)}, p99 ${ms(x.during.latency.p99)}, max ${ms(x.during.latency.max)} (${x.during.latency.n} requests, ${x.during.errors} errors, ${x.during.unanswered} unanswered); event loop delay max ${ms(x.during.loopDelayMax)}, p99 ${ms(x.during.loopDelayP99)}`);
+      log(
+        `   without: p50 ${ms(x.quiet.latency.p50)}, p99 ${ms(x.quiet.latency.p99)}, max ${ms(x.quiet.latency.max)} (${x.quiet.latency.n} requests); event loop delay max ${ms(x.quiet.loopDelayMax)}`,
+      );
+      log(
+        `   during:  p50 ${ms(x.during.latency.p50)}, p99 ${ms(x.during.latency.p99)}, max ${ms(x.during.latency.max)} (${x.during.latency.n} requests, ${x.during.errors} errors, ${x.during.unanswered} unanswered); event loop delay max ${ms(x.during.loopDelayMax)}, p99 ${ms(x.during.loopDelayP99)}`,
+      );
       log(`   longest event-loop turns during the import: ${x.worstGaps.map((g) => `${ms(g.ms)} at ${g.at.toFixed(1)} s (${g.where})`).join('; ')}`);
-      log(`   p99 added ${ms(x.addedP99)} (target ≤ 200 ms); import ${int(x.importRowsPerSecond)} rows/s (upload ${x.uploadSeconds.toFixed(1)} s + run ${x.runSeconds.toFixed(1)} s) vs raw insert ${int(x.raw.rowsPerSecond)} rows/s: ${pct(x.ratio)} (target ≥ 40%)`);
+      log(
+        `   p99 added ${ms(x.addedP99)} (target ≤ 200 ms); import ${int(x.importRowsPerSecond)} rows/s (upload ${x.uploadSeconds.toFixed(1)} s + run ${x.runSeconds.toFixed(1)} s) vs raw insert ${int(x.raw.rowsPerSecond)} rows/s: ${pct(x.ratio)} (target ≥ 40%)`,
+      );
     }
     if (benches.every((b) => STANDALONE.includes(b))) continue;
     if (benches.includes('insert')) {
@@ -150,7 +201,9 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
       ws = r.ws;
       res.insert = r.result;
       const x = r.result;
-      log(`   service ${int(x.serviceRate)} rows/s (${x.serviceSeconds.toFixed(1)} s; batch p50 ${ms(x.serviceBatchMs.p50)}, max ${ms(x.serviceBatchMs.max)}; also wrote ${int(x.keyRows)} lookup keys and ${int(x.auditRows)} audit rows)`);
+      log(
+        `   service ${int(x.serviceRate)} rows/s (${x.serviceSeconds.toFixed(1)} s; batch p50 ${ms(x.serviceBatchMs.p50)}, max ${ms(x.serviceBatchMs.max)}; also wrote ${int(x.keyRows)} lookup keys and ${int(x.auditRows)} audit rows)`,
+      );
       log(`   raw     ${int(x.rawRate)} rows/s (${x.rawSeconds.toFixed(1)} s; batch p50 ${ms(x.rawBatchMs.p50)}, max ${ms(x.rawBatchMs.max)})`);
       log(`   ratio   ${pct(x.ratio)} of raw (target ≥ 30%)`);
     } else {
@@ -172,16 +225,25 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
       const s = await benchSearch(db.core, ws, env.contacts);
       res.search = s;
       log(`   ${s.queries} queries × ${s.passes} timed passes (after one warm-up pass)`);
-      log(table([
-        ['', 'n', 'p50', 'p95', 'p99', 'max'],
-        ['listContacts (API path)', String(s.api.n), ms(s.api.p50), ms(s.api.p95), ms(s.api.p99), ms(s.api.max)],
-        ['index query alone (baseline)', String(s.index.n), ms(s.index.p50), ms(s.index.p95), ms(s.index.p99), ms(s.index.max)],
-        ['primary-key lookup (baseline)', String(s.pk.n), ms(s.pk.p50), ms(s.pk.p95), ms(s.pk.p99), ms(s.pk.max)],
-      ]).replace(/^/gm, '   '));
+      log(
+        table([
+          ['', 'n', 'p50', 'p95', 'p99', 'max'],
+          ['listContacts (API path)', String(s.api.n), ms(s.api.p50), ms(s.api.p95), ms(s.api.p99), ms(s.api.max)],
+          ['index query alone (baseline)', String(s.index.n), ms(s.index.p50), ms(s.index.p95), ms(s.index.p99), ms(s.index.max)],
+          ['primary-key lookup (baseline)', String(s.pk.n), ms(s.pk.p50), ms(s.pk.p95), ms(s.pk.p99), ms(s.pk.max)],
+        ]).replace(/^/gm, '   '),
+      );
       log('   by kind of query (API path):');
-      log(table([['kind', 'queries', 'p50', 'p95', 'max'], ...s.byKind.map((k) => [k.kind, String(k.n), ms(k.p50), ms(k.p95), ms(k.max)])]).replace(/^/gm, '   '));
+      log(
+        table([['kind', 'queries', 'p50', 'p95', 'max'], ...s.byKind.map((k) => [k.kind, String(k.n), ms(k.p50), ms(k.p95), ms(k.max)])]).replace(/^/gm, '   '),
+      );
       log('   slowest queries (median of the timed runs):');
-      log(table([['query', 'kind', 'median', 'index alone', 'rows'], ...s.worst.map((w) => [JSON.stringify(w.q), w.kind, ms(w.medianMs), Number.isNaN(w.indexMedianMs) ? '—' : ms(w.indexMedianMs), String(w.hits)])]).replace(/^/gm, '   '));
+      log(
+        table([
+          ['query', 'kind', 'median', 'index alone', 'rows'],
+          ...s.worst.map((w) => [JSON.stringify(w.q), w.kind, ms(w.medianMs), Number.isNaN(w.indexMedianMs) ? '—' : ms(w.indexMedianMs), String(w.hits)]),
+        ]).replace(/^/gm, '   '),
+      );
     }
     if (benches.includes('http')) {
       log(`-- http: GET /api/v1/contacts?limit=50, ${env.httpConnections} connections, ${env.httpSeconds} s per run`);
@@ -194,29 +256,48 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
       const u = await benchUi(db.core, ws);
       res.ui = u;
       log(`   first page of /contacts on screen: p50 ${ms(u.firstPage.p50)}, max ${ms(u.firstPage.max)} (API request alone p50 ${ms(u.firstPageApi.p50)})`);
-      log(`   search, last keystroke to results: p50 ${ms(u.search.p50)}, p95 ${ms(u.search.p95)}, max ${ms(u.search.max)} (API search alone p50 ${ms(u.searchApi.p50)}; includes the 90 ms debounce)`);
-      log(`   first-screen JavaScript ${(u.bundle.firstScreenGzip / 1024).toFixed(1)} KB gzipped (${u.bundle.files.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}); all JavaScript ${(u.bundle.allJsGzip / 1024).toFixed(1)} KB`);
+      log(
+        `   search, last keystroke to results: p50 ${ms(u.search.p50)}, p95 ${ms(u.search.p95)}, max ${ms(u.search.max)} (API search alone p50 ${ms(u.searchApi.p50)}; includes the 90 ms debounce)`,
+      );
+      log(
+        `   first-screen JavaScript ${(u.bundle.firstScreenGzip / 1024).toFixed(1)} KB gzipped (${u.bundle.files.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}); all JavaScript ${(u.bundle.allJsGzip / 1024).toFixed(1)} KB`,
+      );
     }
     if (benches.includes('sort')) {
       log(`-- sort: listContacts(sort, limit 100) over ${int(env.contacts)} contacts, first page and page 5 (2 timed runs after a warm-up)`);
       const s = await benchSort(db.core, ws);
       res.sort = s;
-      log(table([['sort', 'first page p50', 'max', 'page 5 p50', 'max'], ...s.map((x) => [x.sort, ms(x.first.p50), ms(x.first.max), ms(x.deep.p50), ms(x.deep.max)])]).replace(/^/gm, '   '));
+      log(
+        table([
+          ['sort', 'first page p50', 'max', 'page 5 p50', 'max'],
+          ...s.map((x) => [x.sort, ms(x.first.p50), ms(x.first.max), ms(x.deep.p50), ms(x.deep.max)]),
+        ]).replace(/^/gm, '   '),
+      );
     }
     if (benches.includes('duplicates')) {
       log(`-- duplicates: detection over ${int(env.contacts)} contacts, vs reading them in name order`);
       const d = await benchDuplicates(db.core, ws);
       res.duplicates = d;
-      log(`   detection ${d.seconds.toFixed(1)} s (${int(d.stats.blocks)} blocks, ${int(d.stats.pairsCompared)} pairs compared, ${int(d.stats.candidates)} to review); reading alone ${d.baselineSeconds.toFixed(1)} s (target < 60 s)`);
-      log(`   steps: shared keys (with their scoring) ${d.stats.steps.keys.toFixed(1)} s, name walk and scoring ${d.stats.steps.names.toFixed(1)} s, storing ${d.stats.steps.store.toFixed(1)} s`);
+      log(
+        `   detection ${d.seconds.toFixed(1)} s (${int(d.stats.blocks)} blocks, ${int(d.stats.pairsCompared)} pairs compared, ${int(d.stats.candidates)} to review); reading alone ${d.baselineSeconds.toFixed(1)} s (target < 60 s)`,
+      );
+      log(
+        `   steps: shared keys (with their scoring) ${d.stats.steps.keys.toFixed(1)} s, name walk and scoring ${d.stats.steps.names.toFixed(1)} s, storing ${d.stats.steps.store.toFixed(1)} s`,
+      );
     }
     if (benches.includes('export')) {
       log(`-- export: every contact as CSV and XLSX (to a byte-counting sink), vs the rows straight into CSV`);
       const e = await benchExport(db.core, ws);
       res.export = e;
-      log(`   csv   ${int(e.csv.rowsPerSecond)} rows/s (${e.csv.seconds.toFixed(1)} s, ${(e.csv.bytes / 2 ** 20).toFixed(0)} MiB, peak RSS ${e.csv.peakRssMb.toFixed(0)} MiB from ${e.startRssMb.toFixed(0)} MiB)`);
-      log(`   xlsx  ${int(e.xlsx.rowsPerSecond)} rows/s (${e.xlsx.seconds.toFixed(1)} s, ${(e.xlsx.bytes / 2 ** 20).toFixed(0)} MiB, peak RSS ${e.xlsx.peakRssMb.toFixed(0)} MiB)`);
-      log(`   baseline (one select into CSV) ${int(e.baseline.rowsPerSecond)} rows/s (${e.baseline.seconds.toFixed(1)} s); csv export at ${pct(e.csv.rowsPerSecond / e.baseline.rowsPerSecond)} of it`);
+      log(
+        `   csv   ${int(e.csv.rowsPerSecond)} rows/s (${e.csv.seconds.toFixed(1)} s, ${(e.csv.bytes / 2 ** 20).toFixed(0)} MiB, peak RSS ${e.csv.peakRssMb.toFixed(0)} MiB from ${e.startRssMb.toFixed(0)} MiB)`,
+      );
+      log(
+        `   xlsx  ${int(e.xlsx.rowsPerSecond)} rows/s (${e.xlsx.seconds.toFixed(1)} s, ${(e.xlsx.bytes / 2 ** 20).toFixed(0)} MiB, peak RSS ${e.xlsx.peakRssMb.toFixed(0)} MiB)`,
+      );
+      log(
+        `   baseline (one select into CSV) ${int(e.baseline.rowsPerSecond)} rows/s (${e.baseline.seconds.toFixed(1)} s); csv export at ${pct(e.csv.rowsPerSecond / e.baseline.rowsPerSecond)} of it`,
+      );
     }
   } finally {
     await db?.drop();
@@ -231,7 +312,15 @@ for (const dialect of dialects) {
   if (!r) continue;
   if (r.insert) {
     const x = r.insert;
-    rows.push([dialect, 'insert 1k batches', `service ${int(x.serviceRate)} rows/s`, `raw insert ${int(x.rawRate)} rows/s`, pct(x.ratio), '≥ 30%', verdict(x.ratio >= 0.3)]);
+    rows.push([
+      dialect,
+      'insert 1k batches',
+      `service ${int(x.serviceRate)} rows/s`,
+      `raw insert ${int(x.rawRate)} rows/s`,
+      pct(x.ratio),
+      '≥ 30%',
+      verdict(x.ratio >= 0.3),
+    ]);
   }
   if (r.search) {
     const s = r.search;
@@ -247,55 +336,178 @@ for (const dialect of dialects) {
   }
   if (r.http) {
     const h = r.http;
-    rows.push([dialect, 'GET /contacts?limit=50', `app ${int(h.appRps)} req/s`, `bare route ${int(h.bareRps)} req/s`, pct(h.ratio), '≥ 50%', verdict(h.ratio >= 0.5)]);
+    rows.push([
+      dialect,
+      'GET /contacts?limit=50',
+      `app ${int(h.appRps)} req/s`,
+      `bare route ${int(h.bareRps)} req/s`,
+      pct(h.ratio),
+      '≥ 50%',
+      verdict(h.ratio >= 0.5),
+    ]);
   }
   if (r.export) {
     const e = r.export;
-    rows.push([dialect, `export ${int(e.rows)} contacts`, `csv ${int(e.csv.rowsPerSecond)} rows/s, xlsx ${int(e.xlsx.rowsPerSecond)} rows/s; peak RSS ${e.csv.peakRssMb.toFixed(0)} / ${e.xlsx.peakRssMb.toFixed(0)} MiB`, `one select into CSV ${int(e.baseline.rowsPerSecond)} rows/s`, pct(e.csv.rowsPerSecond / e.baseline.rowsPerSecond), '(recorded)', '—']);
+    rows.push([
+      dialect,
+      `export ${int(e.rows)} contacts`,
+      `csv ${int(e.csv.rowsPerSecond)} rows/s, xlsx ${int(e.xlsx.rowsPerSecond)} rows/s; peak RSS ${e.csv.peakRssMb.toFixed(0)} / ${e.xlsx.peakRssMb.toFixed(0)} MiB`,
+      `one select into CSV ${int(e.baseline.rowsPerSecond)} rows/s`,
+      pct(e.csv.rowsPerSecond / e.baseline.rowsPerSecond),
+      '(recorded)',
+      '—',
+    ]);
   }
   if (r.import) {
     const x = r.import;
-    rows.push([dialect, `import ${int(x.rows)}-row contacts CSV`, `${int(x.rowsPerSecond)} rows/s; RSS ${Math.min(...x.rss.atTenth).toFixed(0)}–${Math.max(...x.rss.atTenth).toFixed(0)} MiB over the file`, `raw insert of the parsed rows ${int(x.raw.rowsPerSecond)} rows/s`, pct(x.ratio), '≥ 40%', verdict(x.ratio >= 0.4)]);
+    rows.push([
+      dialect,
+      `import ${int(x.rows)}-row contacts CSV`,
+      `${int(x.rowsPerSecond)} rows/s; RSS ${Math.min(...x.rss.atTenth).toFixed(0)}–${Math.max(...x.rss.atTenth).toFixed(0)} MiB over the file`,
+      `raw insert of the parsed rows ${int(x.raw.rowsPerSecond)} rows/s`,
+      pct(x.ratio),
+      '≥ 40%',
+      verdict(x.ratio >= 0.4),
+    ]);
   }
   if (r.stall) {
     const x = r.stall;
-    rows.push([dialect, `other requests during a ${int(x.rows)}-row import`, `p99 ${ms(x.during.latency.p99)} (+${ms(x.addedP99)}), max ${ms(x.during.latency.max)}; import ${int(x.importRowsPerSecond)} rows/s${x.shutdown ? `; shutdown mid-import ${ms(x.shutdown.ms)}` : ''}`, `p99 ${ms(x.quiet.latency.p99)} without; raw insert ${int(x.raw.rowsPerSecond)} rows/s`, pct(x.ratio), '≤ 200 ms added; ≥ 40%', verdict(x.addedP99 <= 200 && x.ratio >= 0.4)]);
+    rows.push([
+      dialect,
+      `other requests during a ${int(x.rows)}-row import`,
+      `p99 ${ms(x.during.latency.p99)} (+${ms(x.addedP99)}), max ${ms(x.during.latency.max)}; import ${int(x.importRowsPerSecond)} rows/s${x.shutdown ? `; shutdown mid-import ${ms(x.shutdown.ms)}` : ''}`,
+      `p99 ${ms(x.quiet.latency.p99)} without; raw insert ${int(x.raw.rowsPerSecond)} rows/s`,
+      pct(x.ratio),
+      '≤ 200 ms added; ≥ 40%',
+      verdict(x.addedP99 <= 200 && x.ratio >= 0.4),
+    ]);
   }
   if (r.orders) {
     const x = r.orders;
-    rows.push([dialect, `import ${int(x.lines)} order lines`, `${int(x.linesPerSecond)} lines/s (${int(x.orders)} orders); RSS ${Math.min(...x.rss.atTenth).toFixed(0)}–${Math.max(...x.rss.atTenth).toFixed(0)} MiB`, `raw insert ${int(x.raw.linesPerSecond)} lines/s`, pct(x.ratio), '(recorded)', '—']);
+    rows.push([
+      dialect,
+      `import ${int(x.lines)} order lines`,
+      `${int(x.linesPerSecond)} lines/s (${int(x.orders)} orders); RSS ${Math.min(...x.rss.atTenth).toFixed(0)}–${Math.max(...x.rss.atTenth).toFixed(0)} MiB`,
+      `raw insert ${int(x.raw.linesPerSecond)} lines/s`,
+      pct(x.ratio),
+      '(recorded)',
+      '—',
+    ]);
   }
   if (r.jobs) {
     const j = r.jobs;
     const n = j.backlog.runners;
-    rows.push([dialect, `job runner, ${int(j.jobs)} steps (${n} runner${n > 1 ? 's' : ''})`, `${int(j.backlog.stepsPerSecond)} steps/s${j.backlogOne ? ` (1 runner ${int(j.backlogOne.stepsPerSecond)})` : ''}; due → run p50 ${int(j.scheduled.latency.p50)} ms, p99 ${int(j.scheduled.latency.p99)} ms${j.backlog.exactlyOnce && j.scheduled.exactlyOnce && (j.backlogOne?.exactlyOnce ?? true) ? '' : '; NOT EXACTLY ONCE'}`, `bare claim-and-mark loop ${int(j.baseline.stepsPerSecond)} steps/s`, pct(j.ratio), '(recorded)', '—']);
+    rows.push([
+      dialect,
+      `job runner, ${int(j.jobs)} steps (${n} runner${n > 1 ? 's' : ''})`,
+      `${int(j.backlog.stepsPerSecond)} steps/s${j.backlogOne ? ` (1 runner ${int(j.backlogOne.stepsPerSecond)})` : ''}; due → run p50 ${int(j.scheduled.latency.p50)} ms, p99 ${int(j.scheduled.latency.p99)} ms${j.backlog.exactlyOnce && j.scheduled.exactlyOnce && (j.backlogOne?.exactlyOnce ?? true) ? '' : '; NOT EXACTLY ONCE'}`,
+      `bare claim-and-mark loop ${int(j.baseline.stepsPerSecond)} steps/s`,
+      pct(j.ratio),
+      '(recorded)',
+      '—',
+    ]);
   }
   if (r.surveys) {
     const x = r.surveys;
     const first = x.queries[0]!;
-    rows.push([dialect, `NPS/CSAT dashboard, ${int(x.answers)} answers`, `${x.queries.map((q) => `${q.name}: ${int(q.ms.p50)} ms`).join('; ')} (daily counts recounted in ${x.recountSeconds.toFixed(1)} s)`, `one aggregate ${int(x.floor.p50)} ms; every answer read ${int(x.naive.p50)} ms`, `${(first.ms.p50 / x.floor.p50).toFixed(1)}× the floor`, '(recorded)', '—']);
+    rows.push([
+      dialect,
+      `NPS/CSAT dashboard, ${int(x.answers)} answers`,
+      `${x.queries.map((q) => `${q.name}: ${int(q.ms.p50)} ms`).join('; ')} (daily counts recounted in ${x.recountSeconds.toFixed(1)} s)`,
+      `one aggregate ${int(x.floor.p50)} ms; every answer read ${int(x.naive.p50)} ms`,
+      `${(first.ms.p50 / x.floor.p50).toFixed(1)}× the floor`,
+      '(recorded)',
+      '—',
+    ]);
   }
   if (r.duplicates) {
     const d = r.duplicates;
-    rows.push([dialect, `duplicate detection, ${int(d.stats.contacts)} contacts`, `${d.seconds.toFixed(1)} s (${int(d.stats.pairsCompared)} pairs compared, ${int(d.stats.candidates)} to review)`, `reading them in name order ${d.baselineSeconds.toFixed(1)} s`, '', '< 60 s', verdict(d.seconds < 60)]);
+    rows.push([
+      dialect,
+      `duplicate detection, ${int(d.stats.contacts)} contacts`,
+      `${d.seconds.toFixed(1)} s (${int(d.stats.pairsCompared)} pairs compared, ${int(d.stats.candidates)} to review)`,
+      `reading them in name order ${d.baselineSeconds.toFixed(1)} s`,
+      '',
+      '< 60 s',
+      verdict(d.seconds < 60),
+    ]);
   }
   if (r.sort) {
     const base = r.sort[0]!;
     const worst = r.sort.reduce((a, b) => (b.first.p50 > a.first.p50 ? b : a));
-    rows.push([dialect, 'sorted list, first page', `slowest: ${worst.sort} p50 ${ms(worst.first.p50)}`, `default order p50 ${ms(base.first.p50)}`, '', '(recorded)', '—']);
+    rows.push([
+      dialect,
+      'sorted list, first page',
+      `slowest: ${worst.sort} p50 ${ms(worst.first.p50)}`,
+      `default order p50 ${ms(base.first.p50)}`,
+      '',
+      '(recorded)',
+      '—',
+    ]);
   }
   if (r.ui) {
     const u = r.ui;
-    rows.push([dialect, 'web: first page on screen', `p50 ${ms(u.firstPage.p50)}, max ${ms(u.firstPage.max)}`, `API request alone p50 ${ms(u.firstPageApi.p50)}`, '', '< 1000 ms', verdict(u.firstPage.max < 1000)]);
-    rows.push([dialect, 'web: search as you type', `p50 ${ms(u.search.p50)}, p95 ${ms(u.search.p95)}`, `API search alone p50 ${ms(u.searchApi.p50)}`, '', '< 300 ms', verdict(u.search.p95 < 300)]);
-    rows.push([dialect, 'web: first-screen JS', `${(u.bundle.firstScreenGzip / 1024).toFixed(1)} KB gzipped`, `all JS ${(u.bundle.allJsGzip / 1024).toFixed(1)} KB gzipped`, '', '< 250 KB', verdict(u.bundle.firstScreenGzip < 250 * 1024)]);
+    rows.push([
+      dialect,
+      'web: first page on screen',
+      `p50 ${ms(u.firstPage.p50)}, max ${ms(u.firstPage.max)}`,
+      `API request alone p50 ${ms(u.firstPageApi.p50)}`,
+      '',
+      '< 1000 ms',
+      verdict(u.firstPage.max < 1000),
+    ]);
+    rows.push([
+      dialect,
+      'web: search as you type',
+      `p50 ${ms(u.search.p50)}, p95 ${ms(u.search.p95)}`,
+      `API search alone p50 ${ms(u.searchApi.p50)}`,
+      '',
+      '< 300 ms',
+      verdict(u.search.p95 < 300),
+    ]);
+    rows.push([
+      dialect,
+      'web: first-screen JS',
+      `${(u.bundle.firstScreenGzip / 1024).toFixed(1)} KB gzipped`,
+      `all JS ${(u.bundle.allJsGzip / 1024).toFixed(1)} KB gzipped`,
+      '',
+      '< 250 KB',
+      verdict(u.bundle.firstScreenGzip < 250 * 1024),
+    ]);
   }
 }
-if (rfmFile) rows.push(['—', `RFM of ${int(rfmFile.transactions)} transactions from a file`, `${Math.min(...rfmFile.seconds).toFixed(1)} s; peak RSS ${rfmFile.rssPeakMiB.toFixed(0)} MiB`, `DuckDB ${Math.min(...rfmFile.duckSeconds).toFixed(1)} s`, `${rfmFile.ratio.toFixed(2)}×`, '≤ 2×', verdict(rfmFile.ratio <= 2 && rfmFile.agree)]);
+if (rfmFile)
+  rows.push([
+    '—',
+    `RFM of ${int(rfmFile.transactions)} transactions from a file`,
+    `${Math.min(...rfmFile.seconds).toFixed(1)} s; peak RSS ${rfmFile.rssPeakMiB.toFixed(0)} MiB`,
+    `DuckDB ${Math.min(...rfmFile.duckSeconds).toFixed(1)} s`,
+    `${rfmFile.ratio.toFixed(2)}×`,
+    '≤ 2×',
+    verdict(rfmFile.ratio <= 2 && rfmFile.agree),
+  ]);
 for (const [dialect, r] of Object.entries(results)) {
-  if (r?.rfm) rows.push([dialect, `RFM of ${int(r.rfm.orders)} orders as of today`, `${r.rfm.seconds[0]!.toFixed(1)} s with ${int(r.rfm.dirty)} customers recomputed (aggregates built once in ${r.rfm.buildSeconds.toFixed(0)} s)`, `DuckDB table ${Math.min(...r.rfm.duckSeconds).toFixed(1)} s`, `${r.rfm.ratio.toFixed(2)}×`, '≤ 2×', verdict(r.rfm.ratio <= 2 && r.rfm.agree)]);
+  if (r?.rfm)
+    rows.push([
+      dialect,
+      `RFM of ${int(r.rfm.orders)} orders as of today`,
+      `${r.rfm.seconds[0]!.toFixed(1)} s with ${int(r.rfm.dirty)} customers recomputed (aggregates built once in ${r.rfm.buildSeconds.toFixed(0)} s)`,
+      `DuckDB table ${Math.min(...r.rfm.duckSeconds).toFixed(1)} s`,
+      `${r.rfm.ratio.toFixed(2)}×`,
+      '≤ 2×',
+      verdict(r.rfm.ratio <= 2 && r.rfm.agree),
+    ]);
 }
-if (clv) rows.push(['—', `fit and value ${int(clv.customers)} customers (BG/NBD + Gamma-Gamma)`, `${clv.seconds.toFixed(1)} s; peak RSS ${clv.rssPeakMiB.toFixed(0)} MiB`, `one log-likelihood pass ${(clv.baselineSeconds * 1000).toFixed(0)} ms`, '', '< 60 s', verdict(clv.seconds < 60)]);
+if (clv)
+  rows.push([
+    '—',
+    `fit and value ${int(clv.customers)} customers (BG/NBD + Gamma-Gamma)`,
+    `${clv.seconds.toFixed(1)} s; peak RSS ${clv.rssPeakMiB.toFixed(0)} MiB`,
+    `one log-likelihood pass ${(clv.baselineSeconds * 1000).toFixed(0)} ms`,
+    '',
+    '< 60 s',
+    verdict(clv.seconds < 60),
+  ]);
 log(`\n== summary (${int(env.contacts)} contacts; ${((performance.now() - started) / 60_000).toFixed(1)} min)`);
 log(table(rows));
 for (const s of skipped) log(`skipped ${s}`);

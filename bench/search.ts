@@ -54,7 +54,34 @@ export function queryMix(total: number): Query[] {
     const c = someone();
     add('family + middle', c.name.split(' ').slice(0, 2).join(' '));
   }
-  for (const w of ['nguyen', 'tran', 'le', 'pham', 'hoang', 'phan', 'vu', 'do', 'anh', 'minh', 'linh', 'huy', 'thi', 'van', 'ngoc', 'an', 'trang', 'hung', 'nam', 'lan', 'duc', 'Nguyễn', 'Anh', 'Thị', 'Đức']) add('common word', w);
+  for (const w of [
+    'nguyen',
+    'tran',
+    'le',
+    'pham',
+    'hoang',
+    'phan',
+    'vu',
+    'do',
+    'anh',
+    'minh',
+    'linh',
+    'huy',
+    'thi',
+    'van',
+    'ngoc',
+    'an',
+    'trang',
+    'hung',
+    'nam',
+    'lan',
+    'duc',
+    'Nguyễn',
+    'Anh',
+    'Thị',
+    'Đức',
+  ])
+    add('common word', w);
   for (let k = 0; k < 8; k++) {
     const name = fold(someone().name);
     for (let n = 1; n <= name.length; n++) if (name[n - 1] !== ' ') add('typed letter by letter', name.slice(0, n));
@@ -92,9 +119,28 @@ export function queryMix(total: number): Query[] {
     k++;
   }
   for (const q of [
-    'zzzz', 'qwxz', 'xylophone', 'john smith', 'müller', 'pierre dupont', 'nguyen xyzt', 'tran qqq', 'wolfgang', 'kowalski',
-    'nobody@example.org', 'zz@zz.zz', '0000000000', '+1 415 555 0100', '8888888', 'abcdefgh', 'phuong zzz', 'yyy', 'kith', 'xin chao ban',
-  ]) add('miss', q);
+    'zzzz',
+    'qwxz',
+    'xylophone',
+    'john smith',
+    'müller',
+    'pierre dupont',
+    'nguyen xyzt',
+    'tran qqq',
+    'wolfgang',
+    'kowalski',
+    'nobody@example.org',
+    'zz@zz.zz',
+    '0000000000',
+    '+1 415 555 0100',
+    '8888888',
+    'abcdefgh',
+    'phuong zzz',
+    'yyy',
+    'kith',
+    'xin chao ban',
+  ])
+    add('miss', q);
   return out;
 }
 
@@ -162,7 +208,14 @@ export async function benchSearch(core: Core, ws: BenchWorkspace, total: number)
 
   // Primary-key lookups of random existing contacts.
   const r = rng(99);
-  const maxSeq = Number((await core.db.selectFrom('contacts').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m);
+  const maxSeq = Number(
+    (
+      await core.db
+        .selectFrom('contacts')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m,
+  );
   const seqs = Array.from({ length: 1000 }, () => 1 + Math.floor(r() * maxSeq));
   const ids = (await core.db.selectFrom('contacts').select('id').where('seq', 'in', seqs).execute()).map((x) => x.id);
   const pkSamples: number[] = [];

@@ -15,7 +15,19 @@ const RUNS = 2;
 const DEPTH = 5;
 
 /** The sorts timed: indexed ones first, then one of each kind that is not indexed. */
-export const SORTS = ['-createdAt', 'name', '-name', 'updatedAt', 'lifecycleStage', 'province', 'occupation', 'birthday', 'emails', 'company', 'owner'] as const;
+export const SORTS = [
+  '-createdAt',
+  'name',
+  '-name',
+  'updatedAt',
+  'lifecycleStage',
+  'province',
+  'occupation',
+  'birthday',
+  'emails',
+  'company',
+  'owner',
+] as const;
 
 export type SortResult = { sort: string; first: Dist; deep: Dist }[];
 

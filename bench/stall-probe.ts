@@ -75,7 +75,12 @@ process.on('message', (m: { cmd: string; label?: string }) => {
     // Requests still unanswered count with the time they have waited so far.
     const now = performance.now();
     const unanswered = [...pending].map((p) => now - p.due);
-    process.send!({ label, latencies: [...samples.map((s) => s.ms), ...unanswered], errors: samples.filter((s) => !s.ok).length, unanswered: unanswered.length });
+    process.send!({
+      label,
+      latencies: [...samples.map((s) => s.ms), ...unanswered],
+      errors: samples.filter((s) => !s.ok).length,
+      unanswered: unanswered.length,
+    });
   } else if (m.cmd === 'exit') {
     agent.destroy();
     process.exit(0);

@@ -72,12 +72,49 @@ export async function benchSurveys(dialect: Dialect, keep = false): Promise<Surv
     for (let i = 0; i < customers; i++) {
       const id = uuidv7();
       contactIds.push(id);
-      contactRows.push({ id, workspace_id: ws.workspaceId, name: `Khách ${i}`, name_key: `khach ${i}`, search_text: `khach ${i}`, emails: '[]', phones: '[]', interests: '[]', tags: '[]', consents: '{}', custom: '{}', lifecycle_stage: 'repeat', owner_id: ws.userId, created_at: now, updated_at: now, created_by: ws.userId, updated_by: ws.userId, version: 1 });
+      contactRows.push({
+        id,
+        workspace_id: ws.workspaceId,
+        name: `Khách ${i}`,
+        name_key: `khach ${i}`,
+        search_text: `khach ${i}`,
+        emails: '[]',
+        phones: '[]',
+        interests: '[]',
+        tags: '[]',
+        consents: '{}',
+        custom: '{}',
+        lifecycle_stage: 'repeat',
+        owner_id: ws.userId,
+        created_at: now,
+        updated_at: now,
+        created_by: ws.userId,
+        updated_by: ws.userId,
+        version: 1,
+      });
     }
-    for (let i = 0; i < contactRows.length; i += 5_000) await core.db.transaction().execute((trx) => bulkInsert(trx, 'contacts', contactRows.slice(i, i + 5_000)));
+    for (let i = 0; i < contactRows.length; i += 5_000)
+      await core.db.transaction().execute((trx) => bulkInsert(trx, 'contacts', contactRows.slice(i, i + 5_000)));
     // RFM segments for the breakdown by segment: one stored score per customer.
     const segments = ['champions', 'loyal', 'potential_loyalists', 'at_risk', 'hibernating', 'lost'];
-    const scores = contactIds.map((id, i) => ({ contact_id: id, workspace_id: ws.workspaceId, recency: 10, frequency: 2, monetary: 100, r: 3, f: 3, m: 3, segment: segments[i % segments.length]!, p_alive: null, expected_purchases: null, expected_spend: null, clv: null, tier: null, net_value: null, growth: null }));
+    const scores = contactIds.map((id, i) => ({
+      contact_id: id,
+      workspace_id: ws.workspaceId,
+      recency: 10,
+      frequency: 2,
+      monetary: 100,
+      r: 3,
+      f: 3,
+      m: 3,
+      segment: segments[i % segments.length]!,
+      p_alive: null,
+      expected_purchases: null,
+      expected_spend: null,
+      clv: null,
+      tier: null,
+      net_value: null,
+      growth: null,
+    }));
     for (let i = 0; i < scores.length; i += 5_000) await core.db.transaction().execute((trx) => bulkInsert(trx, 'customer_scores', scores.slice(i, i + 5_000)));
     const teams = Array.from({ length: 4 }, () => uuidv7());
     const agents = Array.from({ length: 24 }, () => uuidv7());
@@ -98,14 +135,53 @@ export async function benchSurveys(dialect: Dialect, keep = false): Promise<Surv
         const agent = Math.floor(u() * agents.length);
         const team = teams[agent % teams.length]!;
         const category = categories[Math.floor(u() * categories.length)]!;
-        inv.push({ id: invId, workspace_id: ws.workspaceId, survey_id: survey.id, contact_id: contact, token_hash: randomBytes(16).toString('hex'), locale: 'vi', ticket_id: null, order_id: null, channel: 'link', expires_at: at, opened_at: at, responded_at: at, created_by: null, created_at: at });
-        res.push({ id: resId, workspace_id: ws.workspaceId, survey_id: survey.id, invitation_id: invId, contact_id: contact, ticket_id: null, follow_up_ticket_id: null, submitted_at: at });
+        inv.push({
+          id: invId,
+          workspace_id: ws.workspaceId,
+          survey_id: survey.id,
+          contact_id: contact,
+          token_hash: randomBytes(16).toString('hex'),
+          locale: 'vi',
+          ticket_id: null,
+          order_id: null,
+          channel: 'link',
+          expires_at: at,
+          opened_at: at,
+          responded_at: at,
+          created_by: null,
+          created_at: at,
+        });
+        res.push({
+          id: resId,
+          workspace_id: ws.workspaceId,
+          survey_id: survey.id,
+          invitation_id: invId,
+          contact_id: contact,
+          ticket_id: null,
+          follow_up_ticket_id: null,
+          submitted_at: at,
+        });
         // A skewed but realistic spread: many 8–10, a tail of detractors, better for some agents.
         const mood = u() + (agent % 5) * 0.03;
         const npsValue = mood > 0.45 ? 9 + Math.floor(u() * 2) : mood > 0.2 ? 7 + Math.floor(u() * 2) : Math.floor(u() * 7);
         const csatValue = mood > 0.4 ? 4 + Math.floor(u() * 2) : 1 + Math.floor(u() * 3);
-        const common = { workspace_id: ws.workspaceId, response_id: resId, survey_id: survey.id, contact_id: contact, value_text: null, value_choices: null, team_id: team, agent_id: agents[agent]!, category, segment: segments[ci % segments.length]!, answered_at: at };
-        ans.push({ id: uuidv7(), question_id: npsQ!.id, type: 'nps', value_num: npsValue, ...common }, { id: uuidv7(), question_id: csatQ!.id, type: 'csat', value_num: csatValue, ...common });
+        const common = {
+          workspace_id: ws.workspaceId,
+          response_id: resId,
+          survey_id: survey.id,
+          contact_id: contact,
+          value_text: null,
+          value_choices: null,
+          team_id: team,
+          agent_id: agents[agent]!,
+          category,
+          segment: segments[ci % segments.length]!,
+          answered_at: at,
+        };
+        ans.push(
+          { id: uuidv7(), question_id: npsQ!.id, type: 'nps', value_num: npsValue, ...common },
+          { id: uuidv7(), question_id: csatQ!.id, type: 'csat', value_num: csatValue, ...common },
+        );
       }
       await core.db.transaction().execute(async (trx) => {
         await bulkInsert(trx, 'survey_invitations', inv);
@@ -152,7 +228,13 @@ export async function benchSurveys(dialect: Dialect, keep = false): Promise<Surv
     );
     log(`   floor (one aggregate: counts by type and value): p50 ${floor.p50.toFixed(0)} ms`);
     const naive = await timed(3, async () => {
-      const rows = await core.db.selectFrom('survey_answers').select(['type', 'value_num']).where('workspace_id', '=', ws.workspaceId).where('answered_at', '>=', FROM).where('answered_at', '<', TO).execute();
+      const rows = await core.db
+        .selectFrom('survey_answers')
+        .select(['type', 'value_num'])
+        .where('workspace_id', '=', ws.workspaceId)
+        .where('answered_at', '>=', FROM)
+        .where('answered_at', '<', TO)
+        .execute();
       npsSummary(rows.filter((r) => r.type === 'nps').map((r) => Number(r.value_num)));
       csatSummary(rows.filter((r) => r.type === 'csat').map((r) => Number(r.value_num)));
     });

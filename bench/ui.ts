@@ -87,7 +87,9 @@ export async function benchUi(core: Core, ws: BenchWorkspace): Promise<UiResult>
       if (process.env.KITH_BENCH_TRACE === '1') {
         page.on('requestfinished', (req) => {
           const tm = req.timing();
-          trace.push(`      ${(tm.startTime - performance.timeOrigin - t0).toFixed(0).padStart(5)} ms +${tm.responseEnd.toFixed(0).padStart(4)} ms  ${req.method()} ${req.url().replace(base, '')}`);
+          trace.push(
+            `      ${(tm.startTime - performance.timeOrigin - t0).toFixed(0).padStart(5)} ms +${tm.responseEnd.toFixed(0).padStart(4)} ms  ${req.method()} ${req.url().replace(base, '')}`,
+          );
         });
       }
       // Timed inside the page, from the start of navigation to the first frame after the first row is in
@@ -98,7 +100,10 @@ export async function benchUi(core: Core, ws: BenchWorkspace): Promise<UiResult>
       await page.waitForFunction('window.__kithFirstRow !== undefined', undefined, { timeout: 30_000 });
       const t = Number(await page.evaluate('window.__kithFirstRow'));
       const seen = performance.now() - t0;
-      if (trace.length) log(`    run ${i}: first row painted at ${t.toFixed(0)} ms (Playwright saw it at ${seen.toFixed(0)} ms); requests (start, duration):\n${trace.join('\n')}`);
+      if (trace.length)
+        log(
+          `    run ${i}: first row painted at ${t.toFixed(0)} ms (Playwright saw it at ${seen.toFixed(0)} ms); requests (start, duration):\n${trace.join('\n')}`,
+        );
       const a0 = performance.now();
       const r = await context.request.get(`${base}/api/v1/contacts?limit=100`);
       if (!r.ok()) throw new Error(`API: ${r.status()}`);
@@ -131,7 +136,9 @@ export async function benchUi(core: Core, ws: BenchWorkspace): Promise<UiResult>
       await page.waitForTimeout(300);
       await box.pressSequentially(q.slice(0, -1), { delay: 60 });
       // Timed in the page: from the last key's keydown to the first animation frame showing the row.
-      await page.evaluate(`window.__kithKey = undefined; window.__kithHit = undefined; addEventListener('keydown', () => { window.__kithKey = performance.now(); }, { capture: true, once: true });`);
+      await page.evaluate(
+        `window.__kithKey = undefined; window.__kithHit = undefined; addEventListener('keydown', () => { window.__kithKey = performance.now(); }, { capture: true, once: true });`,
+      );
       await box.press(q.slice(-1));
       const href = JSON.stringify(`/contacts/${firstId}`);
       // Done when the rows on screen are the whole query's (not a prefix's that happens to start the same way).

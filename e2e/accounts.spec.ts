@@ -65,13 +65,25 @@ describe('joining a workspace and keeping credentials in hand', () => {
     const other = await apiCall('POST', '/workspaces', { name: 'Chi nhánh Cần Thơ' });
     assert.equal(other.status, 201);
     const url = await invite('minh.le@phuongnam.vn', 'manager');
-    const created = await fetch(`${url.replace('/invite/', '/api/v1/invitations/by-token/')}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Lê Minh', password: 'cần thơ mùa nước nổi' }) });
+    const created = await fetch(`${url.replace('/invite/', '/api/v1/invitations/by-token/')}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Lê Minh', password: 'cần thơ mùa nước nổi' }),
+    });
     assert.equal(created.status, 200, 'Minh made an account through a first invitation');
     const second = await (async () => {
       // Minh is invited again, by the owner, into the Cần Thơ workspace (a token of that workspace).
-      const r = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'cần thơ', workspace: other.body.id }) });
+      const r = await fetch(`${server.url}/api/v1/auth/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'cần thơ', workspace: other.body.id }),
+      });
       const tok = ((await r.json()) as { token: string }).token;
-      const inv = await fetch(`${server.url}/api/v1/invitations`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` }, body: JSON.stringify({ email: 'minh.le@phuongnam.vn', role: 'agent' }) });
+      const inv = await fetch(`${server.url}/api/v1/invitations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` },
+        body: JSON.stringify({ email: 'minh.le@phuongnam.vn', role: 'agent' }),
+      });
       return ((await inv.json()) as { url: string }).url.replace(/^https?:\/\/[^/]+/, server.url);
     })();
     await guestPage.goto(second);

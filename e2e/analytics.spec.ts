@@ -45,14 +45,21 @@ describe('analytics, in Vietnamese', () => {
       assert.equal(c.status, 201, JSON.stringify(c.body));
       for (let d = 0; d < 360; d += (i + 1) * 15) {
         const at = new Date(Date.UTC(2025, 0, 5) + d * 86_400_000).toISOString();
-        const o = await apiCall('POST', '/orders', { contactId: c.body.id, orderedAt: at, lines: [{ name: 'Trà', quantity: 1, unitPrice: 100_000 * (12 - i) }] });
+        const o = await apiCall('POST', '/orders', {
+          contactId: c.body.id,
+          orderedAt: at,
+          lines: [{ name: 'Trà', quantity: 1, unitPrice: 100_000 * (12 - i) }],
+        });
         assert.equal(o.status, 201, JSON.stringify(o.body));
       }
     }
     await page.reload();
     await page.getByRole('heading', { name: vi.analytics.title, level: 1 }).waitFor();
     await page.getByTestId('as-of').fill('2026-01-01');
-    await page.getByTestId('rfm-summary').getByText(/12 khách hàng/).waitFor();
+    await page
+      .getByTestId('rfm-summary')
+      .getByText(/12 khách hàng/)
+      .waitFor();
     await page.getByTestId('rfm-heatmap').locator('canvas').first().waitFor();
     await page.getByTestId('rfm-segments').locator('canvas').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: vi.analytics.csv }).first().click()]);
@@ -62,7 +69,11 @@ describe('analytics, in Vietnamese', () => {
     const csv = text.slice(1).trimEnd().split('\n');
     assert.equal(csv[0], 'r,f,segment,customers,revenue');
     assert.equal(csv.length, 26, 'the header and the 25 cells');
-    assert.equal(csv.slice(1).reduce((s, l) => s + Number(l.split(',')[3]), 0), 12, 'every customer in one cell');
+    assert.equal(
+      csv.slice(1).reduce((s, l) => s + Number(l.split(',')[3]), 0),
+      12,
+      'every customer in one cell',
+    );
     await accessible('analytics');
     await shot('a02-analytics');
     // Before anyone bought, nobody to score.
@@ -73,7 +84,10 @@ describe('analytics, in Vietnamese', () => {
   step('scores are computed and stored; a customer’s page shows their segment, their chance of still being a customer and their lifetime value', async () => {
     await page.getByTestId('score-run').getByText(vi.analytics.noRun).waitFor();
     await page.getByTestId('refresh-scores').click();
-    await page.getByTestId('score-run').getByText(/Điểm của 12 khách hàng tính đến/).waitFor();
+    await page
+      .getByTestId('score-run')
+      .getByText(/Điểm của 12 khách hàng tính đến/)
+      .waitFor();
     const customers = (await apiCall('GET', '/contacts?limit=50&sort=name')).body.data as { id: string; name: string }[];
     const first = customers.find((c) => c.name === 'Khách 1')!;
     await page.goto(`${server.url}/contacts/${first.id}`);
@@ -98,7 +112,10 @@ describe('analytics, in Vietnamese', () => {
     const filter = (await apiCall('POST', '/products', { sku: 'LOC-1', name: 'Phin lọc', price: 20_000, categoryId: gear })).body.id;
     const customers = (await apiCall('GET', '/contacts?limit=50&sort=name')).body.data as { id: string; name: string }[];
     for (const [i, c] of customers.entries()) {
-      const lines = [{ productId: teaP, name: 'Trà Tân Cương', quantity: 1, unitPrice: 100_000 }, ...(i % 2 === 0 ? [{ productId: filter, name: 'Phin lọc', quantity: 1, unitPrice: 20_000 }] : [])];
+      const lines = [
+        { productId: teaP, name: 'Trà Tân Cương', quantity: 1, unitPrice: 100_000 },
+        ...(i % 2 === 0 ? [{ productId: filter, name: 'Phin lọc', quantity: 1, unitPrice: 20_000 }] : []),
+      ];
       assert.equal((await apiCall('POST', '/orders', { contactId: c.id, orderedAt: '2025-12-20T03:00:00Z', lines })).status, 201);
     }
     await page.goto(`${server.url}/analytics?tab=value`);
@@ -106,10 +123,20 @@ describe('analytics, in Vietnamese', () => {
     await page.getByTestId('refresh-progress').waitFor({ state: 'detached' });
     for (const id of ['clv', 'p-alive', 'tiers', 'holdout', 'tracking']) await page.getByTestId(`chart-${id}`).locator('canvas').first().waitFor();
     assert.match(await page.getByTestId('model-params').innerText(), /BG\/NBD r = [\d,.]+/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('card-p-alive').getByRole('button', { name: vi.analytics.csv }).click()]);
-    const rows = readFileSync(await download.path(), 'utf8').slice(1).trimEnd().split('\n');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('card-p-alive').getByRole('button', { name: vi.analytics.csv }).click(),
+    ]);
+    const rows = readFileSync(await download.path(), 'utf8')
+      .slice(1)
+      .trimEnd()
+      .split('\n');
     assert.equal(rows[0], 'from,to,customers');
-    assert.equal(rows.slice(1).reduce((s, l) => s + Number(l.split(',')[2]), 0), 12, 'every customer in one bar');
+    assert.equal(
+      rows.slice(1).reduce((s, l) => s + Number(l.split(',')[2]), 0),
+      12,
+      'every customer in one bar',
+    );
     await accessible('analytics, value');
     await shot('a04-analytics-value');
   });
@@ -155,7 +182,10 @@ describe('analytics, in Vietnamese', () => {
     await b.getByTestId('cond-0-0-field').selectOption('valueTier');
     await b.getByTestId('cond-0-0-op').selectOption('eq');
     await b.getByTestId('cond-0-0-value').selectOption('most_valuable');
-    await b.getByTestId('segment-count').getByText(/liên hệ phù hợp/).waitFor();
+    await b
+      .getByTestId('segment-count')
+      .getByText(/liên hệ phù hợp/)
+      .waitFor();
     const mvc = Number((await b.getByTestId('segment-count').innerText()).replace(/\D/g, ''));
     assert.equal(mvc, 3, 'the top fifth of twelve');
     await b.getByTestId('add-group').click();
@@ -176,11 +206,19 @@ describe('analytics, in Vietnamese', () => {
     await b.getByTestId('segment-save').click();
     await page.getByTestId('segment-list').getByText('Khách giá trị hoặc mua phụ kiện').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), b.getByTestId('export-csv').click()]);
-    const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trimEnd()
+      .split('\n');
     assert.equal(lines.length, both + 1, 'the header and the segment’s contacts');
     await b.getByTestId('segment-open').click();
-    await page.getByTestId('segment-chip').getByText(/Khách giá trị hoặc mua phụ kiện/).waitFor();
-    await page.getByTestId('contact-total').getByText(new RegExp(`^${both} `)).waitFor();
+    await page
+      .getByTestId('segment-chip')
+      .getByText(/Khách giá trị hoặc mua phụ kiện/)
+      .waitFor();
+    await page
+      .getByTestId('contact-total')
+      .getByText(new RegExp(`^${both} `))
+      .waitFor();
     await shot('a10-segment-contacts');
     assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
   });

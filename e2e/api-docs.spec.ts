@@ -31,7 +31,15 @@ test('the API documentation renders every contacts operation, offline, from the 
   // this many OpenAPI 3.1 operations): every tag is there; open those of the paths checked.
   const tags = new Set(Object.values(doc.paths).flatMap((ops) => Object.values(ops).flatMap((o) => o.tags ?? [])));
   assert.equal(await page.locator('.opblock-tag').count(), tags.size, 'every tag is listed');
-  const paths = ['/api/v1/contacts', '/api/v1/contacts/{id}', '/api/v1/contacts/bulk', '/api/v1/auth/tokens', '/api/v1/setup', '/api/v1/audit', '/api/v1/segments/preview'];
+  const paths = [
+    '/api/v1/contacts',
+    '/api/v1/contacts/{id}',
+    '/api/v1/contacts/bulk',
+    '/api/v1/auth/tokens',
+    '/api/v1/setup',
+    '/api/v1/audit',
+    '/api/v1/segments/preview',
+  ];
   for (const tag of new Set(paths.map((p) => Object.values(doc.paths[p]!)[0]!.tags![0]!))) {
     await page.locator(`.opblock-tag[data-tag="${tag}"]`).click();
   }
@@ -54,7 +62,9 @@ test('the OpenAPI document is 3.1 and every operation declares its responses', a
     }
   }
   assert.ok(ops >= 40, `${ops} operations`);
-  const contact = doc.paths['/api/v1/contacts']!.post as { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> } };
+  const contact = doc.paths['/api/v1/contacts']!.post as {
+    requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
+  };
   const schema = contact.requestBody!.content['application/json']!.schema;
   assert.ok(schema.properties && 'phones' in schema.properties && 'emails' in schema.properties);
   assert.deepEqual(schema.required, ['name']);

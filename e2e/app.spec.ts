@@ -80,7 +80,11 @@ describe('a new business, in Vietnamese', () => {
     await page.getByLabel(vi.auth.password).fill(OWNER.password);
     await page.getByRole('button', { name: vi.auth.signIn, exact: true }).click();
     await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
-    const r = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }) });
+    const r = await fetch(`${server.url}/api/v1/auth/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }),
+    });
     assert.equal(r.status, 201);
     token = ((await r.json()) as { token: string }).token;
   });
@@ -110,7 +114,11 @@ describe('a new business, in Vietnamese', () => {
   });
 
   step('typed without diacritics, the global search finds her; markup in a name stays text', async () => {
-    const items = Array.from({ length: 40 }, (_, i) => ({ name: `Khách Mẫu ${String(i + 1).padStart(2, '0')}`, phones: [`09${String(10000000 + i * 7919).slice(0, 8)}`], tags: i % 3 === 0 ? ['sỉ'] : [] }));
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      name: `Khách Mẫu ${String(i + 1).padStart(2, '0')}`,
+      phones: [`09${String(10000000 + i * 7919).slice(0, 8)}`],
+      tags: i % 3 === 0 ? ['sỉ'] : [],
+    }));
     items.push({ name: '<img src=x onerror=alert(1)> Bobby', phones: [], tags: [] });
     const bulk = await apiCall('POST', '/contacts/bulk', { items });
     assert.equal(bulk.status, 201, JSON.stringify(bulk.body));

@@ -15,7 +15,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.KITH_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -64,7 +72,14 @@ export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 export type Owner = { workspace: string; name: string; email: string; password: string };
-export type OpenWorkspace = { server: Awaited<ReturnType<typeof startTestServer>>; browser: Browser; page: Page; token: string; pageErrors: string[]; close(): Promise<void> };
+export type OpenWorkspace = {
+  server: Awaited<ReturnType<typeof startTestServer>>;
+  browser: Browser;
+  page: Page;
+  token: string;
+  pageErrors: string[];
+  close(): Promise<void>;
+};
 
 /**
  * A fresh server with one workspace set up through the API, an API token for checks, and the owner signed in
@@ -75,7 +90,11 @@ export async function openWorkspace(owner: Owner, viewport = { width: 1366, heig
   const server = await startTestServer();
   const setup = await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
   if (setup.status !== 201) throw new Error(`setup answered ${setup.status}`);
-  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: owner.email, password: owner.password, name: 'e2e' }) });
+  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: owner.email, password: owner.password, name: 'e2e' }),
+  });
   const token = ((await tok.json()) as { token: string }).token;
   const browser = await launchBrowser();
   const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport, bypassCSP: true });

@@ -27,9 +27,17 @@ const pageErrors: string[] = [];
 
 before(async () => {
   server = await startTestServer();
-  const setup = await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workspace: OWNER.workspace, name: OWNER.name, email: OWNER.email, password: OWNER.password }) });
+  const setup = await fetch(`${server.url}/api/v1/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ workspace: OWNER.workspace, name: OWNER.name, email: OWNER.email, password: OWNER.password }),
+  });
   assert.equal(setup.status, 201);
-  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }) });
+  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }),
+  });
   token = ((await tok.json()) as { token: string }).token;
   const c = await apiCall('POST', '/contacts', { name: 'Lê Minh Khôi', phones: ['0912 000 111'], lifecycleStage: 'prospect' });
   assert.equal(c.status, 201);
@@ -86,7 +94,10 @@ describe('products and orders, in Vietnamese', () => {
     await dialog.getByRole('button', { name: vi.orders.addLine }).click();
     await lines.nth(1).getByPlaceholder(vi.orders.itemPlaceholder).fill('Hộp quà Tết');
     await dialog.getByLabel(vi.orders.shipping).fill('30.000');
-    await dialog.getByTestId('order-totals').getByText(/730\.000/).waitFor();
+    await dialog
+      .getByTestId('order-totals')
+      .getByText(/730\.000/)
+      .waitFor();
     // The typed line has no price: the server refuses, naming that line's field; nothing is recorded.
     await dialog.getByRole('button', { name: vi.orders.record }).click();
     await lines.nth(1).locator('.field-error').waitFor();
@@ -95,7 +106,10 @@ describe('products and orders, in Vietnamese', () => {
     await shot('c04-order-dialog-error');
     await lines.nth(1).getByLabel(vi.orders.unitPrice).fill('120.000');
     await lines.nth(1).getByLabel(vi.orders.lineDiscount).fill('20.000');
-    await dialog.getByTestId('order-totals').getByText(/830\.000/).waitFor();
+    await dialog
+      .getByTestId('order-totals')
+      .getByText(/830\.000/)
+      .waitFor();
     await dialog.getByRole('button', { name: vi.orders.record }).click();
     await page.getByTestId('order-lines').waitFor();
     assert.match(await page.getByTestId('order-totals').innerText(), /830\.000/);
@@ -108,13 +122,19 @@ describe('products and orders, in Vietnamese', () => {
 
   step('the order moves along its statuses, and the purchase moved the customer’s stage', async () => {
     await page.getByRole('button', { name: vi.orders.moveTo.paid }).click();
-    await page.getByRole('heading', { level: 1 }).getByText(enumLabel('orderStatus', 'paid', 'vi')).waitFor();
+    await page
+      .getByRole('heading', { level: 1 })
+      .getByText(enumLabel('orderStatus', 'paid', 'vi'))
+      .waitFor();
     await page.getByRole('link', { name: 'Lê Minh Khôi' }).click();
     const card = page.getByTestId('customer-orders');
     await card.getByTestId('order-row').first().waitFor();
     assert.match(await card.innerText(), /830\.000/);
     assert.equal((await apiCall('GET', `/contacts/${customerId}`)).body.lifecycleStage, 'new_customer');
-    await page.getByText(enumLabel('lifecycleStage', 'new_customer', 'vi')).first().waitFor();
+    await page
+      .getByText(enumLabel('lifecycleStage', 'new_customer', 'vi'))
+      .first()
+      .waitFor();
     await accessible('contact page with orders');
     await shot('c06-contact-orders');
   });
@@ -158,10 +178,14 @@ describe('products and orders, in Vietnamese', () => {
     await form.getByLabel(vi.tasks.due).fill('2020-01-01T09:00');
     await form.getByRole('button', { name: vi.tasks.add }).click();
     await page.getByTestId('tasks-overdue').getByText('Gọi lại cho anh Khôi về hộp quà Tết').waitFor();
-    await page.getByTestId('task-badge').getByText('1').waitFor({ timeout: 70_000 }).catch(async () => {
-      await page.reload();
-      await page.getByTestId('task-badge').getByText('1').waitFor();
-    });
+    await page
+      .getByTestId('task-badge')
+      .getByText('1')
+      .waitFor({ timeout: 70_000 })
+      .catch(async () => {
+        await page.reload();
+        await page.getByTestId('task-badge').getByText('1').waitFor();
+      });
     await accessible('tasks');
     await shot('c09-tasks');
     await page.getByRole('checkbox', { name: /Gọi lại cho anh Khôi/ }).click();
@@ -192,7 +216,10 @@ describe('products and orders, in Vietnamese', () => {
     assert.match(text, /Lê Minh Khôi/);
     assert.match(text, /'=1\+1 Khách lạ/, 'a formula-looking name is neutralised');
     await page.goto(`${server.url}/orders`);
-    await page.getByTestId('orders-summary').getByText(/830\.000/).waitFor();
+    await page
+      .getByTestId('orders-summary')
+      .getByText(/830\.000/)
+      .waitFor();
     await accessible('orders');
     await shot('c07-orders');
     // The orders list downloads too, one row per line item: the file the orders import reads.

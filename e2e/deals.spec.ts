@@ -29,7 +29,9 @@ before(async () => {
   const customer = await apiCall('POST', '/contacts', { name: 'Khách sạn Sông Hồng', phones: ['0912 123 456'] });
   assert.equal(customer.status, 201, JSON.stringify(customer.body));
   ids.customer = customer.body.id;
-  ids.deal = (await apiCall('POST', '/deals', { title: 'Bộ ấm chén cho 120 phòng', contactId: ids.customer, amount: 48_000_000, expectedClose: '2027-02-01' })).body.id;
+  ids.deal = (
+    await apiCall('POST', '/deals', { title: 'Bộ ấm chén cho 120 phòng', contactId: ids.customer, amount: 48_000_000, expectedClose: '2027-02-01' })
+  ).body.id;
   await apiCall('POST', '/deals', { title: 'Bình hoa sảnh', contactId: ids.customer, amount: 12_000_000 });
 });
 after(() => w?.close());
@@ -57,7 +59,10 @@ describe('deals on the board, in Vietnamese', () => {
     const d = await apiCall('GET', `/deals/${ids.deal}`);
     const stages = (await apiCall('GET', '/pipelines')).body.data[0].stages as { id: string; name: string }[];
     assert.equal(stages.find((s) => s.id === d.body.stageId)?.name, 'Đàm phán');
-    await page.getByTestId('stage-Đàm phán').getByText(/dự kiến 36\.000\.000/).waitFor();
+    await page
+      .getByTestId('stage-Đàm phán')
+      .getByText(/dự kiến 36\.000\.000/)
+      .waitFor();
     await shot('k02-deal-dragged');
   });
 

@@ -28,7 +28,9 @@ before(async () => {
   w = await openWorkspace(OWNER);
   ({ page, server, token, pageErrors } = w);
   ids.old = (await apiCall('POST', '/contacts', { name: 'Nguyen Thi Hong', phones: ['0912 345 678'], birthday: '1990-01-25', tags: ['vip'] })).body.id;
-  ids.fresh = (await apiCall('POST', '/contacts', { name: 'Nguyễn Thị Hồng', phones: ['+84 912 345 678'], emails: ['hong@example.vn'], occupation: 'Giáo viên' })).body.id;
+  ids.fresh = (
+    await apiCall('POST', '/contacts', { name: 'Nguyễn Thị Hồng', phones: ['+84 912 345 678'], emails: ['hong@example.vn'], occupation: 'Giáo viên' })
+  ).body.id;
   const order = await apiCall('POST', '/orders', { contactId: ids.fresh, lines: [{ name: 'Bánh pía', quantity: 2, unitPrice: 45_000 }] });
   assert.equal(order.status, 201);
   ids.order = order.body.id;

@@ -86,21 +86,40 @@ async function assertAppPageInert(p: Page, what: string): Promise<void> {
   assert.equal(d.refresh, 0, `${what}: no meta refresh`);
   assert.deepEqual(d.inlineScripts, [], `${what}: no inline script (the app's code is its own files)`);
   assert.equal(await p.locator('img[src="x"]').count(), 0, `${what}: no injected img`);
-  assert.deepEqual(d.svgs.filter((s) => /alert|onload/.test(s)), [], `${what}: no injected svg`);
+  assert.deepEqual(
+    d.svgs.filter((s) => /alert|onload/.test(s)),
+    [],
+    `${what}: no injected svg`,
+  );
 }
 
 before(async () => {
   server = await startClockedServer(() => shiftMs);
-  assert.equal((await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) })).status, 201);
-  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }) });
+  assert.equal(
+    (await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) })).status,
+    201,
+  );
+  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }),
+  });
   token = ((await tok.json()) as { token: string }).token;
   // The API cleans names (U+2028 becomes a space); the stored name here is what an old row or another program may hold.
   await server.core.db.updateTable('workspaces').set({ name: WORKSPACE }).execute();
 
-  const c = await apiCall('POST', '/contacts', { name: CUSTOMER, emails: ['khach@example.vn'], consents: { email: { status: 'granted', source: 'cửa hàng' } } });
+  const c = await apiCall('POST', '/contacts', {
+    name: CUSTOMER,
+    emails: ['khach@example.vn'],
+    consents: { email: { status: 'granted', source: 'cửa hàng' } },
+  });
   assert.equal(c.status, 201, JSON.stringify(c.body));
   ids.customer = c.body.id;
-  const c2 = await apiCall('POST', '/contacts', { name: 'Anh Hai', emails: ['hai@example.vn'], consents: { email: { status: 'granted', source: 'cửa hàng' } } });
+  const c2 = await apiCall('POST', '/contacts', {
+    name: 'Anh Hai',
+    emails: ['hai@example.vn'],
+    consents: { email: { status: 'granted', source: 'cửa hàng' } },
+  });
   ids.second = c2.body.id;
   const s = await apiCall('POST', '/surveys', {
     name: `${SCRIPT_BREAK} nội bộ`,

@@ -51,7 +51,9 @@ describe('importing a customer list, in Vietnamese', () => {
   });
 
   step('the file’s columns are suggested; one is changed by hand; the dry run names the refused row and writes nothing', async () => {
-    await page.getByTestId('import-file').setInputFiles({ name: 'khách hàng.csv', mimeType: 'text/csv', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')]) });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'khách hàng.csv', mimeType: 'text/csv', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')]) });
     const mapping = page.getByTestId('import-mapping');
     await mapping.waitFor();
     assert.match(await mapping.innerText(), /5 dòng · UTF-8 · “;”/);
@@ -91,7 +93,11 @@ describe('importing a customer list, in Vietnamese', () => {
     await page.getByRole('link', { name: vi.imports.toContacts }).click();
     await page.getByTestId('contact-total').filter({ hasText: '4' }).waitFor();
     const hong = await apiCall('GET', `/contacts?q=${encodeURIComponent('Nguyễn Thị Hồng')}`);
-    assert.deepEqual([hong.body.data[0].externalId, hong.body.data[0].phones, hong.body.data[0].notes], ['KH-001', ['+84912345678'], null], 'the skipped column wrote nothing');
+    assert.deepEqual(
+      [hong.body.data[0].externalId, hong.body.data[0].phones, hong.body.data[0].notes],
+      ['KH-001', ['+84912345678'], null],
+      'the skipped column wrote nothing',
+    );
   });
 
   step('the import is undone from its page: the contacts go to the trash', async () => {

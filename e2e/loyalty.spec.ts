@@ -35,7 +35,11 @@ before(async () => {
   page.on('dialog', (d) => void d.accept());
   ids.customer = (await apiCall('POST', '/contacts', { name: CUSTOMER, phones: ['0903 111 222'], emails: ['minh.nguyen@example.vn'] })).body.id;
   ids.referrer = (await apiCall('POST', '/contacts', { name: REFERRER, phones: ['0912 333 444'] })).body.id;
-  const s = await apiCall('POST', '/surveys', { name: 'Sau khi mua trà', title: { vi: 'Anh/chị thấy trà Thái Nguyên Xanh thế nào?' }, questions: [{ type: 'nps', text: 'Anh/chị có giới thiệu chúng tôi cho bạn bè không?' }] });
+  const s = await apiCall('POST', '/surveys', {
+    name: 'Sau khi mua trà',
+    title: { vi: 'Anh/chị thấy trà Thái Nguyên Xanh thế nào?' },
+    questions: [{ type: 'nps', text: 'Anh/chị có giới thiệu chúng tôi cho bạn bè không?' }],
+  });
   assert.equal(s.status, 201, JSON.stringify(s.body));
   ids.survey = s.body.id;
 });
@@ -61,7 +65,11 @@ describe('loyalty: points, tiers, referrals and the programme’s settings, in V
   });
 
   step('the first paid order: points earned, the referral rewarded, the tier up to Bạc with the way to Vàng', async () => {
-    const o = await apiCall('POST', '/orders', { contactId: ids.customer, status: 'paid', lines: [{ name: 'Trà Tân Cương đặc biệt 500 g', quantity: 4, unitPrice: 1_300_000 }] });
+    const o = await apiCall('POST', '/orders', {
+      contactId: ids.customer,
+      status: 'paid',
+      lines: [{ name: 'Trà Tân Cương đặc biệt 500 g', quantity: 4, unitPrice: 1_300_000 }],
+    });
     assert.equal(o.status, 201, JSON.stringify(o.body));
     ids.orderNumber = o.body.number;
     const l = (await apiCall('GET', `/contacts/${ids.customer}/loyalty`)).body;
@@ -71,13 +79,28 @@ describe('loyalty: points, tiers, referrals and the programme’s settings, in V
     const card = page.getByTestId('customer-loyalty');
     await card.getByTestId('loyalty-balance').getByText(n(620)).waitFor();
     assert.equal(await card.getByTestId('loyalty-tier').innerText(), 'Bạc');
-    assert.match(await card.getByTestId('tier-progress').innerText(), new RegExp(fill(vi.loyalty.toNext, { missing: n(1380), tier: 'Vàng', earned: n(620) }).replace(/[()]/g, '\\$&')));
+    assert.match(
+      await card.getByTestId('tier-progress').innerText(),
+      new RegExp(fill(vi.loyalty.toNext, { missing: n(1380), tier: 'Vàng', earned: n(620) }).replace(/[()]/g, '\\$&')),
+    );
     assert.equal(await card.getByRole('progressbar').getAttribute('aria-valuenow'), '8', '(620 − 500) / (2,000 − 500)');
     const timeline = page.getByTestId('timeline');
-    await timeline.locator('[data-loyalty="earn"]').getByText(fill(vi.timeline.pointsEarned, { points: '+520' })).waitFor();
-    await timeline.locator('[data-loyalty="earn"]').getByRole('link', { name: `#${ids.orderNumber}` }).waitFor();
-    await timeline.locator('[data-loyalty="referee"]').getByText(fill(vi.timeline.refereeReward, { points: '+100' })).waitFor();
-    await timeline.locator('[data-loyalty="tier"]').getByText(fill(vi.timeline.tierUp, { tier: 'Bạc' })).waitFor();
+    await timeline
+      .locator('[data-loyalty="earn"]')
+      .getByText(fill(vi.timeline.pointsEarned, { points: '+520' }))
+      .waitFor();
+    await timeline
+      .locator('[data-loyalty="earn"]')
+      .getByRole('link', { name: `#${ids.orderNumber}` })
+      .waitFor();
+    await timeline
+      .locator('[data-loyalty="referee"]')
+      .getByText(fill(vi.timeline.refereeReward, { points: '+100' }))
+      .waitFor();
+    await timeline
+      .locator('[data-loyalty="tier"]')
+      .getByText(fill(vi.timeline.tierUp, { tier: 'Bạc' }))
+      .waitFor();
     await card.scrollIntoViewIfNeeded();
     await accessible('customer page with loyalty');
     await shot('l01-loyalty-card');
@@ -99,10 +122,17 @@ describe('loyalty: points, tiers, referrals and the programme’s settings, in V
     await page.getByRole('dialog').getByRole('button', { name: vi.loyalty.redeemConfirm }).click();
     await dialog.waitFor({ state: 'detached' });
     await card.getByTestId('loyalty-balance').getByText(n(520)).waitFor();
-    await page.getByTestId('timeline').locator('[data-loyalty="redeem"]').getByText(fill(vi.timeline.pointsRedeemed, { points: '100' })).waitFor();
+    await page
+      .getByTestId('timeline')
+      .locator('[data-loyalty="redeem"]')
+      .getByText(fill(vi.timeline.pointsRedeemed, { points: '100' }))
+      .waitFor();
     const l = (await apiCall('GET', `/contacts/${ids.customer}/loyalty`)).body;
     assert.equal(l.balance, 520);
-    assert.deepEqual(l.ledger.filter((e: { kind: string }) => e.kind === 'redeem').map((e: { points: number; reason: string }) => [e.points, e.reason]), [[-100, 'Đổi voucher 100.000 ₫']]);
+    assert.deepEqual(
+      l.ledger.filter((e: { kind: string }) => e.kind === 'redeem').map((e: { points: number; reason: string }) => [e.points, e.reason]),
+      [[-100, 'Đổi voucher 100.000 ₫']],
+    );
     assert.equal(l.tier.key, 'silver', 'the tier is decided by points earned, not spent');
   });
 
@@ -114,7 +144,11 @@ describe('loyalty: points, tiers, referrals and the programme’s settings, in V
     const referrals = card.getByTestId('referrals');
     await referrals.getByRole('link', { name: CUSTOMER }).waitFor();
     assert.match(await referrals.innerText(), new RegExp(vi.loyalty.rewarded));
-    await page.getByTestId('timeline').locator('[data-loyalty="referral"]').getByText(fill(vi.timeline.referralReward, { points: '+200' })).waitFor();
+    await page
+      .getByTestId('timeline')
+      .locator('[data-loyalty="referral"]')
+      .getByText(fill(vi.timeline.referralReward, { points: '+200' }))
+      .waitFor();
   });
 
   step('care reports: members per tier and the top referrers', async () => {
@@ -127,7 +161,15 @@ describe('loyalty: points, tiers, referrals and the programme’s settings, in V
     assert.deepEqual((await row.locator('td').allInnerTexts()).slice(2), ['1', '1', '200']);
     await page.getByTestId('chart-tiers').locator('canvas').first().waitFor();
     const summary = (await apiCall('GET', '/loyalty/summary')).body;
-    assert.deepEqual(summary.tiers.map((t: { key: string; members: number }) => [t.key, t.members]), [['member', 1], ['silver', 1], ['gold', 0], ['diamond', 0]]);
+    assert.deepEqual(
+      summary.tiers.map((t: { key: string; members: number }) => [t.key, t.members]),
+      [
+        ['member', 1],
+        ['silver', 1],
+        ['gold', 0],
+        ['diamond', 0],
+      ],
+    );
     await page.getByTestId('card-sla').getByText(vi.careReports.sla.empty).waitFor();
     await accessible('care reports');
     await shot('l03-care-reports');
@@ -164,7 +206,10 @@ describe('loyalty: points, tiers, referrals and the programme’s settings, in V
     await page.getByTestId('invite-dialog').getByLabel(vi.surveys.invite.survey, { exact: true }).selectOption({ label: 'Sau khi mua trà' });
     await page.getByLabel(vi.surveys.invite.byEmail).check();
     await page.getByRole('button', { name: vi.surveys.invite.sendEmail }).click();
-    await page.getByTestId('invite-result').getByText(fill(vi.surveys.invite.emailed, { name: CUSTOMER })).waitFor();
+    await page
+      .getByTestId('invite-result')
+      .getByText(fill(vi.surveys.invite.emailed, { name: CUSTOMER }))
+      .waitFor();
     await page.getByRole('button', { name: vi.common.done }).click();
 
     // The job runner decides the mail's fate within a second or so (no consent: not sent); the page shows where it stands then.

@@ -40,7 +40,14 @@ before(async () => {
     void d.accept();
   });
   const me = (await apiCall('GET', '/members')).body.data.find((m: { email: string }) => m.email === OWNER.email).userId;
-  const customer = await apiCall('POST', '/contacts', { name: CUSTOMER, givenName: 'Lan', phones: ['0908 123 456'], emails: ['lan.nguyen@example.vn'], lifecycleStage: 'new_customer', ownerId: me });
+  const customer = await apiCall('POST', '/contacts', {
+    name: CUSTOMER,
+    givenName: 'Lan',
+    phones: ['0908 123 456'],
+    emails: ['lan.nguyen@example.vn'],
+    lifecycleStage: 'new_customer',
+    ownerId: me,
+  });
   assert.equal(customer.status, 201, JSON.stringify(customer.body));
   ids.customer = customer.body.id;
 });
@@ -59,7 +66,11 @@ describe('a manager rewords the new-customer playbook and takes a customer throu
     assert.match(text, new RegExp(enumLabel('playbookStatus', 'active', 'vi')));
     assert.match(text, new RegExp(vi.playbooks.autoEnrollOff));
     assert.match(text, /\b4\b/, 'four steps');
-    await page.getByTestId('playbook-row').filter({ hasText: 'Chăm sóc khách hàng tiềm năng' }).getByText(`${enumLabel('lifecycleStage', 'lead', 'vi')}, ${enumLabel('lifecycleStage', 'prospect', 'vi')}`).waitFor();
+    await page
+      .getByTestId('playbook-row')
+      .filter({ hasText: 'Chăm sóc khách hàng tiềm năng' })
+      .getByText(`${enumLabel('lifecycleStage', 'lead', 'vi')}, ${enumLabel('lifecycleStage', 'prospect', 'vi')}`)
+      .waitFor();
     const list = (await apiCall('GET', '/playbooks')).body.data as { id: string; key: string; steps: { id: string }[] }[];
     const pb = list.find((p) => p.key === 'new_customer')!;
     ids.playbook = pb.id;
@@ -76,7 +87,13 @@ describe('a manager rewords the new-customer playbook and takes a customer throu
     assert.deepEqual(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))), ['email', 'task', 'survey', 'email']);
     assert.equal(await page.getByLabel(fill(vi.playbooks.editor.day, { n: 2 })).inputValue(), '3');
     // The survey step sends the built-in CSAT survey.
-    assert.match(await page.getByLabel(fill(vi.playbooks.editor.survey, { n: 3 })).locator('option:checked').innerText(), /CSAT/);
+    assert.match(
+      await page
+        .getByLabel(fill(vi.playbooks.editor.survey, { n: 3 }))
+        .locator('option:checked')
+        .innerText(),
+      /CSAT/,
+    );
     await page.getByText('{{contact.firstName}}', { exact: true }).waitFor();
     const title = page.getByTestId('step-2-title');
     await title.fill(NEW_TITLE);
@@ -87,7 +104,11 @@ describe('a manager rewords the new-customer playbook and takes a customer throu
     await page.getByTestId('save-playbook').click();
     await page.getByText(fill(vi.playbooks.editor.saved, { name: PLAYBOOK })).waitFor();
     const after = (await apiCall('GET', `/playbooks/${ids.playbook}`)).body as { version: number; steps: { id: string; title: string; body: string | null }[] };
-    assert.deepEqual(after.steps.map((s) => s.id), stepIdsBefore, 'every step kept its id');
+    assert.deepEqual(
+      after.steps.map((s) => s.id),
+      stepIdsBefore,
+      'every step kept its id',
+    );
     assert.equal(after.steps[1]!.title, NEW_TITLE);
     assert.equal(after.steps[1]!.body, 'Hỏi chị đã lắp đặt xong chưa, bàn ghế có trầy xước gì không.');
     assert.equal(after.version, 2);
@@ -115,10 +136,17 @@ describe('a manager rewords the new-customer playbook and takes a customer throu
     assert.match(second, new RegExp(fill(vi.playbooks.dayN, { n: 3 })));
     assert.match(second, new RegExp(enumLabel('playbookStepStatus', 'scheduled', 'vi')));
     assert.match(second, /Gọi hỏi thăm Lan về bộ bàn ăn vừa giao/, 'the new wording, greeting her by her given name');
-    const api = (await apiCall('GET', `/contacts/${ids.customer}/playbook-runs`)).body.data as { id: string; status: string; steps: { status: string; outcome: { mailId?: string } | null }[] }[];
+    const api = (await apiCall('GET', `/contacts/${ids.customer}/playbook-runs`)).body.data as {
+      id: string;
+      status: string;
+      steps: { status: string; outcome: { mailId?: string } | null }[];
+    }[];
     assert.equal(api.length, 1);
     ids.run = api[0]!.id;
-    assert.deepEqual(api[0]!.steps.map((s) => s.status), ['done', 'scheduled', 'scheduled', 'scheduled']);
+    assert.deepEqual(
+      api[0]!.steps.map((s) => s.status),
+      ['done', 'scheduled', 'scheduled', 'scheduled'],
+    );
     assert.ok(api[0]!.steps[0]!.outcome?.mailId, 'day 0 queued an email');
     await accessible('customer runs');
     await card.scrollIntoViewIfNeeded();
@@ -143,7 +171,10 @@ describe('a manager rewords the new-customer playbook and takes a customer throu
     await card.getByRole('button', { name: fill(vi.playbooks.runs.stopNamed, { name: PLAYBOOK }) }).waitFor({ state: 'detached' });
     const run = (await apiCall('GET', `/contacts/${ids.customer}/playbook-runs`)).body.data[0] as { status: string; steps: { status: string }[] };
     assert.equal(run.status, 'stopped');
-    assert.deepEqual(run.steps.map((s) => s.status), ['done', 'stopped', 'stopped', 'stopped']);
+    assert.deepEqual(
+      run.steps.map((s) => s.status),
+      ['done', 'stopped', 'stopped', 'stopped'],
+    );
     const listed = (await apiCall('GET', `/playbooks/${ids.playbook}`)).body.runs;
     assert.deepEqual(listed, { running: 0, completed: 0, stopped: 1 });
     await accessible('stopped run');

@@ -20,7 +20,9 @@ export function story(page: () => Page, o: { failedShot: string; url: () => stri
           await fn();
         } catch (e) {
           broken = name;
-          await page().screenshot({ path: join(SCREENSHOTS, `${o.failedShot}.png`) }).catch(() => {});
+          await page()
+            .screenshot({ path: join(SCREENSHOTS, `${o.failedShot}.png`) })
+            .catch(() => {});
           throw e;
         }
       });
@@ -32,8 +34,17 @@ export function story(page: () => Page, o: { failedShot: string; url: () => stri
       const v = await seriousViolations(page());
       assert.deepEqual(v.length, 0, `${name}: serious or critical accessibility violations:\n${describeViolations(v)}`);
     },
-    async apiCall(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; etag: string | null }> {
-      const r = await fetch(`${o.url()}/api/v1${path}`, { method, headers: { authorization: `Bearer ${o.token()}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    async apiCall(
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<{ status: number; body: any; etag: string | null }> {
+      const r = await fetch(`${o.url()}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${o.token()}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await r.text();
       return { status: r.status, body: text ? JSON.parse(text) : null, etag: r.headers.get('etag') };
     },

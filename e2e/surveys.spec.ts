@@ -60,8 +60,15 @@ const band = (s: number) => (s >= 9 ? 'promoter' : s >= 7 ? 'passive' : 'detract
 
 before(async () => {
   server = await startClockedServer(() => shiftMs);
-  assert.equal((await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) })).status, 201);
-  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }) });
+  assert.equal(
+    (await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) })).status,
+    201,
+  );
+  const tok = await fetch(`${server.url}/api/v1/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: 'e2e' }),
+  });
   token = ((await tok.json()) as { token: string }).token;
 
   // Two care teams; a survey that was already running, answered by thirty customers over three months about their tickets.
@@ -85,10 +92,26 @@ before(async () => {
       const name = `${['Anh', 'Chị'][k % 2]} ${FAMILY[k % FAMILY.length]} ${GIVEN[Math.floor(k / FAMILY.length) % GIVEN.length]}`;
       const c = await apiCall('POST', '/contacts', { name, phones: [`09${String(10_000_000 + k * 7919).slice(0, 8)}`] });
       assert.equal(c.status, 201, JSON.stringify(c.body));
-      const ticket = await apiCall('POST', '/tickets', { contactId: c.body.id, subject: 'Hỏi về đơn hàng', priority: 'normal', category: ['complaint', 'question', 'request'][k % 3], teamId: k % 2 ? ids.saigon : ids.hanoi, assigneeId: null });
+      const ticket = await apiCall('POST', '/tickets', {
+        contactId: c.body.id,
+        subject: 'Hỏi về đơn hàng',
+        priority: 'normal',
+        category: ['complaint', 'question', 'request'][k % 3],
+        teamId: k % 2 ? ids.saigon : ids.hanoi,
+        assigneeId: null,
+      });
       assert.equal(ticket.status, 201, JSON.stringify(ticket.body));
       // Most were answered at once and many resolved the same day: the SLA report has something to show.
-      if (k % 3 !== 2) assert.equal((await apiCall('POST', `/tickets/${ticket.body.id}/messages`, { kind: 'reply', body: 'Dạ em chào anh/chị, bên em đã nhận được yêu cầu và đang kiểm tra ạ.' })).status, 201);
+      if (k % 3 !== 2)
+        assert.equal(
+          (
+            await apiCall('POST', `/tickets/${ticket.body.id}/messages`, {
+              kind: 'reply',
+              body: 'Dạ em chào anh/chị, bên em đã nhận được yêu cầu và đang kiểm tra ạ.',
+            })
+          ).status,
+          201,
+        );
       if (k % 2 === 0) {
         const resolved = await apiCall('PATCH', `/tickets/${ticket.body.id}`, { status: 'resolved', resolution: 'Đã gọi lại cho khách và xử lý xong.' });
         assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
@@ -101,7 +124,11 @@ before(async () => {
         { questionId: qCsat!.id, value: score >= 9 ? 5 : score >= 7 ? 4 : score === 6 ? 3 : 2 },
         ...(k % 3 === 0 || band(score) === 'detractor' ? [{ questionId: qText!.id, value: words[k % words.length] }] : []),
       ];
-      const r = await fetch(`${server.url}/api/v1/public/surveys/${inv.body.token}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) });
+      const r = await fetch(`${server.url}/api/v1/public/surveys/${inv.body.token}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers }),
+      });
       assert.equal(r.status, 201, await r.text());
       k++;
     }
@@ -127,7 +154,15 @@ before(async () => {
   await page.getByRole('button', { name: vi.auth.signIn, exact: true }).click();
   await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
   // The customer's phone: a separate context, touch and a narrow screen; no sign-in.
-  phoneContext = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, bypassCSP: true });
+  phoneContext = await browser.newContext({
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    bypassCSP: true,
+  });
   phone = await phoneContext.newPage();
   phone.on('pageerror', (e) => pageErrors.push(`phone: ${e.message}`));
 });
@@ -188,12 +223,30 @@ describe('surveys: build one, a customer answers on a phone, a manager reads the
     await name.fill(SURVEY_NAME);
     await page.getByTestId('save-survey').click();
     await page.getByRole('heading', { name: SURVEY_NAME, level: 1 }).waitFor();
-    const list = (await apiCall('GET', '/surveys')).body.data as { id: string; name: string; title: { vi?: string; en?: string }; questions: { type: string; required: boolean; options: { vi?: string }[] | null }[]; trigger: unknown; followUp: { enabled: boolean; npsMax: number; priority: string } }[];
+    const list = (await apiCall('GET', '/surveys')).body.data as {
+      id: string;
+      name: string;
+      title: { vi?: string; en?: string };
+      questions: { type: string; required: boolean; options: { vi?: string }[] | null }[];
+      trigger: unknown;
+      followUp: { enabled: boolean; npsMax: number; priority: string };
+    }[];
     const s = list.find((x) => x.name === SURVEY_NAME)!;
     assert.ok(s, 'saved');
     ids.survey = s.id;
-    assert.deepEqual(s.questions.map((q) => [q.type, q.required]), [['nps', true], ['text', false], ['csat', true], ['single', true]]);
-    assert.deepEqual(s.questions[3]!.options!.map((o) => o.vi), ['Zalo', 'Gọi điện', 'Email']);
+    assert.deepEqual(
+      s.questions.map((q) => [q.type, q.required]),
+      [
+        ['nps', true],
+        ['text', false],
+        ['csat', true],
+        ['single', true],
+      ],
+    );
+    assert.deepEqual(
+      s.questions[3]!.options!.map((o) => o.vi),
+      ['Zalo', 'Gọi điện', 'Email'],
+    );
     assert.deepEqual(s.title, { vi: SURVEY_TITLE, en: 'How was our support?' });
     assert.deepEqual(s.trigger, { kind: 'ticket_resolved', delayMinutes: 60 });
     assert.deepEqual([s.followUp.enabled, s.followUp.npsMax, s.followUp.priority], [true, 6, 'high']);
@@ -246,7 +299,11 @@ describe('surveys: build one, a customer answers on a phone, a manager reads the
     await phone.getByText('Khảo sát này đã được trả lời. Cảm ơn anh/chị!').waitFor();
     assert.equal(await phone.locator('form').count(), 0);
     await phone.screenshot({ path: join(SCREENSHOTS, 's06-phone-answered.png') });
-    const again = await fetch(`${server.url}/api/v1/public/surveys/${new URL(ids.link!).pathname.split('/').pop()}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: [] }) });
+    const again = await fetch(`${server.url}/api/v1/public/surveys/${new URL(ids.link!).pathname.split('/').pop()}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answers: [] }),
+    });
     assert.equal(again.status, 409, 'one response per link');
     const tickets = (await apiCall('GET', `/tickets?contactId=${ids.customer}&status=any`)).body.data as { id: string; priority: string }[];
     assert.equal(tickets.length, 1, 'the detractor’s answer opened a follow-up ticket');
@@ -264,7 +321,10 @@ describe('surveys: build one, a customer answers on a phone, a manager reads the
     assert.ok(Math.abs(r.nps.nps - (100 * 7) / 31) < 1e-9, String(r.nps.nps));
     const kpi = page.getByTestId('kpi-nps');
     await kpi.getByText('+23', { exact: true }).waitFor();
-    assert.match(await kpi.innerText(), new RegExp(fill(vi.surveys.results.npsInterval, { confidence: 95, low: `[−+-]?\\d+`, high: `\\+\\d+` }).replace(/[()]/g, '\\$&')));
+    assert.match(
+      await kpi.innerText(),
+      new RegExp(fill(vi.surveys.results.npsInterval, { confidence: 95, low: `[−+-]?\\d+`, high: `\\+\\d+` }).replace(/[()]/g, '\\$&')),
+    );
     assert.match(await kpi.innerText(), new RegExp(fill(vi.surveys.results.answers_other, { formatted: 31 })));
     const bands = await page.getByTestId('nps-bands').innerText();
     assert.match(bands, new RegExp(`${vi.surveys.bands.promoter} \\(9–10\\): 15`));
@@ -312,7 +372,10 @@ describe('surveys: build one, a customer answers on a phone, a manager reads the
     const rows = (await apiCall('GET', `/care/sla-report?by=team&from=${from}&to=${to}`)).body.data as { key: string | null; tickets: number }[];
     const total = rows.reduce((x, r) => x + r.tickets, 0);
     assert.ok(rows.some((r) => r.key === ids.hanoi) && rows.some((r) => r.key === ids.saigon), JSON.stringify(rows));
-    await page.getByTestId('sla-total').getByText(fill(vi.careReports.sla.total_other, { formatted: total })).waitFor();
+    await page
+      .getByTestId('sla-total')
+      .getByText(fill(vi.careReports.sla.total_other, { formatted: total }))
+      .waitFor();
     await accessible('care reports');
     await shot('s13-care-reports');
   });
@@ -365,17 +428,30 @@ describe('surveys: build one, a customer answers on a phone, a manager reads the
     await page.getByText(fill(vi.surveys.builder.saved, { name: 'Sau giao hàng (cũ)' })).waitFor();
     const after = (await apiCall('GET', `/surveys/${ids.oldSurvey}`)).body;
     assert.equal(after.status, 'paused');
-    assert.deepEqual(after.questions.map((q: { id: string }) => q.id), before.questions.map((q: { id: string }) => q.id), 'the questions (and the answers pointing at them) are untouched');
+    assert.deepEqual(
+      after.questions.map((q: { id: string }) => q.id),
+      before.questions.map((q: { id: string }) => q.id),
+      'the questions (and the answers pointing at them) are untouched',
+    );
     await page.getByRole('button', { name: vi.surveys.invite.action }).waitFor({ state: 'detached' });
   });
 
   step('in English: the dashboard and the customer’s answer follow the language', async () => {
-    await page.locator('header.topbar').getByRole('button', { name: new RegExp(OWNER.name) }).click();
+    await page
+      .locator('header.topbar')
+      .getByRole('button', { name: new RegExp(OWNER.name) })
+      .click();
     await page.getByRole('menuitem', { name: `${vi.settings.language}: English` }).click();
     await page.goto(`${server.url}/surveys/results`);
     await page.getByRole('heading', { name: en.surveys.results.title, level: 1 }).waitFor();
-    await page.getByTestId('kpi-nps').getByText(fill(en.surveys.results.answers_other, { formatted: 31 })).waitFor();
-    await page.getByTestId('nps-bands').getByText(new RegExp(`${en.surveys.bands.promoter} \\(9–10\\): 15`)).waitFor();
+    await page
+      .getByTestId('kpi-nps')
+      .getByText(fill(en.surveys.results.answers_other, { formatted: 31 }))
+      .waitFor();
+    await page
+      .getByTestId('nps-bands')
+      .getByText(new RegExp(`${en.surveys.bands.promoter} \\(9–10\\): 15`))
+      .waitFor();
     await accessible('NPS dashboard (en)');
     await shot('s14-nps-dashboard-english');
     await page.goto(`${server.url}/contacts/${ids.customer}`);
@@ -383,7 +459,10 @@ describe('surveys: build one, a customer answers on a phone, a manager reads the
     await entry.getByText(`3/10 · ${en.surveys.bands.detractor}`).waitFor();
     // The survey was written in Vietnamese only for this question: its wording falls back to it.
     await entry.getByText('Lần sau anh/chị muốn được liên hệ qua đâu?').waitFor();
-    await page.locator('header.topbar').getByRole('button', { name: new RegExp(OWNER.name) }).click();
+    await page
+      .locator('header.topbar')
+      .getByRole('button', { name: new RegExp(OWNER.name) })
+      .click();
     await page.getByRole('menuitem', { name: `${en.settings.language}: Tiếng Việt` }).click();
     await page.getByRole('heading', { name: PHONE_CUSTOMER, level: 1 }).waitFor();
     assert.deepEqual(pageErrors, []);

@@ -42,9 +42,19 @@ before(async () => {
   assert.equal(customer.status, 201, JSON.stringify(customer.body));
   ids.customer = customer.body.id;
   const other = await apiCall('POST', '/contacts', { name: 'Chị Đỗ Mai Anh', phones: ['0912 000 111'] });
-  const canned = await apiCall('POST', '/canned-replies', { title: 'Xin lỗi vì giao thiếu hàng', body: 'Dạ em chào {{contact.name}}, em rất xin lỗi vì đơn hàng bị giao thiếu. Bên em sẽ gửi bù lõi lọc trong hôm nay ạ.' });
+  const canned = await apiCall('POST', '/canned-replies', {
+    title: 'Xin lỗi vì giao thiếu hàng',
+    body: 'Dạ em chào {{contact.name}}, em rất xin lỗi vì đơn hàng bị giao thiếu. Bên em sẽ gửi bù lõi lọc trong hôm nay ạ.',
+  });
   assert.equal(canned.status, 201, JSON.stringify(canned.body));
-  const ticket = await apiCall('POST', '/tickets', { contactId: ids.customer, subject: SUBJECT, priority: 'high', category: 'complaint', channel: 'phone', message: 'Tôi nhận máy hôm qua nhưng trong hộp không có lõi lọc thô. Nhờ shop kiểm tra giúp.' });
+  const ticket = await apiCall('POST', '/tickets', {
+    contactId: ids.customer,
+    subject: SUBJECT,
+    priority: 'high',
+    category: 'complaint',
+    channel: 'phone',
+    message: 'Tôi nhận máy hôm qua nhưng trong hộp không có lõi lọc thô. Nhờ shop kiểm tra giúp.',
+  });
   assert.equal(ticket.status, 201, JSON.stringify(ticket.body));
   ids.ticket = ticket.body.id;
   // A second ticket whose subject looks like markup: it must show as the text it is.
@@ -63,7 +73,11 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     const row = page.getByTestId('ticket-row').filter({ hasText: SUBJECT });
     assert.match(await row.innerText(), /Anh Phạm Quốc Bảo/);
     assert.match(await row.innerText(), new RegExp(enumLabel('ticketPriority', 'high', 'vi')));
-    assert.match(await row.getByTestId('sla-firstResponse').innerText(), /^Phản hồi · còn (\d+ giờ)?\s?(\d+ phút)?$/, 'the first-response clock in business time');
+    assert.match(
+      await row.getByTestId('sla-firstResponse').innerText(),
+      /^Phản hồi · còn (\d+ giờ)?\s?(\d+ phút)?$/,
+      'the first-response clock in business time',
+    );
     await table.getByText(XSS_SUBJECT).waitFor();
     assert.equal(await page.locator('img[src="x"]').count(), 0, 'a subject is text, never markup');
     assert.match(await page.getByTestId('queue-unassigned').innerText(), /2/);
@@ -78,10 +92,21 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await page.getByRole('heading', { name: SUBJECT, level: 1 }).waitFor();
     await page.getByTestId('conversation').getByText('trong hộp không có lõi lọc thô').waitFor();
     await page.getByRole('button', { name: vi.tickets.take }).click();
-    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(enumLabel('ticketStatus', 'open', 'vi'), { exact: true }).waitFor();
+    await page
+      .getByTestId('ticket-page')
+      .locator('.ticket-meta')
+      .getByText(enumLabel('ticketStatus', 'open', 'vi'), { exact: true })
+      .waitFor();
     const t = (await apiCall('GET', `/tickets/${ids.ticket}`)).body;
     assert.deepEqual([t.assigneeId, t.status], [ids.me, 'open']);
-    await page.getByTestId('conversation').getByText(new RegExp(`${OWNER.name} đổi ${vi.tickets.fields.status.toLowerCase()}: ${enumLabel('ticketStatus', 'new', 'vi')} → ${enumLabel('ticketStatus', 'open', 'vi')}`)).waitFor();
+    await page
+      .getByTestId('conversation')
+      .getByText(
+        new RegExp(
+          `${OWNER.name} đổi ${vi.tickets.fields.status.toLowerCase()}: ${enumLabel('ticketStatus', 'new', 'vi')} → ${enumLabel('ticketStatus', 'open', 'vi')}`,
+        ),
+      )
+      .waitFor();
   });
 
   step('reply with a canned reply: the customer’s name filled in, the first-response clock met', async () => {
@@ -93,7 +118,10 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await page.getByRole('button', { name: vi.tickets.composer.send, exact: true }).click();
     const reply = page.getByTestId('conversation').locator('[data-kind="reply"]');
     await reply.getByText('Anh cho em xin địa chỉ nhận nhé.').waitFor();
-    assert.match(await reply.getByTestId('mail-status').innerText(), new RegExp(`${vi.tickets.mailStatus.queued}|${vi.tickets.mailStatus.suppressed}|${vi.tickets.mailStatus.sent}`));
+    assert.match(
+      await reply.getByTestId('mail-status').innerText(),
+      new RegExp(`${vi.tickets.mailStatus.queued}|${vi.tickets.mailStatus.suppressed}|${vi.tickets.mailStatus.sent}`),
+    );
     await page.getByTestId('ticket-sla').getByTestId('sla-firstResponse').getByText(vi.tickets.sla.met).waitFor();
     const t = (await apiCall('GET', `/tickets/${ids.ticket}`)).body;
     assert.notEqual(t.firstRespondedAt, null);
@@ -105,7 +133,11 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
   step('wait on the customer: the resolution clock pauses', async () => {
     await page.getByRole('button', { name: vi.tickets.changeStatus }).click();
     await page.getByRole('menuitem', { name: vi.tickets.moveTo.waiting_on_customer }).click();
-    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(enumLabel('ticketStatus', 'waiting_on_customer', 'vi')).waitFor();
+    await page
+      .getByTestId('ticket-page')
+      .locator('.ticket-meta')
+      .getByText(enumLabel('ticketStatus', 'waiting_on_customer', 'vi'))
+      .waitFor();
     const paused = page.getByTestId('ticket-sla').getByTestId('sla-resolution');
     await paused.getByText(/^Tạm dừng, chờ khách · còn /).waitFor();
     assert.equal(await paused.getAttribute('data-tone'), 'paused');
@@ -117,7 +149,11 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await page.getByLabel(vi.tickets.composer.customerLabel).fill('Khách gọi lại: giao tới 12 Nguyễn Huệ, Quận 1, sau 17 giờ.');
     await page.getByRole('button', { name: vi.tickets.composer.logCustomer }).click();
     await page.getByTestId('conversation').getByText('giao tới 12 Nguyễn Huệ').waitFor();
-    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(enumLabel('ticketStatus', 'open', 'vi'), { exact: true }).waitFor();
+    await page
+      .getByTestId('ticket-page')
+      .locator('.ticket-meta')
+      .getByText(enumLabel('ticketStatus', 'open', 'vi'), { exact: true })
+      .waitFor();
     await page.getByRole('tab', { name: vi.tickets.composer.note }).click();
     await page.getByLabel(vi.tickets.composer.noteLabel).fill('Kho Thủ Đức còn 3 lõi lọc thô, đã giữ 1 cho khách.');
     await page.getByRole('button', { name: vi.tickets.composer.addNote }).click();
@@ -142,11 +178,18 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await accessible('resolve dialog');
     await confirm.click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByTestId('ticket-page').locator('.ticket-meta').getByText(enumLabel('ticketStatus', 'resolved', 'vi')).waitFor();
+    await page
+      .getByTestId('ticket-page')
+      .locator('.ticket-meta')
+      .getByText(enumLabel('ticketStatus', 'resolved', 'vi'))
+      .waitFor();
     await page.getByTestId('ticket-resolution').getByText('Đã giao bù lõi lọc thô tận nhà').waitFor();
     await page.getByTestId('ticket-sla').getByTestId('sla-resolution').getByText(vi.tickets.sla.met).waitFor();
     const t = (await apiCall('GET', `/tickets/${ids.ticket}`)).body;
-    assert.deepEqual([t.status, t.resolution, t.rootCause, t.sla.resolution.met], ['resolved', 'Đã giao bù lõi lọc thô tận nhà, khách xác nhận máy chạy tốt.', 'Kho đóng gói thiếu phụ kiện', true]);
+    assert.deepEqual(
+      [t.status, t.resolution, t.rootCause, t.sla.resolution.met],
+      ['resolved', 'Đã giao bù lõi lọc thô tận nhà, khách xác nhận máy chạy tốt.', 'Kho đóng gói thiếu phụ kiện', true],
+    );
     assert.notEqual(t.resolvedAt, null);
     await accessible('ticket page');
     await shot('t03-ticket-resolved');
@@ -182,7 +225,10 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await page.getByRole('heading', { name: 'Hỏi lịch thay lõi lọc định kỳ', level: 1 }).waitFor();
     const list = (await apiCall('GET', `/tickets?contactId=${ids.customer}&status=any`)).body;
     const created = list.data.find((x: { subject: string }) => x.subject === 'Hỏi lịch thay lõi lọc định kỳ');
-    assert.deepEqual([created.priority, created.category, created.channel, created.assigneeId, created.status], ['urgent', 'question', 'phone', ids.me, 'open']);
+    assert.deepEqual(
+      [created.priority, created.category, created.channel, created.assigneeId, created.status],
+      ['urgent', 'question', 'phone', ids.me, 'open'],
+    );
     // Urgent: a first reply within 30 working minutes.
     assert.match(await page.getByTestId('ticket-sla').getByTestId('sla-firstResponse').innerText(), /còn (30 phút|\d+ phút)/);
   });
@@ -203,8 +249,14 @@ describe('an agent works a ticket from the inbox to resolved, in Vietnamese', ()
     await page.getByRole('button', { name: vi.common.save }).first().click();
     await page.getByText(vi.care.calendarSaved).waitFor();
     const after = (await apiCall('GET', '/care/settings')).body.calendar.holidays as { date: string; name: string }[];
-    assert.ok(after.some((h) => h.date === `${year}-01-01`), 'New Year’s Day of the year asked for');
-    assert.ok(after.some((h) => h.date === `${year}-04-30`), 'Reunification Day');
+    assert.ok(
+      after.some((h) => h.date === `${year}-01-01`),
+      'New Year’s Day of the year asked for',
+    );
+    assert.ok(
+      after.some((h) => h.date === `${year}-04-30`),
+      'Reunification Day',
+    );
     assert.ok(after.length > before.length);
     await accessible('care settings');
     await page.getByRole('heading', { name: vi.settings.title, level: 1 }).scrollIntoViewIfNeeded();

@@ -2,7 +2,17 @@
  * A node:test reporter that counts leaf tests (not suites) and writes {passed, failed, skipped, failures}
  * as JSON when the run ends. scripts/test.ts adds it beside the human-readable spec reporter.
  */
-type Event = { type: string; data: { name: string; nesting: number; file?: string; skip?: unknown; todo?: unknown; details?: { type?: string; error?: { message?: string; cause?: unknown } } } };
+type Event = {
+  type: string;
+  data: {
+    name: string;
+    nesting: number;
+    file?: string;
+    skip?: unknown;
+    todo?: unknown;
+    details?: { type?: string; error?: { message?: string; cause?: unknown } };
+  };
+};
 
 export default async function* countReporter(source: AsyncIterable<Event>): AsyncGenerator<string> {
   let passed = 0;
@@ -23,7 +33,11 @@ export default async function* countReporter(source: AsyncIterable<Event>): Asyn
     else if (e.type === 'test:pass') passed++;
     else {
       failed++;
-      failures.push({ name: e.data.name, file: e.data.file, message: String((e.data.details?.error?.cause as Error | undefined)?.message ?? e.data.details?.error?.message ?? '') });
+      failures.push({
+        name: e.data.name,
+        file: e.data.file,
+        message: String((e.data.details?.error?.cause as Error | undefined)?.message ?? e.data.details?.error?.message ?? ''),
+      });
     }
   }
   yield JSON.stringify({ passed, failed, skipped, failures });

@@ -17,7 +17,8 @@ import { dirname, join, normalize } from 'node:path';
 
 const problems: string[] = [];
 const files = globSync('packages/*/src/**/*.ts').concat(globSync('packages/*/test/**/*.ts'), globSync('packages/web/src/**/*.tsx'));
-const importsOf = (src: string) => [...src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...src.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+const importsOf = (src: string) =>
+  [...src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...src.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
 
 for (const f of files) {
   const src = readFileSync(f, 'utf8');
@@ -28,16 +29,29 @@ for (const f of files) {
   // The domain's tests may read reference files and ask SQLite for a reference answer; the domain may not.
   if (f.startsWith('packages/domain/') && !f.endsWith('.test.ts') && !f.startsWith('packages/domain/test/')) {
     for (const i of imps) {
-      if (/^(node:)?(fs|net|http|https|child_process|dgram|worker_threads)(\/|$)/.test(i) || /^(pg|better-sqlite3|kysely|fastify|nodemailer|pino)(\/|$)/.test(i)) problems.push(`${f}: the domain does no I/O (imports ${i})`);
+      if (
+        /^(node:)?(fs|net|http|https|child_process|dgram|worker_threads)(\/|$)/.test(i) ||
+        /^(pg|better-sqlite3|kysely|fastify|nodemailer|pino)(\/|$)/.test(i)
+      )
+        problems.push(`${f}: the domain does no I/O (imports ${i})`);
       if (i.startsWith('@kith/server') || i.startsWith('@kith/cli')) problems.push(`${f}: the domain imports nothing of ours (imports ${i})`);
     }
   }
   if (f.startsWith('packages/web/') && !f.endsWith('.test.ts')) {
-    for (const i of imps) if (/^(@kith\/(server|cli)|pg|better-sqlite3|kysely|fastify)(\/|$)/.test(i) || i.startsWith('node:')) problems.push(`${f}: the web app talks to the server over HTTP only (imports ${i})`);
+    for (const i of imps)
+      if (/^(@kith\/(server|cli)|pg|better-sqlite3|kysely|fastify)(\/|$)/.test(i) || i.startsWith('node:'))
+        problems.push(`${f}: the web app talks to the server over HTTP only (imports ${i})`);
   }
   if (f.startsWith('packages/server/')) for (const i of imps) if (i.startsWith('@kith/cli')) problems.push(`${f}: the server never imports the CLI`);
-  if (f.includes('/db/migrations/')) for (const i of imps) if (i.startsWith('.') && !i.startsWith('./_')) problems.push(`${f}: migrations import no application code (imports ${i})`);
-  if (/process\.env/.test(src) && f !== 'packages/server/src/config.ts' && !f.includes('/test/') && !f.endsWith('.test.ts') && f !== 'packages/cli/src/output.ts') {
+  if (f.includes('/db/migrations/'))
+    for (const i of imps) if (i.startsWith('.') && !i.startsWith('./_')) problems.push(`${f}: migrations import no application code (imports ${i})`);
+  if (
+    /process\.env/.test(src) &&
+    f !== 'packages/server/src/config.ts' &&
+    !f.includes('/test/') &&
+    !f.endsWith('.test.ts') &&
+    f !== 'packages/cli/src/output.ts'
+  ) {
     problems.push(`${f}: only config.ts reads process.env`);
   }
 }
@@ -59,7 +73,29 @@ const COMPOSITION_ROOT = new Set(['modules.ts', 'main.ts']);
  */
 const PLATFORM_EXCEPTIONS: Record<string, string> = {
   // Kysely's `Database` type is the whole schema: each feature's row types assembled in one place (types only).
-  ...Object.fromEntries(['analytics', 'commerce', 'companies', 'contacts', 'custom-fields', 'deals', 'duplicates', 'import', 'interactions', 'invitations', 'loyalty', 'playbooks', 'segments', 'surveys', 'tasks', 'teams', 'tickets', 'views', 'workspaces'].map((f) => [`db/database.ts -> ${f}`, 'the schema type assembles every feature\'s row types'])),
+  ...Object.fromEntries(
+    [
+      'analytics',
+      'commerce',
+      'companies',
+      'contacts',
+      'custom-fields',
+      'deals',
+      'duplicates',
+      'import',
+      'interactions',
+      'invitations',
+      'loyalty',
+      'playbooks',
+      'segments',
+      'surveys',
+      'tasks',
+      'teams',
+      'tickets',
+      'views',
+      'workspaces',
+    ].map((f) => [`db/database.ts -> ${f}`, "the schema type assembles every feature's row types"]),
+  ),
   // Signing in opens the session in a workspace and accepts an invitation: auth's routes and service still do the
   // workspaces' and invitations' work (issue 17: "routes in auth do service work").
   'auth/auth.routes.ts -> workspaces': 'sign-in names the workspace a session opens in',
@@ -83,9 +119,9 @@ const CYCLE_EXCEPTIONS: Record<string, string> = {
   'workspaces/workspace.routes.ts -> export': 'GET /workspace/export is a workspace route over export/',
   // Contacts, the hub: its routes and service call the features built on contacts. Each is a candidate for a
   // module hook or the domain events of issue 17 (contacts/ is being reworked in parallel, so left as it is).
-  'contacts/contact.routes.ts -> duplicates': 'a contact\'s duplicate candidates are served under /contacts',
+  'contacts/contact.routes.ts -> duplicates': "a contact's duplicate candidates are served under /contacts",
   'contacts/contact.routes.ts -> interactions': 'the customer timeline is served under /contacts',
-  'contacts/contact.routes.ts -> export': 'the contact list\'s CSV/XLSX export is served under /contacts',
+  'contacts/contact.routes.ts -> export': "the contact list's CSV/XLSX export is served under /contacts",
   'contacts/contact.service.ts -> surveys': 'purging a contact who answered surveys recounts the survey dashboard',
   'contacts/contact.service.ts -> segments': 'contact lists filter by segment',
   'contacts/contact.service.ts -> analytics': 'a contact carries its RFM score summary',
@@ -115,9 +151,11 @@ for (const e of serverEdges) {
   if (!isPlatform(e.from) || !isFeature(e.to)) continue;
   const key = `${e.file} -> ${e.to}`;
   if (key in PLATFORM_EXCEPTIONS) usedPlatformExceptions.add(key);
-  else problems.push(`${SERVER}${e.file}: the platform (${e.from}) imports no feature (imports ${e.target}); a feature plugs in through its module (modules.ts)`);
+  else
+    problems.push(`${SERVER}${e.file}: the platform (${e.from}) imports no feature (imports ${e.target}); a feature plugs in through its module (modules.ts)`);
 }
-for (const key of Object.keys(PLATFORM_EXCEPTIONS)) if (!usedPlatformExceptions.has(key)) problems.push(`scripts/lint.ts: the platform exception "${key}" matches no import any more: remove it`);
+for (const key of Object.keys(PLATFORM_EXCEPTIONS))
+  if (!usedPlatformExceptions.has(key)) problems.push(`scripts/lint.ts: the platform exception "${key}" matches no import any more: remove it`);
 
 // Folder cycles over value imports, the allowed ones left out; each strongly connected group is reported once,
 // with one of its cycles spelled out file by file.
@@ -133,7 +171,8 @@ for (const e of serverEdges) {
   if (!graph.has(e.from)) graph.set(e.from, new Map());
   if (!graph.get(e.from)!.has(e.to)) graph.get(e.from)!.set(e.to, e);
 }
-for (const key of Object.keys(CYCLE_EXCEPTIONS)) if (!usedCycleExceptions.has(key)) problems.push(`scripts/lint.ts: the cycle exception "${key}" matches no import any more: remove it`);
+for (const key of Object.keys(CYCLE_EXCEPTIONS))
+  if (!usedCycleExceptions.has(key)) problems.push(`scripts/lint.ts: the cycle exception "${key}" matches no import any more: remove it`);
 {
   // Tarjan's strongly connected components.
   let counter = 0;
@@ -189,8 +228,13 @@ for (const key of Object.keys(CYCLE_EXCEPTIONS)) if (!usedCycleExceptions.has(ke
     const path = [start];
     for (let v = closing!; v !== start; v = prev.get(v)!) path.splice(1, 0, v);
     path.push(start);
-    const steps = path.slice(1).map((to, i) => graph.get(path[i]!)!.get(to)!).map((e) => `${e.file} -> ${e.target}`);
-    problems.push(`${SERVER}: import cycle between folders ${path.join(' -> ')} (${group.length} folders in the knot: ${group.join(', ')}): ${steps.join('; ')}`);
+    const steps = path
+      .slice(1)
+      .map((to, i) => graph.get(path[i]!)!.get(to)!)
+      .map((e) => `${e.file} -> ${e.target}`);
+    problems.push(
+      `${SERVER}: import cycle between folders ${path.join(' -> ')} (${group.length} folders in the knot: ${group.join(', ')}): ${steps.join('; ')}`,
+    );
   }
 }
 
@@ -210,7 +254,8 @@ process.exit(problems.length ? 1 : 0);
 function sqlOutsideRepositories(): string[] {
   const { globSync: glob, readFileSync: read, writeFileSync: write, existsSync } = process.getBuiltinModule('node:fs');
   const baselineFile = 'scripts/lint-sql-baseline.json';
-  const allowed = (f: string) => f.endsWith('.repository.ts') || f.startsWith('packages/server/src/db/') || f.endsWith('.test.ts') || /^packages\/[^/]+\/test\//.test(f);
+  const allowed = (f: string) =>
+    f.endsWith('.repository.ts') || f.startsWith('packages/server/src/db/') || f.endsWith('.test.ts') || /^packages\/[^/]+\/test\//.test(f);
   const current: Record<string, number> = {};
   for (const f of glob('packages/*/src/**/*.{ts,tsx}').sort()) {
     if (allowed(f)) continue;
@@ -223,7 +268,9 @@ function sqlOutsideRepositories(): string[] {
   const grown = Object.entries(current).filter(([f, n]) => n > (baseline[f] ?? 0));
   if (process.argv.includes('--update-sql-baseline')) {
     if (existsSync(baselineFile) && total > sum(baseline)) {
-      process.stderr.write(`lint: not updating ${baselineFile}: ${total} query-builder calls outside repositories, more than the baseline's ${sum(baseline)}\n`);
+      process.stderr.write(
+        `lint: not updating ${baselineFile}: ${total} query-builder calls outside repositories, more than the baseline's ${sum(baseline)}\n`,
+      );
       return grown.map(([f, n]) => `${f}: ${n} query-builder calls outside a repository (baseline ${baseline[f] ?? 0})`);
     }
     write(baselineFile, `${JSON.stringify(current, null, 2)}\n`);
@@ -233,8 +280,12 @@ function sqlOutsideRepositories(): string[] {
   const lower = Object.keys(baseline).filter((f) => (current[f] ?? 0) < baseline[f]!).length;
   process.stdout.write(
     `lint: ${total} query-builder calls outside repositories in ${Object.keys(current).length} files (baseline ${sum(baseline)})` +
-      (lower ? `; ${lower} file${lower === 1 ? ' is' : 's are'} below ${lower === 1 ? 'its' : 'their'} baseline: \`node scripts/lint.ts --update-sql-baseline\` lowers it` : '') +
+      (lower
+        ? `; ${lower} file${lower === 1 ? ' is' : 's are'} below ${lower === 1 ? 'its' : 'their'} baseline: \`node scripts/lint.ts --update-sql-baseline\` lowers it`
+        : '') +
       '\n',
   );
-  return grown.map(([f, n]) => `${f}: ${n} query-builder calls outside a repository, ${baseline[f] ?? 0} allowed by ${baselineFile}: SQL goes in a *.repository.ts`);
+  return grown.map(
+    ([f, n]) => `${f}: ${n} query-builder calls outside a repository, ${baseline[f] ?? 0} allowed by ${baselineFile}: SQL goes in a *.repository.ts`,
+  );
 }

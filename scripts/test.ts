@@ -18,18 +18,31 @@ const asked = process.argv.slice(2).filter((a): a is Tier => (ALL as string[]).i
 const tiers = asked.length ? asked : ALL;
 const filter = process.env.KITH_TEST_FILTER ? new RegExp(process.env.KITH_TEST_FILTER) : null;
 
-const files = (patterns: string[]) => patterns.flatMap((p) => globSync(p)).filter((f) => !f.includes('node_modules') && (!filter || filter.test(f))).sort();
+const files = (patterns: string[]) =>
+  patterns
+    .flatMap((p) => globSync(p))
+    .filter((f) => !f.includes('node_modules') && (!filter || filter.test(f)))
+    .sort();
 
 const plan: Record<Tier, { files: string[]; env: Record<string, string>; skip?: string; concurrency: number }> = {
   unit: { files: files(['packages/domain/src/**/*.test.ts', 'packages/web/src/**/*.test.ts']), env: {}, concurrency: availableParallelism() },
-  sqlite: { files: files(['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'packages/cli/src/**/*.test.ts']), env: { KITH_TEST_DATABASE_URL: '' }, concurrency: Math.max(2, availableParallelism()) },
+  sqlite: {
+    files: files(['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'packages/cli/src/**/*.test.ts']),
+    env: { KITH_TEST_DATABASE_URL: '' },
+    concurrency: Math.max(2, availableParallelism()),
+  },
   postgres: {
     files: files(['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'packages/cli/src/**/*.test.ts']),
     env: {},
     concurrency: Math.max(2, availableParallelism()),
     ...(process.env.KITH_TEST_DATABASE_URL ? {} : { skip: 'KITH_TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres)' }),
   },
-  browser: { files: files(['e2e/**/*.spec.ts']), env: {}, concurrency: 1, ...(existsSync(process.env.KITH_CHROMIUM ?? '/usr/bin/chromium') ? {} : { skip: 'Chromium is not installed (apt-get install chromium)' }) },
+  browser: {
+    files: files(['e2e/**/*.spec.ts']),
+    env: {},
+    concurrency: 1,
+    ...(existsSync(process.env.KITH_CHROMIUM ?? '/usr/bin/chromium') ? {} : { skip: 'Chromium is not installed (apt-get install chromium)' }),
+  },
 };
 
 let passed = 0;
@@ -77,7 +90,8 @@ for (const tier of tiers) {
   passed += c.passed;
   failed += c.failed;
   skipped += c.skipped;
-  for (const f of c.failures) failures.push(`[${tier}] ${f.name}${f.file ? ` (${f.file.replace(process.cwd() + '/', '')})` : ''}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`);
+  for (const f of c.failures)
+    failures.push(`[${tier}] ${f.name}${f.file ? ` (${f.file.replace(process.cwd() + '/', '')})` : ''}${f.message ? `: ${f.message.split('\n')[0]}` : ''}`);
   process.stdout.write(`== ${tier}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}\n`);
 }
 rmSync(tmp, { recursive: true, force: true });

@@ -20,12 +20,31 @@ const file = (name: string, text: string) => {
 
 describe('kith analytics', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false }, () => {
   test('rfm: one object per customer with the contract’s keys; extra columns ignored; later purchases ignored', async () => {
-    const f = file('tx.csv', ['customer_id,date,amount,store', 'a,2026-01-01,100,HN', 'a,2026-01-01,50,HN', 'a,2026-03-01,10.5,HCM', 'b,2025-06-01,1000,HN', 'c,2026-03-30,5,HN', 'c,2026-02-01,5,HN', 'c,2026-01-15,5,HN', 'd,2025-12-01,20,HN', 'e,2026-03-31,70,HN', 'f,2026-04-02,999,HN', ''].join('\n'));
+    const f = file(
+      'tx.csv',
+      [
+        'customer_id,date,amount,store',
+        'a,2026-01-01,100,HN',
+        'a,2026-01-01,50,HN',
+        'a,2026-03-01,10.5,HCM',
+        'b,2025-06-01,1000,HN',
+        'c,2026-03-30,5,HN',
+        'c,2026-02-01,5,HN',
+        'c,2026-01-15,5,HN',
+        'd,2025-12-01,20,HN',
+        'e,2026-03-31,70,HN',
+        'f,2026-04-02,999,HN',
+        '',
+      ].join('\n'),
+    );
     const r = await kith(['analytics', 'rfm', '--transactions', f, '--as-of', '2026-03-31', '--json']);
     assert.equal(r.code, 0, r.stderr);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     assert.deepEqual(Object.keys(rows[0]!), ['customerId', 'recency', 'frequency', 'monetary', 'r', 'f', 'm', 'segment']);
-    assert.deepEqual(rows.find((x) => x.customerId === 'a'), { customerId: 'a', recency: 30, frequency: 2, monetary: 160.5, r: 3, f: 4, m: 4, segment: 'loyal' });
+    assert.deepEqual(
+      rows.find((x) => x.customerId === 'a'),
+      { customerId: 'a', recency: 30, frequency: 2, monetary: 160.5, r: 3, f: 4, m: 4, segment: 'loyal' },
+    );
     assert.deepEqual(rows.map((x) => x.customerId).sort(), ['a', 'b', 'c', 'd', 'e']);
     const text = await kith(['analytics', 'rfm', '--transactions', f, '--as-of', '2026-03-31']);
     assert.match(text.stdout, /5 customers at 2026-03-31/);
@@ -65,19 +84,40 @@ describe('kith analytics', { skip: onPostgres() ? 'the CLI tests use SQLite only
   });
 
   const sample = sharedData('cdnow', 'CDNOW_sample.txt');
-  test('clv on CDNOW as a file: the published BG/NBD and Gamma-Gamma parameters, and every customer with the contract’s keys', { skip: sample ? false : 'the CDNOW reference data is not on this machine' }, async () => {
-    const lines = readFileSync(sample!, 'utf8').trim().split(/\r?\n/).map((l) => l.trim().split(/\s+/));
-    const f = file('cdnow.csv', `customer_id,date,amount\n${lines.map(([, id, d, , amount]) => `${Number(id)},${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)},${amount}`).join('\n')}\n`);
+  test('clv on CDNOW as a file: the published BG/NBD and Gamma-Gamma parameters, and every customer with the contract’s keys', {
+    skip: sample ? false : 'the CDNOW reference data is not on this machine',
+  }, async () => {
+    const lines = readFileSync(sample!, 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.trim().split(/\s+/));
+    const f = file(
+      'cdnow.csv',
+      `customer_id,date,amount\n${lines.map(([, id, d, , amount]) => `${Number(id)},${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)},${amount}`).join('\n')}\n`,
+    );
     const r = await kith(['analytics', 'clv', '--transactions', f, '--calibration-end', '1997-09-30', '--unit', 'week', '--horizon', '39', '--json']);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(out), ['bgnbd', 'gammaGamma', 'customers']);
     assert.deepEqual(Object.keys(out.bgnbd), ['r', 'alpha', 'a', 'b', 'logLikelihood']);
     assert.deepEqual(Object.keys(out.gammaGamma), ['p', 'q', 'v', 'logLikelihood']);
-    assert.deepEqual([out.bgnbd.r.toFixed(3), out.bgnbd.alpha.toFixed(3), out.bgnbd.a.toFixed(3), out.bgnbd.b.toFixed(3)], ['0.243', '4.414', '0.793', '2.426']);
+    assert.deepEqual(
+      [out.bgnbd.r.toFixed(3), out.bgnbd.alpha.toFixed(3), out.bgnbd.a.toFixed(3), out.bgnbd.b.toFixed(3)],
+      ['0.243', '4.414', '0.793', '2.426'],
+    );
     assert.deepEqual([out.gammaGamma.p.toFixed(2), out.gammaGamma.q.toFixed(2), out.gammaGamma.v.toFixed(2)], ['6.25', '3.74', '15.44']);
     assert.equal(out.customers.length, 2357);
-    assert.deepEqual(Object.keys(out.customers[0]), ['customerId', 'frequency', 'recency', 'T', 'monetary', 'pAlive', 'expectedPurchases', 'expectedSpend', 'clv']);
+    assert.deepEqual(Object.keys(out.customers[0]), [
+      'customerId',
+      'frequency',
+      'recency',
+      'T',
+      'monetary',
+      'pAlive',
+      'expectedPurchases',
+      'expectedSpend',
+      'clv',
+    ]);
     const one = out.customers.find((c: { customerId: string }) => c.customerId === '1');
     assert.deepEqual([one.frequency, one.recency.toFixed(2), one.T.toFixed(2)], [2, '30.43', '38.86']);
   });

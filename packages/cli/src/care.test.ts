@@ -25,7 +25,12 @@ const json = jsonOf;
 
 describe('kith tickets, surveys, loyalty and jobs', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false }, () => {
   test('an administrator reads the queues, the SLA report, survey results and a customer’s points, makes a survey link and runs due jobs', async () => {
-    json(await kith(['setup', '--workspace', 'Trà Thái Nguyên', '--name', 'Hà Văn Chè', '--email', 'che@tra.vn', '--password-stdin', '--json'], 'a long owner password\n'));
+    json(
+      await kith(
+        ['setup', '--workspace', 'Trà Thái Nguyên', '--name', 'Hà Văn Chè', '--email', 'che@tra.vn', '--password-stdin', '--json'],
+        'a long owner password\n',
+      ),
+    );
     const core = await createCore(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { modules: MODULES, log: createLogger('silent') });
     let contactId: string;
     let surveyId: string;
@@ -35,7 +40,14 @@ describe('kith tickets, surveys, loyalty and jobs', { skip: onPostgres() ? 'the 
       const [c] = await createContacts(core, actor, [{ name: 'Chị Xuân', emails: ['xuan@example.vn'] } as never], { bulk: false });
       contactId = c!.id;
       await createTicket(core, actor, { contactId, subject: 'Trà bị ẩm', priority: 'high', channel: 'phone', category: 'complaint' });
-      const s = await createSurvey(core, actor, { name: 'Sau mua', questions: [{ type: 'nps', text: { vi: 'NPS', en: 'NPS' } }], trigger: { kind: 'manual' }, followUp: { enabled: true, npsMax: 6, csatMax: 2, priority: 'high' }, expiresDays: 30, status: 'active' });
+      const s = await createSurvey(core, actor, {
+        name: 'Sau mua',
+        questions: [{ type: 'nps', text: { vi: 'NPS', en: 'NPS' } }],
+        trigger: { kind: 'manual' },
+        followUp: { enabled: true, npsMax: 6, csatMax: 2, priority: 'high' },
+        expiresDays: 30,
+        status: 'active',
+      });
       surveyId = s.id;
       await createOrder(core, actor, { contactId, status: 'paid', lines: [{ name: 'Trà Tân Cương', quantity: 2, unitPrice: 250_000 }] } as never);
     } finally {
@@ -50,7 +62,10 @@ describe('kith tickets, surveys, loyalty and jobs', { skip: onPostgres() ? 'the 
     assert.match(table.stdout, /#1\s+high\s+new\s+\d+ min left\s+Trà bị ẩm — Chị Xuân/);
     assert.equal((await kith(['tickets', 'list', '--queue', 'mine-and-yours'])).code, 1);
     const report = json(await kith(['tickets', 'sla-report', '--by', 'category', '--json']));
-    assert.deepEqual(report.data.map((g: { key: string; tickets: number }) => [g.key, g.tickets]), [['complaint', 1]]);
+    assert.deepEqual(
+      report.data.map((g: { key: string; tickets: number }) => [g.key, g.tickets]),
+      [['complaint', 1]],
+    );
 
     const link = json(await kith(['surveys', 'invite', surveyId!, contactId!, '--json']));
     assert.match(link.url, /\/s\/[A-Za-z0-9_-]{40,}$/);
@@ -74,7 +89,10 @@ describe('kith tickets, surveys, loyalty and jobs', { skip: onPostgres() ? 'the 
     assert.equal(points.balance, 50, '500,000 ₫ paid earns 50 points');
     assert.match(points.referralCode, /^[2-9A-Z]{8}$/);
     const status = json(await kith(['jobs', 'status', '--json']));
-    assert.ok(status.some((r: { kind: string; waiting: number }) => r.kind === 'ticket.sla' && r.waiting >= 2), JSON.stringify(status));
+    assert.ok(
+      status.some((r: { kind: string; waiting: number }) => r.kind === 'ticket.sla' && r.waiting >= 2),
+      JSON.stringify(status),
+    );
     const ran = json(await kith(['jobs', 'run', '--json']));
     assert.equal(ran.failed, 0);
   });

@@ -35,20 +35,30 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
   test('--help lists every command', async () => {
     const r = await kith(dataDir(), ['--help']);
     assert.equal(r.code, 0);
-    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'restore', 'demo', 'export', 'import', 'duplicates']) assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
+    for (const c of ['start', 'migrate', 'setup', 'workspace', 'user', 'token', 'backup', 'restore', 'demo', 'export', 'import', 'duplicates'])
+      assert.match(r.stdout, new RegExp(`^\\s+${c}\\b`, 'm'), c);
   });
 
   test('migrations, setup, users, tokens and a backup, as an administrator would', async () => {
     const d = dataDir();
     const status = json(await kith(d, ['migrate', 'status', '--json']));
     assert.ok(status.length >= 1 && status.every((m: { executedAt: string | null }) => m.executedAt === null));
-    assert.deepEqual(json(await kith(d, ['migrate', 'up', '--json'])).applied, status.map((m: { name: string }) => m.name));
+    assert.deepEqual(
+      json(await kith(d, ['migrate', 'up', '--json'])).applied,
+      status.map((m: { name: string }) => m.name),
+    );
     assert.equal(statSync(join(d, 'secret.key')).mode & 0o777, 0o600);
 
-    const setup = json(await kith(d, ['setup', '--workspace', 'Cửa hàng An', '--name', 'Nguyễn Văn An', '--email', 'An@Example.com', '--password-stdin', '--json'], { stdin: 'a long owner password\n' }));
+    const setup = json(
+      await kith(d, ['setup', '--workspace', 'Cửa hàng An', '--name', 'Nguyễn Văn An', '--email', 'An@Example.com', '--password-stdin', '--json'], {
+        stdin: 'a long owner password\n',
+      }),
+    );
     assert.equal(setup.user.email, 'an@example.com');
     assert.equal(setup.password, undefined, 'a password given on stdin is never printed');
-    const again = await kith(d, ['setup', '--workspace', 'X', '--name', 'Y', '--email', 'y@example.com', '--password-stdin'], { stdin: 'another long password\n' });
+    const again = await kith(d, ['setup', '--workspace', 'X', '--name', 'Y', '--email', 'y@example.com', '--password-stdin'], {
+      stdin: 'another long password\n',
+    });
     assert.equal(again.code, 1);
     assert.equal(again.stderr.trim().split('\n').length, 1);
     assert.match(again.stderr, /already set up/);
@@ -69,7 +79,12 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
       assert.equal(me.statusCode, 200);
       assert.equal(me.json().email, 'ha@example.com');
       assert.equal(me.json().role, 'manager');
-      const made = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'Khách Sao Lưu' }) });
+      const made = await app.inject({
+        method: 'POST',
+        url: '/api/v1/contacts',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ name: 'Khách Sao Lưu' }),
+      });
       assert.equal(made.statusCode, 201);
     } finally {
       await app.close();
@@ -126,7 +141,11 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.match(r1.stderr, /300 \/ 300 contacts/);
     const out2 = json(await kith(two, ['demo', '--customers', '300', '--seed', '7', '--json']));
     assert.ok(out.orders > 100 && out.products === 30 && out.interactions > 0 && out.deals > 5 && out.tasks > 5, JSON.stringify(out));
-    assert.deepEqual([out2.orders, out2.interactions, out2.deals, out2.tasks], [out.orders, out.interactions, out.deals, out.tasks], 'the same purchases, deals and tasks for the same seed');
+    assert.deepEqual(
+      [out2.orders, out2.interactions, out2.deals, out2.tasks],
+      [out.orders, out.interactions, out.deals, out.tasks],
+      'the same purchases, deals and tasks for the same seed',
+    );
     const a = names(one);
     assert.equal(a.length, 300);
     assert.deepEqual(names(two), a);
@@ -141,14 +160,26 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     const lines = parse(exp.stdout, { columns: true, bom: true }) as Record<string, string>[];
     assert.equal(lines.length, 300);
     assert.deepEqual(lines.map((l) => l.name).sort(), (a as { name: string }[]).map((x) => x.name).sort());
-    assert.ok(lines.every((l) => !l.phones || /^\+84\d+(; \+84\d+)*$/.test(l.phones)), 'phones in E.164 as they are: a phone number runs nothing in a spreadsheet');
-    assert.ok(lines.every((l) => Object.values(l).every((v) => !isDangerousCell(v))), 'no cell with a piece a spreadsheet would run');
+    assert.ok(
+      lines.every((l) => !l.phones || /^\+84\d+(; \+84\d+)*$/.test(l.phones)),
+      'phones in E.164 as they are: a phone number runs nothing in a spreadsheet',
+    );
+    assert.ok(
+      lines.every((l) => Object.values(l).every((v) => !isDangerousCell(v))),
+      'no cell with a piece a spreadsheet would run',
+    );
     assert.match(exp.stderr, /exported 300 contacts/);
     const raw = parse((await kith(one, ['export', 'contacts', '--raw'])).stdout, { columns: true, bom: true }) as Record<string, string>[];
-    assert.ok(raw.some((l) => (l.phones ?? '').startsWith('+84')), '--raw: as stored');
+    assert.ok(
+      raw.some((l) => (l.phones ?? '').startsWith('+84')),
+      '--raw: as stored',
+    );
     const all = await kith(one, ['export', 'workspace']);
     assert.equal(all.code, 0, all.stderr);
-    const records = all.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string });
+    const records = all.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string });
     assert.equal(records.filter((r) => r.type === 'contact').length, 300);
     assert.equal(records.filter((r) => r.type === 'order').length, out.orders);
     assert.match(all.stderr, /300 contact/);
@@ -157,11 +188,20 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.equal(orderLines.code, 0, orderLines.stderr);
     const ol = parse(orderLines.stdout, { columns: true, bom: true }) as Record<string, string>[];
     assert.ok(ol.length > out.orders / 2, `${ol.length} lines`);
-    assert.ok(ol.every((l) => (['paid', 'delivered'] as const).map((x) => enumLabel('orderStatus', x, 'vi')).includes(l.status!)), 'only paid and delivered orders (named in the workspace’s language)');
-    assert.ok(ol.every((l) => Number(l['line total']) === Math.max(0, Number(l.quantity) * Number(l['unit price']) - Number(l.discount))), 'each line’s total from its quantity, price and discount');
+    assert.ok(
+      ol.every((l) => (['paid', 'delivered'] as const).map((x) => enumLabel('orderStatus', x, 'vi')).includes(l.status!)),
+      'only paid and delivered orders (named in the workspace’s language)',
+    );
+    assert.ok(
+      ol.every((l) => Number(l['line total']) === Math.max(0, Number(l.quantity) * Number(l['unit price']) - Number(l.discount))),
+      'each line’s total from its quantity, price and discount',
+    );
     assert.match(orderLines.stderr, /exported [\d,]+ order lines/);
     const deals = parse((await kith(one, ['export', 'deals', '--filter', 'status:open'])).stdout, { columns: true, bom: true }) as Record<string, string>[];
-    assert.ok(deals.length > 0 && deals.length <= out.deals && deals.every((d) => d.status === enumLabel('stageKind', 'open', 'vi')), JSON.stringify(deals.slice(0, 2)));
+    assert.ok(
+      deals.length > 0 && deals.length <= out.deals && deals.every((d) => d.status === enumLabel('stageKind', 'open', 'vi')),
+      JSON.stringify(deals.slice(0, 2)),
+    );
     const badFilter = await kith(one, ['export', 'orders', '--filter', 'nope:eq:1']);
     assert.equal(badFilter.code, 1);
     assert.match(badFilter.stderr, /filter\[nope\]\[eq\]/);
@@ -194,7 +234,11 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
 
   test('import contacts: Vietnamese headers, a precise report, a dry run that writes nothing, a re-run that adds nothing, list and undo', async () => {
     const dir = dataDir();
-    json(await kith(dir, ['setup', '--workspace', 'Tiệm Sen', '--name', 'Chủ', '--email', 'chu@sen.vn', '--password-stdin', '--json'], { stdin: 'một mật khẩu đủ dài 2026\n' }));
+    json(
+      await kith(dir, ['setup', '--workspace', 'Tiệm Sen', '--name', 'Chủ', '--email', 'chu@sen.vn', '--password-stdin', '--json'], {
+        stdin: 'một mật khẩu đủ dài 2026\n',
+      }),
+    );
     const file = join(dir, 'khach.csv');
     // UTF-8 with a BOM, semicolons, quoted fields, Vietnamese headers — as Excel saves it.
     const rows = [
@@ -209,7 +253,13 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     const contacts = () => {
       const db = new BetterSqlite3(join(dir, 'kith.db'), { readonly: true });
       try {
-        return db.prepare('select name, phones, province, gender, birthday from contacts where deleted_at is null order by name').all() as { name: string; phones: string; province: string | null; gender: string | null; birthday: string | null }[];
+        return db.prepare('select name, phones, province, gender, birthday from contacts where deleted_at is null order by name').all() as {
+          name: string;
+          phones: string;
+          province: string | null;
+          gender: string | null;
+          birthday: string | null;
+        }[];
       } finally {
         db.close();
       }
@@ -235,15 +285,28 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.deepEqual([run.created, run.failed, run.skipped], [2, 2, 1]);
     assert.match(ran.stderr, /utf-8, ";"-separated; columns: Họ và tên→name, SĐT→phones/);
     const made = contacts();
-    assert.deepEqual(made.map((c) => c.name), ['Nguyễn Thị Hồng', 'Phạm Thu']);
-    assert.deepEqual([made[0]!.phones, made[0]!.gender, made[0]!.birthday, made[0]!.province], ['["+84912345678","+84912000111"]', 'female', '1990-01-25', 'ha-noi'], 'the two rows of one person are one contact');
+    assert.deepEqual(
+      made.map((c) => c.name),
+      ['Nguyễn Thị Hồng', 'Phạm Thu'],
+    );
+    assert.deepEqual(
+      [made[0]!.phones, made[0]!.gender, made[0]!.birthday, made[0]!.province],
+      ['["+84912345678","+84912000111"]', 'female', '1990-01-25', 'ha-noi'],
+      'the two rows of one person are one contact',
+    );
     assert.equal(made[1]!.province, 'hue', 'an old province name maps to the merged one');
 
     const again = json(await kith(dir, ['import', 'contacts', file, '--json']));
     assert.deepEqual([again.created, again.updated, again.skipped], [0, 0, 3], 'the same file again changes nothing');
 
     const list = json(await kith(dir, ['import', 'list', '--json']));
-    assert.deepEqual(list.map((i: { status: string; created: number }) => [i.status, i.created]), [['done', 0], ['done', 2]]);
+    assert.deepEqual(
+      list.map((i: { status: string; created: number }) => [i.status, i.created]),
+      [
+        ['done', 0],
+        ['done', 2],
+      ],
+    );
     const errorsCsv = await kith(dir, ['import', 'errors', run.id]);
     assert.match(errorsCsv.stdout, /^\ufeffrow,column,value,reason\n3,SĐT,0123,/);
     // Two rows of one person under two phones: found by the duplicate detection, merged and unmerged.
@@ -263,7 +326,11 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
 
     const undone = json(await kith(dir, ['import', 'undo', run.id, '--json']));
     assert.deepEqual([undone.removed, undone.restored], [2, 0]);
-    assert.deepEqual(contacts().map((c) => c.name), ['Nguyễn Thị Hồng'], 'the contact of the later import stays');
+    assert.deepEqual(
+      contacts().map((c) => c.name),
+      ['Nguyễn Thị Hồng'],
+      'the contact of the later import stays',
+    );
 
     const unterminated = join(dir, 'hong.csv');
     writeFileSync(unterminated, 'Họ và tên,SĐT\n"Nguyễn Văn An,0912345678\n');
@@ -274,7 +341,11 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
 
   test('an import killed with SIGKILL midway: each batch all or nothing, the database intact, and --resume finishes it', async () => {
     const dir = dataDir();
-    json(await kith(dir, ['setup', '--workspace', 'Kho', '--name', 'Chủ', '--email', 'chu@kho.vn', '--password-stdin', '--json'], { stdin: 'một mật khẩu đủ dài 2026\n' }));
+    json(
+      await kith(dir, ['setup', '--workspace', 'Kho', '--name', 'Chủ', '--email', 'chu@kho.vn', '--password-stdin', '--json'], {
+        stdin: 'một mật khẩu đủ dài 2026\n',
+      }),
+    );
     const file = join(dir, 'lon.csv');
     const lines = ['Họ và tên,Ghi chú'];
     for (let i = 0; i < 60_000; i++) lines.push(`Khách ${i},ghi chú ${i}`);
@@ -288,7 +359,10 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
         db.close();
       }
     };
-    const child = spawn(process.execPath, [BIN, 'import', 'contacts', file, '--json'], { env: { ...process.env, KITH_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: '' }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'import', 'contacts', file, '--json'], {
+      env: { ...process.env, KITH_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: '' },
+      stdio: 'ignore',
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL' ? -9 : _code)));
     // Kill it once a few batches have committed, in the middle of the work.
     for (let i = 0; i < 600; i++) {
@@ -306,7 +380,9 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.equal(count, rec.rows_done - 1, 'every committed batch whole, nothing of the batch being written');
     // SQLite's batches are sized by time (issue 16), so not a multiple of one size: each committed batch's
     // bookkeeping lists exactly the contacts it wrote.
-    const listed = read<{ n: number }>("select coalesce(sum(json_array_length(after)), 0) as n from import_items where action = 'created' and entity_type = 'contact'").n;
+    const listed = read<{ n: number }>(
+      "select coalesce(sum(json_array_length(after)), 0) as n from import_items where action = 'created' and entity_type = 'contact'",
+    ).n;
     assert.equal(listed, count);
     assert.equal(rec.created, count);
 
@@ -317,13 +393,17 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.match(resumed.stderr, new RegExp(`resumed after row ${count}`));
     assert.equal(json(resumed).created, 60_000);
     assert.equal(read<{ n: number }>('select count(*) as n from contacts').n, 60_000, 'nothing twice, nothing lost');
-    assert.equal(read<{ n: number }>("select count(distinct name) as n from contacts").n, 60_000);
+    assert.equal(read<{ n: number }>('select count(distinct name) as n from contacts').n, 60_000);
     assert.equal(read<{ integrity_check: string }>('pragma integrity_check').integrity_check, 'ok');
   });
 
   test('a bad configuration is one line on stderr naming the variable, exit code 2', async () => {
     const d = dataDir();
-    for (const [env, name] of [[{ PORT: 'abc' }, 'PORT'], [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'], [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL']] as const) {
+    for (const [env, name] of [
+      [{ PORT: 'abc' }, 'PORT'],
+      [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+      [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    ] as const) {
       const r = await kith(d, ['start'], { env });
       assert.equal(r.code, 2, JSON.stringify(env));
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

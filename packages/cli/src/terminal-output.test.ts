@@ -31,7 +31,10 @@ const kith = (args: string[], stdin = '') => runKith(dir, args, { stdin });
 function inTerminal(args: string[]): Promise<{ code: number | null; stdout: string }> {
   const cmd = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return new Promise((ok) => {
-    const p = spawn('/usr/bin/script', ['-qec', cmd, '/dev/null'], { env: { ...process.env, KITH_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const p = spawn('/usr/bin/script', ['-qec', cmd, '/dev/null'], {
+      env: { ...process.env, KITH_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     p.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
     p.stdin.end();
@@ -43,7 +46,11 @@ function inTerminal(args: string[]): Promise<{ code: number | null; stdout: stri
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 const assertClean = (s: string, what: string) => {
   const m = CONTROL.exec(s);
-  assert.equal(m, null, `${what}: a raw U+${m?.[0].codePointAt(0)!.toString(16).padStart(4, '0')} at ${m?.index} in ${JSON.stringify(s.slice(Math.max(0, (m?.index ?? 0) - 20), (m?.index ?? 0) + 20))}`);
+  assert.equal(
+    m,
+    null,
+    `${what}: a raw U+${m?.[0].codePointAt(0)!.toString(16).padStart(4, '0')} at ${m?.index} in ${JSON.stringify(s.slice(Math.max(0, (m?.index ?? 0) - 20), (m?.index ?? 0) + 20))}`,
+  );
 };
 
 const SUBJECT = 'Đơn \u001b[2J\u001b]0;owned\u0007 giao chậm \u009b31m đỏ \u202egnp.exe\u202c';
@@ -57,14 +64,24 @@ describe('kith prints stored data without control characters', { skip: onPostgre
   });
 
   test('tables, lists, the import report and error messages show escapes; --json keeps the values', async () => {
-    assert.equal((await kith(['setup', '--workspace', 'Trà', '--name', 'Chủ', '--email', 'chu@tra.vn', '--password-stdin', '--json'], 'một mật khẩu đủ dài 2026\n')).code, 0);
+    assert.equal(
+      (await kith(['setup', '--workspace', 'Trà', '--name', 'Chủ', '--email', 'chu@tra.vn', '--password-stdin', '--json'], 'một mật khẩu đủ dài 2026\n')).code,
+      0,
+    );
     const core = await createCore(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { modules: MODULES, log: createLogger('silent') });
     try {
       const ws = (await core.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()).id;
       const actor = await ownerActor(core, ws);
       const [c] = await createContacts(core, actor, [{ name: 'Chị Xuân', emails: ['xuan@example.vn'] } as never], { bulk: false });
       const t = await createTicket(core, actor, { contactId: c!.id, subject: 'Trà bị ẩm', priority: 'high', channel: 'phone', category: 'complaint' });
-      await createSurvey(core, actor, { name: 'Sau mua', questions: [{ type: 'nps', text: { vi: 'NPS', en: 'NPS' } }], trigger: { kind: 'manual' }, followUp: { enabled: false, npsMax: 6, csatMax: 2, priority: 'normal' }, expiresDays: 30, status: 'active' });
+      await createSurvey(core, actor, {
+        name: 'Sau mua',
+        questions: [{ type: 'nps', text: { vi: 'NPS', en: 'NPS' } }],
+        trigger: { kind: 'manual' },
+        followUp: { enabled: false, npsMax: 6, csatMax: 2, priority: 'normal' },
+        expiresDays: 30,
+        status: 'active',
+      });
       // As data stored before any input check, or brought in by an import or another program.
       await core.db.updateTable('tickets').set({ subject: SUBJECT }).where('id', '=', t.id).execute();
       await core.db.updateTable('contacts').set({ name: NAME }).where('id', '=', c!.id).execute();
@@ -85,7 +102,12 @@ describe('kith prints stored data without control characters', { skip: onPostgre
     assert.equal(parsed.data[0].subject, SUBJECT, 'the JSON holds the value exactly');
     assert.equal(parsed.data[0].contactName, NAME);
 
-    for (const args of [['surveys', 'list'], ['surveys', 'list', '--json'], ['workspace', 'list'], ['workspace', 'list', '--json']]) {
+    for (const args of [
+      ['surveys', 'list'],
+      ['surveys', 'list', '--json'],
+      ['workspace', 'list'],
+      ['workspace', 'list', '--json'],
+    ]) {
       const r = await kith(args);
       assert.equal(r.code, 0, r.stderr);
       assertClean(r.stdout, args.join(' '));
@@ -113,7 +135,11 @@ describe('kith prints stored data without control characters', { skip: onPostgre
     assert.ok(piped.stdout.includes(NAME), 'piped: the data as it is');
     const importId = JSON.parse((await kith(['import', 'list', '--json'])).stdout)[0].id as string;
     if (existsSync('/usr/bin/script')) {
-      for (const args of [['export', 'contacts'], ['export', 'workspace'], ['import', 'errors', importId]]) {
+      for (const args of [
+        ['export', 'contacts'],
+        ['export', 'workspace'],
+        ['import', 'errors', importId],
+      ]) {
         const tty = await inTerminal(args);
         assert.equal(tty.code, 0, tty.stdout);
         // (The terminal turns each line feed into CR LF.)

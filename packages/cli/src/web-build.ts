@@ -13,7 +13,13 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 export const WEB_DIR = join(ROOT, 'packages/web');
 export const WEB_DIST = join(WEB_DIR, 'dist');
 const STAMP = join(WEB_DIST, '.kith-build.json');
-const SOURCES = [join(WEB_DIR, 'index.html'), join(WEB_DIR, 'vite.config.ts'), join(WEB_DIR, 'package.json'), join(WEB_DIR, 'src'), join(ROOT, 'packages/domain/src')];
+const SOURCES = [
+  join(WEB_DIR, 'index.html'),
+  join(WEB_DIR, 'vite.config.ts'),
+  join(WEB_DIR, 'package.json'),
+  join(WEB_DIR, 'src'),
+  join(ROOT, 'packages/domain/src'),
+];
 
 function files(p: string): string[] {
   if (!existsSync(p)) return [];

@@ -10,7 +10,10 @@ export type Run = { code: number | null; stdout: string; stderr: string };
 /** Run `kith ARGS` with KITH_DATA_DIR=`dataDir` (SQLite, default logging), `stdin` fed in; resolves when it exits. */
 export function runKith(dataDir: string, args: string[], o: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
   return new Promise((ok) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KITH_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: '', ...o.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, KITH_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: '', ...o.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

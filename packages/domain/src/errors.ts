@@ -51,7 +51,13 @@ export const ERROR_REASONS = [
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
-export type ErrorOptions = { issues?: FieldIssue[]; extra?: Record<string, unknown>; cause?: unknown; reason?: ErrorReason; params?: Record<string, string | number> };
+export type ErrorOptions = {
+  issues?: FieldIssue[];
+  extra?: Record<string, unknown>;
+  cause?: unknown;
+  reason?: ErrorReason;
+  params?: Record<string, string | number>;
+};
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -72,10 +78,10 @@ export const notFound = (what: string): AppError => new AppError('not_found', `$
 export const forbidden = (message = 'You do not have permission to do this', reason?: ErrorReason, params?: Record<string, string | number>): AppError =>
   new AppError('forbidden', message, { ...(reason ? { reason } : {}), ...(params ? { params } : {}) });
 /** The caller's role lacks the permission for `action` (e.g. contacts.delete). */
-export const roleCannot = (role: string, action: string): AppError => forbidden(`Your role (${role}) cannot ${action.replace('.', ': ')}`, 'role_cannot', { role, action });
+export const roleCannot = (role: string, action: string): AppError =>
+  forbidden(`Your role (${role}) cannot ${action.replace('.', ': ')}`, 'role_cannot', { role, action });
 
 /** A validation error naming each offending field. */
-export const invalid = (issues: FieldIssue[], message = 'The request has invalid fields'): AppError =>
-  new AppError('validation', message, { issues });
+export const invalid = (issues: FieldIssue[], message = 'The request has invalid fields'): AppError => new AppError('validation', message, { issues });
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -20,7 +20,11 @@ const allowEntryIsValid = (x: string) => {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const ConfigSchema = z.object({
-  port: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(0, 'must be between 0 and 65535').max(65535, 'must be between 0 and 65535'),
+  port: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535'),
   host: z.string().min(1, 'must not be empty'),
   dataDir: z.string().min(1, 'must not be empty'),
   databaseUrl: z
@@ -28,21 +32,47 @@ const ConfigSchema = z.object({
     .refine((s) => /^postgres(ql)?:\/\/.+/.test(s), 'must be a postgres:// URL (leave it unset for the embedded SQLite database)')
     .optional(),
   logLevel: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
-  publicUrl: z.url({ message: 'must be an absolute http(s) URL' }).refine((s) => /^https?:\/\//.test(s), 'must be an http(s) URL').optional(),
-  smtpUrl: z.string().refine((s) => /^smtps?:\/\/.+/.test(s), 'must be an smtp:// or smtps:// URL').optional(),
+  publicUrl: z
+    .url({ message: 'must be an absolute http(s) URL' })
+    .refine((s) => /^https?:\/\//.test(s), 'must be an http(s) URL')
+    .optional(),
+  smtpUrl: z
+    .string()
+    .refine((s) => /^smtps?:\/\/.+/.test(s), 'must be an smtp:// or smtps:// URL')
+    .optional(),
   mailFrom: z.string().min(3),
   secret: z.string().min(32, 'must be at least 32 characters').optional(),
   trustProxy: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
-  bodyLimit: z.coerce.number().int().min(1024).max(100 * 1024 * 1024),
+  bodyLimit: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024),
   requestTimeoutMs: z.coerce.number().int().min(1000).max(600_000),
   poolSize: z.coerce.number().int().min(1).max(200),
   jobRunner: z.enum(['on', 'off'], { message: 'must be on or off' }).transform((v) => v === 'on'),
   outboundAllow: z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
-    .refine((xs) => xs.every((x) => /^[a-z0-9.\-:\[\]]+$/.test(x) && allowEntryIsValid(x)), 'must be a comma-separated list of host names or addresses, each optionally with :port ([v6]:port)'),
-  tokenTtlDays: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(0, 'must be 0 (never expire) or more').max(3650, 'must be at most 3650'),
-  importMaxBytes: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(1024, 'must be at least 1024').max(1024 * 1024 * 1024, 'must be at most 1073741824 (1 GiB)'),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (xs) => xs.every((x) => /^[a-z0-9.\-:\[\]]+$/.test(x) && allowEntryIsValid(x)),
+      'must be a comma-separated list of host names or addresses, each optionally with :port ([v6]:port)',
+    ),
+  tokenTtlDays: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(0, 'must be 0 (never expire) or more')
+    .max(3650, 'must be at most 3650'),
+  importMaxBytes: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(1024, 'must be at least 1024')
+    .max(1024 * 1024 * 1024, 'must be at most 1073741824 (1 GiB)'),
   importConcurrency: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(100, 'must be at most 100'),
 });
 

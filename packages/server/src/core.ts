@@ -79,7 +79,11 @@ export async function createCore(config: Config, options: CoreOptions): Promise<
   const jobHandlers = jobHandlersOf(options.modules);
   const log = options.log ?? createLogger(config.logLevel);
   const outbound = createOutboundGuard({ allow: config.outboundAllow, ...(options.resolve ? { resolve: options.resolve } : {}) });
-  const dbHandle = createDb(config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file } : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize });
+  const dbHandle = createDb(
+    config.database.kind === 'sqlite'
+      ? { kind: 'sqlite', file: config.database.file }
+      : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize },
+  );
   try {
     if (options.migrate !== false) await migrateToLatest(dbHandle.db);
     // Missing or stale planner statistics made lookups by ids walk a workspace's whole index (db/planner-stats.ts).

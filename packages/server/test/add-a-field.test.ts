@@ -28,7 +28,8 @@ function makeCopy(): string {
   for (const f of ['package.json', 'tsconfig.json']) cpSync(join(root, f), join(copy, f));
   cpSync(join(root, 'packages'), join(copy, 'packages'), { recursive: true, filter: (src) => !/\/(node_modules|dist)(\/|$)/.test(src) });
   mkdirSync(join(copy, 'node_modules/@kith'), { recursive: true });
-  for (const entry of readdirSync(join(root, 'node_modules'))) if (entry !== '@kith') symlinkSync(join(root, 'node_modules', entry), join(copy, 'node_modules', entry));
+  for (const entry of readdirSync(join(root, 'node_modules')))
+    if (entry !== '@kith') symlinkSync(join(root, 'node_modules', entry), join(copy, 'node_modules', entry));
   for (const p of readdirSync(join(copy, 'packages'))) symlinkSync(join(copy, 'packages', p), join(copy, 'node_modules/@kith', p));
   return copy;
 }
@@ -54,11 +55,13 @@ const insertAfter = (anchor: string, text: string) => (src: string) => {
   assert.ok(i >= 0, `anchor not found: ${anchor}`);
   return src.slice(0, i + anchor.length) + text + src.slice(i + anchor.length);
 };
-const label = (text: string, namespace = 'contactFields', name = 'nickname') => (src: string) => {
-  const json = JSON.parse(src);
-  json[namespace][name] = text;
-  return `${JSON.stringify(json, null, 2)}\n`;
-};
+const label =
+  (text: string, namespace = 'contactFields', name = 'nickname') =>
+  (src: string) => {
+    const json = JSON.parse(src);
+    json[namespace][name] = text;
+    return `${JSON.stringify(json, null, 2)}\n`;
+  };
 
 /** A migration that adds one text column to a table. */
 const migration = (table: string, column: string) => () =>
@@ -71,7 +74,9 @@ const listMigration = (name: string) => (src: string) => {
 /** Run the given test files in the copy, as a test run of its own, and require them to pass. */
 async function runInCopy(files: string[], probe: { module: string; list: string; name: string }): Promise<void> {
   const run = promisify(execFile);
-  const p = await run(process.execPath, ['-e', `import('${probe.module}').then((m) => console.log(m.${probe.list}.map((f) => f.name).join(',')))`], { cwd: join(copy, 'packages/server') });
+  const p = await run(process.execPath, ['-e', `import('${probe.module}').then((m) => console.log(m.${probe.list}.map((f) => f.name).join(',')))`], {
+    cwd: join(copy, 'packages/server'),
+  });
   assert.match(p.stdout, new RegExp(`(^|,)${probe.name}(,|$)`), 'the copy’s field table has the new field');
   const tests = files.filter((f) => {
     try {
@@ -83,7 +88,11 @@ async function runInCopy(files: string[], probe: { module: string; list: string;
   });
   // A test run of its own (NODE_TEST_CONTEXT would make it a silent child of this one).
   const { NODE_TEST_CONTEXT: _, ...env } = process.env;
-  const r = await run(process.execPath, ['--test', '--test-reporter=spec', ...tests], { cwd: copy, env: { ...env, KITH_TEST_DATABASE_URL: '' }, maxBuffer: 16 * 1024 * 1024 }).catch((e: { stdout: string; stderr: string }) => e);
+  const r = await run(process.execPath, ['--test', '--test-reporter=spec', ...tests], {
+    cwd: copy,
+    env: { ...env, KITH_TEST_DATABASE_URL: '' },
+    maxBuffer: 16 * 1024 * 1024,
+  }).catch((e: { stdout: string; stderr: string }) => e);
   assert.match(r.stdout, /ℹ fail 0/, `the field tests fail with the new field:\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-2000)}`);
   assert.match(r.stdout, /ℹ pass [1-9]/);
 }
@@ -108,11 +117,18 @@ test('adding an optional contact field takes the six files AGENTS.md names, and 
   edit('packages/web/src/locales/en.json', label('Nickname'));
   assert.equal(new Set(edited).size, 6, 'the checklist names six files');
 
-  await runInCopy(['packages/server/src/contacts/contact.fields.test.ts', 'packages/web/src/features/contacts/contact-fields.test.ts', 'packages/domain/src/import/mapping.test.ts'], {
-    module: '@kith/domain/contacts/contact.fields.ts',
-    list: 'CONTACT_FIELD_LIST',
-    name: 'nickname',
-  });
+  await runInCopy(
+    [
+      'packages/server/src/contacts/contact.fields.test.ts',
+      'packages/web/src/features/contacts/contact-fields.test.ts',
+      'packages/domain/src/import/mapping.test.ts',
+    ],
+    {
+      module: '@kith/domain/contacts/contact.fields.ts',
+      list: 'CONTACT_FIELD_LIST',
+      name: 'nickname',
+    },
+  );
 });
 
 test('adding an optional company field takes the same six files (AGENTS.md), and nothing else', { timeout: 240_000 }, async () => {

@@ -29,7 +29,12 @@ export function client(app: App, token?: string, extraHeaders: Record<string, st
     const h: Record<string, string> = { ...extraHeaders, ...headers };
     if (token) h.authorization = `Bearer ${token}`;
     if (body !== undefined) h['content-type'] ??= 'application/json';
-    const raw = await app.inject({ method, url, headers: h, ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}) });
+    const raw = await app.inject({
+      method,
+      url,
+      headers: h,
+      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
     let parsed: unknown = undefined;
     if (raw.body.length > 0) {
       try {

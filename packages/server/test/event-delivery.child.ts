@@ -16,7 +16,16 @@ import { MODULES } from '../src/modules.ts';
  *   (a `test.effect` job row) in the delivery's transaction; the listener named `hang` says `inside <listener>`
  *   and hangs in the middle of its handler, its transaction open.
  */
-type Args = { dataDir: string; databaseUrl?: string; now: string; mode: 'write' | 'deliver'; actor?: Actor; order?: OrderCreateInput; listeners?: string[]; hang?: string };
+type Args = {
+  dataDir: string;
+  databaseUrl?: string;
+  now: string;
+  mode: 'write' | 'deliver';
+  actor?: Actor;
+  order?: OrderCreateInput;
+  listeners?: string[];
+  hang?: string;
+};
 const args = JSON.parse(process.env.KITH_EVENT_CHILD ?? '{}') as Args;
 const clock = new Date(args.now);
 const config = loadConfig({}, { dataDir: args.dataDir, databaseUrl: args.databaseUrl, logLevel: 'silent', secret: 'test-secret-test-secret-test-secret-0123' });

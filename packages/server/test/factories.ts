@@ -24,12 +24,24 @@ export type TestUser = { userId: string; email: string; password: string; worksp
 export async function makeWorkspace(core: Core, o: { name?: string; phoneRegion?: string } = {}): Promise<{ workspaceId: string; owner: TestUser }> {
   const now = core.now().toISOString();
   const workspaceId = uuidv7();
-  await insertWorkspace(core.db, { id: workspaceId, name: o.name ?? `Workspace ${unique()}`, ...WORKSPACE_DEFAULTS, ...(o.phoneRegion ? { phoneRegion: o.phoneRegion } : {}), createdAt: now, updatedAt: now });
+  await insertWorkspace(core.db, {
+    id: workspaceId,
+    name: o.name ?? `Workspace ${unique()}`,
+    ...WORKSPACE_DEFAULTS,
+    ...(o.phoneRegion ? { phoneRegion: o.phoneRegion } : {}),
+    createdAt: now,
+    updatedAt: now,
+  });
   const owner = await makeMember(core, workspaceId, 'owner');
   return { workspaceId, owner };
 }
 
-export async function makeMember(core: Core, workspaceId: string, role: Role, o: { email?: string; name?: string; teamIds?: string[] } = {}): Promise<TestUser> {
+export async function makeMember(
+  core: Core,
+  workspaceId: string,
+  role: Role,
+  o: { email?: string; name?: string; teamIds?: string[] } = {},
+): Promise<TestUser> {
   const now = core.now().toISOString();
   const userId = uuidv7();
   const email = o.email ?? `${role}-${unique()}@example.com`;
@@ -52,15 +64,65 @@ export async function makeTeam(core: Core, workspaceId: string, name = `Team ${u
 
 /** Every row count that a request could change, to prove a rejected request wrote nothing. */
 export async function snapshotCounts(core: Core): Promise<Record<string, number>> {
-  const tables = ['workspaces', 'users', 'memberships', 'teams', 'team_members', 'invitations', 'api_tokens', 'companies', 'contacts', 'contact_keys', 'custom_fields', 'audit_log', 'saved_views', 'product_categories', 'products', 'orders', 'order_lines', 'interactions', 'tasks', 'imports', 'import_files', 'import_items', 'import_errors', 'duplicate_candidates', 'merges', 'pipelines', 'pipeline_stages', 'deals', 'tickets', 'ticket_messages', 'canned_replies', 'surveys', 'survey_invitations', 'survey_responses', 'survey_answers', 'mail_outbox', 'playbooks', 'playbook_runs', 'playbook_run_steps', 'events'] as const;
+  const tables = [
+    'workspaces',
+    'users',
+    'memberships',
+    'teams',
+    'team_members',
+    'invitations',
+    'api_tokens',
+    'companies',
+    'contacts',
+    'contact_keys',
+    'custom_fields',
+    'audit_log',
+    'saved_views',
+    'product_categories',
+    'products',
+    'orders',
+    'order_lines',
+    'interactions',
+    'tasks',
+    'imports',
+    'import_files',
+    'import_items',
+    'import_errors',
+    'duplicate_candidates',
+    'merges',
+    'pipelines',
+    'pipeline_stages',
+    'deals',
+    'tickets',
+    'ticket_messages',
+    'canned_replies',
+    'surveys',
+    'survey_invitations',
+    'survey_responses',
+    'survey_answers',
+    'mail_outbox',
+    'playbooks',
+    'playbook_runs',
+    'playbook_run_steps',
+    'events',
+  ] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {
-    const r = await core.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await core.db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     out[t] = Number(r.n);
   }
-  const v = await core.db.selectFrom('contacts').select((eb) => eb.fn.sum<number>('version').as('v')).executeTakeFirstOrThrow();
+  const v = await core.db
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.sum<number>('version').as('v'))
+    .executeTakeFirstOrThrow();
   out.contact_versions = Number(v.v ?? 0);
-  const o = await core.db.selectFrom('orders').select((eb) => eb.fn.sum<number>('version').as('v')).executeTakeFirstOrThrow();
+  const o = await core.db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.sum<number>('version').as('v'))
+    .executeTakeFirstOrThrow();
   out.order_versions = Number(o.v ?? 0);
   return out;
 }

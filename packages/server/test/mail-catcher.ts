@@ -4,7 +4,9 @@ export type CaughtMail = { to: string[]; raw: string; user: string | null };
 
 /** A real SMTP server on loopback that keeps what it receives, for tests of mail Kith sends. */
 /** `auth`: the one login the server accepts (others are refused, as a real server would). */
-export async function startMailCatcher(options: { auth?: { user: string; pass: string } } = {}): Promise<{ url: string; mails: CaughtMail[]; waitFor(pred: (m: CaughtMail) => boolean, ms?: number): Promise<CaughtMail>; close(): Promise<void> }> {
+export async function startMailCatcher(
+  options: { auth?: { user: string; pass: string } } = {},
+): Promise<{ url: string; mails: CaughtMail[]; waitFor(pred: (m: CaughtMail) => boolean, ms?: number): Promise<CaughtMail>; close(): Promise<void> }> {
   const mails: CaughtMail[] = [];
   const server = new SMTPServer({
     authOptional: !options.auth,
@@ -19,7 +21,11 @@ export async function startMailCatcher(options: { auth?: { user: string; pass: s
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8'), user: (session.user as string | undefined) ?? null });
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+          user: (session.user as string | undefined) ?? null,
+        });
         callback();
       });
     },

@@ -25,14 +25,22 @@ export async function resolveWorkspace(core: Core, id: string | undefined): Prom
 
 /** The CLI acts as the workspace's first owner (it runs where the server runs, by whoever runs it). */
 export async function ownerActor(core: Core, workspaceId: string): Promise<Actor> {
-  const owner = await core.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').orderBy('created_at').executeTakeFirstOrThrow();
+  const owner = await core.db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'owner')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
   return cliActor({ userId: owner.user_id, workspaceId, role: 'owner', teamIds: [] });
 }
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** A password from --password-stdin, or a generated one (printed once). */
@@ -54,8 +62,16 @@ export function registerAdminCommands(program: Command): void {
       const { password, generated } = await passwordFrom(opts);
       await withCore(cmd, async (core) => {
         const r = await setup(core, { workspace: opts.workspace, name: opts.name, email: opts.email, password }, { ip: null, requestId: null });
-        const out = { workspace: { id: r.workspace.id, name: r.workspace.name }, user: { id: r.user.id, email: r.user.email }, ...(generated ? { password } : {}) };
-        print(out, Boolean(opts.json), () => `workspace ${r.workspace.name} (${r.workspace.id})\nowner ${r.user.email}${generated ? `\npassword ${password}` : ''}`);
+        const out = {
+          workspace: { id: r.workspace.id, name: r.workspace.name },
+          user: { id: r.user.id, email: r.user.email },
+          ...(generated ? { password } : {}),
+        };
+        print(
+          out,
+          Boolean(opts.json),
+          () => `workspace ${r.workspace.name} (${r.workspace.id})\nowner ${r.user.email}${generated ? `\npassword ${password}` : ''}`,
+        );
       });
     });
 
@@ -101,7 +117,11 @@ export function registerAdminCommands(program: Command): void {
       const { password, generated } = await passwordFrom(opts);
       await withCore(cmd, async (core) => {
         const u = await adminSetPassword(core, opts.email, password);
-        print({ email: u.email, ...(generated ? { password } : {}) }, Boolean(opts.json), () => `password of ${u.email} changed${generated ? `\npassword ${password}` : ''}`);
+        print(
+          { email: u.email, ...(generated ? { password } : {}) },
+          Boolean(opts.json),
+          () => `password of ${u.email} changed${generated ? `\npassword ${password}` : ''}`,
+        );
       });
     });
 
@@ -121,7 +141,8 @@ export function registerAdminCommands(program: Command): void {
         const workspaceId = await resolveWorkspace(core, opts.workspace);
         if (!(await findRole(core.db, workspaceId, u.id))) throw new AppError('forbidden', `${u.email} is not a member of workspace ${workspaceId}`);
         const days = opts.expiresInDays === undefined ? undefined : Number(opts.expiresInDays);
-        if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 3650)) throw new AppError('validation', '--expires-in-days must be a whole number of days from 1 to 3650');
+        if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 3650))
+          throw new AppError('validation', '--expires-in-days must be a whole number of days from 1 to 3650');
         const t = await createToken(core, u.id, workspaceId, opts.name, { ip: null, userAgent: 'kith-cli', requestId: null }, tokenExpiry(core, days));
         print({ token: t.token, id: t.row.id, workspaceId, expiresAt: t.row.expiresAt }, Boolean(opts.json), () => t.token);
       });

@@ -40,7 +40,9 @@ export function registerAnalyticsCommands(program: Command): void {
   const a = program.command('analytics').description('RFM, lifetime value and churn risk (on a transactions file: CSV customer_id,date,amount)');
 
   a.command('rfm')
-    .description('recency, frequency, monetary per customer at a date, scored 1–5 by quintile (5 best) and named by segment — from a file, or from the workspace’s orders')
+    .description(
+      'recency, frequency, monetary per customer at a date, scored 1–5 by quintile (5 best) and named by segment — from a file, or from the workspace’s orders',
+    )
     .option('--transactions <file>', 'CSV with a header customer_id,date,amount (ISO dates; other columns ignored); without it, the workspace’s orders')
     .requiredOption('--as-of <date>', 'the date the scores are for (YYYY-MM-DD); later purchases are ignored')
     .option('--workspace <id>', 'workspace id, when reading the database (default: the only one)')
@@ -54,7 +56,10 @@ export function registerAnalyticsCommands(program: Command): void {
           if (asOf < builder.firstDay()) throw new UsageError(`--as-of ${opts.asOf} is before every purchase in the file`);
           rows = rfmFromBuilder(builder, asOf);
         } else {
-          rows = await withCore(cmd, async (core) => (await workspaceRfm(core, await ownerActor(core, await resolveWorkspace(core, opts.workspace)), opts.asOf)).rows);
+          rows = await withCore(
+            cmd,
+            async (core) => (await workspaceRfm(core, await ownerActor(core, await resolveWorkspace(core, opts.workspace)), opts.asOf)).rows,
+          );
         }
       } catch (e) {
         bad(e);
@@ -70,7 +75,8 @@ export function registerAnalyticsCommands(program: Command): void {
         s.spend += r.monetary;
       }
       line(`${rows.length.toLocaleString('en')} customers at ${opts.asOf}`);
-      for (const [seg, s] of by) line(`  ${seg.padEnd(20)} ${String(s.n).padStart(9)}  ${s.spend.toLocaleString('en', { maximumFractionDigits: 2 }).padStart(16)}`);
+      for (const [seg, s] of by)
+        line(`  ${seg.padEnd(20)} ${String(s.n).padStart(9)}  ${s.spend.toLocaleString('en', { maximumFractionDigits: 2 }).padStart(16)}`);
     });
 
   a.command('refresh')
@@ -88,7 +94,8 @@ export function registerAnalyticsCommands(program: Command): void {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         // The same lease as a refresh started from the web: one at a time per workspace.
         const holder = `cli-${process.pid}`;
-        if (!(await takeLease(core, scoreLease(actor.workspaceId), holder, core.now(), 60 * 60_000))) throw new AppError('conflict', 'The scores are already being computed; wait for that to finish');
+        if (!(await takeLease(core, scoreLease(actor.workspaceId), holder, core.now(), 60 * 60_000)))
+          throw new AppError('conflict', 'The scores are already being computed; wait for that to finish');
         let run;
         try {
           run = await refreshScores(core, actor, opts.asOf ? { asOf: opts.asOf } : {});
@@ -96,12 +103,16 @@ export function registerAnalyticsCommands(program: Command): void {
           await releaseLease(core, scoreLease(actor.workspaceId), holder, core.now());
         }
         if (opts.json) return out(run);
-        line(`${run.customers.toLocaleString('en')} customers scored as of ${run.asOf} in ${run.seconds.toFixed(1)} s${run.note ? ` (no lifetime value: ${run.note})` : ''}`);
+        line(
+          `${run.customers.toLocaleString('en')} customers scored as of ${run.asOf} in ${run.seconds.toFixed(1)} s${run.note ? ` (no lifetime value: ${run.note})` : ''}`,
+        );
       });
     });
 
   a.command('clv')
-    .description('BG/NBD and Gamma-Gamma fitted on the purchases up to the calibration end: P(alive), expected purchases and spend, lifetime value per customer')
+    .description(
+      'BG/NBD and Gamma-Gamma fitted on the purchases up to the calibration end: P(alive), expected purchases and spend, lifetime value per customer',
+    )
     .requiredOption('--transactions <file>', 'CSV with a header customer_id,date,amount (ISO dates; other columns ignored)')
     .requiredOption('--calibration-end <date>', 'the last day the models learn from (YYYY-MM-DD)')
     .option('--unit <unit>', 'the time unit: day or week (7 days)', 'week')
@@ -122,7 +133,17 @@ export function registerAnalyticsCommands(program: Command): void {
         const result = {
           bgnbd: { r: num(r.bgnbd.r), alpha: num(r.bgnbd.alpha), a: num(r.bgnbd.a), b: num(r.bgnbd.b), logLikelihood: num(r.bgnbd.logLikelihood, 4) },
           gammaGamma: { p: num(r.gammaGamma.p), q: num(r.gammaGamma.q), v: num(r.gammaGamma.v), logLikelihood: num(r.gammaGamma.logLikelihood, 4) },
-          customers: r.customers.map((c) => ({ customerId: c.customerId, frequency: c.frequency, recency: num(c.recency), T: num(c.T), monetary: num(c.monetary), pAlive: num(c.pAlive), expectedPurchases: num(c.expectedPurchases), expectedSpend: num(c.expectedSpend), clv: num(c.clv) })),
+          customers: r.customers.map((c) => ({
+            customerId: c.customerId,
+            frequency: c.frequency,
+            recency: num(c.recency),
+            T: num(c.T),
+            monetary: num(c.monetary),
+            pAlive: num(c.pAlive),
+            expectedPurchases: num(c.expectedPurchases),
+            expectedSpend: num(c.expectedSpend),
+            clv: num(c.clv),
+          })),
         };
         if (opts.json) {
           out(result);
@@ -133,7 +154,9 @@ export function registerAnalyticsCommands(program: Command): void {
         line(`Gamma-Gamma p ${g.p}  q ${g.q}  v ${g.v}  log-likelihood ${g.logLikelihood}`);
         const total = result.customers.reduce((s, c) => s + c.clv, 0);
         const purchases = result.customers.reduce((s, c) => s + c.expectedPurchases, 0);
-        line(`${result.customers.length.toLocaleString('en')} customers: ${purchases.toFixed(0)} purchases expected in the next ${horizon} ${opts.unit}s, value ${total.toLocaleString('en', { maximumFractionDigits: 0 })}`);
+        line(
+          `${result.customers.length.toLocaleString('en')} customers: ${purchases.toFixed(0)} purchases expected in the next ${horizon} ${opts.unit}s, value ${total.toLocaleString('en', { maximumFractionDigits: 0 })}`,
+        );
       } catch (e) {
         bad(e);
       }

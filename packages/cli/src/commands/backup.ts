@@ -7,12 +7,19 @@ import { configSources, print, withCore } from '../output.ts';
 export function registerBackupCommand(program: Command): void {
   program
     .command('backup <file>')
-    .description('write a consistent backup while Kith runs (SQLite online backup + integrity check; pg_dump on PostgreSQL), with the server secret: one file, 0600 — keep it like a password')
+    .description(
+      'write a consistent backup while Kith runs (SQLite online backup + integrity check; pg_dump on PostgreSQL), with the server secret: one file, 0600 — keep it like a password',
+    )
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core) => {
         const r = await backup(core, file);
-        print(r, Boolean(opts.json), () => `backup written: ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${r.kind}, integrity ${r.integrity}, schema ${r.schema ?? 'empty'}; it holds the server secret: keep it like a password)`);
+        print(
+          r,
+          Boolean(opts.json),
+          () =>
+            `backup written: ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${r.kind}, integrity ${r.integrity}, schema ${r.schema ?? 'empty'}; it holds the server secret: keep it like a password)`,
+        );
       });
     });
 

@@ -41,12 +41,25 @@ export function registerCareCommands(program: Command): void {
         if (!(QUEUES as readonly string[]).includes(opts.queue)) throw new AppError('validation', `--queue must be one of ${QUEUES.join(', ')}`);
         if (!['open', 'resolved', 'closed', 'any'].includes(opts.status)) throw new AppError('validation', '--status must be open, resolved, closed or any');
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
-        const r = await listTickets(core, actor, { queue: opts.queue as Queue, status: opts.status as 'open', limit: Math.min(500, Math.max(1, Number(opts.limit) || 50)), offset: 0 });
+        const r = await listTickets(core, actor, {
+          queue: opts.queue as Queue,
+          status: opts.status as 'open',
+          limit: Math.min(500, Math.max(1, Number(opts.limit) || 50)),
+          offset: 0,
+        });
         print(r, Boolean(opts.json), () => {
           if (!r.data.length) return 'No tickets.';
           const lines = r.data.map((t) => {
             const s = t.firstRespondedAt ? t.sla.resolution : t.sla.firstResponse;
-            const clock = !s ? 'no SLA' : s.met !== null ? (s.met ? 'met' : 'missed') : s.breached ? `late ${Math.round(Math.abs(s.remainingMinutes))} min` : `${Math.round(s.remainingMinutes)} min left`;
+            const clock = !s
+              ? 'no SLA'
+              : s.met !== null
+                ? s.met
+                  ? 'met'
+                  : 'missed'
+                : s.breached
+                  ? `late ${Math.round(Math.abs(s.remainingMinutes))} min`
+                  : `${Math.round(s.remainingMinutes)} min left`;
             return `#${String(t.number).padEnd(6)} ${t.priority.padEnd(7)} ${t.status.padEnd(20)} ${clock.padEnd(16)} ${t.subject} — ${t.contactName ?? ''}`;
           });
           return [...lines, `${r.total} ticket(s)`].join('\n');
@@ -66,8 +79,21 @@ export function registerCareCommands(program: Command): void {
         if (!['team', 'agent', 'category'].includes(opts.by)) throw new AppError('validation', '--by must be team, agent or category');
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const now = core.now();
-        const r = await slaReport(core, actor, { by: opts.by as 'team', from: isoOr(opts.from, new Date(now.getTime() - 30 * 86_400_000).toISOString(), '--from'), to: isoOr(opts.to, new Date(now.getTime() + 60_000).toISOString(), '--to') });
-        print(r, Boolean(opts.json), () => (r.data.length ? r.data.map((g) => `${(g.key ?? '(none)').padEnd(38)} ${String(g.tickets).padStart(6)} tickets  attainment ${pct(g.attainment).padStart(6)}  first response ${g.firstResponse.met}/${g.firstResponse.met + g.firstResponse.missed}  resolution ${g.resolution.met}/${g.resolution.met + g.resolution.missed}`).join('\n') : 'No tickets in this period.'));
+        const r = await slaReport(core, actor, {
+          by: opts.by as 'team',
+          from: isoOr(opts.from, new Date(now.getTime() - 30 * 86_400_000).toISOString(), '--from'),
+          to: isoOr(opts.to, new Date(now.getTime() + 60_000).toISOString(), '--to'),
+        });
+        print(r, Boolean(opts.json), () =>
+          r.data.length
+            ? r.data
+                .map(
+                  (g) =>
+                    `${(g.key ?? '(none)').padEnd(38)} ${String(g.tickets).padStart(6)} tickets  attainment ${pct(g.attainment).padStart(6)}  first response ${g.firstResponse.met}/${g.firstResponse.met + g.firstResponse.missed}  resolution ${g.resolution.met}/${g.resolution.met + g.resolution.missed}`,
+                )
+                .join('\n')
+            : 'No tickets in this period.',
+        );
       });
     });
 
@@ -81,7 +107,13 @@ export function registerCareCommands(program: Command): void {
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const r = await listSurveys(core, actor);
-        print(r.data, Boolean(opts.json), () => (r.data.length ? r.data.map((s) => `${s.id}  ${s.status.padEnd(8)} ${String(s.stats.responded).padStart(6)}/${String(s.stats.invited).padEnd(6)} ${s.name}`).join('\n') : 'No surveys yet.'));
+        print(r.data, Boolean(opts.json), () =>
+          r.data.length
+            ? r.data
+                .map((s) => `${s.id}  ${s.status.padEnd(8)} ${String(s.stats.responded).padStart(6)}/${String(s.stats.invited).padEnd(6)} ${s.name}`)
+                .join('\n')
+            : 'No surveys yet.',
+        );
       });
     });
   surveys
@@ -97,10 +129,17 @@ export function registerCareCommands(program: Command): void {
     .action(async (opts: { survey?: string; from?: string; to?: string; bucket: string; by: string; workspace?: string; json?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core) => {
         if (!['week', 'month'].includes(opts.bucket)) throw new AppError('validation', '--bucket must be week or month');
-        if (!['none', 'team', 'agent', 'category', 'segment', 'survey', 'product'].includes(opts.by)) throw new AppError('validation', '--by must be none, team, agent, category, segment, survey or product');
+        if (!['none', 'team', 'agent', 'category', 'segment', 'survey', 'product'].includes(opts.by))
+          throw new AppError('validation', '--by must be none, team, agent, category, segment, survey or product');
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const now = core.now();
-        const r = await surveyResults(core, actor, { ...(opts.survey ? { surveyId: opts.survey } : {}), from: isoOr(opts.from, new Date(now.getTime() - 365 * 86_400_000).toISOString(), '--from'), to: isoOr(opts.to, new Date(now.getTime() + 60_000).toISOString(), '--to'), bucket: opts.bucket as 'month', by: opts.by as Breakdown });
+        const r = await surveyResults(core, actor, {
+          ...(opts.survey ? { surveyId: opts.survey } : {}),
+          from: isoOr(opts.from, new Date(now.getTime() - 365 * 86_400_000).toISOString(), '--from'),
+          to: isoOr(opts.to, new Date(now.getTime() + 60_000).toISOString(), '--to'),
+          bucket: opts.bucket as 'month',
+          by: opts.by as Breakdown,
+        });
         print(r, Boolean(opts.json), () => {
           const lines = [
             `NPS  ${fixed(r.nps.nps)} (95% ${r.nps.interval ? `${fixed(r.nps.interval.low)} to ${fixed(r.nps.interval.high)}` : '—'}) from ${r.nps.n} answers: ${r.nps.promoters} promoters, ${r.nps.passives} passives, ${r.nps.detractors} detractors`,
@@ -109,7 +148,12 @@ export function registerCareCommands(program: Command): void {
             `${r.responses} responses to ${r.invited} invitations in the period`,
             '',
             ...r.nps.trend.map((b) => `${b.key.padEnd(9)} NPS ${fixed(b.summary.nps).padStart(6)}  n=${b.summary.n}`),
-            ...(r.groups.length ? ['', ...r.groups.map((g) => `${(g.key ?? '(none)').padEnd(38)} NPS ${fixed(g.nps).padStart(6)} (n=${g.npsN})  CSAT ${pct(g.csat)} (n=${g.csatN})`)] : []),
+            ...(r.groups.length
+              ? [
+                  '',
+                  ...r.groups.map((g) => `${(g.key ?? '(none)').padEnd(38)} NPS ${fixed(g.nps).padStart(6)} (n=${g.npsN})  CSAT ${pct(g.csat)} (n=${g.csatN})`),
+                ]
+              : []),
           ];
           return lines.join('\n');
         });
@@ -151,7 +195,13 @@ export function registerCareCommands(program: Command): void {
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const l = await getLoyalty(core, actor, contactId);
-        print(l, Boolean(opts.json), () => [`${l.balance} points · ${l.tier.name.vi} / ${l.tier.name.en} · ${l.earned12m} earned in 12 months${l.next ? ` · ${l.next.missing} to ${l.next.tier.name.vi}` : ''}`, `referral code ${l.referralCode}`, ...l.ledger.slice(0, 20).map((e) => `${e.createdAt}  ${e.kind.padEnd(8)} ${String(e.points).padStart(7)}  ${e.reason ?? ''}`)].join('\n'));
+        print(l, Boolean(opts.json), () =>
+          [
+            `${l.balance} points · ${l.tier.name.vi} / ${l.tier.name.en} · ${l.earned12m} earned in 12 months${l.next ? ` · ${l.next.missing} to ${l.next.tier.name.vi}` : ''}`,
+            `referral code ${l.referralCode}`,
+            ...l.ledger.slice(0, 20).map((e) => `${e.createdAt}  ${e.kind.padEnd(8)} ${String(e.points).padStart(7)}  ${e.reason ?? ''}`),
+          ].join('\n'),
+        );
       });
     });
   loyalty
@@ -164,7 +214,16 @@ export function registerCareCommands(program: Command): void {
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const r = await referralLeaderboard(core, actor, Math.min(200, Math.max(1, Number(opts.limit) || 20)));
-        print(r.data, Boolean(opts.json), () => (r.data.length ? r.data.map((x, i) => `${String(i + 1).padStart(3)}. ${(x.name ?? x.contactId).padEnd(40)} ${x.rewarded} bought / ${x.referred} referred · ${x.points} points`).join('\n') : 'No referrals yet.'));
+        print(r.data, Boolean(opts.json), () =>
+          r.data.length
+            ? r.data
+                .map(
+                  (x, i) =>
+                    `${String(i + 1).padStart(3)}. ${(x.name ?? x.contactId).padEnd(40)} ${x.rewarded} bought / ${x.referred} referred · ${x.points} points`,
+                )
+                .join('\n')
+            : 'No referrals yet.',
+        );
       });
     });
 
@@ -180,8 +239,26 @@ export function registerCareCommands(program: Command): void {
           .selectFrom('jobs')
           .select((eb) => [
             'kind',
-            eb.fn.sum<number>(eb.case().when(eb.and([eb('done_at', 'is', null), eb('failed_at', 'is', null), eb('cancelled_at', 'is', null), eb('run_at', '>', now)])).then(1).else(0).end()).as('waiting'),
-            eb.fn.sum<number>(eb.case().when(eb.and([eb('done_at', 'is', null), eb('failed_at', 'is', null), eb('cancelled_at', 'is', null), eb('run_at', '<=', now)])).then(1).else(0).end()).as('due'),
+            eb.fn
+              .sum<number>(
+                eb
+                  .case()
+                  .when(eb.and([eb('done_at', 'is', null), eb('failed_at', 'is', null), eb('cancelled_at', 'is', null), eb('run_at', '>', now)]))
+                  .then(1)
+                  .else(0)
+                  .end(),
+              )
+              .as('waiting'),
+            eb.fn
+              .sum<number>(
+                eb
+                  .case()
+                  .when(eb.and([eb('done_at', 'is', null), eb('failed_at', 'is', null), eb('cancelled_at', 'is', null), eb('run_at', '<=', now)]))
+                  .then(1)
+                  .else(0)
+                  .end(),
+              )
+              .as('due'),
             eb.fn.sum<number>(eb.case().when('failed_at', 'is not', null).then(1).else(0).end()).as('failed'),
             eb.fn.sum<number>(eb.case().when('done_at', 'is not', null).then(1).else(0).end()).as('done'),
           ])
@@ -189,7 +266,16 @@ export function registerCareCommands(program: Command): void {
           .orderBy('kind')
           .execute();
         const data = rows.map((r) => ({ kind: r.kind, waiting: Number(r.waiting), due: Number(r.due), failed: Number(r.failed), done: Number(r.done) }));
-        print(data, Boolean(opts.json), () => (data.length ? data.map((r) => `${r.kind.padEnd(18)} waiting ${String(r.waiting).padStart(7)}  due ${String(r.due).padStart(6)}  failed ${String(r.failed).padStart(5)}  done ${String(r.done).padStart(8)}`).join('\n') : 'No jobs.'));
+        print(data, Boolean(opts.json), () =>
+          data.length
+            ? data
+                .map(
+                  (r) =>
+                    `${r.kind.padEnd(18)} waiting ${String(r.waiting).padStart(7)}  due ${String(r.due).padStart(6)}  failed ${String(r.failed).padStart(5)}  done ${String(r.done).padStart(8)}`,
+                )
+                .join('\n')
+            : 'No jobs.',
+        );
       });
     });
   jobs

@@ -14,7 +14,8 @@ export function registerDemoCommand(program: Command): void {
     .action(async (opts: { customers: string; seed: string; workspace?: string; json?: boolean }, cmd: Command) => {
       const customers = Number(opts.customers);
       const seed = Number(opts.seed);
-      if (!Number.isInteger(customers) || customers < 1 || customers > 10_000_000) throw new AppError('validation', '--customers must be an integer between 1 and 10,000,000');
+      if (!Number.isInteger(customers) || customers < 1 || customers > 10_000_000)
+        throw new AppError('validation', '--customers must be an integer between 1 and 10,000,000');
       if (!Number.isInteger(seed)) throw new AppError('validation', '--seed must be an integer');
       await withCore(cmd, async (core) => {
         let last = 0;
@@ -28,7 +29,9 @@ export function registerDemoCommand(program: Command): void {
               last = pct;
               const width = 30;
               const filled = Math.round((done / total) * width);
-              process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${done.toLocaleString('en')} / ${total.toLocaleString('en')} contacts`);
+              process.stderr.write(
+                `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${done.toLocaleString('en')} / ${total.toLocaleString('en')} contacts`,
+              );
               if (done === total) process.stderr.write('\n');
             }
           },

@@ -9,7 +9,8 @@ function parsePrefer(raw: string | undefined): Partial<Record<MergeField, 'survi
   const out: Partial<Record<MergeField, 'survivor' | 'merged'>> = {};
   for (const part of (raw ?? '').split(',').filter(Boolean)) {
     const [f, v] = part.split('=').map((x) => x.trim()) as [string, string | undefined];
-    if (!(MERGE_FIELDS as readonly string[]).includes(f) || (v !== 'survivor' && v !== 'merged')) throw new AppError('validation', `--prefer wants field=survivor|merged pairs (fields: ${MERGE_FIELDS.join(', ')}), not "${part}"`);
+    if (!(MERGE_FIELDS as readonly string[]).includes(f) || (v !== 'survivor' && v !== 'merged'))
+      throw new AppError('validation', `--prefer wants field=survivor|merged pairs (fields: ${MERGE_FIELDS.join(', ')}), not "${part}"`);
     out[f as MergeField] = v;
   }
   return out;
@@ -26,7 +27,12 @@ export function registerDuplicateCommands(program: Command): void {
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const r = await detectDuplicates(core, actor);
-        print(r, Boolean(opts.json), () => `${r.candidates} pairs to review (${r.added} new) among ${r.contacts.toLocaleString('en')} contacts; ${r.pairsCompared.toLocaleString('en')} pairs compared in ${r.seconds.toFixed(1)} s`);
+        print(
+          r,
+          Boolean(opts.json),
+          () =>
+            `${r.candidates} pairs to review (${r.added} new) among ${r.contacts.toLocaleString('en')} contacts; ${r.pairsCompared.toLocaleString('en')} pairs compared in ${r.seconds.toFixed(1)} s`,
+        );
       });
     });
   dup
@@ -40,7 +46,9 @@ export function registerDuplicateCommands(program: Command): void {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const r = await listCandidates(core, actor, { limit: Math.min(100, Math.max(1, Number(opts.limit) || 20)) });
         print(r.data, Boolean(opts.json), () =>
-          r.data.length ? r.data.map((p) => `${p.score.toFixed(2)}  ${p.a.name} (${p.a.id})  ⇄  ${p.b.name} (${p.b.id})  — ${p.reasons.join(', ')}`).join('\n') : 'No duplicates to review',
+          r.data.length
+            ? r.data.map((p) => `${p.score.toFixed(2)}  ${p.a.name} (${p.a.id})  ⇄  ${p.b.name} (${p.b.id})  — ${p.reasons.join(', ')}`).join('\n')
+            : 'No duplicates to review',
         );
       });
     });
@@ -48,7 +56,9 @@ export function registerDuplicateCommands(program: Command): void {
     .command('merge')
     .argument('<survivor>', 'the contact that stays')
     .argument('<merged>', 'the contact merged into it')
-    .description('merge two contacts: the survivor keeps its values (or --prefer the other’s), phones, emails and tags are joined, orders, interactions and tasks move to it')
+    .description(
+      'merge two contacts: the survivor keeps its values (or --prefer the other’s), phones, emails and tags are joined, orders, interactions and tasks move to it',
+    )
     .option('--prefer <pairs>', 'per field, whose value to keep, e.g. "birthday=merged,name=survivor"')
     .option('--workspace <id>', 'workspace id (default: the only one)')
     .option('--json', 'print JSON')
@@ -56,7 +66,12 @@ export function registerDuplicateCommands(program: Command): void {
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const r = await mergeContacts(core, actor, { survivorId, mergedId, prefer: parsePrefer(opts.prefer) });
-        print({ id: r.id, survivorId: r.survivorId, mergedId: r.mergedId, moved: r.moved }, Boolean(opts.json), () => `Merged into ${r.contact.name} (${r.survivorId}); moved ${r.moved.orders} orders, ${r.moved.interactions} interactions, ${r.moved.tasks} tasks. Undo: kith duplicates undo ${r.id}`);
+        print(
+          { id: r.id, survivorId: r.survivorId, mergedId: r.mergedId, moved: r.moved },
+          Boolean(opts.json),
+          () =>
+            `Merged into ${r.contact.name} (${r.survivorId}); moved ${r.moved.orders} orders, ${r.moved.interactions} interactions, ${r.moved.tasks} tasks. Undo: kith duplicates undo ${r.id}`,
+        );
       });
     });
   dup
@@ -69,7 +84,11 @@ export function registerDuplicateCommands(program: Command): void {
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const r = await undoMerge(core, actor, mergeId);
-        print({ survivorId: r.survivor.id, restoredId: r.restored.id }, Boolean(opts.json), () => `Unmerged: ${r.survivor.name} and ${r.restored.name} are two contacts again`);
+        print(
+          { survivorId: r.survivor.id, restoredId: r.restored.id },
+          Boolean(opts.json),
+          () => `Unmerged: ${r.survivor.name} and ${r.restored.name} are two contacts again`,
+        );
       });
     });
 }

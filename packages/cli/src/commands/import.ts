@@ -25,7 +25,9 @@ function parseMap(raw: string | undefined): Record<string, string> {
 function parseMatchBy(raw: string | undefined): MatchKey[] | undefined {
   if (!raw) return undefined;
   const keys = raw.split(',').map((s) => s.trim());
-  for (const k of keys) if (!(MATCH_KEYS as readonly string[]).includes(k)) throw new AppError('validation', `--match-by takes ${MATCH_KEYS.join(', ')} (comma-separated, surest first), not "${k}"`);
+  for (const k of keys)
+    if (!(MATCH_KEYS as readonly string[]).includes(k))
+      throw new AppError('validation', `--match-by takes ${MATCH_KEYS.join(', ')} (comma-separated, surest first), not "${k}"`);
   return keys as MatchKey[];
 }
 
@@ -40,7 +42,9 @@ function progressPrinter(): ((p: Progress) => void) | undefined {
     const share = p.rowCount ? p.rowsDone / p.rowCount : 1;
     const width = 30;
     const bar = '█'.repeat(Math.round(share * width)).padEnd(width, '░');
-    process.stderr.write(`\r${bar} ${(share * 100).toFixed(0).padStart(3)}%  ${p.rowsDone.toLocaleString('en')}/${p.rowCount.toLocaleString('en')} rows · ${p.created} created, ${p.updated} updated, ${p.failed} failed`);
+    process.stderr.write(
+      `\r${bar} ${(share * 100).toFixed(0).padStart(3)}%  ${p.rowsDone.toLocaleString('en')}/${p.rowCount.toLocaleString('en')} rows · ${p.created} created, ${p.updated} updated, ${p.failed} failed`,
+    );
     if (p.rowsDone >= p.rowCount) process.stderr.write('\n');
   };
 }
@@ -57,10 +61,10 @@ export function registerImportCommand(program: Command): void {
           : kind === 'companies'
             ? 'import companies: matched by tax code, else by name; a match is updated, the rest created'
             : kind === 'products'
-            ? 'import the product catalogue: a new SKU creates a product, a known one updates it; categories linked or created'
-            : kind === 'interactions'
-            ? 'import interactions (calls, meetings, messages, visits, notes): the customer found by id, email or phone; the same customer, kind and time already logged is skipped'
-            : 'import orders: one row per line item, grouped by order number (Số đơn, Ngày mua, SĐT, Mã SP, Số lượng, Đơn giá, …); customers found by id, email or phone or created; orders already imported are skipped',
+              ? 'import the product catalogue: a new SKU creates a product, a known one updates it; categories linked or created'
+              : kind === 'interactions'
+                ? 'import interactions (calls, meetings, messages, visits, notes): the customer found by id, email or phone; the same customer, kind and time already logged is skipped'
+                : 'import orders: one row per line item, grouped by order number (Số đơn, Ngày mua, SĐT, Mã SP, Số lượng, Đơn giá, …); customers found by id, email or phone or created; orders already imported are skipped',
       )
       .option('--map <pairs>', 'column mapping overrides, e.g. "Họ và tên=name,SĐT=phones,Ghi chú="')
       .option('--dry-run', 'check every row and report, change nothing')
@@ -70,34 +74,72 @@ export function registerImportCommand(program: Command): void {
       .option('--encoding <enc>', `force the file's encoding (${ENCODINGS.join(', ')})`)
       .option('--workspace <id>', 'workspace id (default: the only one)')
       .option('--json', 'print {"created","updated","failed","errors":[{"row","column","message"}]} (and the import id, skipped rows)')
-      .action(async (file: string, opts: { map?: string; dryRun?: boolean; matchBy?: string; skipExisting?: boolean; resume?: boolean; encoding?: string; workspace?: string; json?: boolean }, cmd: Command) => {
-        if (opts.encoding && !(ENCODINGS as readonly string[]).includes(opts.encoding)) throw new AppError('validation', `--encoding must be one of ${ENCODINGS.join(', ')}`);
-        try {
-          accessSync(file, constants.R_OK);
-        } catch (e) {
-          throw new AppError('not_found', `Cannot read ${file}: ${(e as Error).message}`);
-        }
-        await withCore(cmd, async (core) => {
-          const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
-          const r = await runImport(core, actor, { path: file }, {
-            kind,
-            fileName: basename(file),
-            map: parseMap(opts.map),
-            matchBy: parseMatchBy(opts.matchBy),
-            onExisting: opts.skipExisting ? 'skip' : 'update',
-            dryRun: Boolean(opts.dryRun),
-            forceResume: Boolean(opts.resume),
-            encoding: opts.encoding as Encoding | undefined,
-            onProgress: progressPrinter(),
+      .action(
+        async (
+          file: string,
+          opts: {
+            map?: string;
+            dryRun?: boolean;
+            matchBy?: string;
+            skipExisting?: boolean;
+            resume?: boolean;
+            encoding?: string;
+            workspace?: string;
+            json?: boolean;
+          },
+          cmd: Command,
+        ) => {
+          if (opts.encoding && !(ENCODINGS as readonly string[]).includes(opts.encoding))
+            throw new AppError('validation', `--encoding must be one of ${ENCODINGS.join(', ')}`);
+          try {
+            accessSync(file, constants.R_OK);
+          } catch (e) {
+            throw new AppError('not_found', `Cannot read ${file}: ${(e as Error).message}`);
+          }
+          await withCore(cmd, async (core) => {
+            const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
+            const r = await runImport(
+              core,
+              actor,
+              { path: file },
+              {
+                kind,
+                fileName: basename(file),
+                map: parseMap(opts.map),
+                matchBy: parseMatchBy(opts.matchBy),
+                onExisting: opts.skipExisting ? 'skip' : 'update',
+                dryRun: Boolean(opts.dryRun),
+                forceResume: Boolean(opts.resume),
+                encoding: opts.encoding as Encoding | undefined,
+                onProgress: progressPrinter(),
+              },
+            );
+            const format = r.format === 'xlsx' ? 'XLSX' : `${r.encoding}, "${r.delimiter === '\t' ? '\\t' : r.delimiter}"-separated`;
+            say(
+              `kith: ${opts.dryRun ? 'dry run — nothing written; ' : `import ${r.id}; `}${r.resumedFromRow !== null ? `resumed after row ${r.resumedFromRow}; ` : ''}${format}; columns: ${Object.entries(
+                r.mapping,
+              )
+                .map(([h, f]) => `${h}→${f ?? '(skipped)'}`)
+                .join(', ')}`,
+            );
+            const out = {
+              created: r.created,
+              updated: r.updated,
+              failed: r.failed,
+              errors: r.errors.map((e) => ({ row: e.row, column: e.column, message: e.message, ...(e.value !== undefined ? { value: e.value } : {}) })),
+              skipped: r.skipped,
+              id: r.id,
+            };
+            process.stdout.write(
+              opts.json
+                ? `${jsonSafe(JSON.stringify(out))}\n`
+                : terminalSafe(
+                    `${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.failed} failed\n${r.errors.map((e) => `  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`).join('\n')}${r.errors.length ? '\n' : ''}`,
+                  ),
+            );
           });
-          const format = r.format === 'xlsx' ? 'XLSX' : `${r.encoding}, "${r.delimiter === '\t' ? '\\t' : r.delimiter}"-separated`;
-          say(`kith: ${opts.dryRun ? 'dry run — nothing written; ' : `import ${r.id}; `}${r.resumedFromRow !== null ? `resumed after row ${r.resumedFromRow}; ` : ''}${format}; columns: ${Object.entries(r.mapping).map(([h, f]) => `${h}→${f ?? '(skipped)'}`).join(', ')}`);
-          const out = { created: r.created, updated: r.updated, failed: r.failed, errors: r.errors.map((e) => ({ row: e.row, column: e.column, message: e.message, ...(e.value !== undefined ? { value: e.value } : {}) })), skipped: r.skipped, id: r.id };
-          process.stdout.write(
-            opts.json ? `${jsonSafe(JSON.stringify(out))}\n` : terminalSafe(`${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.failed} failed\n${r.errors.map((e) => `  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`).join('\n')}${r.errors.length ? '\n' : ''}`),
-          );
-        });
-      });
+        },
+      );
   }
 
   imp
@@ -111,7 +153,14 @@ export function registerImportCommand(program: Command): void {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const list = await listImports(core, actor, Math.min(100, Math.max(1, Number(opts.limit) || 20)));
         print(list, Boolean(opts.json), () =>
-          list.length ? list.map((i) => `${i.id}  ${i.createdAt.slice(0, 16).replace('T', ' ')}  ${i.kind}  ${i.status}${i.stalled ? ' (stalled)' : ''}  ${i.fileName}  ${i.rowsDone}/${i.rowCount} rows: ${i.created} created, ${i.updated} updated, ${i.skipped} skipped, ${i.failed} failed`).join('\n') : 'No imports yet',
+          list.length
+            ? list
+                .map(
+                  (i) =>
+                    `${i.id}  ${i.createdAt.slice(0, 16).replace('T', ' ')}  ${i.kind}  ${i.status}${i.stalled ? ' (stalled)' : ''}  ${i.fileName}  ${i.rowsDone}/${i.rowCount} rows: ${i.created} created, ${i.updated} updated, ${i.skipped} skipped, ${i.failed} failed`,
+                )
+                .join('\n')
+            : 'No imports yet',
         );
       });
     });
@@ -126,8 +175,11 @@ export function registerImportCommand(program: Command): void {
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const r = await undoImport(core, actor, id);
-        print({ removed: r.result.removed, restored: r.result.restored, kept: r.result.kept }, Boolean(opts.json), () =>
-          `Undone: ${r.result.removed} removed, ${r.result.restored} restored${r.result.kept.length ? `; kept as they are now:\n${r.result.kept.map((k) => `  ${k.id}: ${k.reason}`).join('\n')}` : ''}`,
+        print(
+          { removed: r.result.removed, restored: r.result.restored, kept: r.result.kept },
+          Boolean(opts.json),
+          () =>
+            `Undone: ${r.result.removed} removed, ${r.result.restored} restored${r.result.kept.length ? `; kept as they are now:\n${r.result.kept.map((k) => `  ${k.id}: ${k.reason}`).join('\n')}` : ''}`,
         );
       });
     });

@@ -13,7 +13,9 @@ export function registerMigrateCommands(program: Command): void {
         cmd,
         async (core) => {
           const list = await migrationStatus(core.db);
-          print(list, Boolean(opts.json), () => list.map((m) => `${m.executedAt ? 'applied ' : 'pending '} ${m.name}${m.executedAt ? `  (${m.executedAt})` : ''}`).join('\n'));
+          print(list, Boolean(opts.json), () =>
+            list.map((m) => `${m.executedAt ? 'applied ' : 'pending '} ${m.name}${m.executedAt ? `  (${m.executedAt})` : ''}`).join('\n'),
+          );
         },
         { migrate: false },
       );

@@ -45,7 +45,9 @@ export function registerPlaybookCommands(program: Command): void {
         if (!id.test(contactId)) throw new AppError('validation', `<contactId> must be an id, not "${contactId}"`);
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         const run = await enrollContact(core, actor, playbookId.toLowerCase(), contactId.toLowerCase());
-        print(run, Boolean(opts.json), () => [`Enrolled in ${run.playbookName} (run ${run.id}):`, ...run.steps.map((s) => `  ${s.dueAt}  ${s.action.padEnd(6)} ${s.title ?? ''}`)].join('\n'));
+        print(run, Boolean(opts.json), () =>
+          [`Enrolled in ${run.playbookName} (run ${run.id}):`, ...run.steps.map((s) => `  ${s.dueAt}  ${s.action.padEnd(6)} ${s.title ?? ''}`)].join('\n'),
+        );
       });
     });
 }

@@ -20,7 +20,11 @@ export function registerSegmentCommands(program: Command): void {
           const r = await listContacts(core, actor, { limit: 1, deleted: 'exclude', includeTotal: true, raw: { segment: s.id } });
           rows.push({ id: s.id, name: s.name, shared: s.shared, contacts: r.total ?? 0, definition: s.definition });
         }
-        print(rows, Boolean(opts.json), () => (rows.length ? rows.map((r) => `${r.id}  ${r.contacts.toLocaleString('en').padStart(9)}  ${r.shared ? 'shared ' : 'private'}  ${r.name}`).join('\n') : 'No segments yet.'));
+        print(rows, Boolean(opts.json), () =>
+          rows.length
+            ? rows.map((r) => `${r.id}  ${r.contacts.toLocaleString('en').padStart(9)}  ${r.shared ? 'shared ' : 'private'}  ${r.name}`).join('\n')
+            : 'No segments yet.',
+        );
       });
     });
 }

@@ -33,8 +33,14 @@ describe('product affinities', () => {
 
   test('no lift above 1 is no affinity: mugs (bought by all) and tea with coffee (2·10/(6·4) < 1) are left out', () => {
     const a = counter.affinities({ minTogether: 1 });
-    assert.equal(a.some((x) => x.other === 'mug' || x.item === 'mug'), false);
-    assert.equal(a.some((x) => (x.item === 'coffee' && x.other === 'tea') || (x.item === 'tea' && x.other === 'coffee')), false);
+    assert.equal(
+      a.some((x) => x.other === 'mug' || x.item === 'mug'),
+      false,
+    );
+    assert.equal(
+      a.some((x) => (x.item === 'coffee' && x.other === 'tea') || (x.item === 'tea' && x.other === 'coffee')),
+      false,
+    );
   });
 
   test('a pair bought together by fewer than minTogether customers is left out', () => {
@@ -44,17 +50,26 @@ describe('product affinities', () => {
 
   test('suggestions: what the customer has not bought, from what they have, with the reason', () => {
     const a = counter.affinities({ minTogether: 2 });
-    assert.deepEqual(suggestFor(['coffee'], a).map((s) => [s.item, s.because]), [['filter', 'coffee']]);
+    assert.deepEqual(
+      suggestFor(['coffee'], a).map((s) => [s.item, s.because]),
+      [['filter', 'coffee']],
+    );
     assert.deepEqual(suggestFor(['coffee', 'filter'], a), [], 'has both: nothing to offer');
     assert.deepEqual(suggestFor(['tea'], a), []);
   });
 
   test('a customer with many products: only the first maxItems are paired', () => {
     const c = new AffinityCounter();
-    c.addBasket(Array.from({ length: 500 }, (_, i) => `p${i}`), 10);
+    c.addBasket(
+      Array.from({ length: 500 }, (_, i) => `p${i}`),
+      10,
+    );
     c.addBasket(['p0', 'p1']);
     c.addBasket(['p2']);
     const a = c.affinities({ minTogether: 2 });
-    assert.deepEqual(a.map((x) => `${x.item}>${x.other}`), ['p0>p1', 'p1>p0']);
+    assert.deepEqual(
+      a.map((x) => `${x.item}>${x.other}`),
+      ['p0>p1', 'p1>p0'],
+    );
   });
 });

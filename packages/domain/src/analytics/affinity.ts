@@ -103,7 +103,8 @@ export function suggestFor(owned: Iterable<string>, affinities: readonly Affinit
   for (const a of affinities) {
     if (!have.has(a.item) || have.has(a.other)) continue;
     const was = best.get(a.other);
-    if (!was || a.lift > was.lift || (a.lift === was.lift && a.confidence > was.confidence)) best.set(a.other, { item: a.other, lift: a.lift, confidence: a.confidence, because: a.item });
+    if (!was || a.lift > was.lift || (a.lift === was.lift && a.confidence > was.confidence))
+      best.set(a.other, { item: a.other, lift: a.lift, confidence: a.confidence, because: a.item });
   }
   return [...best.values()].sort((x, y) => y.lift - x.lift || y.confidence - x.confidence || byId(x.item, y.item)).slice(0, limit);
 }

@@ -2,11 +2,21 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { sharedData } from '../../test/shared-data.ts';
-import { bgnbdExpectedPurchases, bgnbdExpectedPurchasesNew, bgnbdLogLikelihood, bgnbdLogLikelihoodOne, bgnbdPAlive, compactRepeatData, fitBgNbd, type BgNbdParams } from './bgnbd.ts';
+import {
+  bgnbdExpectedPurchases,
+  bgnbdExpectedPurchasesNew,
+  bgnbdLogLikelihood,
+  bgnbdLogLikelihoodOne,
+  bgnbdPAlive,
+  compactRepeatData,
+  fitBgNbd,
+  type BgNbdParams,
+} from './bgnbd.ts';
 import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood } from './gamma-gamma.ts';
 
 /** Three significant digits, as the issue asks of the published values. */
-const sig3 = (actual: number, published: number, what: string) => assert.ok(Math.abs(actual - published) <= 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(published))) - 2), `${what}: ${actual} vs published ${published}`);
+const sig3 = (actual: number, published: number, what: string) =>
+  assert.ok(Math.abs(actual - published) <= 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(published))) - 2), `${what}: ${actual} vs published ${published}`);
 
 // Fader, Hardie & Lee (2005), §7: the BG/NBD fitted on the CDNOW sample's 39-week calibration period.
 const PUBLISHED: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -39,13 +49,23 @@ describe('BG/NBD formulas at fixed parameters', () => {
     // A buyer of 200 purchase days over 200 weeks, last seen now, buys about once a week while alive.
     const frequent = bgnbdExpectedPurchases(PUBLISHED, 10, 200, 200, 200);
     assert.ok(frequent > 5 && frequent < 15, String(frequent));
-    for (const v of [bgnbdExpectedPurchases(PUBLISHED, 52, 10_000, 5000, 5000), bgnbdExpectedPurchases(PUBLISHED, 52, 3, 10, 20_000), bgnbdExpectedPurchasesNew(PUBLISHED, 1e5)]) assert.ok(Number.isFinite(v) && v >= 0, String(v));
+    for (const v of [
+      bgnbdExpectedPurchases(PUBLISHED, 52, 10_000, 5000, 5000),
+      bgnbdExpectedPurchases(PUBLISHED, 52, 3, 10, 20_000),
+      bgnbdExpectedPurchasesNew(PUBLISHED, 1e5),
+    ])
+      assert.ok(Number.isFinite(v) && v >= 0, String(v));
   });
 
   test('a fit with no spread in dropout (a and b in the hundreds of thousands, as a dozen regular customers give) still predicts finite purchases, as its limit does', () => {
     // Seen on a workspace of twelve customers buying like clockwork: the Euler form underflows × overflows there.
     const p = { r: 1.742, alpha: 14.52, a: 462_397, b: 3_249_310 };
-    for (const [x, tx, T] of [[3, 40, 100], [0, 0, 50], [25, 95, 100], [1, 2, 300]] as const) {
+    for (const [x, tx, T] of [
+      [3, 40, 100],
+      [0, 0, 50],
+      [25, 95, 100],
+      [1, 2, 300],
+    ] as const) {
       const e = bgnbdExpectedPurchases(p, 52, x, tx, T);
       assert.ok(Number.isFinite(e) && e >= 0, `${x},${tx},${T}: ${e}`);
       // The limit a, b → ∞ with a/(a+b) = q: the NBD with a fixed drop-out chance q after each purchase.
@@ -61,7 +81,11 @@ describe('BG/NBD formulas at fixed parameters', () => {
   test('Gamma-Gamma at fixed parameters: the likelihood by hand, and the expected spend between the population’s and the customer’s own', () => {
     const par = { p: 6.25, q: 3.74, v: 15.44 };
     const d = { x: Float64Array.of(2), m: Float64Array.of(30) };
-    const lg = (z: number) => { let s = 0; for (let i = 1; i < z; i++) s += Math.log(i); return s; };
+    const lg = (z: number) => {
+      let s = 0;
+      for (let i = 1; i < z; i++) s += Math.log(i);
+      return s;
+    };
     // p·x = 12.5 is not an integer: check against a case where it is, p = 3, q = 4, x = 2, γ = 10, m̄ = 30
     const exact = lg(10) - lg(6) - lg(4) + 4 * Math.log(10) + 5 * Math.log(30) + 6 * Math.log(2) - 10 * Math.log(10 + 60);
     assert.ok(Math.abs(gammaGammaLogLikelihood({ p: 3, q: 4, v: 10 }, d) - exact) < 1e-9);
@@ -76,9 +100,15 @@ describe('BG/NBD formulas at fixed parameters', () => {
 const summaryFile = sharedData('cdnow', 'cdnow_customers_summary.csv');
 const spendFile = sharedData('cdnow', 'cdnow_customers_summary_with_transactions.csv');
 
-describe('fits on CDNOW agree with the published results', { skip: summaryFile && spendFile ? false : 'the CDNOW reference data (../shared/data/cdnow) is not on this machine' }, () => {
+describe('fits on CDNOW agree with the published results', {
+  skip: summaryFile && spendFile ? false : 'the CDNOW reference data (../shared/data/cdnow) is not on this machine',
+}, () => {
   test('BG/NBD: r 0.243, α 4.414, a 0.793, b 2.426, log-likelihood −9582.4 (Fader, Hardie & Lee 2005)', () => {
-    const rows = readFileSync(summaryFile!, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',').map(Number));
+    const rows = readFileSync(summaryFile!, 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(',').map(Number));
     assert.equal(rows.length, 2357);
     const data = compactRepeatData(rows.map(([, frequency, recency, T]) => ({ frequency: frequency!, recency: recency!, T: T! })));
     const fit = fitBgNbd(data);
@@ -95,7 +125,11 @@ describe('fits on CDNOW agree with the published results', { skip: summaryFile &
   });
 
   test('Gamma-Gamma: p 6.25, q 3.74, γ 15.44 on the 946 repeat customers (Fader & Hardie 2013)', () => {
-    const rows = readFileSync(spendFile!, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',').map(Number));
+    const rows = readFileSync(spendFile!, 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(',').map(Number));
     const d = { x: Float64Array.from(rows.map((r) => r[1]!)), m: Float64Array.from(rows.map((r) => r[4]!)) };
     assert.equal(rows.filter((r) => r[1]! > 0).length, 946);
     const fit = fitGammaGamma(d);

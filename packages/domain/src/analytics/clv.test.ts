@@ -6,7 +6,8 @@ import { analyseClv, customerValue, NotEnoughData } from './clv.ts';
 import { dayNumber, purchaseDays, type Transaction } from './transactions.ts';
 import { bgnbdExpectedPurchasesNew } from './bgnbd.ts';
 
-const sig3 = (actual: number, published: number, what: string) => assert.ok(Math.abs(actual - published) <= 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(published))) - 2), `${what}: ${actual} vs published ${published}`);
+const sig3 = (actual: number, published: number, what: string) =>
+  assert.ok(Math.abs(actual - published) <= 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(published))) - 2), `${what}: ${actual} vs published ${published}`);
 
 describe('customer value', () => {
   test('no purchases expected, no value; discounting lowers it; a longer horizon raises it', () => {
@@ -26,7 +27,11 @@ describe('customer value', () => {
 describe('small and odd data', () => {
   const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
   test('too few customers or repeat buyers: said, not fitted', () => {
-    const few = purchaseDays([{ customerId: 'a', date: day(0), amount: 5 }, { customerId: 'a', date: day(9), amount: 5 }, { customerId: 'b', date: day(3), amount: 7 }]);
+    const few = purchaseDays([
+      { customerId: 'a', date: day(0), amount: 5 },
+      { customerId: 'a', date: day(9), amount: 5 },
+      { customerId: 'b', date: day(3), amount: 7 },
+    ]);
     assert.throws(() => analyseClv(few, dayNumber(day(60)), { unit: 'week', horizon: 10, annualDiscountRate: 0.1 }), NotEnoughData);
   });
 
@@ -39,11 +44,16 @@ describe('small and odd data', () => {
     // The calibration ends on the daily buyer's last purchase (silent for three weeks, the model would rightly call them gone).
     const r = analyseClv(purchaseDays(tx), dayNumber(day(1499)), { unit: 'day', horizon: 365, annualDiscountRate: 0.1 });
     assert.equal(r.customers.length, 12);
-    for (const v of [r.bgnbd.r, r.bgnbd.alpha, r.bgnbd.a, r.bgnbd.b, r.bgnbd.logLikelihood, r.gammaGamma.p, r.gammaGamma.q, r.gammaGamma.v]) assert.ok(Number.isFinite(v), JSON.stringify(r.bgnbd));
-    for (const c of r.customers) for (const v of [c.pAlive, c.expectedPurchases, c.expectedSpend, c.clv]) assert.ok(Number.isFinite(v) && v >= 0, JSON.stringify(c));
+    for (const v of [r.bgnbd.r, r.bgnbd.alpha, r.bgnbd.a, r.bgnbd.b, r.bgnbd.logLikelihood, r.gammaGamma.p, r.gammaGamma.q, r.gammaGamma.v])
+      assert.ok(Number.isFinite(v), JSON.stringify(r.bgnbd));
+    for (const c of r.customers)
+      for (const v of [c.pAlive, c.expectedPurchases, c.expectedSpend, c.clv]) assert.ok(Number.isFinite(v) && v >= 0, JSON.stringify(c));
     const daily = r.customers.find((c) => c.customerId === 'c0')!;
     const rare = r.customers.find((c) => c.customerId === 'c11')!;
-    assert.ok(daily.expectedPurchases > 100 && daily.expectedPurchases > rare.expectedPurchases * 10, `${daily.expectedPurchases} vs ${rare.expectedPurchases}`);
+    assert.ok(
+      daily.expectedPurchases > 100 && daily.expectedPurchases > rare.expectedPurchases * 10,
+      `${daily.expectedPurchases} vs ${rare.expectedPurchases}`,
+    );
   });
 });
 
@@ -57,14 +67,25 @@ describe('from raw CDNOW transactions', { skip: sample && summary ? false : 'the
       .trim()
       .split(/\r?\n/)
       .map((l) => l.trim().split(/\s+/))
-      .map(([, id, d, , amount]) => ({ customerId: String(Number(id)), date: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)}`, amount: Number(amount) }));
+      .map(([, id, d, , amount]) => ({
+        customerId: String(Number(id)),
+        date: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)}`,
+        amount: Number(amount),
+      }));
 
   test('the 39-week calibration summaries match the published ones; the fits match the published parameters; the holdout is predicted', () => {
     const customers = purchaseDays(tx());
     const end = dayNumber('1997-09-30');
     const r = analyseClv(customers, end, { unit: 'week', horizon: 39, annualDiscountRate: 0 });
     assert.equal(r.customers.length, 2357);
-    const published = new Map(readFileSync(summary!, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')).map(([id, x, tx, T]) => [id!, [Number(x), Number(tx), Number(T)]]));
+    const published = new Map(
+      readFileSync(summary!, 'utf8')
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => l.split(','))
+        .map(([id, x, tx, T]) => [id!, [Number(x), Number(tx), Number(T)]]),
+    );
     for (const c of r.customers) {
       const p = published.get(c.customerId)!;
       assert.deepEqual([c.frequency, Math.round(c.recency * 100) / 100, Math.round(c.T * 100) / 100], p, c.customerId);
@@ -84,7 +105,10 @@ describe('from raw CDNOW transactions', { skip: sample && summary ? false : 'the
     const holdout = new Map(customers.map((c) => [c.customerId, c.days.filter((d) => d > end).length]));
     const expected = r.customers.reduce((s, c) => s + c.expectedPurchases, 0);
     const population = r.customers.reduce((s, c) => s + bgnbdExpectedPurchasesNew(r.bgnbd, c.T + 39) - bgnbdExpectedPurchasesNew(r.bgnbd, c.T), 0);
-    assert.equal([...holdout.values()].reduce((s, x) => s + x, 0), 1882);
+    assert.equal(
+      [...holdout.values()].reduce((s, x) => s + x, 0),
+      1882,
+    );
     assert.ok(Math.abs(expected - population) / population < 0.02, `${expected} vs ${population}`);
     assert.ok(expected > 1882 * 0.85 && expected < 1882, `expected ${expected.toFixed(0)} vs 1,882 actual`);
     const none = r.customers.filter((c) => c.frequency === 0);

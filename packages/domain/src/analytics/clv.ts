@@ -65,7 +65,13 @@ export function customerValue(bg: BgNbdParams, gg: GammaGammaParams, s: Customer
 }
 
 /** Every customer valued; the BG/NBD outlook computed once per distinct (x, t_x, T). */
-export function valueCustomers(bg: BgNbdParams, gg: GammaGammaParams, summaries: readonly CustomerSummary[], o: ClvOptions, fallbackSpend = Number.NaN): CustomerValue[] {
+export function valueCustomers(
+  bg: BgNbdParams,
+  gg: GammaGammaParams,
+  summaries: readonly CustomerSummary[],
+  o: ClvOptions,
+  fallbackSpend = Number.NaN,
+): CustomerValue[] {
   const looks = new Map<string, Outlook>();
   return summaries.map((s) => {
     const k = `${s.frequency}|${s.recency}|${s.T}`;
@@ -89,7 +95,9 @@ export function analyseClv(customers: readonly PurchaseDays[], calibrationEnd: n
   }
   const repeaters = summaries.filter((s) => s.frequency > 0 && s.monetary > 0);
   if (summaries.length < MIN_CUSTOMERS || repeaters.length < MIN_REPEATERS) {
-    throw new NotEnoughData(`${summaries.length} customers had bought by the calibration end, ${repeaters.length} of them more than once: the models need at least ${MIN_CUSTOMERS}, ${MIN_REPEATERS} of them buying again`);
+    throw new NotEnoughData(
+      `${summaries.length} customers had bought by the calibration end, ${repeaters.length} of them more than once: the models need at least ${MIN_CUSTOMERS}, ${MIN_REPEATERS} of them buying again`,
+    );
   }
   const bg = fitBgNbd(compactRepeatData(summaries));
   const gg = fitGammaGamma({ x: Float64Array.from(repeaters.map((s) => s.frequency)), m: Float64Array.from(repeaters.map((s) => s.monetary)) });

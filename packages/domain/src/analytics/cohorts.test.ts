@@ -8,7 +8,8 @@ const d = dayNumber;
 describe('acquisition, retention, penetration', () => {
   // Three months, Jan–Mar 2026. a: Jan (web) then Feb and Mar; b: Jan (shop) only; c: Feb (web) twice on one day, then Mar; e: bought in 2025.
   const b = new CustomerPictureBuilder();
-  const buy = (customerId: string, date: string, amount: number, channel: string | null, source: string | null) => b.add({ customerId, day: d(date), amount, channel, source });
+  const buy = (customerId: string, date: string, amount: number, channel: string | null, source: string | null) =>
+    b.add({ customerId, day: d(date), amount, channel, source });
   buy('a', '2026-01-05', 100, 'web', 'facebook');
   buy('a', '2026-02-10', 50, 'shop', 'facebook');
   buy('a', '2026-03-01', 50, 'web', 'facebook');
@@ -53,7 +54,10 @@ describe('acquisition, retention, penetration', () => {
       { customerId: 'b', category: 'tea' },
       { customerId: 'c', category: null },
     ]);
-    assert.deepEqual(x.categoriesPerCustomer.map((h) => h.customers), [1, 1, 0, 0, 0]);
+    assert.deepEqual(
+      x.categoriesPerCustomer.map((h) => h.customers),
+      [1, 1, 0, 0, 0],
+    );
     assert.equal(x.crossSellRate, 1 / 3);
     assert.deepEqual(x.categories[0], { category: 'tea', customers: 2, share: 2 / 3 });
   });

@@ -9,7 +9,16 @@
 
 export type Purchase = { customerId: string; day: number; amount: number; channel: string | null; source: string | null };
 
-type Customer = { first: number; last: number; firstChannel: string | null; source: string | null; days: Set<number>; months: Set<number>; firstDayAmount: number; total: number };
+type Customer = {
+  first: number;
+  last: number;
+  firstChannel: string | null;
+  source: string | null;
+  days: Set<number>;
+  months: Set<number>;
+  firstDayAmount: number;
+  total: number;
+};
 
 /** Months since 1970-01 of a day number. */
 export const monthIndex = (day: number): number => {
@@ -120,14 +129,19 @@ export class CustomerPictureBuilder {
       newRevenue[i]! += c.firstDayAmount;
       repeatRevenue[i]! -= c.firstDayAmount;
     }
-    const sorted = (m: Map<string | null, number[]>) => [...m].map(([key, counts]) => ({ key, counts })).sort((a, b) => sum(b.counts) - sum(a.counts) || String(a.key).localeCompare(String(b.key)));
+    const sorted = (m: Map<string | null, number[]>) =>
+      [...m].map(([key, counts]) => ({ key, counts })).sort((a, b) => sum(b.counts) - sum(a.counts) || String(a.key).localeCompare(String(b.key)));
     return {
       months,
       acquisition: { total, bySource: sorted(bySource), byChannel: sorted(byChannel) },
       revenue: { newCustomers: newRevenue, repeat: repeatRevenue },
       active,
       retention: {
-        cohorts: months.map((month, i) => ({ month, size: cohortSize[i]!, retained: cohortActive[i]!.slice(0, o.months - i).map((n) => (cohortSize[i] ? n / cohortSize[i]! : 0)) })),
+        cohorts: months.map((month, i) => ({
+          month,
+          size: cohortSize[i]!,
+          retained: cohortActive[i]!.slice(0, o.months - i).map((n) => (cohortSize[i] ? n / cohortSize[i]! : 0)),
+        })),
         repeatRate: all ? repeaters / all : 0,
         churnRate: all ? churned / all : 0,
         churnDays: o.churnDays,
@@ -136,7 +150,6 @@ export class CustomerPictureBuilder {
       customers: all,
     };
   }
-
 }
 
 function bump(m: Map<string | null, number[]>, key: string | null, i: number, zeros: () => number[]) {
@@ -176,7 +189,9 @@ export function penetration(pairs: Iterable<{ customerId: string; category: stri
   return {
     categoriesPerCustomer: hist.map((customers, i) => ({ categories: i === 4 ? '5+' : String(i + 1), customers })),
     crossSellRate: customers ? cross / customers : 0,
-    categories: [...reach].map(([category, n]) => ({ category, customers: n, share: customers ? n / customers : 0 })).sort((a, b) => b.customers - a.customers || String(a.category).localeCompare(String(b.category))),
+    categories: [...reach]
+      .map(([category, n]) => ({ category, customers: n, share: customers ? n / customers : 0 }))
+      .sort((a, b) => b.customers - a.customers || String(a.category).localeCompare(String(b.category))),
     customers,
   };
 }

@@ -23,7 +23,13 @@ function prepare(d: SpendData): Prepared {
   for (let i = 0; i < d.x.length; i++) if (d.x[i]! > 0 && d.m[i]! > 0) rows.push(i);
   const ux = [...new Set(rows.map((i) => d.x[i]!))].sort((a, b) => a - b);
   const pos = new Map(ux.map((v, k) => [v, k]));
-  p = { rows: Int32Array.from(rows), logM: Float64Array.from(rows, (i) => Math.log(d.m[i]!)), logX: Float64Array.from(rows, (i) => Math.log(d.x[i]!)), ux: Float64Array.from(ux), xi: Int32Array.from(rows, (i) => pos.get(d.x[i]!)!) };
+  p = {
+    rows: Int32Array.from(rows),
+    logM: Float64Array.from(rows, (i) => Math.log(d.m[i]!)),
+    logX: Float64Array.from(rows, (i) => Math.log(d.x[i]!)),
+    ux: Float64Array.from(ux),
+    xi: Int32Array.from(rows, (i) => pos.get(d.x[i]!)!),
+  };
   prepared.set(d, p);
   return p;
 }

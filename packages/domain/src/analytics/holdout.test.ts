@@ -22,19 +22,31 @@ describe('calibration/holdout check', () => {
 
 const sample = sharedData('cdnow', 'CDNOW_sample.txt');
 
-describe('on CDNOW (FHL 2005: 39 weeks of calibration to 1997-09-30, 39 of holdout)', { skip: sample ? false : 'the CDNOW reference data (../shared/data/cdnow) is not on this machine' }, () => {
+describe('on CDNOW (FHL 2005: 39 weeks of calibration to 1997-09-30, 39 of holdout)', {
+  skip: sample ? false : 'the CDNOW reference data (../shared/data/cdnow) is not on this machine',
+}, () => {
   test('the published fit; the conditional expectations by calibration frequency and the tracking curve follow what happened', () => {
     const tx: Transaction[] = readFileSync(sample!, 'utf8')
       .trim()
       .split(/\r?\n/)
       .map((l) => l.trim().split(/\s+/))
-      .map(([, id, d, , amount]) => ({ customerId: String(Number(id)), date: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)}`, amount: Number(amount) }));
+      .map(([, id, d, , amount]) => ({
+        customerId: String(Number(id)),
+        date: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)}`,
+        amount: Number(amount),
+      }));
     const h = holdoutCheck(purchaseDays(tx), dayNumber('1997-09-30'), dayNumber('1998-06-30'), 'week')!;
     assert.equal(h.customers, 2357);
     assert.ok(Math.abs(h.params.r - 0.243) < 0.0005 && Math.abs(h.params.alpha - 4.414) < 0.0005, JSON.stringify(h.params));
-    assert.deepEqual(h.byFrequency.map((b) => b.frequency), ['0', '1', '2', '3', '4', '5', '6', '7+']);
+    assert.deepEqual(
+      h.byFrequency.map((b) => b.frequency),
+      ['0', '1', '2', '3', '4', '5', '6', '7+'],
+    );
     assert.equal(h.byFrequency[0]!.customers, 1411);
-    assert.equal(h.byFrequency.reduce((s, b) => s + b.customers, 0), 2357);
+    assert.equal(
+      h.byFrequency.reduce((s, b) => s + b.customers, 0),
+      2357,
+    );
     // Without repeats in calibration: 0.23 predicted vs 0.24 made (FHL figure 4).
     assert.ok(Math.abs(h.byFrequency[0]!.predicted - h.byFrequency[0]!.actual) < 0.02, JSON.stringify(h.byFrequency[0]));
     // Predicted rises with calibration frequency, as the actual does.
@@ -45,6 +57,7 @@ describe('on CDNOW (FHL 2005: 39 weeks of calibration to 1997-09-30, 39 of holdo
     const last = h.tracking.at(-1)!;
     assert.equal(last.day, dayNumber('1998-06-30'));
     assert.ok(Math.abs(last.predicted - last.actual) / last.actual < 0.1, JSON.stringify(last));
-    for (let i = 1; i < h.tracking.length; i++) assert.ok(h.tracking[i]!.predicted >= h.tracking[i - 1]!.predicted && h.tracking[i]!.actual >= h.tracking[i - 1]!.actual);
+    for (let i = 1; i < h.tracking.length; i++)
+      assert.ok(h.tracking[i]!.predicted >= h.tracking[i - 1]!.predicted && h.tracking[i]!.actual >= h.tracking[i - 1]!.actual);
   });
 });

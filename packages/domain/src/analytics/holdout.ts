@@ -38,7 +38,11 @@ export function holdoutCheck(customers: readonly PurchaseDays[], calibrationEnd:
     if (c.days.length === 0 || c.days[0]! > calibrationEnd) continue;
     let n = 0;
     while (n < c.days.length && c.days[n]! <= calibrationEnd) n++;
-    cohort.push({ summary: summarise({ customerId: c.customerId, days: c.days.slice(0, n), amounts: c.amounts.slice(0, n) }, calibrationEnd, unit), first: c.days[0]!, days: c.days });
+    cohort.push({
+      summary: summarise({ customerId: c.customerId, days: c.days.slice(0, n), amounts: c.amounts.slice(0, n) }, calibrationEnd, unit),
+      first: c.days[0]!,
+      days: c.days,
+    });
   }
   if (cohort.length < 10 || !cohort.some((c) => c.summary.frequency > 0)) return null;
   const fit = fitBgNbd(compactRepeatData(cohort.map((c) => c.summary)));
@@ -60,7 +64,12 @@ export function holdoutCheck(customers: readonly PurchaseDays[], calibrationEnd:
     b.predicted += e;
     b.actual += actual;
   }
-  const byFrequency = buckets.map((b, i) => ({ frequency: i === MAX_BUCKET ? `${MAX_BUCKET}+` : String(i), customers: b.customers, predicted: b.customers ? b.predicted / b.customers : 0, actual: b.customers ? b.actual / b.customers : 0 }));
+  const byFrequency = buckets.map((b, i) => ({
+    frequency: i === MAX_BUCKET ? `${MAX_BUCKET}+` : String(i),
+    customers: b.customers,
+    predicted: b.customers ? b.predicted / b.customers : 0,
+    actual: b.customers ? b.actual / b.customers : 0,
+  }));
 
   // Tracking: points every `step` days from the cohort's first purchase to the holdout end.
   const start = Math.min(...cohort.map((c) => c.first));

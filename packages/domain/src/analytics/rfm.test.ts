@@ -10,7 +10,11 @@ describe('RFM', () => {
     for (let n = 1; n <= 60; n++) {
       const sql = `with recursive s(i) as (select 0 union all select i + 1 from s where i < ${n - 1}) select i, ntile(5) over (order by i) as t from s order by i`;
       const want = (db.prepare(sql).all() as { i: number; t: number }[]).map((r) => r.t);
-      assert.deepEqual(Array.from({ length: n }, (_, i) => ntile(i, n, 5)), want, `n = ${n}`);
+      assert.deepEqual(
+        Array.from({ length: n }, (_, i) => ntile(i, n, 5)),
+        want,
+        `n = ${n}`,
+      );
     }
     db.close();
   });
@@ -18,8 +22,26 @@ describe('RFM', () => {
   test('the grid names every cell with one of the ten segments, as the issue lists them', () => {
     assert.ok(isRfmGrid(DEFAULT_RFM_GRID));
     const cell = (r: number, f: number) => DEFAULT_RFM_GRID[r - 1]![f - 1];
-    assert.deepEqual([cell(5, 4), cell(5, 5), cell(3, 4), cell(4, 5), cell(4, 2), cell(5, 3), cell(5, 1), cell(4, 1), cell(3, 3), cell(3, 1), cell(3, 2)], ['champions', 'champions', 'loyal', 'loyal', 'potential_loyalists', 'potential_loyalists', 'new', 'promising', 'need_attention', 'about_to_sleep', 'about_to_sleep']);
-    assert.deepEqual([cell(1, 5), cell(2, 5), cell(1, 3), cell(2, 4), cell(1, 1), cell(2, 2)], ['cant_lose_them', 'cant_lose_them', 'at_risk', 'at_risk', 'hibernating', 'hibernating']);
+    assert.deepEqual(
+      [cell(5, 4), cell(5, 5), cell(3, 4), cell(4, 5), cell(4, 2), cell(5, 3), cell(5, 1), cell(4, 1), cell(3, 3), cell(3, 1), cell(3, 2)],
+      [
+        'champions',
+        'champions',
+        'loyal',
+        'loyal',
+        'potential_loyalists',
+        'potential_loyalists',
+        'new',
+        'promising',
+        'need_attention',
+        'about_to_sleep',
+        'about_to_sleep',
+      ],
+    );
+    assert.deepEqual(
+      [cell(1, 5), cell(2, 5), cell(1, 3), cell(2, 4), cell(1, 1), cell(2, 2)],
+      ['cant_lose_them', 'cant_lose_them', 'at_risk', 'at_risk', 'hibernating', 'hibernating'],
+    );
     assert.deepEqual(new Set(DEFAULT_RFM_GRID.flat()), new Set(RFM_SEGMENTS));
     assert.equal(isRfmGrid([['champions']]), false);
   });
@@ -43,14 +65,20 @@ describe('RFM', () => {
     assert.deepEqual(Object.keys(by).sort(), ['a', 'b', 'c', 'd', 'e']);
     assert.deepEqual([by.a!.recency, by.a!.frequency, by.a!.monetary], [30, 2, 160]);
     assert.deepEqual([by.e!.recency, by.e!.frequency, by.e!.monetary], [0, 1, 70]);
-    assert.deepEqual(rows.map((r) => [r.customerId, r.r, r.f, r.m]), [
-      ['a', 3, 4, 4],
-      ['b', 1, 1, 5],
-      ['c', 4, 5, 1],
-      ['d', 2, 2, 2],
-      ['e', 5, 3, 3],
-    ]);
-    assert.deepEqual(rows.map((r) => r.segment), ['loyal', 'hibernating', 'loyal', 'hibernating', 'potential_loyalists']);
+    assert.deepEqual(
+      rows.map((r) => [r.customerId, r.r, r.f, r.m]),
+      [
+        ['a', 3, 4, 4],
+        ['b', 1, 1, 5],
+        ['c', 4, 5, 1],
+        ['d', 2, 2, 2],
+        ['e', 5, 3, 3],
+      ],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.segment),
+      ['loyal', 'hibernating', 'loyal', 'hibernating', 'potential_loyalists'],
+    );
   });
 
   test('ties go by customer id, so the same data always scores the same', () => {
@@ -58,7 +86,12 @@ describe('RFM', () => {
     const rows = computeRfm(purchaseDays(tx), dayNumber('2026-01-31'));
     const f = Object.fromEntries(rows.map((r) => [r.customerId, r.f]));
     assert.deepEqual(f, { a: 1, c: 2, k: 3, m: 4, x: 5 });
-    assert.deepEqual(computeRfm(purchaseDays([...tx].reverse()), dayNumber('2026-01-31')).map((r) => [r.customerId, r.r, r.f, r.m]).sort(), rows.map((r) => [r.customerId, r.r, r.f, r.m]).sort());
+    assert.deepEqual(
+      computeRfm(purchaseDays([...tx].reverse()), dayNumber('2026-01-31'))
+        .map((r) => [r.customerId, r.r, r.f, r.m])
+        .sort(),
+      rows.map((r) => [r.customerId, r.r, r.f, r.m]).sort(),
+    );
   });
 
   test('dates must be real calendar dates', () => {
@@ -73,7 +106,7 @@ describe('RFM straight from the transaction columns', () => {
     const { PurchaseDaysBuilder } = await import('./transactions.ts');
     const { scoreRfm } = await import('./rfm.ts');
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const b = new PurchaseDaysBuilder();
     for (let i = 0; i < 20_000; i++) b.add(`c${Math.floor(rnd() * 1500)}`, 20_000 + Math.floor(rnd() * 400), Math.round(rnd() * 1e6) / 100);
     for (const asOf of [20_399, 20_200, 20_001]) {
@@ -86,7 +119,7 @@ describe('a builder read from, then added to', () => {
   test('transactions added after a grouping (as after a join of parts) count as if added before it', async () => {
     const { PurchaseDaysBuilder } = await import('./transactions.ts');
     let seed = 9;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const rows = Array.from({ length: 6000 }, () => [`c${Math.floor(rnd() * 700)}`, 20_000 + Math.floor(rnd() * 90), Math.round(rnd() * 1e5) / 100] as const);
     const all = new PurchaseDaysBuilder();
     for (const [c, d, a] of rows) all.add(c, d, a);
@@ -104,11 +137,16 @@ describe('the rankings, packed or compared', () => {
   test('whole values (packed into one sortable number) and fractional ones rank exactly as a plain sort with ties by id', async () => {
     const { scoreRfm, ntile: nt } = await import('./rfm.ts');
     let seed = 11;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (const whole of [true, false]) {
       const n = 5000;
       const ids = Array.from({ length: n }, (_, i) => `k${(i * 7919) % n}-${i}`);
-      const inputs = { ids, last: ids.map(() => 20_000 + Math.floor(rnd() * 50)), frequency: ids.map(() => 1 + Math.floor(rnd() * 4)), spend: ids.map(() => (whole ? Math.floor(rnd() * 30) * 1000 : Math.floor(rnd() * 30) * 0.25)) };
+      const inputs = {
+        ids,
+        last: ids.map(() => 20_000 + Math.floor(rnd() * 50)),
+        frequency: ids.map(() => 1 + Math.floor(rnd() * 4)),
+        spend: ids.map(() => (whole ? Math.floor(rnd() * 30) * 1000 : Math.floor(rnd() * 30) * 0.25)),
+      };
       const rows = scoreRfm(inputs, 20_100);
       const ref = (vals: number[]) => {
         const order = ids.map((_, i) => i).sort((x, y) => vals[x]! - vals[y]! || (ids[x]! < ids[y]! ? -1 : 1));
@@ -116,9 +154,21 @@ describe('the rankings, packed or compared', () => {
         order.forEach((i, pos) => (out[i] = nt(pos, n, 5)));
         return out;
       };
-      assert.deepEqual(rows.map((r) => r.r), ref(inputs.last.map((d) => -(20_100 - d))), `r, whole=${whole}`);
-      assert.deepEqual(rows.map((r) => r.f), ref(inputs.frequency), `f, whole=${whole}`);
-      assert.deepEqual(rows.map((r) => r.m), ref(inputs.spend.map((x) => Math.round(x * 1e6) / 1e6)), `m, whole=${whole}`);
+      assert.deepEqual(
+        rows.map((r) => r.r),
+        ref(inputs.last.map((d) => -(20_100 - d))),
+        `r, whole=${whole}`,
+      );
+      assert.deepEqual(
+        rows.map((r) => r.f),
+        ref(inputs.frequency),
+        `f, whole=${whole}`,
+      );
+      assert.deepEqual(
+        rows.map((r) => r.m),
+        ref(inputs.spend.map((x) => Math.round(x * 1e6) / 1e6)),
+        `m, whole=${whole}`,
+      );
     }
   });
 });
@@ -127,7 +177,7 @@ describe('customers in id order', () => {
   test('the radix ranking is exactly a sort by `<` (ties by position): shared prefixes, prefixes of others, Vietnamese and astral characters, long ids, ids already in order', async () => {
     const { idRanks } = await import('./rfm.ts');
     let seed = 5;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const pick = (xs: string) => xs[Math.floor(rnd() * xs.length)]!;
     const sets: Record<string, string[]> = {
       numbers: Array.from({ length: 20_000 }, () => `C${Math.floor(rnd() * 1e6)}`),

@@ -9,7 +9,18 @@ import type { PurchaseDays, PurchaseDaysBuilder, RfmInputs } from './transaction
  * computing them with a window function gets the very same scores.
  */
 
-export const RFM_SEGMENTS = ['champions', 'loyal', 'potential_loyalists', 'new', 'promising', 'need_attention', 'about_to_sleep', 'cant_lose_them', 'at_risk', 'hibernating'] as const;
+export const RFM_SEGMENTS = [
+  'champions',
+  'loyal',
+  'potential_loyalists',
+  'new',
+  'promising',
+  'need_attention',
+  'about_to_sleep',
+  'cant_lose_them',
+  'at_risk',
+  'hibernating',
+] as const;
 export type RfmSegment = (typeof RFM_SEGMENTS)[number];
 
 /** The segment of each R×F cell: GRID[r − 1][f − 1]. A workspace may edit it. */
@@ -26,7 +37,11 @@ export const DEFAULT_RFM_GRID: RfmGrid = [
 
 /** A grid must name a known segment in each of its 25 cells. */
 export function isRfmGrid(g: unknown): g is RfmGrid {
-  return Array.isArray(g) && g.length === 5 && g.every((row) => Array.isArray(row) && row.length === 5 && row.every((s) => (RFM_SEGMENTS as readonly unknown[]).includes(s)));
+  return (
+    Array.isArray(g) &&
+    g.length === 5 &&
+    g.every((row) => Array.isArray(row) && row.length === 5 && row.every((s) => (RFM_SEGMENTS as readonly unknown[]).includes(s)))
+  );
 }
 
 export type RfmRow = {
@@ -268,7 +283,17 @@ export function scoreRfm(inputs: RfmInputs, asOf: number, grid: RfmGrid = DEFAUL
   scores(frequency, rank, f);
   scores(monetary, rank, m);
   const out = new Array<RfmRow>(n);
-  for (let i = 0; i < n; i++) out[i] = { customerId: ids[i]!, recency: recency[i]!, frequency: frequency[i]!, monetary: monetary[i]!, r: r[i]!, f: f[i]!, m: m[i]!, segment: grid[r[i]! - 1]![f[i]! - 1]! };
+  for (let i = 0; i < n; i++)
+    out[i] = {
+      customerId: ids[i]!,
+      recency: recency[i]!,
+      frequency: frequency[i]!,
+      monetary: monetary[i]!,
+      r: r[i]!,
+      f: f[i]!,
+      m: m[i]!,
+      segment: grid[r[i]! - 1]![f[i]! - 1]!,
+    };
   return out;
 }
 

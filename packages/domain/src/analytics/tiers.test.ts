@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { assignTiers, DEFAULT_TIER_SETTINGS, TierSettingsSchema, type TierInput } from './tiers.ts';
 
-const row = (customerId: string, clv: number, o: Partial<TierInput> = {}): TierInput => ({ customerId, clv, expectedPurchases: 2, pAlive: 0.9, pastYearSpend: 0, ...o });
+const row = (customerId: string, clv: number, o: Partial<TierInput> = {}): TierInput => ({
+  customerId,
+  clv,
+  expectedPurchases: 2,
+  pAlive: 0.9,
+  pastYearSpend: 0,
+  ...o,
+});
 
 describe('value tiers', () => {
   test('the top 20% by value are most valuable; of the rest, alive customers forecast to grow most are most growable; the others are maintained', () => {
@@ -20,11 +27,20 @@ describe('value tiers', () => {
     assert.equal(t.get('c0')!.tier, 'maintain');
     assert.equal([...t.values()].filter((x) => x.tier === 'most_growable').length, 2, 'at most 20% of ten');
     assert.equal(t.get('c4')!.growth, 500);
-    assert.equal([...t.values()].some((x) => x.tier === 'below_zero'), false, 'no costs known: nobody is below zero');
+    assert.equal(
+      [...t.values()].some((x) => x.tier === 'below_zero'),
+      false,
+      'no costs known: nobody is below zero',
+    );
   });
 
   test('with costs known, customers whose cost to serve exceeds their value are below zero, and the ranking is by net value', () => {
-    const rows = [row('a', 50, { expectedPurchases: 3 }), row('b', 1000, { expectedPurchases: 1 }), row('c', 400, { expectedPurchases: 30 }), row('d', 120, { expectedPurchases: 0.5 })];
+    const rows = [
+      row('a', 50, { expectedPurchases: 3 }),
+      row('b', 1000, { expectedPurchases: 1 }),
+      row('c', 400, { expectedPurchases: 30 }),
+      row('d', 120, { expectedPurchases: 0.5 }),
+    ];
     const t = assignTiers(rows, { ...DEFAULT_TIER_SETTINGS, mgcShare: 0.25, costPerOrder: 20, costPerCustomerYear: 10 }, 1);
     assert.deepEqual(t.get('a'), { tier: 'below_zero', netValue: 50 - 60 - 10, growth: -20 });
     assert.equal(t.get('c')!.tier, 'below_zero', '30 orders at 20 cost more than 400');

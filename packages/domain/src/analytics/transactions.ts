@@ -412,5 +412,11 @@ export function summarise(p: PurchaseDays, calibrationEnd: number, unit: TimeUni
   const frequency = p.days.length - 1;
   let repeat = 0;
   for (let i = 1; i < p.amounts.length; i++) repeat += p.amounts[i]!;
-  return { customerId: p.customerId, frequency, recency: (last - first) / u, T: (calibrationEnd - first) / u, monetary: frequency > 0 ? repeat / frequency : 0 };
+  return {
+    customerId: p.customerId,
+    frequency,
+    recency: (last - first) / u,
+    T: (calibrationEnd - first) / u,
+    monetary: frequency > 0 ? repeat / frequency : 0,
+  };
 }

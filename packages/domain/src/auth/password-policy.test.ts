@@ -8,7 +8,20 @@ test('long, uncommon passwords pass', () => {
 });
 
 test('short, common, repetitive or email-derived passwords are refused with a reason', () => {
-  for (const p of ['short', '1234567', 'password', 'password1', '12345678', 'qwertyuiop', 'iloveyou', 'matkhau123', 'anhyeuem', '123456789a', 'aaaaaaaaaaaa', 'PASSWORD1']) {
+  for (const p of [
+    'short',
+    '1234567',
+    'password',
+    'password1',
+    '12345678',
+    'qwertyuiop',
+    'iloveyou',
+    'matkhau123',
+    'anhyeuem',
+    '123456789a',
+    'aaaaaaaaaaaa',
+    'PASSWORD1',
+  ]) {
     assert.ok(passwordProblem(p), p);
   }
   assert.match(passwordProblem('annguyen2026!', { email: 'annguyen@example.com' })!.message, /email/);

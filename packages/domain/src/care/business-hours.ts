@@ -201,11 +201,13 @@ export function addBusinessMinutes(calendar: WorkingCalendar, start: Date | stri
   const c = compile(calendar);
   const t0 = instant(start, 'start');
   let remaining = Math.round(minutes * MINUTE_MS);
-  if (remaining > (HORIZON_DAYS + 1) * DAY_MS) throw new RangeError(`${minutes} minutes of working time end more than 400 years after ${new Date(t0).toISOString()}`);
+  if (remaining > (HORIZON_DAYS + 1) * DAY_MS)
+    throw new RangeError(`${minutes} minutes of working time end more than 400 years after ${new Date(t0).toISOString()}`);
   const first = c.zone.localDay(t0);
   for (let day = first; ; ) {
     if (day - first > HORIZON_DAYS) throw new RangeError(`${minutes} minutes of working time end more than 400 years after ${new Date(t0).toISOString()}`);
-    if (day > c.lastExtraDay && c.weekMs === 0) throw new RangeError(`the calendar has no working time after ${new Date(c.lastExtraDay * DAY_MS).toISOString().slice(0, 10)}`);
+    if (day > c.lastExtraDay && c.weekMs === 0)
+      throw new RangeError(`the calendar has no working time after ${new Date(c.lastExtraDay * DAY_MS).toISOString().slice(0, 10)}`);
     if (day > first) {
       if (remaining > c.weekMs && ordinaryWeek(c, day)) {
         remaining -= c.weekMs;

@@ -13,14 +13,18 @@ export const DEFAULT_CATEGORIES = ['complaint', 'question', 'request', 'incident
 export const ASSIGNMENT_MODES = ['manual', 'round_robin', 'least_open'] as const;
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
 
-const hhmm = z
-  .string()
-  .refine((s) => /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(s), { message: 'Must be a time of day as HH:MM (24:00 for midnight at the end)', params: withCode('invalid_format') });
+const hhmm = z.string().refine((s) => /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(s), {
+  message: 'Must be a time of day as HH:MM (24:00 for midnight at the end)',
+  params: withCode('invalid_format'),
+});
 const interval = z.strictObject({ from: hhmm, to: hhmm }).refine((i) => i.from < i.to, { message: 'Must end after it starts', params: withCode('invalid') });
 const dayIntervals = z
   .array(interval)
   .max(6)
-  .refine((list) => list.every((x, i) => i === 0 || list[i - 1]!.to <= x.from), { message: 'Intervals must be in order and must not overlap', params: withCode('invalid') });
+  .refine((list) => list.every((x, i) => i === 0 || list[i - 1]!.to <= x.from), {
+    message: 'Intervals must be in order and must not overlap',
+    params: withCode('invalid'),
+  });
 
 const categoryName = z
   .string()
@@ -28,14 +32,17 @@ const categoryName = z
   .refine((s) => /^[a-z0-9][a-z0-9_-]{0,39}$/.test(s), { message: 'Must be 1–40 lowercase letters, digits, - or _', params: withCode('invalid_format') });
 
 export const CalendarSchema = z.strictObject({
-  timeZone: z.string().refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, { message: 'Must be an IANA time zone, e.g. Asia/Ho_Chi_Minh', params: withCode('invalid_format') }),
+  timeZone: z.string().refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Must be an IANA time zone, e.g. Asia/Ho_Chi_Minh', params: withCode('invalid_format') },
+  ),
   /** Sunday first, seven entries. */
   week: z.array(dayIntervals).length(7, { message: 'Must list the seven weekdays, Sunday first' }),
   holidays: z.array(z.strictObject({ date: isoDate(), name: text(120, 1) })).max(400),
@@ -45,7 +52,11 @@ export type CalendarSettings = z.output<typeof CalendarSchema>;
 
 export const CareSettingsSchema = z.strictObject({
   calendar: CalendarSchema,
-  categories: z.array(categoryName).min(1).max(40).refine((c) => new Set(c).size === c.length, { message: 'Categories must be distinct', params: withCode('not_unique') }),
+  categories: z
+    .array(categoryName)
+    .min(1)
+    .max(40)
+    .refine((c) => new Set(c).size === c.length, { message: 'Categories must be distinct', params: withCode('not_unique') }),
   /** Warn when at most this fraction of a target is left (0.2: the last fifth). */
   warnFraction: z.number().min(0).max(0.9),
   escalation: z.strictObject({
@@ -129,7 +140,13 @@ export type Ticket = {
   tags: string[];
   rootCause: string | null;
   resolution: string | null;
-  sla: { policyId: string | null; firstResponseDueAt: string | null; resolutionDueAt: string | null; firstResponse: SlaTargetView | null; resolution: SlaTargetView | null };
+  sla: {
+    policyId: string | null;
+    firstResponseDueAt: string | null;
+    resolutionDueAt: string | null;
+    firstResponse: SlaTargetView | null;
+    resolution: SlaTargetView | null;
+  };
   firstRespondedAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
@@ -142,4 +159,13 @@ export type Ticket = {
   version: number;
 };
 
-export type TicketMessage = { id: string; kind: 'customer' | 'reply' | 'note' | 'event'; body: string; meta: unknown; authorId: string | null; mailId: string | null; mailStatus: string | null; createdAt: string };
+export type TicketMessage = {
+  id: string;
+  kind: 'customer' | 'reply' | 'note' | 'event';
+  body: string;
+  meta: unknown;
+  authorId: string | null;
+  mailId: string | null;
+  mailStatus: string | null;
+  createdAt: string;
+};

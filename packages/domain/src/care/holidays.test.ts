@@ -26,13 +26,19 @@ test('2025: the Labour Code days, Tết from 29 tháng Chạp (the 12th month ha
 test('2024 had a 30 Tết; 2026 again ends its lunar year on the 29th', () => {
   const h24 = vietnamPublicHolidays(2024);
   const tet24 = h24.filter((x) => x.name.vi.startsWith('Tết Nguyên Đán'));
-  assert.deepEqual(tet24.map((x) => x.date), ['2024-02-09', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13']);
+  assert.deepEqual(
+    tet24.map((x) => x.date),
+    ['2024-02-09', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13'],
+  );
   assert.equal(tet24[0]!.name.vi, 'Tết Nguyên Đán (30 tháng Chạp)');
   assert.ok(h24.some((x) => x.date === '2024-04-18' && x.name.en === "Hùng Kings' Commemoration Day"));
 
   const h26 = vietnamPublicHolidays(2026);
   const tet26 = h26.filter((x) => x.name.vi.startsWith('Tết Nguyên Đán'));
-  assert.deepEqual(tet26.map((x) => x.date), ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
+  assert.deepEqual(
+    tet26.map((x) => x.date),
+    ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'],
+  );
   assert.equal(tet26[0]!.name.vi, 'Tết Nguyên Đán (29 tháng Chạp)');
   assert.ok(h26.some((x) => x.date === '2026-04-26' && x.kind === 'lunar'));
 });
@@ -40,14 +46,20 @@ test('2024 had a 30 Tết; 2026 again ends its lunar year on the 29th', () => {
 test('the Tết span and the second day of National Day are the workspace’s to choose', () => {
   const h = vietnamPublicHolidays(2025, { tet: { before: 2, after: 4 }, nationalDaySecond: 'after' });
   const tet = h.filter((x) => x.name.vi.startsWith('Tết Nguyên Đán'));
-  assert.deepEqual(tet.map((x) => x.date), ['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02']);
+  assert.deepEqual(
+    tet.map((x) => x.date),
+    ['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02'],
+  );
   assert.equal(tet[0]!.name.vi, 'Tết Nguyên Đán (28 tháng Chạp)');
   assert.equal(tet[0]!.name.en, 'Lunar New Year (Tết), 2 days before');
   assert.ok(h.some((x) => x.date === '2025-09-03'));
   assert.ok(!h.some((x) => x.date === '2025-09-01'));
 
   const none = vietnamPublicHolidays(2025, { tet: { before: 0, after: 0 } });
-  assert.deepEqual(none.filter((x) => x.name.vi.startsWith('Tết Nguyên Đán')).map((x) => x.date), ['2025-01-29']);
+  assert.deepEqual(
+    none.filter((x) => x.name.vi.startsWith('Tết Nguyên Đán')).map((x) => x.date),
+    ['2025-01-29'],
+  );
   assert.throws(() => vietnamPublicHolidays(2025, { tet: { before: -1, after: 3 } }), RangeError);
   assert.throws(() => vietnamPublicHolidays(2025, { tet: { before: 1, after: 16 } }), RangeError);
   assert.throws(() => vietnamPublicHolidays(2025.5), RangeError);

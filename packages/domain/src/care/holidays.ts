@@ -67,7 +67,11 @@ export function vietnamPublicHolidays(year: number, options: HolidayOptions = {}
     { date: `${y}-04-30`, name: { vi: 'Ngày Chiến thắng (Giải phóng miền Nam, thống nhất đất nước)', en: 'Reunification Day' }, kind: 'solar' },
     { date: `${y}-05-01`, name: { vi: 'Ngày Quốc tế Lao động', en: 'International Labour Day' }, kind: 'solar' },
     { date: `${y}-09-02`, name: { vi: 'Quốc khánh', en: 'National Day' }, kind: 'solar' },
-    { date: options.nationalDaySecond === 'after' ? `${y}-09-03` : `${y}-09-01`, name: { vi: 'Quốc khánh (ngày nghỉ thứ hai)', en: 'National Day (second day)' }, kind: 'solar' },
+    {
+      date: options.nationalDaySecond === 'after' ? `${y}-09-03` : `${y}-09-01`,
+      name: { vi: 'Quốc khánh (ngày nghỉ thứ hai)', en: 'National Day (second day)' },
+      kind: 'solar',
+    },
     { date: lunar.lunarToSolar(year, 3, 10), name: { vi: 'Giỗ Tổ Hùng Vương', en: "Hùng Kings' Commemoration Day" }, kind: 'lunar' },
   ];
   // Tết falls between 21 January and 20 February, so a span of up to 15 days either side stays in this year.

@@ -12,8 +12,14 @@ test('points: whole points per amount, rounded down, none for nothing', () => {
 });
 
 test('which statuses earn', () => {
-  assert.deepEqual(['placed', 'paid', 'delivered', 'cancelled', 'returned'].map((s) => earns(s, 'paid')), [false, true, true, false, false]);
-  assert.deepEqual(['paid', 'delivered'].map((s) => earns(s, 'delivered')), [false, true]);
+  assert.deepEqual(
+    ['placed', 'paid', 'delivered', 'cancelled', 'returned'].map((s) => earns(s, 'paid')),
+    [false, true, true, false, false],
+  );
+  assert.deepEqual(
+    ['paid', 'delivered'].map((s) => earns(s, 'delivered')),
+    [false, true],
+  );
 });
 
 test('tiers by points of the last 12 months, and what is missing to the next', () => {
@@ -36,12 +42,28 @@ test('expiry is first in, first out, and expires nothing twice', () => {
   assert.equal(expiringPoints(entries, '2025-03-01T00:00:00Z'), 70, 'of the first 100, 30 were spent');
   assert.equal(expiringPoints([...entries, { points: -70, at: '2026-03-01T00:00:00Z' }], '2025-03-01T00:00:00Z'), 0, 'once recorded, nothing more');
   assert.equal(expiringPoints([...entries, { points: -70, at: '2026-03-01T00:00:00Z' }], '2025-12-31T00:00:00Z'), 50);
-  assert.equal(expiringPoints([{ points: 10, at: '2025-01-01T00:00:00Z' }, { points: -40, at: '2025-02-01T00:00:00Z' }], '2025-12-01T00:00:00Z'), 0, 'never negative');
+  assert.equal(
+    expiringPoints(
+      [
+        { points: 10, at: '2025-01-01T00:00:00Z' },
+        { points: -40, at: '2025-02-01T00:00:00Z' },
+      ],
+      '2025-12-01T00:00:00Z',
+    ),
+    0,
+    'never negative',
+  );
 });
 
 test('settings: tiers start at 0 and rise; the defaults are valid', () => {
   assert.equal(LoyaltySettingsSchema.safeParse(DEFAULT_LOYALTY).success, true);
-  const bad = LoyaltySettingsSchema.safeParse({ ...DEFAULT_LOYALTY, tiers: [{ ...DEFAULT_LOYALTY.tiers[0]!, threshold: 5 }, { ...DEFAULT_LOYALTY.tiers[1]!, threshold: 5 }] });
+  const bad = LoyaltySettingsSchema.safeParse({
+    ...DEFAULT_LOYALTY,
+    tiers: [
+      { ...DEFAULT_LOYALTY.tiers[0]!, threshold: 5 },
+      { ...DEFAULT_LOYALTY.tiers[1]!, threshold: 5 },
+    ],
+  });
   assert.equal(bad.success, false);
   assert.deepEqual(bad.error!.issues.map((i) => i.path.join('.')).sort(), ['tiers.0.threshold', 'tiers.1.threshold']);
 });

@@ -7,7 +7,9 @@ import { withCode } from '../schema/issues.ts';
  * the last twelve months; rewards for referrals. The arithmetic is here, pure; the ledger is the server's.
  */
 
-const tierKey = z.string().refine((s) => /^[a-z0-9][a-z0-9_-]{0,29}$/.test(s), { message: 'Must be 1–30 lowercase letters, digits, - or _', params: withCode('invalid_format') });
+const tierKey = z
+  .string()
+  .refine((s) => /^[a-z0-9][a-z0-9_-]{0,29}$/.test(s), { message: 'Must be 1–30 lowercase letters, digits, - or _', params: withCode('invalid_format') });
 
 export const TierSchema = z.strictObject({
   key: tierKey,
@@ -35,11 +37,19 @@ export const LoyaltySettingsSchema = z
     }),
   })
   .superRefine((s, ctx) => {
-    if (s.tiers[0]!.threshold !== 0) ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'threshold'], message: 'The first tier starts at 0 points (every member is in a tier)', params: withCode('invalid') });
+    if (s.tiers[0]!.threshold !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tiers', 0, 'threshold'],
+        message: 'The first tier starts at 0 points (every member is in a tier)',
+        params: withCode('invalid'),
+      });
     s.tiers.forEach((t, i) => {
-      if (i > 0 && t.threshold <= s.tiers[i - 1]!.threshold) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'threshold'], message: 'Thresholds must rise from tier to tier', params: withCode('invalid') });
+      if (i > 0 && t.threshold <= s.tiers[i - 1]!.threshold)
+        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'threshold'], message: 'Thresholds must rise from tier to tier', params: withCode('invalid') });
     });
-    if (new Set(s.tiers.map((t) => t.key)).size !== s.tiers.length) ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'Tier keys must be distinct', params: withCode('not_unique') });
+    if (new Set(s.tiers.map((t) => t.key)).size !== s.tiers.length)
+      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'Tier keys must be distinct', params: withCode('not_unique') });
   });
 export type LoyaltySettings = z.output<typeof LoyaltySettingsSchema>;
 

@@ -39,7 +39,12 @@ export const AudienceSchema = z.discriminatedUnion('kind', [
 ]);
 export type Audience = z.output<typeof AudienceSchema>;
 
-const int = (min: number, max: number) => z.number().int({ message: 'Must be a whole number' }).min(min, { message: `Must be at least ${min}` }).max(max, { message: `Must be at most ${max}` });
+const int = (min: number, max: number) =>
+  z
+    .number()
+    .int({ message: 'Must be a whole number' })
+    .min(min, { message: `Must be at least ${min}` })
+    .max(max, { message: `Must be at most ${max}` });
 
 export const StepSchema = z
   .strictObject({
@@ -58,10 +63,14 @@ export const StepSchema = z
     surveyId: uuid().optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.action === 'email' && !s.body) ctx.addIssue({ code: 'custom', path: ['body'], message: 'An email step needs the text of the email', params: withCode('required') });
-    if (s.action === 'survey' && !s.surveyId) ctx.addIssue({ code: 'custom', path: ['surveyId'], message: 'A survey step needs the survey to send', params: withCode('required') });
-    if (s.action !== 'survey' && s.surveyId !== undefined) ctx.addIssue({ code: 'custom', path: ['surveyId'], message: `A ${s.action} step sends no survey`, params: withCode('invalid') });
-    if (s.action !== 'task' && s.dueInDays !== undefined) ctx.addIssue({ code: 'custom', path: ['dueInDays'], message: `A ${s.action} step has no due date`, params: withCode('invalid') });
+    if (s.action === 'email' && !s.body)
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'An email step needs the text of the email', params: withCode('required') });
+    if (s.action === 'survey' && !s.surveyId)
+      ctx.addIssue({ code: 'custom', path: ['surveyId'], message: 'A survey step needs the survey to send', params: withCode('required') });
+    if (s.action !== 'survey' && s.surveyId !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['surveyId'], message: `A ${s.action} step sends no survey`, params: withCode('invalid') });
+    if (s.action !== 'task' && s.dueInDays !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['dueInDays'], message: `A ${s.action} step has no due date`, params: withCode('invalid') });
   });
 export type StepInput = z.output<typeof StepSchema>;
 
@@ -90,7 +99,14 @@ export const PlaybookCreateSchema = z.strictObject({
 export type PlaybookCreateInput = z.output<typeof PlaybookCreateSchema>;
 
 export const PlaybookUpdateSchema = z
-  .strictObject({ name: text(200, 1), description: text(2_000).nullable(), audience: AudienceSchema, steps, status: z.enum(PLAYBOOK_STATUSES), autoEnroll: z.boolean() })
+  .strictObject({
+    name: text(200, 1),
+    description: text(2_000).nullable(),
+    audience: AudienceSchema,
+    steps,
+    status: z.enum(PLAYBOOK_STATUSES),
+    autoEnroll: z.boolean(),
+  })
   .partial();
 export type PlaybookUpdateInput = z.output<typeof PlaybookUpdateSchema>;
 
@@ -98,7 +114,15 @@ export const RunCreateSchema = z.strictObject({ contactId: uuid() });
 export type RunCreateInput = z.output<typeof RunCreateSchema>;
 
 /** A step as stored in a playbook: every step has its id. */
-export type PlaybookStep = { id: string; delayDays: number; action: PlaybookAction; title: string; body: string | null; dueInDays: number | null; surveyId: string | null };
+export type PlaybookStep = {
+  id: string;
+  delayDays: number;
+  action: PlaybookAction;
+  title: string;
+  body: string | null;
+  dueInDays: number | null;
+  surveyId: string | null;
+};
 
 /**
  * How to greet someone: a stored given name wins; otherwise Vietnamese names put it last ("Nguyễn Thị Lan" →

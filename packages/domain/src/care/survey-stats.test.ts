@@ -323,7 +323,16 @@ test('trend refuses bad instants, unknown zones and buckets', () => {
   bad.push('2026-01-31', '2026-01-31T10:00:00', '2026-01-31T10:00:00+24:00', 'yesterday');
   for (const at of bad) {
     assert.throws(
-      () => trend([{ at: '2026-01-01T00:00:00Z', value: 5 }, { at, value: 5 }], 'month', 'UTC', npsOf),
+      () =>
+        trend(
+          [
+            { at: '2026-01-01T00:00:00Z', value: 5 },
+            { at, value: 5 },
+          ],
+          'month',
+          'UTC',
+          npsOf,
+        ),
       (e: unknown) => e instanceof RangeError && e.message.startsWith('answer 1: not an ISO 8601 instant') && e.message.endsWith(`: "${at}"`),
       at,
     );

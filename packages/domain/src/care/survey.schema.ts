@@ -32,7 +32,8 @@ export const QuestionInput = z
   })
   .superRefine((q, ctx) => {
     const choice = q.type === 'single' || q.type === 'multiple';
-    if (choice && !q.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'A choice question needs at least two options', params: withCode('required') });
+    if (choice && !q.options)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'A choice question needs at least two options', params: withCode('required') });
     if (!choice && q.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `A ${q.type} question has no options`, params: withCode('invalid') });
   });
 export type QuestionInputT = z.output<typeof QuestionInput>;
@@ -73,7 +74,16 @@ export type SurveyCreateInput = z.output<typeof SurveyCreateSchema>;
 
 /** Questions are fixed once answers exist (their ids are what answers point at); the rest may change. */
 export const SurveyUpdateSchema = z
-  .strictObject({ name: text(200, 1), title: wording(200), intro: wording(2_000), trigger: TriggerSchema, followUp: FollowUpSchema, expiresDays: z.number().int().min(1).max(365), status: z.enum(SURVEY_STATUSES), questions: z.array(QuestionInput).min(1).max(30) })
+  .strictObject({
+    name: text(200, 1),
+    title: wording(200),
+    intro: wording(2_000),
+    trigger: TriggerSchema,
+    followUp: FollowUpSchema,
+    expiresDays: z.number().int().min(1).max(365),
+    status: z.enum(SURVEY_STATUSES),
+    questions: z.array(QuestionInput).min(1).max(30),
+  })
   .partial();
 export type SurveyUpdateInput = z.output<typeof SurveyUpdateSchema>;
 
@@ -97,7 +107,8 @@ export type SurveyQuestion = { id: string; position: number; type: QuestionType;
 export function checkQuestionAnswer(q: Pick<SurveyQuestion, 'type' | 'options'>, value: unknown): string | null {
   if (isScale(q.type)) return checkAnswer(q.type, value);
   const n = q.options?.length ?? 0;
-  if (q.type === 'single') return Number.isInteger(value) && (value as number) >= 0 && (value as number) < n ? null : `a single choice is the index of one option, 0 to ${n - 1}`;
+  if (q.type === 'single')
+    return Number.isInteger(value) && (value as number) >= 0 && (value as number) < n ? null : `a single choice is the index of one option, 0 to ${n - 1}`;
   if (q.type === 'multiple') {
     if (!Array.isArray(value) || value.length === 0) return 'a multiple choice is a non-empty list of option indexes';
     if (!value.every((v) => Number.isInteger(v) && v >= 0 && v < n)) return `option indexes are 0 to ${n - 1}`;
@@ -110,9 +121,7 @@ export function checkQuestionAnswer(q: Pick<SurveyQuestion, 'type' | 'options'>,
 }
 
 export const ResponseSchema = z.strictObject({
-  answers: z
-    .array(z.strictObject({ questionId: uuid(), value: z.unknown() }))
-    .max(30),
+  answers: z.array(z.strictObject({ questionId: uuid(), value: z.unknown() })).max(30),
   /** Honeypot: a field people never see; bots fill it. */
   website: z.string().max(200).optional(),
 });

@@ -33,12 +33,23 @@ const office: WorkingCalendar = { timeZone: 'Asia/Ho_Chi_Minh', week: [[], weekd
 test('every move between statuses is allowed or refused as the table says', () => {
   // Written out afresh, not read from the module, so a wrong row there fails here.
   const allowed = new Set([
-    'new>open', 'new>waiting_on_customer', 'new>resolved', 'new>closed',
-    'open>waiting_on_customer', 'open>resolved', 'open>closed',
-    'waiting_on_customer>open', 'waiting_on_customer>resolved', 'waiting_on_customer>closed',
-    'resolved>closed', 'resolved>reopened',
+    'new>open',
+    'new>waiting_on_customer',
+    'new>resolved',
+    'new>closed',
+    'open>waiting_on_customer',
+    'open>resolved',
+    'open>closed',
+    'waiting_on_customer>open',
+    'waiting_on_customer>resolved',
+    'waiting_on_customer>closed',
+    'resolved>closed',
+    'resolved>reopened',
     'closed>reopened',
-    'reopened>open', 'reopened>waiting_on_customer', 'reopened>resolved', 'reopened>closed',
+    'reopened>open',
+    'reopened>waiting_on_customer',
+    'reopened>resolved',
+    'reopened>closed',
   ]);
   assert.equal(TICKET_STATUSES.length, 6);
   let seen = 0;
@@ -68,7 +79,13 @@ test('a refused move says why', () => {
 // ---------------------------------------------------------------------------------------------------
 // Policies
 
-const policy = (priority: SlaPolicy['priority'], category: string | null, name: string) => ({ priority, category, firstResponseMinutes: 60, resolutionMinutes: 480, name });
+const policy = (priority: SlaPolicy['priority'], category: string | null, name: string) => ({
+  priority,
+  category,
+  firstResponseMinutes: 60,
+  resolutionMinutes: 480,
+  name,
+});
 
 test('the most specific policy wins, whatever the order', () => {
   // The most specific rows last, so that list order alone would pick wrongly.
@@ -102,7 +119,12 @@ test('equally specific policies: the first listed wins', () => {
 // ---------------------------------------------------------------------------------------------------
 // Due times
 
-const plan = (firstResponseMinutes: number | null, resolutionMinutes: number | null): SlaPolicy => ({ priority: null, category: null, firstResponseMinutes, resolutionMinutes });
+const plan = (firstResponseMinutes: number | null, resolutionMinutes: number | null): SlaPolicy => ({
+  priority: null,
+  category: null,
+  firstResponseMinutes,
+  resolutionMinutes,
+});
 
 test('due times across a night', () => {
   // Created Monday 16:00. First response 120: 90 to Monday's 17:30, 30 more from Tuesday 08:00 → 08:30.
@@ -126,8 +148,14 @@ test('no policy, or a policy without a target, gives null due times; a bad targe
   assert.deepEqual(slaDue(office, null, vn('2025-01-06 09:00')), { firstResponseDueAt: null, resolutionDueAt: null });
   // Created Monday 09:00, 60 minutes → 10:00.
   assert.deepEqual(slaDue(office, plan(60, null), vn('2025-01-06 09:00')), { firstResponseDueAt: vn('2025-01-06 10:00'), resolutionDueAt: null });
-  assert.throws(() => slaDue(office, plan(0, 60), vn('2025-01-06 09:00')), /^RangeError: first response: a target is a positive number of minutes or null, not 0$/);
-  assert.throws(() => slaDue(office, plan(60, -5), vn('2025-01-06 09:00')), /^RangeError: resolution: a target is a positive number of minutes or null, not -5$/);
+  assert.throws(
+    () => slaDue(office, plan(0, 60), vn('2025-01-06 09:00')),
+    /^RangeError: first response: a target is a positive number of minutes or null, not 0$/,
+  );
+  assert.throws(
+    () => slaDue(office, plan(60, -5), vn('2025-01-06 09:00')),
+    /^RangeError: resolution: a target is a positive number of minutes or null, not -5$/,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -161,9 +189,20 @@ test('a pause pushes the resolution due time back by exactly the working minutes
   // Monday 15:00 to 17:30 is 150, Tuesday 08:00–11:00 180: 330 left, above 20% of 480 (96).
   assert.deepEqual(later.resolution, { dueAt: vn('2025-01-07 11:00'), remainingMinutes: 330, breached: false, met: null, warn: false });
   // Tuesday 10:00: 60 left, at most 96, so a warning.
-  assert.deepEqual(slaState(office, t, vn('2025-01-07 10:00')).resolution, { dueAt: vn('2025-01-07 11:00'), remainingMinutes: 60, breached: false, met: null, warn: true });
+  assert.deepEqual(slaState(office, t, vn('2025-01-07 10:00')).resolution, {
+    dueAt: vn('2025-01-07 11:00'),
+    remainingMinutes: 60,
+    breached: false,
+    met: null,
+    warn: true,
+  });
   // Two overlapping pauses count the overlap once: 11:00–12:00 and 11:30–14:30 are the same 120 minutes.
-  const overlapping = ticket({ pauses: [{ from: vn('2025-01-06 11:30'), to: vn('2025-01-06 14:30') }, { from: vn('2025-01-06 11:00'), to: vn('2025-01-06 12:00') }] });
+  const overlapping = ticket({
+    pauses: [
+      { from: vn('2025-01-06 11:30'), to: vn('2025-01-06 14:30') },
+      { from: vn('2025-01-06 11:00'), to: vn('2025-01-06 12:00') },
+    ],
+  });
   assert.equal(slaState(office, overlapping, vn('2025-01-06 15:00')).resolution?.dueAt, vn('2025-01-07 11:00'));
 });
 
@@ -173,7 +212,13 @@ test('an open pause counts up to now, so the remaining time stands still while w
   // Waiting since Monday 16:00, now Tuesday 08:45: paused 90 on Monday and 45 on Tuesday = 135, across the
   // night. Due Tuesday 09:00 + 135 → 11:15; from 08:45 that is still 150.
   const t = ticket({ pauses: [{ from: vn('2025-01-06 16:00'), to: null }] });
-  assert.deepEqual(slaState(office, t, vn('2025-01-07 08:45')).resolution, { dueAt: vn('2025-01-07 11:15'), remainingMinutes: 150, breached: false, met: null, warn: false });
+  assert.deepEqual(slaState(office, t, vn('2025-01-07 08:45')).resolution, {
+    dueAt: vn('2025-01-07 11:15'),
+    remainingMinutes: 150,
+    breached: false,
+    met: null,
+    warn: false,
+  });
 });
 
 test('breach and warning at their edges', () => {
@@ -181,8 +226,16 @@ test('breach and warning at their edges', () => {
   const at = (local: string, warnFraction?: number) => slaState(office, ticket(), vn(local), warnFraction === undefined ? {} : { warnFraction }).firstResponse;
   assert.deepEqual(at('2025-01-06 09:47'), { dueAt: vn('2025-01-06 10:00'), remainingMinutes: 13, breached: false, met: null, warn: false });
   assert.deepEqual(at('2025-01-06 09:48'), { dueAt: vn('2025-01-06 10:00'), remainingMinutes: 12, breached: false, met: null, warn: true });
-  assert.deepEqual(at('2025-01-06 10:00'), { dueAt: vn('2025-01-06 10:00'), remainingMinutes: 0, breached: false, met: null, warn: true }, 'due now is not yet breached');
-  assert.deepEqual(at('2025-01-06 10:01'), { dueAt: vn('2025-01-06 10:00'), remainingMinutes: -1, breached: true, met: null, warn: false }, 'a breach escalates instead of warning');
+  assert.deepEqual(
+    at('2025-01-06 10:00'),
+    { dueAt: vn('2025-01-06 10:00'), remainingMinutes: 0, breached: false, met: null, warn: true },
+    'due now is not yet breached',
+  );
+  assert.deepEqual(
+    at('2025-01-06 10:01'),
+    { dueAt: vn('2025-01-06 10:00'), remainingMinutes: -1, breached: true, met: null, warn: false },
+    'a breach escalates instead of warning',
+  );
   // Half the target: 30 left at 09:30 warns, 31 at 09:29 does not.
   assert.equal(at('2025-01-06 09:30', 0.5)?.warn, true);
   assert.equal(at('2025-01-06 09:29', 0.5)?.warn, false);
@@ -193,7 +246,13 @@ test('a target due at closing is breached after it though no working time has pa
   // Created Monday 16:30 with 60 minutes: due at 17:30, closing.
   const t: SlaTicket = { ...ticket(), createdAt: vn('2025-01-06 16:30'), ...slaDue(office, plan(60, null), vn('2025-01-06 16:30')) };
   assert.equal(t.firstResponseDueAt, vn('2025-01-06 17:30'));
-  assert.deepEqual(slaState(office, t, vn('2025-01-06 18:00')).firstResponse, { dueAt: vn('2025-01-06 17:30'), remainingMinutes: 0, breached: true, met: null, warn: false });
+  assert.deepEqual(slaState(office, t, vn('2025-01-06 18:00')).firstResponse, {
+    dueAt: vn('2025-01-06 17:30'),
+    remainingMinutes: 0,
+    breached: true,
+    met: null,
+    warn: false,
+  });
   // Tuesday 08:10: ten working minutes late.
   assert.equal(slaState(office, t, vn('2025-01-07 08:10')).firstResponse?.remainingMinutes, -10);
   assert.equal(slaState(office, t, vn('2025-01-07 08:10')).resolution, null, 'no resolution target');
@@ -212,7 +271,13 @@ test('met or breached once answered and resolved, whatever the time now', () => 
   const noPause = slaState(office, ticket({ resolvedAt: vn('2025-01-07 10:30') }), vn('2025-01-08 09:00'));
   assert.deepEqual(noPause.resolution, { dueAt: vn('2025-01-07 09:00'), remainingMinutes: -90, breached: true, met: false, warn: false });
   const paused = ticket({ resolvedAt: vn('2025-01-07 10:30'), pauses: [{ from: vn('2025-01-06 11:00'), to: vn('2025-01-06 14:30') }] });
-  assert.deepEqual(slaState(office, paused, vn('2025-01-08 09:00')).resolution, { dueAt: vn('2025-01-07 11:00'), remainingMinutes: 30, breached: false, met: true, warn: false });
+  assert.deepEqual(slaState(office, paused, vn('2025-01-08 09:00')).resolution, {
+    dueAt: vn('2025-01-07 11:00'),
+    remainingMinutes: 30,
+    breached: false,
+    met: true,
+    warn: false,
+  });
   // A pause left open past the resolution counts only up to it: Monday 17:00–17:30 is 30 and Tuesday
   // 08:00–08:30 another 30, so due 09:00 + 60 → 10:00, not pushed on to Wednesday's now.
   const openPause = ticket({ resolvedAt: vn('2025-01-07 08:30'), pauses: [{ from: vn('2025-01-06 17:00'), to: null }] });
@@ -224,7 +289,10 @@ test('met or breached once answered and resolved, whatever the time now', () => 
 
 test('a pause that ends before it starts, or a time without an offset, is refused by name', () => {
   const backwards = ticket({ pauses: [{ from: vn('2025-01-06 12:00'), to: vn('2025-01-06 11:00') }] });
-  assert.throws(() => slaState(office, backwards, vn('2025-01-06 15:00')), /^RangeError: pause 0: ends \(2025-01-06T04:00:00.000Z\) before it starts \(2025-01-06T05:00:00.000Z\)$/);
+  assert.throws(
+    () => slaState(office, backwards, vn('2025-01-06 15:00')),
+    /^RangeError: pause 0: ends \(2025-01-06T04:00:00.000Z\) before it starts \(2025-01-06T05:00:00.000Z\)$/,
+  );
   assert.throws(() => slaState(office, ticket({ resolvedAt: '2025-01-07 08:30' }), vn('2025-01-08 09:00')), /^RangeError: resolvedAt: not an instant/);
 });
 
@@ -245,12 +313,28 @@ test('round robin: the next after the last, wrapping; the first when the last is
 
 test('least open: the fewest open tickets, ties in round-robin order after the last', () => {
   const agents = ['an', 'binh', 'chi'];
-  const counts = new Map([['an', 2], ['binh', 1], ['chi', 1]]);
+  const counts = new Map([
+    ['an', 2],
+    ['binh', 1],
+    ['chi', 1],
+  ]);
   assert.equal(leastOpen(agents, counts, null), 'binh', 'binh and chi tie; binh comes first');
   assert.equal(leastOpen(agents, counts, 'binh'), 'chi', 'after binh, chi comes first');
   assert.equal(leastOpen(agents, counts, 'chi'), 'binh', 'after chi: an (2), binh, chi');
   assert.equal(leastOpen(agents, counts, 'dung'), 'binh', 'a removed last agent: from the start');
-  assert.equal(leastOpen(agents, new Map([['an', 0], ['binh', 1], ['chi', 1]]), 'an'), 'an', 'the fewest wins even when it was the last');
+  assert.equal(
+    leastOpen(
+      agents,
+      new Map([
+        ['an', 0],
+        ['binh', 1],
+        ['chi', 1],
+      ]),
+      'an',
+    ),
+    'an',
+    'the fewest wins even when it was the last',
+  );
   assert.equal(leastOpen([...agents, 'dung'], counts, null), 'dung', 'missing from the counts: none open');
   assert.equal(leastOpen(agents, new Map(), 'an'), 'binh', 'all equal: plain round robin');
   assert.equal(leastOpen([], counts, null), null);

@@ -24,7 +24,16 @@ type Aspects = Pick<FieldDef<unknown, CompanyWebSection>, 'export' | 'import' | 
 
 /** A single optional value, kept as given after its schema (text unless the input says otherwise). */
 const optional = <I extends z.ZodType<string | null | undefined>, const D extends Aspects>(column: string, input: I, d: D) =>
-  field({ column, kind: 'scalar', empty: null as string | null, input: input.nullable(), output: z.string().nullable(), audited: true, merge: NOT_MERGED, ...d });
+  field({
+    column,
+    kind: 'scalar',
+    empty: null as string | null,
+    input: input.nullable(),
+    output: z.string().nullable(),
+    audited: true,
+    merge: NOT_MERGED,
+    ...d,
+  });
 
 const textFilter = (sortable: boolean): FilterSpec => ({ type: 'text', sortable });
 
@@ -38,7 +47,9 @@ export const COMPANY_FILTERS = {
     audited: true,
     merge: NOT_MERGED,
     export: {},
-    import: { synonyms: ['ten cong ty', 'ten doanh nghiep', 'cong ty', 'doanh nghiep', 'company', 'company name', 'organisation', 'organization', 'name', 'ten'] },
+    import: {
+      synonyms: ['ten cong ty', 'ten doanh nghiep', 'cong ty', 'doanh nghiep', 'company', 'company name', 'organisation', 'organization', 'name', 'ten'],
+    },
     filter: { type: 'text', folded: 'name_key', sortable: true },
     web: { section: 'details', edit: 'text', column: { width: 260 } },
   }),
@@ -47,7 +58,13 @@ export const COMPANY_FILTERS = {
     z
       .string()
       .max(253)
-      .transform((s) => s.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+      .transform((s) =>
+        s
+          .trim()
+          .toLowerCase()
+          .replace(/^https?:\/\//, '')
+          .replace(/\/.*$/, ''),
+      )
       .refine((s) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(s), { message: 'Not a domain name such as example.vn' }),
     {
       export: {},

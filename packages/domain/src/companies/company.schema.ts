@@ -12,10 +12,10 @@ export type CompanyUpdateInput = z.output<typeof CompanyUpdateSchema>;
 
 /** A company as Kith returns it: its fields (company.fields.ts) and the record's own. */
 export type Company = { id: string } & CompanyFieldValues & {
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-  createdBy: string | null;
-  updatedBy: string | null;
-  version: number;
-};
+    createdAt: string;
+    updatedAt: string;
+    deletedAt: string | null;
+    createdBy: string | null;
+    updatedBy: string | null;
+    version: number;
+  };

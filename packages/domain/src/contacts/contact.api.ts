@@ -47,18 +47,54 @@ export const ContactListQuery = z
     q: z.string().max(200).optional().describe('Search: name, email, phone, company; ignores case and Vietnamese diacritics; prefix match as you type'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(2000).optional(),
-    sort: z.string().max(80).optional().describe('A field, "-" first for descending: name, -createdAt, emails and phones (the first one), company and owner (by name), custom.<key>, … (default -createdAt; with q, newest matches first)'),
+    sort: z
+      .string()
+      .max(80)
+      .optional()
+      .describe(
+        'A field, "-" first for descending: name, -createdAt, emails and phones (the first one), company and owner (by name), custom.<key>, … (default -createdAt; with q, newest matches first)',
+      ),
     deleted: Deleted.default('exclude').describe('"only" lists the trash (needs contacts.delete)'),
-    includeTotal: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    includeTotal: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     segment: z.string().max(40).optional().describe('A saved segment’s id: only the contacts matching it (with the filters, on top)'),
   })
   .catchall(z.union([z.string(), z.array(z.string())]))
-  .describe('Filters: filter[field][op]=value, AND-combined; e.g. filter[lifecycleStage][in]=lead,prospect&filter[tags][has]=vip&filter[custom.tier][eq]=gold&filter[valueTier][eq]=most_valuable&sort=-clv (GET /segments/fields lists every field, its operators and values)');
+  .describe(
+    'Filters: filter[field][op]=value, AND-combined; e.g. filter[lifecycleStage][in]=lead,prospect&filter[tags][has]=vip&filter[custom.tier][eq]=gold&filter[valueTier][eq]=most_valuable&sort=-clv (GET /segments/fields lists every field, its operators and values)',
+  );
 
 export const contactApi = {
-  list: contract({ method: 'GET', path: '/contacts', tags: ['contacts'], summary: 'List, search and filter contacts (cursor pagination)', query: ContactListQuery, status: 200, response: page(ContactOut) }),
-  create: contract({ method: 'POST', path: '/contacts', tags: ['contacts'], summary: 'Create a contact', body: ContactCreateSchema, status: 201, response: ContactOut }),
-  get: contract({ method: 'GET', path: '/contacts/:id', tags: ['contacts'], summary: 'One contact; the ETag is its version', params: IdParams, query: z.strictObject({ deleted: Deleted.default('exclude') }), status: 200, response: ContactOut }),
+  list: contract({
+    method: 'GET',
+    path: '/contacts',
+    tags: ['contacts'],
+    summary: 'List, search and filter contacts (cursor pagination)',
+    query: ContactListQuery,
+    status: 200,
+    response: page(ContactOut),
+  }),
+  create: contract({
+    method: 'POST',
+    path: '/contacts',
+    tags: ['contacts'],
+    summary: 'Create a contact',
+    body: ContactCreateSchema,
+    status: 201,
+    response: ContactOut,
+  }),
+  get: contract({
+    method: 'GET',
+    path: '/contacts/:id',
+    tags: ['contacts'],
+    summary: 'One contact; the ETag is its version',
+    params: IdParams,
+    query: z.strictObject({ deleted: Deleted.default('exclude') }),
+    status: 200,
+    response: ContactOut,
+  }),
   update: contract({
     method: 'PATCH',
     path: '/contacts/:id',
@@ -69,14 +105,39 @@ export const contactApi = {
     status: 200,
     response: ContactOut,
   }),
-  remove: contract({ method: 'DELETE', path: '/contacts/:id', tags: ['contacts'], summary: 'Move a contact to the trash (restorable)', params: IdParams, status: 204, response: null }),
-  restore: contract({ method: 'POST', path: '/contacts/:id/restore', tags: ['contacts'], summary: 'Bring a contact back from the trash', params: IdParams, status: 200, response: ContactOut }),
-  purge: contract({ method: 'POST', path: '/contacts/:id/purge', tags: ['contacts'], summary: 'Delete a contact for good', params: IdParams, status: 204, response: null }),
+  remove: contract({
+    method: 'DELETE',
+    path: '/contacts/:id',
+    tags: ['contacts'],
+    summary: 'Move a contact to the trash (restorable)',
+    params: IdParams,
+    status: 204,
+    response: null,
+  }),
+  restore: contract({
+    method: 'POST',
+    path: '/contacts/:id/restore',
+    tags: ['contacts'],
+    summary: 'Bring a contact back from the trash',
+    params: IdParams,
+    status: 200,
+    response: ContactOut,
+  }),
+  purge: contract({
+    method: 'POST',
+    path: '/contacts/:id/purge',
+    tags: ['contacts'],
+    summary: 'Delete a contact for good',
+    params: IdParams,
+    status: 204,
+    response: null,
+  }),
   timeline: contract({
     method: 'GET',
     path: '/contacts/:id/timeline',
     tags: ['contacts'],
-    summary: 'Everything that happened with a customer, newest first: interactions, orders, tasks and changes to the record (kinds=interaction,order,task,change to choose)',
+    summary:
+      'Everything that happened with a customer, newest first: interactions, orders, tasks and changes to the record (kinds=interaction,order,task,change to choose)',
     params: IdParams,
     query: TimelineQuery,
     status: 200,

@@ -26,22 +26,83 @@ import type { EnumName } from '../labels/enums.ts';
  */
 
 /** The customer page's sections, in their order (the first column, then the second). */
-export const WEB_SECTIONS = ['identity', 'demographics', 'geography', 'behaviour', 'interests', 'socioeconomics', 'custom', 'notes', 'ownership', 'consent'] as const;
+export const WEB_SECTIONS = [
+  'identity',
+  'demographics',
+  'geography',
+  'behaviour',
+  'interests',
+  'socioeconomics',
+  'custom',
+  'notes',
+  'ownership',
+  'consent',
+] as const;
 export type WebSection = (typeof WEB_SECTIONS)[number];
 
 /** A single optional text. */
-const textField = <const D extends Pick<FieldDef, 'export' | 'import' | 'filter' | 'web'> & { describe?: string; names?: EnumName }>(column: string, max: number, d: D) =>
-  field({ column, kind: 'scalar', empty: null as string | null, input: text(max).nullable(), output: z.string().nullable(), audited: true, merge: 'pick', ...d });
+const textField = <const D extends Pick<FieldDef, 'export' | 'import' | 'filter' | 'web'> & { describe?: string; names?: EnumName }>(
+  column: string,
+  max: number,
+  d: D,
+) =>
+  field({
+    column,
+    kind: 'scalar',
+    empty: null as string | null,
+    input: text(max).nullable(),
+    output: z.string().nullable(),
+    audited: true,
+    merge: 'pick',
+    ...d,
+  });
 
 /** A single optional value of an enumeration. */
-const enumField = <const V extends readonly [string, ...string[]], const D extends Pick<FieldDef, 'export' | 'import' | 'filter' | 'web'>>(column: string, values: V, labels: EnumName, d: D) =>
-  field({ column, kind: 'scalar', empty: null as V[number] | null, input: z.enum(values).nullable(), output: z.enum(values).nullable(), enum: { values, labels }, audited: true, merge: 'pick', ...d });
+const enumField = <const V extends readonly [string, ...string[]], const D extends Pick<FieldDef, 'export' | 'import' | 'filter' | 'web'>>(
+  column: string,
+  values: V,
+  labels: EnumName,
+  d: D,
+) =>
+  field({
+    column,
+    kind: 'scalar',
+    empty: null as V[number] | null,
+    input: z.enum(values).nullable(),
+    output: z.enum(values).nullable(),
+    enum: { values, labels },
+    audited: true,
+    merge: 'pick',
+    ...d,
+  });
 
 /** A list of words (tags, interests): matched case-insensitively through contact_keys. */
 const wordList = <const D extends Pick<FieldDef, 'import' | 'web'>>(column: string, keyKind: 'tag' | 'interest', d: D) =>
-  field({ column, kind: 'list', empty: [] as string[], input: tagList(50, 60), output: z.array(z.string()), audited: true, merge: 'union', export: {}, filter: { type: 'keys', keyKind, sortable: false }, ...d });
+  field({
+    column,
+    kind: 'list',
+    empty: [] as string[],
+    input: tagList(50, 60),
+    output: z.array(z.string()),
+    audited: true,
+    merge: 'union',
+    export: {},
+    filter: { type: 'keys', keyKind, sortable: false },
+    ...d,
+  });
 
-const GENDER_WORDS = { nam: 'male', male: 'male', m: 'male', trai: 'male', nu: 'female', female: 'female', f: 'female', gai: 'female', khac: 'other', other: 'other' } as const;
+const GENDER_WORDS = {
+  nam: 'male',
+  male: 'male',
+  m: 'male',
+  trai: 'male',
+  nu: 'female',
+  female: 'female',
+  f: 'female',
+  gai: 'female',
+  khac: 'other',
+  other: 'other',
+} as const;
 
 /** Plain text that is not worth a list filter beyond equality, contains and starts-with. */
 const textFilter = (sortable: boolean): FilterSpec => ({ type: 'text', sortable });
@@ -56,7 +117,9 @@ export const CONTACT_FIELDS = {
     audited: true,
     merge: 'pick',
     export: {},
-    import: { synonyms: ['ho va ten', 'ho ten', 'full name', 'name', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'contact name', 'ten day du'] },
+    import: {
+      synonyms: ['ho va ten', 'ho ten', 'full name', 'name', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'contact name', 'ten day du'],
+    },
     filter: { type: 'text', folded: 'name_key', sortable: true },
     web: { section: 'identity', edit: 'text', column: { width: 240 } },
   }),
@@ -133,7 +196,10 @@ export const CONTACT_FIELDS = {
   }),
   maritalStatus: enumField('marital_status', MARITAL_STATUSES, 'maritalStatus', {
     export: {},
-    import: { synonyms: ['tinh trang hon nhan', 'hon nhan', 'marital status'], values: { 'doc than': 'single', 'da ket hon': 'married', 'ly hon': 'divorced', goa: 'widowed', khac: 'other' } },
+    import: {
+      synonyms: ['tinh trang hon nhan', 'hon nhan', 'marital status'],
+      values: { 'doc than': 'single', 'da ket hon': 'married', 'ly hon': 'divorced', goa: 'widowed', khac: 'other' },
+    },
     filter: { type: 'enum', sortable: true },
     web: { section: 'demographics', edit: 'enum' },
   }),
@@ -209,7 +275,10 @@ export const CONTACT_FIELDS = {
     audited: true,
     merge: 'pick',
     export: {},
-    import: { synonyms: ['giai doan', 'vong doi', 'lifecycle stage', 'stage'], values: { 'tiem nang': 'prospect', moi: 'new_customer', 'khach moi': 'new_customer', 'than thiet': 'loyal', 'trung thanh': 'loyal' } },
+    import: {
+      synonyms: ['giai doan', 'vong doi', 'lifecycle stage', 'stage'],
+      values: { 'tiem nang': 'prospect', moi: 'new_customer', 'khach moi': 'new_customer', 'than thiet': 'loyal', 'trung thanh': 'loyal' },
+    },
     filter: { type: 'enum', sortable: true },
     web: { section: 'behaviour', edit: 'enum', show: 'stage', column: { width: 140 } },
   }),
@@ -230,7 +299,18 @@ export const CONTACT_FIELDS = {
   }),
   education: enumField('education', EDUCATION_LEVELS, 'education', {
     export: {},
-    import: { synonyms: ['hoc van', 'trinh do', 'trinh do hoc van', 'education'], values: { 'dai hoc': 'university', 'cao dang': 'college', 'trung cap': 'vocational', 'sau dai hoc': 'postgraduate', 'thpt': 'upper_secondary', 'thcs': 'lower_secondary', 'tieu hoc': 'primary' } },
+    import: {
+      synonyms: ['hoc van', 'trinh do', 'trinh do hoc van', 'education'],
+      values: {
+        'dai hoc': 'university',
+        'cao dang': 'college',
+        'trung cap': 'vocational',
+        'sau dai hoc': 'postgraduate',
+        'thpt': 'upper_secondary',
+        'thcs': 'lower_secondary',
+        'tieu hoc': 'primary',
+      },
+    },
     filter: { type: 'enum', sortable: true },
     web: { section: 'socioeconomics', edit: 'enum' },
   }),

@@ -40,8 +40,16 @@ test('values are cleaned and checked', () => {
   assert.deepEqual(paths(ContactCreateSchema.safeParse({ name: 'x', lifecycleStage: 'vip' })), ['lifecycleStage']);
   assert.deepEqual(paths(ContactCreateSchema.safeParse({ name: 'x', emails: ['a@b.co', 'nope'] })), ['emails.1']);
   assert.deepEqual(paths(ContactCreateSchema.safeParse({ name: 'x', householdSize: 2.5 })), ['householdSize']);
-  assert.deepEqual(paths(ContactCreateSchema.safeParse({ name: 'x', consents: { pigeon: { status: 'granted' } } })), ['consents'], 'an unknown channel is refused at /consents');
-  assert.deepEqual(paths(ContactCreateSchema.safeParse({ name: 'x', consents: { email: { status: 'granted', at: '2026-01-01' } } })), ['consents.email.at'], 'a time needs its zone');
+  assert.deepEqual(
+    paths(ContactCreateSchema.safeParse({ name: 'x', consents: { pigeon: { status: 'granted' } } })),
+    ['consents'],
+    'an unknown channel is refused at /consents',
+  );
+  assert.deepEqual(
+    paths(ContactCreateSchema.safeParse({ name: 'x', consents: { email: { status: 'granted', at: '2026-01-01' } } })),
+    ['consents.email.at'],
+    'a time needs its zone',
+  );
   assert.deepEqual(paths(ContactCreateSchema.safeParse({ name: 'x\u0000y' })), ['name']);
 });
 

@@ -49,7 +49,11 @@ export const province = () =>
     .transform((s, ctx) => {
       const p = resolveProvince(s);
       if (!p) {
-        ctx.addIssue({ code: 'custom', message: `Unknown province "${s.slice(0, 100)}"; use a current province code such as ho-chi-minh or a province name`, params: withCode('unknown_province') });
+        ctx.addIssue({
+          code: 'custom',
+          message: `Unknown province "${s.slice(0, 100)}"; use a current province code such as ho-chi-minh or a province name`,
+          params: withCode('unknown_province'),
+        });
         return z.NEVER;
       }
       return p.code;
@@ -63,4 +67,3 @@ export const consentEntry = () =>
   });
 
 export const consents = () => z.partialRecord(z.enum(CONSENT_CHANNELS), consentEntry().nullable());
-

@@ -2,7 +2,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { coerceCustomValue, CustomFieldCreateSchema, validateCustomValues, type CustomField } from './custom-field.ts';
 
-const field = (over: Partial<CustomField>): CustomField => ({ id: 'f', entity: 'contact', key: 'k', label: 'K', type: 'text', options: [], currency: null, required: false, position: 0, createdAt: '', updatedAt: '', ...over });
+const field = (over: Partial<CustomField>): CustomField => ({
+  id: 'f',
+  entity: 'contact',
+  key: 'k',
+  label: 'K',
+  type: 'text',
+  options: [],
+  currency: null,
+  required: false,
+  position: 0,
+  createdAt: '',
+  updatedAt: '',
+  ...over,
+});
 
 test('each type takes its own kind of value', () => {
   const ok = (f: Partial<CustomField>, v: unknown) => coerceCustomValue(field(f), v).ok;
@@ -18,7 +31,10 @@ test('each type takes its own kind of value', () => {
   assert.equal(ok({ type: 'boolean' }, 0), false);
   assert.equal(ok({ type: 'date' }, '2026-11-22'), true);
   assert.equal(ok({ type: 'date' }, '2026-02-30'), false);
-  const opts = [{ value: 'gold', label: 'Vàng' }, { value: 'silver', label: 'Bạc' }];
+  const opts = [
+    { value: 'gold', label: 'Vàng' },
+    { value: 'silver', label: 'Bạc' },
+  ];
   assert.equal(ok({ type: 'select', options: opts }, 'gold'), true);
   assert.equal(ok({ type: 'select', options: opts }, 'bronze'), false);
   assert.deepEqual(coerceCustomValue(field({ type: 'multi_select', options: opts }), ['gold', 'gold', 'silver']), { ok: true, value: ['gold', 'silver'] });
@@ -27,11 +43,20 @@ test('each type takes its own kind of value', () => {
 
 test('create requires required fields; update keeps absent keys and clears with null', () => {
   const fields = [field({ key: 'tier', type: 'text', required: true }), field({ key: 'note', type: 'text' })];
-  assert.deepEqual(validateCustomValues(fields, {}, 'create').issues.map((i) => i.path.join('.')), ['custom.tier']);
+  assert.deepEqual(
+    validateCustomValues(fields, {}, 'create').issues.map((i) => i.path.join('.')),
+    ['custom.tier'],
+  );
   assert.deepEqual(validateCustomValues(fields, {}, 'update').issues, []);
   assert.deepEqual(validateCustomValues(fields, { note: null }, 'update'), { values: { note: null }, issues: [] });
-  assert.deepEqual(validateCustomValues(fields, { tier: null }, 'update').issues.map((i) => i.message), ['This field is required']);
-  assert.deepEqual(validateCustomValues(fields, { nope: 1 }, 'update', ['items', 2, 'custom']).issues.map((i) => i.path.join('.')), ['items.2.custom.nope']);
+  assert.deepEqual(
+    validateCustomValues(fields, { tier: null }, 'update').issues.map((i) => i.message),
+    ['This field is required'],
+  );
+  assert.deepEqual(
+    validateCustomValues(fields, { nope: 1 }, 'update', ['items', 2, 'custom']).issues.map((i) => i.path.join('.')),
+    ['items.2.custom.nope'],
+  );
 });
 
 test('definitions: keys are identifiers; select fields need unique options', () => {
@@ -40,7 +65,19 @@ test('definitions: keys are identifiers; select fields need unique options', () 
   assert.equal(bad({ entity: 'contact', key: 'Tier', label: 'x', type: 'text' }), true);
   assert.equal(bad({ entity: 'contact', key: "t'; drop", label: 'x', type: 'text' }), true);
   assert.equal(bad({ entity: 'contact', key: 'k', label: 'x', type: 'select' }), true);
-  assert.equal(bad({ entity: 'contact', key: 'k', label: 'x', type: 'select', options: [{ value: 'a', label: 'A' }, { value: 'a', label: 'B' }] }), true);
+  assert.equal(
+    bad({
+      entity: 'contact',
+      key: 'k',
+      label: 'x',
+      type: 'select',
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'a', label: 'B' },
+      ],
+    }),
+    true,
+  );
   assert.equal(bad({ entity: 'contact', key: 'k', label: 'x', type: 'text', options: [{ value: 'a', label: 'A' }] }), true);
   assert.equal(bad({ entity: 'contact', key: 'k', label: 'x', type: 'number', currency: 'VND' }), true);
   assert.equal(bad({ entity: 'order', key: 'k', label: 'x', type: 'text' }), true);

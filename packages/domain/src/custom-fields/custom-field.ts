@@ -41,15 +41,20 @@ export const CustomFieldCreateSchema = z
     label: text(100, 1),
     type: z.enum(CUSTOM_FIELD_TYPES),
     options: z.array(option).max(200).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as VND' }).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as VND' })
+      .optional(),
     required: z.boolean().optional(),
     position: z.number().int().min(0).max(10_000).optional(),
   })
   .superRefine((v, ctx) => {
     const choice = v.type === 'select' || v.type === 'multi_select';
-    if (choice && (!v.options || v.options.length === 0)) ctx.addIssue({ code: 'custom', path: ['options'], message: 'A select field needs at least one option' });
+    if (choice && (!v.options || v.options.length === 0))
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'A select field needs at least one option' });
     if (!choice && v.options && v.options.length > 0) ctx.addIssue({ code: 'custom', path: ['options'], message: 'Only select fields have options' });
-    if (v.options && new Set(v.options.map((o) => o.value)).size !== v.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'Option values must be unique' });
+    if (v.options && new Set(v.options.map((o) => o.value)).size !== v.options.length)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'Option values must be unique' });
     if (v.currency && v.type !== 'currency') ctx.addIssue({ code: 'custom', path: ['currency'], message: 'Only currency fields have a currency' });
   });
 
@@ -75,10 +80,12 @@ export function coerceCustomValue(field: Pick<CustomField, 'type' | 'options'>, 
       return { ok: true, value: v };
     }
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > MAX_NUMBER) return { ok: false, message: 'Must be a finite number', code: 'invalid_type', params: { expected: 'number' } };
+      if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > MAX_NUMBER)
+        return { ok: false, message: 'Must be a finite number', code: 'invalid_type', params: { expected: 'number' } };
       return { ok: true, value };
     case 'currency':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || Math.abs(value) > MAX_NUMBER) return { ok: false, message: 'Must be an integer amount in minor units (e.g. đồng)', code: 'not_integer' };
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || Math.abs(value) > MAX_NUMBER)
+        return { ok: false, message: 'Must be an integer amount in minor units (e.g. đồng)', code: 'not_integer' };
       return { ok: true, value };
     case 'boolean':
       if (typeof value !== 'boolean') return { ok: false, message: 'Must be true or false', code: 'invalid_type', params: { expected: 'boolean' } };

@@ -10,7 +10,10 @@ test('purchases are deterministic by seed and customer, inside the three-year wi
   for (let i = 0; i < 500; i++) {
     const p = demoPurchases(3, i, END);
     const ts = p.map((o) => Date.parse(o.orderedAt));
-    assert.deepEqual(ts, [...ts].sort((a, b) => a - b));
+    assert.deepEqual(
+      ts,
+      [...ts].sort((a, b) => a - b),
+    );
     for (const t of ts) assert.ok(t >= START && t < END);
     for (const o of p) for (const l of o.lines) assert.ok(l.productIndex >= 0 && l.productIndex < DEMO_PRODUCTS.length && l.quantity >= 1 && l.discount >= 0);
   }

@@ -14,20 +14,46 @@ export const DEMO_CATEGORIES = ['Trà', 'Cà phê', 'Bánh kẹo', 'Quà Tết',
 
 /** [sku, name, category index, price in đồng] */
 export const DEMO_PRODUCTS: readonly (readonly [string, string, number, number])[] = [
-  ['TRA-SEN-100', 'Trà sen Tây Hồ 100g', 0, 350_000], ['TRA-NHAI-200', 'Trà nhài 200g', 0, 120_000], ['TRA-OLONG-250', 'Trà ô long Cầu Đất 250g', 0, 280_000],
-  ['TRA-SHAN-100', 'Trà shan tuyết cổ thụ 100g', 0, 420_000], ['TRA-TAN-500', 'Trà Tân Cương Thái Nguyên 500g', 0, 250_000], ['TRA-GUNG-20', 'Trà gừng túi lọc (20 gói)', 0, 45_000],
-  ['CF-ROBUSTA-500', 'Cà phê Robusta Buôn Ma Thuột 500g', 1, 160_000], ['CF-ARABICA-250', 'Cà phê Arabica Cầu Đất 250g', 1, 190_000], ['CF-PHIN-SET', 'Bộ phin nhôm và cà phê 250g', 1, 230_000],
-  ['CF-COLD-1L', 'Cà phê ủ lạnh 1 lít', 1, 140_000], ['CF-CHON-100', 'Cà phê chồn 100g', 1, 650_000],
-  ['BK-PIA-4', 'Bánh pía Sóc Trăng (4 cái)', 2, 85_000], ['BK-COM-10', 'Bánh cốm Hàng Than (10 cái)', 2, 110_000], ['BK-DAU-XANH', 'Bánh đậu xanh Hải Dương', 2, 60_000],
-  ['BK-KEO-DUA', 'Kẹo dừa Bến Tre 500g', 2, 55_000], ['BK-TRUNG-THU', 'Hộp bánh trung thu 4 chiếc', 2, 520_000], ['BK-MUT-TET', 'Mứt Tết thập cẩm 500g', 2, 150_000],
-  ['QT-HOP-AN-KHANG', 'Hộp quà Tết An Khang', 3, 890_000], ['QT-HOP-PHUC-LOC', 'Hộp quà Tết Phúc Lộc', 3, 1_290_000], ['QT-GIO-CAO-CAP', 'Giỏ quà Tết cao cấp', 3, 2_450_000],
-  ['QT-HOP-TRA', 'Hộp quà trà và bánh', 3, 560_000], ['QT-THIEP', 'Thiệp chúc Tết viết tay', 3, 25_000],
-  ['GOM-BAT-TRANG-AM', 'Ấm chén Bát Tràng men lam', 4, 750_000], ['GOM-CHEN-6', 'Bộ 6 chén gốm', 4, 240_000], ['GOM-LO-HOA', 'Lọ hoa gốm Chu Đậu', 4, 480_000],
-  ['MP-DAU-DUA', 'Dầu dừa nguyên chất 250ml', 5, 95_000], ['MP-XA-PHONG', 'Xà phòng thảo mộc (3 bánh)', 5, 120_000], ['MP-TINH-DAU', 'Tinh dầu sả chanh 50ml', 5, 110_000],
-  ['MP-SON-GAC', 'Son dưỡng dầu gấc', 5, 75_000], ['MP-MAT-NA', 'Mặt nạ nghệ mật ong (5 miếng)', 5, 135_000],
+  ['TRA-SEN-100', 'Trà sen Tây Hồ 100g', 0, 350_000],
+  ['TRA-NHAI-200', 'Trà nhài 200g', 0, 120_000],
+  ['TRA-OLONG-250', 'Trà ô long Cầu Đất 250g', 0, 280_000],
+  ['TRA-SHAN-100', 'Trà shan tuyết cổ thụ 100g', 0, 420_000],
+  ['TRA-TAN-500', 'Trà Tân Cương Thái Nguyên 500g', 0, 250_000],
+  ['TRA-GUNG-20', 'Trà gừng túi lọc (20 gói)', 0, 45_000],
+  ['CF-ROBUSTA-500', 'Cà phê Robusta Buôn Ma Thuột 500g', 1, 160_000],
+  ['CF-ARABICA-250', 'Cà phê Arabica Cầu Đất 250g', 1, 190_000],
+  ['CF-PHIN-SET', 'Bộ phin nhôm và cà phê 250g', 1, 230_000],
+  ['CF-COLD-1L', 'Cà phê ủ lạnh 1 lít', 1, 140_000],
+  ['CF-CHON-100', 'Cà phê chồn 100g', 1, 650_000],
+  ['BK-PIA-4', 'Bánh pía Sóc Trăng (4 cái)', 2, 85_000],
+  ['BK-COM-10', 'Bánh cốm Hàng Than (10 cái)', 2, 110_000],
+  ['BK-DAU-XANH', 'Bánh đậu xanh Hải Dương', 2, 60_000],
+  ['BK-KEO-DUA', 'Kẹo dừa Bến Tre 500g', 2, 55_000],
+  ['BK-TRUNG-THU', 'Hộp bánh trung thu 4 chiếc', 2, 520_000],
+  ['BK-MUT-TET', 'Mứt Tết thập cẩm 500g', 2, 150_000],
+  ['QT-HOP-AN-KHANG', 'Hộp quà Tết An Khang', 3, 890_000],
+  ['QT-HOP-PHUC-LOC', 'Hộp quà Tết Phúc Lộc', 3, 1_290_000],
+  ['QT-GIO-CAO-CAP', 'Giỏ quà Tết cao cấp', 3, 2_450_000],
+  ['QT-HOP-TRA', 'Hộp quà trà và bánh', 3, 560_000],
+  ['QT-THIEP', 'Thiệp chúc Tết viết tay', 3, 25_000],
+  ['GOM-BAT-TRANG-AM', 'Ấm chén Bát Tràng men lam', 4, 750_000],
+  ['GOM-CHEN-6', 'Bộ 6 chén gốm', 4, 240_000],
+  ['GOM-LO-HOA', 'Lọ hoa gốm Chu Đậu', 4, 480_000],
+  ['MP-DAU-DUA', 'Dầu dừa nguyên chất 250ml', 5, 95_000],
+  ['MP-XA-PHONG', 'Xà phòng thảo mộc (3 bánh)', 5, 120_000],
+  ['MP-TINH-DAU', 'Tinh dầu sả chanh 50ml', 5, 110_000],
+  ['MP-SON-GAC', 'Son dưỡng dầu gấc', 5, 75_000],
+  ['MP-MAT-NA', 'Mặt nạ nghệ mật ong (5 miếng)', 5, 135_000],
 ];
 
-const CHANNELS: readonly (readonly [OrderChannel, number])[] = [['store', 30], ['website', 20], ['marketplace', 20], ['zalo', 12], ['facebook', 12], ['phone', 6]];
+const CHANNELS: readonly (readonly [OrderChannel, number])[] = [
+  ['store', 30],
+  ['website', 20],
+  ['marketplace', 20],
+  ['zalo', 12],
+  ['facebook', 12],
+  ['phone', 6],
+];
 
 /** Buyer profiles: share of contacts, purchases per year, chance of leaving after each purchase. */
 const PROFILES = [
@@ -71,7 +97,10 @@ export type DemoOrder = {
  */
 export function demoPurchases(seed: number, i: number, end: number): DemoOrder[] {
   const r = rngFor(seed, 7, i);
-  const profile = weighted(r, PROFILES.map((p) => [p, p.share] as const));
+  const profile = weighted(
+    r,
+    PROFILES.map((p) => [p, p.share] as const),
+  );
   if (profile.perYear === 0) return [];
   const start = end - 3 * 365 * DAY;
   // First purchases grow over time (the shop is growing): the square root puts more of them later.
@@ -94,7 +123,12 @@ export function demoPurchases(seed: number, i: number, end: number): DemoOrder[]
 
 function order(r: Rng, t: number, end: number, fav: number[]): DemoOrder {
   const lines: DemoOrder['lines'] = [];
-  const n = weighted(r, [[1, 55], [2, 28], [3, 12], [4, 5]] as const);
+  const n = weighted(r, [
+    [1, 55],
+    [2, 28],
+    [3, 12],
+    [4, 5],
+  ] as const);
   const seen = new Set<number>();
   for (let k = 0; k < n; k++) {
     const inFav = chance(r, 0.7);
@@ -102,19 +136,45 @@ function order(r: Rng, t: number, end: number, fav: number[]): DemoOrder {
     const [idx] = pick(r, candidates);
     if (seen.has(idx)) continue;
     seen.add(idx);
-    const quantity = weighted(r, [[1, 70], [2, 20], [3, 7], [6, 3]] as const);
+    const quantity = weighted(r, [
+      [1, 70],
+      [2, 20],
+      [3, 7],
+      [6, 3],
+    ] as const);
     const gross = quantity * DEMO_PRODUCTS[idx]![3];
-    lines.push({ productIndex: idx, quantity, discount: chance(r, 0.15) ? Math.round(gross * 0.1 / 1000) * 1000 : 0 });
+    lines.push({ productIndex: idx, quantity, discount: chance(r, 0.15) ? Math.round((gross * 0.1) / 1000) * 1000 : 0 });
   }
   const age = (end - t) / DAY;
-  const status: OrderStatus = age < 2 ? 'placed' : age < 5 ? weighted(r, [['paid', 60], ['delivered', 40]] as const) : weighted(r, [['delivered', 94], ['cancelled', 4], ['returned', 2]] as const);
+  const status: OrderStatus =
+    age < 2
+      ? 'placed'
+      : age < 5
+        ? weighted(r, [
+            ['paid', 60],
+            ['delivered', 40],
+          ] as const)
+        : weighted(r, [
+            ['delivered', 94],
+            ['cancelled', 4],
+            ['returned', 2],
+          ] as const);
   // Shops are open 8:00–21:00 Vietnam time (UTC+7).
   const dayStart = Math.floor(t / DAY) * DAY;
   const at = dayStart + (1 + int(r, 0, 12)) * 3_600_000 + int(r, 0, 59) * 60_000;
   return { orderedAt: new Date(Math.min(at, end - 60_000)).toISOString(), channel: weighted(r, CHANNELS), status, lines };
 }
 
-const NOTES = ['Hỏi giá sỉ', 'Muốn đặt quà Tết cho công ty', 'Hỏi giao hàng ra Hà Nội', 'Khen trà ngon, hẹn mua thêm', 'Phàn nàn giao chậm', 'Xin mẫu thử', 'Hỏi chương trình khuyến mãi', 'Đặt lịch ghé cửa hàng'];
+const NOTES = [
+  'Hỏi giá sỉ',
+  'Muốn đặt quà Tết cho công ty',
+  'Hỏi giao hàng ra Hà Nội',
+  'Khen trà ngon, hẹn mua thêm',
+  'Phàn nàn giao chậm',
+  'Xin mẫu thử',
+  'Hỏi chương trình khuyến mãi',
+  'Đặt lịch ghé cửa hàng',
+];
 const OUTCOMES = ['Đã tư vấn', 'Hẹn gọi lại', 'Đã chốt đơn', 'Không nghe máy', 'Gửi báo giá'];
 
 /** A few touchpoints around customer i's purchases (or, for someone who never bought, a follow-up or two). */
@@ -124,11 +184,24 @@ export function demoInteractions(seed: number, i: number, purchases: readonly De
   const around = purchases.length ? purchases.map((p) => Date.parse(p.orderedAt)) : chance(r, 0.5) ? [end - int(r, 1, 300) * DAY] : [];
   for (const t of around) {
     if (!chance(r, purchases.length ? 0.35 : 1)) continue;
-    const kind = weighted(r, [['message', 45], ['call', 35], ['note', 12], ['visit', 8]] as const);
+    const kind = weighted(r, [
+      ['message', 45],
+      ['call', 35],
+      ['note', 12],
+      ['visit', 8],
+    ] as const);
     const at = t - int(r, 1, 5) * DAY + int(r, 0, 8) * 3_600_000;
     out.push({
       kind,
-      ...(kind === 'message' ? { channel: weighted(r, [['zalo', 60], ['facebook', 30], ['sms', 10]] as const) } : {}),
+      ...(kind === 'message'
+        ? {
+            channel: weighted(r, [
+              ['zalo', 60],
+              ['facebook', 30],
+              ['sms', 10],
+            ] as const),
+          }
+        : {}),
       direction: kind === 'note' ? null : chance(r, 0.6) ? 'inbound' : 'outbound',
       occurredAt: new Date(Math.min(at, end - 60_000)).toISOString(),
       ...(kind === 'call' ? { durationSeconds: int(r, 30, 900), outcome: pick(r, OUTCOMES) } : {}),
@@ -138,7 +211,15 @@ export function demoInteractions(seed: number, i: number, purchases: readonly De
   return out;
 }
 
-const DEAL_WHAT = ['Quà Tết doanh nghiệp', 'Hộp quà trung thu', 'Trà biếu đối tác', 'Bộ ấm chén khách sạn', 'Cà phê văn phòng hằng tháng', 'Mỹ phẩm cho spa', 'Bánh kẹo hội nghị'] as const;
+const DEAL_WHAT = [
+  'Quà Tết doanh nghiệp',
+  'Hộp quà trung thu',
+  'Trà biếu đối tác',
+  'Bộ ấm chén khách sạn',
+  'Cà phê văn phòng hằng tháng',
+  'Mỹ phẩm cho spa',
+  'Bánh kẹo hội nghị',
+] as const;
 const LOST_REASONS = ['Giá cao hơn đối thủ', 'Khách hoãn ngân sách', 'Không liên lạc được', 'Chọn nhà cung cấp khác'] as const;
 
 /** A deal for customer i, or none: about one customer in twelve has one, most open, some won or lost this year. */
@@ -150,10 +231,24 @@ export function demoDeal(seed: number, i: number, end: number): DemoDeal | null 
   const boxes = pick(r, [20, 30, 50, 80, 100, 150, 200, 300]);
   const amount = boxes * pick(r, [150_000, 250_000, 350_000, 500_000, 800_000]);
   // Stages of the default pipeline: 0–3 open, 4 won, 5 lost.
-  const stageIndex = weighted(r, [[0, 30], [1, 22], [2, 16], [3, 10], [4, 14], [5, 8]] as const);
+  const stageIndex = weighted(r, [
+    [0, 30],
+    [1, 22],
+    [2, 16],
+    [3, 10],
+    [4, 14],
+    [5, 8],
+  ] as const);
   const createdDaysAgo = int(r, 1, stageIndex >= 4 ? 300 : 60);
   const close = end + int(r, -20, 90) * DAY;
-  return { title: `${what} ${boxes} hộp`, amount, stageIndex, expectedClose: stageIndex >= 4 ? null : new Date(close).toISOString().slice(0, 10), lostReason: stageIndex === 5 ? pick(r, LOST_REASONS) : null, createdDaysAgo };
+  return {
+    title: `${what} ${boxes} hộp`,
+    amount,
+    stageIndex,
+    expectedClose: stageIndex >= 4 ? null : new Date(close).toISOString().slice(0, 10),
+    lostReason: stageIndex === 5 ? pick(r, LOST_REASONS) : null,
+    createdDaysAgo,
+  };
 }
 
 const TASK_WHAT = ['Gọi lại tư vấn', 'Gửi báo giá', 'Hỏi thăm sau mua hàng', 'Nhắc gia hạn đơn định kỳ', 'Gửi mẫu thử', 'Chúc mừng sinh nhật khách'] as const;
@@ -164,5 +259,15 @@ export function demoTask(seed: number, i: number, end: number): DemoTask | null 
   const r = rngFor(seed, 12, i);
   if (!chance(r, 1 / 15)) return null;
   const due = end + int(r, -5, 14) * DAY + int(r, 8, 17) * 3_600_000 - 7 * 3_600_000;
-  return { title: pick(r, TASK_WHAT), dueAt: new Date(due).toISOString(), priority: weighted(r, [['low', 15], ['normal', 60], ['high', 20], ['urgent', 5]] as const), done: due < end && chance(r, 0.4) };
+  return {
+    title: pick(r, TASK_WHAT),
+    dueAt: new Date(due).toISOString(),
+    priority: weighted(r, [
+      ['low', 15],
+      ['normal', 60],
+      ['high', 20],
+      ['urgent', 5],
+    ] as const),
+    done: due < end && chance(r, 0.4),
+  };
 }

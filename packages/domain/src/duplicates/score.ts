@@ -17,7 +17,18 @@ export type DuplicateFacts = {
   province: string | null;
 };
 
-export const DUPLICATE_REASONS = ['same_external_id', 'same_email', 'same_phone', 'same_name', 'similar_name', 'same_birthday', 'same_company', 'same_province', 'different_birthday', 'different_external_id'] as const;
+export const DUPLICATE_REASONS = [
+  'same_external_id',
+  'same_email',
+  'same_phone',
+  'same_name',
+  'similar_name',
+  'same_birthday',
+  'same_company',
+  'same_province',
+  'different_birthday',
+  'different_external_id',
+] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 /** Pairs scoring below this are not offered for review. */

@@ -8,14 +8,44 @@ test('emails are trimmed and lower-cased', () => {
 
 test('practical validity', () => {
   for (const ok of ['an@example.com', 'an.nguyen+crm@sub.example.vn', 'x@y.co']) assert.equal(isValidEmail(ok), true, ok);
-  for (const bad of ['', 'an', '@example.com', 'an@', 'an@example', 'an@@example.com', 'a n@example.com', 'an@example..com', 'an@example.c', `${'a'.repeat(250)}@example.com`, 'an<x>@example.com']) {
+  for (const bad of [
+    '',
+    'an',
+    '@example.com',
+    'an@',
+    'an@example',
+    'an@@example.com',
+    'a n@example.com',
+    'an@example..com',
+    'an@example.c',
+    `${'a'.repeat(250)}@example.com`,
+    'an<x>@example.com',
+  ]) {
     assert.equal(isValidEmail(normalizeEmail(bad)), false, bad);
   }
 });
 
 test('invisible and text-direction characters are refused, naming the character', async () => {
   const { emailProblem } = await import('./email.ts');
-  for (const hidden of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202e', '\u202d', '\u2066', '\u2069', '\u200e', '\u061c', '\u0007', '\u0085', '\u2028', '\u{e0041}', '\ufe0f']) {
+  for (const hidden of [
+    '\u200b',
+    '\u200c',
+    '\u200d',
+    '\u2060',
+    '\ufeff',
+    '\u00ad',
+    '\u202e',
+    '\u202d',
+    '\u2066',
+    '\u2069',
+    '\u200e',
+    '\u061c',
+    '\u0007',
+    '\u0085',
+    '\u2028',
+    '\u{e0041}',
+    '\ufe0f',
+  ]) {
     const addr = normalizeEmail(`an${hidden}@example.com`);
     const p = emailProblem(addr);
     assert.equal(p?.code, 'invisible_characters', JSON.stringify(hidden));

@@ -31,7 +31,26 @@ export function isValidEmail(normalized: string): boolean {
 }
 
 /** The scripts a lookalike is usually made of; a letter of any other script counts as its own. */
-const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Hebrew', 'Arabic', 'Thai', 'Lao', 'Khmer', 'Devanagari', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo', 'Cherokee', 'Ethiopic'] as const;
+const SCRIPTS = [
+  'Latin',
+  'Cyrillic',
+  'Greek',
+  'Armenian',
+  'Georgian',
+  'Hebrew',
+  'Arabic',
+  'Thai',
+  'Lao',
+  'Khmer',
+  'Devanagari',
+  'Han',
+  'Hiragana',
+  'Katakana',
+  'Hangul',
+  'Bopomofo',
+  'Cherokee',
+  'Ethiopic',
+] as const;
 const SCRIPT_RE = SCRIPTS.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')] as const);
 /** Unicode's "highly restrictive" mixes (UTS #39): Latin with the scripts written beside it in East Asia. */
 const ALLOWED_MIXES = [new Set(['Latin', 'Han', 'Hiragana', 'Katakana']), new Set(['Latin', 'Han', 'Bopomofo']), new Set(['Latin', 'Han', 'Hangul'])];
@@ -71,6 +90,11 @@ export function accountEmailProblem(normalized: string): (EmailProblem | { code:
   const p = emailProblem(normalized);
   if (p) return p;
   const mixed = mixedScripts(normalized);
-  if (mixed) return { code: 'mixed_scripts', message: `Mixes letters of different alphabets (${mixed.join(', ')}) in one part; it may imitate another address`, params: { scripts: mixed.join(', ') } };
+  if (mixed)
+    return {
+      code: 'mixed_scripts',
+      message: `Mixes letters of different alphabets (${mixed.join(', ')}) in one part; it may imitate another address`,
+      params: { scripts: mixed.join(', ') },
+    };
   return null;
 }

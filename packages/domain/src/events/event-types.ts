@@ -35,14 +35,23 @@ export const EVENT_TYPES = {
   'deal.stage_changed': def(z.object({ ...dealFacts, fromStageId: id }), (p) => `deal:${p.dealId}`),
   /** A deal reached a stage of kind won (or lost), when created or moved. */
   'deal.won': def(z.object({ ...dealFacts, amount: z.number().int(), currency: z.string().length(3) }), (p) => `deal:${p.dealId}`),
-  'deal.lost': def(z.object({ ...dealFacts, amount: z.number().int(), currency: z.string().length(3), reason: z.string().nullable() }), (p) => `deal:${p.dealId}`),
+  'deal.lost': def(
+    z.object({ ...dealFacts, amount: z.number().int(), currency: z.string().length(3), reason: z.string().nullable() }),
+    (p) => `deal:${p.dealId}`,
+  ),
   /** A ticket was opened (by an agent, a customer's email, a survey follow-up). */
   'ticket.opened': def(z.object({ ticketId: id, contactId: id.nullable(), status: z.enum(TICKET_STATUSES) }), (p) => `ticket:${p.ticketId}`),
-  'ticket.status_changed': def(z.object({ ticketId: id, contactId: id.nullable(), from: z.enum(TICKET_STATUSES), to: z.enum(TICKET_STATUSES) }), (p) => `ticket:${p.ticketId}`),
+  'ticket.status_changed': def(
+    z.object({ ticketId: id, contactId: id.nullable(), from: z.enum(TICKET_STATUSES), to: z.enum(TICKET_STATUSES) }),
+    (p) => `ticket:${p.ticketId}`,
+  ),
   /** A ticket's SLA target passed unmet. */
   'ticket.breached': def(z.object({ ticketId: id, contactId: id.nullable(), target: z.enum(['first_response', 'resolution']) }), (p) => `ticket:${p.ticketId}`),
   /** A survey response was submitted; scores are those of its NPS and CSAT questions, if any. */
-  'survey.answered': def(z.object({ responseId: id, surveyId: id, contactId: id.nullable(), nps: z.number().int().nullable(), csat: z.number().int().nullable() }), (p) => `survey_response:${p.responseId}`),
+  'survey.answered': def(
+    z.object({ responseId: id, surveyId: id, contactId: id.nullable(), nps: z.number().int().nullable(), csat: z.number().int().nullable() }),
+    (p) => `survey_response:${p.responseId}`,
+  ),
   /** A contact came into (or left) a segment's membership. */
   'segment.entered': def(z.object({ segmentId: z.string().min(1), contactId: id }), (p) => `contact:${p.contactId}`),
   'segment.left': def(z.object({ segmentId: z.string().min(1), contactId: id }), (p) => `contact:${p.contactId}`),
@@ -58,7 +67,9 @@ export type EventPayload<T extends EventType> = z.output<(typeof EVENT_TYPES)[T]
 export type NewEvent = { [T in EventType]: { type: T; workspaceId: string; payload: EventPayload<T>; at: Date | string } }[EventType];
 
 /** An event as delivered: with its id, record key, its place in the record's sequence, and when it happened. */
-export type DomainEvent = { [T in EventType]: { id: string; type: T; workspaceId: string; recordKey: string; seq: number; payload: EventPayload<T>; occurredAt: string } }[EventType];
+export type DomainEvent = {
+  [T in EventType]: { id: string; type: T; workspaceId: string; recordKey: string; seq: number; payload: EventPayload<T>; occurredAt: string };
+}[EventType];
 
 export function isEventType(v: unknown): v is EventType {
   return typeof v === 'string' && Object.hasOwn(EVENT_TYPES, v);
@@ -72,4 +83,8 @@ export function checkEvent(e: NewEvent): { payload: unknown; recordKey: string }
 }
 
 /** The statuses whose arrival an order announces, and the event each is. */
-export const ORDER_STATUS_EVENTS: Partial<Record<(typeof ORDER_STATUSES)[number], 'order.paid' | 'order.delivered' | 'order.returned'>> = { paid: 'order.paid', delivered: 'order.delivered', returned: 'order.returned' };
+export const ORDER_STATUS_EVENTS: Partial<Record<(typeof ORDER_STATUSES)[number], 'order.paid' | 'order.delivered' | 'order.returned'>> = {
+  paid: 'order.paid',
+  delivered: 'order.delivered',
+  returned: 'order.returned',
+};

@@ -15,7 +15,9 @@ const BLANK_OR_NUMBER = (p: string) => p.trim() === '' || PLAIN_NUMBER.test(p.tr
  * whole unless it is only plain numbers between separators other than |.
  */
 const runnable = (cell: string) =>
-  pieces(cell).filter((p) => FORMULA_START.test(p) && !PLAIN_NUMBER.test(p.trim()) && !(p === cell && !cell.includes('|') && cell.split(/[,;\t\r\n]/).every(BLANK_OR_NUMBER)));
+  pieces(cell).filter(
+    (p) => FORMULA_START.test(p) && !PLAIN_NUMBER.test(p.trim()) && !(p === cell && !cell.includes('|') && cell.split(/[,;\t\r\n]/).every(BLANK_OR_NUMBER)),
+  );
 
 test('cells a spreadsheet would execute get a leading apostrophe; everything else is untouched', () => {
   for (const bad of ['=1+1', '=HYPERLINK("http://x","y")', '-2+3', '@SUM(A1)', '＝1+1', '＋1+1', '－A1', '＠SUM(A1)', '-cmd|x', '+ =1']) {
@@ -65,13 +67,16 @@ test('a formula behind any separator is neutralised too: ; , tab, line breaks an
 test('no generated cell keeps a runnable piece (every mix of separators, spaces and triggers)', () => {
   const atoms = ['=', '+', '-', '@', '＝', '＋', '－', '＠', '\t', '\r', '\n', ',', ';', '|', ' ', '\u00a0', 'a', '1', '(', "'", 'A1'];
   let checked = 0;
-  for (const a of atoms) for (const b of atoms) for (const c of atoms) for (const d of ['', '1+1', 'SUM(A1)', '84']) {
-    const cell = a + b + c + d;
-    const out = neutralizeCell(cell);
-    assert.deepEqual(runnable(out), [], `${JSON.stringify(cell)} → ${JSON.stringify(out)}`);
-    assert.equal(out.replace(/'/g, ''), cell.replace(/'/g, ''), 'only apostrophes are added');
-    checked++;
-  }
+  for (const a of atoms)
+    for (const b of atoms)
+      for (const c of atoms)
+        for (const d of ['', '1+1', 'SUM(A1)', '84']) {
+          const cell = a + b + c + d;
+          const out = neutralizeCell(cell);
+          assert.deepEqual(runnable(out), [], `${JSON.stringify(cell)} → ${JSON.stringify(out)}`);
+          assert.equal(out.replace(/'/g, ''), cell.replace(/'/g, ''), 'only apostrophes are added');
+          checked++;
+        }
   assert.equal(checked, atoms.length ** 3 * 4);
 });
 

@@ -53,7 +53,13 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
   },
 };
 
-export const IMPORT_FIELDS: Record<ImportEntity, readonly string[]> = { contacts: Object.keys(SYNONYMS.contacts), orders: Object.keys(SYNONYMS.orders), interactions: Object.keys(SYNONYMS.interactions), products: Object.keys(SYNONYMS.products), companies: Object.keys(SYNONYMS.companies) };
+export const IMPORT_FIELDS: Record<ImportEntity, readonly string[]> = {
+  contacts: Object.keys(SYNONYMS.contacts),
+  orders: Object.keys(SYNONYMS.orders),
+  interactions: Object.keys(SYNONYMS.interactions),
+  products: Object.keys(SYNONYMS.products),
+  companies: Object.keys(SYNONYMS.companies),
+};
 
 export type Suggestion = { column: number; header: string; field: string | null; confidence: 'exact' | 'partial' | 'none' };
 
@@ -72,7 +78,8 @@ export function suggestMapping(headers: readonly string[], entity: ImportEntity)
     for (const [field, words] of Object.entries(table)) {
       words.forEach((w, rank) => {
         if (k === w) candidates.push({ column, field, score: 1000 - rank, confidence: 'exact' });
-        else if (w.length >= 3 && (` ${k} `.includes(` ${w} `) || (k.length >= 4 && ` ${w} `.includes(` ${k} `)))) candidates.push({ column, field, score: 500 - rank - Math.abs(k.length - w.length), confidence: 'partial' });
+        else if (w.length >= 3 && (` ${k} `.includes(` ${w} `) || (k.length >= 4 && ` ${w} `.includes(` ${k} `))))
+          candidates.push({ column, field, score: 500 - rank - Math.abs(k.length - w.length), confidence: 'partial' });
       });
     }
   });

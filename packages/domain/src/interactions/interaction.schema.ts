@@ -18,7 +18,12 @@ const fields = {
   channel: z.enum(INTERACTION_CHANNELS).nullable(),
   direction: z.enum(DIRECTIONS).nullable(),
   occurredAt: isoDateTime(),
-  durationSeconds: z.number().int({ message: 'Must be a whole number of seconds' }).min(0, { message: 'Must not be negative' }).max(86_400, { message: 'At most a day (86400 seconds)' }).nullable(),
+  durationSeconds: z
+    .number()
+    .int({ message: 'Must be a whole number of seconds' })
+    .min(0, { message: 'Must not be negative' })
+    .max(86_400, { message: 'At most a day (86400 seconds)' })
+    .nullable(),
   outcome: text(100).nullable(),
   subject: text(200).nullable(),
   body: longText(20_000).nullable(),

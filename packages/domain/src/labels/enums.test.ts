@@ -75,7 +75,11 @@ test('a value the enum does not know is shown as written; nothing is empty; othe
   assert.equal(enumLabel('gender', null, 'vi'), '');
   assert.equal(labelLocale('en-GB'), 'en');
   assert.equal(labelLocale('fr'), 'vi');
-  assert.deepEqual(enumOptions('stageKind', 'en'), [{ value: 'open', label: 'Open' }, { value: 'won', label: 'Won' }, { value: 'lost', label: 'Lost' }]);
+  assert.deepEqual(enumOptions('stageKind', 'en'), [
+    { value: 'open', label: 'Open' },
+    { value: 'won', label: 'Won' },
+    { value: 'lost', label: 'Lost' },
+  ]);
 });
 
 function sources(dir: string): string[] {

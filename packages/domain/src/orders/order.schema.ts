@@ -50,12 +50,12 @@ export type ProductUpdateInput = z.output<typeof ProductUpdateSchema>;
 
 /** A product as Kith returns it: its fields (product.fields.ts), its category's name and the record's own. */
 export type Product = { id: string } & ProductFieldValues & {
-  categoryName: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-  version: number;
-};
+    categoryName: string | null;
+    createdAt: string;
+    updatedAt: string;
+    deletedAt: string | null;
+    version: number;
+  };
 
 // ---------------------------------------------------------------------------------------------- orders
 
@@ -64,7 +64,11 @@ export const OrderLineInputSchema = z.strictObject({
   /** Without a product: what was sold, as text (a one-off item, a service). */
   sku: sku().nullable().optional(),
   name: text(200, 1).nullable().optional(),
-  quantity: z.number({ message: 'Must be a number' }).int({ message: 'Must be a whole number' }).min(1, { message: 'Must be at least 1' }).max(MAX_QUANTITY, { message: `Must be at most ${MAX_QUANTITY}` }),
+  quantity: z
+    .number({ message: 'Must be a number' })
+    .int({ message: 'Must be a whole number' })
+    .min(1, { message: 'Must be at least 1' })
+    .max(MAX_QUANTITY, { message: `Must be at most ${MAX_QUANTITY}` }),
   /** Omitted with a product: the product's price (when the currencies agree). */
   unitPrice: minorAmount().optional(),
   /** The discount on this line, in minor units (not per unit). */
@@ -73,7 +77,10 @@ export const OrderLineInputSchema = z.strictObject({
 export type OrderLineInput = z.output<typeof OrderLineInputSchema>;
 
 const orderNumber = () =>
-  text(40, 1).refine((s) => /^[\p{L}\p{N}._\-/#]+$/u.test(s), { message: 'An order number holds letters, digits and . _ - / # only', params: withCode('invalid_format') });
+  text(40, 1).refine((s) => /^[\p{L}\p{N}._\-/#]+$/u.test(s), {
+    message: 'An order number holds letters, digits and . _ - / # only',
+    params: withCode('invalid_format'),
+  });
 
 const orderFields = {
   number: orderNumber(),
@@ -84,7 +91,10 @@ const orderFields = {
   channel: z.enum(ORDER_CHANNELS).nullable(),
   status: z.enum(ORDER_STATUSES),
   currency: currency(),
-  lines: z.array(OrderLineInputSchema).min(1, { message: 'An order has at least one line' }).max(MAX_LINES, { message: `At most ${MAX_LINES} lines` }),
+  lines: z
+    .array(OrderLineInputSchema)
+    .min(1, { message: 'An order has at least one line' })
+    .max(MAX_LINES, { message: `At most ${MAX_LINES} lines` }),
   discount: minorAmount(),
   shipping: minorAmount(),
   tags: tagList(20, 60),
@@ -142,18 +152,25 @@ export type PricedLine = { productId: string | null; sku: string | null; name: s
  * subtotal = Σ line totals; total = subtotal − order discount + shipping. Problems come back as field
  * issues under `lines.N.…`, `discount` or `total`, so nothing inconsistent is ever stored.
  */
-export function computeTotals(lines: readonly PricedLine[], discount: number, shipping: number): { lines: OrderLine[]; subtotal: number; total: number; issues: FieldIssue[] } {
+export function computeTotals(
+  lines: readonly PricedLine[],
+  discount: number,
+  shipping: number,
+): { lines: OrderLine[]; subtotal: number; total: number; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   let subtotal = 0;
   const out = lines.map((l, i) => {
     const gross = l.quantity * l.unitPrice;
-    if (!Number.isSafeInteger(gross)) issues.push({ path: ['lines', i, 'quantity'], message: 'Quantity × unit price is too large', code: 'too_big', params: { maximum: MAX_MINOR } });
-    if (l.discount > gross) issues.push({ path: ['lines', i, 'discount'], message: 'The discount is larger than the line’s amount', code: 'too_big', params: { maximum: gross } });
+    if (!Number.isSafeInteger(gross))
+      issues.push({ path: ['lines', i, 'quantity'], message: 'Quantity × unit price is too large', code: 'too_big', params: { maximum: MAX_MINOR } });
+    if (l.discount > gross)
+      issues.push({ path: ['lines', i, 'discount'], message: 'The discount is larger than the line’s amount', code: 'too_big', params: { maximum: gross } });
     const lineTotal = Math.max(0, gross - l.discount);
     subtotal += lineTotal;
     return { lineNo: i + 1, productId: l.productId, sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, discount: l.discount, lineTotal };
   });
-  if (discount > subtotal) issues.push({ path: ['discount'], message: 'The discount is larger than the order’s subtotal', code: 'too_big', params: { maximum: subtotal } });
+  if (discount > subtotal)
+    issues.push({ path: ['discount'], message: 'The discount is larger than the order’s subtotal', code: 'too_big', params: { maximum: subtotal } });
   const total = subtotal - Math.min(discount, subtotal) + shipping;
   if (!Number.isSafeInteger(total)) issues.push({ path: ['total'], message: 'The order total is too large', code: 'too_big', params: { maximum: MAX_MINOR } });
   return { lines: out, subtotal, total, issues };

@@ -8,22 +8,37 @@ const line = (quantity: number, unitPrice: number, discount = 0) => ({ productId
 test('totals are computed from the lines: quantity × price − line discount, then order discount and shipping', () => {
   const r = computeTotals([line(2, 150_000), line(1, 99_000, 9_000)], 10_000, 30_000);
   assert.deepEqual(r.issues, []);
-  assert.deepEqual(r.lines.map((l) => l.lineTotal), [300_000, 90_000]);
+  assert.deepEqual(
+    r.lines.map((l) => l.lineTotal),
+    [300_000, 90_000],
+  );
   assert.equal(r.subtotal, 390_000);
   assert.equal(r.total, 410_000);
-  assert.deepEqual(r.lines.map((l) => l.lineNo), [1, 2]);
+  assert.deepEqual(
+    r.lines.map((l) => l.lineNo),
+    [1, 2],
+  );
 });
 
 test('a discount larger than what it discounts is refused with the field named', () => {
   const r = computeTotals([line(1, 100, 101), line(1, 50)], 0, 0);
-  assert.deepEqual(r.issues.map((i) => i.path), [['lines', 0, 'discount']]);
+  assert.deepEqual(
+    r.issues.map((i) => i.path),
+    [['lines', 0, 'discount']],
+  );
   const o = computeTotals([line(1, 100)], 101, 0);
-  assert.deepEqual(o.issues.map((i) => [i.path, i.code]), [[['discount'], 'too_big']]);
+  assert.deepEqual(
+    o.issues.map((i) => [i.path, i.code]),
+    [[['discount'], 'too_big']],
+  );
 });
 
 test('amounts beyond exact integer arithmetic are refused, not rounded', () => {
   const r = computeTotals([line(1_000_000, 9_007_199_254_740)], 0, 0);
-  assert.deepEqual(r.issues.map((i) => i.path), [['lines', 0, 'quantity'], ['total']]);
+  assert.deepEqual(
+    r.issues.map((i) => i.path),
+    [['lines', 0, 'quantity'], ['total']],
+  );
 });
 
 test('money must be whole minor units and currencies real', () => {
@@ -32,7 +47,10 @@ test('money must be whole minor units and currencies real', () => {
   assert.deepEqual(bad.error!.issues.map((i) => i.path.join('.')).sort(), ['currency', 'price']);
   assert.equal(ProductCreateSchema.safeParse({ sku: 'A-1', name: 'Áo', price: 125_000, currency: 'VND' }).success, true);
   const o = OrderCreateSchema.safeParse({ contactId: '0190f3a0-0000-7000-8000-000000000001', lines: [{ quantity: 0 }, { quantity: 1.5 }] });
-  assert.deepEqual(o.error!.issues.map((i) => i.path.join('.')), ['lines.0.quantity', 'lines.1.quantity']);
+  assert.deepEqual(
+    o.error!.issues.map((i) => i.path.join('.')),
+    ['lines.0.quantity', 'lines.1.quantity'],
+  );
   assert.equal(OrderCreateSchema.safeParse({ contactId: '0190f3a0-0000-7000-8000-000000000001', lines: [] }).success, false);
   assert.equal(ProductCreateSchema.safeParse({ sku: 'A 1', name: 'x', price: 1 }).success, false, 'no spaces in a SKU');
 });

@@ -6,9 +6,7 @@ import { text } from '../schema/fields.ts';
 // The value checks that products and orders share (order.schema.ts re-exports them; product.fields.ts uses them).
 
 export const currency = () =>
-  z
-    .string()
-    .refine((s) => isCurrency(s), { message: 'Must be an ISO 4217 currency code such as VND or USD', params: withCode('unknown_currency') });
+  z.string().refine((s) => isCurrency(s), { message: 'Must be an ISO 4217 currency code such as VND or USD', params: withCode('unknown_currency') });
 
 /** An amount in minor units: a whole number, ≥ 0. */
 export const minorAmount = () =>
@@ -19,4 +17,7 @@ export const minorAmount = () =>
     .max(MAX_MINOR, { message: 'Is too large' });
 
 export const sku = () =>
-  text(64, 1).refine((s) => /^[\p{L}\p{N}._\-/#]+$/u.test(s), { message: 'A SKU holds letters, digits and . _ - / # only', params: withCode('invalid_format') });
+  text(64, 1).refine((s) => /^[\p{L}\p{N}._\-/#]+$/u.test(s), {
+    message: 'A SKU holds letters, digits and . _ - / # only',
+    params: withCode('invalid_format'),
+  });

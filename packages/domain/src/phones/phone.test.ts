@@ -3,7 +3,17 @@ import { test } from 'node:test';
 import { formatPhone, isRegion, normalizePhone, phoneSearchTokens } from './phone.ts';
 
 test('Vietnamese mobiles typed many ways become the same E.164', () => {
-  for (const input of ['0912 345 678', '0912345678', '0912.345.678', '0912-345-678', '+84 912 345 678', '+84912345678', '84912345678', '(+84) 912 345 678', ' 0912 345 678 ']) {
+  for (const input of [
+    '0912 345 678',
+    '0912345678',
+    '0912.345.678',
+    '0912-345-678',
+    '+84 912 345 678',
+    '+84912345678',
+    '84912345678',
+    '(+84) 912 345 678',
+    ' 0912 345 678 ',
+  ]) {
     assert.deepEqual(normalizePhone(input, 'VN'), { ok: true, e164: '+84912345678' }, input);
   }
   assert.deepEqual(normalizePhone('0383 123 456', 'VN'), { ok: true, e164: '+84383123456' });

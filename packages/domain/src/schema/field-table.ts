@@ -95,17 +95,24 @@ export function fieldList<Name extends string>(table: Record<Name, FieldDef>): r
 
 /** The fields a caller may set (the inputs), and what the API returns of each (the outputs), as zod shapes. */
 export function inputShape<T extends Record<string, FieldDef>>(table: T): { [K in keyof T]: NonNullable<T[K]['input']> } {
-  return Object.fromEntries(Object.entries(table).filter(([, d]) => d.input).map(([n, d]) => [n, d.input])) as { [K in keyof T]: NonNullable<T[K]['input']> };
+  return Object.fromEntries(
+    Object.entries(table)
+      .filter(([, d]) => d.input)
+      .map(([n, d]) => [n, d.input]),
+  ) as { [K in keyof T]: NonNullable<T[K]['input']> };
 }
 export function outputShape<T extends Record<string, FieldDef>>(table: T): { [K in keyof T]: T[K]['output'] } {
-  return Object.fromEntries(Object.entries(table).map(([n, d]) => [n, d.describe ? d.output.describe(d.describe) : d.output])) as { [K in keyof T]: T[K]['output'] };
+  return Object.fromEntries(Object.entries(table).map(([n, d]) => [n, d.describe ? d.output.describe(d.describe) : d.output])) as {
+    [K in keyof T]: T[K]['output'];
+  };
 }
 
 /** The value type of each field, from its `empty` value's declared type. */
 export type FieldValues<T extends Record<string, FieldDef>> = { -readonly [K in keyof T]: T[K]['empty'] };
 
 /** The names of a table's fields that pass `pred`, in table order. */
-export const fieldNames = <Name extends string>(list: readonly (FieldDef & { name: Name })[], pred: (d: FieldDef) => boolean): Name[] => list.filter(pred).map((d) => d.name);
+export const fieldNames = <Name extends string>(list: readonly (FieldDef & { name: Name })[], pred: (d: FieldDef) => boolean): Name[] =>
+  list.filter(pred).map((d) => d.name);
 
 /** The import's name of a field (company for companyId), or null when it is not imported. */
 export const importTargetOf = (d: FieldDef & { name: string }): string | null => (isSkip(d.import) ? null : (d.import.target ?? d.name));

@@ -87,7 +87,10 @@ export function fromZodIssue(i: z.core.$ZodIssue, prefix: (string | number)[] = 
     case 'custom': {
       const p = (i.params ?? {}) as Record<string, unknown>;
       const code = typeof p.code === 'string' ? p.code : 'invalid';
-      const params = Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'code' && (typeof v === 'string' || typeof v === 'number'))) as Record<string, string | number>;
+      const params = Object.fromEntries(Object.entries(p).filter(([k, v]) => k !== 'code' && (typeof v === 'string' || typeof v === 'number'))) as Record<
+        string,
+        string | number
+      >;
       return Object.keys(params).length ? { ...base, code, params } : { ...base, code };
     }
     default:

@@ -3,9 +3,17 @@ import { test } from 'node:test';
 import { buildContactSearchText, parseSearchQuery } from './contact-search.ts';
 
 test('the search line holds folded names, emails split and joined, phone forms and the company', () => {
-  const line = buildContactSearchText({ name: 'Nguyễn Văn An', givenName: 'An', familyName: 'Nguyễn', emails: ['an.nguyen@example.com'], phones: ['+84912345678'], companyName: 'Công ty Hoa Sen' });
+  const line = buildContactSearchText({
+    name: 'Nguyễn Văn An',
+    givenName: 'An',
+    familyName: 'Nguyễn',
+    emails: ['an.nguyen@example.com'],
+    phones: ['+84912345678'],
+    companyName: 'Công ty Hoa Sen',
+  });
   const tokens = line.split(' ');
-  for (const t of ['nguyen', 'van', 'an', 'example', 'com', 'annguyenexamplecom', '84912345678', '0912345678', '912345678', 'cong', 'ty', 'hoa', 'sen']) assert.ok(tokens.includes(t), t);
+  for (const t of ['nguyen', 'van', 'an', 'example', 'com', 'annguyenexamplecom', '84912345678', '0912345678', '912345678', 'cong', 'ty', 'hoa', 'sen'])
+    assert.ok(tokens.includes(t), t);
   assert.equal(new Set(tokens).size, tokens.length, 'no repeats');
   assert.ok(tokens.every((t) => /^[a-z0-9]+$/.test(t)));
 });

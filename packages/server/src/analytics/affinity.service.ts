@@ -10,13 +10,17 @@ import { findContactsByIds } from '../contacts/contact.repository.ts';
 import { scopeFor } from '../records/visibility.ts';
 import { minorDigits } from '@kith/domain/money/money.ts';
 
-
 /**
  * Product affinities of a workspace (co-purchase lift over customers, domain affinity.ts) from its purchases
  * up to a day: the order lines are read in pages of the (order_id, line_no) key, each customer's products
  * gathered, then counted.
  */
-export async function workspaceAffinities(core: Core, workspaceId: string, asOf: number, day: (iso: string) => number): Promise<{ affinities: Affinity[]; customers: number }> {
+export async function workspaceAffinities(
+  core: Core,
+  workspaceId: string,
+  asOf: number,
+  day: (iso: string) => number,
+): Promise<{ affinities: Affinity[]; customers: number }> {
   const baskets = new Map<string, Set<string>>();
   const intern = new Map<string, string>();
   for await (const page of purchaseLinePages(core, workspaceId)) {
@@ -40,7 +44,14 @@ export async function storeAffinities(trx: Db, workspaceId: string, affinities: 
   await bulkInsert(
     trx,
     'product_affinities',
-    affinities.map((a) => ({ workspace_id: workspaceId, product_id: a.item, other_product_id: a.other, together: a.together, confidence: a.confidence, lift: a.lift })),
+    affinities.map((a) => ({
+      workspace_id: workspaceId,
+      product_id: a.item,
+      other_product_id: a.other,
+      together: a.together,
+      confidence: a.confidence,
+      lift: a.lift,
+    })),
   );
 }
 
@@ -96,8 +107,14 @@ export async function contactNeeds(core: Core, actor: Actor, contactId: string):
     const ownedIds = [...owned];
     const aff: Affinity[] = [];
     for (let i = 0; i < ownedIds.length; i += 500) {
-      const rows = await core.db.selectFrom('product_affinities').selectAll().where('workspace_id', '=', ws).where('product_id', 'in', ownedIds.slice(i, i + 500)).execute();
-      for (const r of rows) aff.push({ item: r.product_id, other: r.other_product_id, together: Number(r.together), confidence: Number(r.confidence), lift: Number(r.lift) });
+      const rows = await core.db
+        .selectFrom('product_affinities')
+        .selectAll()
+        .where('workspace_id', '=', ws)
+        .where('product_id', 'in', ownedIds.slice(i, i + 500))
+        .execute();
+      for (const r of rows)
+        aff.push({ item: r.product_id, other: r.other_product_id, together: Number(r.together), confidence: Number(r.confidence), lift: Number(r.lift) });
     }
     const picked = suggestFor(owned, aff, 5);
     const ids = [...new Set(picked.flatMap((s) => [s.item, s.because]))];
@@ -110,9 +127,13 @@ export async function contactNeeds(core: Core, actor: Actor, contactId: string):
           .where('p.id', 'in', ids)
           .execute()
       : [];
-    const ref = new Map(products.map((p) => [p.id, { product: { id: p.id, sku: p.sku, name: p.name, category: p.category }, sellable: Boolean(p.active) && !p.deleted_at }]));
+    const ref = new Map(
+      products.map((p) => [p.id, { product: { id: p.id, sku: p.sku, name: p.name, category: p.category }, sellable: Boolean(p.active) && !p.deleted_at }]),
+    );
     // Only products that can still be sold are suggested.
-    suggestions = picked.filter((s) => ref.get(s.item)?.sellable && ref.has(s.because)).map((s) => ({ product: ref.get(s.item)!.product, lift: s.lift, confidence: s.confidence, because: ref.get(s.because)!.product }));
+    suggestions = picked
+      .filter((s) => ref.get(s.item)?.sellable && ref.has(s.because))
+      .map((s) => ({ product: ref.get(s.item)!.product, lift: s.lift, confidence: s.confidence, because: ref.get(s.because)!.product }));
   }
   return { categories, interests: c.interests, tags: c.tags, suggestions, surveys: [] };
 }

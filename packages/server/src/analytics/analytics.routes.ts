@@ -27,7 +27,9 @@ const PictureOut = z
     revenue: z.object({ newCustomers: z.array(z.number()), repeat: z.array(z.number()) }).describe('revenue of first purchase days and of repeat ones'),
     active: z.array(z.number().int()).describe('customers buying in the month'),
     retention: z.object({
-      cohorts: z.array(z.object({ month: z.string(), size: z.number().int(), retained: z.array(z.number()).describe('share of the cohort buying in its month + k') })),
+      cohorts: z.array(
+        z.object({ month: z.string(), size: z.number().int(), retained: z.array(z.number()).describe('share of the cohort buying in its month + k') }),
+      ),
       repeatRate: z.number(),
       churnRate: z.number(),
       churnDays: z.number().int(),
@@ -45,10 +47,14 @@ const PictureOut = z
 const ProductRefOut = z.object({ id: z.string(), sku: z.string(), name: z.string(), category: z.string().nullable() });
 const NeedsOut = z
   .object({
-    categories: z.array(z.object({ category: z.string().nullable(), orders: z.number().int(), quantity: z.number(), spend: z.number(), share: z.number() })).describe('purchases by category, most spent first'),
+    categories: z
+      .array(z.object({ category: z.string().nullable(), orders: z.number().int(), quantity: z.number(), spend: z.number(), share: z.number() }))
+      .describe('purchases by category, most spent first'),
     interests: z.array(z.string()),
     tags: z.array(z.string()),
-    suggestions: z.array(z.object({ product: ProductRefOut, lift: z.number(), confidence: z.number(), because: ProductRefOut })).describe('customers who bought `because` also bought `product` (co-purchase lift > 1), as of the last refresh'),
+    suggestions: z
+      .array(z.object({ product: ProductRefOut, lift: z.number(), confidence: z.number(), because: ProductRefOut }))
+      .describe('customers who bought `because` also bought `product` (co-purchase lift > 1), as of the last refresh'),
     surveys: z.array(z.never()).describe('survey answers, when surveys exist'),
   })
   .meta({ id: 'NeedsProfile' });
@@ -75,17 +81,31 @@ const Holdout = z
     customers: z.number().int().describe('customers who had bought by the calibration end'),
     params: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }),
     logLikelihood: z.number(),
-    byFrequency: z.array(z.object({ frequency: z.string(), customers: z.number().int(), predicted: z.number(), actual: z.number() })).describe('mean repeat purchases in the holdout, predicted and made, by repeat purchases in the calibration period'),
-    tracking: z.array(z.object({ date: z.string(), actual: z.number(), predicted: z.number() })).describe('cumulative repeat purchases of the calibration cohort, made and expected'),
+    byFrequency: z
+      .array(z.object({ frequency: z.string(), customers: z.number().int(), predicted: z.number(), actual: z.number() }))
+      .describe('mean repeat purchases in the holdout, predicted and made, by repeat purchases in the calibration period'),
+    tracking: z
+      .array(z.object({ date: z.string(), actual: z.number(), predicted: z.number() }))
+      .describe('cumulative repeat purchases of the calibration cohort, made and expected'),
   })
   .meta({ id: 'HoldoutCheck' });
 const Models = z.object({
   bgnbd: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLikelihood: z.number() }),
   gammaGamma: z.object({ p: z.number(), q: z.number(), v: z.number(), logLikelihood: z.number() }),
-  holdout: Holdout.nullable().optional().describe('the BG/NBD model fitted on the history up to a calibration end and checked against what followed (null: under 8 weeks of history)'),
+  holdout: Holdout.nullable()
+    .optional()
+    .describe('the BG/NBD model fitted on the history up to a calibration end and checked against what followed (null: under 8 weeks of history)'),
 });
 const RunOut = z
-  .object({ asOf: z.string(), customers: z.number().int(), models: Models.nullable(), note: z.string().nullable().describe('why the value figures are missing, when they are'), startedAt: z.string(), finishedAt: z.string(), seconds: z.number() })
+  .object({
+    asOf: z.string(),
+    customers: z.number().int(),
+    models: Models.nullable(),
+    note: z.string().nullable().describe('why the value figures are missing, when they are'),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    seconds: z.number(),
+  })
   .meta({ id: 'ScoreRun' });
 const ProgressOut = z
   .object({ phase: z.enum(['reading', 'fitting', 'affinities', 'storing']), done: z.number().int(), total: z.number().int().nullable(), startedAt: z.string() })
@@ -118,7 +138,8 @@ export function analyticsRoutes(core: Core) {
       {
         schema: {
           tags: ['analytics'],
-          summary: 'Start recomputing every customer’s RFM and lifetime value (BG/NBD + Gamma-Gamma fitted on the orders up to asOf, default today; 52 weeks ahead, 10% a year discount) in the background; follow it on GET /analytics/scores. 409 while one is running',
+          summary:
+            'Start recomputing every customer’s RFM and lifetime value (BG/NBD + Gamma-Gamma fitted on the orders up to asOf, default today; 52 weeks ahead, 10% a year discount) in the background; follow it on GET /analytics/scores. 409 while one is running',
           body: z.strictObject({ asOf: z.iso.date().optional() }).optional(),
           response: { 202: ProgressOut, ...errors(403, 409, 422) },
         },
@@ -131,7 +152,8 @@ export function analyticsRoutes(core: Core) {
       {
         schema: {
           tags: ['analytics'],
-          summary: 'The stored scores’ last refresh (when, as of which day, how many customers, the fitted models) and the refresh under way, if any, with its progress',
+          summary:
+            'The stored scores’ last refresh (when, as of which day, how many customers, the fitted models) and the refresh under way, if any, with its progress',
           response: { 200: z.object({ run: RunOut.omit({ seconds: true }).nullable(), running: ProgressOut.nullable() }), ...errors(403) },
         },
         config: { action: 'analytics.read' },
@@ -146,7 +168,8 @@ export function analyticsRoutes(core: Core) {
       {
         schema: {
           tags: ['analytics'],
-          summary: 'A customer’s stored scores (RFM, segment, P(alive), expected purchases and spend, lifetime value) as of the last refresh; null when none yet or they had not bought by then',
+          summary:
+            'A customer’s stored scores (RFM, segment, P(alive), expected purchases and spend, lifetime value) as of the last refresh; null when none yet or they had not bought by then',
           params: IdParams,
           response: { 200: z.object({ scores: ScoresOut.nullable(), refreshedAt: z.string().nullable(), note: z.string().nullable() }), ...errors(404) },
         },
@@ -159,7 +182,8 @@ export function analyticsRoutes(core: Core) {
       {
         schema: {
           tags: ['analytics'],
-          summary: 'A customer’s needs profile: what they bought by category (share of their spend), their interests and tags, and products customers like them also bought (co-purchase lift, as of the last refresh)',
+          summary:
+            'A customer’s needs profile: what they bought by category (share of their spend), their interests and tags, and products customers like them also bought (co-purchase lift, as of the last refresh)',
           params: IdParams,
           response: { 200: NeedsOut, ...errors(404) },
         },
@@ -169,7 +193,14 @@ export function analyticsRoutes(core: Core) {
     );
     app.get(
       '/analytics/settings',
-      { schema: { tags: ['analytics'], summary: 'The workspace’s RFM grid and value-tier settings (the defaults where none are set)', response: { 200: AnalyticsSettingsSchema, ...errors(403) } }, config: { action: 'analytics.read' } },
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'The workspace’s RFM grid and value-tier settings (the defaults where none are set)',
+          response: { 200: AnalyticsSettingsSchema, ...errors(403) },
+        },
+        config: { action: 'analytics.read' },
+      },
       async (req) => analyticsSettings(core, actorOf(req).workspaceId),
     );
     app.put(
@@ -213,7 +244,8 @@ export function analyticsRoutes(core: Core) {
       {
         schema: {
           tags: ['analytics'],
-          summary: 'Acquisition (new customers per month by source and by first channel), penetration (categories per customer, cross-sell rate, repeat revenue) and retention (monthly cohorts, repeat-purchase and churn rates) up to a day',
+          summary:
+            'Acquisition (new customers per month by source and by first channel), penetration (categories per customer, cross-sell rate, repeat revenue) and retention (monthly cohorts, repeat-purchase and churn rates) up to a day',
           querystring: z.strictObject({
             asOf: z.iso.date().optional().describe('YYYY-MM-DD; default today'),
             months: z.coerce.number().int().min(3).max(60).default(12).describe('calendar months shown, ending with asOf’s'),
@@ -225,7 +257,10 @@ export function analyticsRoutes(core: Core) {
       },
       async (req) => {
         const actor = actorOf(req);
-        return customerPicture(core, actor, req.query.asOf ?? (await todayIn(core, actor.workspaceId)), { months: req.query.months, churnDays: req.query.churnDays });
+        return customerPicture(core, actor, req.query.asOf ?? (await todayIn(core, actor.workspaceId)), {
+          months: req.query.months,
+          churnDays: req.query.churnDays,
+        });
       },
     );
     app.get(

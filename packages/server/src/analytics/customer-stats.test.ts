@@ -56,7 +56,17 @@ describe('per-customer aggregates kept current with the orders', () => {
     await order(7, '2026-11-11T03:00:00Z', 500, { currency: 'USD' });
     await same('an order in another currency: left out, and counted');
     const onlyUsd = (await api.post('/api/v1/contacts', { name: 'Chỉ đô' })).body.id;
-    assert.equal((await api.post('/api/v1/orders', { contactId: onlyUsd, orderedAt: '2026-10-10T03:00:00Z', currency: 'USD', lines: [{ name: 'x', quantity: 1, unitPrice: 100 }] })).status, 201);
+    assert.equal(
+      (
+        await api.post('/api/v1/orders', {
+          contactId: onlyUsd,
+          orderedAt: '2026-10-10T03:00:00Z',
+          currency: 'USD',
+          lines: [{ name: 'x', quantity: 1, unitPrice: 100 }],
+        })
+      ).status,
+      201,
+    );
     await same('a customer whose only purchase is in another currency');
 
     const m = await api.post('/api/v1/contacts/merge', { survivorId: ids[2], mergedId: ids[3] });
@@ -65,7 +75,11 @@ describe('per-customer aggregates kept current with the orders', () => {
     assert.equal((await api.post(`/api/v1/merges/${m.body.mergeId ?? m.body.id}/undo`)).status, 200);
     await same('the merge undone');
 
-    const csv = ['Mã đơn,Ngày,Tên khách,Email khách,Sản phẩm,SL,Đơn giá', 'DH-1,2026-12-01,Khách 4,k4@x.vn,Trà,1,30000', 'DH-2,2026-12-02,Khách mới,moi@x.vn,Trà,2,15000'].join('\n');
+    const csv = [
+      'Mã đơn,Ngày,Tên khách,Email khách,Sản phẩm,SL,Đơn giá',
+      'DH-1,2026-12-01,Khách 4,k4@x.vn,Trà,1,30000',
+      'DH-2,2026-12-02,Khách mới,moi@x.vn,Trà,2,15000',
+    ].join('\n');
     const imp = await runImport(t.core, owner.actor, { bytes: new TextEncoder().encode(csv) }, { kind: 'orders', dryRun: false, fileName: 'don.csv' });
     assert.deepEqual([imp.created, imp.failed], [2, 0], JSON.stringify(imp.errors));
     await same('an orders import');
@@ -85,15 +99,32 @@ describe('per-customer aggregates kept current with the orders', () => {
     const api = client(t.app, owner.token);
     const a = (await api.post('/api/v1/contacts', { name: 'A' })).body.id;
     const b = (await api.post('/api/v1/contacts', { name: 'B' })).body.id;
-    for (const [c, at] of [[a, '2026-01-05'], [a, '2026-03-05'], [b, '2026-02-05']] as const) {
-      assert.equal((await api.post('/api/v1/orders', { contactId: c, orderedAt: `${at}T03:00:00Z`, lines: [{ name: 'x', quantity: 1, unitPrice: 1000 }] })).status, 201);
+    for (const [c, at] of [
+      [a, '2026-01-05'],
+      [a, '2026-03-05'],
+      [b, '2026-02-05'],
+    ] as const) {
+      assert.equal(
+        (await api.post('/api/v1/orders', { contactId: c, orderedAt: `${at}T03:00:00Z`, lines: [{ name: 'x', quantity: 1, unitPrice: 1000 }] })).status,
+        201,
+      );
     }
     const past = await workspaceRfm(t.core, owner.actor, '2026-02-10');
-    assert.deepEqual(past.rows.map((x) => [x.customerId === a ? 'a' : 'b', x.frequency]).sort(), [['a', 1], ['b', 1]], 'the March purchase is not counted');
+    assert.deepEqual(
+      past.rows.map((x) => [x.customerId === a ? 'a' : 'b', x.frequency]).sort(),
+      [
+        ['a', 1],
+        ['b', 1],
+      ],
+      'the March purchase is not counted',
+    );
     assert.equal((await workspaceRfm(t.core, owner.actor, '2026-12-31')).rows.find((x) => x.customerId === a)!.frequency, 2);
     assert.equal((await api.delete(`/api/v1/contacts/${b}`)).status, 204);
     assert.equal((await api.post(`/api/v1/contacts/${b}/purge`)).status, 204);
     const left = await t.core.db.selectFrom('customer_stats').select('contact_id').where('workspace_id', '=', owner.workspaceId).execute();
-    assert.deepEqual(left.map((x) => x.contact_id), [a]);
+    assert.deepEqual(
+      left.map((x) => x.contact_id),
+      [a],
+    );
   });
 });

@@ -29,17 +29,47 @@ export async function markStatsDirty(db: Db, workspaceId: string, contactIds: It
   }
 }
 
-type StatsRow = { contact_id: string; workspace_id: string; first_day: number; first_amount: number; last_day: number; purchase_days: number; spend: number; orders: number; skipped_orders: number };
+type StatsRow = {
+  contact_id: string;
+  workspace_id: string;
+  first_day: number;
+  first_amount: number;
+  last_day: number;
+  purchase_days: number;
+  spend: number;
+  orders: number;
+  skipped_orders: number;
+};
 
 /** One customer's aggregates from their purchase days: the sums in day order, as RFM adds them. */
 function statsOf(workspaceId: string, p: PurchaseDays, orders: number, skipped: number): StatsRow {
   let spend = 0;
   for (const a of p.amounts) spend += a;
-  return { contact_id: p.customerId, workspace_id: workspaceId, first_day: p.days[0]!, first_amount: p.amounts[0]!, last_day: p.days[p.days.length - 1]!, purchase_days: p.days.length, spend, orders, skipped_orders: skipped };
+  return {
+    contact_id: p.customerId,
+    workspace_id: workspaceId,
+    first_day: p.days[0]!,
+    first_amount: p.amounts[0]!,
+    last_day: p.days[p.days.length - 1]!,
+    purchase_days: p.days.length,
+    spend,
+    orders,
+    skipped_orders: skipped,
+  };
 }
 
 /** A customer whose purchases are all in another currency: counted as left out, never ranked. */
-const onlySkipped = (workspaceId: string, id: string, skipped: number): StatsRow => ({ contact_id: id, workspace_id: workspaceId, first_day: -1, first_amount: 0, last_day: -1, purchase_days: 0, spend: 0, orders: 0, skipped_orders: skipped });
+const onlySkipped = (workspaceId: string, id: string, skipped: number): StatsRow => ({
+  contact_id: id,
+  workspace_id: workspaceId,
+  first_day: -1,
+  first_amount: 0,
+  last_day: -1,
+  purchase_days: 0,
+  spend: 0,
+  orders: 0,
+  skipped_orders: skipped,
+});
 
 async function upsert(db: Db, rows: StatsRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
@@ -72,8 +102,16 @@ export async function freshStats(core: Core, workspaceId: string): Promise<{ reb
   }
   // Many customers changed (a big import): one scan of the orders is cheaper than a lookup per customer.
   const [dirtyCount, statsCount] = await Promise.all([
-    core.db.selectFrom('customer_stats_dirty').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow(),
-    core.db.selectFrom('customer_stats').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow(),
+    core.db
+      .selectFrom('customer_stats_dirty')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow(),
+    core.db
+      .selectFrom('customer_stats')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow(),
   ]);
   if (Number(dirtyCount.n) > Math.max(50_000, Number(statsCount.n) / 5)) {
     await rebuildStats(core, workspaceId, ws.timezone, ws.currency);
@@ -83,10 +121,23 @@ export async function freshStats(core: Core, workspaceId: string): Promise<{ reb
   const unit = 10 ** (minorDigits(ws.currency) ?? 2);
   let recomputed = 0;
   for (;;) {
-    const dirty = (await core.db.selectFrom('customer_stats_dirty').select('contact_id').where('workspace_id', '=', workspaceId).orderBy('contact_id').limit(20_000).execute()).map((r) => r.contact_id);
+    const dirty = (
+      await core.db
+        .selectFrom('customer_stats_dirty')
+        .select('contact_id')
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('contact_id')
+        .limit(20_000)
+        .execute()
+    ).map((r) => r.contact_id);
     if (dirty.length === 0) break;
     // Unmarked first: a write landing while these are recomputed marks its customer again.
-    for (let i = 0; i < dirty.length; i += 500) await core.db.deleteFrom('customer_stats_dirty').where('workspace_id', '=', workspaceId).where('contact_id', 'in', dirty.slice(i, i + 500)).execute();
+    for (let i = 0; i < dirty.length; i += 500)
+      await core.db
+        .deleteFrom('customer_stats_dirty')
+        .where('workspace_id', '=', workspaceId)
+        .where('contact_id', 'in', dirty.slice(i, i + 500))
+        .execute();
     const rows: StatsRow[] = [];
     const none: string[] = [];
     for (let i = 0; i < dirty.length; i += 500) {
@@ -126,13 +177,31 @@ export async function freshStats(core: Core, workspaceId: string): Promise<{ reb
       }
     }
     await core.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < none.length; i += 500) await trx.deleteFrom('customer_stats').where('workspace_id', '=', workspaceId).where('contact_id', 'in', none.slice(i, i + 500)).execute();
+      for (let i = 0; i < none.length; i += 500)
+        await trx
+          .deleteFrom('customer_stats')
+          .where('workspace_id', '=', workspaceId)
+          .where('contact_id', 'in', none.slice(i, i + 500))
+          .execute();
       // A customer of a dirty row may have been purged since (the foreign key would refuse the row).
       const live = new Set<string>();
       for (let i = 0; i < rows.length; i += 500) {
-        for (const r of await trx.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', rows.slice(i, i + 500).map((x) => x.contact_id)).execute()) live.add(r.id);
+        for (const r of await trx
+          .selectFrom('contacts')
+          .select('id')
+          .where('workspace_id', '=', workspaceId)
+          .where(
+            'id',
+            'in',
+            rows.slice(i, i + 500).map((x) => x.contact_id),
+          )
+          .execute())
+          live.add(r.id);
       }
-      await upsert(trx, rows.filter((r) => live.has(r.contact_id)));
+      await upsert(
+        trx,
+        rows.filter((r) => live.has(r.contact_id)),
+      );
     });
     recomputed += dirty.length;
   }
@@ -166,13 +235,23 @@ export async function statsRfmInputs(core: Core, workspaceId: string, asOf: numb
   // An order placed after the day (its end, in any time zone: 14 hours of slack) means the orders are
   // needed: found on the (workspace_id, ordered_at) index, before any aggregate is touched.
   const dayEnd = new Date((asOf + 1) * 86_400_000 - 14 * 3_600_000).toISOString();
-  const later = await core.db.selectFrom('orders').select('id').where('workspace_id', '=', workspaceId).where('ordered_at', '>=', dayEnd).where('deleted_at', 'is', null).limit(1).executeTakeFirst();
+  const later = await core.db
+    .selectFrom('orders')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('ordered_at', '>=', dayEnd)
+    .where('deleted_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
   if (later) return null;
   await freshStats(core, workspaceId);
   const out: RfmInputs & { orders: number; skippedOrders: number } = { ids: [], last: [], frequency: [], spend: [], orders: 0, skippedOrders: 0 };
   let after: string | null = null;
   for (;;) {
-    let q = core.db.selectFrom('customer_stats').select(['contact_id', 'last_day', 'purchase_days', 'spend', 'orders', 'skipped_orders']).where('workspace_id', '=', workspaceId);
+    let q = core.db
+      .selectFrom('customer_stats')
+      .select(['contact_id', 'last_day', 'purchase_days', 'spend', 'orders', 'skipped_orders'])
+      .where('workspace_id', '=', workspaceId);
     if (after) q = q.where('contact_id', '>', after);
     const page = await q.orderBy('contact_id').limit(50_000).execute();
     for (const r of page) {

@@ -16,4 +16,3 @@ export async function takeLease(core: Core, name: string, holder: string, now: D
 export async function releaseLease(core: Core, name: string, holder: string, now: Date): Promise<void> {
   await core.db.updateTable('job_leases').set({ until: now.toISOString() }).where('name', '=', name).where('holder', '=', holder).execute();
 }
-

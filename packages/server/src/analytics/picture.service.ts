@@ -57,7 +57,12 @@ export async function customerPicture(core: Core, actor: Actor, asOfDate: string
   return { asOf: asOfDate, currency: ws.currency, orders, skippedOrders, ...b.finish(asOf, o), categories: penetration(pairs) };
 }
 
-export type Movement = { from: string; to: string; flows: { from: RfmSegment | 'none'; to: RfmSegment; customers: number }[]; lost: { from: RfmSegment; customers: number }[] };
+export type Movement = {
+  from: string;
+  to: string;
+  flows: { from: RfmSegment | 'none'; to: RfmSegment; customers: number }[];
+  lost: { from: RfmSegment; customers: number }[];
+};
 
 /** How customers moved between RFM segments from one day to another (each scored as of its day, with the workspace's grid). */
 export async function segmentMovement(core: Core, actor: Actor, from: string, to: string): Promise<Movement> {
@@ -75,10 +80,12 @@ export async function segmentMovement(core: Core, actor: Actor, from: string, to
   return {
     from,
     to,
-    flows: [...flows].map(([k, customers]) => {
-      const [f, t] = k.split('|') as [RfmSegment | 'none', RfmSegment];
-      return { from: f, to: t, customers };
-    }).sort((x, y) => y.customers - x.customers),
+    flows: [...flows]
+      .map(([k, customers]) => {
+        const [f, t] = k.split('|') as [RfmSegment | 'none', RfmSegment];
+        return { from: f, to: t, customers };
+      })
+      .sort((x, y) => y.customers - x.customers),
     lost: [...lost].map(([f, customers]) => ({ from: f, customers })),
   };
 }
@@ -115,7 +122,10 @@ export async function valuePicture(core: Core, actor: Actor): Promise<ValuePictu
   let n = 0;
   let after: string | null = null;
   for (;;) {
-    let q = core.db.selectFrom('customer_scores').select(['contact_id', 'clv', 'p_alive', 'tier', 'net_value', 'segment']).where('workspace_id', '=', actor.workspaceId);
+    let q = core.db
+      .selectFrom('customer_scores')
+      .select(['contact_id', 'clv', 'p_alive', 'tier', 'net_value', 'segment'])
+      .where('workspace_id', '=', actor.workspaceId);
     if (after) q = q.where('contact_id', '>', after);
     const page = await q.orderBy('contact_id').limit(PAGE).execute();
     for (const r of page) {

@@ -8,7 +8,15 @@ import type { Core } from '../core.ts';
  */
 const PAGE = 20_000;
 
-export type PurchaseRow = { id: string; contact_id: string; ordered_at: string; total: number; currency: string; channel: string | null; source: string | null };
+export type PurchaseRow = {
+  id: string;
+  contact_id: string;
+  ordered_at: string;
+  total: number;
+  currency: string;
+  channel: string | null;
+  source: string | null;
+};
 
 /** Every purchase, in id order, with its order's channel and its customer's source. */
 export async function* purchasePages(core: Core, workspaceId: string): AsyncGenerator<PurchaseRow[]> {

@@ -46,7 +46,14 @@ export async function workspacePurchases(
   workspaceId: string,
   asOfDate: string,
   opts: { perCustomer?: boolean } = {},
-): Promise<{ customers: PurchaseDays[]; asOf: number; currency: string; orders: number; skippedOrders: number; counts?: Map<string, { orders: number; skipped: number }> }> {
+): Promise<{
+  customers: PurchaseDays[];
+  asOf: number;
+  currency: string;
+  orders: number;
+  skippedOrders: number;
+  counts?: Map<string, { orders: number; skipped: number }>;
+}> {
   const ws = await findWorkspace(core.db, workspaceId);
   if (!ws) throw notFound('Workspace');
   const day = dayIn(ws.timezone);
@@ -86,7 +93,14 @@ export async function workspaceRfm(core: Core, actor: Actor, asOfDate: string, g
   const asOfDay = Math.floor(Date.parse(`${asOfDate}T00:00:00Z`) / DAY);
   const ws = await findWorkspace(core.db, actor.workspaceId);
   const fromStats = await statsRfmInputs(core, actor.workspaceId, asOfDay);
-  if (fromStats && ws) return { asOf: asOfDate, currency: ws.currency, rows: scoreRfm(fromStats, asOfDay, grid), orders: fromStats.orders, skippedOrders: fromStats.skippedOrders };
+  if (fromStats && ws)
+    return {
+      asOf: asOfDate,
+      currency: ws.currency,
+      rows: scoreRfm(fromStats, asOfDay, grid),
+      orders: fromStats.orders,
+      skippedOrders: fromStats.skippedOrders,
+    };
   const p = await workspacePurchases(core, actor.workspaceId, asOfDate);
   return { asOf: asOfDate, currency: p.currency, rows: computeRfm(p.customers, p.asOf, grid), orders: p.orders, skippedOrders: p.skippedOrders };
 }
@@ -113,7 +127,15 @@ export function summariseRfm(r: RfmResult): RfmSummary {
     c.customers++;
     c.revenue += row.monetary;
   }
-  return { asOf: r.asOf, currency: r.currency, customers: r.rows.length, orders: r.orders, skippedOrders: r.skippedOrders, segments: [...segments.values()], cells };
+  return {
+    asOf: r.asOf,
+    currency: r.currency,
+    customers: r.rows.length,
+    orders: r.orders,
+    skippedOrders: r.skippedOrders,
+    segments: [...segments.values()],
+    cells,
+  };
 }
 
 /** A safe default as-of date: today in the workspace's time zone. */

@@ -44,7 +44,9 @@ after(() => t.close());
 describe('RFM over the workspace’s orders', () => {
   test('purchase days in the workspace’s time zone, purchases only, the workspace’s currency; scores as the domain gives them, on either database', async () => {
     const r = await workspaceRfm(t.core, owner.actor, '2026-03-31');
-    const by = Object.fromEntries(r.rows.map((x) => [Object.keys(ids).find((k) => ids[k] === x.customerId)!, [x.recency, x.frequency, x.monetary, x.r, x.f, x.m, x.segment]]));
+    const by = Object.fromEntries(
+      r.rows.map((x) => [Object.keys(ids).find((k) => ids[k] === x.customerId)!, [x.recency, x.frequency, x.monetary, x.r, x.f, x.m, x.segment]]),
+    );
     assert.deepEqual(by, {
       An: [30, 2, 160_000, 3, 4, 4, 'loyal'],
       Bình: [303, 1, 1_000_000, 1, 1, 5, 'hibernating'],
@@ -60,7 +62,9 @@ describe('RFM over the workspace’s orders', () => {
     const res = await client(t.app, owner.token).get('/api/v1/analytics/rfm?asOf=2026-03-31');
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.customers, 5);
-    const seg = Object.fromEntries(res.body.segments.map((s: { segment: string; customers: number; revenue: number }) => [s.segment, [s.customers, s.revenue]]));
+    const seg = Object.fromEntries(
+      res.body.segments.map((s: { segment: string; customers: number; revenue: number }) => [s.segment, [s.customers, s.revenue]]),
+    );
     assert.deepEqual(seg.loyal, [2, 180_000]);
     assert.deepEqual(seg.hibernating, [2, 1_020_000]);
     assert.deepEqual(seg.champions, [0, 0]);

@@ -23,7 +23,11 @@ describe('the scores’ schedule', () => {
     const { owner: empty } = await makeWorkspace(t.core);
     const api = client(t.app, owner.token);
     const c = await api.post('/api/v1/contacts', { name: 'Khách quen' });
-    assert.equal((await api.post('/api/v1/orders', { contactId: c.body.id, orderedAt: '2026-05-01T03:00:00Z', lines: [{ name: 'Trà', quantity: 1, unitPrice: 50_000 }] })).status, 201);
+    assert.equal(
+      (await api.post('/api/v1/orders', { contactId: c.body.id, orderedAt: '2026-05-01T03:00:00Z', lines: [{ name: 'Trà', quantity: 1, unitPrice: 50_000 }] }))
+        .status,
+      201,
+    );
     const first = await runDueScoreRefreshes(t.core, 'process-a');
     assert.ok(first.refreshed.includes(owner.workspaceId), JSON.stringify(first));
     assert.ok(!first.refreshed.includes(empty.workspaceId), 'no orders, nothing to score');
@@ -31,7 +35,10 @@ describe('the scores’ schedule', () => {
     clock = new Date(clock.getTime() + 3_600_000);
     assert.ok(!(await runDueScoreRefreshes(t.core, 'process-a')).refreshed.includes(owner.workspaceId), 'an hour later: still fresh');
     clock = new Date(clock.getTime() + STALE_AFTER_MS);
-    assert.ok((await runDueScoreRefreshes(t.core, 'process-b')).refreshed.includes(owner.workspaceId), 'a day later: refreshed again, by whichever process looks');
+    assert.ok(
+      (await runDueScoreRefreshes(t.core, 'process-b')).refreshed.includes(owner.workspaceId),
+      'a day later: refreshed again, by whichever process looks',
+    );
   });
 
   test('one process at a time: a held lease is refused until it runs out', async () => {
@@ -46,7 +53,16 @@ describe('the scores’ schedule', () => {
     const { owner } = await makeWorkspace(t.core);
     const api = client(t.app, owner.token);
     const c = await api.post('/api/v1/contacts', { name: 'Khách mới' });
-    assert.equal((await api.post('/api/v1/orders', { contactId: c.body.id, orderedAt: '2026-06-01T03:00:00Z', lines: [{ name: 'Cà phê', quantity: 1, unitPrice: 30_000 }] })).status, 201);
+    assert.equal(
+      (
+        await api.post('/api/v1/orders', {
+          contactId: c.body.id,
+          orderedAt: '2026-06-01T03:00:00Z',
+          lines: [{ name: 'Cà phê', quantity: 1, unitPrice: 30_000 }],
+        })
+      ).status,
+      201,
+    );
     assert.equal(await takeLease(t.core, `score-refresh:${owner.workspaceId}`, 'by-hand', clock, 600_000), true);
     assert.ok(!(await runDueScoreRefreshes(t.core, 'process-a')).refreshed.includes(owner.workspaceId), 'held by the refresh started by hand');
     await releaseLease(t.core, `score-refresh:${owner.workspaceId}`, 'by-hand', clock);
@@ -59,11 +75,22 @@ describe('the scores’ schedule', () => {
     const { owner } = await makeWorkspace(t.core);
     const api = client(t.app, owner.token);
     const c = await api.post('/api/v1/contacts', { name: 'Khách hàng giờ' });
-    assert.equal((await api.post('/api/v1/orders', { contactId: c.body.id, orderedAt: '2026-07-01T03:00:00Z', lines: [{ name: 'Bánh', quantity: 2, unitPrice: 20_000 }] })).status, 201);
+    assert.equal(
+      (await api.post('/api/v1/orders', { contactId: c.body.id, orderedAt: '2026-07-01T03:00:00Z', lines: [{ name: 'Bánh', quantity: 2, unitPrice: 20_000 }] }))
+        .status,
+      201,
+    );
     // A second server process on the same database.
     const second = await createCore(t.core.config, { modules: MODULES, log: createLogger('silent'), now: () => clock, migrate: false });
     try {
-      const pending = () => t.core.db.selectFrom('jobs').select(['id', 'run_at', 'done_at', 'result']).where('kind', '=', SCORE_SCHEDULE_JOB).where('done_at', 'is', null).where('cancelled_at', 'is', null).execute();
+      const pending = () =>
+        t.core.db
+          .selectFrom('jobs')
+          .select(['id', 'run_at', 'done_at', 'result'])
+          .where('kind', '=', SCORE_SCHEDULE_JOB)
+          .where('done_at', 'is', null)
+          .where('cancelled_at', 'is', null)
+          .execute();
       await Promise.all([scheduleRecurring(t.core), scheduleRecurring(second)]);
       let due = await pending();
       assert.equal(due.length, 1, 'one job for the hour, whoever scheduled it');
@@ -74,14 +101,25 @@ describe('the scores’ schedule', () => {
       const ran = await t.core.db.selectFrom('jobs').select(['done_at', 'result']).where('id', '=', first).executeTakeFirstOrThrow();
       assert.ok(ran.done_at, 'the hour’s pass ran');
       assert.ok(readJson<{ refreshed: string[] }>(ran.result, { refreshed: [] }).refreshed.includes(owner.workspaceId), 'and refreshed the workspace');
-      assert.ok(a.done + b.done >= 1 && (await t.core.db.selectFrom('jobs').select('id').where('kind', '=', SCORE_SCHEDULE_JOB).where('done_at', 'is not', null).execute()).length === 1, 'once, by one process');
+      assert.ok(
+        a.done + b.done >= 1 &&
+          (await t.core.db.selectFrom('jobs').select('id').where('kind', '=', SCORE_SCHEDULE_JOB).where('done_at', 'is not', null).execute()).length === 1,
+        'once, by one process',
+      );
       due = await pending();
-      assert.deepEqual(due.map((j) => j.run_at), ['2026-08-01T11:00:00.000Z'], 'the next at the next hour');
+      assert.deepEqual(
+        due.map((j) => j.run_at),
+        ['2026-08-01T11:00:00.000Z'],
+        'the next at the next hour',
+      );
       // Three hours without a process: the overdue pass runs once and the next is after now.
       clock = new Date('2026-08-01T14:10:00Z');
       await runDueJobs(second, 'process-b');
       due = await pending();
-      assert.deepEqual(due.map((j) => j.run_at), ['2026-08-01T15:00:00.000Z']);
+      assert.deepEqual(
+        due.map((j) => j.run_at),
+        ['2026-08-01T15:00:00.000Z'],
+      );
     } finally {
       await second.close();
     }

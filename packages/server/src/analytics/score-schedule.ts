@@ -30,9 +30,22 @@ export async function runDueScoreRefreshes(core: Core, holder: string): Promise<
     .where((eb) => eb.or([eb('r.finished_at', 'is', null), eb('r.finished_at', '<', stale)]))
     .execute();
   for (const w of workspaces) {
-    const buys = await core.db.selectFrom('orders').select('id').where('workspace_id', '=', w.id).where('deleted_at', 'is', null).where('status', 'in', PURCHASE_STATUSES).limit(1).executeTakeFirst();
+    const buys = await core.db
+      .selectFrom('orders')
+      .select('id')
+      .where('workspace_id', '=', w.id)
+      .where('deleted_at', 'is', null)
+      .where('status', 'in', PURCHASE_STATUSES)
+      .limit(1)
+      .executeTakeFirst();
     if (!buys) continue;
-    const owner = await core.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', w.id).where('role', '=', 'owner').orderBy('created_at').executeTakeFirst();
+    const owner = await core.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('workspace_id', '=', w.id)
+      .where('role', '=', 'owner')
+      .orderBy('created_at')
+      .executeTakeFirst();
     if (!owner) continue;
     // A refresh someone started by hand is under way: leave the workspace to it.
     if (!(await takeLease(core, scoreLease(w.id), holder, core.now(), LEASE_MS))) continue;

@@ -3,7 +3,16 @@ import type { ValueTier } from '@kith/domain/analytics/tiers.ts';
 import type { Db } from '../db/create-db.ts';
 
 /** What a contact list shows of a customer's stored scores (the last refresh). */
-export type ScoreSummary = { segment: RfmSegment; r: number; f: number; m: number; monetary: number; clv: number | null; pAlive: number | null; tier: ValueTier | null };
+export type ScoreSummary = {
+  segment: RfmSegment;
+  r: number;
+  f: number;
+  m: number;
+  monetary: number;
+  clv: number | null;
+  pAlive: number | null;
+  tier: ValueTier | null;
+};
 
 /** The stored scores of a page of contacts, in one query. */
 export async function scoreSummaries(db: Db, workspaceId: string, ids: string[]): Promise<Map<string, ScoreSummary>> {
@@ -17,7 +26,16 @@ export async function scoreSummaries(db: Db, workspaceId: string, ids: string[])
       .execute();
     const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
     for (const r of rows) {
-      out.set(r.contact_id, { segment: r.segment as RfmSegment, r: Number(r.r), f: Number(r.f), m: Number(r.m), monetary: Number(r.monetary), clv: num(r.clv), pAlive: num(r.p_alive), tier: (r.tier as ValueTier | null) ?? null });
+      out.set(r.contact_id, {
+        segment: r.segment as RfmSegment,
+        r: Number(r.r),
+        f: Number(r.f),
+        m: Number(r.m),
+        monetary: Number(r.monetary),
+        clv: num(r.clv),
+        pAlive: num(r.p_alive),
+        tier: (r.tier as ValueTier | null) ?? null,
+      });
     }
   }
   return out;

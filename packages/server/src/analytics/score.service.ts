@@ -31,8 +31,20 @@ export const SCORE_HORIZON_WEEKS = 52;
 export const SCORE_DISCOUNT_RATE = 0.1;
 
 /** The calibration/holdout check of the last refresh, its days as dates. */
-export type StoredHoldout = Omit<HoldoutCheck, 'calibrationEnd' | 'holdoutEnd' | 'tracking'> & { calibrationEnd: string; holdoutEnd: string; tracking: { date: string; actual: number; predicted: number }[] };
-export type ScoreRun = { asOf: string; customers: number; models: (Pick<ClvResult, 'bgnbd' | 'gammaGamma'> & { holdout?: StoredHoldout | null }) | null; note: string | null; startedAt: string; finishedAt: string; seconds: number };
+export type StoredHoldout = Omit<HoldoutCheck, 'calibrationEnd' | 'holdoutEnd' | 'tracking'> & {
+  calibrationEnd: string;
+  holdoutEnd: string;
+  tracking: { date: string; actual: number; predicted: number }[];
+};
+export type ScoreRun = {
+  asOf: string;
+  customers: number;
+  models: (Pick<ClvResult, 'bgnbd' | 'gammaGamma'> & { holdout?: StoredHoldout | null }) | null;
+  note: string | null;
+  startedAt: string;
+  finishedAt: string;
+  seconds: number;
+};
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 
@@ -43,13 +55,22 @@ function storedHoldout(customers: PurchaseDays[], asOf: number): StoredHoldout |
   const split = Number.isFinite(first) ? holdoutSplit(first, asOf) : null;
   const h = split ? holdoutCheck(customers, split.calibrationEnd, split.holdoutEnd, 'week') : null;
   if (!h) return null;
-  return { ...h, calibrationEnd: isoDay(h.calibrationEnd), holdoutEnd: isoDay(h.holdoutEnd), tracking: h.tracking.map((p) => ({ date: isoDay(p.day), actual: p.actual, predicted: p.predicted })) };
+  return {
+    ...h,
+    calibrationEnd: isoDay(h.calibrationEnd),
+    holdoutEnd: isoDay(h.holdoutEnd),
+    tracking: h.tracking.map((p) => ({ date: isoDay(p.day), actual: p.actual, predicted: p.predicted })),
+  };
 }
 
 export type RefreshPhase = 'reading' | 'fitting' | 'affinities' | 'storing';
 export type RefreshProgress = { phase: RefreshPhase; done: number; total: number | null; startedAt: string };
 
-export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string; onProgress?: (p: Omit<RefreshProgress, 'startedAt'>) => void } = {}): Promise<ScoreRun> {
+export async function refreshScores(
+  core: Core,
+  actor: Actor,
+  o: { asOf?: string; onProgress?: (p: Omit<RefreshProgress, 'startedAt'>) => void } = {},
+): Promise<ScoreRun> {
   authorize(actor, 'analytics.refresh');
   const started = core.now();
   const t0 = performance.now();
@@ -76,7 +97,13 @@ export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string
     pastYear.set(c.customerId, spend);
   }
   const tiers = assignTiers(
-    (clv?.customers ?? []).map((c) => ({ customerId: c.customerId, clv: c.clv, expectedPurchases: c.expectedPurchases, pAlive: c.pAlive, pastYearSpend: pastYear.get(c.customerId) ?? 0 })),
+    (clv?.customers ?? []).map((c) => ({
+      customerId: c.customerId,
+      clv: c.clv,
+      expectedPurchases: c.expectedPurchases,
+      pAlive: c.pAlive,
+      pastYearSpend: pastYear.get(c.customerId) ?? 0,
+    })),
     settings.tiers,
     (SCORE_HORIZON_WEEKS * 7) / 365,
   );
@@ -114,9 +141,20 @@ export async function refreshScores(core: Core, actor: Actor, o: { asOf?: string
       await bulkInsert(trx, 'customer_scores', rows.slice(i, i + 20_000));
     }
     await storeAffinities(trx, actor.workspaceId, affinities);
-    const run = { as_of: asOf, customers: rows.length, models: models ? JSON.stringify(models) : null, note, started_at: started.toISOString(), finished_at: finished, run_by: actor.userId };
+    const run = {
+      as_of: asOf,
+      customers: rows.length,
+      models: models ? JSON.stringify(models) : null,
+      note,
+      started_at: started.toISOString(),
+      finished_at: finished,
+      run_by: actor.userId,
+    };
     await trx.deleteFrom('score_runs').where('workspace_id', '=', actor.workspaceId).execute();
-    await trx.insertInto('score_runs').values({ workspace_id: actor.workspaceId, ...run }).execute();
+    await trx
+      .insertInto('score_runs')
+      .values({ workspace_id: actor.workspaceId, ...run })
+      .execute();
   });
   // The per-customer aggregates kept ready too (built after an upgrade or a big import), so the RFM pages
   // answer from them instead of scanning the orders.
@@ -181,11 +219,20 @@ export type ContactScores = {
 };
 
 /** One customer's scores of the last refresh: null when there has been none, or they had not bought by then. */
-export async function contactScores(core: Core, actor: Actor, contactId: string): Promise<{ scores: ContactScores | null; refreshedAt: string | null; note: string | null }> {
+export async function contactScores(
+  core: Core,
+  actor: Actor,
+  contactId: string,
+): Promise<{ scores: ContactScores | null; refreshedAt: string | null; note: string | null }> {
   const [c] = await findContactsByIds(core.db, scopeFor(actor, 'contacts.read'), [contactId]);
   if (!c) throw notFound('Contact');
   const run = await core.db.selectFrom('score_runs').select(['as_of', 'finished_at', 'note']).where('workspace_id', '=', actor.workspaceId).executeTakeFirst();
-  const s = await core.db.selectFrom('customer_scores').selectAll().where('workspace_id', '=', actor.workspaceId).where('contact_id', '=', contactId).executeTakeFirst();
+  const s = await core.db
+    .selectFrom('customer_scores')
+    .selectAll()
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
   const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
   return {
     refreshedAt: run?.finished_at ?? null,

@@ -21,7 +21,11 @@ async function shop(n: number) {
     assert.equal(c.status, 201, JSON.stringify(c.body));
     ids.push(c.body.id);
     for (let d = 0; d < 360; d += (i + 1) * 20) {
-      const o = await api.post('/api/v1/orders', { contactId: c.body.id, orderedAt: new Date(Date.UTC(2025, 0, 3) + d * 86_400_000).toISOString(), lines: [{ name: 'Trà', quantity: 1, unitPrice: 100_000 * (n - i) }] });
+      const o = await api.post('/api/v1/orders', {
+        contactId: c.body.id,
+        orderedAt: new Date(Date.UTC(2025, 0, 3) + d * 86_400_000).toISOString(),
+        lines: [{ name: 'Trà', quantity: 1, unitPrice: 100_000 * (n - i) }],
+      });
       assert.equal(o.status, 201, JSON.stringify(o.body));
     }
   }
@@ -58,7 +62,11 @@ describe('stored customer scores', () => {
     assert.deepEqual((await api.get(`/api/v1/contacts/${none}/scores`)).body.scores, null, 'no purchase, no scores');
     const again = await refresh(api, { asOf: '2026-01-01' });
     assert.equal(again.body.customers, 12);
-    const stored = await t.core.db.selectFrom('customer_scores').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', owner.workspaceId).executeTakeFirstOrThrow();
+    const stored = await t.core.db
+      .selectFrom('customer_scores')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', owner.workspaceId)
+      .executeTakeFirstOrThrow();
     assert.equal(Number(stored.n), 12, 'replaced, not added to');
     const run = (await api.get('/api/v1/analytics/scores')).body.run;
     assert.deepEqual([run.asOf, run.customers], ['2026-01-01', 12]);

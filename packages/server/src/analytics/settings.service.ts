@@ -18,8 +18,25 @@ export async function updateAnalyticsSettings(core: Core, actor: Actor, input: z
   const before = await analyticsSettings(core, actor.workspaceId);
   const now = core.now();
   await core.db.transaction().execute(async (trx) => {
-    await trx.updateTable('workspaces').set({ analytics_settings: JSON.stringify(input), updated_at: now.toISOString() }).where('id', '=', actor.workspaceId).execute();
-    await recordAudit(trx, [{ ...by(actor), action: 'update', entityType: 'workspace', entityId: actor.workspaceId, before: { analyticsSettings: before }, after: { analyticsSettings: input } }], now);
+    await trx
+      .updateTable('workspaces')
+      .set({ analytics_settings: JSON.stringify(input), updated_at: now.toISOString() })
+      .where('id', '=', actor.workspaceId)
+      .execute();
+    await recordAudit(
+      trx,
+      [
+        {
+          ...by(actor),
+          action: 'update',
+          entityType: 'workspace',
+          entityId: actor.workspaceId,
+          before: { analyticsSettings: before },
+          after: { analyticsSettings: input },
+        },
+      ],
+      now,
+    );
   });
   return withDefaults(input);
 }

@@ -20,7 +20,9 @@ const read = async (p: string) => {
 };
 
 test('a plain file (BOM, CRLF, spaces, extra columns, empty lines, a time after the date) is read line by line', async () => {
-  const r = await read(file('plain.csv', '\ufeffstore, customer_id ,date,amount\r\nA, c1 ,2026-01-01,10\r\n\r\nA,c1,2026-01-01T09:30:00,5.5\r\nB,c2,2026-01-03,1e2\r\n'));
+  const r = await read(
+    file('plain.csv', '\ufeffstore, customer_id ,date,amount\r\nA, c1 ,2026-01-01,10\r\n\r\nA,c1,2026-01-01T09:30:00,5.5\r\nB,c2,2026-01-03,1e2\r\n'),
+  );
   assert.equal(r.rows, 3);
   assert.deepEqual(r.customers, [
     { customerId: 'c1', days: [20454], amounts: [15.5] },
@@ -34,9 +36,15 @@ test('a quoted cell anywhere (even past the first megabyte) sends the whole file
   lines.push('"c,quoted",2026-03-01,"2.5"');
   const r = await read(file('quoted.csv', lines.join('\n')));
   assert.equal(r.rows, 60_001);
-  assert.deepEqual(r.customers.find((c) => c.customerId === 'c,quoted'), { customerId: 'c,quoted', days: [20513], amounts: [2.5] });
+  assert.deepEqual(
+    r.customers.find((c) => c.customerId === 'c,quoted'),
+    { customerId: 'c,quoted', days: [20513], amounts: [2.5] },
+  );
   assert.equal(r.customers.length, 8);
-  assert.equal(r.customers.reduce((s, c) => s + c.amounts.reduce((a, b) => a + b, 0), 0), 60_000 + 2.5);
+  assert.equal(
+    r.customers.reduce((s, c) => s + c.amounts.reduce((a, b) => a + b, 0), 0),
+    60_000 + 2.5,
+  );
 });
 
 test('multi-byte characters split across chunks are read whole', async () => {
@@ -65,10 +73,13 @@ test('the first bad cell names its row and column, on either path', async () => 
 test('a large file is read in parts by worker threads with the very result of one reader; a bad cell in a later part is still named by its row', async () => {
   const lines = ['customer_id,date,amount'];
   let seed = 3;
-  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   // About 40 MB: past the size from which the parts are read in parallel; ids with Vietnamese letters; customers
   // first seen in the later parts.
-  for (let i = 0; i < 1_300_000; i++) lines.push(`Khách ${i < 1_000_000 ? Math.floor(rnd() * 50_000) : 50_000 + Math.floor(rnd() * 1000)} Đặng,2025-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')},${Math.floor(rnd() * 1e6) / 100}`);
+  for (let i = 0; i < 1_300_000; i++)
+    lines.push(
+      `Khách ${i < 1_000_000 ? Math.floor(rnd() * 50_000) : 50_000 + Math.floor(rnd() * 1000)} Đặng,2025-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')},${Math.floor(rnd() * 1e6) / 100}`,
+    );
   const big = file('big.csv', `${lines.join('\n')}\n`);
   const parallel = await readTransactionsFile(big);
   const single = await readTransactionsFile(big, { parallel: false });
@@ -78,5 +89,8 @@ test('a large file is read in parts by worker threads with the very result of on
   assert.deepEqual(parallel.builder.finish(), single.builder.finish());
   assert.deepEqual(rfmFromBuilder(parallel.builder, dayNumber('2026-01-01')), rfmFromBuilder(single.builder, dayNumber('2026-01-01')), 'the same scores');
   lines[1_250_000] = 'Khách 1 Đặng,2025-13-01,5';
-  await assert.rejects(readTransactionsFile(file('big-bad.csv', `${lines.join('\n')}\n`)), (e: unknown) => e instanceof TransactionsFileError && e.row === 1_250_001 && e.column === 'date');
+  await assert.rejects(
+    readTransactionsFile(file('big-bad.csv', `${lines.join('\n')}\n`)),
+    (e: unknown) => e instanceof TransactionsFileError && e.row === 1_250_001 && e.column === 'date',
+  );
 });

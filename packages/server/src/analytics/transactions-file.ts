@@ -77,7 +77,10 @@ async function readWithParser(path: string, sink: Sink): Promise<void> {
 }
 
 /** `parts`: how many threads read the file (1: one reader). */
-export async function readTransactionsFile(path: string, o: { parallel?: boolean } = {}): Promise<{ builder: PurchaseDaysBuilder; rows: number; parts: number }> {
+export async function readTransactionsFile(
+  path: string,
+  o: { parallel?: boolean } = {},
+): Promise<{ builder: PurchaseDaysBuilder; rows: number; parts: number }> {
   const parallel = o.parallel === false ? null : await readInParallel(path);
   if (parallel) return parallel;
   try {
@@ -141,7 +144,9 @@ async function readInParallel(path: string): Promise<{ builder: PurchaseDaysBuil
     bounds.slice(0, -1).map(
       (start, i) =>
         new Promise<BuilderColumns | null>((done) => {
-          const w = new Worker(new URL('./transactions-file.worker.ts', import.meta.url), { workerData: { path, start, end: bounds[i + 1], cols, withIndex: i === 0 } });
+          const w = new Worker(new URL('./transactions-file.worker.ts', import.meta.url), {
+            workerData: { path, start, end: bounds[i + 1], cols, withIndex: i === 0 },
+          });
           w.once('message', (m: { ok: true; columns: BuilderColumns } | { ok: false }) => done(m.ok ? m.columns : null));
           w.once('error', () => done(null));
           w.once('exit', () => done(null));
@@ -167,7 +172,11 @@ function readBytes(path: string, position: number, length: number): Buffer {
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
 
-async function readWith(path: string, reader: (path: string, sink: Sink) => Promise<void>, preset?: Columns): Promise<{ builder: PurchaseDaysBuilder; rows: number }> {
+async function readWith(
+  path: string,
+  reader: (path: string, sink: Sink) => Promise<void>,
+  preset?: Columns,
+): Promise<{ builder: PurchaseDaysBuilder; rows: number }> {
   const builder = new PurchaseDaysBuilder();
   let cols: Columns | null = preset ?? null;
   let last = preset ? Math.max(preset.customer_id, preset.date, preset.amount) : 0;
@@ -178,7 +187,12 @@ async function readWith(path: string, reader: (path: string, sink: Sink) => Prom
   const header = (rec: string[]) => {
     const names = rec.map((h) => h.toLowerCase());
     const missing = TRANSACTION_COLUMNS.filter((c) => !names.includes(c));
-    if (missing.length) throw new TransactionsFileError(`row 1: the header has no column ${missing.map((m) => `"${m}"`).join(', ')} (it needs customer_id,date,amount; found ${rec.map((h) => `"${h}"`).join(',')})`, 1, missing[0]!);
+    if (missing.length)
+      throw new TransactionsFileError(
+        `row 1: the header has no column ${missing.map((m) => `"${m}"`).join(', ')} (it needs customer_id,date,amount; found ${rec.map((h) => `"${h}"`).join(',')})`,
+        1,
+        missing[0]!,
+      );
     cols = { customer_id: names.indexOf('customer_id'), date: names.indexOf('date'), amount: names.indexOf('amount') };
     last = Math.max(cols.customer_id, cols.date, cols.amount);
   };
@@ -192,7 +206,12 @@ async function readWith(path: string, reader: (path: string, sink: Sink) => Prom
     return day;
   };
   const amountOf = (amountText: string) => {
-    if (!AMOUNT.test(amountText)) throw new TransactionsFileError(`row ${row}, column amount: not a number: "${amountText.slice(0, 40)}" (write it with a . for decimals, no thousands separators)`, row, 'amount');
+    if (!AMOUNT.test(amountText))
+      throw new TransactionsFileError(
+        `row ${row}, column amount: not a number: "${amountText.slice(0, 40)}" (write it with a . for decimals, no thousands separators)`,
+        row,
+        'amount',
+      );
     const amount = Number(amountText);
     if (amount < 0) throw new TransactionsFileError(`row ${row}, column amount: negative (${amountText}); returns are not purchases`, row, 'amount');
     return amount;
@@ -252,7 +271,12 @@ async function readWith(path: string, reader: (path: string, sink: Sink) => Prom
       if (blank) return;
       if (!cols) {
         row++;
-        return header(text.slice(start, end).split(',').map((c) => c.trim()));
+        return header(
+          text
+            .slice(start, end)
+            .split(',')
+            .map((c) => c.trim()),
+        );
       }
       row++;
       let n = 0;
@@ -285,7 +309,8 @@ async function readWith(path: string, reader: (path: string, sink: Sink) => Prom
     const err = e as NodeJS.ErrnoException & { lines?: number };
     if (err.code === 'ENOENT') throw new TransactionsFileError(`no such file: ${path}`, null, null);
     if (err.code === 'EISDIR') throw new TransactionsFileError(`${path} is a directory, not a file`, null, null);
-    if (typeof err.code === 'string' && err.code.startsWith('CSV_')) throw new TransactionsFileError(`row ${err.lines ?? row + 1}: not valid CSV (${err.message})`, err.lines ?? row + 1, null);
+    if (typeof err.code === 'string' && err.code.startsWith('CSV_'))
+      throw new TransactionsFileError(`row ${err.lines ?? row + 1}: not valid CSV (${err.message})`, err.lines ?? row + 1, null);
     throw e;
   }
   if (!cols) throw new TransactionsFileError('the file is empty (it needs a header customer_id,date,amount and one row per purchase)', null, null);

@@ -27,7 +27,12 @@ async function shop() {
     assert.equal(r.status, 201, JSON.stringify(r.body));
     return r.body.id as string;
   };
-  const p = { coffee: await product('CF', 'Cà phê', drinks), filter: await product('FL', 'Phin lọc', gear), tea: await product('TEA', 'Trà', drinks), mug: await product('MUG', 'Cốc', gear) };
+  const p = {
+    coffee: await product('CF', 'Cà phê', drinks),
+    filter: await product('FL', 'Phin lọc', gear),
+    tea: await product('TEA', 'Trà', drinks),
+    mug: await product('MUG', 'Cốc', gear),
+  };
   const ids: string[] = [];
   for (let i = 0; i < 12; i++) {
     const c = await api.post('/api/v1/contacts', { name: `Khách ${i + 1}`, interests: i < 6 ? ['cà phê'] : ['trà'] });
@@ -35,7 +40,11 @@ async function shop() {
     for (let d = 0; d < 360; d += (i + 1) * 20) {
       const lines =
         i < 6
-          ? [{ productId: p.coffee, name: 'Cà phê', quantity: 2, unitPrice: 50_000 * (12 - i) }, ...(d === 0 ? [{ productId: p.filter, name: 'Phin lọc', quantity: 1, unitPrice: 10_000 }] : []), ...(i < 3 && d === 0 ? [{ productId: p.mug, name: 'Cốc', quantity: 1, unitPrice: 5_000 }] : [])]
+          ? [
+              { productId: p.coffee, name: 'Cà phê', quantity: 2, unitPrice: 50_000 * (12 - i) },
+              ...(d === 0 ? [{ productId: p.filter, name: 'Phin lọc', quantity: 1, unitPrice: 10_000 }] : []),
+              ...(i < 3 && d === 0 ? [{ productId: p.mug, name: 'Cốc', quantity: 1, unitPrice: 5_000 }] : []),
+            ]
           : [{ productId: p.tea, name: 'Trà', quantity: 1, unitPrice: 100_000 * (12 - i) }];
       const o = await api.post('/api/v1/orders', { contactId: c.body.id, orderedAt: day(d), lines });
       assert.equal(o.status, 201, JSON.stringify(o.body));
@@ -58,7 +67,10 @@ describe('value tiers, needs and affinities', () => {
     const tiers = scores.map((s) => s.tier);
     assert.equal(tiers.filter((x) => x === 'most_valuable').length, 3, 'ceil(20% of 12)');
     const byValue = [...scores].sort((a, b) => b.netValue - a.netValue);
-    assert.deepEqual(byValue.slice(0, 3).map((s) => s.tier), ['most_valuable', 'most_valuable', 'most_valuable']);
+    assert.deepEqual(
+      byValue.slice(0, 3).map((s) => s.tier),
+      ['most_valuable', 'most_valuable', 'most_valuable'],
+    );
     assert.ok(tiers.filter((x) => x === 'most_growable').length <= 2, 'at most floor(20% of 12)');
     assert.equal(tiers.includes('below_zero'), false, 'no costs set');
     for (const s of scores) {
@@ -74,13 +86,22 @@ describe('value tiers, needs and affinities', () => {
     const h = run.models.holdout;
     assert.ok(h, 'a year of history: the model is checked on its second half');
     assert.equal(h.holdoutEnd, '2026-01-01');
-    assert.equal(h.byFrequency.reduce((s: number, b: { customers: number }) => s + b.customers, 0), 12);
+    assert.equal(
+      h.byFrequency.reduce((s: number, b: { customers: number }) => s + b.customers, 0),
+      12,
+    );
     assert.ok(h.tracking.length > 5 && h.tracking.at(-1).date === '2026-01-01' && h.tracking.at(-1).actual > 0);
 
     const v = (await api.get('/api/v1/analytics/value')).body;
     assert.equal(v.customers, 12);
-    assert.equal(v.clv.reduce((s: number, b: { customers: number }) => s + b.customers, 0), 12);
-    assert.equal(v.pAlive.reduce((s: number, b: { customers: number }) => s + b.customers, 0), 12);
+    assert.equal(
+      v.clv.reduce((s: number, b: { customers: number }) => s + b.customers, 0),
+      12,
+    );
+    assert.equal(
+      v.pAlive.reduce((s: number, b: { customers: number }) => s + b.customers, 0),
+      12,
+    );
     assert.equal(v.pAlive.length, 10);
     assert.equal(v.tiers.find((x: { tier: string }) => x.tier === 'most_valuable').customers, 3);
     for (const b of v.clv) assert.ok(b.to > b.from);
@@ -98,10 +119,21 @@ describe('value tiers, needs and affinities', () => {
     assert.equal((await api.get('/api/v1/analytics/customers?months=2')).status, 422);
 
     const m = (await api.get('/api/v1/analytics/rfm/movement?from=2025-03-01&to=2026-01-01')).body;
-    assert.equal(m.flows.reduce((s: number, f: { customers: number }) => s + f.customers, 0), 12);
-    assert.equal(m.flows.some((f: { from: string }) => f.from === 'none'), false, 'all were customers by March');
+    assert.equal(
+      m.flows.reduce((s: number, f: { customers: number }) => s + f.customers, 0),
+      12,
+    );
+    assert.equal(
+      m.flows.some((f: { from: string }) => f.from === 'none'),
+      false,
+      'all were customers by March',
+    );
     const fromStart = (await api.get('/api/v1/analytics/rfm/movement?from=2024-12-31&to=2026-01-01')).body;
-    assert.equal(fromStart.flows.filter((f: { from: string }) => f.from === 'none').reduce((s: number, f: { customers: number }) => s + f.customers, 0), 12, 'none of them a customer yet at the start');
+    assert.equal(
+      fromStart.flows.filter((f: { from: string }) => f.from === 'none').reduce((s: number, f: { customers: number }) => s + f.customers, 0),
+      12,
+      'none of them a customer yet at the start',
+    );
     assert.equal((await api.get('/api/v1/analytics/rfm/movement?from=2026-01-01&to=2025-01-01')).status, 422);
     const viewer = await makeMember(t.core, owner.workspaceId, 'viewer');
     assert.equal((await client(t.app, viewer.token).get('/api/v1/analytics/customers')).status, 200);
@@ -133,7 +165,12 @@ describe('value tiers, needs and affinities', () => {
     assert.ok(s0.netValue < 0);
     const rfm = (await api.get('/api/v1/analytics/rfm?asOf=2026-01-01')).body;
     assert.equal(rfm.segments.find((x: { segment: string }) => x.segment === 'loyal').customers, 12, 'the RFM page reads the grid too');
-    const audit = await t.core.db.selectFrom('audit_log').select(['action', 'entity_type']).where('workspace_id', '=', owner.workspaceId).where('entity_type', '=', 'workspace').execute();
+    const audit = await t.core.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_type'])
+      .where('workspace_id', '=', owner.workspaceId)
+      .where('entity_type', '=', 'workspace')
+      .execute();
     assert.equal(audit.length, 1, 'the change is audited');
   });
 
@@ -149,10 +186,17 @@ describe('value tiers, needs and affinities', () => {
     const lift = (a: string, b: string) => Number(pairs.find((x) => x.product_id === a && x.other_product_id === b)?.lift);
     assert.equal(lift(p.coffee, p.filter), 2);
     assert.equal(lift(p.filter, p.mug), 2, '3·12/(6·3)');
-    assert.equal(pairs.some((x) => x.product_id === p.tea || x.other_product_id === p.tea), false, 'tea goes with nothing');
+    assert.equal(
+      pairs.some((x) => x.product_id === p.tea || x.other_product_id === p.tea),
+      false,
+      'tea goes with nothing',
+    );
     // Customer 4 bought coffee and filters, not the mug: customers like them bought one.
     const needs = (await api.get(`/api/v1/contacts/${ids[4]}/needs`)).body;
-    assert.deepEqual(needs.suggestions.map((s: { product: { sku: string } }) => s.product.sku), ['MUG']);
+    assert.deepEqual(
+      needs.suggestions.map((s: { product: { sku: string } }) => s.product.sku),
+      ['MUG'],
+    );
     assert.ok(['CF', 'FL'].includes(needs.suggestions[0].because.sku));
     assert.equal(needs.categories[0].category, 'Đồ uống');
     assert.ok(Math.abs(needs.categories.reduce((t: number, c: { share: number }) => t + c.share, 0) - 1) < 1e-9);

@@ -206,7 +206,11 @@ describe('passwords', () => {
     const weak = await client(t.app).post('/api/v1/auth/password-reset/confirm', { token, password: '12345678' });
     assert.equal(weak.status, 422);
     assert.equal((await client(t.app).post('/api/v1/auth/password-reset/confirm', { token, password: 'brand new password 99' })).status, 204);
-    assert.equal((await client(t.app).post('/api/v1/auth/password-reset/confirm', { token, password: 'brand new password 98' })).status, 422, 'a link works once');
+    assert.equal(
+      (await client(t.app).post('/api/v1/auth/password-reset/confirm', { token, password: 'brand new password 98' })).status,
+      422,
+      'a link works once',
+    );
     assert.equal((await s.get('/api/v1/auth/session')).status, 401);
     assert.equal((await client(t.app, u.token).get('/api/v1/me')).status, 401);
     assert.equal((await browser(t.app, '10.9.0.2').login(u.email, 'brand new password 99')).status, 200);
@@ -253,7 +257,11 @@ describe('credentials end when they should', () => {
     assert.equal(days(short.body.expiresAt), 7);
     assert.equal((await client(t.app).post('/api/v1/auth/tokens', { email: u.email, password: PASSWORD, name: 'x', expiresInDays: 0 })).status, 422);
     // An expired token is refused.
-    await t.core.db.updateTable('api_tokens').set({ expires_at: new Date(now - 1000).toISOString() }).where('id', '=', short.body.id).execute();
+    await t.core.db
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(now - 1000).toISOString() })
+      .where('id', '=', short.body.id)
+      .execute();
     assert.equal((await client(t.app, short.body.token).get('/api/v1/me')).status, 401);
     // Signing out everywhere leaves tokens alone unless asked.
     const b = browser(t.app, '10.9.2.1');
@@ -338,7 +346,10 @@ describe('first-run setup', () => {
       ]);
       assert.deepEqual([x.status, y.status].sort(), [201, 409]);
       assert.equal((await api.post('/api/v1/setup', { workspace: 'Again', name: 'X', email: 'c@example.com', password: 'a fine long password' })).status, 409);
-      const n = await fresh.core.db.selectFrom('workspaces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await fresh.core.db
+        .selectFrom('workspaces')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(n.n), 1);
       assert.deepEqual((await api.get('/api/v1/setup')).body, { setUp: true });
       const winner = x.status === 201 ? x : y;

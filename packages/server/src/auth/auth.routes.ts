@@ -38,7 +38,15 @@ const SessionInfo = z.object({
   workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) })),
 });
 
-const TokenOut = z.object({ id: z.string(), name: z.string(), prefix: z.string(), workspaceId: z.string(), createdAt: Timestamp, lastUsedAt: Timestamp.nullable(), expiresAt: Timestamp.nullable() });
+const TokenOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  workspaceId: z.string(),
+  createdAt: Timestamp,
+  lastUsedAt: Timestamp.nullable(),
+  expiresAt: Timestamp.nullable(),
+});
 
 export function authRoutes(core: Core) {
   const secure = core.config.publicUrl.startsWith('https://');
@@ -47,7 +55,13 @@ export function authRoutes(core: Core) {
     const maxAge = Math.floor(SESSION_LIFETIME_MS / 1000);
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge });
     reply.setCookie(CSRF_COOKIE, csrf, { httpOnly: false, sameSite: 'strict', secure, path: '/', maxAge });
-    reply.setCookie(DEVICE_COOKIE, deviceCookieFor(core, userId), { httpOnly: true, sameSite: 'strict', secure, path: '/api/v1/auth', maxAge: 365 * 24 * 3600 });
+    reply.setCookie(DEVICE_COOKIE, deviceCookieFor(core, userId), {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure,
+      path: '/api/v1/auth',
+      maxAge: 365 * 24 * 3600,
+    });
   }
 
   function clearSessionCookies(reply: FastifyReply) {
@@ -56,11 +70,22 @@ export function authRoutes(core: Core) {
   }
 
   async function sessionInfo(userId: string, workspaceId: string, role: (typeof ROLES)[number], csrf: string | null) {
-    const [user, workspace, workspaces] = await Promise.all([findUserById(core.db, userId), findWorkspace(core.db, workspaceId), workspacesOfUser(core.db, userId)]);
+    const [user, workspace, workspaces] = await Promise.all([
+      findUserById(core.db, userId),
+      findWorkspace(core.db, workspaceId),
+      workspacesOfUser(core.db, userId),
+    ]);
     if (!user || !workspace) throw new AppError('unauthenticated', 'Sign in again');
     return {
       user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
-      workspace: { id: workspace.id, name: workspace.name, currency: workspace.currency, timezone: workspace.timezone, phoneRegion: workspace.phoneRegion, locale: workspace.locale },
+      workspace: {
+        id: workspace.id,
+        name: workspace.name,
+        currency: workspace.currency,
+        timezone: workspace.timezone,
+        phoneRegion: workspace.phoneRegion,
+        locale: workspace.locale,
+      },
       role,
       csrfToken: csrf,
       workspaces,
@@ -74,13 +99,27 @@ export function authRoutes(core: Core) {
         schema: {
           tags: ['auth'],
           summary: 'Sign in (web): sets the session cookie; answers with the CSRF token to send as X-CSRF-Token',
-          body: z.strictObject({ email: Email, password: Password, workspace: uuid().optional(), invitation: z.string().min(20).max(100).optional().describe('An invitation link’s token: signing in accepts it (for the account of the invited address) and opens its workspace') }),
+          body: z.strictObject({
+            email: Email,
+            password: Password,
+            workspace: uuid().optional(),
+            invitation: z
+              .string()
+              .min(20)
+              .max(100)
+              .optional()
+              .describe('An invitation link’s token: signing in accepts it (for the account of the invited address) and opens its workspace'),
+          }),
           response: { 200: SessionInfo, ...errors(401, 403, 404, 422, 429) },
         },
         config: { auth: 'none' },
       },
       async (req, reply) => {
-        const s = await login(core, req.body, { ...requestInfo(req), deviceCookie: req.cookies[DEVICE_COOKIE], previousSessionToken: req.cookies[SESSION_COOKIE] });
+        const s = await login(core, req.body, {
+          ...requestInfo(req),
+          deviceCookie: req.cookies[DEVICE_COOKIE],
+          previousSessionToken: req.cookies[SESSION_COOKIE],
+        });
         setSessionCookies(reply, s.token, s.session.csrfToken, s.user.id);
         return sessionInfo(s.user.id, s.session.workspaceId, s.role, s.session.csrfToken);
       },
@@ -98,7 +137,12 @@ export function authRoutes(core: Core) {
     app.put(
       '/auth/session/workspace',
       {
-        schema: { tags: ['auth'], summary: 'Switch the session to another of my workspaces', body: z.strictObject({ workspaceId: uuid() }), response: { 200: SessionInfo, ...errors(401, 422) } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Switch the session to another of my workspaces',
+          body: z.strictObject({ workspaceId: uuid() }),
+          response: { 200: SessionInfo, ...errors(401, 422) },
+        },
       },
       async (req) => {
         const a = actorOf(req);
@@ -143,7 +187,11 @@ export function authRoutes(core: Core) {
         const now = core.now().toISOString();
         const n = await revokeSessionsOfUser(core.db, a.userId, now);
         const tokens = req.body?.revokeTokens ? await revokeTokensOfUser(core.db, a.userId, now) : 0;
-        await recordAudit(core.db, { ...by(a), action: 'logout.all', entityType: 'user', entityId: a.userId, after: { sessionsEnded: n, tokensRevoked: tokens } }, core.now());
+        await recordAudit(
+          core.db,
+          { ...by(a), action: 'logout.all', entityType: 'user', entityId: a.userId, after: { sessionsEnded: n, tokensRevoked: tokens } },
+          core.now(),
+        );
         clearSessionCookies(reply);
         return reply.code(204).send(null);
       },
@@ -155,13 +203,37 @@ export function authRoutes(core: Core) {
         schema: {
           tags: ['auth'],
           summary: 'My active sessions',
-          response: { 200: z.object({ data: z.array(z.object({ id: z.string(), current: z.boolean(), ip: z.string().nullable(), userAgent: z.string().nullable(), createdAt: Timestamp, lastSeenAt: Timestamp, expiresAt: Timestamp })) }) },
+          response: {
+            200: z.object({
+              data: z.array(
+                z.object({
+                  id: z.string(),
+                  current: z.boolean(),
+                  ip: z.string().nullable(),
+                  userAgent: z.string().nullable(),
+                  createdAt: Timestamp,
+                  lastSeenAt: Timestamp,
+                  expiresAt: Timestamp,
+                }),
+              ),
+            }),
+          },
         },
       },
       async (req) => {
         const a = actorOf(req);
         const list = await listActiveSessions(core.db, a.userId, core.now().toISOString());
-        return { data: list.map((s) => ({ id: s.id, current: s.id === a.sessionId, ip: s.ip, userAgent: s.userAgent, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt })) };
+        return {
+          data: list.map((s) => ({
+            id: s.id,
+            current: s.id === a.sessionId,
+            ip: s.ip,
+            userAgent: s.userAgent,
+            createdAt: s.createdAt,
+            lastSeenAt: s.lastSeenAt,
+            expiresAt: s.expiresAt,
+          })),
+        };
       },
     );
 
@@ -181,8 +253,15 @@ export function authRoutes(core: Core) {
       {
         schema: {
           tags: ['auth'],
-          summary: 'Create a personal API token (shown once): with email and password, or signed in with your password. It expires after `expiresInDays` (default: the server’s KITH_TOKEN_TTL_DAYS, 90).',
-          body: z.strictObject({ email: Email.optional(), password: Password.optional(), name: text(100, 1), workspace: uuid().optional(), expiresInDays: z.number().int().min(1).max(3650).optional() }),
+          summary:
+            'Create a personal API token (shown once): with email and password, or signed in with your password. It expires after `expiresInDays` (default: the server’s KITH_TOKEN_TTL_DAYS, 90).',
+          body: z.strictObject({
+            email: Email.optional(),
+            password: Password.optional(),
+            name: text(100, 1),
+            workspace: uuid().optional(),
+            expiresInDays: z.number().int().min(1).max(3650).optional(),
+          }),
           response: { 201: TokenOut.extend({ token: z.string() }), ...errors(401, 422, 429) },
         },
         config: { auth: 'optional' },
@@ -193,37 +272,80 @@ export function authRoutes(core: Core) {
         let created;
         if (b.email !== undefined) {
           if (b.password === undefined) throw invalid([{ path: ['password'], message: 'Required with an email' }]);
-          created = await createTokenWithPassword(core, { email: b.email, password: b.password, name: b.name, ...(b.workspace ? { workspace: b.workspace } : {}), ...(b.expiresInDays ? { expiresInDays: b.expiresInDays } : {}) }, { ...requestInfo(req), deviceCookie: req.cookies[DEVICE_COOKIE] });
+          created = await createTokenWithPassword(
+            core,
+            {
+              email: b.email,
+              password: b.password,
+              name: b.name,
+              ...(b.workspace ? { workspace: b.workspace } : {}),
+              ...(b.expiresInDays ? { expiresInDays: b.expiresInDays } : {}),
+            },
+            { ...requestInfo(req), deviceCookie: req.cookies[DEVICE_COOKIE] },
+          );
         } else {
           if (!a) throw new AppError('unauthenticated', 'Give email and password, or sign in');
           // A stolen session (or token) must not be able to mint a lasting credential: the password is asked again.
           if (b.password === undefined) throw invalid([{ path: ['password'], message: 'Required: confirm your password to create a token' }]);
-          if (b.workspace && b.workspace !== a.workspaceId) throw invalid([{ path: ['workspace'], message: 'A signed-in user creates tokens for the current workspace' }]);
+          if (b.workspace && b.workspace !== a.workspaceId)
+            throw invalid([{ path: ['workspace'], message: 'A signed-in user creates tokens for the current workspace' }]);
           await confirmOwnPassword(core, a, b.password, 'password');
           created = await createToken(core, a.userId, a.workspaceId, b.name, requestInfo(req), tokenExpiry(core, b.expiresInDays));
         }
         const t = created.row;
-        return reply.code(201).send({ token: created.token, id: t.id, name: t.name, prefix: t.prefix, workspaceId: t.workspaceId, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, expiresAt: t.expiresAt });
+        return reply.code(201).send({
+          token: created.token,
+          id: t.id,
+          name: t.name,
+          prefix: t.prefix,
+          workspaceId: t.workspaceId,
+          createdAt: t.createdAt,
+          lastUsedAt: t.lastUsedAt,
+          expiresAt: t.expiresAt,
+        });
       },
     );
 
-    app.get('/auth/tokens', { schema: { tags: ['auth'], summary: 'My API tokens in this workspace (never the secrets)', response: { 200: z.object({ data: z.array(TokenOut) }) } } }, async (req) => {
-      const a = actorOf(req);
-      const list = await listTokensOf(core.db, a.userId, a.workspaceId);
-      return { data: list.map((t) => ({ id: t.id, name: t.name, prefix: t.prefix, workspaceId: t.workspaceId, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, expiresAt: t.expiresAt })) };
-    });
+    app.get(
+      '/auth/tokens',
+      { schema: { tags: ['auth'], summary: 'My API tokens in this workspace (never the secrets)', response: { 200: z.object({ data: z.array(TokenOut) }) } } },
+      async (req) => {
+        const a = actorOf(req);
+        const list = await listTokensOf(core.db, a.userId, a.workspaceId);
+        return {
+          data: list.map((t) => ({
+            id: t.id,
+            name: t.name,
+            prefix: t.prefix,
+            workspaceId: t.workspaceId,
+            createdAt: t.createdAt,
+            lastUsedAt: t.lastUsedAt,
+            expiresAt: t.expiresAt,
+          })),
+        };
+      },
+    );
 
-    app.delete('/auth/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke one of my API tokens', params: IdParams, response: { 204: z.null(), ...errors(404) } } }, async (req, reply) => {
-      const a = actorOf(req);
-      if (!(await revokeToken(core.db, a.userId, a.workspaceId, req.params.id, core.now().toISOString()))) throw new AppError('not_found', 'Token not found');
-      await recordAudit(core.db, { ...by(a), action: 'token.revoke', entityType: 'api_token', entityId: req.params.id }, core.now());
-      return reply.code(204).send(null);
-    });
+    app.delete(
+      '/auth/tokens/:id',
+      { schema: { tags: ['auth'], summary: 'Revoke one of my API tokens', params: IdParams, response: { 204: z.null(), ...errors(404) } } },
+      async (req, reply) => {
+        const a = actorOf(req);
+        if (!(await revokeToken(core.db, a.userId, a.workspaceId, req.params.id, core.now().toISOString()))) throw new AppError('not_found', 'Token not found');
+        await recordAudit(core.db, { ...by(a), action: 'token.revoke', entityType: 'api_token', entityId: req.params.id }, core.now());
+        return reply.code(204).send(null);
+      },
+    );
 
     app.post(
       '/auth/password-reset',
       {
-        schema: { tags: ['auth'], summary: 'Email a password-reset link. The answer is the same whether or not the address has an account.', body: z.strictObject({ email: Email }), response: { 202: z.object({ status: z.literal('accepted') }) } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Email a password-reset link. The answer is the same whether or not the address has an account.',
+          body: z.strictObject({ email: Email }),
+          response: { 202: z.object({ status: z.literal('accepted') }) },
+        },
         config: { auth: 'none' },
       },
       async (req, reply) => {
@@ -237,7 +359,12 @@ export function authRoutes(core: Core) {
     app.post(
       '/auth/password-reset/confirm',
       {
-        schema: { tags: ['auth'], summary: 'Set a new password with a reset link’s token; ends every session and token of the user', body: z.strictObject({ token: z.string().max(200), password: Password }), response: { 204: z.null(), ...errors(422) } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Set a new password with a reset link’s token; ends every session and token of the user',
+          body: z.strictObject({ token: z.string().max(200), password: Password }),
+          response: { 204: z.null(), ...errors(422) },
+        },
         config: { auth: 'none' },
       },
       async (req, reply) => {
@@ -248,7 +375,15 @@ export function authRoutes(core: Core) {
 
     app.get(
       '/me',
-      { schema: { tags: ['me'], summary: 'My profile', response: { 200: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string().nullable(), role: z.enum(ROLES), workspaceId: z.string() }) } } },
+      {
+        schema: {
+          tags: ['me'],
+          summary: 'My profile',
+          response: {
+            200: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string().nullable(), role: z.enum(ROLES), workspaceId: z.string() }),
+          },
+        },
+      },
       async (req) => {
         const a = actorOf(req);
         const u = await findUserById(core.db, a.userId);
@@ -274,10 +409,18 @@ export function authRoutes(core: Core) {
         await core.db.transaction().execute(async (trx) => {
           await trx
             .updateTable('users')
-            .set({ ...(req.body.name !== undefined ? { name: req.body.name } : {}), ...(req.body.locale !== undefined ? { locale: req.body.locale } : {}), updated_at: now.toISOString() })
+            .set({
+              ...(req.body.name !== undefined ? { name: req.body.name } : {}),
+              ...(req.body.locale !== undefined ? { locale: req.body.locale } : {}),
+              updated_at: now.toISOString(),
+            })
             .where('id', '=', a.userId)
             .execute();
-          await recordAudit(trx, { ...by(a), action: 'update', entityType: 'user', entityId: a.userId, before: { name: before?.name, locale: before?.locale }, after: req.body }, now);
+          await recordAudit(
+            trx,
+            { ...by(a), action: 'update', entityType: 'user', entityId: a.userId, before: { name: before?.name, locale: before?.locale }, after: req.body },
+            now,
+          );
         });
         const u = (await findUserById(core.db, a.userId))!;
         return { id: u.id, email: u.email, name: u.name, locale: u.locale };
@@ -287,7 +430,12 @@ export function authRoutes(core: Core) {
     app.post(
       '/me/password',
       {
-        schema: { tags: ['me'], summary: 'Change my password; my other sessions and all my API tokens end', body: z.strictObject({ currentPassword: Password, newPassword: Password }), response: { 204: z.null(), ...errors(422, 429) } },
+        schema: {
+          tags: ['me'],
+          summary: 'Change my password; my other sessions and all my API tokens end',
+          body: z.strictObject({ currentPassword: Password, newPassword: Password }),
+          response: { 204: z.null(), ...errors(422, 429) },
+        },
       },
       async (req, reply) => {
         await changePassword(core, actorOf(req), req.body.currentPassword, req.body.newPassword);

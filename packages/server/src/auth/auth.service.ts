@@ -64,7 +64,18 @@ export async function authenticatePassword(core: Core, rawEmail: string, passwor
   if (attempt.wait > 0) throw tooMany('Too many failed sign-in attempts; try again later', attempt.wait);
   const ok = await verifyPassword(user?.passwordHash, password.slice(0, 1024));
   if (!ok || !user || user.disabledAt) {
-    await recordAudit(core.db, { workspaceId: null, actorUserId: user?.id ?? null, action: 'login.failed', entityType: 'user', entityId: user?.id ?? null, meta: { ip: info.ip, requestId: info.requestId } }, core.now());
+    await recordAudit(
+      core.db,
+      {
+        workspaceId: null,
+        actorUserId: user?.id ?? null,
+        action: 'login.failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        meta: { ip: info.ip, requestId: info.requestId },
+      },
+      core.now(),
+    );
     throw new AppError('unauthenticated', 'Invalid email or password');
   }
   await attempt.refund();
@@ -95,7 +106,12 @@ export async function confirmOwnPassword(core: Core, actor: Actor, password: str
  * one. A browser session of someone in several workspaces opens the one they were last in (the web app
  * switches between them); an API token must say which.
  */
-async function chooseWorkspace(core: Core, userId: string, requested: string | undefined, kind: 'session' | 'token'): Promise<{ workspaceId: string; role: Role }> {
+async function chooseWorkspace(
+  core: Core,
+  userId: string,
+  requested: string | undefined,
+  kind: 'session' | 'token',
+): Promise<{ workspaceId: string; role: Role }> {
   const list = await workspacesOfUser(core.db, userId);
   if (requested) {
     const w = list.find((x) => x.id === requested);
@@ -104,7 +120,13 @@ async function chooseWorkspace(core: Core, userId: string, requested: string | u
   }
   if (list.length === 0) throw new AppError('forbidden', 'This account belongs to no workspace', { reason: 'no_workspace' });
   if (list.length > 1 && kind === 'session') {
-    const last = await core.db.selectFrom('sessions').select('workspace_id').where('user_id', '=', userId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    const last = await core.db
+      .selectFrom('sessions')
+      .select('workspace_id')
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const w = list.find((x) => x.id === last?.workspace_id) ?? list[0]!;
     return { workspaceId: w.id, role: w.role };
   }
@@ -130,7 +152,9 @@ export async function login(
 ): Promise<NewSession> {
   const invitation = input.invitation ? await pendingByToken(core, input.invitation) : null;
   const user = await authenticatePassword(core, input.email, input.password, info);
-  const ws = invitation ? { workspaceId: (await joinAs(core, invitation, user)).workspaceId, role: invitation.role as Role } : await chooseWorkspace(core, user.id, input.workspace, 'session');
+  const ws = invitation
+    ? { workspaceId: (await joinAs(core, invitation, user)).workspaceId, role: invitation.role as Role }
+    : await chooseWorkspace(core, user.id, input.workspace, 'session');
   const now = core.now();
   if (info.previousSessionToken) {
     const prev = await findSessionByHash(core.db, hashSecret(info.previousSessionToken));
@@ -150,15 +174,42 @@ export async function login(
     revokedAt: null,
   };
   await insertSession(core.db, { ...session, tokenHash: hashSecret(token) });
-  await recordAudit(core.db, { workspaceId: ws.workspaceId, actorUserId: user.id, action: 'login', entityType: 'session', entityId: session.id, meta: { via: 'session', ip: info.ip, requestId: info.requestId } }, now);
+  await recordAudit(
+    core.db,
+    {
+      workspaceId: ws.workspaceId,
+      actorUserId: user.id,
+      action: 'login',
+      entityType: 'session',
+      entityId: session.id,
+      meta: { via: 'session', ip: info.ip, requestId: info.requestId },
+    },
+    now,
+  );
   return { token, session, user, role: ws.role };
 }
 
 /** The actor behind a credential whose holder still belongs to the workspace; team ids only where they decide scope. */
-async function actorOf(core: Core, h: { userId: string; workspaceId: string; role: string | null; userDisabled: boolean }, via: Actor['via'], ids: { sessionId: string | null; tokenId: string | null }, info: RequestInfo): Promise<Actor | null> {
+async function actorOf(
+  core: Core,
+  h: { userId: string; workspaceId: string; role: string | null; userDisabled: boolean },
+  via: Actor['via'],
+  ids: { sessionId: string | null; tokenId: string | null },
+  info: RequestInfo,
+): Promise<Actor | null> {
   if (!h.role || !isRole(h.role) || h.userDisabled) return null;
   const teamIds = h.role === 'manager' || h.role === 'agent' ? await teamIdsOf(core.db, h.workspaceId, h.userId) : [];
-  return { userId: h.userId, workspaceId: h.workspaceId, role: h.role, teamIds, via, sessionId: ids.sessionId, tokenId: ids.tokenId, requestId: info.requestId, ip: info.ip };
+  return {
+    userId: h.userId,
+    workspaceId: h.workspaceId,
+    role: h.role,
+    teamIds,
+    via,
+    sessionId: ids.sessionId,
+    tokenId: ids.tokenId,
+    requestId: info.requestId,
+    ip: info.ip,
+  };
 }
 
 /** Who holds this session cookie, if anyone. A session ends when revoked, expired, idle too long, or when its user leaves the workspace. */
@@ -205,19 +256,52 @@ export function tokenExpiry(core: Core, days?: number): string | null {
 }
 
 /** A personal API token, shown once and stored hashed; it expires after the instance's default lifetime unless told otherwise. */
-export async function createToken(core: Core, userId: string, workspaceId: string, name: string, info: RequestInfo, expiresAt: string | null = tokenExpiry(core)): Promise<CreatedToken> {
+export async function createToken(
+  core: Core,
+  userId: string,
+  workspaceId: string,
+  name: string,
+  info: RequestInfo,
+  expiresAt: string | null = tokenExpiry(core),
+): Promise<CreatedToken> {
   const token = `${TOKEN_PREFIX}${randomSecret(32)}`;
   const now = core.now();
-  const row: TokenRow = { id: uuidv7(), userId, workspaceId, name, prefix: token.slice(0, 12), createdAt: now.toISOString(), lastUsedAt: null, expiresAt, revokedAt: null };
+  const row: TokenRow = {
+    id: uuidv7(),
+    userId,
+    workspaceId,
+    name,
+    prefix: token.slice(0, 12),
+    createdAt: now.toISOString(),
+    lastUsedAt: null,
+    expiresAt,
+    revokedAt: null,
+  };
   await core.db.transaction().execute(async (trx) => {
     await insertToken(trx, { ...row, tokenHash: hashSecret(token) });
-    await recordAudit(trx, { workspaceId, actorUserId: userId, action: 'token.create', entityType: 'api_token', entityId: row.id, after: { name, prefix: row.prefix, expiresAt }, meta: { ip: info.ip, requestId: info.requestId } }, now);
+    await recordAudit(
+      trx,
+      {
+        workspaceId,
+        actorUserId: userId,
+        action: 'token.create',
+        entityType: 'api_token',
+        entityId: row.id,
+        after: { name, prefix: row.prefix, expiresAt },
+        meta: { ip: info.ip, requestId: info.requestId },
+      },
+      now,
+    );
   });
   return { token, row };
 }
 
 /** POST /api/v1/auth/tokens with email and password: the credential check is throttled exactly like sign-in. */
-export async function createTokenWithPassword(core: Core, input: { email: string; password: string; name: string; workspace?: string; expiresInDays?: number }, info: RequestInfo & { deviceCookie?: string }): Promise<CreatedToken> {
+export async function createTokenWithPassword(
+  core: Core,
+  input: { email: string; password: string; name: string; workspace?: string; expiresInDays?: number },
+  info: RequestInfo & { deviceCookie?: string },
+): Promise<CreatedToken> {
   const user = await authenticatePassword(core, input.email, input.password, info);
   const ws = await chooseWorkspace(core, user.id, input.workspace, 'token');
   return createToken(core, user.id, ws.workspaceId, input.name, info, tokenExpiry(core, input.expiresInDays));
@@ -263,9 +347,27 @@ export async function requestPasswordReset(core: Core, rawEmail: string, info: R
   await core.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('password_resets')
-      .values({ id: uuidv7(), user_id: user.id, token_hash: hashSecret(token), created_at: now.toISOString(), expires_at: new Date(now.getTime() + RESET_LIFETIME_MS).toISOString(), used_at: null })
+      .values({
+        id: uuidv7(),
+        user_id: user.id,
+        token_hash: hashSecret(token),
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + RESET_LIFETIME_MS).toISOString(),
+        used_at: null,
+      })
       .execute();
-    await recordAudit(trx, { workspaceId: null, actorUserId: null, action: 'password.reset.request', entityType: 'user', entityId: user.id, meta: { ip: info.ip, requestId: info.requestId } }, now);
+    await recordAudit(
+      trx,
+      {
+        workspaceId: null,
+        actorUserId: null,
+        action: 'password.reset.request',
+        entityType: 'user',
+        entityId: user.id,
+        meta: { ip: info.ip, requestId: info.requestId },
+      },
+      now,
+    );
   });
   const link = `${core.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
   const sent = await core.mailer.send({
@@ -295,13 +397,29 @@ export async function confirmPasswordReset(core: Core, token: string, newPasswor
   if (problem) throw invalid([{ path: ['password'], ...problem }]);
   const hash = await hashPassword(newPassword);
   await core.db.transaction().execute(async (trx) => {
-    const used = await trx.updateTable('password_resets').set({ used_at: now.toISOString() }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
+    const used = await trx
+      .updateTable('password_resets')
+      .set({ used_at: now.toISOString() })
+      .where('id', '=', row.id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw invalid([{ path: ['token'], message: 'This reset link has already been used' }]);
     await setPasswordHash(trx, user.id, hash, now.toISOString());
     await revokeSessionsOfUser(trx, user.id, now.toISOString());
     await revokeTokensOfUser(trx, user.id, now.toISOString());
     await cancelResetLinks(trx, user.id, now.toISOString());
-    await recordAudit(trx, { workspaceId: null, actorUserId: user.id, action: 'password.reset', entityType: 'user', entityId: user.id, meta: { ip: info.ip, requestId: info.requestId } }, now);
+    await recordAudit(
+      trx,
+      {
+        workspaceId: null,
+        actorUserId: user.id,
+        action: 'password.reset',
+        entityType: 'user',
+        entityId: user.id,
+        meta: { ip: info.ip, requestId: info.requestId },
+      },
+      now,
+    );
   });
   await clear(core.db, [`login:acct:${user.email}`]);
 }
@@ -320,7 +438,11 @@ export async function adminSetPassword(core: Core, rawEmail: string, newPassword
     await revokeSessionsOfUser(trx, user.id, now.toISOString());
     await revokeTokensOfUser(trx, user.id, now.toISOString());
     await cancelResetLinks(trx, user.id, now.toISOString());
-    await recordAudit(trx, { workspaceId: null, actorUserId: null, action: 'password.reset', entityType: 'user', entityId: user.id, meta: { via: 'cli' } }, now);
+    await recordAudit(
+      trx,
+      { workspaceId: null, actorUserId: null, action: 'password.reset', entityType: 'user', entityId: user.id, meta: { via: 'cli' } },
+      now,
+    );
   });
   await clear(core.db, [`login:acct:${email}`]);
   return user;

@@ -32,7 +32,14 @@ async function startServers(n: number): Promise<{ urls: string[]; procs: ChildPr
   const urls = await Promise.all(
     Array.from({ length: n }, () => {
       const proc = spawn(process.execPath, [join(root, 'packages/cli/bin/kith.js'), 'start', '--port', '0', '--no-web-build'], {
-        env: { ...process.env, KITH_DATA_DIR: t.core.config.dataDir, DATABASE_URL: db.kind === 'postgres' ? db.url : '', KITH_SECRET: t.core.config.secret, LOG_LEVEL: 'info', KITH_JOB_RUNNER: 'off' },
+        env: {
+          ...process.env,
+          KITH_DATA_DIR: t.core.config.dataDir,
+          DATABASE_URL: db.kind === 'postgres' ? db.url : '',
+          KITH_SECRET: t.core.config.secret,
+          LOG_LEVEL: 'info',
+          KITH_JOB_RUNNER: 'off',
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       procs.push(proc);
@@ -60,7 +67,12 @@ describe('scale-out', () => {
     const u = await makeMember(t.core, owner.workspaceId, 'agent');
     const { urls, procs } = await startServers(2);
     try {
-      const login = (url: string, password: string) => fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: u.email, password }) }).then((r) => r.status);
+      const login = (url: string, password: string) =>
+        fetch(`${url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: u.email, password }),
+        }).then((r) => r.status);
       const statuses = await Promise.all(Array.from({ length: BURST }, (_, i) => login(urls[i % 2]!, `wrong guess ${i}`)));
       const c = count(statuses);
       assert.equal((c[401] ?? 0) + (c[429] ?? 0), BURST, JSON.stringify(c));
@@ -98,7 +110,9 @@ describe('sign-in', () => {
   test('API tokens by email and password: the same throttle', async () => {
     const u = await makeMember(t.core, owner.workspaceId, 'agent');
     const api = client(t.app, undefined);
-    const statuses = (await Promise.all(Array.from({ length: BURST }, (_, i) => api.post('/api/v1/auth/tokens', { email: u.email, password: `wrong ${i}`, name: 'x' })))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(Array.from({ length: BURST }, (_, i) => api.post('/api/v1/auth/tokens', { email: u.email, password: `wrong ${i}`, name: 'x' })))
+    ).map((r) => r.status);
     const c = count(statuses);
     assert.ok((c[401] ?? 0) <= LOGIN_PAIR_LIMIT, JSON.stringify(c));
     assert.equal((await api.post('/api/v1/auth/tokens', { email: u.email, password: PASSWORD, name: 'x' })).status, 429);
@@ -114,7 +128,11 @@ describe('signed-in password checks', () => {
   test('changing the password: 60 parallel wrong current passwords check at most 10, then the right one is refused', async () => {
     const u = await makeMember(t.core, owner.workspaceId, 'agent');
     const api = client(t.app, u.token);
-    const statuses = (await Promise.all(Array.from({ length: BURST }, (_, i) => api.post('/api/v1/me/password', { currentPassword: `wrong ${i}`, newPassword: 'a brand new password 77' })))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: BURST }, (_, i) => api.post('/api/v1/me/password', { currentPassword: `wrong ${i}`, newPassword: 'a brand new password 77' })),
+      )
+    ).map((r) => r.status);
     const c = count(statuses);
     assert.ok((c[422] ?? 0) <= 10, JSON.stringify(c));
     assert.equal((c[422] ?? 0) + (c[429] ?? 0), BURST, JSON.stringify(c));
@@ -127,7 +145,9 @@ describe('signed-in password checks', () => {
     const none = await api.post('/api/v1/auth/tokens', { name: 'no password' });
     assert.equal(none.status, 422);
     assert.equal(none.body.errors[0].pointer, '/password');
-    const statuses = (await Promise.all(Array.from({ length: BURST }, (_, i) => api.post('/api/v1/auth/tokens', { name: 'x', password: `wrong ${i}` })))).map((r) => r.status);
+    const statuses = (await Promise.all(Array.from({ length: BURST }, (_, i) => api.post('/api/v1/auth/tokens', { name: 'x', password: `wrong ${i}` })))).map(
+      (r) => r.status,
+    );
     const c = count(statuses);
     assert.ok((c[422] ?? 0) <= 10, JSON.stringify(c));
     assert.equal((await api.post('/api/v1/auth/tokens', { name: 'x', password: PASSWORD })).status, 429);
@@ -141,7 +161,11 @@ describe('public routes that spend work per request', () => {
     const survey = (await api.post('/api/v1/surveys', { name: 'Burst', questions: [{ type: 'nps', text: 'NPS?' }] })).body;
     const inv = (await api.post(`/api/v1/surveys/${survey.id}/invitations`, { contactId: contact })).body;
     const qid = survey.questions[0].id;
-    const statuses = (await Promise.all(Array.from({ length: BURST }, () => client(t.app).post(`/api/v1/public/surveys/${inv.token}/responses`, { answers: [{ questionId: qid, value: 9 }] })))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: BURST }, () => client(t.app).post(`/api/v1/public/surveys/${inv.token}/responses`, { answers: [{ questionId: qid, value: 9 }] })),
+      )
+    ).map((r) => r.status);
     const c = count(statuses);
     assert.equal(c[201], 1, JSON.stringify(c));
     // Refused tries count against the link (10); the accepted answer gives its try back.
@@ -151,7 +175,11 @@ describe('public routes that spend work per request', () => {
   test('accepting one invitation link: 60 parallel tries, at most 10 get past the throttle', async () => {
     const inv = await client(t.app, owner.token).post('/api/v1/invitations', { email: `burst-${Date.now()}@example.com`, role: 'agent' });
     const token = inv.body.url.split('/invite/')[1];
-    const statuses = (await Promise.all(Array.from({ length: BURST }, () => client(t.app).post(`/api/v1/invitations/by-token/${token}/accept`, { name: 'Ai Đó', password: 'qwerty' })))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: BURST }, () => client(t.app).post(`/api/v1/invitations/by-token/${token}/accept`, { name: 'Ai Đó', password: 'qwerty' })),
+      )
+    ).map((r) => r.status);
     const c = count(statuses);
     assert.ok(BURST - (c[429] ?? 0) <= 10, JSON.stringify(c));
   });

@@ -13,7 +13,18 @@ export type SessionRow = {
   revokedAt: string | null;
 };
 
-type Raw = { id: string; user_id: string; workspace_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: string; last_seen_at: string; expires_at: string; revoked_at: string | null };
+type Raw = {
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+};
 
 const toSession = (r: Raw): SessionRow => ({
   id: r.id,
@@ -63,7 +74,13 @@ export async function setSessionWorkspace(db: Db, id: string, workspaceId: strin
 }
 
 export async function revokeSessionById(db: Db, userId: string, id: string, now: string): Promise<boolean> {
-  const r = await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -94,7 +111,20 @@ export async function findSessionHolder(db: Db, tokenHash: string): Promise<(Ses
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('memberships as m', (j) => j.onRef('m.workspace_id', '=', 's.workspace_id').onRef('m.user_id', '=', 's.user_id'))
-    .select(['s.id', 's.user_id', 's.workspace_id', 's.csrf_token', 's.ip', 's.user_agent', 's.created_at', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'm.role', 'u.disabled_at'])
+    .select([
+      's.id',
+      's.user_id',
+      's.workspace_id',
+      's.csrf_token',
+      's.ip',
+      's.user_agent',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      's.revoked_at',
+      'm.role',
+      'u.disabled_at',
+    ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   return r && { ...toSession(r), role: r.role, userDisabled: r.disabled_at !== null };

@@ -40,10 +40,25 @@ function waitOf(l: Limit, nowMs: number): number {
 /** Seconds until the first of `limits` that is exhausted frees up, or 0 when none is. Reads only: for display, never to guard work. */
 export async function exhausted(db: Db, limits: Limit[], nowMs: number): Promise<number> {
   if (limits.length === 0) return 0;
-  const rows = await db.selectFrom('throttle').select(['key', 'window_start', 'count', 'prev_count']).where('key', 'in', limits.map((l) => l.key)).execute();
+  const rows = await db
+    .selectFrom('throttle')
+    .select(['key', 'window_start', 'count', 'prev_count'])
+    .where(
+      'key',
+      'in',
+      limits.map((l) => l.key),
+    )
+    .execute();
   let wait = 0;
   for (const l of limits) {
-    if (estimate(rows.find((x) => x.key === l.key), l, nowMs) >= l.max) wait = Math.max(wait, waitOf(l, nowMs));
+    if (
+      estimate(
+        rows.find((x) => x.key === l.key),
+        l,
+        nowMs,
+      ) >= l.max
+    )
+      wait = Math.max(wait, waitOf(l, nowMs));
   }
   return wait;
 }
@@ -56,7 +71,12 @@ async function count(db: Db, l: Limit, nowMs: number): Promise<Row> {
     .values({ key: l.key, window_start: start, count: 1, prev_count: 0 })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet((eb) => ({
-        count: eb.case().when('throttle.window_start', '=', start).then(eb('throttle.count', '+', 1)).else(1).end(),
+        count: eb
+          .case()
+          .when('throttle.window_start', '=', start)
+          .then(eb('throttle.count', '+', 1))
+          .else(1)
+          .end(),
         prev_count: eb
           .case()
           .when('throttle.window_start', '=', start)

@@ -12,7 +12,17 @@ export type TokenRow = {
   revokedAt: string | null;
 };
 
-type Raw = { id: string; user_id: string; workspace_id: string; name: string; token_prefix: string; created_at: string; last_used_at: string | null; expires_at: string | null; revoked_at: string | null };
+type Raw = {
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  name: string;
+  token_prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+};
 const toToken = (r: Raw): TokenRow => ({
   id: r.id,
   userId: r.user_id,
@@ -85,7 +95,19 @@ export async function findTokenHolder(db: Db, tokenHash: string): Promise<(Token
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .leftJoin('memberships as m', (j) => j.onRef('m.workspace_id', '=', 't.workspace_id').onRef('m.user_id', '=', 't.user_id'))
-    .select(['t.id', 't.user_id', 't.workspace_id', 't.name', 't.token_prefix', 't.created_at', 't.last_used_at', 't.expires_at', 't.revoked_at', 'm.role', 'u.disabled_at'])
+    .select([
+      't.id',
+      't.user_id',
+      't.workspace_id',
+      't.name',
+      't.token_prefix',
+      't.created_at',
+      't.last_used_at',
+      't.expires_at',
+      't.revoked_at',
+      'm.role',
+      'u.disabled_at',
+    ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
   return r && { ...toToken(r), role: r.role, userDisabled: r.disabled_at !== null };

@@ -21,14 +21,36 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return r && toUser(r);
 }
 
-function toUser(r: { id: string; email: string; name: string; password_hash: string | null; locale: string | null; created_at: string; disabled_at: string | null }): UserRow {
+function toUser(r: {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  locale: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}): UserRow {
   return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, locale: r.locale, createdAt: r.created_at, disabledAt: r.disabled_at };
 }
 
-export async function insertUser(db: Db, u: { id: string; email: string; name: string; passwordHash: string; locale?: string | null }, now: string): Promise<void> {
+export async function insertUser(
+  db: Db,
+  u: { id: string; email: string; name: string; passwordHash: string; locale?: string | null },
+  now: string,
+): Promise<void> {
   await db
     .insertInto('users')
-    .values({ id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, locale: u.locale ?? null, password_changed_at: now, created_at: now, updated_at: now, disabled_at: null })
+    .values({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      password_hash: u.passwordHash,
+      locale: u.locale ?? null,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+      disabled_at: null,
+    })
     .execute();
 }
 
@@ -86,6 +108,11 @@ export async function listMembers(db: Db, workspaceId: string): Promise<Member[]
 }
 
 export async function countOwners(db: Db, workspaceId: string): Promise<number> {
-  const r = await db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).where('role', '=', 'owner').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

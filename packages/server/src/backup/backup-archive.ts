@@ -56,7 +56,13 @@ function header(name: string, size: number, mtime: Date): Buffer {
       v >>= 8n;
     }
   }
-  h.write(`${Math.floor(mtime.getTime() / 1000).toString(8).padStart(11, '0')}\0`, 136, 'ascii');
+  h.write(
+    `${Math.floor(mtime.getTime() / 1000)
+      .toString(8)
+      .padStart(11, '0')}\0`,
+    136,
+    'ascii',
+  );
   h.write('        ', 148, 'ascii');
   h.write('0', 156, 'ascii');
   h.write('ustar\0', 257, 'ascii');
@@ -75,13 +81,22 @@ function readSize(h: Buffer): number {
     for (let i = 125; i < 136; i++) v = (v << 8n) | BigInt(h[i]!);
     return Number(v);
   }
-  const s = h.toString('ascii', 124, 136).replace(/[\0 ]+$/, '').trim();
+  const s = h
+    .toString('ascii', 124, 136)
+    .replace(/[\0 ]+$/, '')
+    .trim();
   if (!/^[0-7]+$/.test(s)) throw new Error('bad size');
   return parseInt(s, 8);
 }
 
 function checksumOk(h: Buffer): boolean {
-  const stored = parseInt(h.toString('ascii', 148, 156).replace(/[\0 ]+$/, '').trim(), 8);
+  const stored = parseInt(
+    h
+      .toString('ascii', 148, 156)
+      .replace(/[\0 ]+$/, '')
+      .trim(),
+    8,
+  );
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : h[i]!;
   return stored === sum;

@@ -4,7 +4,17 @@ import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { AppError } from '@kith/domain/errors.ts';
 import type { Core } from '../core.ts';
-import { ArchiveWriter, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST, PGDUMP_ENTRY, SECRET_ENTRY, SQLITE_ENTRY, type Manifest, type ManifestFile } from './backup-archive.ts';
+import {
+  ArchiveWriter,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  MANIFEST,
+  PGDUMP_ENTRY,
+  SECRET_ENTRY,
+  SQLITE_ENTRY,
+  type Manifest,
+  type ManifestFile,
+} from './backup-archive.ts';
 import { pgConnection, runPgTool } from './pg-tools.ts';
 
 export type BackupResult = {
@@ -22,7 +32,12 @@ export const KITH_VERSION: string = (JSON.parse(readFileSync(new URL('../../pack
 
 /** The name of the last migration applied, read from the database given (the copy, for SQLite). */
 export function lastMigration(rows: { name: string }[]): string | null {
-  return rows.length ? rows.map((r) => r.name).sort().at(-1)! : null;
+  return rows.length
+    ? rows
+        .map((r) => r.name)
+        .sort()
+        .at(-1)!
+    : null;
 }
 
 /** fsync a directory, so a rename in it survives a power loss. */
@@ -69,7 +84,8 @@ export async function backup(core: Core, target: string): Promise<BackupResult> 
         // The copy carries the live database's WAL mode; a rollback journal leaves no side files, here or after a restore.
         copy.pragma('journal_mode = DELETE');
         const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
-        if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') throw new AppError('unavailable', `backup failed its integrity check: ${JSON.stringify(rows).slice(0, 300)}`);
+        if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok')
+          throw new AppError('unavailable', `backup failed its integrity check: ${JSON.stringify(rows).slice(0, 300)}`);
         schema = lastMigration(copy.prepare('select name from kith_migrations').all() as { name: string }[]);
       } finally {
         copy.close();
@@ -91,8 +107,19 @@ export async function backup(core: Core, target: string): Promise<BackupResult> 
     const fd = openSync(archive, 'wx', 0o600);
     try {
       const w = new ArchiveWriter(fd, createdAt);
-      const files: ManifestFile[] = [w.addBuffer(SECRET_ENTRY, Buffer.from(`${core.config.secret}\n`, 'utf8')), w.addFile(entry, dbFile, statSync(dbFile).size)];
-      const manifest: Manifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, kithVersion: KITH_VERSION, database: core.dbHandle.sqlite ? 'sqlite' : 'postgres', schema, createdAt: createdAt.toISOString(), files };
+      const files: ManifestFile[] = [
+        w.addBuffer(SECRET_ENTRY, Buffer.from(`${core.config.secret}\n`, 'utf8')),
+        w.addFile(entry, dbFile, statSync(dbFile).size),
+      ];
+      const manifest: Manifest = {
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        kithVersion: KITH_VERSION,
+        database: core.dbHandle.sqlite ? 'sqlite' : 'postgres',
+        schema,
+        createdAt: createdAt.toISOString(),
+        files,
+      };
       w.addBuffer(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
       w.finish();
     } finally {

@@ -48,8 +48,15 @@ async function freshDatabase(): Promise<string | undefined> {
 }
 
 /** The restored server: a core and the app over the data directory and database given, as `kith start` would open them. */
-async function open(dataDir: string, databaseUrl: string | undefined, env: NodeJS.ProcessEnv = {}): Promise<{ core: Core; app: Awaited<ReturnType<typeof buildApp>>; close(): Promise<void> }> {
-  const core = await createCore(loadConfig(env, { dataDir, databaseUrl, logLevel: 'silent' }), { modules: MODULES, log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent') });
+async function open(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ core: Core; app: Awaited<ReturnType<typeof buildApp>>; close(): Promise<void> }> {
+  const core = await createCore(loadConfig(env, { dataDir, databaseUrl, logLevel: 'silent' }), {
+    modules: MODULES,
+    log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent'),
+  });
   const app = await buildApp(core, { webDir: null });
   await app.ready();
   return {
@@ -85,15 +92,32 @@ before(async () => {
   assert.ok(existsSync(join(src.core.config.dataDir, 'secret.key')));
   ({ owner } = await makeWorkspace(src.core));
   const api = client(src.app, owner.token);
-  const put = await api.put('/api/v1/mail/settings', { host: 'smtp.gomxua.vn', port: 587, secure: false, user: 'cskh', password: 'mật-khẩu-smtp-rất-bí-mật', from: 'cskh@gomxua.vn', fromName: 'Gốm Xưa' });
+  const put = await api.put('/api/v1/mail/settings', {
+    host: 'smtp.gomxua.vn',
+    port: 587,
+    secure: false,
+    user: 'cskh',
+    password: 'mật-khẩu-smtp-rất-bí-mật',
+    from: 'cskh@gomxua.vn',
+    fromName: 'Gốm Xưa',
+  });
   assert.equal(put.status, 200, JSON.stringify(put.body));
   assert.equal(put.body.configured, true);
-  const c = await api.post('/api/v1/contacts', { name: 'Chị Hằng', emails: ['hang@example.vn'], consents: { email: { status: 'granted', source: 'cửa hàng' } } });
+  const c = await api.post('/api/v1/contacts', {
+    name: 'Chị Hằng',
+    emails: ['hang@example.vn'],
+    consents: { email: { status: 'granted', source: 'cửa hàng' } },
+  });
   assert.equal(c.status, 201, JSON.stringify(c.body));
   contactId = c.body.id;
   unsubscribePath = new URL(unsubscribeUrl(src.core, contactId)).pathname;
   assert.equal((await src.app.inject({ method: 'GET', url: unsubscribePath })).statusCode, 200);
-  const login = await src.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: owner.email, password: PASSWORD }) });
+  const login = await src.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ email: owner.email, password: PASSWORD }),
+  });
   assert.equal(login.statusCode, 200, login.body);
   session = cookieOf(login.headers['set-cookie'], 'kith_session');
   device = cookieOf(login.headers['set-cookie'], 'kith_device');
@@ -150,7 +174,15 @@ describe('backup and restore', () => {
       const mail = await api.get('/api/v1/mail/settings');
       assert.equal(mail.status, 200, 'the API token still authenticates');
       assert.deepEqual(
-        { configured: mail.body.configured, host: mail.body.host, port: mail.body.port, user: mail.body.user, hasPassword: mail.body.hasPassword, from: mail.body.from, fromName: mail.body.fromName },
+        {
+          configured: mail.body.configured,
+          host: mail.body.host,
+          port: mail.body.port,
+          user: mail.body.user,
+          hasPassword: mail.body.hasPassword,
+          from: mail.body.from,
+          fromName: mail.body.fromName,
+        },
         { configured: true, host: 'smtp.gomxua.vn', port: 587, user: 'cskh', hasPassword: true, from: 'cskh@gomxua.vn', fromName: 'Gốm Xưa' },
         'the SMTP settings (password included) decrypt under the restored secret',
       );
@@ -171,7 +203,10 @@ describe('backup and restore', () => {
   test('KITH_SECRET set to another secret: refused, saying what would break; nothing is written', async () => {
     const dataDir = tmp('kith-restored-');
     const databaseUrl = await freshDatabase();
-    await assert.rejects(restore(file, { KITH_SECRET: 'another-secret-another-secret-another-1' }, { dataDir, databaseUrl }), (e: Error) => /KITH_SECRET/.test(e.message) && /SMTP/.test(e.message) && /unsubscribe/.test(e.message));
+    await assert.rejects(
+      restore(file, { KITH_SECRET: 'another-secret-another-secret-another-1' }, { dataDir, databaseUrl }),
+      (e: Error) => /KITH_SECRET/.test(e.message) && /SMTP/.test(e.message) && /unsubscribe/.test(e.message),
+    );
     assert.deepEqual(readdirSync(dataDir), []);
     if (databaseUrl) {
       const c = new pg.Client({ connectionString: databaseUrl });
@@ -205,7 +240,10 @@ describe('backup and restore', () => {
       assert.equal(files.length, 4, files.join(' '));
       assert.ok(files.some((f) => f.startsWith('kith.db.replaced-')));
     }
-    assert.ok(files.some((f) => f.startsWith('secret.key.replaced-')), 'the replaced secret is kept');
+    assert.ok(
+      files.some((f) => f.startsWith('secret.key.replaced-')),
+      'the replaced secret is kept',
+    );
     const s = await open(dataDir, databaseUrl);
     try {
       const names = (await s.core.db.selectFrom('workspaces').select('name').execute()).map((w) => w.name);
@@ -252,7 +290,7 @@ describe('backup and restore', () => {
     const dataDir = tmp('kith-restored-');
     const base = process.env.KITH_TEST_DATABASE_URL;
     // SQLite tier: a PostgreSQL URL configured (nothing is reached: the kind is compared first); PostgreSQL tier: none.
-    const databaseUrl = onPostgres() ? undefined : (base || 'postgres://nobody@127.0.0.1:1/none');
+    const databaseUrl = onPostgres() ? undefined : base || 'postgres://nobody@127.0.0.1:1/none';
     await assert.rejects(restore(file, {}, { dataDir, databaseUrl }), /same kind/);
     assert.deepEqual(readdirSync(dataDir), []);
   });

@@ -36,7 +36,11 @@ export function runPgTool(program: 'pg_dump' | 'pg_restore' | 'psql', args: stri
     p.stderr.on('data', (d) => {
       if (err.length < 4000) err += String(d);
     });
-    p.on('error', (e) => ko(new AppError('unavailable', `${program} could not run (${e.message}); install the PostgreSQL client tools (the version of the server or newer)`)));
-    p.on('close', (code, signal) => (code === 0 ? ok() : ko(new AppError('unavailable', `${program} failed (${signal ?? `exit ${code}`}): ${err.trim().slice(0, 800)}`))));
+    p.on('error', (e) =>
+      ko(new AppError('unavailable', `${program} could not run (${e.message}); install the PostgreSQL client tools (the version of the server or newer)`)),
+    );
+    p.on('close', (code, signal) =>
+      code === 0 ? ok() : ko(new AppError('unavailable', `${program} failed (${signal ?? `exit ${code}`}): ${err.trim().slice(0, 800)}`)),
+    );
   });
 }

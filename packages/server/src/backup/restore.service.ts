@@ -6,7 +6,17 @@ import pg from 'pg';
 import { AppError } from '@kith/domain/errors.ts';
 import { loadConfig, secretSetting, type Config, type ConfigOverrides } from '../config.ts';
 import { MIGRATIONS } from '../db/migrate.ts';
-import { ArchiveReader, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST, PGDUMP_ENTRY, SECRET_ENTRY, SQLITE_ENTRY, sha256, type Manifest } from './backup-archive.ts';
+import {
+  ArchiveReader,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  MANIFEST,
+  PGDUMP_ENTRY,
+  SECRET_ENTRY,
+  SQLITE_ENTRY,
+  sha256,
+  type Manifest,
+} from './backup-archive.ts';
 import { lastMigration, syncDir } from './backup.service.ts';
 import { pgConnection, runPgTool, withoutPassword } from './pg-tools.ts';
 
@@ -57,13 +67,22 @@ function readManifest(reader: ArchiveReader): Manifest {
     throw new AppError('bad_request', `${reader.file}: its manifest is not valid JSON`);
   }
   if (m?.format !== BACKUP_FORMAT) throw new AppError('bad_request', `${reader.file} is not a Kith backup (no ${BACKUP_FORMAT} manifest)`);
-  if (typeof m.formatVersion !== 'number' || m.formatVersion > BACKUP_FORMAT_VERSION) throw new AppError('bad_request', `${reader.file} was made by a newer Kith (backup format ${m.formatVersion}, Kith ${m.kithVersion}); restore it with that version or newer`);
+  if (typeof m.formatVersion !== 'number' || m.formatVersion > BACKUP_FORMAT_VERSION)
+    throw new AppError(
+      'bad_request',
+      `${reader.file} was made by a newer Kith (backup format ${m.formatVersion}, Kith ${m.kithVersion}); restore it with that version or newer`,
+    );
   if (m.database !== 'sqlite' && m.database !== 'postgres') throw new AppError('bad_request', `${reader.file}: unknown database kind ${String(m.database)}`);
   if (!Array.isArray(m.files)) throw new AppError('bad_request', `${reader.file}: its manifest lists no files`);
   for (const f of m.files) {
-    if (reader.size(f.name) !== f.bytes) throw new AppError('bad_request', `${reader.file} is damaged: ${f.name} has ${reader.size(f.name)} bytes, the manifest says ${f.bytes}`);
+    if (reader.size(f.name) !== f.bytes)
+      throw new AppError('bad_request', `${reader.file} is damaged: ${f.name} has ${reader.size(f.name)} bytes, the manifest says ${f.bytes}`);
   }
-  if (m.schema !== null && !(m.schema in MIGRATIONS)) throw new AppError('bad_request', `${reader.file} holds a database of a newer Kith (schema ${m.schema}, Kith ${m.kithVersion}); upgrade Kith first, then restore`);
+  if (m.schema !== null && !(m.schema in MIGRATIONS))
+    throw new AppError(
+      'bad_request',
+      `${reader.file} holds a database of a newer Kith (schema ${m.schema}, Kith ${m.kithVersion}); upgrade Kith first, then restore`,
+    );
   return m;
 }
 
@@ -91,7 +110,11 @@ function legacyKind(file: string): string | null {
   }
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /**
  * Is a SQLite database in use? A connection in WAL mode holds a shared lock on the file for as long as it is open
@@ -108,7 +131,8 @@ function assertSqliteUnused(file: string): void {
     if ((db.pragma('journal_mode', { simple: true }) as string) === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw refuse(`${file} is in use (a Kith server or command has it open): stop it, then restore`);
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+      throw refuse(`${file} is in use (a Kith server or command has it open): stop it, then restore`);
     throw refuse(`${file} cannot be opened to replace it (${(e as Error).message}); move it away by hand if it is not a database`);
   } finally {
     db?.close();
@@ -119,7 +143,13 @@ function removeSideFiles(file: string): void {
   for (const s of ['-wal', '-shm', '-journal']) rmSync(`${file}${s}`, { force: true });
 }
 
-async function restoreSqlite(reader: ArchiveReader, m: Manifest, config: Config, opts: RestoreOptions, now: Date): Promise<{ target: string; replaced: string[]; replacedExisting: boolean }> {
+async function restoreSqlite(
+  reader: ArchiveReader,
+  m: Manifest,
+  config: Config,
+  opts: RestoreOptions,
+  now: Date,
+): Promise<{ target: string; replaced: string[]; replacedExisting: boolean }> {
   if (config.database.kind !== 'sqlite') throw new Error('unreachable');
   const target = config.database.file;
   const dir = dirname(target);
@@ -127,7 +157,8 @@ async function restoreSqlite(reader: ArchiveReader, m: Manifest, config: Config,
   if (!listed || !reader.has(SQLITE_ENTRY)) throw new AppError('bad_request', `${reader.file} holds no ${SQLITE_ENTRY}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const existing = [target, `${target}-wal`].some((f) => existsSync(f) && statSync(f).size > 0);
-  if (existing && !opts.force) throw refuse(`${target} already holds a database; stop Kith and pass --force to replace it (the current one is kept beside it as kith.db.replaced-<time>)`);
+  if (existing && !opts.force)
+    throw refuse(`${target} already holds a database; stop Kith and pass --force to replace it (the current one is kept beside it as kith.db.replaced-<time>)`);
   if (existing) assertSqliteUnused(target);
 
   const work = mkdtempSync(join(dir, '.kith.db.restore-'));
@@ -144,9 +175,11 @@ async function restoreSqlite(reader: ArchiveReader, m: Manifest, config: Config,
     const check = new BetterSqlite3(tmp, { readonly: true });
     try {
       const rows = check.pragma('integrity_check') as { integrity_check: string }[];
-      if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') throw new AppError('bad_request', `${reader.file}: the database in it fails its integrity check: ${JSON.stringify(rows).slice(0, 300)}`);
+      if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok')
+        throw new AppError('bad_request', `${reader.file}: the database in it fails its integrity check: ${JSON.stringify(rows).slice(0, 300)}`);
       const schema = lastMigration(check.prepare('select name from kith_migrations').all() as { name: string }[]);
-      if (schema !== m.schema) throw new AppError('bad_request', `${reader.file} is inconsistent: its database is at schema ${schema}, the manifest says ${m.schema}`);
+      if (schema !== m.schema)
+        throw new AppError('bad_request', `${reader.file} is inconsistent: its database is at schema ${schema}, the manifest says ${m.schema}`);
     } finally {
       check.close();
     }
@@ -181,7 +214,12 @@ const DROP_PUBLIC = `do $$ declare r record; begin
 end $$;
 `;
 
-async function restorePostgres(reader: ArchiveReader, m: Manifest, config: Config, opts: RestoreOptions): Promise<{ target: string; replaced: string[]; replacedExisting: boolean }> {
+async function restorePostgres(
+  reader: ArchiveReader,
+  m: Manifest,
+  config: Config,
+  opts: RestoreOptions,
+): Promise<{ target: string; replaced: string[]; replacedExisting: boolean }> {
   if (config.database.kind !== 'postgres') throw new Error('unreachable');
   const url = config.database.url;
   const listed = m.files.find((f) => f.name === PGDUMP_ENTRY);
@@ -191,15 +229,29 @@ async function restorePostgres(reader: ArchiveReader, m: Manifest, config: Confi
   await client.connect();
   let objects: number;
   try {
-    objects = Number((await client.query<{ n: string }>(`select count(*) as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')`)).rows[0]!.n);
-    const sessions = async () => Number((await client.query<{ n: string }>(`select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`)).rows[0]!.n);
+    objects = Number(
+      (
+        await client.query<{ n: string }>(
+          `select count(*) as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')`,
+        )
+      ).rows[0]!.n,
+    );
+    const sessions = async () =>
+      Number(
+        (
+          await client.query<{ n: string }>(
+            `select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+          )
+        ).rows[0]!.n,
+      );
     // A server stopped a moment ago: its sessions end a little after it closed them.
     let others = await sessions();
     for (let i = 0; others > 0 && i < 20; i++) {
       await new Promise((ok) => setTimeout(ok, 100));
       others = await sessions();
     }
-    if (objects > 0 && !opts.force) throw refuse(`the database ${shown} is not empty; stop Kith and pass --force to replace what it holds, or restore into an empty database`);
+    if (objects > 0 && !opts.force)
+      throw refuse(`the database ${shown} is not empty; stop Kith and pass --force to replace what it holds, or restore into an empty database`);
     if (others > 0) throw refuse(`the database ${shown} is in use (${others} other session${others > 1 ? 's' : ''}: a Kith server?); stop it, then restore`);
   } finally {
     await client.end();
@@ -269,12 +321,19 @@ export async function restore(file: string, env: NodeJS.ProcessEnv, overrides: C
     const secret = readSecret(reader, m);
     const setting = secretSetting(env, overrides);
     if (setting.from === 'KITH_SECRET' && setting.secret !== secret)
-      throw refuse(`KITH_SECRET is set to another secret than the one in the backup, so the backup is refused. ${SECRET_MATTERS} Unset KITH_SECRET (the backup's secret then goes to secret.key in the data directory) or set it to the backup's (tar -xOf ${src} secret.key), and restore again.`);
+      throw refuse(
+        `KITH_SECRET is set to another secret than the one in the backup, so the backup is refused. ${SECRET_MATTERS} Unset KITH_SECRET (the backup's secret then goes to secret.key in the data directory) or set it to the backup's (tar -xOf ${src} secret.key), and restore again.`,
+      );
     if (setting.from === 'file' && setting.secret !== null && setting.secret !== secret && !opts.force)
-      throw refuse(`${setting.file} holds another secret than the backup; pass --force to replace it with the backup's (the current one is kept beside it). ${SECRET_MATTERS}`);
+      throw refuse(
+        `${setting.file} holds another secret than the backup; pass --force to replace it with the backup's (the current one is kept beside it). ${SECRET_MATTERS}`,
+      );
     const config = loadConfig(env, { ...overrides, secret, logLevel: 'silent' });
     if (config.database.kind !== m.database)
-      throw new AppError('bad_request', `${src} is a backup of a ${m.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database, and this server is configured for ${config.database.kind === 'sqlite' ? 'SQLite (DATABASE_URL is not set)' : 'PostgreSQL (DATABASE_URL)'}; restore it into the same kind`);
+      throw new AppError(
+        'bad_request',
+        `${src} is a backup of a ${m.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database, and this server is configured for ${config.database.kind === 'sqlite' ? 'SQLite (DATABASE_URL is not set)' : 'PostgreSQL (DATABASE_URL)'}; restore it into the same kind`,
+      );
     const now = opts.now ?? new Date();
     const r = m.database === 'sqlite' ? await restoreSqlite(reader, m, config, opts, now) : await restorePostgres(reader, m, config, opts);
     let secretOutcome: RestoreResult['secret'] = 'KITH_SECRET';
@@ -290,7 +349,17 @@ export async function restore(file: string, env: NodeJS.ProcessEnv, overrides: C
         secretOutcome = 'written';
       }
     }
-    return { database: m.database, target: r.target, schema: m.schema, backupCreatedAt: m.createdAt, backupKithVersion: m.kithVersion, secret: secretOutcome, replacedExisting: r.replacedExisting, replaced: r.replaced, integrity: m.database === 'sqlite' ? 'ok' : 'not-checked' };
+    return {
+      database: m.database,
+      target: r.target,
+      schema: m.schema,
+      backupCreatedAt: m.createdAt,
+      backupKithVersion: m.kithVersion,
+      secret: secretOutcome,
+      replacedExisting: r.replacedExisting,
+      replaced: r.replaced,
+      integrity: m.database === 'sqlite' ? 'ok' : 'not-checked',
+    };
   } finally {
     reader.close();
   }

@@ -14,9 +14,23 @@ import { actorOf } from '../http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { createOrder, createOrders, deleteOrder, getOrder, listOrders, ORDER_FIELDS, restoreOrder, updateOrder } from './order.service.ts';
-import { createCategory, createProduct, deleteCategory, deleteProduct, getProduct, listCategories, listProducts, PRODUCT_FILTERS, renameCategory, restoreProduct, updateProduct } from './product.service.ts';
+import {
+  createCategory,
+  createProduct,
+  deleteCategory,
+  deleteProduct,
+  getProduct,
+  listCategories,
+  listProducts,
+  PRODUCT_FILTERS,
+  renameCategory,
+  restoreProduct,
+  updateProduct,
+} from './product.service.ts';
 
-const CategoryOut = z.object({ id: z.string(), name: z.string(), productCount: z.number().int(), createdAt: Timestamp, updatedAt: Timestamp }).meta({ id: 'ProductCategory' });
+const CategoryOut = z
+  .object({ id: z.string(), name: z.string(), productCount: z.number().int(), createdAt: Timestamp, updatedAt: Timestamp })
+  .meta({ id: 'ProductCategory' });
 
 const ProductOut = z
   .object({
@@ -46,22 +60,53 @@ const listQuery = (qHelp: string, extra: z.ZodRawShape = {}) =>
 export function commerceRoutes(core: Core) {
   return async function (app: App) {
     // ------------------------------------------------------------------------------------ categories
-    app.get('/product-categories', { schema: { tags: ['products'], summary: 'Product categories, by name, with how many live products each has', response: { 200: z.object({ data: z.array(CategoryOut) }) } }, config: { action: 'products.read' } }, async (req) => ({
-      data: await listCategories(core, actorOf(req)),
-    }));
+    app.get(
+      '/product-categories',
+      {
+        schema: {
+          tags: ['products'],
+          summary: 'Product categories, by name, with how many live products each has',
+          response: { 200: z.object({ data: z.array(CategoryOut) }) },
+        },
+        config: { action: 'products.read' },
+      },
+      async (req) => ({
+        data: await listCategories(core, actorOf(req)),
+      }),
+    );
     app.post(
       '/product-categories',
-      { schema: { tags: ['products'], summary: 'Create a product category', body: CategoryCreateSchema, response: { 201: CategoryOut, ...errors(403, 422) } }, config: { action: 'products.manage' } },
+      {
+        schema: { tags: ['products'], summary: 'Create a product category', body: CategoryCreateSchema, response: { 201: CategoryOut, ...errors(403, 422) } },
+        config: { action: 'products.manage' },
+      },
       async (req, reply) => reply.code(201).send(await createCategory(core, actorOf(req), req.body)),
     );
     app.patch(
       '/product-categories/:id',
-      { schema: { tags: ['products'], summary: 'Rename a product category', params: IdParams, body: CategoryUpdateSchema, response: { 200: CategoryOut, ...errors(403, 404, 422) } }, config: { action: 'products.manage' } },
+      {
+        schema: {
+          tags: ['products'],
+          summary: 'Rename a product category',
+          params: IdParams,
+          body: CategoryUpdateSchema,
+          response: { 200: CategoryOut, ...errors(403, 404, 422) },
+        },
+        config: { action: 'products.manage' },
+      },
       async (req) => renameCategory(core, actorOf(req), req.params.id, req.body),
     );
     app.delete(
       '/product-categories/:id',
-      { schema: { tags: ['products'], summary: 'Remove a category (its products stay, without one)', params: IdParams, response: { 204: z.null(), ...errors(403, 404) } }, config: { action: 'products.manage' } },
+      {
+        schema: {
+          tags: ['products'],
+          summary: 'Remove a category (its products stay, without one)',
+          params: IdParams,
+          response: { 204: z.null(), ...errors(403, 404) },
+        },
+        config: { action: 'products.manage' },
+      },
       async (req, reply) => {
         await deleteCategory(core, actorOf(req), req.params.id);
         return reply.code(204).send(null);
@@ -82,12 +127,27 @@ export function commerceRoutes(core: Core) {
       },
       async (req) => {
         const { q, limit, cursor, sort, deleted } = req.query;
-        return listProducts(core, actorOf(req), { limit, deleted, raw: req.query as Record<string, unknown>, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}), ...(sort ? { sort } : {}) });
+        return listProducts(core, actorOf(req), {
+          limit,
+          deleted,
+          raw: req.query as Record<string, unknown>,
+          ...(q ? { q } : {}),
+          ...(cursor ? { cursor } : {}),
+          ...(sort ? { sort } : {}),
+        });
       },
     );
     app.post(
       '/products',
-      { schema: { tags: ['products'], summary: 'Create a product (the currency defaults to the workspace’s)', body: ProductCreateSchema, response: { 201: ProductOut, ...errors(403, 422) } }, config: { action: 'products.manage' } },
+      {
+        schema: {
+          tags: ['products'],
+          summary: 'Create a product (the currency defaults to the workspace’s)',
+          body: ProductCreateSchema,
+          response: { 201: ProductOut, ...errors(403, 422) },
+        },
+        config: { action: 'products.manage' },
+      },
       async (req, reply) => {
         const p = await createProduct(core, actorOf(req), req.body);
         return reply.code(201).header('etag', etag(p.version)).header('location', `/api/v1/products/${p.id}`).send(p);
@@ -95,7 +155,16 @@ export function commerceRoutes(core: Core) {
     );
     app.get(
       '/products/:id',
-      { schema: { tags: ['products'], summary: 'One product', params: IdParams, querystring: z.strictObject({ deleted: z.enum(['exclude', 'include']).default('exclude') }), response: { 200: ProductOut, ...errors(404) } }, config: { action: 'products.read' } },
+      {
+        schema: {
+          tags: ['products'],
+          summary: 'One product',
+          params: IdParams,
+          querystring: z.strictObject({ deleted: z.enum(['exclude', 'include']).default('exclude') }),
+          response: { 200: ProductOut, ...errors(404) },
+        },
+        config: { action: 'products.read' },
+      },
       async (req, reply) => {
         const p = await getProduct(core, actorOf(req), req.params.id, req.query.deleted);
         return reply.header('etag', etag(p.version)).send(p);
@@ -103,7 +172,16 @@ export function commerceRoutes(core: Core) {
     );
     app.patch(
       '/products/:id',
-      { schema: { tags: ['products'], summary: 'Change a product (If-Match honoured); past orders keep the price they were sold at', params: IdParams, body: ProductUpdateSchema, response: { 200: ProductOut, ...errors(403, 404, 412, 422) } }, config: { action: 'products.manage' } },
+      {
+        schema: {
+          tags: ['products'],
+          summary: 'Change a product (If-Match honoured); past orders keep the price they were sold at',
+          params: IdParams,
+          body: ProductUpdateSchema,
+          response: { 200: ProductOut, ...errors(403, 404, 412, 422) },
+        },
+        config: { action: 'products.manage' },
+      },
       async (req, reply) => {
         const p = await updateProduct(core, actorOf(req), req.params.id, req.body, parseIfMatch(req.headers['if-match']));
         return reply.header('etag', etag(p.version)).send(p);
@@ -111,7 +189,15 @@ export function commerceRoutes(core: Core) {
     );
     app.delete(
       '/products/:id',
-      { schema: { tags: ['products'], summary: 'Move a product to the trash (order lines keep its SKU, name and price)', params: IdParams, response: { 204: z.null(), ...errors(403, 404, 412) } }, config: { action: 'products.manage' } },
+      {
+        schema: {
+          tags: ['products'],
+          summary: 'Move a product to the trash (order lines keep its SKU, name and price)',
+          params: IdParams,
+          response: { 204: z.null(), ...errors(403, 404, 412) },
+        },
+        config: { action: 'products.manage' },
+      },
       async (req, reply) => {
         await deleteProduct(core, actorOf(req), req.params.id, parseIfMatch(req.headers['if-match']));
         return reply.code(204).send(null);
@@ -119,7 +205,15 @@ export function commerceRoutes(core: Core) {
     );
     app.post(
       '/products/:id/restore',
-      { schema: { tags: ['products'], summary: 'Bring a product back from the trash', params: IdParams, response: { 200: ProductOut, ...errors(403, 404, 422) } }, config: { action: 'products.manage' } },
+      {
+        schema: {
+          tags: ['products'],
+          summary: 'Bring a product back from the trash',
+          params: IdParams,
+          response: { 200: ProductOut, ...errors(403, 404, 422) },
+        },
+        config: { action: 'products.manage' },
+      },
       async (req, reply) => {
         const p = await restoreProduct(core, actorOf(req), req.params.id);
         return reply.header('etag', etag(p.version)).send(p);
@@ -132,7 +226,8 @@ export function commerceRoutes(core: Core) {
       {
         schema: {
           tags: ['orders'],
-          summary: 'List and filter orders, newest first (filter[contactId][eq]=…, filter[status][in]=paid,delivered, filter[orderedAt][gte]=…; includeTotal adds the count and the sum per currency)',
+          summary:
+            'List and filter orders, newest first (filter[contactId][eq]=…, filter[status][in]=paid,delivered, filter[orderedAt][gte]=…; includeTotal adds the count and the sum per currency)',
           querystring: listQuery('The start of the order number, or words at the start of the customer’s name', {
             includeTotal: z
               .enum(['true', 'false'])
@@ -144,7 +239,10 @@ export function commerceRoutes(core: Core) {
               data: z.array(OrderSummaryOut),
               nextCursor: z.string().nullable(),
               total: z.number().int().optional(),
-              sum: z.array(z.object({ currency: z.string(), total: Money })).optional().describe('Σ total of the matching orders, per currency'),
+              sum: z
+                .array(z.object({ currency: z.string(), total: Money }))
+                .optional()
+                .describe('Σ total of the matching orders, per currency'),
             }),
             ...errors(403, 422),
           },
@@ -153,7 +251,15 @@ export function commerceRoutes(core: Core) {
       },
       async (req) => {
         const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
-        return listOrders(core, actorOf(req), { limit, deleted, includeTotal: (includeTotal as unknown) === true, raw: req.query as Record<string, unknown>, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}), ...(sort ? { sort } : {}) });
+        return listOrders(core, actorOf(req), {
+          limit,
+          deleted,
+          includeTotal: (includeTotal as unknown) === true,
+          raw: req.query as Record<string, unknown>,
+          ...(q ? { q } : {}),
+          ...(cursor ? { cursor } : {}),
+          ...(sort ? { sort } : {}),
+        });
       },
     );
     app.post(
@@ -161,7 +267,8 @@ export function commerceRoutes(core: Core) {
       {
         schema: {
           tags: ['orders'],
-          summary: 'Record an order; totals are computed from the lines, a number is given when none is sent, and a purchase may move the customer’s lifecycle stage',
+          summary:
+            'Record an order; totals are computed from the lines, a number is given when none is sent, and a purchase may move the customer’s lifecycle stage',
           body: OrderCreateSchema,
           response: { 201: OrderOut, ...errors(403, 422) },
         },
@@ -187,7 +294,16 @@ export function commerceRoutes(core: Core) {
     );
     app.get(
       '/orders/:id',
-      { schema: { tags: ['orders'], summary: 'One order with its lines', params: IdParams, querystring: z.strictObject({ deleted: Deleted.default('exclude') }), response: { 200: OrderOut, ...errors(404) } }, config: { action: 'orders.read' } },
+      {
+        schema: {
+          tags: ['orders'],
+          summary: 'One order with its lines',
+          params: IdParams,
+          querystring: z.strictObject({ deleted: Deleted.default('exclude') }),
+          response: { 200: OrderOut, ...errors(404) },
+        },
+        config: { action: 'orders.read' },
+      },
       async (req, reply) => {
         const o = await getOrder(core, actorOf(req), req.params.id, req.query.deleted);
         return reply.header('etag', etag(o.version)).send(o);
@@ -196,7 +312,13 @@ export function commerceRoutes(core: Core) {
     app.patch(
       '/orders/:id',
       {
-        schema: { tags: ['orders'], summary: 'Change an order (If-Match honoured); lines, when sent, replace the old ones', params: IdParams, body: OrderUpdateSchema, response: { 200: OrderOut, ...errors(403, 404, 412, 422) } },
+        schema: {
+          tags: ['orders'],
+          summary: 'Change an order (If-Match honoured); lines, when sent, replace the old ones',
+          params: IdParams,
+          body: OrderUpdateSchema,
+          response: { 200: OrderOut, ...errors(403, 404, 412, 422) },
+        },
         config: { action: 'orders.update' },
       },
       async (req, reply) => {
@@ -206,7 +328,10 @@ export function commerceRoutes(core: Core) {
     );
     app.delete(
       '/orders/:id',
-      { schema: { tags: ['orders'], summary: 'Move an order to the trash', params: IdParams, response: { 204: z.null(), ...errors(403, 404, 412) } }, config: { action: 'orders.delete' } },
+      {
+        schema: { tags: ['orders'], summary: 'Move an order to the trash', params: IdParams, response: { 204: z.null(), ...errors(403, 404, 412) } },
+        config: { action: 'orders.delete' },
+      },
       async (req, reply) => {
         await deleteOrder(core, actorOf(req), req.params.id, parseIfMatch(req.headers['if-match']));
         return reply.code(204).send(null);
@@ -214,7 +339,10 @@ export function commerceRoutes(core: Core) {
     );
     app.post(
       '/orders/:id/restore',
-      { schema: { tags: ['orders'], summary: 'Bring an order back from the trash', params: IdParams, response: { 200: OrderOut, ...errors(403, 404) } }, config: { action: 'orders.delete' } },
+      {
+        schema: { tags: ['orders'], summary: 'Bring an order back from the trash', params: IdParams, response: { 200: OrderOut, ...errors(403, 404) } },
+        config: { action: 'orders.delete' },
+      },
       async (req, reply) => {
         const o = await restoreOrder(core, actorOf(req), req.params.id);
         return reply.header('etag', etag(o.version)).send(o);

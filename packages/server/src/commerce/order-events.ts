@@ -16,9 +16,16 @@ export type OrdersChanged = { workspaceId: string; contactIds: string[]; bulk: b
 export const ordersChangedHook = defineHook<OrdersChanged>('orders.changed');
 
 /** The domain event of an order arriving at a status, if that status has one (order.paid, .delivered, .returned). */
-export function orderStatusEvent(workspaceId: string, o: Pick<Order, 'id' | 'contactId' | 'status' | 'total' | 'currency'>, from: OrderStatus | null, at: string): NewEvent[] {
+export function orderStatusEvent(
+  workspaceId: string,
+  o: Pick<Order, 'id' | 'contactId' | 'status' | 'total' | 'currency'>,
+  from: OrderStatus | null,
+  at: string,
+): NewEvent[] {
   const type = ORDER_STATUS_EVENTS[o.status];
-  return type && o.status !== from ? [{ type, workspaceId, at, payload: { orderId: o.id, contactId: o.contactId, from, total: o.total, currency: o.currency } }] : [];
+  return type && o.status !== from
+    ? [{ type, workspaceId, at, payload: { orderId: o.id, contactId: o.contactId, from, total: o.total, currency: o.currency } }]
+    : [];
 }
 
 export async function ordersChanged(trx: Db, core: Core, e: OrdersChanged): Promise<void> {

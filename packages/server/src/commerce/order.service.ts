@@ -28,7 +28,17 @@ import type { Db } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { afterCursor, decodeCursor, encodeCursor, escapeLike, filterCondition, orderBySql, parseFilters, parseSort, type Registry } from '../records/list-query.ts';
+import {
+  afterCursor,
+  decodeCursor,
+  encodeCursor,
+  escapeLike,
+  filterCondition,
+  orderBySql,
+  parseFilters,
+  parseSort,
+  type Registry,
+} from '../records/list-query.ts';
 import { preconditionFailed, readableContacts, scopeFor, visibleTo, type Scope } from '../records/visibility.ts';
 import { findWorkspace, type Workspace } from '../workspaces/workspace.repository.ts';
 import type { OrderTable } from './commerce.table.ts';
@@ -59,7 +69,22 @@ export const ORDER_FIELDS: Registry = {
 type Deleted = 'exclude' | 'only' | 'include';
 type OrderRow = Selectable<OrderTable> & { contact_name: string | null; line_count?: number | string | null };
 
-const AUDITED = ['number', 'externalId', 'contactId', 'companyId', 'orderedAt', 'channel', 'status', 'currency', 'subtotal', 'discount', 'shipping', 'total', 'tags', 'notes'] as const;
+const AUDITED = [
+  'number',
+  'externalId',
+  'contactId',
+  'companyId',
+  'orderedAt',
+  'channel',
+  'status',
+  'currency',
+  'subtotal',
+  'discount',
+  'shipping',
+  'total',
+  'tags',
+  'notes',
+] as const;
 const numberKey = (n: string) => n.normalize('NFC').toLowerCase();
 
 function rowToSummary(r: OrderRow): OrderSummary {
@@ -103,9 +128,24 @@ function selectOrders(db: Db, scope: Scope) {
 async function loadLines(db: Db, ids: string[]): Promise<Map<string, OrderLine[]>> {
   const out = new Map<string, OrderLine[]>(ids.map((id) => [id, []]));
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids.slice(i, i + 500)).orderBy('order_id').orderBy('line_no').execute();
+    const rows = await db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('order_id', 'in', ids.slice(i, i + 500))
+      .orderBy('order_id')
+      .orderBy('line_no')
+      .execute();
     for (const l of rows) {
-      out.get(l.order_id)!.push({ lineNo: l.line_no, productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: Number(l.unit_price), discount: Number(l.discount), lineTotal: Number(l.line_total) });
+      out.get(l.order_id)!.push({
+        lineNo: l.line_no,
+        productId: l.product_id,
+        sku: l.sku,
+        name: l.name,
+        quantity: l.quantity,
+        unitPrice: Number(l.unit_price),
+        discount: Number(l.discount),
+        lineTotal: Number(l.line_total),
+      });
     }
   }
   return out;
@@ -117,7 +157,10 @@ export async function findOrders(db: Db, scope: Scope, ids: string[], deleted: D
   if (deleted === 'exclude') q = q.where('orders.deleted_at', 'is', null);
   if (deleted === 'only') q = q.where('orders.deleted_at', 'is not', null);
   const rows = await q.execute();
-  const lines = await loadLines(db, rows.map((r) => r.id));
+  const lines = await loadLines(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const { lineCount: _n, ...s } = rowToSummary(r);
     return { ...s, lines: lines.get(r.id) ?? [] };
@@ -127,7 +170,12 @@ export async function findOrders(db: Db, scope: Scope, ids: string[], deleted: D
 /** The next free order number of the workspace (DH000001, DH000002, …), skipping numbers imported by hand. */
 async function nextNumber(db: Db, workspaceId: string): Promise<string> {
   for (;;) {
-    const r = await db.updateTable('workspaces').set((eb) => ({ order_seq: eb('order_seq', '+', 1) })).where('id', '=', workspaceId).returning('order_seq').executeTakeFirstOrThrow();
+    const r = await db
+      .updateTable('workspaces')
+      .set((eb) => ({ order_seq: eb('order_seq', '+', 1) }))
+      .where('id', '=', workspaceId)
+      .returning('order_seq')
+      .executeTakeFirstOrThrow();
     const n = `DH${String(r.order_seq).padStart(6, '0')}`;
     const taken = await db.selectFrom('orders').select('id').where('workspace_id', '=', workspaceId).where('number_key', '=', numberKey(n)).executeTakeFirst();
     if (!taken) return n;
@@ -135,7 +183,13 @@ async function nextNumber(db: Db, workspaceId: string): Promise<string> {
 }
 
 /** Price the lines: a product's SKU, name and price fill what the line leaves out (in the order's currency only). */
-function priceLines(lines: OrderCreateInput['lines'], products: Map<string, Product>, currency: string, path: (string | number)[], issues: FieldIssue[]): PricedLine[] {
+function priceLines(
+  lines: OrderCreateInput['lines'],
+  products: Map<string, Product>,
+  currency: string,
+  path: (string | number)[],
+  issues: FieldIssue[],
+): PricedLine[] {
   return lines.map((l, i) => {
     const at = [...path, 'lines', i];
     const p = l.productId ? products.get(l.productId) : undefined;
@@ -146,10 +200,23 @@ function priceLines(lines: OrderCreateInput['lines'], products: Map<string, Prod
       if (!l.productId) issues.push({ path: [...at, 'unitPrice'], message: 'A line without a product needs a unit price', code: 'required' });
       else if (!p) {
         // the missing product is reported above
-      } else if (p.currency !== currency) issues.push({ path: [...at, 'unitPrice'], message: `The product is priced in ${p.currency}; give the price in ${currency}`, code: 'currency_mismatch', params: { expected: currency } });
+      } else if (p.currency !== currency)
+        issues.push({
+          path: [...at, 'unitPrice'],
+          message: `The product is priced in ${p.currency}; give the price in ${currency}`,
+          code: 'currency_mismatch',
+          params: { expected: currency },
+        });
       else unitPrice = p.price;
     }
-    return { productId: p?.id ?? null, sku: l.sku ?? p?.sku ?? null, name: l.name ?? p?.name ?? '', quantity: l.quantity, unitPrice: unitPrice ?? 0, discount: l.discount ?? 0 };
+    return {
+      productId: p?.id ?? null,
+      sku: l.sku ?? p?.sku ?? null,
+      name: l.name ?? p?.name ?? '',
+      quantity: l.quantity,
+      unitPrice: unitPrice ?? 0,
+      discount: l.discount ?? 0,
+    };
   });
 }
 
@@ -158,8 +225,25 @@ type Prepared = { order: Order; purchase: boolean };
 const audited = (o: Order) => Object.fromEntries(AUDITED.map((k) => [k, o[k]]));
 
 async function writeLines(db: Db, workspaceId: string, orders: { id: string; lines: OrderLine[] }[]): Promise<void> {
-  const rows = orders.flatMap((o) => o.lines.map((l) => ({ order_id: o.id, line_no: l.lineNo, workspace_id: workspaceId, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity, unit_price: l.unitPrice, discount: l.discount, line_total: l.lineTotal })));
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('order_lines').values(rows.slice(i, i + 500)).execute();
+  const rows = orders.flatMap((o) =>
+    o.lines.map((l) => ({
+      order_id: o.id,
+      line_no: l.lineNo,
+      workspace_id: workspaceId,
+      product_id: l.productId,
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      unit_price: l.unitPrice,
+      discount: l.discount,
+      line_total: l.lineTotal,
+    })),
+  );
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('order_lines')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 /**
@@ -168,11 +252,23 @@ async function writeLines(db: Db, workspaceId: string, orders: { id: string; lin
  */
 export type StageMove = { contactId: string; before: string; after: string };
 
-async function followLifecycle(db: Db, core: Core, actor: Actor, ws: Workspace, moved: Map<string, string>, meta: Record<string, unknown> = {}): Promise<StageMove[]> {
+async function followLifecycle(
+  db: Db,
+  core: Core,
+  actor: Actor,
+  ws: Workspace,
+  moved: Map<string, string>,
+  meta: Record<string, unknown> = {},
+): Promise<StageMove[]> {
   const out: StageMove[] = [];
   if (!ws.lifecycleAuto || moved.size === 0) return out;
   const ids = [...moved.keys()];
-  const contacts = await db.selectFrom('contacts').select(['id', 'lifecycle_stage', 'version']).where('workspace_id', '=', ws.id).where('id', 'in', ids).execute();
+  const contacts = await db
+    .selectFrom('contacts')
+    .select(['id', 'lifecycle_stage', 'version'])
+    .where('workspace_id', '=', ws.id)
+    .where('id', 'in', ids)
+    .execute();
   const counts = await db
     .selectFrom('orders')
     .select(['contact_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -187,9 +283,25 @@ async function followLifecycle(db: Db, core: Core, actor: Actor, ws: Workspace, 
   for (const c of contacts) {
     const next = stageFromPurchases(c.lifecycle_stage as LifecycleStage, n.get(c.id) ?? 0, ws.loyalAfter);
     if (!next || next === c.lifecycle_stage) continue;
-    await db.updateTable('contacts').set({ lifecycle_stage: next, updated_at: now.toISOString(), version: c.version + 1 }).where('id', '=', c.id).execute();
+    await db
+      .updateTable('contacts')
+      .set({ lifecycle_stage: next, updated_at: now.toISOString(), version: c.version + 1 })
+      .where('id', '=', c.id)
+      .execute();
     const who = by(actor);
-    await recordAudit(db, { ...who, action: 'update', entityType: 'contact', entityId: c.id, before: { lifecycleStage: c.lifecycle_stage }, after: { lifecycleStage: next }, meta: { ...who.meta, ...meta, cause: 'order', orderId: moved.get(c.id) } }, now);
+    await recordAudit(
+      db,
+      {
+        ...who,
+        action: 'update',
+        entityType: 'contact',
+        entityId: c.id,
+        before: { lifecycleStage: c.lifecycle_stage },
+        after: { lifecycleStage: next },
+        meta: { ...who.meta, ...meta, cause: 'order', orderId: moved.get(c.id) },
+      },
+      now,
+    );
     await emitEvent(db, { type: 'contact.updated', workspaceId: ws.id, at: now, payload: { contactId: c.id, fields: ['lifecycleStage'] } });
     out.push({ contactId: c.id, before: c.lifecycle_stage, after: next });
   }
@@ -217,10 +329,24 @@ export async function createOrdersIn(
 ): Promise<Order[]> {
   {
     const issues: FieldIssue[] = [];
-    const contacts = await readableContacts(trx, actor, inputs.map((i) => i.contactId));
+    const contacts = await readableContacts(
+      trx,
+      actor,
+      inputs.map((i) => i.contactId),
+    );
     const companyIds = [...new Set(inputs.map((i) => i.companyId).filter((x): x is string => !!x))];
     const companies = new Set(
-      companyIds.length ? (await trx.selectFrom('companies').select('id').where('workspace_id', '=', actor.workspaceId).where('id', 'in', companyIds).where('deleted_at', 'is', null).execute()).map((c) => c.id) : [],
+      companyIds.length
+        ? (
+            await trx
+              .selectFrom('companies')
+              .select('id')
+              .where('workspace_id', '=', actor.workspaceId)
+              .where('id', 'in', companyIds)
+              .where('deleted_at', 'is', null)
+              .execute()
+          ).map((c) => c.id)
+        : [],
     );
     const productIds = inputs.flatMap((i) => i.lines.map((l) => l.productId).filter((x): x is string => !!x));
     const products = new Map((await findProducts(trx, actor.workspaceId, productIds)).map((p) => [p.id, p]));
@@ -243,7 +369,8 @@ export async function createOrdersIn(
         numbers.add(k);
       }
       if (input.externalId) {
-        if (externals.has(input.externalId)) issues.push({ path: [...path, 'externalId'], message: `The external id ${input.externalId} appears twice`, code: 'not_unique' });
+        if (externals.has(input.externalId))
+          issues.push({ path: [...path, 'externalId'], message: `The external id ${input.externalId} appears twice`, code: 'not_unique' });
         externals.add(input.externalId);
       }
       const status = input.status ?? 'placed';
@@ -276,39 +403,114 @@ export async function createOrdersIn(
       });
     }
     if (numbers.size) {
-      const taken = await trx.selectFrom('orders').select('number').where('workspace_id', '=', actor.workspaceId).where('number_key', 'in', [...numbers]).execute();
+      const taken = await trx
+        .selectFrom('orders')
+        .select('number')
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('number_key', 'in', [...numbers])
+        .execute();
       const takenKeys = new Set(taken.map((t) => numberKey(t.number)));
       prepared.forEach(({ order }, i) => {
-        if (order.number && takenKeys.has(numberKey(order.number))) issues.push({ path: [...(opts.bulk ? ['items', i] : []), 'number'], message: `An order numbered ${order.number} exists`, code: 'not_unique' });
+        if (order.number && takenKeys.has(numberKey(order.number)))
+          issues.push({ path: [...(opts.bulk ? ['items', i] : []), 'number'], message: `An order numbered ${order.number} exists`, code: 'not_unique' });
       });
     }
     if (externals.size) {
-      const taken = new Set((await trx.selectFrom('orders').select('external_id').where('workspace_id', '=', actor.workspaceId).where('external_id', 'in', [...externals]).execute()).map((t) => t.external_id));
+      const taken = new Set(
+        (
+          await trx
+            .selectFrom('orders')
+            .select('external_id')
+            .where('workspace_id', '=', actor.workspaceId)
+            .where('external_id', 'in', [...externals])
+            .execute()
+        ).map((t) => t.external_id),
+      );
       prepared.forEach(({ order }, i) => {
-        if (order.externalId && taken.has(order.externalId)) issues.push({ path: [...(opts.bulk ? ['items', i] : []), 'externalId'], message: `An order with the external id ${order.externalId} exists`, code: 'not_unique' });
+        if (order.externalId && taken.has(order.externalId))
+          issues.push({
+            path: [...(opts.bulk ? ['items', i] : []), 'externalId'],
+            message: `An order with the external id ${order.externalId} exists`,
+            code: 'not_unique',
+          });
       });
     }
     if (issues.length) throw invalid(issues, opts.bulk ? 'Some orders are invalid; nothing was created' : 'The order has invalid fields');
     for (const { order } of prepared) if (!order.number) order.number = await nextNumber(trx, actor.workspaceId);
     const rows = prepared.map(({ order: o }) => ({
-      id: o.id, workspace_id: actor.workspaceId, number: o.number, number_key: numberKey(o.number), external_id: o.externalId, contact_id: o.contactId, company_id: o.companyId,
-      ordered_at: o.orderedAt, channel: o.channel, status: o.status, currency: o.currency, subtotal: o.subtotal, discount: o.discount, shipping: o.shipping, total: o.total,
-      tags: JSON.stringify(o.tags), notes: o.notes, created_at: now, updated_at: now, deleted_at: null, created_by: actor.userId, updated_by: actor.userId, version: 1,
+      id: o.id,
+      workspace_id: actor.workspaceId,
+      number: o.number,
+      number_key: numberKey(o.number),
+      external_id: o.externalId,
+      contact_id: o.contactId,
+      company_id: o.companyId,
+      ordered_at: o.orderedAt,
+      channel: o.channel,
+      status: o.status,
+      currency: o.currency,
+      subtotal: o.subtotal,
+      discount: o.discount,
+      shipping: o.shipping,
+      total: o.total,
+      tags: JSON.stringify(o.tags),
+      notes: o.notes,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      created_by: actor.userId,
+      updated_by: actor.userId,
+      version: 1,
     }));
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('orders').values(rows.slice(i, i + 200)).execute();
-    await writeLines(trx, actor.workspaceId, prepared.map((p) => p.order));
-    await emitEvent(trx, prepared.flatMap((p) => orderStatusEvent(actor.workspaceId, p.order, null, now)));
-    await markStatsDirty(trx, actor.workspaceId, prepared.map((p) => p.order.contactId));
-    await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [...new Set(prepared.map((p) => p.order.contactId))], bulk: opts.bulk, changes: prepared.map((p) => ({ orderId: p.order.id, contactId: p.order.contactId, from: null, to: p.order.status })) });
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('orders')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    await writeLines(
+      trx,
+      actor.workspaceId,
+      prepared.map((p) => p.order),
+    );
+    await emitEvent(
+      trx,
+      prepared.flatMap((p) => orderStatusEvent(actor.workspaceId, p.order, null, now)),
+    );
+    await markStatsDirty(
+      trx,
+      actor.workspaceId,
+      prepared.map((p) => p.order.contactId),
+    );
+    await ordersChanged(trx, core, {
+      workspaceId: actor.workspaceId,
+      contactIds: [...new Set(prepared.map((p) => p.order.contactId))],
+      bulk: opts.bulk,
+      changes: prepared.map((p) => ({ orderId: p.order.id, contactId: p.order.contactId, from: null, to: p.order.status })),
+    });
     const who = by(actor);
-    await recordAudit(trx, prepared.map(({ order }) => ({ ...who, action: 'create' as const, entityType: 'order', entityId: order.id, after: audited(order), meta: { ...who.meta, ...opts.meta, contactId: order.contactId, lines: order.lines.length } })), core.now());
+    await recordAudit(
+      trx,
+      prepared.map(({ order }) => ({
+        ...who,
+        action: 'create' as const,
+        entityType: 'order',
+        entityId: order.id,
+        after: audited(order),
+        meta: { ...who.meta, ...opts.meta, contactId: order.contactId, lines: order.lines.length },
+      })),
+      core.now(),
+    );
     const moved = new Map<string, string>();
     for (const { order, purchase } of prepared) if (purchase) moved.set(order.contactId, order.id);
     const moves = await followLifecycle(trx, core, actor, ws, moved, opts.meta);
     opts.onStageMoves?.(moves);
     // An import does not read back what it wrote; it has the ids.
     if (opts.readBack === false) return prepared.map((p) => p.order);
-    return findOrders(trx, { workspaceId: actor.workspaceId, limitTo: null }, prepared.map((p) => p.order.id));
+    return findOrders(
+      trx,
+      { workspaceId: actor.workspaceId, limitTo: null },
+      prepared.map((p) => p.order.id),
+    );
   }
 }
 
@@ -340,28 +542,67 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
       if (v !== undefined) (next as Record<string, unknown>)[k] = v;
     }
     if (patch.status !== undefined && patch.status !== before.status) {
-      if (!ORDER_TRANSITIONS[before.status].includes(patch.status)) issues.push({ path: ['status'], message: `An order cannot go from ${before.status} to ${patch.status}`, code: 'invalid_transition', params: { from: before.status, to: patch.status } });
+      if (!ORDER_TRANSITIONS[before.status].includes(patch.status))
+        issues.push({
+          path: ['status'],
+          message: `An order cannot go from ${before.status} to ${patch.status}`,
+          code: 'invalid_transition',
+          params: { from: before.status, to: patch.status },
+        });
       next.status = patch.status;
     }
     if (patch.contactId !== undefined && patch.contactId !== before.contactId) {
-      if (!(await readableContacts(trx, actor, [patch.contactId])).has(patch.contactId)) issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
+      if (!(await readableContacts(trx, actor, [patch.contactId])).has(patch.contactId))
+        issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
     }
     if (patch.companyId && patch.companyId !== before.companyId) {
-      const c = await trx.selectFrom('companies').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', patch.companyId).where('deleted_at', 'is', null).executeTakeFirst();
+      const c = await trx
+        .selectFrom('companies')
+        .select('id')
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('id', '=', patch.companyId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       if (!c) issues.push({ path: ['companyId'], message: 'No such company', code: 'not_found' });
     }
     if (patch.number !== undefined && numberKey(patch.number) !== numberKey(before.number)) {
-      const t = await trx.selectFrom('orders').select('id').where('workspace_id', '=', actor.workspaceId).where('number_key', '=', numberKey(patch.number)).executeTakeFirst();
+      const t = await trx
+        .selectFrom('orders')
+        .select('id')
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('number_key', '=', numberKey(patch.number))
+        .executeTakeFirst();
       if (t) issues.push({ path: ['number'], message: `An order numbered ${patch.number} exists`, code: 'not_unique' });
     }
     if (patch.externalId && patch.externalId !== before.externalId) {
-      const t = await trx.selectFrom('orders').select('id').where('workspace_id', '=', actor.workspaceId).where('external_id', '=', patch.externalId).executeTakeFirst();
+      const t = await trx
+        .selectFrom('orders')
+        .select('id')
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('external_id', '=', patch.externalId)
+        .executeTakeFirst();
       if (t) issues.push({ path: ['externalId'], message: `An order with the external id ${patch.externalId} exists`, code: 'not_unique' });
     }
     const linesChanged = patch.lines !== undefined || (patch.currency !== undefined && patch.currency !== before.currency);
-    let lineInputs: OrderCreateInput['lines'] = before.lines.map((l) => ({ productId: l.productId, sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, discount: l.discount }));
+    let lineInputs: OrderCreateInput['lines'] = before.lines.map((l) => ({
+      productId: l.productId,
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      discount: l.discount,
+    }));
     if (patch.lines !== undefined) lineInputs = patch.lines;
-    const products = new Map((await findProducts(trx, actor.workspaceId, lineInputs.map((l) => l.productId).filter((x): x is string => !!x), 'include')).map((p) => [p.id, p]));
+    const products = new Map(
+      (
+        await findProducts(
+          trx,
+          actor.workspaceId,
+          lineInputs.map((l) => l.productId).filter((x): x is string => !!x),
+          'include',
+        )
+      ).map((p) => [p.id, p]),
+    );
     const totals = computeTotals(priceLines(lineInputs, products, next.currency, [], issues), next.discount, next.shipping);
     issues.push(...totals.issues);
     if (issues.length) throw invalid(issues, 'The order has invalid fields');
@@ -373,9 +614,24 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
     const r = await trx
       .updateTable('orders')
       .set({
-        number: next.number, number_key: numberKey(next.number), external_id: next.externalId, contact_id: next.contactId, company_id: next.companyId, ordered_at: next.orderedAt,
-        channel: next.channel, status: next.status, currency: next.currency, subtotal: next.subtotal, discount: next.discount, shipping: next.shipping, total: next.total,
-        tags: JSON.stringify(next.tags), notes: next.notes, updated_at: now, updated_by: actor.userId, version: before.version + 1,
+        number: next.number,
+        number_key: numberKey(next.number),
+        external_id: next.externalId,
+        contact_id: next.contactId,
+        company_id: next.companyId,
+        ordered_at: next.orderedAt,
+        channel: next.channel,
+        status: next.status,
+        currency: next.currency,
+        subtotal: next.subtotal,
+        discount: next.discount,
+        shipping: next.shipping,
+        total: next.total,
+        tags: JSON.stringify(next.tags),
+        notes: next.notes,
+        updated_at: now,
+        updated_by: actor.userId,
+        version: before.version + 1,
       })
       .where('workspace_id', '=', actor.workspaceId)
       .where('id', '=', id)
@@ -384,7 +640,12 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
     if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(before.version + 1);
     await markStatsDirty(trx, actor.workspaceId, [before.contactId, next.contactId]);
     await emitEvent(trx, orderStatusEvent(actor.workspaceId, next, before.status, now));
-    await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [...new Set([before.contactId, next.contactId])], bulk: false, changes: [{ orderId: id, contactId: next.contactId, from: before.status, to: next.status }] });
+    await ordersChanged(trx, core, {
+      workspaceId: actor.workspaceId,
+      contactIds: [...new Set([before.contactId, next.contactId])],
+      bulk: false,
+      changes: [{ orderId: id, contactId: next.contactId, from: before.status, to: next.status }],
+    });
     if (linesDiffer || linesChanged) {
       await trx.deleteFrom('order_lines').where('order_id', '=', id).execute();
       await writeLines(trx, actor.workspaceId, [{ id, lines: next.lines }]);
@@ -392,7 +653,10 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
     await recordAudit(
       trx,
       {
-        ...by(actor), action: 'update', entityType: 'order', entityId: id,
+        ...by(actor),
+        action: 'update',
+        entityType: 'order',
+        entityId: id,
         before: { ...Object.fromEntries(changed.map((k) => [k, before[k]])), ...(linesDiffer ? { lines: before.lines } : {}) },
         after: { ...Object.fromEntries(changed.map((k) => [k, next[k]])), ...(linesDiffer ? { lines: next.lines } : {}) },
         meta: { contactId: next.contactId },
@@ -412,9 +676,19 @@ export async function deleteOrder(core: Core, actor: Actor, id: string, ifVersio
     if (!o) throw notFound('Order');
     if (ifVersion !== null && ifVersion !== o.version) throw preconditionFailed(o.version);
     const now = core.now().toISOString();
-    await trx.updateTable('orders').set({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: o.version + 1 }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
+    await trx
+      .updateTable('orders')
+      .set({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: o.version + 1 })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .execute();
     await markStatsDirty(trx, actor.workspaceId, [o.contactId]);
-    await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [o.contactId], bulk: false, changes: [{ orderId: id, contactId: o.contactId, from: o.status, to: null }] });
+    await ordersChanged(trx, core, {
+      workspaceId: actor.workspaceId,
+      contactIds: [o.contactId],
+      bulk: false,
+      changes: [{ orderId: id, contactId: o.contactId, from: o.status, to: null }],
+    });
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'order', entityId: id, meta: { contactId: o.contactId } }, core.now());
   });
 }
@@ -425,18 +699,40 @@ export async function restoreOrder(core: Core, actor: Actor, id: string): Promis
     const o = (await findOrders(trx, scope, [id], 'only'))[0];
     if (!o) throw notFound('Deleted order');
     const now = core.now().toISOString();
-    await trx.updateTable('orders').set({ deleted_at: null, updated_at: now, updated_by: actor.userId, version: o.version + 1 }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
+    await trx
+      .updateTable('orders')
+      .set({ deleted_at: null, updated_at: now, updated_by: actor.userId, version: o.version + 1 })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .execute();
     await markStatsDirty(trx, actor.workspaceId, [o.contactId]);
-    await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [o.contactId], bulk: false, changes: [{ orderId: id, contactId: o.contactId, from: null, to: o.status }] });
+    await ordersChanged(trx, core, {
+      workspaceId: actor.workspaceId,
+      contactIds: [o.contactId],
+      bulk: false,
+      changes: [{ orderId: id, contactId: o.contactId, from: null, to: o.status }],
+    });
     await recordAudit(trx, { ...by(actor), action: 'restore', entityType: 'order', entityId: id, meta: { contactId: o.contactId } }, core.now());
     return (await findOrders(trx, scope, [id]))[0]!;
   });
 }
 
-export type OrderListQuery = { q?: string; sort?: string; cursor?: string; limit: number; deleted: Deleted; includeTotal?: boolean; raw: Record<string, unknown> };
+export type OrderListQuery = {
+  q?: string;
+  sort?: string;
+  cursor?: string;
+  limit: number;
+  deleted: Deleted;
+  includeTotal?: boolean;
+  raw: Record<string, unknown>;
+};
 
 /** Orders, newest first by default, with every filter of ORDER_FIELDS; `q` matches the start of the number or of the customer's name. */
-export async function listOrders(core: Core, actor: Actor, query: OrderListQuery): Promise<{ data: OrderSummary[]; nextCursor: string | null; total?: number; sum?: { currency: string; total: number }[] }> {
+export async function listOrders(
+  core: Core,
+  actor: Actor,
+  query: OrderListQuery,
+): Promise<{ data: OrderSummary[]; nextCursor: string | null; total?: number; sum?: { currency: string; total: number }[] }> {
   const scope = scopeFor(actor, 'orders.read');
   if (query.deleted !== 'exclude') scopeFor(actor, 'orders.delete');
   const filters = parseFilters(query.raw, ORDER_FIELDS, [], core.dialect, 'orders', ['q', 'sort', 'cursor', 'limit', 'deleted', 'includeTotal']);
@@ -451,7 +747,9 @@ export async function listOrders(core: Core, actor: Actor, query: OrderListQuery
     const words = query.q ? foldedWords(query.q).slice(0, 8) : [];
     if (words.length === 1) {
       const w = escapeLike(words[0]!);
-      r = r.where((eb) => eb.or([sql<boolean>`orders.number_key like ${`${w}%`} escape '\\'`, sql<boolean>`(' ' || contacts.name_key) like ${`% ${w}%`} escape '\\'`])) as Q;
+      r = r.where((eb) =>
+        eb.or([sql<boolean>`orders.number_key like ${`${w}%`} escape '\\'`, sql<boolean>`(' ' || contacts.name_key) like ${`% ${w}%`} escape '\\'`]),
+      ) as Q;
     } else for (const w of words) r = r.where(sql<boolean>`(' ' || contacts.name_key) like ${`% ${escapeLike(w)}%`} escape '\\'`) as Q;
     for (const f of filters) r = r.where((eb) => filterCondition(eb, f, ctx)) as Q;
     return r;
@@ -460,7 +758,10 @@ export async function listOrders(core: Core, actor: Actor, query: OrderListQuery
     .select(sort.expr.as('_sort'))
     .select((eb) => eb.selectFrom('order_lines').select(eb.fn.countAll<number>().as('n')).whereRef('order_lines.order_id', '=', 'orders.id').as('line_count'));
   if (cursor) q = q.where(afterCursor(sort, cursor, 'orders.id'));
-  const rows = await q.orderBy(orderBySql(sort, 'orders.id')).limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy(orderBySql(sort, 'orders.id'))
+    .limit(query.limit + 1)
+    .execute();
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1] as ((typeof page)[number] & { _sort: unknown }) | undefined;

@@ -51,15 +51,26 @@ describe('products and categories', () => {
     const dup = await api(owner).post('/api/v1/products', { sku: 'ao-001', name: 'Khác', price: 1 });
     assert.equal(dup.status, 422);
     assert.match(String(dup.headers['content-type']), /problem\+json/);
-    assert.deepEqual(dup.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [['/sku', 'not_unique']]);
+    assert.deepEqual(
+      dup.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]),
+      [['/sku', 'not_unique']],
+    );
     const frac = await api(owner).post('/api/v1/products', { sku: 'X-1', name: 'x', price: 12.5, currency: 'VNX' });
     assert.deepEqual(frac.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/currency', '/price']);
     assert.deepEqual(await snapshotCounts(t.core), before, 'nothing written by a refused product');
     assert.equal((await api(agent).post('/api/v1/products', { sku: 'AG-1', name: 'x', price: 1 })).status, 403);
 
     const found = await api(agent).get('/api/v1/products?q=ao so');
-    assert.deepEqual(found.body.data.map((x: { sku: string }) => x.sku), ['AO-001'], 'words of the name, without diacritics');
-    assert.deepEqual((await api(agent).get('/api/v1/products?q=ao-0')).body.data.map((x: { sku: string }) => x.sku), ['AO-001'], 'the start of the SKU');
+    assert.deepEqual(
+      found.body.data.map((x: { sku: string }) => x.sku),
+      ['AO-001'],
+      'words of the name, without diacritics',
+    );
+    assert.deepEqual(
+      (await api(agent).get('/api/v1/products?q=ao-0')).body.data.map((x: { sku: string }) => x.sku),
+      ['AO-001'],
+      'the start of the SKU',
+    );
     const inCat = await api(agent).get(`/api/v1/products?filter[categoryId][eq]=${cat.body.id}`);
     assert.equal(inCat.body.data.length, 1);
 
@@ -86,7 +97,10 @@ describe('products and categories', () => {
     assert.equal(ok.body.price, 175_000);
     assert.equal(ok.headers.etag, '"2"');
     const audit = await api(owner).get(`/api/v1/audit?entityType=product&entityId=${p.id}`);
-    assert.deepEqual(audit.body.data.map((a: { action: string }) => a.action), ['update', 'create']);
+    assert.deepEqual(
+      audit.body.data.map((a: { action: string }) => a.action),
+      ['update', 'create'],
+    );
     assert.deepEqual(audit.body.data[0].after, { price: 175_000, active: false });
   });
 });
@@ -99,14 +113,20 @@ describe('orders', () => {
       contactId: c.id,
       channel: 'zalo',
       orderedAt: '2026-01-25T10:00:00+07:00',
-      lines: [{ productId: shirt.id, quantity: 2 }, { name: 'Phí gói quà', quantity: 1, unitPrice: 20_000, discount: 5_000 }],
+      lines: [
+        { productId: shirt.id, quantity: 2 },
+        { name: 'Phí gói quà', quantity: 1, unitPrice: 20_000, discount: 5_000 },
+      ],
       discount: 15_000,
       shipping: 30_000,
     });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.match(r.body.number, /^DH\d{6}$/);
     assert.equal(r.body.orderedAt, '2026-01-25T03:00:00.000Z');
-    assert.deepEqual(r.body.lines.map((l: { lineTotal: number }) => l.lineTotal), [300_000, 15_000]);
+    assert.deepEqual(
+      r.body.lines.map((l: { lineTotal: number }) => l.lineTotal),
+      [300_000, 15_000],
+    );
     assert.equal(r.body.lines[0].sku, shirt.sku, 'the product’s SKU, name and price are copied onto the line');
     assert.equal(r.body.subtotal, 315_000);
     assert.equal(r.body.total, 330_000);
@@ -153,7 +173,12 @@ describe('orders', () => {
 
   test('numbers and external ids are unique; a bulk batch is all or nothing', async () => {
     const c = await contact();
-    const first = await api(owner).post('/api/v1/orders', { contactId: c.id, number: 'HD-2026-0001', externalId: 'shopee:991', lines: [{ name: 'Sách', quantity: 1, unitPrice: 89_000 }] });
+    const first = await api(owner).post('/api/v1/orders', {
+      contactId: c.id,
+      number: 'HD-2026-0001',
+      externalId: 'shopee:991',
+      lines: [{ name: 'Sách', quantity: 1, unitPrice: 89_000 }],
+    });
     assert.equal(first.status, 201);
     const before = await snapshotCounts(t.core);
     const r = await api(owner).post('/api/v1/orders/bulk', {
@@ -164,9 +189,17 @@ describe('orders', () => {
       ],
     });
     assert.equal(r.status, 422);
-    assert.deepEqual(r.body.errors.map((e: { pointer: string }) => e.pointer), ['/items/1/number', '/items/2/externalId']);
+    assert.deepEqual(
+      r.body.errors.map((e: { pointer: string }) => e.pointer),
+      ['/items/1/number', '/items/2/externalId'],
+    );
     assert.deepEqual(await snapshotCounts(t.core), before);
-    const ok = await api(owner).post('/api/v1/orders/bulk', { items: [{ contactId: c.id, lines: [{ name: 'Bút', quantity: 3, unitPrice: 5_000 }] }, { contactId: c.id, lines: [{ name: 'Vở', quantity: 2, unitPrice: 12_000 }] }] });
+    const ok = await api(owner).post('/api/v1/orders/bulk', {
+      items: [
+        { contactId: c.id, lines: [{ name: 'Bút', quantity: 3, unitPrice: 5_000 }] },
+        { contactId: c.id, lines: [{ name: 'Vở', quantity: 2, unitPrice: 12_000 }] },
+      ],
+    });
     assert.equal(ok.status, 201);
     assert.equal(new Set(ok.body.data.map((o: { number: string }) => o.number)).size, 2, 'two distinct numbers given');
   });
@@ -176,14 +209,23 @@ describe('orders', () => {
     const buy = () => api(owner).post('/api/v1/orders', { contactId: c.id, lines: [{ name: 'Cà phê', quantity: 1, unitPrice: 45_000 }] });
     await buy();
     assert.equal((await api(owner).get(`/api/v1/contacts/${c.id}`)).body.lifecycleStage, 'new_customer');
-    const cancelled = await api(owner).post('/api/v1/orders', { contactId: c.id, status: 'cancelled', lines: [{ name: 'Trà', quantity: 1, unitPrice: 30_000 }] });
+    const cancelled = await api(owner).post('/api/v1/orders', {
+      contactId: c.id,
+      status: 'cancelled',
+      lines: [{ name: 'Trà', quantity: 1, unitPrice: 30_000 }],
+    });
     assert.equal((await api(owner).get(`/api/v1/contacts/${c.id}`)).body.lifecycleStage, 'new_customer', 'a cancelled order is not a purchase');
     await buy();
     const after = await api(owner).get(`/api/v1/contacts/${c.id}`);
     assert.equal(after.body.lifecycleStage, 'repeat');
     const audit = await api(owner).get(`/api/v1/audit?entityType=contact&entityId=${c.id}`);
-    const moves = audit.body.data.filter((a: { after: Record<string, unknown> | null; action: string }) => a.after && 'lifecycleStage' in a.after && a.action === 'update');
-    assert.deepEqual(moves.map((a: { after: { lifecycleStage: string } }) => a.after.lifecycleStage), ['repeat', 'new_customer']);
+    const moves = audit.body.data.filter(
+      (a: { after: Record<string, unknown> | null; action: string }) => a.after && 'lifecycleStage' in a.after && a.action === 'update',
+    );
+    assert.deepEqual(
+      moves.map((a: { after: { lifecycleStage: string } }) => a.after.lifecycleStage),
+      ['repeat', 'new_customer'],
+    );
     assert.equal(moves[0].meta.cause, 'order');
 
     // Reopening the cancelled order makes it a purchase again: three purchases, still repeat (loyal after 5).
@@ -207,7 +249,11 @@ describe('orders', () => {
     const bad = await api(owner).patch(`/api/v1/orders/${o.id}`, { status: 'returned' });
     assert.equal(bad.status, 422);
     assert.deepEqual([bad.body.errors[0].code, bad.body.errors[0].params], ['invalid_transition', { from: 'placed', to: 'returned' }]);
-    const paid = await api(owner).patch(`/api/v1/orders/${o.id}`, { status: 'paid', lines: [{ name: 'Giày', quantity: 2, unitPrice: 500_000, discount: 100_000 }] }, { 'if-match': '"1"' });
+    const paid = await api(owner).patch(
+      `/api/v1/orders/${o.id}`,
+      { status: 'paid', lines: [{ name: 'Giày', quantity: 2, unitPrice: 500_000, discount: 100_000 }] },
+      { 'if-match': '"1"' },
+    );
     assert.equal(paid.status, 200, JSON.stringify(paid.body));
     assert.equal(paid.body.total, 900_000);
     assert.equal(paid.body.lines.length, 1);
@@ -244,25 +290,39 @@ describe('orders', () => {
     const c = await contact();
     const days = ['2025-01-10', '2025-02-10', '2025-03-10', '2025-04-10', '2025-05-10'];
     for (const [i, d] of days.entries()) {
-      const r = await api(owner).post('/api/v1/orders', { contactId: c.id, orderedAt: `${d}T09:00:00+07:00`, status: i === 4 ? 'cancelled' : 'paid', lines: [{ name: 'Gạo', quantity: i + 1, unitPrice: 100_000 }] });
+      const r = await api(owner).post('/api/v1/orders', {
+        contactId: c.id,
+        orderedAt: `${d}T09:00:00+07:00`,
+        status: i === 4 ? 'cancelled' : 'paid',
+        lines: [{ name: 'Gạo', quantity: i + 1, unitPrice: 100_000 }],
+      });
       assert.equal(r.status, 201, JSON.stringify(r.body));
     }
     const base = `/api/v1/orders?filter[contactId][eq]=${c.id}`;
     const all = await api(owner).get(`${base}&limit=2&includeTotal=true`);
     assert.equal(all.body.total, 5);
     assert.deepEqual(all.body.sum, [{ currency: 'VND', total: 1_500_000 }]);
-    assert.deepEqual(all.body.data.map((o: { orderedAt: string }) => o.orderedAt.slice(0, 10)), ['2025-05-10', '2025-04-10'], 'newest first');
+    assert.deepEqual(
+      all.body.data.map((o: { orderedAt: string }) => o.orderedAt.slice(0, 10)),
+      ['2025-05-10', '2025-04-10'],
+      'newest first',
+    );
     assert.equal(all.body.data[0].lineCount, 1);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { data: { orderedAt: string }[]; nextCursor: string | null } } = await api(owner).get(`${base}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page: { body: { data: { orderedAt: string }[]; nextCursor: string | null } } = await api(owner).get(
+        `${base}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       seen.push(...page.body.data.map((o) => o.orderedAt.slice(0, 10)));
       cursor = page.body.nextCursor;
     } while (cursor);
     assert.deepEqual(seen, [...days].reverse());
     const paidQ1 = await api(owner).get(`${base}&filter[status][eq]=paid&filter[orderedAt][lt]=2025-04-01T00:00:00Z&sort=orderedAt`);
-    assert.deepEqual(paidQ1.body.data.map((o: { total: number }) => o.total), [100_000, 200_000, 300_000]);
+    assert.deepEqual(
+      paidQ1.body.data.map((o: { total: number }) => o.total),
+      [100_000, 200_000, 300_000],
+    );
     const bad = await api(owner).get(`${base}&filter[status][eq]=shipped`);
     assert.equal(bad.status, 422);
   });
@@ -273,13 +333,19 @@ describe('orders across workspaces', () => {
     const other = await makeWorkspace(t.core, { name: 'Khác' });
     const theirContact = await client(t.app, other.owner.token).post('/api/v1/contacts', { name: 'Người ngoài' });
     const theirProduct = await client(t.app, other.owner.token).post('/api/v1/products', { sku: 'OUT-1', name: 'Ngoài', price: 1 });
-    const theirOrder = await client(t.app, other.owner.token).post('/api/v1/orders', { contactId: theirContact.body.id, lines: [{ productId: theirProduct.body.id, quantity: 1 }] });
+    const theirOrder = await client(t.app, other.owner.token).post('/api/v1/orders', {
+      contactId: theirContact.body.id,
+      lines: [{ productId: theirProduct.body.id, quantity: 1 }],
+    });
     assert.equal(theirOrder.status, 201, JSON.stringify(theirOrder.body));
     assert.equal((await api(owner).get(`/api/v1/orders/${theirOrder.body.id}`)).status, 404);
     assert.equal((await api(owner).get(`/api/v1/products/${theirProduct.body.id}`)).status, 404);
     const c = await contact();
     const r = await api(owner).post('/api/v1/orders', { contactId: theirContact.body.id, lines: [{ productId: theirProduct.body.id, quantity: 1 }] });
-    assert.deepEqual(r.body.errors.map((e: { pointer: string }) => e.pointer), ['/contactId', '/lines/0/productId']);
+    assert.deepEqual(
+      r.body.errors.map((e: { pointer: string }) => e.pointer),
+      ['/contactId', '/lines/0/productId'],
+    );
     const move = await api(owner).patch(`/api/v1/orders/${theirOrder.body.id}`, { contactId: c.id });
     assert.equal(move.status, 404);
     assert.ok(!(await api(owner).get('/api/v1/orders?limit=200')).body.data.some((o: { id: string }) => o.id === theirOrder.body.id));

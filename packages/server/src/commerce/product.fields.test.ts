@@ -58,7 +58,8 @@ describe('the product field table', () => {
     const columns = new Set(tables.find((x) => x.name === 'products')!.columns.map((c) => c.name));
     for (const f of PRODUCT_FIELD_LIST) assert.ok(columns.has(f.column), `products.${f.column} (${f.name}) is not in the database`);
     const declared = new Set(PRODUCT_FIELD_LIST.map((f) => f.column));
-    for (const c of columns) assert.ok(declared.has(c) || RECORD_COLUMNS.has(c), `products.${c} has no entry in the field table (@kith/domain orders/product.fields.ts)`);
+    for (const c of columns)
+      assert.ok(declared.has(c) || RECORD_COLUMNS.has(c), `products.${c} has no entry in the field table (@kith/domain orders/product.fields.ts)`);
   });
 
   test('every aspect is given or refused with a reason', () => {
@@ -89,7 +90,11 @@ describe('the product field table', () => {
       const value = sampleOf(f).output;
       const r = await api().get(`/api/v1/products?filter[${f.name}][eq]=${encodeURIComponent(String(value))}`);
       assert.equal(r.status, 200, `${f.name}: ${JSON.stringify(r.body)}`);
-      assert.deepEqual(r.body.data.map((c: { id: string }) => c.id), [fullId], `filter[${f.name}][eq] did not find the product`);
+      assert.deepEqual(
+        r.body.data.map((c: { id: string }) => c.id),
+        [fullId],
+        `filter[${f.name}][eq] did not find the product`,
+      );
       const s = await api().get(`/api/v1/products?sort=-${f.name}`);
       assert.equal(s.status, f.filter.sortable ? 200 : 422, `sort by ${f.name}: ${JSON.stringify(s.body)}`);
     }
@@ -114,7 +119,12 @@ describe('the product field table', () => {
     const map = Object.fromEntries(header.map((h) => [h, '']));
     const imported = PRODUCT_FIELD_LIST.filter((f) => !isSkip(f.export) && !isSkip(f.import));
     for (const f of imported) if (!isSkip(f.export) && !isSkip(f.import)) map[f.export.header ?? f.name] = f.import.target ?? f.name;
-    const report = await runImport(t.core, other.actor, { bytes: Buffer.from(csv, 'utf8') }, { kind: 'products', dryRun: false, fileName: 'round-trip.csv', map });
+    const report = await runImport(
+      t.core,
+      other.actor,
+      { bytes: Buffer.from(csv, 'utf8') },
+      { kind: 'products', dryRun: false, fileName: 'round-trip.csv', map },
+    );
     assert.equal(report.created, 1, JSON.stringify(report.errors));
     const back = (await client(t.app, other.token).get('/api/v1/products')).body.data[0];
     for (const f of imported) {
@@ -130,7 +140,12 @@ describe('the product field table', () => {
     patch.sku = 'DOI-2';
     const u = await api().patch(`/api/v1/products/${c.body.id}`, patch);
     assert.equal(u.status, 200, JSON.stringify(u.body));
-    const entry = await t.core.db.selectFrom('audit_log').select(['after']).where('entity_id', '=', c.body.id).where('action', '=', 'update').executeTakeFirstOrThrow();
+    const entry = await t.core.db
+      .selectFrom('audit_log')
+      .select(['after'])
+      .where('entity_id', '=', c.body.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
     const after = typeof entry.after === 'string' ? JSON.parse(entry.after) : entry.after;
     for (const f of PRODUCT_FIELD_LIST) if (f.audited && f.input) assert.ok(f.name in after, `the audit entry has no ${f.name}`);
   });

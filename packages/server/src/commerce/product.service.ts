@@ -7,7 +7,17 @@ import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { afterCursor, decodeCursor, encodeCursor, escapeLike, filterCondition, orderBySql, parseFilters, parseSort, type Registry } from '../records/list-query.ts';
+import {
+  afterCursor,
+  decodeCursor,
+  encodeCursor,
+  escapeLike,
+  filterCondition,
+  orderBySql,
+  parseFilters,
+  parseSort,
+  type Registry,
+} from '../records/list-query.ts';
 import { authorize, preconditionFailed } from '../records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { ProductTable } from './commerce.table.ts';
@@ -48,7 +58,11 @@ export function rowToProduct(r: ProductRow): Product {
 
 /** A product's columns as stored: its fields', and the folded keys it is found and sorted by. */
 function fieldColumns(p: Product) {
-  return { ...(writeProductFields(p) as Pick<Insertable<ProductTable>, 'sku' | 'name' | 'category_id' | 'price' | 'currency' | 'active' | 'description'>), sku_key: skuKey(p.sku), name_key: matchKey(p.name) };
+  return {
+    ...(writeProductFields(p) as Pick<Insertable<ProductTable>, 'sku' | 'name' | 'category_id' | 'price' | 'currency' | 'active' | 'description'>),
+    sku_key: skuKey(p.sku),
+    name_key: matchKey(p.name),
+  };
 }
 
 const skuKey = (sku: string) => sku.normalize('NFC').toLowerCase();
@@ -62,7 +76,12 @@ function selectProducts(db: Db, workspaceId: string) {
     .where('products.workspace_id', '=', workspaceId);
 }
 
-export async function findProducts(db: Db, workspaceId: string, ids: readonly string[], deleted: 'exclude' | 'include' | 'only' = 'exclude'): Promise<Product[]> {
+export async function findProducts(
+  db: Db,
+  workspaceId: string,
+  ids: readonly string[],
+  deleted: 'exclude' | 'include' | 'only' = 'exclude',
+): Promise<Product[]> {
   if (ids.length === 0) return [];
   let q = selectProducts(db, workspaceId).where('products.id', 'in', [...new Set(ids)]);
   if (deleted === 'exclude') q = q.where('products.deleted_at', 'is', null);
@@ -102,7 +121,14 @@ export async function createProduct(core: Core, actor: Actor, input: ProductCrea
 }
 
 /** The body of createProduct inside the caller's transaction (an import writes a batch in one). */
-export async function createProductIn(core: Core, trx: Db, actor: Actor, input: ProductCreateInput, defaultCurrency: string, meta?: Record<string, unknown>): Promise<Product> {
+export async function createProductIn(
+  core: Core,
+  trx: Db,
+  actor: Actor,
+  input: ProductCreateInput,
+  defaultCurrency: string,
+  meta?: Record<string, unknown>,
+): Promise<Product> {
   const now = core.now().toISOString();
   const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const p: Product = {
@@ -122,10 +148,31 @@ export async function createProductIn(core: Core, trx: Db, actor: Actor, input: 
   if (issues.length) throw invalid(issues, 'The product has invalid fields');
   await trx
     .insertInto('products')
-    .values({ id: p.id, workspace_id: actor.workspaceId, ...fieldColumns(p), created_at: now, updated_at: now, deleted_at: null, created_by: actor.userId, updated_by: actor.userId, version: 1 })
+    .values({
+      id: p.id,
+      workspace_id: actor.workspaceId,
+      ...fieldColumns(p),
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      created_by: actor.userId,
+      updated_by: actor.userId,
+      version: 1,
+    })
     .execute();
   const who = by(actor);
-  await recordAudit(trx, { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create', entityType: 'product', entityId: p.id, after: Object.fromEntries(AUDITED.map((k) => [k, p[k]])) }, core.now());
+  await recordAudit(
+    trx,
+    {
+      ...who,
+      ...(meta ? { meta: { ...who.meta, ...meta } } : {}),
+      action: 'create',
+      entityType: 'product',
+      entityId: p.id,
+      after: Object.fromEntries(AUDITED.map((k) => [k, p[k]])),
+    },
+    core.now(),
+  );
   return (await findProducts(trx, actor.workspaceId, [p.id]))[0]!;
 }
 
@@ -166,7 +213,8 @@ export async function updateProductIn(
   }
   const issues: FieldIssue[] = [];
   if (patch.categoryId !== undefined) await assertCategory(trx, actor.workspaceId, patch.categoryId, issues);
-  if (patch.sku !== undefined && skuKey(patch.sku) !== skuKey(before.sku) && (await skuTaken(trx, actor.workspaceId, patch.sku, id))) issues.push(skuTakenIssue(patch.sku));
+  if (patch.sku !== undefined && skuKey(patch.sku) !== skuKey(before.sku) && (await skuTaken(trx, actor.workspaceId, patch.sku, id)))
+    issues.push(skuTakenIssue(patch.sku));
   if (issues.length) throw invalid(issues, 'The product has invalid fields');
   const changed = AUDITED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
   if (changed.length === 0) return { product: before, before: {}, after: {}, changed: false };
@@ -182,7 +230,11 @@ export async function updateProductIn(
   const b = Object.fromEntries(changed.map((k) => [k, before[k]]));
   const a = Object.fromEntries(changed.map((k) => [k, next[k]]));
   const who = by(actor);
-  await recordAudit(trx, { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'update', entityType: 'product', entityId: id, before: b, after: a }, core.now());
+  await recordAudit(
+    trx,
+    { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'update', entityType: 'product', entityId: id, before: b, after: a },
+    core.now(),
+  );
   return { product: (await findProducts(trx, actor.workspaceId, [id]))[0]!, before: b, after: a, changed: true };
 }
 
@@ -194,7 +246,12 @@ export async function deleteProduct(core: Core, actor: Actor, id: string, ifVers
     if (!p) throw notFound('Product');
     if (ifVersion !== null && ifVersion !== p.version) throw preconditionFailed(p.version);
     const now = core.now().toISOString();
-    await trx.updateTable('products').set({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: p.version + 1 }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
+    await trx
+      .updateTable('products')
+      .set({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: p.version + 1 })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'product', entityId: id }, core.now());
   });
 }
@@ -204,15 +261,25 @@ export async function restoreProduct(core: Core, actor: Actor, id: string): Prom
   return core.db.transaction().execute(async (trx) => {
     const p = (await findProducts(trx, actor.workspaceId, [id], 'only'))[0];
     if (!p) throw notFound('Deleted product');
-    if (await skuTaken(trx, actor.workspaceId, p.sku, id)) throw invalid([skuTakenIssue(p.sku)], 'Another live product has taken this SKU; change one of them first');
+    if (await skuTaken(trx, actor.workspaceId, p.sku, id))
+      throw invalid([skuTakenIssue(p.sku)], 'Another live product has taken this SKU; change one of them first');
     const now = core.now().toISOString();
-    await trx.updateTable('products').set({ deleted_at: null, updated_at: now, updated_by: actor.userId, version: p.version + 1 }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
+    await trx
+      .updateTable('products')
+      .set({ deleted_at: null, updated_at: now, updated_by: actor.userId, version: p.version + 1 })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, { ...by(actor), action: 'restore', entityType: 'product', entityId: id }, core.now());
     return (await findProducts(trx, actor.workspaceId, [id]))[0]!;
   });
 }
 
-export async function listProducts(core: Core, actor: Actor, query: { q?: string; sort?: string; cursor?: string; limit: number; deleted: 'exclude' | 'only' | 'include'; raw: Record<string, unknown> }) {
+export async function listProducts(
+  core: Core,
+  actor: Actor,
+  query: { q?: string; sort?: string; cursor?: string; limit: number; deleted: 'exclude' | 'only' | 'include'; raw: Record<string, unknown> },
+) {
   authorize(actor, 'products.read');
   if (query.deleted !== 'exclude') authorize(actor, 'products.manage');
   const filters = parseFilters(query.raw, PRODUCT_FILTERS, [], core.dialect, 'products', ['q', 'sort', 'cursor', 'limit', 'deleted']);
@@ -232,7 +299,10 @@ export async function listProducts(core: Core, actor: Actor, query: { q?: string
   }
   for (const f of filters) q = q.where((eb) => filterCondition(eb, f, ctx));
   if (cursor) q = q.where(afterCursor(sort, cursor, 'products.id'));
-  const rows = await q.orderBy(orderBySql(sort, 'products.id')).limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy(orderBySql(sort, 'products.id'))
+    .limit(query.limit + 1)
+    .execute();
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1] as (typeof page)[number] & { _sort: unknown };
@@ -249,7 +319,14 @@ export async function listCategories(core: Core, actor: Actor): Promise<Category
   const rows = await core.db
     .selectFrom('product_categories as c')
     .select(['c.id', 'c.name', 'c.created_at', 'c.updated_at'])
-    .select((eb) => eb.selectFrom('products').select(eb.fn.countAll<number>().as('n')).whereRef('products.category_id', '=', 'c.id').where('products.deleted_at', 'is', null).as('n'))
+    .select((eb) =>
+      eb
+        .selectFrom('products')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('products.category_id', '=', 'c.id')
+        .where('products.deleted_at', 'is', null)
+        .as('n'),
+    )
     .where('c.workspace_id', '=', actor.workspaceId)
     .orderBy('c.name_key')
     .execute();
@@ -279,9 +356,23 @@ export async function createCategoryIn(core: Core, trx: Db, actor: Actor, input:
   const now = core.now().toISOString();
   const id = uuidv7();
   if (!(await categoryNameFree(trx, actor.workspaceId, input.name, null))) throw invalid([categoryTaken(input.name)]);
-  await trx.insertInto('product_categories').values({ id, workspace_id: actor.workspaceId, name: input.name, name_key: matchKey(input.name), created_at: now, updated_at: now }).execute();
+  await trx
+    .insertInto('product_categories')
+    .values({ id, workspace_id: actor.workspaceId, name: input.name, name_key: matchKey(input.name), created_at: now, updated_at: now })
+    .execute();
   const who = by(actor);
-  await recordAudit(trx, { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create', entityType: 'product_category', entityId: id, after: { name: input.name } }, core.now());
+  await recordAudit(
+    trx,
+    {
+      ...who,
+      ...(meta ? { meta: { ...who.meta, ...meta } } : {}),
+      action: 'create',
+      entityType: 'product_category',
+      entityId: id,
+      after: { name: input.name },
+    },
+    core.now(),
+  );
   return { id, name: input.name, productCount: 0, createdAt: now, updatedAt: now };
 }
 
@@ -292,8 +383,16 @@ export async function renameCategory(core: Core, actor: Actor, id: string, input
     if (!c) throw notFound('Category');
     if (input.name === undefined || input.name === c.name) return;
     if (!(await categoryNameFree(trx, actor.workspaceId, input.name, id))) throw invalid([categoryTaken(input.name)]);
-    await trx.updateTable('product_categories').set({ name: input.name, name_key: matchKey(input.name), updated_at: core.now().toISOString() }).where('id', '=', id).execute();
-    await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'product_category', entityId: id, before: { name: c.name }, after: { name: input.name } }, core.now());
+    await trx
+      .updateTable('product_categories')
+      .set({ name: input.name, name_key: matchKey(input.name), updated_at: core.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(
+      trx,
+      { ...by(actor), action: 'update', entityType: 'product_category', entityId: id, before: { name: c.name }, after: { name: input.name } },
+      core.now(),
+    );
   });
   const found = (await listCategories(core, actor)).find((c) => c.id === id);
   if (!found) throw new AppError('not_found', 'Category not found');

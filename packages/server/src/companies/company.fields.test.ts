@@ -67,7 +67,8 @@ describe('the company field table', () => {
     const columns = new Set(tables.find((x) => x.name === 'companies')!.columns.map((c) => c.name));
     for (const f of COMPANY_FIELD_LIST) assert.ok(columns.has(f.column), `companies.${f.column} (${f.name}) is not in the database`);
     const declared = new Set(COMPANY_FIELD_LIST.map((f) => f.column));
-    for (const c of columns) assert.ok(declared.has(c) || RECORD_COLUMNS.has(c), `companies.${c} has no entry in the field table (@kith/domain companies/company.fields.ts)`);
+    for (const c of columns)
+      assert.ok(declared.has(c) || RECORD_COLUMNS.has(c), `companies.${c} has no entry in the field table (@kith/domain companies/company.fields.ts)`);
   });
 
   test('every aspect is given or refused with a reason; no company field claims a merge', () => {
@@ -96,7 +97,11 @@ describe('the company field table', () => {
       const value = Array.isArray(out) ? out[0] : out;
       const r = await api().get(`/api/v1/companies?filter[${f.name}][eq]=${encodeURIComponent(String(value))}`);
       assert.equal(r.status, 200, `${f.name}: ${JSON.stringify(r.body)}`);
-      assert.deepEqual(r.body.data.map((c: { id: string }) => c.id), [fullId], `filter[${f.name}][eq] did not find the company`);
+      assert.deepEqual(
+        r.body.data.map((c: { id: string }) => c.id),
+        [fullId],
+        `filter[${f.name}][eq] did not find the company`,
+      );
       const s = await api().get(`/api/v1/companies?sort=-${f.name}`);
       assert.equal(s.status, f.filter.sortable ? 200 : 422, `sort by ${f.name}: ${JSON.stringify(s.body)}`);
     }
@@ -121,7 +126,12 @@ describe('the company field table', () => {
     const map = Object.fromEntries(header.map((h) => [h, '']));
     const imported = COMPANY_FIELD_LIST.filter((f) => !isSkip(f.export) && !isSkip(f.import));
     for (const f of imported) if (!isSkip(f.export) && !isSkip(f.import)) map[f.export.header ?? f.name] = f.import.target ?? f.name;
-    const report = await runImport(t.core, other.actor, { bytes: Buffer.from(csv, 'utf8') }, { kind: 'companies', dryRun: false, fileName: 'round-trip.csv', map });
+    const report = await runImport(
+      t.core,
+      other.actor,
+      { bytes: Buffer.from(csv, 'utf8') },
+      { kind: 'companies', dryRun: false, fileName: 'round-trip.csv', map },
+    );
     assert.equal(report.created, 1, JSON.stringify(report.errors));
     const back = (await client(t.app, other.token).get('/api/v1/companies')).body.data[0];
     for (const f of imported) assert.deepEqual(back[f.name], full[f.name], `${f.name} did not come back through export and import`);
@@ -132,7 +142,12 @@ describe('the company field table', () => {
     const patch = Object.fromEntries(COMPANY_FIELD_LIST.filter((f) => f.input && f.name !== 'custom').map((f) => [f.name, sampleOf(f).input]));
     const u = await api().patch(`/api/v1/companies/${c.body.id}`, patch);
     assert.equal(u.status, 200, JSON.stringify(u.body));
-    const entry = await t.core.db.selectFrom('audit_log').select(['after']).where('entity_id', '=', c.body.id).where('action', '=', 'update').executeTakeFirstOrThrow();
+    const entry = await t.core.db
+      .selectFrom('audit_log')
+      .select(['after'])
+      .where('entity_id', '=', c.body.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
     const after = typeof entry.after === 'string' ? JSON.parse(entry.after) : entry.after;
     for (const f of COMPANY_FIELD_LIST) if (f.audited && f.input && f.name !== 'custom') assert.ok(f.name in after, `the audit entry has no ${f.name}`);
   });

@@ -28,7 +28,11 @@ export function rowToCompany(r: Selectable<CompanyTable>): Company {
 }
 
 export async function insertCompanyRows(db: Db, rows: CompanyRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('companies').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('companies')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export type Deleted = 'exclude' | 'only' | 'include';
@@ -39,7 +43,12 @@ export async function findCompaniesByIds(db: Db, scope: Scope, ids: string[], de
     .selectFrom('companies')
     .selectAll('companies')
     .select((eb) =>
-      eb.selectFrom('contacts').select(eb.fn.countAll<number>().as('n')).whereRef('contacts.company_id', '=', 'companies.id').where('contacts.deleted_at', 'is', null).as('contact_count'),
+      eb
+        .selectFrom('contacts')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('contacts.company_id', '=', 'companies.id')
+        .where('contacts.deleted_at', 'is', null)
+        .as('contact_count'),
     )
     .where((eb) => visibleTo(eb, scope, 'companies'))
     .where('companies.id', 'in', ids);
@@ -61,7 +70,11 @@ export async function updateCompanyRow(db: Db, scope: Scope, id: string, version
 }
 
 export async function purgeCompanyRow(db: Db, scope: Scope, id: string): Promise<boolean> {
-  const r = await db.deleteFrom('companies').where('companies.id', '=', id).where((eb) => visibleTo(eb, scope, 'companies')).executeTakeFirst();
+  const r = await db
+    .deleteFrom('companies')
+    .where('companies.id', '=', id)
+    .where((eb) => visibleTo(eb, scope, 'companies'))
+    .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
 
@@ -76,7 +89,12 @@ export async function listCompanyRows(
     .selectFrom('companies')
     .selectAll('companies')
     .select((eb) =>
-      eb.selectFrom('contacts').select(eb.fn.countAll<number>().as('n')).whereRef('contacts.company_id', '=', 'companies.id').where('contacts.deleted_at', 'is', null).as('contact_count'),
+      eb
+        .selectFrom('contacts')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('contacts.company_id', '=', 'companies.id')
+        .where('contacts.deleted_at', 'is', null)
+        .as('contact_count'),
     )
     .select(o.sort.expr.as('_sort'))
     .where((eb) => visibleTo(eb, scope, 'companies'));

@@ -38,15 +38,33 @@ export function companyRoutes(core: Core) {
   return async function (app: App) {
     app.get(
       '/companies',
-      { schema: { tags: ['companies'], summary: 'List and filter companies', querystring: ListQuery, response: { 200: z.object({ data: z.array(CompanyOut), nextCursor: z.string().nullable() }), ...errors(422) } }, config: { action: 'companies.read', filters: COMPANY_FILTERS } },
+      {
+        schema: {
+          tags: ['companies'],
+          summary: 'List and filter companies',
+          querystring: ListQuery,
+          response: { 200: z.object({ data: z.array(CompanyOut), nextCursor: z.string().nullable() }), ...errors(422) },
+        },
+        config: { action: 'companies.read', filters: COMPANY_FILTERS },
+      },
       async (req) => {
         const { q, limit, cursor, sort, deleted } = req.query;
-        return listCompanies(core, actorOf(req), { limit, deleted, raw: req.query as Record<string, unknown>, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}), ...(sort ? { sort } : {}) });
+        return listCompanies(core, actorOf(req), {
+          limit,
+          deleted,
+          raw: req.query as Record<string, unknown>,
+          ...(q ? { q } : {}),
+          ...(cursor ? { cursor } : {}),
+          ...(sort ? { sort } : {}),
+        });
       },
     );
     app.post(
       '/companies',
-      { schema: { tags: ['companies'], summary: 'Create a company', body: CompanyCreateSchema, response: { 201: CompanyOut, ...errors(403, 422) } }, config: { action: 'companies.create' } },
+      {
+        schema: { tags: ['companies'], summary: 'Create a company', body: CompanyCreateSchema, response: { 201: CompanyOut, ...errors(403, 422) } },
+        config: { action: 'companies.create' },
+      },
       async (req, reply) => {
         const c = await createCompany(core, actorOf(req), req.body);
         return reply.code(201).header('etag', etag(c.version)).header('location', `/api/v1/companies/${c.id}`).send(c);
@@ -54,7 +72,16 @@ export function companyRoutes(core: Core) {
     );
     app.get(
       '/companies/:id',
-      { schema: { tags: ['companies'], summary: 'One company', params: IdParams, querystring: z.strictObject({ deleted: Deleted.default('exclude') }), response: { 200: CompanyOut, ...errors(404) } }, config: { action: 'companies.read' } },
+      {
+        schema: {
+          tags: ['companies'],
+          summary: 'One company',
+          params: IdParams,
+          querystring: z.strictObject({ deleted: Deleted.default('exclude') }),
+          response: { 200: CompanyOut, ...errors(404) },
+        },
+        config: { action: 'companies.read' },
+      },
       async (req, reply) => {
         const c = await getCompany(core, actorOf(req), req.params.id, req.query.deleted);
         return reply.header('etag', etag(c.version)).send(c);
@@ -87,7 +114,16 @@ export function companyRoutes(core: Core) {
     );
     app.patch(
       '/companies/:id',
-      { schema: { tags: ['companies'], summary: 'Change some fields (If-Match honoured)', params: IdParams, body: CompanyUpdateSchema, response: { 200: CompanyOut, ...errors(403, 404, 412, 422) } }, config: { action: 'companies.update' } },
+      {
+        schema: {
+          tags: ['companies'],
+          summary: 'Change some fields (If-Match honoured)',
+          params: IdParams,
+          body: CompanyUpdateSchema,
+          response: { 200: CompanyOut, ...errors(403, 404, 412, 422) },
+        },
+        config: { action: 'companies.update' },
+      },
       async (req, reply) => {
         const c = await updateCompany(core, actorOf(req), req.params.id, req.body, parseIfMatch(req.headers['if-match']));
         return reply.header('etag', etag(c.version)).send(c);
@@ -95,7 +131,10 @@ export function companyRoutes(core: Core) {
     );
     app.delete(
       '/companies/:id',
-      { schema: { tags: ['companies'], summary: 'Move a company to the trash', params: IdParams, response: { 204: z.null(), ...errors(403, 404, 412) } }, config: { action: 'companies.delete' } },
+      {
+        schema: { tags: ['companies'], summary: 'Move a company to the trash', params: IdParams, response: { 204: z.null(), ...errors(403, 404, 412) } },
+        config: { action: 'companies.delete' },
+      },
       async (req, reply) => {
         await deleteCompany(core, actorOf(req), req.params.id, parseIfMatch(req.headers['if-match']));
         return reply.code(204).send(null);
@@ -103,7 +142,10 @@ export function companyRoutes(core: Core) {
     );
     app.post(
       '/companies/:id/restore',
-      { schema: { tags: ['companies'], summary: 'Bring a company back from the trash', params: IdParams, response: { 200: CompanyOut, ...errors(403, 404) } }, config: { action: 'companies.delete' } },
+      {
+        schema: { tags: ['companies'], summary: 'Bring a company back from the trash', params: IdParams, response: { 200: CompanyOut, ...errors(403, 404) } },
+        config: { action: 'companies.delete' },
+      },
       async (req, reply) => {
         const c = await restoreCompany(core, actorOf(req), req.params.id);
         return reply.header('etag', etag(c.version)).send(c);
@@ -111,7 +153,15 @@ export function companyRoutes(core: Core) {
     );
     app.post(
       '/companies/:id/purge',
-      { schema: { tags: ['companies'], summary: 'Delete a company for good (its people stay)', params: IdParams, response: { 204: z.null(), ...errors(403, 404) } }, config: { action: 'companies.purge' } },
+      {
+        schema: {
+          tags: ['companies'],
+          summary: 'Delete a company for good (its people stay)',
+          params: IdParams,
+          response: { 204: z.null(), ...errors(403, 404) },
+        },
+        config: { action: 'companies.purge' },
+      },
       async (req, reply) => {
         await purgeCompany(core, actorOf(req), req.params.id);
         return reply.code(204).send(null);

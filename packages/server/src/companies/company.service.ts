@@ -39,7 +39,14 @@ const AUDITED: readonly (keyof Company)[] = AUDITED_COMPANY_FIELDS;
 /** Fields whose input is stored as given (after its schema); phone and custom have their own rule in apply. */
 const PLAIN_INPUT_FIELDS = COMPANY_FIELD_LIST.filter((f) => f.input && f.name !== 'phone' && f.name !== 'custom').map((f) => f.name);
 
-function apply(base: Company, input: CompanyUpdateInput, region: string, fields: Awaited<ReturnType<typeof listCustomFields>>, mode: 'create' | 'update', issues: FieldIssue[]): Company {
+function apply(
+  base: Company,
+  input: CompanyUpdateInput,
+  region: string,
+  fields: Awaited<ReturnType<typeof listCustomFields>>,
+  mode: 'create' | 'update',
+  issues: FieldIssue[],
+): Company {
   const next: Company = { ...base };
   for (const k of PLAIN_INPUT_FIELDS) {
     const v = (input as Record<string, unknown>)[k];
@@ -93,7 +100,12 @@ export async function createCompanies(core: Core, actor: Actor, inputs: CompanyC
 }
 
 /** Companies as they would be created from these inputs, with every problem of every row, writing nothing. */
-export async function prepareNewCompanies(core: Core, actor: Actor, inputs: CompanyCreateInput[], opts: { bulk: boolean }): Promise<{ companies: Company[]; issues: FieldIssue[] }> {
+export async function prepareNewCompanies(
+  core: Core,
+  actor: Actor,
+  inputs: CompanyCreateInput[],
+  opts: { bulk: boolean },
+): Promise<{ companies: Company[]; issues: FieldIssue[] }> {
   scopeFor(actor, 'companies.create');
   const now = core.now().toISOString();
   const { region, fields } = await context(core.db, actor);
@@ -101,15 +113,28 @@ export async function prepareNewCompanies(core: Core, actor: Actor, inputs: Comp
   const items = inputs.map((input, i) => {
     const path = opts.bulk ? ['items', i] : [];
     const base: Company = {
-      id: uuidv7(), ...emptyValues<CompanyFieldValues>(COMPANY_FIELD_LIST), ownerId: actor.userId,
-      createdAt: now, updatedAt: now, deletedAt: null, createdBy: actor.userId, updatedBy: actor.userId, version: 1,
+      id: uuidv7(),
+      ...emptyValues<CompanyFieldValues>(COMPANY_FIELD_LIST),
+      ownerId: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+      version: 1,
     };
     const rowIssues: FieldIssue[] = [];
     const c = apply(base, input, region, fields, 'create', rowIssues);
     issues.push(...rowIssues.map((x) => ({ ...x, path: [...path, ...x.path] })));
     return { c, path };
   });
-  await checkAssignments(core.db, actor, 'companies.assign', items.map(({ c, path }) => ({ ownerId: c.ownerId, teamId: c.teamId, before: null, path })), issues);
+  await checkAssignments(
+    core.db,
+    actor,
+    'companies.assign',
+    items.map(({ c, path }) => ({ ownerId: c.ownerId, teamId: c.teamId, before: null, path })),
+    issues,
+  );
   return { companies: items.map((x) => x.c), issues };
 }
 
@@ -117,8 +142,22 @@ export async function prepareNewCompanies(core: Core, actor: Actor, inputs: Comp
 export async function writeNewCompanies(core: Core, trx: Db, actor: Actor, companies: Company[], meta?: Record<string, unknown>): Promise<void> {
   if (companies.length === 0) return;
   const who = by(actor);
-  await insertCompanyRows(trx, companies.map((c) => toRow(c, actor.workspaceId)));
-  await recordAudit(trx, companies.map((c) => ({ ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create' as const, entityType: 'company', entityId: c.id, after: Object.fromEntries(AUDITED.map((k) => [k, c[k]])) })), core.now());
+  await insertCompanyRows(
+    trx,
+    companies.map((c) => toRow(c, actor.workspaceId)),
+  );
+  await recordAudit(
+    trx,
+    companies.map((c) => ({
+      ...who,
+      ...(meta ? { meta: { ...who.meta, ...meta } } : {}),
+      action: 'create' as const,
+      entityType: 'company',
+      entityId: c.id,
+      after: Object.fromEntries(AUDITED.map((k) => [k, c[k]])),
+    })),
+    core.now(),
+  );
 }
 
 export async function createCompany(core: Core, actor: Actor, input: CompanyCreateInput): Promise<CompanyWithCount> {
@@ -160,25 +199,49 @@ export async function updateCompanyIn(
   const changed = AUDITED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
   if (changed.length === 0) return { company: found, before: {}, after: {}, changed: false };
   const now = core.now().toISOString();
-  const { id: _i, workspace_id: _w, created_at: _c, created_by: _b, version: _v, ...set } = toRow({ ...next, updatedAt: now, updatedBy: actor.userId }, actor.workspaceId);
+  const {
+    id: _i,
+    workspace_id: _w,
+    created_at: _c,
+    created_by: _b,
+    version: _v,
+    ...set
+  } = toRow({ ...next, updatedAt: now, updatedBy: actor.userId }, actor.workspaceId);
   if (!(await updateCompanyRow(trx, scope, id, before.version, set))) throw preconditionFailed(before.version + 1);
   if (changed.includes('name')) await reindexCompanyPeople(trx, actor.workspaceId, id, next.name);
   const b = Object.fromEntries(changed.map((k) => [k, before[k]]));
   const a = Object.fromEntries(changed.map((k) => [k, next[k]]));
   const who = by(actor);
-  await recordAudit(trx, { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'update', entityType: 'company', entityId: id, before: b, after: a }, core.now());
+  await recordAudit(
+    trx,
+    { ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'update', entityType: 'company', entityId: id, before: b, after: a },
+    core.now(),
+  );
   return { company: (await findCompaniesByIds(trx, { ...scope, limitTo: null }, [id]))[0]!, before: b, after: a, changed: true };
 }
 
-export async function listCompanies(core: Core, actor: Actor, query: { q?: string; sort?: string; cursor?: string; limit: number; deleted: Deleted; raw: Record<string, unknown> }) {
+export async function listCompanies(
+  core: Core,
+  actor: Actor,
+  query: { q?: string; sort?: string; cursor?: string; limit: number; deleted: Deleted; raw: Record<string, unknown> },
+) {
   const scope = scopeFor(actor, 'companies.read');
   if (query.deleted !== 'exclude') scopeFor(actor, 'companies.delete');
-  const { fields: { company: fields } } = await readContext(core, actor.workspaceId);
+  const {
+    fields: { company: fields },
+  } = await readContext(core, actor.workspaceId);
   const filters = parseFilters(query.raw, COMPANY_FILTERS, fields, core.dialect, 'companies', ['q', 'sort', 'cursor', 'limit', 'deleted']);
   const sort = parseSort(query.sort, COMPANY_FILTERS, fields, core.dialect, 'companies', 'name');
   const sortKey = `${sort.dir === 'desc' ? '-' : ''}${sort.name}`;
   const cursor = query.cursor ? decodeCursor(query.cursor, sortKey) : null;
-  const rows = await listCompanyRows(core.db, core.dialect, scope, { filters, sort, cursor, limit: query.limit + 1, words: query.q ? foldedWords(query.q).slice(0, 8) : [], deleted: query.deleted });
+  const rows = await listCompanyRows(core.db, core.dialect, scope, {
+    filters,
+    sort,
+    cursor,
+    limit: query.limit + 1,
+    words: query.q ? foldedWords(query.q).slice(0, 8) : [],
+    deleted: query.deleted,
+  });
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1];
@@ -195,7 +258,8 @@ export async function deleteCompany(core: Core, actor: Actor, id: string, ifVers
     if (!c) throw notFound('Company');
     if (ifVersion !== null && ifVersion !== c.version) throw preconditionFailed(c.version);
     const now = core.now().toISOString();
-    if (!(await updateCompanyRow(trx, scope, id, c.version, { deleted_at: now, updated_at: now, updated_by: actor.userId }))) throw preconditionFailed(c.version + 1);
+    if (!(await updateCompanyRow(trx, scope, id, c.version, { deleted_at: now, updated_at: now, updated_by: actor.userId })))
+      throw preconditionFailed(c.version + 1);
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'company', entityId: id }, core.now());
   });
 }

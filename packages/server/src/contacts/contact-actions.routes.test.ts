@@ -15,7 +15,9 @@ before(async () => {
 after(() => t.close());
 
 async function contacts(n: number, extra: Record<string, unknown> = {}, as: Client = api): Promise<string[]> {
-  const r = await as.post('/api/v1/contacts/bulk', { items: Array.from({ length: n }, (_, i) => ({ name: `Khách ${i} ${Math.random().toString(36).slice(2, 6)}`, ...extra })) });
+  const r = await as.post('/api/v1/contacts/bulk', {
+    items: Array.from({ length: n }, (_, i) => ({ name: `Khách ${i} ${Math.random().toString(36).slice(2, 6)}`, ...extra })),
+  });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return (r.body.data as { id: string }[]).map((c) => c.id);
 }
@@ -55,7 +57,10 @@ describe('POST /api/v1/contacts/bulk-actions', () => {
     const { owner: other } = await makeWorkspace(t.core);
     const foreign = await contacts(1, {}, client(t.app, other.token));
     const missing = '01900000-0000-7000-8000-000000000000';
-    const r = await client(t.app, manager.token).post('/api/v1/contacts/bulk-actions', { ids: [...inScope, ...outOfScope, ...foreign, missing], action: { type: 'delete' } });
+    const r = await client(t.app, manager.token).post('/api/v1/contacts/bulk-actions', {
+      ids: [...inScope, ...outOfScope, ...foreign, missing],
+      action: { type: 'delete' },
+    });
     assert.equal(r.status, 200);
     assert.deepEqual(r.body.succeeded, inScope);
     assert.deepEqual(
@@ -83,7 +88,10 @@ describe('POST /api/v1/contacts/bulk-actions', () => {
     assert.ok(pointers.includes('/ids/0') && pointers.includes('/action/lifecycleStage'), pointers.join(', '));
     assert.equal((await api.post('/api/v1/contacts/bulk-actions', { ids, action: { type: 'addTags', tags: [] } })).status, 422);
     assert.equal((await api.post('/api/v1/contacts/bulk-actions', { ids, action: { type: 'merge' } })).status, 422);
-    assert.equal((await api.post('/api/v1/contacts/bulk-actions', { ids: Array.from({ length: 1001 }, () => ids[0]), action: { type: 'delete' } })).status, 422);
+    assert.equal(
+      (await api.post('/api/v1/contacts/bulk-actions', { ids: Array.from({ length: 1001 }, () => ids[0]), action: { type: 'delete' } })).status,
+      422,
+    );
     assert.deepEqual(await snapshotCounts(t.core), before);
   });
 
@@ -115,7 +123,10 @@ describe('GET /api/v1/contacts/{id}/timeline', () => {
     const p1 = await api.get(`/api/v1/contacts/${c.id}/timeline?limit=2`);
     assert.equal(p1.body.data.length, 2);
     const p2 = await api.get(`/api/v1/contacts/${c.id}/timeline?limit=2&cursor=${p1.body.nextCursor}`);
-    assert.deepEqual(p2.body.data.map((e: { action: string }) => e.action), ['create']);
+    assert.deepEqual(
+      p2.body.data.map((e: { action: string }) => e.action),
+      ['create'],
+    );
     assert.equal(p2.body.nextCursor, null);
   });
 

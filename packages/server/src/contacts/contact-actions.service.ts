@@ -90,4 +90,3 @@ async function patchOne(core: Core, actor: Actor, id: string, action: Exclude<Bu
     }
   }
 }
-

@@ -22,7 +22,21 @@ let company: string;
 const api = () => client(t.app, owner.token);
 
 /** The columns a record keeps for itself besides the fields' (search_tsv: PostgreSQL's search vector). */
-const RECORD_COLUMNS = new Set(['seq', 'id', 'workspace_id', 'name_key', 'merged_into', 'search_text', 'search_tsv', 'created_at', 'updated_at', 'deleted_at', 'created_by', 'updated_by', 'version']);
+const RECORD_COLUMNS = new Set([
+  'seq',
+  'id',
+  'workspace_id',
+  'name_key',
+  'merged_into',
+  'search_text',
+  'search_tsv',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'created_by',
+  'updated_by',
+  'version',
+]);
 
 /** A value for a field that its schema accepts, and the value the API then returns. */
 function sampleOf(f: FieldDef & { name: string }): { input: unknown; output: unknown } {
@@ -36,7 +50,10 @@ function sampleOf(f: FieldDef & { name: string }): { input: unknown; output: unk
     companyId: { input: company, output: company },
     ownerId: { input: owner.userId, output: owner.userId },
     teamId: { input: team, output: team },
-    consents: { input: { email: { status: 'granted', source: 'form', at: '2026-01-02T03:04:05.000Z' } }, output: { email: { status: 'granted', source: 'form', at: '2026-01-02T03:04:05.000Z' } } },
+    consents: {
+      input: { email: { status: 'granted', source: 'form', at: '2026-01-02T03:04:05.000Z' } },
+      output: { email: { status: 'granted', source: 'form', at: '2026-01-02T03:04:05.000Z' } },
+    },
     custom: { input: {}, output: {} },
   };
   if (special[f.name]) return special[f.name]!;
@@ -73,7 +90,8 @@ describe('the contact field table', () => {
     const columns = new Set(tables.find((x) => x.name === 'contacts')!.columns.map((c) => c.name));
     for (const f of CONTACT_FIELD_LIST) assert.ok(columns.has(f.column), `contacts.${f.column} (${f.name}) is not in the database`);
     const declared = new Set(CONTACT_FIELD_LIST.map((f) => f.column));
-    for (const c of columns) assert.ok(declared.has(c) || RECORD_COLUMNS.has(c), `contacts.${c} has no entry in the field table (@kith/domain contacts/contact.fields.ts)`);
+    for (const c of columns)
+      assert.ok(declared.has(c) || RECORD_COLUMNS.has(c), `contacts.${c} has no entry in the field table (@kith/domain contacts/contact.fields.ts)`);
   });
 
   test('every aspect is given or refused with a reason', () => {
@@ -99,7 +117,11 @@ describe('the contact field table', () => {
       const op = f.filter.type === 'keys' ? 'has' : 'eq';
       const r = await api().get(`/api/v1/contacts?filter[${f.name}][${op}]=${encodeURIComponent(String(value))}`);
       assert.equal(r.status, 200, `${f.name}: ${JSON.stringify(r.body)}`);
-      assert.deepEqual(r.body.data.map((c: { id: string }) => c.id), [fullId], `filter[${f.name}][${op}] did not find the contact`);
+      assert.deepEqual(
+        r.body.data.map((c: { id: string }) => c.id),
+        [fullId],
+        `filter[${f.name}][${op}] did not find the contact`,
+      );
       if (f.filter.sortable) {
         const s = await api().get(`/api/v1/contacts?sort=-${f.name}`);
         assert.equal(s.status, 200, `sort by ${f.name}: ${JSON.stringify(s.body)}`);
@@ -125,7 +147,12 @@ describe('the contact field table', () => {
     for (const f of imported) if (!isSkip(f.export) && !isSkip(f.import)) map[f.export.header ?? f.name] = f.import.target ?? f.name;
     const header = Object.keys(row);
     const csv = [header, header.map((h) => row[h]!)].map((cells) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n');
-    const report = await runImport(t.core, other.actor, { bytes: Buffer.from(csv, 'utf8') }, { kind: 'contacts', dryRun: false, fileName: 'round-trip.csv', map });
+    const report = await runImport(
+      t.core,
+      other.actor,
+      { bytes: Buffer.from(csv, 'utf8') },
+      { kind: 'contacts', dryRun: false, fileName: 'round-trip.csv', map },
+    );
     assert.equal(report.created, 1, JSON.stringify(report.errors));
     const back = (await client(t.app, other.token).get('/api/v1/contacts')).body.data[0];
     for (const f of imported) {
@@ -152,7 +179,12 @@ describe('the contact field table', () => {
     const patch = Object.fromEntries(CONTACT_FIELD_LIST.filter((f) => f.input && f.name !== 'custom').map((f) => [f.name, sampleOf(f).input]));
     const u = await api().patch(`/api/v1/contacts/${c.body.id}`, patch);
     assert.equal(u.status, 200, JSON.stringify(u.body));
-    const entry = await t.core.db.selectFrom('audit_log').select(['after']).where('entity_id', '=', c.body.id).where('action', '=', 'update').executeTakeFirstOrThrow();
+    const entry = await t.core.db
+      .selectFrom('audit_log')
+      .select(['after'])
+      .where('entity_id', '=', c.body.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
     const after = typeof entry.after === 'string' ? JSON.parse(entry.after) : entry.after;
     for (const f of CONTACT_FIELD_LIST) if (f.audited && f.input && f.name !== 'custom') assert.ok(f.name in after, `the audit entry has no ${f.name}`);
   });

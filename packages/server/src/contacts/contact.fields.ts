@@ -13,7 +13,8 @@ import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
 import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
 
 /** A customer's stored score (the last refresh), read by the primary key of customer_scores. */
-const score = (column: string) => (_d: DialectName, t: string) => sql`(select s.${sql.ref(column)} from customer_scores s where s.contact_id = ${sql.ref(`${t}.id`)})`;
+const score = (column: string) => (_d: DialectName, t: string) =>
+  sql`(select s.${sql.ref(column)} from customer_scores s where s.contact_id = ${sql.ref(`${t}.id`)})`;
 
 /**
  * What differentiates customers (issue 5), filterable and sortable on every contact list and in segments:
@@ -33,7 +34,8 @@ const analyticsFields: Registry = {
   lastInteractionAt: {
     column: 'id',
     type: 'datetime',
-    expr: (_d, t) => sql`(select max(i.occurred_at) from interactions i where i.workspace_id = ${sql.ref(`${t}.workspace_id`)} and i.contact_id = ${sql.ref(`${t}.id`)} and i.deleted_at is null)`,
+    expr: (_d, t) =>
+      sql`(select max(i.occurred_at) from interactions i where i.workspace_id = ${sql.ref(`${t}.workspace_id`)} and i.contact_id = ${sql.ref(`${t}.id`)} and i.deleted_at is null)`,
     sortable: true,
     nullable: true,
   },
@@ -75,7 +77,10 @@ export function contactFields(phoneNormalizer: (v: string) => string | null): Re
 
 /** The contact fields of a workspace: the registry (phones read in its region) and its custom fields. */
 export async function contactRegistryFor(core: Core, workspaceId: string): Promise<{ registry: Registry; fields: CustomField[] }> {
-  const { workspace: ws, fields: { contact: fields } } = await readContext(core, workspaceId);
+  const {
+    workspace: ws,
+    fields: { contact: fields },
+  } = await readContext(core, workspaceId);
   const region = ws?.phoneRegion ?? 'VN';
   const registry = contactFields((v) => {
     const r = normalizePhone(v, region);

@@ -1,5 +1,10 @@
 import type { ContactRef } from '../records/contact-refs.ts';
 
 export const contactContactRefs: readonly ContactRef[] = [
-  { table: 'contact_keys', column: 'contact_id', kind: 'keep', why: 'the contact’s own lookup keys: the merge deletes the merged contact’s and writes the survivor’s from its merged emails, phones and tags' },
+  {
+    table: 'contact_keys',
+    column: 'contact_id',
+    kind: 'keep',
+    why: 'the contact’s own lookup keys: the merge deletes the merged contact’s and writes the survivor’s from its merged emails, phones and tags',
+  },
 ];

@@ -27,7 +27,21 @@ before(async () => {
 after(() => t.close());
 
 async function page(q: string, limit: number, after: number | null, window?: number) {
-  const r = await listContactRows(t.core.db, t.core.dialect, { workspaceId: owner.workspaceId, limitTo: null }, { filters: [], sort: null, cursor: null, searchAfterSeq: after, limit, searchTokens: parseSearchQuery(q), deleted: 'exclude', ...(window ? { searchWindow: window } : {}) });
+  const r = await listContactRows(
+    t.core.db,
+    t.core.dialect,
+    { workspaceId: owner.workspaceId, limitTo: null },
+    {
+      filters: [],
+      sort: null,
+      cursor: null,
+      searchAfterSeq: after,
+      limit,
+      searchTokens: parseSearchQuery(q),
+      deleted: 'exclude',
+      ...(window ? { searchWindow: window } : {}),
+    },
+  );
   return { names: r.rows.map((c) => c.name), last: r.seqs[r.seqs.length - 1] ?? null };
 }
 
@@ -42,7 +56,10 @@ for (const window of [undefined, 5]) {
       if (p.names.length < 3) break;
       after = p.last;
     }
-    assert.deepEqual(all, [27, 24, 21, 18, 15, 12, 9, 6, 3, 0].map((i) => `Phạm Lan ${i}`));
+    assert.deepEqual(
+      all,
+      [27, 24, 21, 18, 15, 12, 9, 6, 3, 0].map((i) => `Phạm Lan ${i}`),
+    );
   });
 
   test(`rare words beyond the window are found, in order, with ${label}`, async () => {

@@ -70,14 +70,25 @@ export async function contactsByKeys(db: Db, workspaceId: string, keys: readonly
   const hits: { key: string; id: string }[] = [];
   for (const [kind, values] of byKind) {
     for (let i = 0; i < values.length; i += 500) {
-      const rows = await db.selectFrom('contact_keys').select(['value', 'contact_id']).where('workspace_id', '=', workspaceId).where('kind', '=', kind).where('value', 'in', values.slice(i, i + 500)).execute();
+      const rows = await db
+        .selectFrom('contact_keys')
+        .select(['value', 'contact_id'])
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', kind)
+        .where('value', 'in', values.slice(i, i + 500))
+        .execute();
       for (const r of rows) hits.push({ key: `${kind}:${r.value}`, id: r.contact_id });
     }
   }
   const live = new Map<string, string>();
   const ids = [...new Set(hits.map((h) => h.id))];
   for (let i = 0; i < ids.length; i += 500) {
-    let q = db.selectFrom('contacts').select(['contacts.id', 'contacts.created_at']).where('contacts.workspace_id', '=', workspaceId).where('contacts.id', 'in', ids.slice(i, i + 500)).where('contacts.deleted_at', 'is', null);
+    let q = db
+      .selectFrom('contacts')
+      .select(['contacts.id', 'contacts.created_at'])
+      .where('contacts.workspace_id', '=', workspaceId)
+      .where('contacts.id', 'in', ids.slice(i, i + 500))
+      .where('contacts.deleted_at', 'is', null);
     if (scope?.limitTo) q = q.where((eb) => visibleTo(eb, scope, 'contacts'));
     const rows = await q.execute();
     for (const r of rows) live.set(r.id, r.created_at);
@@ -94,12 +105,19 @@ export async function contactsByKeys(db: Db, workspaceId: string, keys: readonly
 
 export async function deleteKeys(db: Db, workspaceId: string, contactIds: string[]): Promise<void> {
   for (let i = 0; i < contactIds.length; i += 500) {
-    await db.deleteFrom('contact_keys').where('workspace_id', '=', workspaceId).where('contact_id', 'in', contactIds.slice(i, i + 500)).execute();
+    await db
+      .deleteFrom('contact_keys')
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', 'in', contactIds.slice(i, i + 500))
+      .execute();
   }
 }
 
 function baseRead(db: Db) {
-  return db.selectFrom('contacts').leftJoin('companies', 'companies.id', 'contacts.company_id').select([...READ_COLUMNS, 'companies.name as company_name']);
+  return db
+    .selectFrom('contacts')
+    .leftJoin('companies', 'companies.id', 'contacts.company_id')
+    .select([...READ_COLUMNS, 'companies.name as company_name']);
 }
 
 export type Deleted = 'exclude' | 'only' | 'include';
@@ -108,7 +126,9 @@ export async function findContactsByIds(db: Db, scope: Scope, ids: string[], del
   if (ids.length === 0) return [];
   const out: ContactWithCompany[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    let q = baseRead(db).where((eb) => visibleTo(eb, scope, 'contacts')).where('contacts.id', 'in', ids.slice(i, i + 500));
+    let q = baseRead(db)
+      .where((eb) => visibleTo(eb, scope, 'contacts'))
+      .where('contacts.id', 'in', ids.slice(i, i + 500));
     if (deleted === 'exclude') q = q.where('contacts.deleted_at', 'is', null);
     if (deleted === 'only') q = q.where('contacts.deleted_at', 'is not', null);
     for (const r of await q.execute()) out.push(rowToContact(r as ReadRow));
@@ -133,7 +153,11 @@ export async function updateContactRow(db: Db, scope: Scope, id: string, version
 }
 
 export async function purgeContactRow(db: Db, scope: Scope, id: string): Promise<boolean> {
-  const r = await db.deleteFrom('contacts').where('contacts.id', '=', id).where((eb) => visibleTo(eb, scope, 'contacts')).executeTakeFirst();
+  const r = await db
+    .deleteFrom('contacts')
+    .where('contacts.id', '=', id)
+    .where((eb) => visibleTo(eb, scope, 'contacts'))
+    .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
 
@@ -165,7 +189,12 @@ function tsQuery(tokens: string[]): string {
  * search index (FTS5 rowid order on SQLite, seq on PostgreSQL), so a common word over a million
  * contacts still answers without sorting every match.
  */
-export async function listContactRows(db: Db, dialect: DialectName, scope: Scope, o: ListOptions): Promise<{ rows: ContactWithCompany[]; sortValues: unknown[]; seqs: number[] }> {
+export async function listContactRows(
+  db: Db,
+  dialect: DialectName,
+  scope: Scope,
+  o: ListOptions,
+): Promise<{ rows: ContactWithCompany[]; sortValues: unknown[]; seqs: number[] }> {
   const searchFirst = o.searchTokens.length > 0 && !o.sort;
   if (searchFirst && dialect === 'postgres') return pgSearchPage(db, scope, o);
   let q;
@@ -198,7 +227,12 @@ export async function listContactRows(db: Db, dialect: DialectName, scope: Scope
 }
 
 /** The role's scope, the trash and the filters: the conditions every list query carries. */
-function scoped(q: ReturnType<typeof baseRead>, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'deleted' | 'filters' | 'groups'>): ReturnType<typeof baseRead> {
+function scoped(
+  q: ReturnType<typeof baseRead>,
+  dialect: DialectName,
+  scope: Scope,
+  o: Pick<ListOptions, 'deleted' | 'filters' | 'groups'>,
+): ReturnType<typeof baseRead> {
   const ctx = { dialect, table: 'contacts', workspaceId: scope.workspaceId, keysTable: { name: 'contact_keys', idColumn: 'contact_id' } };
   q = q.where((eb) => visibleTo(eb, scope, 'contacts'));
   if (o.deleted === 'exclude') q = q.where('contacts.deleted_at', 'is', null);
@@ -235,7 +269,16 @@ export const PG_SEARCH_EXTEND_MAX = 100_000;
  */
 async function pgSearchPage(db: Db, scope: Scope, o: ListOptions): Promise<{ rows: ContactWithCompany[]; sortValues: unknown[]; seqs: number[] }> {
   const match = sql<boolean>`contacts.search_tsv @@ to_tsquery('simple', ${tsQuery(o.searchTokens)})`;
-  const top = o.searchAfterSeq ?? Number((await db.selectFrom('contacts').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m ?? 0) + 1;
+  const top =
+    o.searchAfterSeq ??
+    Number(
+      (
+        await db
+          .selectFrom('contacts')
+          .select((eb) => eb.fn.max('seq').as('m'))
+          .executeTakeFirstOrThrow()
+      ).m ?? 0,
+    ) + 1;
   const window = o.searchWindow ?? PG_SEARCH_WINDOW;
   const page = (trx: Db) => scoped(baseRead(trx).where(match), 'postgres', scope, o).select(sql<null>`null`.as('_sort'));
   /** Matches with from <= seq < to, newest first, by walking the seq index (the only plan allowed). */
@@ -256,12 +299,21 @@ async function pgSearchPage(db: Db, scope: Scope, o: ListOptions): Promise<{ row
   const older = await db.transaction().execute(async (trx) => {
     // Only this statement: take the GIN index (bitmap), never the backward walk over seq.
     await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(trx);
-    return page(trx).where('contacts.seq', '<', floor).orderBy('contacts.seq', 'desc').limit(o.limit - rows.length).execute();
+    return page(trx)
+      .where('contacts.seq', '<', floor)
+      .orderBy('contacts.seq', 'desc')
+      .limit(o.limit - rows.length)
+      .execute();
   });
   return pageOf([...rows, ...older]);
 }
 
-export async function countContactRows(db: Db, dialect: DialectName, scope: Scope, o: Pick<ListOptions, 'filters' | 'searchTokens' | 'deleted' | 'groups'>): Promise<number> {
+export async function countContactRows(
+  db: Db,
+  dialect: DialectName,
+  scope: Scope,
+  o: Pick<ListOptions, 'filters' | 'searchTokens' | 'deleted' | 'groups'>,
+): Promise<number> {
   const ctx = { dialect, table: 'contacts', workspaceId: scope.workspaceId, keysTable: { name: 'contact_keys', idColumn: 'contact_id' } };
   let q = db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n'));
   if (o.searchTokens.length > 0) {
@@ -284,9 +336,21 @@ export async function countContactRows(db: Db, dialect: DialectName, scope: Scop
  * searching its name finds them.
  */
 export async function reindexCompanyPeople(db: Db, workspaceId: string, companyId: string, companyName: string | null): Promise<void> {
-  const people = await db.selectFrom('contacts').select(['id', 'name', 'given_name', 'family_name', 'emails', 'phones']).where('workspace_id', '=', workspaceId).where('company_id', '=', companyId).execute();
+  const people = await db
+    .selectFrom('contacts')
+    .select(['id', 'name', 'given_name', 'family_name', 'emails', 'phones'])
+    .where('workspace_id', '=', workspaceId)
+    .where('company_id', '=', companyId)
+    .execute();
   for (const p of people) {
-    const searchText = buildContactSearchText({ name: p.name, givenName: p.given_name, familyName: p.family_name, emails: readJson(p.emails, []), phones: readJson(p.phones, []), companyName });
+    const searchText = buildContactSearchText({
+      name: p.name,
+      givenName: p.given_name,
+      familyName: p.family_name,
+      emails: readJson(p.emails, []),
+      phones: readJson(p.phones, []),
+      companyName,
+    });
     await db.updateTable('contacts').set({ search_text: searchText }).where('workspace_id', '=', workspaceId).where('id', '=', p.id).execute();
   }
 }

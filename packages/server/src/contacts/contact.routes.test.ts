@@ -19,7 +19,9 @@ async function walkPages(c: Client, qs: string, limit: number): Promise<string[]
   const seen: string[] = [];
   let cursor: string | null = null;
   do {
-    const r: { body: { data: { name: string }[]; nextCursor: string | null } } = await c.get(`/api/v1/contacts?${qs}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const r: { body: { data: { name: string }[]; nextCursor: string | null } } = await c.get(
+      `/api/v1/contacts?${qs}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     seen.push(...r.body.data.map((x) => x.name));
     cursor = r.body.nextCursor;
   } while (cursor);
@@ -54,7 +56,14 @@ describe('POST /api/v1/contacts', () => {
 
   test('names every offending field in a problem document, and writes nothing', async () => {
     const before = await snapshotCounts(t.core);
-    const r = await api.post('/api/v1/contacts', { name: '', emails: ['not-an-email'], phones: ['0912', 'abc'], birthday: '2021-02-30', province: 'Atlantis', lifecycleStage: 'vip' });
+    const r = await api.post('/api/v1/contacts', {
+      name: '',
+      emails: ['not-an-email'],
+      phones: ['0912', 'abc'],
+      birthday: '2021-02-30',
+      province: 'Atlantis',
+      lifecycleStage: 'vip',
+    });
     assert.equal(r.status, 422);
     assert.match(String(r.headers['content-type']), /^application\/problem\+json/);
     assert.equal(r.body.status, 422);
@@ -63,13 +72,24 @@ describe('POST /api/v1/contacts', () => {
     assert.deepEqual(await snapshotCounts(t.core), before);
     const p = await api.post('/api/v1/contacts', { name: 'X', phones: ['0912', 'abc'] });
     assert.equal(p.status, 422);
-    assert.deepEqual(p.body.errors.map((e: { pointer: string }) => e.pointer), ['/phones/0', '/phones/1']);
+    assert.deepEqual(
+      p.body.errors.map((e: { pointer: string }) => e.pointer),
+      ['/phones/0', '/phones/1'],
+    );
     assert.deepEqual(await snapshotCounts(t.core), before);
   });
 
   test('refuses fields a caller may not set (mass assignment), by name', async () => {
     const before = await snapshotCounts(t.core);
-    for (const extra of [{ workspaceId: owner.workspaceId }, { createdAt: '2020-01-01T00:00:00Z' }, { deletedAt: '2020-01-01T00:00:00Z' }, { version: 7 }, { id: '01a20393-72e7-74e6-be16-08c0532b09a2' }, { role: 'owner' }, { createdBy: owner.userId }]) {
+    for (const extra of [
+      { workspaceId: owner.workspaceId },
+      { createdAt: '2020-01-01T00:00:00Z' },
+      { deletedAt: '2020-01-01T00:00:00Z' },
+      { version: 7 },
+      { id: '01a20393-72e7-74e6-be16-08c0532b09a2' },
+      { role: 'owner' },
+      { createdBy: owner.userId },
+    ]) {
       const r = await api.post('/api/v1/contacts', { name: 'Mass Assign', ...extra });
       assert.equal(r.status, 422, JSON.stringify(extra));
       assert.match(r.body.errors[0].detail, new RegExp(Object.keys(extra)[0]!));
@@ -78,14 +98,29 @@ describe('POST /api/v1/contacts', () => {
   });
 
   test('a malformed or non-JSON body is a 4xx problem, never a 500', async () => {
-    const raw = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, payload: '{"name":' });
+    const raw = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     assert.equal(raw.statusCode, 400);
     assert.match(String(raw.headers['content-type']), /problem\+json/);
-    const txt = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'text/plain' }, payload: 'hello' });
+    const txt = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
     assert.equal(txt.statusCode, 415);
     const arr = await api.post('/api/v1/contacts', [1, 2]);
     assert.equal(arr.status, 422);
-    const proto = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, payload: '{"name":"x","__proto__":{"admin":true}}' });
+    const proto = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+      payload: '{"name":"x","__proto__":{"admin":true}}',
+    });
     assert.equal(proto.statusCode, 400);
   });
 });
@@ -227,7 +262,16 @@ describe('listing: filters, sort, cursors', () => {
   before(async () => {
     ({ owner: ws } = await makeWorkspace(t.core));
     wapi = client(t.app, ws.token);
-    const f = await wapi.post('/api/v1/custom-fields', { entity: 'contact', key: 'tier', label: 'Hạng', type: 'select', options: [{ value: 'gold', label: 'Vàng' }, { value: 'silver', label: 'Bạc' }] });
+    const f = await wapi.post('/api/v1/custom-fields', {
+      entity: 'contact',
+      key: 'tier',
+      label: 'Hạng',
+      type: 'select',
+      options: [
+        { value: 'gold', label: 'Vàng' },
+        { value: 'silver', label: 'Bạc' },
+      ],
+    });
     assert.equal(f.status, 201);
     await wapi.post('/api/v1/custom-fields', { entity: 'contact', key: 'spend', label: 'Chi tiêu', type: 'currency' });
     const people = [
@@ -247,7 +291,7 @@ describe('listing: filters, sort, cursors', () => {
   };
 
   test('provinces resolve old names to the merged province', async () => {
-    assert.deepEqual((await names('filter[province][eq]=ho-chi-minh&sort=name')), ['Bảo Ngọc', 'Cẩm Tú']);
+    assert.deepEqual(await names('filter[province][eq]=ho-chi-minh&sort=name'), ['Bảo Ngọc', 'Cẩm Tú']);
     assert.deepEqual(await names('filter[province][eq]=ninh-binh'), ['Dũng Trí']);
   });
 
@@ -267,7 +311,17 @@ describe('listing: filters, sort, cursors', () => {
   });
 
   test('unknown fields, operators and bad values are 422s naming the parameter; injection is just a value', async () => {
-    for (const qs of ['filter[bogus][eq]=1', 'filter[name][gt]=a', 'filter[birthday][lt]=yesterday', 'filter[lifecycleStage][eq]=vip', 'filter[custom.nope][eq]=1', 'sort=password_hash', 'sort=name;drop table contacts', 'cursor=xyz', 'nonsense=1']) {
+    for (const qs of [
+      'filter[bogus][eq]=1',
+      'filter[name][gt]=a',
+      'filter[birthday][lt]=yesterday',
+      'filter[lifecycleStage][eq]=vip',
+      'filter[custom.nope][eq]=1',
+      'sort=password_hash',
+      'sort=name;drop table contacts',
+      'cursor=xyz',
+      'nonsense=1',
+    ]) {
       const r = await wapi.get(`/api/v1/contacts?${qs}`);
       assert.equal(r.status, 422, qs);
       assert.ok(r.body.errors?.length || r.body.detail, qs);
@@ -353,9 +407,14 @@ describe('sorting by the columns a list shows: primary email and phone, company,
 describe('bulk', () => {
   test('bulk create is all or none: one bad row means a 422 naming /items/<i>/<field> and no row written', async () => {
     const before = await snapshotCounts(t.core);
-    const r = await api.post('/api/v1/contacts/bulk', { items: [{ name: 'Tốt Một' }, { name: 'Xấu', emails: ['@'] }, { name: 'Tốt Hai' }, { name: 'Xấu Hai', phones: ['123'] }] });
+    const r = await api.post('/api/v1/contacts/bulk', {
+      items: [{ name: 'Tốt Một' }, { name: 'Xấu', emails: ['@'] }, { name: 'Tốt Hai' }, { name: 'Xấu Hai', phones: ['123'] }],
+    });
     assert.equal(r.status, 422);
-    assert.deepEqual(r.body.errors.map((e: { pointer: string }) => e.pointer), ['/items/1/emails/0', '/items/3/phones/0']);
+    assert.deepEqual(
+      r.body.errors.map((e: { pointer: string }) => e.pointer),
+      ['/items/1/emails/0', '/items/3/phones/0'],
+    );
     assert.deepEqual(await snapshotCounts(t.core), before);
     const ok = await api.post('/api/v1/contacts/bulk', { items: [{ name: 'Tốt Một' }, { name: 'Tốt Hai' }] });
     assert.equal(ok.status, 201);
@@ -365,13 +424,29 @@ describe('bulk', () => {
   test('bulk update is all or none, and a stale version in one row refuses the whole batch', async () => {
     const made = (await api.post('/api/v1/contacts/bulk', { items: [{ name: 'Bulk A' }, { name: 'Bulk B' }] })).body.data;
     const before = await snapshotCounts(t.core);
-    const bad = await api.patch('/api/v1/contacts/bulk', { items: [{ id: made[0].id, version: 1, jobTitle: 'x' }, { id: made[1].id, version: 9, jobTitle: 'y' }] });
+    const bad = await api.patch('/api/v1/contacts/bulk', {
+      items: [
+        { id: made[0].id, version: 1, jobTitle: 'x' },
+        { id: made[1].id, version: 9, jobTitle: 'y' },
+      ],
+    });
     assert.equal(bad.status, 422);
-    assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer), ['/items/1/version']);
+    assert.deepEqual(
+      bad.body.errors.map((e: { pointer: string }) => e.pointer),
+      ['/items/1/version'],
+    );
     assert.deepEqual(await snapshotCounts(t.core), before);
-    const ok = await api.patch('/api/v1/contacts/bulk', { items: [{ id: made[0].id, version: 1, jobTitle: 'x' }, { id: made[1].id, jobTitle: 'y' }] });
+    const ok = await api.patch('/api/v1/contacts/bulk', {
+      items: [
+        { id: made[0].id, version: 1, jobTitle: 'x' },
+        { id: made[1].id, jobTitle: 'y' },
+      ],
+    });
     assert.equal(ok.status, 200);
-    assert.deepEqual(ok.body.data.map((c: { jobTitle: string }) => c.jobTitle), ['x', 'y']);
+    assert.deepEqual(
+      ok.body.data.map((c: { jobTitle: string }) => c.jobTitle),
+      ['x', 'y'],
+    );
   });
 });
 
@@ -383,7 +458,10 @@ describe('audit', () => {
     await api.post(`/api/v1/contacts/${c.id}/restore`);
     const r = await api.get(`/api/v1/audit?entityType=contact&entityId=${c.id}`);
     assert.equal(r.status, 200);
-    assert.deepEqual(r.body.data.map((e: { action: string }) => e.action), ['restore', 'delete', 'update', 'create']);
+    assert.deepEqual(
+      r.body.data.map((e: { action: string }) => e.action),
+      ['restore', 'delete', 'update', 'create'],
+    );
     const upd = r.body.data.find((e: { action: string }) => e.action === 'update');
     assert.deepEqual(upd.before, { occupation: 'A' });
     assert.deepEqual(upd.after, { occupation: 'B' });
@@ -404,7 +482,15 @@ describe('audit', () => {
 
 describe('field issues carry a stable code, so a client can word them in its own language', () => {
   test('codes and params for the common mistakes, in single and bulk writes', async () => {
-    const r = await api.post('/api/v1/contacts', { name: 'x'.repeat(201), emails: ['not-an-email'], phones: ['0912 34'], birthday: '1850-01-01', province: 'Atlantis', lifecycleStage: 'champion', workspaceId: 'x' });
+    const r = await api.post('/api/v1/contacts', {
+      name: 'x'.repeat(201),
+      emails: ['not-an-email'],
+      phones: ['0912 34'],
+      birthday: '1850-01-01',
+      province: 'Atlantis',
+      lifecycleStage: 'champion',
+      workspaceId: 'x',
+    });
     assert.equal(r.status, 422);
     const byPointer = Object.fromEntries((r.body.errors as { pointer: string; code: string; params?: unknown }[]).map((e) => [e.pointer, e]));
     assert.deepEqual(byPointer['/name'], { pointer: '/name', detail: 'Must be at most 200 characters', code: 'too_long', params: { maximum: 200 } });

@@ -39,7 +39,9 @@ const BulkUpdateItem = ContactUpdateSchema.extend({ id: uuid(), version: z.numbe
 const BulkCreate = z.strictObject({ items: z.array(ContactCreateSchema).min(1).max(1000) });
 const BulkUpdate = z.strictObject({ items: z.array(BulkUpdateItem).min(1).max(1000) });
 /** Bulk routes check only the envelope at the edge; rows are validated one by one so a single report covers every bad row. */
-const envelope = z.strictObject({ items: z.array(z.unknown()).min(1, { message: 'Give at least one item' }).max(1000, { message: 'At most 1,000 items per request' }) });
+const envelope = z.strictObject({
+  items: z.array(z.unknown()).min(1, { message: 'Give at least one item' }).max(1000, { message: 'At most 1,000 items per request' }),
+});
 const envelopeOnly = () => zodValidatorCompiler({ schema: envelope });
 
 export function contactRoutes(core: Core) {
@@ -61,16 +63,12 @@ export function contactRoutes(core: Core) {
       },
     );
 
-    app.post(
-      contactApi.create.path,
-      { schema: routeSchema(contactApi.create, [403, 422]), config: { action: 'contacts.create' } },
-      async (req, reply) => {
-        const [c] = await createContacts(core, actorOf(req), [req.body], { bulk: false });
-        // Someone already known under another phone or email? The pair goes to the duplicates review (GET /duplicates?contactId=…).
-        await runDetection(core, actorOf(req).workspaceId, { around: [c!.id] });
-        return reply.code(201).header('etag', etag(c!.version)).header('location', `/api/v1/contacts/${c!.id}`).send(c!);
-      },
-    );
+    app.post(contactApi.create.path, { schema: routeSchema(contactApi.create, [403, 422]), config: { action: 'contacts.create' } }, async (req, reply) => {
+      const [c] = await createContacts(core, actorOf(req), [req.body], { bulk: false });
+      // Someone already known under another phone or email? The pair goes to the duplicates review (GET /duplicates?contactId=…).
+      await runDetection(core, actorOf(req).workspaceId, { around: [c!.id] });
+      return reply.code(201).header('etag', etag(c!.version)).header('location', `/api/v1/contacts/${c!.id}`).send(c!);
+    });
 
     app.post(
       '/contacts/bulk',
@@ -108,7 +106,9 @@ export function contactRoutes(core: Core) {
       },
       async (req) => {
         const { rows, issues } = parseRows(BulkUpdateItem, req.body.items as unknown[]);
-        const patches = rows.map((r, i) => (issues.some((x) => x.path[1] === i) ? null : (({ id, version, ...patch }) => ({ id, patch, ifVersion: version ?? null }))(r)));
+        const patches = rows.map((r, i) =>
+          issues.some((x) => x.path[1] === i) ? null : (({ id, version, ...patch }) => ({ id, patch, ifVersion: version ?? null }))(r),
+        );
         return { data: await updateContacts(core, actorOf(req), patches, { bulk: true, issues }) };
       },
     );
@@ -120,7 +120,10 @@ export function contactRoutes(core: Core) {
           tags: ['contacts'],
           summary: 'Assign, tag, untag, change the stage of or delete up to 1,000 contacts; each record on its own, with a report of what failed and why',
           body: BulkActionBody,
-          response: { 200: z.object({ succeeded: z.array(z.string()), failed: z.array(z.object({ id: z.string(), code: z.string(), detail: z.string() })) }), ...errors(403, 422) },
+          response: {
+            200: z.object({ succeeded: z.array(z.string()), failed: z.array(z.object({ id: z.string(), code: z.string(), detail: z.string() })) }),
+            ...errors(403, 422),
+          },
         },
       },
       async (req) => applyBulkAction(core, actorOf(req), req.body.ids, req.body.action),
@@ -131,7 +134,8 @@ export function contactRoutes(core: Core) {
       {
         schema: {
           tags: ['contacts'],
-          summary: 'Download the contacts (the list’s search and filters apply) as CSV (UTF-8 with BOM) or XLSX, streamed; cells a spreadsheet would run (= + - @, tab, CR first) get a leading apostrophe unless raw=true',
+          summary:
+            'Download the contacts (the list’s search and filters apply) as CSV (UTF-8 with BOM) or XLSX, streamed; cells a spreadsheet would run (= + - @, tab, CR first) get a leading apostrophe unless raw=true',
           querystring: z
             .object({
               format: z.enum(EXPORT_FORMATS).default('csv'),
@@ -140,7 +144,13 @@ export function contactRoutes(core: Core) {
               sort: z.string().max(80).optional(),
             })
             .catchall(z.union([z.string(), z.array(z.string())])),
-          response: { 200: fileResponse('The contacts, as a file to download', EXPORT_FORMATS.map((f) => CONTENT_TYPE[f])), ...errors(403, 422) },
+          response: {
+            200: fileResponse(
+              'The contacts, as a file to download',
+              EXPORT_FORMATS.map((f) => CONTENT_TYPE[f]),
+            ),
+            ...errors(403, 422),
+          },
         },
         config: { action: 'contacts.export', filters: LIST_FIELDS },
       },
@@ -165,23 +175,25 @@ export function contactRoutes(core: Core) {
     );
 
     app.get(contactApi.timeline.path, { schema: routeSchema(contactApi.timeline, [404, 422]), config: { action: 'contacts.read' } }, async (req) =>
-      contactTimeline(core, actorOf(req), req.params.id, { limit: req.query.limit, ...(req.query.cursor ? { cursor: req.query.cursor } : {}), ...(req.query.kinds ? { kinds: req.query.kinds } : {}) }),
+      contactTimeline(core, actorOf(req), req.params.id, {
+        limit: req.query.limit,
+        ...(req.query.cursor ? { cursor: req.query.cursor } : {}),
+        ...(req.query.kinds ? { kinds: req.query.kinds } : {}),
+      }),
     );
 
-    app.get(
-      contactApi.get.path,
-      { schema: routeSchema(contactApi.get, [404]), config: { action: 'contacts.read' } },
-      async (req, reply) => {
-        const c = await getContact(core, actorOf(req), req.params.id, req.query.deleted);
-        return reply.header('etag', etag(c.version)).send(c);
-      },
-    );
+    app.get(contactApi.get.path, { schema: routeSchema(contactApi.get, [404]), config: { action: 'contacts.read' } }, async (req, reply) => {
+      const c = await getContact(core, actorOf(req), req.params.id, req.query.deleted);
+      return reply.header('etag', etag(c.version)).send(c);
+    });
 
     app.patch(
       contactApi.update.path,
       { schema: routeSchema(contactApi.update, [403, 404, 412, 422]), config: { action: 'contacts.update' } },
       async (req, reply) => {
-        const [c] = await updateContacts(core, actorOf(req), [{ id: req.params.id, patch: req.body, ifVersion: parseIfMatch(req.headers['if-match']) }], { bulk: false });
+        const [c] = await updateContacts(core, actorOf(req), [{ id: req.params.id, patch: req.body, ifVersion: parseIfMatch(req.headers['if-match']) }], {
+          bulk: false,
+        });
         return reply.header('etag', etag(c!.version)).send(c!);
       },
     );
@@ -195,22 +207,14 @@ export function contactRoutes(core: Core) {
       },
     );
 
-    app.post(
-      contactApi.restore.path,
-      { schema: routeSchema(contactApi.restore, [403, 404]), config: { action: 'contacts.delete' } },
-      async (req, reply) => {
-        const c = await restoreContact(core, actorOf(req), req.params.id);
-        return reply.header('etag', etag(c.version)).send(c);
-      },
-    );
+    app.post(contactApi.restore.path, { schema: routeSchema(contactApi.restore, [403, 404]), config: { action: 'contacts.delete' } }, async (req, reply) => {
+      const c = await restoreContact(core, actorOf(req), req.params.id);
+      return reply.header('etag', etag(c.version)).send(c);
+    });
 
-    app.post(
-      contactApi.purge.path,
-      { schema: routeSchema(contactApi.purge, [403, 404]), config: { action: 'contacts.purge' } },
-      async (req, reply) => {
-        await purgeContact(core, actorOf(req), req.params.id);
-        return reply.code(204).send(null);
-      },
-    );
+    app.post(contactApi.purge.path, { schema: routeSchema(contactApi.purge, [403, 404]), config: { action: 'contacts.purge' } }, async (req, reply) => {
+      await purgeContact(core, actorOf(req), req.params.id);
+      return reply.code(204).send(null);
+    });
   };
 }

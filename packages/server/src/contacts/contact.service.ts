@@ -53,7 +53,6 @@ async function writeContext(core: Core, db: Db, actor: Actor): Promise<WriteCont
   return { region: ws.phoneRegion, fields };
 }
 
-
 function normalizePhones(raw: readonly string[], region: string, path: Path, issues: FieldIssue[]): string[] {
   const out: string[] = [];
   raw.forEach((p, i) => {
@@ -67,7 +66,10 @@ function normalizePhones(raw: readonly string[], region: string, path: Path, iss
 
 function normalizeConsents(input: NonNullable<ContactCreateInput['consents']>, base: Contact['consents'], at: string): Contact['consents'] {
   const out: Contact['consents'] = { ...base };
-  for (const [channel, entry] of Object.entries(input) as [keyof Contact['consents'], { status: 'granted' | 'denied'; source?: string; at?: string } | null][]) {
+  for (const [channel, entry] of Object.entries(input) as [
+    keyof Contact['consents'],
+    { status: 'granted' | 'denied'; source?: string; at?: string } | null,
+  ][]) {
     if (entry === null) delete out[channel];
     else out[channel] = { status: entry.status, source: entry.source ?? null, at: entry.at ?? at };
   }
@@ -79,7 +81,15 @@ const OWN_RULE = new Set<ContactFieldName>(['emails', 'phones', 'consents', 'cus
 const PLAIN_INPUT_FIELDS = CONTACT_FIELD_LIST.filter((f) => f.input && !OWN_RULE.has(f.name)).map((f) => f.name);
 
 /** The contact a write produces, from the input laid over the current state (or over defaults on create). */
-function applyInput(base: Contact, input: ContactUpdateInput, ctx: WriteContext, path: Path, issues: FieldIssue[], mode: 'create' | 'update', now: string): Contact {
+function applyInput(
+  base: Contact,
+  input: ContactUpdateInput,
+  ctx: WriteContext,
+  path: Path,
+  issues: FieldIssue[],
+  mode: 'create' | 'update',
+  now: string,
+): Contact {
   const next: Contact = { ...base };
   const set = <K extends keyof Contact>(k: K, v: Contact[K] | undefined) => {
     if (v !== undefined) next[k] = v;
@@ -134,16 +144,34 @@ export function keysOf(c: Contact, workspaceId: string): ContactKey[] {
 }
 
 /** Owner and team (records/assignment.ts) and company references: all must exist in this workspace. */
-async function checkReferences(db: Db, actor: Actor, items: { c: Contact; before: Contact | null; path: Path }[], issues: FieldIssue[]): Promise<Map<string, string>> {
+async function checkReferences(
+  db: Db,
+  actor: Actor,
+  items: { c: Contact; before: Contact | null; path: Path }[],
+  issues: FieldIssue[],
+): Promise<Map<string, string>> {
   const companyIds = [...new Set(items.map((x) => x.c.companyId).filter((x): x is string => x !== null))];
   const [companies] = await Promise.all([
     companyIds.length
-      ? db.selectFrom('companies').select(['id', 'name']).where('workspace_id', '=', actor.workspaceId).where('id', 'in', companyIds).where('deleted_at', 'is', null).execute()
+      ? db
+          .selectFrom('companies')
+          .select(['id', 'name'])
+          .where('workspace_id', '=', actor.workspaceId)
+          .where('id', 'in', companyIds)
+          .where('deleted_at', 'is', null)
+          .execute()
       : [],
-    checkAssignments(db, actor, 'contacts.assign', items.map(({ c, before, path }) => ({ ownerId: c.ownerId, teamId: c.teamId, before, path })), issues),
+    checkAssignments(
+      db,
+      actor,
+      'contacts.assign',
+      items.map(({ c, before, path }) => ({ ownerId: c.ownerId, teamId: c.teamId, before, path })),
+      issues,
+    ),
   ]);
   const names = new Map(companies.map((c) => [c.id, c.name]));
-  for (const { c, path } of items) if (c.companyId && !names.has(c.companyId)) issues.push({ path: [...path, 'companyId'], message: 'No such company in this workspace' });
+  for (const { c, path } of items)
+    if (c.companyId && !names.has(c.companyId)) issues.push({ path: [...path, 'companyId'], message: 'No such company in this workspace' });
   return names;
 }
 
@@ -196,7 +224,12 @@ export async function prepareNewContacts(core: Core, actor: Actor, inputs: Conta
  * together (paths start with the row's index when `bulk`); then one transaction writes the rows, their
  * lookup keys and their audit entries.
  */
-export async function createContacts(core: Core, actor: Actor, inputs: ContactCreateInput[], opts: { bulk: boolean; issues?: FieldIssue[] }): Promise<ContactWithCompany[]> {
+export async function createContacts(
+  core: Core,
+  actor: Actor,
+  inputs: ContactCreateInput[],
+  opts: { bulk: boolean; issues?: FieldIssue[] },
+): Promise<ContactWithCompany[]> {
   const { items, issues, names } = await prepareNewContacts(core, actor, inputs, opts);
   if (issues.length > 0) throw invalid(byRow(issues), opts.bulk ? 'Some rows are invalid; nothing was created' : 'The contact has invalid fields');
   const contacts = items.map((x) => x.c);
@@ -205,7 +238,14 @@ export async function createContacts(core: Core, actor: Actor, inputs: ContactCr
 }
 
 /** Write prepared contacts (prepareNewContacts, without issues) inside the caller's transaction: rows, keys, audit. */
-export async function writeNewContacts(core: Core, trx: Db, actor: Actor, contacts: Contact[], names: Map<string, string>, meta?: Record<string, unknown>): Promise<void> {
+export async function writeNewContacts(
+  core: Core,
+  trx: Db,
+  actor: Actor,
+  contacts: Contact[],
+  names: Map<string, string>,
+  meta?: Record<string, unknown>,
+): Promise<void> {
   await insertNewContactRows(trx, newContactRows(core, actor, contacts, names, meta));
 }
 
@@ -220,9 +260,19 @@ export type NewContactRows = { contacts: ContactInsert[]; keys: ContactKey[]; au
 export function newContactRows(core: Core, actor: Actor, contacts: Contact[], names: Map<string, string>, meta?: Record<string, unknown>): NewContactRows {
   const who = by(actor);
   return {
-    contacts: contacts.map((c) => toRow(c, actor.workspaceId, c.companyId ? names.get(c.companyId) ?? null : null)),
+    contacts: contacts.map((c) => toRow(c, actor.workspaceId, c.companyId ? (names.get(c.companyId) ?? null) : null)),
     keys: contacts.flatMap((c) => keysOf(c, actor.workspaceId)),
-    audit: auditRows(contacts.map((c) => ({ ...who, ...(meta ? { meta: { ...who.meta, ...meta } } : {}), action: 'create', entityType: 'contact', entityId: c.id, after: snapshot(c) })), core.now()),
+    audit: auditRows(
+      contacts.map((c) => ({
+        ...who,
+        ...(meta ? { meta: { ...who.meta, ...meta } } : {}),
+        action: 'create',
+        entityType: 'contact',
+        entityId: c.id,
+        after: snapshot(c),
+      })),
+      core.now(),
+    ),
   };
 }
 
@@ -231,14 +281,20 @@ export async function insertNewContactRows(trx: Db, rows: NewContactRows): Promi
   await insertContactRows(trx, rows.contacts);
   await insertKeys(trx, rows.keys);
   await insertAuditRows(trx, rows.audit);
-  await emitEvent(trx, rows.contacts.map((c) => ({ type: 'contact.created', workspaceId: c.workspace_id, at: c.created_at, payload: { contactId: c.id } })));
+  await emitEvent(
+    trx,
+    rows.contacts.map((c) => ({ type: 'contact.created', workspaceId: c.workspace_id, at: c.created_at, payload: { contactId: c.id } })),
+  );
 }
 
 export type ContactPatch = { id: string; patch: ContactUpdateInput; ifVersion: number | null };
 
 /** Issues in row order (stable within a row), so a report reads top to bottom. */
 const byRow = (issues: FieldIssue[]): FieldIssue[] =>
-  issues.map((x, i) => ({ x, i })).sort((a, b) => (Number(a.x.path[1] ?? 0) - Number(b.x.path[1] ?? 0)) || a.i - b.i).map((y) => y.x);
+  issues
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => Number(a.x.path[1] ?? 0) - Number(b.x.path[1] ?? 0) || a.i - b.i)
+    .map((y) => y.x);
 
 /** Marks a bulk row that failed its schema: it is reported, not processed. */
 export const SKIP = Symbol('skip') as unknown as ContactCreateInput;
@@ -265,7 +321,12 @@ const MAX_RETRIES = 5;
  * nothing is written; without it the patch applies to the current state (re-read and retried if another
  * writer got in between, so no field is lost to a race either way).
  */
-export async function updateContacts(core: Core, actor: Actor, allPatches: (ContactPatch | null)[], opts: { bulk: boolean; issues?: FieldIssue[] }): Promise<ContactWithCompany[]> {
+export async function updateContacts(
+  core: Core,
+  actor: Actor,
+  allPatches: (ContactPatch | null)[],
+  opts: { bulk: boolean; issues?: FieldIssue[] },
+): Promise<ContactWithCompany[]> {
   const patches = allPatches.map((p, i) => (p ? { ...p, index: i } : null)).filter((p): p is IndexedPatch => p !== null);
   const scope = scopeFor(actor, 'contacts.update');
   for (let attempt = 0; ; attempt++) {
@@ -303,7 +364,15 @@ export async function updateContactsIn(
 ): Promise<{ written: ContactWithCompany[]; changes: { id: string; before: Partial<Contact>; after: Partial<Contact> }[] }> {
   const scope = scopeFor(actor, 'contacts.update');
   const ctx = await writeContext(core, trx, actor);
-  const current = new Map((await findContactsByIds(trx, scope, patches.map((p) => p.id))).map((c) => [c.id, c]));
+  const current = new Map(
+    (
+      await findContactsByIds(
+        trx,
+        scope,
+        patches.map((p) => p.id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const issues: FieldIssue[] = [...(opts.issues ?? [])];
   const now = core.now().toISOString();
   const items: { c: Contact; before: Contact; path: Path; changed: ReturnType<typeof diff> }[] = [];
@@ -340,12 +409,36 @@ export async function updateContactsIn(
       await deleteKeys(trx, actor.workspaceId, [x.c.id]);
       await insertKeys(trx, keysOf(next, actor.workspaceId));
     }
-    audits.push({ ...who, ...(opts.meta ? { meta: { ...who.meta, ...opts.meta } } : {}), action: 'update', entityType: 'contact', entityId: x.c.id, before: x.changed!.before, after: x.changed!.after });
+    audits.push({
+      ...who,
+      ...(opts.meta ? { meta: { ...who.meta, ...opts.meta } } : {}),
+      action: 'update',
+      entityType: 'contact',
+      entityId: x.c.id,
+      before: x.changed!.before,
+      after: x.changed!.after,
+    });
   }
   await recordAudit(trx, audits, core.now());
-  await emitEvent(trx, changedItems.map((x) => ({ type: 'contact.updated', workspaceId: actor.workspaceId, at: now, payload: { contactId: x.c.id, fields: Object.keys(x.changed!.after) } })));
+  await emitEvent(
+    trx,
+    changedItems.map((x) => ({
+      type: 'contact.updated',
+      workspaceId: actor.workspaceId,
+      at: now,
+      payload: { contactId: x.c.id, fields: Object.keys(x.changed!.after) },
+    })),
+  );
   // Read back what was written (workspace-wide: an agent may just have handed the record to the pool).
-  const written = new Map((await findContactsByIds(trx, { workspaceId: actor.workspaceId, limitTo: null }, patches.map((p) => p.id))).map((c) => [c.id, c]));
+  const written = new Map(
+    (
+      await findContactsByIds(
+        trx,
+        { workspaceId: actor.workspaceId, limitTo: null },
+        patches.map((p) => p.id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   return {
     written: patches.map((p) => written.get(p.id)!),
     changes: changedItems.map((x) => ({ id: x.c.id, before: x.changed!.before as Partial<Contact>, after: x.changed!.after as Partial<Contact> })),
@@ -371,7 +464,11 @@ export type ListQuery = { q?: string; sort?: string; cursor?: string; limit: num
 
 export const LIST_PARAMS = ['q', 'sort', 'cursor', 'limit', 'deleted', 'includeTotal', 'segment'] as const;
 
-export async function listContacts(core: Core, actor: Actor, query: ListQuery): Promise<{ data: (ContactWithCompany & { scores: ScoreSummary | null })[]; nextCursor: string | null; total?: number }> {
+export async function listContacts(
+  core: Core,
+  actor: Actor,
+  query: ListQuery,
+): Promise<{ data: (ContactWithCompany & { scores: ScoreSummary | null })[]; nextCursor: string | null; total?: number }> {
   const scope = scopeFor(actor, 'contacts.read');
   if (query.deleted !== 'exclude') authorize(actor, 'contacts.delete');
   const { registry, fields } = await contactRegistryFor(core, actor.workspaceId);
@@ -402,11 +499,17 @@ export async function listContacts(core: Core, actor: Actor, query: ListQuery): 
   });
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
-  const scores = await scoreSummaries(core.db, actor.workspaceId, page.map((c) => c.id));
+  const scores = await scoreSummaries(
+    core.db,
+    actor.workspaceId,
+    page.map((c) => c.id),
+  );
   const data = page.map((c) => ({ ...c, scores: scores.get(c.id) ?? null }));
   const i = data.length - 1;
   const nextCursor = more ? encodeCursor({ s: sortKey, v: sort ? ((sortValues[i] as string | number | null) ?? null) : seqs[i]!, id: data[i]!.id }) : null;
-  const total = query.includeTotal ? await countContactRows(core.db, core.dialect, scope, { filters, groups, searchTokens: tokens, deleted: query.deleted }) : undefined;
+  const total = query.includeTotal
+    ? await countContactRows(core.db, core.dialect, scope, { filters, groups, searchTokens: tokens, deleted: query.deleted })
+    : undefined;
   return total === undefined ? { data, nextCursor } : { data, nextCursor, total };
 }
 
@@ -418,7 +521,8 @@ export async function deleteContact(core: Core, actor: Actor, id: string, ifVers
     if (!c) throw notFound('Contact');
     if (ifVersion !== null && ifVersion !== c.version) throw preconditionFailed(c.version);
     const now = core.now().toISOString();
-    if (!(await updateContactRow(trx, scope, id, c.version, { deleted_at: now, updated_at: now, updated_by: actor.userId }))) throw preconditionFailed(c.version + 1);
+    if (!(await updateContactRow(trx, scope, id, c.version, { deleted_at: now, updated_at: now, updated_by: actor.userId })))
+      throw preconditionFailed(c.version + 1);
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'contact', entityId: id }, core.now());
     await emitEvent(trx, { type: 'contact.deleted', workspaceId: actor.workspaceId, at: now, payload: { contactId: id, purged: false } });
   });
@@ -440,7 +544,13 @@ export async function restoreContact(core: Core, actor: Actor, id: string): Prom
 export async function purgeContact(core: Core, actor: Actor, id: string): Promise<void> {
   const scope: Scope = scopeFor(actor, 'contacts.purge');
   await core.db.transaction().execute(async (trx) => {
-    const answered = await trx.selectFrom('survey_responses').select('id').where('workspace_id', '=', actor.workspaceId).where('contact_id', '=', id).limit(1).executeTakeFirst();
+    const answered = await trx
+      .selectFrom('survey_responses')
+      .select('id')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('contact_id', '=', id)
+      .limit(1)
+      .executeTakeFirst();
     if (!(await purgeContactRow(trx, scope, id))) throw notFound('Contact');
     // Their survey answers went with them: the dashboard's counts are recounted.
     if (answered) await scheduleRollupRebuild(trx, actor.workspaceId, core.now());

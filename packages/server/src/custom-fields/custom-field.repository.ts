@@ -2,7 +2,19 @@ import type { CustomField, CustomFieldEntity } from '@kith/domain/custom-fields/
 import { readJson } from '../db/column-types.ts';
 import type { Db } from '../db/create-db.ts';
 
-type Raw = { id: string; entity: string; key: string; label: string; type: string; options: unknown; currency: string | null; required: number | boolean; position: number; created_at: string; updated_at: string };
+type Raw = {
+  id: string;
+  entity: string;
+  key: string;
+  label: string;
+  type: string;
+  options: unknown;
+  currency: string | null;
+  required: number | boolean;
+  position: number;
+  created_at: string;
+  updated_at: string;
+};
 
 const toField = (r: Raw): CustomField => ({
   id: r.id,
@@ -26,12 +38,24 @@ export async function listCustomFields(db: Db, workspaceId: string, entity?: Cus
 }
 
 export async function findCustomField(db: Db, workspaceId: string, id: string): Promise<CustomField | undefined> {
-  const r = await db.selectFrom('custom_fields').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .selectFrom('custom_fields')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
   return r && toField(r as Raw);
 }
 
 export async function findCustomFieldByKey(db: Db, workspaceId: string, entity: string, key: string): Promise<boolean> {
-  const r = await db.selectFrom('custom_fields').select('id').where('workspace_id', '=', workspaceId).where('entity', '=', entity).where('key', '=', key).executeTakeFirst();
+  const r = await db
+    .selectFrom('custom_fields')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('entity', '=', entity)
+    .where('key', '=', key)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -56,7 +80,12 @@ export async function insertCustomField(db: Db, workspaceId: string, f: CustomFi
     .execute();
 }
 
-export async function updateCustomField(db: Db, workspaceId: string, id: string, f: Pick<CustomField, 'label' | 'options' | 'required' | 'position' | 'updatedAt'>): Promise<void> {
+export async function updateCustomField(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  f: Pick<CustomField, 'label' | 'options' | 'required' | 'position' | 'updatedAt'>,
+): Promise<void> {
   await db
     .updateTable('custom_fields')
     .set({ label: f.label, options: JSON.stringify(f.options), required: f.required ? 1 : 0, position: f.position, updated_at: f.updatedAt })

@@ -18,7 +18,12 @@ import type { Db } from './create-db.ts';
  *
  * Rows are written in runs of the same columns, so a column a row leaves out takes its default.
  */
-export async function bulkInsert<T extends keyof Database & string>(db: Db, table: T, rows: readonly Record<string, unknown>[], opts: { sqliteChunk?: number } = {}): Promise<void> {
+export async function bulkInsert<T extends keyof Database & string>(
+  db: Db,
+  table: T,
+  rows: readonly Record<string, unknown>[],
+  opts: { sqliteChunk?: number } = {},
+): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   // Runs of rows with the same columns: a statement names its columns once, and a column a row leaves
   // out must take its default, not NULL.

@@ -27,7 +27,13 @@ export type BackgroundCheckpoints = {
   release(): Promise<void>;
 };
 
-type Shared = { worker: Worker; holders: number; autocheckpoint: number; waiting: ((r: { log: number; checkpointed: number } | null) => void)[]; alive: boolean };
+type Shared = {
+  worker: Worker;
+  holders: number;
+  autocheckpoint: number;
+  waiting: ((r: { log: number; checkpointed: number } | null) => void)[];
+  alive: boolean;
+};
 const shared = new WeakMap<BetterSqlite3.Database, Shared>();
 const NONE: BackgroundCheckpoints = { nudge: async () => null, release: async () => {} };
 /** How long a release waits for the worker's last checkpoint before it stops it anyway. */

@@ -6,7 +6,15 @@ import type { ContactKeyTable, ContactTable } from '../contacts/contact.table.ts
 import type { TaskTable } from '../tasks/task.table.ts';
 import type { ImportErrorTable, ImportFileTable, ImportItemTable, ImportTable } from '../import/import.table.ts';
 import type { DuplicateCandidateTable, MergeTable } from '../duplicates/duplicate.table.ts';
-import type { CustomerScoreTable, CustomerStatsDirtyTable, CustomerStatsStateTable, CustomerStatsTable, JobLeaseTable, ProductAffinityTable, ScoreRunTable } from '../analytics/score.table.ts';
+import type {
+  CustomerScoreTable,
+  CustomerStatsDirtyTable,
+  CustomerStatsStateTable,
+  CustomerStatsTable,
+  JobLeaseTable,
+  ProductAffinityTable,
+  ScoreRunTable,
+} from '../analytics/score.table.ts';
 import type { DealTable, PipelineStageTable, PipelineTable } from '../deals/deal.table.ts';
 import type { InteractionTable } from '../interactions/interaction.table.ts';
 import type { CustomFieldTable } from '../custom-fields/custom-field.table.ts';
@@ -18,7 +26,14 @@ import type { SegmentTable } from '../segments/segment.table.ts';
 import type { CannedReplyTable, CareSettingsTable, SlaPolicyTable, TeamAssignmentTable, TicketMessageTable, TicketTable } from '../tickets/ticket.table.ts';
 import type { JobTable } from '../jobs/job.table.ts';
 import type { MailOutboxTable, WorkspaceMailTable } from '../mail/mail.table.ts';
-import type { SurveyAnswerTable, SurveyInvitationTable, SurveyQuestionTable, SurveyResponseTable, SurveyTable, SurveyAnswerDayTable } from '../surveys/survey.table.ts';
+import type {
+  SurveyAnswerTable,
+  SurveyInvitationTable,
+  SurveyQuestionTable,
+  SurveyResponseTable,
+  SurveyTable,
+  SurveyAnswerDayTable,
+} from '../surveys/survey.table.ts';
 import type { PlaybookTable, PlaybookRunTable, PlaybookRunStepTable } from '../playbooks/playbook.table.ts';
 import type { LoyaltyAccountTable, LoyaltySettingsTable, PointsLedgerTable } from '../loyalty/loyalty.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../workspaces/workspace.table.ts';

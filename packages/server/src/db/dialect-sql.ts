@@ -11,7 +11,9 @@ export function jsonText(dialect: DialectName, column: string, key: string): Raw
 }
 
 export function jsonNumber(dialect: DialectName, column: string, key: string): RawBuilder<number | null> {
-  return dialect === 'postgres' ? sql<number | null>`((${sql.ref(column)} ->> ${sql.lit(key)})::numeric)` : sql<number | null>`(${sql.ref(column)} ->> ${'$.' + key})`;
+  return dialect === 'postgres'
+    ? sql<number | null>`((${sql.ref(column)} ->> ${sql.lit(key)})::numeric)`
+    : sql<number | null>`(${sql.ref(column)} ->> ${'$.' + key})`;
 }
 
 /** A JSON boolean as 1/0 on both databases. */

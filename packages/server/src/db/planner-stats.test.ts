@@ -22,7 +22,9 @@ function add(s: BetterSqlite3.Database, from: number, n: number) {
 }
 const planOf = (s: BetterSqlite3.Database, ids: number) => {
   const list = Array.from({ length: ids }, (_, i) => `'id-${String(i * 7).padStart(8, '0')}'`).join(',');
-  return (s.prepare(`explain query plan select id from things where workspace_id = 'ws-1' and id in (${list})`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+  return (s.prepare(`explain query plan select id from things where workspace_id = 'ws-1' and id in (${list})`).all() as { detail: string }[])
+    .map((r) => r.detail)
+    .join('; ');
 };
 
 test('without statistics a lookup of 500 ids walks the workspace index; once analysed it probes the ids', () => {
@@ -52,14 +54,19 @@ test('through the application’s database (SQLite, or PostgreSQL when configure
   try {
     await sql`create table planner_probe (id integer primary key, ws text not null)`.execute(core.db);
     await sql`create index planner_probe_ws on planner_probe (ws)`.execute(core.db);
-    await sql`insert into planner_probe (id, ws) with recursive n(x) as (select 1 union all select x + 1 from n where x < 6000) select x, 'w' from n`.execute(core.db);
+    await sql`insert into planner_probe (id, ws) with recursive n(x) as (select 1 union all select x + 1 from n where x < 6000) select x, 'w' from n`.execute(
+      core.db,
+    );
     // PostgreSQL counts changed rows in the background: wait until it has.
     let analysed: { table: string; rows: number }[] = [];
     for (let i = 0; i < 50 && !analysed.some((a) => a.table === 'planner_probe'); i++) {
       analysed = await refreshPlannerStats(core.dbHandle);
       if (!analysed.some((a) => a.table === 'planner_probe')) await new Promise((ok) => setTimeout(ok, 200));
     }
-    assert.ok(analysed.some((a) => a.table === 'planner_probe'), JSON.stringify(analysed));
+    assert.ok(
+      analysed.some((a) => a.table === 'planner_probe'),
+      JSON.stringify(analysed),
+    );
     assert.ok(!(await refreshPlannerStats(core.dbHandle)).some((a) => a.table === 'planner_probe'), 'fresh: left alone');
   } finally {
     await core.cleanup();

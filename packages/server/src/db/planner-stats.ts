@@ -28,7 +28,8 @@ const GROWTH = 2;
 function staleTables(sqlite: BetterSqlite3.Database): { table: string; rows: number }[] {
   const known = new Map<string, number>();
   if (sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = 'sqlite_stat1'`).get()) {
-    for (const r of sqlite.prepare('select tbl, max(cast(stat as integer)) as n from sqlite_stat1 group by tbl').all() as { tbl: string; n: number }[]) known.set(r.tbl, r.n);
+    for (const r of sqlite.prepare('select tbl, max(cast(stat as integer)) as n from sqlite_stat1 group by tbl').all() as { tbl: string; n: number }[])
+      known.set(r.tbl, r.n);
   }
   // Tables with an index of their own (the planner has a choice to make), not FTS shadow tables.
   const tables = sqlite

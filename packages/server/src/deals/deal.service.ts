@@ -1,6 +1,13 @@
 import type { Selectable } from 'kysely';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
-import { defaultStages, weightedValue, type DealCreateInput, type DealUpdateInput, type PipelineInput, type StageKind } from '@kith/domain/deals/deal.schema.ts';
+import {
+  defaultStages,
+  weightedValue,
+  type DealCreateInput,
+  type DealUpdateInput,
+  type PipelineInput,
+  type StageKind,
+} from '@kith/domain/deals/deal.schema.ts';
 import type { Deal, Pipeline, Stage } from '@kith/domain/deals/deal.api.ts';
 import type { Order } from '@kith/domain/orders/order.schema.ts';
 import type { Core } from '../core.ts';
@@ -24,7 +31,23 @@ import type { DealBoard } from '@kith/domain/deals/deal.api.ts';
  * the customer's timeline shows it.
  */
 
-const AUDITED = ['title', 'pipelineId', 'stageId', 'status', 'contactId', 'companyId', 'amount', 'currency', 'expectedClose', 'ownerId', 'teamId', 'source', 'lostReason', 'notes', 'orderId'] as const;
+const AUDITED = [
+  'title',
+  'pipelineId',
+  'stageId',
+  'status',
+  'contactId',
+  'companyId',
+  'amount',
+  'currency',
+  'expectedClose',
+  'ownerId',
+  'teamId',
+  'source',
+  'lostReason',
+  'notes',
+  'orderId',
+] as const;
 
 type Row = Selectable<DealTable> & { contact_name?: string | null };
 
@@ -89,7 +112,9 @@ async function readPipelines(db: Db, ws: string): Promise<Pipeline[]> {
     id: p.id,
     name: p.name,
     position: p.position,
-    stages: stages.filter((s) => s.pipeline_id === p.id).map((s) => ({ id: s.id, name: s.name, position: s.position, probability: s.probability, kind: s.kind as StageKind })),
+    stages: stages
+      .filter((s) => s.pipeline_id === p.id)
+      .map((s) => ({ id: s.id, name: s.name, position: s.position, probability: s.probability, kind: s.kind as StageKind })),
   }));
 }
 
@@ -102,8 +127,24 @@ async function ensurePipeline(core: Core, ws: string): Promise<void> {
     // Two first visits at once: the second finds the first's pipeline.
     if (await trx.selectFrom('pipelines').select('id').where('workspace_id', '=', ws).limit(1).executeTakeFirst()) return;
     const id = uuidv7();
-    await trx.insertInto('pipelines').values({ id, workspace_id: ws, name: w?.phoneRegion === 'VN' ? 'Bán hàng' : 'Sales', position: 0, created_at: now, updated_at: now }).execute();
-    await trx.insertInto('pipeline_stages').values(defaultStages(w?.phoneRegion === 'VN').map((s, i) => ({ id: uuidv7(), workspace_id: ws, pipeline_id: id, name: s.name, position: i, probability: s.probability, kind: s.kind }))).execute();
+    await trx
+      .insertInto('pipelines')
+      .values({ id, workspace_id: ws, name: w?.phoneRegion === 'VN' ? 'Bán hàng' : 'Sales', position: 0, created_at: now, updated_at: now })
+      .execute();
+    await trx
+      .insertInto('pipeline_stages')
+      .values(
+        defaultStages(w?.phoneRegion === 'VN').map((s, i) => ({
+          id: uuidv7(),
+          workspace_id: ws,
+          pipeline_id: id,
+          name: s.name,
+          position: i,
+          probability: s.probability,
+          kind: s.kind,
+        })),
+      )
+      .execute();
   });
 }
 
@@ -125,18 +166,36 @@ export async function savePipeline(core: Core, actor: Actor, id: string | null, 
     if (issues.length) throw invalid(issues);
     const dropped = current.filter((c) => !keep.has(c.id)).map((c) => c.id);
     if (dropped.length) {
-      const used = await trx.selectFrom('deals').select('stage_id').where('stage_id', 'in', dropped).where('deleted_at', 'is', null).limit(1).executeTakeFirst();
+      const used = await trx
+        .selectFrom('deals')
+        .select('stage_id')
+        .where('stage_id', 'in', dropped)
+        .where('deleted_at', 'is', null)
+        .limit(1)
+        .executeTakeFirst();
       if (used) throw new AppError('conflict', 'A stage that still holds deals cannot be removed; move its deals first', { reason: 'record_busy' });
       await trx.deleteFrom('pipeline_stages').where('id', 'in', dropped).execute();
     }
     if (existing) await trx.updateTable('pipelines').set({ name: input.name, updated_at: now }).where('id', '=', pid).execute();
     else {
-      const n = await trx.selectFrom('pipelines').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).executeTakeFirstOrThrow();
-      await trx.insertInto('pipelines').values({ id: pid, workspace_id: ws, name: input.name, position: Number(n.n), created_at: now, updated_at: now }).execute();
+      const n = await trx
+        .selectFrom('pipelines')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', ws)
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('pipelines')
+        .values({ id: pid, workspace_id: ws, name: input.name, position: Number(n.n), created_at: now, updated_at: now })
+        .execute();
     }
     for (const [i, s] of input.stages.entries()) {
-      if (s.id) await trx.updateTable('pipeline_stages').set({ name: s.name, position: i, probability: s.probability, kind: s.kind }).where('id', '=', s.id).execute();
-      else await trx.insertInto('pipeline_stages').values({ id: uuidv7(), workspace_id: ws, pipeline_id: pid, name: s.name, position: i, probability: s.probability, kind: s.kind }).execute();
+      if (s.id)
+        await trx.updateTable('pipeline_stages').set({ name: s.name, position: i, probability: s.probability, kind: s.kind }).where('id', '=', s.id).execute();
+      else
+        await trx
+          .insertInto('pipeline_stages')
+          .values({ id: uuidv7(), workspace_id: ws, pipeline_id: pid, name: s.name, position: i, probability: s.probability, kind: s.kind })
+          .execute();
     }
     await recordAudit(trx, { ...by(actor), action: id ? 'update' : 'create', entityType: 'pipeline', entityId: pid, after: input }, core.now());
   });
@@ -153,12 +212,25 @@ async function checkDeal(db: Db, actor: Actor, d: Deal, before: Deal | null, iss
   const stage = await stageOf(db, actor.workspaceId, d.stageId);
   if (!stage) issues.push({ path: ['stageId'], message: 'No such stage', code: 'not_found' });
   else if (stage.pipelineId !== d.pipelineId) issues.push({ path: ['stageId'], message: 'The stage is not in the deal’s pipeline', code: 'invalid' });
-  if (d.contactId && d.contactId !== before?.contactId && !(await readableContacts(db, actor, [d.contactId])).has(d.contactId)) issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
+  if (d.contactId && d.contactId !== before?.contactId && !(await readableContacts(db, actor, [d.contactId])).has(d.contactId))
+    issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
   if (d.companyId && d.companyId !== before?.companyId) {
-    const c = await db.selectFrom('companies').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', d.companyId).where('deleted_at', 'is', null).executeTakeFirst();
+    const c = await db
+      .selectFrom('companies')
+      .select('id')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', d.companyId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!c) issues.push({ path: ['companyId'], message: 'No such company', code: 'not_found' });
   }
-  await checkAssignments(db, actor, 'contacts.assign', [{ ownerId: d.ownerId, teamId: d.teamId, before: before ? { ownerId: before.ownerId, teamId: before.teamId } : null, path: [] }], issues);
+  await checkAssignments(
+    db,
+    actor,
+    'contacts.assign',
+    [{ ownerId: d.ownerId, teamId: d.teamId, before: before ? { ownerId: before.ownerId, teamId: before.teamId } : null, path: [] }],
+    issues,
+  );
   return stage ?? null;
 }
 
@@ -167,15 +239,37 @@ export async function createDeal(core: Core, actor: Actor, input: DealCreateInpu
   await ensurePipeline(core, actor.workspaceId);
   const ws = (await findWorkspace(core.db, actor.workspaceId))!;
   const pipes = await readPipelines(core.db, actor.workspaceId);
-  const pipe = input.pipelineId ? pipes.find((p) => p.id === input.pipelineId) : (input.stageId ? pipes.find((p) => p.stages.some((s) => s.id === input.stageId)) : pipes[0]);
+  const pipe = input.pipelineId
+    ? pipes.find((p) => p.id === input.pipelineId)
+    : input.stageId
+      ? pipes.find((p) => p.stages.some((s) => s.id === input.stageId))
+      : pipes[0];
   if (!pipe) throw invalid([{ path: ['pipelineId'], message: 'No such pipeline', code: 'not_found' }]);
   const now = core.now().toISOString();
   const stageId = input.stageId ?? pipe.stages.find((s) => s.kind === 'open')?.id ?? pipe.stages[0]!.id;
   const d: Deal = {
-    id: uuidv7(), title: input.title, pipelineId: pipe.id, stageId, status: 'open', contactId: input.contactId ?? null, contactName: null, companyId: input.companyId ?? null,
-    amount: input.amount ?? 0, currency: input.currency ?? ws.currency, expectedClose: input.expectedClose ?? null, ownerId: input.ownerId !== undefined ? input.ownerId : actor.userId,
-    teamId: input.teamId ?? null, source: input.source ?? null, lostReason: input.lostReason ?? null, notes: input.notes ?? null, position: input.position ?? 0, orderId: null, closedAt: null,
-    createdAt: now, updatedAt: now, version: 1,
+    id: uuidv7(),
+    title: input.title,
+    pipelineId: pipe.id,
+    stageId,
+    status: 'open',
+    contactId: input.contactId ?? null,
+    contactName: null,
+    companyId: input.companyId ?? null,
+    amount: input.amount ?? 0,
+    currency: input.currency ?? ws.currency,
+    expectedClose: input.expectedClose ?? null,
+    ownerId: input.ownerId !== undefined ? input.ownerId : actor.userId,
+    teamId: input.teamId ?? null,
+    source: input.source ?? null,
+    lostReason: input.lostReason ?? null,
+    notes: input.notes ?? null,
+    position: input.position ?? 0,
+    orderId: null,
+    closedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
   };
   return core.db.transaction().execute(async (trx) => {
     const issues: FieldIssue[] = [];
@@ -184,19 +278,51 @@ export async function createDeal(core: Core, actor: Actor, input: DealCreateInpu
     d.status = stage!.kind;
     if (d.status !== 'open') d.closedAt = now;
     if (input.position === undefined) {
-      const last = await trx.selectFrom('deals').select((eb) => eb.fn.max('position').as('p')).where('workspace_id', '=', actor.workspaceId).where('stage_id', '=', d.stageId).where('deleted_at', 'is', null).executeTakeFirst();
+      const last = await trx
+        .selectFrom('deals')
+        .select((eb) => eb.fn.max('position').as('p'))
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('stage_id', '=', d.stageId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       d.position = Number(last?.p ?? 0) + 1;
     }
     await trx
       .insertInto('deals')
       .values({
-        id: d.id, workspace_id: actor.workspaceId, pipeline_id: d.pipelineId, stage_id: d.stageId, title: d.title, contact_id: d.contactId, company_id: d.companyId, amount: d.amount, currency: d.currency,
-        expected_close: d.expectedClose, owner_id: d.ownerId, team_id: d.teamId, source: d.source, lost_reason: d.lostReason, status: d.status, position: d.position, order_id: null, closed_at: d.closedAt,
-        notes: d.notes, created_by: actor.userId, updated_by: actor.userId, created_at: now, updated_at: now, deleted_at: null, version: 1,
+        id: d.id,
+        workspace_id: actor.workspaceId,
+        pipeline_id: d.pipelineId,
+        stage_id: d.stageId,
+        title: d.title,
+        contact_id: d.contactId,
+        company_id: d.companyId,
+        amount: d.amount,
+        currency: d.currency,
+        expected_close: d.expectedClose,
+        owner_id: d.ownerId,
+        team_id: d.teamId,
+        source: d.source,
+        lost_reason: d.lostReason,
+        status: d.status,
+        position: d.position,
+        order_id: null,
+        closed_at: d.closedAt,
+        notes: d.notes,
+        created_by: actor.userId,
+        updated_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+        version: 1,
       })
       .execute();
     const who = by(actor);
-    await recordAudit(trx, { ...who, meta: { ...who.meta, contactId: d.contactId, stage: stage!.name }, action: 'create', entityType: 'deal', entityId: d.id, after: audited(d) }, core.now());
+    await recordAudit(
+      trx,
+      { ...who, meta: { ...who.meta, contactId: d.contactId, stage: stage!.name }, action: 'create', entityType: 'deal', entityId: d.id, after: audited(d) },
+      core.now(),
+    );
     await emitEvent(trx, dealEvents(actor.workspaceId, null, d, now));
     return (await findDeal(trx, { workspaceId: actor.workspaceId, limitTo: null }, d.id))!;
   });
@@ -234,9 +360,25 @@ export async function updateDeal(core: Core, actor: Actor, id: string, patch: De
     const ok = await trx
       .updateTable('deals')
       .set({
-        pipeline_id: next.pipelineId, stage_id: next.stageId, title: next.title, contact_id: next.contactId, company_id: next.companyId, amount: next.amount, currency: next.currency,
-        expected_close: next.expectedClose, owner_id: next.ownerId, team_id: next.teamId, source: next.source, lost_reason: next.lostReason, status: next.status, position: next.position,
-        closed_at: next.closedAt, notes: next.notes, updated_by: actor.userId, updated_at: now, version: before.version + 1,
+        pipeline_id: next.pipelineId,
+        stage_id: next.stageId,
+        title: next.title,
+        contact_id: next.contactId,
+        company_id: next.companyId,
+        amount: next.amount,
+        currency: next.currency,
+        expected_close: next.expectedClose,
+        owner_id: next.ownerId,
+        team_id: next.teamId,
+        source: next.source,
+        lost_reason: next.lostReason,
+        status: next.status,
+        position: next.position,
+        closed_at: next.closedAt,
+        notes: next.notes,
+        updated_by: actor.userId,
+        updated_at: now,
+        version: before.version + 1,
       })
       .where('workspace_id', '=', actor.workspaceId)
       .where('id', '=', id)
@@ -271,7 +413,11 @@ export async function deleteDeal(core: Core, actor: Actor, id: string): Promise<
     const d = await findDeal(trx, scope, id);
     if (!d) throw notFound('Deal');
     const now = core.now().toISOString();
-    await trx.updateTable('deals').set({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: d.version + 1 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('deals')
+      .set({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: d.version + 1 })
+      .where('id', '=', id)
+      .execute();
     const who = by(actor);
     await recordAudit(trx, { ...who, meta: { ...who.meta, contactId: d.contactId }, action: 'delete', entityType: 'deal', entityId: id }, core.now());
   });
@@ -282,15 +428,21 @@ function dealEvents(workspaceId: string, before: Deal | null, d: Deal, at: strin
   const facts = { dealId: d.id, contactId: d.contactId, pipelineId: d.pipelineId, stageId: d.stageId };
   const out: NewEvent[] = [];
   if (before && before.stageId !== d.stageId) out.push({ type: 'deal.stage_changed', workspaceId, at, payload: { ...facts, fromStageId: before.stageId } });
-  if (d.status === 'won' && before?.status !== 'won') out.push({ type: 'deal.won', workspaceId, at, payload: { ...facts, amount: d.amount, currency: d.currency } });
-  if (d.status === 'lost' && before?.status !== 'lost') out.push({ type: 'deal.lost', workspaceId, at, payload: { ...facts, amount: d.amount, currency: d.currency, reason: d.lostReason } });
+  if (d.status === 'won' && before?.status !== 'won')
+    out.push({ type: 'deal.won', workspaceId, at, payload: { ...facts, amount: d.amount, currency: d.currency } });
+  if (d.status === 'lost' && before?.status !== 'lost')
+    out.push({ type: 'deal.lost', workspaceId, at, payload: { ...facts, amount: d.amount, currency: d.currency, reason: d.lostReason } });
   return out;
 }
 
 type BoardColumn = DealBoard['columns'][number];
 
 /** A pipeline as the board shows it: each stage's deals in order (the first 200), their count, value and weighted value. */
-export async function dealBoard(core: Core, actor: Actor, pipelineId: string | null): Promise<{ pipeline: Pipeline; columns: BoardColumn[]; currency: string }> {
+export async function dealBoard(
+  core: Core,
+  actor: Actor,
+  pipelineId: string | null,
+): Promise<{ pipeline: Pipeline; columns: BoardColumn[]; currency: string }> {
   const scope = scopeFor(actor, 'deals.read');
   const pipes = await listPipelines(core, actor);
   const pipe = pipelineId ? pipes.find((p) => p.id === pipelineId) : pipes[0];
@@ -316,7 +468,20 @@ export async function dealBoard(core: Core, actor: Actor, pipelineId: string | n
 }
 
 /** Deals as a list: filtered, sorted, paged. */
-export async function listDeals(core: Core, actor: Actor, q: { pipelineId?: string | undefined; stageId?: string | undefined; status?: StageKind | undefined; contactId?: string | undefined; q?: string | undefined; sort: 'createdAt' | '-createdAt' | 'amount' | '-amount' | 'expectedClose' | '-expectedClose'; limit: number; cursor?: string | undefined }) {
+export async function listDeals(
+  core: Core,
+  actor: Actor,
+  q: {
+    pipelineId?: string | undefined;
+    stageId?: string | undefined;
+    status?: StageKind | undefined;
+    contactId?: string | undefined;
+    q?: string | undefined;
+    sort: 'createdAt' | '-createdAt' | 'amount' | '-amount' | 'expectedClose' | '-expectedClose';
+    limit: number;
+    cursor?: string | undefined;
+  },
+) {
   const scope = scopeFor(actor, 'deals.read');
   let query = dealsQuery(core.db, scope);
   if (q.pipelineId) query = query.where('deals.pipeline_id', '=', q.pipelineId);
@@ -327,7 +492,12 @@ export async function listDeals(core: Core, actor: Actor, q: { pipelineId?: stri
   const col = { createdAt: 'deals.created_at', amount: 'deals.amount', expectedClose: 'deals.expected_close' } as const;
   const key = q.sort.replace('-', '') as keyof typeof col;
   const offset = q.cursor ? Number.parseInt(Buffer.from(q.cursor, 'base64url').toString('utf8'), 10) || 0 : 0;
-  const rows = await query.orderBy(col[key], q.sort.startsWith('-') ? 'desc' : 'asc').orderBy('deals.id').limit(q.limit + 1).offset(offset).execute();
+  const rows = await query
+    .orderBy(col[key], q.sort.startsWith('-') ? 'desc' : 'asc')
+    .orderBy('deals.id')
+    .limit(q.limit + 1)
+    .offset(offset)
+    .execute();
   const more = rows.length > q.limit;
   return { data: rows.slice(0, q.limit).map(rowToDeal), nextCursor: more ? Buffer.from(String(offset + q.limit)).toString('base64url') : null };
 }
@@ -343,10 +513,42 @@ export async function orderFromDeal(core: Core, actor: Actor, id: string): Promi
     if (d.status !== 'won') throw new AppError('conflict', 'Only a won deal becomes an order; move it to a won stage first', { reason: 'record_busy' });
     if (d.orderId) throw new AppError('conflict', 'This deal already has its order', { reason: 'record_busy' });
     if (!d.contactId) throw invalid([{ path: ['contactId'], message: 'The deal needs a customer to make an order for', code: 'required' }]);
-    const [order] = await createOrdersIn(core, trx, actor, ws, [{ contactId: d.contactId, currency: d.currency, status: 'placed', lines: [{ name: d.title, quantity: 1, unitPrice: d.amount }], tags: [], notes: `Deal: ${d.title}` }], { bulk: false, meta: { dealId: d.id } });
-    await trx.updateTable('deals').set({ order_id: order!.id, version: d.version + 1, updated_at: core.now().toISOString() }).where('id', '=', id).execute();
+    const [order] = await createOrdersIn(
+      core,
+      trx,
+      actor,
+      ws,
+      [
+        {
+          contactId: d.contactId,
+          currency: d.currency,
+          status: 'placed',
+          lines: [{ name: d.title, quantity: 1, unitPrice: d.amount }],
+          tags: [],
+          notes: `Deal: ${d.title}`,
+        },
+      ],
+      { bulk: false, meta: { dealId: d.id } },
+    );
+    await trx
+      .updateTable('deals')
+      .set({ order_id: order!.id, version: d.version + 1, updated_at: core.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
     const who = by(actor);
-    await recordAudit(trx, { ...who, meta: { ...who.meta, contactId: d.contactId }, action: 'update', entityType: 'deal', entityId: id, before: { orderId: null }, after: { orderId: order!.id } }, core.now());
+    await recordAudit(
+      trx,
+      {
+        ...who,
+        meta: { ...who.meta, contactId: d.contactId },
+        action: 'update',
+        entityType: 'deal',
+        entityId: id,
+        before: { orderId: null },
+        after: { orderId: order!.id },
+      },
+      core.now(),
+    );
     return { deal: (await findDeal(trx, { workspaceId: actor.workspaceId, limitTo: null }, id))!, order: order! };
   });
 }

@@ -24,7 +24,17 @@ async function setup() {
 describe('deals', () => {
   test('a workspace starts with a Vietnamese pipeline; a deal is created in its first stage and moved across the board; the weighted value follows the stage', async () => {
     const { api, stages, customer, pipeline } = await setup();
-    assert.deepEqual(stages.map((s) => [s.name, s.probability, s.kind]), [['Mới', 10, 'open'], ['Đã liên hệ', 25, 'open'], ['Đã báo giá', 50, 'open'], ['Đàm phán', 75, 'open'], ['Thắng', 100, 'won'], ['Thua', 0, 'lost']]);
+    assert.deepEqual(
+      stages.map((s) => [s.name, s.probability, s.kind]),
+      [
+        ['Mới', 10, 'open'],
+        ['Đã liên hệ', 25, 'open'],
+        ['Đã báo giá', 50, 'open'],
+        ['Đàm phán', 75, 'open'],
+        ['Thắng', 100, 'won'],
+        ['Thua', 0, 'lost'],
+      ],
+    );
     const a = await api.post('/api/v1/deals', { title: 'Quà Tết 200 hộp', contactId: customer, amount: 60_000_000, expectedClose: '2027-01-20' });
     assert.equal(a.status, 201, JSON.stringify(a.body));
     assert.deepEqual([a.body.stageId, a.body.status, a.body.currency, a.body.contactName], [stages[0]!.id, 'open', 'VND', 'Công ty Bình An']);
@@ -33,7 +43,11 @@ describe('deals', () => {
 
     const moved = await api.patch(`/api/v1/deals/${a.body.id}`, { stageId: stages[3]!.id, position: 0.5 }, { 'if-match': `"${a.body.version}"` });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
-    assert.equal((await api.patch(`/api/v1/deals/${a.body.id}`, { title: 'cũ' }, { 'if-match': `"${a.body.version}"` })).status, 412, 'a stale move is refused');
+    assert.equal(
+      (await api.patch(`/api/v1/deals/${a.body.id}`, { title: 'cũ' }, { 'if-match': `"${a.body.version}"` })).status,
+      412,
+      'a stale move is refused',
+    );
     const board = await api.get(`/api/v1/deals/board?pipelineId=${pipeline}`);
     const col = (i: number) => board.body.columns[i];
     assert.deepEqual([col(0).count, col(2).count, col(3).count], [0, 1, 1]);
@@ -46,7 +60,10 @@ describe('deals', () => {
     assert.deepEqual([reopened.body.status, reopened.body.closedAt, reopened.body.lostReason], ['open', null, null]);
 
     const list = await api.get('/api/v1/deals?sort=-amount&status=open');
-    assert.deepEqual(list.body.data.map((d: { title: string }) => d.title), ['Quà Tết 200 hộp', 'Trà biếu 50 hộp']);
+    assert.deepEqual(
+      list.body.data.map((d: { title: string }) => d.title),
+      ['Quà Tết 200 hộp', 'Trà biếu 50 hộp'],
+    );
   });
 
   test('won becomes an order for the customer; the deal’s moves are on the customer’s timeline', async () => {
@@ -60,7 +77,10 @@ describe('deals', () => {
     assert.equal((await api.post(`/api/v1/deals/${d.id}/order`, {})).status, 409, 'one order per deal');
     const tl = await api.get(`/api/v1/contacts/${customer}/timeline?kinds=deal,order`);
     const deals = tl.body.data.filter((e: { kind: string }) => e.kind === 'deal');
-    assert.ok(deals.some((e: { deal: { fromStage: string | null; toStage: string | null } }) => e.deal.fromStage === 'Mới' && e.deal.toStage === 'Thắng'), JSON.stringify(deals));
+    assert.ok(
+      deals.some((e: { deal: { fromStage: string | null; toStage: string | null } }) => e.deal.fromStage === 'Mới' && e.deal.toStage === 'Thắng'),
+      JSON.stringify(deals),
+    );
     assert.ok(tl.body.data.some((e: { kind: string }) => e.kind === 'order'));
   });
 
@@ -71,7 +91,11 @@ describe('deals', () => {
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/amount']);
     const otherStage = await api.post('/api/v1/deals', { title: 'x', stageId: other.stages[0]!.id });
-    assert.deepEqual([otherStage.status, otherStage.body.errors.map((e: { pointer: string }) => e.pointer)], [422, ['/pipelineId']], 'another workspace’s stage is no pipeline of ours');
+    assert.deepEqual(
+      [otherStage.status, otherStage.body.errors.map((e: { pointer: string }) => e.pointer)],
+      [422, ['/pipelineId']],
+      'another workspace’s stage is no pipeline of ours',
+    );
     const otherCustomer = await api.post('/api/v1/deals', { title: 'x', contactId: other.customer });
     assert.deepEqual([otherCustomer.status, otherCustomer.body.errors.map((e: { pointer: string }) => e.pointer)], [422, ['/contactId']]);
     const d = (await api.post('/api/v1/deals', { title: 'Của chủ', contactId: customer, amount: 1_000 })).body;
@@ -87,7 +111,10 @@ describe('deals', () => {
     assert.equal((await client(t.app, agent.token).put(`/api/v1/pipelines/${other.pipeline}`, { name: 'x', stages: [] })).status, 403);
     assert.equal((await other.api.get(`/api/v1/deals/${d.id}`)).status, 404);
     assert.equal((await other.api.patch(`/api/v1/deals/${d.id}`, { title: 'lấy' })).status, 404);
-    assert.deepEqual((await client(t.app, agent.token).get('/api/v1/deals/board')).body.columns.map((c: { count: number }) => c.count), [0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(
+      (await client(t.app, agent.token).get('/api/v1/deals/board')).body.columns.map((c: { count: number }) => c.count),
+      [0, 0, 0, 0, 0, 0],
+    );
     assert.deepEqual(await snapshotCounts(t.core), snap);
   });
 
@@ -95,12 +122,27 @@ describe('deals', () => {
     const { api, stages, pipeline } = await setup();
     const d = (await api.post('/api/v1/deals', { title: 'Đơn sỉ', stageId: stages[1]!.id, amount: 5 })).body;
     const keep = stages.map((s) => ({ id: s.id, name: s.name, probability: s.probability, kind: s.kind }));
-    const renamed = await api.put(`/api/v1/pipelines/${pipeline}`, { name: 'Bán sỉ', stages: [{ ...keep[0], name: 'Khách hỏi' }, keep[1], { name: 'Gửi mẫu', probability: 40, kind: 'open' }, ...keep.slice(2)] });
+    const renamed = await api.put(`/api/v1/pipelines/${pipeline}`, {
+      name: 'Bán sỉ',
+      stages: [{ ...keep[0], name: 'Khách hỏi' }, keep[1], { name: 'Gửi mẫu', probability: 40, kind: 'open' }, ...keep.slice(2)],
+    });
     assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
     assert.deepEqual(renamed.body.stages.map((s: Stage) => s.name).slice(0, 3), ['Khách hỏi', 'Đã liên hệ', 'Gửi mẫu']);
     assert.equal((await api.get(`/api/v1/deals/${d.id}`)).body.stageId, stages[1]!.id);
     const removing = await api.put(`/api/v1/pipelines/${pipeline}`, { name: 'Bán sỉ', stages: keep.filter((s) => s.id !== stages[1]!.id) });
     assert.equal(removing.status, 409);
-    assert.equal((await api.put(`/api/v1/pipelines/${pipeline}`, { name: 'x', stages: [{ name: 'Một', probability: 10, kind: 'open' }, { name: 'Hai', probability: 20, kind: 'open' }] })).status, 422, 'a won and a lost stage are needed');
+    assert.equal(
+      (
+        await api.put(`/api/v1/pipelines/${pipeline}`, {
+          name: 'x',
+          stages: [
+            { name: 'Một', probability: 10, kind: 'open' },
+            { name: 'Hai', probability: 20, kind: 'open' },
+          ],
+        })
+      ).status,
+      422,
+      'a won and a lost stage are needed',
+    );
   });
 });

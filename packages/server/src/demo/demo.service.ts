@@ -55,7 +55,14 @@ export async function seedDemo(
     } else if (all.length === 1) workspaceId = all[0]!.id;
     else throw new Error(`There are ${all.length} workspaces; pass a workspace id`);
   }
-  const ownerRow = await core.db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['u.id', 'u.email']).where('m.workspace_id', '=', workspaceId).where('m.role', '=', 'owner').orderBy('m.created_at').executeTakeFirstOrThrow();
+  const ownerRow = await core.db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.email'])
+    .where('m.workspace_id', '=', workspaceId)
+    .where('m.role', '=', 'owner')
+    .orderBy('m.created_at')
+    .executeTakeFirstOrThrow();
   ownerOut ??= { email: ownerRow.email };
   const owner = cliActor({ userId: ownerRow.id, workspaceId, role: 'owner', teamIds: [] });
 
@@ -93,9 +100,15 @@ export async function seedDemo(
   const categoryIds: string[] = [];
   const existingCats = await core.db.selectFrom('product_categories').select(['id', 'name']).where('workspace_id', '=', workspaceId).execute();
   for (const name of DEMO_CATEGORIES) categoryIds.push(existingCats.find((c) => c.name === name)?.id ?? (await createCategory(core, owner, { name })).id);
-  const existingProducts = new Map((await core.db.selectFrom('products').select(['id', 'sku']).where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).execute()).map((p) => [p.sku, p.id]));
+  const existingProducts = new Map(
+    (await core.db.selectFrom('products').select(['id', 'sku']).where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).execute()).map((p) => [
+      p.sku,
+      p.id,
+    ]),
+  );
   const productIds: string[] = [];
-  for (const [sku, name, cat, price] of DEMO_PRODUCTS) productIds.push(existingProducts.get(sku) ?? (await createProduct(core, owner, { sku, name, price, categoryId: categoryIds[cat]!, currency: 'VND' })).id);
+  for (const [sku, name, cat, price] of DEMO_PRODUCTS)
+    productIds.push(existingProducts.get(sku) ?? (await createProduct(core, owner, { sku, name, price, categoryId: categoryIds[cat]!, currency: 'VND' })).id);
 
   // Purchases and touchpoints run up to the start of today, so a demo made today looks current.
   const end = Math.floor(core.now().getTime() / 86_400_000) * 86_400_000;
@@ -116,7 +129,13 @@ export async function seedDemo(
       // The stage follows the purchases (the workspace's lifecycle rule moves buyers on); people who
       // never bought keep a stage of someone who has not: lead, prospect or lost.
       const stage = purchases.length > 0 || !['lead', 'prospect', 'lost'].includes(c.lifecycleStage ?? 'lead') ? 'prospect' : c.lifecycleStage;
-      inputs.push({ ...c, lifecycleStage: stage, companyId: companyIndex === null ? null : companyIds[companyIndex]!, ownerId: agent?.userId ?? null, teamId: agent?.teamId ?? null });
+      inputs.push({
+        ...c,
+        lifecycleStage: stage,
+        companyId: companyIndex === null ? null : companyIds[companyIndex]!,
+        ownerId: agent?.userId ?? null,
+        teamId: agent?.teamId ?? null,
+      });
     }
     const made = await createContacts(core, owner, inputs, { bulk: true });
     const orderInputs: OrderCreateInput[] = [];
@@ -124,7 +143,13 @@ export async function seedDemo(
     made.forEach((contact, k) => {
       const purchases = bought[k]!;
       for (const p of purchases) {
-        orderInputs.push({ contactId: contact.id, orderedAt: p.orderedAt, channel: p.channel, status: p.status, lines: p.lines.map((l) => ({ productId: productIds[l.productIndex]!, quantity: l.quantity, discount: l.discount })) });
+        orderInputs.push({
+          contactId: contact.id,
+          orderedAt: p.orderedAt,
+          channel: p.channel,
+          status: p.status,
+          lines: p.lines.map((l) => ({ productId: productIds[l.productIndex]!, quantity: l.quantity, discount: l.discount })),
+        });
       }
       for (const x of demoInteractions(o.seed, i + k, purchases, end)) touchInputs.push({ ...x, contactId: contact.id });
     });
@@ -136,12 +161,28 @@ export async function seedDemo(
     for (const [k, contact] of made.entries()) {
       const d = demoDeal(o.seed, i + k, end);
       if (d) {
-        await createDeal(core, owner, { title: d.title, contactId: contact.id, amount: d.amount, stageId: stages[d.stageIndex]!.id, expectedClose: d.expectedClose, lostReason: d.lostReason, ownerId: contact.ownerId, teamId: contact.teamId, source: 'demo' });
+        await createDeal(core, owner, {
+          title: d.title,
+          contactId: contact.id,
+          amount: d.amount,
+          stageId: stages[d.stageIndex]!.id,
+          expectedClose: d.expectedClose,
+          lostReason: d.lostReason,
+          ownerId: contact.ownerId,
+          teamId: contact.teamId,
+          source: 'demo',
+        });
         deals++;
       }
       const task = demoTask(o.seed, i + k, end);
       if (task) {
-        const made = await createTask(core, owner, { title: task.title, dueAt: task.dueAt, priority: task.priority, contactId: contact.id, assigneeId: contact.ownerId ?? owner.userId });
+        const made = await createTask(core, owner, {
+          title: task.title,
+          dueAt: task.dueAt,
+          priority: task.priority,
+          contactId: contact.id,
+          assigneeId: contact.ownerId ?? owner.userId,
+        });
         if (task.done) await updateTask(core, owner, made.id, { done: true }, null);
         tasks++;
       }
@@ -149,7 +190,19 @@ export async function seedDemo(
     done += inputs.length;
     o.onProgress?.(done, o.customers);
   }
-  return { workspaceId, owner: ownerOut, users, companies: companyTotal, contacts: done, products: productIds.length, orders, interactions, deals, tasks, seconds: (performance.now() - t0) / 1000 };
+  return {
+    workspaceId,
+    owner: ownerOut,
+    users,
+    companies: companyTotal,
+    contacts: done,
+    products: productIds.length,
+    orders,
+    interactions,
+    deals,
+    tasks,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
 
 /** An actor for a workspace member, for scripts and benchmarks. */

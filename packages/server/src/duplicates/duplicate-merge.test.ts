@@ -44,7 +44,8 @@ async function get(url: string) {
   return r.body;
 }
 const contact = async (name: string, extra: Record<string, unknown> = {}) => (await post('/api/v1/contacts', { name, ownerId: null, ...extra })).id as string;
-const order = async (contactId: string, total: number) => (await post('/api/v1/orders', { contactId, status: 'paid', lines: [{ name: 'Trà', quantity: 1, unitPrice: total }] })).id as string;
+const order = async (contactId: string, total: number) =>
+  (await post('/api/v1/orders', { contactId, status: 'paid', lines: [{ name: 'Trà', quantity: 1, unitPrice: total }] })).id as string;
 const loyalty = (id: string) => get(`/api/v1/contacts/${id}/loyalty`);
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
 
@@ -87,7 +88,9 @@ describe('a merge that forgets nothing', () => {
     const survey = await post('/api/v1/surveys', { name: 'Sau mua hàng', questions: [{ type: 'nps', text: 'Giới thiệu cho bạn bè?' }] });
     const later = await post('/api/v1/surveys', { name: 'Sau Tết', questions: [{ type: 'csat', text: 'Hài lòng?' }] });
     const asked = await post(`/api/v1/surveys/${survey.id}/invitations`, { contactId: m, channel: 'link' });
-    const response = await client(t.app).post(`/api/v1/public/surveys/${asked.token}/responses`, { answers: [{ questionId: survey.questions[0].id, value: 9 }] });
+    const response = await client(t.app).post(`/api/v1/public/surveys/${asked.token}/responses`, {
+      answers: [{ questionId: survey.questions[0].id, value: 9 }],
+    });
     assert.equal(response.status, 201, JSON.stringify(response.body));
     // Both were sent the later survey and neither answered yet: one open invitation per customer and survey.
     const theirs = await post(`/api/v1/surveys/${later.id}/invitations`, { contactId: m, channel: 'link' });
@@ -116,26 +119,42 @@ describe('a merge that forgets nothing', () => {
     assert.deepEqual(ids((await get(`/api/v1/deals?contactId=${s}`)).data), [deal]);
     assert.deepEqual(ids((await get(`/api/v1/tickets?contactId=${s}`)).data), [ticket]);
     const answered = (await get(`/api/v1/contacts/${s}/timeline?kinds=survey`)).data as { survey: { responseId: string } }[];
-    assert.deepEqual(answered.map((e) => e.survey.responseId), [response.body.id]);
+    assert.deepEqual(
+      answered.map((e) => e.survey.responseId),
+      [response.body.id],
+    );
     const points = await loyalty(s);
     assert.equal(points.balance, 100 + 450, 'the balances add up');
     assert.equal(points.tier.key, 'silver', '550 points in twelve months: the survivor moves up a tier');
-    assert.deepEqual(points.referrals.map((x: { id: string; rewarded: boolean }) => [x.id, x.rewarded]), [[friend, true]], 'the referral is kept, rewarded');
+    assert.deepEqual(
+      points.referrals.map((x: { id: string; rewarded: boolean }) => [x.id, x.rewarded]),
+      [[friend, true]],
+      'the referral is kept, rewarded',
+    );
     assert.equal((await loyalty(friend)).referredBy.id, s);
     assert.equal((await loyalty(friend)).balance, 50 + 100, 'the friend’s own points are untouched');
     const runs = (await get(`/api/v1/contacts/${s}/playbook-runs`)).data as { id: string; playbookId: string; status: string }[];
     assert.deepEqual(runs.map((r) => r.id).sort(), [myRun, loyalRun].sort(), 'one run per playbook');
     assert.equal(runs.filter((r) => r.playbookId === newcomer && r.status === 'running').length, 1, 'one open run of the shared playbook');
     // One open invitation per survey: the other's second one is expired, the answered one moved.
-    const invitations = await t.core.db.selectFrom('survey_invitations').select(['id', 'contact_id', 'expires_at', 'responded_at']).where('workspace_id', '=', owner.workspaceId).execute();
+    const invitations = await t.core.db
+      .selectFrom('survey_invitations')
+      .select(['id', 'contact_id', 'expires_at', 'responded_at'])
+      .where('workspace_id', '=', owner.workspaceId)
+      .execute();
     assert.ok(invitations.every((i) => i.contact_id === s));
     const open = invitations.filter((i) => !i.responded_at && i.expires_at > clock.toISOString());
-    assert.deepEqual(open.map((i) => i.id), [mine.id]);
+    assert.deepEqual(
+      open.map((i) => i.id),
+      [mine.id],
+    );
     assert.ok(invitations.some((i) => i.id === theirs.id));
     // Nothing points at the merged contact any more, but what must stay with it.
     const left = await whereRowsPoint(owner.workspaceId);
     for (const [name, rows] of Object.entries(left)) {
-      const still = Object.entries(rows).filter(([, v]) => (Array.isArray(v) ? v[0] : v) === m).map(([k]) => k);
+      const still = Object.entries(rows)
+        .filter(([, v]) => (Array.isArray(v) ? v[0] : v) === m)
+        .map(([k]) => k);
       if (name === 'playbook_runs.contact_id') assert.deepEqual(still, [theirRun], 'the duplicate run stays with the merged contact');
       else if (name === 'loyalty_accounts.contact_id') assert.deepEqual(still, [m], 'the merged contact’s account (its referral code) stays, emptied');
       else assert.deepEqual(still, [], `${name} still points at the merged contact`);
@@ -153,7 +172,10 @@ describe('a merge that forgets nothing', () => {
     const ledger = 'points_ledger.contact_id';
     const added = Object.keys(back[ledger]!).filter((id) => !(id in before[ledger]!));
     const tiers = await t.core.db.selectFrom('points_ledger').select(['contact_id', 'kind', 'points']).where('id', 'in', added).execute();
-    assert.deepEqual(tiers, [{ contact_id: s, kind: 'tier', points: 0 }, { contact_id: s, kind: 'tier', points: 0 }]);
+    assert.deepEqual(tiers, [
+      { contact_id: s, kind: 'tier', points: 0 },
+      { contact_id: s, kind: 'tier', points: 0 },
+    ]);
     for (const name of [ledger, 'points_ledger.related_contact_id']) for (const id of added) delete back[name]![id];
     assert.deepEqual(back, before, 'every row points where it pointed before the merge, the expired invitation open again');
     const restore = await t.core.db.selectFrom('audit_log').select('meta').where('action', '=', 'restore').where('entity_id', '=', m).executeTakeFirstOrThrow();
@@ -161,19 +183,29 @@ describe('a merge that forgets nothing', () => {
     assert.deepEqual(ids((await get(`/api/v1/deals?contactId=${m}`)).data), [deal]);
     assert.deepEqual((await get(`/api/v1/deals?contactId=${s}`)).data, []);
     assert.deepEqual(ids((await get(`/api/v1/tickets?contactId=${m}`)).data), [ticket]);
-    assert.deepEqual(((await get(`/api/v1/contacts/${m}/timeline?kinds=survey`)).data as { survey: { responseId: string } }[]).map((e) => e.survey.responseId), [response.body.id]);
+    assert.deepEqual(
+      ((await get(`/api/v1/contacts/${m}/timeline?kinds=survey`)).data as { survey: { responseId: string } }[]).map((e) => e.survey.responseId),
+      [response.body.id],
+    );
     assert.deepEqual((await get(`/api/v1/contacts/${s}/timeline?kinds=survey`)).data, []);
     const [pm, ps] = [await loyalty(m), await loyalty(s)];
     assert.deepEqual([pm.balance, ps.balance], [450, 100], 'balances back to each');
     assert.deepEqual([pm.tier.key, ps.tier.key], ['member', 'member']);
     assert.equal(pm.referralCode, code);
-    assert.deepEqual(pm.referrals.map((x: { id: string }) => x.id), [friend]);
+    assert.deepEqual(
+      pm.referrals.map((x: { id: string }) => x.id),
+      [friend],
+    );
     assert.equal((await loyalty(friend)).referredBy.id, m);
     assert.deepEqual(ids((await get(`/api/v1/contacts/${m}/playbook-runs`)).data), [theirRun, loyalRun].sort());
     assert.deepEqual(ids((await get(`/api/v1/contacts/${s}/playbook-runs`)).data), [myRun]);
     const after = await snapshotCounts(t.core);
     // The audit log and the domain events (the outbox) are histories: the merge and the unmerge each add to them.
-    assert.deepEqual({ ...after, audit_log: 0, contact_versions: 0, events: 0 }, { ...counts, audit_log: 0, contact_versions: 0, events: 0, merges: counts.merges! + 1 }, 'no row made or lost on the way but the merge’s own record');
+    assert.deepEqual(
+      { ...after, audit_log: 0, contact_versions: 0, events: 0 },
+      { ...counts, audit_log: 0, contact_versions: 0, events: 0, merges: counts.merges! + 1 },
+      'no row made or lost on the way but the merge’s own record',
+    );
     assert.ok(after.events! > counts.events!, 'the merge and its undo emitted their events');
   });
 
@@ -200,7 +232,11 @@ describe('a merge that forgets nothing', () => {
     const merge = await post('/api/v1/contacts/merge', { survivorId: s, mergedId: m }, 200);
     assert.equal((await loyalty(s)).balance, 200);
     // As a merge before issue 17 left it: only the order moved, its points stayed with the merged contact.
-    await t.core.db.updateTable('merges').set({ moved: JSON.stringify({ orders: [o], interactions: [], tasks: [] }) }).where('id', '=', merge.id).execute();
+    await t.core.db
+      .updateTable('merges')
+      .set({ moved: JSON.stringify({ orders: [o], interactions: [], tasks: [] }) })
+      .where('id', '=', merge.id)
+      .execute();
     await t.core.db.updateTable('points_ledger').set({ contact_id: m }).where('order_id', '=', o).execute();
     assert.equal((await api().post(`/api/v1/merges/${merge.id}/undo`, {})).status, 200);
     assert.equal((await get(`/api/v1/orders/${o}`)).contactId, m);
@@ -221,6 +257,12 @@ describe('import undo', () => {
     await runDueJobs(t.core, 'test');
     const l = await loyalty(c);
     assert.equal(l.balance, 0, 'the deleted orders’ points are reversed');
-    assert.deepEqual(l.ledger.filter((e: { kind: string }) => e.kind !== 'tier').map((e: { kind: string; points: number }) => [e.kind, e.points]), [['reverse', -600], ['earn', 600]]);
+    assert.deepEqual(
+      l.ledger.filter((e: { kind: string }) => e.kind !== 'tier').map((e: { kind: string; points: number }) => [e.kind, e.points]),
+      [
+        ['reverse', -600],
+        ['earn', 600],
+      ],
+    );
   });
 });

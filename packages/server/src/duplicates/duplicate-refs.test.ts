@@ -48,8 +48,10 @@ async function contactColumns(): Promise<Col[]> {
   } else {
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(core.db);
     for (const t of tables.rows) {
-      for (const f of (await sql<{ table: string; from: string }>`select "table", "from" from pragma_foreign_key_list(${t.name})`.execute(core.db)).rows) if (f.table === 'contacts') add(t.name, f.from, true);
-      for (const c of (await sql<{ name: string }>`select name from pragma_table_info(${t.name})`.execute(core.db)).rows) if (named(c.name)) add(t.name, c.name, false);
+      for (const f of (await sql<{ table: string; from: string }>`select "table", "from" from pragma_foreign_key_list(${t.name})`.execute(core.db)).rows)
+        if (f.table === 'contacts') add(t.name, f.from, true);
+      for (const c of (await sql<{ name: string }>`select name from pragma_table_info(${t.name})`.execute(core.db)).rows)
+        if (named(c.name)) add(t.name, c.name, false);
     }
   }
   return [...out.values()].sort((a, b) => refName(a).localeCompare(refName(b)));
@@ -57,7 +59,9 @@ async function contactColumns(): Promise<Col[]> {
 
 async function columnsOf(table: string): Promise<Set<string>> {
   if (core.dialect === 'postgres') {
-    const r = await sql<{ column: string }>`select column_name as "column" from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(core.db);
+    const r = await sql<{
+      column: string;
+    }>`select column_name as "column" from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(core.db);
     return new Set(r.rows.map((x) => x.column));
   }
   return new Set((await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(core.db)).rows.map((x) => x.name));
@@ -68,10 +72,17 @@ describe('contact references', () => {
     const cols = await contactColumns();
     // The reading itself is checked: the schema has foreign keys to contacts and undeclared contact columns.
     assert.ok(cols.filter((c) => c.fk).length >= 15, `foreign keys found: ${cols.filter((c) => c.fk).length}`);
-    assert.ok(cols.some((c) => !c.fk && c.table === 'survey_answers'), 'a contact_id without a foreign key is found too');
+    assert.ok(
+      cols.some((c) => !c.fk && c.table === 'survey_answers'),
+      'a contact_id without a foreign key is found too',
+    );
     const declared = new Set(ALL_CONTACT_REFS.map(refName));
     const missing = cols.filter((c) => !declared.has(`${c.table}.${c.column}`)).map((c) => `${c.table}.${c.column}${c.fk ? ' (foreign key)' : ''}`);
-    assert.deepEqual(missing, [], 'declare these in the feature that owns the table (a ContactRef in <feature>.refs.ts), `keep` with a reason if a merge must leave them');
+    assert.deepEqual(
+      missing,
+      [],
+      'declare these in the feature that owns the table (a ContactRef in <feature>.refs.ts), `keep` with a reason if a merge must leave them',
+    );
   });
 
   test('every declaration names a real column, once, and the columns its kind needs exist', async () => {
@@ -80,8 +91,17 @@ describe('contact references', () => {
     for (const r of ALL_CONTACT_REFS) {
       const cols = await columnsOf(r.table);
       assert.ok(cols.has(r.column), `${refName(r)}: no such column`);
-      assert.ok(found.has(refName(r)), `${refName(r)} neither is a foreign key to contacts nor is named like one: a merge would move something that is not a contact`);
-      const needs = [r.kind === 'keep' ? [] : ['workspace_id'], r.kind === 'repoint' || r.kind === 'dedupe' ? [r.id ?? 'id'] : [], r.kind === 'repoint' && r.unlessSelf ? [r.unlessSelf] : [], r.kind === 'combine' ? r.add : [], r.kind === 'dedupe' ? r.key : []].flat();
+      assert.ok(
+        found.has(refName(r)),
+        `${refName(r)} neither is a foreign key to contacts nor is named like one: a merge would move something that is not a contact`,
+      );
+      const needs = [
+        r.kind === 'keep' ? [] : ['workspace_id'],
+        r.kind === 'repoint' || r.kind === 'dedupe' ? [r.id ?? 'id'] : [],
+        r.kind === 'repoint' && r.unlessSelf ? [r.unlessSelf] : [],
+        r.kind === 'combine' ? r.add : [],
+        r.kind === 'dedupe' ? r.key : [],
+      ].flat();
       for (const c of needs) assert.ok(cols.has(c), `${refName(r)}: ${r.kind} needs ${r.table}.${c}`);
     }
     assert.throws(() => checkRefs([...ALL_CONTACT_REFS, ALL_CONTACT_REFS[0]!]), /declared twice/);

@@ -7,7 +7,28 @@ import type { App } from '../http/types.ts';
 import { ContactOut } from '../contacts/contact.routes.ts';
 import { detectDuplicates, dismissCandidate, listCandidates, mergeContacts, MERGE_FIELDS, undoMerge } from './duplicate.service.ts';
 
-const Brief = ContactOut.pick({ id: true, name: true, externalId: true, emails: true, phones: true, birthday: true, gender: true, province: true, company: true, companyId: true, ownerId: true, lifecycleStage: true, tags: true, jobTitle: true, occupation: true, addressLine: true, notes: true, createdAt: true, updatedAt: true, version: true });
+const Brief = ContactOut.pick({
+  id: true,
+  name: true,
+  externalId: true,
+  emails: true,
+  phones: true,
+  birthday: true,
+  gender: true,
+  province: true,
+  company: true,
+  companyId: true,
+  ownerId: true,
+  lifecycleStage: true,
+  tags: true,
+  jobTitle: true,
+  occupation: true,
+  addressLine: true,
+  notes: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+});
 
 const CandidateOut = z
   .object({
@@ -24,7 +45,10 @@ const CandidateOut = z
 const MergeBody = z.strictObject({
   survivorId: z.uuid().describe('the contact that stays'),
   mergedId: z.uuid().describe('the contact merged into it (soft-deleted, restorable by undoing the merge)'),
-  prefer: z.partialRecord(z.enum(MERGE_FIELDS), z.enum(['survivor', 'merged'])).optional().describe('per field, whose value to keep (default: the survivor’s, the other’s where the survivor has none); phones, emails and tags are joined'),
+  prefer: z
+    .partialRecord(z.enum(MERGE_FIELDS), z.enum(['survivor', 'merged']))
+    .optional()
+    .describe('per field, whose value to keep (default: the survivor’s, the other’s where the survivor has none); phones, emails and tags are joined'),
 });
 
 export function duplicateRoutes(core: Core) {
@@ -34,8 +58,19 @@ export function duplicateRoutes(core: Core) {
       {
         schema: {
           tags: ['duplicates'],
-          summary: 'Find duplicate contacts in the whole workspace (same phone, email or customer id; same name with the same birthday, company or province), scored; a dismissed pair stays dismissed',
-          response: { 200: z.object({ contacts: z.number().int(), blocks: z.number().int(), pairsCompared: z.number().int(), candidates: z.number().int(), added: z.number().int(), seconds: z.number() }), ...errors(403) },
+          summary:
+            'Find duplicate contacts in the whole workspace (same phone, email or customer id; same name with the same birthday, company or province), scored; a dismissed pair stays dismissed',
+          response: {
+            200: z.object({
+              contacts: z.number().int(),
+              blocks: z.number().int(),
+              pairsCompared: z.number().int(),
+              candidates: z.number().int(),
+              added: z.number().int(),
+              seconds: z.number(),
+            }),
+            ...errors(403),
+          },
         },
         config: { action: 'contacts.delete' },
       },
@@ -48,7 +83,11 @@ export function duplicateRoutes(core: Core) {
         schema: {
           tags: ['duplicates'],
           summary: 'Open duplicate pairs, likeliest first (pairs whose two contacts the caller may read)',
-          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(200).optional(), contactId: z.uuid().optional().describe('only the pairs with this contact') }),
+          querystring: z.strictObject({
+            limit: z.coerce.number().int().min(1).max(100).default(20),
+            cursor: z.string().max(200).optional(),
+            contactId: z.uuid().optional().describe('only the pairs with this contact'),
+          }),
           response: { 200: z.object({ data: z.array(CandidateOut), nextCursor: z.string().nullable() }), ...errors(403, 422) },
         },
         config: { action: 'contacts.read' },
@@ -78,9 +117,23 @@ export function duplicateRoutes(core: Core) {
       {
         schema: {
           tags: ['duplicates'],
-          summary: 'Merge two contacts into one: values chosen field by field, phones, emails and tags joined, everything that points at the other (orders, interactions, tasks, deals, tickets, surveys, loyalty points, playbook runs) moved to the survivor, loyalty balances added up, points re-synced; audited, and undone with POST /merges/{id}/undo',
+          summary:
+            'Merge two contacts into one: values chosen field by field, phones, emails and tags joined, everything that points at the other (orders, interactions, tasks, deals, tickets, surveys, loyalty points, playbook runs) moved to the survivor, loyalty balances added up, points re-synced; audited, and undone with POST /merges/{id}/undo',
           body: MergeBody,
-          response: { 200: z.object({ id: z.string(), survivorId: z.string(), mergedId: z.string(), moved: z.record(z.string(), z.number().int()).describe('Rows now pointing at the survivor, by table (orders, interactions, tasks, deals, tickets, points_ledger…); every table a merge moves rows of, 0 when none moved'), contact: ContactOut }), ...errors(403, 404, 409, 422) },
+          response: {
+            200: z.object({
+              id: z.string(),
+              survivorId: z.string(),
+              mergedId: z.string(),
+              moved: z
+                .record(z.string(), z.number().int())
+                .describe(
+                  'Rows now pointing at the survivor, by table (orders, interactions, tasks, deals, tickets, points_ledger…); every table a merge moves rows of, 0 when none moved',
+                ),
+              contact: ContactOut,
+            }),
+            ...errors(403, 404, 409, 422),
+          },
         },
         config: { action: 'contacts.delete' },
       },
@@ -92,7 +145,8 @@ export function duplicateRoutes(core: Core) {
       {
         schema: {
           tags: ['duplicates'],
-          summary: 'Undo a merge: the survivor as it was, the other contact back with everything that was moved (refused with 412 when the survivor changed since)',
+          summary:
+            'Undo a merge: the survivor as it was, the other contact back with everything that was moved (refused with 412 when the survivor changed since)',
           params: z.object({ id: z.uuid() }),
           response: { 200: z.object({ survivor: ContactOut, restored: ContactOut }), ...errors(403, 404, 409, 412) },
         },

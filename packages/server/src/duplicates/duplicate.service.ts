@@ -40,7 +40,15 @@ export const MAX_BLOCK = 50;
 const KEY_KINDS = ['email', 'phone', 'external'] as const;
 
 type Facts = DuplicateFacts & { id: string };
-export type DetectStats = { contacts: number; blocks: number; pairsCompared: number; candidates: number; added: number; seconds: number; steps: { keys: number; names: number; store: number } };
+export type DetectStats = {
+  contacts: number;
+  blocks: number;
+  pairsCompared: number;
+  candidates: number;
+  added: number;
+  seconds: number;
+  steps: { keys: number; names: number; store: number };
+};
 
 /** Pairs from blocks of ids (each block ≤ MAX_BLOCK), as "a|b" with a < b. */
 function addPairs(pairs: Set<string>, block: readonly string[]): void {
@@ -49,10 +57,29 @@ function addPairs(pairs: Set<string>, block: readonly string[]): void {
   for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.add(`${ids[i]}|${ids[j]}`);
 }
 
-type NameRow = { id: string; name_key: string; name: string; external_id: string | null; emails: unknown; phones: unknown; birthday: string | null; company_id: string | null; province: string | null };
+type NameRow = {
+  id: string;
+  name_key: string;
+  name: string;
+  external_id: string | null;
+  emails: unknown;
+  phones: unknown;
+  birthday: string | null;
+  company_id: string | null;
+  province: string | null;
+};
 const NAME_ROW = ['id', 'name_key', 'name', 'external_id', 'emails', 'phones', 'birthday', 'company_id', 'province'] as const;
 
-const factsOfRow = (r: Omit<NameRow, 'name_key'>): Facts => ({ id: r.id, name: r.name, externalId: r.external_id, emails: readJson(r.emails, []), phones: readJson(r.phones, []), birthday: r.birthday, companyId: r.company_id, province: r.province });
+const factsOfRow = (r: Omit<NameRow, 'name_key'>): Facts => ({
+  id: r.id,
+  name: r.name,
+  externalId: r.external_id,
+  emails: readJson(r.emails, []),
+  phones: readJson(r.phones, []),
+  birthday: r.birthday,
+  companyId: r.company_id,
+  province: r.province,
+});
 
 async function factsOf(db: Db, workspaceId: string, ids: string[]): Promise<Map<string, Facts>> {
   const out = new Map<string, Facts>();
@@ -78,7 +105,13 @@ async function keyBlocks(db: Db, workspaceId: string, pairs: Set<string>, around
     if (around) {
       values = [];
       for (let i = 0; i < around.length; i += 500) {
-        const rows = await db.selectFrom('contact_keys').select('value').where('workspace_id', '=', workspaceId).where('kind', '=', kind).where('contact_id', 'in', around.slice(i, i + 500)).execute();
+        const rows = await db
+          .selectFrom('contact_keys')
+          .select('value')
+          .where('workspace_id', '=', workspaceId)
+          .where('kind', '=', kind)
+          .where('contact_id', 'in', around.slice(i, i + 500))
+          .execute();
         values.push(...rows.map((r) => r.value));
       }
     } else {
@@ -130,7 +163,11 @@ function scoreNameGroup(rows: NameRow[], skip: ReadonlySet<string>, found: Found
   const factsFor = (r: NameRow) => facts.get(r.id) ?? (facts.set(r.id, factsOfRow(r)), facts.get(r.id)!);
   // Name and province alone score below the threshold, so only small blocks (an uncommon name) are worth
   // comparing — common names share provinces by the hundred at a million contacts.
-  for (const [key, max] of [['birthday', MAX_BLOCK], ['company_id', MAX_BLOCK], ['province', 5]] as const) {
+  for (const [key, max] of [
+    ['birthday', MAX_BLOCK],
+    ['company_id', MAX_BLOCK],
+    ['province', 5],
+  ] as const) {
     const by = new Map<string, NameRow[]>();
     for (const r of rows) {
       const v = r[key];
@@ -226,11 +263,23 @@ export async function runDetection(core: Core, ws: string, o: { around?: string[
   if (around) {
     const keys = new Set<string>();
     for (let i = 0; i < around.length; i += 500) {
-      for (const r of await db.selectFrom('contacts').select('name_key').where('workspace_id', '=', ws).where('id', 'in', around.slice(i, i + 500)).execute()) keys.add(r.name_key);
+      for (const r of await db
+        .selectFrom('contacts')
+        .select('name_key')
+        .where('workspace_id', '=', ws)
+        .where('id', 'in', around.slice(i, i + 500))
+        .execute())
+        keys.add(r.name_key);
     }
     const names = [...keys];
     for (let i = 0; i < names.length; i += 500) {
-      const rows: NameRow[] = await db.selectFrom('contacts').select(NAME_ROW).where('workspace_id', '=', ws).where('name_key', 'in', names.slice(i, i + 500)).where('deleted_at', 'is', null).execute();
+      const rows: NameRow[] = await db
+        .selectFrom('contacts')
+        .select(NAME_ROW)
+        .where('workspace_id', '=', ws)
+        .where('name_key', 'in', names.slice(i, i + 500))
+        .where('deleted_at', 'is', null)
+        .execute();
       contacts += rows.length;
       const byName = new Map<string, NameRow[]>();
       for (const r of rows) {
@@ -272,7 +321,13 @@ export async function runDetection(core: Core, ws: string, o: { around?: string[
     const existing = new Map<string, { id: string; status: string; score: number; reasons: string }>();
     const base = trx.selectFrom('duplicate_candidates').select(['id', 'a_id', 'b_id', 'status', 'score', 'reasons']).where('workspace_id', '=', ws);
     const keep = (rows: { id: string; a_id: string; b_id: string; status: string; score: number; reasons: unknown }[]) => {
-      for (const r of rows) existing.set(`${r.a_id}|${r.b_id}`, { id: r.id, status: r.status, score: Number(r.score), reasons: typeof r.reasons === 'string' ? r.reasons : JSON.stringify(r.reasons) });
+      for (const r of rows)
+        existing.set(`${r.a_id}|${r.b_id}`, {
+          id: r.id,
+          status: r.status,
+          score: Number(r.score),
+          reasons: typeof r.reasons === 'string' ? r.reasons : JSON.stringify(r.reasons),
+        });
     };
     if (around) {
       for (let i = 0; i < around.length; i += 500) {
@@ -297,37 +352,84 @@ export async function runDetection(core: Core, ws: string, o: { around?: string[
     }
     // A concurrent run may have stored the same pair since: it stays as that run left it.
     for (let i = 0; i < inserts.length; i += 300) {
-      const [r] = await trx.insertInto('duplicate_candidates').values(inserts.slice(i, i + 300)).onConflict((oc) => oc.columns(['workspace_id', 'a_id', 'b_id']).doNothing()).execute();
+      const [r] = await trx
+        .insertInto('duplicate_candidates')
+        .values(inserts.slice(i, i + 300))
+        .onConflict((oc) => oc.columns(['workspace_id', 'a_id', 'b_id']).doNothing())
+        .execute();
       added += Number(r?.numInsertedOrUpdatedRows ?? 0);
     }
     if (!around) {
       const stale = [...existing].filter(([p, v]) => v.status === 'open' && !found.has(p)).map(([, v]) => v.id);
-      for (let i = 0; i < stale.length; i += 500) await trx.deleteFrom('duplicate_candidates').where('id', 'in', stale.slice(i, i + 500)).execute();
+      for (let i = 0; i < stale.length; i += 500)
+        await trx
+          .deleteFrom('duplicate_candidates')
+          .where('id', 'in', stale.slice(i, i + 500))
+          .execute();
     }
   });
-  const open = await db.selectFrom('duplicate_candidates').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).where('status', '=', 'open').executeTakeFirstOrThrow();
+  const open = await db
+    .selectFrom('duplicate_candidates')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', ws)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
   steps.store = lap();
   return { contacts, blocks, pairsCompared, candidates: Number(open.n), added, seconds: (performance.now() - t0) / 1000, steps };
 }
 
-export type ContactBrief = Pick<ContactWithCompany, 'id' | 'name' | 'externalId' | 'emails' | 'phones' | 'birthday' | 'gender' | 'province' | 'company' | 'companyId' | 'ownerId' | 'lifecycleStage' | 'tags' | 'jobTitle' | 'occupation' | 'addressLine' | 'notes' | 'createdAt' | 'updatedAt' | 'version'>;
+export type ContactBrief = Pick<
+  ContactWithCompany,
+  | 'id'
+  | 'name'
+  | 'externalId'
+  | 'emails'
+  | 'phones'
+  | 'birthday'
+  | 'gender'
+  | 'province'
+  | 'company'
+  | 'companyId'
+  | 'ownerId'
+  | 'lifecycleStage'
+  | 'tags'
+  | 'jobTitle'
+  | 'occupation'
+  | 'addressLine'
+  | 'notes'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+>;
 export type Candidate = { id: string; score: number; reasons: DuplicateReason[]; status: string; detectedAt: string; a: ContactBrief; b: ContactBrief };
 
 /** Open candidates, likeliest first, whose two contacts the caller may both read. */
-export async function listCandidates(core: Core, actor: Actor, o: { limit: number; cursor?: string | undefined; contactId?: string | undefined }): Promise<{ data: Candidate[]; nextCursor: string | null }> {
+export async function listCandidates(
+  core: Core,
+  actor: Actor,
+  o: { limit: number; cursor?: string | undefined; contactId?: string | undefined },
+): Promise<{ data: Candidate[]; nextCursor: string | null }> {
   const scope = scopeFor(actor, 'contacts.read');
   const data: Candidate[] = [];
   let after = o.cursor ? decodeCandidateCursor(o.cursor) : null;
   // Read in pages until the page is full: pairs out of the caller's scope are left out.
   for (let guard = 0; guard < 20 && data.length < o.limit; guard++) {
-    let q = core.db.selectFrom('duplicate_candidates').select(['id', 'a_id', 'b_id', 'score', 'reasons', 'status', 'detected_at']).where('workspace_id', '=', actor.workspaceId).where('status', '=', 'open');
+    let q = core.db
+      .selectFrom('duplicate_candidates')
+      .select(['id', 'a_id', 'b_id', 'score', 'reasons', 'status', 'detected_at'])
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('status', '=', 'open');
     const only = o.contactId;
     if (only) q = q.where((eb) => eb.or([eb('a_id', '=', only), eb('b_id', '=', only)]));
     if (after) {
       const a = after;
       q = q.where((eb) => eb.or([eb('score', '<', a.score), eb.and([eb('score', '=', a.score), eb('id', '>', a.id)])]));
     }
-    const rows = await q.orderBy('score', 'desc').orderBy('id').limit(o.limit * 2).execute();
+    const rows = await q
+      .orderBy('score', 'desc')
+      .orderBy('id')
+      .limit(o.limit * 2)
+      .execute();
     if (rows.length === 0) break;
     const contacts = new Map((await findContactsByIds(core.db, scope, [...new Set(rows.flatMap((r) => [r.a_id, r.b_id]))])).map((c) => [c.id, c]));
     for (const r of rows) {
@@ -357,17 +459,80 @@ function decodeCandidateCursor(c: string): { score: number; id: string } {
 }
 
 function brief(c: ContactWithCompany): ContactBrief {
-  const { id, name, externalId, emails, phones, birthday, gender, province, company, companyId, ownerId, lifecycleStage, tags, jobTitle, occupation, addressLine, notes, createdAt, updatedAt, version } = c;
-  return { id, name, externalId, emails, phones, birthday, gender, province, company, companyId, ownerId, lifecycleStage, tags, jobTitle, occupation, addressLine, notes, createdAt, updatedAt, version };
+  const {
+    id,
+    name,
+    externalId,
+    emails,
+    phones,
+    birthday,
+    gender,
+    province,
+    company,
+    companyId,
+    ownerId,
+    lifecycleStage,
+    tags,
+    jobTitle,
+    occupation,
+    addressLine,
+    notes,
+    createdAt,
+    updatedAt,
+    version,
+  } = c;
+  return {
+    id,
+    name,
+    externalId,
+    emails,
+    phones,
+    birthday,
+    gender,
+    province,
+    company,
+    companyId,
+    ownerId,
+    lifecycleStage,
+    tags,
+    jobTitle,
+    occupation,
+    addressLine,
+    notes,
+    createdAt,
+    updatedAt,
+    version,
+  };
 }
 
 export async function dismissCandidate(core: Core, actor: Actor, id: string): Promise<void> {
   const scope = scopeFor(actor, 'contacts.update');
-  const c = await core.db.selectFrom('duplicate_candidates').select(['id', 'a_id', 'b_id', 'status']).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst();
+  const c = await core.db
+    .selectFrom('duplicate_candidates')
+    .select(['id', 'a_id', 'b_id', 'status'])
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!c || (await findContactsByIds(core.db, scope, [c.a_id, c.b_id])).length < 2) throw notFound('Duplicate pair');
   await core.db.transaction().execute(async (trx) => {
-    await trx.updateTable('duplicate_candidates').set({ status: 'dismissed', resolved_at: core.now().toISOString(), resolved_by: actor.userId }).where('id', '=', id).execute();
-    await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'duplicate', entityId: id, before: { status: c.status }, after: { status: 'dismissed' }, meta: { ...by(actor).meta, contacts: [c.a_id, c.b_id] } }, core.now());
+    await trx
+      .updateTable('duplicate_candidates')
+      .set({ status: 'dismissed', resolved_at: core.now().toISOString(), resolved_by: actor.userId })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        ...by(actor),
+        action: 'update',
+        entityType: 'duplicate',
+        entityId: id,
+        before: { status: c.status },
+        after: { status: 'dismissed' },
+        meta: { ...by(actor).meta, contacts: [c.a_id, c.b_id] },
+      },
+      core.now(),
+    );
   });
 }
 
@@ -404,7 +569,8 @@ export function mergedPatch(survivor: Contact, other: Contact, prefer: Partial<R
     if (add.length) patch[f] = [...survivor[f], ...add].slice(0, f === 'emails' || f === 'phones' ? 10 : 50);
   }
   const consents: Record<string, unknown> = {};
-  for (const [ch, v] of Object.entries(other.consents)) if (!(ch in survivor.consents) && v) consents[ch] = { status: v.status, ...(v.source ? { source: v.source } : {}), at: v.at };
+  for (const [ch, v] of Object.entries(other.consents))
+    if (!(ch in survivor.consents) && v) consents[ch] = { status: v.status, ...(v.source ? { source: v.source } : {}), at: v.at };
   if (Object.keys(consents).length) patch.consents = consents;
   const custom: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(other.custom)) if (!(k in survivor.custom)) custom[k] = v;
@@ -413,8 +579,16 @@ export function mergedPatch(survivor: Contact, other: Contact, prefer: Partial<R
 }
 
 /** `refs`: every column that points at a contact, as the Core's modules declare them (tests may pass others). */
-export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: string; mergedId: string; prefer?: Partial<Record<MergeField, 'survivor' | 'merged'>> }, refs: readonly ContactRef[] = contactRefsOf(core)): Promise<MergeResult> {
-  if (o.survivorId === o.mergedId) throw new AppError('validation', 'A contact cannot be merged with itself', { issues: [{ path: ['mergedId'], message: 'The same contact twice', code: 'invalid' }] });
+export async function mergeContacts(
+  core: Core,
+  actor: Actor,
+  o: { survivorId: string; mergedId: string; prefer?: Partial<Record<MergeField, 'survivor' | 'merged'>> },
+  refs: readonly ContactRef[] = contactRefsOf(core),
+): Promise<MergeResult> {
+  if (o.survivorId === o.mergedId)
+    throw new AppError('validation', 'A contact cannot be merged with itself', {
+      issues: [{ path: ['mergedId'], message: 'The same contact twice', code: 'invalid' }],
+    });
   const del = scopeFor(actor, 'contacts.delete');
   const upd = scopeFor(actor, 'contacts.update');
   for (let attempt = 0; ; attempt++) {
@@ -434,22 +608,46 @@ export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: s
         const log = await mergeContactRefs(trx, refs, { workspaceId: actor.workspaceId, survivorId: survivor.id, mergedId: other.id, now });
         const moved = movedCounts(log);
         // The other goes first (its keys with it), so the survivor may take its email or phone.
-        await trx.updateTable('contacts').set({ deleted_at: now, merged_into: survivor.id, updated_at: now, updated_by: actor.userId, version: other.version + 1 }).where('id', '=', other.id).execute();
+        await trx
+          .updateTable('contacts')
+          .set({ deleted_at: now, merged_into: survivor.id, updated_at: now, updated_by: actor.userId, version: other.version + 1 })
+          .where('id', '=', other.id)
+          .execute();
         await trx.deleteFrom('contact_keys').where('workspace_id', '=', actor.workspaceId).where('contact_id', '=', other.id).execute();
-        const r = Object.keys(patch).length ? await updateContactsIn(core, trx, actor, [{ id: survivor.id, patch, ifVersion: null, index: 0 }], { bulk: false, meta }) : null;
+        const r = Object.keys(patch).length
+          ? await updateContactsIn(core, trx, actor, [{ id: survivor.id, patch, ifVersion: null, index: 0 }], { bulk: false, meta })
+          : null;
         const after = r?.written[0] ?? survivor;
         const who = by(actor);
         await recordAudit(
           trx,
           [
-            { ...who, meta: { ...who.meta, ...meta, moved, refs: logSummary(log) }, action: 'merge', entityType: 'contact', entityId: survivor.id, before: { mergedId: other.id }, after: { mergedInto: survivor.id } },
+            {
+              ...who,
+              meta: { ...who.meta, ...meta, moved, refs: logSummary(log) },
+              action: 'merge',
+              entityType: 'contact',
+              entityId: survivor.id,
+              before: { mergedId: other.id },
+              after: { mergedInto: survivor.id },
+            },
             { ...who, meta: { ...who.meta, mergeId, mergedInto: survivor.id }, action: 'delete', entityType: 'contact', entityId: other.id },
           ],
           core.now(),
         );
         await trx
           .insertInto('merges')
-          .values({ id: mergeId, workspace_id: actor.workspaceId, survivor_id: survivor.id, merged_id: other.id, survivor_before: JSON.stringify(s), survivor_after_version: after.version, moved: JSON.stringify(log), created_by: actor.userId, created_at: now })
+          .values({
+            id: mergeId,
+            workspace_id: actor.workspaceId,
+            survivor_id: survivor.id,
+            merged_id: other.id,
+            survivor_before: JSON.stringify(s),
+            survivor_after_version: after.version,
+            moved: JSON.stringify(log),
+            created_by: actor.userId,
+            created_at: now,
+          })
           .execute();
         await trx
           .updateTable('duplicate_candidates')
@@ -460,7 +658,12 @@ export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: s
           .execute();
         // Points and statistics follow the moved orders and ledger (both contacts: the other's account empties).
         await resync(trx, core, actor.workspaceId, [survivor.id, other.id], log);
-        await emitEvent(trx, { type: 'contact.merged', workspaceId: actor.workspaceId, at: now, payload: { contactId: survivor.id, mergedId: other.id, mergeId } });
+        await emitEvent(trx, {
+          type: 'contact.merged',
+          workspaceId: actor.workspaceId,
+          at: now,
+          payload: { contactId: survivor.id, mergedId: other.id, mergeId },
+        });
         return { id: mergeId, survivorId: survivor.id, mergedId: other.id, moved, contact: after };
       });
     } catch (e) {
@@ -471,7 +674,12 @@ export async function mergeContacts(core: Core, actor: Actor, o: { survivorId: s
 }
 
 /** Undo a merge: the survivor as it was, the other contact back, everything moved back to it (as its log says). Refused when the survivor changed since. */
-export async function undoMerge(core: Core, actor: Actor, mergeId: string, refs: readonly ContactRef[] = contactRefsOf(core)): Promise<{ survivor: ContactWithCompany; restored: ContactWithCompany }> {
+export async function undoMerge(
+  core: Core,
+  actor: Actor,
+  mergeId: string,
+  refs: readonly ContactRef[] = contactRefsOf(core),
+): Promise<{ survivor: ContactWithCompany; restored: ContactWithCompany }> {
   const del = scopeFor(actor, 'contacts.delete');
   const upd = scopeFor(actor, 'contacts.update');
   return core.db.transaction().execute(async (trx) => {
@@ -481,11 +689,18 @@ export async function undoMerge(core: Core, actor: Actor, mergeId: string, refs:
     const [survivor] = await findContactsByIds(trx, upd, [mrow.survivor_id]);
     const [other] = await findContactsByIds(trx, del, [mrow.merged_id], 'only');
     if (!survivor || !other) throw notFound('Merge');
-    if (survivor.version !== mrow.survivor_after_version) throw new AppError('precondition_failed', 'The contact changed after the merge; the merge can no longer be undone as a whole', { extra: { currentVersion: survivor.version } });
+    if (survivor.version !== mrow.survivor_after_version)
+      throw new AppError('precondition_failed', 'The contact changed after the merge; the merge can no longer be undone as a whole', {
+        extra: { currentVersion: survivor.version },
+      });
     const before = readJson<Contact>(mrow.survivor_before, survivor);
     const now = core.now().toISOString();
     // The other first, with its keys: then the survivor gives back what it took.
-    await trx.updateTable('contacts').set({ deleted_at: null, merged_into: null, updated_at: now, updated_by: actor.userId, version: other.version + 1 }).where('id', '=', other.id).execute();
+    await trx
+      .updateTable('contacts')
+      .set({ deleted_at: null, merged_into: null, updated_at: now, updated_by: actor.userId, version: other.version + 1 })
+      .where('id', '=', other.id)
+      .execute();
     const patch: Record<string, unknown> = {};
     const { company: _c, ...cur } = survivor;
     for (const f of [...MERGE_FIELDS, ...LISTS, 'consents', 'custom'] as const) if (JSON.stringify(cur[f]) !== JSON.stringify(before[f])) patch[f] = before[f];
@@ -501,16 +716,36 @@ export async function undoMerge(core: Core, actor: Actor, mergeId: string, refs:
       patch.custom = c;
     }
     const meta = { mergeId, undo: true };
-    const r = Object.keys(patch).length ? await updateContactsIn(core, trx, actor, [{ id: survivor.id, patch: patch as ContactUpdateInput, ifVersion: null, index: 0 }], { bulk: false, meta }) : null;
+    const r = Object.keys(patch).length
+      ? await updateContactsIn(core, trx, actor, [{ id: survivor.id, patch: patch as ContactUpdateInput, ifVersion: null, index: 0 }], { bulk: false, meta })
+      : null;
     const { company: _d, ...o } = other;
     await insertKeys(trx, keysOf(o, actor.workspaceId));
     const log = normaliseLog(readJson<Record<string, unknown>>(mrow.moved, {}));
     await unmergeContactRefs(trx, refs, { workspaceId: actor.workspaceId, survivorId: survivor.id, mergedId: other.id, now }, log);
     await resync(trx, core, actor.workspaceId, [survivor.id, other.id], log);
     await trx.updateTable('merges').set({ undone_at: now, undone_by: actor.userId }).where('id', '=', mergeId).execute();
-    await trx.updateTable('duplicate_candidates').set({ status: 'open', resolved_at: null, resolved_by: null }).where('workspace_id', '=', actor.workspaceId).where('status', '=', 'merged').where((eb) => eb.or([eb('a_id', '=', other.id), eb('b_id', '=', other.id)])).execute();
+    await trx
+      .updateTable('duplicate_candidates')
+      .set({ status: 'open', resolved_at: null, resolved_by: null })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('status', '=', 'merged')
+      .where((eb) => eb.or([eb('a_id', '=', other.id), eb('b_id', '=', other.id)]))
+      .execute();
     const who = by(actor);
-    await recordAudit(trx, [{ ...who, meta: { ...who.meta, ...meta, movedBack: movedCounts(log), refs: logSummary(log) }, action: 'restore', entityType: 'contact', entityId: other.id }], core.now());
+    await recordAudit(
+      trx,
+      [
+        {
+          ...who,
+          meta: { ...who.meta, ...meta, movedBack: movedCounts(log), refs: logSummary(log) },
+          action: 'restore',
+          entityType: 'contact',
+          entityId: other.id,
+        },
+      ],
+      core.now(),
+    );
     const [restored] = await findContactsByIds(trx, { workspaceId: actor.workspaceId, limitTo: null }, [other.id]);
     return { survivor: r?.written[0] ?? survivor, restored: restored! };
   });

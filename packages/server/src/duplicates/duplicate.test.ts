@@ -39,7 +39,11 @@ describe('finding duplicates', () => {
     const pairs = listed.body.data as Pair[];
     const key = (p: Pair) => [p.a.id, p.b.id].sort().join('|');
     const want = (x: string, y: string) => [x, y].sort().join('|');
-    assert.deepEqual(pairs.map(key).sort(), [want(ids.hong1, ids.hong2), want(ids.an1, ids.an2)].sort(), 'found on create: the shared phone, the same name and birthday');
+    assert.deepEqual(
+      pairs.map(key).sort(),
+      [want(ids.hong1, ids.hong2), want(ids.an1, ids.an2)].sort(),
+      'found on create: the shared phone, the same name and birthday',
+    );
     const hong = pairs.find((p) => key(p) === want(ids.hong1, ids.hong2))!;
     assert.deepEqual(hong.reasons, ['same_phone', 'similar_name']);
     assert.ok(pairs[0]!.score >= pairs[1]!.score, 'likeliest first');
@@ -48,7 +52,10 @@ describe('finding duplicates', () => {
     assert.deepEqual([run.body.candidates, run.body.added, run.body.contacts], [2, 0, 8]);
     assert.ok(run.body.pairsCompared >= 4, 'the same name in one province and the family phone were compared, and left out');
     const only = await api.get(`/api/v1/duplicates?contactId=${ids.an2}`);
-    assert.deepEqual(only.body.data.map((p: Pair) => p.reasons), [['same_name', 'same_birthday']]);
+    assert.deepEqual(
+      only.body.data.map((p: Pair) => p.reasons),
+      [['same_name', 'same_birthday']],
+    );
   });
 
   test('a pair found by a key and by its name is scored once; a second run rewrites only what changed, and drops what no longer matches', async () => {
@@ -57,7 +64,11 @@ describe('finding duplicates', () => {
     assert.equal(first.length, 1);
     assert.equal((await api.post('/api/v1/duplicates/detect', {})).body.added, 0);
     const again = (await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data as (Pair & { detectedAt: string })[];
-    assert.deepEqual(again.map((p) => [p.id, p.score, p.detectedAt]), first.map((p) => [p.id, p.score, p.detectedAt]), 'nothing changed, nothing written');
+    assert.deepEqual(
+      again.map((p) => [p.id, p.score, p.detectedAt]),
+      first.map((p) => [p.id, p.score, p.detectedAt]),
+      'nothing changed, nothing written',
+    );
     // The two An now share a phone as well: the same pair, one candidate, every reason.
     assert.equal((await api.patch(`/api/v1/contacts/${ids.an1}`, { phones: ['0987 111 222'] })).status, 200);
     assert.equal((await api.patch(`/api/v1/contacts/${ids.an2}`, { phones: ['+84987111222'] })).status, 200);
@@ -83,7 +94,10 @@ describe('finding duplicates', () => {
     const mine = (await api.get(`/api/v1/duplicates?contactId=${r.body.id}`)).body.data as Pair[];
     assert.deepEqual(mine.map((p) => [p.a.id, p.b.id].filter((x) => x !== r.body.id)[0]).sort(), [ids.an1, ids.an2].sort());
     const after = (await api.get(`/api/v1/duplicates?contactId=${ids.an1}`)).body.data as Pair[];
-    assert.ok(after.some((p) => p.id === known[0]!.id), 'the pair found before is the same row');
+    assert.ok(
+      after.some((p) => p.id === known[0]!.id),
+      'the pair found before is the same row',
+    );
     assert.equal((await api.get('/api/v1/duplicates')).body.data.length, 4, 'the Hồng pair, the An pair, and the new An with each of them');
   });
 
@@ -97,7 +111,12 @@ describe('finding duplicates', () => {
 
   test('an import reports the duplicates it brought in', async () => {
     const { owner } = await setup();
-    const r = await runImport(t.core, owner.actor, { bytes: Buffer.from('Họ và tên,Ngày sinh,Email\nLê Bình,12/12/1980,binh@x.vn\nLe Binh,12/12/1980,binh2@x.vn\n') }, { kind: 'contacts', dryRun: false, fileName: 'b.csv' });
+    const r = await runImport(
+      t.core,
+      owner.actor,
+      { bytes: Buffer.from('Họ và tên,Ngày sinh,Email\nLê Bình,12/12/1980,binh@x.vn\nLe Binh,12/12/1980,binh2@x.vn\n') },
+      { kind: 'contacts', dryRun: false, fileName: 'b.csv' },
+    );
     assert.equal(r.created, 2);
     assert.equal(r.duplicates, 3, 'the two new ones: a pair with each other (the old pair stays)');
   });
@@ -114,7 +133,18 @@ describe('merging', () => {
 
     const m = await api.post('/api/v1/contacts/merge', { survivorId: ids.hong1, mergedId: ids.hong2, prefer: { name: 'survivor', birthday: 'survivor' } });
     assert.equal(m.status, 200, JSON.stringify(m.body));
-    const none = { deals: 0, tickets: 0, ticket_messages: 0, survey_invitations: 0, survey_responses: 0, survey_answers: 0, loyalty_accounts: 0, points_ledger: 0, playbook_runs: 0, mail_outbox: 0 };
+    const none = {
+      deals: 0,
+      tickets: 0,
+      ticket_messages: 0,
+      survey_invitations: 0,
+      survey_responses: 0,
+      survey_answers: 0,
+      loyalty_accounts: 0,
+      points_ledger: 0,
+      playbook_runs: 0,
+      mail_outbox: 0,
+    };
     assert.deepEqual(m.body.moved, { orders: 1, interactions: 1, tasks: 1, ...none }, 'every table a merge moves rows of, with its count');
     const c = m.body.contact;
     assert.equal(c.name, 'Nguyễn Thị Hồng');
@@ -127,11 +157,19 @@ describe('merging', () => {
     const timeline = await api.get(`/api/v1/contacts/${ids.hong1}/timeline?kinds=interaction,order`);
     assert.equal(timeline.body.data.length, 2, 'the other’s call and order are on the survivor’s timeline');
     assert.deepEqual((await api.get(`/api/v1/duplicates?contactId=${ids.hong1}`)).body.data, [], 'the pair is resolved');
-    const audit = await t.core.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'merge').where('entity_id', '=', ids.hong1).execute();
+    const audit = await t.core.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', '=', 'merge')
+      .where('entity_id', '=', ids.hong1)
+      .execute();
     assert.equal(audit.length, 1);
     // The other's phone now finds the survivor (an import matches it).
     const phone = await api.get(`/api/v1/contacts?q=${encodeURIComponent('0912000111')}`);
-    assert.deepEqual(phone.body.data.map((x: { id: string }) => x.id), [ids.hong1]);
+    assert.deepEqual(
+      phone.body.data.map((x: { id: string }) => x.id),
+      [ids.hong1],
+    );
 
     const undo = await api.post(`/api/v1/merges/${m.body.id}/undo`, {});
     assert.equal(undo.status, 200, JSON.stringify(undo.body));
@@ -142,7 +180,11 @@ describe('merging', () => {
     assert.deepEqual([back.body.name, back.body.occupation], ['Hồng Nguyễn', 'giáo viên']);
     assert.equal((await api.get(`/api/v1/orders/${order.body.id}`)).body.contactId, ids.hong2);
     const calls = await api.get(`/api/v1/contacts/${ids.hong2}/timeline?kinds=interaction`);
-    assert.deepEqual(calls.body.data.map((x: { id: string }) => x.id), [call.body.id], 'the call is back on its contact');
+    assert.deepEqual(
+      calls.body.data.map((x: { id: string }) => x.id),
+      [call.body.id],
+      'the call is back on its contact',
+    );
     assert.equal((await api.get(`/api/v1/duplicates?contactId=${ids.hong2}`)).body.data.length, 1, 'the pair is open again');
     assert.equal((await api.post(`/api/v1/merges/${m.body.id}/undo`, {})).status, 409, 'not twice');
   });
@@ -161,7 +203,11 @@ describe('merging', () => {
     await client(t.app, agent.token).get('/api/v1/workspace');
     await client(t.app, viewer.token).get('/api/v1/workspace');
     const snap = await snapshotCounts(t.core);
-    assert.equal((await api.post('/api/v1/contacts/merge', { survivorId: ids.binh1, mergedId: other.ids.binh2 })).status, 404, 'another workspace’s contact is not found');
+    assert.equal(
+      (await api.post('/api/v1/contacts/merge', { survivorId: ids.binh1, mergedId: other.ids.binh2 })).status,
+      404,
+      'another workspace’s contact is not found',
+    );
     assert.equal((await client(t.app, agent.token).post('/api/v1/contacts/merge', { survivorId: ids.binh1, mergedId: ids.binh2 })).status, 403);
     assert.equal((await client(t.app, viewer.token).post('/api/v1/duplicates/detect', {})).status, 403);
     const pairOfOther = ((await other.api.get('/api/v1/duplicates')).body.data as Pair[])[0]!;

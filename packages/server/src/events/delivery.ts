@@ -3,7 +3,19 @@ import { EVENT_TYPE_NAMES, type DomainEvent, type EventType } from '@kith/domain
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { DEFAULT_LEASE_MS, errorText, jsonValue, retryDelayMs, type JobHandler } from '../jobs/runner.ts';
-import { advanceCursor, claimCursors, dispatchEvents, eventsForCursors, failCursor, giveUpEvent, releaseCursor, savepoint, type CursorRow, type EventRow, type Fence } from './event.repository.ts';
+import {
+  advanceCursor,
+  claimCursors,
+  dispatchEvents,
+  eventsForCursors,
+  failCursor,
+  giveUpEvent,
+  releaseCursor,
+  savepoint,
+  type CursorRow,
+  type EventRow,
+  type Fence,
+} from './event.repository.ts';
 
 /**
  * Delivering domain events to listeners, at least once, in order per record (issue 17).
@@ -88,7 +100,15 @@ function byId(listeners: readonly EventListener[]): Map<string, EventListener> {
 }
 
 function toEvent(dialect: Core['dialect'], r: EventRow): DomainEvent {
-  return { id: r.id, type: r.type, workspaceId: r.workspace_id, recordKey: r.record_key, seq: Number(r.seq), payload: jsonValue(dialect, r.payload), occurredAt: r.occurred_at } as DomainEvent;
+  return {
+    id: r.id,
+    type: r.type,
+    workspaceId: r.workspace_id,
+    recordKey: r.record_key,
+    seq: Number(r.seq),
+    payload: jsonValue(dialect, r.payload),
+    occurredAt: r.occurred_at,
+  } as DomainEvent;
 }
 
 /** Fan out every event not yet dispatched to these listeners' cursors; how many there were. */
@@ -146,7 +166,19 @@ async function deliverCursor(core: Core, trx: Db, w: Work, o: Settings, counts: 
       const at = { listener: listener.id, eventId: event.id, type: event.type, recordKey: event.recordKey, attempt: attempts, error };
       const now = core.now();
       if (attempts >= o.maxAttempts) {
-        if (!(await giveUpEvent(trx, f, { listener: listener.id, eventId: event.id, workspaceId: event.workspaceId, seq: event.seq, attempts, error, at: now.toISOString(), until: until() }))) return void counts.lost++;
+        if (
+          !(await giveUpEvent(trx, f, {
+            listener: listener.id,
+            eventId: event.id,
+            workspaceId: event.workspaceId,
+            seq: event.seq,
+            attempts,
+            error,
+            at: now.toISOString(),
+            until: until(),
+          }))
+        )
+          return void counts.lost++;
         core.log.error(at, 'event delivery: a listener gave up an event after its last attempt; the record’s later events go on');
         counts.gaveUp++;
         attempts = 0;
@@ -203,7 +235,10 @@ export async function deliverDueEvents(core: Core, listeners: readonly EventList
     const now = core.now();
     const cursors = await claimCursors(core.db, core.dialect, o.workerId, ids, now.toISOString(), new Date(now.getTime() + o.leaseMs).toISOString(), o.batch);
     if (cursors.length === 0 && dispatched === 0) break;
-    const pending = await eventsForCursors(core.db, cursors.map((c) => ({ recordKey: c.record_key, afterSeq: Number(c.done_seq), types: map.get(c.listener)!.on })));
+    const pending = await eventsForCursors(
+      core.db,
+      cursors.map((c) => ({ recordKey: c.record_key, afterSeq: Number(c.done_seq), types: map.get(c.listener)!.on })),
+    );
     const byRecord = new Map<string, EventRow[]>();
     for (const e of pending) {
       const list = byRecord.get(e.record_key);
@@ -212,7 +247,9 @@ export async function deliverDueEvents(core: Core, listeners: readonly EventList
     }
     const work: Work[] = cursors.map((c) => {
       const listener = map.get(c.listener)!;
-      const rows = (byRecord.get(c.record_key) ?? []).filter((e) => Number(e.seq) > Number(c.done_seq) && (listener.on as readonly string[]).includes(e.type)).slice(0, o.perClaim);
+      const rows = (byRecord.get(c.record_key) ?? [])
+        .filter((e) => Number(e.seq) > Number(c.done_seq) && (listener.on as readonly string[]).includes(e.type))
+        .slice(0, o.perClaim);
       return { listener, cursor: c, rows };
     });
     // Groups of about GROUP_EVENTS events, `concurrency` transactions at a time.

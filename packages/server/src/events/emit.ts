@@ -18,7 +18,14 @@ export async function emitEvent(trx: Db, event: NewEvent | readonly NewEvent[]):
     trx,
     list.map((e) => {
       const { payload, recordKey } = checkEvent(e);
-      return { id: uuidv7(), workspace_id: e.workspaceId, type: e.type, record_key: recordKey, payload: JSON.stringify(payload), occurred_at: typeof e.at === 'string' ? new Date(e.at).toISOString() : e.at.toISOString() };
+      return {
+        id: uuidv7(),
+        workspace_id: e.workspaceId,
+        type: e.type,
+        record_key: recordKey,
+        payload: JSON.stringify(payload),
+        occurred_at: typeof e.at === 'string' ? new Date(e.at).toISOString() : e.at.toISOString(),
+      };
     }),
   );
 }

@@ -49,7 +49,11 @@ export async function insertEvents(db: Db, rows: NewEventRow[]): Promise<void> {
     next.set(r.record_key, seq + 1);
     return { ...r, seq, dispatched_at: null };
   });
-  for (let i = 0; i < values.length; i += EVENTS_PER_STATEMENT) await db.insertInto('events').values(values.slice(i, i + EVENTS_PER_STATEMENT)).execute();
+  for (let i = 0; i < values.length; i += EVENTS_PER_STATEMENT)
+    await db
+      .insertInto('events')
+      .values(values.slice(i, i + EVENTS_PER_STATEMENT))
+      .execute();
 }
 
 export type Subscription = { listener: string; types: readonly string[] };
@@ -71,7 +75,12 @@ export async function dispatchEvents(db: Db, dialect: DialectName, subs: readonl
   return db.transaction().execute(async (trx) => {
     let pick = trx.selectFrom('events').select('id').where('dispatched_at', 'is', null).orderBy('record_key').orderBy('seq').limit(limit);
     if (dialect === 'postgres') pick = pick.forUpdate();
-    const events = await trx.updateTable('events').set({ dispatched_at: now }).where('id', 'in', pick).returning(['id', 'workspace_id', 'type', 'record_key', 'seq']).execute();
+    const events = await trx
+      .updateTable('events')
+      .set({ dispatched_at: now })
+      .where('id', 'in', pick)
+      .returning(['id', 'workspace_id', 'type', 'record_key', 'seq'])
+      .execute();
     if (events.length === 0) return 0;
     const first = new Map<string, number>();
     for (const e of events) first.set(e.record_key, Math.min(first.get(e.record_key) ?? Infinity, Number(e.seq)));
@@ -87,7 +96,17 @@ export async function dispatchEvents(db: Db, dialect: DialectName, subs: readonl
     }
     const rows = [...lanes.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, l]) => ({ id: uuidv7(), ...l, done_seq: first.get(l.record_key)! - 1, due_at: now, attempts: 0, claims: 0, locked_by: null, locked_until: null, last_error: null }));
+      .map(([, l]) => ({
+        id: uuidv7(),
+        ...l,
+        done_seq: first.get(l.record_key)! - 1,
+        due_at: now,
+        attempts: 0,
+        claims: 0,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+      }));
     for (let i = 0; i < rows.length; i += 100) {
       await trx
         .insertInto('event_cursors')
@@ -109,7 +128,15 @@ export async function dispatchEvents(db: Db, dialect: DialectName, subs: readonl
  * Claim up to `limit` due cursors of these listeners for `workerId` until `until`, in due order, counting a claim
  * (the fencing token). One statement, as the job runner's claim (jobs/runner.ts).
  */
-export async function claimCursors(db: Db, dialect: DialectName, workerId: string, listeners: readonly string[], now: string, until: string, limit: number): Promise<CursorRow[]> {
+export async function claimCursors(
+  db: Db,
+  dialect: DialectName,
+  workerId: string,
+  listeners: readonly string[],
+  now: string,
+  until: string,
+  limit: number,
+): Promise<CursorRow[]> {
   if (listeners.length === 0 || limit <= 0) return [];
   let due = db
     .selectFrom('event_cursors')
@@ -151,7 +178,13 @@ export const savepoint = (trx: Db, what: 'savepoint' | 'rollback to savepoint') 
 export type Fence = { id: string; workerId: string; claims: number };
 
 async function fencedUpdate(db: Db, f: Fence, set: UpdateObject<Database, 'event_cursors'>): Promise<boolean> {
-  const r = await db.updateTable('event_cursors').set(set).where('id', '=', f.id).where('locked_by', '=', f.workerId).where('claims', '=', f.claims).executeTakeFirst();
+  const r = await db
+    .updateTable('event_cursors')
+    .set(set)
+    .where('id', '=', f.id)
+    .where('locked_by', '=', f.workerId)
+    .where('claims', '=', f.claims)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -162,7 +195,14 @@ async function fencedUpdate(db: Db, f: Fence, set: UpdateObject<Database, 'event
  */
 export function advanceCursor(db: Db, dialect: DialectName, f: Fence, seq: number, until: string, release: { now: string } | null): Promise<boolean> {
   if (!release) return fencedUpdate(db, f, { done_seq: seq, attempts: 0, last_error: null, locked_until: until });
-  return fencedUpdate(db, f, { done_seq: seq, attempts: 0, last_error: null, locked_by: null, locked_until: null, due_at: sql<string | null>`case when wanted_seq > ${seq} then ${ts(dialect, release.now)} else null end` });
+  return fencedUpdate(db, f, {
+    done_seq: seq,
+    attempts: 0,
+    last_error: null,
+    locked_by: null,
+    locked_until: null,
+    due_at: sql<string | null>`case when wanted_seq > ${seq} then ${ts(dialect, release.now)} else null end`,
+  });
 }
 
 // PostgreSQL types a parameter inside CASE as text unless told.
@@ -174,7 +214,11 @@ export async function failCursor(db: Db, f: Fence, attempts: number, error: stri
 }
 
 /** The last attempt failed: the event is recorded as given up and the cursor moves past it. */
-export async function giveUpEvent(db: Db, f: Fence, e: { listener: string; eventId: string; workspaceId: string; seq: number; attempts: number; error: string; at: string; until: string }): Promise<boolean> {
+export async function giveUpEvent(
+  db: Db,
+  f: Fence,
+  e: { listener: string; eventId: string; workspaceId: string; seq: number; attempts: number; error: string; at: string; until: string },
+): Promise<boolean> {
   if (!(await fencedUpdate(db, f, { done_seq: e.seq, attempts: 0, last_error: e.error, locked_until: e.until }))) return false;
   await db
     .insertInto('event_failures')
@@ -186,5 +230,9 @@ export async function giveUpEvent(db: Db, f: Fence, e: { listener: string; event
 
 /** Give the cursor back: due again now if there is more (`more`, or an event fanned out since), else idle. */
 export function releaseCursor(db: Db, dialect: DialectName, f: Fence, now: string, more: boolean): Promise<boolean> {
-  return fencedUpdate(db, f, { locked_by: null, locked_until: null, due_at: more ? now : sql<string | null>`case when wanted_seq > done_seq then ${ts(dialect, now)} else null end` });
+  return fencedUpdate(db, f, {
+    locked_by: null,
+    locked_until: null,
+    due_at: more ? now : sql<string | null>`case when wanted_seq > done_seq then ${ts(dialect, now)} else null end`,
+  });
 }

@@ -113,7 +113,10 @@ describe('domain events', () => {
     const listeners = [recorder('rb.loyalty', ['order.paid'], calls), recorder('rb.webhooks', ['order.paid', 'order.delivered'], calls)];
     await deliverDueEvents(core, listeners);
     calls.length = 0;
-    const before = await core.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await core.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const ws = (await findWorkspace(core.db, owner.workspaceId))!;
     let orderId = '';
     await assert.rejects(
@@ -121,7 +124,10 @@ describe('domain events', () => {
         const [o] = await createOrdersIn(core, trx, owner.actor, ws, [paidOrder(contactId)], { bulk: false });
         orderId = o!.id;
         // The order and its event were written in this transaction…
-        assert.equal((await trx.selectFrom('events').select('type').where('record_key', '=', `order:${orderId}`).execute()).map((e) => e.type).join(), 'order.paid');
+        assert.equal(
+          (await trx.selectFrom('events').select('type').where('record_key', '=', `order:${orderId}`).execute()).map((e) => e.type).join(),
+          'order.paid',
+        );
         throw new Error('the payment provider said no');
       }),
       /payment provider/,
@@ -130,7 +136,17 @@ describe('domain events', () => {
     assert.ok(orderId);
     assert.deepEqual(await eventsOf(`order:${orderId}`), []);
     assert.equal(await core.db.selectFrom('event_streams').select('last_seq').where('record_key', '=', `order:${orderId}`).executeTakeFirst(), undefined);
-    assert.equal(Number((await core.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), Number(before.n));
+    assert.equal(
+      Number(
+        (
+          await core.db
+            .selectFrom('events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      Number(before.n),
+    );
     const none = await deliverDueEvents(core, listeners);
     assert.equal(none.delivered, 0);
     assert.equal(calls.length, 0);
@@ -144,8 +160,17 @@ describe('domain events', () => {
     assert.deepEqual(jsonValue(core.dialect, e.payload), { orderId: order.id, contactId, from: null, total: 900_000, currency: order.currency });
     const counts = await deliverDueEvents(core, listeners);
     assert.equal(counts.delivered, 2);
-    assert.deepEqual(calls.map((c) => [c.listener, c.eventId]).sort(), [['rb.loyalty', e.id], ['rb.webhooks', e.id]]);
-    assert.deepEqual(await effects(['rb.loyalty', 'rb.webhooks']), new Map([[`rb.loyalty ${e.id}`, 1], [`rb.webhooks ${e.id}`, 1]]));
+    assert.deepEqual(calls.map((c) => [c.listener, c.eventId]).sort(), [
+      ['rb.loyalty', e.id],
+      ['rb.webhooks', e.id],
+    ]);
+    assert.deepEqual(
+      await effects(['rb.loyalty', 'rb.webhooks']),
+      new Map([
+        [`rb.loyalty ${e.id}`, 1],
+        [`rb.webhooks ${e.id}`, 1],
+      ]),
+    );
     // Delivered is delivered: later rounds, and other processes, call nobody.
     advance(3_600_000);
     assert.equal((await deliverDueEvents(second, listeners)).delivered, 0);
@@ -155,7 +180,10 @@ describe('domain events', () => {
     // Delivered moves to paid→delivered only for the listener that takes it.
     await updateOrder(core, owner.actor, order.id, { status: 'delivered' }, null);
     await deliverDueEvents(core, listeners);
-    assert.deepEqual(calls.slice(2).map((c) => [c.listener, c.type, c.seq]), [['rb.webhooks', 'order.delivered', 2]]);
+    assert.deepEqual(
+      calls.slice(2).map((c) => [c.listener, c.type, c.seq]),
+      [['rb.webhooks', 'order.delivered', 2]],
+    );
   });
 
   test('killed with SIGKILL after the commit, before delivering: another process delivers the event once to each listener', async () => {
@@ -171,7 +199,13 @@ describe('domain events', () => {
     const listeners = [recorder('k1.a', ['order.paid'], calls), recorder('k1.b', ['order.paid'], calls)];
     await deliverDueEvents(core, listeners);
     assert.deepEqual(calls.map((c) => `${c.listener} ${c.eventId}`).sort(), [`k1.a ${e.id}`, `k1.b ${e.id}`]);
-    assert.deepEqual(await effects(['k1.a', 'k1.b']), new Map([[`k1.a ${e.id}`, 1], [`k1.b ${e.id}`, 1]]));
+    assert.deepEqual(
+      await effects(['k1.a', 'k1.b']),
+      new Map([
+        [`k1.a ${e.id}`, 1],
+        [`k1.b ${e.id}`, 1],
+      ]),
+    );
   });
 
   test('killed with SIGKILL in the middle of delivering (one listener done, the other inside its handler): each listener’s effect is committed exactly once', async () => {
@@ -188,12 +222,26 @@ describe('domain events', () => {
     const listeners = [recorder('k2.a', ['order.paid'], calls), recorder('k2.b', ['order.paid'], calls)];
     // k2.b's cursor is under the dead process's lease until it runs out (30 s on the shared clock).
     assert.equal((await deliverDueEvents(core, listeners)).delivered, 0);
-    assert.deepEqual(await effects(['k2.a', 'k2.b']), new Map([[`k2.a ${e.id}`, 1]]), 'k2.a’s effect was committed with its progress; k2.b’s went with the killed transaction');
+    assert.deepEqual(
+      await effects(['k2.a', 'k2.b']),
+      new Map([[`k2.a ${e.id}`, 1]]),
+      'k2.a’s effect was committed with its progress; k2.b’s went with the killed transaction',
+    );
     advance(30_001);
     const counts = await deliverDueEvents(core, listeners);
     assert.equal(counts.delivered, 1);
-    assert.deepEqual(calls.map((c) => `${c.listener} ${c.eventId}`), [`k2.b ${e.id}`], 'k2.a, which had handled it, is not called again');
-    assert.deepEqual(await effects(['k2.a', 'k2.b']), new Map([[`k2.a ${e.id}`, 1], [`k2.b ${e.id}`, 1]]));
+    assert.deepEqual(
+      calls.map((c) => `${c.listener} ${c.eventId}`),
+      [`k2.b ${e.id}`],
+      'k2.a, which had handled it, is not called again',
+    );
+    assert.deepEqual(
+      await effects(['k2.a', 'k2.b']),
+      new Map([
+        [`k2.a ${e.id}`, 1],
+        [`k2.b ${e.id}`, 1],
+      ]),
+    );
   });
 
   test('in order per record under retries: a failing listener holds back that record’s later events, not other records nor other listeners', async () => {
@@ -203,9 +251,18 @@ describe('domain events', () => {
     const flaky = recorder('ord.flaky', ['contact.created', 'contact.updated'], calls, (e, n) => e.recordKey === `contact:${x}` && e.seq === 2 && n <= 2);
     const steady = recorder('ord.steady', ['contact.updated'], calls);
     const listeners = [flaky, steady];
-    for (const name of ['Một', 'Hai', 'Ba']) await updateContacts(core, owner.actor, [{ id: x, patch: { name: `Khách ${name}` }, ifVersion: null }], { bulk: false });
+    for (const name of ['Một', 'Hai', 'Ba'])
+      await updateContacts(core, owner.actor, [{ id: x, patch: { name: `Khách ${name}` }, ifVersion: null }], { bulk: false });
     await updateContacts(core, owner.actor, [{ id: y, patch: { name: 'Khách Y' }, ifVersion: null }], { bulk: false });
-    assert.deepEqual((await eventsOf(`contact:${x}`)).map((e) => [e.type, Number(e.seq)]), [['contact.created', 1], ['contact.updated', 2], ['contact.updated', 3], ['contact.updated', 4]]);
+    assert.deepEqual(
+      (await eventsOf(`contact:${x}`)).map((e) => [e.type, Number(e.seq)]),
+      [
+        ['contact.created', 1],
+        ['contact.updated', 2],
+        ['contact.updated', 3],
+        ['contact.updated', 4],
+      ],
+    );
     // The listeners are new: they start at the records' first undispatched events (here, all of them).
     const first = await deliverDueEvents(core, listeners);
     assert.equal(first.retrying, 1);
@@ -213,7 +270,12 @@ describe('domain events', () => {
     assert.deepEqual(seen('ord.flaky', x), [1, 2], 'x stops at its failing event');
     assert.deepEqual(seen('ord.flaky', y), [1, 2], 'y goes on');
     assert.deepEqual(seen('ord.steady', x), [2, 3, 4], 'the other listener goes on');
-    const cursor = await core.db.selectFrom('event_cursors').selectAll().where('listener', '=', 'ord.flaky').where('record_key', '=', `contact:${x}`).executeTakeFirstOrThrow();
+    const cursor = await core.db
+      .selectFrom('event_cursors')
+      .selectAll()
+      .where('listener', '=', 'ord.flaky')
+      .where('record_key', '=', `contact:${x}`)
+      .executeTakeFirstOrThrow();
     assert.equal(Number(cursor.done_seq), 1);
     assert.equal(Number(cursor.attempts), 1);
     assert.match(cursor.last_error ?? '', /refuses contact.updated #2 \(attempt 1\)/);
@@ -229,7 +291,10 @@ describe('domain events', () => {
     advance(1);
     const second1 = await deliverDueEvents(second, listeners);
     assert.equal(second1.retrying, 1, 'the second attempt fails too');
-    assert.equal((await core.db.selectFrom('event_cursors').select('due_at').where('id', '=', cursor.id).executeTakeFirstOrThrow()).due_at, new Date(clock.getTime() + 5 * 60_000).toISOString());
+    assert.equal(
+      (await core.db.selectFrom('event_cursors').select('due_at').where('id', '=', cursor.id).executeTakeFirstOrThrow()).due_at,
+      new Date(clock.getTime() + 5 * 60_000).toISOString(),
+    );
     advance(5 * 60_000);
     await deliverDueEvents(core, listeners);
     assert.deepEqual(seen('ord.flaky', x), [1, 2, 2, 2, 3, 4, 5], 'then 2 and everything after it, in order');
@@ -256,18 +321,33 @@ describe('domain events', () => {
     const [created, updated] = await eventsOf(`contact:${x}`);
     const r1 = await deliverDueEvents(core, [broken, fine], { maxAttempts: 2 });
     assert.equal(r1.retrying, 1);
-    assert.deepEqual(await effects(['gu.fine', 'gu.broken']), new Map([[`gu.fine ${created!.id}`, 1], [`gu.fine ${updated!.id}`, 1]]), 'the other listener’s deliveries in the same transaction were committed; the failed one’s effect was not');
+    assert.deepEqual(
+      await effects(['gu.fine', 'gu.broken']),
+      new Map([
+        [`gu.fine ${created!.id}`, 1],
+        [`gu.fine ${updated!.id}`, 1],
+      ]),
+      'the other listener’s deliveries in the same transaction were committed; the failed one’s effect was not',
+    );
     advance(60_000);
     const r = await deliverDueEvents(core, [broken, fine], { maxAttempts: 2 });
     assert.equal(r.gaveUp, 1);
-    assert.deepEqual(calls.filter((c) => c.listener === 'gu.broken' && c.recordKey === `contact:${x}`).map((c) => c.seq), [1, 1, 2]);
+    assert.deepEqual(
+      calls.filter((c) => c.listener === 'gu.broken' && c.recordKey === `contact:${x}`).map((c) => c.seq),
+      [1, 1, 2],
+    );
     const failure = await core.db.selectFrom('event_failures').selectAll().where('listener', '=', 'gu.broken').execute();
-    assert.deepEqual(failure.map((f) => [f.event_id, Number(f.attempts)]), [[created!.id, 2]]);
+    assert.deepEqual(
+      failure.map((f) => [f.event_id, Number(f.attempts)]),
+      [[created!.id, 2]],
+    );
     assert.match(failure[0]!.last_error, /no_such_table/);
     assert.deepEqual(await effects(['gu.broken']), new Map([[`gu.broken ${updated!.id}`, 1]]));
   });
 
-  test('two processes delivering from one PostgreSQL database, events emitted meanwhile: each event once per listener, in order per record', { skip: onPostgres() ? false : 'PostgreSQL only' }, async () => {
+  test('two processes delivering from one PostgreSQL database, events emitted meanwhile: each event once per listener, in order per record', {
+    skip: onPostgres() ? false : 'PostgreSQL only',
+  }, async () => {
     const keys = Array.from({ length: 12 }, () => uuidv7());
     const calls: Call[] = [];
     // Each process has its own listener objects with the same ids, as two server processes would.
@@ -288,7 +368,15 @@ describe('domain events', () => {
         await writer.db.transaction().execute((trx) => emitEvent(trx, batch));
         if (round % 10 === 0) await sleep(5);
       }
-      const ids = await core.db.selectFrom('events').select('id').where('record_key', 'in', keys.map((k) => `contact:${k}`)).execute();
+      const ids = await core.db
+        .selectFrom('events')
+        .select('id')
+        .where(
+          'record_key',
+          'in',
+          keys.map((k) => `contact:${k}`),
+        )
+        .execute();
       emitted.push(...ids.map((r) => r.id));
       assert.equal(emitted.length, 240);
       await until('every event delivered to both listeners', async () => (await effects(['two.a', 'two.b'])).size === 480);
@@ -302,7 +390,11 @@ describe('domain events', () => {
     for (const l of ['two.a', 'two.b'])
       for (const k of keys) {
         const seqs = calls.filter((c) => c.listener === l && c.recordKey === `contact:${k}`).map((c) => c.seq);
-        assert.deepEqual(seqs, Array.from({ length: 20 }, (_, i) => i + 1), `${l} got contact:${k}'s events in order`);
+        assert.deepEqual(
+          seqs,
+          Array.from({ length: 20 }, (_, i) => i + 1),
+          `${l} got contact:${k}'s events in order`,
+        );
       }
     const byCore = new Set(calls.map((c) => c.core));
     assert.equal(byCore.size, 2, 'both processes delivered');
@@ -322,7 +414,10 @@ describe('domain events', () => {
       ['contact.deleted', { contactId: a, purged: false }],
     ]);
     await purgeContact(core, owner.actor, b);
-    assert.deepEqual((await types(`contact:${b}`)).map(([t]) => t), ['contact.created', 'contact.deleted']);
+    assert.deepEqual(
+      (await types(`contact:${b}`)).map(([t]) => t),
+      ['contact.created', 'contact.deleted'],
+    );
 
     const c = await customer();
     const [pipe] = await listPipelines(core, owner.actor);
@@ -331,13 +426,20 @@ describe('domain events', () => {
     const deal = await createDeal(core, owner.actor, { title: 'Đơn sỉ', contactId: c, amount: 5_000_000, stageId: open[0]!.id });
     await updateDeal(core, owner.actor, deal.id, { stageId: open[1]!.id }, null);
     await updateDeal(core, owner.actor, deal.id, { stageId: won.id }, null);
-    assert.deepEqual((await types(`deal:${deal.id}`)).map(([t, p]) => [t, (p as { stageId: string }).stageId]), [
-      ['deal.stage_changed', open[1]!.id],
-      ['deal.stage_changed', won.id],
-      ['deal.won', won.id],
-    ]);
+    assert.deepEqual(
+      (await types(`deal:${deal.id}`)).map(([t, p]) => [t, (p as { stageId: string }).stageId]),
+      [
+        ['deal.stage_changed', open[1]!.id],
+        ['deal.stage_changed', won.id],
+        ['deal.won', won.id],
+      ],
+    );
 
-    const ticket = await createTicket(core, owner.actor, TicketCreateSchema.parse({ contactId: c, subject: 'Giao thiếu hàng', priority: 'high', channel: 'phone' }));
+    const ticket = await createTicket(
+      core,
+      owner.actor,
+      TicketCreateSchema.parse({ contactId: c, subject: 'Giao thiếu hàng', priority: 'high', channel: 'phone' }),
+    );
     await addMessage(core, owner.actor, ticket.id, { kind: 'reply', body: 'Em kiểm tra ngay ạ.', status: 'waiting_on_customer' });
     assert.deepEqual(await types(`ticket:${ticket.id}`), [
       ['ticket.opened', { ticketId: ticket.id, contactId: c, status: ticket.status }],
@@ -346,30 +448,76 @@ describe('domain events', () => {
 
     await adjustPoints(core, owner.actor, c, { points: 120, reason: 'Khách quen' });
     const points = (await types(`contact:${c}`)).filter(([t]) => t === 'points.changed');
-    assert.deepEqual(points.map(([, p]) => [(p as { delta: number }).delta, (p as { balance: number }).balance]), [[120, 120]]);
+    assert.deepEqual(
+      points.map(([, p]) => [(p as { delta: number }).delta, (p as { balance: number }).balance]),
+      [[120, 120]],
+    );
   });
 
   test('a survey answered and an SLA breached emit theirs (the public answer page, the SLA job)', async () => {
     const c = await customer();
-    const survey = await createSurvey(core, owner.actor, SurveyCreateSchema.parse({ name: 'Sau mua', questions: [{ type: 'nps', text: 'NPS' }, { type: 'csat', text: 'CSAT' }], followUp: { enabled: false } }));
+    const survey = await createSurvey(
+      core,
+      owner.actor,
+      SurveyCreateSchema.parse({
+        name: 'Sau mua',
+        questions: [
+          { type: 'nps', text: 'NPS' },
+          { type: 'csat', text: 'CSAT' },
+        ],
+        followUp: { enabled: false },
+      }),
+    );
     const inv = await createInvitation(core, owner.actor, survey.id, InvitationCreateSchema.parse({ contactId: c }));
-    const r = await submitResponse(core, inv.token, { answers: [{ questionId: survey.questions[0]!.id, value: 9 }, { questionId: survey.questions[1]!.id, value: 4 }] }, null);
-    assert.deepEqual((await eventsOf(`survey_response:${r.id}`)).map((e) => [e.type, jsonValue(core.dialect, e.payload)]), [['survey.answered', { responseId: r.id, surveyId: survey.id, contactId: c, nps: 9, csat: 4 }]]);
+    const r = await submitResponse(
+      core,
+      inv.token,
+      {
+        answers: [
+          { questionId: survey.questions[0]!.id, value: 9 },
+          { questionId: survey.questions[1]!.id, value: 4 },
+        ],
+      },
+      null,
+    );
+    assert.deepEqual(
+      (await eventsOf(`survey_response:${r.id}`)).map((e) => [e.type, jsonValue(core.dialect, e.payload)]),
+      [['survey.answered', { responseId: r.id, surveyId: survey.id, contactId: c, nps: 9, csat: 4 }]],
+    );
 
-    const ticket = await createTicket(core, owner.actor, TicketCreateSchema.parse({ contactId: c, subject: 'Chưa nhận hàng', priority: 'urgent', channel: 'phone' }));
+    const ticket = await createTicket(
+      core,
+      owner.actor,
+      TicketCreateSchema.parse({ contactId: c, subject: 'Chưa nhận hàng', priority: 'urgent', channel: 'phone' }),
+    );
     advance(14 * 24 * 3_600_000);
     await runDueJobs(core, 'sla-test');
-    const breached = (await eventsOf(`ticket:${ticket.id}`)).filter((e) => e.type === 'ticket.breached').map((e) => (jsonValue(core.dialect, e.payload) as { target: string }).target);
+    const breached = (await eventsOf(`ticket:${ticket.id}`))
+      .filter((e) => e.type === 'ticket.breached')
+      .map((e) => (jsonValue(core.dialect, e.payload) as { target: string }).target);
     assert.deepEqual(breached.sort(), ['first_response', 'resolution']);
   });
 
   test('emitEvent refuses to write outside a transaction, and an invalid payload fails the change with it', async () => {
-    await assert.rejects(emitEvent(core.db, { type: 'contact.created', workspaceId: owner.workspaceId, at: clock, payload: { contactId: uuidv7() } }), /needs the transaction/);
+    await assert.rejects(
+      emitEvent(core.db, { type: 'contact.created', workspaceId: owner.workspaceId, at: clock, payload: { contactId: uuidv7() } }),
+      /needs the transaction/,
+    );
     const id = uuidv7();
     await assert.rejects(
       core.db.transaction().execute(async (trx) => {
-        await emitEvent(trx, { type: 'points.changed', workspaceId: owner.workspaceId, at: clock, payload: { contactId: id, delta: 1, balance: 1, tier: 'member' } });
-        await emitEvent(trx, { type: 'points.changed', workspaceId: owner.workspaceId, at: clock, payload: { contactId: id, delta: 0.5, balance: 1, tier: 'member' } });
+        await emitEvent(trx, {
+          type: 'points.changed',
+          workspaceId: owner.workspaceId,
+          at: clock,
+          payload: { contactId: id, delta: 1, balance: 1, tier: 'member' },
+        });
+        await emitEvent(trx, {
+          type: 'points.changed',
+          workspaceId: owner.workspaceId,
+          at: clock,
+          payload: { contactId: id, delta: 0.5, balance: 1, tier: 'member' },
+        });
       }),
     );
     assert.deepEqual(await eventsOf(`contact:${id}`), []);
@@ -377,7 +525,14 @@ describe('domain events', () => {
 
   test('a listener is named once and takes known types', () => {
     const h = async () => {};
-    assert.throws(() => startEventDelivery(core, [{ id: 'x', on: ['contact.created'], handle: h }, { id: 'x', on: ['order.paid'], handle: h }]), /two event listeners are named "x"/);
+    assert.throws(
+      () =>
+        startEventDelivery(core, [
+          { id: 'x', on: ['contact.created'], handle: h },
+          { id: 'x', on: ['order.paid'], handle: h },
+        ]),
+      /two event listeners are named "x"/,
+    );
     assert.throws(() => startEventDelivery(core, [{ id: 'y', on: ['contact.exploded' as EventType], handle: h }]), /unknown event type/);
   });
 });
@@ -386,7 +541,15 @@ describe('domain events', () => {
 function runChild(args: Record<string, unknown>) {
   const script = fileURLToPath(new URL('../../test/event-delivery.child.ts', import.meta.url));
   const db = core.config.database;
-  const env = { ...process.env, KITH_EVENT_CHILD: JSON.stringify({ dataDir: core.config.dataDir, databaseUrl: db.kind === 'postgres' ? db.url : undefined, now: clock.toISOString(), ...args }) };
+  const env = {
+    ...process.env,
+    KITH_EVENT_CHILD: JSON.stringify({
+      dataDir: core.config.dataDir,
+      databaseUrl: db.kind === 'postgres' ? db.url : undefined,
+      now: clock.toISOString(),
+      ...args,
+    }),
+  };
   const proc = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';

@@ -20,12 +20,34 @@ before(async () => {
   manager = await makeMember(t.core, owner.workspaceId, 'manager', { teamIds: [team] });
   agent = await makeMember(t.core, owner.workspaceId, 'agent', { teamIds: [team] });
   const api = client(t.app, owner.token);
-  const f = await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'tier', label: 'Hạng', type: 'select', options: [{ value: 'vang', label: 'Vàng' }, { value: 'bac', label: 'Bạc' }] });
+  const f = await api.post('/api/v1/custom-fields', {
+    entity: 'contact',
+    key: 'tier',
+    label: 'Hạng',
+    type: 'select',
+    options: [
+      { value: 'vang', label: 'Vàng' },
+      { value: 'bac', label: 'Bạc' },
+    ],
+  });
   assert.equal(f.status, 201, JSON.stringify(f.body));
-  const a = await api.post('/api/v1/contacts', { name: 'Nguyễn Thị Hồng', emails: ['hong@example.vn'], phones: ['0912 345 678'], tags: ['vip', 'hà nội'], custom: { tier: 'vang' }, teamId: team, ownerId: agent.userId });
+  const a = await api.post('/api/v1/contacts', {
+    name: 'Nguyễn Thị Hồng',
+    emails: ['hong@example.vn'],
+    phones: ['0912 345 678'],
+    tags: ['vip', 'hà nội'],
+    custom: { tier: 'vang' },
+    teamId: team,
+    ownerId: agent.userId,
+  });
   assert.equal(a.status, 201, JSON.stringify(a.body));
   mine = a.body.id;
-  const b = await api.post('/api/v1/contacts', { name: '=HYPERLINK("http://evil.example","bấm vào")', notes: '@SUM(1+1)\nvà dòng hai, có "ngoặc"', tags: ['vip'], ownerId: null });
+  const b = await api.post('/api/v1/contacts', {
+    name: '=HYPERLINK("http://evil.example","bấm vào")',
+    notes: '@SUM(1+1)\nvà dòng hai, có "ngoặc"',
+    tags: ['vip'],
+    ownerId: null,
+  });
   theirs = b.body.id;
   await api.post('/api/v1/contacts', { name: 'Trần Văn Ba', tags: ['thường'] });
 });
@@ -59,33 +81,61 @@ describe('contact export', () => {
 
   test('the file for people names stored values in the workspace’s language; the raw file keeps the codes', async () => {
     const { owner: o } = await makeWorkspace(t.core);
-    const c = await api(o).post('/api/v1/contacts', { name: 'Phạm Văn Tư', gender: 'male', source: 'walk_in', province: 'ho-chi-minh', country: 'VN', lifecycleStage: 'new_customer', incomeBand: '10m_20m' });
+    const c = await api(o).post('/api/v1/contacts', {
+      name: 'Phạm Văn Tư',
+      gender: 'male',
+      source: 'walk_in',
+      province: 'ho-chi-minh',
+      country: 'VN',
+      lifecycleStage: 'new_customer',
+      incomeBand: '10m_20m',
+    });
     assert.equal(c.status, 201, JSON.stringify(c.body));
     await api(o).post('/api/v1/contacts', { name: 'Nguồn riêng', source: 'Hội chợ Tết' });
     const named = rows((await api(o).get('/api/v1/contacts/export?sort=name')).raw.body);
     const tu = named.find((x) => x.id === c.body.id)!;
-    assert.deepEqual([tu.gender, tu.source, tu.province, tu.country, tu.lifecycleStage, tu.incomeBand], ['Nam', 'Khách đến cửa hàng', 'TP. Hồ Chí Minh', 'Việt Nam', 'Khách mới', '10–20 triệu/tháng']);
+    assert.deepEqual(
+      [tu.gender, tu.source, tu.province, tu.country, tu.lifecycleStage, tu.incomeBand],
+      ['Nam', 'Khách đến cửa hàng', 'TP. Hồ Chí Minh', 'Việt Nam', 'Khách mới', '10–20 triệu/tháng'],
+    );
     assert.equal(named.find((x) => x.name === 'Nguồn riêng')!.source, 'Hội chợ Tết', 'a source the workspace typed itself, as written');
     const raw = rows((await api(o).get('/api/v1/contacts/export?raw=true')).raw.body).find((x) => x.id === c.body.id)!;
-    assert.deepEqual([raw.gender, raw.source, raw.province, raw.country, raw.lifecycleStage, raw.incomeBand], ['male', 'walk_in', 'ho-chi-minh', 'VN', 'new_customer', '10m_20m']);
+    assert.deepEqual(
+      [raw.gender, raw.source, raw.province, raw.country, raw.lifecycleStage, raw.incomeBand],
+      ['male', 'walk_in', 'ho-chi-minh', 'VN', 'new_customer', '10m_20m'],
+    );
     // The file for people goes back in: the import reads the names as the values they stand for.
     const { owner: other } = await makeWorkspace(t.core);
     const text = (await api(o).get('/api/v1/contacts/export')).raw.body;
-    const report = await runImport(t.core, other.actor, { bytes: Buffer.from(text) }, { kind: 'contacts', dryRun: false, fileName: 'named.csv', map: { lifecycleStage: 'lifecycleStage', incomeBand: 'incomeBand' } });
+    const report = await runImport(
+      t.core,
+      other.actor,
+      { bytes: Buffer.from(text) },
+      { kind: 'contacts', dryRun: false, fileName: 'named.csv', map: { lifecycleStage: 'lifecycleStage', incomeBand: 'incomeBand' } },
+    );
     assert.deepEqual([report.failed, report.errors], [0, []], JSON.stringify(report.errors));
     const back = rows((await api(other).get('/api/v1/contacts/export?raw=true')).raw.body).find((x) => x.name === 'Phạm Văn Tư')!;
-    assert.deepEqual([back.gender, back.source, back.province, back.country, back.lifecycleStage, back.incomeBand], ['male', 'walk_in', 'ho-chi-minh', 'VN', 'new_customer', '10m_20m']);
+    assert.deepEqual(
+      [back.gender, back.source, back.province, back.country, back.lifecycleStage, back.incomeBand],
+      ['male', 'walk_in', 'ho-chi-minh', 'VN', 'new_customer', '10m_20m'],
+    );
     const ws = await api(o).patch('/api/v1/workspace', { locale: 'en' });
     assert.equal(ws.status, 200, JSON.stringify(ws.body));
     const english = rows((await api(o).get('/api/v1/contacts/export')).raw.body).find((x) => x.id === c.body.id)!;
-    assert.deepEqual([english.gender, english.source, english.province, english.country, english.lifecycleStage], ['Male', 'Walk-in', 'Ho Chi Minh City', 'Vietnam', 'New customer']);
+    assert.deepEqual(
+      [english.gender, english.source, english.province, english.country, english.lifecycleStage],
+      ['Male', 'Walk-in', 'Ho Chi Minh City', 'Vietnam', 'New customer'],
+    );
   });
 
   test('the list’s search and filters apply; a bad filter is a 422 before any byte of the file', async () => {
     const vip = rows((await api(owner).get('/api/v1/contacts/export?filter[tags][has]=vip')).raw.body);
     assert.deepEqual(vip.map((x) => x.id).sort(), [mine, theirs].sort());
     const found = rows((await api(owner).get(`/api/v1/contacts/export?q=${encodeURIComponent('nguyen thi')}`)).raw.body);
-    assert.deepEqual(found.map((x) => x.id), [mine]);
+    assert.deepEqual(
+      found.map((x) => x.id),
+      [mine],
+    );
     const bad = await api(owner).get('/api/v1/contacts/export?filter[nope][eq]=1');
     assert.equal(bad.status, 422);
     assert.match(String(bad.headers['content-type']), /problem\+json/);

@@ -35,7 +35,11 @@ async function columns(core: Core, actor: Actor): Promise<Column[]> {
     { key: 'createdAt', header: 'createdAt', value: (c) => c.createdAt },
     { key: 'updatedAt', header: 'updatedAt', value: (c) => c.updatedAt },
   ];
-  const custom: Column[] = fields.contact.map((f) => ({ key: `custom.${f.key}`, header: `custom.${f.key}`, value: (c) => (Array.isArray(c.custom[f.key]) ? list(c.custom[f.key] as unknown[]) : c.custom[f.key]) }));
+  const custom: Column[] = fields.contact.map((f) => ({
+    key: `custom.${f.key}`,
+    header: `custom.${f.key}`,
+    value: (c) => (Array.isArray(c.custom[f.key]) ? list(c.custom[f.key] as unknown[]) : c.custom[f.key]),
+  }));
   return [...builtIn, ...custom];
 }
 

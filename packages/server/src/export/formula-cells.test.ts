@@ -66,7 +66,12 @@ before(async () => {
   });
   assert.equal(c.status, 201, JSON.stringify(c.body));
   hostileId = c.body.id;
-  const plain = await api.post('/api/v1/contacts', { name: 'Nguyễn Thị Hồng', phones: ['0912 345 678', '+84 90 765 4321'], tags: ['vip'], custom: { diem: 12 } });
+  const plain = await api.post('/api/v1/contacts', {
+    name: 'Nguyễn Thị Hồng',
+    phones: ['0912 345 678', '+84 90 765 4321'],
+    tags: ['vip'],
+    custom: { diem: 12 },
+  });
   assert.equal(plain.status, 201, JSON.stringify(plain.body));
 });
 after(() => t.close());
@@ -110,7 +115,10 @@ describe('formula cells behind a separator', () => {
       assertSafe(split.flat(), `split on ${JSON.stringify(delimiter)}`);
     }
     // And a reader that ignores quotes altogether: every fragment of the raw text, a leading quote stripped.
-    const fragments = text.replace(/^\ufeff/, '').split(/[,;\t\r\n|]/).map((f) => f.replace(/^\s*"+/, ''));
+    const fragments = text
+      .replace(/^\ufeff/, '')
+      .split(/[,;\t\r\n|]/)
+      .map((f) => f.replace(/^\s*"+/, ''));
     assertSafe(fragments, 'raw fragment');
   });
 
@@ -139,7 +147,10 @@ describe('formula cells behind a separator', () => {
     assert.equal(hostile!['custom.diem'], -5, 'a number stays a number');
     assertSafe(cells, 'xlsx cell');
     // Text to Columns on ; or , (what a user does with a list cell): still nothing runs.
-    assertSafe(cells.flatMap((c) => (typeof c === 'string' ? c.split(/[;,]/) : [])), 'xlsx text to columns');
+    assertSafe(
+      cells.flatMap((c) => (typeof c === 'string' ? c.split(/[;,]/) : [])),
+      'xlsx text to columns',
+    );
   });
 
   test('raw exports stay raw', async () => {
@@ -156,8 +167,15 @@ describe('formula cells behind a separator', () => {
     assert.equal(res.status, 200);
     const rows = parse(res.raw.body, { bom: true }) as string[][];
     const values = rows.slice(1).map((x) => x[2]!);
-    assert.ok(values.some((v) => v.includes("'=1+1") || v.includes("'=2+2")), JSON.stringify(values));
+    assert.ok(
+      values.some((v) => v.includes("'=1+1") || v.includes("'=2+2")),
+      JSON.stringify(values),
+    );
     assertSafe(rows.flat(), 'error file cell');
-    for (const delimiter of [';', ',']) assertSafe((parse(res.raw.body.replace(/^\ufeff/, ''), { delimiter, relax_quotes: true, relax_column_count: true }) as string[][]).flat(), `error file split on ${delimiter}`);
+    for (const delimiter of [';', ','])
+      assertSafe(
+        (parse(res.raw.body.replace(/^\ufeff/, ''), { delimiter, relax_quotes: true, relax_column_count: true }) as string[][]).flat(),
+        `error file split on ${delimiter}`,
+      );
   });
 });

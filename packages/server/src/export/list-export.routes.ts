@@ -25,7 +25,12 @@ const QUERIES: Record<ListExport, { query: z.ZodType; what: string; filters?: Re
   products: { query: withFilters(), filters: PRODUCT_FILTERS, what: 'the products (the list’s search, filters and order)' },
   orders: {
     filters: ORDER_FIELDS,
-    query: withFilters({ lines: z.enum(['true', 'false']).default('false').describe('true: one row per line item (sku, quantity, unit price, discount, line total) — the shape the orders import reads') }),
+    query: withFilters({
+      lines: z
+        .enum(['true', 'false'])
+        .default('false')
+        .describe('true: one row per line item (sku, quantity, unit price, discount, line total) — the shape the orders import reads'),
+    }),
     what: 'the orders (the list’s search, filters and order), one row per order or per line item',
   },
   deals: {
@@ -52,7 +57,13 @@ export function listExportRoutes(core: Core) {
             tags: [kind],
             summary: `Download ${QUERIES[kind].what} as CSV (UTF-8 with BOM) or XLSX, streamed; cells a spreadsheet would run (= + - @, tab, CR first) get a leading apostrophe unless raw=true`,
             querystring: QUERIES[kind].query,
-            response: { 200: fileResponse(`${QUERIES[kind].what}, as a file to download`, EXPORT_FORMATS.map((f) => CONTENT_TYPE[f])), ...errors(403, 422) },
+            response: {
+              200: fileResponse(
+                `${QUERIES[kind].what}, as a file to download`,
+                EXPORT_FORMATS.map((f) => CONTENT_TYPE[f]),
+              ),
+              ...errors(403, 422),
+            },
           },
           config: { action: 'records.export', ...(QUERIES[kind].filters ? { filters: QUERIES[kind].filters } : {}) },
         },
@@ -69,7 +80,10 @@ export function listExportRoutes(core: Core) {
           const day = core.now().toISOString().slice(0, 10);
           return reply
             .header('content-type', CONTENT_TYPE[format])
-            .header('content-disposition', `attachment; filename="kith-${kind}${lines === 'true' ? '-lines' : ''}-${day}${raw === 'true' ? '-raw' : ''}.${format}"`)
+            .header(
+              'content-disposition',
+              `attachment; filename="kith-${kind}${lines === 'true' ? '-lines' : ''}-${day}${raw === 'true' ? '-raw' : ''}.${format}"`,
+            )
             .header('cache-control', 'no-store')
             .send(out as never);
         },

@@ -43,7 +43,12 @@ const PAGE = 500;
 const amount = (minor: number, currency: string) => minor / 10 ** (minorDigits(currency) ?? 2);
 
 async function memberEmails(core: Core, workspaceId: string): Promise<(id: string | null) => string | null> {
-  const rows = await core.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['users.id', 'users.email']).where('memberships.workspace_id', '=', workspaceId).execute();
+  const rows = await core.db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.email'])
+    .where('memberships.workspace_id', '=', workspaceId)
+    .execute();
   const byId = new Map(rows.map((r) => [r.id, r.email]));
   return (id) => (id ? (byId.get(id) ?? id) : null);
 }
@@ -57,14 +62,27 @@ export async function exportList(core: Core, actor: Actor, kind: ListExport, o: 
 }
 
 /** Check the request and return the writer: callers answering over HTTP refuse a bad request before the file begins. */
-export async function prepareListExport(core: Core, actor: Actor, kind: ListExport, o: ListExportOptions): Promise<(out: Writable) => Promise<{ rows: number }>> {
+export async function prepareListExport(
+  core: Core,
+  actor: Actor,
+  kind: ListExport,
+  o: ListExportOptions,
+): Promise<(out: Writable) => Promise<{ rows: number }>> {
   authorize(actor, 'records.export');
   const ownerOf = await memberEmails(core, actor.workspaceId);
   const { workspace } = await readContext(core, actor.workspaceId);
   const sheet = { format: o.format, raw: o.raw, sheet: kind[0]!.toUpperCase() + kind.slice(1), locale: workspace?.locale };
 
   if (kind === 'companies') {
-    const page = (cursor: string | null) => listCompanies(core, actor, { limit: PAGE, deleted: 'exclude', raw: o.filters, ...opt('q', o.q), ...opt('sort', o.sort), ...opt('cursor', cursor ?? undefined) });
+    const page = (cursor: string | null) =>
+      listCompanies(core, actor, {
+        limit: PAGE,
+        deleted: 'exclude',
+        raw: o.filters,
+        ...opt('q', o.q),
+        ...opt('sort', o.sort),
+        ...opt('cursor', cursor ?? undefined),
+      });
     await page(null);
     const { fields } = await readContext(core, actor.workspaceId);
     // The field table's exported fields (@kith/domain companies/company.fields.ts) between the id and the times.
@@ -73,13 +91,25 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
       ...exportColumnsOf<Company>(COMPANY_FIELD_LIST, { member: ownerOf }),
       { key: 'createdAt', header: 'createdAt', value: (c) => c.createdAt },
       { key: 'updatedAt', header: 'updatedAt', value: (c) => c.updatedAt },
-      ...fields.company.map((f) => ({ key: `custom.${f.key}`, header: `custom.${f.key}`, value: (c: Company) => (Array.isArray(c.custom[f.key]) ? joinList(c.custom[f.key] as unknown[]) : c.custom[f.key]) })),
+      ...fields.company.map((f) => ({
+        key: `custom.${f.key}`,
+        header: `custom.${f.key}`,
+        value: (c: Company) => (Array.isArray(c.custom[f.key]) ? joinList(c.custom[f.key] as unknown[]) : c.custom[f.key]),
+      })),
     ];
     return (out) => writeTable(out, sheet, cols, cursorPages(page));
   }
 
   if (kind === 'products') {
-    const page = (cursor: string | null) => listProducts(core, actor, { limit: PAGE, deleted: 'exclude', raw: o.filters, ...opt('q', o.q), ...opt('sort', o.sort), ...opt('cursor', cursor ?? undefined) });
+    const page = (cursor: string | null) =>
+      listProducts(core, actor, {
+        limit: PAGE,
+        deleted: 'exclude',
+        raw: o.filters,
+        ...opt('q', o.q),
+        ...opt('sort', o.sort),
+        ...opt('cursor', cursor ?? undefined),
+      });
     await page(null);
     // The field table's exported fields (@kith/domain orders/product.fields.ts) between the id and the times.
     const cols: ExportColumn<Product>[] = [
@@ -92,7 +122,16 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
   }
 
   if (kind === 'orders') {
-    const page = (cursor: string | null) => listOrders(core, actor, { limit: PAGE, deleted: 'exclude', includeTotal: false, raw: o.filters, ...opt('q', o.q), ...opt('sort', o.sort), ...opt('cursor', cursor ?? undefined) });
+    const page = (cursor: string | null) =>
+      listOrders(core, actor, {
+        limit: PAGE,
+        deleted: 'exclude',
+        includeTotal: false,
+        raw: o.filters,
+        ...opt('q', o.q),
+        ...opt('sort', o.sort),
+        ...opt('cursor', cursor ?? undefined),
+      });
     await page(null);
     const head: ExportColumn<OrderSummary>[] = [
       { key: 'number', header: 'number', value: (r) => r.number },
@@ -127,10 +166,27 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
     const scope = scopeFor(actor, 'orders.read');
     const lines = async function* () {
       for await (const orders of cursorPages(page)) {
-        const full = new Map((await findOrders(core.db, scope, orders.map((x) => x.id))).map((x) => [x.id, x]));
+        const full = new Map(
+          (
+            await findOrders(
+              core.db,
+              scope,
+              orders.map((x) => x.id),
+            )
+          ).map((x) => [x.id, x]),
+        );
         const ids = [...new Set(orders.map((x) => x.contactId))];
-        const people = ids.length ? await core.db.selectFrom('contacts').select(['id', 'phones', 'emails']).where('workspace_id', '=', actor.workspaceId).where('id', 'in', ids).execute() : [];
-        const reach = new Map(people.map((p) => [p.id, { phone: readJson<string[]>(p.phones, [])[0] ?? null, email: readJson<string[]>(p.emails, [])[0] ?? null }]));
+        const people = ids.length
+          ? await core.db
+              .selectFrom('contacts')
+              .select(['id', 'phones', 'emails'])
+              .where('workspace_id', '=', actor.workspaceId)
+              .where('id', 'in', ids)
+              .execute()
+          : [];
+        const reach = new Map(
+          people.map((p) => [p.id, { phone: readJson<string[]>(p.phones, [])[0] ?? null, email: readJson<string[]>(p.emails, [])[0] ?? null }]),
+        );
         yield orders.flatMap((x) => {
           const order = full.get(x.id);
           const who = reach.get(x.contactId) ?? { phone: null, email: null };
@@ -162,7 +218,17 @@ export async function prepareListExport(core: Core, actor: Actor, kind: ListExpo
   // Deals: the list's own parameters (pipeline, stage, status, customer) rather than generic filters.
   const f = o.filters as { pipelineId?: string; stageId?: string; status?: StageKind; contactId?: string };
   const sort = (o.sort ?? '-createdAt') as Parameters<typeof listDeals>[2]['sort'];
-  const page = (cursor: string | null) => listDeals(core, actor, { limit: PAGE, sort, pipelineId: f.pipelineId, stageId: f.stageId, status: f.status, contactId: f.contactId, q: o.q, cursor: cursor ?? undefined });
+  const page = (cursor: string | null) =>
+    listDeals(core, actor, {
+      limit: PAGE,
+      sort,
+      pipelineId: f.pipelineId,
+      stageId: f.stageId,
+      status: f.status,
+      contactId: f.contactId,
+      q: o.q,
+      cursor: cursor ?? undefined,
+    });
   await page(null);
   const pipelines = await listPipelines(core, actor);
   const pipelineName = new Map(pipelines.map((p) => [p.id, p.name]));

@@ -35,14 +35,25 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export async function writeTable<T>(out: Writable, o: { format: ExportFormat; raw: boolean; sheet: string; locale?: string | null }, cols: readonly ExportColumn<T>[], pages: AsyncIterable<readonly T[]>): Promise<{ rows: number }> {
+export async function writeTable<T>(
+  out: Writable,
+  o: { format: ExportFormat; raw: boolean; sheet: string; locale?: string | null },
+  cols: readonly ExportColumn<T>[],
+  pages: AsyncIterable<readonly T[]>,
+): Promise<{ rows: number }> {
   let rows = 0;
   const valueOf = (col: ExportColumn<T>, r: T): unknown => {
     const v = col.value(r);
     return col.enum && !o.raw && typeof v === 'string' ? enumLabel(col.enum, v, o.locale) : v;
   };
   if (o.format === 'csv') {
-    const csv = stringify({ header: true, columns: cols.map((c) => ({ key: c.key, header: c.header })), bom: true, quoted_match: CSV_QUOTE_MATCH, cast: { boolean: (b) => (b ? 'true' : 'false') } });
+    const csv = stringify({
+      header: true,
+      columns: cols.map((c) => ({ key: c.key, header: c.header })),
+      bom: true,
+      quoted_match: CSV_QUOTE_MATCH,
+      cast: { boolean: (b) => (b ? 'true' : 'false') },
+    });
     // stdout is never ended (nor does it 'finish'); a file or an HTTP response is.
     const endOut = out !== process.stdout;
     csv.pipe(out, { end: endOut });

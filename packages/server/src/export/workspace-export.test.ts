@@ -28,7 +28,10 @@ test('the whole workspace as JSON Lines: every kind of record, orders with their
   const r = await api.get('/api/v1/workspace/export');
   assert.equal(r.status, 200);
   assert.match(String(r.headers['content-type']), /application\/x-ndjson/);
-  const lines = r.raw.body.trimEnd().split('\n').map((l: string) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
+  const lines = r.raw.body
+    .trimEnd()
+    .split('\n')
+    .map((l: string) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
   assert.equal(lines[0]!.type, 'export');
   assert.equal((lines[0]!.data.workspace as { id: string }).id, owner.workspaceId);
   const types = lines.map((l) => l.type);

@@ -27,7 +27,8 @@ export async function exportWorkspace(core: Core, actor: Actor, out: Writable): 
     if (!out.write(`${JSON.stringify({ type, data })}\n`)) await once(out, 'drain');
   };
   const ws = await findWorkspace(core.db, actor.workspaceId);
-  if (!out.write(`${JSON.stringify({ type: 'export', data: { format: WORKSPACE_EXPORT_FORMAT, exportedAt: core.now().toISOString(), workspace: ws } })}\n`)) await once(out, 'drain');
+  if (!out.write(`${JSON.stringify({ type: 'export', data: { format: WORKSPACE_EXPORT_FORMAT, exportedAt: core.now().toISOString(), workspace: ws } })}\n`))
+    await once(out, 'drain');
 
   const members = await core.db
     .selectFrom('memberships')
@@ -41,18 +42,37 @@ export async function exportWorkspace(core: Core, actor: Actor, out: Writable): 
 
   let cursor: string | null = null;
   do {
-    const page: { data: unknown[]; nextCursor: string | null } = await listCompanies(core, actor, { limit: 500, deleted: 'exclude', raw: {}, sort: 'createdAt', ...(cursor ? { cursor } : {}) });
+    const page: { data: unknown[]; nextCursor: string | null } = await listCompanies(core, actor, {
+      limit: 500,
+      deleted: 'exclude',
+      raw: {},
+      sort: 'createdAt',
+      ...(cursor ? { cursor } : {}),
+    });
     for (const c of page.data) await write('company', c);
     cursor = page.nextCursor;
   } while (cursor);
   do {
-    const page: { data: unknown[]; nextCursor: string | null } = await listContacts(core, actor, { limit: 1000, deleted: 'exclude', includeTotal: false, raw: {}, sort: 'createdAt', ...(cursor ? { cursor } : {}) });
+    const page: { data: unknown[]; nextCursor: string | null } = await listContacts(core, actor, {
+      limit: 1000,
+      deleted: 'exclude',
+      includeTotal: false,
+      raw: {},
+      sort: 'createdAt',
+      ...(cursor ? { cursor } : {}),
+    });
     for (const c of page.data) await write('contact', c);
     cursor = page.nextCursor;
   } while (cursor);
   for (const c of await listCategories(core, actor)) await write('product_category', c);
   do {
-    const page: { data: unknown[]; nextCursor: string | null } = await listProducts(core, actor, { limit: 500, deleted: 'exclude', raw: {}, sort: 'createdAt', ...(cursor ? { cursor } : {}) });
+    const page: { data: unknown[]; nextCursor: string | null } = await listProducts(core, actor, {
+      limit: 500,
+      deleted: 'exclude',
+      raw: {},
+      sort: 'createdAt',
+      ...(cursor ? { cursor } : {}),
+    });
     for (const p of page.data) await write('product', p);
     cursor = page.nextCursor;
   } while (cursor);
@@ -65,7 +85,15 @@ export async function exportWorkspace(core: Core, actor: Actor, out: Writable): 
     if (after) q = q.where((eb) => eb(eb.refTuple('ordered_at', 'id'), '>', eb.tuple(after!.at, after!.id)));
     const ids = await q.orderBy('ordered_at').orderBy('id').limit(500).execute();
     if (ids.length === 0) break;
-    const full = new Map((await findOrders(core.db, scope, ids.map((r) => r.id))).map((o) => [o.id, o]));
+    const full = new Map(
+      (
+        await findOrders(
+          core.db,
+          scope,
+          ids.map((r) => r.id),
+        )
+      ).map((o) => [o.id, o]),
+    );
     for (const r of ids) await write('order', full.get(r.id));
     after = { at: ids[ids.length - 1]!.ordered_at, id: ids[ids.length - 1]!.id };
   }

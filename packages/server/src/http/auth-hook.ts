@@ -65,7 +65,8 @@ export function authHook(core: Core) {
         if (found) {
           if (UNSAFE.has(req.method)) {
             const sent = req.headers[CSRF_HEADER];
-            if (typeof sent !== 'string' || !safeEqual(sent, found.session.csrfToken)) throw new AppError('forbidden', 'Missing or wrong X-CSRF-Token header', { reason: 'csrf' });
+            if (typeof sent !== 'string' || !safeEqual(sent, found.session.csrfToken))
+              throw new AppError('forbidden', 'Missing or wrong X-CSRF-Token header', { reason: 'csrf' });
           }
           req.actor = found.actor;
           req.sessionCsrf = found.session.csrfToken;

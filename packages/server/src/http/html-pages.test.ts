@@ -16,22 +16,54 @@ const HOSTILE_WS = `${SCRIPT_BREAK}${ATTR_BREAK}\u2028\u2029{{contact.name}}<!--
 const HOSTILE = `Chị ${SCRIPT_BREAK} ${ATTR_BREAK} {{survey.url}}`;
 
 /** The elements the pages write themselves; anything else came from a value. */
-const OWN_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'h1', 'p', 'button', 'script', 'form', 'fieldset', 'legend', 'div', 'label', 'input', 'span', 'small', 'textarea']);
+const OWN_TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'header',
+  'h1',
+  'p',
+  'button',
+  'script',
+  'form',
+  'fieldset',
+  'legend',
+  'div',
+  'label',
+  'input',
+  'span',
+  'small',
+  'textarea',
+]);
 
 const decode = (s: string) => s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
 
 /** Checks that hold for every page whatever the data: returns the scripts' text. */
 function assertInert(html: string, what: string): string[] {
   const tags = [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)/g)].map((m) => m[1]!.toLowerCase());
-  assert.deepEqual(tags.filter((t) => !OWN_TAGS.has(t)), [], `${what}: only the page's own elements`);
+  assert.deepEqual(
+    tags.filter((t) => !OWN_TAGS.has(t)),
+    [],
+    `${what}: only the page's own elements`,
+  );
   const openTags = [...html.matchAll(/<[a-zA-Z][^>]*>/g)].map((m) => m[0].replace(/"[^"]*"/g, '""'));
-  assert.deepEqual(openTags.filter((tag) => /\s(on[a-z]+|http-equiv|href|src|action|formaction)\s*=/i.test(tag)), [], `${what}: no handler, refresh or link attribute`);
+  assert.deepEqual(
+    openTags.filter((tag) => /\s(on[a-z]+|http-equiv|href|src|action|formaction)\s*=/i.test(tag)),
+    [],
+    `${what}: no handler, refresh or link attribute`,
+  );
   assert.equal((html.match(/<meta\b/g) ?? []).length, 3, `${what}: charset, viewport and robots only`);
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
   assert.equal(scripts.length, (html.match(/<script\b/g) ?? []).length, `${what}: every script element closes where the page closes it`);
   for (const [, attrs] of scripts) assert.match(attrs!, /^ nonce="[A-Za-z0-9+/=]+"$/, `${what}: a script has the nonce and nothing else`);
   const code = scripts.map((m) => m[2]!);
-  for (const c of code) for (const marker of ['alert', 'evil', 'onerror', '{{', '\u2028', 'Chị']) assert.ok(!c.includes(marker), `${what}: no value in the script (${JSON.stringify(marker)})`);
+  for (const c of code)
+    for (const marker of ['alert', 'evil', 'onerror', '{{', '\u2028', 'Chị'])
+      assert.ok(!c.includes(marker), `${what}: no value in the script (${JSON.stringify(marker)})`);
   return code;
 }
 
@@ -48,7 +80,11 @@ const page = (url: string) => t.app.inject({ method: 'GET', url });
 
 describe('server-rendered pages with hostile names', () => {
   test('the unsubscribe page: the workspace name is text, its script holds no value and still finds its message', async () => {
-    const c = await api().post('/api/v1/contacts', { name: HOSTILE, emails: ['hang@example.vn'], consents: { email: { status: 'granted', source: 'cửa hàng' } } });
+    const c = await api().post('/api/v1/contacts', {
+      name: HOSTILE,
+      emails: ['hang@example.vn'],
+      consents: { email: { status: 'granted', source: 'cửa hàng' } },
+    });
     assert.equal(c.status, 201, JSON.stringify(c.body));
     const path = new URL(unsubscribeUrl(t.core, c.body.id)).pathname;
     const r = await page(path);
@@ -101,7 +137,17 @@ describe('server-rendered pages with hostile names', () => {
     const [code] = assertInert(form.body, 'survey');
     assert.ok(code && /dataset/.test(code), 'the script reads its words and URL from data attributes');
     const text = decode(form.body);
-    for (const v of [`${HOSTILE} tiêu đề`, `${HOSTILE} lời mở đầu`, `${HOSTILE} NPS`, `${HOSTILE} A`, ATTR_BREAK, SCRIPT_BREAK, HOSTILE_WS, `Xin chào ${HOSTILE},`]) assert.ok(text.includes(v), `shown literally: ${v}`);
+    for (const v of [
+      `${HOSTILE} tiêu đề`,
+      `${HOSTILE} lời mở đầu`,
+      `${HOSTILE} NPS`,
+      `${HOSTILE} A`,
+      ATTR_BREAK,
+      SCRIPT_BREAK,
+      HOSTILE_WS,
+      `Xin chào ${HOSTILE},`,
+    ])
+      assert.ok(text.includes(v), `shown literally: ${v}`);
     assert.ok(form.body.includes(`data-url="/api/v1/public/surveys/${open.token}/responses"`));
 
     const answered = await fetchAnswer(open.token, s.body.questions);
@@ -125,5 +171,10 @@ describe('server-rendered pages with hostile names', () => {
 });
 
 async function fetchAnswer(token: string, questions: { id: string }[]) {
-  return client(t.app).post(`/api/v1/public/surveys/${token}/responses`, { answers: [{ questionId: questions[0]!.id, value: 3 }, { questionId: questions[1]!.id, value: 0 }] });
+  return client(t.app).post(`/api/v1/public/surveys/${token}/responses`, {
+    answers: [
+      { questionId: questions[0]!.id, value: 3 },
+      { questionId: questions[1]!.id, value: 0 },
+    ],
+  });
 }

@@ -35,7 +35,8 @@ export function newNonce(): string {
 }
 
 /** Nothing but the page's own nonced script and style, requests to this origin only, no framing, no base. */
-export const pageCsp = (nonce: string) => `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+export const pageCsp = (nonce: string) =>
+  `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
 
 /**
  * A whole page: `title` is text (escaped here); `body` is markup the caller built with `escapeHtml`;

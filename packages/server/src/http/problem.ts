@@ -63,7 +63,13 @@ export function problemOf(code: ErrorCode | 'internal', detail: string | undefin
   const status = code === 'internal' ? 500 : STATUS[code];
   const p: Problem = { type: `https://kith.dev/problems/${code.replace(/_/g, '-')}`, title: TITLE[code], status, code, ...extra };
   if (detail) p.detail = detail;
-  if (issues.length > 0) p.errors = issues.map((i) => ({ pointer: pointer(i.path), detail: i.message, ...(i.code ? { code: i.code } : {}), ...(i.params ? { params: i.params } : {}) }));
+  if (issues.length > 0)
+    p.errors = issues.map((i) => ({
+      pointer: pointer(i.path),
+      detail: i.message,
+      ...(i.code ? { code: i.code } : {}),
+      ...(i.params ? { params: i.params } : {}),
+    }));
   return p;
 }
 
@@ -95,7 +101,8 @@ function databaseProblem(error: unknown): Problem | null {
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') {
     return problemOf('conflict', 'Something with the same identity was created at the same moment; reload and try again');
   }
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return problemOf('conflict', 'A record this refers to was changed or removed meanwhile; reload and try again');
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503')
+    return problemOf('conflict', 'A record this refers to was changed or removed meanwhile; reload and try again');
   if (/^22[0-9A-Z]{3}$/.test(code) || code === 'SQLITE_TOOBIG' || code === '54000') return problemOf('bad_request', 'A value could not be stored');
   return null;
 }
@@ -118,7 +125,10 @@ function handle(error: FastifyError | AppError | Error, request: FastifyRequest,
   if (error instanceof RequestValidationError) {
     const where = error.validationContext ?? 'body';
     if (where === 'params') return sendProblem(reply, problemOf('not_found', 'Not found'));
-    return sendProblem(reply, problemOf('validation', `The ${where === 'querystring' ? 'query string' : where} has invalid fields`, error.issues, { in: where }));
+    return sendProblem(
+      reply,
+      problemOf('validation', `The ${where === 'querystring' ? 'query string' : where} has invalid fields`, error.issues, { in: where }),
+    );
   }
   const db = databaseProblem(error);
   if (db) {
@@ -130,9 +140,13 @@ function handle(error: FastifyError | AppError | Error, request: FastifyRequest,
     return sendProblem(reply, problemOf(FASTIFY_CODES[fe.code]!, fe.message));
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code: ErrorCode = fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : fe.statusCode === 404 ? 'not_found' : 'bad_request';
+    const code: ErrorCode =
+      fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : fe.statusCode === 404 ? 'not_found' : 'bad_request';
     return sendProblem(reply, problemOf(code, fe.message));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(reply, problemOf('internal', 'Something went wrong on our side; the error was logged with this request id', [], { requestId: request.id }));
+  return sendProblem(
+    reply,
+    problemOf('internal', 'Something went wrong on our side; the error was logged with this request id', [], { requestId: request.id }),
+  );
 }

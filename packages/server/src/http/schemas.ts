@@ -13,15 +13,24 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     code: z.string().describe(`Stable error code: ${PROBLEM_CODES.join(', ')}`),
-    reason: z.string().optional().describe(`Why, beyond the code, for clients that word the message themselves: ${ERROR_REASONS.join(', ')}`),
-    params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Values the reason needs, e.g. {"role": "agent", "action": "contacts.delete"}'),
+    reason: z
+      .string()
+      .optional()
+      .describe(`Why, beyond the code, for clients that word the message themselves: ${ERROR_REASONS.join(', ')}`),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe('Values the reason needs, e.g. {"role": "agent", "action": "contacts.delete"}'),
     errors: z
       .array(
         z.looseObject({
           pointer: z.string().describe('JSON Pointer to the field, e.g. /items/3/phones/0'),
           detail: z.string().describe('What is wrong, in English'),
           code: z.string().optional().describe('Stable code for clients that word the message themselves: required, too_long, invalid_phone, …'),
-          params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Values the message needs, e.g. {"maximum": 200}'),
+          params: z
+            .record(z.string(), z.union([z.string(), z.number()]))
+            .optional()
+            .describe('Values the message needs, e.g. {"maximum": 200}'),
         }),
       )
       .optional(),
@@ -29,7 +38,10 @@ export const ProblemSchema = z
     currentVersion: z.number().int().optional().describe('412: the record’s current version (its ETag without quotes)'),
     retryAfter: z.number().int().optional().describe('429 and 503: seconds to wait, as in the Retry-After header'),
     requestId: z.string().optional().describe('500: the id under which the error was logged (also the x-request-id header)'),
-    workspaces: z.array(z.object({ id: z.string(), name: z.string() })).optional().describe('Signing in to an account of several workspaces without naming one: the workspaces to choose from'),
+    workspaces: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .optional()
+      .describe('Signing in to an account of several workspaces without naming one: the workspaces to choose from'),
   })
   .meta({ id: 'Problem' });
 
@@ -59,4 +71,3 @@ export function parseIfMatch(header: string | string[] | undefined): number | nu
 }
 
 export const etag = (version: number): string => `"${version}"`;
-

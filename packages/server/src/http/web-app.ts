@@ -14,7 +14,8 @@ export function webAppDir(dir = resolve(import.meta.dirname, '../../../web/dist'
  * Content Security Policy of the app's pages: nothing but this origin (inline styles are allowed for the
  * style attributes React sets; no inline or remote scripts).
  */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /**
  * What the first screen will ask for, as preload links, so the browser starts the requests while it is

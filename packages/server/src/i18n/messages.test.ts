@@ -13,8 +13,16 @@ import { vi, type MessageKey } from './messages.vi.ts';
 const keys = Object.keys(vi) as MessageKey[];
 
 test('Vietnamese and English have the same keys', () => {
-  assert.deepEqual(Object.keys(en).filter((k) => !(k in vi)), [], 'missing in messages.vi.ts');
-  assert.deepEqual(keys.filter((k) => !(k in en)), [], 'missing in messages.en.ts');
+  assert.deepEqual(
+    Object.keys(en).filter((k) => !(k in vi)),
+    [],
+    'missing in messages.vi.ts',
+  );
+  assert.deepEqual(
+    keys.filter((k) => !(k in en)),
+    [],
+    'missing in messages.en.ts',
+  );
 });
 
 test('no text is empty, none is left untranslated, and both sides use the same {{placeholders}}', () => {
@@ -35,15 +43,24 @@ function sources(dir: string): string[] {
 }
 
 test('every text is used by the server (no dead entries)', () => {
-  const code = sources(join(import.meta.dirname, '..')).map((f) => readFileSync(f, 'utf8')).join('\n');
-  assert.deepEqual(keys.filter((k) => !code.includes(`'${k}'`)), []);
+  const code = sources(join(import.meta.dirname, '..'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  assert.deepEqual(
+    keys.filter((k) => !code.includes(`'${k}'`)),
+    [],
+  );
 });
 
 test('t() picks the language, fills the placeholders it is given and leaves the others for the template', () => {
   assert.equal(t('en', 'sla.duration', { hours: 1, minutes: 5 }), '1 h 5 min');
   assert.equal(t('vi', 'sla.duration', { hours: 1, minutes: 5 }), '1 giờ 5 phút');
   assert.equal(t('fr', 'unsubscribe.title'), 'Hủy nhận thư', 'a language Kith does not speak reads Vietnamese');
-  assert.equal(t('en-GB', 'unsubscribe.done', { workspace: 'Gốm {{x}}' }), 'You will no longer receive marketing email from Gốm {{x}}.', 'a param is inserted once, never read as a placeholder');
+  assert.equal(
+    t('en-GB', 'unsubscribe.done', { workspace: 'Gốm {{x}}' }),
+    'You will no longer receive marketing email from Gốm {{x}}.',
+    'a param is inserted once, never read as a placeholder',
+  );
   assert.match(t('vi', 'survey.invitation.body'), /^Kính gửi \{\{contact\.name\}\},/);
   assert.equal(bothLanguages('mail.unsubscribe'), 'Hủy nhận thư / Unsubscribe');
 });

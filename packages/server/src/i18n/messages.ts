@@ -12,7 +12,9 @@ const CATALOGUE: Record<Locale, Record<MessageKey, string>> = { vi, en };
  * `params`. A placeholder without a param stays as written (the survey templates fill {{contact.name}} later).
  */
 export function t(locale: string | null | undefined, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return CATALOGUE[labelLocale(locale)][key].replace(/\{\{([\w.]+)\}\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return CATALOGUE[labelLocale(locale)][key].replace(/\{\{([\w.]+)\}\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }
 
 /** The same text in Vietnamese, then English, for mail that goes to someone whose language Kith does not know. */

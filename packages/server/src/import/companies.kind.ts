@@ -20,7 +20,12 @@ import { revertPatch, type KindHandler, type MappedRow, type PrepareContext, typ
 /** The field table's lists (tags): a cell holds their values separated by ";" or ",". */
 const LISTS = new Set<string>(COMPANY_FIELD_LIST.filter((f) => f.kind === 'list').map((f) => f.name));
 
-type Plan = { creates: { row: number; company: Company }[]; updates: { row: number; id: string; patch: CompanyUpdateInput }[]; skipped: number; headerOf: (f: string) => string };
+type Plan = {
+  creates: { row: number; company: Company }[];
+  updates: { row: number; id: string; patch: CompanyUpdateInput }[];
+  skipped: number;
+  headerOf: (f: string) => string;
+};
 
 async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext) {
   const errors: ImportError[] = [];
@@ -30,7 +35,13 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   for (const r of rows) {
     const v = r.values;
     const data: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) data[k] = LISTS.has(k) ? x.split(/[;,]+/).map((s) => s.trim()).filter(Boolean) : x;
+    for (const [k, x] of Object.entries(v))
+      data[k] = LISTS.has(k)
+        ? x
+            .split(/[;,]+/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : x;
     const key = v.taxCode ? `tax:${v.taxCode}` : v.name ? `name:${matchKey(v.name)}` : null;
     if (key && seen.has(key)) {
       skipped++;
@@ -77,7 +88,8 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     const { name: _name, ...rest } = x.data;
     const parsed = CompanyUpdateSchema.safeParse(viaTax ? x.data : rest);
     if (!parsed.success) {
-      for (const i of parsed.error.issues) errors.push({ row: x.row, column: ctx.headerOf(String(i.path[0] ?? '')), value: String(x.data[String(i.path[0] ?? '')] ?? ''), message: i.message });
+      for (const i of parsed.error.issues)
+        errors.push({ row: x.row, column: ctx.headerOf(String(i.path[0] ?? '')), value: String(x.data[String(i.path[0] ?? '')] ?? ''), message: i.message });
       continue;
     }
     updates.push({ row: x.row, id, patch: parsed.data });
@@ -87,20 +99,42 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   for (const x of toCreate) {
     const parsed = CompanyCreateSchema.safeParse(x.data);
     if (!parsed.success) {
-      for (const i of parsed.error.issues) errors.push({ row: x.row, column: ctx.headerOf(String(i.path[0] ?? 'name')), value: String(x.data[String(i.path[0] ?? '')] ?? ''), message: i.path[0] === 'name' && x.data.name === undefined ? 'A new company needs its name' : i.message });
+      for (const i of parsed.error.issues)
+        errors.push({
+          row: x.row,
+          column: ctx.headerOf(String(i.path[0] ?? 'name')),
+          value: String(x.data[String(i.path[0] ?? '')] ?? ''),
+          message: i.path[0] === 'name' && x.data.name === undefined ? 'A new company needs its name' : i.message,
+        });
       continue;
     }
     valid.push({ row: x.row, input: parsed.data });
   }
   if (valid.length) {
-    const r = await prepareNewCompanies(core, actor, valid.map((x) => x.input), { bulk: true });
+    const r = await prepareNewCompanies(
+      core,
+      actor,
+      valid.map((x) => x.input),
+      { bulk: true },
+    );
     const bad = new Set(r.issues.map((i) => Number(i.path[1])));
-    for (const i of r.issues) errors.push({ row: valid[Number(i.path[1])]!.row, column: ctx.headerOf(String(i.path[2] ?? '')), value: null, message: i.message, ...(i.code ? { code: i.code } : {}) });
+    for (const i of r.issues)
+      errors.push({
+        row: valid[Number(i.path[1])]!.row,
+        column: ctx.headerOf(String(i.path[2] ?? '')),
+        value: null,
+        message: i.message,
+        ...(i.code ? { code: i.code } : {}),
+      });
     r.companies.forEach((c, i) => {
       if (!bad.has(i)) creates.push({ row: valid[i]!.row, company: c });
     });
   }
-  return { plan: { creates, updates, skipped, headerOf: ctx.headerOf } satisfies Plan, errors, counts: { created: creates.length, updated: updates.length, skipped } };
+  return {
+    plan: { creates, updates, skipped, headerOf: ctx.headerOf } satisfies Plan,
+    errors,
+    counts: { created: creates.length, updated: updates.length, skipped },
+  };
 }
 
 async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written> {
@@ -113,11 +147,23 @@ async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { impo
       else out.skipped++;
     } catch (e) {
       if (!isAppError(e) || (e.code !== 'validation' && e.code !== 'not_found')) throw e;
-      drop.push({ row: u.row, column: null, value: null, message: e.code === 'not_found' ? 'Matches a company you may not change' : e.message, code: e.code === 'not_found' ? 'not_yours' : 'invalid' });
+      drop.push({
+        row: u.row,
+        column: null,
+        value: null,
+        message: e.code === 'not_found' ? 'Matches a company you may not change' : e.message,
+        code: e.code === 'not_found' ? 'not_yours' : 'invalid',
+      });
     }
   }
   if (drop.length) throw new DropRows(drop);
-  await writeNewCompanies(core, trx, actor, plan.creates.map((c) => c.company), meta);
+  await writeNewCompanies(
+    core,
+    trx,
+    actor,
+    plan.creates.map((c) => c.company),
+    meta,
+  );
   for (const c of plan.creates) out.created.push({ type: 'company', id: c.company.id });
   return out;
 }
@@ -128,11 +174,21 @@ async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importI
   for (const x of [...items].reverse()) {
     if (x.entityType !== 'company') continue;
     await core.db.transaction().execute(async (trx) => {
-      const cur = await trx.selectFrom('companies').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', x.entityId).where('deleted_at', 'is', null).executeTakeFirst();
+      const cur = await trx
+        .selectFrom('companies')
+        .selectAll()
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('id', '=', x.entityId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       if (!cur) return void result.kept.push({ id: x.entityId, reason: 'deleted since' });
       if (x.action === 'create') {
         const now = core.now().toISOString();
-        await trx.updateTable('companies').set({ deleted_at: now, updated_at: now, version: cur.version + 1 }).where('id', '=', cur.id).execute();
+        await trx
+          .updateTable('companies')
+          .set({ deleted_at: now, updated_at: now, version: cur.version + 1 })
+          .where('id', '=', cur.id)
+          .execute();
         await recordAudit(trx, { ...who, action: 'delete', entityType: 'company', entityId: cur.id }, core.now());
         result.removed++;
         return;
@@ -140,7 +196,8 @@ async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importI
       const current = (await findCompaniesByIds(trx, { workspaceId: actor.workspaceId, limitTo: null }, [cur.id]))[0] as unknown as Record<string, unknown>;
       const { patch, kept } = revertPatch(current, x, cur.id);
       result.kept.push(...kept);
-      if (Object.keys(patch).length && (await updateCompanyIn(core, trx, actor, cur.id, patch as CompanyUpdateInput, null, { ...meta, undo: true })).changed) result.restored++;
+      if (Object.keys(patch).length && (await updateCompanyIn(core, trx, actor, cur.id, patch as CompanyUpdateInput, null, { ...meta, undo: true })).changed)
+        result.restored++;
     });
   }
   return result;

@@ -11,7 +11,16 @@ import type { Db } from '../db/create-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { prepareNewCompanies, writeNewCompanies } from '../companies/company.service.ts';
 import { contactsByKeys, findContactsByIds } from '../contacts/contact.repository.ts';
-import { insertNewContactRows, newContactRows, parseRows, prepareNewContacts, SKIP, updateContactsIn, type IndexedPatch, type NewContactRows } from '../contacts/contact.service.ts';
+import {
+  insertNewContactRows,
+  newContactRows,
+  parseRows,
+  prepareNewContacts,
+  SKIP,
+  updateContactsIn,
+  type IndexedPatch,
+  type NewContactRows,
+} from '../contacts/contact.service.ts';
 import { authorize, scopeFor } from '../records/visibility.ts';
 import { softDeleteContactsIn, revertFields } from './undo.ts';
 import type { ImportError } from './engine.ts';
@@ -31,12 +40,16 @@ const NAMED = new Map(
   CONTACT_FIELD_LIST.flatMap((f) => {
     const name = f.enum?.labels ?? f.names;
     if (!name) return [];
-    return [[f.name, new Map((ENUMS[name] as readonly string[]).flatMap((x) => LABEL_LOCALES.map((l) => [matchKey(enumLabel(name, x, l)), x] as const)))] as const];
+    return [
+      [f.name, new Map((ENUMS[name] as readonly string[]).flatMap((x) => LABEL_LOCALES.map((l) => [matchKey(enumLabel(name, x, l)), x] as const)))] as const,
+    ];
   }),
 );
 const LIST_FIELDS = new Set([...TARGETS].filter(([, f]) => f.kind === 'list').map(([k]) => k));
 /** Lists compared without case when rows are joined (words, not addresses or numbers). */
-const WORD_LISTS = new Set(CONTACT_FIELD_LIST.filter((f) => !isSkip(f.filter) && (f.filter.keyKind === 'tag' || f.filter.keyKind === 'interest')).map((f) => f.name as string));
+const WORD_LISTS = new Set(
+  CONTACT_FIELD_LIST.filter((f) => !isSkip(f.filter) && (f.filter.keyKind === 'tag' || f.filter.keyKind === 'interest')).map((f) => f.name as string),
+);
 
 type Item = {
   row: number;
@@ -64,14 +77,23 @@ type Plan = {
 
 type State = { seen: Set<string> };
 
-function toInput(values: Record<string, string>, row: number, headerOf: (f: string) => string, errors: ImportError[]): { input: ContactCreateInput; companyName: string | null } {
+function toInput(
+  values: Record<string, string>,
+  row: number,
+  headerOf: (f: string) => string,
+  errors: ImportError[],
+): { input: ContactCreateInput; companyName: string | null } {
   const out: Record<string, unknown> = {};
   let companyName: string | null = null;
   for (const [target, v] of Object.entries(values)) {
     const f = TARGETS.get(target);
     if (!f) continue;
     if (f.import.target === 'company') companyName = v.slice(0, 200);
-    else if (f.kind === 'list') out[f.name] = v.split(f.name === 'phones' ? /[;,/\n]+/ : /[;,\n]+/).map((x) => x.trim()).filter(Boolean);
+    else if (f.kind === 'list')
+      out[f.name] = v
+        .split(f.name === 'phones' ? /[;,/\n]+/ : /[;,\n]+/)
+        .map((x) => x.trim())
+        .filter(Boolean);
     else if (f.import.parse === 'date') {
       const d = parseDate(v);
       if (d) out[f.name] = d;
@@ -83,7 +105,13 @@ function toInput(values: Record<string, string>, row: number, headerOf: (f: stri
       if (code) out[f.name] = code;
       else {
         const words = Object.keys(f.import.values ?? {});
-        errors.push({ row, column: headerOf(target), value: v, message: `Not a ${f.name}: ${v} (${(words.length ? words : f.enum.values).join(', ')})`, code: 'invalid_choice' });
+        errors.push({
+          row,
+          column: headerOf(target),
+          value: v,
+          message: `Not a ${f.name}: ${v} (${(words.length ? words : f.enum.values).join(', ')})`,
+          code: 'invalid_choice',
+        });
       }
     } else out[f.name] = (f.names && NAMED.get(f.name)?.get(matchKey(v))) || v;
   }
@@ -118,7 +146,12 @@ const union = (a: string[], b: string[], fold = (x: string) => x) => {
   return [...a, ...b.filter((x) => !seen.has(fold(x)) && (seen.add(fold(x)), true))];
 };
 
-async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }> {
+async function prepare(
+  core: Core,
+  actor: Actor,
+  rows: MappedRow[],
+  ctx: PrepareContext,
+): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }> {
   const state = ctx.state as State;
   const { matchBy, onExisting } = ctx.options;
   const errors: ImportError[] = [];
@@ -128,9 +161,25 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   let converted = rows.map((r) => ({ row: r.row, ...toInput(r.values, r.row, ctx.headerOf, errors) }));
   const check = async (list: typeof converted) => {
     const bad = new Set(errors.map((e) => e.row));
-    const { rows: parsed, issues } = parseRows(ContactCreateSchema, list.map((x) => x.input));
-    const prepared = await prepareNewContacts(core, actor, parsed.map((p, i) => (bad.has(list[i]!.row) ? SKIP : p)), { bulk: true, issues });
-    for (const x of prepared.issues) errors.push(issueToError(x, (i) => list[i]!.row, ctx.headerOf, (row, f) => valueOf(row, f)));
+    const { rows: parsed, issues } = parseRows(
+      ContactCreateSchema,
+      list.map((x) => x.input),
+    );
+    const prepared = await prepareNewContacts(
+      core,
+      actor,
+      parsed.map((p, i) => (bad.has(list[i]!.row) ? SKIP : p)),
+      { bulk: true, issues },
+    );
+    for (const x of prepared.issues)
+      errors.push(
+        issueToError(
+          x,
+          (i) => list[i]!.row,
+          ctx.headerOf,
+          (row, f) => valueOf(row, f),
+        ),
+      );
     const failed = new Set(errors.map((e) => e.row));
     return prepared.items
       .map((x) => ({ i: Number(x.path[1]), c: x.c }))
@@ -171,7 +220,10 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   // of their own, and duplicate detection shows the pair to whoever sees both — docs/permissions.md).
   const found = await contactsByKeys(core.db, actor.workspaceId, allKeys, scopeFor(actor, 'contacts.update'));
   const matched: Item[] = items.map((it) => {
-    const id = keysOf(it.c, matchBy).map((k) => found.get(k)).find((x) => x !== undefined) ?? null;
+    const id =
+      keysOf(it.c, matchBy)
+        .map((k) => found.get(k))
+        .find((x) => x !== undefined) ?? null;
     return { ...it, matchId: id };
   });
 
@@ -182,7 +234,14 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   if (companyNames.length) {
     const keys = companyNames.map((n) => matchKey(n));
     for (let i = 0; i < keys.length; i += 500) {
-      const rowsFound = await core.db.selectFrom('companies').select(['id', 'name_key']).where('workspace_id', '=', actor.workspaceId).where('deleted_at', 'is', null).where('name_key', 'in', keys.slice(i, i + 500)).orderBy('created_at').execute();
+      const rowsFound = await core.db
+        .selectFrom('companies')
+        .select(['id', 'name_key'])
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('deleted_at', 'is', null)
+        .where('name_key', 'in', keys.slice(i, i + 500))
+        .orderBy('created_at')
+        .execute();
       for (const r of rowsFound) if (!companyIds.has(r.name_key)) companyIds.set(r.name_key, r.id);
     }
     for (const n of companyNames) if (!companyIds.has(matchKey(n)) && !newCompanies.has(matchKey(n))) newCompanies.set(matchKey(n), { name: n });
@@ -195,7 +254,15 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   }
 
   // 5. Updates: the row's values over the contact's, lists joined; a row that changes nothing is skipped.
-  const existing = new Map((await findContactsByIds(core.db, { workspaceId: actor.workspaceId, limitTo: null }, matched.filter((x) => x.matchId).map((x) => x.matchId!))).map((c) => [c.id, c]));
+  const existing = new Map(
+    (
+      await findContactsByIds(
+        core.db,
+        { workspaceId: actor.workspaceId, limitTo: null },
+        matched.filter((x) => x.matchId).map((x) => x.matchId!),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const creates: Item[] = [];
   const updates: Plan['updates'] = [];
   let skipped = mergedRows.size;
@@ -245,7 +312,16 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   }
   // The new contacts' rows (search line, lookup keys, audit entries) are made here, not in the write's
   // transaction: on SQLite that is time nobody else gets, and a batch is sized by its longer half.
-  const newRows = ctx.dryRun || !ctx.importId ? null : newContactRows(core, actor, creates.map((it) => it.c), names, { importId: ctx.importId });
+  const newRows =
+    ctx.dryRun || !ctx.importId
+      ? null
+      : newContactRows(
+          core,
+          actor,
+          creates.map((it) => it.c),
+          names,
+          { importId: ctx.importId },
+        );
   return {
     plan: { creates, newRows, names, updates, newCompanies: preparedCompanies, companyIds, skipped, headerOf: ctx.headerOf, valueOf },
     errors,
@@ -253,10 +329,22 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   };
 }
 
-function issueToError(x: FieldIssue, rowOf: (i: number) => number, headerOf: (f: string) => string, valueOf: (row: number, field: string) => string | null): ImportError {
+function issueToError(
+  x: FieldIssue,
+  rowOf: (i: number) => number,
+  headerOf: (f: string) => string,
+  valueOf: (row: number, field: string) => string | null,
+): ImportError {
   const row = rowOf(Number(x.path[1]));
   const field = String(x.path[2] ?? '');
-  return { row, column: field ? headerOf(field) : null, value: field ? valueOf(row, field) : null, message: x.message, ...(x.code ? { code: x.code } : {}), ...(x.params ? { params: x.params } : {}) };
+  return {
+    row,
+    column: field ? headerOf(field) : null,
+    value: field ? valueOf(row, field) : null,
+    message: x.message,
+    ...(x.code ? { code: x.code } : {}),
+    ...(x.params ? { params: x.params } : {}),
+  };
 }
 
 async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written> {
@@ -318,11 +406,22 @@ async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { impo
 async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importId: string }): Promise<UndoResult> {
   const result: UndoResult = { removed: 0, restored: 0, kept: [] };
   // What it changed goes back first (a field someone has changed since is left as it is now), then what it created goes.
-  const r = await revertFields(core, actor, items.filter((x) => x.action === 'update' && x.entityType === 'contact'), meta);
+  const r = await revertFields(
+    core,
+    actor,
+    items.filter((x) => x.action === 'update' && x.entityType === 'contact'),
+    meta,
+  );
   result.restored += r.restored;
   result.kept.push(...r.kept);
   const created = items.filter((x) => x.action === 'create');
-  const d = await softDeleteContactsIn(core, actor, created.filter((x) => x.entityType === 'contact').map((x) => x.entityId), created.filter((x) => x.entityType === 'company').map((x) => x.entityId), meta);
+  const d = await softDeleteContactsIn(
+    core,
+    actor,
+    created.filter((x) => x.entityType === 'contact').map((x) => x.entityId),
+    created.filter((x) => x.entityType === 'company').map((x) => x.entityId),
+    meta,
+  );
   result.removed += d.removed;
   result.kept.push(...d.kept);
   return result;
@@ -333,7 +432,10 @@ export const contactsHandler: KindHandler<Plan, State> = {
   entityType: 'contact',
   action: 'contacts.create',
   defaultMatchBy: ['externalId', 'email', 'phone'],
-  missing: (fields) => (fields.has('name') || fields.has('givenName') || fields.has('familyName') ? null : 'No column holds the name; map one to name (e.g. --map "Họ và tên=name")'),
+  missing: (fields) =>
+    fields.has('name') || fields.has('givenName') || fields.has('familyName')
+      ? null
+      : 'No column holds the name; map one to name (e.g. --map "Họ và tên=name")',
   newState: () => ({ seen: new Set<string>() }),
   prepare,
   commitState(state, plan, dryRun) {

@@ -11,7 +11,12 @@ function cp1258(text: string): Buffer {
   const spelled = [...text.normalize('NFC')]
     .map((ch) => {
       const parts = [...ch.normalize('NFD')];
-      return parts.filter((c) => !tone.test(c)).join('').normalize('NFC') + parts.filter((c) => tone.test(c)).join('');
+      return (
+        parts
+          .filter((c) => !tone.test(c))
+          .join('')
+          .normalize('NFC') + parts.filter((c) => tone.test(c)).join('')
+      );
     })
     .join('');
   return iconv.encode(spelled, 'windows1258');

@@ -17,7 +17,7 @@ export function detectEncoding(bytes: Uint8Array, truncated = false): { encoding
   const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
   let zeroEven = 0;
   let zeroOdd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? zeroOdd++ : zeroEven++);
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? zeroOdd++ : zeroEven++;
   if (zeroOdd > sample.length / 4 && zeroEven < sample.length / 50) return { encoding: 'utf-16le', bomLength: 0 };
   if (zeroEven > sample.length / 4 && zeroOdd < sample.length / 50) return { encoding: 'utf-16be', bomLength: 0 };
   // Valid UTF-8 in the first 64 KB (a character cut at the end of the sample is not an error).
@@ -34,7 +34,8 @@ export function decodeText(bytes: Uint8Array, encoding?: Encoding): { text: stri
   const found = detectEncoding(bytes);
   const enc = encoding ?? found.encoding;
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(enc === found.encoding ? found.bomLength : 0);
-  const text = enc === 'windows-1258' ? iconv.decode(body, 'windows1258') : enc === 'utf-16be' ? iconv.decode(body, 'utf16-be') : new TextDecoder(enc).decode(body);
+  const text =
+    enc === 'windows-1258' ? iconv.decode(body, 'windows1258') : enc === 'utf-16be' ? iconv.decode(body, 'utf16-be') : new TextDecoder(enc).decode(body);
   return { text: text.normalize('NFC'), encoding: enc };
 }
 

@@ -28,7 +28,8 @@ before(async () => {
 after(() => t.close());
 
 const bytes = (s: string) => ({ bytes: Buffer.from(s, 'utf8') });
-const run = (u: TestUser, src: { bytes: Uint8Array }, o: Partial<RunOptions> = {}) => runImport(t.core, u.actor, src, { kind: 'contacts', dryRun: false, fileName: 'test.csv', ...o });
+const run = (u: TestUser, src: { bytes: Uint8Array }, o: Partial<RunOptions> = {}) =>
+  runImport(t.core, u.actor, src, { kind: 'contacts', dryRun: false, fileName: 'test.csv', ...o });
 const upload = (u: TestUser, payload: Buffer | string, query = 'kind=contacts&fileName=f.csv', type = 'text/csv') =>
   t.app.inject({ method: 'POST', url: `/api/v1/imports?${query}`, headers: { authorization: `Bearer ${u.token}`, 'content-type': type }, payload });
 const people = (n: number, prefix = 'Khách') => bytes(`Họ và tên,Ghi chú\n${Array.from({ length: n }, (_, i) => `${prefix} ${i},dòng ${i}`).join('\n')}\n`);
@@ -103,10 +104,22 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** A workbook of one sheet: its shared strings and sheet data given (as text, or streamed). */
 function workbook(shared: Part['data'], sheetData: Part['data']): Promise<Buffer> {
   return zip([
-    { name: '[Content_Types].xml', data: `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>` },
-    { name: '_rels/.rels', data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
-    { name: 'xl/workbook.xml', data: `${XML}<workbook ${NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-    { name: 'xl/_rels/workbook.xml.rels', data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>` },
+    {
+      name: '[Content_Types].xml',
+      data: `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+    },
+    {
+      name: '_rels/.rels',
+      data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `${XML}<workbook ${NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    },
     { name: 'xl/sharedStrings.xml', data: shared },
     { name: 'xl/worksheets/sheet1.xml', data: sheetData },
   ]);
@@ -154,17 +167,23 @@ describe('an import leaves the rest of the server its turn (finding 1)', () => {
       batchRows: 100,
       onBatch: (n) => {
         batches = n;
-        if (n === 1) void client(t.app, owner.token).get('/api/v1/contacts?limit=5').then((r) => {
-          assert.equal(r.status, 200);
-          answeredAt = batches;
-        });
+        if (n === 1)
+          void client(t.app, owner.token)
+            .get('/api/v1/contacts?limit=5')
+            .then((r) => {
+              assert.equal(r.status, 200);
+              answeredAt = batches;
+            });
       },
     });
     ticking = false;
     assert.equal(report.created, total * 100);
     assert.equal(batches, total);
     for (let k = 1; k < total; k++) assert.ok(seen.has(k), `the event loop turned after batch ${k} (saw ${[...seen].join(', ')})`);
-    assert.ok(answeredAt !== null && answeredAt < total, `a request sent after batch 1 was answered after batch ${answeredAt}, before the import's last (${total})`);
+    assert.ok(
+      answeredAt !== null && answeredAt < total,
+      `a request sent after batch 1 was answered after batch ${answeredAt}, before the import's last (${total})`,
+    );
   });
 
   test('on SQLite batches are sized by time, never all at once: 3,000 rows go in at least four transactions', async (c) => {
@@ -214,7 +233,12 @@ describe('a shutdown during a one-call import (finding 1: SIGTERM handled late)'
     try {
       const { owner } = await makeWorkspace(own.core);
       const file = people(20_000, 'Tắt').bytes;
-      const pending = own.app.inject({ method: 'POST', url: '/api/v1/contacts/import?fileName=t.csv', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'text/csv' }, payload: file });
+      const pending = own.app.inject({
+        method: 'POST',
+        url: '/api/v1/contacts/import?fileName=t.csv',
+        headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'text/csv' },
+        payload: file,
+      });
       // Once a batch is in, close the app (what SIGTERM runs first).
       for (;;) {
         await new Promise((ok) => setTimeout(ok, 5));
@@ -242,10 +266,14 @@ describe('workbooks and cells of any size are refused while streaming (finding 2
     const { owner } = await makeWorkspace(t.core);
     const bomb = await workbook(
       () => filler(`${XML}<sst ${NS}><si><t>Họ và tên</t></si><si><t>Ghi chú</t></si><si><t>An</t></si><si><t>`, 300 * 2 ** 20, '</t></si></sst>'),
-      sheetOf('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>'),
+      sheetOf(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>',
+      ),
     );
     assert.ok(bomb.length < 1024 * 1024, `the file is ${bomb.length} bytes`);
-    const { result: res, grewMb } = await rssGrowth(() => upload(owner, bomb, 'kind=contacts&fileName=bom.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+    const { result: res, grewMb } = await rssGrowth(() =>
+      upload(owner, bomb, 'kind=contacts&fileName=bom.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    );
     assert.equal(res.statusCode, 422, res.body.slice(0, 300));
     assert.ok(res.body.length < 5000, 'the problem echoes nothing of the cell');
     const p = res.json();
@@ -257,8 +285,19 @@ describe('workbooks and cells of any size are refused while streaming (finding 2
 
   test('a 300 MB inline cell in the sheet itself is refused naming its row and column', async () => {
     const { owner } = await makeWorkspace(t.core);
-    const bomb = await workbook(sharedOf('Họ và tên'), () => filler(`${XML}<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="7"><c r="C7" t="inlineStr"><is><t>`, 300 * 2 ** 20, '</t></is></c></row></sheetData></worksheet>'));
-    const { result, grewMb } = await rssGrowth(() => run(owner, { bytes: bomb }, { fileName: 'bom.xlsx' }).then(() => null, (e: Error & { issues?: { code?: string; params?: Record<string, unknown> }[] }) => e));
+    const bomb = await workbook(sharedOf('Họ và tên'), () =>
+      filler(
+        `${XML}<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="7"><c r="C7" t="inlineStr"><is><t>`,
+        300 * 2 ** 20,
+        '</t></is></c></row></sheetData></worksheet>',
+      ),
+    );
+    const { result, grewMb } = await rssGrowth(() =>
+      run(owner, { bytes: bomb }, { fileName: 'bom.xlsx' }).then(
+        () => null,
+        (e: Error & { issues?: { code?: string; params?: Record<string, unknown> }[] }) => e,
+      ),
+    );
     assert.ok(result && /row 7, column C/.test(result.message), result?.message);
     assert.deepEqual(result.issues?.[0]?.params, { limit: 1_000_000, row: 7, column: 'C' });
     assert.ok(grewMb < 200, `resident memory grew ${grewMb.toFixed(0)} MB`);
@@ -266,16 +305,18 @@ describe('workbooks and cells of any size are refused while streaming (finding 2
 
   test('many cells under the limit that together inflate far past the file (shared strings kept in memory): refused by budget', async () => {
     const { owner } = await makeWorkspace(t.core);
-    const bomb = await workbook(
-      function* () {
-        yield Buffer.from(`${XML}<sst ${NS}><si><t>Họ và tên</t></si>`);
-        const one = Buffer.from(`<si><t>${'b'.repeat(500_000)}</t></si>`);
-        for (let i = 0; i < 600; i++) yield one; // 300 MB of shared strings
-        yield Buffer.from('</sst>');
-      },
-      sheetOf('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>'),
+    const bomb = await workbook(function* () {
+      yield Buffer.from(`${XML}<sst ${NS}><si><t>Họ và tên</t></si>`);
+      const one = Buffer.from(`<si><t>${'b'.repeat(500_000)}</t></si>`);
+      for (let i = 0; i < 600; i++) yield one; // 300 MB of shared strings
+      yield Buffer.from('</sst>');
+    }, sheetOf('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>'));
+    const { result, grewMb } = await rssGrowth(() =>
+      run(owner, { bytes: bomb }, { fileName: 'bom.xlsx' }).then(
+        () => null,
+        (e: Error & { issues?: { code?: string }[] }) => e,
+      ),
     );
-    const { result, grewMb } = await rssGrowth(() => run(owner, { bytes: bomb }, { fileName: 'bom.xlsx' }).then(() => null, (e: Error & { issues?: { code?: string }[] }) => e));
     assert.equal(result?.issues?.[0]?.code, 'file_too_large', result?.message);
     assert.match(String(result?.message), /shared text.*inflates to more than 32 MiB/);
     assert.ok(grewMb < 200, `resident memory grew ${grewMb.toFixed(0)} MB`);
@@ -283,16 +324,33 @@ describe('workbooks and cells of any size are refused while streaming (finding 2
 
   test('a cell beyond Excel’s last column, a DTD, and a row over 1,000,000 characters (the CSV limit) are refused, naming where', async () => {
     const { owner } = await makeWorkspace(t.core);
-    const far = await workbook(sharedOf('Họ và tên', 'An'), sheetOf('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="ZZZZ2" t="s"><v>1</v></c></row>'));
-    await assert.rejects(run(owner, { bytes: far }, { fileName: 'f.xlsx' }), (e: Error & { issues?: { code?: string }[] }) => e.issues?.[0]?.code === 'too_many_columns' && /ZZZZ2/.test(e.message));
-    const dtd = await workbook(`${XML}<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]><sst ${NS}><si><t>&a;</t></si></sst>`, sheetOf('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'));
+    const far = await workbook(
+      sharedOf('Họ và tên', 'An'),
+      sheetOf('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="ZZZZ2" t="s"><v>1</v></c></row>'),
+    );
+    await assert.rejects(
+      run(owner, { bytes: far }, { fileName: 'f.xlsx' }),
+      (e: Error & { issues?: { code?: string }[] }) => e.issues?.[0]?.code === 'too_many_columns' && /ZZZZ2/.test(e.message),
+    );
+    const dtd = await workbook(
+      `${XML}<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]><sst ${NS}><si><t>&a;</t></si></sst>`,
+      sheetOf('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+    );
     await assert.rejects(run(owner, { bytes: dtd }, { fileName: 'f.xlsx' }), /declares a document type/);
-    const wide = await workbook(sharedOf('Họ và tên', 'Ghi chú', 'c'.repeat(600_000)), sheetOf('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>2</v></c></row>'));
-    await assert.rejects(run(owner, { bytes: wide }, { fileName: 'f.xlsx' }), (e: Error & { issues?: { code?: string; params?: Record<string, unknown> }[] }) => {
-      assert.equal(e.issues?.[0]?.code, 'row_too_long');
-      assert.deepEqual(e.issues?.[0]?.params, { row: 2, column: 'B', limit: 1_000_000 });
-      return true;
-    });
+    const wide = await workbook(
+      sharedOf('Họ và tên', 'Ghi chú', 'c'.repeat(600_000)),
+      sheetOf(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>2</v></c></row>',
+      ),
+    );
+    await assert.rejects(
+      run(owner, { bytes: wide }, { fileName: 'f.xlsx' }),
+      (e: Error & { issues?: { code?: string; params?: Record<string, unknown> }[] }) => {
+        assert.equal(e.issues?.[0]?.code, 'row_too_long');
+        assert.deepEqual(e.issues?.[0]?.params, { row: 2, column: 'B', limit: 1_000_000 });
+        return true;
+      },
+    );
   });
 
   test('the preview (the first rows on upload) and the report never echo more than a short piece of a long cell', async () => {
@@ -304,7 +362,12 @@ describe('workbooks and cells of any size are refused while streaming (finding 2
     const ws = wb.addWorksheet('Khách');
     ws.addRow(['Họ và tên', 'Ghi chú']);
     ws.addRow(['Bình', 'y'.repeat(500_000)]);
-    const xlsx = await upload(owner, Buffer.from(await wb.xlsx.writeBuffer()), 'kind=contacts&fileName=k.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const xlsx = await upload(
+      owner,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      'kind=contacts&fileName=k.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     assert.equal(xlsx.statusCode, 201, xlsx.body.slice(0, 300));
     for (const res of [csv, xlsx]) {
       const cells: string[] = res.json().sample.flat();
@@ -342,7 +405,12 @@ describe('workbooks and cells of any size are refused while streaming (finding 2
     const res = await upload(agent, file);
     assert.equal(res.statusCode, 413, res.body.slice(0, 200));
     assert.match(res.json().detail, /an agent may import files of up to 1 MiB|a agent may import files of up to 1 MiB/);
-    const one = await t.app.inject({ method: 'POST', url: '/api/v1/contacts/import', headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'text/csv' }, payload: file });
+    const one = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts/import',
+      headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'text/csv' },
+      payload: file,
+    });
     assert.equal(one.statusCode, 413);
     assert.notEqual((await upload(owner, file)).statusCode, 413, 'an owner may');
   });
@@ -354,10 +422,20 @@ describe('a row matching a record out of the member’s scope reads as matching 
   test('an agent’s row with a colleague’s customer’s email: the same report as for a new person; the colleague’s record untouched; the pair flagged for a manager', async () => {
     const { owner } = await makeWorkspace(t.core);
     const agent = await makeMember(t.core, owner.workspaceId, 'agent');
-    const colleague = await client(t.app, owner.token).post('/api/v1/contacts', { name: 'Của chủ', emails: ['chu@x.vn'], ownerId: owner.userId, notes: 'giữ nguyên' });
+    const colleague = await client(t.app, owner.token).post('/api/v1/contacts', {
+      name: 'Của chủ',
+      emails: ['chu@x.vn'],
+      ownerId: owner.userId,
+      notes: 'giữ nguyên',
+    });
     assert.equal(colleague.status, 201);
     const send = (csv: string, query = '') =>
-      t.app.inject({ method: 'POST', url: `/api/v1/contacts/import?fileName=a.csv${query}`, headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'text/csv' }, payload: Buffer.from(csv) });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/import?fileName=a.csv${query}`,
+        headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'text/csv' },
+        payload: Buffer.from(csv),
+      });
     const matching = 'Họ và tên,Email,Ghi chú\nNgười lạ,chu@x.vn,ghi đè\n';
     const nothing = 'Họ và tên,Email,Ghi chú\nNgười lạ,khong-ai@x.vn,ghi đè\n';
     for (const query of ['&dryRun=true', '&onExisting=skip&dryRun=true', '']) {
@@ -370,11 +448,19 @@ describe('a row matching a record out of the member’s scope reads as matching 
     // Nothing of the colleague's customer changed; the agent's row is a contact of their own.
     const chu = await client(t.app, owner.token).get(`/api/v1/contacts/${colleague.body.id}`);
     assert.deepEqual([chu.body.name, chu.body.notes, chu.body.version], ['Của chủ', 'giữ nguyên', colleague.body.version]);
-    const mine = await t.core.db.selectFrom('contacts').select(['id', 'owner_id']).where('workspace_id', '=', owner.workspaceId).where('name', '=', 'Người lạ').execute();
+    const mine = await t.core.db
+      .selectFrom('contacts')
+      .select(['id', 'owner_id'])
+      .where('workspace_id', '=', owner.workspaceId)
+      .where('name', '=', 'Người lạ')
+      .execute();
     assert.ok(mine.length === 2 && mine.every((c) => c.owner_id === agent.userId));
     // The duplicate is not silent: the owner sees the pair; the agent, who may not read one of the two, does not.
     const pairs = await client(t.app, owner.token).get('/api/v1/duplicates');
-    assert.ok(pairs.body.data.some((p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].includes(colleague.body.id)), 'the pair is flagged');
+    assert.ok(
+      pairs.body.data.some((p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].includes(colleague.body.id)),
+      'the pair is flagged',
+    );
     const agentPairs = await client(t.app, agent.token).get('/api/v1/duplicates');
     assert.ok(!agentPairs.body.data.some((p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].includes(colleague.body.id)));
   });
@@ -436,8 +522,15 @@ describe('a killed import is resumed as soon as the server is back (finding 4)',
     const up = await upload(owner, csv);
     const id = up.json().import.id;
     // As a SIGKILL leaves it: two batches in, `running`, a fresh heartbeat, and a runner that no longer exists.
-    await assert.rejects(runImport(t.core, owner.actor, { bytes: csv }, { kind: 'contacts', dryRun: false, fileName: 'f.csv', importId: id, batchRows: 100, stopAfterBatches: 2 }), StopForTest);
-    await t.core.db.updateTable('imports').set({ runner: `${hostname()}/${await deadPid()}/${randomUUID()}`, heartbeat_at: t.core.now().toISOString() }).where('id', '=', id).execute();
+    await assert.rejects(
+      runImport(t.core, owner.actor, { bytes: csv }, { kind: 'contacts', dryRun: false, fileName: 'f.csv', importId: id, batchRows: 100, stopAfterBatches: 2 }),
+      StopForTest,
+    );
+    await t.core.db
+      .updateTable('imports')
+      .set({ runner: `${hostname()}/${await deadPid()}/${randomUUID()}`, heartbeat_at: t.core.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
     // The restart: a new core and app on the same database.
     const core2 = await createCore(t.core.config, { modules: MODULES, log: createLogger('silent') });
     const app2 = await buildApp(core2, { webDir: null });
@@ -457,7 +550,11 @@ describe('a killed import is resumed as soon as the server is back (finding 4)',
     const { owner: o2 } = await makeWorkspace(t.core);
     const file = people(300, 'Tệp');
     await assert.rejects(run(o2, file, { batchRows: 100, stopAfterBatches: 1 }), StopForTest);
-    await t.core.db.updateTable('imports').set({ runner: `${hostname()}/${await deadPid()}/${randomUUID()}` }).where('workspace_id', '=', o2.workspaceId).execute();
+    await t.core.db
+      .updateTable('imports')
+      .set({ runner: `${hostname()}/${await deadPid()}/${randomUUID()}` })
+      .where('workspace_id', '=', o2.workspaceId)
+      .execute();
     const r = await run(o2, file, { batchRows: 100 });
     assert.deepEqual([r.resumedFromRow, r.created], [100, 300]);
     assert.equal((await api.get(`/api/v1/imports/${id}`)).body.status, 'done');
@@ -472,7 +569,11 @@ describe('a killed import is resumed as soon as the server is back (finding 4)',
       await t.core.db.updateTable('imports').set({ runner, heartbeat_at: t.core.now().toISOString() }).where('workspace_id', '=', owner.workspaceId).execute();
       await assert.rejects(run(owner, file, { batchRows: 100 }), /being imported right now/);
     }
-    await t.core.db.updateTable('imports').set({ heartbeat_at: new Date(t.core.now().getTime() - 31_000).toISOString() }).where('workspace_id', '=', owner.workspaceId).execute();
+    await t.core.db
+      .updateTable('imports')
+      .set({ heartbeat_at: new Date(t.core.now().getTime() - 31_000).toISOString() })
+      .where('workspace_id', '=', owner.workspaceId)
+      .execute();
     const r = await run(owner, file, { batchRows: 100 });
     assert.equal(r.created, 300);
     // A runner taken over stops at its next batch instead of writing twice.
@@ -481,12 +582,21 @@ describe('a killed import is resumed as soon as the server is back (finding 4)',
       run(o2, people(300, 'Hai'), {
         batchRows: 100,
         onBatch: async (n) => {
-          if (n === 1) await t.core.db.updateTable('imports').set({ runner: `another-host/1/${randomUUID()}` }).where('workspace_id', '=', o2.workspaceId).execute();
+          if (n === 1)
+            await t.core.db
+              .updateTable('imports')
+              .set({ runner: `another-host/1/${randomUUID()}` })
+              .where('workspace_id', '=', o2.workspaceId)
+              .execute();
         },
       }),
       /Another process took this import over/,
     );
-    const n = await t.core.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', o2.workspaceId).executeTakeFirstOrThrow();
+    const n = await t.core.db
+      .selectFrom('contacts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', o2.workspaceId)
+      .executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 100, 'nothing after the batch before the takeover');
   });
 });

@@ -27,9 +27,13 @@ export const mib = (n: number): string => `${(n / (1024 * 1024)).toFixed(n % (10
 export function tooLarge(core: Core, role: Role, size: number): AppError | null {
   const limit = importByteLimit(core, role);
   if (size <= limit) return null;
-  return new AppError('payload_too_large', `The file is ${mib(size)}; a ${role} may import files of up to ${mib(limit)} (split it, or ask an owner or admin to import it)`, {
-    issues: [{ path: ['file'], message: `At most ${mib(limit)}`, code: 'too_big', params: { limit } }],
-  });
+  return new AppError(
+    'payload_too_large',
+    `The file is ${mib(size)}; a ${role} may import files of up to ${mib(limit)} (split it, or ask an owner or admin to import it)`,
+    {
+      issues: [{ path: ['file'], message: `At most ${mib(limit)}`, code: 'too_big', params: { limit } }],
+    },
+  );
 }
 
 type Counts = { total: number; byWorkspace: Map<string, number> };
@@ -47,9 +51,14 @@ export function takeImportSlot(core: Core, workspaceId: string): ImportSlot {
   const perWorkspace = core.config.importConcurrency;
   const mine = c.byWorkspace.get(workspaceId) ?? 0;
   if (mine >= perWorkspace) {
-    throw new AppError('rate_limited', `This workspace already has ${perWorkspace} import${perWorkspace > 1 ? 's' : ''} in progress (uploads, dry runs and runs count); wait for one to finish and try again`, { extra: { retryAfter: 10 } });
+    throw new AppError(
+      'rate_limited',
+      `This workspace already has ${perWorkspace} import${perWorkspace > 1 ? 's' : ''} in progress (uploads, dry runs and runs count); wait for one to finish and try again`,
+      { extra: { retryAfter: 10 } },
+    );
   }
-  if (c.total >= perWorkspace * 4) throw new AppError('rate_limited', 'The server is busy with other imports; try again in a minute', { extra: { retryAfter: 30 } });
+  if (c.total >= perWorkspace * 4)
+    throw new AppError('rate_limited', 'The server is busy with other imports; try again in a minute', { extra: { retryAfter: 30 } });
   c.byWorkspace.set(workspaceId, mine + 1);
   c.total++;
   let released = false;

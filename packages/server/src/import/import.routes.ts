@@ -40,7 +40,11 @@ const ImportReportOut = z
     encoding: z.string().nullable(),
     delimiter: z.string().nullable(),
     mapping: z.record(z.string(), z.string().nullable()).describe('each column of the file and the field it went to (null: skipped)'),
-    duplicates: z.number().int().nullable().describe('open duplicate pairs after the import (GET /duplicates); null for a dry run, or past 20,000 new contacts (run POST /duplicates/detect)'),
+    duplicates: z
+      .number()
+      .int()
+      .nullable()
+      .describe('open duplicate pairs after the import (GET /duplicates); null for a dry run, or past 20,000 new contacts (run POST /duplicates/detect)'),
   })
   .meta({ id: 'ImportReport' });
 
@@ -49,7 +53,11 @@ const ImportOut = z
     id: z.string(),
     kind: z.string(),
     status: z.enum(['uploaded', 'running', 'done', 'failed', 'undoing', 'undone']),
-    stalled: z.boolean().describe('running, but nobody runs it any more (the server stopped or was killed, or its process has been silent for 30 s): run it again to resume, at once'),
+    stalled: z
+      .boolean()
+      .describe(
+        'running, but nobody runs it any more (the server stopped or was killed, or its process has been silent for 30 s): run it again to resume, at once',
+      ),
     fileName: z.string(),
     fileSize: z.number().int(),
     format: z.string(),
@@ -74,7 +82,9 @@ const ImportOut = z
 
 const UploadOut = z.object({
   import: ImportOut,
-  suggestions: z.array(z.object({ column: z.number().int(), header: z.string(), field: z.string().nullable(), confidence: z.enum(['exact', 'partial', 'none']) })),
+  suggestions: z.array(
+    z.object({ column: z.number().int(), header: z.string(), field: z.string().nullable(), confidence: z.enum(['exact', 'partial', 'none']) }),
+  ),
   sample: z.array(z.array(z.string())).describe('the first rows, as read'),
   fields: z.array(z.string()).describe('the fields a column can go to'),
 });
@@ -91,10 +101,13 @@ function parseMapParam(raw: string | undefined): Record<string, string> {
   if (!raw) return {};
   try {
     const parsed = JSON.parse(raw) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string')) throw new Error('shape');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string'))
+      throw new Error('shape');
     return parsed as Record<string, string>;
   } catch {
-    throw new AppError('validation', 'map must be a JSON object of column → field', { issues: [{ path: ['map'], message: 'Not a JSON object of strings', code: 'invalid_format' }] });
+    throw new AppError('validation', 'map must be a JSON object of column → field', {
+      issues: [{ path: ['map'], message: 'Not a JSON object of strings', code: 'invalid_format' }],
+    });
   }
 }
 
@@ -143,7 +156,8 @@ export function importRoutes(core: Core) {
   const UPLOAD_LIMIT = core.config.importMaxBytes;
   const fileBody = (req: FastifyRequest): Buffer => {
     const body = req.body;
-    if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('unsupported_media_type', 'Send the file itself as the body (text/csv, application/octet-stream or the XLSX type)');
+    if (!Buffer.isBuffer(body) || body.length === 0)
+      throw new AppError('unsupported_media_type', 'Send the file itself as the body (text/csv, application/octet-stream or the XLSX type)');
     const big = tooLarge(core, actorOf(req).role, body.length);
     if (big) throw big;
     return body;
@@ -153,7 +167,11 @@ export function importRoutes(core: Core) {
   // One-call imports in progress: stopped between batches when the server shuts down (resumable).
   const oneCall = new Set<AbortController>();
   return async function (app: App) {
-    app.addContentTypeParser(['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/plain'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(
+      ['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/plain'],
+      { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
     app.addHook('preClose', async () => {
       for (const c of oneCall) c.abort();
     });
@@ -164,12 +182,17 @@ export function importRoutes(core: Core) {
         bodyLimit: UPLOAD_LIMIT,
         schema: {
           tags: ['imports'],
-          summary: 'Import contacts from a CSV or XLSX file sent as the body, in one call: each row creates a contact or updates the one it matches (external id, email, phone); bad rows are reported (row, column, value, message) and left out; the rest are written in atomic batches (a shutdown stops it between two: 503, and the same file again resumes it)',
+          summary:
+            'Import contacts from a CSV or XLSX file sent as the body, in one call: each row creates a contact or updates the one it matches (external id, email, phone); bad rows are reported (row, column, value, message) and left out; the rest are written in atomic batches (a shutdown stops it between two: 503, and the same file again resumes it)',
           querystring: z.strictObject({
             dryRun: z.enum(['true', 'false']).default('false').describe('true: check and report, write nothing'),
             map: z.string().max(4000).optional().describe('overrides of the suggested mapping as JSON, e.g. {"Họ và tên":"name","Ghi chú":""}'),
             encoding: z.enum(ENCODINGS).optional(),
-            matchBy: z.string().regex(/^(externalId|email|phone)(,(externalId|email|phone))*$/).optional().describe('comma-separated, surest first (default externalId,email,phone)'),
+            matchBy: z
+              .string()
+              .regex(/^(externalId|email|phone)(,(externalId|email|phone))*$/)
+              .optional()
+              .describe('comma-separated, surest first (default externalId,email,phone)'),
             onExisting: z.enum(['update', 'skip']).default('update'),
             fileName: z.string().max(200).default('upload.csv'),
           }),
@@ -183,18 +206,28 @@ export function importRoutes(core: Core) {
         const stop = new AbortController();
         oneCall.add(stop);
         try {
-          return await runImport(core, actorOf(req), { bytes: fileBody(req) }, {
-            kind: 'contacts',
-            fileName: q.fileName,
-            map: parseMapParam(q.map),
-            dryRun: q.dryRun === 'true',
-            encoding: q.encoding,
-            matchBy: q.matchBy ? (q.matchBy.split(',') as ('externalId' | 'email' | 'phone')[]) : undefined,
-            onExisting: q.onExisting,
-            signal: stop.signal,
-          });
+          return await runImport(
+            core,
+            actorOf(req),
+            { bytes: fileBody(req) },
+            {
+              kind: 'contacts',
+              fileName: q.fileName,
+              map: parseMapParam(q.map),
+              dryRun: q.dryRun === 'true',
+              encoding: q.encoding,
+              matchBy: q.matchBy ? (q.matchBy.split(',') as ('externalId' | 'email' | 'phone')[]) : undefined,
+              onExisting: q.onExisting,
+              signal: stop.signal,
+            },
+          );
         } catch (e) {
-          if (e instanceof StopForTest) throw new AppError('unavailable', 'The server is shutting down: the import stopped between two batches; send the same file again to resume it where it stopped', { extra: { retryAfter: 30 } });
+          if (e instanceof StopForTest)
+            throw new AppError(
+              'unavailable',
+              'The server is shutting down: the import stopped between two batches; send the same file again to resume it where it stopped',
+              { extra: { retryAfter: 30 } },
+            );
           throw e;
         } finally {
           oneCall.delete(stop);
@@ -208,8 +241,13 @@ export function importRoutes(core: Core) {
         bodyLimit: UPLOAD_LIMIT,
         schema: {
           tags: ['imports'],
-          summary: 'Upload a file to import (the body is the file): its structure is read, its columns are suggested a field each, and the import is recorded, ready for a dry run and a run',
-          querystring: z.strictObject({ kind: z.enum(KINDS).default('contacts'), fileName: z.string().min(1).max(200).default('upload.csv'), encoding: z.enum(ENCODINGS).optional() }),
+          summary:
+            'Upload a file to import (the body is the file): its structure is read, its columns are suggested a field each, and the import is recorded, ready for a dry run and a run',
+          querystring: z.strictObject({
+            kind: z.enum(KINDS).default('contacts'),
+            fileName: z.string().min(1).max(200).default('upload.csv'),
+            encoding: z.enum(ENCODINGS).optional(),
+          }),
           response: { 201: UploadOut, ...errors(403, 413, 415, 422, 429) },
         },
         config: { action: 'contacts.create' },
@@ -254,7 +292,8 @@ export function importRoutes(core: Core) {
       {
         schema: {
           tags: ['imports'],
-          summary: 'Check every row of an uploaded file with this mapping and report what would happen (created, updated, skipped, each refused row), writing nothing',
+          summary:
+            'Check every row of an uploaded file with this mapping and report what would happen (created, updated, skipped, each refused row), writing nothing',
           params: z.object({ id: z.uuid() }),
           body: RunBody,
           response: { 200: ImportReportOut, ...errors(403, 404, 409, 422, 429) },
@@ -304,7 +343,11 @@ export function importRoutes(core: Core) {
       },
       async (req, reply) => {
         const { name, csv } = await errorFile(core, actorOf(req), req.params.id);
-        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(csv);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('cache-control', 'no-store')
+          .send(csv);
       },
     );
 
@@ -315,7 +358,15 @@ export function importRoutes(core: Core) {
           tags: ['imports'],
           summary: 'Undo an import: delete what it created (restorable from the trash) and put back what it changed, except fields edited since',
           params: z.object({ id: z.uuid() }),
-          response: { 200: z.object({ import: ImportOut, removed: z.number().int(), restored: z.number().int(), kept: z.array(z.object({ id: z.string(), reason: z.string() })) }), ...errors(403, 404, 409) },
+          response: {
+            200: z.object({
+              import: ImportOut,
+              removed: z.number().int(),
+              restored: z.number().int(),
+              kept: z.array(z.object({ id: z.string(), reason: z.string() })),
+            }),
+            ...errors(403, 404, 409),
+          },
         },
         config: { action: 'imports.undo' },
       },

@@ -21,7 +21,10 @@ import { markRunning, markStopped, RUNNER_ID, runnerAlive } from './runner.ts';
 export type ImportView = ImportSummary & { stalled: boolean };
 
 /** Stalled: `running`, but its runner is gone (stopped by a shutdown, killed, or silent for too long — runner.ts). */
-const view = (s: ImportSummary, now: Date, runner: string | null): ImportView => ({ ...s, stalled: s.status === 'running' && !runnerAlive({ id: s.id, runner, heartbeat_at: s.heartbeatAt }, now) });
+const view = (s: ImportSummary, now: Date, runner: string | null): ImportView => ({
+  ...s,
+  stalled: s.status === 'running' && !runnerAlive({ id: s.id, runner, heartbeat_at: s.heartbeatAt }, now),
+});
 
 async function findOwnImport(core: Core, actor: Actor, id: string) {
   const scope = scopeFor(actor, 'imports.read');
@@ -42,9 +45,29 @@ export async function uploadImport(core: Core, actor: Actor, bytes: Buffer, o: {
     await trx
       .insertInto('imports')
       .values({
-        id, workspace_id: actor.workspaceId, kind: o.kind, status: 'uploaded', file_name: o.fileName, file_sha256: scan.sha256, file_size: scan.info.size, format: scan.info.format,
-        encoding: scan.info.encoding, delimiter: scan.info.delimiter, headers: JSON.stringify(scan.headers), mapping: null, options: null, row_count: scan.rowCount, rows_done: 0,
-        created: 0, updated: 0, skipped: 0, failed: 0, message: null, created_by: actor.userId, created_at: now, heartbeat_at: now,
+        id,
+        workspace_id: actor.workspaceId,
+        kind: o.kind,
+        status: 'uploaded',
+        file_name: o.fileName,
+        file_sha256: scan.sha256,
+        file_size: scan.info.size,
+        format: scan.info.format,
+        encoding: scan.info.encoding,
+        delimiter: scan.info.delimiter,
+        headers: JSON.stringify(scan.headers),
+        mapping: null,
+        options: null,
+        row_count: scan.rowCount,
+        rows_done: 0,
+        created: 0,
+        updated: 0,
+        skipped: 0,
+        failed: 0,
+        message: null,
+        created_by: actor.userId,
+        created_at: now,
+        heartbeat_at: now,
       })
       .execute();
     await trx.insertInto('import_files').values({ import_id: id, data: bytes }).execute();
@@ -77,7 +100,12 @@ async function fileOf(core: Core, id: string): Promise<Buffer> {
 export async function dryRunImport(core: Core, actor: Actor, id: string, o: ImportOptions): Promise<ImportReport> {
   const rec = await findOwnImport(core, actor, id);
   const bytes = await fileOf(core, id);
-  return runImport(core, actor, { bytes }, { ...o, kind: rec.kind as ImportEntity, fileName: rec.file_name, encoding: (rec.encoding ?? undefined) as Encoding | undefined, dryRun: true });
+  return runImport(
+    core,
+    actor,
+    { bytes },
+    { ...o, kind: rec.kind as ImportEntity, fileName: rec.file_name, encoding: (rec.encoding ?? undefined) as Encoding | undefined, dryRun: true },
+  );
 }
 
 /**
@@ -99,7 +127,8 @@ export async function startImport(core: Core, actor: Actor, id: string, o: Impor
   // Claimed atomically (compare and set on what was read): one run at a time. A running one is taken over
   // only when its runner is gone — at once after a crash or a shutdown, not a minute later (runner.ts).
   const now = core.now();
-  if (rec.status !== 'uploaded' && rec.status !== 'failed' && rec.status !== 'running') throw new AppError('conflict', `This import is ${rec.status}`, { reason: 'import_finished' });
+  if (rec.status !== 'uploaded' && rec.status !== 'failed' && rec.status !== 'running')
+    throw new AppError('conflict', `This import is ${rec.status}`, { reason: 'import_finished' });
   if (rec.status === 'running' && runnerAlive(rec, now)) throw new AppError('conflict', 'This import is running', { reason: 'import_running' });
   const claimed = await core.db
     .updateTable('imports')
@@ -127,8 +156,22 @@ export async function startImport(core: Core, actor: Actor, id: string, o: Impor
 /** The refused rows as a CSV (UTF-8 with BOM, for Excel): row, column, value, reason; values neutralised. */
 export async function errorFile(core: Core, actor: Actor, id: string): Promise<{ name: string; csv: string }> {
   const rec = await findOwnImport(core, actor, id);
-  const rows = await core.db.selectFrom('import_errors').select(['row', 'column_name', 'value', 'message']).where('import_id', '=', id).orderBy('row').execute();
-  const csv = stringify([['row', 'column', 'value', 'reason'], ...rows.map((r) => [r.row, neutralizeCell(r.column_name ?? ''), neutralizeCell(r.value ?? ''), neutralizeCell(r.message)])], { quoted_match: CSV_QUOTE_MATCH });
-  const base = matchKey(rec.file_name.replace(/\.[^.]+$/, '')).replace(/[^a-z0-9]+/g, '-').slice(0, 80) || 'import';
+  const rows = await core.db
+    .selectFrom('import_errors')
+    .select(['row', 'column_name', 'value', 'message'])
+    .where('import_id', '=', id)
+    .orderBy('row')
+    .execute();
+  const csv = stringify(
+    [
+      ['row', 'column', 'value', 'reason'],
+      ...rows.map((r) => [r.row, neutralizeCell(r.column_name ?? ''), neutralizeCell(r.value ?? ''), neutralizeCell(r.message)]),
+    ],
+    { quoted_match: CSV_QUOTE_MATCH },
+  );
+  const base =
+    matchKey(rec.file_name.replace(/\.[^.]+$/, ''))
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 80) || 'import';
   return { name: `${base}-errors.csv`, csv: `\ufeff${csv}` };
 }

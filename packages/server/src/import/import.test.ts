@@ -22,22 +22,46 @@ before(async () => {
 after(() => t.close());
 
 const bytes = (s: string) => ({ bytes: Buffer.from(s, 'utf8') });
-const run = (u: TestUser, src: { bytes: Uint8Array }, o: Partial<RunOptions> = {}) => runImport(t.core, u.actor, src, { kind: 'contacts', dryRun: false, fileName: 'test.csv', ...o });
+const run = (u: TestUser, src: { bytes: Uint8Array }, o: Partial<RunOptions> = {}) =>
+  runImport(t.core, u.actor, src, { kind: 'contacts', dryRun: false, fileName: 'test.csv', ...o });
 
 async function contactsOf(workspaceId: string) {
-  return t.core.db.selectFrom('contacts').select(['id', 'name', 'emails', 'phones', 'tags', 'notes', 'external_id', 'company_id', 'birthday', 'deleted_at', 'owner_id']).where('workspace_id', '=', workspaceId).orderBy('name_key').orderBy('created_at').execute();
+  return t.core.db
+    .selectFrom('contacts')
+    .select(['id', 'name', 'emails', 'phones', 'tags', 'notes', 'external_id', 'company_id', 'birthday', 'deleted_at', 'owner_id'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('name_key')
+    .orderBy('created_at')
+    .execute();
 }
 const list = (v: unknown): string[] => (typeof v === 'string' ? JSON.parse(v) : v) as string[];
-const liveCount = async (ws: string) => Number((await t.core.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n);
+const liveCount = async (ws: string) =>
+  Number(
+    (
+      await t.core.db
+        .selectFrom('contacts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', ws)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Windows-1258 spelling: letters with circumflex, breve or horn precomposed, the five tone marks combining. */
 function cp1258(text: string): Buffer {
   const tone = /[\u0300\u0301\u0303\u0309\u0323]/;
   return iconv.encode(
-    [...text.normalize('NFC')].map((ch) => {
-      const parts = [...ch.normalize('NFD')];
-      return parts.filter((c) => !tone.test(c)).join('').normalize('NFC') + parts.filter((c) => tone.test(c)).join('');
-    }).join(''),
+    [...text.normalize('NFC')]
+      .map((ch) => {
+        const parts = [...ch.normalize('NFD')];
+        return (
+          parts
+            .filter((c) => !tone.test(c))
+            .join('')
+            .normalize('NFC') + parts.filter((c) => tone.test(c)).join('')
+        );
+      })
+      .join(''),
     'windows1258',
   );
 }
@@ -51,7 +75,10 @@ describe('reading files', () => {
     assert.deepEqual(r.mapping, { 'Tên khách': 'name', 'Di động': 'phones', 'Ghi chú nội bộ': null });
     assert.deepEqual([r.created, r.failed, r.errors], [2, 0, []]);
     const names = await contactsOf(o.workspaceId);
-    assert.deepEqual(names.map((n) => n.name), ['Đặng Thị Ưng', 'Võ Văn Đức']);
+    assert.deepEqual(
+      names.map((n) => n.name),
+      ['Đặng Thị Ưng', 'Võ Văn Đức'],
+    );
     assert.equal(names[0]!.name, 'Đặng Thị Ưng'.normalize('NFC'));
     assert.equal(names[0]!.notes, null, 'a column mapped to nothing is skipped');
   });
@@ -77,18 +104,31 @@ describe('reading files', () => {
     const r = await run(o, { bytes: file }, { fileName: 'khach.xlsx' });
     assert.deepEqual([r.format, r.created, r.failed], ['xlsx', 2, 0], JSON.stringify(r.errors));
     const rows = await contactsOf(o.workspaceId);
-    assert.deepEqual(rows.map((c) => [c.name, c.birthday, c.external_id, list(c.phones)]), [
-      ['Bùi Văn Hải', '1985-04-03', 'KH-2', ['+84913222333']],
-      ['Đỗ Thị Lan', '1991-05-17', '1001', ['+84912777888']],
-    ]);
+    assert.deepEqual(
+      rows.map((c) => [c.name, c.birthday, c.external_id, list(c.phones)]),
+      [
+        ['Bùi Văn Hải', '1985-04-03', 'KH-2', ['+84913222333']],
+        ['Đỗ Thị Lan', '1991-05-17', '1001', ['+84912777888']],
+      ],
+    );
   });
 });
 
 describe('hostile files: a precise report, nothing written', () => {
   const cases: [string, Buffer, RegExp, string][] = [
-    ['an unterminated quote', Buffer.from('Họ và tên,SĐT\nAn,0912345678\n"Nguyễn Văn An,0912345679\nBình,0912345670\n'), /quoted cell is never closed.*nothing was imported/, 'quote_not_closed'],
+    [
+      'an unterminated quote',
+      Buffer.from('Họ và tên,SĐT\nAn,0912345678\n"Nguyễn Văn An,0912345679\nBình,0912345670\n'),
+      /quoted cell is never closed.*nothing was imported/,
+      'quote_not_closed',
+    ],
     ['duplicate headers', Buffer.from('Họ và tên,Email,email\nAn,a@x.vn,b@x.vn\n'), /"email" appears twice \(columns 2 and 3\)/, 'duplicate_header'],
-    ['a 10 MB line', Buffer.concat([Buffer.from('Họ và tên,Ghi chú\nAn,"'), Buffer.alloc(10 * 1024 * 1024, 'x'), Buffer.from('"\n')]), /row is longer than 1,000,000 characters/, 'row_too_long'],
+    [
+      'a 10 MB line',
+      Buffer.concat([Buffer.from('Họ và tên,Ghi chú\nAn,"'), Buffer.alloc(10 * 1024 * 1024, 'x'), Buffer.from('"\n')]),
+      /row is longer than 1,000,000 characters/,
+      'row_too_long',
+    ],
     ['an empty file', Buffer.alloc(0), /empty/, 'empty_file'],
     ['no name column', Buffer.from('SĐT,Email\n0912345678,a@b.vn\n'), /No column holds the name/, 'required'],
   ];
@@ -117,7 +157,10 @@ describe('hostile files: a precise report, nothing written', () => {
     const r = await run(o, bytes('Họ và tên,Ghi chú\n"=HYPERLINK(""http://evil.example"",""bấm"")","@SUM(1+1)"\n+Cô Ba,-2+3\n'));
     assert.equal(r.created, 2);
     const rows = await contactsOf(o.workspaceId);
-    assert.deepEqual(rows.map((c) => [c.name, c.notes]).sort(), [['+Cô Ba', '-2+3'], ['=HYPERLINK("http://evil.example","bấm")', '@SUM(1+1)']]);
+    assert.deepEqual(rows.map((c) => [c.name, c.notes]).sort(), [
+      ['+Cô Ba', '-2+3'],
+      ['=HYPERLINK("http://evil.example","bấm")', '@SUM(1+1)'],
+    ]);
     const csv = (await client(t.app, o.token).get('/api/v1/contacts/export?format=csv')).raw.body;
     assert.match(csv, /"?'=HYPERLINK/);
     assert.match(csv, /'@SUM/);
@@ -145,7 +188,10 @@ describe('hostile files: a precise report, nothing written', () => {
     const file = await client(t.app, o.token).get(`/api/v1/imports/${r.id}/errors`);
     assert.equal(file.status, 200);
     assert.match(String(file.headers['content-disposition']), /test-errors\.csv/);
-    const body = file.raw.body.replace(/^\ufeff/, '').trim().split('\n');
+    const body = file.raw.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     assert.equal(body[0], 'row,column,value,reason');
     assert.equal(body.length, 16);
     assert.match(body[1]!, /^39,Ngày sinh,31\/02\/1990,Not a date/);
@@ -155,8 +201,13 @@ describe('hostile files: a precise report, nothing written', () => {
 describe('matching, updating, re-running', () => {
   test('a row updates the contact it matches (external id, email, phone), joining phones and tags; the same file again changes nothing', async () => {
     const { owner: o } = await makeWorkspace(t.core);
-    await run(o, bytes('Mã KH,Họ và tên,Email,SĐT,Nhãn\nKH1,Phan Văn Một,mot@x.vn,0911 000 001,vip\n,Phan Thị Hai,hai@x.vn,0911 000 002,\n,Phan Ba,,0911 000 003,\n'));
-    const file = bytes('Mã KH,Họ và tên,Email,SĐT,Nhãn,Ghi chú\nKH1,Phan Văn Một,,0911 999 001,"mới, vip",đổi\n,Phan Thị Hai,HAI@x.vn,,,gọi lại\n,Phan Ba (mới),,0911000003,,\n,Người Mới,moi@x.vn,,,\n');
+    await run(
+      o,
+      bytes('Mã KH,Họ và tên,Email,SĐT,Nhãn\nKH1,Phan Văn Một,mot@x.vn,0911 000 001,vip\n,Phan Thị Hai,hai@x.vn,0911 000 002,\n,Phan Ba,,0911 000 003,\n'),
+    );
+    const file = bytes(
+      'Mã KH,Họ và tên,Email,SĐT,Nhãn,Ghi chú\nKH1,Phan Văn Một,,0911 999 001,"mới, vip",đổi\n,Phan Thị Hai,HAI@x.vn,,,gọi lại\n,Phan Ba (mới),,0911000003,,\n,Người Mới,moi@x.vn,,,\n',
+    );
     const r = await run(o, file);
     assert.deepEqual([r.created, r.updated, r.skipped, r.failed], [1, 3, 0, 0], JSON.stringify(r.errors));
     const rows = await contactsOf(o.workspaceId);
@@ -165,7 +216,10 @@ describe('matching, updating, re-running', () => {
     assert.deepEqual(list(mot.tags), ['vip', 'mới'], 'tags joined, no repeat');
     assert.equal(mot.notes, 'đổi');
     assert.equal(rows.find((c) => c.name === 'Phan Thị Hai')!.notes, 'gọi lại', 'matched by email, whatever its case');
-    assert.ok(rows.find((c) => c.name === 'Phan Ba (mới)'), 'matched by phone, whatever its format');
+    assert.ok(
+      rows.find((c) => c.name === 'Phan Ba (mới)'),
+      'matched by phone, whatever its format',
+    );
     assert.equal(rows.length, 4);
     const again = await run(o, file);
     assert.deepEqual([again.created, again.updated, again.skipped], [0, 0, 4], 'idempotent');
@@ -196,9 +250,15 @@ describe('matching, updating, re-running', () => {
     const r = await run(o, bytes('Họ và tên,Công ty\nA,công ty sen vàng\nB,Hợp tác xã Mới\nC,Hợp tác xã Mới\n'));
     assert.equal(r.created, 3);
     const companies = await t.core.db.selectFrom('companies').select(['id', 'name']).where('workspace_id', '=', o.workspaceId).orderBy('name').execute();
-    assert.deepEqual(companies.map((c) => c.name), ['Công ty Sen Vàng', 'Hợp tác xã Mới']);
+    assert.deepEqual(
+      companies.map((c) => c.name),
+      ['Công ty Sen Vàng', 'Hợp tác xã Mới'],
+    );
     const rows = await contactsOf(o.workspaceId);
-    assert.deepEqual(rows.map((c) => companies.find((x) => x.id === c.company_id)?.name), ['Công ty Sen Vàng', 'Hợp tác xã Mới', 'Hợp tác xã Mới']);
+    assert.deepEqual(
+      rows.map((c) => companies.find((x) => x.id === c.company_id)?.name),
+      ['Công ty Sen Vàng', 'Hợp tác xã Mới', 'Hợp tác xã Mới'],
+    );
   });
 
   test('an agent imports into their own records: a row matching a colleague’s contact does not touch it, and reads as new', async () => {
@@ -211,7 +271,10 @@ describe('matching, updating, re-running', () => {
     // left to duplicate detection (import-abuse.test.ts).
     assert.deepEqual([r.created, r.updated, r.failed, r.errors], [2, 0, 0, []]);
     const rows = await contactsOf(o.workspaceId);
-    assert.ok(rows.some((c) => c.name === 'Của chủ' && c.owner_id === o.userId), 'the colleague’s contact is unchanged');
+    assert.ok(
+      rows.some((c) => c.name === 'Của chủ' && c.owner_id === o.userId),
+      'the colleague’s contact is unchanged',
+    );
     assert.ok(rows.some((c) => c.name === 'Của chủ đổi' && c.owner_id === agent.userId));
   });
 });
@@ -240,7 +303,9 @@ describe('batches, crashes and undo', () => {
     assert.equal(await liveCount(o.workspaceId), total, 'rows without any key were not imported twice');
   });
 
-  test('on SQLite a file of 5,000 rows or more has its checkpoints done by a worker thread while it imports, given back when it stops and when it ends', { skip: onPostgres() }, async () => {
+  test('on SQLite a file of 5,000 rows or more has its checkpoints done by a worker thread while it imports, given back when it stops and when it ends', {
+    skip: onPostgres(),
+  }, async () => {
     const { owner: o } = await makeWorkspace(t.core);
     const sqlite = t.core.dbHandle.sqlite!;
     const autocheckpoint = () => Number(sqlite.pragma('wal_autocheckpoint', { simple: true }));
@@ -278,7 +343,12 @@ describe('batches, crashes and undo', () => {
     const lap = await t.core.db.selectFrom('contacts').select(['phones']).where('workspace_id', '=', o.workspaceId).where('name', '=', 'Lê Văn Lặp').execute();
     assert.equal(lap.length, 1);
     assert.match(JSON.stringify(lap[0]!.phones), /\+84912345678/, 'the second row’s phone joined the first row’s contact');
-    const companies = await t.core.db.selectFrom('companies').select(['id']).where('workspace_id', '=', o.workspaceId).where('name', '=', 'Công ty Hai Lô').execute();
+    const companies = await t.core.db
+      .selectFrom('companies')
+      .select(['id'])
+      .where('workspace_id', '=', o.workspaceId)
+      .where('name', '=', 'Công ty Hai Lô')
+      .execute();
     assert.equal(companies.length, 1, 'one company, not one per batch');
   });
 
@@ -286,7 +356,9 @@ describe('batches, crashes and undo', () => {
     const { owner: o } = await makeWorkspace(t.core);
     const pg = t.core.dialect === 'postgres';
     if (pg) {
-      await sql`create or replace function kith_test_boom() returns trigger as $$ begin if new.name = 'BOOM' then raise exception 'boom'; end if; return new; end $$ language plpgsql`.execute(t.core.db);
+      await sql`create or replace function kith_test_boom() returns trigger as $$ begin if new.name = 'BOOM' then raise exception 'boom'; end if; return new; end $$ language plpgsql`.execute(
+        t.core.db,
+      );
       await sql`create trigger kith_test_boom before insert on contacts for each row execute function kith_test_boom()`.execute(t.core.db);
     } else {
       await sql`create trigger kith_test_boom before insert on contacts when new.name = 'BOOM' begin select raise(abort, 'boom'); end`.execute(t.core.db);
@@ -297,7 +369,11 @@ describe('batches, crashes and undo', () => {
     try {
       await assert.rejects(run(o, file, { batchRows: BATCH_ROWS }), /boom/);
       assert.equal(await liveCount(o.workspaceId), BATCH_ROWS, 'the first batch only; the failed one left nothing');
-      const rec = await t.core.db.selectFrom('imports').select(['status', 'rows_done', 'message']).where('workspace_id', '=', o.workspaceId).executeTakeFirstOrThrow();
+      const rec = await t.core.db
+        .selectFrom('imports')
+        .select(['status', 'rows_done', 'message'])
+        .where('workspace_id', '=', o.workspaceId)
+        .executeTakeFirstOrThrow();
       assert.deepEqual([rec.status, rec.rows_done], ['failed', BATCH_ROWS + 1]);
     } finally {
       await sql`drop trigger kith_test_boom${pg ? sql` on contacts` : sql``}`.execute(t.core.db);
@@ -310,7 +386,10 @@ describe('batches, crashes and undo', () => {
   test('undo: what it created is deleted (restorable), what it changed goes back — except a field edited since', async () => {
     const { owner: o } = await makeWorkspace(t.core);
     await run(o, bytes('Họ và tên,Email,Nghề nghiệp\nCũ Một,cu1@x.vn,giáo viên\nCũ Hai,cu2@x.vn,kỹ sư\n'));
-    const imp = await run(o, bytes('Họ và tên,Email,Nghề nghiệp,SĐT\nCũ Một,cu1@x.vn,bác sĩ,0911 000 031\nCũ Hai,cu2@x.vn,kiến trúc sư,\nMới Ba,moi3@x.vn,,\n'));
+    const imp = await run(
+      o,
+      bytes('Họ và tên,Email,Nghề nghiệp,SĐT\nCũ Một,cu1@x.vn,bác sĩ,0911 000 031\nCũ Hai,cu2@x.vn,kiến trúc sư,\nMới Ba,moi3@x.vn,,\n'),
+    );
     assert.deepEqual([imp.created, imp.updated], [1, 2]);
     const hai = (await contactsOf(o.workspaceId)).find((c) => c.name === 'Cũ Hai')!;
     await updateContacts(t.core, o.actor, [{ id: hai.id, patch: { occupation: 'họa sĩ' }, ifVersion: null }], { bulk: false });
@@ -319,15 +398,24 @@ describe('batches, crashes and undo', () => {
     const res = await api.post(`/api/v1/imports/${imp.id}/undo`, {});
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual([res.body.removed, res.body.restored, res.body.import.status], [1, 1, 'undone']);
-    assert.deepEqual(res.body.kept.map((k: { reason: string }) => k.reason), ['occupation was changed after the import']);
+    assert.deepEqual(
+      res.body.kept.map((k: { reason: string }) => k.reason),
+      ['occupation was changed after the import'],
+    );
     const rows = await contactsOf(o.workspaceId);
     const mot = rows.find((c) => c.name === 'Cũ Một')!;
-    const occupation = async (id: string) => (await t.core.db.selectFrom('contacts').select('occupation').where('id', '=', id).executeTakeFirstOrThrow()).occupation;
+    const occupation = async (id: string) =>
+      (await t.core.db.selectFrom('contacts').select('occupation').where('id', '=', id).executeTakeFirstOrThrow()).occupation;
     assert.equal(await occupation(mot.id), 'giáo viên');
     assert.deepEqual(list(mot.phones), [], 'the phone it added is gone');
     assert.equal(await occupation(hai.id), 'họa sĩ', 'an edit made after the import is kept');
     assert.ok(rows.find((c) => c.name === 'Mới Ba')!.deleted_at, 'soft-deleted: restorable from the trash');
-    const audits = await t.core.db.selectFrom('audit_log').select(['action', 'meta']).where('workspace_id', '=', o.workspaceId).where('entity_type', '=', 'contact').execute();
+    const audits = await t.core.db
+      .selectFrom('audit_log')
+      .select(['action', 'meta'])
+      .where('workspace_id', '=', o.workspaceId)
+      .where('entity_type', '=', 'contact')
+      .execute();
     const metaOf = (m: unknown) => (typeof m === 'string' ? JSON.parse(m) : m) as { undo?: boolean; importId?: string };
     const undoAudits = audits.filter((a) => metaOf(a.meta).undo === true);
     assert.deepEqual(undoAudits.map((a) => a.action).sort(), ['delete', 'update']);
@@ -346,19 +434,26 @@ describe('the web’s steps over the API', () => {
     const { owner: o } = await makeWorkspace(t.core);
     const api = client(t.app, o.token);
     const csv = 'Họ và tên,Số điện thoại,Ngày mua gần nhất,Email\nTrịnh Văn Tâm,0912 555 111,01/01/2026,tam@x.vn\nHồ Thị Yến,0912,,\n';
-    const send = (u: TestUser, url: string, payload: string | Buffer, type = 'text/csv') => t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${u.token}`, 'content-type': type }, payload });
+    const send = (u: TestUser, url: string, payload: string | Buffer, type = 'text/csv') =>
+      t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${u.token}`, 'content-type': type }, payload });
     const up = await send(o, '/api/v1/imports?kind=contacts&fileName=kh%C3%A1ch.csv', csv);
     assert.equal(up.statusCode, 201, up.body);
     const u = up.json();
     assert.deepEqual([u.import.status, u.import.rowCount, u.import.fileName], ['uploaded', 2, 'khách.csv']);
-    assert.deepEqual(u.suggestions.map((s: { field: string | null }) => s.field), ['name', 'phones', null, 'emails']);
+    assert.deepEqual(
+      u.suggestions.map((s: { field: string | null }) => s.field),
+      ['name', 'phones', null, 'emails'],
+    );
     assert.deepEqual(u.sample[0], ['Trịnh Văn Tâm', '0912 555 111', '01/01/2026', 'tam@x.vn']);
     assert.ok(u.fields.includes('externalId'));
     const id = u.import.id;
 
     const dry = await api.post(`/api/v1/imports/${id}/dry-run`, { map: { Email: '' } });
     assert.equal(dry.status, 200, JSON.stringify(dry.body));
-    assert.deepEqual([dry.body.created, dry.body.failed, dry.body.errors[0].row, dry.body.errors[0].column, dry.body.errors[0].value], [1, 1, 3, 'Số điện thoại', '0912']);
+    assert.deepEqual(
+      [dry.body.created, dry.body.failed, dry.body.errors[0].row, dry.body.errors[0].column, dry.body.errors[0].value],
+      [1, 1, 3, 'Số điện thoại', '0912'],
+    );
     assert.equal(await liveCount(o.workspaceId), 0, 'a dry run writes nothing');
     assert.equal((await api.post(`/api/v1/imports/${id}/run`, { map: { 'Không có': 'name' } })).status, 422);
 
@@ -368,13 +463,20 @@ describe('the web’s steps over the API', () => {
     await t.core.jobs.idle();
     const done = await api.get(`/api/v1/imports/${id}`);
     assert.deepEqual([done.body.status, done.body.created, done.body.failed, done.body.rowsDone, done.body.stalled], ['done', 1, 1, 2, false]);
-    assert.equal((await t.core.db.selectFrom('import_files').select('import_id').where('import_id', '=', id).execute()).length, 0, 'the file is not kept after the import');
+    assert.equal(
+      (await t.core.db.selectFrom('import_files').select('import_id').where('import_id', '=', id).execute()).length,
+      0,
+      'the file is not kept after the import',
+    );
     assert.equal((await api.post(`/api/v1/imports/${id}/run`, {})).status, 409);
     const errorsCsv = await api.get(`/api/v1/imports/${id}/errors`);
     assert.match(String(errorsCsv.headers['content-disposition']), /filename="khach-errors\.csv"/);
     assert.match(errorsCsv.raw.body, /3,Số điện thoại,0912,/);
     const list = await api.get('/api/v1/imports');
-    assert.deepEqual(list.body.data.map((i: { id: string }) => i.id), [id]);
+    assert.deepEqual(
+      list.body.data.map((i: { id: string }) => i.id),
+      [id],
+    );
 
     // Other roles and other workspaces.
     const agent = await makeMember(t.core, o.workspaceId, 'agent');
@@ -410,7 +512,12 @@ describe('the web’s steps over the API', () => {
     assert.deepEqual([report.created, report.failed, report.errors.map((e: { row: number; column: string }) => [e.row, e.column])], [1, 1, [[3, 'SĐT']]]);
     const ran = await send(agent, '', csv);
     assert.equal(ran.json().created, 1);
-    const mai = await t.core.db.selectFrom('contacts').select(['owner_id', 'birthday']).where('workspace_id', '=', o.workspaceId).where('name', '=', 'Lý Thị Mai').executeTakeFirstOrThrow();
+    const mai = await t.core.db
+      .selectFrom('contacts')
+      .select(['owner_id', 'birthday'])
+      .where('workspace_id', '=', o.workspaceId)
+      .where('name', '=', 'Lý Thị Mai')
+      .executeTakeFirstOrThrow();
     assert.deepEqual([mai.owner_id, mai.birthday], [agent.userId, '1995-02-01'], 'an agent’s import is theirs');
     await t.app.inject({ method: 'GET', url: '/api/v1/workspace', headers: { authorization: `Bearer ${viewer.token}` } }); // a token's first use is audited
     const snap = await snapshotCounts(t.core);
@@ -439,14 +546,25 @@ describe('orders: one row per line, grouped by order number', () => {
     const lan = (await api.post('/api/v1/contacts', { name: 'Trần Thị Lan', phones: ['0912100001'] })).body;
     const r = await run(o, bytes(ORDERS), { kind: 'orders' });
     assert.deepEqual([r.created, r.failed], [3, 2], JSON.stringify(r.errors));
-    assert.deepEqual(r.errors.map((e) => [e.row, e.column]), [[6, 'Tên sản phẩm'], [6, 'Đơn giá'], [7, 'Đơn giá']], 'a line without a product, an amount that is not one');
+    assert.deepEqual(
+      r.errors.map((e) => [e.row, e.column]),
+      [
+        [6, 'Tên sản phẩm'],
+        [6, 'Đơn giá'],
+        [7, 'Đơn giá'],
+      ],
+      'a line without a product, an amount that is not one',
+    );
     assert.equal(r.errors[2]!.value, 'abc');
     const orders = await api.get('/api/v1/orders?sort=number&limit=10');
-    assert.deepEqual(orders.body.data.map((x: { number: string; total: number; status: string; channel: string | null }) => [x.number, x.total, x.status, x.channel]), [
-      ['DH-001', 2 * 350_000 + 50_000 - 10_000, 'delivered', 'store'],
-      ['DH-002', 350_000, 'delivered', 'marketplace'],
-      ['DH-003', 135_000, 'cancelled', null],
-    ]);
+    assert.deepEqual(
+      orders.body.data.map((x: { number: string; total: number; status: string; channel: string | null }) => [x.number, x.total, x.status, x.channel]),
+      [
+        ['DH-001', 2 * 350_000 + 50_000 - 10_000, 'delivered', 'store'],
+        ['DH-002', 350_000, 'delivered', 'marketplace'],
+        ['DH-003', 135_000, 'cancelled', null],
+      ],
+    );
     const first = await api.get(`/api/v1/orders/${orders.body.data[0].id}`);
     assert.equal(first.body.orderedAt, '2026-01-05T02:30:00.000Z', '09:30 in Vietnam');
     assert.equal(first.body.contactId, lan.id, 'the customer was found by phone');
@@ -497,7 +615,15 @@ describe('orders: one row per line, grouped by order number', () => {
     };
     assert.equal(await lineCount('B-1'), 5, 'the whole order, though it crossed the batch size');
     assert.equal(await lineCount('C-1'), null, 'nothing of the order with a bad line');
-    const customers = Number((await t.core.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', o.workspaceId).executeTakeFirstOrThrow()).n);
+    const customers = Number(
+      (
+        await t.core.db
+          .selectFrom('contacts')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('workspace_id', '=', o.workspaceId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     assert.equal(customers, 51, 'one contact per customer phone, across batches');
   });
 });
@@ -507,13 +633,32 @@ describe('interactions: a call log', () => {
     const { owner: o } = await makeWorkspace(t.core);
     const api = client(t.app, o.token);
     const lan = (await api.post('/api/v1/contacts', { name: 'Trần Thị Lan', phones: ['0912 100 001'] })).body.id;
-    const file = bytes('Thời gian,SĐT,Loại,Chiều,Thời lượng (giây),Kết quả,Nội dung\n05/01/2026 09:30,0912 100 001,Cuộc gọi,Gọi đến,125,Đã tư vấn,Hỏi giá trà sen\n06/01/2026 14:00,0912100001,Zalo,,,,"Gửi ảnh mẫu"\n07/01/2026,0999 000 000,Gọi,Đi,,,\n08/01/2026,0912 100 001,Fax,,,,\n');
+    const file = bytes(
+      'Thời gian,SĐT,Loại,Chiều,Thời lượng (giây),Kết quả,Nội dung\n05/01/2026 09:30,0912 100 001,Cuộc gọi,Gọi đến,125,Đã tư vấn,Hỏi giá trà sen\n06/01/2026 14:00,0912100001,Zalo,,,,"Gửi ảnh mẫu"\n07/01/2026,0999 000 000,Gọi,Đi,,,\n08/01/2026,0912 100 001,Fax,,,,\n',
+    );
     const r = await run(o, file, { kind: 'interactions' });
     assert.deepEqual([r.created, r.failed], [2, 2], JSON.stringify(r.errors));
-    assert.deepEqual(r.errors.map((e) => [e.row, e.column, e.code]), [[4, 'SĐT', 'not_found'], [5, 'Loại', 'invalid_choice']]);
+    assert.deepEqual(
+      r.errors.map((e) => [e.row, e.column, e.code]),
+      [
+        [4, 'SĐT', 'not_found'],
+        [5, 'Loại', 'invalid_choice'],
+      ],
+    );
     const tl = await api.get(`/api/v1/contacts/${lan}/timeline?kinds=interaction`);
-    const got = tl.body.data.map((e: { interaction: { kind: string; channel: string; direction: string | null; durationSeconds: number | null; occurredAt: string } }) => [e.interaction.kind, e.interaction.channel, e.interaction.direction, e.interaction.durationSeconds, e.interaction.occurredAt]);
-    assert.deepEqual(got, [['message', 'zalo', null, null, '2026-01-06T07:00:00.000Z'], ['call', 'phone', 'inbound', 125, '2026-01-05T02:30:00.000Z']]);
+    const got = tl.body.data.map(
+      (e: { interaction: { kind: string; channel: string; direction: string | null; durationSeconds: number | null; occurredAt: string } }) => [
+        e.interaction.kind,
+        e.interaction.channel,
+        e.interaction.direction,
+        e.interaction.durationSeconds,
+        e.interaction.occurredAt,
+      ],
+    );
+    assert.deepEqual(got, [
+      ['message', 'zalo', null, null, '2026-01-06T07:00:00.000Z'],
+      ['call', 'phone', 'inbound', 125, '2026-01-05T02:30:00.000Z'],
+    ]);
     const again = await run(o, file, { kind: 'interactions' });
     assert.deepEqual([again.created, again.skipped], [0, 2]);
     const undone = await api.post(`/api/v1/imports/${r.id}/undo`, {});
@@ -527,16 +672,21 @@ describe('products: the catalogue', () => {
     const { owner: o } = await makeWorkspace(t.core);
     const api = client(t.app, o.token);
     await api.post('/api/v1/products', { sku: 'TRA-1', name: 'Trà sen', price: 300_000 });
-    const file = bytes('Mã SP;Tên sản phẩm;Danh mục;Giá bán;Đang bán\nTRA-1;Trà sen Tây Hồ;Trà;350.000;có\nBANH-1;Bánh pía;Bánh kẹo;45.000;có\nBANH-2;Bánh cốm;bánh kẹo;40.000;không\nXX-1;;;;\n');
+    const file = bytes(
+      'Mã SP;Tên sản phẩm;Danh mục;Giá bán;Đang bán\nTRA-1;Trà sen Tây Hồ;Trà;350.000;có\nBANH-1;Bánh pía;Bánh kẹo;45.000;có\nBANH-2;Bánh cốm;bánh kẹo;40.000;không\nXX-1;;;;\n',
+    );
     const r = await run(o, file, { kind: 'products' });
     assert.deepEqual([r.created, r.updated, r.failed], [2, 1, 1], JSON.stringify(r.errors));
     assert.match(r.errors[0]!.message, /needs its name|needs its price/);
     const list = await api.get('/api/v1/products?sort=sku&limit=10');
-    assert.deepEqual(list.body.data.map((p: { sku: string; price: number; active: boolean; categoryName: string | null }) => [p.sku, p.price, p.active, p.categoryName]), [
-      ['BANH-1', 45_000, true, 'Bánh kẹo'],
-      ['BANH-2', 40_000, false, 'Bánh kẹo'],
-      ['TRA-1', 350_000, true, 'Trà'],
-    ]);
+    assert.deepEqual(
+      list.body.data.map((p: { sku: string; price: number; active: boolean; categoryName: string | null }) => [p.sku, p.price, p.active, p.categoryName]),
+      [
+        ['BANH-1', 45_000, true, 'Bánh kẹo'],
+        ['BANH-2', 40_000, false, 'Bánh kẹo'],
+        ['TRA-1', 350_000, true, 'Trà'],
+      ],
+    );
     assert.equal((await api.get('/api/v1/product-categories')).body.data.length, 2, 'one category per name, whatever its case');
     const again = await run(o, file, { kind: 'products' });
     assert.deepEqual([again.created, again.updated, again.skipped], [0, 0, 3]);
@@ -554,20 +704,28 @@ describe('companies', () => {
     const api = client(t.app, o.token);
     await api.post('/api/v1/companies', { name: 'Công ty TNHH Sen Vàng', taxCode: '0101234567' });
     await api.post('/api/v1/companies', { name: 'Hợp tác xã Chè Thái', industry: 'Nông nghiệp' });
-    const file = bytes('Tên công ty,Mã số thuế,Ngành nghề,Tỉnh/Thành\nSen Vàng (tên mới),0101234567,Thương mại,Hà Nội\nHOP TAC XA CHE THAI,,Chè,Thái Nguyên\nCửa hàng Mới,0309999999,Bán lẻ,TP Hồ Chí Minh\nSai Mã,12345,,\n');
+    const file = bytes(
+      'Tên công ty,Mã số thuế,Ngành nghề,Tỉnh/Thành\nSen Vàng (tên mới),0101234567,Thương mại,Hà Nội\nHOP TAC XA CHE THAI,,Chè,Thái Nguyên\nCửa hàng Mới,0309999999,Bán lẻ,TP Hồ Chí Minh\nSai Mã,12345,,\n',
+    );
     const r = await run(o, file, { kind: 'companies' });
     assert.deepEqual([r.created, r.updated, r.failed], [1, 2, 1], JSON.stringify(r.errors));
     assert.equal(r.errors[0]!.column, 'Mã số thuế');
     const list = await api.get('/api/v1/companies?sort=name&limit=10');
-    assert.deepEqual(list.body.data.map((c: { name: string; industry: string | null; province: string | null }) => [c.name, c.industry, c.province]), [
-      ['Cửa hàng Mới', 'Bán lẻ', 'ho-chi-minh'],
-      ['Hợp tác xã Chè Thái', 'Chè', 'thai-nguyen'],
-      ['Sen Vàng (tên mới)', 'Thương mại', 'ha-noi'],
-    ]);
+    assert.deepEqual(
+      list.body.data.map((c: { name: string; industry: string | null; province: string | null }) => [c.name, c.industry, c.province]),
+      [
+        ['Cửa hàng Mới', 'Bán lẻ', 'ho-chi-minh'],
+        ['Hợp tác xã Chè Thái', 'Chè', 'thai-nguyen'],
+        ['Sen Vàng (tên mới)', 'Thương mại', 'ha-noi'],
+      ],
+    );
     const again = await run(o, file, { kind: 'companies' });
     assert.deepEqual([again.created, again.updated, again.skipped], [0, 0, 3]);
     const undone = await api.post(`/api/v1/imports/${r.id}/undo`, {});
     assert.deepEqual([undone.body.removed, undone.body.restored], [1, 2]);
-    assert.deepEqual((await api.get('/api/v1/companies?sort=name&limit=10')).body.data.map((c: { name: string }) => c.name), ['Công ty TNHH Sen Vàng', 'Hợp tác xã Chè Thái']);
+    assert.deepEqual(
+      (await api.get('/api/v1/companies?sort=name&limit=10')).body.data.map((c: { name: string }) => c.name),
+      ['Công ty TNHH Sen Vàng', 'Hợp tác xã Chè Thái'],
+    );
   });
 });

@@ -50,7 +50,12 @@ export interface KindHandler<Plan, State> {
   newState(): State;
   /** Rows of one group (an order's lines) are never split between batches. */
   groupOf?(row: MappedRow): string | null;
-  prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }>;
+  prepare(
+    core: Core,
+    actor: Actor,
+    rows: MappedRow[],
+    ctx: PrepareContext,
+  ): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }>;
   /** After a batch (written, or checked in a dry run): remember what it created, so later rows match it. */
   commitState?(state: State, plan: Plan, dryRun: boolean): void;
   write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written>;
@@ -64,7 +69,10 @@ export interface KindHandler<Plan, State> {
 }
 
 /** The lookup keys of a row's customer (its customer id, email, phone), as contactsByKeys takes them: for orders and interactions. */
-export function customerKeys(v: { customerExternalId?: string | undefined; customerEmail?: string | undefined; customerPhone?: string | undefined }, phoneRegion: string): string[] {
+export function customerKeys(
+  v: { customerExternalId?: string | undefined; customerEmail?: string | undefined; customerPhone?: string | undefined },
+  phoneRegion: string,
+): string[] {
   const out: string[] = [];
   if (v.customerExternalId) out.push(`external:${v.customerExternalId}`);
   if (v.customerEmail) out.push(`email:${normalizeEmail(v.customerEmail)}`);
@@ -79,7 +87,11 @@ export function customerKeys(v: { customerExternalId?: string | undefined; custo
  * What undoing a change of one record puts back: each field the import changed, where the record still holds
  * the value the import wrote; a field edited since is kept, and named.
  */
-export function revertPatch(current: Record<string, unknown>, change: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }, id: string): { patch: Record<string, unknown>; kept: { id: string; reason: string }[] } {
+export function revertPatch(
+  current: Record<string, unknown>,
+  change: { before: Record<string, unknown> | null; after: Record<string, unknown> | null },
+  id: string,
+): { patch: Record<string, unknown>; kept: { id: string; reason: string }[] } {
   const patch: Record<string, unknown> = {};
   const kept: { id: string; reason: string }[] = [];
   for (const [k, v] of Object.entries(change.after ?? {})) {
@@ -89,7 +101,13 @@ export function revertPatch(current: Record<string, unknown>, change: { before: 
   return { patch, kept };
 }
 
-export type UndoItem = { entityType: string; entityId: string; action: 'create' | 'update'; before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+export type UndoItem = {
+  entityType: string;
+  entityId: string;
+  action: 'create' | 'update';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
 export type UndoResult = { removed: number; restored: number; kept: { id: string; reason: string }[] };
 
 // biome-ignore lint/suspicious/noExplicitAny: each kind has its own row and input types; the engine only passes one handler's values back to the same handler

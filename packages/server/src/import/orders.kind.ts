@@ -29,17 +29,60 @@ import { revertFields, softDeleteContactsIn } from './undo.ts';
  */
 
 const STATUS: Record<string, OrderStatus> = {
-  'da giao': 'delivered', 'giao thanh cong': 'delivered', 'hoan thanh': 'delivered', 'thanh cong': 'delivered', delivered: 'delivered', completed: 'delivered', complete: 'delivered', done: 'delivered',
-  'da thanh toan': 'paid', paid: 'paid', 'da tra tien': 'paid',
-  moi: 'placed', 'da dat': 'placed', 'cho xu ly': 'placed', 'dang xu ly': 'placed', placed: 'placed', new: 'placed', pending: 'placed', processing: 'placed',
-  huy: 'cancelled', 'da huy': 'cancelled', cancelled: 'cancelled', canceled: 'cancelled',
-  'tra hang': 'returned', 'hoan tra': 'returned', 'da tra hang': 'returned', returned: 'returned', refunded: 'returned',
+  'da giao': 'delivered',
+  'giao thanh cong': 'delivered',
+  'hoan thanh': 'delivered',
+  'thanh cong': 'delivered',
+  delivered: 'delivered',
+  completed: 'delivered',
+  complete: 'delivered',
+  done: 'delivered',
+  'da thanh toan': 'paid',
+  paid: 'paid',
+  'da tra tien': 'paid',
+  moi: 'placed',
+  'da dat': 'placed',
+  'cho xu ly': 'placed',
+  'dang xu ly': 'placed',
+  placed: 'placed',
+  new: 'placed',
+  pending: 'placed',
+  processing: 'placed',
+  huy: 'cancelled',
+  'da huy': 'cancelled',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+  'tra hang': 'returned',
+  'hoan tra': 'returned',
+  'da tra hang': 'returned',
+  returned: 'returned',
+  refunded: 'returned',
 };
 const CHANNEL: Record<string, (typeof ORDER_CHANNELS)[number]> = {
-  'cua hang': 'store', store: 'store', shop: 'store', offline: 'store', 'tai quay': 'store',
-  website: 'website', web: 'website', online: 'website',
-  shopee: 'marketplace', lazada: 'marketplace', tiki: 'marketplace', tiktok: 'marketplace', 'tiktok shop': 'marketplace', 'san tmdt': 'marketplace', marketplace: 'marketplace',
-  'dien thoai': 'phone', phone: 'phone', hotline: 'phone', zalo: 'zalo', facebook: 'facebook', fb: 'facebook', messenger: 'facebook', khac: 'other', other: 'other',
+  'cua hang': 'store',
+  store: 'store',
+  shop: 'store',
+  offline: 'store',
+  'tai quay': 'store',
+  website: 'website',
+  web: 'website',
+  online: 'website',
+  shopee: 'marketplace',
+  lazada: 'marketplace',
+  tiki: 'marketplace',
+  tiktok: 'marketplace',
+  'tiktok shop': 'marketplace',
+  'san tmdt': 'marketplace',
+  marketplace: 'marketplace',
+  'dien thoai': 'phone',
+  phone: 'phone',
+  hotline: 'phone',
+  zalo: 'zalo',
+  facebook: 'facebook',
+  fb: 'facebook',
+  messenger: 'facebook',
+  khac: 'other',
+  other: 'other',
 };
 
 /** An amount as a file holds it: for a currency without decimals the dot and the comma both group thousands. */
@@ -56,7 +99,8 @@ const first = (g: Group, f: string) => g.rows.find((r) => r.values[f])?.values[f
 
 async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext) {
   const errors: ImportError[] = [];
-  const err = (row: number, field: string | null, message: string, code: string, value?: string) => errors.push({ row, column: field ? ctx.headerOf(field) : null, value: value ?? null, message, code });
+  const err = (row: number, field: string | null, message: string, code: string, value?: string) =>
+    errors.push({ row, column: field ? ctx.headerOf(field) : null, value: value ?? null, message, code });
   const ws = (await findWorkspace(core.db, actor.workspaceId))!;
 
   // 1. Group by order number, in the file's order.
@@ -76,7 +120,12 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   const keys = [...groups.keys()];
   const existing = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
-    const found = await core.db.selectFrom('orders').select('number_key').where('workspace_id', '=', actor.workspaceId).where('number_key', 'in', keys.slice(i, i + 500)).execute();
+    const found = await core.db
+      .selectFrom('orders')
+      .select('number_key')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('number_key', 'in', keys.slice(i, i + 500))
+      .execute();
     for (const f of found) existing.add(f.number_key);
   }
   const state = ctx.state as { seen: Set<string>; customers: Map<string, string> };
@@ -90,7 +139,11 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   });
 
   // 3. Customers: by id, email or phone; new ones from the row's name.
-  const keysOfGroup = (g: Group) => customerKeys({ customerExternalId: first(g, 'customerExternalId'), customerEmail: first(g, 'customerEmail'), customerPhone: first(g, 'customerPhone') }, ws.phoneRegion);
+  const keysOfGroup = (g: Group) =>
+    customerKeys(
+      { customerExternalId: first(g, 'customerExternalId'), customerEmail: first(g, 'customerEmail'), customerPhone: first(g, 'customerPhone') },
+      ws.phoneRegion,
+    );
   const allKeys = [...new Set(todo.flatMap(([, g]) => keysOfGroup(g)))];
   // Customers the member may read only: one outside their scope reads as unknown (a new customer of their own).
   const known = await contactsByKeys(core.db, actor.workspaceId, allKeys, scopeFor(actor, 'contacts.read'));
@@ -108,7 +161,14 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     }
     const name = first(g, 'customerName');
     if (!name) {
-      err(g.rows[0]!.row, ks.length ? 'customerPhone' : 'customerName', ks.length ? 'No customer has this id, email or phone, and the row has no customer name to create one' : 'The order needs its customer: a name, phone, email or customer id', 'required');
+      err(
+        g.rows[0]!.row,
+        ks.length ? 'customerPhone' : 'customerName',
+        ks.length
+          ? 'No customer has this id, email or phone, and the row has no customer name to create one'
+          : 'The order needs its customer: a name, phone, email or customer id',
+        'required',
+      );
       continue;
     }
     const nameKey = `name:${matchKey(name)}`;
@@ -130,7 +190,10 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     contactOf.set(g, `pending:${pendingNew.length - 1}`);
   }
   if (pendingNew.length) {
-    const { rows: parsed, issues } = parseRows(ContactCreateSchema, pendingNew.map((p) => p.input));
+    const { rows: parsed, issues } = parseRows(
+      ContactCreateSchema,
+      pendingNew.map((p) => p.input),
+    );
     const prepared = await prepareNewContacts(core, actor, parsed, { bulk: true, issues });
     const bad = new Set<number>();
     for (const x of prepared.issues) {
@@ -160,7 +223,13 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   const skus = [...new Set(todo.flatMap(([, g]) => g.rows.map((r) => r.values.sku).filter((x): x is string => !!x)).map((s) => s.toLowerCase()))];
   const products = new Map<string, { id: string }>();
   for (let i = 0; i < skus.length; i += 500) {
-    const found = await core.db.selectFrom('products').select(['id', 'sku_key']).where('workspace_id', '=', actor.workspaceId).where('deleted_at', 'is', null).where('sku_key', 'in', skus.slice(i, i + 500)).execute();
+    const found = await core.db
+      .selectFrom('products')
+      .select(['id', 'sku_key'])
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('deleted_at', 'is', null)
+      .where('sku_key', 'in', skus.slice(i, i + 500))
+      .execute();
     for (const p of found) products.set(p.sku_key, { id: p.id });
   }
   const inputs: Plan['inputs'] = [];
@@ -205,7 +274,16 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     if (errors.length > before) continue;
     inputs.push({
       group: g,
-      input: { number: g.number, contactId, currency, status, channel, lines, shipping: shipping ?? 0, ...(orderedAt ? { orderedAt } : {}) } as OrderCreateInput,
+      input: {
+        number: g.number,
+        contactId,
+        currency,
+        status,
+        channel,
+        lines,
+        shipping: shipping ?? 0,
+        ...(orderedAt ? { orderedAt } : {}),
+      } as OrderCreateInput,
     });
   }
   const used = new Set(inputs.map((x) => x.input.contactId));
@@ -213,18 +291,49 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   return { plan: { ws, inputs, customers, skipped, headerOf: ctx.headerOf } satisfies Plan, errors, counts: { created: inputs.length, updated: 0, skipped } };
 }
 
-const ORDER_FIELD: Record<string, string> = { number: 'number', orderedAt: 'orderedAt', status: 'status', channel: 'channel', currency: 'currency', shipping: 'shipping', discount: 'discount', contactId: 'customerName' };
-const LINE_FIELD: Record<string, string> = { productId: 'sku', sku: 'sku', name: 'productName', quantity: 'quantity', unitPrice: 'unitPrice', discount: 'discount' };
+const ORDER_FIELD: Record<string, string> = {
+  number: 'number',
+  orderedAt: 'orderedAt',
+  status: 'status',
+  channel: 'channel',
+  currency: 'currency',
+  shipping: 'shipping',
+  discount: 'discount',
+  contactId: 'customerName',
+};
+const LINE_FIELD: Record<string, string> = {
+  productId: 'sku',
+  sku: 'sku',
+  name: 'productName',
+  quantity: 'quantity',
+  unitPrice: 'unitPrice',
+  discount: 'discount',
+};
 
 async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written> {
   const out: Written = { created: [], updated: [], skipped: plan.skipped, errors: [] };
-  await writeNewContacts(core, trx, actor, plan.customers.map((c) => c.contact), new Map(), meta);
+  await writeNewContacts(
+    core,
+    trx,
+    actor,
+    plan.customers.map((c) => c.contact),
+    new Map(),
+    meta,
+  );
   for (const c of plan.customers) out.created.push({ type: 'contact', id: c.contact.id });
   if (plan.inputs.length === 0) return out;
   try {
     // Stages moved by these purchases are recorded as the import's changes, so an undo puts them back.
-    const onStageMoves = (moves: StageMove[]) => out.updated.push(...moves.map((m) => ({ type: 'contact', id: m.contactId, before: { lifecycleStage: m.before }, after: { lifecycleStage: m.after } })));
-    const orders = await createOrdersIn(core, trx, actor, plan.ws, plan.inputs.map((x) => x.input), { bulk: true, meta, readBack: false, onStageMoves });
+    const onStageMoves = (moves: StageMove[]) =>
+      out.updated.push(...moves.map((m) => ({ type: 'contact', id: m.contactId, before: { lifecycleStage: m.before }, after: { lifecycleStage: m.after } })));
+    const orders = await createOrdersIn(
+      core,
+      trx,
+      actor,
+      plan.ws,
+      plan.inputs.map((x) => x.input),
+      { bulk: true, meta, readBack: false, onStageMoves },
+    );
     for (const o of orders) out.created.push({ type: 'order', id: o.id });
   } catch (e) {
     if (!isAppError(e) || e.code !== 'validation') throw e;
@@ -233,9 +342,16 @@ async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { impo
       e.issues.map((x) => {
         const g = plan.inputs[Number(x.path[1])]?.group;
         const lineNo = x.path[2] === 'lines' ? Number(x.path[3]) : null;
-        const row = g ? (lineNo !== null ? g.rows[lineNo]?.row : g.rows[0]?.row) ?? g.rows[0]!.row : 0;
+        const row = g ? ((lineNo !== null ? g.rows[lineNo]?.row : g.rows[0]?.row) ?? g.rows[0]!.row) : 0;
         const field = lineNo !== null ? LINE_FIELD[String(x.path[4])] : ORDER_FIELD[String(x.path[2])];
-        return { row, column: field ? plan.headerOf(field) : null, value: null, message: x.message, ...(x.code ? { code: x.code } : {}), ...(x.params ? { params: x.params } : {}) };
+        return {
+          row,
+          column: field ? plan.headerOf(field) : null,
+          value: null,
+          message: x.message,
+          ...(x.code ? { code: x.code } : {}),
+          ...(x.params ? { params: x.params } : {}),
+        };
       }),
     );
   }
@@ -251,14 +367,32 @@ async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importI
     const chunk = orderIds.slice(i, i + 500);
     await core.db.transaction().execute(async (trx) => {
       const now = core.now().toISOString();
-      let q = trx.updateTable('orders').set((eb) => ({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: eb('version', '+', 1) })).where('workspace_id', '=', actor.workspaceId).where('id', 'in', chunk).where('deleted_at', 'is', null);
+      let q = trx
+        .updateTable('orders')
+        .set((eb) => ({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: eb('version', '+', 1) }))
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('id', 'in', chunk)
+        .where('deleted_at', 'is', null);
       if (scope.limitTo) q = q.where('created_by', '=', actor.userId);
       const done = await q.returning(['id', 'contact_id', 'status']).execute();
-      await markStatsDirty(trx, actor.workspaceId, done.map((r) => r.contact_id));
+      await markStatsDirty(
+        trx,
+        actor.workspaceId,
+        done.map((r) => r.contact_id),
+      );
       // Like a deleted order: points and delivery triggers follow (as a bulk change, the way the import came in).
-      await ordersChanged(trx, core, { workspaceId: actor.workspaceId, contactIds: [...new Set(done.map((r) => r.contact_id))], bulk: true, changes: done.map((r) => ({ orderId: r.id, contactId: r.contact_id, from: r.status, to: null })) });
+      await ordersChanged(trx, core, {
+        workspaceId: actor.workspaceId,
+        contactIds: [...new Set(done.map((r) => r.contact_id))],
+        bulk: true,
+        changes: done.map((r) => ({ orderId: r.id, contactId: r.contact_id, from: r.status, to: null })),
+      });
       result.removed += done.length;
-      await recordAudit(trx, done.map((r) => ({ ...who, meta: { ...who.meta, ...meta, undo: true }, action: 'delete' as const, entityType: 'order', entityId: r.id })), core.now());
+      await recordAudit(
+        trx,
+        done.map((r) => ({ ...who, meta: { ...who.meta, ...meta, undo: true }, action: 'delete' as const, entityType: 'order', entityId: r.id })),
+        core.now(),
+      );
     });
   }
   const contacts = items.filter((x) => x.entityType === 'contact' && x.action === 'create').map((x) => x.entityId);
@@ -281,7 +415,8 @@ export const ordersHandler: KindHandler<Plan, { seen: Set<string>; customers: Ma
   defaultMatchBy: ['externalId', 'email', 'phone'],
   missing: (fields) => {
     if (!fields.has('number')) return 'No column holds the order number; map one to number (e.g. --map "Số đơn=number")';
-    if (!['customerName', 'customerPhone', 'customerEmail', 'customerExternalId'].some((f) => fields.has(f))) return 'No column holds the customer (a name, phone, email or customer id)';
+    if (!['customerName', 'customerPhone', 'customerEmail', 'customerExternalId'].some((f) => fields.has(f)))
+      return 'No column holds the customer (a name, phone, email or customer id)';
     if (!fields.has('sku') && !fields.has('productName')) return 'No column holds the product (a SKU or a name)';
     return null;
   },

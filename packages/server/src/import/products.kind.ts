@@ -21,7 +21,24 @@ import { revertPatch, type KindHandler, type MappedRow, type PrepareContext, typ
  */
 
 /** Folded words for yes and no (a product's `active`). */
-const YES_NO: Record<string, boolean> = { co: true, 'dang ban': true, 'con ban': true, yes: true, y: true, true: true, '1': true, active: true, khong: false, 'ngung ban': false, 'het ban': false, no: false, n: false, false: false, '0': false, inactive: false };
+const YES_NO: Record<string, boolean> = {
+  co: true,
+  'dang ban': true,
+  'con ban': true,
+  yes: true,
+  y: true,
+  true: true,
+  '1': true,
+  active: true,
+  khong: false,
+  'ngung ban': false,
+  'het ban': false,
+  no: false,
+  n: false,
+  false: false,
+  '0': false,
+  inactive: false,
+};
 
 /** The table's imported fields the row gives as values (the category is a name, linked or created by the import). */
 const PLAIN_IMPORTS = PRODUCT_FIELD_LIST.flatMap((f) => (isSkip(f.import) || f.import.target ? [] : [{ ...f, import: f.import }]));
@@ -31,15 +48,28 @@ type Plan = { items: Item[]; newCategories: string[]; categoryIds: Map<string, s
 
 async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext) {
   const errors: ImportError[] = [];
-  const err = (row: number, field: string | null, message: string, code: string, value?: string) => errors.push({ row, column: field ? ctx.headerOf(field) : null, value: value ?? null, message, code });
+  const err = (row: number, field: string | null, message: string, code: string, value?: string) =>
+    errors.push({ row, column: field ? ctx.headerOf(field) : null, value: value ?? null, message, code });
   const ws = (await findWorkspace(core.db, actor.workspaceId))!;
   const skus = [...new Set(rows.map((r) => r.values.sku?.toLowerCase()).filter((x): x is string => !!x))];
   const existing = new Map<string, string>();
   for (let i = 0; i < skus.length; i += 500) {
-    for (const p of await core.db.selectFrom('products').select(['id', 'sku_key']).where('workspace_id', '=', actor.workspaceId).where('deleted_at', 'is', null).where('sku_key', 'in', skus.slice(i, i + 500)).execute()) existing.set(p.sku_key, p.id);
+    for (const p of await core.db
+      .selectFrom('products')
+      .select(['id', 'sku_key'])
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('deleted_at', 'is', null)
+      .where('sku_key', 'in', skus.slice(i, i + 500))
+      .execute())
+      existing.set(p.sku_key, p.id);
   }
   const current = new Map((await findProducts(core.db, actor.workspaceId, [...existing.values()])).map((p) => [p.id, p]));
-  const cats = new Map((await core.db.selectFrom('product_categories').select(['id', 'name_key']).where('workspace_id', '=', actor.workspaceId).execute()).map((c) => [c.name_key, c.id]));
+  const cats = new Map(
+    (await core.db.selectFrom('product_categories').select(['id', 'name_key']).where('workspace_id', '=', actor.workspaceId).execute()).map((c) => [
+      c.name_key,
+      c.id,
+    ]),
+  );
   const items: Item[] = [];
   const newCategories = new Map<string, string>();
   const seen = new Set<string>();
@@ -78,14 +108,23 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     const id = existing.get(key) ?? null;
     const parsed = (id ? ProductUpdateSchema : ProductCreateSchema).safeParse(raw);
     if (!parsed.success) {
-      for (const x of parsed.error.issues) err(r.row, String(x.path[0] ?? '') || null, x.path[0] === 'name' || x.path[0] === 'price' ? `A new product needs its ${String(x.path[0])}` : x.message, 'required', v[String(x.path[0] ?? '')]);
+      for (const x of parsed.error.issues)
+        err(
+          r.row,
+          String(x.path[0] ?? '') || null,
+          x.path[0] === 'name' || x.path[0] === 'price' ? `A new product needs its ${String(x.path[0])}` : x.message,
+          'required',
+          v[String(x.path[0] ?? '')],
+        );
       continue;
     }
     const category = v.category ?? null;
     if (category && !cats.has(matchKey(category)) && !newCategories.has(matchKey(category))) newCategories.set(matchKey(category), category);
     if (id) {
       const cur = current.get(id)!;
-      const same = Object.entries(parsed.data).every(([k, x]) => JSON.stringify((cur as Record<string, unknown>)[k]) === JSON.stringify(x)) && (!category || cur.categoryId === cats.get(matchKey(category)));
+      const same =
+        Object.entries(parsed.data).every(([k, x]) => JSON.stringify((cur as Record<string, unknown>)[k]) === JSON.stringify(x)) &&
+        (!category || cur.categoryId === cats.get(matchKey(category)));
       if (same) {
         skipped++;
         continue;
@@ -94,7 +133,11 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     items.push({ row: r.row, existingId: id, input: parsed.data, category });
   }
   const created = items.filter((x) => !x.existingId).length;
-  return { plan: { items, newCategories: [...newCategories.values()], categoryIds: cats, skipped, currency: ws.currency, headerOf: ctx.headerOf } satisfies Plan, errors, counts: { created, updated: items.length - created, skipped } };
+  return {
+    plan: { items, newCategories: [...newCategories.values()], categoryIds: cats, skipped, currency: ws.currency, headerOf: ctx.headerOf } satisfies Plan,
+    errors,
+    counts: { created, updated: items.length - created, skipped },
+  };
 }
 
 async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written> {
@@ -117,7 +160,8 @@ async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { impo
       } else out.created.push({ type: 'product', id: (await createProductIn(core, trx, actor, input as ProductCreateInput, plan.currency, meta)).id });
     } catch (e) {
       if (!isAppError(e) || e.code !== 'validation') throw e;
-      for (const x of e.issues) drop.push({ row: it.row, column: plan.headerOf(String(x.path[0] ?? 'sku')), value: null, message: x.message, ...(x.code ? { code: x.code } : {}) });
+      for (const x of e.issues)
+        drop.push({ row: it.row, column: plan.headerOf(String(x.path[0] ?? 'sku')), value: null, message: x.message, ...(x.code ? { code: x.code } : {}) });
     }
   }
   if (drop.length) throw new DropRows(drop);
@@ -134,14 +178,19 @@ async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importI
       if (!cur) return void result.kept.push({ id: x.entityId, reason: 'deleted since' });
       if (x.action === 'create') {
         const now = core.now().toISOString();
-        await trx.updateTable('products').set({ deleted_at: now, updated_at: now, version: cur.version + 1 }).where('id', '=', cur.id).execute();
+        await trx
+          .updateTable('products')
+          .set({ deleted_at: now, updated_at: now, version: cur.version + 1 })
+          .where('id', '=', cur.id)
+          .execute();
         await recordAudit(trx, { ...who, action: 'delete', entityType: 'product', entityId: cur.id }, core.now());
         result.removed++;
         return;
       }
       const { patch, kept } = revertPatch(cur as Record<string, unknown>, x, cur.id);
       result.kept.push(...kept);
-      if (Object.keys(patch).length && (await updateProductIn(core, trx, actor, cur.id, patch as ProductUpdateInput, null, { ...meta, undo: true })).changed) result.restored++;
+      if (Object.keys(patch).length && (await updateProductIn(core, trx, actor, cur.id, patch as ProductUpdateInput, null, { ...meta, undo: true })).changed)
+        result.restored++;
     });
   }
   return result;

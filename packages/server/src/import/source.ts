@@ -102,9 +102,17 @@ function csvProblem(e: unknown, delimiter: string): AppError {
   const sep = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return fileProblem(`A quoted cell is never closed: the file ends inside quotes${at}. Check the row where a cell starts with " but has no closing "`, 'quote_not_closed', { line });
+      return fileProblem(
+        `A quoted cell is never closed: the file ends inside quotes${at}. Check the row where a cell starts with " but has no closing "`,
+        'quote_not_closed',
+        { line },
+      );
     case 'CSV_MAX_RECORD_SIZE':
-      return fileProblem(`A row is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters${at}: usually a quote opened and not closed, or a file that is not a table`, 'row_too_long', { line, limit: MAX_ROW_CHARS });
+      return fileProblem(
+        `A row is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters${at}: usually a quote opened and not closed, or a file that is not a table`,
+        'row_too_long',
+        { line, limit: MAX_ROW_CHARS },
+      );
     case 'CSV_INVALID_CLOSING_QUOTE':
       return fileProblem(`A quoted cell is followed by text before the next ${sep}${at}`, 'invalid_quote', { line });
     default:
@@ -120,7 +128,14 @@ export async function* readRecords(src: Source, info: SourceInfo): AsyncGenerato
   }
   const bytes = byteStream(src);
   const decoder = iconv.decodeStream(ICONV[info.encoding ?? 'utf-8'], { stripBOM: true });
-  const parser = parse({ delimiter: info.delimiter ?? ',', relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_ROW_CHARS, bom: true });
+  const parser = parse({
+    delimiter: info.delimiter ?? ',',
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_ROW_CHARS,
+    bom: true,
+  });
   bytes.on('error', (e) => parser.destroy(e));
   bytes.pipe(decoder).pipe(parser);
   let row = 0;
@@ -178,7 +193,11 @@ function rowCells(values: XlsxValue[], rowNumber: number): string[] {
     const text = cellText(values[i] ?? null);
     chars += text.length;
     if (chars > MAX_ROW_CHARS) {
-      throw fileProblem(`Row ${rowNumber} is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters (at column ${columnName(i)}): a cell this large is not a customer list`, 'row_too_long', { row: rowNumber, column: columnName(i), limit: MAX_ROW_CHARS });
+      throw fileProblem(
+        `Row ${rowNumber} is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters (at column ${columnName(i)}): a cell this large is not a customer list`,
+        'row_too_long',
+        { row: rowNumber, column: columnName(i), limit: MAX_ROW_CHARS },
+      );
     }
     cells.push(text);
   }
@@ -194,7 +213,13 @@ async function* readXlsx(src: Source): AsyncGenerator<SourceRecord> {
   const { totalBytes } = await guardXlsx(byteStream(src), size);
   const input = byteStream(src);
   const pace = pacer();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'emit',
+  });
   let yielded = 0;
   let race = false;
   try {
@@ -219,7 +244,10 @@ async function* readXlsx(src: Source): AsyncGenerator<SourceRecord> {
   }
   if (!race) return;
   if (totalBytes > WHOLE_WORKBOOK_BYTES) {
-    throw fileProblem('The workbook stores its parts in an order that cannot be read as a stream, and it is too large to read whole: open it in Excel and save it again, or save it as CSV', 'invalid_format');
+    throw fileProblem(
+      'The workbook stores its parts in an order that cannot be read as a stream, and it is too large to read whole: open it in Excel and save it again, or save it as CSV',
+      'invalid_format',
+    );
   }
   yield* readXlsxWhole(src);
 }

@@ -29,15 +29,31 @@ export async function undoImport(core: Core, actor: Actor, importId: string): Pr
   const handler = HANDLERS[rec.kind as keyof typeof HANDLERS];
   if (!handler) throw new AppError('validation', `Undoing an import of ${rec.kind} is not supported`);
   await core.db.updateTable('imports').set({ status: 'undoing', heartbeat_at: core.now().toISOString() }).where('id', '=', importId).execute();
-  const rows = await core.db.selectFrom('import_items').select(['entity_type', 'entity_id', 'action', 'before', 'after']).where('import_id', '=', importId).execute();
+  const rows = await core.db
+    .selectFrom('import_items')
+    .select(['entity_type', 'entity_id', 'action', 'before', 'after'])
+    .where('import_id', '=', importId)
+    .execute();
   const items: UndoItem[] = rows.flatMap((r): UndoItem[] =>
     r.action === 'created'
       ? readJson<string[]>(r.after, []).map((id) => ({ entityType: r.entity_type, entityId: id, action: 'create', before: null, after: null }))
-      : [{ entityType: r.entity_type, entityId: r.entity_id, action: r.action as 'create' | 'update', before: readJson<Record<string, unknown> | null>(r.before, null), after: readJson<Record<string, unknown> | null>(r.after, null) }],
+      : [
+          {
+            entityType: r.entity_type,
+            entityId: r.entity_id,
+            action: r.action as 'create' | 'update',
+            before: readJson<Record<string, unknown> | null>(r.before, null),
+            after: readJson<Record<string, unknown> | null>(r.after, null),
+          },
+        ],
   );
   const result = await handler.undo(core, actor, items, { importId });
   const now = core.now().toISOString();
-  await core.db.updateTable('imports').set({ status: 'undone', undone_at: now, undone_by: actor.userId, heartbeat_at: now }).where('id', '=', importId).execute();
+  await core.db
+    .updateTable('imports')
+    .set({ status: 'undone', undone_at: now, undone_by: actor.userId, heartbeat_at: now })
+    .where('id', '=', importId)
+    .execute();
   const after = await core.db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirstOrThrow();
   return { import: toSummary(after), result };
 }
@@ -54,7 +70,15 @@ export async function revertFields(core: Core, actor: Actor, items: UndoItem[], 
     for (let attempt = 0; ; attempt++) {
       try {
         await core.db.transaction().execute(async (trx) => {
-          const current = new Map((await findContactsByIds(trx, scopeFor(actor, 'contacts.update'), chunk.map((x) => x.entityId))).map((c) => [c.id, c]));
+          const current = new Map(
+            (
+              await findContactsByIds(
+                trx,
+                scopeFor(actor, 'contacts.update'),
+                chunk.map((x) => x.entityId),
+              )
+            ).map((c) => [c.id, c]),
+          );
           const patches: IndexedPatch[] = [];
           const seen = new Set<string>();
           chunk.forEach((x, index) => {
@@ -82,11 +106,20 @@ export async function revertFields(core: Core, actor: Actor, items: UndoItem[], 
 }
 
 /** Soft-delete what an import created (contacts, then the companies it added), each with its audit entry. */
-export async function softDeleteContactsIn(core: Core, actor: Actor, contactIds: string[], companyIds: string[], meta: { importId: string }): Promise<Pick<UndoResult, 'removed' | 'kept'>> {
+export async function softDeleteContactsIn(
+  core: Core,
+  actor: Actor,
+  contactIds: string[],
+  companyIds: string[],
+  meta: { importId: string },
+): Promise<Pick<UndoResult, 'removed' | 'kept'>> {
   const out: Pick<UndoResult, 'removed' | 'kept'> = { removed: 0, kept: [] };
   const who = by(actor);
   const audit = { ...who, meta: { ...who.meta, ...meta, undo: true } };
-  for (const [table, ids, action] of [['contacts', contactIds, 'contacts.delete'], ['companies', companyIds, 'companies.delete']] as const) {
+  for (const [table, ids, action] of [
+    ['contacts', contactIds, 'contacts.delete'],
+    ['companies', companyIds, 'companies.delete'],
+  ] as const) {
     if (ids.length === 0) continue;
     const scope = scopeFor(actor, action);
     for (let i = 0; i < ids.length; i += CHUNK) {
@@ -104,11 +137,25 @@ export async function softDeleteContactsIn(core: Core, actor: Actor, contactIds:
         out.removed += done.length;
         const gone = new Set(done.map((r) => r.id));
         const entity = table === 'contacts' ? 'contact' : 'company';
-        await recordAudit(trx, done.map((r) => ({ ...audit, action: 'delete' as const, entityType: entity, entityId: r.id })), core.now());
-        if (table === 'contacts') await emitEvent(trx, done.map((r) => ({ type: 'contact.deleted' as const, workspaceId: actor.workspaceId, at: now, payload: { contactId: r.id, purged: false } })));
+        await recordAudit(
+          trx,
+          done.map((r) => ({ ...audit, action: 'delete' as const, entityType: entity, entityId: r.id })),
+          core.now(),
+        );
+        if (table === 'contacts')
+          await emitEvent(
+            trx,
+            done.map((r) => ({ type: 'contact.deleted' as const, workspaceId: actor.workspaceId, at: now, payload: { contactId: r.id, purged: false } })),
+          );
         const left = chunk.filter((id) => !gone.has(id));
         if (table === 'contacts' && left.length) {
-          const still = await trx.selectFrom('contacts').select('id').where('workspace_id', '=', actor.workspaceId).where('id', 'in', left).where('deleted_at', 'is', null).execute();
+          const still = await trx
+            .selectFrom('contacts')
+            .select('id')
+            .where('workspace_id', '=', actor.workspaceId)
+            .where('id', 'in', left)
+            .where('deleted_at', 'is', null)
+            .execute();
           for (const r of still) out.kept.push({ id: r.id, reason: 'not yours to delete' });
         }
       });

@@ -117,7 +117,11 @@ class XmlScanner {
     const params: Record<string, string | number> = { limit: MAX_ROW_CHARS };
     if (this.kind === 'sheet' && this.row !== null) params.row = this.row;
     if (this.kind === 'sheet' && this.cell) params.column = this.cell.replace(/\d+$/, '');
-    throw fileProblem(`The workbook holds ${what} larger than a row may be (${MAX_ROW_CHARS.toLocaleString('en')} characters) at ${this.where()}: a cell this large is not a customer list`, 'cell_too_long', params);
+    throw fileProblem(
+      `The workbook holds ${what} larger than a row may be (${MAX_ROW_CHARS.toLocaleString('en')} characters) at ${this.where()}: a cell this large is not a customer list`,
+      'cell_too_long',
+      params,
+    );
   }
 
   write(chunk: Buffer): void {
@@ -179,7 +183,13 @@ class XmlScanner {
         this.tail = ((this.tail << 8) | b) & 0xffffff;
         if (b !== GT) continue;
         const k = this.specialKind;
-        if ((k === 'comment' && (this.tail >> 8) === 0x2d2d) || (k === 'cdata' && (this.tail >> 8) === 0x5d5d) || (k === 'pi' && ((this.tail >> 8) & 0xff) === 0x3f) || k === 'other') break;
+        if (
+          (k === 'comment' && this.tail >> 8 === 0x2d2d) ||
+          (k === 'cdata' && this.tail >> 8 === 0x5d5d) ||
+          (k === 'pi' && ((this.tail >> 8) & 0xff) === 0x3f) ||
+          k === 'other'
+        )
+          break;
       }
       this.count(Math.min(j, n) - i, tokenBytes, rowBytes, k2(this.specialKind));
       if (j >= n) return;
@@ -198,7 +208,8 @@ class XmlScanner {
     if (h[0] === 0x3f) this.specialKind = 'pi';
     else if (h[1] === 0x2d) this.specialKind = 'comment';
     else if (h[1] === 0x5b) this.specialKind = 'cdata';
-    else if (h[1] === 0x44 || h[1] === 0x64) throw fileProblem(`The workbook's part ${this.path} declares a document type, which no spreadsheet does`, 'invalid_format');
+    else if (h[1] === 0x44 || h[1] === 0x64)
+      throw fileProblem(`The workbook's part ${this.path} declares a document type, which no spreadsheet does`, 'invalid_format');
     else this.specialKind = 'other';
   }
 
@@ -240,7 +251,10 @@ class XmlScanner {
       if (r) {
         this.cell = `${r[1]!.toUpperCase()}${r[2]}`;
         if (r[1]!.length > 3 || columnNumber(r[1]!.toUpperCase()) > MAX_XLSX_COLUMNS) {
-          throw fileProblem(`The workbook has a cell beyond Excel's last column (${this.cell}, ${this.where()})`, 'too_many_columns', { ...(this.row !== null ? { row: this.row } : {}), column: r[1]!.toUpperCase() });
+          throw fileProblem(`The workbook has a cell beyond Excel's last column (${this.cell}, ${this.where()})`, 'too_many_columns', {
+            ...(this.row !== null ? { row: this.row } : {}),
+            column: r[1]!.toUpperCase(),
+          });
         }
       }
     }
@@ -257,11 +271,16 @@ export async function guardXlsx(input: Readable, fileSize: number, limits: XlsxL
   let total = 0;
   let entries = 0;
   const refuse = (what: string, limit: number): never => {
-    throw fileProblem(`The workbook${what} inflates to more than ${(limit / MiB).toFixed(0)} MiB; save it as CSV (or split it) and import that`, 'file_too_large', { limit });
+    throw fileProblem(
+      `The workbook${what} inflates to more than ${(limit / MiB).toFixed(0)} MiB; save it as CSV (or split it) and import that`,
+      'file_too_large',
+      { limit },
+    );
   };
   try {
     for await (const e of zip as AsyncIterable<Entry>) {
-      if (++entries > limits.entries) throw fileProblem(`The workbook has more than ${limits.entries.toLocaleString('en')} parts, which no spreadsheet has`, 'invalid_format');
+      if (++entries > limits.entries)
+        throw fileProblem(`The workbook has more than ${limits.entries.toLocaleString('en')} parts, which no spreadsheet has`, 'invalid_format');
       const kind = kindOf(e.path);
       const budget = kind === 'shared' ? limits.sharedBytes : kind === 'part' ? limits.partBytes : Infinity;
       const scanner = kind === 'other' ? null : new XmlScanner(kind, limits, e.path);

@@ -18,23 +18,47 @@ import type { Invitation } from '@kith/domain/invitations/invitation.api.ts';
 
 const LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
-type Raw = { id: string; email: string; role: string; team_id: string | null; invited_by: string; created_at: string; expires_at: string; accepted_at: string | null; revoked_at: string | null };
+type Raw = {
+  id: string;
+  email: string;
+  role: string;
+  team_id: string | null;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+};
 
 function toInvitation(r: Raw, now: string): Invitation {
   const status = r.accepted_at ? 'accepted' : r.revoked_at ? 'revoked' : r.expires_at <= now ? 'expired' : 'pending';
-  return { id: r.id, email: r.email, role: r.role as Role, teamId: r.team_id, invitedBy: r.invited_by, createdAt: r.created_at, expiresAt: r.expires_at, status };
+  return {
+    id: r.id,
+    email: r.email,
+    role: r.role as Role,
+    teamId: r.team_id,
+    invitedBy: r.invited_by,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    status,
+  };
 }
 
 /**
  * Invite someone by link. The link is emailed when SMTP is configured; either way it is returned once to
  * the admin who created it (only a hash is stored), so it can be passed on by Zalo or in person.
  */
-export async function invite(core: Core, actor: Actor, input: { email: string; role: Role; teamId?: string | null }): Promise<{ invitation: Invitation; url: string; emailed: boolean }> {
+export async function invite(
+  core: Core,
+  actor: Actor,
+  input: { email: string; role: Role; teamId?: string | null },
+): Promise<{ invitation: Invitation; url: string; emailed: boolean }> {
   authorize(actor, 'members.invite');
   if (!canManageRole(actor.role, input.role)) throw invalid([{ path: ['role'], message: `Your role (${actor.role}) cannot invite a ${input.role}` }]);
   const email = normalizeEmail(input.email);
   const existing = await findUserByEmail(core.db, email);
-  if (existing && (await findRole(core.db, actor.workspaceId, existing.id))) throw new AppError('conflict', `${email} is already a member of this workspace`, { reason: 'already_member', params: { email } });
+  if (existing && (await findRole(core.db, actor.workspaceId, existing.id)))
+    throw new AppError('conflict', `${email} is already a member of this workspace`, { reason: 'already_member', params: { email } });
   if (input.teamId) {
     const team = await core.db.selectFrom('teams').select('id').where('workspace_id', '=', actor.workspaceId).where('id', '=', input.teamId).executeTakeFirst();
     if (!team) throw invalid([{ path: ['teamId'], message: 'No such team in this workspace' }]);
@@ -57,21 +81,35 @@ export async function invite(core: Core, actor: Actor, input: { email: string; r
   };
   await core.db.transaction().execute(async (trx) => {
     await trx.insertInto('invitations').values(row).execute();
-    await recordAudit(trx, { ...by(actor), action: 'invitation.create', entityType: 'invitation', entityId: row.id, after: { email, role: input.role, teamId: row.team_id } }, now);
+    await recordAudit(
+      trx,
+      { ...by(actor), action: 'invitation.create', entityType: 'invitation', entityId: row.id, after: { email, role: input.role, teamId: row.team_id } },
+      now,
+    );
   });
   const url = `${core.config.publicUrl}/invite/${token}`;
   const ws = await findWorkspace(core.db, actor.workspaceId);
   const emailed = await core.mailer.send({
     to: email,
     subject: `Kith: ${bothLanguages('invitation.subject', { workspace: ws?.name ?? '' })}`,
-    text: [t('vi', 'invitation.body', { workspace: ws?.name ?? '', role: enumLabel('role', input.role, 'vi'), link: url }), '', t('en', 'invitation.body', { workspace: ws?.name ?? '', role: enumLabel('role', input.role, 'en'), link: url })].join('\n'),
+    text: [
+      t('vi', 'invitation.body', { workspace: ws?.name ?? '', role: enumLabel('role', input.role, 'vi'), link: url }),
+      '',
+      t('en', 'invitation.body', { workspace: ws?.name ?? '', role: enumLabel('role', input.role, 'en'), link: url }),
+    ].join('\n'),
   });
   return { invitation: toInvitation(row, now.toISOString()), url, emailed };
 }
 
 export async function listInvitations(core: Core, actor: Actor): Promise<Invitation[]> {
   authorize(actor, 'members.invite');
-  const rows = await core.db.selectFrom('invitations').selectAll().where('workspace_id', '=', actor.workspaceId).orderBy('created_at', 'desc').limit(500).execute();
+  const rows = await core.db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('workspace_id', '=', actor.workspaceId)
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute();
   const now = core.now().toISOString();
   return rows.map((r) => toInvitation(r, now));
 }
@@ -96,7 +134,8 @@ export async function revokeInvitation(core: Core, actor: Actor, id: string): Pr
 /** The invitation of a link, if it can still be accepted (404 otherwise). */
 export async function pendingByToken(core: Core, token: string) {
   const r = await core.db.selectFrom('invitations').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
-  if (!r || r.accepted_at || r.revoked_at || r.expires_at <= core.now().toISOString()) throw new AppError('not_found', 'This invitation is invalid, used, revoked or expired');
+  if (!r || r.accepted_at || r.revoked_at || r.expires_at <= core.now().toISOString())
+    throw new AppError('not_found', 'This invitation is invalid, used, revoked or expired');
   return r;
 }
 
@@ -134,7 +173,11 @@ export async function acceptInvitation(
   who: { actor: Actor | null; ip: string | null },
 ): Promise<{ userId: string; workspaceId: string; email: string }> {
   const attempt = await reserve(core.db, acceptLimits(token, who.ip), core.now().getTime());
-  if (attempt.wait > 0) throw new AppError('rate_limited', 'Too many attempts for this invitation; try again later', { reason: 'too_many_attempts', extra: { retryAfter: attempt.wait } });
+  if (attempt.wait > 0)
+    throw new AppError('rate_limited', 'Too many attempts for this invitation; try again later', {
+      reason: 'too_many_attempts',
+      extra: { retryAfter: attempt.wait },
+    });
   const r = await pendingByToken(core, token);
   if (who.actor) {
     const user = await findUserById(core.db, who.actor.userId);
@@ -142,7 +185,10 @@ export async function acceptInvitation(
     return joinAs(core, r, user);
   }
   if (!input.name || input.password === undefined) {
-    throw invalid([...(!input.name ? [{ path: ['name'], message: 'Required to make a new account; or sign in to accept with an existing one' }] : []), ...(input.password === undefined ? [{ path: ['password'], message: 'Required' }] : [])]);
+    throw invalid([
+      ...(!input.name ? [{ path: ['name'], message: 'Required to make a new account; or sign in to accept with an existing one' }] : []),
+      ...(input.password === undefined ? [{ path: ['password'], message: 'Required' }] : []),
+    ]);
   }
   // The password is never checked against an existing account here.
   if (await findUserByEmail(core.db, r.email)) throw new AppError('conflict', SIGN_IN_TO_ACCEPT, { reason: 'sign_in_to_accept' });
@@ -166,7 +212,12 @@ export async function joinAs(core: Core, r: PendingInvitation, user: UserRow): P
 
 export type PendingInvitation = Awaited<ReturnType<typeof pendingByToken>>;
 
-async function join(core: Core, r: PendingInvitation, userId: string, newUser: { hash: string; name: string } | null): Promise<{ userId: string; workspaceId: string; email: string }> {
+async function join(
+  core: Core,
+  r: PendingInvitation,
+  userId: string,
+  newUser: { hash: string; name: string } | null,
+): Promise<{ userId: string; workspaceId: string; email: string }> {
   const now = core.now();
   await core.db.transaction().execute(async (trx) => {
     // The new account first (accepted_by refers to it); if the invitation was used meanwhile, the transaction undoes both.
@@ -179,15 +230,30 @@ async function join(core: Core, r: PendingInvitation, userId: string, newUser: {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new AppError('not_found', 'This invitation is invalid, used, revoked or expired');
-    if (await findRole(trx, r.workspace_id, userId)) throw new AppError('conflict', 'You are already a member of this workspace', { reason: 'you_already_member' });
+    if (await findRole(trx, r.workspace_id, userId))
+      throw new AppError('conflict', 'You are already a member of this workspace', { reason: 'you_already_member' });
     await insertMembership(trx, r.workspace_id, userId, r.role as Role, now.toISOString());
     if (r.team_id) {
-      await trx.insertInto('team_members').values({ team_id: r.team_id, user_id: userId, workspace_id: r.workspace_id, created_at: now.toISOString() }).execute();
+      await trx
+        .insertInto('team_members')
+        .values({ team_id: r.team_id, user_id: userId, workspace_id: r.workspace_id, created_at: now.toISOString() })
+        .execute();
     }
-    await recordAudit(trx, [
-      { workspaceId: r.workspace_id, actorUserId: userId, action: 'invitation.accept', entityType: 'invitation', entityId: r.id },
-      { workspaceId: r.workspace_id, actorUserId: userId, action: 'member.join', entityType: 'user', entityId: userId, after: { role: r.role, email: r.email, teamId: r.team_id } },
-    ], now);
+    await recordAudit(
+      trx,
+      [
+        { workspaceId: r.workspace_id, actorUserId: userId, action: 'invitation.accept', entityType: 'invitation', entityId: r.id },
+        {
+          workspaceId: r.workspace_id,
+          actorUserId: userId,
+          action: 'member.join',
+          entityType: 'user',
+          entityId: userId,
+          after: { role: r.role, email: r.email, teamId: r.team_id },
+        },
+      ],
+      now,
+    );
   });
   return { userId, workspaceId: r.workspace_id, email: r.email };
 }

@@ -49,6 +49,13 @@ export async function enqueue(db: Db, job: NewJob, now: Date): Promise<string | 
 /** Cancel pending jobs by key (e.g. a ticket's SLA checks when it is resolved); returns how many. */
 export async function cancelJobs(db: Db, keys: string[], now: Date): Promise<number> {
   if (keys.length === 0) return 0;
-  const r = await db.updateTable('jobs').set({ cancelled_at: now.toISOString() }).where('key', 'in', keys).where('done_at', 'is', null).where('failed_at', 'is', null).where('cancelled_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('jobs')
+    .set({ cancelled_at: now.toISOString() })
+    .where('key', 'in', keys)
+    .where('done_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

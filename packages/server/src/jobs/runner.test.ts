@@ -7,7 +7,19 @@ import { MODULES } from '../modules.ts';
 import { createLogger } from '../logger.ts';
 import { createTestCore, type TestCore } from '../../test/test-db.ts';
 import { cancelJobs, enqueue } from './queue.ts';
-import { claimJobs, completeJob, DEFAULT_LEASE_MS, failJob, jobHandlers, jsonValue, registerJobHandler, retryDelayMs, runDueJobs, startJobRunner, type JobHandler } from './runner.ts';
+import {
+  claimJobs,
+  completeJob,
+  DEFAULT_LEASE_MS,
+  failJob,
+  jobHandlers,
+  jsonValue,
+  registerJobHandler,
+  retryDelayMs,
+  runDueJobs,
+  startJobRunner,
+  type JobHandler,
+} from './runner.ts';
 
 /**
  * The job runner on a real database (SQLite, and PostgreSQL when KITH_TEST_DATABASE_URL is set), with a
@@ -42,7 +54,13 @@ function handle<P>(kind: string, h: JobHandler<P>): void {
 afterEach(async () => {
   for (const u of unregister.splice(0)) u();
   // Nothing one test left pending may run in the next.
-  await core.db.updateTable('jobs').set({ cancelled_at: clock.toISOString() }).where('done_at', 'is', null).where('failed_at', 'is', null).where('cancelled_at', 'is', null).execute();
+  await core.db
+    .updateTable('jobs')
+    .set({ cancelled_at: clock.toISOString() })
+    .where('done_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .execute();
 });
 
 /** A JSON column as stored (text on SQLite, parsed on PostgreSQL). */
@@ -66,7 +84,17 @@ async function until(what: string, check: () => Promise<boolean>, ms = 60_000): 
   }
 }
 
-const doneCount = async (kind: string) => Number((await core.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', kind).where('done_at', 'is not', null).executeTakeFirstOrThrow()).n);
+const doneCount = async (kind: string) =>
+  Number(
+    (
+      await core.db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('kind', '=', kind)
+        .where('done_at', 'is not', null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('the job runner', () => {
   test('two processes draining one queue: each of 300 jobs runs exactly once (runDueJobs on two cores)', async () => {
@@ -80,7 +108,10 @@ describe('the job runner', () => {
     });
     const ids = await enqueueMany('test.count', 300);
     assert.equal(new Set(ids).size, 300);
-    const [a, b] = await Promise.all([runDueJobs(core, 'process-a', { batch: 10, concurrency: 3 }), runDueJobs(second, 'process-b', { batch: 10, concurrency: 3 })]);
+    const [a, b] = await Promise.all([
+      runDueJobs(core, 'process-a', { batch: 10, concurrency: 3 }),
+      runDueJobs(second, 'process-b', { batch: 10, concurrency: 3 }),
+    ]);
     assert.equal(a.done + b.done, 300, JSON.stringify({ a, b }));
     assert.ok(a.done > 0 && b.done > 0, `both processes took work: ${JSON.stringify({ a, b })}`);
     assert.equal(perCore.get(core), a.done);
@@ -547,20 +578,31 @@ describe('the job runner', () => {
     assert.deepEqual(await runDueJobs(core, 'a', { concurrency: 1 }), { ...none, done: 5 });
     // enqueue stores a missing or null payload as {}
     assert.deepEqual(got, ['plain text', 42, [1, 'two', { three: 3 }], { nested: { ok: true, vi: 'Chăm sóc khách hàng' } }, {}]);
-    assert.deepEqual(
-      await Promise.all(ids.map(async (id) => stored((await row(id)).result))),
-      ['plain text', 42, [1, 'two', { three: 3 }], { nested: { ok: true, vi: 'Chăm sóc khách hàng' } }, {}],
-    );
+    assert.deepEqual(await Promise.all(ids.map(async (id) => stored((await row(id)).result))), [
+      'plain text',
+      42,
+      [1, 'two', { three: 3 }],
+      { nested: { ok: true, vi: 'Chăm sóc khách hàng' } },
+      {},
+    ]);
   });
 
   test('a Core runs the job kinds of the modules it was built with, and no others; two modules claiming one kind are refused', async () => {
     // Every feature module is imported by this file (through the test core), yet a Core built without them has none of their handlers.
     const bare = await createCore(core.config, { modules: [], log: createLogger('silent'), now, migrate: false });
     const ran: string[] = [];
-    const own = await createCore(core.config, { modules: [{ name: 'probe', jobs: { 'test.module-kind': async (_c, job) => ran.push(job.id) } }], log: createLogger('silent'), now, migrate: false });
+    const own = await createCore(core.config, {
+      modules: [{ name: 'probe', jobs: { 'test.module-kind': async (_c, job) => ran.push(job.id) } }],
+      log: createLogger('silent'),
+      now,
+      migrate: false,
+    });
     try {
       assert.deepEqual([...jobHandlers(bare).keys()], []);
-      assert.ok(jobHandlers(core).has('mail.send') && jobHandlers(core).has('ticket.sla') && jobHandlers(core).has('analytics.score-schedule'), 'the test core has the modules’ kinds');
+      assert.ok(
+        jobHandlers(core).has('mail.send') && jobHandlers(core).has('ticket.sla') && jobHandlers(core).has('analytics.score-schedule'),
+        'the test core has the modules’ kinds',
+      );
       const id = (await enqueue(core.db, { kind: 'test.module-kind' }, clock))!;
       assert.deepEqual(await runDueJobs(bare, 'bare'), none, 'no module, no kind');
       assert.deepEqual(await runDueJobs(core, 'full'), none, 'the feature modules do not have it either');
@@ -571,7 +613,14 @@ describe('the job runner', () => {
       await own.close();
     }
     await assert.rejects(
-      createCore(core.config, { modules: [{ name: 'a', jobs: { 'test.twice': async () => null } }, { name: 'b', jobs: { 'test.twice': async () => null } }], log: createLogger('silent'), migrate: false }),
+      createCore(core.config, {
+        modules: [
+          { name: 'a', jobs: { 'test.twice': async () => null } },
+          { name: 'b', jobs: { 'test.twice': async () => null } },
+        ],
+        log: createLogger('silent'),
+        migrate: false,
+      }),
       /two handlers \(modules a and b\)/,
     );
   });
@@ -644,6 +693,9 @@ describe('the job runner', () => {
     const dataDir = core.config.dataDir;
     assert.equal(loadConfig({ KITH_DATA_DIR: dataDir, KITH_SECRET: 'x'.repeat(40) }).jobRunner, true);
     assert.equal(loadConfig({ KITH_DATA_DIR: dataDir, KITH_SECRET: 'x'.repeat(40), KITH_JOB_RUNNER: 'off' }).jobRunner, false);
-    assert.throws(() => loadConfig({ KITH_DATA_DIR: dataDir, KITH_SECRET: 'x'.repeat(40), KITH_JOB_RUNNER: 'no' }), (e: unknown) => e instanceof ConfigError && /^KITH_JOB_RUNNER must be on or off/.test(e.message));
+    assert.throws(
+      () => loadConfig({ KITH_DATA_DIR: dataDir, KITH_SECRET: 'x'.repeat(40), KITH_JOB_RUNNER: 'no' }),
+      (e: unknown) => e instanceof ConfigError && /^KITH_JOB_RUNNER must be on or off/.test(e.message),
+    );
   });
 });

@@ -236,7 +236,11 @@ async function markFailed(db: Writer, workerId: string, job: ClaimedJob, error: 
   const final = job.attempts >= job.maxAttempts;
   const r = await db
     .updateTable('jobs')
-    .set(final ? { failed_at: now.toISOString(), last_error, locked_by: null, locked_until: null } : { run_at: new Date(now.getTime() + retryDelayMs(job.attempts)).toISOString(), last_error, locked_by: null, locked_until: null })
+    .set(
+      final
+        ? { failed_at: now.toISOString(), last_error, locked_by: null, locked_until: null }
+        : { run_at: new Date(now.getTime() + retryDelayMs(job.attempts)).toISOString(), last_error, locked_by: null, locked_until: null },
+    )
     .where('id', '=', job.id)
     .where('locked_by', '=', workerId)
     .where('attempts', '=', job.attempts)
@@ -332,7 +336,14 @@ function outcomeWriter(core: Core, workerId: string): { record(f: Finish): Promi
         let outcomes: Outcome[] | null = null;
         if (group.length > 1) {
           try {
-            outcomes = await core.db.transaction().execute((trx) => writeGroup(trx, core.dialect, workerId, group.map((w) => w.f)));
+            outcomes = await core.db.transaction().execute((trx) =>
+              writeGroup(
+                trx,
+                core.dialect,
+                workerId,
+                group.map((w) => w.f),
+              ),
+            );
           } catch {
             outcomes = null;
           }
@@ -417,13 +428,16 @@ function leaseKeeper(core: Core, workerId: string, opts: LeaseOptions) {
     });
     return renewing;
   };
-  const timer = setInterval(() => {
-    renew().catch((err: unknown) => {
-      try {
-        core.log.error({ err }, 'job runner: renewing leases failed; trying again at the next heartbeat');
-      } catch {}
-    });
-  }, Math.max(1, opts.heartbeatMs ?? Math.floor(opts.leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      renew().catch((err: unknown) => {
+        try {
+          core.log.error({ err }, 'job runner: renewing leases failed; trying again at the next heartbeat');
+        } catch {}
+      });
+    },
+    Math.max(1, opts.heartbeatMs ?? Math.floor(opts.leaseMs / 3)),
+  );
   timer.unref();
   return {
     hold(jobs: ClaimedJob[]) {
@@ -445,7 +459,8 @@ function leaseKeeper(core: Core, workerId: string, opts: LeaseOptions) {
 /** Run one claimed job's handler; what to write about it. Never throws. */
 async function attempt(core: Core, job: ClaimedJob, signal: AbortSignal, leaseMs: number): Promise<Finish> {
   // The last attempt's holder never finished (it stopped, or its handler overran the lease): no more tries.
-  if (job.attempts > job.maxAttempts) return { what: 'fail', job, at: core.now(), error: new Error('the lease of its last attempt ran out (the process stopped or the handler overran)') };
+  if (job.attempts > job.maxAttempts)
+    return { what: 'fail', job, at: core.now(), error: new Error('the lease of its last attempt ran out (the process stopped or the handler overran)') };
   // Waited in this process's queue past half its lease: another process may soon take it; give it back.
   if (Date.parse(job.lockedUntil) - core.now().getTime() < leaseMs / 2) return { what: 'release', job, at: core.now() };
   const handler = core.jobHandlers.get(job.kind);
@@ -469,7 +484,13 @@ async function attempt(core: Core, job: ClaimedJob, signal: AbortSignal, leaseMs
 async function settle(core: Core, writer: ReturnType<typeof outcomeWriter>, f: Finish): Promise<Outcome> {
   try {
     const o = await writer.record(f);
-    const at = { jobId: f.job.id, kind: f.job.kind, attempt: f.job.attempts, maxAttempts: f.job.maxAttempts, error: f.what === 'fail' ? errorText(f.error) : undefined };
+    const at = {
+      jobId: f.job.id,
+      kind: f.job.kind,
+      attempt: f.job.attempts,
+      maxAttempts: f.job.maxAttempts,
+      error: f.what === 'fail' ? errorText(f.error) : undefined,
+    };
     if (o === 'retried') core.log.warn(at, 'job failed; retrying later');
     else if (o === 'failed') core.log.error(at, 'job failed for good');
     else if (o === 'lost') core.log.warn(at, 'job finished after its lease ran out and another process claimed it; outcome not recorded');

@@ -53,7 +53,10 @@ describe('loyalty points and tiers', () => {
     assert.equal(l.tier.key, 'silver', 'crossing 500 points moves the customer to Bạc');
     assert.equal(l.tier.name.vi, 'Bạc');
     const tl = await api(agent).get(`/api/v1/contacts/${c}/timeline?kinds=loyalty`);
-    assert.ok(tl.body.data.some((e: { loyalty: { kind: string; meta: { to?: string } } }) => e.loyalty.kind === 'tier' && e.loyalty.meta.to === 'silver'), JSON.stringify(tl.body.data));
+    assert.ok(
+      tl.body.data.some((e: { loyalty: { kind: string; meta: { to?: string } } }) => e.loyalty.kind === 'tier' && e.loyalty.meta.to === 'silver'),
+      JSON.stringify(tl.body.data),
+    );
     // Delivered, then returned: the points go back and the tier with them.
     const big = (await api(agent).get(`/api/v1/orders?filter[contactId][eq]=${c}&limit=10`)).body.data.find((o: { total: number }) => o.total === 4_000_000).id;
     assert.equal((await api(agent).patch(`/api/v1/orders/${big}`, { status: 'delivered' })).status, 200);
@@ -62,7 +65,14 @@ describe('loyalty points and tiers', () => {
     l = await loyalty(c);
     assert.equal(l.balance, 123);
     assert.equal(l.tier.key, 'member');
-    assert.deepEqual(l.ledger.filter((e: { kind: string }) => e.kind !== 'tier').map((e: { kind: string; points: number }) => [e.kind, e.points]), [['reverse', -400], ['earn', 400], ['earn', 123]]);
+    assert.deepEqual(
+      l.ledger.filter((e: { kind: string }) => e.kind !== 'tier').map((e: { kind: string; points: number }) => [e.kind, e.points]),
+      [
+        ['reverse', -400],
+        ['earn', 400],
+        ['earn', 123],
+      ],
+    );
   });
 
   test('redeeming never takes more than the balance; adjustments need a reason; both audited and scoped', async () => {
@@ -74,7 +84,11 @@ describe('loyalty points and tiers', () => {
     assert.equal(tooMuch.status, 422);
     assert.equal(tooMuch.body.errors[0].pointer, '/points');
     assert.equal((await api(manager).post(`/api/v1/contacts/${c}/loyalty/adjust`, { points: 10 })).status, 422);
-    assert.equal((await api(agent).post(`/api/v1/contacts/${c}/loyalty/redeem`, { points: 10, reason: 'Đổi quà' })).status, 403, 'agents do not hand out rewards');
+    assert.equal(
+      (await api(agent).post(`/api/v1/contacts/${c}/loyalty/redeem`, { points: 10, reason: 'Đổi quà' })).status,
+      403,
+      'agents do not hand out rewards',
+    );
     assert.deepEqual(await snapshotCounts(t.core), before);
     const ok = await api(manager).post(`/api/v1/contacts/${c}/loyalty/redeem`, { points: 60, reason: 'Đổi voucher 50.000 ₫' });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
@@ -82,7 +96,10 @@ describe('loyalty points and tiers', () => {
     const adj = await api(owner).post(`/api/v1/contacts/${c}/loyalty/adjust`, { points: 25, reason: 'Xin lỗi vì giao chậm' });
     assert.equal(adj.body.balance, 65);
     const audit = await api(owner).get(`/api/v1/audit?entityType=loyalty&entityId=${c}`);
-    assert.deepEqual(audit.body.data.map((a: { meta: { redeemed?: number; adjusted?: number } }) => a.meta.redeemed ?? a.meta.adjusted), [25, 60]);
+    assert.deepEqual(
+      audit.body.data.map((a: { meta: { redeemed?: number; adjusted?: number } }) => a.meta.redeemed ?? a.meta.adjusted),
+      [25, 60],
+    );
   });
 
   test('points expire first in, first out, after the expiry period; the job is idempotent', async () => {
@@ -98,7 +115,10 @@ describe('loyalty points and tiers', () => {
       await runDueJobs(t.core, 'test');
       let l = await loyalty(c);
       assert.equal(l.balance, 50, 'the 80 unspent of June’s 200 expired; January’s 50 remain');
-      assert.deepEqual(l.ledger.filter((e: { kind: string }) => e.kind === 'expire').map((e: { points: number }) => e.points), [-80]);
+      assert.deepEqual(
+        l.ledger.filter((e: { kind: string }) => e.kind === 'expire').map((e: { points: number }) => e.points),
+        [-80],
+      );
       await runDueJobs(t.core, 'test');
       l = await loyalty(c);
       assert.equal(l.balance, 50, 'nothing expires twice');
@@ -128,7 +148,14 @@ describe('referrals', () => {
     await order(friends[1]!, 100_000, 'paid');
     const r = await loyalty(referrer);
     assert.equal(r.balance, 400, '200 points for each referred customer who bought, once each');
-    assert.deepEqual(r.referrals.map((x: { name: string; rewarded: boolean }) => [x.name, x.rewarded]), [['Bạn 1', true], ['Bạn 2', true], ['Bạn 3', false]]);
+    assert.deepEqual(
+      r.referrals.map((x: { name: string; rewarded: boolean }) => [x.name, x.rewarded]),
+      [
+        ['Bạn 1', true],
+        ['Bạn 2', true],
+        ['Bạn 3', false],
+      ],
+    );
     assert.equal((await loyalty(friends[0]!)).balance, 60 + 100, 'the referred customer’s points and their welcome bonus');
     const late = await contact('Mua rồi mới giới thiệu');
     await order(late, 100_000);
@@ -153,7 +180,9 @@ describe('referrals', () => {
     const bad = await api(owner).put('/api/v1/loyalty/settings', { ...settings, tiers: [{ ...settings.tiers[0], threshold: 10 }] });
     assert.equal(bad.status, 422);
     assert.equal((await api(manager).put('/api/v1/loyalty/settings', settings)).status, 403);
-    const tiers = settings.tiers.map((x: { key: string; threshold: number }) => (x.key === 'silver' ? { ...x, threshold: 1_000 } : x.key === 'gold' ? { ...x, threshold: 3_000 } : x));
+    const tiers = settings.tiers.map((x: { key: string; threshold: number }) =>
+      x.key === 'silver' ? { ...x, threshold: 1_000 } : x.key === 'gold' ? { ...x, threshold: 3_000 } : x,
+    );
     const ok = await api(owner).put('/api/v1/loyalty/settings', { ...settings, tiers });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     assert.equal((await loyalty(c)).tier.key, 'member', 'a higher threshold moves the customer back');

@@ -66,7 +66,15 @@ describe('mail per workspace', () => {
     const bad = await api(owner).put('/api/v1/mail/settings', { host: 'smtp example', port: 70000, secure: false, from: 'not an address' });
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/from', '/host', '/port']);
-    const put = await api(owner).put('/api/v1/mail/settings', { host: '127.0.0.1', port: portOf(own.url), secure: false, user: 'cskh', password: 'mật-khẩu-smtp-rất-bí-mật', from: 'cskh@gomxua.vn', fromName: 'Gốm Xưa CSKH' });
+    const put = await api(owner).put('/api/v1/mail/settings', {
+      host: '127.0.0.1',
+      port: portOf(own.url),
+      secure: false,
+      user: 'cskh',
+      password: 'mật-khẩu-smtp-rất-bí-mật',
+      from: 'cskh@gomxua.vn',
+      fromName: 'Gốm Xưa CSKH',
+    });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     assert.equal(put.body.hasPassword, true);
     assert.ok(!JSON.stringify(put.body).includes('rất-bí-mật'));
@@ -98,13 +106,17 @@ describe('mail per workspace', () => {
   });
 
   test('marketing mail carries an unsubscribe link; opening it asks, confirming withdraws consent, and later marketing mail is not sent', async () => {
-    const c = await api(owner).post('/api/v1/contacts', { name: 'Chị Hằng', emails: ['hang@example.vn'], consents: { email: { status: 'granted', source: 'cửa hàng' } } });
+    const c = await api(owner).post('/api/v1/contacts', {
+      name: 'Chị Hằng',
+      emails: ['hang@example.vn'],
+      consents: { email: { status: 'granted', source: 'cửa hàng' } },
+    });
     const s = await api(owner).post('/api/v1/surveys', { name: 'Góp ý', questions: [{ type: 'nps', text: 'NPS' }] });
     const inv = await api(owner).post(`/api/v1/surveys/${s.body.id}/invitations`, { contactId: c.body.id, channel: 'email' });
     assert.equal(inv.status, 201);
     await runDueJobs(t.core, 'test');
     const got = await instance.waitFor((m) => m.to.includes('hang@example.vn'));
-    assert.match(got.raw.replace(/\r\n /g, " "), /List-Unsubscribe: <http[^>]+\/u\/[0-9a-f-]{36}\/[A-Za-z0-9_-]+>/);
+    assert.match(got.raw.replace(/\r\n /g, ' '), /List-Unsubscribe: <http[^>]+\/u\/[0-9a-f-]{36}\/[A-Za-z0-9_-]+>/);
     assert.match(got.raw, /List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
     const link = /\/u\/[0-9a-f-]{36}\/[A-Za-z0-9_-]+/.exec(mailText(got.raw))![0];
     const page = await t.app.inject({ method: 'GET', url: link });
@@ -113,7 +125,12 @@ describe('mail per workspace', () => {
     assert.equal((await api(owner).get(`/api/v1/contacts/${c.body.id}`)).body.consents.email.status, 'granted', 'opening the page changes nothing');
     const forged = await t.app.inject({ method: 'POST', url: link.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')) });
     assert.equal(forged.statusCode, 404);
-    const oneClick = await t.app.inject({ method: 'POST', url: link, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const oneClick = await t.app.inject({
+      method: 'POST',
+      url: link,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     assert.equal(oneClick.statusCode, 200, oneClick.body);
     const after = await api(owner).get(`/api/v1/contacts/${c.body.id}`);
     assert.equal(after.body.consents.email.status, 'denied');
@@ -158,15 +175,53 @@ describe('mail per workspace', () => {
 
   test('internal addresses are refused when saved, in every spelling, naming /host; nothing is stored', async () => {
     const hosts = [
-      'localhost', 'LOCALHOST.', 'smtp.localhost',
-      '127.0.0.1', '127.0.0.53', '2130706433', '127.1', '0x7f.1', '0x7f000001', '017700000001', '127.0.0.1.',
-      '0', '0.0.0.0', '[::]', '[::1]', '[0:0:0:0:0:0:0:1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]',
-      '10.0.0.5', '172.16.0.1', '172.31.255.254', '192.168.1.1', '[fc00::1]', '[fd12:3456::1]',
-      '100.64.0.1', '169.254.10.10', '[fe80::1]',
-      '169.254.169.254', '0xa9fea9fe', '[fd00:ec2::254]', '168.63.129.16', '100.100.100.200',
-      '224.0.0.1', '239.255.255.250', '[ff02::1]', '255.255.255.255', '240.0.0.1',
-      '198.18.0.1', '192.0.2.10', '198.51.100.7', '203.0.113.9', '[2001:db8::1]', '192.0.0.8',
-      '[64:ff9b::a00:1]', '[64:ff9b::127.0.0.1]', '[2002:c0a8:101::1]', '[::ffff:0:a9fe:a9fe]',
+      'localhost',
+      'LOCALHOST.',
+      'smtp.localhost',
+      '127.0.0.1',
+      '127.0.0.53',
+      '2130706433',
+      '127.1',
+      '0x7f.1',
+      '0x7f000001',
+      '017700000001',
+      '127.0.0.1.',
+      '0',
+      '0.0.0.0',
+      '[::]',
+      '[::1]',
+      '[0:0:0:0:0:0:0:1]',
+      '[::ffff:127.0.0.1]',
+      '[::ffff:7f00:1]',
+      '10.0.0.5',
+      '172.16.0.1',
+      '172.31.255.254',
+      '192.168.1.1',
+      '[fc00::1]',
+      '[fd12:3456::1]',
+      '100.64.0.1',
+      '169.254.10.10',
+      '[fe80::1]',
+      '169.254.169.254',
+      '0xa9fea9fe',
+      '[fd00:ec2::254]',
+      '168.63.129.16',
+      '100.100.100.200',
+      '224.0.0.1',
+      '239.255.255.250',
+      '[ff02::1]',
+      '255.255.255.255',
+      '240.0.0.1',
+      '198.18.0.1',
+      '192.0.2.10',
+      '198.51.100.7',
+      '203.0.113.9',
+      '[2001:db8::1]',
+      '192.0.0.8',
+      '[64:ff9b::a00:1]',
+      '[64:ff9b::127.0.0.1]',
+      '[2002:c0a8:101::1]',
+      '[::ffff:0:a9fe:a9fe]',
     ];
     const accepted: string[] = [];
     for (const host of hosts) {
@@ -184,7 +239,14 @@ describe('mail per workspace', () => {
   });
 
   test('a host name is resolved by the guard at connect time (nodemailer does not look it up itself)', async () => {
-    const put = await api(owner).put('/api/v1/mail/settings', { host: 'mail.gomxua.test', port: portOf(own.url), secure: false, user: 'cskh', password: 'mật-khẩu-smtp-rất-bí-mật', from: 'cskh@gomxua.vn' });
+    const put = await api(owner).put('/api/v1/mail/settings', {
+      host: 'mail.gomxua.test',
+      port: portOf(own.url),
+      secure: false,
+      user: 'cskh',
+      password: 'mật-khẩu-smtp-rất-bí-mật',
+      from: 'cskh@gomxua.vn',
+    });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     const sent = await api(owner).post('/api/v1/mail/settings/test', { to: 'qua-ten@gomxua.vn' });
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
@@ -203,17 +265,33 @@ describe('mail per workspace', () => {
     const before = own.mails.length;
     const answers: { why: string; status: number; body: unknown; lastError: string | null }[] = [];
     for (const c of cases) {
-      const put = await api(owner).put('/api/v1/mail/settings', { host: c.host, port: c.port, secure: false, user: 'cskh', password: 'mật-khẩu-smtp-rất-bí-mật', from: 'cskh@gomxua.vn' });
+      const put = await api(owner).put('/api/v1/mail/settings', {
+        host: c.host,
+        port: c.port,
+        secure: false,
+        user: 'cskh',
+        password: 'mật-khẩu-smtp-rất-bí-mật',
+        from: 'cskh@gomxua.vn',
+      });
       assert.equal(put.status, 200, JSON.stringify(put.body));
       const r = await api(owner).post('/api/v1/mail/settings/test', { to: 'do-tham@gomxua.vn' });
-      const mailId = await queueMail(t.core.db, { workspaceId: owner.workspaceId, contactId: null, to: 'do-tham@gomxua.vn', subject: c.why, text: c.why, purpose: 'transactional' }, t.core.now());
+      const mailId = await queueMail(
+        t.core.db,
+        { workspaceId: owner.workspaceId, contactId: null, to: 'do-tham@gomxua.vn', subject: c.why, text: c.why, purpose: 'transactional' },
+        t.core.now(),
+      );
       await assert.rejects(sendQueuedMail(t.core, mailId, false));
       const row = await t.core.db.selectFrom('mail_outbox').select('last_error').where('id', '=', mailId).executeTakeFirstOrThrow();
       answers.push({ why: c.why, status: r.status, body: r.body, lastError: row.last_error });
     }
     assert.equal(answers[0]!.status, 422);
     assert.equal((answers[0]!.body as { errors: { pointer: string }[] }).errors[0]!.pointer, '/smtp');
-    for (const a of answers) assert.deepEqual({ status: a.status, body: a.body, lastError: a.lastError }, { status: answers[0]!.status, body: answers[0]!.body, lastError: answers[0]!.lastError }, a.why);
+    for (const a of answers)
+      assert.deepEqual(
+        { status: a.status, body: a.body, lastError: a.lastError },
+        { status: answers[0]!.status, body: answers[0]!.body, lastError: answers[0]!.lastError },
+        a.why,
+      );
     assert.ok(!/ECONN|ENOTFOUND|10\.20|169\.254|refused/i.test(JSON.stringify(answers[0])), JSON.stringify(answers[0]));
     assert.equal(own.mails.length, before, 'nothing reached the catcher through the mixed name');
     // The real reason is in the server's log, for the operator.
@@ -226,8 +304,19 @@ describe('mail per workspace', () => {
   });
 
   test('each outbox mail has a stable Message-ID from its id: a second attempt (after a crash) carries the same one', async () => {
-    await api(owner).put('/api/v1/mail/settings', { host: '127.0.0.1', port: portOf(own.url), secure: false, user: 'cskh', password: 'mật-khẩu-smtp-rất-bí-mật', from: 'hotro@gomxua.vn' });
-    const mailId = await queueMail(t.core.db, { workspaceId: owner.workspaceId, contactId: null, to: 'hai-lan@gomxua.vn', subject: 'Đơn hàng', text: 'Cảm ơn anh/chị', purpose: 'transactional' }, t.core.now());
+    await api(owner).put('/api/v1/mail/settings', {
+      host: '127.0.0.1',
+      port: portOf(own.url),
+      secure: false,
+      user: 'cskh',
+      password: 'mật-khẩu-smtp-rất-bí-mật',
+      from: 'hotro@gomxua.vn',
+    });
+    const mailId = await queueMail(
+      t.core.db,
+      { workspaceId: owner.workspaceId, contactId: null, to: 'hai-lan@gomxua.vn', subject: 'Đơn hàng', text: 'Cảm ơn anh/chị', purpose: 'transactional' },
+      t.core.now(),
+    );
     assert.equal(await sendQueuedMail(t.core, mailId, false), 'sent');
     // kill -9 after the server took the mail but before the row said so: the row is left 'sending' and tried again.
     await t.core.db.updateTable('mail_outbox').set({ status: 'sending' }).where('id', '=', mailId).execute();
@@ -239,7 +328,11 @@ describe('mail per workspace', () => {
 
     // Through the instance's server: the domain of its sender address.
     await api(owner).delete('/api/v1/mail/settings');
-    const viaInstance = await queueMail(t.core.db, { workspaceId: owner.workspaceId, contactId: null, to: 'qua-may-chu@gomxua.vn', subject: 'Đơn hàng', text: 'Cảm ơn', purpose: 'transactional' }, t.core.now());
+    const viaInstance = await queueMail(
+      t.core.db,
+      { workspaceId: owner.workspaceId, contactId: null, to: 'qua-may-chu@gomxua.vn', subject: 'Đơn hàng', text: 'Cảm ơn', purpose: 'transactional' },
+      t.core.now(),
+    );
     assert.equal(await sendQueuedMail(t.core, viaInstance, false), 'sent');
     const m = await instance.waitFor((x) => x.to.includes('qua-may-chu@gomxua.vn'));
     assert.equal(/^Message-ID: (.*)$/im.exec(m.raw)?.[1]?.trim(), `<${viaInstance}@localhost>`);

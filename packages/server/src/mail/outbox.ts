@@ -34,7 +34,25 @@ export async function queueMail(db: Db, m: OutgoingMail, now: Date): Promise<str
   const html = m.html ?? `<div style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5">${escapeHtml(m.text).replace(/\r?\n/g, '<br>\n')}</div>`;
   await db
     .insertInto('mail_outbox')
-    .values({ id, workspace_id: m.workspaceId, contact_id: m.contactId, to_address: m.to, subject: m.subject, text: m.text, html, purpose: m.purpose, status: 'queued', attempts: 0, next_attempt_at: at, last_error: null, related_type: m.relatedType ?? null, related_id: m.relatedId ?? null, sent_at: null, created_at: at, updated_at: at })
+    .values({
+      id,
+      workspace_id: m.workspaceId,
+      contact_id: m.contactId,
+      to_address: m.to,
+      subject: m.subject,
+      text: m.text,
+      html,
+      purpose: m.purpose,
+      status: 'queued',
+      attempts: 0,
+      next_attempt_at: at,
+      last_error: null,
+      related_type: m.relatedType ?? null,
+      related_id: m.relatedId ?? null,
+      sent_at: null,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   await enqueue(db, { kind: MAIL_JOB, workspaceId: m.workspaceId, key: `mail:${id}`, payload: { mailId: id }, maxAttempts: MAIL_ATTEMPTS }, now);
   return id;
@@ -59,12 +77,18 @@ export async function sendQueuedMail(core: Core, mailId: string, lastAttempt: bo
     return 'suppressed' as const;
   };
   if (m.purpose === 'marketing') {
-    const contact = m.contact_id ? await core.db.selectFrom('contacts').select(['consents', 'deleted_at']).where('id', '=', m.contact_id).executeTakeFirst() : undefined;
+    const contact = m.contact_id
+      ? await core.db.selectFrom('contacts').select(['consents', 'deleted_at']).where('id', '=', m.contact_id).executeTakeFirst()
+      : undefined;
     if (!contact || contact.deleted_at || !mayMarket(contact.consents)) return suppress('no consent to marketing email');
   }
   const send = await mailSenderFor(core, m.workspace_id);
   if (!send) return suppress('no SMTP server is set up (the workspace’s mail settings or SMTP_URL)');
-  await core.db.updateTable('mail_outbox').set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: now() })).where('id', '=', mailId).execute();
+  await core.db
+    .updateTable('mail_outbox')
+    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: now() }))
+    .where('id', '=', mailId)
+    .execute();
   let text = m.text;
   let html = m.html ?? undefined;
   const headers: Record<string, string> = {};
@@ -72,18 +96,26 @@ export async function sendQueuedMail(core: Core, mailId: string, lastAttempt: bo
     // Every marketing mail carries its way out, in the body and as one-click headers (RFC 8058).
     const url = unsubscribeUrl(core, m.contact_id);
     text += `\n\n--\n${bothLanguages('mail.unsubscribe')}: ${url}`;
-    if (html) html += `<p style="font-size:12px;color:#57606a;margin-top:24px"><a href="${escapeHtml(url)}">${escapeHtml(bothLanguages('mail.unsubscribe'))}</a></p>`;
+    if (html)
+      html += `<p style="font-size:12px;color:#57606a;margin-top:24px"><a href="${escapeHtml(url)}">${escapeHtml(bothLanguages('mail.unsubscribe'))}</a></p>`;
     headers['List-Unsubscribe'] = `<${url}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
   try {
     // The same Message-ID on every attempt: a mail sent again after a crash (taken by the server, not yet
     // marked sent) is a repeat receivers can drop.
-    await send({ to: m.to_address, subject: m.subject, text, ...(html ? { html } : {}), ...(Object.keys(headers).length ? { headers } : {}) }, { stableId: m.id });
+    await send(
+      { to: m.to_address, subject: m.subject, text, ...(html ? { html } : {}), ...(Object.keys(headers).length ? { headers } : {}) },
+      { stableId: m.id },
+    );
     await core.db.updateTable('mail_outbox').set({ status: 'sent', sent_at: now(), last_error: null, updated_at: now() }).where('id', '=', mailId).execute();
     return 'sent';
   } catch (e) {
-    await core.db.updateTable('mail_outbox').set({ status: lastAttempt ? 'failed' : 'queued', last_error: String((e as Error).message).slice(0, 500), updated_at: now() }).where('id', '=', mailId).execute();
+    await core.db
+      .updateTable('mail_outbox')
+      .set({ status: lastAttempt ? 'failed' : 'queued', last_error: String((e as Error).message).slice(0, 500), updated_at: now() })
+      .where('id', '=', mailId)
+      .execute();
   }
   throw new Error(`mail ${mailId} was not delivered`);
 }

@@ -40,5 +40,8 @@ export function renderTemplate(template: string, vars: TemplateVars): { text: st
     last = m.index! + m[0].length;
   }
   html += escapeHtml(template.slice(last));
-  return { text, html: `<div style="font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:15px;line-height:1.5;color:#1f2328">${html.replace(/\r?\n/g, '<br>\n')}</div>` };
+  return {
+    text,
+    html: `<div style="font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:15px;line-height:1.5;color:#1f2328">${html.replace(/\r?\n/g, '<br>\n')}</div>`,
+  };
 }

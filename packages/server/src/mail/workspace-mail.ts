@@ -26,7 +26,12 @@ import { bothLanguages } from '../i18n/messages.ts';
  */
 
 export const SmtpInput = z.strictObject({
-  host: z.string().trim().min(1).max(253).refine((h) => /^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/.test(h), { message: 'Must be a host name or address' }),
+  host: z
+    .string()
+    .trim()
+    .min(1)
+    .max(253)
+    .refine((h) => /^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/.test(h), { message: 'Must be a host name or address' }),
   port: z.number().int().min(1).max(65_535),
   /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
   secure: z.boolean(),
@@ -56,7 +61,19 @@ export function decrypt<T>(secret: string, text: string): T {
   return JSON.parse(Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8')) as T;
 }
 
-export type MailSettingsView = { configured: boolean; host: string | null; port: number | null; secure: boolean | null; user: string | null; hasPassword: boolean; from: string | null; fromName: string | null; replyTo: string | null; instanceSmtp: boolean; updatedAt: string | null };
+export type MailSettingsView = {
+  configured: boolean;
+  host: string | null;
+  port: number | null;
+  secure: boolean | null;
+  user: string | null;
+  hasPassword: boolean;
+  from: string | null;
+  fromName: string | null;
+  replyTo: string | null;
+  instanceSmtp: boolean;
+  updatedAt: string | null;
+};
 
 async function storedOf(core: Core, db: Db, workspaceId: string) {
   const r = await db.selectFrom('workspace_mail').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
@@ -91,17 +108,57 @@ export async function saveMailSettings(core: Core, actor: Actor, input: SmtpInpu
   authorize(actor, 'care.configure');
   // Early and plain for an address typed as such (in any spelling); a name is judged when connecting.
   if (core.outbound.refusedLiteral(input.host, input.port)) {
-    throw invalid([{ path: ['host'], message: 'Must not be a loopback, private, link-local or other internal address (the server’s operator may allow one with KITH_OUTBOUND_ALLOW)', code: 'internal_address' }]);
+    throw invalid([
+      {
+        path: ['host'],
+        message: 'Must not be a loopback, private, link-local or other internal address (the server’s operator may allow one with KITH_OUTBOUND_ALLOW)',
+        code: 'internal_address',
+      },
+    ]);
   }
   await core.db.transaction().execute(async (trx) => {
     const before = await storedOf(core, trx, actor.workspaceId);
     const password = input.password ?? before?.smtp?.password;
-    const stored: Stored = { host: input.host, port: input.port, secure: input.secure, ...(input.user ? { user: input.user } : {}), ...(password ? { password } : {}), ...(input.fromName ? { fromName: input.fromName } : {}) };
+    const stored: Stored = {
+      host: input.host,
+      port: input.port,
+      secure: input.secure,
+      ...(input.user ? { user: input.user } : {}),
+      ...(password ? { password } : {}),
+      ...(input.fromName ? { fromName: input.fromName } : {}),
+    };
     const now = core.now().toISOString();
-    const row = { smtp: encrypt(core.config.secret, stored), from_address: input.from, reply_to: input.replyTo ?? null, updated_by: actor.userId, updated_at: now };
-    await trx.insertInto('workspace_mail').values({ workspace_id: actor.workspaceId, ...row }).onConflict((oc) => oc.column('workspace_id').doUpdateSet(row)).execute();
+    const row = {
+      smtp: encrypt(core.config.secret, stored),
+      from_address: input.from,
+      reply_to: input.replyTo ?? null,
+      updated_by: actor.userId,
+      updated_at: now,
+    };
+    await trx
+      .insertInto('workspace_mail')
+      .values({ workspace_id: actor.workspaceId, ...row })
+      .onConflict((oc) => oc.column('workspace_id').doUpdateSet(row))
+      .execute();
     // The password is never written to the audit log.
-    await recordAudit(trx, { ...by(actor), action: before ? 'update' : 'create', entityType: 'mail_settings', entityId: actor.workspaceId, after: { host: input.host, port: input.port, secure: input.secure, user: input.user ?? null, from: input.from, passwordChanged: input.password !== undefined } }, core.now());
+    await recordAudit(
+      trx,
+      {
+        ...by(actor),
+        action: before ? 'update' : 'create',
+        entityType: 'mail_settings',
+        entityId: actor.workspaceId,
+        after: {
+          host: input.host,
+          port: input.port,
+          secure: input.secure,
+          user: input.user ?? null,
+          from: input.from,
+          passwordChanged: input.password !== undefined,
+        },
+      },
+      core.now(),
+    );
   });
   transports.delete(actor.workspaceId);
   return getMailSettings(core, actor);
@@ -162,7 +219,10 @@ function publicReason(e: unknown): string {
   return SMTP_UNREACHABLE;
 }
 
-export type MailSender = (mail: Mail, options?: { /** Makes the Message-ID `<stableId@sender's domain>`, the same on every attempt. */ stableId?: string }) => Promise<void>;
+export type MailSender = (
+  mail: Mail,
+  options?: { /** Makes the Message-ID `<stableId@sender's domain>`, the same on every attempt. */ stableId?: string },
+) => Promise<void>;
 
 /** How mail of a workspace leaves: its own server, else the instance's; null when neither is set up. */
 export async function mailSenderFor(core: Core, workspaceId: string): Promise<MailSender | null> {
@@ -171,7 +231,12 @@ export async function mailSenderFor(core: Core, workspaceId: string): Promise<Ma
     let t = transports.get(workspaceId);
     if (!t || t.updatedAt !== s.row.updated_at) {
       t?.transport.close();
-      t = { updatedAt: s.row.updated_at, transport: transportOf(core, s.smtp), from: s.smtp.fromName ? `"${s.smtp.fromName.replace(/["\\]/g, '')}" <${s.row.from_address}>` : s.row.from_address, replyTo: s.row.reply_to };
+      t = {
+        updatedAt: s.row.updated_at,
+        transport: transportOf(core, s.smtp),
+        from: s.smtp.fromName ? `"${s.smtp.fromName.replace(/["\\]/g, '')}" <${s.row.from_address}>` : s.row.from_address,
+        replyTo: s.row.reply_to,
+      };
       transports.set(workspaceId, t);
     }
     const tt = t;
@@ -179,10 +244,27 @@ export async function mailSenderFor(core: Core, workspaceId: string): Promise<Ma
     return async (mail, options = {}) => {
       const messageId = options.stableId ? stableMessageId(options.stableId, tt.from, core.config.publicUrl) : mail.messageId;
       try {
-        await tt.transport.sendMail({ from: tt.from, ...(tt.replyTo ? { replyTo: tt.replyTo } : {}), to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.headers ? { headers: mail.headers } : {}), ...(messageId ? { messageId } : {}) });
+        await tt.transport.sendMail({
+          from: tt.from,
+          ...(tt.replyTo ? { replyTo: tt.replyTo } : {}),
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.html ? { html: mail.html } : {}),
+          ...(mail.headers ? { headers: mail.headers } : {}),
+          ...(messageId ? { messageId } : {}),
+        });
       } catch (e) {
         const err = e as NodeJS.ErrnoException & { responseCode?: number; address?: string; kind?: string };
-        core.log.warn({ workspaceId, host: smtp.host, port: smtp.port, err: { message: err.message, code: err.code, responseCode: err.responseCode, address: err.address, kind: err.kind } }, 'workspace mail not delivered');
+        core.log.warn(
+          {
+            workspaceId,
+            host: smtp.host,
+            port: smtp.port,
+            err: { message: err.message, code: err.code, responseCode: err.responseCode, address: err.address, kind: err.kind },
+          },
+          'workspace mail not delivered',
+        );
         throw new MailDeliveryError(publicReason(e));
       }
     };
@@ -190,7 +272,8 @@ export async function mailSenderFor(core: Core, workspaceId: string): Promise<Ma
   if (!core.mailer.enabled) return null;
   return async (mail, options = {}) => {
     const messageId = options.stableId ? stableMessageId(options.stableId, core.config.mailFrom, core.config.publicUrl) : mail.messageId;
-    if (!(await core.mailer.send({ ...mail, ...(messageId ? { messageId } : {}) }))) throw new MailDeliveryError('The server’s SMTP server did not accept the mail');
+    if (!(await core.mailer.send({ ...mail, ...(messageId ? { messageId } : {}) })))
+      throw new MailDeliveryError('The server’s SMTP server did not accept the mail');
   };
 }
 
@@ -204,7 +287,10 @@ export async function sendTestMail(core: Core, actor: Actor, to: string): Promis
     await send({ to, subject: `Kith: ${bothLanguages('mail.test.subject')}`, text: bothLanguages('mail.test.body', {}, '\n') });
   } catch (e) {
     if (!(e instanceof MailDeliveryError)) core.log.warn({ err: e }, 'test mail not sent');
-    throw invalid([{ path: ['smtp'], message: e instanceof MailDeliveryError ? e.message : SMTP_UNREACHABLE, code: 'invalid' }], 'The test message was not sent');
+    throw invalid(
+      [{ path: ['smtp'], message: e instanceof MailDeliveryError ? e.message : SMTP_UNREACHABLE, code: 'invalid' }],
+      'The test message was not sent',
+    );
   }
   return { sent: true, via: s?.smtp ? 'workspace' : 'instance' };
 }
@@ -234,8 +320,25 @@ export async function unsubscribe(core: Core, contactId: string): Promise<{ work
     const prev = consents.email as { status?: string } | undefined;
     if (prev?.status !== 'denied') {
       const next = { ...consents, email: { status: 'denied', source: 'unsubscribe link', at: core.now().toISOString() } };
-      await trx.updateTable('contacts').set({ consents: JSON.stringify(next), updated_at: core.now().toISOString(), version: c.version + 1 }).where('id', '=', c.id).execute();
-      await recordAudit(trx, { workspaceId: c.workspace_id, actorUserId: null, action: 'update', entityType: 'contact', entityId: c.id, before: { consents: { email: prev ?? null } }, after: { consents: { email: next.email } }, meta: { via: 'unsubscribe link' } }, core.now());
+      await trx
+        .updateTable('contacts')
+        .set({ consents: JSON.stringify(next), updated_at: core.now().toISOString(), version: c.version + 1 })
+        .where('id', '=', c.id)
+        .execute();
+      await recordAudit(
+        trx,
+        {
+          workspaceId: c.workspace_id,
+          actorUserId: null,
+          action: 'update',
+          entityType: 'contact',
+          entityId: c.id,
+          before: { consents: { email: prev ?? null } },
+          after: { consents: { email: next.email } },
+          meta: { via: 'unsubscribe link' },
+        },
+        core.now(),
+      );
       await emitEvent(trx, { type: 'contact.updated', workspaceId: c.workspace_id, at: core.now(), payload: { contactId: c.id, fields: ['consents'] } });
     }
     return { workspaceName: ws.name, locale: ws.locale };

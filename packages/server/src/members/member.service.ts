@@ -21,13 +21,21 @@ export async function changeRole(core: Core, actor: Actor, userId: string, role:
     if (!current) throw notFound('Member');
     if (!canManageRole(actor.role, current) || !canManageRole(actor.role, role)) {
       const target = canManageRole(actor.role, current) ? role : current;
-      throw new AppError('forbidden', `Your role (${actor.role}) cannot change a ${current} into a ${role}`, { reason: 'role_cannot_manage', params: { role: actor.role, target } });
+      throw new AppError('forbidden', `Your role (${actor.role}) cannot change a ${current} into a ${role}`, {
+        reason: 'role_cannot_manage',
+        params: { role: actor.role, target },
+      });
     }
     if (current === 'owner' && role !== 'owner' && (await countOwners(trx, actor.workspaceId)) <= 1) {
       throw invalid([{ path: ['role'], message: 'A workspace needs at least one owner; make someone else owner first' }]);
     }
     const now = core.now();
-    await trx.updateTable('memberships').set({ role, updated_at: now.toISOString() }).where('workspace_id', '=', actor.workspaceId).where('user_id', '=', userId).execute();
+    await trx
+      .updateTable('memberships')
+      .set({ role, updated_at: now.toISOString() })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('user_id', '=', userId)
+      .execute();
     await recordAudit(trx, { ...by(actor), action: 'member.role', entityType: 'user', entityId: userId, before: { role: current }, after: { role } }, now);
     return (await listMembers(trx, actor.workspaceId)).find((m) => m.userId === userId)!;
   });
@@ -39,8 +47,13 @@ export async function removeMember(core: Core, actor: Actor, userId: string): Pr
   await core.db.transaction().execute(async (trx) => {
     const current = await findRole(trx, actor.workspaceId, userId);
     if (!current) throw notFound('Member');
-    if (!canManageRole(actor.role, current)) throw new AppError('forbidden', `Your role (${actor.role}) cannot remove a ${current}`, { reason: 'role_cannot_manage', params: { role: actor.role, target: current } });
-    if (current === 'owner' && (await countOwners(trx, actor.workspaceId)) <= 1) throw new AppError('conflict', 'The last owner cannot be removed', { reason: 'last_owner' });
+    if (!canManageRole(actor.role, current))
+      throw new AppError('forbidden', `Your role (${actor.role}) cannot remove a ${current}`, {
+        reason: 'role_cannot_manage',
+        params: { role: actor.role, target: current },
+      });
+    if (current === 'owner' && (await countOwners(trx, actor.workspaceId)) <= 1)
+      throw new AppError('conflict', 'The last owner cannot be removed', { reason: 'last_owner' });
     const now = core.now();
     const ws = actor.workspaceId;
     await trx.deleteFrom('team_members').where('workspace_id', '=', ws).where('user_id', '=', userId).execute();

@@ -19,7 +19,10 @@ describe('workspace settings', () => {
     const api = client(t.app, owner.token);
     const r = await api.patch('/api/v1/workspace', { name: 'Nhà sách Phương Nam', currency: 'USD', timezone: 'Asia/Bangkok', phoneRegion: 'TH', locale: 'en' });
     assert.equal(r.status, 200);
-    assert.deepEqual([r.body.name, r.body.currency, r.body.timezone, r.body.phoneRegion, r.body.locale], ['Nhà sách Phương Nam', 'USD', 'Asia/Bangkok', 'TH', 'en']);
+    assert.deepEqual(
+      [r.body.name, r.body.currency, r.body.timezone, r.body.phoneRegion, r.body.locale],
+      ['Nhà sách Phương Nam', 'USD', 'Asia/Bangkok', 'TH', 'en'],
+    );
     const bad = await api.patch('/api/v1/workspace', { currency: 'XYZ', timezone: 'Mars/Olympus', phoneRegion: 'ZZ' });
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/currency', '/phoneRegion', '/timezone']);
@@ -27,7 +30,11 @@ describe('workspace settings', () => {
     const agent = await makeMember(t.core, owner.workspaceId, 'agent');
     const refused = await client(t.app, agent.token).patch('/api/v1/workspace', { name: 'x' });
     assert.equal(refused.status, 403);
-    assert.deepEqual([refused.body.reason, refused.body.params], ['role_cannot', { role: 'agent', action: 'workspace.update' }], 'a client can word the refusal itself');
+    assert.deepEqual(
+      [refused.body.reason, refused.body.params],
+      ['role_cannot', { role: 'agent', action: 'workspace.update' }],
+      'a client can word the refusal itself',
+    );
     assert.equal((await client(t.app, agent.token).get('/api/v1/workspace')).body.currency, 'VND');
   });
 });
@@ -86,8 +93,15 @@ describe('teams decide what managers and agents see', () => {
     const a1 = await makeMember(t.core, workspaceId, 'agent');
     const a2 = await makeMember(t.core, workspaceId, 'agent');
     const a3 = await makeMember(t.core, workspaceId, 'agent');
-    for (const [team, u] of [[north, mgr], [north, a1], [north, a2], [south, a3]] as const) assert.equal((await api.put(`/api/v1/teams/${team}/members/${u.userId}`)).status, 200);
-    const mk = async (name: string, ownerId: string | null, teamId: string | null) => (await api.post('/api/v1/contacts', { name, ownerId, teamId })).body.id as string;
+    for (const [team, u] of [
+      [north, mgr],
+      [north, a1],
+      [north, a2],
+      [south, a3],
+    ] as const)
+      assert.equal((await api.put(`/api/v1/teams/${team}/members/${u.userId}`)).status, 200);
+    const mk = async (name: string, ownerId: string | null, teamId: string | null) =>
+      (await api.post('/api/v1/contacts', { name, ownerId, teamId })).body.id as string;
     const ids = {
       a1own: await mk('Của A1', a1.userId, null),
       a2own: await mk('Của A2', a2.userId, null),
@@ -96,7 +110,8 @@ describe('teams decide what managers and agents see', () => {
       pool: await mk('Chưa ai nhận', null, null),
       ownerOwn: await mk('Của chủ', o.userId, null),
     };
-    const names = async (u: TestUser) => ((await client(t.app, u.token).get('/api/v1/contacts?sort=name&limit=200')).body.data as { name: string }[]).map((c) => c.name).sort();
+    const names = async (u: TestUser) =>
+      ((await client(t.app, u.token).get('/api/v1/contacts?sort=name&limit=200')).body.data as { name: string }[]).map((c) => c.name).sort();
     assert.deepEqual(await names(a1), ['Chưa ai nhận', 'Của A1', 'Của đội Bắc'].sort());
     assert.deepEqual(await names(mgr), ['Chưa ai nhận', 'Của A1', 'Của A2', 'Của đội Bắc'].sort());
     assert.deepEqual(await names(a3), ['Chưa ai nhận', 'Của A3'].sort());
@@ -152,7 +167,10 @@ describe('invitations', () => {
     assert.equal(rtl.body.errors[0].code, 'invisible_characters');
     const cyrillic = await api.post('/api/v1/invitations', { email: '\u0430dmin@example.com', role: 'admin' });
     assert.equal(cyrillic.status, 422);
-    assert.deepEqual([cyrillic.body.errors[0].pointer, cyrillic.body.errors[0].code, cyrillic.body.errors[0].params.scripts], ['/email', 'mixed_scripts', 'Cyrillic, Latin']);
+    assert.deepEqual(
+      [cyrillic.body.errors[0].pointer, cyrillic.body.errors[0].code, cyrillic.body.errors[0].params.scripts],
+      ['/email', 'mixed_scripts', 'Cyrillic, Latin'],
+    );
     const contact = await api.post('/api/v1/contacts', { name: 'Ẩn Ký Tự', emails: ['ok@example.com', 'an\u2066@example.com'] });
     assert.equal(contact.status, 422);
     assert.deepEqual([contact.body.errors[0].pointer, contact.body.errors[0].code], ['/emails/1', 'invisible_characters']);
@@ -191,7 +209,11 @@ describe('invitations', () => {
       assert.equal(right.status, 409);
       assert.deepEqual({ ...right.body, instance: null }, { ...wrong.body, instance: null });
       assert.equal(right.body.reason, 'sign_in_to_accept');
-      assert.deepEqual((await client(t2.app, other.token).get('/api/v1/workspaces')).body.data.map((w: { name: string }) => w.name), ['Chỗ Khác'], 'not joined');
+      assert.deepEqual(
+        (await client(t2.app, other.token).get('/api/v1/workspaces')).body.data.map((w: { name: string }) => w.name),
+        ['Chỗ Khác'],
+        'not joined',
+      );
       // Signed in as someone else: refused, and the invitation stays.
       assert.equal((await client(t2.app, o.token).post(`/api/v1/invitations/by-token/${token}/accept`, {})).status, 403);
       // The invited account accepts by signing in with the link: the session opens in the new workspace.
@@ -201,7 +223,9 @@ describe('invitations', () => {
       assert.equal(signIn.body.workspace.name, 'Tiệm Bánh');
       assert.equal(signIn.body.role, 'manager');
       assert.equal((await client(t2.app).get(`/api/v1/invitations/by-token/${token}`)).status, 404, 'used');
-      const list = (await client(t2.app, other.token).get('/api/v1/workspaces')).body.data.map((w: { name: string; role: string }) => `${w.name}:${w.role}`).sort();
+      const list = (await client(t2.app, other.token).get('/api/v1/workspaces')).body.data
+        .map((w: { name: string; role: string }) => `${w.name}:${w.role}`)
+        .sort();
       assert.deepEqual(list, ['Chỗ Khác:owner', 'Tiệm Bánh:manager']);
       const b = browser(t2.app);
       await b.login(other.email, PASSWORD, o.workspaceId);
@@ -224,7 +248,11 @@ describe('custom fields', () => {
     assert.equal(f.status, 201);
     assert.equal((await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'vip_level', label: 'Trùng', type: 'text' })).status, 409);
     assert.equal((await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'Bad Key', label: 'x', type: 'text' })).status, 422);
-    assert.equal((await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'kind', label: 'x', type: 'select' })).status, 422, 'a select needs options');
+    assert.equal(
+      (await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'kind', label: 'x', type: 'select' })).status,
+      422,
+      'a select needs options',
+    );
     const bad = await api.post('/api/v1/contacts', { name: 'Sai Kiểu', custom: { vip_level: 'cao', nope: 1 } });
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/custom/nope', '/custom/vip_level']);
@@ -236,7 +264,11 @@ describe('custom fields', () => {
     assert.equal((await api.patch(`/api/v1/custom-fields/${req.body.id}`, { position: 0 })).body.position, 0);
     assert.equal((await api.delete(`/api/v1/custom-fields/${f.body.id}`)).status, 204);
     assert.deepEqual((await api.get(`/api/v1/contacts/${c.body.id}`)).body.custom, {});
-    assert.equal((await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'vip_level', label: 'Lại', type: 'boolean' })).status, 201, 'the key is free again');
+    assert.equal(
+      (await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'vip_level', label: 'Lại', type: 'boolean' })).status,
+      201,
+      'the key is free again',
+    );
     const agent = await makeMember(t.core, o.workspaceId, 'agent');
     assert.equal((await client(t.app, agent.token).post('/api/v1/custom-fields', { entity: 'contact', key: 'x', label: 'x', type: 'text' })).status, 403);
     assert.equal((await client(t.app, agent.token).get('/api/v1/custom-fields')).body.data.length, 2);

@@ -18,11 +18,17 @@ function parseMatrix(markdown: string): Record<string, Record<Role, Grant>> {
   const section = markdown.split(/^## The matrix\s*$/m)[1]?.split(/^## /m)[0];
   assert.ok(section, 'docs/permissions.md has a "## The matrix" section');
   const lines = section.split('\n').filter((l) => l.trim().startsWith('|'));
-  const header = lines[0]!.split('|').map((c) => c.trim()).filter(Boolean);
+  const header = lines[0]!
+    .split('|')
+    .map((c) => c.trim())
+    .filter(Boolean);
   assert.deepEqual(header.slice(1, 6), [...ROLES], 'the matrix columns are the five roles in order');
   const out: Record<string, Record<Role, Grant>> = {};
   for (const line of lines.slice(2)) {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const action = cells[0]!.replace(/`/g, '');
     const grants = {} as Record<Role, Grant>;
     ROLES.forEach((r, i) => {
@@ -70,7 +76,12 @@ before(async () => {
   outsider = await makeMember(t.core, ws.workspaceId, 'agent', { teamIds: [teamB] });
   // A shared view saved by someone who is none of the roles under test, for views.manage.
   const curator = await makeMember(t.core, ws.workspaceId, 'admin');
-  const v = await client(t.app, curator.token).post('/api/v1/views', { entity: 'contacts', name: 'Khách VIP', shared: true, config: { filters: [{ field: 'tags', op: 'has', value: 'vip' }] } });
+  const v = await client(t.app, curator.token).post('/api/v1/views', {
+    entity: 'contacts',
+    name: 'Khách VIP',
+    shared: true,
+    config: { filters: [{ field: 'tags', op: 'has', value: 'vip' }] },
+  });
   assert.equal(v.status, 201, JSON.stringify(v.body));
   curatorsView = v.body.id;
   const sv = await api(owner).post('/api/v1/surveys', { name: 'Sau hỗ trợ', questions: [{ type: 'csat', text: 'Anh/chị hài lòng không?' }] });
@@ -93,14 +104,24 @@ async function record(kind: 'contacts' | 'companies', where: 'in' | 'out'): Prom
 /** An import of one new contact, run by the member themselves (in scope) or by the agent of team B (out of it). */
 async function anImport(u: TestUser, where: 'in' | 'out'): Promise<string> {
   const by = where === 'out' || u.role === 'viewer' ? outsider : u;
-  const r = await runImport(t.core, by.actor, { bytes: Buffer.from(`Họ và tên\nNhập ${unique()}\n`) }, { kind: 'contacts', dryRun: false, fileName: 'nhap.csv' });
+  const r = await runImport(
+    t.core,
+    by.actor,
+    { bytes: Buffer.from(`Họ và tên\nNhập ${unique()}\n`) },
+    { kind: 'contacts', dryRun: false, fileName: 'nhap.csv' },
+  );
   assert.equal(r.created, 1);
   return r.id!;
 }
 
 /** A deal owned by the role's own agent on team A (in scope) or by the agent of team B (out of it). */
 async function deal(where: 'in' | 'out'): Promise<string> {
-  const r = await api(owner).post('/api/v1/deals', { title: `Cơ hội ${unique()}`, amount: 1_000, ownerId: where === 'in' ? as.agent!.userId : outsider.userId, teamId: where === 'in' ? teamA : teamB });
+  const r = await api(owner).post('/api/v1/deals', {
+    title: `Cơ hội ${unique()}`,
+    amount: 1_000,
+    ownerId: where === 'in' ? as.agent!.userId : outsider.userId,
+    teamId: where === 'in' ? teamA : teamB,
+  });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body.id as string;
 }
@@ -115,7 +136,12 @@ async function task(where: 'in' | 'out'): Promise<string> {
 /** A ticket assigned by the owner to the role's own agent on team A (in scope) or to the agent of team B (out of it). */
 async function ticket(where: 'in' | 'out'): Promise<string> {
   const contactId = await record('contacts', where);
-  const r = await api(owner).post('/api/v1/tickets', { contactId, subject: `Yêu cầu ${unique()}`, assigneeId: where === 'in' ? as.agent!.userId : outsider.userId, teamId: where === 'in' ? teamA : teamB });
+  const r = await api(owner).post('/api/v1/tickets', {
+    contactId,
+    subject: `Yêu cầu ${unique()}`,
+    assigneeId: where === 'in' ? as.agent!.userId : outsider.userId,
+    teamId: where === 'in' ? teamA : teamB,
+  });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body.id as string;
 }
@@ -132,7 +158,11 @@ async function order(where: 'in' | 'out'): Promise<string> {
 let aPlaybook: string | undefined;
 async function playbookRun(where: 'in' | 'out'): Promise<string> {
   if (!aPlaybook) {
-    const p = await api(owner).post('/api/v1/playbooks', { name: 'Chăm sóc thử', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: [{ delayDays: 3, action: 'task', title: 'Gọi hỏi thăm' }] });
+    const p = await api(owner).post('/api/v1/playbooks', {
+      name: 'Chăm sóc thử',
+      audience: { kind: 'lifecycle', stages: ['lead'] },
+      steps: [{ delayDays: 3, action: 'task', title: 'Gọi hỏi thăm' }],
+    });
     assert.equal(p.status, 201, JSON.stringify(p.body));
     aPlaybook = p.body.id as string;
   }
@@ -265,7 +295,17 @@ const EXERCISE: Record<string, Exerciser> = {
     const id = await deal(w);
     return () => api(u).delete(`/api/v1/deals/${id}`);
   },
-  'pipelines.manage': (u) => call(() => api(u).post('/api/v1/pipelines', { name: `Quy trình ${unique()}`, stages: [{ name: 'Mở', probability: 10, kind: 'open' }, { name: 'Thắng', probability: 100, kind: 'won' }, { name: 'Thua', probability: 0, kind: 'lost' }] })),
+  'pipelines.manage': (u) =>
+    call(() =>
+      api(u).post('/api/v1/pipelines', {
+        name: `Quy trình ${unique()}`,
+        stages: [
+          { name: 'Mở', probability: 10, kind: 'open' },
+          { name: 'Thắng', probability: 100, kind: 'won' },
+          { name: 'Thua', probability: 0, kind: 'lost' },
+        ],
+      }),
+    ),
   // An import is in a member's scope when they ran it.
   'imports.read': async (u, w) => {
     const id = await anImport(u, w);
@@ -290,7 +330,8 @@ const EXERCISE: Record<string, Exerciser> = {
   'care.configure': (u) => call(() => api(u).put(`/api/v1/teams/${teamB}/assignment`, { mode: n++ % 2 ? 'manual' : 'round_robin' })),
   'canned_replies.manage': (u) => call(() => api(u).post('/api/v1/canned-replies', { title: `Mẫu ${unique()}`, body: 'Cảm ơn anh/chị đã liên hệ.' })),
   'surveys.read': (u) => call(() => api(u).get('/api/v1/surveys')),
-  'surveys.manage': (u) => call(() => api(u).post('/api/v1/surveys', { name: `Khảo sát ${unique()}`, questions: [{ type: 'nps', text: 'Anh/chị có giới thiệu chúng tôi không?' }] })),
+  'surveys.manage': (u) =>
+    call(() => api(u).post('/api/v1/surveys', { name: `Khảo sát ${unique()}`, questions: [{ type: 'nps', text: 'Anh/chị có giới thiệu chúng tôi không?' }] })),
   'surveys.send': async (u) => {
     const contactId = await record('contacts', 'in');
     return () => api(u).post(`/api/v1/surveys/${aSurvey}/invitations`, { contactId });
@@ -309,7 +350,14 @@ const EXERCISE: Record<string, Exerciser> = {
     return () => api(u).put('/api/v1/loyalty/settings', settings);
   },
   'playbooks.read': (u) => call(() => api(u).get('/api/v1/playbooks')),
-  'playbooks.manage': (u) => call(() => api(u).post('/api/v1/playbooks', { name: `Quy trình chăm sóc ${unique()}`, audience: { kind: 'lifecycle', stages: ['new_customer'] }, steps: [{ delayDays: 0, action: 'task', title: 'Gọi cảm ơn' }] })),
+  'playbooks.manage': (u) =>
+    call(() =>
+      api(u).post('/api/v1/playbooks', {
+        name: `Quy trình chăm sóc ${unique()}`,
+        audience: { kind: 'lifecycle', stages: ['new_customer'] },
+        steps: [{ delayDays: 0, action: 'task', title: 'Gọi cảm ơn' }],
+      }),
+    ),
   // A run is in scope when its customer is: stopping one out of scope reads as missing.
   'playbooks.enroll': async (u, w) => {
     const id = await playbookRun(w);
@@ -326,7 +374,20 @@ test('every action in the document has a way to exercise it here', () => {
 });
 
 const isAssign = (a: string) => a.endsWith('.assign');
-const isRecord = (a: string) => a.startsWith('contacts.') || a.startsWith('companies.') || a.startsWith('orders.') || a.startsWith('interactions.') || a === 'tasks.read' || a === 'tasks.write' || a === 'tickets.read' || a === 'tickets.write' || a === 'loyalty.read' || a === 'loyalty.adjust' || a === 'playbooks.enroll' || a.startsWith('imports.') || a.startsWith('deals.');
+const isRecord = (a: string) =>
+  a.startsWith('contacts.') ||
+  a.startsWith('companies.') ||
+  a.startsWith('orders.') ||
+  a.startsWith('interactions.') ||
+  a === 'tasks.read' ||
+  a === 'tasks.write' ||
+  a === 'tickets.read' ||
+  a === 'tickets.write' ||
+  a === 'loyalty.read' ||
+  a === 'loyalty.adjust' ||
+  a === 'playbooks.enroll' ||
+  a.startsWith('imports.') ||
+  a.startsWith('deals.');
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {
@@ -334,7 +395,8 @@ async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect:
   const before = await snapshotCounts(t.core);
   const r = await run();
   if (expect === 'not_found') assert.equal(r.status, 404, `${u.role} ${action} (${where}) reads as missing: ${JSON.stringify(r.body)}`);
-  else if (isAssign(action) && r.status === 422) assert.ok(['/ownerId', '/assigneeId'].includes(r.body.errors[0].pointer), `${u.role} ${action}: 422 names the assignee field`);
+  else if (isAssign(action) && r.status === 422)
+    assert.ok(['/ownerId', '/assigneeId'].includes(r.body.errors[0].pointer), `${u.role} ${action}: 422 names the assignee field`);
   else assert.equal(r.status, 403, `${u.role} ${action} is forbidden: ${JSON.stringify(r.body)}`);
   assert.match(String(r.headers['content-type']), /problem\+json/);
   assert.deepEqual(await snapshotCounts(t.core), before, `${u.role} ${action}: nothing written`);

@@ -13,7 +13,18 @@ import { groupsCondition, type FilterGroups } from '../records/list-query.ts';
 import { authorize, scopeFor, visibleTo } from '../records/visibility.ts';
 import { compileSegment } from '../segments/segment.service.ts';
 import type { PlaybookRunTable, PlaybookTable } from './playbook.table.ts';
-import { DAY_MS, type EnrollPayload, PLAYBOOK_ENROLL_JOB, PLAYBOOK_STEP_JOB, type PlaybookRun, type RunStep, type StepPayload, type StepRecord, findPlaybook, stepJobKey } from './playbook.service.ts';
+import {
+  DAY_MS,
+  type EnrollPayload,
+  PLAYBOOK_ENROLL_JOB,
+  PLAYBOOK_STEP_JOB,
+  type PlaybookRun,
+  type RunStep,
+  type StepPayload,
+  type StepRecord,
+  findPlaybook,
+  stepJobKey,
+} from './playbook.service.ts';
 
 /**
  * Playbook runs: a contact enrolled in a playbook (by hand, or by its audience when auto-enrolment is on) gets
@@ -26,14 +37,26 @@ import { DAY_MS, type EnrollPayload, PLAYBOOK_ENROLL_JOB, PLAYBOOK_STEP_JOB, typ
  * are new ones, and scheduling twice adds nothing). Returns the run's id, or null when the customer already
  * has a run of this playbook that is not stopped (someone else enrolled them meanwhile).
  */
-export async function startRun(trx: Db, pb: Selectable<PlaybookTable>, contactId: string, enrolledBy: string | null, now: Date, existing?: Pick<Selectable<PlaybookRunTable>, 'id' | 'started_at' | 'status'>): Promise<{ runId: string; startedAt: string } | null> {
+export async function startRun(
+  trx: Db,
+  pb: Selectable<PlaybookTable>,
+  contactId: string,
+  enrolledBy: string | null,
+  now: Date,
+  existing?: Pick<Selectable<PlaybookRunTable>, 'id' | 'started_at' | 'status'>,
+): Promise<{ runId: string; startedAt: string } | null> {
   let startedAt = now.toISOString();
   let runId: string;
   if (existing) {
     if (existing.status !== 'stopped') return null;
     // Strictly later than the last start, so the restarted run's job keys differ from the old ones.
     if (Date.parse(existing.started_at) >= now.getTime()) startedAt = new Date(Date.parse(existing.started_at) + 1).toISOString();
-    const r = await trx.updateTable('playbook_runs').set({ status: 'running', started_at: startedAt, finished_at: null, stopped_by: null, enrolled_by: enrolledBy }).where('id', '=', existing.id).where('status', '=', 'stopped').executeTakeFirst();
+    const r = await trx
+      .updateTable('playbook_runs')
+      .set({ status: 'running', started_at: startedAt, finished_at: null, stopped_by: null, enrolled_by: enrolledBy })
+      .where('id', '=', existing.id)
+      .where('status', '=', 'stopped')
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return null;
     await trx.deleteFrom('playbook_run_steps').where('run_id', '=', existing.id).execute();
     runId = existing.id;
@@ -41,7 +64,17 @@ export async function startRun(trx: Db, pb: Selectable<PlaybookTable>, contactId
     runId = uuidv7();
     const r = await trx
       .insertInto('playbook_runs')
-      .values({ id: runId, workspace_id: pb.workspace_id, playbook_id: pb.id, contact_id: contactId, status: 'running', started_at: startedAt, finished_at: null, stopped_by: null, enrolled_by: enrolledBy })
+      .values({
+        id: runId,
+        workspace_id: pb.workspace_id,
+        playbook_id: pb.id,
+        contact_id: contactId,
+        status: 'running',
+        started_at: startedAt,
+        finished_at: null,
+        stopped_by: null,
+        enrolled_by: enrolledBy,
+      })
       .onConflict((oc) => oc.columns(['playbook_id', 'contact_id']).doNothing())
       .executeTakeFirst();
     if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return null;
@@ -59,8 +92,22 @@ async function scheduleSteps(trx: Db, pb: Selectable<PlaybookTable>, runs: { run
     const start = Date.parse(run.startedAt);
     steps.forEach((s, i) => {
       const dueAt = new Date(start + s.delayDays * DAY_MS).toISOString();
-      rows.push({ id: uuidv7(), workspace_id: pb.workspace_id, run_id: run.runId, step_index: i, action: s.action, due_at: dueAt, status: 'scheduled', done_at: null, outcome: JSON.stringify({ stepId: s.id, title: s.title } satisfies StepRecord) });
-      jobs.push({ key: stepJobKey(run.runId, i, run.startedAt), runAt: dueAt, payload: { workspaceId: pb.workspace_id, runId: run.runId, stepIndex: i, startedAt: run.startedAt } });
+      rows.push({
+        id: uuidv7(),
+        workspace_id: pb.workspace_id,
+        run_id: run.runId,
+        step_index: i,
+        action: s.action,
+        due_at: dueAt,
+        status: 'scheduled',
+        done_at: null,
+        outcome: JSON.stringify({ stepId: s.id, title: s.title } satisfies StepRecord),
+      });
+      jobs.push({
+        key: stepJobKey(run.runId, i, run.startedAt),
+        runAt: dueAt,
+        payload: { workspaceId: pb.workspace_id, runId: run.runId, stepIndex: i, startedAt: run.startedAt },
+      });
     });
   }
   if (rows.length) await bulkInsert(trx, 'playbook_run_steps', rows);
@@ -72,18 +119,38 @@ export async function stopRuns(trx: Db, runs: { id: string; started_at: string }
   if (!runs.length) return 0;
   const at = now.toISOString();
   const ids = runs.map((r) => r.id);
-  await trx.updateTable('playbook_runs').set({ status: 'stopped', finished_at: at, stopped_by: stoppedBy }).where('id', 'in', ids).where('status', '=', 'running').execute();
-  const pending = await trx.selectFrom('playbook_run_steps').select(['run_id', 'step_index']).where('run_id', 'in', ids).where('status', '=', 'scheduled').execute();
+  await trx
+    .updateTable('playbook_runs')
+    .set({ status: 'stopped', finished_at: at, stopped_by: stoppedBy })
+    .where('id', 'in', ids)
+    .where('status', '=', 'running')
+    .execute();
+  const pending = await trx
+    .selectFrom('playbook_run_steps')
+    .select(['run_id', 'step_index'])
+    .where('run_id', 'in', ids)
+    .where('status', '=', 'scheduled')
+    .execute();
   await trx.updateTable('playbook_run_steps').set({ status: 'stopped', done_at: at }).where('run_id', 'in', ids).where('status', '=', 'scheduled').execute();
   const started = new Map(runs.map((r) => [r.id, r.started_at]));
-  await cancelJobs(trx, pending.map((s) => stepJobKey(s.run_id, s.step_index, started.get(s.run_id)!)), now);
+  await cancelJobs(
+    trx,
+    pending.map((s) => stepJobKey(s.run_id, s.step_index, started.get(s.run_id)!)),
+    now,
+  );
   return pending.length;
 }
 
 /** The customer the actor may enrol (or whose run they may stop): in their scope for playbooks.enroll, not deleted. */
 async function enrollableContact(db: Db, actor: Actor, contactId: string): Promise<boolean> {
   const scope = scopeFor(actor, 'playbooks.enroll');
-  const c = await db.selectFrom('contacts').select('contacts.id').where((eb) => visibleTo(eb, scope, 'contacts')).where('contacts.id', '=', contactId).where('contacts.deleted_at', 'is', null).executeTakeFirst();
+  const c = await db
+    .selectFrom('contacts')
+    .select('contacts.id')
+    .where((eb) => visibleTo(eb, scope, 'contacts'))
+    .where('contacts.id', '=', contactId)
+    .where('contacts.deleted_at', 'is', null)
+    .executeTakeFirst();
   return Boolean(c);
 }
 
@@ -93,16 +160,34 @@ export async function enrollContact(core: Core, actor: Actor, playbookId: string
   const runId = await core.db.transaction().execute(async (trx) => {
     const pb = await findPlaybook(trx, actor.workspaceId, playbookId);
     if (!pb) throw notFound('Playbook');
-    if (!(await enrollableContact(trx, actor, contactId))) throw invalid([{ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' }], 'The customer cannot be enrolled');
+    if (!(await enrollableContact(trx, actor, contactId)))
+      throw invalid([{ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' }], 'The customer cannot be enrolled');
     if (pb.status !== 'active') throw new AppError('conflict', 'The playbook is paused; activate it before enrolling customers');
-    const existing = await trx.selectFrom('playbook_runs').select(['id', 'started_at', 'status']).where('playbook_id', '=', pb.id).where('contact_id', '=', contactId).executeTakeFirst();
-    if (existing && existing.status !== 'stopped') throw new AppError('conflict', existing.status === 'running' ? 'The customer is already going through this playbook' : 'The customer has already been through this playbook');
+    const existing = await trx
+      .selectFrom('playbook_runs')
+      .select(['id', 'started_at', 'status'])
+      .where('playbook_id', '=', pb.id)
+      .where('contact_id', '=', contactId)
+      .executeTakeFirst();
+    if (existing && existing.status !== 'stopped')
+      throw new AppError(
+        'conflict',
+        existing.status === 'running' ? 'The customer is already going through this playbook' : 'The customer has already been through this playbook',
+      );
     const now = core.now();
     const started = await startRun(trx, pb, contactId, actor.userId, now, existing);
     if (!started) throw new AppError('conflict', 'The customer is already going through this playbook');
     await recordAudit(
       trx,
-      { ...by(actor), action: existing ? 'update' : 'create', entityType: 'playbook_run', entityId: started.runId, ...(existing ? { before: { status: 'stopped', startedAt: existing.started_at } } : {}), after: { playbookId: pb.id, status: 'running', startedAt: started.startedAt }, meta: { ...by(actor).meta, contactId, playbook: pb.name, ...(existing ? { restarted: true } : {}) } },
+      {
+        ...by(actor),
+        action: existing ? 'update' : 'create',
+        entityType: 'playbook_run',
+        entityId: started.runId,
+        ...(existing ? { before: { status: 'stopped', startedAt: existing.started_at } } : {}),
+        after: { playbookId: pb.id, status: 'running', startedAt: started.startedAt },
+        meta: { ...by(actor).meta, contactId, playbook: pb.name, ...(existing ? { restarted: true } : {}) },
+      },
       now,
     );
     return started.runId;
@@ -119,7 +204,19 @@ export async function stopRun(core: Core, actor: Actor, runId: string): Promise<
     if (run.status !== 'running') throw new AppError('conflict', `The run is already ${run.status}`);
     const now = core.now();
     const stopped = await stopRuns(trx, [run], actor.userId, now);
-    await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'playbook_run', entityId: run.id, before: { status: 'running' }, after: { status: 'stopped', stepsStopped: stopped }, meta: { ...by(actor).meta, contactId: run.contact_id, playbookId: run.playbook_id } }, now);
+    await recordAudit(
+      trx,
+      {
+        ...by(actor),
+        action: 'update',
+        entityType: 'playbook_run',
+        entityId: run.id,
+        before: { status: 'running' },
+        after: { status: 'stopped', stepsStopped: stopped },
+        meta: { ...by(actor).meta, contactId: run.contact_id, playbookId: run.playbook_id },
+      },
+      now,
+    );
   });
   return (await runsWhere(core.db, actor.workspaceId, { runId }))[0]!;
 }
@@ -127,7 +224,13 @@ export async function stopRun(core: Core, actor: Actor, runId: string): Promise<
 /** A customer's runs, newest first, with each step's status, due time and outcome (and an email's delivery status). */
 export async function contactRuns(core: Core, actor: Actor, contactId: string): Promise<{ data: PlaybookRun[] }> {
   const scope = scopeFor(actor, 'contacts.read');
-  const c = await core.db.selectFrom('contacts').select('contacts.id').where((eb) => visibleTo(eb, scope, 'contacts')).where('contacts.id', '=', contactId).where('contacts.deleted_at', 'is', null).executeTakeFirst();
+  const c = await core.db
+    .selectFrom('contacts')
+    .select('contacts.id')
+    .where((eb) => visibleTo(eb, scope, 'contacts'))
+    .where('contacts.id', '=', contactId)
+    .where('contacts.deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!c) throw notFound('Contact');
   return { data: await runsWhere(core.db, actor.workspaceId, { contactId }) };
 }
@@ -143,19 +246,46 @@ async function runsWhere(db: Db, workspaceId: string, w: { runId?: string; conta
   if (w.contactId) q = q.where('playbook_runs.contact_id', '=', w.contactId);
   const runs = await q.orderBy('playbook_runs.started_at', 'desc').orderBy('playbook_runs.id', 'desc').limit(200).execute();
   if (!runs.length) return [];
-  const steps = await db.selectFrom('playbook_run_steps').selectAll().where('run_id', 'in', runs.map((r) => r.id)).orderBy('run_id').orderBy('step_index').execute();
+  const steps = await db
+    .selectFrom('playbook_run_steps')
+    .selectAll()
+    .where(
+      'run_id',
+      'in',
+      runs.map((r) => r.id),
+    )
+    .orderBy('run_id')
+    .orderBy('step_index')
+    .execute();
   const records = new Map(steps.map((s) => [s.id, readJson<StepRecord>(s.outcome, {})]));
   const mailIds = [...records.values()].flatMap((o) => (typeof o.mailId === 'string' ? [o.mailId] : []));
   const mail = new Map<string, string>();
   for (let i = 0; i < mailIds.length; i += 500) {
-    for (const m of await db.selectFrom('mail_outbox').select(['id', 'status']).where('id', 'in', mailIds.slice(i, i + 500)).execute()) mail.set(m.id, m.status);
+    for (const m of await db
+      .selectFrom('mail_outbox')
+      .select(['id', 'status'])
+      .where('id', 'in', mailIds.slice(i, i + 500))
+      .execute())
+      mail.set(m.id, m.status);
   }
   const byRun = new Map<string, RunStep[]>();
   for (const s of steps) {
     const { stepId, title, ...done } = records.get(s.id)!;
-    const outcome = Object.keys(done).length ? { ...done, ...(typeof done.mailId === 'string' && mail.has(done.mailId) ? { mailStatus: mail.get(done.mailId) } : {}) } : null;
+    const outcome = Object.keys(done).length
+      ? { ...done, ...(typeof done.mailId === 'string' && mail.has(done.mailId) ? { mailStatus: mail.get(done.mailId) } : {}) }
+      : null;
     const list = byRun.get(s.run_id) ?? [];
-    list.push({ id: s.id, index: s.step_index, stepId: stepId ?? null, action: s.action as PlaybookAction, title: title ?? null, dueAt: s.due_at, status: s.status as StepStatus, doneAt: s.done_at, outcome });
+    list.push({
+      id: s.id,
+      index: s.step_index,
+      stepId: stepId ?? null,
+      action: s.action as PlaybookAction,
+      title: title ?? null,
+      dueAt: s.due_at,
+      status: s.status as StepStatus,
+      doneAt: s.done_at,
+      outcome,
+    });
     byRun.set(s.run_id, list);
   }
   return runs.map((r) => ({
@@ -179,13 +309,21 @@ const enrollKey = (workspaceId: string, hour: string) => `playbook-enroll:${work
 
 /** Run the workspace's auto-enrolment now (a playbook was switched on or changed), apart from the hourly chain. */
 export async function scheduleEnrollNow(trx: Db, workspaceId: string, reason: string, now: Date): Promise<void> {
-  await enqueue(trx, { kind: PLAYBOOK_ENROLL_JOB, workspaceId, key: `playbook-enroll:${workspaceId}:now:${reason}`, payload: { workspaceId } satisfies EnrollPayload }, now);
+  await enqueue(
+    trx,
+    { kind: PLAYBOOK_ENROLL_JOB, workspaceId, key: `playbook-enroll:${workspaceId}:now:${reason}`, payload: { workspaceId } satisfies EnrollPayload },
+    now,
+  );
 }
 
 /** The next hourly run of a workspace's auto-enrolment (one job per workspace and hour, whoever schedules it). */
 async function scheduleNextHour(db: Db, workspaceId: string, now: Date): Promise<void> {
   const next = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000);
-  await enqueue(db, { kind: PLAYBOOK_ENROLL_JOB, workspaceId, key: enrollKey(workspaceId, hourKey(next)), runAt: next, payload: { workspaceId } satisfies EnrollPayload }, now);
+  await enqueue(
+    db,
+    { kind: PLAYBOOK_ENROLL_JOB, workspaceId, key: enrollKey(workspaceId, hourKey(next)), runAt: next, payload: { workspaceId } satisfies EnrollPayload },
+    now,
+  );
 }
 
 /** At most this many customers enrolled per playbook in one run of the job; the rest follow in a continuation job. */
@@ -199,7 +337,15 @@ export const ENROLL_PER_RUN = 5_000;
  * never enrolled again, and the unique index settles two processes enrolling the same customer at once.
  */
 export async function runAutoEnroll(core: Core, p: EnrollPayload, signal?: AbortSignal): Promise<{ enrolled: Record<string, number>; more: boolean }> {
-  const playbooks = await core.db.selectFrom('playbooks').selectAll().where('workspace_id', '=', p.workspaceId).where('deleted_at', 'is', null).where('status', '=', 'active').where('auto_enroll', '=', 1).orderBy('id').execute();
+  const playbooks = await core.db
+    .selectFrom('playbooks')
+    .selectAll()
+    .where('workspace_id', '=', p.workspaceId)
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'active')
+    .where('auto_enroll', '=', 1)
+    .orderBy('id')
+    .execute();
   const enrolled: Record<string, number> = {};
   if (!playbooks.length) return { enrolled, more: false };
   await scheduleNextHour(core.db, p.workspaceId, core.now());
@@ -208,7 +354,12 @@ export async function runAutoEnroll(core: Core, p: EnrollPayload, signal?: Abort
     const audience = readJson<Audience>(pb.audience, { kind: 'lifecycle', stages: [] });
     let groups: FilterGroups | null = null;
     if (audience.kind === 'segment') {
-      const seg = await core.db.selectFrom('segments').select('definition').where('workspace_id', '=', p.workspaceId).where('id', '=', audience.segmentId).executeTakeFirst();
+      const seg = await core.db
+        .selectFrom('segments')
+        .select('definition')
+        .where('workspace_id', '=', p.workspaceId)
+        .where('id', '=', audience.segmentId)
+        .executeTakeFirst();
       if (!seg) {
         core.log.warn({ playbookId: pb.id, segmentId: audience.segmentId }, 'playbook auto-enrolment: the audience’s segment is gone; skipped');
         continue;
@@ -228,23 +379,68 @@ export async function runAutoEnroll(core: Core, p: EnrollPayload, signal?: Abort
           .select('contacts.id')
           .where('contacts.workspace_id', '=', p.workspaceId)
           .where('contacts.deleted_at', 'is', null)
-          .where((eb) => eb.not(eb.exists(eb.selectFrom('playbook_runs').select('playbook_runs.id').whereRef('playbook_runs.contact_id', '=', 'contacts.id').where('playbook_runs.playbook_id', '=', pb.id))));
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('playbook_runs')
+                  .select('playbook_runs.id')
+                  .whereRef('playbook_runs.contact_id', '=', 'contacts.id')
+                  .where('playbook_runs.playbook_id', '=', pb.id),
+              ),
+            ),
+          );
         if (audience.kind === 'lifecycle') q = q.where('contacts.lifecycle_stage', 'in', audience.stages);
-        else q = q.where((eb) => groupsCondition(eb, groups!, { dialect: core.dialect, table: 'contacts', workspaceId: p.workspaceId, keysTable: { name: 'contact_keys', idColumn: 'contact_id' } }));
+        else
+          q = q.where((eb) =>
+            groupsCondition(eb, groups!, {
+              dialect: core.dialect,
+              table: 'contacts',
+              workspaceId: p.workspaceId,
+              keysTable: { name: 'contact_keys', idColumn: 'contact_id' },
+            }),
+          );
         const ids = (await q.orderBy('contacts.id').limit(ENROLL_BATCH).execute()).map((r) => r.id);
         if (!ids.length) return 0;
         const now = core.now();
         const startedAt = now.toISOString();
         const inserted = await trx
           .insertInto('playbook_runs')
-          .values(ids.map((contactId) => ({ id: uuidv7(), workspace_id: p.workspaceId, playbook_id: pb.id, contact_id: contactId, status: 'running', started_at: startedAt, finished_at: null, stopped_by: null, enrolled_by: null })))
+          .values(
+            ids.map((contactId) => ({
+              id: uuidv7(),
+              workspace_id: p.workspaceId,
+              playbook_id: pb.id,
+              contact_id: contactId,
+              status: 'running',
+              started_at: startedAt,
+              finished_at: null,
+              stopped_by: null,
+              enrolled_by: null,
+            })),
+          )
           .onConflict((oc) => oc.columns(['playbook_id', 'contact_id']).doNothing())
           .returning(['id', 'contact_id'])
           .execute();
-        await scheduleSteps(trx, pb, inserted.map((r) => ({ runId: r.id, startedAt })), now);
+        await scheduleSteps(
+          trx,
+          pb,
+          inserted.map((r) => ({ runId: r.id, startedAt })),
+          now,
+        );
         await recordAudit(
           trx,
-          inserted.map((r): AuditEntry => ({ workspaceId: p.workspaceId, actorUserId: null, action: 'create', entityType: 'playbook_run', entityId: r.id, after: { playbookId: pb.id, status: 'running', startedAt }, meta: { contactId: r.contact_id, playbook: pb.name, via: 'auto-enrolment' } })),
+          inserted.map(
+            (r): AuditEntry => ({
+              workspaceId: p.workspaceId,
+              actorUserId: null,
+              action: 'create',
+              entityType: 'playbook_run',
+              entityId: r.id,
+              after: { playbookId: pb.id, status: 'running', startedAt },
+              meta: { contactId: r.contact_id, playbook: pb.name, via: 'auto-enrolment' },
+            }),
+          ),
           now,
         );
         // Ids another process enrolled meanwhile count as handled: the next query does not find them again.
@@ -257,6 +453,11 @@ export async function runAutoEnroll(core: Core, p: EnrollPayload, signal?: Abort
     if (n >= ENROLL_PER_RUN) more = true;
   }
   // A large audience: carry on at once in a new job rather than hold this one's lease for long.
-  if (more) await enqueue(core.db, { kind: PLAYBOOK_ENROLL_JOB, workspaceId: p.workspaceId, key: `playbook-enroll:${p.workspaceId}:more:${uuidv7()}`, payload: p }, core.now());
+  if (more)
+    await enqueue(
+      core.db,
+      { kind: PLAYBOOK_ENROLL_JOB, workspaceId: p.workspaceId, key: `playbook-enroll:${p.workspaceId}:more:${uuidv7()}`, payload: p },
+      core.now(),
+    );
   return { enrolled, more };
 }

@@ -6,4 +6,6 @@ import type { ContactRef } from '../records/contact-refs.ts';
  * with the merged contact (its remaining steps are skipped, the contact being deleted) and comes back with an
  * unmerge. The survivor keeps one run per playbook.
  */
-export const playbookContactRefs: readonly ContactRef[] = [{ table: 'playbook_runs', column: 'contact_id', kind: 'dedupe', key: ['playbook_id'], onMatch: 'stay' }];
+export const playbookContactRefs: readonly ContactRef[] = [
+  { table: 'playbook_runs', column: 'contact_id', kind: 'dedupe', key: ['playbook_id'], onMatch: 'stay' },
+];

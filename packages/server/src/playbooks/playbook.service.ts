@@ -1,7 +1,17 @@
 import type { Selectable } from 'kysely';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { BUILTIN_KEYS, builtinPlaybooks, builtinSurvey } from '@kith/domain/care/playbook-builtins.ts';
-import type { Audience, PlaybookAction, PlaybookCreateInput, PlaybookStatus, PlaybookStep, PlaybookUpdateInput, RunStatus, StepInput, StepStatus } from '@kith/domain/care/playbook.schema.ts';
+import type {
+  Audience,
+  PlaybookAction,
+  PlaybookCreateInput,
+  PlaybookStatus,
+  PlaybookStep,
+  PlaybookUpdateInput,
+  RunStatus,
+  StepInput,
+  StepStatus,
+} from '@kith/domain/care/playbook.schema.ts';
 import { DEFAULT_FOLLOW_UP } from '@kith/domain/care/survey.schema.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
@@ -49,7 +59,17 @@ export type Playbook = {
   runs: { running: number; completed: number; stopped: number };
 };
 
-export type RunStep = { id: string; index: number; stepId: string | null; action: PlaybookAction; title: string | null; dueAt: string; status: StepStatus; doneAt: string | null; outcome: Record<string, unknown> | null };
+export type RunStep = {
+  id: string;
+  index: number;
+  stepId: string | null;
+  action: PlaybookAction;
+  title: string | null;
+  dueAt: string;
+  status: StepStatus;
+  doneAt: string | null;
+  outcome: Record<string, unknown> | null;
+};
 export type PlaybookRun = {
   id: string;
   playbookId: string;
@@ -119,7 +139,12 @@ async function runCounts(db: Db, workspaceId: string, ids: string[]): Promise<Ma
  * outside any transaction (it opens its own); two requests at once insert each playbook once (unique key).
  */
 export async function ensureBuiltins(core: Core, workspaceId: string): Promise<void> {
-  const have = await core.db.selectFrom('playbooks').select('key').where('workspace_id', '=', workspaceId).where('key', 'in', [...BUILTIN_KEYS]).execute();
+  const have = await core.db
+    .selectFrom('playbooks')
+    .select('key')
+    .where('workspace_id', '=', workspaceId)
+    .where('key', 'in', [...BUILTIN_KEYS])
+    .execute();
   if (have.length >= BUILTIN_KEYS.length) return;
   const present = new Set(have.map((r) => r.key));
   await core.db.transaction().execute(async (trx) => {
@@ -130,19 +155,58 @@ export async function ensureBuiltins(core: Core, workspaceId: string): Promise<v
     for (const b of builtinPlaybooks(ws.locale)) {
       if (present.has(b.key)) continue;
       const id = uuidv7();
-      const steps: PlaybookStep[] = b.steps.map((s) => ({ id: uuidv7(), delayDays: s.delayDays, action: s.action, title: s.title, body: s.body, dueInDays: s.action === 'task' ? (s.dueInDays ?? 1) : null, surveyId: null }));
+      const steps: PlaybookStep[] = b.steps.map((s) => ({
+        id: uuidv7(),
+        delayDays: s.delayDays,
+        action: s.action,
+        title: s.title,
+        body: s.body,
+        dueInDays: s.action === 'task' ? (s.dueInDays ?? 1) : null,
+        surveyId: null,
+      }));
       const r = await trx
         .insertInto('playbooks')
-        .values({ id, workspace_id: workspaceId, key: b.key, name: b.name, description: b.description, audience: JSON.stringify(b.audience), steps: JSON.stringify(steps), status: 'active', auto_enroll: 0, created_by: null, created_at: at, updated_at: at, deleted_at: null, version: 1 })
+        .values({
+          id,
+          workspace_id: workspaceId,
+          key: b.key,
+          name: b.name,
+          description: b.description,
+          audience: JSON.stringify(b.audience),
+          steps: JSON.stringify(steps),
+          status: 'active',
+          auto_enroll: 0,
+          created_by: null,
+          created_at: at,
+          updated_at: at,
+          deleted_at: null,
+          version: 1,
+        })
         .onConflict((oc) => oc.columns(['workspace_id', 'key']).doNothing())
         .executeTakeFirst();
       if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) continue;
       const surveyStep = b.steps.findIndex((s) => s.survey);
       if (surveyStep >= 0) {
         steps[surveyStep]!.surveyId = await insertBuiltinSurvey(trx, workspaceId, ws.locale, now);
-        await trx.updateTable('playbooks').set({ steps: JSON.stringify(steps) }).where('id', '=', id).execute();
+        await trx
+          .updateTable('playbooks')
+          .set({ steps: JSON.stringify(steps) })
+          .where('id', '=', id)
+          .execute();
       }
-      await recordAudit(trx, { workspaceId, actorUserId: null, action: 'create', entityType: 'playbook', entityId: id, after: { name: b.name, key: b.key, steps: steps.length }, meta: { builtin: true } }, now);
+      await recordAudit(
+        trx,
+        {
+          workspaceId,
+          actorUserId: null,
+          action: 'create',
+          entityType: 'playbook',
+          entityId: id,
+          after: { name: b.name, key: b.key, steps: steps.length },
+          meta: { builtin: true },
+        },
+        now,
+      );
     }
   });
 }
@@ -153,13 +217,51 @@ async function insertBuiltinSurvey(trx: Db, workspaceId: string, locale: string,
   const at = now.toISOString();
   await trx
     .insertInto('surveys')
-    .values({ id, workspace_id: workspaceId, name: s.name, title: JSON.stringify(s.title), intro: JSON.stringify(s.intro), status: 'active', trigger: JSON.stringify({ kind: 'manual' }), follow_up: JSON.stringify(DEFAULT_FOLLOW_UP), expires_days: 30, created_by: null, created_at: at, updated_at: at, deleted_at: null, version: 1 })
+    .values({
+      id,
+      workspace_id: workspaceId,
+      name: s.name,
+      title: JSON.stringify(s.title),
+      intro: JSON.stringify(s.intro),
+      status: 'active',
+      trigger: JSON.stringify({ kind: 'manual' }),
+      follow_up: JSON.stringify(DEFAULT_FOLLOW_UP),
+      expires_days: 30,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+      version: 1,
+    })
     .execute();
   await trx
     .insertInto('survey_questions')
-    .values(s.questions.map((q, i) => ({ id: uuidv7(), workspace_id: workspaceId, survey_id: id, position: i, type: q.type, text: JSON.stringify(q.text), options: null, required: q.required ? (1 as const) : (0 as const) })))
+    .values(
+      s.questions.map((q, i) => ({
+        id: uuidv7(),
+        workspace_id: workspaceId,
+        survey_id: id,
+        position: i,
+        type: q.type,
+        text: JSON.stringify(q.text),
+        options: null,
+        required: q.required ? (1 as const) : (0 as const),
+      })),
+    )
     .execute();
-  await recordAudit(trx, { workspaceId, actorUserId: null, action: 'create', entityType: 'survey', entityId: id, after: { name: s.name, questions: s.questions.length }, meta: { builtin: true, for: 'playbook' } }, now);
+  await recordAudit(
+    trx,
+    {
+      workspaceId,
+      actorUserId: null,
+      action: 'create',
+      entityType: 'survey',
+      entityId: id,
+      after: { name: s.name, questions: s.questions.length },
+      meta: { builtin: true, for: 'playbook' },
+    },
+    now,
+  );
   return id;
 }
 
@@ -168,8 +270,20 @@ async function insertBuiltinSurvey(trx: Db, workspaceId: string, locale: string,
 export async function listPlaybooks(core: Core, actor: Actor): Promise<{ data: Playbook[] }> {
   authorize(actor, 'playbooks.read');
   await ensureBuiltins(core, actor.workspaceId);
-  const rows = await core.db.selectFrom('playbooks').selectAll().where('workspace_id', '=', actor.workspaceId).where('deleted_at', 'is', null).orderBy('created_at').orderBy('id').limit(500).execute();
-  const counts = await runCounts(core.db, actor.workspaceId, rows.map((r) => r.id));
+  const rows = await core.db
+    .selectFrom('playbooks')
+    .selectAll()
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+  const counts = await runCounts(
+    core.db,
+    actor.workspaceId,
+    rows.map((r) => r.id),
+  );
   return { data: rows.map((r) => toPlaybook(r, counts.get(r.id))) };
 }
 
@@ -184,12 +298,28 @@ export async function getPlaybook(core: Core, actor: Actor, id: string): Promise
 async function checkReferences(db: Db, actor: Actor, input: { audience?: Audience | undefined; steps?: StepInput[] | undefined }): Promise<void> {
   const issues: FieldIssue[] = [];
   if (input.audience?.kind === 'segment') {
-    const s = await db.selectFrom('segments').select(['user_id', 'shared']).where('workspace_id', '=', actor.workspaceId).where('id', '=', input.audience.segmentId).executeTakeFirst();
-    if (!s || (s.user_id !== actor.userId && !s.shared)) issues.push({ path: ['audience', 'segmentId'], message: 'No such segment (or not one you may use)', code: 'not_found' });
+    const s = await db
+      .selectFrom('segments')
+      .select(['user_id', 'shared'])
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', input.audience.segmentId)
+      .executeTakeFirst();
+    if (!s || (s.user_id !== actor.userId && !s.shared))
+      issues.push({ path: ['audience', 'segmentId'], message: 'No such segment (or not one you may use)', code: 'not_found' });
   }
   const surveyIds = [...new Set((input.steps ?? []).flatMap((s) => (s.surveyId ? [s.surveyId] : [])))];
   if (surveyIds.length) {
-    const found = new Set((await db.selectFrom('surveys').select('id').where('workspace_id', '=', actor.workspaceId).where('id', 'in', surveyIds).where('deleted_at', 'is', null).execute()).map((r) => r.id));
+    const found = new Set(
+      (
+        await db
+          .selectFrom('surveys')
+          .select('id')
+          .where('workspace_id', '=', actor.workspaceId)
+          .where('id', 'in', surveyIds)
+          .where('deleted_at', 'is', null)
+          .execute()
+      ).map((r) => r.id),
+    );
     input.steps!.forEach((s, i) => {
       if (s.surveyId && !found.has(s.surveyId)) issues.push({ path: ['steps', i, 'surveyId'], message: 'No such survey', code: 'not_found' });
     });
@@ -198,7 +328,15 @@ async function checkReferences(db: Db, actor: Actor, input: { audience?: Audienc
 }
 
 const toSteps = (steps: StepInput[]): PlaybookStep[] =>
-  steps.map((s) => ({ id: s.id ?? uuidv7(), delayDays: s.delayDays, action: s.action, title: s.title, body: s.body ?? null, dueInDays: s.action === 'task' ? (s.dueInDays ?? 1) : null, surveyId: s.action === 'survey' ? (s.surveyId ?? null) : null }));
+  steps.map((s) => ({
+    id: s.id ?? uuidv7(),
+    delayDays: s.delayDays,
+    action: s.action,
+    title: s.title,
+    body: s.body ?? null,
+    dueInDays: s.action === 'task' ? (s.dueInDays ?? 1) : null,
+    surveyId: s.action === 'survey' ? (s.surveyId ?? null) : null,
+  }));
 
 export async function createPlaybook(core: Core, actor: Actor, input: PlaybookCreateInput): Promise<Playbook> {
   authorize(actor, 'playbooks.manage');
@@ -210,10 +348,35 @@ export async function createPlaybook(core: Core, actor: Actor, input: PlaybookCr
     const steps = toSteps(input.steps);
     await trx
       .insertInto('playbooks')
-      .values({ id, workspace_id: actor.workspaceId, key: null, name: input.name, description: input.description ?? null, audience: JSON.stringify(input.audience), steps: JSON.stringify(steps), status: input.status, auto_enroll: input.autoEnroll ? 1 : 0, created_by: actor.userId, created_at: at, updated_at: at, deleted_at: null, version: 1 })
+      .values({
+        id,
+        workspace_id: actor.workspaceId,
+        key: null,
+        name: input.name,
+        description: input.description ?? null,
+        audience: JSON.stringify(input.audience),
+        steps: JSON.stringify(steps),
+        status: input.status,
+        auto_enroll: input.autoEnroll ? 1 : 0,
+        created_by: actor.userId,
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+        version: 1,
+      })
       .execute();
     if (input.autoEnroll && input.status === 'active') await scheduleEnrollNow(trx, actor.workspaceId, `${id}:1`, now);
-    await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'playbook', entityId: id, after: { name: input.name, audience: input.audience, steps: steps.length, status: input.status, autoEnroll: input.autoEnroll } }, now);
+    await recordAudit(
+      trx,
+      {
+        ...by(actor),
+        action: 'create',
+        entityType: 'playbook',
+        entityId: id,
+        after: { name: input.name, audience: input.audience, steps: steps.length, status: input.status, autoEnroll: input.autoEnroll },
+      },
+      now,
+    );
   });
   return getPlaybook(core, actor, id);
 }
@@ -247,10 +410,21 @@ export async function updatePlaybook(core: Core, actor: Actor, id: string, patch
     const status = patch.status ?? before.status;
     if (autoEnroll && status === 'active') await scheduleEnrollNow(trx, actor.workspaceId, `${id}:${before.version + 1}`, now);
     const was = toPlaybook(before);
-    const changed = Object.fromEntries(Object.entries({ name: patch.name, description: patch.description, audience: patch.audience, status: patch.status, autoEnroll: patch.autoEnroll }).filter(([, v]) => v !== undefined));
+    const changed = Object.fromEntries(
+      Object.entries({ name: patch.name, description: patch.description, audience: patch.audience, status: patch.status, autoEnroll: patch.autoEnroll }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    );
     await recordAudit(
       trx,
-      { ...by(actor), action: 'update', entityType: 'playbook', entityId: id, before: { ...Object.fromEntries(Object.keys(changed).map((k) => [k, was[k as keyof Playbook]])), ...(steps ? { steps: was.steps } : {}) }, after: { ...changed, ...(steps ? { steps } : {}) } },
+      {
+        ...by(actor),
+        action: 'update',
+        entityType: 'playbook',
+        entityId: id,
+        before: { ...Object.fromEntries(Object.keys(changed).map((k) => [k, was[k as keyof Playbook]])), ...(steps ? { steps: was.steps } : {}) },
+        after: { ...changed, ...(steps ? { steps } : {}) },
+      },
       now,
     );
   });
@@ -265,9 +439,24 @@ export async function deletePlaybook(core: Core, actor: Actor, id: string): Prom
     if (!before) throw notFound('Playbook');
     const now = core.now();
     const at = now.toISOString();
-    await trx.updateTable('playbooks').set({ deleted_at: at, updated_at: at, version: before.version + 1 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('playbooks')
+      .set({ deleted_at: at, updated_at: at, version: before.version + 1 })
+      .where('id', '=', id)
+      .execute();
     const running = await trx.selectFrom('playbook_runs').select(['id', 'started_at']).where('playbook_id', '=', id).where('status', '=', 'running').execute();
     for (let i = 0; i < running.length; i += 500) await stopRuns(trx, running.slice(i, i + 500), actor.userId, now);
-    await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'playbook', entityId: id, before: { name: before.name, key: before.key }, meta: { ...by(actor).meta, runsStopped: running.length } }, now);
+    await recordAudit(
+      trx,
+      {
+        ...by(actor),
+        action: 'delete',
+        entityType: 'playbook',
+        entityId: id,
+        before: { name: before.name, key: before.key },
+        meta: { ...by(actor).meta, runsStopped: running.length },
+      },
+      now,
+    );
   });
 }

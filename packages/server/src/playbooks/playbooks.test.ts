@@ -55,8 +55,25 @@ async function contact(name: string, extra: Record<string, unknown> = {}): Promi
   return r.body.id;
 }
 
-type Playbook = { id: string; key: string | null; name: string; audience: unknown; steps: { id: string; delayDays: number; action: string; title: string; surveyId: string | null }[]; version: number; autoEnroll: boolean };
-type Run = { id: string; status: string; startedAt: string; finishedAt: string | null; stoppedBy: string | null; enrolledBy: string | null; playbookId: string; steps: { index: number; status: string; dueAt: string; doneAt: string | null; outcome: Record<string, any> | null; title: string }[] };
+type Playbook = {
+  id: string;
+  key: string | null;
+  name: string;
+  audience: unknown;
+  steps: { id: string; delayDays: number; action: string; title: string; surveyId: string | null }[];
+  version: number;
+  autoEnroll: boolean;
+};
+type Run = {
+  id: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  stoppedBy: string | null;
+  enrolledBy: string | null;
+  playbookId: string;
+  steps: { index: number; status: string; dueAt: string; doneAt: string | null; outcome: Record<string, any> | null; title: string }[];
+};
 
 async function builtin(key: string, u: TestUser = owner): Promise<Playbook> {
   const r = await api(u).get('/api/v1/playbooks');
@@ -115,12 +132,23 @@ describe('care playbooks', () => {
     assert.equal((await t.core.db.selectFrom('surveys').select('id').where('workspace_id', '=', en.workspaceId).execute()).length, 1);
     assert.deepEqual(enList.map((p) => p.name).sort(), ['Loyal customer appreciation', 'New customer care', 'Potential customer nurturing']);
     const nc = enList.find((p) => p.key === 'new_customer')!;
-    const steps = nc.steps.map(({ id, delayDays, action, title, surveyId }) => ({ id, delayDays, action, title, ...(surveyId ? { surveyId } : {}), ...(action === 'email' ? { body: 'Hello {{contact.name}}' } : {}) }));
+    const steps = nc.steps.map(({ id, delayDays, action, title, surveyId }) => ({
+      id,
+      delayDays,
+      action,
+      title,
+      ...(surveyId ? { surveyId } : {}),
+      ...(action === 'email' ? { body: 'Hello {{contact.name}}' } : {}),
+    }));
     steps[0]!.title = 'Welcome, {{contact.firstName}}!';
     const edited = await api(en).patch(`/api/v1/playbooks/${nc.id}`, { steps, autoEnroll: false }, { 'if-match': `"${nc.version}"` });
     assert.equal(edited.status, 200, JSON.stringify(edited.body));
     assert.equal(edited.body.steps[0].title, 'Welcome, {{contact.firstName}}!');
-    assert.deepEqual(edited.body.steps.map((s: { id: string }) => s.id), nc.steps.map((s) => s.id), 'steps keep their ids');
+    assert.deepEqual(
+      edited.body.steps.map((s: { id: string }) => s.id),
+      nc.steps.map((s) => s.id),
+      'steps keep their ids',
+    );
     assert.equal(edited.body.key, 'new_customer');
     assert.equal((await api(en).patch(`/api/v1/playbooks/${nc.id}`, { name: 'Stale' }, { 'if-match': `"${nc.version}"` })).status, 412);
   });
@@ -129,18 +157,30 @@ describe('care playbooks', () => {
     const t0 = at(new Date('2026-12-01T02:00:00.000Z'));
     const nc = await builtin('new_customer');
     const name = 'Nguyễn <i>Thị</i> Lan';
-    const c = await contact(name, { ownerId: agent.userId, teamId: team, emails: ['lan@example.vn'], lifecycleStage: 'new_customer', consents: { email: { status: 'granted', source: 'web' } } });
+    const c = await contact(name, {
+      ownerId: agent.userId,
+      teamId: team,
+      emails: ['lan@example.vn'],
+      lifecycleStage: 'new_customer',
+      consents: { email: { status: 'granted', source: 'web' } },
+    });
     const enrol = await api(agent).post(`/api/v1/playbooks/${nc.id}/runs`, { contactId: c });
     assert.equal(enrol.status, 201, JSON.stringify(enrol.body));
     const runId = enrol.body.id;
     assert.equal(enrol.body.status, 'running');
     assert.equal(enrol.body.enrolledBy, agent.userId);
-    assert.deepEqual(enrol.body.steps.map((s: Run['steps'][number]) => [s.status, s.dueAt]), [0, 3, 30, 90].map((d) => ['scheduled', plus(t0, d).toISOString()]));
+    assert.deepEqual(
+      enrol.body.steps.map((s: Run['steps'][number]) => [s.status, s.dueAt]),
+      [0, 3, 30, 90].map((d) => ['scheduled', plus(t0, d).toISOString()]),
+    );
 
     // Day 0: the thank-you email, to the customer, rendered with their name (escaped in HTML), delivered.
     await run();
     let r = (await runsOf(c))[0]!;
-    assert.deepEqual(r.steps.map((s) => s.status), ['done', 'scheduled', 'scheduled', 'scheduled']);
+    assert.deepEqual(
+      r.steps.map((s) => s.status),
+      ['done', 'scheduled', 'scheduled', 'scheduled'],
+    );
     const mailId = r.steps[0]!.outcome!.mailId;
     const mail = await t.core.db.selectFrom('mail_outbox').selectAll().where('id', '=', mailId).executeTakeFirstOrThrow();
     assert.equal(mail.to_address, 'lan@example.vn');
@@ -186,10 +226,16 @@ describe('care playbooks', () => {
     at(plus(t0, 90));
     await run();
     r = (await runsOf(c))[0]!;
-    assert.deepEqual(r.steps.map((s) => s.status), ['done', 'done', 'done', 'done']);
+    assert.deepEqual(
+      r.steps.map((s) => s.status),
+      ['done', 'done', 'done', 'done'],
+    );
     assert.equal(r.status, 'completed');
     assert.equal(r.finishedAt, plus(t0, 90).toISOString());
-    assert.equal((await t.core.db.selectFrom('mail_outbox').select('id').where('related_type', '=', 'playbook_step').where('contact_id', '=', c).execute()).length, 2);
+    assert.equal(
+      (await t.core.db.selectFrom('mail_outbox').select('id').where('related_type', '=', 'playbook_step').where('contact_id', '=', c).execute()).length,
+      2,
+    );
     // Running the queue again does nothing twice.
     await run();
     assert.equal((await tasksOf(c)).length, 1);
@@ -209,7 +255,10 @@ describe('care playbooks', () => {
     at(plus(t0, 7));
     await run();
     const [a] = await runsOf(nobody);
-    assert.deepEqual(a!.steps.map((s) => s.status), ['skipped', 'done', 'skipped']);
+    assert.deepEqual(
+      a!.steps.map((s) => s.status),
+      ['skipped', 'done', 'skipped'],
+    );
     assert.equal(a!.steps[0]!.outcome!.reason, 'no_email');
     assert.equal(a!.steps[1]!.outcome!.assigneeId, null);
     assert.equal(a!.steps[1]!.outcome!.note, 'no_owner');
@@ -235,15 +284,24 @@ describe('care playbooks', () => {
     assert.equal(stop.status, 200, JSON.stringify(stop.body));
     assert.equal(stop.body.status, 'stopped');
     assert.equal(stop.body.stoppedBy, agent.userId);
-    assert.deepEqual(stop.body.steps.map((s: { status: string }) => s.status), ['done', 'stopped', 'stopped']);
+    assert.deepEqual(
+      stop.body.steps.map((s: { status: string }) => s.status),
+      ['done', 'stopped', 'stopped'],
+    );
     const keys = stop.body.steps.slice(1).map((s: { index: number }) => `playbook:${enrol.body.id}:${s.index}:${enrol.body.startedAt}`);
     const jobs = await t.core.db.selectFrom('jobs').select(['key', 'cancelled_at']).where('key', 'in', keys).execute();
     assert.equal(jobs.length, 2);
-    assert.ok(jobs.every((j) => j.cancelled_at !== null), 'their jobs are cancelled');
+    assert.ok(
+      jobs.every((j) => j.cancelled_at !== null),
+      'their jobs are cancelled',
+    );
     at(plus(t0, 100));
     await run();
     assert.equal((await tasksOf(c)).length, 0, 'no day-60 call');
-    assert.deepEqual((await runsOf(c))[0]!.steps.map((s) => s.status), ['done', 'stopped', 'stopped']);
+    assert.deepEqual(
+      (await runsOf(c))[0]!.steps.map((s) => s.status),
+      ['done', 'stopped', 'stopped'],
+    );
     assert.equal((await api(agent).post(`/api/v1/playbook-runs/${enrol.body.id}/stop`)).status, 409);
     const audit = await api(owner).get(`/api/v1/audit?entityType=playbook_run&entityId=${enrol.body.id}`);
     assert.deepEqual(audit.body.data[0].after, { status: 'stopped', stepsStopped: 2 });
@@ -253,12 +311,18 @@ describe('care playbooks', () => {
     assert.equal(restart.status, 201, JSON.stringify(restart.body));
     assert.equal(restart.body.id, enrol.body.id);
     assert.equal(restart.body.startedAt, plus(t0, 100).toISOString());
-    assert.deepEqual(restart.body.steps.map((s: { status: string }) => s.status), ['scheduled', 'scheduled', 'scheduled']);
+    assert.deepEqual(
+      restart.body.steps.map((s: { status: string }) => s.status),
+      ['scheduled', 'scheduled', 'scheduled'],
+    );
     await run();
     at(plus(t0, 160));
     await run();
     const after = (await runsOf(c))[0]!;
-    assert.deepEqual(after.steps.map((s) => s.status), ['done', 'done', 'done']);
+    assert.deepEqual(
+      after.steps.map((s) => s.status),
+      ['done', 'done', 'done'],
+    );
     assert.equal(after.status, 'completed');
     assert.equal((await tasksOf(c)).length, 1, 'one day-60 call, for the second start only');
   });
@@ -278,9 +342,26 @@ describe('care playbooks', () => {
     });
     assert.equal(bad.status, 422, JSON.stringify(bad.body));
     const pointers = bad.body.errors.map((e: { pointer: string }) => e.pointer).sort();
-    for (const p of ['/name', '/audience/stages/0', '/steps/0/delayDays', '/steps/0/body', '/steps/1/delayDays', '/steps/1/action', '/steps/2/surveyId', '/steps/3/surveyId']) assert.ok(pointers.includes(p), `${p} in ${pointers.join(', ')}`);
-    assert.ok(pointers.some((p: string) => p === '' || p === '/' || p === '/workspaceId'), `the unknown field is refused by name: ${pointers.join(', ')}`);
-    const tooMany = await api(owner).post('/api/v1/playbooks', { name: 'Dài', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: Array.from({ length: 21 }, (_, i) => ({ delayDays: i, action: 'task', title: `Bước ${i}` })) });
+    for (const p of [
+      '/name',
+      '/audience/stages/0',
+      '/steps/0/delayDays',
+      '/steps/0/body',
+      '/steps/1/delayDays',
+      '/steps/1/action',
+      '/steps/2/surveyId',
+      '/steps/3/surveyId',
+    ])
+      assert.ok(pointers.includes(p), `${p} in ${pointers.join(', ')}`);
+    assert.ok(
+      pointers.some((p: string) => p === '' || p === '/' || p === '/workspaceId'),
+      `the unknown field is refused by name: ${pointers.join(', ')}`,
+    );
+    const tooMany = await api(owner).post('/api/v1/playbooks', {
+      name: 'Dài',
+      audience: { kind: 'lifecycle', stages: ['lead'] },
+      steps: Array.from({ length: 21 }, (_, i) => ({ delayDays: i, action: 'task', title: `Bước ${i}` })),
+    });
     assert.equal(tooMany.status, 422);
     assert.equal(tooMany.body.errors[0].pointer, '/steps');
     const none = await api(owner).post('/api/v1/playbooks', { name: 'Rỗng', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: [] });
@@ -299,7 +380,10 @@ describe('care playbooks', () => {
     const missing = await api(owner).post(`/api/v1/playbooks/${pc.id}/runs`, { contactId: '00000000-0000-7000-8000-000000000003' });
     assert.equal(missing.status, 422);
     assert.equal(missing.body.errors[0].pointer, '/contactId');
-    assert.equal((await api(owner).post('/api/v1/playbooks/00000000-0000-7000-8000-000000000004/runs', { contactId: '00000000-0000-7000-8000-000000000003' })).status, 404);
+    assert.equal(
+      (await api(owner).post('/api/v1/playbooks/00000000-0000-7000-8000-000000000004/runs', { contactId: '00000000-0000-7000-8000-000000000003' })).status,
+      404,
+    );
     assert.deepEqual(await snapshotCounts(t.core), before, 'nothing written by refused requests');
   });
 
@@ -315,11 +399,24 @@ describe('care playbooks', () => {
     assert.equal(r.body.errors[0].pointer, '/contactId');
     assert.equal((await api(manager).post(`/api/v1/playbooks/${pc.id}/runs`, { contactId: theirs })).status, 422);
     assert.equal((await api(viewer).post(`/api/v1/playbooks/${pc.id}/runs`, { contactId: theirs })).status, 403);
-    assert.equal((await api(agent).post('/api/v1/playbooks', { name: 'Của tôi', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: [{ delayDays: 0, action: 'task', title: 'Gọi' }] })).status, 403);
+    assert.equal(
+      (
+        await api(agent).post('/api/v1/playbooks', {
+          name: 'Của tôi',
+          audience: { kind: 'lifecycle', stages: ['lead'] },
+          steps: [{ delayDays: 0, action: 'task', title: 'Gọi' }],
+        })
+      ).status,
+      403,
+    );
     assert.deepEqual(await snapshotCounts(t.core), before);
     const enrolled = await api(outsider).post(`/api/v1/playbooks/${pc.id}/runs`, { contactId: theirs });
     assert.equal(enrolled.status, 201);
-    assert.equal((await api(agent).post(`/api/v1/playbook-runs/${enrolled.body.id}/stop`)).status, 404, 'a run of a customer out of scope does not exist for them');
+    assert.equal(
+      (await api(agent).post(`/api/v1/playbook-runs/${enrolled.body.id}/stop`)).status,
+      404,
+      'a run of a customer out of scope does not exist for them',
+    );
     assert.equal((await api(agent).get(`/api/v1/contacts/${theirs}/playbook-runs`)).status, 404);
     assert.equal((await runsOf(theirs, outsider)).length, 1);
     assert.equal((await runsOf(theirs, viewer)).length, 1, 'a viewer reads every customer’s runs');
@@ -356,17 +453,39 @@ describe('care playbooks', () => {
     await run();
     assert.equal((await enrolledIn(later)).length, 1, 'the hourly run found them');
     assert.equal((await enrolledIn(risky[0]!))[0]!.status, 'stopped', 'never enrolled twice');
-    const perContact = await t.core.db.selectFrom('playbook_runs').select(['contact_id', (eb) => eb.fn.countAll<number>().as('n')]).where('playbook_id', '=', p.body.id).groupBy('contact_id').execute();
-    assert.deepEqual(perContact.map((r) => Number(r.n)), [1, 1, 1]);
-    const hourly = await t.core.db.selectFrom('jobs').select(['key', 'run_at']).where('kind', '=', 'playbook.enroll').where('key', 'like', `playbook-enroll:${owner.workspaceId}:2027-10-01T04`).execute();
+    const perContact = await t.core.db
+      .selectFrom('playbook_runs')
+      .select(['contact_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('playbook_id', '=', p.body.id)
+      .groupBy('contact_id')
+      .execute();
+    assert.deepEqual(
+      perContact.map((r) => Number(r.n)),
+      [1, 1, 1],
+    );
+    const hourly = await t.core.db
+      .selectFrom('jobs')
+      .select(['key', 'run_at'])
+      .where('kind', '=', 'playbook.enroll')
+      .where('key', 'like', `playbook-enroll:${owner.workspaceId}:2027-10-01T04`)
+      .execute();
     assert.equal(hourly.length, 1, 'one job per workspace and hour');
 
     // A saved segment as the audience.
-    const seg = await api(owner).post('/api/v1/segments', { name: 'Khách VIP', shared: true, definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'tags', op: 'has', value: 'vip' }] }] } });
+    const seg = await api(owner).post('/api/v1/segments', {
+      name: 'Khách VIP',
+      shared: true,
+      definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'tags', op: 'has', value: 'vip' }] }] },
+    });
     assert.equal(seg.status, 201, JSON.stringify(seg.body));
     const vip = await contact('Khách VIP', { tags: ['vip'], lifecycleStage: 'repeat' });
     const plain = await contact('Khách thường', { tags: ['thuong'], lifecycleStage: 'repeat' });
-    const sp = await api(owner).post('/api/v1/playbooks', { name: 'Chăm sóc VIP', audience: { kind: 'segment', segmentId: seg.body.id }, steps: [{ delayDays: 0, action: 'task', title: 'Tặng quà VIP' }], autoEnroll: true });
+    const sp = await api(owner).post('/api/v1/playbooks', {
+      name: 'Chăm sóc VIP',
+      audience: { kind: 'segment', segmentId: seg.body.id },
+      steps: [{ delayDays: 0, action: 'task', title: 'Tặng quà VIP' }],
+      autoEnroll: true,
+    });
     assert.equal(sp.status, 201, JSON.stringify(sp.body));
     await run();
     assert.equal((await runsOf(vip)).filter((r) => r.playbookId === sp.body.id).length, 1);
@@ -388,10 +507,17 @@ describe('care playbooks', () => {
   });
 });
 
-describe('two server processes on one database', { skip: onPostgres() ? false : 'PostgreSQL only (KITH_TEST_DATABASE_URL): SQLite has one writer at a time' }, () => {
+describe('two server processes on one database', {
+  skip: onPostgres() ? false : 'PostgreSQL only (KITH_TEST_DATABASE_URL): SQLite has one writer at a time',
+}, () => {
   let second: Core;
   before(async () => {
-    second = await createCore(t.core.config, { modules: MODULES, log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent'), now: () => clock, migrate: false });
+    second = await createCore(t.core.config, {
+      modules: MODULES,
+      log: createLogger(process.env.KITH_TEST_LOG_LEVEL ?? 'silent'),
+      now: () => clock,
+      migrate: false,
+    });
   });
   after(() => second?.close());
 
@@ -402,7 +528,12 @@ describe('two server processes on one database', { skip: onPostgres() ? false : 
     const N = 210;
     const ids: string[] = [];
     for (let i = 0; i < N; i++) {
-      const r = await client(t.app, boss.token).post('/api/v1/contacts', { name: `Khách ${i}`, ownerId: seller.userId, lifecycleStage: 'churned', emails: [`k${i}@example.vn`] });
+      const r = await client(t.app, boss.token).post('/api/v1/contacts', {
+        name: `Khách ${i}`,
+        ownerId: seller.userId,
+        lifecycleStage: 'churned',
+        emails: [`k${i}@example.vn`],
+      });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       ids.push(r.body.id);
     }
@@ -417,7 +548,8 @@ describe('two server processes on one database', { skip: onPostgres() ? false : 
       autoEnroll: true,
     });
     assert.equal(p.status, 201, JSON.stringify(p.body));
-    const both = () => Promise.all([runDueJobs(t.core, 'process-a', { batch: 10, concurrency: 3 }), runDueJobs(second, 'process-b', { batch: 10, concurrency: 3 })]);
+    const both = () =>
+      Promise.all([runDueJobs(t.core, 'process-a', { batch: 10, concurrency: 3 }), runDueJobs(second, 'process-b', { batch: 10, concurrency: 3 })]);
 
     // Day 0: the auto-enrolment job enrols everyone (in whichever process claims it: once).
     await both();
@@ -426,9 +558,19 @@ describe('two server processes on one database', { skip: onPostgres() ? false : 
 
     // Day 1: the same step handed to both processes at once (a lease that ran out) runs once.
     at(plus(t0, 1));
-    const due = await t.core.db.selectFrom('jobs').select('payload').where('kind', '=', PLAYBOOK_STEP_JOB).where('workspace_id', '=', boss.workspaceId).where('done_at', 'is', null).where('run_at', '<=', clock.toISOString()).limit(30).execute();
+    const due = await t.core.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', PLAYBOOK_STEP_JOB)
+      .where('workspace_id', '=', boss.workspaceId)
+      .where('done_at', 'is', null)
+      .where('run_at', '<=', clock.toISOString())
+      .limit(30)
+      .execute();
     assert.equal(due.length, 30);
-    const outcomes = await Promise.all(due.map((j) => readJson<StepPayload>(j.payload, null as never)).flatMap((pl) => [runPlaybookStep(t.core, pl), runPlaybookStep(second, pl)]));
+    const outcomes = await Promise.all(
+      due.map((j) => readJson<StepPayload>(j.payload, null as never)).flatMap((pl) => [runPlaybookStep(t.core, pl), runPlaybookStep(second, pl)]),
+    );
     const done = outcomes.filter((o) => o.outcome === 'done').length;
     assert.equal(done, 30, `each once: ${JSON.stringify(outcomes.slice(0, 4))}`);
     assert.equal(outcomes.filter((o) => o.outcome === 'already').length, 30);
@@ -448,14 +590,24 @@ describe('two server processes on one database', { skip: onPostgres() ? false : 
     for (const x of tasks) perContact.set(x.contact_id!, (perContact.get(x.contact_id!) ?? 0) + 1);
     assert.deepEqual(new Set(perContact.values()), new Set([2]));
     assert.ok(tasks.every((x) => x.assignee_id === seller.userId));
-    const mails = await t.core.db.selectFrom('mail_outbox').select('contact_id').where('workspace_id', '=', boss.workspaceId).where('related_type', '=', 'playbook_step').execute();
+    const mails = await t.core.db
+      .selectFrom('mail_outbox')
+      .select('contact_id')
+      .where('workspace_id', '=', boss.workspaceId)
+      .where('related_type', '=', 'playbook_step')
+      .execute();
     assert.equal(mails.length, N, 'exactly one email per customer');
     const steps = await t.core.db.selectFrom('playbook_run_steps').select(['status']).where('workspace_id', '=', boss.workspaceId).execute();
     assert.equal(steps.length, 3 * N);
     assert.ok(steps.every((s) => s.status === 'done'));
     const completed = await t.core.db.selectFrom('playbook_runs').select('id').where('playbook_id', '=', p.body.id).where('status', '=', 'completed').execute();
     assert.equal(completed.length, N);
-    const audits = await t.core.db.selectFrom('audit_log').select('id').where('workspace_id', '=', boss.workspaceId).where('entity_type', '=', 'playbook_run_step').execute();
+    const audits = await t.core.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('workspace_id', '=', boss.workspaceId)
+      .where('entity_type', '=', 'playbook_run_step')
+      .execute();
     assert.equal(audits.length, 3 * N, 'one audit entry per step performed');
   });
 });

@@ -18,7 +18,9 @@ export async function checkAssignments(db: Db, actor: Actor, action: Action, ite
   const [members, teams, mates] = await Promise.all([
     ownerIds.length ? db.selectFrom('memberships').select('user_id').where('workspace_id', '=', ws).where('user_id', 'in', ownerIds).execute() : [],
     teamIds.length ? db.selectFrom('teams').select('id').where('workspace_id', '=', ws).where('id', 'in', teamIds).execute() : [],
-    actor.role === 'manager' && actor.teamIds.length ? db.selectFrom('team_members').select('user_id').where('workspace_id', '=', ws).where('team_id', 'in', actor.teamIds).execute() : [],
+    actor.role === 'manager' && actor.teamIds.length
+      ? db.selectFrom('team_members').select('user_id').where('workspace_id', '=', ws).where('team_id', 'in', actor.teamIds).execute()
+      : [],
   ]);
   const memberSet = new Set(members.map((m) => m.user_id));
   const teamSet = new Set(teams.map((t) => t.id));

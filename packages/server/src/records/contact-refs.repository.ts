@@ -30,10 +30,21 @@ export async function mergeContactRefs(trx: Db, refs: readonly ContactRef[], ctx
       let q = db.selectFrom(ref.table).select(id).where('workspace_id', '=', ws).where(col, '=', m);
       if (ref.unlessSelf) q = q.where(ref.unlessSelf, '<>', s);
       const ids = (await q.execute()).map((r) => String(r[id]));
-      for (const part of chunks(ids)) await db.updateTable(ref.table).set({ [col]: s }).where('workspace_id', '=', ws).where(id, 'in', part).execute();
+      for (const part of chunks(ids))
+        await db
+          .updateTable(ref.table)
+          .set({ [col]: s })
+          .where('workspace_id', '=', ws)
+          .where(id, 'in', part)
+          .execute();
       log[name] = { moved: ids };
     } else if (ref.kind === 'combine') {
-      const rows = await db.selectFrom(ref.table).select([col, ...ref.add]).where('workspace_id', '=', ws).where(col, 'in', [s, m]).execute();
+      const rows = await db
+        .selectFrom(ref.table)
+        .select([col, ...ref.add])
+        .where('workspace_id', '=', ws)
+        .where(col, 'in', [s, m])
+        .execute();
       const mine = rows.find((r) => String(r[col]) === s);
       const theirs = rows.find((r) => String(r[col]) === m);
       if (!mine || !theirs) {
@@ -43,14 +54,28 @@ export async function mergeContactRefs(trx: Db, refs: readonly ContactRef[], ctx
       const amounts = (r: Record<string, unknown>) => Object.fromEntries(ref.add.map((c) => [c, Number(r[c] ?? 0)]));
       const survivor = amounts(mine);
       const merged = amounts(theirs);
-      await db.updateTable(ref.table).set(Object.fromEntries(ref.add.map((c) => [c, survivor[c]! + merged[c]!]))).where('workspace_id', '=', ws).where(col, '=', s).execute();
-      await db.updateTable(ref.table).set(Object.fromEntries(ref.add.map((c) => [c, 0]))).where('workspace_id', '=', ws).where(col, '=', m).execute();
+      await db
+        .updateTable(ref.table)
+        .set(Object.fromEntries(ref.add.map((c) => [c, survivor[c]! + merged[c]!])))
+        .where('workspace_id', '=', ws)
+        .where(col, '=', s)
+        .execute();
+      await db
+        .updateTable(ref.table)
+        .set(Object.fromEntries(ref.add.map((c) => [c, 0])))
+        .where('workspace_id', '=', ws)
+        .where(col, '=', m)
+        .execute();
       log[name] = { combined: { survivor, merged } };
     } else {
       const id = ref.id ?? 'id';
       const open = ref.open;
       const select = (contact: string, onlyOpen: boolean) => {
-        let q = db.selectFrom(ref.table).select([id, ...ref.key]).where('workspace_id', '=', ws).where(col, '=', contact);
+        let q = db
+          .selectFrom(ref.table)
+          .select([id, ...ref.key])
+          .where('workspace_id', '=', ws)
+          .where(col, '=', contact);
         if (onlyOpen && open) q = q.where((eb) => open(eb, now));
         return q.execute();
       };
@@ -65,12 +90,23 @@ export async function mergeContactRefs(trx: Db, refs: readonly ContactRef[], ctx
         const set = ref.onMatch.close(now);
         const cols = Object.keys(set);
         for (const part of chunks([...matching])) {
-          const before = await db.selectFrom(ref.table).select([id, ...cols]).where('workspace_id', '=', ws).where(id, 'in', part).execute();
+          const before = await db
+            .selectFrom(ref.table)
+            .select([id, ...cols])
+            .where('workspace_id', '=', ws)
+            .where(id, 'in', part)
+            .execute();
           for (const b of before) closed.push({ id: String(b[id]), before: Object.fromEntries(cols.map((c) => [c, b[c] ?? null])) });
           await db.updateTable(ref.table).set(set).where('workspace_id', '=', ws).where(id, 'in', part).execute();
         }
       }
-      for (const part of chunks(moved)) await db.updateTable(ref.table).set({ [col]: s }).where('workspace_id', '=', ws).where(id, 'in', part).execute();
+      for (const part of chunks(moved))
+        await db
+          .updateTable(ref.table)
+          .set({ [col]: s })
+          .where('workspace_id', '=', ws)
+          .where(id, 'in', part)
+          .execute();
       log[name] = { moved, stayed, closed };
     }
   }
@@ -104,8 +140,15 @@ export async function unmergeContactRefs(trx: Db, refs: readonly ContactRef[], c
       continue;
     }
     const id = ref.kind === 'combine' ? 'id' : (ref.id ?? 'id');
-    for (const part of chunks(entry.moved)) await db.updateTable(ref.table).set({ [col]: m }).where('workspace_id', '=', ws).where(id, 'in', part).where(col, '=', s).execute();
-    if ('closed' in entry) for (const c of entry.closed) await db.updateTable(ref.table).set(c.before).where('workspace_id', '=', ws).where(id, '=', c.id).execute();
+    for (const part of chunks(entry.moved))
+      await db
+        .updateTable(ref.table)
+        .set({ [col]: m })
+        .where('workspace_id', '=', ws)
+        .where(id, 'in', part)
+        .where(col, '=', s)
+        .execute();
+    if ('closed' in entry)
+      for (const c of entry.closed) await db.updateTable(ref.table).set(c.before).where('workspace_id', '=', ws).where(id, '=', c.id).execute();
   }
 }
-

@@ -28,7 +28,7 @@ type RefBase = {
 
 export type ContactRef = RefBase &
   (
-    | { kind: 'repoint'; /** the row's key, `id` by default */ id?: string; unlessSelf?: string }
+    | { kind: 'repoint' /** the row's key, `id` by default */; id?: string; unlessSelf?: string }
     | { kind: 'combine'; add: readonly string[] }
     | {
         kind: 'dedupe';

@@ -35,7 +35,12 @@ export function writeField(f: TableField, v: unknown): unknown {
  * contact slower than the hand-written mapper it replaced, 0.3 ms a page of 50).
  */
 export function fieldsReader<V>(list: readonly Named[]): (row: Record<string, unknown>) => V {
-  const steps = list.map((f) => ({ name: f.name, column: f.column, plain: f.kind === 'scalar' && typeof f.empty !== 'boolean' && typeof f.empty !== 'number', f }));
+  const steps = list.map((f) => ({
+    name: f.name,
+    column: f.column,
+    plain: f.kind === 'scalar' && typeof f.empty !== 'boolean' && typeof f.empty !== 'number',
+    f,
+  }));
   return (row) => {
     const out: Record<string, unknown> = {};
     for (const s of steps) {
@@ -111,7 +116,14 @@ export const TIMES_REGISTRY: Registry = {
 };
 
 /** A sort-only name ordered by the owner's name. */
-export const ownerSort = (): FieldDef => ({ column: 'owner_id', type: 'text', sortable: true, sortOnly: true, sortExpr: (_d, t) => sql`(select u.name from users u where u.id = ${sql.ref(`${t}.owner_id`)})`, nullable: true });
+export const ownerSort = (): FieldDef => ({
+  column: 'owner_id',
+  type: 'text',
+  sortable: true,
+  sortOnly: true,
+  sortExpr: (_d, t) => sql`(select u.name from users u where u.id = ${sql.ref(`${t}.owner_id`)})`,
+  nullable: true,
+});
 
 /** An export column (export/table-export.ts takes these). */
 export type FieldColumn<R> = { key: string; header: string; value: (row: R) => unknown; enum?: EnumName };
@@ -139,9 +151,15 @@ export function exportColumnsOf<R>(list: readonly Named[], resolve: ExportResolv
       via === 'company' || via === 'category'
         ? need(resolve[via])
         : via === 'member'
-          ? ((m) => (r: R) => m((get(r) as string | null) ?? null))(need(resolve.member))
+          ? (
+              (m) => (r: R) =>
+                m((get(r) as string | null) ?? null)
+            )(need(resolve.member))
           : via === 'money'
-            ? ((m) => (r: R) => (get(r) === null ? null : m(Number(get(r)), r)))(need(resolve.money))
+            ? (
+                (m) => (r: R) =>
+                  get(r) === null ? null : m(Number(get(r)), r)
+              )(need(resolve.money))
             : f.kind === 'list'
               ? (r: R) => (get(r) as unknown[]).map(String).join('; ')
               : (r: R) => get(r);

@@ -93,7 +93,12 @@ function parseValue(field: Resolved, op: string, raw: string): { ok: true; value
     return { ok: false, message: 'Must be true or false' };
   }
   const list = op === 'in' || op === 'nin' || op === 'has';
-  const parts = list ? raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0) : [raw];
+  const parts = list
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0)
+    : [raw];
   if (list && (parts.length === 0 || parts.length > 100)) return { ok: false, message: 'Give between 1 and 100 comma-separated values' };
   const out: unknown[] = [];
   for (const p of parts) {
@@ -154,7 +159,15 @@ function parseValue(field: Resolved, op: string, raw: string): { ok: true; value
 const FILTER_KEY = /^filter\[([A-Za-z0-9_.]{1,60})\](?:\[([A-Za-z]{1,20})\])?$/;
 
 /** One condition (field, operator, value as a query string gives it) checked against the allow-lists. */
-export function parseFilter(name: string, op: string, raw: string, registry: Registry, custom: readonly CustomField[], dialect: DialectName, table: string): { ok: true; filter: Filter } | { ok: false; message: string } {
+export function parseFilter(
+  name: string,
+  op: string,
+  raw: string,
+  registry: Registry,
+  custom: readonly CustomField[],
+  dialect: DialectName,
+  table: string,
+): { ok: true; filter: Filter } | { ok: false; message: string } {
   const field = resolveField(name, registry, custom, dialect, table);
   if (!field || field.def?.sortOnly) return { ok: false, message: `Unknown field "${name}"` };
   if (!OPS[field.type].includes(op)) return { ok: false, message: `Operator "${op}" is not allowed on ${name}; use one of: ${OPS[field.type].join(', ')}` };
@@ -163,7 +176,14 @@ export function parseFilter(name: string, op: string, raw: string, registry: Reg
 }
 
 /** Read `filter[...]` parameters from a parsed query string. Unknown fields, operators or values are 422s naming the parameter. */
-export function parseFilters(query: Record<string, unknown>, registry: Registry, custom: readonly CustomField[], dialect: DialectName, table: string, known: readonly string[]): Filter[] {
+export function parseFilters(
+  query: Record<string, unknown>,
+  registry: Registry,
+  custom: readonly CustomField[],
+  dialect: DialectName,
+  table: string,
+  known: readonly string[],
+): Filter[] {
   const filters: Filter[] = [];
   const issues: FieldIssue[] = [];
   for (const [key, rawValue] of Object.entries(query)) {
@@ -196,7 +216,11 @@ export function parseFilters(query: Record<string, unknown>, registry: Registry,
 export type FilterGroups = { match: 'all' | 'any'; groups: { match: 'all' | 'any'; filters: Filter[] }[] };
 
 /** A tree of groups as one WHERE condition. */
-export function groupsCondition<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, g: FilterGroups, ctx: Parameters<typeof filterCondition>[2]): Expression<SqlBool> {
+export function groupsCondition<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  g: FilterGroups,
+  ctx: Parameters<typeof filterCondition>[2],
+): Expression<SqlBool> {
   const parts = g.groups.map((grp) => {
     const conds = grp.filters.map((f) => filterCondition(eb, f, ctx));
     return grp.match === 'all' ? eb.and(conds) : eb.or(conds);
@@ -205,7 +229,13 @@ export function groupsCondition<DB, TB extends keyof DB>(eb: ExpressionBuilder<D
 }
 
 /** What a condition builder offers: each filterable field with its type, operators and allowed values. */
-export type FieldInfo = { name: string; type: FieldType; ops: readonly string[]; values?: readonly string[]; custom?: { label: string; options?: { value: string; label: string }[] } };
+export type FieldInfo = {
+  name: string;
+  type: FieldType;
+  ops: readonly string[];
+  values?: readonly string[];
+  custom?: { label: string; options?: { value: string; label: string }[] };
+};
 
 export function describeFields(registry: Registry, custom: readonly CustomField[], dialect: DialectName, table: string): FieldInfo[] {
   const out: FieldInfo[] = [];
@@ -215,7 +245,12 @@ export function describeFields(registry: Registry, custom: readonly CustomField[
   }
   for (const f of custom) {
     const r = customAsField(dialect, table, f);
-    out.push({ name: r.name, type: r.type, ops: OPS[r.type], custom: { label: f.label, ...(f.options.length ? { options: f.options.map((o) => ({ value: o.value, label: o.label })) } : {}) } });
+    out.push({
+      name: r.name,
+      type: r.type,
+      ops: OPS[r.type],
+      custom: { label: f.label, ...(f.options.length ? { options: f.options.map((o) => ({ value: o.value, label: o.label })) } : {}) },
+    });
   }
   return out;
 }
@@ -253,7 +288,12 @@ export function filterCondition<DB, TB extends keyof DB>(
       return cond(v ? raw`(${t} is null or ${t} = '[]')` : raw`(${t} is not null and ${t} <> '[]')`);
     }
     const list = v as string[];
-    return cond(raw`(${sql.join(list.map((x) => jsonArrayHas(ctx.dialect, `${ctx.table}.custom`, key, x)), sql` or `)})`);
+    return cond(
+      raw`(${sql.join(
+        list.map((x) => jsonArrayHas(ctx.dialect, `${ctx.table}.custom`, key, x)),
+        sql` or `,
+      )})`,
+    );
   }
   if (f.op === 'empty') return cond(v ? raw`${e} is null` : raw`${e} is not null`);
   if (f.field.type === 'text' && f.field.def?.foldedColumn) {
@@ -301,14 +341,23 @@ export function filterCondition<DB, TB extends keyof DB>(
 
 export type Sort = { name: string; dir: 'asc' | 'desc'; expr: RawBuilder<unknown>; nullable: boolean; type: FieldType };
 
-export function parseSort(raw: string | undefined, registry: Registry, custom: readonly CustomField[], dialect: DialectName, table: string, fallback: string): Sort {
+export function parseSort(
+  raw: string | undefined,
+  registry: Registry,
+  custom: readonly CustomField[],
+  dialect: DialectName,
+  table: string,
+  fallback: string,
+): Sort {
   const spec = raw && raw.length > 0 ? raw : fallback;
   const dir = spec.startsWith('-') ? 'desc' : 'asc';
   const name = spec.replace(/^[-+]/, '');
   const field = resolveField(name, registry, custom, dialect, table);
   const sortable = field && (field.custom ? field.type !== 'json_array' : field.def?.sortable);
   if (!field || !sortable) {
-    const names = Object.entries(registry).filter(([, d]) => d.sortable).map(([n]) => n);
+    const names = Object.entries(registry)
+      .filter(([, d]) => d.sortable)
+      .map(([n]) => n);
     throw invalid([{ path: ['sort'], message: `Cannot sort by "${name.slice(0, 60)}"; sortable: ${names.join(', ')}, or a custom field as custom.<key>` }]);
   }
   const expr = field.def?.sortExpr ? field.def.sortExpr(dialect, table) : field.def?.sortColumn ? sql.ref(`${table}.${field.def.sortColumn}`) : field.expr;

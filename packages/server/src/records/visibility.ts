@@ -49,7 +49,9 @@ export function authorize(actor: Actor, action: Action): void {
 }
 
 export const preconditionFailed = (current: number): AppError =>
-  new AppError('precondition_failed', 'Someone changed this record after you read it; reload it and apply your change again', { extra: { currentVersion: current } });
+  new AppError('precondition_failed', 'Someone changed this record after you read it; reload it and apply your change again', {
+    extra: { currentVersion: current },
+  });
 
 /**
  * Of these contact ids, the live contacts the actor may read, with each one's company: what a record

@@ -25,7 +25,9 @@ before(async () => {
   B.team = await makeTeam(t.core, b.workspaceId, 'Đội Bê');
   B.member = (await makeMember(t.core, b.workspaceId, 'agent', { teamIds: [B.team] })).userId;
   B.company = (await api.post('/api/v1/companies', { name: 'Công ty Bê Riêng' })).body.id;
-  B.contact = (await api.post('/api/v1/contacts', { name: 'Khách Bê Bí Mật', emails: ['bimat@b.example'], phones: ['0988 111 222'], companyId: B.company })).body.id;
+  B.contact = (
+    await api.post('/api/v1/contacts', { name: 'Khách Bê Bí Mật', emails: ['bimat@b.example'], phones: ['0988 111 222'], companyId: B.company })
+  ).body.id;
   B.deletedContact = (await api.post('/api/v1/contacts', { name: 'Khách Bê Đã Xóa' })).body.id;
   assert.equal((await api.delete(`/api/v1/contacts/${B.deletedContact}`)).status, 204);
   B.deletedCompany = (await api.post('/api/v1/companies', { name: 'Công ty Bê Đã Xóa' })).body.id;
@@ -34,7 +36,13 @@ before(async () => {
   B.invitation = (await api.post('/api/v1/invitations', { email: 'moi@b.example', role: 'agent' })).body.invitation.id;
   B.token = (await api.get('/api/v1/auth/tokens')).body.data[0].id;
   B.view = (await api.post('/api/v1/views', { entity: 'contacts', name: 'Bê chung', shared: true, config: { filters: [] } })).body.id;
-  B.segment = (await api.post('/api/v1/segments', { name: 'Bê chung', shared: true, definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'lifecycleStage', op: 'eq', value: 'lead' }] }] } })).body.id;
+  B.segment = (
+    await api.post('/api/v1/segments', {
+      name: 'Bê chung',
+      shared: true,
+      definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'lifecycleStage', op: 'eq', value: 'lead' }] }] },
+    })
+  ).body.id;
   B.category = (await api.post('/api/v1/product-categories', { name: 'Hàng Bê' })).body.id;
   B.product = (await api.post('/api/v1/products', { sku: 'BE-1', name: 'Sản phẩm Bê', price: 100_000, categoryId: B.category })).body.id;
   B.deletedProduct = (await api.post('/api/v1/products', { sku: 'BE-2', name: 'Sản phẩm Bê Đã Xóa', price: 1 })).body.id;
@@ -44,13 +52,23 @@ before(async () => {
   assert.equal((await api.delete(`/api/v1/orders/${B.deletedOrder}`)).status, 204);
   B.interaction = (await api.post('/api/v1/interactions', { contactId: B.contact, kind: 'call', body: 'Bê gọi' })).body.id;
   B.task = (await api.post('/api/v1/tasks', { title: 'Việc của Bê', contactId: B.contact })).body.id;
-  const upload = await t.app.inject({ method: 'POST', url: '/api/v1/imports?fileName=be.csv', headers: { authorization: `Bearer ${b.token}`, 'content-type': 'text/csv' }, payload: 'Họ và tên,Email\nBê Nhập,nhap@b.example\n' });
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports?fileName=be.csv',
+    headers: { authorization: `Bearer ${b.token}`, 'content-type': 'text/csv' },
+    payload: 'Họ và tên,Email\nBê Nhập,nhap@b.example\n',
+  });
   B.upload = upload.json().import.id;
-  B.import = (await runImport(t.core, b.actor, { bytes: Buffer.from('Họ và tên\nBê Đã Nhập\nBê,\n') }, { kind: 'contacts', dryRun: false, fileName: 'be2.csv' })).id!;
+  B.import = (
+    await runImport(t.core, b.actor, { bytes: Buffer.from('Họ và tên\nBê Đã Nhập\nBê,\n') }, { kind: 'contacts', dryRun: false, fileName: 'be2.csv' })
+  ).id!;
   const twin = async (name: string) => (await api.post('/api/v1/contacts', { name, phones: ['0977 000 999'] })).body.id as string;
   const [t1, t2] = [await twin('Bê Sinh Đôi'), await twin('Bê Sinh Đôi')];
   B.duplicate = (await api.get('/api/v1/duplicates')).body.data[0].id;
-  const [m1, m2] = [(await api.post('/api/v1/contacts', { name: 'Bê Gộp', emails: ['gop@b.example'] })).body.id, (await api.post('/api/v1/contacts', { name: 'Bê Gộp 2' })).body.id];
+  const [m1, m2] = [
+    (await api.post('/api/v1/contacts', { name: 'Bê Gộp', emails: ['gop@b.example'] })).body.id,
+    (await api.post('/api/v1/contacts', { name: 'Bê Gộp 2' })).body.id,
+  ];
   B.merge = (await api.post('/api/v1/contacts/merge', { survivorId: m1, mergedId: m2 })).body.id;
   assert.ok(t1 && t2);
   B.pipeline = (await api.get('/api/v1/pipelines')).body.data[0].id;
@@ -58,10 +76,37 @@ before(async () => {
   B.ticket = (await api.post('/api/v1/tickets', { contactId: B.contact, subject: 'Yêu cầu của Bê', message: 'Bí mật' })).body.id;
   B.canned = (await api.post('/api/v1/canned-replies', { title: 'Mẫu Bê', body: 'Cảm ơn' })).body.id;
   B.survey = (await api.post('/api/v1/surveys', { name: 'Khảo sát Bê', questions: [{ type: 'nps', text: 'NPS' }] })).body.id;
-  B.playbook = (await api.post('/api/v1/playbooks', { name: 'Chăm sóc Bê', audience: { kind: 'lifecycle', stages: ['lead'] }, steps: [{ delayDays: 1, action: 'task', title: 'Gọi Bê' }] })).body.id;
+  B.playbook = (
+    await api.post('/api/v1/playbooks', {
+      name: 'Chăm sóc Bê',
+      audience: { kind: 'lifecycle', stages: ['lead'] },
+      steps: [{ delayDays: 1, action: 'task', title: 'Gọi Bê' }],
+    })
+  ).body.id;
   B.playbookRun = (await api.post(`/api/v1/playbooks/${B.playbook}/runs`, { contactId: B.contact })).body.id;
   // A failed mail of B's (a reply to B's customer whose delivery gave up).
-  await t.core.db.insertInto('mail_outbox').values({ id: '01a22b30-0000-7000-8000-000000000001', workspace_id: b.workspaceId, contact_id: B.contact, to_address: 'bimat@b.example', subject: 'Bê', text: 'Bê', html: null, purpose: 'transactional', status: 'failed', attempts: 6, next_attempt_at: null, last_error: 'down', related_type: null, related_id: null, sent_at: null, created_at: new Date().toISOString(), updated_at: new Date().toISOString() }).execute();
+  await t.core.db
+    .insertInto('mail_outbox')
+    .values({
+      id: '01a22b30-0000-7000-8000-000000000001',
+      workspace_id: b.workspaceId,
+      contact_id: B.contact,
+      to_address: 'bimat@b.example',
+      subject: 'Bê',
+      text: 'Bê',
+      html: null,
+      purpose: 'transactional',
+      status: 'failed',
+      attempts: 6,
+      next_attempt_at: null,
+      last_error: 'down',
+      related_type: null,
+      related_id: null,
+      sent_at: null,
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+    })
+    .execute();
   B.mail = '01a22b30-0000-7000-8000-000000000001';
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
@@ -159,7 +204,19 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'PATCH /api/v1/deals/{id}': [{ params: { id: 'deal' }, body: { title: 'lấy' } }],
   'DELETE /api/v1/deals/{id}': [{ params: { id: 'deal' } }],
   'POST /api/v1/deals/{id}/order': [{ params: { id: 'deal' } }],
-  'PUT /api/v1/pipelines/{id}': [{ params: { id: 'pipeline' }, body: { name: 'lấy', stages: [{ name: 'Mở', probability: 10, kind: 'open' }, { name: 'Thắng', probability: 100, kind: 'won' }, { name: 'Thua', probability: 0, kind: 'lost' }] } }],
+  'PUT /api/v1/pipelines/{id}': [
+    {
+      params: { id: 'pipeline' },
+      body: {
+        name: 'lấy',
+        stages: [
+          { name: 'Mở', probability: 10, kind: 'open' },
+          { name: 'Thắng', probability: 100, kind: 'won' },
+          { name: 'Thua', probability: 0, kind: 'lost' },
+        ],
+      },
+    },
+  ],
   'POST /api/v1/duplicates/{id}/dismiss': [{ params: { id: 'duplicate' } }],
   'POST /api/v1/merges/{id}/undo': [{ params: { id: 'merge' } }],
   'GET /api/v1/imports/{id}': [{ params: { id: 'upload' } }, { params: { id: 'import' } }],
@@ -228,7 +285,15 @@ describe('ids of another workspace', () => {
         });
         const before = await stateOfB();
         const res =
-          method === 'GET' ? await A.get(url) : method === 'DELETE' ? await A.delete(url) : method === 'PUT' ? await A.put(url, c.body ?? {}) : method === 'PATCH' ? await A.patch(url, c.body ?? {}) : await A.post(url, c.body ?? {});
+          method === 'GET'
+            ? await A.get(url)
+            : method === 'DELETE'
+              ? await A.delete(url)
+              : method === 'PUT'
+                ? await A.put(url, c.body ?? {})
+                : method === 'PATCH'
+                  ? await A.patch(url, c.body ?? {})
+                  : await A.post(url, c.body ?? {});
         assert.equal(res.status, 404, `${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
         assert.equal(await stateOfB(), before, `${route} changed nothing in B`);
       }
@@ -238,7 +303,43 @@ describe('ids of another workspace', () => {
 
 describe('lists, search and references never cross', () => {
   test('A’s lists hold nothing of B’s', async () => {
-    const lists = ['/api/v1/contacts?limit=200', '/api/v1/contacts?deleted=include&limit=200', `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`, '/api/v1/contacts?q=0988111222', '/api/v1/contacts?q=bimat%40b.example', '/api/v1/companies?limit=200', '/api/v1/companies?q=rieng', '/api/v1/members', '/api/v1/teams', '/api/v1/custom-fields', '/api/v1/invitations', '/api/v1/auth/tokens', '/api/v1/audit?limit=500', '/api/v1/views?entity=contacts', `/api/v1/contacts?filter[companyId][eq]=${B.company}`, '/api/v1/products?limit=200', '/api/v1/products?q=be', '/api/v1/product-categories', '/api/v1/orders?limit=200', '/api/v1/orders?q=be', `/api/v1/orders?filter[contactId][eq]=${B.contact}`, '/api/v1/tasks?assignee=any', `/api/v1/tasks?assignee=any&contactId=${B.contact}`, '/api/v1/deals?limit=200', '/api/v1/deals/board', '/api/v1/pipelines', '/api/v1/duplicates', '/api/v1/imports', '/api/v1/tickets?limit=200', '/api/v1/tickets?q=be', '/api/v1/canned-replies', '/api/v1/surveys', '/api/v1/surveys/answers', '/api/v1/surveys/results?by=survey', '/api/v1/playbooks'];
+    const lists = [
+      '/api/v1/contacts?limit=200',
+      '/api/v1/contacts?deleted=include&limit=200',
+      `/api/v1/contacts?q=${encodeURIComponent('Bê Bí Mật')}`,
+      '/api/v1/contacts?q=0988111222',
+      '/api/v1/contacts?q=bimat%40b.example',
+      '/api/v1/companies?limit=200',
+      '/api/v1/companies?q=rieng',
+      '/api/v1/members',
+      '/api/v1/teams',
+      '/api/v1/custom-fields',
+      '/api/v1/invitations',
+      '/api/v1/auth/tokens',
+      '/api/v1/audit?limit=500',
+      '/api/v1/views?entity=contacts',
+      `/api/v1/contacts?filter[companyId][eq]=${B.company}`,
+      '/api/v1/products?limit=200',
+      '/api/v1/products?q=be',
+      '/api/v1/product-categories',
+      '/api/v1/orders?limit=200',
+      '/api/v1/orders?q=be',
+      `/api/v1/orders?filter[contactId][eq]=${B.contact}`,
+      '/api/v1/tasks?assignee=any',
+      `/api/v1/tasks?assignee=any&contactId=${B.contact}`,
+      '/api/v1/deals?limit=200',
+      '/api/v1/deals/board',
+      '/api/v1/pipelines',
+      '/api/v1/duplicates',
+      '/api/v1/imports',
+      '/api/v1/tickets?limit=200',
+      '/api/v1/tickets?q=be',
+      '/api/v1/canned-replies',
+      '/api/v1/surveys',
+      '/api/v1/surveys/answers',
+      '/api/v1/surveys/results?by=survey',
+      '/api/v1/playbooks',
+    ];
     for (const url of lists) {
       const r = await A.get(url);
       assert.equal(r.status, 200, url);
@@ -260,21 +361,40 @@ describe('lists, search and references never cross', () => {
     for (const ref of refs) assert.equal((await A.patch(`/api/v1/contacts/${own}`, ref)).status, 422, JSON.stringify(ref));
     assert.equal((await A.post('/api/v1/companies', { name: 'X', ownerId: B.member })).status, 422);
     assert.equal((await A.post('/api/v1/invitations', { email: 'x@a.example', role: 'agent', teamId: B.team })).status, 422);
-    for (const forbidden of [{ workspaceId: b.workspaceId }, { role: 'owner' }, { createdAt: '2000-01-01T00:00:00Z' }, { deletedAt: null }, { version: 99 }, { updatedBy: B.member }]) {
+    for (const forbidden of [
+      { workspaceId: b.workspaceId },
+      { role: 'owner' },
+      { createdAt: '2000-01-01T00:00:00Z' },
+      { deletedAt: null },
+      { version: 99 },
+      { updatedBy: B.member },
+    ]) {
       const r = await A.patch(`/api/v1/contacts/${own}`, forbidden);
       assert.equal(r.status, 422, JSON.stringify(forbidden));
-      assert.ok(r.body.errors.some((e: { detail: string }) => e.detail.includes(Object.keys(forbidden)[0]!)), JSON.stringify(r.body));
+      assert.ok(
+        r.body.errors.some((e: { detail: string }) => e.detail.includes(Object.keys(forbidden)[0]!)),
+        JSON.stringify(r.body),
+      );
     }
-    const bulk = await A.post('/api/v1/contacts/bulk', { items: [{ name: 'Một' }, { name: 'Hai', ownerId: B.member }, { name: 'Ba', workspaceId: b.workspaceId }] });
+    const bulk = await A.post('/api/v1/contacts/bulk', {
+      items: [{ name: 'Một' }, { name: 'Hai', ownerId: B.member }, { name: 'Ba', workspaceId: b.workspaceId }],
+    });
     assert.equal(bulk.status, 422);
-    assert.deepEqual(bulk.body.errors.map((e: { pointer: string }) => e.pointer), ['/items/1/ownerId', '/items/2']);
+    assert.deepEqual(
+      bulk.body.errors.map((e: { pointer: string }) => e.pointer),
+      ['/items/1/ownerId', '/items/2'],
+    );
     assert.equal((await A.patch('/api/v1/contacts/bulk', { items: [{ id: B.contact, name: 'Chiếm' }] })).status, 422);
     // A playbook of A cannot enrol B's customer, nor use B's segment or survey.
     const aPlaybook = (await A.get('/api/v1/playbooks')).body.data[0].id as string;
     const enrol = await A.post(`/api/v1/playbooks/${aPlaybook}/runs`, { contactId: B.contact });
     assert.equal(enrol.status, 422);
     assert.equal(enrol.body.errors[0].pointer, '/contactId');
-    const pb = await A.post('/api/v1/playbooks', { name: 'Mượn', audience: { kind: 'segment', segmentId: B.segment }, steps: [{ delayDays: 0, action: 'survey', title: 'Khảo sát', surveyId: B.survey }] });
+    const pb = await A.post('/api/v1/playbooks', {
+      name: 'Mượn',
+      audience: { kind: 'segment', segmentId: B.segment },
+      steps: [{ delayDays: 0, action: 'survey', title: 'Khảo sát', surveyId: B.survey }],
+    });
     assert.equal(pb.status, 422);
     assert.deepEqual(pb.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/audience/segmentId', '/steps/0/surveyId']);
     assert.equal(await stateOfB(), before);

@@ -30,21 +30,64 @@ describe('outbound guard: classification', () => {
   test('every internal class is named, in IPv4, IPv6 and the IPv6 forms that carry an IPv4 address', () => {
     const table: Record<string, string[]> = {
       unspecified: ['0.0.0.0', '0.1.2.3', '::', '::ffff:0.0.0.0'],
-      loopback: ['127.0.0.1', '127.255.255.254', '::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '64:ff9b::127.0.0.1', '2002:7f00:1::1', '::ffff:0:7f00:1', '[::1]'],
-      private: ['10.0.0.1', '172.16.0.1', '172.31.255.255', '192.168.0.1', 'fc00::1', 'fd12:3456:789a::1', 'fec0::1', '64:ff9b:1::1', '::ffff:10.1.2.3', '64:ff9b::192.168.1.1', '2002:c0a8:101::1'],
+      loopback: [
+        '127.0.0.1',
+        '127.255.255.254',
+        '::1',
+        '::ffff:127.0.0.1',
+        '::ffff:7f00:1',
+        '64:ff9b::127.0.0.1',
+        '2002:7f00:1::1',
+        '::ffff:0:7f00:1',
+        '[::1]',
+      ],
+      private: [
+        '10.0.0.1',
+        '172.16.0.1',
+        '172.31.255.255',
+        '192.168.0.1',
+        'fc00::1',
+        'fd12:3456:789a::1',
+        'fec0::1',
+        '64:ff9b:1::1',
+        '::ffff:10.1.2.3',
+        '64:ff9b::192.168.1.1',
+        '2002:c0a8:101::1',
+      ],
       shared: ['100.64.0.1', '100.127.255.254', '64:ff9b::100.64.0.1'],
       'link-local': ['169.254.0.1', '169.254.254.254', 'fe80::1', 'fe80::1%eth0', 'febf::1', '::ffff:169.254.1.1'],
-      metadata: ['169.254.169.254', '169.254.170.2', 'fd00:ec2::254', '168.63.129.16', '100.100.100.200', '::ffff:169.254.169.254', '64:ff9b::a9fe:a9fe', '2002:a9fe:a9fe::1'],
+      metadata: [
+        '169.254.169.254',
+        '169.254.170.2',
+        'fd00:ec2::254',
+        '168.63.129.16',
+        '100.100.100.200',
+        '::ffff:169.254.169.254',
+        '64:ff9b::a9fe:a9fe',
+        '2002:a9fe:a9fe::1',
+      ],
       multicast: ['224.0.0.1', '239.255.255.250', 'ff02::1', 'ff0e::1', '::ffff:224.0.0.251'],
       broadcast: ['255.255.255.255', '::ffff:255.255.255.255'],
       reserved: ['240.0.0.1', '192.0.0.8', '192.88.99.1', '100::1', '2001::1', '2001:0:4136:e378:8000:63bf:3fff:fdd2', '::127.0.0.1', '4000::1', 'e000::1'],
       benchmarking: ['198.18.0.1', '198.19.255.255', '2001:2::1'],
       documentation: ['192.0.2.1', '198.51.100.1', '203.0.113.1', '2001:db8::1', '3fff::1'],
       invalid: ['', 'not an address', '127.1', '1.2.3.4.5'],
-      public: ['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '203.0.114.1', '2606:4700::1111', '2a00:1450::1', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'],
+      public: [
+        '8.8.8.8',
+        '1.1.1.1',
+        '172.32.0.1',
+        '100.128.0.1',
+        '203.0.114.1',
+        '2606:4700::1111',
+        '2a00:1450::1',
+        '::ffff:8.8.8.8',
+        '64:ff9b::808:808',
+        '2002:808:808::1',
+      ],
     };
     const wrong: string[] = [];
-    for (const [kind, addresses] of Object.entries(table)) for (const a of addresses) if (classifyAddress(a) !== kind) wrong.push(`${a}: ${classifyAddress(a)}, not ${kind}`);
+    for (const [kind, addresses] of Object.entries(table))
+      for (const a of addresses) if (classifyAddress(a) !== kind) wrong.push(`${a}: ${classifyAddress(a)}, not ${kind}`);
     assert.deepEqual(wrong, []);
   });
 
@@ -99,12 +142,26 @@ describe('outbound guard: resolving', () => {
     await assert.rejects(g.resolve('nat64.test', 25), refusal('private'));
     await assert.rejects(g.resolve('mixed.test', 25), refusal('loopback'));
     await assert.rejects(g.resolve('nowhere.test', 25), { code: 'ENOTFOUND' });
-    assert.deepEqual((await g.resolve('public.test', 25)).map((a) => a.address), zone['public.test']);
+    assert.deepEqual(
+      (await g.resolve('public.test', 25)).map((a) => a.address),
+      zone['public.test'],
+    );
   });
 
   test('literals and localhost never reach the resolver', async () => {
     const g = createOutboundGuard({ resolve: noDns });
-    for (const host of ['127.0.0.1', '2130706433', '127.1', '0x7f.1', '017700000001', '[::1]', '[::ffff:127.0.0.1]', 'localhost', 'LOCALHOST.', 'db.localhost']) {
+    for (const host of [
+      '127.0.0.1',
+      '2130706433',
+      '127.1',
+      '0x7f.1',
+      '017700000001',
+      '[::1]',
+      '[::ffff:127.0.0.1]',
+      'localhost',
+      'LOCALHOST.',
+      'db.localhost',
+    ]) {
       await assert.rejects(g.resolve(host, 25), refusal('loopback'), host);
       assert.equal(g.refusedLiteral(host, 25), 'loopback', host);
     }

@@ -50,7 +50,9 @@ export class OutboundRefusedError extends Error {
   readonly address: string;
   readonly kind: AddressKind;
   constructor(host: string, address: string, kind: AddressKind) {
-    super(`outbound connection refused: ${host}${address && address !== host ? ` resolves to ${address}` : ''} (${kind} address; allow it with KITH_OUTBOUND_ALLOW)`);
+    super(
+      `outbound connection refused: ${host}${address && address !== host ? ` resolves to ${address}` : ''} (${kind} address; allow it with KITH_OUTBOUND_ALLOW)`,
+    );
     this.host = host;
     this.address = address;
     this.kind = kind;
@@ -121,7 +123,19 @@ const LISTS: [AddressKind, BlockList][] = (() => {
     }
   }
   // First match wins: the specific (metadata, broadcast) before the ranges that contain them.
-  const order: AddressKind[] = ['metadata', 'broadcast', 'unspecified', 'loopback', 'private', 'shared', 'link-local', 'documentation', 'benchmarking', 'multicast', 'reserved'];
+  const order: AddressKind[] = [
+    'metadata',
+    'broadcast',
+    'unspecified',
+    'loopback',
+    'private',
+    'shared',
+    'link-local',
+    'documentation',
+    'benchmarking',
+    'multicast',
+    'reserved',
+  ];
   return order.map((k) => [k, listOf(k)] as [AddressKind, BlockList]);
 })();
 
@@ -134,7 +148,10 @@ V6_ROUTABLE.addSubnet('64:ff9b::', 96, 'ipv6');
 
 /** What kind of address an IP address (v4 or v6, optionally `[bracketed]` or with a `%zone`) is. */
 export function classifyAddress(address: string): AddressKind {
-  const a = address.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  const a = address
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '');
   const family = isIP(a);
   if (family === 0) return 'invalid';
   const type = family === 4 ? 'ipv4' : 'ipv6';
@@ -149,7 +166,11 @@ export function classifyAddress(address: string): AddressKind {
  * name.
  */
 export function literalAddress(host: string): string | null {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '');
   if (isIP(h) === 6) return new URL(`http://[${h}]/`).hostname.slice(1, -1);
   if (isIP(h) === 4) return h;
   try {
@@ -162,7 +183,12 @@ export function literalAddress(host: string): string | null {
 }
 
 const isLocalhostName = (name: string) => name === 'localhost' || name.endsWith('.localhost');
-const nameOf = (host: string) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+const nameOf = (host: string) =>
+  host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 
 // ------------------------------------------------------------------------------------------ allow-list
 
@@ -223,7 +249,11 @@ export function createOutboundGuard(options: { allow?: readonly string[]; resolv
     const name = nameOf(host);
     let addresses: LookupAddress[];
     if (literal) addresses = [{ address: literal, family: isIP(literal) }];
-    else if (isLocalhostName(name)) addresses = [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }];
+    else if (isLocalhostName(name))
+      addresses = [
+        { address: '127.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+      ];
     else addresses = await resolver(name);
     if (addresses.length === 0) throw notFound(host);
     for (const a of addresses) {
@@ -234,7 +264,11 @@ export function createOutboundGuard(options: { allow?: readonly string[]; resolv
   };
 
   const lookup = (port: number): LookupFunction =>
-    ((hostname: string, opts: { family?: number | string; all?: boolean }, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
+    ((
+      hostname: string,
+      opts: { family?: number | string; all?: boolean },
+      callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+    ) => {
       resolve(hostname, port).then(
         (all) => {
           const want = opts?.family === 4 || opts?.family === 'IPv4' ? 4 : opts?.family === 6 || opts?.family === 'IPv6' ? 6 : 0;

@@ -11,7 +11,16 @@ import { parseFilter, type Filter, type FilterGroups } from '../records/list-que
 import { contactRegistryFor } from '../contacts/contact.fields.ts';
 import type { Segment } from '@kith/domain/segments/segment.api.ts';
 
-type Row = { id: string; name: string; description: string | null; shared: number | boolean; definition: unknown; user_id: string; created_at: string; updated_at: string };
+type Row = {
+  id: string;
+  name: string;
+  description: string | null;
+  shared: number | boolean;
+  definition: unknown;
+  user_id: string;
+  created_at: string;
+  updated_at: string;
+};
 
 function toSegment(r: Row, actor: Actor): Segment {
   return {
@@ -68,7 +77,9 @@ export async function listSegments(core: Core, actor: Actor): Promise<Segment[]>
 /** A segment the actor can use (their own, or shared); others' personal segments do not exist for them. */
 export async function getSegment(core: Core, actor: Actor, id: string): Promise<Segment> {
   authorize(actor, 'contacts.read');
-  const r = /^[0-9a-f-]{36}$/i.test(id) ? await core.db.selectFrom('segments').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst() : undefined;
+  const r = /^[0-9a-f-]{36}$/i.test(id)
+    ? await core.db.selectFrom('segments').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst()
+    : undefined;
   if (!r || (r.user_id !== actor.userId && !r.shared)) throw notFound('Segment');
   return toSegment(r, actor);
 }
@@ -82,7 +93,8 @@ export async function segmentFilter(core: Core, actor: Actor, id: string): Promi
 async function editable(db: Db, actor: Actor, id: string) {
   const r = await db.selectFrom('segments').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst();
   if (!r || (r.user_id !== actor.userId && !r.shared)) throw notFound('Segment');
-  if (r.user_id !== actor.userId && !can(actor.role, 'views.manage')) throw forbidden('Only its author or an admin can change a shared segment', 'view_author_only');
+  if (r.user_id !== actor.userId && !can(actor.role, 'views.manage'))
+    throw forbidden('Only its author or an admin can change a shared segment', 'view_author_only');
   return r;
 }
 
@@ -91,7 +103,17 @@ export async function createSegment(core: Core, actor: Actor, input: SegmentCrea
   if (input.shared) authorize(actor, 'views.share');
   await compileSegment(core, actor.workspaceId, input.definition);
   const now = core.now().toISOString();
-  const row = { id: uuidv7(), workspace_id: actor.workspaceId, user_id: actor.userId, name: input.name, description: input.description ?? null, shared: (input.shared ? 1 : 0) as 0 | 1, definition: JSON.stringify(input.definition), created_at: now, updated_at: now };
+  const row = {
+    id: uuidv7(),
+    workspace_id: actor.workspaceId,
+    user_id: actor.userId,
+    name: input.name,
+    description: input.description ?? null,
+    shared: (input.shared ? 1 : 0) as 0 | 1,
+    definition: JSON.stringify(input.definition),
+    created_at: now,
+    updated_at: now,
+  };
   await core.db.insertInto('segments').values(row).execute();
   return toSegment({ ...row, definition: input.definition }, actor);
 }

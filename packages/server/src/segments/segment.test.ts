@@ -29,7 +29,11 @@ async function shop() {
     ids.push(c.body.id);
     if (i >= 12) continue;
     for (let d = 0; d < 360; d += (i + 1) * 20) {
-      const o = await api.post('/api/v1/orders', { contactId: c.body.id, orderedAt: day(d), lines: [{ productId: i < 6 ? coffee : tea, name: 'x', quantity: 1, unitPrice: 100_000 * (12 - i) }] });
+      const o = await api.post('/api/v1/orders', {
+        contactId: c.body.id,
+        orderedAt: day(d),
+        lines: [{ productId: i < 6 ? coffee : tea, name: 'x', quantity: 1, unitPrice: 100_000 * (12 - i) }],
+      });
       assert.equal(o.status, 201, JSON.stringify(o.body));
     }
   }
@@ -46,8 +50,18 @@ const names = (rows: { name: string }[]) => rows.map((r) => r.name).sort();
 describe('segments', () => {
   test('the builder’s fields: profile, custom, RFM, value, tier, last interaction, purchased category, lifecycle — with operators and values', async () => {
     const { api } = await shop();
-    assert.equal((await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'hang', label: 'Hạng', type: 'select', options: [{ value: 'gold', label: 'Vàng' }] })).status, 201);
-    const fields = (await api.get('/api/v1/segments/fields')).body.data as { name: string; type: string; ops: string[]; values?: string[]; custom?: { label: string } }[];
+    assert.equal(
+      (await api.post('/api/v1/custom-fields', { entity: 'contact', key: 'hang', label: 'Hạng', type: 'select', options: [{ value: 'gold', label: 'Vàng' }] }))
+        .status,
+      201,
+    );
+    const fields = (await api.get('/api/v1/segments/fields')).body.data as {
+      name: string;
+      type: string;
+      ops: string[];
+      values?: string[];
+      custom?: { label: string };
+    }[];
     const f = (n: string) => fields.find((x) => x.name === n)!;
     assert.deepEqual(f('rfmSegment').values?.slice(0, 2), ['champions', 'loyal']);
     assert.deepEqual(f('valueTier').values, ['most_valuable', 'most_growable', 'maintain', 'below_zero']);
@@ -56,7 +70,11 @@ describe('segments', () => {
     assert.deepEqual(f('purchasedCategory').ops, ['has']);
     assert.ok(f('lifecycleStage').values!.includes('lead'));
     assert.equal(f('custom.hang').custom!.label, 'Hạng');
-    assert.equal(fields.some((x) => x.name === 'company'), false, 'sort-only names are not conditions');
+    assert.equal(
+      fields.some((x) => x.name === 'company'),
+      false,
+      'sort-only names are not conditions',
+    );
   });
 
   test('AND/OR groups: a live count and a sample; saved, it lists exactly its contacts, follows the data and exports', async () => {
@@ -92,12 +110,16 @@ describe('segments', () => {
     const lines = String(csv.body).trim().split('\n');
     assert.equal(lines.length, 1 + 5, 'a header and the five contacts');
     // Redefined: one OR group of conditions on RFM and P(alive).
-    const redefined = await api.patch(`/api/v1/segments/${saved.body.id}`, { definition: { match: 'all', groups: [{ match: 'any', conditions: [cond('rfmSegment', 'in', 'champions,loyal'), cond('pAlive', 'lt', '0.2')] }] } });
+    const redefined = await api.patch(`/api/v1/segments/${saved.body.id}`, {
+      definition: { match: 'all', groups: [{ match: 'any', conditions: [cond('rfmSegment', 'in', 'champions,loyal'), cond('pAlive', 'lt', '0.2')] }] },
+    });
     assert.equal(redefined.status, 200, JSON.stringify(redefined.body));
     const now = (await api.get(`/api/v1/contacts?segment=${saved.body.id}&includeTotal=true`)).body;
     assert.ok(now.total > 0 && now.total < 12, JSON.stringify(now.total));
     // Last interaction: those contacted in 2025.
-    const talked = await api.post('/api/v1/segments/preview', { definition: { match: 'all', groups: [{ match: 'all', conditions: [cond('lastInteractionAt', 'gte', '2025-01-01')] }] } });
+    const talked = await api.post('/api/v1/segments/preview', {
+      definition: { match: 'all', groups: [{ match: 'all', conditions: [cond('lastInteractionAt', 'gte', '2025-01-01')] }] },
+    });
     assert.deepEqual(names(talked.body.sample), ['Khách 3']);
     assert.equal(ids.length, 14);
   });
@@ -106,7 +128,13 @@ describe('segments', () => {
     const { api } = await shop();
     const bad = await api.post('/api/v1/segments', {
       name: 'Hỏng',
-      definition: { match: 'all', groups: [{ match: 'all', conditions: [cond('rfmSegment', 'eq', 'vip'), cond('nope', 'eq', 'x')] }, { match: 'any', conditions: [cond('clv', 'has', '1')] }] },
+      definition: {
+        match: 'all',
+        groups: [
+          { match: 'all', conditions: [cond('rfmSegment', 'eq', 'vip'), cond('nope', 'eq', 'x')] },
+          { match: 'any', conditions: [cond('clv', 'has', '1')] },
+        ],
+      },
     });
     assert.equal(bad.status, 422);
     assert.match(String(bad.headers['content-type']), /problem\+json/);
@@ -125,7 +153,10 @@ describe('segments', () => {
     const mine = (await api.post('/api/v1/segments', { name: 'Của tôi', definition })).body;
     const shared = (await api.post('/api/v1/segments', { name: 'Chung', shared: true, definition })).body;
     const asAgent = client(t.app, agent.token);
-    assert.deepEqual((await asAgent.get('/api/v1/segments')).body.data.map((s: { name: string }) => s.name), ['Chung']);
+    assert.deepEqual(
+      (await asAgent.get('/api/v1/segments')).body.data.map((s: { name: string }) => s.name),
+      ['Chung'],
+    );
     assert.equal((await asAgent.get(`/api/v1/segments/${mine.id}`)).status, 404);
     assert.equal((await asAgent.get(`/api/v1/contacts?segment=${mine.id}`)).status, 404);
     // The agent owns no customer: the shared segment lists none of the owner's for them.
@@ -147,7 +178,10 @@ describe('segments', () => {
     const { api } = await shop();
     const top = await api.get('/api/v1/contacts?filter[valueTier][eq]=most_valuable&sort=-clv');
     assert.equal(top.status, 200, JSON.stringify(top.body));
-    assert.deepEqual(top.body.data.map((c: { name: string }) => c.name), ['Khách 0', 'Khách 1', 'Khách 2']);
+    assert.deepEqual(
+      top.body.data.map((c: { name: string }) => c.name),
+      ['Khách 0', 'Khách 1', 'Khách 2'],
+    );
     // Each row carries its scores for the list's columns; descending by value.
     const rows = top.body.data as { scores: { tier: string; clv: number; segment: string; r: number } }[];
     assert.ok(rows.every((c) => c.scores.tier === 'most_valuable' && c.scores.r >= 1 && c.scores.segment.length > 0));

@@ -90,7 +90,10 @@ function questionHtml(q: SurveyQuestion, i: number, locale: string, w: Words): s
     const n = max - min + 1;
     const [lo, hi] = scaleEnds(q, w);
     const cells = Array.from({ length: n }, (_, k) => min + k)
-      .map((v) => `<label${q.type === 'nps' ? ` class="band-${v <= 6 ? 'd' : v <= 8 ? 'p' : 'g'}"` : ''}><input type="radio" name="${id}" value="${v}"${q.required ? ' required' : ''}><span>${q.type === 'rating' ? `${v}★` : v}</span></label>`)
+      .map(
+        (v) =>
+          `<label${q.type === 'nps' ? ` class="band-${v <= 6 ? 'd' : v <= 8 ? 'p' : 'g'}"` : ''}><input type="radio" name="${id}" value="${v}"${q.required ? ' required' : ''}><span>${q.type === 'rating' ? `${v}★` : v}</span></label>`,
+      )
       .join('');
     control = `<div class="scale n${n}" role="radiogroup" aria-labelledby="${id}-l">${cells}</div><div class="ends" aria-hidden="true"><span>${escapeHtml(`${min} = ${lo}`)}</span><span>${escapeHtml(`${max} = ${hi}`)}</span></div>`;
   } else if (q.type === 'single' || q.type === 'multiple') {

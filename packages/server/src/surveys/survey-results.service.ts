@@ -34,18 +34,32 @@ function expand(counts: number[], min: number): number[] {
  * but the product breakdown are sums over the daily counts (survey-rollup.ts: a few thousand rows a year);
  * the product breakdown joins the answers to their orders' lines, over the same days.
  */
-export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: string; from: string; to: string; bucket: 'week' | 'month'; by: Breakdown }): Promise<Results> {
+export async function surveyResults(
+  core: Core,
+  actor: Actor,
+  o: { surveyId?: string; from: string; to: string; bucket: 'week' | 'month'; by: Breakdown },
+): Promise<Results> {
   authorize(actor, 'surveys.read');
   const ws = await findWorkspace(core.db, actor.workspaceId);
   const tz = ws?.timezone ?? 'Asia/Ho_Chi_Minh';
   const { first, last } = dayRange(tz, o.from, o.to);
   const zone = timeZoneOf(tz);
   const counts = (dim: RollupDim) => {
-    let q = core.db.selectFrom('survey_answer_days').where('workspace_id', '=', actor.workspaceId).where('dim', '=', dim).where('day', '>=', first).where('day', '<=', last);
+    let q = core.db
+      .selectFrom('survey_answer_days')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('dim', '=', dim)
+      .where('day', '>=', first)
+      .where('day', '<=', last);
     if (o.surveyId) q = q.where('survey_id', '=', o.surveyId);
     return q;
   };
-  const byDay = (await counts('all').select(['type', 'value', 'day', (eb) => eb.fn.sum<number>('n').as('n')]).groupBy(['type', 'value', 'day']).execute()).map((r) => ({ type: r.type, v: Number(r.value), d: r.day, n: Number(r.n) }));
+  const byDay = (
+    await counts('all')
+      .select(['type', 'value', 'day', (eb) => eb.fn.sum<number>('n').as('n')])
+      .groupBy(['type', 'value', 'day'])
+      .execute()
+  ).map((r) => ({ type: r.type, v: Number(r.value), d: r.day, n: Number(r.n) }));
 
   const groups = new Map<string | null, { nps: number[]; csat: number[] }>();
   const add = (key: string | null, type: string, v: number, n: number) => {
@@ -56,9 +70,17 @@ export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: st
     g[type][i] = (g[type][i] ?? 0) + n;
   };
   if (o.by === 'team' || o.by === 'agent' || o.by === 'category' || o.by === 'segment') {
-    for (const r of await counts(o.by).select(['type', 'value', 'key', (eb) => eb.fn.sum<number>('n').as('n')]).groupBy(['type', 'value', 'key']).execute()) add(r.key === '' ? null : r.key, r.type, Number(r.value), Number(r.n));
+    for (const r of await counts(o.by)
+      .select(['type', 'value', 'key', (eb) => eb.fn.sum<number>('n').as('n')])
+      .groupBy(['type', 'value', 'key'])
+      .execute())
+      add(r.key === '' ? null : r.key, r.type, Number(r.value), Number(r.n));
   } else if (o.by === 'survey') {
-    for (const r of await counts('all').select(['type', 'value', 'survey_id', (eb) => eb.fn.sum<number>('n').as('n')]).groupBy(['type', 'value', 'survey_id']).execute()) add(r.survey_id, r.type, Number(r.value), Number(r.n));
+    for (const r of await counts('all')
+      .select(['type', 'value', 'survey_id', (eb) => eb.fn.sum<number>('n').as('n')])
+      .groupBy(['type', 'value', 'survey_id'])
+      .execute())
+      add(r.survey_id, r.type, Number(r.value), Number(r.n));
   } else if (o.by === 'product') {
     // The same local days as instants: from the first day's midnight to the midnight after the last.
     const fromAt = new Date(zone.wallToUtc(Date.parse(`${first}T00:00:00Z`))).toISOString();
@@ -77,7 +99,15 @@ export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: st
       .innerJoin('order_lines', 'order_lines.order_id', 'survey_invitations.order_id')
       .where('order_lines.product_id', 'is not', null) as unknown as typeof q;
     const groupCol = sql<string | null>`order_lines.product_id`;
-    const rows = await q.select([sql<string>`survey_answers.type`.as('type'), sql<number>`survey_answers.value_num`.as('v'), groupCol.as('g'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy([sql`1`, sql`2`, sql`3`] as never).execute();
+    const rows = await q
+      .select([
+        sql<string>`survey_answers.type`.as('type'),
+        sql<number>`survey_answers.value_num`.as('v'),
+        groupCol.as('g'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .groupBy([sql`1`, sql`2`, sql`3`] as never)
+      .execute();
     for (const r of rows) add(r.g === null || r.g === undefined ? null : String(r.g), r.type, Number(r.v), Number(r.n));
   }
 
@@ -90,7 +120,7 @@ export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: st
   // Trends: one timed entry per (day, value) row, at local noon of its day, whose value is the row's index, so
   // a bucket's summary adds up the counts.
   const instantOf = (d: string) => new Date(zone.wallToUtc(Date.parse(`${d}T12:00:00Z`))).toISOString();
-  const trendOf = <T,>(type: 'nps' | 'csat', summarise: (counts: number[]) => T) => {
+  const trendOf = <T>(type: 'nps' | 'csat', summarise: (counts: number[]) => T) => {
     const own = byDay.filter((r) => r.type === type);
     const size = type === 'nps' ? 11 : 5;
     const min = type === 'nps' ? 0 : 1;
@@ -155,12 +185,23 @@ export async function surveyResults(core: Core, actor: Actor, o: { surveyId?: st
 }
 
 /** Free-text answers, newest first, searchable (case-insensitive substring), with who gave them. */
-export async function textAnswers(core: Core, actor: Actor, o: { q?: string; surveyId?: string; limit: number }): Promise<{ data: { id: string; surveyId: string; contactId: string; contactName: string | null; text: string; answeredAt: string }[] }> {
+export async function textAnswers(
+  core: Core,
+  actor: Actor,
+  o: { q?: string; surveyId?: string; limit: number },
+): Promise<{ data: { id: string; surveyId: string; contactId: string; contactName: string | null; text: string; answeredAt: string }[] }> {
   authorize(actor, 'surveys.read');
   let q = core.db
     .selectFrom('survey_answers')
     .innerJoin('contacts', 'contacts.id', 'survey_answers.contact_id')
-    .select(['survey_answers.id', 'survey_answers.survey_id', 'survey_answers.contact_id', 'contacts.name', 'survey_answers.value_text', 'survey_answers.answered_at'])
+    .select([
+      'survey_answers.id',
+      'survey_answers.survey_id',
+      'survey_answers.contact_id',
+      'contacts.name',
+      'survey_answers.value_text',
+      'survey_answers.answered_at',
+    ])
     .where('survey_answers.workspace_id', '=', actor.workspaceId)
     .where('survey_answers.type', '=', 'text')
     .where('survey_answers.value_text', '<>', '');
@@ -170,5 +211,14 @@ export async function textAnswers(core: Core, actor: Actor, o: { q?: string; sur
     q = q.where(sql`lower(survey_answers.value_text)`, 'like', sql`${like} escape '\\'`);
   }
   const rows = await q.orderBy('survey_answers.answered_at', 'desc').orderBy('survey_answers.id', 'desc').limit(o.limit).execute();
-  return { data: rows.map((r) => ({ id: r.id, surveyId: r.survey_id, contactId: r.contact_id, contactName: r.name, text: r.value_text ?? '', answeredAt: r.answered_at })) };
+  return {
+    data: rows.map((r) => ({
+      id: r.id,
+      surveyId: r.survey_id,
+      contactId: r.contact_id,
+      contactName: r.name,
+      text: r.value_text ?? '',
+      answeredAt: r.answered_at,
+    })),
+  };
 }

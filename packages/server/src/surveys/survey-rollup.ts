@@ -18,7 +18,15 @@ export type RollupDim = (typeof ROLLUP_DIMS)[number];
 export const SCALE_TYPES = ['nps', 'csat', 'ces'];
 export const SURVEY_ROLLUP_JOB = 'survey.rollup';
 
-export type ScaleAnswer = { surveyId: string; type: string; value: number; teamId: string | null; agentId: string | null; category: string | null; segment: string | null };
+export type ScaleAnswer = {
+  surveyId: string;
+  type: string;
+  value: number;
+  teamId: string | null;
+  agentId: string | null;
+  category: string | null;
+  segment: string | null;
+};
 
 /** The local date (`YYYY-MM-DD`) of an instant in a zone. */
 export function localDate(timeZone: string, at: Date | string): string {
@@ -48,7 +56,9 @@ export async function countAnswers(trx: Db, workspaceId: string, timeZone: strin
       await trx
         .insertInto('survey_answer_days')
         .values(r)
-        .onConflict((oc) => oc.columns(['workspace_id', 'dim', 'day', 'survey_id', 'key', 'type', 'value']).doUpdateSet((eb) => ({ n: eb('survey_answer_days.n', '+', 1) })))
+        .onConflict((oc) =>
+          oc.columns(['workspace_id', 'dim', 'day', 'survey_id', 'key', 'type', 'value']).doUpdateSet((eb) => ({ n: eb('survey_answer_days.n', '+', 1) })),
+        )
         .execute();
     }
   }
@@ -75,7 +85,12 @@ export async function rebuildRollup(core: Core, workspaceId: string): Promise<{ 
   const counts = new Map<string, Row>();
   let answers = 0;
   // Read a week at a time through the answers' (workspace, type, time) index: ranges, no sort.
-  const span = await core.db.selectFrom('survey_answers').select((eb) => [eb.fn.min('answered_at').as('first'), eb.fn.max('answered_at').as('last')]).where('workspace_id', '=', workspaceId).where('type', 'in', SCALE_TYPES).executeTakeFirst();
+  const span = await core.db
+    .selectFrom('survey_answers')
+    .select((eb) => [eb.fn.min('answered_at').as('first'), eb.fn.max('answered_at').as('last')])
+    .where('workspace_id', '=', workspaceId)
+    .where('type', 'in', SCALE_TYPES)
+    .executeTakeFirst();
   const WEEK = 7 * 86_400_000;
   if (span?.first && span.last) {
     const last = Date.parse(String(span.last));
@@ -92,7 +107,15 @@ export async function rebuildRollup(core: Core, workspaceId: string): Promise<{ 
         if (r.value_num === null) continue;
         answers++;
         const day = dayOf(Date.parse(r.answered_at));
-        for (const row of rowsOf(workspaceId, day, { surveyId: r.survey_id, type: r.type, value: Number(r.value_num), teamId: r.team_id, agentId: r.agent_id, category: r.category, segment: r.segment })) {
+        for (const row of rowsOf(workspaceId, day, {
+          surveyId: r.survey_id,
+          type: r.type,
+          value: Number(r.value_num),
+          teamId: r.team_id,
+          agentId: r.agent_id,
+          category: r.category,
+          segment: r.segment,
+        })) {
           const k = `${row.dim}|${row.day}|${row.survey_id}|${row.key}|${row.type}|${row.value}`;
           const x = counts.get(k);
           if (x) x.n++;
@@ -111,11 +134,14 @@ export async function rebuildRollup(core: Core, workspaceId: string): Promise<{ 
 
 /** Schedule a rebuild (once per workspace and minute, however many changes ask for one). */
 export async function scheduleRollupRebuild(db: Db, workspaceId: string, now: Date): Promise<void> {
-  await enqueue(db, { kind: SURVEY_ROLLUP_JOB, workspaceId, key: `survey-rollup:${workspaceId}:${now.toISOString().slice(0, 16)}`, payload: { workspaceId } }, now);
+  await enqueue(
+    db,
+    { kind: SURVEY_ROLLUP_JOB, workspaceId, key: `survey-rollup:${workspaceId}:${now.toISOString().slice(0, 16)}`, payload: { workspaceId } },
+    now,
+  );
 }
 
 /** Local days from `from` (its day) to `to` (the day of its last instant), both included. */
 export function dayRange(timeZone: string, from: string, to: string): { first: string; last: string } {
   return { first: localDate(timeZone, from), last: localDate(timeZone, new Date(Date.parse(to) - 1)) };
 }
-

@@ -1,6 +1,16 @@
 import type { Selectable } from 'kysely';
 import { AppError, notFound } from '@kith/domain/errors.ts';
-import { SURVEY_STATUSES, type FollowUp, type QuestionInputT, type QuestionType, type SurveyCreateInput, type SurveyQuestion, type SurveyTrigger, type SurveyUpdateInput, type Wording } from '@kith/domain/care/survey.schema.ts';
+import {
+  SURVEY_STATUSES,
+  type FollowUp,
+  type QuestionInputT,
+  type QuestionType,
+  type SurveyCreateInput,
+  type SurveyQuestion,
+  type SurveyTrigger,
+  type SurveyUpdateInput,
+  type Wording,
+} from '@kith/domain/care/survey.schema.ts';
 import type { Core } from '../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { readJson } from '../db/column-types.ts';
@@ -40,7 +50,14 @@ export async function questionsOf(db: Db, surveyIds: string[]): Promise<Map<stri
   for (const r of rows) {
     let list = out.get(r.survey_id);
     if (!list) out.set(r.survey_id, (list = []));
-    list.push({ id: r.id, position: r.position, type: r.type as QuestionType, text: readJson<Wording>(r.text, {}), options: readJson<Wording[] | null>(r.options, null), required: Boolean(r.required) });
+    list.push({
+      id: r.id,
+      position: r.position,
+      type: r.type as QuestionType,
+      text: readJson<Wording>(r.text, {}),
+      options: readJson<Wording[] | null>(r.options, null),
+      required: Boolean(r.required),
+    });
   }
   return out;
 }
@@ -66,7 +83,18 @@ function toSurvey(r: Selectable<SurveyTable>, questions: SurveyQuestion[], stats
 async function insertQuestions(db: Db, workspaceId: string, surveyId: string, questions: QuestionInputT[]): Promise<void> {
   await db
     .insertInto('survey_questions')
-    .values(questions.map((q, i) => ({ id: uuidv7(), workspace_id: workspaceId, survey_id: surveyId, position: i, type: q.type, text: JSON.stringify(q.text), options: q.options ? JSON.stringify(q.options) : null, required: (q.required ?? q.type !== 'text') ? 1 : 0 })))
+    .values(
+      questions.map((q, i) => ({
+        id: uuidv7(),
+        workspace_id: workspaceId,
+        survey_id: surveyId,
+        position: i,
+        type: q.type,
+        text: JSON.stringify(q.text),
+        options: q.options ? JSON.stringify(q.options) : null,
+        required: (q.required ?? q.type !== 'text') ? 1 : 0,
+      })),
+    )
     .execute();
 }
 
@@ -77,10 +105,35 @@ export async function createSurvey(core: Core, actor: Actor, input: SurveyCreate
     const now = core.now().toISOString();
     await trx
       .insertInto('surveys')
-      .values({ id, workspace_id: actor.workspaceId, name: input.name, title: JSON.stringify(input.title ?? { vi: input.name, en: input.name }), intro: JSON.stringify(input.intro ?? {}), status: input.status, trigger: JSON.stringify(input.trigger), follow_up: JSON.stringify(input.followUp), expires_days: input.expiresDays, created_by: actor.userId, created_at: now, updated_at: now, deleted_at: null, version: 1 })
+      .values({
+        id,
+        workspace_id: actor.workspaceId,
+        name: input.name,
+        title: JSON.stringify(input.title ?? { vi: input.name, en: input.name }),
+        intro: JSON.stringify(input.intro ?? {}),
+        status: input.status,
+        trigger: JSON.stringify(input.trigger),
+        follow_up: JSON.stringify(input.followUp),
+        expires_days: input.expiresDays,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+        version: 1,
+      })
       .execute();
     await insertQuestions(trx, actor.workspaceId, id, input.questions);
-    await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'survey', entityId: id, after: { name: input.name, questions: input.questions.length, trigger: input.trigger } }, core.now());
+    await recordAudit(
+      trx,
+      {
+        ...by(actor),
+        action: 'create',
+        entityType: 'survey',
+        entityId: id,
+        after: { name: input.name, questions: input.questions.length, trigger: input.trigger },
+      },
+      core.now(),
+    );
   });
   return getSurvey(core, actor, id);
 }
@@ -112,7 +165,14 @@ export async function getSurvey(core: Core, actor: Actor, id: string): Promise<S
 
 export async function listSurveys(core: Core, actor: Actor): Promise<{ data: Survey[] }> {
   authorize(actor, 'surveys.read');
-  const rows = await core.db.selectFrom('surveys').selectAll().where('workspace_id', '=', actor.workspaceId).where('deleted_at', 'is', null).orderBy('created_at', 'desc').limit(500).execute();
+  const rows = await core.db
+    .selectFrom('surveys')
+    .selectAll()
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute();
   const ids = rows.map((r) => r.id);
   const qs = await questionsOf(core.db, ids);
   const stats = await statsOf(core.db, actor.workspaceId, ids);
@@ -125,7 +185,9 @@ export async function sendableSurveys(core: Core, actor: Actor): Promise<{ data:
   const rows = await core.db
     .selectFrom('surveys')
     .select(['surveys.id', 'surveys.name', 'surveys.title'])
-    .select((eb) => eb.selectFrom('survey_questions').select(eb.fn.countAll<number>().as('n')).whereRef('survey_questions.survey_id', '=', 'surveys.id').as('questions'))
+    .select((eb) =>
+      eb.selectFrom('survey_questions').select(eb.fn.countAll<number>().as('n')).whereRef('survey_questions.survey_id', '=', 'surveys.id').as('questions'),
+    )
     .where('surveys.workspace_id', '=', actor.workspaceId)
     .where('surveys.status', '=', 'active')
     .where('surveys.deleted_at', 'is', null)
@@ -144,7 +206,8 @@ export async function updateSurvey(core: Core, actor: Actor, id: string, patch: 
     const now = core.now().toISOString();
     if (patch.questions) {
       const answered = await trx.selectFrom('survey_responses').select('id').where('survey_id', '=', id).limit(1).executeTakeFirst();
-      if (answered) throw new AppError('conflict', 'The questions of a survey that has answers cannot change (the answers point at them); copy the survey instead');
+      if (answered)
+        throw new AppError('conflict', 'The questions of a survey that has answers cannot change (the answers point at them); copy the survey instead');
       await trx.deleteFrom('survey_questions').where('survey_id', '=', id).execute();
       await insertQuestions(trx, actor.workspaceId, id, patch.questions);
     }
@@ -163,7 +226,18 @@ export async function updateSurvey(core: Core, actor: Actor, id: string, patch: 
       })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'survey', entityId: id, before: { name: before.name, status: before.status }, after: { ...patch, questions: patch.questions?.length } }, core.now());
+    await recordAudit(
+      trx,
+      {
+        ...by(actor),
+        action: 'update',
+        entityType: 'survey',
+        entityId: id,
+        before: { name: before.name, status: before.status },
+        after: { ...patch, questions: patch.questions?.length },
+      },
+      core.now(),
+    );
   });
   return getSurvey(core, actor, id);
 }
@@ -174,7 +248,11 @@ export async function deleteSurvey(core: Core, actor: Actor, id: string): Promis
     const before = await findSurvey(trx, actor.workspaceId, id);
     if (!before) throw notFound('Survey');
     const now = core.now().toISOString();
-    await trx.updateTable('surveys').set({ deleted_at: now, status: 'archived', updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('surveys')
+      .set({ deleted_at: now, status: 'archived', updated_at: now, version: before.version + 1 })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'survey', entityId: id, before: { name: before.name } }, core.now());
   });
 }

@@ -41,7 +41,14 @@ async function contact(name: string, extra: Record<string, unknown> = {}): Promi
 }
 
 async function survey(body: Record<string, unknown> = {}) {
-  const r = await api(owner).post('/api/v1/surveys', { name: 'Sau mua hàng', questions: [{ type: 'nps', text: 'Anh/chị có sẵn lòng giới thiệu chúng tôi cho bạn bè không?' }, { type: 'text', text: 'Điều gì khiến anh/chị chấm điểm như vậy?' }], ...body });
+  const r = await api(owner).post('/api/v1/surveys', {
+    name: 'Sau mua hàng',
+    questions: [
+      { type: 'nps', text: 'Anh/chị có sẵn lòng giới thiệu chúng tôi cho bạn bè không?' },
+      { type: 'text', text: 'Điều gì khiến anh/chị chấm điểm như vậy?' },
+    ],
+    ...body,
+  });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body;
 }
@@ -58,7 +65,10 @@ describe('surveys: the public contract', () => {
   test('create, invite, open the page without signing in, answer once; a detractor opens a follow-up ticket', async () => {
     const s = await survey();
     assert.equal(s.questions.length, 2);
-    assert.ok(s.questions.every((q: { id: string }) => /^[0-9a-f-]{36}$/.test(q.id)), 'every question has an id');
+    assert.ok(
+      s.questions.every((q: { id: string }) => /^[0-9a-f-]{36}$/.test(q.id)),
+      'every question has an id',
+    );
     const c = await contact('Chị Mai');
     const inv = await invite(s.id, c);
     assert.match(inv.token, /^[A-Za-z0-9_-]{40,}$/);
@@ -75,7 +85,10 @@ describe('surveys: the public contract', () => {
     assert.match(String(page.headers['content-security-policy']), /script-src 'nonce-/);
 
     const [nps, why] = s.questions;
-    const r = await answer(inv.token, [{ questionId: nps.id, value: 3 }, { questionId: why.id, value: 'Giao chậm <b>3 ngày</b>' }]);
+    const r = await answer(inv.token, [
+      { questionId: nps.id, value: 3 },
+      { questionId: why.id, value: 'Giao chậm <b>3 ngày</b>' },
+    ]);
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.ok(r.body.followUpTicketId, 'a detractor’s answer opens a ticket');
     const again = await answer(inv.token, [{ questionId: nps.id, value: 10 }]);
@@ -99,36 +112,110 @@ describe('surveys: the public contract', () => {
 
     // The answers are on the customer's timeline.
     const tl = await api(owner).get(`/api/v1/contacts/${c}/timeline`);
-    assert.ok(tl.body.data.some((e: { kind: string }) => e.kind === 'survey'), JSON.stringify(tl.body.data.map((e: { kind: string }) => e.kind)));
+    assert.ok(
+      tl.body.data.some((e: { kind: string }) => e.kind === 'survey'),
+      JSON.stringify(tl.body.data.map((e: { kind: string }) => e.kind)),
+    );
     assert.ok(tl.body.data.some((e: { kind: string }) => e.kind === 'ticket'));
   });
 
   test('answers out of range, of the wrong kind or for another survey are 400s that name the answer; nothing is stored', async () => {
-    const s = await survey({ questions: [{ type: 'nps', text: 'NPS' }, { type: 'csat', text: 'CSAT' }, { type: 'single', text: 'Kênh', options: ['Zalo', 'Điện thoại'] }, { type: 'multiple', text: 'Điều tốt', options: ['Giá', 'Giao hàng', 'Thái độ'] }] });
+    const s = await survey({
+      questions: [
+        { type: 'nps', text: 'NPS' },
+        { type: 'csat', text: 'CSAT' },
+        { type: 'single', text: 'Kênh', options: ['Zalo', 'Điện thoại'] },
+        { type: 'multiple', text: 'Điều tốt', options: ['Giá', 'Giao hàng', 'Thái độ'] },
+      ],
+    });
     const other = await survey();
     const inv = await invite(s.id, await contact('Anh Khoa'));
     const [nps, csat, single, multi] = s.questions;
     const before = await snapshotCounts(t.core);
     const cases: [unknown[], string][] = [
-      [[{ questionId: nps.id, value: 11 }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [0] }], '/answers/0/value'],
-      [[{ questionId: nps.id, value: 7 }, { questionId: csat.id, value: 0 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [0] }], '/answers/1/value'],
-      [[{ questionId: nps.id, value: '9' }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [0] }], '/answers/0/value'],
-      [[{ questionId: nps.id, value: 7.5 }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [0] }], '/answers/0/value'],
-      [[{ questionId: nps.id, value: 7 }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 2 }, { questionId: multi.id, value: [0] }], '/answers/2/value'],
-      [[{ questionId: nps.id, value: 7 }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [1, 1] }], '/answers/3/value'],
-      [[{ questionId: other.questions[0].id, value: 7 }, { questionId: csat.id, value: 4 }, { questionId: single.id, value: 0 }, { questionId: multi.id, value: [0] }], '/answers/0/questionId'],
+      [
+        [
+          { questionId: nps.id, value: 11 },
+          { questionId: csat.id, value: 4 },
+          { questionId: single.id, value: 0 },
+          { questionId: multi.id, value: [0] },
+        ],
+        '/answers/0/value',
+      ],
+      [
+        [
+          { questionId: nps.id, value: 7 },
+          { questionId: csat.id, value: 0 },
+          { questionId: single.id, value: 0 },
+          { questionId: multi.id, value: [0] },
+        ],
+        '/answers/1/value',
+      ],
+      [
+        [
+          { questionId: nps.id, value: '9' },
+          { questionId: csat.id, value: 4 },
+          { questionId: single.id, value: 0 },
+          { questionId: multi.id, value: [0] },
+        ],
+        '/answers/0/value',
+      ],
+      [
+        [
+          { questionId: nps.id, value: 7.5 },
+          { questionId: csat.id, value: 4 },
+          { questionId: single.id, value: 0 },
+          { questionId: multi.id, value: [0] },
+        ],
+        '/answers/0/value',
+      ],
+      [
+        [
+          { questionId: nps.id, value: 7 },
+          { questionId: csat.id, value: 4 },
+          { questionId: single.id, value: 2 },
+          { questionId: multi.id, value: [0] },
+        ],
+        '/answers/2/value',
+      ],
+      [
+        [
+          { questionId: nps.id, value: 7 },
+          { questionId: csat.id, value: 4 },
+          { questionId: single.id, value: 0 },
+          { questionId: multi.id, value: [1, 1] },
+        ],
+        '/answers/3/value',
+      ],
+      [
+        [
+          { questionId: other.questions[0].id, value: 7 },
+          { questionId: csat.id, value: 4 },
+          { questionId: single.id, value: 0 },
+          { questionId: multi.id, value: [0] },
+        ],
+        '/answers/0/questionId',
+      ],
       [[{ questionId: nps.id, value: 7 }], '/answers'],
     ];
     for (const [answers, ptr] of cases) {
       const r = await answer(inv.token, answers);
       assert.equal(r.status, 400, `${ptr}: ${JSON.stringify(r.body)}`);
-      assert.ok(r.body.errors.some((e: { pointer: string }) => e.pointer === ptr), `${ptr} named: ${JSON.stringify(r.body.errors)}`);
+      assert.ok(
+        r.body.errors.some((e: { pointer: string }) => e.pointer === ptr),
+        `${ptr} named: ${JSON.stringify(r.body.errors)}`,
+      );
     }
     assert.equal((await anon().post(`/api/v1/public/surveys/${inv.token}/responses`, { answers: 'all good' })).status, 400);
     assert.equal((await anon().post(`/api/v1/public/surveys/${inv.token}/responses`, { nothing: true })).status, 400);
     assert.deepEqual(await snapshotCounts(t.core), before, 'no answer and no response stored');
     assert.equal((await answer('x'.repeat(43), [])).status, 404, 'a token never given');
-    const ok = await answer(inv.token, [{ questionId: nps.id, value: 9 }, { questionId: csat.id, value: 5 }, { questionId: single.id, value: 1 }, { questionId: multi.id, value: [0, 2] }]);
+    const ok = await answer(inv.token, [
+      { questionId: nps.id, value: 9 },
+      { questionId: csat.id, value: 5 },
+      { questionId: single.id, value: 1 },
+      { questionId: multi.id, value: [0, 2] },
+    ]);
     assert.equal(ok.status, 201, 'the tries before were not counted against the link’s one answer');
     assert.equal(ok.body.followUpTicketId, null, 'a promoter opens no ticket');
   });
@@ -149,27 +236,49 @@ describe('surveys: the public contract', () => {
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => answer(flood.token, [{ questionId: s.questions[0].id, value: i % 11 }])));
     const codes = results.map((r) => r.status);
     assert.equal(codes.filter((c) => c === 201).length, 1, `exactly one counted: ${codes.join(',')}`);
-    assert.ok(codes.every((c) => c === 201 || c === 409 || c === 429), codes.join(','));
+    assert.ok(
+      codes.every((c) => c === 201 || c === 409 || c === 429),
+      codes.join(','),
+    );
     // Refused tries count against the link: after ten, it is rate-limited (429 with Retry-After).
     const more = await answer(flood.token, [{ questionId: s.questions[0].id, value: 9 }]);
     assert.equal(more.status, 429);
     assert.ok(Number(more.headers['retry-after']) > 0);
-    const stored = await t.core.db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).where('invitation_id', '=', flood.id).executeTakeFirstOrThrow();
+    const stored = await t.core.db
+      .selectFrom('survey_responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('invitation_id', '=', flood.id)
+      .executeTakeFirstOrThrow();
     assert.equal(Number(stored.n), 1);
   });
 });
 
 describe('surveys: triggers, results and email', () => {
   test('a resolved ticket schedules its survey; the invitation is emailed with the link, and its answers report by agent and category', async () => {
-    const s = await survey({ name: 'CSAT sau hỗ trợ', questions: [{ type: 'csat', text: { vi: 'Anh/chị hài lòng với hỗ trợ không?', en: 'How satisfied were you?' } }], trigger: { kind: 'ticket_resolved', delayMinutes: 60 } });
+    const s = await survey({
+      name: 'CSAT sau hỗ trợ',
+      questions: [{ type: 'csat', text: { vi: 'Anh/chị hài lòng với hỗ trợ không?', en: 'How satisfied were you?' } }],
+      trigger: { kind: 'ticket_resolved', delayMinutes: 60 },
+    });
     const c = await contact('Ông Hải', { emails: ['hai@example.vn'] });
-    const tk = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Lỗi đăng nhập', category: 'incident', assigneeId: agent.userId, teamId: team });
+    const tk = await api(agent).post('/api/v1/tickets', {
+      contactId: c,
+      subject: 'Lỗi đăng nhập',
+      category: 'incident',
+      assigneeId: agent.userId,
+      teamId: team,
+    });
     assert.equal(tk.status, 201, JSON.stringify(tk.body));
     const done = await api(agent).patch(`/api/v1/tickets/${tk.body.id}`, { status: 'resolved', resolution: 'Đặt lại mật khẩu' });
     assert.equal(done.status, 200, JSON.stringify(done.body));
     // The survey's trigger listens to the ticket's events, delivered after the change commits.
     await deliverEvents(t.core);
-    const job = await t.core.db.selectFrom('jobs').selectAll().where('kind', '=', 'survey.invite').where('workspace_id', '=', owner.workspaceId).executeTakeFirstOrThrow();
+    const job = await t.core.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'survey.invite')
+      .where('workspace_id', '=', owner.workspaceId)
+      .executeTakeFirstOrThrow();
     assert.equal(job.run_at, new Date(clock.getTime() + 3_600_000).toISOString(), 'an hour after the resolution');
     const { invitationId } = await runSurveyInvite(t.core, readJson<SurveyInvitePayload>(job.payload, null as never));
     assert.ok(invitationId);
@@ -191,7 +300,10 @@ describe('surveys: triggers, results and email', () => {
 
     const byAgent = await api(owner).get(`/api/v1/surveys/${s.id}/results?by=agent`);
     assert.equal(byAgent.status, 200, JSON.stringify(byAgent.body));
-    assert.deepEqual(byAgent.body.groups.map((g: { key: string; csatN: number }) => [g.key, g.csatN]), [[agent.userId, 1]]);
+    assert.deepEqual(
+      byAgent.body.groups.map((g: { key: string; csatN: number }) => [g.key, g.csatN]),
+      [[agent.userId, 1]],
+    );
     assert.deepEqual(byAgent.body.csat.distribution, [0, 1, 0, 0, 0]);
     const byCategory = await api(viewer).get(`/api/v1/surveys/${s.id}/results?by=category`);
     assert.equal(byCategory.body.groups[0].key, 'incident');
@@ -219,7 +331,13 @@ describe('surveys: triggers, results and email', () => {
     assert.ok(r.body.nps.interval.low < 25 && r.body.nps.interval.high > 25);
     // pP = .5, pD = .25: Var = (.25 + .1875 + .25)/20 = .034375 → half-width 1.96·100·√Var = 36.34
     assert.ok(Math.abs(r.body.nps.interval.high - 25 - 36.34) < 0.05, String(r.body.nps.interval.high));
-    assert.deepEqual(r.body.nps.trend.map((b: { key: string; summary: { n: number } }) => [b.key, b.summary.n]), [['2026-12', 18], ['2027-01', 2]]);
+    assert.deepEqual(
+      r.body.nps.trend.map((b: { key: string; summary: { n: number } }) => [b.key, b.summary.n]),
+      [
+        ['2026-12', 18],
+        ['2027-01', 2],
+      ],
+    );
     assert.equal(r.body.responses, 20);
   });
 
@@ -232,7 +350,10 @@ describe('surveys: triggers, results and email', () => {
     const sent = msgs.body.data.find((m: { kind: string }) => m.kind === 'reply');
     assert.equal(sent.mailStatus, 'queued');
     assert.equal(await sendQueuedMail(t.core, sent.mailId, false), 'sent');
-    assert.equal((await api(agent).get(`/api/v1/tickets/${tk.body.id}/messages`)).body.data.find((m: { kind: string }) => m.kind === 'reply').mailStatus, 'sent');
+    assert.equal(
+      (await api(agent).get(`/api/v1/tickets/${tk.body.id}/messages`)).body.data.find((m: { kind: string }) => m.kind === 'reply').mailStatus,
+      'sent',
+    );
     const got = mailText((await catcher.waitFor((m) => m.to.includes('lan@example.vn'))).raw);
     assert.ok(!/<script>alert\(3\)/.test(got.split(/content-type: text\/html/i)[1] ?? 'missing html part'), 'no live script in the HTML part');
     assert.ok(got.includes('&lt;script&gt;alert(3)&lt;/script&gt;'), 'escaped in HTML');
@@ -253,7 +374,11 @@ describe('surveys: triggers, results and email', () => {
   });
 
   test('N days after an order is delivered the customer is asked; an imported (historical) delivery asks nobody', async () => {
-    const s = await survey({ name: 'Sau giao hàng', questions: [{ type: 'csat', text: 'Anh/chị hài lòng với đơn hàng không?' }], trigger: { kind: 'order_delivered', delayDays: 3 } });
+    const s = await survey({
+      name: 'Sau giao hàng',
+      questions: [{ type: 'csat', text: 'Anh/chị hài lòng với đơn hàng không?' }],
+      trigger: { kind: 'order_delivered', delayDays: 3 },
+    });
     const c = await contact('Chị Đào', { emails: ['dao@example.vn'] });
     const o = await api(owner).post('/api/v1/orders', { contactId: c, status: 'paid', lines: [{ name: 'Ấm trà', quantity: 1, unitPrice: 350_000 }] });
     assert.equal(o.status, 201);
@@ -279,7 +404,10 @@ describe('surveys: triggers, results and email', () => {
     const saved = clock;
     try {
       // 22:30 UTC on 31 March is 00:30 on 1 April in Berlin (UTC+2 since 29 March); a fixed UTC+1 would say March.
-      for (const [at, v] of [['2026-03-31T22:30:00Z', 10], ['2026-03-15T12:00:00Z', 0]] as const) {
+      for (const [at, v] of [
+        ['2026-03-31T22:30:00Z', 10],
+        ['2026-03-15T12:00:00Z', 0],
+      ] as const) {
         clock = new Date(at);
         const c = (await api(o2).post('/api/v1/contacts', { name: `K ${v}` })).body.id;
         const inv = await api(o2).post(`/api/v1/surveys/${s.id}/invitations`, { contactId: c });
@@ -289,13 +417,22 @@ describe('surveys: triggers, results and email', () => {
       clock = saved;
     }
     const r = await api(o2).get(`/api/v1/surveys/${s.id}/results?from=2026-03-01T00:00:00Z&to=2026-05-01T00:00:00Z&bucket=month`);
-    assert.deepEqual(r.body.nps.trend.map((b: { key: string; summary: { n: number; nps: number } }) => [b.key, b.summary.n, b.summary.nps]), [['2026-03', 1, -100], ['2026-04', 1, 100]]);
+    assert.deepEqual(
+      r.body.nps.trend.map((b: { key: string; summary: { n: number; nps: number } }) => [b.key, b.summary.n, b.summary.nps]),
+      [
+        ['2026-03', 1, -100],
+        ['2026-04', 1, 100],
+      ],
+    );
   });
 
   test('a list of customers (or a segment) invited in one step, nobody asked twice; results by product', async () => {
     const s = await survey({ name: 'Sản phẩm', questions: [{ type: 'csat', text: 'Hài lòng với sản phẩm?' }] });
     const ids = [await contact('Lô 1', { tags: ['đợt-khảo-sát'] }), await contact('Lô 2', { tags: ['đợt-khảo-sát'] }), await contact('Lô 3')];
-    const bad = await api(agent).post(`/api/v1/surveys/${s.id}/invitations/bulk`, { contactIds: [ids[0], '00000000-0000-7000-8000-000000000000'], channel: 'link' });
+    const bad = await api(agent).post(`/api/v1/surveys/${s.id}/invitations/bulk`, {
+      contactIds: [ids[0], '00000000-0000-7000-8000-000000000000'],
+      channel: 'link',
+    });
     assert.equal(bad.status, 422);
     assert.equal(bad.body.errors[0].pointer, '/contactIds/1');
     assert.equal((await t.core.db.selectFrom('survey_invitations').select('id').where('survey_id', '=', s.id).execute()).length, 0, 'all or nothing');
@@ -303,39 +440,96 @@ describe('surveys: triggers, results and email', () => {
     assert.equal(first.status, 201, JSON.stringify(first.body));
     assert.equal(first.body.invited, 2);
     assert.ok(first.body.invitations.every((x: { url: string }) => /\/s\/[A-Za-z0-9_-]{40,}$/.test(x.url)));
-    const seg = await api(owner).post('/api/v1/segments', { name: 'Đợt khảo sát', shared: true, definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'tags', op: 'has', value: 'đợt-khảo-sát' }] }] } });
+    const seg = await api(owner).post('/api/v1/segments', {
+      name: 'Đợt khảo sát',
+      shared: true,
+      definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'tags', op: 'has', value: 'đợt-khảo-sát' }] }] },
+    });
     assert.equal(seg.status, 201, JSON.stringify(seg.body));
     const bySegment = await api(owner).post(`/api/v1/surveys/${s.id}/invitations/bulk`, { segmentId: seg.body.id, channel: 'link' });
-    assert.deepEqual({ invited: bySegment.body.invited, skipped: bySegment.body.skipped }, { invited: 0, skipped: 2 }, 'those with an open invitation are not asked twice');
+    assert.deepEqual(
+      { invited: bySegment.body.invited, skipped: bySegment.body.skipped },
+      { invited: 0, skipped: 2 },
+      'those with an open invitation are not asked twice',
+    );
     assert.equal((await api(owner).post(`/api/v1/surveys/${s.id}/invitations/bulk`, { channel: 'link' })).status, 422);
 
     // Results by product: an answer about an order counts for its products.
     const p1 = (await api(owner).post('/api/v1/products', { sku: 'AM-1', name: 'Ấm men lam', price: 300_000 })).body.id;
     const p2 = (await api(owner).post('/api/v1/products', { sku: 'CH-1', name: 'Chén sứ', price: 50_000 })).body.id;
-    const order = (await api(owner).post('/api/v1/orders', { contactId: ids[2], status: 'delivered', lines: [{ productId: p1, quantity: 1 }, { productId: p2, quantity: 6 }] })).body.id;
+    const order = (
+      await api(owner).post('/api/v1/orders', {
+        contactId: ids[2],
+        status: 'delivered',
+        lines: [
+          { productId: p1, quantity: 1 },
+          { productId: p2, quantity: 6 },
+        ],
+      })
+    ).body.id;
     const inv = await invite(s.id, ids[2]!, { orderId: order });
     assert.equal((await answer(inv.token, [{ questionId: s.questions[0].id, value: 5 }])).status, 201);
     const r = await api(owner).get(`/api/v1/surveys/${s.id}/results?by=product`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.deepEqual(r.body.groups.map((g: { key: string; csatN: number; csat: number }) => [g.key, g.csatN, g.csat]).sort(), [[p1, 1, 1], [p2, 1, 1]].sort());
+    assert.deepEqual(
+      r.body.groups.map((g: { key: string; csatN: number; csat: number }) => [g.key, g.csatN, g.csat]).sort(),
+      [
+        [p1, 1, 1],
+        [p2, 1, 1],
+      ].sort(),
+    );
   });
 
   test('the dashboard’s daily counts equal a recount from the answers; a purged customer’s answers leave the figures', async () => {
-    const s = await survey({ name: 'Đếm lại', questions: [{ type: 'nps', text: 'NPS' }, { type: 'csat', text: 'CSAT' }], followUp: { enabled: false } });
+    const s = await survey({
+      name: 'Đếm lại',
+      questions: [
+        { type: 'nps', text: 'NPS' },
+        { type: 'csat', text: 'CSAT' },
+      ],
+      followUp: { enabled: false },
+    });
     const people: string[] = [];
-    for (const [i, [n, c]] of [[10, 5], [3, 1], [8, 4]].entries()) {
+    for (const [i, [n, c]] of [
+      [10, 5],
+      [3, 1],
+      [8, 4],
+    ].entries()) {
       const id = await contact(`Đếm ${i}`);
       people.push(id);
       const inv = await invite(s.id, id);
-      assert.equal((await answer(inv.token, [{ questionId: s.questions[0].id, value: n }, { questionId: s.questions[1].id, value: c }])).status, 201);
+      assert.equal(
+        (
+          await answer(inv.token, [
+            { questionId: s.questions[0].id, value: n },
+            { questionId: s.questions[1].id, value: c },
+          ])
+        ).status,
+        201,
+      );
     }
     const read = async () => (await api(owner).get(`/api/v1/surveys/${s.id}/results?by=category`)).body;
     const before = await read();
     assert.deepEqual([before.nps.n, before.nps.nps, before.csat.n], [3, 0, 3]);
-    const days = () => t.core.db.selectFrom('survey_answer_days').select(['dim', 'day', 'survey_id', 'key', 'type', 'value', 'n']).where('workspace_id', '=', owner.workspaceId).orderBy('dim').orderBy('day').orderBy('survey_id').orderBy('key').orderBy('type').orderBy('value').execute();
+    const days = () =>
+      t.core.db
+        .selectFrom('survey_answer_days')
+        .select(['dim', 'day', 'survey_id', 'key', 'type', 'value', 'n'])
+        .where('workspace_id', '=', owner.workspaceId)
+        .orderBy('dim')
+        .orderBy('day')
+        .orderBy('survey_id')
+        .orderBy('key')
+        .orderBy('type')
+        .orderBy('value')
+        .execute();
     const kept = (await days()).map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) }));
     await rebuildRollup(t.core, owner.workspaceId);
-    assert.deepEqual((await days()).map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) })), kept, 'kept with each response = recounted from the answers');
+    assert.deepEqual(
+      (await days()).map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) })),
+      kept,
+      'kept with each response = recounted from the answers',
+    );
     assert.deepEqual(await read(), before);
     // Purging the detractor removes their answers; the recount follows.
     assert.equal((await api(owner).post(`/api/v1/contacts/${people[1]}/purge`)).status, 204);
@@ -346,12 +540,36 @@ describe('surveys: triggers, results and email', () => {
 
   test('results by RFM segment count each answer in the segment the customer was in when they answered', async () => {
     const s = await survey({ name: 'Theo phân khúc', questions: [{ type: 'nps', text: 'NPS' }], followUp: { enabled: false } });
-    const score = (contactId: string, segment: string) => ({ contact_id: contactId, workspace_id: owner.workspaceId, recency: 5, frequency: 3, monetary: 100, r: 5, f: 4, m: 4, segment, p_alive: null, expected_purchases: null, expected_spend: null, clv: null, tier: null, net_value: null, growth: null });
+    const score = (contactId: string, segment: string) => ({
+      contact_id: contactId,
+      workspace_id: owner.workspaceId,
+      recency: 5,
+      frequency: 3,
+      monetary: 100,
+      r: 5,
+      f: 4,
+      m: 4,
+      segment,
+      p_alive: null,
+      expected_purchases: null,
+      expected_spend: null,
+      clv: null,
+      tier: null,
+      net_value: null,
+      growth: null,
+    });
     const champ = await contact('Khách ruột');
     const lost = await contact('Khách đã xa');
     const none = await contact('Chưa có điểm');
-    await t.core.db.insertInto('customer_scores').values([score(champ, 'champions'), score(lost, 'lost')]).execute();
-    for (const [c, v] of [[champ, 10], [lost, 2], [none, 8]] as const) {
+    await t.core.db
+      .insertInto('customer_scores')
+      .values([score(champ, 'champions'), score(lost, 'lost')])
+      .execute();
+    for (const [c, v] of [
+      [champ, 10],
+      [lost, 2],
+      [none, 8],
+    ] as const) {
       const inv = await invite(s.id, c);
       assert.equal((await answer(inv.token, [{ questionId: s.questions[0].id, value: v }])).status, 201);
     }

@@ -32,9 +32,16 @@ describe('configuration', () => {
       [{ KITH_SECRET: 'short' }, /^KITH_SECRET must be at least 32 characters$/],
     ];
     for (const [env, re] of cases) {
-      assert.throws(() => loadConfig({ KITH_DATA_DIR: dir, ...env }), (e: unknown) => e instanceof ConfigError && re.test(e.message) && !e.message.includes('\n'), JSON.stringify(env));
+      assert.throws(
+        () => loadConfig({ KITH_DATA_DIR: dir, ...env }),
+        (e: unknown) => e instanceof ConfigError && re.test(e.message) && !e.message.includes('\n'),
+        JSON.stringify(env),
+      );
     }
-    assert.throws(() => loadConfig({ KITH_DATA_DIR: dir, DATABASE_URL: 'postgres://u:hunter2@db/kith', PORT: 'x' }), (e: unknown) => !(e as Error).message.includes('hunter2'));
+    assert.throws(
+      () => loadConfig({ KITH_DATA_DIR: dir, DATABASE_URL: 'postgres://u:hunter2@db/kith', PORT: 'x' }),
+      (e: unknown) => !(e as Error).message.includes('hunter2'),
+    );
   });
 
   test('flags win over the environment; defaults are 127.0.0.1:3000, SQLite under the data directory', () => {
@@ -83,7 +90,10 @@ describe('HTTP edge', () => {
     const r = await client(t.app, owner.token).post('/api/v1/contacts', { name: 'x', notes: 'a'.repeat(1_100_000) });
     assert.equal(r.status, 413);
     assert.match(String(r.headers['content-type']), /problem\+json/);
-    const n = await t.core.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await t.core.db
+      .selectFrom('contacts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 0);
   });
 
@@ -108,9 +118,7 @@ describe('HTTP edge', () => {
     for (const l of lines) JSON.parse(l);
     assert.ok(text.includes('"route":"/api/v1/contacts"'));
     // Timings, clocks and random ids can spell any digits ("responseTime":3.0912…); the secrets are looked for in the rest.
-    const scrubbed = text
-      .replace(/"(time|responseTime|pid)":[0-9.]+/g, '')
-      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '');
+    const scrubbed = text.replace(/"(time|responseTime|pid)":[0-9.]+/g, '').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '');
     assert.ok(scrubbed.length > text.length / 3, 'the scrub leaves the log text to search');
     for (const secret of ['Bí Mật', 'bimat', 'B%C3%AD', '0912', '84912999888', PASSWORD, 'wrong password', owner.token, owner.email]) {
       assert.ok(!scrubbed.includes(secret), `logs must not contain ${secret}`);
@@ -138,7 +146,10 @@ describe('HTTP edge', () => {
 describe('graceful shutdown', { skip: onPostgres() ? 'runs the SQLite server process only' : false }, () => {
   test('SIGTERM: the request in flight completes, new connections are refused, the process exits 0', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kith-term-'));
-    const proc = spawn(process.execPath, [join(ROOT, 'packages/cli/bin/kith.js'), 'start', '--port', '0'], { env: { ...process.env, KITH_DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const proc = spawn(process.execPath, [join(ROOT, 'packages/cli/bin/kith.js'), 'start', '--port', '0'], {
+      env: { ...process.env, KITH_DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     proc.stderr.on('data', (d) => (err += String(d)));
     try {
@@ -152,11 +163,28 @@ describe('graceful shutdown', { skip: onPostgres() ? 'runs the SQLite server pro
           }
         });
       });
-      const setup = await fetch(`${url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workspace: 'W', name: 'O', email: 'o@example.com', password: PASSWORD }) });
+      const setup = await fetch(`${url}/api/v1/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ workspace: 'W', name: 'O', email: 'o@example.com', password: PASSWORD }),
+      });
       assert.equal(setup.status, 201);
-      const tok = (await (await fetch(`${url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'o@example.com', password: PASSWORD, name: 't' }) })).json()) as { token: string };
-      const items = Array.from({ length: 1000 }, (_, i) => ({ name: `Khách ${i}`, phones: [`0912 ${String(100000 + i)}`.replace(/(\d{3})(\d{3})$/, '$1 $2')] }));
-      const inflight = fetch(`${url}/api/v1/contacts/bulk`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tok.token}` }, body: JSON.stringify({ items }) });
+      const tok = (await (
+        await fetch(`${url}/api/v1/auth/tokens`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'o@example.com', password: PASSWORD, name: 't' }),
+        })
+      ).json()) as { token: string };
+      const items = Array.from({ length: 1000 }, (_, i) => ({
+        name: `Khách ${i}`,
+        phones: [`0912 ${String(100000 + i)}`.replace(/(\d{3})(\d{3})$/, '$1 $2')],
+      }));
+      const inflight = fetch(`${url}/api/v1/contacts/bulk`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tok.token}` },
+        body: JSON.stringify({ items }),
+      });
       await new Promise((r) => setTimeout(r, 15));
       const exited = new Promise<number | null>((ok) => proc.on('exit', (code) => ok(code)));
       proc.kill('SIGTERM');
@@ -185,7 +213,12 @@ describe('scale-out: two server processes on one database', () => {
       const cookie = [...onA.jar].map(([k, v]) => `${k}=${v}`).join('; ');
       const seen = await b.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
       assert.equal(seen.statusCode, 200);
-      const made = await b.inject({ method: 'POST', url: '/api/v1/contacts', headers: { cookie, 'x-csrf-token': onA.csrf!, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'Tạo Ở B' }) });
+      const made = await b.inject({
+        method: 'POST',
+        url: '/api/v1/contacts',
+        headers: { cookie, 'x-csrf-token': onA.csrf!, 'content-type': 'application/json' },
+        payload: JSON.stringify({ name: 'Tạo Ở B' }),
+      });
       assert.equal(made.statusCode, 201);
       assert.equal((await onA.get(`/api/v1/contacts/${made.json().id}`)).status, 200);
       for (let i = 0; i < 10; i++) await browser(i % 2 ? a.app : b, '10.51.0.1').login(o.email, `wrong guess ${i}`);

@@ -7,7 +7,9 @@ const Health = z.object({ status: z.enum(['ok', 'unavailable']) });
 /** Liveness, readiness and the front door. */
 export function systemRoutes(core: Core, opts: { webApp: boolean }) {
   return async function (app: App) {
-    app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up', response: { 200: Health } }, config: { auth: 'none' } }, async () => ({ status: 'ok' as const }));
+    app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up', response: { 200: Health } }, config: { auth: 'none' } }, async () => ({
+      status: 'ok' as const,
+    }));
 
     app.get(
       '/readyz',

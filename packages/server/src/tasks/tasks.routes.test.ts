@@ -38,7 +38,10 @@ describe('tasks', () => {
     await mk('Chúc mừng sinh nhật', '2026-11-24T00:30:00+07:00');
     await mk('Khi nào rảnh', null);
     const mine = await api(agent).get('/api/v1/tasks');
-    assert.deepEqual(mine.body.data.map((x: { title: string }) => x.title), ['Gọi lại báo giá', 'Gửi mẫu trước 23:30', 'Chúc mừng sinh nhật', 'Khi nào rảnh']);
+    assert.deepEqual(
+      mine.body.data.map((x: { title: string }) => x.title),
+      ['Gọi lại báo giá', 'Gửi mẫu trước 23:30', 'Chúc mừng sinh nhật', 'Khi nào rảnh'],
+    );
     assert.equal(mine.body.data[0].contactName, 'Khách cần gọi');
     assert.deepEqual((await api(agent).get('/api/v1/tasks/summary')).body, { overdue: 1, today: 1, upcoming: 1, someday: 1 });
 
@@ -46,9 +49,15 @@ describe('tasks', () => {
     assert.equal(done.status, 200);
     assert.equal(done.body.doneBy, agent.userId);
     assert.equal((await api(agent).get('/api/v1/tasks/summary')).body.overdue, 0);
-    assert.deepEqual((await api(agent).get('/api/v1/tasks?done=true')).body.data.map((x: { id: string }) => x.id), [late.id]);
+    assert.deepEqual(
+      (await api(agent).get('/api/v1/tasks?done=true')).body.data.map((x: { id: string }) => x.id),
+      [late.id],
+    );
     const audit = await api(owner).get(`/api/v1/audit?entityType=task&entityId=${late.id}`);
-    assert.deepEqual(audit.body.data.map((a: { action: string }) => a.action), ['complete', 'create']);
+    assert.deepEqual(
+      audit.body.data.map((a: { action: string }) => a.action),
+      ['complete', 'create'],
+    );
     assert.equal((await api(agent).patch(`/api/v1/tasks/${late.id}`, { done: false }, { 'if-match': '"1"' })).status, 412);
   });
 

@@ -13,7 +13,13 @@ async function listTeamsIn(db: Db, workspaceId: string): Promise<Team[]> {
     db.selectFrom('teams').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute(),
     db.selectFrom('team_members').select(['team_id', 'user_id']).where('workspace_id', '=', workspaceId).execute(),
   ]);
-  return teams.map((t) => ({ id: t.id, name: t.name, memberIds: members.filter((m) => m.team_id === t.id).map((m) => m.user_id), createdAt: t.created_at, updatedAt: t.updated_at }));
+  return teams.map((t) => ({
+    id: t.id,
+    name: t.name,
+    memberIds: members.filter((m) => m.team_id === t.id).map((m) => m.user_id),
+    createdAt: t.created_at,
+    updatedAt: t.updated_at,
+  }));
 }
 
 async function teamIn(db: Db, workspaceId: string, id: string): Promise<Team> {
@@ -37,7 +43,8 @@ export async function createTeam(core: Core, actor: Actor, name: string): Promis
   authorize(actor, 'teams.manage');
   const now = core.now();
   return core.db.transaction().execute(async (trx) => {
-    if (await nameTaken(trx, actor.workspaceId, name)) throw new AppError('conflict', `A team called "${name}" already exists`, { reason: 'team_name_taken', params: { name } });
+    if (await nameTaken(trx, actor.workspaceId, name))
+      throw new AppError('conflict', `A team called "${name}" already exists`, { reason: 'team_name_taken', params: { name } });
     const id = uuidv7();
     await trx.insertInto('teams').values({ id, workspace_id: actor.workspaceId, name, created_at: now.toISOString(), updated_at: now.toISOString() }).execute();
     await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'team', entityId: id, after: { name } }, now);
@@ -50,7 +57,8 @@ export async function renameTeam(core: Core, actor: Actor, id: string, name: str
   const now = core.now();
   return core.db.transaction().execute(async (trx) => {
     const t = await teamIn(trx, actor.workspaceId, id);
-    if (await nameTaken(trx, actor.workspaceId, name, id)) throw new AppError('conflict', `A team called "${name}" already exists`, { reason: 'team_name_taken', params: { name } });
+    if (await nameTaken(trx, actor.workspaceId, name, id))
+      throw new AppError('conflict', `A team called "${name}" already exists`, { reason: 'team_name_taken', params: { name } });
     await trx.updateTable('teams').set({ name, updated_at: now.toISOString() }).where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
     await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'team', entityId: id, before: { name: t.name }, after: { name } }, now);
     return teamIn(trx, actor.workspaceId, id);
@@ -75,7 +83,10 @@ export async function addTeamMember(core: Core, actor: Actor, teamId: string, us
     const t = await teamIn(trx, actor.workspaceId, teamId);
     if (!(await findRole(trx, actor.workspaceId, userId))) throw notFound('Member');
     if (!t.memberIds.includes(userId)) {
-      await trx.insertInto('team_members').values({ team_id: teamId, user_id: userId, workspace_id: actor.workspaceId, created_at: now.toISOString() }).execute();
+      await trx
+        .insertInto('team_members')
+        .values({ team_id: teamId, user_id: userId, workspace_id: actor.workspaceId, created_at: now.toISOString() })
+        .execute();
       await recordAudit(trx, { ...by(actor), action: 'team.member.add', entityType: 'team', entityId: teamId, after: { userId } }, now);
     }
     return teamIn(trx, actor.workspaceId, teamId);

@@ -20,14 +20,29 @@ export async function saveCannedReply(core: Core, actor: Actor, id: string | nul
     const now = core.now().toISOString();
     if (id === null) {
       const newId = uuidv7();
-      await trx.insertInto('canned_replies').values({ id: newId, workspace_id: actor.workspaceId, title: input.title, body: input.body, created_by: actor.userId, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto('canned_replies')
+        .values({
+          id: newId,
+          workspace_id: actor.workspaceId,
+          title: input.title,
+          body: input.body,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'canned_reply', entityId: newId, after: input }, core.now());
       return { id: newId, ...input, createdBy: actor.userId, updatedAt: now };
     }
     const before = await trx.selectFrom('canned_replies').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Canned reply');
     await trx.updateTable('canned_replies').set({ title: input.title, body: input.body, updated_at: now }).where('id', '=', id).execute();
-    await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'canned_reply', entityId: id, before: { title: before.title, body: before.body }, after: input }, core.now());
+    await recordAudit(
+      trx,
+      { ...by(actor), action: 'update', entityType: 'canned_reply', entityId: id, before: { title: before.title, body: before.body }, after: input },
+      core.now(),
+    );
     return { id, ...input, createdBy: before.created_by, updatedAt: now };
   });
 }
@@ -38,6 +53,10 @@ export async function deleteCannedReply(core: Core, actor: Actor, id: string): P
     const before = await trx.selectFrom('canned_replies').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('Canned reply');
     await trx.deleteFrom('canned_replies').where('id', '=', id).execute();
-    await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'canned_reply', entityId: id, before: { title: before.title, body: before.body } }, core.now());
+    await recordAudit(
+      trx,
+      { ...by(actor), action: 'delete', entityType: 'canned_reply', entityId: id, before: { title: before.title, body: before.body } },
+      core.now(),
+    );
   });
 }

@@ -32,7 +32,12 @@ export function defaultHolidays(year: number, locale: string): CalendarSettings[
 
 export function defaultCareSettings(timeZone: string, locale: string, now: Date): CareSettings {
   return {
-    calendar: { timeZone, week: [[], WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, []], holidays: defaultHolidays(now.getUTCFullYear(), locale), extraWorkingDays: [] },
+    calendar: {
+      timeZone,
+      week: [[], WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, []],
+      holidays: defaultHolidays(now.getUTCFullYear(), locale),
+      extraWorkingDays: [],
+    },
     categories: [...DEFAULT_CATEGORIES],
     warnFraction: 0.2,
     escalation: { reassignToManager: false, notifyManagers: true },
@@ -51,11 +56,33 @@ const DEFAULT_POLICIES: { priority: Priority; first: number; resolution: number 
 export type CareContext = { settings: CareSettings; calendar: WorkingCalendar; policies: SlaPolicyRow[]; locale: string };
 
 export function workingCalendar(c: CalendarSettings): WorkingCalendar {
-  return { timeZone: c.timeZone, week: c.week, holidays: c.holidays.map((h) => h.date), extraWorkingDays: c.extraWorkingDays, extraWorkingHours: c.week[1]?.length ? c.week[1] : WORKDAY };
+  return {
+    timeZone: c.timeZone,
+    week: c.week,
+    holidays: c.holidays.map((h) => h.date),
+    extraWorkingDays: c.extraWorkingDays,
+    extraWorkingHours: c.week[1]?.length ? c.week[1] : WORKDAY,
+  };
 }
 
-function policyOf(r: { id: string; position: number; name: string; priority: string | null; category: string | null; first_response_minutes: number | null; resolution_minutes: number | null }): SlaPolicyRow {
-  return { id: r.id, position: r.position, name: r.name, priority: r.priority as Priority | null, category: r.category, firstResponseMinutes: r.first_response_minutes, resolutionMinutes: r.resolution_minutes };
+function policyOf(r: {
+  id: string;
+  position: number;
+  name: string;
+  priority: string | null;
+  category: string | null;
+  first_response_minutes: number | null;
+  resolution_minutes: number | null;
+}): SlaPolicyRow {
+  return {
+    id: r.id,
+    position: r.position,
+    name: r.name,
+    priority: r.priority as Priority | null,
+    category: r.category,
+    firstResponseMinutes: r.first_response_minutes,
+    resolutionMinutes: r.resolution_minutes,
+  };
 }
 
 /** The workspace's care settings and SLA policies, made with the defaults on first use (race-free). */
@@ -74,7 +101,20 @@ export async function loadCare(db: Db, workspaceId: string, now: Date): Promise<
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 1) {
       await db
         .insertInto('sla_policies')
-        .values(DEFAULT_POLICIES.map((p, i) => ({ id: uuidv7(), workspace_id: workspaceId, position: i, name: enumLabel('ticketPriority', p.priority, locale), priority: p.priority, category: null, first_response_minutes: p.first, resolution_minutes: p.resolution, created_at: now.toISOString(), updated_at: now.toISOString() })))
+        .values(
+          DEFAULT_POLICIES.map((p, i) => ({
+            id: uuidv7(),
+            workspace_id: workspaceId,
+            position: i,
+            name: enumLabel('ticketPriority', p.priority, locale),
+            priority: p.priority,
+            category: null,
+            first_response_minutes: p.first,
+            resolution_minutes: p.resolution,
+            created_at: now.toISOString(),
+            updated_at: now.toISOString(),
+          })),
+        )
         .execute();
     }
     row = await db.selectFrom('care_settings').select(['settings']).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
@@ -96,12 +136,31 @@ export async function updateCareSettings(core: Core, actor: Actor, patch: Partia
     const before = (await loadCare(trx, actor.workspaceId, core.now())).settings;
     const next = { ...before, ...patch };
     const parsed = CareSettingsSchema.safeParse(next);
-    if (!parsed.success) throw invalid(parsed.error.issues.map((i) => fromZodIssue(i)), 'The care settings are invalid');
+    if (!parsed.success)
+      throw invalid(
+        parsed.error.issues.map((i) => fromZodIssue(i)),
+        'The care settings are invalid',
+      );
     const now = core.now().toISOString();
-    await trx.updateTable('care_settings').set((eb) => ({ settings: JSON.stringify(parsed.data), updated_at: now, version: eb('version', '+', 1) })).where('workspace_id', '=', actor.workspaceId).execute();
+    await trx
+      .updateTable('care_settings')
+      .set((eb) => ({ settings: JSON.stringify(parsed.data), updated_at: now, version: eb('version', '+', 1) }))
+      .where('workspace_id', '=', actor.workspaceId)
+      .execute();
     const changed = Object.keys(patch).filter((k) => JSON.stringify(before[k as keyof CareSettings]) !== JSON.stringify(parsed.data[k as keyof CareSettings]));
     if (changed.length) {
-      await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'care_settings', entityId: actor.workspaceId, before: Object.fromEntries(changed.map((k) => [k, before[k as keyof CareSettings]])), after: Object.fromEntries(changed.map((k) => [k, parsed.data[k as keyof CareSettings]])) }, core.now());
+      await recordAudit(
+        trx,
+        {
+          ...by(actor),
+          action: 'update',
+          entityType: 'care_settings',
+          entityId: actor.workspaceId,
+          before: Object.fromEntries(changed.map((k) => [k, before[k as keyof CareSettings]])),
+          after: Object.fromEntries(changed.map((k) => [k, parsed.data[k as keyof CareSettings]])),
+        },
+        core.now(),
+      );
     }
     return parsed.data;
   });
@@ -122,13 +181,39 @@ export async function replaceSlaPolicies(core: Core, actor: Actor, policies: Omi
   return core.db.transaction().execute(async (trx) => {
     const care = await loadCare(trx, actor.workspaceId, core.now());
     const cats = new Set(care.settings.categories);
-    const issues = policies.flatMap((p, i) => (p.category !== null && !cats.has(p.category) ? [{ path: ['policies', i, 'category'], message: `Not one of the workspace's categories (${[...cats].join(', ')})`, code: 'invalid_choice' }] : []));
+    const issues = policies.flatMap((p, i) =>
+      p.category !== null && !cats.has(p.category)
+        ? [{ path: ['policies', i, 'category'], message: `Not one of the workspace's categories (${[...cats].join(', ')})`, code: 'invalid_choice' }]
+        : [],
+    );
     if (issues.length) throw invalid(issues, 'The SLA policies are invalid');
     const now = core.now().toISOString();
     await trx.deleteFrom('sla_policies').where('workspace_id', '=', actor.workspaceId).execute();
-    const rows = policies.map((p, i) => ({ id: uuidv7(), workspace_id: actor.workspaceId, position: i, name: p.name, priority: p.priority, category: p.category, first_response_minutes: p.firstResponseMinutes, resolution_minutes: p.resolutionMinutes, created_at: now, updated_at: now }));
+    const rows = policies.map((p, i) => ({
+      id: uuidv7(),
+      workspace_id: actor.workspaceId,
+      position: i,
+      name: p.name,
+      priority: p.priority,
+      category: p.category,
+      first_response_minutes: p.firstResponseMinutes,
+      resolution_minutes: p.resolutionMinutes,
+      created_at: now,
+      updated_at: now,
+    }));
     if (rows.length) await trx.insertInto('sla_policies').values(rows).execute();
-    await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'sla_policies', entityId: actor.workspaceId, before: care.policies.map(({ id: _, position: __, ...p }) => p), after: policies }, core.now());
+    await recordAudit(
+      trx,
+      {
+        ...by(actor),
+        action: 'update',
+        entityType: 'sla_policies',
+        entityId: actor.workspaceId,
+        before: care.policies.map(({ id: _, position: __, ...p }) => p),
+        after: policies,
+      },
+      core.now(),
+    );
     return rows.map(policyOf);
   });
 }

@@ -17,7 +17,9 @@ export async function autoAssign(db: Db, workspaceId: string, teamId: string, no
   // Members who work tickets, in a stable order (when they joined the team, then id).
   const members = await db
     .selectFrom('team_members')
-    .innerJoin('memberships', (j) => j.onRef('memberships.user_id', '=', 'team_members.user_id').onRef('memberships.workspace_id', '=', 'team_members.workspace_id'))
+    .innerJoin('memberships', (j) =>
+      j.onRef('memberships.user_id', '=', 'team_members.user_id').onRef('memberships.workspace_id', '=', 'team_members.workspace_id'),
+    )
     .select('team_members.user_id')
     .where('team_members.team_id', '=', teamId)
     .where('memberships.role', 'in', ['agent', 'manager', 'admin', 'owner'])
@@ -65,7 +67,12 @@ export async function setTeamAssignment(core: Core, actor: Actor, teamId: string
       .values({ team_id: teamId, workspace_id: actor.workspaceId, mode, last_assigned_id: null, updated_at: now })
       .onConflict((oc) => oc.column('team_id').doUpdateSet({ mode, updated_at: now }))
       .execute();
-    if (before.mode !== mode) await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'team_assignment', entityId: teamId, before: { mode: before.mode }, after: { mode } }, core.now());
+    if (before.mode !== mode)
+      await recordAudit(
+        trx,
+        { ...by(actor), action: 'update', entityType: 'team_assignment', entityId: teamId, before: { mode: before.mode }, after: { mode } },
+        core.now(),
+      );
     return { teamId, mode };
   });
 }

@@ -26,9 +26,18 @@ export type SlaJobPayload = { ticketId: string; workspaceId: string; target: 'fi
  * Schedule the warning and the breach check of each running target. Keys carry the due time, so a
  * rescheduled target (a new priority, a pause) gets new jobs and the old ones find nothing to do.
  */
-export async function scheduleSlaJobs(db: Db, care: CareContext, t: Pick<TicketTable, 'id' | 'workspace_id' | 'created_at' | 'first_response_due_at' | 'first_responded_at' | 'resolved_at'> & { resolutionDueAt: string | null; resolutionTarget: number | null }, now: Date): Promise<void> {
+export async function scheduleSlaJobs(
+  db: Db,
+  care: CareContext,
+  t: Pick<TicketTable, 'id' | 'workspace_id' | 'created_at' | 'first_response_due_at' | 'first_responded_at' | 'resolved_at'> & {
+    resolutionDueAt: string | null;
+    resolutionTarget: number | null;
+  },
+  now: Date,
+): Promise<void> {
   const targets: [SlaJobPayload['target'], string | null, number | null][] = [];
-  if (t.first_response_due_at && !t.first_responded_at) targets.push(['first_response', t.first_response_due_at, businessMinutesBetween(care.calendar, t.created_at, t.first_response_due_at)]);
+  if (t.first_response_due_at && !t.first_responded_at)
+    targets.push(['first_response', t.first_response_due_at, businessMinutesBetween(care.calendar, t.created_at, t.first_response_due_at)]);
   if (t.resolutionDueAt && !t.resolved_at) targets.push(['resolution', t.resolutionDueAt, t.resolutionTarget]);
   for (const [target, dueAt, minutes] of targets) {
     if (!dueAt || !minutes) continue;
@@ -36,22 +45,55 @@ export async function scheduleSlaJobs(db: Db, care: CareContext, t: Pick<TicketT
     // The warning: when only the warning fraction of the target is left, in business minutes.
     const warnAt = warnBefore > 0 ? addBusinessMinutes(care.calendar, t.created_at, Math.max(0, minutes - warnBefore)) : null;
     const base = { ticketId: t.id, workspaceId: t.workspace_id, target };
-    if (warnAt) await enqueue(db, { kind: SLA_JOB, workspaceId: t.workspace_id, runAt: warnAt, key: `sla:${t.id}:${target}:warn:${dueAt}`, payload: { ...base, stage: 'warn' } }, now);
-    await enqueue(db, { kind: SLA_JOB, workspaceId: t.workspace_id, runAt: dueAt, key: `sla:${t.id}:${target}:breach:${dueAt}`, payload: { ...base, stage: 'breach' } }, now);
+    if (warnAt)
+      await enqueue(
+        db,
+        { kind: SLA_JOB, workspaceId: t.workspace_id, runAt: warnAt, key: `sla:${t.id}:${target}:warn:${dueAt}`, payload: { ...base, stage: 'warn' } },
+        now,
+      );
+    await enqueue(
+      db,
+      { kind: SLA_JOB, workspaceId: t.workspace_id, runAt: dueAt, key: `sla:${t.id}:${target}:breach:${dueAt}`, payload: { ...base, stage: 'breach' } },
+      now,
+    );
   }
 }
 
-export function effectiveResolutionDue(care: CareContext, r: Pick<TicketTable, 'created_at' | 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'resolved_at'> & { pauses: SlaPause[] }, now: Date): string | null {
+export function effectiveResolutionDue(
+  care: CareContext,
+  r: Pick<TicketTable, 'created_at' | 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'resolved_at'> & { pauses: SlaPause[] },
+  now: Date,
+): string | null {
   if (!r.resolution_due_at) return null;
-  const s = slaState(care.calendar, { createdAt: r.created_at, firstResponseDueAt: r.first_response_due_at, resolutionDueAt: r.resolution_due_at, firstRespondedAt: r.first_responded_at, resolvedAt: r.resolved_at, pauses: r.pauses }, now, { warnFraction: care.settings.warnFraction });
+  const s = slaState(
+    care.calendar,
+    {
+      createdAt: r.created_at,
+      firstResponseDueAt: r.first_response_due_at,
+      resolutionDueAt: r.resolution_due_at,
+      firstRespondedAt: r.first_responded_at,
+      resolvedAt: r.resolved_at,
+      pauses: r.pauses,
+    },
+    now,
+    { warnFraction: care.settings.warnFraction },
+  );
   return s.resolution?.dueAt ?? r.resolution_due_at;
 }
 
 async function managersOf(db: Db, workspaceId: string, teamId: string | null): Promise<{ id: string; email: string; name: string }[]> {
-  let q = db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['users.id', 'users.email', 'users.name']).where('memberships.workspace_id', '=', workspaceId);
+  let q = db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.email', 'users.name'])
+    .where('memberships.workspace_id', '=', workspaceId);
   // A team's managers; without a team (or a team with no manager), the workspace's admins and owners.
   if (teamId) {
-    const team = await q.innerJoin('team_members', (j) => j.onRef('team_members.user_id', '=', 'memberships.user_id').on('team_members.team_id', '=', teamId)).where('memberships.role', '=', 'manager').orderBy('users.id').execute();
+    const team = await q
+      .innerJoin('team_members', (j) => j.onRef('team_members.user_id', '=', 'memberships.user_id').on('team_members.team_id', '=', teamId))
+      .where('memberships.role', '=', 'manager')
+      .orderBy('users.id')
+      .execute();
     if (team.length) return team;
   }
   q = q.where('memberships.role', 'in', ['owner', 'admin']);
@@ -71,7 +113,19 @@ export async function runSlaCheck(core: Core, p: SlaJobPayload): Promise<{ outco
     if (!row || row.deleted_at) return { outcome: 'gone' };
     const now = core.now();
     const care = await loadCare(trx, p.workspaceId, now);
-    const state = slaState(care.calendar, { createdAt: row.created_at, firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at, firstRespondedAt: row.first_responded_at, resolvedAt: row.resolved_at, pauses: readJson(row.sla_pauses, []) }, now, { warnFraction: care.settings.warnFraction });
+    const state = slaState(
+      care.calendar,
+      {
+        createdAt: row.created_at,
+        firstResponseDueAt: row.first_response_due_at,
+        resolutionDueAt: row.resolution_due_at,
+        firstRespondedAt: row.first_responded_at,
+        resolvedAt: row.resolved_at,
+        pauses: readJson(row.sla_pauses, []),
+      },
+      now,
+      { warnFraction: care.settings.warnFraction },
+    );
     const s = p.target === 'first_response' ? state.firstResponse : state.resolution;
     if (!s || s.met !== null) return { outcome: 'stopped' };
     if (p.target === 'resolution' && row.status === 'waiting_on_customer') return { outcome: 'paused' };
@@ -94,12 +148,49 @@ export async function runSlaCheck(core: Core, p: SlaJobPayload): Promise<{ outco
       }
     }
     await trx.updateTable('tickets').set(set).where('id', '=', row.id).where('version', '=', row.version).execute();
-    if (p.stage === 'breach') await emitEvent(trx, { type: 'ticket.breached', workspaceId: p.workspaceId, at, payload: { ticketId: row.id, contactId: row.contact_id, target: p.target } });
+    if (p.stage === 'breach')
+      await emitEvent(trx, {
+        type: 'ticket.breached',
+        workspaceId: p.workspaceId,
+        at,
+        payload: { ticketId: row.id, contactId: row.contact_id, target: p.target },
+      });
     await trx
       .insertInto('ticket_messages')
-      .values({ id: uuidv7(), workspace_id: p.workspaceId, ticket_id: row.id, contact_id: row.contact_id, kind: 'event', body: '', meta: JSON.stringify({ event: p.stage === 'warn' ? 'sla_warning' : 'sla_breach', target: p.target, dueAt: s.dueAt, remainingMinutes: s.remainingMinutes, ...(reassignedTo ? { reassignedTo, from: row.assignee_id } : {}) }), author_id: null, mail_id: null, created_at: at })
+      .values({
+        id: uuidv7(),
+        workspace_id: p.workspaceId,
+        ticket_id: row.id,
+        contact_id: row.contact_id,
+        kind: 'event',
+        body: '',
+        meta: JSON.stringify({
+          event: p.stage === 'warn' ? 'sla_warning' : 'sla_breach',
+          target: p.target,
+          dueAt: s.dueAt,
+          remainingMinutes: s.remainingMinutes,
+          ...(reassignedTo ? { reassignedTo, from: row.assignee_id } : {}),
+        }),
+        author_id: null,
+        mail_id: null,
+        created_at: at,
+      })
       .execute();
-    if (reassignedTo) await recordAudit(trx, { workspaceId: p.workspaceId, actorUserId: null, action: 'update', entityType: 'ticket', entityId: row.id, before: { assigneeId: row.assignee_id }, after: { assigneeId: reassignedTo }, meta: { contactId: row.contact_id, reason: 'sla_breach', target: p.target } }, now);
+    if (reassignedTo)
+      await recordAudit(
+        trx,
+        {
+          workspaceId: p.workspaceId,
+          actorUserId: null,
+          action: 'update',
+          entityType: 'ticket',
+          entityId: row.id,
+          before: { assigneeId: row.assignee_id },
+          after: { assigneeId: reassignedTo },
+          meta: { contactId: row.contact_id, reason: 'sla_breach', target: p.target },
+        },
+        now,
+      );
 
     // Who is told: on a warning the assignee; on a breach the managers (and the assignee).
     const link = `${core.config.publicUrl}/tickets/${row.id}`;
@@ -114,7 +205,21 @@ export async function runSlaCheck(core: Core, p: SlaJobPayload): Promise<{ outco
         ? t(locale, 'sla.warning.subject', { number: row.number, subject: row.subject, target: what, remaining: minutesText(s.remainingMinutes, locale) })
         : t(locale, 'sla.breach.subject', { number: row.number, subject: row.subject, target: what, due: s.dueAt });
     const text = `${subject}\n\n${link}${reassignedTo ? `\n\n${t(locale, 'sla.reassigned')}` : ''}`;
-    for (const to of recipients.values()) await queueMail(trx, { workspaceId: p.workspaceId, contactId: null, to, subject: subject.slice(0, 250), text, purpose: 'transactional', relatedType: 'ticket_sla', relatedId: row.id }, now);
+    for (const to of recipients.values())
+      await queueMail(
+        trx,
+        {
+          workspaceId: p.workspaceId,
+          contactId: null,
+          to,
+          subject: subject.slice(0, 250),
+          text,
+          purpose: 'transactional',
+          relatedType: 'ticket_sla',
+          relatedId: row.id,
+        },
+        now,
+      );
     return { outcome: p.stage === 'warn' ? 'warned' : reassignedTo ? 'escalated' : 'breached', notified: recipients.size } as { outcome: string };
   });
 }

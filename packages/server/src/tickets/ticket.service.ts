@@ -40,14 +40,22 @@ export function ticketScope(actor: Actor, action: 'tickets.read' | 'tickets.writ
     const mine = [eb('tickets.assignee_id', '=', actor.userId), eb.and([eb('tickets.assignee_id', 'is', null), eb('tickets.team_id', 'is', null)])];
     if (actor.teamIds.length) {
       mine.push(eb('tickets.team_id', 'in', actor.teamIds));
-      if (actor.role === 'manager') mine.push(sql<boolean>`tickets.assignee_id in (select tm.user_id from team_members tm where tm.workspace_id = ${actor.workspaceId} and tm.team_id in (${sql.join(actor.teamIds)}))` as never);
+      if (actor.role === 'manager')
+        mine.push(
+          sql<boolean>`tickets.assignee_id in (select tm.user_id from team_members tm where tm.workspace_id = ${actor.workspaceId} and tm.team_id in (${sql.join(actor.teamIds)}))` as never,
+        );
     }
     return eb.and([ws, eb.or(mine)]);
   };
 }
 
 export function selectTickets(db: Db) {
-  return db.selectFrom('tickets').innerJoin('contacts', 'contacts.id', 'tickets.contact_id').selectAll('tickets').select('contacts.name as contact_name').where('tickets.deleted_at', 'is', null);
+  return db
+    .selectFrom('tickets')
+    .innerJoin('contacts', 'contacts.id', 'tickets.contact_id')
+    .selectAll('tickets')
+    .select('contacts.name as contact_name')
+    .where('tickets.deleted_at', 'is', null);
 }
 
 function pausesOf(r: { sla_pauses: unknown }): SlaPause[] {
@@ -57,7 +65,14 @@ function pausesOf(r: { sla_pauses: unknown }): SlaPause[] {
 export function rowToTicket(r: Row, care: CareContext, now: Date): Ticket {
   const state = slaState(
     care.calendar,
-    { createdAt: r.created_at, firstResponseDueAt: r.first_response_due_at, resolutionDueAt: r.resolution_due_at, firstRespondedAt: r.first_responded_at, resolvedAt: r.resolved_at, pauses: pausesOf(r) },
+    {
+      createdAt: r.created_at,
+      firstResponseDueAt: r.first_response_due_at,
+      resolutionDueAt: r.resolution_due_at,
+      firstRespondedAt: r.first_responded_at,
+      resolvedAt: r.resolved_at,
+      pauses: pausesOf(r),
+    },
     now,
     { warnFraction: care.settings.warnFraction },
   );
@@ -77,7 +92,13 @@ export function rowToTicket(r: Row, care: CareContext, now: Date): Ticket {
     tags: readJson<string[]>(r.tags, []),
     rootCause: r.root_cause,
     resolution: r.resolution,
-    sla: { policyId: r.sla_policy_id, firstResponseDueAt: r.first_response_due_at, resolutionDueAt: r.resolution_due_at, firstResponse: state.firstResponse, resolution: state.resolution },
+    sla: {
+      policyId: r.sla_policy_id,
+      firstResponseDueAt: r.first_response_due_at,
+      resolutionDueAt: r.resolution_due_at,
+      firstResponse: state.firstResponse,
+      resolution: state.resolution,
+    },
     firstRespondedAt: r.first_responded_at,
     resolvedAt: r.resolved_at,
     closedAt: r.closed_at,
@@ -104,14 +125,25 @@ async function checkTeam(db: Db, workspaceId: string, teamId: string | null | un
 /** Themselves always; others with tickets.assign (a manager: members of their teams). A null actor is the system. */
 async function checkAssignee(db: Db, actor: Actor | null, workspaceId: string, assigneeId: string | null | undefined, issues: FieldIssue[]): Promise<void> {
   if (!assigneeId || assigneeId === actor?.userId) return;
-  const member = await db.selectFrom('memberships').select(['user_id', 'role']).where('workspace_id', '=', workspaceId).where('user_id', '=', assigneeId).executeTakeFirst();
+  const member = await db
+    .selectFrom('memberships')
+    .select(['user_id', 'role'])
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', assigneeId)
+    .executeTakeFirst();
   if (!member) return void issues.push({ path: ['assigneeId'], message: 'Not a member of this workspace', code: 'not_found' });
   if (member.role === 'viewer') return void issues.push({ path: ['assigneeId'], message: 'A viewer cannot work tickets', code: 'invalid' });
   if (!actor) return;
   const grant = grantOf(actor.role, 'tickets.assign');
   if (grant === true) return;
   if (grant === 'scoped' && actor.teamIds.length) {
-    const mate = await db.selectFrom('team_members').select('user_id').where('workspace_id', '=', workspaceId).where('team_id', 'in', actor.teamIds).where('user_id', '=', assigneeId).executeTakeFirst();
+    const mate = await db
+      .selectFrom('team_members')
+      .select('user_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('team_id', 'in', actor.teamIds)
+      .where('user_id', '=', assigneeId)
+      .executeTakeFirst();
     if (mate) return;
   }
   issues.push({ path: ['assigneeId'], message: 'You may take tickets yourself only (or, as a manager, give them to members of your teams)', code: 'invalid' });
@@ -119,7 +151,13 @@ async function checkAssignee(db: Db, actor: Actor | null, workspaceId: string, a
 
 async function checkOrder(db: Db, workspaceId: string, contactId: string, orderId: string | null | undefined, issues: FieldIssue[]): Promise<void> {
   if (!orderId) return;
-  const o = await db.selectFrom('orders').select(['contact_id']).where('workspace_id', '=', workspaceId).where('id', '=', orderId).where('deleted_at', 'is', null).executeTakeFirst();
+  const o = await db
+    .selectFrom('orders')
+    .select(['contact_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', orderId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!o) issues.push({ path: ['orderId'], message: 'No such order', code: 'not_found' });
   else if (o.contact_id !== contactId) issues.push({ path: ['orderId'], message: 'The order is another customer’s', code: 'invalid' });
 }
@@ -132,17 +170,32 @@ export type TicketOrigin = { source?: string; sourceId?: string; createdBy?: str
  * Create a ticket inside a transaction. `actor` null is the system (a survey's follow-up): no scope checks,
  * audited without a user. The SLA due times are fixed now from the most specific policy.
  */
-export async function insertTicket(trx: Db, core: Core, actor: Actor | null, workspaceId: string, input: TicketCreateInput, origin: TicketOrigin = {}): Promise<Ticket> {
+export async function insertTicket(
+  trx: Db,
+  core: Core,
+  actor: Actor | null,
+  workspaceId: string,
+  input: TicketCreateInput,
+  origin: TicketOrigin = {},
+): Promise<Ticket> {
   const issues: FieldIssue[] = [];
   const care = await loadCare(trx, workspaceId, core.now());
   if (actor) {
-    if (!(await readableContacts(trx, actor, [input.contactId])).has(input.contactId)) issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
+    if (!(await readableContacts(trx, actor, [input.contactId])).has(input.contactId))
+      issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
   } else {
-    const c = await trx.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', '=', input.contactId).where('deleted_at', 'is', null).executeTakeFirst();
+    const c = await trx
+      .selectFrom('contacts')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', input.contactId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!c) issues.push({ path: ['contactId'], message: 'No such customer', code: 'not_found' });
   }
   const category = input.category ?? null;
-  if (category !== null && !care.settings.categories.includes(category)) issues.push({ path: ['category'], message: `Not one of the workspace's categories (${care.settings.categories.join(', ')})`, code: 'invalid_choice' });
+  if (category !== null && !care.settings.categories.includes(category))
+    issues.push({ path: ['category'], message: `Not one of the workspace's categories (${care.settings.categories.join(', ')})`, code: 'invalid_choice' });
   await checkTeam(trx, workspaceId, input.teamId, issues);
   await checkAssignee(trx, actor, workspaceId, input.assigneeId, issues);
   await checkOrder(trx, workspaceId, input.contactId, input.orderId, issues);
@@ -155,22 +208,83 @@ export async function insertTicket(trx: Db, core: Core, actor: Actor | null, wor
   if (!assigneeId && teamId) assigneeId = await autoAssign(trx, workspaceId, teamId, now);
   const policy = pickPolicy(care.policies, input.priority, category);
   const due = slaDue(care.calendar, policy, now);
-  const seq = await trx.updateTable('care_settings').set((eb) => ({ ticket_seq: eb('ticket_seq', '+', 1) })).where('workspace_id', '=', workspaceId).returning('ticket_seq').executeTakeFirstOrThrow();
+  const seq = await trx
+    .updateTable('care_settings')
+    .set((eb) => ({ ticket_seq: eb('ticket_seq', '+', 1) }))
+    .where('workspace_id', '=', workspaceId)
+    .returning('ticket_seq')
+    .executeTakeFirstOrThrow();
   const id = uuidv7();
   const row = {
-    id, workspace_id: workspaceId, number: Number(seq.ticket_seq), contact_id: input.contactId, order_id: input.orderId ?? null, category, priority: input.priority, channel: input.channel, subject: input.subject,
-    status: assigneeId ? 'open' : 'new', assignee_id: assigneeId, team_id: teamId, tags: JSON.stringify(input.tags ?? []), root_cause: null, resolution: null, sla_policy_id: policy?.id ?? null,
-    first_response_due_at: due.firstResponseDueAt, resolution_due_at: due.resolutionDueAt, first_responded_at: null, resolved_at: null, closed_at: null, sla_pauses: '[]', effective_resolution_due_at: due.resolutionDueAt,
-    sla_warned: null, sla_breached: null, source: origin.source ?? null, source_id: origin.sourceId ?? null, last_message_at: now, created_by: origin.createdBy !== undefined ? origin.createdBy : (actor?.userId ?? null),
-    created_at: now, updated_at: now, deleted_at: null, version: 1,
+    id,
+    workspace_id: workspaceId,
+    number: Number(seq.ticket_seq),
+    contact_id: input.contactId,
+    order_id: input.orderId ?? null,
+    category,
+    priority: input.priority,
+    channel: input.channel,
+    subject: input.subject,
+    status: assigneeId ? 'open' : 'new',
+    assignee_id: assigneeId,
+    team_id: teamId,
+    tags: JSON.stringify(input.tags ?? []),
+    root_cause: null,
+    resolution: null,
+    sla_policy_id: policy?.id ?? null,
+    first_response_due_at: due.firstResponseDueAt,
+    resolution_due_at: due.resolutionDueAt,
+    first_responded_at: null,
+    resolved_at: null,
+    closed_at: null,
+    sla_pauses: '[]',
+    effective_resolution_due_at: due.resolutionDueAt,
+    sla_warned: null,
+    sla_breached: null,
+    source: origin.source ?? null,
+    source_id: origin.sourceId ?? null,
+    last_message_at: now,
+    created_by: origin.createdBy !== undefined ? origin.createdBy : (actor?.userId ?? null),
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+    version: 1,
   };
   await trx.insertInto('tickets').values(row).execute();
-  await emitEvent(trx, { type: 'ticket.opened', workspaceId, at: now, payload: { ticketId: id, contactId: row.contact_id, status: row.status as TicketStatus } });
-  if (input.message) await insertMessage(trx, { workspaceId, ticketId: id, contactId: input.contactId, kind: 'customer', body: input.message, authorId: null, at: now });
-  await insertMessage(trx, { workspaceId, ticketId: id, contactId: input.contactId, kind: 'event', body: '', meta: { event: 'created', status: row.status, assigneeId, teamId, priority: input.priority, category, source: origin.source ?? null }, authorId: actor?.userId ?? null, at: now });
+  await emitEvent(trx, {
+    type: 'ticket.opened',
+    workspaceId,
+    at: now,
+    payload: { ticketId: id, contactId: row.contact_id, status: row.status as TicketStatus },
+  });
+  if (input.message)
+    await insertMessage(trx, { workspaceId, ticketId: id, contactId: input.contactId, kind: 'customer', body: input.message, authorId: null, at: now });
+  await insertMessage(trx, {
+    workspaceId,
+    ticketId: id,
+    contactId: input.contactId,
+    kind: 'event',
+    body: '',
+    meta: { event: 'created', status: row.status, assigneeId, teamId, priority: input.priority, category, source: origin.source ?? null },
+    authorId: actor?.userId ?? null,
+    at: now,
+  });
   await scheduleSlaJobs(trx, care, { ...row, resolutionDueAt: due.resolutionDueAt, resolutionTarget: policy?.resolutionMinutes ?? null }, nowD);
   const t = rowToTicket({ ...row, tags: row.tags, sla_pauses: row.sla_pauses, contact_name: null } as Row, care, nowD);
-  await recordAudit(trx, { workspaceId, actorUserId: actor?.userId ?? null, actorTokenId: actor?.tokenId ?? null, action: 'create', entityType: 'ticket', entityId: id, after: audited(t), meta: { contactId: t.contactId, number: t.number, ...(origin.source ? { source: origin.source } : {}) } }, nowD);
+  await recordAudit(
+    trx,
+    {
+      workspaceId,
+      actorUserId: actor?.userId ?? null,
+      actorTokenId: actor?.tokenId ?? null,
+      action: 'create',
+      entityType: 'ticket',
+      entityId: id,
+      after: audited(t),
+      meta: { contactId: t.contactId, number: t.number, ...(origin.source ? { source: origin.source } : {}) },
+    },
+    nowD,
+  );
   return t;
 }
 
@@ -205,15 +319,37 @@ export async function listMessages(core: Core, actor: Actor, ticketId: string): 
     .orderBy('ticket_messages.created_at')
     .orderBy('ticket_messages.id')
     .execute();
-  return { data: rows.map((r) => ({ id: r.id, kind: r.kind as TicketMessage['kind'], body: r.body, meta: readJson(r.meta, null), authorId: r.author_id, mailId: r.mail_id, mailStatus: r.mail_status, createdAt: r.created_at })) };
+  return {
+    data: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as TicketMessage['kind'],
+      body: r.body,
+      meta: readJson(r.meta, null),
+      authorId: r.author_id,
+      mailId: r.mail_id,
+      mailStatus: r.mail_status,
+      createdAt: r.created_at,
+    })),
+  };
 }
 
 export const QUEUES = ['mine', 'team', 'unassigned', 'breaching', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
-export type TicketListQuery = { queue: Queue; status: 'open' | 'resolved' | 'closed' | 'any'; contactId?: string; priority?: Priority; category?: string; q?: string; limit: number; offset: number };
+export type TicketListQuery = {
+  queue: Queue;
+  status: 'open' | 'resolved' | 'closed' | 'any';
+  contactId?: string;
+  priority?: Priority;
+  category?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+};
 
 /** When a ticket's next target falls: the first response until answered, then the resolution. */
-const nextDue = sql<string | null>`case when tickets.first_responded_at is null and tickets.first_response_due_at is not null then tickets.first_response_due_at else tickets.effective_resolution_due_at end`;
+const nextDue = sql<
+  string | null
+>`case when tickets.first_responded_at is null and tickets.first_response_due_at is not null then tickets.first_response_due_at else tickets.effective_resolution_due_at end`;
 
 /** "Breaching soon": the next target is within this many hours, or past. */
 export const BREACHING_HOURS = 2;
@@ -227,16 +363,32 @@ export async function listTickets(core: Core, actor: Actor, q: TicketListQuery):
   if (q.queue === 'mine') query = query.where('tickets.assignee_id', '=', actor.userId);
   if (q.queue === 'team') query = actor.teamIds.length ? query.where('tickets.team_id', 'in', actor.teamIds) : query.where(sql<boolean>`1 = 0`);
   if (q.queue === 'unassigned') query = query.where('tickets.assignee_id', 'is', null);
-  if (q.queue === 'breaching') query = query.where('tickets.status', 'in', ['new', 'open', 'reopened']).where(nextDue, '<=', new Date(now.getTime() + BREACHING_HOURS * 3_600_000).toISOString());
+  if (q.queue === 'breaching')
+    query = query
+      .where('tickets.status', 'in', ['new', 'open', 'reopened'])
+      .where(nextDue, '<=', new Date(now.getTime() + BREACHING_HOURS * 3_600_000).toISOString());
   if (q.contactId) query = query.where('tickets.contact_id', '=', q.contactId);
   if (q.priority) query = query.where('tickets.priority', '=', q.priority);
   if (q.category) query = query.where('tickets.category', '=', q.category);
   if (q.q) {
     const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const n = Number(q.q.replace(/^#/, ''));
-    query = query.where((eb) => eb.or([eb(sql`lower(tickets.subject)`, 'like', sql`${like} escape '\\'`), eb(sql`lower(contacts.name)`, 'like', sql`${like} escape '\\'`), ...(Number.isInteger(n) && n > 0 && n < 2 ** 31 ? [eb('tickets.number', '=', n)] : [])]));
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(tickets.subject)`, 'like', sql`${like} escape '\\'`),
+        eb(sql`lower(contacts.name)`, 'like', sql`${like} escape '\\'`),
+        ...(Number.isInteger(n) && n > 0 && n < 2 ** 31 ? [eb('tickets.number', '=', n)] : []),
+      ]),
+    );
   }
-  const total = Number((await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await query
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const rows = await query
     .orderBy(sql`case when ${nextDue} is null then 1 else 0 end`)
     .orderBy(nextDue)
@@ -259,11 +411,35 @@ export async function ticketCounts(core: Core, actor: Actor): Promise<Record<Que
 
 // --------------------------------------------------------------------------------------------- write
 
-export type NewMessage = { workspaceId: string; ticketId: string; contactId: string; kind: TicketMessage['kind']; body: string; meta?: unknown; authorId: string | null; at: string; mailId?: string | null };
+export type NewMessage = {
+  workspaceId: string;
+  ticketId: string;
+  contactId: string;
+  kind: TicketMessage['kind'];
+  body: string;
+  meta?: unknown;
+  authorId: string | null;
+  at: string;
+  mailId?: string | null;
+};
 
 async function insertMessage(db: Db, m: NewMessage): Promise<string> {
   const id = uuidv7();
-  await db.insertInto('ticket_messages').values({ id, workspace_id: m.workspaceId, ticket_id: m.ticketId, contact_id: m.contactId, kind: m.kind, body: m.body, meta: m.meta === undefined ? null : JSON.stringify(m.meta), author_id: m.authorId, mail_id: m.mailId ?? null, created_at: m.at }).execute();
+  await db
+    .insertInto('ticket_messages')
+    .values({
+      id,
+      workspace_id: m.workspaceId,
+      ticket_id: m.ticketId,
+      contact_id: m.contactId,
+      kind: m.kind,
+      body: m.body,
+      meta: m.meta === undefined ? null : JSON.stringify(m.meta),
+      author_id: m.authorId,
+      mail_id: m.mailId ?? null,
+      created_at: m.at,
+    })
+    .execute();
   return id;
 }
 
@@ -306,7 +482,8 @@ async function changeTicket(core: Core, actor: Actor, id: string, change: Change
     const before = rowToTicket(row, care, nowD);
     const p = change.patch;
     const issues: FieldIssue[] = [];
-    if (p.category !== undefined && p.category !== null && p.category !== row.category && !care.settings.categories.includes(p.category)) issues.push({ path: ['category'], message: `Not one of the workspace's categories (${care.settings.categories.join(', ')})`, code: 'invalid_choice' });
+    if (p.category !== undefined && p.category !== null && p.category !== row.category && !care.settings.categories.includes(p.category))
+      issues.push({ path: ['category'], message: `Not one of the workspace's categories (${care.settings.categories.join(', ')})`, code: 'invalid_choice' });
     if (p.teamId !== undefined && p.teamId !== row.team_id) await checkTeam(trx, actor.workspaceId, p.teamId, issues);
     if (p.assigneeId !== undefined && p.assigneeId !== row.assignee_id) await checkAssignee(trx, actor, actor.workspaceId, p.assigneeId, issues);
     if (p.orderId !== undefined && p.orderId !== row.order_id) await checkOrder(trx, actor.workspaceId, row.contact_id, p.orderId, issues);
@@ -314,7 +491,8 @@ async function changeTicket(core: Core, actor: Actor, id: string, change: Change
     // The status: asked for, or implied by the message (a customer writing back reopens or resumes).
     let to: TicketStatus | undefined = p.status;
     const from = row.status as TicketStatus;
-    if (to === undefined && change.message?.kind === 'customer') to = from === 'resolved' || from === 'closed' ? 'reopened' : from === 'waiting_on_customer' || from === 'new' ? 'open' : undefined;
+    if (to === undefined && change.message?.kind === 'customer')
+      to = from === 'resolved' || from === 'closed' ? 'reopened' : from === 'waiting_on_customer' || from === 'new' ? 'open' : undefined;
     if (to === undefined && change.message?.kind === 'reply' && from === 'new') to = 'open';
     if (to !== undefined && to !== from) {
       const why = checkMove(from, to);
@@ -323,7 +501,8 @@ async function changeTicket(core: Core, actor: Actor, id: string, change: Change
     if (to === 'resolved' || to === 'closed') {
       // A resolution is required to resolve: what was done is what the customer is asked about.
       const resolution = p.resolution !== undefined ? p.resolution : row.resolution;
-      if (!resolution && !(to === 'closed' && row.resolved_at)) issues.push({ path: ['resolution'], message: 'Say how it was resolved before resolving the ticket', code: 'required' });
+      if (!resolution && !(to === 'closed' && row.resolved_at))
+        issues.push({ path: ['resolution'], message: 'Say how it was resolved before resolving the ticket', code: 'required' });
     }
     if (issues.length) throw invalid(issues, 'The ticket change is invalid');
 
@@ -351,7 +530,13 @@ async function changeTicket(core: Core, actor: Actor, id: string, change: Change
     if ((p.priority !== undefined && p.priority !== row.priority) || (p.category !== undefined && p.category !== row.category)) {
       const policy = pickPolicy(care.policies, (set.priority ?? row.priority) as Priority, set.category !== undefined ? set.category : row.category);
       const due = slaDue(care.calendar, policy, row.created_at);
-      Object.assign(set, { sla_policy_id: policy?.id ?? null, first_response_due_at: due.firstResponseDueAt, resolution_due_at: due.resolutionDueAt, sla_warned: null, sla_breached: null });
+      Object.assign(set, {
+        sla_policy_id: policy?.id ?? null,
+        first_response_due_at: due.firstResponseDueAt,
+        resolution_due_at: due.resolutionDueAt,
+        sla_warned: null,
+        sla_breached: null,
+      });
       retarget = policy?.resolutionMinutes ?? null;
     }
 
@@ -376,20 +561,78 @@ async function changeTicket(core: Core, actor: Actor, id: string, change: Change
       .where('version', '=', row.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(row.version + 1);
-    if (after.status !== before.status) await emitEvent(trx, { type: 'ticket.status_changed', workspaceId: actor.workspaceId, at: now, payload: { ticketId: id, contactId: row.contact_id, from: before.status, to: after.status } });
+    if (after.status !== before.status)
+      await emitEvent(trx, {
+        type: 'ticket.status_changed',
+        workspaceId: actor.workspaceId,
+        at: now,
+        payload: { ticketId: id, contactId: row.contact_id, from: before.status, to: after.status },
+      });
 
     if (change.message) {
-      const messageId = await insertMessage(trx, { workspaceId: actor.workspaceId, ticketId: id, contactId: row.contact_id, kind: change.message.kind, body: change.message.body, authorId: change.message.kind === 'customer' ? null : actor.userId, at: now, mailId, meta: change.message.kind === 'customer' ? { loggedBy: actor.userId } : undefined });
-      await recordAudit(trx, { ...by(actor), action: 'create', entityType: 'ticket_message', entityId: messageId, after: { kind: change.message.kind, length: change.message.body.length, mailId }, meta: { contactId: row.contact_id, ticketId: id } }, nowD);
+      const messageId = await insertMessage(trx, {
+        workspaceId: actor.workspaceId,
+        ticketId: id,
+        contactId: row.contact_id,
+        kind: change.message.kind,
+        body: change.message.body,
+        authorId: change.message.kind === 'customer' ? null : actor.userId,
+        at: now,
+        mailId,
+        meta: change.message.kind === 'customer' ? { loggedBy: actor.userId } : undefined,
+      });
+      await recordAudit(
+        trx,
+        {
+          ...by(actor),
+          action: 'create',
+          entityType: 'ticket_message',
+          entityId: messageId,
+          after: { kind: change.message.kind, length: change.message.body.length, mailId },
+          meta: { contactId: row.contact_id, ticketId: id },
+        },
+        nowD,
+      );
     }
-    if (changed.length) await insertMessage(trx, { workspaceId: actor.workspaceId, ticketId: id, contactId: row.contact_id, kind: 'event', body: '', authorId: actor.userId, at: now, meta: { event: 'changed', changes: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }])) } });
+    if (changed.length)
+      await insertMessage(trx, {
+        workspaceId: actor.workspaceId,
+        ticketId: id,
+        contactId: row.contact_id,
+        kind: 'event',
+        body: '',
+        authorId: actor.userId,
+        at: now,
+        meta: { event: 'changed', changes: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }])) },
+      });
     // Clocks that (re)start get their jobs; the handlers re-check the ticket, so stale jobs do nothing.
     if (retarget !== null || (to !== undefined && to !== from) || set.first_responded_at) {
-      await scheduleSlaJobs(trx, care, { ...merged, resolutionDueAt: set.effective_resolution_due_at ?? null, resolutionTarget: retarget ?? (merged.resolution_due_at ? businessMinutesBetween(care.calendar, merged.created_at, merged.resolution_due_at) : null) }, nowD);
+      await scheduleSlaJobs(
+        trx,
+        care,
+        {
+          ...merged,
+          resolutionDueAt: set.effective_resolution_due_at ?? null,
+          resolutionTarget: retarget ?? (merged.resolution_due_at ? businessMinutesBetween(care.calendar, merged.created_at, merged.resolution_due_at) : null),
+        },
+        nowD,
+      );
     }
     if (changed.length) {
       const action = to === 'resolved' || to === 'closed' ? 'complete' : to === 'reopened' ? 'reopen' : 'update';
-      await recordAudit(trx, { ...by(actor), action, entityType: 'ticket', entityId: id, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])), meta: { contactId: row.contact_id, number: Number(row.number) } }, nowD);
+      await recordAudit(
+        trx,
+        {
+          ...by(actor),
+          action,
+          entityType: 'ticket',
+          entityId: id,
+          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+          meta: { contactId: row.contact_id, number: Number(row.number) },
+        },
+        nowD,
+      );
     }
     return { ...after, updatedAt: now, version: row.version + 1 };
   });
@@ -403,7 +646,20 @@ async function mailReply(trx: Db, core: Core, row: Row, body: string, care: Care
   const ws = await trx.selectFrom('workspaces').select(['name']).where('id', '=', row.workspace_id).executeTakeFirst();
   const subject = `[#${row.number}] ${row.subject}`;
   const footer = message(care.locale, 'ticket.reply.footer', { workspace: ws?.name ?? 'Kith', number: row.number });
-  return queueMail(trx, { workspaceId: row.workspace_id, contactId: row.contact_id, to, subject, text: `${body}\n\n${footer}`, purpose: 'transactional', relatedType: 'ticket', relatedId: row.id }, now);
+  return queueMail(
+    trx,
+    {
+      workspaceId: row.workspace_id,
+      contactId: row.contact_id,
+      to,
+      subject,
+      text: `${body}\n\n${footer}`,
+      purpose: 'transactional',
+      relatedType: 'ticket',
+      relatedId: row.id,
+    },
+    now,
+  );
 }
 
 export function updateTicket(core: Core, actor: Actor, id: string, patch: TicketUpdateInput, ifVersion: number | null): Promise<Ticket> {

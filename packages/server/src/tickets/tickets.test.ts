@@ -76,9 +76,14 @@ describe('tickets and SLA clocks in business hours', () => {
     assert.equal(sat.body.sla.firstResponseDueAt, '2026-11-28T03:30:00.000Z');
     const old = await api(agent).get(`/api/v1/tickets/${r.body.id}`);
     assert.equal(old.body.sla.firstResponseDueAt, '2027-02-10T03:30:00.000Z', 'a promise made stays made');
-    const bad = await api(owner).patch('/api/v1/care/settings', { calendar: { ...s.body.calendar, week: [[{ from: '13:00', to: '09:00' }]], timeZone: 'Mars/Olympus' } });
+    const bad = await api(owner).patch('/api/v1/care/settings', {
+      calendar: { ...s.body.calendar, week: [[{ from: '13:00', to: '09:00' }]], timeZone: 'Mars/Olympus' },
+    });
     assert.equal(bad.status, 422);
-    assert.ok(bad.body.errors.some((e: { pointer: string }) => e.pointer === '/calendar/timeZone'), JSON.stringify(bad.body.errors));
+    assert.ok(
+      bad.body.errors.some((e: { pointer: string }) => e.pointer === '/calendar/timeZone'),
+      JSON.stringify(bad.body.errors),
+    );
     assert.equal((await api(agent).patch('/api/v1/care/settings', { warnFraction: 0.5 })).status, 403);
     // Back to the default week for the tests after.
     week[6] = [];
@@ -88,13 +93,23 @@ describe('tickets and SLA clocks in business hours', () => {
   test('waiting on the customer stops the resolution clock; a reply stops the first-response clock', async () => {
     at('2026-12-01T02:00:00Z'); // Tue 09:00
     const c = await contact('Cô Hoa');
-    const r = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Hỏi bảo hành', priority: 'high', category: 'question', assigneeId: agent.userId });
+    const r = await api(agent).post('/api/v1/tickets', {
+      contactId: c,
+      subject: 'Hỏi bảo hành',
+      priority: 'high',
+      category: 'question',
+      assigneeId: agent.userId,
+    });
     assert.equal(r.body.status, 'open', 'assigned tickets are open');
     // High: 60 and 480 business minutes → first response Tue 10:00, resolution Wed 09:00.
     assert.equal(r.body.sla.firstResponseDueAt, '2026-12-01T03:00:00.000Z');
     assert.equal(r.body.sla.resolutionDueAt, '2026-12-02T02:00:00.000Z');
     at('2026-12-01T02:30:00Z'); // 09:30: reply, and wait for the customer
-    const w = await api(agent).post(`/api/v1/tickets/${r.body.id}/messages`, { kind: 'reply', body: 'Chị gửi giúp em ảnh hoá đơn nhé.', status: 'waiting_on_customer' });
+    const w = await api(agent).post(`/api/v1/tickets/${r.body.id}/messages`, {
+      kind: 'reply',
+      body: 'Chị gửi giúp em ảnh hoá đơn nhé.',
+      status: 'waiting_on_customer',
+    });
     assert.equal(w.status, 201, JSON.stringify(w.body));
     assert.equal(w.body.status, 'waiting_on_customer');
     assert.equal(w.body.firstRespondedAt, '2026-12-01T02:30:00.000Z');
@@ -106,13 +121,22 @@ describe('tickets and SLA clocks in business hours', () => {
     assert.equal(back.body.sla.resolution.dueAt, '2026-12-02T08:30:00.000Z');
     assert.equal(back.body.sla.resolutionDueAt, '2026-12-02T02:00:00.000Z', 'the target set at creation is kept');
     const msgs = await api(agent).get(`/api/v1/tickets/${r.body.id}/messages`);
-    assert.deepEqual(msgs.body.data.map((m: { kind: string }) => m.kind), ['event', 'reply', 'event', 'customer', 'event']);
+    assert.deepEqual(
+      msgs.body.data.map((m: { kind: string }) => m.kind),
+      ['event', 'reply', 'event', 'customer', 'event'],
+    );
   });
 
   test('status moves are checked, resolving needs a resolution, and reopening restarts the clock', async () => {
     at('2026-12-01T03:00:00Z');
     const c = await contact('Bác Tư');
-    const r = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Máy không lên nguồn', priority: 'urgent', category: 'incident', assigneeId: agent.userId });
+    const r = await api(agent).post('/api/v1/tickets', {
+      contactId: c,
+      subject: 'Máy không lên nguồn',
+      priority: 'urgent',
+      category: 'incident',
+      assigneeId: agent.userId,
+    });
     const before = await snapshotCounts(t.core);
     const noWhy = await api(agent).patch(`/api/v1/tickets/${r.body.id}`, { status: 'resolved' });
     assert.equal(noWhy.status, 422);
@@ -123,7 +147,11 @@ describe('tickets and SLA clocks in business hours', () => {
     assert.equal(back.body.errors[0].code, 'invalid_transition');
     assert.deepEqual(await snapshotCounts(t.core), before, 'nothing written by refused changes');
     at('2026-12-01T03:20:00Z');
-    const done = await api(agent).patch(`/api/v1/tickets/${r.body.id}`, { status: 'resolved', resolution: 'Thay dây nguồn', rootCause: 'Dây nguồn lỗi' }, { 'if-match': '"1"' });
+    const done = await api(agent).patch(
+      `/api/v1/tickets/${r.body.id}`,
+      { status: 'resolved', resolution: 'Thay dây nguồn', rootCause: 'Dây nguồn lỗi' },
+      { 'if-match': '"1"' },
+    );
     assert.equal(done.status, 200, JSON.stringify(done.body));
     assert.equal(done.body.resolvedAt, '2026-12-01T03:20:00.000Z');
     assert.equal(done.body.sla.resolution.met, true);
@@ -131,19 +159,31 @@ describe('tickets and SLA clocks in business hours', () => {
     assert.equal(again.body.status, 'reopened');
     assert.equal(again.body.resolvedAt, null);
     const audit = await api(owner).get(`/api/v1/audit?entityType=ticket&entityId=${r.body.id}`);
-    assert.deepEqual(audit.body.data.map((a: { action: string }) => a.action), ['reopen', 'complete', 'create']);
+    assert.deepEqual(
+      audit.body.data.map((a: { action: string }) => a.action),
+      ['reopen', 'complete', 'create'],
+    );
   });
 
   test('no policy: the due times are null', async () => {
     const saved = (await api(owner).get('/api/v1/care/sla-policies')).body.data;
     assert.equal(saved.length, 4, 'a workspace starts with a policy per priority');
-    assert.equal((await api(owner).put('/api/v1/care/sla-policies', { policies: [{ name: 'Khiếu nại gấp', priority: 'urgent', category: 'complaint', firstResponseMinutes: 15, resolutionMinutes: 120 }] })).status, 200);
+    assert.equal(
+      (
+        await api(owner).put('/api/v1/care/sla-policies', {
+          policies: [{ name: 'Khiếu nại gấp', priority: 'urgent', category: 'complaint', firstResponseMinutes: 15, resolutionMinutes: 120 }],
+        })
+      ).status,
+      200,
+    );
     const c = await contact('Ông Ba');
     const none = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Câu hỏi', priority: 'low', category: 'question' });
     assert.deepEqual({ f: none.body.sla.firstResponseDueAt, r: none.body.sla.resolutionDueAt }, { f: null, r: null });
     const hit = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Khiếu nại', priority: 'urgent', category: 'complaint' });
     assert.notEqual(hit.body.sla.firstResponseDueAt, null);
-    const badCat = await api(owner).put('/api/v1/care/sla-policies', { policies: [{ name: 'X', priority: null, category: 'billing', firstResponseMinutes: 10, resolutionMinutes: null }] });
+    const badCat = await api(owner).put('/api/v1/care/sla-policies', {
+      policies: [{ name: 'X', priority: null, category: 'billing', firstResponseMinutes: 10, resolutionMinutes: null }],
+    });
     assert.equal(badCat.status, 422);
     assert.equal(badCat.body.errors[0].pointer, '/policies/0/category');
     await api(owner).put('/api/v1/care/sla-policies', { policies: saved.map(({ id: _, position: __, ...p }: Record<string, unknown>) => p) });
@@ -159,7 +199,15 @@ describe('tickets and SLA clocks in business hours', () => {
     assert.deepEqual(picks, [...members, ...members], 'each member of the team in turn');
 
     await api(owner).put(`/api/v1/teams/${team}/assignment`, { mode: 'least_open' });
-    const open = async (u: string) => (await t.core.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).where('assignee_id', '=', u).where('status', 'in', ['new', 'open', 'waiting_on_customer', 'reopened']).executeTakeFirstOrThrow()).n;
+    const open = async (u: string) =>
+      (
+        await t.core.db
+          .selectFrom('tickets')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('assignee_id', '=', u)
+          .where('status', 'in', ['new', 'open', 'waiting_on_customer', 'reopened'])
+          .executeTakeFirstOrThrow()
+      ).n;
     const counts0 = await Promise.all(members.map(open));
     const next = (await api(owner).post('/api/v1/tickets', { contactId: c, subject: 'Ít việc nhất', teamId: team })).body.assigneeId;
     const least = Math.min(...counts0.map(Number));
@@ -183,7 +231,11 @@ describe('tickets and SLA clocks in business hours', () => {
     const take = await api(agent).patch(`/api/v1/tickets/${pool.body.id}`, { assigneeId: agent.userId });
     assert.equal(take.status, 200);
     assert.equal(take.body.status, 'open');
-    assert.equal((await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Khách không thấy được' })).status, 422, 'a customer the agent may not see');
+    assert.equal(
+      (await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Khách không thấy được' })).status,
+      422,
+      'a customer the agent may not see',
+    );
   });
 
   test('script in a ticket is stored and returned as the text it is', async () => {
@@ -203,16 +255,29 @@ describe('tickets and SLA clocks in business hours', () => {
     assert.equal((await api(owner).patch('/api/v1/care/settings', { escalation: { reassignToManager: true, notifyManagers: true } })).status, 200);
     await api(owner).put(`/api/v1/teams/${team}/assignment`, { mode: 'manual' });
     const c = await contact('Khách gấp');
-    const r = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Mất điện cả xưởng', priority: 'urgent', teamId: team, assigneeId: agent.userId });
+    const r = await api(agent).post('/api/v1/tickets', {
+      contactId: c,
+      subject: 'Mất điện cả xưởng',
+      priority: 'urgent',
+      teamId: team,
+      assigneeId: agent.userId,
+    });
     assert.equal(r.body.sla.firstResponseDueAt, '2026-12-01T02:30:00.000Z', 'urgent: 30 business minutes');
-    const events = async () => (await api(owner).get(`/api/v1/tickets/${r.body.id}/messages`)).body.data.filter((m: { kind: string; meta: { event: string } }) => m.kind === 'event').map((m: { meta: { event: string; target?: string } }) => `${m.meta.event}${m.meta.target ? `:${m.meta.target}` : ''}`);
+    const events = async () =>
+      (await api(owner).get(`/api/v1/tickets/${r.body.id}/messages`)).body.data
+        .filter((m: { kind: string; meta: { event: string } }) => m.kind === 'event')
+        .map((m: { meta: { event: string; target?: string } }) => `${m.meta.event}${m.meta.target ? `:${m.meta.target}` : ''}`);
     await runDueJobs(t.core, 'test');
     assert.deepEqual(await events(), ['created'], 'nothing is due yet');
     at('2026-12-01T02:25:00Z'); // 5 minutes left of 30: the last fifth
     await runDueJobs(t.core, 'test');
     assert.deepEqual(await events(), ['created', 'sla_warning:first_response']);
     const warned = await t.core.db.selectFrom('mail_outbox').select(['to_address', 'subject']).where('related_id', '=', r.body.id).execute();
-    assert.deepEqual(warned.map((m) => m.to_address), [agent.email], 'the assignee is warned');
+    assert.deepEqual(
+      warned.map((m) => m.to_address),
+      [agent.email],
+      'the assignee is warned',
+    );
     at('2026-12-01T02:31:00Z');
     await runDueJobs(t.core, 'test');
     await runDueJobs(t.core, 'test');
@@ -220,7 +285,11 @@ describe('tickets and SLA clocks in business hours', () => {
     const after = await api(owner).get(`/api/v1/tickets/${r.body.id}`);
     assert.equal(after.body.assigneeId, manager.userId, 'escalated to the team’s manager');
     assert.equal(after.body.sla.firstResponse.breached, true);
-    const told = (await t.core.db.selectFrom('mail_outbox').select('to_address').where('related_id', '=', r.body.id).where('related_type', '=', 'ticket_sla').execute()).map((m) => m.to_address).sort();
+    const told = (
+      await t.core.db.selectFrom('mail_outbox').select('to_address').where('related_id', '=', r.body.id).where('related_type', '=', 'ticket_sla').execute()
+    )
+      .map((m) => m.to_address)
+      .sort();
     assert.deepEqual(told, [agent.email, agent.email, manager.email].sort());
     const audit = await api(owner).get(`/api/v1/audit?entityType=ticket&entityId=${r.body.id}`);
     assert.equal(audit.body.data[0].meta.reason, 'sla_breach');
@@ -232,7 +301,9 @@ describe('tickets and SLA clocks in business hours', () => {
     await api(agent).post(`/api/v1/tickets/${ok.body.id}/messages`, { kind: 'reply', body: 'Em đang xử lý ạ.' });
     at('2026-12-01T04:00:00Z');
     await runDueJobs(t.core, 'test');
-    const okEvents = (await api(owner).get(`/api/v1/tickets/${ok.body.id}/messages`)).body.data.filter((m: { kind: string }) => m.kind === 'event').map((m: { meta: { event: string } }) => m.meta.event);
+    const okEvents = (await api(owner).get(`/api/v1/tickets/${ok.body.id}/messages`)).body.data
+      .filter((m: { kind: string }) => m.kind === 'event')
+      .map((m: { meta: { event: string } }) => m.meta.event);
     assert.ok(!okEvents.includes('sla_breach:first_response') && !okEvents.some((e: string) => e.startsWith('sla_')), okEvents.join(','));
     await api(owner).patch('/api/v1/care/settings', { escalation: { reassignToManager: false, notifyManagers: true } });
   });

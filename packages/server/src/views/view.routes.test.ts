@@ -18,7 +18,15 @@ before(async () => {
 });
 after(() => t.close());
 
-const VIP = { q: 'nguyen', filters: [{ field: 'tags', op: 'has', value: 'vip' }, { field: 'lifecycleStage', op: 'in', value: 'lead,prospect' }], sort: '-createdAt', columns: ['name', 'phones', 'custom.tier'] };
+const VIP = {
+  q: 'nguyen',
+  filters: [
+    { field: 'tags', op: 'has', value: 'vip' },
+    { field: 'lifecycleStage', op: 'in', value: 'lead,prospect' },
+  ],
+  sort: '-createdAt',
+  columns: ['name', 'phones', 'custom.tier'],
+};
 
 describe('saved views', () => {
   test('a personal view is seen by its author only; a shared one by everyone', async () => {
@@ -31,7 +39,8 @@ describe('saved views', () => {
     assert.equal(shared.status, 201);
     assert.deepEqual(shared.body.config, { filters: [], columns: [] });
 
-    const seenBy = async (u: TestUser) => ((await client(t.app, u.token).get('/api/v1/views?entity=contacts')).body.data as { id: string }[]).map((v) => v.id).sort();
+    const seenBy = async (u: TestUser) =>
+      ((await client(t.app, u.token).get('/api/v1/views?entity=contacts')).body.data as { id: string }[]).map((v) => v.id).sort();
     assert.deepEqual(await seenBy(agent), [mine.body.id, shared.body.id].sort());
     assert.deepEqual(await seenBy(viewer), [shared.body.id]);
     assert.deepEqual(await seenBy(owner), [shared.body.id], 'not even the owner sees someone’s personal view');
@@ -48,7 +57,12 @@ describe('saved views', () => {
     assert.equal((await agentApi.patch(`/api/v1/views/${own.body.id}`, { shared: true })).status, 403);
     assert.equal((await agentApi.patch(`/api/v1/views/${own.body.id}`, { name: 'Riêng 2' })).body.name, 'Riêng 2');
 
-    const teamView = await client(t.app, manager.token).post('/api/v1/views', { entity: 'contacts', name: 'Của quản lý', shared: true, config: { filters: [] } });
+    const teamView = await client(t.app, manager.token).post('/api/v1/views', {
+      entity: 'contacts',
+      name: 'Của quản lý',
+      shared: true,
+      config: { filters: [] },
+    });
     assert.equal((await agentApi.patch(`/api/v1/views/${teamView.body.id}`, { name: 'Chiếm' })).status, 403);
     assert.equal((await agentApi.delete(`/api/v1/views/${teamView.body.id}`)).status, 403);
     assert.equal((await client(t.app, owner.token).patch(`/api/v1/views/${teamView.body.id}`, { name: 'Đổi tên' })).body.name, 'Đổi tên');
@@ -67,7 +81,8 @@ describe('saved views', () => {
     });
     assert.equal(r.status, 422);
     const pointers = (r.body.errors as { pointer: string }[]).map((e) => e.pointer).sort();
-    for (const p of ['/name', '/config/filters/0/field', '/config/sort', '/config/columns/1']) assert.ok(pointers.includes(p), `${p} in ${pointers.join(', ')}`);
+    for (const p of ['/name', '/config/filters/0/field', '/config/sort', '/config/columns/1'])
+      assert.ok(pointers.includes(p), `${p} in ${pointers.join(', ')}`);
     assert.deepEqual(await snapshotCounts(t.core), before);
     const other = await client(t.app, owner.token).post('/api/v1/views', { entity: 'deals', name: 'x', config: {} });
     assert.equal(other.status, 422);

@@ -27,7 +27,10 @@ export async function listViews(core: Core, actor: Actor, entity: ViewEntity): P
   return rows.map((r) => toView(r, actor));
 }
 
-function toView(r: { id: string; entity: string; name: string; shared: number | boolean; config: unknown; user_id: string; created_at: string; updated_at: string }, actor: Actor): SavedView {
+function toView(
+  r: { id: string; entity: string; name: string; shared: number | boolean; config: unknown; user_id: string; created_at: string; updated_at: string },
+  actor: Actor,
+): SavedView {
   return {
     id: r.id,
     entity: r.entity as ViewEntity,
@@ -45,7 +48,8 @@ function toView(r: { id: string; entity: string; name: string; shared: number | 
 async function editable(db: Db, actor: Actor, id: string) {
   const r = await db.selectFrom('saved_views').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst();
   if (!r || (r.user_id !== actor.userId && !r.shared)) throw notFound('View');
-  if (r.user_id !== actor.userId && !can(actor.role, 'views.manage')) throw forbidden('Only its author or an admin can change a shared view', 'view_author_only');
+  if (r.user_id !== actor.userId && !can(actor.role, 'views.manage'))
+    throw forbidden('Only its author or an admin can change a shared view', 'view_author_only');
   return r;
 }
 
@@ -56,9 +60,22 @@ export async function createView(core: Core, actor: Actor, input: z.output<typeo
   const id = uuidv7();
   await core.db
     .insertInto('saved_views')
-    .values({ id, workspace_id: actor.workspaceId, user_id: actor.userId, entity: input.entity, name: input.name, shared: input.shared ? 1 : 0, config: JSON.stringify(input.config), created_at: now, updated_at: now })
+    .values({
+      id,
+      workspace_id: actor.workspaceId,
+      user_id: actor.userId,
+      entity: input.entity,
+      name: input.name,
+      shared: input.shared ? 1 : 0,
+      config: JSON.stringify(input.config),
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
-  return toView({ id, entity: input.entity, name: input.name, shared: input.shared, config: input.config, user_id: actor.userId, created_at: now, updated_at: now }, actor);
+  return toView(
+    { id, entity: input.entity, name: input.name, shared: input.shared, config: input.config, user_id: actor.userId, created_at: now, updated_at: now },
+    actor,
+  );
 }
 
 export async function updateView(core: Core, actor: Actor, id: string, input: z.output<typeof ViewUpdateSchema>): Promise<SavedView> {

@@ -20,7 +20,11 @@ export async function readContext(core: Core, workspaceId: string): Promise<Entr
   const hit = byWs.get(workspaceId);
   if (hit && now - hit.at < TTL_MS) return hit;
   const [workspace, all] = await Promise.all([findWorkspace(core.db, workspaceId), listCustomFields(core.db, workspaceId)]);
-  const entry: Entry = { at: now, workspace, fields: { contact: all.filter((f) => f.entity === 'contact'), company: all.filter((f) => f.entity === 'company') } };
+  const entry: Entry = {
+    at: now,
+    workspace,
+    fields: { contact: all.filter((f) => f.entity === 'contact'), company: all.filter((f) => f.entity === 'company') },
+  };
   if (byWs.size > 10_000) byWs.clear();
   byWs.set(workspaceId, entry);
   return entry;

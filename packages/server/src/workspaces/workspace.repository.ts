@@ -15,18 +15,47 @@ export type Workspace = {
   updatedAt: string;
 };
 
-export const WORKSPACE_DEFAULTS = { currency: 'VND', timezone: 'Asia/Ho_Chi_Minh', phoneRegion: 'VN', locale: 'vi', lifecycleAuto: true, loyalAfter: 5 } as const;
+export const WORKSPACE_DEFAULTS = {
+  currency: 'VND',
+  timezone: 'Asia/Ho_Chi_Minh',
+  phoneRegion: 'VN',
+  locale: 'vi',
+  lifecycleAuto: true,
+  loyalAfter: 5,
+} as const;
 
 type Row = Awaited<ReturnType<typeof readRow>>;
 const readRow = (db: Db, id: string) => db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
 function toWorkspace(r: NonNullable<Row>): Workspace {
-  return { id: r.id, name: r.name, currency: r.currency, timezone: r.timezone, phoneRegion: r.phone_region, locale: r.locale, lifecycleAuto: Boolean(r.lifecycle_auto), loyalAfter: r.loyal_after, createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    name: r.name,
+    currency: r.currency,
+    timezone: r.timezone,
+    phoneRegion: r.phone_region,
+    locale: r.locale,
+    lifecycleAuto: Boolean(r.lifecycle_auto),
+    loyalAfter: r.loyal_after,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 export async function insertWorkspace(db: Db, w: Workspace): Promise<void> {
   await db
     .insertInto('workspaces')
-    .values({ id: w.id, name: w.name, currency: w.currency, timezone: w.timezone, phone_region: w.phoneRegion, locale: w.locale, lifecycle_auto: w.lifecycleAuto ? 1 : 0, loyal_after: w.loyalAfter, created_at: w.createdAt, updated_at: w.updatedAt })
+    .values({
+      id: w.id,
+      name: w.name,
+      currency: w.currency,
+      timezone: w.timezone,
+      phone_region: w.phoneRegion,
+      locale: w.locale,
+      lifecycle_auto: w.lifecycleAuto ? 1 : 0,
+      loyal_after: w.loyalAfter,
+      created_at: w.createdAt,
+      updated_at: w.updatedAt,
+    })
     .execute();
 }
 
@@ -35,7 +64,12 @@ export async function findWorkspace(db: Db, id: string): Promise<Workspace | und
   return r && toWorkspace(r);
 }
 
-export async function updateWorkspace(db: Db, id: string, patch: Partial<Pick<Workspace, 'name' | 'currency' | 'timezone' | 'phoneRegion' | 'locale' | 'lifecycleAuto' | 'loyalAfter'>>, now: string): Promise<void> {
+export async function updateWorkspace(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<Workspace, 'name' | 'currency' | 'timezone' | 'phoneRegion' | 'locale' | 'lifecycleAuto' | 'loyalAfter'>>,
+  now: string,
+): Promise<void> {
   await db
     .updateTable('workspaces')
     .set({

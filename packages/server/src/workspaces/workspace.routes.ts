@@ -23,7 +23,9 @@ export const WorkspaceOut = z
     timezone: z.string(),
     phoneRegion: z.string(),
     locale: z.string(),
-    lifecycleAuto: z.boolean().meta({ description: 'Whether purchases move contacts’ lifecycle stage (first → new customer, second → repeat, loyalAfter → loyal)' }),
+    lifecycleAuto: z
+      .boolean()
+      .meta({ description: 'Whether purchases move contacts’ lifecycle stage (first → new customer, second → repeat, loyalAfter → loyal)' }),
     loyalAfter: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -34,10 +36,14 @@ const out = (w: Workspace) => w;
 
 export function workspaceRoutes(core: Core) {
   return async function (app: App) {
-    app.get('/setup', { schema: { tags: ['setup'], summary: 'Has this Kith been set up?', response: { 200: z.object({ setUp: z.boolean() }) } }, config: { auth: 'none' } }, async () => {
-      const any = await core.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
-      return { setUp: any !== undefined };
-    });
+    app.get(
+      '/setup',
+      { schema: { tags: ['setup'], summary: 'Has this Kith been set up?', response: { 200: z.object({ setUp: z.boolean() }) } }, config: { auth: 'none' } },
+      async () => {
+        const any = await core.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
+        return { setUp: any !== undefined };
+      },
+    );
 
     app.post(
       '/setup',
@@ -51,7 +57,10 @@ export function workspaceRoutes(core: Core) {
             email: accountEmail(),
             password: z.string().max(1024),
           }),
-          response: { 201: z.object({ workspace: WorkspaceOut, user: z.object({ id: z.string(), email: z.string(), name: z.string() }) }), ...errors(409, 422) },
+          response: {
+            201: z.object({ workspace: WorkspaceOut, user: z.object({ id: z.string(), email: z.string(), name: z.string() }) }),
+            ...errors(409, 422),
+          },
         },
         config: { auth: 'none' },
       },
@@ -63,14 +72,25 @@ export function workspaceRoutes(core: Core) {
 
     app.get(
       '/workspaces',
-      { schema: { tags: ['workspaces'], summary: 'The workspaces I belong to', response: { 200: z.object({ data: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) })) }) } } },
+      {
+        schema: {
+          tags: ['workspaces'],
+          summary: 'The workspaces I belong to',
+          response: { 200: z.object({ data: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) })) }) },
+        },
+      },
       async (req) => ({ data: await workspacesOfUser(core.db, actorOf(req).userId) }),
     );
 
     app.post(
       '/workspaces',
       {
-        schema: { tags: ['workspaces'], summary: 'Create another workspace; I become its owner', body: z.strictObject({ name: text(120, 1) }), response: { 201: WorkspaceOut, ...errors(422) } },
+        schema: {
+          tags: ['workspaces'],
+          summary: 'Create another workspace; I become its owner',
+          body: z.strictObject({ name: text(120, 1) }),
+          response: { 201: WorkspaceOut, ...errors(422) },
+        },
       },
       async (req, reply) => reply.code(201).send(out(await createWorkspace(core, actorOf(req), req.body.name))),
     );
@@ -80,7 +100,8 @@ export function workspaceRoutes(core: Core) {
       {
         schema: {
           tags: ['workspaces'],
-          summary: 'The whole workspace as JSON Lines ({"type":"contact","data":{…}} per line), streamed: members, custom fields, companies, contacts, products, orders with lines, interactions, tasks — no secrets',
+          summary:
+            'The whole workspace as JSON Lines ({"type":"contact","data":{…}} per line), streamed: members, custom fields, companies, contacts, products, orders with lines, interactions, tasks — no secrets',
           response: { 200: fileResponse('The workspace, one JSON object per line', [JSON_LINES]), ...errors(403) },
         },
         config: { action: 'workspace.export' },
@@ -103,8 +124,13 @@ export function workspaceRoutes(core: Core) {
       },
     );
 
-    app.get('/workspace', { schema: { tags: ['workspaces'], summary: 'The current workspace and its settings', response: { 200: WorkspaceOut } }, config: { action: 'workspace.read' } }, async (req) =>
-      out(await getWorkspace(core, actorOf(req))),
+    app.get(
+      '/workspace',
+      {
+        schema: { tags: ['workspaces'], summary: 'The current workspace and its settings', response: { 200: WorkspaceOut } },
+        config: { action: 'workspace.read' },
+      },
+      async (req) => out(await getWorkspace(core, actorOf(req))),
     );
 
     app.patch(
@@ -115,9 +141,15 @@ export function workspaceRoutes(core: Core) {
           summary: 'Change the workspace’s name, currency, time zone, default phone region, language or lifecycle rules',
           body: z.strictObject({
             name: text(120, 1).optional(),
-            currency: z.string().regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as VND' }).optional(),
+            currency: z
+              .string()
+              .regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as VND' })
+              .optional(),
             timezone: z.string().max(64).optional(),
-            phoneRegion: z.string().regex(/^[A-Z]{2}$/, { message: 'Must be a two-letter region code such as VN' }).optional(),
+            phoneRegion: z
+              .string()
+              .regex(/^[A-Z]{2}$/, { message: 'Must be a two-letter region code such as VN' })
+              .optional(),
             locale: z.enum(LOCALES).optional(),
             lifecycleAuto: z.boolean().optional(),
             loyalAfter: z.number().int().min(2, { message: 'Must be at least 2' }).max(1000, { message: 'Must be at most 1000' }).optional(),

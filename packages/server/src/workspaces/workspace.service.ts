@@ -37,7 +37,11 @@ async function newWorkspace(db: Db, name: string, now: string): Promise<Workspac
  * First-run setup: the first workspace and its owner. Exactly once per instance: the `instance.setup`
  * row's primary key makes two racing setups end with one 201 and one 409.
  */
-export async function setup(core: Core, input: { workspace: string; name: string; email: string; password: string }, info: { ip: string | null; requestId: string | null }): Promise<{ workspace: Workspace; user: UserRow }> {
+export async function setup(
+  core: Core,
+  input: { workspace: string; name: string; email: string; password: string },
+  info: { ip: string | null; requestId: string | null },
+): Promise<{ workspace: Workspace; user: UserRow }> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, { email, name: input.name });
   if (problem) throw invalid([{ path: ['password'], ...problem }]);
@@ -52,10 +56,30 @@ export async function setup(core: Core, input: { workspace: string; name: string
       const userId = uuidv7();
       await insertUser(trx, { id: userId, email, name: input.name, passwordHash: hash }, now);
       await insertMembership(trx, workspace.id, userId, 'owner', now);
-      await recordAudit(trx, [
-        { workspaceId: workspace.id, actorUserId: userId, action: 'create', entityType: 'workspace', entityId: workspace.id, after: { name: workspace.name }, meta: { via: 'setup', ip: info.ip, requestId: info.requestId } },
-        { workspaceId: workspace.id, actorUserId: userId, action: 'member.join', entityType: 'user', entityId: userId, after: { role: 'owner', email }, meta: { via: 'setup' } },
-      ], core.now());
+      await recordAudit(
+        trx,
+        [
+          {
+            workspaceId: workspace.id,
+            actorUserId: userId,
+            action: 'create',
+            entityType: 'workspace',
+            entityId: workspace.id,
+            after: { name: workspace.name },
+            meta: { via: 'setup', ip: info.ip, requestId: info.requestId },
+          },
+          {
+            workspaceId: workspace.id,
+            actorUserId: userId,
+            action: 'member.join',
+            entityType: 'user',
+            entityId: userId,
+            after: { role: 'owner', email },
+            meta: { via: 'setup' },
+          },
+        ],
+        core.now(),
+      );
       return { workspace, user: { id: userId, email, name: input.name, passwordHash: hash, locale: null, createdAt: now, disabledAt: null } };
     });
   } catch (e) {
@@ -93,20 +117,30 @@ export type WorkspacePatch = Partial<Pick<Workspace, 'name' | 'currency' | 'time
 export async function updateWorkspaceSettings(core: Core, actor: Actor, patch: WorkspacePatch): Promise<Workspace> {
   const issues = [];
   if (patch.currency !== undefined && !isCurrency(patch.currency)) issues.push({ path: ['currency'], message: 'Not an ISO 4217 currency code' });
-  if (patch.timezone !== undefined && !isTimeZone(patch.timezone)) issues.push({ path: ['timezone'], message: 'Not an IANA time zone such as Asia/Ho_Chi_Minh' });
-  if (patch.phoneRegion !== undefined && !isRegion(patch.phoneRegion)) issues.push({ path: ['phoneRegion'], message: 'Not a region code with phone numbering, such as VN' });
+  if (patch.timezone !== undefined && !isTimeZone(patch.timezone))
+    issues.push({ path: ['timezone'], message: 'Not an IANA time zone such as Asia/Ho_Chi_Minh' });
+  if (patch.phoneRegion !== undefined && !isRegion(patch.phoneRegion))
+    issues.push({ path: ['phoneRegion'], message: 'Not a region code with phone numbering, such as VN' });
   if (issues.length > 0) throw invalid(issues);
   const now = core.now();
-  return core.db.transaction().execute(async (trx) => {
-    const before = await findWorkspace(trx, actor.workspaceId);
-    if (!before) throw new AppError('not_found', 'Workspace not found');
-    await updateWorkspace(trx, actor.workspaceId, patch, now.toISOString());
-    const after = (await findWorkspace(trx, actor.workspaceId))!;
-    const changed = Object.keys(patch) as (keyof WorkspacePatch)[];
-    if (patch.timezone !== undefined && patch.timezone !== before.timezone) await emit(trx, core, workspaceZoneChangedHook, { workspaceId: actor.workspaceId, from: before.timezone, to: patch.timezone, now });
-    await recordAudit(trx, { ...by(actor), action: 'update', entityType: 'workspace', entityId: actor.workspaceId, before: pick(before, changed), after: pick(after, changed) }, now);
-    return after;
-  }).finally(() => forgetReadContext(core, actor.workspaceId));
+  return core.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await findWorkspace(trx, actor.workspaceId);
+      if (!before) throw new AppError('not_found', 'Workspace not found');
+      await updateWorkspace(trx, actor.workspaceId, patch, now.toISOString());
+      const after = (await findWorkspace(trx, actor.workspaceId))!;
+      const changed = Object.keys(patch) as (keyof WorkspacePatch)[];
+      if (patch.timezone !== undefined && patch.timezone !== before.timezone)
+        await emit(trx, core, workspaceZoneChangedHook, { workspaceId: actor.workspaceId, from: before.timezone, to: patch.timezone, now });
+      await recordAudit(
+        trx,
+        { ...by(actor), action: 'update', entityType: 'workspace', entityId: actor.workspaceId, before: pick(before, changed), after: pick(after, changed) },
+        now,
+      );
+      return after;
+    })
+    .finally(() => forgetReadContext(core, actor.workspaceId));
 }
 
 function pick<T extends object>(o: T, keys: (keyof T)[]): Partial<T> {
@@ -114,20 +148,36 @@ function pick<T extends object>(o: T, keys: (keyof T)[]): Partial<T> {
 }
 
 /** A user with a password, added to a workspace (CLI `kith user create`; invitations use the same rules). */
-export async function createUserInWorkspace(core: Core, input: { email: string; name: string; password: string; workspaceId: string; role: Actor['role'] }, actor: Actor | null): Promise<UserRow> {
+export async function createUserInWorkspace(
+  core: Core,
+  input: { email: string; name: string; password: string; workspaceId: string; role: Actor['role'] },
+  actor: Actor | null,
+): Promise<UserRow> {
   const email = normalizeEmail(input.email);
   const bad = accountEmailProblem(email);
   if (bad) throw invalid([{ path: ['email'], ...bad }]);
   const problem = passwordProblem(input.password, { email, name: input.name });
   if (problem) throw invalid([{ path: ['password'], ...problem }]);
-  if (await findUserByEmail(core.db, email)) throw new AppError('conflict', `A user with email ${email} already exists`, { reason: 'email_taken', params: { email } });
+  if (await findUserByEmail(core.db, email))
+    throw new AppError('conflict', `A user with email ${email} already exists`, { reason: 'email_taken', params: { email } });
   const hash = await hashPassword(input.password);
   const now = core.now();
   const id = uuidv7();
   await core.db.transaction().execute(async (trx) => {
     await insertUser(trx, { id, email, name: input.name, passwordHash: hash }, now.toISOString());
     await insertMembership(trx, input.workspaceId, id, input.role, now.toISOString());
-    await recordAudit(trx, { ...(actor ? by(actor) : { workspaceId: input.workspaceId, actorUserId: null }), workspaceId: input.workspaceId, action: 'member.join', entityType: 'user', entityId: id, after: { role: input.role, email } }, now);
+    await recordAudit(
+      trx,
+      {
+        ...(actor ? by(actor) : { workspaceId: input.workspaceId, actorUserId: null }),
+        workspaceId: input.workspaceId,
+        action: 'member.join',
+        entityType: 'user',
+        entityId: id,
+        after: { role: input.role, email },
+      },
+      now,
+    );
   });
   return { id, email, name: input.name, passwordHash: hash, locale: null, createdAt: now.toISOString(), disabledAt: null };
 }

@@ -22,7 +22,13 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const change = useChangeLanguage();
   return (
-    <select className="select" style={{ inlineSize: 'auto', minBlockSize: 28, paddingBlock: 2 }} aria-label={t('settings.language')} value={i18n.language} onChange={(e) => void change(e.target.value as Language)}>
+    <select
+      className="select"
+      style={{ inlineSize: 'auto', minBlockSize: 28, paddingBlock: 2 }}
+      aria-label={t('settings.language')}
+      value={i18n.language}
+      onChange={(e) => void change(e.target.value as Language)}
+    >
       {LANGUAGES.map((l) => (
         <option key={l} value={l}>
           {t(`languages.${l}`)}

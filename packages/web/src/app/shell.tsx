@@ -244,7 +244,11 @@ function UserMenu() {
       buttonClassName="btn btn-ghost"
       items={[
         { key: 'profile', label: t('nav.profile'), onSelect: () => navigate('/settings/profile') },
-        ...LANGUAGES.filter((l) => l !== i18n.language).map((l) => ({ key: `lang-${l}`, label: `${t('settings.language')}: ${t(`languages.${l}`)}`, onSelect: () => void changeLanguage(l) })),
+        ...LANGUAGES.filter((l) => l !== i18n.language).map((l) => ({
+          key: `lang-${l}`,
+          label: `${t('settings.language')}: ${t(`languages.${l}`)}`,
+          onSelect: () => void changeLanguage(l),
+        })),
         {
           key: 'theme',
           label: nextTheme === 'dark' ? t('nav.darkTheme') : t('nav.lightTheme'),
@@ -283,7 +287,12 @@ function TaskBadge() {
   const n = (q.data?.overdue ?? 0) + (q.data?.today ?? 0);
   if (!n) return null;
   return (
-    <span className={`badge ${q.data?.overdue ? 'badge-danger' : 'badge-warning'}`} style={{ marginInlineStart: 'auto' }} data-testid="task-badge" aria-label={t('tasks.badge', { count: n })}>
+    <span
+      className={`badge ${q.data?.overdue ? 'badge-danger' : 'badge-warning'}`}
+      style={{ marginInlineStart: 'auto' }}
+      data-testid="task-badge"
+      aria-label={t('tasks.badge', { count: n })}
+    >
       {n}
     </span>
   );
@@ -292,7 +301,12 @@ function TaskBadge() {
 /** On the navigation: how many open tickets in my reach are about to miss (or have missed) their SLA. */
 function TicketBadge() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['tickets', 'counts'], queryFn: () => api.get<{ breaching: number }>('/tickets/counts'), refetchInterval: 60_000, staleTime: 30_000 });
+  const q = useQuery({
+    queryKey: ['tickets', 'counts'],
+    queryFn: () => api.get<{ breaching: number }>('/tickets/counts'),
+    refetchInterval: 60_000,
+    staleTime: 30_000,
+  });
   const n = q.data?.breaching ?? 0;
   if (!n) return null;
   return (

@@ -12,7 +12,10 @@ type Args<C extends Contract> = ([keyof PathParams<C['path']>] extends [never] ?
   ([QueryOf<C>] extends [never] ? { query?: never } : { query?: { [K in keyof QueryOf<C>]?: QueryValue } }) &
   ([BodyOf<C>] extends [never] ? { body?: never } : { body: BodyOf<C> }) & { ifMatch?: string | undefined; signal?: AbortSignal | undefined };
 
-export async function call<C extends Contract>(c: C, ...[args]: keyof PathParams<C['path']> extends never ? [Args<C>?] : [Args<C>]): Promise<ApiResponse<ResponseOf<C>>> {
+export async function call<C extends Contract>(
+  c: C,
+  ...[args]: keyof PathParams<C['path']> extends never ? [Args<C>?] : [Args<C>]
+): Promise<ApiResponse<ResponseOf<C>>> {
   const a = (args ?? {}) as { params?: Record<string, string>; query?: RequestOptions['query']; body?: unknown; ifMatch?: string; signal?: AbortSignal };
   return request<ResponseOf<C>>(c.method, pathOf(c.path, a.params ?? {}), {
     ...(a.query ? { query: a.query } : {}),

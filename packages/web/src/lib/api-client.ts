@@ -57,7 +57,13 @@ export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn;
 }
 
-export type RequestOptions = { body?: unknown; file?: Blob; ifMatch?: string; signal?: AbortSignal; query?: Record<string, string | number | boolean | undefined | null | string[]> };
+export type RequestOptions = {
+  body?: unknown;
+  file?: Blob;
+  ifMatch?: string;
+  signal?: AbortSignal;
+  query?: Record<string, string | number | boolean | undefined | null | string[]>;
+};
 
 export type ApiResponse<T> = { data: T; etag: string | null; status: number };
 

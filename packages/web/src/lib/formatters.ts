@@ -58,7 +58,11 @@ export function makeFormatters(lang: string, currency: string, timeZone: string)
 
 /** Two letters for an avatar: words that start with a letter or digit, so "<img …> Bobby" gives "IB", not "<B". */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+/u, '')).filter(Boolean);
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+/u, ''))
+    .filter(Boolean);
   const a = [...(parts[0] ?? '')][0] ?? '';
   const b = parts.length > 1 ? ([...(parts[parts.length - 1] ?? '')][0] ?? '') : '';
   return (a + b).toLocaleUpperCase() || '?';

@@ -5,7 +5,17 @@ import { api } from './api-client.ts';
 import { call } from './api-call.ts';
 
 export type CustomFieldType = 'text' | 'number' | 'date' | 'select' | 'multi_select' | 'boolean' | 'currency';
-export type CustomField = { id: string; entity: 'contact' | 'company'; key: string; label: string; type: CustomFieldType; options: { value: string; label: string }[]; currency: string | null; required: boolean; position: number };
+export type CustomField = {
+  id: string;
+  entity: 'contact' | 'company';
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  options: { value: string; label: string }[];
+  currency: string | null;
+  required: boolean;
+  position: number;
+};
 
 /** Reference data every screen needs; cached for a minute and shared across screens. */
 export function useMembers() {
@@ -17,7 +27,11 @@ export function useTeams() {
 }
 
 export function useCustomFields(entity: 'contact' | 'company') {
-  return useQuery({ queryKey: ['custom-fields', entity], queryFn: async () => (await api.get<{ data: CustomField[] }>('/custom-fields', { query: { entity } })).data, staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['custom-fields', entity],
+    queryFn: async () => (await api.get<{ data: CustomField[] }>('/custom-fields', { query: { entity } })).data,
+    staleTime: 60_000,
+  });
 }
 
 export function useMemberNames(): (id: string | null | undefined) => string {

@@ -35,13 +35,23 @@ function sources(dir: string): string[] {
     return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(n) && !n.endsWith('.test.ts') ? [p] : [];
   });
 }
-const code = sources(join(here, '..')).map((f) => readFileSync(f, 'utf8')).join('\n');
+const code = sources(join(here, '..'))
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 test('English and Vietnamese have the same keys', () => {
   const enKeys = new Set([...EN.keys()].map(base));
   const viKeys = new Set([...VI.keys()].map(base));
-  assert.deepEqual([...enKeys].filter((k) => !viKeys.has(k)), [], 'missing in vi.json');
-  assert.deepEqual([...viKeys].filter((k) => !enKeys.has(k)), [], 'missing in en.json');
+  assert.deepEqual(
+    [...enKeys].filter((k) => !viKeys.has(k)),
+    [],
+    'missing in vi.json',
+  );
+  assert.deepEqual(
+    [...viKeys].filter((k) => !enKeys.has(k)),
+    [],
+    'missing in en.json',
+  );
   for (const k of EN.keys()) if (k.endsWith('_one')) assert.ok(EN.has(k.replace(/_one$/, '_other')), `${k} has its _other form`);
 });
 
@@ -51,7 +61,11 @@ test('no translation is empty, and both sides use the same {{placeholders}}', ()
     assert.ok(v.trim().length > 0, `en ${k} is empty`);
     const other = VI.get(k) ?? VI.get(`${base(k)}_other`);
     assert.ok(other && other.trim().length > 0, `vi ${k} is empty`);
-    assert.deepEqual(ph(other!).filter((p) => p !== 'count'), ph(v).filter((p) => p !== 'count'), `${k}: placeholders differ`);
+    assert.deepEqual(
+      ph(other!).filter((p) => p !== 'count'),
+      ph(v).filter((p) => p !== 'count'),
+      `${k}: placeholders differ`,
+    );
   }
 });
 
@@ -72,7 +86,8 @@ test('every key built from a value list exists for each value', () => {
     'bulk.title': ['assign', 'addTags', 'removeTags', 'setStage', 'delete'],
     'timeline.actions': ['create', 'update', 'delete', 'restore'],
   };
-  for (const [prefix, values] of Object.entries(families)) for (const v of values) assert.ok(has(EN, `${prefix}.${v}`) && has(VI, `${prefix}.${v}`), `${prefix}.${v}`);
+  for (const [prefix, values] of Object.entries(families))
+    for (const v of values) assert.ok(has(EN, `${prefix}.${v}`) && has(VI, `${prefix}.${v}`), `${prefix}.${v}`);
 });
 
 test('every field-issue code the API sends has a message in both languages, with the same params', () => {
@@ -100,7 +115,15 @@ test('no enum is named twice: the values of the domain enums are named in labels
     return out;
   }
   // Texts about each value that are not its name (a hint, a verb, a field's label per action) belong here.
-  const about = new Set(['orders.moveTo', 'tiers.help', 'surveys.statusHints', 'surveys.triggerHints', 'playbooks.actionHints', 'playbooks.titleLabels', 'playbooks.bodyLabels']);
+  const about = new Set([
+    'orders.moveTo',
+    'tiers.help',
+    'surveys.statusHints',
+    'surveys.triggerHints',
+    'playbooks.actionHints',
+    'playbooks.titleLabels',
+    'playbooks.bodyLabels',
+  ]);
   const twice: string[] = [];
   for (const [path, keys] of groups(en, '')) {
     if (about.has(path)) continue;

@@ -241,7 +241,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // term that starts with it: with each contact's email words unique ("anhnguyen12345"), "nguyen*"
     // is ~58,000 terms at a million contacts. Prefix indexes for 1–6 characters (a Vietnamese syllable
     // rarely has more) answer those from one doclist (docs/BENCHMARKS.md).
-    await sql`create virtual table contact_fts using fts5(ws, terms, content='', contentless_delete=1, prefix='1 2 3 4 5 6', tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    await sql`create virtual table contact_fts using fts5(ws, terms, content='', contentless_delete=1, prefix='1 2 3 4 5 6', tokenize='unicode61 remove_diacritics 0')`.execute(
+      db,
+    );
     await sql`create trigger contacts_fts_ai after insert on contacts begin
       insert into contact_fts(rowid, ws, terms) values (new.seq, 'w' || replace(new.workspace_id, '-', ''), new.search_text);
     end`.execute(db);

@@ -9,9 +9,18 @@ import { portableTypes } from './_portable.ts';
 export async function up(db: Kysely<any>): Promise<void> {
   const t = portableTypes(db);
 
-  await db.schema.alterTable('workspaces').addColumn('order_seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('workspaces').addColumn('lifecycle_auto', t.bool, (c) => c.notNull().defaultTo(t.pg ? sql`true` : 1)).execute();
-  await db.schema.alterTable('workspaces').addColumn('loyal_after', 'integer', (c) => c.notNull().defaultTo(5)).execute();
+  await db.schema
+    .alterTable('workspaces')
+    .addColumn('order_seq', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('workspaces')
+    .addColumn('lifecycle_auto', t.bool, (c) => c.notNull().defaultTo(t.pg ? sql`true` : 1))
+    .execute();
+  await db.schema
+    .alterTable('workspaces')
+    .addColumn('loyal_after', 'integer', (c) => c.notNull().defaultTo(5))
+    .execute();
 
   await db.schema
     .createTable('product_categories')
@@ -45,7 +54,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute();
   // A SKU names one live product; a deleted product's SKU may be reused.
-  await db.schema.createIndex('products_sku_uq').on('products').columns(['workspace_id', 'sku_key']).unique().where(sql.ref('deleted_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('products_sku_uq')
+    .on('products')
+    .columns(['workspace_id', 'sku_key'])
+    .unique()
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
   await db.schema.createIndex('products_ws_name_idx').on('products').columns(['workspace_id', 'name_key', 'id']).execute();
   await db.schema.createIndex('products_category_idx').on('products').columns(['category_id']).execute();
 
@@ -76,7 +91,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('orders_number_uq').on('orders').columns(['workspace_id', 'number_key']).unique().execute();
-  await db.schema.createIndex('orders_external_uq').on('orders').columns(['workspace_id', 'external_id']).unique().where(sql.ref('external_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('orders_external_uq')
+    .on('orders')
+    .columns(['workspace_id', 'external_id'])
+    .unique()
+    .where(sql.ref('external_id'), 'is not', null)
+    .execute();
   await db.schema.createIndex('orders_contact_idx').on('orders').columns(['workspace_id', 'contact_id', 'ordered_at']).execute();
   await db.schema.createIndex('orders_ws_ordered_idx').on('orders').columns(['workspace_id', 'ordered_at', 'id']).execute();
 

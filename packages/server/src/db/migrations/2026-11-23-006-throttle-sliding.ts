@@ -6,7 +6,10 @@ import type { Kysely } from 'kysely';
  * when its ten guesses straddled 15:00:00).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('throttle').addColumn('prev_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('throttle')
+    .addColumn('prev_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -140,7 +140,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', t.ts, (c) => c.notNull())
     .execute();
   // Pending work in due order: the only index the claim reads.
-  await db.schema.createIndex('jobs_due_idx').on('jobs').columns(['run_at']).where(sql.ref('done_at'), 'is', null).where(sql.ref('failed_at'), 'is', null).where(sql.ref('cancelled_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('jobs_due_idx')
+    .on('jobs')
+    .columns(['run_at'])
+    .where(sql.ref('done_at'), 'is', null)
+    .where(sql.ref('failed_at'), 'is', null)
+    .where(sql.ref('cancelled_at'), 'is', null)
+    .execute();
   await db.schema.createIndex('jobs_key_idx').on('jobs').columns(['key']).unique().execute();
   await db.schema.createIndex('jobs_ws_idx').on('jobs').columns(['workspace_id', 'kind', 'created_at']).execute();
 
@@ -262,7 +269,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answered_at', t.ts, (c) => c.notNull())
     .execute();
   // Covering: the dashboard's aggregates read the index alone (a million answers in well under a second).
-  await db.schema.createIndex('survey_answers_type_idx').on('survey_answers').columns(['workspace_id', 'type', 'answered_at', 'value_num', 'survey_id', 'team_id', 'agent_id', 'category']).execute();
+  await db.schema
+    .createIndex('survey_answers_type_idx')
+    .on('survey_answers')
+    .columns(['workspace_id', 'type', 'answered_at', 'value_num', 'survey_id', 'team_id', 'agent_id', 'category'])
+    .execute();
   await db.schema.createIndex('survey_answers_response_idx').on('survey_answers').columns(['response_id']).execute();
 
   // The dashboard's counts: answers on scales by local day, type and value, per dimension (dim 'all' with key
@@ -283,7 +294,22 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['survey_answer_days', 'survey_answers', 'survey_responses', 'survey_invitations', 'survey_questions', 'surveys', 'mail_outbox', 'jobs', 'canned_replies', 'ticket_messages', 'tickets', 'team_assignment', 'sla_policies', 'care_settings']) {
+  for (const table of [
+    'survey_answer_days',
+    'survey_answers',
+    'survey_responses',
+    'survey_invitations',
+    'survey_questions',
+    'surveys',
+    'mail_outbox',
+    'jobs',
+    'canned_replies',
+    'ticket_messages',
+    'tickets',
+    'team_assignment',
+    'sla_policies',
+    'care_settings',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

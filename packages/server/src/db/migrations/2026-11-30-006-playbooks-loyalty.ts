@@ -123,5 +123,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['workspace_mail', 'points_ledger', 'loyalty_accounts', 'loyalty_settings', 'playbook_run_steps', 'playbook_runs', 'playbooks']) await db.schema.dropTable(table).execute();
+  for (const table of ['workspace_mail', 'points_ledger', 'loyalty_accounts', 'loyalty_settings', 'playbook_run_steps', 'playbook_runs', 'playbooks'])
+    await db.schema.dropTable(table).execute();
 }

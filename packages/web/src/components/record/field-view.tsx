@@ -88,7 +88,11 @@ export function fieldRaw(v: unknown, item: (x: string) => string = String): stri
 /** What the editor's text becomes in the PATCH. */
 export function fieldPatch(f: AnyField, raw: string): unknown {
   const s = raw.trim();
-  if (f.kind === 'list') return raw.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean);
+  if (f.kind === 'list')
+    return raw
+      .split(/[,;\n]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
   if (f.web.edit === 'number') return s === '' ? null : Number(s);
   if (f.web.edit === 'country') return s ? s.toUpperCase() : null;
   if (f.empty !== null && s === '') return raw;

@@ -48,7 +48,16 @@ export function TextAreaField({ label, error, hint, hideLabel, id, ...rest }: Co
 
 export type Option = { value: string; label: string };
 
-export function SelectField({ label, error, hint, hideLabel, id, options, placeholder, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[]; placeholder?: string }) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  hideLabel,
+  id,
+  options,
+  placeholder,
+  ...rest
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[]; placeholder?: string }) {
   const auto = useId();
   const fid = id ?? auto;
   return (

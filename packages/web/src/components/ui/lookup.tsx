@@ -51,7 +51,10 @@ export function Lookup({
   const picked = useRef(false);
   const results = useQuery({ queryKey: ['lookup', source.key, term], queryFn: () => source.search(term), staleTime: 30_000 });
   // "None" leads the list until the user types: then Enter picks the first match.
-  const options: (Option & { none?: boolean })[] = [...(allowEmpty && !term ? [{ value: '', label: t('lookup.none'), none: true }] : []), ...(results.data ?? [])];
+  const options: (Option & { none?: boolean })[] = [
+    ...(allowEmpty && !term ? [{ value: '', label: t('lookup.none'), none: true }] : []),
+    ...(results.data ?? []),
+  ];
   // biome-ignore lint/correctness/useExhaustiveDependencies: the highlight goes back to the first option whenever the search term changes
   useEffect(() => setActive(0), [term]);
 

@@ -6,7 +6,19 @@ export type MenuItem = { key: string; label: ReactNode; onSelect: () => void; da
  * A menu button (WAI-ARIA menu pattern): Enter/Space/ArrowDown open it, arrows move, Escape closes
  * and returns focus to the button, a click outside closes it.
  */
-export function Menu({ label, items, buttonClassName = 'btn', align = 'start', buttonLabel }: { label: ReactNode; items: MenuItem[]; buttonClassName?: string; align?: 'start' | 'end'; buttonLabel?: string }) {
+export function Menu({
+  label,
+  items,
+  buttonClassName = 'btn',
+  align = 'start',
+  buttonLabel,
+}: {
+  label: ReactNode;
+  items: MenuItem[];
+  buttonClassName?: string;
+  align?: 'start' | 'end';
+  buttonLabel?: string;
+}) {
   const [open, setOpen] = useState(false);
   const btn = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -94,7 +106,19 @@ export function Menu({ label, items, buttonClassName = 'btn', align = 'start', b
 }
 
 /** A non-modal panel anchored under a button (filters, column chooser); Escape or a click outside closes it. */
-export function Popover({ label, children, buttonClassName = 'btn', align = 'start', title }: { label: ReactNode; children: (close: () => void) => ReactNode; buttonClassName?: string; align?: 'start' | 'end'; title: string }) {
+export function Popover({
+  label,
+  children,
+  buttonClassName = 'btn',
+  align = 'start',
+  title,
+}: {
+  label: ReactNode;
+  children: (close: () => void) => ReactNode;
+  buttonClassName?: string;
+  align?: 'start' | 'end';
+  title: string;
+}) {
   const [open, setOpen] = useState(false);
   const btn = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -124,7 +148,12 @@ export function Popover({ label, children, buttonClassName = 'btn', align = 'sta
           role="dialog"
           aria-label={title}
           className="popover"
-          style={{ ...(align === 'end' ? { insetInlineEnd: 0 } : { insetInlineStart: 0 }), insetBlockStart: 'calc(100% + 4px)', padding: 'var(--s3)', minInlineSize: 260 }}
+          style={{
+            ...(align === 'end' ? { insetInlineEnd: 0 } : { insetInlineStart: 0 }),
+            insetBlockStart: 'calc(100% + 4px)',
+            padding: 'var(--s3)',
+            minInlineSize: 260,
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.stopPropagation();

@@ -16,7 +16,11 @@ export function RecordStatus({ pending, error, backHref, backLabel }: { pending:
     );
   return (
     <div className="page">
-      <EmptyState icon={<Icon name="search" size={36} />} title={isApiError(error) && error.status === 404 ? t('record.notFound') : t('errors.unexpected')} actions={<Link href={backHref}>{backLabel}</Link>} />
+      <EmptyState
+        icon={<Icon name="search" size={36} />}
+        title={isApiError(error) && error.status === 404 ? t('record.notFound') : t('errors.unexpected')}
+        actions={<Link href={backHref}>{backLabel}</Link>}
+      />
     </div>
   );
 }

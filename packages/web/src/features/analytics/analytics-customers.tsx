@@ -19,7 +19,12 @@ type Picture = {
   active: number[];
   retention: { cohorts: { month: string; size: number; retained: number[] }[]; repeatRate: number; churnRate: number; churnDays: number };
   penetration: { repeatRevenueShare: number };
-  categories: { categoriesPerCustomer: { categories: string; customers: number }[]; crossSellRate: number; categories: { category: string | null; customers: number; share: number }[]; customers: number };
+  categories: {
+    categoriesPerCustomer: { categories: string; customers: number }[];
+    crossSellRate: number;
+    categories: { category: string | null; customers: number; share: number }[];
+    customers: number;
+  };
 };
 
 const PALETTE = ['#0f766e', '#38bdf8', '#a78bfa', '#f59e0b', '#ef4444', '#10b981', '#6366f1', '#ec4899', '#84cc16', '#94a3b8'];
@@ -31,12 +36,17 @@ export function CustomersTab({ asOf }: { asOf: string }) {
   const errorText = useErrorText();
   const [months, setMonths] = useState(12);
   const [by, setBy] = useState<'source' | 'channel'>('source');
-  const q = useQuery({ queryKey: ['analytics', 'customers', asOf, months], queryFn: ({ signal }) => api.get<Picture>('/analytics/customers', { query: { asOf, months }, signal }), placeholderData: keepPreviousData });
+  const q = useQuery({
+    queryKey: ['analytics', 'customers', asOf, months],
+    queryFn: ({ signal }) => api.get<Picture>('/analytics/customers', { query: { asOf, months }, signal }),
+    placeholderData: keepPreviousData,
+  });
   const p = q.data;
   const png = t('analytics.savePng');
   const pct = (x: number) => `${fmt.number(Math.round(x * 1000) / 10)}%`;
   const money = (major: number) => fmt.money(Math.round(major * 10 ** (minorDigits(p?.currency ?? 'VND') ?? 0)), p?.currency);
-  const monthLabel = (m: string) => new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+  const monthLabel = (m: string) =>
+    new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
   const other = (k: string | null) => k ?? t('analytics.customers.unknown');
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
@@ -44,7 +54,9 @@ export function CustomersTab({ asOf }: { asOf: string }) {
     if (!p) return null;
     const keyed = (by === 'source' ? p.acquisition.bySource : p.acquisition.byChannel).slice(0, 8);
     const rest = (by === 'source' ? p.acquisition.bySource : p.acquisition.byChannel).slice(8);
-    const series = [...keyed.map((k) => ({ name: k.key ? enumLabel(by === 'channel' ? 'orderChannel' : 'contactSource', k.key) : other(k.key), counts: k.counts }))];
+    const series = [
+      ...keyed.map((k) => ({ name: k.key ? enumLabel(by === 'channel' ? 'orderChannel' : 'contactSource', k.key) : other(k.key), counts: k.counts })),
+    ];
     if (rest.length) series.push({ name: t('analytics.customers.others'), counts: p.months.map((_, i) => rest.reduce((s, r) => s + r.counts[i]!, 0)) });
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -66,11 +78,21 @@ export function CustomersTab({ asOf }: { asOf: string }) {
       grid: { left: 64, right: 48, top: 36, bottom: 56 },
       toolbox: savePng(png, 'kith-revenue'),
       xAxis: { type: 'category', data: p.months.map(monthLabel) },
-      yAxis: [{ type: 'value', axisLabel: { formatter: (x: number) => fmt.compact(x) } }, { type: 'value', name: t('analytics.customers.active'), splitLine: { show: false } }],
+      yAxis: [
+        { type: 'value', axisLabel: { formatter: (x: number) => fmt.compact(x) } },
+        { type: 'value', name: t('analytics.customers.active'), splitLine: { show: false } },
+      ],
       series: [
         { name: t('analytics.customers.firstPurchases'), type: 'bar', stack: 'rev', data: p.revenue.newCustomers, itemStyle: { color: '#38bdf8' } },
         { name: t('analytics.customers.repeatPurchases'), type: 'bar', stack: 'rev', data: p.revenue.repeat, itemStyle: { color: '#0f766e' } },
-        { name: t('analytics.customers.active'), type: 'line', yAxisIndex: 1, data: p.active, itemStyle: { color: '#f59e0b' }, tooltip: { valueFormatter: (x: number) => fmt.number(x) } },
+        {
+          name: t('analytics.customers.active'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: p.active,
+          itemStyle: { color: '#f59e0b' },
+          tooltip: { valueFormatter: (x: number) => fmt.number(x) },
+        },
       ],
     };
   }, [p, t]);
@@ -82,13 +104,22 @@ export function CustomersTab({ asOf }: { asOf: string }) {
     const data: [number, number, number | '-'][] = [];
     rows.forEach((c, r) => c.retained.forEach((x, k) => data.push([k, r, c.size ? Math.round(x * 1000) / 10 : '-'])));
     return {
-      tooltip: { formatter: (x: { data: [number, number, number] }) => `${monthLabel(rows[x.data[1]]!.month)} · +${x.data[0]} — ${x.data[2]}% (${fmt.number(rows[x.data[1]]!.size)})` },
+      tooltip: {
+        formatter: (x: { data: [number, number, number] }) =>
+          `${monthLabel(rows[x.data[1]]!.month)} · +${x.data[0]} — ${x.data[2]}% (${fmt.number(rows[x.data[1]]!.size)})`,
+      },
       grid: { left: 90, right: 16, top: 36, bottom: 48 },
       toolbox: savePng(png, 'kith-cohorts'),
       xAxis: { type: 'category', name: t('analytics.customers.monthsAfter'), nameLocation: 'middle', nameGap: 28, data: p.months.map((_, k) => String(k)) },
       yAxis: { type: 'category', inverse: true, data: rows.map((c) => `${monthLabel(c.month)} (${fmt.number(c.size)})`) },
       visualMap: { min: 0, max: 100, show: false, inRange: { color: ['#f0fdfa', '#0f766e'] } },
-      series: [{ type: 'heatmap', data, label: { show: p.months.length <= 12, formatter: (x: { data: [number, number, number] }) => (x.data[0] === 0 ? '' : `${Math.round(x.data[2])}`) } }],
+      series: [
+        {
+          type: 'heatmap',
+          data,
+          label: { show: p.months.length <= 12, formatter: (x: { data: [number, number, number] }) => (x.data[0] === 0 ? '' : `${Math.round(x.data[2])}`) },
+        },
+      ],
     };
   }, [p, t]);
 
@@ -99,9 +130,22 @@ export function CustomersTab({ asOf }: { asOf: string }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 48, right: 16, top: 36, bottom: 48 },
       toolbox: savePng(png, 'kith-categories-per-customer'),
-      xAxis: { type: 'category', name: t('analytics.customers.categoriesAxis'), nameLocation: 'middle', nameGap: 28, data: p.categories.categoriesPerCustomer.map((x) => x.categories) },
+      xAxis: {
+        type: 'category',
+        name: t('analytics.customers.categoriesAxis'),
+        nameLocation: 'middle',
+        nameGap: 28,
+        data: p.categories.categoriesPerCustomer.map((x) => x.categories),
+      },
       yAxis: { type: 'value' },
-      series: [{ type: 'bar', data: p.categories.categoriesPerCustomer.map((x) => x.customers), itemStyle: { color: '#6366f1' }, label: { show: true, position: 'top' } }],
+      series: [
+        {
+          type: 'bar',
+          data: p.categories.categoriesPerCustomer.map((x) => x.customers),
+          itemStyle: { color: '#6366f1' },
+          label: { show: true, position: 'top' },
+        },
+      ],
     };
   }, [p, t]);
 
@@ -115,11 +159,23 @@ export function CustomersTab({ asOf }: { asOf: string }) {
       toolbox: savePng(png, 'kith-category-reach'),
       xAxis: { type: 'value', max: 100 },
       yAxis: { type: 'category', inverse: true, data: list.map((c) => c.category ?? t('needs.uncategorised')) },
-      series: [{ type: 'bar', data: list.map((c) => Math.round(c.share * 1000) / 10), itemStyle: { color: '#10b981' }, label: { show: true, position: 'right', formatter: '{c}%' } }],
+      series: [
+        {
+          type: 'bar',
+          data: list.map((c) => Math.round(c.share * 1000) / 10),
+          itemStyle: { color: '#10b981' },
+          label: { show: true, position: 'right', formatter: '{c}%' },
+        },
+      ],
     };
   }, [p, t]);
 
-  if (q.isError) return <div className="alert alert-error" role="alert">{errorText(q.error)}</div>;
+  if (q.isError)
+    return (
+      <div className="alert alert-error" role="alert">
+        {errorText(q.error)}
+      </div>
+    );
   if (!p) return <div className="progress" aria-busy="true" />;
   const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: 'var(--s4)' } as const;
   const kpi = (label: string, value: string, testId: string, help: string) => (
@@ -147,7 +203,12 @@ export function CustomersTab({ asOf }: { asOf: string }) {
       </div>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: 'var(--s3)' }}>
         {kpi(t('analytics.customers.repeatRate'), pct(p.retention.repeatRate), 'kpi-repeat', t('analytics.customers.repeatRateHelp'))}
-        {kpi(t('analytics.customers.churnRate'), pct(p.retention.churnRate), 'kpi-churn', t('analytics.customers.churnRateHelp', { days: p.retention.churnDays }))}
+        {kpi(
+          t('analytics.customers.churnRate'),
+          pct(p.retention.churnRate),
+          'kpi-churn',
+          t('analytics.customers.churnRateHelp', { days: p.retention.churnDays }),
+        )}
         {kpi(t('analytics.customers.crossSell'), pct(p.categories.crossSellRate), 'kpi-cross-sell', t('analytics.customers.crossSellHelp'))}
         {kpi(t('analytics.customers.repeatRevenue'), pct(p.penetration.repeatRevenueShare), 'kpi-repeat-revenue', t('analytics.customers.repeatRevenueHelp'))}
       </div>
@@ -158,19 +219,74 @@ export function CustomersTab({ asOf }: { asOf: string }) {
           help={
             <span className="row" style={{ gap: 'var(--s1)' }}>
               {t('analytics.customers.acquisitionHelp')}
-              <select className="select" aria-label={t('analytics.customers.by')} value={by} onChange={(e) => setBy(e.target.value as 'source' | 'channel')} style={{ inlineSize: 'auto' }} data-testid="acquisition-by">
+              <select
+                className="select"
+                aria-label={t('analytics.customers.by')}
+                value={by}
+                onChange={(e) => setBy(e.target.value as 'source' | 'channel')}
+                style={{ inlineSize: 'auto' }}
+                data-testid="acquisition-by"
+              >
                 <option value="source">{t('analytics.customers.bySource')}</option>
                 <option value="channel">{t('analytics.customers.byChannel')}</option>
               </select>
             </span>
           }
           option={acquisition}
-          csv={() => ({ name: `kith-acquisition-${by}.csv`, rows: [['month', ...(by === 'source' ? p.acquisition.bySource : p.acquisition.byChannel).map((k) => k.key ?? '')], ...p.months.map((m, i) => [m, ...(by === 'source' ? p.acquisition.bySource : p.acquisition.byChannel).map((k) => k.counts[i]!)])] })}
+          csv={() => ({
+            name: `kith-acquisition-${by}.csv`,
+            rows: [
+              ['month', ...(by === 'source' ? p.acquisition.bySource : p.acquisition.byChannel).map((k) => k.key ?? '')],
+              ...p.months.map((m, i) => [m, ...(by === 'source' ? p.acquisition.bySource : p.acquisition.byChannel).map((k) => k.counts[i]!)]),
+            ],
+          })}
         />
-        <ChartCard id="revenue" title={t('analytics.customers.revenueTitle')} help={t('analytics.customers.revenueHelp')} option={revenue} csv={() => ({ name: 'kith-revenue.csv', rows: [['month', 'first purchases', 'repeat purchases', 'active customers'], ...p.months.map((m, i) => [m, p.revenue.newCustomers[i]!, p.revenue.repeat[i]!, p.active[i]!])] })} />
-        <ChartCard id="cohorts" title={t('analytics.customers.cohortsTitle')} help={t('analytics.customers.cohortsHelp')} option={cohorts} height={Math.max(280, 40 + p.months.length * 26)} csv={() => ({ name: 'kith-cohorts.csv', rows: [['cohort', 'size', ...p.months.map((_, k) => `+${k}`)], ...p.retention.cohorts.map((c) => [c.month, c.size, ...c.retained])] })} />
-        <ChartCard id="depth" title={t('analytics.customers.depthTitle')} help={t('analytics.customers.depthHelp')} option={depth} empty={t('analytics.customers.noCategories')} csv={() => ({ name: 'kith-categories-per-customer.csv', rows: [['categories', 'customers'], ...p.categories.categoriesPerCustomer.map((x) => [x.categories, x.customers])] })} />
-        <ChartCard id="reach" title={t('analytics.customers.reachTitle')} help={t('analytics.customers.reachHelp')} option={reach} empty={t('analytics.customers.noCategories')} csv={() => ({ name: 'kith-category-reach.csv', rows: [['category', 'customers', 'share'], ...p.categories.categories.map((c) => [c.category ?? '', c.customers, c.share])] })} />
+        <ChartCard
+          id="revenue"
+          title={t('analytics.customers.revenueTitle')}
+          help={t('analytics.customers.revenueHelp')}
+          option={revenue}
+          csv={() => ({
+            name: 'kith-revenue.csv',
+            rows: [
+              ['month', 'first purchases', 'repeat purchases', 'active customers'],
+              ...p.months.map((m, i) => [m, p.revenue.newCustomers[i]!, p.revenue.repeat[i]!, p.active[i]!]),
+            ],
+          })}
+        />
+        <ChartCard
+          id="cohorts"
+          title={t('analytics.customers.cohortsTitle')}
+          help={t('analytics.customers.cohortsHelp')}
+          option={cohorts}
+          height={Math.max(280, 40 + p.months.length * 26)}
+          csv={() => ({
+            name: 'kith-cohorts.csv',
+            rows: [['cohort', 'size', ...p.months.map((_, k) => `+${k}`)], ...p.retention.cohorts.map((c) => [c.month, c.size, ...c.retained])],
+          })}
+        />
+        <ChartCard
+          id="depth"
+          title={t('analytics.customers.depthTitle')}
+          help={t('analytics.customers.depthHelp')}
+          option={depth}
+          empty={t('analytics.customers.noCategories')}
+          csv={() => ({
+            name: 'kith-categories-per-customer.csv',
+            rows: [['categories', 'customers'], ...p.categories.categoriesPerCustomer.map((x) => [x.categories, x.customers])],
+          })}
+        />
+        <ChartCard
+          id="reach"
+          title={t('analytics.customers.reachTitle')}
+          help={t('analytics.customers.reachHelp')}
+          option={reach}
+          empty={t('analytics.customers.noCategories')}
+          csv={() => ({
+            name: 'kith-category-reach.csv',
+            rows: [['category', 'customers', 'share'], ...p.categories.categories.map((c) => [c.category ?? '', c.customers, c.share])],
+          })}
+        />
       </div>
     </div>
   );

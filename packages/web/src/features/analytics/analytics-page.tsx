@@ -30,8 +30,16 @@ type Summary = {
 };
 
 const SEGMENT_COLOR: Record<string, string> = {
-  champions: '#0f766e', loyal: '#14b8a6', potential_loyalists: '#5eead4', new: '#38bdf8', promising: '#a5b4fc',
-  need_attention: '#facc15', about_to_sleep: '#fb923c', cant_lose_them: '#ef4444', at_risk: '#f87171', hibernating: '#94a3b8',
+  champions: '#0f766e',
+  loyal: '#14b8a6',
+  potential_loyalists: '#5eead4',
+  new: '#38bdf8',
+  promising: '#a5b4fc',
+  need_attention: '#facc15',
+  about_to_sleep: '#fb923c',
+  cant_lose_them: '#ef4444',
+  at_risk: '#f87171',
+  hibernating: '#94a3b8',
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -116,8 +124,22 @@ export default function AnalyticsPage() {
         },
       },
       grid: { left: 56, right: 16, top: 36, bottom: 56 },
-      xAxis: { type: 'category', name: t('analytics.frequency'), nameLocation: 'middle', nameGap: 32, data: ['1', '2', '3', '4', '5'], splitArea: { show: true } },
-      yAxis: { type: 'category', name: t('analytics.recency'), nameLocation: 'middle', nameGap: 36, data: ['1', '2', '3', '4', '5'], splitArea: { show: true } },
+      xAxis: {
+        type: 'category',
+        name: t('analytics.frequency'),
+        nameLocation: 'middle',
+        nameGap: 32,
+        data: ['1', '2', '3', '4', '5'],
+        splitArea: { show: true },
+      },
+      yAxis: {
+        type: 'category',
+        name: t('analytics.recency'),
+        nameLocation: 'middle',
+        nameGap: 36,
+        data: ['1', '2', '3', '4', '5'],
+        splitArea: { show: true },
+      },
       visualMap: { min: 0, max, show: false, inRange: { color: ['#f0fdfa', '#0f766e'] } },
       toolbox: { right: 0, top: 0, feature: { saveAsImage: { title: t('analytics.savePng'), name: `kith-rfm-${s.asOf}` } } },
       series: [{ type: 'heatmap', data, label: { show: true, formatter: (p: { data: [number, number, number] }) => fmt.number(p.data[2]) } }],
@@ -134,14 +156,29 @@ export default function AnalyticsPage() {
       xAxis: { type: 'value' },
       yAxis: { type: 'category', inverse: true, data: list.map((x) => seg(x.segment)) },
       toolbox: { right: 0, top: 0, feature: { saveAsImage: { title: t('analytics.savePng'), name: `kith-segments-${s.asOf}` } } },
-      series: [{ type: 'bar', data: list.map((x) => ({ value: x.customers, itemStyle: { color: SEGMENT_COLOR[x.segment] } })), label: { show: true, position: 'right' } }],
+      series: [
+        {
+          type: 'bar',
+          data: list.map((x) => ({ value: x.customers, itemStyle: { color: SEGMENT_COLOR[x.segment] } })),
+          label: { show: true, position: 'right' },
+        },
+      ],
     };
   }, [s, t]);
 
   const tabBar = (
     <div role="tablist" aria-label={t('analytics.title')} className="row" style={{ gap: 'var(--s1)', borderBlockEnd: '1px solid var(--border, #e2e8f0)' }}>
       {TABS.map((x) => (
-        <button key={x} type="button" role="tab" aria-selected={tab === x} className={`btn btn-ghost${tab === x ? ' active' : ''}`} style={tab === x ? { borderBlockEnd: '2px solid var(--accent, #0f766e)', borderRadius: 0 } : { borderRadius: 0 }} onClick={() => chooseTab(x)} data-testid={`tab-${x}`}>
+        <button
+          key={x}
+          type="button"
+          role="tab"
+          aria-selected={tab === x}
+          className={`btn btn-ghost${tab === x ? ' active' : ''}`}
+          style={tab === x ? { borderBlockEnd: '2px solid var(--accent, #0f766e)', borderRadius: 0 } : { borderRadius: 0 }}
+          onClick={() => chooseTab(x)}
+          data-testid={`tab-${x}`}
+        >
           {t(`analytics.tabs.${x}`)}
         </button>
       ))}
@@ -154,7 +191,8 @@ export default function AnalyticsPage() {
         <h1>{t('analytics.title')}</h1>
         {s && s.customers > 0 && (
           <span className="muted" data-testid="rfm-summary">
-            {t('analytics.customers', { count: s.customers, formatted: fmt.number(s.customers) })} · {fmt.money(minor(s.segments.reduce((x, y) => x + y.revenue, 0)), s.currency)}
+            {t('analytics.customers', { count: s.customers, formatted: fmt.number(s.customers) })} ·{' '}
+            {fmt.money(minor(s.segments.reduce((x, y) => x + y.revenue, 0)), s.currency)}
           </span>
         )}
         <span className="spacer" />
@@ -164,7 +202,15 @@ export default function AnalyticsPage() {
         </label>
       </div>
       <div className="toolbar" data-testid="score-run">
-        <span className="muted">{run.data?.run ? t('analytics.lastRun', { count: run.data.run.customers, formatted: fmt.number(run.data.run.customers), date: fmt.date(`${run.data.run.asOf}T12:00:00Z`) }) : t('analytics.noRun')}</span>
+        <span className="muted">
+          {run.data?.run
+            ? t('analytics.lastRun', {
+                count: run.data.run.customers,
+                formatted: fmt.number(run.data.run.customers),
+                date: fmt.date(`${run.data.run.asOf}T12:00:00Z`),
+              })
+            : t('analytics.noRun')}
+        </span>
         {can('analytics.refresh') && (
           <Button onClick={() => refresh.mutate()} busy={refresh.isPending || !!waiting || !!running} disabled={!!running} data-testid="refresh-scores">
             {t('analytics.refresh')}
@@ -173,7 +219,11 @@ export default function AnalyticsPage() {
       </div>
       {(refresh.isPending || waiting || running) && (
         <div role="status" data-testid="refresh-progress">
-          <span className="muted">{running ? t(`analytics.phase.${running.phase}`, { done: fmt.number(running.done), total: fmt.number(running.total ?? 0) }) : t('analytics.refreshing')}</span>
+          <span className="muted">
+            {running
+              ? t(`analytics.phase.${running.phase}`, { done: fmt.number(running.done), total: fmt.number(running.total ?? 0) })
+              : t('analytics.refreshing')}
+          </span>
           {running?.phase === 'storing' && running.total ? (
             <progress max={running.total} value={running.done} aria-label={t('analytics.refreshing')} style={{ width: '100%' }} />
           ) : (
@@ -218,7 +268,11 @@ export default function AnalyticsPage() {
           {t('analytics.emptyBody')}
         </EmptyState>
       ) : tab === 'value' ? (
-        run.data?.run ? <ValueTab models={run.data.run.models} /> : <p className="muted">{t('analytics.value.none')}</p>
+        run.data?.run ? (
+          <ValueTab models={run.data.run.models} />
+        ) : (
+          <p className="muted">{t('analytics.value.none')}</p>
+        )
       ) : tab === 'customers' ? (
         <CustomersTab asOf={asOf} />
       ) : (
@@ -227,7 +281,16 @@ export default function AnalyticsPage() {
             <div className="card-header">
               <h2 id="rfm-grid-title">{t('analytics.gridTitle')}</h2>
               <span className="spacer" />
-              <button type="button" className="btn btn-sm" onClick={() => downloadCsv(`kith-rfm-${s.asOf}.csv`, [['r', 'f', 'segment', 'customers', 'revenue'], ...s.cells.flatMap((row, r) => row.map((c, f) => [r + 1, f + 1, String(grid[r]![f]), c.customers, c.revenue]))])}>
+              <button
+                type="button"
+                className="btn btn-sm"
+                onClick={() =>
+                  downloadCsv(`kith-rfm-${s.asOf}.csv`, [
+                    ['r', 'f', 'segment', 'customers', 'revenue'],
+                    ...s.cells.flatMap((row, r) => row.map((c, f) => [r + 1, f + 1, String(grid[r]![f]), c.customers, c.revenue])),
+                  ])
+                }
+              >
                 {t('analytics.csv')}
               </button>
             </div>
@@ -240,7 +303,16 @@ export default function AnalyticsPage() {
             <div className="card-header">
               <h2 id="rfm-segments-title">{t('analytics.segmentsTitle')}</h2>
               <span className="spacer" />
-              <button type="button" className="btn btn-sm" onClick={() => downloadCsv(`kith-segments-${s.asOf}.csv`, [['segment', 'customers', 'revenue'], ...s.segments.map((x) => [x.segment, x.customers, x.revenue])])}>
+              <button
+                type="button"
+                className="btn btn-sm"
+                onClick={() =>
+                  downloadCsv(`kith-segments-${s.asOf}.csv`, [
+                    ['segment', 'customers', 'revenue'],
+                    ...s.segments.map((x) => [x.segment, x.customers, x.revenue]),
+                  ])
+                }
+              >
                 {t('analytics.csv')}
               </button>
             </div>
@@ -262,7 +334,12 @@ function Movement({ to }: { to: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [from, setFrom] = useState(() => minusDays(to, 90));
-  const q = useQuery({ queryKey: ['analytics', 'movement', from, to], queryFn: ({ signal }) => api.get<MovementData>('/analytics/rfm/movement', { query: { from, to }, signal }), placeholderData: keepPreviousData, enabled: from <= to });
+  const q = useQuery({
+    queryKey: ['analytics', 'movement', from, to],
+    queryFn: ({ signal }) => api.get<MovementData>('/analytics/rfm/movement', { query: { from, to }, signal }),
+    placeholderData: keepPreviousData,
+    enabled: from <= to,
+  });
   const m = q.data;
   const seg = (k: string) => (k === 'none' ? t('analytics.movement.none') : enumLabel('rfmSegment', k));
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
@@ -305,7 +382,16 @@ function Movement({ to }: { to: string }) {
       help={
         <span className="row" style={{ gap: 'var(--s1)', flexWrap: 'wrap' }}>
           {t('analytics.movement.help')}
-          <input className="input" type="date" aria-label={t('analytics.movement.from')} value={from} max={to} onChange={(e) => e.target.value && setFrom(e.target.value)} style={{ inlineSize: 'auto' }} data-testid="movement-from" />
+          <input
+            className="input"
+            type="date"
+            aria-label={t('analytics.movement.from')}
+            value={from}
+            max={to}
+            onChange={(e) => e.target.value && setFrom(e.target.value)}
+            style={{ inlineSize: 'auto' }}
+            data-testid="movement-from"
+          />
           → {fmt.date(to)}
         </span>
       }

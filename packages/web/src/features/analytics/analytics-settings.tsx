@@ -40,7 +40,8 @@ export function SettingsTab() {
   });
   if (!draft) return <div className="progress" aria-busy="true" />;
   const editable = can('analytics.configure');
-  const setCell = (r: number, f: number, seg: string) => setDraft({ ...draft, rfmGrid: draft.rfmGrid.map((row, i) => (i === r ? row.map((x, j) => (j === f ? seg : x)) : row)) });
+  const setCell = (r: number, f: number, seg: string) =>
+    setDraft({ ...draft, rfmGrid: draft.rfmGrid.map((row, i) => (i === r ? row.map((x, j) => (j === f ? seg : x)) : row)) });
   const setTier = (k: keyof Tiers, v: number | null) => setDraft({ ...draft, tiers: { ...draft.tiers, [k]: v } });
   const pct = (k: 'mvcShare' | 'mgcShare' | 'mgcMinPAlive') => (
     <TextField
@@ -99,7 +100,14 @@ export function SettingsTab() {
                   <th scope="row">R{r + 1}</th>
                   {[0, 1, 2, 3, 4].map((f) => (
                     <td key={f}>
-                      <select className="select" aria-label={`R${r + 1} F${f + 1}`} value={draft.rfmGrid[r]![f]} disabled={!editable} onChange={(e) => setCell(r, f, e.target.value)} data-testid={`cell-${r + 1}-${f + 1}`}>
+                      <select
+                        className="select"
+                        aria-label={`R${r + 1} F${f + 1}`}
+                        value={draft.rfmGrid[r]![f]}
+                        disabled={!editable}
+                        onChange={(e) => setCell(r, f, e.target.value)}
+                        data-testid={`cell-${r + 1}-${f + 1}`}
+                      >
                         {RFM_SEGMENTS.map((s) => (
                           <option key={s} value={s}>
                             {enumLabel('rfmSegment', s)}

@@ -25,7 +25,11 @@ export type Holdout = {
   byFrequency: { frequency: string; customers: number; predicted: number; actual: number }[];
   tracking: { date: string; actual: number; predicted: number }[];
 };
-export type Models = { bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number }; gammaGamma: { p: number; q: number; v: number; logLikelihood: number }; holdout?: Holdout | null } | null;
+export type Models = {
+  bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number };
+  gammaGamma: { p: number; q: number; v: number; logLikelihood: number };
+  holdout?: Holdout | null;
+} | null;
 
 const TIER_COLOR: Record<string, string> = { most_valuable: '#0f766e', most_growable: '#38bdf8', maintain: '#94a3b8', below_zero: '#ef4444' };
 
@@ -47,7 +51,13 @@ export function ValueTab({ models }: { models: Models }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 56, right: 16, top: 36, bottom: 56 },
       toolbox: savePng(png, 'kith-clv'),
-      xAxis: { type: 'category', name: t('analytics.value.clvAxis'), nameLocation: 'middle', nameGap: 36, data: bins.map((b) => `${compact(b.from)}–${compact(b.to)}`) },
+      xAxis: {
+        type: 'category',
+        name: t('analytics.value.clvAxis'),
+        nameLocation: 'middle',
+        nameGap: 36,
+        data: bins.map((b) => `${compact(b.from)}–${compact(b.to)}`),
+      },
       yAxis: { type: 'value', name: t('analytics.value.customersAxis') },
       series: [{ type: 'bar', data: bins.map((b) => b.customers), itemStyle: { color: '#0f766e' } }],
     };
@@ -60,9 +70,20 @@ export function ValueTab({ models }: { models: Models }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 56, right: 16, top: 36, bottom: 56 },
       toolbox: savePng(png, 'kith-p-alive'),
-      xAxis: { type: 'category', name: t('analytics.value.aliveAxis'), nameLocation: 'middle', nameGap: 36, data: v.pAlive.map((b) => `${Math.round(b.from * 100)}–${Math.round(b.to * 100)}%`) },
+      xAxis: {
+        type: 'category',
+        name: t('analytics.value.aliveAxis'),
+        nameLocation: 'middle',
+        nameGap: 36,
+        data: v.pAlive.map((b) => `${Math.round(b.from * 100)}–${Math.round(b.to * 100)}%`),
+      },
       yAxis: { type: 'value', name: t('analytics.value.customersAxis') },
-      series: [{ type: 'bar', data: v.pAlive.map((b) => ({ value: b.customers, itemStyle: { color: b.from < 0.3 ? '#ef4444' : b.from < 0.6 ? '#facc15' : '#14b8a6' } })) }],
+      series: [
+        {
+          type: 'bar',
+          data: v.pAlive.map((b) => ({ value: b.customers, itemStyle: { color: b.from < 0.3 ? '#ef4444' : b.from < 0.6 ? '#facc15' : '#14b8a6' } })),
+        },
+      ],
     };
   }, [v, t]);
 
@@ -76,7 +97,18 @@ export function ValueTab({ models }: { models: Models }) {
       toolbox: savePng(png, 'kith-tiers'),
       xAxis: [{ type: 'value', name: t('analytics.value.customersAxis') }],
       yAxis: { type: 'category', inverse: true, data: v.tiers.map((x) => enumLabel('valueTier', x.tier)) },
-      series: [{ name: t('analytics.value.customersAxis'), type: 'bar', data: v.tiers.map((x) => ({ value: x.customers, itemStyle: { color: TIER_COLOR[x.tier] } })), label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${fmt.number(v.tiers[p.dataIndex]!.customers)} · ${money(v.tiers[p.dataIndex]!.value)}` } }],
+      series: [
+        {
+          name: t('analytics.value.customersAxis'),
+          type: 'bar',
+          data: v.tiers.map((x) => ({ value: x.customers, itemStyle: { color: TIER_COLOR[x.tier] } })),
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { dataIndex: number }) => `${fmt.number(v.tiers[p.dataIndex]!.customers)} · ${money(v.tiers[p.dataIndex]!.value)}`,
+          },
+        },
+      ],
     };
   }, [v, t, fmt]);
 
@@ -109,7 +141,14 @@ export function ValueTab({ models }: { models: Models }) {
       xAxis: { type: 'category', data: h.tracking.map((p) => p.date), axisLabel: { formatter: (d: string) => fmt.date(`${d}T12:00:00Z`) } },
       yAxis: { type: 'value', name: t('analytics.value.cumulative') },
       series: [
-        { name: t('analytics.value.actual'), type: 'line', showSymbol: false, data: h.tracking.map((p) => p.actual), lineStyle: { color: '#64748b' }, itemStyle: { color: '#64748b' } },
+        {
+          name: t('analytics.value.actual'),
+          type: 'line',
+          showSymbol: false,
+          data: h.tracking.map((p) => p.actual),
+          lineStyle: { color: '#64748b' },
+          itemStyle: { color: '#64748b' },
+        },
         {
           name: t('analytics.value.predicted'),
           type: 'line',
@@ -117,7 +156,11 @@ export function ValueTab({ models }: { models: Models }) {
           data: h.tracking.map((p) => Math.round(p.predicted * 10) / 10),
           lineStyle: { type: 'dashed', color: '#0f766e' },
           itemStyle: { color: '#0f766e' },
-          markLine: { symbol: 'none', label: { formatter: t('analytics.value.calibrationEnd') }, data: [{ xAxis: h.tracking.findIndex((p) => p.date >= h.calibrationEnd) }] },
+          markLine: {
+            symbol: 'none',
+            label: { formatter: t('analytics.value.calibrationEnd') },
+            data: [{ xAxis: h.tracking.findIndex((p) => p.date >= h.calibrationEnd) }],
+          },
         },
       ],
     };
@@ -128,25 +171,61 @@ export function ValueTab({ models }: { models: Models }) {
   const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: 'var(--s4)' } as const;
   return (
     <div style={grid}>
-      <ChartCard id="clv" title={t('analytics.value.clvTitle')} help={t('analytics.value.clvHelp')} option={clv} csv={() => ({ name: 'kith-clv.csv', rows: [['from', 'to', 'customers', 'value'], ...v.clv.map((b) => [b.from, b.to, b.customers, b.value])] })} />
-      <ChartCard id="p-alive" title={t('analytics.value.aliveTitle')} help={t('analytics.value.aliveHelp')} option={alive} csv={() => ({ name: 'kith-p-alive.csv', rows: [['from', 'to', 'customers'], ...v.pAlive.map((b) => [b.from, b.to, b.customers])] })} />
+      <ChartCard
+        id="clv"
+        title={t('analytics.value.clvTitle')}
+        help={t('analytics.value.clvHelp')}
+        option={clv}
+        csv={() => ({ name: 'kith-clv.csv', rows: [['from', 'to', 'customers', 'value'], ...v.clv.map((b) => [b.from, b.to, b.customers, b.value])] })}
+      />
+      <ChartCard
+        id="p-alive"
+        title={t('analytics.value.aliveTitle')}
+        help={t('analytics.value.aliveHelp')}
+        option={alive}
+        csv={() => ({ name: 'kith-p-alive.csv', rows: [['from', 'to', 'customers'], ...v.pAlive.map((b) => [b.from, b.to, b.customers])] })}
+      />
       <ChartCard
         id="tiers"
         title={t('analytics.value.tiersTitle')}
         help={t('analytics.value.tiersHelp')}
         option={tiers}
         empty={t('analytics.value.noTiers')}
-        csv={() => ({ name: 'kith-tiers.csv', rows: [['tier', 'customers', 'value', 'net value'], ...v.tiers.map((x) => [x.tier, x.customers, x.value, x.netValue])] })}
+        csv={() => ({
+          name: 'kith-tiers.csv',
+          rows: [['tier', 'customers', 'value', 'net value'], ...v.tiers.map((x) => [x.tier, x.customers, x.value, x.netValue])],
+        })}
       />
       <ChartCard
         id="holdout"
         title={t('analytics.value.holdoutTitle')}
-        help={h ? t('analytics.value.holdoutHelp', { calibration: fmt.date(`${h.calibrationEnd}T12:00:00Z`), end: fmt.date(`${h.holdoutEnd}T12:00:00Z`), customers: fmt.number(h.customers) }) : undefined}
+        help={
+          h
+            ? t('analytics.value.holdoutHelp', {
+                calibration: fmt.date(`${h.calibrationEnd}T12:00:00Z`),
+                end: fmt.date(`${h.holdoutEnd}T12:00:00Z`),
+                customers: fmt.number(h.customers),
+              })
+            : undefined
+        }
         option={byFreq}
         empty={t('analytics.value.noHoldout')}
-        csv={() => ({ name: 'kith-holdout-by-frequency.csv', rows: [['calibration repeat purchases', 'customers', 'predicted', 'actual'], ...h!.byFrequency.map((b) => [b.frequency, b.customers, b.predicted, b.actual])] })}
+        csv={() => ({
+          name: 'kith-holdout-by-frequency.csv',
+          rows: [
+            ['calibration repeat purchases', 'customers', 'predicted', 'actual'],
+            ...h!.byFrequency.map((b) => [b.frequency, b.customers, b.predicted, b.actual]),
+          ],
+        })}
       />
-      <ChartCard id="tracking" title={t('analytics.value.trackingTitle')} help={t('analytics.value.trackingHelp')} option={tracking} empty={t('analytics.value.noHoldout')} csv={() => ({ name: 'kith-holdout-tracking.csv', rows: [['date', 'actual', 'predicted'], ...h!.tracking.map((p) => [p.date, p.actual, p.predicted])] })}>
+      <ChartCard
+        id="tracking"
+        title={t('analytics.value.trackingTitle')}
+        help={t('analytics.value.trackingHelp')}
+        option={tracking}
+        empty={t('analytics.value.noHoldout')}
+        csv={() => ({ name: 'kith-holdout-tracking.csv', rows: [['date', 'actual', 'predicted'], ...h!.tracking.map((p) => [p.date, p.actual, p.predicted])] })}
+      >
         {models && (
           <p className="muted" data-testid="model-params">
             {t('analytics.value.params', {

@@ -21,7 +21,25 @@ export const savePng = (title: string, name: string) => ({ right: 0, top: 0, fea
  * One chart on an analytics page: a titled card with a line of help, the chart (saved as PNG from its
  * corner) and its data as CSV; `empty` stands in when there is nothing to draw.
  */
-export function ChartCard({ id, title, help, option, csv, height = 320, empty, children }: { id: string; title: string; help?: ReactNode; option: EChartsCoreOption | null; csv: (() => { name: string; rows: (string | number | null)[][] }) | null; height?: number; empty?: ReactNode; children?: ReactNode }) {
+export function ChartCard({
+  id,
+  title,
+  help,
+  option,
+  csv,
+  height = 320,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  help?: ReactNode;
+  option: EChartsCoreOption | null;
+  csv: (() => { name: string; rows: (string | number | null)[][] }) | null;
+  height?: number;
+  empty?: ReactNode;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid={`card-${id}`}>

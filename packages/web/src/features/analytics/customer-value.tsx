@@ -36,7 +36,10 @@ export function CustomerValue({ contactId }: { contactId: string }) {
   const can = useCan();
   const session = useRequiredSession();
   const currency = session.workspace.currency;
-  const q = useQuery({ queryKey: ['contact', contactId, 'scores'], queryFn: ({ signal }) => api.get<{ scores: Scores | null; refreshedAt: string | null; note: string | null }>(`/contacts/${contactId}/scores`, { signal }) });
+  const q = useQuery({
+    queryKey: ['contact', contactId, 'scores'],
+    queryFn: ({ signal }) => api.get<{ scores: Scores | null; refreshedAt: string | null; note: string | null }>(`/contacts/${contactId}/scores`, { signal }),
+  });
   const s = q.data?.scores;
   const money = (major: number) => fmt.money(Math.round(major * 10 ** (minorDigits(currency) ?? 0)), currency);
   return (
@@ -51,7 +54,8 @@ export function CustomerValue({ contactId }: { contactId: string }) {
           <div className="progress" aria-busy="true" />
         ) : !s ? (
           <p className="muted">
-            {q.data?.refreshedAt ? t('value.noPurchase') : t('value.none')} {can('analytics.refresh') && !q.data?.refreshedAt && <Link href="/analytics">{t('value.goCompute')}</Link>}
+            {q.data?.refreshedAt ? t('value.noPurchase') : t('value.none')}{' '}
+            {can('analytics.refresh') && !q.data?.refreshedAt && <Link href="/analytics">{t('value.goCompute')}</Link>}
           </p>
         ) : (
           <div className="props">
@@ -72,7 +76,13 @@ export function CustomerValue({ contactId }: { contactId: string }) {
             {s.expectedPurchases !== null && (
               <>
                 <span className="prop-label">{t('value.expected')}</span>
-                <span>{t('value.expectedText', { purchases: fmt.number(Math.round(s.expectedPurchases * 10) / 10), weeks: s.horizonWeeks, spend: s.expectedSpend !== null ? money(s.expectedSpend) : '—' })}</span>
+                <span>
+                  {t('value.expectedText', {
+                    purchases: fmt.number(Math.round(s.expectedPurchases * 10) / 10),
+                    weeks: s.horizonWeeks,
+                    spend: s.expectedSpend !== null ? money(s.expectedSpend) : '—',
+                  })}
+                </span>
               </>
             )}
             {s.clv !== null && (
@@ -87,7 +97,8 @@ export function CustomerValue({ contactId }: { contactId: string }) {
               <>
                 <span className="prop-label">{t('value.tier')}</span>
                 <span data-testid="value-tier">
-                  <span className={`badge${s.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{enumLabel('valueTier', s.tier)}</span> <span className="muted">{t(`tiers.help.${s.tier}`)}</span>
+                  <span className={`badge${s.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{enumLabel('valueTier', s.tier)}</span>{' '}
+                  <span className="muted">{t(`tiers.help.${s.tier}`)}</span>
                 </span>
               </>
             )}
@@ -143,7 +154,16 @@ export function CustomerNeeds({ contactId }: { contactId: string }) {
                         {money(c.spend)} · {fmt.number(Math.round(c.share * 100))}%
                       </span>
                     </span>
-                    <span aria-hidden="true" style={{ display: 'block', blockSize: 6, borderRadius: 3, background: 'var(--accent, #0f766e)', inlineSize: `${Math.max(2, c.share * 100)}%` }} />
+                    <span
+                      aria-hidden="true"
+                      style={{
+                        display: 'block',
+                        blockSize: 6,
+                        borderRadius: 3,
+                        background: 'var(--accent, #0f766e)',
+                        inlineSize: `${Math.max(2, c.share * 100)}%`,
+                      }}
+                    />
                   </div>
                 ))}
               </div>
@@ -166,7 +186,13 @@ export function CustomerNeeds({ contactId }: { contactId: string }) {
                 n.suggestions.map((s) => (
                   <span key={s.product.id}>
                     <strong>{s.product.name}</strong>{' '}
-                    <span className="muted">{t('needs.because', { product: s.because.name, lift: fmt.number(Math.round(s.lift * 10) / 10), share: fmt.number(Math.round(s.confidence * 100)) })}</span>
+                    <span className="muted">
+                      {t('needs.because', {
+                        product: s.because.name,
+                        lift: fmt.number(Math.round(s.lift * 10) / 10),
+                        share: fmt.number(Math.round(s.confidence * 100)),
+                      })}
+                    </span>
                   </span>
                 ))
               )}

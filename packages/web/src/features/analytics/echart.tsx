@@ -6,7 +6,18 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
 // Only what the analytics pages draw: their chunk stays small, and nothing of it is on the first screen.
-echarts.use([BarChart, HeatmapChart, LineChart, SankeyChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, ToolboxComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  SankeyChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  ToolboxComponent,
+  CanvasRenderer,
+]);
 
 /** An ECharts chart that follows its options and its box's size; `label` names it for screen readers. */
 export function EChart({ option, label, height = 320, testId }: { option: EChartsCoreOption; label: string; height?: number; testId?: string }) {

@@ -16,7 +16,11 @@ export function AuthLayout({ title, subtitle, children }: { title: ReactNode; su
           <LanguageSwitch />
         </div>
         <h1>{title}</h1>
-        {subtitle && <p className="muted" style={{ margin: 0 }}>{subtitle}</p>}
+        {subtitle && (
+          <p className="muted" style={{ margin: 0 }}>
+            {subtitle}
+          </p>
+        )}
         {children}
       </div>
     </main>

@@ -27,7 +27,11 @@ export default function InvitationPage() {
   const [mode, setMode] = useState<'new' | 'signin'>('new');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const preview = useQuery({ queryKey: ['invitation', token], queryFn: async () => (await call(invitationApi.preview, { params: { token } })).data, retry: false });
+  const preview = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: async () => (await call(invitationApi.preview, { params: { token } })).data,
+    retry: false,
+  });
   const enter = (s: Session) => {
     resetSession(qc, s);
     navigate('/', { replace: true });
@@ -42,7 +46,10 @@ export default function InvitationPage() {
       if (isApiError(e) && e.reason === 'sign_in_to_accept') setMode('signin');
     },
   });
-  const signIn = useMutation({ mutationFn: () => api.post<Session>('/auth/login', { email: preview.data!.email, password, invitation: token }), onSuccess: enter });
+  const signIn = useMutation({
+    mutationFn: () => api.post<Session>('/auth/login', { email: preview.data!.email, password, invitation: token }),
+    onSuccess: enter,
+  });
   const join = useMutation({
     mutationFn: async () => {
       const { data: r } = await call(invitationApi.accept, { params: { token }, body: {} });
@@ -115,7 +122,15 @@ export default function InvitationPage() {
           </div>
         )}
         {mode === 'new' ? (
-          <TextField label={t('setup.name')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError(create.error, '/name')} required autoFocus />
+          <TextField
+            label={t('setup.name')}
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={fieldError(create.error, '/name')}
+            required
+            autoFocus
+          />
         ) : (
           <TextField label={t('auth.email')} type="email" autoComplete="username" value={p.email} readOnly />
         )}

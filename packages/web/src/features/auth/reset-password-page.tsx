@@ -33,7 +33,17 @@ export default function ResetPasswordPage() {
             m.mutate();
           }}
         >
-          <TextField label={t('auth.newPassword')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(m.error, '/password')} hint={t('auth.passwordRule')} required autoFocus />
+          <TextField
+            label={t('auth.newPassword')}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={fieldError(m.error, '/password')}
+            hint={t('auth.passwordRule')}
+            required
+            autoFocus
+          />
           {m.isError && !fieldError(m.error, '/password') && (
             <div className="alert alert-error" role="alert">
               {fieldError(m.error, '/token') ?? errorText(m.error)}

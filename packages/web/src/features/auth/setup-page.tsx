@@ -32,10 +32,35 @@ export function SetupPage() {
   return (
     <AuthLayout title={t('setup.title')} subtitle={t('setup.subtitle')}>
       <form className="stack" onSubmit={submit} noValidate>
-        <TextField label={t('setup.workspace')} placeholder={t('setup.workspacePlaceholder')} value={form.workspace} onChange={set('workspace')} error={fieldError(m.error, '/workspace')} required autoFocus />
+        <TextField
+          label={t('setup.workspace')}
+          placeholder={t('setup.workspacePlaceholder')}
+          value={form.workspace}
+          onChange={set('workspace')}
+          error={fieldError(m.error, '/workspace')}
+          required
+          autoFocus
+        />
         <TextField label={t('setup.name')} autoComplete="name" value={form.name} onChange={set('name')} error={fieldError(m.error, '/name')} required />
-        <TextField label={t('auth.email')} type="email" autoComplete="email" value={form.email} onChange={set('email')} error={fieldError(m.error, '/email')} required />
-        <TextField label={t('auth.password')} type="password" autoComplete="new-password" value={form.password} onChange={set('password')} error={fieldError(m.error, '/password')} hint={t('auth.passwordRule')} required />
+        <TextField
+          label={t('auth.email')}
+          type="email"
+          autoComplete="email"
+          value={form.email}
+          onChange={set('email')}
+          error={fieldError(m.error, '/email')}
+          required
+        />
+        <TextField
+          label={t('auth.password')}
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={set('password')}
+          error={fieldError(m.error, '/password')}
+          hint={t('auth.passwordRule')}
+          required
+        />
         {m.isError && (
           <div className="alert alert-error" role="alert">
             {errorText(m.error)}

@@ -63,7 +63,14 @@ export function SignInPage() {
     <AuthLayout title={t('auth.signInTitle')}>
       <form className="stack" onSubmit={submit}>
         <TextField label={t('auth.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required autoFocus />
-        <TextField label={t('auth.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <TextField
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
         {login.isError && (
           <div className="alert alert-error" role="alert">
             {wrong ? t('auth.wrongCredentials') : errorText(login.error)}

@@ -35,7 +35,11 @@ export default function CompaniesPage() {
   const list = useInfiniteQuery({
     queryKey: ['companies', 'list', { q, sort }],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api.get<{ data: Company[]; nextCursor: string | null }>('/companies', { query: { q: q || undefined, sort: q ? undefined : sort, limit: 100, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ data: Company[]; nextCursor: string | null }>('/companies', {
+        query: { q: q || undefined, sort: q ? undefined : sort, limit: 100, cursor: pageParam },
+        signal,
+      }),
     getNextPageParam: (p) => p.nextCursor,
     placeholderData: keepPreviousData,
   });
@@ -68,7 +72,13 @@ export default function CompaniesPage() {
       </div>
       {!empty && (
         <div className="toolbar">
-          <SearchInput width={320} label={t('companies.search')} placeholder={t('companies.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
+          <SearchInput
+            width={320}
+            label={t('companies.search')}
+            placeholder={t('companies.searchPlaceholder')}
+            value={qInput}
+            onChange={(e) => setQInput(e.target.value)}
+          />
         </div>
       )}
       {list.isError ? (
@@ -76,19 +86,37 @@ export default function CompaniesPage() {
           {errorText(list.error)}
         </div>
       ) : empty ? (
-        <EmptyState icon={<Icon name="company" size={36} />} title={t('companies.emptyTitle')} actions={can('companies.create') && <Button variant="primary" onClick={() => setCreating(true)}><Icon name="plus" /> {t('companies.new')}</Button>}>
+        <EmptyState
+          icon={<Icon name="company" size={36} />}
+          title={t('companies.emptyTitle')}
+          actions={
+            can('companies.create') && (
+              <Button variant="primary" onClick={() => setCreating(true)}>
+                <Icon name="plus" /> {t('companies.new')}
+              </Button>
+            )
+          }
+        >
           {t('companies.emptyBody')}
         </EmptyState>
       ) : list.isPending ? (
         <div className="progress" />
       ) : rows.length === 0 ? (
-        <EmptyState icon={<Icon name="search" size={36} />} title={t('contacts.noMatchTitle')}>{t('contacts.noMatchBody')}</EmptyState>
+        <EmptyState icon={<Icon name="search" size={36} />} title={t('contacts.noMatchTitle')}>
+          {t('contacts.noMatchBody')}
+        </EmptyState>
       ) : (
         <div className="card" style={{ overflow: 'auto' }}>
           <table className="table">
             <thead>
               <tr>
-                {columns.map((f) => (!isSkip(f.filter) && f.filter.sortable ? <Fragment key={f.name}>{sortButton(f.name, t(`companyFields.${f.name}`))}</Fragment> : <th key={f.name}>{t(`companyFields.${f.name}`)}</th>))}
+                {columns.map((f) =>
+                  !isSkip(f.filter) && f.filter.sortable ? (
+                    <Fragment key={f.name}>{sortButton(f.name, t(`companyFields.${f.name}`))}</Fragment>
+                  ) : (
+                    <th key={f.name}>{t(`companyFields.${f.name}`)}</th>
+                  ),
+                )}
                 <th>{t('companyFields.people')}</th>
                 {sortButton('createdAt', t('contactFields.createdAt'))}
               </tr>
@@ -168,7 +196,13 @@ function NewCompanyDialog({ open, onClose }: { open: boolean; onClose: () => voi
         }}
       >
         <TextField label={t('companyFields.name')} value={name} onChange={(e) => setName(e.target.value)} error={fieldError(create.error, '/name')} autoFocus />
-        <TextField label={t('companyFields.domain')} value={domain} onChange={(e) => setDomain(e.target.value)} error={fieldError(create.error, '/domain')} placeholder="example.vn" />
+        <TextField
+          label={t('companyFields.domain')}
+          value={domain}
+          onChange={(e) => setDomain(e.target.value)}
+          error={fieldError(create.error, '/domain')}
+          placeholder="example.vn"
+        />
         {create.isError && !fieldError(create.error, '/name') && !fieldError(create.error, '/domain') && (
           <div className="alert alert-error" role="alert">
             {errorText(create.error)}

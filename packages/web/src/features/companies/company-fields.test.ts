@@ -14,7 +14,8 @@ import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 const locales = join(import.meta.dirname, '../../locales');
 const lang = { vi: JSON.parse(readFileSync(join(locales, 'vi.json'), 'utf8')), en: JSON.parse(readFileSync(join(locales, 'en.json'), 'utf8')) };
-const get = (o: Record<string, unknown>, key: string): unknown => key.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o);
+const get = (o: Record<string, unknown>, key: string): unknown =>
+  key.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o);
 
 const tables: [string, readonly (FieldDef & { name: string })[], readonly string[]][] = [
   ['companyFields', COMPANY_FIELD_LIST, COMPANY_WEB_SECTIONS],

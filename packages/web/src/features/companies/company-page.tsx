@@ -47,7 +47,8 @@ function CompanyRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   const people = useInfiniteQuery({
     queryKey: ['company-people', c.id],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<{ data: Contact[]; nextCursor: string | null }>(`/companies/${c.id}/contacts`, { query: { limit: 50, cursor: pageParam } }),
+    queryFn: ({ pageParam }) =>
+      api.get<{ data: Contact[]; nextCursor: string | null }>(`/companies/${c.id}/contacts`, { query: { limit: 50, cursor: pageParam } }),
     getNextPageParam: (p) => p.nextCursor,
   });
   const save = async (key: string, patch: Record<string, unknown>): Promise<boolean> => {
@@ -82,7 +83,17 @@ function CompanyRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
         </Fragment>
       );
     return (
-      <EditableField key={f.name} label={label} display={display} value={fieldRaw(c[f.name])} editor={editor} canEdit={can('companies.update')} error={errors[f.name] || undefined} onSave={(raw) => save(f.name, { [f.name]: fieldPatch(f, raw) })} testId={`company-${f.name}`} />
+      <EditableField
+        key={f.name}
+        label={label}
+        display={display}
+        value={fieldRaw(c[f.name])}
+        editor={editor}
+        canEdit={can('companies.update')}
+        error={errors[f.name] || undefined}
+        onSave={(raw) => save(f.name, { [f.name]: fieldPatch(f, raw) })}
+        testId={`company-${f.name}`}
+      />
     );
   });
   const rows = people.data?.pages.flatMap((p) => p.data) ?? [];
@@ -91,7 +102,8 @@ function CompanyRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
       {conflict && (
         <ConflictBanner
           onReload={() => {
-            setConflict(false); reload();
+            setConflict(false);
+            reload();
           }}
         />
       )}
@@ -153,9 +165,7 @@ function CompanyRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
           <div className="card-header">
             <h2>{t('companies.details')}</h2>
           </div>
-          <div className="card-body props">
-            {details}
-          </div>
+          <div className="card-body props">{details}</div>
         </section>
       </div>
     </div>

@@ -12,7 +12,12 @@ import { useMembers } from '../../lib/workspace-data.ts';
 import { LIFECYCLE_STAGES, type Contact } from './contact-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 
-type Action = { type: 'assign'; ownerId: string | null } | { type: 'addTags'; tags: string[] } | { type: 'removeTags'; tags: string[] } | { type: 'setStage'; lifecycleStage: string } | { type: 'delete' };
+type Action =
+  | { type: 'assign'; ownerId: string | null }
+  | { type: 'addTags'; tags: string[] }
+  | { type: 'removeTags'; tags: string[] }
+  | { type: 'setStage'; lifecycleStage: string }
+  | { type: 'delete' };
 type Result = { succeeded: string[]; failed: { id: string; code: string; detail: string }[] };
 type Ask = 'assign' | 'addTags' | 'removeTags' | 'setStage' | 'delete' | null;
 
@@ -49,7 +54,14 @@ export function BulkBar({ selected, rows, onClear }: { selected: ReadonlySet<str
   });
   const submit = () => {
     if (ask === 'assign') run.mutate({ type: 'assign', ownerId: value === '' ? null : value });
-    else if (ask === 'addTags' || ask === 'removeTags') run.mutate({ type: ask, tags: value.split(',').map((s) => s.trim()).filter(Boolean) });
+    else if (ask === 'addTags' || ask === 'removeTags')
+      run.mutate({
+        type: ask,
+        tags: value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      });
     else if (ask === 'setStage') run.mutate({ type: 'setStage', lifecycleStage: value || 'lead' });
     else if (ask === 'delete') run.mutate({ type: 'delete' });
   };
@@ -93,17 +105,41 @@ export function BulkBar({ selected, rows, onClear }: { selected: ReadonlySet<str
         footer={
           <>
             <Button onClick={() => setAsk(null)}>{t('common.cancel')}</Button>
-            <Button variant={ask === 'delete' ? 'danger' : 'primary'} busy={run.isPending} onClick={submit} disabled={(ask === 'addTags' || ask === 'removeTags') && !value.trim()}>
+            <Button
+              variant={ask === 'delete' ? 'danger' : 'primary'}
+              busy={run.isPending}
+              onClick={submit}
+              disabled={(ask === 'addTags' || ask === 'removeTags') && !value.trim()}
+            >
               {ask === 'delete' ? t('bulk.deleteConfirm', { count: n }) : t('common.apply')}
             </Button>
           </>
         }
       >
         {ask === 'assign' && (
-          <SelectField label={t('contactFields.owner')} value={value} autoFocus onChange={(e) => setValue(e.target.value)} options={[{ value: '', label: t('bulk.unassigned') }, ...(members.data ?? []).filter((m) => !m.disabled).map((m) => ({ value: m.userId, label: m.name }))]} />
+          <SelectField
+            label={t('contactFields.owner')}
+            value={value}
+            autoFocus
+            onChange={(e) => setValue(e.target.value)}
+            options={[
+              { value: '', label: t('bulk.unassigned') },
+              ...(members.data ?? []).filter((m) => !m.disabled).map((m) => ({ value: m.userId, label: m.name })),
+            ]}
+          />
         )}
-        {(ask === 'addTags' || ask === 'removeTags') && <TextField label={t('bulk.tags')} hint={t('bulk.tagsHint')} value={value} autoFocus onChange={(e) => setValue(e.target.value)} />}
-        {ask === 'setStage' && <SelectField label={t('contactFields.lifecycleStage')} value={value || 'lead'} autoFocus onChange={(e) => setValue(e.target.value)} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: enumLabel('lifecycleStage', s) }))} />}
+        {(ask === 'addTags' || ask === 'removeTags') && (
+          <TextField label={t('bulk.tags')} hint={t('bulk.tagsHint')} value={value} autoFocus onChange={(e) => setValue(e.target.value)} />
+        )}
+        {ask === 'setStage' && (
+          <SelectField
+            label={t('contactFields.lifecycleStage')}
+            value={value || 'lead'}
+            autoFocus
+            onChange={(e) => setValue(e.target.value)}
+            options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: enumLabel('lifecycleStage', s) }))}
+          />
+        )}
         {ask === 'delete' && <p>{t('bulk.deleteExplain', { count: n })}</p>}
       </Dialog>
       <Dialog

@@ -48,7 +48,11 @@ export function customValueText(f: CustomField, v: unknown, fmt: Formatters, yes
 }
 
 /** The text (or element) of one cell of the contacts list. */
-export function renderContactCell(id: string, c: Contact, ctx: { t: TFunction; fmt: Formatters; lang: string; ownerName: (id: string | null) => string; fields: CustomField[]; money: (major: number) => string }) {
+export function renderContactCell(
+  id: string,
+  c: Contact,
+  ctx: { t: TFunction; fmt: Formatters; lang: string; ownerName: (id: string | null) => string; fields: CustomField[]; money: (major: number) => string },
+) {
   switch (id) {
     case 'name':
       return (
@@ -73,7 +77,9 @@ export function renderContactCell(id: string, c: Contact, ctx: { t: TFunction; f
     case 'rfmSegment':
       return c.scores ? <span className="badge">{enumLabel('rfmSegment', c.scores.segment)}</span> : null;
     case 'valueTier':
-      return c.scores?.tier ? <span className={`badge${c.scores.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{enumLabel('valueTier', c.scores.tier)}</span> : null;
+      return c.scores?.tier ? (
+        <span className={`badge${c.scores.tier === 'most_valuable' ? ' badge-accent' : ''}`}>{enumLabel('valueTier', c.scores.tier)}</span>
+      ) : null;
     case 'clv':
       return <span className="num">{c.scores?.clv != null ? ctx.money(c.scores.clv) : ''}</span>;
     case 'totalSpend':

@@ -14,7 +14,8 @@ import { ENUMS, enumLabel } from '@kith/domain/labels/enums.ts';
 
 const locales = join(import.meta.dirname, '../../locales');
 const lang = { vi: JSON.parse(readFileSync(join(locales, 'vi.json'), 'utf8')), en: JSON.parse(readFileSync(join(locales, 'en.json'), 'utf8')) };
-const get = (o: Record<string, unknown>, key: string): unknown => key.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o);
+const get = (o: Record<string, unknown>, key: string): unknown =>
+  key.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o);
 
 test('every field of the table has a label in Vietnamese and English, and so has every value of its enumeration', () => {
   for (const [code, dict] of Object.entries(lang)) {

@@ -38,14 +38,28 @@ function useFieldSpecs(fields: CustomField[]): FieldSpec[] {
   const fromTable: FieldSpec[] = CONTACT_FIELD_LIST.flatMap((f): FieldSpec[] => {
     if (isSkip(f.filter)) return [];
     const kind: Kind | null =
-      f.name === 'ownerId' ? 'owner'
-      : f.enum?.labels === 'province' ? 'province'
-      : f.enum ? (f.empty === null ? 'enum' : 'stage')
-      : f.filter.type === 'keys' ? (f.filter.keyKind === 'tag' || f.filter.keyKind === 'interest' ? 'tag' : null)
-      : f.filter.type === 'uuid' ? null
-      : f.filter.type;
+      f.name === 'ownerId'
+        ? 'owner'
+        : f.enum?.labels === 'province'
+          ? 'province'
+          : f.enum
+            ? f.empty === null
+              ? 'enum'
+              : 'stage'
+            : f.filter.type === 'keys'
+              ? f.filter.keyKind === 'tag' || f.filter.keyKind === 'interest'
+                ? 'tag'
+                : null
+              : f.filter.type === 'uuid'
+                ? null
+                : f.filter.type;
     if (!kind) return [];
-    const options = kind === 'province' ? provinceOptions(i18n.language) : f.enum ? f.enum.values.map((v) => ({ value: v, label: enumValueLabel(f, v, { t, lang: i18n.language }) })) : undefined;
+    const options =
+      kind === 'province'
+        ? provinceOptions(i18n.language)
+        : f.enum
+          ? f.enum.values.map((v) => ({ value: v, label: enumValueLabel(f, v, { t, lang: i18n.language }) }))
+          : undefined;
     return [{ field: f.name, label: label(f.name === 'ownerId' ? 'owner' : f.name), kind, ...(options ? { options } : {}) }];
   });
   const base: FieldSpec[] = [
@@ -60,7 +74,18 @@ function useFieldSpecs(fields: CustomField[]): FieldSpec[] {
   const custom: FieldSpec[] = fields.map((f) => ({
     field: `custom.${f.key}`,
     label: f.label,
-    kind: f.type === 'select' ? 'enum' : f.type === 'multi_select' ? 'multi' : f.type === 'currency' || f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : f.type === 'boolean' ? 'boolean' : 'text',
+    kind:
+      f.type === 'select'
+        ? 'enum'
+        : f.type === 'multi_select'
+          ? 'multi'
+          : f.type === 'currency' || f.type === 'number'
+            ? 'number'
+            : f.type === 'date'
+              ? 'date'
+              : f.type === 'boolean'
+                ? 'boolean'
+                : 'text',
     options: f.options,
   }));
   return [...base, ...custom];
@@ -95,7 +120,13 @@ export function FilterChips({ filters, fields, onChange }: { filters: ListFilter
       {filters.map((f, i) => (
         <span key={`${f.field}-${f.op}-${i}`} className="filter-chip">
           {describe(f)}
-          <button type="button" className="btn btn-ghost btn-sm btn-icon" style={{ blockSize: 20, inlineSize: 20 }} aria-label={t('filters.remove', { filter: describe(f) })} onClick={() => onChange(filters.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm btn-icon"
+            style={{ blockSize: 20, inlineSize: 20 }}
+            aria-label={t('filters.remove', { filter: describe(f) })}
+            onClick={() => onChange(filters.filter((_, j) => j !== i))}
+          >
             <Icon name="close" size={12} />
           </button>
         </span>
@@ -112,7 +143,14 @@ export function AddFilter({ fields, onAdd }: { fields: CustomField[]; onAdd: (f:
   const { t } = useTranslation();
   const specs = useFieldSpecs(fields);
   return (
-    <Popover label={<><Icon name="filter" /> {t('filters.add')}</>} title={t('filters.add')}>
+    <Popover
+      label={
+        <>
+          <Icon name="filter" /> {t('filters.add')}
+        </>
+      }
+      title={t('filters.add')}
+    >
       {(close) => (
         <FilterEditor
           specs={specs}
@@ -137,7 +175,16 @@ function FilterEditor({ specs, onDone }: { specs: FieldSpec[]; onDone: (f: ListF
   const ops = OPS[spec.kind];
   const effectiveOp = ops.includes(op) ? op : ops[0]!;
   const multiValued = (effectiveOp === 'in' || effectiveOp === 'nin') && !!spec.options;
-  const finalValue = effectiveOp === 'empty' ? value || 'true' : multiValued ? multi.join(',') : spec.kind === 'date' && value ? (field === 'createdAt' || field === 'lastInteractionAt' ? new Date(`${value}T00:00:00`).toISOString() : value) : value;
+  const finalValue =
+    effectiveOp === 'empty'
+      ? value || 'true'
+      : multiValued
+        ? multi.join(',')
+        : spec.kind === 'date' && value
+          ? field === 'createdAt' || field === 'lastInteractionAt'
+            ? new Date(`${value}T00:00:00`).toISOString()
+            : value
+          : value;
   const ready = finalValue.trim().length > 0;
 
   return (
@@ -159,7 +206,12 @@ function FilterEditor({ specs, onDone }: { specs: FieldSpec[]; onDone: (f: ListF
           setMulti([]);
         }}
       />
-      <SelectField label={t('filters.operator')} value={effectiveOp} options={ops.map((o) => ({ value: o, label: t(`filters.ops.${o}`) }))} onChange={(e) => setOp(e.target.value)} />
+      <SelectField
+        label={t('filters.operator')}
+        value={effectiveOp}
+        options={ops.map((o) => ({ value: o, label: t(`filters.ops.${o}`) }))}
+        onChange={(e) => setOp(e.target.value)}
+      />
       {effectiveOp === 'empty' ? (
         <SelectField
           label={t('filters.value')}
@@ -175,13 +227,24 @@ function FilterEditor({ specs, onDone }: { specs: FieldSpec[]; onDone: (f: ListF
           <legend className="field-label">{t('filters.value')}</legend>
           {spec.options!.map((o) => (
             <label key={o.value} className="row">
-              <input type="checkbox" className="checkbox" checked={multi.includes(o.value)} onChange={(e) => setMulti((m) => (e.target.checked ? [...m, o.value] : m.filter((x) => x !== o.value)))} />
+              <input
+                type="checkbox"
+                className="checkbox"
+                checked={multi.includes(o.value)}
+                onChange={(e) => setMulti((m) => (e.target.checked ? [...m, o.value] : m.filter((x) => x !== o.value)))}
+              />
               {o.label}
             </label>
           ))}
         </fieldset>
       ) : spec.kind === 'owner' ? (
-        <SelectField label={t('filters.value')} value={value} placeholder={t('filters.choose')} options={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))} onChange={(e) => setValue(e.target.value)} />
+        <SelectField
+          label={t('filters.value')}
+          value={value}
+          placeholder={t('filters.choose')}
+          options={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))}
+          onChange={(e) => setValue(e.target.value)}
+        />
       ) : spec.kind === 'boolean' ? (
         <SelectField
           label={t('filters.value')}
@@ -194,9 +257,20 @@ function FilterEditor({ specs, onDone }: { specs: FieldSpec[]; onDone: (f: ListF
           onChange={(e) => setValue(e.target.value)}
         />
       ) : spec.kind === 'multi' && spec.options ? (
-        <SelectField label={t('filters.value')} value={value} placeholder={t('filters.choose')} options={spec.options} onChange={(e) => setValue(e.target.value)} />
+        <SelectField
+          label={t('filters.value')}
+          value={value}
+          placeholder={t('filters.choose')}
+          options={spec.options}
+          onChange={(e) => setValue(e.target.value)}
+        />
       ) : (
-        <TextField label={t('filters.value')} type={spec.kind === 'date' ? 'date' : spec.kind === 'number' ? 'number' : 'text'} value={value} onChange={(e) => setValue(e.target.value)} />
+        <TextField
+          label={t('filters.value')}
+          type={spec.kind === 'date' ? 'date' : spec.kind === 'number' ? 'number' : 'text'}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
       )}
       <Button variant="primary" type="submit" disabled={!ready}>
         {t('filters.apply')}
@@ -205,10 +279,28 @@ function FilterEditor({ specs, onDone }: { specs: FieldSpec[]; onDone: (f: ListF
   );
 }
 
-export function ColumnChooser({ all, visible, label, onChange }: { all: { id: string; label: string }[]; visible: string[]; label: string; onChange: (cols: string[]) => void }) {
+export function ColumnChooser({
+  all,
+  visible,
+  label,
+  onChange,
+}: {
+  all: { id: string; label: string }[];
+  visible: string[];
+  label: string;
+  onChange: (cols: string[]) => void;
+}) {
   const { t } = useTranslation();
   return (
-    <Popover label={<><Icon name="columns" /> {label}</>} title={label} align="end">
+    <Popover
+      label={
+        <>
+          <Icon name="columns" /> {label}
+        </>
+      }
+      title={label}
+      align="end"
+    >
       {() => (
         <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0, gap: 'var(--s1)', minInlineSize: 220 }}>
           <legend className="field-label">{t('contacts.visibleColumns')}</legend>
@@ -219,7 +311,9 @@ export function ColumnChooser({ all, visible, label, onChange }: { all: { id: st
                 className="checkbox"
                 checked={visible.includes(c.id)}
                 disabled={c.id === 'name'}
-                onChange={(e) => onChange(e.target.checked ? all.map((x) => x.id).filter((id) => visible.includes(id) || id === c.id) : visible.filter((id) => id !== c.id))}
+                onChange={(e) =>
+                  onChange(e.target.checked ? all.map((x) => x.id).filter((id) => visible.includes(id) || id === c.id) : visible.filter((id) => id !== c.id))
+                }
               />
               {c.label}
             </label>

@@ -83,7 +83,14 @@ export function ContactGrid(p: GridProps) {
   const someSelected = !allSelected && p.rows.some((r) => p.selected.has(r.id));
 
   return (
-    <div className="grid" ref={scrollRef} role="table" aria-label={t('contacts.title')} aria-rowcount={(p.total ?? rows.length) + 1} aria-colcount={defs.length + 1}>
+    <div
+      className="grid"
+      ref={scrollRef}
+      role="table"
+      aria-label={t('contacts.title')}
+      aria-rowcount={(p.total ?? rows.length) + 1}
+      aria-colcount={defs.length + 1}
+    >
       <div className="grid-head" role="rowgroup" style={{ inlineSize: width, minInlineSize: '100%' }}>
         <div role="row" aria-rowindex={1} style={{ display: 'flex' }}>
           <div className="grid-th" role="columnheader" style={{ inlineSize: SELECT_WIDTH }}>
@@ -102,9 +109,19 @@ export function ContactGrid(p: GridProps) {
             const sortKey = (h.column.columnDef.meta as { sort?: string } | undefined)?.sort;
             const dir = p.sort === sortKey ? 'ascending' : p.sort === `-${sortKey}` ? 'descending' : undefined;
             return (
-              <div key={h.id} className="grid-th" role="columnheader" aria-sort={sortKey ? (dir ?? 'none') : undefined} style={{ inlineSize: widthOf(h.column.columnDef) }}>
+              <div
+                key={h.id}
+                className="grid-th"
+                role="columnheader"
+                aria-sort={sortKey ? (dir ?? 'none') : undefined}
+                style={{ inlineSize: widthOf(h.column.columnDef) }}
+              >
                 {sortKey ? (
-                  <button type="button" onClick={() => p.onSort(dir === 'ascending' ? `-${sortKey}` : dir === 'descending' ? undefined : sortKey)} title={t('contacts.sortBy', { column: String(h.column.columnDef.header) })}>
+                  <button
+                    type="button"
+                    onClick={() => p.onSort(dir === 'ascending' ? `-${sortKey}` : dir === 'descending' ? undefined : sortKey)}
+                    title={t('contacts.sortBy', { column: String(h.column.columnDef.header) })}
+                  >
                     {String(h.column.columnDef.header)}
                     <span aria-hidden="true">{dir === 'ascending' ? '↑' : dir === 'descending' ? '↓' : ''}</span>
                   </button>
@@ -131,9 +148,23 @@ export function ContactGrid(p: GridProps) {
           const c = row.original;
           const isSel = p.selected.has(c.id);
           return (
-            <div key={row.id} role="row" aria-rowindex={vi.index + 2} aria-selected={isSel} className="grid-row" style={{ transform: `translateY(${vi.start}px)` }} data-testid="contact-row">
+            <div
+              key={row.id}
+              role="row"
+              aria-rowindex={vi.index + 2}
+              aria-selected={isSel}
+              className="grid-row"
+              style={{ transform: `translateY(${vi.start}px)` }}
+              data-testid="contact-row"
+            >
               <div role="cell" className="grid-cell" style={{ inlineSize: SELECT_WIDTH }}>
-                <input type="checkbox" className="checkbox" aria-label={t('contacts.select', { name: c.name })} checked={isSel} onChange={() => p.onToggle(c.id)} />
+                <input
+                  type="checkbox"
+                  className="checkbox"
+                  aria-label={t('contacts.select', { name: c.name })}
+                  checked={isSel}
+                  onChange={() => p.onToggle(c.id)}
+                />
               </div>
               {row.getAllCells().map((cell) => (
                 <div key={cell.id} role="cell" className="grid-cell" style={{ inlineSize: widthOf(cell.column.columnDef) }}>

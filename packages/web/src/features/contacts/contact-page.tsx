@@ -159,7 +159,9 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
       {conflict && (
         <ConflictBanner
           onReload={() => {
-            setConflict(false); setErrors({}); reload();
+            setConflict(false);
+            setErrors({});
+            reload();
           }}
         />
       )}
@@ -172,7 +174,11 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
           <div className="row muted">
             <StageBadge stage={c.lifecycleStage} />
             {c.company && <Link href={`/companies/${c.company.id}`}>{c.company.name}</Link>}
-            {c.phones[0] && <a className="mono" href={`tel:${c.phones[0]}`}>{displayPhone(c.phones[0])}</a>}
+            {c.phones[0] && (
+              <a className="mono" href={`tel:${c.phones[0]}`}>
+                {displayPhone(c.phones[0])}
+              </a>
+            )}
             {c.emails[0] && <a href={`mailto:${c.emails[0]}`}>{c.emails[0]}</a>}
             <LookalikeEmails emails={c.emails} />
           </div>
@@ -237,7 +243,13 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
                   label={enumLabel('consentChannel', ch)}
                   display={cs ? `${enumLabel('consentStatus', cs.status)} · ${fmt.date(cs.at)}${cs.source ? ` · ${cs.source}` : ''}` : ''}
                   value={cs?.status ?? ''}
-                  editor={{ type: 'select', options: [{ value: 'granted', label: enumLabel('consentStatus', 'granted') }, { value: 'denied', label: enumLabel('consentStatus', 'denied') }] }}
+                  editor={{
+                    type: 'select',
+                    options: [
+                      { value: 'granted', label: enumLabel('consentStatus', 'granted') },
+                      { value: 'denied', label: enumLabel('consentStatus', 'denied') },
+                    ],
+                  }}
                   canEdit={editable}
                   error={errors[`consents/${ch}`] || undefined}
                   onSave={(raw) => save(`consents/${ch}`, { consents: { [ch]: raw ? { status: raw, source: 'web' } : null } })}
@@ -304,7 +316,10 @@ function customValue(f: CustomField, raw: string): unknown {
     case 'boolean':
       return raw === 'true';
     case 'multi_select':
-      return raw.split(',').map((s) => s.trim()).filter(Boolean);
+      return raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     default:
       return raw;
   }
@@ -315,7 +330,13 @@ function customEditor(f: CustomField, t: (k: string) => string): EditorKind {
     case 'select':
       return { type: 'select', options: f.options };
     case 'boolean':
-      return { type: 'select', options: [{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }] };
+      return {
+        type: 'select',
+        options: [
+          { value: 'true', label: t('common.yes') },
+          { value: 'false', label: t('common.no') },
+        ],
+      };
     case 'number':
     case 'currency':
       return { type: 'number' };
@@ -331,7 +352,11 @@ function customEditor(f: CustomField, t: (k: string) => string): EditorKind {
 /** Possible duplicates of this contact, found on create, import or a detection run: named, with a way to review. */
 function DuplicateBanner({ contactId }: { contactId: string }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['duplicates', 'of', contactId], queryFn: () => api.get<{ data: { id: string; a: { id: string; name: string }; b: { id: string; name: string } }[] }>('/duplicates', { query: { contactId, limit: 5 } }) });
+  const q = useQuery({
+    queryKey: ['duplicates', 'of', contactId],
+    queryFn: () =>
+      api.get<{ data: { id: string; a: { id: string; name: string }; b: { id: string; name: string } }[] }>('/duplicates', { query: { contactId, limit: 5 } }),
+  });
   const others = (q.data?.data ?? []).map((p) => (p.a.id === contactId ? p.b : p.a));
   if (others.length === 0) return null;
   return (

@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { DIRECTIONS, INTERACTION_CHANNELS, INTERACTION_KINDS, defaultChannel, type InteractionChannel, type InteractionKind } from '@kith/domain/interactions/interaction.schema.ts';
+import {
+  DIRECTIONS,
+  INTERACTION_CHANNELS,
+  INTERACTION_KINDS,
+  defaultChannel,
+  type InteractionChannel,
+  type InteractionKind,
+} from '@kith/domain/interactions/interaction.schema.ts';
 import { interactionApi } from '@kith/domain/interactions/interaction.api.ts';
 import type { TimelineEntry } from '@kith/domain/interactions/timeline.api.ts';
 import { contactApi } from '@kith/domain/contacts/contact.api.ts';
@@ -28,7 +35,10 @@ const SHOWN_KINDS = new Set(['interaction', 'order', 'deal', 'task', 'ticket', '
 function short(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (Array.isArray(v)) return v.length ? v.map(short).join(', ') : '—';
-  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${short(x && typeof x === 'object' && 'status' in x ? (x as { status: string }).status : x)}`).join('; ');
+  if (typeof v === 'object')
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}: ${short(x && typeof x === 'object' && 'status' in x ? (x as { status: string }).status : x)}`)
+      .join('; ');
   const s = String(v);
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }
@@ -48,16 +58,18 @@ function LogInteraction({ contactId, onDone }: { contactId: string; onDone: () =
   const [body, setBody] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      call(interactionApi.create, { body: {
-        contactId,
-        kind,
-        channel: channel || null,
-        direction: kind === 'note' ? null : direction || null,
-        occurredAt: new Date(occurredAt).toISOString(),
-        ...(minutes.trim() ? { durationSeconds: Math.round(Number(minutes.replace(',', '.')) * 60) } : {}),
-        ...(outcome.trim() ? { outcome } : {}),
-        ...(body.trim() ? { body } : {}),
-      } }),
+      call(interactionApi.create, {
+        body: {
+          contactId,
+          kind,
+          channel: channel || null,
+          direction: kind === 'note' ? null : direction || null,
+          occurredAt: new Date(occurredAt).toISOString(),
+          ...(minutes.trim() ? { durationSeconds: Math.round(Number(minutes.replace(',', '.')) * 60) } : {}),
+          ...(outcome.trim() ? { outcome } : {}),
+          ...(body.trim() ? { body } : {}),
+        },
+      }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['timeline', contactId] });
       onDone();
@@ -86,13 +98,43 @@ function LogInteraction({ contactId, onDone }: { contactId: string; onDone: () =
           }}
           options={INTERACTION_KINDS.map((k) => ({ value: k, label: enumLabel('interactionKind', k) }))}
         />
-        <SelectField label={t('interactions.channel')} value={channel} onChange={(e) => setChannel(e.target.value as InteractionChannel | '')} placeholder="—" options={INTERACTION_CHANNELS.map((c) => ({ value: c, label: enumLabel('interactionChannel', c) }))} />
-        {kind !== 'note' && <SelectField label={t('interactions.direction')} value={direction} onChange={(e) => setDirection(e.target.value as (typeof DIRECTIONS)[number] | '')} options={DIRECTIONS.map((d) => ({ value: d, label: enumLabel('interactionDirection', d) }))} />}
+        <SelectField
+          label={t('interactions.channel')}
+          value={channel}
+          onChange={(e) => setChannel(e.target.value as InteractionChannel | '')}
+          placeholder="—"
+          options={INTERACTION_CHANNELS.map((c) => ({ value: c, label: enumLabel('interactionChannel', c) }))}
+        />
+        {kind !== 'note' && (
+          <SelectField
+            label={t('interactions.direction')}
+            value={direction}
+            onChange={(e) => setDirection(e.target.value as (typeof DIRECTIONS)[number] | '')}
+            options={DIRECTIONS.map((d) => ({ value: d, label: enumLabel('interactionDirection', d) }))}
+          />
+        )}
       </div>
       <div className="row" style={{ gap: 'var(--s2)', flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField label={t('interactions.when')} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} error={err('/occurredAt')} />
-        {kind !== 'note' && <TextField label={t('interactions.minutes')} inputMode="decimal" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={err('/durationSeconds')} style={{ inlineSize: 90 }} />}
-        {kind !== 'note' && <TextField label={t('interactions.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)} error={err('/outcome')} />}
+        <TextField
+          label={t('interactions.when')}
+          type="datetime-local"
+          value={occurredAt}
+          onChange={(e) => setOccurredAt(e.target.value)}
+          error={err('/occurredAt')}
+        />
+        {kind !== 'note' && (
+          <TextField
+            label={t('interactions.minutes')}
+            inputMode="decimal"
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            error={err('/durationSeconds')}
+            style={{ inlineSize: 90 }}
+          />
+        )}
+        {kind !== 'note' && (
+          <TextField label={t('interactions.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)} error={err('/outcome')} />
+        )}
       </div>
       <TextAreaField label={t('interactions.body')} value={body} onChange={(e) => setBody(e.target.value)} error={err('/body')} rows={3} />
       {save.isError && !['/occurredAt', '/durationSeconds', '/outcome', '/body'].some((p) => err(p)) && (
@@ -123,7 +165,8 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
   const q = useInfiniteQuery({
     queryKey: ['timeline', contactId, kind],
     initialPageParam: null as string | null,
-    queryFn: async ({ pageParam }) => (await call(contactApi.timeline, { params: { id: contactId }, query: { limit: 30, cursor: pageParam, kinds: kind || undefined } })).data,
+    queryFn: async ({ pageParam }) =>
+      (await call(contactApi.timeline, { params: { id: contactId }, query: { limit: 30, cursor: pageParam, kinds: kind || undefined } })).data,
     getNextPageParam: (p) => p.nextCursor,
   });
   const entries = q.data?.pages.flatMap((p) => p.data).filter((e) => SHOWN_KINDS.has(e.kind)) ?? [];
@@ -168,7 +211,12 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
           {entries.map((e) => {
             if (e.kind === 'interaction') {
               const i = e.interaction;
-              const facts = [i.channel && enumLabel('interactionChannel', i.channel), i.direction && enumLabel('interactionDirection', i.direction), i.durationSeconds ? t('interactions.duration', { minutes: fmt.number(Math.round(i.durationSeconds / 6) / 10) }) : null, i.outcome].filter(Boolean);
+              const facts = [
+                i.channel && enumLabel('interactionChannel', i.channel),
+                i.direction && enumLabel('interactionDirection', i.direction),
+                i.durationSeconds ? t('interactions.duration', { minutes: fmt.number(Math.round(i.durationSeconds / 6) / 10) }) : null,
+                i.outcome,
+              ].filter(Boolean);
               return (
                 <li key={`i-${e.id}`} data-kind="interaction">
                   <div>
@@ -188,7 +236,12 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                 <li key={`t-${e.id}`} data-kind="task">
                   <div>
                     <strong>{k.doneAt ? t('timeline.taskDone') : t('timeline.taskSet')}</strong> · {k.title}
-                    {!k.doneAt && k.dueAt && <span className="muted"> · {t('tasks.due')} {fmt.dateTime(k.dueAt)}</span>}
+                    {!k.doneAt && k.dueAt && (
+                      <span className="muted">
+                        {' '}
+                        · {t('tasks.due')} {fmt.dateTime(k.dueAt)}
+                      </span>
+                    )}
                     {by(e)}
                   </div>
                   {when(e)}
@@ -230,7 +283,11 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                       : meta.event === 'created'
                         ? t('timeline.ticketOpened', { number: k.number })
                         : status
-                          ? t('timeline.ticketStatus', { number: k.number, from: enumLabel('ticketStatus', status.from), to: enumLabel('ticketStatus', status.to) })
+                          ? t('timeline.ticketStatus', {
+                              number: k.number,
+                              from: enumLabel('ticketStatus', status.from),
+                              to: enumLabel('ticketStatus', status.to),
+                            })
                           : t('timeline.ticketChanged', { number: k.number });
               return (
                 <li key={`k-${e.id}`} data-kind="ticket">
@@ -239,7 +296,11 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                     {m.kind !== 'customer' && by(e)}
                   </div>
                   {when(e)}
-                  {m.body && m.kind !== 'event' && <div className="canned-preview" style={{ fontSize: 'var(--text-md)' }}>{m.body}</div>}
+                  {m.body && m.kind !== 'event' && (
+                    <div className="canned-preview" style={{ fontSize: 'var(--text-md)' }}>
+                      {m.body}
+                    </div>
+                  )}
                 </li>
               );
             }
@@ -287,7 +348,8 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                   <ul style={{ margin: 0, paddingInlineStart: 'var(--s4)', fontSize: 'var(--text-sm)' }}>
                     {changed.map((k) => (
                       <li key={k} style={{ border: 0, padding: 0 }}>
-                        {t(`contactFields.${k}`, { defaultValue: k })}: <s className="muted">{k === 'lifecycleStage' ? enumLabel('lifecycleStage', String(before[k])) : short(before[k])}</s> →{' '}
+                        {t(`contactFields.${k}`, { defaultValue: k })}:{' '}
+                        <s className="muted">{k === 'lifecycleStage' ? enumLabel('lifecycleStage', String(before[k])) : short(before[k])}</s> →{' '}
                         {k === 'lifecycleStage' ? enumLabel('lifecycleStage', String(after[k])) : short(after[k])}
                       </li>
                     ))}

@@ -62,7 +62,11 @@ export default function ContactsPage() {
 
   // A saved segment opened from the Segments page: /contacts?segment=<id>.
   const [segmentId, setSegmentId] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get('segment') ?? undefined);
-  const segment = useQuery({ queryKey: ['segments', segmentId], queryFn: async () => (await call(segmentApi.get, { params: { id: segmentId! } })).data, enabled: !!segmentId });
+  const segment = useQuery({
+    queryKey: ['segments', segmentId],
+    queryFn: async () => (await call(segmentApi.get, { params: { id: segmentId! } })).data,
+    enabled: !!segmentId,
+  });
   const clearSegment = () => {
     setSegmentId(undefined);
     window.history.replaceState(null, '', '/contacts');
@@ -132,7 +136,13 @@ export default function ContactsPage() {
         <div className="toolbar" role="group" aria-label={t('segments.title')}>
           <span className="filter-chip" data-testid="segment-chip">
             {t('segments.chip', { name: segment.data?.name ?? '…' })}
-            <button type="button" className="btn btn-ghost btn-sm btn-icon" style={{ blockSize: 20, inlineSize: 20 }} aria-label={t('segments.clear')} onClick={clearSegment}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm btn-icon"
+              style={{ blockSize: 20, inlineSize: 20 }}
+              aria-label={t('segments.clear')}
+              onClick={clearSegment}
+            >
               <Icon name="close" size={12} />
             </button>
           </span>
@@ -171,7 +181,11 @@ export default function ContactsPage() {
           <div className="progress" />
         </div>
       ) : rows.length === 0 ? (
-        <EmptyState icon={<Icon name="search" size={36} />} title={t('contacts.noMatchTitle')} actions={<Button onClick={() => (setQInput(''), setFilters([]), clearSegment())}>{t('filters.clearAll')}</Button>}>
+        <EmptyState
+          icon={<Icon name="search" size={36} />}
+          title={t('contacts.noMatchTitle')}
+          actions={<Button onClick={() => (setQInput(''), setFilters([]), clearSegment())}>{t('filters.clearAll')}</Button>}
+        >
           {t('contacts.noMatchBody')}
         </EmptyState>
       ) : (
@@ -209,4 +223,3 @@ function SearchInput({ initial, label, placeholder, onSearch }: { initial: strin
   useEffect(() => onSearch(debounced), [debounced, onSearch]);
   return <input className="input" type="search" aria-label={label} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} />;
 }
-

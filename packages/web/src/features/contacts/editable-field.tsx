@@ -2,7 +2,13 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import { Lookup, type LookupSource } from '../../components/ui/lookup.tsx';
 
-export type EditorKind = { type: 'text' } | { type: 'textarea' } | { type: 'date' } | { type: 'number' } | { type: 'list' } | { type: 'select'; options: { value: string; label: string }[]; allowEmpty?: boolean }
+export type EditorKind =
+  | { type: 'text' }
+  | { type: 'textarea' }
+  | { type: 'date' }
+  | { type: 'number' }
+  | { type: 'list' }
+  | { type: 'select'; options: { value: string; label: string }[]; allowEmpty?: boolean }
   | { type: 'lookup'; source: LookupSource; currentLabel: string; allowEmpty?: boolean };
 
 /**
@@ -130,7 +136,11 @@ export function EditableField({
             ) : editor.type === 'textarea' ? (
               <textarea {...common} rows={5} onChange={(e) => setDraft(e.target.value)} />
             ) : (
-              <input {...common} type={editor.type === 'date' ? 'date' : editor.type === 'number' ? 'number' : 'text'} onChange={(e) => setDraft(e.target.value)} />
+              <input
+                {...common}
+                type={editor.type === 'date' ? 'date' : editor.type === 'number' ? 'number' : 'text'}
+                onChange={(e) => setDraft(e.target.value)}
+              />
             )}
             {editor.type === 'list' && !error && <span className="field-hint">{t('record.listHint')}</span>}
             {error && (
@@ -140,7 +150,14 @@ export function EditableField({
             )}
           </div>
         ) : canEdit ? (
-          <button ref={button} type="button" className="prop-value" aria-labelledby={`${id}-label ${id}-value`} onClick={() => setEditing(true)} data-testid={testId}>
+          <button
+            ref={button}
+            type="button"
+            className="prop-value"
+            aria-labelledby={`${id}-label ${id}-value`}
+            onClick={() => setEditing(true)}
+            data-testid={testId}
+          >
             <span id={`${id}-value`}>{display || <span className="muted">{t('record.empty')}</span>}</span>
           </button>
         ) : (

@@ -31,7 +31,10 @@ export function NewContactDialog({ open, onClose }: { open: boolean; onClose: ()
           ...(form.phone.trim() ? { phones: [form.phone] } : {}),
           ...(form.email.trim() ? { emails: [form.email] } : {}),
           lifecycleStage: form.lifecycleStage,
-          tags: form.tags.split(',').map((s) => s.trim()).filter(Boolean),
+          tags: form.tags
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
         },
       }).then((r) => r.data),
     onSuccess: (c) => {
@@ -69,11 +72,38 @@ export function NewContactDialog({ open, onClose }: { open: boolean; onClose: ()
           create.mutate();
         }}
       >
-        <TextField label={t('contactFields.name')} value={form.name} onChange={set('name')} error={fieldError(create.error, '/name')} hint={t('contacts.nameHint')} autoFocus required />
-        <TextField label={t('contactFields.phone')} type="tel" inputMode="tel" value={form.phone} onChange={set('phone')} error={fieldError(create.error, '/phones')} placeholder="0912 345 678" />
+        <TextField
+          label={t('contactFields.name')}
+          value={form.name}
+          onChange={set('name')}
+          error={fieldError(create.error, '/name')}
+          hint={t('contacts.nameHint')}
+          autoFocus
+          required
+        />
+        <TextField
+          label={t('contactFields.phone')}
+          type="tel"
+          inputMode="tel"
+          value={form.phone}
+          onChange={set('phone')}
+          error={fieldError(create.error, '/phones')}
+          placeholder="0912 345 678"
+        />
         <TextField label={t('contactFields.email')} type="email" value={form.email} onChange={set('email')} error={fieldError(create.error, '/emails')} />
-        <SelectField label={t('contactFields.lifecycleStage')} value={form.lifecycleStage} onChange={set('lifecycleStage')} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: enumLabel('lifecycleStage', s) }))} />
-        <TextField label={t('contactFields.tags')} value={form.tags} onChange={set('tags')} hint={t('bulk.tagsHint')} error={fieldError(create.error, '/tags')} />
+        <SelectField
+          label={t('contactFields.lifecycleStage')}
+          value={form.lifecycleStage}
+          onChange={set('lifecycleStage')}
+          options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: enumLabel('lifecycleStage', s) }))}
+        />
+        <TextField
+          label={t('contactFields.tags')}
+          value={form.tags}
+          onChange={set('tags')}
+          hint={t('bulk.tagsHint')}
+          error={fieldError(create.error, '/tags')}
+        />
         {other && (
           <div className="alert alert-error" role="alert">
             {errorText(create.error)}

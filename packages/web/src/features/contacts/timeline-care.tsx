@@ -18,10 +18,16 @@ export function SurveyEntry({ survey, when }: { survey: SurveyEntryData; when: R
   const fmt = useFormat();
   const can = useCan();
   // A single choice comes as the option's index (`value`), a multiple choice as a list of them (`choices`).
-  const picked = (a: SurveyEntryData['answers'][number]): number[] | null => (a.type === 'single' && a.value !== null ? [a.value] : Array.isArray(a.choices) ? (a.choices as number[]) : null);
+  const picked = (a: SurveyEntryData['answers'][number]): number[] | null =>
+    a.type === 'single' && a.value !== null ? [a.value] : Array.isArray(a.choices) ? (a.choices as number[]) : null;
   const choices = survey.answers.some((a) => picked(a) !== null);
   // The options' wording lives with the survey: read it only when a choice needs naming.
-  const full = useQuery({ queryKey: ['survey', survey.surveyId], queryFn: () => api.get<Survey>(`/surveys/${survey.surveyId}`), enabled: choices && can('surveys.read'), staleTime: 300_000 });
+  const full = useQuery({
+    queryKey: ['survey', survey.surveyId],
+    queryFn: () => api.get<Survey>(`/surveys/${survey.surveyId}`),
+    enabled: choices && can('surveys.read'),
+    staleTime: 300_000,
+  });
   const optionsOf = (text: unknown) => {
     const w = (text ?? {}) as Wording;
     return full.data?.questions.find((q) => (q.text.vi ?? '') === (w.vi ?? '') && (q.text.en ?? '') === (w.en ?? ''))?.options ?? null;
@@ -48,7 +54,13 @@ export function SurveyEntry({ survey, when }: { survey: SurveyEntryData; when: R
             );
           } else if (picked(a)) {
             const opts = optionsOf(a.text);
-            value = <span className="survey-choice">{picked(a)!.map((k) => (opts?.[k] ? wordingIn(opts[k], i18n.language) : t('timeline.option', { n: k + 1 }))).join(', ')}</span>;
+            value = (
+              <span className="survey-choice">
+                {picked(a)!
+                  .map((k) => (opts?.[k] ? wordingIn(opts[k], i18n.language) : t('timeline.option', { n: k + 1 })))
+                  .join(', ')}
+              </span>
+            );
           } else if (a.valueText) {
             value = <q className="answer-text">{a.valueText}</q>;
           }
@@ -76,7 +88,12 @@ export function LoyaltyEntry({ entry, by, when }: { entry: LoyaltyEntryData; by:
   const { t } = useTranslation();
   const fmt = useFormat();
   const tierName = useTierName();
-  const settings = useQuery({ queryKey: ['loyalty', 'settings'], queryFn: () => api.get<LoyaltySettings>('/loyalty/settings'), enabled: entry.kind === 'tier', staleTime: 300_000 });
+  const settings = useQuery({
+    queryKey: ['loyalty', 'settings'],
+    queryFn: () => api.get<LoyaltySettings>('/loyalty/settings'),
+    enabled: entry.kind === 'tier',
+    staleTime: 300_000,
+  });
   const abs = fmt.number(Math.abs(entry.points));
   const signedPoints = `${entry.points > 0 ? '+' : '−'}${abs}`;
   const orderLink = entry.orderId && <Link href={`/orders/${entry.orderId}`}>{entry.reason ?? t('timeline.order')}</Link>;

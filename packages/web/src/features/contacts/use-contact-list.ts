@@ -19,7 +19,12 @@ export function contactListKey(q: string, filters: ListFilter[], sort: string | 
  * skips a row of page N, however the data changes in between). The total comes from its own request
  * so counting a million rows never holds back the first page.
  */
-const paramsOf = (q: string, filters: ListFilter[], sort: string | undefined, segment?: string) => ({ ...(q ? { q } : {}), ...(sort ? { sort } : {}), ...(segment ? { segment } : {}), ...filterParams(filters) });
+const paramsOf = (q: string, filters: ListFilter[], sort: string | undefined, segment?: string) => ({
+  ...(q ? { q } : {}),
+  ...(sort ? { sort } : {}),
+  ...(segment ? { segment } : {}),
+  ...filterParams(filters),
+});
 
 /** The list's pages, as a query (also prefetched at start-up for the unfiltered list: see app.tsx). */
 export const contactListQuery = (q: string, filters: ListFilter[], sort: string | undefined, segment?: string) =>
@@ -28,7 +33,9 @@ export const contactListQuery = (q: string, filters: ListFilter[], sort: string 
     initialPageParam: null as string | null,
     // A search asks for half a page: the screen shows ~20 rows, and on PostgreSQL a rare name is found
     // sooner when fewer matches are needed (bench/ui.ts); scrolling fetches the rest.
-    queryFn: async ({ pageParam, signal }) => (await call(contactApi.list, { query: { ...paramsOf(q, filters, sort, segment), limit: q ? SEARCH_PAGE_SIZE : PAGE_SIZE, cursor: pageParam }, signal })).data,
+    queryFn: async ({ pageParam, signal }) =>
+      (await call(contactApi.list, { query: { ...paramsOf(q, filters, sort, segment), limit: q ? SEARCH_PAGE_SIZE : PAGE_SIZE, cursor: pageParam }, signal }))
+        .data,
     getNextPageParam: (last: Page) => last.nextCursor,
     staleTime: 30_000,
   });
@@ -36,7 +43,8 @@ export const contactListQuery = (q: string, filters: ListFilter[], sort: string 
 export const contactTotalQuery = (q: string, filters: ListFilter[], sort: string | undefined, segment?: string) =>
   queryOptions({
     queryKey: ['contacts', 'total', { q, filters, ...(segment ? { segment } : {}) }],
-    queryFn: async ({ signal }) => (await call(contactApi.list, { query: { ...paramsOf(q, filters, sort, segment), limit: 1, includeTotal: true }, signal })).data.total ?? 0,
+    queryFn: async ({ signal }) =>
+      (await call(contactApi.list, { query: { ...paramsOf(q, filters, sort, segment), limit: 1, includeTotal: true }, signal })).data.total ?? 0,
     staleTime: 30_000,
   });
 

@@ -14,7 +14,17 @@ import type { ListState } from './list-state.ts';
 import { Icon } from '../../components/ui/icons.tsx';
 
 /** Saved views of a list: apply one, save the current state as a new one (personal or shared), delete. */
-export function ViewsMenu({ entity, current, activeId, onApply }: { entity: 'contacts' | 'companies'; current: ListState; activeId: string | null; onApply: (v: SavedView | null) => void }) {
+export function ViewsMenu({
+  entity,
+  current,
+  activeId,
+  onApply,
+}: {
+  entity: 'contacts' | 'companies';
+  current: ListState;
+  activeId: string | null;
+  onApply: (v: SavedView | null) => void;
+}) {
   const { t } = useTranslation();
   const can = useCan();
   const qc = useQueryClient();
@@ -27,7 +37,17 @@ export function ViewsMenu({ entity, current, activeId, onApply }: { entity: 'con
   const save = useMutation({
     mutationFn: () =>
       call(viewApi.create, {
-        body: { entity, name, shared, config: { ...(current.q ? { q: current.q } : {}), filters: current.filters, ...(current.sort ? { sort: current.sort } : {}), columns: current.columns } },
+        body: {
+          entity,
+          name,
+          shared,
+          config: {
+            ...(current.q ? { q: current.q } : {}),
+            filters: current.filters,
+            ...(current.sort ? { sort: current.sort } : {}),
+            columns: current.columns,
+          },
+        },
       }).then((r) => r.data),
     onSuccess: (v) => {
       void qc.invalidateQueries({ queryKey: ['views', entity] });
@@ -51,11 +71,20 @@ export function ViewsMenu({ entity, current, activeId, onApply }: { entity: 'con
     ...(views.data ?? []).map((v) => ({ key: v.id, label: `${v.name}${v.shared ? ` · ${t('views.sharedTag')}` : ''}`, onSelect: () => onApply(v) })),
     { key: 'sep', separator: true as const },
     { key: 'save', label: t('views.saveCurrent'), onSelect: () => setSaving(true) },
-    ...(active && (active.mine || can('views.manage')) ? [{ key: 'delete', label: t('views.delete', { name: active.name }), danger: true, onSelect: () => remove.mutate(active.id) }] : []),
+    ...(active && (active.mine || can('views.manage'))
+      ? [{ key: 'delete', label: t('views.delete', { name: active.name }), danger: true, onSelect: () => remove.mutate(active.id) }]
+      : []),
   ];
   return (
     <>
-      <Menu label={<><Icon name="chevronDown" /> {active ? active.name : t('views.all')}</>} items={items} />
+      <Menu
+        label={
+          <>
+            <Icon name="chevronDown" /> {active ? active.name : t('views.all')}
+          </>
+        }
+        items={items}
+      />
       <Dialog
         open={saving}
         onClose={() => setSaving(false)}

@@ -37,7 +37,13 @@ export default function DealsPage() {
       <div className="page-header">
         <h1>{t('deals.title')}</h1>
         {pipes.data && pipes.data.data.length > 1 && (
-          <SelectField label={t('deals.pipeline')} hideLabel value={pipeline?.id ?? ''} onChange={(e) => setPipelineId(e.target.value)} options={pipes.data.data.map((p) => ({ value: p.id, label: p.name }))} />
+          <SelectField
+            label={t('deals.pipeline')}
+            hideLabel
+            value={pipeline?.id ?? ''}
+            onChange={(e) => setPipelineId(e.target.value)}
+            options={pipes.data.data.map((p) => ({ value: p.id, label: p.name }))}
+          />
         )}
         <span className="spacer" />
         <div className="segmented" role="group" aria-label={t('deals.view')}>
@@ -69,12 +75,22 @@ function BoardView({ pipelineId }: { pipelineId: string }) {
   const errorText = useErrorText();
   const qc = useQueryClient();
   const key = ['deals', 'board', pipelineId];
-  const board = useQuery({ queryKey: key, queryFn: async () => (await call(dealApi.board, { query: { pipelineId } })).data, placeholderData: keepPreviousData });
+  const board = useQuery({
+    queryKey: key,
+    queryFn: async () => (await call(dealApi.board, { query: { pipelineId } })).data,
+    placeholderData: keepPreviousData,
+  });
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const move = useMutation({
     mutationFn: async (m: { deal: Deal; stageId: string; position: number; lostReason?: string }) =>
-      (await call(dealApi.update, { params: { id: m.deal.id }, body: { stageId: m.stageId, position: m.position, ...(m.lostReason ? { lostReason: m.lostReason } : {}) }, ifMatch: `"${m.deal.version}"` })).data,
+      (
+        await call(dealApi.update, {
+          params: { id: m.deal.id },
+          body: { stageId: m.stageId, position: m.position, ...(m.lostReason ? { lostReason: m.lostReason } : {}) },
+          ifMatch: `"${m.deal.version}"`,
+        })
+      ).data,
     onMutate: async (m) => {
       await qc.cancelQueries({ queryKey: key });
       const prev = qc.getQueryData<DealBoard>(key);
@@ -101,7 +117,12 @@ function BoardView({ pipelineId }: { pipelineId: string }) {
     },
     onError: (e) => notify(errorText(e), 'error'),
   });
-  if (board.isError) return <div className="alert alert-error" role="alert">{errorText(board.error)}</div>;
+  if (board.isError)
+    return (
+      <div className="alert alert-error" role="alert">
+        {errorText(board.error)}
+      </div>
+    );
   if (!board.data) return <div className="progress" />;
   const { columns, currency } = board.data;
   const all = columns.flatMap((c) => c.deals);
@@ -123,7 +144,17 @@ function BoardView({ pipelineId }: { pipelineId: string }) {
   return (
     <div className="stack" style={{ gap: 8, minBlockSize: 0, flex: 1 }}>
       <p className="muted" data-testid="pipeline-summary">
-        {t('deals.summary', { open: fmt.number(openTotal.reduce((s, c) => s + c.count, 0)), value: fmt.money(openTotal.reduce((s, c) => s + c.amount, 0), currency), weighted: fmt.money(openTotal.reduce((s, c) => s + c.weighted, 0), currency) })}
+        {t('deals.summary', {
+          open: fmt.number(openTotal.reduce((s, c) => s + c.count, 0)),
+          value: fmt.money(
+            openTotal.reduce((s, c) => s + c.amount, 0),
+            currency,
+          ),
+          weighted: fmt.money(
+            openTotal.reduce((s, c) => s + c.weighted, 0),
+            currency,
+          ),
+        })}
       </p>
       <div className="board" data-testid="deal-board">
         {columns.map((col) => (
@@ -207,7 +238,12 @@ function BoardView({ pipelineId }: { pipelineId: string }) {
                       <Link href={`/orders/${d.orderId}`}>{t('deals.seeOrder')}</Link>
                     ) : (
                       can('orders.create') && (
-                        <Button size="sm" onClick={() => makeOrder.mutate(d)} busy={makeOrder.isPending && makeOrder.variables?.id === d.id} disabled={move.isPending}>
+                        <Button
+                          size="sm"
+                          onClick={() => makeOrder.mutate(d)}
+                          busy={makeOrder.isPending && makeOrder.variables?.id === d.id}
+                          disabled={move.isPending}
+                        >
                           {t('deals.makeOrder')}
                         </Button>
                       )
@@ -228,7 +264,11 @@ function ListView({ pipeline }: { pipeline: Pipeline }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [sort, setSort] = useState<'-createdAt' | '-amount' | 'expectedClose'>('-createdAt');
-  const list = useQuery({ queryKey: ['deals', 'list', pipeline.id, sort], queryFn: async () => (await call(dealApi.list, { query: { pipelineId: pipeline.id, sort, limit: 200 } })).data, placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['deals', 'list', pipeline.id, sort],
+    queryFn: async () => (await call(dealApi.list, { query: { pipelineId: pipeline.id, sort, limit: 200 } })).data,
+    placeholderData: keepPreviousData,
+  });
   const stage = (id: string) => pipeline.stages.find((s) => s.id === id);
   const rows = list.data?.data ?? [];
   return (
@@ -262,7 +302,9 @@ function ListView({ pipeline }: { pipeline: Pipeline }) {
               <td>{d.title}</td>
               <td>{d.contactId ? <Link href={`/contacts/${d.contactId}`}>{d.contactName}</Link> : '—'}</td>
               <td>
-                <span className={`badge ${d.status === 'won' ? 'badge-success' : d.status === 'lost' ? 'badge-neutral' : 'badge-info'}`}>{stage(d.stageId)?.name}</span>
+                <span className={`badge ${d.status === 'won' ? 'badge-success' : d.status === 'lost' ? 'badge-neutral' : 'badge-info'}`}>
+                  {stage(d.stageId)?.name}
+                </span>
               </td>
               <td className="num">{fmt.money(d.amount, d.currency)}</td>
               <td>{fmt.date(d.expectedClose)}</td>
@@ -271,7 +313,11 @@ function ListView({ pipeline }: { pipeline: Pipeline }) {
           ))}
         </tbody>
       </table>
-      {list.isSuccess && rows.length === 0 && <p className="muted" style={{ padding: 16 }}>{t('deals.emptyList')}</p>}
+      {list.isSuccess && rows.length === 0 && (
+        <p className="muted" style={{ padding: 16 }}>
+          {t('deals.emptyList')}
+        </p>
+      )}
     </div>
   );
 }
@@ -290,7 +336,9 @@ function NewDealDialog({ pipeline, onClose }: { pipeline: Pipeline; onClose: () 
   const save = useMutation({
     mutationFn: () => {
       const minor = amount.trim() ? parseAmount(amount, currency, i18n.language.startsWith('vi') ? ',' : '.') : 0;
-      return call(dealApi.create, { body: { title, contactId: customer?.id ?? null, amount: minor ?? -1, stageId, ...(close ? { expectedClose: close } : {}) } });
+      return call(dealApi.create, {
+        body: { title, contactId: customer?.id ?? null, amount: minor ?? -1, stageId, ...(close ? { expectedClose: close } : {}) },
+      });
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['deals'] });
@@ -315,9 +363,20 @@ function NewDealDialog({ pipeline, onClose }: { pipeline: Pipeline; onClose: () 
       <div className="stack">
         <TextField label={t('deals.fields.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={err('title')} autoFocus />
         <CustomerPicker value={customer} onChange={setCustomer} error={err('contactId')} />
-        <TextField label={`${t('deals.fields.amount')} (${currency})`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={err('amount')} />
+        <TextField
+          label={`${t('deals.fields.amount')} (${currency})`}
+          inputMode="decimal"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          error={err('amount')}
+        />
         <TextField label={t('deals.fields.expectedClose')} type="date" value={close} onChange={(e) => setClose(e.target.value)} error={err('expectedClose')} />
-        <SelectField label={t('deals.fields.stage')} value={stageId} onChange={(e) => setStageId(e.target.value)} options={pipeline.stages.map((x) => ({ value: x.id, label: `${x.name} (${x.probability}%)` }))} />
+        <SelectField
+          label={t('deals.fields.stage')}
+          value={stageId}
+          onChange={(e) => setStageId(e.target.value)}
+          options={pipeline.stages.map((x) => ({ value: x.id, label: `${x.name} (${x.probability}%)` }))}
+        />
         {save.isError && !['title', 'contactId', 'amount', 'expectedClose'].some((f) => err(f)) && (
           <div className="alert alert-error" role="alert">
             {errorText(save.error)}

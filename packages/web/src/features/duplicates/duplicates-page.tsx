@@ -42,7 +42,22 @@ type Detect = { contacts: number; candidates: number; added: number; pairsCompar
 type Merged = { id: string; survivorId: string; mergedId: string; moved: { orders: number; interactions: number; tasks: number }; contact: { name: string } };
 
 /** Fields shown side by side; the single-valued ones that differ get a choice. */
-const ROWS = ['name', 'phones', 'emails', 'birthday', 'gender', 'province', 'company', 'externalId', 'occupation', 'jobTitle', 'addressLine', 'tags', 'notes', 'createdAt'] as const;
+const ROWS = [
+  'name',
+  'phones',
+  'emails',
+  'birthday',
+  'gender',
+  'province',
+  'company',
+  'externalId',
+  'occupation',
+  'jobTitle',
+  'addressLine',
+  'tags',
+  'notes',
+  'createdAt',
+] as const;
 const CHOOSABLE = new Set(['name', 'birthday', 'gender', 'province', 'externalId', 'occupation', 'jobTitle', 'addressLine', 'notes']);
 
 export default function DuplicatesPage() {
@@ -61,7 +76,15 @@ export default function DuplicatesPage() {
   const detect = useMutation({
     mutationFn: () => api.post<Detect>('/duplicates/detect'),
     onSuccess: (r) => {
-      notify(t('duplicates.detected', { count: r.candidates, n: fmt.number(r.candidates), compared: fmt.number(r.pairsCompared), contacts: fmt.number(r.contacts), seconds: fmt.number(Math.round(r.seconds * 10) / 10) }));
+      notify(
+        t('duplicates.detected', {
+          count: r.candidates,
+          n: fmt.number(r.candidates),
+          compared: fmt.number(r.pairsCompared),
+          contacts: fmt.number(r.contacts),
+          seconds: fmt.number(Math.round(r.seconds * 10) / 10),
+        }),
+      );
       void qc.invalidateQueries({ queryKey: ['duplicates'] });
     },
   });
@@ -139,7 +162,11 @@ export function PairCard({ pair }: { pair: Pair }) {
   const [merged, setMerged] = useState<Merged | null>(null);
   const s = survivor === 'a' ? pair.a : pair.b;
   const o = survivor === 'a' ? pair.b : pair.a;
-  const differs = (f: (typeof ROWS)[number]) => CHOOSABLE.has(f) && show(pair.a, f, fmt, i18n.language) !== '' && show(pair.b, f, fmt, i18n.language) !== '' && show(pair.a, f, fmt, i18n.language) !== show(pair.b, f, fmt, i18n.language);
+  const differs = (f: (typeof ROWS)[number]) =>
+    CHOOSABLE.has(f) &&
+    show(pair.a, f, fmt, i18n.language) !== '' &&
+    show(pair.b, f, fmt, i18n.language) !== '' &&
+    show(pair.a, f, fmt, i18n.language) !== show(pair.b, f, fmt, i18n.language);
   const pick = (f: string) => choice[f] ?? survivor;
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['duplicates'] });
@@ -168,7 +195,12 @@ export function PairCard({ pair }: { pair: Pair }) {
         <div className="card-body row" style={{ flexWrap: 'wrap' }}>
           <span className="badge badge-success">{t('duplicates.mergedBadge')}</span>
           <span>
-            {t('duplicates.mergedInto', { name: merged.contact.name, orders: merged.moved.orders, interactions: merged.moved.interactions, tasks: merged.moved.tasks })}
+            {t('duplicates.mergedInto', {
+              name: merged.contact.name,
+              orders: merged.moved.orders,
+              interactions: merged.moved.interactions,
+              tasks: merged.moved.tasks,
+            })}
           </span>
           <span className="spacer" />
           <Link href={`/contacts/${merged.survivorId}`}>{t('duplicates.open')}</Link>
@@ -231,7 +263,13 @@ export function PairCard({ pair }: { pair: Pair }) {
                     <td key={k}>
                       {choose ? (
                         <label className="row" style={{ gap: 6 }}>
-                          <input type="radio" name={`${pair.id}-${f}`} checked={pick(f) === k} onChange={() => setChoice((c) => ({ ...c, [f]: k }))} aria-label={t('duplicates.keepValue', { field: label, value: k === 'a' ? va : vb })} />
+                          <input
+                            type="radio"
+                            name={`${pair.id}-${f}`}
+                            checked={pick(f) === k}
+                            onChange={() => setChoice((c) => ({ ...c, [f]: k }))}
+                            aria-label={t('duplicates.keepValue', { field: label, value: k === 'a' ? va : vb })}
+                          />
                           <span>{k === 'a' ? va : vb}</span>
                         </label>
                       ) : (

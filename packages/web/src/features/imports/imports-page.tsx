@@ -57,13 +57,26 @@ function ImportsHome({ startOpen }: { startOpen: boolean }) {
   const can = useCan();
   const [, navigate] = useLocation();
   const [upload, setUpload] = useState<Upload | null>(null);
-  const list = useQuery({ queryKey: ['imports'], queryFn: () => api.get<{ data: ImportView[] }>('/imports', { query: { limit: 50 } }), enabled: can('imports.read') });
+  const list = useQuery({
+    queryKey: ['imports'],
+    queryFn: () => api.get<{ data: ImportView[] }>('/imports', { query: { limit: 50 } }),
+    enabled: can('imports.read'),
+  });
   return (
     <div className="page">
       <div className="page-header">
         <h1>{t('imports.title')}</h1>
       </div>
-      {can('contacts.create') && (upload ? <MappingStep upload={upload} onCancel={() => setUpload(null)} onStarted={(id) => navigate(`/imports/${id}`)} /> : <UploadStep autoFocus={startOpen} onUploaded={setUpload} kinds={(['contacts', 'companies', 'products', 'orders', 'interactions'] as const).filter((k) => can(KIND_ACTION[k]))} />)}
+      {can('contacts.create') &&
+        (upload ? (
+          <MappingStep upload={upload} onCancel={() => setUpload(null)} onStarted={(id) => navigate(`/imports/${id}`)} />
+        ) : (
+          <UploadStep
+            autoFocus={startOpen}
+            onUploaded={setUpload}
+            kinds={(['contacts', 'companies', 'products', 'orders', 'interactions'] as const).filter((k) => can(KIND_ACTION[k]))}
+          />
+        ))}
       {can('imports.read') && (
         <section className="stack" style={{ marginBlockStart: 24 }}>
           <h2 className="section-title">{t('imports.history')}</h2>
@@ -74,7 +87,13 @@ function ImportsHome({ startOpen }: { startOpen: boolean }) {
   );
 }
 
-const KIND_ACTION = { contacts: 'contacts.create', companies: 'companies.create', products: 'products.manage', orders: 'orders.create', interactions: 'interactions.create' } as const;
+const KIND_ACTION = {
+  contacts: 'contacts.create',
+  companies: 'companies.create',
+  products: 'products.manage',
+  orders: 'orders.create',
+  interactions: 'interactions.create',
+} as const;
 
 function UploadStep({ onUploaded, autoFocus, kinds }: { onUploaded: (u: Upload) => void; autoFocus: boolean; kinds: Kind[] }) {
   const { t } = useTranslation();
@@ -120,7 +139,14 @@ function UploadStep({ onUploaded, autoFocus, kinds }: { onUploaded: (u: Upload) 
           <span className="muted">{t('imports.dropHint')}</span>
           <label className="btn btn-primary">
             {t('imports.chooseFile')}
-            <input ref={input} type="file" className="visually-hidden" accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => pick(e.target.files?.[0])} data-testid="import-file" />
+            <input
+              ref={input}
+              type="file"
+              className="visually-hidden"
+              accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => pick(e.target.files?.[0])}
+              data-testid="import-file"
+            />
           </label>
           {send.isPending && <div className="progress" style={{ inlineSize: '100%' }} role="status" aria-label={t('imports.reading')} />}
         </div>
@@ -135,9 +161,57 @@ function UploadStep({ onUploaded, autoFocus, kinds }: { onUploaded: (u: Upload) 
   );
 }
 
-const ORDER_FIELD_ORDER = ['number', 'orderedAt', 'customerName', 'customerPhone', 'customerEmail', 'customerExternalId', 'sku', 'productName', 'quantity', 'unitPrice', 'discount', 'shipping', 'status', 'channel', 'currency'];
-const INTERACTION_FIELD_ORDER = ['occurredAt', 'customerPhone', 'customerEmail', 'customerExternalId', 'customerName', 'kind', 'channel', 'direction', 'durationSeconds', 'outcome', 'subject', 'body'];
-const FIELD_ORDER = ['name', 'familyName', 'givenName', 'phones', 'emails', 'externalId', 'birthday', 'gender', 'addressLine', 'ward', 'district', 'province', 'company', 'jobTitle', 'occupation', 'tags', 'source', 'notes'];
+const ORDER_FIELD_ORDER = [
+  'number',
+  'orderedAt',
+  'customerName',
+  'customerPhone',
+  'customerEmail',
+  'customerExternalId',
+  'sku',
+  'productName',
+  'quantity',
+  'unitPrice',
+  'discount',
+  'shipping',
+  'status',
+  'channel',
+  'currency',
+];
+const INTERACTION_FIELD_ORDER = [
+  'occurredAt',
+  'customerPhone',
+  'customerEmail',
+  'customerExternalId',
+  'customerName',
+  'kind',
+  'channel',
+  'direction',
+  'durationSeconds',
+  'outcome',
+  'subject',
+  'body',
+];
+const FIELD_ORDER = [
+  'name',
+  'familyName',
+  'givenName',
+  'phones',
+  'emails',
+  'externalId',
+  'birthday',
+  'gender',
+  'addressLine',
+  'ward',
+  'district',
+  'province',
+  'company',
+  'jobTitle',
+  'occupation',
+  'tags',
+  'source',
+  'notes',
+];
 
 function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel: () => void; onStarted: (id: string) => void }) {
   const { t } = useTranslation();
@@ -174,7 +248,15 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
           : FIELD_ORDER;
   const options = [...order.filter((f) => upload.fields.includes(f)), ...upload.fields.filter((f) => !order.includes(f))];
   const label = (f: string) =>
-    isOrders ? t(`imports.orderFields.${f}`, { defaultValue: f }) : isInteractions ? t(`imports.interactionFields.${f}`, { defaultValue: f }) : isProducts ? t(`imports.productFields.${f}`, { defaultValue: f }) : isCompanies ? t(`companyFields.${f}`, { defaultValue: f }) : t(`contactFields.${f}`, { defaultValue: f });
+    isOrders
+      ? t(`imports.orderFields.${f}`, { defaultValue: f })
+      : isInteractions
+        ? t(`imports.interactionFields.${f}`, { defaultValue: f })
+        : isProducts
+          ? t(`imports.productFields.${f}`, { defaultValue: f })
+          : isCompanies
+            ? t(`companyFields.${f}`, { defaultValue: f })
+            : t(`contactFields.${f}`, { defaultValue: f });
   const taken = (f: string, col: number) => fields.some((x, i) => x === f && i !== col);
   const has = (...fs: string[]) => fields.some((f) => f !== null && fs.includes(f));
   const hasName = isOrders
@@ -195,9 +277,7 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
     <div className="card" data-testid="import-mapping">
       <div className="card-header">
         <strong>{imp.fileName}</strong>
-        <span className="muted">
-          {t('imports.fileFacts', { rows: fmt.number(imp.rowCount), count: imp.rowCount, format: where })}
-        </span>
+        <span className="muted">{t('imports.fileFacts', { rows: fmt.number(imp.rowCount), count: imp.rowCount, format: where })}</span>
         <span className="spacer" />
         <Button onClick={onCancel}>{t('imports.otherFile')}</Button>
       </div>
@@ -223,7 +303,13 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
                     </td>
                     <td>
                       <div className="row" style={{ gap: 6 }}>
-                        <select className="select" aria-label={t('imports.fieldFor', { column: h })} value={fields[col] ?? ''} onChange={(e) => change(col, e.target.value)} data-testid={`map-${col}`}>
+                        <select
+                          className="select"
+                          aria-label={t('imports.fieldFor', { column: h })}
+                          value={fields[col] ?? ''}
+                          onChange={(e) => change(col, e.target.value)}
+                          data-testid={`map-${col}`}
+                        >
                           <option value="">{t('imports.skip')}</option>
                           {options.map((f) => (
                             <option key={f} value={f} disabled={taken(f, col)}>
@@ -231,7 +317,11 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
                             </option>
                           ))}
                         </select>
-                        {s && s.field && s.field === fields[col] && <span className={`badge ${s.confidence === 'exact' ? 'badge-success' : 'badge-warning'}`}>{t(`imports.confidence.${s.confidence}`)}</span>}
+                        {s && s.field && s.field === fields[col] && (
+                          <span className={`badge ${s.confidence === 'exact' ? 'badge-success' : 'badge-warning'}`}>
+                            {t(`imports.confidence.${s.confidence}`)}
+                          </span>
+                        )}
                       </div>
                     </td>
                     <td className="muted" style={{ maxInlineSize: 360 }}>
@@ -248,31 +338,52 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
           </table>
         </div>
         {!isOrders && !isInteractions && !isProducts && !isCompanies && (
-        <fieldset className="stack" style={{ border: 0, padding: 0 }}>
-          <legend className="section-title">{t('imports.matchTitle')}</legend>
-          <div className="row" style={{ gap: 16, flexWrap: 'wrap' }}>
-            {(['externalId', 'email', 'phone'] as const).map((k) => (
-              <label key={k} className="row" style={{ gap: 6 }}>
-                <input type="checkbox" checked={matchBy.includes(k)} onChange={(e) => (setMatchBy((m) => (e.target.checked ? (['externalId', 'email', 'phone'] as const).filter((x) => x === k || m.includes(x)) : m.filter((x) => x !== k))), setReport(null))} />
-                {t(`imports.matchBy.${k}`)}
+          <fieldset className="stack" style={{ border: 0, padding: 0 }}>
+            <legend className="section-title">{t('imports.matchTitle')}</legend>
+            <div className="row" style={{ gap: 16, flexWrap: 'wrap' }}>
+              {(['externalId', 'email', 'phone'] as const).map((k) => (
+                <label key={k} className="row" style={{ gap: 6 }}>
+                  <input
+                    type="checkbox"
+                    checked={matchBy.includes(k)}
+                    onChange={(e) => (
+                      setMatchBy((m) =>
+                        e.target.checked ? (['externalId', 'email', 'phone'] as const).filter((x) => x === k || m.includes(x)) : m.filter((x) => x !== k),
+                      ),
+                      setReport(null)
+                    )}
+                  />
+                  {t(`imports.matchBy.${k}`)}
+                </label>
+              ))}
+            </div>
+            <div className="row" style={{ gap: 16 }}>
+              <label className="row" style={{ gap: 6 }}>
+                <input type="radio" name="onExisting" checked={onExisting === 'update'} onChange={() => (setOnExisting('update'), setReport(null))} />{' '}
+                {t('imports.onExisting.update')}
               </label>
-            ))}
-          </div>
-          <div className="row" style={{ gap: 16 }}>
-            <label className="row" style={{ gap: 6 }}>
-              <input type="radio" name="onExisting" checked={onExisting === 'update'} onChange={() => (setOnExisting('update'), setReport(null))} /> {t('imports.onExisting.update')}
-            </label>
-            <label className="row" style={{ gap: 6 }}>
-              <input type="radio" name="onExisting" checked={onExisting === 'skip'} onChange={() => (setOnExisting('skip'), setReport(null))} /> {t('imports.onExisting.skip')}
-            </label>
-          </div>
-        </fieldset>
+              <label className="row" style={{ gap: 6 }}>
+                <input type="radio" name="onExisting" checked={onExisting === 'skip'} onChange={() => (setOnExisting('skip'), setReport(null))} />{' '}
+                {t('imports.onExisting.skip')}
+              </label>
+            </div>
+          </fieldset>
         )}
         {isOrders && <p className="muted">{t('imports.ordersHint')}</p>}
         {isInteractions && <p className="muted">{t('imports.interactionsHint')}</p>}
         {!hasName && (
           <div className="alert alert-warning" role="alert">
-            {t(isOrders ? 'imports.needOrderFields' : isInteractions ? 'imports.needCustomerKey' : isProducts ? 'imports.needSku' : isCompanies ? 'imports.needCompanyName' : 'imports.needName')}
+            {t(
+              isOrders
+                ? 'imports.needOrderFields'
+                : isInteractions
+                  ? 'imports.needCustomerKey'
+                  : isProducts
+                    ? 'imports.needSku'
+                    : isCompanies
+                      ? 'imports.needCompanyName'
+                      : 'imports.needName',
+            )}
           </div>
         )}
         {(dry.isError || run.isError) && (
@@ -310,9 +421,7 @@ function Counts({ r }: { r: Pick<Report, 'created' | 'updated' | 'skipped' | 'fa
       {items.map(([k, n, cls]) => (
         <div key={k} className="import-count">
           <span className={`badge ${cls}`}>{t(`imports.counts.${k}`)}</span>
-          <strong data-testid={`count-${k}`}>
-            {fmt.number(n)}
-          </strong>
+          <strong data-testid={`count-${k}`}>{fmt.number(n)}</strong>
         </div>
       ))}
     </div>
@@ -354,7 +463,11 @@ function DryRunReport({ report }: { report: Report }) {
     <div className="stack" data-testid="import-report">
       <h2 className="section-title">{t('imports.reportTitle')}</h2>
       <Counts r={report} />
-      {report.errors.length > 0 ? <ErrorTable errors={report.errors.slice(0, 200)} more={report.errors.length - 200} /> : <p className="muted">{t('imports.allGood')}</p>}
+      {report.errors.length > 0 ? (
+        <ErrorTable errors={report.errors.slice(0, 200)} more={report.errors.length - 200} />
+      ) : (
+        <p className="muted">{t('imports.allGood')}</p>
+      )}
     </div>
   );
 }
@@ -369,7 +482,8 @@ function ImportDetail({ id }: { id: string }) {
   const q = useQuery({
     queryKey: ['imports', id],
     queryFn: () => api.get<ImportView>(`/imports/${id}`),
-    refetchInterval: (query) => (query.state.data && (query.state.data.status === 'running' || query.state.data.status === 'undoing') && !query.state.data.stalled ? 400 : false),
+    refetchInterval: (query) =>
+      query.state.data && (query.state.data.status === 'running' || query.state.data.status === 'undoing') && !query.state.data.stalled ? 400 : false,
   });
   const undo = useMutation({
     mutationFn: () => api.post<{ removed: number; restored: number; kept: { id: string; reason: string }[] }>(`/imports/${id}/undo`),
@@ -379,13 +493,28 @@ function ImportDetail({ id }: { id: string }) {
       void qc.invalidateQueries({ queryKey: ['contacts'] });
     },
   });
-  const resume = useMutation({ mutationFn: () => api.post<ImportView>(`/imports/${id}/run`, {}), onSuccess: () => void qc.invalidateQueries({ queryKey: ['imports', id] }) });
+  const resume = useMutation({
+    mutationFn: () => api.post<ImportView>(`/imports/${id}/run`, {}),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['imports', id] }),
+  });
   const v = q.data;
   useEffect(() => {
     if (v?.status === 'done') void qc.invalidateQueries({ queryKey: ['contacts'] });
   }, [v?.status, qc]);
-  if (q.isError) return <div className="page"><div className="alert alert-error" role="alert">{errorText(q.error)}</div></div>;
-  if (!v) return <div className="page"><div className="progress" /></div>;
+  if (q.isError)
+    return (
+      <div className="page">
+        <div className="alert alert-error" role="alert">
+          {errorText(q.error)}
+        </div>
+      </div>
+    );
+  if (!v)
+    return (
+      <div className="page">
+        <div className="progress" />
+      </div>
+    );
   const share = v.rowCount ? Math.min(1, v.rowsDone / v.rowCount) : 1;
   const running = v.status === 'running' && !v.stalled;
   return (
@@ -408,7 +537,14 @@ function ImportDetail({ id }: { id: string }) {
               <span className="spacer" />
               <strong className="num">{Math.round(share * 100)}%</strong>
             </div>
-            <div className="meter" role="progressbar" aria-label={t('imports.progressLabel')} aria-valuemin={0} aria-valuemax={v.rowCount} aria-valuenow={v.rowsDone}>
+            <div
+              className="meter"
+              role="progressbar"
+              aria-label={t('imports.progressLabel')}
+              aria-valuemin={0}
+              aria-valuemax={v.rowCount}
+              aria-valuenow={v.rowsDone}
+            >
               <div className={`meter-fill${running ? ' meter-live' : ''}`} style={{ inlineSize: `${share * 100}%` }} />
             </div>
           </div>
@@ -437,14 +573,30 @@ function ImportDetail({ id }: { id: string }) {
               </Button>
             )}
             {(v.status === 'done' || v.status === 'failed') && can('imports.undo') && (
-              <Button variant="danger" onClick={() => window.confirm(t('imports.undoConfirm')) && undo.mutate()} busy={undo.isPending} data-testid="import-undo">
+              <Button
+                variant="danger"
+                onClick={() => window.confirm(t('imports.undoConfirm')) && undo.mutate()}
+                busy={undo.isPending}
+                data-testid="import-undo"
+              >
                 {t('imports.undo')}
               </Button>
             )}
             <span className="spacer" />
             {v.status === 'done' && (
-              <Link href={v.kind === 'orders' ? '/orders' : v.kind === 'products' ? '/products' : v.kind === 'companies' ? '/companies' : '/contacts'} className="btn btn-primary">
-                {t(v.kind === 'orders' ? 'imports.toOrders' : v.kind === 'products' ? 'imports.toProducts' : v.kind === 'companies' ? 'imports.toCompanies' : 'imports.toContacts')}
+              <Link
+                href={v.kind === 'orders' ? '/orders' : v.kind === 'products' ? '/products' : v.kind === 'companies' ? '/companies' : '/contacts'}
+                className="btn btn-primary"
+              >
+                {t(
+                  v.kind === 'orders'
+                    ? 'imports.toOrders'
+                    : v.kind === 'products'
+                      ? 'imports.toProducts'
+                      : v.kind === 'companies'
+                        ? 'imports.toCompanies'
+                        : 'imports.toContacts',
+                )}
               </Link>
             )}
           </div>

@@ -25,11 +25,19 @@ export function CustomerLoyalty({ contactId }: { contactId: string }) {
   const tierName = useTierName();
   const [dialog, setDialog] = useState<null | 'redeem' | 'adjust'>(null);
   const [settingReferrer, setSettingReferrer] = useState(false);
-  const q = useQuery({ queryKey: ['loyalty', 'contact', contactId], queryFn: ({ signal }) => api.get<Loyalty>(`/contacts/${contactId}/loyalty`, { signal }), enabled: can('loyalty.read') });
+  const q = useQuery({
+    queryKey: ['loyalty', 'contact', contactId],
+    queryFn: ({ signal }) => api.get<Loyalty>(`/contacts/${contactId}/loyalty`, { signal }),
+    enabled: can('loyalty.read'),
+  });
   if (!can('loyalty.read')) return null;
   const l = q.data;
   const adjust = can('loyalty.adjust');
-  const copy = (code: string) => void navigator.clipboard?.writeText(code).then(() => notify(t('common.copied')), () => undefined);
+  const copy = (code: string) =>
+    void navigator.clipboard?.writeText(code).then(
+      () => notify(t('common.copied')),
+      () => undefined,
+    );
   return (
     <section className="card" aria-labelledby="loyalty-title" data-testid="customer-loyalty">
       <div className="card-header">
@@ -46,7 +54,12 @@ export function CustomerLoyalty({ contactId }: { contactId: string }) {
         <p className="card-body muted">{t('errors.unexpected')}</p>
       ) : !l.enabled ? (
         <p className="card-body muted">
-          {t('loyalty.disabled')} {can('loyalty.configure') && <Link href="/settings/loyalty" className="underline">{t('loyalty.turnOn')}</Link>}
+          {t('loyalty.disabled')}{' '}
+          {can('loyalty.configure') && (
+            <Link href="/settings/loyalty" className="underline">
+              {t('loyalty.turnOn')}
+            </Link>
+          )}
         </p>
       ) : (
         <div className="card-body stack" style={{ gap: 'var(--s3)' }}>
@@ -99,7 +112,11 @@ export function CustomerLoyalty({ contactId }: { contactId: string }) {
                   {l.referrals.map((r) => (
                     <li key={r.id} className="row" style={{ gap: 'var(--s1)' }}>
                       <Link href={`/contacts/${r.id}`}>{r.name ?? '—'}</Link>
-                      {r.rewarded ? <span className="badge badge-success">{t('loyalty.rewarded')}</span> : <span className="badge badge-neutral">{t('loyalty.notYetBought')}</span>}
+                      {r.rewarded ? (
+                        <span className="badge badge-success">{t('loyalty.rewarded')}</span>
+                      ) : (
+                        <span className="badge badge-neutral">{t('loyalty.notYetBought')}</span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -131,11 +148,20 @@ function TierProgress({ l }: { l: Loyalty }) {
         <span className="spacer" />
         {l.next && <span className="muted">{tierName(l.next.tier)}</span>}
       </div>
-      <div className="meter" role="progressbar" aria-label={t('loyalty.progressLabel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p * 100)}>
+      <div
+        className="meter"
+        role="progressbar"
+        aria-label={t('loyalty.progressLabel')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(p * 100)}
+      >
         <div className="meter-fill" style={{ inlineSize: `${p * 100}%` }} />
       </div>
       <span className="muted" style={{ fontSize: 'var(--text-sm)' }}>
-        {l.next ? t('loyalty.toNext', { missing: fmt.number(l.next.missing), tier: tierName(l.next.tier), earned: fmt.number(l.earned12m) }) : t('loyalty.topTier', { earned: fmt.number(l.earned12m) })}
+        {l.next
+          ? t('loyalty.toNext', { missing: fmt.number(l.next.missing), tier: tierName(l.next.tier), earned: fmt.number(l.earned12m) })
+          : t('loyalty.topTier', { earned: fmt.number(l.earned12m) })}
       </span>
     </div>
   );
@@ -164,7 +190,16 @@ function ReferrerForm({ contactId, onDone }: { contactId: string; onDone: () => 
         save.mutate();
       }}
     >
-      <TextField label={t('loyalty.referrerCode')} value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} error={codeError} maxLength={20} autoFocus className="mono" hint={t('loyalty.referrerHint')} />
+      <TextField
+        label={t('loyalty.referrerCode')}
+        value={code}
+        onChange={(e) => setCode(e.target.value.toUpperCase())}
+        error={codeError}
+        maxLength={20}
+        autoFocus
+        className="mono"
+        hint={t('loyalty.referrerHint')}
+      />
       {save.isError && !codeError && (
         <div className="alert alert-error" role="alert">
           {isApiError(save.error) && save.error.status === 409 ? t('loyalty.referrerConflict') : errorText(save.error)}
@@ -221,8 +256,23 @@ function PointsDialog({ contactId, kind, balance, onClose }: { contactId: string
     >
       <div className="stack" data-testid="points-dialog">
         <p className="muted">{t('loyalty.balanceNow', { balance: fmt.number(balance) })}</p>
-        <TextField label={t(kind === 'redeem' ? 'loyalty.pointsToRedeem' : 'loyalty.pointsToAdjust')} inputMode={kind === 'redeem' ? 'numeric' : 'text'} value={points} onChange={(e) => setPoints(e.target.value)} error={pointsError} hint={kind === 'adjust' ? t('loyalty.adjustHint') : undefined} autoFocus />
-        <TextField label={t('loyalty.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={reasonError} maxLength={200} placeholder={t(kind === 'redeem' ? 'loyalty.redeemReasonPlaceholder' : 'loyalty.adjustReasonPlaceholder')} />
+        <TextField
+          label={t(kind === 'redeem' ? 'loyalty.pointsToRedeem' : 'loyalty.pointsToAdjust')}
+          inputMode={kind === 'redeem' ? 'numeric' : 'text'}
+          value={points}
+          onChange={(e) => setPoints(e.target.value)}
+          error={pointsError}
+          hint={kind === 'adjust' ? t('loyalty.adjustHint') : undefined}
+          autoFocus
+        />
+        <TextField
+          label={t('loyalty.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={reasonError}
+          maxLength={200}
+          placeholder={t(kind === 'redeem' ? 'loyalty.redeemReasonPlaceholder' : 'loyalty.adjustReasonPlaceholder')}
+        />
         {save.isError && !pointsError && !reasonError && (
           <div className="alert alert-error" role="alert">
             {errorText(save.error)}
@@ -232,4 +282,3 @@ function PointsDialog({ contactId, kind, balance, onClose }: { contactId: string
     </Dialog>
   );
 }
-

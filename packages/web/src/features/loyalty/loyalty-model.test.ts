@@ -21,10 +21,35 @@ test('a tier change goes up or down by the thresholds', () => {
 });
 
 test('the settings form becomes the API’s body: VND amounts typed with thousands separators', () => {
-  const b = settingsBody({ enabled: true, amountPerPoint: '10.000', earnOn: 'paid', expiryMonths: '12', tiers: [{ key: ' member ', vi: 'Thành viên', en: 'Member', threshold: '0' }, { key: 'gold', vi: 'Vàng', en: 'Gold', threshold: '2 000' }], referrerPoints: '200', refereePoints: 'x' });
+  const b = settingsBody({
+    enabled: true,
+    amountPerPoint: '10.000',
+    earnOn: 'paid',
+    expiryMonths: '12',
+    tiers: [
+      { key: ' member ', vi: 'Thành viên', en: 'Member', threshold: '0' },
+      { key: 'gold', vi: 'Vàng', en: 'Gold', threshold: '2 000' },
+    ],
+    referrerPoints: '200',
+    refereePoints: 'x',
+  });
   assert.equal(b.amountPerPoint, 10000);
-  assert.deepEqual(b.tiers.map((t) => [t.key, t.threshold]), [['member', 0], ['gold', 2000]]);
+  assert.deepEqual(
+    b.tiers.map((t) => [t.key, t.threshold]),
+    [
+      ['member', 0],
+      ['gold', 2000],
+    ],
+  );
   assert.ok(Number.isNaN(b.referral.refereePoints));
-  assert.equal(settingsBody({ ...{ enabled: true, earnOn: 'paid', expiryMonths: '0', tiers: [], referrerPoints: '0', refereePoints: '0' }, amountPerPoint: '1,000,000' }).amountPerPoint, 1_000_000);
-  assert.equal(settingsBody({ ...{ enabled: true, earnOn: 'paid', expiryMonths: '0', tiers: [], referrerPoints: '0', refereePoints: '0' }, amountPerPoint: '2,5' }).amountPerPoint, 2.5);
+  assert.equal(
+    settingsBody({ ...{ enabled: true, earnOn: 'paid', expiryMonths: '0', tiers: [], referrerPoints: '0', refereePoints: '0' }, amountPerPoint: '1,000,000' })
+      .amountPerPoint,
+    1_000_000,
+  );
+  assert.equal(
+    settingsBody({ ...{ enabled: true, earnOn: 'paid', expiryMonths: '0', tiers: [], referrerPoints: '0', refereePoints: '0' }, amountPerPoint: '2,5' })
+      .amountPerPoint,
+    2.5,
+  );
 });

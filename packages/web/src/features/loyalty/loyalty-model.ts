@@ -6,7 +6,14 @@ import { useTranslation } from 'react-i18next';
 
 export type TierName = { vi: string; en: string };
 export type Tier = { key: string; name: TierName; threshold: number };
-export type LoyaltySettings = { enabled: boolean; amountPerPoint: number; earnOn: 'paid' | 'delivered'; expiryMonths: number; tiers: Tier[]; referral: { referrerPoints: number; refereePoints: number } };
+export type LoyaltySettings = {
+  enabled: boolean;
+  amountPerPoint: number;
+  earnOn: 'paid' | 'delivered';
+  expiryMonths: number;
+  tiers: Tier[];
+  referral: { referrerPoints: number; refereePoints: number };
+};
 export type LedgerKind = 'earn' | 'reverse' | 'redeem' | 'expire' | 'adjust' | 'referral' | 'referee' | 'tier';
 export type Loyalty = {
   contactId: string;
@@ -20,7 +27,17 @@ export type Loyalty = {
   referralCode: string;
   referredBy: { id: string; name: string | null } | null;
   referrals: { id: string; name: string | null; rewarded: boolean }[];
-  ledger: { id: string; kind: string; points: number; orderId: string | null; relatedContactId: string | null; reason: string | null; meta: unknown; createdBy: string | null; createdAt: string }[];
+  ledger: {
+    id: string;
+    kind: string;
+    points: number;
+    orderId: string | null;
+    relatedContactId: string | null;
+    reason: string | null;
+    meta: unknown;
+    createdBy: string | null;
+    createdAt: string;
+  }[];
 };
 
 /**
@@ -48,7 +65,15 @@ export function tierWentUp(tiers: readonly Tier[], from: string, to: string): bo
 }
 
 /** The body of PUT /loyalty/settings from the form's text fields: numbers as numbers, thresholds rising. */
-export function settingsBody(f: { enabled: boolean; amountPerPoint: string; earnOn: 'paid' | 'delivered'; expiryMonths: string; tiers: { key: string; vi: string; en: string; threshold: string }[]; referrerPoints: string; refereePoints: string }): LoyaltySettings {
+export function settingsBody(f: {
+  enabled: boolean;
+  amountPerPoint: string;
+  earnOn: 'paid' | 'delivered';
+  expiryMonths: string;
+  tiers: { key: string; vi: string; en: string; threshold: string }[];
+  referrerPoints: string;
+  refereePoints: string;
+}): LoyaltySettings {
   const num = (s: string) => {
     const clean = s.replace(/[\s.,](?=\d{3}(\D|$))/g, '').trim();
     const n = Number(clean.replace(',', '.'));

@@ -22,7 +22,11 @@ export function CustomerOrders({ contact }: { contact: { id: string; name: strin
   const [creating, setCreating] = useState(false);
   const orders = useQuery({
     queryKey: ['orders', 'customer', contact.id],
-    queryFn: ({ signal }) => api.get<Page>('/orders', { query: { 'filter[contactId][eq]': contact.id, 'filter[status][in]': 'placed,paid,delivered', limit: 10, includeTotal: true }, signal }),
+    queryFn: ({ signal }) =>
+      api.get<Page>('/orders', {
+        query: { 'filter[contactId][eq]': contact.id, 'filter[status][in]': 'placed,paid,delivered', limit: 10, includeTotal: true },
+        signal,
+      }),
   });
   const all = useQuery({
     queryKey: ['orders', 'customer-all', contact.id],
@@ -43,7 +47,8 @@ export function CustomerOrders({ contact }: { contact: { id: string; name: strin
       </div>
       {orders.data?.total !== undefined && orders.data.total > 0 && (
         <div className="card-body muted" data-testid="customer-spend" style={{ paddingBlockEnd: 0 }}>
-          {t('orders.purchases', { count: orders.data.total, formatted: fmt.number(orders.data.total) })} · {t('orders.spent', { amount: spent.map((s) => fmt.money(s.total, s.currency)).join(' + ') })}
+          {t('orders.purchases', { count: orders.data.total, formatted: fmt.number(orders.data.total) })} ·{' '}
+          {t('orders.spent', { amount: spent.map((s) => fmt.money(s.total, s.currency)).join(' + ') })}
         </div>
       )}
       {all.isPending ? (
@@ -65,7 +70,8 @@ export function CustomerOrders({ contact }: { contact: { id: string; name: strin
                 </div>
                 <div className="muted" style={{ fontSize: 'var(--text-sm)' }}>
                   {fmt.date(o.orderedAt)}
-                  {o.channel ? ` · ${enumLabel('orderChannel', o.channel)}` : ''} · {t('orders.lineCount', { count: o.lineCount, formatted: fmt.number(o.lineCount) })}
+                  {o.channel ? ` · ${enumLabel('orderChannel', o.channel)}` : ''} ·{' '}
+                  {t('orders.lineCount', { count: o.lineCount, formatted: fmt.number(o.lineCount) })}
                 </div>
               </li>
             ))}

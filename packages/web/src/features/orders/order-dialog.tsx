@@ -23,7 +23,15 @@ let nextKey = 1;
 const blankLine = (): Line => ({ key: nextKey++, productId: null, label: '', name: '', quantity: '1', unitPrice: '', discount: '' });
 
 /** A customer picker: the chosen name with a button to change it, or the lookup while choosing. */
-export function CustomerPicker({ value, onChange, error }: { value: { id: string; name: string } | null; onChange: (v: { id: string; name: string } | null) => void; error: string | undefined }) {
+export function CustomerPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: { id: string; name: string } | null;
+  onChange: (v: { id: string; name: string } | null) => void;
+  error: string | undefined;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [picking, setPicking] = useState(value === null);
@@ -81,7 +89,14 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
   const [choosing, setChoosing] = useState<number | null>(null);
 
   const amount = (s: string) => (s.trim() === '' ? 0 : parseAmount(s, currency, decimal));
-  const priced = lines.map((l) => ({ productId: l.productId, sku: null, name: l.name, quantity: Number(l.quantity) || 0, unitPrice: amount(l.unitPrice) ?? 0, discount: amount(l.discount) ?? 0 }));
+  const priced = lines.map((l) => ({
+    productId: l.productId,
+    sku: null,
+    name: l.name,
+    quantity: Number(l.quantity) || 0,
+    unitPrice: amount(l.unitPrice) ?? 0,
+    discount: amount(l.discount) ?? 0,
+  }));
   const totals = computeTotals(priced, amount(discount) ?? 0, amount(shipping) ?? 0);
   const setLine = (key: number, patch: Partial<Line>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
 
@@ -122,7 +137,10 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
   const err = (p: string) => fieldError(create.error, p);
   const lineErr = (i: number, f: string) => err(`/lines/${i}/${f}`);
   const known = ['/contactId', '/orderedAt', '/status', '/channel', '/discount', '/shipping'];
-  const otherError = create.isError && !known.some((p) => err(p)) && !lines.some((_, i) => ['productId', 'name', 'quantity', 'unitPrice', 'discount'].some((f) => lineErr(i, f)));
+  const otherError =
+    create.isError &&
+    !known.some((p) => err(p)) &&
+    !lines.some((_, i) => ['productId', 'name', 'quantity', 'unitPrice', 'discount'].some((f) => lineErr(i, f)));
 
   return (
     <Dialog
@@ -156,9 +174,26 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
           <CustomerPicker value={contact} onChange={setContact} error={err('/contactId')} />
         )}
         <div className="row" style={{ gap: 'var(--s3)', alignItems: 'flex-start' }}>
-          <TextField label={t('orders.orderedAt')} type="datetime-local" value={orderedAt} onChange={(e) => setOrderedAt(e.target.value)} error={err('/orderedAt')} />
-          <SelectField label={t('orders.statusLabel')} value={status} onChange={(e) => setStatus(e.target.value)} options={ORDER_STATUSES.filter((s) => s !== 'returned').map((s) => ({ value: s, label: enumLabel('orderStatus', s) }))} />
-          <SelectField label={t('orders.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} placeholder={t('orders.noChannel')} options={ORDER_CHANNELS.map((c) => ({ value: c, label: enumLabel('orderChannel', c) }))} />
+          <TextField
+            label={t('orders.orderedAt')}
+            type="datetime-local"
+            value={orderedAt}
+            onChange={(e) => setOrderedAt(e.target.value)}
+            error={err('/orderedAt')}
+          />
+          <SelectField
+            label={t('orders.statusLabel')}
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+            options={ORDER_STATUSES.filter((s) => s !== 'returned').map((s) => ({ value: s, label: enumLabel('orderStatus', s) }))}
+          />
+          <SelectField
+            label={t('orders.channel')}
+            value={channel}
+            onChange={(e) => setChannel(e.target.value)}
+            placeholder={t('orders.noChannel')}
+            options={ORDER_CHANNELS.map((c) => ({ value: c, label: enumLabel('orderChannel', c) }))}
+          />
         </div>
 
         <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
@@ -177,7 +212,12 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
                       setChoosing(null);
                       if (!pid) return setLine(l.key, { productId: null, label: '' });
                       const p = await api.get<Product>(`/products/${pid}`);
-                      setLine(l.key, { productId: p.id, label: `${p.name} · ${p.sku}`, name: p.name, unitPrice: p.currency === currency ? amountInput(p.price, currency, i18n.language) : l.unitPrice });
+                      setLine(l.key, {
+                        productId: p.id,
+                        label: `${p.name} · ${p.sku}`,
+                        name: p.name,
+                        unitPrice: p.currency === currency ? amountInput(p.price, currency, i18n.language) : l.unitPrice,
+                      });
                     }}
                     onCancel={() => setChoosing(null)}
                   />
@@ -190,24 +230,63 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
                   </div>
                 ) : (
                   <div className="row" style={{ gap: 'var(--s1)' }}>
-                    <input id={`line-${l.key}`} className="input" value={l.name} placeholder={t('orders.itemPlaceholder')} aria-invalid={lineErr(i, 'name') ? true : undefined} onChange={(e) => setLine(l.key, { name: e.target.value })} />
-                    <Button size="sm" variant="ghost" icon aria-label={t('orders.pickProduct')} title={t('orders.pickProduct')} onClick={() => setChoosing(l.key)}>
+                    <input
+                      id={`line-${l.key}`}
+                      className="input"
+                      value={l.name}
+                      placeholder={t('orders.itemPlaceholder')}
+                      aria-invalid={lineErr(i, 'name') ? true : undefined}
+                      onChange={(e) => setLine(l.key, { name: e.target.value })}
+                    />
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      icon
+                      aria-label={t('orders.pickProduct')}
+                      title={t('orders.pickProduct')}
+                      onClick={() => setChoosing(l.key)}
+                    >
                       <Icon name="search" />
                     </Button>
                   </div>
                 )}
                 {(lineErr(i, 'name') ?? lineErr(i, 'productId')) && <div className="field-error">{lineErr(i, 'name') ?? lineErr(i, 'productId')}</div>}
               </div>
-              <TextField label={t('orders.quantity')} inputMode="numeric" value={l.quantity} onChange={(e) => setLine(l.key, { quantity: e.target.value })} error={lineErr(i, 'quantity')} />
-              <TextField label={t('orders.unitPrice')} inputMode="decimal" value={l.unitPrice} onChange={(e) => setLine(l.key, { unitPrice: e.target.value })} error={lineErr(i, 'unitPrice') ?? (amount(l.unitPrice) === null ? t('orders.notAnAmount') : undefined)} />
-              <TextField label={t('orders.lineDiscount')} inputMode="decimal" value={l.discount} onChange={(e) => setLine(l.key, { discount: e.target.value })} error={lineErr(i, 'discount') ?? (amount(l.discount) === null ? t('orders.notAnAmount') : undefined)} />
+              <TextField
+                label={t('orders.quantity')}
+                inputMode="numeric"
+                value={l.quantity}
+                onChange={(e) => setLine(l.key, { quantity: e.target.value })}
+                error={lineErr(i, 'quantity')}
+              />
+              <TextField
+                label={t('orders.unitPrice')}
+                inputMode="decimal"
+                value={l.unitPrice}
+                onChange={(e) => setLine(l.key, { unitPrice: e.target.value })}
+                error={lineErr(i, 'unitPrice') ?? (amount(l.unitPrice) === null ? t('orders.notAnAmount') : undefined)}
+              />
+              <TextField
+                label={t('orders.lineDiscount')}
+                inputMode="decimal"
+                value={l.discount}
+                onChange={(e) => setLine(l.key, { discount: e.target.value })}
+                error={lineErr(i, 'discount') ?? (amount(l.discount) === null ? t('orders.notAnAmount') : undefined)}
+              />
               <div className="field">
                 <span className="muted">{t('orders.lineTotal')}</span>
                 <div className="num" data-testid="line-total" style={{ paddingBlock: 'var(--s2)' }}>
                   {fmt.money(totals.lines[i]?.lineTotal ?? 0, currency)}
                 </div>
               </div>
-              <Button size="sm" variant="ghost" icon aria-label={t('orders.removeLine')} disabled={lines.length === 1} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}>
+              <Button
+                size="sm"
+                variant="ghost"
+                icon
+                aria-label={t('orders.removeLine')}
+                disabled={lines.length === 1}
+                onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+              >
                 <Icon name="close" />
               </Button>
             </div>
@@ -221,8 +300,20 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
 
         <div className="row" style={{ gap: 'var(--s3)', alignItems: 'flex-start', justifyContent: 'space-between' }}>
           <div className="row" style={{ gap: 'var(--s3)', alignItems: 'flex-start' }}>
-            <TextField label={t('orders.orderDiscount')} inputMode="decimal" value={discount} onChange={(e) => setDiscount(e.target.value)} error={err('/discount') ?? (amount(discount) === null ? t('orders.notAnAmount') : undefined)} />
-            <TextField label={t('orders.shipping')} inputMode="decimal" value={shipping} onChange={(e) => setShipping(e.target.value)} error={err('/shipping') ?? (amount(shipping) === null ? t('orders.notAnAmount') : undefined)} />
+            <TextField
+              label={t('orders.orderDiscount')}
+              inputMode="decimal"
+              value={discount}
+              onChange={(e) => setDiscount(e.target.value)}
+              error={err('/discount') ?? (amount(discount) === null ? t('orders.notAnAmount') : undefined)}
+            />
+            <TextField
+              label={t('orders.shipping')}
+              inputMode="decimal"
+              value={shipping}
+              onChange={(e) => setShipping(e.target.value)}
+              error={err('/shipping') ?? (amount(shipping) === null ? t('orders.notAnAmount') : undefined)}
+            />
           </div>
           <dl className="totals" data-testid="order-totals">
             <dt>{t('orders.subtotal')}</dt>

@@ -10,7 +10,9 @@ import { minorDigits } from '@kith/domain/money/money.ts';
 /** Minor units as an amount to edit in a text box, grouped the user's way ("350.000" in Vietnamese, "350,000" in English). */
 export function amountInput(minor: number, currency: string, lang: string): string {
   const digits = minorDigits(currency) ?? 2;
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    minor / 10 ** digits,
+  );
 }
 
 export type { Category, Order, OrderLine, OrderSummary, Product } from '@kith/domain/orders/order.schema.ts';
@@ -26,15 +28,25 @@ export const STATUS_TONE: Record<OrderStatus, 'info' | 'success' | 'neutral' | '
 
 export const contactSource: LookupSource = {
   key: 'contacts',
-  search: async (term) => (await api.get<{ data: { id: string; name: string }[] }>('/contacts', { query: { q: term || undefined, limit: 8 } })).data.map((c) => ({ value: c.id, label: c.name })),
+  search: async (term) =>
+    (await api.get<{ data: { id: string; name: string }[] }>('/contacts', { query: { q: term || undefined, limit: 8 } })).data.map((c) => ({
+      value: c.id,
+      label: c.name,
+    })),
 };
 
 export const productSource: LookupSource = {
   key: 'products',
   search: async (term) =>
-    (await api.get<{ data: Product[] }>('/products', { query: { q: term || undefined, limit: 8, 'filter[active][eq]': 'true' } })).data.map((p) => ({ value: p.id, label: `${p.name} · ${p.sku}` }) as Option),
+    (await api.get<{ data: Product[] }>('/products', { query: { q: term || undefined, limit: 8, 'filter[active][eq]': 'true' } })).data.map(
+      (p) => ({ value: p.id, label: `${p.name} · ${p.sku}` }) as Option,
+    ),
 };
 
 export function useCategories() {
-  return useQuery({ queryKey: ['product-categories'], queryFn: async () => (await api.get<{ data: Category[] }>('/product-categories')).data, staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['product-categories'],
+    queryFn: async () => (await api.get<{ data: Category[] }>('/product-categories')).data,
+    staleTime: 60_000,
+  });
 }

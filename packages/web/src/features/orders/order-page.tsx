@@ -54,7 +54,8 @@ function OrderRecord({ loaded, reload }: { loaded: Loaded; reload: () => void })
       {conflict && (
         <ConflictBanner
           onReload={() => {
-            setConflict(false); reload();
+            setConflict(false);
+            reload();
           }}
         />
       )}
@@ -67,14 +68,22 @@ function OrderRecord({ loaded, reload }: { loaded: Loaded; reload: () => void })
             {t('orders.orderNo', { number: o.number })} <StatusBadge status={o.status} />
           </h1>
           <span className="muted">
-            <Link href={`/contacts/${o.contactId}`} style={{ textDecoration: 'underline' }}>{o.contactName}</Link> · {fmt.dateTime(o.orderedAt)}
+            <Link href={`/contacts/${o.contactId}`} style={{ textDecoration: 'underline' }}>
+              {o.contactName}
+            </Link>{' '}
+            · {fmt.dateTime(o.orderedAt)}
             {o.channel ? ` · ${enumLabel('orderChannel', o.channel)}` : ''}
           </span>
         </div>
         <span className="spacer" />
         {can('orders.update') &&
           ORDER_TRANSITIONS[o.status].map((s) => (
-            <Button key={s} variant={s === 'cancelled' || s === 'returned' ? 'default' : 'primary'} busy={move.isPending && move.variables === s} onClick={() => move.mutate(s)}>
+            <Button
+              key={s}
+              variant={s === 'cancelled' || s === 'returned' ? 'default' : 'primary'}
+              busy={move.isPending && move.variables === s}
+              onClick={() => move.mutate(s)}
+            >
               {t(`orders.moveTo.${s}`)}
             </Button>
           ))}

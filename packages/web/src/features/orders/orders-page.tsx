@@ -57,7 +57,9 @@ export default function OrdersPage() {
           </span>
         )}
         <span className="spacer" />
-        {can('records.export') && !empty && <ExportLinks list="orders" params={params} extra={[{ key: 'lines', label: t('orders.exportLines'), params: { lines: 'true' } }]} />}
+        {can('records.export') && !empty && (
+          <ExportLinks list="orders" params={params} extra={[{ key: 'lines', label: t('orders.exportLines'), params: { lines: 'true' } }]} />
+        )}
         {can('orders.create') && (
           <Button variant="primary" onClick={() => setCreating(true)}>
             <Icon name="plus" /> {t('orders.new')}
@@ -66,7 +68,13 @@ export default function OrdersPage() {
       </div>
       {!empty && (
         <div className="toolbar">
-          <SearchInput width={300} label={t('orders.search')} placeholder={t('orders.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
+          <SearchInput
+            width={300}
+            label={t('orders.search')}
+            placeholder={t('orders.searchPlaceholder')}
+            value={qInput}
+            onChange={(e) => setQInput(e.target.value)}
+          />
           <div className="chips" role="group" aria-label={t('orders.statusLabel')}>
             {(['', ...ORDER_STATUSES] as const).map((s) => (
               <Button key={s || 'all'} size="sm" variant={status === s ? 'primary' : 'default'} aria-pressed={status === s} onClick={() => setStatus(s)}>

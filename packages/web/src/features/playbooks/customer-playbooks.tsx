@@ -17,7 +17,13 @@ import { dayOf, renderTitle, type PlaybookRun, type RunStep, type TemplateValues
 import { enumLabel } from '../../lib/enum-label.ts';
 
 const RUN_CLASS: Record<string, string> = { running: 'badge-info', completed: 'badge-success', stopped: 'badge-neutral' };
-const STEP_CLASS: Record<string, string> = { scheduled: 'badge-neutral', done: 'badge-success', skipped: 'badge-warning', failed: 'badge-danger', stopped: 'badge-neutral' };
+const STEP_CLASS: Record<string, string> = {
+  scheduled: 'badge-neutral',
+  done: 'badge-success',
+  skipped: 'badge-warning',
+  failed: 'badge-danger',
+  stopped: 'badge-neutral',
+};
 const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'suppressed'];
 const REASONS = ['no_email', 'no_owner', 'survey_unavailable', 'step_removed', 'playbook_deleted', 'contact_deleted', 'run_stopped', 'error'];
 
@@ -28,12 +34,22 @@ export function CustomerPlaybooks({ contact }: { contact: { id: string; name: st
   const session = useSession();
   const members = useMembers();
   const owner = members.data?.find((m) => m.userId === contact.ownerId);
-  const values: TemplateValues = { contact, owner: owner ? { name: owner.name, email: owner.email } : null, workspace: { name: session?.workspace.name ?? '' }, locale: session?.workspace.locale ?? 'vi' };
+  const values: TemplateValues = {
+    contact,
+    owner: owner ? { name: owner.name, email: owner.email } : null,
+    workspace: { name: session?.workspace.name ?? '' },
+    locale: session?.workspace.locale ?? 'vi',
+  };
   const can = useCan();
   const qc = useQueryClient();
   const notify = useToast();
   const errorText = useErrorText();
-  const runs = useQuery({ queryKey: ['playbook-runs', contactId], queryFn: ({ signal }) => api.get<{ data: PlaybookRun[] }>(`/contacts/${contactId}/playbook-runs`, { signal }), refetchInterval: (q) => (q.state.data?.data.some((r) => r.steps.some((s) => s.status === 'scheduled' && Date.parse(s.dueAt) <= Date.now())) ? 2_000 : false) });
+  const runs = useQuery({
+    queryKey: ['playbook-runs', contactId],
+    queryFn: ({ signal }) => api.get<{ data: PlaybookRun[] }>(`/contacts/${contactId}/playbook-runs`, { signal }),
+    refetchInterval: (q) =>
+      q.state.data?.data.some((r) => r.steps.some((s) => s.status === 'scheduled' && Date.parse(s.dueAt) <= Date.now())) ? 2_000 : false,
+  });
   const playbooks = usePlaybooks();
   const [chosen, setChosen] = useState('');
   const refresh = () => {
@@ -66,7 +82,11 @@ export function CustomerPlaybooks({ contact }: { contact: { id: string; name: st
     if (!start.isError) return null;
     if (isApiError(start.error) && start.error.status === 409) {
       const prior = rows.find((r) => r.playbookId === start.variables);
-      return prior?.status === 'completed' ? t('playbooks.runs.alreadyCompleted') : prior?.status === 'running' ? t('playbooks.runs.alreadyRunning') : t('playbooks.runs.cannotStart');
+      return prior?.status === 'completed'
+        ? t('playbooks.runs.alreadyCompleted')
+        : prior?.status === 'running'
+          ? t('playbooks.runs.alreadyRunning')
+          : t('playbooks.runs.cannotStart');
     }
     return errorText(start.error);
   };
@@ -74,7 +94,9 @@ export function CustomerPlaybooks({ contact }: { contact: { id: string; name: st
     <section className="card" aria-labelledby="customer-playbooks-title" data-testid="customer-playbooks">
       <div className="card-header">
         <h2 id="customer-playbooks-title">{t('playbooks.runs.title')}</h2>
-        {rows.filter((r) => r.status === 'running').length > 0 && <span className="badge badge-info">{t('playbooks.runs.runningCount', { count: rows.filter((r) => r.status === 'running').length })}</span>}
+        {rows.filter((r) => r.status === 'running').length > 0 && (
+          <span className="badge badge-info">{t('playbooks.runs.runningCount', { count: rows.filter((r) => r.status === 'running').length })}</span>
+        )}
       </div>
       {runs.isPending ? (
         <div className="progress" />
@@ -89,7 +111,17 @@ export function CustomerPlaybooks({ contact }: { contact: { id: string; name: st
       ) : (
         <ul className="compact-list">
           {rows.map((r) => (
-            <RunItem key={r.id} run={r} values={values} onStop={canEnroll && r.status === 'running' ? () => window.confirm(t('playbooks.runs.confirmStop', { name: r.playbookName })) && stop.mutate(r) : undefined} stopping={stop.isPending && stop.variables?.id === r.id} />
+            <RunItem
+              key={r.id}
+              run={r}
+              values={values}
+              onStop={
+                canEnroll && r.status === 'running'
+                  ? () => window.confirm(t('playbooks.runs.confirmStop', { name: r.playbookName })) && stop.mutate(r)
+                  : undefined
+              }
+              stopping={stop.isPending && stop.variables?.id === r.id}
+            />
           ))}
         </ul>
       )}
@@ -103,7 +135,17 @@ export function CustomerPlaybooks({ contact }: { contact: { id: string; name: st
               if (chosen) start.mutate(chosen);
             }}
           >
-            <SelectField label={t('playbooks.runs.startLabel')} value={chosen} onChange={(e) => { setChosen(e.target.value); start.reset(); }} placeholder={t('playbooks.runs.choose')} options={startable.map((p) => ({ value: p.id, label: p.name }))} data-testid="start-playbook-select" />
+            <SelectField
+              label={t('playbooks.runs.startLabel')}
+              value={chosen}
+              onChange={(e) => {
+                setChosen(e.target.value);
+                start.reset();
+              }}
+              placeholder={t('playbooks.runs.choose')}
+              options={startable.map((p) => ({ value: p.id, label: p.name }))}
+              data-testid="start-playbook-select"
+            />
             <Button type="submit" disabled={!chosen} busy={start.isPending}>
               <Icon name="plus" /> {t('playbooks.runs.start')}
             </Button>
@@ -145,7 +187,8 @@ function RunItem({ run, values, onStop, stopping }: { run: PlaybookRun; values: 
       </div>
       <div className="muted" style={{ fontSize: 'var(--text-sm)' }}>
         {t('playbooks.runs.startedAt', { at: fmt.dateTime(run.startedAt) })}
-        {run.finishedAt && ` · ${t(run.status === 'stopped' ? 'playbooks.runs.stoppedAt' : 'playbooks.runs.completedAt', { at: fmt.dateTime(run.finishedAt) })}`}
+        {run.finishedAt &&
+          ` · ${t(run.status === 'stopped' ? 'playbooks.runs.stoppedAt' : 'playbooks.runs.completedAt', { at: fmt.dateTime(run.finishedAt) })}`}
       </div>
       <ol className="run-steps">
         {run.steps.map((s) => (
@@ -180,7 +223,15 @@ function Outcome({ step }: { step: RunStep }) {
   const mail = str('mailId') && (
     <span data-testid="step-mail">
       <Icon name="mail" size={12} />{' '}
-      {can('care.configure') ? <Link href="/settings/mail">{mailStatus && MAIL_STATUSES.includes(mailStatus) ? t(`playbooks.mailStatus.${mailStatus}`) : t('playbooks.mailStatus.queued')}</Link> : mailStatus && MAIL_STATUSES.includes(mailStatus) ? t(`playbooks.mailStatus.${mailStatus}`) : t('playbooks.mailStatus.queued')}
+      {can('care.configure') ? (
+        <Link href="/settings/mail">
+          {mailStatus && MAIL_STATUSES.includes(mailStatus) ? t(`playbooks.mailStatus.${mailStatus}`) : t('playbooks.mailStatus.queued')}
+        </Link>
+      ) : mailStatus && MAIL_STATUSES.includes(mailStatus) ? (
+        t(`playbooks.mailStatus.${mailStatus}`)
+      ) : (
+        t('playbooks.mailStatus.queued')
+      )}
       {str('to') && <span className="muted"> · {str('to')}</span>}
     </span>
   );
@@ -206,6 +257,10 @@ function Outcome({ step }: { step: RunStep }) {
     );
   const reason = str('reason');
   if ((step.status === 'skipped' || step.status === 'failed') && reason)
-    return <span className="run-step-outcome" data-testid="step-outcome">{REASONS.includes(reason) ? t(`playbooks.reasons.${reason}`) : reason}</span>;
+    return (
+      <span className="run-step-outcome" data-testid="step-outcome">
+        {REASONS.includes(reason) ? t(`playbooks.reasons.${reason}`) : reason}
+      </span>
+    );
   return null;
 }

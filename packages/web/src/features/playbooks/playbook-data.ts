@@ -10,7 +10,12 @@ import { enumLabel } from '../../lib/enum-label.ts';
 /** The workspace's playbooks (the built-in ones are made on the first read), shared by the list, the editor and the customer page. */
 export function usePlaybooks() {
   const can = useCan();
-  return useQuery({ queryKey: ['playbooks', 'list'], queryFn: async () => (await api.get<{ data: Playbook[] }>('/playbooks')).data, staleTime: 30_000, enabled: can('playbooks.read') });
+  return useQuery({
+    queryKey: ['playbooks', 'list'],
+    queryFn: async () => (await api.get<{ data: Playbook[] }>('/playbooks')).data,
+    staleTime: 30_000,
+    enabled: can('playbooks.read'),
+  });
 }
 
 /** The saved segments (for a playbook's audience), the member's own and the shared ones. */
@@ -22,5 +27,8 @@ export function useSegments(enabled = true) {
 export function useAudienceText(): (a: Audience) => string {
   const { t } = useTranslation();
   const segments = useSegments();
-  return (a) => (a.kind === 'lifecycle' ? a.stages.map((s) => enumLabel('lifecycleStage', s)).join(', ') : t('playbooks.audienceSegment', { name: segments.data?.find((s) => s.id === a.segmentId)?.name ?? t('playbooks.unknownSegment') }));
+  return (a) =>
+    a.kind === 'lifecycle'
+      ? a.stages.map((s) => enumLabel('lifecycleStage', s)).join(', ')
+      : t('playbooks.audienceSegment', { name: segments.data?.find((s) => s.id === a.segmentId)?.name ?? t('playbooks.unknownSegment') });
 }

@@ -16,7 +16,21 @@ import { LIFECYCLE_STAGES } from '../contacts/contact-model.ts';
 import { useSendableSurveys } from '../surveys/survey-data.ts';
 import { moved } from '../surveys/survey-model.ts';
 import { useSegments } from './playbook-data.ts';
-import { draftOf, emptyDraft, MAX_DELAY_DAYS, MAX_STEPS, newStep, PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, playbookBody, reaction, TEMPLATE_VARIABLES, type DraftStep, type Playbook, type PlaybookDraft } from './playbook-model.ts';
+import {
+  draftOf,
+  emptyDraft,
+  MAX_DELAY_DAYS,
+  MAX_STEPS,
+  newStep,
+  PLAYBOOK_ACTIONS,
+  PLAYBOOK_STATUSES,
+  playbookBody,
+  reaction,
+  TEMPLATE_VARIABLES,
+  type DraftStep,
+  type Playbook,
+  type PlaybookDraft,
+} from './playbook-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 
 /** `/playbooks/new` and `/playbooks/{id}`: the playbook editor, for managers, admins and owners (read-only for others). */
@@ -79,7 +93,11 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
         <h1>{playbook ? playbook.name : t('playbooks.editor.newTitle')}</h1>
         <span className="spacer" />
         {playbook && editable && (
-          <Button variant="danger" busy={del.isPending} onClick={() => window.confirm(t('playbooks.editor.confirmDelete', { name: playbook.name })) && del.mutate()}>
+          <Button
+            variant="danger"
+            busy={del.isPending}
+            onClick={() => window.confirm(t('playbooks.editor.confirmDelete', { name: playbook.name })) && del.mutate()}
+          >
             {t('common.delete')}
           </Button>
         )}
@@ -96,7 +114,13 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
           {conflict && reload && (
             <>
               <span className="spacer" />
-              <Button size="sm" onClick={() => { save.reset(); reload(); }}>
+              <Button
+                size="sm"
+                onClick={() => {
+                  save.reset();
+                  reload();
+                }}
+              >
                 {t('playbooks.editor.reload')}
               </Button>
             </>
@@ -107,10 +131,35 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
         <div className="stack" style={{ gap: 'var(--s4)', minInlineSize: 0 }}>
           <Card id="playbook-about" title={t('playbooks.editor.about')}>
             <div className="form-row">
-              <TextField label={t('playbooks.fields.name')} value={draft.name} disabled={!editable} onChange={(e) => set({ name: e.target.value })} error={err('/name')} maxLength={200} placeholder={t('playbooks.editor.namePlaceholder')} autoFocus={!playbook} />
-              <SelectField label={t('playbooks.fields.status')} value={draft.status} disabled={!editable} onChange={(e) => set({ status: e.target.value as PlaybookDraft['status'] })} error={err('/status')} options={PLAYBOOK_STATUSES.map((s) => ({ value: s, label: enumLabel('playbookStatus', s) }))} hint={t(`playbooks.statusHints.${draft.status}`)} />
+              <TextField
+                label={t('playbooks.fields.name')}
+                value={draft.name}
+                disabled={!editable}
+                onChange={(e) => set({ name: e.target.value })}
+                error={err('/name')}
+                maxLength={200}
+                placeholder={t('playbooks.editor.namePlaceholder')}
+                autoFocus={!playbook}
+              />
+              <SelectField
+                label={t('playbooks.fields.status')}
+                value={draft.status}
+                disabled={!editable}
+                onChange={(e) => set({ status: e.target.value as PlaybookDraft['status'] })}
+                error={err('/status')}
+                options={PLAYBOOK_STATUSES.map((s) => ({ value: s, label: enumLabel('playbookStatus', s) }))}
+                hint={t(`playbooks.statusHints.${draft.status}`)}
+              />
             </div>
-            <TextAreaField label={t('playbooks.fields.description')} value={draft.description} disabled={!editable} onChange={(e) => set({ description: e.target.value })} error={err('/description')} maxLength={2000} rows={2} />
+            <TextAreaField
+              label={t('playbooks.fields.description')}
+              value={draft.description}
+              disabled={!editable}
+              onChange={(e) => set({ description: e.target.value })}
+              error={err('/description')}
+              maxLength={2000}
+              rows={2}
+            />
           </Card>
           <Card id="playbook-steps" title={t('playbooks.editor.steps')} count={draft.steps.length}>
             <p className="muted" style={{ margin: 0 }}>
@@ -161,7 +210,12 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
                 <legend className="field-label">{t('playbooks.editor.stages')}</legend>
                 {LIFECYCLE_STAGES.map((st) => (
                   <label key={st} className="row">
-                    <input type="checkbox" className="checkbox" checked={draft.stages.includes(st)} onChange={(e) => set({ stages: e.target.checked ? [...draft.stages, st] : draft.stages.filter((x) => x !== st) })} />
+                    <input
+                      type="checkbox"
+                      className="checkbox"
+                      checked={draft.stages.includes(st)}
+                      onChange={(e) => set({ stages: e.target.checked ? [...draft.stages, st] : draft.stages.filter((x) => x !== st) })}
+                    />
                     {enumLabel('lifecycleStage', st)}
                   </label>
                 ))}
@@ -180,7 +234,13 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
               />
             )}
             <label className="row trigger-option">
-              <input type="checkbox" className="checkbox" checked={draft.autoEnroll} disabled={!editable} onChange={(e) => set({ autoEnroll: e.target.checked })} />
+              <input
+                type="checkbox"
+                className="checkbox"
+                checked={draft.autoEnroll}
+                disabled={!editable}
+                onChange={(e) => set({ autoEnroll: e.target.checked })}
+              />
               <span className="stack" style={{ gap: 0 }}>
                 <span>{t('playbooks.fields.autoEnroll')}</span>
                 <span className="muted" style={{ fontSize: 'var(--text-sm)' }}>
@@ -210,8 +270,25 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
   );
 }
 
-
-function StepEditor({ s, n, count, disabled, error, onChange, onMove, onRemove }: { s: DraftStep; n: number; count: number; disabled: boolean; error: (p: string) => string | undefined; onChange: (p: Partial<DraftStep>) => void; onMove: (dir: -1 | 1) => void; onRemove: () => void }) {
+function StepEditor({
+  s,
+  n,
+  count,
+  disabled,
+  error,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  s: DraftStep;
+  n: number;
+  count: number;
+  disabled: boolean;
+  error: (p: string) => string | undefined;
+  onChange: (p: Partial<DraftStep>) => void;
+  onMove: (dir: -1 | 1) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   const surveys = useSendableSurveys();
   const surveyOptions = (surveys.data ?? []).map((x) => ({ value: x.id, label: x.name }));
@@ -222,22 +299,82 @@ function StepEditor({ s, n, count, disabled, error, onChange, onMove, onRemove }
         <span className="question-number" aria-hidden="true">
           {n}
         </span>
-        <TextField className="day-field" label={t('playbooks.editor.day', { n })} type="number" min={0} max={MAX_DELAY_DAYS} value={s.delayDays} disabled={disabled} onChange={(e) => onChange({ delayDays: e.target.value })} error={error('/delayDays')} />
-        <SelectField label={t('playbooks.editor.action', { n })} value={s.action} disabled={disabled} onChange={(e) => onChange(reaction(s, e.target.value as DraftStep['action']))} options={PLAYBOOK_ACTIONS.map((a) => ({ value: a, label: enumLabel('playbookAction', a) }))} />
-        {s.action === 'task' && <TextField className="day-field" label={t('playbooks.editor.dueInDays')} type="number" min={0} max={365} value={s.dueInDays} disabled={disabled} onChange={(e) => onChange({ dueInDays: e.target.value })} error={error('/dueInDays')} />}
+        <TextField
+          className="day-field"
+          label={t('playbooks.editor.day', { n })}
+          type="number"
+          min={0}
+          max={MAX_DELAY_DAYS}
+          value={s.delayDays}
+          disabled={disabled}
+          onChange={(e) => onChange({ delayDays: e.target.value })}
+          error={error('/delayDays')}
+        />
+        <SelectField
+          label={t('playbooks.editor.action', { n })}
+          value={s.action}
+          disabled={disabled}
+          onChange={(e) => onChange(reaction(s, e.target.value as DraftStep['action']))}
+          options={PLAYBOOK_ACTIONS.map((a) => ({ value: a, label: enumLabel('playbookAction', a) }))}
+        />
+        {s.action === 'task' && (
+          <TextField
+            className="day-field"
+            label={t('playbooks.editor.dueInDays')}
+            type="number"
+            min={0}
+            max={365}
+            value={s.dueInDays}
+            disabled={disabled}
+            onChange={(e) => onChange({ dueInDays: e.target.value })}
+            error={error('/dueInDays')}
+          />
+        )}
         <span className="spacer" />
         {!disabled && (
-          <ReorderButtons n={n} count={count} onMove={onMove} onRemove={onRemove} labels={{ up: t('playbooks.editor.moveUp', { n }), down: t('playbooks.editor.moveDown', { n }), remove: t('playbooks.editor.removeStep', { n }) }} />
+          <ReorderButtons
+            n={n}
+            count={count}
+            onMove={onMove}
+            onRemove={onRemove}
+            labels={{ up: t('playbooks.editor.moveUp', { n }), down: t('playbooks.editor.moveDown', { n }), remove: t('playbooks.editor.removeStep', { n }) }}
+          />
         )}
       </div>
       <p className="muted" style={{ margin: 0, fontSize: 'var(--text-sm)' }}>
         {t(`playbooks.actionHints.${s.action}`)}
       </p>
-      <TextField label={t(`playbooks.titleLabels.${s.action}`, { n })} value={s.title} disabled={disabled} maxLength={200} onChange={(e) => onChange({ title: e.target.value })} error={error('/title')} data-testid={`step-${n}-title`} />
+      <TextField
+        label={t(`playbooks.titleLabels.${s.action}`, { n })}
+        value={s.title}
+        disabled={disabled}
+        maxLength={200}
+        onChange={(e) => onChange({ title: e.target.value })}
+        error={error('/title')}
+        data-testid={`step-${n}-title`}
+      />
       {s.action === 'survey' ? (
-        <SelectField label={t('playbooks.editor.survey', { n })} value={s.surveyId} disabled={disabled} onChange={(e) => onChange({ surveyId: e.target.value })} placeholder={t('playbooks.editor.chooseSurvey')} options={surveyOptions} error={error('/surveyId')} hint={surveys.data && surveys.data.length === 0 ? t('playbooks.editor.noSurveys') : undefined} />
+        <SelectField
+          label={t('playbooks.editor.survey', { n })}
+          value={s.surveyId}
+          disabled={disabled}
+          onChange={(e) => onChange({ surveyId: e.target.value })}
+          placeholder={t('playbooks.editor.chooseSurvey')}
+          options={surveyOptions}
+          error={error('/surveyId')}
+          hint={surveys.data && surveys.data.length === 0 ? t('playbooks.editor.noSurveys') : undefined}
+        />
       ) : (
-        <TextAreaField label={t(`playbooks.bodyLabels.${s.action}`, { n })} value={s.body} disabled={disabled} maxLength={10_000} rows={s.action === 'email' ? 6 : 3} onChange={(e) => onChange({ body: e.target.value })} error={error('/body')} data-testid={`step-${n}-body`} />
+        <TextAreaField
+          label={t(`playbooks.bodyLabels.${s.action}`, { n })}
+          value={s.body}
+          disabled={disabled}
+          maxLength={10_000}
+          rows={s.action === 'email' ? 6 : 3}
+          onChange={(e) => onChange({ body: e.target.value })}
+          error={error('/body')}
+          data-testid={`step-${n}-body`}
+        />
       )}
     </li>
   );

@@ -25,7 +25,10 @@ test('a saved playbook keeps every existing step’s id, in the order the steps 
   const d = draftOf(playbook);
   d.steps = [d.steps[1]!, d.steps[0]!, d.steps[2]!, { ...newStep('task', 7), title: 'Nhắc' }];
   const body = playbookBody(d);
-  assert.deepEqual(body.steps.map((s) => ('id' in s ? s.id : null)), ['s2', 's1', 's3', null]);
+  assert.deepEqual(
+    body.steps.map((s) => ('id' in s ? s.id : null)),
+    ['s2', 's1', 's3', null],
+  );
   assert.deepEqual(body.steps[0], { id: 's2', delayDays: 3, action: 'task', title: 'Gọi hỏi thăm', body: null, dueInDays: 2 });
   assert.deepEqual(body.steps[2], { id: 's3', delayDays: 30, action: 'survey', title: 'CSAT', body: null, surveyId: 'sv1' });
   assert.deepEqual(body.audience, { kind: 'lifecycle', stages: ['new_customer'] });
@@ -52,6 +55,9 @@ test('a run step’s day is its whole days from the start', () => {
 
 test('a run step’s title reads as the customer’s: variables filled in, the greeting name by the workspace’s language', () => {
   const v = { contact: { name: 'Nguyễn Thị Lan', givenName: null }, owner: null, workspace: { name: 'Nội thất Gỗ Việt' }, locale: 'vi' };
-  assert.equal(renderTitle('{{contact.firstName}} ơi, {{workspace.name}} cảm ơn ({{owner.name}}) {{x.y}}', v), 'Lan ơi, Nội thất Gỗ Việt cảm ơn (Nội thất Gỗ Việt) {{x.y}}');
+  assert.equal(
+    renderTitle('{{contact.firstName}} ơi, {{workspace.name}} cảm ơn ({{owner.name}}) {{x.y}}', v),
+    'Lan ơi, Nội thất Gỗ Việt cảm ơn (Nội thất Gỗ Việt) {{x.y}}',
+  );
   assert.equal(renderTitle('Hi {{ contact.firstName }}', { ...v, contact: { name: 'Mary Smith', givenName: null }, locale: 'en' }), 'Hi Mary');
 });

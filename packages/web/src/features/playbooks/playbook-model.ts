@@ -9,7 +9,15 @@ export { MAX_DELAY_DAYS, MAX_STEPS, PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, TEMPLAT
 export type { PlaybookAction, PlaybookStatus, RunStatus, StepStatus };
 
 export type Audience = { kind: 'lifecycle'; stages: string[] } | { kind: 'segment'; segmentId: string };
-export type PlaybookStep = { id: string; delayDays: number; action: PlaybookAction; title: string; body: string | null; dueInDays: number | null; surveyId: string | null };
+export type PlaybookStep = {
+  id: string;
+  delayDays: number;
+  action: PlaybookAction;
+  title: string;
+  body: string | null;
+  dueInDays: number | null;
+  surveyId: string | null;
+};
 export type Playbook = {
   id: string;
   key: string | null;
@@ -24,14 +32,53 @@ export type Playbook = {
   version: number;
   runs: { running: number; completed: number; stopped: number };
 };
-export type RunStep = { id: string; index: number; stepId: string | null; action: PlaybookAction; title: string | null; dueAt: string; status: StepStatus; doneAt: string | null; outcome: Record<string, unknown> | null };
-export type PlaybookRun = { id: string; playbookId: string; playbookName: string; contactId: string; status: RunStatus; startedAt: string; finishedAt: string | null; stoppedBy: string | null; enrolledBy: string | null; steps: RunStep[] };
+export type RunStep = {
+  id: string;
+  index: number;
+  stepId: string | null;
+  action: PlaybookAction;
+  title: string | null;
+  dueAt: string;
+  status: StepStatus;
+  doneAt: string | null;
+  outcome: Record<string, unknown> | null;
+};
+export type PlaybookRun = {
+  id: string;
+  playbookId: string;
+  playbookName: string;
+  contactId: string;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  stoppedBy: string | null;
+  enrolledBy: string | null;
+  steps: RunStep[];
+};
 
 // ---------------------------------------------------------------------------------------------------
 // The editor's draft: numbers as typed (strings), every step with a local key and, once saved, its id.
 
-export type DraftStep = { key: number; id?: string; delayDays: string; action: PlaybookAction; title: string; body: string; dueInDays: string; surveyId: string };
-export type PlaybookDraft = { name: string; description: string; audienceKind: 'lifecycle' | 'segment'; stages: string[]; segmentId: string; status: PlaybookStatus; autoEnroll: boolean; steps: DraftStep[] };
+export type DraftStep = {
+  key: number;
+  id?: string;
+  delayDays: string;
+  action: PlaybookAction;
+  title: string;
+  body: string;
+  dueInDays: string;
+  surveyId: string;
+};
+export type PlaybookDraft = {
+  name: string;
+  description: string;
+  audienceKind: 'lifecycle' | 'segment';
+  stages: string[];
+  segmentId: string;
+  status: PlaybookStatus;
+  autoEnroll: boolean;
+  steps: DraftStep[];
+};
 
 let nextKey = 1;
 export function newStep(action: PlaybookAction = 'task', delayDays = 0): DraftStep {
@@ -39,7 +86,16 @@ export function newStep(action: PlaybookAction = 'task', delayDays = 0): DraftSt
 }
 
 export function emptyDraft(): PlaybookDraft {
-  return { name: '', description: '', audienceKind: 'lifecycle', stages: ['new_customer'], segmentId: '', status: 'active', autoEnroll: false, steps: [newStep('email', 0)] };
+  return {
+    name: '',
+    description: '',
+    audienceKind: 'lifecycle',
+    stages: ['new_customer'],
+    segmentId: '',
+    status: 'active',
+    autoEnroll: false,
+    steps: [newStep('email', 0)],
+  };
 }
 
 export function draftOf(p: Playbook): PlaybookDraft {
@@ -51,7 +107,16 @@ export function draftOf(p: Playbook): PlaybookDraft {
     segmentId: p.audience.kind === 'segment' ? p.audience.segmentId : '',
     status: p.status,
     autoEnroll: p.autoEnroll,
-    steps: p.steps.map((s) => ({ key: nextKey++, id: s.id, delayDays: String(s.delayDays), action: s.action, title: s.title, body: s.body ?? '', dueInDays: s.dueInDays === null ? '' : String(s.dueInDays), surveyId: s.surveyId ?? '' })),
+    steps: p.steps.map((s) => ({
+      key: nextKey++,
+      id: s.id,
+      delayDays: String(s.delayDays),
+      action: s.action,
+      title: s.title,
+      body: s.body ?? '',
+      dueInDays: s.dueInDays === null ? '' : String(s.dueInDays),
+      surveyId: s.surveyId ?? '',
+    })),
   };
 }
 
@@ -85,7 +150,10 @@ export function playbookBody(d: PlaybookDraft) {
 
 /** Steps in the order they happen: by day, ties kept in the playbook's order. */
 export function byDay<T extends { delayDays: number | string }>(steps: readonly T[]): T[] {
-  return steps.map((s, i) => ({ s, i })).sort((a, b) => Number(a.s.delayDays) - Number(b.s.delayDays) || a.i - b.i).map((x) => x.s);
+  return steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => Number(a.s.delayDays) - Number(b.s.delayDays) || a.i - b.i)
+    .map((x) => x.s);
 }
 
 /** The day of a run's step: days from the run's start to its due time (whole days; the schedule is start + delay). */
@@ -93,7 +161,12 @@ export function dayOf(startedAt: string, dueAt: string): number {
   return Math.max(0, Math.round((Date.parse(dueAt) - Date.parse(startedAt)) / 86_400_000));
 }
 
-export type TemplateValues = { contact: { name: string; givenName: string | null }; owner: { name: string; email: string } | null; workspace: { name: string }; locale: string };
+export type TemplateValues = {
+  contact: { name: string; givenName: string | null };
+  owner: { name: string; email: string } | null;
+  workspace: { name: string };
+  locale: string;
+};
 
 /**
  * A step's title as this customer reads it: the variables filled in as the server fills them (the greeting name

@@ -92,7 +92,11 @@ function PlaybookTable({ rows }: { rows: Playbook[] }) {
                 <Link href={`/playbooks/${p.id}`} style={{ fontWeight: 550 }}>
                   {p.name}
                 </Link>
-                {p.key && <span className="muted" style={{ fontSize: 'var(--text-sm)' }}>{t('playbooks.builtin')}</span>}
+                {p.key && (
+                  <span className="muted" style={{ fontSize: 'var(--text-sm)' }}>
+                    {t('playbooks.builtin')}
+                  </span>
+                )}
               </div>
             </td>
             <td className="muted">{audience(p.audience)}</td>

@@ -28,7 +28,8 @@ export default function ProductsPage() {
   const list = useInfiniteQuery({
     queryKey: ['products', 'list', { q }],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api.get<{ data: Product[]; nextCursor: string | null }>('/products', { query: { q: q || undefined, limit: 100, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ data: Product[]; nextCursor: string | null }>('/products', { query: { q: q || undefined, limit: 100, cursor: pageParam }, signal }),
     getNextPageParam: (p) => p.nextCursor,
     placeholderData: keepPreviousData,
   });
@@ -50,7 +51,13 @@ export default function ProductsPage() {
       </div>
       {!empty && (
         <div className="toolbar">
-          <SearchInput width={320} label={t('products.search')} placeholder={t('products.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
+          <SearchInput
+            width={320}
+            label={t('products.search')}
+            placeholder={t('products.searchPlaceholder')}
+            value={qInput}
+            onChange={(e) => setQInput(e.target.value)}
+          />
         </div>
       )}
       {list.isError ? (
@@ -58,13 +65,25 @@ export default function ProductsPage() {
           {errorText(list.error)}
         </div>
       ) : empty ? (
-        <EmptyState icon={<Icon name="box" size={36} />} title={t('products.emptyTitle')} actions={manage && <Button variant="primary" onClick={() => setEditing('new')}><Icon name="plus" /> {t('products.new')}</Button>}>
+        <EmptyState
+          icon={<Icon name="box" size={36} />}
+          title={t('products.emptyTitle')}
+          actions={
+            manage && (
+              <Button variant="primary" onClick={() => setEditing('new')}>
+                <Icon name="plus" /> {t('products.new')}
+              </Button>
+            )
+          }
+        >
           {t('products.emptyBody')}
         </EmptyState>
       ) : list.isPending ? (
         <div className="progress" />
       ) : rows.length === 0 ? (
-        <EmptyState icon={<Icon name="search" size={36} />} title={t('contacts.noMatchTitle')}>{t('contacts.noMatchBody')}</EmptyState>
+        <EmptyState icon={<Icon name="search" size={36} />} title={t('contacts.noMatchTitle')}>
+          {t('contacts.noMatchBody')}
+        </EmptyState>
       ) : (
         <div className="card" style={{ overflow: 'auto' }}>
           <table className="table" data-testid="products-table">
@@ -92,7 +111,13 @@ export default function ProductsPage() {
                   </td>
                   <td>{p.categoryName}</td>
                   <td className="num">{fmt.money(p.price, p.currency)}</td>
-                  <td>{p.active ? <span className="badge badge-success">{t('products.active')}</span> : <span className="badge badge-neutral">{t('products.inactive')}</span>}</td>
+                  <td>
+                    {p.active ? (
+                      <span className="badge badge-success">{t('products.active')}</span>
+                    ) : (
+                      <span className="badge badge-neutral">{t('products.inactive')}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -129,7 +154,9 @@ function ProductDialog({ product, onClose }: { product: Product | null; onClose:
   const save = useMutation({
     mutationFn: () => {
       const body = { sku, name, price: parsed ?? Number.NaN, categoryId: categoryId || null, active };
-      return product ? request<Product>('PATCH', `/products/${product.id}`, { body, ifMatch: `"${product.version}"` }).then((r) => r.data) : api.post<Product>('/products', body);
+      return product
+        ? request<Product>('PATCH', `/products/${product.id}`, { body, ifMatch: `"${product.version}"` }).then((r) => r.data)
+        : api.post<Product>('/products', body);
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['products'] });
@@ -163,8 +190,21 @@ function ProductDialog({ product, onClose }: { product: Product | null; onClose:
       >
         <TextField label={t('productFields.sku')} value={sku} onChange={(e) => setSku(e.target.value)} error={err('/sku')} autoFocus={!product} />
         <TextField label={t('productFields.name')} value={name} onChange={(e) => setName(e.target.value)} error={err('/name')} />
-        <TextField label={`${t('productFields.price')} (${currency})`} inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} error={err('/price') ?? (parsed === null ? t('orders.notAnAmount') : undefined)} />
-        <SelectField label={t('productFields.categoryId')} value={categoryId} onChange={(e) => setCategoryId(e.target.value)} placeholder={t('products.noCategory')} options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))} error={err('/categoryId')} />
+        <TextField
+          label={`${t('productFields.price')} (${currency})`}
+          inputMode="decimal"
+          value={price}
+          onChange={(e) => setPrice(e.target.value)}
+          error={err('/price') ?? (parsed === null ? t('orders.notAnAmount') : undefined)}
+        />
+        <SelectField
+          label={t('productFields.categoryId')}
+          value={categoryId}
+          onChange={(e) => setCategoryId(e.target.value)}
+          placeholder={t('products.noCategory')}
+          options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          error={err('/categoryId')}
+        />
         <label className="row">
           <input type="checkbox" className="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {t('products.activeHint')}
         </label>

@@ -52,11 +52,19 @@ export function GlobalSearch() {
     staleTime: 10_000,
     queryFn: async ({ signal }) => {
       const [contacts, companies] = await Promise.all([
-        api.get<{ data: { id: string; name: string; emails: string[]; phones: string[]; company: { name: string } | null }[] }>('/contacts', { query: { q: term, limit: 6 }, signal }),
+        api.get<{ data: { id: string; name: string; emails: string[]; phones: string[]; company: { name: string } | null }[] }>('/contacts', {
+          query: { q: term, limit: 6 },
+          signal,
+        }),
         api.get<{ data: { id: string; name: string; domain: string | null }[] }>('/companies', { query: { q: term, limit: 4 }, signal }),
       ]);
       const hits: Hit[] = [
-        ...contacts.data.map((c) => ({ kind: 'contact' as const, id: c.id, title: c.name, detail: [c.company?.name, c.phones[0], c.emails[0]].filter(Boolean).join(' · ') })),
+        ...contacts.data.map((c) => ({
+          kind: 'contact' as const,
+          id: c.id,
+          title: c.name,
+          detail: [c.company?.name, c.phones[0], c.emails[0]].filter(Boolean).join(' · '),
+        })),
         ...companies.data.map((c) => ({ kind: 'company' as const, id: c.id, title: c.name, detail: c.domain ?? '' })),
       ];
       return hits;
@@ -123,7 +131,11 @@ export function GlobalSearch() {
               <Icon name={h.kind === 'contact' ? 'contacts' : 'company'} />
               <span style={{ minInlineSize: 0 }}>
                 <div style={{ fontWeight: 550 }}>{h.title}</div>
-                {h.detail && <div className="muted" style={{ fontSize: 'var(--text-sm)' }}>{h.detail}</div>}
+                {h.detail && (
+                  <div className="muted" style={{ fontSize: 'var(--text-sm)' }}>
+                    {h.detail}
+                  </div>
+                )}
               </span>
               <span className="spacer" />
               <span className="badge">{t(h.kind === 'contact' ? 'search.contact' : 'search.company')}</span>

@@ -8,7 +8,14 @@ import { useCategories } from '../orders/order-model.ts';
 import { enumLabel, type EnumName } from '../../lib/enum-label.ts';
 
 /** A field as the builder offers it: its label, group, operators and (for choices) its options. */
-export type BuilderField = { name: string; label: string; group: 'value' | 'activity' | 'profile' | 'custom'; type: string; ops: string[]; options?: { value: string; label: string }[] };
+export type BuilderField = {
+  name: string;
+  label: string;
+  group: 'value' | 'activity' | 'profile' | 'custom';
+  type: string;
+  ops: string[];
+  options?: { value: string; label: string }[];
+};
 
 const VALUE_FIELDS = ['rfmSegment', 'valueTier', 'clv', 'pAlive', 'rfmR', 'rfmF', 'rfmM', 'recencyDays', 'purchaseDays', 'totalSpend'];
 const ACTIVITY_FIELDS = ['purchasedCategory', 'lastInteractionAt', 'lifecycleStage'];
@@ -16,7 +23,18 @@ const ACTIVITY_FIELDS = ['purchasedCategory', 'lastInteractionAt', 'lifecycleSta
 const HIDDEN = new Set(['companyId', 'teamId', 'createdBy', 'externalId']);
 
 /** The enum each enumerated field's values belong to (their names: @kith/domain/labels/enums.ts). */
-const FIELD_ENUMS: Record<string, EnumName> = { lifecycleStage: 'lifecycleStage', rfmSegment: 'rfmSegment', valueTier: 'valueTier', gender: 'gender', incomeBand: 'incomeBand', education: 'education', maritalStatus: 'maritalStatus', source: 'contactSource', province: 'province', country: 'country' };
+const FIELD_ENUMS: Record<string, EnumName> = {
+  lifecycleStage: 'lifecycleStage',
+  rfmSegment: 'rfmSegment',
+  valueTier: 'valueTier',
+  gender: 'gender',
+  incomeBand: 'incomeBand',
+  education: 'education',
+  maritalStatus: 'maritalStatus',
+  source: 'contactSource',
+  province: 'province',
+  country: 'country',
+};
 
 /** Option labels of the enumerations, in the user's language. */
 function useOptionLabels() {
@@ -48,6 +66,10 @@ export function useBuilderFields(): { fields: BuilderField[]; ready: boolean } {
     fields.push({ name: f.name, label, group, type: f.type, ops: f.ops, ...(options ? { options } : {}) });
   }
   const order = { value: 0, activity: 1, profile: 2, custom: 3 };
-  fields.sort((a, b) => order[a.group] - order[b.group] || (a.group === 'value' ? VALUE_FIELDS.indexOf(a.name) - VALUE_FIELDS.indexOf(b.name) : a.label.localeCompare(b.label, i18n.language)));
+  fields.sort(
+    (a, b) =>
+      order[a.group] - order[b.group] ||
+      (a.group === 'value' ? VALUE_FIELDS.indexOf(a.name) - VALUE_FIELDS.indexOf(b.name) : a.label.localeCompare(b.label, i18n.language)),
+  );
   return { fields, ready: q.isSuccess };
 }

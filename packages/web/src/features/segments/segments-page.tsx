@@ -31,7 +31,13 @@ function blankCondition(fields: BuilderField[]): Condition {
   return { field: f?.name ?? 'lifecycleStage', op: f?.ops[0] ?? 'eq', value: '' };
 }
 
-const newDraft = (fields: BuilderField[]): Draft => ({ id: null, name: '', description: '', shared: false, definition: { match: 'any', groups: [{ match: 'all', conditions: [blankCondition(fields)] }] } });
+const newDraft = (fields: BuilderField[]): Draft => ({
+  id: null,
+  name: '',
+  description: '',
+  shared: false,
+  definition: { match: 'any', groups: [{ match: 'all', conditions: [blankCondition(fields)] }] },
+});
 
 const complete = (d: Definition) => d.groups.length > 0 && d.groups.every((g) => g.conditions.length > 0 && g.conditions.every((c) => c.value.trim() !== ''));
 
@@ -59,10 +65,11 @@ export default function SegmentsPage() {
   const problems = useMemo(() => {
     const out = new Map<string, string>();
     const e = preview.error;
-    if (e instanceof ApiError) for (const x of e.fieldErrors) {
-      const m = /^\/definition\/groups\/(\d+)\/conditions\/(\d+)/.exec(x.pointer);
-      if (m) out.set(`${m[1]}/${m[2]}`, fieldErrorText(x));
-    }
+    if (e instanceof ApiError)
+      for (const x of e.fieldErrors) {
+        const m = /^\/definition\/groups\/(\d+)\/conditions\/(\d+)/.exec(x.pointer);
+        if (m) out.set(`${m[1]}/${m[2]}`, fieldErrorText(x));
+      }
     return out;
   }, [preview.error]);
 
@@ -136,7 +143,15 @@ export default function SegmentsPage() {
         </section>
 
         {!draft ? (
-          <EmptyState icon={<Icon name="filter" size={36} />} title={t('segments.emptyTitle')} actions={<Button variant="primary" onClick={() => setDraft(newDraft(fields))} disabled={!ready}>{t('segments.new')}</Button>}>
+          <EmptyState
+            icon={<Icon name="filter" size={36} />}
+            title={t('segments.emptyTitle')}
+            actions={
+              <Button variant="primary" onClick={() => setDraft(newDraft(fields))} disabled={!ready}>
+                {t('segments.new')}
+              </Button>
+            }
+          >
             {t('segments.emptyBody')}
           </EmptyState>
         ) : (
@@ -145,29 +160,66 @@ export default function SegmentsPage() {
               <h2 id="segment-builder-title">{draft.id ? draft.name || t('segments.untitled') : t('segments.new')}</h2>
               <span className="spacer" />
               <span aria-live="polite" data-testid="segment-count" className={preview.isFetching ? 'muted' : undefined}>
-                {!previewable ? t('segments.incomplete') : preview.data ? <strong>{t('segments.matching', { count: preview.data.count, formatted: fmt.number(preview.data.count) })}</strong> : preview.isError ? '' : t('common.loading')}
+                {!previewable ? (
+                  t('segments.incomplete')
+                ) : preview.data ? (
+                  <strong>{t('segments.matching', { count: preview.data.count, formatted: fmt.number(preview.data.count) })}</strong>
+                ) : preview.isError ? (
+                  ''
+                ) : (
+                  t('common.loading')
+                )}
               </span>
             </div>
             <div className="card-body stack">
               <div className="row" style={{ gap: 'var(--s3)', flexWrap: 'wrap', alignItems: 'end' }}>
-                <TextField label={t('segments.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} disabled={!editable} style={{ minInlineSize: 260 }} />
-                <TextField label={t('segments.description')} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} disabled={!editable} style={{ minInlineSize: 320 }} />
+                <TextField
+                  label={t('segments.name')}
+                  value={draft.name}
+                  onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+                  disabled={!editable}
+                  style={{ minInlineSize: 260 }}
+                />
+                <TextField
+                  label={t('segments.description')}
+                  value={draft.description}
+                  onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+                  disabled={!editable}
+                  style={{ minInlineSize: 320 }}
+                />
                 {can('views.share') && (
                   <label className="row">
-                    <input type="checkbox" className="checkbox" checked={draft.shared} disabled={!editable} onChange={(e) => setDraft({ ...draft, shared: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      className="checkbox"
+                      checked={draft.shared}
+                      disabled={!editable}
+                      onChange={(e) => setDraft({ ...draft, shared: e.target.checked })}
+                    />
                     {t('segments.share')}
                   </label>
                 )}
               </div>
               <div className="row" style={{ gap: 'var(--s2)' }}>
-                <MatchSelect label={t('segments.groupsMatch')} value={draft.definition.match} onChange={(m) => setDef((d) => ({ ...d, match: m }))} disabled={!editable} testId="segment-match" />
+                <MatchSelect
+                  label={t('segments.groupsMatch')}
+                  value={draft.definition.match}
+                  onChange={(m) => setDef((d) => ({ ...d, match: m }))}
+                  disabled={!editable}
+                  testId="segment-match"
+                />
                 <span className="muted">{t('segments.ofGroups')}</span>
               </div>
               {draft.definition.groups.map((g, gi) => (
                 <fieldset key={gi} className="card" style={{ padding: 'var(--s3)', margin: 0 }} data-testid={`segment-group-${gi}`}>
                   <legend className="row" style={{ gap: 'var(--s2)', paddingInline: 'var(--s1)' }}>
                     {gi > 0 && <span className="badge badge-accent">{t(`segments.join.${draft.definition.match}`)}</span>}
-                    <MatchSelect label={t('segments.conditionsMatch')} value={g.match} onChange={(m) => setGroup(gi, (x) => ({ ...x, match: m }))} disabled={!editable} />
+                    <MatchSelect
+                      label={t('segments.conditionsMatch')}
+                      value={g.match}
+                      onChange={(m) => setGroup(gi, (x) => ({ ...x, match: m }))}
+                      disabled={!editable}
+                    />
                     <span className="muted">{t('segments.ofConditions')}</span>
                   </legend>
                   <div className="stack" style={{ gap: 'var(--s2)' }}>
@@ -180,12 +232,23 @@ export default function SegmentsPage() {
                         problem={problems.get(`${gi}/${ci}`)}
                         testId={`cond-${gi}-${ci}`}
                         onChange={(x) => setCond(gi, ci, x)}
-                        onRemove={() => setDef((d) => ({ ...d, groups: d.groups.map((x, i) => (i === gi ? { ...x, conditions: x.conditions.filter((_, j) => j !== ci) } : x)).filter((x) => x.conditions.length > 0) }))}
+                        onRemove={() =>
+                          setDef((d) => ({
+                            ...d,
+                            groups: d.groups
+                              .map((x, i) => (i === gi ? { ...x, conditions: x.conditions.filter((_, j) => j !== ci) } : x))
+                              .filter((x) => x.conditions.length > 0),
+                          }))
+                        }
                       />
                     ))}
                     {editable && (
                       <div>
-                        <Button size="sm" onClick={() => setGroup(gi, (x) => ({ ...x, conditions: [...x.conditions, blankCondition(fields)] }))} data-testid={`add-condition-${gi}`}>
+                        <Button
+                          size="sm"
+                          onClick={() => setGroup(gi, (x) => ({ ...x, conditions: [...x.conditions, blankCondition(fields)] }))}
+                          data-testid={`add-condition-${gi}`}
+                        >
                           <Icon name="plus" /> {t('segments.addCondition')}
                         </Button>
                       </div>
@@ -195,7 +258,10 @@ export default function SegmentsPage() {
               ))}
               {editable && (
                 <div>
-                  <Button onClick={() => setDef((d) => ({ ...d, groups: [...d.groups, { match: 'all', conditions: [blankCondition(fields)] }] }))} data-testid="add-group">
+                  <Button
+                    onClick={() => setDef((d) => ({ ...d, groups: [...d.groups, { match: 'all', conditions: [blankCondition(fields)] }] }))}
+                    data-testid="add-group"
+                  >
                     <Icon name="plus" /> {t('segments.addGroup')}
                   </Button>
                 </div>
@@ -224,7 +290,13 @@ export default function SegmentsPage() {
               )}
               <div className="row" style={{ gap: 'var(--s2)', flexWrap: 'wrap' }}>
                 {editable && (
-                  <Button variant="primary" busy={save.isPending} disabled={!draft.name.trim() || !complete(draft.definition)} onClick={() => save.mutate(draft)} data-testid="segment-save">
+                  <Button
+                    variant="primary"
+                    busy={save.isPending}
+                    disabled={!draft.name.trim() || !complete(draft.definition)}
+                    onClick={() => save.mutate(draft)}
+                    data-testid="segment-save"
+                  >
                     {t('common.save')}
                   </Button>
                 )}
@@ -250,20 +322,58 @@ export default function SegmentsPage() {
   );
 }
 
-function MatchSelect({ label, value, onChange, disabled, testId }: { label: string; value: Match; onChange: (m: Match) => void; disabled: boolean; testId?: string }) {
+function MatchSelect({
+  label,
+  value,
+  onChange,
+  disabled,
+  testId,
+}: {
+  label: string;
+  value: Match;
+  onChange: (m: Match) => void;
+  disabled: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <select className="select" aria-label={label} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as Match)} style={{ inlineSize: 'auto' }} data-testid={testId}>
+    <select
+      className="select"
+      aria-label={label}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value as Match)}
+      style={{ inlineSize: 'auto' }}
+      data-testid={testId}
+    >
       <option value="all">{t('segments.match.all')}</option>
       <option value="any">{t('segments.match.any')}</option>
     </select>
   );
 }
 
-function ConditionRow({ fields, value, onChange, onRemove, disabled, problem, testId }: { fields: BuilderField[]; value: Condition; onChange: (c: Condition) => void; onRemove: () => void; disabled: boolean; problem: string | undefined; testId: string }) {
+function ConditionRow({
+  fields,
+  value,
+  onChange,
+  onRemove,
+  disabled,
+  problem,
+  testId,
+}: {
+  fields: BuilderField[];
+  value: Condition;
+  onChange: (c: Condition) => void;
+  onRemove: () => void;
+  disabled: boolean;
+  problem: string | undefined;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const f = fields.find((x) => x.name === value.field);
-  const groups = (['value', 'activity', 'profile', 'custom'] as const).map((g) => ({ g, list: fields.filter((x) => x.group === g) })).filter((x) => x.list.length > 0);
+  const groups = (['value', 'activity', 'profile', 'custom'] as const)
+    .map((g) => ({ g, list: fields.filter((x) => x.group === g) }))
+    .filter((x) => x.list.length > 0);
   return (
     <div className="stack" style={{ gap: 'var(--s1)' }} data-testid={testId}>
       <div className="row" style={{ gap: 'var(--s2)', flexWrap: 'wrap', alignItems: 'start' }}>
@@ -290,14 +400,39 @@ function ConditionRow({ fields, value, onChange, onRemove, disabled, problem, te
             </optgroup>
           ))}
         </select>
-        <select className="select" aria-label={t('filters.operator')} value={value.op} disabled={disabled} style={{ inlineSize: 170 }} data-testid={`${testId}-op`} onChange={(e) => onChange({ ...value, op: e.target.value, value: e.target.value === 'empty' ? 'true' : LIST_OPS.has(e.target.value) === LIST_OPS.has(value.op) ? value.value : '' })}>
+        <select
+          className="select"
+          aria-label={t('filters.operator')}
+          value={value.op}
+          disabled={disabled}
+          style={{ inlineSize: 170 }}
+          data-testid={`${testId}-op`}
+          onChange={(e) =>
+            onChange({
+              ...value,
+              op: e.target.value,
+              value: e.target.value === 'empty' ? 'true' : LIST_OPS.has(e.target.value) === LIST_OPS.has(value.op) ? value.value : '',
+            })
+          }
+        >
           {(f?.ops ?? [value.op]).map((o) => (
             <option key={o} value={o}>
               {t(`filters.ops.${o}`)}
             </option>
           ))}
         </select>
-        <div style={{ flex: 1, minInlineSize: 200 }}>{f && <ValueEditor field={f} op={value.op} value={value.value} disabled={disabled} testId={`${testId}-value`} onChange={(v) => onChange({ ...value, value: v })} />}</div>
+        <div style={{ flex: 1, minInlineSize: 200 }}>
+          {f && (
+            <ValueEditor
+              field={f}
+              op={value.op}
+              value={value.value}
+              disabled={disabled}
+              testId={`${testId}-value`}
+              onChange={(v) => onChange({ ...value, value: v })}
+            />
+          )}
+        </div>
         {!disabled && (
           <button type="button" className="btn btn-ghost btn-icon" aria-label={t('segments.removeCondition')} onClick={onRemove}>
             <Icon name="close" />
@@ -313,7 +448,21 @@ function ConditionRow({ fields, value, onChange, onRemove, disabled, problem, te
   );
 }
 
-function ValueEditor({ field, op, value, onChange, disabled, testId }: { field: BuilderField; op: string; value: string; onChange: (v: string) => void; disabled: boolean; testId: string }) {
+function ValueEditor({
+  field,
+  op,
+  value,
+  onChange,
+  disabled,
+  testId,
+}: {
+  field: BuilderField;
+  op: string;
+  value: string;
+  onChange: (v: string) => void;
+  disabled: boolean;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const label = t('filters.value');
   if (op === 'empty') {
@@ -330,7 +479,13 @@ function ValueEditor({ field, op, value, onChange, disabled, testId }: { field: 
       <div className="chips" role="group" aria-label={label} data-testid={testId} style={{ maxBlockSize: 120, overflow: 'auto' }}>
         {field.options.map((o) => (
           <label key={o.value} className="row badge" style={{ gap: 4, cursor: 'pointer' }}>
-            <input type="checkbox" className="checkbox" disabled={disabled} checked={chosen.includes(o.value)} onChange={(e) => onChange((e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value)).join(','))} />
+            <input
+              type="checkbox"
+              className="checkbox"
+              disabled={disabled}
+              checked={chosen.includes(o.value)}
+              onChange={(e) => onChange((e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value)).join(','))}
+            />
             {o.label}
           </label>
         ))}
@@ -338,7 +493,18 @@ function ValueEditor({ field, op, value, onChange, disabled, testId }: { field: 
     );
   }
   if (field.options) {
-    return <SelectField label={label} hideLabel value={value} placeholder={t('filters.choose')} options={field.options} disabled={disabled} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
+    return (
+      <SelectField
+        label={label}
+        hideLabel
+        value={value}
+        placeholder={t('filters.choose')}
+        options={field.options}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+      />
+    );
   }
   if (field.type === 'boolean') {
     return (
@@ -358,7 +524,19 @@ function ValueEditor({ field, op, value, onChange, disabled, testId }: { field: 
   }
   const type = field.type === 'number' ? 'number' : field.type === 'date' || field.type === 'datetime' ? 'date' : 'text';
   const hint = field.name === 'pAlive' ? t('segments.hint.pAlive') : field.type === 'keys' && LIST_OPS.has(op) ? t('segments.hint.list') : undefined;
-  return <TextField label={label} hideLabel type={type} step={field.name === 'pAlive' ? '0.05' : undefined} value={value} disabled={disabled} hint={hint} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
+  return (
+    <TextField
+      label={label}
+      hideLabel
+      type={type}
+      step={field.name === 'pAlive' ? '0.05' : undefined}
+      value={value}
+      disabled={disabled}
+      hint={hint}
+      onChange={(e) => onChange(e.target.value)}
+      data-testid={testId}
+    />
+  );
 }
 
 /** How many contacts a saved segment matches now. */

@@ -58,7 +58,12 @@ export function CannedRepliesSettings({ editable }: { editable: boolean }) {
                   <Button size="sm" variant="ghost" onClick={() => setEditing(c)} aria-label={t('care.editCanned', { title: c.title })}>
                     {t('common.edit')}
                   </Button>
-                  <Button size="sm" variant="ghost" onClick={() => window.confirm(t('care.confirmDeleteCanned', { title: c.title })) && del.mutate(c)} aria-label={t('care.deleteCanned', { title: c.title })}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => window.confirm(t('care.confirmDeleteCanned', { title: c.title })) && del.mutate(c)}
+                    aria-label={t('care.deleteCanned', { title: c.title })}
+                  >
                     {t('common.delete')}
                   </Button>
                 </>
@@ -101,8 +106,23 @@ function CannedDialog({ reply, onClose }: { reply: CannedReply | null; onClose: 
         </>
       }
     >
-      <TextField label={t('care.cannedName')} value={title} onChange={(e) => setTitle(e.target.value)} error={err('title')} maxLength={120} autoFocus placeholder={t('care.cannedNamePlaceholder')} />
-      <TextAreaField label={t('care.cannedBody')} value={body} onChange={(e) => setBody(e.target.value)} error={err('body')} rows={8} hint={t('care.cannedVars', { vars: VARIABLES })} />
+      <TextField
+        label={t('care.cannedName')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={err('title')}
+        maxLength={120}
+        autoFocus
+        placeholder={t('care.cannedNamePlaceholder')}
+      />
+      <TextAreaField
+        label={t('care.cannedBody')}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        error={err('body')}
+        rows={8}
+        hint={t('care.cannedVars', { vars: VARIABLES })}
+      />
       {save.isError && !err('title') && !err('body') && (
         <div className="alert alert-error" role="alert">
           {errorText(save.error)}

@@ -18,7 +18,19 @@ type Calendar = CareSettings['calendar'];
 
 /** Monday first on screen; the API's week is Sunday first. */
 const DAY_ORDER = [1, 2, 3, 4, 5, 6, 0];
-const ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Tokyo', 'Asia/Seoul', 'Asia/Shanghai', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC'];
+const ZONES = [
+  'Asia/Ho_Chi_Minh',
+  'Asia/Bangkok',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Asia/Seoul',
+  'Asia/Shanghai',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
 const CATEGORY_RE = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 /**
@@ -75,7 +87,8 @@ function CalendarSettings({ editable }: { editable: boolean }) {
     },
   });
   const addVietnam = useMutation({
-    mutationFn: async () => (await api.get<{ data: Calendar['holidays'] }>('/care/holidays', { query: { year } })).data.filter((h) => h.date.startsWith(`${year}-`)),
+    mutationFn: async () =>
+      (await api.get<{ data: Calendar['holidays'] }>('/care/holidays', { query: { year } })).data.filter((h) => h.date.startsWith(`${year}-`)),
     onSuccess: (vn) => {
       if (!cal) return;
       const r = mergeHolidays(cal.holidays, vn);
@@ -88,7 +101,8 @@ function CalendarSettings({ editable }: { editable: boolean }) {
   const setDay = (d: number, intervals: Calendar['week'][number]) => setCal({ ...cal, week: cal.week.map((x, i) => (i === d ? intervals : x)) });
   const weekError = (d: number) => fieldError(save.error, `/calendar/week/${d}`);
   const anyWeekError = cal.week.some((_, d) => weekError(d));
-  const otherError = fieldError(save.error, '/calendar/timeZone') ?? fieldError(save.error, '/calendar/holidays') ?? fieldError(save.error, '/calendar/extraWorkingDays');
+  const otherError =
+    fieldError(save.error, '/calendar/timeZone') ?? fieldError(save.error, '/calendar/holidays') ?? fieldError(save.error, '/calendar/extraWorkingDays');
   return (
     <section className="card" aria-labelledby="care-calendar-title">
       <div className="card-header">
@@ -98,7 +112,14 @@ function CalendarSettings({ editable }: { editable: boolean }) {
         <p className="muted">{t('care.calendarIntro')}</p>
         {!editable && <p className="muted">{t('settings.readOnly')}</p>}
         <div style={{ maxInlineSize: 320 }}>
-          <SelectField label={t('settings.timezone')} value={cal.timeZone} disabled={!editable} onChange={(e) => setCal({ ...cal, timeZone: e.target.value })} options={[...new Set([cal.timeZone, ...ZONES])].map((z) => ({ value: z, label: z }))} error={fieldError(save.error, '/calendar/timeZone')} />
+          <SelectField
+            label={t('settings.timezone')}
+            value={cal.timeZone}
+            disabled={!editable}
+            onChange={(e) => setCal({ ...cal, timeZone: e.target.value })}
+            options={[...new Set([cal.timeZone, ...ZONES])].map((z) => ({ value: z, label: z }))}
+            error={fieldError(save.error, '/calendar/timeZone')}
+          />
         </div>
         <h3>{t('care.week')}</h3>
         <table className="table week-table" data-testid="week-editor">
@@ -122,18 +143,63 @@ function CalendarSettings({ editable }: { editable: boolean }) {
                       {intervals.length === 0 && <span className="badge badge-neutral">{t('care.closed')}</span>}
                       {intervals.map((iv, n) => (
                         <span key={n} className="interval">
-                          <input type="time" className="input time-input" aria-label={t('care.intervalFrom', { day, n: n + 1 })} value={iv.from} disabled={!editable} onChange={(e) => setDay(d, intervals.map((x, k) => (k === n ? { ...x, from: e.target.value } : x)))} />
+                          <input
+                            type="time"
+                            className="input time-input"
+                            aria-label={t('care.intervalFrom', { day, n: n + 1 })}
+                            value={iv.from}
+                            disabled={!editable}
+                            onChange={(e) =>
+                              setDay(
+                                d,
+                                intervals.map((x, k) => (k === n ? { ...x, from: e.target.value } : x)),
+                              )
+                            }
+                          />
                           <span aria-hidden="true">–</span>
-                          <input type="time" className="input time-input" aria-label={t('care.intervalTo', { day, n: n + 1 })} value={iv.to === '24:00' ? '23:59' : iv.to} disabled={!editable} onChange={(e) => setDay(d, intervals.map((x, k) => (k === n ? { ...x, to: e.target.value } : x)))} />
+                          <input
+                            type="time"
+                            className="input time-input"
+                            aria-label={t('care.intervalTo', { day, n: n + 1 })}
+                            value={iv.to === '24:00' ? '23:59' : iv.to}
+                            disabled={!editable}
+                            onChange={(e) =>
+                              setDay(
+                                d,
+                                intervals.map((x, k) => (k === n ? { ...x, to: e.target.value } : x)),
+                              )
+                            }
+                          />
                           {editable && (
-                            <Button size="sm" variant="ghost" icon aria-label={t('care.removeInterval', { day, from: iv.from, to: iv.to })} onClick={() => setDay(d, intervals.filter((_, k) => k !== n))}>
+                            <Button
+                              size="sm"
+                              variant="ghost"
+                              icon
+                              aria-label={t('care.removeInterval', { day, from: iv.from, to: iv.to })}
+                              onClick={() =>
+                                setDay(
+                                  d,
+                                  intervals.filter((_, k) => k !== n),
+                                )
+                              }
+                            >
                               <Icon name="close" />
                             </Button>
                           )}
                         </span>
                       ))}
                       {editable && intervals.length < 6 && (
-                        <Button size="sm" variant="ghost" onClick={() => setDay(d, [...intervals, intervals.length ? { from: intervals[intervals.length - 1]!.to, to: '17:30' } : { from: '08:00', to: '17:00' }])} aria-label={t('care.addIntervalTo', { day })}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() =>
+                            setDay(d, [
+                              ...intervals,
+                              intervals.length ? { from: intervals[intervals.length - 1]!.to, to: '17:30' } : { from: '08:00', to: '17:00' },
+                            ])
+                          }
+                          aria-label={t('care.addIntervalTo', { day })}
+                        >
                           <Icon name="plus" /> {t('care.addInterval')}
                         </Button>
                       )}
@@ -154,7 +220,13 @@ function CalendarSettings({ editable }: { editable: boolean }) {
         <p className="muted">{t('care.holidaysIntro')}</p>
         {editable && (
           <div className="row" style={{ flexWrap: 'wrap', alignItems: 'flex-end' }}>
-            <SelectField label={t('care.year')} hideLabel value={String(year)} onChange={(e) => setYear(Number(e.target.value))} options={[thisYear, thisYear + 1, thisYear + 2].map((y) => ({ value: String(y), label: String(y) }))} />
+            <SelectField
+              label={t('care.year')}
+              hideLabel
+              value={String(year)}
+              onChange={(e) => setYear(Number(e.target.value))}
+              options={[thisYear, thisYear + 1, thisYear + 2].map((y) => ({ value: String(y), label: String(y) }))}
+            />
             <Button onClick={() => addVietnam.mutate()} busy={addVietnam.isPending}>
               <Icon name="plus" /> {t('care.addVietnam', { year })}
             </Button>
@@ -183,7 +255,13 @@ function CalendarSettings({ editable }: { editable: boolean }) {
                     <td>{h.name}</td>
                     <td className="num">
                       {editable && (
-                        <Button size="sm" variant="ghost" icon aria-label={t('care.removeHoliday', { name: h.name, date: fmt.date(h.date) })} onClick={() => setCal({ ...cal, holidays: cal.holidays.filter((x) => x.date !== h.date) })}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          icon
+                          aria-label={t('care.removeHoliday', { name: h.name, date: fmt.date(h.date) })}
+                          onClick={() => setCal({ ...cal, holidays: cal.holidays.filter((x) => x.date !== h.date) })}
+                        >
                           <Icon name="close" />
                         </Button>
                       )}
@@ -201,12 +279,24 @@ function CalendarSettings({ editable }: { editable: boolean }) {
             onSubmit={(e) => {
               e.preventDefault();
               if (!holiday.date || !holiday.name.trim()) return;
-              setCal({ ...cal, holidays: mergeHolidays(cal.holidays.filter((x) => x.date !== holiday.date), [{ date: holiday.date, name: holiday.name.trim() }]).holidays });
+              setCal({
+                ...cal,
+                holidays: mergeHolidays(
+                  cal.holidays.filter((x) => x.date !== holiday.date),
+                  [{ date: holiday.date, name: holiday.name.trim() }],
+                ).holidays,
+              });
               setHoliday({ date: '', name: '' });
             }}
           >
             <TextField label={t('care.holidayDate')} type="date" value={holiday.date} onChange={(e) => setHoliday({ ...holiday, date: e.target.value })} />
-            <TextField label={t('care.holidayName')} value={holiday.name} onChange={(e) => setHoliday({ ...holiday, name: e.target.value })} maxLength={120} placeholder={t('care.holidayNamePlaceholder')} />
+            <TextField
+              label={t('care.holidayName')}
+              value={holiday.name}
+              onChange={(e) => setHoliday({ ...holiday, name: e.target.value })}
+              maxLength={120}
+              placeholder={t('care.holidayNamePlaceholder')}
+            />
             <Button type="submit" disabled={!holiday.date || !holiday.name.trim()}>
               {t('care.addHoliday')}
             </Button>
@@ -221,7 +311,12 @@ function CalendarSettings({ editable }: { editable: boolean }) {
             <span key={d} className="filter-chip">
               {fmt.date(d)}
               {editable && (
-                <button type="button" className="link-button" aria-label={t('care.removeExtraDay', { date: fmt.date(d) })} onClick={() => setCal({ ...cal, extraWorkingDays: cal.extraWorkingDays.filter((x) => x !== d) })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('care.removeExtraDay', { date: fmt.date(d) })}
+                  onClick={() => setCal({ ...cal, extraWorkingDays: cal.extraWorkingDays.filter((x) => x !== d) })}
+                >
                   <Icon name="close" size={12} />
                 </button>
               )}
@@ -272,10 +367,16 @@ function CareRulesSettings({ editable }: { editable: boolean }) {
   const [newCategory, setNewCategory] = useState('');
   const [categoryError, setCategoryError] = useState<string>();
   useEffect(() => {
-    if (settings.data) setForm({ categories: [...settings.data.categories], escalation: { ...settings.data.escalation }, warnPercent: String(Math.round(settings.data.warnFraction * 100)) });
+    if (settings.data)
+      setForm({
+        categories: [...settings.data.categories],
+        escalation: { ...settings.data.escalation },
+        warnPercent: String(Math.round(settings.data.warnFraction * 100)),
+      });
   }, [settings.data]);
   const save = useMutation({
-    mutationFn: () => api.patch<CareSettings>('/care/settings', { categories: form!.categories, escalation: form!.escalation, warnFraction: Number(form!.warnPercent) / 100 }),
+    mutationFn: () =>
+      api.patch<CareSettings>('/care/settings', { categories: form!.categories, escalation: form!.escalation, warnFraction: Number(form!.warnPercent) / 100 }),
     onSuccess: (r) => {
       qc.setQueryData(['care', 'settings'], r);
       notify(t('care.rulesSaved'));
@@ -305,7 +406,12 @@ function CareRulesSettings({ editable }: { editable: boolean }) {
               {categoryLabel(c)}
               {categoryLabel(c) !== c && <span className="muted mono">{c}</span>}
               {editable && form.categories.length > 1 && (
-                <button type="button" className="link-button" aria-label={t('care.removeCategory', { name: categoryLabel(c) })} onClick={() => setForm({ ...form, categories: form.categories.filter((x) => x !== c) })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('care.removeCategory', { name: categoryLabel(c) })}
+                  onClick={() => setForm({ ...form, categories: form.categories.filter((x) => x !== c) })}
+                >
                   <Icon name="close" size={12} />
                 </button>
               )}
@@ -326,7 +432,14 @@ function CareRulesSettings({ editable }: { editable: boolean }) {
               addCategory();
             }}
           >
-            <TextField label={t('care.newCategory')} value={newCategory} onChange={(e) => setNewCategory(e.target.value)} error={categoryError} hint={t('care.categoryFormat')} maxLength={40} />
+            <TextField
+              label={t('care.newCategory')}
+              value={newCategory}
+              onChange={(e) => setNewCategory(e.target.value)}
+              error={categoryError}
+              hint={t('care.categoryFormat')}
+              maxLength={40}
+            />
             <div className="field">
               <span aria-hidden="true">&nbsp;</span>
               <Button type="submit" disabled={!newCategory.trim()}>
@@ -337,16 +450,39 @@ function CareRulesSettings({ editable }: { editable: boolean }) {
         )}
         <h3>{t('care.warnings')}</h3>
         <div style={{ maxInlineSize: 320 }}>
-          <TextField label={t('care.warnPercent')} type="number" min={0} max={90} step={5} value={form.warnPercent} disabled={!editable} onChange={(e) => setForm({ ...form, warnPercent: e.target.value })} error={warnError} hint={t('care.warnHint', { percent: form.warnPercent || '0' })} />
+          <TextField
+            label={t('care.warnPercent')}
+            type="number"
+            min={0}
+            max={90}
+            step={5}
+            value={form.warnPercent}
+            disabled={!editable}
+            onChange={(e) => setForm({ ...form, warnPercent: e.target.value })}
+            error={warnError}
+            hint={t('care.warnHint', { percent: form.warnPercent || '0' })}
+          />
         </div>
         <fieldset className="stack plain-fieldset">
           <legend className="section-title">{t('care.escalation')}</legend>
           <label className="row">
-            <input type="checkbox" className="checkbox" checked={form.escalation.notifyManagers} disabled={!editable} onChange={(e) => setForm({ ...form, escalation: { ...form.escalation, notifyManagers: e.target.checked } })} />
+            <input
+              type="checkbox"
+              className="checkbox"
+              checked={form.escalation.notifyManagers}
+              disabled={!editable}
+              onChange={(e) => setForm({ ...form, escalation: { ...form.escalation, notifyManagers: e.target.checked } })}
+            />
             {t('care.notifyManagers')}
           </label>
           <label className="row">
-            <input type="checkbox" className="checkbox" checked={form.escalation.reassignToManager} disabled={!editable} onChange={(e) => setForm({ ...form, escalation: { ...form.escalation, reassignToManager: e.target.checked } })} />
+            <input
+              type="checkbox"
+              className="checkbox"
+              checked={form.escalation.reassignToManager}
+              disabled={!editable}
+              onChange={(e) => setForm({ ...form, escalation: { ...form.escalation, reassignToManager: e.target.checked } })}
+            />
             {t('care.reassignToManager')}
           </label>
         </fieldset>

@@ -20,7 +20,16 @@ export function FieldsSettings() {
   const [entity, setEntity] = useState<'contact' | 'company'>('contact');
   return (
     <div className="stack">
-      <SelectField label={t('settings.fieldsOf')} value={entity} onChange={(e) => setEntity(e.target.value as 'contact' | 'company')} options={[{ value: 'contact', label: t('nav.contacts') }, { value: 'company', label: t('nav.companies') }]} style={{ inlineSize: 240 }} />
+      <SelectField
+        label={t('settings.fieldsOf')}
+        value={entity}
+        onChange={(e) => setEntity(e.target.value as 'contact' | 'company')}
+        options={[
+          { value: 'contact', label: t('nav.contacts') },
+          { value: 'company', label: t('nav.companies') },
+        ]}
+        style={{ inlineSize: 240 }}
+      />
       <FieldList entity={entity} />
     </div>
   );
@@ -47,7 +56,11 @@ function FieldList({ entity }: { entity: 'contact' | 'company' }) {
     onSettled: refresh,
     onError: (e) => notify(errorText(e), 'error'),
   });
-  const del = useMutation({ mutationFn: (id: string) => api.delete(`/custom-fields/${id}`), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
+  const del = useMutation({
+    mutationFn: (id: string) => api.delete(`/custom-fields/${id}`),
+    onSuccess: refresh,
+    onError: (e) => notify(errorText(e), 'error'),
+  });
   const list = fields.data ?? [];
   return (
     <section className="card">
@@ -85,10 +98,24 @@ function FieldList({ entity }: { entity: 'contact' | 'company' }) {
                 <td className="nowrap">
                   {manage && (
                     <>
-                      <Button size="sm" variant="ghost" icon aria-label={t('settings.moveUp', { name: f.label })} disabled={i === 0 || move.isPending} onClick={() => move.mutate({ list, from: i, to: i - 1 })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        icon
+                        aria-label={t('settings.moveUp', { name: f.label })}
+                        disabled={i === 0 || move.isPending}
+                        onClick={() => move.mutate({ list, from: i, to: i - 1 })}
+                      >
                         ↑
                       </Button>
-                      <Button size="sm" variant="ghost" icon aria-label={t('settings.moveDown', { name: f.label })} disabled={i === list.length - 1 || move.isPending} onClick={() => move.mutate({ list, from: i, to: i + 1 })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        icon
+                        aria-label={t('settings.moveDown', { name: f.label })}
+                        disabled={i === list.length - 1 || move.isPending}
+                        onClick={() => move.mutate({ list, from: i, to: i + 1 })}
+                      >
                         ↓
                       </Button>
                       <Button size="sm" variant="ghost" onClick={() => setEditing(f)}>
@@ -105,12 +132,32 @@ function FieldList({ entity }: { entity: 'contact' | 'company' }) {
           </tbody>
         </table>
       )}
-      {editing && <FieldDialog entity={entity} field={editing === 'new' ? null : editing} nextPosition={(list.length + 1) * 10} onClose={() => setEditing(null)} onSaved={refresh} />}
+      {editing && (
+        <FieldDialog
+          entity={entity}
+          field={editing === 'new' ? null : editing}
+          nextPosition={(list.length + 1) * 10}
+          onClose={() => setEditing(null)}
+          onSaved={refresh}
+        />
+      )}
     </section>
   );
 }
 
-function FieldDialog({ entity, field, nextPosition, onClose, onSaved }: { entity: 'contact' | 'company'; field: CustomField | null; nextPosition: number; onClose: () => void; onSaved: () => void }) {
+function FieldDialog({
+  entity,
+  field,
+  nextPosition,
+  onClose,
+  onSaved,
+}: {
+  entity: 'contact' | 'company';
+  field: CustomField | null;
+  nextPosition: number;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [label, setLabel] = useState(field?.label ?? '');
@@ -129,7 +176,15 @@ function FieldDialog({ entity, field, nextPosition, onClose, onSaved }: { entity
     mutationFn: () =>
       field
         ? api.patch(`/custom-fields/${field.id}`, { label, ...(choice ? { options: optionList() } : {}) })
-        : api.post('/custom-fields', { entity, key, label, type, position: nextPosition, ...(choice ? { options: optionList() } : {}), ...(type === 'currency' ? { currency } : {}) }),
+        : api.post('/custom-fields', {
+            entity,
+            key,
+            label,
+            type,
+            position: nextPosition,
+            ...(choice ? { options: optionList() } : {}),
+            ...(type === 'currency' ? { currency } : {}),
+          }),
     onSuccess: () => {
       onSaved();
       onClose();
@@ -159,13 +214,40 @@ function FieldDialog({ entity, field, nextPosition, onClose, onSaved }: { entity
         }}
         error={fieldError(save.error, '/label')}
       />
-      <TextField label={t('settings.fieldKey')} value={key} disabled={!!field} onChange={(e) => setKey(e.target.value)} hint={t('settings.fieldKeyHint')} error={fieldError(save.error, '/key')} />
-      <SelectField label={t('settings.fieldType')} value={type} disabled={!!field} onChange={(e) => setType(e.target.value as CustomFieldType)} options={TYPES.map((x) => ({ value: x, label: enumLabel('customFieldType', x) }))} />
-      {type === 'currency' && !field && <TextField label={t('settings.currency')} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} error={fieldError(save.error, '/currency')} />}
+      <TextField
+        label={t('settings.fieldKey')}
+        value={key}
+        disabled={!!field}
+        onChange={(e) => setKey(e.target.value)}
+        hint={t('settings.fieldKeyHint')}
+        error={fieldError(save.error, '/key')}
+      />
+      <SelectField
+        label={t('settings.fieldType')}
+        value={type}
+        disabled={!!field}
+        onChange={(e) => setType(e.target.value as CustomFieldType)}
+        options={TYPES.map((x) => ({ value: x, label: enumLabel('customFieldType', x) }))}
+      />
+      {type === 'currency' && !field && (
+        <TextField
+          label={t('settings.currency')}
+          value={currency}
+          onChange={(e) => setCurrency(e.target.value.toUpperCase())}
+          error={fieldError(save.error, '/currency')}
+        />
+      )}
       {choice && (
         <div className="field">
           <label htmlFor="field-options">{t('settings.fieldOptions')}</label>
-          <textarea id="field-options" className="input" rows={5} value={options} onChange={(e) => setOptions(e.target.value)} aria-describedby="field-options-hint" />
+          <textarea
+            id="field-options"
+            className="input"
+            rows={5}
+            value={options}
+            onChange={(e) => setOptions(e.target.value)}
+            aria-describedby="field-options-hint"
+          />
           <span id="field-options-hint" className={fieldError(save.error, '/options') ? 'field-error' : 'field-hint'}>
             {fieldError(save.error, '/options') ?? t('settings.optionsHint')}
           </span>

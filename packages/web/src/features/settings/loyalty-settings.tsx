@@ -13,7 +13,15 @@ import { settingsBody, type LoyaltySettings } from '../loyalty/loyalty-model.ts'
 import { enumOptions } from '../../lib/enum-label.ts';
 
 type TierRow = { rowKey: number; key: string; vi: string; en: string; threshold: string };
-type Form = { enabled: boolean; amountPerPoint: string; earnOn: 'paid' | 'delivered'; expiryMonths: string; tiers: TierRow[]; referrerPoints: string; refereePoints: string };
+type Form = {
+  enabled: boolean;
+  amountPerPoint: string;
+  earnOn: 'paid' | 'delivered';
+  expiryMonths: string;
+  tiers: TierRow[];
+  referrerPoints: string;
+  refereePoints: string;
+};
 
 let nextRow = 1;
 const formOf = (s: LoyaltySettings): Form => ({
@@ -63,7 +71,12 @@ export function LoyaltySettingsPage() {
       notify(t('loyaltySettings.saved'));
     },
   });
-  if (q.isError) return <div className="alert alert-error" role="alert">{errorText(q.error)}</div>;
+  if (q.isError)
+    return (
+      <div className="alert alert-error" role="alert">
+        {errorText(q.error)}
+      </div>
+    );
   if (!form) return <div className="progress" />;
   const err = (p: string) => fieldError(save.error, p);
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
@@ -84,9 +97,33 @@ export function LoyaltySettingsPage() {
         </label>
         <h3>{t('loyaltySettings.earning')}</h3>
         <div className="form-row" style={{ maxInlineSize: 960 }}>
-          <TextField label={t('loyaltySettings.amountPerPoint')} inputMode="decimal" value={form.amountPerPoint} disabled={!editable} onChange={(e) => set({ amountPerPoint: e.target.value })} error={err('/amountPerPoint')} hint={Number.isFinite(amount) && amount > 0 ? t('loyaltySettings.amountHint', { amount: fmt.money(amount) }) : undefined} />
-          <SelectField label={t('loyaltySettings.earnOn')} value={form.earnOn} disabled={!editable} onChange={(e) => set({ earnOn: e.target.value as Form['earnOn'] })} options={enumOptions('loyaltyEarnOn')} />
-          <TextField label={t('loyaltySettings.expiryMonths')} type="number" min={0} max={120} value={form.expiryMonths} disabled={!editable} onChange={(e) => set({ expiryMonths: e.target.value })} error={err('/expiryMonths')} hint={t('loyaltySettings.expiryHint')} />
+          <TextField
+            label={t('loyaltySettings.amountPerPoint')}
+            inputMode="decimal"
+            value={form.amountPerPoint}
+            disabled={!editable}
+            onChange={(e) => set({ amountPerPoint: e.target.value })}
+            error={err('/amountPerPoint')}
+            hint={Number.isFinite(amount) && amount > 0 ? t('loyaltySettings.amountHint', { amount: fmt.money(amount) }) : undefined}
+          />
+          <SelectField
+            label={t('loyaltySettings.earnOn')}
+            value={form.earnOn}
+            disabled={!editable}
+            onChange={(e) => set({ earnOn: e.target.value as Form['earnOn'] })}
+            options={enumOptions('loyaltyEarnOn')}
+          />
+          <TextField
+            label={t('loyaltySettings.expiryMonths')}
+            type="number"
+            min={0}
+            max={120}
+            value={form.expiryMonths}
+            disabled={!editable}
+            onChange={(e) => set({ expiryMonths: e.target.value })}
+            error={err('/expiryMonths')}
+            hint={t('loyaltySettings.expiryHint')}
+          />
         </div>
         <h3>{t('loyaltySettings.tiers')}</h3>
         <p className="muted">{t('loyaltySettings.tiersIntro')}</p>
@@ -107,23 +144,64 @@ export function LoyaltySettingsPage() {
               {form.tiers.map((r, i) => (
                 <tr key={r.rowKey}>
                   <td>
-                    <input className="input" lang="vi" aria-label={t('loyaltySettings.tierNameViOf', { n: i + 1 })} value={r.vi} disabled={!editable} maxLength={60} onChange={(e) => setTier(r.rowKey, { vi: e.target.value })} />
+                    <input
+                      className="input"
+                      lang="vi"
+                      aria-label={t('loyaltySettings.tierNameViOf', { n: i + 1 })}
+                      value={r.vi}
+                      disabled={!editable}
+                      maxLength={60}
+                      onChange={(e) => setTier(r.rowKey, { vi: e.target.value })}
+                    />
                     {err(`/tiers/${i}/name`) && <span className="field-error">{err(`/tiers/${i}/name`)}</span>}
                   </td>
                   <td>
-                    <input className="input" lang="en" aria-label={t('loyaltySettings.tierNameEnOf', { n: i + 1 })} value={r.en} disabled={!editable} maxLength={60} onChange={(e) => setTier(r.rowKey, { en: e.target.value, ...(q.data?.tiers.some((x) => x.key === r.key) ? {} : { key: keyFrom(e.target.value) }) })} />
+                    <input
+                      className="input"
+                      lang="en"
+                      aria-label={t('loyaltySettings.tierNameEnOf', { n: i + 1 })}
+                      value={r.en}
+                      disabled={!editable}
+                      maxLength={60}
+                      onChange={(e) =>
+                        setTier(r.rowKey, { en: e.target.value, ...(q.data?.tiers.some((x) => x.key === r.key) ? {} : { key: keyFrom(e.target.value) }) })
+                      }
+                    />
                   </td>
                   <td>
-                    <input className="input" inputMode="numeric" aria-label={t('loyaltySettings.thresholdOf', { n: i + 1 })} value={r.threshold} disabled={!editable || i === 0} onChange={(e) => setTier(r.rowKey, { threshold: e.target.value })} aria-invalid={err(`/tiers/${i}/threshold`) ? true : undefined} />
-                    {err(`/tiers/${i}/threshold`) && <span className="field-error">{i > 0 ? t('loyaltySettings.thresholdRise') : err(`/tiers/${i}/threshold`)}</span>}
+                    <input
+                      className="input"
+                      inputMode="numeric"
+                      aria-label={t('loyaltySettings.thresholdOf', { n: i + 1 })}
+                      value={r.threshold}
+                      disabled={!editable || i === 0}
+                      onChange={(e) => setTier(r.rowKey, { threshold: e.target.value })}
+                      aria-invalid={err(`/tiers/${i}/threshold`) ? true : undefined}
+                    />
+                    {err(`/tiers/${i}/threshold`) && (
+                      <span className="field-error">{i > 0 ? t('loyaltySettings.thresholdRise') : err(`/tiers/${i}/threshold`)}</span>
+                    )}
                   </td>
                   <td>
-                    <input className="input mono" aria-label={t('loyaltySettings.tierKeyOf', { n: i + 1 })} value={r.key} disabled={!editable} maxLength={30} onChange={(e) => setTier(r.rowKey, { key: e.target.value })} />
+                    <input
+                      className="input mono"
+                      aria-label={t('loyaltySettings.tierKeyOf', { n: i + 1 })}
+                      value={r.key}
+                      disabled={!editable}
+                      maxLength={30}
+                      onChange={(e) => setTier(r.rowKey, { key: e.target.value })}
+                    />
                     {err(`/tiers/${i}/key`) && <span className="field-error">{err(`/tiers/${i}/key`)}</span>}
                   </td>
                   <td className="num">
                     {editable && i > 0 && (
-                      <Button size="sm" variant="ghost" icon aria-label={t('loyaltySettings.removeTier', { name: r.vi || r.en || i + 1 })} onClick={() => set({ tiers: form.tiers.filter((x) => x.rowKey !== r.rowKey) })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        icon
+                        aria-label={t('loyaltySettings.removeTier', { name: r.vi || r.en || i + 1 })}
+                        onClick={() => set({ tiers: form.tiers.filter((x) => x.rowKey !== r.rowKey) })}
+                      >
                         <Icon name="close" />
                       </Button>
                     )}
@@ -143,8 +221,24 @@ export function LoyaltySettingsPage() {
         )}
         <h3>{t('loyaltySettings.referrals')}</h3>
         <div className="form-row" style={{ maxInlineSize: 520 }}>
-          <TextField label={t('loyaltySettings.referrerPoints')} type="number" min={0} value={form.referrerPoints} disabled={!editable} onChange={(e) => set({ referrerPoints: e.target.value })} error={err('/referral/referrerPoints')} />
-          <TextField label={t('loyaltySettings.refereePoints')} type="number" min={0} value={form.refereePoints} disabled={!editable} onChange={(e) => set({ refereePoints: e.target.value })} error={err('/referral/refereePoints')} />
+          <TextField
+            label={t('loyaltySettings.referrerPoints')}
+            type="number"
+            min={0}
+            value={form.referrerPoints}
+            disabled={!editable}
+            onChange={(e) => set({ referrerPoints: e.target.value })}
+            error={err('/referral/referrerPoints')}
+          />
+          <TextField
+            label={t('loyaltySettings.refereePoints')}
+            type="number"
+            min={0}
+            value={form.refereePoints}
+            disabled={!editable}
+            onChange={(e) => set({ refereePoints: e.target.value })}
+            error={err('/referral/refereePoints')}
+          />
         </div>
         <p className="muted">{t('loyaltySettings.referralHint')}</p>
         {save.isError && !rowErrors && !['/amountPerPoint', '/expiryMonths', '/tiers', '/referral'].some((p) => err(p)) && (

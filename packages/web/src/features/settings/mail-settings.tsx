@@ -10,11 +10,42 @@ import { api, isApiError } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 
-type MailSettings = { configured: boolean; host: string | null; port: number | null; secure: boolean | null; user: string | null; hasPassword: boolean; from: string | null; fromName: string | null; replyTo: string | null; instanceSmtp: boolean; updatedAt: string | null };
+type MailSettings = {
+  configured: boolean;
+  host: string | null;
+  port: number | null;
+  secure: boolean | null;
+  user: string | null;
+  hasPassword: boolean;
+  from: string | null;
+  fromName: string | null;
+  replyTo: string | null;
+  instanceSmtp: boolean;
+  updatedAt: string | null;
+};
 type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'suppressed';
-type Mail = { id: string; contactId: string | null; to: string; subject: string; purpose: string; status: OutboxStatus; attempts: number; lastError: string | null; relatedType: string | null; relatedId: string | null; sentAt: string | null; createdAt: string };
+type Mail = {
+  id: string;
+  contactId: string | null;
+  to: string;
+  subject: string;
+  purpose: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  relatedType: string | null;
+  relatedId: string | null;
+  sentAt: string | null;
+  createdAt: string;
+};
 const STATUSES: OutboxStatus[] = ['queued', 'sending', 'sent', 'failed', 'suppressed'];
-const TONE: Record<OutboxStatus, string> = { queued: 'badge-info', sending: 'badge-info', sent: 'badge-success', failed: 'badge-danger', suppressed: 'badge-neutral' };
+const TONE: Record<OutboxStatus, string> = {
+  queued: 'badge-info',
+  sending: 'badge-info',
+  sent: 'badge-success',
+  failed: 'badge-danger',
+  suppressed: 'badge-neutral',
+};
 
 /** The workspace's own mail server, a test message, and the outbox (owners and admins). */
 export function MailSettingsPage() {
@@ -38,7 +69,17 @@ function SmtpSettings() {
   const [testTo, setTestTo] = useState(s.user.email);
   useEffect(() => {
     const m = q.data;
-    if (m) setForm({ host: m.host ?? '', port: String(m.port ?? 587), secure: m.secure ?? false, user: m.user ?? '', password: '', from: m.from ?? '', fromName: m.fromName ?? '', replyTo: m.replyTo ?? '' });
+    if (m)
+      setForm({
+        host: m.host ?? '',
+        port: String(m.port ?? 587),
+        secure: m.secure ?? false,
+        user: m.user ?? '',
+        password: '',
+        from: m.from ?? '',
+        fromName: m.fromName ?? '',
+        replyTo: m.replyTo ?? '',
+      });
   }, [q.data]);
   const save = useMutation({
     mutationFn: () =>
@@ -70,7 +111,12 @@ function SmtpSettings() {
     mutationFn: () => api.post<{ sent: true; via: 'workspace' | 'instance' }>('/mail/settings/test', { to: testTo.trim() }),
     onSuccess: (r) => notify(t(r.via === 'workspace' ? 'mail.testSentWorkspace' : 'mail.testSentInstance', { to: testTo.trim() })),
   });
-  if (q.isError) return <div className="alert alert-error" role="alert">{errorText(q.error)}</div>;
+  if (q.isError)
+    return (
+      <div className="alert alert-error" role="alert">
+        {errorText(q.error)}
+      </div>
+    );
   const m = q.data;
   if (!m) return <div className="progress" />;
   const err = (f: string) => fieldError(save.error, `/${f}`);
@@ -96,18 +142,81 @@ function SmtpSettings() {
           {m.configured ? t('mail.introOwn', { at: fmt.dateTime(m.updatedAt) }) : m.instanceSmtp ? t('mail.introInstance') : t('mail.introNone')}
         </p>
         <div className="form-row">
-          <TextField label={t('mail.host')} value={form.host} onChange={(e) => setForm({ ...form, host: e.target.value })} error={err('host')} placeholder="smtp.example.vn" autoComplete="off" />
-          <TextField label={t('mail.port')} type="number" min={1} max={65535} value={form.port} onChange={(e) => setForm({ ...form, port: e.target.value })} error={err('port')} />
-          <SelectField label={t('mail.security')} value={form.secure ? 'tls' : 'starttls'} onChange={(e) => setForm({ ...form, secure: e.target.value === 'tls', port: e.target.value === 'tls' && form.port === '587' ? '465' : e.target.value !== 'tls' && form.port === '465' ? '587' : form.port })} options={[{ value: 'starttls', label: t('mail.starttls') }, { value: 'tls', label: t('mail.tls') }]} />
+          <TextField
+            label={t('mail.host')}
+            value={form.host}
+            onChange={(e) => setForm({ ...form, host: e.target.value })}
+            error={err('host')}
+            placeholder="smtp.example.vn"
+            autoComplete="off"
+          />
+          <TextField
+            label={t('mail.port')}
+            type="number"
+            min={1}
+            max={65535}
+            value={form.port}
+            onChange={(e) => setForm({ ...form, port: e.target.value })}
+            error={err('port')}
+          />
+          <SelectField
+            label={t('mail.security')}
+            value={form.secure ? 'tls' : 'starttls'}
+            onChange={(e) =>
+              setForm({
+                ...form,
+                secure: e.target.value === 'tls',
+                port: e.target.value === 'tls' && form.port === '587' ? '465' : e.target.value !== 'tls' && form.port === '465' ? '587' : form.port,
+              })
+            }
+            options={[
+              { value: 'starttls', label: t('mail.starttls') },
+              { value: 'tls', label: t('mail.tls') },
+            ]}
+          />
         </div>
         <div className="form-row">
-          <TextField label={t('mail.user')} value={form.user} onChange={(e) => setForm({ ...form, user: e.target.value })} error={err('user')} autoComplete="off" />
-          <TextField label={t('mail.password')} type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={err('password')} autoComplete="new-password" placeholder={m.hasPassword ? t('mail.passwordKept') : ''} hint={m.hasPassword ? t('mail.passwordHint') : t('mail.passwordNone')} />
+          <TextField
+            label={t('mail.user')}
+            value={form.user}
+            onChange={(e) => setForm({ ...form, user: e.target.value })}
+            error={err('user')}
+            autoComplete="off"
+          />
+          <TextField
+            label={t('mail.password')}
+            type="password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+            error={err('password')}
+            autoComplete="new-password"
+            placeholder={m.hasPassword ? t('mail.passwordKept') : ''}
+            hint={m.hasPassword ? t('mail.passwordHint') : t('mail.passwordNone')}
+          />
         </div>
         <div className="form-row">
-          <TextField label={t('mail.from')} type="email" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} error={err('from')} placeholder="cskh@example.vn" />
-          <TextField label={t('mail.fromName')} value={form.fromName} onChange={(e) => setForm({ ...form, fromName: e.target.value })} error={err('fromName')} placeholder={s.workspace.name} />
-          <TextField label={t('mail.replyTo')} type="email" value={form.replyTo} onChange={(e) => setForm({ ...form, replyTo: e.target.value })} error={err('replyTo')} />
+          <TextField
+            label={t('mail.from')}
+            type="email"
+            value={form.from}
+            onChange={(e) => setForm({ ...form, from: e.target.value })}
+            error={err('from')}
+            placeholder="cskh@example.vn"
+          />
+          <TextField
+            label={t('mail.fromName')}
+            value={form.fromName}
+            onChange={(e) => setForm({ ...form, fromName: e.target.value })}
+            error={err('fromName')}
+            placeholder={s.workspace.name}
+          />
+          <TextField
+            label={t('mail.replyTo')}
+            type="email"
+            value={form.replyTo}
+            onChange={(e) => setForm({ ...form, replyTo: e.target.value })}
+            error={err('replyTo')}
+          />
         </div>
         {save.isError && !fields.some((f) => err(f)) && (
           <div className="alert alert-error" role="alert">
@@ -181,7 +290,15 @@ function Outbox() {
       <div className="card-header">
         <h2 id="outbox-title">{t('mail.outbox')}</h2>
         <span className="spacer" />
-        <SelectField label={t('mail.statusFilter')} hideLabel style={{ inlineSize: 'auto' }} value={status} onChange={(e) => setStatus(e.target.value as OutboxStatus | '')} placeholder={t('mail.allStatuses')} options={STATUSES.map((x) => ({ value: x, label: t(`mail.statuses.${x}`) }))} />
+        <SelectField
+          label={t('mail.statusFilter')}
+          hideLabel
+          style={{ inlineSize: 'auto' }}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as OutboxStatus | '')}
+          placeholder={t('mail.allStatuses')}
+          options={STATUSES.map((x) => ({ value: x, label: t(`mail.statuses.${x}`) }))}
+        />
       </div>
       {q.isPending ? (
         <div className="progress" />
@@ -216,7 +333,11 @@ function Outbox() {
                   <td>
                     <span className="stack" style={{ gap: 2 }}>
                       <span className={`badge ${TONE[m.status]}`}>{t(`mail.statuses.${m.status}`)}</span>
-                      {m.attempts > 1 && <span className="muted" style={{ fontSize: 'var(--text-xs)' }}>{t('mail.attempts', { count: m.attempts })}</span>}
+                      {m.attempts > 1 && (
+                        <span className="muted" style={{ fontSize: 'var(--text-xs)' }}>
+                          {t('mail.attempts', { count: m.attempts })}
+                        </span>
+                      )}
                       {m.lastError && m.status !== 'sent' && (
                         <span className="field-error outbox-error" title={m.lastError}>
                           {m.lastError}
@@ -226,7 +347,12 @@ function Outbox() {
                   </td>
                   <td className="num">
                     {m.status === 'failed' && (
-                      <Button size="sm" onClick={() => retry.mutate(m)} busy={retry.isPending && retry.variables?.id === m.id} aria-label={t('mail.retryTo', { to: m.to })}>
+                      <Button
+                        size="sm"
+                        onClick={() => retry.mutate(m)}
+                        busy={retry.isPending && retry.variables?.id === m.id}
+                        aria-label={t('mail.retryTo', { to: m.to })}
+                      >
                         {t('mail.retry')}
                       </Button>
                     )}

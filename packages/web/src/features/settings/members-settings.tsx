@@ -39,9 +39,21 @@ export function MembersSettings() {
       refresh();
     },
   });
-  const changeRole = useMutation({ mutationFn: (p: { userId: string; role: Role }) => call(memberApi.changeRole, { params: { userId: p.userId }, body: { role: p.role } }), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
-  const remove = useMutation({ mutationFn: (userId: string) => call(memberApi.remove, { params: { userId } }), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
-  const revoke = useMutation({ mutationFn: (id: string) => call(invitationApi.revoke, { params: { id } }), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
+  const changeRole = useMutation({
+    mutationFn: (p: { userId: string; role: Role }) => call(memberApi.changeRole, { params: { userId: p.userId }, body: { role: p.role } }),
+    onSuccess: refresh,
+    onError: (e) => notify(errorText(e), 'error'),
+  });
+  const remove = useMutation({
+    mutationFn: (userId: string) => call(memberApi.remove, { params: { userId } }),
+    onSuccess: refresh,
+    onError: (e) => notify(errorText(e), 'error'),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => call(invitationApi.revoke, { params: { id } }),
+    onSuccess: refresh,
+    onError: (e) => notify(errorText(e), 'error'),
+  });
   const teamName = (id: string) => teams.data?.find((x) => x.id === id)?.name ?? '';
   const assignable = ROLES.filter((r) => canManageRole(s.role, r));
 
@@ -73,7 +85,13 @@ export function MembersSettings() {
                   <td>{m.email}</td>
                   <td>
                     {manageable ? (
-                      <select className="select" style={{ inlineSize: 'auto' }} aria-label={t('settings.roleOf', { name: m.name })} value={m.role} onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value as Role })}>
+                      <select
+                        className="select"
+                        style={{ inlineSize: 'auto' }}
+                        aria-label={t('settings.roleOf', { name: m.name })}
+                        value={m.role}
+                        onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value as Role })}
+                      >
                         {assignable.map((r) => (
                           <option key={r} value={r}>
                             {enumLabel('role', r)}
@@ -88,7 +106,11 @@ export function MembersSettings() {
                   <td>{fmt.date(m.joinedAt)}</td>
                   <td>
                     {can('members.remove') && m.userId !== s.user.id && canManageRole(s.role, m.role as Role) && (
-                      <Button size="sm" variant="ghost" onClick={() => window.confirm(t('settings.confirmRemove', { name: m.name })) && remove.mutate(m.userId)}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => window.confirm(t('settings.confirmRemove', { name: m.name })) && remove.mutate(m.userId)}
+                      >
                         {t('settings.remove')}
                       </Button>
                     )}
@@ -113,9 +135,25 @@ export function MembersSettings() {
                 sendInvite.mutate();
               }}
             >
-              <TextField label={t('auth.email')} type="email" value={invite.email} onChange={(e) => setInvite((i) => ({ ...i, email: e.target.value }))} error={fieldError(sendInvite.error, '/email')} />
-              <SelectField label={t('settings.role')} value={invite.role} onChange={(e) => setInvite((i) => ({ ...i, role: e.target.value as Role }))} options={assignable.map((r) => ({ value: r, label: enumLabel('role', r) }))} />
-              <SelectField label={t('settings.team')} value={invite.teamId} onChange={(e) => setInvite((i) => ({ ...i, teamId: e.target.value }))} options={[{ value: '', label: '—' }, ...(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))]} />
+              <TextField
+                label={t('auth.email')}
+                type="email"
+                value={invite.email}
+                onChange={(e) => setInvite((i) => ({ ...i, email: e.target.value }))}
+                error={fieldError(sendInvite.error, '/email')}
+              />
+              <SelectField
+                label={t('settings.role')}
+                value={invite.role}
+                onChange={(e) => setInvite((i) => ({ ...i, role: e.target.value as Role }))}
+                options={assignable.map((r) => ({ value: r, label: enumLabel('role', r) }))}
+              />
+              <SelectField
+                label={t('settings.team')}
+                value={invite.teamId}
+                onChange={(e) => setInvite((i) => ({ ...i, teamId: e.target.value }))}
+                options={[{ value: '', label: '—' }, ...(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))]}
+              />
               <Button type="submit" variant="primary" busy={sendInvite.isPending}>
                 {t('settings.invite')}
               </Button>

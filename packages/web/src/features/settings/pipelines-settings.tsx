@@ -30,7 +30,11 @@ export function PipelinesSettings() {
     setRows(pipeline.stages.map((s) => ({ id: s.id, name: s.name, probability: String(s.probability), kind: s.kind })));
   }, [pipeline]);
   const save = useMutation({
-    mutationFn: () => call(dealApi.savePipeline, { params: { id: pipeline!.id }, body: { name, stages: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), name: r.name, probability: Number(r.probability), kind: r.kind })) } }),
+    mutationFn: () =>
+      call(dealApi.savePipeline, {
+        params: { id: pipeline!.id },
+        body: { name, stages: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), name: r.name, probability: Number(r.probability), kind: r.kind })) },
+      }),
     onSuccess: () => {
       notify(t('settings.pipelineSaved'));
       void qc.invalidateQueries({ queryKey: ['pipelines'] });
@@ -44,7 +48,13 @@ export function PipelinesSettings() {
     <section className="card">
       <div className="card-body stack">
         <p className="muted">{t('settings.pipelineIntro')}</p>
-        <TextField label={t('settings.pipelineName')} value={name} onChange={(e) => setName(e.target.value)} disabled={!manage} error={fieldError(save.error, '/name')} />
+        <TextField
+          label={t('settings.pipelineName')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          disabled={!manage}
+          error={fieldError(save.error, '/name')}
+        />
         <table className="table" data-testid="stages-table">
           <thead>
             <tr>
@@ -60,13 +70,35 @@ export function PipelinesSettings() {
             {rows.map((r, i) => (
               <tr key={r.id ?? `new-${i}`}>
                 <td>
-                  <input className="input" aria-label={t('settings.stageName', { n: i + 1 })} value={r.name} disabled={!manage} onChange={(e) => set(i, { name: e.target.value })} />
+                  <input
+                    className="input"
+                    aria-label={t('settings.stageName', { n: i + 1 })}
+                    value={r.name}
+                    disabled={!manage}
+                    onChange={(e) => set(i, { name: e.target.value })}
+                  />
                 </td>
                 <td className="num">
-                  <input className="input" style={{ inlineSize: 80 }} type="number" min={0} max={100} aria-label={t('settings.stageProbability', { n: i + 1 })} value={r.probability} disabled={!manage} onChange={(e) => set(i, { probability: e.target.value })} />
+                  <input
+                    className="input"
+                    style={{ inlineSize: 80 }}
+                    type="number"
+                    min={0}
+                    max={100}
+                    aria-label={t('settings.stageProbability', { n: i + 1 })}
+                    value={r.probability}
+                    disabled={!manage}
+                    onChange={(e) => set(i, { probability: e.target.value })}
+                  />
                 </td>
                 <td>
-                  <select className="select" aria-label={t('settings.stageKindOf', { n: i + 1 })} value={r.kind} disabled={!manage} onChange={(e) => set(i, { kind: e.target.value as StageKind })}>
+                  <select
+                    className="select"
+                    aria-label={t('settings.stageKindOf', { n: i + 1 })}
+                    value={r.kind}
+                    disabled={!manage}
+                    onChange={(e) => set(i, { kind: e.target.value as StageKind })}
+                  >
                     {(['open', 'won', 'lost'] as const).map((k) => (
                       <option key={k} value={k}>
                         {enumLabel('stageKind', k)}
@@ -76,7 +108,12 @@ export function PipelinesSettings() {
                 </td>
                 <td>
                   {manage && (
-                    <Button size="sm" variant="ghost" onClick={() => setRows((rs) => rs.filter((_, k) => k !== i))} aria-label={t('settings.removeStage', { name: r.name })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => setRows((rs) => rs.filter((_, k) => k !== i))}
+                      aria-label={t('settings.removeStage', { name: r.name })}
+                    >
                       ✕
                     </Button>
                   )}
@@ -92,7 +129,9 @@ export function PipelinesSettings() {
         )}
         {manage && (
           <div className="row">
-            <Button onClick={() => setRows((rs) => [...rs.slice(0, -2), { name: '', probability: '50', kind: 'open' }, ...rs.slice(-2)])}>{t('settings.addStage')}</Button>
+            <Button onClick={() => setRows((rs) => [...rs.slice(0, -2), { name: '', probability: '50', kind: 'open' }, ...rs.slice(-2)])}>
+              {t('settings.addStage')}
+            </Button>
             <span className="spacer" />
             <Button variant="primary" onClick={() => save.mutate()} busy={save.isPending}>
               {t('common.save')}

@@ -55,7 +55,12 @@ export function ProfileSettings() {
               {t('common.save')}
             </Button>
           </div>
-          <SelectField label={t('settings.language')} value={i18n.language} options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))} onChange={(e) => void changeLanguage(e.target.value as Language)} />
+          <SelectField
+            label={t('settings.language')}
+            value={i18n.language}
+            options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            onChange={(e) => void changeLanguage(e.target.value as Language)}
+          />
           <SelectField
             label={t('settings.theme')}
             value={theme}
@@ -79,8 +84,23 @@ export function ProfileSettings() {
             changePw.mutate();
           }}
         >
-          <TextField label={t('settings.currentPassword')} type="password" autoComplete="current-password" value={pw.currentPassword} onChange={(e) => setPw((p) => ({ ...p, currentPassword: e.target.value }))} error={fieldError(changePw.error, '/currentPassword')} />
-          <TextField label={t('auth.newPassword')} type="password" autoComplete="new-password" value={pw.newPassword} onChange={(e) => setPw((p) => ({ ...p, newPassword: e.target.value }))} error={fieldError(changePw.error, '/newPassword')} hint={t('auth.passwordRule')} />
+          <TextField
+            label={t('settings.currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            value={pw.currentPassword}
+            onChange={(e) => setPw((p) => ({ ...p, currentPassword: e.target.value }))}
+            error={fieldError(changePw.error, '/currentPassword')}
+          />
+          <TextField
+            label={t('auth.newPassword')}
+            type="password"
+            autoComplete="new-password"
+            value={pw.newPassword}
+            onChange={(e) => setPw((p) => ({ ...p, newPassword: e.target.value }))}
+            error={fieldError(changePw.error, '/newPassword')}
+            hint={t('auth.passwordRule')}
+          />
           {changePw.isError && !fieldError(changePw.error, '/currentPassword') && !fieldError(changePw.error, '/newPassword') && (
             <div className="alert alert-error" role="alert">
               {errorText(changePw.error)}

@@ -28,7 +28,15 @@ export function RolesSettings() {
                 const g = grants[r];
                 return (
                   <td key={r}>
-                    {g === true ? <span aria-label={t('settings.grant.yes')}>✓</span> : g === 'scoped' ? <span className="badge">{t('settings.grant.scoped')}</span> : <span className="muted" aria-label={t('settings.grant.no')}>—</span>}
+                    {g === true ? (
+                      <span aria-label={t('settings.grant.yes')}>✓</span>
+                    ) : g === 'scoped' ? (
+                      <span className="badge">{t('settings.grant.scoped')}</span>
+                    ) : (
+                      <span className="muted" aria-label={t('settings.grant.no')}>
+                        —
+                      </span>
+                    )}
                   </td>
                 );
               })}

@@ -24,7 +24,11 @@ export function SessionsSettings() {
   const notify = useToast();
   const errorText = useErrorText();
   const sessions = useQuery({ queryKey: ['sessions'], queryFn: async () => (await api.get<{ data: SessionRow[] }>('/auth/sessions')).data });
-  const end = useMutation({ mutationFn: (id: string) => api.delete(`/auth/sessions/${id}`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['sessions'] }), onError: (e) => notify(errorText(e), 'error') });
+  const end = useMutation({
+    mutationFn: (id: string) => api.delete(`/auth/sessions/${id}`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['sessions'] }),
+    onError: (e) => notify(errorText(e), 'error'),
+  });
   const [withTokens, setWithTokens] = useState(false);
   const all = useMutation({
     mutationFn: () => api.post('/auth/logout-all', { revokeTokens: withTokens }),
@@ -41,7 +45,12 @@ export function SessionsSettings() {
           <input type="checkbox" className="checkbox" checked={withTokens} onChange={(e) => setWithTokens(e.target.checked)} />
           {t('settings.logoutAllTokens')}
         </label>
-        <Button size="sm" variant="danger" busy={all.isPending} onClick={() => window.confirm(t(withTokens ? 'settings.confirmLogoutAllTokens' : 'settings.confirmLogoutAll')) && all.mutate()}>
+        <Button
+          size="sm"
+          variant="danger"
+          busy={all.isPending}
+          onClick={() => window.confirm(t(withTokens ? 'settings.confirmLogoutAllTokens' : 'settings.confirmLogoutAll')) && all.mutate()}
+        >
           {t('settings.logoutAll')}
         </Button>
       </div>

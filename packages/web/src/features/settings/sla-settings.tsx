@@ -44,13 +44,28 @@ export function SlaPoliciesSettings({ editable }: { editable: boolean }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the rows are made once when the policies and the calendar have both arrived; later edits are the user’s
   useEffect(() => {
     if (policies.data && settings.data)
-      setRows(policies.data.map((p) => ({ key: nextKey++, name: p.name, priority: p.priority ?? '', category: p.category ?? '', first: targetOf(p.firstResponseMinutes, day), resolution: targetOf(p.resolutionMinutes, day) })));
+      setRows(
+        policies.data.map((p) => ({
+          key: nextKey++,
+          name: p.name,
+          priority: p.priority ?? '',
+          category: p.category ?? '',
+          first: targetOf(p.firstResponseMinutes, day),
+          resolution: targetOf(p.resolutionMinutes, day),
+        })),
+      );
     // The rows are made once the policies and the calendar (for the day's length) are both here.
   }, [policies.data, settings.data]);
   const save = useMutation({
     mutationFn: () =>
       api.put<{ data: SlaPolicy[] }>('/care/sla-policies', {
-        policies: rows!.map((r) => ({ name: r.name, priority: r.priority || null, category: r.category || null, firstResponseMinutes: toMinutes(r.first.value, r.first.unit, day), resolutionMinutes: toMinutes(r.resolution.value, r.resolution.unit, day) })),
+        policies: rows!.map((r) => ({
+          name: r.name,
+          priority: r.priority || null,
+          category: r.category || null,
+          firstResponseMinutes: toMinutes(r.first.value, r.first.unit, day),
+          resolutionMinutes: toMinutes(r.resolution.value, r.resolution.unit, day),
+        })),
       }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['care', 'sla-policies'] });
@@ -67,8 +82,23 @@ export function SlaPoliciesSettings({ editable }: { editable: boolean }) {
     return (
       <div className="stack" style={{ gap: 2 }}>
         <div className="row duration-input">
-          <input className="input" inputMode="decimal" aria-label={t('care.policyTargetOf', { target: label, n })} value={r[which].value} disabled={!editable} placeholder="—" aria-invalid={error ? true : undefined} onChange={(e) => set(r.key, { [which]: { ...r[which], value: e.target.value } })} />
-          <select className="select" aria-label={t('care.policyUnitOf', { target: label, n })} value={r[which].unit} disabled={!editable} onChange={(e) => set(r.key, { [which]: { ...r[which], unit: e.target.value as DurationUnit } })}>
+          <input
+            className="input"
+            inputMode="decimal"
+            aria-label={t('care.policyTargetOf', { target: label, n })}
+            value={r[which].value}
+            disabled={!editable}
+            placeholder="—"
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => set(r.key, { [which]: { ...r[which], value: e.target.value } })}
+          />
+          <select
+            className="select"
+            aria-label={t('care.policyUnitOf', { target: label, n })}
+            value={r[which].unit}
+            disabled={!editable}
+            onChange={(e) => set(r.key, { [which]: { ...r[which], unit: e.target.value as DurationUnit } })}
+          >
             {UNITS.map((u) => (
               <option key={u} value={u}>
                 {t(`care.units.${u}`)}
@@ -105,11 +135,25 @@ export function SlaPoliciesSettings({ editable }: { editable: boolean }) {
               {rows.map((r, i) => (
                 <tr key={r.key}>
                   <td>
-                    <input className="input" aria-label={t('care.policyNameOf', { n: i + 1 })} value={r.name} disabled={!editable} maxLength={120} aria-invalid={err(i, 'name') ? true : undefined} onChange={(e) => set(r.key, { name: e.target.value })} />
+                    <input
+                      className="input"
+                      aria-label={t('care.policyNameOf', { n: i + 1 })}
+                      value={r.name}
+                      disabled={!editable}
+                      maxLength={120}
+                      aria-invalid={err(i, 'name') ? true : undefined}
+                      onChange={(e) => set(r.key, { name: e.target.value })}
+                    />
                     {err(i, 'name') && <span className="field-error">{err(i, 'name')}</span>}
                   </td>
                   <td>
-                    <select className="select" aria-label={t('care.policyPriorityOf', { n: i + 1 })} value={r.priority} disabled={!editable} onChange={(e) => set(r.key, { priority: e.target.value })}>
+                    <select
+                      className="select"
+                      aria-label={t('care.policyPriorityOf', { n: i + 1 })}
+                      value={r.priority}
+                      disabled={!editable}
+                      onChange={(e) => set(r.key, { priority: e.target.value })}
+                    >
                       <option value="">{t('care.anyPriority')}</option>
                       {TICKET_PRIORITIES.map((p) => (
                         <option key={p} value={p}>
@@ -119,7 +163,14 @@ export function SlaPoliciesSettings({ editable }: { editable: boolean }) {
                     </select>
                   </td>
                   <td>
-                    <select className="select" aria-label={t('care.policyCategoryOf', { n: i + 1 })} value={r.category} disabled={!editable} aria-invalid={err(i, 'category') ? true : undefined} onChange={(e) => set(r.key, { category: e.target.value })}>
+                    <select
+                      className="select"
+                      aria-label={t('care.policyCategoryOf', { n: i + 1 })}
+                      value={r.category}
+                      disabled={!editable}
+                      aria-invalid={err(i, 'category') ? true : undefined}
+                      onChange={(e) => set(r.key, { category: e.target.value })}
+                    >
                       <option value="">{t('care.anyCategory')}</option>
                       {[...new Set([...categories, ...(r.category ? [r.category] : [])])].map((c) => (
                         <option key={c} value={c}>
@@ -133,7 +184,13 @@ export function SlaPoliciesSettings({ editable }: { editable: boolean }) {
                   <td>{targetInput(r, 'resolution', i + 1, err(i, 'resolutionMinutes'))}</td>
                   <td className="num">
                     {editable && (
-                      <Button size="sm" variant="ghost" icon aria-label={t('care.removePolicy', { name: r.name || i + 1 })} onClick={() => setRows(rows.filter((x) => x.key !== r.key))}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        icon
+                        aria-label={t('care.removePolicy', { name: r.name || i + 1 })}
+                        onClick={() => setRows(rows.filter((x) => x.key !== r.key))}
+                      >
                         <Icon name="close" />
                       </Button>
                     )}
@@ -151,7 +208,14 @@ export function SlaPoliciesSettings({ editable }: { editable: boolean }) {
         )}
         {editable && (
           <div className="row">
-            <Button onClick={() => setRows([...rows, { key: nextKey++, name: '', priority: '', category: '', first: { value: '', unit: 'hours' }, resolution: { value: '', unit: 'days' } }])}>
+            <Button
+              onClick={() =>
+                setRows([
+                  ...rows,
+                  { key: nextKey++, name: '', priority: '', category: '', first: { value: '', unit: 'hours' }, resolution: { value: '', unit: 'days' } },
+                ])
+              }
+            >
               <Icon name="plus" /> {t('care.addPolicy')}
             </Button>
             <span className="spacer" />
@@ -173,10 +237,15 @@ export function TeamAssignmentSettings({ editable }: { editable: boolean }) {
   const errorText = useErrorText();
   const teams = useTeams();
   const modes = useQueries({
-    queries: (teams.data ?? []).map((team) => ({ queryKey: ['care', 'assignment', team.id], queryFn: () => api.get<{ teamId: string; mode: AssignmentMode }>(`/teams/${team.id}/assignment`), staleTime: 60_000 })),
+    queries: (teams.data ?? []).map((team) => ({
+      queryKey: ['care', 'assignment', team.id],
+      queryFn: () => api.get<{ teamId: string; mode: AssignmentMode }>(`/teams/${team.id}/assignment`),
+      staleTime: 60_000,
+    })),
   });
   const setMode = useMutation({
-    mutationFn: (v: { teamId: string; name: string; mode: AssignmentMode }) => api.put<{ teamId: string; mode: AssignmentMode }>(`/teams/${v.teamId}/assignment`, { mode: v.mode }),
+    mutationFn: (v: { teamId: string; name: string; mode: AssignmentMode }) =>
+      api.put<{ teamId: string; mode: AssignmentMode }>(`/teams/${v.teamId}/assignment`, { mode: v.mode }),
     onSuccess: (r, v) => {
       qc.setQueryData(['care', 'assignment', v.teamId], r);
       notify(t('care.assignmentSaved', { team: v.name, mode: enumLabel('assignmentMode', r.mode) }));
@@ -192,7 +261,10 @@ export function TeamAssignmentSettings({ editable }: { editable: boolean }) {
         <p className="muted">{t('care.assignmentIntro')}</p>
         {teams.data?.length === 0 ? (
           <p className="muted">
-            {t('care.assignmentNoTeams')} <Link href="/teams" className="underline">{t('care.createTeams')}</Link>
+            {t('care.assignmentNoTeams')}{' '}
+            <Link href="/teams" className="underline">
+              {t('care.createTeams')}
+            </Link>
           </p>
         ) : (
           <table className="table" data-testid="team-assignment">
@@ -209,7 +281,14 @@ export function TeamAssignmentSettings({ editable }: { editable: boolean }) {
                     {team.name}
                   </th>
                   <td>
-                    <select className="select" style={{ maxInlineSize: 280 }} aria-label={t('care.modeOf', { team: team.name })} value={modes[i]?.data?.mode ?? 'manual'} disabled={!editable || !modes[i]?.data || setMode.isPending} onChange={(e) => setMode.mutate({ teamId: team.id, name: team.name, mode: e.target.value as AssignmentMode })}>
+                    <select
+                      className="select"
+                      style={{ maxInlineSize: 280 }}
+                      aria-label={t('care.modeOf', { team: team.name })}
+                      value={modes[i]?.data?.mode ?? 'manual'}
+                      disabled={!editable || !modes[i]?.data || setMode.isPending}
+                      onChange={(e) => setMode.mutate({ teamId: team.id, name: team.name, mode: e.target.value as AssignmentMode })}
+                    >
                       {ASSIGNMENT_MODES.map((m) => (
                         <option key={m} value={m}>
                           {enumLabel('assignmentMode', m)}

@@ -30,9 +30,14 @@ export function TeamsSettings() {
       refresh();
     },
   });
-  const del = useMutation({ mutationFn: (id: string) => call(teamApi.remove, { params: { id } }), onSuccess: refresh, onError: (e) => notify(errorText(e), 'error') });
+  const del = useMutation({
+    mutationFn: (id: string) => call(teamApi.remove, { params: { id } }),
+    onSuccess: refresh,
+    onError: (e) => notify(errorText(e), 'error'),
+  });
   const toggle = useMutation({
-    mutationFn: (p: { teamId: string; userId: string; add: boolean }) => call(p.add ? teamApi.addMember : teamApi.removeMember, { params: { id: p.teamId, userId: p.userId } }),
+    mutationFn: (p: { teamId: string; userId: string; add: boolean }) =>
+      call(p.add ? teamApi.addMember : teamApi.removeMember, { params: { id: p.teamId, userId: p.userId } }),
     onSuccess: refresh,
     onError: (e) => notify(errorText(e), 'error'),
   });
@@ -48,7 +53,12 @@ export function TeamsSettings() {
             create.mutate();
           }}
         >
-          <TextField label={t('settings.newTeam')} value={name} onChange={(e) => setName(e.target.value)} error={fieldError(create.error, '/name') ?? (create.isError ? errorText(create.error) : undefined)} />
+          <TextField
+            label={t('settings.newTeam')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={fieldError(create.error, '/name') ?? (create.isError ? errorText(create.error) : undefined)}
+          />
           <Button type="submit" variant="primary" busy={create.isPending}>
             {t('common.create')}
           </Button>
@@ -72,7 +82,12 @@ export function TeamsSettings() {
               const inTeam = team.memberIds.includes(m.userId);
               return manage ? (
                 <label key={m.userId} className="filter-chip">
-                  <input type="checkbox" className="checkbox" checked={inTeam} onChange={(e) => toggle.mutate({ teamId: team.id, userId: m.userId, add: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    className="checkbox"
+                    checked={inTeam}
+                    onChange={(e) => toggle.mutate({ teamId: team.id, userId: m.userId, add: e.target.checked })}
+                  />
                   {m.name}
                 </label>
               ) : inTeam ? (

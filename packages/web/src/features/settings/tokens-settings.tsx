@@ -31,7 +31,11 @@ export function TokensSettings() {
       void qc.invalidateQueries({ queryKey: ['tokens'] });
     },
   });
-  const revoke = useMutation({ mutationFn: (id: string) => api.delete(`/auth/tokens/${id}`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['tokens'] }), onError: (e) => notify(errorText(e), 'error') });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.delete(`/auth/tokens/${id}`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['tokens'] }),
+    onError: (e) => notify(errorText(e), 'error'),
+  });
   return (
     <section className="card">
       <div className="card-header">
@@ -49,9 +53,28 @@ export function TokensSettings() {
             create.mutate();
           }}
         >
-          <TextField label={t('settings.tokenName')} value={name} onChange={(e) => setName(e.target.value)} placeholder={t('settings.tokenNamePlaceholder')} error={fieldError(create.error, '/name') ?? (create.isError && !fieldError(create.error, '/password') ? errorText(create.error) : undefined)} />
-          <SelectField label={t('settings.tokenExpires')} value={days} onChange={(e) => setDays(e.target.value)} options={['30', '90', '180', '365'].map((d) => ({ value: d, label: t('settings.tokenDays', { count: Number(d) }) }))} />
-          <TextField label={t('settings.tokenPassword')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(create.error, '/password')} required />
+          <TextField
+            label={t('settings.tokenName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('settings.tokenNamePlaceholder')}
+            error={fieldError(create.error, '/name') ?? (create.isError && !fieldError(create.error, '/password') ? errorText(create.error) : undefined)}
+          />
+          <SelectField
+            label={t('settings.tokenExpires')}
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            options={['30', '90', '180', '365'].map((d) => ({ value: d, label: t('settings.tokenDays', { count: Number(d) }) }))}
+          />
+          <TextField
+            label={t('settings.tokenPassword')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={fieldError(create.error, '/password')}
+            required
+          />
           <Button type="submit" variant="primary" busy={create.isPending}>
             {t('settings.createToken')}
           </Button>
@@ -60,7 +83,14 @@ export function TokensSettings() {
           <div className="alert alert-success stack" role="status">
             <strong>{t('settings.tokenOnce')}</strong>
             <div className="row">
-              <input className="input mono" readOnly value={secret} aria-label={t('settings.tokenValue')} onFocus={(e) => e.target.select()} data-testid="new-token" />
+              <input
+                className="input mono"
+                readOnly
+                value={secret}
+                aria-label={t('settings.tokenValue')}
+                onFocus={(e) => e.target.select()}
+                data-testid="new-token"
+              />
               <Button size="sm" onClick={() => void navigator.clipboard?.writeText(secret).then(() => notify(t('common.copied')))}>
                 {t('common.copy')}
               </Button>

@@ -9,7 +9,20 @@ import { api } from '../../lib/api-client.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 
 const CURRENCIES = ['VND', 'USD', 'EUR', 'JPY', 'KRW', 'CNY', 'SGD', 'THB', 'IRR'];
-const ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Tokyo', 'Asia/Seoul', 'Asia/Shanghai', 'Asia/Tehran', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC'];
+const ZONES = [
+  'Asia/Ho_Chi_Minh',
+  'Asia/Bangkok',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Asia/Seoul',
+  'Asia/Shanghai',
+  'Asia/Tehran',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
 const REGIONS = ['VN', 'US', 'GB', 'SG', 'TH', 'JP', 'KR', 'CN', 'IR', 'DE', 'FR', 'AU'];
 
 export function WorkspaceSettings() {
@@ -45,10 +58,37 @@ export function WorkspaceSettings() {
       >
         {!editable && <p className="muted">{t('settings.readOnly')}</p>}
         <TextField label={t('settings.workspaceName')} value={form.name} onChange={set('name')} disabled={!editable} error={fieldError(save.error, '/name')} />
-        <SelectField label={t('settings.currency')} value={form.currency} onChange={set('currency')} disabled={!editable} options={opts(CURRENCIES, w.currency)} error={fieldError(save.error, '/currency')} />
-        <SelectField label={t('settings.timezone')} value={form.timezone} onChange={set('timezone')} disabled={!editable} options={opts(ZONES, w.timezone)} error={fieldError(save.error, '/timezone')} />
-        <SelectField label={t('settings.phoneRegion')} value={form.phoneRegion} onChange={set('phoneRegion')} disabled={!editable} options={opts(REGIONS, w.phoneRegion)} error={fieldError(save.error, '/phoneRegion')} />
-        <SelectField label={t('settings.workspaceLanguage')} value={form.locale} onChange={set('locale')} disabled={!editable} options={['vi', 'en'].map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+        <SelectField
+          label={t('settings.currency')}
+          value={form.currency}
+          onChange={set('currency')}
+          disabled={!editable}
+          options={opts(CURRENCIES, w.currency)}
+          error={fieldError(save.error, '/currency')}
+        />
+        <SelectField
+          label={t('settings.timezone')}
+          value={form.timezone}
+          onChange={set('timezone')}
+          disabled={!editable}
+          options={opts(ZONES, w.timezone)}
+          error={fieldError(save.error, '/timezone')}
+        />
+        <SelectField
+          label={t('settings.phoneRegion')}
+          value={form.phoneRegion}
+          onChange={set('phoneRegion')}
+          disabled={!editable}
+          options={opts(REGIONS, w.phoneRegion)}
+          error={fieldError(save.error, '/phoneRegion')}
+        />
+        <SelectField
+          label={t('settings.workspaceLanguage')}
+          value={form.locale}
+          onChange={set('locale')}
+          disabled={!editable}
+          options={['vi', 'en'].map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        />
         {save.isError && !save.error.message.includes('/') && (
           <div className="alert alert-error" role="alert">
             {errorText(save.error)}

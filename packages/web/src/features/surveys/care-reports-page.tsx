@@ -49,27 +49,67 @@ function SlaReport() {
   const [days, setDays] = useState<number>(90);
   const [to] = useState(() => new Date(Date.now() + 60_000).toISOString());
   const from = useMemo(() => new Date(Date.parse(to) - days * 86_400_000).toISOString(), [to, days]);
-  const q = useQuery({ queryKey: ['care', 'sla-report', by, from, to], queryFn: ({ signal }) => api.get<{ data: SlaRow[] }>('/care/sla-report', { query: { by, from, to }, signal }), placeholderData: keepPreviousData });
+  const q = useQuery({
+    queryKey: ['care', 'sla-report', by, from, to],
+    queryFn: ({ signal }) => api.get<{ data: SlaRow[] }>('/care/sla-report', { query: { by, from, to }, signal }),
+    placeholderData: keepPreviousData,
+  });
   const rows = q.data?.data ?? [];
-  const name = (key: string | null) => (key === null ? t(`careReports.sla.none.${by}`) : by === 'team' ? (teams.data?.find((x) => x.id === key)?.name ?? '…') : by === 'agent' ? who(key) : category(key));
+  const name = (key: string | null) =>
+    key === null
+      ? t(`careReports.sla.none.${by}`)
+      : by === 'team'
+        ? (teams.data?.find((x) => x.id === key)?.name ?? '…')
+        : by === 'agent'
+          ? who(key)
+          : category(key);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const option = useMemo(() => {
     if (rows.length === 0) return null;
     const pct = (c: Counts) => (c.met + c.missed ? percent(c.met / (c.met + c.missed)) : '-');
     return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (x: number | string) => (typeof x === 'number' ? `${fmt.number(x)}%` : '—') },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (x: number | string) => (typeof x === 'number' ? `${fmt.number(x)}%` : '—'),
+      },
       legend: { bottom: 0 },
       grid: { left: 150, right: 48, top: 36, bottom: 48 },
       toolbox: savePng(t('analytics.savePng'), `kith-sla-by-${by}`),
       xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => name(r.key)), axisLabel: { width: 140, overflow: 'truncate' } },
       series: [
-        { name: t('careReports.sla.firstResponse'), type: 'bar', data: rows.map((r) => pct(r.firstResponse)), itemStyle: { color: '#38bdf8' }, label: { show: true, position: 'right', formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? `${fmt.number(p.value)}%` : '') } },
-        { name: t('careReports.sla.resolution'), type: 'bar', data: rows.map((r) => pct(r.resolution)), itemStyle: { color: '#0f766e' }, label: { show: true, position: 'right', formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? `${fmt.number(p.value)}%` : '') } },
+        {
+          name: t('careReports.sla.firstResponse'),
+          type: 'bar',
+          data: rows.map((r) => pct(r.firstResponse)),
+          itemStyle: { color: '#38bdf8' },
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? `${fmt.number(p.value)}%` : ''),
+          },
+        },
+        {
+          name: t('careReports.sla.resolution'),
+          type: 'bar',
+          data: rows.map((r) => pct(r.resolution)),
+          itemStyle: { color: '#0f766e' },
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? `${fmt.number(p.value)}%` : ''),
+          },
+        },
       ],
     };
   }, [rows, by, teams.data, t, fmt]);
-  if (q.isError) return <div className="alert alert-error" role="alert">{errorText(q.error)}</div>;
+  if (q.isError)
+    return (
+      <div className="alert alert-error" role="alert">
+        {errorText(q.error)}
+      </div>
+    );
   return (
     <ChartCard
       id="sla"
@@ -77,14 +117,27 @@ function SlaReport() {
       help={
         <span className="row" style={{ gap: 'var(--s2)', flexWrap: 'wrap' }}>
           {t('careReports.sla.help')}
-          <select className="select" style={{ inlineSize: 'auto' }} aria-label={t('careReports.sla.by')} value={by} onChange={(e) => setBy(e.target.value as typeof by)} data-testid="sla-by">
+          <select
+            className="select"
+            style={{ inlineSize: 'auto' }}
+            aria-label={t('careReports.sla.by')}
+            value={by}
+            onChange={(e) => setBy(e.target.value as typeof by)}
+            data-testid="sla-by"
+          >
             {SLA_BY.map((b) => (
               <option key={b} value={b}>
                 {t(`careReports.sla.byOptions.${b}`)}
               </option>
             ))}
           </select>
-          <select className="select" style={{ inlineSize: 'auto' }} aria-label={t('careReports.period')} value={days} onChange={(e) => setDays(Number(e.target.value))}>
+          <select
+            className="select"
+            style={{ inlineSize: 'auto' }}
+            aria-label={t('careReports.period')}
+            value={days}
+            onChange={(e) => setDays(Number(e.target.value))}
+          >
             {DAYS.map((d) => (
               <option key={d} value={d}>
                 {t('careReports.lastDays', { count: d })}
@@ -97,10 +150,39 @@ function SlaReport() {
       height={Math.max(200, 90 + rows.length * 56)}
       empty={
         <>
-          {t('careReports.sla.empty')} <Link href="/tickets" className="underline">{t('nav.tickets')}</Link>
+          {t('careReports.sla.empty')}{' '}
+          <Link href="/tickets" className="underline">
+            {t('nav.tickets')}
+          </Link>
         </>
       }
-      csv={() => ({ name: `kith-sla-by-${by}.csv`, rows: [[by, 'tickets', 'first response met', 'first response missed', 'first response running', 'resolution met', 'resolution missed', 'resolution running', 'attainment'], ...rows.map((r) => [r.key === null ? '' : name(r.key), r.tickets, r.firstResponse.met, r.firstResponse.missed, r.firstResponse.running, r.resolution.met, r.resolution.missed, r.resolution.running, r.attainment])] })}
+      csv={() => ({
+        name: `kith-sla-by-${by}.csv`,
+        rows: [
+          [
+            by,
+            'tickets',
+            'first response met',
+            'first response missed',
+            'first response running',
+            'resolution met',
+            'resolution missed',
+            'resolution running',
+            'attainment',
+          ],
+          ...rows.map((r) => [
+            r.key === null ? '' : name(r.key),
+            r.tickets,
+            r.firstResponse.met,
+            r.firstResponse.missed,
+            r.firstResponse.running,
+            r.resolution.met,
+            r.resolution.missed,
+            r.resolution.running,
+            r.attainment,
+          ]),
+        ],
+      })}
     >
       {rows.length > 0 && (
         <>
@@ -130,8 +212,20 @@ function SlaReport() {
                       {name(r.key)}
                     </th>
                     <td className="num">{fmt.number(r.tickets)}</td>
-                    <td style={{ textAlign: 'end' }}>{t('careReports.sla.counts', { met: fmt.number(r.firstResponse.met), missed: fmt.number(r.firstResponse.missed), running: fmt.number(r.firstResponse.running) })}</td>
-                    <td style={{ textAlign: 'end' }}>{t('careReports.sla.counts', { met: fmt.number(r.resolution.met), missed: fmt.number(r.resolution.missed), running: fmt.number(r.resolution.running) })}</td>
+                    <td style={{ textAlign: 'end' }}>
+                      {t('careReports.sla.counts', {
+                        met: fmt.number(r.firstResponse.met),
+                        missed: fmt.number(r.firstResponse.missed),
+                        running: fmt.number(r.firstResponse.running),
+                      })}
+                    </td>
+                    <td style={{ textAlign: 'end' }}>
+                      {t('careReports.sla.counts', {
+                        met: fmt.number(r.resolution.met),
+                        missed: fmt.number(r.resolution.missed),
+                        running: fmt.number(r.resolution.running),
+                      })}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -161,7 +255,14 @@ function TierReport() {
       toolbox: savePng(t('analytics.savePng'), 'kith-loyalty-tiers'),
       xAxis: { type: 'category', data: s.tiers.map((x) => tierName(x.name)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('careReports.tiers.members'), data: s.tiers.map((x, i) => ({ value: x.members, itemStyle: { color: TIER_COLORS[i % TIER_COLORS.length] } })), label: { show: true, position: 'top', formatter: (p: { value: number }) => fmt.number(p.value) } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('careReports.tiers.members'),
+          data: s.tiers.map((x, i) => ({ value: x.members, itemStyle: { color: TIER_COLORS[i % TIER_COLORS.length] } })),
+          label: { show: true, position: 'top', formatter: (p: { value: number }) => fmt.number(p.value) },
+        },
+      ],
     };
   }, [s, t, fmt, i18n.language]);
   return (
@@ -172,7 +273,10 @@ function TierReport() {
       option={option}
       height={280}
       empty={t('careReports.tiers.empty')}
-      csv={() => ({ name: 'kith-loyalty-tiers.csv', rows: [['tier', 'name', 'threshold', 'members'], ...(s?.tiers ?? []).map((x) => [x.key, tierName(x.name), x.threshold, x.members])] })}
+      csv={() => ({
+        name: 'kith-loyalty-tiers.csv',
+        rows: [['tier', 'name', 'threshold', 'members'], ...(s?.tiers ?? []).map((x) => [x.key, tierName(x.name), x.threshold, x.members])],
+      })}
     />
   );
 }
@@ -180,7 +284,10 @@ function TierReport() {
 function Leaderboard() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const q = useQuery({ queryKey: ['loyalty', 'leaderboard'], queryFn: ({ signal }) => api.get<{ data: Referrer[] }>('/loyalty/referrals/leaderboard', { query: { limit: 20 }, signal }) });
+  const q = useQuery({
+    queryKey: ['loyalty', 'leaderboard'],
+    queryFn: ({ signal }) => api.get<{ data: Referrer[] }>('/loyalty/referrals/leaderboard', { query: { limit: 20 }, signal }),
+  });
   const rows = q.data?.data ?? [];
   return (
     <section className="card" aria-labelledby="leaderboard-title" data-testid="referral-leaderboard">

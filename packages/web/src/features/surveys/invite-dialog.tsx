@@ -21,7 +21,15 @@ type Channel = 'link' | 'email';
  * makes it, to copy into Zalo or an SMS; "email" also emails it to the customer's first address. Opened from a
  * survey (the customer is picked) or from a customer's page (the survey is picked).
  */
-export function InviteDialog({ survey, customer, onClose }: { survey?: Survey; customer?: { id: string; name: string; hasEmail: boolean }; onClose: () => void }) {
+export function InviteDialog({
+  survey,
+  customer,
+  onClose,
+}: {
+  survey?: Survey;
+  customer?: { id: string; name: string; hasEmail: boolean };
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const s = useRequiredSession();
@@ -43,7 +51,11 @@ export function InviteDialog({ survey, customer, onClose }: { survey?: Survey; c
   const done = invite.data;
   const contactError = fieldError(invite.error, '/contactId');
   const noSurvey = !survey && surveys.isSuccess && active.length === 0;
-  const copy = (url: string) => void navigator.clipboard?.writeText(url).then(() => notify(t('common.copied')), () => undefined);
+  const copy = (url: string) =>
+    void navigator.clipboard?.writeText(url).then(
+      () => notify(t('common.copied')),
+      () => undefined,
+    );
   return (
     <Dialog
       open
@@ -67,7 +79,10 @@ export function InviteDialog({ survey, customer, onClose }: { survey?: Survey; c
       <div className="stack" data-testid="invite-dialog">
         {noSurvey ? (
           <p className="muted">
-            {t('surveys.invite.noActive')} <Link href="/surveys/new" className="underline">{t('surveys.new')}</Link>
+            {t('surveys.invite.noActive')}{' '}
+            <Link href="/surveys/new" className="underline">
+              {t('surveys.new')}
+            </Link>
           </p>
         ) : done ? (
           <div className="alert alert-success stack" role="status" data-testid="invite-result">
@@ -79,7 +94,14 @@ export function InviteDialog({ survey, customer, onClose }: { survey?: Survey; c
                 : t('surveys.invite.linkReady', { name: contact?.name ?? '' })}
             </span>
             <div className="row">
-              <input className="input mono" readOnly value={done.url} aria-label={t('surveys.invite.linkLabel')} onFocus={(e) => e.target.select()} data-testid="invite-url" />
+              <input
+                className="input mono"
+                readOnly
+                value={done.url}
+                aria-label={t('surveys.invite.linkLabel')}
+                onFocus={(e) => e.target.select()}
+                data-testid="invite-url"
+              />
               <Button size="sm" onClick={() => copy(done.url)}>
                 {t('common.copy')}
               </Button>
@@ -89,7 +111,12 @@ export function InviteDialog({ survey, customer, onClose }: { survey?: Survey; c
         ) : (
           <>
             {survey ? null : (
-              <SelectField label={t('surveys.invite.survey')} value={chosenSurvey} onChange={(e) => setSurveyId(e.target.value)} options={active.map((x) => ({ value: x.id, label: x.name }))} />
+              <SelectField
+                label={t('surveys.invite.survey')}
+                value={chosenSurvey}
+                onChange={(e) => setSurveyId(e.target.value)}
+                options={active.map((x) => ({ value: x.id, label: x.name }))}
+              />
             )}
             {customer ? (
               <p>
@@ -98,7 +125,13 @@ export function InviteDialog({ survey, customer, onClose }: { survey?: Survey; c
             ) : (
               <CustomerPicker value={contact} onChange={setContact} error={contactError} />
             )}
-            <SelectField label={t('surveys.invite.language')} value={locale} onChange={(e) => setLocale(e.target.value as 'vi' | 'en')} hint={t('surveys.invite.languageHint')} options={(['vi', 'en'] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+            <SelectField
+              label={t('surveys.invite.language')}
+              value={locale}
+              onChange={(e) => setLocale(e.target.value as 'vi' | 'en')}
+              hint={t('surveys.invite.languageHint')}
+              options={(['vi', 'en'] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            />
             <fieldset className="stack plain-fieldset">
               <legend className="section-title">{t('surveys.invite.how')}</legend>
               <label className="row">
@@ -106,7 +139,13 @@ export function InviteDialog({ survey, customer, onClose }: { survey?: Survey; c
                 {t('surveys.invite.byLink')}
               </label>
               <label className="row">
-                <input type="radio" name="invite-channel" checked={channel === 'email'} onChange={() => setChannel('email')} disabled={customer && !customer.hasEmail} />
+                <input
+                  type="radio"
+                  name="invite-channel"
+                  checked={channel === 'email'}
+                  onChange={() => setChannel('email')}
+                  disabled={customer && !customer.hasEmail}
+                />
                 {customer && !customer.hasEmail ? t('surveys.invite.byEmailNone') : t('surveys.invite.byEmail')}
               </label>
             </fieldset>

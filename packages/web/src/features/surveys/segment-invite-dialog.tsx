@@ -59,7 +59,10 @@ export function SegmentInviteDialog({ survey, onClose }: { survey: Survey; onClo
       <div className="stack" data-testid="segment-invite">
         {segments.isSuccess && segments.data.length === 0 ? (
           <p className="muted">
-            {t('surveys.segmentInvite.noSegments')} <Link href="/segments" className="underline">{t('nav.segments')}</Link>
+            {t('surveys.segmentInvite.noSegments')}{' '}
+            <Link href="/segments" className="underline">
+              {t('nav.segments')}
+            </Link>
           </p>
         ) : done ? (
           <>
@@ -75,8 +78,19 @@ export function SegmentInviteDialog({ survey, onClose }: { survey: Survey; onClo
         ) : (
           <>
             <p className="muted">{t('surveys.segmentInvite.intro')}</p>
-            <SelectField label={t('surveys.segmentInvite.segment')} value={chosen} onChange={(e) => setSegmentId(e.target.value)} options={(segments.data ?? []).map((x) => ({ value: x.id, label: x.name }))} error={err} />
-            <SelectField label={t('surveys.invite.language')} value={locale} onChange={(e) => setLocale(e.target.value as 'vi' | 'en')} options={(['vi', 'en'] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+            <SelectField
+              label={t('surveys.segmentInvite.segment')}
+              value={chosen}
+              onChange={(e) => setSegmentId(e.target.value)}
+              options={(segments.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+              error={err}
+            />
+            <SelectField
+              label={t('surveys.invite.language')}
+              value={locale}
+              onChange={(e) => setLocale(e.target.value as 'vi' | 'en')}
+              options={(['vi', 'en'] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            />
             <fieldset className="stack plain-fieldset">
               <legend className="section-title">{t('surveys.invite.how')}</legend>
               <label className="row">

@@ -7,14 +7,24 @@ import { wordingIn, type Survey } from './survey-model.ts';
 /** The workspace's surveys (for those who may read them), shared by the list, the dashboard and the invite dialog. */
 export function useSurveys() {
   const can = useCan();
-  return useQuery({ queryKey: ['surveys', 'list'], queryFn: async () => (await api.get<{ data: Survey[] }>('/surveys')).data, staleTime: 30_000, enabled: can('surveys.read') });
+  return useQuery({
+    queryKey: ['surveys', 'list'],
+    queryFn: async () => (await api.get<{ data: Survey[] }>('/surveys')).data,
+    staleTime: 30_000,
+    enabled: can('surveys.read'),
+  });
 }
 
 /** A survey's title for its customers, in the user's language (its name when it has none). */
 /** The active surveys the member may send (agents too, who do not read the results). */
 export function useSendableSurveys() {
   const can = useCan();
-  return useQuery({ queryKey: ['surveys', 'sendable'], queryFn: async () => (await api.get<{ data: Pick<Survey, 'id' | 'name' | 'title'>[] }>('/surveys/sendable')).data, staleTime: 30_000, enabled: can('surveys.send') });
+  return useQuery({
+    queryKey: ['surveys', 'sendable'],
+    queryFn: async () => (await api.get<{ data: Pick<Survey, 'id' | 'name' | 'title'>[] }>('/surveys/sendable')).data,
+    staleTime: 30_000,
+    enabled: can('surveys.send'),
+  });
 }
 
 export function useSurveyTitle(): (s: Pick<Survey, 'name' | 'title'>) => string {

@@ -25,7 +25,18 @@ test('a question retyped: options for a choice only, text optional, a scale requ
 });
 
 test('the builder’s draft becomes the API’s body: blank sides left out, numbers as numbers, the trigger’s own delay', () => {
-  const d = emptyDraft([newQuestion('nps', { vi: ' Anh/chị có giới thiệu không? ', en: '' }), { ...newQuestion('single'), vi: 'Kênh nào?', en: 'Which channel?', options: [{ vi: 'Zalo', en: '' }, { vi: 'Cửa hàng', en: 'Shop' }] }]);
+  const d = emptyDraft([
+    newQuestion('nps', { vi: ' Anh/chị có giới thiệu không? ', en: '' }),
+    {
+      ...newQuestion('single'),
+      vi: 'Kênh nào?',
+      en: 'Which channel?',
+      options: [
+        { vi: 'Zalo', en: '' },
+        { vi: 'Cửa hàng', en: 'Shop' },
+      ],
+    },
+  ]);
   d.name = ' Sau giao hàng ';
   d.trigger = 'order_delivered';
   d.delayDays = '5';
@@ -51,12 +62,29 @@ test('the builder’s draft becomes the API’s body: blank sides left out, numb
 
 test('a saved survey read back into the draft gives the same body', () => {
   const s: Survey = {
-    id: 's1', name: 'CSKH', title: { vi: 'Khảo sát', en: 'Survey' }, intro: {}, status: 'paused', trigger: { kind: 'ticket_resolved', delayMinutes: 30 },
-    followUp: { enabled: false, npsMax: 5, csatMax: 1, priority: 'urgent' }, expiresDays: 14,
+    id: 's1',
+    name: 'CSKH',
+    title: { vi: 'Khảo sát', en: 'Survey' },
+    intro: {},
+    status: 'paused',
+    trigger: { kind: 'ticket_resolved', delayMinutes: 30 },
+    followUp: { enabled: false, npsMax: 5, csatMax: 1, priority: 'urgent' },
+    expiresDays: 14,
     questions: [{ id: 'q1', position: 0, type: 'csat', text: { vi: 'Hài lòng?', en: 'Satisfied?' }, options: null, required: true }],
-    createdAt: '', updatedAt: '', version: 1, stats: { invited: 0, responded: 0 },
+    createdAt: '',
+    updatedAt: '',
+    version: 1,
+    stats: { invited: 0, responded: 0 },
   };
-  assert.deepEqual(surveyBody(draftOf(s)), { name: 'CSKH', title: { vi: 'Khảo sát', en: 'Survey' }, status: 'paused', trigger: { kind: 'ticket_resolved', delayMinutes: 30 }, followUp: { enabled: false, npsMax: 5, csatMax: 1, priority: 'urgent' }, expiresDays: 14, questions: [{ type: 'csat', text: { vi: 'Hài lòng?', en: 'Satisfied?' }, required: true }] });
+  assert.deepEqual(surveyBody(draftOf(s)), {
+    name: 'CSKH',
+    title: { vi: 'Khảo sát', en: 'Survey' },
+    status: 'paused',
+    trigger: { kind: 'ticket_resolved', delayMinutes: 30 },
+    followUp: { enabled: false, npsMax: 5, csatMax: 1, priority: 'urgent' },
+    expiresDays: 14,
+    questions: [{ type: 'csat', text: { vi: 'Hài lòng?', en: 'Satisfied?' }, required: true }],
+  });
 });
 
 test('moving a question up or down, never off the ends', () => {

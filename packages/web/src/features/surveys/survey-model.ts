@@ -15,7 +15,12 @@ export const BREAKDOWNS = ['team', 'agent', 'category', 'segment', 'survey', 'pr
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 /** The scale of each scored question type: what the public page offers. */
-export const SCALE_RANGE: Partial<Record<QuestionType, { min: number; max: number }>> = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 }, ces: { min: 1, max: 7 }, rating: { min: 1, max: 5 } };
+export const SCALE_RANGE: Partial<Record<QuestionType, { min: number; max: number }>> = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+  ces: { min: 1, max: 7 },
+  rating: { min: 1, max: 5 },
+};
 export const isChoice = (t: QuestionType) => t === 'single' || t === 'multiple';
 
 export type Wording = { vi?: string; en?: string };
@@ -42,9 +47,32 @@ export type BulkInvitation = { invited: number; skipped: number; invitations: { 
 
 type Interval = { low: number; high: number } | null;
 type Bucket<T> = { key: string; firstDay: string; lastDay: string; summary: T };
-type Score = { n: number; mean: number | null; sd: number | null; meanInterval: Interval; favourable: number; favourableShare: number | null; favourableInterval: Interval; confidence: number; distribution: number[] };
+type Score = {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  meanInterval: Interval;
+  favourable: number;
+  favourableShare: number | null;
+  favourableInterval: Interval;
+  confidence: number;
+  distribution: number[];
+};
 export type SurveyResults = {
-  nps: { n: number; promoters: number; passives: number; detractors: number; promoterShare: number | null; passiveShare: number | null; detractorShare: number | null; nps: number | null; interval: Interval; confidence: number; distribution: number[]; trend: Bucket<{ n: number; nps: number | null; low: number | null; high: number | null }>[] };
+  nps: {
+    n: number;
+    promoters: number;
+    passives: number;
+    detractors: number;
+    promoterShare: number | null;
+    passiveShare: number | null;
+    detractorShare: number | null;
+    nps: number | null;
+    interval: Interval;
+    confidence: number;
+    distribution: number[];
+    trend: Bucket<{ n: number; nps: number | null; low: number | null; high: number | null }>[];
+  };
   csat: Score & { trend: Bucket<{ n: number; mean: number | null; satisfied: number | null }>[] };
   ces: Score;
   groups: { key: string | null; nps: number | null; npsN: number; npsInterval: Interval; csat: number | null; csatN: number }[];
@@ -95,17 +123,44 @@ export const draftKey = () => nextKey++;
 
 /** A new question of a type: choices start with two empty options; free text is optional, the rest required. */
 export function newQuestion(type: QuestionType, text: DraftOption = { vi: '', en: '' }): DraftQuestion {
-  return { key: draftKey(), type, vi: text.vi, en: text.en, options: isChoice(type) ? [{ vi: '', en: '' }, { vi: '', en: '' }] : [], required: type !== 'text' };
+  return {
+    key: draftKey(),
+    type,
+    vi: text.vi,
+    en: text.en,
+    options: isChoice(type)
+      ? [
+          { vi: '', en: '' },
+          { vi: '', en: '' },
+        ]
+      : [],
+    required: type !== 'text',
+  };
 }
 
 /** The question's type changed: options appear for a choice and go for anything else; text turns optional. */
 export function retype(q: DraftQuestion, type: QuestionType): DraftQuestion {
-  const options = isChoice(type) ? (q.options.length >= 2 ? q.options : [...q.options, ...Array.from({ length: 2 - q.options.length }, () => ({ vi: '', en: '' }))]) : [];
+  const options = isChoice(type)
+    ? q.options.length >= 2
+      ? q.options
+      : [...q.options, ...Array.from({ length: 2 - q.options.length }, () => ({ vi: '', en: '' }))]
+    : [];
   return { ...q, type, options, required: type === 'text' ? false : q.type === 'text' ? true : q.required };
 }
 
 export function emptyDraft(questions: DraftQuestion[] = []): SurveyDraft {
-  return { name: '', title: { vi: '', en: '' }, intro: { vi: '', en: '' }, status: 'active', questions, trigger: 'manual', delayMinutes: '60', delayDays: '3', followUp: { enabled: true, npsMax: 6, csatMax: 2, priority: 'high' }, expiresDays: '30' };
+  return {
+    name: '',
+    title: { vi: '', en: '' },
+    intro: { vi: '', en: '' },
+    status: 'active',
+    questions,
+    trigger: 'manual',
+    delayMinutes: '60',
+    delayDays: '3',
+    followUp: { enabled: true, npsMax: 6, csatMax: 2, priority: 'high' },
+    expiresDays: '30',
+  };
 }
 
 export function draftOf(s: Survey): SurveyDraft {
@@ -115,7 +170,15 @@ export function draftOf(s: Survey): SurveyDraft {
     title: two(s.title),
     intro: two(s.intro),
     status: s.status,
-    questions: s.questions.map((q) => ({ key: draftKey(), id: q.id, type: q.type, vi: q.text.vi ?? '', en: q.text.en ?? '', options: (q.options ?? []).map(two), required: q.required })),
+    questions: s.questions.map((q) => ({
+      key: draftKey(),
+      id: q.id,
+      type: q.type,
+      vi: q.text.vi ?? '',
+      en: q.text.en ?? '',
+      options: (q.options ?? []).map(two),
+      required: q.required,
+    })),
     trigger: s.trigger.kind,
     delayMinutes: String(s.trigger.delayMinutes ?? 60),
     delayDays: String(s.trigger.delayDays ?? 3),
@@ -145,7 +208,12 @@ const whole = (s: string) => {
 export function surveyBody(d: SurveyDraft, withQuestions = true): Record<string, unknown> {
   const title = wording(d.title);
   const intro = wording(d.intro);
-  const trigger = d.trigger === 'ticket_resolved' ? { kind: d.trigger, delayMinutes: whole(d.delayMinutes) } : d.trigger === 'order_delivered' ? { kind: d.trigger, delayDays: whole(d.delayDays) } : { kind: 'manual' };
+  const trigger =
+    d.trigger === 'ticket_resolved'
+      ? { kind: d.trigger, delayMinutes: whole(d.delayMinutes) }
+      : d.trigger === 'order_delivered'
+        ? { kind: d.trigger, delayDays: whole(d.delayDays) }
+        : { kind: 'manual' };
   return {
     name: d.name.trim(),
     ...(title.vi || title.en ? { title } : {}),

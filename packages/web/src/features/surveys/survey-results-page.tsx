@@ -70,9 +70,25 @@ export default function SurveyResultsPage() {
     <div className="page" data-testid="survey-results">
       <SurveyNav title={t('surveys.results.title')} />
       <div className="toolbar" style={{ flexWrap: 'wrap' }}>
-        <SelectField label={t('surveys.results.survey')} value={surveyId} onChange={(e) => set('survey', e.target.value)} placeholder={t('surveys.results.allSurveys')} options={(surveys.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
-        <SelectField label={t('surveys.results.period')} value={String(months)} onChange={(e) => set('months', e.target.value === '12' ? '' : e.target.value)} options={PERIODS.map((m) => ({ value: String(m), label: t('surveys.results.lastMonths', { count: m }) }))} />
-        <SelectField label={t('surveys.results.bucket')} value={bucket} onChange={(e) => set('bucket', e.target.value === 'month' ? '' : e.target.value)} options={(['month', 'week'] as const).map((b) => ({ value: b, label: t(`surveys.results.buckets.${b}`) }))} />
+        <SelectField
+          label={t('surveys.results.survey')}
+          value={surveyId}
+          onChange={(e) => set('survey', e.target.value)}
+          placeholder={t('surveys.results.allSurveys')}
+          options={(surveys.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <SelectField
+          label={t('surveys.results.period')}
+          value={String(months)}
+          onChange={(e) => set('months', e.target.value === '12' ? '' : e.target.value)}
+          options={PERIODS.map((m) => ({ value: String(m), label: t('surveys.results.lastMonths', { count: m }) }))}
+        />
+        <SelectField
+          label={t('surveys.results.bucket')}
+          value={bucket}
+          onChange={(e) => set('bucket', e.target.value === 'month' ? '' : e.target.value)}
+          options={(['month', 'week'] as const).map((b) => ({ value: b, label: t(`surveys.results.buckets.${b}`) }))}
+        />
         <span className="spacer" />
         {q.isFetching && <span className="spinner" role="status" aria-label={t('common.loading')} />}
       </div>
@@ -121,7 +137,8 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
   const pct = (share: number | null | undefined) => (share === null || share === undefined ? '—' : `${fmt.number(percent(share))}%`);
   const dec = (x: number) => fmt.number(Math.round(x * 10) / 10);
   const rate = responseRate(r.responses, r.invited);
-  const bucketLabel = (b: { key: string; firstDay: string }) => (/W/.test(b.key) ? t('surveys.results.weekOf', { date: shortDay(fmt, b.firstDay) }) : monthLabel(fmt, b.firstDay));
+  const bucketLabel = (b: { key: string; firstDay: string }) =>
+    /W/.test(b.key) ? t('surveys.results.weekOf', { date: shortDay(fmt, b.firstDay) }) : monthLabel(fmt, b.firstDay);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const npsTrend = useMemo(() => {
@@ -142,9 +159,41 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
       xAxis: { type: 'category', data: tr.map(bucketLabel), boundaryGap: false },
       yAxis: { type: 'value', min: -100, max: 100, interval: 50 },
       series: [
-        { name: 'low', type: 'line', stack: 'band', stackStrategy: 'all', data: tr.map((b) => v(b.summary.low)), lineStyle: { opacity: 0 }, symbol: 'none', silent: true },
-        { name: t('surveys.results.interval'), type: 'line', stack: 'band', stackStrategy: 'all', data: tr.map((b) => (b.summary.low === null || b.summary.high === null ? '-' : Math.round((b.summary.high - b.summary.low) * 10) / 10)), lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color: 'rgba(15,118,110,0.18)' }, silent: true },
-        { name: 'NPS', type: 'line', data: tr.map((b) => v(b.summary.nps)), itemStyle: { color: '#0f766e' }, lineStyle: { width: 3 }, symbolSize: 8, connectNulls: true, label: { show: tr.length <= 14, position: 'top', formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? signed(fmt, p.value) : '') } },
+        {
+          name: 'low',
+          type: 'line',
+          stack: 'band',
+          stackStrategy: 'all',
+          data: tr.map((b) => v(b.summary.low)),
+          lineStyle: { opacity: 0 },
+          symbol: 'none',
+          silent: true,
+        },
+        {
+          name: t('surveys.results.interval'),
+          type: 'line',
+          stack: 'band',
+          stackStrategy: 'all',
+          data: tr.map((b) => (b.summary.low === null || b.summary.high === null ? '-' : Math.round((b.summary.high - b.summary.low) * 10) / 10)),
+          lineStyle: { opacity: 0 },
+          symbol: 'none',
+          areaStyle: { color: 'rgba(15,118,110,0.18)' },
+          silent: true,
+        },
+        {
+          name: 'NPS',
+          type: 'line',
+          data: tr.map((b) => v(b.summary.nps)),
+          itemStyle: { color: '#0f766e' },
+          lineStyle: { width: 3 },
+          symbolSize: 8,
+          connectNulls: true,
+          label: {
+            show: tr.length <= 14,
+            position: 'top',
+            formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? signed(fmt, p.value) : ''),
+          },
+        },
       ],
     };
   }, [r, t, fmt]);
@@ -164,8 +213,22 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
         { type: 'value', min: 1, max: 5, splitLine: { show: false } },
       ],
       series: [
-        { name: t('surveys.results.satisfied'), type: 'bar', data: tr.map((b) => (b.summary.satisfied === null ? '-' : percent(b.summary.satisfied))), itemStyle: { color: '#38bdf8' }, tooltip: { valueFormatter: (x: number) => `${fmt.number(x)}%` } },
-        { name: t('surveys.results.mean'), type: 'line', yAxisIndex: 1, connectNulls: true, data: tr.map((b) => (b.summary.mean === null ? '-' : Math.round(b.summary.mean * 100) / 100)), itemStyle: { color: '#0f766e' }, tooltip: { valueFormatter: (x: number) => fmt.number(x) } },
+        {
+          name: t('surveys.results.satisfied'),
+          type: 'bar',
+          data: tr.map((b) => (b.summary.satisfied === null ? '-' : percent(b.summary.satisfied))),
+          itemStyle: { color: '#38bdf8' },
+          tooltip: { valueFormatter: (x: number) => `${fmt.number(x)}%` },
+        },
+        {
+          name: t('surveys.results.mean'),
+          type: 'line',
+          yAxisIndex: 1,
+          connectNulls: true,
+          data: tr.map((b) => (b.summary.mean === null ? '-' : Math.round(b.summary.mean * 100) / 100)),
+          itemStyle: { color: '#0f766e' },
+          tooltip: { valueFormatter: (x: number) => fmt.number(x) },
+        },
       ],
     };
   }, [r, t, fmt]);
@@ -179,7 +242,14 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
       toolbox: savePng(png, 'kith-nps-distribution'),
       xAxis: { type: 'category', name: t('surveys.results.score'), nameLocation: 'middle', nameGap: 26, data: r.nps.distribution.map((_, i) => String(i)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('surveys.results.answersAxis'), data: r.nps.distribution.map((n, i) => ({ value: n, itemStyle: { color: BAND_COLOR[i >= 9 ? 'promoter' : i >= 7 ? 'passive' : 'detractor'] } })), label: { show: true, position: 'top', formatter: (p: { value: number }) => (p.value ? fmt.number(p.value) : '') } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('surveys.results.answersAxis'),
+          data: r.nps.distribution.map((n, i) => ({ value: n, itemStyle: { color: BAND_COLOR[i >= 9 ? 'promoter' : i >= 7 ? 'passive' : 'detractor'] } })),
+          label: { show: true, position: 'top', formatter: (p: { value: number }) => (p.value ? fmt.number(p.value) : '') },
+        },
+      ],
     };
   }, [r, t, fmt]);
 
@@ -192,7 +262,14 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
       toolbox: savePng(png, 'kith-csat-distribution'),
       xAxis: { type: 'category', name: t('surveys.results.score'), nameLocation: 'middle', nameGap: 26, data: ['1', '2', '3', '4', '5'] },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('surveys.results.answersAxis'), data: r.csat.distribution.map((n, i) => ({ value: n, itemStyle: { color: i >= 3 ? '#0f766e' : i === 2 ? '#94a3b8' : '#dc2626' } })), label: { show: true, position: 'top', formatter: (p: { value: number }) => (p.value ? fmt.number(p.value) : '') } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('surveys.results.answersAxis'),
+          data: r.csat.distribution.map((n, i) => ({ value: n, itemStyle: { color: i >= 3 ? '#0f766e' : i === 2 ? '#94a3b8' : '#dc2626' } })),
+          label: { show: true, position: 'top', formatter: (p: { value: number }) => (p.value ? fmt.number(p.value) : '') },
+        },
+      ],
     };
   }, [r, t, fmt]);
 
@@ -203,11 +280,19 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
     <div className="stack" style={{ gap: 'var(--s4)' }}>
       <div className="kpi-grid">
         <Kpi label={t('surveys.results.nps')} testId="kpi-nps" value={nps.nps === null ? '—' : signed(fmt, nps.nps)}>
-          <div>{nps.interval ? t('surveys.results.npsInterval', { confidence: conf, low: signed(fmt, nps.interval.low), high: signed(fmt, nps.interval.high) }) : t('surveys.results.noInterval')}</div>
+          <div>
+            {nps.interval
+              ? t('surveys.results.npsInterval', { confidence: conf, low: signed(fmt, nps.interval.low), high: signed(fmt, nps.interval.high) })
+              : t('surveys.results.noInterval')}
+          </div>
           <div className="muted">{t('surveys.results.answers', { count: nps.n, formatted: fmt.number(nps.n) })}</div>
         </Kpi>
         <Kpi label={t('surveys.results.csatSatisfied')} testId="kpi-csat" value={pct(csat.favourableShare)}>
-          {csat.favourableInterval && <div>{t('surveys.results.shareInterval', { confidence: conf, low: pct(csat.favourableInterval.low), high: pct(csat.favourableInterval.high) })}</div>}
+          {csat.favourableInterval && (
+            <div>
+              {t('surveys.results.shareInterval', { confidence: conf, low: pct(csat.favourableInterval.low), high: pct(csat.favourableInterval.high) })}
+            </div>
+          )}
           {csat.mean !== null && (
             <div>
               {t('surveys.results.csatMean', { mean: dec(csat.mean) })}
@@ -228,10 +313,52 @@ function Dashboard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy: (b:
       </div>
       {nps.n > 0 && <BandsBar r={r} />}
       <div className="chart-grid">
-        <ChartCard id="nps-trend" title={t('surveys.results.npsTrend')} help={t('surveys.results.npsTrendHelp', { confidence: conf })} option={npsTrend} empty={t('surveys.results.noNps')} csv={() => ({ name: 'kith-nps-trend.csv', rows: [['bucket', 'first day', 'answers', 'nps', 'low', 'high'], ...nps.trend.map((b) => [b.key, b.firstDay, b.summary.n, b.summary.nps, b.summary.low, b.summary.high])] })} />
-        <ChartCard id="csat-trend" title={t('surveys.results.csatTrend')} help={t('surveys.results.csatTrendHelp')} option={csatTrend} empty={t('surveys.results.noCsat')} csv={() => ({ name: 'kith-csat-trend.csv', rows: [['bucket', 'first day', 'answers', 'mean', 'satisfied'], ...csat.trend.map((b) => [b.key, b.firstDay, b.summary.n, b.summary.mean, b.summary.satisfied])] })} />
-        <ChartCard id="nps-distribution" title={t('surveys.results.npsDistribution')} help={t('surveys.results.npsDistributionHelp')} option={npsDist} height={260} empty={t('surveys.results.noNps')} csv={() => ({ name: 'kith-nps-distribution.csv', rows: [['score', 'answers'], ...nps.distribution.map((n, i) => [i, n])] })} />
-        <ChartCard id="csat-distribution" title={t('surveys.results.csatDistribution')} help={t('surveys.results.csatDistributionHelp')} option={csatDist} height={260} empty={t('surveys.results.noCsat')} csv={() => ({ name: 'kith-csat-distribution.csv', rows: [['score', 'answers'], ...csat.distribution.map((n, i) => [i + 1, n])] })} />
+        <ChartCard
+          id="nps-trend"
+          title={t('surveys.results.npsTrend')}
+          help={t('surveys.results.npsTrendHelp', { confidence: conf })}
+          option={npsTrend}
+          empty={t('surveys.results.noNps')}
+          csv={() => ({
+            name: 'kith-nps-trend.csv',
+            rows: [
+              ['bucket', 'first day', 'answers', 'nps', 'low', 'high'],
+              ...nps.trend.map((b) => [b.key, b.firstDay, b.summary.n, b.summary.nps, b.summary.low, b.summary.high]),
+            ],
+          })}
+        />
+        <ChartCard
+          id="csat-trend"
+          title={t('surveys.results.csatTrend')}
+          help={t('surveys.results.csatTrendHelp')}
+          option={csatTrend}
+          empty={t('surveys.results.noCsat')}
+          csv={() => ({
+            name: 'kith-csat-trend.csv',
+            rows: [
+              ['bucket', 'first day', 'answers', 'mean', 'satisfied'],
+              ...csat.trend.map((b) => [b.key, b.firstDay, b.summary.n, b.summary.mean, b.summary.satisfied]),
+            ],
+          })}
+        />
+        <ChartCard
+          id="nps-distribution"
+          title={t('surveys.results.npsDistribution')}
+          help={t('surveys.results.npsDistributionHelp')}
+          option={npsDist}
+          height={260}
+          empty={t('surveys.results.noNps')}
+          csv={() => ({ name: 'kith-nps-distribution.csv', rows: [['score', 'answers'], ...nps.distribution.map((n, i) => [i, n])] })}
+        />
+        <ChartCard
+          id="csat-distribution"
+          title={t('surveys.results.csatDistribution')}
+          help={t('surveys.results.csatDistributionHelp')}
+          option={csatDist}
+          height={260}
+          empty={t('surveys.results.noCsat')}
+          csv={() => ({ name: 'kith-csat-distribution.csv', rows: [['score', 'answers'], ...csat.distribution.map((n, i) => [i + 1, n])] })}
+        />
       </div>
       <BreakdownCard r={r} by={by} onBy={onBy} />
     </div>
@@ -285,7 +412,9 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
   const surveys = useSurveys();
   // Products are named by reading each one (a breakdown has a few dozen groups at most).
   const productIds = by === 'product' ? r.groups.flatMap((g) => (g.key ? [g.key] : [])).slice(0, 50) : [];
-  const products = useQueries({ queries: productIds.map((id) => ({ queryKey: ['product', id], queryFn: () => api.get<{ name: string }>(`/products/${id}`), staleTime: 300_000 })) });
+  const products = useQueries({
+    queries: productIds.map((id) => ({ queryKey: ['product', id], queryFn: () => api.get<{ name: string }>(`/products/${id}`), staleTime: 300_000 })),
+  });
   const name = (key: string | null): string => {
     if (key === null) return t(`surveys.results.noGroup.${by}`);
     if (by === 'product') return products[productIds.indexOf(key)]?.data?.name ?? '…';
@@ -306,7 +435,18 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
       toolbox: savePng(t('analytics.savePng'), `kith-nps-by-${by}`),
       xAxis: { type: 'value', min: -100, max: 100 },
       yAxis: { type: 'category', inverse: true, data: withNps.map((g) => name(g.key)), axisLabel: { width: 140, overflow: 'truncate' } },
-      series: [{ type: 'bar', name: 'NPS', data: withNps.map((g) => ({ value: Math.round(g.nps! * 10) / 10, itemStyle: { color: g.nps! >= 0 ? '#0f766e' : '#dc2626' } })), label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${signed(fmt, withNps[p.dataIndex]!.nps!)} · n=${fmt.number(withNps[p.dataIndex]!.npsN)}` } }],
+      series: [
+        {
+          type: 'bar',
+          name: 'NPS',
+          data: withNps.map((g) => ({ value: Math.round(g.nps! * 10) / 10, itemStyle: { color: g.nps! >= 0 ? '#0f766e' : '#dc2626' } })),
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { dataIndex: number }) => `${signed(fmt, withNps[p.dataIndex]!.nps!)} · n=${fmt.number(withNps[p.dataIndex]!.npsN)}`,
+          },
+        },
+      ],
     };
   }, [r, by, teams.data, surveys.data, products.map((p) => p.data?.name).join('|'), t, fmt]);
   return (
@@ -316,7 +456,14 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
       help={
         <span className="row" style={{ gap: 'var(--s2)', flexWrap: 'wrap' }}>
           {t('surveys.results.breakdownHelp')}
-          <select className="select" style={{ inlineSize: 'auto' }} aria-label={t('surveys.results.by')} value={by} onChange={(e) => onBy(e.target.value as Breakdown)} data-testid="breakdown-by">
+          <select
+            className="select"
+            style={{ inlineSize: 'auto' }}
+            aria-label={t('surveys.results.by')}
+            value={by}
+            onChange={(e) => onBy(e.target.value as Breakdown)}
+            data-testid="breakdown-by"
+          >
             {BREAKDOWNS.map((b) => (
               <option key={b} value={b}>
                 {t(`surveys.results.byOptions.${b}`)}
@@ -328,7 +475,13 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
       option={option}
       height={Math.max(160, 60 + withNps.length * 36)}
       empty={t('surveys.results.noBreakdown')}
-      csv={() => ({ name: `kith-survey-by-${by}.csv`, rows: [[by, 'nps', 'nps low', 'nps high', 'nps answers', 'csat satisfied', 'csat answers'], ...groups.map((g) => [g.key === null ? '' : name(g.key), g.nps, g.npsInterval?.low ?? null, g.npsInterval?.high ?? null, g.npsN, g.csat, g.csatN])] })}
+      csv={() => ({
+        name: `kith-survey-by-${by}.csv`,
+        rows: [
+          [by, 'nps', 'nps low', 'nps high', 'nps answers', 'csat satisfied', 'csat answers'],
+          ...groups.map((g) => [g.key === null ? '' : name(g.key), g.nps, g.npsInterval?.low ?? null, g.npsInterval?.high ?? null, g.npsN, g.csat, g.csatN]),
+        ],
+      })}
     >
       {groups.length > 0 && (
         <div style={{ overflowX: 'auto' }} role="region" tabIndex={0} aria-label={t('surveys.results.breakdownTitle')}>
@@ -383,7 +536,8 @@ function TextAnswers({ surveyId }: { surveyId: string }) {
   const q = useDebounced(text.trim(), 250);
   const answers = useQuery({
     queryKey: ['surveys', 'answers', surveyId, q],
-    queryFn: ({ signal }) => api.get<{ data: TextAnswer[] }>('/surveys/answers', { query: { q: q || undefined, surveyId: surveyId || undefined, limit: 50 }, signal }),
+    queryFn: ({ signal }) =>
+      api.get<{ data: TextAnswer[] }>('/surveys/answers', { query: { q: q || undefined, surveyId: surveyId || undefined, limit: 50 }, signal }),
     placeholderData: keepPreviousData,
     enabled: can('surveys.read'),
   });
@@ -393,7 +547,13 @@ function TextAnswers({ surveyId }: { surveyId: string }) {
       <div className="card-header">
         <h2 id="answers-title">{t('surveys.results.textTitle')}</h2>
         <span className="spacer" />
-        <SearchInput width={280} label={t('surveys.results.textSearch')} placeholder={t('surveys.results.textSearchPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} />
+        <SearchInput
+          width={280}
+          label={t('surveys.results.textSearch')}
+          placeholder={t('surveys.results.textSearchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
       {answers.isPending ? (
         <div className="progress" />
@@ -405,7 +565,10 @@ function TextAnswers({ surveyId }: { surveyId: string }) {
             <li key={a.id} className="stack" style={{ gap: 2 }} data-testid="text-answer">
               <blockquote className="answer-quote">{a.text}</blockquote>
               <span className="muted" style={{ fontSize: 'var(--text-sm)' }}>
-                <Link href={`/contacts/${a.contactId}`} className="underline">{a.contactName ?? t('surveys.results.someone')}</Link> · <time dateTime={a.answeredAt}>{fmt.dateTime(a.answeredAt)}</time>
+                <Link href={`/contacts/${a.contactId}`} className="underline">
+                  {a.contactName ?? t('surveys.results.someone')}
+                </Link>{' '}
+                · <time dateTime={a.answeredAt}>{fmt.dateTime(a.answeredAt)}</time>
               </span>
             </li>
           ))}

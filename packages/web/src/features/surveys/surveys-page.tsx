@@ -60,7 +60,15 @@ export default function SurveysPage() {
   );
 }
 
-function SurveyTable({ rows, onInvite, onInviteSegment }: { rows: Survey[]; onInvite: ((s: Survey) => void) | undefined; onInviteSegment: ((s: Survey) => void) | undefined }) {
+function SurveyTable({
+  rows,
+  onInvite,
+  onInviteSegment,
+}: {
+  rows: Survey[];
+  onInvite: ((s: Survey) => void) | undefined;
+  onInviteSegment: ((s: Survey) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const triggerText = (s: Survey) =>
@@ -134,5 +142,9 @@ function SurveyTable({ rows, onInvite, onInviteSegment }: { rows: Survey[]; onIn
 
 export function SurveyStatusBadge({ status }: { status: Survey['status'] }) {
   useTranslation(); // re-render when the language changes (enumLabel reads it)
-  return <span className={`badge ${status === 'active' ? 'badge-success' : status === 'paused' ? 'badge-warning' : 'badge-neutral'}`}>{enumLabel('surveyStatus', status)}</span>;
+  return (
+    <span className={`badge ${status === 'active' ? 'badge-success' : status === 'paused' ? 'badge-warning' : 'badge-neutral'}`}>
+      {enumLabel('surveyStatus', status)}
+    </span>
+  );
 }

@@ -23,7 +23,10 @@ export function CustomerTasks({ contactId }: { contactId: string }) {
   const [adding, setAdding] = useState(false);
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
-  const tasks = useQuery({ queryKey: ['tasks', 'customer', contactId], queryFn: async () => (await call(taskApi.list, { query: { assignee: 'any', contactId } })).data });
+  const tasks = useQuery({
+    queryKey: ['tasks', 'customer', contactId],
+    queryFn: async () => (await call(taskApi.list, { query: { assignee: 'any', contactId } })).data,
+  });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['tasks'] });
   const add = useMutation({
     mutationFn: () => call(taskApi.create, { body: { title, contactId, ...(due ? { dueAt: new Date(due).toISOString() } : {}) } }),
@@ -58,7 +61,13 @@ export function CustomerTasks({ contactId }: { contactId: string }) {
           }}
         >
           <TextField label={t('tasks.newTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(add.error, '/title')} autoFocus />
-          <TextField label={t('tasks.due')} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={fieldError(add.error, '/dueAt')} />
+          <TextField
+            label={t('tasks.due')}
+            type="datetime-local"
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+            error={fieldError(add.error, '/dueAt')}
+          />
           <div className="row">
             <Button type="submit" size="sm" variant="primary" busy={add.isPending}>
               {t('common.save')}
@@ -77,7 +86,14 @@ export function CustomerTasks({ contactId }: { contactId: string }) {
             const bucket = dueBucket(task.dueAt, now, tz);
             return (
               <li key={task.id} className="row" data-testid="customer-task">
-                <input type="checkbox" className="checkbox" aria-label={t('tasks.complete', { title: task.title })} checked={false} disabled={!can('tasks.write') || complete.isPending} onChange={() => complete.mutate(task)} />
+                <input
+                  type="checkbox"
+                  className="checkbox"
+                  aria-label={t('tasks.complete', { title: task.title })}
+                  checked={false}
+                  disabled={!can('tasks.write') || complete.isPending}
+                  onChange={() => complete.mutate(task)}
+                />
                 <span className="stack" style={{ gap: 0 }}>
                   <span style={{ fontWeight: 550 }}>{task.title}</span>
                   <span className="muted" style={{ fontSize: 'var(--text-sm)', color: bucket === 'overdue' ? 'var(--danger)' : undefined }}>

@@ -57,9 +57,26 @@ export default function TasksPage() {
           }}
           data-testid="new-task"
         >
-          <TextField label={t('tasks.newTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(add.error, '/title')} style={{ inlineSize: 360 }} />
-          <TextField label={t('tasks.due')} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={fieldError(add.error, '/dueAt')} />
-          <SelectField label={t('tasks.priority')} value={priority} onChange={(e) => setPriority(e.target.value as TaskPriority)} options={TASK_PRIORITIES.map((p) => ({ value: p, label: enumLabel('taskPriority', p) }))} />
+          <TextField
+            label={t('tasks.newTitle')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            error={fieldError(add.error, '/title')}
+            style={{ inlineSize: 360 }}
+          />
+          <TextField
+            label={t('tasks.due')}
+            type="datetime-local"
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+            error={fieldError(add.error, '/dueAt')}
+          />
+          <SelectField
+            label={t('tasks.priority')}
+            value={priority}
+            onChange={(e) => setPriority(e.target.value as TaskPriority)}
+            options={TASK_PRIORITIES.map((p) => ({ value: p, label: enumLabel('taskPriority', p) }))}
+          />
           <div className="field">
             <span aria-hidden="true">&nbsp;</span>
             <Button type="submit" variant="primary" busy={add.isPending}>
@@ -91,16 +108,31 @@ export default function TasksPage() {
               <ul className="compact-list">
                 {g.items.map((task) => (
                   <li key={task.id} className="row" data-testid="task-row">
-                    <input type="checkbox" className="checkbox" aria-label={t('tasks.complete', { title: task.title })} checked={complete.isPending && complete.variables?.id === task.id} disabled={complete.isPending} onChange={() => complete.mutate(task)} />
+                    <input
+                      type="checkbox"
+                      className="checkbox"
+                      aria-label={t('tasks.complete', { title: task.title })}
+                      checked={complete.isPending && complete.variables?.id === task.id}
+                      disabled={complete.isPending}
+                      onChange={() => complete.mutate(task)}
+                    />
                     <span style={{ fontWeight: 550 }}>{task.title}</span>
-                    {task.priority !== 'normal' && <span className={`badge ${task.priority === 'urgent' || task.priority === 'high' ? 'badge-danger' : 'badge-neutral'}`}>{enumLabel('taskPriority', task.priority)}</span>}
+                    {task.priority !== 'normal' && (
+                      <span className={`badge ${task.priority === 'urgent' || task.priority === 'high' ? 'badge-danger' : 'badge-neutral'}`}>
+                        {enumLabel('taskPriority', task.priority)}
+                      </span>
+                    )}
                     {task.contactId && (
                       <Link href={`/contacts/${task.contactId}`} style={{ textDecoration: 'underline' }}>
                         {task.contactName}
                       </Link>
                     )}
                     <span className="spacer" />
-                    {task.dueAt && <time className="muted" dateTime={task.dueAt}>{fmt.dateTime(task.dueAt)}</time>}
+                    {task.dueAt && (
+                      <time className="muted" dateTime={task.dueAt}>
+                        {fmt.dateTime(task.dueAt)}
+                      </time>
+                    )}
                   </li>
                 ))}
               </ul>

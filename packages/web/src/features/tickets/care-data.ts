@@ -10,7 +10,11 @@ export function useCareSettings() {
 }
 
 export function useSlaPolicies() {
-  return useQuery({ queryKey: ['care', 'sla-policies'], queryFn: async () => (await api.get<{ data: (SlaPolicy & { id: string })[] }>('/care/sla-policies')).data, staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['care', 'sla-policies'],
+    queryFn: async () => (await api.get<{ data: (SlaPolicy & { id: string })[] }>('/care/sla-policies')).data,
+    staleTime: 60_000,
+  });
 }
 
 export function useCannedReplies() {

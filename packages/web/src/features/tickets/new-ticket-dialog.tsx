@@ -77,13 +77,47 @@ export function NewTicketDialog({ onClose, customer }: { onClose: () => void; cu
         ) : (
           <CustomerPicker value={contact} onChange={setContact} error={err('contactId')} />
         )}
-        <TextField label={t('tickets.fields.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} error={err('subject')} maxLength={200} autoFocus={!!customer} placeholder={t('tickets.subjectPlaceholder')} />
+        <TextField
+          label={t('tickets.fields.subject')}
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          error={err('subject')}
+          maxLength={200}
+          autoFocus={!!customer}
+          placeholder={t('tickets.subjectPlaceholder')}
+        />
         <div className="form-row">
-          <SelectField label={t('tickets.fields.priority')} value={priority} onChange={(e) => setPriority(e.target.value)} error={err('priority')} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel('ticketPriority', p) }))} />
-          <SelectField label={t('tickets.fields.category')} value={category} onChange={(e) => setCategory(e.target.value)} error={err('category')} placeholder={t('tickets.noCategory')} options={(settings.data?.categories ?? []).map((c) => ({ value: c, label: categoryLabel(c) }))} />
-          <SelectField label={t('tickets.fields.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} error={err('channel')} options={TICKET_CHANNELS.map((c) => ({ value: c, label: enumLabel('ticketChannel', c) }))} />
+          <SelectField
+            label={t('tickets.fields.priority')}
+            value={priority}
+            onChange={(e) => setPriority(e.target.value)}
+            error={err('priority')}
+            options={TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel('ticketPriority', p) }))}
+          />
+          <SelectField
+            label={t('tickets.fields.category')}
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+            error={err('category')}
+            placeholder={t('tickets.noCategory')}
+            options={(settings.data?.categories ?? []).map((c) => ({ value: c, label: categoryLabel(c) }))}
+          />
+          <SelectField
+            label={t('tickets.fields.channel')}
+            value={channel}
+            onChange={(e) => setChannel(e.target.value)}
+            error={err('channel')}
+            options={TICKET_CHANNELS.map((c) => ({ value: c, label: enumLabel('ticketChannel', c) }))}
+          />
         </div>
-        <TextAreaField label={t('tickets.fields.message')} hint={t('tickets.messageHint')} value={message} onChange={(e) => setMessage(e.target.value)} error={err('message')} rows={5} />
+        <TextAreaField
+          label={t('tickets.fields.message')}
+          hint={t('tickets.messageHint')}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          error={err('message')}
+          rows={5}
+        />
         {s.role !== 'viewer' && (
           <label className="row">
             <input type="checkbox" className="checkbox" checked={takeIt} onChange={(e) => setTakeIt(e.target.checked)} />

@@ -22,7 +22,12 @@ export function TicketStatusBadge({ status }: { status: Ticket['status'] }) {
   );
 }
 
-const PRIORITY_CLASS: Record<Ticket['priority'], string> = { urgent: 'badge badge-danger', high: 'badge badge-warning', normal: 'badge', low: 'badge badge-neutral' };
+const PRIORITY_CLASS: Record<Ticket['priority'], string> = {
+  urgent: 'badge badge-danger',
+  high: 'badge badge-warning',
+  normal: 'badge',
+  low: 'badge badge-neutral',
+};
 
 export function PriorityBadge({ priority }: { priority: Ticket['priority'] }) {
   useTranslation(); // re-render when the language changes (enumLabel reads it)

@@ -17,7 +17,13 @@ type Change = { from: unknown; to: unknown };
 type EventMeta = { event?: string; changes?: Record<string, Change>; source?: string | null; loggedBy?: string };
 
 const FIELD_LABEL: Record<string, string> = { assigneeId: 'assignee', teamId: 'team', orderId: 'order' };
-const MAIL_CLASS: Record<string, string> = { queued: 'badge-neutral', sending: 'badge-neutral', sent: 'badge-success', failed: 'badge-danger', suppressed: 'badge-warning' };
+const MAIL_CLASS: Record<string, string> = {
+  queued: 'badge-neutral',
+  sending: 'badge-neutral',
+  sent: 'badge-success',
+  failed: 'badge-danger',
+  suppressed: 'badge-warning',
+};
 
 /**
  * The conversation, oldest first: the customer's messages, the replies sent to them (with how their email
@@ -29,7 +35,11 @@ export function Conversation({ ticket }: { ticket: Ticket }) {
   const fmt = useFormat();
   const who = useMemberNames();
   const eventLines = useEventLines();
-  const messages = useQuery({ queryKey: ['ticket', ticket.id, 'messages'], queryFn: async () => (await api.get<{ data: TicketMessage[] }>(`/tickets/${ticket.id}/messages`)).data, refetchInterval: 60_000 });
+  const messages = useQuery({
+    queryKey: ['ticket', ticket.id, 'messages'],
+    queryFn: async () => (await api.get<{ data: TicketMessage[] }>(`/tickets/${ticket.id}/messages`)).data,
+    refetchInterval: 60_000,
+  });
   const rows = messages.data ?? [];
   const time = (m: TicketMessage) => (
     <time className="muted msg-time" dateTime={m.createdAt} title={fmt.dateTime(m.createdAt)}>
@@ -93,7 +103,10 @@ export function Conversation({ ticket }: { ticket: Ticket }) {
                 <div className="msg-body">{m.body}</div>
                 <div className="msg-foot">
                   <span className={`badge ${m.mailStatus ? (MAIL_CLASS[m.mailStatus] ?? 'badge-neutral') : 'badge-neutral'}`} data-testid="mail-status">
-                    <Icon name="mail" size={12} /> {m.mailStatus && ['queued', 'sending', 'sent', 'failed', 'suppressed'].includes(m.mailStatus) ? t(`tickets.mailStatus.${m.mailStatus}`) : t('tickets.mailStatus.none')}
+                    <Icon name="mail" size={12} />{' '}
+                    {m.mailStatus && ['queued', 'sending', 'sent', 'failed', 'suppressed'].includes(m.mailStatus)
+                      ? t(`tickets.mailStatus.${m.mailStatus}`)
+                      : t('tickets.mailStatus.none')}
                   </span>
                 </div>
               </li>
@@ -123,7 +136,8 @@ function useEventLines(): (meta: EventMeta, authorId: string | null) => string[]
   };
   return (meta, authorId) => {
     const name = authorId ? who(authorId) : t('tickets.events.system');
-    if (meta.event === 'created') return [meta.source ? t('tickets.events.createdFrom', { source: enumLabel('ticketSource', meta.source) }) : t('tickets.events.created', { who: name })];
+    if (meta.event === 'created')
+      return [meta.source ? t('tickets.events.createdFrom', { source: enumLabel('ticketSource', meta.source) }) : t('tickets.events.created', { who: name })];
     return Object.entries(meta.changes ?? {}).map(([field, c]) => {
       // A field's name mid-sentence: "đổi trạng thái", "changed status".
       const fieldName = t(`tickets.fields.${FIELD_LABEL[field] ?? field}`);
@@ -157,7 +171,8 @@ export function Composer({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Tic
   const body = drafts[mode];
   const setBody = (v: string) => setDrafts((d) => ({ ...d, [mode]: v }));
   const send = useMutation({
-    mutationFn: (o: { kind: Mode; status?: Ticket['status'] }) => api.post<Ticket>(`/tickets/${ticket.id}/messages`, { kind: o.kind, body: drafts[o.kind], ...(o.status ? { status: o.status } : {}) }),
+    mutationFn: (o: { kind: Mode; status?: Ticket['status'] }) =>
+      api.post<Ticket>(`/tickets/${ticket.id}/messages`, { kind: o.kind, body: drafts[o.kind], ...(o.status ? { status: o.status } : {}) }),
     onSuccess: (saved, o) => {
       setDrafts((d) => ({ ...d, [o.kind]: '' }));
       onSaved(saved);
@@ -202,7 +217,17 @@ export function Composer({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Tic
         }}
       >
         {MODES.map((m) => (
-          <button key={m} type="button" role="tab" id={`${id}-tab-${m}`} aria-selected={mode === m} aria-controls={`${id}-panel`} tabIndex={mode === m ? 0 : -1} className="composer-tab" onClick={() => setMode(m)}>
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${m}`}
+            aria-selected={mode === m}
+            aria-controls={`${id}-panel`}
+            tabIndex={mode === m ? 0 : -1}
+            className="composer-tab"
+            onClick={() => setMode(m)}
+          >
             {m === 'note' && <Icon name="lock" size={14} />}
             {t(`tickets.composer.${m}`)}
           </button>
@@ -214,7 +239,13 @@ export function Composer({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Tic
             <label htmlFor={`${id}-canned`} className="field-label">
               {t('tickets.composer.canned')}
             </label>
-            <select id={`${id}-canned`} className="select select-canned" value="" onChange={(e) => insertCanned(e.target.value)} disabled={!canned.data?.length}>
+            <select
+              id={`${id}-canned`}
+              className="select select-canned"
+              value=""
+              onChange={(e) => insertCanned(e.target.value)}
+              disabled={!canned.data?.length}
+            >
               <option value="">{canned.data?.length ? t('tickets.composer.cannedPick') : t('tickets.composer.cannedNone')}</option>
               {(canned.data ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
@@ -254,7 +285,11 @@ export function Composer({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Tic
                 <Icon name="mail" /> {t('tickets.composer.send')}
               </Button>
               {canWait && (
-                <Button onClick={() => submit('waiting_on_customer')} busy={send.isPending && send.variables?.status === 'waiting_on_customer'} disabled={!body.trim() || send.isPending}>
+                <Button
+                  onClick={() => submit('waiting_on_customer')}
+                  busy={send.isPending && send.variables?.status === 'waiting_on_customer'}
+                  disabled={!body.trim() || send.isPending}
+                >
                   {t('tickets.composer.sendAndWait')}
                 </Button>
               )}

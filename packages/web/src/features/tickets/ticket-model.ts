@@ -20,7 +20,14 @@ export type CareSettings = {
   warnFraction: number;
   escalation: { reassignToManager: boolean; notifyManagers: boolean };
 };
-export type SlaPolicy = { id?: string; name: string; priority: Ticket['priority'] | null; category: string | null; firstResponseMinutes: number | null; resolutionMinutes: number | null };
+export type SlaPolicy = {
+  id?: string;
+  name: string;
+  priority: Ticket['priority'] | null;
+  category: string | null;
+  firstResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+};
 export type CannedReply = { id: string; title: string; body: string; createdBy: string | null; updatedAt: string };
 export type AssignmentMode = 'manual' | 'round_robin' | 'least_open';
 export const ASSIGNMENT_MODES: readonly AssignmentMode[] = ['manual', 'round_robin', 'least_open'];

@@ -117,7 +117,9 @@ function TicketRecord({ ticket, reload }: { ticket: Ticket; reload: () => void }
                     {t('tickets.changeStatus')} <Icon name="chevronDown" />
                   </>
                 }
-                items={moves.filter((x) => x !== 'resolved' && x !== 'reopened').map((x) => ({ key: x, label: t(`tickets.moveTo.${x}`), onSelect: () => move(x) }))}
+                items={moves
+                  .filter((x) => x !== 'resolved' && x !== 'reopened')
+                  .map((x) => ({ key: x, label: t(`tickets.moveTo.${x}`), onSelect: () => move(x) }))}
               />
             )}
           </div>
@@ -162,7 +164,16 @@ function TicketRecord({ ticket, reload }: { ticket: Ticket; reload: () => void }
           {ticket.createdBy && <p className="muted">{t('tickets.createdBy', { name: who(ticket.createdBy), at: fmt.dateTime(ticket.createdAt) })}</p>}
         </div>
       </div>
-      {resolving && <ResolveDialog ticket={ticket} to={resolving} busy={patch.isPending} error={patch.error} onClose={() => (setResolving(null), patch.reset())} onSubmit={(p) => patch.mutate(p)} />}
+      {resolving && (
+        <ResolveDialog
+          ticket={ticket}
+          to={resolving}
+          busy={patch.isPending}
+          error={patch.error}
+          onClose={() => (setResolving(null), patch.reset())}
+          onSubmit={(p) => patch.mutate(p)}
+        />
+      )}
     </div>
   );
 }
@@ -195,7 +206,11 @@ function SlaCard({ ticket }: { ticket: Ticket }) {
                   <span>
                     <SlaTimer state={state} which={which} status={ticket.status} />
                   </span>
-                  <span className="muted sla-due">{doneAt && state.met !== null ? t(which === 'firstResponse' ? 'tickets.sla.answeredAt' : 'tickets.sla.resolvedAt', { at: fmt.dateTime(doneAt) }) : t('tickets.sla.dueAt', { at: fmt.dateTime(state.dueAt) })}</span>
+                  <span className="muted sla-due">
+                    {doneAt && state.met !== null
+                      ? t(which === 'firstResponse' ? 'tickets.sla.answeredAt' : 'tickets.sla.resolvedAt', { at: fmt.dateTime(doneAt) })
+                      : t('tickets.sla.dueAt', { at: fmt.dateTime(state.dueAt) })}
+                  </span>
                 </dd>
               </div>
             );
@@ -243,7 +258,12 @@ function DetailsCard({ ticket, onPatch, busy }: { ticket: Ticket; onPatch: (p: P
             value={ticket.assigneeId ?? ''}
             onChange={(e) => onPatch({ assigneeId: e.target.value || null })}
             placeholder={t('tickets.unassigned')}
-            options={[...workers.map((m) => ({ value: m.userId, label: m.name })), ...(ticket.assigneeId && !workers.some((m) => m.userId === ticket.assigneeId) ? [{ value: ticket.assigneeId, label: who(ticket.assigneeId) }] : [])]}
+            options={[
+              ...workers.map((m) => ({ value: m.userId, label: m.name })),
+              ...(ticket.assigneeId && !workers.some((m) => m.userId === ticket.assigneeId)
+                ? [{ value: ticket.assigneeId, label: who(ticket.assigneeId) }]
+                : []),
+            ]}
           />
         ) : (
           <div className="field">
@@ -251,9 +271,30 @@ function DetailsCard({ ticket, onPatch, busy }: { ticket: Ticket; onPatch: (p: P
             <span>{ticket.assigneeId ? who(ticket.assigneeId) : <span className="muted">{t('tickets.unassigned')}</span>}</span>
           </div>
         )}
-        <SelectField label={t('tickets.fields.team')} value={ticket.teamId ?? ''} disabled={!writable} onChange={(e) => onPatch({ teamId: e.target.value || null })} placeholder={t('tickets.noTeam')} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
-        <SelectField label={t('tickets.fields.priority')} value={ticket.priority} disabled={!writable} onChange={(e) => onPatch({ priority: e.target.value as Ticket['priority'] })} hint={t('tickets.priorityHint')} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel('ticketPriority', p) }))} />
-        <SelectField label={t('tickets.fields.category')} value={ticket.category ?? ''} disabled={!writable} onChange={(e) => onPatch({ category: e.target.value || null })} placeholder={t('tickets.noCategory')} options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))} />
+        <SelectField
+          label={t('tickets.fields.team')}
+          value={ticket.teamId ?? ''}
+          disabled={!writable}
+          onChange={(e) => onPatch({ teamId: e.target.value || null })}
+          placeholder={t('tickets.noTeam')}
+          options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        />
+        <SelectField
+          label={t('tickets.fields.priority')}
+          value={ticket.priority}
+          disabled={!writable}
+          onChange={(e) => onPatch({ priority: e.target.value as Ticket['priority'] })}
+          hint={t('tickets.priorityHint')}
+          options={TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel('ticketPriority', p) }))}
+        />
+        <SelectField
+          label={t('tickets.fields.category')}
+          value={ticket.category ?? ''}
+          disabled={!writable}
+          onChange={(e) => onPatch({ category: e.target.value || null })}
+          placeholder={t('tickets.noCategory')}
+          options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))}
+        />
         <TextField
           label={t('tickets.fields.tags')}
           value={tags}
@@ -271,7 +312,21 @@ function DetailsCard({ ticket, onPatch, busy }: { ticket: Ticket; onPatch: (p: P
 }
 
 /** Resolving (or closing an unresolved ticket) says what was done; the root cause is for the reports. */
-function ResolveDialog({ ticket, to, busy, error, onClose, onSubmit }: { ticket: Ticket; to: 'resolved' | 'closed'; busy: boolean; error: unknown; onClose: () => void; onSubmit: (p: Patch) => void }) {
+function ResolveDialog({
+  ticket,
+  to,
+  busy,
+  error,
+  onClose,
+  onSubmit,
+}: {
+  ticket: Ticket;
+  to: 'resolved' | 'closed';
+  busy: boolean;
+  error: unknown;
+  onClose: () => void;
+  onSubmit: (p: Patch) => void;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [resolution, setResolution] = useState(ticket.resolution ?? '');
@@ -286,15 +341,36 @@ function ResolveDialog({ ticket, to, busy, error, onClose, onSubmit }: { ticket:
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" busy={busy} disabled={!resolution.trim()} onClick={() => onSubmit({ status: to, resolution: resolution.trim(), rootCause: rootCause.trim() || null })}>
+          <Button
+            variant="primary"
+            busy={busy}
+            disabled={!resolution.trim()}
+            onClick={() => onSubmit({ status: to, resolution: resolution.trim(), rootCause: rootCause.trim() || null })}
+          >
             {t(to === 'resolved' ? 'tickets.resolveConfirm' : 'tickets.closeConfirm')}
           </Button>
         </>
       }
     >
       <div className="stack" data-testid="resolve-dialog">
-        <TextAreaField label={t('tickets.fields.resolution')} value={resolution} onChange={(e) => setResolution(e.target.value)} error={resolutionError} hint={t('tickets.resolutionHint')} required autoFocus rows={4} />
-        <TextAreaField label={t('tickets.rootCauseOptional')} value={rootCause} onChange={(e) => setRootCause(e.target.value)} error={rootError} hint={t('tickets.rootCauseHint')} rows={3} />
+        <TextAreaField
+          label={t('tickets.fields.resolution')}
+          value={resolution}
+          onChange={(e) => setResolution(e.target.value)}
+          error={resolutionError}
+          hint={t('tickets.resolutionHint')}
+          required
+          autoFocus
+          rows={4}
+        />
+        <TextAreaField
+          label={t('tickets.rootCauseOptional')}
+          value={rootCause}
+          onChange={(e) => setRootCause(e.target.value)}
+          error={rootError}
+          hint={t('tickets.rootCauseHint')}
+          rows={3}
+        />
         {!!error && !resolutionError && !rootError && (
           <div className="alert alert-error" role="alert">
             {fieldError(error, '/status') ?? errorText(error)}

@@ -45,8 +45,9 @@ export default function TicketsPage() {
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v);
-        else next.delete(k);
+        for (const [k, v] of Object.entries(patch))
+          if (v) next.set(k, v);
+          else next.delete(k);
         return next;
       },
       { replace: true },
@@ -59,10 +60,16 @@ export default function TicketsPage() {
   useEffect(() => setOffset(0), [queue, status, q]);
 
   // Always read afresh on opening the inbox (the navigation's badge may hold counts a minute old).
-  const counts = useQuery({ queryKey: ['tickets', 'counts'], queryFn: () => api.get<Record<Queue, number>>('/tickets/counts'), refetchInterval: 60_000, staleTime: 0 });
+  const counts = useQuery({
+    queryKey: ['tickets', 'counts'],
+    queryFn: () => api.get<Record<Queue, number>>('/tickets/counts'),
+    refetchInterval: 60_000,
+    staleTime: 0,
+  });
   const list = useQuery({
     queryKey: ['tickets', 'list', { queue, status, q, offset }],
-    queryFn: ({ signal }) => api.get<{ data: Ticket[]; total: number }>('/tickets', { query: { queue, status, q: q || undefined, limit: PAGE, offset }, signal }),
+    queryFn: ({ signal }) =>
+      api.get<{ data: Ticket[]; total: number }>('/tickets', { query: { queue, status, q: q || undefined, limit: PAGE, offset }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 0,
     // The clocks move: the list is read again every minute while it is open.
@@ -94,7 +101,10 @@ export default function TicketsPage() {
             <Link key={qu} href={hrefFor(qu)} className="tab row" aria-current={queue === qu ? 'page' : undefined} data-testid={`queue-${qu}`}>
               {t(`tickets.queues.${qu}`)}
               {n !== undefined && (
-                <span className={`badge ${qu === 'breaching' && n > 0 ? 'badge-danger' : 'badge-neutral'}`} aria-label={t('tickets.openCount', { count: n, formatted: fmt.number(n) })}>
+                <span
+                  className={`badge ${qu === 'breaching' && n > 0 ? 'badge-danger' : 'badge-neutral'}`}
+                  aria-label={t('tickets.openCount', { count: n, formatted: fmt.number(n) })}
+                >
                   {fmt.number(n)}
                 </span>
               )}
@@ -103,8 +113,20 @@ export default function TicketsPage() {
         })}
       </nav>
       <div className="toolbar">
-        <SearchInput width={320} label={t('tickets.search')} placeholder={t('tickets.searchPlaceholder')} value={qInput} onChange={(e) => setQInput(e.target.value)} />
-        <SelectField label={t('tickets.statusFilter')} hideLabel value={status} onChange={(e) => set({ status: e.target.value === 'open' ? '' : e.target.value })} options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`tickets.statusFilters.${s}`) }))} />
+        <SearchInput
+          width={320}
+          label={t('tickets.search')}
+          placeholder={t('tickets.searchPlaceholder')}
+          value={qInput}
+          onChange={(e) => setQInput(e.target.value)}
+        />
+        <SelectField
+          label={t('tickets.statusFilter')}
+          hideLabel
+          value={status}
+          onChange={(e) => set({ status: e.target.value === 'open' ? '' : e.target.value })}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`tickets.statusFilters.${s}`) }))}
+        />
         <span className="spacer" />
         {list.isFetching && <span className="spinner" role="status" aria-label={t('common.loading')} />}
       </div>
@@ -115,13 +137,21 @@ export default function TicketsPage() {
       ) : list.isPending ? (
         <div className="progress" />
       ) : rows.length === 0 ? (
-        <InboxEmpty queue={queue} filtered={filtered} counts={counts.data} hrefFor={hrefFor} onNew={can('tickets.write') ? () => setCreating(true) : undefined} />
+        <InboxEmpty
+          queue={queue}
+          filtered={filtered}
+          counts={counts.data}
+          hrefFor={hrefFor}
+          onNew={can('tickets.write') ? () => setCreating(true) : undefined}
+        />
       ) : (
         <div className="card" style={{ overflow: 'auto' }}>
           <TicketTable rows={rows} label={t(`tickets.queues.${queue}`)} />
           {total > PAGE && (
             <div className="card-body row" data-testid="ticket-pages">
-              <span className="muted">{t('tickets.range', { from: fmt.number(offset + 1), to: fmt.number(Math.min(offset + PAGE, total)), total: fmt.number(total) })}</span>
+              <span className="muted">
+                {t('tickets.range', { from: fmt.number(offset + 1), to: fmt.number(Math.min(offset + PAGE, total)), total: fmt.number(total) })}
+              </span>
               <span className="spacer" />
               <Button size="sm" disabled={offset === 0} onClick={() => setOffset((o) => Math.max(0, o - PAGE))}>
                 {t('tickets.previous')}
@@ -139,7 +169,19 @@ export default function TicketsPage() {
 }
 
 /** An empty queue says why it is empty and what to do next. */
-function InboxEmpty({ queue, filtered, counts, hrefFor, onNew }: { queue: Queue; filtered: boolean; counts: Record<Queue, number> | undefined; hrefFor: (q: Queue) => string; onNew: (() => void) | undefined }) {
+function InboxEmpty({
+  queue,
+  filtered,
+  counts,
+  hrefFor,
+  onNew,
+}: {
+  queue: Queue;
+  filtered: boolean;
+  counts: Record<Queue, number> | undefined;
+  hrefFor: (q: Queue) => string;
+  onNew: (() => void) | undefined;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const s = useRequiredSession();
@@ -211,7 +253,12 @@ export function TicketTable({ rows, label }: { rows: Ticket[]; label: string }) 
   const columns = useMemo<ColumnDef<typeof features, Ticket>[]>(
     () =>
       [
-        { id: 'number', header: '#', meta: { className: 'num' }, cell: ({ row }: { row: { original: Ticket } }) => <span className="muted">#{row.original.number}</span> },
+        {
+          id: 'number',
+          header: '#',
+          meta: { className: 'num' },
+          cell: ({ row }: { row: { original: Ticket } }) => <span className="muted">#{row.original.number}</span>,
+        },
         {
           id: 'subject',
           header: t('tickets.fields.subject'),
@@ -228,14 +275,26 @@ export function TicketTable({ rows, label }: { rows: Ticket[]; label: string }) 
           meta: { className: 'ticket-customer' },
           cell: ({ row }: { row: { original: Ticket } }) => <Link href={`/contacts/${row.original.contactId}`}>{row.original.contactName}</Link>,
         },
-        { id: 'priority', header: t('tickets.fields.priority'), cell: ({ row }: { row: { original: Ticket } }) => <PriorityBadge priority={row.original.priority} /> },
-        { id: 'status', header: t('tickets.fields.status'), cell: ({ row }: { row: { original: Ticket } }) => <TicketStatusBadge status={row.original.status} /> },
+        {
+          id: 'priority',
+          header: t('tickets.fields.priority'),
+          cell: ({ row }: { row: { original: Ticket } }) => <PriorityBadge priority={row.original.priority} />,
+        },
+        {
+          id: 'status',
+          header: t('tickets.fields.status'),
+          cell: ({ row }: { row: { original: Ticket } }) => <TicketStatusBadge status={row.original.status} />,
+        },
         {
           id: 'assignee',
           header: t('tickets.fields.assignee'),
           cell: ({ row }: { row: { original: Ticket } }) => (
             <span className="stack" style={{ gap: 0 }}>
-              {row.original.assigneeId ? <span className="nowrap">{who(row.original.assigneeId)}</span> : <span className="muted nowrap">{t('tickets.unassigned')}</span>}
+              {row.original.assigneeId ? (
+                <span className="nowrap">{who(row.original.assigneeId)}</span>
+              ) : (
+                <span className="muted nowrap">{t('tickets.unassigned')}</span>
+              )}
               {row.original.teamId && <span className="muted ticket-team">{teamName(row.original.teamId)}</span>}
             </span>
           ),
