@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# `npm run format`: format the whole tree with Biome (settings in biome.jsonc), once, by whoever merges.
+# `npm run format`: format the whole tree with Biome (settings in biome.jsonc). The tree was formatted once (the
+# commit in .git-blame-ignore-revs) and `npm run check` now runs `biome check`, which fails on unformatted code;
+# run this before committing.
 #
 # Why this is not run on every branch: a tree-wide reformat touches most files, and while several people edit the
 # same files in parallel it would conflict with all of them. So the order is:
