@@ -6,6 +6,7 @@ import { isSkip, type FieldDef } from '@kith/domain/schema/field-table.ts';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeWorkspace, type TestUser } from '../../test/factories.ts';
 import { runImport } from '../import/engine.ts';
+import { assertAspectsDecided, assertColumnsAreFields, assertFiltersFind } from '../../test/field-table-checks.ts';
 
 /**
  * The product field table (@kith/domain orders/product.fields.ts) is the one place a product field is
@@ -54,22 +55,11 @@ after(() => t.close());
 
 describe('the product field table', () => {
   test('every field has its column, and every column of products is a field or the record’s own', async () => {
-    const tables = await t.core.db.introspection.getTables();
-    const columns = new Set(tables.find((x) => x.name === 'products')!.columns.map((c) => c.name));
-    for (const f of PRODUCT_FIELD_LIST) assert.ok(columns.has(f.column), `products.${f.column} (${f.name}) is not in the database`);
-    const declared = new Set(PRODUCT_FIELD_LIST.map((f) => f.column));
-    for (const c of columns)
-      assert.ok(declared.has(c) || RECORD_COLUMNS.has(c), `products.${c} has no entry in the field table (@kith/domain orders/product.fields.ts)`);
+    await assertColumnsAreFields(t.core, 'products', PRODUCT_FIELD_LIST, RECORD_COLUMNS, 'orders/product.fields.ts');
   });
 
   test('every aspect is given or refused with a reason', () => {
-    for (const f of PRODUCT_FIELD_LIST) {
-      for (const aspect of ['merge', 'export', 'import', 'filter'] as const) {
-        const a = f[aspect];
-        if (isSkip(a)) assert.ok(a.skip.length >= 10, `${f.name}.${aspect}: say why it is left out`);
-      }
-      if (!isSkip(f.import)) assert.ok(f.import.synonyms.length > 0, `${f.name}: an imported field needs the headers that mean it`);
-    }
+    assertAspectsDecided(PRODUCT_FIELD_LIST);
   });
 
   test('the API takes and returns every field, and reads it back from the database', async () => {
@@ -85,19 +75,7 @@ describe('the product field table', () => {
 
   test('every filterable field filters, and every sortable one sorts', async () => {
     await api().post('/api/v1/products', { sku: 'KHAC-1', name: 'Sản phẩm khác', price: 1 });
-    for (const f of PRODUCT_FIELD_LIST) {
-      if (isSkip(f.filter)) continue;
-      const value = sampleOf(f).output;
-      const r = await api().get(`/api/v1/products?filter[${f.name}][eq]=${encodeURIComponent(String(value))}`);
-      assert.equal(r.status, 200, `${f.name}: ${JSON.stringify(r.body)}`);
-      assert.deepEqual(
-        r.body.data.map((c: { id: string }) => c.id),
-        [fullId],
-        `filter[${f.name}][eq] did not find the product`,
-      );
-      const s = await api().get(`/api/v1/products?sort=-${f.name}`);
-      assert.equal(s.status, f.filter.sortable ? 200 : 422, `sort by ${f.name}: ${JSON.stringify(s.body)}`);
-    }
+    await assertFiltersFind(api(), '/api/v1/products', PRODUCT_FIELD_LIST, (f) => sampleOf(f as Parameters<typeof sampleOf>[0]).output, fullId);
   });
 
   test('the export has a column for every exported field, and importing it gives the product back', async () => {

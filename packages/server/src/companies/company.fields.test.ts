@@ -6,6 +6,7 @@ import { isSkip, type FieldDef } from '@kith/domain/schema/field-table.ts';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeTeam, makeWorkspace, type TestUser } from '../../test/factories.ts';
 import { runImport } from '../import/engine.ts';
+import { assertAspectsDecided, assertColumnsAreFields, assertFiltersFind } from '../../test/field-table-checks.ts';
 
 /**
  * The company field table (@kith/domain companies/company.fields.ts) is the one place a company field is
@@ -63,23 +64,12 @@ after(() => t.close());
 
 describe('the company field table', () => {
   test('every field has its column, and every column of companies is a field or the record’s own', async () => {
-    const tables = await t.core.db.introspection.getTables();
-    const columns = new Set(tables.find((x) => x.name === 'companies')!.columns.map((c) => c.name));
-    for (const f of COMPANY_FIELD_LIST) assert.ok(columns.has(f.column), `companies.${f.column} (${f.name}) is not in the database`);
-    const declared = new Set(COMPANY_FIELD_LIST.map((f) => f.column));
-    for (const c of columns)
-      assert.ok(declared.has(c) || RECORD_COLUMNS.has(c), `companies.${c} has no entry in the field table (@kith/domain companies/company.fields.ts)`);
+    await assertColumnsAreFields(t.core, 'companies', COMPANY_FIELD_LIST, RECORD_COLUMNS, 'companies/company.fields.ts');
   });
 
   test('every aspect is given or refused with a reason; no company field claims a merge', () => {
-    for (const f of COMPANY_FIELD_LIST) {
-      for (const aspect of ['merge', 'export', 'import', 'filter'] as const) {
-        const a = f[aspect];
-        if (isSkip(a)) assert.ok(a.skip.length >= 10, `${f.name}.${aspect}: say why it is left out`);
-      }
-      assert.deepEqual(f.merge, { skip: 'companies are not merged yet' }, `${f.name}: companies have no merge`);
-      if (!isSkip(f.import)) assert.ok(f.import.synonyms.length > 0, `${f.name}: an imported field needs the headers that mean it`);
-    }
+    assertAspectsDecided(COMPANY_FIELD_LIST);
+    for (const f of COMPANY_FIELD_LIST) assert.deepEqual(f.merge, { skip: 'companies are not merged yet' }, `${f.name}: companies have no merge`);
   });
 
   test('the API takes and returns every field, and reads it back from the database', async () => {
@@ -91,20 +81,7 @@ describe('the company field table', () => {
 
   test('every filterable field filters, and every sortable one sorts', async () => {
     await api().post('/api/v1/companies', { name: 'Công ty khác', ownerId: null });
-    for (const f of COMPANY_FIELD_LIST) {
-      if (isSkip(f.filter)) continue;
-      const out = sampleOf(f).output;
-      const value = Array.isArray(out) ? out[0] : out;
-      const r = await api().get(`/api/v1/companies?filter[${f.name}][eq]=${encodeURIComponent(String(value))}`);
-      assert.equal(r.status, 200, `${f.name}: ${JSON.stringify(r.body)}`);
-      assert.deepEqual(
-        r.body.data.map((c: { id: string }) => c.id),
-        [fullId],
-        `filter[${f.name}][eq] did not find the company`,
-      );
-      const s = await api().get(`/api/v1/companies?sort=-${f.name}`);
-      assert.equal(s.status, f.filter.sortable ? 200 : 422, `sort by ${f.name}: ${JSON.stringify(s.body)}`);
-    }
+    await assertFiltersFind(api(), '/api/v1/companies', COMPANY_FIELD_LIST, (f) => sampleOf(f as Parameters<typeof sampleOf>[0]).output, fullId);
   });
 
   test('the export has a column for every exported field, and importing it gives the company back', async () => {

@@ -6,6 +6,7 @@ import { isSkip, type FieldDef } from '@kith/domain/schema/field-table.ts';
 import { client, createTestApp, type TestApp } from '../../test/build-test-app.ts';
 import { makeTeam, makeWorkspace, type TestUser } from '../../test/factories.ts';
 import { runImport } from '../import/engine.ts';
+import { assertAspectsDecided, assertColumnsAreFields, assertFiltersFind } from '../../test/field-table-checks.ts';
 
 /**
  * The contact field table (@kith/domain contacts/contact.fields.ts) is the one place a contact field is
@@ -86,22 +87,11 @@ after(() => t.close());
 
 describe('the contact field table', () => {
   test('every field has its column, and every column of contacts is a field or the record’s own', async () => {
-    const tables = await t.core.db.introspection.getTables();
-    const columns = new Set(tables.find((x) => x.name === 'contacts')!.columns.map((c) => c.name));
-    for (const f of CONTACT_FIELD_LIST) assert.ok(columns.has(f.column), `contacts.${f.column} (${f.name}) is not in the database`);
-    const declared = new Set(CONTACT_FIELD_LIST.map((f) => f.column));
-    for (const c of columns)
-      assert.ok(declared.has(c) || RECORD_COLUMNS.has(c), `contacts.${c} has no entry in the field table (@kith/domain contacts/contact.fields.ts)`);
+    await assertColumnsAreFields(t.core, 'contacts', CONTACT_FIELD_LIST, RECORD_COLUMNS, 'contacts/contact.fields.ts');
   });
 
   test('every aspect is given or refused with a reason', () => {
-    for (const f of CONTACT_FIELD_LIST) {
-      for (const aspect of ['merge', 'export', 'import', 'filter'] as const) {
-        const a = f[aspect];
-        if (isSkip(a)) assert.ok(a.skip.length >= 10, `${f.name}.${aspect}: say why it is left out`);
-      }
-      if (!isSkip(f.import)) assert.ok(f.import.synonyms.length > 0, `${f.name}: an imported field needs the headers that mean it`);
-    }
+    assertAspectsDecided(CONTACT_FIELD_LIST);
   });
 
   test('the API takes and returns every field', () => {
@@ -110,23 +100,7 @@ describe('the contact field table', () => {
 
   test('every filterable field filters, and every sortable one sorts', async () => {
     await api().post('/api/v1/contacts', { name: 'Người khác', ownerId: null });
-    for (const f of CONTACT_FIELD_LIST) {
-      if (isSkip(f.filter)) continue;
-      const out = sampleOf(f).output;
-      const value = Array.isArray(out) ? out[0] : out;
-      const op = f.filter.type === 'keys' ? 'has' : 'eq';
-      const r = await api().get(`/api/v1/contacts?filter[${f.name}][${op}]=${encodeURIComponent(String(value))}`);
-      assert.equal(r.status, 200, `${f.name}: ${JSON.stringify(r.body)}`);
-      assert.deepEqual(
-        r.body.data.map((c: { id: string }) => c.id),
-        [fullId],
-        `filter[${f.name}][${op}] did not find the contact`,
-      );
-      if (f.filter.sortable) {
-        const s = await api().get(`/api/v1/contacts?sort=-${f.name}`);
-        assert.equal(s.status, 200, `sort by ${f.name}: ${JSON.stringify(s.body)}`);
-      }
-    }
+    await assertFiltersFind(api(), '/api/v1/contacts', CONTACT_FIELD_LIST, (f) => sampleOf(f as Parameters<typeof sampleOf>[0]).output, fullId);
   });
 
   test('the export has a column for every exported field, and importing it gives the contact back', async () => {
