@@ -158,7 +158,10 @@ describe('products and orders, in Vietnamese', () => {
     assert.match(await call.innerText(), /<b>cao cấp<\/b>/, 'markup stays text');
     assert.equal(await timeline.locator('[data-kind="order"]').count(), 1);
     assert.ok((await timeline.locator('[data-kind="change"]').count()) >= 2, 'created, and moved by the order');
-    await page.getByRole('group', { name: vi.timeline.show }).getByRole('button', { name: enumLabel('timelineKind', 'interaction', 'vi'), exact: true }).click();
+    await page
+      .getByRole('group', { name: vi.timeline.show })
+      .getByRole('button', { name: enumLabel('timelineKind', 'interaction', 'vi'), exact: true })
+      .click();
     await timeline.locator('[data-kind="order"]').waitFor({ state: 'detached' });
     // The filtered page replaces the whole list: wait for it before counting what it holds.
     await timeline.locator('li[data-kind="interaction"]').waitFor();

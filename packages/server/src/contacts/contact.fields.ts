@@ -82,9 +82,19 @@ export async function contactRegistryFor(core: Core, workspaceId: string): Promi
     fields: { contact: fields },
   } = await readContext(core, workspaceId);
   const region = ws?.phoneRegion ?? 'VN';
-  const registry = contactFields((v) => {
-    const r = normalizePhone(v, region);
-    return r.ok ? r.e164 : null;
-  });
-  return { registry, fields };
+  return { registry: registryForRegion(region), fields };
+}
+
+/** The registry depends only on the phone region: made once per region, not on every list request. */
+const registries = new Map<string, Registry>();
+function registryForRegion(region: string): Registry {
+  let r = registries.get(region);
+  if (!r) {
+    r = contactFields((v) => {
+      const p = normalizePhone(v, region);
+      return p.ok ? p.e164 : null;
+    });
+    registries.set(region, r);
+  }
+  return r;
 }
