@@ -12,12 +12,12 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { TextField } from '../../components/ui/field.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
+import { companyApi } from '@kith/domain/companies/company.api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useMemberNames } from '../../lib/workspace-data.ts';
-import type { Company } from './company-model.ts';
 import { Icon } from '../../components/ui/icons.tsx';
 
 const columns = COMPANY_FIELD_LIST.filter((f) => f.web.column);
@@ -35,11 +35,13 @@ export default function CompaniesPage() {
   const list = useInfiniteQuery({
     queryKey: ['companies', 'list', { q, sort }],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api.get<{ data: Company[]; nextCursor: string | null }>('/companies', {
-        query: { q: q || undefined, sort: q ? undefined : sort, limit: 100, cursor: pageParam },
-        signal,
-      }),
+    queryFn: async ({ pageParam, signal }) =>
+      (
+        await call(companyApi.list, {
+          query: { q: q || undefined, sort: q ? undefined : sort, limit: 100, cursor: pageParam },
+          signal,
+        })
+      ).data,
     getNextPageParam: (p) => p.nextCursor,
     placeholderData: keepPreviousData,
   });
@@ -163,7 +165,7 @@ function NewCompanyDialog({ open, onClose }: { open: boolean; onClose: () => voi
   const [name, setName] = useState('');
   const [domain, setDomain] = useState('');
   const create = useMutation({
-    mutationFn: () => api.post<Company>('/companies', { name, ...(domain.trim() ? { domain } : {}) }),
+    mutationFn: async () => (await call(companyApi.create, { body: { name, ...(domain.trim() ? { domain } : {}) } })).data,
     onSuccess: (c) => {
       void qc.invalidateQueries({ queryKey: ['companies'] });
       setName('');

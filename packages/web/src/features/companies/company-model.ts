@@ -1,4 +1,4 @@
-import type { Company as CompanyRecord } from '@kith/domain/companies/company.schema.ts';
+import type { CompanyOut } from '@kith/domain/companies/company.api.ts';
 
-/** The company as the API returns it (CompanyOut): its fields from the field table (@kith/domain companies/company.fields.ts), the record's own, and how many people it has. */
-export type Company = CompanyRecord & { contactCount: number };
+/** The company as the API returns it: the contract's response (@kith/domain companies/company.api.ts). */
+export type Company = CompanyOut;

@@ -6,14 +6,16 @@ import { Button } from '../../components/ui/button.tsx';
 import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api, isApiError, request, type ApiError } from '../../lib/api-client.ts';
+import { isApiError, type ApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
+import { companyApi } from '@kith/domain/companies/company.api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { COMPANY_FIELD_LIST } from '@kith/domain/companies/company.fields.ts';
 import { fieldEditor, fieldPatch, fieldRaw, showField, type Renderers } from '../../components/record/field-view.tsx';
 import { useMemberNames } from '../../lib/workspace-data.ts';
 import { StageBadge, Tags } from '../contacts/contact-cells.tsx';
-import { displayPhone, type Contact } from '../contacts/contact-model.ts';
+import { displayPhone } from '../contacts/contact-model.ts';
 import { EditableField } from '../contacts/editable-field.tsx';
 import type { Company } from './company-model.ts';
 import { Icon } from '../../components/ui/icons.tsx';
@@ -26,7 +28,7 @@ export default function CompanyPage() {
   const q = useQuery({
     queryKey: ['company', id],
     queryFn: async ({ signal }): Promise<Loaded> => {
-      const r = await request<Company>('GET', `/companies/${id}`, { signal });
+      const r = await call(companyApi.get, { params: { id }, signal });
       return { company: r.data, etag: r.etag };
     },
   });
@@ -47,13 +49,12 @@ function CompanyRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
   const people = useInfiniteQuery({
     queryKey: ['company-people', c.id],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api.get<{ data: Contact[]; nextCursor: string | null }>(`/companies/${c.id}/contacts`, { query: { limit: 50, cursor: pageParam } }),
+    queryFn: async ({ pageParam }) => (await call(companyApi.people, { params: { id: c.id }, query: { limit: 50, cursor: pageParam } })).data,
     getNextPageParam: (p) => p.nextCursor,
   });
   const save = async (key: string, patch: Record<string, unknown>): Promise<boolean> => {
     try {
-      const r = await request<Company>('PATCH', `/companies/${c.id}`, { body: patch, ifMatch: loaded.etag ?? undefined });
+      const r = await call(companyApi.update, { params: { id: c.id }, body: patch, ifMatch: loaded.etag ?? undefined });
       qc.setQueryData<Loaded>(['company', c.id], { company: r.data, etag: r.etag });
       void qc.invalidateQueries({ queryKey: ['companies'] });
       setErrors((e) => ({ ...e, [key]: '' }));
