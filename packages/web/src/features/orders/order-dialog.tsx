@@ -14,8 +14,10 @@ import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { localNow } from '../../lib/local-time.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
-import { amountInput, contactSource, ORDER_CHANNELS, ORDER_STATUSES, productSource, type Order, type Product } from './order-model.ts';
+import { amountInput, contactSource, ORDER_CHANNELS, ORDER_STATUSES, productSource, type Order } from './order-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
+import { productApi } from '@kith/domain/orders/product.api.ts';
+import { call } from '../../lib/api-call.ts';
 
 type Line = { key: number; productId: string | null; label: string; name: string; quantity: string; unitPrice: string; discount: string };
 
@@ -211,7 +213,7 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
                     onPick={async (pid) => {
                       setChoosing(null);
                       if (!pid) return setLine(l.key, { productId: null, label: '' });
-                      const p = await api.get<Product>(`/products/${pid}`);
+                      const p = (await call(productApi.get, { params: { id: pid } })).data;
                       setLine(l.key, {
                         productId: p.id,
                         label: `${p.name} · ${p.sku}`,

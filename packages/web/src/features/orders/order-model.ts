@@ -4,8 +4,10 @@ import type { Option } from '../../components/ui/field.tsx';
 import type { LookupSource } from '../../components/ui/lookup.tsx';
 
 export { ORDER_CHANNELS, ORDER_STATUSES, ORDER_TRANSITIONS, type OrderStatus } from '@kith/domain/orders/order.schema.ts';
-import type { Category, OrderStatus, Product } from '@kith/domain/orders/order.schema.ts';
+import type { OrderStatus } from '@kith/domain/orders/order.schema.ts';
 import { minorDigits } from '@kith/domain/money/money.ts';
+import { productApi } from '@kith/domain/orders/product.api.ts';
+import { call } from '../../lib/api-call.ts';
 
 /** Minor units as an amount to edit in a text box, grouped the user's way ("350.000" in Vietnamese, "350,000" in English). */
 export function amountInput(minor: number, currency: string, lang: string): string {
@@ -38,7 +40,7 @@ export const contactSource: LookupSource = {
 export const productSource: LookupSource = {
   key: 'products',
   search: async (term) =>
-    (await api.get<{ data: Product[] }>('/products', { query: { q: term || undefined, limit: 8, 'filter[active][eq]': 'true' } })).data.map(
+    (await call(productApi.list, { query: { q: term || undefined, limit: 8, 'filter[active][eq]': 'true' } })).data.data.map(
       (p) => ({ value: p.id, label: `${p.name} · ${p.sku}` }) as Option,
     ),
 };
@@ -46,7 +48,7 @@ export const productSource: LookupSource = {
 export function useCategories() {
   return useQuery({
     queryKey: ['product-categories'],
-    queryFn: async () => (await api.get<{ data: Category[] }>('/product-categories')).data,
+    queryFn: async () => (await call(productApi.categories)).data.data,
     staleTime: 60_000,
   });
 }

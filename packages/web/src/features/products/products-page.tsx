@@ -10,11 +10,12 @@ import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useCan, useSession } from '../../app/session.tsx';
-import { api, request } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { amountInput, useCategories, type Product } from '../orders/order-model.ts';
+import { productApi } from '@kith/domain/orders/product.api.ts';
+import { call } from '../../lib/api-call.ts';
 
 export default function ProductsPage() {
   const { t } = useTranslation();
@@ -28,8 +29,7 @@ export default function ProductsPage() {
   const list = useInfiniteQuery({
     queryKey: ['products', 'list', { q }],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api.get<{ data: Product[]; nextCursor: string | null }>('/products', { query: { q: q || undefined, limit: 100, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) => call(productApi.list, { query: { q: q || undefined, limit: 100, cursor: pageParam }, signal }).then((r) => r.data),
     getNextPageParam: (p) => p.nextCursor,
     placeholderData: keepPreviousData,
   });
@@ -155,8 +155,8 @@ function ProductDialog({ product, onClose }: { product: Product | null; onClose:
     mutationFn: () => {
       const body = { sku, name, price: parsed ?? Number.NaN, categoryId: categoryId || null, active };
       return product
-        ? request<Product>('PATCH', `/products/${product.id}`, { body, ifMatch: `"${product.version}"` }).then((r) => r.data)
-        : api.post<Product>('/products', body);
+        ? call(productApi.update, { params: { id: product.id }, body, ifMatch: `"${product.version}"` }).then((r) => r.data)
+        : call(productApi.create, { body }).then((r) => r.data);
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['products'] });
@@ -228,8 +228,8 @@ function CategoriesDialog({ open, onClose }: { open: boolean; onClose: () => voi
     void qc.invalidateQueries({ queryKey: ['product-categories'] });
     void qc.invalidateQueries({ queryKey: ['products'] });
   };
-  const add = useMutation({ mutationFn: () => api.post('/product-categories', { name }), onSuccess: () => (setName(''), done()) });
-  const remove = useMutation({ mutationFn: (id: string) => api.delete(`/product-categories/${id}`), onSuccess: done });
+  const add = useMutation({ mutationFn: () => call(productApi.createCategory, { body: { name } }), onSuccess: () => (setName(''), done()) });
+  const remove = useMutation({ mutationFn: (id: string) => call(productApi.removeCategory, { params: { id } }), onSuccess: done });
   return (
     <Dialog open={open} onClose={onClose} title={t('products.categories')} footer={<Button onClick={onClose}>{t('common.close')}</Button>}>
       <div className="stack">

@@ -18,6 +18,8 @@ import { useSurveys } from './survey-data.ts';
 import { BREAKDOWNS, percent, responseRate, type Breakdown, type SurveyResults, type TextAnswer } from './survey-model.ts';
 import { SurveyNav } from './survey-nav.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
+import { productApi } from '@kith/domain/orders/product.api.ts';
+import { call } from '../../lib/api-call.ts';
 
 const BAND_COLOR = { promoter: '#0f766e', passive: '#94a3b8', detractor: '#dc2626' } as const;
 const PERIODS = [3, 6, 12, 24] as const;
@@ -413,7 +415,11 @@ function BreakdownCard({ r, by, onBy }: { r: SurveyResults; by: Breakdown; onBy:
   // Products are named by reading each one (a breakdown has a few dozen groups at most).
   const productIds = by === 'product' ? r.groups.flatMap((g) => (g.key ? [g.key] : [])).slice(0, 50) : [];
   const products = useQueries({
-    queries: productIds.map((id) => ({ queryKey: ['product', id], queryFn: () => api.get<{ name: string }>(`/products/${id}`), staleTime: 300_000 })),
+    queries: productIds.map((id) => ({
+      queryKey: ['product', id],
+      queryFn: async () => (await call(productApi.get, { params: { id } })).data,
+      staleTime: 300_000,
+    })),
   });
   const name = (key: string | null): string => {
     if (key === null) return t(`surveys.results.noGroup.${by}`);
