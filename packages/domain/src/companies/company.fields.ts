@@ -37,7 +37,7 @@ const optional = <I extends z.ZodType<string | null | undefined>, const D extend
 
 const textFilter = (sortable: boolean): FilterSpec => ({ type: 'text', sortable });
 
-export const COMPANY_FILTERS = {
+export const COMPANY_FIELDS = {
   name: field({
     column: 'name',
     kind: 'scalar',
@@ -192,14 +192,14 @@ export const COMPANY_FILTERS = {
   }),
 } as const;
 
-export type CompanyFieldName = keyof typeof COMPANY_FILTERS;
-export type CompanyFieldValues = FieldValues<typeof COMPANY_FILTERS>;
+export type CompanyFieldName = keyof typeof COMPANY_FIELDS;
+export type CompanyFieldValues = FieldValues<typeof COMPANY_FIELDS>;
 
 /** The fields in table order, with their names. */
-export const COMPANY_FIELD_LIST = fieldList<CompanyFieldName>(COMPANY_FILTERS);
+export const COMPANY_FIELD_LIST = fieldList<CompanyFieldName>(COMPANY_FIELDS);
 
 /** Written to the audit log when they change. */
 export const AUDITED_COMPANY_FIELDS = fieldNames(COMPANY_FIELD_LIST, (d) => d.audited);
 
-export const companyInputShape = inputShape(COMPANY_FILTERS);
-export const companyOutputShape = outputShape(COMPANY_FILTERS);
+export const companyInputShape = inputShape(COMPANY_FIELDS);
+export const companyOutputShape = outputShape(COMPANY_FIELDS);

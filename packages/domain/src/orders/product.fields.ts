@@ -15,7 +15,7 @@ export const PRODUCT_WEB_SECTIONS = ['details'] as const;
 
 const NOT_MERGED = { skip: 'products are not merged; a duplicate SKU is refused instead' } as const;
 
-export const PRODUCT_FILTERS = {
+export const PRODUCT_FIELDS = {
   sku: field({
     column: 'sku',
     kind: 'scalar',
@@ -110,14 +110,14 @@ export const PRODUCT_FILTERS = {
   }),
 } as const;
 
-export type ProductFieldName = keyof typeof PRODUCT_FILTERS;
-export type ProductFieldValues = FieldValues<typeof PRODUCT_FILTERS>;
+export type ProductFieldName = keyof typeof PRODUCT_FIELDS;
+export type ProductFieldValues = FieldValues<typeof PRODUCT_FIELDS>;
 
 /** The fields in table order, with their names. */
-export const PRODUCT_FIELD_LIST = fieldList<ProductFieldName>(PRODUCT_FILTERS);
+export const PRODUCT_FIELD_LIST = fieldList<ProductFieldName>(PRODUCT_FIELDS);
 
 /** Written to the audit log when they change. */
 export const AUDITED_PRODUCT_FIELDS = fieldNames(PRODUCT_FIELD_LIST, (d) => d.audited);
 
-export const productInputShape = inputShape(PRODUCT_FILTERS);
-export const productOutputShape = outputShape(PRODUCT_FILTERS);
+export const productInputShape = inputShape(PRODUCT_FIELDS);
+export const productOutputShape = outputShape(PRODUCT_FIELDS);
