@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { email, province } from '../contacts/contact.values.ts';
 import { PROVINCE_CODES } from '../geo/provinces.ts';
 import { longText, tagList, text, uuid } from '../schema/fields.ts';
-import { field, fieldList, fieldNames, inputShape, outputShape, type FieldDef, type FieldValues, type FilterSpec } from '../schema/field-table.ts';
+import { field, fieldList, fieldNames, inputShape, outputShape, type FieldDef, type FieldValues, textFilter } from '../schema/field-table.ts';
 
 /**
  * The company's field table (schema/field-table.ts says what an entry holds and what is derived from it):
@@ -34,8 +34,6 @@ const optional = <I extends z.ZodType<string | null | undefined>, const D extend
     merge: NOT_MERGED,
     ...d,
   });
-
-const textFilter = (sortable: boolean): FilterSpec => ({ type: 'text', sortable });
 
 export const COMPANY_FIELDS = {
   name: field({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROVINCE_CODES } from '../geo/provinces.ts';
 import { longText, tagList, text, uuid } from '../schema/fields.ts';
-import { field, fieldList, inputShape, outputShape, type FieldDef, type FieldValues, type FilterSpec } from '../schema/field-table.ts';
+import { field, fieldList, inputShape, outputShape, type FieldDef, type FieldValues, textFilter } from '../schema/field-table.ts';
 import {
   birthday,
   CONSENT_CHANNELS,
@@ -103,9 +103,6 @@ const GENDER_WORDS = {
   khac: 'other',
   other: 'other',
 } as const;
-
-/** Plain text that is not worth a list filter beyond equality, contains and starts-with. */
-const textFilter = (sortable: boolean): FilterSpec => ({ type: 'text', sortable });
 
 export const CONTACT_FIELDS = {
   name: field({

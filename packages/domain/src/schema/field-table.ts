@@ -88,6 +88,9 @@ export const isSkip = (x: unknown): x is Skip => typeof x === 'object' && x !== 
 // biome-ignore lint/suspicious/noExplicitAny: an entry's value type is whatever its `empty` declares; `any` lets each keep its own
 export const field = <const D extends FieldDef<any>>(d: D): D => d;
 
+/** Plain text filtered by equality, contains and starts-with (and sorted when `sortable`). */
+export const textFilter = (sortable: boolean): FilterSpec => ({ type: 'text', sortable });
+
 /** A table's entries in their order, each with its name. */
 export function fieldList<Name extends string>(table: Record<Name, FieldDef>): readonly (FieldDef & { name: Name })[] {
   return (Object.entries(table) as [Name, FieldDef][]).map(([name, d]) => ({ ...d, name }));
