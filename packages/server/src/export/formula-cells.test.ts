@@ -60,6 +60,8 @@ before(async () => {
     jobTitle: '＝1+1',
     hometown: 'Huế|=2+2',
     addressLine: '-2+3',
+    // A value the human file names through its enum (contact sources): one it does not know is written as typed.
+    source: '=cmd|x',
     notes: 'dòng một\t=1\nghi chú\n@SUM(A1)\r\n+cmd|x',
     custom: { diem: -5 },
     ownerId: null,
@@ -86,6 +88,7 @@ const EXPECTED: Record<string, string> = {
   jobTitle: "'＝1+1",
   hometown: "Huế|'=2+2",
   addressLine: "'-2+3",
+  source: "'=cmd|x",
   notes: "dòng một\t'=1\nghi chú\n'@SUM(A1)\r\n'+cmd|x",
 };
 
