@@ -55,7 +55,7 @@ async function open(label: string, root: string): Promise<Side> {
   const { loadConfig } = await mod('packages/server/src/config.ts');
   const { createCore } = await mod('packages/server/src/core.ts');
   const { createLogger } = await mod('packages/server/src/logger.ts');
-  const { createContacts } = await mod('packages/server/src/contacts/contact.service.ts');
+  const { createContacts } = await mod('packages/server/src/features/contacts/contact.service.ts');
   const { makeWorkspace } = await mod('packages/server/test/factories.ts');
   const dataDir = mkdtempSync(join(tmpdir(), 'kith-bench-events-'));
   let dbName: string | null = null;
@@ -157,7 +157,7 @@ try {
   }
   // Delivery: every contact.created event of this tree's database to a listener that does nothing.
   const w = sides[0]!;
-  const { deliverDueEvents } = await import(pathToFileURL(join(here, 'packages/server/src/events/delivery.ts')).href);
+  const { deliverDueEvents } = await import(pathToFileURL(join(here, 'packages/server/src/platform/events/delivery.ts')).href);
   const pending = Number(
     (
       await w.core.db

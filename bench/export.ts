@@ -9,7 +9,7 @@
 import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Core } from '@kith/server/core.ts';
-import { exportContacts } from '@kith/server/export/contact-export.ts';
+import { exportContacts } from '@kith/server/features/export/contact-export.ts';
 import type { BenchWorkspace } from './lib.ts';
 
 export type ExportResult = {

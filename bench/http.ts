@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '@kith/server/app.ts';
-import { createToken } from '@kith/server/auth/auth.service.ts';
+import { createToken } from '@kith/server/platform/auth/auth.service.ts';
 import type { Core } from '@kith/server/core.ts';
 import { env, log, type BenchWorkspace } from './lib.ts';
 

@@ -20,7 +20,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '@kith/server/app.ts';
-import { createToken } from '@kith/server/auth/auth.service.ts';
+import { createToken } from '@kith/server/platform/auth/auth.service.ts';
 import { createCore } from '@kith/server/core.ts';
 import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';

@@ -18,10 +18,10 @@ import { join } from 'node:path';
 import type { Insertable } from 'kysely';
 import { demoCompanyCount, demoContact } from '@kith/domain/demo/demo-data.ts';
 import { DEMO_PRODUCTS, demoPurchases } from '@kith/domain/demo/demo-commerce.ts';
-import type { ContactTable } from '@kith/server/contacts/contact.table.ts';
+import type { ContactTable } from '@kith/server/features/contacts/contact.table.ts';
 import type { Core } from '@kith/server/core.ts';
-import { runImport } from '@kith/server/import/engine.ts';
-import { createProduct } from '@kith/server/commerce/product.service.ts';
+import { runImport } from '@kith/server/features/import/engine.ts';
+import { createProduct } from '@kith/server/features/commerce/product.service.ts';
 import { benchWorkspace, env, int, log, openBenchDb, type Dialect } from './lib.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -16,8 +16,8 @@
 import type { Insertable } from 'kysely';
 import { demoCompanyCount, demoContact } from '@kith/domain/demo/demo-data.ts';
 import type { ContactCreateInput } from '@kith/domain/contacts/contact.schema.ts';
-import { createContacts } from '@kith/server/contacts/contact.service.ts';
-import type { ContactTable } from '@kith/server/contacts/contact.table.ts';
+import { createContacts } from '@kith/server/features/contacts/contact.service.ts';
+import type { ContactTable } from '@kith/server/features/contacts/contact.table.ts';
 import type { Core } from '@kith/server/core.ts';
 import { benchWorkspace, env, int, log, openBenchDb, type BenchDb, type BenchWorkspace, type Dialect } from './lib.ts';
 

@@ -22,9 +22,9 @@ import { loadConfig } from '@kith/server/config.ts';
 import { createCore, type Core } from '@kith/server/core.ts';
 import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
-import { bulkInsert } from '@kith/server/db/bulk-insert.ts';
-import { uuidv7 } from '@kith/server/db/ids.ts';
-import { registerJobHandler, startJobRunner, type JobRunner } from '@kith/server/jobs/runner.ts';
+import { bulkInsert } from '@kith/server/platform/db/bulk-insert.ts';
+import { uuidv7 } from '@kith/server/platform/db/ids.ts';
+import { registerJobHandler, startJobRunner, type JobRunner } from '@kith/server/platform/jobs/runner.ts';
 import { devNullFd, dist, int, log, openBenchDb, type Dialect, type Dist } from './lib.ts';
 
 export const JOBS = Number(process.env.KITH_BENCH_JOBS ?? 100_000);

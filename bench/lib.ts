@@ -11,8 +11,8 @@ import { loadConfig } from '@kith/server/config.ts';
 import { createCore, type Core } from '@kith/server/core.ts';
 import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
-import { cliActor, type Actor } from '@kith/server/auth/actor.ts';
-import type { DialectName } from '@kith/server/db/create-db.ts';
+import { cliActor, type Actor } from '@kith/server/platform/auth/actor.ts';
+import type { DialectName } from '@kith/server/platform/db/create-db.ts';
 import { makeWorkspace } from '@kith/server/test/factories.ts';
 
 export type Dialect = DialectName;

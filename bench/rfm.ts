@@ -15,13 +15,13 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from '
 import { join } from 'node:path';
 import { DEFAULT_RFM_GRID, rfmFromBuilder, type RfmRow } from '@kith/domain/analytics/rfm.ts';
 import { dayNumber } from '@kith/domain/analytics/transactions.ts';
-import { readTransactionsFile } from '@kith/server/analytics/transactions-file.ts';
-import { workspaceRfm } from '@kith/server/analytics/rfm.service.ts';
-import { freshStats } from '@kith/server/analytics/customer-stats.ts';
-import { createOrders } from '@kith/server/commerce/order.service.ts';
-import { bulkInsert } from '@kith/server/db/bulk-insert.ts';
-import { uuidv7 } from '@kith/server/db/ids.ts';
-import { refreshPlannerStats } from '@kith/server/db/planner-stats.ts';
+import { readTransactionsFile } from '@kith/server/features/analytics/transactions-file.ts';
+import { workspaceRfm } from '@kith/server/features/analytics/rfm.service.ts';
+import { freshStats } from '@kith/server/features/analytics/customer-stats.ts';
+import { createOrders } from '@kith/server/features/commerce/order.service.ts';
+import { bulkInsert } from '@kith/server/platform/db/bulk-insert.ts';
+import { uuidv7 } from '@kith/server/platform/db/ids.ts';
+import { refreshPlannerStats } from '@kith/server/platform/db/planner-stats.ts';
 import { benchWorkspace, env, int, log, openBenchDb, rng, type Dialect } from './lib.ts';
 
 export const RFM_TRANSACTIONS = Number(process.env.KITH_BENCH_TRANSACTIONS ?? 10_000_000);

@@ -11,12 +11,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { npsSummary, csatSummary } from '@kith/domain/care/survey-stats.ts';
-import { createSurvey } from '@kith/server/surveys/survey.service.ts';
-import { surveyResults, type Breakdown } from '@kith/server/surveys/survey-results.service.ts';
-import { rebuildRollup } from '@kith/server/surveys/survey-rollup.ts';
-import { bulkInsert } from '@kith/server/db/bulk-insert.ts';
-import { uuidv7 } from '@kith/server/db/ids.ts';
-import { refreshPlannerStats } from '@kith/server/db/planner-stats.ts';
+import { createSurvey } from '@kith/server/features/surveys/survey.service.ts';
+import { surveyResults, type Breakdown } from '@kith/server/features/surveys/survey-results.service.ts';
+import { rebuildRollup } from '@kith/server/features/surveys/survey-rollup.ts';
+import { bulkInsert } from '@kith/server/platform/db/bulk-insert.ts';
+import { uuidv7 } from '@kith/server/platform/db/ids.ts';
+import { refreshPlannerStats } from '@kith/server/platform/db/planner-stats.ts';
 import { benchWorkspace, dist, int, log, openBenchDb, rng, type Dialect, type Dist } from './lib.ts';
 
 export const SURVEY_ANSWERS = Number(process.env.KITH_BENCH_ANSWERS ?? 1_000_000);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Core } from '../packages/server/src/core.ts';
-import { unsubscribeUrl } from '../packages/server/src/mail/workspace-mail.ts';
+import { unsubscribeUrl } from '../packages/server/src/platform/mail/workspace-mail.ts';
 import { launchBrowser, startClockedServer } from './browser.ts';
 import { story } from './steps.ts';
 

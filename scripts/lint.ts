@@ -12,7 +12,7 @@
  *   listed in modules.ts), and the folders of packages/server/src import each other without cycles
  *   (both below, with the exceptions allowed today and why).
  */
-import { globSync, readFileSync } from 'node:fs';
+import { globSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 
 const problems: string[] = [];
@@ -62,7 +62,14 @@ problems.push(...sqlOutsideRepositories());
 
 const SERVER = 'packages/server/src/';
 /** Platform: what every feature may use and which knows no feature. */
-const PLATFORM_FOLDERS = new Set(['db', 'http', 'jobs', 'mail', 'audit', 'records', 'auth', 'security', 'system', 'i18n', 'events']);
+const PLATFORM_FOLDERS = new Set(readdirSync(`${SERVER}platform`));
+/** Every folder of the server is under platform/ or features/; the files at the top are the composition root. */
+for (const entry of readdirSync(SERVER, { withFileTypes: true }))
+  if (entry.isDirectory() && entry.name !== 'platform' && entry.name !== 'features')
+    problems.push(`${SERVER}${entry.name}/: a folder of the server lives in platform/ (knows no feature) or features/ (plugs in through its module)`);
+for (const f of readdirSync(`${SERVER}features`)) if (PLATFORM_FOLDERS.has(f)) problems.push(`${SERVER}features/${f}: the name is also a platform folder`);
+/** A path below src/ without its layer: `platform/db/database.ts` is `db/database.ts` (the names the rules use). */
+const layerless = (rel: string) => rel.replace(/^(platform|features)\//, '');
 const PLATFORM_FILES = new Set(['core.ts', 'config.ts', 'logger.ts', 'kith-module.ts', 'app.ts']);
 /** The composition root: the one place that lists the features (and the process entry that starts them). */
 const COMPOSITION_ROOT = new Set(['modules.ts', 'main.ts']);
@@ -134,11 +141,11 @@ for (const f of globSync(`${SERVER}**/*.ts`)) {
   // Tests may import anything they test with; migrations import no application code (above).
   if (f.endsWith('.test.ts') || f.includes('/db/migrations/')) continue;
   const src = readFileSync(f, 'utf8');
-  const rel = f.slice(SERVER.length);
+  const rel = layerless(f.slice(SERVER.length));
   for (const m of src.matchAll(/^\s*(import|export)(\s+type)?\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)) {
     const target = normalize(join(dirname(f), m[3]!));
     if (!target.startsWith(SERVER)) continue;
-    const to = nodeOf(target.slice(SERVER.length));
+    const to = nodeOf(layerless(target.slice(SERVER.length)));
     const from = nodeOf(rel);
     if (from !== to) serverEdges.push({ from, to, file: rel, target: target.slice(SERVER.length), typeOnly: Boolean(m[2]) });
   }
@@ -152,7 +159,9 @@ for (const e of serverEdges) {
   const key = `${e.file} -> ${e.to}`;
   if (key in PLATFORM_EXCEPTIONS) usedPlatformExceptions.add(key);
   else
-    problems.push(`${SERVER}${e.file}: the platform (${e.from}) imports no feature (imports ${e.target}); a feature plugs in through its module (modules.ts)`);
+    problems.push(
+      `${SERVER}platform/${e.file}: the platform (${e.from}) imports no feature (imports ${e.target}); a feature plugs in through its module (modules.ts)`,
+    );
 }
 for (const key of Object.keys(PLATFORM_EXCEPTIONS))
   if (!usedPlatformExceptions.has(key)) problems.push(`scripts/lint.ts: the platform exception "${key}" matches no import any more: remove it`);
@@ -246,7 +255,7 @@ process.exit(problems.length ? 1 : 0);
 // AGENTS.md says only repositories write SQL. When this rule was added (issue 17) about 435 of the ~490 query-builder
 // calls (`.selectFrom(` `.insertInto(` `.updateTable(` `.deleteFrom(`) in packages/*/src were elsewhere, so the
 // rule is a ratchet: scripts/lint-sql-baseline.json holds each file's count, and lint fails when a file's count grows
-// or a file not in it gains one. Allowed anywhere: *.repository.ts, packages/server/src/db/ (migrations included),
+// or a file not in it gains one. Allowed anywhere: *.repository.ts, packages/server/src/platform/db/ (migrations included),
 // and tests (*.test.ts, packages/*/test/), which read the database to check outcomes.
 // Lowering it: move a file's queries into a repository, then `node scripts/lint.ts --update-sql-baseline` and
 // commit the new baseline with the move. The update also accepts files that were renamed or split, as long as the
@@ -255,7 +264,7 @@ function sqlOutsideRepositories(): string[] {
   const { globSync: glob, readFileSync: read, writeFileSync: write, existsSync } = process.getBuiltinModule('node:fs');
   const baselineFile = 'scripts/lint-sql-baseline.json';
   const allowed = (f: string) =>
-    f.endsWith('.repository.ts') || f.startsWith('packages/server/src/db/') || f.endsWith('.test.ts') || /^packages\/[^/]+\/test\//.test(f);
+    f.endsWith('.repository.ts') || f.startsWith('packages/server/src/platform/db/') || f.endsWith('.test.ts') || /^packages\/[^/]+\/test\//.test(f);
   const current: Record<string, number> = {};
   for (const f of glob('packages/*/src/**/*.{ts,tsx}').sort()) {
     if (allowed(f)) continue;

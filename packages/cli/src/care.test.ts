@@ -10,11 +10,11 @@ import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
 import { ownerActor } from './commands/admin.ts';
-import { createContacts } from '@kith/server/contacts/contact.service.ts';
-import { createTicket } from '@kith/server/tickets/ticket.service.ts';
-import { createSurvey } from '@kith/server/surveys/survey.service.ts';
-import { submitResponse } from '@kith/server/surveys/survey-response.service.ts';
-import { createOrder } from '@kith/server/commerce/order.service.ts';
+import { createContacts } from '@kith/server/features/contacts/contact.service.ts';
+import { createTicket } from '@kith/server/features/tickets/ticket.service.ts';
+import { createSurvey } from '@kith/server/features/surveys/survey.service.ts';
+import { submitResponse } from '@kith/server/features/surveys/survey-response.service.ts';
+import { createOrder } from '@kith/server/features/commerce/order.service.ts';
 import { runKith, jsonOf } from '../test/run-kith.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kith-care-cli-'));

@@ -13,7 +13,7 @@ import { createCore } from '@kith/server/core.ts';
 import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
-import { batchRows } from '@kith/server/import/engine.ts';
+import { batchRows } from '@kith/server/features/import/engine.ts';
 import { isDangerousCell } from '@kith/domain/export/cells.ts';
 import { runKith, jsonOf, BIN } from '../test/run-kith.ts';
 import { enumLabel } from '@kith/domain/labels/enums.ts';

@@ -5,7 +5,7 @@ import { isAppError } from '@kith/domain/errors.ts';
 import { ConfigError, loadConfig, type Config, type ConfigOverrides } from '@kith/server/config.ts';
 import { createCore, type Core } from '@kith/server/core.ts';
 import { MODULES } from '@kith/server/modules.ts';
-import { MigrationError } from '@kith/server/db/migrate.ts';
+import { MigrationError } from '@kith/server/platform/db/migrate.ts';
 import { createLogger } from '@kith/server/logger.ts';
 
 /** Global options as config overrides (flags win over the environment). */

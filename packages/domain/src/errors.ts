@@ -1,6 +1,6 @@
 /**
  * Errors inside Kith carry a code, never an HTTP status: the HTTP edge maps codes to statuses
- * (packages/server/src/http/problem.ts) and the CLI maps them to exit codes.
+ * (packages/server/src/platform/http/problem.ts) and the CLI maps them to exit codes.
  */
 export type ErrorCode =
   | 'bad_request'

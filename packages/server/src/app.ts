@@ -3,18 +3,18 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { uuidv7 } from './db/ids.ts';
+import { uuidv7 } from './platform/db/ids.ts';
 import type { Core } from './core.ts';
-import { authHook } from './http/auth-hook.ts';
-import { KithLogController } from './http/log-controller.ts';
-import { openApiOptions } from './http/openapi.ts';
-import { errorHandler, problemOf, sendProblem } from './http/problem.ts';
-import type { App } from './http/types.ts';
-import { zodSerializerCompiler } from './http/zod-serializer.ts';
-import { zodValidatorCompiler } from './http/zod-validator.ts';
-import { registerWebApp, webAppDir } from './http/web-app.ts';
-import { systemRoutes } from './system/system.routes.ts';
-import { noteDemand } from './db/pace.ts';
+import { authHook } from './platform/http/auth-hook.ts';
+import { KithLogController } from './platform/http/log-controller.ts';
+import { openApiOptions } from './platform/http/openapi.ts';
+import { errorHandler, problemOf, sendProblem } from './platform/http/problem.ts';
+import type { App } from './platform/http/types.ts';
+import { zodSerializerCompiler } from './platform/http/zod-serializer.ts';
+import { zodValidatorCompiler } from './platform/http/zod-validator.ts';
+import { registerWebApp, webAppDir } from './platform/http/web-app.ts';
+import { systemRoutes } from './platform/system/system.routes.ts';
+import { noteDemand } from './platform/db/pace.ts';
 
 export type AppOptions = {
   /** Extra Fastify options (tests may lower timeouts). */

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseAllowEntry } from './security/outbound-guard.ts';
+import { parseAllowEntry } from './platform/security/outbound-guard.ts';
 
 /**
  * Configuration is read once, here, from the environment and `kith start` flags (flags win), validated,

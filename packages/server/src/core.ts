@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { createDb, type Db, type DbHandle, type DialectName } from './db/create-db.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { refreshPlannerStats } from './db/planner-stats.ts';
+import { createDb, type Db, type DbHandle, type DialectName } from './platform/db/create-db.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { refreshPlannerStats } from './platform/db/planner-stats.ts';
 import { createLogger } from './logger.ts';
-import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { jobHandlersOf, type KithModule } from './kith-module.ts';
-import type { JobHandler } from './jobs/runner.ts';
-import { createOutboundGuard, type OutboundGuard, type Resolve } from './security/outbound-guard.ts';
+import type { JobHandler } from './platform/jobs/runner.ts';
+import { createOutboundGuard, type OutboundGuard, type Resolve } from './platform/security/outbound-guard.ts';
 
 /**
  * Everything a use case needs, built once per process and shared by the HTTP server and the CLI, so

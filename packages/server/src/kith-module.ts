@@ -1,9 +1,9 @@
 import type { Core } from './core.ts';
-import type { Db } from './db/create-db.ts';
-import type { App } from './http/types.ts';
-import type { JobHandler } from './jobs/runner.ts';
-import type { ContactRef } from './records/contact-refs.ts';
-import type { EventListener } from './events/delivery.ts';
+import type { Db } from './platform/db/create-db.ts';
+import type { App } from './platform/http/types.ts';
+import type { JobHandler } from './platform/jobs/runner.ts';
+import type { ContactRef } from './platform/records/contact-refs.ts';
+import type { EventListener } from './platform/events/delivery.ts';
 
 /**
  * A feature plugs into Kith through one module object (`<feature>/<feature>.module.ts`), and the modules are

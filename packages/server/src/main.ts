@@ -2,10 +2,10 @@ import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { createCore } from './core.ts';
 import { randomUUID } from 'node:crypto';
-import { startJobRunner } from './jobs/runner.ts';
+import { startJobRunner } from './platform/jobs/runner.ts';
 import { MODULES } from './modules.ts';
 import { eventListenersOf } from './kith-module.ts';
-import { startEventDelivery } from './events/delivery.ts';
+import { startEventDelivery } from './platform/events/delivery.ts';
 
 export type RunningServer = { url: string; stop(): Promise<void> };
 

@@ -101,10 +101,10 @@ test('adding an optional contact field takes the six files AGENTS.md names, and 
   copy = makeCopy();
   edited = [];
   // 1. The migration, and its line in the list.
-  edit('packages/server/src/db/migrations/2099-01-01-001-contact-nickname.ts', migration('contacts', 'nickname'));
-  edit('packages/server/src/db/migrate.ts', listMigration('2099-01-01-001-contact-nickname'));
+  edit('packages/server/src/platform/db/migrations/2099-01-01-001-contact-nickname.ts', migration('contacts', 'nickname'));
+  edit('packages/server/src/platform/db/migrate.ts', listMigration('2099-01-01-001-contact-nickname'));
   // 2. The row type.
-  edit('packages/server/src/contacts/contact.table.ts', insertAfter('  hometown: string | null;\n', '  nickname: string | null;\n'));
+  edit('packages/server/src/features/contacts/contact.table.ts', insertAfter('  hometown: string | null;\n', '  nickname: string | null;\n'));
   // 3. The field table.
   edit('packages/domain/src/contacts/contact.fields.ts', (src) =>
     src.replace(
@@ -119,7 +119,7 @@ test('adding an optional contact field takes the six files AGENTS.md names, and 
 
   await runInCopy(
     [
-      'packages/server/src/contacts/contact.fields.test.ts',
+      'packages/server/src/features/contacts/contact.fields.test.ts',
       'packages/web/src/features/contacts/contact-fields.test.ts',
       'packages/domain/src/import/mapping.test.ts',
     ],
@@ -134,9 +134,9 @@ test('adding an optional contact field takes the six files AGENTS.md names, and 
 test('adding an optional company field takes the same six files (AGENTS.md), and nothing else', { timeout: 240_000 }, async () => {
   copy = makeCopy();
   edited = [];
-  edit('packages/server/src/db/migrations/2099-01-01-001-company-motto.ts', migration('companies', 'motto'));
-  edit('packages/server/src/db/migrate.ts', listMigration('2099-01-01-001-company-motto'));
-  edit('packages/server/src/companies/company.table.ts', insertAfter('  industry: string | null;\n', '  motto: string | null;\n'));
+  edit('packages/server/src/platform/db/migrations/2099-01-01-001-company-motto.ts', migration('companies', 'motto'));
+  edit('packages/server/src/platform/db/migrate.ts', listMigration('2099-01-01-001-company-motto'));
+  edit('packages/server/src/features/companies/company.table.ts', insertAfter('  industry: string | null;\n', '  motto: string | null;\n'));
   edit('packages/domain/src/companies/company.fields.ts', (src) =>
     src.replace(
       '\n  industry: optional(',
@@ -146,7 +146,7 @@ test('adding an optional company field takes the same six files (AGENTS.md), and
   edit('packages/web/src/locales/vi.json', label('Khẩu hiệu', 'companyFields', 'motto'));
   edit('packages/web/src/locales/en.json', label('Motto', 'companyFields', 'motto'));
   assert.equal(new Set(edited).size, 6, 'six files');
-  await runInCopy(['packages/server/src/companies/company.fields.test.ts', 'packages/web/src/features/companies/company-fields.test.ts'], {
+  await runInCopy(['packages/server/src/features/companies/company.fields.test.ts', 'packages/web/src/features/companies/company-fields.test.ts'], {
     module: '@kith/domain/companies/company.fields.ts',
     list: 'COMPANY_FIELD_LIST',
     name: 'motto',

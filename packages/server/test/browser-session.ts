@@ -1,4 +1,4 @@
-import type { App } from '../src/http/types.ts';
+import type { App } from '../src/platform/http/types.ts';
 
 /** A cookie jar over inject(): what a browser would keep and send, plus the CSRF header on writes. */
 export function browser(app: App, remoteAddress = '127.0.0.1') {

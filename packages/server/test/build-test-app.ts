@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
-import type { App } from '../src/http/types.ts';
+import type { App } from '../src/platform/http/types.ts';
 import { createTestCore, type TestCore, type TestCoreOptions } from './test-db.ts';
 
 export type TestApp = { app: App; core: TestCore; close(): Promise<void> };

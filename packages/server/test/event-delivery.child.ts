@@ -1,10 +1,10 @@
 import type { OrderCreateInput } from '@kith/domain/orders/order.schema.ts';
-import type { Actor } from '../src/auth/actor.ts';
-import { createOrder } from '../src/commerce/order.service.ts';
+import type { Actor } from '../src/platform/auth/actor.ts';
+import { createOrder } from '../src/features/commerce/order.service.ts';
 import { loadConfig } from '../src/config.ts';
 import { createCore } from '../src/core.ts';
-import { deliverDueEvents, type EventListener } from '../src/events/delivery.ts';
-import { enqueue } from '../src/jobs/queue.ts';
+import { deliverDueEvents, type EventListener } from '../src/platform/events/delivery.ts';
+import { enqueue } from '../src/platform/jobs/queue.ts';
 import { createLogger } from '../src/logger.ts';
 import { MODULES } from '../src/modules.ts';
 

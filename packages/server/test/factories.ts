@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '@kith/domain/permissions/permissions.ts';
-import { cliActor, type Actor } from '../src/auth/actor.ts';
-import { createToken } from '../src/auth/auth.service.ts';
-import { hashPassword } from '../src/auth/passwords.ts';
+import { cliActor, type Actor } from '../src/platform/auth/actor.ts';
+import { createToken } from '../src/platform/auth/auth.service.ts';
+import { hashPassword } from '../src/platform/auth/passwords.ts';
 import type { Core } from '../src/core.ts';
-import { insertMembership, insertUser } from '../src/auth/user.repository.ts';
-import { insertWorkspace, WORKSPACE_DEFAULTS } from '../src/workspaces/workspace.repository.ts';
-import { deliverDueEvents } from '../src/events/delivery.ts';
+import { insertMembership, insertUser } from '../src/platform/auth/user.repository.ts';
+import { insertWorkspace, WORKSPACE_DEFAULTS } from '../src/features/workspaces/workspace.repository.ts';
+import { deliverDueEvents } from '../src/platform/events/delivery.ts';
 import { eventListenersOf } from '../src/kith-module.ts';
 
 /**

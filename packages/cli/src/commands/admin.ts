@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
 import { isRole, ROLES, type Role } from '@kith/domain/permissions/permissions.ts';
-import { adminSetPassword, createToken, tokenExpiry } from '@kith/server/auth/auth.service.ts';
-import { cliActor, type Actor } from '@kith/server/auth/actor.ts';
+import { adminSetPassword, createToken, tokenExpiry } from '@kith/server/platform/auth/auth.service.ts';
+import { cliActor, type Actor } from '@kith/server/platform/auth/actor.ts';
 import type { Core } from '@kith/server/core.ts';
-import { findRole, findUserByEmail } from '@kith/server/auth/user.repository.ts';
-import { listAllWorkspaces } from '@kith/server/workspaces/workspace.repository.ts';
-import { createUserInWorkspace, setup } from '@kith/server/workspaces/workspace.service.ts';
+import { findRole, findUserByEmail } from '@kith/server/platform/auth/user.repository.ts';
+import { listAllWorkspaces } from '@kith/server/features/workspaces/workspace.repository.ts';
+import { createUserInWorkspace, setup } from '@kith/server/features/workspaces/workspace.service.ts';
 import { normalizeEmail } from '@kith/domain/emails/email.ts';
 import { print, withCore } from '../output.ts';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { backup } from '@kith/server/backup/backup.service.ts';
-import { restore } from '@kith/server/backup/restore.service.ts';
+import { backup } from '@kith/server/features/backup/backup.service.ts';
+import { restore } from '@kith/server/features/backup/restore.service.ts';
 import { configSources, print, withCore } from '../output.ts';
 
 /** `kith backup <file>` and its counterpart `kith restore <file>`. */

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import { listTickets, QUEUES, type Queue } from '@kith/server/tickets/ticket.service.ts';
-import { slaReport } from '@kith/server/tickets/sla-report.service.ts';
-import { createInvitation } from '@kith/server/surveys/survey-invitation.service.ts';
-import { listSurveys } from '@kith/server/surveys/survey.service.ts';
-import { surveyResults, type Breakdown } from '@kith/server/surveys/survey-results.service.ts';
-import { getLoyalty, referralLeaderboard } from '@kith/server/loyalty/loyalty.service.ts';
-import { runDueJobs } from '@kith/server/jobs/runner.ts';
-import { rebuildRollup } from '@kith/server/surveys/survey-rollup.ts';
+import { listTickets, QUEUES, type Queue } from '@kith/server/features/tickets/ticket.service.ts';
+import { slaReport } from '@kith/server/features/tickets/sla-report.service.ts';
+import { createInvitation } from '@kith/server/features/surveys/survey-invitation.service.ts';
+import { listSurveys } from '@kith/server/features/surveys/survey.service.ts';
+import { surveyResults, type Breakdown } from '@kith/server/features/surveys/survey-results.service.ts';
+import { getLoyalty, referralLeaderboard } from '@kith/server/features/loyalty/loyalty.service.ts';
+import { runDueJobs } from '@kith/server/platform/jobs/runner.ts';
+import { rebuildRollup } from '@kith/server/features/surveys/survey-rollup.ts';
 import { print, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 

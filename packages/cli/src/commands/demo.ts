@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import { seedDemo } from '@kith/server/demo/demo.service.ts';
+import { seedDemo } from '@kith/server/features/demo/demo.service.ts';
 import { print, withCore } from '../output.ts';
 
 export function registerDemoCommand(program: Command): void {

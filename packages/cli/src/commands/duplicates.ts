@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import { detectDuplicates, listCandidates, mergeContacts, MERGE_FIELDS, undoMerge, type MergeField } from '@kith/server/duplicates/duplicate.service.ts';
+import {
+  detectDuplicates,
+  listCandidates,
+  mergeContacts,
+  MERGE_FIELDS,
+  undoMerge,
+  type MergeField,
+} from '@kith/server/features/duplicates/duplicate.service.ts';
 import { print, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 

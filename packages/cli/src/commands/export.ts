@@ -2,9 +2,9 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import { EXPORT_FORMATS, exportContacts, type ExportFormat } from '@kith/server/export/contact-export.ts';
-import { exportWorkspace } from '@kith/server/export/workspace-export.ts';
-import { exportList, LIST_EXPORTS, type ListExport } from '@kith/server/export/list-export.ts';
+import { EXPORT_FORMATS, exportContacts, type ExportFormat } from '@kith/server/features/export/contact-export.ts';
+import { exportWorkspace } from '@kith/server/features/export/workspace-export.ts';
+import { exportList, LIST_EXPORTS, type ListExport } from '@kith/server/features/export/list-export.ts';
 import { dataOut, fail, say, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 

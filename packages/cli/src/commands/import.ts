@@ -2,11 +2,11 @@ import { accessSync, constants } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import { ENCODINGS, type Encoding } from '@kith/server/import/decode.ts';
-import { runImport, type Progress } from '@kith/server/import/engine.ts';
-import { errorFile, listImports } from '@kith/server/import/import.service.ts';
-import { MATCH_KEYS, type MatchKey } from '@kith/server/import/kinds.ts';
-import { undoImport } from '@kith/server/import/undo.ts';
+import { ENCODINGS, type Encoding } from '@kith/server/features/import/decode.ts';
+import { runImport, type Progress } from '@kith/server/features/import/engine.ts';
+import { errorFile, listImports } from '@kith/server/features/import/import.service.ts';
+import { MATCH_KEYS, type MatchKey } from '@kith/server/features/import/kinds.ts';
+import { undoImport } from '@kith/server/features/import/undo.ts';
 import { dataOut, jsonSafe, print, say, terminalSafe, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { migrateToLatest, migrationStatus } from '@kith/server/db/migrate.ts';
+import { migrateToLatest, migrationStatus } from '@kith/server/platform/db/migrate.ts';
 import { print, withCore } from '../output.ts';
 
 export function registerMigrateCommands(program: Command): void {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import { enrollContact } from '@kith/server/playbooks/playbook-run.service.ts';
-import { listPlaybooks } from '@kith/server/playbooks/playbook.service.ts';
+import { enrollContact } from '@kith/server/features/playbooks/playbook-run.service.ts';
+import { listPlaybooks } from '@kith/server/features/playbooks/playbook.service.ts';
 import { print, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 

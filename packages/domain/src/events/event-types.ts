@@ -4,7 +4,7 @@ import { ORDER_STATUSES } from '../orders/order.schema.ts';
 
 /**
  * Kith's domain events: what happened to a record, written in the transaction that made it happen (the
- * server's `events` outbox, packages/server/src/events/) and delivered afterwards to listeners — loyalty,
+ * server's `events` outbox, packages/server/src/platform/events/) and delivered afterwards to listeners — loyalty,
  * survey triggers, statistics, and later automation, webhooks and KPIs — at least once, in order per record.
  *
  * Each type is declared once here: its payload schema and the record it belongs to (`key`). Events of one

@@ -1,4 +1,0 @@
-import type { ContactRef } from '../records/contact-refs.ts';
-
-/** A customer's orders follow them into a merge (the order-change event then re-syncs points and statistics). */
-export const orderContactRefs: readonly ContactRef[] = [{ table: 'orders', column: 'contact_id', kind: 'repoint' }];

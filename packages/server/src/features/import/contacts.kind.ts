@@ -1,0 +1,455 @@
+import { isAppError, type FieldIssue } from '@kith/domain/errors.ts';
+import { ContactCreateSchema, type Contact, type ContactCreateInput, type ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
+import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
+import { isSkip } from '@kith/domain/schema/field-table.ts';
+import { parseDate } from '@kith/domain/import/values.ts';
+import { matchKey } from '@kith/domain/text/fold.ts';
+import { ENUMS, enumLabel, LABEL_LOCALES } from '@kith/domain/labels/enums.ts';
+import type { Company } from '@kith/domain/companies/company.schema.ts';
+import type { Core } from '../../core.ts';
+import type { Db } from '../../platform/db/create-db.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { prepareNewCompanies, writeNewCompanies } from '../companies/company.service.ts';
+import { contactsByKeys, findContactsByIds } from '../contacts/contact.repository.ts';
+import {
+  insertNewContactRows,
+  newContactRows,
+  parseRows,
+  prepareNewContacts,
+  SKIP,
+  updateContactsIn,
+  type IndexedPatch,
+  type NewContactRows,
+} from '../contacts/contact.service.ts';
+import { authorize, scopeFor } from '../../platform/records/visibility.ts';
+import { softDeleteContactsIn, revertFields } from './undo.ts';
+import type { ImportError } from './engine.ts';
+import type { KindHandler, MappedRow, MatchKey, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
+
+/**
+ * Importing contacts: each row becomes a new contact, or updates the contact it matches — by external id,
+ * email or phone, in the order the user chose — adding its phones, emails and tags to those already
+ * there. Rows of one batch that are the same person (a shared email or phone) become one contact. A
+ * company named in a row is linked, and created when the workspace has none of that name.
+ */
+
+/** The field table's importable fields by their import name (`company` names a company; the rest are fields). */
+const TARGETS = new Map(CONTACT_FIELD_LIST.flatMap((f) => (isSkip(f.import) ? [] : [[f.import.target ?? f.name, { ...f, import: f.import }] as const])));
+/** The values of each field that names them (an enum, a source, a country) by their names in both languages, folded: a file Kith exported for people goes back in. */
+const NAMED = new Map(
+  CONTACT_FIELD_LIST.flatMap((f) => {
+    const name = f.enum?.labels ?? f.names;
+    if (!name) return [];
+    return [
+      [f.name, new Map((ENUMS[name] as readonly string[]).flatMap((x) => LABEL_LOCALES.map((l) => [matchKey(enumLabel(name, x, l)), x] as const)))] as const,
+    ];
+  }),
+);
+const LIST_FIELDS = new Set([...TARGETS].filter(([, f]) => f.kind === 'list').map(([k]) => k));
+/** Lists compared without case when rows are joined (words, not addresses or numbers). */
+const WORD_LISTS = new Set(
+  CONTACT_FIELD_LIST.filter((f) => !isSkip(f.filter) && (f.filter.keyKind === 'tag' || f.filter.keyKind === 'interest')).map((f) => f.name as string),
+);
+
+type Item = {
+  row: number;
+  input: ContactCreateInput;
+  companyName: string | null;
+  /** Normalised, as it would be created. */
+  c: Contact;
+  /** The existing contact it matches, if any. */
+  matchId: string | null;
+};
+
+type Plan = {
+  creates: Item[];
+  /** The creates' rows, made while preparing (null in a dry run). */
+  newRows: NewContactRows | null;
+  /** Company id → name, for the creates' search lines. */
+  names: Map<string, string>;
+  updates: { item: Item; patch: ContactUpdateInput }[];
+  newCompanies: Company[];
+  companyIds: Map<string, string>;
+  skipped: number;
+  headerOf: (field: string) => string;
+  valueOf: (row: number, field: string) => string | null;
+};
+
+type State = { seen: Set<string> };
+
+function toInput(
+  values: Record<string, string>,
+  row: number,
+  headerOf: (f: string) => string,
+  errors: ImportError[],
+): { input: ContactCreateInput; companyName: string | null } {
+  const out: Record<string, unknown> = {};
+  let companyName: string | null = null;
+  for (const [target, v] of Object.entries(values)) {
+    const f = TARGETS.get(target);
+    if (!f) continue;
+    if (f.import.target === 'company') companyName = v.slice(0, 200);
+    else if (f.kind === 'list')
+      out[f.name] = v
+        .split(f.name === 'phones' ? /[;,/\n]+/ : /[;,\n]+/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+    else if (f.import.parse === 'date') {
+      const d = parseDate(v);
+      if (d) out[f.name] = d;
+      else errors.push({ row, column: headerOf(target), value: v, message: `Not a date: ${v} (write it as dd/mm/yyyy)`, code: 'invalid_date' });
+    } else if (f.enum && f.name !== 'province') {
+      // A stored code, or a word that means one ("Nữ" → female); provinces resolve their own names.
+      const word = matchKey(v);
+      const code = f.import.values?.[word] ?? f.enum.values.find((x) => x === v.trim() || matchKey(x) === word) ?? NAMED.get(f.name)?.get(word);
+      if (code) out[f.name] = code;
+      else {
+        const words = Object.keys(f.import.values ?? {});
+        errors.push({
+          row,
+          column: headerOf(target),
+          value: v,
+          message: `Not a ${f.name}: ${v} (${(words.length ? words : f.enum.values).join(', ')})`,
+          code: 'invalid_choice',
+        });
+      }
+    } else out[f.name] = (f.names && NAMED.get(f.name)?.get(matchKey(v))) || v;
+  }
+  if (!out.name && (out.familyName || out.givenName)) out.name = [out.familyName, out.givenName].filter(Boolean).join(' ');
+  return { input: out as ContactCreateInput, companyName };
+}
+
+/** The keys a contact is matched by, surest first, as `kind:value` (the contact_keys kinds). */
+function keysOf(c: Contact, matchBy: MatchKey[]): string[] {
+  const keys: string[] = [];
+  for (const m of matchBy) {
+    if (m === 'externalId' && c.externalId) keys.push(`external:${c.externalId}`);
+    if (m === 'email') for (const e of c.emails) keys.push(`email:${e}`);
+    if (m === 'phone') for (const p of c.phones) keys.push(`phone:${p}`);
+  }
+  return keys;
+}
+
+/** A later row of the same person laid over an earlier one: its values win, lists are joined. */
+function mergeInputs(a: ContactCreateInput, b: ContactCreateInput): ContactCreateInput {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    if (v === undefined) continue;
+    if (LIST_FIELDS.has(k) && Array.isArray(out[k])) out[k] = [...(out[k] as string[]), ...(v as string[])];
+    else out[k] = v;
+  }
+  return out as ContactCreateInput;
+}
+
+const union = (a: string[], b: string[], fold = (x: string) => x) => {
+  const seen = new Set(a.map(fold));
+  return [...a, ...b.filter((x) => !seen.has(fold(x)) && (seen.add(fold(x)), true))];
+};
+
+async function prepare(
+  core: Core,
+  actor: Actor,
+  rows: MappedRow[],
+  ctx: PrepareContext,
+): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }> {
+  const state = ctx.state as State;
+  const { matchBy, onExisting } = ctx.options;
+  const errors: ImportError[] = [];
+  const valueOf = (row: number, field: string) => rows.find((r) => r.row === row)?.values[field] ?? null;
+
+  // 1. Cells to inputs, then every check a create makes (schema, phones, provinces, owners), row by row.
+  let converted = rows.map((r) => ({ row: r.row, ...toInput(r.values, r.row, ctx.headerOf, errors) }));
+  const check = async (list: typeof converted) => {
+    const bad = new Set(errors.map((e) => e.row));
+    const { rows: parsed, issues } = parseRows(
+      ContactCreateSchema,
+      list.map((x) => x.input),
+    );
+    const prepared = await prepareNewContacts(
+      core,
+      actor,
+      parsed.map((p, i) => (bad.has(list[i]!.row) ? SKIP : p)),
+      { bulk: true, issues },
+    );
+    for (const x of prepared.issues)
+      errors.push(
+        issueToError(
+          x,
+          (i) => list[i]!.row,
+          ctx.headerOf,
+          (row, f) => valueOf(row, f),
+        ),
+      );
+    const failed = new Set(errors.map((e) => e.row));
+    return prepared.items
+      .map((x) => ({ i: Number(x.path[1]), c: x.c }))
+      .filter((x) => !failed.has(list[x.i]!.row))
+      .map((x) => ({ ...list[x.i]!, input: parsed[x.i]!, c: x.c }));
+  };
+  let items = await check(converted);
+
+  // 2. Rows of one person within the batch become one: later rows laid over the first.
+  const owner = new Map<string, number>();
+  const groups = new Map<number, number[]>();
+  items.forEach((it, idx) => {
+    const keys = keysOf(it.c, matchBy);
+    const first = keys.map((k) => owner.get(k)).find((x) => x !== undefined);
+    const head = first ?? idx;
+    for (const k of keys) if (!owner.has(k)) owner.set(k, head);
+    groups.set(head, [...(groups.get(head) ?? []), idx]);
+  });
+  const mergedRows = new Set<number>();
+  if ([...groups.values()].some((g) => g.length > 1)) {
+    converted = [...groups.values()].map((g) => {
+      const base = items[g[0]!]!;
+      let input = base.input;
+      let companyName = base.companyName;
+      for (const idx of g.slice(1)) {
+        input = mergeInputs(input, items[idx]!.input);
+        companyName = items[idx]!.companyName ?? companyName;
+        mergedRows.add(items[idx]!.row);
+      }
+      return { row: base.row, input, companyName };
+    });
+    items = await check(converted);
+  }
+
+  // 3. Match each to an existing contact, surest key first (a dry run also counts what earlier batches would create).
+  const allKeys = items.flatMap((it) => keysOf(it.c, matchBy));
+  // Only contacts the member may change: one outside their scope is no match at all (the row makes a contact
+  // of their own, and duplicate detection shows the pair to whoever sees both — docs/permissions.md).
+  const found = await contactsByKeys(core.db, actor.workspaceId, allKeys, scopeFor(actor, 'contacts.update'));
+  const matched: Item[] = items.map((it) => {
+    const id =
+      keysOf(it.c, matchBy)
+        .map((k) => found.get(k))
+        .find((x) => x !== undefined) ?? null;
+    return { ...it, matchId: id };
+  });
+
+  // 4. Companies by name: linked when the workspace has one of that name, created otherwise.
+  const companyNames = [...new Set(matched.map((x) => x.companyName).filter((x): x is string => !!x))];
+  const companyIds = new Map<string, string>();
+  const newCompanies = new Map<string, { name: string }>();
+  if (companyNames.length) {
+    const keys = companyNames.map((n) => matchKey(n));
+    for (let i = 0; i < keys.length; i += 500) {
+      const rowsFound = await core.db
+        .selectFrom('companies')
+        .select(['id', 'name_key'])
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('deleted_at', 'is', null)
+        .where('name_key', 'in', keys.slice(i, i + 500))
+        .orderBy('created_at')
+        .execute();
+      for (const r of rowsFound) if (!companyIds.has(r.name_key)) companyIds.set(r.name_key, r.id);
+    }
+    for (const n of companyNames) if (!companyIds.has(matchKey(n)) && !newCompanies.has(matchKey(n))) newCompanies.set(matchKey(n), { name: n });
+  }
+  let preparedCompanies: Company[] = [];
+  if (newCompanies.size) {
+    authorize(actor, 'companies.create');
+    const r = await prepareNewCompanies(core, actor, [...newCompanies.values()], { bulk: true });
+    if (r.issues.length === 0) preparedCompanies = r.companies;
+  }
+
+  // 5. Updates: the row's values over the contact's, lists joined; a row that changes nothing is skipped.
+  const existing = new Map(
+    (
+      await findContactsByIds(
+        core.db,
+        { workspaceId: actor.workspaceId, limitTo: null },
+        matched.filter((x) => x.matchId).map((x) => x.matchId!),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  const creates: Item[] = [];
+  const updates: Plan['updates'] = [];
+  let skipped = mergedRows.size;
+  let wouldUpdate = 0;
+  for (const it of matched) {
+    const keys = keysOf(it.c, matchBy);
+    if (!it.matchId) {
+      if (ctx.dryRun && keys.some((k) => state.seen.has(k))) wouldUpdate++;
+      else creates.push(it);
+      continue;
+    }
+    if (onExisting === 'skip') {
+      skipped++;
+      continue;
+    }
+    const cur = existing.get(it.matchId);
+    if (!cur) {
+      creates.push({ ...it, matchId: null });
+      continue;
+    }
+    const patch: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(it.input)) {
+      if (v === undefined) continue;
+      // Lists are joined: addresses and numbers as normalised, words without case.
+      if (LIST_FIELDS.has(k)) {
+        const f = k as 'emails' | 'phones' | 'tags' | 'interests';
+        patch[k] = WORD_LISTS.has(k) ? union(cur[f], v as string[], (t) => t.toLowerCase()) : union(cur[f], it.c[f]);
+      } else patch[k] = v;
+    }
+    if (it.companyName) patch.companyId = companyIds.get(matchKey(it.companyName)) ?? `new:${matchKey(it.companyName)}`;
+    const changes = Object.entries(patch).some(([k, v]) => JSON.stringify((cur as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v));
+    if (!changes) {
+      skipped++;
+      continue;
+    }
+    updates.push({ item: it, patch: patch as ContactUpdateInput });
+  }
+  // Contacts linked to a company: the existing one's id, or the new one's.
+  const idOf = new Map(companyIds);
+  for (const c of preparedCompanies) idOf.set(matchKey(c.name), c.id);
+  const names = new Map<string, string>();
+  for (const it of creates) {
+    if (!it.companyName) continue;
+    const id = idOf.get(matchKey(it.companyName)) ?? null;
+    it.c = { ...it.c, companyId: id };
+    if (id) names.set(id, it.companyName);
+  }
+  // The new contacts' rows (search line, lookup keys, audit entries) are made here, not in the write's
+  // transaction: on SQLite that is time nobody else gets, and a batch is sized by its longer half.
+  const newRows =
+    ctx.dryRun || !ctx.importId
+      ? null
+      : newContactRows(
+          core,
+          actor,
+          creates.map((it) => it.c),
+          names,
+          { importId: ctx.importId },
+        );
+  return {
+    plan: { creates, newRows, names, updates, newCompanies: preparedCompanies, companyIds, skipped, headerOf: ctx.headerOf, valueOf },
+    errors,
+    counts: { created: creates.length, updated: updates.length + wouldUpdate, skipped },
+  };
+}
+
+function issueToError(
+  x: FieldIssue,
+  rowOf: (i: number) => number,
+  headerOf: (f: string) => string,
+  valueOf: (row: number, field: string) => string | null,
+): ImportError {
+  const row = rowOf(Number(x.path[1]));
+  const field = String(x.path[2] ?? '');
+  return {
+    row,
+    column: field ? headerOf(field) : null,
+    value: field ? valueOf(row, field) : null,
+    message: x.message,
+    ...(x.code ? { code: x.code } : {}),
+    ...(x.params ? { params: x.params } : {}),
+  };
+}
+
+async function write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written> {
+  const errors: ImportError[] = [];
+  const out: Written = { created: [], updated: [], skipped: plan.skipped, errors };
+
+  // New companies first, so the contacts can point at them.
+  const ids = new Map(plan.companyIds);
+  if (plan.newCompanies.length) {
+    await writeNewCompanies(core, trx, actor, plan.newCompanies, meta);
+    for (const c of plan.newCompanies) {
+      ids.set(matchKey(c.name), c.id);
+      out.created.push({ type: 'company', id: c.id });
+    }
+  }
+  const companyOf = (name: string | null) => (name ? (ids.get(matchKey(name)) ?? null) : null);
+
+  // Updates: a row the contact's owner rules refuse (or that no longer checks out) is reported, the others go on.
+  let patches: (IndexedPatch & { row: number })[] = plan.updates.map((u, index) => {
+    const patch = { ...u.patch };
+    if (typeof patch.companyId === 'string' && patch.companyId.startsWith('new:')) patch.companyId = companyOf(u.item.companyName);
+    return { id: u.item.matchId!, patch, ifVersion: null, index, row: u.item.row };
+  });
+  for (let attempt = 0; patches.length > 0; attempt++) {
+    try {
+      const r = await updateContactsIn(core, trx, actor, patches, { bulk: true, meta });
+      const changed = new Set(r.changes.map((c) => c.id));
+      out.skipped += patches.filter((p) => !changed.has(p.id)).length;
+      for (const c of r.changes) out.updated.push({ type: 'contact', id: c.id, before: c.before, after: c.after });
+      break;
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'validation' || attempt > 2) throw e;
+      const bad = new Set<number>();
+      for (const x of e.issues) {
+        const p = patches.find((q) => q.index === Number(x.path[1]));
+        if (!p) continue;
+        bad.add(p.index);
+        const field = String(x.path[2] ?? '');
+        const mine = field !== 'id';
+        errors.push({
+          row: p.row,
+          column: mine && field ? plan.headerOf(field) : null,
+          value: mine && field ? plan.valueOf(p.row, field) : null,
+          message: mine ? x.message : 'Matches a contact you may not change (it belongs to someone else)',
+          ...(mine ? { ...(x.code ? { code: x.code } : {}), ...(x.params ? { params: x.params } : {}) } : { code: 'not_yours' }),
+        });
+      }
+      if (bad.size === 0) throw e;
+      patches = patches.filter((p) => !bad.has(p.index));
+    }
+  }
+
+  const creates = plan.creates.map((it) => it.c);
+  await insertNewContactRows(trx, plan.newRows ?? newContactRows(core, actor, creates, plan.names, meta));
+  for (const c of creates) out.created.push({ type: 'contact', id: c.id });
+  return out;
+}
+
+async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importId: string }): Promise<UndoResult> {
+  const result: UndoResult = { removed: 0, restored: 0, kept: [] };
+  // What it changed goes back first (a field someone has changed since is left as it is now), then what it created goes.
+  const r = await revertFields(
+    core,
+    actor,
+    items.filter((x) => x.action === 'update' && x.entityType === 'contact'),
+    meta,
+  );
+  result.restored += r.restored;
+  result.kept.push(...r.kept);
+  const created = items.filter((x) => x.action === 'create');
+  const d = await softDeleteContactsIn(
+    core,
+    actor,
+    created.filter((x) => x.entityType === 'contact').map((x) => x.entityId),
+    created.filter((x) => x.entityType === 'company').map((x) => x.entityId),
+    meta,
+  );
+  result.removed += d.removed;
+  result.kept.push(...d.kept);
+  return result;
+}
+
+export const contactsHandler: KindHandler<Plan, State> = {
+  kind: 'contacts',
+  entityType: 'contact',
+  action: 'contacts.create',
+  defaultMatchBy: ['externalId', 'email', 'phone'],
+  missing: (fields) =>
+    fields.has('name') || fields.has('givenName') || fields.has('familyName')
+      ? null
+      : 'No column holds the name; map one to name (e.g. --map "Họ và tên=name")',
+  newState: () => ({ seen: new Set<string>() }),
+  prepare,
+  commitState(state, plan, dryRun) {
+    // Only a dry run needs this (a real run finds the batch's contacts in the database; memory stays flat).
+    if (!dryRun) return;
+    for (const it of plan.creates) for (const k of keysOf(it.c, ['externalId', 'email', 'phone'])) state.seen.add(k);
+  },
+  write,
+  planKeys(plan) {
+    const keys: string[] = [];
+    for (const it of plan.creates) keys.push(...keysOf(it.c, ['externalId', 'email', 'phone']));
+    for (const u of plan.updates) keys.push(`id:${u.item.matchId}`, ...keysOf(u.item.c, ['externalId', 'email', 'phone']));
+    for (const c of plan.newCompanies) keys.push(`company:${matchKey(c.name)}`);
+    return keys;
+  },
+  undo,
+};

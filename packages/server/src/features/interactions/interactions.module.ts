@@ -1,0 +1,9 @@
+import { interactionContactRefs } from './interaction.refs.ts';
+import type { KithModule } from '../../kith-module.ts';
+import { interactionRoutes } from './interaction.routes.ts';
+
+export const interactionsModule: KithModule = {
+  name: 'interactions',
+  routes: [interactionRoutes],
+  contactRefs: interactionContactRefs,
+};

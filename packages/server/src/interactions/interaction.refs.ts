@@ -1,4 +1,0 @@
-import type { ContactRef } from '../records/contact-refs.ts';
-
-/** Calls, messages and notes stay on the customer's timeline after a merge. */
-export const interactionContactRefs: readonly ContactRef[] = [{ table: 'interactions', column: 'contact_id', kind: 'repoint' }];

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { AppError, notFound } from '@kith/domain/errors.ts';
+import type { Core } from '../../core.ts';
+import { actorOf } from '../http/auth-hook.ts';
+import { errors, IdParams, Timestamp } from '../http/schemas.ts';
+import type { App } from '../http/types.ts';
+import { authorize } from '../records/visibility.ts';
+import { enqueue } from '../jobs/queue.ts';
+import { MAIL_ATTEMPTS, MAIL_JOB } from './outbox.ts';
+import { dataAttrs, escapeHtml, htmlPage, newNonce, pageCsp } from '../http/html.ts';
+import { t } from '../i18n/messages.ts';
+import { checkUnsubscribe, deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail, SmtpInput, unsubscribe } from './workspace-mail.ts';
+
+const SettingsOut = z.object({
+  configured: z.boolean(),
+  host: z.string().nullable(),
+  port: z.number().nullable(),
+  secure: z.boolean().nullable(),
+  user: z.string().nullable(),
+  hasPassword: z.boolean(),
+  from: z.string().nullable(),
+  fromName: z.string().nullable(),
+  replyTo: z.string().nullable(),
+  instanceSmtp: z.boolean().describe('SMTP_URL is set for the whole server (used when the workspace has no server of its own)'),
+  updatedAt: Timestamp.nullable(),
+});
+const OutboxOut = z.object({
+  id: z.string(),
+  contactId: z.string().nullable(),
+  to: z.string(),
+  subject: z.string(),
+  purpose: z.string(),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'suppressed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  relatedType: z.string().nullable(),
+  relatedId: z.string().nullable(),
+  sentAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+
+export function mailRoutes(core: Core) {
+  return async function (app: App) {
+    app.get(
+      '/mail/settings',
+      {
+        schema: { tags: ['mail'], summary: 'The workspace’s SMTP server (the password is never returned)', response: { 200: SettingsOut, ...errors(403) } },
+        config: { action: 'care.configure' },
+      },
+      async (req) => getMailSettings(core, actorOf(req)),
+    );
+    app.put(
+      '/mail/settings',
+      {
+        schema: {
+          tags: ['mail'],
+          summary: 'Set the workspace’s SMTP server and sender (stored encrypted; audited without the password)',
+          body: SmtpInput,
+          response: { 200: SettingsOut, ...errors(403, 422) },
+        },
+        config: { action: 'care.configure' },
+      },
+      async (req) => saveMailSettings(core, actorOf(req), req.body),
+    );
+    app.delete(
+      '/mail/settings',
+      {
+        schema: {
+          tags: ['mail'],
+          summary: 'Remove the workspace’s SMTP server (mail then leaves through the server’s SMTP_URL, if any)',
+          response: { 204: z.null(), ...errors(403, 404) },
+        },
+        config: { action: 'care.configure' },
+      },
+      async (req, reply) => {
+        await deleteMailSettings(core, actorOf(req));
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/mail/settings/test',
+      {
+        schema: {
+          tags: ['mail'],
+          summary: 'Send a test message now and report what the SMTP server said',
+          body: z.strictObject({ to: z.email() }),
+          response: { 200: z.object({ sent: z.literal(true), via: z.enum(['workspace', 'instance']) }), ...errors(403, 409, 422) },
+        },
+        config: { action: 'care.configure' },
+      },
+      async (req) => sendTestMail(core, actorOf(req), req.body.to),
+    );
+    app.get(
+      '/mail/outbox',
+      {
+        schema: {
+          tags: ['mail'],
+          summary: 'Mail sent or waiting, newest first, with its delivery status',
+          querystring: z.strictObject({
+            status: z.enum(['queued', 'sending', 'sent', 'failed', 'suppressed']).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+          response: { 200: z.object({ data: z.array(OutboxOut) }), ...errors(403) },
+        },
+        config: { action: 'care.configure' },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'care.configure');
+        let q = core.db.selectFrom('mail_outbox').selectAll().where('workspace_id', '=', actor.workspaceId);
+        if (req.query.status) q = q.where('status', '=', req.query.status);
+        const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(req.query.limit).execute();
+        return {
+          data: rows.map((m) => ({
+            id: m.id,
+            contactId: m.contact_id,
+            to: m.to_address,
+            subject: m.subject,
+            purpose: m.purpose,
+            status: m.status as 'queued',
+            attempts: m.attempts,
+            lastError: m.last_error,
+            relatedType: m.related_type,
+            relatedId: m.related_id,
+            sentAt: m.sent_at,
+            createdAt: m.created_at,
+          })),
+        };
+      },
+    );
+    app.post(
+      '/mail/outbox/:id/retry',
+      {
+        schema: {
+          tags: ['mail'],
+          summary: 'Try a failed mail again',
+          params: IdParams,
+          response: { 202: z.object({ queued: z.literal(true) }), ...errors(403, 404, 409) },
+        },
+        config: { action: 'care.configure' },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'care.configure');
+        await core.db.transaction().execute(async (trx) => {
+          const m = await trx
+            .selectFrom('mail_outbox')
+            .select(['id', 'status'])
+            .where('workspace_id', '=', actor.workspaceId)
+            .where('id', '=', req.params.id)
+            .executeTakeFirst();
+          if (!m) throw notFound('Mail');
+          if (m.status !== 'failed') throw new AppError('conflict', `Only a failed mail is tried again; this one is ${m.status}`);
+          const now = core.now();
+          await trx.updateTable('mail_outbox').set({ status: 'queued', updated_at: now.toISOString() }).where('id', '=', m.id).execute();
+          await enqueue(
+            trx,
+            {
+              kind: MAIL_JOB,
+              workspaceId: actor.workspaceId,
+              key: `mail:${m.id}:retry:${now.getTime()}`,
+              payload: { mailId: m.id },
+              maxAttempts: MAIL_ATTEMPTS,
+            },
+            now,
+          );
+        });
+        return reply.code(202).send({ queued: true });
+      },
+    );
+  };
+}
+
+const UNSUB_STYLE =
+  'body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f4f6f8;color:#1f2328}main{max-width:520px;margin:48px auto;padding:24px;background:#fff;border-radius:12px}button{min-height:44px;padding:0 20px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;font-weight:600;cursor:pointer}';
+/** The button's script: a constant; the confirmation it shows is the question's data-done attribute (a workspace name is never in a script). */
+const UNSUB_SCRIPT =
+  "document.getElementById('b').addEventListener('click',async()=>{const r=await fetch(location.pathname,{method:'POST'});if(r.ok){const q=document.getElementById('q');q.textContent=q.dataset.done;document.getElementById('b').remove()}})";
+
+function unsubPage(locale: string, body: string, nonce: string, script?: string): string {
+  return htmlPage({ locale, title: t(locale, 'unsubscribe.title'), style: UNSUB_STYLE, body, nonce, ...(script ? { script } : {}) });
+}
+
+/** GET /u/{contactId}/{signature}: asks (a link scanner must not unsubscribe anyone); POST does it (also RFC 8058 one-click). */
+export function unsubscribeRoutes(core: Core) {
+  return async function (app: App) {
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => done(null, body));
+    const params = z.object({ contactId: z.string().max(40), signature: z.string().max(64) });
+    app.get('/u/:contactId/:signature', { schema: { hide: true, params } }, async (req, reply) => {
+      const nonce = newNonce();
+      reply
+        .header('content-security-policy', pageCsp(nonce))
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer')
+        .type('text/html; charset=utf-8');
+      const ok = checkUnsubscribe(core, req.params.contactId, req.params.signature);
+      const ws = ok
+        ? await core.db
+            .selectFrom('contacts')
+            .innerJoin('workspaces', 'workspaces.id', 'contacts.workspace_id')
+            .select(['workspaces.name', 'workspaces.locale'])
+            .where('contacts.id', '=', req.params.contactId)
+            .executeTakeFirst()
+        : undefined;
+      if (!ws) return reply.code(404).send(unsubPage('vi', `<p>${escapeHtml(t('vi', 'unsubscribe.bad'))}</p>`, nonce));
+      const l = ws.locale;
+      return reply.send(
+        unsubPage(
+          l,
+          `<h1>${escapeHtml(t(l, 'unsubscribe.title'))}</h1><p id="q"${dataAttrs({ done: t(l, 'unsubscribe.done', { workspace: ws.name }) })}>${escapeHtml(t(l, 'unsubscribe.ask', { workspace: ws.name }))}</p><button id="b" type="button">${escapeHtml(t(l, 'unsubscribe.button'))}</button>`,
+          nonce,
+          UNSUB_SCRIPT,
+        ),
+      );
+    });
+    app.post('/u/:contactId/:signature', { schema: { hide: true, params } }, async (req, reply) => {
+      if (!checkUnsubscribe(core, req.params.contactId, req.params.signature)) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      const r = await unsubscribe(core, req.params.contactId);
+      if (!r) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      return reply
+        .code(200)
+        .type('text/plain; charset=utf-8')
+        .send(t(r.locale, 'unsubscribe.done', { workspace: r.workspaceName }));
+    });
+  };
+}

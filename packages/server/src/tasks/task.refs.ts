@@ -1,4 +1,0 @@
-import type { ContactRef } from '../records/contact-refs.ts';
-
-/** A task about a customer is about the merged customer. */
-export const taskContactRefs: readonly ContactRef[] = [{ table: 'tasks', column: 'contact_id', kind: 'repoint' }];

@@ -1,9 +1,0 @@
-import { taskContactRefs } from './task.refs.ts';
-import type { KithModule } from '../kith-module.ts';
-import { taskRoutes } from './task.routes.ts';
-
-export const tasksModule: KithModule = {
-  name: 'tasks',
-  routes: [taskRoutes],
-  contactRefs: taskContactRefs,
-};

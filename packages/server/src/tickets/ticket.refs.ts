@@ -1,7 +1,0 @@
-import type { ContactRef } from '../records/contact-refs.ts';
-
-/** Tickets and their conversation belong to the customer; both follow a merge. */
-export const ticketContactRefs: readonly ContactRef[] = [
-  { table: 'tickets', column: 'contact_id', kind: 'repoint' },
-  { table: 'ticket_messages', column: 'contact_id', kind: 'repoint' },
-];
