@@ -127,7 +127,6 @@ const CYCLE_EXCEPTIONS: Record<string, string> = {
   // Contacts, the hub: its routes and service call the features built on contacts. Each is a candidate for a
   // module hook or the domain events of issue 17 (contacts/ is being reworked in parallel, so left as it is).
   'contacts/contact.routes.ts -> duplicates': "a contact's duplicate candidates are served under /contacts",
-  'contacts/contact.routes.ts -> interactions': 'the customer timeline is served under /contacts',
   'contacts/contact.routes.ts -> export': "the contact list's CSV/XLSX export is served under /contacts",
   'contacts/contact.service.ts -> surveys': 'purging a contact who answered surveys recounts the survey dashboard',
   'contacts/contact.service.ts -> segments': 'contact lists filter by segment',

@@ -4,6 +4,7 @@ import type { App } from './platform/http/types.ts';
 import type { JobHandler } from './platform/jobs/runner.ts';
 import type { ContactRef } from './platform/records/contact-refs.ts';
 import type { EventListener } from './platform/events/delivery.ts';
+import type { TimelineSource } from './platform/records/timeline.ts';
 
 /**
  * A feature plugs into Kith through one module object (`<feature>/<feature>.module.ts`), and the modules are
@@ -66,6 +67,8 @@ export type KithModule = {
    * through the outbox at least once, in order per record, by whichever process runs the job runner.
    */
   readonly events?: readonly EventListener[];
+  /** What it records about a customer, read for the customer's timeline (features/timeline merges the sources). */
+  readonly timeline?: readonly TimelineSource[];
 };
 
 /** The recurring kinds of the modules (jobs/runner.ts schedules them). */
@@ -102,4 +105,12 @@ export function contactRefsOf(core: { readonly modules: readonly KithModule[] })
 /** The domain-event listeners of the modules (events/delivery.ts delivers to them). */
 export function eventListenersOf(modules: readonly KithModule[]): EventListener[] {
   return modules.flatMap((m) => m.events ?? []);
+}
+
+/** The timeline sources of the modules; a kind read by two modules is a mistake, refused. */
+export function timelineSourcesOf(modules: readonly KithModule[]): TimelineSource[] {
+  const sources = modules.flatMap((m) => m.timeline ?? []);
+  const kinds = new Set(sources.map((s) => s.kind));
+  if (kinds.size !== sources.length) throw new Error('two modules read the same kind of timeline entry');
+  return sources;
 }

@@ -9,6 +9,7 @@ import { contactsModule } from './features/contacts/contacts.module.ts';
 import { companiesModule } from './features/companies/companies.module.ts';
 import { commerceModule } from './features/commerce/commerce.module.ts';
 import { interactionsModule } from './features/interactions/interactions.module.ts';
+import { timelineModule } from './features/timeline/timeline.module.ts';
 import { tasksModule } from './features/tasks/tasks.module.ts';
 import { importModule } from './features/import/import.module.ts';
 import { duplicatesModule } from './features/duplicates/duplicates.module.ts';
@@ -41,6 +42,7 @@ export const MODULES: readonly KithModule[] = [
   companiesModule,
   commerceModule,
   interactionsModule,
+  timelineModule,
   tasksModule,
   importModule,
   duplicatesModule,

@@ -3,7 +3,6 @@ import { RFM_SEGMENTS } from '../analytics/rfm.ts';
 import { VALUE_TIERS } from '../analytics/tiers.ts';
 import { Deleted, IdParams, page, Timestamp } from '../api/common.ts';
 import { contract } from '../api/contract.ts';
-import { TimelinePageOut, TimelineQuery } from '../interactions/timeline.api.ts';
 import { contactOutputShape } from './contact.fields.ts';
 import { CONSENT_CHANNELS, ContactCreateSchema, ContactUpdateSchema } from './contact.schema.ts';
 
@@ -131,16 +130,5 @@ export const contactApi = {
     params: IdParams,
     status: 204,
     response: null,
-  }),
-  timeline: contract({
-    method: 'GET',
-    path: '/contacts/:id/timeline',
-    tags: ['contacts'],
-    summary:
-      'Everything that happened with a customer, newest first: interactions, orders, tasks and changes to the record (kinds=interaction,order,task,change to choose)',
-    params: IdParams,
-    query: TimelineQuery,
-    status: 200,
-    response: TimelinePageOut,
   }),
 };

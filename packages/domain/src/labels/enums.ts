@@ -9,7 +9,7 @@
 import { RFM_SEGMENTS } from '../analytics/rfm.ts';
 import { VALUE_TIERS } from '../analytics/tiers.ts';
 import { INVITATION_STATUSES } from '../invitations/invitation.api.ts';
-import { TIMELINE_KINDS } from '../interactions/timeline.api.ts';
+import { TIMELINE_KINDS } from '../timeline/timeline.api.ts';
 import { ASSIGNMENT_MODES, DEFAULT_CATEGORIES, TICKET_CHANNELS } from '../care/care.schema.ts';
 import { LoyaltySettingsSchema } from '../care/loyalty.ts';
 import { PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, RUN_STATUSES, STEP_STATUSES } from '../care/playbook.schema.ts';

@@ -11,7 +11,6 @@ import { createContacts, deleteContact, getContact, listContacts, parseRows, pur
 import { zodValidatorCompiler } from '../../platform/http/zod-validator.ts';
 import { tagList, uuid } from '@kith/domain/schema/fields.ts';
 import { applyBulkAction } from './contact-actions.service.ts';
-import { contactTimeline } from '../interactions/interaction.service.ts';
 import { PassThrough } from 'node:stream';
 import { EXPORT_FORMATS, exportContacts } from '../export/contact-export.ts';
 import { authorize } from '../../platform/records/visibility.ts';
@@ -172,14 +171,6 @@ export function contactRoutes(core: Core) {
           .header('cache-control', 'no-store')
           .send(out as never);
       },
-    );
-
-    app.get(contactApi.timeline.path, { schema: routeSchema(contactApi.timeline, [404, 422]), config: { action: 'contacts.read' } }, async (req) =>
-      contactTimeline(core, actorOf(req), req.params.id, {
-        limit: req.query.limit,
-        ...(req.query.cursor ? { cursor: req.query.cursor } : {}),
-        ...(req.query.kinds ? { kinds: req.query.kinds } : {}),
-      }),
     );
 
     app.get(contactApi.get.path, { schema: routeSchema(contactApi.get, [404]), config: { action: 'contacts.read' } }, async (req, reply) => {

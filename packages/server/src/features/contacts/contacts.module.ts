@@ -1,3 +1,4 @@
+import { contactChangesTimeline } from './contact-timeline.repository.ts';
 import { contactContactRefs } from './contact.refs.ts';
 import type { KithModule } from '../../kith-module.ts';
 import { contactRoutes } from './contact.routes.ts';
@@ -6,4 +7,5 @@ export const contactsModule: KithModule = {
   name: 'contacts',
   routes: [contactRoutes],
   contactRefs: contactContactRefs,
+  timeline: [contactChangesTimeline],
 };

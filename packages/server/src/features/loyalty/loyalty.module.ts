@@ -1,3 +1,4 @@
+import { loyaltyTimeline } from './loyalty-timeline.repository.ts';
 import { loyaltyContactRefs } from './loyalty.refs.ts';
 import { ordersChangedHook } from '../commerce/order-events.ts';
 import { listen, type KithModule } from '../../kith-module.ts';
@@ -15,4 +16,5 @@ export const loyaltyModule: KithModule = {
   // Points and tiers follow the customer's orders.
   listeners: [listen(ordersChangedHook, loyaltyOnOrdersChanged)],
   contactRefs: loyaltyContactRefs,
+  timeline: [loyaltyTimeline],
 };

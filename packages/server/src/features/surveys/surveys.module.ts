@@ -1,3 +1,4 @@
+import { surveyTimeline } from './survey-timeline.repository.ts';
 import { surveyContactRefs } from './survey.refs.ts';
 import { listen, type KithModule } from '../../kith-module.ts';
 import type { ClaimedJob } from '../../platform/jobs/runner.ts';
@@ -21,4 +22,5 @@ export const surveysModule: KithModule = {
   contactRefs: surveyContactRefs,
   // A survey's triggers, after the change committed: an order delivered, a ticket resolved.
   events: [surveyTriggers],
+  timeline: [surveyTimeline],
 };

@@ -1,3 +1,4 @@
+import { ticketTimeline } from './ticket-timeline.repository.ts';
 import { ticketContactRefs } from './ticket.refs.ts';
 import type { KithModule } from '../../kith-module.ts';
 import type { ClaimedJob } from '../../platform/jobs/runner.ts';
@@ -13,4 +14,5 @@ export const ticketsModule: KithModule = {
     [SLA_JOB]: (core, job: ClaimedJob<SlaJobPayload>) => runSlaCheck(core, job.payload),
   },
   contactRefs: ticketContactRefs,
+  timeline: [ticketTimeline],
 };

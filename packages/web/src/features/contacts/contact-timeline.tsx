@@ -11,8 +11,7 @@ import {
   type InteractionKind,
 } from '@kith/domain/interactions/interaction.schema.ts';
 import { interactionApi } from '@kith/domain/interactions/interaction.api.ts';
-import type { TimelineEntry } from '@kith/domain/interactions/timeline.api.ts';
-import { contactApi } from '@kith/domain/contacts/contact.api.ts';
+import { timelineApi, type TimelineEntry } from '@kith/domain/timeline/timeline.api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
@@ -166,7 +165,7 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
     queryKey: ['timeline', contactId, kind],
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) =>
-      (await call(contactApi.timeline, { params: { id: contactId }, query: { limit: 30, cursor: pageParam, kinds: kind || undefined } })).data,
+      (await call(timelineApi.list, { params: { id: contactId }, query: { limit: 30, cursor: pageParam, kinds: kind || undefined } })).data,
     getNextPageParam: (p) => p.nextCursor,
   });
   const entries = q.data?.pages.flatMap((p) => p.data).filter((e) => SHOWN_KINDS.has(e.kind)) ?? [];

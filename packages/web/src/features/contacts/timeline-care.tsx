@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { LoyaltyTimelineEntry, SurveyTimelineEntry } from '@kith/domain/interactions/timeline.api.ts';
+import type { LoyaltyTimelineEntry, SurveyTimelineEntry } from '@kith/domain/timeline/timeline.api.ts';
 import { useCan } from '../../app/session.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useFormat } from '../../lib/format.ts';

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { Timestamp } from '../api/common.ts';
+import { IdParams, Timestamp } from '../api/common.ts';
+import { contract } from '../api/contract.ts';
 import { ORDER_STATUSES } from '../orders/order.schema.ts';
-import { InteractionOut } from './interaction.api.ts';
+import { InteractionOut } from '../interactions/interaction.api.ts';
 
 /**
- * The customer's one timeline as the API returns it (GET /contacts/:id/timeline, contactApi.timeline):
+ * The customer's one timeline as the API returns it (GET /contacts/:id/timeline, timelineApi.list):
  * interactions, orders, tasks, deal moves, ticket messages, survey answers, points and changes to the record.
+ * Each kind is read by the feature that owns it (its module's `timeline` source, server features/timeline/).
  */
 
 export const TIMELINE_KINDS = ['interaction', 'order', 'task', 'deal', 'ticket', 'survey', 'loyalty', 'change'] as const;
@@ -117,3 +119,17 @@ export type SurveyTimelineEntry = z.output<typeof SurveyEntryOut>;
 export type LoyaltyTimelineEntry = z.output<typeof LoyaltyEntryOut>;
 
 export const TimelinePageOut = z.object({ data: z.array(TimelineEntryOut), nextCursor: z.string().nullable() });
+
+export const timelineApi = {
+  list: contract({
+    method: 'GET',
+    path: '/contacts/:id/timeline',
+    tags: ['contacts'],
+    summary:
+      'Everything that happened with a customer, newest first: interactions, orders, tasks and changes to the record (kinds=interaction,order,task,change to choose)',
+    params: IdParams,
+    query: TimelineQuery,
+    status: 200,
+    response: TimelinePageOut,
+  }),
+};
