@@ -9,7 +9,7 @@
  */
 import { sql } from 'kysely';
 import type { Core } from '@kith/server/core.ts';
-import { runDetection, type DetectStats } from '@kith/server/features/duplicates/duplicate.service.ts';
+import { runDetection, type DetectStats } from '@kith/server/features/duplicates/duplicate-detect.service.ts';
 import type { BenchWorkspace } from './lib.ts';
 
 export type DuplicatesResult = { stats: DetectStats; seconds: number; baselineSeconds: number };

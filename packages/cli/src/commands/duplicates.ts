@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import {
-  detectDuplicates,
-  listCandidates,
-  mergeContacts,
-  MERGE_FIELDS,
-  undoMerge,
-  type MergeField,
-} from '@kith/server/features/duplicates/duplicate.service.ts';
+import { detectDuplicates } from '@kith/server/features/duplicates/duplicate-detect.service.ts';
+import { mergeContacts, MERGE_FIELDS, undoMerge, type MergeField } from '@kith/server/features/duplicates/duplicate-merge.service.ts';
+import { listCandidates } from '@kith/server/features/duplicates/duplicate.service.ts';
 import { print, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ContactCreateSchema, ContactUpdateSchema, LIFECYCLE_STAGES } from '@kith/domain/contacts/contact.schema.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
-import { runDetection } from '../duplicates/duplicate.service.ts';
+import { runDetection } from '../duplicates/duplicate-detect.service.ts';
 import { errors, etag, fileResponse, parseIfMatch } from '../../platform/http/schemas.ts';
 import { routeSchema } from '../../platform/http/contract.ts';
 import type { App } from '../../platform/http/types.ts';

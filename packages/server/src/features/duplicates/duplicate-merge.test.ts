@@ -13,7 +13,7 @@ import { contactRefsOf } from '../../kith-module.ts';
 
 /** The contact refs every process merges with: the composition root's modules'. */
 const ALL_CONTACT_REFS = contactRefsOf({ modules: MODULES });
-import { mergeContacts } from './duplicate.service.ts';
+import { mergeContacts } from './duplicate-merge.service.ts';
 
 /**
  * A merge that forgets nothing (issue 17), on a real database (SQLite, and PostgreSQL with

@@ -5,7 +5,9 @@ import { actorOf } from '../../platform/http/auth-hook.ts';
 import { errors } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
 import { ContactOut } from '../contacts/contact.routes.ts';
-import { detectDuplicates, dismissCandidate, listCandidates, mergeContacts, MERGE_FIELDS, undoMerge } from './duplicate.service.ts';
+import { detectDuplicates } from './duplicate-detect.service.ts';
+import { mergeContacts, MERGE_FIELDS, undoMerge } from './duplicate-merge.service.ts';
+import { dismissCandidate, listCandidates } from './duplicate.service.ts';
 
 const Brief = ContactOut.pick({
   id: true,

@@ -9,7 +9,7 @@ import { readJson } from '../../platform/db/column-types.ts';
 import { authorize, scopeFor } from '../../platform/records/visibility.ts';
 import { RaceLost } from '../contacts/contact.service.ts';
 import { refreshPlannerStats } from '../../platform/db/planner-stats.ts';
-import { runDetection } from '../duplicates/duplicate.service.ts';
+import { runDetection } from '../duplicates/duplicate-detect.service.ts';
 import type { Encoding } from './decode.ts';
 import { describeSource, fileProblem, hashSource, MAX_COLUMNS, MAX_HEADER_CHARS, readRecords, type Source, type SourceInfo } from './source.ts';
 import { HANDLERS, type KindHandler, type MappedRow, type MatchKey } from './kinds.ts';

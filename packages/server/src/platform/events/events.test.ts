@@ -17,7 +17,7 @@ import { adjustPoints } from '../../features/loyalty/loyalty.service.ts';
 import { MODULES } from '../../modules.ts';
 import { createContacts, deleteContact, purgeContact, updateContacts } from '../../features/contacts/contact.service.ts';
 import { createDeal, listPipelines, updateDeal } from '../../features/deals/deal.service.ts';
-import { mergeContacts } from '../../features/duplicates/duplicate.service.ts';
+import { mergeContacts } from '../../features/duplicates/duplicate-merge.service.ts';
 import { createCore, type Core } from '../../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { uuidv7 } from '../db/ids.ts';
