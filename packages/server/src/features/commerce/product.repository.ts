@@ -121,7 +121,11 @@ export async function insertCategoryRow(db: Db, row: Insertable<ProductCategoryT
 }
 
 export async function renameCategoryRow(db: Db, id: string, name: string, at: string): Promise<void> {
-  await db.updateTable('product_categories').set({ name, name_key: matchKey(name), updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('product_categories')
+    .set({ name, name_key: matchKey(name), updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Remove a category; its products stay, without one. */

@@ -18,14 +18,7 @@ import { checkVersion, purge, restore, softDelete, updateVersioned } from '../..
 import { scopeFor, visibleTo, type Scope } from '../../platform/records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { readContext } from '../workspaces/read-context.ts';
-import {
-  findCompaniesByIds,
-  insertCompanyRows,
-  listCompanyRows,
-  type CompanyRow,
-  type CompanyWithCount,
-  type Deleted,
-} from './company.repository.ts';
+import { findCompaniesByIds, insertCompanyRows, listCompanyRows, type CompanyRow, type CompanyWithCount, type Deleted } from './company.repository.ts';
 import { AUDITED_COMPANY_FIELDS, COMPANY_FIELD_LIST, type CompanyFieldValues } from '@kith/domain/companies/company.fields.ts';
 import { emptyValues, registryOf, TIMES_REGISTRY, fieldsWriter } from '../../platform/records/field-table.ts';
 

@@ -69,11 +69,7 @@ export async function insertTaskRow(db: Db, row: Insertable<TaskTable>): Promise
 }
 
 /** Tasks in the actor's read scope: open ones by due time (none last), or done ones newest first. */
-export async function listTaskRows(
-  db: Db,
-  actor: Actor,
-  q: { assigneeId: string | null; contactId?: string; done: boolean; limit: number },
-): Promise<Task[]> {
+export async function listTaskRows(db: Db, actor: Actor, q: { assigneeId: string | null; contactId?: string; done: boolean; limit: number }): Promise<Task[]> {
   let query = selectTasks(db).where(taskScope(actor, 'tasks.read'));
   if (q.assigneeId) query = query.where('tasks.assignee_id', '=', q.assigneeId);
   if (q.contactId) query = query.where('tasks.contact_id', '=', q.contactId);

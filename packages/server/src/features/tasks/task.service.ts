@@ -23,7 +23,8 @@ const AUDITED = ['title', 'notes', 'dueAt', 'assigneeId', 'contactId', 'priority
 /** May the actor give a task to this member? Themselves always; others with tasks.assign (a manager: their teams). */
 async function checkAssignee(db: Db, actor: Actor, assigneeId: string | null | undefined, issues: FieldIssue[]): Promise<void> {
   if (!assigneeId || assigneeId === actor.userId) return;
-  if (!(await isMember(db, actor.workspaceId, assigneeId))) return void issues.push({ path: ['assigneeId'], message: 'Not a member of this workspace', code: 'not_found' });
+  if (!(await isMember(db, actor.workspaceId, assigneeId)))
+    return void issues.push({ path: ['assigneeId'], message: 'Not a member of this workspace', code: 'not_found' });
   const grant = grantOf(actor.role, 'tasks.assign');
   if (grant === true) return;
   if (grant === 'scoped' && (await inTeams(db, actor.workspaceId, actor.teamIds, assigneeId))) return;
