@@ -58,26 +58,6 @@ export async function findCompaniesByIds(db: Db, scope: Scope, ids: string[], de
   return rows.map((r) => ({ ...rowToCompany(r), contactCount: Number(r.contact_count ?? 0) }));
 }
 
-export async function updateCompanyRow(db: Db, scope: Scope, id: string, version: number, set: Partial<CompanyRow>): Promise<boolean> {
-  const r = await db
-    .updateTable('companies')
-    .set({ ...set, version: version + 1 })
-    .where('companies.id', '=', id)
-    .where('companies.version', '=', version)
-    .where((eb) => visibleTo(eb, scope, 'companies'))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-export async function purgeCompanyRow(db: Db, scope: Scope, id: string): Promise<boolean> {
-  const r = await db
-    .deleteFrom('companies')
-    .where('companies.id', '=', id)
-    .where((eb) => visibleTo(eb, scope, 'companies'))
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) === 1;
-}
-
 export async function listCompanyRows(
   db: Db,
   dialect: DialectName,

@@ -5,26 +5,20 @@ import { validateCustomValues } from '@kith/domain/custom-fields/custom-field.ts
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
 import { foldedWords, matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../../core.ts';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../platform/db/create-db.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { reindexCompanyPeople } from '../contacts/contact.repository.ts';
 import { listCustomFields } from '../custom-fields/custom-field.repository.ts';
 import { decodeCursor, encodeCursor, parseFilters, parseSort, type Registry } from '../../platform/records/list-query.ts';
 import { checkAssignments } from '../../platform/records/assignment.ts';
-import { preconditionFailed, scopeFor } from '../../platform/records/visibility.ts';
+import { checkVersion, purge, restore, softDelete, updateVersioned } from '../../platform/records/lifecycle.ts';
+import { scopeFor, visibleTo, type Scope } from '../../platform/records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { readContext } from '../workspaces/read-context.ts';
-import {
-  findCompaniesByIds,
-  insertCompanyRows,
-  listCompanyRows,
-  purgeCompanyRow,
-  updateCompanyRow,
-  type CompanyRow,
-  type CompanyWithCount,
-  type Deleted,
-} from './company.repository.ts';
+import { findCompaniesByIds, insertCompanyRows, listCompanyRows, type CompanyRow, type CompanyWithCount, type Deleted } from './company.repository.ts';
 import { AUDITED_COMPANY_FIELDS, COMPANY_FIELD_LIST, type CompanyFieldValues } from '@kith/domain/companies/company.fields.ts';
 import { emptyValues, registryOf, TIMES_REGISTRY, fieldsWriter } from '../../platform/records/field-table.ts';
 
@@ -85,6 +79,9 @@ function toRow(c: Company, workspaceId: string): CompanyRow {
     version: c.version,
   };
 }
+
+/** The actor's scope as a condition on the company row written (records/lifecycle.ts). */
+const inScope = (scope: Scope) => (eb: ExpressionBuilder<Database, 'companies'>) => visibleTo(eb, scope, 'companies');
 
 async function context(db: Db, actor: Actor) {
   const [ws, fields] = await Promise.all([findWorkspace(db, actor.workspaceId), listCustomFields(db, actor.workspaceId, 'company')]);
@@ -191,7 +188,7 @@ export async function updateCompanyIn(
   const found = (await findCompaniesByIds(trx, scope, [id]))[0];
   if (!found) throw notFound('Company');
   const { contactCount: _n, ...before } = found;
-  if (ifVersion !== null && ifVersion !== before.version) throw preconditionFailed(before.version);
+  checkVersion(before, ifVersion);
   const issues: FieldIssue[] = [];
   const next = apply(before, patch, region, fields, 'update', issues);
   await checkAssignments(trx, actor, 'companies.assign', [{ ownerId: next.ownerId, teamId: next.teamId, before, path: [] }], issues);
@@ -207,7 +204,7 @@ export async function updateCompanyIn(
     version: _v,
     ...set
   } = toRow({ ...next, updatedAt: now, updatedBy: actor.userId }, actor.workspaceId);
-  if (!(await updateCompanyRow(trx, scope, id, before.version, set))) throw preconditionFailed(before.version + 1);
+  await updateVersioned(trx, 'companies', actor.workspaceId, before, set, { guard: inScope(scope) });
   if (changed.includes('name')) await reindexCompanyPeople(trx, actor.workspaceId, id, next.name);
   const b = Object.fromEntries(changed.map((k) => [k, before[k]]));
   const a = Object.fromEntries(changed.map((k) => [k, next[k]]));
@@ -256,10 +253,8 @@ export async function deleteCompany(core: Core, actor: Actor, id: string, ifVers
   await core.db.transaction().execute(async (trx) => {
     const c = (await findCompaniesByIds(trx, scope, [id]))[0];
     if (!c) throw notFound('Company');
-    if (ifVersion !== null && ifVersion !== c.version) throw preconditionFailed(c.version);
     const now = core.now().toISOString();
-    if (!(await updateCompanyRow(trx, scope, id, c.version, { deleted_at: now, updated_at: now, updated_by: actor.userId })))
-      throw preconditionFailed(c.version + 1);
+    await softDelete(trx, 'companies', actor.workspaceId, c, { at: now, by: actor.userId }, { ifVersion, guard: inScope(scope) });
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'company', entityId: id }, core.now());
   });
 }
@@ -268,9 +263,8 @@ export async function restoreCompany(core: Core, actor: Actor, id: string): Prom
   const scope = scopeFor(actor, 'companies.delete');
   return core.db.transaction().execute(async (trx) => {
     const c = (await findCompaniesByIds(trx, scope, [id], 'only'))[0];
-    if (!c) throw notFound('Deleted company');
     const now = core.now().toISOString();
-    await updateCompanyRow(trx, scope, id, c.version, { deleted_at: null, updated_at: now, updated_by: actor.userId });
+    await restore(trx, 'companies', actor.workspaceId, c, { at: now, by: actor.userId }, { what: 'Company', guard: inScope(scope) });
     await recordAudit(trx, { ...by(actor), action: 'restore', entityType: 'company', entityId: id }, core.now());
     return (await findCompaniesByIds(trx, scope, [id]))[0]!;
   });
@@ -281,7 +275,7 @@ export async function purgeCompany(core: Core, actor: Actor, id: string): Promis
   const scope = scopeFor(actor, 'companies.purge');
   await core.db.transaction().execute(async (trx) => {
     await reindexCompanyPeople(trx, actor.workspaceId, id, null);
-    if (!(await purgeCompanyRow(trx, scope, id))) throw notFound('Company');
+    await purge(trx, 'companies', actor.workspaceId, id, { what: 'Company', guard: inScope(scope) });
     await recordAudit(trx, { ...by(actor), action: 'purge', entityType: 'company', entityId: id }, core.now());
   });
 }

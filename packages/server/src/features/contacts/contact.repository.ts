@@ -159,25 +159,29 @@ export async function findContact(db: Db, scope: Scope, id: string, deleted: Del
   return (await findContactsByIds(db, scope, [id], deleted))[0];
 }
 
-/** Update one row if it is still at `version`; returns whether it was. The workspace is in the WHERE clause, always. */
-export async function updateContactRow(db: Db, scope: Scope, id: string, version: number, set: Partial<ContactInsert>): Promise<boolean> {
-  const r = await db
-    .updateTable('contacts')
-    .set({ ...set, version: version + 1 })
-    .where('contacts.id', '=', id)
-    .where('contacts.version', '=', version)
-    .where((eb) => visibleTo(eb, scope, 'contacts'))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+/** Of these companies, the live ones of the workspace, by id: their names (what a contact may point at). */
+export async function liveCompanyNames(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('companies')
+    .select(['id', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', [...ids])
+    .where('deleted_at', 'is', null)
+    .execute();
+  return new Map(rows.map((c) => [c.id, c.name]));
 }
 
-export async function purgeContactRow(db: Db, scope: Scope, id: string): Promise<boolean> {
+/** Has this contact answered a survey? (Purging them takes their answers along, and the survey counts change.) */
+export async function hasSurveyResponses(db: Db, workspaceId: string, contactId: string): Promise<boolean> {
   const r = await db
-    .deleteFrom('contacts')
-    .where('contacts.id', '=', id)
-    .where((eb) => visibleTo(eb, scope, 'contacts'))
+    .selectFrom('survey_responses')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', '=', contactId)
+    .limit(1)
     .executeTakeFirst();
-  return Number(r.numDeletedRows) === 1;
+  return r !== undefined;
 }
 
 export type ListOptions = {

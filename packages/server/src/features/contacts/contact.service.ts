@@ -22,17 +22,18 @@ import { segmentFilter } from '../segments/segment.service.ts';
 import { scoreSummaries, type ScoreSummary } from '../analytics/score-summary.ts';
 import { checkAssignments } from '../../platform/records/assignment.ts';
 import { emptyValues, fieldsWriter } from '../../platform/records/field-table.ts';
-import { authorize, preconditionFailed, scopeFor, type Scope } from '../../platform/records/visibility.ts';
+import { purge, restore, softDelete, updateVersioned } from '../../platform/records/lifecycle.ts';
+import { authorize, preconditionFailed, scopeFor, visibleTo, type Scope } from '../../platform/records/visibility.ts';
 import {
   countContactRows,
   deleteKeys,
   findContact,
   findContactsByIds,
   insertContactRows,
+  hasSurveyResponses,
   insertKeys,
   listContactRows,
-  purgeContactRow,
-  updateContactRow,
+  liveCompanyNames,
   type ContactInsert,
   type ContactKey,
   type ContactWithCompany,
@@ -151,16 +152,8 @@ async function checkReferences(
   issues: FieldIssue[],
 ): Promise<Map<string, string>> {
   const companyIds = [...new Set(items.map((x) => x.c.companyId).filter((x): x is string => x !== null))];
-  const [companies] = await Promise.all([
-    companyIds.length
-      ? db
-          .selectFrom('companies')
-          .select(['id', 'name'])
-          .where('workspace_id', '=', actor.workspaceId)
-          .where('id', 'in', companyIds)
-          .where('deleted_at', 'is', null)
-          .execute()
-      : [],
+  const [names] = await Promise.all([
+    liveCompanyNames(db, actor.workspaceId, companyIds),
     checkAssignments(
       db,
       actor,
@@ -169,7 +162,6 @@ async function checkReferences(
       issues,
     ),
   ]);
-  const names = new Map(companies.map((c) => [c.id, c.name]));
   for (const { c, path } of items)
     if (c.companyId && !names.has(c.companyId)) issues.push({ path: [...path, 'companyId'], message: 'No such company in this workspace' });
   return names;
@@ -403,8 +395,10 @@ export async function updateContactsIn(
     const next = { ...x.c, updatedAt: now, updatedBy: actor.userId, version: x.before.version + 1 };
     const companyName = next.companyId ? (names.get(next.companyId) ?? current.get(x.c.id)?.company?.name ?? null) : null;
     const { id: _id, workspace_id: _ws, created_at: _ca, created_by: _cb, version: _v, ...set } = toRow(next, actor.workspaceId, companyName);
-    const ok = await updateContactRow(trx, scope, x.c.id, x.before.version, set);
-    if (!ok) throw new RaceLost(x.c.id);
+    await updateVersioned(trx, 'contacts', actor.workspaceId, x.before, set, {
+      guard: (eb) => visibleTo(eb, scope, 'contacts'),
+      lost: () => new RaceLost(x.c.id),
+    });
     if (['externalId', 'emails', 'phones', 'tags', 'interests'].some((k) => changedKeys.includes(k))) {
       await deleteKeys(trx, actor.workspaceId, [x.c.id]);
       await insertKeys(trx, keysOf(next, actor.workspaceId));
@@ -519,10 +513,8 @@ export async function deleteContact(core: Core, actor: Actor, id: string, ifVers
   await core.db.transaction().execute(async (trx) => {
     const c = await findContact(trx, scope, id);
     if (!c) throw notFound('Contact');
-    if (ifVersion !== null && ifVersion !== c.version) throw preconditionFailed(c.version);
     const now = core.now().toISOString();
-    if (!(await updateContactRow(trx, scope, id, c.version, { deleted_at: now, updated_at: now, updated_by: actor.userId })))
-      throw preconditionFailed(c.version + 1);
+    await softDelete(trx, 'contacts', actor.workspaceId, c, { at: now, by: actor.userId }, { ifVersion, guard: (eb) => visibleTo(eb, scope, 'contacts') });
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'contact', entityId: id }, core.now());
     await emitEvent(trx, { type: 'contact.deleted', workspaceId: actor.workspaceId, at: now, payload: { contactId: id, purged: false } });
   });
@@ -532,9 +524,8 @@ export async function restoreContact(core: Core, actor: Actor, id: string): Prom
   const scope = scopeFor(actor, 'contacts.delete');
   return core.db.transaction().execute(async (trx) => {
     const c = await findContact(trx, scope, id, 'only');
-    if (!c) throw notFound('Deleted contact');
     const now = core.now().toISOString();
-    await updateContactRow(trx, scope, id, c.version, { deleted_at: null, updated_at: now, updated_by: actor.userId });
+    await restore(trx, 'contacts', actor.workspaceId, c, { at: now, by: actor.userId }, { what: 'Contact', guard: (eb) => visibleTo(eb, scope, 'contacts') });
     await recordAudit(trx, { ...by(actor), action: 'restore', entityType: 'contact', entityId: id }, core.now());
     return (await findContact(trx, scope, id))!;
   });
@@ -544,14 +535,8 @@ export async function restoreContact(core: Core, actor: Actor, id: string): Prom
 export async function purgeContact(core: Core, actor: Actor, id: string): Promise<void> {
   const scope: Scope = scopeFor(actor, 'contacts.purge');
   await core.db.transaction().execute(async (trx) => {
-    const answered = await trx
-      .selectFrom('survey_responses')
-      .select('id')
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('contact_id', '=', id)
-      .limit(1)
-      .executeTakeFirst();
-    if (!(await purgeContactRow(trx, scope, id))) throw notFound('Contact');
+    const answered = await hasSurveyResponses(trx, actor.workspaceId, id);
+    await purge(trx, 'contacts', actor.workspaceId, id, { what: 'Contact', guard: (eb) => visibleTo(eb, scope, 'contacts') });
     // Their survey answers went with them: the dashboard's counts are recounted.
     if (answered) await scheduleRollupRebuild(trx, actor.workspaceId, core.now());
     await recordAudit(trx, { ...by(actor), action: 'purge', entityType: 'contact', entityId: id }, core.now());

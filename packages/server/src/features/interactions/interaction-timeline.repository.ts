@@ -1,4 +1,4 @@
-import { rowTo } from './interaction.service.ts';
+import { rowToInteraction } from './interaction.repository.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { olderThan, type TimelineSource } from '../../platform/records/timeline.ts';
 
@@ -14,6 +14,6 @@ export const interactionTimeline: TimelineSource = {
       .where('deleted_at', 'is', null);
     if (after) q = q.where((eb) => olderThan(eb, 'occurred_at', 'id', after));
     const rows = await q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((r) => ({ kind: 'interaction' as const, id: r.id, at: r.occurred_at, actorUserId: r.author_id, interaction: rowTo(r) }));
+    return rows.map((r) => ({ kind: 'interaction' as const, id: r.id, at: r.occurred_at, actorUserId: r.author_id, interaction: rowToInteraction(r) }));
   },
 };

@@ -1,14 +1,15 @@
-import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import type { Insertable } from 'kysely';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { defaultChannel, type InteractionCreateInput, type InteractionUpdateInput } from '@kith/domain/interactions/interaction.schema.ts';
 import type { Interaction } from '@kith/domain/interactions/interaction.api.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { preconditionFailed, readableContacts, scopeFor, visibleTo, type Scope } from '../../platform/records/visibility.ts';
+import { checkVersion, softDelete, updateVersioned } from '../../platform/records/lifecycle.ts';
+import { readableContacts, scopeFor } from '../../platform/records/visibility.ts';
+import { findInteraction, insertInteractionRows, liveCompanyExists } from './interaction.repository.ts';
 import type { InteractionTable } from './interaction.table.ts';
 
 /**
@@ -18,42 +19,6 @@ import type { InteractionTable } from './interaction.table.ts';
 
 const AUDITED = ['kind', 'channel', 'direction', 'occurredAt', 'durationSeconds', 'outcome', 'subject', 'body', 'companyId', 'contactId'] as const;
 
-export function rowTo(r: Selectable<InteractionTable>): Interaction {
-  return {
-    id: r.id,
-    contactId: r.contact_id,
-    companyId: r.company_id,
-    kind: r.kind as Interaction['kind'],
-    channel: r.channel as Interaction['channel'],
-    direction: r.direction as Interaction['direction'],
-    occurredAt: r.occurred_at,
-    durationSeconds: r.duration_seconds,
-    outcome: r.outcome,
-    subject: r.subject,
-    body: r.body,
-    authorId: r.author_id,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    version: r.version,
-  };
-}
-
-const inScope = (scope: Scope) => (eb: ExpressionBuilder<Database, 'interactions' | 'contacts'>) =>
-  visibleTo(eb as unknown as ExpressionBuilder<Database, 'contacts'>, scope, 'contacts') as Expression<SqlBool>;
-
-async function findInteraction(db: Db, scope: Scope, id: string): Promise<Interaction | undefined> {
-  const r = await db
-    .selectFrom('interactions')
-    .innerJoin('contacts', 'contacts.id', 'interactions.contact_id')
-    .selectAll('interactions')
-    .where('interactions.workspace_id', '=', scope.workspaceId)
-    .where('interactions.id', '=', id)
-    .where('interactions.deleted_at', 'is', null)
-    .where(inScope(scope))
-    .executeTakeFirst();
-  return r && rowTo(r);
-}
-
 async function readableContact(db: Db, actor: Actor, contactId: string): Promise<{ company_id: string | null } | undefined> {
   const c = (await readableContacts(db, actor, [contactId])).get(contactId);
   return c && { company_id: c.companyId };
@@ -61,17 +26,31 @@ async function readableContact(db: Db, actor: Actor, contactId: string): Promise
 
 async function checkCompany(db: Db, workspaceId: string, companyId: string | null | undefined, issues: FieldIssue[]): Promise<void> {
   if (!companyId) return;
-  const c = await db
-    .selectFrom('companies')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', companyId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!c) issues.push({ path: ['companyId'], message: 'No such company', code: 'not_found' });
+  if (!(await liveCompanyExists(db, workspaceId, companyId))) issues.push({ path: ['companyId'], message: 'No such company', code: 'not_found' });
 }
 
 const audited = (i: Interaction) => Object.fromEntries(AUDITED.map((k) => [k, i[k]]));
+
+/** An interaction's row as first written. */
+const newRow = (i: Interaction, workspaceId: string): Insertable<InteractionTable> => ({
+  id: i.id,
+  workspace_id: workspaceId,
+  contact_id: i.contactId,
+  company_id: i.companyId,
+  kind: i.kind,
+  channel: i.channel,
+  direction: i.direction,
+  occurred_at: i.occurredAt,
+  duration_seconds: i.durationSeconds,
+  outcome: i.outcome,
+  subject: i.subject,
+  body: i.body,
+  author_id: i.authorId,
+  created_at: i.createdAt,
+  updated_at: i.updatedAt,
+  deleted_at: null,
+  version: 1,
+});
 
 export async function createInteraction(core: Core, actor: Actor, input: InteractionCreateInput): Promise<Interaction> {
   scopeFor(actor, 'interactions.create');
@@ -99,28 +78,7 @@ export async function createInteraction(core: Core, actor: Actor, input: Interac
       updatedAt: now,
       version: 1,
     };
-    await trx
-      .insertInto('interactions')
-      .values({
-        id: i.id,
-        workspace_id: actor.workspaceId,
-        contact_id: i.contactId,
-        company_id: i.companyId,
-        kind: i.kind,
-        channel: i.channel,
-        direction: i.direction,
-        occurred_at: i.occurredAt,
-        duration_seconds: i.durationSeconds,
-        outcome: i.outcome,
-        subject: i.subject,
-        body: i.body,
-        author_id: i.authorId,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-        version: 1,
-      })
-      .execute();
+    await insertInteractionRows(trx, [newRow(i, actor.workspaceId)]);
     await recordAudit(
       trx,
       { ...by(actor), action: 'create', entityType: 'interaction', entityId: i.id, after: audited(i), meta: { contactId: i.contactId } },
@@ -177,32 +135,10 @@ export async function createInteractionsIn(
       updatedAt: now,
       version: 1,
     }));
-    for (let k = 0; k < made.length; k += 200) {
-      await trx
-        .insertInto('interactions')
-        .values(
-          made.slice(k, k + 200).map((i) => ({
-            id: i.id,
-            workspace_id: actor.workspaceId,
-            contact_id: i.contactId,
-            company_id: i.companyId,
-            kind: i.kind,
-            channel: i.channel,
-            direction: i.direction,
-            occurred_at: i.occurredAt,
-            duration_seconds: i.durationSeconds,
-            outcome: i.outcome,
-            subject: i.subject,
-            body: i.body,
-            author_id: i.authorId,
-            created_at: now,
-            updated_at: now,
-            deleted_at: null,
-            version: 1,
-          })),
-        )
-        .execute();
-    }
+    await insertInteractionRows(
+      trx,
+      made.map((i) => newRow(i, actor.workspaceId)),
+    );
     await recordAudit(
       trx,
       made.map((i) => ({
@@ -230,7 +166,7 @@ export async function updateInteraction(core: Core, actor: Actor, id: string, pa
   return core.db.transaction().execute(async (trx) => {
     const before = await findInteraction(trx, scope, id);
     if (!before) throw notFound('Interaction');
-    if (ifVersion !== null && ifVersion !== before.version) throw preconditionFailed(before.version);
+    checkVersion(before, ifVersion);
     const issues: FieldIssue[] = [];
     if (patch.contactId !== undefined && patch.contactId !== before.contactId && !(await readableContact(trx, actor, patch.contactId)))
       issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
@@ -241,27 +177,19 @@ export async function updateInteraction(core: Core, actor: Actor, id: string, pa
     const changed = AUDITED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
     if (changed.length === 0) return before;
     const now = core.now().toISOString();
-    const r = await trx
-      .updateTable('interactions')
-      .set({
-        contact_id: next.contactId,
-        company_id: next.companyId,
-        kind: next.kind,
-        channel: next.channel,
-        direction: next.direction,
-        occurred_at: next.occurredAt,
-        duration_seconds: next.durationSeconds,
-        outcome: next.outcome,
-        subject: next.subject,
-        body: next.body,
-        updated_at: now,
-        version: before.version + 1,
-      })
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', id)
-      .where('version', '=', before.version)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(before.version + 1);
+    const version = await updateVersioned(trx, 'interactions', actor.workspaceId, before, {
+      contact_id: next.contactId,
+      company_id: next.companyId,
+      kind: next.kind,
+      channel: next.channel,
+      direction: next.direction,
+      occurred_at: next.occurredAt,
+      duration_seconds: next.durationSeconds,
+      outcome: next.outcome,
+      subject: next.subject,
+      body: next.body,
+      updated_at: now,
+    });
     await recordAudit(
       trx,
       {
@@ -275,7 +203,7 @@ export async function updateInteraction(core: Core, actor: Actor, id: string, pa
       },
       core.now(),
     );
-    return { ...next, updatedAt: now, version: before.version + 1 };
+    return { ...next, updatedAt: now, version };
   });
 }
 
@@ -284,13 +212,7 @@ export async function deleteInteraction(core: Core, actor: Actor, id: string): P
   await core.db.transaction().execute(async (trx) => {
     const i = await findInteraction(trx, scope, id);
     if (!i) throw notFound('Interaction');
-    const now = core.now().toISOString();
-    await trx
-      .updateTable('interactions')
-      .set({ deleted_at: now, updated_at: now, version: i.version + 1 })
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', id)
-      .execute();
+    await softDelete(trx, 'interactions', actor.workspaceId, i, { at: core.now().toISOString() });
     await recordAudit(
       trx,
       { ...by(actor), action: 'delete', entityType: 'interaction', entityId: id, before: audited(i), meta: { contactId: i.contactId } },
