@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LoyaltySettingsSchema } from '@kith/domain/care/loyalty.ts';
+import { LoyaltySettingsSchema } from '@kith/domain/loyalty/loyalty.ts';
 import { text } from '@kith/domain/schema/fields.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';

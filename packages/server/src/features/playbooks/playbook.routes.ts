@@ -8,7 +8,7 @@ import {
   RUN_STATUSES,
   RunCreateSchema,
   STEP_STATUSES,
-} from '@kith/domain/care/playbook.schema.ts';
+} from '@kith/domain/playbooks/playbook.schema.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { errors, etag, IdParams, parseIfMatch, Timestamp } from '../../platform/http/schemas.ts';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { InvitationCreateSchema, QUESTION_TYPES, SurveyCreateSchema, SurveyUpdateSchema, SURVEY_STATUSES } from '@kith/domain/care/survey.schema.ts';
+import { InvitationCreateSchema, QUESTION_TYPES, SurveyCreateSchema, SurveyUpdateSchema, SURVEY_STATUSES } from '@kith/domain/surveys/survey.schema.ts';
 import { isoDateTime, text, uuid } from '@kith/domain/schema/fields.ts';
 import { isAppError } from '@kith/domain/errors.ts';
 import type { Core } from '../../core.ts';

@@ -3,9 +3,9 @@
  * API sends them, the editor's draft and the body it becomes. A draft step keeps the id of the step it was
  * made from, so a save never loses it (customers already on the playbook find their pending steps by it).
  */
-import { firstNameOf, type PlaybookAction, type PlaybookStatus, type RunStatus, type StepStatus } from '@kith/domain/care/playbook.schema.ts';
+import { firstNameOf, type PlaybookAction, type PlaybookStatus, type RunStatus, type StepStatus } from '@kith/domain/playbooks/playbook.schema.ts';
 
-export { MAX_DELAY_DAYS, MAX_STEPS, PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, TEMPLATE_VARIABLES } from '@kith/domain/care/playbook.schema.ts';
+export { MAX_DELAY_DAYS, MAX_STEPS, PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, TEMPLATE_VARIABLES } from '@kith/domain/playbooks/playbook.schema.ts';
 export type { PlaybookAction, PlaybookStatus, RunStatus, StepStatus };
 
 export type Audience = { kind: 'lifecycle'; stages: string[] } | { kind: 'segment'; segmentId: string };
