@@ -96,7 +96,9 @@ export const loyaltyApi = {
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
     status: 200,
     response: z.object({
-      data: z.array(z.object({ contactId: z.string(), name: z.string().nullable(), referred: z.number().int(), rewarded: z.number().int(), points: z.number() })),
+      data: z.array(
+        z.object({ contactId: z.string(), name: z.string().nullable(), referred: z.number().int(), rewarded: z.number().int(), points: z.number() }),
+      ),
     }),
   }),
   get: contract({

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { IdParams, Timestamp } from '../api/common.ts';
 import { contract } from '../api/contract.ts';
 import { LIFECYCLE_STAGES } from '../contacts/contact.schema.ts';
-import { PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, PlaybookCreateSchema, PlaybookUpdateSchema, RUN_STATUSES, RunCreateSchema, STEP_STATUSES } from './playbook.schema.ts';
+import {
+  PLAYBOOK_ACTIONS,
+  PLAYBOOK_STATUSES,
+  PlaybookCreateSchema,
+  PlaybookUpdateSchema,
+  RUN_STATUSES,
+  RunCreateSchema,
+  STEP_STATUSES,
+} from './playbook.schema.ts';
 
 /** The care playbooks API's shapes and operations (api/contract.ts): the server's routes and the web's calls both use these. */
 
@@ -92,13 +100,20 @@ export const playbookApi = {
     method: 'POST',
     path: '/playbooks',
     tags: ['playbooks'],
-    summary:
-      'Create a playbook: an audience (lifecycle stages or a saved segment) and 1–20 steps, each a task, an email or a survey some days after enrolment',
+    summary: 'Create a playbook: an audience (lifecycle stages or a saved segment) and 1–20 steps, each a task, an email or a survey some days after enrolment',
     body: PlaybookCreateSchema,
     status: 201,
     response: PlaybookOut,
   }),
-  get: contract({ method: 'GET', path: '/playbooks/:id', tags: ['playbooks'], summary: 'One playbook with its steps', params: IdParams, status: 200, response: PlaybookOut }),
+  get: contract({
+    method: 'GET',
+    path: '/playbooks/:id',
+    tags: ['playbooks'],
+    summary: 'One playbook with its steps',
+    params: IdParams,
+    status: 200,
+    response: PlaybookOut,
+  }),
   update: contract({
     method: 'PATCH',
     path: '/playbooks/:id',

@@ -178,7 +178,15 @@ export const surveyApi = {
     status: 200,
     response: z.object({ data: z.array(TextAnswerOut) }),
   }),
-  get: contract({ method: 'GET', path: '/surveys/:id', tags: ['surveys'], summary: 'One survey with its questions', params: IdParams, status: 200, response: SurveyOut }),
+  get: contract({
+    method: 'GET',
+    path: '/surveys/:id',
+    tags: ['surveys'],
+    summary: 'One survey with its questions',
+    params: IdParams,
+    status: 200,
+    response: SurveyOut,
+  }),
   surveyResults: contract({
     method: 'GET',
     path: '/surveys/:id/results',

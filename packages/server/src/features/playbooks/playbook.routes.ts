@@ -34,8 +34,10 @@ export function playbookRoutes(core: Core) {
       await deletePlaybook(core, actorOf(req), req.params.id);
       return reply.code(204).send(null);
     });
-    app.post(playbookApi.enroll.path, { schema: routeSchema(playbookApi.enroll, [403, 404, 409, 422]), config: { action: 'playbooks.enroll' } }, async (req, reply) =>
-      reply.code(201).send(await enrollContact(core, actorOf(req), req.params.id, req.body.contactId)),
+    app.post(
+      playbookApi.enroll.path,
+      { schema: routeSchema(playbookApi.enroll, [403, 404, 409, 422]), config: { action: 'playbooks.enroll' } },
+      async (req, reply) => reply.code(201).send(await enrollContact(core, actorOf(req), req.params.id, req.body.contactId)),
     );
     app.post(playbookApi.stopRun.path, { schema: routeSchema(playbookApi.stopRun, [403, 404, 409]), config: { action: 'playbooks.enroll' } }, async (req) =>
       stopRun(core, actorOf(req), req.params.id),

@@ -64,10 +64,14 @@ export function surveyRoutes(core: Core) {
         return surveyResults(core, actorOf(req), { surveyId: req.params.id, ...period(core, req.query), bucket: req.query.bucket, by: req.query.by });
       },
     );
-    app.patch(surveyApi.update.path, { schema: routeSchema(surveyApi.update, [403, 404, 409, 422]), config: { action: 'surveys.manage' } }, async (req, reply) => {
-      const s = await updateSurvey(core, actorOf(req), req.params.id, req.body);
-      return reply.header('etag', etag(s.version)).send(s);
-    });
+    app.patch(
+      surveyApi.update.path,
+      { schema: routeSchema(surveyApi.update, [403, 404, 409, 422]), config: { action: 'surveys.manage' } },
+      async (req, reply) => {
+        const s = await updateSurvey(core, actorOf(req), req.params.id, req.body);
+        return reply.header('etag', etag(s.version)).send(s);
+      },
+    );
     app.delete(surveyApi.remove.path, { schema: routeSchema(surveyApi.remove, [403, 404]), config: { action: 'surveys.manage' } }, async (req, reply) => {
       await deleteSurvey(core, actorOf(req), req.params.id);
       return reply.code(204).send(null);

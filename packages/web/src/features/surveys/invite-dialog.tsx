@@ -46,8 +46,7 @@ export function InviteDialog({
   const [locale, setLocale] = useState<'vi' | 'en'>(s.workspace.locale === 'en' ? 'en' : 'vi');
   const [channel, setChannel] = useState<Channel>('link');
   const invite = useMutation({
-    mutationFn: async () =>
-      (await call(surveyApi.invite, { params: { id: chosenSurvey }, body: { contactId: contact?.id ?? '', locale, channel } })).data,
+    mutationFn: async () => (await call(surveyApi.invite, { params: { id: chosenSurvey }, body: { contactId: contact?.id ?? '', locale, channel } })).data,
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['surveys'] }),
   });
   const done = invite.data;
