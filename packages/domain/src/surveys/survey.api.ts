@@ -92,14 +92,11 @@ export const ResultsOut = z
   .meta({ id: 'SurveyResults' });
 export type SurveyResults = z.output<typeof ResultsOut>;
 
-/** The breakdowns the results can be grouped by ('none': no groups). */
-export const BREAKDOWNS = ['team', 'agent', 'category', 'segment', 'survey', 'product'] as const;
-
 export const ResultsQuery = z.strictObject({
   from: isoDateTime().optional(),
   to: isoDateTime().optional(),
   bucket: z.enum(['week', 'month']).default('month'),
-  by: z.enum(['none', ...BREAKDOWNS]).default('none'),
+  by: z.enum(['none', 'team', 'agent', 'category', 'segment', 'survey', 'product']).default('none'),
 });
 
 export const TextAnswerOut = z.object({

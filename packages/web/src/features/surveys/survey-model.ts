@@ -3,18 +3,19 @@
  * them, the builder's draft and the body it becomes, and the small sums the dashboard shows (NPS bands,
  * response rate, shares as percentages).
  */
-import type { BodyOf, ResponseOf } from '@kith/domain/api/contract.ts';
-import type { BREAKDOWNS, Survey, surveyApi } from '@kith/domain/surveys/survey.api.ts';
+import type { BodyOf, QueryOf, ResponseOf } from '@kith/domain/api/contract.ts';
+import type { Survey, surveyApi } from '@kith/domain/surveys/survey.api.ts';
 import type { QUESTION_TYPES, SURVEY_STATUSES, TRIGGERS } from '@kith/domain/surveys/survey.schema.ts';
 
-export { BREAKDOWNS } from '@kith/domain/surveys/survey.api.ts';
 export { QUESTION_TYPES, SURVEY_STATUSES, TRIGGERS as TRIGGER_KINDS } from '@kith/domain/surveys/survey.schema.ts';
 export type { Survey, SurveyResults, TextAnswer } from '@kith/domain/surveys/survey.api.ts';
 
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 export type TriggerKind = (typeof TRIGGERS)[number];
-export type Breakdown = (typeof BREAKDOWNS)[number];
+/** The breakdowns the results page offers (the API also takes 'none'). */
+export type Breakdown = Exclude<NonNullable<QueryOf<typeof surveyApi.results>['by']>, 'none'>;
+export const BREAKDOWNS = ['team', 'agent', 'category', 'segment', 'survey', 'product'] as const satisfies readonly Breakdown[];
 
 /** The scale of each scored question type: what the public page offers. */
 export const SCALE_RANGE: Partial<Record<QuestionType, { min: number; max: number }>> = {
