@@ -10,7 +10,7 @@
  * into the process and summarised there.
  */
 import { randomBytes } from 'node:crypto';
-import { npsSummary, csatSummary } from '@kith/domain/care/survey-stats.ts';
+import { npsSummary, csatSummary } from '@kith/domain/surveys/survey-stats.ts';
 import { createSurvey } from '@kith/server/features/surveys/survey.service.ts';
 import { surveyResults, type Breakdown } from '@kith/server/features/surveys/survey-results.service.ts';
 import { rebuildRollup } from '@kith/server/features/surveys/survey-rollup.ts';

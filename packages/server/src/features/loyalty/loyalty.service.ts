@@ -11,7 +11,7 @@ import {
   tierFor,
   type LoyaltySettings,
   type Tier,
-} from '@kith/domain/care/loyalty.ts';
+} from '@kith/domain/loyalty/loyalty.ts';
 import { fromZodIssue } from '@kith/domain/schema/issues.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';

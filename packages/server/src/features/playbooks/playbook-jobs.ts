@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { firstNameOf, type PlaybookStep, type StepStatus } from '@kith/domain/care/playbook.schema.ts';
+import { firstNameOf, type PlaybookStep, type StepStatus } from '@kith/domain/playbooks/playbook.schema.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { readJson } from '../../platform/db/column-types.ts';

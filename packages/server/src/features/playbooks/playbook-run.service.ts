@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { AppError, invalid, notFound } from '@kith/domain/errors.ts';
-import type { Audience, PlaybookAction, PlaybookStep, RunStatus, StepStatus } from '@kith/domain/care/playbook.schema.ts';
+import type { Audience, PlaybookAction, PlaybookStep, RunStatus, StepStatus } from '@kith/domain/playbooks/playbook.schema.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { bulkInsert } from '../../platform/db/bulk-insert.ts';

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
-import { BUILTIN_KEYS, builtinPlaybooks, builtinSurvey } from '@kith/domain/care/playbook-builtins.ts';
+import { BUILTIN_KEYS, builtinPlaybooks, builtinSurvey } from '@kith/domain/playbooks/playbook-builtins.ts';
 import type {
   Audience,
   PlaybookAction,
@@ -11,8 +11,8 @@ import type {
   RunStatus,
   StepInput,
   StepStatus,
-} from '@kith/domain/care/playbook.schema.ts';
-import { DEFAULT_FOLLOW_UP } from '@kith/domain/care/survey.schema.ts';
+} from '@kith/domain/playbooks/playbook.schema.ts';
+import { DEFAULT_FOLLOW_UP } from '@kith/domain/surveys/survey.schema.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { readJson } from '../../platform/db/column-types.ts';

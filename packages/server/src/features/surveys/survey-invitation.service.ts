@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
-import { wordingIn, type InvitationCreateInput, type SurveyTrigger, type Wording } from '@kith/domain/care/survey.schema.ts';
+import { wordingIn, type InvitationCreateInput, type SurveyTrigger, type Wording } from '@kith/domain/surveys/survey.schema.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { readJson } from '../../platform/db/column-types.ts';

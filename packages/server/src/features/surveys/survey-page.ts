@@ -1,5 +1,5 @@
-import { SCALES } from '@kith/domain/care/survey-stats.ts';
-import { isScale, wordingIn, type SurveyQuestion, type Wording } from '@kith/domain/care/survey.schema.ts';
+import { SCALES } from '@kith/domain/surveys/survey-stats.ts';
+import { isScale, wordingIn, type SurveyQuestion, type Wording } from '@kith/domain/surveys/survey.schema.ts';
 import { readJson } from '../../platform/db/column-types.ts';
 import type { PublicSurvey } from './survey-response.service.ts';
 import { dataAttrs, escapeHtml, htmlPage } from '../../platform/http/html.ts';

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { AppError, notFound, type FieldIssue } from '@kith/domain/errors.ts';
-import { checkQuestionAnswer, isScale, ResponseSchema, wordingIn, type FollowUp, type SurveyQuestion } from '@kith/domain/care/survey.schema.ts';
+import { checkQuestionAnswer, isScale, ResponseSchema, wordingIn, type FollowUp, type SurveyQuestion } from '@kith/domain/surveys/survey.schema.ts';
 import { fromZodIssue } from '@kith/domain/schema/issues.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';

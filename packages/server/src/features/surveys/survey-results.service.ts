@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { timeZoneOf } from '@kith/domain/time/zone.ts';
-import { cesSummary, csatSummary, npsSummary, trend, type NpsSummary, type ScoreSummary, type TrendBucket } from '@kith/domain/care/survey-stats.ts';
+import { cesSummary, csatSummary, npsSummary, trend, type NpsSummary, type ScoreSummary, type TrendBucket } from '@kith/domain/surveys/survey-stats.ts';
 import type { Core } from '../../core.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/records/visibility.ts';

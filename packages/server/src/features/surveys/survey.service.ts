@@ -10,7 +10,7 @@ import {
   type SurveyTrigger,
   type SurveyUpdateInput,
   type Wording,
-} from '@kith/domain/care/survey.schema.ts';
+} from '@kith/domain/surveys/survey.schema.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { readJson } from '../../platform/db/column-types.ts';

@@ -11,7 +11,7 @@ import { addMessage, createTicket } from '../../features/tickets/ticket.service.
 import { createSurvey } from '../../features/surveys/survey.service.ts';
 import { createInvitation } from '../../features/surveys/survey-invitation.service.ts';
 import { submitResponse } from '../../features/surveys/survey-response.service.ts';
-import { InvitationCreateSchema, SurveyCreateSchema } from '@kith/domain/care/survey.schema.ts';
+import { InvitationCreateSchema, SurveyCreateSchema } from '@kith/domain/surveys/survey.schema.ts';
 import { TicketCreateSchema } from '@kith/domain/care/care.schema.ts';
 import { adjustPoints } from '../../features/loyalty/loyalty.service.ts';
 import { MODULES } from '../../modules.ts';

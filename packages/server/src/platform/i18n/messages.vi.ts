@@ -6,7 +6,7 @@
  * Names of stored values (statuses, priorities, roles …) are not here: `@kith/domain/labels/enums.ts`.
  */
 export const vi = {
-  // The public survey page (care/survey-page.ts)
+  // The public survey page (features/surveys/survey-page.ts)
   'survey.submit': 'Gửi câu trả lời',
   'survey.sending': 'Đang gửi…',
   'survey.thanks': 'Cảm ơn anh/chị đã dành thời gian trả lời!',

@@ -7,7 +7,9 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { loyaltyApi } from '@kith/domain/loyalty/loyalty.api.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { type Loyalty, tierProgress, useTierName } from './loyalty-model.ts';
@@ -27,7 +29,7 @@ export function CustomerLoyalty({ contactId }: { contactId: string }) {
   const [settingReferrer, setSettingReferrer] = useState(false);
   const q = useQuery({
     queryKey: ['loyalty', 'contact', contactId],
-    queryFn: ({ signal }) => api.get<Loyalty>(`/contacts/${contactId}/loyalty`, { signal }),
+    queryFn: async ({ signal }) => (await call(loyaltyApi.get, { params: { id: contactId }, signal })).data,
     enabled: can('loyalty.read'),
   });
   if (!can('loyalty.read')) return null;
@@ -173,7 +175,7 @@ function ReferrerForm({ contactId, onDone }: { contactId: string; onDone: () => 
   const errorText = useErrorText();
   const [code, setCode] = useState('');
   const save = useMutation({
-    mutationFn: () => api.post<Loyalty>(`/contacts/${contactId}/referral`, { code }),
+    mutationFn: async () => (await call(loyaltyApi.setReferrer, { params: { id: contactId }, body: { code } })).data,
     onSuccess: (l) => {
       qc.setQueryData(['loyalty', 'contact', contactId], l);
       void qc.invalidateQueries({ queryKey: ['loyalty'] });
@@ -228,7 +230,7 @@ function PointsDialog({ contactId, kind, balance, onClose }: { contactId: string
   const [reason, setReason] = useState('');
   const n = Math.trunc(Number(points.replace(/[.\s]/g, '').replace(',', '.')));
   const save = useMutation({
-    mutationFn: () => api.post<Loyalty>(`/contacts/${contactId}/loyalty/${kind}`, { points: n, reason: reason.trim() }),
+    mutationFn: async () => (await call(loyaltyApi[kind], { params: { id: contactId }, body: { points: n, reason: reason.trim() } })).data,
     onSuccess: (l) => {
       qc.setQueryData(['loyalty', 'contact', contactId], l);
       void qc.invalidateQueries({ queryKey: ['timeline', contactId] });

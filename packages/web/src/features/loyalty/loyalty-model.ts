@@ -3,42 +3,12 @@
  * how far along to the next tier, a tier's name in the user's language.
  */
 import { useTranslation } from 'react-i18next';
+import type { BodyOf } from '@kith/domain/api/contract.ts';
+import type { Loyalty, loyaltyApi, LoyaltySettingsOut, TierOut } from '@kith/domain/loyalty/loyalty.api.ts';
 
-export type TierName = { vi: string; en: string };
-export type Tier = { key: string; name: TierName; threshold: number };
-export type LoyaltySettings = {
-  enabled: boolean;
-  amountPerPoint: number;
-  earnOn: 'paid' | 'delivered';
-  expiryMonths: number;
-  tiers: Tier[];
-  referral: { referrerPoints: number; refereePoints: number };
-};
-export type LedgerKind = 'earn' | 'reverse' | 'redeem' | 'expire' | 'adjust' | 'referral' | 'referee' | 'tier';
-export type Loyalty = {
-  contactId: string;
-  enabled: boolean;
-  balance: number;
-  earned12m: number;
-  lifetimeEarned: number;
-  tier: Tier;
-  tierSince: string;
-  next: { tier: Tier; missing: number } | null;
-  referralCode: string;
-  referredBy: { id: string; name: string | null } | null;
-  referrals: { id: string; name: string | null; rewarded: boolean }[];
-  ledger: {
-    id: string;
-    kind: string;
-    points: number;
-    orderId: string | null;
-    relatedContactId: string | null;
-    reason: string | null;
-    meta: unknown;
-    createdBy: string | null;
-    createdAt: string;
-  }[];
-};
+export type { Loyalty } from '@kith/domain/loyalty/loyalty.api.ts';
+export type Tier = TierOut;
+export type LoyaltySettings = LoyaltySettingsOut;
 
 /**
  * How far from this tier's threshold to the next one the customer is (0..1): 1,250 points between Silver
@@ -73,7 +43,7 @@ export function settingsBody(f: {
   tiers: { key: string; vi: string; en: string; threshold: string }[];
   referrerPoints: string;
   refereePoints: string;
-}): LoyaltySettings {
+}): BodyOf<typeof loyaltyApi.saveSettings> {
   const num = (s: string) => {
     const clean = s.replace(/[\s.,](?=\d{3}(\D|$))/g, '').trim();
     const n = Number(clean.replace(',', '.'));

@@ -7,7 +7,9 @@ import { SelectField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { playbookApi } from '@kith/domain/playbooks/playbook.api.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { usePlaybooks } from './playbook-data.ts';
@@ -46,7 +48,7 @@ export function CustomerPlaybooks({ contact }: { contact: { id: string; name: st
   const errorText = useErrorText();
   const runs = useQuery({
     queryKey: ['playbook-runs', contactId],
-    queryFn: ({ signal }) => api.get<{ data: PlaybookRun[] }>(`/contacts/${contactId}/playbook-runs`, { signal }),
+    queryFn: async ({ signal }) => (await call(playbookApi.contactRuns, { params: { id: contactId }, signal })).data,
     refetchInterval: (q) =>
       q.state.data?.data.some((r) => r.steps.some((s) => s.status === 'scheduled' && Date.parse(s.dueAt) <= Date.now())) ? 2_000 : false,
   });
@@ -59,7 +61,7 @@ export function CustomerPlaybooks({ contact }: { contact: { id: string; name: st
   };
   const rows = runs.data?.data ?? [];
   const start = useMutation({
-    mutationFn: (playbookId: string) => api.post<PlaybookRun>(`/playbooks/${playbookId}/runs`, { contactId }),
+    mutationFn: async (playbookId: string) => (await call(playbookApi.enroll, { params: { id: playbookId }, body: { contactId } })).data,
     onSuccess: (run) => {
       notify(t('playbooks.runs.started', { name: run.playbookName }));
       setChosen('');
@@ -67,7 +69,7 @@ export function CustomerPlaybooks({ contact }: { contact: { id: string; name: st
     },
   });
   const stop = useMutation({
-    mutationFn: (run: PlaybookRun) => api.post<PlaybookRun>(`/playbook-runs/${run.id}/stop`),
+    mutationFn: async (run: PlaybookRun) => (await call(playbookApi.stopRun, { params: { id: run.id } })).data,
     onSuccess: (run) => {
       start.reset();
       notify(t('playbooks.runs.stoppedToast', { name: run.playbookName }));

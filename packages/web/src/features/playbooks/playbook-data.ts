@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.tsx';
 import { segmentApi } from '@kith/domain/segments/segment.api.ts';
-import { api } from '../../lib/api-client.ts';
+import { playbookApi } from '@kith/domain/playbooks/playbook.api.ts';
 import { call } from '../../lib/api-call.ts';
-import type { Audience, Playbook } from './playbook-model.ts';
+import type { Audience } from './playbook-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 
 /** The workspace's playbooks (the built-in ones are made on the first read), shared by the list, the editor and the customer page. */
@@ -12,7 +12,7 @@ export function usePlaybooks() {
   const can = useCan();
   return useQuery({
     queryKey: ['playbooks', 'list'],
-    queryFn: async () => (await api.get<{ data: Playbook[] }>('/playbooks')).data,
+    queryFn: async ({ signal }) => (await call(playbookApi.list, { signal })).data.data,
     staleTime: 30_000,
     enabled: can('playbooks.read'),
   });

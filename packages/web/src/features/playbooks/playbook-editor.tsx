@@ -10,7 +10,9 @@ import { Icon } from '../../components/ui/icons.tsx';
 import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api, isApiError, request } from '../../lib/api-client.ts';
+import { playbookApi } from '@kith/domain/playbooks/playbook.api.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { LIFECYCLE_STAGES } from '../contacts/contact-model.ts';
 import { useSendableSurveys } from '../surveys/survey-data.ts';
@@ -37,7 +39,11 @@ import { enumLabel } from '../../lib/enum-label.ts';
 export default function PlaybookEditorPage() {
   const { id } = useParams<{ id?: string }>();
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['playbook', id], queryFn: ({ signal }) => api.get<Playbook>(`/playbooks/${id}`, { signal }), enabled: !!id });
+  const q = useQuery({
+    queryKey: ['playbook', id],
+    queryFn: async ({ signal }) => (await call(playbookApi.get, { params: { id: id ?? '' }, signal })).data,
+    enabled: !!id,
+  });
   if (!id) return <PlaybookEditor playbook={null} />;
   if (!q.isSuccess) return <RecordStatus pending={q.isPending} error={q.error} backHref="/playbooks" backLabel={t('playbooks.title')} />;
   return <PlaybookEditor key={q.data.id} playbook={q.data} reload={() => void q.refetch()} />;
@@ -59,9 +65,9 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
   const segments = useSegments(editable || draft.audienceKind === 'segment');
   const save = useMutation({
     mutationFn: async () => {
-      if (!playbook) return api.post<Playbook>('/playbooks', playbookBody(draft));
+      if (!playbook) return (await call(playbookApi.create, { body: playbookBody(draft) })).data;
       // If-Match: a colleague's save in between is never overwritten (412).
-      return (await request<Playbook>('PATCH', `/playbooks/${playbook.id}`, { body: playbookBody(draft), ifMatch: `"${playbook.version}"` })).data;
+      return (await call(playbookApi.update, { params: { id: playbook.id }, body: playbookBody(draft), ifMatch: `"${playbook.version}"` })).data;
     },
     onSuccess: (saved) => {
       qc.setQueryData(['playbook', saved.id], saved);
@@ -71,7 +77,7 @@ function PlaybookEditor({ playbook, reload }: { playbook: Playbook | null; reloa
     },
   });
   const del = useMutation({
-    mutationFn: () => api.delete(`/playbooks/${playbook!.id}`),
+    mutationFn: () => call(playbookApi.remove, { params: { id: playbook?.id ?? '' } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['playbooks'] });
       notify(t('playbooks.editor.deleted', { name: playbook!.name }));

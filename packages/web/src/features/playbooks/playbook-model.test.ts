@@ -15,6 +15,7 @@ const playbook: Playbook = {
   ],
   status: 'active',
   autoEnroll: false,
+  createdBy: null,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   version: 1,

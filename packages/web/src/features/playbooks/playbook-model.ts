@@ -3,58 +3,18 @@
  * API sends them, the editor's draft and the body it becomes. A draft step keeps the id of the step it was
  * made from, so a save never loses it (customers already on the playbook find their pending steps by it).
  */
-import { firstNameOf, type PlaybookAction, type PlaybookStatus, type RunStatus, type StepStatus } from '@kith/domain/care/playbook.schema.ts';
+import type { BodyOf } from '@kith/domain/api/contract.ts';
+import type { Playbook, PlaybookRun, playbookApi } from '@kith/domain/playbooks/playbook.api.ts';
+import { firstNameOf, type PlaybookAction, type PlaybookStatus, type RunStatus, type StepStatus } from '@kith/domain/playbooks/playbook.schema.ts';
 
-export { MAX_DELAY_DAYS, MAX_STEPS, PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, TEMPLATE_VARIABLES } from '@kith/domain/care/playbook.schema.ts';
+export { MAX_DELAY_DAYS, MAX_STEPS, PLAYBOOK_ACTIONS, PLAYBOOK_STATUSES, TEMPLATE_VARIABLES } from '@kith/domain/playbooks/playbook.schema.ts';
 export type { PlaybookAction, PlaybookStatus, RunStatus, StepStatus };
 
-export type Audience = { kind: 'lifecycle'; stages: string[] } | { kind: 'segment'; segmentId: string };
-export type PlaybookStep = {
-  id: string;
-  delayDays: number;
-  action: PlaybookAction;
-  title: string;
-  body: string | null;
-  dueInDays: number | null;
-  surveyId: string | null;
-};
-export type Playbook = {
-  id: string;
-  key: string | null;
-  name: string;
-  description: string | null;
-  audience: Audience;
-  steps: PlaybookStep[];
-  status: PlaybookStatus;
-  autoEnroll: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  runs: { running: number; completed: number; stopped: number };
-};
-export type RunStep = {
-  id: string;
-  index: number;
-  stepId: string | null;
-  action: PlaybookAction;
-  title: string | null;
-  dueAt: string;
-  status: StepStatus;
-  doneAt: string | null;
-  outcome: Record<string, unknown> | null;
-};
-export type PlaybookRun = {
-  id: string;
-  playbookId: string;
-  playbookName: string;
-  contactId: string;
-  status: RunStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  stoppedBy: string | null;
-  enrolledBy: string | null;
-  steps: RunStep[];
-};
+export type { Playbook, PlaybookRun } from '@kith/domain/playbooks/playbook.api.ts';
+export type Audience = Playbook['audience'];
+export type PlaybookStep = Playbook['steps'][number];
+export type RunStep = PlaybookRun['steps'][number];
+type LifecycleStage = Extract<Audience, { kind: 'lifecycle' }>['stages'][number];
 
 // ---------------------------------------------------------------------------------------------------
 // The editor's draft: numbers as typed (strings), every step with a local key and, once saved, its id.
@@ -73,7 +33,7 @@ export type PlaybookDraft = {
   name: string;
   description: string;
   audienceKind: 'lifecycle' | 'segment';
-  stages: string[];
+  stages: LifecycleStage[];
   segmentId: string;
   status: PlaybookStatus;
   autoEnroll: boolean;
@@ -120,8 +80,11 @@ export function draftOf(p: Playbook): PlaybookDraft {
   };
 }
 
-/** A number as typed: blank or not a number stays as it is for the server to name (it answers with the field). */
-const num = (s: string): number | string => (s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : s);
+/**
+ * A number as typed: blank or not a number stays as it is for the server to name (it answers with the field).
+ * Typed as the number the contract asks for, which it is whenever the body is valid.
+ */
+const num = (s: string): number => (s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : (s as unknown as number));
 
 /** Change a step's action, dropping what the new action does not take and giving a task its default due-in. */
 export function reaction(s: DraftStep, action: PlaybookAction): DraftStep {
@@ -129,7 +92,7 @@ export function reaction(s: DraftStep, action: PlaybookAction): DraftStep {
 }
 
 /** The body of POST /playbooks or PATCH /playbooks/{id}: every step keeps its id when it has one. */
-export function playbookBody(d: PlaybookDraft) {
+export function playbookBody(d: PlaybookDraft): BodyOf<typeof playbookApi.create> {
   return {
     name: d.name.trim(),
     description: d.description.trim() === '' ? null : d.description.trim(),

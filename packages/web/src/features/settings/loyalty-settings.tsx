@@ -6,7 +6,8 @@ import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { loyaltyApi } from '@kith/domain/loyalty/loyalty.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { settingsBody, type LoyaltySettings } from '../loyalty/loyalty-model.ts';
@@ -58,13 +59,13 @@ export function LoyaltySettingsPage() {
   const notify = useToast();
   const errorText = useErrorText();
   const editable = can('loyalty.configure');
-  const q = useQuery({ queryKey: ['loyalty', 'settings'], queryFn: () => api.get<LoyaltySettings>('/loyalty/settings') });
+  const q = useQuery({ queryKey: ['loyalty', 'settings'], queryFn: async ({ signal }) => (await call(loyaltyApi.settings, { signal })).data });
   const [form, setForm] = useState<Form | null>(null);
   useEffect(() => {
     if (q.data) setForm(formOf(q.data));
   }, [q.data]);
   const save = useMutation({
-    mutationFn: () => api.put<LoyaltySettings>('/loyalty/settings', settingsBody(form!)),
+    mutationFn: async () => (await call(loyaltyApi.saveSettings, { body: settingsBody(form!) })).data,
     onSuccess: (s) => {
       qc.setQueryData(['loyalty', 'settings'], s);
       void qc.invalidateQueries({ queryKey: ['loyalty'] });

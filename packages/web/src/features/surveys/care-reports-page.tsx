@@ -3,7 +3,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useCan } from '../../app/session.tsx';
+import { loyaltyApi, type TierOut } from '@kith/domain/loyalty/loyalty.api.ts';
 import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useMemberNames, useTeams } from '../../lib/workspace-data.ts';
@@ -14,9 +16,6 @@ import { SurveyNav } from './survey-nav.tsx';
 
 type Counts = { met: number; missed: number; running: number };
 type SlaRow = { key: string | null; tickets: number; firstResponse: Counts; resolution: Counts; attainment: number | null };
-type TierName = { vi: string; en: string };
-type Summary = { tiers: { key: string; name: TierName; threshold: number; members: number }[]; members: number; outstanding: number };
-type Referrer = { contactId: string; name: string | null; referred: number; rewarded: number; points: number };
 
 const SLA_BY = ['team', 'agent', 'category'] as const;
 const DAYS = [30, 90, 365] as const;
@@ -243,9 +242,9 @@ function SlaReport() {
 function TierReport() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const q = useQuery({ queryKey: ['loyalty', 'summary'], queryFn: ({ signal }) => api.get<Summary>('/loyalty/summary', { signal }) });
+  const q = useQuery({ queryKey: ['loyalty', 'summary'], queryFn: async ({ signal }) => (await call(loyaltyApi.summary, { signal })).data });
   const s = q.data;
-  const tierName = (n: TierName) => (i18n.language === 'en' ? n.en : n.vi);
+  const tierName = (n: TierOut['name']) => (i18n.language === 'en' ? n.en : n.vi);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is rebuilt when its data or the language changes; the formatting helpers it calls are new closures on every render and would rebuild it each time
   const option = useMemo(() => {
     if (!s || s.members === 0) return null;
@@ -286,7 +285,7 @@ function Leaderboard() {
   const fmt = useFormat();
   const q = useQuery({
     queryKey: ['loyalty', 'leaderboard'],
-    queryFn: ({ signal }) => api.get<{ data: Referrer[] }>('/loyalty/referrals/leaderboard', { query: { limit: 20 }, signal }),
+    queryFn: async ({ signal }) => (await call(loyaltyApi.leaderboard, { query: { limit: 20 }, signal })).data,
   });
   const rows = q.data?.data ?? [];
   return (

@@ -7,12 +7,13 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { SelectField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useRequiredSession } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { surveyApi } from '@kith/domain/surveys/survey.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { CustomerPicker } from '../orders/order-dialog.tsx';
 import { useSendableSurveys, useSurveyTitle } from './survey-data.ts';
-import type { Invitation, Survey } from './survey-model.ts';
+import type { Survey } from './survey-model.ts';
 
 type Channel = 'link' | 'email';
 
@@ -45,7 +46,7 @@ export function InviteDialog({
   const [locale, setLocale] = useState<'vi' | 'en'>(s.workspace.locale === 'en' ? 'en' : 'vi');
   const [channel, setChannel] = useState<Channel>('link');
   const invite = useMutation({
-    mutationFn: () => api.post<Invitation>(`/surveys/${chosenSurvey}/invitations`, { contactId: contact?.id ?? '', locale, channel }),
+    mutationFn: async () => (await call(surveyApi.invite, { params: { id: chosenSurvey }, body: { contactId: contact?.id ?? '', locale, channel } })).data,
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['surveys'] }),
   });
   const done = invite.data;

@@ -7,7 +7,8 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { SelectField } from '../../components/ui/field.tsx';
 import { useRequiredSession } from '../../app/session.tsx';
 import { segmentApi } from '@kith/domain/segments/segment.api.ts';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { surveyApi } from '@kith/domain/surveys/survey.api.ts';
+import { isApiError } from '../../lib/api-client.ts';
 import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
@@ -31,7 +32,7 @@ export function SegmentInviteDialog({ survey, onClose }: { survey: Survey; onClo
   const [locale, setLocale] = useState<'vi' | 'en'>(s.workspace.locale === 'en' ? 'en' : 'vi');
   const chosen = segmentId || segments.data?.[0]?.id || '';
   const send = useMutation({
-    mutationFn: () => api.post<BulkInvitation>(`/surveys/${survey.id}/invitations/bulk`, { segmentId: chosen, channel, locale }),
+    mutationFn: async () => (await call(surveyApi.inviteMany, { params: { id: survey.id }, body: { segmentId: chosen, channel, locale } })).data,
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['surveys'] }),
   });
   const done = send.data;

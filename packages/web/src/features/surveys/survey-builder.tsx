@@ -11,7 +11,9 @@ import { Icon } from '../../components/ui/icons.tsx';
 import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { surveyApi } from '@kith/domain/surveys/survey.api.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { i18next } from '../../lib/i18n.ts';
 import { InviteDialog } from './invite-dialog.tsx';
@@ -48,7 +50,11 @@ function starter(): SurveyDraft {
 export default function SurveyBuilderPage() {
   const { id } = useParams<{ id?: string }>();
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['survey', id], queryFn: ({ signal }) => api.get<Survey>(`/surveys/${id}`, { signal }), enabled: !!id });
+  const q = useQuery({
+    queryKey: ['survey', id],
+    queryFn: async ({ signal }) => (await call(surveyApi.get, { params: { id: id ?? '' }, signal })).data,
+    enabled: !!id,
+  });
   if (!id) return <SurveyBuilder survey={null} />;
   if (!q.isSuccess) return <RecordStatus pending={q.isPending} error={q.error} backHref="/surveys" backLabel={t('surveys.title')} />;
   return <SurveyBuilder key={q.data.id} survey={q.data} />;
@@ -71,7 +77,11 @@ function SurveyBuilder({ survey }: { survey: Survey | null }) {
   // Answers point at the questions: once a survey has them its questions stay as they are.
   const locked = !!survey && survey.stats.responded > 0;
   const save = useMutation({
-    mutationFn: () => (survey ? api.patch<Survey>(`/surveys/${survey.id}`, surveyBody(draft, !locked)) : api.post<Survey>('/surveys', surveyBody(draft))),
+    mutationFn: async () =>
+      (survey
+        ? await call(surveyApi.update, { params: { id: survey.id }, body: surveyBody(draft, !locked) })
+        : await call(surveyApi.create, { body: surveyBody(draft) })
+      ).data,
     onSuccess: (saved) => {
       qc.setQueryData(['survey', saved.id], saved);
       void qc.invalidateQueries({ queryKey: ['surveys'] });

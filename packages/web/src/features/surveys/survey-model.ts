@@ -3,16 +3,19 @@
  * them, the builder's draft and the body it becomes, and the small sums the dashboard shows (NPS bands,
  * response rate, shares as percentages).
  */
-import type { Priority as TicketPriority } from '@kith/domain/care/tickets.ts';
+import type { BodyOf, QueryOf, ResponseOf } from '@kith/domain/api/contract.ts';
+import type { Survey, surveyApi } from '@kith/domain/surveys/survey.api.ts';
+import type { QUESTION_TYPES, SURVEY_STATUSES, TRIGGERS } from '@kith/domain/surveys/survey.schema.ts';
 
-export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'single', 'multiple', 'text'] as const;
+export { QUESTION_TYPES, SURVEY_STATUSES, TRIGGERS as TRIGGER_KINDS } from '@kith/domain/surveys/survey.schema.ts';
+export type { Survey, SurveyResults, TextAnswer } from '@kith/domain/surveys/survey.api.ts';
+
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-export const SURVEY_STATUSES = ['active', 'paused', 'archived'] as const;
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
-export const TRIGGER_KINDS = ['manual', 'ticket_resolved', 'order_delivered'] as const;
-export type TriggerKind = (typeof TRIGGER_KINDS)[number];
-export const BREAKDOWNS = ['team', 'agent', 'category', 'segment', 'survey', 'product'] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
+export type TriggerKind = (typeof TRIGGERS)[number];
+/** The breakdowns the results page offers (the API also takes 'none'). */
+export type Breakdown = Exclude<NonNullable<QueryOf<typeof surveyApi.results>['by']>, 'none'>;
+export const BREAKDOWNS = ['team', 'agent', 'category', 'segment', 'survey', 'product'] as const satisfies readonly Breakdown[];
 
 /** The scale of each scored question type: what the public page offers. */
 export const SCALE_RANGE: Partial<Record<QuestionType, { min: number; max: number }>> = {
@@ -23,63 +26,10 @@ export const SCALE_RANGE: Partial<Record<QuestionType, { min: number; max: numbe
 };
 export const isChoice = (t: QuestionType) => t === 'single' || t === 'multiple';
 
-export type Wording = { vi?: string; en?: string };
-export type SurveyQuestion = { id: string; position: number; type: QuestionType; text: Wording; options: Wording[] | null; required: boolean };
-export type SurveyTrigger = { kind: TriggerKind; delayMinutes?: number; delayDays?: number };
-export type FollowUp = { enabled: boolean; npsMax: number; csatMax: number; priority: TicketPriority };
-export type Survey = {
-  id: string;
-  name: string;
-  title: Wording;
-  intro: Wording;
-  status: SurveyStatus;
-  trigger: SurveyTrigger;
-  followUp: FollowUp;
-  expiresDays: number;
-  questions: SurveyQuestion[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  stats: { invited: number; responded: number };
-};
-export type Invitation = { id: string; url: string; token: string; expiresAt: string; mailId: string | null };
-export type BulkInvitation = { invited: number; skipped: number; invitations: { contactId: string; url: string | null; token: string | null }[] };
-
-type Interval = { low: number; high: number } | null;
-type Bucket<T> = { key: string; firstDay: string; lastDay: string; summary: T };
-type Score = {
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  meanInterval: Interval;
-  favourable: number;
-  favourableShare: number | null;
-  favourableInterval: Interval;
-  confidence: number;
-  distribution: number[];
-};
-export type SurveyResults = {
-  nps: {
-    n: number;
-    promoters: number;
-    passives: number;
-    detractors: number;
-    promoterShare: number | null;
-    passiveShare: number | null;
-    detractorShare: number | null;
-    nps: number | null;
-    interval: Interval;
-    confidence: number;
-    distribution: number[];
-    trend: Bucket<{ n: number; nps: number | null; low: number | null; high: number | null }>[];
-  };
-  csat: Score & { trend: Bucket<{ n: number; mean: number | null; satisfied: number | null }>[] };
-  ces: Score;
-  groups: { key: string | null; nps: number | null; npsN: number; npsInterval: Interval; csat: number | null; csatN: number }[];
-  responses: number;
-  invited: number;
-};
-export type TextAnswer = { id: string; surveyId: string; contactId: string; contactName: string | null; text: string; answeredAt: string };
+export type Wording = Survey['title'];
+export type FollowUp = Survey['followUp'];
+export type Invitation = ResponseOf<typeof surveyApi.invite>;
+export type BulkInvitation = ResponseOf<typeof surveyApi.inviteMany>;
 
 /** A text in the language asked for, else the other one. */
 export function wordingIn(w: Wording | null | undefined, lang: string): string {
@@ -114,7 +64,7 @@ export type SurveyDraft = {
   trigger: TriggerKind;
   delayMinutes: string;
   delayDays: string;
-  followUp: { enabled: boolean; npsMax: number; csatMax: number; priority: TicketPriority };
+  followUp: FollowUp;
   expiresDays: string;
 };
 
@@ -205,7 +155,9 @@ const whole = (s: string) => {
  * left out; numbers typed as text are sent as numbers (the server says which are out of range). `withQuestions`
  * false leaves the questions out, for a survey whose answers pin them.
  */
-export function surveyBody(d: SurveyDraft, withQuestions = true): Record<string, unknown> {
+export function surveyBody(d: SurveyDraft): BodyOf<typeof surveyApi.create>;
+export function surveyBody(d: SurveyDraft, withQuestions: boolean): BodyOf<typeof surveyApi.update>;
+export function surveyBody(d: SurveyDraft, withQuestions = true): BodyOf<typeof surveyApi.update> {
   const title = wording(d.title);
   const intro = wording(d.intro);
   const trigger =
@@ -213,7 +165,7 @@ export function surveyBody(d: SurveyDraft, withQuestions = true): Record<string,
       ? { kind: d.trigger, delayMinutes: whole(d.delayMinutes) }
       : d.trigger === 'order_delivered'
         ? { kind: d.trigger, delayDays: whole(d.delayDays) }
-        : { kind: 'manual' };
+        : { kind: 'manual' as const };
   return {
     name: d.name.trim(),
     ...(title.vi || title.en ? { title } : {}),

@@ -7,7 +7,7 @@ import { SelectField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { SearchInput } from '../../components/ui/search-input.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { surveyApi } from '@kith/domain/surveys/survey.api.ts';
 import { useFormat, type Formatters } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
@@ -15,7 +15,7 @@ import { useMemberNames, useTeams } from '../../lib/workspace-data.ts';
 import { ChartCard, savePng } from '../analytics/chart-card.tsx';
 import { useCategoryLabel } from '../tickets/care-data.ts';
 import { useSurveys } from './survey-data.ts';
-import { BREAKDOWNS, percent, responseRate, type Breakdown, type SurveyResults, type TextAnswer } from './survey-model.ts';
+import { BREAKDOWNS, percent, responseRate, type Breakdown, type SurveyResults } from './survey-model.ts';
 import { SurveyNav } from './survey-nav.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
 import { productApi } from '@kith/domain/orders/product.api.ts';
@@ -62,7 +62,11 @@ export default function SurveyResultsPage() {
   const from = useMemo(() => periodStart(months), [months]);
   const q = useQuery({
     queryKey: ['surveys', 'results', { surveyId, from, bucket, by }],
-    queryFn: ({ signal }) => api.get<SurveyResults>(surveyId ? `/surveys/${surveyId}/results` : '/surveys/results', { query: { from, bucket, by }, signal }),
+    queryFn: async ({ signal }) =>
+      (surveyId
+        ? await call(surveyApi.surveyResults, { params: { id: surveyId }, query: { from, bucket, by }, signal })
+        : await call(surveyApi.results, { query: { from, bucket, by }, signal })
+      ).data,
     placeholderData: keepPreviousData,
     enabled: can('surveys.read'),
   });
@@ -542,8 +546,7 @@ function TextAnswers({ surveyId }: { surveyId: string }) {
   const q = useDebounced(text.trim(), 250);
   const answers = useQuery({
     queryKey: ['surveys', 'answers', surveyId, q],
-    queryFn: ({ signal }) =>
-      api.get<{ data: TextAnswer[] }>('/surveys/answers', { query: { q: q || undefined, surveyId: surveyId || undefined, limit: 50 }, signal }),
+    queryFn: async ({ signal }) => (await call(surveyApi.answers, { query: { q: q || undefined, surveyId: surveyId || undefined, limit: 50 }, signal })).data,
     placeholderData: keepPreviousData,
     enabled: can('surveys.read'),
   });
