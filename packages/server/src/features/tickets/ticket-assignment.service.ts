@@ -1,6 +1,6 @@
 import { notFound } from '@kith/domain/errors.ts';
-import { leastOpen, roundRobin } from '@kith/domain/care/tickets.ts';
-import type { AssignmentMode } from '@kith/domain/care/care.schema.ts';
+import { leastOpen, roundRobin } from '@kith/domain/tickets/tickets.ts';
+import type { AssignmentMode } from '@kith/domain/tickets/care-settings.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';

@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import {
-  ASSIGNMENT_MODES,
-  CalendarSchema,
-  CannedReplySchema,
-  CareSettingsPatchSchema,
-  SlaPoliciesSchema,
-  TicketCreateSchema,
-  TicketMessageSchema,
-  TicketUpdateSchema,
-} from '@kith/domain/care/care.schema.ts';
-import { TICKET_PRIORITIES, TICKET_STATUSES } from '@kith/domain/care/tickets.ts';
+import { ASSIGNMENT_MODES, CalendarSchema, CareSettingsPatchSchema } from '@kith/domain/tickets/care-settings.ts';
+import { CannedReplySchema, SlaPoliciesSchema, TicketCreateSchema, TicketMessageSchema, TicketUpdateSchema } from '@kith/domain/tickets/ticket.schema.ts';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '@kith/domain/tickets/tickets.ts';
 import { isoDateTime, text, uuid } from '@kith/domain/schema/fields.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';

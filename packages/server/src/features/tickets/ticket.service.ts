@@ -1,9 +1,9 @@
 import { sql, type ExpressionBuilder, type Selectable, type Updateable } from 'kysely';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { grantOf } from '@kith/domain/permissions/permissions.ts';
-import { businessMinutesBetween } from '@kith/domain/care/business-hours.ts';
-import { checkMove, pickPolicy, slaDue, slaState, type Priority, type SlaPause, type TicketStatus } from '@kith/domain/care/tickets.ts';
-import type { Ticket, TicketCreateInput, TicketMessage, TicketMessageInput, TicketUpdateInput } from '@kith/domain/care/care.schema.ts';
+import { businessMinutesBetween } from '@kith/domain/time/business-hours.ts';
+import { checkMove, pickPolicy, slaDue, slaState, type Priority, type SlaPause, type TicketStatus } from '@kith/domain/tickets/tickets.ts';
+import type { Ticket, TicketCreateInput, TicketMessage, TicketMessageInput, TicketUpdateInput } from '@kith/domain/tickets/ticket.schema.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import type { Database } from '../../platform/db/database.ts';

@@ -12,7 +12,7 @@ import { createSurvey } from '../../features/surveys/survey.service.ts';
 import { createInvitation } from '../../features/surveys/survey-invitation.service.ts';
 import { submitResponse } from '../../features/surveys/survey-response.service.ts';
 import { InvitationCreateSchema, SurveyCreateSchema } from '@kith/domain/care/survey.schema.ts';
-import { TicketCreateSchema } from '@kith/domain/care/care.schema.ts';
+import { TicketCreateSchema } from '@kith/domain/tickets/ticket.schema.ts';
 import { adjustPoints } from '../../features/loyalty/loyalty.service.ts';
 import { MODULES } from '../../modules.ts';
 import { createContacts, deleteContact, purgeContact, updateContacts } from '../../features/contacts/contact.service.ts';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { TICKET_PRIORITIES } from '@kith/domain/care/tickets.ts';
+import { TICKET_PRIORITIES } from '@kith/domain/tickets/tickets.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';

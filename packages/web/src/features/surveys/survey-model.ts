@@ -3,7 +3,7 @@
  * them, the builder's draft and the body it becomes, and the small sums the dashboard shows (NPS bands,
  * response rate, shares as percentages).
  */
-import type { Priority as TicketPriority } from '@kith/domain/care/tickets.ts';
+import type { Priority as TicketPriority } from '@kith/domain/tickets/tickets.ts';
 
 export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'single', 'multiple', 'text'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

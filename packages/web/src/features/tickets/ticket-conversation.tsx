@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { canMove } from '@kith/domain/care/tickets.ts';
+import { canMove } from '@kith/domain/tickets/tickets.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useRequiredSession } from '../../app/session.tsx';

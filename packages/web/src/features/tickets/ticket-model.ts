@@ -3,8 +3,8 @@
  * queues, which SLA clock a list shows, how a clock stands, business minutes as hours and working days, and
  * the small edits the settings make (holidays merged by date, canned replies filled in).
  */
-import type { SlaTargetView, Ticket, TicketMessage } from '@kith/domain/care/care.schema.ts';
-import type { TicketStatus } from '@kith/domain/care/tickets.ts';
+import type { SlaTargetView, Ticket, TicketMessage } from '@kith/domain/tickets/ticket.schema.ts';
+import type { TicketStatus } from '@kith/domain/tickets/tickets.ts';
 
 export type { SlaTargetView, Ticket, TicketMessage, TicketStatus };
 

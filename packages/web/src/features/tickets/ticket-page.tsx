@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
-import { canMove, TICKET_PRIORITIES, TICKET_STATUSES } from '@kith/domain/care/tickets.ts';
+import { canMove, TICKET_PRIORITIES, TICKET_STATUSES } from '@kith/domain/tickets/tickets.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';

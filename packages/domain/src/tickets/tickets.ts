@@ -6,7 +6,7 @@
  * asks them again when a ticket changes; nothing here reads a clock or a database, so every rule is tested
  * with the times written out.
  */
-import { type WorkingCalendar, addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
+import { type WorkingCalendar, addBusinessMinutes, businessMinutesBetween } from '../time/business-hours.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Statuses
