@@ -21,6 +21,9 @@ export type Priority = (typeof TICKET_PRIORITIES)[number];
 export const TICKET_SOURCES = ['survey_response'] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];
 
+/** How the customer reached us. */
+export const TICKET_CHANNELS = ['email', 'phone', 'chat', 'zalo', 'web', 'in_person', 'survey', 'other'] as const;
+
 export function isTicketStatus(value: unknown): value is TicketStatus {
   return (TICKET_STATUSES as readonly unknown[]).includes(value);
 }

@@ -2,7 +2,8 @@ import type { Core } from '../../core.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/records/visibility.ts';
 import { loadCare } from './care-settings.service.ts';
-import { type Row, rowToTicket, selectTickets } from './ticket.service.ts';
+import { selectTickets, type Row } from './ticket.repository.ts';
+import { rowToTicket } from './ticket.service.ts';
 
 /** SLA attainment per team, agent or category (the care report). */
 

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/create-db.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/records/visibility.ts';
-import { OPEN_STATUSES } from './ticket.service.ts';
+import { OPEN_STATUSES } from './ticket.repository.ts';
 
 /** How a team's new tickets are assigned: by hand, round robin, or to whoever has the fewest open tickets. */
 

@@ -51,7 +51,7 @@ export const vi = {
   'sla.breach.subject': 'Trễ hạn SLA: #{{number}} {{subject}} — hạn {{target}} ({{due}}) đã qua',
   'sla.reassigned': 'Yêu cầu đã được chuyển cho quản lý.',
 
-  // A reply emailed to the customer (tickets/ticket-message.service.ts)
+  // A reply emailed to the customer (tickets/ticket-change.service.ts)
   'ticket.reply.footer': '— Chăm sóc khách hàng {{workspace}}, yêu cầu #{{number}}',
 
   // Account mail, sent in both languages (auth/auth.service.ts, invitations/invitation.service.ts)
