@@ -4,13 +4,12 @@
  * the small edits the settings make (holidays merged by date, canned replies filled in).
  */
 import type { AssignmentMode } from '@kith/domain/tickets/care-settings.ts';
-import type { CannedReplyOut, CareSettingsOut, Queue, SlaPolicyOut, SlaTargetView, Ticket, TicketMessage } from '@kith/domain/tickets/ticket.api.ts';
+import type { CannedReplyOut, CareSettingsOut, Queue, SlaTargetView, Ticket, TicketMessage } from '@kith/domain/tickets/ticket.api.ts';
 import type { TicketStatus } from '@kith/domain/tickets/tickets.ts';
 
 // The API's shapes, derived from its contracts (@kith/domain tickets/ticket.api.ts): none is written here.
 export type { AssignmentMode, Queue, SlaTargetView, Ticket, TicketMessage, TicketStatus };
 export type CareSettings = CareSettingsOut;
-export type SlaPolicy = SlaPolicyOut;
 export type CannedReply = CannedReplyOut;
 
 export const STATUS_FILTERS = ['open', 'resolved', 'closed', 'any'] as const;
