@@ -11,7 +11,7 @@ import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
 import { ownerActor } from './commands/admin.ts';
 import { createContacts } from '@kith/server/features/contacts/contact.service.ts';
-import { createTicket } from '@kith/server/features/tickets/ticket.service.ts';
+import { createTicket } from '@kith/server/features/tickets/ticket-create.service.ts';
 import { createSurvey } from '@kith/server/features/surveys/survey.service.ts';
 import { submitResponse } from '@kith/server/features/surveys/survey-response.service.ts';
 import { createOrder } from '@kith/server/features/commerce/order.service.ts';

@@ -16,7 +16,7 @@ import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
 import { createContacts } from '@kith/server/features/contacts/contact.service.ts';
-import { createTicket } from '@kith/server/features/tickets/ticket.service.ts';
+import { createTicket } from '@kith/server/features/tickets/ticket-create.service.ts';
 import { createSurvey } from '@kith/server/features/surveys/survey.service.ts';
 import { ownerActor } from './commands/admin.ts';
 import { terminalSafe } from './output.ts';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
-import { listTickets, QUEUES, type Queue } from '@kith/server/features/tickets/ticket.service.ts';
+import { QUEUES, type Queue } from '@kith/domain/tickets/ticket.api.ts';
+import { listTickets } from '@kith/server/features/tickets/ticket.service.ts';
 import { slaReport } from '@kith/server/features/tickets/sla-report.service.ts';
 import { createInvitation } from '@kith/server/features/surveys/survey-invitation.service.ts';
 import { listSurveys } from '@kith/server/features/surveys/survey.service.ts';

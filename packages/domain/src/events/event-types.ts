@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TICKET_STATUSES } from '../care/tickets.ts';
+import { TICKET_STATUSES } from '../tickets/tickets.ts';
 import { ORDER_STATUSES } from '../orders/order.schema.ts';
 
 /**

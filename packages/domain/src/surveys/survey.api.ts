@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdParams, Timestamp } from '../api/common.ts';
 import { contract } from '../api/contract.ts';
-import { TICKET_PRIORITIES } from '../care/tickets.ts';
+import { TICKET_PRIORITIES } from '../tickets/tickets.ts';
 import { isoDateTime, text, uuid } from '../schema/fields.ts';
 import { InvitationCreateSchema, QUESTION_TYPES, SURVEY_STATUSES, SurveyCreateSchema, SurveyUpdateSchema, TRIGGERS } from './survey.schema.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { text, uuid } from '../schema/fields.ts';
 import { withCode } from '../schema/issues.ts';
 import { checkAnswer, SCALES, type QuestionKind } from './survey-stats.ts';
-import { TICKET_PRIORITIES } from '../care/tickets.ts';
+import { TICKET_PRIORITIES } from '../tickets/tickets.ts';
 
 /**
  * Surveys (issue 6): NPS (0–10), CSAT (1–5), CES (1–7), a rating (1–5 stars), single and multiple choice and

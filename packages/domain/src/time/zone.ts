@@ -1,6 +1,6 @@
 /**
  * Instants and wall clocks in an IANA time zone, through Intl's time-zone data, so clock changes are right
- * in any zone. Shared by the SLA clocks (care/business-hours.ts) and the survey trends (surveys/survey-stats.ts).
+ * in any zone. Shared by the SLA clocks (time/business-hours.ts) and the survey trends (surveys/survey-stats.ts).
  */
 
 const DAY_MS = 86_400_000;

@@ -6,6 +6,7 @@ import { Menu } from '../components/ui/menu.tsx';
 import { api } from '../lib/api-client.ts';
 import { call } from '../lib/api-call.ts';
 import { taskApi } from '@kith/domain/tasks/task.api.ts';
+import { ticketApi } from '@kith/domain/tickets/ticket.api.ts';
 import { LANGUAGES } from '../lib/i18n.ts';
 import { initials } from '../lib/formatters.ts';
 import { lazyRoute } from '../lib/lazy-route.ts';
@@ -303,7 +304,7 @@ function TicketBadge() {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['tickets', 'counts'],
-    queryFn: () => api.get<{ breaching: number }>('/tickets/counts'),
+    queryFn: async ({ signal }) => (await call(ticketApi.counts, { signal })).data,
     refetchInterval: 60_000,
     staleTime: 30_000,
   });

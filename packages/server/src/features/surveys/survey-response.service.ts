@@ -13,7 +13,7 @@ import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { countAnswers } from './survey-rollup.ts';
 import { loadCare } from '../tickets/care-settings.service.ts';
 import type { SurveyInvitationTable, SurveyTable } from './survey.table.ts';
-import { insertTicket } from '../tickets/ticket.service.ts';
+import { insertTicket } from '../tickets/ticket-create.service.ts';
 import { questionsOf } from './survey.service.ts';
 import { t as message } from '../../platform/i18n/messages.ts';
 import { emitEvent } from '../../platform/events/emit.ts';

@@ -1,8 +1,9 @@
 import { invalid } from '@kith/domain/errors.ts';
-import type { WorkingCalendar } from '@kith/domain/care/business-hours.ts';
-import { vietnamPublicHolidays } from '@kith/domain/care/holidays.ts';
-import { CareSettingsSchema, DEFAULT_CATEGORIES, type CareSettings, type CalendarSettings, type SlaPolicyRow } from '@kith/domain/care/care.schema.ts';
-import type { Priority } from '@kith/domain/care/tickets.ts';
+import type { WorkingCalendar } from '@kith/domain/time/business-hours.ts';
+import { vietnamPublicHolidays } from '@kith/domain/time/holidays.ts';
+import { CareSettingsSchema, DEFAULT_CATEGORIES, type CareSettings, type CalendarSettings } from '@kith/domain/tickets/care-settings.ts';
+import type { SlaPolicyRow } from '@kith/domain/tickets/ticket.schema.ts';
+import type { Priority } from '@kith/domain/tickets/tickets.ts';
 import { fromZodIssue } from '@kith/domain/schema/issues.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';

@@ -1,18 +1,16 @@
+import type { z } from 'zod';
+import type { SlaReportRow as SlaReportRowOut } from '@kith/domain/tickets/ticket.api.ts';
 import type { Core } from '../../core.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/records/visibility.ts';
 import { loadCare } from './care-settings.service.ts';
-import { type Row, rowToTicket, selectTickets } from './ticket.service.ts';
+import { selectTickets, type Row } from './ticket.repository.ts';
+import { rowToTicket } from './ticket.service.ts';
 
 /** SLA attainment per team, agent or category (the care report). */
 
-export type SlaReportRow = {
-  key: string | null;
-  tickets: number;
-  firstResponse: { met: number; missed: number; running: number };
-  resolution: { met: number; missed: number; running: number };
-  attainment: number | null;
-};
+/** One group's figures, as the contract returns them (ticketApi.slaReport). */
+export type SlaReportRow = z.output<typeof SlaReportRowOut>;
 
 /**
  * SLA attainment of the tickets created in [from, to), per team, agent or category: a target counts as met

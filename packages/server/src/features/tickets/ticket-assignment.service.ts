@@ -1,12 +1,12 @@
 import { notFound } from '@kith/domain/errors.ts';
-import { leastOpen, roundRobin } from '@kith/domain/care/tickets.ts';
-import type { AssignmentMode } from '@kith/domain/care/care.schema.ts';
+import { leastOpen, roundRobin } from '@kith/domain/tickets/tickets.ts';
+import type { AssignmentMode } from '@kith/domain/tickets/care-settings.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/records/visibility.ts';
-import { OPEN_STATUSES } from './ticket.service.ts';
+import { OPEN_STATUSES } from './ticket.repository.ts';
 
 /** How a team's new tickets are assigned: by hand, round robin, or to whoever has the fewest open tickets. */
 

@@ -1,5 +1,5 @@
-import { addBusinessMinutes, businessMinutesBetween } from '@kith/domain/care/business-hours.ts';
-import { slaState, type SlaPause } from '@kith/domain/care/tickets.ts';
+import { addBusinessMinutes, businessMinutesBetween } from '@kith/domain/time/business-hours.ts';
+import { slaState, type SlaPause } from '@kith/domain/tickets/tickets.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { readJson } from '../../platform/db/column-types.ts';

@@ -43,7 +43,7 @@ export const vi = {
   'unsubscribe.done': 'Bạn sẽ không nhận thư giới thiệu từ {{workspace}} nữa.',
   'unsubscribe.bad': 'Đường dẫn không hợp lệ.',
 
-  // SLA mail (care/care-jobs.ts)
+  // SLA mail (tickets/ticket-sla.ts)
   'sla.duration': '{{hours}} giờ {{minutes}} phút',
   'sla.target.firstResponse': 'phản hồi đầu tiên',
   'sla.target.resolution': 'giải quyết',
@@ -51,7 +51,7 @@ export const vi = {
   'sla.breach.subject': 'Trễ hạn SLA: #{{number}} {{subject}} — hạn {{target}} ({{due}}) đã qua',
   'sla.reassigned': 'Yêu cầu đã được chuyển cho quản lý.',
 
-  // A reply emailed to the customer (care/ticket.service.ts)
+  // A reply emailed to the customer (tickets/ticket-change.service.ts)
   'ticket.reply.footer': '— Chăm sóc khách hàng {{workspace}}, yêu cầu #{{number}}',
 
   // Account mail, sent in both languages (auth/auth.service.ts, invitations/invitation.service.ts)

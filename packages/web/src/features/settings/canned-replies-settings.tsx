@@ -6,7 +6,8 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { TextAreaField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { api } from '../../lib/api-client.ts';
+import { ticketApi } from '@kith/domain/tickets/ticket.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useCannedReplies } from '../tickets/care-data.ts';
 import type { CannedReply } from '../tickets/ticket-model.ts';
@@ -22,7 +23,9 @@ export function CannedRepliesSettings({ editable }: { editable: boolean }) {
   const canned = useCannedReplies();
   const [editing, setEditing] = useState<CannedReply | 'new' | null>(null);
   const del = useMutation({
-    mutationFn: (c: CannedReply) => api.delete(`/canned-replies/${c.id}`),
+    mutationFn: async (c: CannedReply) => {
+      await call(ticketApi.removeCannedReply, { params: { id: c.id } });
+    },
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['care', 'canned'] }),
     onError: (e) => notify(errorText(e), 'error'),
   });
@@ -84,7 +87,10 @@ function CannedDialog({ reply, onClose }: { reply: CannedReply | null; onClose: 
   const [title, setTitle] = useState(reply?.title ?? '');
   const [body, setBody] = useState(reply?.body ?? '');
   const save = useMutation({
-    mutationFn: () => (reply ? api.put(`/canned-replies/${reply.id}`, { title, body }) : api.post('/canned-replies', { title, body })),
+    mutationFn: () =>
+      reply
+        ? call(ticketApi.updateCannedReply, { params: { id: reply.id }, body: { title, body } })
+        : call(ticketApi.createCannedReply, { body: { title, body } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['care', 'canned'] });
       onClose();

@@ -6,7 +6,8 @@ import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { ticketApi } from '@kith/domain/tickets/ticket.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useCareSettings, useCategoryLabel } from '../tickets/care-data.ts';
@@ -80,15 +81,14 @@ function CalendarSettings({ editable }: { editable: boolean }) {
     if (settings.data) setCal(structuredClone(settings.data.calendar));
   }, [settings.data]);
   const save = useMutation({
-    mutationFn: () => api.patch<CareSettings>('/care/settings', { calendar: cal }),
+    mutationFn: async () => (await call(ticketApi.updateSettings, { body: { calendar: cal! } })).data,
     onSuccess: (r) => {
       qc.setQueryData(['care', 'settings'], r);
       notify(t('care.calendarSaved'));
     },
   });
   const addVietnam = useMutation({
-    mutationFn: async () =>
-      (await api.get<{ data: Calendar['holidays'] }>('/care/holidays', { query: { year } })).data.filter((h) => h.date.startsWith(`${year}-`)),
+    mutationFn: async () => (await call(ticketApi.holidays, { query: { year } })).data.data.filter((h) => h.date.startsWith(`${year}-`)),
     onSuccess: (vn) => {
       if (!cal) return;
       const r = mergeHolidays(cal.holidays, vn);
@@ -375,8 +375,12 @@ function CareRulesSettings({ editable }: { editable: boolean }) {
       });
   }, [settings.data]);
   const save = useMutation({
-    mutationFn: () =>
-      api.patch<CareSettings>('/care/settings', { categories: form!.categories, escalation: form!.escalation, warnFraction: Number(form!.warnPercent) / 100 }),
+    mutationFn: async () =>
+      (
+        await call(ticketApi.updateSettings, {
+          body: { categories: form!.categories, escalation: form!.escalation, warnFraction: Number(form!.warnPercent) / 100 },
+        })
+      ).data,
     onSuccess: (r) => {
       qc.setQueryData(['care', 'settings'], r);
       notify(t('care.rulesSaved'));

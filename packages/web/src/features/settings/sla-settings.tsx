@@ -2,20 +2,22 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { TICKET_PRIORITIES } from '@kith/domain/care/tickets.ts';
+import { TICKET_PRIORITIES, type Priority } from '@kith/domain/tickets/tickets.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { api } from '../../lib/api-client.ts';
+import { ASSIGNMENT_MODES, type AssignmentMode } from '@kith/domain/tickets/care-settings.ts';
+import { ticketApi } from '@kith/domain/tickets/ticket.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useTeams } from '../../lib/workspace-data.ts';
 import { useCareSettings, useCategoryLabel, useSlaPolicies } from '../tickets/care-data.ts';
-import { ASSIGNMENT_MODES, splitDuration, toMinutes, workdayMinutes, type AssignmentMode, type DurationUnit, type SlaPolicy } from '../tickets/ticket-model.ts';
+import { splitDuration, toMinutes, workdayMinutes, type DurationUnit } from '../tickets/ticket-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 
 type Target = { value: string; unit: DurationUnit };
-type Row = { key: number; name: string; priority: string; category: string; first: Target; resolution: Target };
+type Row = { key: number; name: string; priority: Priority | ''; category: string; first: Target; resolution: Target };
 
 let nextKey = 1;
 const UNITS: DurationUnit[] = ['minutes', 'hours', 'days'];
@@ -58,14 +60,16 @@ export function SlaPoliciesSettings({ editable }: { editable: boolean }) {
   }, [policies.data, settings.data]);
   const save = useMutation({
     mutationFn: () =>
-      api.put<{ data: SlaPolicy[] }>('/care/sla-policies', {
-        policies: rows!.map((r) => ({
-          name: r.name,
-          priority: r.priority || null,
-          category: r.category || null,
-          firstResponseMinutes: toMinutes(r.first.value, r.first.unit, day),
-          resolutionMinutes: toMinutes(r.resolution.value, r.resolution.unit, day),
-        })),
+      call(ticketApi.replaceSlaPolicies, {
+        body: {
+          policies: rows!.map((r) => ({
+            name: r.name,
+            priority: r.priority || null,
+            category: r.category || null,
+            firstResponseMinutes: toMinutes(r.first.value, r.first.unit, day),
+            resolutionMinutes: toMinutes(r.resolution.value, r.resolution.unit, day),
+          })),
+        },
       }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['care', 'sla-policies'] });
@@ -152,7 +156,7 @@ export function SlaPoliciesSettings({ editable }: { editable: boolean }) {
                       aria-label={t('care.policyPriorityOf', { n: i + 1 })}
                       value={r.priority}
                       disabled={!editable}
-                      onChange={(e) => set(r.key, { priority: e.target.value })}
+                      onChange={(e) => set(r.key, { priority: e.target.value as Priority | '' })}
                     >
                       <option value="">{t('care.anyPriority')}</option>
                       {TICKET_PRIORITIES.map((p) => (
@@ -239,13 +243,13 @@ export function TeamAssignmentSettings({ editable }: { editable: boolean }) {
   const modes = useQueries({
     queries: (teams.data ?? []).map((team) => ({
       queryKey: ['care', 'assignment', team.id],
-      queryFn: () => api.get<{ teamId: string; mode: AssignmentMode }>(`/teams/${team.id}/assignment`),
+      queryFn: async ({ signal }: { signal: AbortSignal }) => (await call(ticketApi.teamAssignment, { params: { id: team.id }, signal })).data,
       staleTime: 60_000,
     })),
   });
   const setMode = useMutation({
-    mutationFn: (v: { teamId: string; name: string; mode: AssignmentMode }) =>
-      api.put<{ teamId: string; mode: AssignmentMode }>(`/teams/${v.teamId}/assignment`, { mode: v.mode }),
+    mutationFn: async (v: { teamId: string; name: string; mode: AssignmentMode }) =>
+      (await call(ticketApi.setTeamAssignment, { params: { id: v.teamId }, body: { mode: v.mode } })).data,
     onSuccess: (r, v) => {
       qc.setQueryData(['care', 'assignment', v.teamId], r);
       notify(t('care.assignmentSaved', { team: v.name, mode: enumLabel('assignmentMode', r.mode) }));

@@ -3,7 +3,7 @@ import { Card } from '../../components/ui/card.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
-import { TICKET_PRIORITIES } from '@kith/domain/care/tickets.ts';
+import { TICKET_PRIORITIES } from '@kith/domain/tickets/tickets.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ReorderButtons } from '../../components/ui/reorder-buttons.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/ui/field.tsx';

@@ -5,7 +5,8 @@ import { Link } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { ticketApi } from '@kith/domain/tickets/ticket.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { NewTicketDialog } from './new-ticket-dialog.tsx';
 import { NextSlaCell, TicketStatusBadge } from './ticket-cells.tsx';
@@ -21,7 +22,7 @@ export function CustomerTickets({ contact }: { contact: { id: string; name: stri
   const [creating, setCreating] = useState(false);
   const list = useQuery({
     queryKey: ['tickets', 'customer', contact.id],
-    queryFn: ({ signal }) => api.get<{ data: Ticket[]; total: number }>('/tickets', { query: { contactId: contact.id, status: 'any', limit: SHOWN }, signal }),
+    queryFn: async ({ signal }) => (await call(ticketApi.list, { query: { contactId: contact.id, status: 'any', limit: SHOWN }, signal })).data,
     enabled: can('tickets.read'),
   });
   if (!can('tickets.read')) return null;

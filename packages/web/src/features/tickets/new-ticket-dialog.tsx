@@ -2,17 +2,16 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { TICKET_CHANNELS } from '@kith/domain/care/care.schema.ts';
-import { TICKET_PRIORITIES } from '@kith/domain/care/tickets.ts';
+import { ticketApi } from '@kith/domain/tickets/ticket.api.ts';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, type Priority } from '@kith/domain/tickets/tickets.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/ui/field.tsx';
 import { useRequiredSession } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { CustomerPicker } from '../orders/order-dialog.tsx';
 import { useCareSettings, useCategoryLabel } from './care-data.ts';
-import type { Ticket } from './ticket-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 
 const FIELDS = ['contactId', 'subject', 'priority', 'category', 'channel', 'message', 'assigneeId'];
@@ -31,22 +30,26 @@ export function NewTicketDialog({ onClose, customer }: { onClose: () => void; cu
   const categoryLabel = useCategoryLabel();
   const [contact, setContact] = useState<{ id: string; name: string } | null>(customer ?? null);
   const [subject, setSubject] = useState('');
-  const [priority, setPriority] = useState<string>('normal');
+  const [priority, setPriority] = useState<Priority>('normal');
   const [category, setCategory] = useState('');
-  const [channel, setChannel] = useState<string>('phone');
+  const [channel, setChannel] = useState<(typeof TICKET_CHANNELS)[number]>('phone');
   const [message, setMessage] = useState('');
   const [takeIt, setTakeIt] = useState(s.role !== 'viewer');
   const save = useMutation({
-    mutationFn: () =>
-      api.post<Ticket>('/tickets', {
-        contactId: contact?.id ?? '',
-        subject,
-        priority,
-        category: category || null,
-        channel,
-        ...(message.trim() ? { message } : {}),
-        ...(takeIt ? { assigneeId: s.user.id } : {}),
-      }),
+    mutationFn: async () =>
+      (
+        await call(ticketApi.create, {
+          body: {
+            contactId: contact?.id ?? '',
+            subject,
+            priority,
+            category: category || null,
+            channel,
+            ...(message.trim() ? { message } : {}),
+            ...(takeIt ? { assigneeId: s.user.id } : {}),
+          },
+        })
+      ).data,
     onSuccess: (ticket) => {
       void qc.invalidateQueries({ queryKey: ['tickets'] });
       onClose();
@@ -90,7 +93,7 @@ export function NewTicketDialog({ onClose, customer }: { onClose: () => void; cu
           <SelectField
             label={t('tickets.fields.priority')}
             value={priority}
-            onChange={(e) => setPriority(e.target.value)}
+            onChange={(e) => setPriority(e.target.value as Priority)}
             error={err('priority')}
             options={TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel('ticketPriority', p) }))}
           />
@@ -105,7 +108,7 @@ export function NewTicketDialog({ onClose, customer }: { onClose: () => void; cu
           <SelectField
             label={t('tickets.fields.channel')}
             value={channel}
-            onChange={(e) => setChannel(e.target.value)}
+            onChange={(e) => setChannel(e.target.value as (typeof TICKET_CHANNELS)[number])}
             error={err('channel')}
             options={TICKET_CHANNELS.map((c) => ({ value: c, label: enumLabel('ticketChannel', c) }))}
           />

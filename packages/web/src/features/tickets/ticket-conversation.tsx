@@ -1,11 +1,12 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { canMove } from '@kith/domain/care/tickets.ts';
+import { canMove } from '@kith/domain/tickets/tickets.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useRequiredSession } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { ticketApi } from '@kith/domain/tickets/ticket.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMemberNames, useTeams } from '../../lib/workspace-data.ts';
@@ -37,7 +38,7 @@ export function Conversation({ ticket }: { ticket: Ticket }) {
   const eventLines = useEventLines();
   const messages = useQuery({
     queryKey: ['ticket', ticket.id, 'messages'],
-    queryFn: async () => (await api.get<{ data: TicketMessage[] }>(`/tickets/${ticket.id}/messages`)).data,
+    queryFn: async ({ signal }) => (await call(ticketApi.messages, { params: { id: ticket.id }, signal })).data.data,
     refetchInterval: 60_000,
   });
   const rows = messages.data ?? [];
@@ -171,8 +172,9 @@ export function Composer({ ticket, onSaved }: { ticket: Ticket; onSaved: (t: Tic
   const body = drafts[mode];
   const setBody = (v: string) => setDrafts((d) => ({ ...d, [mode]: v }));
   const send = useMutation({
-    mutationFn: (o: { kind: Mode; status?: Ticket['status'] }) =>
-      api.post<Ticket>(`/tickets/${ticket.id}/messages`, { kind: o.kind, body: drafts[o.kind], ...(o.status ? { status: o.status } : {}) }),
+    mutationFn: async (o: { kind: Mode; status?: Ticket['status'] }) =>
+      (await call(ticketApi.addMessage, { params: { id: ticket.id }, body: { kind: o.kind, body: drafts[o.kind], ...(o.status ? { status: o.status } : {}) } }))
+        .data,
     onSuccess: (saved, o) => {
       setDrafts((d) => ({ ...d, [o.kind]: '' }));
       onSaved(saved);

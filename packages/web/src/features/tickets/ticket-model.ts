@@ -3,34 +3,18 @@
  * queues, which SLA clock a list shows, how a clock stands, business minutes as hours and working days, and
  * the small edits the settings make (holidays merged by date, canned replies filled in).
  */
-import type { SlaTargetView, Ticket, TicketMessage } from '@kith/domain/care/care.schema.ts';
-import type { TicketStatus } from '@kith/domain/care/tickets.ts';
+import type { AssignmentMode } from '@kith/domain/tickets/care-settings.ts';
+import type { CannedReplyOut, CareSettingsOut, Queue, SlaTargetView, Ticket, TicketMessage } from '@kith/domain/tickets/ticket.api.ts';
+import type { TicketStatus } from '@kith/domain/tickets/tickets.ts';
 
-export type { SlaTargetView, Ticket, TicketMessage, TicketStatus };
+// The API's shapes, derived from its contracts (@kith/domain tickets/ticket.api.ts): none is written here.
+export type { AssignmentMode, Queue, SlaTargetView, Ticket, TicketMessage, TicketStatus };
+export type CareSettings = CareSettingsOut;
+export type CannedReply = CannedReplyOut;
 
-export const QUEUES = ['mine', 'team', 'unassigned', 'breaching', 'all'] as const;
-export type Queue = (typeof QUEUES)[number];
 export const STATUS_FILTERS = ['open', 'resolved', 'closed', 'any'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'open', 'waiting_on_customer', 'reopened'];
-
-export type CareSettings = {
-  calendar: { timeZone: string; week: { from: string; to: string }[][]; holidays: { date: string; name: string }[]; extraWorkingDays: string[] };
-  categories: string[];
-  warnFraction: number;
-  escalation: { reassignToManager: boolean; notifyManagers: boolean };
-};
-export type SlaPolicy = {
-  id?: string;
-  name: string;
-  priority: Ticket['priority'] | null;
-  category: string | null;
-  firstResponseMinutes: number | null;
-  resolutionMinutes: number | null;
-};
-export type CannedReply = { id: string; title: string; body: string; createdBy: string | null; updatedAt: string };
-export type AssignmentMode = 'manual' | 'round_robin' | 'least_open';
-export const ASSIGNMENT_MODES: readonly AssignmentMode[] = ['manual', 'round_robin', 'least_open'];
 
 export type SlaTarget = 'firstResponse' | 'resolution';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
-import { canMove, TICKET_PRIORITIES, TICKET_STATUSES } from '@kith/domain/care/tickets.ts';
+import { canMove, TICKET_PRIORITIES, TICKET_STATUSES } from '@kith/domain/tickets/tickets.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
@@ -11,7 +11,9 @@ import { Icon } from '../../components/ui/icons.tsx';
 import { Menu } from '../../components/ui/menu.tsx';
 import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { useCan, useRequiredSession } from '../../app/session.tsx';
-import { api, isApiError, request } from '../../lib/api-client.ts';
+import { ticketApi } from '@kith/domain/tickets/ticket.api.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMemberNames, useMembers, useTeams } from '../../lib/workspace-data.ts';
@@ -28,7 +30,11 @@ export default function TicketPage() {
   const { id = '' } = useParams<{ id: string }>();
   const { t } = useTranslation();
   // Read again every minute: the clocks move, and a colleague may be working on it too.
-  const q = useQuery({ queryKey: ['ticket', id], queryFn: ({ signal }) => api.get<Ticket>(`/tickets/${id}`, { signal }), refetchInterval: 60_000 });
+  const q = useQuery({
+    queryKey: ['ticket', id],
+    queryFn: async ({ signal }) => (await call(ticketApi.get, { params: { id }, signal })).data,
+    refetchInterval: 60_000,
+  });
   if (!q.isSuccess) return <RecordStatus pending={q.isPending} error={q.error} backHref="/tickets" backLabel={t('tickets.title')} />;
   return <TicketRecord ticket={q.data} reload={() => void q.refetch()} />;
 }
@@ -49,7 +55,7 @@ function TicketRecord({ ticket, reload }: { ticket: Ticket; reload: () => void }
     void qc.invalidateQueries({ queryKey: ['ticket', ticket.id, 'messages'] });
   };
   const patch = useMutation({
-    mutationFn: async (body: Patch) => (await request<Ticket>('PATCH', `/tickets/${ticket.id}`, { body, ifMatch: `"${ticket.version}"` })).data,
+    mutationFn: async (body: Patch) => (await call(ticketApi.update, { params: { id: ticket.id }, body, ifMatch: `"${ticket.version}"` })).data,
     onSuccess: (next) => {
       saved(next);
       setResolving(null);

@@ -9,14 +9,15 @@ import { SelectField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { SearchInput } from '../../components/ui/search-input.tsx';
 import { useCan, useRequiredSession } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { QUEUES, ticketApi, type Queue } from '@kith/domain/tickets/ticket.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useMemberNames, useTeams } from '../../lib/workspace-data.ts';
 import { NewTicketDialog } from './new-ticket-dialog.tsx';
 import { NextSlaCell, PriorityBadge, TicketStatusBadge } from './ticket-cells.tsx';
-import { QUEUES, STATUS_FILTERS, type Queue, type StatusFilter, type Ticket } from './ticket-model.ts';
+import { STATUS_FILTERS, type StatusFilter, type Ticket } from './ticket-model.ts';
 
 const features = tableFeatures({});
 const PAGE = 50;
@@ -62,14 +63,13 @@ export default function TicketsPage() {
   // Always read afresh on opening the inbox (the navigation's badge may hold counts a minute old).
   const counts = useQuery({
     queryKey: ['tickets', 'counts'],
-    queryFn: () => api.get<Record<Queue, number>>('/tickets/counts'),
+    queryFn: async ({ signal }) => (await call(ticketApi.counts, { signal })).data,
     refetchInterval: 60_000,
     staleTime: 0,
   });
   const list = useQuery({
     queryKey: ['tickets', 'list', { queue, status, q, offset }],
-    queryFn: ({ signal }) =>
-      api.get<{ data: Ticket[]; total: number }>('/tickets', { query: { queue, status, q: q || undefined, limit: PAGE, offset }, signal }),
+    queryFn: async ({ signal }) => (await call(ticketApi.list, { query: { queue, status, q: q || undefined, limit: PAGE, offset }, signal })).data,
     placeholderData: keepPreviousData,
     staleTime: 0,
     // The clocks move: the list is read again every minute while it is open.

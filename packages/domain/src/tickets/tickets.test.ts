@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { WorkingCalendar } from './business-hours.ts';
+import type { WorkingCalendar } from '../time/business-hours.ts';
 import {
   type SlaPolicy,
   type SlaTicket,

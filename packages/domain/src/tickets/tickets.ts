@@ -6,7 +6,7 @@
  * asks them again when a ticket changes; nothing here reads a clock or a database, so every rule is tested
  * with the times written out.
  */
-import { type WorkingCalendar, addBusinessMinutes, businessMinutesBetween } from './business-hours.ts';
+import { type WorkingCalendar, addBusinessMinutes, businessMinutesBetween } from '../time/business-hours.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Statuses
@@ -20,6 +20,9 @@ export type Priority = (typeof TICKET_PRIORITIES)[number];
 /** What opened a ticket by itself (a ticket's `source`; one a person opened has none). */
 export const TICKET_SOURCES = ['survey_response'] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];
+
+/** How the customer reached us. */
+export const TICKET_CHANNELS = ['email', 'phone', 'chat', 'zalo', 'web', 'in_person', 'survey', 'other'] as const;
 
 export function isTicketStatus(value: unknown): value is TicketStatus {
   return (TICKET_STATUSES as readonly unknown[]).includes(value);

@@ -12,7 +12,7 @@
  * Local times become instants through Intl's time-zone data, so clock changes are right in any zone: a
  * working day that loses an hour to summer time counts an hour less.
  */
-import { timeZoneOf, type Zone } from '../time/zone.ts';
+import { timeZoneOf, type Zone } from './zone.ts';
 
 /** A span of wall-clock time worked, `HH:MM` to `HH:MM` (`24:00` for midnight at its end). */
 export type WorkingInterval = { from: string; to: string };
