@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { LoyaltyTimelineEntry, SurveyTimelineEntry } from '@kith/domain/timeline/timeline.api.ts';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
+import { surveyApi } from '@kith/domain/surveys/survey.api.ts';
+import { loyaltyApi } from '@kith/domain/loyalty/loyalty.api.ts';
 import { useFormat } from '../../lib/format.ts';
-import { tierWentUp, useTierName, type LoyaltySettings } from '../loyalty/loyalty-model.ts';
-import { npsBand, SCALE_RANGE, wordingIn, type QuestionType, type Survey, type Wording } from '../surveys/survey-model.ts';
+import { tierWentUp, useTierName } from '../loyalty/loyalty-model.ts';
+import { npsBand, SCALE_RANGE, wordingIn, type QuestionType, type Wording } from '../surveys/survey-model.ts';
 
 type SurveyEntryData = SurveyTimelineEntry;
 type LoyaltyEntryData = LoyaltyTimelineEntry;
@@ -24,7 +26,7 @@ export function SurveyEntry({ survey, when }: { survey: SurveyEntryData; when: R
   // The options' wording lives with the survey: read it only when a choice needs naming.
   const full = useQuery({
     queryKey: ['survey', survey.surveyId],
-    queryFn: () => api.get<Survey>(`/surveys/${survey.surveyId}`),
+    queryFn: async () => (await call(surveyApi.get, { params: { id: survey.surveyId } })).data,
     enabled: choices && can('surveys.read'),
     staleTime: 300_000,
   });
@@ -90,7 +92,7 @@ export function LoyaltyEntry({ entry, by, when }: { entry: LoyaltyEntryData; by:
   const tierName = useTierName();
   const settings = useQuery({
     queryKey: ['loyalty', 'settings'],
-    queryFn: () => api.get<LoyaltySettings>('/loyalty/settings'),
+    queryFn: async () => (await call(loyaltyApi.settings)).data,
     enabled: entry.kind === 'tier',
     staleTime: 300_000,
   });

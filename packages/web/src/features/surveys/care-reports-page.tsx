@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useCan } from '../../app/session.tsx';
 import { loyaltyApi, type TierOut } from '@kith/domain/loyalty/loyalty.api.ts';
-import { api } from '../../lib/api-client.ts';
+import { ticketApi } from '@kith/domain/tickets/ticket.api.ts';
+import type { ResponseOf } from '@kith/domain/api/contract.ts';
 import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
@@ -14,8 +15,8 @@ import { useCategoryLabel } from '../tickets/care-data.ts';
 import { percent } from './survey-model.ts';
 import { SurveyNav } from './survey-nav.tsx';
 
-type Counts = { met: number; missed: number; running: number };
-type SlaRow = { key: string | null; tickets: number; firstResponse: Counts; resolution: Counts; attainment: number | null };
+type SlaRow = ResponseOf<typeof ticketApi.slaReport>['data'][number];
+type Counts = SlaRow['firstResponse'];
 
 const SLA_BY = ['team', 'agent', 'category'] as const;
 const DAYS = [30, 90, 365] as const;
@@ -50,7 +51,7 @@ function SlaReport() {
   const from = useMemo(() => new Date(Date.parse(to) - days * 86_400_000).toISOString(), [to, days]);
   const q = useQuery({
     queryKey: ['care', 'sla-report', by, from, to],
-    queryFn: ({ signal }) => api.get<{ data: SlaRow[] }>('/care/sla-report', { query: { by, from, to }, signal }),
+    queryFn: async ({ signal }) => (await call(ticketApi.slaReport, { query: { by, from, to }, signal })).data,
     placeholderData: keepPreviousData,
   });
   const rows = q.data?.data ?? [];
