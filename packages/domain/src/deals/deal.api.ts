@@ -47,7 +47,12 @@ const listParams = Object.fromEntries(
     if (f.filter.type === 'enum' && f.enum) return [[f.name, z.enum(f.enum.values as [string, ...string[]]).optional()]];
     throw new Error(`the deals list has no parameter of type ${f.filter.type} (${f.name})`);
   }),
-) as { pipelineId: z.ZodOptional<z.ZodUUID>; stageId: z.ZodOptional<z.ZodUUID>; status: z.ZodOptional<z.ZodEnum<{ [K in StageKind]: K }>>; contactId: z.ZodOptional<z.ZodUUID> };
+) as {
+  pipelineId: z.ZodOptional<z.ZodUUID>;
+  stageId: z.ZodOptional<z.ZodUUID>;
+  status: z.ZodOptional<z.ZodEnum<{ [K in StageKind]: K }>>;
+  contactId: z.ZodOptional<z.ZodUUID>;
+};
 
 /** What the list sorts by: when a deal was made, and the fields the table says it sorts by; `-` for descending. */
 export const DEAL_SORTS = ['createdAt', ...DEAL_FIELD_LIST.filter((f) => !isSkip(f.filter) && f.filter.sortable).map((f) => f.name)] as const;

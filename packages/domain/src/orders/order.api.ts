@@ -73,8 +73,7 @@ export const orderApi = {
     method: 'POST',
     path: '/orders',
     tags: ['orders'],
-    summary:
-      'Record an order; totals are computed from the lines, a number is given when none is sent, and a purchase may move the customer’s lifecycle stage',
+    summary: 'Record an order; totals are computed from the lines, a number is given when none is sent, and a purchase may move the customer’s lifecycle stage',
     body: OrderCreateSchema,
     status: 201,
     response: OrderOut,

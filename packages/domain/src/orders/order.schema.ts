@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors.ts';
 import { MAX_MINOR } from '../money/money.ts';
-import { currency, minorAmount, ORDER_CHANNELS, ORDER_STATUSES, sku } from './order.values.ts';
+import { minorAmount, type ORDER_CHANNELS, type ORDER_STATUSES, sku } from './order.values.ts';
 import { productInputShape, type ProductFieldValues } from './product.fields.ts';
 import { orderInputShape, type OrderFieldValues } from './order.fields.ts';
 import { text, uuid } from '../schema/fields.ts';

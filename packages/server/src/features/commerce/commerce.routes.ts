@@ -96,22 +96,18 @@ export function commerceRoutes(core: Core) {
     );
 
     // ---------------------------------------------------------------------------------------- orders
-    app.get(
-      orderApi.list.path,
-      { schema: routeSchema(orderApi.list, [403, 422]), config: { action: 'orders.read', filters: ORDER_FILTERS } },
-      async (req) => {
-        const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
-        return listOrders(core, actorOf(req), {
-          limit,
-          deleted,
-          includeTotal: (includeTotal as unknown) === true,
-          raw: req.query as Record<string, unknown>,
-          ...(q ? { q } : {}),
-          ...(cursor ? { cursor } : {}),
-          ...(sort ? { sort } : {}),
-        });
-      },
-    );
+    app.get(orderApi.list.path, { schema: routeSchema(orderApi.list, [403, 422]), config: { action: 'orders.read', filters: ORDER_FILTERS } }, async (req) => {
+      const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
+      return listOrders(core, actorOf(req), {
+        limit,
+        deleted,
+        includeTotal: (includeTotal as unknown) === true,
+        raw: req.query as Record<string, unknown>,
+        ...(q ? { q } : {}),
+        ...(cursor ? { cursor } : {}),
+        ...(sort ? { sort } : {}),
+      });
+    });
     app.post(orderApi.create.path, { schema: routeSchema(orderApi.create, [403, 422]), config: { action: 'orders.create' } }, async (req, reply) => {
       const o = await createOrder(core, actorOf(req), req.body);
       return reply.code(201).header('etag', etag(o.version)).header('location', `/api/v1/orders/${o.id}`).send(o);
@@ -123,14 +119,10 @@ export function commerceRoutes(core: Core) {
       const o = await getOrder(core, actorOf(req), req.params.id, req.query.deleted);
       return reply.header('etag', etag(o.version)).send(o);
     });
-    app.patch(
-      orderApi.update.path,
-      { schema: routeSchema(orderApi.update, [403, 404, 412, 422]), config: { action: 'orders.update' } },
-      async (req, reply) => {
-        const o = await updateOrder(core, actorOf(req), req.params.id, req.body, parseIfMatch(req.headers['if-match']));
-        return reply.header('etag', etag(o.version)).send(o);
-      },
-    );
+    app.patch(orderApi.update.path, { schema: routeSchema(orderApi.update, [403, 404, 412, 422]), config: { action: 'orders.update' } }, async (req, reply) => {
+      const o = await updateOrder(core, actorOf(req), req.params.id, req.body, parseIfMatch(req.headers['if-match']));
+      return reply.header('etag', etag(o.version)).send(o);
+    });
     app.delete(orderApi.remove.path, { schema: routeSchema(orderApi.remove, [403, 404, 412]), config: { action: 'orders.delete' } }, async (req, reply) => {
       await deleteOrder(core, actorOf(req), req.params.id, parseIfMatch(req.headers['if-match']));
       return reply.code(204).send(null);

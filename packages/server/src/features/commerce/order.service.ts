@@ -6,14 +6,11 @@ import type { LifecycleStage } from '@kith/domain/contacts/contact.schema.ts';
 import { stageFromPurchases } from '@kith/domain/orders/lifecycle.ts';
 import {
   computeTotals,
-  ORDER_CHANNELS,
-  ORDER_STATUSES,
   ORDER_TRANSITIONS,
   PURCHASE_STATUSES,
   type Order,
   type OrderCreateInput,
   type OrderLine,
-  type OrderStatus,
   type OrderSummary,
   type OrderUpdateInput,
   type PricedLine,
@@ -26,7 +23,6 @@ import { fieldsReader, fieldsWriter, registryOf, TIMES_REGISTRY } from '../../pl
 import type { Core } from '../../core.ts';
 import { orderStatusEvent, ordersChanged } from './order-events.ts';
 import { emitEvent } from '../../platform/events/emit.ts';
-import { readJson } from '../../platform/db/column-types.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';

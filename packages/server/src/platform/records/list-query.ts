@@ -284,7 +284,8 @@ export function filterCondition<DB, TB extends keyof DB>(
   if (f.field.type === 'json_array' && !f.field.custom) {
     // A record's own list column (an order's tags), not a custom field's.
     const col = `${ctx.table}.${f.field.def!.column}`;
-    if (f.op === 'empty') return cond(v ? raw`(${sql.ref(col)} is null or ${sql.ref(col)} = '[]')` : raw`(${sql.ref(col)} is not null and ${sql.ref(col)} <> '[]')`);
+    if (f.op === 'empty')
+      return cond(v ? raw`(${sql.ref(col)} is null or ${sql.ref(col)} = '[]')` : raw`(${sql.ref(col)} is not null and ${sql.ref(col)} <> '[]')`);
     return cond(
       raw`(${sql.join(
         (v as string[]).map((x) => jsonColumnHas(ctx.dialect, col, x)),
