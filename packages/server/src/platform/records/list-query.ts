@@ -142,7 +142,13 @@ function parseValue(field: Resolved, op: string, raw: string): { ok: true; value
         break;
       }
       case 'json_array': {
-        const allowed = field.custom?.options.map((o) => o.value) ?? [];
+        // A record's own list (an order's tags) holds any words; a custom multi-select, its options only.
+        if (!field.custom) {
+          if (!p.isWellFormed() || p.includes('\u0000')) return { ok: false, message: 'Must not contain NUL characters or unpaired surrogates' };
+          out.push(p.normalize('NFC'));
+          break;
+        }
+        const allowed = field.custom.options.map((o) => o.value);
         if (!allowed.includes(p)) return { ok: false, message: `Must be one of: ${allowed.join(', ')}` };
         out.push(p);
         break;
