@@ -11,6 +11,7 @@ import { STAGE_KINDS } from './deal.values.ts';
  * and the deals list's columns and cells (web features/deals/). deal.fields.test.ts (server) fills every field
  * and follows it through each derived place.
  *
+ * The entries are in the order of the deals list's columns; the API's shapes name the same fields in any order.
  * The deals list takes named parameters (`?stageId=…`) rather than `filter[...]`: a field's `filter` says which
  * parameter it is, and `sortOnly` marks a field the list sorts by without filtering.
  */
@@ -52,6 +53,11 @@ export const DEAL_FIELDS = {
     filter: { skip: 'the list’s `q` finds words of the title' },
     web: { section: 'card', edit: 'text', column: { width: 260 } },
   }),
+  contactId: optional('contact_id', uuid(), {
+    export: { skip: 'the customer is written by name, in the `customer` column' },
+    filter: { type: 'uuid', sortable: false },
+    web: { section: 'card', edit: 'special', column: { width: 200, id: 'customer' } },
+  }),
   pipelineId: field({
     column: 'pipeline_id',
     kind: 'scalar',
@@ -91,11 +97,6 @@ export const DEAL_FIELDS = {
     import: NOT_IMPORTED,
     filter: { type: 'enum', sortable: false },
     web: { section: 'details', edit: 'none' },
-  }),
-  contactId: optional('contact_id', uuid(), {
-    export: { skip: 'the customer is written by name, in the `customer` column' },
-    filter: { type: 'uuid', sortable: false },
-    web: { section: 'card', edit: 'special', column: { width: 200, id: 'customer' } },
   }),
   companyId: optional('company_id', uuid(), {
     export: { skip: 'a company id means nothing in a spreadsheet; the customer is written by name' },
