@@ -55,7 +55,7 @@ const listParams = Object.fromEntries(
 };
 
 /** What the list sorts by: when a deal was made, and the fields the table says it sorts by; `-` for descending. */
-export const DEAL_SORTS = ['createdAt', ...DEAL_FIELD_LIST.filter((f) => !isSkip(f.filter) && f.filter.sortable).map((f) => f.name)] as const;
+export const DEAL_SORTS: readonly string[] = ['createdAt', ...DEAL_FIELD_LIST.filter((f) => !isSkip(f.filter) && f.filter.sortable).map((f) => f.name)];
 const sortValues = DEAL_SORTS.flatMap((n) => [n, `-${n}`]) as [DealSort, ...DealSort[]];
 type DealSortName = 'createdAt' | 'amount' | 'expectedClose';
 export type DealSort = DealSortName | `-${DealSortName}`;

@@ -22,6 +22,8 @@ const NOT_SHOWN = new Set([
   'WEB_SECTIONS', // the customer page's sections: headings of the page (record.sections in the web's locales), not values
   'COMPANY_WEB_SECTIONS', // the company page's sections, likewise
   'PRODUCT_WEB_SECTIONS', // the product dialog's sections, likewise
+  'ORDER_WEB_SECTIONS', // the order page's sections, likewise
+  'DEAL_WEB_SECTIONS', // the deal card's and details' sections, likewise
   'LIST_FIELD_TYPES', // the list language's field types, for API clients: the filter builder shows fields and operators
 ]);
 

@@ -298,7 +298,7 @@ function ListView({ pipeline }: { pipeline: Pipeline }) {
         <thead>
           <tr>
             {columns.map((f) => {
-              const label = t(`deals.fields.${f.web.column?.id ?? f.name}`);
+              const label = t(`dealFields.${f.name}`);
               return (
                 <th key={f.name} className={f.web.show === 'money' ? 'num' : undefined}>
                   {!isSkip(f.filter) && f.filter.sortable ? sortButton(firstSort(f), label) : label}
