@@ -4,7 +4,7 @@ import type { Core } from '../src/core.ts';
 import type { Client } from './build-test-app.ts';
 
 /**
- * The checks every record's field-table test makes (contacts, companies, products: `<record>.fields.test.ts`),
+ * The checks every record's field-table test makes (contacts, companies, products, orders, deals: `<record>.fields.test.ts`),
  * written once: the table matches the database, every aspect is decided, and every filter finds its record.
  */
 
@@ -45,8 +45,10 @@ export async function assertFiltersFind(api: Client, path: string, list: readonl
     if (isSkip(f.filter)) continue;
     const out = valueOf(f);
     const value = Array.isArray(out) ? out[0] : out;
-    const op = f.filter.type === 'keys' ? 'has' : 'eq';
-    const r = await api.get(`${path}?filter[${f.name}][${op}]=${encodeURIComponent(String(value))}`);
+    // Lists are matched with `has`; an instant (no `eq`) between itself and itself.
+    const op = f.filter.type === 'keys' || f.filter.type === 'json_array' ? 'has' : f.filter.type === 'datetime' ? 'gte' : 'eq';
+    const v = encodeURIComponent(String(value));
+    const r = await api.get(`${path}?filter[${f.name}][${op}]=${v}${op === 'gte' ? `&filter[${f.name}][lte]=${v}` : ''}`);
     assert.equal(r.status, 200, `${f.name}: ${JSON.stringify(r.body)}`);
     assert.deepEqual(
       r.body.data.map((c: { id: string }) => c.id),

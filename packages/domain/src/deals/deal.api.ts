@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { IdParams } from '../api/common.ts';
 import { contract } from '../api/contract.ts';
 import { OrderOut } from '../orders/order.api.ts';
-import { DealCreateSchema, DealUpdateSchema, PipelineInputSchema, STAGE_KINDS } from './deal.schema.ts';
+import { isSkip } from '../schema/field-table.ts';
+import { DEAL_FIELD_LIST, dealOutputShape } from './deal.fields.ts';
+import { DealCreateSchema, DealUpdateSchema, PipelineInputSchema, STAGE_KINDS, type StageKind } from './deal.schema.ts';
 
 /** The deals API's shapes and operations (api/contract.ts): the server's routes and the web's calls both use these. */
 
@@ -19,24 +21,9 @@ export const PipelineOut = z.object({ id: z.string(), name: z.string(), position
 export const DealOut = z
   .object({
     id: z.string(),
-    title: z.string(),
-    pipelineId: z.string(),
-    stageId: z.string(),
-    status: z.enum(STAGE_KINDS),
-    contactId: z.string().nullable(),
+    // Each field as the field table says it is returned (deal.fields.ts).
+    ...dealOutputShape,
     contactName: z.string().nullable(),
-    companyId: z.string().nullable(),
-    amount: z.number().int().describe('minor units of currency'),
-    currency: z.string(),
-    expectedClose: z.string().nullable(),
-    ownerId: z.string().nullable(),
-    teamId: z.string().nullable(),
-    source: z.string().nullable(),
-    lostReason: z.string().nullable(),
-    notes: z.string().nullable(),
-    position: z.number(),
-    orderId: z.string().nullable(),
-    closedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -52,13 +39,31 @@ export const BoardColumnOut = StageOut.extend({ count: z.number().int(), amount:
 export const DealBoardOut = z.object({ pipeline: PipelineOut, currency: z.string(), columns: z.array(BoardColumnOut) });
 export type DealBoard = z.output<typeof DealBoardOut>;
 
+/** The list's named parameters: the fields the table lets it filter by (each `?name=value`), in table order. */
+const listParams = Object.fromEntries(
+  DEAL_FIELD_LIST.flatMap((f): [string, z.ZodType][] => {
+    if (isSkip(f.filter) || f.filter.sortOnly) return [];
+    if (f.filter.type === 'uuid') return [[f.name, z.uuid().optional()]];
+    if (f.filter.type === 'enum' && f.enum) return [[f.name, z.enum(f.enum.values as [string, ...string[]]).optional()]];
+    throw new Error(`the deals list has no parameter of type ${f.filter.type} (${f.name})`);
+  }),
+) as {
+  pipelineId: z.ZodOptional<z.ZodUUID>;
+  stageId: z.ZodOptional<z.ZodUUID>;
+  status: z.ZodOptional<z.ZodEnum<{ [K in StageKind]: K }>>;
+  contactId: z.ZodOptional<z.ZodUUID>;
+};
+
+/** What the list sorts by: when a deal was made, and the fields the table says it sorts by; `-` for descending. */
+export const DEAL_SORTS: readonly string[] = ['createdAt', ...DEAL_FIELD_LIST.filter((f) => !isSkip(f.filter) && f.filter.sortable).map((f) => f.name)];
+const sortValues = DEAL_SORTS.flatMap((n) => [n, `-${n}`]) as [DealSort, ...DealSort[]];
+type DealSortName = 'createdAt' | 'amount' | 'expectedClose';
+export type DealSort = DealSortName | `-${DealSortName}`;
+
 export const DealListQuery = z.strictObject({
-  pipelineId: z.uuid().optional(),
-  stageId: z.uuid().optional(),
-  status: z.enum(STAGE_KINDS).optional(),
-  contactId: z.uuid().optional(),
+  ...listParams,
   q: z.string().max(200).optional(),
-  sort: z.enum(['createdAt', '-createdAt', 'amount', '-amount', 'expectedClose', '-expectedClose']).default('-createdAt'),
+  sort: z.enum(sortValues).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(100).optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { currency, minorAmount } from '../orders/order.schema.ts';
-import { isoDate, longText, text, uuid } from '../schema/fields.ts';
+import { text, uuid } from '../schema/fields.ts';
+import { dealInputShape } from './deal.fields.ts';
+import { STAGE_KINDS } from './deal.values.ts';
 
 /**
  * Deals (opportunities): what a customer may buy, moving through the stages of a pipeline. Each stage has
@@ -8,7 +9,7 @@ import { isoDate, longText, text, uuid } from '../schema/fields.ts';
  * stage of kind `won` or `lost` closes the deal. A won deal can become an order.
  */
 
-export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export { STAGE_KINDS } from './deal.values.ts';
 export type StageKind = (typeof STAGE_KINDS)[number];
 export const DEAL_STATUSES = STAGE_KINDS;
 
@@ -28,25 +29,9 @@ export const PipelineInputSchema = z.strictObject({
 });
 export type PipelineInput = z.output<typeof PipelineInputSchema>;
 
-const dealFields = {
-  title: text(200, 1),
-  pipelineId: uuid(),
-  stageId: uuid(),
-  contactId: uuid().nullable(),
-  companyId: uuid().nullable(),
-  amount: minorAmount(),
-  currency: currency(),
-  expectedClose: isoDate().nullable(),
-  ownerId: uuid().nullable(),
-  teamId: uuid().nullable(),
-  source: text(60).nullable(),
-  lostReason: text(200).nullable(),
-  notes: longText(5_000).nullable(),
-  /** The deal's place in its stage's column (the board sorts by it). */
-  position: z.number().finite(),
-};
-export const DealCreateSchema = z.strictObject(dealFields).partial().required({ title: true });
-export const DealUpdateSchema = z.strictObject(dealFields).partial();
+// A deal's fields are its field table's (deal.fields.ts).
+export const DealCreateSchema = z.strictObject(dealInputShape).partial().required({ title: true });
+export const DealUpdateSchema = z.strictObject(dealInputShape).partial();
 export type DealCreateInput = z.output<typeof DealCreateSchema>;
 export type DealUpdateInput = z.output<typeof DealUpdateSchema>;
 

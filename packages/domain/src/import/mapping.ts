@@ -1,6 +1,7 @@
 import { CONTACT_FIELD_LIST } from '../contacts/contact.fields.ts';
 import { COMPANY_FIELD_LIST } from '../companies/company.fields.ts';
 import { PRODUCT_FIELD_LIST } from '../orders/product.fields.ts';
+import { ORDER_FIELD_LIST } from '../orders/order.fields.ts';
 import { importSynonymsOf } from '../schema/field-table.ts';
 import { matchKey } from '../text/fold.ts';
 
@@ -12,14 +13,19 @@ import { matchKey } from '../text/fold.ts';
 
 export type ImportEntity = 'contacts' | 'companies' | 'orders' | 'interactions' | 'products';
 
+/** The order fields the orders import fills (the rest of its targets are a line's and the customer's keys). */
+const ORDER_SYNONYMS = importSynonymsOf(ORDER_FIELD_LIST);
+
 /** Field → the headers that mean it, folded; the first ones are the surest. */
 const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
   // The contact field table's import targets and their headers (contacts/contact.fields.ts).
   contacts: importSynonymsOf(CONTACT_FIELD_LIST),
+  // The order field table's targets (orders/order.fields.ts: number, the customer by name, date, shipping, status,
+  // channel, currency) with the ways to find the customer and the line's own targets, in the order they are suggested.
   orders: {
-    number: ['so don', 'so don hang', 'ma don', 'ma don hang', 'order number', 'order no', 'order id', 'order', 'so hoa don', 'invoice'],
-    orderedAt: ['ngay mua', 'ngay dat', 'ngay dat hang', 'ngay don', 'order date', 'date', 'ngay', 'thoi gian'],
-    customerName: ['ho va ten', 'ho ten', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'name'],
+    number: ORDER_SYNONYMS.number!,
+    orderedAt: ORDER_SYNONYMS.orderedAt!,
+    customerName: ORDER_SYNONYMS.customerName!,
     customerPhone: ['sdt', 'so dien thoai', 'dien thoai', 'phone', 'mobile', 'tel'],
     customerEmail: ['email', 'e mail'],
     customerExternalId: ['ma khach hang', 'ma kh', 'customer id'],
@@ -28,10 +34,8 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
     quantity: ['so luong', 'sl', 'quantity', 'qty'],
     unitPrice: ['don gia', 'gia ban', 'gia', 'unit price', 'price'],
     discount: ['giam gia', 'chiet khau', 'discount'],
-    shipping: ['phi van chuyen', 'phi ship', 'van chuyen', 'shipping', 'shipping fee'],
-    status: ['trang thai', 'tinh trang', 'status'],
-    channel: ['kenh', 'kenh ban', 'nguon don', 'channel', 'sales channel'],
-    currency: ['tien te', 'loai tien', 'currency'],
+    shipping: ORDER_SYNONYMS.shipping!,
+    ...ORDER_SYNONYMS,
   },
   // The company field table's import targets and their headers (companies/company.fields.ts).
   companies: importSynonymsOf(COMPANY_FIELD_LIST),

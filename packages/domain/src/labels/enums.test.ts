@@ -24,6 +24,8 @@ const NOT_SHOWN = new Set([
   'PRODUCT_WEB_SECTIONS', // the product dialog's sections, likewise
   'TICKET_WEB_SECTIONS', // the ticket page's parts, likewise
   'QUEUES', // the ticket inbox's queues: its tabs (tickets.queues.* in the web's locales), not stored values
+  'ORDER_WEB_SECTIONS', // the order page's sections, likewise
+  'DEAL_WEB_SECTIONS', // the deal card's and details' sections, likewise
   'LIST_FIELD_TYPES', // the list language's field types, for API clients: the filter builder shows fields and operators
 ]);
 

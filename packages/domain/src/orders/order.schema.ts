@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors.ts';
 import { MAX_MINOR } from '../money/money.ts';
-import { withCode } from '../schema/issues.ts';
-import { currency, minorAmount, sku } from './order.values.ts';
+import { minorAmount, type ORDER_CHANNELS, type ORDER_STATUSES, sku } from './order.values.ts';
 import { productInputShape, type ProductFieldValues } from './product.fields.ts';
-import { isoDateTime, longText, tagList, text, uuid } from '../schema/fields.ts';
+import { orderInputShape, type OrderFieldValues } from './order.fields.ts';
+import { text, uuid } from '../schema/fields.ts';
 
 /**
  * Products, their categories and orders. Money is integer minor units beside an ISO 4217 code; an
  * order's totals are always computed here from its lines, never taken from the caller.
  */
 
-export const ORDER_STATUSES = ['placed', 'paid', 'delivered', 'cancelled', 'returned'] as const;
+// The statuses and channels live in order.values.ts (order.fields.ts uses them too).
+export { ORDER_CHANNELS, ORDER_STATUSES } from './order.values.ts';
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** The statuses that count as a purchase (for the lifecycle, RFM and lifetime value). */
 export const PURCHASE_STATUSES: readonly OrderStatus[] = ['placed', 'paid', 'delivered'];
 
-export const ORDER_CHANNELS = ['store', 'website', 'marketplace', 'phone', 'zalo', 'facebook', 'other'] as const;
 export type OrderChannel = (typeof ORDER_CHANNELS)[number];
 
 /** Where an order may go from each status; anything else is refused (reason `order_status_transition`). */
@@ -76,29 +76,22 @@ export const OrderLineInputSchema = z.strictObject({
 });
 export type OrderLineInput = z.output<typeof OrderLineInputSchema>;
 
-const orderNumber = () =>
-  text(40, 1).refine((s) => /^[\p{L}\p{N}._\-/#]+$/u.test(s), {
-    message: 'An order number holds letters, digits and . _ - / # only',
-    params: withCode('invalid_format'),
-  });
-
+// An order's fields are its field table's (order.fields.ts); its lines are rows of their own.
+const { number, externalId, contactId, companyId, orderedAt, channel, status, currency: orderCurrency, ...rest } = orderInputShape;
 const orderFields = {
-  number: orderNumber(),
-  externalId: text(100, 1).nullable(),
-  contactId: uuid(),
-  companyId: uuid().nullable(),
-  orderedAt: isoDateTime(),
-  channel: z.enum(ORDER_CHANNELS).nullable(),
-  status: z.enum(ORDER_STATUSES),
-  currency: currency(),
+  number,
+  externalId,
+  contactId,
+  companyId,
+  orderedAt,
+  channel,
+  status,
+  currency: orderCurrency,
   lines: z
     .array(OrderLineInputSchema)
     .min(1, { message: 'An order has at least one line' })
     .max(MAX_LINES, { message: `At most ${MAX_LINES} lines` }),
-  discount: minorAmount(),
-  shipping: minorAmount(),
-  tags: tagList(20, 60),
-  notes: longText(5_000).nullable(),
+  ...rest,
 };
 export const OrderCreateSchema = z.strictObject(orderFields).partial().required({ contactId: true, lines: true });
 export const OrderUpdateSchema = z.strictObject(orderFields).partial();
@@ -116,30 +109,16 @@ export type OrderLine = {
   lineTotal: number;
 };
 
-export type Order = {
-  id: string;
-  number: string;
-  externalId: string | null;
-  contactId: string;
-  contactName: string | null;
-  companyId: string | null;
-  orderedAt: string;
-  channel: OrderChannel | null;
-  status: OrderStatus;
-  currency: string;
-  lines: OrderLine[];
-  subtotal: number;
-  discount: number;
-  shipping: number;
-  total: number;
-  tags: string[];
-  notes: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-  createdBy: string | null;
-  version: number;
-};
+/** An order as Kith returns it: its fields (order.fields.ts), its customer's name, its lines and the record's own. */
+export type Order = { id: string } & OrderFieldValues & {
+    contactName: string | null;
+    lines: OrderLine[];
+    createdAt: string;
+    updatedAt: string;
+    deletedAt: string | null;
+    createdBy: string | null;
+    version: number;
+  };
 
 /** An order as lists show it: without its lines, with how many there are. */
 export type OrderSummary = Omit<Order, 'lines'> & { lineCount: number };

@@ -3,7 +3,10 @@ import { isCurrency, MAX_MINOR } from '../money/money.ts';
 import { withCode } from '../schema/issues.ts';
 import { text } from '../schema/fields.ts';
 
-// The value checks that products and orders share (order.schema.ts re-exports them; product.fields.ts uses them).
+// The value checks that products and orders share (order.schema.ts re-exports them; the field tables use them).
+
+export const ORDER_STATUSES = ['placed', 'paid', 'delivered', 'cancelled', 'returned'] as const;
+export const ORDER_CHANNELS = ['store', 'website', 'marketplace', 'phone', 'zalo', 'facebook', 'other'] as const;
 
 export const currency = () =>
   z.string().refine((s) => isCurrency(s), { message: 'Must be an ISO 4217 currency code such as VND or USD', params: withCode('unknown_currency') });

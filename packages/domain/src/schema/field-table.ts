@@ -19,19 +19,22 @@ export type FieldKind = 'scalar' | 'list' | 'json';
 
 /** The list filter of a field (server: records/list-query.ts). `keys` fields are matched through a keys table (contact_keys). */
 export type FilterSpec = {
-  type: 'text' | 'enum' | 'uuid' | 'number' | 'date' | 'boolean' | 'keys';
+  /** `datetime` compares instants (lt/gt, no eq); `json_array` is a list kept in its own JSON column, matched with `has`. */
+  type: 'text' | 'enum' | 'uuid' | 'number' | 'date' | 'datetime' | 'boolean' | 'keys' | 'json_array';
   sortable: boolean;
   /** Text compared by this folded column (name → name_key); it is also the sort column. */
   folded?: string;
   /** For `keys` fields: the kind in contact_keys; lists sort by their first value. */
   keyKind?: 'email' | 'phone' | 'tag' | 'interest';
+  /** The list sorts by it but does not filter by it (a list with fixed parameters, such as deals'). */
+  sortOnly?: boolean;
 };
 
 /**
- * How the export writes a field: under its name, or resolved (a company's or a category's name, a member's
- * email), or money (minor units written as an amount in the record's currency, so a spreadsheet can sum it).
+ * How the export writes a field: under its name, or resolved (a company's, a category's, a pipeline's or a
+ * stage's name, a member's email), or money (minor units written as an amount in the record's currency, so a spreadsheet can sum it).
  */
-export type ExportSpec = { header?: string; via?: 'company' | 'member' | 'category' | 'money' };
+export type ExportSpec = { header?: string; via?: 'company' | 'member' | 'category' | 'pipeline' | 'stage' | 'money' };
 
 /** How the import fills a field: the headers that mean it (folded: no case, no diacritics), surest first. */
 export type ImportSpec = {
@@ -51,7 +54,7 @@ export type WebSpec<Section extends string = string> = {
   /** The editor; `special` fields have their own control on the page (company lookup, owner, consents). */
   edit: 'text' | 'textarea' | 'list' | 'date' | 'number' | 'enum' | 'province' | 'country' | 'boolean' | 'special' | 'none';
   /** How a value is shown: plain text by default. */
-  show?: 'text' | 'chips' | 'phones' | 'phone' | 'birthday' | 'province' | 'stage' | 'multiline' | 'number' | 'money' | 'boolean' | 'member';
+  show?: 'text' | 'chips' | 'phones' | 'phone' | 'birthday' | 'date' | 'province' | 'stage' | 'multiline' | 'number' | 'money' | 'boolean' | 'member';
   /** A column of the contacts list, with its width; sorted by the field when its filter sorts, or by `sort` (a sort-only name). */
   column?: { width: number; id?: string; sort?: string };
 };

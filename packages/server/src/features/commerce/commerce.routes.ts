@@ -1,14 +1,11 @@
-import { z } from 'zod';
-import { OrderCreateSchema, OrderUpdateSchema } from '@kith/domain/orders/order.schema.ts';
-import { Deleted } from '@kith/domain/api/common.ts';
-import { Money, OrderOut, OrderSummaryOut } from '@kith/domain/orders/order.api.ts';
-import { listQuery, productApi } from '@kith/domain/orders/product.api.ts';
+import { orderApi } from '@kith/domain/orders/order.api.ts';
+import { productApi } from '@kith/domain/orders/product.api.ts';
 import { routeSchema } from '../../platform/http/contract.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
-import { errors, etag, IdParams, parseIfMatch } from '../../platform/http/schemas.ts';
+import { etag, parseIfMatch } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
-import { createOrder, createOrders, deleteOrder, getOrder, listOrders, ORDER_FIELDS, restoreOrder, updateOrder } from './order.service.ts';
+import { createOrder, createOrders, deleteOrder, getOrder, listOrders, ORDER_FILTERS, restoreOrder, updateOrder } from './order.service.ts';
 import {
   createCategory,
   createProduct,
@@ -23,7 +20,7 @@ import {
   updateProduct,
 } from './product.service.ts';
 
-// The products API's shapes live once in @kith/domain orders/product.api.ts; the web calls the same contracts.
+// The products' and orders' API shapes live once in @kith/domain orders/product.api.ts and order.api.ts; the web calls the same contracts.
 export function commerceRoutes(core: Core) {
   return async function (app: App) {
     // ------------------------------------------------------------------------------------ categories
@@ -99,132 +96,40 @@ export function commerceRoutes(core: Core) {
     );
 
     // ---------------------------------------------------------------------------------------- orders
-    app.get(
-      '/orders',
-      {
-        schema: {
-          tags: ['orders'],
-          summary:
-            'List and filter orders, newest first (filter[contactId][eq]=…, filter[status][in]=paid,delivered, filter[orderedAt][gte]=…; includeTotal adds the count and the sum per currency)',
-          querystring: listQuery('The start of the order number, or words at the start of the customer’s name', {
-            includeTotal: z
-              .enum(['true', 'false'])
-              .default('false')
-              .transform((v) => v === 'true'),
-          }),
-          response: {
-            200: z.object({
-              data: z.array(OrderSummaryOut),
-              nextCursor: z.string().nullable(),
-              total: z.number().int().optional(),
-              sum: z
-                .array(z.object({ currency: z.string(), total: Money }))
-                .optional()
-                .describe('Σ total of the matching orders, per currency'),
-            }),
-            ...errors(403, 422),
-          },
-        },
-        config: { action: 'orders.read', filters: ORDER_FIELDS },
-      },
-      async (req) => {
-        const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
-        return listOrders(core, actorOf(req), {
-          limit,
-          deleted,
-          includeTotal: (includeTotal as unknown) === true,
-          raw: req.query as Record<string, unknown>,
-          ...(q ? { q } : {}),
-          ...(cursor ? { cursor } : {}),
-          ...(sort ? { sort } : {}),
-        });
-      },
+    app.get(orderApi.list.path, { schema: routeSchema(orderApi.list, [403, 422]), config: { action: 'orders.read', filters: ORDER_FILTERS } }, async (req) => {
+      const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
+      return listOrders(core, actorOf(req), {
+        limit,
+        deleted,
+        includeTotal: (includeTotal as unknown) === true,
+        raw: req.query as Record<string, unknown>,
+        ...(q ? { q } : {}),
+        ...(cursor ? { cursor } : {}),
+        ...(sort ? { sort } : {}),
+      });
+    });
+    app.post(orderApi.create.path, { schema: routeSchema(orderApi.create, [403, 422]), config: { action: 'orders.create' } }, async (req, reply) => {
+      const o = await createOrder(core, actorOf(req), req.body);
+      return reply.code(201).header('etag', etag(o.version)).header('location', `/api/v1/orders/${o.id}`).send(o);
+    });
+    app.post(orderApi.bulk.path, { schema: routeSchema(orderApi.bulk, [403, 422]), config: { action: 'orders.create' } }, async (req, reply) =>
+      reply.code(201).send({ data: await createOrders(core, actorOf(req), req.body.items, { bulk: true }) }),
     );
-    app.post(
-      '/orders',
-      {
-        schema: {
-          tags: ['orders'],
-          summary:
-            'Record an order; totals are computed from the lines, a number is given when none is sent, and a purchase may move the customer’s lifecycle stage',
-          body: OrderCreateSchema,
-          response: { 201: OrderOut, ...errors(403, 422) },
-        },
-        config: { action: 'orders.create' },
-      },
-      async (req, reply) => {
-        const o = await createOrder(core, actorOf(req), req.body);
-        return reply.code(201).header('etag', etag(o.version)).header('location', `/api/v1/orders/${o.id}`).send(o);
-      },
-    );
-    app.post(
-      '/orders/bulk',
-      {
-        schema: {
-          tags: ['orders'],
-          summary: 'Record up to 500 orders at once, all or none (errors point at /items/N/…)',
-          body: z.strictObject({ items: z.array(OrderCreateSchema).min(1).max(500) }),
-          response: { 201: z.object({ data: z.array(OrderOut) }), ...errors(403, 422) },
-        },
-        config: { action: 'orders.create' },
-      },
-      async (req, reply) => reply.code(201).send({ data: await createOrders(core, actorOf(req), req.body.items, { bulk: true }) }),
-    );
-    app.get(
-      '/orders/:id',
-      {
-        schema: {
-          tags: ['orders'],
-          summary: 'One order with its lines',
-          params: IdParams,
-          querystring: z.strictObject({ deleted: Deleted.default('exclude') }),
-          response: { 200: OrderOut, ...errors(404) },
-        },
-        config: { action: 'orders.read' },
-      },
-      async (req, reply) => {
-        const o = await getOrder(core, actorOf(req), req.params.id, req.query.deleted);
-        return reply.header('etag', etag(o.version)).send(o);
-      },
-    );
-    app.patch(
-      '/orders/:id',
-      {
-        schema: {
-          tags: ['orders'],
-          summary: 'Change an order (If-Match honoured); lines, when sent, replace the old ones',
-          params: IdParams,
-          body: OrderUpdateSchema,
-          response: { 200: OrderOut, ...errors(403, 404, 412, 422) },
-        },
-        config: { action: 'orders.update' },
-      },
-      async (req, reply) => {
-        const o = await updateOrder(core, actorOf(req), req.params.id, req.body, parseIfMatch(req.headers['if-match']));
-        return reply.header('etag', etag(o.version)).send(o);
-      },
-    );
-    app.delete(
-      '/orders/:id',
-      {
-        schema: { tags: ['orders'], summary: 'Move an order to the trash', params: IdParams, response: { 204: z.null(), ...errors(403, 404, 412) } },
-        config: { action: 'orders.delete' },
-      },
-      async (req, reply) => {
-        await deleteOrder(core, actorOf(req), req.params.id, parseIfMatch(req.headers['if-match']));
-        return reply.code(204).send(null);
-      },
-    );
-    app.post(
-      '/orders/:id/restore',
-      {
-        schema: { tags: ['orders'], summary: 'Bring an order back from the trash', params: IdParams, response: { 200: OrderOut, ...errors(403, 404) } },
-        config: { action: 'orders.delete' },
-      },
-      async (req, reply) => {
-        const o = await restoreOrder(core, actorOf(req), req.params.id);
-        return reply.header('etag', etag(o.version)).send(o);
-      },
-    );
+    app.get(orderApi.get.path, { schema: routeSchema(orderApi.get, [404]), config: { action: 'orders.read' } }, async (req, reply) => {
+      const o = await getOrder(core, actorOf(req), req.params.id, req.query.deleted);
+      return reply.header('etag', etag(o.version)).send(o);
+    });
+    app.patch(orderApi.update.path, { schema: routeSchema(orderApi.update, [403, 404, 412, 422]), config: { action: 'orders.update' } }, async (req, reply) => {
+      const o = await updateOrder(core, actorOf(req), req.params.id, req.body, parseIfMatch(req.headers['if-match']));
+      return reply.header('etag', etag(o.version)).send(o);
+    });
+    app.delete(orderApi.remove.path, { schema: routeSchema(orderApi.remove, [403, 404, 412]), config: { action: 'orders.delete' } }, async (req, reply) => {
+      await deleteOrder(core, actorOf(req), req.params.id, parseIfMatch(req.headers['if-match']));
+      return reply.code(204).send(null);
+    });
+    app.post(orderApi.restore.path, { schema: routeSchema(orderApi.restore, [403, 404]), config: { action: 'orders.delete' } }, async (req, reply) => {
+      const o = await restoreOrder(core, actorOf(req), req.params.id);
+      return reply.header('etag', etag(o.version)).send(o);
+    });
   };
 }

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool } from 'kysely';
 import { markStatsDirty } from '../analytics/customer-stats.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
@@ -6,24 +6,23 @@ import type { LifecycleStage } from '@kith/domain/contacts/contact.schema.ts';
 import { stageFromPurchases } from '@kith/domain/orders/lifecycle.ts';
 import {
   computeTotals,
-  ORDER_CHANNELS,
-  ORDER_STATUSES,
   ORDER_TRANSITIONS,
   PURCHASE_STATUSES,
   type Order,
   type OrderCreateInput,
   type OrderLine,
-  type OrderStatus,
   type OrderSummary,
   type OrderUpdateInput,
   type PricedLine,
   type Product,
 } from '@kith/domain/orders/order.schema.ts';
 import { foldedWords } from '@kith/domain/text/fold.ts';
+import { AUDITED_ORDER_FIELDS, ORDER_FIELD_LIST, type OrderFieldName, type OrderFieldValues } from '@kith/domain/orders/order.fields.ts';
+import { fieldNames } from '@kith/domain/schema/field-table.ts';
+import { fieldsReader, fieldsWriter, registryOf, TIMES_REGISTRY } from '../../platform/records/field-table.ts';
 import type { Core } from '../../core.ts';
 import { orderStatusEvent, ordersChanged } from './order-events.ts';
 import { emitEvent } from '../../platform/events/emit.ts';
-import { readJson } from '../../platform/db/column-types.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
@@ -51,66 +50,57 @@ import { findProducts } from './product.service.ts';
  * every change is audited — the order's own entries, and the customer's stage change on the customer.
  */
 
-export const ORDER_FIELDS: Registry = {
-  number: { column: 'number', type: 'text', foldedColumn: 'number_key', sortable: true, sortColumn: 'number_key', nullable: false },
-  contactId: { column: 'contact_id', type: 'uuid', nullable: false },
-  companyId: { column: 'company_id', type: 'uuid', nullable: true },
-  orderedAt: { column: 'ordered_at', type: 'datetime', sortable: true, nullable: false },
-  status: { column: 'status', type: 'enum', values: ORDER_STATUSES, sortable: true, nullable: false },
-  channel: { column: 'channel', type: 'enum', values: ORDER_CHANNELS, sortable: true, nullable: true },
-  currency: { column: 'currency', type: 'text', nullable: false },
-  total: { column: 'total', type: 'number', sortable: true, nullable: false },
-  externalId: { column: 'external_id', type: 'text', nullable: true },
-  tags: { column: 'tags', type: 'json_array', nullable: false },
-  createdAt: { column: 'created_at', type: 'datetime', sortable: true, nullable: false },
-  updatedAt: { column: 'updated_at', type: 'datetime', sortable: true, nullable: false },
-};
+/** The order fields a list filters and sorts on: the field table's (@kith/domain orders/order.fields.ts), then the record's times. */
+export const ORDER_FILTERS: Registry = { ...registryOf(ORDER_FIELD_LIST), ...TIMES_REGISTRY };
+
+/** Made once: every row read or written goes through them (records/field-table.ts). */
+const readOrderFields = fieldsReader<OrderFieldValues>(ORDER_FIELD_LIST);
+const writeOrderFields = fieldsWriter(ORDER_FIELD_LIST);
 
 type Deleted = 'exclude' | 'only' | 'include';
 type OrderRow = Selectable<OrderTable> & { contact_name: string | null; line_count?: number | string | null };
 
-const AUDITED = [
-  'number',
-  'externalId',
-  'contactId',
-  'companyId',
-  'orderedAt',
-  'channel',
-  'status',
-  'currency',
-  'subtotal',
-  'discount',
-  'shipping',
-  'total',
-  'tags',
-  'notes',
-] as const;
+const AUDITED: readonly OrderFieldName[] = AUDITED_ORDER_FIELDS;
+/** What a PATCH sets as sent: every settable field but the status, which moves along ORDER_TRANSITIONS. */
+const PATCHED = fieldNames(ORDER_FIELD_LIST, (d) => d.input !== null).filter((k) => k !== 'status');
 const numberKey = (n: string) => n.normalize('NFC').toLowerCase();
 
+/** An order as a list shows it: each field of the table, its customer's name, the record's own and its line count. */
 function rowToSummary(r: OrderRow): OrderSummary {
   return {
     id: r.id,
-    number: r.number,
-    externalId: r.external_id,
-    contactId: r.contact_id,
+    ...readOrderFields(r as unknown as Record<string, unknown>),
     contactName: r.contact_name,
-    companyId: r.company_id,
-    orderedAt: r.ordered_at,
-    channel: r.channel as Order['channel'],
-    status: r.status as OrderStatus,
-    currency: r.currency,
-    subtotal: Number(r.subtotal),
-    discount: Number(r.discount),
-    shipping: Number(r.shipping),
-    total: Number(r.total),
-    tags: readJson(r.tags, []),
-    notes: r.notes,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
     createdBy: r.created_by,
     version: r.version,
     lineCount: Number(r.line_count ?? 0),
+  };
+}
+
+/** An order's columns as stored: its fields', and the folded number it is found and sorted by. */
+function fieldColumns(o: Order) {
+  return {
+    ...(writeOrderFields(o) as Pick<
+      Insertable<OrderTable>,
+      | 'number'
+      | 'external_id'
+      | 'contact_id'
+      | 'company_id'
+      | 'ordered_at'
+      | 'channel'
+      | 'status'
+      | 'currency'
+      | 'subtotal'
+      | 'discount'
+      | 'shipping'
+      | 'total'
+      | 'tags'
+      | 'notes'
+    >),
+    number_key: numberKey(o.number),
   };
 }
 
@@ -440,21 +430,7 @@ export async function createOrdersIn(
     const rows = prepared.map(({ order: o }) => ({
       id: o.id,
       workspace_id: actor.workspaceId,
-      number: o.number,
-      number_key: numberKey(o.number),
-      external_id: o.externalId,
-      contact_id: o.contactId,
-      company_id: o.companyId,
-      ordered_at: o.orderedAt,
-      channel: o.channel,
-      status: o.status,
-      currency: o.currency,
-      subtotal: o.subtotal,
-      discount: o.discount,
-      shipping: o.shipping,
-      total: o.total,
-      tags: JSON.stringify(o.tags),
-      notes: o.notes,
+      ...fieldColumns(o),
       created_at: now,
       updated_at: now,
       deleted_at: null,
@@ -537,7 +513,7 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
     if (ifVersion !== null && ifVersion !== before.version) throw preconditionFailed(before.version);
     const issues: FieldIssue[] = [];
     const next: Order = { ...before };
-    for (const k of ['orderedAt', 'channel', 'tags', 'notes', 'externalId', 'companyId', 'contactId', 'number', 'currency', 'discount', 'shipping'] as const) {
+    for (const k of PATCHED) {
       const v = patch[k];
       if (v !== undefined) (next as Record<string, unknown>)[k] = v;
     }
@@ -614,21 +590,7 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
     const r = await trx
       .updateTable('orders')
       .set({
-        number: next.number,
-        number_key: numberKey(next.number),
-        external_id: next.externalId,
-        contact_id: next.contactId,
-        company_id: next.companyId,
-        ordered_at: next.orderedAt,
-        channel: next.channel,
-        status: next.status,
-        currency: next.currency,
-        subtotal: next.subtotal,
-        discount: next.discount,
-        shipping: next.shipping,
-        total: next.total,
-        tags: JSON.stringify(next.tags),
-        notes: next.notes,
+        ...fieldColumns(next),
         updated_at: now,
         updated_by: actor.userId,
         version: before.version + 1,
@@ -727,7 +689,7 @@ export type OrderListQuery = {
   raw: Record<string, unknown>;
 };
 
-/** Orders, newest first by default, with every filter of ORDER_FIELDS; `q` matches the start of the number or of the customer's name. */
+/** Orders, newest first by default, with every filter of ORDER_FILTERS; `q` matches the start of the number or of the customer's name. */
 export async function listOrders(
   core: Core,
   actor: Actor,
@@ -735,8 +697,8 @@ export async function listOrders(
 ): Promise<{ data: OrderSummary[]; nextCursor: string | null; total?: number; sum?: { currency: string; total: number }[] }> {
   const scope = scopeFor(actor, 'orders.read');
   if (query.deleted !== 'exclude') scopeFor(actor, 'orders.delete');
-  const filters = parseFilters(query.raw, ORDER_FIELDS, [], core.dialect, 'orders', ['q', 'sort', 'cursor', 'limit', 'deleted', 'includeTotal']);
-  const sort = parseSort(query.sort, ORDER_FIELDS, [], core.dialect, 'orders', '-orderedAt');
+  const filters = parseFilters(query.raw, ORDER_FILTERS, [], core.dialect, 'orders', ['q', 'sort', 'cursor', 'limit', 'deleted', 'includeTotal']);
+  const sort = parseSort(query.sort, ORDER_FILTERS, [], core.dialect, 'orders', '-orderedAt');
   const sortKey = `${sort.dir === 'desc' ? '-' : ''}${sort.name}`;
   const cursor = query.cursor ? decodeCursor(query.cursor, sortKey) : null;
   const ctx = { dialect: core.dialect, table: 'orders', workspaceId: actor.workspaceId };

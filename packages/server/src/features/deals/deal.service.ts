@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import {
   defaultStages,
@@ -22,7 +22,10 @@ import { checkAssignments } from '../../platform/records/assignment.ts';
 import { authorize, preconditionFailed, readableContacts, scopeFor, visibleTo, type Scope } from '../../platform/records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { DealTable } from './deal.table.ts';
-import type { DealBoard } from '@kith/domain/deals/deal.api.ts';
+import { AUDITED_DEAL_FIELDS, DEAL_FIELD_LIST, DEAL_FIELDS, type DealFieldName, type DealFieldValues } from '@kith/domain/deals/deal.fields.ts';
+import { isSkip } from '@kith/domain/schema/field-table.ts';
+import type { DealBoard, DealSort } from '@kith/domain/deals/deal.api.ts';
+import { fieldsReader, fieldsWriter } from '../../platform/records/field-table.ts';
 
 /**
  * Deals and their pipelines. A deal is in a member's scope by its owner and team, as contacts are
@@ -31,52 +34,48 @@ import type { DealBoard } from '@kith/domain/deals/deal.api.ts';
  * the customer's timeline shows it.
  */
 
-const AUDITED = [
-  'title',
-  'pipelineId',
-  'stageId',
-  'status',
-  'contactId',
-  'companyId',
-  'amount',
-  'currency',
-  'expectedClose',
-  'ownerId',
-  'teamId',
-  'source',
-  'lostReason',
-  'notes',
-  'orderId',
-] as const;
+const AUDITED: readonly DealFieldName[] = AUDITED_DEAL_FIELDS;
+
+/** Made once: every row read or written goes through them (records/field-table.ts). */
+const readDealFields = fieldsReader<DealFieldValues>(DEAL_FIELD_LIST);
+const writeDealFields = fieldsWriter(DEAL_FIELD_LIST);
 
 type Row = Selectable<DealTable> & { contact_name?: string | null };
 
+/** A deal from its row: each field of the table (@kith/domain deals/deal.fields.ts), its customer's name, the record's own. */
 function rowToDeal(r: Row): Deal {
   return {
     id: r.id,
-    title: r.title,
-    pipelineId: r.pipeline_id,
-    stageId: r.stage_id,
-    status: r.status as StageKind,
-    contactId: r.contact_id,
+    ...readDealFields(r as unknown as Record<string, unknown>),
     contactName: r.contact_name ?? null,
-    companyId: r.company_id,
-    amount: Number(r.amount),
-    currency: r.currency,
-    expectedClose: r.expected_close,
-    ownerId: r.owner_id,
-    teamId: r.team_id,
-    source: r.source,
-    lostReason: r.lost_reason,
-    notes: r.notes,
-    position: Number(r.position),
-    orderId: r.order_id,
-    closedAt: r.closed_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
   };
 }
+
+/** A deal's columns as stored: its fields'. */
+const fieldColumns = (d: Deal) =>
+  writeDealFields(d) as Pick<
+    Insertable<DealTable>,
+    | 'title'
+    | 'pipeline_id'
+    | 'stage_id'
+    | 'status'
+    | 'contact_id'
+    | 'company_id'
+    | 'amount'
+    | 'currency'
+    | 'expected_close'
+    | 'owner_id'
+    | 'team_id'
+    | 'source'
+    | 'lost_reason'
+    | 'notes'
+    | 'position'
+    | 'order_id'
+    | 'closed_at'
+  >;
 
 const audited = (d: Deal) => Object.fromEntries(AUDITED.map((k) => [k, d[k]]));
 
@@ -292,23 +291,7 @@ export async function createDeal(core: Core, actor: Actor, input: DealCreateInpu
       .values({
         id: d.id,
         workspace_id: actor.workspaceId,
-        pipeline_id: d.pipelineId,
-        stage_id: d.stageId,
-        title: d.title,
-        contact_id: d.contactId,
-        company_id: d.companyId,
-        amount: d.amount,
-        currency: d.currency,
-        expected_close: d.expectedClose,
-        owner_id: d.ownerId,
-        team_id: d.teamId,
-        source: d.source,
-        lost_reason: d.lostReason,
-        status: d.status,
-        position: d.position,
-        order_id: null,
-        closed_at: d.closedAt,
-        notes: d.notes,
+        ...fieldColumns(d),
         created_by: actor.userId,
         updated_by: actor.userId,
         created_at: now,
@@ -360,22 +343,7 @@ export async function updateDeal(core: Core, actor: Actor, id: string, patch: De
     const ok = await trx
       .updateTable('deals')
       .set({
-        pipeline_id: next.pipelineId,
-        stage_id: next.stageId,
-        title: next.title,
-        contact_id: next.contactId,
-        company_id: next.companyId,
-        amount: next.amount,
-        currency: next.currency,
-        expected_close: next.expectedClose,
-        owner_id: next.ownerId,
-        team_id: next.teamId,
-        source: next.source,
-        lost_reason: next.lostReason,
-        status: next.status,
-        position: next.position,
-        closed_at: next.closedAt,
-        notes: next.notes,
+        ...fieldColumns(next),
         updated_by: actor.userId,
         updated_at: now,
         version: before.version + 1,
@@ -467,33 +435,35 @@ export async function dealBoard(
   return { pipeline: pipe, columns, currency: ws.currency };
 }
 
+/** The list's named parameters (`?stageId=…`): the fields the table lets it filter by, each matched by equality. */
+const LIST_FILTERS = DEAL_FIELD_LIST.filter((f) => !isSkip(f.filter) && !f.filter.sortOnly);
+
+/** The column of each sort the list takes (DEAL_SORTS): when a deal was made, then the table's sortable fields. */
+const sortColumn = (name: string) => `deals.${name === 'createdAt' ? 'created_at' : DEAL_FIELDS[name as DealFieldName].column}` as 'deals.created_at';
+
+export type DealListParams = Partial<Record<'pipelineId' | 'stageId' | 'status' | 'contactId', string | undefined>>;
+
 /** Deals as a list: filtered, sorted, paged. */
 export async function listDeals(
   core: Core,
   actor: Actor,
-  q: {
-    pipelineId?: string | undefined;
-    stageId?: string | undefined;
-    status?: StageKind | undefined;
-    contactId?: string | undefined;
+  q: DealListParams & {
     q?: string | undefined;
-    sort: 'createdAt' | '-createdAt' | 'amount' | '-amount' | 'expectedClose' | '-expectedClose';
+    sort: DealSort;
     limit: number;
     cursor?: string | undefined;
   },
 ) {
   const scope = scopeFor(actor, 'deals.read');
   let query = dealsQuery(core.db, scope);
-  if (q.pipelineId) query = query.where('deals.pipeline_id', '=', q.pipelineId);
-  if (q.stageId) query = query.where('deals.stage_id', '=', q.stageId);
-  if (q.status) query = query.where('deals.status', '=', q.status);
-  if (q.contactId) query = query.where('deals.contact_id', '=', q.contactId);
+  for (const f of LIST_FILTERS) {
+    const v = (q as Record<string, unknown>)[f.name];
+    if (typeof v === 'string' && v) query = query.where(`deals.${f.column}` as 'deals.id', '=', v);
+  }
   if (q.q) query = query.where('deals.title', 'like', `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const col = { createdAt: 'deals.created_at', amount: 'deals.amount', expectedClose: 'deals.expected_close' } as const;
-  const key = q.sort.replace('-', '') as keyof typeof col;
   const offset = q.cursor ? Number.parseInt(Buffer.from(q.cursor, 'base64url').toString('utf8'), 10) || 0 : 0;
   const rows = await query
-    .orderBy(col[key], q.sort.startsWith('-') ? 'desc' : 'asc')
+    .orderBy(sortColumn(q.sort.replace('-', '')), q.sort.startsWith('-') ? 'desc' : 'asc')
     .orderBy('deals.id')
     .limit(q.limit + 1)
     .offset(offset)

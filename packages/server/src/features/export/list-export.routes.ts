@@ -7,7 +7,7 @@ import { errors, fileResponse } from '../../platform/http/schemas.ts';
 import type { Registry } from '../../platform/records/list-query.ts';
 import { COMPANY_FILTERS } from '../companies/company.service.ts';
 import { PRODUCT_FILTERS } from '../commerce/product.service.ts';
-import { ORDER_FIELDS } from '../commerce/order.service.ts';
+import { ORDER_FILTERS } from '../commerce/order.service.ts';
 import type { App } from '../../platform/http/types.ts';
 import { CONTENT_TYPE, EXPORT_FORMATS, type ExportFormat } from './table-export.ts';
 import { prepareListExport, type ListExport } from './list-export.ts';
@@ -24,7 +24,7 @@ const QUERIES: Record<ListExport, { query: z.ZodType; what: string; filters?: Re
   companies: { query: withFilters(), filters: COMPANY_FILTERS, what: 'the companies (the list’s search, filters and order)' },
   products: { query: withFilters(), filters: PRODUCT_FILTERS, what: 'the products (the list’s search, filters and order)' },
   orders: {
-    filters: ORDER_FIELDS,
+    filters: ORDER_FILTERS,
     query: withFilters({
       lines: z
         .enum(['true', 'false'])

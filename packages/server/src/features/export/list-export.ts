@@ -12,6 +12,8 @@ import { readContext } from '../workspaces/read-context.ts';
 import { exportColumnsOf } from '../../platform/records/field-table.ts';
 import { COMPANY_FIELD_LIST } from '@kith/domain/companies/company.fields.ts';
 import { PRODUCT_FIELD_LIST } from '@kith/domain/orders/product.fields.ts';
+import { ORDER_FIELD_LIST } from '@kith/domain/orders/order.fields.ts';
+import { DEAL_FIELD_LIST } from '@kith/domain/deals/deal.fields.ts';
 import { listCompanies } from '../companies/company.service.ts';
 import { listProducts } from '../commerce/product.service.ts';
 import { findOrders, listOrders } from '../commerce/order.service.ts';
@@ -133,30 +135,18 @@ export async function prepareListExport(
         ...opt('cursor', cursor ?? undefined),
       });
     await page(null);
-    const head: ExportColumn<OrderSummary>[] = [
-      { key: 'number', header: 'number', value: (r) => r.number },
-      { key: 'orderedAt', header: 'orderedAt', value: (r) => r.orderedAt },
-      { key: 'customer', header: 'customer', value: (r) => r.contactName },
-      { key: 'contactId', header: 'contactId', value: (r) => r.contactId },
-      { key: 'status', header: 'status', value: (r) => r.status, enum: 'orderStatus' },
-      { key: 'channel', header: 'channel', value: (r) => r.channel, enum: 'orderChannel' },
-      { key: 'currency', header: 'currency', value: (r) => r.currency },
-    ];
-    const tail: ExportColumn<OrderSummary>[] = [
-      { key: 'orderDiscount', header: 'orderDiscount', value: (r) => amount(r.discount, r.currency) },
-      { key: 'shipping', header: 'shipping', value: (r) => amount(r.shipping, r.currency) },
-      { key: 'total', header: 'total', value: (r) => amount(r.total, r.currency) },
-      { key: 'tags', header: 'tags', value: (r) => joinList(r.tags) },
-      { key: 'notes', header: 'notes', value: (r) => r.notes },
-      { key: 'externalId', header: 'externalId', value: (r) => r.externalId },
-      { key: 'id', header: 'id', value: (r) => r.id },
-    ];
     if (!o.lines) {
+      // The field table's exported fields (@kith/domain orders/order.fields.ts), the customer's name beside their
+      // id and the line count before the subtotal, then the id.
       const cols: ExportColumn<OrderSummary>[] = [
-        ...head,
-        { key: 'lineCount', header: 'lineCount', value: (r) => r.lineCount },
-        { key: 'subtotal', header: 'subtotal', value: (r) => amount(r.subtotal, r.currency) },
-        ...tail,
+        ...exportColumnsOf<OrderSummary>(ORDER_FIELD_LIST, { money: (minor, r) => amount(minor, r.currency) }).flatMap((c) =>
+          c.key === 'contactId'
+            ? [{ key: 'customer', header: 'customer', value: (r: OrderSummary) => r.contactName }, c]
+            : c.key === 'subtotal'
+              ? [{ key: 'lineCount', header: 'lineCount', value: (r: OrderSummary) => r.lineCount }, c]
+              : [c],
+        ),
+        { key: 'id', header: 'id', value: (r) => r.id },
       ];
       return (out) => writeTable(out, sheet, cols, cursorPages(page));
     }
@@ -233,22 +223,21 @@ export async function prepareListExport(
   const pipelines = await listPipelines(core, actor);
   const pipelineName = new Map(pipelines.map((p) => [p.id, p.name]));
   const stage = new Map(pipelines.flatMap((p) => p.stages.map((s) => [s.id, s] as const)));
+  // The field table's exported fields (@kith/domain deals/deal.fields.ts), the stage's probability beside the
+  // stage and the customer's name after the status, then the record's own.
   const cols: ExportColumn<Deal>[] = [
-    { key: 'title', header: 'title', value: (d) => d.title },
-    { key: 'pipeline', header: 'pipeline', value: (d) => pipelineName.get(d.pipelineId) ?? d.pipelineId },
-    { key: 'stage', header: 'stage', value: (d) => stage.get(d.stageId)?.name ?? d.stageId },
-    { key: 'probability', header: 'probability', value: (d) => stage.get(d.stageId)?.probability ?? null },
-    { key: 'status', header: 'status', value: (d) => d.status, enum: 'stageKind' },
-    { key: 'customer', header: 'customer', value: (d) => d.contactName },
-    { key: 'amount', header: 'amount', value: (d) => amount(d.amount, d.currency) },
-    { key: 'currency', header: 'currency', value: (d) => d.currency },
-    { key: 'expectedClose', header: 'expectedClose', value: (d) => d.expectedClose },
-    { key: 'owner', header: 'owner', value: (d) => ownerOf(d.ownerId) },
-    { key: 'source', header: 'source', value: (d) => d.source },
-    { key: 'lostReason', header: 'lostReason', value: (d) => d.lostReason },
-    { key: 'notes', header: 'notes', value: (d) => d.notes },
-    { key: 'orderId', header: 'orderId', value: (d) => d.orderId },
-    { key: 'closedAt', header: 'closedAt', value: (d) => d.closedAt },
+    ...exportColumnsOf<Deal>(DEAL_FIELD_LIST, {
+      pipeline: (d) => pipelineName.get(d.pipelineId) ?? d.pipelineId,
+      stage: (d) => stage.get(d.stageId)?.name ?? d.stageId,
+      member: ownerOf,
+      money: (minor, d) => amount(minor, d.currency),
+    }).flatMap((c) =>
+      c.key === 'stage'
+        ? [c, { key: 'probability', header: 'probability', value: (d: Deal) => stage.get(d.stageId)?.probability ?? null }]
+        : c.key === 'status'
+          ? [c, { key: 'customer', header: 'customer', value: (d: Deal) => d.contactName }]
+          : [c],
+    ),
     { key: 'createdAt', header: 'createdAt', value: (d) => d.createdAt },
     { key: 'id', header: 'id', value: (d) => d.id },
   ];

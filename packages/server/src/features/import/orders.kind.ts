@@ -6,6 +6,8 @@ import { parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
 import { isCurrency, minorDigits, parseAmount } from '@kith/domain/money/money.ts';
 import { ORDER_CHANNELS, type OrderCreateInput, type OrderStatus } from '@kith/domain/orders/order.schema.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
+import { ORDER_FIELD_LIST, ORDER_FIELDS } from '@kith/domain/orders/order.fields.ts';
+import { importTargetOf } from '@kith/domain/schema/field-table.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -28,62 +30,9 @@ import { revertFields, softDeleteContactsIn } from './undo.ts';
  * ("350.000" is three hundred and fifty thousand đồng). Past orders without a status are delivered.
  */
 
-const STATUS: Record<string, OrderStatus> = {
-  'da giao': 'delivered',
-  'giao thanh cong': 'delivered',
-  'hoan thanh': 'delivered',
-  'thanh cong': 'delivered',
-  delivered: 'delivered',
-  completed: 'delivered',
-  complete: 'delivered',
-  done: 'delivered',
-  'da thanh toan': 'paid',
-  paid: 'paid',
-  'da tra tien': 'paid',
-  moi: 'placed',
-  'da dat': 'placed',
-  'cho xu ly': 'placed',
-  'dang xu ly': 'placed',
-  placed: 'placed',
-  new: 'placed',
-  pending: 'placed',
-  processing: 'placed',
-  huy: 'cancelled',
-  'da huy': 'cancelled',
-  cancelled: 'cancelled',
-  canceled: 'cancelled',
-  'tra hang': 'returned',
-  'hoan tra': 'returned',
-  'da tra hang': 'returned',
-  returned: 'returned',
-  refunded: 'returned',
-};
-const CHANNEL: Record<string, (typeof ORDER_CHANNELS)[number]> = {
-  'cua hang': 'store',
-  store: 'store',
-  shop: 'store',
-  offline: 'store',
-  'tai quay': 'store',
-  website: 'website',
-  web: 'website',
-  online: 'website',
-  shopee: 'marketplace',
-  lazada: 'marketplace',
-  tiki: 'marketplace',
-  tiktok: 'marketplace',
-  'tiktok shop': 'marketplace',
-  'san tmdt': 'marketplace',
-  marketplace: 'marketplace',
-  'dien thoai': 'phone',
-  phone: 'phone',
-  hotline: 'phone',
-  zalo: 'zalo',
-  facebook: 'facebook',
-  fb: 'facebook',
-  messenger: 'facebook',
-  khac: 'other',
-  other: 'other',
-};
+// The words a file may use for each status and channel are the field table's (order.fields.ts); codes are taken as they are.
+const STATUS = ORDER_FIELDS.status.import.values as Readonly<Record<string, OrderStatus>>;
+const CHANNEL = ORDER_FIELDS.channel.import.values as Readonly<Record<string, (typeof ORDER_CHANNELS)[number]>>;
 
 /** An amount as a file holds it: for a currency without decimals the dot and the comma both group thousands. */
 export function importAmount(text: string, currency: string): number | null {
@@ -291,15 +240,13 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   return { plan: { ws, inputs, customers, skipped, headerOf: ctx.headerOf } satisfies Plan, errors, counts: { created: inputs.length, updated: 0, skipped } };
 }
 
+/**
+ * The import's column of an order field a write refused: the field table's import target (order.fields.ts), and
+ * the order's discount (which the file does not hold) under the lines' discount column.
+ */
 const ORDER_FIELD: Record<string, string> = {
-  number: 'number',
-  orderedAt: 'orderedAt',
-  status: 'status',
-  channel: 'channel',
-  currency: 'currency',
-  shipping: 'shipping',
+  ...Object.fromEntries(ORDER_FIELD_LIST.flatMap((f) => (importTargetOf(f) ? [[f.name, importTargetOf(f)!]] : []))),
   discount: 'discount',
-  contactId: 'customerName',
 };
 const LINE_FIELD: Record<string, string> = {
   productId: 'sku',

@@ -30,6 +30,13 @@ export function jsonArrayHas(dialect: DialectName, column: string, key: string, 
     : sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}, ${'$.' + key}) where json_each.value = ${value})`;
 }
 
+/** Whether a column holding a JSON array of text (an order's tags) has the value. */
+export function jsonColumnHas(dialect: DialectName, column: string, value: string): RawBuilder<boolean> {
+  return dialect === 'postgres'
+    ? sql<boolean>`(${sql.ref(column)} @> jsonb_build_array(${value}::text))`
+    : sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) where json_each.value = ${value})`;
+}
+
 /** The first element of a JSON array column as text (a contact's primary email or phone), NULL when empty. */
 export function jsonFirst(dialect: DialectName, column: string): RawBuilder<string | null> {
   return dialect === 'postgres' ? sql<string | null>`(${sql.ref(column)} ->> 0)` : sql<string | null>`(${sql.ref(column)} ->> '$[0]')`;

@@ -7,7 +7,7 @@ import type { FieldDef, Registry } from './list-query.ts';
 
 /**
  * What the server derives from a record's field table (@kith/domain schema/field-table.ts), for every record
- * that has one (contacts, companies, products): the stored value of each field and back, the columns a read
+ * that has one (contacts, companies, products, orders, deals): the stored value of each field and back, the columns a read
  * returns, a new record's empty values, the list filters and sorts, and the export's columns.
  */
 
@@ -124,6 +124,8 @@ export type FieldColumn<R> = { key: string; header: string; value: (row: R) => u
 export type ExportResolvers<R> = {
   company?: (row: R) => unknown;
   category?: (row: R) => unknown;
+  pipeline?: (row: R) => unknown;
+  stage?: (row: R) => unknown;
   member?: (id: string | null) => unknown;
   money?: (minor: number, row: R) => unknown;
 };
@@ -140,7 +142,7 @@ export function exportColumnsOf<R>(list: readonly Named[], resolve: ExportResolv
       return x;
     };
     const value =
-      via === 'company' || via === 'category'
+      via === 'company' || via === 'category' || via === 'pipeline' || via === 'stage'
         ? need(resolve[via])
         : via === 'member'
           ? (

@@ -5,7 +5,7 @@ import { CUSTOM_FIELD_KEY } from '@kith/domain/custom-fields/custom-field.ts';
 import { fold } from '@kith/domain/text/fold.ts';
 import type { LIST_FIELD_TYPES } from '@kith/domain/api/common.ts';
 import type { DialectName } from '../db/create-db.ts';
-import { jsonArrayHas, jsonBool, jsonNumber, jsonText } from '../db/dialect-sql.ts';
+import { jsonArrayHas, jsonBool, jsonColumnHas, jsonNumber, jsonText } from '../db/dialect-sql.ts';
 
 /**
  * The list language shared by every record list: `filter[field][op]=value` (AND-combined), `sort=-field`,
@@ -142,7 +142,13 @@ function parseValue(field: Resolved, op: string, raw: string): { ok: true; value
         break;
       }
       case 'json_array': {
-        const allowed = field.custom?.options.map((o) => o.value) ?? [];
+        // A record's own list (an order's tags) holds any words; a custom multi-select, its options only.
+        if (!field.custom) {
+          if (!p.isWellFormed() || p.includes('\u0000')) return { ok: false, message: 'Must not contain NUL characters or unpaired surrogates' };
+          out.push(p.normalize('NFC'));
+          break;
+        }
+        const allowed = field.custom.options.map((o) => o.value);
         if (!allowed.includes(p)) return { ok: false, message: `Must be one of: ${allowed.join(', ')}` };
         out.push(p);
         break;
@@ -280,6 +286,18 @@ export function filterCondition<DB, TB extends keyof DB>(
   }
   if (f.field.type === 'relation') {
     return cond(raw`${sql.ref(`${ctx.table}.id`)} in (${f.field.def!.relation!({ workspaceId: ctx.workspaceId, table: ctx.table }, v as unknown[])})`);
+  }
+  if (f.field.type === 'json_array' && !f.field.custom) {
+    // A record's own list column (an order's tags), not a custom field's.
+    const col = `${ctx.table}.${f.field.def!.column}`;
+    if (f.op === 'empty')
+      return cond(v ? raw`(${sql.ref(col)} is null or ${sql.ref(col)} = '[]')` : raw`(${sql.ref(col)} is not null and ${sql.ref(col)} <> '[]')`);
+    return cond(
+      raw`(${sql.join(
+        (v as string[]).map((x) => jsonColumnHas(ctx.dialect, col, x)),
+        sql` or `,
+      )})`,
+    );
   }
   if (f.field.type === 'json_array') {
     const key = f.field.custom!.key;

@@ -7,7 +7,7 @@ import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 /**
  * How the web app shows and edits a field of any record with a field table (@kith/domain schema/field-table.ts:
- * contacts, companies, products): its value in words, its in-place editor, the editor's starting text and the
+ * contacts, companies, products, deals): its value in words, its in-place editor, the editor's starting text and the
  * PATCH it becomes. A record's own view (features/<record>/) passes how it draws chips, stages and phones.
  */
 
@@ -46,6 +46,8 @@ export function showField(f: AnyField, v: unknown, ctx: ViewCtx, renderers: Rend
   const own = f.web.show ? renderers[f.web.show] : undefined;
   if (own) return own(v);
   switch (f.web.show) {
+    case 'date':
+      return ctx.fmt.date(String(v));
     case 'birthday':
       return `${ctx.fmt.date(String(v))} (${ctx.t('record.age', { count: ageOf(String(v)) })})`;
     case 'multiline':

@@ -1,6 +1,6 @@
 /**
- * The web app shows every field of the company and product field tables (@kith/domain
- * companies/company.fields.ts, orders/product.fields.ts) with a label in both languages and every value of
+ * The web app shows every field of the company, product, order and deal field tables (@kith/domain
+ * companies/company.fields.ts, orders/product.fields.ts, orders/order.fields.ts, deals/deal.fields.ts) with a label in both languages and every value of
  * their enumerations in words: a field added to a table is not shown as a raw key.
  */
 import assert from 'node:assert/strict';
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { COMPANY_FIELD_LIST, COMPANY_WEB_SECTIONS } from '@kith/domain/companies/company.fields.ts';
 import { PRODUCT_FIELD_LIST, PRODUCT_WEB_SECTIONS } from '@kith/domain/orders/product.fields.ts';
+import { ORDER_FIELD_LIST, ORDER_WEB_SECTIONS } from '@kith/domain/orders/order.fields.ts';
+import { DEAL_FIELD_LIST, DEAL_WEB_SECTIONS } from '@kith/domain/deals/deal.fields.ts';
 import type { FieldDef } from '@kith/domain/schema/field-table.ts';
 import { enumLabel } from '@kith/domain/labels/enums.ts';
 
@@ -20,6 +22,8 @@ const get = (o: Record<string, unknown>, key: string): unknown =>
 const tables: [string, readonly (FieldDef & { name: string })[], readonly string[]][] = [
   ['companyFields', COMPANY_FIELD_LIST, COMPANY_WEB_SECTIONS],
   ['productFields', PRODUCT_FIELD_LIST, PRODUCT_WEB_SECTIONS],
+  ['orderFields', ORDER_FIELD_LIST, ORDER_WEB_SECTIONS],
+  ['dealFields', DEAL_FIELD_LIST, DEAL_WEB_SECTIONS],
 ];
 
 for (const [namespace, list, sections] of tables) {

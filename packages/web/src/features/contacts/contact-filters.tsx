@@ -50,7 +50,7 @@ function useFieldSpecs(fields: CustomField[]): FieldSpec[] {
               ? f.filter.keyKind === 'tag' || f.filter.keyKind === 'interest'
                 ? 'tag'
                 : null
-              : f.filter.type === 'uuid'
+              : f.filter.type === 'uuid' || f.filter.type === 'datetime' || f.filter.type === 'json_array'
                 ? null
                 : f.filter.type;
     if (!kind) return [];

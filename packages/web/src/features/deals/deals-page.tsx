@@ -4,7 +4,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { parseAmount } from '@kith/domain/money/money.ts';
-import { dealApi, type Deal, type DealBoard, type Pipeline } from '@kith/domain/deals/deal.api.ts';
+import { dealApi, type Deal, type DealBoard, type DealSort, type Pipeline } from '@kith/domain/deals/deal.api.ts';
+import { DEAL_FIELD_LIST } from '@kith/domain/deals/deal.fields.ts';
+import { isSkip } from '@kith/domain/schema/field-table.ts';
+import { showField, type Renderers } from '../../components/record/field-view.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
@@ -260,10 +263,15 @@ function BoardView({ pipelineId }: { pipelineId: string }) {
   );
 }
 
+/** The list's columns: the deal field table's fields that ask for one (@kith/domain deals/deal.fields.ts), then when it was made. */
+const columns = DEAL_FIELD_LIST.filter((f) => f.web.column);
+/** Which way a column sorts first: the largest amounts, the soonest dates. */
+const firstSort = (f: (typeof columns)[number]): DealSort => (!isSkip(f.filter) && f.filter.type === 'number' ? `-${f.name}` : f.name) as DealSort;
+
 function ListView({ pipeline }: { pipeline: Pipeline }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const [sort, setSort] = useState<'-createdAt' | '-amount' | 'expectedClose'>('-createdAt');
+  const [sort, setSort] = useState<DealSort>('-createdAt');
   const list = useQuery({
     queryKey: ['deals', 'list', pipeline.id, sort],
     queryFn: async () => (await call(dealApi.list, { query: { pipelineId: pipeline.id, sort, limit: 200 } })).data,
@@ -271,43 +279,47 @@ function ListView({ pipeline }: { pipeline: Pipeline }) {
   });
   const stage = (id: string) => pipeline.stages.find((s) => s.id === id);
   const rows = list.data?.data ?? [];
+  const view = { t, fmt, lang: i18n.language };
+  /** How a deal draws its stage (a badge in its status's colour) and its amount (in its currency). */
+  const renderers = (d: Deal): Renderers => ({
+    stage: (v) => (
+      <span className={`badge ${d.status === 'won' ? 'badge-success' : d.status === 'lost' ? 'badge-neutral' : 'badge-info'}`}>{stage(String(v))?.name}</span>
+    ),
+    money: (v) => fmt.money(Number(v), d.currency),
+  });
+  const sortButton = (key: DealSort, label: string) => (
+    <button type="button" className="th-sort" onClick={() => setSort(key)} aria-pressed={sort === key}>
+      {label}
+    </button>
+  );
   return (
     <div className="card" style={{ overflow: 'auto' }}>
       <table className="table" data-testid="deal-list">
         <thead>
           <tr>
-            <th>{t('deals.fields.title')}</th>
-            <th>{t('deals.fields.customer')}</th>
-            <th>{t('deals.fields.stage')}</th>
-            <th className="num">
-              <button type="button" className="th-sort" onClick={() => setSort('-amount')} aria-pressed={sort === '-amount'}>
-                {t('deals.fields.amount')}
-              </button>
-            </th>
-            <th>
-              <button type="button" className="th-sort" onClick={() => setSort('expectedClose')} aria-pressed={sort === 'expectedClose'}>
-                {t('deals.fields.expectedClose')}
-              </button>
-            </th>
-            <th>
-              <button type="button" className="th-sort" onClick={() => setSort('-createdAt')} aria-pressed={sort === '-createdAt'}>
-                {t('deals.fields.createdAt')}
-              </button>
-            </th>
+            {columns.map((f) => {
+              const label = t(`dealFields.${f.name}`);
+              return (
+                <th key={f.name} className={f.web.show === 'money' ? 'num' : undefined}>
+                  {!isSkip(f.filter) && f.filter.sortable ? sortButton(firstSort(f), label) : label}
+                </th>
+              );
+            })}
+            <th>{sortButton('-createdAt', t('deals.fields.createdAt'))}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((d) => (
             <tr key={d.id}>
-              <td>{d.title}</td>
-              <td>{d.contactId ? <Link href={`/contacts/${d.contactId}`}>{d.contactName}</Link> : '—'}</td>
-              <td>
-                <span className={`badge ${d.status === 'won' ? 'badge-success' : d.status === 'lost' ? 'badge-neutral' : 'badge-info'}`}>
-                  {stage(d.stageId)?.name}
-                </span>
-              </td>
-              <td className="num">{fmt.money(d.amount, d.currency)}</td>
-              <td>{fmt.date(d.expectedClose)}</td>
+              {columns.map((f) =>
+                f.name === 'contactId' ? (
+                  <td key={f.name}>{d.contactId ? <Link href={`/contacts/${d.contactId}`}>{d.contactName}</Link> : '—'}</td>
+                ) : (
+                  <td key={f.name} className={f.web.show === 'money' ? 'num' : undefined}>
+                    {showField(f, d[f.name], view, renderers(d))}
+                  </td>
+                ),
+              )}
               <td>{fmt.date(d.createdAt)}</td>
             </tr>
           ))}

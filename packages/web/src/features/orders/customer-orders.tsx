@@ -5,14 +5,12 @@ import { Link } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { orderApi } from '@kith/domain/orders/order.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { StatusBadge } from './order-cells.tsx';
 import { NewOrderDialog } from './order-dialog.tsx';
-import type { OrderSummary } from './order-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
-
-type Page = { data: OrderSummary[]; nextCursor: string | null; total?: number; sum?: { currency: string; total: number }[] };
 
 /** The customer's orders on their 360° page: the latest ten, how many in all and how much was spent. */
 export function CustomerOrders({ contact }: { contact: { id: string; name: string } }) {
@@ -22,15 +20,17 @@ export function CustomerOrders({ contact }: { contact: { id: string; name: strin
   const [creating, setCreating] = useState(false);
   const orders = useQuery({
     queryKey: ['orders', 'customer', contact.id],
-    queryFn: ({ signal }) =>
-      api.get<Page>('/orders', {
-        query: { 'filter[contactId][eq]': contact.id, 'filter[status][in]': 'placed,paid,delivered', limit: 10, includeTotal: true },
-        signal,
-      }),
+    queryFn: async ({ signal }) =>
+      (
+        await call(orderApi.list, {
+          query: { 'filter[contactId][eq]': contact.id, 'filter[status][in]': 'placed,paid,delivered', limit: 10, includeTotal: 'true' },
+          signal,
+        })
+      ).data,
   });
   const all = useQuery({
     queryKey: ['orders', 'customer-all', contact.id],
-    queryFn: ({ signal }) => api.get<Page>('/orders', { query: { 'filter[contactId][eq]': contact.id, limit: 10 }, signal }),
+    queryFn: async ({ signal }) => (await call(orderApi.list, { query: { 'filter[contactId][eq]': contact.id, limit: 10 }, signal })).data,
   });
   const rows = all.data?.data ?? [];
   const spent = orders.data?.sum ?? [];

@@ -10,11 +10,12 @@ import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { Lookup } from '../../components/ui/lookup.tsx';
 import { useSession } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { contactApi } from '@kith/domain/contacts/contact.api.ts';
+import { orderApi } from '@kith/domain/orders/order.api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { localNow } from '../../lib/local-time.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
-import { amountInput, contactSource, ORDER_CHANNELS, ORDER_STATUSES, productSource, type Order } from './order-model.ts';
+import { amountInput, contactSource, ORDER_CHANNELS, ORDER_STATUSES, productSource, type OrderChannel, type OrderStatus } from './order-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 import { productApi } from '@kith/domain/orders/product.api.ts';
 import { call } from '../../lib/api-call.ts';
@@ -50,7 +51,7 @@ export function CustomerPicker({
           testId="order-customer"
           onPick={async (cid) => {
             const label = (await contactSource.search('')).find((o) => o.value === cid)?.label;
-            onChange({ id: cid, name: label ?? (await api.get<{ name: string }>(`/contacts/${cid}`)).name });
+            onChange({ id: cid, name: label ?? (await call(contactApi.get, { params: { id: cid } })).data.name });
             setPicking(false);
           }}
           onCancel={() => value && setPicking(false)}
@@ -83,8 +84,8 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
   const decimal = i18n.language === 'vi' ? ',' : '.';
   const [contact, setContact] = useState<{ id: string; name: string } | null>(customer ?? null);
   const [orderedAt, setOrderedAt] = useState(localNow);
-  const [status, setStatus] = useState('placed');
-  const [channel, setChannel] = useState('');
+  const [status, setStatus] = useState<OrderStatus>('placed');
+  const [channel, setChannel] = useState<OrderChannel | ''>('');
   const [lines, setLines] = useState<Line[]>(() => [blankLine()]);
   const [discount, setDiscount] = useState('');
   const [shipping, setShipping] = useState('');
@@ -113,21 +114,25 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
   };
 
   const create = useMutation({
-    mutationFn: () =>
-      api.post<Order>('/orders', {
-        contactId: contact?.id ?? '',
-        orderedAt: new Date(orderedAt).toISOString(),
-        status,
-        ...(channel ? { channel } : {}),
-        lines: lines.map((l) => ({
-          ...(l.productId ? { productId: l.productId } : { name: l.name }),
-          quantity: Number(l.quantity),
-          ...(l.unitPrice.trim() ? { unitPrice: amount(l.unitPrice) ?? Number.NaN } : {}),
-          ...(l.discount.trim() ? { discount: amount(l.discount) ?? Number.NaN } : {}),
-        })),
-        ...(discount.trim() ? { discount: amount(discount) ?? Number.NaN } : {}),
-        ...(shipping.trim() ? { shipping: amount(shipping) ?? Number.NaN } : {}),
-      }),
+    mutationFn: async () =>
+      (
+        await call(orderApi.create, {
+          body: {
+            contactId: contact?.id ?? '',
+            orderedAt: new Date(orderedAt).toISOString(),
+            status,
+            ...(channel ? { channel } : {}),
+            lines: lines.map((l) => ({
+              ...(l.productId ? { productId: l.productId } : { name: l.name }),
+              quantity: Number(l.quantity),
+              ...(l.unitPrice.trim() ? { unitPrice: amount(l.unitPrice) ?? Number.NaN } : {}),
+              ...(l.discount.trim() ? { discount: amount(l.discount) ?? Number.NaN } : {}),
+            })),
+            ...(discount.trim() ? { discount: amount(discount) ?? Number.NaN } : {}),
+            ...(shipping.trim() ? { shipping: amount(shipping) ?? Number.NaN } : {}),
+          },
+        })
+      ).data,
     onSuccess: (o) => {
       void qc.invalidateQueries({ queryKey: ['orders'] });
       void qc.invalidateQueries({ queryKey: ['contacts'] });
@@ -186,13 +191,13 @@ export function NewOrderDialog({ open, onClose, customer }: { open: boolean; onC
           <SelectField
             label={t('orders.statusLabel')}
             value={status}
-            onChange={(e) => setStatus(e.target.value)}
+            onChange={(e) => setStatus(e.target.value as OrderStatus)}
             options={ORDER_STATUSES.filter((s) => s !== 'returned').map((s) => ({ value: s, label: enumLabel('orderStatus', s) }))}
           />
           <SelectField
             label={t('orders.channel')}
             value={channel}
-            onChange={(e) => setChannel(e.target.value)}
+            onChange={(e) => setChannel(e.target.value as OrderChannel | '')}
             placeholder={t('orders.noChannel')}
             options={ORDER_CHANNELS.map((c) => ({ value: c, label: enumLabel('orderChannel', c) }))}
           />

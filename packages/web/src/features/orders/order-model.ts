@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api-client.ts';
 import type { Option } from '../../components/ui/field.tsx';
 import type { LookupSource } from '../../components/ui/lookup.tsx';
 
-export { ORDER_CHANNELS, ORDER_STATUSES, ORDER_TRANSITIONS, type OrderStatus } from '@kith/domain/orders/order.schema.ts';
+export { ORDER_CHANNELS, ORDER_STATUSES, ORDER_TRANSITIONS, type OrderChannel, type OrderStatus } from '@kith/domain/orders/order.schema.ts';
 import type { OrderStatus } from '@kith/domain/orders/order.schema.ts';
 import { minorDigits } from '@kith/domain/money/money.ts';
-import { productApi } from '@kith/domain/orders/product.api.ts';
+import { productApi, type ProductOut } from '@kith/domain/orders/product.api.ts';
+import { contactApi } from '@kith/domain/contacts/contact.api.ts';
 import { call } from '../../lib/api-call.ts';
 
 /** Minor units as an amount to edit in a text box, grouped the user's way ("350.000" in Vietnamese, "350,000" in English). */
@@ -17,7 +17,9 @@ export function amountInput(minor: number, currency: string, lang: string): stri
   );
 }
 
-export type { Category, Order, OrderLine, OrderSummary, Product } from '@kith/domain/orders/order.schema.ts';
+/** An order, a line and a list's row as the API returns them (@kith/domain orders/order.api.ts); a product likewise. */
+export type { OrderOut as Order, OrderSummaryOut as OrderSummary } from '@kith/domain/orders/order.api.ts';
+export type Product = ProductOut;
 
 /** Badge colours by status: in progress, done, undone. */
 export const STATUS_TONE: Record<OrderStatus, 'info' | 'success' | 'neutral' | 'danger' | 'warning'> = {
@@ -31,7 +33,7 @@ export const STATUS_TONE: Record<OrderStatus, 'info' | 'success' | 'neutral' | '
 export const contactSource: LookupSource = {
   key: 'contacts',
   search: async (term) =>
-    (await api.get<{ data: { id: string; name: string }[] }>('/contacts', { query: { q: term || undefined, limit: 8 } })).data.map((c) => ({
+    (await call(contactApi.list, { query: { q: term || undefined, limit: 8 } })).data.data.map((c) => ({
       value: c.id,
       label: c.name,
     })),

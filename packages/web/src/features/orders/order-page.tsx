@@ -7,7 +7,9 @@ import { RecordStatus } from '../../components/ui/record-status.tsx';
 import { ConflictBanner } from '../../components/ui/conflict-banner.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useCan } from '../../app/session.tsx';
-import { isApiError, request } from '../../lib/api-client.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
+import { orderApi } from '@kith/domain/orders/order.api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { ORDER_TRANSITIONS, type Order, type OrderStatus } from './order-model.ts';
@@ -22,7 +24,7 @@ export default function OrderPage() {
   const q = useQuery({
     queryKey: ['order', id],
     queryFn: async ({ signal }): Promise<Loaded> => {
-      const r = await request<Order>('GET', `/orders/${id}`, { signal });
+      const r = await call(orderApi.get, { params: { id }, signal });
       return { order: r.data, etag: r.etag };
     },
   });
@@ -39,7 +41,7 @@ function OrderRecord({ loaded, reload }: { loaded: Loaded; reload: () => void })
   const errorText = useErrorText();
   const [conflict, setConflict] = useState(false);
   const move = useMutation({
-    mutationFn: (status: OrderStatus) => request<Order>('PATCH', `/orders/${o.id}`, { body: { status }, ifMatch: loaded.etag ?? undefined }),
+    mutationFn: (status: OrderStatus) => call(orderApi.update, { params: { id: o.id }, body: { status }, ifMatch: loaded.etag ?? undefined }),
     onSuccess: (r) => {
       qc.setQueryData<Loaded>(['order', o.id], { order: r.data, etag: r.etag });
       void qc.invalidateQueries({ queryKey: ['orders'] });

@@ -8,16 +8,15 @@ import { SearchInput } from '../../components/ui/search-input.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { orderApi } from '@kith/domain/orders/order.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { NewOrderDialog } from './order-dialog.tsx';
 import { OrdersTable } from './order-cells.tsx';
-import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from './order-model.ts';
+import { ORDER_STATUSES, type OrderStatus } from './order-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
-
-type Page = { data: OrderSummary[]; nextCursor: string | null; total?: number; sum?: { currency: string; total: number }[] };
 
 export default function OrdersPage() {
   const { t } = useTranslation();
@@ -34,13 +33,13 @@ export default function OrdersPage() {
   const list = useInfiniteQuery({
     queryKey: ['orders', 'list', params],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api.get<Page>('/orders', { query: { ...params, limit: 100, cursor: pageParam }, signal }),
+    queryFn: async ({ pageParam, signal }) => (await call(orderApi.list, { query: { ...params, limit: 100, cursor: pageParam }, signal })).data,
     getNextPageParam: (p) => p.nextCursor,
     placeholderData: keepPreviousData,
   });
   const summary = useQuery({
     queryKey: ['orders', 'summary', params],
-    queryFn: ({ signal }) => api.get<Page>('/orders', { query: { ...params, limit: 1, includeTotal: true }, signal }),
+    queryFn: async ({ signal }) => (await call(orderApi.list, { query: { ...params, limit: 1, includeTotal: 'true' }, signal })).data,
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
