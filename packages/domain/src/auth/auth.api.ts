@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdParams, Timestamp } from '../api/common.ts';
 import { contract } from '../api/contract.ts';
+import { LABEL_LOCALES } from '../labels/enums.ts';
 import { ROLES } from '../permissions/permissions.ts';
 import { text, uuid } from '../schema/fields.ts';
 
@@ -8,9 +9,6 @@ import { text, uuid } from '../schema/fields.ts';
 
 const Email = z.string().max(320);
 const Password = z.string().max(1024);
-
-/** The languages a person can choose for themselves. */
-export const USER_LOCALES = ['vi', 'en'] as const;
 
 export const SessionInfo = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string().nullable() }),
@@ -184,7 +182,7 @@ export const authApi = {
     path: '/me',
     tags: ['me'],
     summary: 'Change my name or language',
-    body: z.strictObject({ name: text(200, 1).optional(), locale: z.enum(USER_LOCALES).nullable().optional() }),
+    body: z.strictObject({ name: text(200, 1).optional(), locale: z.enum(LABEL_LOCALES).nullable().optional() }),
     status: 200,
     response: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string().nullable() }),
   }),

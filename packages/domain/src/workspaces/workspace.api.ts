@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { Timestamp } from '../api/common.ts';
 import { contract } from '../api/contract.ts';
 import { accountEmail } from '../contacts/contact.schema.ts';
+import { LABEL_LOCALES } from '../labels/enums.ts';
 import { ROLES } from '../permissions/permissions.ts';
 import { text } from '../schema/fields.ts';
 
 /** The workspaces API's shapes and operations (api/contract.ts): first-run setup, my workspaces and the current one's settings. */
-
-/** The languages a workspace can speak. */
-export const WORKSPACE_LOCALES = ['vi', 'en'] as const;
 
 export const WorkspaceOut = z
   .object({
@@ -41,7 +39,8 @@ export const WorkspaceSettingsPatch = z.strictObject({
     .string()
     .regex(/^[A-Z]{2}$/, { message: 'Must be a two-letter region code such as VN' })
     .optional(),
-  locale: z.enum(WORKSPACE_LOCALES).optional(),
+  // The languages Kith speaks.
+  locale: z.enum(LABEL_LOCALES).optional(),
   lifecycleAuto: z.boolean().optional(),
   loyalAfter: z.number().int().min(2, { message: 'Must be at least 2' }).max(1000, { message: 'Must be at most 1000' }).optional(),
 });
