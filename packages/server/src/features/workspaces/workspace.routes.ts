@@ -13,6 +13,8 @@ import { PassThrough } from 'node:stream';
 import { exportWorkspace } from '../export/workspace-export.ts';
 import { authorize } from '../../platform/records/visibility.ts';
 
+// The workspaces API's shapes live once in @kith/domain workspaces/workspace.api.ts; the web calls the same contracts.
+
 const out = (w: Workspace) => w;
 
 export function workspaceRoutes(core: Core) {

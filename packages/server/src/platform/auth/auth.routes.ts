@@ -26,6 +26,8 @@ import { listTokensOf, revokeToken, revokeTokensOfUser } from './token.repositor
 import { hashSecret } from './secrets.ts';
 import { findSessionByHash } from './session.repository.ts';
 
+// The auth API's shapes live once in @kith/domain auth/auth.api.ts; the web calls the same contracts.
+
 export function authRoutes(core: Core) {
   const secure = core.config.publicUrl.startsWith('https://');
 

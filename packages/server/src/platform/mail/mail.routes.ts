@@ -12,6 +12,8 @@ import { dataAttrs, escapeHtml, htmlPage, newNonce, pageCsp } from '../http/html
 import { t } from '../i18n/messages.ts';
 import { checkUnsubscribe, deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail, unsubscribe } from './workspace-mail.ts';
 
+// The mail API's shapes live once in @kith/domain mail/mail.api.ts; the web calls the same contracts.
+
 export function mailRoutes(core: Core) {
   return async function (app: App) {
     app.get(mailApi.settings.path, { schema: routeSchema(mailApi.settings, [403]), config: { action: 'care.configure' } }, async (req) =>
