@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
 import { openWorkspace, SCREENSHOTS, type OpenWorkspace } from './browser.ts';
 import { story } from './steps.ts';
 
@@ -224,7 +225,7 @@ describe('loyalty: points, tiers, referrals and the programme’s settings, in V
     const row = settings.getByTestId('outbox-row').filter({ hasText: 'Anh/chị thấy trà Thái Nguyên Xanh thế nào?' });
     await row.waitFor();
     assert.match(await row.innerText(), /minh\.nguyen@example\.vn/);
-    assert.match(await row.innerText(), new RegExp(vi.mail.statuses[mail.status].replace(/[()]/g, '\\$&')));
+    assert.match(await row.innerText(), new RegExp(enumLabel('mailStatus', mail.status, 'vi').replace(/[()]/g, '\\$&')));
 
     await settings.getByLabel(vi.mail.host, { exact: true }).fill('127.0.0.1');
     await settings.getByLabel(vi.mail.port, { exact: true }).fill('9');

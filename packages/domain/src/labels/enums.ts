@@ -9,6 +9,7 @@
 import { RFM_SEGMENTS } from '../analytics/rfm.ts';
 import { VALUE_TIERS } from '../analytics/tiers.ts';
 import { INVITATION_STATUSES } from '../invitations/invitation.api.ts';
+import { MAIL_STATUSES } from '../mail/mail.api.ts';
 import { TIMELINE_KINDS } from '../timeline/timeline.api.ts';
 import { ASSIGNMENT_MODES, DEFAULT_CATEGORIES } from '../tickets/care-settings.ts';
 import { LoyaltySettingsSchema } from '../loyalty/loyalty.ts';
@@ -56,6 +57,7 @@ export const ENUMS = {
   customFieldType: CUSTOM_FIELD_TYPES,
   taskPriority: TASK_PRIORITIES,
   invitationStatus: INVITATION_STATUSES,
+  mailStatus: MAIL_STATUSES,
   timelineKind: TIMELINE_KINDS,
   orderStatus: ORDER_STATUSES,
   orderChannel: ORDER_CHANNELS,
@@ -368,6 +370,10 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
   invitationStatus: {
     vi: { pending: 'Đang chờ', accepted: 'Đã nhận', revoked: 'Đã thu hồi', expired: 'Hết hạn' },
     en: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' },
+  },
+  mailStatus: {
+    vi: { queued: 'Đang chờ', sending: 'Đang gửi', sent: 'Đã gửi', failed: 'Lỗi', suppressed: 'Không gửi (chưa đồng ý nhận thư)' },
+    en: { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed', suppressed: 'Not sent (no consent)' },
   },
   timelineKind: {
     vi: {

@@ -3,7 +3,9 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { ToastProvider } from '../components/ui/toast.tsx';
-import { api, isApiError, setUnauthenticatedHandler } from '../lib/api-client.ts';
+import { workspaceApi } from '@kith/domain/workspaces/workspace.api.ts';
+import { isApiError, setUnauthenticatedHandler } from '../lib/api-client.ts';
+import { call } from '../lib/api-call.ts';
 import { applyLanguage } from '../lib/i18n.ts';
 import { resetSession, sessionQuery, SessionProvider, useSessionQuery } from './session.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
@@ -26,7 +28,7 @@ const queryClient = new QueryClient({
 
 setUnauthenticatedHandler(() => resetSession(queryClient, null));
 
-const setupQuery = { queryKey: ['setup'], queryFn: () => api.get<{ setUp: boolean }>('/setup'), staleTime: Infinity };
+const setupQuery = { queryKey: ['setup'], queryFn: async () => (await call(workspaceApi.setupState)).data, staleTime: Infinity };
 
 /**
  * Ask for what the first screen needs — setup state, the session, the page's code and, on the home

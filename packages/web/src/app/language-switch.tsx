@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../lib/api-client.ts';
+import { authApi, type Session } from '@kith/domain/auth/auth.api.ts';
+import { call } from '../lib/api-call.ts';
 import { applyLanguage, LANGUAGES, type Language } from '../lib/i18n.ts';
 import { useSession } from './session.tsx';
 import { useQueryClient } from '@tanstack/react-query';
-import { SESSION_KEY, type Session } from './session.tsx';
+import { SESSION_KEY } from './session.tsx';
 
 /** Switches the language at once; for a signed-in user the choice is saved on the account. */
 export function useChangeLanguage(): (l: Language) => Promise<void> {
@@ -12,7 +13,7 @@ export function useChangeLanguage(): (l: Language) => Promise<void> {
   return async (l) => {
     applyLanguage(l);
     if (session) {
-      await api.patch('/me', { locale: l });
+      await call(authApi.updateMe, { body: { locale: l } });
       qc.setQueryData<Session | null>(SESSION_KEY, (s) => (s ? { ...s, user: { ...s.user, locale: l } } : s));
     }
   };

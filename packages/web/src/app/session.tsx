@@ -1,16 +1,11 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { authApi, type Session } from '@kith/domain/auth/auth.api.ts';
 import { can, type Action, type Role } from '@kith/domain/permissions/permissions.ts';
-import { api, isApiError } from '../lib/api-client.ts';
+import { isApiError } from '../lib/api-client.ts';
+import { call } from '../lib/api-call.ts';
 
 export type { Role };
-export type Session = {
-  user: { id: string; email: string; name: string; locale: string | null };
-  workspace: { id: string; name: string; currency: string; timezone: string; phoneRegion: string; locale: string };
-  role: Role;
-  csrfToken: string | null;
-  workspaces: { id: string; name: string; role: Role }[];
-};
 
 const SessionContext = createContext<Session | null>(null);
 
@@ -21,7 +16,7 @@ export const sessionQuery = {
   queryKey: SESSION_KEY,
   queryFn: async (): Promise<Session | null> => {
     try {
-      return await api.get<Session>('/auth/session');
+      return (await call(authApi.session)).data;
     } catch (e) {
       if (isApiError(e) && e.status === 401) return null;
       throw e;

@@ -3,8 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { Menu } from '../components/ui/menu.tsx';
-import { api } from '../lib/api-client.ts';
 import { call } from '../lib/api-call.ts';
+import { authApi } from '@kith/domain/auth/auth.api.ts';
 import { taskApi } from '@kith/domain/tasks/task.api.ts';
 import { ticketApi } from '@kith/domain/tickets/ticket.api.ts';
 import { LANGUAGES } from '../lib/i18n.ts';
@@ -13,7 +13,7 @@ import { lazyRoute } from '../lib/lazy-route.ts';
 import { currentTheme, setTheme, type Theme } from '../lib/theme.ts';
 import { GlobalSearch } from '../features/search/global-search.tsx';
 import { useChangeLanguage } from './language-switch.tsx';
-import { resetSession, useCan, useRequiredSession, type Session } from './session.tsx';
+import { resetSession, useCan, useRequiredSession } from './session.tsx';
 import { Icon } from '../components/ui/icons.tsx';
 
 const ContactsPage = lazyRoute(() => import('../features/contacts/contacts-page.tsx'));
@@ -226,7 +226,7 @@ function UserMenu() {
   const [theme, setThemeState] = useState<Theme>(currentTheme());
   const canSwitch = s.workspaces.length > 1;
   const signOut = async () => {
-    await api.post('/auth/logout').catch(() => {});
+    await call(authApi.logout).catch(() => {});
     resetSession(qc, null);
     navigate('/', { replace: true });
   };
@@ -267,7 +267,7 @@ function UserMenu() {
                   key: `ws-${w.id}`,
                   label: t('nav.switchTo', { name: w.name }),
                   onSelect: async () => {
-                    const next = await api.put<Session>('/auth/session/workspace', { workspaceId: w.id });
+                    const { data: next } = await call(authApi.switchWorkspace, { body: { workspaceId: w.id } });
                     resetSession(qc, next);
                     navigate('/contacts');
                   },

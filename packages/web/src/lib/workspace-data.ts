@@ -1,21 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { customFieldApi, type CustomFieldOut } from '@kith/domain/custom-fields/custom-field.api.ts';
+import type { CustomFieldEntity } from '@kith/domain/custom-fields/custom-field.ts';
 import { memberApi } from '@kith/domain/members/member.api.ts';
 import { teamApi } from '@kith/domain/teams/team.api.ts';
-import { api } from './api-client.ts';
 import { call } from './api-call.ts';
 
-export type CustomFieldType = 'text' | 'number' | 'date' | 'select' | 'multi_select' | 'boolean' | 'currency';
-export type CustomField = {
-  id: string;
-  entity: 'contact' | 'company';
-  key: string;
-  label: string;
-  type: CustomFieldType;
-  options: { value: string; label: string }[];
-  currency: string | null;
-  required: boolean;
-  position: number;
-};
+/** A custom field's definition: the contract's response (@kith/domain custom-fields/custom-field.api.ts). */
+export type CustomField = CustomFieldOut;
 
 /** Reference data every screen needs; cached for a minute and shared across screens. */
 export function useMembers() {
@@ -26,10 +17,10 @@ export function useTeams() {
   return useQuery({ queryKey: ['teams'], queryFn: async () => (await call(teamApi.list)).data.data, staleTime: 60_000 });
 }
 
-export function useCustomFields(entity: 'contact' | 'company') {
+export function useCustomFields(entity: CustomFieldEntity) {
   return useQuery({
     queryKey: ['custom-fields', entity],
-    queryFn: async () => (await api.get<{ data: CustomField[] }>('/custom-fields', { query: { entity } })).data,
+    queryFn: async () => (await call(customFieldApi.list, { query: { entity } })).data.data,
     staleTime: 60_000,
   });
 }

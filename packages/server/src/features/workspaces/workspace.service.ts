@@ -14,8 +14,6 @@ import { forgetReadContext } from './read-context.ts';
 import { isCurrency } from '@kith/domain/money/money.ts';
 import { findWorkspace, insertWorkspace, updateWorkspace, WORKSPACE_DEFAULTS, type Workspace } from './workspace.repository.ts';
 
-export const LOCALES = ['vi', 'en'] as const;
-
 /** Any IANA name the runtime resolves, aliases included (ICU lists Asia/Ho_Chi_Minh under its alias Asia/Saigon). */
 export function isTimeZone(tz: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;

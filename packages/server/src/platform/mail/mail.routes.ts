@@ -2,172 +2,88 @@ import { z } from 'zod';
 import { AppError, notFound } from '@kith/domain/errors.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
-import { errors, IdParams, Timestamp } from '../http/schemas.ts';
+import { mailApi, type MailStatus } from '@kith/domain/mail/mail.api.ts';
+import { routeSchema } from '../http/contract.ts';
 import type { App } from '../http/types.ts';
 import { authorize } from '../records/visibility.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { MAIL_ATTEMPTS, MAIL_JOB } from './outbox.ts';
 import { dataAttrs, escapeHtml, htmlPage, newNonce, pageCsp } from '../http/html.ts';
 import { t } from '../i18n/messages.ts';
-import { checkUnsubscribe, deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail, SmtpInput, unsubscribe } from './workspace-mail.ts';
+import { checkUnsubscribe, deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail, unsubscribe } from './workspace-mail.ts';
 
-const SettingsOut = z.object({
-  configured: z.boolean(),
-  host: z.string().nullable(),
-  port: z.number().nullable(),
-  secure: z.boolean().nullable(),
-  user: z.string().nullable(),
-  hasPassword: z.boolean(),
-  from: z.string().nullable(),
-  fromName: z.string().nullable(),
-  replyTo: z.string().nullable(),
-  instanceSmtp: z.boolean().describe('SMTP_URL is set for the whole server (used when the workspace has no server of its own)'),
-  updatedAt: Timestamp.nullable(),
-});
-const OutboxOut = z.object({
-  id: z.string(),
-  contactId: z.string().nullable(),
-  to: z.string(),
-  subject: z.string(),
-  purpose: z.string(),
-  status: z.enum(['queued', 'sending', 'sent', 'failed', 'suppressed']),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  relatedType: z.string().nullable(),
-  relatedId: z.string().nullable(),
-  sentAt: Timestamp.nullable(),
-  createdAt: Timestamp,
-});
+// The mail API's shapes live once in @kith/domain mail/mail.api.ts; the web calls the same contracts.
 
 export function mailRoutes(core: Core) {
   return async function (app: App) {
-    app.get(
-      '/mail/settings',
-      {
-        schema: { tags: ['mail'], summary: 'The workspace’s SMTP server (the password is never returned)', response: { 200: SettingsOut, ...errors(403) } },
-        config: { action: 'care.configure' },
-      },
-      async (req) => getMailSettings(core, actorOf(req)),
+    app.get(mailApi.settings.path, { schema: routeSchema(mailApi.settings, [403]), config: { action: 'care.configure' } }, async (req) =>
+      getMailSettings(core, actorOf(req)),
     );
-    app.put(
-      '/mail/settings',
-      {
-        schema: {
-          tags: ['mail'],
-          summary: 'Set the workspace’s SMTP server and sender (stored encrypted; audited without the password)',
-          body: SmtpInput,
-          response: { 200: SettingsOut, ...errors(403, 422) },
-        },
-        config: { action: 'care.configure' },
-      },
-      async (req) => saveMailSettings(core, actorOf(req), req.body),
+    app.put(mailApi.saveSettings.path, { schema: routeSchema(mailApi.saveSettings, [403, 422]), config: { action: 'care.configure' } }, async (req) =>
+      saveMailSettings(core, actorOf(req), req.body),
     );
     app.delete(
-      '/mail/settings',
-      {
-        schema: {
-          tags: ['mail'],
-          summary: 'Remove the workspace’s SMTP server (mail then leaves through the server’s SMTP_URL, if any)',
-          response: { 204: z.null(), ...errors(403, 404) },
-        },
-        config: { action: 'care.configure' },
-      },
+      mailApi.removeSettings.path,
+      { schema: routeSchema(mailApi.removeSettings, [403, 404]), config: { action: 'care.configure' } },
       async (req, reply) => {
         await deleteMailSettings(core, actorOf(req));
         return reply.code(204).send(null);
       },
     );
-    app.post(
-      '/mail/settings/test',
-      {
-        schema: {
-          tags: ['mail'],
-          summary: 'Send a test message now and report what the SMTP server said',
-          body: z.strictObject({ to: z.email() }),
-          response: { 200: z.object({ sent: z.literal(true), via: z.enum(['workspace', 'instance']) }), ...errors(403, 409, 422) },
-        },
-        config: { action: 'care.configure' },
-      },
-      async (req) => sendTestMail(core, actorOf(req), req.body.to),
+    app.post(mailApi.test.path, { schema: routeSchema(mailApi.test, [403, 409, 422]), config: { action: 'care.configure' } }, async (req) =>
+      sendTestMail(core, actorOf(req), req.body.to),
     );
-    app.get(
-      '/mail/outbox',
-      {
-        schema: {
-          tags: ['mail'],
-          summary: 'Mail sent or waiting, newest first, with its delivery status',
-          querystring: z.strictObject({
-            status: z.enum(['queued', 'sending', 'sent', 'failed', 'suppressed']).optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-          }),
-          response: { 200: z.object({ data: z.array(OutboxOut) }), ...errors(403) },
-        },
-        config: { action: 'care.configure' },
-      },
-      async (req) => {
-        const actor = actorOf(req);
-        authorize(actor, 'care.configure');
-        let q = core.db.selectFrom('mail_outbox').selectAll().where('workspace_id', '=', actor.workspaceId);
-        if (req.query.status) q = q.where('status', '=', req.query.status);
-        const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(req.query.limit).execute();
-        return {
-          data: rows.map((m) => ({
-            id: m.id,
-            contactId: m.contact_id,
-            to: m.to_address,
-            subject: m.subject,
-            purpose: m.purpose,
-            status: m.status as 'queued',
-            attempts: m.attempts,
-            lastError: m.last_error,
-            relatedType: m.related_type,
-            relatedId: m.related_id,
-            sentAt: m.sent_at,
-            createdAt: m.created_at,
-          })),
-        };
-      },
-    );
-    app.post(
-      '/mail/outbox/:id/retry',
-      {
-        schema: {
-          tags: ['mail'],
-          summary: 'Try a failed mail again',
-          params: IdParams,
-          response: { 202: z.object({ queued: z.literal(true) }), ...errors(403, 404, 409) },
-        },
-        config: { action: 'care.configure' },
-      },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        authorize(actor, 'care.configure');
-        await core.db.transaction().execute(async (trx) => {
-          const m = await trx
-            .selectFrom('mail_outbox')
-            .select(['id', 'status'])
-            .where('workspace_id', '=', actor.workspaceId)
-            .where('id', '=', req.params.id)
-            .executeTakeFirst();
-          if (!m) throw notFound('Mail');
-          if (m.status !== 'failed') throw new AppError('conflict', `Only a failed mail is tried again; this one is ${m.status}`);
-          const now = core.now();
-          await trx.updateTable('mail_outbox').set({ status: 'queued', updated_at: now.toISOString() }).where('id', '=', m.id).execute();
-          await enqueue(
-            trx,
-            {
-              kind: MAIL_JOB,
-              workspaceId: actor.workspaceId,
-              key: `mail:${m.id}:retry:${now.getTime()}`,
-              payload: { mailId: m.id },
-              maxAttempts: MAIL_ATTEMPTS,
-            },
-            now,
-          );
-        });
-        return reply.code(202).send({ queued: true });
-      },
-    );
+    app.get(mailApi.outbox.path, { schema: routeSchema(mailApi.outbox, [403]), config: { action: 'care.configure' } }, async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'care.configure');
+      let q = core.db.selectFrom('mail_outbox').selectAll().where('workspace_id', '=', actor.workspaceId);
+      if (req.query.status) q = q.where('status', '=', req.query.status);
+      const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(req.query.limit).execute();
+      return {
+        data: rows.map((m) => ({
+          id: m.id,
+          contactId: m.contact_id,
+          to: m.to_address,
+          subject: m.subject,
+          purpose: m.purpose,
+          status: m.status as MailStatus,
+          attempts: m.attempts,
+          lastError: m.last_error,
+          relatedType: m.related_type,
+          relatedId: m.related_id,
+          sentAt: m.sent_at,
+          createdAt: m.created_at,
+        })),
+      };
+    });
+    app.post(mailApi.retry.path, { schema: routeSchema(mailApi.retry, [403, 404, 409]), config: { action: 'care.configure' } }, async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'care.configure');
+      await core.db.transaction().execute(async (trx) => {
+        const m = await trx
+          .selectFrom('mail_outbox')
+          .select(['id', 'status'])
+          .where('workspace_id', '=', actor.workspaceId)
+          .where('id', '=', req.params.id)
+          .executeTakeFirst();
+        if (!m) throw notFound('Mail');
+        if (m.status !== 'failed') throw new AppError('conflict', `Only a failed mail is tried again; this one is ${m.status}`);
+        const now = core.now();
+        await trx.updateTable('mail_outbox').set({ status: 'queued', updated_at: now.toISOString() }).where('id', '=', m.id).execute();
+        await enqueue(
+          trx,
+          {
+            kind: MAIL_JOB,
+            workspaceId: actor.workspaceId,
+            key: `mail:${m.id}:retry:${now.getTime()}`,
+            payload: { mailId: m.id },
+            maxAttempts: MAIL_ATTEMPTS,
+          },
+          now,
+        );
+      });
+      return reply.code(202).send({ queued: true });
+    });
   };
 }
 

@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, invalid, notFound } from '@kith/domain/errors.ts';
-import { isValidEmail } from '@kith/domain/emails/email.ts';
+import type { SmtpInput } from '@kith/domain/mail/mail.api.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../db/create-db.ts';
 import { by, recordAudit } from '../audit/audit.repository.ts';
@@ -25,23 +25,6 @@ import { bothLanguages } from '../i18n/messages.ts';
  * same for a refused address, a closed port, a timeout and an unknown host; the log has the real reason.
  */
 
-export const SmtpInput = z.strictObject({
-  host: z
-    .string()
-    .trim()
-    .min(1)
-    .max(253)
-    .refine((h) => /^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/.test(h), { message: 'Must be a host name or address' }),
-  port: z.number().int().min(1).max(65_535),
-  /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
-  secure: z.boolean(),
-  user: z.string().max(320).optional(),
-  /** Kept as it is when omitted on a change. */
-  password: z.string().max(1_000).optional(),
-  from: z.string().trim().max(320).refine(isValidEmail, { message: 'Must be an email address' }),
-  fromName: z.string().trim().max(120).optional(),
-  replyTo: z.string().trim().max(320).refine(isValidEmail, { message: 'Must be an email address' }).nullable().optional(),
-});
 export type SmtpInputT = z.output<typeof SmtpInput>;
 type Stored = { host: string; port: number; secure: boolean; user?: string; password?: string; fromName?: string };
 

@@ -5,10 +5,11 @@ import { useLocation, useParams } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/field.tsx';
 import { invitationApi } from '@kith/domain/invitations/invitation.api.ts';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { authApi, type Session } from '@kith/domain/auth/auth.api.ts';
+import { isApiError } from '../../lib/api-client.ts';
 import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
-import { resetSession, useSessionQuery, type Session } from '../../app/session.tsx';
+import { resetSession, useSessionQuery } from '../../app/session.tsx';
 import { AuthLayout } from './auth-layout.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
 
@@ -39,7 +40,7 @@ export default function InvitationPage() {
   const create = useMutation({
     mutationFn: async () => {
       const { data: r } = await call(invitationApi.accept, { params: { token }, body: { name, password } });
-      return api.post<Session>('/auth/login', { email: preview.data!.email, password, workspace: r.workspaceId });
+      return (await call(authApi.login, { body: { email: preview.data!.email, password, workspace: r.workspaceId } })).data;
     },
     onSuccess: enter,
     onError: (e) => {
@@ -47,17 +48,17 @@ export default function InvitationPage() {
     },
   });
   const signIn = useMutation({
-    mutationFn: () => api.post<Session>('/auth/login', { email: preview.data!.email, password, invitation: token }),
+    mutationFn: async () => (await call(authApi.login, { body: { email: preview.data!.email, password, invitation: token } })).data,
     onSuccess: enter,
   });
   const join = useMutation({
     mutationFn: async () => {
       const { data: r } = await call(invitationApi.accept, { params: { token }, body: {} });
-      return api.put<Session>('/auth/session/workspace', { workspaceId: r.workspaceId });
+      return (await call(authApi.switchWorkspace, { body: { workspaceId: r.workspaceId } })).data;
     },
     onSuccess: enter,
   });
-  const signOut = useMutation({ mutationFn: () => api.post('/auth/logout'), onSuccess: () => resetSession(qc, null) });
+  const signOut = useMutation({ mutationFn: () => call(authApi.logout), onSuccess: () => resetSession(qc, null) });
 
   if (preview.isPending) return <AuthLayout title={t('common.loading')}>{null}</AuthLayout>;
   if (preview.isError)

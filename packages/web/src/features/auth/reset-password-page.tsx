@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/field.tsx';
-import { api } from '../../lib/api-client.ts';
+import { authApi } from '@kith/domain/auth/auth.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { AuthLayout } from './auth-layout.tsx';
 
@@ -13,7 +14,7 @@ export default function ResetPasswordPage() {
   const token = new URLSearchParams(useSearch()).get('token') ?? '';
   const errorText = useErrorText();
   const [password, setPassword] = useState('');
-  const m = useMutation({ mutationFn: () => api.post('/auth/password-reset/confirm', { token, password }) });
+  const m = useMutation({ mutationFn: () => call(authApi.confirmPasswordReset, { body: { token, password } }) });
   return (
     <AuthLayout title={t('auth.resetTitle')}>
       {m.isSuccess ? (

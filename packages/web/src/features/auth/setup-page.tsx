@@ -3,9 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/field.tsx';
-import { api } from '../../lib/api-client.ts';
+import { authApi } from '@kith/domain/auth/auth.api.ts';
+import { workspaceApi } from '@kith/domain/workspaces/workspace.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
-import { SESSION_KEY, type Session } from '../../app/session.tsx';
+import { SESSION_KEY } from '../../app/session.tsx';
 import { AuthLayout } from './auth-layout.tsx';
 
 /** First run: the same contract as POST /api/v1/setup, then signed in straight away. */
@@ -16,8 +18,8 @@ export function SetupPage() {
   const [form, setForm] = useState({ workspace: '', name: '', email: '', password: '' });
   const m = useMutation({
     mutationFn: async () => {
-      await api.post('/setup', form);
-      return api.post<Session>('/auth/login', { email: form.email, password: form.password });
+      await call(workspaceApi.setup, { body: form });
+      return (await call(authApi.login, { body: { email: form.email, password: form.password } })).data;
     },
     onSuccess: (s) => {
       qc.setQueryData(['setup'], { setUp: true });

@@ -3,9 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
 import { TextField } from '../../components/ui/field.tsx';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { authApi } from '@kith/domain/auth/auth.api.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
-import { SESSION_KEY, type Session } from '../../app/session.tsx';
+import { SESSION_KEY } from '../../app/session.tsx';
 import { AuthLayout } from './auth-layout.tsx';
 
 export function SignInPage() {
@@ -16,10 +18,10 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [mode, setMode] = useState<'signin' | 'forgot' | 'sent'>('signin');
   const login = useMutation({
-    mutationFn: () => api.post<Session>('/auth/login', { email, password }),
+    mutationFn: async () => (await call(authApi.login, { body: { email, password } })).data,
     onSuccess: (s) => qc.setQueryData(SESSION_KEY, s),
   });
-  const forgot = useMutation({ mutationFn: () => api.post('/auth/password-reset', { email }), onSuccess: () => setMode('sent') });
+  const forgot = useMutation({ mutationFn: () => call(authApi.requestPasswordReset, { body: { email } }), onSuccess: () => setMode('sent') });
 
   if (mode !== 'signin') {
     return (

@@ -6,24 +6,24 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { customFieldApi } from '@kith/domain/custom-fields/custom-field.api.ts';
+import { CUSTOM_FIELD_TYPES, type CustomFieldEntity, type CustomFieldType } from '@kith/domain/custom-fields/custom-field.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
-import { useCustomFields, type CustomField, type CustomFieldType } from '../../lib/workspace-data.ts';
+import { useCustomFields, type CustomField } from '../../lib/workspace-data.ts';
 import { Icon } from '../../components/ui/icons.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
-
-const TYPES: CustomFieldType[] = ['text', 'number', 'date', 'select', 'multi_select', 'boolean', 'currency'];
 
 /** Custom fields per entity: create, relabel, reorder (up/down), edit options, delete. */
 export function FieldsSettings() {
   const { t } = useTranslation();
-  const [entity, setEntity] = useState<'contact' | 'company'>('contact');
+  const [entity, setEntity] = useState<CustomFieldEntity>('contact');
   return (
     <div className="stack">
       <SelectField
         label={t('settings.fieldsOf')}
         value={entity}
-        onChange={(e) => setEntity(e.target.value as 'contact' | 'company')}
+        onChange={(e) => setEntity(e.target.value as CustomFieldEntity)}
         options={[
           { value: 'contact', label: t('nav.contacts') },
           { value: 'company', label: t('nav.companies') },
@@ -35,7 +35,7 @@ export function FieldsSettings() {
   );
 }
 
-function FieldList({ entity }: { entity: 'contact' | 'company' }) {
+function FieldList({ entity }: { entity: CustomFieldEntity }) {
   const { t } = useTranslation();
   const can = useCan();
   const qc = useQueryClient();
@@ -51,13 +51,15 @@ function FieldList({ entity }: { entity: 'contact' | 'company' }) {
       const [x] = next.splice(from, 1);
       next.splice(to, 0, x!);
       // Positions 10, 20, 30…: only the fields whose position changes are written.
-      await Promise.all(next.map((f, i) => ((i + 1) * 10 !== f.position ? api.patch(`/custom-fields/${f.id}`, { position: (i + 1) * 10 }) : null)));
+      await Promise.all(
+        next.map((f, i) => ((i + 1) * 10 !== f.position ? call(customFieldApi.update, { params: { id: f.id }, body: { position: (i + 1) * 10 } }) : null)),
+      );
     },
     onSettled: refresh,
     onError: (e) => notify(errorText(e), 'error'),
   });
   const del = useMutation({
-    mutationFn: (id: string) => api.delete(`/custom-fields/${id}`),
+    mutationFn: (id: string) => call(customFieldApi.remove, { params: { id } }),
     onSuccess: refresh,
     onError: (e) => notify(errorText(e), 'error'),
   });
@@ -152,7 +154,7 @@ function FieldDialog({
   onClose,
   onSaved,
 }: {
-  entity: 'contact' | 'company';
+  entity: CustomFieldEntity;
   field: CustomField | null;
   nextPosition: number;
   onClose: () => void;
@@ -175,15 +177,17 @@ function FieldDialog({
   const save = useMutation({
     mutationFn: () =>
       field
-        ? api.patch(`/custom-fields/${field.id}`, { label, ...(choice ? { options: optionList() } : {}) })
-        : api.post('/custom-fields', {
-            entity,
-            key,
-            label,
-            type,
-            position: nextPosition,
-            ...(choice ? { options: optionList() } : {}),
-            ...(type === 'currency' ? { currency } : {}),
+        ? call(customFieldApi.update, { params: { id: field.id }, body: { label, ...(choice ? { options: optionList() } : {}) } })
+        : call(customFieldApi.create, {
+            body: {
+              entity,
+              key,
+              label,
+              type,
+              position: nextPosition,
+              ...(choice ? { options: optionList() } : {}),
+              ...(type === 'currency' ? { currency } : {}),
+            },
           }),
     onSuccess: () => {
       onSaved();
@@ -227,7 +231,7 @@ function FieldDialog({
         value={type}
         disabled={!!field}
         onChange={(e) => setType(e.target.value as CustomFieldType)}
-        options={TYPES.map((x) => ({ value: x, label: enumLabel('customFieldType', x) }))}
+        options={CUSTOM_FIELD_TYPES.map((x) => ({ value: x, label: enumLabel('customFieldType', x) }))}
       />
       {type === 'currency' && !field && (
         <TextField

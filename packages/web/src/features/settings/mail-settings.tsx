@@ -6,40 +6,14 @@ import { Button } from '../../components/ui/button.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useRequiredSession } from '../../app/session.tsx';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { mailApi, type MailStatus, type OutboxMail } from '@kith/domain/mail/mail.api.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
+import { enumLabel, enumOptions } from '../../lib/enum-label.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 
-type MailSettings = {
-  configured: boolean;
-  host: string | null;
-  port: number | null;
-  secure: boolean | null;
-  user: string | null;
-  hasPassword: boolean;
-  from: string | null;
-  fromName: string | null;
-  replyTo: string | null;
-  instanceSmtp: boolean;
-  updatedAt: string | null;
-};
-type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'suppressed';
-type Mail = {
-  id: string;
-  contactId: string | null;
-  to: string;
-  subject: string;
-  purpose: string;
-  status: OutboxStatus;
-  attempts: number;
-  lastError: string | null;
-  relatedType: string | null;
-  relatedId: string | null;
-  sentAt: string | null;
-  createdAt: string;
-};
-const STATUSES: OutboxStatus[] = ['queued', 'sending', 'sent', 'failed', 'suppressed'];
-const TONE: Record<OutboxStatus, string> = {
+const TONE: Record<MailStatus, string> = {
   queued: 'badge-info',
   sending: 'badge-info',
   sent: 'badge-success',
@@ -64,7 +38,7 @@ function SmtpSettings() {
   const qc = useQueryClient();
   const notify = useToast();
   const errorText = useErrorText();
-  const q = useQuery({ queryKey: ['mail', 'settings'], queryFn: () => api.get<MailSettings>('/mail/settings') });
+  const q = useQuery({ queryKey: ['mail', 'settings'], queryFn: async () => (await call(mailApi.settings)).data });
   const [form, setForm] = useState({ host: '', port: '587', secure: false, user: '', password: '', from: '', fromName: '', replyTo: '' });
   const [testTo, setTestTo] = useState(s.user.email);
   useEffect(() => {
@@ -82,25 +56,29 @@ function SmtpSettings() {
       });
   }, [q.data]);
   const save = useMutation({
-    mutationFn: () =>
-      api.put<MailSettings>('/mail/settings', {
-        host: form.host.trim(),
-        port: Number(form.port),
-        secure: form.secure,
-        ...(form.user.trim() ? { user: form.user.trim() } : {}),
-        // Write-only: sent only when typed; left blank, the saved password is kept.
-        ...(form.password ? { password: form.password } : {}),
-        from: form.from.trim(),
-        ...(form.fromName.trim() ? { fromName: form.fromName.trim() } : {}),
-        replyTo: form.replyTo.trim() || null,
-      }),
+    mutationFn: async () =>
+      (
+        await call(mailApi.saveSettings, {
+          body: {
+            host: form.host.trim(),
+            port: Number(form.port),
+            secure: form.secure,
+            ...(form.user.trim() ? { user: form.user.trim() } : {}),
+            // Write-only: sent only when typed; left blank, the saved password is kept.
+            ...(form.password ? { password: form.password } : {}),
+            from: form.from.trim(),
+            ...(form.fromName.trim() ? { fromName: form.fromName.trim() } : {}),
+            replyTo: form.replyTo.trim() || null,
+          },
+        })
+      ).data,
     onSuccess: (m) => {
       qc.setQueryData(['mail', 'settings'], m);
       notify(t('mail.saved'));
     },
   });
   const remove = useMutation({
-    mutationFn: () => api.delete('/mail/settings'),
+    mutationFn: () => call(mailApi.removeSettings),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['mail', 'settings'] });
       notify(t('mail.removed'));
@@ -108,7 +86,7 @@ function SmtpSettings() {
     onError: (e) => notify(errorText(e), 'error'),
   });
   const test = useMutation({
-    mutationFn: () => api.post<{ sent: true; via: 'workspace' | 'instance' }>('/mail/settings/test', { to: testTo.trim() }),
+    mutationFn: async () => (await call(mailApi.test, { body: { to: testTo.trim() } })).data,
     onSuccess: (r) => notify(t(r.via === 'workspace' ? 'mail.testSentWorkspace' : 'mail.testSentInstance', { to: testTo.trim() })),
   });
   if (q.isError)
@@ -269,15 +247,15 @@ function Outbox() {
   const qc = useQueryClient();
   const notify = useToast();
   const errorText = useErrorText();
-  const [status, setStatus] = useState<OutboxStatus | ''>('');
+  const [status, setStatus] = useState<MailStatus | ''>('');
   const q = useQuery({
     queryKey: ['mail', 'outbox', status],
-    queryFn: ({ signal }) => api.get<{ data: Mail[] }>('/mail/outbox', { query: { status: status || undefined, limit: 100 }, signal }),
+    queryFn: async ({ signal }) => (await call(mailApi.outbox, { query: { status: status || undefined, limit: 100 }, signal })).data,
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
   const retry = useMutation({
-    mutationFn: (m: Mail) => api.post(`/mail/outbox/${m.id}/retry`),
+    mutationFn: (m: OutboxMail) => call(mailApi.retry, { params: { id: m.id } }),
     onSuccess: (_r, m) => {
       void qc.invalidateQueries({ queryKey: ['mail', 'outbox'] });
       notify(t('mail.retried', { to: m.to }));
@@ -295,15 +273,15 @@ function Outbox() {
           hideLabel
           style={{ inlineSize: 'auto' }}
           value={status}
-          onChange={(e) => setStatus(e.target.value as OutboxStatus | '')}
+          onChange={(e) => setStatus(e.target.value as MailStatus | '')}
           placeholder={t('mail.allStatuses')}
-          options={STATUSES.map((x) => ({ value: x, label: t(`mail.statuses.${x}`) }))}
+          options={enumOptions('mailStatus')}
         />
       </div>
       {q.isPending ? (
         <div className="progress" />
       ) : rows.length === 0 ? (
-        <p className="card-body muted">{status ? t('mail.noneWithStatus', { status: t(`mail.statuses.${status}`) }) : t('mail.outboxEmpty')}</p>
+        <p className="card-body muted">{status ? t('mail.noneWithStatus', { status: enumLabel('mailStatus', status) }) : t('mail.outboxEmpty')}</p>
       ) : (
         <div style={{ overflowX: 'auto' }}>
           <table className="table" data-testid="outbox-table">
@@ -332,7 +310,7 @@ function Outbox() {
                   <td className="muted">{t(`mail.purposes.${m.purpose}`, { defaultValue: m.purpose })}</td>
                   <td>
                     <span className="stack" style={{ gap: 2 }}>
-                      <span className={`badge ${TONE[m.status]}`}>{t(`mail.statuses.${m.status}`)}</span>
+                      <span className={`badge ${TONE[m.status]}`}>{enumLabel('mailStatus', m.status)}</span>
                       {m.attempts > 1 && (
                         <span className="muted" style={{ fontSize: 'var(--text-xs)' }}>
                           {t('mail.attempts', { count: m.attempts })}

@@ -5,8 +5,9 @@ import { Button } from '../../components/ui/button.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useChangeLanguage } from '../../app/language-switch.tsx';
-import { SESSION_KEY, useRequiredSession, type Session } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { authApi, type Session } from '@kith/domain/auth/auth.api.ts';
+import { SESSION_KEY, useRequiredSession } from '../../app/session.tsx';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { LANGUAGES, type Language } from '../../lib/i18n.ts';
 import { currentTheme, setTheme, type Theme } from '../../lib/theme.ts';
@@ -22,14 +23,14 @@ export function ProfileSettings() {
   const [theme, setThemeState] = useState<Theme>(currentTheme());
   const [pw, setPw] = useState({ currentPassword: '', newPassword: '' });
   const saveName = useMutation({
-    mutationFn: () => api.patch<{ name: string }>('/me', { name }),
+    mutationFn: async () => (await call(authApi.updateMe, { body: { name } })).data,
     onSuccess: (u) => {
       qc.setQueryData<Session | null>(SESSION_KEY, (x) => (x ? { ...x, user: { ...x.user, name: u.name } } : x));
       notify(t('common.saved'));
     },
   });
   const changePw = useMutation({
-    mutationFn: () => api.post('/me/password', pw),
+    mutationFn: () => call(authApi.changePassword, { body: pw }),
     onSuccess: () => {
       setPw({ currentPassword: '', newPassword: '' });
       notify(t('settings.passwordChanged'));

@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { resetSession } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { authApi } from '@kith/domain/auth/auth.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
-
-type SessionRow = { id: string; current: boolean; ip: string | null; userAgent: string | null; createdAt: string; lastSeenAt: string; expiresAt: string };
 
 function browserOf(ua: string | null): string {
   if (!ua) return '—';
@@ -23,15 +22,15 @@ export function SessionsSettings() {
   const fmt = useFormat();
   const notify = useToast();
   const errorText = useErrorText();
-  const sessions = useQuery({ queryKey: ['sessions'], queryFn: async () => (await api.get<{ data: SessionRow[] }>('/auth/sessions')).data });
+  const sessions = useQuery({ queryKey: ['sessions'], queryFn: async () => (await call(authApi.sessions)).data.data });
   const end = useMutation({
-    mutationFn: (id: string) => api.delete(`/auth/sessions/${id}`),
+    mutationFn: (id: string) => call(authApi.endSession, { params: { id } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['sessions'] }),
     onError: (e) => notify(errorText(e), 'error'),
   });
   const [withTokens, setWithTokens] = useState(false);
   const all = useMutation({
-    mutationFn: () => api.post('/auth/logout-all', { revokeTokens: withTokens }),
+    mutationFn: () => call(authApi.logoutAll, { body: { revokeTokens: withTokens } }),
     onSuccess: () => {
       resetSession(qc, null);
     },

@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { api } from '../../lib/api-client.ts';
+import { authApi } from '@kith/domain/auth/auth.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
-
-type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null };
 
 /** Personal API tokens: the secret is shown once, right after creation; revoking is immediate. */
 export function TokensSettings() {
@@ -21,9 +20,9 @@ export function TokensSettings() {
   const [password, setPassword] = useState('');
   const [days, setDays] = useState('90');
   const [secret, setSecret] = useState<string | null>(null);
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: async () => (await api.get<{ data: Token[] }>('/auth/tokens')).data });
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: async () => (await call(authApi.tokens)).data.data });
   const create = useMutation({
-    mutationFn: () => api.post<Token & { token: string }>('/auth/tokens', { name, password, expiresInDays: Number(days) }),
+    mutationFn: async () => (await call(authApi.createToken, { body: { name, password, expiresInDays: Number(days) } })).data,
     onSuccess: (r) => {
       setSecret(r.token);
       setName('');
@@ -32,7 +31,7 @@ export function TokensSettings() {
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(`/auth/tokens/${id}`),
+    mutationFn: (id: string) => call(authApi.revokeToken, { params: { id } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['tokens'] }),
     onError: (e) => notify(errorText(e), 'error'),
   });

@@ -5,8 +5,10 @@ import { Button } from '../../components/ui/button.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { SESSION_KEY, useCan, useRequiredSession } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { workspaceApi } from '@kith/domain/workspaces/workspace.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
+import { LANGUAGES, type Language } from '../../lib/i18n.ts';
 
 const CURRENCIES = ['VND', 'USD', 'EUR', 'JPY', 'KRW', 'CNY', 'SGD', 'THB', 'IRR'];
 const ZONES = [
@@ -36,7 +38,8 @@ export function WorkspaceSettings() {
   const [form, setForm] = useState({ name: w.name, currency: w.currency, timezone: w.timezone, phoneRegion: w.phoneRegion, locale: w.locale });
   const editable = can('workspace.update');
   const save = useMutation({
-    mutationFn: () => api.patch('/workspace', form),
+    // The language select offers only LANGUAGES; the session reports the stored one as text.
+    mutationFn: () => call(workspaceApi.update, { body: { ...form, locale: form.locale as Language } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: SESSION_KEY });
       notify(t('common.saved'));
@@ -87,7 +90,7 @@ export function WorkspaceSettings() {
           value={form.locale}
           onChange={set('locale')}
           disabled={!editable}
-          options={['vi', 'en'].map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
         />
         {save.isError && !save.error.message.includes('/') && (
           <div className="alert alert-error" role="alert">
