@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
-import { makeMember, makeWorkspace, type TestUser } from '../../../test/factories.ts';
+import { makeMember, makeWorkspace, type TestUser, runJobsUntilIdle } from '../../../test/factories.ts';
 import { releaseLease, takeLease } from './leases.ts';
 import { scoreLease } from './score.service.ts';
 
@@ -37,7 +37,7 @@ async function shop(n: number) {
 async function refresh(api: ReturnType<typeof client>, body: Record<string, unknown>) {
   const started = await api.post('/api/v1/analytics/scores/refresh', body);
   if (started.status !== 202) return { status: started.status, body: started.body };
-  await t.core.jobs.idle();
+  await runJobsUntilIdle(t.core);
   const after = await api.get('/api/v1/analytics/scores');
   assert.equal(after.body.running, null, 'finished');
   return { status: started.status, body: after.body.run };
