@@ -4,6 +4,7 @@ import { analyticsRoutes } from './analytics.routes.ts';
 import { SCORE_SCHEDULE, SCORE_SCHEDULE_JOB, scoreScheduleJob } from './score-schedule.ts';
 import { runScoreRefreshJob, SCORE_REFRESH_JOB, type ScoreRefreshPayload } from './score.service.ts';
 import type { ClaimedJob } from '../../platform/jobs/runner.ts';
+import { statsDirtyListener } from './customer-stats.ts';
 
 export const analyticsModule: KithModule = {
   name: 'analytics',
@@ -16,4 +17,6 @@ export const analyticsModule: KithModule = {
   },
   recurring: { [SCORE_SCHEDULE_JOB]: SCORE_SCHEDULE },
   contactRefs: analyticsContactRefs,
+  // The purchase statistics follow the customers' orders (marked dirty, recomputed when read).
+  events: [statsDirtyListener],
 };
