@@ -24,6 +24,7 @@ import { createToken } from '@kith/server/platform/auth/auth.service.ts';
 import { createCore } from '@kith/server/core.ts';
 import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
+import { runDueJobs, startJobRunner } from '@kith/server/platform/jobs/runner.ts';
 import { contactLines, rawInsertOfContacts, writeLines } from './import.ts';
 import { benchWorkspace, devNullFd, dist, env, int, log, ms, openBenchDb, type Dialect, type Dist } from './lib.ts';
 
@@ -89,6 +90,8 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
   const { token } = await createToken(core, ws.userId, ws.workspaceId, 'benchmark', { ip: null, userAgent: null, requestId: null });
   let app = await buildApp(core);
   await app.listen({ host: '127.0.0.1', port: 0 });
+  // An import run is a job (import.service.ts): this server runs them, as main.ts's does.
+  let runner: ReturnType<typeof startJobRunner> | null = startJobRunner(core, { workerId: 'bench-stall' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const probe = startProbe(base, token);
   const auth = { authorization: `Bearer ${token}` };
@@ -180,7 +183,8 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
     await sleep(3000);
     const t = performance.now();
     // What main.ts's stop() does on SIGTERM.
-    await app.close();
+    await Promise.all([app.close(), runner.stop()]);
+    runner = null;
     appClosed = true;
     await core.close();
     const stopMs = performance.now() - t;
@@ -195,7 +199,7 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
     });
     appClosed = false;
     shutdown = { ms: stopMs, rowsDoneAtStop, resumedStatus: resumed.statusCode };
-    await core.jobs.idle();
+    await runDueJobs(core, 'bench-stall-resume');
     log(
       `    shutdown in the middle of a second import: ${ms(stopMs)} (stopped after row ${int(rowsDoneAtStop)}); resumed on a new core at once: ${resumed.statusCode}`,
     );
@@ -233,6 +237,7 @@ export async function benchImportStall(dialect: Dialect): Promise<ImportStallRes
   } finally {
     clearInterval(ticker);
     probe.exit();
+    await runner?.stop();
     if (!appClosed) await app.close();
     await core.close();
     await db.drop();

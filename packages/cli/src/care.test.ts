@@ -9,6 +9,7 @@ import { createCore } from '@kith/server/core.ts';
 import { MODULES } from '@kith/server/modules.ts';
 import { createLogger } from '@kith/server/logger.ts';
 import { onPostgres } from '@kith/server/test/test-db.ts';
+import { deliverEvents } from '@kith/server/test/factories.ts';
 import { ownerActor } from './commands/admin.ts';
 import { createContacts } from '@kith/server/features/contacts/contact.service.ts';
 import { createTicket } from '@kith/server/features/tickets/ticket-create.service.ts';
@@ -50,6 +51,8 @@ describe('kith tickets, surveys, loyalty and jobs', { skip: onPostgres() ? 'the 
       });
       surveyId = s.id;
       await createOrder(core, actor, { contactId, status: 'paid', lines: [{ name: 'Trà Tân Cương', quantity: 2, unitPrice: 250_000 }] } as never);
+      // What a server's delivery loop does moments after: the order's points follow (loyalty listens to its event).
+      await deliverEvents(core);
     } finally {
       await core.close();
     }

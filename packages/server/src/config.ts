@@ -68,6 +68,7 @@ const ConfigSchema = z.object({
     .int('must be an integer')
     .min(0, 'must be 0 (never expire) or more')
     .max(3650, 'must be at most 3650'),
+  eventRetentionDays: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(3650, 'must be at most 3650'),
   importMaxBytes: z.coerce
     .number({ message: 'must be a number' })
     .int('must be an integer')
@@ -99,6 +100,8 @@ export type Config = Readonly<{
   outboundAllow: readonly string[];
   /** Days a new API token lives by default (0: no expiry unless the caller asks for one). */
   tokenTtlDays: number;
+  /** Days a domain event is kept once every listener has had it (events/prune.ts); then a daily job deletes it. */
+  eventRetentionDays: number;
   /** Largest import file (bytes) an owner or admin may upload; managers and agents a quarter of it (import/import-limits.ts). */
   importMaxBytes: number;
   /** Imports (uploads, dry runs, runs) a workspace may have in progress at once in this process; more answer 429. */
@@ -123,6 +126,7 @@ const ENV_NAMES: Record<string, string> = {
   jobRunner: 'KITH_JOB_RUNNER',
   outboundAllow: 'KITH_OUTBOUND_ALLOW',
   tokenTtlDays: 'KITH_TOKEN_TTL_DAYS',
+  eventRetentionDays: 'KITH_EVENT_RETENTION_DAYS',
   importMaxBytes: 'KITH_IMPORT_MAX_BYTES',
   importConcurrency: 'KITH_IMPORT_CONCURRENCY',
 };
@@ -157,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     jobRunner: pick('jobRunner', 'on'),
     outboundAllow: pick('outboundAllow', ''),
     tokenTtlDays: pick('tokenTtlDays', '90'),
+    eventRetentionDays: pick('eventRetentionDays', '30'),
     importMaxBytes: pick('importMaxBytes', String(100 * 1024 * 1024)),
     importConcurrency: pick('importConcurrency', '2'),
   };
@@ -190,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     jobRunner: c.jobRunner,
     outboundAllow: Object.freeze(c.outboundAllow),
     tokenTtlDays: c.tokenTtlDays,
+    eventRetentionDays: c.eventRetentionDays,
     importMaxBytes: c.importMaxBytes,
     importConcurrency: c.importConcurrency,
   });

@@ -24,40 +24,12 @@ export type Core = {
   readonly outbound: OutboundGuard;
   /** The current time; tests may pin it. */
   now(): Date;
-  /** Work that outlives a request (a web import): stopped at a safe point and awaited on close. */
-  readonly jobs: Jobs;
   /** The features this process runs (modules.ts, the composition root): their routes, job handlers and listeners. */
   readonly modules: readonly KithModule[];
   /** The handlers of the job kinds this process runs, from the modules (jobs/runner.ts claims only these kinds). */
   readonly jobHandlers: Map<string, JobHandler>;
   close(): Promise<void>;
 };
-
-export type Jobs = {
-  start(name: string, work: (signal: AbortSignal) => Promise<void>): void;
-  /** Resolves when every job started so far has ended (tests). */
-  idle(): Promise<void>;
-};
-
-function createJobs(log: Logger): Jobs & { stop(): Promise<void> } {
-  const running = new Set<Promise<void>>();
-  const controller = new AbortController();
-  return {
-    start(name, work) {
-      const p = work(controller.signal)
-        .catch((e: unknown) => log.error({ err: e, job: name }, 'background job failed'))
-        .finally(() => running.delete(p));
-      running.add(p);
-    },
-    async idle() {
-      while (running.size) await Promise.all([...running]);
-    },
-    async stop() {
-      controller.abort();
-      await Promise.all([...running]);
-    },
-  };
-}
 
 export type CoreOptions = {
   /**
@@ -95,9 +67,7 @@ export async function createCore(config: Config, options: CoreOptions): Promise<
   }
   const mailer = options.mailer ?? createMailer(config.smtpUrl, config.mailFrom, log);
   let closed = false;
-  const jobs = createJobs(log);
   return {
-    jobs,
     modules: options.modules,
     jobHandlers,
     config,
@@ -111,7 +81,6 @@ export async function createCore(config: Config, options: CoreOptions): Promise<
     async close() {
       if (closed) return;
       closed = true;
-      await jobs.stop();
       mailer.close();
       await dbHandle.close();
     },

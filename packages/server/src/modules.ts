@@ -24,6 +24,7 @@ import { playbooksModule } from './features/playbooks/playbooks.module.ts';
 import { surveysModule } from './features/surveys/surveys.module.ts';
 import { loyaltyModule } from './features/loyalty/loyalty.module.ts';
 import { mailModule } from './platform/mail/mail.module.ts';
+import { eventsModule } from './platform/events/events.module.ts';
 
 /**
  * The composition root: every feature of the server, listed once. The HTTP server registers their routes and
@@ -57,4 +58,5 @@ export const MODULES: readonly KithModule[] = [
   surveysModule,
   loyaltyModule,
   mailModule,
+  eventsModule,
 ];

@@ -7,6 +7,7 @@ import type { Core } from '../src/core.ts';
 import { insertMembership, insertUser } from '../src/platform/auth/user.repository.ts';
 import { insertWorkspace, WORKSPACE_DEFAULTS } from '../src/features/workspaces/workspace.repository.ts';
 import { deliverDueEvents } from '../src/platform/events/delivery.ts';
+import { runDueJobs } from '../src/platform/jobs/runner.ts';
 import { eventListenersOf } from '../src/kith-module.ts';
 
 /**
@@ -133,4 +134,13 @@ export async function snapshotCounts(core: Core): Promise<Record<string, number>
  */
 export async function deliverEvents(core: Core): Promise<void> {
   await deliverDueEvents(core, eventListenersOf(core.modules));
+}
+
+/**
+ * Run the jobs that are due (of `kinds`, or every kind the Core's modules handle) until none is left, as a
+ * server's job runner would (main.ts): tests call it where work started in the background (an import run, a
+ * score refresh) is what they wait for.
+ */
+export async function runJobsUntilIdle(core: Core, kinds?: readonly string[]): Promise<void> {
+  await runDueJobs(core, 'test', kinds ? { kinds } : {});
 }

@@ -27,6 +27,23 @@ export const EVENT_TYPES = {
   'contact.merged': def(z.object({ contactId: id, mergedId: id, mergeId: id }), (p) => `contact:${p.contactId}`),
   /** A contact was soft-deleted, or purged for good. */
   'contact.deleted': def(z.object({ contactId: id, purged: z.boolean() }), (p) => `contact:${p.contactId}`),
+  /** An order was made (by hand, the API, a deal won, an import), in `status`. */
+  'order.created': def(
+    z.object({ orderId: id, contactId: id, status: z.enum(ORDER_STATUSES), total: z.number().int(), currency: z.string().length(3) }),
+    (p) => `order:${p.orderId}`,
+  ),
+  /** An order's fields changed; `fields` names them (API names, `lines` for its lines); `previousContactId` when it moved to another customer. */
+  'order.updated': def(z.object({ orderId: id, contactId: id, previousContactId: id.nullable(), fields: z.array(z.string()) }), (p) => `order:${p.orderId}`),
+  /** An order was deleted (soft: it can be restored), by hand or by undoing its import. */
+  'order.deleted': def(z.object({ orderId: id, contactId: id }), (p) => `order:${p.orderId}`),
+  'order.restored': def(z.object({ orderId: id, contactId: id }), (p) => `order:${p.orderId}`),
+  /**
+   * What a customer's orders add up to may have changed: an order of theirs was made, changed, moved to or from
+   * them, deleted or restored, or a merge (or its undo) moved rows between them and another. Once per customer and
+   * transaction, so an import's batch is one event per customer, not per order; listeners (loyalty points, the
+   * purchase statistics) read the customer's orders as they are now.
+   */
+  'contact.orders_changed': def(z.object({ contactId: id }), (p) => `contact:${p.contactId}`),
   /** An order became paid (created paid, or moved there); `from` is the status it left (null: created). */
   'order.paid': def(z.object(orderFacts), (p) => `order:${p.orderId}`),
   'order.delivered': def(z.object(orderFacts), (p) => `order:${p.orderId}`),

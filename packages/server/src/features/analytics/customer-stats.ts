@@ -3,6 +3,7 @@ import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
 import { minorDigits } from '@kith/domain/money/money.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
+import type { EventListener } from '../../platform/events/delivery.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { dayIn, workspacePurchases } from './rfm.service.ts';
 
@@ -11,13 +12,27 @@ import { dayIn, workspacePurchases } from './rfm.service.ts';
  * the orders, so RFM as of today ranks a million customers instead of scanning ten million orders
  * (docs/BENCHMARKS.md, the RFM benchmark).
  *
- * Every write to a customer's orders (create, change, delete, restore, import, undo, merge) marks the
- * customer dirty in the same transaction; `freshStats` recomputes the dirty ones from their orders before
+ * Every write to a customer's orders (create, change, delete, restore, import, undo, merge) emits
+ * `contact.orders_changed`, and its listener marks the customer dirty once it is delivered; `freshStats` recomputes the dirty ones from their orders before
  * the aggregates are read. The aggregates are counted in the workspace's time zone and currency; when
  * either changes (or none were ever built), they are rebuilt whole from one scan of the orders.
  */
 
-/** Mark customers whose orders changed (inside the writing transaction). */
+/**
+ * The listener that marks customers dirty when their orders changed (`contact.orders_changed`, analytics.module.ts),
+ * after the change committed. Safe after the commit: until it runs the aggregates lag the orders, as they do
+ * between a change and the next read anyway, and a customer marked after a rebuild that already counted the
+ * change is only recomputed once more — nothing is counted twice or lost.
+ */
+export const statsDirtyListener: EventListener = {
+  id: 'analytics.stats-dirty',
+  on: ['contact.orders_changed'],
+  async handle(_core, e, trx) {
+    if (e.type === 'contact.orders_changed') await markStatsDirty(trx, e.workspaceId, [e.payload.contactId]);
+  },
+};
+
+/** Mark customers whose orders changed (the listener above, in its delivery's transaction). */
 export async function markStatsDirty(db: Db, workspaceId: string, contactIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(contactIds)];
   for (let i = 0; i < ids.length; i += 500) {

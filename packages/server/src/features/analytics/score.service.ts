@@ -18,6 +18,7 @@ import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { releaseLease, takeLease } from './leases.ts';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@kith/domain/errors.ts';
+import { enqueue } from '../../platform/jobs/queue.ts';
 
 /**
  * Stored customer scores (issue 5): a refresh computes every customer's RFM and lifetime value from the
@@ -163,35 +164,52 @@ export async function refreshScores(
 }
 
 /**
- * A refresh started from the web runs in the background (a million customers take longer than a request
- * may): one at a time per workspace, held by a lease that any server process sees, its progress kept by the
- * process running it.
+ * A refresh started from the web runs in the background (a million customers take longer than a request may):
+ * a job, `analytics.score-refresh`, that whichever process runs jobs takes — so it survives a restart and runs
+ * once across processes. One at a time per workspace, held by a lease that any server process sees, taken when
+ * it is asked for (so a second request is refused at once) and given back when the job ends; its progress is
+ * kept by the process running it.
  */
 const running = new Map<string, RefreshProgress>();
 const HOLDER = `${process.pid}-${randomUUID()}`;
 export const scoreLease = (workspaceId: string) => `score-refresh:${workspaceId}`;
 const leaseOf = scoreLease;
+export const SCORE_REFRESH_JOB = 'analytics.score-refresh';
+/** The lease of a refresh asked for: long enough for the queue and the run; the job renews it as it starts. */
+const REFRESH_LEASE_MS = 60 * 60_000;
+export type ScoreRefreshPayload = { actor: Actor; asOf?: string; holder: string; startedAt: string };
 
 export async function startScoreRefresh(core: Core, actor: Actor, o: { asOf?: string } = {}): Promise<RefreshProgress> {
   authorize(actor, 'analytics.refresh');
   const now = core.now();
-  if (!(await takeLease(core, leaseOf(actor.workspaceId), HOLDER, now, 60 * 60_000))) {
+  if (!(await takeLease(core, leaseOf(actor.workspaceId), HOLDER, now, REFRESH_LEASE_MS))) {
     throw new AppError('conflict', 'The scores are already being computed; wait for that to finish', { reason: 'record_busy' });
   }
-  const progress: RefreshProgress = { phase: 'reading', done: 0, total: null, startedAt: now.toISOString() };
-  running.set(actor.workspaceId, progress);
-  core.jobs.start(`scores ${actor.workspaceId}`, async () => {
-    try {
-      await refreshScores(core, actor, { ...o, onProgress: (p) => Object.assign(progress, p) });
-    } finally {
-      running.delete(actor.workspaceId);
-      await releaseLease(core, leaseOf(actor.workspaceId), HOLDER, core.now());
-    }
-  });
-  return { ...progress };
+  const payload: ScoreRefreshPayload = { actor, holder: HOLDER, startedAt: now.toISOString(), ...(o.asOf ? { asOf: o.asOf } : {}) };
+  try {
+    await enqueue(core.db, { kind: SCORE_REFRESH_JOB, workspaceId: actor.workspaceId, payload, maxAttempts: 2 }, now);
+  } catch (e) {
+    await releaseLease(core, leaseOf(actor.workspaceId), HOLDER, core.now());
+    throw e;
+  }
+  return { phase: 'reading', done: 0, total: null, startedAt: now.toISOString() };
 }
 
-/** A refresh under way in this workspace: its progress when this process runs it, or just that one is running elsewhere. */
+/** The job: the refresh asked for, under the lease its request took (held for it whichever process runs it). */
+export async function runScoreRefreshJob(core: Core, p: ScoreRefreshPayload): Promise<{ customers: number; seconds: number }> {
+  const ws = p.actor.workspaceId;
+  const progress: RefreshProgress = { phase: 'reading', done: 0, total: null, startedAt: p.startedAt };
+  running.set(ws, progress);
+  try {
+    const run = await refreshScores(core, p.actor, { ...(p.asOf ? { asOf: p.asOf } : {}), onProgress: (x) => Object.assign(progress, x) });
+    return { customers: run.customers, seconds: run.seconds };
+  } finally {
+    running.delete(ws);
+    await releaseLease(core, leaseOf(ws), p.holder, core.now());
+  }
+}
+
+/** A refresh under way in this workspace: its progress when this process runs it, or just that one is asked for or running elsewhere. */
 export async function refreshUnderWay(core: Core, workspaceId: string): Promise<RefreshProgress | null> {
   const mine = running.get(workspaceId);
   if (mine) return { ...mine };

@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
-import { makeMember, makeWorkspace, type TestUser } from '../../../test/factories.ts';
+import { makeMember, makeWorkspace, type TestUser, runJobsUntilIdle } from '../../../test/factories.ts';
 import { releaseLease, takeLease } from './leases.ts';
-import { scoreLease } from './score.service.ts';
+import { SCORE_REFRESH_JOB, scoreLease } from './score.service.ts';
+import { createCore } from '../../core.ts';
+import { MODULES } from '../../modules.ts';
+import { createLogger } from '../../logger.ts';
+import { runDueJobs } from '../../platform/jobs/runner.ts';
 
 let t: TestApp;
 before(async () => {
@@ -37,7 +41,7 @@ async function shop(n: number) {
 async function refresh(api: ReturnType<typeof client>, body: Record<string, unknown>) {
   const started = await api.post('/api/v1/analytics/scores/refresh', body);
   if (started.status !== 202) return { status: started.status, body: started.body };
-  await t.core.jobs.idle();
+  await runJobsUntilIdle(t.core);
   const after = await api.get('/api/v1/analytics/scores');
   assert.equal(after.body.running, null, 'finished');
   return { status: started.status, body: after.body.run };
@@ -108,5 +112,34 @@ describe('stored customer scores', () => {
     await releaseLease(t.core, scoreLease(owner.workspaceId), 'another-process', t.core.now());
     assert.equal((await api.get('/api/v1/analytics/scores')).body.running, null);
     assert.equal((await refresh(api, {})).status, 202);
+  });
+
+  test('a refresh asked for is a job (analytics.score-refresh): shown under way and refused again until a process runs it, once across two processes', async () => {
+    const { owner } = await shop(4);
+    const api = client(t.app, owner.token);
+    const started = await api.post('/api/v1/analytics/scores/refresh', { asOf: '2026-01-01' });
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    const queued = await t.core.db.selectFrom('jobs').selectAll().where('kind', '=', SCORE_REFRESH_JOB).where('workspace_id', '=', owner.workspaceId).execute();
+    assert.equal(queued.length, 1);
+    assert.equal(queued[0]!.done_at, null);
+    const status = (await api.get('/api/v1/analytics/scores')).body;
+    assert.equal(status.run, null);
+    assert.equal(status.running.phase, 'reading', 'under way (queued) for every process: the lease was taken when asked');
+    assert.equal((await api.post('/api/v1/analytics/scores/refresh', {})).status, 409);
+    const second = await createCore(t.core.config, { modules: MODULES, log: createLogger('silent'), migrate: false });
+    try {
+      const [a, b] = await Promise.all([
+        runDueJobs(t.core, 'process-a', { kinds: [SCORE_REFRESH_JOB] }),
+        runDueJobs(second, 'process-b', { kinds: [SCORE_REFRESH_JOB] }),
+      ]);
+      assert.equal(a.done + b.done, 1, JSON.stringify({ a, b }));
+    } finally {
+      await second.close();
+    }
+    const after = (await api.get('/api/v1/analytics/scores')).body;
+    assert.equal(after.running, null, 'the lease given back by whichever process ran it');
+    assert.deepEqual([after.run.asOf, after.run.customers], ['2026-01-01', 4]);
+    assert.equal((await api.post('/api/v1/analytics/scores/refresh', {})).status, 202, 'free again');
+    await runJobsUntilIdle(t.core, [SCORE_REFRESH_JOB]);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
-import { makeMember, makeWorkspace } from '../../../test/factories.ts';
+import { makeMember, makeWorkspace, runJobsUntilIdle } from '../../../test/factories.ts';
 import { DEFAULT_ANALYTICS_SETTINGS } from '@kith/domain/analytics/settings.ts';
 
 let t: TestApp;
@@ -56,7 +56,7 @@ async function shop() {
 async function refresh(api: ReturnType<typeof client>) {
   const started = await api.post('/api/v1/analytics/scores/refresh', { asOf: '2026-01-01' });
   assert.equal(started.status, 202, JSON.stringify(started.body));
-  await t.core.jobs.idle();
+  await runJobsUntilIdle(t.core);
 }
 
 describe('value tiers, needs and affinities', () => {

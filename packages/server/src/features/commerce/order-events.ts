@@ -1,19 +1,15 @@
-import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
-import { defineHook, emit } from '../../kith-module.ts';
+import { emitEvent } from '../../platform/events/emit.ts';
 import { ORDER_STATUS_EVENTS, type NewEvent } from '@kith/domain/events/event-types.ts';
 import type { Order, OrderStatus } from '@kith/domain/orders/order.schema.ts';
 
 /**
- * Orders changed: what other parts of Kith follow orders listen here (loyalty points and tiers, surveys sent
- * after delivery), inside the transaction that changed them, so a point is earned exactly when the order
- * that earns it is committed. `bulk` is an import: listeners defer heavy work to a job. The listeners are the
- * modules' (`listen(ordersChangedHook, …)` in their module object).
+ * What orders tell the rest of Kith, as domain events written in the transaction of the change (events/): each
+ * order's own (`order.created`, `.updated`, `.deleted`, `.restored`, and its arrival at a status: `order.paid`,
+ * `.delivered`, `.returned`), and once per customer and transaction `contact.orders_changed`, which the features
+ * that follow a customer's orders listen to after the commit — loyalty points and tiers, the purchase statistics
+ * (their modules' `events`), survey triggers (`order.delivered`).
  */
-export type OrderStatusChange = { orderId: string; contactId: string; from: string | null; to: string | null };
-export type OrdersChanged = { workspaceId: string; contactIds: string[]; bulk: boolean; changes: OrderStatusChange[] };
-
-export const ordersChangedHook = defineHook<OrdersChanged>('orders.changed');
 
 /** The domain event of an order arriving at a status, if that status has one (order.paid, .delivered, .returned). */
 export function orderStatusEvent(
@@ -28,7 +24,20 @@ export function orderStatusEvent(
     : [];
 }
 
-export async function ordersChanged(trx: Db, core: Core, e: OrdersChanged): Promise<void> {
-  if (e.contactIds.length === 0) return;
-  await emit(trx, core, ordersChangedHook, e);
+/** An order made: its `order.created`, and its status's event if it has one. */
+export function orderCreatedEvents(workspaceId: string, o: Pick<Order, 'id' | 'contactId' | 'status' | 'total' | 'currency'>, at: string): NewEvent[] {
+  return [
+    { type: 'order.created', workspaceId, at, payload: { orderId: o.id, contactId: o.contactId, status: o.status, total: o.total, currency: o.currency } },
+    ...orderStatusEvent(workspaceId, o, null, at),
+  ];
+}
+
+/** These customers' orders changed in this transaction: one `contact.orders_changed` each. */
+export async function ordersChanged(trx: Db, e: { workspaceId: string; contactIds: Iterable<string>; at: string | Date }): Promise<void> {
+  const ids = [...new Set(e.contactIds)];
+  if (ids.length === 0) return;
+  await emitEvent(
+    trx,
+    ids.map((contactId) => ({ type: 'contact.orders_changed' as const, workspaceId: e.workspaceId, at: e.at, payload: { contactId } })),
+  );
 }

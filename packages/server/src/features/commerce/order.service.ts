@@ -1,5 +1,4 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool } from 'kysely';
-import { markStatsDirty } from '../analytics/customer-stats.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import type { LifecycleStage } from '@kith/domain/contacts/contact.schema.ts';
@@ -21,7 +20,7 @@ import { AUDITED_ORDER_FIELDS, ORDER_FIELD_LIST, type OrderFieldName, type Order
 import { fieldNames } from '@kith/domain/schema/field-table.ts';
 import { fieldsReader, fieldsWriter, registryOf, TIMES_REGISTRY } from '../../platform/records/field-table.ts';
 import type { Core } from '../../core.ts';
-import { orderStatusEvent, ordersChanged } from './order-events.ts';
+import { orderCreatedEvents, orderStatusEvent, ordersChanged } from './order-events.ts';
 import { emitEvent } from '../../platform/events/emit.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -450,19 +449,10 @@ export async function createOrdersIn(
     );
     await emitEvent(
       trx,
-      prepared.flatMap((p) => orderStatusEvent(actor.workspaceId, p.order, null, now)),
+      prepared.flatMap((p) => orderCreatedEvents(actor.workspaceId, p.order, now)),
     );
-    await markStatsDirty(
-      trx,
-      actor.workspaceId,
-      prepared.map((p) => p.order.contactId),
-    );
-    await ordersChanged(trx, core, {
-      workspaceId: actor.workspaceId,
-      contactIds: [...new Set(prepared.map((p) => p.order.contactId))],
-      bulk: opts.bulk,
-      changes: prepared.map((p) => ({ orderId: p.order.id, contactId: p.order.contactId, from: null, to: p.order.status })),
-    });
+    // Loyalty points and the purchase statistics follow, after the commit (their listeners).
+    await ordersChanged(trx, { workspaceId: actor.workspaceId, contactIds: prepared.map((p) => p.order.contactId), at: now });
     const who = by(actor);
     await recordAudit(
       trx,
@@ -600,14 +590,21 @@ export async function updateOrder(core: Core, actor: Actor, id: string, patch: O
       .where('version', '=', before.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw preconditionFailed(before.version + 1);
-    await markStatsDirty(trx, actor.workspaceId, [before.contactId, next.contactId]);
-    await emitEvent(trx, orderStatusEvent(actor.workspaceId, next, before.status, now));
-    await ordersChanged(trx, core, {
-      workspaceId: actor.workspaceId,
-      contactIds: [...new Set([before.contactId, next.contactId])],
-      bulk: false,
-      changes: [{ orderId: id, contactId: next.contactId, from: before.status, to: next.status }],
-    });
+    await emitEvent(trx, [
+      {
+        type: 'order.updated',
+        workspaceId: actor.workspaceId,
+        at: now,
+        payload: {
+          orderId: id,
+          contactId: next.contactId,
+          previousContactId: next.contactId === before.contactId ? null : before.contactId,
+          fields: [...changed, ...(linesDiffer ? ['lines'] : [])],
+        },
+      },
+      ...orderStatusEvent(actor.workspaceId, next, before.status, now),
+    ]);
+    await ordersChanged(trx, { workspaceId: actor.workspaceId, contactIds: [before.contactId, next.contactId], at: now });
     if (linesDiffer || linesChanged) {
       await trx.deleteFrom('order_lines').where('order_id', '=', id).execute();
       await writeLines(trx, actor.workspaceId, [{ id, lines: next.lines }]);
@@ -644,13 +641,8 @@ export async function deleteOrder(core: Core, actor: Actor, id: string, ifVersio
       .where('workspace_id', '=', actor.workspaceId)
       .where('id', '=', id)
       .execute();
-    await markStatsDirty(trx, actor.workspaceId, [o.contactId]);
-    await ordersChanged(trx, core, {
-      workspaceId: actor.workspaceId,
-      contactIds: [o.contactId],
-      bulk: false,
-      changes: [{ orderId: id, contactId: o.contactId, from: o.status, to: null }],
-    });
+    await emitEvent(trx, { type: 'order.deleted', workspaceId: actor.workspaceId, at: now, payload: { orderId: id, contactId: o.contactId } });
+    await ordersChanged(trx, { workspaceId: actor.workspaceId, contactIds: [o.contactId], at: now });
     await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'order', entityId: id, meta: { contactId: o.contactId } }, core.now());
   });
 }
@@ -667,13 +659,8 @@ export async function restoreOrder(core: Core, actor: Actor, id: string): Promis
       .where('workspace_id', '=', actor.workspaceId)
       .where('id', '=', id)
       .execute();
-    await markStatsDirty(trx, actor.workspaceId, [o.contactId]);
-    await ordersChanged(trx, core, {
-      workspaceId: actor.workspaceId,
-      contactIds: [o.contactId],
-      bulk: false,
-      changes: [{ orderId: id, contactId: o.contactId, from: null, to: o.status }],
-    });
+    await emitEvent(trx, { type: 'order.restored', workspaceId: actor.workspaceId, at: now, payload: { orderId: id, contactId: o.contactId } });
+    await ordersChanged(trx, { workspaceId: actor.workspaceId, contactIds: [o.contactId], at: now });
     await recordAudit(trx, { ...by(actor), action: 'restore', entityType: 'order', entityId: id, meta: { contactId: o.contactId } }, core.now());
     return (await findOrders(trx, scope, [id]))[0]!;
   });

@@ -1,5 +1,4 @@
 import { JOINED_CONTACT_FIELDS, PICKED_CONTACT_FIELDS, type PickedContactField } from '@kith/domain/contacts/contact.fields.ts';
-import { markStatsDirty } from '../analytics/customer-stats.ts';
 import { AppError, notFound } from '@kith/domain/errors.ts';
 import type { Contact, ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
 import type { Core } from '../../core.ts';
@@ -12,7 +11,7 @@ import { emitEvent } from '../../platform/events/emit.ts';
 import { findContactsByIds, insertKeys, type ContactWithCompany } from '../contacts/contact.repository.ts';
 import { keysOf, RaceLost, updateContactsIn } from '../contacts/contact.service.ts';
 import { scopeFor } from '../../platform/records/visibility.ts';
-import { logSummary, movedCounts, normaliseLog, type ContactRef, type MergeLog } from '../../platform/records/contact-refs.ts';
+import { logSummary, movedCounts, normaliseLog, type ContactRef } from '../../platform/records/contact-refs.ts';
 import { mergeContactRefs, unmergeContactRefs } from '../../platform/records/contact-refs.repository.ts';
 import { contactRefsOf } from '../../kith-module.ts';
 import { ordersChanged } from '../commerce/order-events.ts';
@@ -33,10 +32,12 @@ const LISTS = JOINED_CONTACT_FIELDS;
 /** `moved`: how many rows of each table now point at the survivor (every table a merge moves rows of, 0 for none). */
 export type MergeResult = { id: string; survivorId: string; mergedId: string; moved: Record<string, number>; contact: ContactWithCompany };
 
-/** After rows moved between two contacts: their statistics are recomputed and the order listeners (loyalty points and tiers) re-synced. */
-async function resync(trx: Db, core: Core, workspaceId: string, ids: string[], log: MergeLog): Promise<void> {
-  if (log['orders.contact_id'] && 'moved' in log['orders.contact_id'] && log['orders.contact_id'].moved.length) await markStatsDirty(trx, workspaceId, ids);
-  await ordersChanged(trx, core, { workspaceId, contactIds: ids, bulk: false, changes: [] });
+/**
+ * After rows moved between two contacts (orders, the points ledger): `contact.orders_changed` for both, so their
+ * purchase statistics are recomputed and their loyalty points and tiers re-synced after the commit (listeners).
+ */
+async function resync(trx: Db, core: Core, workspaceId: string, ids: string[]): Promise<void> {
+  await ordersChanged(trx, { workspaceId, contactIds: ids, at: core.now() });
 }
 
 /** The survivor's fields after a merge: chosen ones from the other, empty ones filled, lists joined. */
@@ -145,7 +146,7 @@ export async function mergeContacts(
           .where((eb) => eb.or([eb('a_id', '=', other.id), eb('b_id', '=', other.id)]))
           .execute();
         // Points and statistics follow the moved orders and ledger (both contacts: the other's account empties).
-        await resync(trx, core, actor.workspaceId, [survivor.id, other.id], log);
+        await resync(trx, core, actor.workspaceId, [survivor.id, other.id]);
         await emitEvent(trx, {
           type: 'contact.merged',
           workspaceId: actor.workspaceId,
@@ -211,7 +212,7 @@ export async function undoMerge(
     await insertKeys(trx, keysOf(o, actor.workspaceId));
     const log = normaliseLog(readJson<Record<string, unknown>>(mrow.moved, {}));
     await unmergeContactRefs(trx, refs, { workspaceId: actor.workspaceId, survivorId: survivor.id, mergedId: other.id, now }, log);
-    await resync(trx, core, actor.workspaceId, [survivor.id, other.id], log);
+    await resync(trx, core, actor.workspaceId, [survivor.id, other.id]);
     await trx.updateTable('merges').set({ undone_at: now, undone_by: actor.userId }).where('id', '=', mergeId).execute();
     await trx
       .updateTable('duplicate_candidates')

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
-import { makeWorkspace, snapshotCounts, type TestUser } from '../../../test/factories.ts';
+import { deliverEvents, makeWorkspace, snapshotCounts, type TestUser } from '../../../test/factories.ts';
 import { readJson } from '../../platform/db/column-types.ts';
 import { runImport } from '../import/engine.ts';
 import { undoImport } from '../import/undo.ts';
-import { runDueJobs } from '../../platform/jobs/runner.ts';
 import { refName, type ContactRef } from '../../platform/records/contact-refs.ts';
 import { MODULES } from '../../modules.ts';
 import { contactRefsOf } from '../../kith-module.ts';
@@ -46,7 +45,11 @@ async function get(url: string) {
 const contact = async (name: string, extra: Record<string, unknown> = {}) => (await post('/api/v1/contacts', { name, ownerId: null, ...extra })).id as string;
 const order = async (contactId: string, total: number) =>
   (await post('/api/v1/orders', { contactId, status: 'paid', lines: [{ name: 'Trà', quantity: 1, unitPrice: total }] })).id as string;
-const loyalty = (id: string) => get(`/api/v1/contacts/${id}/loyalty`);
+/** A customer's points once the events so far are delivered (points follow orders, and merges, after the commit). */
+const loyalty = async (id: string) => {
+  await deliverEvents(t.core);
+  return get(`/api/v1/contacts/${id}/loyalty`);
+};
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
 
 /** Where every row that a merge may move points, by column: what an unmerge must give back exactly. */
@@ -167,6 +170,8 @@ describe('a merge that forgets nothing', () => {
 
     const undo = await api().post(`/api/v1/merges/${merge.id}/undo`, {});
     assert.equal(undo.status, 200, JSON.stringify(undo.body));
+    // The points re-synced after the commit (contact.orders_changed for both).
+    await deliverEvents(t.core);
     const back = await whereRowsPoint(owner.workspaceId);
     // The survivor's tier went up with the merge and down with the undo: two tier entries (no points) record it.
     const ledger = 'points_ledger.contact_id';
@@ -251,10 +256,8 @@ describe('import undo', () => {
     const csv = 'Mã đơn,Số điện thoại,Ngày,Trạng thái,Sản phẩm,Số lượng,Đơn giá\nMG-1,0903777111,2026-11-01,paid,Áo,1,6000000\n';
     const imp = await runImport(t.core, owner.actor, { bytes: Buffer.from(csv) }, { kind: 'orders', dryRun: false, fileName: 'don.csv' });
     assert.equal(imp.created, 1, JSON.stringify(imp));
-    await runDueJobs(t.core, 'test');
     assert.equal((await loyalty(c)).balance, 600);
     await undoImport(t.core, owner.actor, imp.id!);
-    await runDueJobs(t.core, 'test');
     const l = await loyalty(c);
     assert.equal(l.balance, 0, 'the deleted orders’ points are reversed');
     assert.deepEqual(

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
-import { makeMember, makeWorkspace, type TestUser } from '../../../test/factories.ts';
+import { makeMember, makeWorkspace, type TestUser, runJobsUntilIdle } from '../../../test/factories.ts';
 import { buildApp } from '../../app.ts';
 import { createCore } from '../../core.ts';
 import { MODULES } from '../../modules.ts';
@@ -539,7 +539,7 @@ describe('a killed import is resumed as soon as the server is back (finding 4)',
       assert.equal(view.body.stalled, true, 'shown as stopped at once');
       const res = await client(app2, owner.token).post(`/api/v1/imports/${id}/run`, {});
       assert.equal(res.status, 202, JSON.stringify(res.body));
-      await core2.jobs.idle();
+      await runJobsUntilIdle(core2);
       const done = await client(app2, owner.token).get(`/api/v1/imports/${id}`);
       assert.deepEqual([done.body.status, done.body.created], ['done', 500]);
     } finally {

@@ -10,25 +10,48 @@ import { authorize, scopeFor } from '../../platform/records/visibility.ts';
 import type { Encoding } from './decode.ts';
 import { resolveMapping, runImport, scanSource, StopForTest, toSummary, type ImportOptions, type ImportReport, type ImportSummary } from './engine.ts';
 import { HANDLERS } from './kinds.ts';
-import { markRunning, markStopped, RUNNER_ID, runnerAlive } from './runner.ts';
+import { runnerAlive } from './runner.ts';
+import { enqueue } from '../../platform/jobs/queue.ts';
+import { jobPending } from '../../platform/jobs/job.repository.ts';
+import type { ClaimedJob } from '../../platform/jobs/runner.ts';
+import { findImportRecord, markImportQueued, markImportRequeued } from './import.repository.ts';
 
 /**
  * The web's import steps on a recorded import: upload (the file kept with the record), dry runs with a
- * mapping, the run in the background (progress on the record), the error file. The CLI and the one-call
+ * mapping, the run (a job, `import.run`, progress on the record), the error file. The CLI and the one-call
  * API run the same engine directly on a file.
+ *
+ * A run is a job in `jobs` (jobs/runner.ts), not a promise of the process that was asked: it survives a
+ * restart (a job whose process died is claimed again once its lease ends, and resumes after the last batch
+ * committed) and is run by one process of those sharing the database. Until a process claims it, the record is
+ * `running` with the job as its runner (`job/<id>`); the process that runs it puts its own name there
+ * (runner.ts), which fences every batch.
  */
 
 export type ImportView = ImportSummary & { stalled: boolean };
 
-/** Stalled: `running`, but its runner is gone (stopped by a shutdown, killed, or silent for too long — runner.ts). */
-const view = (s: ImportSummary, now: Date, runner: string | null): ImportView => ({
+export const IMPORT_RUN_JOB = 'import.run';
+export type ImportRunPayload = { importId: string; actor: Actor; options: ImportOptions };
+
+const QUEUED = 'job/';
+/** The runner of an import whose run waits in the job queue. */
+export const queuedRunner = (jobId: string): string => `${QUEUED}${jobId}`;
+
+/** Is someone running this import, or is its run waiting in the queue? */
+async function importAlive(core: Core, rec: { id: string; runner: string | null; heartbeat_at: string }, now: Date): Promise<boolean> {
+  if (rec.runner?.startsWith(QUEUED)) return jobPending(core.db, rec.runner.slice(QUEUED.length));
+  return runnerAlive(rec, now);
+}
+
+/** Stalled: `running`, but its runner is gone (stopped by a shutdown, killed, or silent for too long — runner.ts), and no job of it is queued. */
+const view = async (core: Core, s: ImportSummary, now: Date, runner: string | null): Promise<ImportView> => ({
   ...s,
-  stalled: s.status === 'running' && !runnerAlive({ id: s.id, runner, heartbeat_at: s.heartbeatAt }, now),
+  stalled: s.status === 'running' && !(await importAlive(core, { id: s.id, runner, heartbeat_at: s.heartbeatAt }, now)),
 });
 
 async function findOwnImport(core: Core, actor: Actor, id: string) {
   const scope = scopeFor(actor, 'imports.read');
-  const rec = await core.db.selectFrom('imports').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', id).executeTakeFirst();
+  const rec = await findImportRecord(core.db, actor.workspaceId, id);
   if (!rec || (scope.limitTo && rec.created_by !== actor.userId)) throw new AppError('not_found', 'No such import');
   return rec;
 }
@@ -73,7 +96,7 @@ export async function uploadImport(core: Core, actor: Actor, bytes: Buffer, o: {
     await trx.insertInto('import_files').values({ import_id: id, data: bytes }).execute();
   });
   const rec = await findOwnImport(core, actor, id);
-  return { import: view(toSummary(rec), core.now(), rec.runner), suggestions, sample: scan.sample };
+  return { import: await view(core, toSummary(rec), core.now(), rec.runner), suggestions, sample: scan.sample };
 }
 
 export async function listImports(core: Core, actor: Actor, limit: number): Promise<ImportView[]> {
@@ -82,12 +105,12 @@ export async function listImports(core: Core, actor: Actor, limit: number): Prom
   if (scope.limitTo) q = q.where('created_by', '=', actor.userId);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   const now = core.now();
-  return rows.map((r) => view(toSummary(r), now, r.runner));
+  return Promise.all(rows.map((r) => view(core, toSummary(r), now, r.runner)));
 }
 
 export async function getImport(core: Core, actor: Actor, id: string): Promise<ImportView> {
   const rec = await findOwnImport(core, actor, id);
-  return view(toSummary(rec), core.now(), rec.runner);
+  return view(core, toSummary(rec), core.now(), rec.runner);
 }
 
 async function fileOf(core: Core, id: string): Promise<Buffer> {
@@ -109,48 +132,89 @@ export async function dryRunImport(core: Core, actor: Actor, id: string, o: Impo
 }
 
 /**
- * Run an uploaded import in the background (or resume a stopped one); its record shows the progress.
- * `onEnd` is called when the run in the background ends (the route gives back its import slot then).
+ * Run an uploaded import (or resume a stopped one): a job, `import.run`, that whichever process runs jobs takes;
+ * its record shows the progress. `onEnd` is called once the run is queued: the request's slot (import-limits.ts)
+ * covered reading the file, and runs are bounded by the job runner's concurrency in the process that runs them.
  */
 export async function startImport(core: Core, actor: Actor, id: string, o: ImportOptions, onEnd?: () => void): Promise<ImportView> {
-  const rec = await findOwnImport(core, actor, id);
-  const kind = rec.kind as ImportEntity;
-  const bytes = await fileOf(core, id);
-  const encoding = (rec.encoding ?? undefined) as Encoding | undefined;
+  try {
+    const rec = await findOwnImport(core, actor, id);
+    const kind = rec.kind as ImportEntity;
+    await fileOf(core, id);
 
-  // The mapping is checked now, so a wrong one is a 422 here rather than a failed import later.
-  const handler = HANDLERS[kind]!;
-  authorize(actor, handler.action);
-  const { fields } = resolveMapping(kind, JSON.parse(JSON.stringify(toSummary(rec).headers)) as string[], o.map);
-  const missing = handler.missing(new Set(fields.filter((f): f is string => f !== null)));
-  if (missing) throw new AppError('validation', missing, { issues: [{ path: ['map'], message: missing, code: 'required' }] });
-  // Claimed atomically (compare and set on what was read): one run at a time. A running one is taken over
-  // only when its runner is gone — at once after a crash or a shutdown, not a minute later (runner.ts).
-  const now = core.now();
-  if (rec.status !== 'uploaded' && rec.status !== 'failed' && rec.status !== 'running')
-    throw new AppError('conflict', `This import is ${rec.status}`, { reason: 'import_finished' });
-  if (rec.status === 'running' && runnerAlive(rec, now)) throw new AppError('conflict', 'This import is running', { reason: 'import_running' });
-  const claimed = await core.db
-    .updateTable('imports')
-    .set({ status: 'running', heartbeat_at: now.toISOString(), message: null, runner: RUNNER_ID })
-    .where('id', '=', id)
-    .where('status', '=', rec.status)
-    .where('heartbeat_at', '=', rec.heartbeat_at)
-    .where((eb) => (rec.runner === null ? eb('runner', 'is', null) : eb('runner', '=', rec.runner)))
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) === 0) throw new AppError('conflict', 'This import is running', { reason: 'import_running' });
-  markRunning(id);
-  core.jobs.start(`import ${id}`, async (signal) => {
-    try {
-      await runImport(core, actor, { bytes }, { ...o, kind, fileName: rec.file_name, encoding, dryRun: false, importId: id, forceResume: true, signal });
-    } catch (e) {
-      if (!(e instanceof StopForTest)) core.log.warn({ importId: id, err: e instanceof AppError ? e.message : e }, 'import stopped');
-    } finally {
-      markStopped(id);
-      onEnd?.();
+    // The mapping is checked now, so a wrong one is a 422 here rather than a failed import later.
+    const handler = HANDLERS[kind]!;
+    authorize(actor, handler.action);
+    const { fields } = resolveMapping(kind, JSON.parse(JSON.stringify(toSummary(rec).headers)) as string[], o.map);
+    const missing = handler.missing(new Set(fields.filter((f): f is string => f !== null)));
+    if (missing) throw new AppError('validation', missing, { issues: [{ path: ['map'], message: missing, code: 'required' }] });
+    // Claimed atomically (compare and set on what was read) with its job queued: one run at a time. A running
+    // one is taken over only when its runner is gone — at once after a crash or a shutdown, not a minute later
+    // (runner.ts) — and no job of it waits in the queue.
+    const now = core.now();
+    if (rec.status !== 'uploaded' && rec.status !== 'failed' && rec.status !== 'running')
+      throw new AppError('conflict', `This import is ${rec.status}`, { reason: 'import_finished' });
+    if (rec.status === 'running' && (await importAlive(core, rec, now))) throw new AppError('conflict', 'This import is running', { reason: 'import_running' });
+    await core.db.transaction().execute(async (trx) => {
+      const payload: ImportRunPayload = { importId: id, actor, options: o };
+      const jobId = await enqueue(trx, { kind: IMPORT_RUN_JOB, workspaceId: actor.workspaceId, payload }, now);
+      if (!jobId || !(await markImportQueued(trx, rec, queuedRunner(jobId), now.toISOString())))
+        throw new AppError('conflict', 'This import is running', { reason: 'import_running' });
+    });
+    return await getImport(core, actor, id);
+  } finally {
+    onEnd?.();
+  }
+}
+
+/**
+ * The job `import.run`: run the import of the payload, resuming after its last committed batch. A failure is
+ * the import's (its record says `failed`, and the person runs it again), not the job's: the job is done. A
+ * shutdown gives the job back (the runner's signal), so the next process resumes it; a process that died
+ * leaves it to be claimed again when its lease ends. A run whose runner is still alive elsewhere is tried again later.
+ */
+export async function runImportJob(core: Core, job: ClaimedJob<ImportRunPayload>, signal: AbortSignal): Promise<unknown> {
+  const { importId, actor, options } = job.payload;
+  const rec = await findImportRecord(core.db, actor.workspaceId, importId);
+  if (!rec) return { skipped: 'gone' };
+  const queued = rec.runner === queuedRunner(job.id);
+  if (!queued) {
+    // Another run (a later job, the CLI) has it, or it ended: not this job's any more.
+    if (rec.status !== 'running' || rec.runner?.startsWith(QUEUED)) return { skipped: rec.status };
+    // This job's earlier attempt (or another runner) holds it: taken over only once that runner is gone.
+    if (runnerAlive(rec, core.now())) throw new Error(`import ${importId} is being run by ${rec.runner}; trying again later`);
+  }
+  const bytes = await fileOf(core, importId).catch(() => null);
+  if (!bytes) return { skipped: 'no file' };
+  try {
+    const r = await runImport(
+      core,
+      actor,
+      { bytes },
+      {
+        ...options,
+        kind: rec.kind as ImportEntity,
+        fileName: rec.file_name,
+        encoding: (rec.encoding ?? undefined) as Encoding | undefined,
+        dryRun: false,
+        importId,
+        forceResume: true,
+        signal,
+      },
+    );
+    return { status: r.status, created: r.created, updated: r.updated, skipped: r.skipped, failed: r.failed };
+  } catch (e) {
+    // Stopped by a shutdown: the runner gives the job back, and the import resumes in the next process to claim it.
+    if (signal.aborted) {
+      await markImportRequeued(core.db, importId, queuedRunner(job.id), core.now().toISOString());
+      throw e;
     }
-  });
-  return getImport(core, actor, id);
+    if (e instanceof StopForTest) throw e;
+    // Another process has it now (it took over, or claimed it between the read and the write): later.
+    if (e instanceof AppError && e.extra.reason === 'import_running') throw e;
+    core.log.warn({ importId, err: e instanceof AppError ? e.message : e }, 'import stopped');
+    return { status: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /** The refused rows as a CSV (UTF-8 with BOM, for Excel): row, column, value, reason; values neutralised. */

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
-import { makeMember, makeWorkspace, snapshotCounts, type TestUser } from '../../../test/factories.ts';
+import { makeMember, makeWorkspace, snapshotCounts, type TestUser, runJobsUntilIdle } from '../../../test/factories.ts';
 import { onPostgres } from '../../../test/test-db.ts';
 import { updateContacts } from '../contacts/contact.service.ts';
 import { batchRows, runImport, StopForTest, type RunOptions } from './engine.ts';
@@ -460,7 +460,7 @@ describe('the web’s steps over the API', () => {
     const started = await api.post(`/api/v1/imports/${id}/run`, { map: { Email: '' } });
     assert.equal(started.status, 202, JSON.stringify(started.body));
     assert.equal(started.body.status, 'running');
-    await t.core.jobs.idle();
+    await runJobsUntilIdle(t.core);
     const done = await api.get(`/api/v1/imports/${id}`);
     assert.deepEqual([done.body.status, done.body.created, done.body.failed, done.body.rowsDone, done.body.stalled], ['done', 1, 1, 2, false]);
     assert.equal(

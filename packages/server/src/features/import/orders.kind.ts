@@ -1,6 +1,6 @@
 import { isAppError } from '@kith/domain/errors.ts';
-import { markStatsDirty } from '../analytics/customer-stats.ts';
 import { ordersChanged } from '../commerce/order-events.ts';
+import { emitEvent } from '../../platform/events/emit.ts';
 import { ContactCreateSchema, type Contact } from '@kith/domain/contacts/contact.schema.ts';
 import { parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
 import { isCurrency, minorDigits, parseAmount } from '@kith/domain/money/money.ts';
@@ -322,17 +322,15 @@ async function undo(core: Core, actor: Actor, items: UndoItem[], meta: { importI
         .where('deleted_at', 'is', null);
       if (scope.limitTo) q = q.where('created_by', '=', actor.userId);
       const done = await q.returning(['id', 'contact_id', 'status']).execute();
-      await markStatsDirty(
+      // Like a deleted order: its event, and the customers' points and statistics follow after the commit.
+      await emitEvent(
         trx,
-        actor.workspaceId,
-        done.map((r) => r.contact_id),
+        done.map((r) => ({ type: 'order.deleted' as const, workspaceId: actor.workspaceId, at: now, payload: { orderId: r.id, contactId: r.contact_id } })),
       );
-      // Like a deleted order: points and delivery triggers follow (as a bulk change, the way the import came in).
-      await ordersChanged(trx, core, {
+      await ordersChanged(trx, {
         workspaceId: actor.workspaceId,
-        contactIds: [...new Set(done.map((r) => r.contact_id))],
-        bulk: true,
-        changes: done.map((r) => ({ orderId: r.id, contactId: r.contact_id, from: r.status, to: null })),
+        contactIds: done.map((r) => r.contact_id),
+        at: now,
       });
       result.removed += done.length;
       await recordAudit(

@@ -23,7 +23,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import { authorize, readableContacts, scopeFor } from '../../platform/records/visibility.ts';
 import { findContact } from '../contacts/contact.repository.ts';
-import type { OrdersChanged } from '../commerce/order-events.ts';
+import type { EventListener } from '../../platform/events/delivery.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { LoyaltyAccountTable } from './loyalty.table.ts';
 import { sql, type Selectable } from 'kysely';
@@ -362,20 +362,20 @@ export async function runLoyaltySync(core: Core, p: { workspaceId: string; conta
   return { contacts: p.contactIds.length };
 }
 
-/** Orders changed: points and tiers follow in the same transaction (an import's customers in background jobs). */
-export async function loyaltyOnOrdersChanged(trx: Db, core: Core, e: OrdersChanged): Promise<void> {
-  if (e.bulk) {
-    // An import: sync in the background, a thousand customers a job.
-    for (let i = 0; i < e.contactIds.length; i += 1000)
-      await enqueue(
-        trx,
-        { kind: LOYALTY_SYNC_JOB, workspaceId: e.workspaceId, payload: { workspaceId: e.workspaceId, contactIds: e.contactIds.slice(i, i + 1000) } },
-        core.now(),
-      );
-    return;
-  }
-  await syncPoints(trx, core, e.workspaceId, e.contactIds, core.now());
-}
+/**
+ * A customer's orders changed (`contact.orders_changed`): their points and tiers follow, once the change has
+ * committed and the event is delivered (loyalty.module.ts). Safe after the commit: `syncPoints` brings the ledger in
+ * line with the orders as they are then, by keyed entries, so a late, repeated or out-of-date delivery earns each
+ * point once; and a redemption syncs the customer first (redeemPoints), so points an order earned are never
+ * refused for being still on their way. The entries are dated when the change happened.
+ */
+export const loyaltyPointsListener: EventListener = {
+  id: 'loyalty.points',
+  on: ['contact.orders_changed'],
+  async handle(core, e, trx) {
+    if (e.type === 'contact.orders_changed') await syncPoints(trx, core, e.workspaceId, [e.payload.contactId], new Date(e.occurredAt));
+  },
+};
 
 // ------------------------------------------------------------------------------------------ reading and changing
 
@@ -485,6 +485,8 @@ export async function redeemPoints(core: Core, actor: Actor, contactId: string, 
   await core.db.transaction().execute(async (trx) => {
     const settings = await loyaltySettings(trx, actor.workspaceId);
     const now = core.now();
+    // The points of orders whose events are not delivered yet count: the ledger brought in line with the orders first.
+    await syncPoints(trx, core, actor.workspaceId, [contactId], now);
     await recompute(trx, actor.workspaceId, [contactId], settings, now);
     const a = (await ensureAccounts(trx, actor.workspaceId, [contactId], settings, now)).get(contactId)!;
     if (input.points > Number(a.balance))

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
-import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../../test/factories.ts';
+import { deliverEvents, makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../../test/factories.ts';
 import { runDueJobs } from '../../platform/jobs/runner.ts';
 import { runImport } from '../import/engine.ts';
 
@@ -29,9 +29,17 @@ async function contact(name: string, extra: Record<string, unknown> = {}): Promi
 async function order(contactId: string, total: number, status = 'paid'): Promise<string> {
   const r = await api(agent).post('/api/v1/orders', { contactId, status, lines: [{ name: 'Hàng', quantity: 1, unitPrice: total }] });
   assert.equal(r.status, 201, JSON.stringify(r.body));
+  // Its events delivered, as a server's delivery loop does moments after the commit: the points are dated then.
+  await deliverEvents(t.core);
   return r.body.id;
 }
+/** The customer's points once the events written so far are delivered (loyalty follows orders after the commit). */
 const loyalty = async (id: string) => {
+  await deliverEvents(t.core);
+  return loyaltyNow(id);
+};
+/** The customer's points as they are now, before any delivery. */
+const loyaltyNow = async (id: string) => {
   const r = await api(agent).get(`/api/v1/contacts/${id}/loyalty`);
   assert.equal(r.status, 200, JSON.stringify(r.body));
   return r.body;
@@ -43,6 +51,7 @@ describe('loyalty points and tiers', () => {
     const placed = await order(c, 1_234_567, 'placed');
     assert.equal((await loyalty(c)).balance, 0, 'a placed order earns nothing yet');
     assert.equal((await api(agent).patch(`/api/v1/orders/${placed}`, { status: 'paid' })).status, 200);
+    assert.equal((await loyaltyNow(c)).balance, 0, 'the points follow the order once its event is delivered…');
     let l = await loyalty(c);
     assert.equal(l.balance, 123, '1,234,567 ₫ earns 123 points');
     assert.equal(l.tier.key, 'member');
@@ -99,6 +108,25 @@ describe('loyalty points and tiers', () => {
     assert.deepEqual(
       audit.body.data.map((a: { meta: { redeemed?: number; adjusted?: number } }) => a.meta.redeemed ?? a.meta.adjusted),
       [25, 60],
+    );
+  });
+
+  test('a redemption right after a payment, before its event is delivered, counts the order’s points; the delivery then adds none twice', async () => {
+    const c = await contact('Chị Vội');
+    const r = await api(agent).post('/api/v1/orders', { contactId: c, status: 'paid', lines: [{ name: 'Hàng', quantity: 1, unitPrice: 1_000_000 }] });
+    assert.equal(r.status, 201);
+    assert.equal((await loyaltyNow(c)).balance, 0, 'not delivered yet');
+    const ok = await api(manager).post(`/api/v1/contacts/${c}/loyalty/redeem`, { points: 100, reason: 'Đổi quà ngay' });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(ok.body.balance, 0);
+    const l = await loyalty(c);
+    assert.equal(l.balance, 0, 'the late delivery finds the order’s points already earned');
+    assert.deepEqual(
+      l.ledger.filter((e: { kind: string }) => e.kind !== 'tier').map((e: { kind: string; points: number }) => [e.kind, e.points]),
+      [
+        ['redeem', -100],
+        ['earn', 100],
+      ],
     );
   });
 
@@ -165,14 +193,13 @@ describe('referrals', () => {
     assert.deepEqual(board.body.data[0], { contactId: referrer, name: 'Chị Giới Thiệu', referred: 3, rewarded: 2, points: 400 });
   });
 
-  test('imported orders earn through a background job; settings changes re-tier everyone', async () => {
+  test('imported orders earn once their events are delivered; settings changes re-tier everyone', async () => {
     const c = await contact('Khách nhập', { phones: ['0903 555 111'] });
     const csv = 'Mã đơn,Số điện thoại,Ngày,Trạng thái,Sản phẩm,Số lượng,Đơn giá\nNK-1,0903555111,2026-11-01,paid,Áo,1,6000000\n';
     const imp = await runImport(t.core, owner.actor, { bytes: Buffer.from(csv) }, { kind: 'orders', dryRun: false, fileName: 'don.csv' });
     assert.equal(imp.failed, 0, JSON.stringify(imp));
     assert.equal(imp.created, 1);
-    assert.equal((await loyalty(c)).balance, 0, 'not yet: the import only scheduled the sync');
-    await runDueJobs(t.core, 'test');
+    assert.equal((await loyaltyNow(c)).balance, 0, 'not yet: the import wrote the orders and their events');
     const l = await loyalty(c);
     assert.equal(l.balance, 600);
     assert.equal(l.tier.key, 'silver');

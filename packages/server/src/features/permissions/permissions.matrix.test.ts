@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ACTIONS, ROLES, type Action, type Grant, type Role } from '@kith/domain/permissions/permissions.ts';
 import { client, createTestApp, type Res, type TestApp } from '../../../test/build-test-app.ts';
-import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../../test/factories.ts';
+import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser, runJobsUntilIdle } from '../../../test/factories.ts';
 import { runImport } from '../import/engine.ts';
 
 const DOC = join(import.meta.dirname, '../../../../../docs/permissions.md');
@@ -232,7 +232,7 @@ const EXERCISE: Record<string, Exerciser> = {
   'analytics.refresh': (u) =>
     call(async () => {
       const r = await api(u).post('/api/v1/analytics/scores/refresh', { asOf: '2026-01-31' });
-      await t.core.jobs.idle();
+      await runJobsUntilIdle(t.core);
       return r;
     }),
   'analytics.configure': (u) =>

@@ -9,6 +9,8 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import { by, recordAudit, type AuditEntry } from '../../platform/audit/audit.repository.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { cancelJobs, enqueue } from '../../platform/jobs/queue.ts';
+import type { EventListener } from '../../platform/events/delivery.ts';
+import { hasAutoEnrollPlaybook } from './playbook.repository.ts';
 import { groupsCondition, type FilterGroups } from '../../platform/records/list-query.ts';
 import { authorize, scopeFor, visibleTo } from '../../platform/records/visibility.ts';
 import { compileSegment } from '../segments/segment.service.ts';
@@ -325,6 +327,36 @@ async function scheduleNextHour(db: Db, workspaceId: string, now: Date): Promise
     now,
   );
 }
+
+/** A customer changed: the workspace's auto-enrolment runs at the end of this minute (one job per workspace and minute). */
+export async function scheduleEnrollSoon(trx: Db, workspaceId: string, now: Date): Promise<void> {
+  const next = new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 60_000);
+  await enqueue(
+    trx,
+    {
+      kind: PLAYBOOK_ENROLL_JOB,
+      workspaceId,
+      key: `playbook-enroll:${workspaceId}:soon:${next.toISOString().slice(0, 16)}`,
+      runAt: next,
+      payload: { workspaceId } satisfies EnrollPayload,
+    },
+    now,
+  );
+}
+
+/**
+ * Customers who enter an auto-enrol playbook's audience are enrolled within about a minute, not at the next hour:
+ * a change to a customer (created, changed, their orders, a merge) delivered after its commit schedules the
+ * workspace's auto-enrolment at the end of the minute, when it has such a playbook. The hourly run stays, for
+ * audiences that change without a change to the customer (a segment on recency, on scores).
+ */
+export const playbookEnrollTrigger: EventListener = {
+  id: 'playbooks.enroll-trigger',
+  on: ['contact.created', 'contact.updated', 'contact.orders_changed', 'contact.merged'],
+  async handle(core, e, trx) {
+    if (await hasAutoEnrollPlaybook(trx, e.workspaceId)) await scheduleEnrollSoon(trx, e.workspaceId, core.now());
+  },
+};
 
 /** At most this many customers enrolled per playbook in one run of the job; the rest follow in a continuation job. */
 export const ENROLL_BATCH = 200;

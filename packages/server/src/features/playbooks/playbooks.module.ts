@@ -4,7 +4,7 @@ import type { ClaimedJob } from '../../platform/jobs/runner.ts';
 import { playbookStepJob } from './playbook-jobs.ts';
 import { playbookRoutes } from './playbook.routes.ts';
 import { PLAYBOOK_ENROLL_JOB, PLAYBOOK_STEP_JOB, type EnrollPayload } from './playbook.service.ts';
-import { runAutoEnroll } from './playbook-run.service.ts';
+import { playbookEnrollTrigger, runAutoEnroll } from './playbook-run.service.ts';
 
 export const playbooksModule: KithModule = {
   name: 'playbooks',
@@ -14,4 +14,6 @@ export const playbooksModule: KithModule = {
     [PLAYBOOK_ENROLL_JOB]: (core, job: ClaimedJob<EnrollPayload>, signal) => runAutoEnroll(core, job.payload, signal),
   },
   contactRefs: playbookContactRefs,
+  // A customer changed: the auto-enrolment looks at the audiences within the minute (and every hour anyway).
+  events: [playbookEnrollTrigger],
 };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
-import { makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../../test/factories.ts';
+import { deliverEvents, makeMember, makeTeam, makeWorkspace, snapshotCounts, type TestUser } from '../../../test/factories.ts';
 import { startMailCatcher } from '../../../test/mail-catcher.ts';
 import { onPostgres } from '../../../test/test-db.ts';
 import { createCore, type Core } from '../../core.ts';
@@ -504,6 +504,53 @@ describe('care playbooks', () => {
     assert.equal(del.status, 204);
     assert.equal((await enrolledIn(later))[0]!.status, 'stopped');
     assert.equal((await api(owner).get(`/api/v1/playbooks/${p.body.id}`)).status, 404);
+  });
+
+  test('auto-enrolment follows a change to a customer within the minute (a listener of the contact events), not at the next hour', async () => {
+    at(new Date('2027-11-01T02:10:30.000Z'));
+    const p = await api(owner).post('/api/v1/playbooks', {
+      name: 'Giữ chân ngay',
+      audience: { kind: 'lifecycle', stages: ['at_risk'] },
+      steps: [{ delayDays: 1, action: 'task', title: 'Gọi {{contact.name}}', dueInDays: 0 }],
+      autoEnroll: true,
+    });
+    assert.equal(p.status, 201, JSON.stringify(p.body));
+    const c = await contact('Sắp rời', { lifecycleStage: 'lead' });
+    await deliverEvents(t.core);
+    await run();
+    const mine = async () => (await runsOf(c)).filter((r) => r.playbookId === p.body.id);
+    assert.equal((await mine()).length, 0, 'not in the audience');
+    const moved = await api(owner).patch(`/api/v1/contacts/${c}`, { lifecycleStage: 'at_risk' });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    await run();
+    assert.equal((await mine()).length, 0, 'the change is not delivered yet, and the hour has not come');
+    await deliverEvents(t.core);
+    const soon = await t.core.db
+      .selectFrom('jobs')
+      .select(['run_at'])
+      .where('kind', '=', 'playbook.enroll')
+      .where('key', '=', `playbook-enroll:${owner.workspaceId}:soon:2027-11-01T02:11`)
+      .execute();
+    assert.deepEqual(
+      soon.map((j) => j.run_at),
+      ['2027-11-01T02:11:00.000Z'],
+      'one run at the end of the minute',
+    );
+    await run();
+    assert.equal((await mine()).length, 0, 'not before the end of the minute');
+    at(new Date('2027-11-01T02:11:00.000Z'));
+    await run();
+    const runs = await mine();
+    assert.equal(runs.length, 1, 'enrolled within the minute');
+    assert.equal(runs[0]!.enrolledBy, null);
+    // Switched off, a change schedules nothing.
+    assert.equal((await api(owner).patch(`/api/v1/playbooks/${p.body.id}`, { status: 'paused' })).status, 200);
+    await run();
+    const before = await t.core.db.selectFrom('jobs').select('id').where('kind', '=', 'playbook.enroll').execute();
+    assert.equal((await api(owner).patch(`/api/v1/contacts/${c}`, { name: 'Sắp rời (đổi tên)' })).status, 200);
+    await deliverEvents(t.core);
+    const afterChange = await t.core.db.selectFrom('jobs').select('id').where('kind', '=', 'playbook.enroll').execute();
+    assert.equal(afterChange.length, before.length, 'no auto-enrol playbook is active: no run scheduled');
   });
 });
 

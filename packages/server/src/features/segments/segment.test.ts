@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
-import { makeMember, makeWorkspace } from '../../../test/factories.ts';
+import { makeMember, makeWorkspace, runJobsUntilIdle } from '../../../test/factories.ts';
 
 let t: TestApp;
 before(async () => {
@@ -40,7 +40,7 @@ async function shop() {
   const call = await api.post('/api/v1/interactions', { contactId: ids[3], kind: 'call', direction: 'inbound', occurredAt: day(200), subject: 'Hỏi giá' });
   assert.equal(call.status, 201, JSON.stringify(call.body));
   assert.equal((await api.post('/api/v1/analytics/scores/refresh', { asOf: '2026-01-01' })).status, 202);
-  await t.core.jobs.idle();
+  await runJobsUntilIdle(t.core);
   return { owner, api, ids, drinks, leaves };
 }
 

@@ -236,3 +236,31 @@ export function releaseCursor(db: Db, dialect: DialectName, f: Fence, now: strin
     due_at: more ? now : sql<string | null>`case when wanted_seq > done_seq then ${ts(dialect, now)} else null end`,
   });
 }
+
+/**
+ * Delete up to `limit` events that occurred before `before` and that every listener has had: fanned out, and no
+ * cursor of their record still waiting for them (a cursor waits for the events after its place up to the last one
+ * fanned out to it). An event a listener gave up on counts as had (its failure row goes with it). The records'
+ * numbering (`event_streams`) stays. Returns how many were deleted.
+ */
+export async function pruneDeliveredEvents(db: Db, before: string, limit: number): Promise<number> {
+  const pick = db
+    .selectFrom('events as e')
+    .select('e.id')
+    .where('e.occurred_at', '<', before)
+    .where('e.dispatched_at', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('event_cursors as c')
+            .select('c.id')
+            .whereRef('c.record_key', '=', 'e.record_key')
+            .whereRef('c.done_seq', '<', 'e.seq')
+            .whereRef('c.wanted_seq', '>=', 'e.seq'),
+        ),
+      ),
+    )
+    .limit(limit);
+  const r = await db.deleteFrom('events').where('id', 'in', pick).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { DomainEvent, EventType, NewEvent } from '@kith/domain/events/event-types.ts';
 import type { OrderCreateInput } from '@kith/domain/orders/order.schema.ts';
-import { createOrder, createOrdersIn, updateOrder } from '../../features/commerce/order.service.ts';
+import { createOrder, createOrdersIn, deleteOrder, restoreOrder, updateOrder } from '../../features/commerce/order.service.ts';
 import { createTicket } from '../../features/tickets/ticket-create.service.ts';
 import { addMessage } from '../../features/tickets/ticket-change.service.ts';
 import { createSurvey } from '../../features/surveys/survey.service.ts';
@@ -126,8 +126,8 @@ describe('domain events', () => {
         orderId = o!.id;
         // The order and its event were written in this transaction…
         assert.equal(
-          (await trx.selectFrom('events').select('type').where('record_key', '=', `order:${orderId}`).execute()).map((e) => e.type).join(),
-          'order.paid',
+          (await trx.selectFrom('events').select('type').where('record_key', '=', `order:${orderId}`).orderBy('seq').execute()).map((e) => e.type).join(),
+          'order.created,order.paid',
         );
         throw new Error('the payment provider said no');
       }),
@@ -153,10 +153,15 @@ describe('domain events', () => {
     assert.equal(calls.length, 0);
 
     const order = await createOrder(core, owner.actor, paidOrder(contactId));
-    const [e] = await eventsOf(`order:${order.id}`);
-    assert.ok(e);
-    assert.equal(e.type, 'order.paid');
-    assert.equal(Number(e.seq), 1);
+    const made = await eventsOf(`order:${order.id}`);
+    assert.deepEqual(
+      made.map((x) => [x.type, Number(x.seq)]),
+      [
+        ['order.created', 1],
+        ['order.paid', 2],
+      ],
+    );
+    const e = made[1]!;
     assert.equal(e.occurred_at, clock.toISOString());
     assert.deepEqual(jsonValue(core.dialect, e.payload), { orderId: order.id, contactId, from: null, total: 900_000, currency: order.currency });
     const counts = await deliverDueEvents(core, listeners);
@@ -183,7 +188,7 @@ describe('domain events', () => {
     await deliverDueEvents(core, listeners);
     assert.deepEqual(
       calls.slice(2).map((c) => [c.listener, c.type, c.seq]),
-      [['rb.webhooks', 'order.delivered', 2]],
+      [['rb.webhooks', 'order.delivered', 4]],
     );
   });
 
@@ -194,7 +199,7 @@ describe('domain events', () => {
     child.kill();
     await child.exited;
     const orderId = line[1]!;
-    const [e] = await eventsOf(`order:${orderId}`);
+    const e = (await eventsOf(`order:${orderId}`)).find((x) => x.type === 'order.paid');
     assert.ok(e, 'the order’s event was committed with it');
     const calls: Call[] = [];
     const listeners = [recorder('k1.a', ['order.paid'], calls), recorder('k1.b', ['order.paid'], calls)];
@@ -212,7 +217,7 @@ describe('domain events', () => {
   test('killed with SIGKILL in the middle of delivering (one listener done, the other inside its handler): each listener’s effect is committed exactly once', async () => {
     const contactId = await customer();
     const order = await createOrder(core, owner.actor, paidOrder(contactId));
-    const [e] = await eventsOf(`order:${order.id}`);
+    const e = (await eventsOf(`order:${order.id}`)).find((x) => x.type === 'order.paid');
     assert.ok(e);
     // The child delivers to k2.a first (it committed), then hangs inside k2.b's handler, its transaction open.
     const child = runChild({ mode: 'deliver', listeners: ['k2.a', 'k2.b'], hang: 'k2.b' });
@@ -411,13 +416,41 @@ describe('domain events', () => {
     assert.deepEqual(await types(`contact:${a}`), [
       ['contact.created', { contactId: a }],
       ['contact.updated', { contactId: a, fields: ['name', 'tags'] }],
+      // A merge moves rows (orders, the points ledger) between the two: both are resynced after the commit.
+      ['contact.orders_changed', { contactId: a }],
       ['contact.merged', { contactId: a, mergedId: b, mergeId: merge.id }],
       ['contact.deleted', { contactId: a, purged: false }],
     ]);
     await purgeContact(core, owner.actor, b);
     assert.deepEqual(
       (await types(`contact:${b}`)).map(([t]) => t),
-      ['contact.created', 'contact.deleted'],
+      ['contact.created', 'contact.orders_changed', 'contact.deleted'],
+    );
+
+    // An order's own events, and once per transaction its customers' `contact.orders_changed` (both, when it moves).
+    const buyer = await customer();
+    const other = await customer();
+    const order = await createOrder(core, owner.actor, paidOrder(buyer));
+    await updateOrder(core, owner.actor, order.id, { contactId: other, status: 'delivered' }, null);
+    await deleteOrder(core, owner.actor, order.id, null);
+    await restoreOrder(core, owner.actor, order.id);
+    const facts = { total: 900_000, currency: order.currency };
+    assert.deepEqual(await types(`order:${order.id}`), [
+      ['order.created', { orderId: order.id, contactId: buyer, status: 'paid', ...facts }],
+      ['order.paid', { orderId: order.id, contactId: buyer, from: null, ...facts }],
+      ['order.updated', { orderId: order.id, contactId: other, previousContactId: buyer, fields: ['contactId', 'status'] }],
+      ['order.delivered', { orderId: order.id, contactId: other, from: 'paid', ...facts }],
+      ['order.deleted', { orderId: order.id, contactId: other }],
+      ['order.restored', { orderId: order.id, contactId: other }],
+    ]);
+    assert.deepEqual(
+      (await types(`contact:${buyer}`)).map(([t]) => t),
+      // (the first purchase moves the lifecycle stage: contact.updated)
+      ['contact.created', 'contact.orders_changed', 'contact.updated', 'contact.orders_changed'],
+    );
+    assert.deepEqual(
+      (await types(`contact:${other}`)).map(([t]) => t),
+      ['contact.created', 'contact.orders_changed', 'contact.updated', 'contact.orders_changed', 'contact.orders_changed'],
     );
 
     const c = await customer();

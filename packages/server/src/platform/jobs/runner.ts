@@ -503,7 +503,16 @@ async function settle(core: Core, writer: ReturnType<typeof outcomeWriter>, f: F
   }
 }
 
-export type RunOptions = { batch?: number; concurrency?: number; leaseMs?: number; heartbeatMs?: number; maxRunMs?: number; signal?: AbortSignal };
+export type RunOptions = {
+  batch?: number;
+  concurrency?: number;
+  leaseMs?: number;
+  heartbeatMs?: number;
+  maxRunMs?: number;
+  signal?: AbortSignal;
+  /** Only these kinds (default: every kind this Core has a handler for). */
+  kinds?: readonly string[];
+};
 export type RunCounts = { done: number; failed: number; retried: number; lost: number };
 
 /**
@@ -520,7 +529,7 @@ export async function runDueJobs(core: Core, workerId: string, opts: RunOptions 
   const counts: RunCounts = { done: 0, failed: 0, retried: 0, lost: 0 };
   try {
     while (!signal.aborted) {
-      const jobs = await claimJobs(core, workerId, { limit: batch, leaseMs });
+      const jobs = await claimJobs(core, workerId, { limit: batch, leaseMs, ...(opts.kinds ? { kinds: opts.kinds } : {}) });
       if (jobs.length === 0) break;
       leases.hold(jobs);
       let next = 0;
