@@ -139,6 +139,24 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     assert.equal(out.contacts, 300);
     assert.ok(out.owner.password, 'the owner it set up gets a password, printed once');
     assert.match(r1.stderr, /300 \/ 300 contacts/);
+    {
+      // What the demo wrote was followed through before the command ended, as a server would after the commit: every
+      // event dispatched, every listener's cursor caught up, each buyer's statistics marked for a recount.
+      const db = new BetterSqlite3(join(one, 'kith.db'), { readonly: true });
+      try {
+        const q = (text: string) => (db.prepare(text).get() as { n: number }).n;
+        assert.ok(q('select count(*) as n from events') > 0, 'the demo wrote events');
+        assert.equal(q('select count(*) as n from events where dispatched_at is null'), 0, 'every event dispatched');
+        assert.equal(q('select count(*) as n from event_cursors where done_seq < wanted_seq'), 0, 'every listener caught up');
+        assert.equal(
+          q('select count(*) as n from customer_stats_dirty'),
+          q('select count(distinct contact_id) as n from orders where deleted_at is null'),
+          "every buyer's statistics marked",
+        );
+      } finally {
+        db.close();
+      }
+    }
     const out2 = json(await kith(two, ['demo', '--customers', '300', '--seed', '7', '--json']));
     assert.ok(out.orders > 100 && out.products === 30 && out.interactions > 0 && out.deals > 5 && out.tasks > 5, JSON.stringify(out));
     assert.deepEqual(

@@ -7,6 +7,8 @@ import { createCore, type Core } from '@kith/server/core.ts';
 import { MODULES } from '@kith/server/modules.ts';
 import { MigrationError } from '@kith/server/platform/db/migrate.ts';
 import { createLogger } from '@kith/server/logger.ts';
+import { eventListenersOf } from '@kith/server/kith-module.ts';
+import { deliverDueEvents } from '@kith/server/platform/events/delivery.ts';
 
 /** Global options as config overrides (flags win over the environment). */
 export function configFrom(cmd: Command, extra: ConfigOverrides = {}): Config {
@@ -20,15 +22,22 @@ export function configSources(cmd: Command): { env: NodeJS.ProcessEnv; overrides
   return { env: process.env, overrides: { dataDir: g.dataDir, databaseUrl: g.databaseUrl, logLevel: g.logLevel } };
 }
 
-/** A core for one CLI command: logs to stderr at warn unless asked otherwise. */
-export async function withCore<T>(cmd: Command, fn: (core: Core) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+/**
+ * A core for one CLI command: logs to stderr at warn unless asked otherwise. What the command changed is followed
+ * through before it exits, as a server would after the commit: the domain events it wrote are delivered to their
+ * listeners (an imported order's points and the customer's statistics), so the CLI works without a server running.
+ * Not for the commands that only read or move the database as it is (migrations, backups: `deliver: false`).
+ */
+export async function withCore<T>(cmd: Command, fn: (core: Core) => Promise<T>, opts: { migrate?: boolean; deliver?: boolean } = {}): Promise<T> {
   const given = cmd.optsWithGlobals<{ logLevel?: string }>().logLevel || process.env.LOG_LEVEL;
   // The level was validated by loadConfig; a CLI command is quiet (warn) unless a level was given.
   const config = configFrom(cmd, given ? {} : { logLevel: 'warn' });
   const level = config.logLevel;
   const core = await createCore(config, { modules: MODULES, migrate: opts.migrate ?? true, log: createLogger(level, 2) });
   try {
-    return await fn(core);
+    const out = await fn(core);
+    if (opts.deliver ?? opts.migrate !== false) await deliverDueEvents(core, eventListenersOf(core.modules));
+    return out;
   } finally {
     await core.close();
   }

@@ -12,15 +12,19 @@ export function registerBackupCommand(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
-      await withCore(cmd, async (core) => {
-        const r = await backup(core, file);
-        print(
-          r,
-          Boolean(opts.json),
-          () =>
-            `backup written: ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${r.kind}, integrity ${r.integrity}, schema ${r.schema ?? 'empty'}; it holds the server secret: keep it like a password)`,
-        );
-      });
+      await withCore(
+        cmd,
+        async (core) => {
+          const r = await backup(core, file);
+          print(
+            r,
+            Boolean(opts.json),
+            () =>
+              `backup written: ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${r.kind}, integrity ${r.integrity}, schema ${r.schema ?? 'empty'}; it holds the server secret: keep it like a password)`,
+          );
+        },
+        { deliver: false },
+      );
     });
 
   program
