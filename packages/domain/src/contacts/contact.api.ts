@@ -3,8 +3,9 @@ import { RFM_SEGMENTS } from '../analytics/rfm.ts';
 import { VALUE_TIERS } from '../analytics/tiers.ts';
 import { Deleted, IdParams, page, Timestamp } from '../api/common.ts';
 import { contract } from '../api/contract.ts';
+import { tagList, uuid } from '../schema/fields.ts';
 import { contactOutputShape } from './contact.fields.ts';
-import { CONSENT_CHANNELS, ContactCreateSchema, ContactUpdateSchema } from './contact.schema.ts';
+import { CONSENT_CHANNELS, ContactCreateSchema, ContactUpdateSchema, LIFECYCLE_STAGES } from './contact.schema.ts';
 
 /** The contacts API's shapes and operations (api/contract.ts): the server's routes and the web's calls both use these. */
 
@@ -64,6 +65,20 @@ export const ContactListQuery = z
   .describe(
     'Filters: filter[field][op]=value, AND-combined; e.g. filter[lifecycleStage][in]=lead,prospect&filter[tags][has]=vip&filter[custom.tier][eq]=gold&filter[valueTier][eq]=most_valuable&sort=-clv (GET /segments/fields lists every field, its operators and values)',
   );
+
+/** An action on many contacts at once: each is done on its own, and the report says which failed and why. */
+export const BulkActionBody = z.strictObject({
+  ids: z.array(uuid()).min(1, { message: 'Give at least one id' }).max(1000, { message: 'At most 1,000 ids per request' }),
+  action: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('assign'), ownerId: uuid().nullable() }),
+    z.strictObject({ type: z.literal('addTags'), tags: tagList(20, 60).pipe(z.array(z.string()).min(1, { message: 'Give at least one tag' })) }),
+    z.strictObject({ type: z.literal('removeTags'), tags: tagList(20, 60).pipe(z.array(z.string()).min(1, { message: 'Give at least one tag' })) }),
+    z.strictObject({ type: z.literal('setStage'), lifecycleStage: z.enum(LIFECYCLE_STAGES) }),
+    z.strictObject({ type: z.literal('delete') }),
+  ]),
+});
+/** One of the bulk actions, as sent. */
+export type BulkAction = z.input<typeof BulkActionBody>['action'];
 
 export const contactApi = {
   list: contract({
@@ -130,5 +145,14 @@ export const contactApi = {
     params: IdParams,
     status: 204,
     response: null,
+  }),
+  bulkActions: contract({
+    method: 'POST',
+    path: '/contacts/bulk-actions',
+    tags: ['contacts'],
+    summary: 'Assign, tag, untag, change the stage of or delete up to 1,000 contacts; each record on its own, with a report of what failed and why',
+    body: BulkActionBody,
+    status: 200,
+    response: z.object({ succeeded: z.array(z.string()), failed: z.array(z.object({ id: z.string(), code: z.string(), detail: z.string() })) }),
   }),
 };

@@ -1,307 +1,59 @@
-import { z } from 'zod';
-import { RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
+import { analyticsApi } from '@kith/domain/analytics/analytics.api.ts';
+import { invalid } from '@kith/domain/errors.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
-import { errors } from '../../platform/http/schemas.ts';
+import { routeSchema } from '../../platform/http/contract.ts';
 import type { App } from '../../platform/http/types.ts';
-import { summariseRfm, todayIn, workspaceRfm } from './rfm.service.ts';
-import { contactScores, lastScoreRun, refreshUnderWay, startScoreRefresh } from './score.service.ts';
-import { IdParams } from '../../platform/http/schemas.ts';
-import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
-import { AnalyticsSettingsSchema } from '@kith/domain/analytics/settings.ts';
-import { analyticsSettings, updateAnalyticsSettings } from './settings.service.ts';
 import { contactNeeds } from './affinity.service.ts';
 import { customerPicture, segmentMovement, valuePicture } from './picture.service.ts';
-import { invalid } from '@kith/domain/errors.ts';
+import { summariseRfm, todayIn, workspaceRfm } from './rfm.service.ts';
+import { contactScores, lastScoreRun, refreshUnderWay, startScoreRefresh } from './score.service.ts';
+import { analyticsSettings, updateAnalyticsSettings } from './settings.service.ts';
 
-const Keyed = z.array(z.object({ key: z.string().nullable(), counts: z.array(z.number().int()) }));
-const PictureOut = z
-  .object({
-    asOf: z.string(),
-    currency: z.string(),
-    orders: z.number().int(),
-    skippedOrders: z.number().int(),
-    customers: z.number().int(),
-    months: z.array(z.string()).describe('YYYY-MM, oldest first; every series below has one value per month'),
-    acquisition: z.object({ total: z.array(z.number().int()), bySource: Keyed, byChannel: Keyed.describe('by the channel of the customer’s first order') }),
-    revenue: z.object({ newCustomers: z.array(z.number()), repeat: z.array(z.number()) }).describe('revenue of first purchase days and of repeat ones'),
-    active: z.array(z.number().int()).describe('customers buying in the month'),
-    retention: z.object({
-      cohorts: z.array(
-        z.object({ month: z.string(), size: z.number().int(), retained: z.array(z.number()).describe('share of the cohort buying in its month + k') }),
-      ),
-      repeatRate: z.number(),
-      churnRate: z.number(),
-      churnDays: z.number().int(),
-    }),
-    penetration: z.object({ repeatRevenueShare: z.number() }),
-    categories: z.object({
-      categoriesPerCustomer: z.array(z.object({ categories: z.string(), customers: z.number().int() })),
-      crossSellRate: z.number().describe('customers buying in two categories or more'),
-      categories: z.array(z.object({ category: z.string().nullable(), customers: z.number().int(), share: z.number() })),
-      customers: z.number().int(),
-    }),
-  })
-  .meta({ id: 'CustomerPicture' });
-
-const ProductRefOut = z.object({ id: z.string(), sku: z.string(), name: z.string(), category: z.string().nullable() });
-const NeedsOut = z
-  .object({
-    categories: z
-      .array(z.object({ category: z.string().nullable(), orders: z.number().int(), quantity: z.number(), spend: z.number(), share: z.number() }))
-      .describe('purchases by category, most spent first'),
-    interests: z.array(z.string()),
-    tags: z.array(z.string()),
-    suggestions: z
-      .array(z.object({ product: ProductRefOut, lift: z.number(), confidence: z.number(), because: ProductRefOut }))
-      .describe('customers who bought `because` also bought `product` (co-purchase lift > 1), as of the last refresh'),
-    surveys: z.array(z.never()).describe('survey answers, when surveys exist'),
-  })
-  .meta({ id: 'NeedsProfile' });
-
-const Cell = z.object({ customers: z.number().int(), revenue: z.number() });
-const RfmSummaryOut = z
-  .object({
-    asOf: z.string(),
-    currency: z.string(),
-    customers: z.number().int().describe('customers with a purchase on or before asOf'),
-    orders: z.number().int(),
-    skippedOrders: z.number().int().describe('orders in another currency than the workspace’s, left out'),
-    segments: z.array(z.object({ segment: z.enum(RFM_SEGMENTS), customers: z.number().int(), revenue: z.number() })),
-    cells: z.array(z.array(Cell)).describe('cells[r − 1][f − 1]: the R×F grid (5 × 5)'),
-  })
-  .meta({ id: 'RfmSummary' });
-
-const Num = z.number().nullable();
-const Holdout = z
-  .object({
-    calibrationEnd: z.string(),
-    holdoutEnd: z.string(),
-    unit: z.enum(['day', 'week']),
-    customers: z.number().int().describe('customers who had bought by the calibration end'),
-    params: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }),
-    logLikelihood: z.number(),
-    byFrequency: z
-      .array(z.object({ frequency: z.string(), customers: z.number().int(), predicted: z.number(), actual: z.number() }))
-      .describe('mean repeat purchases in the holdout, predicted and made, by repeat purchases in the calibration period'),
-    tracking: z
-      .array(z.object({ date: z.string(), actual: z.number(), predicted: z.number() }))
-      .describe('cumulative repeat purchases of the calibration cohort, made and expected'),
-  })
-  .meta({ id: 'HoldoutCheck' });
-const Models = z.object({
-  bgnbd: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLikelihood: z.number() }),
-  gammaGamma: z.object({ p: z.number(), q: z.number(), v: z.number(), logLikelihood: z.number() }),
-  holdout: Holdout.nullable()
-    .optional()
-    .describe('the BG/NBD model fitted on the history up to a calibration end and checked against what followed (null: under 8 weeks of history)'),
-});
-const RunOut = z
-  .object({
-    asOf: z.string(),
-    customers: z.number().int(),
-    models: Models.nullable(),
-    note: z.string().nullable().describe('why the value figures are missing, when they are'),
-    startedAt: z.string(),
-    finishedAt: z.string(),
-    seconds: z.number(),
-  })
-  .meta({ id: 'ScoreRun' });
-const ProgressOut = z
-  .object({ phase: z.enum(['reading', 'fitting', 'affinities', 'storing']), done: z.number().int(), total: z.number().int().nullable(), startedAt: z.string() })
-  .meta({ id: 'ScoreRefreshProgress' });
-const ScoresOut = z
-  .object({
-    asOf: z.string(),
-    recency: z.number().int().describe('days since the last purchase'),
-    frequency: z.number().int().describe('purchase days'),
-    monetary: z.number().describe('total spend, in the workspace currency'),
-    r: z.number().int(),
-    f: z.number().int(),
-    m: z.number().int(),
-    segment: z.enum(RFM_SEGMENTS),
-    pAlive: Num.describe('probability the customer is still a customer (BG/NBD)'),
-    expectedPurchases: Num.describe('purchases expected over the horizon'),
-    expectedSpend: Num.describe('expected spend per purchase (Gamma-Gamma)'),
-    clv: Num.describe('discounted value over the horizon'),
-    tier: z.enum(VALUE_TIERS).nullable().describe('value tier: most valuable, most growable, maintain, below zero (cost to serve above value)'),
-    netValue: Num.describe('lifetime value less the expected cost to serve (when costs are set)'),
-    growth: Num.describe('expected value of the next year less the spend of the past year'),
-    horizonWeeks: z.number().int(),
-  })
-  .meta({ id: 'CustomerScores' });
+// The analytics API's shapes live once in @kith/domain analytics/analytics.api.ts; the web calls the same contracts.
 
 export function analyticsRoutes(core: Core) {
   return async function (app: App) {
     app.post(
-      '/analytics/scores/refresh',
-      {
-        schema: {
-          tags: ['analytics'],
-          summary:
-            'Start recomputing every customer’s RFM and lifetime value (BG/NBD + Gamma-Gamma fitted on the orders up to asOf, default today; 52 weeks ahead, 10% a year discount) in the background; follow it on GET /analytics/scores. 409 while one is running',
-          body: z.strictObject({ asOf: z.iso.date().optional() }).optional(),
-          response: { 202: ProgressOut, ...errors(403, 409, 422) },
-        },
-        config: { action: 'analytics.refresh' },
-      },
+      analyticsApi.refreshScores.path,
+      { schema: routeSchema(analyticsApi.refreshScores, [403, 409, 422]), config: { action: 'analytics.refresh' } },
       async (req, reply) => reply.code(202).send(await startScoreRefresh(core, actorOf(req), req.body?.asOf ? { asOf: req.body.asOf } : {})),
     );
-    app.get(
-      '/analytics/scores',
-      {
-        schema: {
-          tags: ['analytics'],
-          summary:
-            'The stored scores’ last refresh (when, as of which day, how many customers, the fitted models) and the refresh under way, if any, with its progress',
-          response: { 200: z.object({ run: RunOut.omit({ seconds: true }).nullable(), running: ProgressOut.nullable() }), ...errors(403) },
-        },
-        config: { action: 'analytics.read' },
-      },
-      async (req) => {
-        const actor = actorOf(req);
-        return { run: await lastScoreRun(core, actor), running: await refreshUnderWay(core, actor.workspaceId) };
-      },
+    app.get(analyticsApi.scores.path, { schema: routeSchema(analyticsApi.scores, [403]), config: { action: 'analytics.read' } }, async (req) => {
+      const actor = actorOf(req);
+      return { run: await lastScoreRun(core, actor), running: await refreshUnderWay(core, actor.workspaceId) };
+    });
+    app.get(analyticsApi.contactScores.path, { schema: routeSchema(analyticsApi.contactScores, [404]), config: { action: 'contacts.read' } }, async (req) =>
+      contactScores(core, actorOf(req), req.params.id),
     );
-    app.get(
-      '/contacts/:id/scores',
-      {
-        schema: {
-          tags: ['analytics'],
-          summary:
-            'A customer’s stored scores (RFM, segment, P(alive), expected purchases and spend, lifetime value) as of the last refresh; null when none yet or they had not bought by then',
-          params: IdParams,
-          response: { 200: z.object({ scores: ScoresOut.nullable(), refreshedAt: z.string().nullable(), note: z.string().nullable() }), ...errors(404) },
-        },
-        config: { action: 'contacts.read' },
-      },
-      async (req) => contactScores(core, actorOf(req), req.params.id),
+    app.get(analyticsApi.contactNeeds.path, { schema: routeSchema(analyticsApi.contactNeeds, [404]), config: { action: 'contacts.read' } }, async (req) =>
+      contactNeeds(core, actorOf(req), req.params.id),
     );
-    app.get(
-      '/contacts/:id/needs',
-      {
-        schema: {
-          tags: ['analytics'],
-          summary:
-            'A customer’s needs profile: what they bought by category (share of their spend), their interests and tags, and products customers like them also bought (co-purchase lift, as of the last refresh)',
-          params: IdParams,
-          response: { 200: NeedsOut, ...errors(404) },
-        },
-        config: { action: 'contacts.read' },
-      },
-      async (req) => contactNeeds(core, actorOf(req), req.params.id),
-    );
-    app.get(
-      '/analytics/settings',
-      {
-        schema: {
-          tags: ['analytics'],
-          summary: 'The workspace’s RFM grid and value-tier settings (the defaults where none are set)',
-          response: { 200: AnalyticsSettingsSchema, ...errors(403) },
-        },
-        config: { action: 'analytics.read' },
-      },
-      async (req) => analyticsSettings(core, actorOf(req).workspaceId),
+    app.get(analyticsApi.settings.path, { schema: routeSchema(analyticsApi.settings, [403]), config: { action: 'analytics.read' } }, async (req) =>
+      analyticsSettings(core, actorOf(req).workspaceId),
     );
     app.put(
-      '/analytics/settings',
-      {
-        schema: {
-          tags: ['analytics'],
-          summary: 'Replace the workspace’s RFM grid and value-tier settings; they apply from the next refresh of the scores (audited)',
-          body: AnalyticsSettingsSchema,
-          response: { 200: AnalyticsSettingsSchema, ...errors(403, 422) },
-        },
-        config: { action: 'analytics.configure' },
-      },
+      analyticsApi.saveSettings.path,
+      { schema: routeSchema(analyticsApi.saveSettings, [403, 422]), config: { action: 'analytics.configure' } },
       async (req) => updateAnalyticsSettings(core, actorOf(req), req.body),
     );
-    app.get(
-      '/analytics/value',
-      {
-        schema: {
-          tags: ['analytics'],
-          summary: 'Distributions of the stored scores: lifetime value and P(alive) histograms, and customers and value by tier and by RFM segment',
-          response: {
-            200: z.object({
-              asOf: z.string().nullable(),
-              customers: z.number().int(),
-              currency: z.string(),
-              clv: z.array(z.object({ from: z.number(), to: z.number(), customers: z.number().int(), value: z.number() })),
-              pAlive: z.array(z.object({ from: z.number(), to: z.number(), customers: z.number().int() })),
-              tiers: z.array(z.object({ tier: z.enum(VALUE_TIERS), customers: z.number().int(), value: z.number(), netValue: z.number() })),
-              segments: z.array(z.object({ segment: z.enum(RFM_SEGMENTS), customers: z.number().int(), value: z.number(), meanPAlive: z.number().nullable() })),
-            }),
-            ...errors(403),
-          },
-        },
-        config: { action: 'analytics.read' },
-      },
-      async (req) => valuePicture(core, actorOf(req)),
+    app.get(analyticsApi.value.path, { schema: routeSchema(analyticsApi.value, [403]), config: { action: 'analytics.read' } }, async (req) =>
+      valuePicture(core, actorOf(req)),
     );
-    app.get(
-      '/analytics/customers',
-      {
-        schema: {
-          tags: ['analytics'],
-          summary:
-            'Acquisition (new customers per month by source and by first channel), penetration (categories per customer, cross-sell rate, repeat revenue) and retention (monthly cohorts, repeat-purchase and churn rates) up to a day',
-          querystring: z.strictObject({
-            asOf: z.iso.date().optional().describe('YYYY-MM-DD; default today'),
-            months: z.coerce.number().int().min(3).max(60).default(12).describe('calendar months shown, ending with asOf’s'),
-            churnDays: z.coerce.number().int().min(30).max(1095).default(180).describe('a customer silent for longer counts as churned'),
-          }),
-          response: { 200: PictureOut, ...errors(403, 422) },
-        },
-        config: { action: 'analytics.read' },
-      },
-      async (req) => {
-        const actor = actorOf(req);
-        return customerPicture(core, actor, req.query.asOf ?? (await todayIn(core, actor.workspaceId)), {
-          months: req.query.months,
-          churnDays: req.query.churnDays,
-        });
-      },
-    );
-    app.get(
-      '/analytics/rfm/movement',
-      {
-        schema: {
-          tags: ['analytics'],
-          summary: 'How customers moved between RFM segments from one day to another (each day scored on its own); "none" = not a customer yet at the start',
-          querystring: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
-          response: {
-            200: z.object({
-              from: z.string(),
-              to: z.string(),
-              flows: z.array(z.object({ from: z.union([z.enum(RFM_SEGMENTS), z.literal('none')]), to: z.enum(RFM_SEGMENTS), customers: z.number().int() })),
-              lost: z.array(z.object({ from: z.enum(RFM_SEGMENTS), customers: z.number().int() })),
-            }),
-            ...errors(403, 422),
-          },
-        },
-        config: { action: 'analytics.read' },
-      },
-      async (req) => {
-        if (req.query.from > req.query.to) throw invalid([{ path: ['from'], message: 'Must be on or before "to"' }]);
-        return segmentMovement(core, actorOf(req), req.query.from, req.query.to);
-      },
-    );
-    app.get(
-      '/analytics/rfm',
-      {
-        schema: {
-          tags: ['analytics'],
-          summary: 'RFM of every customer at a date (default today in the workspace’s time zone): segment sizes and revenue, and the R×F grid',
-          querystring: z.strictObject({ asOf: z.iso.date().optional().describe('YYYY-MM-DD') }),
-          response: { 200: RfmSummaryOut, ...errors(403, 422) },
-        },
-        config: { action: 'analytics.read' },
-      },
-      async (req) => {
-        const actor = actorOf(req);
-        return summariseRfm(await workspaceRfm(core, actor, req.query.asOf ?? (await todayIn(core, actor.workspaceId))));
-      },
-    );
+    app.get(analyticsApi.customers.path, { schema: routeSchema(analyticsApi.customers, [403, 422]), config: { action: 'analytics.read' } }, async (req) => {
+      const actor = actorOf(req);
+      return customerPicture(core, actor, req.query.asOf ?? (await todayIn(core, actor.workspaceId)), {
+        months: req.query.months,
+        churnDays: req.query.churnDays,
+      });
+    });
+    app.get(analyticsApi.movement.path, { schema: routeSchema(analyticsApi.movement, [403, 422]), config: { action: 'analytics.read' } }, async (req) => {
+      if (req.query.from > req.query.to) throw invalid([{ path: ['from'], message: 'Must be on or before "to"' }]);
+      return segmentMovement(core, actorOf(req), req.query.from, req.query.to);
+    });
+    app.get(analyticsApi.rfm.path, { schema: routeSchema(analyticsApi.rfm, [403, 422]), config: { action: 'analytics.read' } }, async (req) => {
+      const actor = actorOf(req);
+      return summariseRfm(await workspaceRfm(core, actor, req.query.asOf ?? (await todayIn(core, actor.workspaceId))));
+    });
   };
 }

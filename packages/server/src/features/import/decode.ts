@@ -1,11 +1,13 @@
 import iconv from 'iconv-lite';
+import { IMPORT_ENCODINGS } from '@kith/domain/import/import.api.ts';
 
 /**
  * Turning an uploaded file's bytes into text: real Vietnamese files come as UTF-8 with or without a BOM,
  * UTF-16 (Excel's "Unicode text", usually tab-separated) and Windows-1258 (legacy Windows; its tone marks
  * are separate combining characters, so the text is normalised to NFC after decoding).
  */
-export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258'] as const;
+/** The encodings an upload may name (the imports' contract lists them). */
+export const ENCODINGS = IMPORT_ENCODINGS;
 export type Encoding = (typeof ENCODINGS)[number];
 
 /** `truncated`: the bytes are the start of a longer file (a character may be cut at their end). */

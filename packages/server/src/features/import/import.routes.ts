@@ -2,100 +2,18 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '@kith/domain/errors.ts';
 import { IMPORT_FIELDS } from '@kith/domain/import/mapping.ts';
+import { importApi } from '@kith/domain/import/import.api.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
+import { routeSchema } from '../../platform/http/contract.ts';
 import { errors } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
-import { ENCODINGS } from './decode.ts';
 import { runImport, StopForTest } from './engine.ts';
 import { dryRunImport, errorFile, getImport, listImports, startImport, uploadImport } from './import.service.ts';
 import { takeImportSlot, tooLarge, type ImportSlot } from './import-limits.ts';
-import { MATCH_KEYS } from './kinds.ts';
 import { undoImport } from './undo.ts';
 
-const ErrorOut = z.object({
-  row: z.number().int().describe('row in the file; the header is row 1'),
-  column: z.string().nullable(),
-  value: z.string().nullable().optional(),
-  message: z.string(),
-  code: z.string().optional().describe('the issue’s code (as in field errors), to word it in another language'),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-});
-
-const ImportReportOut = z
-  .object({
-    id: z.string().nullable().describe('the import record (null for a dry run)'),
-    kind: z.string(),
-    status: z.string(),
-    dryRun: z.boolean(),
-    created: z.number().int(),
-    updated: z.number().int(),
-    skipped: z.number().int().describe('rows that matched a record and changed nothing, or repeated an earlier row'),
-    failed: z.number().int(),
-    errors: z.array(ErrorOut),
-    errorsTruncated: z.boolean(),
-    rowCount: z.number().int(),
-    resumedFromRow: z.number().int().nullable().describe('an interrupted import of the same file was resumed after this many rows'),
-    format: z.enum(['csv', 'xlsx']),
-    encoding: z.string().nullable(),
-    delimiter: z.string().nullable(),
-    mapping: z.record(z.string(), z.string().nullable()).describe('each column of the file and the field it went to (null: skipped)'),
-    duplicates: z
-      .number()
-      .int()
-      .nullable()
-      .describe('open duplicate pairs after the import (GET /duplicates); null for a dry run, or past 20,000 new contacts (run POST /duplicates/detect)'),
-  })
-  .meta({ id: 'ImportReport' });
-
-const ImportOut = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    status: z.enum(['uploaded', 'running', 'done', 'failed', 'undoing', 'undone']),
-    stalled: z
-      .boolean()
-      .describe(
-        'running, but nobody runs it any more (the server stopped or was killed, or its process has been silent for 30 s): run it again to resume, at once',
-      ),
-    fileName: z.string(),
-    fileSize: z.number().int(),
-    format: z.string(),
-    encoding: z.string().nullable(),
-    delimiter: z.string().nullable(),
-    headers: z.array(z.string()),
-    mapping: z.record(z.string(), z.string().nullable()).nullable(),
-    rowCount: z.number().int(),
-    rowsDone: z.number().int(),
-    created: z.number().int(),
-    updated: z.number().int(),
-    skipped: z.number().int(),
-    failed: z.number().int(),
-    message: z.string().nullable(),
-    createdBy: z.string().nullable(),
-    createdAt: z.string(),
-    heartbeatAt: z.string(),
-    finishedAt: z.string().nullable(),
-    undoneAt: z.string().nullable(),
-  })
-  .meta({ id: 'Import' });
-
-const UploadOut = z.object({
-  import: ImportOut,
-  suggestions: z.array(
-    z.object({ column: z.number().int(), header: z.string(), field: z.string().nullable(), confidence: z.enum(['exact', 'partial', 'none']) }),
-  ),
-  sample: z.array(z.array(z.string())).describe('the first rows, as read'),
-  fields: z.array(z.string()).describe('the fields a column can go to'),
-});
-
-const RunBody = z.strictObject({
-  map: z.record(z.string(), z.string()).optional().describe('column → field overrides of the suggestion; "" skips a column'),
-  matchBy: z.array(z.enum(MATCH_KEYS)).max(3).optional().describe('how a row finds the record it updates, surest first'),
-  onExisting: z.enum(['update', 'skip']).optional(),
-});
-
-const KINDS = ['contacts', 'companies', 'orders', 'interactions', 'products'] as const;
+// The imports API's shapes live once in @kith/domain import/import.api.ts; the web calls the same contracts.
 
 function parseMapParam(raw: string | undefined): Record<string, string> {
   if (!raw) return {};
@@ -177,27 +95,10 @@ export function importRoutes(core: Core) {
     });
 
     app.post(
-      '/contacts/import',
+      importApi.oneCall.path,
       {
         bodyLimit: UPLOAD_LIMIT,
-        schema: {
-          tags: ['imports'],
-          summary:
-            'Import contacts from a CSV or XLSX file sent as the body, in one call: each row creates a contact or updates the one it matches (external id, email, phone); bad rows are reported (row, column, value, message) and left out; the rest are written in atomic batches (a shutdown stops it between two: 503, and the same file again resumes it)',
-          querystring: z.strictObject({
-            dryRun: z.enum(['true', 'false']).default('false').describe('true: check and report, write nothing'),
-            map: z.string().max(4000).optional().describe('overrides of the suggested mapping as JSON, e.g. {"Họ và tên":"name","Ghi chú":""}'),
-            encoding: z.enum(ENCODINGS).optional(),
-            matchBy: z
-              .string()
-              .regex(/^(externalId|email|phone)(,(externalId|email|phone))*$/)
-              .optional()
-              .describe('comma-separated, surest first (default externalId,email,phone)'),
-            onExisting: z.enum(['update', 'skip']).default('update'),
-            fileName: z.string().max(200).default('upload.csv'),
-          }),
-          response: { 200: ImportReportOut, ...errors(403, 409, 413, 415, 422, 429) },
-        },
+        schema: routeSchema(importApi.oneCall, [403, 409, 413, 415, 422, 429]),
         config: { action: 'contacts.create' },
         ...hooks,
       },
@@ -236,20 +137,10 @@ export function importRoutes(core: Core) {
     );
 
     app.post(
-      '/imports',
+      importApi.upload.path,
       {
         bodyLimit: UPLOAD_LIMIT,
-        schema: {
-          tags: ['imports'],
-          summary:
-            'Upload a file to import (the body is the file): its structure is read, its columns are suggested a field each, and the import is recorded, ready for a dry run and a run',
-          querystring: z.strictObject({
-            kind: z.enum(KINDS).default('contacts'),
-            fileName: z.string().min(1).max(200).default('upload.csv'),
-            encoding: z.enum(ENCODINGS).optional(),
-          }),
-          response: { 201: UploadOut, ...errors(403, 413, 415, 422, 429) },
-        },
+        schema: routeSchema(importApi.upload, [403, 413, 415, 422, 429]),
         config: { action: 'contacts.create' },
         ...hooks,
       },
@@ -259,45 +150,18 @@ export function importRoutes(core: Core) {
       },
     );
 
-    app.get(
-      '/imports',
-      {
-        schema: {
-          tags: ['imports'],
-          summary: 'The workspace’s imports, newest first (managers and agents see their own)',
-          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
-          response: { 200: z.object({ data: z.array(ImportOut) }), ...errors(403) },
-        },
-        config: { action: 'imports.read' },
-      },
-      async (req) => ({ data: await listImports(core, actorOf(req), req.query.limit) }),
-    );
+    app.get(importApi.list.path, { schema: routeSchema(importApi.list, [403]), config: { action: 'imports.read' } }, async (req) => ({
+      data: await listImports(core, actorOf(req), req.query.limit),
+    }));
 
-    app.get(
-      '/imports/:id',
-      {
-        schema: {
-          tags: ['imports'],
-          summary: 'One import: its status and progress (poll it while it runs)',
-          params: z.object({ id: z.uuid() }),
-          response: { 200: ImportOut, ...errors(403, 404) },
-        },
-        config: { action: 'imports.read' },
-      },
-      async (req) => getImport(core, actorOf(req), req.params.id),
+    app.get(importApi.get.path, { schema: routeSchema(importApi.get, [403, 404]), config: { action: 'imports.read' } }, async (req) =>
+      getImport(core, actorOf(req), req.params.id),
     );
 
     app.post(
-      '/imports/:id/dry-run',
+      importApi.dryRun.path,
       {
-        schema: {
-          tags: ['imports'],
-          summary:
-            'Check every row of an uploaded file with this mapping and report what would happen (created, updated, skipped, each refused row), writing nothing',
-          params: z.object({ id: z.uuid() }),
-          body: RunBody,
-          response: { 200: ImportReportOut, ...errors(403, 404, 409, 422, 429) },
-        },
+        schema: routeSchema(importApi.dryRun, [403, 404, 409, 422, 429]),
         config: { action: 'contacts.create' },
         ...hooks,
       },
@@ -305,15 +169,9 @@ export function importRoutes(core: Core) {
     );
 
     app.post(
-      '/imports/:id/run',
+      importApi.run.path,
       {
-        schema: {
-          tags: ['imports'],
-          summary: 'Run an uploaded import (or resume a stopped one) in the background; follow it with GET /imports/{id}',
-          params: z.object({ id: z.uuid() }),
-          body: RunBody,
-          response: { 202: ImportOut, ...errors(403, 404, 409, 422, 429) },
-        },
+        schema: routeSchema(importApi.run, [403, 404, 409, 422, 429]),
         config: { action: 'contacts.create' },
         ...hooks,
       },
@@ -352,22 +210,9 @@ export function importRoutes(core: Core) {
     );
 
     app.post(
-      '/imports/:id/undo',
+      importApi.undo.path,
       {
-        schema: {
-          tags: ['imports'],
-          summary: 'Undo an import: delete what it created (restorable from the trash) and put back what it changed, except fields edited since',
-          params: z.object({ id: z.uuid() }),
-          response: {
-            200: z.object({
-              import: ImportOut,
-              removed: z.number().int(),
-              restored: z.number().int(),
-              kept: z.array(z.object({ id: z.string(), reason: z.string() })),
-            }),
-            ...errors(403, 404, 409),
-          },
-        },
+        schema: routeSchema(importApi.undo, [403, 404, 409]),
         config: { action: 'imports.undo' },
       },
       async (req) => {

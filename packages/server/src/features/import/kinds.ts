@@ -2,6 +2,7 @@ import { normalizeEmail } from '@kith/domain/emails/email.ts';
 import type { Action } from '@kith/domain/permissions/permissions.ts';
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
 import type { ImportEntity } from '@kith/domain/import/mapping.ts';
+import { MATCH_KEYS, type MatchKey } from '@kith/domain/import/import.api.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -14,8 +15,8 @@ import { companiesHandler } from './companies.kind.ts';
 
 /** A row of the file after mapping: its row number and its non-empty cells by field. */
 export type MappedRow = { row: number; values: Record<string, string> };
-export type MatchKey = 'externalId' | 'email' | 'phone';
-export const MATCH_KEYS = ['externalId', 'email', 'phone'] as const satisfies readonly MatchKey[];
+// How a row finds the record it updates: the list the imports' contract declares.
+export { MATCH_KEYS, type MatchKey };
 
 export type PrepareContext = {
   headerOf: (field: string) => string;

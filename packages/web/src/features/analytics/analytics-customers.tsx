@@ -2,30 +2,12 @@ import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { minorDigits } from '@kith/domain/money/money.ts';
-import { api } from '../../lib/api-client.ts';
+import { analyticsApi } from '@kith/domain/analytics/analytics.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { ChartCard, savePng } from './chart-card.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
-
-type Keyed = { key: string | null; counts: number[] }[];
-type Picture = {
-  asOf: string;
-  currency: string;
-  customers: number;
-  months: string[];
-  acquisition: { total: number[]; bySource: Keyed; byChannel: Keyed };
-  revenue: { newCustomers: number[]; repeat: number[] };
-  active: number[];
-  retention: { cohorts: { month: string; size: number; retained: number[] }[]; repeatRate: number; churnRate: number; churnDays: number };
-  penetration: { repeatRevenueShare: number };
-  categories: {
-    categoriesPerCustomer: { categories: string; customers: number }[];
-    crossSellRate: number;
-    categories: { category: string | null; customers: number; share: number }[];
-    customers: number;
-  };
-};
 
 const PALETTE = ['#0f766e', '#38bdf8', '#a78bfa', '#f59e0b', '#ef4444', '#10b981', '#6366f1', '#ec4899', '#84cc16', '#94a3b8'];
 
@@ -38,7 +20,7 @@ export function CustomersTab({ asOf }: { asOf: string }) {
   const [by, setBy] = useState<'source' | 'channel'>('source');
   const q = useQuery({
     queryKey: ['analytics', 'customers', asOf, months],
-    queryFn: ({ signal }) => api.get<Picture>('/analytics/customers', { query: { asOf, months }, signal }),
+    queryFn: async ({ signal }) => (await call(analyticsApi.customers, { query: { asOf, months }, signal })).data,
     placeholderData: keepPreviousData,
   });
   const p = q.data;

@@ -4,30 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { minorDigits } from '@kith/domain/money/money.ts';
 import { DEFAULT_RFM_GRID, RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
-import { api } from '../../lib/api-client.ts';
+import { analyticsApi } from '@kith/domain/analytics/analytics.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { EChart } from './echart.tsx';
 import { ChartCard, downloadCsv, savePng } from './chart-card.tsx';
-import { ValueTab, type Models } from './analytics-value.tsx';
+import { ValueTab } from './analytics-value.tsx';
 import { CustomersTab } from './analytics-customers.tsx';
 import { SettingsTab, useAnalyticsSettings } from './analytics-settings.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
-
-type Summary = {
-  asOf: string;
-  currency: string;
-  customers: number;
-  orders: number;
-  skippedOrders: number;
-  segments: { segment: (typeof RFM_SEGMENTS)[number]; customers: number; revenue: number }[];
-  cells: { customers: number; revenue: number }[][];
-};
 
 const SEGMENT_COLOR: Record<string, string> = {
   champions: '#0f766e',
@@ -58,15 +49,13 @@ export default function AnalyticsPage() {
   const [asOf, setAsOf] = useState(today());
   const q = useQuery({
     queryKey: ['analytics', 'rfm', asOf],
-    queryFn: ({ signal }) => api.get<Summary>('/analytics/rfm', { query: { asOf }, signal }),
+    queryFn: async ({ signal }) => (await call(analyticsApi.rfm, { query: { asOf }, signal })).data,
     placeholderData: keepPreviousData,
   });
   const s = q.data;
   const can = useCan();
   const qc = useQueryClient();
   const notify = useToast();
-  type Progress = { phase: 'reading' | 'fitting' | 'affinities' | 'storing'; done: number; total: number | null };
-  type Scores = { run: { asOf: string; customers: number; note: string | null; finishedAt: string; models: Models } | null; running: Progress | null };
   const settings = useAnalyticsSettings();
   const grid = settings.data?.rfmGrid ?? DEFAULT_RFM_GRID;
   const [tab, setTab] = useState<Tab>(() => tabFromUrl());
@@ -80,11 +69,11 @@ export default function AnalyticsPage() {
   const [failed, setFailed] = useState(false);
   const run = useQuery({
     queryKey: ['analytics', 'scores'],
-    queryFn: ({ signal }) => api.get<Scores>('/analytics/scores', { signal }),
+    queryFn: async ({ signal }) => (await call(analyticsApi.scores, { signal })).data,
     refetchInterval: (query) => (query.state.data?.running || waiting ? 1000 : false),
   });
   const refresh = useMutation({
-    mutationFn: () => api.post<Progress>('/analytics/scores/refresh', {}),
+    mutationFn: async () => (await call(analyticsApi.refreshScores, { body: {} })).data,
     onSuccess: () => {
       setFailed(false);
       setWaiting({ before: run.data?.run?.finishedAt ?? '', idlePolls: 0 });
@@ -325,8 +314,6 @@ export default function AnalyticsPage() {
   );
 }
 
-type MovementData = { from: string; to: string; flows: { from: string; to: string; customers: number }[]; lost: { from: string; customers: number }[] };
-
 const minusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Segment sizes moving between two days: a Sankey of customers from each segment then to each segment now. */
@@ -336,7 +323,7 @@ function Movement({ to }: { to: string }) {
   const [from, setFrom] = useState(() => minusDays(to, 90));
   const q = useQuery({
     queryKey: ['analytics', 'movement', from, to],
-    queryFn: ({ signal }) => api.get<MovementData>('/analytics/rfm/movement', { query: { from, to }, signal }),
+    queryFn: async ({ signal }) => (await call(analyticsApi.movement, { query: { from, to }, signal })).data,
     placeholderData: keepPreviousData,
     enabled: from <= to,
   });

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_RFM_GRID, RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
-import { api } from '../../lib/api-client.ts';
+import { analyticsApi } from '@kith/domain/analytics/analytics.api.ts';
+import { DEFAULT_RFM_GRID, RFM_SEGMENTS, type RfmSegment } from '@kith/domain/analytics/rfm.ts';
+import type { ResponseOf } from '@kith/domain/api/contract.ts';
+import { call } from '../../lib/api-call.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useCan } from '../../app/session.tsx';
 import { Button } from '../../components/ui/button.tsx';
@@ -10,11 +12,11 @@ import { TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
 
-type Tiers = { mvcShare: number; mgcShare: number; mgcMinPAlive: number; costPerOrder: number | null; costPerCustomerYear: number | null };
-export type AnalyticsSettings = { rfmGrid: string[][]; tiers: Tiers };
+type AnalyticsSettings = ResponseOf<typeof analyticsApi.settings>;
+type Tiers = AnalyticsSettings['tiers'];
 
 export function useAnalyticsSettings() {
-  return useQuery({ queryKey: ['analytics', 'settings'], queryFn: () => api.get<AnalyticsSettings>('/analytics/settings'), staleTime: 60_000 });
+  return useQuery({ queryKey: ['analytics', 'settings'], queryFn: async () => (await call(analyticsApi.settings)).data, staleTime: 60_000 });
 }
 
 /** The workspace's RFM grid (a segment per R×F cell) and its value-tier thresholds and costs; they apply from the next refresh. */
@@ -30,7 +32,7 @@ export function SettingsTab() {
     if (q.data && !draft) setDraft(q.data);
   }, [q.data, draft]);
   const save = useMutation({
-    mutationFn: (s: AnalyticsSettings) => api.put<AnalyticsSettings>('/analytics/settings', s),
+    mutationFn: async (s: AnalyticsSettings) => (await call(analyticsApi.saveSettings, { body: s })).data,
     onSuccess: (s) => {
       setDraft(s);
       qc.setQueryData(['analytics', 'settings'], s);
@@ -40,7 +42,7 @@ export function SettingsTab() {
   });
   if (!draft) return <div className="progress" aria-busy="true" />;
   const editable = can('analytics.configure');
-  const setCell = (r: number, f: number, seg: string) =>
+  const setCell = (r: number, f: number, seg: RfmSegment) =>
     setDraft({ ...draft, rfmGrid: draft.rfmGrid.map((row, i) => (i === r ? row.map((x, j) => (j === f ? seg : x)) : row)) });
   const setTier = (k: keyof Tiers, v: number | null) => setDraft({ ...draft, tiers: { ...draft.tiers, [k]: v } });
   const pct = (k: 'mvcShare' | 'mgcShare' | 'mgcMinPAlive') => (
@@ -105,7 +107,7 @@ export function SettingsTab() {
                         aria-label={`R${r + 1} F${f + 1}`}
                         value={draft.rfmGrid[r]![f]}
                         disabled={!editable}
-                        onChange={(e) => setCell(r, f, e.target.value)}
+                        onChange={(e) => setCell(r, f, e.target.value as RfmSegment)}
                         data-testid={`cell-${r + 1}-${f + 1}`}
                       >
                         {RFM_SEGMENTS.map((s) => (

@@ -2,34 +2,15 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { minorDigits } from '@kith/domain/money/money.ts';
-import { api } from '../../lib/api-client.ts';
+import { analyticsApi } from '@kith/domain/analytics/analytics.api.ts';
+import type { ResponseOf } from '@kith/domain/api/contract.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ChartCard, savePng } from './chart-card.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
 
-type Value = {
-  asOf: string | null;
-  customers: number;
-  currency: string;
-  clv: { from: number; to: number; customers: number; value: number }[];
-  pAlive: { from: number; to: number; customers: number }[];
-  tiers: { tier: string; customers: number; value: number; netValue: number }[];
-  segments: { segment: string; customers: number; value: number; meanPAlive: number | null }[];
-};
-export type Holdout = {
-  calibrationEnd: string;
-  holdoutEnd: string;
-  customers: number;
-  params: { r: number; alpha: number; a: number; b: number };
-  logLikelihood: number;
-  byFrequency: { frequency: string; customers: number; predicted: number; actual: number }[];
-  tracking: { date: string; actual: number; predicted: number }[];
-};
-export type Models = {
-  bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number };
-  gammaGamma: { p: number; q: number; v: number; logLikelihood: number };
-  holdout?: Holdout | null;
-} | null;
+/** The fitted models of the last refresh of the scores (null: too little history to fit them). */
+export type Models = NonNullable<ResponseOf<typeof analyticsApi.scores>['run']>['models'];
 
 const TIER_COLOR: Record<string, string> = { most_valuable: '#0f766e', most_growable: '#38bdf8', maintain: '#94a3b8', below_zero: '#ef4444' };
 
@@ -37,7 +18,7 @@ const TIER_COLOR: Record<string, string> = { most_valuable: '#0f766e', most_grow
 export function ValueTab({ models }: { models: Models }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const q = useQuery({ queryKey: ['analytics', 'value'], queryFn: ({ signal }) => api.get<Value>('/analytics/value', { signal }) });
+  const q = useQuery({ queryKey: ['analytics', 'value'], queryFn: async ({ signal }) => (await call(analyticsApi.value, { signal })).data });
   const v = q.data;
   const money = (major: number, cur = v?.currency ?? 'VND') => fmt.money(Math.round(major * 10 ** (minorDigits(cur) ?? 0)), cur);
   const compact = (major: number) => fmt.compact(major);

@@ -2,29 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { minorDigits } from '@kith/domain/money/money.ts';
-import { api } from '../../lib/api-client.ts';
+import { analyticsApi } from '@kith/domain/analytics/analytics.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useCan, useRequiredSession } from '../../app/session.tsx';
 import { enumLabel } from '../../lib/enum-label.ts';
-
-type Scores = {
-  asOf: string;
-  recency: number;
-  frequency: number;
-  monetary: number;
-  r: number;
-  f: number;
-  m: number;
-  segment: string;
-  pAlive: number | null;
-  expectedPurchases: number | null;
-  expectedSpend: number | null;
-  clv: number | null;
-  tier: string | null;
-  netValue: number | null;
-  growth: number | null;
-  horizonWeeks: number;
-};
 
 /** Which sentence explains P(alive): the bands a person reads it in. */
 const aliveBand = (p: number) => (p >= 0.8 ? 'high' : p >= 0.4 ? 'medium' : 'low');
@@ -38,7 +20,7 @@ export function CustomerValue({ contactId }: { contactId: string }) {
   const currency = session.workspace.currency;
   const q = useQuery({
     queryKey: ['contact', contactId, 'scores'],
-    queryFn: ({ signal }) => api.get<{ scores: Scores | null; refreshedAt: string | null; note: string | null }>(`/contacts/${contactId}/scores`, { signal }),
+    queryFn: async ({ signal }) => (await call(analyticsApi.contactScores, { params: { id: contactId }, signal })).data,
   });
   const s = q.data?.scores;
   const money = (major: number) => fmt.money(Math.round(major * 10 ** (minorDigits(currency) ?? 0)), currency);
@@ -115,20 +97,16 @@ export function CustomerValue({ contactId }: { contactId: string }) {
   );
 }
 
-type Needs = {
-  categories: { category: string | null; orders: number; quantity: number; spend: number; share: number }[];
-  interests: string[];
-  tags: string[];
-  suggestions: { product: { id: string; sku: string; name: string; category: string | null }; lift: number; confidence: number; because: { name: string } }[];
-};
-
 /** The customer's needs (IDIC's "differentiate by needs"): what they buy, by category; their interests; what customers like them also bought. */
 export function CustomerNeeds({ contactId }: { contactId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const session = useRequiredSession();
   const currency = session.workspace.currency;
-  const q = useQuery({ queryKey: ['contact', contactId, 'needs'], queryFn: ({ signal }) => api.get<Needs>(`/contacts/${contactId}/needs`, { signal }) });
+  const q = useQuery({
+    queryKey: ['contact', contactId, 'needs'],
+    queryFn: async ({ signal }) => (await call(analyticsApi.contactNeeds, { params: { id: contactId }, signal })).data,
+  });
   const n = q.data;
   const money = (major: number) => fmt.money(Math.round(major * 10 ** (minorDigits(currency) ?? 0)), currency);
   return (

@@ -6,19 +6,15 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { SelectField, TextField } from '../../components/ui/field.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { contactApi, type BulkAction } from '@kith/domain/contacts/contact.api.ts';
+import type { ResponseOf } from '@kith/domain/api/contract.ts';
+import { call } from '../../lib/api-call.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useMembers } from '../../lib/workspace-data.ts';
 import { LIFECYCLE_STAGES, type Contact } from './contact-model.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 
-type Action =
-  | { type: 'assign'; ownerId: string | null }
-  | { type: 'addTags'; tags: string[] }
-  | { type: 'removeTags'; tags: string[] }
-  | { type: 'setStage'; lifecycleStage: string }
-  | { type: 'delete' };
-type Result = { succeeded: string[]; failed: { id: string; code: string; detail: string }[] };
+type Result = ResponseOf<typeof contactApi.bulkActions>;
 type Ask = 'assign' | 'addTags' | 'removeTags' | 'setStage' | 'delete' | null;
 
 /**
@@ -36,10 +32,10 @@ export function BulkBar({ selected, rows, onClear }: { selected: ReadonlySet<str
   const [value, setValue] = useState('');
   const [report, setReport] = useState<(Result & { names: Map<string, string> }) | null>(null);
   const run = useMutation({
-    mutationFn: async (action: Action) => {
+    mutationFn: async (action: BulkAction) => {
       // Names as they are now: a record that fails may be gone from the list once it reloads.
       const names = new Map(rows.filter((r) => selected.has(r.id)).map((r) => [r.id, r.name]));
-      return { ...(await api.post<Result>('/contacts/bulk-actions', { ids: [...selected], action })), names };
+      return { ...(await call(contactApi.bulkActions, { body: { ids: [...selected], action } })).data, names };
     },
     onSuccess: (r) => {
       setAsk(null);
@@ -62,7 +58,7 @@ export function BulkBar({ selected, rows, onClear }: { selected: ReadonlySet<str
           .map((s) => s.trim())
           .filter(Boolean),
       });
-    else if (ask === 'setStage') run.mutate({ type: 'setStage', lifecycleStage: value || 'lead' });
+    else if (ask === 'setStage') run.mutate({ type: 'setStage', lifecycleStage: (value || 'lead') as (typeof LIFECYCLE_STAGES)[number] });
     else if (ask === 'delete') run.mutate({ type: 'delete' });
   };
   const n = selected.size;

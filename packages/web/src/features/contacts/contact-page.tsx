@@ -12,9 +12,11 @@ import { initials } from '../../lib/formatters.ts';
 import { mixedScripts } from '@kith/domain/emails/email.ts';
 import type { LookupSource } from '../../components/ui/lookup.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api, fieldErrorText, isApiError, type ApiError } from '../../lib/api-client.ts';
+import { fieldErrorText, isApiError, type ApiError } from '../../lib/api-client.ts';
 import { call } from '../../lib/api-call.ts';
 import { contactApi } from '@kith/domain/contacts/contact.api.ts';
+import { companyApi } from '@kith/domain/companies/company.api.ts';
+import { duplicateApi } from '@kith/domain/duplicates/duplicate.api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { useCustomFields, useMemberNames, useMembers, type CustomField } from '../../lib/workspace-data.ts';
@@ -284,8 +286,8 @@ function ContactRecord({ loaded, reload }: { loaded: Loaded; reload: () => void 
 const COMPANY_LOOKUP: LookupSource = {
   key: 'companies',
   search: async (term) => {
-    const r = await api.get<{ data: { id: string; name: string }[] }>('/companies', { query: term ? { q: term, limit: 20 } : { sort: 'name', limit: 20 } });
-    return r.data.map((x) => ({ value: x.id, label: x.name }));
+    const r = await call(companyApi.list, { query: term ? { q: term, limit: 20 } : { sort: 'name', limit: 20 } });
+    return r.data.data.map((x) => ({ value: x.id, label: x.name }));
   },
 };
 
@@ -354,8 +356,7 @@ function DuplicateBanner({ contactId }: { contactId: string }) {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['duplicates', 'of', contactId],
-    queryFn: () =>
-      api.get<{ data: { id: string; a: { id: string; name: string }; b: { id: string; name: string } }[] }>('/duplicates', { query: { contactId, limit: 5 } }),
+    queryFn: async () => (await call(duplicateApi.list, { query: { contactId, limit: 5 } })).data,
   });
   const others = (q.data?.data ?? []).map((p) => (p.a.id === contactId ? p.b : p.a));
   if (others.length === 0) return null;

@@ -7,7 +7,9 @@ import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api } from '../../lib/api-client.ts';
+import { duplicateApi, type DuplicateCandidate } from '@kith/domain/duplicates/duplicate.api.ts';
+import type { BodyOf, ResponseOf } from '@kith/domain/api/contract.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { provinceName } from '../../lib/provinces.ts';
@@ -20,26 +22,10 @@ import { enumLabel } from '../../lib/enum-label.ts';
  * merges — or says they are two people. A merge can be undone from here.
  */
 
-export type Brief = {
-  id: string;
-  name: string;
-  externalId: string | null;
-  emails: string[];
-  phones: string[];
-  birthday: string | null;
-  gender: string | null;
-  province: string | null;
-  company: { id: string; name: string } | null;
-  occupation: string | null;
-  jobTitle: string | null;
-  addressLine: string | null;
-  tags: string[];
-  notes: string | null;
-  createdAt: string;
-};
-export type Pair = { id: string; score: number; reasons: string[]; a: Brief; b: Brief };
-type Detect = { contacts: number; candidates: number; added: number; pairsCompared: number; seconds: number };
-type Merged = { id: string; survivorId: string; mergedId: string; moved: { orders: number; interactions: number; tasks: number }; contact: { name: string } };
+type Pair = DuplicateCandidate;
+/** One side of a pair. */
+type Brief = Pair['a'];
+type Merged = ResponseOf<typeof duplicateApi.merge>;
 
 /** Fields shown side by side; the single-valued ones that differ get a choice. */
 const ROWS = [
@@ -58,7 +44,21 @@ const ROWS = [
   'notes',
   'createdAt',
 ] as const;
-const CHOOSABLE = new Set(['name', 'birthday', 'gender', 'province', 'externalId', 'occupation', 'jobTitle', 'addressLine', 'notes']);
+/** The fields a merge lets the person choose between (each one the merge's `prefer` names). */
+const CHOOSABLE_FIELDS = [
+  'name',
+  'birthday',
+  'gender',
+  'province',
+  'externalId',
+  'occupation',
+  'jobTitle',
+  'addressLine',
+  'notes',
+] as const satisfies readonly (keyof Prefer)[];
+type Prefer = NonNullable<BodyOf<typeof duplicateApi.merge>['prefer']>;
+const CHOOSABLE = new Set<string>(CHOOSABLE_FIELDS);
+const isChoosable = (f: string): f is (typeof CHOOSABLE_FIELDS)[number] => CHOOSABLE.has(f);
 
 export default function DuplicatesPage() {
   const { t } = useTranslation();
@@ -70,11 +70,11 @@ export default function DuplicatesPage() {
   const list = useInfiniteQuery({
     queryKey: ['duplicates'],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => api.get<{ data: Pair[]; nextCursor: string | null }>('/duplicates', { query: { limit: 20, cursor: pageParam } }),
+    queryFn: async ({ pageParam }) => (await call(duplicateApi.list, { query: { limit: 20, cursor: pageParam } })).data,
     getNextPageParam: (p) => p.nextCursor,
   });
   const detect = useMutation({
-    mutationFn: () => api.post<Detect>('/duplicates/detect'),
+    mutationFn: async () => (await call(duplicateApi.detect)).data,
     onSuccess: (r) => {
       notify(
         t('duplicates.detected', {
@@ -162,8 +162,8 @@ export function PairCard({ pair }: { pair: Pair }) {
   const [merged, setMerged] = useState<Merged | null>(null);
   const s = survivor === 'a' ? pair.a : pair.b;
   const o = survivor === 'a' ? pair.b : pair.a;
-  const differs = (f: (typeof ROWS)[number]) =>
-    CHOOSABLE.has(f) &&
+  const differs = (f: (typeof ROWS)[number]): f is (typeof CHOOSABLE_FIELDS)[number] =>
+    isChoosable(f) &&
     show(pair.a, f, fmt, i18n.language) !== '' &&
     show(pair.b, f, fmt, i18n.language) !== '' &&
     show(pair.a, f, fmt, i18n.language) !== show(pair.b, f, fmt, i18n.language);
@@ -173,22 +173,22 @@ export function PairCard({ pair }: { pair: Pair }) {
     void qc.invalidateQueries({ queryKey: ['contacts'] });
   };
   const merge = useMutation({
-    mutationFn: () => {
-      const prefer: Record<string, 'survivor' | 'merged'> = {};
+    mutationFn: async () => {
+      const prefer: Prefer = {};
       for (const f of ROWS) if (differs(f)) prefer[f] = pick(f) === survivor ? 'survivor' : 'merged';
-      return api.post<Merged>('/contacts/merge', { survivorId: s.id, mergedId: o.id, prefer });
+      return (await call(duplicateApi.merge, { body: { survivorId: s.id, mergedId: o.id, prefer } })).data;
     },
     onSuccess: (m) => setMerged(m),
   });
   const undo = useMutation({
-    mutationFn: () => api.post(`/merges/${merged!.id}/undo`),
+    mutationFn: () => call(duplicateApi.undoMerge, { params: { id: merged!.id } }),
     onSuccess: () => {
       setMerged(null);
       notify(t('duplicates.unmerged'));
       refresh();
     },
   });
-  const dismiss = useMutation({ mutationFn: () => api.post(`/duplicates/${pair.id}/dismiss`), onSuccess: refresh });
+  const dismiss = useMutation({ mutationFn: () => call(duplicateApi.dismiss, { params: { id: pair.id } }), onSuccess: refresh });
   if (merged) {
     return (
       <div className="card" data-testid="pair-merged">

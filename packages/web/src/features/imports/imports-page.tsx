@@ -6,7 +6,10 @@ import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { api, fieldErrorText, request } from '../../lib/api-client.ts';
+import { type IMPORT_KINDS, importApi, type ImportOut, type ImportReport, type ImportRowError, type MatchKey } from '@kith/domain/import/import.api.ts';
+import type { QueryOf, ResponseOf } from '@kith/domain/api/contract.ts';
+import { fieldErrorText, request } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 
@@ -17,40 +20,13 @@ import { useErrorText } from '../../lib/form-errors.ts';
  * refused rows, and undo. Below: the imports made before.
  */
 
-type ImportView = {
-  id: string;
-  kind: string;
-  status: 'uploaded' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
-  stalled: boolean;
-  fileName: string;
-  fileSize: number;
-  format: string;
-  encoding: string | null;
-  delimiter: string | null;
-  headers: string[];
-  rowCount: number;
-  rowsDone: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  failed: number;
-  message: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  undoneAt: string | null;
-};
-type Suggestion = { column: number; header: string; field: string | null; confidence: 'exact' | 'partial' | 'none' };
-type Upload = { import: ImportView; suggestions: Suggestion[]; sample: string[][]; fields: string[] };
-type ImportError = { row: number; column: string | null; value?: string | null; message: string; code?: string; params?: Record<string, string | number> };
-type Report = { created: number; updated: number; skipped: number; failed: number; errors: ImportError[]; errorsTruncated: boolean; rowCount: number };
-type MatchKey = 'externalId' | 'email' | 'phone';
+type Upload = ResponseOf<typeof importApi.upload>;
+type Kind = (typeof IMPORT_KINDS)[number];
 
 export default function ImportsPage() {
   const [, params] = useRoute('/imports/:id');
   return params?.id && params.id !== 'new' ? <ImportDetail id={params.id} /> : <ImportsHome startOpen={params?.id === 'new'} />;
 }
-
-type Kind = 'contacts' | 'companies' | 'products' | 'orders' | 'interactions';
 
 function ImportsHome({ startOpen }: { startOpen: boolean }) {
   const { t } = useTranslation();
@@ -59,7 +35,7 @@ function ImportsHome({ startOpen }: { startOpen: boolean }) {
   const [upload, setUpload] = useState<Upload | null>(null);
   const list = useQuery({
     queryKey: ['imports'],
-    queryFn: () => api.get<{ data: ImportView[] }>('/imports', { query: { limit: 50 } }),
+    queryFn: async () => (await call(importApi.list, { query: { limit: 50 } })).data,
     enabled: can('imports.read'),
   });
   return (
@@ -102,7 +78,11 @@ function UploadStep({ onUploaded, autoFocus, kinds }: { onUploaded: (u: Upload) 
   const [over, setOver] = useState(false);
   const [kind, setKind] = useState<Kind>('contacts');
   const send = useMutation({
-    mutationFn: async (file: File) => (await request<Upload>('POST', '/imports', { file, query: { kind, fileName: file.name } })).data,
+    // The file itself is the body (not JSON), which call() does not send: the request is made by hand, typed by the contract.
+    mutationFn: async (file: File) => {
+      const query: QueryOf<typeof importApi.upload> = { kind, fileName: file.name };
+      return (await request<Upload>(importApi.upload.method, importApi.upload.path, { file, query })).data;
+    },
     onSuccess: onUploaded,
   });
   useEffect(() => {
@@ -222,12 +202,12 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
   const [fields, setFields] = useState<(string | null)[]>(() => upload.suggestions.map((s) => s.field));
   const [matchBy, setMatchBy] = useState<MatchKey[]>(['externalId', 'email', 'phone']);
   const [onExisting, setOnExisting] = useState<'update' | 'skip'>('update');
-  const [report, setReport] = useState<Report | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
   const map = Object.fromEntries(imp.headers.map((h, i) => [h, fields[i] ?? '']));
   const body = { map, matchBy, onExisting };
-  const dry = useMutation({ mutationFn: () => api.post<Report>(`/imports/${imp.id}/dry-run`, body), onSuccess: setReport });
+  const dry = useMutation({ mutationFn: async () => (await call(importApi.dryRun, { params: { id: imp.id }, body })).data, onSuccess: setReport });
   const run = useMutation({
-    mutationFn: () => api.post<ImportView>(`/imports/${imp.id}/run`, body),
+    mutationFn: async () => (await call(importApi.run, { params: { id: imp.id }, body })).data,
     onSuccess: (v) => {
       void qc.invalidateQueries({ queryKey: ['imports'] });
       onStarted(v.id);
@@ -407,7 +387,7 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
   );
 }
 
-function Counts({ r }: { r: Pick<Report, 'created' | 'updated' | 'skipped' | 'failed'> }) {
+function Counts({ r }: { r: Pick<ImportReport, 'created' | 'updated' | 'skipped' | 'failed'> }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const items = [
@@ -428,7 +408,7 @@ function Counts({ r }: { r: Pick<Report, 'created' | 'updated' | 'skipped' | 'fa
   );
 }
 
-function ErrorTable({ errors, more }: { errors: ImportError[]; more: number }) {
+function ErrorTable({ errors, more }: { errors: ImportRowError[]; more: number }) {
   const { t } = useTranslation();
   return (
     <div style={{ overflow: 'auto', maxBlockSize: 320 }}>
@@ -457,7 +437,7 @@ function ErrorTable({ errors, more }: { errors: ImportError[]; more: number }) {
   );
 }
 
-function DryRunReport({ report }: { report: Report }) {
+function DryRunReport({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   return (
     <div className="stack" data-testid="import-report">
@@ -481,12 +461,12 @@ function ImportDetail({ id }: { id: string }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['imports', id],
-    queryFn: () => api.get<ImportView>(`/imports/${id}`),
+    queryFn: async () => (await call(importApi.get, { params: { id } })).data,
     refetchInterval: (query) =>
       query.state.data && (query.state.data.status === 'running' || query.state.data.status === 'undoing') && !query.state.data.stalled ? 400 : false,
   });
   const undo = useMutation({
-    mutationFn: () => api.post<{ removed: number; restored: number; kept: { id: string; reason: string }[] }>(`/imports/${id}/undo`),
+    mutationFn: async () => (await call(importApi.undo, { params: { id } })).data,
     onSuccess: (r) => {
       notify(t('imports.undone', { removed: fmt.number(r.removed), restored: fmt.number(r.restored) }));
       void qc.invalidateQueries({ queryKey: ['imports'] });
@@ -494,7 +474,7 @@ function ImportDetail({ id }: { id: string }) {
     },
   });
   const resume = useMutation({
-    mutationFn: () => api.post<ImportView>(`/imports/${id}/run`, {}),
+    mutationFn: async () => (await call(importApi.run, { params: { id }, body: {} })).data,
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['imports', id] }),
   });
   const v = q.data;
@@ -607,7 +587,7 @@ function ImportDetail({ id }: { id: string }) {
   );
 }
 
-const STATUS_BADGE: Record<ImportView['status'], string> = {
+const STATUS_BADGE: Record<ImportOut['status'], string> = {
   uploaded: 'badge-neutral',
   running: 'badge-info',
   done: 'badge-success',
@@ -616,7 +596,7 @@ const STATUS_BADGE: Record<ImportView['status'], string> = {
   undone: 'badge-neutral',
 };
 
-function HistoryTable({ rows }: { rows: ImportView[] }) {
+function HistoryTable({ rows }: { rows: ImportOut[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   if (rows.length === 0) return null;

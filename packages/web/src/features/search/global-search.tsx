@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { api } from '../../lib/api-client.ts';
+import { companyApi } from '@kith/domain/companies/company.api.ts';
+import { contactApi } from '@kith/domain/contacts/contact.api.ts';
+import { call } from '../../lib/api-call.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { comboboxKeyDown } from '../../components/ui/combobox-keys.ts';
 import { Icon } from '../../components/ui/icons.tsx';
@@ -52,11 +54,8 @@ export function GlobalSearch() {
     staleTime: 10_000,
     queryFn: async ({ signal }) => {
       const [contacts, companies] = await Promise.all([
-        api.get<{ data: { id: string; name: string; emails: string[]; phones: string[]; company: { name: string } | null }[] }>('/contacts', {
-          query: { q: term, limit: 6 },
-          signal,
-        }),
-        api.get<{ data: { id: string; name: string; domain: string | null }[] }>('/companies', { query: { q: term, limit: 4 }, signal }),
+        call(contactApi.list, { query: { q: term, limit: 6 }, signal }).then((r) => r.data),
+        call(companyApi.list, { query: { q: term, limit: 4 }, signal }).then((r) => r.data),
       ]);
       const hits: Hit[] = [
         ...contacts.data.map((c) => ({
