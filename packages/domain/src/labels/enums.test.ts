@@ -24,6 +24,8 @@ const NOT_SHOWN = new Set([
   'PRODUCT_WEB_SECTIONS', // the product dialog's sections, likewise
   'TICKET_WEB_SECTIONS', // the ticket page's parts, likewise
   'QUEUES', // the ticket inbox's queues: its tabs (tickets.queues.* in the web's locales), not stored values
+  'IMPORT_ENCODINGS', // a file's character sets, shown by their standard names (UTF-8, Windows-1258): not words to translate
+  'MATCH_KEYS', // the import form's choice of how a row finds its contact: its options are sentences (imports.matchBy.* in the web's locales)
   'ORDER_WEB_SECTIONS', // the order page's sections, likewise
   'DEAL_WEB_SECTIONS', // the deal card's and details' sections, likewise
   'LIST_FIELD_TYPES', // the list language's field types, for API clients: the filter builder shows fields and operators
