@@ -112,13 +112,3 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   }
   return { data: body as T, etag: res.headers.get('etag'), status: res.status };
 }
-
-export const api = {
-  get: async <T>(path: string, opts?: Omit<RequestOptions, 'body'>) => (await request<T>('GET', path, opts)).data,
-  post: async <T>(path: string, body?: unknown) => (await request<T>('POST', path, { body: body ?? {} })).data,
-  patch: async <T>(path: string, body: unknown, ifMatch?: string) => (await request<T>('PATCH', path, { body, ifMatch })).data,
-  put: async <T>(path: string, body?: unknown) => (await request<T>('PUT', path, { body: body ?? {} })).data,
-  delete: async (path: string) => {
-    await request<null>('DELETE', path);
-  },
-};
