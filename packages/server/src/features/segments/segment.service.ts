@@ -10,6 +10,8 @@ import { authorize } from '../../platform/records/visibility.ts';
 import { parseFilter, type Filter, type FilterGroups } from '../../platform/records/list-query.ts';
 import { contactRegistryFor } from '../contacts/contact.fields.ts';
 import type { Segment } from '@kith/domain/segments/segment.api.ts';
+import { emitEvent } from '../../platform/events/emit.ts';
+import { addSegmentMembers, enteringContactIds, leavingContactIds, markMembersComputed, removeSegmentMembers } from './segment-members.repository.ts';
 
 type Row = {
   id: string;
@@ -101,7 +103,7 @@ async function editable(db: Db, actor: Actor, id: string) {
 export async function createSegment(core: Core, actor: Actor, input: SegmentCreateInput): Promise<Segment> {
   authorize(actor, 'contacts.read');
   if (input.shared) authorize(actor, 'views.share');
-  await compileSegment(core, actor.workspaceId, input.definition);
+  const groups = await compileSegment(core, actor.workspaceId, input.definition);
   const now = core.now().toISOString();
   const row = {
     id: uuidv7(),
@@ -114,30 +116,92 @@ export async function createSegment(core: Core, actor: Actor, input: SegmentCrea
     created_at: now,
     updated_at: now,
   };
-  await core.db.insertInto('segments').values(row).execute();
+  // Saved with its baseline: the members it has now are recorded, not announced (baselineSegmentMembers).
+  await core.db.transaction().execute(async (trx) => {
+    await trx.insertInto('segments').values(row).execute();
+    await baselineSegmentMembers(core, trx, actor.workspaceId, row.id, groups);
+  });
   return toSegment({ ...row, definition: input.definition }, actor);
 }
 
 export async function updateSegment(core: Core, actor: Actor, id: string, input: SegmentUpdateInput): Promise<Segment> {
   const r = await editable(core.db, actor, id);
   if (input.shared === true && !r.shared) authorize(actor, 'views.share');
-  if (input.definition) await compileSegment(core, actor.workspaceId, input.definition);
-  await core.db
-    .updateTable('segments')
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.description !== undefined ? { description: input.description } : {}),
-      ...(input.shared !== undefined ? { shared: input.shared ? 1 : 0 } : {}),
-      ...(input.definition !== undefined ? { definition: JSON.stringify(input.definition) } : {}),
-      updated_at: core.now().toISOString(),
-    })
-    .where('workspace_id', '=', actor.workspaceId)
-    .where('id', '=', id)
-    .execute();
+  const groups = input.definition ? await compileSegment(core, actor.workspaceId, input.definition) : null;
+  await core.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('segments')
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.shared !== undefined ? { shared: input.shared ? 1 : 0 } : {}),
+        ...(input.definition !== undefined ? { definition: JSON.stringify(input.definition) } : {}),
+        updated_at: core.now().toISOString(),
+      })
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', id)
+      .execute();
+    // New conditions, a new baseline: who matches them now is recorded, not announced.
+    if (groups) await baselineSegmentMembers(core, trx, actor.workspaceId, id, groups);
+  });
   return getSegment(core, actor, id);
 }
 
 export async function deleteSegment(core: Core, actor: Actor, id: string): Promise<void> {
   await editable(core.db, actor, id);
   await core.db.deleteFrom('segments').where('workspace_id', '=', actor.workspaceId).where('id', '=', id).execute();
+}
+
+// ------------------------------------------------------------------ stored membership (segment-members.service.ts)
+
+/** Contacts read, written and announced per statement; a large difference is several, in the same transaction. */
+export const MEMBERS_BATCH = 500;
+
+/**
+ * Make `segment_members` the segment's members now, in `trx` (the segment's row locked by the caller). With
+ * `announce`, each contact added is a `segment.entered` and each removed a `segment.left`, written with the change.
+ */
+export async function syncSegmentMembers(
+  core: Core,
+  trx: Db,
+  s: { workspaceId: string; segmentId: string; groups: FilterGroups },
+  announce: boolean,
+): Promise<{ entered: number; left: number }> {
+  const now = core.now().toISOString();
+  let entered = 0;
+  let left = 0;
+  // Each batch is taken out of the difference once written, so the loops end.
+  for (;;) {
+    const ids = await enteringContactIds(trx, core.dialect, s.workspaceId, s.segmentId, s.groups, MEMBERS_BATCH);
+    await addSegmentMembers(trx, s.workspaceId, s.segmentId, ids, now);
+    if (announce)
+      await emitEvent(
+        trx,
+        ids.map((contactId) => ({ type: 'segment.entered' as const, workspaceId: s.workspaceId, payload: { segmentId: s.segmentId, contactId }, at: now })),
+      );
+    entered += ids.length;
+    if (ids.length < MEMBERS_BATCH) break;
+  }
+  for (;;) {
+    const ids = await leavingContactIds(trx, core.dialect, s.workspaceId, s.segmentId, s.groups, MEMBERS_BATCH);
+    await removeSegmentMembers(trx, s.workspaceId, s.segmentId, ids);
+    if (announce)
+      await emitEvent(
+        trx,
+        ids.map((contactId) => ({ type: 'segment.left' as const, workspaceId: s.workspaceId, payload: { segmentId: s.segmentId, contactId }, at: now })),
+      );
+    left += ids.length;
+    if (ids.length < MEMBERS_BATCH) break;
+  }
+  await markMembersComputed(trx, s.workspaceId, s.segmentId, now);
+  return { entered, left };
+}
+
+/**
+ * The baseline of a segment just saved or redefined, in the transaction that saves it: its members recorded as they
+ * are, and NOT announced. A new segment (or new conditions) is not every matching customer "entering" it — that
+ * would flood automation with one event per customer; only later changes of membership are told.
+ */
+export async function baselineSegmentMembers(core: Core, trx: Db, workspaceId: string, segmentId: string, groups: FilterGroups): Promise<void> {
+  await syncSegmentMembers(core, trx, { workspaceId, segmentId, groups }, false);
 }

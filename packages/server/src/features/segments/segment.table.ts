@@ -11,4 +11,14 @@ export interface SegmentTable {
   definition: Json;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When its membership (segment_members) was last recomputed; null: never — the next recompute is a baseline. */
+  members_computed_at: Timestamp | null;
+}
+
+/** A contact in a saved segment as of the segment's last recompute (segment-members.service.ts). */
+export interface SegmentMemberTable {
+  workspace_id: string;
+  segment_id: string;
+  contact_id: string;
+  entered_at: Timestamp;
 }

@@ -22,7 +22,7 @@ import type { InvitationTable } from '../../features/invitations/invitation.tabl
 import type { MembershipTable, UserTable } from '../auth/user.table.ts';
 import type { TeamMemberTable, TeamTable } from '../../features/teams/team.table.ts';
 import type { SavedViewTable } from '../../features/views/view.table.ts';
-import type { SegmentTable } from '../../features/segments/segment.table.ts';
+import type { SegmentMemberTable, SegmentTable } from '../../features/segments/segment.table.ts';
 import type {
   CannedReplyTable,
   CareSettingsTable,
@@ -58,6 +58,7 @@ export interface Database {
   contact_fts: ContactFtsTable;
   product_affinities: ProductAffinityTable;
   segments: SegmentTable;
+  segment_members: SegmentMemberTable;
   customer_stats: CustomerStatsTable;
   customer_stats_dirty: CustomerStatsDirtyTable;
   customer_stats_state: CustomerStatsStateTable;

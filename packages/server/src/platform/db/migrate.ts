@@ -19,6 +19,7 @@ import * as m016 from './migrations/2026-11-30-005-care.ts';
 import * as m017 from './migrations/2026-11-30-006-playbooks-loyalty.ts';
 import * as m018 from './migrations/2026-12-06-001-import-runner.ts';
 import * as m019 from './migrations/2026-12-07-001-events.ts';
+import * as m020 from './migrations/2026-12-07-002-segment-members.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-006-playbooks-loyalty': m017,
   '2026-12-06-001-import-runner': m018,
   '2026-12-07-001-events': m019,
+  '2026-12-07-002-segment-members': m020,
 };
 
 function migrator(db: Db): Migrator {
