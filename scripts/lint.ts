@@ -103,9 +103,9 @@ const PLATFORM_EXCEPTIONS: Record<string, string> = {
       'workspaces',
     ].map((f) => [`db/database.ts -> ${f}`, "the schema type assembles every feature's row types"]),
   ),
-  // Signing in opens the session in a workspace and accepts an invitation: auth's routes and service still do the
-  // workspaces' and invitations' work (issue 17: "routes in auth do service work").
-  'auth/auth.routes.ts -> workspaces': 'sign-in names the workspace a session opens in',
+  // Signing in opens the session in a workspace and accepts an invitation: auth's services still read the
+  // workspace a session is in and accept the invitation.
+  'auth/account.service.ts -> workspaces': 'sign-in names the workspace a session opens in',
   'auth/auth.service.ts -> invitations': 'signing in with an invitation link accepts it',
 };
 
@@ -118,7 +118,7 @@ const CYCLE_EXCEPTIONS: Record<string, string> = {
   // the hook's helpers like every route: the hook would have to move into auth/ (every route file's import).
   'http/auth-hook.ts -> auth': 'the hook that builds the Actor resolves credentials through auth',
   // The two platform exceptions above, which also close cycles (workspaces and invitations use auth).
-  'auth/auth.routes.ts -> workspaces': 'sign-in names the workspace a session opens in',
+  'auth/account.service.ts -> workspaces': 'sign-in names the workspace a session opens in',
   'auth/auth.service.ts -> invitations': 'signing in with an invitation link accepts it',
   // Workspaces. The read context (settings and custom-field definitions, cached) is the workspace's, and the
   // custom fields forget it when they change; the workspace's JSON Lines export is served under /workspace.

@@ -58,6 +58,19 @@ export async function setPasswordHash(db: Db, userId: string, hash: string, now:
   await db.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', userId).execute();
 }
 
+/** Change a user's own name or language (a key left out stays as it is). */
+export async function updateUserProfile(db: Db, userId: string, patch: { name?: string; locale?: string | null }, now: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
 export async function insertMembership(db: Db, workspaceId: string, userId: string, role: Role, now: string): Promise<void> {
   await db.insertInto('memberships').values({ workspace_id: workspaceId, user_id: userId, role, created_at: now, updated_at: now }).execute();
 }

@@ -1,16 +1,13 @@
 import { z } from 'zod';
-import { AppError, notFound } from '@kith/domain/errors.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../http/auth-hook.ts';
-import { mailApi, type MailStatus } from '@kith/domain/mail/mail.api.ts';
+import { mailApi } from '@kith/domain/mail/mail.api.ts';
 import { routeSchema } from '../http/contract.ts';
 import type { App } from '../http/types.ts';
-import { authorize } from '../records/visibility.ts';
-import { enqueue } from '../jobs/queue.ts';
-import { MAIL_ATTEMPTS, MAIL_JOB } from './outbox.ts';
 import { dataAttrs, escapeHtml, htmlPage, newNonce, pageCsp } from '../http/html.ts';
 import { t } from '../i18n/messages.ts';
-import { checkUnsubscribe, deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail, unsubscribe } from './workspace-mail.ts';
+import { listOutbox, retryMail, unsubscribeByLink, unsubscribeQuestion } from './mail.service.ts';
+import { deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail } from './workspace-mail.ts';
 
 // The mail API's shapes live once in @kith/domain mail/mail.api.ts; the web calls the same contracts.
 
@@ -33,55 +30,11 @@ export function mailRoutes(core: Core) {
     app.post(mailApi.test.path, { schema: routeSchema(mailApi.test, [403, 409, 422]), config: { action: 'care.configure' } }, async (req) =>
       sendTestMail(core, actorOf(req), req.body.to),
     );
-    app.get(mailApi.outbox.path, { schema: routeSchema(mailApi.outbox, [403]), config: { action: 'care.configure' } }, async (req) => {
-      const actor = actorOf(req);
-      authorize(actor, 'care.configure');
-      let q = core.db.selectFrom('mail_outbox').selectAll().where('workspace_id', '=', actor.workspaceId);
-      if (req.query.status) q = q.where('status', '=', req.query.status);
-      const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(req.query.limit).execute();
-      return {
-        data: rows.map((m) => ({
-          id: m.id,
-          contactId: m.contact_id,
-          to: m.to_address,
-          subject: m.subject,
-          purpose: m.purpose,
-          status: m.status as MailStatus,
-          attempts: m.attempts,
-          lastError: m.last_error,
-          relatedType: m.related_type,
-          relatedId: m.related_id,
-          sentAt: m.sent_at,
-          createdAt: m.created_at,
-        })),
-      };
-    });
+    app.get(mailApi.outbox.path, { schema: routeSchema(mailApi.outbox, [403]), config: { action: 'care.configure' } }, async (req) => ({
+      data: await listOutbox(core, actorOf(req), req.query),
+    }));
     app.post(mailApi.retry.path, { schema: routeSchema(mailApi.retry, [403, 404, 409]), config: { action: 'care.configure' } }, async (req, reply) => {
-      const actor = actorOf(req);
-      authorize(actor, 'care.configure');
-      await core.db.transaction().execute(async (trx) => {
-        const m = await trx
-          .selectFrom('mail_outbox')
-          .select(['id', 'status'])
-          .where('workspace_id', '=', actor.workspaceId)
-          .where('id', '=', req.params.id)
-          .executeTakeFirst();
-        if (!m) throw notFound('Mail');
-        if (m.status !== 'failed') throw new AppError('conflict', `Only a failed mail is tried again; this one is ${m.status}`);
-        const now = core.now();
-        await trx.updateTable('mail_outbox').set({ status: 'queued', updated_at: now.toISOString() }).where('id', '=', m.id).execute();
-        await enqueue(
-          trx,
-          {
-            kind: MAIL_JOB,
-            workspaceId: actor.workspaceId,
-            key: `mail:${m.id}:retry:${now.getTime()}`,
-            payload: { mailId: m.id },
-            maxAttempts: MAIL_ATTEMPTS,
-          },
-          now,
-        );
-      });
+      await retryMail(core, actorOf(req), req.params.id);
       return reply.code(202).send({ queued: true });
     });
   };
@@ -109,29 +62,20 @@ export function unsubscribeRoutes(core: Core) {
         .header('cache-control', 'no-store')
         .header('referrer-policy', 'no-referrer')
         .type('text/html; charset=utf-8');
-      const ok = checkUnsubscribe(core, req.params.contactId, req.params.signature);
-      const ws = ok
-        ? await core.db
-            .selectFrom('contacts')
-            .innerJoin('workspaces', 'workspaces.id', 'contacts.workspace_id')
-            .select(['workspaces.name', 'workspaces.locale'])
-            .where('contacts.id', '=', req.params.contactId)
-            .executeTakeFirst()
-        : undefined;
+      const ws = await unsubscribeQuestion(core, req.params.contactId, req.params.signature);
       if (!ws) return reply.code(404).send(unsubPage('vi', `<p>${escapeHtml(t('vi', 'unsubscribe.bad'))}</p>`, nonce));
       const l = ws.locale;
       return reply.send(
         unsubPage(
           l,
-          `<h1>${escapeHtml(t(l, 'unsubscribe.title'))}</h1><p id="q"${dataAttrs({ done: t(l, 'unsubscribe.done', { workspace: ws.name }) })}>${escapeHtml(t(l, 'unsubscribe.ask', { workspace: ws.name }))}</p><button id="b" type="button">${escapeHtml(t(l, 'unsubscribe.button'))}</button>`,
+          `<h1>${escapeHtml(t(l, 'unsubscribe.title'))}</h1><p id="q"${dataAttrs({ done: t(l, 'unsubscribe.done', { workspace: ws.workspaceName }) })}>${escapeHtml(t(l, 'unsubscribe.ask', { workspace: ws.workspaceName }))}</p><button id="b" type="button">${escapeHtml(t(l, 'unsubscribe.button'))}</button>`,
           nonce,
           UNSUB_SCRIPT,
         ),
       );
     });
     app.post('/u/:contactId/:signature', { schema: { hide: true, params } }, async (req, reply) => {
-      if (!checkUnsubscribe(core, req.params.contactId, req.params.signature)) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
-      const r = await unsubscribe(core, req.params.contactId);
+      const r = await unsubscribeByLink(core, req.params.contactId, req.params.signature);
       if (!r) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
       return reply
         .code(200)
