@@ -414,7 +414,15 @@ export async function getLoyalty(core: Core, actor: Actor, contactId: string): P
   await readableContact(core, actor, contactId);
   const settings = await loyaltySettings(core.db, actor.workspaceId);
   const now = core.now();
-  const a = (await core.db.transaction().execute((trx) => ensureAccounts(trx, actor.workspaceId, [contactId], settings, now))).get(contactId)!;
+  const a = (
+    await core.db.transaction().execute(async (trx) => {
+      // Read what the orders say now: the points of an order whose event is not delivered yet count already (the
+      // listener finds nothing left to do; the ledger's keys make the two one entry).
+      await syncPoints(trx, core, actor.workspaceId, [contactId], now);
+      await recompute(trx, actor.workspaceId, [contactId], settings, now);
+      return ensureAccounts(trx, actor.workspaceId, [contactId], settings, now);
+    })
+  ).get(contactId)!;
   const ledger = await core.db
     .selectFrom('points_ledger')
     .selectAll()
