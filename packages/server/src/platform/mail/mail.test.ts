@@ -101,6 +101,7 @@ describe('mail per workspace', () => {
     const down = await api(owner).post('/api/v1/mail/settings/test', { to: 'chu@gomxua.vn' });
     assert.equal(down.status, 422);
     assert.equal(down.body.errors[0].pointer, '/smtp');
+    assert.equal(down.body.errors[0].code, 'smtp_unreachable', 'a code the web words in the user’s language');
     assert.equal((await api(owner).delete('/api/v1/mail/settings')).status, 204);
     assert.equal((await api(owner).post('/api/v1/mail/settings/test', { to: 'chu@gomxua.vn' })).body.via, 'instance');
   });

@@ -271,7 +271,12 @@ export async function sendTestMail(core: Core, actor: Actor, to: string): Promis
   } catch (e) {
     if (!(e instanceof MailDeliveryError)) core.log.warn({ err: e }, 'test mail not sent');
     throw invalid(
-      [{ path: ['smtp'], message: e instanceof MailDeliveryError ? e.message : SMTP_UNREACHABLE, code: 'invalid' }],
+      [
+        // 'unreachable' says one sentence the web words in the user's language; 'refused' carries the server's own reply.
+        e instanceof MailDeliveryError && e.message !== SMTP_UNREACHABLE
+          ? { path: ['smtp'], message: e.message, code: 'smtp_refused' }
+          : { path: ['smtp'], message: SMTP_UNREACHABLE, code: 'smtp_unreachable' },
+      ],
       'The test message was not sent',
     );
   }

@@ -230,7 +230,12 @@ function SmtpSettings() {
         {test.isError && !fieldError(test.error, '/to') && (
           <div className="alert alert-error" role="alert" data-testid="mail-test-error">
             {isApiError(test.error) && test.error.fieldErrors.some((f) => f.pointer === '/smtp')
-              ? t('mail.testFailed', { detail: test.error.fieldErrors.find((f) => f.pointer === '/smtp')!.detail })
+              ? t('mail.testFailed', {
+                  detail:
+                    test.error.fieldErrors.find((f) => f.pointer === '/smtp')!.code === 'smtp_unreachable'
+                      ? t('mail.testUnreachable')
+                      : test.error.fieldErrors.find((f) => f.pointer === '/smtp')!.detail,
+                })
               : isApiError(test.error) && test.error.status === 409
                 ? t('mail.testNoServer')
                 : errorText(test.error)}
