@@ -16,7 +16,7 @@ import { demoCompanyCount, demoContact } from '@kith/domain/demo/demo-data.ts';
 import { parseSearchQuery } from '@kith/domain/search/contact-search.ts';
 import { fold } from '@kith/domain/text/fold.ts';
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
-import { listContacts } from '@kith/server/features/contacts/contact.service.ts';
+import { listContacts } from '@kith/server/features/contacts/contact-list.service.ts';
 import type { Core } from '@kith/server/core.ts';
 import { dist, env, type BenchWorkspace, type Dist } from './lib.ts';
 

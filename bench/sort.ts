@@ -7,7 +7,7 @@
  * Columns with an index (name, created) answer in a few milliseconds at any depth; the others scan the
  * workspace's rows and keep the top 100 — the figure this benchmark exists to record.
  */
-import { listContacts } from '@kith/server/features/contacts/contact.service.ts';
+import { listContacts } from '@kith/server/features/contacts/contact-list.service.ts';
 import type { Core } from '@kith/server/core.ts';
 import { dist, type BenchWorkspace, type Dist } from './lib.ts';
 

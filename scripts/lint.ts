@@ -128,9 +128,9 @@ const CYCLE_EXCEPTIONS: Record<string, string> = {
   // module hook or the domain events of issue 17 (contacts/ is being reworked in parallel, so left as it is).
   'contacts/contact.routes.ts -> duplicates': "a contact's duplicate candidates are served under /contacts",
   'contacts/contact.routes.ts -> export': "the contact list's CSV/XLSX export is served under /contacts",
-  'contacts/contact.service.ts -> surveys': 'purging a contact who answered surveys recounts the survey dashboard',
-  'contacts/contact.service.ts -> segments': 'contact lists filter by segment',
-  'contacts/contact.service.ts -> analytics': 'a contact carries its RFM score summary',
+  'contacts/contact-trash.service.ts -> surveys': 'purging a contact who answered surveys recounts the survey dashboard',
+  'contacts/contact-list.service.ts -> segments': 'contact lists filter by segment',
+  'contacts/contact-list.service.ts -> analytics': 'a contact carries its RFM score summary',
 };
 
 type Edge = { from: string; to: string; file: string; target: string; typeOnly: boolean };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { listSegments } from '@kith/server/features/segments/segment.service.ts';
-import { listContacts } from '@kith/server/features/contacts/contact.service.ts';
+import { listContacts } from '@kith/server/features/contacts/contact-list.service.ts';
 import { print, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 

@@ -7,7 +7,7 @@ import { STAGE_KINDS } from './deal.values.ts';
 /**
  * The deal's field table (schema/field-table.ts says what an entry holds and what is derived from it): the
  * request and response schemas (deal.schema.ts, deal.api.ts), the row mapper, the columns written and the audit
- * list (server deals/deal.service.ts), the list's parameters and sorts (DealListQuery), the export's columns,
+ * list (server deals/deal-list.service.ts), the list's parameters and sorts (DealListQuery), the export's columns,
  * and the deals list's columns and cells (web features/deals/). deal.fields.test.ts (server) fills every field
  * and follows it through each derived place.
  *

@@ -1,6 +1,6 @@
 import { companyApi } from '@kith/domain/companies/company.api.ts';
 import type { Core } from '../../core.ts';
-import { listContacts } from '../contacts/contact.service.ts';
+import { listContacts } from '../contacts/contact-list.service.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { routeSchema } from '../../platform/http/contract.ts';
 import { etag, parseIfMatch } from '../../platform/http/schemas.ts';

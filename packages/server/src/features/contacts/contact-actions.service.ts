@@ -14,7 +14,9 @@ import type { Core } from '../../core.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { listAudit } from '../../platform/audit/audit.repository.ts';
 import { authorize } from '../../platform/records/visibility.ts';
-import { deleteContact, getContact, updateContacts } from './contact.service.ts';
+import { getContact } from './contact-list.service.ts';
+import { deleteContact } from './contact-trash.service.ts';
+import { updateContacts } from './contact-update.service.ts';
 
 export type BulkAction =
   | { type: 'assign'; ownerId: string | null }

@@ -1,54 +1,40 @@
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { scheduleRollupRebuild } from '../surveys/survey-rollup.ts';
 import type { z } from 'zod';
-import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
+import { AppError, invalid, type FieldIssue } from '@kith/domain/errors.ts';
 import { fromZodIssue } from '@kith/domain/schema/issues.ts';
 import type { Contact, ContactCreateInput, ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
 import { AUDITED_CONTACT_FIELDS, CONTACT_FIELD_LIST, type ContactFieldName, type ContactFieldValues } from '@kith/domain/contacts/contact.fields.ts';
 import { validateCustomValues, type CustomField } from '@kith/domain/custom-fields/custom-field.ts';
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
-import { buildContactSearchText, parseSearchQuery } from '@kith/domain/search/contact-search.ts';
+import { buildContactSearchText } from '@kith/domain/search/contact-search.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
-import { auditRows, by, insertAuditRows, recordAudit, type AuditEntry, type AuditRow } from '../../platform/audit/audit.repository.ts';
+import { auditRows, by, insertAuditRows, type AuditRow } from '../../platform/audit/audit.repository.ts';
 import { emitEvent } from '../../platform/events/emit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { listCustomFields } from '../custom-fields/custom-field.repository.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
-import { decodeCursor, encodeCursor, parseFilters, parseSort } from '../../platform/records/list-query.ts';
-import { contactRegistryFor } from './contact.fields.ts';
-import { segmentFilter } from '../segments/segment.service.ts';
-import { scoreSummaries, type ScoreSummary } from '../analytics/score-summary.ts';
 import { checkAssignments } from '../../platform/records/assignment.ts';
 import { emptyValues, fieldsWriter } from '../../platform/records/field-table.ts';
-import { purge, restore, softDelete, updateVersioned } from '../../platform/records/lifecycle.ts';
-import { authorize, preconditionFailed, scopeFor, visibleTo, type Scope } from '../../platform/records/visibility.ts';
-import {
-  countContactRows,
-  deleteKeys,
-  findContact,
-  findContactsByIds,
-  insertContactRows,
-  hasSurveyResponses,
-  insertKeys,
-  listContactRows,
-  liveCompanyNames,
-  type ContactInsert,
-  type ContactKey,
-  type ContactWithCompany,
-  type Deleted,
-} from './contact.repository.ts';
+import { authorize } from '../../platform/records/visibility.ts';
+import { insertContactRows, insertKeys, liveCompanyNames, type ContactInsert, type ContactKey, type ContactWithCompany } from './contact.repository.ts';
+
+/**
+ * Contacts: the rules every write follows (normalising the input, references, the row and its lookup keys, the
+ * audit diff) and creating them. Changing them: contact-update.service.ts; reading and the list:
+ * contact-list.service.ts; the trash, restore and purge: contact-trash.service.ts.
+ */
 
 /** Made once: every row read or written goes through it (records/field-table.ts). */
 const writeContactFields = fieldsWriter(CONTACT_FIELD_LIST);
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
 /** What every write needs to know about the workspace, loaded once per request (or per batch). */
-type WriteContext = { region: string; fields: CustomField[] };
+export type WriteContext = { region: string; fields: CustomField[] };
 
-async function writeContext(core: Core, db: Db, actor: Actor): Promise<WriteContext> {
+export async function writeContext(core: Core, db: Db, actor: Actor): Promise<WriteContext> {
   const [ws, fields] = await Promise.all([findWorkspace(db, actor.workspaceId), listCustomFields(db, actor.workspaceId, 'contact')]);
   if (!ws) throw new AppError('not_found', 'Workspace not found');
   return { region: ws.phoneRegion, fields };
@@ -82,7 +68,7 @@ const OWN_RULE = new Set<ContactFieldName>(['emails', 'phones', 'consents', 'cus
 const PLAIN_INPUT_FIELDS = CONTACT_FIELD_LIST.filter((f) => f.input && !OWN_RULE.has(f.name)).map((f) => f.name);
 
 /** The contact a write produces, from the input laid over the current state (or over defaults on create). */
-function applyInput(
+export function applyInput(
   base: Contact,
   input: ContactUpdateInput,
   ctx: WriteContext,
@@ -115,7 +101,7 @@ function emptyContact(id: string, actor: Actor, now: string): Contact {
   return { id, ...empty, ownerId: actor.userId, createdAt: now, updatedAt: now, deletedAt: null, createdBy: actor.userId, updatedBy: actor.userId, version: 1 };
 }
 
-function toRow(c: Contact, workspaceId: string, companyName: string | null): ContactInsert {
+export function toRow(c: Contact, workspaceId: string, companyName: string | null): ContactInsert {
   const fields = writeContactFields(c);
   return {
     ...(fields as Omit<ContactInsert, 'id' | 'workspace_id' | 'name' | 'name_key' | 'search_text' | 'created_at' | 'updated_at' | 'version'>),
@@ -145,7 +131,7 @@ export function keysOf(c: Contact, workspaceId: string): ContactKey[] {
 }
 
 /** Owner and team (records/assignment.ts) and company references: all must exist in this workspace. */
-async function checkReferences(
+export async function checkReferences(
   db: Db,
   actor: Actor,
   items: { c: Contact; before: Contact | null; path: Path }[],
@@ -169,7 +155,7 @@ async function checkReferences(
 
 const AUDITED_FIELDS: readonly (keyof Contact)[] = AUDITED_CONTACT_FIELDS;
 
-function diff(a: Contact, b: Contact): { before: Partial<Contact>; after: Partial<Contact> } | null {
+export function diff(a: Contact, b: Contact): { before: Partial<Contact>; after: Partial<Contact> } | null {
   const before: Partial<Contact> = {};
   const after: Partial<Contact> = {};
   for (const k of AUDITED_FIELDS) {
@@ -187,7 +173,7 @@ function snapshot(c: Contact): Partial<Contact> {
   return Object.fromEntries(AUDITED_FIELDS.filter((k) => !empty(c[k])).map((k) => [k, c[k]])) as Partial<Contact>;
 }
 
-function withCompany(c: Contact, names: Map<string, string>): ContactWithCompany {
+export function withCompany(c: Contact, names: Map<string, string>): ContactWithCompany {
   return { ...c, company: c.companyId && names.has(c.companyId) ? { id: c.companyId, name: names.get(c.companyId)! } : null };
 }
 
@@ -279,10 +265,8 @@ export async function insertNewContactRows(trx: Db, rows: NewContactRows): Promi
   );
 }
 
-export type ContactPatch = { id: string; patch: ContactUpdateInput; ifVersion: number | null };
-
 /** Issues in row order (stable within a row), so a report reads top to bottom. */
-const byRow = (issues: FieldIssue[]): FieldIssue[] =>
+export const byRow = (issues: FieldIssue[]): FieldIssue[] =>
   issues
     .map((x, i) => ({ x, i }))
     .sort((a, b) => Number(a.x.path[1] ?? 0) - Number(b.x.path[1] ?? 0) || a.i - b.i)
@@ -304,242 +288,4 @@ export function parseRows<T>(schema: z.ZodType<T>, rows: unknown[]): { rows: T[]
     return SKIP as unknown as T;
   });
   return { rows: out, issues };
-}
-
-const MAX_RETRIES = 5;
-
-/**
- * Update contacts, all or none. With `ifVersion` (from If-Match) a row that changed since is a 412 and
- * nothing is written; without it the patch applies to the current state (re-read and retried if another
- * writer got in between, so no field is lost to a race either way).
- */
-export async function updateContacts(
-  core: Core,
-  actor: Actor,
-  allPatches: (ContactPatch | null)[],
-  opts: { bulk: boolean; issues?: FieldIssue[] },
-): Promise<ContactWithCompany[]> {
-  const patches = allPatches.map((p, i) => (p ? { ...p, index: i } : null)).filter((p): p is IndexedPatch => p !== null);
-  const scope = scopeFor(actor, 'contacts.update');
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await core.db.transaction().execute(async (trx) => (await updateContactsIn(core, trx, actor, patches, opts)).written);
-    } catch (e) {
-      if (e instanceof RaceLost && attempt < MAX_RETRIES) {
-        const p = patches.find((x) => x.id === e.id);
-        if (p && p.ifVersion !== null) {
-          const now = await findContact(core.db, scope, e.id);
-          throw preconditionFailed(now?.version ?? 0);
-        }
-        continue;
-      }
-      if (e instanceof RaceLost) throw busy();
-      throw e;
-    }
-  }
-}
-
-export type IndexedPatch = ContactPatch & { index: number };
-export const busy = () => new AppError('conflict', 'The contact is being changed by someone else right now; try again', { reason: 'record_busy' });
-
-/**
- * The body of updateContacts inside the caller's transaction (an import writes its creates and updates
- * in one). Throws RaceLost when another writer got in between (the caller retries the transaction).
- * Returns the contacts as written, in the patches' order, and what changed in each.
- */
-export async function updateContactsIn(
-  core: Core,
-  trx: Db,
-  actor: Actor,
-  patches: IndexedPatch[],
-  opts: { bulk: boolean; issues?: FieldIssue[]; meta?: Record<string, unknown> },
-): Promise<{ written: ContactWithCompany[]; changes: { id: string; before: Partial<Contact>; after: Partial<Contact> }[] }> {
-  const scope = scopeFor(actor, 'contacts.update');
-  const ctx = await writeContext(core, trx, actor);
-  const current = new Map(
-    (
-      await findContactsByIds(
-        trx,
-        scope,
-        patches.map((p) => p.id),
-      )
-    ).map((c) => [c.id, c]),
-  );
-  const issues: FieldIssue[] = [...(opts.issues ?? [])];
-  const now = core.now().toISOString();
-  const items: { c: Contact; before: Contact; path: Path; changed: ReturnType<typeof diff> }[] = [];
-  patches.forEach((p) => {
-    const path: Path = opts.bulk ? ['items', p.index] : [];
-    const before = current.get(p.id);
-    if (!before) {
-      if (!opts.bulk) throw notFound('Contact');
-      issues.push({ path: [...path, 'id'], message: 'No such contact (or not yours to edit)' });
-      return;
-    }
-    if (p.ifVersion !== null && p.ifVersion !== before.version) {
-      if (!opts.bulk) throw preconditionFailed(before.version);
-      issues.push({ path: [...path, 'version'], message: `Changed since you read it: version ${p.ifVersion} is now ${before.version}` });
-      return;
-    }
-    const { company: _c, ...plain } = before;
-    const c = applyInput(plain, p.patch, ctx, path, issues, 'update', now);
-    items.push({ c, before: plain, path, changed: diff(plain, c) });
-  });
-  const changedItems = items.filter((x) => x.changed !== null);
-  const names = await checkReferences(trx, actor, changedItems, issues);
-  if (issues.length > 0) throw invalid(byRow(issues), opts.bulk ? 'Some rows are invalid; nothing was changed' : 'The contact has invalid fields');
-  const audits: AuditEntry[] = [];
-  const who = by(actor);
-  for (const x of changedItems) {
-    const changedKeys = Object.keys(x.changed!.after);
-    const next = { ...x.c, updatedAt: now, updatedBy: actor.userId, version: x.before.version + 1 };
-    const companyName = next.companyId ? (names.get(next.companyId) ?? current.get(x.c.id)?.company?.name ?? null) : null;
-    const { id: _id, workspace_id: _ws, created_at: _ca, created_by: _cb, version: _v, ...set } = toRow(next, actor.workspaceId, companyName);
-    await updateVersioned(trx, 'contacts', actor.workspaceId, x.before, set, {
-      guard: (eb) => visibleTo(eb, scope, 'contacts'),
-      lost: () => new RaceLost(x.c.id),
-    });
-    if (['externalId', 'emails', 'phones', 'tags', 'interests'].some((k) => changedKeys.includes(k))) {
-      await deleteKeys(trx, actor.workspaceId, [x.c.id]);
-      await insertKeys(trx, keysOf(next, actor.workspaceId));
-    }
-    audits.push({
-      ...who,
-      ...(opts.meta ? { meta: { ...who.meta, ...opts.meta } } : {}),
-      action: 'update',
-      entityType: 'contact',
-      entityId: x.c.id,
-      before: x.changed!.before,
-      after: x.changed!.after,
-    });
-  }
-  await recordAudit(trx, audits, core.now());
-  await emitEvent(
-    trx,
-    changedItems.map((x) => ({
-      type: 'contact.updated',
-      workspaceId: actor.workspaceId,
-      at: now,
-      payload: { contactId: x.c.id, fields: Object.keys(x.changed!.after) },
-    })),
-  );
-  // Read back what was written (workspace-wide: an agent may just have handed the record to the pool).
-  const written = new Map(
-    (
-      await findContactsByIds(
-        trx,
-        { workspaceId: actor.workspaceId, limitTo: null },
-        patches.map((p) => p.id),
-      )
-    ).map((c) => [c.id, c]),
-  );
-  return {
-    written: patches.map((p) => written.get(p.id)!),
-    changes: changedItems.map((x) => ({ id: x.c.id, before: x.changed!.before as Partial<Contact>, after: x.changed!.after as Partial<Contact> })),
-  };
-}
-
-export class RaceLost extends Error {
-  readonly id: string;
-  constructor(id: string) {
-    super('race lost');
-    this.id = id;
-  }
-}
-
-export async function getContact(core: Core, actor: Actor, id: string, deleted: Deleted = 'exclude'): Promise<ContactWithCompany> {
-  const scope = scopeFor(actor, 'contacts.read');
-  const c = await findContact(core.db, scope, id, deleted);
-  if (!c) throw notFound('Contact');
-  return c;
-}
-
-export type ListQuery = { q?: string; sort?: string; cursor?: string; limit: number; deleted: Deleted; includeTotal: boolean; raw: Record<string, unknown> };
-
-export const LIST_PARAMS = ['q', 'sort', 'cursor', 'limit', 'deleted', 'includeTotal', 'segment'] as const;
-
-export async function listContacts(
-  core: Core,
-  actor: Actor,
-  query: ListQuery,
-): Promise<{ data: (ContactWithCompany & { scores: ScoreSummary | null })[]; nextCursor: string | null; total?: number }> {
-  const scope = scopeFor(actor, 'contacts.read');
-  if (query.deleted !== 'exclude') authorize(actor, 'contacts.delete');
-  const { registry, fields } = await contactRegistryFor(core, actor.workspaceId);
-  const filters = parseFilters(query.raw, registry, fields, core.dialect, 'contacts', LIST_PARAMS);
-  // A saved segment's conditions apply on top of the list's own filters.
-  const segmentId = query.raw.segment;
-  if (segmentId !== undefined && typeof segmentId !== 'string') throw invalid([{ path: ['segment'], message: 'Must be one segment id' }]);
-  const groups = segmentId ? [await segmentFilter(core, actor, segmentId)] : [];
-  const tokens = query.q ? parseSearchQuery(query.q) : [];
-  const searchFirst = tokens.length > 0 && !query.sort;
-  const sort = searchFirst ? null : parseSort(query.sort, registry, fields, core.dialect, 'contacts', '-createdAt');
-  const sortKey = sort ? `${sort.dir === 'desc' ? '-' : ''}${sort.name}` : 'search';
-  const cursor = query.cursor ? decodeCursor(query.cursor, sortKey) : null;
-  let searchAfterSeq: number | null = null;
-  if (cursor && !sort) {
-    if (typeof cursor.v !== 'number') throw invalid([{ path: ['cursor'], message: 'Not a valid cursor' }]);
-    searchAfterSeq = cursor.v;
-  }
-  const { rows, sortValues, seqs } = await listContactRows(core.db, core.dialect, scope, {
-    filters,
-    sort,
-    cursor: sort ? cursor : null,
-    searchAfterSeq,
-    limit: query.limit + 1,
-    searchTokens: tokens,
-    deleted: query.deleted,
-    groups,
-  });
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
-  const scores = await scoreSummaries(
-    core.db,
-    actor.workspaceId,
-    page.map((c) => c.id),
-  );
-  const data = page.map((c) => ({ ...c, scores: scores.get(c.id) ?? null }));
-  const i = data.length - 1;
-  const nextCursor = more ? encodeCursor({ s: sortKey, v: sort ? ((sortValues[i] as string | number | null) ?? null) : seqs[i]!, id: data[i]!.id }) : null;
-  const total = query.includeTotal
-    ? await countContactRows(core.db, core.dialect, scope, { filters, groups, searchTokens: tokens, deleted: query.deleted })
-    : undefined;
-  return total === undefined ? { data, nextCursor } : { data, nextCursor, total };
-}
-
-/** Soft delete: hidden from lists and reads, restorable, purged for good with `purgeContact`. */
-export async function deleteContact(core: Core, actor: Actor, id: string, ifVersion: number | null): Promise<void> {
-  const scope = scopeFor(actor, 'contacts.delete');
-  await core.db.transaction().execute(async (trx) => {
-    const c = await findContact(trx, scope, id);
-    if (!c) throw notFound('Contact');
-    const now = core.now().toISOString();
-    await softDelete(trx, 'contacts', actor.workspaceId, c, { at: now, by: actor.userId }, { ifVersion, guard: (eb) => visibleTo(eb, scope, 'contacts') });
-    await recordAudit(trx, { ...by(actor), action: 'delete', entityType: 'contact', entityId: id }, core.now());
-    await emitEvent(trx, { type: 'contact.deleted', workspaceId: actor.workspaceId, at: now, payload: { contactId: id, purged: false } });
-  });
-}
-
-export async function restoreContact(core: Core, actor: Actor, id: string): Promise<ContactWithCompany> {
-  const scope = scopeFor(actor, 'contacts.delete');
-  return core.db.transaction().execute(async (trx) => {
-    const c = await findContact(trx, scope, id, 'only');
-    const now = core.now().toISOString();
-    await restore(trx, 'contacts', actor.workspaceId, c, { at: now, by: actor.userId }, { what: 'Contact', guard: (eb) => visibleTo(eb, scope, 'contacts') });
-    await recordAudit(trx, { ...by(actor), action: 'restore', entityType: 'contact', entityId: id }, core.now());
-    return (await findContact(trx, scope, id))!;
-  });
-}
-
-/** Remove a contact for good (its keys go with it). The audit entry keeps only the id. */
-export async function purgeContact(core: Core, actor: Actor, id: string): Promise<void> {
-  const scope: Scope = scopeFor(actor, 'contacts.purge');
-  await core.db.transaction().execute(async (trx) => {
-    const answered = await hasSurveyResponses(trx, actor.workspaceId, id);
-    await purge(trx, 'contacts', actor.workspaceId, id, { what: 'Contact', guard: (eb) => visibleTo(eb, scope, 'contacts') });
-    // Their survey answers went with them: the dashboard's counts are recounted.
-    if (answered) await scheduleRollupRebuild(trx, actor.workspaceId, core.now());
-    await recordAudit(trx, { ...by(actor), action: 'purge', entityType: 'contact', entityId: id }, core.now());
-    await emitEvent(trx, { type: 'contact.deleted', workspaceId: actor.workspaceId, at: core.now(), payload: { contactId: id, purged: true } });
-  });
 }

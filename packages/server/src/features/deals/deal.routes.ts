@@ -4,7 +4,9 @@ import { actorOf } from '../../platform/http/auth-hook.ts';
 import { routeSchema } from '../../platform/http/contract.ts';
 import { etag, parseIfMatch } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
-import { createDeal, dealBoard, deleteDeal, getDeal, listDeals, listPipelines, orderFromDeal, savePipeline, updateDeal } from './deal.service.ts';
+import { dealBoard, listDeals } from './deal-list.service.ts';
+import { createDeal, deleteDeal, getDeal, orderFromDeal, updateDeal } from './deal.service.ts';
+import { listPipelines, savePipeline } from './pipeline.service.ts';
 
 // The deals API's shapes live once in @kith/domain deals/deal.api.ts; the web calls the same contracts.
 

@@ -1,14 +1,7 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable } from 'kysely';
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
-import {
-  defaultStages,
-  weightedValue,
-  type DealCreateInput,
-  type DealUpdateInput,
-  type PipelineInput,
-  type StageKind,
-} from '@kith/domain/deals/deal.schema.ts';
-import type { Deal, Pipeline, Stage } from '@kith/domain/deals/deal.api.ts';
+import type { DealCreateInput, DealUpdateInput } from '@kith/domain/deals/deal.schema.ts';
+import type { Deal, Stage } from '@kith/domain/deals/deal.api.ts';
 import type { Order } from '@kith/domain/orders/order.schema.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
@@ -19,16 +12,17 @@ import { emitEvent } from '../../platform/events/emit.ts';
 import type { NewEvent } from '@kith/domain/events/event-types.ts';
 import { createOrdersIn } from '../commerce/order.service.ts';
 import { checkAssignments } from '../../platform/records/assignment.ts';
-import { authorize, preconditionFailed, readableContacts, scopeFor, visibleTo, type Scope } from '../../platform/records/visibility.ts';
+import { checkVersion, softDelete, updateVersioned } from '../../platform/records/lifecycle.ts';
+import { authorize, readableContacts, scopeFor, type Scope } from '../../platform/records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { DealTable } from './deal.table.ts';
-import { AUDITED_DEAL_FIELDS, DEAL_FIELD_LIST, DEAL_FIELDS, type DealFieldName, type DealFieldValues } from '@kith/domain/deals/deal.fields.ts';
-import { isSkip } from '@kith/domain/schema/field-table.ts';
-import type { DealBoard, DealSort } from '@kith/domain/deals/deal.api.ts';
+import { AUDITED_DEAL_FIELDS, DEAL_FIELD_LIST, type DealFieldName, type DealFieldValues } from '@kith/domain/deals/deal.fields.ts';
 import { fieldsReader, fieldsWriter } from '../../platform/records/field-table.ts';
+import { companyExists, findDealRow, findStage, insertDealRow, lastPositionIn, readPipelines, setDealOrder, type DealRow } from './deal.repository.ts';
+import { ensurePipeline } from './pipeline.service.ts';
 
 /**
- * Deals and their pipelines. A deal is in a member's scope by its owner and team, as contacts are
+ * Deals (their pipelines: pipeline.service.ts; the board and the list: deal-list.service.ts). A deal is in a member's scope by its owner and team, as contacts are
  * (docs/permissions.md); its customer must be one the member may read. Moving a deal to a `won` or
  * `lost` stage closes it; a won deal can become an order for its customer. Every change is audited, and
  * the customer's timeline shows it.
@@ -40,10 +34,8 @@ const AUDITED: readonly DealFieldName[] = AUDITED_DEAL_FIELDS;
 const readDealFields = fieldsReader<DealFieldValues>(DEAL_FIELD_LIST);
 const writeDealFields = fieldsWriter(DEAL_FIELD_LIST);
 
-type Row = Selectable<DealTable> & { contact_name?: string | null };
-
 /** A deal from its row: each field of the table (@kith/domain deals/deal.fields.ts), its customer's name, the record's own. */
-function rowToDeal(r: Row): Deal {
+export function rowToDeal(r: DealRow): Deal {
   return {
     id: r.id,
     ...readDealFields(r as unknown as Record<string, unknown>),
@@ -79,150 +71,21 @@ const fieldColumns = (d: Deal) =>
 
 const audited = (d: Deal) => Object.fromEntries(AUDITED.map((k) => [k, d[k]]));
 
-function dealsQuery(db: Db, scope: Scope) {
-  return db
-    .selectFrom('deals')
-    .leftJoin('contacts', 'contacts.id', 'deals.contact_id')
-    .selectAll('deals')
-    .select('contacts.name as contact_name')
-    .where('deals.workspace_id', '=', scope.workspaceId)
-    .where('deals.deleted_at', 'is', null)
-    .where((eb) => visibleTo(eb as never, scope, 'deals'));
-}
-
-async function findDeal(db: Db, scope: Scope, id: string): Promise<Deal | undefined> {
-  const r = await dealsQuery(db, scope).where('deals.id', '=', id).executeTakeFirst();
+/** A live deal in the member's scope. */
+export async function findDeal(db: Db, scope: Scope, id: string): Promise<Deal | undefined> {
+  const r = await findDealRow(db, scope, id);
   return r ? rowToDeal(r) : undefined;
-}
-
-/** The workspace's pipelines with their stages; a workspace without one gets the default pipeline. */
-export async function listPipelines(core: Core, actor: Actor): Promise<Pipeline[]> {
-  authorize(actor, 'deals.read');
-  await ensurePipeline(core, actor.workspaceId);
-  return readPipelines(core.db, actor.workspaceId);
-}
-
-async function readPipelines(db: Db, ws: string): Promise<Pipeline[]> {
-  const [pipes, stages] = await Promise.all([
-    db.selectFrom('pipelines').selectAll().where('workspace_id', '=', ws).orderBy('position').orderBy('created_at').execute(),
-    db.selectFrom('pipeline_stages').selectAll().where('workspace_id', '=', ws).orderBy('position').execute(),
-  ]);
-  return pipes.map((p) => ({
-    id: p.id,
-    name: p.name,
-    position: p.position,
-    stages: stages
-      .filter((s) => s.pipeline_id === p.id)
-      .map((s) => ({ id: s.id, name: s.name, position: s.position, probability: s.probability, kind: s.kind as StageKind })),
-  }));
-}
-
-async function ensurePipeline(core: Core, ws: string): Promise<void> {
-  const has = await core.db.selectFrom('pipelines').select('id').where('workspace_id', '=', ws).limit(1).executeTakeFirst();
-  if (has) return;
-  const w = await findWorkspace(core.db, ws);
-  const now = core.now().toISOString();
-  await core.db.transaction().execute(async (trx) => {
-    // Two first visits at once: the second finds the first's pipeline.
-    if (await trx.selectFrom('pipelines').select('id').where('workspace_id', '=', ws).limit(1).executeTakeFirst()) return;
-    const id = uuidv7();
-    await trx
-      .insertInto('pipelines')
-      .values({ id, workspace_id: ws, name: w?.phoneRegion === 'VN' ? 'Bán hàng' : 'Sales', position: 0, created_at: now, updated_at: now })
-      .execute();
-    await trx
-      .insertInto('pipeline_stages')
-      .values(
-        defaultStages(w?.phoneRegion === 'VN').map((s, i) => ({
-          id: uuidv7(),
-          workspace_id: ws,
-          pipeline_id: id,
-          name: s.name,
-          position: i,
-          probability: s.probability,
-          kind: s.kind,
-        })),
-      )
-      .execute();
-  });
-}
-
-/** Create a pipeline, or replace one's name and stages (stages keep their ids; one holding deals cannot go). */
-export async function savePipeline(core: Core, actor: Actor, id: string | null, input: PipelineInput): Promise<Pipeline> {
-  authorize(actor, 'pipelines.manage');
-  const ws = actor.workspaceId;
-  const now = core.now().toISOString();
-  const pid = id ?? uuidv7();
-  await core.db.transaction().execute(async (trx) => {
-    const existing = id ? await trx.selectFrom('pipelines').select('id').where('workspace_id', '=', ws).where('id', '=', id).executeTakeFirst() : null;
-    if (id && !existing) throw notFound('Pipeline');
-    const current = id ? await trx.selectFrom('pipeline_stages').select('id').where('pipeline_id', '=', id).execute() : [];
-    const keep = new Set(input.stages.map((s) => s.id).filter(Boolean));
-    const issues: FieldIssue[] = [];
-    input.stages.forEach((s, i) => {
-      if (s.id && !current.some((c) => c.id === s.id)) issues.push({ path: ['stages', i, 'id'], message: 'Not a stage of this pipeline', code: 'not_found' });
-    });
-    if (issues.length) throw invalid(issues);
-    const dropped = current.filter((c) => !keep.has(c.id)).map((c) => c.id);
-    if (dropped.length) {
-      const used = await trx
-        .selectFrom('deals')
-        .select('stage_id')
-        .where('stage_id', 'in', dropped)
-        .where('deleted_at', 'is', null)
-        .limit(1)
-        .executeTakeFirst();
-      if (used) throw new AppError('conflict', 'A stage that still holds deals cannot be removed; move its deals first', { reason: 'record_busy' });
-      await trx.deleteFrom('pipeline_stages').where('id', 'in', dropped).execute();
-    }
-    if (existing) await trx.updateTable('pipelines').set({ name: input.name, updated_at: now }).where('id', '=', pid).execute();
-    else {
-      const n = await trx
-        .selectFrom('pipelines')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('workspace_id', '=', ws)
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('pipelines')
-        .values({ id: pid, workspace_id: ws, name: input.name, position: Number(n.n), created_at: now, updated_at: now })
-        .execute();
-    }
-    for (const [i, s] of input.stages.entries()) {
-      if (s.id)
-        await trx.updateTable('pipeline_stages').set({ name: s.name, position: i, probability: s.probability, kind: s.kind }).where('id', '=', s.id).execute();
-      else
-        await trx
-          .insertInto('pipeline_stages')
-          .values({ id: uuidv7(), workspace_id: ws, pipeline_id: pid, name: s.name, position: i, probability: s.probability, kind: s.kind })
-          .execute();
-    }
-    await recordAudit(trx, { ...by(actor), action: id ? 'update' : 'create', entityType: 'pipeline', entityId: pid, after: input }, core.now());
-  });
-  return (await readPipelines(core.db, ws)).find((p) => p.id === pid)!;
-}
-
-async function stageOf(db: Db, ws: string, stageId: string): Promise<(Stage & { pipelineId: string }) | undefined> {
-  const s = await db.selectFrom('pipeline_stages').selectAll().where('workspace_id', '=', ws).where('id', '=', stageId).executeTakeFirst();
-  return s ? { id: s.id, name: s.name, position: s.position, probability: s.probability, kind: s.kind as StageKind, pipelineId: s.pipeline_id } : undefined;
 }
 
 /** References of a deal write: the stage (and its pipeline), the customer, the company, owner and team. */
 async function checkDeal(db: Db, actor: Actor, d: Deal, before: Deal | null, issues: FieldIssue[]): Promise<Stage | null> {
-  const stage = await stageOf(db, actor.workspaceId, d.stageId);
+  const stage = await findStage(db, actor.workspaceId, d.stageId);
   if (!stage) issues.push({ path: ['stageId'], message: 'No such stage', code: 'not_found' });
   else if (stage.pipelineId !== d.pipelineId) issues.push({ path: ['stageId'], message: 'The stage is not in the deal’s pipeline', code: 'invalid' });
   if (d.contactId && d.contactId !== before?.contactId && !(await readableContacts(db, actor, [d.contactId])).has(d.contactId))
     issues.push({ path: ['contactId'], message: 'No such customer (or not one you may see)', code: 'not_found' });
-  if (d.companyId && d.companyId !== before?.companyId) {
-    const c = await db
-      .selectFrom('companies')
-      .select('id')
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', d.companyId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!c) issues.push({ path: ['companyId'], message: 'No such company', code: 'not_found' });
-  }
+  if (d.companyId && d.companyId !== before?.companyId && !(await companyExists(db, actor.workspaceId, d.companyId)))
+    issues.push({ path: ['companyId'], message: 'No such company', code: 'not_found' });
   await checkAssignments(
     db,
     actor,
@@ -276,30 +139,18 @@ export async function createDeal(core: Core, actor: Actor, input: DealCreateInpu
     if (issues.length) throw invalid(issues, 'The deal has invalid fields');
     d.status = stage!.kind;
     if (d.status !== 'open') d.closedAt = now;
-    if (input.position === undefined) {
-      const last = await trx
-        .selectFrom('deals')
-        .select((eb) => eb.fn.max('position').as('p'))
-        .where('workspace_id', '=', actor.workspaceId)
-        .where('stage_id', '=', d.stageId)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      d.position = Number(last?.p ?? 0) + 1;
-    }
-    await trx
-      .insertInto('deals')
-      .values({
-        id: d.id,
-        workspace_id: actor.workspaceId,
-        ...fieldColumns(d),
-        created_by: actor.userId,
-        updated_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-        version: 1,
-      })
-      .execute();
+    if (input.position === undefined) d.position = (await lastPositionIn(trx, actor.workspaceId, d.stageId)) + 1;
+    await insertDealRow(trx, {
+      id: d.id,
+      workspace_id: actor.workspaceId,
+      ...fieldColumns(d),
+      created_by: actor.userId,
+      updated_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      version: 1,
+    });
     const who = by(actor);
     await recordAudit(
       trx,
@@ -323,11 +174,11 @@ export async function updateDeal(core: Core, actor: Actor, id: string, patch: De
   return core.db.transaction().execute(async (trx) => {
     const before = await findDeal(trx, scope, id);
     if (!before) throw notFound('Deal');
-    if (ifVersion !== null && ifVersion !== before.version) throw preconditionFailed(before.version);
+    checkVersion(before, ifVersion);
     const next: Deal = { ...before };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
     if (patch.stageId && !patch.pipelineId) {
-      const s = await stageOf(trx, actor.workspaceId, patch.stageId);
+      const s = await findStage(trx, actor.workspaceId, patch.stageId);
       if (s) next.pipelineId = s.pipelineId;
     }
     const issues: FieldIssue[] = [];
@@ -340,23 +191,11 @@ export async function updateDeal(core: Core, actor: Actor, id: string, patch: De
     const changed = AUDITED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
     const moved = next.position !== before.position;
     if (changed.length === 0 && !moved) return before;
-    const ok = await trx
-      .updateTable('deals')
-      .set({
-        ...fieldColumns(next),
-        updated_by: actor.userId,
-        updated_at: now,
-        version: before.version + 1,
-      })
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', id)
-      .where('version', '=', before.version)
-      .executeTakeFirst();
-    if (Number(ok.numUpdatedRows) === 0) throw preconditionFailed(before.version + 1);
+    await updateVersioned(trx, 'deals', actor.workspaceId, before, { ...fieldColumns(next), updated_by: actor.userId, updated_at: now });
     await emitEvent(trx, dealEvents(actor.workspaceId, before, next, now));
     if (changed.length) {
       const who = by(actor);
-      const fromStage = changed.includes('stageId') ? (await stageOf(trx, actor.workspaceId, before.stageId))?.name : undefined;
+      const fromStage = changed.includes('stageId') ? (await findStage(trx, actor.workspaceId, before.stageId))?.name : undefined;
       await recordAudit(
         trx,
         {
@@ -381,11 +220,7 @@ export async function deleteDeal(core: Core, actor: Actor, id: string): Promise<
     const d = await findDeal(trx, scope, id);
     if (!d) throw notFound('Deal');
     const now = core.now().toISOString();
-    await trx
-      .updateTable('deals')
-      .set({ deleted_at: now, updated_at: now, updated_by: actor.userId, version: d.version + 1 })
-      .where('id', '=', id)
-      .execute();
+    await softDelete(trx, 'deals', actor.workspaceId, d, { at: now, by: actor.userId });
     const who = by(actor);
     await recordAudit(trx, { ...who, meta: { ...who.meta, contactId: d.contactId }, action: 'delete', entityType: 'deal', entityId: id }, core.now());
   });
@@ -401,75 +236,6 @@ function dealEvents(workspaceId: string, before: Deal | null, d: Deal, at: strin
   if (d.status === 'lost' && before?.status !== 'lost')
     out.push({ type: 'deal.lost', workspaceId, at, payload: { ...facts, amount: d.amount, currency: d.currency, reason: d.lostReason } });
   return out;
-}
-
-type BoardColumn = DealBoard['columns'][number];
-
-/** A pipeline as the board shows it: each stage's deals in order (the first 200), their count, value and weighted value. */
-export async function dealBoard(
-  core: Core,
-  actor: Actor,
-  pipelineId: string | null,
-): Promise<{ pipeline: Pipeline; columns: BoardColumn[]; currency: string }> {
-  const scope = scopeFor(actor, 'deals.read');
-  const pipes = await listPipelines(core, actor);
-  const pipe = pipelineId ? pipes.find((p) => p.id === pipelineId) : pipes[0];
-  if (!pipe) throw notFound('Pipeline');
-  const ws = (await findWorkspace(core.db, actor.workspaceId))!;
-  const totals = await core.db
-    .selectFrom('deals')
-    .select(['stage_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('amount').as('amount')])
-    .where('workspace_id', '=', actor.workspaceId)
-    .where('pipeline_id', '=', pipe.id)
-    .where('deleted_at', 'is', null)
-    .where((eb) => visibleTo(eb as never, scope, 'deals'))
-    .groupBy('stage_id')
-    .execute();
-  const columns: BoardColumn[] = [];
-  for (const s of pipe.stages) {
-    const rows = await dealsQuery(core.db, scope).where('deals.stage_id', '=', s.id).orderBy('deals.position').orderBy('deals.id').limit(200).execute();
-    const t = totals.find((x) => x.stage_id === s.id);
-    const amount = Number(t?.amount ?? 0);
-    columns.push({ ...s, count: Number(t?.n ?? 0), amount, weighted: weightedValue([{ amount, probability: s.probability }]), deals: rows.map(rowToDeal) });
-  }
-  return { pipeline: pipe, columns, currency: ws.currency };
-}
-
-/** The list's named parameters (`?stageId=…`): the fields the table lets it filter by, each matched by equality. */
-const LIST_FILTERS = DEAL_FIELD_LIST.filter((f) => !isSkip(f.filter) && !f.filter.sortOnly);
-
-/** The column of each sort the list takes (DEAL_SORTS): when a deal was made, then the table's sortable fields. */
-const sortColumn = (name: string) => `deals.${name === 'createdAt' ? 'created_at' : DEAL_FIELDS[name as DealFieldName].column}` as 'deals.created_at';
-
-export type DealListParams = Partial<Record<'pipelineId' | 'stageId' | 'status' | 'contactId', string | undefined>>;
-
-/** Deals as a list: filtered, sorted, paged. */
-export async function listDeals(
-  core: Core,
-  actor: Actor,
-  q: DealListParams & {
-    q?: string | undefined;
-    sort: DealSort;
-    limit: number;
-    cursor?: string | undefined;
-  },
-) {
-  const scope = scopeFor(actor, 'deals.read');
-  let query = dealsQuery(core.db, scope);
-  for (const f of LIST_FILTERS) {
-    const v = (q as Record<string, unknown>)[f.name];
-    if (typeof v === 'string' && v) query = query.where(`deals.${f.column}` as 'deals.id', '=', v);
-  }
-  if (q.q) query = query.where('deals.title', 'like', `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const offset = q.cursor ? Number.parseInt(Buffer.from(q.cursor, 'base64url').toString('utf8'), 10) || 0 : 0;
-  const rows = await query
-    .orderBy(sortColumn(q.sort.replace('-', '')), q.sort.startsWith('-') ? 'desc' : 'asc')
-    .orderBy('deals.id')
-    .limit(q.limit + 1)
-    .offset(offset)
-    .execute();
-  const more = rows.length > q.limit;
-  return { data: rows.slice(0, q.limit).map(rowToDeal), nextCursor: more ? Buffer.from(String(offset + q.limit)).toString('base64url') : null };
 }
 
 /** A won deal becomes an order for its customer: one line with the deal's title and amount, unless lines are given. */
@@ -500,11 +266,7 @@ export async function orderFromDeal(core: Core, actor: Actor, id: string): Promi
       ],
       { bulk: false, meta: { dealId: d.id } },
     );
-    await trx
-      .updateTable('deals')
-      .set({ order_id: order!.id, version: d.version + 1, updated_at: core.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await setDealOrder(trx, id, order!.id, d.version + 1, core.now().toISOString());
     const who = by(actor);
     await recordAudit(
       trx,

@@ -3,7 +3,7 @@ import type { Core } from '../../core.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
 import { exportColumnsOf } from '../../platform/records/field-table.ts';
-import { listContacts } from '../contacts/contact.service.ts';
+import { listContacts } from '../contacts/contact-list.service.ts';
 import type { ContactWithCompany } from '../contacts/contact.repository.ts';
 import { authorize } from '../../platform/records/visibility.ts';
 import { readContext } from '../workspaces/read-context.ts';

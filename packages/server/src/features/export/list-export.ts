@@ -17,7 +17,8 @@ import { DEAL_FIELD_LIST } from '@kith/domain/deals/deal.fields.ts';
 import { listCompanies } from '../companies/company.service.ts';
 import { listProducts } from '../commerce/product.service.ts';
 import { findOrders, listOrders } from '../commerce/order.service.ts';
-import { listDeals, listPipelines } from '../deals/deal.service.ts';
+import { listDeals } from '../deals/deal-list.service.ts';
+import { listPipelines } from '../deals/pipeline.service.ts';
 import { cursorPages, joinList, writeTable, type ExportColumn, type ExportFormat } from './table-export.ts';
 
 /**

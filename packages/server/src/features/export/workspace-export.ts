@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { findOrders } from '../commerce/order.service.ts';
 import { listCategories, listProducts } from '../commerce/product.service.ts';
 import { listCompanies } from '../companies/company.service.ts';
-import { listContacts } from '../contacts/contact.service.ts';
+import { listContacts } from '../contacts/contact-list.service.ts';
 import { authorize } from '../../platform/records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { readContext } from '../workspaces/read-context.ts';

@@ -11,16 +11,8 @@ import type { Db } from '../../platform/db/create-db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { prepareNewCompanies, writeNewCompanies } from '../companies/company.service.ts';
 import { contactsByKeys, findContactsByIds } from '../contacts/contact.repository.ts';
-import {
-  insertNewContactRows,
-  newContactRows,
-  parseRows,
-  prepareNewContacts,
-  SKIP,
-  updateContactsIn,
-  type IndexedPatch,
-  type NewContactRows,
-} from '../contacts/contact.service.ts';
+import { updateContactsIn, type IndexedPatch } from '../contacts/contact-update.service.ts';
+import { insertNewContactRows, newContactRows, parseRows, prepareNewContacts, SKIP, type NewContactRows } from '../contacts/contact.service.ts';
 import { authorize, scopeFor } from '../../platform/records/visibility.ts';
 import { softDeleteContactsIn, revertFields } from './undo.ts';
 import type { ImportError } from './engine.ts';

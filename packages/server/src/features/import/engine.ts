@@ -7,7 +7,7 @@ import type { Db, DialectName } from '../../platform/db/create-db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { readJson } from '../../platform/db/column-types.ts';
 import { authorize, scopeFor } from '../../platform/records/visibility.ts';
-import { RaceLost } from '../contacts/contact.service.ts';
+import { RaceLost } from '../contacts/contact-update.service.ts';
 import { refreshPlannerStats } from '../../platform/db/planner-stats.ts';
 import { runDetection } from '../duplicates/duplicate-detect.service.ts';
 import type { Encoding } from './decode.ts';

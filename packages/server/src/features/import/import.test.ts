@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
 import { makeMember, makeWorkspace, snapshotCounts, type TestUser, runJobsUntilIdle } from '../../../test/factories.ts';
 import { onPostgres } from '../../../test/test-db.ts';
-import { updateContacts } from '../contacts/contact.service.ts';
+import { updateContacts } from '../contacts/contact-update.service.ts';
 import { batchRows, runImport, StopForTest, type RunOptions } from './engine.ts';
 import { undoImport } from './undo.ts';
 

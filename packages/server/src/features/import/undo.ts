@@ -6,7 +6,7 @@ import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
 import { emitEvent } from '../../platform/events/emit.ts';
 import { readJson } from '../../platform/db/column-types.ts';
 import { findContactsByIds } from '../contacts/contact.repository.ts';
-import { RaceLost, updateContactsIn, type IndexedPatch } from '../contacts/contact.service.ts';
+import { RaceLost, updateContactsIn, type IndexedPatch } from '../contacts/contact-update.service.ts';
 import { authorize, scopeFor, visibleTo } from '../../platform/records/visibility.ts';
 import { HANDLERS, revertPatch, type UndoItem, type UndoResult } from './kinds.ts';
 import { toSummary, type ImportSummary } from './engine.ts';

@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { hashSecret, randomSecret } from '../../platform/auth/secrets.ts';
 import { authorize, readableContacts } from '../../platform/records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
-import { listContacts } from '../contacts/contact.service.ts';
+import { listContacts } from '../contacts/contact-list.service.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import type { SurveyTable } from './survey.table.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';

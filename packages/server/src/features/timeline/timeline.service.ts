@@ -4,7 +4,7 @@ import type { Core } from '../../core.ts';
 import { timelineSourcesOf } from '../../kith-module.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { TimelineCursor } from '../../platform/records/timeline.ts';
-import { getContact } from '../contacts/contact.service.ts';
+import { getContact } from '../contacts/contact-list.service.ts';
 
 /**
  * The customer's one timeline: what every feature recorded about them, newest first. Each feature reads its own

@@ -16,8 +16,11 @@ import { InvitationCreateSchema, SurveyCreateSchema } from '@kith/domain/surveys
 import { TicketCreateSchema } from '@kith/domain/tickets/ticket.schema.ts';
 import { adjustPoints } from '../../features/loyalty/loyalty.service.ts';
 import { MODULES } from '../../modules.ts';
-import { createContacts, deleteContact, purgeContact, updateContacts } from '../../features/contacts/contact.service.ts';
-import { createDeal, listPipelines, updateDeal } from '../../features/deals/deal.service.ts';
+import { deleteContact, purgeContact } from '../../features/contacts/contact-trash.service.ts';
+import { updateContacts } from '../../features/contacts/contact-update.service.ts';
+import { createContacts } from '../../features/contacts/contact.service.ts';
+import { createDeal, updateDeal } from '../../features/deals/deal.service.ts';
+import { listPipelines } from '../../features/deals/pipeline.service.ts';
 import { mergeContacts } from '../../features/duplicates/duplicate-merge.service.ts';
 import { createCore, type Core } from '../../core.ts';
 import type { Db } from '../db/create-db.ts';
