@@ -17,7 +17,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
 import { emitEvent } from '../../platform/events/emit.ts';
 import type { NewEvent } from '@kith/domain/events/event-types.ts';
-import { createOrdersIn } from '../commerce/order.service.ts';
+import { createOrdersIn } from '../commerce/order-write.service.ts';
 import { checkAssignments } from '../../platform/records/assignment.ts';
 import { authorize, preconditionFailed, readableContacts, scopeFor, visibleTo, type Scope } from '../../platform/records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
