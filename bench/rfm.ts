@@ -18,7 +18,7 @@ import { dayNumber } from '@kith/domain/analytics/transactions.ts';
 import { readTransactionsFile } from '@kith/server/features/analytics/transactions-file.ts';
 import { workspaceRfm } from '@kith/server/features/analytics/rfm.service.ts';
 import { freshStats } from '@kith/server/features/analytics/customer-stats.ts';
-import { createOrders } from '@kith/server/features/commerce/order.service.ts';
+import { createOrders } from '@kith/server/features/commerce/order-write.service.ts';
 import { bulkInsert } from '@kith/server/platform/db/bulk-insert.ts';
 import { uuidv7 } from '@kith/server/platform/db/ids.ts';
 import { refreshPlannerStats } from '@kith/server/platform/db/planner-stats.ts';

@@ -15,7 +15,7 @@ import { createContacts } from '@kith/server/features/contacts/contact.service.t
 import { createTicket } from '@kith/server/features/tickets/ticket-create.service.ts';
 import { createSurvey } from '@kith/server/features/surveys/survey.service.ts';
 import { submitResponse } from '@kith/server/features/surveys/survey-response.service.ts';
-import { createOrder } from '@kith/server/features/commerce/order.service.ts';
+import { createOrder } from '@kith/server/features/commerce/order-write.service.ts';
 import { runKith, jsonOf } from '../test/run-kith.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kith-care-cli-'));

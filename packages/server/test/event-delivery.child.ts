@@ -1,6 +1,6 @@
 import type { OrderCreateInput } from '@kith/domain/orders/order.schema.ts';
 import type { Actor } from '../src/platform/auth/actor.ts';
-import { createOrder } from '../src/features/commerce/order.service.ts';
+import { createOrder } from '../src/features/commerce/order-write.service.ts';
 import { loadConfig } from '../src/config.ts';
 import { createCore } from '../src/core.ts';
 import { deliverDueEvents, type EventListener } from '../src/platform/events/delivery.ts';

@@ -8,7 +8,7 @@ import { currency, minorAmount, ORDER_CHANNELS, ORDER_STATUSES } from './order.v
 /**
  * The order's field table (schema/field-table.ts says what an entry holds and what is derived from it): the
  * request and response schemas (order.schema.ts, order.api.ts), the row mapper, the columns written and the
- * audit list (server commerce/order.service.ts), the list filters and sorts, the export's columns (one row per
+ * audit list (server commerce/order-write.service.ts), the list filters and sorts, the export's columns (one row per
  * order) and the orders import's order-level targets and header synonyms (import/mapping.ts). An order's lines
  * are not fields: they are rows of their own (order_lines), sent and returned as `lines`.
  * The entries are in the order of the export's columns; the API's shapes name the same fields in any order.

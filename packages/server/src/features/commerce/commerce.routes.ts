@@ -5,7 +5,9 @@ import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { etag, parseIfMatch } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
-import { createOrder, createOrders, deleteOrder, getOrder, listOrders, ORDER_FILTERS, restoreOrder, updateOrder } from './order.service.ts';
+import { getOrder, listOrders, ORDER_FILTERS } from './order.service.ts';
+import { createOrder, createOrders, updateOrder } from './order-write.service.ts';
+import { deleteOrder, restoreOrder } from './order-lifecycle.service.ts';
 import {
   createCategory,
   createProduct,

@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
 import { emitEvent } from '../../platform/events/emit.ts';
 import type { NewEvent } from '@kith/domain/events/event-types.ts';
-import { createOrdersIn } from '../commerce/order.service.ts';
+import { createOrdersIn } from '../commerce/order-write.service.ts';
 import { checkAssignments } from '../../platform/records/assignment.ts';
 import { checkVersion, softDelete, updateVersioned } from '../../platform/records/lifecycle.ts';
 import { authorize, readableContacts, scopeFor, type Scope } from '../../platform/records/visibility.ts';

@@ -3,7 +3,7 @@ import { demoCompany, demoCompanyCount, demoContact, DEMO_TEAMS } from '@kith/do
 import { DEMO_CATEGORIES, DEMO_PRODUCTS, demoDeal, demoInteractions, demoPurchases, demoTask } from '@kith/domain/demo/demo-commerce.ts';
 import type { InteractionCreateInput } from '@kith/domain/interactions/interaction.schema.ts';
 import type { OrderCreateInput } from '@kith/domain/orders/order.schema.ts';
-import { createOrders } from '../commerce/order.service.ts';
+import { createOrders } from '../commerce/order-write.service.ts';
 import { createCategory, createProduct } from '../commerce/product.service.ts';
 import { createInteractions } from '../interactions/interaction.service.ts';
 import { createDeal } from '../deals/deal.service.ts';
