@@ -14,7 +14,7 @@ import { createInvitation } from '../../features/surveys/survey-invitation.servi
 import { submitResponse } from '../../features/surveys/survey-response.service.ts';
 import { InvitationCreateSchema, SurveyCreateSchema } from '@kith/domain/surveys/survey.schema.ts';
 import { TicketCreateSchema } from '@kith/domain/tickets/ticket.schema.ts';
-import { adjustPoints } from '../../features/loyalty/loyalty.service.ts';
+import { adjustPoints } from '../../features/loyalty/loyalty-account.service.ts';
 import { MODULES } from '../../modules.ts';
 import { createContacts, deleteContact, purgeContact, updateContacts } from '../../features/contacts/contact.service.ts';
 import { createDeal, listPipelines, updateDeal } from '../../features/deals/deal.service.ts';
