@@ -3,16 +3,9 @@ import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { routeSchema } from '../../platform/http/contract.ts';
 import type { App } from '../../platform/http/types.ts';
-import {
-  adjustPoints,
-  getLoyalty,
-  getLoyaltySettings,
-  loyaltySummary,
-  redeemPoints,
-  referralLeaderboard,
-  setReferrer,
-  updateLoyaltySettings,
-} from './loyalty.service.ts';
+import { adjustPoints, getLoyalty, redeemPoints } from './loyalty-account.service.ts';
+import { referralLeaderboard, setReferrer } from './loyalty-referral.service.ts';
+import { getLoyaltySettings, loyaltySummary, updateLoyaltySettings } from './loyalty-settings.service.ts';
 
 // The loyalty API's shapes live once in @kith/domain loyalty/loyalty.api.ts; the web calls the same contracts.
 

@@ -1,32 +1,17 @@
 import type { Selectable } from 'kysely';
 import { AppError, invalid, notFound } from '@kith/domain/errors.ts';
-import type { Audience, PlaybookAction, PlaybookStep, RunStatus, StepStatus } from '@kith/domain/playbooks/playbook.schema.ts';
+import type { PlaybookAction, PlaybookStep, RunStatus, StepStatus } from '@kith/domain/playbooks/playbook.schema.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { bulkInsert } from '../../platform/db/bulk-insert.ts';
 import { readJson } from '../../platform/db/column-types.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { by, recordAudit, type AuditEntry } from '../../platform/audit/audit.repository.ts';
+import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { cancelJobs, enqueue } from '../../platform/jobs/queue.ts';
-import type { EventListener } from '../../platform/events/delivery.ts';
-import { hasAutoEnrollPlaybook } from './playbook.repository.ts';
-import { groupsCondition, type FilterGroups } from '../../platform/records/list-query.ts';
 import { authorize, scopeFor, visibleTo } from '../../platform/records/visibility.ts';
-import { compileSegment } from '../segments/segment.service.ts';
 import type { PlaybookRunTable, PlaybookTable } from './playbook.table.ts';
-import {
-  DAY_MS,
-  type EnrollPayload,
-  PLAYBOOK_ENROLL_JOB,
-  PLAYBOOK_STEP_JOB,
-  type PlaybookRun,
-  type RunStep,
-  type StepPayload,
-  type StepRecord,
-  findPlaybook,
-  stepJobKey,
-} from './playbook.service.ts';
+import { DAY_MS, PLAYBOOK_STEP_JOB, type PlaybookRun, type RunStep, type StepPayload, type StepRecord, findPlaybook, stepJobKey } from './playbook.service.ts';
 
 /**
  * Playbook runs: a contact enrolled in a playbook (by hand, or by its audience when auto-enrolment is on) gets
@@ -86,7 +71,7 @@ export async function startRun(
 }
 
 /** The step rows and jobs of freshly started runs of one playbook. */
-async function scheduleSteps(trx: Db, pb: Selectable<PlaybookTable>, runs: { runId: string; startedAt: string }[], now: Date): Promise<void> {
+export async function scheduleSteps(trx: Db, pb: Selectable<PlaybookTable>, runs: { runId: string; startedAt: string }[], now: Date): Promise<void> {
   const steps = readJson<PlaybookStep[]>(pb.steps, []);
   const rows: Record<string, unknown>[] = [];
   const jobs: { key: string; runAt: string; payload: StepPayload }[] = [];
@@ -302,194 +287,4 @@ async function runsWhere(db: Db, workspaceId: string, w: { runId?: string; conta
     enrolledBy: r.enrolled_by,
     steps: byRun.get(r.id) ?? [],
   }));
-}
-
-// ------------------------------------------------------------------------------------------ auto-enrolment
-
-const hourKey = (d: Date) => d.toISOString().slice(0, 13);
-const enrollKey = (workspaceId: string, hour: string) => `playbook-enroll:${workspaceId}:${hour}`;
-
-/** Run the workspace's auto-enrolment now (a playbook was switched on or changed), apart from the hourly chain. */
-export async function scheduleEnrollNow(trx: Db, workspaceId: string, reason: string, now: Date): Promise<void> {
-  await enqueue(
-    trx,
-    { kind: PLAYBOOK_ENROLL_JOB, workspaceId, key: `playbook-enroll:${workspaceId}:now:${reason}`, payload: { workspaceId } satisfies EnrollPayload },
-    now,
-  );
-}
-
-/** The next hourly run of a workspace's auto-enrolment (one job per workspace and hour, whoever schedules it). */
-async function scheduleNextHour(db: Db, workspaceId: string, now: Date): Promise<void> {
-  const next = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000);
-  await enqueue(
-    db,
-    { kind: PLAYBOOK_ENROLL_JOB, workspaceId, key: enrollKey(workspaceId, hourKey(next)), runAt: next, payload: { workspaceId } satisfies EnrollPayload },
-    now,
-  );
-}
-
-/** A customer changed: the workspace's auto-enrolment runs at the end of this minute (one job per workspace and minute). */
-export async function scheduleEnrollSoon(trx: Db, workspaceId: string, now: Date): Promise<void> {
-  const next = new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 60_000);
-  await enqueue(
-    trx,
-    {
-      kind: PLAYBOOK_ENROLL_JOB,
-      workspaceId,
-      key: `playbook-enroll:${workspaceId}:soon:${next.toISOString().slice(0, 16)}`,
-      runAt: next,
-      payload: { workspaceId } satisfies EnrollPayload,
-    },
-    now,
-  );
-}
-
-/**
- * Customers who enter an auto-enrol playbook's audience are enrolled within about a minute, not at the next hour:
- * a change to a customer (created, changed, their orders, a merge) delivered after its commit schedules the
- * workspace's auto-enrolment at the end of the minute, when it has such a playbook. The hourly run stays, for
- * audiences that change without a change to the customer (a segment on recency, on scores).
- */
-export const playbookEnrollTrigger: EventListener = {
-  id: 'playbooks.enroll-trigger',
-  on: ['contact.created', 'contact.updated', 'contact.orders_changed', 'contact.merged'],
-  async handle(core, e, trx) {
-    if (await hasAutoEnrollPlaybook(trx, e.workspaceId)) await scheduleEnrollSoon(trx, e.workspaceId, core.now());
-  },
-};
-
-/** At most this many customers enrolled per playbook in one run of the job; the rest follow in a continuation job. */
-export const ENROLL_BATCH = 200;
-export const ENROLL_PER_RUN = 5_000;
-
-/**
- * Enrol everyone in the audience of the workspace's active auto-enrol playbooks who was never enrolled in it.
- * The next hour's run is scheduled first, so a failure here never ends the chain; with no auto-enrol playbook
- * left the chain ends (switching one on starts it again). Idempotent: a customer with a run (of any status) is
- * never enrolled again, and the unique index settles two processes enrolling the same customer at once.
- */
-export async function runAutoEnroll(core: Core, p: EnrollPayload, signal?: AbortSignal): Promise<{ enrolled: Record<string, number>; more: boolean }> {
-  const playbooks = await core.db
-    .selectFrom('playbooks')
-    .selectAll()
-    .where('workspace_id', '=', p.workspaceId)
-    .where('deleted_at', 'is', null)
-    .where('status', '=', 'active')
-    .where('auto_enroll', '=', 1)
-    .orderBy('id')
-    .execute();
-  const enrolled: Record<string, number> = {};
-  if (!playbooks.length) return { enrolled, more: false };
-  await scheduleNextHour(core.db, p.workspaceId, core.now());
-  let more = false;
-  for (const pb of playbooks) {
-    const audience = readJson<Audience>(pb.audience, { kind: 'lifecycle', stages: [] });
-    let groups: FilterGroups | null = null;
-    if (audience.kind === 'segment') {
-      const seg = await core.db
-        .selectFrom('segments')
-        .select('definition')
-        .where('workspace_id', '=', p.workspaceId)
-        .where('id', '=', audience.segmentId)
-        .executeTakeFirst();
-      if (!seg) {
-        core.log.warn({ playbookId: pb.id, segmentId: audience.segmentId }, 'playbook auto-enrolment: the audience’s segment is gone; skipped');
-        continue;
-      }
-      try {
-        groups = await compileSegment(core, p.workspaceId, readJson(seg.definition, { match: 'all', groups: [] }));
-      } catch (err) {
-        core.log.warn({ err, playbookId: pb.id, segmentId: audience.segmentId }, 'playbook auto-enrolment: the audience’s segment no longer compiles; skipped');
-        continue;
-      }
-    } else if (audience.stages.length === 0) continue;
-    let n = 0;
-    while (n < ENROLL_PER_RUN && !signal?.aborted) {
-      const added = await core.db.transaction().execute(async (trx) => {
-        let q = trx
-          .selectFrom('contacts')
-          .select('contacts.id')
-          .where('contacts.workspace_id', '=', p.workspaceId)
-          .where('contacts.deleted_at', 'is', null)
-          .where((eb) =>
-            eb.not(
-              eb.exists(
-                eb
-                  .selectFrom('playbook_runs')
-                  .select('playbook_runs.id')
-                  .whereRef('playbook_runs.contact_id', '=', 'contacts.id')
-                  .where('playbook_runs.playbook_id', '=', pb.id),
-              ),
-            ),
-          );
-        if (audience.kind === 'lifecycle') q = q.where('contacts.lifecycle_stage', 'in', audience.stages);
-        else
-          q = q.where((eb) =>
-            groupsCondition(eb, groups!, {
-              dialect: core.dialect,
-              table: 'contacts',
-              workspaceId: p.workspaceId,
-              keysTable: { name: 'contact_keys', idColumn: 'contact_id' },
-            }),
-          );
-        const ids = (await q.orderBy('contacts.id').limit(ENROLL_BATCH).execute()).map((r) => r.id);
-        if (!ids.length) return 0;
-        const now = core.now();
-        const startedAt = now.toISOString();
-        const inserted = await trx
-          .insertInto('playbook_runs')
-          .values(
-            ids.map((contactId) => ({
-              id: uuidv7(),
-              workspace_id: p.workspaceId,
-              playbook_id: pb.id,
-              contact_id: contactId,
-              status: 'running',
-              started_at: startedAt,
-              finished_at: null,
-              stopped_by: null,
-              enrolled_by: null,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['playbook_id', 'contact_id']).doNothing())
-          .returning(['id', 'contact_id'])
-          .execute();
-        await scheduleSteps(
-          trx,
-          pb,
-          inserted.map((r) => ({ runId: r.id, startedAt })),
-          now,
-        );
-        await recordAudit(
-          trx,
-          inserted.map(
-            (r): AuditEntry => ({
-              workspaceId: p.workspaceId,
-              actorUserId: null,
-              action: 'create',
-              entityType: 'playbook_run',
-              entityId: r.id,
-              after: { playbookId: pb.id, status: 'running', startedAt },
-              meta: { contactId: r.contact_id, playbook: pb.name, via: 'auto-enrolment' },
-            }),
-          ),
-          now,
-        );
-        // Ids another process enrolled meanwhile count as handled: the next query does not find them again.
-        return ids.length;
-      });
-      if (added === 0) break;
-      n += added;
-      enrolled[pb.id] = (enrolled[pb.id] ?? 0) + added;
-    }
-    if (n >= ENROLL_PER_RUN) more = true;
-  }
-  // A large audience: carry on at once in a new job rather than hold this one's lease for long.
-  if (more)
-    await enqueue(
-      core.db,
-      { kind: PLAYBOOK_ENROLL_JOB, workspaceId: p.workspaceId, key: `playbook-enroll:${p.workspaceId}:more:${uuidv7()}`, payload: p },
-      core.now(),
-    );
-  return { enrolled, more };
 }

@@ -22,7 +22,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize, preconditionFailed } from '../../platform/records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import type { PlaybookTable } from './playbook.table.ts';
-import { scheduleEnrollNow, stopRuns } from './playbook-run.service.ts';
+import { scheduleEnrollNow } from './playbook-enroll.service.ts';
+import { stopRuns } from './playbook-run.service.ts';
 
 /**
  * Care playbooks (issue 6, decision 0011 step 6). A playbook is a sequence of steps for a group of customers;

@@ -4,7 +4,7 @@ import type { ClaimedJob } from '../../platform/jobs/runner.ts';
 import { playbookStepJob } from './playbook-jobs.ts';
 import { playbookRoutes } from './playbook.routes.ts';
 import { PLAYBOOK_ENROLL_JOB, PLAYBOOK_STEP_JOB, type EnrollPayload } from './playbook.service.ts';
-import { playbookEnrollTrigger, runAutoEnroll } from './playbook-run.service.ts';
+import { playbookEnrollTrigger, runAutoEnroll } from './playbook-enroll.service.ts';
 
 export const playbooksModule: KithModule = {
   name: 'playbooks',

@@ -15,7 +15,7 @@ import { createInvitation } from '../../features/surveys/survey-invitation.servi
 import { submitResponse } from '../../features/surveys/survey-response.service.ts';
 import { InvitationCreateSchema, SurveyCreateSchema } from '@kith/domain/surveys/survey.schema.ts';
 import { TicketCreateSchema } from '@kith/domain/tickets/ticket.schema.ts';
-import { adjustPoints } from '../../features/loyalty/loyalty.service.ts';
+import { adjustPoints } from '../../features/loyalty/loyalty-account.service.ts';
 import { MODULES } from '../../modules.ts';
 import { deleteContact, purgeContact } from '../../features/contacts/contact-trash.service.ts';
 import { updateContacts } from '../../features/contacts/contact-update.service.ts';
