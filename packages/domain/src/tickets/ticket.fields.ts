@@ -53,6 +53,22 @@ const ref = <const D extends Aspects>(column: string, audited: boolean, d: D) =>
     ...d,
   });
 
+/** A long free text of the resolution section (root cause, resolution): read, not filtered; audited. */
+const resolutionText = (column: string, max: number) =>
+  field({
+    column,
+    kind: 'scalar',
+    empty: null as string | null,
+    input: longText(max).nullable(),
+    output: z.string().nullable(),
+    audited: true,
+    merge: NOT_MERGED,
+    export: NOT_EXPORTED,
+    import: NOT_IMPORTED,
+    filter: { skip: 'long free text is read, not filtered' },
+    web: { section: 'resolution', edit: 'textarea', show: 'multiline' },
+  });
+
 export const TICKET_FIELDS = {
   subject: field({
     column: 'subject',
@@ -124,32 +140,8 @@ export const TICKET_FIELDS = {
     filter: { skip: 'a ticket’s tags have no lookup table (contact_keys holds contacts’ only), so no list filter yet' },
     web: { section: 'details', edit: 'list', show: 'chips' },
   }),
-  rootCause: field({
-    column: 'root_cause',
-    kind: 'scalar',
-    empty: null as string | null,
-    input: longText(2_000).nullable(),
-    output: z.string().nullable(),
-    audited: true,
-    merge: NOT_MERGED,
-    export: NOT_EXPORTED,
-    import: NOT_IMPORTED,
-    filter: { skip: 'long free text is read, not filtered' },
-    web: { section: 'resolution', edit: 'textarea', show: 'multiline' },
-  }),
-  resolution: field({
-    column: 'resolution',
-    kind: 'scalar',
-    empty: null as string | null,
-    input: longText(5_000).nullable(),
-    output: z.string().nullable(),
-    audited: true,
-    merge: NOT_MERGED,
-    export: NOT_EXPORTED,
-    import: NOT_IMPORTED,
-    filter: { skip: 'long free text is read, not filtered' },
-    web: { section: 'resolution', edit: 'textarea', show: 'multiline' },
-  }),
+  rootCause: resolutionText('root_cause', 2_000),
+  resolution: resolutionText('resolution', 5_000),
   orderId: ref('order_id', true, { filter: { type: 'uuid', sortable: false }, web: { section: 'details', edit: 'special' } }),
   contactId: field({
     column: 'contact_id',
