@@ -1,3 +1,4 @@
+import { listOptions } from '../../platform/records/list-query.ts';
 import { orderApi } from '@kith/domain/orders/order.api.ts';
 import { productApi } from '@kith/domain/orders/product.api.ts';
 import { routeSchema } from '../../platform/http/contract.ts';
@@ -52,17 +53,7 @@ export function commerceRoutes(core: Core) {
     app.get(
       productApi.list.path,
       { schema: routeSchema(productApi.list, [403, 422]), config: { action: 'products.read', filters: PRODUCT_FILTERS } },
-      async (req) => {
-        const { q, limit, cursor, sort, deleted } = req.query;
-        return listProducts(core, actorOf(req), {
-          limit,
-          deleted,
-          raw: req.query as Record<string, unknown>,
-          ...(q ? { q } : {}),
-          ...(cursor ? { cursor } : {}),
-          ...(sort ? { sort } : {}),
-        });
-      },
+      async (req) => listProducts(core, actorOf(req), listOptions(req.query)),
     );
     app.post(productApi.create.path, { schema: routeSchema(productApi.create, [403, 422]), config: { action: 'products.manage' } }, async (req, reply) => {
       const p = await createProduct(core, actorOf(req), req.body);
@@ -99,16 +90,7 @@ export function commerceRoutes(core: Core) {
 
     // ---------------------------------------------------------------------------------------- orders
     app.get(orderApi.list.path, { schema: routeSchema(orderApi.list, [403, 422]), config: { action: 'orders.read', filters: ORDER_FILTERS } }, async (req) => {
-      const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
-      return listOrders(core, actorOf(req), {
-        limit,
-        deleted,
-        includeTotal: (includeTotal as unknown) === true,
-        raw: req.query as Record<string, unknown>,
-        ...(q ? { q } : {}),
-        ...(cursor ? { cursor } : {}),
-        ...(sort ? { sort } : {}),
-      });
+      return listOrders(core, actorOf(req), { ...listOptions(req.query), includeTotal: (req.query.includeTotal as unknown) === true });
     });
     app.post(orderApi.create.path, { schema: routeSchema(orderApi.create, [403, 422]), config: { action: 'orders.create' } }, async (req, reply) => {
       const o = await createOrder(core, actorOf(req), req.body);

@@ -1,3 +1,4 @@
+import { listOptions } from '../../platform/records/list-query.ts';
 import { companyApi } from '@kith/domain/companies/company.api.ts';
 import type { Core } from '../../core.ts';
 import { listContacts } from '../contacts/contact-list.service.ts';
@@ -13,17 +14,7 @@ export function companyRoutes(core: Core) {
     app.get(
       companyApi.list.path,
       { schema: routeSchema(companyApi.list, [422]), config: { action: 'companies.read', filters: COMPANY_FILTERS } },
-      async (req) => {
-        const { q, limit, cursor, sort, deleted } = req.query;
-        return listCompanies(core, actorOf(req), {
-          limit,
-          deleted,
-          raw: req.query as Record<string, unknown>,
-          ...(q ? { q } : {}),
-          ...(cursor ? { cursor } : {}),
-          ...(sort ? { sort } : {}),
-        });
-      },
+      async (req) => listCompanies(core, actorOf(req), listOptions(req.query)),
     );
     app.post(companyApi.create.path, { schema: routeSchema(companyApi.create, [403, 422]), config: { action: 'companies.create' } }, async (req, reply) => {
       const c = await createCompany(core, actorOf(req), req.body);

@@ -1,3 +1,4 @@
+import { listOptions } from '../../platform/records/list-query.ts';
 import { contactApi, ContactOut } from '@kith/domain/contacts/contact.api.ts';
 import { z } from 'zod';
 import { ContactCreateSchema, ContactUpdateSchema } from '@kith/domain/contacts/contact.schema.ts';
@@ -40,18 +41,7 @@ export function contactRoutes(core: Core) {
     app.get(
       contactApi.list.path,
       { schema: routeSchema(contactApi.list, [403, 422]), config: { action: 'contacts.read', filters: LIST_FIELDS } },
-      async (req) => {
-        const { q, limit, cursor, sort, deleted, includeTotal } = req.query;
-        return listContacts(core, actorOf(req), {
-          limit,
-          deleted,
-          includeTotal,
-          raw: req.query as Record<string, unknown>,
-          ...(q !== undefined ? { q } : {}),
-          ...(cursor !== undefined ? { cursor } : {}),
-          ...(sort !== undefined ? { sort } : {}),
-        });
-      },
+      async (req) => listContacts(core, actorOf(req), { ...listOptions(req.query), includeTotal: req.query.includeTotal }),
     );
 
     app.post(contactApi.create.path, { schema: routeSchema(contactApi.create, [403, 422]), config: { action: 'contacts.create' } }, async (req, reply) => {

@@ -425,3 +425,21 @@ export function orderBySql(sort: Sort, idColumn: string): RawBuilder<unknown> {
   const nulls = sort.nullable ? sql` nulls last` : sql``;
   return sql`${sort.expr} ${d}${nulls}, ${sql.ref(idColumn)} ${d}`;
 }
+
+/**
+ * A list route's validated query as the list services take it: paging, search and sort where given, and the raw
+ * query, which holds its `filter[...]` parameters (read against the field registry by the service).
+ */
+export function listOptions<Q extends { q?: string; limit: number; cursor?: string; sort?: string; deleted: D }, D>(
+  query: Q,
+): { limit: number; deleted: D; raw: Record<string, unknown>; q?: string; cursor?: string; sort?: string } {
+  const { q, limit, cursor, sort, deleted } = query;
+  return {
+    limit,
+    deleted,
+    raw: query as Record<string, unknown>,
+    ...(q ? { q } : {}),
+    ...(cursor ? { cursor } : {}),
+    ...(sort ? { sort } : {}),
+  };
+}
