@@ -123,6 +123,10 @@ export const fieldNames = <Name extends string>(list: readonly (FieldDef & { nam
 /** The import's name of a field (company for companyId), or null when it is not imported. */
 export const importTargetOf = (d: FieldDef & { name: string }): string | null => (isSkip(d.import) ? null : (d.import.target ?? d.name));
 
+/** The import's targets that hold several values (a list field): several columns may fill one. */
+export const importListTargetsOf = (list: readonly (FieldDef & { name: string })[]): string[] =>
+  list.flatMap((f) => (isSkip(f.import) || f.kind !== 'list' ? [] : [f.import.target ?? f.name]));
+
 /** The import's targets and the headers that mean each (import/mapping.ts), in table order. */
 export const importSynonymsOf = (list: readonly (FieldDef & { name: string })[]): Record<string, readonly string[]> =>
   Object.fromEntries(list.flatMap((f) => (isSkip(f.import) ? [] : [[f.import.target ?? f.name, f.import.synonyms]])));

@@ -1,6 +1,8 @@
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { AppError, isAppError } from '@kith/domain/errors.ts';
-import { IMPORT_FIELDS, suggestMapping, type ImportEntity, type Suggestion } from '@kith/domain/import/mapping.ts';
+import { IMPORT_FIELDS, isSure, MULTI_COLUMN_FIELDS, suggestMapping, type ImportEntity, type Suggestion } from '@kith/domain/import/mapping.ts';
+import type { ImportPreset } from '@kith/domain/import/preset.ts';
+import { IMPORT_PRESETS, presetById, recognisePreset } from '@kith/domain/import/presets.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../../core.ts';
 import type { Db, DialectName } from '../../platform/db/create-db.ts';
@@ -12,7 +14,8 @@ import { refreshPlannerStats } from '../../platform/db/planner-stats.ts';
 import { runDetection } from '../duplicates/duplicate-detect.service.ts';
 import type { Encoding } from './decode.ts';
 import { describeSource, fileProblem, hashSource, MAX_COLUMNS, MAX_HEADER_CHARS, readRecords, type Source, type SourceInfo } from './source.ts';
-import { HANDLERS, type KindHandler, type MappedRow, type MatchKey } from './kinds.ts';
+import { HANDLERS, type KindHandler, type KindOptions, type MappedRow, type MatchKey } from './kinds.ts';
+import type { DateOrder } from '@kith/domain/import/values.ts';
 import { demandWithin, yieldToLoop } from '../../platform/db/pace.ts';
 import { holdBackgroundCheckpoints, type BackgroundCheckpoints } from '../../platform/db/checkpointer.ts';
 import { HEARTBEAT_MS, LostImport, markRunning, markStopped, RUNNER_ID, runnerAlive } from './runner.ts';
@@ -94,6 +97,12 @@ export type ImportOptions = {
   map?: Record<string, string> | undefined;
   matchBy?: MatchKey[] | undefined;
   onExisting?: 'update' | 'skip' | undefined;
+  /** A preset's id, or `none`; by default the preset the header set looks like. */
+  preset?: string | undefined;
+  /** The order of the file's day-month dates; by default read from its values (a day above 12 decides). */
+  dateOrder?: DateOrder | undefined;
+  /** Change the name of a contact a row matches (by default a matched contact keeps its name). */
+  updateNames?: boolean | undefined;
 };
 export type ImportReport = {
   id: string | null;
@@ -112,6 +121,14 @@ export type ImportReport = {
   encoding: Encoding | null;
   delimiter: string | null;
   mapping: Record<string, string | null>;
+  /** Each column, the field it went to and how sure the suggestion was. */
+  columns: Suggestion[];
+  /** Guesses left out because nobody confirmed them. */
+  unconfirmed: { header: string; field: string }[];
+  /** The product the file looks like (or was said to come from). */
+  preset: { id: string; product: string } | null;
+  /** Fields changed on existing records, by field. */
+  fieldsChanged: Record<string, number>;
   /** Open duplicate pairs after the import (null: a dry run, or nothing new). */
   duplicates: number | null;
 };
@@ -150,10 +167,13 @@ export async function scanSource(src: Source, o: { encoding?: Encoding | undefin
     if (sample.length < 20) sample.push(r.cells.slice(0, MAX_COLUMNS).map((c) => clip(c, PREVIEW_CHARS)));
   }
   if (!headers || headers.every((h) => h === '')) throw fileProblem('The file has no header row: the first row must name the columns', 'no_header');
+  // A header written twice the same way is refused (which one would a value belong to?); two that differ only in
+  // case (Shopee writes "Tổng số tiền Người mua thanh toán" beside "Tổng số tiền người mua thanh toán") are two
+  // columns, each mapped by its own spelling.
   const seen = new Map<string, number>();
   headers.forEach((h, i) => {
     if (!h) return;
-    const k = matchKey(h);
+    const k = h.normalize('NFC');
     const first = seen.get(k);
     if (first !== undefined)
       throw fileProblem(
@@ -166,17 +186,49 @@ export async function scanSource(src: Source, o: { encoding?: Encoding | undefin
   return { info, sha256: await hashSource(src), headers, rowCount, sample };
 }
 
-/** The mapping: suggested from the headers, then the caller's overrides ("Header" → field; "" skips the column). */
-export function resolveMapping(
-  kind: ImportEntity,
-  headers: string[],
-  map: Record<string, string> = {},
-): { fields: (string | null)[]; suggestions: Suggestion[] } {
-  const suggestions = suggestMapping(headers, kind);
-  const fields = suggestions.map((s) => s.field);
+/** The preset a run uses: the one asked for (`none`: no preset), else the one the header set looks like. */
+export function choosePreset(kind: ImportEntity, headers: readonly string[], asked?: string): ImportPreset | null {
+  if (asked === 'none') return null;
+  if (asked) {
+    const p = presetById(asked);
+    const ids = IMPORT_PRESETS.filter((x) => x.kind === kind).map((x) => x.id);
+    if (!p || p.kind !== kind)
+      throw new AppError('validation', `"${asked}" is not a preset for ${kind}; use one of ${[...ids, 'none'].join(', ')}`, {
+        issues: [{ path: ['preset'], message: 'Unknown preset', code: 'invalid_choice' }],
+      });
+    return p;
+  }
+  return recognisePreset(headers, kind);
+}
+
+/** The column a `--map` header names: the header as written, else the one header equal to it folded. */
+function columnOf(headers: readonly string[], header: string): number {
+  const exact = headers.indexOf(header);
+  if (exact >= 0) return exact;
+  const folded = headers.flatMap((h, i) => (matchKey(h) === matchKey(header) ? [i] : []));
+  return folded.length === 1 ? folded[0]! : -1;
+}
+
+export type Mapping = {
+  /** Each column's field (null: left out). */
+  fields: (string | null)[];
+  suggestions: Suggestion[];
+  /** Guesses not used because nobody confirmed them (pass them in `map` to use them). */
+  unconfirmed: { header: string; field: string }[];
+};
+
+/**
+ * The mapping: suggested from the headers (and the preset), then the caller's overrides ("Header" → field; ""
+ * skips the column). A partial guess is used only when the caller confirms it by naming it in `map`; a field
+ * that takes one value may come from one column only.
+ */
+export function resolveMapping(kind: ImportEntity, headers: string[], map: Record<string, string> = {}, preset: ImportPreset | null = null): Mapping {
+  const suggestions = suggestMapping(headers, kind, preset);
+  const fields = suggestions.map((s) => (isSure(s) ? s.field : null));
   const known = IMPORT_FIELDS[kind] as readonly string[];
+  const overridden = new Set<number>();
   for (const [header, field] of Object.entries(map)) {
-    const col = headers.findIndex((h) => matchKey(h) === matchKey(header));
+    const col = columnOf(headers, header);
     if (col < 0)
       throw new AppError('validation', `No column "${header}" in the file; its columns are: ${headers.join(', ')}`, {
         issues: [{ path: ['map', header], message: 'No such column', code: 'not_found' }],
@@ -186,15 +238,18 @@ export function resolveMapping(
         issues: [{ path: ['map', header], message: 'Unknown field', code: 'invalid_choice' }],
       });
     fields[col] = field || null;
+    overridden.add(col);
   }
-  const dup = fields.findIndex((f, i) => f !== null && fields.indexOf(f) !== i);
+  const multi = MULTI_COLUMN_FIELDS[kind];
+  const dup = fields.findIndex((f, i) => f !== null && !multi.has(f) && fields.indexOf(f) !== i);
   if (dup >= 0) {
     const first = fields.indexOf(fields[dup]!);
     throw new AppError('validation', `The columns "${headers[first]}" and "${headers[dup]}" both go to ${fields[dup]}; map one of them elsewhere or skip it`, {
       issues: [{ path: ['map', headers[dup]!], message: 'Two columns for one field', code: 'not_unique' }],
     });
   }
-  return { fields, suggestions };
+  const unconfirmed = suggestions.flatMap((s) => (s.field && !isSure(s) && !overridden.has(s.column) ? [{ header: s.header, field: s.field }] : []));
+  return { fields, suggestions, unconfirmed };
 }
 
 type ImportRow = {
@@ -244,11 +299,28 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
     });
   authorize(actor, handler.action);
   const scan = await scanSource(src, { encoding: o.encoding });
-  const { fields } = resolveMapping(o.kind, scan.headers, o.map);
+  const preset = choosePreset(o.kind, scan.headers, o.preset);
+  const resolved = resolveMapping(o.kind, scan.headers, o.map, preset);
+  const { fields } = resolved;
   const missing = handler.missing(new Set(fields.filter((f): f is string => f !== null)));
-  if (missing) throw new AppError('validation', missing, { issues: [{ path: ['map'], message: missing, code: 'required' }] });
+  if (missing) {
+    const guesses = resolved.unconfirmed.map((u) => `"${u.header}=${u.field}"`);
+    const hint = guesses.length ? ` (unconfirmed guesses: ${guesses.join(', ')}; confirm one with --map)` : '';
+    throw new AppError('validation', `${missing}${hint}`, { issues: [{ path: ['map'], message: missing, code: 'required' }] });
+  }
   const mapping = Object.fromEntries(scan.headers.map((h, i) => [h, fields[i] ?? null]));
-  const options = { matchBy: o.matchBy ?? handler.defaultMatchBy, onExisting: o.onExisting ?? 'update' };
+  const options: KindOptions = {
+    matchBy: o.matchBy ?? handler.defaultMatchBy,
+    onExisting: o.onExisting ?? 'update',
+    updateNames: o.updateNames ?? false,
+    dateOrder: o.dateOrder ?? preset?.dateOrder ?? 'dmy',
+    values: preset?.values ?? {},
+  };
+  const described = {
+    columns: resolved.suggestions.map((sg, i) => ({ ...sg, field: fields[i] ?? null })),
+    unconfirmed: resolved.unconfirmed,
+    preset: preset ? { id: preset.id, product: preset.product } : null,
+  };
 
   let record: ImportRow | null = null;
   if (!o.dryRun) record = await claimImport(core, actor, scan, o, mapping, options);
@@ -256,7 +328,7 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
   // SQLite: the log's checkpoints in a thread of their own while a large import writes (db/checkpointer.ts).
   const checkpoints = record && scan.rowCount >= BACKGROUND_CHECKPOINTS_FROM_ROWS ? holdBackgroundCheckpoints(core.dbHandle) : null;
   try {
-    return await runClaimed(core, actor, src, o, handler, scan, fields, mapping, options, record, checkpoints);
+    return { ...(await runClaimed(core, actor, src, o, handler, scan, fields, mapping, options, record, checkpoints)), ...described };
   } finally {
     if (record) markStopped(record.id);
     await checkpoints?.release();
@@ -272,14 +344,16 @@ async function runClaimed(
   scan: Scan,
   fields: (string | null)[],
   mapping: Record<string, string | null>,
-  options: { matchBy: MatchKey[]; onExisting: 'update' | 'skip' },
+  options: KindOptions,
   record: ImportRow | null,
   checkpoints: BackgroundCheckpoints | null,
-): Promise<ImportReport> {
+): Promise<Omit<ImportReport, 'columns' | 'unconfirmed' | 'preset'>> {
   const resumedFromRow = record && record.rows_done > 0 ? record.rows_done : null;
   const totals = { created: record?.created ?? 0, updated: record?.updated ?? 0, skipped: record?.skipped ?? 0, failed: record?.failed ?? 0 };
   const errors: ImportError[] = record && record.rows_done > 0 ? await storedErrors(core.db, record.id, REPORT_ERRORS) : [];
   let errorsTruncated = false;
+  // Fields changed on existing records, by field (this run's: a resumed import counts from where it resumed).
+  const fieldsChanged: Record<string, number> = {};
   const headerOf = (field: string) => scan.headers[fields.indexOf(field)] ?? field;
   const state = handler.newState();
 
@@ -328,6 +402,7 @@ async function runClaimed(
     totals.updated += r.updated;
     totals.skipped += r.skipped;
     totals.failed += r.errorRows;
+    for (const [f, n] of Object.entries(r.fieldsChanged)) fieldsChanged[f] = (fieldsChanged[f] ?? 0) + n;
     if (!createdContacts.overflow) {
       createdContacts.ids.push(...r.contactIds);
       if (createdContacts.ids.length > 20_000) createdContacts = { ids: [], overflow: true };
@@ -390,7 +465,8 @@ async function runClaimed(
       rec.cells.forEach((cell, col) => {
         const f = fields[col];
         const v = cell.trim();
-        if (f && v !== '') values[f] = v;
+        // A field several columns fill gets all their values, one per line, in column order.
+        if (f && v !== '') values[f] = values[f] === undefined ? v : `${values[f]}\n${v}`;
       });
       const row = { row: rec.row, values };
       // A batch ends on a group's boundary (the lines of one order stay together).
@@ -448,8 +524,16 @@ async function runClaimed(
     encoding: scan.info.encoding,
     delimiter: scan.info.delimiter,
     mapping,
+    fieldsChanged,
     duplicates,
   };
+}
+
+/** The fields an update changed: those whose value after differs from the value before. */
+function countChanges(into: Record<string, number>, before: unknown, after: unknown): void {
+  const b = (before ?? {}) as Record<string, unknown>;
+  for (const [k, v] of Object.entries((after ?? {}) as Record<string, unknown>))
+    if (JSON.stringify(b[k] ?? null) !== JSON.stringify(v ?? null)) into[k] = (into[k] ?? 0) + 1;
 }
 
 /**
@@ -606,7 +690,7 @@ async function storedErrors(db: Db, importId: string, limit: number): Promise<Im
 
 type BatchContext = {
   headerOf: (field: string) => string;
-  options: { matchBy: MatchKey[]; onExisting: 'update' | 'skip' };
+  options: KindOptions;
   state: unknown;
   dryRun: boolean;
   record: ImportRow | null;
@@ -624,6 +708,7 @@ type BatchResult = {
   errorRows: number;
   errors: ImportError[];
   contactIds: string[];
+  fieldsChanged: Record<string, number>;
   prepareMs: number;
   writeMs: number;
 };
@@ -664,6 +749,7 @@ async function processBatch(
         errorRows,
         errors: prepared.errors,
         contactIds: [] as string[],
+        fieldsChanged: prepared.counts.fieldsChanged ?? {},
         prepareMs,
         writeMs,
       };
@@ -729,7 +815,10 @@ async function processBatch(
             .where('runner', '=', RUNNER_ID)
             .executeTakeFirst();
           if (Number(mine.numUpdatedRows) === 0) throw new LostImport();
+          const fieldsChanged: Record<string, number> = {};
+          for (const x of w.updated) if (x.type === handler.entityType) countChanges(fieldsChanged, x.before, x.after);
           return {
+            fieldsChanged,
             created,
             updated,
             skipped: w.skipped,

@@ -2,6 +2,7 @@ import { normalizeEmail } from '@kith/domain/emails/email.ts';
 import type { Action } from '@kith/domain/permissions/permissions.ts';
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
 import type { ImportEntity } from '@kith/domain/import/mapping.ts';
+import type { DateOrder } from '@kith/domain/import/values.ts';
 import { MATCH_KEYS, type MatchKey } from '@kith/domain/import/import.api.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
@@ -13,14 +14,29 @@ import { interactionsHandler } from './interactions.kind.ts';
 import { productsHandler } from './products.kind.ts';
 import { companiesHandler } from './companies.kind.ts';
 
+/** What a batch would do; `fieldsChanged` counts, by field, the changes its updates make to existing records. */
+export type PrepareCounts = { created: number; updated: number; skipped: number; fieldsChanged?: Record<string, number> };
+
 /** A row of the file after mapping: its row number and its non-empty cells by field. */
 export type MappedRow = { row: number; values: Record<string, string> };
 // How a row finds the record it updates: the list the imports' contract declares.
 export { MATCH_KEYS, type MatchKey };
 
+/** How a run reads and writes its rows (engine.ts runImport). */
+export type KindOptions = {
+  matchBy: MatchKey[];
+  onExisting: 'update' | 'skip';
+  /** A matched contact's name changes only when the user asks for it. */
+  updateNames: boolean;
+  /** The order of the file's day-month dates. */
+  dateOrder: DateOrder;
+  /** The preset's words for stored values, per field (its statuses, its stages). */
+  values: Readonly<Record<string, Readonly<Record<string, string>>>>;
+};
+
 export type PrepareContext = {
   headerOf: (field: string) => string;
-  options: { matchBy: MatchKey[]; onExisting: 'update' | 'skip' };
+  options: KindOptions;
   /** The handler's own state across the batches of one run (newState). */
   state: unknown;
   dryRun: boolean;
@@ -51,12 +67,7 @@ export interface KindHandler<Plan, State> {
   newState(): State;
   /** Rows of one group (an order's lines) are never split between batches. */
   groupOf?(row: MappedRow): string | null;
-  prepare(
-    core: Core,
-    actor: Actor,
-    rows: MappedRow[],
-    ctx: PrepareContext,
-  ): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }>;
+  prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext): Promise<{ plan: Plan; errors: ImportError[]; counts: PrepareCounts }>;
   /** After a batch (written, or checked in a dry run): remember what it created, so later rows match it. */
   commitState?(state: State, plan: Plan, dryRun: boolean): void;
   write(core: Core, trx: Db, actor: Actor, plan: Plan, meta: { importId: string }): Promise<Written>;
