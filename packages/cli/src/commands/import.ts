@@ -7,6 +7,9 @@ import { runImport, type Progress } from '@kith/server/features/import/engine.ts
 import { errorFile, listImports } from '@kith/server/features/import/import.service.ts';
 import { MATCH_KEYS, type MatchKey } from '@kith/server/features/import/kinds.ts';
 import { undoImport } from '@kith/server/features/import/undo.ts';
+import { DATE_ORDERS } from '@kith/domain/import/import.api.ts';
+import { IMPORT_PRESETS } from '@kith/domain/import/presets.ts';
+import type { DateOrder } from '@kith/domain/import/values.ts';
 import { dataOut, jsonSafe, print, say, terminalSafe, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 
@@ -70,6 +73,16 @@ export function registerImportCommand(program: Command): void {
       .option('--dry-run', 'check every row and report, change nothing')
       .option('--match-by <keys>', `how a row finds the contact it updates, surest first (default ${MATCH_KEYS.join(',')})`)
       .option('--skip-existing', 'leave contacts that a row matches as they are (default: update them)')
+      .option(
+        '--preset <id>',
+        `the product the file comes from (${
+          IMPORT_PRESETS.filter((p) => p.kind === kind)
+            .map((p) => p.id)
+            .join(', ') || 'none yet'
+        }), or "none"; by default recognised from its headers`,
+      )
+      .option('--date-order <order>', `the order of day-month dates (${DATE_ORDERS.join(', ')}); by default read from the file (a day above 12 decides)`)
+      .option('--update-names', 'change the name of a contact a row matches (by default it keeps its name)')
       .option('--resume', 'resume an interrupted import of this file even if it may still be running')
       .option('--encoding <enc>', `force the file's encoding (${ENCODINGS.join(', ')})`)
       .option('--workspace <id>', 'workspace id (default: the only one)')
@@ -82,6 +95,9 @@ export function registerImportCommand(program: Command): void {
             dryRun?: boolean;
             matchBy?: string;
             skipExisting?: boolean;
+            preset?: string;
+            dateOrder?: string;
+            updateNames?: boolean;
             resume?: boolean;
             encoding?: string;
             workspace?: string;
@@ -89,6 +105,8 @@ export function registerImportCommand(program: Command): void {
           },
           cmd: Command,
         ) => {
+          if (opts.dateOrder && !(DATE_ORDERS as readonly string[]).includes(opts.dateOrder))
+            throw new AppError('validation', `--date-order must be one of ${DATE_ORDERS.join(', ')}`);
           if (opts.encoding && !(ENCODINGS as readonly string[]).includes(opts.encoding))
             throw new AppError('validation', `--encoding must be one of ${ENCODINGS.join(', ')}`);
           try {
@@ -108,6 +126,9 @@ export function registerImportCommand(program: Command): void {
                 map: parseMap(opts.map),
                 matchBy: parseMatchBy(opts.matchBy),
                 onExisting: opts.skipExisting ? 'skip' : 'update',
+                preset: opts.preset,
+                dateOrder: opts.dateOrder as DateOrder | undefined,
+                updateNames: Boolean(opts.updateNames),
                 dryRun: Boolean(opts.dryRun),
                 forceResume: Boolean(opts.resume),
                 encoding: opts.encoding as Encoding | undefined,
@@ -122,6 +143,13 @@ export function registerImportCommand(program: Command): void {
                 .map(([h, f]) => `${h}→${f ?? '(skipped)'}`)
                 .join(', ')}`,
             );
+            if (r.preset) say(`kith: looks like a ${r.preset.product} export (--preset ${r.preset.id})`);
+            if (r.unconfirmed.length)
+              say(
+                `kith: left out, not sure: ${r.unconfirmed.map((u) => `${u.header}→${u.field}?`).join(', ')} — to use one, pass --map "${r.unconfirmed[0]!.header}=${r.unconfirmed[0]!.field}"`,
+              );
+            const changed = Object.entries(r.fieldsChanged);
+            if (changed.length) say(`kith: fields changed on existing records: ${changed.map(([f, n]) => `${f} ${n}`).join(', ')}`);
             const out = {
               created: r.created,
               updated: r.updated,
@@ -129,6 +157,9 @@ export function registerImportCommand(program: Command): void {
               errors: r.errors.map((e) => ({ row: e.row, column: e.column, message: e.message, ...(e.value !== undefined ? { value: e.value } : {}) })),
               skipped: r.skipped,
               id: r.id,
+              preset: r.preset?.id ?? null,
+              unconfirmed: r.unconfirmed,
+              fieldsChanged: r.fieldsChanged,
             };
             process.stdout.write(
               opts.json

@@ -16,6 +16,23 @@ export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258'
 export const MATCH_KEYS = ['externalId', 'email', 'phone'] as const;
 export type MatchKey = (typeof MATCH_KEYS)[number];
 
+/** The order a file's day-month dates are read in. */
+export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
+
+const Confidence = z
+  .enum(['preset', 'exact', 'partial', 'none'])
+  .describe(
+    'preset: a column the recognised product writes; exact: the header is a name of the field; partial: a guess, used only once confirmed (in `map`); none',
+  );
+const SuggestionOut = z.object({
+  column: z.number().int(),
+  header: z.string(),
+  field: z.string().nullable(),
+  confidence: Confidence,
+  reason: z.string().optional().describe('why a preset leaves the column out'),
+});
+const PresetRef = z.object({ id: z.string(), product: z.string() });
+
 const ImportIdParams = z.object({ id: z.uuid() });
 
 const ErrorOut = z.object({
@@ -47,6 +64,12 @@ export const ImportReportOut = z
     encoding: z.string().nullable(),
     delimiter: z.string().nullable(),
     mapping: z.record(z.string(), z.string().nullable()).describe('each column of the file and the field it went to (null: skipped)'),
+    columns: z.array(SuggestionOut).describe('each column, the field it went to and how sure the suggestion was'),
+    unconfirmed: z
+      .array(z.object({ header: z.string(), field: z.string() }))
+      .describe('guesses left out because nobody confirmed them: name them in `map` to use them'),
+    preset: PresetRef.nullable().describe('the product the file looks like ("looks like a HubSpot export"), or was said to come from'),
+    fieldsChanged: z.record(z.string(), z.number().int()).describe('fields changed on existing records, by field'),
     duplicates: z
       .number()
       .int()
@@ -93,9 +116,9 @@ export type ImportOut = z.output<typeof ImportOut>;
 
 export const UploadOut = z.object({
   import: ImportOut,
-  suggestions: z.array(
-    z.object({ column: z.number().int(), header: z.string(), field: z.string().nullable(), confidence: z.enum(['exact', 'partial', 'none']) }),
-  ),
+  suggestions: z.array(SuggestionOut),
+  preset: PresetRef.nullable().describe('the product the file looks like'),
+  presets: z.array(PresetRef).describe('the presets of this kind, to choose one by hand'),
   sample: z.array(z.array(z.string())).describe('the first rows, as read'),
   fields: z.array(z.string()).describe('the fields a column can go to'),
 });
@@ -104,6 +127,9 @@ export const RunBody = z.strictObject({
   map: z.record(z.string(), z.string()).optional().describe('column → field overrides of the suggestion; "" skips a column'),
   matchBy: z.array(z.enum(MATCH_KEYS)).max(3).optional().describe('how a row finds the record it updates, surest first'),
   onExisting: z.enum(['update', 'skip']).optional(),
+  preset: z.string().max(40).optional().describe('a preset’s id, or "none"; by default the one the header set looks like'),
+  dateOrder: z.enum(DATE_ORDERS).optional().describe('the order of day-month dates; by default read from the file (a day above 12 decides)'),
+  updateNames: z.boolean().optional().describe('change the name of a contact a row matches (by default it keeps its name)'),
 });
 
 export const importApi = {
@@ -123,6 +149,9 @@ export const importApi = {
         .optional()
         .describe('comma-separated, surest first (default externalId,email,phone)'),
       onExisting: z.enum(['update', 'skip']).default('update'),
+      preset: z.string().max(40).optional().describe('a preset’s id, or "none"; by default the one the header set looks like'),
+      dateOrder: z.enum(DATE_ORDERS).optional().describe('the order of day-month dates; by default read from the file'),
+      updateNames: z.enum(['true', 'false']).default('false').describe('true: change the name of a contact a row matches'),
       fileName: z.string().max(200).default('upload.csv'),
     }),
     status: 200,

@@ -119,6 +119,9 @@ export function importRoutes(core: Core) {
               encoding: q.encoding,
               matchBy: q.matchBy ? (q.matchBy.split(',') as ('externalId' | 'email' | 'phone')[]) : undefined,
               onExisting: q.onExisting,
+              preset: q.preset,
+              dateOrder: q.dateOrder,
+              updateNames: q.updateNames === 'true',
               signal: stop.signal,
             },
           );

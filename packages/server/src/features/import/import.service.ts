@@ -8,7 +8,18 @@ import type { Core } from '../../core.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize, scopeFor } from '../../platform/records/visibility.ts';
 import type { Encoding } from './decode.ts';
-import { resolveMapping, runImport, scanSource, StopForTest, toSummary, type ImportOptions, type ImportReport, type ImportSummary } from './engine.ts';
+import { IMPORT_PRESETS } from '@kith/domain/import/presets.ts';
+import {
+  choosePreset,
+  resolveMapping,
+  runImport,
+  scanSource,
+  StopForTest,
+  toSummary,
+  type ImportOptions,
+  type ImportReport,
+  type ImportSummary,
+} from './engine.ts';
 import { HANDLERS } from './kinds.ts';
 import { runnerAlive } from './runner.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
@@ -61,7 +72,8 @@ export async function uploadImport(core: Core, actor: Actor, bytes: Buffer, o: {
   if (!handler) throw new AppError('validation', `Importing ${o.kind} is not supported`);
   authorize(actor, handler.action);
   const scan = await scanSource({ bytes }, { encoding: o.encoding });
-  const { suggestions } = resolveMapping(o.kind, scan.headers);
+  const preset = choosePreset(o.kind, scan.headers);
+  const { suggestions } = resolveMapping(o.kind, scan.headers, {}, preset);
   const now = core.now().toISOString();
   const id = uuidv7();
   await core.db.transaction().execute(async (trx) => {
@@ -96,7 +108,13 @@ export async function uploadImport(core: Core, actor: Actor, bytes: Buffer, o: {
     await trx.insertInto('import_files').values({ import_id: id, data: bytes }).execute();
   });
   const rec = await findOwnImport(core, actor, id);
-  return { import: await view(core, toSummary(rec), core.now(), rec.runner), suggestions, sample: scan.sample };
+  return {
+    import: await view(core, toSummary(rec), core.now(), rec.runner),
+    suggestions,
+    sample: scan.sample,
+    preset: preset ? { id: preset.id, product: preset.product } : null,
+    presets: IMPORT_PRESETS.filter((p) => p.kind === o.kind).map((p) => ({ id: p.id, product: p.product })),
+  };
 }
 
 export async function listImports(core: Core, actor: Actor, limit: number): Promise<ImportView[]> {
@@ -145,7 +163,8 @@ export async function startImport(core: Core, actor: Actor, id: string, o: Impor
     // The mapping is checked now, so a wrong one is a 422 here rather than a failed import later.
     const handler = HANDLERS[kind]!;
     authorize(actor, handler.action);
-    const { fields } = resolveMapping(kind, JSON.parse(JSON.stringify(toSummary(rec).headers)) as string[], o.map);
+    const headers = toSummary(rec).headers;
+    const { fields } = resolveMapping(kind, headers, o.map, choosePreset(kind, headers, o.preset));
     const missing = handler.missing(new Set(fields.filter((f): f is string => f !== null)));
     if (missing) throw new AppError('validation', missing, { issues: [{ path: ['map'], message: missing, code: 'required' }] });
     // Claimed atomically (compare and set on what was read) with its job queued: one run at a time. A running
