@@ -342,7 +342,7 @@ export const CONTACT_FIELDS = {
     web: { section: 'interests', edit: 'list', show: 'chips' },
   }),
   tags: wordList('tags', 'tag', {
-    import: { synonyms: ['nhan', 'the', 'tags', 'tag', 'labels'] },
+    import: { synonyms: ['nhan', 'the', 'tags', 'tag', 'labels', 'nhom khach hang', 'nhom khach', 'customer group', 'customer groups', 'groups'] },
     web: { section: 'interests', edit: 'list', show: 'chips', column: { width: 200 } },
   }),
   education: enumField('education', EDUCATION_LEVELS, 'education', {

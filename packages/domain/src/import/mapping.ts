@@ -26,6 +26,8 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
     // name; the date the record was created in the system it comes from becomes a new contact's creation date.
     middleName: ['middle name', 'ten dem', 'ten lot', 'chu lot'],
     createdAt: ['create date', 'created date', 'created at', 'created time', 'date created', 'ngay tao'],
+    // A shop's delivery area, "Hà Nội - Quận Hai Bà Trưng": the province and the district in one cell.
+    area: ['khu vuc', 'khu vuc giao hang', 'dia ban', 'area', 'region'],
   },
   // The order field table's targets (orders/order.fields.ts: number, the customer by name, date, shipping, status,
   // channel, currency) with the ways to find the customer and the line's own targets, in the order they are suggested.
