@@ -145,7 +145,7 @@ export const CONTACT_FIELDS = {
     empty: [] as string[],
     input: z.array(z.string().max(40, { message: 'Must be at most 40 characters' })).max(10, { message: 'At most 10 phone numbers' }),
     output: z.array(z.string()),
-    describe: 'E.164',
+    describe: 'E.164, followed by ";ext=123" when the number has an extension (RFC 3966)',
     audited: true,
     merge: 'union',
     export: {},

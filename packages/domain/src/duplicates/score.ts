@@ -1,3 +1,4 @@
+import { splitPhone } from '../phones/phone-value.ts';
 import { foldedWords, matchKey } from '../text/fold.ts';
 
 /**
@@ -64,7 +65,14 @@ export function scoreDuplicate(a: DuplicateFacts, b: DuplicateFacts): { score: n
   const reasons: DuplicateReason[] = [];
   if (a.externalId && b.externalId) reasons.push(a.externalId === b.externalId ? 'same_external_id' : 'different_external_id');
   if (shares(a.emails, b.emails)) reasons.push('same_email');
-  if (shares(a.phones, b.phones)) reasons.push('same_phone');
+  // One number with two extensions is still one switchboard: phones are compared by their E.164 part.
+  if (
+    shares(
+      a.phones.map((p) => splitPhone(p).e164),
+      b.phones.map((p) => splitPhone(p).e164),
+    )
+  )
+    reasons.push('same_phone');
   const sameName = matchKey(a.name) === matchKey(b.name);
   if (sameName) reasons.push('same_name');
   else if (nameSimilarity(a.name, b.name) >= 0.6) reasons.push('similar_name');
