@@ -178,6 +178,7 @@ export const CONTACT_FIELDS = {
     empty: null as string | null,
     input: birthday().nullable(),
     output: z.string().nullable(),
+    describe: 'YYYY-MM-DD, or --MM-DD when the year is not known',
     audited: true,
     merge: 'pick',
     export: {},
