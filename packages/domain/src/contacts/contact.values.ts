@@ -47,11 +47,14 @@ const fullBirthday = () =>
 export const birthday = () =>
   z.string().superRefine((s, ctx) => {
     if (s.startsWith('--')) {
-      if (!isYearlessBirthday(s)) ctx.addIssue({ code: 'custom', message: 'Must be a date as YYYY-MM-DD, or --MM-DD without the year', params: withCode('invalid_date') });
+      if (!isYearlessBirthday(s))
+        ctx.addIssue({ code: 'custom', message: 'Must be a date as YYYY-MM-DD, or --MM-DD without the year', params: withCode('invalid_date') });
       return;
     }
     const r = fullBirthday().safeParse(s);
-    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message, params: (i as { params?: Record<string, unknown> }).params ?? withCode('invalid_date') });
+    if (!r.success)
+      for (const i of r.error.issues)
+        ctx.addIssue({ code: 'custom', message: i.message, params: (i as { params?: Record<string, unknown> }).params ?? withCode('invalid_date') });
   });
 
 export const province = () =>
