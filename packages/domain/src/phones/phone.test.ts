@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatPhone, isRegion, normalizePhone, phoneSearchTokens, VN_PREFIXES_2018 } from './phone.ts';
+import { formatPhone, isRegion, normalizePhone, phoneSearchTokens, splitPhoneList, VN_PREFIXES_2018 } from './phone.ts';
 import { joinPhone, splitPhone } from './phone-value.ts';
 
 const plain = (e164: string) => ({ ok: true, e164, ext: null, value: e164, renumbered: false });
@@ -115,4 +115,17 @@ test('an extension is kept beside the E.164 number, which stays the lookup key',
   assert.deepEqual(phoneSearchTokens('+842838221234;ext=12').sort(), phoneSearchTokens('+842838221234').sort(), 'searched by its number');
   assert.equal(formatPhone('+14155552671;ext=123', 'VN'), '+1 415 555 2671 ext. 123');
   assert.equal(formatPhone('+842838221234;ext=12', 'VN', 'vi'), '028 3822 1234 máy lẻ 12');
+});
+
+test('a cell of several numbers splits between numbers, never between a number and its extension', () => {
+  assert.deepEqual(splitPhoneList('0912 345 678; 0987 654 321'), ['0912 345 678', '0987 654 321']);
+  assert.deepEqual(splitPhoneList('0912345678 / 0987654321\n0383123456'), ['0912345678', '0987654321', '0383123456']);
+  assert.deepEqual(splitPhoneList('+14155552671;ext=123; +84912345678'), ['+14155552671 ext 123', '+84912345678']);
+  assert.deepEqual(splitPhoneList('+1 415-555-2671, ext. 123, 028 3822 1234 máy lẻ 5'), ['+1 415-555-2671 ext. 123', '028 3822 1234 máy lẻ 5']);
+  for (const n of splitPhoneList('+14155552671;ext=123; 028 3822 1234, nhánh 5')) assert.equal(normalizePhone(n, 'VN').ok, true, n);
+  assert.deepEqual(
+    splitPhoneList('+14155552671;ext=123').map((n) => (normalizePhone(n, 'VN') as { value: string }).value),
+    ['+14155552671;ext=123'],
+    'an export reads back as it was',
+  );
 });

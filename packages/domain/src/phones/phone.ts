@@ -86,6 +86,23 @@ export function normalizePhone(input: string, defaultRegion: string): PhoneResul
   return { ok: true, e164: parsed.number, ext, value: joinPhone(parsed.number, ext), renumbered: renumbered !== null };
 }
 
+/** A piece of a list cell that is only an extension ("ext=12", " ext. 12", "máy lẻ 12"), to rejoin its number. */
+const EXTENSION_ONLY = /^\s*\(?\s*(?:ext=|ext(?:ension)?\.?|x|#|m[áa]y\s+l[ẻe]|s[ốo]\s+l[ẻe]|nh[áa]nh)\s*[:.]?\s*\d{1,10}\s*\)?\s*$/iu;
+
+/**
+ * The numbers of a cell that holds several ("0912 345 678; 0987 654 321", "0912345678 / 0987654321", one per
+ * line), each with its extension: a stored "+14155552671;ext=123" or "+1 415-555-2671, ext. 123" stays one number.
+ */
+export function splitPhoneList(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of text.normalize('NFC').split(/[;,/\n]+/)) {
+    if (!piece.trim()) continue;
+    if (out.length > 0 && EXTENSION_ONLY.test(piece)) out[out.length - 1] = `${out[out.length - 1]} ${piece.trim().replace(/^ext=/i, 'ext ')}`;
+    else out.push(piece.trim());
+  }
+  return out;
+}
+
 export function isRegion(code: string): boolean {
   return isSupportedCountry(code);
 }
