@@ -90,7 +90,7 @@ class Server {
   }
 
   /** What the server's write transactions cost: the line it logs at shutdown (db/write-lock.ts). */
-  lockStats(): { transactions: number; longestMs: number; busy: number; longestWaitMs: number } | undefined {
+  lockStats(): { transactions: number; longestMs: number; longestCpuMs: number; busy: number; longestWaitMs: number } | undefined {
     const line = this.#log.split('\n').find((l) => l.includes('SQLite write lock: held and waited for'));
     return line ? JSON.parse(line).writeLock : undefined;
   }
@@ -230,7 +230,7 @@ describe('the CLI beside a running server', { skip: onPostgres() ? 'the CLI test
     const slow = server!.log
       .split('\n')
       .filter((l) => l.includes('held the SQLite write lock long'))
-      .map((l) => JSON.parse(l) as { ms: number; stack: string })
+      .map((l) => JSON.parse(l) as { ms: number; cpuMs: number; stack: string })
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5);
     for (const w of slow)

@@ -57,7 +57,8 @@ export async function createCore(config: Config, options: CoreOptions): Promise<
           kind: 'sqlite',
           file: config.database.file,
           // Where the long write transactions are found (db/write-lock.ts).
-          onSlowWrite: ({ ms, stack }) => log.info({ ms: Math.round(ms), stack }, 'a write transaction held the SQLite write lock long'),
+          onSlowWrite: ({ ms, cpuMs, stack }) =>
+            log.info({ ms: Math.round(ms), cpuMs: Math.round(cpuMs), stack }, 'a write transaction held the SQLite write lock long'),
         }
       : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize },
   );

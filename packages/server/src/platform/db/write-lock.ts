@@ -17,7 +17,8 @@ import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, 
  *   transaction, which changed nothing when it failed — is tried again after an asynchronous pause, up to
  *   WRITE_LOCK_WAIT_MS in all, and only then fails (with SQLite's own SQLITE_BUSY).
  * - **It is measured.** `stats` counts write transactions, the longest a transaction of this process held the lock,
- *   how often the lock was found taken and the longest wait; a transaction that held it past SLOW_WRITE_MS is
+ *   and the most CPU time one took (on a busy machine the
+ *   hold is stretched by scheduling; the CPU time is the work), how often the lock was found taken and the longest wait; a transaction that held it past SLOW_WRITE_MS is
  *   reported with its stack (core.ts logs it), which is how the long ones are found.
  *
  * SQLITE_LOCKED is not waited for: it is a conflict inside this connection (a table dropped under a running
@@ -33,13 +34,15 @@ export type WriteLockStats = {
   transactions: number;
   /** The longest one of them held the write lock, in ms. */
   longestMs: number;
+  /** The most CPU time (this process's) one of them took, in ms: the hold a busy machine's scheduling did not stretch. */
+  longestCpuMs: number;
   /** Times a BEGIN or a statement outside a transaction found the database locked by another connection. */
   busy: number;
   /** The longest wait for the lock, in ms (0 when it was never taken). */
   longestWaitMs: number;
 };
 
-export type SlowWriteListener = (e: { ms: number; stack: string }) => void;
+export type SlowWriteListener = (e: { ms: number; cpuMs: number; stack: string }) => void;
 
 const isBusy = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('SQLITE_BUSY');
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -65,8 +68,9 @@ export async function whenUnlocked<T>(write: () => T, waitMs = WRITE_LOCK_WAIT_M
 }
 
 export class WriteLock {
-  readonly stats: WriteLockStats = { transactions: 0, longestMs: 0, busy: 0, longestWaitMs: 0 };
+  readonly stats: WriteLockStats = { transactions: 0, longestMs: 0, longestCpuMs: 0, busy: 0, longestWaitMs: 0 };
   #began: number | null = null;
+  #cpu: NodeJS.CpuUsage | null = null;
   readonly #sqlite: BetterSqlite3.Database;
   readonly #waitMs: number;
   readonly #onSlowWrite: SlowWriteListener | undefined;
@@ -91,7 +95,10 @@ export class WriteLock {
       beginTransaction: async (c: DatabaseConnection, settings: TransactionSettings) => {
         const write = settings.accessMode !== 'read only';
         await c.executeQuery(CompiledQuery.raw(write ? 'begin immediate' : 'begin'));
-        if (write) this.#began = performance.now();
+        if (write) {
+          this.#began = performance.now();
+          this.#cpu = process.cpuUsage();
+        }
       },
       commitTransaction: async (c) => {
         try {
@@ -118,14 +125,16 @@ export class WriteLock {
   #ended(): void {
     if (this.#began === null) return;
     const ms = performance.now() - this.#began;
+    const cpu = process.cpuUsage(this.#cpu ?? undefined);
     this.#began = null;
-    this.#held(ms);
+    this.#held(ms, (cpu.user + cpu.system) / 1000);
   }
 
-  #held(ms: number): void {
+  #held(ms: number, cpuMs: number): void {
     this.stats.transactions++;
     if (ms > this.stats.longestMs) this.stats.longestMs = ms;
-    if (ms >= SLOW_WRITE_MS && this.#onSlowWrite) this.#onSlowWrite({ ms, stack: new Error('slow write').stack ?? '' });
+    if (cpuMs > this.stats.longestCpuMs) this.stats.longestCpuMs = cpuMs;
+    if (ms >= SLOW_WRITE_MS && this.#onSlowWrite) this.#onSlowWrite({ ms, cpuMs, stack: new Error('slow write').stack ?? '' });
   }
 
   /** The connection, with a statement outside a transaction (a BEGIN among them) tried again while the lock is taken. */
@@ -139,11 +148,15 @@ export class WriteLock {
         let waited = false;
         for (;;) {
           const t = performance.now();
+          const cpu = process.cpuUsage();
           try {
             const r = await inner.executeQuery<R>(q);
             if (waited) this.stats.longestWaitMs = Math.max(this.stats.longestWaitMs, performance.now() - t0);
             // A write outside a transaction holds the lock for its own run.
-            if (!sqlite.inTransaction && !READ.test(q.sql)) this.#held(performance.now() - t);
+            if (!sqlite.inTransaction && !READ.test(q.sql)) {
+              const used = process.cpuUsage(cpu);
+              this.#held(performance.now() - t, (used.user + used.system) / 1000);
+            }
             return r;
           } catch (e) {
             if (!isBusy(e)) throw e;
