@@ -304,6 +304,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
       preset: null,
       unconfirmed: [],
       fieldsChanged: {},
+      dateOrder: 'dmy',
     });
     assert.deepEqual(contacts(), [], 'a dry run writes nothing');
 
