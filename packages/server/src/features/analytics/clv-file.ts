@@ -1,0 +1,61 @@
+import { analyseClvColumns, type ClvColumns, type ClvOptions } from '@kith/domain/analytics/clv.ts';
+import { readTransactionsFile } from './transactions-file.ts';
+
+/**
+ * `kith analytics clv --transactions FILE`: lifetime value from a file, in columns end to end — the file read into
+ * the builder's columns, each customer's repeat-purchase summary into typed arrays, both models fitted on the
+ * distinct histories, every customer valued — and the JSON written in batches of customers, never one object
+ * per customer nor one string of them all. The benchmark (bench/clv.ts) runs this, as the CLI does.
+ */
+
+/** The fit and every customer's figures; null when the calibration end is before every purchase in the file. */
+export async function clvOfFile(path: string, calibrationEnd: number, o: ClvOptions): Promise<ClvColumns | null> {
+  const { builder } = await readTransactionsFile(path);
+  if (calibrationEnd < builder.firstDay()) return null;
+  return analyseClvColumns(builder.repeatSummaries(calibrationEnd, o.unit), o);
+}
+
+/** Rounded as the CLI prints a figure: `digits` decimals. */
+export const roundTo = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** A number as JSON.stringify writes it (null when not finite). */
+const json = (x: number) => (Number.isFinite(x) ? String(x) : 'null');
+
+/**
+ * The result as the JSON the CLI prints — `{"bgnbd":{…},"gammaGamma":{…},"customers":[{…},…]}` and a line
+ * feed, the same text as `JSON.stringify` of it whole — in chunks of `batch` customers, each passed through
+ * `safe` (the CLI's escaping of characters a terminal acts on).
+ */
+export function* clvJsonChunks(r: ClvColumns, safe: (json: string) => string, batch = 4096): Generator<string> {
+  const b = r.bgnbd;
+  const g = r.gammaGamma;
+  const head = JSON.stringify({
+    bgnbd: { r: roundTo(b.r), alpha: roundTo(b.alpha), a: roundTo(b.a), b: roundTo(b.b), logLikelihood: roundTo(b.logLikelihood, 4) },
+    gammaGamma: { p: roundTo(g.p), q: roundTo(g.q), v: roundTo(g.v), logLikelihood: roundTo(g.logLikelihood, 4) },
+  });
+  let out = `${head.slice(0, -1)},"customers":[`;
+  const n = r.ids.length;
+  for (let from = 0; from < n; from += batch) {
+    const to = Math.min(n, from + batch);
+    for (let i = from; i < to; i++) {
+      out +=
+        `${i ? ',' : ''}{"customerId":${JSON.stringify(r.ids[i])},"frequency":${json(r.frequency[i]!)},"recency":${json(roundTo(r.recency[i]!))},` +
+        `"T":${json(roundTo(r.T[i]!))},"monetary":${json(roundTo(r.monetary[i]!))},"pAlive":${json(roundTo(r.pAlive[i]!))},` +
+        `"expectedPurchases":${json(roundTo(r.expectedPurchases[i]!))},"expectedSpend":${json(roundTo(r.expectedSpend[i]!))},"clv":${json(roundTo(r.clv[i]!))}}`;
+    }
+    yield safe(out);
+    out = '';
+  }
+  yield safe(`${out}]}\n`);
+}
+
+/** What the CLI prints for people: the customers, their expected purchases and value, each figure rounded as printed, summed. */
+export function clvTotals(r: ClvColumns): { customers: number; purchases: number; value: number } {
+  let purchases = 0;
+  let value = 0;
+  for (let i = 0; i < r.ids.length; i++) {
+    value += roundTo(r.clv[i]!);
+    purchases += roundTo(r.expectedPurchases[i]!);
+  }
+  return { customers: r.ids.length, purchases, value };
+}
