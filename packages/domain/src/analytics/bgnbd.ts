@@ -189,39 +189,53 @@ export function bgnbdLogLikelihoodWithGradient(logParams: ArrayLike<number>, d: 
   const invAtx = Float64Array.from(ix.utx, (tx) => 1 / (alpha + tx));
   const logA = Math.log(a);
   const w = d.weight;
+  const xi = ix.xi;
+  const Ti = ix.Ti;
+  const txiOf = ix.txi;
+  const ux = ix.ux;
+  const rows = d.x.length;
+  const rOverAlpha = r / alpha;
   let sum = 0;
   let gr = 0;
   let gAlpha = 0;
   let ga = 0;
   let gb = 0;
-  for (let i = 0; i < d.x.length; i++) {
-    const k = ix.xi[i]!;
-    const x = ix.ux[k]!;
-    const ti = ix.Ti[i]!;
+  for (let i = 0; i < rows; i++) {
+    const k = xi[i]!;
+    const x = ux[k]!;
+    const ti = Ti[i]!;
     const wi = w ? w[i]! : 1;
-    const a3 = -(r + x) * logAT[ti]!;
+    const rx = r + x;
+    const lT = logAT[ti]!;
+    const a3 = -rx * lT;
+    if (x === 0) {
+      const ll = base[k]! + a3;
+      sum += w ? wi * ll : ll;
+      gr += wi * (dr[k]! - lT);
+      gAlpha += wi * (rOverAlpha - rx * invAT[ti]!);
+      ga += wi * da[k]!;
+      gb += wi * db[k]!;
+      continue;
+    }
+    const txi = txiOf[i]!;
+    const ltx = logAtx[txi]!;
+    const a4 = logA - logBX1[k]! - rx * ltx;
+    // logAddExp(a3, a4), and w₄ = e^{a4}/(e^{a3} + e^{a4}) from the same exponential.
     let ll: number;
-    let w4 = 0;
-    let txi = 0;
-    if (x === 0) ll = base[k]! + a3;
-    else {
-      txi = ix.txi[i]!;
-      const a4 = logA - logBX1[k]! - (r + x) * logAtx[txi]!;
-      // logAddExp(a3, a4), and w₄ = e^{a4}/(e^{a3} + e^{a4}) from the same exponential.
-      if (a3 > a4) {
-        const e = Math.exp(a4 - a3);
-        ll = base[k]! + (a3 + Math.log1p(e));
-        w4 = e / (1 + e);
-      } else {
-        const e = Math.exp(a3 - a4);
-        ll = base[k]! + (a4 + Math.log1p(e));
-        w4 = 1 / (1 + e);
-      }
+    let w4: number;
+    if (a3 > a4) {
+      const e = Math.exp(a4 - a3);
+      ll = base[k]! + (a3 + Math.log1p(e));
+      w4 = e / (1 + e);
+    } else {
+      const e = Math.exp(a3 - a4);
+      ll = base[k]! + (a4 + Math.log1p(e));
+      w4 = 1 / (1 + e);
     }
     const w3 = 1 - w4;
     sum += w ? wi * ll : ll;
-    gr += wi * (dr[k]! - w3 * logAT[ti]! - (w4 ? w4 * logAtx[txi]! : 0));
-    gAlpha += wi * (r / alpha - (r + x) * (w3 * invAT[ti]! + (w4 ? w4 * invAtx[txi]! : 0)));
+    gr += wi * (dr[k]! - w3 * lT - w4 * ltx);
+    gAlpha += wi * (rOverAlpha - rx * (w3 * invAT[ti]! + w4 * invAtx[txi]!));
     ga += wi * (da[k]! + w4 / a);
     gb += wi * (db[k]! - w4 * invBX1[k]!);
   }

@@ -21,6 +21,30 @@ export const roundTo = (x: number, digits = 6) => Math.round(x * 10 ** digits) /
 /** A number as JSON.stringify writes it (null when not finite). */
 const json = (x: number) => (Number.isFinite(x) ? String(x) : 'null');
 
+const ZEROS = ['', '0', '00', '000', '0000', '00000'];
+
+/**
+ * `json(roundTo(x))` — the same text — from integers: k = round(x·10⁶) is printed as its whole part, a point and
+ * six decimals without the trailing zeros, which is the shortest text that reads back as k/10⁶ (two numbers of
+ * six decimals differ by far more than the spacing of doubles below 2^53/10⁶), so what String gives for it.
+ */
+export function json6(x: number): string {
+  const k = Math.round(x * 1e6);
+  if (!Number.isFinite(k) || Math.abs(k) >= 2 ** 53) return json(roundTo(x));
+  const m = Math.abs(k);
+  const whole = Math.floor(m / 1e6);
+  let frac = m - whole * 1e6;
+  const sign = k < 0 ? '-' : '';
+  if (frac === 0) return `${sign}${whole}`;
+  let digits = 6;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    digits--;
+  }
+  const f = String(frac);
+  return `${sign}${whole}.${ZEROS[digits - f.length]}${f}`;
+}
+
 /**
  * The result as the JSON the CLI prints — `{"bgnbd":{…},"gammaGamma":{…},"customers":[{…},…]}` and a line
  * feed, the same text as `JSON.stringify` of it whole — in chunks of `batch` customers, each passed through
@@ -39,9 +63,9 @@ export function* clvJsonChunks(r: ClvColumns, safe: (json: string) => string, ba
     const to = Math.min(n, from + batch);
     for (let i = from; i < to; i++) {
       out +=
-        `${i ? ',' : ''}{"customerId":${JSON.stringify(r.ids[i])},"frequency":${json(r.frequency[i]!)},"recency":${json(roundTo(r.recency[i]!))},` +
-        `"T":${json(roundTo(r.T[i]!))},"monetary":${json(roundTo(r.monetary[i]!))},"pAlive":${json(roundTo(r.pAlive[i]!))},` +
-        `"expectedPurchases":${json(roundTo(r.expectedPurchases[i]!))},"expectedSpend":${json(roundTo(r.expectedSpend[i]!))},"clv":${json(roundTo(r.clv[i]!))}}`;
+        `${i ? ',' : ''}{"customerId":${JSON.stringify(r.ids[i])},"frequency":${json(r.frequency[i]!)},"recency":${json6(r.recency[i]!)},` +
+        `"T":${json6(r.T[i]!)},"monetary":${json6(r.monetary[i]!)},"pAlive":${json6(r.pAlive[i]!)},` +
+        `"expectedPurchases":${json6(r.expectedPurchases[i]!)},"expectedSpend":${json6(r.expectedSpend[i]!)},"clv":${json6(r.clv[i]!)}}`;
     }
     yield safe(out);
     out = '';
