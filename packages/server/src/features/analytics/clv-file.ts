@@ -50,7 +50,7 @@ export function json6(x: number): string {
  * feed, the same text as `JSON.stringify` of it whole — in chunks of `batch` customers, each passed through
  * `safe` (the CLI's escaping of characters a terminal acts on).
  */
-export function* clvJsonChunks(r: ClvColumns, safe: (json: string) => string, batch = 4096): Generator<string> {
+export function* clvJsonChunks(r: ClvColumns, safe: (json: string) => string, batch = 256): Generator<string> {
   const b = r.bgnbd;
   const g = r.gammaGamma;
   const head = JSON.stringify({
