@@ -36,7 +36,8 @@ if (mode === 'cli') {
   await import(bin);
 } else if (mode === 'baseline') {
   const { readTransactionsFile } = await import('@kith/server/features/analytics/transactions-file.ts');
-  const { builder } = await readTransactionsFile(file);
+  // Read as clvOfFile reads it (one thread).
+  const { builder } = await readTransactionsFile(file, { parallel: false });
   const s = builder.repeatSummaries(dayNumber(end), 'week');
   extra.customers = s.ids.length;
   report();
