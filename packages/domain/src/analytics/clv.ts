@@ -181,7 +181,8 @@ function outlooks(bg: BgNbdParams, d: RepeatData, o: ClvOptions): { pAlive: Floa
 
 /**
  * Fit both models on the purchases up to `calibrationEnd` (a day number) and value every customer who had
- * bought by then.
+ * bought by then: `analyseClvColumns`, each customer then one object (the server's scores read them by id). The CLI,
+ * the scores the server stores and the API that reads them all come from the same columns.
  */
 export function analyseClv(customers: readonly PurchaseDays[], calibrationEnd: number, o: ClvOptions): ClvResult {
   const r = analyseClvColumns(repeatSummaries(customers, calibrationEnd, o.unit), o);
