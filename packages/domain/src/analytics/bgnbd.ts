@@ -45,9 +45,12 @@ function indexOf(d: RepeatData): Indexed {
   let ix = indexes.get(d);
   if (ix) return ix;
   const distinct = (col: Float64Array) => {
-    const values = [...new Set(col)].sort((a, b) => a - b);
-    const pos = new Map(values.map((v, i) => [v, i]));
-    return { u: Float64Array.from(values), i: Int32Array.from(col, (v) => pos.get(v)!) };
+    const u = Float64Array.from(new Set(col)).sort();
+    const pos = new Map<number, number>();
+    for (let k = 0; k < u.length; k++) pos.set(u[k]!, k);
+    const i = new Int32Array(col.length);
+    for (let j = 0; j < col.length; j++) i[j] = pos.get(col[j]!)!;
+    return { u, i };
   };
   const x = distinct(d.x);
   const T = distinct(d.T);

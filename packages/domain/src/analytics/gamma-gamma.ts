@@ -19,17 +19,26 @@ const prepared = new WeakMap<SpendData, Prepared>();
 function prepare(d: SpendData): Prepared {
   let p = prepared.get(d);
   if (p) return p;
-  const rows: number[] = [];
-  for (let i = 0; i < d.x.length; i++) if (d.x[i]! > 0 && d.m[i]! > 0) rows.push(i);
-  const ux = [...new Set(rows.map((i) => d.x[i]!))].sort((a, b) => a - b);
-  const pos = new Map(ux.map((v, k) => [v, k]));
-  p = {
-    rows: Int32Array.from(rows),
-    logM: Float64Array.from(rows, (i) => Math.log(d.m[i]!)),
-    logX: Float64Array.from(rows, (i) => Math.log(d.x[i]!)),
-    ux: Float64Array.from(ux),
-    xi: Int32Array.from(rows, (i) => pos.get(d.x[i]!)!),
-  };
+  let n = 0;
+  for (let i = 0; i < d.x.length; i++) if (d.x[i]! > 0 && d.m[i]! > 0) n++;
+  // Plain loops over typed arrays: a mapping Float64Array.from goes through the iterator protocol, a call per row.
+  const rows = new Int32Array(n);
+  const logM = new Float64Array(n);
+  const logX = new Float64Array(n);
+  const seen = new Set<number>();
+  for (let i = 0, j = 0; i < d.x.length; i++) {
+    if (!(d.x[i]! > 0 && d.m[i]! > 0)) continue;
+    rows[j] = i;
+    logM[j] = Math.log(d.m[i]!);
+    logX[j++] = Math.log(d.x[i]!);
+    seen.add(d.x[i]!);
+  }
+  const ux = Float64Array.from(seen).sort();
+  const pos = new Map<number, number>();
+  for (let k = 0; k < ux.length; k++) pos.set(ux[k]!, k);
+  const xi = new Int32Array(n);
+  for (let j = 0; j < n; j++) xi[j] = pos.get(d.x[rows[j]!]!)!;
+  p = { rows, logM, logX, ux, xi };
   prepared.set(d, p);
   return p;
 }
