@@ -14,6 +14,9 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
 import { makeWorkspace, runJobsUntilIdle, type TestUser } from '../../../test/factories.ts';
+import { presetById } from '@kith/domain/import/presets.ts';
+import { stringify } from 'csv-stringify/sync';
+import { runImport } from './engine.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/imports');
 const BIN = join(import.meta.dirname, '../../../../cli/bin/kith.js');
@@ -282,4 +285,63 @@ describe('marketplace order exports, without --map', () => {
       await assertImported(owner.workspaceId, expected);
     });
   }
+});
+
+describe('the seller centres in Vietnamese', () => {
+  /** A file in a preset's layout: every header it writes, the given cells filled. */
+  const fileOf = (preset: string, rows: Record<string, string>[]) => {
+    const headers = Object.keys(presetById(preset)!.columns);
+    return { bytes: Buffer.from(stringify([headers, ...rows.map((r) => headers.map((h) => r[h] ?? ''))])) };
+  };
+  const statuses = async (workspaceId: string) => Object.fromEntries((await ordersOf(workspaceId)).entries().map(([n, o]) => [n, o.status]));
+
+  test('TikTok Shop’s and Lazada’s Vietnamese status words are Kith statuses', async () => {
+    const { owner } = await makeWorkspace(t.core);
+    const tiktok = ['Chưa thanh toán', 'Chờ vận chuyển', 'Đang vận chuyển', 'Đã giao', 'Đã hoàn tất', 'Đã hủy'].map((status, i) => ({
+      'Order ID': `57646100000000000${i}`,
+      'Order Status': status,
+      'Seller SKU': 'KEP-TOC',
+      'Product Name': 'Kẹp tóc',
+      Quantity: '1',
+      'SKU Unit Original Price': '90000',
+      'Created Time': '14/03/2026 20:15:09',
+      'Buyer Username': `khach${i}`,
+      Recipient: `Khách ${i}`,
+      'Phone #': '(+84)911*****33',
+    }));
+    const r = await runImport(t.core, owner.actor, fileOf('tiktok-orders', tiktok), { kind: 'orders', dryRun: false, fileName: 'tiktok.csv' });
+    assert.deepEqual([r.preset?.id, r.created, r.failed], ['tiktok-orders', 6, 0], JSON.stringify(r.errors));
+    const lazada = ['Chờ xử lý', 'Sẵn sàng giao hàng', 'Đang giao hàng', 'Đã giao hàng', 'Đã hủy', 'Giao hàng thất bại', 'Đã trả hàng'].map((status, i) => ({
+      orderItemId: `7000${i}`,
+      orderNumber: `51000000000${i}`,
+      lazadaSku: 'KHAN-LZD',
+      sellerSku: 'KHAN',
+      itemName: 'Khăn tắm',
+      paidPrice: '99000',
+      shippingFee: '0',
+      createTime: '16 Mar 2026 13:22',
+      customerName: `Người mua ${i}`,
+      shippingPhone: `8491100000${i}`,
+      status,
+    }));
+    const l = await runImport(t.core, owner.actor, fileOf('lazada-orders', lazada), { kind: 'orders', dryRun: false, fileName: 'lazada.csv' });
+    assert.deepEqual([l.preset?.id, l.created, l.failed], ['lazada-orders', 7, 0], JSON.stringify(l.errors));
+    assert.deepEqual(await statuses(owner.workspaceId), {
+      '576461000000000000': 'placed',
+      '576461000000000001': 'placed',
+      '576461000000000002': 'placed',
+      '576461000000000003': 'delivered',
+      '576461000000000004': 'delivered',
+      '576461000000000005': 'cancelled',
+      '510000000000': 'placed',
+      '510000000001': 'placed',
+      '510000000002': 'placed',
+      '510000000003': 'delivered',
+      '510000000004': 'cancelled',
+      '510000000005': 'cancelled',
+      '510000000006': 'returned',
+    });
+    // Masked phones found no one and made no key: six TikTok buyers, told apart by their usernames.
+    assert.equal(await contactCount(owner.workspaceId), 6 + 7);
+  });
 });
