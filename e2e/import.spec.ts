@@ -59,7 +59,13 @@ describe('importing a customer list, in Vietnamese', () => {
     assert.match(await mapping.innerText(), /5 dòng · UTF-8 · “;”/);
     const value = (col: number) => page.getByTestId(`map-${col}`).inputValue();
     assert.deepEqual([await value(0), await value(1), await value(2), await value(3), await value(5)], ['name', 'phones', 'emails', 'birthday', 'externalId']);
-    assert.equal(await value(4), 'notes', '“Ghi chú nội bộ” is guessed to be notes');
+    // “Ghi chú nội bộ” only contains a name of notes: a guess, offered beside an empty choice until confirmed.
+    assert.equal(await value(4), '', 'a guess is not used on its own');
+    const confirm = page.getByTestId('confirm-4');
+    assert.equal(await confirm.innerText(), vi.imports.confirmGuess.replace('{{field}}', vi.contactFields.notes));
+    await shot('i02a-import-guess');
+    await confirm.click();
+    assert.equal(await value(4), 'notes', 'confirmed, the guess is used');
     await page.getByLabel(`${vi.imports.fieldFor.replace('{{column}}', 'Ghi chú nội bộ')}`).selectOption('');
     assert.equal(await page.getByTestId('import-run').isDisabled(), true, 'the import waits for a check');
     await page.getByTestId('import-check').click();

@@ -26,6 +26,7 @@ const NOT_SHOWN = new Set([
   'QUEUES', // the ticket inbox's queues: its tabs (tickets.queues.* in the web's locales), not stored values
   'IMPORT_ENCODINGS', // a file's character sets, shown by their standard names (UTF-8, Windows-1258): not words to translate
   'MATCH_KEYS', // the import form's choice of how a row finds its contact: its options are sentences (imports.matchBy.* in the web's locales)
+  'DATE_ORDERS', // the import form's choice of how day-month dates are read: its options are phrases (imports.dateOrders.* in the web's locales)
   'ORDER_WEB_SECTIONS', // the order page's sections, likewise
   'DEAL_WEB_SECTIONS', // the deal card's and details' sections, likewise
   'LIST_FIELD_TYPES', // the list language's field types, for API clients: the filter builder shows fields and operators
