@@ -37,11 +37,21 @@ type Person = {
   notes?: string;
   createdAt?: string;
 };
+/** A company as the test compares it: what its company row said of it. */
+type Company = {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  addressLine: string | null;
+  province: string | null;
+  tags: string[];
+  notes: string | null;
+};
 type Case = {
   file: string;
   preset: string;
   /** The companies the file names (its company rows and the companies its people work for). */
-  companies: string[];
+  companies: Company[];
   people: Person[];
   /** Rows that are companies: they make a company, not a contact. */
   companyRows: number;
@@ -59,7 +69,17 @@ const CASES: Case[] = [
   {
     file: 'kiotviet-customers.xlsx',
     preset: 'kiotviet-customers',
-    companies: [TRA_VIET],
+    companies: [
+      {
+        name: TRA_VIET,
+        email: 'muahang@travietco.example.vn',
+        phone: '+842438261234',
+        addressLine: '5 Duy Tân',
+        province: 'ha-noi',
+        tags: ['Khách sỉ'],
+        notes: null,
+      },
+    ],
     companyRows: 1,
     people: [
       {
@@ -161,7 +181,17 @@ const CASES: Case[] = [
   {
     file: 'odoo-contacts.csv',
     preset: 'odoo-contacts',
-    companies: [SEN_VANG],
+    companies: [
+      {
+        name: SEN_VANG,
+        email: 'lienhe@senvang.example.vn',
+        phone: '+842838221111',
+        addressLine: '12 Nguyễn Huệ',
+        province: 'ho-chi-minh',
+        tags: ['Khách sỉ'],
+        notes: 'Đối tác phân phối trà',
+      },
+    ],
     companyRows: 1,
     people: (
       [
@@ -194,7 +224,17 @@ const CASES: Case[] = [
   {
     file: 'odoo-contacts-vi.csv',
     preset: 'odoo-contacts-vi',
-    companies: [GOM],
+    companies: [
+      {
+        name: GOM,
+        email: 'banhang@gomxanh.example.vn',
+        phone: '+842438692222',
+        addressLine: '5 Bạch Mai',
+        province: 'ha-noi',
+        tags: ['Khách sỉ'],
+        notes: null,
+      },
+    ],
     companyRows: 1,
     people: [
       {
@@ -260,7 +300,17 @@ const CASES: Case[] = [
   {
     file: 'odoo-contacts-en.csv',
     preset: 'odoo-contacts-en',
-    companies: [MAY],
+    companies: [
+      {
+        name: MAY,
+        email: 'info@phuongnam.example.vn',
+        phone: '+842839303333',
+        addressLine: '45 Lê Duẩn',
+        province: 'ho-chi-minh',
+        tags: ['Khách sỉ'],
+        notes: null,
+      },
+    ],
     companyRows: 1,
     people: [
       {
@@ -328,7 +378,17 @@ const CASES: Case[] = [
   {
     file: 'odoo-contacts-fr.csv',
     preset: 'odoo-contacts-fr',
-    companies: [CAFE],
+    companies: [
+      {
+        name: CAFE,
+        email: 'contact@caonguyen.example.vn',
+        phone: '+842838205555',
+        addressLine: '7 Pasteur',
+        province: 'ho-chi-minh',
+        tags: ['Khách sỉ'],
+        notes: null,
+      },
+    ],
     companyRows: 1,
     people: [
       {
@@ -462,9 +522,16 @@ async function peopleIn(db: Kysely<any>, workspaceId: string, withCreatedAt: boo
       ...(withCreatedAt ? { createdAt: new Date(r.created_at).toISOString() } : {}),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-  const companies = (await db.selectFrom('companies').select('name').where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).execute())
-    .map((r) => r.name as string)
-    .sort();
+  const companies = (
+    await db
+      .selectFrom('companies')
+      .select(['name', 'email', 'phone', 'address_line', 'province', 'tags', 'notes'])
+      .where('workspace_id', '=', workspaceId)
+      .where('deleted_at', 'is', null)
+      .execute()
+  )
+    .map((r) => ({ name: r.name, email: r.email, phone: r.phone, addressLine: r.address_line, province: r.province, tags: list(r.tags), notes: r.notes }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   return { people, companies };
 }
 
@@ -478,7 +545,7 @@ function checkReport(c: Case, r: { preset: string | null; created: number; faile
 
 function checkData(c: Case, got: Awaited<ReturnType<typeof peopleIn>>) {
   assert.deepEqual(got.people, expected(c), `${c.file}: the contacts`);
-  assert.deepEqual(got.companies, [...c.companies].sort(), `${c.file}: its company rows and its people’s companies are companies`);
+  assert.deepEqual(got.companies, c.companies, `${c.file}: its company row is a company, with what the row says of it, and its people work there`);
 }
 
 describe('the real layouts through the API (POST /contacts/import, no map)', () => {
@@ -509,6 +576,61 @@ describe('the real layouts through the API (POST /contacts/import, no map)', () 
         ),
       );
     });
+
+  test('a company row is a company, linked when the workspace has it; a flag that says neither, or a company without a name, is named with its row', async () => {
+    const { owner, workspaceId } = await makeWorkspace(t.core);
+    const api = (path: string, body: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1${path}`,
+        headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
+    assert.equal((await api('/companies', { name: 'Công ty TNHH Đã Có' })).statusCode, 201);
+    const csv = [
+      'Name,Is a Company,Related Company,Email',
+      'Công ty TNHH Đã Có,True,,info@daco.example.vn',
+      'Công ty TNHH Mới,True,,info@moi.example.vn',
+      'Hà Thị Thu,False,Công ty TNHH Đã Có,thu@daco.example.vn',
+      'Khổng Văn Tú,,Công ty TNHH Mới,tu@moi.example.vn',
+      'Ninh Thị Vân,maybe,,van@example.vn',
+      ',True,,nobody@example.vn',
+    ].join('\n');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts/import?fileName=odoo.csv',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    assert.equal(res.statusCode, 200, res.body.slice(0, 500));
+    const r = res.json();
+    assert.equal(r.preset?.id, 'odoo-contacts-en');
+    assert.deepEqual([r.created, r.skipped, r.failed], [2, 2, 2]);
+    assert.deepEqual(
+      r.errors.map((e: { row: number; column: string | null; value: string | null }) => [e.row, e.column, e.value]),
+      [
+        [6, 'Is a Company', 'maybe'],
+        [7, 'Name', null],
+      ],
+    );
+    const got = await peopleIn(t.core.db, workspaceId, false);
+    assert.deepEqual(
+      got.people.map((p) => [p.name, p.company]),
+      [
+        ['Hà Thị Thu', 'Công ty TNHH Đã Có'],
+        ['Khổng Văn Tú', 'Công ty TNHH Mới'],
+      ],
+      'no contact is named like a company',
+    );
+    assert.deepEqual(
+      got.companies.map((c) => [c.name, c.email]),
+      [
+        ['Công ty TNHH Đã Có', null],
+        ['Công ty TNHH Mới', 'info@moi.example.vn'],
+      ],
+      'the company the workspace had is linked as it is; the new one comes with what its row says',
+    );
+  });
 
   test('Odoo’s ten people behind one company mailbox are ten contacts, flagged as possible duplicates', async () => {
     const { owner, workspaceId } = await makeWorkspace(t.core);
