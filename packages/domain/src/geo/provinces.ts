@@ -100,11 +100,12 @@ export function provinceByCode(code: string): Province | undefined {
 }
 
 /**
- * Resolve what a person wrote ("tp.hcm", "Bình Dương", "Tỉnh Nam Định", "ha-noi") to a current province,
+ * Resolve what a person wrote ("tp.hcm", "Bình Dương", "Tỉnh Nam Định", "ha-noi", "Hà Nội (VN)") to a current province,
  * mapping the 63 pre-2025 names to the unit they were merged into.
  */
 export function resolveProvince(input: string): Province | undefined {
-  let key = matchKey(input);
+  // Odoo writes a state with its country's code: "Hồ Chí Minh (VN)".
+  let key = matchKey(input.replace(/\s*\(\s*VN\s*\)\s*$/i, ''));
   if (byKey.has(key)) return byKey.get(key);
   for (const prefix of PREFIXES) {
     const k = matchKey(prefix);

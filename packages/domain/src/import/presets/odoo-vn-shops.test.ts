@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { suggestMapping } from '../mapping.ts';
 import { presetById, recognisePreset } from '../presets.ts';
+import { resolveProvince } from '../../geo/provinces.ts';
 
 /** The header rows the fixtures (packages/server/test/fixtures/imports) and the real exports write. */
 const ODOO_VI = [
@@ -152,4 +153,12 @@ test('KiotViet’s customer list: its code, the area cell, groups as tags, its f
     s.every((x) => x.confidence === 'preset'),
     'every column of the export is one the preset knows',
   );
+});
+
+test('Odoo’s states, written with their country’s code, are provinces', () => {
+  assert.deepEqual(
+    ['Hồ Chí Minh (VN)', 'Hà Nội (VN)', 'Thừa Thiên Huế (VN)', 'Đà Nẵng(vn)'].map((s) => resolveProvince(s)?.code),
+    ['ho-chi-minh', 'ha-noi', 'hue', 'da-nang'],
+  );
+  assert.equal(resolveProvince('California (US)'), undefined);
 });
