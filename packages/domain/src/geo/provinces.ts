@@ -116,11 +116,12 @@ function lookup(folded: string): Province | undefined {
 }
 
 /**
- * Resolve what a person wrote ("tp.hcm", "Bình Dương", "Tỉnh Nam Định", "ha-noi", "Ha Noi City") to a current
- * province, mapping the 63 pre-2025 names to the unit they were merged into.
+ * Resolve what a person wrote ("tp.hcm", "Bình Dương", "Tỉnh Nam Định", "ha-noi", "Ha Noi City", Odoo's
+ * "Hà Nội (VN)") to a current province, mapping the 63 pre-2025 names to the unit they were merged into.
  */
 export function resolveProvince(input: string): Province | undefined {
-  const key = matchKey(input);
+  // Odoo writes a state with its country's code: "Hồ Chí Minh (VN)".
+  const key = matchKey(input.replace(/\s*\(\s*VN\s*\)\s*$/i, ''));
   const found = lookup(key);
   if (found) return found;
   for (const suffix of SUFFIXES) if (key.endsWith(suffix)) return lookup(key.slice(0, -suffix.length));

@@ -28,6 +28,9 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
     createdAt: ['create date', 'created date', 'created at', 'created time', 'date created', 'ngay tao'],
     // A shop's delivery area, "Hà Nội - Quận Hai Bà Trưng": the province and the district in one cell.
     area: ['khu vuc', 'khu vuc giao hang', 'dia ban', 'area', 'region'],
+    // A row that is a company, not a person (Odoo's "Is a Company", KiotViet's customer type "Công ty"): it
+    // becomes a company, or links the one of that name — never a contact named like a company.
+    isCompany: ['is a company', 'la cong ty', 'la mot cong ty'],
   },
   // The order field table's targets (orders/order.fields.ts: number, the customer by name, date, shipping, status,
   // channel, currency) with the ways to find the customer and the line's own targets, in the order they are suggested.

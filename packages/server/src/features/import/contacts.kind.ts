@@ -7,7 +7,7 @@ import { resolveArea } from '@kith/domain/geo/provinces.ts';
 import { splitPhoneList } from '@kith/domain/phones/phone.ts';
 import { foldedWords, matchKey } from '@kith/domain/text/fold.ts';
 import { ENUMS, enumLabel, LABEL_LOCALES } from '@kith/domain/labels/enums.ts';
-import type { Company } from '@kith/domain/companies/company.schema.ts';
+import type { Company, CompanyCreateInput } from '@kith/domain/companies/company.schema.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -17,6 +17,7 @@ import { updateContactsIn, type IndexedPatch } from '../contacts/contact-update.
 import { insertNewContactRows, newContactRows, parseRows, prepareNewContacts, SKIP, type NewContactRows } from '../contacts/contact.service.ts';
 import { authorize, scopeFor } from '../../platform/records/visibility.ts';
 import { softDeleteContactsIn, revertFields } from './undo.ts';
+import { splitCompanyRows } from './company-rows.ts';
 import type { ImportError } from './engine.ts';
 import type { KindHandler, KindOptions, PrepareCounts, MappedRow, MatchKey, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
 
@@ -223,12 +224,14 @@ const union = (a: string[], b: string[], fold = (x: string) => x) => {
 async function prepare(
   core: Core,
   actor: Actor,
-  rows: MappedRow[],
+  fileRows: MappedRow[],
   ctx: PrepareContext,
 ): Promise<{ plan: Plan; errors: ImportError[]; counts: PrepareCounts }> {
   const state = ctx.state as State;
   const { matchBy, onExisting } = ctx.options;
   const errors: ImportError[] = [];
+  // Rows that are companies (company-rows.ts) make companies below, never contacts.
+  const { people: rows, companies: companyRows } = splitCompanyRows(fileRows, ctx.options.values.isCompany, ctx.headerOf, errors);
   const valueOf = (row: number, field: string) => rows.find((r) => r.row === row)?.values[field] ?? null;
 
   // 1. Cells to inputs, then every check a create makes (schema, phones, provinces, owners), row by row.
@@ -318,10 +321,11 @@ async function prepare(
     return { ...it, matchId: id };
   });
 
-  // 4. Companies by name: linked when the workspace has one of that name, created otherwise.
-  const companyNames = [...new Set(matched.map((x) => x.companyName).filter((x): x is string => !!x))];
+  // 4. Companies by name: linked when the workspace has one of that name, created otherwise (from what a company
+  // row says of it, else from its name).
+  const companyNames = [...new Set([...companyRows.map((c) => c.input.name), ...matched.map((x) => x.companyName).filter((x): x is string => !!x)])];
   const companyIds = new Map<string, string>();
-  const newCompanies = new Map<string, { name: string }>();
+  const newCompanies = new Map<string, CompanyCreateInput>();
   if (companyNames.length) {
     const keys = companyNames.map((n) => matchKey(n));
     for (let i = 0; i < keys.length; i += 500) {
@@ -335,12 +339,29 @@ async function prepare(
         .execute();
       for (const r of rowsFound) if (!companyIds.has(r.name_key)) companyIds.set(r.name_key, r.id);
     }
+    for (const c of companyRows)
+      if (!companyIds.has(matchKey(c.input.name)) && !newCompanies.has(matchKey(c.input.name))) newCompanies.set(matchKey(c.input.name), c.input);
     for (const n of companyNames) if (!companyIds.has(matchKey(n)) && !newCompanies.has(matchKey(n))) newCompanies.set(matchKey(n), { name: n });
   }
   let preparedCompanies: Company[] = [];
   if (newCompanies.size) {
     authorize(actor, 'companies.create');
-    const r = await prepareNewCompanies(core, actor, [...newCompanies.values()], { bulk: true });
+    const inputs = [...newCompanies.values()];
+    let r = await prepareNewCompanies(core, actor, inputs, { bulk: true });
+    if (r.issues.length) {
+      // A company row's value the company refuses (a phone that is none): named with its row, the company made from its name.
+      for (const x of r.issues) {
+        const input = inputs[Number(x.path[1])];
+        const from = companyRows.find((c) => c.input === input);
+        if (from) errors.push({ row: from.row, column: null, value: null, message: `The company: ${x.message}`, ...(x.code ? { code: x.code } : {}) });
+      }
+      r = await prepareNewCompanies(
+        core,
+        actor,
+        inputs.map((c) => ({ name: c.name })),
+        { bulk: true },
+      );
+    }
     if (r.issues.length === 0) preparedCompanies = r.companies;
   }
 
@@ -348,7 +369,7 @@ async function prepare(
   // matched contact keeps its name unless the user asked for the file's (updateNames), or it had none.
   const creates: Item[] = [];
   const updates: Plan['updates'] = [];
-  let skipped = mergedRows.size;
+  let skipped = mergedRows.size + companyRows.length;
   let wouldUpdate = 0;
   const fieldsChanged: Record<string, number> = {};
   for (const it of matched) {
