@@ -1,16 +1,5 @@
 import { Command, Option } from 'commander';
-import { registerAdminCommands } from './commands/admin.ts';
-import { registerAnalyticsCommands } from './commands/analytics.ts';
-import { registerBackupCommand } from './commands/backup.ts';
-import { registerDemoCommand } from './commands/demo.ts';
-import { registerExportCommand } from './commands/export.ts';
-import { registerImportCommand } from './commands/import.ts';
-import { registerDuplicateCommands } from './commands/duplicates.ts';
-import { registerMigrateCommands } from './commands/migrate.ts';
-import { registerStartCommand } from './commands/start.ts';
-import { registerSegmentCommands } from './commands/segments.ts';
-import { registerCareCommands } from './commands/care.ts';
-import { registerPlaybookCommands } from './commands/playbooks.ts';
+import { registerCommands } from './commands.ts';
 import { fail } from './output.ts';
 
 /** `kith`: data on stdout (`--json` where useful), logs and errors on stderr. */
@@ -23,17 +12,6 @@ const program = new Command()
   .addOption(new Option('--database-url <url>', 'a postgres:// URL to use PostgreSQL instead of SQLite').env('DATABASE_URL'))
   .addOption(new Option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent').env('LOG_LEVEL'));
 
-registerStartCommand(program);
-registerMigrateCommands(program);
-registerAdminCommands(program);
-registerBackupCommand(program);
-registerDemoCommand(program);
-registerExportCommand(program);
-registerImportCommand(program);
-registerDuplicateCommands(program);
-registerAnalyticsCommands(program);
-registerSegmentCommands(program);
-registerCareCommands(program);
-registerPlaybookCommands(program);
-
-program.parseAsync(process.argv).catch(fail);
+registerCommands(program, process.argv.slice(2))
+  .then(() => program.parseAsync(process.argv))
+  .catch(fail);

@@ -3,12 +3,8 @@ import { Transform, type Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { isAppError } from '@kith/domain/errors.ts';
 import { ConfigError, loadConfig, type Config, type ConfigOverrides } from '@kith/server/config.ts';
-import { createCore, type Core } from '@kith/server/core.ts';
-import { MODULES } from '@kith/server/modules.ts';
-import { MigrationError } from '@kith/server/platform/db/migrate.ts';
-import { createLogger } from '@kith/server/logger.ts';
-import { eventListenersOf } from '@kith/server/kith-module.ts';
-import { deliverDueEvents } from '@kith/server/platform/events/delivery.ts';
+import type { Core } from '@kith/server/core.ts';
+import { MigrationError } from '@kith/server/platform/db/migration-error.ts';
 
 /** Global options as config overrides (flags win over the environment). */
 export function configFrom(cmd: Command, extra: ConfigOverrides = {}): Config {
@@ -33,6 +29,14 @@ export async function withCore<T>(cmd: Command, fn: (core: Core) => Promise<T>, 
   // The level was validated by loadConfig; a CLI command is quiet (warn) unless a level was given.
   const config = configFrom(cmd, given ? {} : { logLevel: 'warn' });
   const level = config.logLevel;
+  // The server is loaded when a command needs it, not when the CLI starts (commands.ts).
+  const [{ createCore }, { MODULES }, { createLogger }, { eventListenersOf }, { deliverDueEvents }] = await Promise.all([
+    import('@kith/server/core.ts'),
+    import('@kith/server/modules.ts'),
+    import('@kith/server/logger.ts'),
+    import('@kith/server/kith-module.ts'),
+    import('@kith/server/platform/events/delivery.ts'),
+  ]);
   const core = await createCore(config, { modules: MODULES, migrate: opts.migrate ?? true, log: createLogger(level, 2) });
   try {
     const out = await fn(core);

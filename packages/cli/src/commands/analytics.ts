@@ -5,12 +5,19 @@ import { NotEnoughData } from '@kith/domain/analytics/clv.ts';
 import { dayNumber, TIME_UNITS, type TimeUnit } from '@kith/domain/analytics/transactions.ts';
 import { readTransactionsFile, TransactionsFileError } from '@kith/server/features/analytics/transactions-file.ts';
 import { clvJsonChunks, clvOfFile, clvTotals, roundTo as num } from '@kith/server/features/analytics/clv-file.ts';
-import { workspaceRfm } from '@kith/server/features/analytics/rfm.service.ts';
-import { refreshScores, scoreLease } from '@kith/server/features/analytics/score.service.ts';
-import { releaseLease, takeLease } from '@kith/server/features/analytics/leases.ts';
 import { AppError } from '@kith/domain/errors.ts';
 import { jsonSafe, say, terminalSafe, withCore } from '../output.ts';
-import { ownerActor, resolveWorkspace } from './admin.ts';
+
+/** What the workspace commands need of the server, loaded only by them (a file's analysis needs none of it). */
+const workspaceParts = async () => {
+  const [{ workspaceRfm }, { refreshScores, scoreLease }, { releaseLease, takeLease }, { ownerActor, resolveWorkspace }] = await Promise.all([
+    import('@kith/server/features/analytics/rfm.service.ts'),
+    import('@kith/server/features/analytics/score.service.ts'),
+    import('@kith/server/features/analytics/leases.ts'),
+    import('./admin.ts'),
+  ]);
+  return { workspaceRfm, refreshScores, scoreLease, releaseLease, takeLease, ownerActor, resolveWorkspace };
+};
 
 /**
  * `kith analytics rfm|clv --transactions FILE`: the models on a plain file of purchases, no database needed
@@ -57,6 +64,7 @@ export function registerAnalyticsCommands(program: Command): void {
           if (asOf < builder.firstDay()) throw new UsageError(`--as-of ${opts.asOf} is before every purchase in the file`);
           rows = rfmFromBuilder(builder, asOf);
         } else {
+          const { workspaceRfm, ownerActor, resolveWorkspace } = await workspaceParts();
           rows = await withCore(
             cmd,
             async (core) => (await workspaceRfm(core, await ownerActor(core, await resolveWorkspace(core, opts.workspace)), opts.asOf)).rows,
@@ -91,6 +99,7 @@ export function registerAnalyticsCommands(program: Command): void {
       } catch (e) {
         bad(e);
       }
+      const { refreshScores, scoreLease, releaseLease, takeLease, ownerActor, resolveWorkspace } = await workspaceParts();
       await withCore(cmd, async (core) => {
         const actor = await ownerActor(core, await resolveWorkspace(core, opts.workspace));
         // The same lease as a refresh started from the web: one at a time per workspace.

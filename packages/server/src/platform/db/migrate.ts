@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import type { Db } from './create-db.ts';
+import { MigrationError } from './migration-error.ts';
 import * as m001 from './migrations/2026-11-22-001-initial.ts';
 import * as m002 from './migrations/2026-11-23-001-saved-views.ts';
 import * as m003 from './migrations/2026-11-23-002-commerce.ts';
@@ -58,9 +59,7 @@ function migrator(db: Db): Migrator {
   });
 }
 
-export class MigrationError extends Error {
-  override name = 'MigrationError';
-}
+export { MigrationError };
 
 /** Apply every pending migration. Each runs in a transaction, under the migrator's lock (safe when several processes start together). */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
