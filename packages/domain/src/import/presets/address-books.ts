@@ -276,18 +276,21 @@ const outlook: ImportPreset = {
     Schools: { skip: NO_FIELD },
     IMAddress: { skip: 'a chat handle; Kith keeps the phone numbers Zalo and others are reached on' },
   },
-  // Outlook's own headers: "E-mail Address" (Google writes "E-mail 1 - Value"), "Business Phone", "Car Phone",
-  // "Home Street", "Categories" — present in both its desktop and its web export.
+  // Outlook's own headers, in its desktop and its web ("Outlook CSV") layouts alike; headers any list may have
+  // (Mobile Phone, Job Title, Categories) say nothing, and a file taken for Outlook's would read its dates month first.
   signature: [
     'E-mail Address',
-    'E-mail 2 Address',
+    'E-mail Type',
     'E-mail Display Name',
+    'E-mail 2 Address',
     'Business Phone',
     'Car Phone',
+    'Company Main Phone',
+    'TTY/TDD Phone',
     'Home Street',
-    'Mobile Phone',
-    'Categories',
-    'Job Title',
+    'Business Street',
+    'Internet Free Busy',
+    'Web Page',
   ],
   minSignature: 3,
   // Outlook writes dates in the Windows short-date format: under the US settings it is exported with by default,

@@ -218,9 +218,24 @@ const salesforceReport: ImportPreset = {
     'Email Bounced Reason': { skip: 'Salesforce’s mail delivery bookkeeping' },
     'Email Bounced Date': { skip: 'Salesforce’s mail delivery bookkeeping' },
   },
-  // Salesforce's own labels: the others write "Mailing State", "Date of Birth", "Created Time".
-  signature: ['Contact ID', 'Account ID', 'Mailing State/Province', 'Mailing Zip/Postal Code', 'Birthdate', 'Created Date', 'Asst. Phone'],
-  minSignature: 2,
+  // Salesforce's labels; three of them, since "Birthdate" or "Created Date" alone could be anyone's and a file taken
+  // for a Salesforce report reads its dates month first. (Zoho shares "Mailing Street", "Account Name" …; its own
+  // preset knows more of a Zoho file's columns and wins it.)
+  signature: [
+    'Contact ID',
+    'Account ID',
+    'Mailing Street',
+    'Mailing City',
+    'Mailing State/Province',
+    'Mailing Zip/Postal Code',
+    'Mailing Country',
+    'Account Name',
+    'Contact Owner',
+    'Asst. Phone',
+    'Birthdate',
+    'Created Date',
+  ],
+  minSignature: 3,
   // A report's CSV writes dates in the exporting user's locale; its labels are in the user's language, so a report
   // with English labels comes, unless the file shows otherwise (a day above 12), from Salesforce's default English
   // locale, en_US: M/D/YYYY ("5/17/1990", "1/5/2024, 3:04 PM").
@@ -377,17 +392,7 @@ const zoho: ImportPreset = {
     'Enrich Status': { skip: 'Zoho’s data-enrichment bookkeeping' },
   },
   // Zoho's own labels: Salesforce writes "Mailing State/Province", "Birthdate", "Created Date".
-  signature: [
-    'Created Time',
-    'Modified Time',
-    'Mailing Zip',
-    'Mailing State',
-    'Date of Birth',
-    'Skype ID',
-    'Secondary Email',
-    'Asst Phone',
-    'Last Activity Time',
-  ],
+  signature: ['Created Time', 'Modified Time', 'Mailing Zip', 'Mailing State', 'Skype ID', 'Secondary Email', 'Asst Phone', 'Last Activity Time'],
   minSignature: 2,
   // Zoho's current exports write ISO dates (1990-05-17, 2024-01-05 10:11:12), which read the same in any order; its
   // import rules, and the files of its older exports, write MM/dd/yyyy — month first when a file does not show otherwise.
