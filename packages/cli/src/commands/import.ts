@@ -148,7 +148,7 @@ export function registerImportCommand(program: Command): void {
               say(
                 r.dateOrder.ambiguous
                   ? `kith: the dates read both ways${r.dateOrder.example ? ` (${r.dateOrder.example})` : ''}; a run needs --date-order dmy or mdy`
-                  : `kith: dates read ${{ dmy: 'day first', mdy: 'month first', ymd: 'year first' }[r.dateOrder.order]} (${{ given: 'as asked', file: 'from the file', preset: 'as the product writes them', default: 'the default' }[r.dateOrder.from]})`,
+                  : `kith: dates read ${{ dmy: 'day first', mdy: 'month first', ymd: 'year first' }[r.dateOrder.order]} (${{ given: 'as asked', file: 'from the file', preset: 'as the product writes them', language: 'the headers are Vietnamese', default: 'the default' }[r.dateOrder.from]})`,
               );
             if (r.unconfirmed.length)
               say(

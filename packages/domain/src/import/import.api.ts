@@ -73,7 +73,7 @@ export const ImportReportOut = z
     dateOrder: z
       .object({
         order: z.enum(DATE_ORDERS),
-        from: z.enum(['given', 'file', 'preset', 'default']),
+        from: z.enum(['given', 'file', 'preset', 'language', 'default']),
         ambiguous: z.boolean().describe('the dates read both ways and nobody said which: a run needs `dateOrder`'),
         example: z.string().nullable(),
       })

@@ -146,6 +146,9 @@ export type Scan = {
   dateEvidence: DateOrderCounts[];
 };
 
+/** Letters only Vietnamese writes (its vowels with their marks, and đ). */
+const VIETNAMESE_LETTERS = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+
 /** Rows whose cells are read for the file's date order: enough for a day above 12 to show, cheap on a million rows. */
 const DATE_EVIDENCE_ROWS = 20_000;
 /** A cell that may be a day-month date: starts with a digit and has a separator (the quick test before the parser). */
@@ -229,8 +232,11 @@ export function choosePreset(kind: ImportEntity, headers: readonly string[], ask
 
 export type DateOrderChoice = {
   order: DateOrder;
-  /** Where the order comes from: said by the caller, read from the file's values, the preset's, or the default (day first). */
-  from: 'given' | 'file' | 'preset' | 'default';
+  /**
+   * Where the order comes from: said by the caller, read from the file's values, the preset's, the language of the
+   * date columns' headers (Vietnamese: day first), or the default (day first).
+   */
+  from: 'given' | 'file' | 'preset' | 'language' | 'default';
   /** The file's dates read either way and nobody said which: the run asks (a dry run reports it). */
   ambiguous: boolean;
   /** An example that reads both ways ("3/4/1992"), to ask about. */
@@ -239,7 +245,8 @@ export type DateOrderChoice = {
 
 /**
  * The order of day and month in the file's date columns: as given; else from their values (a day above 12
- * decides, DATE_EVIDENCE_ROWS rows read); else the preset's; else day first. A file whose date columns mix both
+ * decides, DATE_EVIDENCE_ROWS rows read); else the preset's; else day first when a date column is named in
+ * Vietnamese. A file whose date columns mix both
  * orders is refused naming them; a file whose dates all read both ways, with no preset to say, is a question: a
  * dry run reports it, a run refuses until the order is given. Null when no column is a date.
  */
@@ -282,6 +289,8 @@ export function chooseDateOrder(
   const read = detectDateOrder(total, preset?.dateOrder ?? 'dmy');
   if ((total.dmy ?? 0) > 0 || (total.mdy ?? 0) > 0) return { order: read.order!, from: 'file', ambiguous: false, example: null };
   if (preset?.dateOrder) return { order: preset.dateOrder, from: 'preset', ambiguous: false, example: null };
+  // A date column named in Vietnamese comes from Vietnamese software or a Vietnamese user: day first.
+  if (dates.some((c) => VIETNAMESE_LETTERS.test(scan.headers[c]!))) return { order: 'dmy', from: 'language', ambiguous: false, example: null };
   const example = read.ambiguous ? (scan.sample.flatMap((r) => dates.map((c) => r[c] ?? '')).find((v) => dateOrderEvidence(v) === 'either') ?? null) : null;
   if (read.ambiguous && !dryRun)
     throw new AppError(

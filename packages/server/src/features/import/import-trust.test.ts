@@ -137,7 +137,7 @@ describe('dates in the file’s own order', () => {
 
   test('dates that read both ways are a question: the dry run says so, the run refuses until the order is given', async () => {
     const { owner } = await makeWorkspace(t.core);
-    const csv = 'Họ và tên,Ngày sinh\nAn,3/4/1992\nBình,5/6/1980\n';
+    const csv = 'Name,Birthday\nAn,3/4/1992\nBình,5/6/1980\n';
     const dry = await run(owner, csv, { dryRun: true });
     assert.deepEqual(dry.dateOrder, { order: 'dmy', from: 'default', ambiguous: true, example: '3/4/1992' });
     await assert.rejects(run(owner, csv), (e: Error & { issues?: { code?: string }[] }) => {
@@ -149,6 +149,13 @@ describe('dates in the file’s own order', () => {
     const r = await run(owner, csv, { dateOrder: 'mdy' });
     assert.equal(r.created, 2);
     assert.deepEqual(await birthdays(owner.actor.workspaceId), { An: '1992-03-04', Bình: '1980-05-06' });
+  });
+
+  test('ambiguous dates under a Vietnamese header are read day first', async () => {
+    const { owner } = await makeWorkspace(t.core);
+    const r = await run(owner, 'Họ và tên,Ngày sinh\nAn,3/4/1992\n');
+    assert.deepEqual(r.dateOrder, { order: 'dmy', from: 'language', ambiguous: false, example: null });
+    assert.deepEqual(await birthdays(owner.actor.workspaceId), { An: '1992-04-03' });
   });
 
   test('date columns in two orders are refused by name', async () => {
