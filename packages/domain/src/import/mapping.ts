@@ -44,6 +44,8 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
     unitPrice: ['don gia', 'gia ban', 'gia', 'unit price', 'price'],
     discount: ['giam gia', 'chiet khau', 'discount'],
     shipping: ORDER_SYNONYMS.shipping!,
+    // A line's share of the order's shipping (Lazada writes it per item): summed over the order's lines.
+    lineShipping: [],
     ...ORDER_SYNONYMS,
   },
   // The company field table's import targets and their headers (companies/company.fields.ts).
@@ -83,7 +85,7 @@ export const MULTI_COLUMN_FIELDS: Record<ImportEntity, ReadonlySet<string>> = {
   contacts: new Set(importListTargetsOf(CONTACT_FIELD_LIST)),
   companies: new Set(importListTargetsOf(COMPANY_FIELD_LIST)),
   products: new Set(importListTargetsOf(PRODUCT_FIELD_LIST)),
-  orders: new Set(['discount']),
+  orders: new Set(['discount', 'orderDiscount']),
   interactions: new Set(),
 };
 

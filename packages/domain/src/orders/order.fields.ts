@@ -202,7 +202,8 @@ export const ORDER_FIELDS = {
   discount: money('discount', true, {
     describe: 'The order-level discount',
     export: { header: 'orderDiscount', via: 'money' },
-    import: { skip: 'the orders import reads a discount per line (its `discount` target), not one per order' },
+    // Written on each line of the order in a one-row-per-line file (the lines export, a marketplace's export): taken once.
+    import: { target: 'orderDiscount', synonyms: ['giam gia don hang', 'chiet khau don hang', 'order discount'], parse: 'money' },
     filter: { skip: 'the list filters and sorts by the total; the discount is read on the order' },
     web: { section: 'totals', edit: 'number', show: 'money' },
   }),

@@ -197,6 +197,7 @@ export async function prepareListExport(
       { key: 'unitPrice', header: 'unit price', value: (r) => amount(r.line.unitPrice, r.order.currency) },
       { key: 'discount', header: 'discount', value: (r) => amount(r.line.discount, r.order.currency) },
       { key: 'lineTotal', header: 'line total', value: (r) => amount(r.line.lineTotal, r.order.currency) },
+      { key: 'orderDiscount', header: 'order discount', value: (r) => amount(r.order.discount, r.order.currency) },
       { key: 'shipping', header: 'shipping', value: (r) => amount(r.order.shipping, r.order.currency) },
       { key: 'status', header: 'status', value: (r) => r.order.status, enum: 'orderStatus' },
       { key: 'channel', header: 'channel', value: (r) => r.order.channel, enum: 'orderChannel' },

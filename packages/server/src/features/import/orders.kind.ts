@@ -2,7 +2,7 @@ import { isAppError } from '@kith/domain/errors.ts';
 import { ordersChanged } from '../commerce/order-events.ts';
 import { emitEvent } from '../../platform/events/emit.ts';
 import { ContactCreateSchema, type Contact } from '@kith/domain/contacts/contact.schema.ts';
-import { parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
+import { type DateOrder, parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
 import { isCurrency, minorDigits, parseAmount } from '@kith/domain/money/money.ts';
 import { ORDER_CHANNELS, type OrderCreateInput, type OrderStatus } from '@kith/domain/orders/order.schema.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
@@ -19,7 +19,16 @@ import { parseRows, prepareNewContacts, writeNewContacts } from '../contacts/con
 import { scopeFor } from '../../platform/records/visibility.ts';
 import { findWorkspace, type Workspace } from '../workspaces/workspace.repository.ts';
 import { DropRows, type ImportError } from './engine.ts';
-import { customerKeys, type KindHandler, type MappedRow, type PrepareContext, type UndoItem, type UndoResult, type Written } from './kinds.ts';
+import {
+  customerKeys,
+  type KindHandler,
+  type KindOptions,
+  type MappedRow,
+  type PrepareContext,
+  type UndoItem,
+  type UndoResult,
+  type Written,
+} from './kinds.ts';
 import { revertFields, softDeleteContactsIn } from './undo.ts';
 
 /**
@@ -29,6 +38,15 @@ import { revertFields, softDeleteContactsIn } from './undo.ts';
  * have stays on the line as text). An order number already in the workspace is skipped, so the same file
  * imported again adds nothing. Amounts are read the Vietnamese way for currencies without decimals
  * ("350.000" is three hundred and fifty thousand đồng). Past orders without a status are delivered.
+ *
+ * A marketplace's export (import/presets/marketplaces.ts) writes the order's own values on each of its lines:
+ * the date, status, customer, order discount (`orderDiscount`) and shipping are taken once, from the order's
+ * first line that has them; a line's discount (`discount`) and its share of the shipping (`lineShipping`) are
+ * the line's. Several columns of a discount are summed. The preset's words for statuses come before Kith's
+ * own; its `channel['']` is the channel of every order of a file without a channel column, and its
+ * `customerExternalId['']` the marketplace put before a buyer's username ("shopee:ngocanh92"), the key a
+ * returning buyer is found by. A phone the marketplace masked ("******789") is no phone: it neither finds nor
+ * creates a customer.
  */
 
 // The words a file may use for each status and channel are the field table's (order.fields.ts); codes are taken as they are.
@@ -47,6 +65,57 @@ type Plan = { ws: Workspace; inputs: { input: OrderCreateInput; group: Group }[]
 
 const first = (g: Group, f: string) => g.rows.find((r) => r.values[f])?.values[f];
 
+/** A phone a marketplace masked in its export ("******789", "(+84)90*****89"): not a phone. */
+export const isMaskedPhone = (text: string): boolean => /[*•]/.test(text);
+
+/** The customer's keys as the row gives them: the username in its marketplace's namespace, no masked phone. */
+function customerOf(g: Group, values: KindOptions['values']) {
+  const ext = first(g, 'customerExternalId');
+  const namespace = values.customerExternalId?.[''];
+  const phone = first(g, 'customerPhone');
+  return {
+    customerExternalId: ext && namespace ? `${namespace}:${ext}` : ext,
+    customerEmail: first(g, 'customerEmail'),
+    customerPhone: phone && !isMaskedPhone(phone) ? phone : undefined,
+  };
+}
+
+/** The sum of a cell's amounts (a field several columns fill gets their values one per line); null when one is not an amount. */
+function sumOf(text: string | undefined, currency: string): number | null | undefined {
+  if (!text) return undefined;
+  let total = 0;
+  for (const part of text.split('\n')) {
+    const a = importAmount(part, currency);
+    if (a === null) return null;
+    total += a;
+  }
+  return total;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** An order date: "14 Mar 2026 20:15" (Lazada names the month) or as the file's date order reads it. */
+function orderDate(text: string, order: DateOrder): string | null {
+  const m = /^(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{4})(.*)$/i.exec(text.trim());
+  const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) : -1;
+  if (m && month >= 0) return parseDateTime(`${m[1]}/${month + 1}/${m[3]}${m[4]}`, 'dmy', 420);
+  return parseDateTime(text, order, 420);
+}
+
+/**
+ * The status a file's word means: the preset's word (exactly, or the start of a longer wording such as Shopee's
+ * "Người mua xác nhận đã nhận được hàng. Nếu …"), else Kith's own words.
+ */
+function statusOf(text: string, preset: Readonly<Record<string, string>> | undefined): OrderStatus | undefined {
+  const k = matchKey(text);
+  if (preset) {
+    if (preset[k]) return preset[k] as OrderStatus;
+    let best: string | undefined;
+    for (const w of Object.keys(preset)) if (w && k.startsWith(`${w} `) && (!best || w.length > best.length)) best = w;
+    if (best) return preset[best] as OrderStatus;
+  }
+  return STATUS[k];
+}
+
 async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: PrepareContext) {
   const errors: ImportError[] = [];
   const err = (row: number, field: string | null, message: string, code: string, value?: string) =>
@@ -55,10 +124,17 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
 
   // 1. Group by order number, in the file's order.
   const groups = new Map<string, Group>();
+  let described = 0;
   for (const r of rows) {
     const n = r.values.number?.normalize('NFC');
     if (!n) {
       err(r.row, 'number', 'A line needs its order number', 'required');
+      continue;
+    }
+    // The line under the headers that describes each column (TikTok Shop's export: "Platform unique order ID.",
+    // "Order created time."): words where the number and the date are. Not an order.
+    if (r.row === 2 && /\s/.test(n) && !(r.values.orderedAt && orderDate(r.values.orderedAt, ctx.options.dateOrder))) {
+      described++;
       continue;
     }
     const k = n.toLowerCase();
@@ -79,7 +155,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     for (const f of found) existing.add(f.number_key);
   }
   const state = ctx.state as { seen: Set<string>; customers: Map<string, string> };
-  let skipped = 0;
+  let skipped = described;
   const todo = [...groups.entries()].filter(([k]) => {
     if (existing.has(k) || (ctx.dryRun && state.seen.has(k))) {
       skipped++;
@@ -89,11 +165,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   });
 
   // 3. Customers: by id, email or phone; new ones from the row's name.
-  const keysOfGroup = (g: Group) =>
-    customerKeys(
-      { customerExternalId: first(g, 'customerExternalId'), customerEmail: first(g, 'customerEmail'), customerPhone: first(g, 'customerPhone') },
-      ws.phoneRegion,
-    );
+  const keysOfGroup = (g: Group) => customerKeys(customerOf(g, ctx.options.values), ws.phoneRegion);
   const allKeys = [...new Set(todo.flatMap(([, g]) => keysOfGroup(g)))];
   // Customers the member may read only: one outside their scope reads as unknown (a new customer of their own).
   const known = await contactsByKeys(core.db, actor.workspaceId, allKeys, scopeFor(actor, 'contacts.read'));
@@ -129,9 +201,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
       continue;
     }
     const input: Record<string, unknown> = { name, source: 'import' };
-    const ext = first(g, 'customerExternalId');
-    const email = first(g, 'customerEmail');
-    const phone = first(g, 'customerPhone');
+    const { customerExternalId: ext, customerEmail: email, customerPhone: phone } = customerOf(g, ctx.options.values);
     if (ext) input.externalId = ext;
     if (email) input.emails = [email];
     if (phone) input.phones = [phone];
@@ -191,24 +261,31 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     const currency = (first(g, 'currency') ?? ws.currency).toUpperCase();
     if (!isCurrency(currency)) err(head, 'currency', `Not a currency code: ${currency}`, 'unknown_currency', currency);
     const at = first(g, 'orderedAt');
-    const orderedAt = at ? parseDateTime(at, 'dmy', 420) : null;
+    const orderedAt = at ? orderDate(at, ctx.options.dateOrder) : null;
     if (at && !orderedAt) err(head, 'orderedAt', `Not a date: ${at} (write it as dd/mm/yyyy, with the time if known)`, 'invalid_date', at);
     const st = first(g, 'status');
-    const status = st ? STATUS[matchKey(st)] : 'delivered';
+    const status = st ? statusOf(st, ctx.options.values.status) : 'delivered';
     if (st && !status) err(head, 'status', `Not a status: ${st} (đã giao, đã thanh toán, mới, hủy, trả hàng)`, 'invalid_choice', st);
     const ch = first(g, 'channel');
-    const channel = ch ? (CHANNEL[matchKey(ch)] ?? 'other') : null;
+    const channel = ch ? (CHANNEL[matchKey(ch)] ?? 'other') : ((ctx.options.values.channel?.[''] as OrderCreateInput['channel'] | undefined) ?? null);
     const sh = first(g, 'shipping');
-    const shipping = sh ? importAmount(sh, currency) : 0;
+    let shipping = sh ? importAmount(sh, currency) : 0;
     if (sh && shipping === null) err(head, 'shipping', `Not an amount: ${sh}`, 'invalid_format', sh);
+    const od = first(g, 'orderDiscount');
+    const orderDiscount = sumOf(od, currency);
+    if (orderDiscount === null) err(head, 'orderDiscount', `Not an amount: ${od}`, 'invalid_format', od);
     const lines: OrderCreateInput['lines'] = [];
     for (const r of g.rows) {
+      const ls = r.values.lineShipping;
+      const lineShipping = sumOf(ls, currency);
+      if (lineShipping === null) err(r.row, 'lineShipping', `Not an amount: ${ls}`, 'invalid_format', ls);
+      else if (lineShipping !== undefined && shipping !== null) shipping += lineShipping;
       const v = r.values;
       const q = v.quantity ? parseWholeNumber(v.quantity) : 1;
       if (q === null || q < 1) err(r.row, 'quantity', `Not a quantity: ${v.quantity}`, 'not_integer', v.quantity);
       const price = v.unitPrice ? importAmount(v.unitPrice, currency) : undefined;
       if (price === null) err(r.row, 'unitPrice', `Not an amount: ${v.unitPrice}`, 'invalid_format', v.unitPrice);
-      const discount = v.discount ? importAmount(v.discount, currency) : undefined;
+      const discount = sumOf(v.discount, currency);
       if (discount === null) err(r.row, 'discount', `Not an amount: ${v.discount}`, 'invalid_format', v.discount);
       const product = v.sku ? products.get(v.sku.toLowerCase()) : undefined;
       if (!product && !v.productName && !v.sku) err(r.row, 'productName', 'A line needs a product: its SKU or its name', 'required');
@@ -232,6 +309,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
         channel,
         lines,
         shipping: shipping ?? 0,
+        ...(orderDiscount ? { discount: orderDiscount } : {}),
         ...(orderedAt ? { orderedAt } : {}),
       } as OrderCreateInput,
     });
@@ -241,14 +319,8 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
   return { plan: { ws, inputs, customers, skipped, headerOf: ctx.headerOf } satisfies Plan, errors, counts: { created: inputs.length, updated: 0, skipped } };
 }
 
-/**
- * The import's column of an order field a write refused: the field table's import target (order.fields.ts), and
- * the order's discount (which the file does not hold) under the lines' discount column.
- */
-const ORDER_FIELD: Record<string, string> = {
-  ...Object.fromEntries(ORDER_FIELD_LIST.flatMap((f) => (importTargetOf(f) ? [[f.name, importTargetOf(f)!]] : []))),
-  discount: 'discount',
-};
+/** The import's column of an order field a write refused: the field table's import target (order.fields.ts). */
+const ORDER_FIELD: Record<string, string> = Object.fromEntries(ORDER_FIELD_LIST.flatMap((f) => (importTargetOf(f) ? [[f.name, importTargetOf(f)!]] : [])));
 const LINE_FIELD: Record<string, string> = {
   productId: 'sku',
   sku: 'sku',
