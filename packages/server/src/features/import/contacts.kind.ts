@@ -130,7 +130,9 @@ function toInput(
     if (!f) continue;
     const v = f.kind === 'list' ? raw : firstOf(raw);
     if (f.import.target === 'company') companyName = v.slice(0, 200);
-    else if (f.kind === 'list') out[f.name] = splitList(f.name, v);
+    else if (f.kind === 'list')
+      // Google's system groups ("* myContacts", "* starred") are its own bookkeeping, not the person's tags.
+      out[f.name] = splitList(f.name, v).filter((x) => !(f.name === 'tags' && x.startsWith('* ')));
     else if (f.name === 'birthday') {
       // A full date, a day of the year without its year (Google's --12-03), or an empty date (Outlook's 0/0/00).
       const b = parseBirthday(v, options.dateOrder);
@@ -173,13 +175,13 @@ function toInput(
           code: 'invalid_choice',
         });
       }
-    } else out[f.name] = (f.names && NAMED.get(f.name)?.get(matchKey(v))) || v;
+    } else out[f.name] = options.values[f.name]?.[matchKey(v)] ?? ((f.names && NAMED.get(f.name)?.get(matchKey(v))) || v);
   }
   // A delivery area fills the province and district the row does not give in columns of their own.
   if (area?.province && !out.province) out.province = area.province;
   if (area?.district && !out.district) out.district = area.district;
   // Family, middle and given names, in the Vietnamese order, when no column holds the whole name.
-  if (!out.name && (out.familyName || out.givenName || middleName)) out.name = [out.familyName, middleName, out.givenName].filter(Boolean).join(' ');
+  if (!out.name && (out.familyName || out.givenName)) out.name = [out.familyName, middleName, out.givenName].filter(Boolean).join(' ');
   return { input: out as ContactCreateInput, companyName, createdAt };
 }
 
