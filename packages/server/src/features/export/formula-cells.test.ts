@@ -12,6 +12,10 @@ import ExcelJS from 'exceljs';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
 import { makeWorkspace, type TestUser } from '../../../test/factories.ts';
 import { runImport } from '../import/engine.ts';
+import { contactFileKeys } from '../../../test/contact-file.ts';
+
+/** The file for people's headers (Vietnamese, the workspace's language) read as the columns' keys. */
+const keys = contactFileKeys('vi', { Điểm: 'custom.diem' });
 
 const FORMULA_START = /^[=+\-@＝＋－＠\t\r]/;
 /**
@@ -97,7 +101,7 @@ describe('formula cells behind a separator', () => {
     const r = await client(t.app, owner.token).get('/api/v1/contacts/export?format=csv');
     assert.equal(r.status, 200);
     const text: string = r.raw.body;
-    const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse(text, { columns: keys, bom: true }) as Record<string, string>[];
     const h = rows.find((x) => x.id === hostileId)!;
     for (const [k, v] of Object.entries(EXPECTED)) assert.equal(h[k], v, k);
     assert.equal(h['custom.diem'], '-5');
@@ -131,7 +135,7 @@ describe('formula cells behind a separator', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.raw.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+    const header = keys((ws.getRow(1).values as unknown[]).slice(1) as string[]);
     const cells: unknown[] = [];
     let hostile: Record<string, unknown> | null = null;
     ws.eachRow((row, i) => {
