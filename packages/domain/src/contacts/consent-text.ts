@@ -25,7 +25,9 @@ const CHANNELS = byName('consentChannel', CONSENT_CHANNELS);
 const STATUSES = byName('consentStatus', CONSENT_STATUSES);
 const ENTRY = /^(.+?):\s*(.+?)\s*(?:\(\s*([^()]*?)\s*\))?$/;
 
-export type ParsedConsents = { ok: true; value: Partial<Record<ConsentChannel, { status: 'granted' | 'denied'; at?: string }>> } | { ok: false; message: string };
+export type ParsedConsents =
+  | { ok: true; value: Partial<Record<ConsentChannel, { status: 'granted' | 'denied'; at?: string }>> }
+  | { ok: false; message: string };
 
 /** The consents a cell names (`consentsText`'s form; the time may be left out), or why it names none. */
 export function parseConsentsText(text: string): ParsedConsents {

@@ -28,5 +28,9 @@ export const CONTACT_FILE_COLUMNS: readonly ContactFileColumn[] = [
   }),
   // A new contact keeps the date it was created in the workspace the file comes from.
   { key: 'createdAt', field: 'createdAt', target: 'createdAt' },
-  { key: 'updatedAt', field: 'updatedAt', target: { skip: 'the time of the last change in this workspace: an import that changes the contact is that change' } },
+  {
+    key: 'updatedAt',
+    field: 'updatedAt',
+    target: { skip: 'the time of the last change in this workspace: an import that changes the contact is that change' },
+  },
 ];

@@ -110,12 +110,7 @@ describe('contact export', () => {
     // The file for people goes back in: the import reads the names as the values they stand for.
     const { owner: other } = await makeWorkspace(t.core);
     const text = (await api(o).get('/api/v1/contacts/export')).raw.body;
-    const report = await runImport(
-      t.core,
-      other.actor,
-      { bytes: Buffer.from(text) },
-      { kind: 'contacts', dryRun: false, fileName: 'named.csv' },
-    );
+    const report = await runImport(t.core, other.actor, { bytes: Buffer.from(text) }, { kind: 'contacts', dryRun: false, fileName: 'named.csv' });
     assert.deepEqual([report.failed, report.errors], [0, []], JSON.stringify(report.errors));
     assert.equal(report.preset?.id, 'kith-contacts-vi', 'recognised as Kith’s own file, in Vietnamese');
     const back = rows((await api(other).get('/api/v1/contacts/export?raw=true')).raw.body).find((x) => x.name === 'Phạm Văn Tư')!;

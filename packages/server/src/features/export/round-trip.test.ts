@@ -221,8 +221,15 @@ describe('the contacts export goes back into Kith without losing anything', () =
         assert.equal(firstCells.header[0], contactFieldLabel('id', lang), 'headers in the member’s language');
         const header = (field: string) => firstCells.header.indexOf(contactFieldLabel(field, lang));
         for (const f of CONTACT_FIELD_LIST) if (f.name !== 'custom') assert.ok(header(f.name) >= 0, `the file has a column for ${f.name}`);
-        for (const f of CUSTOM_FIELDS) assert.ok(firstCells.header.some((h) => h.startsWith(f.label)), `the file has a column for custom field ${f.key}`);
-        assert.ok(firstCells.header.includes(`${lang === 'vi' ? 'Ghi chú' : 'Notes'} (custom.${lang === 'vi' ? 'ghi_chu' : 'notes'})`), 'a custom label that is a built-in name gets its key');
+        for (const f of CUSTOM_FIELDS)
+          assert.ok(
+            firstCells.header.some((h) => h.startsWith(f.label)),
+            `the file has a column for custom field ${f.key}`,
+          );
+        assert.ok(
+          firstCells.header.includes(`${lang === 'vi' ? 'Ghi chú' : 'Notes'} (custom.${lang === 'vi' ? 'ghi_chu' : 'notes'})`),
+          'a custom label that is a built-in name gets its key',
+        );
         const hostile = firstCells.rows.find((r) => r.some((c) => c.includes('HYPERLINK')))!;
         const cell = (row: string[], field: string) => row[header(field)]!.replace(/^string:/, '');
         assert.equal(cell(hostile, 'name'), `'=HYPERLINK("http://evil.example","bấm vào")`, 'a formula is neutralised');

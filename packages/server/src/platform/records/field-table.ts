@@ -156,14 +156,14 @@ export function exportColumnsOf<R>(list: readonly Named[], resolve: ExportResolv
                 (m) => (r: R) =>
                   m(get(r))
               )(need(resolve.consents))
-          : via === 'money'
-            ? (
-                (m) => (r: R) =>
-                  get(r) === null ? null : m(Number(get(r)), r)
-              )(need(resolve.money))
-            : f.kind === 'list'
-              ? (r: R) => (get(r) as unknown[]).map(String).join('; ')
-              : (r: R) => get(r);
+            : via === 'money'
+              ? (
+                  (m) => (r: R) =>
+                    get(r) === null ? null : m(Number(get(r)), r)
+                )(need(resolve.money))
+              : f.kind === 'list'
+                ? (r: R) => (get(r) as unknown[]).map(String).join('; ')
+                : (r: R) => get(r);
     // A value the field names by an enum is written by its name in the file for people (export/table-export.ts).
     const names = f.enum?.labels ?? f.names;
     return [{ key: header, header, field: f.name, value, ...(names ? { enum: names } : {}), ...(f.export.plain ? { plain: true } : {}) }];
