@@ -295,6 +295,9 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
         { row: 3, column: 'SĐT', value: '0123', message: phoneMessage },
         { row: 4, column: 'Ngày sinh', value: '31/02/1990', message: 'Not a date: 31/02/1990 (write it as dd/mm/yyyy)' },
       ],
+      preset: null,
+      unconfirmed: [],
+      fieldsChanged: {},
     });
     assert.deepEqual(contacts(), [], 'a dry run writes nothing');
 

@@ -67,6 +67,12 @@ export async function insertKeys(db: Db, keys: ContactKey[]): Promise<void> {
  * them that someone holds the key — docs/permissions.md).
  */
 export async function contactsByKeys(db: Db, workspaceId: string, keys: readonly string[], scope?: Scope): Promise<Map<string, string>> {
+  const all = await contactIdsByKeys(db, workspaceId, keys, scope);
+  return new Map([...all].map(([k, ids]) => [k, ids[0]!]));
+}
+
+/** Every live contact holding each key (`kind:value`), oldest first: several people may share a company's email. */
+export async function contactIdsByKeys(db: Db, workspaceId: string, keys: readonly string[], scope?: Scope): Promise<Map<string, string[]>> {
   const byKind = new Map<string, string[]>();
   for (const k of new Set(keys)) {
     const i = k.indexOf(':');
@@ -107,14 +113,15 @@ export async function contactsByKeys(db: Db, workspaceId: string, keys: readonly
     const rows = await q.execute();
     for (const r of rows) live.set(r.id, r.created_at);
   }
-  const out = new Map<string, { id: string; at: string }>();
+  const out = new Map<string, { id: string; at: string }[]>();
   for (const h of hits) {
     const at = live.get(h.id);
     if (at === undefined) continue;
-    const had = out.get(h.key);
-    if (!had || at < had.at || (at === had.at && h.id < had.id)) out.set(h.key, { id: h.id, at });
+    const list = out.get(h.key) ?? [];
+    if (!list.some((x) => x.id === h.id)) list.push({ id: h.id, at });
+    out.set(h.key, list);
   }
-  return new Map([...out].map(([k, v]) => [k, v.id]));
+  return new Map([...out].map(([k, v]) => [k, v.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1)).map((x) => x.id)]));
 }
 
 export async function deleteKeys(db: Db, workspaceId: string, contactIds: string[]): Promise<void> {

@@ -2,21 +2,21 @@ import { isAppError, type FieldIssue } from '@kith/domain/errors.ts';
 import { ContactCreateSchema, type Contact, type ContactCreateInput, type ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
 import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
 import { isSkip } from '@kith/domain/schema/field-table.ts';
-import { parseDate } from '@kith/domain/import/values.ts';
-import { matchKey } from '@kith/domain/text/fold.ts';
+import { parseDate, parseDateTime } from '@kith/domain/import/values.ts';
+import { foldedWords, matchKey } from '@kith/domain/text/fold.ts';
 import { ENUMS, enumLabel, LABEL_LOCALES } from '@kith/domain/labels/enums.ts';
 import type { Company } from '@kith/domain/companies/company.schema.ts';
 import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { prepareNewCompanies, writeNewCompanies } from '../companies/company.service.ts';
-import { contactsByKeys, findContactsByIds } from '../contacts/contact.repository.ts';
+import { contactIdsByKeys, findContactsByIds } from '../contacts/contact.repository.ts';
 import { updateContactsIn, type IndexedPatch } from '../contacts/contact-update.service.ts';
 import { insertNewContactRows, newContactRows, parseRows, prepareNewContacts, SKIP, type NewContactRows } from '../contacts/contact.service.ts';
 import { authorize, scopeFor } from '../../platform/records/visibility.ts';
 import { softDeleteContactsIn, revertFields } from './undo.ts';
 import type { ImportError } from './engine.ts';
-import type { KindHandler, MappedRow, MatchKey, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
+import type { KindHandler, KindOptions, PrepareCounts, MappedRow, MatchKey, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
 
 /**
  * Importing contacts: each row becomes a new contact, or updates the contact it matches — by external id,
@@ -37,6 +37,8 @@ const NAMED = new Map(
     ];
   }),
 );
+/** The fields of a person's name: a matched contact keeps them unless the user asks for the file's. */
+const NAME_PARTS = new Set(['name', 'givenName', 'familyName']);
 const LIST_FIELDS = new Set([...TARGETS].filter(([, f]) => f.kind === 'list').map(([k]) => k));
 /** Lists compared without case when rows are joined (words, not addresses or numbers). */
 const WORD_LISTS = new Set(
@@ -47,6 +49,8 @@ type Item = {
   row: number;
   input: ContactCreateInput;
   companyName: string | null;
+  /** When the source system created the record (a new contact's creation date), if the file says. */
+  createdAt: string | null;
   /** Normalised, as it would be created. */
   c: Contact;
   /** The existing contact it matches, if any. */
@@ -67,33 +71,64 @@ type Plan = {
   valueOf: (row: number, field: string) => string | null;
 };
 
-type State = { seen: Set<string> };
+/** A dry run's memory of what its earlier batches would create: each key and the name it would carry. */
+type State = { seen: Map<string, string> };
 
+/**
+ * The values of a list cell: one per line, or between the separators people and products write — Google's
+ * " ::: ", ";", "," (not for phones with an extension written "x 12"), "|". Phones may also be separated by "/".
+ */
+export function splitList(field: string, v: string): string[] {
+  return v
+    .split(/\s:::\s|\n/)
+    .flatMap((part) => part.split(field === 'phones' ? /[;,/|]+/ : /[;,|]+/))
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/** A scalar cell that holds several values (Google's " ::: ", or several columns of one field): the first. */
+const firstOf = (v: string) => v.split(/\s:::\s|\n/)[0]!.trim();
+
+/** A row's cells as a contact's input: lists split, dates in the file's order, stored codes for words, the name put together. */
 function toInput(
   values: Record<string, string>,
   row: number,
   headerOf: (f: string) => string,
   errors: ImportError[],
-): { input: ContactCreateInput; companyName: string | null } {
+  options: Pick<KindOptions, 'dateOrder' | 'values'>,
+): { input: ContactCreateInput; companyName: string | null; createdAt: string | null } {
   const out: Record<string, unknown> = {};
   let companyName: string | null = null;
-  for (const [target, v] of Object.entries(values)) {
+  let createdAt: string | null = null;
+  let middleName: string | null = null;
+  for (const [target, raw] of Object.entries(values)) {
+    if (target === 'middleName') {
+      middleName = firstOf(raw);
+      continue;
+    }
+    if (target === 'createdAt') {
+      const t = parseDateTime(firstOf(raw), options.dateOrder);
+      if (t) createdAt = t;
+      else errors.push({ row, column: headerOf(target), value: raw, message: `Not a date: ${raw}`, code: 'invalid_date' });
+      continue;
+    }
     const f = TARGETS.get(target);
     if (!f) continue;
+    const v = f.kind === 'list' ? raw : firstOf(raw);
     if (f.import.target === 'company') companyName = v.slice(0, 200);
-    else if (f.kind === 'list')
-      out[f.name] = v
-        .split(f.name === 'phones' ? /[;,/\n]+/ : /[;,\n]+/)
-        .map((x) => x.trim())
-        .filter(Boolean);
+    else if (f.kind === 'list') out[f.name] = splitList(f.name, v);
     else if (f.import.parse === 'date') {
-      const d = parseDate(v);
+      const d = parseDate(v, options.dateOrder);
       if (d) out[f.name] = d;
       else errors.push({ row, column: headerOf(target), value: v, message: `Not a date: ${v} (write it as dd/mm/yyyy)`, code: 'invalid_date' });
     } else if (f.enum && f.name !== 'province') {
-      // A stored code, or a word that means one ("Nữ" → female); provinces resolve their own names.
+      // A stored code, or a word that means one ("Nữ" → female, a product's own word by its preset); provinces resolve their own names.
       const word = matchKey(v);
-      const code = f.import.values?.[word] ?? f.enum.values.find((x) => x === v.trim() || matchKey(x) === word) ?? NAMED.get(f.name)?.get(word);
+      const code =
+        options.values[f.name]?.[word] ??
+        f.import.values?.[word] ??
+        f.enum.values.find((x) => x === v.trim() || matchKey(x) === word) ??
+        NAMED.get(f.name)?.get(word);
       if (code) out[f.name] = code;
       else {
         const words = Object.keys(f.import.values ?? {});
@@ -107,8 +142,20 @@ function toInput(
       }
     } else out[f.name] = (f.names && NAMED.get(f.name)?.get(matchKey(v))) || v;
   }
-  if (!out.name && (out.familyName || out.givenName)) out.name = [out.familyName, out.givenName].filter(Boolean).join(' ');
-  return { input: out as ContactCreateInput, companyName };
+  // Family, middle and given names, in the Vietnamese order, when no column holds the whole name.
+  if (!out.name && (out.familyName || out.givenName || middleName)) out.name = [out.familyName, middleName, out.givenName].filter(Boolean).join(' ');
+  return { input: out as ContactCreateInput, companyName, createdAt };
+}
+
+/**
+ * Could two names be one person's? Yes when either is missing, or the words of the shorter are all in the
+ * longer ("Tuyết", "Ánh Tuyết", "Nguyễn Thị Ánh Tuyết"); no for "Công ty Ánh Dương" and "Nguyễn Thị Ánh Tuyết".
+ */
+export function samePerson(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return true;
+  const [x, y] = [foldedWords(a), foldedWords(b)];
+  const [short, long] = x.length <= y.length ? [x, new Set(y)] : [y, new Set(x)];
+  return short.every((w) => long.has(w));
 }
 
 /** The keys a contact is matched by, surest first, as `kind:value` (the contact_keys kinds). */
@@ -143,14 +190,14 @@ async function prepare(
   actor: Actor,
   rows: MappedRow[],
   ctx: PrepareContext,
-): Promise<{ plan: Plan; errors: ImportError[]; counts: { created: number; updated: number; skipped: number } }> {
+): Promise<{ plan: Plan; errors: ImportError[]; counts: PrepareCounts }> {
   const state = ctx.state as State;
   const { matchBy, onExisting } = ctx.options;
   const errors: ImportError[] = [];
   const valueOf = (row: number, field: string) => rows.find((r) => r.row === row)?.values[field] ?? null;
 
   // 1. Cells to inputs, then every check a create makes (schema, phones, provinces, owners), row by row.
-  let converted = rows.map((r) => ({ row: r.row, ...toInput(r.values, r.row, ctx.headerOf, errors) }));
+  let converted = rows.map((r) => ({ row: r.row, ...toInput(r.values, r.row, ctx.headerOf, errors, ctx.options) }));
   const check = async (list: typeof converted) => {
     const bad = new Set(errors.map((e) => e.row));
     const { rows: parsed, issues } = parseRows(
@@ -180,13 +227,21 @@ async function prepare(
   };
   let items = await check(converted);
 
-  // 2. Rows of one person within the batch become one: later rows laid over the first.
+  // 2. Rows of one person within the batch become one: later rows laid over the first. A shared email or phone
+  // makes two rows one person only when their names could be one person's (ten colleagues sharing the company's
+  // address stay ten people, and duplicate detection shows them as candidates); a shared external id always does.
   const owner = new Map<string, number>();
   const groups = new Map<number, number[]>();
   items.forEach((it, idx) => {
     const keys = keysOf(it.c, matchBy);
-    const first = keys.map((k) => owner.get(k)).find((x) => x !== undefined);
-    const head = first ?? idx;
+    let head = idx;
+    for (const k of keys) {
+      const h = owner.get(k);
+      if (h !== undefined && (k.startsWith('external:') || samePerson(items[h]!.c.name, it.c.name))) {
+        head = h;
+        break;
+      }
+    }
     for (const k of keys) if (!owner.has(k)) owner.set(k, head);
     groups.set(head, [...(groups.get(head) ?? []), idx]);
   });
@@ -196,12 +251,14 @@ async function prepare(
       const base = items[g[0]!]!;
       let input = base.input;
       let companyName = base.companyName;
+      let createdAt = base.createdAt;
       for (const idx of g.slice(1)) {
         input = mergeInputs(input, items[idx]!.input);
         companyName = items[idx]!.companyName ?? companyName;
+        createdAt = createdAt ?? items[idx]!.createdAt;
         mergedRows.add(items[idx]!.row);
       }
-      return { row: base.row, input, companyName };
+      return { row: base.row, input, companyName, createdAt };
     });
     items = await check(converted);
   }
@@ -210,12 +267,19 @@ async function prepare(
   const allKeys = items.flatMap((it) => keysOf(it.c, matchBy));
   // Only contacts the member may change: one outside their scope is no match at all (the row makes a contact
   // of their own, and duplicate detection shows the pair to whoever sees both — docs/permissions.md).
-  const found = await contactsByKeys(core.db, actor.workspaceId, allKeys, scopeFor(actor, 'contacts.update'));
+  const found = await contactIdsByKeys(core.db, actor.workspaceId, allKeys, scopeFor(actor, 'contacts.update'));
+  const existing = new Map(
+    (await findContactsByIds(core.db, { workspaceId: actor.workspaceId, limitTo: null }, [...new Set([...found.values()].flat())])).map((c) => [c.id, c]),
+  );
+  // An email or phone shared with a contact of another name is another person (unless the file's names are
+  // to be taken: updateNames); an external id is the same record whatever its name.
   const matched: Item[] = items.map((it) => {
-    const id =
-      keysOf(it.c, matchBy)
-        .map((k) => found.get(k))
-        .find((x) => x !== undefined) ?? null;
+    let id: string | null = null;
+    for (const k of keysOf(it.c, matchBy)) {
+      const sure = k.startsWith('external:') || ctx.options.updateNames;
+      id = found.get(k)?.find((f) => sure || samePerson(existing.get(f)?.name, it.c.name)) ?? null;
+      if (id) break;
+    }
     return { ...it, matchId: id };
   });
 
@@ -245,25 +309,22 @@ async function prepare(
     if (r.issues.length === 0) preparedCompanies = r.companies;
   }
 
-  // 5. Updates: the row's values over the contact's, lists joined; a row that changes nothing is skipped.
-  const existing = new Map(
-    (
-      await findContactsByIds(
-        core.db,
-        { workspaceId: actor.workspaceId, limitTo: null },
-        matched.filter((x) => x.matchId).map((x) => x.matchId!),
-      )
-    ).map((c) => [c.id, c]),
-  );
+  // 5. Updates: the row's values over the contact's, lists joined; a row that changes nothing is skipped. A
+  // matched contact keeps its name unless the user asked for the file's (updateNames), or it had none.
   const creates: Item[] = [];
   const updates: Plan['updates'] = [];
   let skipped = mergedRows.size;
   let wouldUpdate = 0;
+  const fieldsChanged: Record<string, number> = {};
   for (const it of matched) {
     const keys = keysOf(it.c, matchBy);
     if (!it.matchId) {
-      if (ctx.dryRun && keys.some((k) => state.seen.has(k))) wouldUpdate++;
-      else creates.push(it);
+      if (ctx.dryRun && keys.some((k) => state.seen.has(k) && (k.startsWith('external:') || samePerson(state.seen.get(k), it.c.name)))) wouldUpdate++;
+      else {
+        // The source system's creation date, when the file gives one in the past.
+        if (it.createdAt && it.createdAt < it.c.createdAt) it.c = { ...it.c, createdAt: it.createdAt };
+        creates.push(it);
+      }
       continue;
     }
     if (onExisting === 'skip') {
@@ -278,6 +339,7 @@ async function prepare(
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(it.input)) {
       if (v === undefined) continue;
+      if (NAME_PARTS.has(k) && !ctx.options.updateNames && (cur as Record<string, unknown>)[k]) continue;
       // Lists are joined: addresses and numbers as normalised, words without case.
       if (LIST_FIELDS.has(k)) {
         const f = k as 'emails' | 'phones' | 'tags' | 'interests';
@@ -285,11 +347,12 @@ async function prepare(
       } else patch[k] = v;
     }
     if (it.companyName) patch.companyId = companyIds.get(matchKey(it.companyName)) ?? `new:${matchKey(it.companyName)}`;
-    const changes = Object.entries(patch).some(([k, v]) => JSON.stringify((cur as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v));
-    if (!changes) {
+    const changed = Object.entries(patch).filter(([k, v]) => JSON.stringify((cur as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v));
+    if (changed.length === 0) {
       skipped++;
       continue;
     }
+    for (const [k] of changed) fieldsChanged[k === 'companyId' ? 'company' : k] = (fieldsChanged[k === 'companyId' ? 'company' : k] ?? 0) + 1;
     updates.push({ item: it, patch: patch as ContactUpdateInput });
   }
   // Contacts linked to a company: the existing one's id, or the new one's.
@@ -317,7 +380,7 @@ async function prepare(
   return {
     plan: { creates, newRows, names, updates, newCompanies: preparedCompanies, companyIds, skipped, headerOf: ctx.headerOf, valueOf },
     errors,
-    counts: { created: creates.length, updated: updates.length + wouldUpdate, skipped },
+    counts: { created: creates.length, updated: updates.length + wouldUpdate, skipped, fieldsChanged },
   };
 }
 
@@ -428,12 +491,12 @@ export const contactsHandler: KindHandler<Plan, State> = {
     fields.has('name') || fields.has('givenName') || fields.has('familyName')
       ? null
       : 'No column holds the name; map one to name (e.g. --map "Họ và tên=name")',
-  newState: () => ({ seen: new Set<string>() }),
+  newState: () => ({ seen: new Map<string, string>() }),
   prepare,
   commitState(state, plan, dryRun) {
     // Only a dry run needs this (a real run finds the batch's contacts in the database; memory stays flat).
     if (!dryRun) return;
-    for (const it of plan.creates) for (const k of keysOf(it.c, ['externalId', 'email', 'phone'])) state.seen.add(k);
+    for (const it of plan.creates) for (const k of keysOf(it.c, ['externalId', 'email', 'phone'])) if (!state.seen.has(k)) state.seen.set(k, it.c.name);
   },
   write,
   planKeys(plan) {

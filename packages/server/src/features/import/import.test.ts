@@ -122,7 +122,7 @@ describe('hostile files: a precise report, nothing written', () => {
       /quoted cell is never closed.*nothing was imported/,
       'quote_not_closed',
     ],
-    ['duplicate headers', Buffer.from('Họ và tên,Email,email\nAn,a@x.vn,b@x.vn\n'), /"email" appears twice \(columns 2 and 3\)/, 'duplicate_header'],
+    ['duplicate headers', Buffer.from('Họ và tên,Email,Email\nAn,a@x.vn,b@x.vn\n'), /"Email" appears twice \(columns 2 and 3\)/, 'duplicate_header'],
     [
       'a 10 MB line',
       Buffer.concat([Buffer.from('Họ và tên,Ghi chú\nAn,"'), Buffer.alloc(10 * 1024 * 1024, 'x'), Buffer.from('"\n')]),
@@ -209,7 +209,10 @@ describe('matching, updating, re-running', () => {
       'Mã KH,Họ và tên,Email,SĐT,Nhãn,Ghi chú\nKH1,Phan Văn Một,,0911 999 001,"mới, vip",đổi\n,Phan Thị Hai,HAI@x.vn,,,gọi lại\n,Phan Ba (mới),,0911000003,,\n,Người Mới,moi@x.vn,,,\n',
     );
     const r = await run(o, file);
-    assert.deepEqual([r.created, r.updated, r.skipped, r.failed], [1, 3, 0, 0], JSON.stringify(r.errors));
+    // Phan Ba matched by phone: the same person ("Phan Ba (mới)" holds every word of "Phan Ba"), but the name is
+    // the contact's until the user asks for the file's — the row changes nothing else, so it is skipped.
+    assert.deepEqual([r.created, r.updated, r.skipped, r.failed], [1, 2, 1, 0], JSON.stringify(r.errors));
+    assert.deepEqual(r.fieldsChanged, { phones: 1, tags: 1, notes: 2 }, 'the summary counts the fields changed');
     const rows = await contactsOf(o.workspaceId);
     const mot = rows.find((c) => c.external_id === 'KH1')!;
     assert.deepEqual(list(mot.phones), ['+84911000001', '+84911999001'], 'phones are joined');
@@ -217,13 +220,16 @@ describe('matching, updating, re-running', () => {
     assert.equal(mot.notes, 'đổi');
     assert.equal(rows.find((c) => c.name === 'Phan Thị Hai')!.notes, 'gọi lại', 'matched by email, whatever its case');
     assert.ok(
-      rows.find((c) => c.name === 'Phan Ba (mới)'),
-      'matched by phone, whatever its format',
+      rows.find((c) => c.name === 'Phan Ba'),
+      'matched by phone, whatever its format, and its name kept',
     );
     assert.equal(rows.length, 4);
     const again = await run(o, file);
     assert.deepEqual([again.created, again.updated, again.skipped], [0, 0, 4], 'idempotent');
     assert.equal((await contactsOf(o.workspaceId)).length, 4);
+    const renamed = await run(o, file, { updateNames: true });
+    assert.deepEqual([renamed.created, renamed.updated, renamed.fieldsChanged], [0, 1, { name: 1 }], 'asked for, the file’s name is taken');
+    assert.ok((await contactsOf(o.workspaceId)).some((c) => c.name === 'Phan Ba (mới)'));
   });
 
   test('match by phone only, or leave matched contacts alone', async () => {

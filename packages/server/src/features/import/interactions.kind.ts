@@ -127,7 +127,7 @@ async function prepare(core: Core, actor: Actor, rows: MappedRow[], ctx: Prepare
     if (v.channel && !channel) err(r.row, 'channel', `Not a channel: ${v.channel}`, 'invalid_choice', v.channel);
     const direction = v.direction ? DIRECTION[matchKey(v.direction)] : undefined;
     if (v.direction && !direction) err(r.row, 'direction', `Not a direction: ${v.direction} (đến or đi)`, 'invalid_choice', v.direction);
-    const occurredAt = v.occurredAt ? parseDateTime(v.occurredAt, 'dmy', 420) : null;
+    const occurredAt = v.occurredAt ? parseDateTime(v.occurredAt, ctx.options.dateOrder, 420) : null;
     if (v.occurredAt && !occurredAt) err(r.row, 'occurredAt', `Not a date: ${v.occurredAt} (write it as dd/mm/yyyy hh:mm)`, 'invalid_date', v.occurredAt);
     const duration = v.durationSeconds ? parseWholeNumber(v.durationSeconds) : null;
     if (v.durationSeconds && duration === null)

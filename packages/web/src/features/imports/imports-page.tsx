@@ -6,7 +6,10 @@ import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { type IMPORT_KINDS, importApi, type ImportOut, type ImportReport, type ImportRowError, type MatchKey } from '@kith/domain/import/import.api.ts';
+import { DATE_ORDERS, type IMPORT_KINDS, importApi, type ImportOut, type ImportReport, type ImportRowError, type MatchKey } from '@kith/domain/import/import.api.ts';
+import { isSure, MULTI_COLUMN_FIELDS, suggestMapping, type ImportEntity } from '@kith/domain/import/mapping.ts';
+import { presetById } from '@kith/domain/import/presets.ts';
+import type { DateOrder } from '@kith/domain/import/values.ts';
 import type { QueryOf, ResponseOf } from '@kith/domain/api/contract.ts';
 import { fieldErrorText, request } from '../../lib/api-client.ts';
 import { call } from '../../lib/api-call.ts';
@@ -199,12 +202,25 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
   const errorText = useErrorText();
   const qc = useQueryClient();
   const imp = upload.import;
-  const [fields, setFields] = useState<(string | null)[]>(() => upload.suggestions.map((s) => s.field));
+  // The preset the file looks like (or the one chosen): its suggestions are worked out here, as the server does.
+  const [presetId, setPresetId] = useState<string>(upload.preset?.id ?? 'none');
+  const suggestions = presetId === (upload.preset?.id ?? 'none') ? upload.suggestions : suggestMapping(imp.headers, imp.kind as ImportEntity, presetById(presetId) ?? null);
+  // A guess (partial) is not used until someone confirms it: it is shown beside an empty choice.
+  const [fields, setFields] = useState<(string | null)[]>(() => upload.suggestions.map((s) => (isSure(s) ? s.field : null)));
   const [matchBy, setMatchBy] = useState<MatchKey[]>(['externalId', 'email', 'phone']);
   const [onExisting, setOnExisting] = useState<'update' | 'skip'>('update');
+  const [updateNames, setUpdateNames] = useState(false);
+  const [dateOrder, setDateOrder] = useState<'' | DateOrder>('');
   const [report, setReport] = useState<ImportReport | null>(null);
   const map = Object.fromEntries(imp.headers.map((h, i) => [h, fields[i] ?? '']));
-  const body = { map, matchBy, onExisting };
+  const body = { map, matchBy, onExisting, updateNames, preset: presetId, ...(dateOrder ? { dateOrder } : {}) };
+  const multi = MULTI_COLUMN_FIELDS[imp.kind as ImportEntity] ?? new Set<string>();
+  const choosePreset = (id: string) => {
+    setPresetId(id);
+    const next = id === (upload.preset?.id ?? 'none') ? upload.suggestions : suggestMapping(imp.headers, imp.kind as ImportEntity, presetById(id) ?? null);
+    setFields(next.map((s) => (isSure(s) ? s.field : null)));
+    setReport(null);
+  };
   const dry = useMutation({ mutationFn: async () => (await call(importApi.dryRun, { params: { id: imp.id }, body })).data, onSuccess: setReport });
   const run = useMutation({
     mutationFn: async () => (await call(importApi.run, { params: { id: imp.id }, body })).data,
@@ -237,7 +253,7 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
           : isCompanies
             ? t(`companyFields.${f}`, { defaultValue: f })
             : t(`contactFields.${f}`, { defaultValue: f });
-  const taken = (f: string, col: number) => fields.some((x, i) => x === f && i !== col);
+  const taken = (f: string, col: number) => !multi.has(f) && fields.some((x, i) => x === f && i !== col);
   const has = (...fs: string[]) => fields.some((f) => f !== null && fs.includes(f));
   const hasName = isOrders
     ? has('number') && has('customerName', 'customerPhone', 'customerEmail', 'customerExternalId') && has('sku', 'productName')
@@ -263,6 +279,24 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
       </div>
       <div className="card-body stack">
         <h2 className="section-title">{t('imports.mapTitle')}</h2>
+        <div className="row" style={{ gap: 12, flexWrap: 'wrap' }}>
+          {upload.preset && presetId === upload.preset.id && (
+            <span className="badge badge-info" data-testid="import-preset">
+              {t('imports.looksLike', { product: upload.preset.product })}
+            </span>
+          )}
+          <label className="row" style={{ gap: 6 }}>
+            {t('imports.presetLabel')}
+            <select className="select" value={presetId} onChange={(e) => choosePreset(e.target.value)} data-testid="import-preset-choice">
+              <option value="none">{t('imports.noPreset')}</option>
+              {upload.presets.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.product}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
         <p className="muted">{t('imports.mapHint')}</p>
         <div style={{ overflow: 'auto' }}>
           <table className="table">
@@ -275,7 +309,8 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
             </thead>
             <tbody>
               {imp.headers.map((h, col) => {
-                const s = upload.suggestions[col];
+                const s = suggestions[col];
+                const guess = s?.field && !isSure(s) && fields[col] === null ? s.field : null;
                 return (
                   <tr key={`${col}-${h}`}>
                     <td>
@@ -298,9 +333,13 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
                           ))}
                         </select>
                         {s && s.field && s.field === fields[col] && (
-                          <span className={`badge ${s.confidence === 'exact' ? 'badge-success' : 'badge-warning'}`}>
-                            {t(`imports.confidence.${s.confidence}`)}
-                          </span>
+                          <span className={`badge ${isSure(s) ? 'badge-success' : 'badge-warning'}`}>{t(`imports.confidence.${s.confidence}`)}</span>
+                        )}
+                        {s && !s.field && s.reason && <span className="muted">{s.reason}</span>}
+                        {guess && (
+                          <Button size="sm" onClick={() => change(col, guess)} data-testid={`confirm-${col}`}>
+                            {t('imports.confirmGuess', { field: label(guess) })}
+                          </Button>
                         )}
                       </div>
                     </td>
@@ -337,6 +376,10 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
                 </label>
               ))}
             </div>
+            <label className="row" style={{ gap: 6 }}>
+              <input type="checkbox" checked={updateNames} onChange={(e) => (setUpdateNames(e.target.checked), setReport(null))} data-testid="import-update-names" />
+              {t('imports.updateNames')}
+            </label>
             <div className="row" style={{ gap: 16 }}>
               <label className="row" style={{ gap: 6 }}>
                 <input type="radio" name="onExisting" checked={onExisting === 'update'} onChange={() => (setOnExisting('update'), setReport(null))} />{' '}
@@ -349,6 +392,22 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
             </div>
           </fieldset>
         )}
+        <label className="row" style={{ gap: 6 }}>
+          {t('imports.dateOrder')}
+          <select
+            className="select"
+            value={dateOrder}
+            onChange={(e) => (setDateOrder(e.target.value as '' | DateOrder), setReport(null))}
+            data-testid="import-date-order"
+          >
+            <option value="">{t('imports.dateOrders.auto')}</option>
+            {DATE_ORDERS.map((o) => (
+              <option key={o} value={o}>
+                {t(`imports.dateOrders.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         {isOrders && <p className="muted">{t('imports.ordersHint')}</p>}
         {isInteractions && <p className="muted">{t('imports.interactionsHint')}</p>}
         {!hasName && (
@@ -439,10 +498,25 @@ function ErrorTable({ errors, more }: { errors: ImportRowError[]; more: number }
 
 function DryRunReport({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <div className="stack" data-testid="import-report">
       <h2 className="section-title">{t('imports.reportTitle')}</h2>
       <Counts r={report} />
+      {Object.keys(report.fieldsChanged).length > 0 && (
+        <p data-testid="import-fields-changed">
+          {t('imports.fieldsChanged', {
+            list: Object.entries(report.fieldsChanged)
+              .map(([f, n]) => `${t(`contactFields.${f}`, { defaultValue: f })} ${fmt.number(n)}`)
+              .join(', '),
+          })}
+        </p>
+      )}
+      {report.unconfirmed.length > 0 && (
+        <div className="alert alert-warning" role="status" data-testid="import-unconfirmed">
+          {t('imports.unconfirmed', { list: report.unconfirmed.map((u) => u.header).join(', ') })}
+        </div>
+      )}
       {report.errors.length > 0 ? (
         <ErrorTable errors={report.errors.slice(0, 200)} more={report.errors.length - 200} />
       ) : (
