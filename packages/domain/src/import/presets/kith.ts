@@ -1,6 +1,8 @@
+import { CONTACT_FIELD_LIST } from '../../contacts/contact.fields.ts';
 import { CONTACT_FILE_COLUMNS } from '../../contacts/contact-file.ts';
+import { matchKey } from '../../text/fold.ts';
 import { contactFieldLabel } from '../../labels/field-labels.ts';
-import { LABEL_LOCALES, type LabelLocale } from '../../labels/enums.ts';
+import { enumLabel, LABEL_LOCALES, type LabelLocale } from '../../labels/enums.ts';
 import type { ImportPreset } from '../preset.ts';
 
 /**
@@ -18,6 +20,18 @@ const SOURCE = 'Kith’s contacts export (packages/server/src/features/export/co
 /** The columns that say a file is Kith's: its id, the record's times and the consents, which no other product writes so. */
 const SIGNATURE_FIELDS = ['id', 'externalId', 'consents', 'updatedAt'];
 
+/**
+ * The names the file for people writes for each enumerated field's values, in its language: read before any
+ * other word for them (the field table's own words are for other files — "tiềm năng" there is a prospect, while
+ * Kith names its first stage "Tiềm năng").
+ */
+const enumNames = (lang: LabelLocale) =>
+  Object.fromEntries(
+    CONTACT_FIELD_LIST.flatMap((f) =>
+      f.enum && f.name !== 'province' ? [[f.name, Object.fromEntries(f.enum.values.map((v) => [matchKey(enumLabel(f.enum!.labels, v, lang)), v]))]] : [],
+    ),
+  );
+
 function contactsPreset(lang: LabelLocale | 'raw'): ImportPreset {
   const header = (field: string, key: string) => (lang === 'raw' ? key : contactFieldLabel(field, lang));
   const columns = Object.fromEntries(CONTACT_FILE_COLUMNS.map((c) => [header(c.field, c.key), c.target]));
@@ -30,6 +44,7 @@ function contactsPreset(lang: LabelLocale | 'raw'): ImportPreset {
     signature: CONTACT_FILE_COLUMNS.filter((c) => SIGNATURE_FIELDS.includes(c.field)).map((c) => header(c.field, c.key)),
     // ISO dates (birthdays, custom dates), year first.
     dateOrder: 'ymd',
+    ...(lang === 'raw' ? {} : { values: enumNames(lang) }),
   };
 }
 

@@ -167,11 +167,12 @@ async function cellsOf(file: Buffer, format: Format): Promise<{ header: string[]
     const ws = wb.worksheets[0]!;
     const width = ws.getRow(1).cellCount;
     table = [];
-    ws.eachRow((row) => {
+    ws.eachRow((row, n) => {
       const cells: string[] = [];
       for (let i = 1; i <= width; i++) {
         const v = row.getCell(i).value;
-        cells.push(v === null || v === undefined ? '' : `${typeof v}:${String(v)}`);
+        // Each value with its type: a number stays a number, text stays text.
+        cells.push(v === null || v === undefined ? '' : n === 1 ? String(v) : `${typeof v}:${String(v)}`);
       }
       table.push(cells);
     });
