@@ -7,7 +7,7 @@ import { CONSENT_CHANNELS, CONSENT_STATUSES, type ConsentChannel } from './conta
  * order, each its name, its status and the time it was recorded —
  * `Email: Đồng ý (2026-01-02T03:04:05.000Z); SMS: Từ chối (2026-02-01T00:00:00.000Z)`. The source of each
  * record is left out: a file is not where consent comes from, and the import records what it brings back with
- * the source "import" (docs/import.md). Names are read in either language, codes too.
+ * the source "import" (docs/contacts-file.md). Names are read in either language, codes too.
  */
 
 type ConsentRecord = { status: 'granted' | 'denied'; source: string | null; at: string };

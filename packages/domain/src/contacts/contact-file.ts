@@ -19,7 +19,7 @@ export type ContactFileColumn = {
 
 export const CONTACT_FILE_COLUMNS: readonly ContactFileColumn[] = [
   // The id: importing the file into the workspace it came from matches each contact by it (it changes nothing);
-  // into another, a contact is created with it when no contact anywhere has it (docs/import.md).
+  // into another, a contact is created with it when no contact anywhere has it (docs/contacts-file.md).
   { key: 'id', field: 'id', target: 'id' },
   ...CONTACT_FIELD_LIST.flatMap((f): ContactFileColumn[] => {
     if (isSkip(f.export)) return [];

@@ -453,10 +453,10 @@ export const CONTACT_FIELDS = {
     merge: 'special',
     // Each channel's status and time, as people read them ("Email: Đồng ý (2026-01-02T03:04:05.000Z)"); the raw file has the record whole.
     export: { via: 'consents' },
-    // Consent is recorded with its source when it is given, never asserted by a spreadsheet: no header means this
-    // field, and only Kith's own export (its import presets, import/presets/kith.ts) brings it back, as a record
-    // of consent whose source is "import" (docs/import.md).
-    import: { synonyms: [] },
+    // Consent is recorded with its source when it is given, never asserted by a spreadsheet: only Kith's own export
+    // (its import presets, import/presets/kith.ts) brings it back, as a record of consent whose source is "import";
+    // from any other file the column is left out with a warning (docs/contacts-file.md).
+    import: { synonyms: ['dong y lien he', 'consents'] },
     filter: { skip: 'campaign audiences check consent per channel themselves' },
     web: { section: 'consent', edit: 'special' },
   }),

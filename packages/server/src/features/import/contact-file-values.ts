@@ -118,8 +118,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The row's id, owner, team, custom fields and consents as input; a cell that names nothing the workspace has
- * is an error of the row, except an owner who is not a member or a team it does not have: the contact is made
- * all the same (the importer's, without a team), and a warning names the cell.
+ * is an error of the row, except an owner who is not a member, a team it does not have, or consents in a file
+ * that is not Kith's: the contact is made all the same (the importer's, without a team, without consents), and a
+ * warning names the cell.
  */
 export function rowExtras(
   values: Record<string, string>,
@@ -149,7 +150,7 @@ export function rowExtras(
     } else if (target === 'consents') {
       // Consent is never asserted by a spreadsheet: only Kith's own file brings records back, marked as imported.
       if (!isKithPreset(o.preset)) {
-        fail('Consents are imported only from a Kith export (the kith-contacts presets)', 'consents_not_from_kith');
+        fail('Consents are brought back only from a Kith export (the kith-contacts presets): this column is left out', 'consents_not_from_kith', true);
         continue;
       }
       const parsed = v.trim().startsWith('{') ? parseJsonConsents(v) : parseConsentsText(v);

@@ -223,7 +223,8 @@ async function prepare(
   const dir = await loadDirectory(core, actor.workspaceId);
   let converted = rows.map((r) => ({ row: r.row, ...toInput(r.values, r.row, ctx.headerOf, errors, ctx.options, dir) }));
   const check = async (list: typeof converted) => {
-    const bad = new Set(errors.map((e) => e.row));
+    // Rows with an error are left out (a warning's row goes in all the same).
+    const bad = new Set(errors.filter((e) => !e.warning).map((e) => e.row));
     const { rows: parsed, issues } = parseRows(
       ContactCreateSchema,
       list.map((x) => x.input),
@@ -243,7 +244,7 @@ async function prepare(
           (row, f) => valueOf(row, f),
         ),
       );
-    const failed = new Set(errors.map((e) => e.row));
+    const failed = new Set(errors.filter((e) => !e.warning).map((e) => e.row));
     return prepared.items
       .map((x) => ({ i: Number(x.path[1]), c: x.c }))
       .filter((x) => !failed.has(list[x.i]!.row))
