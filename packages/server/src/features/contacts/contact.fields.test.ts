@@ -142,8 +142,7 @@ describe('the contact field table', () => {
         const was = full.consents as Record<string, { status: string; at: string }>;
         const expected = Object.fromEntries(Object.entries(was).map(([ch, c]) => [ch, { status: c.status, source: 'import', at: c.at }]));
         assert.deepEqual(back.consents, expected, 'consents');
-      }
-      else assert.deepEqual(back[f.name], full[f.name], `${f.name} did not come back through export and import`);
+      } else assert.deepEqual(back[f.name], full[f.name], `${f.name} did not come back through export and import`);
     }
   });
 

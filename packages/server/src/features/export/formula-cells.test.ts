@@ -185,4 +185,34 @@ describe('formula cells behind a separator', () => {
         `error file split on ${delimiter}`,
       );
   });
+  test('an apostrophe already before a formula gets another, and the file for people goes back into Kith as it was stored (CSV and XLSX)', async () => {
+    const api = client(t.app, owner.token);
+    const quoted = await api.post('/api/v1/contacts', { name: "'=đã có dấu nháy", notes: "a; '@SUM(A1)", tags: ["''+1"], ownerId: null });
+    assert.equal(quoted.status, 201, JSON.stringify(quoted.body));
+    const csv = (await api.get('/api/v1/contacts/export?format=csv')).raw.body;
+    const row = (parse(csv, { columns: keys, bom: true }) as Record<string, string>[]).find((x) => x.id === quoted.body.id)!;
+    assert.deepEqual([row.name, row.notes, row.tags], ["''=đã có dấu nháy", "a; ''@SUM(A1)", "'''+1"]);
+    assertSafe(Object.values(row), 'csv cell');
+    // Everything but the record's own id, times and owner (the importer's workspace has its own).
+    const rawRows = (text: string) =>
+      (parse(text, { columns: true, bom: true }) as Record<string, string>[])
+        .map(({ id: _id, createdAt: _c, updatedAt: _u, owner: _o, ...rest }) => rest)
+        .sort((a, b) => a.name!.localeCompare(b.name!));
+    const stored = rawRows((await api.get('/api/v1/contacts/export?format=csv&raw=true')).raw.body);
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = (await api.get(`/api/v1/contacts/export?format=${format}`)).raw.rawPayload;
+      const { owner: other } = await makeWorkspace(t.core);
+      assert.equal(
+        (await client(t.app, other.token).post('/api/v1/custom-fields', { entity: 'contact', key: 'diem', label: 'Điểm', type: 'number' })).status,
+        201,
+      );
+      const r = await runImport(t.core, other.actor, { bytes: file }, { kind: 'contacts', dryRun: false, fileName: `kith.${format}` });
+      assert.equal(r.preset?.id, 'kith-contacts-vi');
+      assert.equal(r.failed, 0, JSON.stringify(r.errors));
+      const back = (await client(t.app, other.token).get('/api/v1/contacts/export?format=csv&raw=true')).raw.body;
+      // (XML keeps a line break as LF: a CR LF inside a cell of the XLSX comes back as LF.)
+      const want = format === 'xlsx' ? stored.map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v.replace(/\r\n/g, '\n')]))) : stored;
+      assert.deepEqual(rawRows(back), want, `${format}: every hostile text back as it was stored`);
+    }
+  });
 });

@@ -91,6 +91,13 @@ export function splitList(field: string, v: string): string[] {
     .filter(Boolean);
 }
 
+/** A list cell of Kith's own file: its values joined by "; " (an email may hold a "|" or a ","). */
+const splitKithList = (v: string) =>
+  v
+    .split(/;|\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
 /**
  * A scalar cell that holds several values (Google's " ::: "): the first. (A line break is the cell's own: notes
  * and addresses keep theirs; only list fields are filled from several columns, joined by line breaks.)
@@ -131,7 +138,8 @@ function toInput(
     if (!f) continue;
     const v = f.kind === 'list' ? raw : firstOf(raw);
     if (f.import.target === 'company') companyName = v.slice(0, 200);
-    else if (f.kind === 'list') out[f.name] = splitList(f.name, v);
+    // Kith's own file joins a list with "; " and nothing else (an email may hold a "|" or a ",").
+    else if (f.kind === 'list') out[f.name] = isKithPreset(options.preset) ? splitKithList(v) : splitList(f.name, v);
     else if (f.import.parse === 'number') {
       const n = parseWholeNumber(v);
       if (n !== null) out[f.name] = n;
