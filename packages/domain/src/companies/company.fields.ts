@@ -84,7 +84,7 @@ export const COMPANY_FIELDS = {
     web: { section: 'details', edit: 'text' },
   }),
   phone: optional('phone', z.string().max(40), {
-    describe: 'E.164',
+    describe: 'E.164, followed by ";ext=123" when the number has an extension (RFC 3966)',
     export: {},
     import: { synonyms: ['so dien thoai', 'dien thoai', 'sdt', 'phone', 'tel'] },
     filter: textFilter(false),

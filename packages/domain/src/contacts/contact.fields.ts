@@ -159,7 +159,7 @@ export const CONTACT_FIELDS = {
     empty: [] as string[],
     input: z.array(z.string().max(40, { message: 'Must be at most 40 characters' })).max(10, { message: 'At most 10 phone numbers' }),
     output: z.array(z.string()),
-    describe: 'E.164',
+    describe: 'E.164, followed by ";ext=123" when the number has an extension (RFC 3966)',
     audited: true,
     merge: 'union',
     // Numbers stored in E.164 (an extension after them) run nothing in a spreadsheet: written as they are.
@@ -230,6 +230,7 @@ export const CONTACT_FIELDS = {
     empty: null as string | null,
     input: birthday().nullable(),
     output: z.string().nullable(),
+    describe: 'YYYY-MM-DD, or --MM-DD when the year is not known',
     audited: true,
     merge: 'pick',
     export: {},

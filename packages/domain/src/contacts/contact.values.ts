@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountEmailProblem, emailProblem, normalizeEmail } from '../emails/email.ts';
 import { resolveProvince } from '../geo/provinces.ts';
+import { isYearlessBirthday } from './birthday.ts';
 import { isoDate, isoDateTime, text } from '../schema/fields.ts';
 import { withCode, type IssueCode } from '../schema/issues.ts';
 
@@ -36,10 +37,24 @@ export const email = () => emailField(emailProblem);
 /** A sign-in address (invitations, setup): as `email()`, and refused when it mixes alphabets (accountEmailProblem). */
 export const accountEmail = () => emailField(accountEmailProblem);
 
-export const birthday = () =>
+const fullBirthday = () =>
   isoDate().refine((s) => s >= '1900-01-01' && s <= new Date().toISOString().slice(0, 10), {
     message: 'Must be between 1900-01-01 and today',
     params: withCode('date_out_of_range', { minimum: '1900-01-01' }),
+  });
+
+/** A full date between 1900 and today, or a day of the year without its year as `--MM-DD` (contacts/birthday.ts). */
+export const birthday = () =>
+  z.string().superRefine((s, ctx) => {
+    if (s.startsWith('--')) {
+      if (!isYearlessBirthday(s))
+        ctx.addIssue({ code: 'custom', message: 'Must be a date as YYYY-MM-DD, or --MM-DD without the year', params: withCode('invalid_date') });
+      return;
+    }
+    const r = fullBirthday().safeParse(s);
+    if (!r.success)
+      for (const i of r.error.issues)
+        ctx.addIssue({ code: 'custom', message: i.message, params: (i as { params?: Record<string, unknown> }).params ?? withCode('invalid_date') });
   });
 
 export const province = () =>

@@ -38,3 +38,10 @@ test('the same name at the same company is offered; in the same province it is n
   assert.ok(scoreDuplicate(base2, base2).score >= DUPLICATE_THRESHOLD);
   assert.ok(scoreDuplicate({ ...base2, companyId: null }, { ...base2, companyId: null }).score < DUPLICATE_THRESHOLD);
 });
+
+test('a birthday without its year agrees with a full date on the same day; a phone is one whatever its extension', () => {
+  assert.deepEqual(scoreDuplicate({ ...base, birthday: '--01-25' }, { ...base, birthday: '1990-01-25' }).reasons, ['same_name', 'same_birthday']);
+  assert.deepEqual(scoreDuplicate({ ...base, birthday: '--01-25' }, { ...base, birthday: '--01-26' }).reasons, ['same_name', 'different_birthday']);
+  const r = scoreDuplicate({ ...base, name: 'A', phones: ['+842838221234;ext=12'] }, { ...base, name: 'B', phones: ['+842838221234'] });
+  assert.deepEqual(r.reasons, ['same_phone']);
+});

@@ -1,3 +1,5 @@
+import { birthdayParts } from '../contacts/birthday.ts';
+import { splitPhone } from '../phones/phone-value.ts';
 import { foldedWords, matchKey } from '../text/fold.ts';
 
 /**
@@ -59,16 +61,31 @@ export function nameSimilarity(a: string, b: string): number {
   return both / (x.size + y.size - both);
 }
 
+/** Two birthdays agree when their day and month do and, where both know it, their year (`--12-03` is 1990-12-03). */
+function sameBirthday(a: string, b: string): boolean {
+  const x = birthdayParts(a);
+  const y = birthdayParts(b);
+  if (!x || !y) return a === b;
+  return x.month === y.month && x.day === y.day && (x.year === null || y.year === null || x.year === y.year);
+}
+
 /** The score (0–1) and the reasons, strongest first. */
 export function scoreDuplicate(a: DuplicateFacts, b: DuplicateFacts): { score: number; reasons: DuplicateReason[] } {
   const reasons: DuplicateReason[] = [];
   if (a.externalId && b.externalId) reasons.push(a.externalId === b.externalId ? 'same_external_id' : 'different_external_id');
   if (shares(a.emails, b.emails)) reasons.push('same_email');
-  if (shares(a.phones, b.phones)) reasons.push('same_phone');
+  // One number with two extensions is still one switchboard: phones are compared by their E.164 part.
+  if (
+    shares(
+      a.phones.map((p) => splitPhone(p).e164),
+      b.phones.map((p) => splitPhone(p).e164),
+    )
+  )
+    reasons.push('same_phone');
   const sameName = matchKey(a.name) === matchKey(b.name);
   if (sameName) reasons.push('same_name');
   else if (nameSimilarity(a.name, b.name) >= 0.6) reasons.push('similar_name');
-  if (a.birthday && b.birthday) reasons.push(a.birthday === b.birthday ? 'same_birthday' : 'different_birthday');
+  if (a.birthday && b.birthday) reasons.push(sameBirthday(a.birthday, b.birthday) ? 'same_birthday' : 'different_birthday');
   if (a.companyId && a.companyId === b.companyId) reasons.push('same_company');
   if (a.province && a.province === b.province) reasons.push('same_province');
   const raw = reasons.reduce((s, r) => s + WEIGHT[r], 0);

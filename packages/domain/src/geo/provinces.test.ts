@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PROVINCE_CODES, PROVINCES, provinceByCode, resolveProvince } from './provinces.ts';
+import { PROVINCE_CODES, PROVINCES, provinceByCode, resolveArea, resolveProvince } from './provinces.ts';
 
 test('34 units after the 2025 reorganisation: 6 cities and 28 provinces', () => {
   assert.equal(PROVINCES.length, 34);
@@ -107,4 +107,36 @@ test('everyday spellings, prefixes, codes and English names', () => {
   for (const unknown of ['Atlantis', '', 'Tỉnh', 'Bangkok', 'Hà']) assert.equal(resolveProvince(unknown), undefined, unknown);
   assert.equal(provinceByCode('an-giang')?.name, 'An Giang');
   assert.equal(provinceByCode('kien-giang'), undefined, 'former codes are not current');
+});
+
+test('a delivery area: "Province - District", "District, Province", or a city as people call it', () => {
+  const area = (province: string | null, district: string | null = null) => ({ province, district });
+  assert.deepEqual(resolveArea('Hà Nội - Quận Hai Bà Trưng'), area('ha-noi', 'Quận Hai Bà Trưng'));
+  assert.deepEqual(resolveArea('TP. Hồ Chí Minh - Quận 1'), area('ho-chi-minh', 'Quận 1'));
+  assert.deepEqual(resolveArea('Hồ Chí Minh - Huyện Củ Chi'), area('ho-chi-minh', 'Huyện Củ Chi'));
+  assert.deepEqual(resolveArea('Bình Dương - Thành phố Thủ Dầu Một'), area('ho-chi-minh', 'Thành phố Thủ Dầu Một'), 'an old province: the merged unit');
+  assert.deepEqual(resolveArea('Bà Rịa - Vũng Tàu - Thành phố Vũng Tàu'), area('ho-chi-minh', 'Thành phố Vũng Tàu'), "a province's own hyphen is no cut");
+  assert.deepEqual(resolveArea('Thừa Thiên - Huế - Huyện Phú Vang'), area('hue', 'Huyện Phú Vang'));
+  assert.deepEqual(resolveArea('Thái Nguyên - Thành phố Thái Nguyên'), area('thai-nguyen', 'Thành phố Thái Nguyên'));
+  assert.deepEqual(resolveArea('Quận 1, TP.HCM'), area('ho-chi-minh', 'Quận 1'));
+  assert.deepEqual(resolveArea('Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh'), area('ho-chi-minh', 'Quận 1'));
+  assert.deepEqual(resolveArea('Cầu Giấy, Hanoi'), area('ha-noi', 'Cầu Giấy'));
+  assert.deepEqual(resolveArea('Hải Châu, Da Nang City'), area('da-nang', 'Hải Châu'));
+  for (const [text, code] of [
+    ['Sài Gòn', 'ho-chi-minh'],
+    ['HCM', 'ho-chi-minh'],
+    ['TPHCM', 'ho-chi-minh'],
+    ['Hanoi', 'ha-noi'],
+    ['Da Nang', 'da-nang'],
+    ['Ha Noi City', 'ha-noi'],
+    ['Lam Dong Province', 'lam-dong'],
+    ['Bà Rịa - Vũng Tàu', 'ho-chi-minh'],
+  ] as const) {
+    assert.deepEqual(resolveArea(text), area(code), text);
+    assert.equal(resolveProvince(text)?.code, code, text);
+  }
+  assert.deepEqual(resolveArea('Hà Nội - '), area('ha-noi'));
+  assert.deepEqual(resolveArea('Quận 1'), area(null), 'a district alone names no province');
+  assert.deepEqual(resolveArea('Atlantis - Quận 9'), area(null));
+  assert.deepEqual(resolveArea(''), area(null));
 });

@@ -99,12 +99,11 @@ export function provinceByCode(code: string): Province | undefined {
   return PROVINCES.find((p) => p.code === code);
 }
 
-/**
- * Resolve what a person wrote ("tp.hcm", "Bình Dương", "Tỉnh Nam Định", "ha-noi") to a current province,
- * mapping the 63 pre-2025 names to the unit they were merged into.
- */
-export function resolveProvince(input: string): Province | undefined {
-  let key = matchKey(input);
+/** "Ha Noi City", "Lam Dong Province": the English word after the name. */
+const SUFFIXES = [' city', ' province'];
+
+function lookup(folded: string): Province | undefined {
+  let key = folded;
   if (byKey.has(key)) return byKey.get(key);
   for (const prefix of PREFIXES) {
     const k = matchKey(prefix);
@@ -114,4 +113,51 @@ export function resolveProvince(input: string): Province | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Resolve what a person wrote ("tp.hcm", "Bình Dương", "Tỉnh Nam Định", "ha-noi", "Ha Noi City") to a current
+ * province, mapping the 63 pre-2025 names to the unit they were merged into.
+ */
+export function resolveProvince(input: string): Province | undefined {
+  const key = matchKey(input);
+  const found = lookup(key);
+  if (found) return found;
+  for (const suffix of SUFFIXES) if (key.endsWith(suffix)) return lookup(key.slice(0, -suffix.length));
+  return undefined;
+}
+
+/** Where a cell may cut a province from a district: " - " (KiotViet), ",", ";", "/", "|". */
+const CUT = /\s*[-–—,;/|]\s*/gu;
+
+/**
+ * A delivery area as shops' systems write it, to a province and the district as written: "Province - District"
+ * (KiotViet's Khu vực giao hàng: "Hà Nội - Quận Hai Bà Trưng", "TP. Hồ Chí Minh - Quận 1"), "District, Province"
+ * ("Quận 1, TP.HCM"; with a ward before it, the part next to the province), or a province alone ("Sài Gòn",
+ * "Ha Noi City"). A province's own hyphen ("Bà Rịa - Vũng Tàu - TP Vũng Tàu") is not a cut: the longest name that
+ * is a province wins. Old names resolve to the merged unit, as resolveProvince does; `district` is the text as
+ * written (trimmed), null when there is none. No province: both null (the caller keeps the text as it was).
+ */
+export function resolveArea(text: string): { province: string | null; district: string | null } {
+  const s = text.normalize('NFC').trim();
+  const none = { province: null, district: null };
+  if (!s) return none;
+  const whole = resolveProvince(s);
+  if (whole) return { province: whole.code, district: null };
+  const cuts = [...s.matchAll(CUT)].map((m) => ({ start: m.index, end: m.index + m[0].length })).filter((c) => c.start > 0 && c.end < s.length);
+  const clean = (d: string) => {
+    const t = d.trim();
+    return t.length > 0 ? t : null;
+  };
+  // Province first: the longest head that is a province.
+  for (let i = cuts.length - 1; i >= 0; i--) {
+    const p = resolveProvince(s.slice(0, cuts[i]!.start));
+    if (p) return { province: p.code, district: clean(s.slice(cuts[i]!.end)) };
+  }
+  // Province last: the longest tail that is one; the district is the part just before it.
+  for (let i = 0; i < cuts.length; i++) {
+    const p = resolveProvince(s.slice(cuts[i]!.end));
+    if (p) return { province: p.code, district: clean(s.slice(i > 0 ? cuts[i - 1]!.end : 0, cuts[i]!.start)) };
+  }
+  return none;
 }

@@ -4,6 +4,8 @@
  * Each parser returns null when the text is not one, so the import can name the row and the column.
  */
 
+import { yearlessBirthday } from '../contacts/birthday.ts';
+
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -35,6 +37,112 @@ export function parseDate(text: string, order: DateOrder = 'dmy'): string | null
     return valid(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
   return null;
+}
+
+/**
+ * What "nothing" looks like in the date columns of the files people import: Outlook's CSV writes `0/0/00` for an
+ * empty Birthday or Anniversary and keeps `1/1/4501` as its "None" date; MySQL dumps `0000-00-00`; Windows tools
+ * write the FILETIME epoch `1/1/1601` (in any order); a formatted empty Excel cell is the serial `0`.
+ */
+export function isEmptyDate(text: string): boolean {
+  const s = text.trim();
+  if (s === '') return true;
+  if (/^0+(\.0+)?$/.test(s)) return true;
+  const m = /^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?:[T\s].*)?$/.exec(s);
+  if (!m) return false;
+  const parts = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (parts.every((n) => n === 0)) return true;
+  const year = parts.find((n) => n >= 1000);
+  const rest = parts.filter((n) => n < 1000);
+  return (year === 1601 || year === 4501) && rest.length === 2 && rest.every((n) => n === 1);
+}
+
+/** Which reading of day and month one cell supports: `same` when both read alike, `either` when both are dates. */
+export type DateOrderEvidence = 'dmy' | 'mdy' | 'either' | 'same';
+
+/** How many cells of a column gave each kind of evidence (as counted by `countDateOrderEvidence`). */
+export type DateOrderCounts = Partial<Record<DateOrderEvidence, number>>;
+
+const dayMonth = (day: number, month: number) => yearlessBirthday(month, day) !== null;
+
+/**
+ * What one cell says about the column's order of day and month: "25/01/2026" is day first, "01/25/2026" month
+ * first (a part above 12 decides), "03/04/2026" could be either, "03/03/2026" reads the same both ways. A cell
+ * with its 4-digit year first (2026-01-25, 2026/01/25) is year-month-day whatever the column's order and says
+ * nothing, nor do an Excel serial, an empty date or text that is no date: null. A year-less "03/12" counts too.
+ */
+export function dateOrderEvidence(text: string): DateOrderEvidence | null {
+  const s = text.trim();
+  if (isEmptyDate(s)) return null;
+  const m = /^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2}|\d{4}))?(?:[T\s].*)?$/.exec(s);
+  if (!m) return null;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if (m[3] !== undefined) {
+    const y = m[3].length === 2 ? 2000 : Number(m[3]);
+    const asDmy = valid(Math.max(1900, y), b, a) !== null;
+    const asMdy = valid(Math.max(1900, y), a, b) !== null;
+    if (asDmy && asMdy) return a === b ? 'same' : 'either';
+    return asDmy ? 'dmy' : asMdy ? 'mdy' : null;
+  }
+  const asDmy = dayMonth(a, b);
+  const asMdy = dayMonth(b, a);
+  if (asDmy && asMdy) return a === b ? 'same' : 'either';
+  return asDmy ? 'dmy' : asMdy ? 'mdy' : null;
+}
+
+/** The evidence of every cell of a column, counted. */
+export function countDateOrderEvidence(cells: Iterable<string>): DateOrderCounts {
+  const counts: DateOrderCounts = {};
+  for (const c of cells) {
+    const e = dateOrderEvidence(c);
+    if (e) counts[e] = (counts[e] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * A column's order of day and month from its cells' evidence. Cells that only one order reads decide it; when
+ * none does, the column reads alike either way or is read in `fallback` (the workspace's habit, day first in
+ * Vietnam) and `ambiguous` says that was a guess (some cell could have been read the other way). Cells that
+ * contradict each other (some day first, some month first) give `{ order: null, ambiguous: true }`: the file mixes
+ * two orders and the caller should refuse the column by name rather than read half of it wrongly.
+ */
+export function detectDateOrder(counts: DateOrderCounts, fallback: DateOrder = 'dmy'): { order: DateOrder | null; ambiguous: boolean } {
+  const dmy = counts.dmy ?? 0;
+  const mdy = counts.mdy ?? 0;
+  if (dmy > 0 && mdy > 0) return { order: null, ambiguous: true };
+  if (dmy > 0) return { order: 'dmy', ambiguous: false };
+  if (mdy > 0) return { order: 'mdy', ambiguous: false };
+  return { order: fallback, ambiguous: (counts.either ?? 0) > 0 };
+}
+
+/**
+ * A birthday cell as the systems people import from write it: a full date (as parseDate reads it, in `order`);
+ * a day of the year without its year — Google Contacts' and vCard's `--12-03` and `--1203`, Apple's vCard year
+ * 1604 (X-APPLE-OMIT-YEAR), "03/12" or "3.12" in `order` — stored as `--MM-DD` (contacts/birthday.ts); or one of
+ * the empty dates (isEmptyDate). Null when the text is none of these, so the import can name the cell.
+ */
+export function parseBirthday(text: string, order: DateOrder = 'dmy'): { value: string } | { empty: true } | null {
+  const s = text.trim();
+  if (isEmptyDate(s)) return { empty: true };
+  let m = /^--(\d{2})-?(\d{2})$/.exec(s);
+  if (m) {
+    const v = yearlessBirthday(Number(m[1]), Number(m[2]));
+    return v ? { value: v } : null;
+  }
+  m = /^1604-?(\d{2})-?(\d{2})(?:T.*)?$/.exec(s);
+  if (m) {
+    const v = yearlessBirthday(Number(m[1]), Number(m[2]));
+    return v ? { value: v } : null;
+  }
+  m = /^(\d{1,2})[/.\-](\d{1,2})$/.exec(s);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const v = order === 'dmy' ? yearlessBirthday(b, a) : yearlessBirthday(a, b);
+    return v ? { value: v } : null;
+  }
+  const full = parseDate(s, order);
+  return full ? { value: full } : null;
 }
 
 /**

@@ -28,6 +28,10 @@ test('instants show in the workspace time zone; calendar dates as written', () =
   assert.match(f.date('1990-03-01'), /1 Mar 1990/);
   assert.match(makeFormatters('vi', 'VND', 'Pacific/Honolulu').date('1990-03-01'), /1 thg 3, 1990/);
   assert.equal(f.date(null), '');
+  // A birthday without its year shows its day and month only.
+  assert.equal(makeFormatters('vi', 'VND', 'Asia/Ho_Chi_Minh').date('--12-03'), '3 tháng 12');
+  assert.equal(f.date('--12-03'), '3 December');
+  assert.equal(f.date('--02-29'), '29 February');
 });
 
 test('initials take the first letter of the first and last words, skipping markup and punctuation', () => {

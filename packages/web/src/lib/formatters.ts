@@ -30,6 +30,7 @@ export function makeFormatters(lang: string, currency: string, timeZone: string)
   };
   const d = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const plainDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dayOfYear = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
   const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const rel = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
@@ -41,8 +42,16 @@ export function makeFormatters(lang: string, currency: string, timeZone: string)
       const digits = f.resolvedOptions().maximumFractionDigits ?? 0;
       return f.format(minor / 10 ** digits);
     },
-    // A calendar date (birthday) has no time zone: show it as written.
-    date: (iso) => (!iso ? '' : /^\d{4}-\d{2}-\d{2}$/.test(iso) ? plainDate.format(new Date(`${iso}T00:00:00Z`)) : d.format(new Date(iso))),
+    // A calendar date (birthday) has no time zone: show it as written; a birthday without its year
+    // (--12-03, contacts/birthday.ts) as its day and month, "3 tháng 12", "3 December" (2000: 29 February is one).
+    date: (iso) =>
+      !iso
+        ? ''
+        : /^\d{4}-\d{2}-\d{2}$/.test(iso)
+          ? plainDate.format(new Date(`${iso}T00:00:00Z`))
+          : /^--\d{2}-\d{2}$/.test(iso)
+            ? dayOfYear.format(new Date(`2000${iso.slice(1)}T00:00:00Z`))
+            : d.format(new Date(iso)),
     dateTime: (iso) => (iso ? dt.format(new Date(iso)) : ''),
     relative(iso) {
       const s = (new Date(iso).getTime() - Date.now()) / 1000;

@@ -50,7 +50,7 @@ function apply(
     if (input.phone === null) next.phone = null;
     else {
       const r = normalizePhone(input.phone, region);
-      if (r.ok) next.phone = r.e164;
+      if (r.ok) next.phone = r.value;
       else issues.push({ path: ['phone'], message: r.reason });
     }
   }

@@ -6,6 +6,7 @@ import type { Contact, ContactCreateInput, ContactUpdateInput } from '@kith/doma
 import { AUDITED_CONTACT_FIELDS, CONTACT_FIELD_LIST, type ContactFieldName, type ContactFieldValues } from '@kith/domain/contacts/contact.fields.ts';
 import { validateCustomValues, type CustomField } from '@kith/domain/custom-fields/custom-field.ts';
 import { normalizePhone } from '@kith/domain/phones/phone.ts';
+import { splitPhone } from '@kith/domain/phones/phone-value.ts';
 import { buildContactSearchText } from '@kith/domain/search/contact-search.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
 import type { Core } from '../../core.ts';
@@ -45,7 +46,7 @@ function normalizePhones(raw: readonly string[], region: string, path: Path, iss
   raw.forEach((p, i) => {
     const r = normalizePhone(p, region);
     if (r.ok) {
-      if (!out.includes(r.e164)) out.push(r.e164);
+      if (!out.includes(r.value)) out.push(r.value);
     } else issues.push({ path: [...path, 'phones', i], message: r.reason, code: r.code });
   });
   return out;
@@ -124,7 +125,8 @@ export function keysOf(c: Contact, workspaceId: string): ContactKey[] {
   const keys: ContactKey[] = [];
   if (c.externalId) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'external', value: c.externalId });
   for (const e of c.emails) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'email', value: e });
-  for (const p of c.phones) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'phone', value: p });
+  // A number is found by its E.164 part: an extension (phone-value.ts) is dialled, not looked up.
+  for (const p of new Set(c.phones.map((x) => splitPhone(x).e164))) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'phone', value: p });
   for (const t of new Set(c.tags.map((x) => x.toLowerCase()))) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'tag', value: t });
   for (const t of new Set(c.interests.map((x) => x.toLowerCase()))) keys.push({ workspace_id: workspaceId, contact_id: c.id, kind: 'interest', value: t });
   return keys;

@@ -339,10 +339,12 @@ export function filterCondition<DB, TB extends keyof DB>(
       return cond(raw`${e} in (${sql.join(v as unknown[])})`);
     case 'nin':
       return cond(raw`(${e} is null or ${e} not in (${sql.join(v as unknown[])}))`);
+    // A birthday without its year (`--12-03`, contacts/birthday.ts) is in no date range, though as text it sorts
+    // before every date: "before" a date means a date from year 1000 on.
     case 'lt':
-      return cond(raw`${e} < ${v}`);
+      return cond(f.field.type === 'date' ? raw`(${e} < ${v} and ${e} >= ${'1000-01-01'})` : raw`${e} < ${v}`);
     case 'lte':
-      return cond(raw`${e} <= ${v}`);
+      return cond(f.field.type === 'date' ? raw`(${e} <= ${v} and ${e} >= ${'1000-01-01'})` : raw`${e} <= ${v}`);
     case 'gt':
       return cond(raw`${e} > ${v}`);
     case 'gte':

@@ -4,6 +4,7 @@ import type { FieldDef, WebSpec } from '@kith/domain/schema/field-table.ts';
 import type { Formatters } from '../../lib/format.ts';
 import { provinceOptions } from '../../lib/provinces.ts';
 import { enumLabel } from '@kith/domain/labels/enums.ts';
+import { ageOn } from '@kith/domain/contacts/birthday.ts';
 
 /**
  * How the web app shows and edits a field of any record with a field table (@kith/domain schema/field-table.ts:
@@ -32,14 +33,6 @@ export function enumValueLabel(f: AnyField, value: string, ctx: Pick<ViewCtx, 't
   return name ? enumLabel(name, value, ctx.lang) : value;
 }
 
-function ageOf(birthday: string): number {
-  const b = new Date(`${birthday}T00:00:00Z`);
-  const now = new Date();
-  let a = now.getUTCFullYear() - b.getUTCFullYear();
-  if (now.getUTCMonth() < b.getUTCMonth() || (now.getUTCMonth() === b.getUTCMonth() && now.getUTCDate() < b.getUTCDate())) a--;
-  return a;
-}
-
 /** A field's value as shown on a record's page (and, for a list, in a cell). */
 export function showField(f: AnyField, v: unknown, ctx: ViewCtx, renderers: Renderers = {}): ReactNode {
   if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) return '';
@@ -48,8 +41,11 @@ export function showField(f: AnyField, v: unknown, ctx: ViewCtx, renderers: Rend
   switch (f.web.show) {
     case 'date':
       return ctx.fmt.date(String(v));
-    case 'birthday':
-      return `${ctx.fmt.date(String(v))} (${ctx.t('record.age', { count: ageOf(String(v)) })})`;
+    case 'birthday': {
+      // A birthday without its year (--12-03) has no age to show.
+      const age = ageOn(String(v), new Date().toISOString().slice(0, 10));
+      return age === null ? ctx.fmt.date(String(v)) : `${ctx.fmt.date(String(v))} (${ctx.t('record.age', { count: age })})`;
+    }
     case 'multiline':
       return <span style={{ whiteSpace: 'pre-wrap' }}>{String(v)}</span>;
     case 'number':

@@ -1,5 +1,7 @@
 import type { ContactOut } from '@kith/domain/contacts/contact.api.ts';
 import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
+import { extensionText, splitPhone } from '@kith/domain/phones/phone-value.ts';
+import i18next from 'i18next';
 
 export { CONSENT_CHANNELS, EDUCATION_LEVELS, GENDERS, INCOME_BANDS, LIFECYCLE_STAGES, MARITAL_STATUSES } from '@kith/domain/contacts/contact.values.ts';
 export type { Consent } from '@kith/domain/contacts/contact.fields.ts';
@@ -26,10 +28,17 @@ export const BUILTIN_COLUMNS: { id: ColumnId; sort?: string; width: number }[] =
 ];
 export const DEFAULT_COLUMNS: ColumnId[] = ['name', 'phones', 'emails', 'company', 'lifecycleStage', 'owner', 'tags', 'province', 'createdAt'];
 
-/** Phone numbers shown the way people read them: +84912345678 → 0912 345 678. */
-export function displayPhone(e164: string): string {
+/**
+ * Phone numbers shown the way people read them: +84912345678 → 0912 345 678; an extension after it in the app's
+ * language (+842838221234;ext=12 → 028 3822 1234 máy lẻ 12).
+ */
+export function displayPhone(stored: string): string {
+  const { e164, ext } = splitPhone(stored);
   const m = /^\+84(\d{9,10})$/.exec(e164);
-  if (!m) return e164;
-  const n = `0${m[1]}`;
-  return n.length === 10 ? `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}` : `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
+  let number = e164;
+  if (m) {
+    const n = `0${m[1]}`;
+    number = n.length === 10 ? `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}` : `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
+  }
+  return ext ? `${number} ${extensionText(ext, i18next.language || 'vi')}` : number;
 }
