@@ -39,7 +39,13 @@ test('one preset per language and one for the raw file, each recognising its own
     assert.equal(new Set(headers.map(matchKey)).size, headers.length, `${lang}: every header is one column`);
     assert.equal(recognisePreset([...headers, 'Hạng'], 'contacts')?.id, id);
   }
-  assert.equal(recognisePreset(CONTACT_FILE_COLUMNS.map((c) => c.key), 'contacts')?.id, 'kith-contacts-raw');
+  assert.equal(
+    recognisePreset(
+      CONTACT_FILE_COLUMNS.map((c) => c.key),
+      'contacts',
+    )?.id,
+    'kith-contacts-raw',
+  );
   // Kith's names for its own values win over the field table's words for other files' ("Tiềm năng" is Kith's first stage).
   assert.equal(KITH_PRESETS[0]!.values?.lifecycleStage?.[matchKey('Tiềm năng')], 'lead');
 });

@@ -78,7 +78,7 @@ async function fill(t: TestApp, owner: TestUser, agent: TestUser, team: string):
       externalId: 'KH-0001',
       familyName: 'Nguyễn',
       givenName: 'Thị Hồng',
-      phones: ['0912 345 678', '028 3822 1234', '+84 90 765 4321'],
+      phones: ['0912 345 678', '028 3822 1234 máy lẻ 12', '+84 90 765 4321'],
       emails: ['hong@example.vn', 'hong.nguyen@example.com'],
       gender: 'female',
       birthday: '1990-05-17',
@@ -138,6 +138,7 @@ async function fill(t: TestApp, owner: TestUser, agent: TestUser, team: string):
       emails: ['tu@example.com'],
       phones: ['+1 415 555 0100'],
       country: 'US',
+      birthday: '--05-17',
       source: 'Hội chợ Tết',
       lifecycleStage: 'at_risk',
       gender: 'male',
@@ -236,6 +237,8 @@ describe('the contacts export goes back into Kith without losing anything', () =
         assert.equal(cell(hostile, 'name'), `'=HYPERLINK("http://evil.example","bấm vào")`, 'a formula is neutralised');
         assert.equal(cell(hostile, 'occupation'), "''=đã có dấu nháy", 'an apostrophe already there gets another, so the import can take one off');
         assert.equal(cell(hostile, 'phones'), '+84987654321', 'a phone number is written plain');
+        const hong = firstCells.rows.find((r) => r.some((c) => c.includes('Nguyễn Thị Hồng')))!;
+        assert.equal(cell(hong, 'phones'), '+84912345678; +842838221234;ext=12; +84907654321', 'phones, an extension too, written plain');
 
         // Into an empty workspace of another installation (ids are global: there, no contact has these).
         const b = await makeWorkspace(target.core);

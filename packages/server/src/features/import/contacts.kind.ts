@@ -2,7 +2,7 @@ import { isAppError, type FieldIssue } from '@kith/domain/errors.ts';
 import { ContactCreateSchema, type Contact, type ContactCreateInput, type ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
 import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
 import { isSkip } from '@kith/domain/schema/field-table.ts';
-import { parseDate, parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
+import { parseBirthday, parseDate, parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
 import { isKithPreset } from '@kith/domain/import/presets/kith.ts';
 import { foldedWords, matchKey } from '@kith/domain/text/fold.ts';
 import { ENUMS, enumLabel, LABEL_LOCALES } from '@kith/domain/labels/enums.ts';
@@ -91,10 +91,10 @@ export function splitList(field: string, v: string): string[] {
     .filter(Boolean);
 }
 
-/** A list cell of Kith's own file: its values joined by "; " (an email may hold a "|" or a ","). */
+/** A list cell of Kith's own file: its values joined by "; " (an email may hold a "|" or a ",", a phone its ";ext=12"). */
 const splitKithList = (v: string) =>
   v
-    .split(/;|\n/)
+    .split(/;(?!ext=)|\n/)
     .map((x) => x.trim())
     .filter(Boolean);
 
@@ -144,6 +144,11 @@ function toInput(
       const n = parseWholeNumber(v);
       if (n !== null) out[f.name] = n;
       else errors.push({ row, column: headerOf(target), value: v, message: `Not a whole number: ${v}`, code: 'invalid_type' });
+    } else if (f.name === 'birthday') {
+      // A full date, or a day of the year without its year (--MM-DD).
+      const b = parseBirthday(v, options.dateOrder);
+      if (b && 'value' in b) out[f.name] = b.value;
+      else if (!b) errors.push({ row, column: headerOf(target), value: v, message: `Not a date: ${v} (write it as dd/mm/yyyy)`, code: 'invalid_date' });
     } else if (f.import.parse === 'date') {
       const d = parseDate(v, options.dateOrder);
       if (d) out[f.name] = d;
