@@ -88,6 +88,7 @@ const PLATFORM_EXCEPTIONS: Record<string, string> = {
       'contacts',
       'custom-fields',
       'deals',
+      'demo',
       'duplicates',
       'import',
       'interactions',

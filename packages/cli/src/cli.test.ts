@@ -134,10 +134,17 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     };
     const one = dataDir();
     const two = dataDir();
-    const r1 = await kith(one, ['demo', '--customers', '300', '--seed', '7', '--json']);
+    const three = dataDir();
+    // Three data directories of their own, filled at the same time.
+    const [r1, r2, r3] = await Promise.all([
+      kith(one, ['demo', '--customers', '300', '--seed', '7', '--json']),
+      kith(two, ['demo', '--customers', '300', '--seed', '7', '--json']),
+      kith(three, ['demo', '--customers', '300', '--seed', '8', '--json']),
+    ]);
     const out = json(r1);
     assert.equal(out.contacts, 300);
     assert.ok(out.owner.password, 'the owner it set up gets a password, printed once');
+    assert.ok(out.scores.customers > 100, 'it ends with the customers’ scores computed');
     assert.match(r1.stderr, /300 \/ 300 contacts/);
     {
       // What the demo wrote was followed through before the command ended, as a server would after the commit: every
@@ -157,7 +164,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
         db.close();
       }
     }
-    const out2 = json(await kith(two, ['demo', '--customers', '300', '--seed', '7', '--json']));
+    const out2 = json(r2);
     assert.ok(out.orders > 100 && out.products === 30 && out.interactions > 0 && out.deals > 5 && out.tasks > 5, JSON.stringify(out));
     assert.deepEqual(
       [out2.orders, out2.interactions, out2.deals, out2.tasks],
@@ -167,8 +174,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
     const a = names(one);
     assert.equal(a.length, 300);
     assert.deepEqual(names(two), a);
-    const three = dataDir();
-    json(await kith(three, ['demo', '--customers', '300', '--seed', '8', '--json']));
+    json(r3);
     assert.notDeepEqual(names(three), a);
 
     // The same contacts exported: every one, spreadsheet-safe CSV on stdout, the count on stderr.
@@ -298,6 +304,7 @@ describe('kith', { skip: onPostgres() ? 'the CLI tests use SQLite only' : false 
       preset: null,
       unconfirmed: [],
       fieldsChanged: {},
+      dateOrder: 'dmy',
     });
     assert.deepEqual(contacts(), [], 'a dry run writes nothing');
 

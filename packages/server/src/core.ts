@@ -53,7 +53,13 @@ export async function createCore(config: Config, options: CoreOptions): Promise<
   const outbound = createOutboundGuard({ allow: config.outboundAllow, ...(options.resolve ? { resolve: options.resolve } : {}) });
   const dbHandle = createDb(
     config.database.kind === 'sqlite'
-      ? { kind: 'sqlite', file: config.database.file }
+      ? {
+          kind: 'sqlite',
+          file: config.database.file,
+          // Where the long write transactions are found (db/write-lock.ts).
+          onSlowWrite: ({ ms, cpuMs, stack }) =>
+            log.info({ ms: Math.round(ms), cpuMs: Math.round(cpuMs), stack }, 'a write transaction held the SQLite write lock long'),
+        }
       : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize },
   );
   try {
@@ -81,6 +87,8 @@ export async function createCore(config: Config, options: CoreOptions): Promise<
     async close() {
       if (closed) return;
       closed = true;
+      // What this process's writes cost others, and waited for (db/write-lock.ts).
+      if (dbHandle.writeLock?.transactions) log.info({ writeLock: { ...dbHandle.writeLock } }, 'SQLite write lock: held and waited for');
       mailer.close();
       await dbHandle.close();
     },

@@ -1,8 +1,10 @@
+import { once } from 'node:events';
 import type { Command } from 'commander';
 import { rfmFromBuilder, RFM_SEGMENTS, type RfmRow } from '@kith/domain/analytics/rfm.ts';
-import { analyseClv, NotEnoughData } from '@kith/domain/analytics/clv.ts';
+import { NotEnoughData } from '@kith/domain/analytics/clv.ts';
 import { dayNumber, TIME_UNITS, type TimeUnit } from '@kith/domain/analytics/transactions.ts';
 import { readTransactionsFile, TransactionsFileError } from '@kith/server/features/analytics/transactions-file.ts';
+import { clvJsonChunks, clvOfFile, clvTotals, roundTo as num } from '@kith/server/features/analytics/clv-file.ts';
 import { workspaceRfm } from '@kith/server/features/analytics/rfm.service.ts';
 import { refreshScores, scoreLease } from '@kith/server/features/analytics/score.service.ts';
 import { releaseLease, takeLease } from '@kith/server/features/analytics/leases.ts';
@@ -34,7 +36,6 @@ function dateOption(name: string, v: string | undefined): number {
 
 const out = (v: unknown) => process.stdout.write(`${jsonSafe(JSON.stringify(v))}\n`);
 const line = (s: string) => process.stdout.write(`${terminalSafe(s)}\n`);
-const num = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function registerAnalyticsCommands(program: Command): void {
   const a = program.command('analytics').description('RFM, lifetime value and churn risk (on a transactions file: CSV customer_id,date,amount)');
@@ -127,35 +128,20 @@ export function registerAnalyticsCommands(program: Command): void {
         if (!(horizon > 0) || !Number.isFinite(horizon)) throw new UsageError(`--horizon must be a positive number of units (got "${opts.horizon}")`);
         const rate = Number(opts.discountRate);
         if (!(rate >= 0) || !Number.isFinite(rate)) throw new UsageError(`--discount-rate must be a number from 0 (got "${opts.discountRate}")`);
-        const { builder } = await readTransactionsFile(opts.transactions);
-        if (end < builder.firstDay()) throw new UsageError(`--calibration-end ${opts.calibrationEnd} is before every purchase in the file`);
-        const r = analyseClv(builder.finish(), end, { unit: opts.unit as TimeUnit, horizon, annualDiscountRate: rate });
-        const result = {
-          bgnbd: { r: num(r.bgnbd.r), alpha: num(r.bgnbd.alpha), a: num(r.bgnbd.a), b: num(r.bgnbd.b), logLikelihood: num(r.bgnbd.logLikelihood, 4) },
-          gammaGamma: { p: num(r.gammaGamma.p), q: num(r.gammaGamma.q), v: num(r.gammaGamma.v), logLikelihood: num(r.gammaGamma.logLikelihood, 4) },
-          customers: r.customers.map((c) => ({
-            customerId: c.customerId,
-            frequency: c.frequency,
-            recency: num(c.recency),
-            T: num(c.T),
-            monetary: num(c.monetary),
-            pAlive: num(c.pAlive),
-            expectedPurchases: num(c.expectedPurchases),
-            expectedSpend: num(c.expectedSpend),
-            clv: num(c.clv),
-          })),
-        };
+        const r = await clvOfFile(opts.transactions, end, { unit: opts.unit as TimeUnit, horizon, annualDiscountRate: rate });
+        if (!r) throw new UsageError(`--calibration-end ${opts.calibrationEnd} is before every purchase in the file`);
         if (opts.json) {
-          out(result);
+          // In batches of customers, each written when the last has drained: no string of them all.
+          for (const chunk of clvJsonChunks(r, jsonSafe)) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
           return;
         }
-        const { bgnbd: b, gammaGamma: g } = result;
-        line(`BG/NBD      r ${b.r}  alpha ${b.alpha}  a ${b.a}  b ${b.b}  log-likelihood ${b.logLikelihood}`);
-        line(`Gamma-Gamma p ${g.p}  q ${g.q}  v ${g.v}  log-likelihood ${g.logLikelihood}`);
-        const total = result.customers.reduce((s, c) => s + c.clv, 0);
-        const purchases = result.customers.reduce((s, c) => s + c.expectedPurchases, 0);
+        const b = r.bgnbd;
+        const g = r.gammaGamma;
+        line(`BG/NBD      r ${num(b.r)}  alpha ${num(b.alpha)}  a ${num(b.a)}  b ${num(b.b)}  log-likelihood ${num(b.logLikelihood, 4)}`);
+        line(`Gamma-Gamma p ${num(g.p)}  q ${num(g.q)}  v ${num(g.v)}  log-likelihood ${num(g.logLikelihood, 4)}`);
+        const t = clvTotals(r);
         line(
-          `${result.customers.length.toLocaleString('en')} customers: ${purchases.toFixed(0)} purchases expected in the next ${horizon} ${opts.unit}s, value ${total.toLocaleString('en', { maximumFractionDigits: 0 })}`,
+          `${t.customers.toLocaleString('en')} customers: ${t.purchases.toFixed(0)} purchases expected in the next ${horizon} ${opts.unit}s, value ${t.value.toLocaleString('en', { maximumFractionDigits: 0 })}`,
         );
       } catch (e) {
         bad(e);

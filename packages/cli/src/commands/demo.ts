@@ -1,12 +1,24 @@
 import type { Command } from 'commander';
 import { AppError } from '@kith/domain/errors.ts';
 import { seedDemo } from '@kith/server/features/demo/demo.service.ts';
-import { print, withCore } from '../output.ts';
+import { print, say, withCore } from '../output.ts';
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('fill a workspace with realistic Vietnamese demo data (deterministic by seed); sets Kith up first if needed')
+    .description('fill a workspace with realistic Vietnamese demo data (deterministic by seed) and compute the customers’ scores; sets Kith up first if needed')
+    .addHelpText(
+      'after',
+      `
+Safe to run again, and beside a running server (it waits its turn for the SQLite write lock):
+  - a run that stopped part way (an error, Ctrl-C) is finished by running the same command again: the
+    demo records which of the seed's people it made, in the same transaction as each step, so nothing
+    is made twice;
+  - a run after a complete one adds nothing and says the demo data is already there (it computes the
+    scores again);
+  - a larger --customers with the same seed adds the people past those there; another --seed adds others.
+Passwords of the accounts it makes are printed on stderr as soon as they are made.`,
+    )
     .option('--customers <n>', 'how many contacts', '1000')
     .option('--seed <s>', 'random seed: the same seed gives the same people', '1')
     .option('--workspace <id>', 'workspace id (default: the only one)')
@@ -22,6 +34,7 @@ export function registerDemoCommand(program: Command): void {
         const r = await seedDemo(core, {
           customers,
           seed,
+          onAccount: (a) => say(`made ${a.role} ${a.email}  password ${a.password}`),
           ...(opts.workspace ? { workspaceId: opts.workspace } : {}),
           onProgress: (done, total) => {
             const pct = Math.floor((done / total) * 100);
@@ -38,7 +51,10 @@ export function registerDemoCommand(program: Command): void {
         });
         print(r, Boolean(opts.json), () =>
           [
-            `workspace ${r.workspaceId}: ${r.contacts.toLocaleString('en')} contacts, ${r.companies.toLocaleString('en')} companies, ${r.products} products, ${r.orders.toLocaleString('en')} orders, ${r.interactions.toLocaleString('en')} interactions, ${r.deals.toLocaleString('en')} deals and ${r.tasks.toLocaleString('en')} tasks in ${r.seconds.toFixed(1)} s`,
+            r.alreadyThere
+              ? `workspace ${r.workspaceId}: the demo data of seed ${r.seed} is already there (${r.totalContacts.toLocaleString('en')} contacts); nothing added`
+              : `workspace ${r.workspaceId}: ${r.resumed ? 'continued the demo data already there — added ' : ''}${r.contacts.toLocaleString('en')} contacts, ${r.companies.toLocaleString('en')} companies, ${r.products} products, ${r.orders.toLocaleString('en')} orders, ${r.interactions.toLocaleString('en')} interactions, ${r.deals.toLocaleString('en')} deals and ${r.tasks.toLocaleString('en')} tasks in ${r.seconds.toFixed(1)} s`,
+            `scores of ${r.scores.customers.toLocaleString('en')} customers computed as of ${r.scores.asOf}${r.scores.note ? ` (no lifetime value: ${r.scores.note})` : ''}`,
             `owner ${r.owner.email}${r.owner.password ? `  password ${r.owner.password}` : ''}`,
             ...r.users.map((u) => `${u.role.padEnd(8)} ${u.email}${u.password ? `  password ${u.password}` : ''}`),
           ].join('\n'),

@@ -144,6 +144,12 @@ export function registerImportCommand(program: Command): void {
                 .join(', ')}`,
             );
             if (r.preset) say(`kith: looks like a ${r.preset.product} export (--preset ${r.preset.id})`);
+            if (r.dateOrder)
+              say(
+                r.dateOrder.ambiguous
+                  ? `kith: the dates read both ways${r.dateOrder.example ? ` (${r.dateOrder.example})` : ''}; a run needs --date-order dmy or mdy`
+                  : `kith: dates read ${{ dmy: 'day first', mdy: 'month first', ymd: 'year first' }[r.dateOrder.order]} (${{ given: 'as asked', file: 'from the file', preset: 'as the product writes them', language: 'the headers are Vietnamese', default: 'the default' }[r.dateOrder.from]})`,
+              );
             if (r.unconfirmed.length)
               say(
                 `kith: left out, not sure: ${r.unconfirmed.map((u) => `${u.header}→${u.field}?`).join(', ')} — to use one, pass --map "${r.unconfirmed[0]!.header}=${r.unconfirmed[0]!.field}"`,
@@ -160,6 +166,7 @@ export function registerImportCommand(program: Command): void {
               preset: r.preset?.id ?? null,
               unconfirmed: r.unconfirmed,
               fieldsChanged: r.fieldsChanged,
+              ...(r.dateOrder ? { dateOrder: r.dateOrder.order } : {}),
             };
             process.stdout.write(
               opts.json

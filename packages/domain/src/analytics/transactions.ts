@@ -300,6 +300,54 @@ export class PurchaseDaysBuilder {
   }
 
   /**
+   * The repeat-purchase summaries at `calibrationEnd` of every customer who had bought by then (in the order
+   * first seen), as columns — the same figures, summed in the same order, as `summarise` of the purchase days
+   * up to that day, without an object or an array per customer.
+   */
+  repeatSummaries(calibrationEnd: number, unit: TimeUnit): RepeatSummaries {
+    const { start, day, amount } = this.grouped();
+    const u = TIME_UNITS[unit];
+    const C = this.ids.length;
+    const ids: string[] = [];
+    const frequency = new Float64Array(C);
+    const recency = new Float64Array(C);
+    const T = new Float64Array(C);
+    const monetary = new Float64Array(C);
+    let n = 0;
+    for (let c = 0; c < C; c++) {
+      const from = start[c]!;
+      const to = start[c + 1]!;
+      if (from === to || day[from]! > calibrationEnd) continue;
+      const first = day[from]!;
+      let lastDay = first;
+      let days = 1;
+      let repeat = 0;
+      let dayAmount = amount[from]!;
+      for (let i = from + 1; i < to; i++) {
+        const d = day[i]!;
+        if (d > calibrationEnd) break;
+        if (d === lastDay) dayAmount += amount[i]!;
+        else {
+          // The day before is complete: a repeat purchase unless it was the first.
+          if (days > 1) repeat += dayAmount;
+          lastDay = d;
+          dayAmount = amount[i]!;
+          days++;
+        }
+      }
+      if (days > 1) repeat += dayAmount;
+      const f = days - 1;
+      ids.push(this.ids[c]!);
+      frequency[n] = f;
+      recency[n] = (lastDay - first) / u;
+      T[n] = (calibrationEnd - first) / u;
+      monetary[n] = f > 0 ? repeat / f : 0;
+      n++;
+    }
+    return { ids, frequency: frequency.slice(0, n), recency: recency.slice(0, n), T: T.slice(0, n), monetary: monetary.slice(0, n) };
+  }
+
+  /**
    * What RFM needs of each customer who had bought by `asOf` — last purchase day, purchase days, spend —
    * straight from the columns: the same sums in the same order as `computeRfm(finish(), asOf)`, without a
    * million arrays in between.
@@ -404,6 +452,35 @@ export function purchaseDays(transactions: Iterable<Transaction>, until = Number
  * `monetary` = the mean amount of the repeat purchase days (0 without repeats).
  */
 export type CustomerSummary = { customerId: string; frequency: number; recency: number; T: number; monetary: number };
+
+/** `CustomerSummary` of many customers, as columns: customer `i` is `ids[i]`, `frequency[i]`, …. */
+export type RepeatSummaries = { ids: string[]; frequency: Float64Array; recency: Float64Array; T: Float64Array; monetary: Float64Array };
+
+/** The repeat-purchase summaries of purchase days at `calibrationEnd` (those who had not bought by then left out), as columns: `summarise`'s figures. */
+export function repeatSummaries(customers: readonly PurchaseDays[], calibrationEnd: number, unit: TimeUnit): RepeatSummaries {
+  const u = TIME_UNITS[unit];
+  const ids: string[] = [];
+  const frequency = new Float64Array(customers.length);
+  const recency = new Float64Array(customers.length);
+  const T = new Float64Array(customers.length);
+  const monetary = new Float64Array(customers.length);
+  let n = 0;
+  for (const c of customers) {
+    let k = 0;
+    while (k < c.days.length && c.days[k]! <= calibrationEnd) k++;
+    if (k === 0) continue;
+    const first = c.days[0]!;
+    let repeat = 0;
+    for (let i = 1; i < k; i++) repeat += c.amounts[i]!;
+    ids.push(c.customerId);
+    frequency[n] = k - 1;
+    recency[n] = (c.days[k - 1]! - first) / u;
+    T[n] = (calibrationEnd - first) / u;
+    monetary[n] = k > 1 ? repeat / (k - 1) : 0;
+    n++;
+  }
+  return { ids, frequency: frequency.slice(0, n), recency: recency.slice(0, n), T: T.slice(0, n), monetary: monetary.slice(0, n) };
+}
 
 export function summarise(p: PurchaseDays, calibrationEnd: number, unit: TimeUnit): CustomerSummary {
   const u = TIME_UNITS[unit];

@@ -71,6 +71,15 @@ export const ImportReportOut = z
       .describe('guesses left out because nobody confirmed them: name them in `map` to use them'),
     preset: PresetRef.nullable().describe('the product the file looks like ("looks like a HubSpot export"), or was said to come from'),
     fieldsChanged: z.record(z.string(), z.number().int()).describe('fields changed on existing records, by field'),
+    dateOrder: z
+      .object({
+        order: z.enum(DATE_ORDERS),
+        from: z.enum(['given', 'file', 'preset', 'language', 'default']),
+        ambiguous: z.boolean().describe('the dates read both ways and nobody said which: a run needs `dateOrder`'),
+        example: z.string().nullable(),
+      })
+      .nullable()
+      .describe('the order day-month dates are read in (null: no date column)'),
     duplicates: z
       .number()
       .int()

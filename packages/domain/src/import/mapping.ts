@@ -2,7 +2,7 @@ import { CONTACT_FIELD_LIST } from '../contacts/contact.fields.ts';
 import { COMPANY_FIELD_LIST } from '../companies/company.fields.ts';
 import { PRODUCT_FIELD_LIST } from '../orders/product.fields.ts';
 import { ORDER_FIELD_LIST } from '../orders/order.fields.ts';
-import { importListTargetsOf, importSynonymsOf } from '../schema/field-table.ts';
+import { importDateTargetsOf, importListTargetsOf, importSynonymsOf } from '../schema/field-table.ts';
 import { matchKey } from '../text/fold.ts';
 import { presetColumnsFolded, type ImportPreset } from './preset.ts';
 
@@ -87,6 +87,15 @@ export const MULTI_COLUMN_FIELDS: Record<ImportEntity, ReadonlySet<string>> = {
   products: new Set(importListTargetsOf(PRODUCT_FIELD_LIST)),
   orders: new Set(['discount']),
   interactions: new Set(),
+};
+
+/** Targets read as dates: the columns whose values tell the file's order of day and month. */
+export const DATE_TARGETS: Record<ImportEntity, ReadonlySet<string>> = {
+  contacts: new Set([...importDateTargetsOf(CONTACT_FIELD_LIST), 'createdAt']),
+  companies: new Set(importDateTargetsOf(COMPANY_FIELD_LIST)),
+  products: new Set(importDateTargetsOf(PRODUCT_FIELD_LIST)),
+  orders: new Set(importDateTargetsOf(ORDER_FIELD_LIST)),
+  interactions: new Set(['occurredAt']),
 };
 
 /**

@@ -133,6 +133,10 @@ export const importTargetOf = (d: FieldDef & { name: string }): string | null =>
 export const importListTargetsOf = (list: readonly (FieldDef & { name: string })[]): string[] =>
   list.flatMap((f) => (isSkip(f.import) || f.kind !== 'list' ? [] : [f.import.target ?? f.name]));
 
+/** The import's targets read as dates (their file's day-month order matters). */
+export const importDateTargetsOf = (list: readonly (FieldDef & { name: string })[]): string[] =>
+  list.flatMap((f) => (isSkip(f.import) || f.import.parse !== 'date' ? [] : [f.import.target ?? f.name]));
+
 /** The import's targets and the headers that mean each (import/mapping.ts), in table order. */
 export const importSynonymsOf = (list: readonly (FieldDef & { name: string })[]): Record<string, readonly string[]> =>
   Object.fromEntries(list.flatMap((f) => (isSkip(f.import) ? [] : [[f.import.target ?? f.name, f.import.synonyms]])));

@@ -29,6 +29,9 @@ export const categoryName = z
   .transform((s) => s.trim().toLowerCase())
   .refine((s) => /^[a-z0-9][a-z0-9_-]{0,39}$/.test(s), { message: 'Must be 1–40 lowercase letters, digits, - or _', params: withCode('invalid_format') });
 
+/** How many holidays a calendar holds: past 30 years of them, the oldest give way as the years are added. */
+export const MAX_HOLIDAYS = 400;
+
 export const CalendarSchema = z.strictObject({
   timeZone: z.string().refine(
     (tz) => {
@@ -43,7 +46,7 @@ export const CalendarSchema = z.strictObject({
   ),
   /** Sunday first, seven entries. */
   week: z.array(dayIntervals).length(7, { message: 'Must list the seven weekdays, Sunday first' }),
-  holidays: z.array(z.strictObject({ date: isoDate(), name: text(120, 1) })).max(400),
+  holidays: z.array(z.strictObject({ date: isoDate(), name: text(120, 1) })).max(MAX_HOLIDAYS),
   extraWorkingDays: z.array(isoDate()).max(60).default([]),
 });
 export type CalendarSettings = z.output<typeof CalendarSchema>;

@@ -251,8 +251,9 @@ export const ticketApi = {
     method: 'GET',
     path: '/care/holidays',
     tags: ['care'],
-    summary: 'Vietnam’s public holidays for a year and the next (Tết and Hùng Kings’ day from the lunar calendar), to add to the working calendar',
-    query: z.strictObject({ year: z.coerce.number().int().min(1900).max(2199) }),
+    summary:
+      'Vietnam’s public holidays for a year and the next by the law of each year (Tết and Hùng Kings’ day from the lunar calendar, days in lieu by the workspace’s week), to add to the working calendar',
+    query: z.strictObject({ year: z.coerce.number().int().min(1995).max(2198) }),
     status: 200,
     response: z.object({ data: CalendarSchema.shape.holidays }),
   }),

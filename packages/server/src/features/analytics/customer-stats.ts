@@ -106,6 +106,9 @@ async function upsert(db: Db, rows: StatsRow[]): Promise<void> {
   }
 }
 
+/** Customers' aggregates written per transaction when the marked ones are recomputed. */
+const STATS_WRITE = 2_000;
+
 /** Bring a workspace's aggregates up to date; says whether they were rebuilt whole and how many customers were recomputed. */
 export async function freshStats(core: Core, workspaceId: string): Promise<{ rebuilt: boolean; recomputed: number }> {
   const ws = await findWorkspace(core.db, workspaceId);
@@ -191,33 +194,39 @@ export async function freshStats(core: Core, workspaceId: string): Promise<{ reb
         else none.push(id);
       }
     }
-    await core.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < none.length; i += 500)
-        await trx
-          .deleteFrom('customer_stats')
-          .where('workspace_id', '=', workspaceId)
-          .where('contact_id', 'in', none.slice(i, i + 500))
-          .execute();
-      // A customer of a dirty row may have been purged since (the foreign key would refuse the row).
-      const live = new Set<string>();
-      for (let i = 0; i < rows.length; i += 500) {
-        for (const r of await trx
-          .selectFrom('contacts')
-          .select('id')
-          .where('workspace_id', '=', workspaceId)
-          .where(
-            'id',
-            'in',
-            rows.slice(i, i + 500).map((x) => x.contact_id),
-          )
-          .execute())
-          live.add(r.id);
-      }
-      await upsert(
-        trx,
-        rows.filter((r) => live.has(r.contact_id)),
-      );
-    });
+    // In transactions of STATS_WRITE customers: each customer's row stands on its own, and on SQLite a transaction
+    // holds the write lock every other writer (a CLI command beside the server) waits for.
+    for (let k = 0; k < Math.max(none.length, rows.length); k += STATS_WRITE) {
+      const gone = none.slice(k, k + STATS_WRITE);
+      const fresh = rows.slice(k, k + STATS_WRITE);
+      await core.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < gone.length; i += 500)
+          await trx
+            .deleteFrom('customer_stats')
+            .where('workspace_id', '=', workspaceId)
+            .where('contact_id', 'in', gone.slice(i, i + 500))
+            .execute();
+        // A customer of a dirty row may have been purged since (the foreign key would refuse the row).
+        const live = new Set<string>();
+        for (let i = 0; i < fresh.length; i += 500) {
+          for (const r of await trx
+            .selectFrom('contacts')
+            .select('id')
+            .where('workspace_id', '=', workspaceId)
+            .where(
+              'id',
+              'in',
+              fresh.slice(i, i + 500).map((x) => x.contact_id),
+            )
+            .execute())
+            live.add(r.id);
+        }
+        await upsert(
+          trx,
+          fresh.filter((r) => live.has(r.contact_id)),
+        );
+      });
+    }
     recomputed += dirty.length;
   }
   return { rebuilt: false, recomputed };

@@ -216,8 +216,8 @@ async function readWith(
     if (amount < 0) throw new TransactionsFileError(`row ${row}, column amount: negative (${amountText}); returns are not purchases`, row, 'amount');
     return amount;
   };
-  // The usual cells read in place: a date written YYYY-MM-DD (its day looked up by the number it spells) and a
-  // whole amount of up to 15 digits; anything else goes through dayOf and amountOf.
+  // The usual cells read in place: a date written YYYY-MM-DD (its day looked up by the number it spells) and an
+  // amount of up to 15 digits, whole or with decimals; anything else goes through dayOf and amountOf.
   const byYmd = new Map<number, number>();
   const digit = (c: number) => c >= 48 && c <= 57;
   const isoDayAt = (t: string, a: number, b: number): number | null => {
@@ -235,15 +235,23 @@ async function readWith(
     byYmd.set(ymd, v);
     return v;
   };
-  const wholeAt = (t: string, a: number, b: number): number | null => {
-    if (b - a === 0 || b - a > 15) return null;
+  // A decimal amount (digits, a point, digits; 15 digits at most) read in place: its digits as a whole number m and
+  // its decimals k give m / 10^k, the correctly rounded quotient of two exact doubles — what Number() reads.
+  const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+  const decimalAt = (t: string, a: number, b: number): number | null => {
+    if (b - a === 0 || b - a > 16) return null;
     let v = 0;
+    let point = -1;
     for (let i = a; i < b; i++) {
       const c = t.charCodeAt(i);
-      if (!digit(c)) return null;
-      v = v * 10 + (c - 48);
+      if (c === 46 && point === -1) point = i;
+      else if (!digit(c)) return null;
+      else v = v * 10 + (c - 48);
     }
-    return v;
+    if (point === -1) return b - a > 15 ? null : v;
+    // "7." and ".5" are numbers too, but not this path's: they go through amountOf.
+    if (point === a || point === b - 1) return null;
+    return v / POW10[b - point - 1]!;
   };
   const noId = () => new TransactionsFileError(`row ${row}, column customer_id: empty`, row, 'customer_id');
   // Cell bounds of the line being read, trimmed, for the columns up to the last one needed.
@@ -297,7 +305,7 @@ async function readWith(
       const cell = (k: number) => (k < n ? text.slice(from[k], to[k]) : '');
       if (cols.customer_id >= n || from[cols.customer_id] === to[cols.customer_id]) throw noId();
       const day = (cols.date < n ? isoDayAt(text, from[cols.date]!, to[cols.date]!) : null) ?? dayOf(cell(cols.date));
-      const amount = (cols.amount < n ? wholeAt(text, from[cols.amount]!, to[cols.amount]!) : null) ?? amountOf(cell(cols.amount));
+      const amount = (cols.amount < n ? decimalAt(text, from[cols.amount]!, to[cols.amount]!) : null) ?? amountOf(cell(cols.amount));
       builder.addIn(text, from[cols.customer_id]!, to[cols.customer_id]!, day, amount);
       rows++;
     },

@@ -2,8 +2,10 @@ import { isAppError, type FieldIssue } from '@kith/domain/errors.ts';
 import { ContactCreateSchema, type Contact, type ContactCreateInput, type ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
 import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
 import { isSkip } from '@kith/domain/schema/field-table.ts';
-import { parseBirthday, parseDate, parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
+import { isEmptyDate, parseBirthday, parseDate, parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
 import { isKithPreset } from '@kith/domain/import/presets/kith.ts';
+import { resolveArea } from '@kith/domain/geo/provinces.ts';
+import { splitPhoneList } from '@kith/domain/phones/phone.ts';
 import { foldedWords, matchKey } from '@kith/domain/text/fold.ts';
 import { ENUMS, enumLabel, LABEL_LOCALES } from '@kith/domain/labels/enums.ts';
 import type { Company } from '@kith/domain/companies/company.schema.ts';
@@ -86,7 +88,7 @@ type State = { seen: Map<string, string> };
 export function splitList(field: string, v: string): string[] {
   return v
     .split(/\s:::\s|\n/)
-    .flatMap((part) => part.split(field === 'phones' ? /[;,/|]+/ : /[;,|]+/))
+    .flatMap((part) => (field === 'phones' ? splitPhoneList(part) : part.split(/[;,|]+/)))
     .map((x) => x.trim())
     .filter(Boolean);
 }
@@ -97,6 +99,9 @@ const splitKithList = (v: string) =>
     .split(/;(?!ext=)|\n/)
     .map((x) => x.trim())
     .filter(Boolean);
+
+/** How a date is written in each order, for the error that names a cell. */
+const DATE_HINT = { dmy: 'dd/mm/yyyy', mdy: 'mm/dd/yyyy', ymd: 'yyyy-mm-dd' } as const;
 
 /**
  * A scalar cell that holds several values (Google's " ::: "): the first. (A line break is the cell's own: notes
@@ -122,13 +127,21 @@ function toInput(
   let companyName: string | null = null;
   let createdAt: string | null = null;
   let middleName: string | null = null;
+  let area: { province: string | null; district: string | null } | null = null;
   for (const [target, raw] of Object.entries(cells)) {
     if (EXTRA_TARGETS.has(target) || target.startsWith(CUSTOM_TARGET_PREFIX)) continue;
     if (target === 'middleName') {
       middleName = firstOf(raw);
       continue;
     }
+    if (target === 'area') {
+      area = resolveArea(firstOf(raw));
+      if (!area.province && !area.district)
+        errors.push({ row, column: headerOf(target), value: raw, message: `Not a province or district: ${raw}`, code: 'invalid_choice' });
+      continue;
+    }
     if (target === 'createdAt') {
+      if (isEmptyDate(raw)) continue;
       const t = parseDateTime(firstOf(raw), options.dateOrder);
       if (t) createdAt = t;
       else errors.push({ row, column: headerOf(target), value: raw, message: `Not a date: ${raw}`, code: 'invalid_date' });
@@ -145,14 +158,28 @@ function toInput(
       if (n !== null) out[f.name] = n;
       else errors.push({ row, column: headerOf(target), value: v, message: `Not a whole number: ${v}`, code: 'invalid_type' });
     } else if (f.name === 'birthday') {
-      // A full date, or a day of the year without its year (--MM-DD).
+      // A full date, a day of the year without its year (Google's --12-03), or an empty date (Outlook's 0/0/00).
       const b = parseBirthday(v, options.dateOrder);
       if (b && 'value' in b) out[f.name] = b.value;
-      else if (!b) errors.push({ row, column: headerOf(target), value: v, message: `Not a date: ${v} (write it as dd/mm/yyyy)`, code: 'invalid_date' });
+      else if (!b)
+        errors.push({
+          row,
+          column: headerOf(target),
+          value: v,
+          message: `Not a date: ${v} (write it as ${DATE_HINT[options.dateOrder]})`,
+          code: 'invalid_date',
+        });
     } else if (f.import.parse === 'date') {
-      const d = parseDate(v, options.dateOrder);
+      const d = isEmptyDate(v) ? null : parseDate(v, options.dateOrder);
       if (d) out[f.name] = d;
-      else errors.push({ row, column: headerOf(target), value: v, message: `Not a date: ${v} (write it as dd/mm/yyyy)`, code: 'invalid_date' });
+      else if (!isEmptyDate(v))
+        errors.push({
+          row,
+          column: headerOf(target),
+          value: v,
+          message: `Not a date: ${v} (write it as ${DATE_HINT[options.dateOrder]})`,
+          code: 'invalid_date',
+        });
     } else if (f.enum && f.name !== 'province') {
       // A stored code, or a word that means one ("Nữ" → female, a product's own word by its preset); provinces resolve their own names.
       const word = matchKey(v);
@@ -174,6 +201,9 @@ function toInput(
       }
     } else out[f.name] = (f.names && NAMED.get(f.name)?.get(matchKey(v))) || v;
   }
+  // A delivery area fills the province and district the row does not give in columns of their own.
+  if (area?.province && !out.province) out.province = area.province;
+  if (area?.district && !out.district) out.district = area.district;
   // Family, middle and given names, in the Vietnamese order, when no column holds the whole name.
   if (!out.name && (out.familyName || out.givenName || middleName)) out.name = [out.familyName, middleName, out.givenName].filter(Boolean).join(' ');
   return { input: out as ContactCreateInput, companyName, createdAt, kithId: extras.id };

@@ -1,6 +1,6 @@
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { AppError, isAppError } from '@kith/domain/errors.ts';
-import { IMPORT_FIELDS, isSure, MULTI_COLUMN_FIELDS, suggestMapping, type ImportEntity, type Suggestion } from '@kith/domain/import/mapping.ts';
+import { DATE_TARGETS, IMPORT_FIELDS, isSure, MULTI_COLUMN_FIELDS, suggestMapping, type ImportEntity, type Suggestion } from '@kith/domain/import/mapping.ts';
 import type { ImportPreset } from '@kith/domain/import/preset.ts';
 import { IMPORT_PRESETS, presetById, recognisePreset } from '@kith/domain/import/presets.ts';
 import { matchKey } from '@kith/domain/text/fold.ts';
@@ -15,7 +15,7 @@ import { runDetection } from '../duplicates/duplicate-detect.service.ts';
 import type { Encoding } from './decode.ts';
 import { describeSource, fileProblem, hashSource, MAX_COLUMNS, MAX_HEADER_CHARS, readRecords, type Source, type SourceInfo } from './source.ts';
 import { HANDLERS, type KindHandler, type KindOptions, type MappedRow, type MatchKey } from './kinds.ts';
-import type { DateOrder } from '@kith/domain/import/values.ts';
+import { dateOrderEvidence, detectDateOrder, type DateOrder, type DateOrderCounts } from '@kith/domain/import/values.ts';
 import { demandWithin, yieldToLoop } from '../../platform/db/pace.ts';
 import { holdBackgroundCheckpoints, type BackgroundCheckpoints } from '../../platform/db/checkpointer.ts';
 import { HEARTBEAT_MS, LostImport, markRunning, markStopped, RUNNER_ID, runnerAlive } from './runner.ts';
@@ -131,6 +131,8 @@ export type ImportReport = {
   unconfirmed: { header: string; field: string }[];
   /** The product the file looks like (or was said to come from). */
   preset: { id: string; product: string } | null;
+  /** The order day-month dates were read in, and whether the file left it open. */
+  dateOrder: DateOrderChoice | null;
   /** Fields changed on existing records, by field. */
   fieldsChanged: Record<string, number>;
   /** Open duplicate pairs after the import (null: a dry run, or nothing new). */
@@ -138,7 +140,23 @@ export type ImportReport = {
 };
 export type Progress = { rowsDone: number; rowCount: number; created: number; updated: number; skipped: number; failed: number };
 
-export type Scan = { info: SourceInfo; sha256: string; headers: string[]; rowCount: number; sample: string[][] };
+export type Scan = {
+  info: SourceInfo;
+  sha256: string;
+  headers: string[];
+  rowCount: number;
+  sample: string[][];
+  /** Per column, what its cells say about the order of day and month (the first DATE_EVIDENCE_ROWS rows). */
+  dateEvidence: DateOrderCounts[];
+};
+
+/** Letters only Vietnamese writes (its vowels with their marks, and đ). */
+const VIETNAMESE_LETTERS = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+
+/** Rows whose cells are read for the file's date order: enough for a day above 12 to show, cheap on a million rows. */
+const DATE_EVIDENCE_ROWS = 20_000;
+/** A cell that may be a day-month date: starts with a digit and has a separator (the quick test before the parser). */
+const MAYBE_DATE = /^\s*\d{1,2}[/.-]/;
 
 /**
  * The first pass: the file's kind, encoding, separator, header, row count and first rows; a broken file is
@@ -149,6 +167,7 @@ export async function scanSource(src: Source, o: { encoding?: Encoding | undefin
   let headers: string[] | null = null;
   let rowCount = 0;
   const sample: string[][] = [];
+  const dateEvidence: DateOrderCounts[] = [];
   for await (const r of readRecords(src, info)) {
     if (!headers) {
       if (r.cells.length > MAX_COLUMNS)
@@ -169,6 +188,15 @@ export async function scanSource(src: Source, o: { encoding?: Encoding | undefin
     }
     rowCount++;
     if (sample.length < 20) sample.push(r.cells.slice(0, MAX_COLUMNS).map((c) => clip(c, PREVIEW_CHARS)));
+    if (rowCount <= DATE_EVIDENCE_ROWS)
+      for (let c = 0; c < r.cells.length && c < headers.length; c++) {
+        const cell = r.cells[c]!;
+        if (!MAYBE_DATE.test(cell)) continue;
+        const e = dateOrderEvidence(cell);
+        if (!e) continue;
+        const counts = (dateEvidence[c] ??= {});
+        counts[e] = (counts[e] ?? 0) + 1;
+      }
   }
   if (!headers || headers.every((h) => h === '')) throw fileProblem('The file has no header row: the first row must name the columns', 'no_header');
   // A header written twice the same way is refused (which one would a value belong to?); two that differ only in
@@ -187,7 +215,8 @@ export async function scanSource(src: Source, o: { encoding?: Encoding | undefin
       );
     seen.set(k, i);
   });
-  return { info, sha256: await hashSource(src), headers, rowCount, sample };
+  for (let c = 0; c < headers.length; c++) dateEvidence[c] ??= {};
+  return { info, sha256: await hashSource(src), headers, rowCount, sample, dateEvidence };
 }
 
 /** The preset a run uses: the one asked for (`none`: no preset), else the one the header set looks like. */
@@ -203,6 +232,77 @@ export function choosePreset(kind: ImportEntity, headers: readonly string[], ask
     return p;
   }
   return recognisePreset(headers, kind);
+}
+
+export type DateOrderChoice = {
+  order: DateOrder;
+  /**
+   * Where the order comes from: said by the caller, read from the file's values, the preset's, the language of the
+   * date columns' headers (Vietnamese: day first), or the default (day first).
+   */
+  from: 'given' | 'file' | 'preset' | 'language' | 'default';
+  /** The file's dates read either way and nobody said which: the run asks (a dry run reports it). */
+  ambiguous: boolean;
+  /** An example that reads both ways ("3/4/1992"), to ask about. */
+  example: string | null;
+};
+
+/**
+ * The order of day and month in the file's date columns: as given; else from their values (a day above 12
+ * decides, DATE_EVIDENCE_ROWS rows read); else the preset's; else day first when a date column is named in
+ * Vietnamese. A file whose date columns mix both
+ * orders is refused naming them; a file whose dates all read both ways, with no preset to say, is a question: a
+ * dry run reports it, a run refuses until the order is given. Null when no column is a date.
+ */
+export function chooseDateOrder(
+  kind: ImportEntity,
+  scan: Pick<Scan, 'headers' | 'dateEvidence' | 'sample'>,
+  fields: (string | null)[],
+  preset: ImportPreset | null,
+  given: DateOrder | undefined,
+  dryRun: boolean,
+): DateOrderChoice | null {
+  const dates = fields.flatMap((f, i) => (f && DATE_TARGETS[kind].has(f) ? [i] : []));
+  if (dates.length === 0) return given ? { order: given, from: 'given', ambiguous: false, example: null } : null;
+  if (given) return { order: given, from: 'given', ambiguous: false, example: null };
+  const total: DateOrderCounts = {};
+  const decided = new Map<DateOrder, string[]>();
+  for (const c of dates) {
+    const counts = scan.dateEvidence[c] ?? {};
+    for (const [k, n] of Object.entries(counts) as [keyof DateOrderCounts, number][]) total[k] = (total[k] ?? 0) + n;
+    const own = detectDateOrder(counts);
+    if (own.order && !own.ambiguous && ((counts.dmy ?? 0) > 0 || (counts.mdy ?? 0) > 0))
+      decided.set(own.order, [...(decided.get(own.order) ?? []), scan.headers[c]!]);
+    if (own.order === null)
+      throw new AppError(
+        'validation',
+        `The dates in "${scan.headers[c]}" are written in two orders (some day first, some month first); fix the column or split the file`,
+        {
+          issues: [{ path: ['file', scan.headers[c]!], message: 'Dates in two orders', code: 'date_order_mixed' }],
+        },
+      );
+  }
+  if (decided.size > 1)
+    throw new AppError(
+      'validation',
+      `The date columns disagree: ${[...decided].map(([o, cols]) => `${cols.join(', ')} ${o === 'dmy' ? 'day first' : 'month first'}`).join('; ')}`,
+      {
+        issues: [{ path: ['dateOrder'], message: 'Date columns in two orders', code: 'date_order_mixed' }],
+      },
+    );
+  const read = detectDateOrder(total, preset?.dateOrder ?? 'dmy');
+  if ((total.dmy ?? 0) > 0 || (total.mdy ?? 0) > 0) return { order: read.order!, from: 'file', ambiguous: false, example: null };
+  if (preset?.dateOrder) return { order: preset.dateOrder, from: 'preset', ambiguous: false, example: null };
+  // A date column named in Vietnamese comes from Vietnamese software or a Vietnamese user: day first.
+  if (dates.some((c) => VIETNAMESE_LETTERS.test(scan.headers[c]!))) return { order: 'dmy', from: 'language', ambiguous: false, example: null };
+  const example = read.ambiguous ? (scan.sample.flatMap((r) => dates.map((c) => r[c] ?? '')).find((v) => dateOrderEvidence(v) === 'either') ?? null) : null;
+  if (read.ambiguous && !dryRun)
+    throw new AppError(
+      'validation',
+      `The dates in ${dates.map((c) => `"${scan.headers[c]}"`).join(', ')} read both ways${example ? ` (${example}: day first or month first?)` : ''}; say which with --date-order dmy or mdy (dateOrder in the API)`,
+      { issues: [{ path: ['dateOrder'], message: 'Day first or month first?', code: 'date_order_ambiguous' }] },
+    );
+  return { order: read.order ?? 'dmy', from: 'default', ambiguous: read.ambiguous, example };
 }
 
 /** The column a `--map` header names: the header as written, else the one header equal to it folded. */
@@ -323,11 +423,12 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
     throw new AppError('validation', `${missing}${hint}`, { issues: [{ path: ['map'], message: missing, code: 'required' }] });
   }
   const mapping = Object.fromEntries(scan.headers.map((h, i) => [h, fields[i] ?? null]));
+  const dateOrder = chooseDateOrder(o.kind, scan, fields, preset, o.dateOrder, o.dryRun);
   const options: KindOptions = {
     matchBy: o.matchBy ?? handler.defaultMatchBy,
     onExisting: o.onExisting ?? 'update',
     updateNames: o.updateNames ?? false,
-    dateOrder: o.dateOrder ?? preset?.dateOrder ?? 'dmy',
+    dateOrder: dateOrder?.order ?? 'dmy',
     values: preset?.values ?? {},
     preset: preset?.id ?? null,
   };
@@ -335,6 +436,7 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
     columns: resolved.suggestions.map((sg, i) => ({ ...sg, field: fields[i] ?? null })),
     unconfirmed: resolved.unconfirmed,
     preset: preset ? { id: preset.id, product: preset.product } : null,
+    dateOrder,
   };
 
   let record: ImportRow | null = null;
@@ -362,7 +464,7 @@ async function runClaimed(
   options: KindOptions,
   record: ImportRow | null,
   checkpoints: BackgroundCheckpoints | null,
-): Promise<Omit<ImportReport, 'columns' | 'unconfirmed' | 'preset'>> {
+): Promise<Omit<ImportReport, 'columns' | 'unconfirmed' | 'preset' | 'dateOrder'>> {
   const resumedFromRow = record && record.rows_done > 0 ? record.rows_done : null;
   const totals = { created: record?.created ?? 0, updated: record?.updated ?? 0, skipped: record?.skipped ?? 0, failed: record?.failed ?? 0 };
   const errors: ImportError[] = record && record.rows_done > 0 ? await storedErrors(core.db, record.id, REPORT_ERRORS) : [];

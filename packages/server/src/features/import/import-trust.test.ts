@@ -120,3 +120,70 @@ describe('values as other systems write them', () => {
     assert.equal(new Date((await people(owner.actor.workspaceId))[0]!.created_at as string).toISOString(), '2021-03-04T02:15:00.000Z');
   });
 });
+
+describe('dates in the file’s own order', () => {
+  const birthdays = async (ws: string) =>
+    Object.fromEntries(
+      (await t.core.db.selectFrom('contacts').select(['name', 'birthday']).where('workspace_id', '=', ws).execute()).map((c) => [c.name, c.birthday]),
+    );
+
+  test('a day above 12 decides the order: 5/17/1990 makes 3/4/1992 the 4th of March; empty and year-less dates are kept as such', async () => {
+    const { owner } = await makeWorkspace(t.core);
+    const r = await run(owner, 'Họ và tên,Ngày sinh\nAn,5/17/1990\nBình,3/4/1992\nCường,0/0/00\nDung,--12-03\n');
+    assert.equal(r.created, 4, JSON.stringify(r.errors));
+    assert.deepEqual(r.dateOrder, { order: 'mdy', from: 'file', ambiguous: false, example: null });
+    assert.deepEqual(await birthdays(owner.actor.workspaceId), { An: '1990-05-17', Bình: '1992-03-04', Cường: null, Dung: '--12-03' });
+  });
+
+  test('dates that read both ways are a question: the dry run says so, the run refuses until the order is given', async () => {
+    const { owner } = await makeWorkspace(t.core);
+    const csv = 'Name,Birthday\nAn,3/4/1992\nBình,5/6/1980\n';
+    const dry = await run(owner, csv, { dryRun: true });
+    assert.deepEqual(dry.dateOrder, { order: 'dmy', from: 'default', ambiguous: true, example: '3/4/1992' });
+    await assert.rejects(run(owner, csv), (e: Error & { issues?: { code?: string }[] }) => {
+      assert.match(e.message, /read both ways \(3\/4\/1992: day first or month first\?\)/);
+      assert.equal(e.issues?.[0]?.code, 'date_order_ambiguous');
+      return true;
+    });
+    assert.equal((await people(owner.actor.workspaceId)).length, 0, 'nothing written');
+    const r = await run(owner, csv, { dateOrder: 'mdy' });
+    assert.equal(r.created, 2);
+    assert.deepEqual(await birthdays(owner.actor.workspaceId), { An: '1992-03-04', Bình: '1980-05-06' });
+  });
+
+  test('ambiguous dates under a Vietnamese header are read day first', async () => {
+    const { owner } = await makeWorkspace(t.core);
+    const r = await run(owner, 'Họ và tên,Ngày sinh\nAn,3/4/1992\n');
+    assert.deepEqual(r.dateOrder, { order: 'dmy', from: 'language', ambiguous: false, example: null });
+    assert.deepEqual(await birthdays(owner.actor.workspaceId), { An: '1992-04-03' });
+  });
+
+  test('date columns in two orders are refused by name', async () => {
+    const { owner } = await makeWorkspace(t.core);
+    await assert.rejects(run(owner, 'Họ và tên,Ngày sinh\nAn,25/01/1990\nBình,01/25/1990\n'), /"Ngày sinh" are written in two orders/);
+  });
+});
+
+describe('numbers and places as shops write them', () => {
+  test('an 11-digit mobile gets its 2018 prefix, an extension is kept, a "Province - District" area fills both', async () => {
+    const { owner } = await makeWorkspace(t.core);
+    const r = await run(
+      owner,
+      'Tên khách hàng,Điện thoại,Khu vực giao hàng\nHà Thị Lan,01689 123 456,Hà Nội - Quận Hai Bà Trưng\nJohn Nguyen,+1 415-555-2671 ext. 123,TP. Hồ Chí Minh - Quận 1\n',
+    );
+    assert.equal(r.created, 2, JSON.stringify(r.errors));
+    const rows = await t.core.db
+      .selectFrom('contacts')
+      .select(['name', 'phones', 'province', 'district'])
+      .where('workspace_id', '=', owner.actor.workspaceId)
+      .orderBy('name')
+      .execute();
+    assert.deepEqual(
+      rows.map((c) => [c.name, list(c.phones), c.province, c.district]),
+      [
+        ['Hà Thị Lan', ['+84389123456'], 'ha-noi', 'Quận Hai Bà Trưng'],
+        ['John Nguyen', ['+14155552671;ext=123'], 'ho-chi-minh', 'Quận 1'],
+      ],
+    );
+  });
+});

@@ -1,6 +1,5 @@
 import { invalid } from '@kith/domain/errors.ts';
 import type { WorkingCalendar } from '@kith/domain/time/business-hours.ts';
-import { vietnamPublicHolidays } from '@kith/domain/time/holidays.ts';
 import { CareSettingsSchema, DEFAULT_CATEGORIES, type CareSettings, type CalendarSettings } from '@kith/domain/tickets/care-settings.ts';
 import type { SlaPolicyRow } from '@kith/domain/tickets/ticket.schema.ts';
 import type { Priority } from '@kith/domain/tickets/tickets.ts';
@@ -14,6 +13,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { enumLabel } from '@kith/domain/labels/enums.ts';
+import { lawHolidays, splitStored, type StoredCare, yearIn } from './care-holidays.ts';
+import { findCareSettingsRow, insertCareSettingsRow, writeCareSettings } from './care-settings.repository.ts';
 
 /**
  * A workspace's care settings (decision 0011, step 1): the working calendar SLA clocks count in, the ticket
@@ -26,19 +27,17 @@ const WORKDAY = [
   { from: '13:30', to: '17:30' },
 ];
 
-/** The holidays of `year` and the next, named in the workspace's language. */
-export function defaultHolidays(year: number, locale: string): CalendarSettings['holidays'] {
-  return [year, year + 1].flatMap((y) => vietnamPublicHolidays(y).map((h) => ({ date: h.date, name: locale === 'en' ? h.name.en : h.name.vi })));
-}
-
-export function defaultCareSettings(timeZone: string, locale: string, now: Date): CareSettings {
+/**
+ * The settings a workspace starts with: a Monday-to-Friday week, and the public holidays of this year and the
+ * next by the law of each (with the days in lieu of those on a Saturday or Sunday); care-holidays.ts adds the
+ * years after.
+ */
+export function defaultCareSettings(timeZone: string, locale: string, now: Date): StoredCare {
+  const week: CalendarSettings['week'] = [[], WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, []];
+  const year = yearIn(timeZone, now);
   return {
-    calendar: {
-      timeZone,
-      week: [[], WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, []],
-      holidays: defaultHolidays(now.getUTCFullYear(), locale),
-      extraWorkingDays: [],
-    },
+    calendar: { timeZone, week, holidays: lawHolidays([year, year + 1], locale, week), extraWorkingDays: [] },
+    holidayYears: [year, year + 1],
     categories: [...DEFAULT_CATEGORIES],
     warnFraction: 0.2,
     escalation: { reassignToManager: false, notifyManagers: true },
@@ -54,7 +53,8 @@ const DEFAULT_POLICIES: { priority: Priority; first: number; resolution: number 
   { priority: 'low', first: 480, resolution: 2_400 },
 ];
 
-export type CareContext = { settings: CareSettings; calendar: WorkingCalendar; policies: SlaPolicyRow[]; locale: string };
+/** `holidayYears`: the years whose public holidays the calendar has had (care-holidays.ts). */
+export type CareContext = { settings: CareSettings; calendar: WorkingCalendar; policies: SlaPolicyRow[]; locale: string; holidayYears: number[] };
 
 export function workingCalendar(c: CalendarSettings): WorkingCalendar {
   return {
@@ -88,18 +88,12 @@ function policyOf(r: {
 
 /** The workspace's care settings and SLA policies, made with the defaults on first use (race-free). */
 export async function loadCare(db: Db, workspaceId: string, now: Date): Promise<CareContext> {
-  let row = await db.selectFrom('care_settings').select(['settings']).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  let row = await findCareSettingsRow(db, workspaceId);
   const ws = await findWorkspace(db, workspaceId);
   const locale = ws?.locale ?? 'vi';
   if (!row) {
-    const settings = defaultCareSettings(ws?.timezone ?? 'Asia/Ho_Chi_Minh', locale, now);
-    const r = await db
-      .insertInto('care_settings')
-      .values({ workspace_id: workspaceId, settings: JSON.stringify(settings), ticket_seq: 0, updated_at: now.toISOString(), version: 1 })
-      .onConflict((oc) => oc.column('workspace_id').doNothing())
-      .executeTakeFirst();
     // Whoever made the settings row seeds the policies, so two first requests do not seed twice.
-    if (Number(r.numInsertedOrUpdatedRows ?? 0) === 1) {
+    if (await insertCareSettingsRow(db, workspaceId, defaultCareSettings(ws?.timezone ?? 'Asia/Ho_Chi_Minh', locale, now), now)) {
       await db
         .insertInto('sla_policies')
         .values(
@@ -118,11 +112,11 @@ export async function loadCare(db: Db, workspaceId: string, now: Date): Promise<
         )
         .execute();
     }
-    row = await db.selectFrom('care_settings').select(['settings']).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+    row = await findCareSettingsRow(db, workspaceId);
   }
-  const settings = readJson<CareSettings>(row.settings, defaultCareSettings('Asia/Ho_Chi_Minh', locale, now));
+  const { settings, holidayYears } = splitStored(readJson<StoredCare>(row?.settings, defaultCareSettings('Asia/Ho_Chi_Minh', locale, now)));
   const policies = (await db.selectFrom('sla_policies').selectAll().where('workspace_id', '=', workspaceId).orderBy('position').execute()).map(policyOf);
-  return { settings, calendar: workingCalendar(settings.calendar), policies, locale };
+  return { settings, calendar: workingCalendar(settings.calendar), policies, locale, holidayYears };
 }
 
 export async function getCareSettings(core: Core, actor: Actor): Promise<CareSettings> {
@@ -134,7 +128,8 @@ export async function getCareSettings(core: Core, actor: Actor): Promise<CareSet
 export async function updateCareSettings(core: Core, actor: Actor, patch: Partial<CareSettings>): Promise<CareSettings> {
   authorize(actor, 'care.configure');
   return core.db.transaction().execute(async (trx) => {
-    const before = (await loadCare(trx, actor.workspaceId, core.now())).settings;
+    const care = await loadCare(trx, actor.workspaceId, core.now());
+    const before = care.settings;
     const next = { ...before, ...patch };
     const parsed = CareSettingsSchema.safeParse(next);
     if (!parsed.success)
@@ -142,12 +137,9 @@ export async function updateCareSettings(core: Core, actor: Actor, patch: Partia
         parsed.error.issues.map((i) => fromZodIssue(i)),
         'The care settings are invalid',
       );
-    const now = core.now().toISOString();
-    await trx
-      .updateTable('care_settings')
-      .set((eb) => ({ settings: JSON.stringify(parsed.data), updated_at: now, version: eb('version', '+', 1) }))
-      .where('workspace_id', '=', actor.workspaceId)
-      .execute();
+    // The years the calendar has had stay recorded: holidays removed by hand are not brought back.
+    const stored: StoredCare = { ...parsed.data, holidayYears: care.holidayYears };
+    await writeCareSettings(trx, actor.workspaceId, stored, core.now());
     const changed = Object.keys(patch).filter((k) => JSON.stringify(before[k as keyof CareSettings]) !== JSON.stringify(parsed.data[k as keyof CareSettings]));
     if (changed.length) {
       await recordAudit(
@@ -165,6 +157,13 @@ export async function updateCareSettings(core: Core, actor: Actor, patch: Partia
     }
     return parsed.data;
   });
+}
+
+/** The law's holidays of `year` and the next, with days in lieu by the workspace's week, named in its language: to add to the calendar. */
+export async function suggestedHolidays(core: Core, actor: Actor, year: number): Promise<CalendarSettings['holidays']> {
+  authorize(actor, 'tickets.read');
+  const care = await loadCare(core.db, actor.workspaceId, core.now());
+  return lawHolidays([year, year + 1], care.locale, care.settings.calendar.week);
 }
 
 export async function listSlaPolicies(core: Core, actor: Actor): Promise<SlaPolicyRow[]> {

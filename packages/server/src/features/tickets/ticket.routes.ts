@@ -4,14 +4,13 @@ import { actorOf } from '../../platform/http/auth-hook.ts';
 import { routeSchema } from '../../platform/http/contract.ts';
 import { etag, parseIfMatch } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
-import { defaultHolidays, getCareSettings, listSlaPolicies, replaceSlaPolicies, updateCareSettings } from './care-settings.service.ts';
+import { getCareSettings, suggestedHolidays, listSlaPolicies, replaceSlaPolicies, updateCareSettings } from './care-settings.service.ts';
 import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned-reply.service.ts';
 import { getTicket, listMessages, listTickets, TICKET_FILTERS, ticketCounts } from './ticket.service.ts';
 import { createTicket } from './ticket-create.service.ts';
 import { addMessage, updateTicket } from './ticket-change.service.ts';
 import { getTeamAssignment, setTeamAssignment } from './ticket-assignment.service.ts';
 import { slaReport } from './sla-report.service.ts';
-import { findWorkspace } from '../workspaces/workspace.repository.ts';
 
 // The tickets API's shapes live once in @kith/domain tickets/ticket.api.ts; the web calls the same contracts.
 export function ticketRoutes(core: Core) {
@@ -23,10 +22,9 @@ export function ticketRoutes(core: Core) {
     app.patch(ticketApi.updateSettings.path, { schema: routeSchema(ticketApi.updateSettings, [403, 422]), config: { action: 'care.configure' } }, async (req) =>
       updateCareSettings(core, actorOf(req), req.body),
     );
-    app.get(ticketApi.holidays.path, { schema: routeSchema(ticketApi.holidays, []), config: { action: 'tickets.read' } }, async (req) => {
-      const ws = await findWorkspace(core.db, actorOf(req).workspaceId);
-      return { data: defaultHolidays(req.query.year, ws?.locale ?? 'vi') };
-    });
+    app.get(ticketApi.holidays.path, { schema: routeSchema(ticketApi.holidays, []), config: { action: 'tickets.read' } }, async (req) => ({
+      data: await suggestedHolidays(core, actorOf(req), req.query.year),
+    }));
     app.get(ticketApi.slaPolicies.path, { schema: routeSchema(ticketApi.slaPolicies, []), config: { action: 'tickets.read' } }, async (req) => ({
       data: await listSlaPolicies(core, actorOf(req)),
     }));

@@ -56,8 +56,9 @@ describe('tickets and SLA clocks in business hours', () => {
     const c = await contact('Anh Minh');
     const r = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Đổi hàng trước Tết', priority: 'normal' });
     assert.equal(r.status, 201);
-    // 90 minutes on Thursday, then nothing until Wednesday 10 Feb 08:00; 150 more → 10:30.
-    assert.equal(r.body.sla.firstResponseDueAt, '2027-02-10T03:30:00.000Z');
+    // 90 minutes on Thursday, then nothing until Friday 12 Feb 08:00 (mùng 2 and 3 fell on the weekend: Wednesday
+    // 10 and Thursday 11 are the days in lieu); 150 more → 10:30.
+    assert.equal(r.body.sla.firstResponseDueAt, '2027-02-12T03:30:00.000Z');
     // Hùng Kings' day (10th of the 3rd lunar month) is 16 April 2027, a Friday.
     at('2027-04-15T09:00:00Z');
     const h = await api(agent).post('/api/v1/tickets', { contactId: c, subject: 'Trước Giỗ Tổ', priority: 'normal' });
@@ -75,7 +76,7 @@ describe('tickets and SLA clocks in business hours', () => {
     // Fri 90 + Sat 08:00–10:30 (150).
     assert.equal(sat.body.sla.firstResponseDueAt, '2026-11-28T03:30:00.000Z');
     const old = await api(agent).get(`/api/v1/tickets/${r.body.id}`);
-    assert.equal(old.body.sla.firstResponseDueAt, '2027-02-10T03:30:00.000Z', 'a promise made stays made');
+    assert.equal(old.body.sla.firstResponseDueAt, '2027-02-12T03:30:00.000Z', 'a promise made stays made');
     const bad = await api(owner).patch('/api/v1/care/settings', {
       calendar: { ...s.body.calendar, week: [[{ from: '13:00', to: '09:00' }]], timeZone: 'Mars/Olympus' },
     });

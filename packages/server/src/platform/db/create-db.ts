@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { SYNC_BUSY_MS, WRITE_LOCK_WAIT_MS, WriteLock, type SlowWriteListener, type WriteLockStats } from './write-lock.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -13,12 +14,16 @@ export type DbHandle = {
   dialect: DialectName;
   /** The raw SQLite handle (backups, pragmas); undefined on PostgreSQL. */
   sqlite?: BetterSqlite3.Database;
+  /** SQLite: how the write lock was held and waited for (db/write-lock.ts); undefined on PostgreSQL. */
+  writeLock?: WriteLockStats;
   /** Does the database answer? For /readyz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 };
 
-export type DbOptions = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
+export type DbOptions =
+  | { kind: 'sqlite'; file: string; onSlowWrite?: SlowWriteListener; waitMs?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number };
 
 /**
  * SQLite runs in WAL mode with synchronous=FULL (docs/reliability.md: NORMAL can lose the last commits on
@@ -99,11 +104,27 @@ const pgTypes = {
 export function createDb(options: DbOptions): DbHandle {
   if (options.kind === 'sqlite') {
     const sqlite = openSqlite(options.file);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    // The driver waits for another process's write lock itself, giving the event loop turns (write-lock.ts):
+    // SQLite's own busy wait blocks this thread, so it is kept short on the connection the application uses.
+    sqlite.pragma(`busy_timeout = ${SYNC_BUSY_MS}`);
+    const writeLock = new WriteLock(sqlite, {
+      waitMs: options.waitMs ?? WRITE_LOCK_WAIT_MS,
+      ...(options.onSlowWrite ? { onSlowWrite: options.onSlowWrite } : {}),
+    });
+    const dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
+    const db = new Kysely<Database>({
+      dialect: {
+        createAdapter: () => dialect.createAdapter(),
+        createIntrospector: (k) => dialect.createIntrospector(k),
+        createQueryCompiler: () => dialect.createQueryCompiler(),
+        createDriver: () => writeLock.driver(dialect.createDriver()),
+      },
+    });
     return {
       db,
       dialect: 'sqlite',
       sqlite,
+      writeLock: writeLock.stats,
       async ping() {
         try {
           sqlite.prepare('select 1').get();

@@ -23,6 +23,7 @@ import type { MembershipTable, UserTable } from '../auth/user.table.ts';
 import type { TeamMemberTable, TeamTable } from '../../features/teams/team.table.ts';
 import type { SavedViewTable } from '../../features/views/view.table.ts';
 import type { SegmentMemberTable, SegmentTable } from '../../features/segments/segment.table.ts';
+import type { DemoBatchTable } from '../../features/demo/demo.table.ts';
 import type {
   CannedReplyTable,
   CareSettingsTable,
@@ -59,6 +60,7 @@ export interface Database {
   product_affinities: ProductAffinityTable;
   segments: SegmentTable;
   segment_members: SegmentMemberTable;
+  demo_batches: DemoBatchTable;
   customer_stats: CustomerStatsTable;
   customer_stats_dirty: CustomerStatsDirtyTable;
   customer_stats_state: CustomerStatsStateTable;

@@ -21,6 +21,7 @@ import * as m018 from './migrations/2026-12-06-001-import-runner.ts';
 import * as m019 from './migrations/2026-12-07-001-events.ts';
 import * as m020 from './migrations/2026-12-07-002-segment-members.ts';
 import * as m021 from './migrations/2026-12-07-003-birthday-text.ts';
+import * as m022 from './migrations/2026-12-07-004-demo-batches.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-001-events': m019,
   '2026-12-07-002-segment-members': m020,
   '2026-12-07-003-birthday-text': m021,
+  '2026-12-07-004-demo-batches': m022,
 };
 
 function migrator(db: Db): Migrator {

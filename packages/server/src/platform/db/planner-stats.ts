@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { DbHandle } from './create-db.ts';
 import { yieldToLoop } from './pace.ts';
+import { whenUnlocked } from './write-lock.ts';
 
 /**
  * Statistics for SQLite's query planner.
@@ -59,7 +60,8 @@ export async function refreshPlannerStats(h: Pick<DbHandle, 'db' | 'dialect' | '
     for (const { table } of stale) {
       const indexes = h.sqlite.prepare(`select name from sqlite_master where type = 'index' and tbl_name = ?`).all(table) as { name: string }[];
       for (const { name } of indexes) {
-        h.sqlite.exec(`analyze "${name.replace(/"/g, '""')}"`);
+        const analyse = `analyze "${name.replace(/"/g, '""')}"`;
+        await whenUnlocked(() => h.sqlite!.exec(analyse));
         await yieldToLoop();
       }
     }

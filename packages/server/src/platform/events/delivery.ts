@@ -86,6 +86,12 @@ const DISPATCH_BATCH = 500;
  * other session's snapshots.
  */
 const GROUP_EVENTS = 50;
+/**
+ * On SQLite a group's transaction holds the one write lock, which a CLI command beside the server waits for: a
+ * group is cut into transactions of about GROUP_MS (a cursor's events are never split). Measured beside a demo
+ * run, a group of 50 events held the lock up to ~400 ms on a loaded machine.
+ */
+const GROUP_MS = 100;
 
 function byId(listeners: readonly EventListener[]): Map<string, EventListener> {
   const map = new Map<string, EventListener>();
@@ -196,16 +202,22 @@ async function deliverCursor(core: Core, trx: Db, w: Work, o: Settings, counts: 
 
 /**
  * Deliver claimed cursors in one transaction — one commit (on SQLite one sync of the log) for the group rather
- * than one per event. The transaction's first statement is a write (SQLite: a second process waits for the lock
- * instead of failing). If it fails as a whole, nothing of it stays, and the leases running out make the cursors due
- * again.
+ * than one per event; on SQLite, in transactions of about GROUP_MS each (the write lock is everyone's). If a
+ * transaction fails as a whole, nothing of it stays, and the leases running out make its cursors, and those of the
+ * group not reached, due again.
  */
 async function deliverGroup(core: Core, group: Work[], o: Settings, counts: DeliveryCounts): Promise<void> {
-  const c: DeliveryCounts = { dispatched: 0, delivered: 0, retrying: 0, gaveUp: 0, lost: 0 };
-  await core.db.transaction().execute(async (trx) => {
-    for (const w of group) await deliverCursor(core, trx, w, o, c);
-  });
-  for (const k of Object.keys(c) as (keyof DeliveryCounts)[]) counts[k] += c[k];
+  const budget = core.dialect === 'sqlite' ? GROUP_MS : Number.POSITIVE_INFINITY;
+  let next = 0;
+  while (next < group.length) {
+    const c: DeliveryCounts = { dispatched: 0, delivered: 0, retrying: 0, gaveUp: 0, lost: 0 };
+    await core.db.transaction().execute(async (trx) => {
+      const t0 = performance.now();
+      do await deliverCursor(core, trx, group[next++]!, o, c);
+      while (next < group.length && performance.now() - t0 < budget);
+    });
+    for (const k of Object.keys(c) as (keyof DeliveryCounts)[]) counts[k] += c[k];
+  }
 }
 
 function settings(o: DeliveryOptions): Settings {

@@ -6,7 +6,15 @@ import { Button } from '../../components/ui/button.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { useCan } from '../../app/session.tsx';
-import { DATE_ORDERS, type IMPORT_KINDS, importApi, type ImportOut, type ImportReport, type ImportRowError, type MatchKey } from '@kith/domain/import/import.api.ts';
+import {
+  DATE_ORDERS,
+  type IMPORT_KINDS,
+  importApi,
+  type ImportOut,
+  type ImportReport,
+  type ImportRowError,
+  type MatchKey,
+} from '@kith/domain/import/import.api.ts';
 import { isSure, MULTI_COLUMN_FIELDS, suggestMapping, type ImportEntity } from '@kith/domain/import/mapping.ts';
 import { presetById } from '@kith/domain/import/presets.ts';
 import type { DateOrder } from '@kith/domain/import/values.ts';
@@ -204,7 +212,8 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
   const imp = upload.import;
   // The preset the file looks like (or the one chosen): its suggestions are worked out here, as the server does.
   const [presetId, setPresetId] = useState<string>(upload.preset?.id ?? 'none');
-  const suggestions = presetId === (upload.preset?.id ?? 'none') ? upload.suggestions : suggestMapping(imp.headers, imp.kind as ImportEntity, presetById(presetId) ?? null);
+  const suggestions =
+    presetId === (upload.preset?.id ?? 'none') ? upload.suggestions : suggestMapping(imp.headers, imp.kind as ImportEntity, presetById(presetId) ?? null);
   // A guess (partial) is not used until someone confirms it: it is shown beside an empty choice.
   const [fields, setFields] = useState<(string | null)[]>(() => upload.suggestions.map((s) => (isSure(s) ? s.field : null)));
   const [matchBy, setMatchBy] = useState<MatchKey[]>(['externalId', 'email', 'phone']);
@@ -377,7 +386,12 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
               ))}
             </div>
             <label className="row" style={{ gap: 6 }}>
-              <input type="checkbox" checked={updateNames} onChange={(e) => (setUpdateNames(e.target.checked), setReport(null))} data-testid="import-update-names" />
+              <input
+                type="checkbox"
+                checked={updateNames}
+                onChange={(e) => (setUpdateNames(e.target.checked), setReport(null))}
+                data-testid="import-update-names"
+              />
               {t('imports.updateNames')}
             </label>
             <div className="row" style={{ gap: 16 }}>
@@ -408,6 +422,11 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
             ))}
           </select>
         </label>
+        {report?.dateOrder?.ambiguous && !dateOrder && (
+          <div className="alert alert-warning" role="alert" data-testid="import-date-question">
+            {t('imports.dateQuestion', { example: report.dateOrder.example ?? '' })}
+          </div>
+        )}
         {isOrders && <p className="muted">{t('imports.ordersHint')}</p>}
         {isInteractions && <p className="muted">{t('imports.interactionsHint')}</p>}
         {!hasName && (
@@ -436,7 +455,13 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
           <Button onClick={() => dry.mutate()} busy={dry.isPending} disabled={!hasName} data-testid="import-check">
             {t('imports.check')}
           </Button>
-          <Button variant="primary" onClick={() => run.mutate()} busy={run.isPending} disabled={!hasName || !report} data-testid="import-run">
+          <Button
+            variant="primary"
+            onClick={() => run.mutate()}
+            busy={run.isPending}
+            disabled={!hasName || !report || (report.dateOrder?.ambiguous === true && !dateOrder)}
+            data-testid="import-run"
+          >
             {report ? t('imports.runN', { count: report.created + report.updated, n: fmt.number(report.created + report.updated) }) : t('imports.run')}
           </Button>
           {!report && hasName && <span className="muted">{t('imports.checkFirst')}</span>}
