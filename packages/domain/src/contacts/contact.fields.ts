@@ -162,7 +162,8 @@ export const CONTACT_FIELDS = {
     describe: 'E.164, followed by ";ext=123" when the number has an extension (RFC 3966)',
     audited: true,
     merge: 'union',
-    export: {},
+    // Numbers stored in E.164 (an extension after them) run nothing in a spreadsheet: written as they are.
+    export: { plain: true },
     import: {
       synonyms: [
         'sdt',
@@ -378,7 +379,7 @@ export const CONTACT_FIELDS = {
     audited: true,
     merge: 'pick',
     export: {},
-    import: { skip: 'a number of people is rarely in a customer list; the API and the customer page set it' },
+    import: { synonyms: ['so nguoi trong ho', 'so nhan khau', 'household size'], parse: 'number' },
     filter: { type: 'number', sortable: true },
     web: { section: 'socioeconomics', edit: 'number', show: 'number' },
   }),
@@ -424,7 +425,8 @@ export const CONTACT_FIELDS = {
     audited: true,
     merge: 'pick',
     export: { header: 'owner', via: 'member' },
-    import: { skip: 'the importer owns what it creates; owners are reassigned in bulk afterwards' },
+    // A member's email; one who is not a member of the workspace leaves the contact with the importer (a warning says so).
+    import: { target: 'owner', synonyms: ['nguoi phu trach', 'owner email'] },
     filter: { type: 'uuid', sortable: false },
     web: { section: 'ownership', edit: 'special', column: { width: 160, id: 'owner', sort: 'owner' } },
   }),
@@ -436,8 +438,9 @@ export const CONTACT_FIELDS = {
     output: z.string().nullable(),
     audited: true,
     merge: 'pick',
-    export: { skip: 'a team id means nothing in a spreadsheet; teams are an access setting, not customer data' },
-    import: { skip: 'teams are assigned in bulk after an import' },
+    export: { header: 'team', via: 'team' },
+    // A team's name; one the workspace does not have leaves the contact without a team (a warning says so).
+    import: { target: 'team', synonyms: ['nhom phu trach'] },
     filter: { type: 'uuid', sortable: false },
     web: { section: 'ownership', edit: 'none' },
   }),
@@ -449,8 +452,12 @@ export const CONTACT_FIELDS = {
     output: z.partialRecord(z.enum(CONSENT_CHANNELS), z.object({ status: z.enum(CONSENT_STATUSES), source: z.string().nullable(), at: z.string() })),
     audited: true,
     merge: 'special',
-    export: { skip: 'consent has a status, a source and a time per channel; the privacy export (issue 21) carries it whole' },
-    import: { skip: 'consent is recorded with its source when it is given, never asserted by a spreadsheet' },
+    // Each channel's status and time, as people read them ("Email: Đồng ý (2026-01-02T03:04:05.000Z)"); the raw file has the record whole.
+    export: { via: 'consents' },
+    // Consent is recorded with its source when it is given, never asserted by a spreadsheet: only Kith's own export
+    // (its import presets, import/presets/kith.ts) brings it back, as a record of consent whose source is "import";
+    // from any other file the column is left out with a warning (docs/contacts-file.md).
+    import: { synonyms: ['dong y lien he', 'consents'] },
     filter: { skip: 'campaign audiences check consent per channel themselves' },
     web: { section: 'consent', edit: 'special' },
   }),

@@ -10,6 +10,10 @@
  *
  * The cell read whole must not start a formula either (unless it is only plain numbers between separators).
  *
+ * The apostrophe can be taken off again (`restoreCell`, what the import of Kith's own file does): a piece that
+ * already starts with apostrophes before a formula character (`'=x`), or a cell that starts with apostrophes
+ * before a tab or carriage return, gets one more, so `restoreCell(neutralizeCell(x)) === x` for every text.
+ *
  * A piece that is a plain number or phone number (digits, spaces, `( ) . -`, a leading + or -) cannot call a
  * function, reach a reference or another program, so it is left as it is: `+84 90 123 4567` and `-5` stay
  * usable wherever the file goes (a spreadsheet may show the first as a number; it runs nothing).
@@ -20,6 +24,10 @@
  */
 const SEPARATORS = /([,;\t\r\n|])/;
 const STARTS_FORMULA = /^(\s*)[=+\-@＝＋－＠]/;
+/** A piece that starts a formula, or that looks like one already neutralised (`'=x`): escaped once more, so the apostrophes can be taken off again. */
+const STARTS_GUARDED = /^(\s*)'*[=+\-@＝＋－＠]/;
+/** A cell that starts with a tab or carriage return, perhaps after apostrophes. */
+const STARTS_CONTROL = /^'*[\t\r]/;
 // Two linear tests (one pattern with a required digit in the middle backtracks quadratically on a long cell).
 const NUMBER_CHARS = /^\s*[+-]?[\d\s().-]*$/;
 const DIGIT = /\d/;
@@ -31,19 +39,19 @@ const isBlank = (piece: string) => piece.trim() === '';
 
 /** Where, in one piece, the apostrophe goes: before its formula's first character; -1 when it is safe. */
 function guardAt(piece: string): number {
-  const m = STARTS_FORMULA.exec(piece);
+  const m = STARTS_GUARDED.exec(piece);
   return m && !isPlainNumber(piece) ? m[1]!.length : -1;
 }
 
 /** Could any piece start a formula? (One test for the usual cell, which has nothing to neutralise.) */
-const CANDIDATE = /^[\t\r]|(?:^|[,;\t\r\n|])\s*[=+\-@＝＋－＠]/;
+const CANDIDATE = /^'*[\t\r]|(?:^|[,;\t\r\n|])\s*'*[=+\-@＝＋－＠]/;
 
 export function neutralizeCell(text: string): string {
   if (!CANDIDATE.test(text)) return text;
   if (NUMBERS_ONLY.test(text) && !/^[\t\r]/.test(text) && text.split(/[,;\t\r\n]/).every((p) => isBlank(p) || isPlainNumber(p))) return text;
   // Split keeps the separators at odd indexes: [piece, sep, piece, sep, piece…].
   const parts = text.split(SEPARATORS);
-  let out = text.startsWith('\t') || text.startsWith('\r') ? "'" : '';
+  let out = STARTS_CONTROL.test(text) ? "'" : '';
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     const at = i % 2 === 0 ? guardAt(p) : -1;
@@ -58,6 +66,20 @@ export function neutralizeCell(text: string): string {
   }
   return out;
 }
+
+/**
+ * A cell of a file Kith wrote for people, as it was before `neutralizeCell`: one apostrophe taken off before
+ * each piece that starts (after spaces) with apostrophes and a formula character, and before a leading tab or
+ * carriage return. Only for Kith's own files: elsewhere an apostrophe is the text's own.
+ */
+export function restoreCell(text: string): string {
+  if (!text.includes("'")) return text;
+  const s = STARTS_CONTROL.test(text) ? text.slice(1) : text;
+  const parts = s.split(SEPARATORS);
+  for (let i = 0; i < parts.length; i += 2) parts[i] = parts[i]!.replace(RESTORE, '$1$2');
+  return parts.join('');
+}
+const RESTORE = /^(\s*)'('*[=+\-@＝＋－＠])/;
 
 export function isDangerousCell(text: string): boolean {
   return neutralizeCell(text) !== text;

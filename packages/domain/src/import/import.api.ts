@@ -12,8 +12,8 @@ import type { ImportEntity } from './mapping.ts';
 export const IMPORT_KINDS = ['contacts', 'companies', 'orders', 'interactions', 'products'] as const satisfies readonly ImportEntity[];
 /** The text encodings an upload may be read in (detected when not given). */
 export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258'] as const;
-/** How a row finds the record it updates. */
-export const MATCH_KEYS = ['externalId', 'email', 'phone'] as const;
+/** How a row finds the record it updates (`id`: the contact's Kith id, a column of Kith's own export). */
+export const MATCH_KEYS = ['id', 'externalId', 'email', 'phone'] as const;
 export type MatchKey = (typeof MATCH_KEYS)[number];
 
 /** The order a file's day-month dates are read in. */
@@ -41,6 +41,7 @@ const ErrorOut = z.object({
   value: z.string().nullable().optional(),
   message: z.string(),
   code: z.string().optional().describe('the issue’s code (as in field errors), to word it in another language'),
+  warning: z.boolean().optional().describe('true: the row was imported all the same (an owner who is not a member, a team the workspace does not have)'),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 /** A row an import refused. */
@@ -134,7 +135,7 @@ export const UploadOut = z.object({
 
 export const RunBody = z.strictObject({
   map: z.record(z.string(), z.string()).optional().describe('column → field overrides of the suggestion; "" skips a column'),
-  matchBy: z.array(z.enum(MATCH_KEYS)).max(3).optional().describe('how a row finds the record it updates, surest first'),
+  matchBy: z.array(z.enum(MATCH_KEYS)).max(4).optional().describe('how a row finds the record it updates, surest first'),
   onExisting: z.enum(['update', 'skip']).optional(),
   preset: z.string().max(40).optional().describe('a preset’s id, or "none"; by default the one the header set looks like'),
   dateOrder: z.enum(DATE_ORDERS).optional().describe('the order of day-month dates; by default read from the file (a day above 12 decides)'),
@@ -154,9 +155,9 @@ export const importApi = {
       encoding: z.enum(IMPORT_ENCODINGS).optional(),
       matchBy: z
         .string()
-        .regex(/^(externalId|email|phone)(,(externalId|email|phone))*$/)
+        .regex(/^(id|externalId|email|phone)(,(id|externalId|email|phone))*$/)
         .optional()
-        .describe('comma-separated, surest first (default externalId,email,phone)'),
+        .describe('comma-separated, surest first (default id,externalId,email,phone for contacts)'),
       onExisting: z.enum(['update', 'skip']).default('update'),
       preset: z.string().max(40).optional().describe('a preset’s id, or "none"; by default the one the header set looks like'),
       dateOrder: z.enum(DATE_ORDERS).optional().describe('the order of day-month dates; by default read from the file'),

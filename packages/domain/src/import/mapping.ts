@@ -26,6 +26,8 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
     // name; the date the record was created in the system it comes from becomes a new contact's creation date.
     middleName: ['middle name', 'ten dem', 'ten lot', 'chu lot'],
     createdAt: ['create date', 'created date', 'created at', 'created time', 'date created', 'ngay tao'],
+    // The contact's id in Kith (Kith's own export): matches the contact in its workspace, or keeps it when the id is free.
+    id: ['kith id', 'ma kith'],
     // A shop's delivery area, "Hà Nội - Quận Hai Bà Trưng": the province and the district in one cell.
     area: ['khu vuc', 'khu vuc giao hang', 'dia ban', 'area', 'region'],
     // A row that is a company, not a person (Odoo's "Is a Company", KiotViet's customer type "Công ty"): it

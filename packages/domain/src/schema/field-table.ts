@@ -31,10 +31,16 @@ export type FilterSpec = {
 };
 
 /**
- * How the export writes a field: under its name, or resolved (a company's, a category's, a pipeline's or a
- * stage's name, a member's email), or money (minor units written as an amount in the record's currency, so a spreadsheet can sum it).
+ * How the export writes a field: under its name, or resolved (a company's, a category's, a pipeline's, a
+ * stage's or a team's name, a member's email, a record of consent as people read it), or money (minor units
+ * written as an amount in the record's currency, so a spreadsheet can sum it). `plain`: its values are
+ * normalised so that none can be a formula (phone numbers), and the file for people writes them as they are.
  */
-export type ExportSpec = { header?: string; via?: 'company' | 'member' | 'category' | 'pipeline' | 'stage' | 'money' };
+export type ExportSpec = {
+  header?: string;
+  via?: 'company' | 'member' | 'category' | 'pipeline' | 'stage' | 'team' | 'consents' | 'money';
+  plain?: boolean;
+};
 
 /** How the import fills a field: the headers that mean it (folded: no case, no diacritics), surest first. */
 export type ImportSpec = {
@@ -43,8 +49,8 @@ export type ImportSpec = {
   target?: string;
   /** Folded words that mean each stored value ("nam" → male); codes are always accepted. */
   values?: Readonly<Record<string, string>>;
-  /** Dates are read as dd/mm/yyyy or ISO; money as an amount in the row's currency ("350.000"); booleans as yes/no words. */
-  parse?: 'date' | 'money' | 'boolean';
+  /** Dates are read as dd/mm/yyyy or ISO; money as an amount in the row's currency ("350.000"); booleans as yes/no words; numbers as whole numbers. */
+  parse?: 'date' | 'money' | 'boolean' | 'number';
 };
 
 /** How the web app shows and edits a field on the customer page and in the list. */

@@ -84,6 +84,11 @@ export async function contactIdsByKeys(db: Db, workspaceId: string, keys: readon
   // then the contacts of the keys found, to leave out deleted ones and take the oldest.
   const hits: { key: string; id: string }[] = [];
   for (const [kind, values] of byKind) {
+    // `id:<contact id>` (Kith's own export): the contact itself, if it is one of this workspace's.
+    if (kind === 'id') {
+      for (const v of values) hits.push({ key: `id:${v}`, id: v });
+      continue;
+    }
     for (let i = 0; i < values.length; i += 500) {
       const rows = await db
         .selectFrom('contact_keys')
@@ -147,6 +152,19 @@ function baseRead(db: Db): ReturnType<typeof buildBaseRead> {
 }
 
 export type Deleted = 'exclude' | 'only' | 'include';
+
+/** Which of these ids some contact has, in any workspace and in any state (ids are global: a new contact may take only a free one). */
+export async function contactIdsTaken(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500)
+    for (const r of await db
+      .selectFrom('contacts')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      out.add(r.id);
+  return out;
+}
 
 export async function findContactsByIds(db: Db, scope: Scope, ids: string[], deleted: Deleted = 'exclude'): Promise<ContactWithCompany[]> {
   if (ids.length === 0) return [];

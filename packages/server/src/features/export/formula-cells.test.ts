@@ -12,6 +12,10 @@ import ExcelJS from 'exceljs';
 import { client, createTestApp, type TestApp } from '../../../test/build-test-app.ts';
 import { makeWorkspace, type TestUser } from '../../../test/factories.ts';
 import { runImport } from '../import/engine.ts';
+import { contactFileKeys } from '../../../test/contact-file.ts';
+
+/** The file for people's headers (Vietnamese, the workspace's language) read as the columns' keys. */
+const keys = contactFileKeys('vi', { Điểm: 'custom.diem' });
 
 const FORMULA_START = /^[=+\-@＝＋－＠\t\r]/;
 /**
@@ -97,7 +101,7 @@ describe('formula cells behind a separator', () => {
     const r = await client(t.app, owner.token).get('/api/v1/contacts/export?format=csv');
     assert.equal(r.status, 200);
     const text: string = r.raw.body;
-    const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse(text, { columns: keys, bom: true }) as Record<string, string>[];
     const h = rows.find((x) => x.id === hostileId)!;
     for (const [k, v] of Object.entries(EXPECTED)) assert.equal(h[k], v, k);
     assert.equal(h['custom.diem'], '-5');
@@ -131,7 +135,7 @@ describe('formula cells behind a separator', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.raw.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+    const header = keys((ws.getRow(1).values as unknown[]).slice(1) as string[]);
     const cells: unknown[] = [];
     let hostile: Record<string, unknown> | null = null;
     ws.eachRow((row, i) => {
@@ -180,5 +184,35 @@ describe('formula cells behind a separator', () => {
         (parse(res.raw.body.replace(/^\ufeff/, ''), { delimiter, relax_quotes: true, relax_column_count: true }) as string[][]).flat(),
         `error file split on ${delimiter}`,
       );
+  });
+  test('an apostrophe already before a formula gets another, and the file for people goes back into Kith as it was stored (CSV and XLSX)', async () => {
+    const api = client(t.app, owner.token);
+    const quoted = await api.post('/api/v1/contacts', { name: "'=đã có dấu nháy", notes: "a; '@SUM(A1)", tags: ["''+1"], ownerId: null });
+    assert.equal(quoted.status, 201, JSON.stringify(quoted.body));
+    const csv = (await api.get('/api/v1/contacts/export?format=csv')).raw.body;
+    const row = (parse(csv, { columns: keys, bom: true }) as Record<string, string>[]).find((x) => x.id === quoted.body.id)!;
+    assert.deepEqual([row.name, row.notes, row.tags], ["''=đã có dấu nháy", "a; ''@SUM(A1)", "'''+1"]);
+    assertSafe(Object.values(row), 'csv cell');
+    // Everything but the record's own id, times and owner (the importer's workspace has its own).
+    const rawRows = (text: string) =>
+      (parse(text, { columns: true, bom: true }) as Record<string, string>[])
+        .map(({ id: _id, createdAt: _c, updatedAt: _u, owner: _o, ...rest }) => rest)
+        .sort((a, b) => a.name!.localeCompare(b.name!));
+    const stored = rawRows((await api.get('/api/v1/contacts/export?format=csv&raw=true')).raw.body);
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = (await api.get(`/api/v1/contacts/export?format=${format}`)).raw.rawPayload;
+      const { owner: other } = await makeWorkspace(t.core);
+      assert.equal(
+        (await client(t.app, other.token).post('/api/v1/custom-fields', { entity: 'contact', key: 'diem', label: 'Điểm', type: 'number' })).status,
+        201,
+      );
+      const r = await runImport(t.core, other.actor, { bytes: file }, { kind: 'contacts', dryRun: false, fileName: `kith.${format}` });
+      assert.equal(r.preset?.id, 'kith-contacts-vi');
+      assert.equal(r.failed, 0, JSON.stringify(r.errors));
+      const back = (await client(t.app, other.token).get('/api/v1/contacts/export?format=csv&raw=true')).raw.body;
+      // (XML keeps a line break as LF: a CR LF inside a cell of the XLSX comes back as LF.)
+      const want = format === 'xlsx' ? stored.map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v.replace(/\r\n/g, '\n')]))) : stored;
+      assert.deepEqual(rawRows(back), want, `${format}: every hostile text back as it was stored`);
+    }
   });
 });

@@ -18,7 +18,8 @@ import { enumLabel, type EnumName } from '@kith/domain/labels/enums.ts';
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export type ExportColumn<T> = { key: string; header: string; value: (row: T) => unknown; enum?: EnumName };
+/** `plain`: the column's values are normalised so that none can be a formula (phone numbers): written as they are. */
+export type ExportColumn<T> = { key: string; header: string; value: (row: T) => unknown; enum?: EnumName; plain?: boolean };
 
 export const joinList = (xs: readonly unknown[]) => xs.map(String).join('; ');
 
@@ -59,7 +60,7 @@ export async function writeTable<T>(
     csv.pipe(out, { end: endOut });
     for await (const data of pages) {
       for (const r of data) {
-        const record = Object.fromEntries(cols.map((col) => [col.key, exportCell(valueOf(col, r), o.raw)]));
+        const record = Object.fromEntries(cols.map((col) => [col.key, exportCell(valueOf(col, r), o.raw || col.plain === true)]));
         if (!csv.write(record)) await once(csv, 'drain');
         rows++;
       }
@@ -76,7 +77,7 @@ export async function writeTable<T>(
   ws.getRow(1).font = { bold: true };
   for await (const data of pages) {
     for (const r of data) {
-      ws.addRow(cols.map((col) => exportCell(valueOf(col, r), o.raw))).commit();
+      ws.addRow(cols.map((col) => exportCell(valueOf(col, r), o.raw || col.plain === true))).commit();
       rows++;
     }
     // Wait for the zip to take in this page before the next: ExcelJS writes each sheet into the zip

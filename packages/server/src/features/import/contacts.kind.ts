@@ -2,7 +2,8 @@ import { isAppError, type FieldIssue } from '@kith/domain/errors.ts';
 import { ContactCreateSchema, type Contact, type ContactCreateInput, type ContactUpdateInput } from '@kith/domain/contacts/contact.schema.ts';
 import { CONTACT_FIELD_LIST } from '@kith/domain/contacts/contact.fields.ts';
 import { isSkip } from '@kith/domain/schema/field-table.ts';
-import { isEmptyDate, parseBirthday, parseDate, parseDateTime } from '@kith/domain/import/values.ts';
+import { isEmptyDate, parseBirthday, parseDate, parseDateTime, parseWholeNumber } from '@kith/domain/import/values.ts';
+import { isKithPreset } from '@kith/domain/import/presets/kith.ts';
 import { resolveArea } from '@kith/domain/geo/provinces.ts';
 import { splitPhoneList } from '@kith/domain/phones/phone.ts';
 import { foldedWords, matchKey } from '@kith/domain/text/fold.ts';
@@ -12,13 +13,15 @@ import type { Core } from '../../core.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { prepareNewCompanies, writeNewCompanies } from '../companies/company.service.ts';
-import { contactIdsByKeys, findContactsByIds } from '../contacts/contact.repository.ts';
+import { contactIdsByKeys, contactIdsTaken, findContactsByIds } from '../contacts/contact.repository.ts';
 import { updateContactsIn, type IndexedPatch } from '../contacts/contact-update.service.ts';
 import { insertNewContactRows, newContactRows, parseRows, prepareNewContacts, SKIP, type NewContactRows } from '../contacts/contact.service.ts';
 import { authorize, scopeFor } from '../../platform/records/visibility.ts';
 import { softDeleteContactsIn, revertFields } from './undo.ts';
 import { splitCompanyRows } from './company-rows.ts';
 import type { ImportError } from './engine.ts';
+import { CUSTOM_TARGET_PREFIX, customTargets, loadDirectory, restoreRow, rowExtras, type Directory } from './contact-file-values.ts';
+import { listCustomFields } from '../custom-fields/custom-field.repository.ts';
 import type { KindHandler, KindOptions, PrepareCounts, MappedRow, MatchKey, PrepareContext, UndoItem, UndoResult, Written } from './kinds.ts';
 
 /**
@@ -54,6 +57,8 @@ type Item = {
   companyName: string | null;
   /** When the source system created the record (a new contact's creation date), if the file says. */
   createdAt: string | null;
+  /** The contact's id in Kith (Kith's own export): matched first, and kept by a new contact when no contact has it. */
+  kithId: string | null;
   /** Normalised, as it would be created. */
   c: Contact;
   /** The existing contact it matches, if any. */
@@ -89,11 +94,21 @@ export function splitList(field: string, v: string): string[] {
     .filter(Boolean);
 }
 
+/** A list cell of Kith's own file: its values joined by "; " (an email may hold a "|" or a ",", a phone its ";ext=12"). */
+const splitKithList = (v: string) =>
+  v
+    .split(/;(?!ext=)|\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
 /** How a date is written in each order, for the error that names a cell. */
 const DATE_HINT = { dmy: 'dd/mm/yyyy', mdy: 'mm/dd/yyyy', ymd: 'yyyy-mm-dd' } as const;
 
-/** A scalar cell that holds several values (Google's " ::: ", or several columns of one field): the first. */
-const firstOf = (v: string) => v.split(/\s:::\s|\n/)[0]!.trim();
+/**
+ * A scalar cell that holds several values (Google's " ::: "): the first. (A line break is the cell's own: notes
+ * and addresses keep theirs; only list fields are filled from several columns, joined by line breaks.)
+ */
+const firstOf = (v: string) => v.split(/\s:::\s/)[0]!.trim();
 
 /** A row's cells as a contact's input: lists split, dates in the file's order, stored codes for words, the name put together. */
 function toInput(
@@ -101,14 +116,21 @@ function toInput(
   row: number,
   headerOf: (f: string) => string,
   errors: ImportError[],
-  options: Pick<KindOptions, 'dateOrder' | 'values'>,
-): { input: ContactCreateInput; companyName: string | null; createdAt: string | null } {
-  const out: Record<string, unknown> = {};
+  options: Pick<KindOptions, 'dateOrder' | 'values' | 'preset'>,
+  dir: Directory,
+): { input: ContactCreateInput; companyName: string | null; createdAt: string | null; kithId: string | null } {
+  // Kith's own file: its cells as stored, and what it names of the workspace (id, owner, team, custom fields, consents).
+  const cells = restoreRow(values, options.preset);
+  const extras = rowExtras(cells, row, headerOf, errors, dir, options);
+  const out: Record<string, unknown> = { ...extras.input };
+  // An empty owner cell in Kith's file: nobody owns the contact (used for new contacts only).
+  if (isKithPreset(options.preset) && !('owner' in cells)) out.ownerId = null;
   let companyName: string | null = null;
   let createdAt: string | null = null;
   let middleName: string | null = null;
   let area: { province: string | null; district: string | null } | null = null;
-  for (const [target, raw] of Object.entries(values)) {
+  for (const [target, raw] of Object.entries(cells)) {
+    if (EXTRA_TARGETS.has(target) || target.startsWith(CUSTOM_TARGET_PREFIX)) continue;
     if (target === 'middleName') {
       middleName = firstOf(raw);
       continue;
@@ -130,10 +152,17 @@ function toInput(
     if (!f) continue;
     const v = f.kind === 'list' ? raw : firstOf(raw);
     if (f.import.target === 'company') companyName = v.slice(0, 200);
+    // Kith's own file joins a list with "; " and nothing else (an email may hold a "|" or a ",").
     else if (f.kind === 'list')
-      // Google's system groups ("* myContacts", "* starred") are its own bookkeeping, not the person's tags.
-      out[f.name] = splitList(f.name, v).filter((x) => !(f.name === 'tags' && x.startsWith('* ')));
-    else if (f.name === 'birthday') {
+      out[f.name] = isKithPreset(options.preset)
+        ? splitKithList(v)
+        : // Google's system groups ("* myContacts", "* starred") are its own bookkeeping, not the person's tags.
+          splitList(f.name, v).filter((x) => !(f.name === 'tags' && x.startsWith('* ')));
+    else if (f.import.parse === 'number') {
+      const n = parseWholeNumber(v);
+      if (n !== null) out[f.name] = n;
+      else errors.push({ row, column: headerOf(target), value: v, message: `Not a whole number: ${v}`, code: 'invalid_type' });
+    } else if (f.name === 'birthday') {
       // A full date, a day of the year without its year (Google's --12-03), or an empty date (Outlook's 0/0/00).
       const b = parseBirthday(v, options.dateOrder);
       if (b && 'value' in b) out[f.name] = b.value;
@@ -182,8 +211,11 @@ function toInput(
   if (area?.district && !out.district) out.district = area.district;
   // Family, middle and given names, in the Vietnamese order, when no column holds the whole name.
   if (!out.name && (out.familyName || out.givenName)) out.name = [out.familyName, middleName, out.givenName].filter(Boolean).join(' ');
-  return { input: out as ContactCreateInput, companyName, createdAt };
+  return { input: out as ContactCreateInput, companyName, createdAt, kithId: extras.id };
 }
+
+/** Targets read by contact-file-values.ts (`rowExtras`), not as plain field values. */
+const EXTRA_TARGETS = new Set(['id', 'owner', 'team', 'consents']);
 
 /**
  * Could two names be one person's? Yes when either is missing, or the words of the shorter are all in the
@@ -197,9 +229,10 @@ export function samePerson(a: string | null | undefined, b: string | null | unde
 }
 
 /** The keys a contact is matched by, surest first, as `kind:value` (the contact_keys kinds). */
-function keysOf(c: Contact, matchBy: MatchKey[]): string[] {
+function keysOf(c: Contact, matchBy: MatchKey[], kithId: string | null = null): string[] {
   const keys: string[] = [];
   for (const m of matchBy) {
+    if (m === 'id' && kithId) keys.push(`id:${kithId}`);
     if (m === 'externalId' && c.externalId) keys.push(`external:${c.externalId}`);
     if (m === 'email') for (const e of c.emails) keys.push(`email:${e}`);
     if (m === 'phone') for (const p of c.phones) keys.push(`phone:${p}`);
@@ -237,9 +270,11 @@ async function prepare(
   const valueOf = (row: number, field: string) => rows.find((r) => r.row === row)?.values[field] ?? null;
 
   // 1. Cells to inputs, then every check a create makes (schema, phones, provinces, owners), row by row.
-  let converted = rows.map((r) => ({ row: r.row, ...toInput(r.values, r.row, ctx.headerOf, errors, ctx.options) }));
+  const dir = await loadDirectory(core, actor.workspaceId);
+  let converted = rows.map((r) => ({ row: r.row, ...toInput(r.values, r.row, ctx.headerOf, errors, ctx.options, dir) }));
   const check = async (list: typeof converted) => {
-    const bad = new Set(errors.map((e) => e.row));
+    // Rows with an error are left out (a warning's row goes in all the same).
+    const bad = new Set(errors.filter((e) => !e.warning).map((e) => e.row));
     const { rows: parsed, issues } = parseRows(
       ContactCreateSchema,
       list.map((x) => x.input),
@@ -259,7 +294,7 @@ async function prepare(
           (row, f) => valueOf(row, f),
         ),
       );
-    const failed = new Set(errors.map((e) => e.row));
+    const failed = new Set(errors.filter((e) => !e.warning).map((e) => e.row));
     return prepared.items
       .map((x) => ({ i: Number(x.path[1]), c: x.c }))
       .filter((x) => !failed.has(list[x.i]!.row))
@@ -273,11 +308,11 @@ async function prepare(
   const owner = new Map<string, number>();
   const groups = new Map<number, number[]>();
   items.forEach((it, idx) => {
-    const keys = keysOf(it.c, matchBy);
+    const keys = keysOf(it.c, matchBy, it.kithId);
     let head = idx;
     for (const k of keys) {
       const h = owner.get(k);
-      if (h !== undefined && (k.startsWith('external:') || samePerson(items[h]!.c.name, it.c.name))) {
+      if (h !== undefined && (SURE_KEY.test(k) || samePerson(items[h]!.c.name, it.c.name))) {
         head = h;
         break;
       }
@@ -292,19 +327,20 @@ async function prepare(
       let input = base.input;
       let companyName = base.companyName;
       let createdAt = base.createdAt;
+      const kithId = base.kithId;
       for (const idx of g.slice(1)) {
         input = mergeInputs(input, items[idx]!.input);
         companyName = items[idx]!.companyName ?? companyName;
         createdAt = createdAt ?? items[idx]!.createdAt;
         mergedRows.add(items[idx]!.row);
       }
-      return { row: base.row, input, companyName, createdAt };
+      return { row: base.row, input, companyName, createdAt, kithId };
     });
     items = await check(converted);
   }
 
   // 3. Match each to an existing contact, surest key first (a dry run also counts what earlier batches would create).
-  const allKeys = items.flatMap((it) => keysOf(it.c, matchBy));
+  const allKeys = items.flatMap((it) => keysOf(it.c, matchBy, it.kithId));
   // Only contacts the member may change: one outside their scope is no match at all (the row makes a contact
   // of their own, and duplicate detection shows the pair to whoever sees both — docs/permissions.md).
   const found = await contactIdsByKeys(core.db, actor.workspaceId, allKeys, scopeFor(actor, 'contacts.update'));
@@ -315,8 +351,8 @@ async function prepare(
   // to be taken: updateNames); an external id is the same record whatever its name.
   const matched: Item[] = items.map((it) => {
     let id: string | null = null;
-    for (const k of keysOf(it.c, matchBy)) {
-      const sure = k.startsWith('external:') || ctx.options.updateNames;
+    for (const k of keysOf(it.c, matchBy, it.kithId)) {
+      const sure = SURE_KEY.test(k) || ctx.options.updateNames;
       id = found.get(k)?.find((f) => sure || samePerson(existing.get(f)?.name, it.c.name)) ?? null;
       if (id) break;
     }
@@ -375,7 +411,7 @@ async function prepare(
   let wouldUpdate = 0;
   const fieldsChanged: Record<string, number> = {};
   for (const it of matched) {
-    const keys = keysOf(it.c, matchBy);
+    const keys = keysOf(it.c, matchBy, it.kithId);
     if (!it.matchId) {
       if (ctx.dryRun && keys.some((k) => state.seen.has(k) && (k.startsWith('external:') || samePerson(state.seen.get(k), it.c.name)))) wouldUpdate++;
       else {
@@ -398,6 +434,19 @@ async function prepare(
     for (const [k, v] of Object.entries(it.input)) {
       if (v === undefined) continue;
       if (NAME_PARTS.has(k) && !ctx.options.updateNames && (cur as Record<string, unknown>)[k]) continue;
+      // Kith's file: an empty owner leaves a contact's owner as it is; consents and custom fields change where they differ.
+      if (k === 'ownerId' && v === null) continue;
+      if (k === 'consents' || k === 'custom') {
+        const mine = v as Record<string, { status?: string; at?: string } | unknown>;
+        const theirs = cur[k] as Record<string, unknown>;
+        const differ = Object.entries(mine).filter(([key, x]) =>
+          k === 'consents'
+            ? !sameConsent(theirs[key] as { status: string; at: string } | undefined, x as { status: string; at?: string })
+            : JSON.stringify(theirs[key] ?? null) !== JSON.stringify(x),
+        );
+        if (differ.length) patch[k] = Object.fromEntries(differ);
+        continue;
+      }
       // Lists are joined: addresses and numbers as normalised, words without case.
       if (LIST_FIELDS.has(k)) {
         const f = k as 'emails' | 'phones' | 'tags' | 'interests';
@@ -412,6 +461,12 @@ async function prepare(
     }
     for (const [k] of changed) fieldsChanged[k === 'companyId' ? 'company' : k] = (fieldsChanged[k === 'companyId' ? 'company' : k] ?? 0) + 1;
     updates.push({ item: it, patch: patch as ContactUpdateInput });
+  }
+  // A new contact from Kith's file keeps its id when no contact anywhere has it (another installation, a restored backup).
+  const wanted = creates.flatMap((it) => (it.kithId ? [it.kithId] : []));
+  if (wanted.length) {
+    const taken = await contactIdsTaken(core.db, wanted);
+    for (const it of creates) if (it.kithId && !taken.has(it.kithId)) taken.add(it.kithId), (it.c = { ...it.c, id: it.kithId });
   }
   // Contacts linked to a company: the existing one's id, or the new one's.
   const idOf = new Map(companyIds);
@@ -441,6 +496,13 @@ async function prepare(
     counts: { created: creates.length, updated: updates.length + wouldUpdate, skipped, fieldsChanged },
   };
 }
+
+/** Keys that name one record whatever its name: a Kith id, an external id. */
+const SURE_KEY = /^(id|external):/;
+
+/** A consent the file gives equals the contact's when its status and time do (the file's time may be left out). */
+const sameConsent = (cur: { status: string; at: string } | undefined, file: { status: string; at?: string }) =>
+  !!cur && cur.status === file.status && (file.at === undefined || cur.at === file.at);
 
 function issueToError(
   x: FieldIssue,
@@ -544,7 +606,9 @@ export const contactsHandler: KindHandler<Plan, State> = {
   kind: 'contacts',
   entityType: 'contact',
   action: 'contacts.create',
-  defaultMatchBy: ['externalId', 'email', 'phone'],
+  defaultMatchBy: ['id', 'externalId', 'email', 'phone'],
+  // Custom fields, by `custom.<key>`, their label or both (the headers of Kith's export).
+  workspaceTargets: async (core, actor) => customTargets(await listCustomFields(core.db, actor.workspaceId, 'contact')),
   missing: (fields) =>
     fields.has('name') || fields.has('givenName') || fields.has('familyName')
       ? null
@@ -559,7 +623,7 @@ export const contactsHandler: KindHandler<Plan, State> = {
   write,
   planKeys(plan) {
     const keys: string[] = [];
-    for (const it of plan.creates) keys.push(...keysOf(it.c, ['externalId', 'email', 'phone']));
+    for (const it of plan.creates) keys.push(`id:${it.c.id}`, ...keysOf(it.c, ['externalId', 'email', 'phone']));
     for (const u of plan.updates) keys.push(`id:${u.item.matchId}`, ...keysOf(u.item.c, ['externalId', 'email', 'phone']));
     for (const c of plan.newCompanies) keys.push(`company:${matchKey(c.name)}`);
     return keys;

@@ -91,7 +91,11 @@ export type ImportError = {
   message: string;
   code?: string;
   params?: Record<string, string | number>;
+  /** The row was imported all the same (an owner who is not a member): not counted as failed. */
+  warning?: boolean;
 };
+/** The rows an import refused (warnings aside). */
+const refusedRows = (errors: readonly ImportError[]) => new Set(errors.filter((e) => !e.warning).map((e) => e.row)).size;
 export type ImportStatus = 'uploaded' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
 export type ImportOptions = {
   map?: Record<string, string> | undefined;
@@ -322,10 +326,20 @@ export type Mapping = {
  * skips the column). A partial guess is used only when the caller confirms it by naming it in `map`; a field
  * that takes one value may come from one column only.
  */
-export function resolveMapping(kind: ImportEntity, headers: string[], map: Record<string, string> = {}, preset: ImportPreset | null = null): Mapping {
-  const suggestions = suggestMapping(headers, kind, preset);
+export function resolveMapping(
+  kind: ImportEntity,
+  headers: string[],
+  map: Record<string, string> = {},
+  preset: ImportPreset | null = null,
+  /** The workspace's own targets (custom fields) by folded header: a column the preset does not place that names one goes there. */
+  own: ReadonlyMap<string, string> = new Map(),
+): Mapping {
+  const suggestions = suggestMapping(headers, kind, preset).map((s) => {
+    const target = s.confidence === 'preset' ? undefined : own.get(matchKey(s.header));
+    return target ? { ...s, field: target, confidence: 'exact' as const } : s;
+  });
   const fields = suggestions.map((s) => (isSure(s) ? s.field : null));
-  const known = IMPORT_FIELDS[kind] as readonly string[];
+  const known = [...IMPORT_FIELDS[kind], ...own.values()] as readonly string[];
   const overridden = new Set<number>();
   for (const [header, field] of Object.entries(map)) {
     const col = columnOf(headers, header);
@@ -400,7 +414,7 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
   authorize(actor, handler.action);
   const scan = await scanSource(src, { encoding: o.encoding });
   const preset = choosePreset(o.kind, scan.headers, o.preset);
-  const resolved = resolveMapping(o.kind, scan.headers, o.map, preset);
+  const resolved = resolveMapping(o.kind, scan.headers, o.map, preset, await handler.workspaceTargets?.(core, actor));
   const { fields } = resolved;
   const missing = handler.missing(new Set(fields.filter((f): f is string => f !== null)));
   if (missing) {
@@ -416,6 +430,7 @@ export async function runImport(core: Core, actor: Actor, src: Source, o: RunOpt
     updateNames: o.updateNames ?? false,
     dateOrder: dateOrder?.order ?? 'dmy',
     values: preset?.values ?? {},
+    preset: preset?.id ?? null,
   };
   const described = {
     columns: resolved.suggestions.map((sg, i) => ({ ...sg, field: fields[i] ?? null })),
@@ -841,7 +856,7 @@ async function processBatch(
           });
     prepareMs = Math.max(prepareMs, performance.now() - t0);
     prepared.errors.push(...dropped);
-    const errorRows = new Set(prepared.errors.map((e) => e.row)).size;
+    const errorRows = refusedRows(prepared.errors);
     if (ctx.dryRun || !ctx.record) {
       handler.commitState?.(ctx.state, prepared.plan, true);
       return {
@@ -865,7 +880,7 @@ async function processBatch(
         .execute(async (trx) => {
           const w = await handler.write(core, trx, actor, prepared.plan, { importId: record.id });
           const errors = [...prepared.errors, ...w.errors];
-          const failedRows = new Set(errors.map((e) => e.row)).size;
+          const failedRows = refusedRows(errors);
           // What the batch created: one row per kind of record listing the ids (a row per record cost a fifth of an import's time).
           const createdByType = new Map<string, string[]>();
           for (const x of w.created) createdByType.set(x.type, [...(createdByType.get(x.type) ?? []), x.id]);

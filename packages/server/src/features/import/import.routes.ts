@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '@kith/domain/errors.ts';
 import { IMPORT_FIELDS } from '@kith/domain/import/mapping.ts';
-import { importApi } from '@kith/domain/import/import.api.ts';
+import { importApi, type MatchKey } from '@kith/domain/import/import.api.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { routeSchema } from '../../platform/http/contract.ts';
@@ -117,7 +117,7 @@ export function importRoutes(core: Core) {
               map: parseMapParam(q.map),
               dryRun: q.dryRun === 'true',
               encoding: q.encoding,
-              matchBy: q.matchBy ? (q.matchBy.split(',') as ('externalId' | 'email' | 'phone')[]) : undefined,
+              matchBy: q.matchBy ? (q.matchBy.split(',') as MatchKey[]) : undefined,
               onExisting: q.onExisting,
               preset: q.preset,
               dateOrder: q.dateOrder,

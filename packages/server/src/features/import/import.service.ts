@@ -73,7 +73,7 @@ export async function uploadImport(core: Core, actor: Actor, bytes: Buffer, o: {
   authorize(actor, handler.action);
   const scan = await scanSource({ bytes }, { encoding: o.encoding });
   const preset = choosePreset(o.kind, scan.headers);
-  const { suggestions } = resolveMapping(o.kind, scan.headers, {}, preset);
+  const { suggestions } = resolveMapping(o.kind, scan.headers, {}, preset, await handler.workspaceTargets?.(core, actor));
   const now = core.now().toISOString();
   const id = uuidv7();
   await core.db.transaction().execute(async (trx) => {
@@ -164,7 +164,7 @@ export async function startImport(core: Core, actor: Actor, id: string, o: Impor
     const handler = HANDLERS[kind]!;
     authorize(actor, handler.action);
     const headers = toSummary(rec).headers;
-    const { fields } = resolveMapping(kind, headers, o.map, choosePreset(kind, headers, o.preset));
+    const { fields } = resolveMapping(kind, headers, o.map, choosePreset(kind, headers, o.preset), await handler.workspaceTargets?.(core, actor));
     const missing = handler.missing(new Set(fields.filter((f): f is string => f !== null)));
     if (missing) throw new AppError('validation', missing, { issues: [{ path: ['map'], message: missing, code: 'required' }] });
     // Claimed atomically (compare and set on what was read) with its job queued: one run at a time. A running

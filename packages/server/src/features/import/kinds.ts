@@ -32,6 +32,8 @@ export type KindOptions = {
   dateOrder: DateOrder;
   /** The preset's words for stored values, per field (its statuses, its stages). */
   values: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The preset the file is read with (its id), if any: Kith's own files bring back what no other file may (consents). */
+  preset: string | null;
 };
 
 export type PrepareContext = {
@@ -62,6 +64,8 @@ export interface KindHandler<Plan, State> {
   /** The role action needed to start an import of this kind. */
   action: Action;
   defaultMatchBy: MatchKey[];
+  /** The workspace's own import targets (its custom fields) by the folded headers that name them. */
+  workspaceTargets?(core: Core, actor: Actor): Promise<ReadonlyMap<string, string>>;
   /** A message when the mapping lacks a field the kind needs, else null. */
   missing(fields: Set<string>): string | null;
   newState(): State;

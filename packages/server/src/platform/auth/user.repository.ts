@@ -129,3 +129,13 @@ export async function countOwners(db: Db, workspaceId: string): Promise<number> 
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The workspace's members' ids and emails: what files name a member by (an owner in an export, and back in an import). */
+export async function memberEmails(db: Db, workspaceId: string): Promise<{ id: string; email: string }[]> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.email'])
+    .where('memberships.workspace_id', '=', workspaceId)
+    .execute();
+}

@@ -117,8 +117,8 @@ export const ownerSort = (): FieldDef => ({
   nullable: true,
 });
 
-/** An export column (export/table-export.ts takes these). */
-export type FieldColumn<R> = { key: string; header: string; value: (row: R) => unknown; enum?: EnumName };
+/** An export column (export/table-export.ts takes these): `field` is the field it writes; `plain` values are never formulas. */
+export type FieldColumn<R> = { key: string; header: string; field?: string; value: (row: R) => unknown; enum?: EnumName; plain?: boolean };
 
 /** How the export resolves a field whose `export.via` says so. */
 export type ExportResolvers<R> = {
@@ -127,6 +127,8 @@ export type ExportResolvers<R> = {
   pipeline?: (row: R) => unknown;
   stage?: (row: R) => unknown;
   member?: (id: string | null) => unknown;
+  team?: (id: string | null) => unknown;
+  consents?: (value: unknown) => unknown;
   money?: (minor: number, row: R) => unknown;
 };
 
@@ -144,21 +146,26 @@ export function exportColumnsOf<R>(list: readonly Named[], resolve: ExportResolv
     const value =
       via === 'company' || via === 'category' || via === 'pipeline' || via === 'stage'
         ? need(resolve[via])
-        : via === 'member'
+        : via === 'member' || via === 'team'
           ? (
               (m) => (r: R) =>
                 m((get(r) as string | null) ?? null)
-            )(need(resolve.member))
-          : via === 'money'
+            )(need(resolve[via]))
+          : via === 'consents'
             ? (
                 (m) => (r: R) =>
-                  get(r) === null ? null : m(Number(get(r)), r)
-              )(need(resolve.money))
-            : f.kind === 'list'
-              ? (r: R) => (get(r) as unknown[]).map(String).join('; ')
-              : (r: R) => get(r);
+                  m(get(r))
+              )(need(resolve.consents))
+            : via === 'money'
+              ? (
+                  (m) => (r: R) =>
+                    get(r) === null ? null : m(Number(get(r)), r)
+                )(need(resolve.money))
+              : f.kind === 'list'
+                ? (r: R) => (get(r) as unknown[]).map(String).join('; ')
+                : (r: R) => get(r);
     // A value the field names by an enum is written by its name in the file for people (export/table-export.ts).
     const names = f.enum?.labels ?? f.names;
-    return [{ key: header, header, value, ...(names ? { enum: names } : {}) }];
+    return [{ key: header, header, field: f.name, value, ...(names ? { enum: names } : {}), ...(f.export.plain ? { plain: true } : {}) }];
   });
 }
