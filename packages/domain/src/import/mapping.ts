@@ -17,6 +17,25 @@ export type ImportEntity = 'contacts' | 'companies' | 'orders' | 'interactions' 
 /** The order fields the orders import fills (the rest of its targets are a line's and the customer's keys). */
 const ORDER_SYNONYMS = importSynonymsOf(ORDER_FIELD_LIST);
 
+/** How a row of orders or interactions names its customer's keys (the customer is found by them). */
+const CUSTOMER_KEYS = {
+  customerPhone: [
+    'sdt',
+    'so dien thoai',
+    'dien thoai',
+    'phone',
+    'mobile',
+    'tel',
+    'sdt khach',
+    'sdt khach hang',
+    'so dien thoai khach hang',
+    'dien thoai khach hang',
+    'customer phone',
+  ],
+  customerEmail: ['email', 'e mail', 'email khach', 'email khach hang', 'customer email'],
+  customerExternalId: ['ma khach hang', 'ma kh', 'customer id'],
+} as const;
+
 /** Field → the headers that mean it, folded; the first ones are the surest. */
 const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
   // The contact field table's import targets and their headers (contacts/contact.fields.ts).
@@ -40,21 +59,7 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
     number: ORDER_SYNONYMS.number!,
     orderedAt: ORDER_SYNONYMS.orderedAt!,
     customerName: ORDER_SYNONYMS.customerName!,
-    customerPhone: [
-      'sdt',
-      'so dien thoai',
-      'dien thoai',
-      'phone',
-      'mobile',
-      'tel',
-      'sdt khach',
-      'sdt khach hang',
-      'so dien thoai khach hang',
-      'dien thoai khach hang',
-      'customer phone',
-    ],
-    customerEmail: ['email', 'e mail', 'email khach', 'email khach hang', 'customer email'],
-    customerExternalId: ['ma khach hang', 'ma kh', 'customer id'],
+    ...CUSTOMER_KEYS,
     sku: ['ma san pham', 'ma sp', 'ma hang', 'sku', 'product code', 'item code'],
     productName: ['ten san pham', 'san pham', 'ten hang', 'mat hang', 'product', 'product name', 'item', 'description'],
     quantity: ['so luong', 'sl', 'quantity', 'qty'],
@@ -72,21 +77,7 @@ const SYNONYMS: Record<ImportEntity, Record<string, readonly string[]>> = {
   interactions: {
     occurredAt: ['thoi gian', 'ngay', 'ngay gio', 'ngay lien he', 'ngay goi', 'date', 'time', 'date time', 'occurred at', 'when'],
     customerName: ['ho va ten', 'ho ten', 'ten khach hang', 'khach hang', 'customer name', 'customer', 'name'],
-    customerPhone: [
-      'sdt',
-      'so dien thoai',
-      'dien thoai',
-      'phone',
-      'mobile',
-      'tel',
-      'sdt khach',
-      'sdt khach hang',
-      'so dien thoai khach hang',
-      'dien thoai khach hang',
-      'customer phone',
-    ],
-    customerEmail: ['email', 'e mail', 'email khach', 'email khach hang', 'customer email'],
-    customerExternalId: ['ma khach hang', 'ma kh', 'customer id'],
+    ...CUSTOMER_KEYS,
     kind: ['loai', 'hinh thuc', 'loai tuong tac', 'kind', 'type', 'activity'],
     channel: ['kenh', 'channel'],
     direction: ['chieu', 'huong', 'goi den di', 'direction'],
