@@ -74,9 +74,10 @@ export async function dropOtherGenerations(
   keep: number,
   limit: number,
 ): Promise<number> {
+  // By the primary key (contact_id, generation): the subquery picks the rows on the workspace's index, the delete
+  // finds them by key (filtering on the workspace there too let SQLite scan every row of the workspace per batch).
   const r = await db
     .deleteFrom(table)
-    .where('workspace_id', '=', workspaceId)
     .where('generation', '<>', keep)
     .where(
       'contact_id',
