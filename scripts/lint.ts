@@ -132,6 +132,7 @@ const CYCLE_EXCEPTIONS: Record<string, string> = {
   'contacts/contact-trash.service.ts -> surveys': 'purging a contact who answered surveys recounts the survey dashboard',
   'contacts/contact-list.service.ts -> segments': 'contact lists filter by segment',
   'contacts/contact-list.service.ts -> analytics': 'a contact carries its RFM score summary',
+  'contacts/contact.fields.ts -> analytics': 'a contact list filters and sorts by the current generation of the stored scores',
 };
 
 type Edge = { from: string; to: string; file: string; target: string; typeOnly: boolean };

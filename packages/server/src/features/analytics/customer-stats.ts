@@ -6,6 +6,8 @@ import type { Db } from '../../platform/db/create-db.ts';
 import type { EventListener } from '../../platform/events/delivery.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { dayIn, workspacePurchases } from './rfm.service.ts';
+import { dropGeneration, type OnGenerationCommit } from './generations.ts';
+import { currentStats, GENERATION_WRITE_ROWS, insertStatsRows, statsGeneration } from './score.repository.ts';
 
 /**
  * Per-customer purchase aggregates — first and last purchase day, purchase days, spend — kept current with
@@ -47,6 +49,7 @@ export async function markStatsDirty(db: Db, workspaceId: string, contactIds: It
 type StatsRow = {
   contact_id: string;
   workspace_id: string;
+  generation: number;
   first_day: number;
   first_amount: number;
   last_day: number;
@@ -57,12 +60,13 @@ type StatsRow = {
 };
 
 /** One customer's aggregates from their purchase days: the sums in day order, as RFM adds them. */
-function statsOf(workspaceId: string, p: PurchaseDays, orders: number, skipped: number): StatsRow {
+function statsOf(workspaceId: string, generation: number, p: PurchaseDays, orders: number, skipped: number): StatsRow {
   let spend = 0;
   for (const a of p.amounts) spend += a;
   return {
     contact_id: p.customerId,
     workspace_id: workspaceId,
+    generation,
     first_day: p.days[0]!,
     first_amount: p.amounts[0]!,
     last_day: p.days[p.days.length - 1]!,
@@ -74,9 +78,10 @@ function statsOf(workspaceId: string, p: PurchaseDays, orders: number, skipped: 
 }
 
 /** A customer whose purchases are all in another currency: counted as left out, never ranked. */
-const onlySkipped = (workspaceId: string, id: string, skipped: number): StatsRow => ({
+const onlySkipped = (workspaceId: string, generation: number, id: string, skipped: number): StatsRow => ({
   contact_id: id,
   workspace_id: workspaceId,
+  generation,
   first_day: -1,
   first_amount: 0,
   last_day: -1,
@@ -92,7 +97,7 @@ async function upsert(db: Db, rows: StatsRow[]): Promise<void> {
       .insertInto('customer_stats')
       .values(rows.slice(i, i + 1000))
       .onConflict((oc) =>
-        oc.column('contact_id').doUpdateSet((eb) => ({
+        oc.columns(['contact_id', 'generation']).doUpdateSet((eb) => ({
           first_day: eb.ref('excluded.first_day'),
           first_amount: eb.ref('excluded.first_amount'),
           last_day: eb.ref('excluded.last_day'),
@@ -110,14 +115,19 @@ async function upsert(db: Db, rows: StatsRow[]): Promise<void> {
 const STATS_WRITE = 2_000;
 
 /** Bring a workspace's aggregates up to date; says whether they were rebuilt whole and how many customers were recomputed. */
-export async function freshStats(core: Core, workspaceId: string): Promise<{ rebuilt: boolean; recomputed: number }> {
+export async function freshStats(
+  core: Core,
+  workspaceId: string,
+  o: { writeRows?: number; onCommit?: OnGenerationCommit } = {},
+): Promise<{ rebuilt: boolean; recomputed: number }> {
   const ws = await findWorkspace(core.db, workspaceId);
   if (!ws) return { rebuilt: false, recomputed: 0 };
   const state = await core.db.selectFrom('customer_stats_state').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
   if (!state || state.timezone !== ws.timezone || state.currency !== ws.currency) {
-    await rebuildStats(core, workspaceId, ws.timezone, ws.currency);
+    await rebuildStats(core, workspaceId, ws.timezone, ws.currency, o);
     return { rebuilt: true, recomputed: 0 };
   }
+  const generation = Number(state.generation);
   // Many customers changed (a big import): one scan of the orders is cheaper than a lookup per customer.
   const [dirtyCount, statsCount] = await Promise.all([
     core.db
@@ -125,14 +135,12 @@ export async function freshStats(core: Core, workspaceId: string): Promise<{ reb
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('workspace_id', '=', workspaceId)
       .executeTakeFirstOrThrow(),
-    core.db
-      .selectFrom('customer_stats')
+    currentStats(core.db, workspaceId, generation)
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('workspace_id', '=', workspaceId)
       .executeTakeFirstOrThrow(),
   ]);
   if (Number(dirtyCount.n) > Math.max(50_000, Number(statsCount.n) / 5)) {
-    await rebuildStats(core, workspaceId, ws.timezone, ws.currency);
+    await rebuildStats(core, workspaceId, ws.timezone, ws.currency, o);
     return { rebuilt: true, recomputed: 0 };
   }
   const day = dayIn(ws.timezone);
@@ -184,13 +192,13 @@ export async function freshStats(core: Core, workspaceId: string): Promise<{ reb
       const seen = new Set<string>();
       for (const p of builder.finish()) {
         const c = counts.get(p.customerId)!;
-        rows.push(statsOf(workspaceId, p, c.orders, c.skipped));
+        rows.push(statsOf(workspaceId, generation, p, c.orders, c.skipped));
         seen.add(p.customerId);
       }
       for (const id of ids) {
         if (seen.has(id)) continue;
         const c = counts.get(id);
-        if (c && c.skipped > 0) rows.push(onlySkipped(workspaceId, id, c.skipped));
+        if (c && c.skipped > 0) rows.push(onlySkipped(workspaceId, generation, id, c.skipped));
         else none.push(id);
       }
     }
@@ -204,6 +212,7 @@ export async function freshStats(core: Core, workspaceId: string): Promise<{ reb
           await trx
             .deleteFrom('customer_stats')
             .where('workspace_id', '=', workspaceId)
+            .where('generation', '=', generation)
             .where('contact_id', 'in', gone.slice(i, i + 500))
             .execute();
         // A customer of a dirty row may have been purged since (the foreign key would refuse the row).
@@ -232,23 +241,42 @@ export async function freshStats(core: Core, workspaceId: string): Promise<{ reb
   return { rebuilt: false, recomputed };
 }
 
-/** Every customer's aggregates from one scan of the orders. */
-async function rebuildStats(core: Core, workspaceId: string, timezone: string, currency: string): Promise<void> {
+/**
+ * Every customer's aggregates from one scan of the orders, as a new generation (score.repository.ts): written in
+ * transactions of a bounded size, made current with the state in one, the old generation then deleted.
+ */
+async function rebuildStats(
+  core: Core,
+  workspaceId: string,
+  timezone: string,
+  currency: string,
+  o: { writeRows?: number; onCommit?: OnGenerationCommit },
+): Promise<void> {
+  const writeRows = o.writeRows ?? GENERATION_WRITE_ROWS;
   const started = core.now().toISOString();
+  const current = await statsGeneration(core.db, workspaceId);
+  const next = current + 1;
   await core.db.deleteFrom('customer_stats_dirty').where('workspace_id', '=', workspaceId).execute();
+  // Rows of a rebuild that died before its switch.
+  await dropGeneration(core, 'customer_stats', workspaceId, current, writeRows, o.onCommit);
   const p = await workspacePurchases(core, workspaceId, '9999-12-31', { perCustomer: true });
   const rows = p.customers.map((c) => {
     const n = p.counts!.get(c.customerId)!;
-    return statsOf(workspaceId, c, n.orders, n.skipped);
+    return statsOf(workspaceId, next, c, n.orders, n.skipped);
   });
   const bought = new Set(p.customers.map((c) => c.customerId));
-  for (const [id, n] of p.counts!) if (!bought.has(id)) rows.push(onlySkipped(workspaceId, id, n.skipped));
+  for (const [id, n] of p.counts!) if (!bought.has(id)) rows.push(onlySkipped(workspaceId, next, id, n.skipped));
+  for (let i = 0; i < rows.length; i += writeRows) {
+    const batch = rows.slice(i, i + writeRows);
+    await core.db.transaction().execute((trx) => insertStatsRows(trx, batch));
+    await o.onCommit?.({ step: 'write', rows: batch.length });
+  }
   await core.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('customer_stats').where('workspace_id', '=', workspaceId).execute();
-    await upsert(trx, rows);
     await trx.deleteFrom('customer_stats_state').where('workspace_id', '=', workspaceId).execute();
-    await trx.insertInto('customer_stats_state').values({ workspace_id: workspaceId, timezone, currency, built_at: started }).execute();
+    await trx.insertInto('customer_stats_state').values({ workspace_id: workspaceId, timezone, currency, built_at: started, generation: next }).execute();
   });
+  await o.onCommit?.({ step: 'switch', rows: 1 });
+  await dropGeneration(core, 'customer_stats', workspaceId, next, writeRows, o.onCommit);
 }
 
 /**
@@ -269,13 +297,12 @@ export async function statsRfmInputs(core: Core, workspaceId: string, asOf: numb
     .executeTakeFirst();
   if (later) return null;
   await freshStats(core, workspaceId);
+  // Pinned: the pages below are read from one generation, even if a rebuild switches meanwhile.
+  const generation = await statsGeneration(core.db, workspaceId);
   const out: RfmInputs & { orders: number; skippedOrders: number } = { ids: [], last: [], frequency: [], spend: [], orders: 0, skippedOrders: 0 };
   let after: string | null = null;
   for (;;) {
-    let q = core.db
-      .selectFrom('customer_stats')
-      .select(['contact_id', 'last_day', 'purchase_days', 'spend', 'orders', 'skipped_orders'])
-      .where('workspace_id', '=', workspaceId);
+    let q = currentStats(core.db, workspaceId, generation).select(['contact_id', 'last_day', 'purchase_days', 'spend', 'orders', 'skipped_orders']);
     if (after) q = q.where('contact_id', '>', after);
     const page = await q.orderBy('contact_id').limit(50_000).execute();
     for (const r of page) {

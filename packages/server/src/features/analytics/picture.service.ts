@@ -9,6 +9,7 @@ import { authorize } from '../../platform/records/visibility.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { dayIn, workspaceRfm } from './rfm.service.ts';
 import { lastScoreRun } from './score.service.ts';
+import { currentScores, scoreGenerations } from './score.repository.ts';
 import { purchaseLinePages, purchasePages } from './purchase-scan.ts';
 
 const PAGE = 20_000;
@@ -121,11 +122,10 @@ export async function valuePicture(core: Core, actor: Actor): Promise<ValuePictu
   const segments = new Map(RFM_SEGMENTS.map((s) => [s, { segment: s, customers: 0, value: 0, aliveSum: 0, aliveN: 0 }]));
   let n = 0;
   let after: string | null = null;
+  // Pinned: every page from one generation, even if a refresh switches meanwhile.
+  const { current } = await scoreGenerations(core.db, actor.workspaceId);
   for (;;) {
-    let q = core.db
-      .selectFrom('customer_scores')
-      .select(['contact_id', 'clv', 'p_alive', 'tier', 'net_value', 'segment'])
-      .where('workspace_id', '=', actor.workspaceId);
+    let q = currentScores(core.db, actor.workspaceId, current).select(['contact_id', 'clv', 'p_alive', 'tier', 'net_value', 'segment']);
     if (after) q = q.where('contact_id', '>', after);
     const page = await q.orderBy('contact_id').limit(PAGE).execute();
     for (const r of page) {

@@ -1,6 +1,7 @@
 import type { RfmSegment } from '@kith/domain/analytics/rfm.ts';
 import type { ValueTier } from '@kith/domain/analytics/tiers.ts';
 import type { Db } from '../../platform/db/create-db.ts';
+import { currentScores } from './score.repository.ts';
 
 /** What a contact list shows of a customer's stored scores (the last refresh). */
 export type ScoreSummary = {
@@ -18,10 +19,8 @@ export type ScoreSummary = {
 export async function scoreSummaries(db: Db, workspaceId: string, ids: string[]): Promise<Map<string, ScoreSummary>> {
   const out = new Map<string, ScoreSummary>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('customer_scores')
+    const rows = await currentScores(db, workspaceId)
       .select(['contact_id', 'segment', 'r', 'f', 'm', 'monetary', 'clv', 'p_alive', 'tier'])
-      .where('workspace_id', '=', workspaceId)
       .where('contact_id', 'in', ids.slice(i, i + 500))
       .execute();
     const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));

@@ -12,7 +12,8 @@ import { dayIn, todayIn, workspacePurchases } from './rfm.service.ts';
 import { assignTiers, type ValueTier } from '@kith/domain/analytics/tiers.ts';
 import { analyticsSettings } from './settings.service.ts';
 import { storeAffinities, workspaceAffinities } from './affinity.service.ts';
-import { bulkInsert } from '../../platform/db/bulk-insert.ts';
+import { dropGeneration, type OnGenerationCommit } from './generations.ts';
+import { currentScores, GENERATION_WRITE_ROWS, insertScoreRows, scoreGenerations } from './score.repository.ts';
 import { freshStats } from './customer-stats.ts';
 import { findWorkspace } from '../workspaces/workspace.repository.ts';
 import { releaseLease, takeLease } from './leases.ts';
@@ -23,7 +24,8 @@ import { enqueue } from '../../platform/jobs/queue.ts';
 /**
  * Stored customer scores (issue 5): a refresh computes every customer's RFM and lifetime value from the
  * workspace's orders as of a day — BG/NBD and Gamma-Gamma fitted on the purchases up to it, a 52-week
- * horizon, 10% a year discount — and replaces the workspace's scores in one transaction, so a reader
+ * horizon, 10% a year discount — and replaces the workspace's scores by a new generation of them
+ * (score.repository.ts: written in small transactions, made current in one), so a reader
  * sees the old scores or the new ones, never a mix. With too little data for the models (under 10
  * customers, or under 3 who bought again) the RFM is stored and the value figures are left empty, saying why.
  */
@@ -70,7 +72,14 @@ export type RefreshProgress = { phase: RefreshPhase; done: number; total: number
 export async function refreshScores(
   core: Core,
   actor: Actor,
-  o: { asOf?: string; onProgress?: (p: Omit<RefreshProgress, 'startedAt'>) => void } = {},
+  o: {
+    asOf?: string;
+    onProgress?: (p: Omit<RefreshProgress, 'startedAt'>) => void;
+    /** Rows per write transaction (GENERATION_WRITE_ROWS). */
+    writeRows?: number;
+    /** Called after each of the refresh's write transactions committed (a test reads between them). */
+    onCommit?: OnGenerationCommit;
+  } = {},
 ): Promise<ScoreRun> {
   authorize(actor, 'analytics.refresh');
   const started = core.now();
@@ -135,12 +144,19 @@ export async function refreshScores(
   });
   const models = clv ? { bgnbd: clv.bgnbd, gammaGamma: clv.gammaGamma, holdout: storedHoldout(p.customers, p.asOf) } : null;
   const finished = core.now().toISOString();
+  // A new generation beside the current one, in transactions of a bounded size (on SQLite each holds the write lock
+  // every other writer waits for); readers go on reading the current one until the small transaction that switches.
+  const writeRows = o.writeRows ?? GENERATION_WRITE_ROWS;
+  const { current, next } = await scoreGenerations(core.db, actor.workspaceId);
+  // Rows of a refresh that died before its switch.
+  await dropGeneration(core, 'customer_scores', actor.workspaceId, current, writeRows, o.onCommit);
+  for (let i = 0; i < rows.length; i += writeRows) {
+    o.onProgress?.({ phase: 'storing', done: i, total: rows.length });
+    const batch = rows.slice(i, i + writeRows).map((r) => ({ ...r, generation: next }));
+    await core.db.transaction().execute((trx) => insertScoreRows(trx, batch));
+    await o.onCommit?.({ step: 'write', rows: batch.length });
+  }
   await core.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('customer_scores').where('workspace_id', '=', actor.workspaceId).execute();
-    for (let i = 0; i < rows.length; i += 20_000) {
-      o.onProgress?.({ phase: 'storing', done: i, total: rows.length });
-      await bulkInsert(trx, 'customer_scores', rows.slice(i, i + 20_000));
-    }
     await storeAffinities(trx, actor.workspaceId, affinities);
     const run = {
       as_of: asOf,
@@ -150,6 +166,7 @@ export async function refreshScores(
       started_at: started.toISOString(),
       finished_at: finished,
       run_by: actor.userId,
+      generation: next,
     };
     await trx.deleteFrom('score_runs').where('workspace_id', '=', actor.workspaceId).execute();
     await trx
@@ -157,9 +174,11 @@ export async function refreshScores(
       .values({ workspace_id: actor.workspaceId, ...run })
       .execute();
   });
+  await o.onCommit?.({ step: 'switch', rows: 1 });
+  await dropGeneration(core, 'customer_scores', actor.workspaceId, next, writeRows, o.onCommit);
   // The per-customer aggregates kept ready too (built after an upgrade or a big import), so the RFM pages
   // answer from them instead of scanning the orders.
-  await freshStats(core, actor.workspaceId);
+  await freshStats(core, actor.workspaceId, { ...(o.writeRows ? { writeRows: o.writeRows } : {}), ...(o.onCommit ? { onCommit: o.onCommit } : {}) });
   return { asOf, customers: rows.length, models, note, startedAt: started.toISOString(), finishedAt: finished, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -245,12 +264,7 @@ export async function contactScores(
   const [c] = await findContactsByIds(core.db, scopeFor(actor, 'contacts.read'), [contactId]);
   if (!c) throw notFound('Contact');
   const run = await core.db.selectFrom('score_runs').select(['as_of', 'finished_at', 'note']).where('workspace_id', '=', actor.workspaceId).executeTakeFirst();
-  const s = await core.db
-    .selectFrom('customer_scores')
-    .selectAll()
-    .where('workspace_id', '=', actor.workspaceId)
-    .where('contact_id', '=', contactId)
-    .executeTakeFirst();
+  const s = await currentScores(core.db, actor.workspaceId).selectAll().where('contact_id', '=', contactId).executeTakeFirst();
   const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
   return {
     refreshedAt: run?.finished_at ?? null,

@@ -1,8 +1,11 @@
+import type { Generated } from 'kysely';
 import type { Json, Timestamp } from '../../platform/db/column-types.ts';
 
 export interface CustomerScoreTable {
   contact_id: string;
   workspace_id: string;
+  /** The refresh (or rebuild) that wrote the row: only the current one's rows are read (score.repository.ts). */
+  generation: Generated<number>;
   recency: number;
   frequency: number;
   monetary: number;
@@ -40,6 +43,8 @@ export interface ScoreRunTable {
   started_at: Timestamp;
   finished_at: Timestamp;
   run_by: string | null;
+  /** The generation of customer_scores that is current. */
+  generation: Generated<number>;
 }
 
 export interface JobLeaseTable {
@@ -51,6 +56,8 @@ export interface JobLeaseTable {
 export interface CustomerStatsTable {
   contact_id: string;
   workspace_id: string;
+  /** The refresh (or rebuild) that wrote the row: only the current one's rows are read (score.repository.ts). */
+  generation: Generated<number>;
   first_day: number;
   first_amount: number;
   last_day: number;
@@ -71,4 +78,6 @@ export interface CustomerStatsStateTable {
   timezone: string;
   currency: string;
   built_at: Timestamp;
+  /** The generation of customer_stats that is current. */
+  generation: Generated<number>;
 }

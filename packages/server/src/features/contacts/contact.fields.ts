@@ -11,10 +11,10 @@ import type { DialectName } from '../../platform/db/create-db.ts';
 import { RFM_SEGMENTS } from '@kith/domain/analytics/rfm.ts';
 import { VALUE_TIERS } from '@kith/domain/analytics/tiers.ts';
 import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
+import { currentScoreColumn } from '../analytics/score.repository.ts';
 
-/** A customer's stored score (the last refresh), read by the primary key of customer_scores. */
-const score = (column: string) => (_d: DialectName, t: string) =>
-  sql`(select s.${sql.ref(column)} from customer_scores s where s.contact_id = ${sql.ref(`${t}.id`)})`;
+/** A customer's stored score (the last refresh's generation), read by the primary key of customer_scores. */
+const score = (column: string) => (_d: DialectName, t: string) => currentScoreColumn(column, `${t}.id`);
 
 /**
  * What differentiates customers (issue 5), filterable and sortable on every contact list and in segments:

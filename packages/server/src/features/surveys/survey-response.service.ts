@@ -17,6 +17,7 @@ import { insertTicket } from '../tickets/ticket-create.service.ts';
 import { questionsOf } from './survey.service.ts';
 import { t as message } from '../../platform/i18n/messages.ts';
 import { emitEvent } from '../../platform/events/emit.ts';
+import { currentScores } from '../analytics/score.repository.ts';
 
 /**
  * The public side of a survey: the page behind an invitation's link and the answers it records, once per
@@ -148,12 +149,7 @@ async function recordResponse(core: Core, token: string, body: unknown): Promise
       const about = p.invitation.ticket_id
         ? await trx.selectFrom('tickets').select(['team_id', 'assignee_id', 'category']).where('id', '=', p.invitation.ticket_id).executeTakeFirst()
         : undefined;
-      const scored = await trx
-        .selectFrom('customer_scores')
-        .select('segment')
-        .where('contact_id', '=', p.invitation.contact_id)
-        .where('workspace_id', '=', ws)
-        .executeTakeFirst();
+      const scored = await currentScores(trx, ws).select('segment').where('contact_id', '=', p.invitation.contact_id).executeTakeFirst();
       const rows = parsed.data.answers.map((a) => {
         const q = byId.get(a.questionId)!;
         return {
