@@ -296,9 +296,15 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
               {t('imports.looksLike', { product: upload.preset.product })}
             </span>
           )}
-          <label className="row" style={{ gap: 6 }}>
+          <label className="row" style={{ gap: 6, whiteSpace: 'nowrap' }}>
             {t('imports.presetLabel')}
-            <select className="select" value={presetId} onChange={(e) => choosePreset(e.target.value)} data-testid="import-preset-choice">
+            <select
+              className="select"
+              style={{ inlineSize: 'auto' }}
+              value={presetId}
+              onChange={(e) => choosePreset(e.target.value)}
+              data-testid="import-preset-choice"
+            >
               <option value="none">{t('imports.noPreset')}</option>
               {upload.presets.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -408,10 +414,11 @@ function MappingStep({ upload, onCancel, onStarted }: { upload: Upload; onCancel
             </div>
           </fieldset>
         )}
-        <label className="row" style={{ gap: 6 }}>
+        <label className="row" style={{ gap: 6, whiteSpace: 'nowrap', alignSelf: 'flex-start' }}>
           {t('imports.dateOrder')}
           <select
             className="select"
+            style={{ inlineSize: 'auto' }}
             value={dateOrder}
             onChange={(e) => (setDateOrder(e.target.value as '' | DateOrder), setReport(null))}
             data-testid="import-date-order"
