@@ -520,7 +520,10 @@ function ErrorTable({ errors, more }: { errors: ImportRowError[]; more: number }
               <td className="num">{e.row}</td>
               <td>{e.column ?? '—'}</td>
               <td className="mono">{e.value ?? ''}</td>
-              <td>{fieldErrorText({ pointer: '', detail: e.message, ...(e.code ? { code: e.code } : {}), ...(e.params ? { params: e.params } : {}) })}</td>
+              <td>
+                {e.warning && <span className="badge badge-warning">{t('imports.warning')}</span>}{' '}
+                {fieldErrorText({ pointer: '', detail: e.message, ...(e.code ? { code: e.code } : {}), ...(e.params ? { params: e.params } : {}) })}
+              </td>
             </tr>
           ))}
         </tbody>
