@@ -11,5 +11,8 @@ export type IndicatorDef = {
   screen: ScreenKey;
 };
 export const INDICATORS = Object.fromEntries(
-  INDICATOR_KEYS.map((k) => [k, { name: { vi: k, en: k }, description: { vi: k, en: k }, unit: 'count', direction: 'higher', thresholds: [1, 2, 3, 4], screen: 'contacts' }]),
+  INDICATOR_KEYS.map((k) => [
+    k,
+    { name: { vi: k, en: k }, description: { vi: k, en: k }, unit: 'count', direction: 'higher', thresholds: [1, 2, 3, 4], screen: 'contacts' },
+  ]),
 ) as unknown as { readonly [K in IndicatorKey]: IndicatorDef };
