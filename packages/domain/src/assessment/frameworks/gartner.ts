@@ -7,7 +7,7 @@ import type { Framework } from '../framework.ts';
 export const gartner: Framework = {
   key: 'gartner',
   version: 1,
-  name: { vi: 'Mô hình CRM của Gartner (8 năng lực)', en: "Gartner's eight building blocks of CRM" },
+  name: { vi: 'Mô hình CRM của Gartner (8 năng lực)', en: 'Gartner’s eight building blocks of CRM' },
   description: {
     vi: 'Tám năng lực doanh nghiệp cần có để quản trị quan hệ khách hàng thành công: tầm nhìn, chiến lược, trải nghiệm khách hàng, hợp tác trong tổ chức, quy trình, thông tin, công nghệ và đo lường. Mỗi thực hành được chấm theo hai mặt, dự định và thực tế, để thấy năng lực nào đang kéo cả hệ thống đi xuống.',
     en: 'The eight capabilities a business needs to manage customer relationships well: vision, strategy, the customer experience, collaboration across the organisation, processes, information, technology and metrics. Each practice is scored on intention and on reality, to show which block holds the others back.',
@@ -150,7 +150,7 @@ export const gartner: Framework = {
                 {
                   kind: 'quick_win',
                   text: { vi: 'Tạo phân khúc từ các nhóm RFM và hạng giá trị', en: 'Create segments from the RFM groups and value tiers' },
-                  screen: 'analytics_rfm',
+                  screen: 'segments',
                 },
                 {
                   kind: 'strategic',
@@ -219,7 +219,7 @@ export const gartner: Framework = {
                     vi: 'Lọc khách hàng giá trị nhất chưa có người phụ trách và giao người',
                     en: 'Filter the most valuable customers without an owner and assign one',
                   },
-                  screen: 'analytics_value',
+                  screen: 'contacts',
                 },
               ],
             },
@@ -747,7 +747,10 @@ export const gartner: Framework = {
               actions: [
                 {
                   kind: 'quick_win',
-                  text: { vi: 'Lọc khách hàng chưa có ghi nhận đồng ý nhận tin', en: 'Filter the customers with no recorded marketing consent' },
+                  text: {
+                    vi: 'Hỏi và ghi nhận sự đồng ý nhận tin trên trang khách hàng ở lần liên hệ tới',
+                    en: 'Ask for and record marketing consent on the customer page at the next contact',
+                  },
                   screen: 'contacts',
                 },
                 {

@@ -111,8 +111,8 @@ export const payneFrow: Framework = {
               actions: [
                 {
                   kind: 'quick_win',
-                  text: { vi: 'Lưu các phân khúc mục tiêu từ lưới RFM', en: 'Save the target segments from the RFM grid' },
-                  screen: 'analytics_rfm',
+                  text: { vi: 'Tạo phân khúc mục tiêu theo nhóm RFM và hạng giá trị', en: 'Create the target segments from RFM groups and value tiers' },
+                  screen: 'segments',
                 },
               ],
             },
@@ -325,7 +325,10 @@ export const payneFrow: Framework = {
               actions: [
                 {
                   kind: 'quick_win',
-                  text: { vi: 'Lọc khách hàng chưa có ghi nhận đồng ý nhận tin', en: 'Filter the customers with no recorded marketing consent' },
+                  text: {
+                    vi: 'Hỏi và ghi nhận sự đồng ý nhận tin trên trang khách hàng ở lần liên hệ tới',
+                    en: 'Ask for and record marketing consent on the customer page at the next contact',
+                  },
                   screen: 'contacts',
                 },
               ],
@@ -600,7 +603,7 @@ export const payneFrow: Framework = {
               },
               reality: {
                 vi: 'Nhu cầu mới của khách được chuyển thành việc cần làm hoặc cơ hội cho người phụ trách, không qua lời nhắn miệng.',
-                en: 'A customer’s new need becomes a task or a deal for its owner, not a word of mouth.',
+                en: 'A customer’s new need becomes a task or a deal for its owner, not a message passed on by word of mouth.',
               },
               weight: 1,
               indicators: ['owner_coverage'],
@@ -830,8 +833,8 @@ export const payneFrow: Framework = {
                 {
                   kind: 'quick_win',
                   text: {
-                    vi: 'Lọc khách hàng lâu không được cập nhật, theo người phụ trách, để biết ai chưa dùng CRM',
-                    en: 'Filter the customers not updated for long, by owner, to see who is not using the CRM',
+                    vi: 'Lọc khách hàng lâu không có tương tác, xem theo người phụ trách để biết ai chưa dùng CRM',
+                    en: 'Filter the customers with no recent interaction, by owner, to see who is not using the CRM',
                   },
                   screen: 'contacts',
                 },
