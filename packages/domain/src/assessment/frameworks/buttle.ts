@@ -43,7 +43,7 @@ export const buttle: Framework = {
                 en: 'How customers are ranked, and how often, is agreed and known to everyone who plans.',
               },
               reality: {
-                vi: 'Điểm của gần như mọi khách hàng mới trong 30 ngày và được dùng khi lập kế hoạch.',
+                vi: 'Gần như mọi khách hàng có điểm tính trong 30 ngày gần nhất, và điểm được dùng khi lập kế hoạch.',
                 en: 'Nearly every customer’s score is under 30 days old and is used in planning.',
               },
               weight: 2,
@@ -532,7 +532,7 @@ export const buttle: Framework = {
                 en: 'The signs of leaving, who makes contact and what to do are settled.',
               },
               reality: {
-                vi: 'Khách có nguy cơ được liên hệ đều đặn, và một phần khách đã rời quay lại mua.',
+                vi: 'Khách có nguy cơ được liên hệ đều đặn, và một số khách đã rời bỏ quay lại mua.',
                 en: 'At-risk customers are contacted routinely, and some lapsed customers have bought again.',
               },
               weight: 1,

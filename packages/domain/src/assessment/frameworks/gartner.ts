@@ -615,7 +615,7 @@ export const gartner: Framework = {
                 en: 'There is a schedule for refreshing the analysis and a planning calendar tied to it.',
               },
               reality: {
-                vi: 'Điểm khách hàng luôn mới trong vòng 30 ngày, và kế hoạch tháng dẫn chiếu tới các phân khúc.',
+                vi: 'Điểm khách hàng luôn được tính lại trong vòng 30 ngày, và kế hoạch tháng dẫn chiếu tới các phân khúc.',
                 en: 'Customer scores are never more than 30 days old, and the monthly plan refers to the segments.',
               },
               weight: 1,
@@ -919,7 +919,7 @@ export const gartner: Framework = {
                 en: 'How customer value is computed, and how often, is agreed.',
               },
               reality: {
-                vi: 'Điểm giá trị của gần như mọi khách hàng mới trong 30 ngày, và báo cáo theo nhóm được dùng khi lập kế hoạch.',
+                vi: 'Gần như mọi khách hàng có điểm giá trị tính trong 30 ngày gần nhất, và báo cáo theo nhóm được dùng khi lập kế hoạch.',
                 en: 'Nearly every customer’s value score is under 30 days old, and the report by group is used in planning.',
               },
               weight: 2,

@@ -629,7 +629,7 @@ export const payneFrow: Framework = {
                 en: 'It is settled which decisions must rest on the analysis, for example choosing whom to win back.',
               },
               reality: {
-                vi: 'Điểm khách hàng luôn mới, và các phân khúc từ phân tích đang là đối tượng của kịch bản chăm sóc.',
+                vi: 'Điểm khách hàng luôn được cập nhật, và các phân khúc từ phân tích đang là đối tượng của kịch bản chăm sóc.',
                 en: 'Customer scores are always current, and segments from the analysis are the audiences of care playbooks.',
               },
               weight: 1,
