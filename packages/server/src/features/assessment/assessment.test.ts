@@ -112,7 +112,7 @@ describe('assessment: the public contract', () => {
         scores: [{ practiceId: qci.areas[1]!.practices[0]!.id, intention: 1, reality: 1 }, bad],
       });
       assert.equal(r.status, 422, JSON.stringify(bad));
-      assert.match(r.headers['content-type'], /application\/problem\+json/);
+      assert.match(String(r.headers['content-type']), /application\/problem\+json/);
       assert.ok(
         r.body.errors.some((e: { pointer: string }) => e.pointer === pointer),
         JSON.stringify(r.body.errors),
@@ -173,7 +173,7 @@ describe('assessment: three respondents, one outside by link, consolidation, the
   test('the outside person answers on the page their link opens; the page escapes what it shows', async () => {
     const page = await anon().get(link);
     assert.equal(page.status, 200);
-    assert.match(page.headers['content-type'], /text\/html/);
+    assert.match(String(page.headers['content-type']), /text\/html/);
     assert.ok(page.raw.body.includes('Cố vấn &lt;b&gt;Hà&lt;/b&gt;'));
     assert.ok(!page.raw.body.includes('<b>Hà</b>'));
     const token = link.split('/').pop() as string;
@@ -230,7 +230,7 @@ describe('assessment: three respondents, one outside by link, consolidation, the
   test('the report as CSV (formulas neutralised) and as printable HTML; closing keeps the scores; history shows both', async () => {
     const csv = await api(manager).get(`/api/v1/assessments/${id}/report.csv`);
     assert.equal(csv.status, 200);
-    assert.match(csv.headers['content-type'], /text\/csv/);
+    assert.match(String(csv.headers['content-type']), /text\/csv/);
     const lines = csv.raw.body.split('\n').filter(Boolean);
     assert.ok(lines.length > 3 * 90, String(lines.length)); // areas + practices + an answer per practice per respondent
     const html = await api(manager).get(`/api/v1/assessments/${id}/report.html?lang=en`);
