@@ -154,7 +154,13 @@ export async function getOne(core: Core, actor: Actor, id: string, lang: string 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Start one; the member who starts it answers too (`join`), unless it is started from the command line. */
-export async function startAssessment(core: Core, actor: Actor, body: z.output<typeof AssessmentCreateBody>, overall: OverallOf, join = true): Promise<Assessment> {
+export async function startAssessment(
+  core: Core,
+  actor: Actor,
+  body: z.output<typeof AssessmentCreateBody>,
+  overall: OverallOf,
+  join = true,
+): Promise<Assessment> {
   authorize(actor, 'assessments.manage');
   const fw = await resolveFramework(core, actor.workspaceId, body.framework);
   const issues: FieldIssue[] = [];
