@@ -416,6 +416,16 @@ export const assessmentApi = {
     status: 200,
     response: AssessmentOut,
   }),
+  assessmentFramework: contract({
+    method: 'GET',
+    path: '/assessments/:id/framework',
+    tags: ['assessment'],
+    summary: 'The framework as this assessment uses it: the version it started with, whatever was edited since',
+    params: IdParams,
+    query: Lang,
+    status: 200,
+    response: FrameworkOut,
+  }),
   update: contract({
     method: 'PATCH',
     path: '/assessments/:id',

@@ -34,6 +34,7 @@ import {
   updateAssessment,
   type AssessmentRow,
 } from './assessment.repository.ts';
+import type { Freezer } from './assessment.service.ts';
 
 /**
  * The report: consolidation of the answers (domain scoring.ts), the live evidence (evidence.service.ts, kept on
@@ -74,11 +75,19 @@ export async function scoresOf(db: Db, row: AssessmentRow): Promise<Stored> {
 
 export const overallOf = async (core: Core, row: AssessmentRow) => (await scoresOf(core.db, row)).overall;
 
-/** What a closed assessment keeps: its scores and its evidence as they were. */
-export async function freeze(core: Core, trx: Db, row: AssessmentRow): Promise<{ results: string; evidence: string; evidenceAt: string }> {
-  const scores = await scoresOf(trx, { ...row, status: 'open' });
-  const evidence = await computeEvidence(core, row.workspace_id, { from: row.period_from, to: row.period_to, teamId: row.team_id });
-  return { results: JSON.stringify(scores), evidence: JSON.stringify(evidence), evidenceAt: core.now().toISOString() };
+/**
+ * What a closed assessment keeps: its scores and its evidence as they were. Two steps: the evidence is computed
+ * before the closing transaction (it reads a lot, through its own connection: inside the transaction it would wait
+ * for SQLite's one writer, the transaction itself), the scores inside it, from the answers it closes on.
+ */
+export function freezer(core: Core): Freezer {
+  return {
+    before: async (row) => {
+      const evidence = await computeEvidence(core, row.workspace_id, { from: row.period_from, to: row.period_to, teamId: row.team_id });
+      return { evidence: JSON.stringify(evidence), evidenceAt: core.now().toISOString() };
+    },
+    inside: async (trx, row) => JSON.stringify(await scoresOf(trx, { ...row, status: 'open' })),
+  };
 }
 
 function evidenceView(v: EvidenceValue, lang: string): Evidence {

@@ -11,6 +11,7 @@ import { authorize } from '../../platform/records/visibility.ts';
 import { copyFramework, editFramework, getFramework, langOf, listFrameworks, removeFramework } from './assessment-framework.service.ts';
 import {
   changeAssessment,
+  frameworkOfAssessment,
   getMyScores,
   getOne,
   invite,
@@ -26,7 +27,7 @@ import {
   benchmarkSettings,
   buildReport,
   consolidationView,
-  freeze,
+  freezer,
   history,
   overallOf,
   refreshEvidence,
@@ -86,10 +87,15 @@ export function assessmentRoutes(core: Core) {
     app.get(assessmentApi.get.path, { schema: routeSchema(assessmentApi.get, [403, 404]), config: { action: 'assessments.read' } }, async (req) =>
       getOne(core, actorOf(req), req.params.id, req.query.lang, overallOf),
     );
+    app.get(
+      assessmentApi.assessmentFramework.path,
+      { schema: routeSchema(assessmentApi.assessmentFramework, [403, 404]), config: { action: 'assessments.read' } },
+      async (req) => frameworkOfAssessment(core, actorOf(req), req.params.id, req.query.lang),
+    );
     app.patch(
       assessmentApi.update.path,
       { schema: routeSchema(assessmentApi.update, [403, 404, 409, 422]), config: { action: 'assessments.manage' } },
-      async (req) => changeAssessment(core, actorOf(req), req.params.id, req.body, (trx, row) => freeze(core, trx, row), overallOf),
+      async (req) => changeAssessment(core, actorOf(req), req.params.id, req.body, freezer(core), overallOf),
     );
     app.delete(
       assessmentApi.remove.path,

@@ -19,7 +19,7 @@ import type { Db } from '../../platform/db/create-db.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { recordAudit, type AuditEntry } from '../../platform/audit/audit.repository.ts';
 import { authorize } from '../../platform/records/visibility.ts';
-import { langOf, pick, resolveFramework } from './assessment-framework.service.ts';
+import { frameworkView, langOf, pick, resolveFramework } from './assessment-framework.service.ts';
 import {
   answersOfRespondent,
   deleteAssessment,
@@ -151,6 +151,12 @@ export async function getOne(core: Core, actor: Actor, id: string, lang: string 
   return out as Assessment;
 }
 
+/** The framework as the assessment uses it (its snapshot). */
+export async function frameworkOfAssessment(core: Core, actor: Actor, id: string, lang?: string) {
+  const { row } = await visibleAssessment(core, actor, id);
+  return frameworkView({ framework: frameworkOf(row), custom: row.framework_key !== row.base_key, baseKey: row.base_key }, await langOf(core, actor, lang));
+}
+
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Start one; the member who starts it answers too (`join`), unless it is started from the command line. */
@@ -219,12 +225,18 @@ export async function startAssessment(
   return getOne(core, actor, id, undefined, overall);
 }
 
+/** How closing keeps an assessment's evidence (computed before the transaction) and scores (inside it). */
+export type Freezer = {
+  before: (row: AssessmentRow) => Promise<{ evidence: string; evidenceAt: string }>;
+  inside: (trx: Db, row: AssessmentRow) => Promise<string>;
+};
+
 export async function changeAssessment(
   core: Core,
   actor: Actor,
   id: string,
   body: z.output<typeof AssessmentUpdateBody>,
-  onClose: (trx: Db, row: AssessmentRow) => Promise<{ results: string; evidence: string; evidenceAt: string }>,
+  freeze: Freezer,
   overall: OverallOf,
 ): Promise<Assessment> {
   authorize(actor, 'assessments.manage');
@@ -234,15 +246,17 @@ export async function changeAssessment(
   if (from > to) throw invalid([{ path: [body.periodFrom ? 'periodFrom' : 'periodTo'], message: 'The period must start before it ends' }]);
   if (row.status === 'closed' && (body.periodFrom || body.periodTo) && body.status !== 'open')
     throw new AppError('conflict', 'A closed assessment keeps its period; reopen it first');
+  const closing = body.status === 'closed' && row.status !== 'closed';
+  const kept = closing ? await freeze.before({ ...row, period_from: from, period_to: to }) : null;
   const at = core.now().toISOString();
   await core.db.transaction().execute(async (trx) => {
     const set: Parameters<typeof updateAssessment>[3] = {};
     if (body.name) set.name = body.name;
     if (body.periodFrom) set.period_from = body.periodFrom;
     if (body.periodTo) set.period_to = body.periodTo;
-    if (body.status === 'closed' && row.status !== 'closed') {
-      const c = await onClose(trx, { ...row, period_from: from, period_to: to });
-      Object.assign(set, { status: 'closed', closed_at: at, results: c.results, evidence: c.evidence, evidence_at: c.evidenceAt });
+    if (closing && kept) {
+      const results = await freeze.inside(trx, { ...row, period_from: from, period_to: to });
+      Object.assign(set, { status: 'closed', closed_at: at, results, evidence: kept.evidence, evidence_at: kept.evidenceAt });
     } else if (body.status === 'open' && row.status !== 'open') Object.assign(set, { status: 'open', closed_at: null, results: null });
     await updateAssessment(trx, actor.workspaceId, id, set, at);
     await recordAudit(

@@ -322,6 +322,12 @@ describe('assessment: who may do what, and no crossing between workspaces', () =
     assert.equal(unknown.status, 422);
     const started = await api(owner).get(`/api/v1/assessments/${id}`);
     assert.equal(started.body.frameworkVersion, 1);
+    // Its questionnaire is the version it started with: the removed practice is still there, the old text too.
+    const own = await api(owner).get(`/api/v1/assessments/${id}/framework`);
+    assert.equal(own.status, 200);
+    assert.equal(own.body.version, 1);
+    assert.ok(own.body.areas[0].practices.some((p: { id: string }) => p.id === p1));
+    assert.notEqual(own.body.areas[0].practices[0].text, 'Mỗi khách hàng có một hồ sơ duy nhất');
     // Another workspace does not see the copy.
     assert.equal((await api(other).get(`/api/v1/assessment/frameworks/${key}`)).status, 404);
   });

@@ -280,6 +280,7 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'PATCH /api/v1/assessment/frameworks/{key}': [{ params: { key: 'framework' }, body: { areas: [{ key: 'identify', weight: 5 }] } }],
   'DELETE /api/v1/assessment/frameworks/{key}': [{ params: { key: 'framework' } }],
   'GET /api/v1/assessments/{id}': [{ params: { id: 'assessment' } }],
+  'GET /api/v1/assessments/{id}/framework': [{ params: { id: 'assessment' } }],
   'PATCH /api/v1/assessments/{id}': [{ params: { id: 'assessment' }, body: { status: 'closed' } }],
   'DELETE /api/v1/assessments/{id}': [{ params: { id: 'assessment' } }],
   'GET /api/v1/assessments/{id}/respondents': [{ params: { id: 'assessment' } }],
