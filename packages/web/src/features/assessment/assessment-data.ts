@@ -1,0 +1,144 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '@kith/domain/api/contract.ts';
+import { assessmentApi } from '@kith/domain/assessment/assessment.api.ts';
+import { ROLE_RANK } from '@kith/domain/permissions/permissions.ts';
+import { useSession } from '../../app/session.tsx';
+import { call } from '../../lib/api-call.ts';
+import type { Formatters } from '../../lib/format.ts';
+import './assessment.css';
+
+/** The assessment screens' shapes, all derived from the contracts (@kith/domain assessment/assessment.api.ts). */
+export type Framework = ResponseOf<typeof assessmentApi.framework>;
+export type Assessment = ResponseOf<typeof assessmentApi.get>;
+export type Report = ResponseOf<typeof assessmentApi.report>;
+export type ReportArea = Report['areas'][number];
+export type Evidence = ReportArea['evidence'][number];
+export type Consolidation = ResponseOf<typeof assessmentApi.consolidation>;
+export type Respondent = ResponseOf<typeof assessmentApi.respondents>['data'][number];
+export type MyScores = ResponseOf<typeof assessmentApi.myScores>;
+export type Score = MyScores['scores'][number];
+export type EvidenceLink = Score['evidence'][number];
+export type History = ResponseOf<typeof assessmentApi.history>['data'];
+
+export const LEVELS = [0, 1, 2, 3, 4] as const;
+
+type Lang = 'vi' | 'en';
+export function useLang(): Lang {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'vi';
+}
+
+/**
+ * Whether the signed-in member runs assessments (starts them, invites, consolidates): managers and above, as the
+ * server's permission table says (docs/permissions.md); everyone else sees the ones they are invited to.
+ */
+export function useIsAssessor(): boolean {
+  const s = useSession();
+  return s ? ROLE_RANK[s.role] >= ROLE_RANK.manager : false;
+}
+
+export function useFrameworks() {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['assessment', 'frameworks', lang],
+    queryFn: async ({ signal }) => (await call(assessmentApi.frameworks, { query: { lang }, signal })).data,
+    staleTime: 60_000,
+  });
+}
+
+export function useFramework(key: string | undefined, lang?: Lang) {
+  const current = useLang();
+  const l = lang ?? current;
+  return useQuery({
+    queryKey: ['assessment', 'framework', key, l],
+    queryFn: async ({ signal }) => (await call(assessmentApi.framework, { params: { key: key ?? '' }, query: { lang: l }, signal })).data,
+    enabled: !!key,
+    staleTime: 60_000,
+  });
+}
+
+export function useAssessments() {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['assessments', 'list', lang],
+    queryFn: async ({ signal }) => (await call(assessmentApi.list, { query: { lang }, signal })).data.data,
+  });
+}
+
+export function useAssessment(id: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['assessments', id, 'get', lang],
+    queryFn: async ({ signal }) => (await call(assessmentApi.get, { params: { id }, query: { lang }, signal })).data,
+  });
+}
+
+export function useReport(id: string, enabled = true) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['assessments', id, 'report', lang],
+    queryFn: async ({ signal }) => (await call(assessmentApi.report, { params: { id }, query: { lang }, signal })).data,
+    enabled,
+  });
+}
+
+/** A percentage 0–100 as the user reads it: "35%", "67,5%". */
+export function pct(fmt: Formatters, n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : `${fmt.number(Math.round(n * 10) / 10)}%`;
+}
+
+/** A level or a mean of levels (0–4), one decimal at most. */
+export function level(fmt: Formatters, n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : fmt.number(Math.round(n * 10) / 10);
+}
+
+/** A change in points, signed: "+4,5", "−3". */
+export function delta(fmt: Formatters, n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  const r = Math.round(n * 10) / 10;
+  return `${r > 0 ? '+' : r < 0 ? '−' : ''}${fmt.number(Math.abs(r))}`;
+}
+
+/**
+ * An indicator's value formatted by its unit (the catalogue's units: a share is a fraction shown as a percentage,
+ * counts and rates per 1,000 as numbers, durations in hours or days, survey scores as they are).
+ */
+export function evidenceValue(fmt: Formatters, e: Pick<Evidence, 'unit' | 'value'>, t: TFunction): string {
+  const v = e.value;
+  if (v === null) return '—';
+  const one = (x: number) => fmt.number(Math.round(x * 10) / 10);
+  switch (e.unit) {
+    case 'share':
+    case 'ratio':
+      return `${one(v * 100)}%`;
+    case 'percent':
+      return `${one(v)}%`;
+    case 'hours':
+      return t('assessment.units.hours', { count: Math.round(v * 10) / 10, formatted: one(v) });
+    case 'days':
+      return t('assessment.units.days', { count: Math.round(v * 10) / 10, formatted: one(v) });
+    case 'per_month':
+      return t('assessment.units.perMonth', { formatted: one(v) });
+    case 'per_1000':
+      return t('assessment.units.per1000', { formatted: one(v) });
+    case 'nps':
+      return `${v > 0 ? '+' : ''}${one(v)}`;
+    default:
+      return one(v);
+  }
+}
+
+/** The colours of the report's series: this assessment, the previous one, the benchmark median, the quartile bands. */
+export const COLORS = {
+  current: '#0f766e',
+  previous: '#7c3aed',
+  benchmark: '#d97706',
+  intention: '#2563eb',
+  reality: '#0f766e',
+  gap: '#b42318',
+  bands: ['rgba(180,35,24,0.12)', 'rgba(217,119,6,0.12)', 'rgba(37,99,235,0.12)', 'rgba(6,118,71,0.14)'],
+} as const;
+
+export const QUARTILE_BADGE: Record<number, string> = { 1: 'badge-danger', 2: 'badge-warning', 3: 'badge-info', 4: 'badge-success' };
