@@ -13,6 +13,9 @@ import { ENUMS, LABEL_LOCALES, enumLabel, enumLabels, enumOptions, labelLocale, 
 const SAME_AS_CODE = new Set<string>([]);
 /** Enumerations of the domain that are not shown to people as words (internal switches), with why. */
 const NOT_SHOWN = new Set([
+  'INDICATOR_KEYS', // the assessment's indicators: named by assessment/indicator-catalogue.ts
+  'FRAMEWORK_KEYS', // the assessment frameworks carry their own names
+  'LEVELS', // the 0–4 levels are numbers; their words are assessment/framework.ts SCALE
   'VIEW_ENTITIES', // the list a saved view belongs to: the screen shows the list, not the word
   'CUSTOM_FIELD_ENTITIES', // a custom field's record type: shown on the contact or company settings tab
   'MESSAGE_KINDS', // reply / note / customer: the conversation shows each differently, not by name

@@ -7,6 +7,9 @@
  * an older version) is shown as written: it is the user's own word, not a raw key.
  */
 import { RFM_SEGMENTS } from '../analytics/rfm.ts';
+import { ASSESSMENT_STATUSES, EVIDENCE_KINDS, RESPONDENT_KINDS } from '../assessment/assessment.api.ts';
+import { ACTION_KINDS } from '../assessment/framework.ts';
+import { UNAVAILABLE_REASONS } from '../assessment/indicators.ts';
 import { VALUE_TIERS } from '../analytics/tiers.ts';
 import { INVITATION_STATUSES } from '../invitations/invitation.api.ts';
 import { MAIL_STATUSES } from '../mail/mail.api.ts';
@@ -79,6 +82,11 @@ export const ENUMS = {
   surveyTrigger: TRIGGERS,
   surveyStatus: SURVEY_STATUSES,
   loyaltyEarnOn: LoyaltySettingsSchema.shape.earnOn.options,
+  assessmentStatus: ASSESSMENT_STATUSES,
+  respondentKind: RESPONDENT_KINDS,
+  evidenceKind: EVIDENCE_KINDS,
+  recommendationKind: ACTION_KINDS,
+  evidenceReason: UNAVAILABLE_REASONS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type EnumName = keyof typeof ENUMS;
@@ -254,6 +262,11 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       'tickets.assign': 'Giao yêu cầu hỗ trợ',
       'care.configure': 'Cấu hình chăm sóc khách hàng (SLA, giờ làm việc, thư)',
       'canned_replies.manage': 'Quản lý câu trả lời mẫu',
+      'assessments.read': 'Xem các cuộc đánh giá và báo cáo',
+      'assessments.answer': 'Trả lời đánh giá khi được mời',
+      'assessments.manage': 'Bắt đầu đánh giá, mời người trả lời, chỉnh khung đánh giá',
+      'assessments.consolidate': 'Tổng hợp và chốt điểm đánh giá',
+      'assessments.benchmark': 'Chia sẻ điểm ẩn danh vào mặt bằng so sánh',
       'surveys.read': 'Xem khảo sát và kết quả',
       'surveys.manage': 'Tạo và sửa khảo sát',
       'surveys.send': 'Gửi khảo sát cho khách hàng',
@@ -318,6 +331,11 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       'tickets.assign': 'Assign tickets',
       'care.configure': 'Configure customer care (SLAs, working hours, mail)',
       'canned_replies.manage': 'Manage canned replies',
+      'assessments.read': 'See assessments and their reports',
+      'assessments.answer': 'Answer an assessment when invited',
+      'assessments.manage': 'Start assessments, invite respondents, edit frameworks',
+      'assessments.consolidate': 'Consolidate and decide assessment scores',
+      'assessments.benchmark': 'Share anonymised scores with the benchmark pool',
       'surveys.read': 'See surveys and their results',
       'surveys.manage': 'Create and edit surveys',
       'surveys.send': 'Send surveys to customers',
@@ -534,6 +552,48 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
   loyaltyEarnOn: {
     vi: { paid: 'Đã thanh toán (hoặc đã giao)', delivered: 'Đã giao' },
     en: { paid: 'Paid (or delivered)', delivered: 'Delivered' },
+  },
+  assessmentStatus: {
+    vi: { open: 'Đang thực hiện', closed: 'Đã chốt' },
+    en: { open: 'In progress', closed: 'Closed' },
+  },
+  respondentKind: {
+    vi: { member: 'Thành viên', outside: 'Người ngoài (qua liên kết)' },
+    en: { member: 'Member', outside: 'Outside (by link)' },
+  },
+  evidenceKind: {
+    vi: { contact: 'Khách hàng', company: 'Công ty', deal: 'Cơ hội', ticket: 'Yêu cầu hỗ trợ', order: 'Đơn hàng', segment: 'Phân khúc', playbook: 'Kịch bản chăm sóc', survey: 'Khảo sát', note: 'Ghi chú' },
+    en: { contact: 'Customer', company: 'Company', deal: 'Deal', ticket: 'Ticket', order: 'Order', segment: 'Segment', playbook: 'Playbook', survey: 'Survey', note: 'Note' },
+  },
+  recommendationKind: {
+    vi: { quick_win: 'Việc làm ngay', strategic: 'Hướng chiến lược' },
+    en: { quick_win: 'Quick win', strategic: 'Strategic move' },
+  },
+  evidenceReason: {
+    vi: {
+      no_customers: 'Chưa có khách hàng nào',
+      no_orders: 'Chưa có đơn hàng nào trong kỳ',
+      no_scores: 'Chưa tính điểm RFM/CLV cho khách hàng',
+      no_segments: 'Chưa có phân khúc nào được lưu',
+      no_deals: 'Chưa có cơ hội bán hàng nào',
+      no_tickets: 'Chưa có yêu cầu hỗ trợ nào trong kỳ',
+      no_surveys: 'Chưa có câu trả lời khảo sát nào trong kỳ',
+      no_imports: 'Chưa có lần nhập dữ liệu nào trong kỳ',
+      no_agents: 'Chưa có nhân viên nào để chia việc',
+      not_built: 'Kith chưa có tính năng này (sẽ có ở bản sau)',
+    },
+    en: {
+      no_customers: 'No customers yet',
+      no_orders: 'No orders in the period',
+      no_scores: 'Customers have not been scored (RFM/CLV) yet',
+      no_segments: 'No saved segments yet',
+      no_deals: 'No deals yet',
+      no_tickets: 'No tickets in the period',
+      no_surveys: 'No survey answers in the period',
+      no_imports: 'No imports in the period',
+      no_agents: 'No agents to share the work between',
+      not_built: 'Kith does not do this yet (a later release will)',
+    },
   },
 };
 

@@ -23,6 +23,14 @@ import type { MembershipTable, UserTable } from '../auth/user.table.ts';
 import type { TeamMemberTable, TeamTable } from '../../features/teams/team.table.ts';
 import type { SavedViewTable } from '../../features/views/view.table.ts';
 import type { SegmentMemberTable, SegmentTable } from '../../features/segments/segment.table.ts';
+import type {
+  AssessmentAnswerTable,
+  AssessmentFinalTable,
+  AssessmentFrameworkTable,
+  AssessmentRespondentTable,
+  AssessmentSettingsTable,
+  AssessmentTable,
+} from '../../features/assessment/assessment.table.ts';
 import type { DemoBatchTable } from '../../features/demo/demo.table.ts';
 import type {
   CannedReplyTable,
@@ -124,4 +132,10 @@ export interface Database {
   loyalty_settings: LoyaltySettingsTable;
   workspace_mail: WorkspaceMailTable;
   points_ledger: PointsLedgerTable;
+  assessment_frameworks: AssessmentFrameworkTable;
+  assessments: AssessmentTable;
+  assessment_respondents: AssessmentRespondentTable;
+  assessment_answers: AssessmentAnswerTable;
+  assessment_finals: AssessmentFinalTable;
+  assessment_settings: AssessmentSettingsTable;
 }
