@@ -149,9 +149,11 @@ export function Shell() {
             <Icon name="chart" /> {t('nav.analytics')}
           </NavLink>
         )}
-        <NavLink href="/assessments">
-          <Icon name="tick" /> {t('nav.assessments')}
-        </NavLink>
+        {can('assessments.read') && (
+          <NavLink href="/assessments">
+            <Icon name="tick" /> {t('nav.assessments')}
+          </NavLink>
+        )}
         <span className="spacer" />
         {can('imports.read') && (
           <NavLink href="/imports">

@@ -7,6 +7,7 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { LEVELS, useFramework, type Assessment, type EvidenceLink, type Framework } from './assessment-data.ts';
 import { Meter } from './assessments-page.tsx';
@@ -409,7 +410,7 @@ function EvidenceEditor({ value, readOnly, onChange }: { value: EvidenceLink[]; 
           >
             {EVIDENCE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`assessment.evidenceKinds.${k}`)}
+                {enumLabel('evidenceKind', k)}
               </option>
             ))}
           </select>

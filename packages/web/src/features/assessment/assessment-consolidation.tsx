@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { assessmentApi } from '@kith/domain/assessment/assessment.api.ts';
+import { useCan } from '../../app/session.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
@@ -10,7 +11,7 @@ import { call } from '../../lib/api-call.ts';
 import { useFormat, type Formatters } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { LevelPicker } from './assessment-answer.tsx';
-import { level, pct, useFramework, useIsAssessor, type Assessment, type Consolidation, type Framework } from './assessment-data.ts';
+import { level, pct, useFramework, type Assessment, type Consolidation, type Framework } from './assessment-data.ts';
 
 type Row = Consolidation['practices'][number];
 type Spread = Row['intention'];
@@ -25,7 +26,7 @@ export function ConsolidationTab({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const errorText = useErrorText();
-  const assessor = useIsAssessor();
+  const can = useCan();
   const id = assessment.id;
   const fw = useFramework(assessment.framework);
   const q = useQuery({
@@ -52,7 +53,7 @@ export function ConsolidationTab({ assessment }: { assessment: Assessment }) {
   const byArea = new Map<string, Row[]>();
   for (const p of c.practices) if (!onlyDisagreements || p.disagreement) byArea.set(p.areaKey, [...(byArea.get(p.areaKey) ?? []), p]);
   const texts = new Map(fw.data.areas.flatMap((a) => a.practices.map((p) => [p.id, p.text] as const)));
-  const editable = assessor && assessment.status === 'open';
+  const editable = can('assessments.consolidate') && assessment.status === 'open';
   return (
     <div className="stack" style={{ gap: 'var(--s4)' }} data-testid="consolidation-tab">
       <div className="toolbar" style={{ flexWrap: 'wrap' }}>

@@ -3,8 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '@kith/domain/api/contract.ts';
 import { assessmentApi } from '@kith/domain/assessment/assessment.api.ts';
-import { ROLE_RANK } from '@kith/domain/permissions/permissions.ts';
-import { useSession } from '../../app/session.tsx';
+import { useCan } from '../../app/session.tsx';
 import { call } from '../../lib/api-call.ts';
 import type { Formatters } from '../../lib/format.ts';
 import './assessment.css';
@@ -31,12 +30,11 @@ export function useLang(): Lang {
 }
 
 /**
- * Whether the signed-in member runs assessments (starts them, invites, consolidates): managers and above, as the
- * server's permission table says (docs/permissions.md); everyone else sees the ones they are invited to.
+ * Whether the signed-in member runs assessments (starts them, invites respondents, edits frameworks), from the
+ * permission table the server enforces (docs/permissions.md); everyone else answers the ones they are invited to.
  */
 export function useIsAssessor(): boolean {
-  const s = useSession();
-  return s ? ROLE_RANK[s.role] >= ROLE_RANK.manager : false;
+  return useCan()('assessments.manage');
 }
 
 export function useFrameworks() {
@@ -102,29 +100,29 @@ export function delta(fmt: Formatters, n: number | null | undefined): string {
 }
 
 /**
- * An indicator's value formatted by its unit (the catalogue's units: a share is a fraction shown as a percentage,
- * counts and rates per 1,000 as numbers, durations in hours or days, survey scores as they are).
+ * An indicator's value formatted by its unit (indicator-catalogue.ts): a share (0–1) as a percentage, counts as
+ * numbers, a rate per month or per 1,000 customers, durations in hours or days, a mean answer with one decimal, the
+ * NPS signed (−100…100) and any other score (a 0–1 index) with two decimals.
  */
-export function evidenceValue(fmt: Formatters, e: Pick<Evidence, 'unit' | 'value'>, t: TFunction): string {
+export function evidenceValue(fmt: Formatters, e: Pick<Evidence, 'key' | 'unit' | 'value'>, t: TFunction): string {
   const v = e.value;
   if (v === null) return '—';
   const one = (x: number) => fmt.number(Math.round(x * 10) / 10);
   switch (e.unit) {
     case 'share':
-    case 'ratio':
       return `${one(v * 100)}%`;
-    case 'percent':
-      return `${one(v)}%`;
     case 'hours':
       return t('assessment.units.hours', { count: Math.round(v * 10) / 10, formatted: one(v) });
     case 'days':
       return t('assessment.units.days', { count: Math.round(v * 10) / 10, formatted: one(v) });
     case 'per_month':
       return t('assessment.units.perMonth', { formatted: one(v) });
-    case 'per_1000':
+    case 'per_thousand':
       return t('assessment.units.per1000', { formatted: one(v) });
-    case 'nps':
-      return `${v > 0 ? '+' : ''}${one(v)}`;
+    case 'score':
+      return e.key === 'nps' ? `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmt.number(Math.abs(Math.round(v)))}` : fmt.number(Math.round(v * 100) / 100);
+    case 'count':
+      return fmt.number(Math.round(v));
     default:
       return one(v);
   }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'wouter';
 import { assessmentApi } from '@kith/domain/assessment/assessment.api.ts';
+import { useCan } from '../../app/session.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
@@ -29,6 +30,7 @@ export default function AssessmentPage() {
   const { id = '' } = useParams<{ id: string }>();
   const errorText = useErrorText();
   const assessor = useIsAssessor();
+  const can = useCan();
   const scope = useScopeName();
   const q = useAssessment(id);
   const [params, setParams] = useSearchParams();
@@ -51,7 +53,13 @@ export default function AssessmentPage() {
       </div>
     );
   const available: Tab[] = TABS.filter((x) =>
-    x === 'answer' ? !!a.me : x === 'respondents' ? assessor : x === 'consolidation' ? assessor || a.canSeeResults : a.canSeeResults,
+    x === 'answer'
+      ? !!a.me || assessor
+      : x === 'respondents'
+        ? assessor
+        : x === 'consolidation'
+          ? can('assessments.consolidate') || a.canSeeResults
+          : a.canSeeResults,
   );
   const wanted = params.get('tab') as Tab | null;
   const fallback: Tab | undefined = a.me && !a.me.submittedAt && a.status === 'open' ? 'answer' : a.canSeeResults ? 'report' : available[0];

@@ -13,6 +13,7 @@ import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { savePng } from '../analytics/chart-card.tsx';
 import { EChart } from '../analytics/echart.tsx';
@@ -453,13 +454,13 @@ function Recommendations({ r }: { r: Report }) {
           return (
             <section key={k} className="card" aria-labelledby={`recs-${k}`} data-testid={`recs-${k}`}>
               <div className="card-header">
-                <h3 id={`recs-${k}`}>{t(`assessment.report.kinds.${k}`)}</h3>
+                <h3 id={`recs-${k}`}>{enumLabel('recommendationKind', k)}</h3>
                 <span className="spacer" />
                 <span className="badge badge-neutral">{fmt.number(r.recommendations.filter((x) => x.kind === k).length)}</span>
               </div>
               {list.length === 0 ? (
                 <p className="card-body muted" style={{ margin: 0 }}>
-                  {t(`assessment.report.noRecs.${k}`)}
+                  {t(k === 'quick_win' ? 'assessment.report.noQuickWins' : 'assessment.report.noStrategic')}
                 </p>
               ) : (
                 <ol className="compact-list recs">
@@ -565,7 +566,8 @@ function AreaEvidence({ area }: { area: ReportArea }) {
                         <strong>{evidenceValue(fmt, e, t)}</strong>
                         {e.interval && (
                           <div className="muted">
-                            {evidenceValue(fmt, { unit: e.unit, value: e.interval.low }, t)} … {evidenceValue(fmt, { unit: e.unit, value: e.interval.high }, t)}
+                            {evidenceValue(fmt, { key: e.key, unit: e.unit, value: e.interval.low }, t)} …{' '}
+                            {evidenceValue(fmt, { key: e.key, unit: e.unit, value: e.interval.high }, t)}
                           </div>
                         )}
                         <div className="muted">{t('assessment.report.n', { formatted: fmt.number(e.n) })}</div>

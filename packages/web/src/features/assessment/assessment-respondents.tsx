@@ -8,6 +8,7 @@ import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useMembers } from '../../lib/workspace-data.ts';
 import type { Assessment, Respondent } from './assessment-data.ts';
@@ -121,7 +122,7 @@ export function RespondentsTab({ assessment }: { assessment: Assessment }) {
                       )}
                     </th>
                     <td>
-                      <span className={`badge ${r.kind === 'member' ? 'badge-neutral' : 'badge-info'}`}>{t(`assessment.respondents.kinds.${r.kind}`)}</span>
+                      <span className={`badge ${r.kind === 'member' ? 'badge-neutral' : 'badge-info'}`}>{enumLabel('respondentKind', r.kind)}</span>
                       {r.kind === 'outside' && r.expiresAt && (
                         <div className="muted" style={{ fontSize: 'var(--text-sm)' }}>
                           {t('assessment.respondents.expires', { date: fmt.date(r.expiresAt) })}

@@ -12,6 +12,7 @@ import { useToast } from '../../components/ui/toast.tsx';
 import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 import { useTeams } from '../../lib/workspace-data.ts';
 import { ChartCard, savePng } from '../analytics/chart-card.tsx';
 import { COLORS, delta, pct, useAssessments, useFrameworks, useIsAssessor, type Assessment } from './assessment-data.ts';
@@ -69,8 +70,8 @@ export default function AssessmentsPage() {
 }
 
 export function StatusBadge({ status }: { status: Assessment['status'] }) {
-  const { t } = useTranslation();
-  return <span className={`badge ${status === 'open' ? 'badge-success' : 'badge-neutral'}`}>{t(`assessment.status.${status}`)}</span>;
+  useTranslation(); // re-render when the language changes (enumLabel reads it)
+  return <span className={`badge ${status === 'open' ? 'badge-success' : 'badge-neutral'}`}>{enumLabel('assessmentStatus', status)}</span>;
 }
 
 /** "Whole business" or the team's name. */

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { assessmentApi } from '@kith/domain/assessment/assessment.api.ts';
+import { useCan } from '../../app/session.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
@@ -300,7 +301,7 @@ function BenchmarkSettings() {
   const fmt = useFormat();
   const qc = useQueryClient();
   const errorText = useErrorText();
-  const assessor = useIsAssessor();
+  const mayShare = useCan()('assessments.benchmark');
   const q = useQuery({ queryKey: ['assessment', 'settings'], queryFn: async ({ signal }) => (await call(assessmentApi.settings, { signal })).data });
   const put = useMutation({
     mutationFn: async (shareBenchmark: boolean) => (await call(assessmentApi.updateSettings, { body: { shareBenchmark } })).data,
@@ -328,7 +329,7 @@ function BenchmarkSettings() {
               <input
                 type="checkbox"
                 checked={s.shareBenchmark}
-                disabled={!assessor || put.isPending}
+                disabled={!mayShare || put.isPending}
                 onChange={(e) => put.mutate(e.target.checked)}
                 data-testid="share-benchmark"
               />
