@@ -83,6 +83,7 @@ const PLATFORM_EXCEPTIONS: Record<string, string> = {
   ...Object.fromEntries(
     [
       'analytics',
+      'assessment',
       'commerce',
       'companies',
       'contacts',

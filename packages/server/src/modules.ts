@@ -23,6 +23,7 @@ import { ticketsModule } from './features/tickets/tickets.module.ts';
 import { playbooksModule } from './features/playbooks/playbooks.module.ts';
 import { surveysModule } from './features/surveys/surveys.module.ts';
 import { loyaltyModule } from './features/loyalty/loyalty.module.ts';
+import { assessmentModule } from './features/assessment/assessment.module.ts';
 import { mailModule } from './platform/mail/mail.module.ts';
 import { eventsModule } from './platform/events/events.module.ts';
 
@@ -57,6 +58,7 @@ export const MODULES: readonly KithModule[] = [
   playbooksModule,
   surveysModule,
   loyaltyModule,
+  assessmentModule,
   mailModule,
   eventsModule,
 ];

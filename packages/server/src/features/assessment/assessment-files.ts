@@ -10,32 +10,81 @@ import { escapeHtml } from '../../platform/http/html.ts';
  * charts, no script) that `kith assess report --format html` writes and the API serves. Every text is escaped.
  */
 
-const cell = (v: unknown): string | number => (typeof v === 'number' ? Math.round(v * 100) / 100 : neutralizeCell(v === null || v === undefined ? '' : String(v)));
+const cell = (v: unknown): string | number =>
+  typeof v === 'number' ? Math.round(v * 100) / 100 : neutralizeCell(v === null || v === undefined ? '' : String(v));
 
-export function reportCsv(r: Report, answers: { practiceId: string; respondent: string; intention: number; reality: number; comment: string | null }[], lang: string): string {
+export function reportCsv(
+  r: Report,
+  answers: { practiceId: string; respondent: string; intention: number; reality: number; comment: string | null }[],
+  lang: string,
+): string {
   const en = lang === 'en';
   const header = en
     ? ['row', 'area', 'practice', 'text', 'respondent', 'intention', 'reality', 'score %', 'gap', 'respondents', 'disagreement', 'decided', 'comment']
-    : ['dòng', 'lĩnh vực', 'thực hành', 'nội dung', 'người trả lời', 'ý định', 'thực tế', 'điểm %', 'chênh lệch', 'số người trả lời', 'bất đồng', 'đã chốt', 'ghi chú'];
+    : [
+        'dòng',
+        'lĩnh vực',
+        'thực hành',
+        'nội dung',
+        'người trả lời',
+        'ý định',
+        'thực tế',
+        'điểm %',
+        'chênh lệch',
+        'số người trả lời',
+        'bất đồng',
+        'đã chốt',
+        'ghi chú',
+      ];
   const areaName = new Map(r.areas.map((a) => [a.key, a.name]));
   const yes = en ? 'yes' : 'có';
   const rows: (string | number)[][] = [];
-  for (const a of r.areas) rows.push([en ? 'area' : 'lĩnh vực', a.name, '', '', '', a.intention ?? '', a.reality ?? '', a.score ?? '', a.gap ?? '', '', '', '', ''].map(cell));
+  for (const a of r.areas)
+    rows.push([en ? 'area' : 'lĩnh vực', a.name, '', '', '', a.intention ?? '', a.reality ?? '', a.score ?? '', a.gap ?? '', '', '', '', ''].map(cell));
   for (const p of r.practices)
     rows.push(
-      [en ? 'consolidated' : 'tổng hợp', areaName.get(p.areaKey) ?? p.areaKey, p.id, p.text, '', p.intention ?? '', p.reality ?? '', p.score ?? '', p.gap ?? '', p.n, p.disagreement ? yes : '', p.decided ? yes : '', ''].map(cell),
+      [
+        en ? 'consolidated' : 'tổng hợp',
+        areaName.get(p.areaKey) ?? p.areaKey,
+        p.id,
+        p.text,
+        '',
+        p.intention ?? '',
+        p.reality ?? '',
+        p.score ?? '',
+        p.gap ?? '',
+        p.n,
+        p.disagreement ? yes : '',
+        p.decided ? yes : '',
+        '',
+      ].map(cell),
     );
   const textOf = new Map(r.practices.map((p) => [p.id, p]));
   for (const a of answers) {
     const p = textOf.get(a.practiceId);
     rows.push(
-      [en ? 'answer' : 'câu trả lời', areaName.get(p?.areaKey ?? '') ?? '', a.practiceId, p?.text ?? '', a.respondent, a.intention, a.reality, ((a.intention + a.reality) / 8) * 100, a.intention - a.reality, '', '', '', a.comment ?? ''].map(cell),
+      [
+        en ? 'answer' : 'câu trả lời',
+        areaName.get(p?.areaKey ?? '') ?? '',
+        a.practiceId,
+        p?.text ?? '',
+        a.respondent,
+        a.intention,
+        a.reality,
+        ((a.intention + a.reality) / 8) * 100,
+        a.intention - a.reality,
+        '',
+        '',
+        '',
+        a.comment ?? '',
+      ].map(cell),
     );
   }
   return `\uFEFF${stringify([header, ...rows], { quoted_match: CSV_QUOTE_MATCH })}`;
 }
 
-const pct = (v: number | null, lang: string) => (v === null ? '—' : `${new Intl.NumberFormat(lang === 'en' ? 'en' : 'vi', { maximumFractionDigits: 0 }).format(v)}%`);
+const pct = (v: number | null, lang: string) =>
+  v === null ? '—' : `${new Intl.NumberFormat(lang === 'en' ? 'en' : 'vi', { maximumFractionDigits: 0 }).format(v)}%`;
 
 /** A radar of the areas as inline SVG: this assessment, the previous one, the benchmark median. */
 function radarSvg(r: Report): string {
@@ -56,7 +105,12 @@ function radarSvg(r: Report): string {
       return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="middle">${escapeHtml(a.name.length > 28 ? `${a.name.slice(0, 27)}…` : a.name)}</text>`;
     })
     .join('');
-  const prev = r.areas.some((a) => a.previous !== null) ? poly(r.areas.map((a) => a.previous), 'prev') : '';
+  const prev = r.areas.some((a) => a.previous !== null)
+    ? poly(
+        r.areas.map((a) => a.previous),
+        'prev',
+      )
+    : '';
   return `<svg viewBox="0 0 360 340" width="360" height="340" role="img" aria-label="radar">${rings}${poly(
     r.areas.map((a) => a.benchmark.cuts[1] ?? null),
     'bench',
@@ -69,8 +123,36 @@ function radarSvg(r: Report): string {
 export function reportHtml(r: Report, lang: string): string {
   const en = lang === 'en';
   const T = en
-    ? { overall: 'Overall', area: 'Area', score: 'Score', quartile: 'Quartile', gap: 'Gap (I−R)', evidence: 'Evidence from the CRM', contradictions: 'Evidence contradicts', recs: 'Recommendations', seed: 'benchmark: seed derived from published aggregates', pool: 'benchmark: pooled scores of', period: 'Period', none: 'none', suggested: 'suggests Reality' }
-    : { overall: 'Tổng điểm', area: 'Lĩnh vực', score: 'Điểm', quartile: 'Tứ phân vị', gap: 'Chênh lệch (Ý định − Thực tế)', evidence: 'Bằng chứng từ dữ liệu CRM', contradictions: 'Bằng chứng mâu thuẫn', recs: 'Đề xuất', seed: 'mốc so sánh: phân phối khởi tạo suy ra từ số liệu đã công bố', pool: 'mốc so sánh: điểm gộp của', period: 'Kỳ đánh giá', none: 'không có', suggested: 'gợi ý mức Thực tế' };
+    ? {
+        overall: 'Overall',
+        area: 'Area',
+        score: 'Score',
+        quartile: 'Quartile',
+        gap: 'Gap (I−R)',
+        evidence: 'Evidence from the CRM',
+        contradictions: 'Evidence contradicts',
+        recs: 'Recommendations',
+        seed: 'benchmark: seed derived from published aggregates',
+        pool: 'benchmark: pooled scores of',
+        period: 'Period',
+        none: 'none',
+        suggested: 'suggests Reality',
+      }
+    : {
+        overall: 'Tổng điểm',
+        area: 'Lĩnh vực',
+        score: 'Điểm',
+        quartile: 'Tứ phân vị',
+        gap: 'Chênh lệch (Ý định − Thực tế)',
+        evidence: 'Bằng chứng từ dữ liệu CRM',
+        contradictions: 'Bằng chứng mâu thuẫn',
+        recs: 'Đề xuất',
+        seed: 'mốc so sánh: phân phối khởi tạo suy ra từ số liệu đã công bố',
+        pool: 'mốc so sánh: điểm gộp của',
+        period: 'Kỳ đánh giá',
+        none: 'không có',
+        suggested: 'gợi ý mức Thực tế',
+      };
   const e = escapeHtml;
   const num = (v: number | null, d = 2) => (v === null ? '—' : new Intl.NumberFormat(en ? 'en' : 'vi', { maximumFractionDigits: d }).format(v));
   const bench = r.benchmark.source === 'seed' ? T.seed : `${T.pool} ${r.benchmark.n}`;
@@ -85,7 +167,10 @@ export function reportHtml(r: Report, lang: string): string {
       a.evidence.length === 0
         ? ''
         : `<h3>${e(a.name)}</h3><ul>${a.evidence
-            .map((x) => `<li><b>${e(x.name)}</b>: ${x.value === null ? e(x.reasonText ?? '') : `${e(num(x.unit === 'share' ? x.value * 100 : x.value))}${x.unit === 'share' ? '%' : ''} (${e(x.from)} – ${e(x.to)}; ${e(T.suggested)} ${x.suggestedReality ?? '—'})`}</li>`)
+            .map(
+              (x) =>
+                `<li><b>${e(x.name)}</b>: ${x.value === null ? e(x.reasonText ?? '') : `${e(num(x.unit === 'share' ? x.value * 100 : x.value))}${x.unit === 'share' ? '%' : ''} (${e(x.from)} – ${e(x.to)}; ${e(T.suggested)} ${x.suggestedReality ?? '—'})`}</li>`,
+            )
             .join('')}</ul>`,
     )
     .join('');

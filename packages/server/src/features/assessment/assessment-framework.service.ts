@@ -71,7 +71,12 @@ export async function listFrameworks(core: Core, actor: Actor, lang?: string): P
   const own = await customFrameworks(core.db, actor.workspaceId);
   return [
     ...FRAMEWORKS.map((f) => frameworkView({ framework: f, custom: false, baseKey: f.key }, l)),
-    ...own.map((r) => frameworkView({ framework: { ...readJson<Framework>(r.definition, null as never), key: r.key, version: r.version }, custom: true, baseKey: r.base_key }, l)),
+    ...own.map((r) =>
+      frameworkView(
+        { framework: { ...readJson<Framework>(r.definition, null as never), key: r.key, version: r.version }, custom: true, baseKey: r.base_key },
+        l,
+      ),
+    ),
   ];
 }
 
@@ -99,8 +104,29 @@ export async function copyFramework(core: Core, actor: Actor, key: string, name:
   };
   const at = core.now().toISOString();
   await core.db.transaction().execute(async (trx) => {
-    await insertCustomFramework(trx, { id: uuidv7(), workspaceId: actor.workspaceId, key: newKey, baseKey: r.baseKey, version: 1, definition: JSON.stringify(copied), createdBy: actor.userId, at });
-    await recordAudit(trx, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorTokenId: actor.tokenId, action: 'create', entityType: 'assessment_framework', entityId: null, after: { key: newKey, from: key } }, core.now());
+    await insertCustomFramework(trx, {
+      id: uuidv7(),
+      workspaceId: actor.workspaceId,
+      key: newKey,
+      baseKey: r.baseKey,
+      version: 1,
+      definition: JSON.stringify(copied),
+      createdBy: actor.userId,
+      at,
+    });
+    await recordAudit(
+      trx,
+      {
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        actorTokenId: actor.tokenId,
+        action: 'create',
+        entityType: 'assessment_framework',
+        entityId: null,
+        after: { key: newKey, from: key },
+      },
+      core.now(),
+    );
   });
   return frameworkView({ framework: copied, custom: true, baseKey: r.baseKey }, await langOf(core, actor));
 }
@@ -153,7 +179,20 @@ export async function editFramework(core: Core, actor: Actor, key: string, body:
   await core.db.transaction().execute(async (trx) => {
     const ok = await updateCustomFramework(trx, actor.workspaceId, key, row.version, JSON.stringify(next), at);
     if (!ok) throw new AppError('conflict', 'The framework was changed meanwhile; reload and try again');
-    await recordAudit(trx, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorTokenId: actor.tokenId, action: 'update', entityType: 'assessment_framework', entityId: row.id, before: { version: row.version }, after: { version: row.version + 1, edits: body } }, core.now());
+    await recordAudit(
+      trx,
+      {
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        actorTokenId: actor.tokenId,
+        action: 'update',
+        entityType: 'assessment_framework',
+        entityId: row.id,
+        before: { version: row.version },
+        after: { version: row.version + 1, edits: body },
+      },
+      core.now(),
+    );
   });
   return frameworkView({ framework: { ...next, version: row.version + 1 }, custom: true, baseKey: row.base_key }, await langOf(core, actor, lang));
 }
@@ -163,6 +202,18 @@ export async function removeFramework(core: Core, actor: Actor, key: string): Pr
   if (shippedFramework(key)) throw new AppError('conflict', 'A shipped framework cannot be deleted');
   await core.db.transaction().execute(async (trx) => {
     if (!(await deleteCustomFramework(trx, actor.workspaceId, key))) throw notFound('Framework');
-    await recordAudit(trx, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorTokenId: actor.tokenId, action: 'delete', entityType: 'assessment_framework', entityId: null, before: { key } }, core.now());
+    await recordAudit(
+      trx,
+      {
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        actorTokenId: actor.tokenId,
+        action: 'delete',
+        entityType: 'assessment_framework',
+        entityId: null,
+        before: { key },
+      },
+      core.now(),
+    );
   });
 }

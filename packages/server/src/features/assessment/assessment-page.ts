@@ -39,14 +39,21 @@ export async function publicSave(core: Core, token: string, body: z.output<typeo
   const nowMs = core.now().getTime();
   const limits = [{ key: `assess:${hashSecret(token).slice(0, 32)}`, ...LINK_LIMIT }, ...(ip ? [{ key: `assess-ip:${ip}`, ...ADDRESS_LIMIT }] : [])];
   const attempt = await reserve(core.db, limits, nowMs);
-  if (attempt.wait > 0) throw new AppError('rate_limited', 'Too many tries for this link; try again later', { reason: 'too_many_attempts', extra: { retryAfter: attempt.wait } });
+  if (attempt.wait > 0)
+    throw new AppError('rate_limited', 'Too many tries for this link; try again later', { reason: 'too_many_attempts', extra: { retryAfter: attempt.wait } });
   const r = await outsideRespondent(core, token);
   const state = linkState(r, core.now());
   if (state === 'expired') throw new AppError('gone', 'This link has expired');
   if (state === 'closed') throw new AppError('gone', 'The assessment is closed');
   if (state === 'submitted') throw new AppError('conflict', 'These answers were submitted and are final');
   const row = { id: r.assessment_id, workspace_id: r.workspace_id, framework: r.framework, status: r.status } as unknown as AssessmentRow;
-  const out = await saveScores(core, { workspaceId: r.workspace_id, actorUserId: null, actorTokenId: null }, row, { id: r.id, submitted_at: r.submitted_at }, body);
+  const out = await saveScores(
+    core,
+    { workspaceId: r.workspace_id, actorUserId: null, actorTokenId: null },
+    row,
+    { id: r.id, submitted_at: r.submitted_at },
+    body,
+  );
   return { answered: out.answered, total: out.total, submittedAt: out.submittedAt };
 }
 
@@ -62,8 +69,38 @@ button{min-height:46px;border:0;border-radius:10px;background:#0b5cad;color:#fff
 
 const words = (vi: boolean) =>
   vi
-    ? { intention: 'Ý định', reality: 'Thực tế', comment: 'Ghi chú, bằng chứng (không bắt buộc)', save: 'Lưu nháp', submit: 'Nộp bài', saved: 'Đã lưu', missing: 'Còn thực hành chưa chấm điểm', error: 'Không gửi được, vui lòng thử lại', done: 'Cảm ơn bạn! Câu trả lời đã được nộp.', expired: 'Liên kết này đã hết hạn.', closed: 'Cuộc đánh giá đã kết thúc.', notFound: 'Không tìm thấy liên kết đánh giá.', full: 'Mức 4 nghĩa là:', hello: 'Xin chào' }
-    : { intention: 'Intention', reality: 'Reality', comment: 'Comment, evidence (optional)', save: 'Save draft', submit: 'Submit', saved: 'Saved', missing: 'Some practices are not scored yet', error: 'Could not send; please try again', done: 'Thank you! Your answers are submitted.', expired: 'This link has expired.', closed: 'The assessment is closed.', notFound: 'This assessment link was not found.', full: 'Level 4 means:', hello: 'Hello' };
+    ? {
+        intention: 'Ý định',
+        reality: 'Thực tế',
+        comment: 'Ghi chú, bằng chứng (không bắt buộc)',
+        save: 'Lưu nháp',
+        submit: 'Nộp bài',
+        saved: 'Đã lưu',
+        missing: 'Còn thực hành chưa chấm điểm',
+        error: 'Không gửi được, vui lòng thử lại',
+        done: 'Cảm ơn bạn! Câu trả lời đã được nộp.',
+        expired: 'Liên kết này đã hết hạn.',
+        closed: 'Cuộc đánh giá đã kết thúc.',
+        notFound: 'Không tìm thấy liên kết đánh giá.',
+        full: 'Mức 4 nghĩa là:',
+        hello: 'Xin chào',
+      }
+    : {
+        intention: 'Intention',
+        reality: 'Reality',
+        comment: 'Comment, evidence (optional)',
+        save: 'Save draft',
+        submit: 'Submit',
+        saved: 'Saved',
+        missing: 'Some practices are not scored yet',
+        error: 'Could not send; please try again',
+        done: 'Thank you! Your answers are submitted.',
+        expired: 'This link has expired.',
+        closed: 'The assessment is closed.',
+        notFound: 'This assessment link was not found.',
+        full: 'Level 4 means:',
+        hello: 'Hello',
+      };
 
 export function messagePage(locale: string, kind: 'expired' | 'closed' | 'notFound' | 'done', nonce: string): string {
   const w = words(locale !== 'en');
@@ -88,7 +125,10 @@ export async function assessmentPage(core: Core, r: Outside, token: string, nonc
   const e = escapeHtml;
   const levels = (name: string, dim: 'intention' | 'reality', value: number | undefined) =>
     `<div class="lv" role="radiogroup">${[0, 1, 2, 3, 4]
-      .map((v) => `<label title="${e(pick(SCALE[dim][v] as { vi: string; en: string }, lang))}"><input type="radio" name="${name}" value="${v}"${value === v ? ' checked' : ''}><span>${v}</span></label>`)
+      .map(
+        (v) =>
+          `<label title="${e(pick(SCALE[dim][v] as { vi: string; en: string }, lang))}"><input type="radio" name="${name}" value="${v}"${value === v ? ' checked' : ''}><span>${v}</span></label>`,
+      )
       .join('')}</div>`;
   const areas = f.areas
     .map(

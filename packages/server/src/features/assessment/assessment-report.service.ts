@@ -1,6 +1,14 @@
 import { AppError } from '@kith/domain/errors.ts';
 import { practicesOf, SCREENS, type Framework } from '@kith/domain/assessment/framework.ts';
-import { areaScores, consolidate, contradiction, CONTRADICTION_LEVELS, overallScore, recommendations, type ConsolidatedPractice } from '@kith/domain/assessment/scoring.ts';
+import {
+  areaScores,
+  consolidate,
+  contradiction,
+  CONTRADICTION_LEVELS,
+  overallScore,
+  recommendations,
+  type ConsolidatedPractice,
+} from '@kith/domain/assessment/scoring.ts';
 import { benchmarkFrom, quartileOf, type Benchmark } from '@kith/domain/assessment/benchmark.ts';
 import { INDICATORS } from '@kith/domain/assessment/indicator-catalogue.ts';
 import type { EvidenceValue } from '@kith/domain/assessment/indicators.ts';
@@ -36,7 +44,10 @@ import {
 
 export type Stored = { overall: number | null; areas: { key: string; score: number | null }[] };
 
-export async function consolidationOf(db: Db, row: AssessmentRow): Promise<{ framework: Framework; consolidated: ConsolidatedPractice[]; answers: Awaited<ReturnType<typeof answersOfAssessment>> }> {
+export async function consolidationOf(
+  db: Db,
+  row: AssessmentRow,
+): Promise<{ framework: Framework; consolidated: ConsolidatedPractice[]; answers: Awaited<ReturnType<typeof answersOfAssessment>> }> {
   const framework = frameworkOf(row);
   const [answers, finals] = await Promise.all([answersOfAssessment(db, row.workspace_id, row.id), finalsOf(db, row.workspace_id, row.id)]);
   const byRespondent = new Map<string, { practiceId: string; intention: number; reality: number }[]>();
@@ -45,7 +56,11 @@ export async function consolidationOf(db: Db, row: AssessmentRow): Promise<{ fra
     list.push({ practiceId: a.practice_id, intention: a.intention, reality: a.reality });
     byRespondent.set(a.respondent_id, list);
   }
-  const consolidated = consolidate(framework, [...byRespondent.values()], new Map(finals.map((f) => [f.practice_id, { intention: f.intention, reality: f.reality, reason: f.reason }])));
+  const consolidated = consolidate(
+    framework,
+    [...byRespondent.values()],
+    new Map(finals.map((f) => [f.practice_id, { intention: f.intention, reality: f.reality, reason: f.reason }])),
+  );
   return { framework, consolidated, answers };
 }
 
@@ -112,7 +127,8 @@ async function benchmarks(core: Core, row: AssessmentRow): Promise<{ overall: Be
   const pooled = [...latest.values()];
   const overall = benchmarkFrom(pooled.flatMap((p) => (p.overall === null ? [] : [p.overall])));
   const areas = new Map<string, Benchmark>();
-  for (const a of frameworkOf(row).areas) areas.set(a.key, benchmarkFrom(pooled.flatMap((p) => p.areas.filter((x) => x.key === a.key && x.score !== null).map((x) => x.score as number))));
+  for (const a of frameworkOf(row).areas)
+    areas.set(a.key, benchmarkFrom(pooled.flatMap((p) => p.areas.filter((x) => x.key === a.key && x.score !== null).map((x) => x.score as number))));
   return { overall, areas };
 }
 
@@ -145,7 +161,15 @@ export async function buildReport(core: Core, actor: Actor, id: string, lang?: s
     const hit = contradiction(c.used.reality, practice.indicators, suggested);
     if (!hit) continue;
     const respondents = answers.filter((a) => a.practice_id === practice.id && a.reality - hit.suggested >= CONTRADICTION_LEVELS).length;
-    contradictions.push({ practiceId: practice.id, areaKey: area.key, text: pick(practice.text, l), reality: c.used.reality, suggestedReality: hit.suggested, indicators: hit.indicators, respondents });
+    contradictions.push({
+      practiceId: practice.id,
+      areaKey: area.key,
+      text: pick(practice.text, l),
+      reality: c.used.reality,
+      suggestedReality: hit.suggested,
+      indicators: hit.indicators,
+      respondents,
+    });
   }
 
   const view = await getOne(core, actor, id, l, overallOf);
@@ -281,7 +305,19 @@ export async function benchmarkSettings(core: Core, actor: Actor) {
 export async function setBenchmarkSharing(core: Core, actor: Actor, share: boolean) {
   await core.db.transaction().execute(async (trx) => {
     await putSettings(trx, actor.workspaceId, share, core.now().toISOString());
-    await recordAudit(trx, { workspaceId: actor.workspaceId, actorUserId: actor.userId, actorTokenId: actor.tokenId, action: 'update', entityType: 'assessment_settings', entityId: actor.workspaceId, after: { shareBenchmark: share } }, core.now());
+    await recordAudit(
+      trx,
+      {
+        workspaceId: actor.workspaceId,
+        actorUserId: actor.userId,
+        actorTokenId: actor.tokenId,
+        action: 'update',
+        entityType: 'assessment_settings',
+        entityId: actor.workspaceId,
+        after: { shareBenchmark: share },
+      },
+      core.now(),
+    );
   });
   return benchmarkSettings(core, actor);
 }

@@ -100,7 +100,11 @@ export const getAssessment = (db: Db, workspaceId: string, id: string) =>
 export function listAssessments(db: Db, workspaceId: string, invitedUserId: string | null) {
   let q = db.selectFrom('assessments').selectAll().where('workspace_id', '=', workspaceId);
   if (invitedUserId)
-    q = q.where('id', 'in', db.selectFrom('assessment_respondents').select('assessment_id').where('workspace_id', '=', workspaceId).where('user_id', '=', invitedUserId));
+    q = q.where(
+      'id',
+      'in',
+      db.selectFrom('assessment_respondents').select('assessment_id').where('workspace_id', '=', workspaceId).where('user_id', '=', invitedUserId),
+    );
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(500).execute();
 }
 
@@ -183,7 +187,11 @@ export const respondentsOf = (db: Db, workspaceId: string, assessmentId: string)
     .execute();
 
 /** Per assessment: how many are invited and how many have submitted. */
-export async function respondentCounts(db: Db, workspaceId: string, assessmentIds: readonly string[]): Promise<Map<string, { respondents: number; submitted: number }>> {
+export async function respondentCounts(
+  db: Db,
+  workspaceId: string,
+  assessmentIds: readonly string[],
+): Promise<Map<string, { respondents: number; submitted: number }>> {
   if (assessmentIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('assessment_respondents')
@@ -254,7 +262,12 @@ export async function insertRespondents(
 }
 
 export async function deleteRespondent(db: Db, workspaceId: string, assessmentId: string, id: string): Promise<boolean> {
-  const r = await db.deleteFrom('assessment_respondents').where('workspace_id', '=', workspaceId).where('assessment_id', '=', assessmentId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .deleteFrom('assessment_respondents')
+    .where('workspace_id', '=', workspaceId)
+    .where('assessment_id', '=', assessmentId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
 
@@ -280,7 +293,14 @@ export const teamExists = async (db: Db, workspaceId: string, teamId: string) =>
 
 export type AnswerWrite = { practiceId: string; intention: number; reality: number; comment: string | null; evidence: string };
 
-export async function upsertAnswers(db: Db, workspaceId: string, assessmentId: string, respondentId: string, answers: readonly AnswerWrite[], at: string): Promise<void> {
+export async function upsertAnswers(
+  db: Db,
+  workspaceId: string,
+  assessmentId: string,
+  respondentId: string,
+  answers: readonly AnswerWrite[],
+  at: string,
+): Promise<void> {
   for (let i = 0; i < answers.length; i += 200) {
     const chunk = answers.slice(i, i + 200);
     await db
@@ -322,7 +342,16 @@ export const finalsOf = (db: Db, workspaceId: string, assessmentId: string) =>
 
 export async function upsertFinal(
   db: Db,
-  r: { workspaceId: string; assessmentId: string; practiceId: string; intention: number; reality: number; reason: string | null; decidedBy: string; at: string },
+  r: {
+    workspaceId: string;
+    assessmentId: string;
+    practiceId: string;
+    intention: number;
+    reality: number;
+    reason: string | null;
+    decidedBy: string;
+    at: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('assessment_finals')
@@ -337,18 +366,26 @@ export async function upsertFinal(
       decided_at: r.at,
     })
     .onConflict((oc) =>
-      oc.columns(['assessment_id', 'practice_id']).doUpdateSet({ intention: r.intention, reality: r.reality, reason: r.reason, decided_by: r.decidedBy, decided_at: r.at }),
+      oc
+        .columns(['assessment_id', 'practice_id'])
+        .doUpdateSet({ intention: r.intention, reality: r.reality, reason: r.reason, decided_by: r.decidedBy, decided_at: r.at }),
     )
     .execute();
 }
 
 export async function deleteFinal(db: Db, workspaceId: string, assessmentId: string, practiceId: string): Promise<void> {
-  await db.deleteFrom('assessment_finals').where('workspace_id', '=', workspaceId).where('assessment_id', '=', assessmentId).where('practice_id', '=', practiceId).execute();
+  await db
+    .deleteFrom('assessment_finals')
+    .where('workspace_id', '=', workspaceId)
+    .where('assessment_id', '=', assessmentId)
+    .where('practice_id', '=', practiceId)
+    .execute();
 }
 
 // ---- the benchmark pool -----------------------------------------------------------------------------------
 
-export const settingsOf = (db: Db, workspaceId: string) => db.selectFrom('assessment_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+export const settingsOf = (db: Db, workspaceId: string) =>
+  db.selectFrom('assessment_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
 
 export async function putSettings(db: Db, workspaceId: string, share: boolean, at: string): Promise<void> {
   await db
@@ -359,7 +396,11 @@ export async function putSettings(db: Db, workspaceId: string, share: boolean, a
 }
 
 export async function sharingWorkspaces(db: Db): Promise<number> {
-  const r = await db.selectFrom('assessment_settings').select((eb) => eb.fn.countAll<number>().as('n')).where('share_benchmark', '=', 1).executeTakeFirst();
+  const r = await db
+    .selectFrom('assessment_settings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('share_benchmark', '=', 1)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 

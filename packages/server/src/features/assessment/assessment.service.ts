@@ -1,7 +1,15 @@
 import { AppError, invalid, notFound, type FieldIssue } from '@kith/domain/errors.ts';
 import { grantOf, can } from '@kith/domain/permissions/permissions.ts';
 import { practicesOf, type Framework } from '@kith/domain/assessment/framework.ts';
-import type { Assessment, AssessmentCreateBody, AssessmentUpdateBody, InviteBody, Respondent, ScoresBody, FinalBody } from '@kith/domain/assessment/assessment.api.ts';
+import type {
+  Assessment,
+  AssessmentCreateBody,
+  AssessmentUpdateBody,
+  InviteBody,
+  Respondent,
+  ScoresBody,
+  FinalBody,
+} from '@kith/domain/assessment/assessment.api.ts';
 import type { z } from 'zod';
 import type { Core } from '../../core.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -53,7 +61,11 @@ const audit = (actor: Actor, e: Omit<AuditEntry, 'workspaceId' | 'actorUserId' |
 });
 
 /** The assessment, if the actor may see it at all (an agent: only when invited); 404 otherwise. */
-export async function visibleAssessment(core: Core, actor: Actor, id: string): Promise<{ row: AssessmentRow; me: Awaited<ReturnType<typeof respondentOfUser>> }> {
+export async function visibleAssessment(
+  core: Core,
+  actor: Actor,
+  id: string,
+): Promise<{ row: AssessmentRow; me: Awaited<ReturnType<typeof respondentOfUser>> }> {
   authorize(actor, 'assessments.read');
   const row = await getAssessment(core.db, actor.workspaceId, id);
   if (!row) throw notFound('Assessment');
@@ -81,7 +93,13 @@ export async function requireResults(core: Core, actor: Actor, id: string): Prom
   return row;
 }
 
-async function toOut(core: Core, actor: Actor, rows: readonly AssessmentRow[], lang: string, overall: (row: AssessmentRow) => Promise<number | null>): Promise<Assessment[]> {
+async function toOut(
+  core: Core,
+  actor: Actor,
+  rows: readonly AssessmentRow[],
+  lang: string,
+  overall: (row: AssessmentRow) => Promise<number | null>,
+): Promise<Assessment[]> {
   const counts = await respondentCounts(
     core.db,
     actor.workspaceId,
@@ -166,9 +184,30 @@ export async function startAssessment(core: Core, actor: Actor, body: z.output<t
     // The one who starts it answers too (they may withdraw themselves).
     if (me)
       await insertRespondents(trx, [
-        { id: uuidv7(), workspace_id: actor.workspaceId, assessment_id: id, user_id: me.id, name: me.name, email: me.email, locale: me.locale ?? 'vi', token_hash: null, expires_at: null, invited_by: actor.userId, created_at: at },
+        {
+          id: uuidv7(),
+          workspace_id: actor.workspaceId,
+          assessment_id: id,
+          user_id: me.id,
+          name: me.name,
+          email: me.email,
+          locale: me.locale ?? 'vi',
+          token_hash: null,
+          expires_at: null,
+          invited_by: actor.userId,
+          created_at: at,
+        },
       ]);
-    await recordAudit(trx, audit(actor, { action: 'create', entityType: 'assessment', entityId: id, after: { name: body.name, framework: fw.framework.key, version: fw.framework.version, teamId: body.teamId ?? null, from, to } }), core.now());
+    await recordAudit(
+      trx,
+      audit(actor, {
+        action: 'create',
+        entityType: 'assessment',
+        entityId: id,
+        after: { name: body.name, framework: fw.framework.key, version: fw.framework.version, teamId: body.teamId ?? null, from, to },
+      }),
+      core.now(),
+    );
   });
   return getOne(core, actor, id, undefined, overall);
 }
@@ -219,7 +258,11 @@ export async function removeAssessment(core: Core, actor: Actor, id: string): Pr
   const { row } = await visibleAssessment(core, actor, id);
   await core.db.transaction().execute(async (trx) => {
     await deleteAssessment(trx, actor.workspaceId, id);
-    await recordAudit(trx, audit(actor, { action: 'delete', entityType: 'assessment', entityId: id, before: { name: row.name, framework: row.framework_key } }), core.now());
+    await recordAudit(
+      trx,
+      audit(actor, { action: 'delete', entityType: 'assessment', entityId: id, before: { name: row.name, framework: row.framework_key } }),
+      core.now(),
+    );
   });
 }
 
@@ -263,18 +306,51 @@ export async function invite(core: Core, actor: Actor, id: string, body: z.outpu
   const rows = [
     ...users
       .filter((u) => !existing.has(u.id))
-      .map((u) => ({ id: uuidv7(), workspace_id: actor.workspaceId, assessment_id: id, user_id: u.id, name: u.name, email: u.email, locale: u.locale ?? 'vi', token_hash: null, expires_at: null, invited_by: actor.userId, created_at: at })),
+      .map((u) => ({
+        id: uuidv7(),
+        workspace_id: actor.workspaceId,
+        assessment_id: id,
+        user_id: u.id,
+        name: u.name,
+        email: u.email,
+        locale: u.locale ?? 'vi',
+        token_hash: null,
+        expires_at: null,
+        invited_by: actor.userId,
+        created_at: at,
+      })),
     ...(body.outside ?? []).map((o) => {
       const token = randomSecret(32);
       const rid = uuidv7();
       links.set(rid, assessmentLink(core, token));
-      return { id: rid, workspace_id: actor.workspaceId, assessment_id: id, user_id: null, name: o.name, email: o.email ?? null, locale: o.locale ?? 'vi', token_hash: hashSecret(token), expires_at: expires, invited_by: actor.userId, created_at: at };
+      return {
+        id: rid,
+        workspace_id: actor.workspaceId,
+        assessment_id: id,
+        user_id: null,
+        name: o.name,
+        email: o.email ?? null,
+        locale: o.locale ?? 'vi',
+        token_hash: hashSecret(token),
+        expires_at: expires,
+        invited_by: actor.userId,
+        created_at: at,
+      };
     }),
   ];
   await core.db.transaction().execute(async (trx) => {
     await insertRespondents(trx, rows);
     if (rows.length)
-      await recordAudit(trx, audit(actor, { action: 'create', entityType: 'assessment_respondent', entityId: id, after: { members: rows.filter((r) => r.user_id).length, outside: links.size } }), core.now());
+      await recordAudit(
+        trx,
+        audit(actor, {
+          action: 'create',
+          entityType: 'assessment_respondent',
+          entityId: id,
+          after: { members: rows.filter((r) => r.user_id).length, outside: links.size },
+        }),
+        core.now(),
+      );
   });
   const total = practicesOf(frameworkOf(row)).length;
   return rows.map((r) => ({
@@ -296,19 +372,34 @@ export async function withdraw(core: Core, actor: Actor, id: string, respondentI
   await visibleAssessment(core, actor, id);
   await core.db.transaction().execute(async (trx) => {
     if (!(await deleteRespondent(trx, actor.workspaceId, id, respondentId))) throw notFound('Respondent');
-    await recordAudit(trx, audit(actor, { action: 'delete', entityType: 'assessment_respondent', entityId: respondentId, meta: { assessmentId: id } }), core.now());
+    await recordAudit(
+      trx,
+      audit(actor, { action: 'delete', entityType: 'assessment_respondent', entityId: respondentId, meta: { assessmentId: id } }),
+      core.now(),
+    );
   });
 }
 
 // ---- answers -------------------------------------------------------------------------------------------
 
 type Scores = z.output<typeof ScoresBody>;
-export type ScoresState = { scores: { practiceId: string; intention: number; reality: number; comment: string | null; evidence: { kind: string; id?: string; note?: string }[] }[]; answered: number; total: number; submittedAt: string | null };
+export type ScoresState = {
+  scores: { practiceId: string; intention: number; reality: number; comment: string | null; evidence: { kind: string; id?: string; note?: string }[] }[];
+  answered: number;
+  total: number;
+  submittedAt: string | null;
+};
 
 export async function scoresOf(core: Core, respondentId: string, total: number, submittedAt: string | null): Promise<ScoresState> {
   const rows = await answersOfRespondent(core.db, respondentId);
   return {
-    scores: rows.map((a) => ({ practiceId: a.practice_id, intention: a.intention, reality: a.reality, comment: a.comment, evidence: readJson(a.evidence, []) })),
+    scores: rows.map((a) => ({
+      practiceId: a.practice_id,
+      intention: a.intention,
+      reality: a.reality,
+      comment: a.comment,
+      evidence: readJson(a.evidence, []),
+    })),
     answered: rows.length,
     total,
     submittedAt,
@@ -346,19 +437,36 @@ export async function saveScores(
       row.workspace_id,
       row.id,
       respondent.id,
-      body.scores.map((s) => ({ practiceId: s.practiceId, intention: s.intention, reality: s.reality, comment: s.comment ?? null, evidence: JSON.stringify(s.evidence ?? []) })),
+      body.scores.map((s) => ({
+        practiceId: s.practiceId,
+        intention: s.intention,
+        reality: s.reality,
+        comment: s.comment ?? null,
+        evidence: JSON.stringify(s.evidence ?? []),
+      })),
       at,
     );
     if (body.submit) {
       const answered = new Set((await answersOfRespondent(trx, respondent.id)).map((a) => a.practice_id));
       const missing = [...ids].filter((p) => !answered.has(p));
       if (missing.length)
-        throw invalid([{ path: ['submit'], message: `${missing.length} practice(s) are not scored yet (first: ${missing[0]})` }], 'Every practice must be scored before submitting');
+        throw invalid(
+          [{ path: ['submit'], message: `${missing.length} practice(s) are not scored yet (first: ${missing[0]})` }],
+          'Every practice must be scored before submitting',
+        );
       await markSubmitted(trx, respondent.id, at);
     }
     await recordAudit(
       trx,
-      { workspaceId: row.workspace_id, actorUserId: who.actorUserId, actorTokenId: who.actorTokenId, action: body.submit ? 'complete' : 'update', entityType: 'assessment_answers', entityId: respondent.id, meta: { assessmentId: row.id, scores: body.scores.length, submitted: body.submit === true } },
+      {
+        workspaceId: row.workspace_id,
+        actorUserId: who.actorUserId,
+        actorTokenId: who.actorTokenId,
+        action: body.submit ? 'complete' : 'update',
+        entityType: 'assessment_answers',
+        entityId: respondent.id,
+        meta: { assessmentId: row.id, scores: body.scores.length, submitted: body.submit === true },
+      },
       core.now(),
     );
   });
@@ -373,7 +481,19 @@ async function myRespondent(core: Core, actor: Actor, row: AssessmentRow, create
   const [u] = await memberUsers(core.db, actor.workspaceId, [actor.userId]);
   if (!u) throw notFound('Member');
   await insertRespondents(core.db, [
-    { id: uuidv7(), workspace_id: actor.workspaceId, assessment_id: row.id, user_id: u.id, name: u.name, email: u.email, locale: u.locale ?? 'vi', token_hash: null, expires_at: null, invited_by: actor.userId, created_at: core.now().toISOString() },
+    {
+      id: uuidv7(),
+      workspace_id: actor.workspaceId,
+      assessment_id: row.id,
+      user_id: u.id,
+      name: u.name,
+      email: u.email,
+      locale: u.locale ?? 'vi',
+      token_hash: null,
+      expires_at: null,
+      invited_by: actor.userId,
+      created_at: core.now().toISOString(),
+    },
   ]);
   const created = await respondentOfUser(core.db, actor.workspaceId, row.id, actor.userId);
   if (!created) throw notFound('Respondent');
@@ -406,14 +526,25 @@ export async function putFinals(core: Core, actor: Actor, id: string, body: z.ou
   const issues: FieldIssue[] = [];
   body.scores.forEach((s, i) => {
     if (!ids.has(s.practiceId)) issues.push({ path: ['scores', i, 'practiceId'], message: `No practice "${s.practiceId}" in this assessment’s framework` });
-    if ((s.intention === null) !== (s.reality === null)) issues.push({ path: ['scores', i, s.intention === null ? 'intention' : 'reality'], message: 'Give both levels, or clear both' });
+    if ((s.intention === null) !== (s.reality === null))
+      issues.push({ path: ['scores', i, s.intention === null ? 'intention' : 'reality'], message: 'Give both levels, or clear both' });
   });
   if (issues.length) throw invalid(issues);
   const at = core.now().toISOString();
   await core.db.transaction().execute(async (trx) => {
     for (const s of body.scores) {
       if (s.intention === null || s.reality === null) await deleteFinal(trx, actor.workspaceId, id, s.practiceId);
-      else await upsertFinal(trx, { workspaceId: actor.workspaceId, assessmentId: id, practiceId: s.practiceId, intention: s.intention, reality: s.reality, reason: s.reason ?? null, decidedBy: actor.userId, at });
+      else
+        await upsertFinal(trx, {
+          workspaceId: actor.workspaceId,
+          assessmentId: id,
+          practiceId: s.practiceId,
+          intention: s.intention,
+          reality: s.reality,
+          reason: s.reason ?? null,
+          decidedBy: actor.userId,
+          at,
+        });
     }
     await recordAudit(trx, audit(actor, { action: 'update', entityType: 'assessment_final', entityId: id, after: { scores: body.scores } }), core.now());
   });

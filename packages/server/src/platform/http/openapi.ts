@@ -47,6 +47,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   care: 'Customer-care settings: working calendar, holidays, SLA policies and report, team assignment, canned replies',
   tickets: 'Support tickets, their messages and SLA clocks',
   playbooks: 'Care playbooks: sequences of steps run for a customer',
+  assessment:
+    'The assessment: frameworks (the QCI model, IDIC, customer care, Gartner, Payne & Frow, Buttle), assessments answered on Intention and Reality, consolidation, and the report with live evidence from the CRM’s data',
   surveys: 'Satisfaction surveys (NPS, CSAT, CES): invitations, answers through a personal link, results',
   loyalty: 'The loyalty programme: points, tiers, redemptions, adjustments and referrals',
   mail: 'The workspace’s outgoing mail: its SMTP server and the outbox',
