@@ -21,8 +21,8 @@ import { enumLabel } from '@kith/domain/labels/enums.ts';
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const OWNER = { workspace: 'Gốm sứ Bát Tràng Xưa', name: 'Nguyễn Thị Thanh Hương', email: 'huong@battrangxua.vn', password: 'mật khẩu lò gốm 2026' };
 const COLLEAGUES = [
-  { name: 'Phạm Quang Vinh', email: 'vinh@battrangxua.vn', password: 'vinh bán hàng 2026', role: 'agent' },
-  { name: 'Đỗ Thị Mai Anh', email: 'maianh@battrangxua.vn', password: 'mai anh chăm sóc 2026', role: 'manager' },
+  { name: 'Phạm Quang Vinh', email: 'vinh@battrangxua.vn', password: 'hoa đào tết bán hàng 2026', role: 'agent' },
+  { name: 'Đỗ Thị Mai Anh', email: 'maianh@battrangxua.vn', password: 'sen hồ tây chăm sóc 2026', role: 'manager' },
 ];
 const NAME = 'Sức khỏe quản trị khách hàng — quý IV';
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(v[k]));
@@ -80,14 +80,15 @@ before(async () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: c.name, password: c.password }),
     });
-    assert.equal(accepted.status, 200, await accepted.text());
+    assert.equal(accepted.status, 200, `${c.name} joins`);
     const tok = await fetch(`${server.url}/api/v1/auth/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: c.email, password: c.password, name: 'e2e' }),
     });
-    assert.equal(tok.status, 201, await tok.text());
-    tokens.push(((await tok.json()) as { token: string }).token);
+    const tokBody = await tok.text();
+    assert.equal(tok.status, 201, tokBody);
+    tokens.push((JSON.parse(tokBody) as { token: string }).token);
   }
   // Customers nobody owns: the share of customers with an owner is nought.
   for (const [i, name] of [
@@ -150,7 +151,8 @@ describe('assessment: a manager runs the QCI-model health check with two colleag
         .filter((x) => x.kind === 'member')
         .map((x) => x.name)
         .sort(),
-      COLLEAGUES.map((c) => c.name).sort(),
+      [OWNER.name, ...COLLEAGUES.map((c) => c.name)].sort(),
+      'the manager (who started it) and the two colleagues',
     );
     await accessible('respondents');
     await shot('assessment-03-respondents');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { assessmentApi, EVIDENCE_KINDS } from '@kith/domain/assessment/assessment.api.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { Dialog } from '../../components/ui/dialog.tsx';
+import { Icon } from '../../components/ui/icons.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -212,6 +213,7 @@ export function AnswerTab({ assessment }: { assessment: Assessment }) {
                   key={p.id}
                   n={i + 1}
                   practice={p}
+                  subComponent={area.subComponents.find((x) => x.key === p.subComponent)?.name ?? ''}
                   scale={framework.scale}
                   draft={drafts.get(p.id) ?? EMPTY}
                   readOnly={readOnly}
@@ -257,6 +259,7 @@ type PracticeView = Framework['areas'][number]['practices'][number];
 function PracticeCard({
   n,
   practice,
+  subComponent,
   scale,
   draft,
   readOnly,
@@ -264,6 +267,7 @@ function PracticeCard({
 }: {
   n: number;
   practice: PracticeView;
+  subComponent: string;
   scale: Framework['scale'];
   draft: Draft;
   readOnly: boolean;
@@ -280,9 +284,9 @@ function PracticeCard({
         </span>
         <div className="stack" style={{ gap: 4, minInlineSize: 0 }}>
           <strong className="practice-text">{practice.text}</strong>
-          {practice.subComponent && (
+          {subComponent && (
             <span className="muted" style={{ fontSize: 'var(--text-sm)' }}>
-              {practice.subComponent}
+              {subComponent}
             </span>
           )}
         </div>
@@ -443,7 +447,7 @@ function EvidenceEditor({ value, readOnly, onChange }: { value: EvidenceLink[]; 
           )}
           {!readOnly && (
             <Button size="sm" variant="ghost" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('assessment.answer.removeEvidence')}>
-              ✕
+              <Icon name="close" />
             </Button>
           )}
         </div>

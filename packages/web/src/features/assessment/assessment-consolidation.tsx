@@ -62,8 +62,8 @@ export function ConsolidationTab({ assessment }: { assessment: Assessment }) {
           {t('assessment.consolidation.disagreements', { count: disagreements, formatted: fmt.number(disagreements) })}
         </span>
         <span className="spacer" />
-        <label className="checkbox">
-          <input type="checkbox" checked={onlyDisagreements} onChange={(e) => setOnlyDisagreements(e.target.checked)} />
+        <label className="row check-row">
+          <input type="checkbox" className="checkbox" checked={onlyDisagreements} onChange={(e) => setOnlyDisagreements(e.target.checked)} />
           <span>{t('assessment.consolidation.onlyDisagreements')}</span>
         </label>
       </div>
@@ -165,8 +165,13 @@ function PracticeRow({ id, row, text, scale, editable }: { id: string; row: Row;
           )}
           {editable && !editing && (
             <div>
-              <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={t('assessment.consolidation.decideFor', { text })}>
-                {t(row.final ? 'common.edit' : 'assessment.consolidation.decide')}
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setEditing(true)}
+                aria-label={`${t(row.final ? 'assessment.consolidation.change' : 'assessment.consolidation.decide')}: ${text}`}
+              >
+                {t(row.final ? 'assessment.consolidation.change' : 'assessment.consolidation.decide')}
               </Button>
             </div>
           )}

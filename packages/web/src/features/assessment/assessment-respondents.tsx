@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { assessmentApi } from '@kith/domain/assessment/assessment.api.ts';
@@ -155,7 +155,7 @@ export function RespondentsTab({ assessment }: { assessment: Assessment }) {
                           }}
                           aria-label={t('assessment.respondents.remove', { name: r.name })}
                         >
-                          {t('common.delete')}
+                          {t('assessment.respondents.withdraw')}
                         </Button>
                       )}
                     </td>
@@ -177,6 +177,8 @@ function InviteForm({ id, invited, onLinks }: { id: string; invited: Respondent[
   const notify = useToast();
   const errorText = useErrorText();
   const members = useMembers();
+  // Someone who joined the workspace a moment ago can be invited at once: the cached member list is asked again.
+  useEffect(() => void qc.invalidateQueries({ queryKey: ['members'] }), [qc]);
   const taken = new Set(invited.flatMap((r) => (r.memberId ? [r.memberId] : [])));
   const candidates = (members.data ?? []).filter((m) => !taken.has(m.userId));
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -223,9 +225,10 @@ function InviteForm({ id, invited, onLinks }: { id: string; invited: Respondent[
           ) : (
             <div className="member-choices">
               {candidates.map((m) => (
-                <label key={m.userId} className="checkbox">
+                <label key={m.userId} className="row check-row">
                   <input
                     type="checkbox"
+                    className="checkbox"
                     checked={chosen.has(m.userId)}
                     onChange={(e) =>
                       setChosen((s) => {
@@ -274,7 +277,7 @@ function InviteForm({ id, invited, onLinks }: { id: string; invited: Respondent[
                 </select>
               </label>
               <Button variant="ghost" onClick={() => setOutside((x) => x.filter((_, j) => j !== i))} aria-label={t('assessment.respondents.removeRow')}>
-                ✕
+                <Icon name="close" />
               </Button>
             </div>
           ))}

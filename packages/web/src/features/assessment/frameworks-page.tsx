@@ -138,7 +138,7 @@ function FrameworkCard({ framework: f }: { framework: Framework }) {
                     {p.text}
                     <span className="muted" style={{ fontSize: 'var(--text-sm)' }}>
                       {' '}
-                      · {p.subComponent}
+                      · {a.subComponents.find((x) => x.key === p.subComponent)?.name ?? p.subComponent}
                       {p.weight !== 1 && ` · ${t('assessment.frameworks.weightIs', { w: fmt.number(p.weight) })}`}
                     </span>
                   </li>
@@ -270,8 +270,8 @@ function FrameworkEditor({ framework: f, onDone }: { framework: Framework; onDon
                       onChange={(ev) => set(p.id, { weight: Number(ev.target.value) || p.weight })}
                     />
                   </label>
-                  <label className="checkbox">
-                    <input type="checkbox" checked={!!e.remove} onChange={(ev) => set(p.id, { remove: ev.target.checked })} />
+                  <label className="row check-row">
+                    <input type="checkbox" className="checkbox" checked={!!e.remove} onChange={(ev) => set(p.id, { remove: ev.target.checked })} />
                     <span>{t('assessment.frameworks.removePractice')}</span>
                   </label>
                 </div>
@@ -325,9 +325,10 @@ function BenchmarkSettings() {
           <div className="progress" />
         ) : (
           <>
-            <label className="checkbox">
+            <label className="row check-row">
               <input
                 type="checkbox"
+                className="checkbox"
                 checked={s.shareBenchmark}
                 disabled={!mayShare || put.isPending}
                 onChange={(e) => put.mutate(e.target.checked)}
