@@ -216,7 +216,7 @@ function RadarCard({ r }: { r: Report }) {
         radius: '62%',
         center: ['50%', '48%'],
         indicator: r.areas.map((a) => ({ name: a.name, max: 100, min: 0 })),
-        axisName: { color: 'inherit', fontSize: 11, width: 110, overflow: 'break' },
+        axisName: { fontSize: 11, width: 120, overflow: 'break' },
         splitNumber: 4,
       },
       series: [
@@ -344,9 +344,9 @@ function GapCard({ r }: { r: Report }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => pct(fmt, v) },
       legend: { bottom: 0 },
       toolbox: savePng(t('analytics.savePng'), 'kith-assessment-gap'),
-      grid: { left: 8, right: 16, top: 28, bottom: 48, containLabel: true },
-      xAxis: { type: 'category', data: r.areas.map((a) => a.name), axisLabel: { interval: 0, width: 90, overflow: 'break', fontSize: 11 } },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      grid: { left: 8, right: 72, top: 28, bottom: 48, containLabel: true },
+      yAxis: { type: 'category', inverse: true, data: r.areas.map((a) => a.name), axisLabel: { width: 150, overflow: 'truncate' } },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
           type: 'bar',
@@ -361,8 +361,8 @@ function GapCard({ r }: { r: Report }) {
           itemStyle: { color: COLORS.reality },
           label: {
             show: true,
-            position: 'top',
-            fontSize: 10,
+            position: 'right',
+            fontSize: 11,
             formatter: (p: { dataIndex: number }) => {
               const g = r.areas[p.dataIndex]?.gap;
               return g === null || g === undefined ? '' : t('assessment.report.gapLabel', { gap: delta(fmt, g) });
@@ -373,7 +373,15 @@ function GapCard({ r }: { r: Report }) {
     }),
     [r, t, fmt],
   );
-  return <ReportChart id="gap" title={t('assessment.report.gapTitle')} help={t('assessment.report.gapHelp')} option={option} height={320} />;
+  return (
+    <ReportChart
+      id="gap"
+      title={t('assessment.report.gapTitle')}
+      help={t('assessment.report.gapHelp')}
+      option={option}
+      height={Math.max(280, 90 + r.areas.length * 44)}
+    />
+  );
 }
 
 function Contradictions({ r }: { r: Report }) {
@@ -382,7 +390,7 @@ function Contradictions({ r }: { r: Report }) {
   const indicatorName = new Map(r.areas.flatMap((a) => a.evidence.map((e) => [e.key, e] as const)));
   const areaName = new Map(r.areas.map((a) => [a.key, a.name]));
   return (
-    <section className="card report-section" aria-labelledby="contradictions-title" data-testid="contradictions">
+    <section className="card" aria-labelledby="contradictions-title" data-testid="contradictions">
       <div className="card-header">
         <h2 id="contradictions-title" className="row" style={{ gap: 'var(--s2)' }}>
           <Icon name="alert" /> {t('assessment.report.contradictionsTitle')}
@@ -441,7 +449,7 @@ function Recommendations({ r }: { r: Report }) {
   const areaName = new Map(r.areas.map((a) => [a.key, a.name]));
   const kinds = ['quick_win', 'strategic'] as const;
   return (
-    <section className="report-section report-break stack" style={{ gap: 'var(--s3)' }} aria-labelledby="recs-title" data-testid="recommendations">
+    <section className="report-break stack" style={{ gap: 'var(--s3)' }} aria-labelledby="recs-title" data-testid="recommendations">
       <h2 id="recs-title" className="section-title" style={{ margin: 0 }}>
         {t('assessment.report.recommendationsTitle')}
       </h2>
@@ -513,7 +521,7 @@ function AreaEvidence({ area }: { area: ReportArea }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
-    <section className="card report-section" aria-labelledby={`ev-${area.key}`} data-testid={`area-evidence-${area.key}`}>
+    <section className="card" aria-labelledby={`ev-${area.key}`} data-testid={`area-evidence-${area.key}`}>
       <div className="card-header" style={{ flexWrap: 'wrap' }}>
         <h3 id={`ev-${area.key}`}>{area.name}</h3>
         <span className="spacer" />
@@ -574,7 +582,9 @@ function AreaEvidence({ area }: { area: ReportArea }) {
                       </>
                     )}
                   </td>
-                  <td className="muted nowrap">{t('assessment.periodRange', { from: fmt.date(e.from), to: fmt.date(e.to) })}</td>
+                  <td className="muted" style={{ fontSize: 'var(--text-sm)' }}>
+                    {t('assessment.periodRange', { from: fmt.date(e.from), to: fmt.date(e.to) })}
+                  </td>
                   <td className="num">
                     {e.suggestedReality === null ? '—' : <span className={`badge ${levelBadge(e.suggestedReality)}`}>{fmt.number(e.suggestedReality)}</span>}
                   </td>
