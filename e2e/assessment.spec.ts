@@ -25,6 +25,8 @@ const COLLEAGUES = [
   { name: 'Đỗ Thị Mai Anh', email: 'maianh@battrangxua.vn', password: 'sen hồ tây chăm sóc 2026', role: 'manager' },
 ];
 const NAME = 'Sức khỏe quản trị khách hàng — quý IV';
+const PREVIOUS = 'Sức khỏe quản trị khách hàng — quý III';
+const ADVISER = 'Lâm Quốc Tuấn (cố vấn)';
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(v[k]));
 const pctVi = (n: number) => `${new Intl.NumberFormat('vi-VN').format(Math.round(n * 10) / 10)}%`;
 
@@ -121,6 +123,22 @@ describe('assessment: a manager runs the QCI-model health check with two colleag
     await shot('assessment-01-empty');
   });
 
+  step('last quarter’s health check, answered by the manager alone and closed, is in the list (through the API)', async () => {
+    const prev = await apiCall('POST', '/assessments', { framework: 'qci', name: PREVIOUS });
+    assert.equal(prev.status, 201, JSON.stringify(prev.body));
+    ids.previous = prev.body.id;
+    const put = await apiCall('PUT', `/assessments/${ids.previous}/my-scores`, {
+      scores: practices.map((p) => ({ practiceId: p.id, intention: 2 + (p.area % 2), reality: 1 })),
+      submit: true,
+    });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    assert.equal((await apiCall('PATCH', `/assessments/${ids.previous}`, { status: 'closed' })).status, 200);
+    await page.reload();
+    const row = page.getByTestId('assessment-row').filter({ hasText: PREVIOUS });
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(enumLabel('assessmentStatus', 'closed', 'vi')));
+  });
+
   step('the manager starts the QCI-model health check for the whole business', async () => {
     await page.getByTestId('start-assessment').first().click();
     const dialog = page.getByTestId('start-dialog');
@@ -143,8 +161,15 @@ describe('assessment: a manager runs the QCI-model health check with two colleag
     await page.getByTestId('tab-respondents').click();
     const form = page.getByTestId('invite-form');
     for (const c of COLLEAGUES) await form.getByRole('checkbox', { name: new RegExp(c.name) }).check();
+    // And an outside adviser, through a personal link that is shown once.
+    await page.getByTestId('add-outside').click();
+    await form.getByLabel(vi.assessment.respondents.name, { exact: true }).fill(ADVISER);
+    await form.getByLabel(vi.assessment.respondents.email, { exact: true }).fill('tuvan.lam@example.vn');
     await page.getByTestId('invite-submit').click();
     await page.getByTestId('respondent-row').filter({ hasText: COLLEAGUES[1]!.name }).waitFor();
+    const link = await page.getByTestId('outside-link').inputValue();
+    assert.match(link, /^https?:\/\/[^/]+\/a\/\S{10,}$/, `a personal link (${link})`);
+    assert.equal((await fetch(link.replace(/^https?:\/\/[^/]+/, server.url))).status, 200, 'the link opens the outside respondent’s page');
     const r = await apiCall('GET', `/assessments/${ids.assessment}/respondents`);
     assert.deepEqual(
       (r.body.data as { name: string; kind: string }[])
@@ -153,6 +178,11 @@ describe('assessment: a manager runs the QCI-model health check with two colleag
         .sort(),
       [OWNER.name, ...COLLEAGUES.map((c) => c.name)].sort(),
       'the manager (who started it) and the two colleagues',
+    );
+    assert.deepEqual(
+      (r.body.data as { name: string; kind: string; link?: string }[]).filter((x) => x.kind === 'outside').map((x) => [x.name, x.link]),
+      [[ADVISER, undefined]],
+      'the outside adviser, whose link is not given again',
     );
     await accessible('respondents');
     await shot('assessment-03-respondents');
@@ -253,6 +283,7 @@ describe('assessment: a manager runs the QCI-model health check with two colleag
       areas: { key: string; evidence: { key: string; value: number | null; suggestedReality: number | null }[] }[];
       contradictions: { practiceId: string }[];
       recommendations: { practiceId: string; kind: string }[];
+      previous: { id: string; overall: number } | null;
     };
     assert.ok(r.overall > 0 && r.overall < 100, `overall ${r.overall}`);
     await page
@@ -266,6 +297,11 @@ describe('assessment: a manager runs the QCI-model health check with two colleag
       .filter({ hasText: vi.assessment.report.quartiles[String(r.overallQuartile)] })
       .waitFor();
     assert.equal(r.benchmark.source, 'seed');
+    // Against last quarter's: the change is said beside the overall score (and drawn on the radar).
+    assert.equal(r.previous?.id, ids.previous);
+    const d = Math.round((r.overall - r.previous!.overall) * 10) / 10;
+    assert.ok(d > 0, `better than last quarter (${d})`);
+    await page.getByText(fill(vi.assessment.report.sincePrevious, { delta: `+${new Intl.NumberFormat('vi-VN').format(d)}`, name: PREVIOUS })).waitFor();
     assert.match(await page.getByTestId('benchmark-source').innerText(), /ước tính từ số liệu tổng hợp đã công bố/);
     // The radar is drawn (a canvas in its card).
     await page.locator('[data-testid="chart-radar"] canvas').waitFor();
@@ -335,15 +371,48 @@ describe('assessment: a manager runs the QCI-model health check with two colleag
     const row = page.getByTestId('assessment-row').filter({ hasText: NAME });
     await row.waitFor();
     const text = await row.innerText();
-    assert.match(text, new RegExp(fill(vi.assessment.submittedOf, { submitted: 3, total: 3 })));
+    // Three handed in; the adviser has not answered yet.
+    assert.match(text, new RegExp(fill(vi.assessment.submittedOf, { submitted: 3, total: 4 })));
     const r = (await apiCall('GET', `/assessments/${ids.assessment}/report`)).body as { overall: number };
     assert.ok(text.includes(pctVi(r.overall)));
+    // Two health checks with scores: the overall over time is drawn.
+    await page.locator('[data-testid="chart-history-qci"] canvas').waitFor();
+    await page.getByTestId('card-history-qci').scrollIntoViewIfNeeded();
     await shot('assessment-10-list');
     await page.getByRole('link', { name: vi.assessment.frameworks.link }).click();
     await page.getByRole('heading', { name: vi.assessment.frameworks.title, level: 1 }).waitFor();
     await page.locator('[data-framework="qci"]').waitFor();
     await accessible('frameworks');
     await shot('assessment-11-frameworks');
+  });
+
+  step('a copy of the IDIC framework, edited: a practice weighs twice and another is removed', async () => {
+    await page.locator('[data-framework="idic"]').getByTestId('copy-framework').click();
+    const copy = page.getByTestId('framework').filter({ hasText: vi.assessment.frameworks.custom });
+    await copy.waitFor();
+    const key = (await copy.getAttribute('data-framework'))!;
+    await copy.getByTestId('edit-framework').click();
+    const edits = copy.getByTestId('practice-edit');
+    await edits.first().waitFor();
+    await edits.nth(0).getByLabel(vi.assessment.frameworks.practiceWeight).fill('2');
+    await edits.nth(1).getByLabel(vi.assessment.frameworks.removePractice).check();
+    await accessible('framework editor');
+    await shot('assessment-12-framework-edit');
+    await copy.getByTestId('save-framework').click();
+    await copy.getByTestId('framework-editor').waitFor({ state: 'detached' });
+    const f = (await apiCall('GET', `/assessment/frameworks/${key}?lang=vi`)).body as {
+      custom: boolean;
+      areas: { practices: { id: string; weight: number }[] }[];
+    };
+    const original = (await apiCall('GET', '/assessment/frameworks/idic?lang=vi')).body as { areas: { practices: { id: string }[] }[] };
+    const first = original.areas[0]!.practices;
+    assert.equal(f.custom, true);
+    assert.equal(f.areas[0]!.practices.find((p) => p.id === first[0]!.id)?.weight, 2);
+    assert.equal(
+      f.areas[0]!.practices.some((p) => p.id === first[1]!.id),
+      false,
+      'the second practice is removed',
+    );
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -213,10 +213,10 @@ function RadarCard({ r }: { r: Report }) {
       legend: { bottom: 0 },
       toolbox: savePng(t('analytics.savePng'), 'kith-assessment-radar'),
       radar: {
-        radius: '62%',
-        center: ['50%', '48%'],
+        radius: '58%',
+        center: ['50%', '50%'],
         indicator: r.areas.map((a) => ({ name: a.name, max: 100, min: 0 })),
-        axisName: { fontSize: 11, width: 120, overflow: 'break' },
+        axisName: { fontSize: 11, width: 110, overflow: 'break' },
         splitNumber: 4,
       },
       series: [
