@@ -236,7 +236,7 @@ function FrameworkEditor({ framework: f, onDone }: { framework: Framework; onDon
                     <span>{t('assessment.frameworks.textIn', { lang: t('languages.vi') })}</span>
                     <textarea
                       className="input"
-                      rows={2}
+                      rows={3}
                       maxLength={600}
                       disabled={e.remove}
                       value={e.vi ?? orig.vi}
@@ -247,7 +247,7 @@ function FrameworkEditor({ framework: f, onDone }: { framework: Framework; onDon
                     <span>{t('assessment.frameworks.textIn', { lang: t('languages.en') })}</span>
                     <textarea
                       className="input"
-                      rows={2}
+                      rows={3}
                       maxLength={600}
                       disabled={e.remove}
                       value={e.en ?? orig.en}
