@@ -212,6 +212,12 @@ describe('assessment: a manager runs the QCI-model health check with two colleag
       fill(vi.assessment.answer.answeredOf, { answered: 3, total: new Intl.NumberFormat('vi-VN').format(practices.length) }),
     );
     assert.equal(await page.getByTestId('submit-answers').isDisabled(), true);
+    // Away to another tab and back: the answers are still there.
+    await page.getByTestId('tab-respondents').click();
+    await page.getByTestId('tab-answer').click();
+    const l0 = levels('manager', practices[0]!);
+    assert.equal(await cards.nth(0).getByRole('radiogroup', { name: vi.assessment.intention }).getByRole('radio').nth(l0.intention).isChecked(), true);
+    assert.match(await cards.nth(0).getByLabel(vi.assessment.answer.comment).inputValue(), /cửa hàng Hà Nội/);
     const mine = await apiCall('GET', `/assessments/${ids.assessment}/my-scores`);
     assert.equal(mine.status, 200);
     assert.equal(mine.body.answered, 3);

@@ -84,9 +84,7 @@ export function AnswerTab({ assessment }: { assessment: Assessment }) {
     mutationFn: async (submit: boolean) => (await call(assessmentApi.putMyScores, { params: { id }, body: body(submit) })).data,
     onSuccess: (r, submit) => {
       setSavedAt(new Date());
-      qc.setQueryData(['assessments', id, 'my-scores'], (old: typeof r | undefined) =>
-        old ? { ...old, answered: r.answered, total: r.total, submittedAt: r.submittedAt } : r,
-      );
+      qc.setQueryData(['assessments', id, 'my-scores'], r);
       if (submit) {
         setConfirming(false);
         notify(t('assessment.answer.submittedNotice'));
@@ -113,6 +111,19 @@ export function AnswerTab({ assessment }: { assessment: Assessment }) {
     }, SAVE_AFTER_MS);
     return () => clearTimeout(h);
   }, [pendingSave, readOnly]);
+  // Leaving the questionnaire (another tab, another page) before the moment has passed: the last changes are sent.
+  const latest = useRef(body);
+  latest.current = body;
+  useEffect(
+    () => () => {
+      if (!dirty.current) return;
+      dirty.current = false;
+      void call(assessmentApi.putMyScores, { params: { id }, body: latest.current(false) })
+        .then((r) => qc.setQueryData(['assessments', id, 'my-scores'], r.data))
+        .catch(() => undefined);
+    },
+    [id, qc],
+  );
 
   const change = (practiceId: string, patch: Partial<Draft>) => {
     setDrafts((m) => {
