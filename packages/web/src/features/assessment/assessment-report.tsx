@@ -38,6 +38,17 @@ echarts.use([RadarChart, RadarComponent]);
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** A label broken into lines of about `width` characters, at spaces (the radar's area names). */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
 /**
  * The report: the overall score and its quartile against the benchmark, the radar of the areas (this assessment,
  * the previous one, the benchmark median), the area bars over their quartile bands, the Intention–Reality gap, the
@@ -216,7 +227,7 @@ function RadarCard({ r }: { r: Report }) {
         radius: '58%',
         center: ['50%', '50%'],
         indicator: r.areas.map((a) => ({ name: a.name, max: 100, min: 0 })),
-        axisName: { fontSize: 11, width: 110, overflow: 'break' },
+        axisName: { fontSize: 11, formatter: (name: string) => wrap(name, 18) },
         splitNumber: 4,
       },
       series: [
