@@ -119,7 +119,7 @@ function ReportToolbar({ assessment, report }: { assessment: Assessment; report:
           {t('assessment.report.refreshEvidence')}
         </Button>
       )}
-      <a className="btn" href={`${base}/report.csv`} download data-testid="report-csv">
+      <a className="btn" href={`${base}/report.csv?lang=${lang}`} download data-testid="report-csv">
         <Icon name="download" /> {t('assessment.report.csv')}
       </a>
       <a className="btn" href={`${base}/report.html?lang=${lang}`} target="_blank" rel="noreferrer">
