@@ -227,7 +227,7 @@ function RadarCard({ r }: { r: Report }) {
         radius: '58%',
         center: ['50%', '50%'],
         indicator: r.areas.map((a) => ({ name: a.name, max: 100, min: 0 })),
-        axisName: { fontSize: 11, formatter: (name: string) => wrap(name, 18) },
+        axisName: { fontSize: 11, lineHeight: 14, formatter: (name: string) => wrap(name, 18) },
         splitNumber: 4,
       },
       series: [
