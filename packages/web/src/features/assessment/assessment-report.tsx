@@ -531,8 +531,10 @@ function EvidenceSection({ r }: { r: Report }) {
 function AreaEvidence({ area }: { area: ReportArea }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  // The period the indicators describe: the same for all of them, as a rule (shown once, in the header).
+  const period = area.evidence[0] ? { from: area.evidence[0].from, to: area.evidence[0].to } : null;
   return (
-    <section className="card" aria-labelledby={`ev-${area.key}`} data-testid={`area-evidence-${area.key}`}>
+    <section className="card report-evidence" aria-labelledby={`ev-${area.key}`} data-testid={`area-evidence-${area.key}`}>
       <div className="card-header" style={{ flexWrap: 'wrap' }}>
         <h3 id={`ev-${area.key}`}>{area.name}</h3>
         <span className="spacer" />
@@ -542,6 +544,11 @@ function AreaEvidence({ area }: { area: ReportArea }) {
           <span className="muted">{t('assessment.report.deltaPrevious', { delta: delta(fmt, area.score - area.previous) })}</span>
         )}
         <span className="muted">{t('assessment.report.scoredOf', { scored: fmt.number(area.scored), total: fmt.number(area.practices) })}</span>
+        {period && (
+          <span className="muted">
+            {t('assessment.report.period')}: {t('assessment.periodRange', { from: fmt.date(period.from), to: fmt.date(period.to) })}
+          </span>
+        )}
       </div>
       {area.evidence.length === 0 ? (
         <p className="card-body muted" style={{ margin: 0 }}>
@@ -556,7 +563,6 @@ function AreaEvidence({ area }: { area: ReportArea }) {
                 <th scope="col" className="num">
                   {t('assessment.report.value')}
                 </th>
-                <th scope="col">{t('assessment.report.period')}</th>
                 <th scope="col" className="num">
                   {t('assessment.report.suggested')}
                 </th>
@@ -590,11 +596,11 @@ function AreaEvidence({ area }: { area: ReportArea }) {
                           </div>
                         )}
                         <div className="muted">{t('assessment.report.n', { formatted: fmt.number(e.n) })}</div>
+                        {(e.from !== period?.from || e.to !== period?.to) && (
+                          <div className="muted">{t('assessment.periodRange', { from: fmt.date(e.from), to: fmt.date(e.to) })}</div>
+                        )}
                       </>
                     )}
-                  </td>
-                  <td className="muted" style={{ fontSize: 'var(--text-sm)' }}>
-                    {t('assessment.periodRange', { from: fmt.date(e.from), to: fmt.date(e.to) })}
                   </td>
                   <td className="num">
                     {e.suggestedReality === null ? '—' : <span className={`badge ${levelBadge(e.suggestedReality)}`}>{fmt.number(e.suggestedReality)}</span>}
