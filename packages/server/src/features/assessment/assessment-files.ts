@@ -84,14 +84,14 @@ export function reportCsv(
 }
 
 const pct = (v: number | null, lang: string) =>
-  v === null ? '—' : `${new Intl.NumberFormat(lang === 'en' ? 'en' : 'vi', { maximumFractionDigits: 0 }).format(v)}%`;
+  v === null ? '—' : `${new Intl.NumberFormat(lang === 'en' ? 'en' : 'vi', { maximumFractionDigits: 1 }).format(v)}%`;
 
 /** A radar of the areas as inline SVG: this assessment, the previous one, the benchmark median. */
-function radarSvg(r: Report): string {
+function radarSvg(r: Report, legend: { this: string; previous: string; bench: string }): string {
   const n = r.areas.length;
   if (n < 3) return '';
-  const cx = 180;
-  const cy = 170;
+  const cx = 260;
+  const cy = 175;
   const R = 120;
   const pt = (i: number, v: number) => {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
@@ -102,7 +102,7 @@ function radarSvg(r: Report): string {
   const labels = r.areas
     .map((a, i) => {
       const [x, y] = pt(i, 118);
-      return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="middle">${escapeHtml(a.name.length > 28 ? `${a.name.slice(0, 27)}…` : a.name)}</text>`;
+      return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="middle">${escapeHtml(a.name.length > 34 ? `${a.name.slice(0, 33)}…` : a.name)}</text>`;
     })
     .join('');
   const prev = r.areas.some((a) => a.previous !== null)
@@ -111,7 +111,13 @@ function radarSvg(r: Report): string {
         'prev',
       )
     : '';
-  return `<svg viewBox="0 0 360 340" width="360" height="340" role="img" aria-label="radar">${rings}${poly(
+  const key = [['this', legend.this], ...(prev ? [['prev', legend.previous]] : []), ['bench', legend.bench]]
+    .map(
+      ([cls, label], i) =>
+        `<rect class="${cls}" x="8" y="${8 + i * 16}" width="14" height="8"/><text x="28" y="${16 + i * 16}">${escapeHtml(label as string)}</text>`,
+    )
+    .join('');
+  return `<svg viewBox="0 0 520 350" width="520" height="350" role="img" aria-label="radar">${key}${rings}${poly(
     r.areas.map((a) => a.benchmark.cuts[1] ?? null),
     'bench',
   )}${prev}${poly(
@@ -137,6 +143,9 @@ export function reportHtml(r: Report, lang: string): string {
         period: 'Period',
         none: 'none',
         suggested: 'suggests Reality',
+        thisOne: 'This assessment',
+        previous: 'Previous assessment',
+        median: 'Benchmark median',
       }
     : {
         overall: 'Tổng điểm',
@@ -152,6 +161,9 @@ export function reportHtml(r: Report, lang: string): string {
         period: 'Kỳ đánh giá',
         none: 'không có',
         suggested: 'gợi ý mức Thực tế',
+        thisOne: 'Lần đánh giá này',
+        previous: 'Lần trước',
+        median: 'Trung vị mốc so sánh',
       };
   const e = escapeHtml;
   const num = (v: number | null, d = 2) => (v === null ? '—' : new Intl.NumberFormat(en ? 'en' : 'vi', { maximumFractionDigits: d }).format(v));
@@ -189,7 +201,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d8dee4;
 section{break-inside:avoid}@page{size:A4;margin:14mm}`;
   return `<!doctype html><html lang="${en ? 'en' : 'vi'}"><head><meta charset="utf-8"><title>${e(r.assessment.name)}</title><style>${style}</style></head><body>
 <h1>${e(r.assessment.name)}</h1><p class="muted">${e(r.framework.name)} · ${e(T.period)} ${e(r.assessment.periodFrom)} – ${e(r.assessment.periodTo)}</p>
-<section><p><span class="big">${pct(r.overall, lang)}</span> ${e(T.overall)}${r.overallQuartile ? ` · Q${r.overallQuartile}` : ''}</p><p class="muted">${e(bench)}</p>${radarSvg(r)}</section>
+<section><p><span class="big">${pct(r.overall, lang)}</span> ${e(T.overall)}${r.overallQuartile ? ` · Q${r.overallQuartile}` : ''}</p><p class="muted">${e(bench)}</p>${radarSvg(r, { this: T.thisOne, previous: T.previous, bench: T.median })}</section>
 <section><h2>${e(T.area)}</h2><table><thead><tr><th>${e(T.area)}</th><th class="n">${e(T.score)}</th><th class="n">${e(T.quartile)}</th><th class="n">${e(T.gap)}</th><th></th></tr></thead><tbody>${areaRows}</tbody></table></section>
 <section><h2>${e(T.contradictions)}</h2>${contradictions}</section>
 <section><h2>${e(T.recs)}</h2>${recs}</section>

@@ -414,3 +414,14 @@ export async function localeOf(db: Db, workspaceId: string, userId: string): Pro
     .executeTakeFirst();
   return r?.user ?? r?.ws ?? 'vi';
 }
+
+export const memberUsersByEmail = (db: Db, workspaceId: string, emails: readonly string[]) =>
+  emails.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select(['u.id', 'u.name', 'u.email', 'u.locale'])
+        .where('m.workspace_id', '=', workspaceId)
+        .where('u.email', 'in', emails)
+        .execute();

@@ -153,7 +153,14 @@ export async function getOne(core: Core, actor: Actor, id: string, lang: string 
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function startAssessment(core: Core, actor: Actor, body: z.output<typeof AssessmentCreateBody>, overall: OverallOf): Promise<Assessment> {
+/** Start one; the member who starts it answers too (`join`), unless it is started from the command line. */
+export async function startAssessment(
+  core: Core,
+  actor: Actor,
+  body: z.output<typeof AssessmentCreateBody>,
+  overall: OverallOf,
+  join = true,
+): Promise<Assessment> {
   authorize(actor, 'assessments.manage');
   const fw = await resolveFramework(core, actor.workspaceId, body.framework);
   const issues: FieldIssue[] = [];
@@ -165,7 +172,7 @@ export async function startAssessment(core: Core, actor: Actor, body: z.output<t
   if (issues.length || !fw) throw invalid(issues);
   const id = uuidv7();
   const at = core.now().toISOString();
-  const [me] = await memberUsers(core.db, actor.workspaceId, [actor.userId]);
+  const [me] = join ? await memberUsers(core.db, actor.workspaceId, [actor.userId]) : [];
   await core.db.transaction().execute(async (trx) => {
     await insertAssessment(trx, {
       id,

@@ -326,3 +326,54 @@ describe('assessment: who may do what, and no crossing between workspaces', () =
     assert.equal((await api(other).get(`/api/v1/assessment/frameworks/${key}`)).status, 404);
   });
 });
+
+describe('assessment: the benchmark pool and the audit', () => {
+  test('once five workspaces share a closed assessment, their quartiles replace the seed; a workspace that does not share is not pooled', async () => {
+    // Four sharing workspaces and one that does not: still the seed.
+    const levels = [1, 2, 2, 3, 4, 0];
+    const made: TestUser[] = [];
+    for (const [n, level] of levels.entries()) {
+      const { owner: o } = await makeWorkspace(t.core);
+      made.push(o);
+      if (n !== 5) assert.equal((await api(o).put('/api/v1/assessment/settings', { shareBenchmark: true })).status, 200);
+      const r = await api(o).post('/api/v1/assessments', { framework: 'qci', name: `Pool ${n}` });
+      assert.equal((await api(o).put(`/api/v1/assessments/${r.body.id}/my-scores`, { scores: all(qci, level, level), submit: true })).status, 200);
+      assert.equal((await api(o).patch(`/api/v1/assessments/${r.body.id}`, { status: 'closed' })).status, 200);
+    }
+    const probe = await start(owner, { name: 'Đo mốc' });
+    const rep = await api(owner).get(`/api/v1/assessments/${probe}/report`);
+    // Five sharing workspaces: 25, 50, 50, 75, 100 → quartiles 50, 50, 75 (type-7 percentiles).
+    assert.equal(rep.body.benchmark.source, 'pool');
+    assert.equal(rep.body.benchmark.n, 5);
+    assert.deepEqual(rep.body.benchmark.cuts, [50, 50, 75]);
+    assert.deepEqual(rep.body.areas[0].benchmark, { source: 'pool', n: 5, cuts: [50, 50, 75] });
+    const s = await api(made[0]!).get('/api/v1/assessment/settings');
+    assert.deepEqual(s.body, { shareBenchmark: true, pooledWorkspaces: 5 });
+    // Opting out takes a workspace out of the pool: back to the seed.
+    await api(made[0]!).put('/api/v1/assessment/settings', { shareBenchmark: false });
+    const seed = await api(owner).get(`/api/v1/assessments/${probe}/report`);
+    assert.equal(seed.body.benchmark.source, 'seed');
+    assert.ok(Math.abs(seed.body.benchmark.cuts[1] - 34.6) < 0.1);
+  });
+
+  test('every change is audited: start, invitations, answers, submission, final scores, closing', async () => {
+    const id = await start(manager, { name: 'Kiểm toán' });
+    await api(manager).post(`/api/v1/assessments/${id}/respondents`, { memberIds: [agent.userId] });
+    await api(agent).put(`/api/v1/assessments/${id}/my-scores`, { scores: all(qci, 1, 1), submit: true });
+    await api(manager).put(`/api/v1/assessments/${id}/my-scores`, { scores: all(qci, 3, 3), submit: true });
+    await api(manager).put(`/api/v1/assessments/${id}/final`, {
+      scores: [{ practiceId: qci.areas[0]!.practices[0]!.id, intention: 2, reality: 2, reason: 'họp' }],
+    });
+    await api(manager).patch(`/api/v1/assessments/${id}`, { status: 'closed' });
+    const log = await api(owner).get('/api/v1/audit?limit=200');
+    assert.equal(log.status, 200);
+    const mine = log.body.data.filter(
+      (e: { entityType: string; entityId: string; meta: { assessmentId?: string } | null }) =>
+        e.entityType.startsWith('assessment') && (e.entityId === id || e.meta?.assessmentId === id),
+    );
+    const kinds = mine.map((e: { entityType: string; action: string }) => `${e.entityType}:${e.action}`).sort();
+    for (const k of ['assessment:create', 'assessment_respondent:create', 'assessment_answers:complete', 'assessment_final:update', 'assessment:complete'])
+      assert.ok(kinds.includes(k), `${k} in ${kinds.join(', ')}`);
+    assert.equal(mine.filter((e: { entityType: string; action: string }) => e.entityType === 'assessment_answers' && e.action === 'complete').length, 2);
+  });
+});

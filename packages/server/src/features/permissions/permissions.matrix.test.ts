@@ -114,6 +114,17 @@ async function anImport(u: TestUser, where: 'in' | 'out'): Promise<string> {
   return r.id!;
 }
 
+/** An assessment started by the owner; `in`: the member is invited to it. */
+async function assessment(u: TestUser, where: 'in' | 'out'): Promise<string> {
+  const r = await api(owner).post('/api/v1/assessments', { framework: 'idic', name: `Đánh giá ${unique()}` });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  if (where === 'in' && u.userId !== owner.userId) {
+    const i = await api(owner).post(`/api/v1/assessments/${r.body.id}/respondents`, { memberIds: [u.userId] });
+    assert.equal(i.status, 201, JSON.stringify(i.body));
+  }
+  return r.body.id as string;
+}
+
 /** A deal owned by the role's own agent on team A (in scope) or by the agent of team B (out of it). */
 async function deal(where: 'in' | 'out'): Promise<string> {
   const r = await api(owner).post('/api/v1/deals', {
@@ -363,6 +374,21 @@ const EXERCISE: Record<string, Exerciser> = {
     const id = await playbookRun(w);
     return () => api(u).post(`/api/v1/playbook-runs/${id}/stop`);
   },
+  // An agent sees the assessments they are invited to.
+  'assessments.read': async (u, w) => {
+    const id = await assessment(u, w);
+    return () => api(u).get(`/api/v1/assessments/${id}`);
+  },
+  'assessments.answer': async (u) => {
+    const id = await assessment(u, 'in');
+    return () => api(u).put(`/api/v1/assessments/${id}/my-scores`, { scores: [] });
+  },
+  'assessments.manage': (u) => call(() => api(u).post('/api/v1/assessments', { framework: 'idic', name: `Đánh giá ${unique()}` })),
+  'assessments.consolidate': async (u) => {
+    const id = await assessment(u, 'out');
+    return () => api(u).put(`/api/v1/assessments/${id}/final`, { scores: [] });
+  },
+  'assessments.benchmark': (u) => call(() => api(u).put('/api/v1/assessment/settings', { shareBenchmark: false })),
   'audit.read': (u) => call(() => api(u).get('/api/v1/audit')),
   'views.share': (u) => call(() => api(u).post('/api/v1/views', { entity: 'contacts', name: `Chung ${unique()}`, shared: true, config: { filters: [] } })),
   'views.manage': (u) => call(() => api(u).patch(`/api/v1/views/${curatorsView}`, { name: `Đổi ${unique()}` })),
@@ -386,6 +412,7 @@ const isRecord = (a: string) =>
   a === 'loyalty.read' ||
   a === 'loyalty.adjust' ||
   a === 'playbooks.enroll' ||
+  a === 'assessments.read' ||
   a.startsWith('imports.') ||
   a.startsWith('deals.');
 

@@ -136,6 +136,7 @@ describe('the OpenAPI document', { skip: onPostgres() ? 'one run is enough' : fa
     const contactId = customer.body.id as string;
     // How to make and change one record of each kind (test data); a kind the document promises headers for must be here.
     const RECORDS: Record<string, { create: Json; change: Json }> = {
+      assessments: { create: { framework: 'idic', name: 'Đánh giá Header' }, change: { name: 'Đánh giá Header 2' } },
       companies: { create: { name: 'Công ty Header' }, change: { name: 'Công ty Header 2' } },
       contacts: { create: { name: 'Chị Header' }, change: { name: 'Chị Header 2' } },
       deals: { create: { title: 'Cơ hội Header', amount: 1_000 }, change: { title: 'Cơ hội Header 2' } },

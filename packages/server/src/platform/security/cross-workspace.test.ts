@@ -84,6 +84,9 @@ before(async () => {
     })
   ).body.id;
   B.playbookRun = (await api.post(`/api/v1/playbooks/${B.playbook}/runs`, { contactId: B.contact })).body.id;
+  B.assessment = (await api.post('/api/v1/assessments', { framework: 'idic', name: 'Đánh giá Bê' })).body.id;
+  B.respondent = (await api.get(`/api/v1/assessments/${B.assessment}/respondents`)).body.data[0].id;
+  B.framework = (await api.post('/api/v1/assessment/frameworks/idic/copy', { name: { vi: 'Khung Bê', en: 'Bê framework' } })).body.key;
   // A failed mail of B's (a reply to B's customer whose delivery gave up).
   await t.core.db
     .insertInto('mail_outbox')
@@ -110,7 +113,8 @@ before(async () => {
   B.mail = '01a22b30-0000-7000-8000-000000000001';
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
-  for (const [k, v] of Object.entries(B)) assert.match(v, /^[0-9a-f-]{36}$/, k);
+  // Every id of B was made (a framework copy's key is a name, not an id: `idic_` and eight hex digits).
+  for (const [k, v] of Object.entries(B)) assert.match(v, k === 'framework' ? /^idic_[0-9a-f]{8}$/ : /^[0-9a-f-]{36}$/, k);
 });
 after(() => t.close());
 
@@ -155,6 +159,17 @@ async function stateOfB(): Promise<string> {
     merges: await db.selectFrom('merges').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     deals: await db.selectFrom('deals').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     pipelines: await db.selectFrom('pipeline_stages').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    assessments: await db.selectFrom('assessments').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    assessmentRespondents: await db.selectFrom('assessment_respondents').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    assessmentAnswers: await db
+      .selectFrom('assessment_answers')
+      .selectAll()
+      .where('workspace_id', '=', ws)
+      .orderBy('respondent_id')
+      .orderBy('practice_id')
+      .execute(),
+    assessmentFinals: await db.selectFrom('assessment_finals').selectAll().where('workspace_id', '=', ws).orderBy('practice_id').execute(),
+    assessmentFrameworks: await db.selectFrom('assessment_frameworks').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
   };
   return JSON.stringify(rows);
 }
@@ -260,6 +275,25 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'POST /api/v1/playbooks/{id}/runs': [{ params: { id: 'playbook' }, body: { contactId: '00000000-0000-7000-8000-000000000000' } }],
   'POST /api/v1/playbook-runs/{id}/stop': [{ params: { id: 'playbookRun' } }],
   'GET /api/v1/contacts/{id}/playbook-runs': [{ params: { id: 'contact' } }],
+  'GET /api/v1/assessment/frameworks/{key}': [{ params: { key: 'framework' } }],
+  'POST /api/v1/assessment/frameworks/{key}/copy': [{ params: { key: 'framework' } }],
+  'PATCH /api/v1/assessment/frameworks/{key}': [{ params: { key: 'framework' }, body: { areas: [{ key: 'identify', weight: 5 }] } }],
+  'DELETE /api/v1/assessment/frameworks/{key}': [{ params: { key: 'framework' } }],
+  'GET /api/v1/assessments/{id}': [{ params: { id: 'assessment' } }],
+  'PATCH /api/v1/assessments/{id}': [{ params: { id: 'assessment' }, body: { status: 'closed' } }],
+  'DELETE /api/v1/assessments/{id}': [{ params: { id: 'assessment' } }],
+  'GET /api/v1/assessments/{id}/respondents': [{ params: { id: 'assessment' } }],
+  'POST /api/v1/assessments/{id}/respondents': [{ params: { id: 'assessment' }, body: { outside: [{ name: 'Chiếm' }] } }],
+  'DELETE /api/v1/assessments/{id}/respondents/{respondentId}': [{ params: { id: 'assessment', respondentId: 'respondent' } }],
+  'GET /api/v1/assessments/{id}/my-scores': [{ params: { id: 'assessment' } }],
+  'PUT /api/v1/assessments/{id}/my-scores': [{ params: { id: 'assessment' }, body: { scores: [{ practiceId: 'idic.identify.1', intention: 4, reality: 4 }] } }],
+  'GET /api/v1/assessments/{id}/consolidation': [{ params: { id: 'assessment' } }],
+  'PUT /api/v1/assessments/{id}/final': [{ params: { id: 'assessment' }, body: { scores: [{ practiceId: 'idic.identify.1', intention: 4, reality: 4 }] } }],
+  'POST /api/v1/assessments/{id}/evidence': [{ params: { id: 'assessment' } }],
+  'GET /api/v1/assessments/{id}/report': [{ params: { id: 'assessment' } }],
+  'GET /api/v1/assessments/{id}/report.csv': [{ params: { id: 'assessment' } }],
+  'GET /api/v1/assessments/{id}/report.html': [{ params: { id: 'assessment' } }],
+  'POST /api/v1/public/assessments/{token}/scores': 'public-by-secret',
 };
 
 describe('ids of another workspace', () => {
@@ -339,6 +373,9 @@ describe('lists, search and references never cross', () => {
       '/api/v1/surveys/answers',
       '/api/v1/surveys/results?by=survey',
       '/api/v1/playbooks',
+      '/api/v1/assessments',
+      '/api/v1/assessment/frameworks',
+      '/api/v1/assessments/history?framework=idic',
     ];
     for (const url of lists) {
       const r = await A.get(url);
