@@ -11,7 +11,8 @@ import { call } from '../../lib/api-call.ts';
 import { useFormat, type Formatters } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { LevelPicker } from './assessment-answer.tsx';
-import { level, pct, useFramework, type Assessment, type Consolidation, type Framework } from './assessment-data.ts';
+import { useFramework, type Assessment, type Consolidation, type Framework } from './assessment-data.ts';
+import { level, pct } from './assessment-format.ts';
 
 type Row = Consolidation['practices'][number];
 type Spread = Row['intention'];

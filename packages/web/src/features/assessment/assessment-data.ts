@@ -1,11 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '@kith/domain/api/contract.ts';
 import { assessmentApi } from '@kith/domain/assessment/assessment.api.ts';
 import { useCan } from '../../app/session.tsx';
 import { call } from '../../lib/api-call.ts';
-import type { Formatters } from '../../lib/format.ts';
 import './assessment.css';
 
 /** The assessment screens' shapes, all derived from the contracts (@kith/domain assessment/assessment.api.ts). */
@@ -80,52 +78,6 @@ export function useReport(id: string, enabled = true) {
     queryFn: async ({ signal }) => (await call(assessmentApi.report, { params: { id }, query: { lang }, signal })).data,
     enabled,
   });
-}
-
-/** A percentage 0–100 as the user reads it: "35%", "67,5%". */
-export function pct(fmt: Formatters, n: number | null | undefined): string {
-  return n === null || n === undefined ? '—' : `${fmt.number(Math.round(n * 10) / 10)}%`;
-}
-
-/** A level or a mean of levels (0–4), one decimal at most. */
-export function level(fmt: Formatters, n: number | null | undefined): string {
-  return n === null || n === undefined ? '—' : fmt.number(Math.round(n * 10) / 10);
-}
-
-/** A change in points, signed: "+4,5", "−3". */
-export function delta(fmt: Formatters, n: number | null | undefined): string {
-  if (n === null || n === undefined) return '—';
-  const r = Math.round(n * 10) / 10;
-  return `${r > 0 ? '+' : r < 0 ? '−' : ''}${fmt.number(Math.abs(r))}`;
-}
-
-/**
- * An indicator's value formatted by its unit (indicator-catalogue.ts): a share (0–1) as a percentage, counts as
- * numbers, a rate per month or per 1,000 customers, durations in hours or days, a mean answer with one decimal, the
- * NPS signed (−100…100) and any other score (a 0–1 index) with two decimals.
- */
-export function evidenceValue(fmt: Formatters, e: Pick<Evidence, 'key' | 'unit' | 'value'>, t: TFunction): string {
-  const v = e.value;
-  if (v === null) return '—';
-  const one = (x: number) => fmt.number(Math.round(x * 10) / 10);
-  switch (e.unit) {
-    case 'share':
-      return `${one(v * 100)}%`;
-    case 'hours':
-      return t('assessment.units.hours', { count: Math.round(v * 10) / 10, formatted: one(v) });
-    case 'days':
-      return t('assessment.units.days', { count: Math.round(v * 10) / 10, formatted: one(v) });
-    case 'per_month':
-      return t('assessment.units.perMonth', { formatted: one(v) });
-    case 'per_thousand':
-      return t('assessment.units.per1000', { formatted: one(v) });
-    case 'score':
-      return e.key === 'nps' ? `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmt.number(Math.abs(Math.round(v)))}` : fmt.number(Math.round(v * 100) / 100);
-    case 'count':
-      return fmt.number(Math.round(v));
-    default:
-      return one(v);
-  }
 }
 
 /** The colours of the report's series: this assessment, the previous one, the benchmark median, the quartile bands. */

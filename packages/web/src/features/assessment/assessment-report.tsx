@@ -17,37 +17,13 @@ import { enumLabel } from '../../lib/enum-label.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { savePng } from '../analytics/chart-card.tsx';
 import { EChart } from '../analytics/echart.tsx';
-import {
-  COLORS,
-  delta,
-  evidenceValue,
-  level,
-  pct,
-  QUARTILE_BADGE,
-  useIsAssessor,
-  useLang,
-  useReport,
-  type Assessment,
-  type Evidence,
-  type Report,
-  type ReportArea,
-} from './assessment-data.ts';
+import { COLORS, QUARTILE_BADGE, useIsAssessor, useLang, useReport, type Assessment, type Evidence, type Report, type ReportArea } from './assessment-data.ts';
+import { delta, evidenceValue, level, pct, wrap } from './assessment-format.ts';
 
 // The radar is drawn only here; the analytics pages' charts (echart.tsx) register the rest.
 echarts.use([RadarChart, RadarComponent]);
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-
-/** A label broken into lines of about `width` characters, at spaces (the radar's area names). */
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/)) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines.join('\n');
-}
 
 /**
  * The report: the overall score and its quartile against the benchmark, the radar of the areas (this assessment,

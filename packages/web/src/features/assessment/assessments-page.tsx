@@ -15,7 +15,8 @@ import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 import { useTeams } from '../../lib/workspace-data.ts';
 import { ChartCard, savePng } from '../analytics/chart-card.tsx';
-import { COLORS, delta, pct, useAssessments, useFrameworks, useIsAssessor, type Assessment } from './assessment-data.ts';
+import { COLORS, useAssessments, useFrameworks, useIsAssessor, type Assessment } from './assessment-data.ts';
+import { delta, pct } from './assessment-format.ts';
 
 /**
  * The assessments (issue 19): each with its framework, scope, period, status, how many respondents have handed
