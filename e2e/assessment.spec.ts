@@ -271,6 +271,25 @@ describe('assessment: a manager runs the QCI-model health check with two colleag
     await row.getByTestId('disagreement').waitFor();
     // Mean Reality 2⅓ from 2, 4 and 1.
     assert.match(await row.innerText(), /2,3 \(1–4\)/);
+    // The assessor settles the first practice after talking it over: a final score with its reason.
+    const first = page.locator(`[data-testid="consolidation-row"][data-practice="${practices[0]!.id}"]`);
+    await first.getByRole('button', { name: new RegExp(`^${vi.assessment.consolidation.decide}`) }).click();
+    const editor = page.getByTestId('final-editor');
+    await editor.getByRole('radiogroup', { name: vi.assessment.intention }).locator('label').nth(3).click();
+    await editor.getByRole('radiogroup', { name: vi.assessment.reality }).locator('label').nth(2).click();
+    await editor.getByLabel(vi.assessment.consolidation.reason).fill('Đã thống nhất trong buổi họp: kế hoạch có, mới làm ở Hà Nội.');
+    await accessible('final score editor');
+    await page.getByTestId('final-save').click();
+    await editor.waitFor({ state: 'detached' });
+    await first.getByText(fill(vi.assessment.consolidation.ir, { i: 3, r: 2 })).waitFor();
+    const c = (await apiCall('GET', `/assessments/${ids.assessment}/consolidation`)).body as {
+      practices: { practiceId: string; final: { intention: number; reality: number; reason: string | null } | null }[];
+    };
+    assert.deepEqual(c.practices.find((p) => p.practiceId === practices[0]!.id)?.final, {
+      intention: 3,
+      reality: 2,
+      reason: 'Đã thống nhất trong buổi họp: kế hoạch có, mới làm ở Hà Nội.',
+    });
     await page.getByTestId('tab-consolidation').scrollIntoViewIfNeeded();
     await accessible('consolidation');
     await shot('assessment-05-consolidation');

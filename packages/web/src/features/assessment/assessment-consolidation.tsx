@@ -118,7 +118,7 @@ function PracticeRow({ id, row, text, scale, editable }: { id: string; row: Row;
   return (
     <>
       <tr data-testid="consolidation-row" data-practice={row.practiceId} className={row.disagreement ? 'row-disagreement' : undefined}>
-        <th scope="row" style={{ fontWeight: 500, maxInlineSize: 480 }}>
+        <th scope="row" style={{ fontWeight: 500, maxInlineSize: 480, color: 'var(--fg)' }}>
           <div>{text}</div>
           {row.disagreement && (
             <span className="badge badge-warning" data-testid="disagreement">
