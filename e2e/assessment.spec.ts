@@ -281,7 +281,7 @@ describe('assessment: a manager runs the QCI-model health check with two colleag
     await accessible('final score editor');
     await page.getByTestId('final-save').click();
     await editor.waitFor({ state: 'detached' });
-    await first.getByText(fill(vi.assessment.consolidation.ir, { i: 3, r: 2 })).waitFor();
+    await first.getByText(fill(vi.assessment.consolidation.ir, { i: 3, r: 2 }), { exact: true }).waitFor();
     const c = (await apiCall('GET', `/assessments/${ids.assessment}/consolidation`)).body as {
       practices: { practiceId: string; final: { intention: number; reality: number; reason: string | null } | null }[];
     };
