@@ -71,7 +71,7 @@ export const ACTIONS = {
   'loyalty.adjust': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
   'loyalty.configure': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'assessments.read': { owner: true, admin: true, manager: true, agent: 'scoped', viewer: true },
-  'assessments.answer': { owner: true, admin: true, manager: true, agent: true, viewer: true },
+  'assessments.answer': { owner: true, admin: true, manager: true, agent: true, viewer: false },
   'assessments.manage': { owner: true, admin: true, manager: true, agent: false, viewer: false },
   'assessments.consolidate': { owner: true, admin: true, manager: true, agent: false, viewer: false },
   'assessments.benchmark': { owner: true, admin: true, manager: false, agent: false, viewer: false },

@@ -265,8 +265,8 @@ describe('assessment: who may do what, and no crossing between workspaces', () =
     assert.equal((await api(viewer).get(`/api/v1/assessments/${hidden}`)).status, 200);
     assert.equal((await api(viewer).post(`/api/v1/assessments/${hidden}/respondents`, { memberIds: [agent.userId] })).status, 403);
     assert.equal((await api(agent).put(`/api/v1/assessments/${hidden}/my-scores`, { scores: [] })).status, 404);
-    // The viewer is not invited: answering is not joining.
-    assert.equal((await api(viewer).put(`/api/v1/assessments/${hidden}/my-scores`, { scores: [] })).status, 404);
+    // A viewer writes nothing, answers included; an agent who is not invited finds nothing to answer.
+    assert.equal((await api(viewer).put(`/api/v1/assessments/${hidden}/my-scores`, { scores: [] })).status, 403);
     assert.equal((await api(manager).put('/api/v1/assessment/settings', { shareBenchmark: true })).status, 403);
   });
 
