@@ -54,7 +54,7 @@ export default function AssessmentPage() {
     );
   const available: Tab[] = TABS.filter((x) =>
     x === 'answer'
-      ? !!a.me || assessor
+      ? (!!a.me || assessor) && can('assessments.answer')
       : x === 'respondents'
         ? assessor
         : x === 'consolidation'

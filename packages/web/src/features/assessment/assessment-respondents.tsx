@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { assessmentApi } from '@kith/domain/assessment/assessment.api.ts';
+import { can } from '@kith/domain/permissions/permissions.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
@@ -180,7 +181,8 @@ function InviteForm({ id, invited, onLinks }: { id: string; invited: Respondent[
   // Someone who joined the workspace a moment ago can be invited at once: the cached member list is asked again.
   useEffect(() => void qc.invalidateQueries({ queryKey: ['members'] }), [qc]);
   const taken = new Set(invited.flatMap((r) => (r.memberId ? [r.memberId] : [])));
-  const candidates = (members.data ?? []).filter((m) => !taken.has(m.userId));
+  // Viewers read and never write, answers included (docs/permissions.md); disabled members cannot sign in to answer.
+  const candidates = (members.data ?? []).filter((m) => !taken.has(m.userId) && !m.disabled && can(m.role, 'assessments.answer'));
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [outside, setOutside] = useState<Outside[]>([]);
   const [days, setDays] = useState(14);
