@@ -38,6 +38,9 @@ const SurveyResultsPage = lazyRoute(() => import('../features/surveys/survey-res
 const CareReportsPage = lazyRoute(() => import('../features/surveys/care-reports-page.tsx'));
 const PlaybooksPage = lazyRoute(() => import('../features/playbooks/playbooks-page.tsx'));
 const PlaybookEditorPage = lazyRoute(() => import('../features/playbooks/playbook-editor.tsx'));
+const AssessmentsPage = lazyRoute(() => import('../features/assessment/assessments-page.tsx'));
+const AssessmentPage = lazyRoute(() => import('../features/assessment/assessment-page.tsx'));
+const FrameworksPage = lazyRoute(() => import('../features/assessment/frameworks-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -61,6 +64,9 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/surveys\/[^/]+/, SurveyBuilderPage],
   [/^\/playbooks\/?$/, PlaybooksPage],
   [/^\/playbooks\/[^/]+/, PlaybookEditorPage],
+  [/^\/assessments\/?$/, AssessmentsPage],
+  [/^\/assessments\/frameworks/, FrameworksPage],
+  [/^\/assessments\/[^/]+/, AssessmentPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -143,6 +149,11 @@ export function Shell() {
             <Icon name="chart" /> {t('nav.analytics')}
           </NavLink>
         )}
+        {can('assessments.read') && (
+          <NavLink href="/assessments">
+            <Icon name="tick" /> {t('nav.assessments')}
+          </NavLink>
+        )}
         <span className="spacer" />
         {can('imports.read') && (
           <NavLink href="/imports">
@@ -193,6 +204,9 @@ export function Shell() {
             <Route path="/playbooks" component={PlaybooksPage} />
             <Route path="/playbooks/new" component={PlaybookEditorPage} />
             <Route path="/playbooks/:id" component={PlaybookEditorPage} />
+            <Route path="/assessments" component={AssessmentsPage} />
+            <Route path="/assessments/frameworks" component={FrameworksPage} />
+            <Route path="/assessments/:id" component={AssessmentPage} />
             <Route path="/imports/:id" component={ImportsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>
