@@ -10,7 +10,7 @@ import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { enumLabel } from '../../lib/enum-label.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
-import { LEVELS, useFramework, type Assessment, type EvidenceLink, type Framework } from './assessment-data.ts';
+import { LEVELS, useAssessmentFramework, type Assessment, type EvidenceLink, type Framework } from './assessment-data.ts';
 import { Meter } from './assessments-page.tsx';
 
 type Draft = { intention: number | null; reality: number | null; comment: string; evidence: EvidenceLink[] };
@@ -34,7 +34,7 @@ export function AnswerTab({ assessment }: { assessment: Assessment }) {
   const notify = useToast();
   const errorText = useErrorText();
   const id = assessment.id;
-  const fw = useFramework(assessment.framework);
+  const fw = useAssessmentFramework(assessment.id);
   const mine = useQuery({
     queryKey: ['assessments', id, 'my-scores'],
     queryFn: async ({ signal }) => (await call(assessmentApi.myScores, { params: { id }, signal })).data,
@@ -474,15 +474,16 @@ function EvidenceEditor({ value, readOnly, onChange }: { value: EvidenceLink[]; 
   );
 }
 
-const RECORD_PATHS: Record<EvidenceLink['kind'], string> = {
-  contact: '/contacts/',
-  company: '/companies/',
-  deal: '/deals?deal=',
-  ticket: '/tickets/',
-  order: '/orders/',
-  segment: '/segments?id=',
-  playbook: '/playbooks/',
-  survey: '/surveys/',
-  note: '',
+/** Where a linked record opens: its own page, or (deals have none) the board; a segment as the contacts it holds. */
+const RECORD_PATHS: Record<EvidenceLink['kind'], (id: string) => string> = {
+  contact: (id) => `/contacts/${id}`,
+  company: (id) => `/companies/${id}`,
+  deal: () => '/deals',
+  ticket: (id) => `/tickets/${id}`,
+  order: (id) => `/orders/${id}`,
+  segment: (id) => `/contacts?segment=${encodeURIComponent(id)}`,
+  playbook: (id) => `/playbooks/${id}`,
+  survey: (id) => `/surveys/${id}`,
+  note: () => '',
 };
-export const recordPath = (kind: EvidenceLink['kind'], id: string) => `${RECORD_PATHS[kind]}${id}`;
+export const recordPath = (kind: EvidenceLink['kind'], id: string) => RECORD_PATHS[kind](id);

@@ -11,7 +11,7 @@ import { call } from '../../lib/api-call.ts';
 import { useFormat, type Formatters } from '../../lib/format.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { LevelPicker } from './assessment-answer.tsx';
-import { useFramework, type Assessment, type Consolidation, type Framework } from './assessment-data.ts';
+import { useAssessmentFramework, type Assessment, type Consolidation, type Framework } from './assessment-data.ts';
 import { level, pct } from './assessment-format.ts';
 
 type Row = Consolidation['practices'][number];
@@ -29,7 +29,7 @@ export function ConsolidationTab({ assessment }: { assessment: Assessment }) {
   const errorText = useErrorText();
   const can = useCan();
   const id = assessment.id;
-  const fw = useFramework(assessment.framework);
+  const fw = useAssessmentFramework(assessment.id);
   const q = useQuery({
     queryKey: ['assessments', id, 'consolidation'],
     queryFn: async ({ signal }) => (await call(assessmentApi.consolidation, { params: { id }, signal })).data,

@@ -55,6 +55,16 @@ export function useFramework(key: string | undefined, lang?: Lang) {
   });
 }
 
+/** The framework as an assessment uses it: the version it started with (a copy edited since does not change it). */
+export function useAssessmentFramework(id: string) {
+  const lang = useLang();
+  return useQuery({
+    queryKey: ['assessments', id, 'framework', lang],
+    queryFn: async ({ signal }) => (await call(assessmentApi.assessmentFramework, { params: { id }, query: { lang }, signal })).data,
+    staleTime: 60_000,
+  });
+}
+
 export function useAssessments() {
   const lang = useLang();
   return useQuery({
