@@ -7,8 +7,8 @@ import { currentScores, currentStats, currentScoreGeneration, currentStatsGenera
  * The reads behind the assessment's live evidence (evidence.service.ts): a few aggregate queries, each one pass
  * over an index or a table, built for a workspace of a million customers and ten million orders. Customer
  * purchases are read from the per-customer aggregates (`customer_stats`) and the current score generation
- * (`customer_scores`), never by scanning the orders; the orders are touched only by index probes per customer
- * (win-back) and by the period's order lines (categories).
+ * (`customer_scores`), never by scanning the orders; the orders are touched only through the index on (workspace_id,
+ * contact_id, ordered_at), for a random sample of at most EVIDENCE_SAMPLE customers (win-back, categories).
  *
  * Every query takes the workspace; `team` (a team id, or null for the whole business) limits customer-based
  * reads to customers of that team (`contacts.team_id`) and people and ticket reads to that team.
@@ -49,24 +49,31 @@ export async function contactFigures(
   return { customers: n(r.customers), owned: n(r.owned), stale: n(r.stale), consented: n(r.consented), filled: n(r.filled) };
 }
 
-/**
- * The per-customer aggregates in one pass: buyers, repeat buyers (two purchase days or more), and buyers whose
- * last purchase day is before `lapseDay` (lapsed before the period and not back since). Days are the
- * workspace's local day numbers, as the aggregates keep them.
- */
-export async function purchaseFigures(db: Db, workspaceId: string, team: Team, lapseDay: number): Promise<{ buyers: number; repeaters: number; gone: number }> {
+/** The per-customer aggregates in one pass: buyers, and repeat buyers (two purchase days or more). */
+export async function purchaseFigures(db: Db, workspaceId: string, team: Team): Promise<{ buyers: number; repeaters: number }> {
   let q = currentStats(db, workspaceId).select([
     count1(sql`customer_stats.purchase_days > 0`).as('buyers'),
     count1(sql`customer_stats.purchase_days >= 2`).as('repeaters'),
-    count1(sql`customer_stats.purchase_days > 0 and customer_stats.last_day < ${lapseDay}`).as('gone'),
   ]);
-  if (team)
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom('contacts as c').select(sql`1`.as('x')).whereRef('c.id', '=', 'customer_stats.contact_id').where('c.team_id', '=', team)),
-    );
+  if (team) q = q.where(inTeam('customer_stats.contact_id', team));
   const r = await q.executeTakeFirstOrThrow();
-  return { buyers: n(r.buyers), repeaters: n(r.repeaters), gone: n(r.gone) };
+  return { buyers: n(r.buyers), repeaters: n(r.repeaters) };
 }
+
+/**
+ * A sample of customers: those whose id ends in one of the first `buckets` of 4,096 three-hex-digit endings. Ids
+ * are UUIDv7, whose last 62 bits are random, so the sample is a uniform random one, the same on both databases and
+ * from one run to the next. Null (everyone) at 4,096 buckets.
+ */
+export const SAMPLE_BUCKETS = 4096;
+export const sampleEnding = (buckets: number): string | null => (buckets >= SAMPLE_BUCKETS ? null : buckets.toString(16).padStart(3, '0'));
+const inSample = (column: string, buckets: number) => {
+  const below = sampleEnding(buckets);
+  return below === null ? sql<boolean>`1 = 1` : sql<boolean>`substr(cast(${sql.ref(column)} as text), 34, 3) < ${below}`;
+};
+
+/** The customer is one of the team's (a correlated probe of the contact's row). */
+const inTeam = (column: string, team: string) => sql<boolean>`exists (select 1 from contacts c where c.id = ${sql.ref(column)} and c.team_id = ${team})`;
 
 /** New customers (first purchase day in [fromDay, toDay]) per day; and how many of them were ever enrolled in a playbook. */
 export async function newCustomersByDay(
@@ -87,10 +94,7 @@ export async function newCustomersByDay(
     .where('customer_stats.purchase_days', '>', 0)
     .where('customer_stats.first_day', '>=', fromDay)
     .where('customer_stats.first_day', '<=', toDay);
-  if (team)
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom('contacts as c').select(sql`1`.as('x')).whereRef('c.id', '=', 'customer_stats.contact_id').where('c.team_id', '=', team)),
-    );
+  if (team) q = q.where(inTeam('customer_stats.contact_id', team));
   const rows = await q.groupBy('customer_stats.first_day').execute();
   return rows.map((r) => ({ day: n(r.day), customers: n(r.customers), enrolled: n(r.enrolled) }));
 }
@@ -101,66 +105,67 @@ const purchaseBetween = (from: string, to: string) =>
     and o.ordered_at >= ${from} and o.ordered_at < ${to} and o.deleted_at is null and o.status in (${sql.join(PURCHASE_STATUSES)}))`;
 
 /**
- * Customers lapsed at the start of the period who bought since its start: those who first bought before the lapse
- * window, bought again on or after the period's first day, and not in the window [lapseStart, periodStart); `back`
- * those of them with a purchase in the period (without a probe when their last purchase day is in it). The buyers
- * whose last purchase is before the window are counted by `purchaseFigures` (`gone`): lapsed and not back.
+ * Win-back over a sample of the customers (`buckets`, above): those lapsed at the start of the period — a first
+ * purchase before the lapse window [lapseStart, periodStart) and none in it — and of them those back, with a purchase
+ * in the period. The aggregates settle most customers (a last purchase before the window: lapsed, not back; in the
+ * window: not lapsed); the others need an index probe of their orders in the window, and, when their last purchase is
+ * after the period, one in the period.
  */
 export async function lapsedReturning(
   db: Db,
   workspaceId: string,
   team: Team,
-  o: { lapseDay: number; fromDay: number; toDay: number; lapseStart: string; periodStart: string; periodEnd: string },
+  o: { lapseDay: number; fromDay: number; toDay: number; lapseStart: string; periodStart: string; periodEnd: string; buckets: number },
 ): Promise<{ lapsed: number; back: number }> {
   let q = currentStats(db, workspaceId)
     .select([
       (eb) => eb.fn.countAll<number>().as('lapsed'),
-      count1(sql`customer_stats.last_day <= ${o.toDay} or ${purchaseBetween(o.periodStart, o.periodEnd)}`).as('back'),
+      count1(sql`customer_stats.last_day >= ${o.fromDay} and (customer_stats.last_day <= ${o.toDay} or ${purchaseBetween(o.periodStart, o.periodEnd)})`).as(
+        'back',
+      ),
     ])
     .where('customer_stats.purchase_days', '>', 0)
     .where('customer_stats.first_day', '<', o.lapseDay)
-    .where('customer_stats.last_day', '>=', o.fromDay)
-    .where(sql<boolean>`not ${purchaseBetween(o.lapseStart, o.periodStart)}`);
-  if (team)
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom('contacts as c').select(sql`1`.as('x')).whereRef('c.id', '=', 'customer_stats.contact_id').where('c.team_id', '=', team)),
+    .where(inSample('customer_stats.contact_id', o.buckets))
+    .where(
+      sql<boolean>`(customer_stats.last_day < ${o.lapseDay} or (customer_stats.last_day >= ${o.fromDay} and not ${purchaseBetween(o.lapseStart, o.periodStart)}))`,
     );
+  if (team) q = q.where(inTeam('customer_stats.contact_id', team));
   const r = await q.executeTakeFirstOrThrow();
   return { lapsed: n(r.lapsed), back: n(r.back) };
 }
 
 /**
- * Penetration over the period's purchases: buyers with order lines, the sum over them of the distinct product
- * categories they bought (uncategorised lines add none), and those with two categories or more.
+ * Penetration over the period's purchases, for a sample of the customers (`buckets`): each sampled customer who
+ * bought in the period with the number of distinct product categories of their order lines (uncategorised lines
+ * add none). Driven from the aggregates (customers whose purchases span the period), each customer's orders in it
+ * found on (workspace_id, contact_id, ordered_at).
  */
-export async function categoryFigures(
+export async function categoriesPerBuyer(
   db: Db,
   workspaceId: string,
   team: Team,
-  periodStart: string,
-  periodEnd: string,
-): Promise<{ buyers: number; categories: number; crossBuyers: number }> {
-  let inner = db
-    .selectFrom('order_lines as l')
-    .innerJoin('orders as o', 'o.id', 'l.order_id')
+  o: { fromDay: number; toDay: number; periodStart: string; periodEnd: string; buckets: number },
+): Promise<number[]> {
+  let q = db
+    .selectFrom('customer_stats as s')
+    .innerJoin('orders as o', (j) => j.onRef('o.workspace_id', '=', 's.workspace_id').onRef('o.contact_id', '=', 's.contact_id'))
+    .innerJoin('order_lines as l', 'l.order_id', 'o.id')
     .leftJoin('products as p', 'p.id', 'l.product_id')
-    .select(['o.contact_id', sql<number>`count(distinct p.category_id)`.as('cats')])
-    .where('l.workspace_id', '=', workspaceId)
-    .where('o.workspace_id', '=', workspaceId)
-    .where('o.ordered_at', '>=', periodStart)
-    .where('o.ordered_at', '<', periodEnd)
+    .select(['s.contact_id', sql<number>`count(distinct p.category_id)`.as('cats')])
+    .where('s.workspace_id', '=', workspaceId)
+    .where('s.generation', '=', currentStatsGeneration(workspaceId))
+    .where('s.purchase_days', '>', 0)
+    .where('s.last_day', '>=', o.fromDay)
+    .where('s.first_day', '<=', o.toDay)
+    .where(inSample('s.contact_id', o.buckets))
+    .where('o.ordered_at', '>=', o.periodStart)
+    .where('o.ordered_at', '<', o.periodEnd)
     .where('o.deleted_at', 'is', null)
-    .where('o.status', 'in', PURCHASE_STATUSES)
-    .groupBy('o.contact_id');
-  if (team)
-    inner = inner.where((eb) =>
-      eb.exists(eb.selectFrom('contacts as c').select(sql`1`.as('x')).whereRef('c.id', '=', 'o.contact_id').where('c.team_id', '=', team)),
-    );
-  const r = await db
-    .selectFrom(inner.as('b'))
-    .select([(eb) => eb.fn.countAll<number>().as('buyers'), sql<number>`coalesce(sum(b.cats), 0)`.as('categories'), count1(sql`b.cats >= 2`).as('cross')])
-    .executeTakeFirstOrThrow();
-  return { buyers: n(r.buyers), categories: n(r.categories), crossBuyers: n(r.cross) };
+    .where('o.status', 'in', PURCHASE_STATUSES);
+  if (team) q = q.where(inTeam('s.contact_id', team));
+  const rows = await q.groupBy('s.contact_id').execute();
+  return rows.map((r) => n(r.cats));
 }
 
 /** The current scores: customers scored, with a P(alive), and with a P(alive) below one half; when they were refreshed. */
@@ -174,10 +179,7 @@ export async function scoreFigures(
     count1(sql`customer_scores.p_alive is not null`).as('with_alive'),
     count1(sql`customer_scores.p_alive < 0.5`).as('lost'),
   ]);
-  if (team)
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom('contacts as c').select(sql`1`.as('x')).whereRef('c.id', '=', 'customer_scores.contact_id').where('c.team_id', '=', team)),
-    );
+  if (team) q = q.where(inTeam('customer_scores.contact_id', team));
   const [r, run] = await Promise.all([
     q.executeTakeFirstOrThrow(),
     db.selectFrom('score_runs').select('finished_at').where('workspace_id', '=', workspaceId).executeTakeFirst(),
@@ -382,8 +384,7 @@ export async function invitationFigures(
     .where('i.workspace_id', '=', workspaceId)
     .where('i.created_at', '>=', periodStart)
     .where('i.created_at', '<', periodEnd);
-  if (team)
-    q = q.where((eb) => eb.exists(eb.selectFrom('contacts as c').select(sql`1`.as('x')).whereRef('c.id', '=', 'i.contact_id').where('c.team_id', '=', team)));
+  if (team) q = q.where(inTeam('i.contact_id', team));
   const r = await q.executeTakeFirstOrThrow();
   return { sent: n(r.sent), answered: n(r.answered) };
 }
@@ -450,8 +451,7 @@ export async function detractorFollowUps(
     .where('a.value_num', '<=', 6)
     .where('a.answered_at', '>=', periodStart)
     .where('a.answered_at', '<', periodEnd);
-  if (team)
-    q = q.where((eb) => eb.exists(eb.selectFrom('contacts as c').select(sql`1`.as('x')).whereRef('c.id', '=', 'a.contact_id').where('c.team_id', '=', team)));
+  if (team) q = q.where(inTeam('a.contact_id', team));
   return (await q.execute()) as { answered_at: string; responded_at: string | null; resolved_at: string | null }[];
 }
 

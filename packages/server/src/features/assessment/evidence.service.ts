@@ -5,7 +5,7 @@ import { cesSummary, csatSummary, npsSummary } from '@kith/domain/surveys/survey
 import { timeZoneOf } from '@kith/domain/time/zone.ts';
 import type { Core } from '../../core.ts';
 import {
-  categoryFigures,
+  categoriesPerBuyer,
   closedDeals,
   contactFigures,
   detractorFollowUps,
@@ -17,6 +17,7 @@ import {
   openDuplicates,
   openTicketsPerAgent,
   purchaseFigures,
+  SAMPLE_BUCKETS,
   resolvedComplaints,
   scaleAnswerCounts,
   scoreFigures,
@@ -48,7 +49,20 @@ const STALE_DAYS = 365;
 /** A detractor counts as followed up when the follow-up ticket was answered within this many days. */
 const FOLLOW_UP_DAYS = 7;
 
-export type EvidenceOptions = { from: string; to: string; teamId?: string | null };
+/**
+ * Win-back and categories per customer need each customer's orders in a window: above this many buyers they are
+ * estimated from a uniform random sample of about this many customers (evidence.repository.ts), with a 95%
+ * interval; at or below it they are exact.
+ */
+export const EVIDENCE_SAMPLE = 20_000;
+
+export type EvidenceOptions = {
+  from: string;
+  to: string;
+  teamId?: string | null;
+  /** The sample size above which win-back and categories are estimated (EVIDENCE_SAMPLE; smaller in tests). */
+  sample?: number;
+};
 
 type Part = {
   value: number | null;
@@ -102,6 +116,34 @@ export function evenness(xs: readonly number[]): number | null {
   return 1 - weighted / (s.length * total);
 }
 
+/** The Wilson score interval (95%) of a share k of n: within 0..1, with a width even at 0 or n. */
+export function wilson(k: number, n: number): { low: number; high: number } {
+  const z = 1.959963984540054;
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return { low: k === 0 ? 0 : Math.max(0, centre - half), high: k === n ? 1 : Math.min(1, centre + half) };
+}
+
+/** Mean categories per buyer, its normal 95% interval, and the buyers of two categories or more. */
+function categoryStats(xs: number[]): { mean: number; meanInterval: { low: number; high: number } | null; cross: number } {
+  const count = xs.length;
+  if (count === 0) return { mean: 0, meanInterval: null, cross: 0 };
+  let sum = 0;
+  let cross = 0;
+  for (const x of xs) {
+    sum += x;
+    if (x >= 2) cross++;
+  }
+  const mean = sum / count;
+  if (count < 2) return { mean, meanInterval: null, cross };
+  let squares = 0;
+  for (const x of xs) squares += (x - mean) ** 2;
+  const half = (1.959963984540054 * Math.sqrt(squares / (count - 1))) / Math.sqrt(count);
+  return { mean, meanInterval: { low: Math.max(0, mean - half), high: mean + half }, cross };
+}
+
 /** Every indicator for a workspace (or one team) over a period, in INDICATOR_KEYS order. */
 export async function computeEvidence(core: Core, workspaceId: string, opts: EvidenceOptions): Promise<EvidenceValue[]> {
   const db = core.db;
@@ -119,25 +161,28 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
   const months = monthsBetween(fromDay, toDay);
   const monthsLong = (toDay - fromDay + 1) / (365.25 / 12);
 
-  const [contacts, purchases, newByDay, lapsed, cats, scores, segs, workload, dups, imports, sla, complaints, deals, stages, invites, detractors] =
-    await Promise.all([
-      contactFigures(db, workspaceId, team, new Date(Date.parse(periodEnd) - STALE_DAYS * DAY).toISOString()),
-      purchaseFigures(db, workspaceId, team, lapseDay),
-      newCustomersByDay(db, workspaceId, team, fromDay, toDay),
-      lapsedReturning(db, workspaceId, team, { lapseDay, fromDay, toDay, lapseStart: instant(lapseDay), periodStart, periodEnd }),
-      categoryFigures(db, workspaceId, team, periodStart, periodEnd),
-      scoreFigures(db, workspaceId, team),
-      segmentUse(db, workspaceId),
-      openTicketsPerAgent(db, workspaceId, team),
-      openDuplicates(db, workspaceId, team),
-      importFigures(db, workspaceId, periodStart, periodEnd),
-      slaFigures(db, workspaceId, team, periodStart, periodEnd, now),
-      resolvedComplaints(db, workspaceId, team, periodStart, periodEnd),
-      closedDeals(db, workspaceId, team, periodStart, periodEnd),
-      openDealStages(db, workspaceId, team),
-      invitationFigures(db, workspaceId, team, periodStart, periodEnd),
-      detractorFollowUps(db, workspaceId, team, periodStart, periodEnd),
-    ]);
+  const purchases = await purchaseFigures(db, workspaceId, team);
+  // The sample: SAMPLE_BUCKETS of them is everyone.
+  const sampleSize = opts.sample ?? EVIDENCE_SAMPLE;
+  const buckets = purchases.buyers <= sampleSize ? SAMPLE_BUCKETS : Math.max(1, Math.ceil((SAMPLE_BUCKETS * sampleSize) / purchases.buyers));
+  const sampled = buckets < SAMPLE_BUCKETS;
+  const [contacts, newByDay, lapsed, perBuyer, scores, segs, workload, dups, imports, sla, complaints, deals, stages, invites, detractors] = await Promise.all([
+    contactFigures(db, workspaceId, team, new Date(Date.parse(periodEnd) - STALE_DAYS * DAY).toISOString()),
+    newCustomersByDay(db, workspaceId, team, fromDay, toDay),
+    lapsedReturning(db, workspaceId, team, { lapseDay, fromDay, toDay, lapseStart: instant(lapseDay), periodStart, periodEnd, buckets }),
+    categoriesPerBuyer(db, workspaceId, team, { fromDay, toDay, periodStart, periodEnd, buckets }),
+    scoreFigures(db, workspaceId, team),
+    segmentUse(db, workspaceId),
+    openTicketsPerAgent(db, workspaceId, team),
+    openDuplicates(db, workspaceId, team),
+    importFigures(db, workspaceId, periodStart, periodEnd),
+    slaFigures(db, workspaceId, team, periodStart, periodEnd, now),
+    resolvedComplaints(db, workspaceId, team, periodStart, periodEnd),
+    closedDeals(db, workspaceId, team, periodStart, periodEnd),
+    openDealStages(db, workspaceId, team),
+    invitationFigures(db, workspaceId, team, periodStart, periodEnd),
+    detractorFollowUps(db, workspaceId, team, periodStart, periodEnd),
+  ]);
 
   // Scale answers per local day: the dashboard's daily counts, or a team's customers' answers.
   const answers: { day: string; type: string; value: number; n: number }[] = team
@@ -158,6 +203,7 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
     of > 0 ? { value: k / of, n: of, link } : { value: null, reason, n: 0, link };
   const unbuilt: Part = { value: null, reason: 'not_built', n: 0 };
 
+  const cats = categoryStats(perBuyer);
   const newTotal = newByDay.reduce((a, r) => a + r.customers, 0);
   const newEnrolled = newByDay.reduce((a, r) => a + r.enrolled, 0);
   const used = new Set<string>();
@@ -194,10 +240,17 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
           }
         : { value: null, reason: 'no_orders', n: 0 },
     repeat_purchase_rate: share(purchases.repeaters, purchases.buyers, 'no_orders'),
-    categories_per_customer: cats.buyers > 0 ? { value: cats.categories / cats.buyers, n: cats.buyers } : { value: null, reason: 'no_orders', n: 0 },
-    cross_sell_rate: share(cats.crossBuyers, cats.buyers, 'no_orders'),
+    categories_per_customer:
+      perBuyer.length > 0 ? { value: cats.mean, n: perBuyer.length, interval: sampled ? cats.meanInterval : null } : { value: null, reason: 'no_orders', n: 0 },
+    cross_sell_rate:
+      perBuyer.length > 0
+        ? { value: cats.cross / perBuyer.length, n: perBuyer.length, interval: sampled ? wilson(cats.cross, perBuyer.length) : null }
+        : { value: null, reason: 'no_orders', n: 0 },
     churn_share: share(scores.likelyLost, scores.withAlive, 'no_scores'),
-    win_back_rate: share(lapsed.back, lapsed.lapsed + purchases.gone, 'no_orders'),
+    win_back_rate:
+      lapsed.lapsed > 0
+        ? { value: lapsed.back / lapsed.lapsed, n: lapsed.lapsed, interval: sampled ? wilson(lapsed.back, lapsed.lapsed) : null }
+        : { value: null, reason: 'no_orders', n: 0 },
     owner_coverage: share(contacts.owned, contacts.customers, 'no_customers'),
     workload_balance:
       workload.agents < 2

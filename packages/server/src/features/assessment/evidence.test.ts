@@ -476,6 +476,26 @@ describe('assessment evidence', () => {
     assert.equal(followed.length, 1, 'one answered in two days; one after ten; one not');
     close(got.detractor_follow_up.value, 1 / 3, 'detractor_follow_up');
 
+    // Above the sample size, win-back and categories come from a random sample of the customers (the endings of
+    // their ids), with an interval.
+    const small = byKey(await computeEvidence(t.core, workspaceId, { from, to, sample: 12 }));
+    const buckets = Math.ceil((4096 * 12) / buyers);
+    const inSample = (id: string) => id.slice(33, 36) < buckets.toString(16).padStart(3, '0');
+    const lapsedS = lapsed.filter(([c]) => inSample(c));
+    const backS = back.filter(([c]) => inSample(c));
+    assert.ok(lapsedS.length > 0 && lapsedS.length < lapsed.length, `a sample: ${lapsedS.length} of ${lapsed.length}`);
+    close(small.win_back_rate.value, backS.length / lapsedS.length, 'sampled win_back_rate');
+    assert.equal(small.win_back_rate.n, lapsedS.length);
+    assert.ok(small.win_back_rate.interval!.low <= small.win_back_rate.value! && small.win_back_rate.value! <= small.win_back_rate.interval!.high);
+    const catsS = [...cats].filter(([c]) => inSample(c)).map(([, x]) => x.size);
+    assert.ok(catsS.length > 0 && catsS.length < cats.size);
+    close(small.categories_per_customer.value, catsS.reduce((a, b) => a + b, 0) / catsS.length, 'sampled categories_per_customer');
+    close(small.cross_sell_rate.value, catsS.filter((x) => x >= 2).length / catsS.length, 'sampled cross_sell_rate');
+    assert.ok(small.cross_sell_rate.interval && small.categories_per_customer.interval);
+    assert.equal(got.win_back_rate.interval, null, 'exact below the sample size: no interval');
+    // Everything else is the same.
+    for (const k of INDICATOR_KEYS) if (!['win_back_rate', 'categories_per_customer', 'cross_sell_rate'].includes(k)) assert.deepEqual(small[k], got[k], k);
+
     // The capabilities of later issues.
     for (const k of ['segment_targets', 'kpi_coverage', 'training_coverage', 'kpi_targets', 'automations_active'] as const) {
       assert.equal(got[k].value, null, k);
