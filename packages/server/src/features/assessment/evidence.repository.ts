@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
 import type { Db } from '../../platform/db/create-db.ts';
-import { currentScores, currentStats, currentScoreGeneration, currentStatsGeneration } from '../analytics/score.repository.ts';
+import { currentScores, currentStats, currentStatsGeneration } from '../analytics/score.repository.ts';
 
 /**
  * The reads behind the assessment's live evidence (evidence.service.ts): a few aggregate queries, each one pass
@@ -58,6 +58,17 @@ export async function purchaseFigures(db: Db, workspaceId: string, team: Team): 
   if (team) q = q.where(inTeam('customer_stats.contact_id', team));
   const r = await q.executeTakeFirstOrThrow();
   return { buyers: n(r.buyers), repeaters: n(r.repeaters) };
+}
+
+/** How many customers have aggregates (the population a sample is drawn from): a count of the aggregates' index. */
+export async function statsRows(db: Db, workspaceId: string): Promise<number> {
+  return n(
+    (
+      await currentStats(db, workspaceId)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /**
@@ -459,12 +470,4 @@ export async function detractorFollowUps(
 export async function workspaceZone(db: Db, workspaceId: string): Promise<string | null> {
   const r = await db.selectFrom('workspaces').select('timezone').where('id', '=', workspaceId).executeTakeFirst();
   return r?.timezone ?? null;
-}
-
-/** The generations read (for a caller that wants to say which refresh the evidence stands on). */
-export async function generationsRead(db: Db, workspaceId: string): Promise<{ scores: number; stats: number }> {
-  const r = await db
-    .selectNoFrom([currentScoreGeneration(workspaceId).as('scores'), currentStatsGeneration(workspaceId).as('stats')])
-    .executeTakeFirstOrThrow();
-  return { scores: n(r.scores), stats: n(r.stats) };
 }

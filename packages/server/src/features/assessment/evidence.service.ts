@@ -22,6 +22,7 @@ import {
   scaleAnswerCounts,
   scoreFigures,
   segmentUse,
+  statsRows,
   slaFigures,
   teamScaleAnswers,
   workspaceZone,
@@ -51,10 +52,11 @@ const FOLLOW_UP_DAYS = 7;
 
 /**
  * Win-back and categories per customer need each customer's orders in a window: above this many buyers they are
- * estimated from a uniform random sample of about this many customers (evidence.repository.ts), with a 95%
+ * estimated from a uniform random sample of about this many customers (for a team, the
+ * team's customers among them) (evidence.repository.ts), with a 95%
  * interval; at or below it they are exact.
  */
-export const EVIDENCE_SAMPLE = 20_000;
+export const EVIDENCE_SAMPLE = 10_000;
 
 export type EvidenceOptions = {
   from: string;
@@ -70,7 +72,6 @@ type Part = {
   n: number;
   interval?: { low: number; high: number } | null;
   trend?: { month: string; value: number | null }[] | null;
-  link?: string;
 };
 
 const dayOfDate = (d: string): number => {
@@ -161,28 +162,31 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
   const months = monthsBetween(fromDay, toDay);
   const monthsLong = (toDay - fromDay + 1) / (365.25 / 12);
 
-  const purchases = await purchaseFigures(db, workspaceId, team);
-  // The sample: SAMPLE_BUCKETS of them is everyone.
+  // The sample is drawn from every customer with aggregates, the team's among them: the orders probed stay about
+  // EVIDENCE_SAMPLE customers' whatever the team (a team's share of it is its share of the customers).
+  const population = await statsRows(db, workspaceId);
   const sampleSize = opts.sample ?? EVIDENCE_SAMPLE;
-  const buckets = purchases.buyers <= sampleSize ? SAMPLE_BUCKETS : Math.max(1, Math.ceil((SAMPLE_BUCKETS * sampleSize) / purchases.buyers));
+  const buckets = population <= sampleSize ? SAMPLE_BUCKETS : Math.max(1, Math.ceil((SAMPLE_BUCKETS * sampleSize) / population));
   const sampled = buckets < SAMPLE_BUCKETS;
-  const [contacts, newByDay, lapsed, perBuyer, scores, segs, workload, dups, imports, sla, complaints, deals, stages, invites, detractors] = await Promise.all([
-    contactFigures(db, workspaceId, team, new Date(Date.parse(periodEnd) - STALE_DAYS * DAY).toISOString()),
-    newCustomersByDay(db, workspaceId, team, fromDay, toDay),
-    lapsedReturning(db, workspaceId, team, { lapseDay, fromDay, toDay, lapseStart: instant(lapseDay), periodStart, periodEnd, buckets }),
-    categoriesPerBuyer(db, workspaceId, team, { fromDay, toDay, periodStart, periodEnd, buckets }),
-    scoreFigures(db, workspaceId, team),
-    segmentUse(db, workspaceId),
-    openTicketsPerAgent(db, workspaceId, team),
-    openDuplicates(db, workspaceId, team),
-    importFigures(db, workspaceId, periodStart, periodEnd),
-    slaFigures(db, workspaceId, team, periodStart, periodEnd, now),
-    resolvedComplaints(db, workspaceId, team, periodStart, periodEnd),
-    closedDeals(db, workspaceId, team, periodStart, periodEnd),
-    openDealStages(db, workspaceId, team),
-    invitationFigures(db, workspaceId, team, periodStart, periodEnd),
-    detractorFollowUps(db, workspaceId, team, periodStart, periodEnd),
-  ]);
+  const [purchases, contacts, newByDay, lapsed, perBuyer, scores, segs, workload, dups, imports, sla, complaints, deals, stages, invites, detractors] =
+    await Promise.all([
+      purchaseFigures(db, workspaceId, team),
+      contactFigures(db, workspaceId, team, new Date(Date.parse(periodEnd) - STALE_DAYS * DAY).toISOString()),
+      newCustomersByDay(db, workspaceId, team, fromDay, toDay),
+      lapsedReturning(db, workspaceId, team, { lapseDay, fromDay, toDay, lapseStart: instant(lapseDay), periodStart, periodEnd, buckets }),
+      categoriesPerBuyer(db, workspaceId, team, { fromDay, toDay, periodStart, periodEnd, buckets }),
+      scoreFigures(db, workspaceId, team),
+      segmentUse(db, workspaceId),
+      openTicketsPerAgent(db, workspaceId, team),
+      openDuplicates(db, workspaceId, team),
+      importFigures(db, workspaceId, periodStart, periodEnd),
+      slaFigures(db, workspaceId, team, periodStart, periodEnd, now),
+      resolvedComplaints(db, workspaceId, team, periodStart, periodEnd),
+      closedDeals(db, workspaceId, team, periodStart, periodEnd),
+      openDealStages(db, workspaceId, team),
+      invitationFigures(db, workspaceId, team, periodStart, periodEnd),
+      detractorFollowUps(db, workspaceId, team, periodStart, periodEnd),
+    ]);
 
   // Scale answers per local day: the dashboard's daily counts, or a team's customers' answers.
   const answers: { day: string; type: string; value: number; n: number }[] = team
@@ -199,8 +203,7 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
     return out;
   };
 
-  const share = (k: number, of: number, reason: UnavailableReason, link?: string): Part =>
-    of > 0 ? { value: k / of, n: of, link } : { value: null, reason, n: 0, link };
+  const share = (k: number, of: number, reason: UnavailableReason): Part => (of > 0 ? { value: k / of, n: of } : { value: null, reason, n: 0 });
   const unbuilt: Part = { value: null, reason: 'not_built', n: 0 };
 
   const cats = categoryStats(perBuyer);
@@ -301,7 +304,7 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
       suggestedReality: p.value === null ? null : suggestedReality(key, p.value),
       interval: p.interval ?? null,
       trend: p.trend ?? null,
-      link: p.link ?? linkOf(key, opts, months.length),
+      link: linkOf(key, opts, months.length),
     };
   });
 }
