@@ -93,8 +93,8 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorDef } = {
   categories_per_customer: {
     name: { vi: 'Số nhóm hàng mỗi khách', en: 'Categories per customer' },
     description: {
-      vi: 'Số nhóm sản phẩm trung bình mà mỗi người mua đã mua trong kỳ (chỉ tính dòng hàng có nhóm). Với hơn 10.000 khách hàng, ước lượng từ một mẫu ngẫu nhiên khoảng 10.000 khách, kèm khoảng tin cậy 95%.',
-      en: 'Mean number of product categories each buyer bought from in the period (categorised order lines only). Above 10,000 customers, estimated from a random sample of about 10,000, with its 95% interval.',
+      vi: 'Số nhóm sản phẩm trung bình mà mỗi người mua đã mua trong kỳ (chỉ tính dòng hàng có nhóm). Với hơn 5.000 khách hàng, ước lượng từ một mẫu ngẫu nhiên khoảng 5.000 khách, kèm khoảng tin cậy 95%.',
+      en: 'Mean number of product categories each buyer bought from in the period (categorised order lines only). Above 5,000 customers, estimated from a random sample of about 5,000, with its 95% interval.',
     },
     unit: 'mean',
     direction: 'higher',
@@ -105,8 +105,8 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorDef } = {
   cross_sell_rate: {
     name: { vi: 'Tỷ lệ bán chéo', en: 'Cross-sell rate' },
     description: {
-      vi: 'Tỷ lệ người mua trong kỳ đã mua từ hai nhóm sản phẩm trở lên. Với hơn 10.000 khách hàng, ước lượng từ một mẫu ngẫu nhiên khoảng 10.000 khách, kèm khoảng tin cậy 95%.',
-      en: 'Share of the period’s buyers who bought from two or more product categories. Above 10,000 customers, estimated from a random sample of about 10,000, with its 95% interval.',
+      vi: 'Tỷ lệ người mua trong kỳ đã mua từ hai nhóm sản phẩm trở lên. Với hơn 5.000 khách hàng, ước lượng từ một mẫu ngẫu nhiên khoảng 5.000 khách, kèm khoảng tin cậy 95%.',
+      en: 'Share of the period’s buyers who bought from two or more product categories. Above 5,000 customers, estimated from a random sample of about 5,000, with its 95% interval.',
     },
     unit: 'share',
     direction: 'higher',
@@ -129,8 +129,8 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorDef } = {
   win_back_rate: {
     name: { vi: 'Tỷ lệ khách quay lại', en: 'Win-back rate' },
     description: {
-      vi: 'Trong số khách đã ngừng mua (không mua trong 180 ngày trước đầu kỳ), tỷ lệ đã mua lại trong kỳ. Với hơn 10.000 khách hàng, ước lượng từ một mẫu ngẫu nhiên khoảng 10.000 khách, kèm khoảng tin cậy 95%.',
-      en: 'Of the customers lapsed at the start of the period (no purchase in the 180 days before it), the share who bought again in the period. Above 10,000 customers, estimated from a random sample of about 10,000, with its 95% interval.',
+      vi: 'Trong số khách đã ngừng mua (không mua trong 180 ngày trước đầu kỳ), tỷ lệ đã mua lại trong kỳ. Với hơn 5.000 khách hàng, ước lượng từ một mẫu ngẫu nhiên khoảng 5.000 khách, kèm khoảng tin cậy 95%.',
+      en: 'Of the customers lapsed at the start of the period (no purchase in the 180 days before it), the share who bought again in the period. Above 5,000 customers, estimated from a random sample of about 5,000, with its 95% interval.',
     },
     unit: 'share',
     direction: 'higher',

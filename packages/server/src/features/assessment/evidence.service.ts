@@ -56,7 +56,7 @@ const FOLLOW_UP_DAYS = 7;
  * team's customers among them) (evidence.repository.ts), with a 95%
  * interval; at or below it they are exact.
  */
-export const EVIDENCE_SAMPLE = 10_000;
+export const EVIDENCE_SAMPLE = 5_000;
 
 export type EvidenceOptions = {
   from: string;
