@@ -15,6 +15,7 @@
  *   orders   (h) a CSV of KITH_BENCH_ORDER_LINES order lines (default 10,000,000) imported as orders vs a raw insert of them (recorded)
  *   surveys  (m) the NPS/CSAT dashboard over KITH_BENCH_ANSWERS (1,000,000) survey answers: trends and breakdowns, vs one aggregate query (the floor) and reading every answer
  *   jobs     (l) 100,000 scheduled steps run by the job runner: throughput (steps/s) and latency from due time to execution, vs a bare claim-and-mark loop
+ *   evidence (o) the assessment's live evidence at N customers and KITH_BENCH_TRANSACTIONS (10,000,000) orders (SQLite), vs the score refresh it builds on   target < 5 s
  *   stall    (n) p99 latency of other requests while a 200,000-row contacts CSV is uploaded and imported through the server, vs the same requests without it   target ≤ 200 ms added, import ≥ 40% of a raw insert
  *
  * KITH_BENCH_RFM=file|db runs one half of (k); KITH_BENCH_TRANSACTIONS sets its size.
@@ -42,6 +43,7 @@ import { benchRfmDb, benchRfmFile, RFM_TRANSACTIONS, type RfmDbResult, type RfmF
 import { benchJobs, JOBS, type JobsResult } from './jobs.ts';
 import { benchSurveys, SURVEY_ANSWERS, type SurveysBenchResult } from './surveys.ts';
 import { benchImportStall, STALL_ROWS, type ImportStallResult } from './import-stall.ts';
+import { benchEvidence, EVIDENCE_ORDERS, type EvidenceBenchResult } from './assessment-evidence.ts';
 import {
   benchWorkspace,
   countContacts,
@@ -59,9 +61,25 @@ import {
   type Dialect,
 } from './lib.ts';
 
-const BENCHES = ['insert', 'search', 'http', 'ui', 'sort', 'export', 'duplicates', 'import', 'orders', 'clv', 'rfm', 'jobs', 'surveys', 'stall'] as const;
+const BENCHES = [
+  'insert',
+  'search',
+  'http',
+  'ui',
+  'sort',
+  'export',
+  'duplicates',
+  'import',
+  'orders',
+  'clv',
+  'rfm',
+  'jobs',
+  'surveys',
+  'stall',
+  'evidence',
+] as const;
 /** These make their own databases; the others share one filled with N contacts. */
-const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm', 'jobs', 'surveys', 'stall'];
+const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm', 'jobs', 'surveys', 'stall', 'evidence'];
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -85,6 +103,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
 }
 
 type Results = {
+  evidence?: EvidenceBenchResult;
   stall?: ImportStallResult;
   surveys?: SurveysBenchResult;
   jobs?: JobsResult;
@@ -189,6 +208,12 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
     if (benches.includes('surveys')) {
       log(`-- surveys: the NPS/CSAT dashboard over ${int(SURVEY_ANSWERS)} answers, vs one aggregate query and reading every answer`);
       res.surveys = await benchSurveys(dialect);
+    }
+    if (benches.includes('evidence') && dialect === 'sqlite') {
+      log(
+        `-- evidence: the assessment's live evidence at ${int(env.contacts)} customers and ${int(EVIDENCE_ORDERS)} orders, vs the score refresh it builds on`,
+      );
+      res.evidence = await benchEvidence();
     }
     if (benches.includes('stall')) {
       log(`-- stall: other requests' latency while a ${int(STALL_ROWS)}-row contacts CSV is uploaded and imported through the server, vs without it`);
@@ -509,6 +534,19 @@ for (const [dialect, r] of Object.entries(results)) {
       '≤ 2×',
       verdict(r.rfm.ratio <= 2 && r.rfm.agree),
     ]);
+  if (r?.evidence) {
+    const x = r.evidence;
+    const worst = Math.max(...x.seconds, x.teamSeconds);
+    rows.push([
+      dialect,
+      `assessment evidence, ${int(x.customers)} customers and ${int(x.orders)} orders`,
+      `${x.seconds.map((s) => `${s.toFixed(2)} s`).join(', ')}; one team ${x.teamSeconds.toFixed(2)} s`,
+      `aggregates built ${x.statsSeconds === null ? '(kept database)' : `${x.statsSeconds.toFixed(0)} s`}; score refresh ${x.refreshSeconds === null ? 'not run' : `${x.refreshSeconds.toFixed(0)} s`}`,
+      '',
+      '< 5 s',
+      verdict(worst < 5),
+    ]);
+  }
 }
 for (const c of clv?.sizes ?? [])
   rows.push([
