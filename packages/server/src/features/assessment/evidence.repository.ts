@@ -55,7 +55,7 @@ export async function purchaseFigures(db: Db, workspaceId: string, team: Team): 
     count1(sql`customer_stats.purchase_days > 0`).as('buyers'),
     count1(sql`customer_stats.purchase_days >= 2`).as('repeaters'),
   ]);
-  if (team) q = q.where(inTeam('customer_stats.contact_id', team));
+  if (team) q = q.where(inTeam('customer_stats.contact_id', team, workspaceId));
   const r = await q.executeTakeFirstOrThrow();
   return { buyers: n(r.buyers), repeaters: n(r.repeaters) };
 }
@@ -83,8 +83,12 @@ const inSample = (column: string, buckets: number) => {
   return below === null ? sql<boolean>`1 = 1` : sql<boolean>`substr(cast(${sql.ref(column)} as text), 34, 3) < ${below}`;
 };
 
-/** The customer is one of the team's (a correlated probe of the contact's row). */
-const inTeam = (column: string, team: string) => sql<boolean>`exists (select 1 from contacts c where c.id = ${sql.ref(column)} and c.team_id = ${team})`;
+/**
+ * The customer is one of the team's: the team's contact ids, read from (workspace_id, team_id, id), drive lookups of
+ * the aggregates and scores by their keys — a probe of every contact's row for its team cost 11 s at a million.
+ */
+const inTeam = (column: string, team: string, workspaceId: string) =>
+  sql<boolean>`${sql.ref(column)} in (select c.id from contacts c where c.workspace_id = ${workspaceId} and c.team_id = ${team})`;
 
 /** New customers (first purchase day in [fromDay, toDay]) per day; and how many of them were ever enrolled in a playbook. */
 export async function newCustomersByDay(
@@ -105,7 +109,7 @@ export async function newCustomersByDay(
     .where('customer_stats.purchase_days', '>', 0)
     .where('customer_stats.first_day', '>=', fromDay)
     .where('customer_stats.first_day', '<=', toDay);
-  if (team) q = q.where(inTeam('customer_stats.contact_id', team));
+  if (team) q = q.where(inTeam('customer_stats.contact_id', team, workspaceId));
   const rows = await q.groupBy('customer_stats.first_day').execute();
   return rows.map((r) => ({ day: n(r.day), customers: n(r.customers), enrolled: n(r.enrolled) }));
 }
@@ -141,7 +145,7 @@ export async function lapsedReturning(
     .where(
       sql<boolean>`(customer_stats.last_day < ${o.lapseDay} or (customer_stats.last_day >= ${o.fromDay} and not ${purchaseBetween(o.lapseStart, o.periodStart)}))`,
     );
-  if (team) q = q.where(inTeam('customer_stats.contact_id', team));
+  if (team) q = q.where(inTeam('customer_stats.contact_id', team, workspaceId));
   const r = await q.executeTakeFirstOrThrow();
   return { lapsed: n(r.lapsed), back: n(r.back) };
 }
@@ -174,7 +178,7 @@ export async function categoriesPerBuyer(
     .where('o.ordered_at', '<', o.periodEnd)
     .where('o.deleted_at', 'is', null)
     .where('o.status', 'in', PURCHASE_STATUSES);
-  if (team) q = q.where(inTeam('s.contact_id', team));
+  if (team) q = q.where(inTeam('s.contact_id', team, workspaceId));
   const rows = await q.groupBy('s.contact_id').execute();
   return rows.map((r) => n(r.cats));
 }
@@ -190,7 +194,7 @@ export async function scoreFigures(
     count1(sql`customer_scores.p_alive is not null`).as('with_alive'),
     count1(sql`customer_scores.p_alive < 0.5`).as('lost'),
   ]);
-  if (team) q = q.where(inTeam('customer_scores.contact_id', team));
+  if (team) q = q.where(inTeam('customer_scores.contact_id', team, workspaceId));
   const [r, run] = await Promise.all([
     q.executeTakeFirstOrThrow(),
     db.selectFrom('score_runs').select('finished_at').where('workspace_id', '=', workspaceId).executeTakeFirst(),
@@ -395,7 +399,7 @@ export async function invitationFigures(
     .where('i.workspace_id', '=', workspaceId)
     .where('i.created_at', '>=', periodStart)
     .where('i.created_at', '<', periodEnd);
-  if (team) q = q.where(inTeam('i.contact_id', team));
+  if (team) q = q.where(inTeam('i.contact_id', team, workspaceId));
   const r = await q.executeTakeFirstOrThrow();
   return { sent: n(r.sent), answered: n(r.answered) };
 }
@@ -462,7 +466,7 @@ export async function detractorFollowUps(
     .where('a.value_num', '<=', 6)
     .where('a.answered_at', '>=', periodStart)
     .where('a.answered_at', '<', periodEnd);
-  if (team) q = q.where(inTeam('a.contact_id', team));
+  if (team) q = q.where(inTeam('a.contact_id', team, workspaceId));
   return (await q.execute()) as { answered_at: string; responded_at: string | null; resolved_at: string | null }[];
 }
 
