@@ -232,28 +232,19 @@ function FrameworkEditor({ framework: f, onDone }: { framework: Framework; onDon
             return (
               <div key={p.id} className={`stack practice-edit${e.remove ? ' muted' : ''}`} style={{ gap: 'var(--s1)' }} data-testid="practice-edit">
                 <div className="bilingual">
-                  <label className="field">
-                    <span>{t('assessment.frameworks.textIn', { lang: t('languages.vi') })}</span>
-                    <textarea
-                      className="input"
-                      rows={3}
-                      maxLength={600}
-                      disabled={e.remove}
-                      value={e.vi ?? orig.vi}
-                      onChange={(ev) => set(p.id, { vi: ev.target.value })}
-                    />
-                  </label>
-                  <label className="field">
-                    <span>{t('assessment.frameworks.textIn', { lang: t('languages.en') })}</span>
-                    <textarea
-                      className="input"
-                      rows={3}
-                      maxLength={600}
-                      disabled={e.remove}
-                      value={e.en ?? orig.en}
-                      onChange={(ev) => set(p.id, { en: ev.target.value })}
-                    />
-                  </label>
+                  {(['vi', 'en'] as const).map((lang) => (
+                    <label key={lang} className="field">
+                      <span>{t('assessment.frameworks.textIn', { lang: t(`languages.${lang}`) })}</span>
+                      <textarea
+                        className="input"
+                        rows={3}
+                        maxLength={600}
+                        disabled={e.remove}
+                        value={e[lang] ?? orig[lang]}
+                        onChange={(ev) => set(p.id, { [lang]: ev.target.value })}
+                      />
+                    </label>
+                  ))}
                 </div>
                 <div className="row" style={{ gap: 'var(--s3)', flexWrap: 'wrap' }}>
                   <label className="row" style={{ gap: 'var(--s1)' }}>
