@@ -96,6 +96,8 @@ export const RespondentOut = z.object({
   expiresAt: Timestamp.nullable(),
   /** The personal link of an outside respondent: given once, when invited. */
   link: z.string().optional(),
+  /** Whether the invitation was queued by email (only in the answer to an invitation). */
+  emailed: z.boolean().optional(),
 });
 export type Respondent = z.output<typeof RespondentOut>;
 
@@ -147,6 +149,8 @@ export const InviteBody = z.strictObject({
     .optional(),
   /** How long an outside person's link works. */
   expiresDays: z.number().int().min(1).max(90).optional(),
+  /** Email each respondent who has an address their invitation (an outside person's link; a member's way in), through the workspace's mail. */
+  sendEmail: z.boolean().optional(),
 });
 
 export const EvidenceLink = z.strictObject({ kind: z.enum(EVIDENCE_KINDS), id: uuid().optional(), note: text(500).optional() });

@@ -425,3 +425,6 @@ export const memberUsersByEmail = (db: Db, workspaceId: string, emails: readonly
         .where('m.workspace_id', '=', workspaceId)
         .where('u.email', 'in', emails)
         .execute();
+
+export const workspaceOf = (db: Db, workspaceId: string) =>
+  db.selectFrom('workspaces').select(['name', 'timezone']).where('id', '=', workspaceId).executeTakeFirst();

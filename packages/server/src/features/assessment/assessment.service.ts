@@ -19,6 +19,8 @@ import type { Db } from '../../platform/db/create-db.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { recordAudit, type AuditEntry } from '../../platform/audit/audit.repository.ts';
 import { authorize } from '../../platform/records/visibility.ts';
+import { queueMail } from '../../platform/mail/outbox.ts';
+import { t } from '../../platform/i18n/messages.ts';
 import { frameworkView, langOf, pick, resolveFramework } from './assessment-framework.service.ts';
 import {
   answersOfRespondent,
@@ -40,6 +42,7 @@ import {
   upsertAnswers,
   upsertFinal,
   answersOfAssessment,
+  workspaceOf,
   type AssessmentRow,
 } from './assessment.repository.ts';
 
@@ -359,8 +362,37 @@ export async function invite(core: Core, actor: Actor, id: string, body: z.outpu
       };
     }),
   ];
+  const ws = body.sendEmail ? await workspaceOf(core.db, actor.workspaceId) : undefined;
+  const emailed = new Set<string>();
   await core.db.transaction().execute(async (trx) => {
     await insertRespondents(trx, rows);
+    if (body.sendEmail)
+      for (const r of rows) {
+        if (!r.email) continue;
+        const link = links.get(r.id) ?? `${core.config.publicUrl}/assessments/${id}`;
+        const date = new Intl.DateTimeFormat(r.locale === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'long', timeZone: ws?.timezone ?? 'Asia/Ho_Chi_Minh' }).format(
+          new Date(expires),
+        );
+        const vars = { name: r.name, assessment: row.name, workspace: ws?.name ?? '', link };
+        await queueMail(
+          trx,
+          {
+            workspaceId: actor.workspaceId,
+            contactId: null,
+            to: r.email,
+            subject: t(r.locale, 'assessment.invite.subject', vars),
+            text: t(r.locale, 'assessment.invite.body', {
+              ...vars,
+              expires: r.user_id ? t(r.locale, 'assessment.invite.member') : t(r.locale, 'assessment.invite.expires', { date }),
+            }),
+            purpose: 'transactional',
+            relatedType: 'assessment_respondent',
+            relatedId: r.id,
+          },
+          core.now(),
+        );
+        emailed.add(r.id);
+      }
     if (rows.length)
       await recordAudit(
         trx,
@@ -385,6 +417,7 @@ export async function invite(core: Core, actor: Actor, id: string, body: z.outpu
     submittedAt: null,
     expiresAt: r.expires_at,
     ...(links.has(r.id) ? { link: links.get(r.id) as string } : {}),
+    ...(body.sendEmail ? { emailed: emailed.has(r.id) } : {}),
   }));
 }
 

@@ -134,11 +134,22 @@ describe('assessment: three respondents, one outside by link, consolidation, the
       memberIds: [agent.userId],
       outside: [{ name: 'Cố vấn <b>Hà</b>', email: 'ha@example.com', locale: 'vi' }],
       expiresDays: 7,
+      sendEmail: true,
     });
     assert.equal(inv.status, 201, JSON.stringify(inv.body));
     const outside = inv.body.data.find((r: { kind: string }) => r.kind === 'outside');
     assert.match(outside.link, /\/a\/[\w-]+$/);
+    assert.equal(outside.emailed, true);
     link = new URL(outside.link).pathname;
+    // Both invitations are queued as service mail: the outside person's with their personal link, the member's with the way in.
+    const mail = await t.core.db.selectFrom('mail_outbox').selectAll().where('related_type', '=', 'assessment_respondent').execute();
+    const toHa = mail.find((m) => m.to_address === 'ha@example.com');
+    assert.ok(toHa, JSON.stringify(mail.map((m) => m.to_address)));
+    assert.ok(toHa.text.includes(outside.link));
+    assert.match(toHa.subject, /Kiểm tra sức khỏe Q4/);
+    assert.equal(toHa.purpose, 'transactional');
+    assert.ok(toHa.html?.includes('Cố vấn &lt;b&gt;Hà&lt;/b&gt;'), 'the name is escaped in the mail’s HTML');
+    assert.ok(mail.some((m) => m.to_address === agent.email && m.text.includes(`/assessments/${id}`)));
     const resp = await api(manager).get(`/api/v1/assessments/${id}/respondents`);
     assert.equal(resp.body.data.length, 3); // the manager (who started it), the agent, the outside person
     assert.ok(

@@ -51,6 +51,11 @@ export const en: Record<MessageKey, string> = {
   'auth.reset.subject': 'reset your password',
   'auth.reset.body': 'Hello {{name}},\n\nSomeone (hopefully you) asked to reset your Kith password. Open this link within one hour:\n{{link}}',
   'auth.reset.notYou': 'If it was not you, ignore this message.',
+  'assessment.invite.subject': 'You are invited to the assessment "{{assessment}}" — {{workspace}}',
+  'assessment.invite.body':
+    'Hello {{name}},\n\n{{workspace}} invites you to score "{{assessment}}": each practice on two dimensions, Intention and Reality, from 0 to 4. Your answers are saved as you go and handed in only when you press Submit.\n\nOpen the link: {{link}}\n{{expires}}',
+  'assessment.invite.expires': 'The link works until {{date}} and is for you alone.',
+  'assessment.invite.member': 'Sign in to Kith to answer.',
   'invitation.subject': 'invitation to {{workspace}}',
   'invitation.body': 'You are invited to join the workspace "{{workspace}}" on Kith as {{role}}. Open this link (valid 7 days):\n{{link}}',
 };

@@ -63,6 +63,11 @@ export const vi = {
   'auth.reset.subject': 'đặt lại mật khẩu',
   'auth.reset.body': 'Xin chào {{name}},\n\nAi đó (hy vọng là bạn) đã yêu cầu đặt lại mật khẩu Kith của bạn. Mở liên kết sau trong vòng 1 giờ:\n{{link}}',
   'auth.reset.notYou': 'Nếu không phải bạn, hãy bỏ qua thư này.',
+  'assessment.invite.subject': 'Mời anh/chị tham gia đánh giá "{{assessment}}" — {{workspace}}',
+  'assessment.invite.body':
+    'Xin chào {{name}},\n\n{{workspace}} mời anh/chị chấm điểm "{{assessment}}": mỗi thực hành theo hai chiều, Ý định và Thực tế, từ 0 đến 4. Câu trả lời được lưu khi anh/chị làm và chỉ nộp khi anh/chị bấm Nộp bài.\n\nMở liên kết: {{link}}\n{{expires}}',
+  'assessment.invite.expires': 'Liên kết dùng được đến {{date}} và chỉ dành riêng cho anh/chị.',
+  'assessment.invite.member': 'Đăng nhập Kith để trả lời.',
   'invitation.subject': 'lời mời tham gia {{workspace}}',
   'invitation.body': 'Bạn được mời tham gia không gian làm việc "{{workspace}}" trên Kith với vai trò {{role}}. Mở liên kết (hết hạn sau 7 ngày):\n{{link}}',
 } as const;

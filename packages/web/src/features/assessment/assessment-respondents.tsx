@@ -186,6 +186,7 @@ function InviteForm({ id, invited, onLinks }: { id: string; invited: Respondent[
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [outside, setOutside] = useState<Outside[]>([]);
   const [days, setDays] = useState(14);
+  const [sendEmail, setSendEmail] = useState(true);
   const invite = useMutation({
     mutationFn: async () =>
       (
@@ -199,6 +200,7 @@ function InviteForm({ id, invited, onLinks }: { id: string; invited: Respondent[
                   expiresDays: days,
                 }
               : {}),
+            sendEmail,
           },
         })
       ).data.data,
@@ -287,6 +289,10 @@ function InviteForm({ id, invited, onLinks }: { id: string; invited: Respondent[
             <Button size="sm" onClick={() => setOutside((x) => [...x, { name: '', email: '', locale: 'vi' }])} data-testid="add-outside">
               + {t('assessment.respondents.addOutside')}
             </Button>
+            <label className="row" style={{ gap: 'var(--s1)' }}>
+              <input type="checkbox" checked={sendEmail} onChange={(e) => setSendEmail(e.target.checked)} />
+              <span>{t('assessment.respondents.sendEmail')}</span>
+            </label>
             {outside.length > 0 && (
               <label className="row" style={{ gap: 'var(--s1)' }}>
                 <span>{t('assessment.respondents.expiresDays')}</span>
