@@ -15,6 +15,7 @@ const SAME_AS_CODE = new Set<string>([]);
 const NOT_SHOWN = new Set([
   'INDICATOR_KEYS', // the assessment's indicators: named by assessment/indicator-catalogue.ts
   'FRAMEWORK_KEYS', // the assessment frameworks carry their own names
+  'INDICATOR_UNITS', // an indicator's unit decides how its value is written (the web's assessment-format.ts), never shown as a word
   'LEVELS', // the 0–4 levels are numbers; their words are assessment/framework.ts SCALE
   'VIEW_ENTITIES', // the list a saved view belongs to: the screen shows the list, not the word
   'CUSTOM_FIELD_ENTITIES', // a custom field's record type: shown on the contact or company settings tab
