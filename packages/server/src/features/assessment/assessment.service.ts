@@ -81,7 +81,7 @@ export async function visibleAssessment(
  * Whether the actor may see the answers and the report now. An invited respondent who has not submitted may not
  * while anyone else has answered (their own answers alone they may see).
  */
-export async function mayseeResults(core: Core, actor: Actor, row: AssessmentRow, me: Awaited<ReturnType<typeof respondentOfUser>>): Promise<boolean> {
+export async function maySeeResults(core: Core, actor: Actor, row: AssessmentRow, me: Awaited<ReturnType<typeof respondentOfUser>>): Promise<boolean> {
   if (me && !me.submitted_at) {
     const others = (await answersOfAssessment(core.db, actor.workspaceId, row.id)).some((a) => a.respondent_id !== me.id);
     if (others) return false;
@@ -91,7 +91,7 @@ export async function mayseeResults(core: Core, actor: Actor, row: AssessmentRow
 
 export async function requireResults(core: Core, actor: Actor, id: string): Promise<AssessmentRow> {
   const { row, me } = await visibleAssessment(core, actor, id);
-  if (!(await mayseeResults(core, actor, row, me)))
+  if (!(await maySeeResults(core, actor, row, me)))
     throw new AppError('conflict', 'Submit your own answers first: until then the others’ answers and the report stay hidden');
   return row;
 }
@@ -114,7 +114,7 @@ async function toOut(
     const f = frameworkOf(r);
     const me = mine.get(r.id);
     const answered = me ? (await answersOfRespondent(core.db, me.id)).length : 0;
-    const canSee = await mayseeResults(core, actor, r, me);
+    const canSee = await maySeeResults(core, actor, r, me);
     out.push({
       id: r.id,
       name: r.name,
