@@ -129,10 +129,18 @@ export function areaScores(framework: Framework, consolidated: readonly Consolid
   });
 }
 
-/** The overall score: the weighted mean of the scored areas (area weights); null when no area is scored. */
-export function overallScore(framework: Framework, areas: readonly AreaScore[]): number | null {
+/**
+ * The overall score: the weighted mean of the scored areas (area weights); null when no area is scored. `of` picks
+ * another of the area's figures to average the same way (its Intention or Reality alone).
+ */
+export function overallScore(framework: Framework, areas: readonly AreaScore[], of: (a: AreaScore) => number | null = (a) => a.score): number | null {
   const weight = new Map(framework.areas.map((a) => [a.key, a.weight]));
-  return weightedMean(areas.flatMap((a) => (a.score === null ? [] : [{ value: a.score, weight: weight.get(a.key) ?? 1 }])));
+  return weightedMean(
+    areas.flatMap((a) => {
+      const v = of(a);
+      return v === null ? [] : [{ value: v, weight: weight.get(a.key) ?? 1 }];
+    }),
+  );
 }
 
 export type Recommendation = {
