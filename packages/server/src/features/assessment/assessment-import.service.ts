@@ -7,7 +7,15 @@ import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { authorize } from '../../platform/records/visibility.ts';
 import { frameworkOf, visibleAssessment } from './assessment.service.ts';
-import { answersOfRespondent, insertRespondents, markSubmitted, memberUsersByEmail, respondentsOf, upsertAnswers } from './assessment.repository.ts';
+import {
+  answersOfRespondent,
+  holdOpenRespondent,
+  insertRespondents,
+  markSubmitted,
+  memberUsersByEmail,
+  respondentsOf,
+  upsertAnswers,
+} from './assessment.repository.ts';
 
 /**
  * Answers gathered elsewhere (a workshop, a spreadsheet) imported from CSV: one row per answer, columns
@@ -121,6 +129,7 @@ export async function importAnswers(core: Core, actor: Actor, id: string, csv: s
     if (frozen.length) throw new AppError('conflict', `${frozen.length} respondent(s) of the file have submitted already; their answers are final`);
     let submitted = 0;
     for (const [rid, list] of groups) {
+      if (!(await holdOpenRespondent(trx, rid))) throw new AppError('conflict', 'A respondent of the file has submitted meanwhile; their answers are final');
       await upsertAnswers(
         trx,
         actor.workspaceId,

@@ -21,7 +21,7 @@ import { readJson } from '../../platform/db/column-types.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
 import { langOf, pick } from './assessment-framework.service.ts';
-import { frameworkOf, getOne, listAll, listRespondents, requireResults, visibleAssessment } from './assessment.service.ts';
+import { frameworkOf, getOne, listRespondents, requireResults, visibleAssessment, withVisibleResults } from './assessment.service.ts';
 import { computeEvidence } from './evidence.service.ts';
 import {
   answersOfAssessment,
@@ -186,8 +186,8 @@ export async function buildReport(core: Core, actor: Actor, id: string, lang?: s
     assessment: view,
     framework: { key: framework.key, name: pick(framework.name, l), version: framework.version },
     overall,
-    intention: weighted(areas.map((a, i) => ({ v: a.intention, w: framework.areas[i]?.weight ?? 1 }))),
-    reality: weighted(areas.map((a, i) => ({ v: a.reality, w: framework.areas[i]?.weight ?? 1 }))),
+    intention: overallScore(framework, areas, (a) => a.intention),
+    reality: overallScore(framework, areas, (a) => a.reality),
     overallQuartile: quartileOf(overall, bench.overall.cuts),
     benchmark: { source: bench.overall.source, n: bench.overall.n, cuts: [...bench.overall.cuts] },
     areas: framework.areas.map((a, i) => {
@@ -240,12 +240,6 @@ export async function buildReport(core: Core, actor: Actor, id: string, lang?: s
   };
 }
 
-function weighted(xs: { v: number | null; w: number }[]): number | null {
-  const s = xs.filter((x) => x.v !== null);
-  const w = s.reduce((a, x) => a + x.w, 0);
-  return w > 0 ? s.reduce((a, x) => a + (x.v as number) * x.w, 0) / w : null;
-}
-
 export async function consolidationView(core: Core, actor: Actor, id: string) {
   const row = await requireResults(core, actor, id);
   const { framework, consolidated, answers } = await consolidationOf(core.db, row);
@@ -279,9 +273,7 @@ export async function consolidationView(core: Core, actor: Actor, id: string) {
 }
 
 export async function history(core: Core, actor: Actor, frameworkKey: string) {
-  const visible = await listAll(core, actor, undefined, overallOf);
-  const ids = new Set(visible.filter((v) => v.canSeeResults).map((v) => v.id));
-  const rows = (await assessmentsOfFramework(core.db, actor.workspaceId, frameworkKey)).filter((r) => ids.has(r.id));
+  const rows = await withVisibleResults(core, actor, await assessmentsOfFramework(core.db, actor.workspaceId, frameworkKey));
   let prev: Stored | null = null;
   const data = [];
   for (const r of rows) {

@@ -258,7 +258,23 @@ export async function insertRespondents(
   await db
     .insertInto('assessment_respondents')
     .values(rows.map((r) => ({ ...r, submitted_at: null })))
+    // A member invited (or joining) twice at once is one respondent.
+    .onConflict((oc) => oc.columns(['assessment_id', 'user_id']).doNothing())
     .execute();
+}
+
+/**
+ * Inside a transaction that saves answers: the respondent's row, locked (PostgreSQL) while they have not handed in;
+ * false once they have — so answers saved at the moment of a hand-in never change what was handed in.
+ */
+export async function holdOpenRespondent(db: Db, respondentId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('assessment_respondents')
+    .set((eb) => ({ created_at: eb.ref('created_at') }))
+    .where('id', '=', respondentId)
+    .where('submitted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function deleteRespondent(db: Db, workspaceId: string, assessmentId: string, id: string): Promise<boolean> {

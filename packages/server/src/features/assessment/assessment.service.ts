@@ -42,6 +42,7 @@ import {
   upsertAnswers,
   upsertFinal,
   answersOfAssessment,
+  holdOpenRespondent,
   workspaceOf,
   type AssessmentRow,
 } from './assessment.repository.ts';
@@ -87,6 +88,20 @@ export async function maySeeResults(core: Core, actor: Actor, row: AssessmentRow
     if (others) return false;
   }
   return true;
+}
+
+/** Of these assessments, the ones whose results the actor may see now (their scope, and the hand-in rule). */
+export async function withVisibleResults(core: Core, actor: Actor, rows: readonly AssessmentRow[]): Promise<AssessmentRow[]> {
+  authorize(actor, 'assessments.read');
+  const scoped = grantOf(actor.role, 'assessments.read') === 'scoped';
+  const mine = new Map((await invitationsOfUser(core.db, actor.workspaceId, actor.userId)).map((r) => [r.assessment_id, r]));
+  const out: AssessmentRow[] = [];
+  for (const r of rows) {
+    const me = mine.get(r.id);
+    if ((scoped && !me) || !(await maySeeResults(core, actor, r, me))) continue;
+    out.push(r);
+  }
+  return out;
 }
 
 export async function requireResults(core: Core, actor: Actor, id: string): Promise<AssessmentRow> {
@@ -486,6 +501,7 @@ export async function saveScores(
   if (respondent.submitted_at) throw new AppError('conflict', 'These answers were submitted and are final');
   const at = core.now().toISOString();
   await core.db.transaction().execute(async (trx) => {
+    if (!(await holdOpenRespondent(trx, respondent.id))) throw new AppError('conflict', 'These answers were submitted and are final');
     await upsertAnswers(
       trx,
       row.workspace_id,

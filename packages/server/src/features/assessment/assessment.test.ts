@@ -394,3 +394,51 @@ describe('assessment: the benchmark pool and the audit', () => {
     assert.equal(mine.filter((e: { entityType: string; action: string }) => e.entityType === 'assessment_answers' && e.action === 'complete').length, 2);
   });
 });
+
+describe('assessment: attacked', () => {
+  test('50 saves at once by a manager joining as a respondent make one respondent; 50 hand-ins at once make one', async () => {
+    const id = await start(owner, { name: 'Song song' });
+    const saves = await Promise.all(
+      Array.from({ length: 50 }, () => api(manager).put(`/api/v1/assessments/${id}/my-scores`, { scores: all(qci, 2, 2).slice(0, 3) })),
+    );
+    assert.deepEqual([...new Set(saves.map((r) => r.status))], [200]);
+    const resp = await api(owner).get(`/api/v1/assessments/${id}/respondents`);
+    assert.equal(resp.body.data.filter((r: { memberId: string | null }) => r.memberId === manager.userId).length, 1);
+    const hands = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => api(manager).put(`/api/v1/assessments/${id}/my-scores`, { scores: all(qci, i % 5, i % 5), submit: true })),
+    );
+    assert.equal(hands.filter((r) => r.status === 200).length, 1, JSON.stringify([...new Set(hands.map((r) => r.status))]));
+    assert.equal(hands.filter((r) => r.status === 409).length, 49);
+    // What was handed in is what the winner sent: one level everywhere.
+    const mine = await api(manager).get(`/api/v1/assessments/${id}/my-scores`);
+    assert.equal(new Set(mine.body.scores.map((x: { intention: number }) => x.intention)).size, 1);
+  });
+
+  test('hostile names and comments: escaped and isolated on the pages, neutralised in the CSV', async () => {
+    const evil = '</script><script>alert(1)</script>\u202Egnp.exe';
+    const id = await start(owner, { name: evil });
+    const inv = await api(owner).post(`/api/v1/assessments/${id}/respondents`, { outside: [{ name: evil }] });
+    const token = new URL(inv.body.data[0].link).pathname.split('/').pop() as string;
+    const scores = all(qci, 3, 1).map((x, i) => ({ ...x, comment: ["=cmd|' /C calc'!A0", ';=1+1', '@SUM(1)', evil][i % 4] }));
+    assert.equal((await anon().post(`/api/v1/public/assessments/${token}/scores`, { scores })).status, 200);
+    const page = (await anon().get(`/a/${token}`)).raw.body;
+    // The owner started it and so answers too: they hand in before reading the others'.
+    assert.equal((await api(owner).put(`/api/v1/assessments/${id}/my-scores`, { scores: all(qci, 2, 2), submit: true })).status, 200);
+    const html = (await api(owner).get(`/api/v1/assessments/${id}/report.html`)).raw.body;
+    for (const body of [page, html]) {
+      assert.ok(!body.includes('<script>alert(1)'), 'no script from a name');
+      assert.ok(
+        body.includes('<bdi>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;\u202Egnp.exe</bdi>'),
+        `the name escaped and isolated: ${body.slice(body.indexOf('<h1'), body.indexOf('<h1') + 160)}`,
+      );
+    }
+    assert.ok(!/<title>[^<]*\u202E/.test(html), 'no bidi control in the title');
+    const csv = (await api(owner).get(`/api/v1/assessments/${id}/report.csv`)).raw.body;
+    const { parse } = await import('csv-parse/sync');
+    const cells = (parse(csv.replace(/^\uFEFF/, '')) as string[][]).flat();
+    for (const c of cells) assert.ok(!/^[=+\-@\t\r]/.test(c) || /^-?\d/.test(c), `a cell a spreadsheet would run: ${c}`);
+    assert.ok(cells.includes("'=cmd|' /C calc'!A0"));
+    // A formula after a separator (a reader splitting on ";") is neutralised too (export/cells.ts).
+    assert.ok(cells.includes(";'=1+1"));
+  });
+});
