@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CSV_QUOTE_MATCH, neutralizeCell } from '@kith/domain/export/cells.ts';
 import { enumLabel } from '@kith/domain/labels/enums.ts';
 import type { Report } from '@kith/domain/assessment/assessment.api.ts';
-import { escapeHtml } from '../../platform/http/html.ts';
+import { escapeHtml, plainUserText, userText } from '../../platform/http/html.ts';
 
 /**
  * The report as files: a CSV of every score (one row per practice, consolidated, then one per answer), with each
@@ -187,20 +187,20 @@ export function reportHtml(r: Report, lang: string): string {
     )
     .join('');
   const contradictions = r.contradictions.length
-    ? `<ul>${r.contradictions.map((c) => `<li>${e(c.text)} — ${num(c.reality)} / ${e(T.suggested)} ${c.suggestedReality} (${e(c.indicators.join(', '))})</li>`).join('')}</ul>`
+    ? `<ul>${r.contradictions.map((c) => `<li>${userText(c.text)} — ${num(c.reality)} / ${e(T.suggested)} ${c.suggestedReality} (${e(c.indicators.join(', '))})</li>`).join('')}</ul>`
     : `<p>${e(T.none)}</p>`;
   const recs = (['quick_win', 'strategic'] as const)
     .map((k) => {
       const list = r.recommendations.filter((x) => x.kind === k).slice(0, 15);
-      return `<h3>${e(enumLabel('recommendationKind', k, lang))}</h3>${list.length ? `<ol>${list.map((x) => `<li>${e(x.text)}${x.actions[0] ? ` — <i>${e(x.actions[0].text)}</i>` : ''}</li>`).join('')}</ol>` : `<p>${e(T.none)}</p>`}`;
+      return `<h3>${e(enumLabel('recommendationKind', k, lang))}</h3>${list.length ? `<ol>${list.map((x) => `<li>${userText(x.text)}${x.actions[0] ? ` — <i>${e(x.actions[0].text)}</i>` : ''}</li>`).join('')}</ol>` : `<p>${e(T.none)}</p>`}`;
     })
     .join('');
   const style = `body{font:14px/1.45 system-ui,"Noto Sans",sans-serif;color:#1f2328;margin:24px;max-width:900px}h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:22px 0 8px;break-after:avoid}h3{font-size:15px;margin:12px 0 4px}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d8dee4;padding:4px 6px;text-align:start}.n{text-align:end;font-variant-numeric:tabular-nums}.bar{background:#eef1f4;height:10px;border-radius:5px;min-width:120px}.bar span{display:block;height:10px;background:#0b5cad;border-radius:5px}
 .big{font-size:32px;font-weight:700}.muted{color:#57606a}svg text{font-size:10px;fill:#333}.ring{fill:none;stroke:#d8dee4}.this{fill:rgba(11,92,173,.25);stroke:#0b5cad;stroke-width:2}.prev{fill:none;stroke:#8a939c;stroke-dasharray:4 3}.bench{fill:none;stroke:#d4351c;stroke-dasharray:2 2}
 section{break-inside:avoid}@page{size:A4;margin:14mm}`;
-  return `<!doctype html><html lang="${en ? 'en' : 'vi'}"><head><meta charset="utf-8"><title>${e(r.assessment.name)}</title><style>${style}</style></head><body>
-<h1>${e(r.assessment.name)}</h1><p class="muted">${e(r.framework.name)} · ${e(T.period)} ${e(r.assessment.periodFrom)} – ${e(r.assessment.periodTo)}</p>
+  return `<!doctype html><html lang="${en ? 'en' : 'vi'}"><head><meta charset="utf-8"><title>${plainUserText(r.assessment.name)}</title><style>${style}</style></head><body>
+<h1>${userText(r.assessment.name)}</h1><p class="muted">${e(r.framework.name)} · ${e(T.period)} ${e(r.assessment.periodFrom)} – ${e(r.assessment.periodTo)}</p>
 <section><p><span class="big">${pct(r.overall, lang)}</span> ${e(T.overall)}${r.overallQuartile ? ` · Q${r.overallQuartile}` : ''}</p><p class="muted">${e(bench)}</p>${radarSvg(r, { this: T.thisOne, previous: T.previous, bench: T.median })}</section>
 <section><h2>${e(T.area)}</h2><table><thead><tr><th>${e(T.area)}</th><th class="n">${e(T.score)}</th><th class="n">${e(T.quartile)}</th><th class="n">${e(T.gap)}</th><th></th></tr></thead><tbody>${areaRows}</tbody></table></section>
 <section><h2>${e(T.contradictions)}</h2>${contradictions}</section>

@@ -6,7 +6,7 @@ import type { Core } from '../../core.ts';
 import { hashSecret } from '../../platform/auth/secrets.ts';
 import { reserve } from '../../platform/auth/throttle.ts';
 import { readJson } from '../../platform/db/column-types.ts';
-import { dataAttrs, escapeHtml, htmlPage } from '../../platform/http/html.ts';
+import { dataAttrs, escapeHtml, htmlPage, userText } from '../../platform/http/html.ts';
 import { pick } from './assessment-framework.service.ts';
 import { respondentByTokenHash, type AssessmentRow } from './assessment.repository.ts';
 import { saveScores, scoresOf, type ScoresState } from './assessment.service.ts';
@@ -137,7 +137,7 @@ export async function assessmentPage(core: Core, r: Outside, token: string, nonc
           .flatMap((s) => s.practices)
           .map((p) => {
             const h = have.get(p.id);
-            return `<fieldset data-p="${e(p.id)}"><legend>${e(pick(p.text, lang))}</legend><p class="full">${e(w.full)} ${e(pick(p.intention, lang))} ${e(pick(p.reality, lang))}</p>
+            return `<fieldset data-p="${e(p.id)}"><legend>${userText(pick(p.text, lang))}</legend><p class="full">${e(w.full)} ${e(pick(p.intention, lang))} ${e(pick(p.reality, lang))}</p>
 <div class="dim"><b>${e(w.intention)}</b>${levels(`i-${p.id}`, 'intention', h?.intention)}</div><div class="dim"><b>${e(w.reality)}</b>${levels(`r-${p.id}`, 'reality', h?.reality)}</div>
 <textarea maxlength="2000" aria-label="${e(w.comment)}" placeholder="${e(w.comment)}">${e(h?.comment ?? '')}</textarea></fieldset>`;
           })
@@ -145,9 +145,9 @@ export async function assessmentPage(core: Core, r: Outside, token: string, nonc
     )
     .join('');
   const scale = `<p class="scale">${e(w.intention)}: ${SCALE.intention.map((l, i) => `${i} = ${e(pick(l, lang))}`).join('; ')}<br>${e(w.reality)}: ${SCALE.reality.map((l, i) => `${i} = ${e(pick(l, lang))}`).join('; ')}</p>`;
-  const body = `<main><p class="org">${e(r.workspace_name)}</p><h1>${e(r.assessment_name)}</h1><p>${e(w.hello)} ${e(r.name)}. ${e(pick(f.description, lang))}</p>${scale}
+  const body = `<main><p class="org">${userText(r.workspace_name)}</p><h1>${userText(r.assessment_name)}</h1><p>${e(w.hello)} ${userText(r.name)}. ${e(pick(f.description, lang))}</p>${scale}
 <form id="f"${dataAttrs({ url: `/api/v1/public/assessments/${encodeURIComponent(token)}/scores`, total: String(practicesOf(f).length), saved: w.saved, missing: w.missing, error: w.error, expired: w.expired })}>${areas}
 <div class="bar"><button type="button" class="sec" id="save">${e(w.save)}</button><button type="submit">${e(w.submit)}</button><span class="st" id="st" role="status"></span></div></form>
 <div class="done" id="done" hidden role="status"><p>${e(w.done)}</p></div></main>`;
-  return htmlPage({ locale: lang, title: r.assessment_name, style: STYLE, body, nonce, script: SCRIPT });
+  return htmlPage({ locale: lang, title: r.assessment_name.replace(/[\u202A-\u202E\u2066-\u2069]/g, ''), style: STYLE, body, nonce, script: SCRIPT });
 }

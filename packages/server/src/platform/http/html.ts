@@ -19,6 +19,19 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
+/**
+ * Text people typed (a name, a title) as element content: escaped and isolated in `<bdi>`, so a bidi override in it
+ * (U+202E…) cannot reverse the page's text after it.
+ */
+export function userText(s: string): string {
+  return `<bdi>${escapeHtml(s)}</bdi>`;
+}
+
+/** Text people typed for a place that holds no elements (a page's title): escaped, its bidi controls removed. */
+export function plainUserText(s: string): string {
+  return escapeHtml(s.replace(/[\u202A-\u202E\u2066-\u2069]/g, ''));
+}
+
 /** ` data-k="v"` for each entry, values escaped; the names are the page's own (checked, lower-case). */
 export function dataAttrs(values: Record<string, string>): string {
   return Object.entries(values)
