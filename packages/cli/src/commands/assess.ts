@@ -6,7 +6,7 @@ import { buildReport, consolidationView, overallOf } from '@kith/server/features
 import { importAnswers } from '@kith/server/features/assessment/assessment-import.service.ts';
 import { reportCsv, reportHtml } from '@kith/server/features/assessment/assessment-files.ts';
 import { AssessmentCreateBody } from '@kith/domain/assessment/assessment.api.ts';
-import { print, say, withCore } from '../output.ts';
+import { dataOut, print, say, withCore } from '../output.ts';
 import { ownerActor, resolveWorkspace } from './admin.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
@@ -128,7 +128,7 @@ export function registerAssessCommands(program: Command): void {
         if (opts.out) {
           writeFileSync(opts.out, text);
           say(`${opts.format.toUpperCase()} report written to ${opts.out} (overall ${pct(r.overall)})`);
-        } else process.stdout.write(text);
+        } else dataOut(opts.format === 'json' ? 'json' : 'text').end(text);
       });
     });
 }
