@@ -1,5 +1,5 @@
 import { timeZoneOf } from '../time/zone.ts';
-import { csatSummary, npsSummary } from '../surveys/survey-stats.ts';
+import { csatSummary, type Interval, npsSummary } from '../surveys/survey-stats.ts';
 
 /**
  * KPIs: what Kith measures about the people who serve the customers (QCI's "people & organisation" and
@@ -347,7 +347,7 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 }
 
-export type Figure = { value: number | null; n: number; interval: [number, number] | null };
+export type Figure = { value: number | null; n: number; interval: Interval | null };
 
 /** The figure of a KPI from its observations: null when there is nothing to measure (a rate of no tries, a median of nothing). */
 export function figureOf(aggregate: KpiAggregate, o: Observations): Figure {
@@ -370,12 +370,12 @@ export function figureOf(aggregate: KpiAggregate, o: Observations): Figure {
 }
 
 /** Wilson's 95% interval of a share k/n. */
-export function wilson(k: number, n: number, z = 1.959963984540054): [number, number] {
+export function wilson(k: number, n: number, z = 1.959963984540054): Interval {
   const p = k / n;
   const d = 1 + (z * z) / n;
   const c = p + (z * z) / (2 * n);
   const r = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return [Math.max(0, (c - r) / d), Math.min(1, (c + r) / d)];
+  return { low: Math.max(0, (c - r) / d), high: Math.min(1, (c + r) / d) };
 }
 
 /**
