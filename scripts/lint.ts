@@ -94,6 +94,7 @@ const PLATFORM_EXCEPTIONS: Record<string, string> = {
       'import',
       'interactions',
       'invitations',
+      'kpis',
       'loyalty',
       'playbooks',
       'segments',

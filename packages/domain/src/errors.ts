@@ -48,6 +48,8 @@ export const ERROR_REASONS = [
   'import_running', // the same file is being imported right now
   'sign_in_to_accept', // an invitation to an address that has an account is accepted by signing in to it
   'invitation_for_someone_else', // signed in as another address than the invitation's
+  'period_closed', // [period]: a closed KPI period's figures and targets are frozen
+  'period_open', // [period]: only a closed period is recounted
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -24,6 +24,7 @@ import { playbooksModule } from './features/playbooks/playbooks.module.ts';
 import { surveysModule } from './features/surveys/surveys.module.ts';
 import { loyaltyModule } from './features/loyalty/loyalty.module.ts';
 import { assessmentModule } from './features/assessment/assessment.module.ts';
+import { kpisModule } from './features/kpis/kpis.module.ts';
 import { mailModule } from './platform/mail/mail.module.ts';
 import { eventsModule } from './platform/events/events.module.ts';
 
@@ -59,6 +60,7 @@ export const MODULES: readonly KithModule[] = [
   surveysModule,
   loyaltyModule,
   assessmentModule,
+  kpisModule,
   mailModule,
   eventsModule,
 ];

@@ -274,7 +274,7 @@ export const CHURN_DAYS = 180;
 
 /** A period: a month `YYYY-MM`, a quarter `YYYY-Qn` or a year `YYYY`. */
 export type PeriodKind = 'month' | 'quarter' | 'year';
-export type Period = { key: string; kind: PeriodKind; year: number; /** 0-based first month */ month: number; months: number };
+export type Period = { key: string; kind: PeriodKind; year: number /** 0-based first month */; month: number; months: number };
 
 const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
 

@@ -78,6 +78,11 @@ export const ACTIONS = {
   'audit.read': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'views.share': { owner: true, admin: true, manager: true, agent: false, viewer: false },
   'views.manage': { owner: true, admin: true, manager: false, agent: false, viewer: false },
+  'kpis.read': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: 'scoped' },
+  'kpis.configure': { owner: true, admin: true, manager: false, agent: false, viewer: false },
+  'kpi_targets.manage': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
+  'kpi_periods.close': { owner: true, admin: true, manager: false, agent: false, viewer: false },
+  'segment_plans.manage': { owner: true, admin: true, manager: true, agent: false, viewer: false },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof ACTIONS;

@@ -32,7 +32,9 @@ export type AuditAction =
   | 'invitation.revoke'
   | 'invitation.accept'
   | 'export'
-  | 'merge';
+  | 'merge'
+  | 'period.close'
+  | 'period.recount';
 
 export type AuditEntry = {
   workspaceId: string | null;

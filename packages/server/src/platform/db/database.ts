@@ -31,6 +31,7 @@ import type {
   AssessmentSettingsTable,
   AssessmentTable,
 } from '../../features/assessment/assessment.table.ts';
+import type { KpiDefinitionTable, KpiPeriodTable, KpiResultTable, KpiTargetTable, KpiWeightTable, SegmentPlanTable } from '../../features/kpis/kpi.table.ts';
 import type { DemoBatchTable } from '../../features/demo/demo.table.ts';
 import type {
   CannedReplyTable,
@@ -138,4 +139,10 @@ export interface Database {
   assessment_answers: AssessmentAnswerTable;
   assessment_finals: AssessmentFinalTable;
   assessment_settings: AssessmentSettingsTable;
+  kpi_definitions: KpiDefinitionTable;
+  kpi_weights: KpiWeightTable;
+  kpi_targets: KpiTargetTable;
+  segment_plans: SegmentPlanTable;
+  kpi_periods: KpiPeriodTable;
+  kpi_results: KpiResultTable;
 }

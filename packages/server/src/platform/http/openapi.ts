@@ -49,6 +49,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   playbooks: 'Care playbooks: sequences of steps run for a customer',
   assessment:
     'The assessment: frameworks (the QCI model, IDIC, customer care, Gartner, Payne & Frow, Buttle), assessments answered on Intention and Reality, consolidation, and the report with live evidence from the CRM’s data',
+  kpis: 'People and measurement: KPIs computed from the data per person, team and period, targets and their splits, scorecards, period close and recount, plans per customer segment',
   surveys: 'Satisfaction surveys (NPS, CSAT, CES): invitations, answers through a personal link, results',
   loyalty: 'The loyalty programme: points, tiers, redemptions, adjustments and referrals',
   mail: 'The workspace’s outgoing mail: its SMTP server and the outbox',
