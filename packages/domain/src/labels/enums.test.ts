@@ -34,6 +34,9 @@ const NOT_SHOWN = new Set([
   'ORDER_WEB_SECTIONS', // the order page's sections, likewise
   'DEAL_WEB_SECTIONS', // the deal card's and details' sections, likewise
   'LIST_FIELD_TYPES', // the list language's field types, for API clients: the filter builder shows fields and operators
+  'KPI_UNITS', // a KPI's unit decides how its figure is written (money, %, minutes), never shown as a word
+  'KPI_AGGREGATES', // how a KPI's observations combine: explained by each KPI's description
+  'KPI_CREDITS', // who a KPI credits: explained by each KPI's description
 ]);
 
 const names = Object.keys(ENUMS) as EnumName[];

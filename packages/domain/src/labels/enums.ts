@@ -31,6 +31,8 @@ import { DIRECTIONS, INTERACTION_CHANNELS, INTERACTION_KINDS } from '../interact
 import { ORDER_CHANNELS, ORDER_STATUSES } from '../orders/order.schema.ts';
 import { ACTIONS, ROLES, type Action } from '../permissions/permissions.ts';
 import { TASK_PRIORITIES } from '../tasks/task.schema.ts';
+import { REAP_MEASURES } from '../kpis/kpi.api.ts';
+import { CUSTOM_KPI_BASES, KPI_FILTER_KEYS } from '../kpis/kpis.ts';
 
 export const LABEL_LOCALES = ['vi', 'en'] as const;
 export type LabelLocale = (typeof LABEL_LOCALES)[number];
@@ -74,6 +76,9 @@ export const ENUMS = {
   ticketCategory: DEFAULT_CATEGORIES,
   ticketSource: TICKET_SOURCES,
   assignmentMode: ASSIGNMENT_MODES,
+  reapMeasure: REAP_MEASURES,
+  kpiBase: CUSTOM_KPI_BASES,
+  kpiFilter: KPI_FILTER_KEYS,
   playbookAction: PLAYBOOK_ACTIONS,
   playbookStatus: PLAYBOOK_STATUSES,
   playbookRunStatus: RUN_STATUSES,
@@ -514,6 +519,32 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
   assignmentMode: {
     vi: { manual: 'Thủ công (người quản lý giao)', round_robin: 'Lần lượt từng người', least_open: 'Người ít việc đang mở nhất' },
     en: { manual: 'Manual (a manager assigns)', round_robin: 'Round robin', least_open: 'Fewest open tickets' },
+  },
+  reapMeasure: {
+    vi: { acquisition: 'Thu hút', retention: 'Giữ chân', penetration: 'Thâm nhập', efficiency: 'Hiệu quả' },
+    en: { acquisition: 'Acquisition', retention: 'Retention', penetration: 'Penetration', efficiency: 'Efficiency' },
+  },
+  kpiBase: {
+    vi: { narrowed: 'Thu hẹp một KPI có sẵn', segment_count: 'Số khách trong phân khúc', segment_sum: 'Tổng của khách trong phân khúc' },
+    en: { narrowed: 'A built-in KPI, narrowed', segment_count: 'Customers in a segment', segment_sum: 'Sum over a segment’s customers' },
+  },
+  kpiFilter: {
+    vi: {
+      productCategoryId: 'Danh mục sản phẩm',
+      segmentId: 'Phân khúc khách hàng',
+      lifecycleStage: 'Loại khách hàng',
+      channel: 'Kênh',
+      interactionKind: 'Loại tương tác',
+      ticketCategory: 'Loại yêu cầu',
+    },
+    en: {
+      productCategoryId: 'Product category',
+      segmentId: 'Customer segment',
+      lifecycleStage: 'Customer type',
+      channel: 'Channel',
+      interactionKind: 'Interaction kind',
+      ticketCategory: 'Ticket category',
+    },
   },
   playbookAction: {
     vi: { task: 'Công việc', email: 'Email', survey: 'Khảo sát' },

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { PURCHASE_STATUSES } from '@kith/domain/orders/order.schema.ts';
 import { CHURN_DAYS, type KpiFilter, type Observations } from '@kith/domain/kpis/kpis.ts';
 import type { Db } from '../../platform/db/create-db.ts';
@@ -35,14 +35,14 @@ function addValue(out: PerUser, who: string | null, value: number, times = 1): v
 }
 
 /** The customer conditions of a filter (segment, lifecycle stage) on the contacts table aliased `c`. */
-function customerWhere(eb: ExpressionBuilder<any, any>, workspaceId: string, f: KpiFilter): Expression<SqlBool> {
-  const ands: Expression<SqlBool>[] = [eb(sql.ref('c.deleted_at'), 'is', null)];
-  if (f.lifecycleStage) ands.push(eb(sql.ref('c.lifecycle_stage'), '=', f.lifecycleStage));
+function customerWhere(workspaceId: string, f: KpiFilter): Expression<SqlBool> {
+  const ands = [sql`c.deleted_at is null`];
+  if (f.lifecycleStage) ands.push(sql`c.lifecycle_stage = ${f.lifecycleStage}`);
   if (f.segmentId)
     ands.push(
-      sql<boolean>`exists (select 1 from segment_members sm where sm.workspace_id = ${workspaceId} and sm.segment_id = ${f.segmentId} and sm.contact_id = c.id)`,
+      sql`exists (select 1 from segment_members sm where sm.workspace_id = ${workspaceId} and sm.segment_id = ${f.segmentId} and sm.contact_id = c.id)`,
     );
-  return eb.and(ands);
+  return sql<SqlBool>`(${sql.join(ands, sql` and `)})`;
 }
 
 /** Revenue of the paid (paid or delivered) orders of the period in the workspace's currency, credited to the customer's owner or to whoever entered the order. */
@@ -57,7 +57,7 @@ export async function orderRevenue(db: Db, ws: string, r: Range, currency: strin
     .where('o.currency', '=', currency)
     .where('o.ordered_at', '>=', r.from)
     .where('o.ordered_at', '<', r.to)
-    .where((eb) => customerWhere(eb, ws, f));
+    .where(customerWhere(ws, f));
   if (f.channel) q = q.where('o.channel', '=', f.channel);
   const out: PerUser = new Map();
   if (f.productCategoryId) {
@@ -90,7 +90,7 @@ export async function buyersOfPeriod(db: Db, ws: string, r: Range, kind: 'new' |
     .where('o.status', 'in', [...PURCHASE_STATUSES])
     .where('o.ordered_at', '>=', r.from)
     .where('o.ordered_at', '<', r.to)
-    .where((eb) => customerWhere(eb, ws, f))
+    .where(customerWhere(ws, f))
     .where(kind === 'new' ? sql<boolean>`not ${before}` : before);
   if (f.channel) q = q.where('o.channel', '=', f.channel);
   const rows = await q
@@ -123,7 +123,7 @@ export async function churn(db: Db, ws: string, r: Range, f: KpiFilter): Promise
   const rows = await db
     .selectFrom(last.as('l'))
     .innerJoin('contacts as c', 'c.id', 'l.contact_id')
-    .where((eb) => customerWhere(eb, ws, f))
+    .where(customerWhere(ws, f))
     .select([
       sql.ref<string | null>('c.owner_id').as('u'),
       sql<string>`count(*)`.as('n'),
@@ -145,7 +145,7 @@ export async function dealsClosed(db: Db, ws: string, r: Range, currency: string
     .where('d.status', 'in', ['won', 'lost'])
     .where('d.closed_at', '>=', r.from)
     .where('d.closed_at', '<', r.to);
-  if (f.segmentId || f.lifecycleStage) q = q.innerJoin('contacts as c', 'c.id', 'd.contact_id').where((eb) => customerWhere(eb, ws, f));
+  if (f.segmentId || f.lifecycleStage) q = q.innerJoin('contacts as c', 'c.id', 'd.contact_id').where(customerWhere(ws, f));
   const rows = await q
     .select([
       'd.owner_id as u',
@@ -179,7 +179,7 @@ export async function interactionsLogged(db: Db, ws: string, r: Range, f: KpiFil
     .where('i.occurred_at', '<', r.to);
   if (f.interactionKind) q = q.where('i.kind', '=', f.interactionKind);
   if (f.channel) q = q.where('i.channel', '=', f.channel);
-  if (f.segmentId || f.lifecycleStage) q = q.innerJoin('contacts as c', 'c.id', 'i.contact_id').where((eb) => customerWhere(eb, ws, f));
+  if (f.segmentId || f.lifecycleStage) q = q.innerJoin('contacts as c', 'c.id', 'i.contact_id').where(customerWhere(ws, f));
   const rows = await q
     .select(['i.author_id as u', sql<string>`count(*)`.as('n')])
     .groupBy('i.author_id')
@@ -234,7 +234,7 @@ export async function ticketsOfPeriod(db: Db, ws: string, r: Range, f: KpiFilter
     );
   if (f.ticketCategory) q = q.where('t.category', '=', f.ticketCategory);
   if (f.channel) q = q.where('t.channel', '=', f.channel);
-  if (f.segmentId || f.lifecycleStage) q = q.innerJoin('contacts as c', 'c.id', 't.contact_id').where((eb) => customerWhere(eb, ws, f));
+  if (f.segmentId || f.lifecycleStage) q = q.innerJoin('contacts as c', 'c.id', 't.contact_id').where(customerWhere(ws, f));
   return (await q
     .select([
       't.id',
@@ -262,7 +262,7 @@ export async function scaleAnswers(db: Db, ws: string, r: Range, type: 'csat' | 
     .where('a.value_num', 'is not', null)
     .where('a.answered_at', '>=', r.from)
     .where('a.answered_at', '<', r.to)
-    .where((eb) => customerWhere(eb, ws, f))
+    .where(customerWhere(ws, f))
     .select([servedBy.as('u'), 'a.value_num as v', sql<string>`count(*)`.as('n')])
     .groupBy([servedBy, 'a.value_num'])
     .execute();
@@ -281,7 +281,7 @@ export async function invitationsAnswered(db: Db, ws: string, r: Range, f: KpiFi
     .where('i.workspace_id', '=', ws)
     .where('i.created_at', '>=', r.from)
     .where('i.created_at', '<', r.to)
-    .where((eb) => customerWhere(eb, ws, f))
+    .where(customerWhere(ws, f))
     .select([who.as('u'), sql<string>`count(*)`.as('n'), sql<string>`count(i.responded_at)`.as('s')])
     .groupBy(who)
     .execute();

@@ -304,7 +304,7 @@ describe('KPIs', () => {
     const teams = await api(owner).get(`/api/v1/kpis/report?period=2026-11&by=team&teamId=${team}&kpi=tickets_resolved,first_response_minutes`);
     assert.equal(teams.status, 200);
     const teamResolved = teams.body.rows.find((x: { kpi: string }) => x.kpi === 'tickets_resolved').value;
-    assert.equal(teamResolved, num(expect.tickets_resolved.get(agent.userId)) + num(expect.tickets_resolved.get(agent2.userId)));
+    assert.equal(teamResolved, num(expect.tickets_resolved!.get(agent.userId)) + num(expect.tickets_resolved!.get(agent2.userId)));
     assert.equal(
       teams.body.rows.find((x: { kpi: string }) => x.kpi === 'first_response_minutes').value,
       median([...(fr.get(agent.userId) ?? []), ...(fr.get(agent2.userId) ?? [])]),

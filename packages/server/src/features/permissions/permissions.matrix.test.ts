@@ -57,6 +57,7 @@ let teamB: string;
 let mate: TestUser; // an agent on team A: managers may assign to them
 let outsider: TestUser; // an agent on team B: outside the manager's and the agent's scope
 let aSurvey: string; // a survey made by the owner, for surveys.send
+let aSegment: string; // a shared segment, for segment_plans.manage
 let curatorsView: string; // a shared view saved by an admin outside the roles under test
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${++n}`;
@@ -87,6 +88,13 @@ before(async () => {
   const sv = await api(owner).post('/api/v1/surveys', { name: 'Sau hỗ trợ', questions: [{ type: 'csat', text: 'Anh/chị hài lòng không?' }] });
   assert.equal(sv.status, 201, JSON.stringify(sv.body));
   aSurvey = sv.body.id;
+  const sg = await api(owner).post('/api/v1/segments', {
+    name: 'Khách VIP',
+    shared: true,
+    definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'tags', op: 'has', value: 'vip' }] }] },
+  });
+  assert.equal(sg.status, 201, JSON.stringify(sg.body));
+  aSegment = sg.body.id;
 });
 after(() => t.close());
 
@@ -392,7 +400,24 @@ const EXERCISE: Record<string, Exerciser> = {
   'audit.read': (u) => call(() => api(u).get('/api/v1/audit')),
   'views.share': (u) => call(() => api(u).post('/api/v1/views', { entity: 'contacts', name: `Chung ${unique()}`, shared: true, config: { filters: [] } })),
   'views.manage': (u) => call(() => api(u).patch(`/api/v1/views/${curatorsView}`, { name: `Đổi ${unique()}` })),
+  // People scope: a member's own figures are in it; an agent of team B is outside everyone's but owners' and admins'.
+  'kpis.read': (u, w) => call(() => api(u).get(`/api/v1/kpis/report?period=2026-11&by=user&kpi=revenue&userId=${w === 'in' ? u.userId : outsider.userId}`)),
+  'kpis.configure': (u) =>
+    call(() =>
+      api(u).post('/api/v1/kpis', {
+        key: `k${unique()}`.toLowerCase().replace(/[^a-z0-9]/g, ''),
+        name: 'Doanh thu Zalo',
+        base: 'narrowed',
+        of: 'revenue',
+        filter: { channel: 'zalo' },
+      }),
+    ),
+  'kpi_targets.manage': (u) => call(() => api(u).put('/api/v1/kpi-targets', { kpi: 'revenue', period: '2030-01', userId: u.userId, target: 1_000_000 })),
+  'kpi_periods.close': (u) => call(() => api(u).post(`/api/v1/kpi-periods/${2000 + ++closes}/close`)),
+  'segment_plans.manage': (u) =>
+    call(() => api(u).put('/api/v1/segment-plans', { segmentId: aSegment, period: '2030-01', measure: 'acquisition', target: 10 })),
 };
+let closes = 0;
 
 test('every action in the document has a way to exercise it here', () => {
   const missing = Object.keys(matrix).filter((a) => !(a in EXERCISE));
@@ -413,6 +438,7 @@ const isRecord = (a: string) =>
   a === 'loyalty.adjust' ||
   a === 'playbooks.enroll' ||
   a === 'assessments.read' ||
+  a === 'kpis.read' ||
   a.startsWith('imports.') ||
   a.startsWith('deals.');
 

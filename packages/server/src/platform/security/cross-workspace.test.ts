@@ -87,6 +87,19 @@ before(async () => {
   B.assessment = (await api.post('/api/v1/assessments', { framework: 'idic', name: 'Đánh giá Bê' })).body.id;
   B.respondent = (await api.get(`/api/v1/assessments/${B.assessment}/respondents`)).body.data[0].id;
   B.framework = (await api.post('/api/v1/assessment/frameworks/idic/copy', { name: { vi: 'Khung Bê', en: 'Bê framework' } })).body.key;
+  B.kpi = (
+    await api.post('/api/v1/kpis', { key: 'be_zalo', name: 'Doanh thu Zalo của Bê', base: 'narrowed', of: 'revenue', filter: { channel: 'zalo' } })
+  ).body.key;
+  B.kpiTarget = (await api.put('/api/v1/kpi-targets', { kpi: 'revenue', period: '2026-11', userId: b.userId, target: 9_000_000 })).body.id;
+  const bSegment = (
+    await api.post('/api/v1/segments', {
+      name: 'Phân khúc Bê',
+      shared: true,
+      definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'tags', op: 'has', value: 'be' }] }] },
+    })
+  ).body.id;
+  B.segmentPlan = (await api.put('/api/v1/segment-plans', { segmentId: bSegment, period: '2026-11', measure: 'acquisition', target: 5 })).body.id;
+  assert.ok(B.kpi && B.kpiTarget && B.segmentPlan);
   // A failed mail of B's (a reply to B's customer whose delivery gave up).
   await t.core.db
     .insertInto('mail_outbox')
@@ -113,8 +126,8 @@ before(async () => {
   B.mail = '01a22b30-0000-7000-8000-000000000001';
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
-  // Every id of B was made (a framework copy's key is a name, not an id: `idic_` and eight hex digits).
-  for (const [k, v] of Object.entries(B)) assert.match(v, k === 'framework' ? /^idic_[0-9a-f]{8}$/ : /^[0-9a-f-]{36}$/, k);
+  // Every id of B was made (a framework copy's key is a name, not an id: `idic_` and eight hex digits; a KPI's key is B's own name).
+  for (const [k, v] of Object.entries(B)) assert.match(v, k === 'framework' ? /^idic_[0-9a-f]{8}$/ : k === 'kpi' ? /^be_zalo$/ : /^[0-9a-f-]{36}$/, k);
 });
 after(() => t.close());
 
@@ -170,13 +183,23 @@ async function stateOfB(): Promise<string> {
       .execute(),
     assessmentFinals: await db.selectFrom('assessment_finals').selectAll().where('workspace_id', '=', ws).orderBy('practice_id').execute(),
     assessmentFrameworks: await db.selectFrom('assessment_frameworks').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    kpiDefinitions: await db.selectFrom('kpi_definitions').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    kpiWeights: await db.selectFrom('kpi_weights').selectAll().where('workspace_id', '=', ws).orderBy('kpi').execute(),
+    kpiTargets: await db.selectFrom('kpi_targets').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    kpiPeriods: await db.selectFrom('kpi_periods').selectAll().where('workspace_id', '=', ws).orderBy('period').execute(),
+    segmentPlans: await db.selectFrom('segment_plans').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
   };
   return JSON.stringify(rows);
 }
 
 /** For each templated route: which of B's ids to put in, and a body worth sending. */
 type Case = { params: Record<string, string>; body?: unknown };
-const CASES: Record<string, Case[] | 'public-by-secret'> = {
+/**
+ * 'public-by-secret': a public route whose parameter is a secret (tested where it is made).
+ * 'own-workspace': the parameter is not a record but a name every workspace has of its own (a KPI period such as
+ * 2026-10): A's call acts on A's own, and the test below checks that it leaves B's untouched.
+ */
+const CASES: Record<string, Case[] | 'public-by-secret' | 'own-workspace'> = {
   'DELETE /api/v1/auth/sessions/{id}': [{ params: { id: 'session' } }],
   'DELETE /api/v1/auth/tokens/{id}': [{ params: { id: 'token' } }],
   'PATCH /api/v1/members/{userId}': [{ params: { userId: 'member' }, body: { role: 'viewer' } }],
@@ -295,6 +318,12 @@ const CASES: Record<string, Case[] | 'public-by-secret'> = {
   'GET /api/v1/assessments/{id}/report.csv': [{ params: { id: 'assessment' } }],
   'GET /api/v1/assessments/{id}/report.html': [{ params: { id: 'assessment' } }],
   'POST /api/v1/public/assessments/{token}/scores': 'public-by-secret',
+  'PATCH /api/v1/kpis/{key}': [{ params: { key: 'kpi' }, body: { weight: 9 } }],
+  'DELETE /api/v1/kpis/{key}': [{ params: { key: 'kpi' } }],
+  'DELETE /api/v1/kpi-targets/{id}': [{ params: { id: 'kpiTarget' } }],
+  'DELETE /api/v1/segment-plans/{id}': [{ params: { id: 'segmentPlan' } }],
+  'POST /api/v1/kpi-periods/{period}/close': 'own-workspace',
+  'POST /api/v1/kpi-periods/{period}/recount': 'own-workspace',
 };
 
 describe('ids of another workspace', () => {
@@ -309,7 +338,7 @@ describe('ids of another workspace', () => {
   });
 
   for (const [route, cases] of Object.entries(CASES)) {
-    if (cases === 'public-by-secret') continue;
+    if (cases === 'public-by-secret' || cases === 'own-workspace') continue;
     test(`${route} with B's ids is a 404 and changes nothing in B`, async () => {
       const aTeam = await makeTeam(t.core, a.workspaceId);
       for (const c of cases) {
@@ -336,6 +365,19 @@ describe('ids of another workspace', () => {
   }
 });
 
+describe('names every workspace has of its own', () => {
+  test('closing and recounting a KPI period in A leaves B’s periods and figures alone', async () => {
+    const before = await stateOfB();
+    assert.equal((await A.post('/api/v1/kpi-periods/2026-11/close')).status, 200);
+    assert.equal((await A.post('/api/v1/kpi-periods/2026-11/recount')).status, 200);
+    assert.equal(await stateOfB(), before);
+    const bFigures = await t.core.db.selectFrom('kpi_results').select('subject_id').where('workspace_id', '=', b.workspaceId).execute();
+    assert.deepEqual(bFigures, []);
+    const aFigures = await t.core.db.selectFrom('kpi_results').select('subject_id').where('workspace_id', '=', a.workspaceId).execute();
+    assert.ok(aFigures.length > 0 && !aFigures.some((f) => f.subject_id === b.userId), 'A froze its own people only');
+  });
+});
+
 describe('lists, search and references never cross', () => {
   test('A’s lists hold nothing of B’s', async () => {
     const lists = [
@@ -358,6 +400,12 @@ describe('lists, search and references never cross', () => {
       '/api/v1/products?q=be',
       '/api/v1/product-categories',
       '/api/v1/orders?limit=200',
+      '/api/v1/kpis',
+      '/api/v1/kpi-targets?period=2026-11',
+      '/api/v1/kpis/report?period=2026-11&by=user',
+      '/api/v1/kpis/report?period=2026-11&by=team',
+      '/api/v1/kpi-periods',
+      '/api/v1/segment-plans?period=2026-11',
       '/api/v1/orders?q=be',
       `/api/v1/orders?filter[contactId][eq]=${B.contact}`,
       '/api/v1/tasks?assignee=any',
@@ -399,6 +447,13 @@ describe('lists, search and references never cross', () => {
     for (const ref of refs) assert.equal((await A.patch(`/api/v1/contacts/${own}`, ref)).status, 422, JSON.stringify(ref));
     assert.equal((await A.post('/api/v1/companies', { name: 'X', ownerId: B.member })).status, 422);
     assert.equal((await A.post('/api/v1/invitations', { email: 'x@a.example', role: 'agent', teamId: B.team })).status, 422);
+    for (const who of [{ userId: B.member }, { userId: b.userId }, { teamId: B.team }]) {
+      const r = await A.put('/api/v1/kpi-targets', { kpi: 'revenue', period: '2026-12', target: 1, ...who });
+      assert.equal(r.status, 422, JSON.stringify(who));
+      assert.equal(r.body.errors[0].pointer, `/${Object.keys(who)[0]}`);
+    }
+    assert.equal((await A.post('/api/v1/kpi-targets/split', { kpi: 'revenue', period: '2026-11', teamId: B.team })).status, 422);
+    assert.equal((await A.get(`/api/v1/kpis/history?period=2026-11&userId=${b.userId}`)).status, 404);
     for (const forbidden of [
       { workspaceId: b.workspaceId },
       { role: 'owner' },
