@@ -56,10 +56,10 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorDef } = {
   },
   segment_targets: {
     name: { vi: 'Phân khúc có chỉ tiêu', en: 'Segments with targets' },
-    description: later({
-      vi: 'Tỷ lệ phân khúc đã lưu có chỉ tiêu (thu hút, giữ chân, thâm nhập).',
-      en: 'Share of saved segments with targets (acquisition, retention, penetration).',
-    }),
+    description: {
+      vi: 'Tỷ lệ phân khúc đã lưu có kế hoạch (thu hút, giữ chân, thâm nhập, hiệu quả) cho một tháng, quý hoặc năm trong kỳ.',
+      en: 'Share of saved segments with a plan (acquisition, retention, penetration, efficiency) for a month, quarter or year of the period.',
+    },
     unit: 'share',
     direction: 'higher',
     // A plan per segment: the same quarters as any coverage.
@@ -161,7 +161,7 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorDef } = {
   },
   kpi_coverage: {
     name: { vi: 'Nhân viên có KPI', en: 'Members with KPIs' },
-    description: later({ vi: 'Tỷ lệ thành viên có KPI được giao.', en: 'Share of members with assigned KPIs.' }),
+    description: { vi: 'Tỷ lệ thành viên có chỉ tiêu KPI trong kỳ.', en: 'Share of members with a KPI target in the period.' },
     unit: 'share',
     direction: 'higher',
     // Quarters of the team; everyone (95%) for full adoption.
@@ -296,7 +296,10 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorDef } = {
   },
   kpi_targets: {
     name: { vi: 'KPI có chỉ tiêu', en: 'KPIs with targets' },
-    description: later({ vi: 'Tỷ lệ KPI có chỉ tiêu.', en: 'Share of KPIs with a target.' }),
+    description: {
+      vi: 'Tỷ lệ KPI có chỉ tiêu cho ít nhất một người hoặc nhóm trong kỳ.',
+      en: 'Share of KPIs with a target for someone or a team in the period.',
+    },
     unit: 'share',
     direction: 'higher',
     // Quarters; every KPI with a target (95%) for full practice.

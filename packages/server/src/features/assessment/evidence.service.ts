@@ -1,4 +1,7 @@
 import { SCREENS } from '@kith/domain/assessment/framework.ts';
+import { membersAndTeams } from '../kpis/kpi-compute.repository.ts';
+import { segmentsWithPlans, targetCoverage } from '../kpis/kpi.repository.ts';
+import { kpiDefinitions } from '../kpis/kpi.service.ts';
 import { INDICATORS, suggestedReality } from '@kith/domain/assessment/indicator-catalogue.ts';
 import { INDICATOR_KEYS, type EvidenceValue, type IndicatorKey, type UnavailableReason } from '@kith/domain/assessment/indicators.ts';
 import { cesSummary, csatSummary, npsSummary } from '@kith/domain/surveys/survey-stats.ts';
@@ -145,6 +148,22 @@ function categoryStats(xs: number[]): { mean: number; meanInterval: { low: numbe
   return { mean, meanInterval: { low: Math.max(0, mean - half), high: mean + half }, cross };
 }
 
+/** Members (the team's, or the workspace's) with a KPI target, KPIs with a target, and saved segments with a plan. */
+async function peopleFigures(db: Core['db'], workspaceId: string, team: string | null, periods: string[], segments: string[]) {
+  const { members, teams } = await membersAndTeams(db, workspaceId);
+  const ids = team ? (teams.find((t) => t.id === team)?.members ?? []) : members.map((m) => m.userId);
+  const cover = await targetCoverage(db, workspaceId, periods, ids);
+  const kpis = await kpiDefinitions(db, workspaceId);
+  const planned = await segmentsWithPlans(db, workspaceId, periods);
+  return {
+    members: ids.length,
+    withTargets: cover.users.size,
+    kpis: kpis.length,
+    kpisWithTargets: kpis.filter((k) => cover.kpis.has(k.key)).length,
+    plannedSegments: segments.filter((s) => planned.has(s)).length,
+  };
+}
+
 /** Every indicator for a workspace (or one team) over a period, in INDICATOR_KEYS order. */
 export async function computeEvidence(core: Core, workspaceId: string, opts: EvidenceOptions): Promise<EvidenceValue[]> {
   const db = core.db;
@@ -187,6 +206,11 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
       invitationFigures(db, workspaceId, team, periodStart, periodEnd),
       detractorFollowUps(db, workspaceId, team, periodStart, periodEnd),
     ]);
+
+  // People and measurement (issue 20): who has KPI targets, which KPIs have one, which saved segments have a plan, in
+  // any month, quarter or year the period touches.
+  const periodKeys = [...new Set(months.flatMap((m) => [m, `${m.slice(0, 4)}-Q${Math.floor((Number(m.slice(5, 7)) - 1) / 3) + 1}`, m.slice(0, 4)]))];
+  const people = await peopleFigures(db, workspaceId, team, periodKeys, segs.segments);
 
   // Scale answers per local day: the dashboard's daily counts, or a team's customers' answers.
   const answers: { day: string; type: string; value: number; n: number }[] = team
@@ -232,8 +256,10 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
         ? { value: freshScores ? Math.min(1, scores.scored / purchases.buyers) : 0, n: purchases.buyers }
         : { value: null, reason: 'no_orders', n: 0 },
     segments_in_use: segs.segments.length > 0 ? { value: used.size, n: segs.segments.length } : { value: null, reason: 'no_segments', n: 0 },
-    // Targets per segment come with the plans of issue 20.
-    segment_targets: unbuilt,
+    segment_targets:
+      segs.segments.length > 0
+        ? { value: people.plannedSegments / segs.segments.length, n: segs.segments.length }
+        : { value: null, reason: 'no_segments', n: 0 },
     new_customers_per_month:
       purchases.buyers > 0
         ? {
@@ -261,8 +287,7 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
         : balance === null
           ? { value: null, reason: 'no_tickets', n: 0 }
           : { value: balance, n: openTickets },
-    // KPIs and training records come with the people issue (issue 20).
-    kpi_coverage: unbuilt,
+    kpi_coverage: people.members > 0 ? { value: people.withTargets / people.members, n: people.members } : { value: null, reason: 'no_agents', n: 0 },
     training_coverage: unbuilt,
     field_completeness:
       contacts.customers > 0 ? { value: contacts.filled / (5 * contacts.customers), n: contacts.customers } : { value: null, reason: 'no_customers', n: 0 },
@@ -276,8 +301,7 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
     playbook_coverage_new: share(newEnrolled, newTotal, 'no_orders'),
     // Automation rules come with issue 21.
     automations_active: unbuilt,
-    // KPI definitions and targets come with issue 20.
-    kpi_targets: unbuilt,
+    kpi_targets: { value: people.kpisWithTargets / people.kpis, n: people.kpis },
     survey_response_rate: share(invites.answered, invites.sent, 'no_surveys'),
     nps:
       nps.nps === null

@@ -255,6 +255,20 @@ describe('assessment evidence', () => {
     await db.updateTable('contacts').set({ updated_at: '2025-06-01T00:00:00.000Z' }).where('id', 'in', contactIds.slice(50, 55)).execute();
     at('2026-11-30T03:00:00Z');
     await deliverEvents(t.core);
+    // People and measurement: targets for two members (one monthly, one for a quarter) on two KPIs, one before the
+    // period (does not count), and a plan for one of the two saved segments.
+    const people = (await db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).execute()).map((m) => m.user_id);
+    for (const [userId, kpi, period] of [
+      [people[0]!, 'revenue', '2026-10'],
+      [people[1]!, 'tickets_resolved', '2026-Q3'],
+      [people[2]!, 'csat', '2025-11'],
+    ] as const)
+      assert.equal((await api(owner).put('/api/v1/kpi-targets', { kpi, period, userId, target: kpi === 'csat' ? 4.5 : 10 })).status, 200);
+    assert.equal(
+      (await api(owner).put('/api/v1/segment-plans', { segmentId: seg.body.id, period: '2026-11', measure: 'acquisition', target: 20 })).status,
+      200,
+    );
+    const kpiCount = (await api(owner).get('/api/v1/kpis')).body.length;
 
     const from = '2025-12-01';
     const to = '2026-11-30';
@@ -496,26 +510,29 @@ describe('assessment evidence', () => {
     // Everything else is the same.
     for (const k of INDICATOR_KEYS) if (!['win_back_rate', 'categories_per_customer', 'cross_sell_rate'].includes(k)) assert.deepEqual(small[k], got[k], k);
 
+    // People and measurement (issue 20).
+    close(got.kpi_coverage.value, 2 / people.length, 'kpi_coverage: two members with a target in the period');
+    assert.equal(got.kpi_coverage.n, people.length);
+    close(got.kpi_targets.value, 2 / kpiCount, 'kpi_targets: two KPIs with a target in the period');
+    close(got.segment_targets.value, 1 / 2, 'segment_targets: one of the two saved segments has a plan');
     // The capabilities of later issues.
-    for (const k of ['segment_targets', 'kpi_coverage', 'training_coverage', 'kpi_targets', 'automations_active'] as const) {
+    for (const k of ['training_coverage', 'automations_active'] as const) {
       assert.equal(got[k].value, null, k);
       assert.equal(got[k].reason, 'not_built', k);
     }
     // Every other indicator has a value on this data.
-    for (const k of INDICATOR_KEYS)
-      if (!['segment_targets', 'kpi_coverage', 'training_coverage', 'kpi_targets', 'automations_active'].includes(k))
-        assert.notEqual(got[k].value, null, `${k}: ${got[k].reason}`);
+    for (const k of INDICATOR_KEYS) if (!['training_coverage', 'automations_active'].includes(k)) assert.notEqual(got[k].value, null, `${k}: ${got[k].reason}`);
     close(got.stale_records.value, 5 / contacts.length, 'five stale records');
   });
 
-  test('an empty workspace: every indicator says why it has no value, none is 0', async () => {
+  test('an empty workspace: every indicator says why it has no value, none is 0 but the targets nobody set', async () => {
     at('2026-11-30T03:00:00Z');
     const { workspaceId } = await makeWorkspace(t.core);
     const got = byKey(await computeEvidence(t.core, workspaceId, { from: '2026-01-01', to: '2026-11-30' }));
     const want: Record<IndicatorKey, string> = {
       scored_share_30d: 'no_orders',
       segments_in_use: 'no_segments',
-      segment_targets: 'not_built',
+      segment_targets: 'no_segments',
       new_customers_per_month: 'no_orders',
       repeat_purchase_rate: 'no_orders',
       categories_per_customer: 'no_orders',
@@ -524,7 +541,7 @@ describe('assessment evidence', () => {
       win_back_rate: 'no_orders',
       owner_coverage: 'no_customers',
       workload_balance: 'no_agents',
-      kpi_coverage: 'not_built',
+      kpi_coverage: 'measured',
       training_coverage: 'not_built',
       field_completeness: 'no_customers',
       duplicates_waiting: 'no_customers',
@@ -536,7 +553,7 @@ describe('assessment evidence', () => {
       time_in_stage: 'no_deals',
       playbook_coverage_new: 'no_orders',
       automations_active: 'not_built',
-      kpi_targets: 'not_built',
+      kpi_targets: 'measured',
       survey_response_rate: 'no_surveys',
       nps: 'no_surveys',
       csat: 'no_surveys',
@@ -545,6 +562,11 @@ describe('assessment evidence', () => {
       detractor_follow_up: 'no_surveys',
     };
     for (const k of INDICATOR_KEYS) {
+      // Targets are a plain fact even of an empty workspace: its one member and its KPIs have none (0, not "unknown").
+      if (want[k] === 'measured') {
+        assert.equal(got[k].value, 0, k);
+        continue;
+      }
       assert.equal(got[k].value, null, k);
       assert.equal(got[k].reason, want[k], k);
       assert.equal(got[k].suggestedReality, null, k);

@@ -130,25 +130,25 @@ export async function deleteSplitRows(db: Db, ws: string, teamTargetId: string):
   return Number(r.numDeletedRows);
 }
 
-/** How many of the workspace's members and KPIs have a target in these periods (the assessment's evidence). */
-export async function targetCoverage(db: Db, ws: string, periods: readonly string[]): Promise<{ users: number; kpis: string[] }> {
-  if (periods.length === 0) return { users: 0, kpis: [] };
-  const users = await db
-    .selectFrom('kpi_targets as k')
-    .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'k.subject_id').onRef('m.workspace_id', '=', 'k.workspace_id'))
-    .where('k.workspace_id', '=', ws)
-    .where('k.period', 'in', [...periods])
-    .where('k.subject', '=', 'user')
-    .select(sql<string>`count(distinct k.subject_id)`.as('n'))
-    .executeTakeFirst();
-  const kpis = await db
+/** Which members (of those given) and which KPIs have a target in these periods (the assessment's evidence). */
+export async function targetCoverage(
+  db: Db,
+  ws: string,
+  periods: readonly string[],
+  userIds: readonly string[],
+): Promise<{ users: Set<string>; kpis: Set<string> }> {
+  if (periods.length === 0) return { users: new Set(), kpis: new Set() };
+  const rows = await db
     .selectFrom('kpi_targets')
+    .select(['kpi', 'subject', 'subject_id'])
     .where('workspace_id', '=', ws)
     .where('period', 'in', [...periods])
-    .select('kpi')
-    .distinct()
     .execute();
-  return { users: Number(users?.n ?? 0), kpis: kpis.map((k) => k.kpi) };
+  const members = new Set(userIds);
+  return {
+    users: new Set(rows.filter((r) => r.subject === 'user' && members.has(r.subject_id)).map((r) => r.subject_id)),
+    kpis: new Set(rows.map((r) => r.kpi)),
+  };
 }
 
 // ------------------------------------------------------------------------------------------------ segment plans
