@@ -20,6 +20,7 @@ export const COMMAND_MODULES: readonly { names: readonly string[]; load: () => P
   { names: ['tickets', 'surveys', 'loyalty', 'jobs'], load: async () => (await import('./commands/care.ts')).registerCareCommands },
   { names: ['playbooks'], load: async () => (await import('./commands/playbooks.ts')).registerPlaybookCommands },
   { names: ['assess'], load: async () => (await import('./commands/assess.ts')).registerAssessCommands },
+  { names: ['kpi'], load: async () => (await import('./commands/kpi.ts')).registerKpiCommands },
 ];
 
 /** The program's options that take a value (`--data-dir DIR`): skipped when looking for the command's name. */

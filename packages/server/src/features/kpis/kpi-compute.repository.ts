@@ -336,3 +336,13 @@ export async function membersAndTeams(
     teams: teams.map((t) => ({ ...t, members: links.filter((l) => l.team_id === t.id).map((l) => l.user_id) })),
   };
 }
+
+/** The workspace's members' emails (targets from a file name people by email). */
+export async function memberEmails(db: Db, ws: string): Promise<{ userId: string; email: string }[]> {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .where('m.workspace_id', '=', ws)
+    .select(['m.user_id as userId', 'u.email'])
+    .execute();
+}

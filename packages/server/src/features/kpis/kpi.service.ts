@@ -38,6 +38,7 @@ import {
   dealsClosed,
   interactionsLogged,
   invitationsAnswered,
+  memberEmails,
   membersAndTeams,
   orderRevenue,
   type Range,
@@ -802,4 +803,79 @@ export async function recountPeriod(core: Core, actor: Actor, periodKey: string)
 export async function listPeriods(core: Core, actor: Actor) {
   authorize(actor, 'kpis.read');
   return { data: (await listPeriodRows(core.db, actor.workspaceId)).map(periodOut) };
+}
+
+// ------------------------------------------------------------------------------------------------ targets from a file
+
+export type TargetRowIn = { kpi: string; period: string; user?: string | undefined; team?: string | undefined; target: string };
+
+/**
+ * Targets from a file (the CLI's `kith kpi targets import`): each row names a KPI, a period, a member by email or a
+ * team by name, and the target. Every row is checked first — a problem names its row (1 = the first data row) and
+ * field — and then all are written in one transaction, or none.
+ */
+export async function importTargets(core: Core, actor: Actor, rows: readonly TargetRowIn[]): Promise<{ written: number }> {
+  const scope = await peopleScope(core.db, actor, 'kpi_targets.manage');
+  const ws = actor.workspaceId;
+  const kpis = await kpiDefinitions(core.db, ws);
+  const { teams } = await membersAndTeams(core.db, ws);
+  const emails = new Map((await memberEmails(core.db, ws)).map((m) => [m.email.toLowerCase(), m.userId]));
+  const issues: FieldIssue[] = [];
+  const ok: { kpi: string; period: string; subject: 'user' | 'team'; id: string; target: number }[] = [];
+  const closed = new Set<string>();
+  for (const [i, r] of rows.entries()) {
+    const row = i + 1;
+    const bad = (field: string, message: string, code = 'invalid') => issues.push({ path: ['rows', row, field], message, code });
+    const def = kpis.find((k) => k.key === r.kpi?.trim());
+    if (!def) bad('kpi', `No such KPI: ${r.kpi}`, 'not_found');
+    const p = parsePeriod(r.period?.trim() ?? '');
+    if (!p) bad('period', 'A period is a month YYYY-MM, a quarter YYYY-Qn or a year YYYY', 'invalid_format');
+    else if (!closed.has(p.key) && (await findPeriodRow(core.db, ws, p.key))) closed.add(p.key);
+    if (p && closed.has(p.key)) bad('period', `The period ${p.key} is closed`, 'period_closed');
+    const target = Number(String(r.target ?? '').replace(/[\s_]/g, ''));
+    if (!String(r.target ?? '').trim() || !Number.isFinite(target)) bad('target', 'Must be a number', 'invalid');
+    else if (def && (def.unit === 'nps' ? target < -100 || target > 100 : target < 0 || (def.unit === 'share' && target > 1)))
+      bad('target', def.unit === 'share' ? 'A share is between 0 and 1' : 'Out of range', 'invalid');
+    else if (def?.unit === 'money' && !Number.isInteger(target)) bad('target', 'Money is a whole number of the currency’s smallest unit', 'invalid');
+    let subject: { subject: 'user' | 'team'; id: string } | null = null;
+    if (r.user?.trim() && r.team?.trim()) bad('user', 'Give a member or a team, not both');
+    else if (r.user?.trim()) {
+      const id = emails.get(r.user.trim().toLowerCase());
+      if (!id || !seesPerson(scope, id)) bad('user', 'No such member (or not one whose targets you set)', 'not_found');
+      else subject = { subject: 'user', id };
+    } else if (r.team?.trim()) {
+      const t = teams.find((x) => x.name.toLowerCase() === r.team!.trim().toLowerCase());
+      if (!t || !seesTeam(scope, t.id)) bad('team', 'No such team (or not one whose targets you set)', 'not_found');
+      else subject = { subject: 'team', id: t.id };
+    } else bad('user', 'Give a member’s email or a team’s name', 'required');
+    if (def && p && subject && Number.isFinite(target)) ok.push({ kpi: def.key, period: p.key, ...subject, target });
+  }
+  if (issues.length) throw invalid(issues.slice(0, 200), `${issues.length} problem(s) in the file; nothing was written`);
+  await core.db.transaction().execute(async (trx) => {
+    const at = core.now().toISOString();
+    for (const x of ok) {
+      if (await findPeriodRow(trx, ws, x.period)) throw periodClosed(x.period);
+      await upsertTargetRow(trx, {
+        id: uuidv7(),
+        workspace_id: ws,
+        kpi: x.kpi,
+        period: x.period,
+        subject: x.subject,
+        subject_id: x.id,
+        target: x.target,
+        split_from: null,
+        created_by: actor.userId,
+        updated_by: actor.userId,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      });
+    }
+    await recordAudit(
+      trx,
+      { ...by(actor), action: 'create', entityType: 'kpi_target', entityId: null, after: { imported: ok.length }, meta: { rows: rows.length } },
+      core.now(),
+    );
+  });
+  return { written: ok.length };
 }
