@@ -26,6 +26,7 @@ import { loyaltyModule } from './features/loyalty/loyalty.module.ts';
 import { assessmentModule } from './features/assessment/assessment.module.ts';
 import { mailModule } from './platform/mail/mail.module.ts';
 import { eventsModule } from './platform/events/events.module.ts';
+import { trainingModule } from './features/training/training.module.ts';
 
 /**
  * The composition root: every feature of the server, listed once. The HTTP server registers their routes and
@@ -61,4 +62,5 @@ export const MODULES: readonly KithModule[] = [
   assessmentModule,
   mailModule,
   eventsModule,
+  trainingModule,
 ];

@@ -78,6 +78,9 @@ export const ACTIONS = {
   'audit.read': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'views.share': { owner: true, admin: true, manager: true, agent: false, viewer: false },
   'views.manage': { owner: true, admin: true, manager: false, agent: false, viewer: false },
+  'training.read': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: 'scoped' },
+  'training.manage': { owner: true, admin: true, manager: false, agent: false, viewer: false },
+  'training.record': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof ACTIONS;

@@ -54,6 +54,14 @@ import type { PlaybookTable, PlaybookRunTable, PlaybookRunStepTable } from '../.
 import type { LoyaltyAccountTable, LoyaltySettingsTable, PointsLedgerTable } from '../../features/loyalty/loyalty.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../../features/workspaces/workspace.table.ts';
 import type { EventCursorTable, EventFailureTable, EventStreamTable, EventTable } from '../events/event.table.ts';
+import type {
+  TrainingCompetencyTable,
+  TrainingCourseCompetencyTable,
+  TrainingCourseTable,
+  TrainingRecordTable,
+  TrainingReminderTable,
+  TrainingRequirementTable,
+} from '../../features/training/training.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
 export interface ContactFtsTable {
@@ -138,4 +146,10 @@ export interface Database {
   assessment_answers: AssessmentAnswerTable;
   assessment_finals: AssessmentFinalTable;
   assessment_settings: AssessmentSettingsTable;
+  training_competencies: TrainingCompetencyTable;
+  training_courses: TrainingCourseTable;
+  training_course_competencies: TrainingCourseCompetencyTable;
+  training_requirements: TrainingRequirementTable;
+  training_records: TrainingRecordTable;
+  training_reminders: TrainingReminderTable;
 }

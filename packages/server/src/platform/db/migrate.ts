@@ -26,6 +26,7 @@ import * as m022 from './migrations/2026-12-07-004-demo-batches.ts';
 import * as m023 from './migrations/2026-12-07-005-score-generations.ts';
 import * as m024 from './migrations/2026-12-07-006-assessments.ts';
 import * as m025 from './migrations/2026-12-07-007-contacts-team-index.ts';
+import * as mTraining from './migrations/2026-12-08-002-training.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +55,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-005-score-generations': m023,
   '2026-12-07-006-assessments': m024,
   '2026-12-07-007-contacts-team-index': m025,
+  '2026-12-08-002-training': mTraining,
 };
 
 function migrator(db: Db): Migrator {
