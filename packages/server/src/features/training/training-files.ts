@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
-import { labelLocale } from '@kith/domain/labels/enums.ts';
+import { neutralizeCell } from '@kith/domain/export/cells.ts';
 import type { Matrix, TrainingRecord } from '@kith/domain/training/training.api.ts';
-import { enumLabel } from '@kith/domain/labels/enums.ts';
+import { enumLabel, labelLocale } from '@kith/domain/labels/enums.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { writeTable, type ExportColumn } from '../export/table-export.ts';
 import { teamNames } from '../teams/team.repository.ts';
@@ -65,7 +65,7 @@ export async function writeMatrixCsv(db: Db, workspaceId: string, out: Writable,
     ...m.items.map(
       (it, i): ExportColumn<Row> => ({
         key: `item${i}`,
-        header: `${enumLabel('requirementKind', it.kind, l)}: ${it.name}`,
+        header: `${neutralizeCell(it.name)} (${enumLabel('requirementKind', it.kind, l)})`,
         value: (p) => {
           const c = p.cells[i]!;
           const state = enumLabel('trainingCellState', c.state, l);
