@@ -138,7 +138,15 @@ export const trainingApi = {
     status: 200,
     response: CatalogueOut,
   }),
-  createCourse: contract({ method: 'POST', path: '/training/courses', tags, summary: 'Add a course to the catalogue (audited)', body: CourseCreateSchema, status: 201, response: CourseOut }),
+  createCourse: contract({
+    method: 'POST',
+    path: '/training/courses',
+    tags,
+    summary: 'Add a course to the catalogue (audited)',
+    body: CourseCreateSchema,
+    status: 201,
+    response: CourseOut,
+  }),
   updateCourse: contract({
     method: 'PATCH',
     path: '/training/courses/:id',
@@ -208,7 +216,8 @@ export const trainingApi = {
     method: 'GET',
     path: '/training/matrix',
     tags,
-    summary: 'The competency matrix: the people in your scope × the items required of them, each cell valid, expiring, expired, missing or not required; the coverage',
+    summary:
+      'The competency matrix: the people in your scope × the items required of them, each cell valid, expiring, expired, missing or not required; the coverage',
     query: MatrixQuery,
     status: 200,
     response: MatrixOut,

@@ -76,14 +76,31 @@ test('the workspace’s day, and the inputs refused by name', () => {
   for (const url of ['http://example.com/cert.pdf', 'data:text/html,x', 'https://user:pw@example.com/', 'ftp://example.com']) {
     const r = RecordCreateSchema.safeParse({ courseId: '0190a1b2-0000-7000-8000-000000000001', completedOn: '2026-02-01', result: 'passed', evidenceUrl: url });
     assert.ok(!r.success, url);
-    assert.deepEqual(r.error.issues.map((i) => i.path.join('/')), ['evidenceUrl']);
+    assert.deepEqual(
+      r.error.issues.map((i) => i.path.join('/')),
+      ['evidenceUrl'],
+    );
   }
   assert.ok(
-    RecordCreateSchema.safeParse({ courseId: '0190a1b2-0000-7000-8000-000000000001', completedOn: '2026-02-01', result: 'passed', evidenceUrl: 'https://drive.example.vn/chung-chi.pdf' })
-      .success,
+    RecordCreateSchema.safeParse({
+      courseId: '0190a1b2-0000-7000-8000-000000000001',
+      completedOn: '2026-02-01',
+      result: 'passed',
+      evidenceUrl: 'https://drive.example.vn/chung-chi.pdf',
+    }).success,
   );
   const neither = RequirementCreateSchema.safeParse({ role: 'agent' });
-  assert.deepEqual(neither.error?.issues.map((i) => i.path.join('/')), ['courseId']);
-  const both = RequirementCreateSchema.safeParse({ role: 'agent', courseId: '0190a1b2-0000-7000-8000-000000000001', competencyId: '0190a1b2-0000-7000-8000-000000000002' });
-  assert.deepEqual(both.error?.issues.map((i) => i.path.join('/')), ['competencyId']);
+  assert.deepEqual(
+    neither.error?.issues.map((i) => i.path.join('/')),
+    ['courseId'],
+  );
+  const both = RequirementCreateSchema.safeParse({
+    role: 'agent',
+    courseId: '0190a1b2-0000-7000-8000-000000000001',
+    competencyId: '0190a1b2-0000-7000-8000-000000000002',
+  });
+  assert.deepEqual(
+    both.error?.issues.map((i) => i.path.join('/')),
+    ['competencyId'],
+  );
 });

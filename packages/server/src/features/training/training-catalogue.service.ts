@@ -171,7 +171,11 @@ export async function updateCompetency(core: Core, actor: Actor, id: string, pat
   return core.db.transaction().execute(async (trx) => {
     const before = await findCompetency(trx, actor.workspaceId, id);
     if (!before) throw notFound('Competency');
-    const next = { ...before, ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.description !== undefined ? { description: patch.description } : {}) };
+    const next = {
+      ...before,
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+    };
     const changed = (['name', 'description'] as const).filter((k) => before[k] !== next[k]);
     if (changed.length === 0) return before;
     const now = core.now().toISOString();

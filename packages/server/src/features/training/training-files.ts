@@ -77,9 +77,14 @@ export async function writeMatrixCsv(db: Db, workspaceId: string, out: Writable,
     { key: 'held', header: h.held, value: (p) => p.satisfied },
     { key: 'coverage', header: h.coverage, value: (p) => (p.required ? Math.round((p.satisfied / p.required) * 1000) / 10 : null) },
   ];
-  await writeTable(out, { format: 'csv', raw: false, sheet: 'matrix', locale: l }, cols, (async function* () {
-    yield m.people;
-  })());
+  await writeTable(
+    out,
+    { format: 'csv', raw: false, sheet: 'matrix', locale: l },
+    cols,
+    (async function* () {
+      yield m.people;
+    })(),
+  );
 }
 
 export async function writeRecordsCsv(out: Writable, records: readonly TrainingRecord[], lang: string): Promise<void> {
@@ -97,7 +102,12 @@ export async function writeRecordsCsv(out: Writable, records: readonly TrainingR
     { key: 'evidenceUrl', header: h.evidenceUrl, value: (r) => r.evidenceUrl },
     { key: 'recordedBy', header: h.recordedBy, value: (r) => r.recordedByName },
   ];
-  await writeTable(out, { format: 'csv', raw: false, sheet: 'records', locale: l }, cols, (async function* () {
-    yield records;
-  })());
+  await writeTable(
+    out,
+    { format: 'csv', raw: false, sheet: 'records', locale: l },
+    cols,
+    (async function* () {
+      yield records;
+    })(),
+  );
 }

@@ -1,4 +1,13 @@
-import { applies, bestRecord, cellState, dayIn, daysBetween, reminderDue, type RecordFacts, type ReminderThreshold } from '@kith/domain/training/training.schema.ts';
+import {
+  applies,
+  bestRecord,
+  cellState,
+  dayIn,
+  daysBetween,
+  reminderDue,
+  type RecordFacts,
+  type ReminderThreshold,
+} from '@kith/domain/training/training.schema.ts';
 import { timeZoneOf } from '@kith/domain/time/zone.ts';
 import type { Core } from '../../core.ts';
 import { recordAudit } from '../../platform/audit/audit.repository.ts';
@@ -42,7 +51,9 @@ function currentRecords(records: readonly RecordFacts[]): RecordFacts[] {
   return [...latest.values()];
 }
 
-export async function runTrainingReminders(core: Core): Promise<{ given: { workspaceId: string; recordId: string; threshold: ReminderThreshold; taskId: string }[] }> {
+export async function runTrainingReminders(
+  core: Core,
+): Promise<{ given: { workspaceId: string; recordId: string; threshold: ReminderThreshold; taskId: string }[] }> {
   const now = core.now();
   // Every time zone's today is within a day of UTC's: the workspaces with an expiry in the next 31 days, or past.
   const until = new Date(Date.parse(`${dayIn('UTC', now)}T00:00:00Z`) + 32 * 86_400_000).toISOString().slice(0, 10);
@@ -106,7 +117,10 @@ export async function runTrainingReminders(core: Core): Promise<{ given: { works
             action: 'create',
             entityType: 'task',
             entityId: taskId,
-            after: { title: t(locale, threshold === 'expired' ? 'training.reminder.expired' : 'training.reminder.expiring', params), assigneeId: person.userId },
+            after: {
+              title: t(locale, threshold === 'expired' ? 'training.reminder.expired' : 'training.reminder.expiring', params),
+              assigneeId: person.userId,
+            },
             meta: { via: 'job', job: REMINDERS_JOB, trainingRecordId: r.id, threshold },
           },
           now,

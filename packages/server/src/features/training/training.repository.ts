@@ -3,13 +3,7 @@ import type { Competency, Course, Requirement } from '@kith/domain/training/trai
 import { dayIn, type RequirementKind, type TrainingResult } from '@kith/domain/training/training.schema.ts';
 import type { Role } from '@kith/domain/permissions/permissions.ts';
 import type { Db } from '../../platform/db/create-db.ts';
-import type {
-  TrainingCompetencyTable,
-  TrainingCourseTable,
-  TrainingRecordTable,
-  TrainingReminderTable,
-  TrainingRequirementTable,
-} from './training.table.ts';
+import type { TrainingCompetencyTable, TrainingCourseTable, TrainingRecordTable, TrainingReminderTable, TrainingRequirementTable } from './training.table.ts';
 
 /** Every query of the training feature: each takes the workspace and reads or writes only its rows. */
 
@@ -110,7 +104,12 @@ export async function findCompetency(db: Db, workspaceId: string, id: string): P
 /** Of these ids, the competencies of the workspace. */
 export async function existingCompetencies(db: Db, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('training_competencies').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('training_competencies')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', [...ids])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -282,7 +281,11 @@ export async function setReminderTask(db: Db, k: { recordId: string; threshold: 
 /** Each user's own language (null: the workspace's). */
 export async function userLocales(db: Db, userIds: readonly string[]): Promise<Map<string, string | null>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'locale']).where('id', 'in', [...userIds]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'locale'])
+    .where('id', 'in', [...userIds])
+    .execute();
   return new Map(rows.map((u) => [u.id, u.locale]));
 }
 

@@ -18,15 +18,7 @@ import {
   updateCompetency,
   updateCourse,
 } from './training-catalogue.service.ts';
-import {
-  competencyMatrix,
-  createRecord,
-  deleteRecord,
-  listRecords,
-  personRecords,
-  updateRecord,
-  workspaceToday,
-} from './training-records.service.ts';
+import { competencyMatrix, createRecord, deleteRecord, listRecords, personRecords, updateRecord, workspaceToday } from './training-records.service.ts';
 import { writeMatrixCsv, writeRecordsCsv } from './training-files.ts';
 
 // The training API's shapes live once in @kith/domain training/training.api.ts; the web calls the same contracts.
@@ -38,9 +30,7 @@ export function trainingRoutes(core: Core) {
     const read = { action: 'training.read' as const };
     const manage = { action: 'training.manage' as const };
     const record = { action: 'training.record' as const };
-    app.get(trainingApi.catalogue.path, { schema: routeSchema(trainingApi.catalogue, [403]), config: read }, async (req) =>
-      getCatalogue(core, actorOf(req)),
-    );
+    app.get(trainingApi.catalogue.path, { schema: routeSchema(trainingApi.catalogue, [403]), config: read }, async (req) => getCatalogue(core, actorOf(req)));
     app.post(trainingApi.createCourse.path, { schema: routeSchema(trainingApi.createCourse, [403, 422]), config: manage }, async (req, reply) =>
       reply.code(201).send(await createCourse(core, actorOf(req), req.body)),
     );
@@ -116,7 +106,11 @@ export function trainingRoutes(core: Core) {
           req.log.error({ err }, 'training matrix export failed midway');
           out.destroy(err as Error);
         });
-        return reply.header('content-type', CSV).header('content-disposition', download('training-matrix', m.asOf)).header('cache-control', 'no-store').send(out as never);
+        return reply
+          .header('content-type', CSV)
+          .header('content-disposition', download('training-matrix', m.asOf))
+          .header('cache-control', 'no-store')
+          .send(out as never);
       },
     );
     app.get(
@@ -141,7 +135,11 @@ export function trainingRoutes(core: Core) {
           req.log.error({ err }, 'training records export failed midway');
           out.destroy(err as Error);
         });
-        return reply.header('content-type', CSV).header('content-disposition', download('training-records', today)).header('cache-control', 'no-store').send(out as never);
+        return reply
+          .header('content-type', CSV)
+          .header('content-disposition', download('training-records', today))
+          .header('cache-control', 'no-store')
+          .send(out as never);
       },
     );
   };

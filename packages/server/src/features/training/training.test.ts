@@ -183,7 +183,12 @@ describe('records and the matrix', () => {
     assert.deepEqual(pointers(unknownCourse.body), ['/courseId']);
     assert.deepEqual(await snapshotCounts(t.core), before);
 
-    const failed = await api(owner).post(`/api/v1/training/people/${mate.userId}/records`, { courseId: ids.fire, completedOn: '2026-03-02', result: 'failed', score: 40 });
+    const failed = await api(owner).post(`/api/v1/training/people/${mate.userId}/records`, {
+      courseId: ids.fire,
+      completedOn: '2026-03-02',
+      result: 'failed',
+      score: 40,
+    });
     assert.deepEqual([failed.body.expiresOn, failed.body.state], [null, 'failed']);
     const audit = await listAudit(t.core.db, owner.workspaceId, { entityType: 'training_record', entityId: rec.body.id, limit: 10 });
     assert.deepEqual(
@@ -246,7 +251,10 @@ describe('records and the matrix', () => {
     assert.deepEqual(m.body.counts, { valid: 2, expiring: 2, expired: 0, missing: 2 });
     // A narrower window: the agent's course (20 days left) is valid within 14 days' notice.
     const narrow = await api(owner).get('/api/v1/training/matrix?withinDays=14');
-    assert.equal(narrow.body.people.find((p: { userId: string }) => p.userId === agent.userId).cells.find((c: { item: string }) => c.item === handling).state, 'valid');
+    assert.equal(
+      narrow.body.people.find((p: { userId: string }) => p.userId === agent.userId).cells.find((c: { item: string }) => c.item === handling).state,
+      'valid',
+    );
 
     const rows = async (u: TestUser, q = '') => {
       const r = await api(u).get(`/api/v1/training/matrix${q}`);
@@ -314,7 +322,8 @@ describe('reminders, through the job runner', () => {
     await as(boss).post(`/api/v1/training/people/${binh.userId}/records`, { courseId, completedOn: '2025-07-10', result: 'passed' });
     await as(boss).post(`/api/v1/training/people/${binh.userId}/records`, { courseId, completedOn: '2026-06-01', result: 'passed' });
     // Not required: reminded before it expires, not once it has.
-    const talk = (await as(boss).post(`/api/v1/training/people/${hoa.userId}/records`, { courseId: optional, completedOn: '2025-07-20', result: 'passed' })).body;
+    const talk = (await as(boss).post(`/api/v1/training/people/${hoa.userId}/records`, { courseId: optional, completedOn: '2025-07-20', result: 'passed' }))
+      .body;
 
     const tasksOf = async (u: TestUser) =>
       (await as(u).get('/api/v1/tasks?assignee=me')).body.data as { title: string; priority: string; dueAt: string; createdBy: string | null }[];

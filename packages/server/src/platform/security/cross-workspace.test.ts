@@ -91,7 +91,12 @@ before(async () => {
   B.trainingCourse = (await api.post('/api/v1/training/courses', { name: 'Khóa học Bê', validityMonths: 12, competencyIds: [B.competency] })).body.id;
   B.requirement = (await api.post('/api/v1/training/requirements', { role: 'agent', courseId: B.trainingCourse, teamId: B.team })).body.id;
   B.trainingRecord = (
-    await api.post(`/api/v1/training/people/${B.member}/records`, { courseId: B.trainingCourse, completedOn: '2026-01-15', result: 'passed', evidenceNote: 'Bê' })
+    await api.post(`/api/v1/training/people/${B.member}/records`, {
+      courseId: B.trainingCourse,
+      completedOn: '2026-01-15',
+      result: 'passed',
+      evidenceNote: 'Bê',
+    })
   ).body.id;
   // A failed mail of B's (a reply to B's customer whose delivery gave up).
   await t.core.db
