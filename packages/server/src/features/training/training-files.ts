@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { neutralizeCell } from '@kith/domain/export/cells.ts';
-import type { Matrix, TrainingRecord } from '@kith/domain/training/training.api.ts';
+import type { Catalogue, Matrix, TrainingRecord } from '@kith/domain/training/training.api.ts';
 import { enumLabel, labelLocale } from '@kith/domain/labels/enums.ts';
 import type { Db } from '../../platform/db/create-db.ts';
 import { writeTable, type ExportColumn } from '../export/table-export.ts';
@@ -31,6 +31,15 @@ const HEADERS = {
     evidenceUrl: 'Minh chứng (liên kết)',
     recordedBy: 'Người ghi nhận',
     until: 'hết hạn',
+    kind: 'Loại',
+    name: 'Tên',
+    description: 'Mô tả',
+    validityMonths: 'Hiệu lực (tháng)',
+    grants: 'Cấp năng lực / Mục yêu cầu',
+    archived: 'Đã lưu trữ',
+    requirement: 'Yêu cầu',
+    allTeams: 'Mọi nhóm',
+    yes: 'có',
   },
   en: {
     person: 'Person',
@@ -49,6 +58,15 @@ const HEADERS = {
     evidenceUrl: 'Evidence (link)',
     recordedBy: 'Recorded by',
     until: 'expires',
+    kind: 'Kind',
+    name: 'Name',
+    description: 'Description',
+    validityMonths: 'Valid for (months)',
+    grants: 'Grants / Required item',
+    archived: 'Archived',
+    requirement: 'Requirement',
+    allTeams: 'All teams',
+    yes: 'yes',
   },
 };
 
@@ -108,6 +126,76 @@ export async function writeRecordsCsv(out: Writable, records: readonly TrainingR
     cols,
     (async function* () {
       yield records;
+    })(),
+  );
+}
+
+type CatalogueRow = {
+  kind: string;
+  name: string;
+  description: string | null;
+  validityMonths: number | null;
+  grants: string;
+  role: string | null;
+  team: string;
+  archived: string;
+};
+
+/** The catalogue as one file: a row per course, per competency and per requirement (which role, in which team, must hold what). */
+export async function writeCatalogueCsv(db: Db, workspaceId: string, out: Writable, c: Catalogue, lang: string): Promise<void> {
+  const l = labelLocale(lang);
+  const h = HEADERS[l];
+  const teams = new Map((await teamNames(db, workspaceId)).map((x) => [x.id, x.name]));
+  const competency = new Map(c.competencies.map((k) => [k.id, k.name]));
+  const course = new Map(c.courses.map((k) => [k.id, k.name]));
+  const rows: CatalogueRow[] = [
+    ...c.courses.map((x) => ({
+      kind: enumLabel('requirementKind', 'course', l),
+      name: x.name,
+      description: x.description,
+      validityMonths: x.validityMonths,
+      grants: x.competencyIds.map((id) => competency.get(id) ?? id).join('; '),
+      role: null,
+      team: '',
+      archived: x.archived ? h.yes : '',
+    })),
+    ...c.competencies.map((x) => ({
+      kind: enumLabel('requirementKind', 'competency', l),
+      name: x.name,
+      description: x.description,
+      validityMonths: null,
+      grants: '',
+      role: null,
+      team: '',
+      archived: '',
+    })),
+    ...c.requirements.map((r) => ({
+      kind: h.requirement,
+      name: '',
+      description: null,
+      validityMonths: null,
+      grants: r.courseId ? (course.get(r.courseId) ?? r.courseId) : (competency.get(r.competencyId ?? '') ?? ''),
+      role: r.role,
+      team: r.teamId ? (teams.get(r.teamId) ?? r.teamId) : h.allTeams,
+      archived: '',
+    })),
+  ];
+  const cols: ExportColumn<CatalogueRow>[] = [
+    { key: 'kind', header: h.kind, value: (r) => r.kind },
+    { key: 'name', header: h.name, value: (r) => r.name },
+    { key: 'description', header: h.description, value: (r) => r.description },
+    { key: 'validityMonths', header: h.validityMonths, value: (r) => r.validityMonths },
+    { key: 'grants', header: h.grants, value: (r) => r.grants },
+    { key: 'role', header: h.role, value: (r) => r.role, enum: 'role' },
+    { key: 'team', header: h.teams, value: (r) => r.team },
+    { key: 'archived', header: h.archived, value: (r) => r.archived },
+  ];
+  await writeTable(
+    out,
+    { format: 'csv', raw: false, sheet: 'catalogue', locale: l },
+    cols,
+    (async function* () {
+      yield rows;
     })(),
   );
 }

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { z } from 'zod';
 import { trainingApi, MatrixFileQuery, RecordsFileQuery } from '@kith/domain/training/training.api.ts';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
@@ -19,7 +20,7 @@ import {
   updateCourse,
 } from './training-catalogue.service.ts';
 import { competencyMatrix, createRecord, deleteRecord, listRecords, personRecords, updateRecord, workspaceToday } from './training-records.service.ts';
-import { writeMatrixCsv, writeRecordsCsv } from './training-files.ts';
+import { writeCatalogueCsv, writeMatrixCsv, writeRecordsCsv } from './training-files.ts';
 
 // The training API's shapes live once in @kith/domain training/training.api.ts; the web calls the same contracts.
 
@@ -109,6 +110,35 @@ export function trainingRoutes(core: Core) {
         return reply
           .header('content-type', CSV)
           .header('content-disposition', download('training-matrix', m.asOf))
+          .header('cache-control', 'no-store')
+          .send(out as never);
+      },
+    );
+    app.get(
+      '/training/catalogue.csv',
+      {
+        schema: {
+          tags: ['training'],
+          summary:
+            'The catalogue as CSV (UTF-8 with a BOM): a row per course, competency and requirement; cells a spreadsheet would run get a leading apostrophe',
+          querystring: z.strictObject({ lang: z.enum(['vi', 'en']).optional() }),
+          response: { 200: fileResponse('The training catalogue, as a file to download', [CSV]), ...errors(403) },
+        },
+        config: read,
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const c = await getCatalogue(core, actor);
+        const lang = await langOf(actor.userId, actor.workspaceId, (req.query as { lang?: string }).lang);
+        const { today } = await workspaceToday(core, core.db, actor.workspaceId);
+        const out = new PassThrough();
+        writeCatalogueCsv(core.db, actor.workspaceId, out, c, lang).catch((err: unknown) => {
+          req.log.error({ err }, 'training catalogue export failed midway');
+          out.destroy(err as Error);
+        });
+        return reply
+          .header('content-type', CSV)
+          .header('content-disposition', download('training-catalogue', today))
           .header('cache-control', 'no-store')
           .send(out as never);
       },

@@ -299,6 +299,11 @@ describe('records and the matrix', () => {
     assert.ok(en.raw.body.includes("'+cmd"), 'the note neutralised');
     assert.ok(en.raw.body.includes('Đỗ Minh Kho'));
     assert.ok(!/(^|,)"?[=+@-][^0-9]/m.test(en.raw.body.replace(/^\uFEFF/, '')), 'no cell starts with a formula character');
+    const cat = await api(viewer).get('/api/v1/training/catalogue.csv');
+    assert.equal(cat.status, 200);
+    assert.match(cat.raw.body.split('\n')[0]!, /Loại,Tên,Mô tả,Hiệu lực \(tháng\)/);
+    assert.ok(cat.raw.body.includes("'=HYPERLINK"), 'a course name neutralised');
+    assert.ok(cat.raw.body.includes('Chăm sóc khách hàng'), 'a requirement names its team');
     const agentFile = await api(agent).get('/api/v1/training/records.csv');
     assert.ok(!agentFile.raw.body.includes('Phạm Văn Bình'), 'an agent’s file holds their own records');
     assert.equal((await api(agent).get(`/api/v1/training/records.csv?userId=${mate.userId}`)).status, 404);

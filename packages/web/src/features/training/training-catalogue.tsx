@@ -14,7 +14,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { enumLabel, enumOptions } from '../../lib/enum-label.ts';
 import { fieldError, useErrorText } from '../../lib/form-errors.ts';
 import { useTeams } from '../../lib/workspace-data.ts';
-import { useCatalogue, useTrainingRefresh, type Catalogue } from './training-data.ts';
+import { fileHref, useCatalogue, useTrainingRefresh, type Catalogue } from './training-data.ts';
 
 /** The catalogue: courses (validity, competencies granted), competencies, and what each role must hold; kept by owners and admins. */
 export function TrainingCatalogueTab() {
@@ -32,7 +32,13 @@ export function TrainingCatalogueTab() {
     );
   return (
     <div className="stack" style={{ gap: 'var(--s6)' }}>
-      {!manage && <p className="muted">{t('training.catalogueReadOnly')}</p>}
+      <div className="row" style={{ flexWrap: 'wrap', gap: 'var(--s3)' }}>
+        {!manage && <p className="muted">{t('training.catalogueReadOnly')}</p>}
+        <span className="spacer" />
+        <a className="btn" href={fileHref('catalogue.csv', {})} download data-testid="training-catalogue-csv">
+          <Icon name="download" /> {t('training.downloadCatalogue')}
+        </a>
+      </div>
       <Requirements catalogue={c.data} manage={manage} />
       <Courses catalogue={c.data} manage={manage} />
       <Competencies catalogue={c.data} manage={manage} />
