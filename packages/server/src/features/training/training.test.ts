@@ -269,6 +269,17 @@ describe('records and the matrix', () => {
     assert.deepEqual(await rows(owner, `?teamId=${teamB}`), [outsider.userId]);
     assert.equal((await api(owner).get('/api/v1/training/matrix?withinDays=0')).status, 422);
 
+    // Three weeks on: the agent's and the mate's complaint courses have expired.
+    clock = new Date('2026-04-01T03:00:00Z');
+    const later = (await api(manager).get('/api/v1/training/matrix')).body;
+    const state = (userId: string) =>
+      later.people.find((p: { userId: string }) => p.userId === userId).cells.find((c: { item: string }) => c.item === handling);
+    assert.deepEqual(state(agent.userId), { item: handling, state: 'expired', recordId: state(agent.userId).recordId, expiresOn: '2026-03-30' });
+    assert.equal(state(mate.userId).state, 'expired');
+    assert.deepEqual(later.counts, { valid: 1, expiring: 0, expired: 2, missing: 2 });
+    assert.deepEqual(later.coverage, { required: 5, satisfied: 1, percent: 20 });
+    clock = new Date('2026-03-10T03:00:00Z');
+
     // The assessment's evidence: members with at least one valid record, among the members.
     assert.deepEqual(await trainingCoverage(t.core.db, owner.workspaceId, clock), { members: 6, covered: 3 });
     assert.deepEqual(await trainingCoverage(t.core.db, owner.workspaceId, new Date('2027-06-01T00:00:00Z')), { members: 6, covered: 2 });
