@@ -106,6 +106,12 @@ export async function snapshotCounts(core: Core): Promise<Record<string, number>
     'playbook_runs',
     'playbook_run_steps',
     'events',
+    'training_courses',
+    'training_competencies',
+    'training_course_competencies',
+    'training_requirements',
+    'training_records',
+    'training_reminders',
   ] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {

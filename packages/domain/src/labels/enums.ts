@@ -33,6 +33,7 @@ import { ACTIONS, ROLES, type Action } from '../permissions/permissions.ts';
 import { TASK_PRIORITIES } from '../tasks/task.schema.ts';
 import { REAP_MEASURES } from '../kpis/kpi.api.ts';
 import { CUSTOM_KPI_BASES, KPI_FILTER_KEYS } from '../kpis/kpis.ts';
+import { RECORD_STATES, REMINDER_THRESHOLDS, REQUIREMENT_KINDS, TRAINING_CELL_STATES, TRAINING_RESULTS } from '../training/training.schema.ts';
 
 export const LABEL_LOCALES = ['vi', 'en'] as const;
 export type LabelLocale = (typeof LABEL_LOCALES)[number];
@@ -92,6 +93,11 @@ export const ENUMS = {
   evidenceKind: EVIDENCE_KINDS,
   recommendationKind: ACTION_KINDS,
   evidenceReason: UNAVAILABLE_REASONS,
+  trainingResult: TRAINING_RESULTS,
+  requirementKind: REQUIREMENT_KINDS,
+  trainingCellState: TRAINING_CELL_STATES,
+  trainingRecordState: RECORD_STATES,
+  trainingReminder: REMINDER_THRESHOLDS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type EnumName = keyof typeof ENUMS;
@@ -286,6 +292,9 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       'loyalty.read': 'Xem điểm thưởng',
       'loyalty.adjust': 'Điều chỉnh điểm thưởng',
       'loyalty.configure': 'Cấu hình chương trình khách hàng thân thiết',
+      'training.read': 'Xem hồ sơ đào tạo và ma trận năng lực',
+      'training.manage': 'Quản lý danh mục khóa học, năng lực và yêu cầu theo vai trò',
+      'training.record': 'Ghi nhận kết quả đào tạo',
     },
     en: {
       'workspace.read': 'See the workspace settings',
@@ -360,6 +369,9 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       'loyalty.read': 'See loyalty points',
       'loyalty.adjust': 'Adjust loyalty points',
       'loyalty.configure': 'Configure the loyalty programme',
+      'training.read': 'See training records and the competency matrix',
+      'training.manage': 'Manage courses, competencies and role requirements',
+      'training.record': 'Record training results',
     },
   },
   rfmSegment: {
@@ -655,6 +667,26 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       no_agents: 'No agents to share the work between',
       not_built: 'Kith does not do this yet (a later release will)',
     },
+  },
+  trainingResult: {
+    vi: { passed: 'Đạt', failed: 'Không đạt' },
+    en: { passed: 'Passed', failed: 'Failed' },
+  },
+  requirementKind: {
+    vi: { course: 'Khóa học', competency: 'Năng lực' },
+    en: { course: 'Course', competency: 'Competency' },
+  },
+  trainingCellState: {
+    vi: { valid: 'Còn hiệu lực', expiring: 'Sắp hết hạn', expired: 'Đã hết hạn', missing: 'Chưa có', not_required: 'Không bắt buộc' },
+    en: { valid: 'Valid', expiring: 'Expiring soon', expired: 'Expired', missing: 'Missing', not_required: 'Not required' },
+  },
+  trainingRecordState: {
+    vi: { valid: 'Còn hiệu lực', expiring: 'Sắp hết hạn', expired: 'Đã hết hạn', failed: 'Không đạt' },
+    en: { valid: 'Valid', expiring: 'Expiring soon', expired: 'Expired', failed: 'Failed' },
+  },
+  trainingReminder: {
+    vi: { '30': 'Nhắc trước 30 ngày', '7': 'Nhắc trước 7 ngày', expired: 'Nhắc khi đã hết hạn' },
+    en: { '30': '30 days before', '7': '7 days before', expired: 'Once expired' },
   },
 };
 

@@ -191,6 +191,18 @@ async function playbookRun(where: 'in' | 'out'): Promise<string> {
   return r.body.id as string;
 }
 
+/** Whose training records a call is about: the member (a manager: the agent of their team A), or the agent of team B. */
+const trainee = (u: TestUser, where: 'in' | 'out') => (where === 'out' ? outsider.userId : u.role === 'manager' ? as.agent!.userId : u.userId);
+let aCourse: string | undefined;
+async function trainingCourse(): Promise<string> {
+  if (!aCourse) {
+    const r = await api(owner).post('/api/v1/training/courses', { name: 'Kỹ năng xử lý khiếu nại', validityMonths: 12 });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    aCourse = r.body.id as string;
+  }
+  return aCourse;
+}
+
 /**
  * How to exercise each action as a user: the first step prepares what the call needs (records made by the
  * owner), the step it returns is the call itself; `where` matters for record actions only.
@@ -416,6 +428,13 @@ const EXERCISE: Record<string, Exerciser> = {
   'kpi_periods.close': (u) => call(() => api(u).post(`/api/v1/kpi-periods/${2000 + ++closes}/close`)),
   'segment_plans.manage': (u) =>
     call(() => api(u).put('/api/v1/segment-plans', { segmentId: aSegment, period: '2030-01', measure: 'acquisition', target: 10 })),
+  // Training is in the people scope: `in` is the member themselves (a manager: the agent of their team), `out` the agent of team B.
+  'training.read': (u, w) => call(() => api(u).get(`/api/v1/training/people/${trainee(u, w)}/records`)),
+  'training.manage': (u) => call(() => api(u).post('/api/v1/training/competencies', { name: `Năng lực ${unique()}` })),
+  'training.record': async (u, w) => {
+    const courseId = await trainingCourse();
+    return () => api(u).post(`/api/v1/training/people/${trainee(u, w)}/records`, { courseId, completedOn: '2026-01-15', result: 'passed' });
+  },
 };
 let closes = 0;
 
@@ -440,7 +459,9 @@ const isRecord = (a: string) =>
   a === 'assessments.read' ||
   a === 'kpis.read' ||
   a.startsWith('imports.') ||
-  a.startsWith('deals.');
+  a.startsWith('deals.') ||
+  a === 'training.read' ||
+  a === 'training.record';
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {

@@ -55,6 +55,14 @@ import type { PlaybookTable, PlaybookRunTable, PlaybookRunStepTable } from '../.
 import type { LoyaltyAccountTable, LoyaltySettingsTable, PointsLedgerTable } from '../../features/loyalty/loyalty.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../../features/workspaces/workspace.table.ts';
 import type { EventCursorTable, EventFailureTable, EventStreamTable, EventTable } from '../events/event.table.ts';
+import type {
+  TrainingCompetencyTable,
+  TrainingCourseCompetencyTable,
+  TrainingCourseTable,
+  TrainingRecordTable,
+  TrainingReminderTable,
+  TrainingRequirementTable,
+} from '../../features/training/training.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
 export interface ContactFtsTable {
@@ -145,4 +153,10 @@ export interface Database {
   segment_plans: SegmentPlanTable;
   kpi_periods: KpiPeriodTable;
   kpi_results: KpiResultTable;
+  training_competencies: TrainingCompetencyTable;
+  training_courses: TrainingCourseTable;
+  training_course_competencies: TrainingCourseCompetencyTable;
+  training_requirements: TrainingRequirementTable;
+  training_records: TrainingRecordTable;
+  training_reminders: TrainingReminderTable;
 }

@@ -53,6 +53,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   surveys: 'Satisfaction surveys (NPS, CSAT, CES): invitations, answers through a personal link, results',
   loyalty: 'The loyalty programme: points, tiers, redemptions, adjustments and referrals',
   mail: 'The workspace’s outgoing mail: its SMTP server and the outbox',
+  training:
+    'Training and competencies: courses, competencies, what each role must hold, each member’s records with evidence, the competency matrix and its CSV files',
 };
 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);

@@ -58,4 +58,8 @@ export const en: Record<MessageKey, string> = {
   'assessment.invite.member': 'Sign in to Kith to answer.',
   'invitation.subject': 'invitation to {{workspace}}',
   'invitation.body': 'You are invited to join the workspace "{{workspace}}" on Kith as {{role}}. Open this link (valid 7 days):\n{{link}}',
+  'training.reminder.expiring': 'Renew the training "{{course}}": it expires on {{date}} ({{days}} days left)',
+  'training.reminder.expired': 'A required training has expired: "{{course}}" (since {{date}})',
+  'training.reminder.notes':
+    'Retake the course "{{course}}", then ask your manager to record the result with its evidence on the Training page. Kith made this task to remind you of the certificate’s expiry.',
 };

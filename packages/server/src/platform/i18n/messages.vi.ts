@@ -70,6 +70,11 @@ export const vi = {
   'assessment.invite.member': 'Đăng nhập Kith để trả lời.',
   'invitation.subject': 'lời mời tham gia {{workspace}}',
   'invitation.body': 'Bạn được mời tham gia không gian làm việc "{{workspace}}" trên Kith với vai trò {{role}}. Mở liên kết (hết hạn sau 7 ngày):\n{{link}}',
+  // Training reminders: tasks the daily job gives (features/training/training-reminders.ts)
+  'training.reminder.expiring': 'Gia hạn đào tạo "{{course}}": hết hạn ngày {{date}} (còn {{days}} ngày)',
+  'training.reminder.expired': 'Đào tạo bắt buộc đã hết hạn: "{{course}}" (từ ngày {{date}})',
+  'training.reminder.notes':
+    'Học lại hoặc thi lại khóa "{{course}}", rồi nhờ quản lý ghi nhận kết quả kèm minh chứng trên trang Đào tạo. Việc này do Kith tự tạo để nhắc hạn chứng nhận.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -100,6 +100,17 @@ before(async () => {
   ).body.id;
   B.segmentPlan = (await api.put('/api/v1/segment-plans', { segmentId: bSegment, period: '2026-11', measure: 'acquisition', target: 5 })).body.id;
   assert.ok(B.kpi && B.kpiTarget && B.segmentPlan);
+  B.competency = (await api.post('/api/v1/training/competencies', { name: 'Năng lực Bê' })).body.id;
+  B.trainingCourse = (await api.post('/api/v1/training/courses', { name: 'Khóa học Bê', validityMonths: 12, competencyIds: [B.competency] })).body.id;
+  B.requirement = (await api.post('/api/v1/training/requirements', { role: 'agent', courseId: B.trainingCourse, teamId: B.team })).body.id;
+  B.trainingRecord = (
+    await api.post(`/api/v1/training/people/${B.member}/records`, {
+      courseId: B.trainingCourse,
+      completedOn: '2026-01-15',
+      result: 'passed',
+      evidenceNote: 'Bê',
+    })
+  ).body.id;
   // A failed mail of B's (a reply to B's customer whose delivery gave up).
   await t.core.db
     .insertInto('mail_outbox')
@@ -188,6 +199,11 @@ async function stateOfB(): Promise<string> {
     kpiTargets: await db.selectFrom('kpi_targets').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     kpiPeriods: await db.selectFrom('kpi_periods').selectAll().where('workspace_id', '=', ws).orderBy('period').execute(),
     segmentPlans: await db.selectFrom('segment_plans').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    trainingCourses: await db.selectFrom('training_courses').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    competencies: await db.selectFrom('training_competencies').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    courseCompetencies: await db.selectFrom('training_course_competencies').selectAll().where('workspace_id', '=', ws).orderBy('course_id').execute(),
+    requirements: await db.selectFrom('training_requirements').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    trainingRecords: await db.selectFrom('training_records').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
   };
   return JSON.stringify(rows);
 }
@@ -324,6 +340,17 @@ const CASES: Record<string, Case[] | 'public-by-secret' | 'own-workspace'> = {
   'DELETE /api/v1/segment-plans/{id}': [{ params: { id: 'segmentPlan' } }],
   'POST /api/v1/kpi-periods/{period}/close': 'own-workspace',
   'POST /api/v1/kpi-periods/{period}/recount': 'own-workspace',
+  'PATCH /api/v1/training/courses/{id}': [{ params: { id: 'trainingCourse' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/training/courses/{id}': [{ params: { id: 'trainingCourse' } }],
+  'PATCH /api/v1/training/competencies/{id}': [{ params: { id: 'competency' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/training/competencies/{id}': [{ params: { id: 'competency' } }],
+  'DELETE /api/v1/training/requirements/{id}': [{ params: { id: 'requirement' } }],
+  'GET /api/v1/training/people/{userId}/records': [{ params: { userId: 'member' } }],
+  'POST /api/v1/training/people/{userId}/records': [
+    { params: { userId: 'member' }, body: { courseId: '0190a1b2-0000-7000-8000-000000000001', completedOn: '2026-01-15', result: 'passed' } },
+  ],
+  'PATCH /api/v1/training/records/{id}': [{ params: { id: 'trainingRecord' }, body: { score: 1 } }],
+  'DELETE /api/v1/training/records/{id}': [{ params: { id: 'trainingRecord' } }],
 };
 
 describe('ids of another workspace', () => {
@@ -425,6 +452,9 @@ describe('lists, search and references never cross', () => {
       '/api/v1/assessments',
       '/api/v1/assessment/frameworks',
       '/api/v1/assessments/history?framework=idic',
+      '/api/v1/training/catalogue',
+      '/api/v1/training/matrix',
+      '/api/v1/training/records',
     ];
     for (const url of lists) {
       const r = await A.get(url);
@@ -490,6 +520,13 @@ describe('lists, search and references never cross', () => {
     });
     assert.equal(pb.status, 422);
     assert.deepEqual(pb.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/audience/segmentId', '/steps/0/surveyId']);
+    // A's training cannot name B's courses, competencies or teams.
+    const rec = await A.post(`/api/v1/training/people/${a.userId}/records`, { courseId: B.trainingCourse, completedOn: '2026-01-15', result: 'passed' });
+    assert.deepEqual([rec.status, rec.body.errors?.[0]?.pointer], [422, '/courseId']);
+    const course = await A.post('/api/v1/training/courses', { name: 'Mượn', competencyIds: [B.competency] });
+    assert.deepEqual([course.status, course.body.errors?.[0]?.pointer], [422, '/competencyIds/0']);
+    const req = await A.post('/api/v1/training/requirements', { role: 'agent', competencyId: B.competency, teamId: B.team });
+    assert.deepEqual(req.body.errors?.map((e: { pointer: string }) => e.pointer).sort(), ['/competencyId', '/teamId']);
     assert.equal(await stateOfB(), before);
   });
 
