@@ -170,7 +170,10 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorDef } = {
   },
   training_coverage: {
     name: { vi: 'Nhân viên được đào tạo', en: 'Members trained' },
-    description: later({ vi: 'Tỷ lệ thành viên có hồ sơ đào tạo.', en: 'Share of members with a training record.' }),
+    description: {
+      vi: 'Tỷ lệ thành viên có ít nhất một khóa đào tạo đạt và còn hiệu lực cuối kỳ.',
+      en: 'Share of members with at least one passed training still valid at the period’s end.',
+    },
     unit: 'share',
     direction: 'higher',
     // Quarters of the team; everyone (95%) for full adoption.

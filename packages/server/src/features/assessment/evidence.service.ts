@@ -2,6 +2,7 @@ import { SCREENS } from '@kith/domain/assessment/framework.ts';
 import { membersAndTeams } from '../kpis/kpi-compute.repository.ts';
 import { segmentsWithPlans, targetCoverage } from '../kpis/kpi.repository.ts';
 import { kpiDefinitions } from '../kpis/kpi.service.ts';
+import { trainingCoverage } from '../training/training.repository.ts';
 import { INDICATORS, suggestedReality } from '@kith/domain/assessment/indicator-catalogue.ts';
 import { INDICATOR_KEYS, type EvidenceValue, type IndicatorKey, type UnavailableReason } from '@kith/domain/assessment/indicators.ts';
 import { cesSummary, csatSummary, npsSummary } from '@kith/domain/surveys/survey-stats.ts';
@@ -149,13 +150,15 @@ function categoryStats(xs: number[]): { mean: number; meanInterval: { low: numbe
 }
 
 /** Members (the team's, or the workspace's) with a KPI target, KPIs with a target, and saved segments with a plan. */
-async function peopleFigures(db: Core['db'], workspaceId: string, team: string | null, periods: string[], segments: string[]) {
+async function peopleFigures(db: Core['db'], workspaceId: string, team: string | null, periods: string[], segments: string[], at: Date) {
   const { members, teams } = await membersAndTeams(db, workspaceId);
   const ids = team ? (teams.find((t) => t.id === team)?.members ?? []) : members.map((m) => m.userId);
   const cover = await targetCoverage(db, workspaceId, periods, ids);
   const kpis = await kpiDefinitions(db, workspaceId);
   const planned = await segmentsWithPlans(db, workspaceId, periods);
+  const training = await trainingCoverage(db, workspaceId, at, ids);
   return {
+    trained: training.covered,
     members: ids.length,
     withTargets: cover.users.size,
     kpis: kpis.length,
@@ -210,7 +213,8 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
   // People and measurement (issue 20): who has KPI targets, which KPIs have one, which saved segments have a plan, in
   // any month, quarter or year the period touches.
   const periodKeys = [...new Set(months.flatMap((m) => [m, `${m.slice(0, 4)}-Q${Math.floor((Number(m.slice(5, 7)) - 1) / 3) + 1}`, m.slice(0, 4)]))];
-  const people = await peopleFigures(db, workspaceId, team, periodKeys, segs.segments);
+  // Training valid at the period's end (or now, for a period still running).
+  const people = await peopleFigures(db, workspaceId, team, periodKeys, segs.segments, new Date(Math.min(Date.parse(periodEnd) - 1, core.now().getTime())));
 
   // Scale answers per local day: the dashboard's daily counts, or a team's customers' answers.
   const answers: { day: string; type: string; value: number; n: number }[] = team
@@ -288,7 +292,7 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
           ? { value: null, reason: 'no_tickets', n: 0 }
           : { value: balance, n: openTickets },
     kpi_coverage: people.members > 0 ? { value: people.withTargets / people.members, n: people.members } : { value: null, reason: 'no_agents', n: 0 },
-    training_coverage: unbuilt,
+    training_coverage: people.members > 0 ? { value: people.trained / people.members, n: people.members } : { value: null, reason: 'no_agents', n: 0 },
     field_completeness:
       contacts.customers > 0 ? { value: contacts.filled / (5 * contacts.customers), n: contacts.customers } : { value: null, reason: 'no_customers', n: 0 },
     duplicates_waiting: contacts.customers > 0 ? { value: (1000 * dups) / contacts.customers, n: dups } : { value: null, reason: 'no_customers', n: 0 },

@@ -515,8 +515,10 @@ describe('assessment evidence', () => {
     assert.equal(got.kpi_coverage.n, people.length);
     close(got.kpi_targets.value, 2 / kpiCount, 'kpi_targets: two KPIs with a target in the period');
     close(got.segment_targets.value, 1 / 2, 'segment_targets: one of the two saved segments has a plan');
+    assert.equal(got.training_coverage.value, 0, 'nobody has a training record');
+    assert.equal(got.training_coverage.n, people.length);
     // The capabilities of later issues.
-    for (const k of ['training_coverage', 'automations_active'] as const) {
+    for (const k of ['automations_active'] as const) {
       assert.equal(got[k].value, null, k);
       assert.equal(got[k].reason, 'not_built', k);
     }
@@ -542,7 +544,7 @@ describe('assessment evidence', () => {
       owner_coverage: 'no_customers',
       workload_balance: 'no_agents',
       kpi_coverage: 'measured',
-      training_coverage: 'not_built',
+      training_coverage: 'measured',
       field_completeness: 'no_customers',
       duplicates_waiting: 'no_customers',
       stale_records: 'no_customers',

@@ -299,22 +299,25 @@ export async function listReminders(db: Db, workspaceId: string): Promise<Select
  * How many of the workspace's members hold at least one valid training record at `at` (passed, and not expired
  * on that day in the workspace's time zone), among how many members (the assessment's evidence).
  */
-export async function trainingCoverage(db: Db, workspaceId: string, at: Date): Promise<{ members: number; covered: number }> {
+export async function trainingCoverage(db: Db, workspaceId: string, at: Date, only?: readonly string[]): Promise<{ members: number; covered: number }> {
+  if (only && only.length === 0) return { members: 0, covered: 0 };
   const ws = await db.selectFrom('workspaces').select('timezone').where('id', '=', workspaceId).executeTakeFirst();
   const today = dayIn(ws?.timezone ?? 'Asia/Ho_Chi_Minh', at);
-  const members = await db
+  let mq = db
     .selectFrom('memberships')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirstOrThrow();
-  const covered = await db
+    .where('workspace_id', '=', workspaceId);
+  if (only) mq = mq.where('user_id', 'in', [...only]);
+  const members = await mq.executeTakeFirstOrThrow();
+  let cq = db
     .selectFrom('training_records as r')
     .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'r.user_id').onRef('m.workspace_id', '=', 'r.workspace_id'))
     .select((eb) => eb.fn.count<number>('r.user_id').distinct().as('n'))
     .where('r.workspace_id', '=', workspaceId)
     .where('r.result', '=', 'passed')
     .where('r.completed_on', '<=', today)
-    .where((eb) => eb.or([eb('r.expires_on', 'is', null), eb('r.expires_on', '>', today)]))
-    .executeTakeFirstOrThrow();
+    .where((eb) => eb.or([eb('r.expires_on', 'is', null), eb('r.expires_on', '>', today)]));
+  if (only) cq = cq.where('r.user_id', 'in', [...only]);
+  const covered = await cq.executeTakeFirstOrThrow();
   return { members: Number(members.n), covered: Number(covered.n) };
 }
