@@ -27,6 +27,7 @@ import { assessmentModule } from './features/assessment/assessment.module.ts';
 import { kpisModule } from './features/kpis/kpis.module.ts';
 import { mailModule } from './platform/mail/mail.module.ts';
 import { eventsModule } from './platform/events/events.module.ts';
+import { workloadModule } from './features/workload/workload.module.ts';
 
 /**
  * The composition root: every feature of the server, listed once. The HTTP server registers their routes and
@@ -63,4 +64,5 @@ export const MODULES: readonly KithModule[] = [
   kpisModule,
   mailModule,
   eventsModule,
+  workloadModule,
 ];

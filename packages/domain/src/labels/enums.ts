@@ -10,6 +10,7 @@ import { RFM_SEGMENTS } from '../analytics/rfm.ts';
 import { ASSESSMENT_STATUSES, EVIDENCE_KINDS, RESPONDENT_KINDS } from '../assessment/assessment.api.ts';
 import { ACTION_KINDS } from '../assessment/framework.ts';
 import { UNAVAILABLE_REASONS } from '../assessment/indicators.ts';
+import { PEAK_FLAGS, WORKLOAD_KINDS, WORKLOAD_LEVELS } from '../workload/workload.ts';
 import { VALUE_TIERS } from '../analytics/tiers.ts';
 import { INVITATION_STATUSES } from '../invitations/invitation.api.ts';
 import { MAIL_STATUSES } from '../mail/mail.api.ts';
@@ -92,6 +93,9 @@ export const ENUMS = {
   evidenceKind: EVIDENCE_KINDS,
   recommendationKind: ACTION_KINDS,
   evidenceReason: UNAVAILABLE_REASONS,
+  workloadLevel: WORKLOAD_LEVELS,
+  workloadKind: WORKLOAD_KINDS,
+  peakFlag: PEAK_FLAGS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type EnumName = keyof typeof ENUMS;
@@ -286,6 +290,8 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       'loyalty.read': 'Xem điểm thưởng',
       'loyalty.adjust': 'Điều chỉnh điểm thưởng',
       'loyalty.configure': 'Cấu hình chương trình khách hàng thân thiết',
+      'workload.read': 'Xem khối lượng công việc và giờ cao điểm',
+      'workload.configure': 'Đặt sức chứa và ca trực của nhân viên',
     },
     en: {
       'workspace.read': 'See the workspace settings',
@@ -360,6 +366,8 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       'loyalty.read': 'See loyalty points',
       'loyalty.adjust': 'Adjust loyalty points',
       'loyalty.configure': 'Configure the loyalty programme',
+      'workload.read': 'See workloads and peak hours',
+      'workload.configure': 'Set people’s capacities and shifts',
     },
   },
   rfmSegment: {
@@ -655,6 +663,18 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       no_agents: 'No agents to share the work between',
       not_built: 'Kith does not do this yet (a later release will)',
     },
+  },
+  workloadLevel: {
+    vi: { ok: 'Bình thường', warning: 'Sắp đầy (trên 90%)', over: 'Quá tải' },
+    en: { ok: 'Normal', warning: 'Near capacity (over 90%)', over: 'Overloaded' },
+  },
+  workloadKind: {
+    vi: { tickets: 'Yêu cầu hỗ trợ', deals: 'Cơ hội bán hàng', tasks: 'Công việc' },
+    en: { tickets: 'Tickets', deals: 'Deals', tasks: 'Tasks' },
+  },
+  peakFlag: {
+    vi: { high: 'Quá tải giờ cao điểm', uncovered: 'Không ai trực' },
+    en: { high: 'Peak overload', uncovered: 'Nobody on duty' },
   },
 };
 

@@ -83,6 +83,8 @@ export const ACTIONS = {
   'kpi_targets.manage': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
   'kpi_periods.close': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'segment_plans.manage': { owner: true, admin: true, manager: true, agent: false, viewer: false },
+  'workload.read': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: false },
+  'workload.configure': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof ACTIONS;

@@ -55,6 +55,7 @@ import type { PlaybookTable, PlaybookRunTable, PlaybookRunStepTable } from '../.
 import type { LoyaltyAccountTable, LoyaltySettingsTable, PointsLedgerTable } from '../../features/loyalty/loyalty.table.ts';
 import type { InstanceTable, WorkspaceTable } from '../../features/workspaces/workspace.table.ts';
 import type { EventCursorTable, EventFailureTable, EventStreamTable, EventTable } from '../events/event.table.ts';
+import type { MemberCapacityTable, WorkloadSettingsTable } from '../../features/workload/workload.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
 export interface ContactFtsTable {
@@ -145,4 +146,6 @@ export interface Database {
   segment_plans: SegmentPlanTable;
   kpi_periods: KpiPeriodTable;
   kpi_results: KpiResultTable;
+  workload_settings: WorkloadSettingsTable;
+  member_capacity: MemberCapacityTable;
 }

@@ -27,6 +27,7 @@ import * as m023 from './migrations/2026-12-07-005-score-generations.ts';
 import * as m024 from './migrations/2026-12-07-006-assessments.ts';
 import * as m025 from './migrations/2026-12-07-007-contacts-team-index.ts';
 import * as m026 from './migrations/2026-12-08-001-kpis.ts';
+import * as mWorkload from './migrations/2026-12-08-003-workload.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -56,6 +57,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-006-assessments': m024,
   '2026-12-07-007-contacts-team-index': m025,
   '2026-12-08-001-kpis': m026,
+  '2026-12-08-003-workload': mWorkload,
 };
 
 function migrator(db: Db): Migrator {

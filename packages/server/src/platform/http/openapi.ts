@@ -53,6 +53,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   surveys: 'Satisfaction surveys (NPS, CSAT, CES): invitations, answers through a personal link, results',
   loyalty: 'The loyalty programme: points, tiers, redemptions, adjustments and referrals',
   mail: 'The workspace’s outgoing mail: its SMTP server and the outbox',
+  workload: 'Workload: open tickets, deals and tasks per person against their capacities, shifts, and tickets per on-duty agent by hour of the week',
 };
 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
