@@ -106,6 +106,8 @@ export async function snapshotCounts(core: Core): Promise<Record<string, number>
     'playbook_runs',
     'playbook_run_steps',
     'events',
+    'workload_settings',
+    'member_capacity',
   ] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {

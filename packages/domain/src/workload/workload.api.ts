@@ -13,13 +13,11 @@ const hhmm = z.string().refine((s) => /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/.test
   params: withCode('invalid_format'),
 });
 
-export const ShiftSchema = z
-  .strictObject({ weekday: z.number().int().min(0).max(6), from: hhmm, to: hhmm })
-  .refine((s) => s.from < s.to, {
-    message: 'Must end after it starts (a night shift is two: one each side of midnight)',
-    params: withCode('invalid'),
-    path: ['to'],
-  });
+export const ShiftSchema = z.strictObject({ weekday: z.number().int().min(0).max(6), from: hhmm, to: hhmm }).refine((s) => s.from < s.to, {
+  message: 'Must end after it starts (a night shift is two: one each side of midnight)',
+  params: withCode('invalid'),
+  path: ['to'],
+});
 
 export const ShiftsSchema = z
   .array(ShiftSchema)

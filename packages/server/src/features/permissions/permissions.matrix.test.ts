@@ -416,6 +416,10 @@ const EXERCISE: Record<string, Exerciser> = {
   'kpi_periods.close': (u) => call(() => api(u).post(`/api/v1/kpi-periods/${2000 + ++closes}/close`)),
   'segment_plans.manage': (u) =>
     call(() => api(u).put('/api/v1/segment-plans', { segmentId: aSegment, period: '2030-01', measure: 'acquisition', target: 10 })),
+  // People scope: `in` is the role's own agent of team A (the agent themselves, a member of the manager's team), `out` the agent of team B.
+  'workload.read': (u, w) => call(() => api(u).get(`/api/v1/workload/people/${(w === 'in' ? as.agent! : outsider).userId}`)),
+  'workload.configure': (u, w) =>
+    call(() => api(u).put(`/api/v1/workload/people/${(w === 'in' ? as.agent! : outsider).userId}`, { maxTickets: 5 + (n++ % 20) })),
 };
 let closes = 0;
 
@@ -440,7 +444,8 @@ const isRecord = (a: string) =>
   a === 'assessments.read' ||
   a === 'kpis.read' ||
   a.startsWith('imports.') ||
-  a.startsWith('deals.');
+  a.startsWith('deals.') ||
+  a.startsWith('workload.');
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {

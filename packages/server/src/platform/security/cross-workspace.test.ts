@@ -100,6 +100,7 @@ before(async () => {
   ).body.id;
   B.segmentPlan = (await api.put('/api/v1/segment-plans', { segmentId: bSegment, period: '2026-11', measure: 'acquisition', target: 5 })).body.id;
   assert.ok(B.kpi && B.kpiTarget && B.segmentPlan);
+  assert.equal((await api.put(`/api/v1/workload/people/${B.member}`, { maxTickets: 7, shifts: [{ weekday: 1, from: '08:00', to: '17:00' }] })).status, 200);
   // A failed mail of B's (a reply to B's customer whose delivery gave up).
   await t.core.db
     .insertInto('mail_outbox')
@@ -188,6 +189,8 @@ async function stateOfB(): Promise<string> {
     kpiTargets: await db.selectFrom('kpi_targets').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     kpiPeriods: await db.selectFrom('kpi_periods').selectAll().where('workspace_id', '=', ws).orderBy('period').execute(),
     segmentPlans: await db.selectFrom('segment_plans').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    workloadSettings: await db.selectFrom('workload_settings').selectAll().where('workspace_id', '=', ws).execute(),
+    memberCapacity: await db.selectFrom('member_capacity').selectAll().where('workspace_id', '=', ws).orderBy('user_id').execute(),
   };
   return JSON.stringify(rows);
 }
@@ -324,6 +327,8 @@ const CASES: Record<string, Case[] | 'public-by-secret' | 'own-workspace'> = {
   'DELETE /api/v1/segment-plans/{id}': [{ params: { id: 'segmentPlan' } }],
   'POST /api/v1/kpi-periods/{period}/close': 'own-workspace',
   'POST /api/v1/kpi-periods/{period}/recount': 'own-workspace',
+  'GET /api/v1/workload/people/{userId}': [{ params: { userId: 'member' } }],
+  'PUT /api/v1/workload/people/{userId}': [{ params: { userId: 'member' }, body: { maxTickets: 1, shifts: [] } }],
 };
 
 describe('ids of another workspace', () => {
@@ -425,6 +430,8 @@ describe('lists, search and references never cross', () => {
       '/api/v1/assessments',
       '/api/v1/assessment/frameworks',
       '/api/v1/assessments/history?framework=idic',
+      '/api/v1/workload',
+      '/api/v1/workload/peak',
     ];
     for (const url of lists) {
       const r = await A.get(url);
