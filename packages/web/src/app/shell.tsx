@@ -41,6 +41,7 @@ const PlaybookEditorPage = lazyRoute(() => import('../features/playbooks/playboo
 const AssessmentsPage = lazyRoute(() => import('../features/assessment/assessments-page.tsx'));
 const AssessmentPage = lazyRoute(() => import('../features/assessment/assessment-page.tsx'));
 const FrameworksPage = lazyRoute(() => import('../features/assessment/frameworks-page.tsx'));
+const WorkloadPage = lazyRoute(() => import('../features/workload/workload-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -67,6 +68,7 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/assessments\/?$/, AssessmentsPage],
   [/^\/assessments\/frameworks/, FrameworksPage],
   [/^\/assessments\/[^/]+/, AssessmentPage],
+  [/^\/workload/, WorkloadPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -154,6 +156,11 @@ export function Shell() {
             <Icon name="tick" /> {t('nav.assessments')}
           </NavLink>
         )}
+        {can('workload.read') && (
+          <NavLink href="/workload">
+            <Icon name="clock" /> {t('nav.workload')}
+          </NavLink>
+        )}
         <span className="spacer" />
         {can('imports.read') && (
           <NavLink href="/imports">
@@ -208,6 +215,7 @@ export function Shell() {
             <Route path="/assessments/frameworks" component={FrameworksPage} />
             <Route path="/assessments/:id" component={AssessmentPage} />
             <Route path="/imports/:id" component={ImportsPage} />
+            <Route path="/workload" component={WorkloadPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route>
               <NotFound />
