@@ -162,7 +162,7 @@ export function CapacityDialog({ person, settings, onClose }: { person: PersonWo
           {own && shifts.length === 0 && <p className="muted">{t('workload.noShifts')}</p>}
         </fieldset>
         {save.error && !fieldError(save.error, '/maxTickets') && (
-          <div className="alert alert-danger" role="alert">
+          <div className="alert alert-error" role="alert">
             {errorText(save.error)}
           </div>
         )}

@@ -20,8 +20,16 @@ export function PeakHeatmap({ peak }: { peak: Peak }) {
   const day = (d: number) => t(`workload.weekday.${d}`);
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the grid or the language changes; the formatters are new closures each render
   const option = useMemo(() => {
+    // An hour nobody is on duty and no ticket came is left blank: the shifts show as the coloured band.
     const max = Math.max(peak.threshold * 1.5, ...peak.slots.map((s) => s.ratio ?? 0));
-    const data = peak.slots.map((s) => [s.hour, ROWS.indexOf(s.weekday), s.flag === 'uncovered' ? max : (s.ratio ?? 0), s.tickets, s.onDuty, s.flag ?? '']);
+    const data = peak.slots.map((s) => [
+      s.hour,
+      ROWS.indexOf(s.weekday),
+      s.flag === 'uncovered' ? max : s.onDuty === 0 ? '-' : (s.ratio ?? 0),
+      s.tickets,
+      s.onDuty,
+      s.flag ?? '',
+    ]);
     return {
       tooltip: {
         formatter: (p: { data: [number, number, number, number, number, string] }) => {
@@ -38,7 +46,7 @@ export function PeakHeatmap({ peak }: { peak: Peak }) {
             .join('<br/>');
         },
       },
-      grid: { left: 80, right: 16, top: 12, bottom: 64 },
+      grid: { left: 80, right: 16, top: 40, bottom: 48 },
       xAxis: {
         type: 'category',
         data: Array.from({ length: 24 }, (_, h) => String(h)),
@@ -51,10 +59,12 @@ export function PeakHeatmap({ peak }: { peak: Peak }) {
       visualMap: {
         min: 0,
         max,
+        // The value is the third of each item (hour, weekday, tickets per agent, …): not the last, the flag.
+        dimension: 2,
         calculable: false,
         orient: 'horizontal',
-        left: 'center',
-        bottom: 0,
+        right: 16,
+        top: 0,
         itemHeight: 120,
         text: [t('workload.peak.busy'), t('workload.peak.calm')],
         inRange: { color: ['#f0fdfa', '#5eead4', '#fbbf24', '#dc2626'] },

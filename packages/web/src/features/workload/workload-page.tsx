@@ -74,7 +74,7 @@ export default function WorkloadPage() {
         {t('workload.intro')}
       </p>
       {error ? (
-        <div className="alert alert-danger" role="alert">
+        <div className="alert alert-error" role="alert">
           {errorText(error)}
         </div>
       ) : !data ? (
@@ -125,7 +125,7 @@ export default function WorkloadPage() {
           {t('workload.peak.intro', { threshold: peak.data?.threshold ?? data?.settings.peakThreshold ?? 3 })}
         </p>
         {peak.error ? (
-          <div className="alert alert-danger" role="alert">
+          <div className="alert alert-error" role="alert">
             {errorText(peak.error)}
           </div>
         ) : !peak.data ? (
@@ -187,7 +187,7 @@ function PersonRow({ p, teams, onEdit }: { p: PersonWorkload; teams: Workload; o
           {p.onDutyNow ? t('workload.onDuty') : t('workload.offDuty')}
         </span>
         {p.level !== 'ok' && (
-          <span className={`badge ${p.level === 'over' ? 'badge-danger' : 'badge-warning'}`} style={{ justifySelf: 'start' }}>
+          <span className={`badge ${p.level === 'over' ? 'badge-danger' : 'badge-warning'}`} style={{ alignSelf: 'flex-start' }}>
             {enumLabel('workloadLevel', p.level)}
           </span>
         )}

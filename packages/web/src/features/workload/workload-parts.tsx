@@ -15,7 +15,7 @@ export function Overloaded({ people, limit }: { people: PersonWorkload[]; limit?
   if (flagged.length === 0) return null;
   const shown = limit ? flagged.slice(0, limit) : flagged;
   return (
-    <div className={`alert ${flagged.some((p) => p.level === 'over') ? 'alert-danger' : ''}`} role="status" data-testid="workload-overloaded">
+    <div className={`alert ${flagged.some((p) => p.level === 'over') ? 'alert-error' : 'alert-warning'}`} role="status" data-testid="workload-overloaded">
       <strong>{t('workload.overloadedTitle', { count: flagged.filter((p) => p.level === 'over').length })}</strong>
       <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
         {shown.map((p) => (

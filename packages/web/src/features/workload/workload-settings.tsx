@@ -88,7 +88,7 @@ export function WorkloadSettingsDialog({ settings, onClose }: { settings: Worklo
           error={fieldError(save.error, '/peakThreshold')}
         />
         {save.error && !fieldError(save.error, '/peakThreshold') && !fieldError(save.error, '/maxTickets') && (
-          <div className="alert alert-danger" role="alert">
+          <div className="alert alert-error" role="alert">
             {errorText(save.error)}
           </div>
         )}
