@@ -105,6 +105,7 @@ const PLATFORM_EXCEPTIONS: Record<string, string> = {
       'views',
       'workspaces',
       'training',
+      'workload',
     ].map((f) => [`db/database.ts -> ${f}`, "the schema type assembles every feature's row types"]),
   ),
   // Signing in opens the session in a workspace and accepts an invitation: auth's services still read the

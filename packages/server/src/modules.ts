@@ -28,6 +28,7 @@ import { kpisModule } from './features/kpis/kpis.module.ts';
 import { mailModule } from './platform/mail/mail.module.ts';
 import { eventsModule } from './platform/events/events.module.ts';
 import { trainingModule } from './features/training/training.module.ts';
+import { workloadModule } from './features/workload/workload.module.ts';
 
 /**
  * The composition root: every feature of the server, listed once. The HTTP server registers their routes and
@@ -65,4 +66,5 @@ export const MODULES: readonly KithModule[] = [
   mailModule,
   eventsModule,
   trainingModule,
+  workloadModule,
 ];

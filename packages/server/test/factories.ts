@@ -112,6 +112,8 @@ export async function snapshotCounts(core: Core): Promise<Record<string, number>
     'training_requirements',
     'training_records',
     'training_reminders',
+    'workload_settings',
+    'member_capacity',
   ] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {

@@ -10,6 +10,7 @@ import { RFM_SEGMENTS } from '../analytics/rfm.ts';
 import { ASSESSMENT_STATUSES, EVIDENCE_KINDS, RESPONDENT_KINDS } from '../assessment/assessment.api.ts';
 import { ACTION_KINDS } from '../assessment/framework.ts';
 import { UNAVAILABLE_REASONS } from '../assessment/indicators.ts';
+import { PEAK_FLAGS, WORKLOAD_KINDS, WORKLOAD_LEVELS } from '../workload/workload.ts';
 import { VALUE_TIERS } from '../analytics/tiers.ts';
 import { INVITATION_STATUSES } from '../invitations/invitation.api.ts';
 import { MAIL_STATUSES } from '../mail/mail.api.ts';
@@ -98,6 +99,9 @@ export const ENUMS = {
   trainingCellState: TRAINING_CELL_STATES,
   trainingRecordState: RECORD_STATES,
   trainingReminder: REMINDER_THRESHOLDS,
+  workloadLevel: WORKLOAD_LEVELS,
+  workloadKind: WORKLOAD_KINDS,
+  peakFlag: PEAK_FLAGS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type EnumName = keyof typeof ENUMS;
@@ -295,6 +299,8 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       'training.read': 'Xem hồ sơ đào tạo và ma trận năng lực',
       'training.manage': 'Quản lý danh mục khóa học, năng lực và yêu cầu theo vai trò',
       'training.record': 'Ghi nhận kết quả đào tạo',
+      'workload.read': 'Xem khối lượng công việc và giờ cao điểm',
+      'workload.configure': 'Đặt sức chứa và ca trực của nhân viên',
     },
     en: {
       'workspace.read': 'See the workspace settings',
@@ -372,6 +378,8 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       'training.read': 'See training records and the competency matrix',
       'training.manage': 'Manage courses, competencies and role requirements',
       'training.record': 'Record training results',
+      'workload.read': 'See workloads and peak hours',
+      'workload.configure': 'Set people’s capacities and shifts',
     },
   },
   rfmSegment: {
@@ -687,6 +695,18 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
   trainingReminder: {
     vi: { '30': 'Nhắc trước 30 ngày', '7': 'Nhắc trước 7 ngày', expired: 'Nhắc khi đã hết hạn' },
     en: { '30': '30 days before', '7': '7 days before', expired: 'Once expired' },
+  },
+  workloadLevel: {
+    vi: { ok: 'Bình thường', warning: 'Sắp đầy (trên 90%)', over: 'Quá tải' },
+    en: { ok: 'Normal', warning: 'Near capacity (over 90%)', over: 'Overloaded' },
+  },
+  workloadKind: {
+    vi: { tickets: 'Yêu cầu hỗ trợ', deals: 'Cơ hội bán hàng', tasks: 'Công việc' },
+    en: { tickets: 'Tickets', deals: 'Deals', tasks: 'Tasks' },
+  },
+  peakFlag: {
+    vi: { high: 'Quá tải giờ cao điểm', uncovered: 'Không ai trực' },
+    en: { high: 'Peak overload', uncovered: 'Nobody on duty' },
   },
 };
 

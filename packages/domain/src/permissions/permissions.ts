@@ -86,6 +86,8 @@ export const ACTIONS = {
   'training.read': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: 'scoped' },
   'training.manage': { owner: true, admin: true, manager: false, agent: false, viewer: false },
   'training.record': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
+  'workload.read': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: false },
+  'workload.configure': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof ACTIONS;

@@ -251,24 +251,35 @@ function rotation(agents: readonly string[], lastAssigned: string | null): strin
   return [...agents.slice(start), ...agents.slice(0, start)];
 }
 
-/** The next agent after the one last assigned, wrapping round; null with no agents. */
-export function roundRobin(agents: readonly string[], lastAssigned: string | null): string | null {
+/**
+ * The next agent after the one last assigned, wrapping round; null with no agents. With `eligible`, the next one
+ * it accepts (one at capacity or off duty is passed over, keeping their place in the turn); null when it accepts
+ * none.
+ */
+export function roundRobin(agents: readonly string[], lastAssigned: string | null, eligible?: (agent: string) => boolean): string | null {
   checkAgents(agents);
-  return rotation(agents, lastAssigned)[0] ?? null;
+  const order = rotation(agents, lastAssigned);
+  return (eligible ? order.find(eligible) : order[0]) ?? null;
 }
 
 /**
  * The agent with the fewest open tickets (one missing from `openCounts` has none), ties going to whoever
  * comes first in the round-robin order after `lastAssigned`, so equal loads still take turns; null with
- * no agents.
+ * no agents. With `eligible`, only among the agents it accepts (null when it accepts none).
  */
-export function leastOpen(agents: readonly string[], openCounts: ReadonlyMap<string, number>, lastAssigned: string | null): string | null {
+export function leastOpen(
+  agents: readonly string[],
+  openCounts: ReadonlyMap<string, number>,
+  lastAssigned: string | null,
+  eligible?: (agent: string) => boolean,
+): string | null {
   checkAgents(agents);
   let best: string | null = null;
   let fewest = Number.POSITIVE_INFINITY;
   for (const agent of rotation(agents, lastAssigned)) {
     const open = openCounts.get(agent) ?? 0;
     if (!(Number.isInteger(open) && open >= 0)) throw new RangeError(`open tickets of ${JSON.stringify(agent)}: a whole number, 0 or more, not ${open}`);
+    if (eligible && !eligible(agent)) continue;
     if (open < fewest) {
       best = agent;
       fewest = open;

@@ -42,6 +42,7 @@ const AssessmentsPage = lazyRoute(() => import('../features/assessment/assessmen
 const AssessmentPage = lazyRoute(() => import('../features/assessment/assessment-page.tsx'));
 const FrameworksPage = lazyRoute(() => import('../features/assessment/frameworks-page.tsx'));
 const TrainingPage = lazyRoute(() => import('../features/training/training-page.tsx'));
+const WorkloadPage = lazyRoute(() => import('../features/workload/workload-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -69,6 +70,7 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/assessments\/frameworks/, FrameworksPage],
   [/^\/assessments\/[^/]+/, AssessmentPage],
   [/^\/training/, TrainingPage],
+  [/^\/workload/, WorkloadPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -161,6 +163,11 @@ export function Shell() {
             <Icon name="star" /> {t('nav.training')}
           </NavLink>
         )}
+        {can('workload.read') && (
+          <NavLink href="/workload">
+            <Icon name="clock" /> {t('nav.workload')}
+          </NavLink>
+        )}
         <span className="spacer" />
         {can('imports.read') && (
           <NavLink href="/imports">
@@ -215,6 +222,7 @@ export function Shell() {
             <Route path="/assessments/frameworks" component={FrameworksPage} />
             <Route path="/assessments/:id" component={AssessmentPage} />
             <Route path="/imports/:id" component={ImportsPage} />
+            <Route path="/workload" component={WorkloadPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route path="/training" component={TrainingPage} />
             <Route>

@@ -435,6 +435,10 @@ const EXERCISE: Record<string, Exerciser> = {
     const courseId = await trainingCourse();
     return () => api(u).post(`/api/v1/training/people/${trainee(u, w)}/records`, { courseId, completedOn: '2026-01-15', result: 'passed' });
   },
+  // People scope: `in` is the role's own agent of team A (the agent themselves, a member of the manager's team), `out` the agent of team B.
+  'workload.read': (u, w) => call(() => api(u).get(`/api/v1/workload/people/${(w === 'in' ? as.agent! : outsider).userId}`)),
+  'workload.configure': (u, w) =>
+    call(() => api(u).put(`/api/v1/workload/people/${(w === 'in' ? as.agent! : outsider).userId}`, { maxTickets: 5 + (n++ % 20) })),
 };
 let closes = 0;
 
@@ -461,7 +465,8 @@ const isRecord = (a: string) =>
   a.startsWith('imports.') ||
   a.startsWith('deals.') ||
   a === 'training.read' ||
-  a === 'training.record';
+  a === 'training.record' ||
+  a.startsWith('workload.');
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {

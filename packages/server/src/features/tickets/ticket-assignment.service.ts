@@ -2,18 +2,35 @@ import { notFound } from '@kith/domain/errors.ts';
 import { leastOpen, roundRobin } from '@kith/domain/tickets/tickets.ts';
 import type { AssignmentMode } from '@kith/domain/tickets/care-settings.ts';
 import type { Core } from '../../core.ts';
-import type { Db } from '../../platform/db/create-db.ts';
+import type { Db, DialectName } from '../../platform/db/create-db.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/records/visibility.ts';
-import { OPEN_STATUSES } from './ticket.repository.ts';
+import { hasRoomForTicket, onDutyAtInstant, type Shift } from '@kith/domain/workload/workload.ts';
+import { lockAssignmentLimits, openTicketCounts } from './ticket-capacity.repository.ts';
 
 /** How a team's new tickets are assigned: by hand, round robin, or to whoever has the fewest open tickets. */
 
-/** Who a team's rule gives a new ticket to (and remembers it), or null for a manual team or an empty one. */
-export async function autoAssign(db: Db, workspaceId: string, teamId: string, now: string): Promise<string | null> {
+/** Why a team's rule left a new ticket in the team's queue: everyone at capacity, or (when that counts) off duty. */
+export type HeldReason = 'capacity' | 'off_duty';
+
+/** What automatic assignment needs besides the team: the database's dialect (locking) and the care hours. */
+export type AssignContext = { dialect: DialectName; timeZone: string; careShifts: readonly Shift[] };
+
+/**
+ * Who a team's rule gives a new ticket to (and remembers it), or null for a manual team or an empty one. Members
+ * at or over their capacity of open tickets are passed over, and members off duty when the workspace says so
+ * (features/workload sets both); when that leaves nobody, the ticket stays in the team's queue and `held` says why.
+ */
+export async function autoAssignTicket(
+  db: Db,
+  ctx: AssignContext,
+  workspaceId: string,
+  teamId: string,
+  now: Date,
+): Promise<{ assigneeId: string | null; held: HeldReason | null }> {
   const rule = await db.selectFrom('team_assignment').selectAll().where('team_id', '=', teamId).where('workspace_id', '=', workspaceId).executeTakeFirst();
-  if (!rule || rule.mode === 'manual') return null;
+  if (!rule || rule.mode === 'manual') return { assigneeId: null, held: null };
   // Members who work tickets, in a stable order (when they joined the team, then id).
   const members = await db
     .selectFrom('team_members')
@@ -27,24 +44,23 @@ export async function autoAssign(db: Db, workspaceId: string, teamId: string, no
     .orderBy('team_members.user_id')
     .execute();
   const agents = members.map((m) => m.user_id);
-  if (agents.length === 0) return null;
-  let pick: string | null;
-  if (rule.mode === 'least_open') {
-    const counts = await db
-      .selectFrom('tickets')
-      .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('workspace_id', '=', workspaceId)
-      .where('assignee_id', 'in', agents)
-      .where('status', 'in', OPEN_STATUSES)
-      .where('deleted_at', 'is', null)
-      .groupBy('assignee_id')
-      .execute();
-    pick = leastOpen(agents, new Map(counts.map((c) => [c.assignee_id!, Number(c.n)])), rule.last_assigned_id);
-  } else {
-    pick = roundRobin(agents, rule.last_assigned_id);
+  if (agents.length === 0) return { assigneeId: null, held: null };
+  const limits = await lockAssignmentLimits(db, ctx.dialect, workspaceId, agents);
+  const capOf = (a: string) => limits?.own.get(a)?.maxTickets ?? limits?.defaultMaxTickets ?? null;
+  const capped = limits !== null && agents.some((a) => capOf(a) !== null);
+  const onDutyOnly = limits?.assignOnDutyOnly === true;
+  const open = rule.mode === 'least_open' || capped ? await openTicketCounts(db, workspaceId, agents) : new Map<string, number>();
+  const onDuty = (a: string) => onDutyAtInstant(limits?.own.get(a)?.shifts ?? ctx.careShifts, now, ctx.timeZone);
+  const hasRoom = (a: string) => hasRoomForTicket(open.get(a) ?? 0, capOf(a));
+  const eligible = capped || onDutyOnly ? (a: string) => (!onDutyOnly || onDuty(a)) && (!capped || hasRoom(a)) : undefined;
+  const pick = rule.mode === 'least_open' ? leastOpen(agents, open, rule.last_assigned_id, eligible) : roundRobin(agents, rule.last_assigned_id, eligible);
+  if (pick) {
+    await db.updateTable('team_assignment').set({ last_assigned_id: pick, updated_at: now.toISOString() }).where('team_id', '=', teamId).execute();
+    return { assigneeId: pick, held: null };
   }
-  if (pick) await db.updateTable('team_assignment').set({ last_assigned_id: pick, updated_at: now }).where('team_id', '=', teamId).execute();
-  return pick;
+  // Nobody could take it: say whether room or presence was missing (capacity when some on duty were all full).
+  const present = onDutyOnly ? agents.filter(onDuty) : agents;
+  return { assigneeId: null, held: present.length === 0 ? 'off_duty' : 'capacity' };
 }
 
 export async function getTeamAssignment(core: Core, actor: Actor, teamId: string): Promise<{ teamId: string; mode: AssignmentMode }> {

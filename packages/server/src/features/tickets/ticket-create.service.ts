@@ -13,7 +13,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { fieldsWriter } from '../../platform/records/field-table.ts';
 import { authorize, readableContacts } from '../../platform/records/visibility.ts';
 import { loadCare } from './care-settings.service.ts';
-import { autoAssign } from './ticket-assignment.service.ts';
+import { autoAssignTicket, type HeldReason } from './ticket-assignment.service.ts';
+import { shiftsFromWeek } from '@kith/domain/workload/workload.ts';
 import { checkAssignee, checkCategory, checkOrder, checkTeam } from './ticket-checks.ts';
 import { insertMessage, insertTicketRow, liveContactExists, nextTicketNumber, type Row } from './ticket.repository.ts';
 import { getTicket, rowToTicket } from './ticket.service.ts';
@@ -60,7 +61,11 @@ export async function insertTicket(
   const now = nowD.toISOString();
   let assigneeId = input.assigneeId ?? null;
   const teamId = input.teamId ?? null;
-  if (!assigneeId && teamId) assigneeId = await autoAssign(trx, workspaceId, teamId, now);
+  let held: HeldReason | null = null;
+  if (!assigneeId && teamId) {
+    const ctx = { dialect: core.dialect, timeZone: care.calendar.timeZone, careShifts: shiftsFromWeek(care.settings.calendar.week) };
+    ({ assigneeId, held } = await autoAssignTicket(trx, ctx, workspaceId, teamId, nowD));
+  }
   const policy = pickPolicy(care.policies, input.priority, category);
   const due = slaDue(care.calendar, policy, now);
   const number = await nextTicketNumber(trx, workspaceId);
@@ -134,6 +139,13 @@ export async function insertTicket(
     },
     nowD,
   );
+  // Everyone of the team was at capacity (or off duty): the ticket waits in the team's queue, and the log says why.
+  if (held)
+    await recordAudit(
+      trx,
+      { workspaceId, actorUserId: null, action: 'assignment.held', entityType: 'ticket', entityId: id, meta: { teamId, reason: held, number: t.number } },
+      nowD,
+    );
   return t;
 }
 

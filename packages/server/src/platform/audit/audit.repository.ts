@@ -34,7 +34,8 @@ export type AuditAction =
   | 'export'
   | 'merge'
   | 'period.close'
-  | 'period.recount';
+  | 'period.recount'
+  | 'assignment.held';
 
 export type AuditEntry = {
   workspaceId: string | null;

@@ -63,6 +63,7 @@ import type {
   TrainingReminderTable,
   TrainingRequirementTable,
 } from '../../features/training/training.table.ts';
+import type { MemberCapacityTable, WorkloadSettingsTable } from '../../features/workload/workload.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
 export interface ContactFtsTable {
@@ -159,4 +160,6 @@ export interface Database {
   training_requirements: TrainingRequirementTable;
   training_records: TrainingRecordTable;
   training_reminders: TrainingReminderTable;
+  workload_settings: WorkloadSettingsTable;
+  member_capacity: MemberCapacityTable;
 }

@@ -55,6 +55,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   mail: 'The workspace’s outgoing mail: its SMTP server and the outbox',
   training:
     'Training and competencies: courses, competencies, what each role must hold, each member’s records with evidence, the competency matrix and its CSV files',
+  workload: 'Workload: open tickets, deals and tasks per person against their capacities, shifts, and tickets per on-duty agent by hour of the week',
 };
 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);

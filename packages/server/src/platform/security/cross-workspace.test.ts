@@ -111,6 +111,7 @@ before(async () => {
       evidenceNote: 'Bê',
     })
   ).body.id;
+  assert.equal((await api.put(`/api/v1/workload/people/${B.member}`, { maxTickets: 7, shifts: [{ weekday: 1, from: '08:00', to: '17:00' }] })).status, 200);
   // A failed mail of B's (a reply to B's customer whose delivery gave up).
   await t.core.db
     .insertInto('mail_outbox')
@@ -204,6 +205,8 @@ async function stateOfB(): Promise<string> {
     courseCompetencies: await db.selectFrom('training_course_competencies').selectAll().where('workspace_id', '=', ws).orderBy('course_id').execute(),
     requirements: await db.selectFrom('training_requirements').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     trainingRecords: await db.selectFrom('training_records').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    workloadSettings: await db.selectFrom('workload_settings').selectAll().where('workspace_id', '=', ws).execute(),
+    memberCapacity: await db.selectFrom('member_capacity').selectAll().where('workspace_id', '=', ws).orderBy('user_id').execute(),
   };
   return JSON.stringify(rows);
 }
@@ -351,6 +354,8 @@ const CASES: Record<string, Case[] | 'public-by-secret' | 'own-workspace'> = {
   ],
   'PATCH /api/v1/training/records/{id}': [{ params: { id: 'trainingRecord' }, body: { score: 1 } }],
   'DELETE /api/v1/training/records/{id}': [{ params: { id: 'trainingRecord' } }],
+  'GET /api/v1/workload/people/{userId}': [{ params: { userId: 'member' } }],
+  'PUT /api/v1/workload/people/{userId}': [{ params: { userId: 'member' }, body: { maxTickets: 1, shifts: [] } }],
 };
 
 describe('ids of another workspace', () => {
@@ -455,6 +460,8 @@ describe('lists, search and references never cross', () => {
       '/api/v1/training/catalogue',
       '/api/v1/training/matrix',
       '/api/v1/training/records',
+      '/api/v1/workload',
+      '/api/v1/workload/peak',
     ];
     for (const url of lists) {
       const r = await A.get(url);
