@@ -25,6 +25,7 @@ import { surveysModule } from './features/surveys/surveys.module.ts';
 import { loyaltyModule } from './features/loyalty/loyalty.module.ts';
 import { assessmentModule } from './features/assessment/assessment.module.ts';
 import { kpisModule } from './features/kpis/kpis.module.ts';
+import { homeModule } from './features/home/home.module.ts';
 import { mailModule } from './platform/mail/mail.module.ts';
 import { eventsModule } from './platform/events/events.module.ts';
 import { trainingModule } from './features/training/training.module.ts';
@@ -63,6 +64,7 @@ export const MODULES: readonly KithModule[] = [
   loyaltyModule,
   assessmentModule,
   kpisModule,
+  homeModule,
   mailModule,
   eventsModule,
   trainingModule,

@@ -491,4 +491,47 @@ describe('KPIs', () => {
     const expected = calls11 === 0 ? 75 : 87.5;
     assert.ok(Math.abs(sc.body.scores[0].score - expected) < 1e-9, `score ${sc.body.scores[0].score}`);
   });
+
+  test('the home page: an agent’s queue and tasks, a manager’s team, an owner’s business', async () => {
+    at('2026-11-20T03:00:00Z');
+    // An open ticket for the agent, and an overdue task.
+    const open = await api(owner).post('/api/v1/tickets', { contactId: contacts[1]!, subject: 'Chưa xong', priority: 'urgent', assigneeId: agent.userId });
+    assert.equal(open.status, 201);
+    assert.equal((await api(agent).post('/api/v1/tasks', { title: 'Quá hạn', dueAt: '2026-11-19T03:00:00Z', contactId: contacts[1]! })).status, 201);
+    const a = await api(agent).get('/api/v1/home');
+    assert.equal(a.status, 200, JSON.stringify(a.body));
+    assert.equal(a.body.view, 'agent');
+    assert.equal(a.body.period, '2026-11');
+    assert.ok(a.body.queue.tickets.some((x: { id: string }) => x.id === open.body.id));
+    assert.ok(
+      a.body.queue.tickets.every((x: { assigneeId: string }) => x.assigneeId === agent.userId),
+      'my queue is mine',
+    );
+    assert.ok(a.body.tasks.overdue >= 1);
+    assert.equal(a.body.team, null);
+    assert.equal(a.body.business, null, 'an agent does not see the business figures');
+
+    const m = await api(manager).get('/api/v1/home');
+    assert.equal(m.body.view, 'manager');
+    assert.deepEqual(new Set(m.body.team.tasks.map((x: { userId: string }) => x.userId)), new Set([manager.userId, agent.userId, agent2.userId]));
+    assert.ok(m.body.team.needsHelp.some((x: { userId: string; reasons: string[] }) => x.userId === agent.userId && x.reasons.includes('tasks_overdue')));
+    assert.equal(m.body.team.npsTrend.length, 6);
+    assert.equal(m.body.team.npsTrend.at(-1).month, '2026-11');
+    assert.equal(m.body.business, null);
+
+    const o = await api(owner).get('/api/v1/home');
+    assert.equal(o.body.view, 'owner');
+    const cur = (await q<{ currency: string }>(sql`select currency from workspaces where id = ${ws}`))[0]!.currency;
+    const revenue = await q<{ v: unknown }>(
+      sql`select sum(o.total) as v from orders o join contacts c on c.id = o.contact_id where o.workspace_id = ${ws} and o.deleted_at is null and c.deleted_at is null
+        and o.status in ('paid','delivered') and o.currency = ${cur} and o.ordered_at >= ${NOV.from} and o.ordered_at < ${clock.toISOString()}`,
+    );
+    assert.equal(o.body.business.revenue, num(revenue[0]!.v));
+    assert.ok(o.body.business.revenue > 0);
+    const nps = await q<{ v: unknown }>(
+      sql`select value_num as v from survey_answers where workspace_id = ${ws} and type = 'nps' and answered_at >= ${NOV.from} and answered_at < ${NOV.to}`,
+    );
+    assert.equal(o.body.business.nps.n, nps.length);
+    assert.equal(o.body.business.nps.value, npsSummary(nps.map((x) => num(x.v))).nps);
+  });
 });
