@@ -1,7 +1,7 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { Menu } from '../components/ui/menu.tsx';
 import { call } from '../lib/api-call.ts';
 import { authApi } from '@kith/domain/auth/auth.api.ts';
@@ -17,6 +17,7 @@ import { resetSession, useCan, useRequiredSession } from './session.tsx';
 import { Icon } from '../components/ui/icons.tsx';
 
 const ContactsPage = lazyRoute(() => import('../features/contacts/contacts-page.tsx'));
+const HomePage = lazyRoute(() => import('../features/home/home-page.tsx'));
 const ContactPage = lazyRoute(() => import('../features/contacts/contact-page.tsx'));
 const CompaniesPage = lazyRoute(() => import('../features/companies/companies-page.tsx'));
 const CompanyPage = lazyRoute(() => import('../features/companies/company-page.tsx'));
@@ -44,7 +45,8 @@ const FrameworksPage = lazyRoute(() => import('../features/assessment/frameworks
 const TrainingPage = lazyRoute(() => import('../features/training/training-page.tsx'));
 const WorkloadPage = lazyRoute(() => import('../features/workload/workload-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
-  [/^\/(contacts\/?)?$/, ContactsPage],
+  [/^\/$/, HomePage],
+  [/^\/contacts\/?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
   [/^\/companies\/?$/, CompaniesPage],
   [/^\/companies\/[^/]+/, CompanyPage],
@@ -110,6 +112,9 @@ export function Shell() {
             </span>
           </span>
         </div>
+        <NavLink href="/">
+          <Icon name="home" /> {t('nav.home')}
+        </NavLink>
         <NavLink href="/contacts">
           <Icon name="contacts" /> {t('nav.contacts')}
         </NavLink>
@@ -192,9 +197,7 @@ export function Shell() {
           }
         >
           <Switch>
-            <Route path="/">
-              <Redirect to="/contacts" replace />
-            </Route>
+            <Route path="/" component={HomePage} />
             <Route path="/contacts" component={ContactsPage} />
             <Route path="/contacts/:id" component={ContactPage} />
             <Route path="/companies" component={CompaniesPage} />

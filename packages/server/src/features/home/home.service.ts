@@ -93,7 +93,7 @@ export async function homeOf(core: Core, actor: Actor): Promise<Home> {
 
   let business: Home['business'] = null;
   if (view === 'owner' && can(role, 'analytics.read')) {
-    const sofar = { from: range.from, to: now.toISOString() < range.to ? now.toISOString() : range.to };
+    const sofar = { from: range.from, to: new Date(Math.min(now.getTime(), Date.parse(range.to))).toISOString() };
     const prev = periodRange(previousPeriod(month), ctx.timezone);
     const lapse = await churn(db, ctx.id, sofar, {});
     const lapsed = total(lapse);

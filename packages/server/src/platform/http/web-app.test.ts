@@ -35,12 +35,13 @@ describe('the web app', () => {
     }
   });
 
-  test('the page preloads what its first screen asks for: the session always, the contacts list only for a signed-in home screen', async () => {
+  test('the page preloads what its first screen asks for: the session always; signed in, the home page’s figures or the contacts list', async () => {
     const preloads = (r: { headers: Record<string, unknown> }) =>
       [...String(r.headers.link ?? '').matchAll(/<([^>]+)>; rel=preload; as=fetch; crossorigin/g)].map((m) => m[1]);
     assert.deepEqual(preloads(await get('/contacts')), ['/api/v1/auth/session', '/api/v1/setup']);
     const signedIn = (url: string) => t.app.inject({ method: 'GET', url, headers: { accept: 'text/html', cookie: 'theme=dark; kith_session=abc' } });
-    for (const url of ['/', '/contacts', '/contacts/'])
+    assert.deepEqual(preloads(await signedIn('/')), ['/api/v1/auth/session', '/api/v1/setup', '/api/v1/home']);
+    for (const url of ['/contacts', '/contacts/'])
       assert.deepEqual(preloads(await signedIn(url)), ['/api/v1/auth/session', '/api/v1/setup', '/api/v1/contacts?limit=100'], url);
     for (const url of ['/companies', '/contacts/0190a1b2-0000-7000-8000-000000000000'])
       assert.deepEqual(preloads(await signedIn(url)), ['/api/v1/auth/session', '/api/v1/setup'], url);

@@ -26,9 +26,9 @@ const CSP =
 function preloadLinks(req: FastifyRequest): string {
   const links = ['</api/v1/auth/session>; rel=preload; as=fetch; crossorigin', '</api/v1/setup>; rel=preload; as=fetch; crossorigin'];
   const path = req.url.split('?')[0]!.replace(/\/+$/, '');
-  if ((path === '' || path === '/contacts') && new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(req.headers.cookie ?? '')) {
-    links.push('</api/v1/contacts?limit=100>; rel=preload; as=fetch; crossorigin');
-  }
+  const signedIn = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(req.headers.cookie ?? '');
+  if (signedIn && path === '') links.push('</api/v1/home>; rel=preload; as=fetch; crossorigin');
+  if (signedIn && path === '/contacts') links.push('</api/v1/contacts?limit=100>; rel=preload; as=fetch; crossorigin');
   return links.join(', ');
 }
 
