@@ -17,11 +17,12 @@ export type RewardKind = (typeof REWARD_KINDS)[number];
 export const REWARD_STATUSES = ['proposed', 'approved', 'rejected', 'withdrawn'] as const;
 export type RewardStatus = (typeof REWARD_STATUSES)[number];
 
-/** What justifies an entry: a KPI's figure, or one of these records. */
-export const REWARD_RECORD_TYPES = ['ticket', 'deal', 'order', 'survey_response', 'interaction'] as const;
-export type RewardRecordType = (typeof REWARD_RECORD_TYPES)[number];
+/** What justifies an entry: a KPI's figure, or a record (named as `rewardJustification` in labels/enums.ts). */
 export const JUSTIFICATION_TYPES = ['kpi', 'ticket', 'deal', 'order', 'survey_response', 'interaction'] as const;
 export type JustificationType = (typeof JUSTIFICATION_TYPES)[number];
+/** The records among them (their names are the justification types'). */
+export const REWARD_RECORD_TYPES = ['ticket', 'deal', 'order', 'survey_response', 'interaction'] as const satisfies readonly JustificationType[];
+export type RewardRecordType = (typeof REWARD_RECORD_TYPES)[number];
 
 /** A rule's comparison of a KPI's value with its threshold. */
 export const RULE_COMPARATORS = ['lt', 'lte', 'gt', 'gte'] as const;
@@ -109,7 +110,8 @@ export function formatKpiValue(unit: KpiUnit, value: number, lang: 'vi' | 'en', 
 }
 
 /** The words a rule's reason template may use: {{kpi}}, {{value}}, {{threshold}}, {{comparator}}, {{period}}, {{n}}, {{person}}. */
-export const TEMPLATE_WORDS = ['kpi', 'value', 'threshold', 'comparator', 'period', 'n', 'person'] as const;
+// Placeholders written as code in templates, never shown as words.
+export const TEMPLATE_WORDS = ['kpi', 'value', 'threshold', 'comparator', 'period', 'n', 'person'] as const satisfies readonly string[];
 
 /** A rule's reason for one person and figure: each {{word}} filled, an unknown one left as written. */
 export function renderReason(template: string, words: Partial<Record<(typeof TEMPLATE_WORDS)[number], string | number>>): string {
