@@ -606,6 +606,41 @@ describe('rewards: rules and the period close', () => {
     await assert.rejects(proposeFromRules(t.core.db, t.core, { workspaceId: owner.workspaceId, period: 'tháng 11', closedBy: owner.userId, results }));
   });
 
+  test('closing a KPI period through the API runs the rules in the close; a recount proposes nothing twice', async () => {
+    ok(
+      await api(owner).post('/api/v1/reward-rules', {
+        name: 'Chăm khách đều tay',
+        kpi: 'interactions_logged',
+        comparator: 'gte',
+        threshold: 2,
+        minN: 1,
+        kind: 'recognition',
+        points: 3,
+        reasonTemplate: '{{person}} ghi {{value}} tương tác trong {{period}}',
+      }),
+      201,
+    );
+    const customer = (await api(owner).post('/api/v1/contacts', { name: 'Bà Khách Tháng Mười', ownerId: agent.userId, teamId: teamA })).body.id;
+    for (const [u, at] of [
+      [agent, '2026-10-03T03:00:00Z'],
+      [agent, '2026-10-20T03:00:00Z'],
+      [mate, '2026-10-21T03:00:00Z'],
+    ] as const)
+      ok(await api(u).post('/api/v1/interactions', { contactId: customer, kind: 'call', occurredAt: at }), 201);
+    ok(await api(owner).post('/api/v1/kpi-periods/2026-10/close'));
+    const made = async () =>
+      (await api(owner).get('/api/v1/rewards?period=2026-10&kind=recognition&limit=500')).body.data.filter((x: { reason: string }) =>
+        /tương tác/.test(x.reason),
+      );
+    const first = await made();
+    assert.deepEqual(
+      first.map((x: { personId: string; proposedBy: string; reason: string }) => [x.personId, x.proposedBy, x.reason]),
+      [[agent.userId, owner.userId, 'Lê Nhân Viên ghi 2 tương tác trong 2026-10']],
+    );
+    ok(await api(owner).post('/api/v1/kpi-periods/2026-10/recount'));
+    assert.equal((await made()).length, 1);
+  });
+
   test('a deleted rule is gone; the entries it proposed stay', async () => {
     assert.equal((await api(managerA).delete(`/api/v1/reward-rules/${rules.csat}`)).status, 403);
     assert.equal((await api(other).delete(`/api/v1/reward-rules/${rules.csat}`)).status, 404);
