@@ -87,6 +87,7 @@ function RecordView({ record, mine }: { record: RewardRecord; mine: boolean }) {
         <Stat label={t('rewards.record.bonus')} value={fmt.money(tot.bonus, record.currency)} testId="total-bonus" />
         <Stat label={t('rewards.record.penalty')} value={fmt.money(tot.penalty, record.currency)} testId="total-penalty" />
         <Stat
+          small
           label={t('rewards.record.counts')}
           value={(['recognition', 'bonus', 'warning', 'penalty'] as const).map((k) => `${enumLabel('rewardKind', k)} ${fmt.number(tot.counts[k])}`).join(' · ')}
         />
@@ -125,13 +126,13 @@ function RecordView({ record, mine }: { record: RewardRecord; mine: boolean }) {
   );
 }
 
-function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function Stat({ label, value, testId, small }: { label: string; value: string; testId?: string; small?: boolean }) {
   return (
     <div className="card card-body stack" style={{ gap: 4 }}>
       <span className="muted" style={{ fontSize: 'var(--text-sm)' }}>
         {label}
       </span>
-      <strong style={{ fontSize: 'var(--text-xl, 1.5rem)' }} data-testid={testId}>
+      <strong style={{ fontSize: small ? 'var(--text-md, 1rem)' : 'var(--text-xl, 1.5rem)' }} data-testid={testId}>
         {value}
       </strong>
     </div>
