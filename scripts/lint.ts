@@ -106,6 +106,7 @@ const PLATFORM_EXCEPTIONS: Record<string, string> = {
       'workspaces',
       'training',
       'workload',
+      'rewards',
     ].map((f) => [`db/database.ts -> ${f}`, "the schema type assembles every feature's row types"]),
   ),
   // Signing in opens the session in a workspace and accepts an invitation: auth's services still read the

@@ -50,6 +50,9 @@ export const ERROR_REASONS = [
   'invitation_for_someone_else', // signed in as another address than the invitation's
   'period_closed', // [period]: a closed KPI period's figures and targets are frozen
   'period_open', // [period]: only a closed period is recounted
+  'four_eyes', // a reward or penalty is decided by someone other than its proposer and its person
+  'already_decided', // [status] the proposal was approved, rejected or withdrawn already
+  'proposer_only', // a proposal is changed or withdrawn by its proposer only
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

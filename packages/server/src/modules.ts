@@ -30,6 +30,7 @@ import { mailModule } from './platform/mail/mail.module.ts';
 import { eventsModule } from './platform/events/events.module.ts';
 import { trainingModule } from './features/training/training.module.ts';
 import { workloadModule } from './features/workload/workload.module.ts';
+import { rewardsModule } from './features/rewards/rewards.module.ts';
 
 /**
  * The composition root: every feature of the server, listed once. The HTTP server registers their routes and
@@ -69,4 +70,5 @@ export const MODULES: readonly KithModule[] = [
   eventsModule,
   trainingModule,
   workloadModule,
+  rewardsModule,
 ];

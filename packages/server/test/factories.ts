@@ -114,6 +114,8 @@ export async function snapshotCounts(core: Core): Promise<Record<string, number>
     'training_reminders',
     'workload_settings',
     'member_capacity',
+    'reward_entries',
+    'reward_rules',
   ] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {
@@ -133,6 +135,11 @@ export async function snapshotCounts(core: Core): Promise<Record<string, number>
     .select((eb) => eb.fn.sum<number>('version').as('v'))
     .executeTakeFirstOrThrow();
   out.order_versions = Number(o.v ?? 0);
+  const rw = await core.db
+    .selectFrom('reward_entries')
+    .select((eb) => eb.fn.sum<number>('version').as('v'))
+    .executeTakeFirstOrThrow();
+  out.reward_versions = Number(rw.v ?? 0);
   return out;
 }
 

@@ -35,6 +35,7 @@ import { TASK_PRIORITIES } from '../tasks/task.schema.ts';
 import { REAP_MEASURES } from '../kpis/kpi.api.ts';
 import { CUSTOM_KPI_BASES, KPI_FILTER_KEYS } from '../kpis/kpis.ts';
 import { RECORD_STATES, REMINDER_THRESHOLDS, REQUIREMENT_KINDS, TRAINING_CELL_STATES, TRAINING_RESULTS } from '../training/training.schema.ts';
+import { JUSTIFICATION_TYPES, REWARD_KINDS, REWARD_STATUSES, RULE_COMPARATORS, RULE_PERIOD_KINDS } from '../rewards/rewards.ts';
 
 export const LABEL_LOCALES = ['vi', 'en'] as const;
 export type LabelLocale = (typeof LABEL_LOCALES)[number];
@@ -102,6 +103,11 @@ export const ENUMS = {
   workloadLevel: WORKLOAD_LEVELS,
   workloadKind: WORKLOAD_KINDS,
   peakFlag: PEAK_FLAGS,
+  rewardKind: REWARD_KINDS,
+  rewardStatus: REWARD_STATUSES,
+  rewardJustification: JUSTIFICATION_TYPES,
+  ruleComparator: RULE_COMPARATORS,
+  rulePeriodKind: RULE_PERIOD_KINDS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type EnumName = keyof typeof ENUMS;
@@ -301,6 +307,10 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       'training.record': 'Ghi nhận kết quả đào tạo',
       'workload.read': 'Xem khối lượng công việc và giờ cao điểm',
       'workload.configure': 'Đặt sức chứa và ca trực của nhân viên',
+      'rewards.read': 'Xem khen thưởng và kỷ luật',
+      'rewards.propose': 'Đề xuất khen thưởng hoặc kỷ luật',
+      'rewards.approve': 'Duyệt hoặc từ chối đề xuất khen thưởng, kỷ luật',
+      'rewards.configure': 'Cấu hình quy tắc khen thưởng và kỷ luật',
     },
     en: {
       'workspace.read': 'See the workspace settings',
@@ -380,6 +390,10 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
       'training.record': 'Record training results',
       'workload.read': 'See workloads and peak hours',
       'workload.configure': 'Set people’s capacities and shifts',
+      'rewards.read': 'See rewards and penalties',
+      'rewards.propose': 'Propose rewards and penalties',
+      'rewards.approve': 'Approve or reject proposed rewards and penalties',
+      'rewards.configure': 'Configure reward and penalty rules',
     },
   },
   rfmSegment: {
@@ -707,6 +721,26 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
   peakFlag: {
     vi: { high: 'Quá tải giờ cao điểm', uncovered: 'Không ai trực' },
     en: { high: 'Peak overload', uncovered: 'Nobody on duty' },
+  },
+  rewardKind: {
+    vi: { recognition: 'Ghi nhận', bonus: 'Thưởng', warning: 'Nhắc nhở', penalty: 'Phạt' },
+    en: { recognition: 'Recognition', bonus: 'Bonus', warning: 'Warning', penalty: 'Penalty' },
+  },
+  rewardStatus: {
+    vi: { proposed: 'Chờ duyệt', approved: 'Đã duyệt', rejected: 'Bị từ chối', withdrawn: 'Đã rút' },
+    en: { proposed: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
+  },
+  rewardJustification: {
+    vi: { kpi: 'Chỉ số KPI', ticket: 'Yêu cầu hỗ trợ', deal: 'Cơ hội', order: 'Đơn hàng', survey_response: 'Câu trả lời khảo sát', interaction: 'Tương tác' },
+    en: { kpi: 'KPI', ticket: 'Ticket', deal: 'Deal', order: 'Order', survey_response: 'Survey response', interaction: 'Interaction' },
+  },
+  ruleComparator: {
+    vi: { lt: 'dưới', lte: 'tối đa', gt: 'trên', gte: 'tối thiểu' },
+    en: { lt: 'below', lte: 'at most', gt: 'above', gte: 'at least' },
+  },
+  rulePeriodKind: {
+    vi: { month: 'Hằng tháng', quarter: 'Hằng quý', year: 'Hằng năm' },
+    en: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
   },
 };
 

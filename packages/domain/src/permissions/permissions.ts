@@ -88,6 +88,10 @@ export const ACTIONS = {
   'training.record': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
   'workload.read': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: false },
   'workload.configure': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
+  'rewards.read': { owner: true, admin: true, manager: 'scoped', agent: 'scoped', viewer: 'scoped' },
+  'rewards.propose': { owner: true, admin: true, manager: 'scoped', agent: false, viewer: false },
+  'rewards.approve': { owner: true, admin: true, manager: false, agent: false, viewer: false },
+  'rewards.configure': { owner: true, admin: true, manager: false, agent: false, viewer: false },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof ACTIONS;

@@ -44,6 +44,7 @@ const AssessmentPage = lazyRoute(() => import('../features/assessment/assessment
 const FrameworksPage = lazyRoute(() => import('../features/assessment/frameworks-page.tsx'));
 const TrainingPage = lazyRoute(() => import('../features/training/training-page.tsx'));
 const WorkloadPage = lazyRoute(() => import('../features/workload/workload-page.tsx'));
+const RewardsPage = lazyRoute(() => import('../features/rewards/rewards-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/$/, HomePage],
   [/^\/contacts\/?$/, ContactsPage],
@@ -73,6 +74,7 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/assessments\/[^/]+/, AssessmentPage],
   [/^\/training/, TrainingPage],
   [/^\/workload/, WorkloadPage],
+  [/^\/rewards/, RewardsPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -173,6 +175,11 @@ export function Shell() {
             <Icon name="clock" /> {t('nav.workload')}
           </NavLink>
         )}
+        {can('rewards.read') && (
+          <NavLink href="/rewards">
+            <Icon name="gift" /> {t('nav.rewards')}
+          </NavLink>
+        )}
         <span className="spacer" />
         {can('imports.read') && (
           <NavLink href="/imports">
@@ -226,6 +233,7 @@ export function Shell() {
             <Route path="/assessments/:id" component={AssessmentPage} />
             <Route path="/imports/:id" component={ImportsPage} />
             <Route path="/workload" component={WorkloadPage} />
+            <Route path="/rewards" component={RewardsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route path="/training" component={TrainingPage} />
             <Route>

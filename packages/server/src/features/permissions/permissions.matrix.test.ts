@@ -439,6 +439,26 @@ const EXERCISE: Record<string, Exerciser> = {
   'workload.read': (u, w) => call(() => api(u).get(`/api/v1/workload/people/${(w === 'in' ? as.agent! : outsider).userId}`)),
   'workload.configure': (u, w) =>
     call(() => api(u).put(`/api/v1/workload/people/${(w === 'in' ? as.agent! : outsider).userId}`, { maxTickets: 5 + (n++ % 20) })),
+  // People scope: everyone reads their own record; a manager their team's; the agent of team B is outside every scoped one.
+  'rewards.read': (u, w) => call(() => api(u).get(`/api/v1/rewards/people/${w === 'in' ? u.userId : outsider.userId}/record`)),
+  'rewards.propose': (u) => call(() => api(u).post('/api/v1/rewards', { personId: as.agent!.userId, kind: 'recognition', reason: `Ghi nhận ${unique()}` })),
+  // A proposal by team A's manager about team A's agent: an owner or admin decides it (neither proposed it nor is its person).
+  'rewards.approve': async (u) => {
+    const p = await api(as.manager!).post('/api/v1/rewards', { personId: as.agent!.userId, kind: 'recognition', reason: `Đề xuất ${unique()}` });
+    assert.equal(p.status, 201, JSON.stringify(p.body));
+    return () => api(u).post(`/api/v1/rewards/${p.body.id}/approve`, {});
+  },
+  'rewards.configure': (u) =>
+    call(() =>
+      api(u).post('/api/v1/reward-rules', {
+        name: `Quy tắc ${unique()}`,
+        kpi: 'csat',
+        comparator: 'gte',
+        threshold: 4.5,
+        kind: 'recognition',
+        reasonTemplate: 'CSAT {{value}}',
+      }),
+    ),
 };
 let closes = 0;
 
@@ -466,7 +486,8 @@ const isRecord = (a: string) =>
   a.startsWith('deals.') ||
   a === 'training.read' ||
   a === 'training.record' ||
-  a.startsWith('workload.');
+  a.startsWith('workload.') ||
+  a === 'rewards.read';
 
 /** The call is refused as expected, and nothing at all was written by it (the fixture came before the snapshot). */
 async function refused(action: Action, u: TestUser, where: 'in' | 'out', expect: 'forbidden' | 'not_found') {

@@ -35,7 +35,10 @@ export type AuditAction =
   | 'merge'
   | 'period.close'
   | 'period.recount'
-  | 'assignment.held';
+  | 'assignment.held'
+  | 'approve'
+  | 'reject'
+  | 'withdraw';
 
 export type AuditEntry = {
   workspaceId: string | null;

@@ -64,6 +64,7 @@ import type {
   TrainingRequirementTable,
 } from '../../features/training/training.table.ts';
 import type { MemberCapacityTable, WorkloadSettingsTable } from '../../features/workload/workload.table.ts';
+import type { RewardEntryTable, RewardRuleTable } from '../../features/rewards/rewards.table.ts';
 
 /** SQLite only: the contentless FTS5 index of contacts.search_text (see the initial migration). */
 export interface ContactFtsTable {
@@ -162,4 +163,6 @@ export interface Database {
   training_reminders: TrainingReminderTable;
   workload_settings: WorkloadSettingsTable;
   member_capacity: MemberCapacityTable;
+  reward_entries: RewardEntryTable;
+  reward_rules: RewardRuleTable;
 }

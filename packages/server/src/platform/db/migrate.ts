@@ -29,6 +29,7 @@ import * as m025 from './migrations/2026-12-07-007-contacts-team-index.ts';
 import * as m026 from './migrations/2026-12-08-001-kpis.ts';
 import * as m027 from './migrations/2026-12-08-002-training.ts';
 import * as m028 from './migrations/2026-12-08-003-workload.ts';
+import * as m029 from './migrations/2026-12-08-004-rewards.ts';
 
 /** Every migration, in order. Names are date-prefixed; a migration never changes once released. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -60,6 +61,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08-001-kpis': m026,
   '2026-12-08-002-training': m027,
   '2026-12-08-003-workload': m028,
+  '2026-12-08-004-rewards': m029,
 };
 
 function migrator(db: Db): Migrator {

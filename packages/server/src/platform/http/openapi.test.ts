@@ -154,6 +154,11 @@ describe('the OpenAPI document', { skip: onPostgres() ? 'one run is enough' : fa
       surveys: { create: { name: 'Khảo sát Header', questions: [{ type: 'csat', text: 'Hài lòng không?' }] }, change: { name: 'Khảo sát Header 2' } },
       tasks: { create: { title: 'Việc Header' }, change: { title: 'Việc Header 2' } },
       tickets: { create: { contactId, subject: 'Yêu cầu Header' }, change: { subject: 'Yêu cầu Header 2' } },
+      rewards: { create: { personId: owner.userId, kind: 'recognition', reason: 'Ghi nhận Header' }, change: { reason: 'Ghi nhận Header 2' } },
+      'reward-rules': {
+        create: { name: 'Quy tắc Header', kpi: 'csat', comparator: 'gte', threshold: 4.5, kind: 'recognition', reasonTemplate: 'CSAT {{value}}' },
+        change: { name: 'Quy tắc Header 2' },
+      },
     };
     const promised = (op: Json | undefined, status: string) => Object.keys((op?.responses?.[status]?.headers ?? {}) as Json);
     const checked: string[] = [];

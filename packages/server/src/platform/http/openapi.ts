@@ -56,6 +56,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   training:
     'Training and competencies: courses, competencies, what each role must hold, each member’s records with evidence, the competency matrix and its CSV files',
   workload: 'Workload: open tickets, deals and tasks per person against their capacities, shifts, and tickets per on-duty agent by hour of the week',
+  rewards:
+    'The reward and penalty record of the workspace’s members: proposals, four-eyes decisions, each member’s record and totals, and the rules that propose entries from KPI figures when a period closes',
 };
 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);

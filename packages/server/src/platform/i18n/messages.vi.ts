@@ -75,6 +75,38 @@ export const vi = {
   'training.reminder.expired': 'Đào tạo bắt buộc đã hết hạn: "{{course}}" (từ ngày {{date}})',
   'training.reminder.notes':
     'Học lại hoặc thi lại khóa "{{course}}", rồi nhờ quản lý ghi nhận kết quả kèm minh chứng trên trang Đào tạo. Việc này do Kith tự tạo để nhắc hạn chứng nhận.',
+
+  // The reward and penalty record's CSV files (rewards/rewards.routes.ts)
+  'rewards.csv.id': 'Mã',
+  'rewards.csv.person': 'Người được ghi nhận',
+  'rewards.csv.kind': 'Loại',
+  'rewards.csv.status': 'Trạng thái',
+  'rewards.csv.reason': 'Lý do',
+  'rewards.csv.amount': 'Số tiền',
+  'rewards.csv.currency': 'Tiền tệ',
+  'rewards.csv.points': 'Điểm',
+  'rewards.csv.period': 'Tháng',
+  'rewards.csv.justification': 'Căn cứ',
+  'rewards.csv.kpi': 'Chỉ số KPI',
+  'rewards.csv.kpiPeriod': 'Kỳ KPI',
+  'rewards.csv.kpiValue': 'Giá trị KPI',
+  'rewards.csv.record': 'Bản ghi',
+  'rewards.csv.recordId': 'Mã bản ghi',
+  'rewards.csv.rule': 'Quy tắc',
+  'rewards.csv.proposedBy': 'Người đề xuất',
+  'rewards.csv.proposedAt': 'Thời điểm đề xuất',
+  'rewards.csv.decidedBy': 'Người quyết định',
+  'rewards.csv.decidedAt': 'Thời điểm quyết định',
+  'rewards.csv.note': 'Ghi chú khi quyết định',
+  'rewards.csv.ruleName': 'Tên quy tắc',
+  'rewards.csv.periodKind': 'Chu kỳ',
+  'rewards.csv.comparator': 'So sánh',
+  'rewards.csv.threshold': 'Ngưỡng',
+  'rewards.csv.minN': 'Số quan sát tối thiểu',
+  'rewards.csv.template': 'Mẫu lý do',
+  'rewards.csv.active': 'Đang áp dụng',
+  'rewards.csv.yes': 'có',
+  'rewards.csv.no': 'không',
 } as const;
 
 export type MessageKey = keyof typeof vi;

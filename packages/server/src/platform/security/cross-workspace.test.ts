@@ -136,6 +136,18 @@ before(async () => {
     })
     .execute();
   B.mail = '01a22b30-0000-7000-8000-000000000001';
+  const bManager = await makeMember(t.core, b.workspaceId, 'manager', { teamIds: [B.team] });
+  B.reward = (await client(t.app, bManager.token).post('/api/v1/rewards', { personId: B.member, kind: 'bonus', amount: 500_000, reason: 'Bê thưởng' })).body.id;
+  B.rewardRule = (
+    await api.post('/api/v1/reward-rules', {
+      name: 'Bê quy tắc',
+      kpi: 'csat',
+      comparator: 'gte',
+      threshold: 4.5,
+      kind: 'recognition',
+      reasonTemplate: 'Bê {{value}}',
+    })
+  ).body.id;
   await browser(t.app).login(b.email, PASSWORD);
   B.session = (await t.core.db.selectFrom('sessions').select('id').where('user_id', '=', b.userId).executeTakeFirstOrThrow()).id;
   // Every id of B was made (a framework copy's key is a name, not an id: `idic_` and eight hex digits; a KPI's key is B's own name).
@@ -207,6 +219,8 @@ async function stateOfB(): Promise<string> {
     trainingRecords: await db.selectFrom('training_records').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
     workloadSettings: await db.selectFrom('workload_settings').selectAll().where('workspace_id', '=', ws).execute(),
     memberCapacity: await db.selectFrom('member_capacity').selectAll().where('workspace_id', '=', ws).orderBy('user_id').execute(),
+    rewardEntries: await db.selectFrom('reward_entries').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
+    rewardRules: await db.selectFrom('reward_rules').selectAll().where('workspace_id', '=', ws).orderBy('id').execute(),
   };
   return JSON.stringify(rows);
 }
@@ -356,6 +370,15 @@ const CASES: Record<string, Case[] | 'public-by-secret' | 'own-workspace'> = {
   'DELETE /api/v1/training/records/{id}': [{ params: { id: 'trainingRecord' } }],
   'GET /api/v1/workload/people/{userId}': [{ params: { userId: 'member' } }],
   'PUT /api/v1/workload/people/{userId}': [{ params: { userId: 'member' }, body: { maxTickets: 1, shifts: [] } }],
+  'GET /api/v1/rewards/{id}': [{ params: { id: 'reward' } }],
+  'PATCH /api/v1/rewards/{id}': [{ params: { id: 'reward' }, body: { reason: 'Chiếm' } }],
+  'POST /api/v1/rewards/{id}/approve': [{ params: { id: 'reward' }, body: {} }],
+  'POST /api/v1/rewards/{id}/reject': [{ params: { id: 'reward' }, body: { note: 'Chiếm' } }],
+  'POST /api/v1/rewards/{id}/withdraw': [{ params: { id: 'reward' } }],
+  'GET /api/v1/rewards/people/{userId}/record': [{ params: { userId: 'member' } }],
+  'GET /api/v1/reward-rules/{id}': [{ params: { id: 'rewardRule' } }],
+  'PATCH /api/v1/reward-rules/{id}': [{ params: { id: 'rewardRule' }, body: { name: 'Chiếm' } }],
+  'DELETE /api/v1/reward-rules/{id}': [{ params: { id: 'rewardRule' } }],
 };
 
 describe('ids of another workspace', () => {
@@ -462,6 +485,8 @@ describe('lists, search and references never cross', () => {
       '/api/v1/training/records',
       '/api/v1/workload',
       '/api/v1/workload/peak',
+      '/api/v1/rewards?limit=500',
+      '/api/v1/reward-rules',
     ];
     for (const url of lists) {
       const r = await A.get(url);
