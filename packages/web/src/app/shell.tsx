@@ -43,6 +43,7 @@ const AssessmentPage = lazyRoute(() => import('../features/assessment/assessment
 const FrameworksPage = lazyRoute(() => import('../features/assessment/frameworks-page.tsx'));
 const TrainingPage = lazyRoute(() => import('../features/training/training-page.tsx'));
 const WorkloadPage = lazyRoute(() => import('../features/workload/workload-page.tsx'));
+const KpisPage = lazyRoute(() => import('../features/kpis/kpis-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/(contacts\/?)?$/, ContactsPage],
   [/^\/contacts\/[^/]+/, ContactPage],
@@ -71,6 +72,7 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/assessments\/[^/]+/, AssessmentPage],
   [/^\/training/, TrainingPage],
   [/^\/workload/, WorkloadPage],
+  [/^\/kpis/, KpisPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -168,6 +170,11 @@ export function Shell() {
             <Icon name="clock" /> {t('nav.workload')}
           </NavLink>
         )}
+        {can('kpis.read') && (
+          <NavLink href="/kpis">
+            <Icon name="target" /> {t('nav.kpis')}
+          </NavLink>
+        )}
         <span className="spacer" />
         {can('imports.read') && (
           <NavLink href="/imports">
@@ -225,6 +232,7 @@ export function Shell() {
             <Route path="/workload" component={WorkloadPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route path="/training" component={TrainingPage} />
+            <Route path="/kpis" component={KpisPage} />
             <Route>
               <NotFound />
             </Route>
