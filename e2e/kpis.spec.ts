@@ -16,6 +16,7 @@ import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openWorkspace, type OpenWorkspace } from './browser.ts';
 import { story } from './steps.ts';
+import { enumLabel } from '@kith/domain/labels/enums.ts';
 
 const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../packages/web/src/locales/vi.json'), 'utf8'));
 const OWNER = { workspace: 'Gốm sứ Bát Tràng Xưa', name: 'Nguyễn Thị Thanh Hương', email: 'huong@battrangxua.vn', password: 'mật khẩu lò gốm 2026' };
@@ -28,6 +29,7 @@ const money = (n: number) => new Intl.NumberFormat('vi-VN', { style: 'currency',
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 /** A KPI's name and the person in the targets grid: the cell's label. */
 const cell = (kpi: string, who: string) => `${kpi} — ${who}`;
+type Target = { kpi: string; userId: string | null; teamId: string | null; target: number; splitFrom: string | null };
 
 let w: OpenWorkspace;
 let page: Page;
@@ -155,13 +157,13 @@ describe('KPIs: a manager sets her team’s monthly targets and reads the scorec
     const bad = page.getByLabel(cell(kpiNames.win_rate!, VINH.name), { exact: true });
     await page.locator('.kpi-cell-error .field-error').waitFor();
     assert.equal(await bad.getAttribute('aria-invalid'), 'true');
-    let saved = (await apiCall('GET', `/kpi-targets?period=${ids.period}&teamId=${ids.team}`)).body.data as { kpi: string; userId: string; target: number }[];
+    let saved = (await apiCall('GET', `/kpi-targets?period=${ids.period}&teamId=${ids.team}`)).body.data as Target[];
     assert.equal(saved.length, 4, JSON.stringify(saved));
     await bad.fill('60');
     await page.getByTestId('save-targets').click();
     await page.locator('.kpi-cell-error').waitFor({ state: 'detached' });
     saved = (await apiCall('GET', `/kpi-targets?period=${ids.period}&teamId=${ids.team}`)).body.data;
-    const got = Object.fromEntries(saved.map((x) => [`${x.kpi}/${x.userId}`, x.target]));
+    const got = Object.fromEntries(saved.map((x) => [`${x.kpi}/${x.userId ?? x.teamId}`, x.target]));
     assert.deepEqual(got, {
       [`revenue/${users[VINH.email]!.id}`]: 50_000_000,
       [`revenue/${users[HA.email]!.id}`]: 30_000_000,
@@ -172,6 +174,21 @@ describe('KPIs: a manager sets her team’s monthly targets and reads the scorec
     // The inputs read back in Vietnamese.
     assert.equal(await page.getByLabel(cell(kpiNames.revenue!, VINH.name), { exact: true }).inputValue(), '50.000.000');
     assert.equal(await page.getByLabel(cell(kpiNames.win_rate!, VINH.name), { exact: true }).inputValue(), '60');
+    // A team target for new customers, split equally among the three members (the manager is one of them).
+    await page.getByLabel(cell(kpiNames.new_customers!, vi.kpis.targets.wholeTeam), { exact: true }).fill('9');
+    await page.getByTestId('save-targets').click();
+    await page.locator('[data-kpi="new_customers"]').getByTestId('split').click();
+    await page.getByRole('dialog').getByLabel(new RegExp(vi.kpis.targets.method.equal)).check();
+    await page.getByTestId('split-confirm').click();
+    await page.getByLabel(cell(kpiNames.new_customers!, HA.name), { exact: true }).and(page.locator('[value="3"]')).waitFor();
+    const shares = ((await apiCall('GET', `/kpi-targets?period=${ids.period}&teamId=${ids.team}`)).body.data as Target[])
+      .filter((x) => x.kpi === 'new_customers' && x.userId)
+      .map((x) => [x.target, x.splitFrom !== null]);
+    assert.deepEqual(shares, [
+      [3, true],
+      [3, true],
+      [3, true],
+    ]);
     await accessible('targets grid');
     await shot('kpis-02-targets');
   });
@@ -187,7 +204,7 @@ describe('KPIs: a manager sets her team’s monthly targets and reads the scorec
     await row.getByTestId('pace').waitFor();
     // The KPIs with a target come first.
     const order = await page.getByTestId('kpi-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-kpi')));
-    assert.deepEqual(order.slice(0, 3), ['revenue', 'win_rate', 'interactions_logged']);
+    assert.deepEqual(order.slice(0, 4), ['revenue', 'new_customers', 'win_rate', 'interactions_logged']);
     const api = (await apiCall('GET', `/kpis/report?period=${ids.period}&by=user`)).body;
     const mine = api.rows.find((r: { userId: string; kpi: string }) => r.userId === users[VINH.email]!.id && r.kpi === 'revenue');
     assert.deepEqual([mine.value, mine.target, Math.round(mine.attainment * 100)], [20_500_000, 50_000_000, 41]);
@@ -299,7 +316,7 @@ describe('KPIs: a manager sets her team’s monthly targets and reads the scorec
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(vi.kpis.settings.name).fill('Doanh thu khách thân thiết');
     await dialog.getByLabel(vi.kpis.settings.key).fill('doanh_thu_than_thiet');
-    await dialog.getByLabel(vi.kpis.filters.lifecycleStage).selectOption('loyal');
+    await dialog.getByLabel(enumLabel('kpiFilter', 'lifecycleStage', 'vi')).selectOption('loyal');
     await accessible('add KPI');
     await page.getByTestId('add-kpi-submit').click();
     await page.locator('[data-testid="kpi-definition"][data-kpi="doanh_thu_than_thiet"]').waitFor();

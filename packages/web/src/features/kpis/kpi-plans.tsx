@@ -12,6 +12,7 @@ import { useToast } from '../../components/ui/toast.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 import { useErrorText } from '../../lib/form-errors.ts';
 import { type PlanRow, usePeriodLabel, useSegmentPlans } from './kpi-data.ts';
 import { decimalMark, formatAttainment, formatValue, parseTarget, targetToInput } from './kpi-format.ts';
@@ -170,7 +171,7 @@ export function PlansTab({ period }: { period: string }) {
                   return (
                     <tr key={m} data-measure={m}>
                       <th scope="row">
-                        <span>{t(`kpis.plans.measures.${m}`)}</span>
+                        <span>{enumLabel('reapMeasure', m)}</span>
                         <span className="muted kpi-detail">{t(`kpis.plans.measureHelp.${m}`)}</span>
                       </th>
                       <td className="num">
@@ -179,7 +180,7 @@ export function PlansTab({ period }: { period: string }) {
                             <input
                               className="input kpi-target-input"
                               inputMode="decimal"
-                              aria-label={`${nameOf(seg)} — ${t(`kpis.plans.measures.${m}`)}`}
+                              aria-label={`${nameOf(seg)} — ${enumLabel('reapMeasure', m)}`}
                               aria-invalid={err ? true : undefined}
                               value={shown(seg, m)}
                               onChange={(e) => setDrafts((d) => new Map(d).set(k, e.target.value))}

@@ -93,7 +93,7 @@ export function SettingsTab() {
       const of = k.of && isBuiltinKpi(k.of) ? BUILTIN_KPIS[k.of].name[lang] : (k.of ?? '');
       const filters = (Object.entries(k.filter) as [KpiFilterKey, string | undefined][])
         .filter(([, v]) => v !== undefined)
-        .map(([f, v]) => `${t(`kpis.filters.${f}`)}: ${filterLabel(k.of, f, v!)}`)
+        .map(([f, v]) => `${enumLabel('kpiFilter', f)}: ${filterLabel(k.of, f, v!)}`)
         .join('; ');
       return t('kpis.settings.narrowedOf', { of, filters });
     }
@@ -343,7 +343,7 @@ function AddKpiDialog({ open, onClose }: { open: boolean; onClose: () => void })
             <label key={b} className="row" style={{ alignItems: 'flex-start', gap: 'var(--s2)' }}>
               <input type="radio" name="kpi-base" value={b} checked={base === b} onChange={() => setBase(b)} />
               <span className="stack" style={{ gap: 2 }}>
-                <strong>{t(`kpis.settings.base.${b}`)}</strong>
+                <strong>{enumLabel('kpiBase', b)}</strong>
                 <span className="muted">{t(`kpis.settings.baseHelp.${b}`)}</span>
               </span>
             </label>
@@ -365,7 +365,7 @@ function AddKpiDialog({ open, onClose }: { open: boolean; onClose: () => void })
               {BUILTIN_KPIS[of].narrowBy.map((f) => (
                 <SelectField
                   key={f}
-                  label={t(`kpis.filters.${f}`)}
+                  label={enumLabel('kpiFilter', f)}
                   value={filter[f] ?? ''}
                   onChange={(e) => setFilter((x) => ({ ...x, [f]: e.target.value || undefined }))}
                   error={err(`/filter/${f}`)}

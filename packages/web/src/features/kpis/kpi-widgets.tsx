@@ -83,7 +83,7 @@ function pickKpis(defs: readonly Kpi[], count: (k: string) => number, max: numbe
  * marked, and so is the member. `teamId` narrows to one team (default: everyone the manager sees, but themselves);
  * `kpis` chooses the columns (default: the ones with the most targets).
  */
-export function TeamKpis({ teamId, kpis: wanted, max = 4 }: { teamId?: string; kpis?: string[]; max?: number }) {
+export function TeamKpis({ teamId, kpis: wanted, max = 3 }: { teamId?: string; kpis?: string[]; max?: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const lang = useLang();
