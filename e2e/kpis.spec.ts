@@ -6,8 +6,8 @@
  * refused on its cell, then corrected), reads one member's scorecard (figure, target, progress, the history chart)
  * and the leaderboard (ranked by revenue, the manager's own row marked, downloaded as CSV). Then an agent signs in
  * and sees only their own scorecard; the owner closes last month (its targets then read-only), recounts it, and sets
- * the KPIs' weights and a KPI of the workspace's own. What is on screen is checked against the API; each screen screenshotted and
- * axe-checked.
+ * the KPIs' weights, a KPI of the workspace's own and a shared segment's plan. What is on screen is checked against the
+ * API; each screen screenshotted and axe-checked.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -328,6 +328,30 @@ describe('KPIs: a manager sets her team’s monthly targets and reads the scorec
     await accessible('KPI settings');
     await calm();
     await shot('kpis-08-settings');
+  });
+
+  step('the owner plans a shared segment for this month: new customers to win and the share to keep, against the actuals', async () => {
+    const seg = await apiCall('POST', '/segments', {
+      name: 'Khách mua lần đầu',
+      shared: true,
+      definition: { match: 'all', groups: [{ match: 'all', conditions: [{ field: 'lifecycleStage', op: 'eq', value: 'new_customer' }] }] },
+    });
+    assert.equal(seg.status, 201, JSON.stringify(seg.body));
+    await page.goto(`${server.url}/kpis?tab=plans`);
+    await page.getByRole('heading', { name: vi.kpis.plans.emptyTitle }).waitFor();
+    await page.getByTestId('plan-add-segment').selectOption({ label: 'Khách mua lần đầu' });
+    await page.getByLabel(`Khách mua lần đầu — ${enumLabel('reapMeasure', 'acquisition', 'vi')}`).fill('5');
+    await page.getByLabel(`Khách mua lần đầu — ${enumLabel('reapMeasure', 'retention', 'vi')}`).fill('80');
+    await page.getByTestId('save-plans').click();
+    await page.getByTestId('plan-segment').locator('[data-measure="acquisition"] .kpi-bar').waitFor();
+    const plans = (await apiCall('GET', `/segment-plans?period=${ids.period}`)).body.data as { measure: string; target: number; actual: number | null }[];
+    assert.deepEqual(plans.map((p) => [p.measure, p.target]).sort(), [
+      ['acquisition', 5],
+      ['retention', 0.8],
+    ]);
+    await accessible('segment plans');
+    await calm();
+    await shot('kpis-09-plans');
     assert.deepEqual(pageErrors, []);
   });
 });
