@@ -45,6 +45,7 @@ const FrameworksPage = lazyRoute(() => import('../features/assessment/frameworks
 const TrainingPage = lazyRoute(() => import('../features/training/training-page.tsx'));
 const WorkloadPage = lazyRoute(() => import('../features/workload/workload-page.tsx'));
 const RewardsPage = lazyRoute(() => import('../features/rewards/rewards-page.tsx'));
+const KpisPage = lazyRoute(() => import('../features/kpis/kpis-page.tsx'));
 const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/$/, HomePage],
   [/^\/contacts\/?$/, ContactsPage],
@@ -75,6 +76,7 @@ const ROUTES: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/training/, TrainingPage],
   [/^\/workload/, WorkloadPage],
   [/^\/rewards/, RewardsPage],
+  [/^\/kpis/, KpisPage],
 ];
 
 /** Start loading the page for this path now (while the session is being asked for), the others when idle. */
@@ -180,6 +182,11 @@ export function Shell() {
             <Icon name="gift" /> {t('nav.rewards')}
           </NavLink>
         )}
+        {can('kpis.read') && (
+          <NavLink href="/kpis">
+            <Icon name="target" /> {t('nav.kpis')}
+          </NavLink>
+        )}
         <span className="spacer" />
         {can('imports.read') && (
           <NavLink href="/imports">
@@ -236,6 +243,7 @@ export function Shell() {
             <Route path="/rewards" component={RewardsPage} />
             <Route path="/settings" nest component={SettingsPage} />
             <Route path="/training" component={TrainingPage} />
+            <Route path="/kpis" component={KpisPage} />
             <Route>
               <NotFound />
             </Route>

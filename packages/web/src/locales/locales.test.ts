@@ -124,6 +124,8 @@ test('no enum is named twice: the values of the domain enums are named in labels
     'playbooks.titleLabels',
     'playbooks.bodyLabels',
     'playbooks.mailStatus', // a playbook step's email in a sentence (“Email waiting to be sent”), not the outbox status's name
+    'kpis.settings.baseHelp', // an example of each kind of workspace KPI, beside its name
+    'kpis.plans.measureHelp', // what each REAP measure counts, beside its name
   ]);
   const twice: string[] = [];
   for (const [path, keys] of groups(en, '')) {
