@@ -126,6 +126,7 @@ test('no enum is named twice: the values of the domain enums are named in labels
     'playbooks.mailStatus', // a playbook step's email in a sentence (“Email waiting to be sent”), not the outbox status's name
     'kpis.settings.baseHelp', // an example of each kind of workspace KPI, beside its name
     'kpis.plans.measureHelp', // what each REAP measure counts, beside its name
+    'workload.reason', // a load against its capacity in a sentence (“9/8 tickets”), not the kind's name
   ]);
   const twice: string[] = [];
   for (const [path, keys] of groups(en, '')) {
