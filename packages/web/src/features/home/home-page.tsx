@@ -8,6 +8,8 @@ import { call } from '../../lib/api-call.ts';
 import { useFormat } from '../../lib/format.ts';
 import { EChart } from '../analytics/echart.tsx';
 import { NextSlaCell, PriorityBadge } from '../tickets/ticket-cells.tsx';
+import { MyKpis, TeamKpis } from '../kpis/kpi-widgets.tsx';
+import { MyRecordSummary } from '../rewards/my-record-summary.tsx';
 import { WorkloadSummary } from '../workload/workload-summary.tsx';
 import './home.css';
 
@@ -41,12 +43,19 @@ export default function HomePage() {
       {h && (
         <>
           {h.business && <Business h={h} />}
-          {h.team && <Team h={h} />}
+          {h.team && (
+            <>
+              <TeamKpis />
+              <Team h={h} />
+            </>
+          )}
           <div className="home-grid">
+            {h.view === 'agent' && <MyKpis />}
             {h.queue && <Queue h={h} />}
             {h.tasks && <Tasks tasks={h.tasks} />}
             {h.pipeline && <Pipeline h={h} />}
             <WorkloadSummary />
+            <MyRecordSummary />
           </div>
         </>
       )}
