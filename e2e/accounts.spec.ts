@@ -54,6 +54,9 @@ describe('joining a workspace and keeping credentials in hand', () => {
     await guestPage.getByLabel(vi.setup.name).fill('Nguyễn Thị Lan');
     await guestPage.getByLabel(vi.auth.password, { exact: true }).fill('sách mới mỗi ngày 2026');
     await guestPage.getByRole('button', { name: vi.invite.accept }).click();
+    // Signed in: the home page is the first screen; then to the contacts list.
+    await guestPage.getByRole('heading', { name: vi.home.title, level: 1 }).waitFor();
+    await guestPage.locator('nav.sidebar').getByRole('link', { name: vi.nav.contacts, exact: true }).click();
     await guestPage.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
     const members = (await apiCall('GET', '/members')).body.data as { email: string; role: string }[];
     assert.equal(members.find((m) => m.email === 'lan.nguyen@phuongnam.vn')?.role, 'agent');
@@ -97,6 +100,9 @@ describe('joining a workspace and keeping credentials in hand', () => {
     await shot('accounts-02-sign-in-to-accept');
     await guestPage.getByLabel(vi.invite.existingPassword).fill('cần thơ mùa nước nổi');
     await guestPage.getByRole('button', { name: vi.invite.signInToAccept }).click();
+    // Signed in: the home page is the first screen; then to the contacts list.
+    await guestPage.getByRole('heading', { name: vi.home.title, level: 1 }).waitFor();
+    await guestPage.locator('nav.sidebar').getByRole('link', { name: vi.nav.contacts, exact: true }).click();
     await guestPage.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
     const session = await guestPage.evaluate(async () => (await (await fetch('/api/v1/auth/session')).json()) as { workspace: { name: string }; role: string });
     assert.deepEqual([session.workspace.name, session.role], ['Chi nhánh Cần Thơ', 'agent']);

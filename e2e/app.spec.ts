@@ -60,6 +60,9 @@ describe('a new business, in Vietnamese', () => {
     assert.match(await page.locator('.field-error').first().innerText(), /8/, 'the password rule comes back beside the field');
     await page.getByLabel(vi.auth.password).fill(OWNER.password);
     await page.getByRole('button', { name: vi.setup.submit }).click();
+    // Signed in: the home page is the first screen; then to the contacts list.
+    await page.getByRole('heading', { name: vi.home.title, level: 1 }).waitFor();
+    await page.locator('nav.sidebar').getByRole('link', { name: vi.nav.contacts, exact: true }).click();
     await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
     assert.equal(await page.getByTestId('workspace-name').innerText(), OWNER.workspace);
     await page.getByRole('heading', { name: vi.contacts.emptyTitle }).waitFor();
@@ -79,6 +82,9 @@ describe('a new business, in Vietnamese', () => {
     await page.getByText(vi.auth.wrongCredentials).waitFor();
     await page.getByLabel(vi.auth.password).fill(OWNER.password);
     await page.getByRole('button', { name: vi.auth.signIn, exact: true }).click();
+    // Signed in: the home page is the first screen; then to the contacts list.
+    await page.getByRole('heading', { name: vi.home.title, level: 1 }).waitFor();
+    await page.locator('nav.sidebar').getByRole('link', { name: vi.nav.contacts, exact: true }).click();
     await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
     const r = await fetch(`${server.url}/api/v1/auth/tokens`, {
       method: 'POST',

@@ -241,6 +241,9 @@ describe('hostile names on the pages a customer or an invited person opens', () 
     await page.getByLabel(vi.setup.name).fill(`${ATTR_BREAK} Nhân viên`);
     await page.getByLabel(vi.auth.password).fill('mật khẩu của nhân viên mới 2026');
     await page.getByRole('button', { name: vi.invite.accept }).click();
+    // Signed in: the home page is the first screen; then to the contacts list.
+    await page.getByRole('heading', { name: vi.home.title, level: 1 }).waitFor();
+    await page.locator('nav.sidebar').getByRole('link', { name: vi.nav.contacts, exact: true }).click();
     await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
     await page.getByText(CUSTOMER).first().waitFor();
     assert.equal(await page.getByTestId('workspace-name').textContent(), WORKSPACE);

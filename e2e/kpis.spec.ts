@@ -65,6 +65,9 @@ async function signInAs(p: { name: string; email: string; password: string }, cu
   await page.getByLabel(vi.auth.email).fill(p.email);
   await page.getByLabel(vi.auth.password).fill(p.password);
   await page.getByRole('button', { name: vi.auth.signIn, exact: true }).click();
+  // Signed in: the home page is the first screen; then to the contacts list.
+  await page.getByRole('heading', { name: vi.home.title, level: 1 }).waitFor();
+  await page.locator('nav.sidebar').getByRole('link', { name: vi.nav.contacts, exact: true }).click();
   await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
 }
 
@@ -266,8 +269,36 @@ describe('KPIs: a manager sets her team’s monthly targets and reads the scorec
     await shot('kpis-05-agent');
   });
 
-  step('the owner closes last month, recounts it (nothing changed), and its targets are read-only and say why', async () => {
+  step('his home page, the first screen after signing in: his KPIs against their targets, his queue, tasks and deals', async () => {
+    await page.locator('nav.sidebar').getByRole('link', { name: vi.nav.home, exact: true }).click();
+    await page.getByRole('heading', { name: vi.home.title, level: 1 }).waitFor();
+    const mine = page.getByTestId('my-kpis');
+    await mine.waitFor();
+    assert.ok(norm(await mine.innerText()).includes(norm(money(50_000_000))), 'his revenue target is on his home page');
+    for (const id of ['home-queue', 'home-tasks', 'home-pipeline']) await page.getByTestId(id).waitFor();
+    assert.equal(await page.getByTestId('home-business').count(), 0, 'an agent sees no business figures');
+    assert.equal(await page.getByTestId('home-needs-help').count(), 0, 'nor the team’s');
+    const home = await as(VINH.email, 'GET', '/home');
+    assert.equal(home.body.view, 'agent');
+    await accessible('agent home');
+    await shot('home-01-agent');
+  });
+
+  step('the owner signs in to the business at a glance: revenue, new and returning customers, retention, NPS, the team', async () => {
     await signInAs(OWNER, VINH.name);
+    await page.locator('nav.sidebar').getByRole('link', { name: vi.nav.home, exact: true }).click();
+    const business = page.getByTestId('home-business');
+    await business.waitFor();
+    const home = await apiCall('GET', '/home');
+    assert.equal(home.body.view, 'owner');
+    assert.ok(norm(await business.innerText()).includes(norm(money(home.body.business.revenue))), 'the revenue the API counts is on the card');
+    await page.getByTestId('home-needs-help').waitFor();
+    await page.getByTestId('home-team-tasks').waitFor();
+    await accessible('owner home');
+    await shot('home-02-owner');
+  });
+
+  step('the owner closes last month, recounts it (nothing changed), and its targets are read-only and say why', async () => {
     const [y, m] = ids.period!.split('-').map(Number) as [number, number];
     const last = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
     const lastLabel = fill(vi.kpis.period.monthLabel, { month: Number(last.slice(5)), year: last.slice(0, 4) });

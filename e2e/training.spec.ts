@@ -77,6 +77,9 @@ before(async () => {
   await page.getByLabel(vi.auth.email).fill(MANAGER.email);
   await page.getByLabel(vi.auth.password).fill(MANAGER.password);
   await page.getByRole('button', { name: vi.auth.signIn, exact: true }).click();
+  // Signed in: the home page is the first screen; then to the contacts list.
+  await page.getByRole('heading', { name: vi.home.title, level: 1 }).waitFor();
+  await page.locator('nav.sidebar').getByRole('link', { name: vi.nav.contacts, exact: true }).click();
   await page.getByRole('heading', { name: vi.contacts.title, level: 1 }).waitFor();
   assert.ok(ownerPage);
 });

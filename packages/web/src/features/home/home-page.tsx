@@ -25,8 +25,8 @@ export default function HomePage() {
   const home = useQuery({ queryKey: ['home'], queryFn: async () => (await call(homeApi.get)).data });
   const h = home.data;
   return (
-    <div className="stack home" data-testid="home">
-      <header className="page-header">
+    <div className="page stack home" data-testid="home">
+      <div className="page-header">
         <div>
           <h1>{t('home.title')}</h1>
           <p className="muted" style={{ margin: 0 }}>
@@ -34,7 +34,7 @@ export default function HomePage() {
             {h ? ` · ${t(`home.view.${h.view}`)} · ${h.period}` : ''}
           </p>
         </div>
-      </header>
+      </div>
       {home.isError && (
         <div className="alert alert-error" role="alert">
           {t('home.failed')}
