@@ -196,65 +196,32 @@ export async function observe(core: Core, ctx: WsCtx, kpis: readonly Kpi[], r: R
     });
   const deals = (f: KpiFilter) => once(`deals${JSON.stringify(f)}`, () => dealsClosed(db, ctx.id, r, ctx.currency, f));
 
+  // How each built-in is observed; a narrowed workspace KPI is its built-in with the filter.
+  const by: Record<BuiltinKpiKey, (f: KpiFilter) => Promise<Map<string, Observations>>> = {
+    revenue: (f) => orderRevenue(db, ctx.id, r, ctx.currency, 'owner', f),
+    revenue_taken: (f) => orderRevenue(db, ctx.id, r, ctx.currency, 'taker', f),
+    new_customers: (f) => buyersOfPeriod(db, ctx.id, r, 'new', f),
+    repeat_customers: (f) => buyersOfPeriod(db, ctx.id, r, 'repeat', f),
+    churn_rate: (f) => churn(db, ctx.id, r, f),
+    deals_won: async (f) => (await deals(f)).won,
+    deals_won_value: async (f) => (await deals(f)).value,
+    win_rate: async (f) => (await deals(f)).rate,
+    interactions_logged: (f) => interactionsLogged(db, ctx.id, r, f),
+    tasks_on_time: () => tasksDone(db, ctx.id, r),
+    tickets_resolved: async (f) => (await tickets(f)).resolved,
+    first_response_minutes: async (f) => (await tickets(f)).firstResponse,
+    resolution_minutes: async (f) => (await tickets(f)).resolution,
+    sla_attainment: async (f) => (await tickets(f)).sla,
+    csat: (f) => scaleAnswers(db, ctx.id, r, 'csat', f),
+    nps: (f) => scaleAnswers(db, ctx.id, r, 'nps', f),
+    survey_response_rate: (f) => invitationsAnswered(db, ctx.id, r, f),
+  };
   const out: Observed = new Map();
   for (const k of kpis) {
-    const f = k.filter as KpiFilter;
-    let m: Map<string, Observations>;
-    if (k.base === 'segment_count' || k.base === 'segment_sum') {
-      m = await segmentOwned(db, ctx.id, k.segmentId ?? '', k.field === 'spend' || k.field === 'orders' ? k.field : 'count');
-    } else {
-      const b = baseOf(k);
-      switch (b) {
-        case 'revenue':
-        case 'revenue_taken':
-          m = await orderRevenue(db, ctx.id, r, ctx.currency, b === 'revenue' ? 'owner' : 'taker', f);
-          break;
-        case 'new_customers':
-        case 'repeat_customers':
-          m = await buyersOfPeriod(db, ctx.id, r, b === 'new_customers' ? 'new' : 'repeat', f);
-          break;
-        case 'churn_rate':
-          m = await churn(db, ctx.id, r, f);
-          break;
-        case 'deals_won':
-          m = (await deals(f)).won;
-          break;
-        case 'deals_won_value':
-          m = (await deals(f)).value;
-          break;
-        case 'win_rate':
-          m = (await deals(f)).rate;
-          break;
-        case 'interactions_logged':
-          m = await interactionsLogged(db, ctx.id, r, f);
-          break;
-        case 'tasks_on_time':
-          m = await tasksDone(db, ctx.id, r);
-          break;
-        case 'tickets_resolved':
-          m = (await tickets(f)).resolved;
-          break;
-        case 'first_response_minutes':
-          m = (await tickets(f)).firstResponse;
-          break;
-        case 'resolution_minutes':
-          m = (await tickets(f)).resolution;
-          break;
-        case 'sla_attainment':
-          m = (await tickets(f)).sla;
-          break;
-        case 'csat':
-        case 'nps':
-          m = await scaleAnswers(db, ctx.id, r, b, f);
-          break;
-        case 'survey_response_rate':
-          m = await invitationsAnswered(db, ctx.id, r, f);
-          break;
-        default:
-          m = new Map();
-      }
-    }
-    out.set(k.key, m);
+    const b = baseOf(k);
+    if (k.base === 'segment_count' || k.base === 'segment_sum')
+      out.set(k.key, await segmentOwned(db, ctx.id, k.segmentId ?? '', k.field === 'spend' || k.field === 'orders' ? k.field : 'count'));
+    else out.set(k.key, b ? await by[b](k.filter as KpiFilter) : new Map());
   }
   return out;
 }

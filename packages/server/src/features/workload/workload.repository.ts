@@ -104,21 +104,6 @@ export async function teamMemberships(db: Db, workspaceId: string): Promise<{ te
   return db.selectFrom('team_members').select(['team_id as teamId', 'user_id as userId']).where('workspace_id', '=', workspaceId).execute();
 }
 
-/** Open tickets (not resolved or closed) per assignee. */
-export async function openTicketsBy(db: Db, workspaceId: string, userIds: readonly string[]): Promise<Map<string, number>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('tickets')
-    .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('workspace_id', '=', workspaceId)
-    .where('assignee_id', 'in', [...userIds])
-    .where('status', 'in', OPEN_STATUSES)
-    .where('deleted_at', 'is', null)
-    .groupBy('assignee_id')
-    .execute();
-  return new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
-}
-
 /** Open deals per owner. */
 export async function openDealsBy(db: Db, workspaceId: string, userIds: readonly string[]): Promise<Map<string, number>> {
   if (userIds.length === 0) return new Map();

@@ -1,3 +1,4 @@
+import { openTicketCounts } from '../tickets/ticket-capacity.repository.ts';
 import { invalid, notFound, roleCannot } from '@kith/domain/errors.ts';
 import { grantOf, type Role } from '@kith/domain/permissions/permissions.ts';
 import type { CapacityPut, Peak, PersonWorkload, TeamWorkload, Workload, WorkloadSettings } from '@kith/domain/workload/workload.api.ts';
@@ -31,7 +32,6 @@ import {
   type MemberRow,
   openDealsBy,
   openTasksBy,
-  openTicketsBy,
   teamExists,
   teamMemberships,
   teamQueues,
@@ -102,7 +102,7 @@ async function loads(db: Db, ctx: Context, workspaceId: string, members: readonl
   const ids = members.map((m) => m.userId);
   const now = ctx.now.toISOString();
   const [tickets, deals, tasks] = await Promise.all([
-    openTicketsBy(db, workspaceId, ids),
+    openTicketCounts(db, workspaceId, ids),
     openDealsBy(db, workspaceId, ids),
     openTasksBy(db, workspaceId, ids, now),
   ]);
