@@ -33,6 +33,7 @@ import { ORDER_CHANNELS, ORDER_STATUSES } from '../orders/order.schema.ts';
 import { ACTIONS, ROLES, type Action } from '../permissions/permissions.ts';
 import { TASK_PRIORITIES } from '../tasks/task.schema.ts';
 import { REAP_MEASURES } from '../kpis/kpi.api.ts';
+import { HOME_VIEWS } from '../home/home.api.ts';
 import { CUSTOM_KPI_BASES, KPI_FILTER_KEYS } from '../kpis/kpis.ts';
 import { RECORD_STATES, REMINDER_THRESHOLDS, REQUIREMENT_KINDS, TRAINING_CELL_STATES, TRAINING_RESULTS } from '../training/training.schema.ts';
 import { JUSTIFICATION_TYPES, REWARD_KINDS, REWARD_STATUSES, RULE_COMPARATORS, RULE_PERIOD_KINDS } from '../rewards/rewards.ts';
@@ -80,6 +81,7 @@ export const ENUMS = {
   ticketSource: TICKET_SOURCES,
   assignmentMode: ASSIGNMENT_MODES,
   reapMeasure: REAP_MEASURES,
+  homeView: HOME_VIEWS,
   kpiBase: CUSTOM_KPI_BASES,
   kpiFilter: KPI_FILTER_KEYS,
   playbookAction: PLAYBOOK_ACTIONS,
@@ -553,6 +555,10 @@ const TABLE: { [N in Exclude<EnumName, FromData>]: { vi: Names<N>; en: Names<N> 
   assignmentMode: {
     vi: { manual: 'Thủ công (người quản lý giao)', round_robin: 'Lần lượt từng người', least_open: 'Người ít việc đang mở nhất' },
     en: { manual: 'Manual (a manager assigns)', round_robin: 'Round robin', least_open: 'Fewest open tickets' },
+  },
+  homeView: {
+    vi: { agent: 'Nhân viên', manager: 'Quản lý nhóm', owner: 'Chủ doanh nghiệp' },
+    en: { agent: 'Agent', manager: 'Team manager', owner: 'Business owner' },
   },
   reapMeasure: {
     vi: { acquisition: 'Thu hút', retention: 'Giữ chân', penetration: 'Thâm nhập', efficiency: 'Hiệu quả' },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useSession } from '../../app/session.tsx';
 import { call } from '../../lib/api-call.ts';
+import { enumLabel } from '../../lib/enum-label.ts';
 import { useFormat } from '../../lib/format.ts';
 import { EChart } from '../analytics/echart.tsx';
 import { NextSlaCell, PriorityBadge } from '../tickets/ticket-cells.tsx';
@@ -31,7 +32,7 @@ export default function HomePage() {
           <h1>{t('home.title')}</h1>
           <p className="muted" style={{ margin: 0 }}>
             {t('home.hello', { name: session?.user.name ?? '' })}
-            {h ? ` · ${t(`home.view.${h.view}`)} · ${h.period}` : ''}
+            {h ? ` · ${enumLabel('homeView', h.view)} · ${h.period}` : ''}
           </p>
         </div>
       </div>
