@@ -1,12 +1,15 @@
-import { kpiApi } from '@kith/domain/kpis/kpi.api.ts';
+import { KpiReportQuery, kpiApi } from '@kith/domain/kpis/kpi.api.ts';
+import { z } from 'zod';
 import type { Core } from '../../core.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { routeSchema } from '../../platform/http/contract.ts';
-import { etag, parseIfMatch } from '../../platform/http/schemas.ts';
+import { errors, etag, fileResponse, parseIfMatch } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
 import { createKpi, removeKpi, updateKpi } from './kpi-definition.service.ts';
+import { reportCsv } from './kpi-files.ts';
 import {
   closePeriod,
+  kpiDefinitions,
   kpiHistory,
   kpiReport,
   listKpis,
@@ -43,6 +46,28 @@ export function kpiRoutes(core: Core) {
     });
     app.get(kpiApi.report.path, { schema: routeSchema(kpiApi.report, [403, 404, 422]), config: { action: 'kpis.read' } }, async (req) =>
       kpiReport(core, actorOf(req), req.query),
+    );
+    app.get(
+      '/kpis/report.csv',
+      {
+        schema: {
+          tags: ['kpis'],
+          summary: 'The KPI report of a period as CSV (one row per person or team and KPI; names safe for spreadsheets)',
+          querystring: KpiReportQuery.extend({ lang: z.enum(['vi', 'en']).default('vi') }),
+          response: { 200: fileResponse('CSV, UTF-8 with a BOM', ['text/csv; charset=utf-8']), ...errors(403, 404, 422) },
+        },
+        config: { action: 'kpis.read' },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const q = req.query as z.output<typeof KpiReportQuery> & { lang: 'vi' | 'en' };
+        const r = await kpiReport(core, actor, q);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="kpi-${r.period.key}-${r.by}.csv"`)
+          .header('cache-control', 'no-store')
+          .send(reportCsv(r, await kpiDefinitions(core.db, actor.workspaceId), q.lang));
+      },
     );
     app.get(kpiApi.history.path, { schema: routeSchema(kpiApi.history, [403, 404, 422]), config: { action: 'kpis.read' } }, async (req) =>
       kpiHistory(core, actorOf(req), req.query),

@@ -492,6 +492,30 @@ describe('KPIs', () => {
     assert.ok(Math.abs(sc.body.scores[0].score - expected) < 1e-9, `score ${sc.body.scores[0].score}`);
   });
 
+  test('the report as CSV: the caller’s scope only, and a hostile KPI name cannot run in a spreadsheet', async () => {
+    const made = await api(owner).post('/api/v1/kpis', {
+      key: 'hostile',
+      name: '=HYPERLINK("http://x.example","bấm")',
+      base: 'narrowed',
+      of: 'revenue',
+      filter: { channel: 'zalo' },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const mine = await api(agent).get('/api/v1/kpis/report.csv?period=2026-11&kpi=hostile,tickets_resolved&lang=en');
+    assert.equal(mine.status, 200);
+    assert.match(String(mine.headers['content-type']), /^text\/csv/);
+    const lines = String(mine.raw.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    assert.equal(lines[0], 'period,member,id,kpi,kpi name,value,n,target,attainment,pace,forecast,on pace,score');
+    assert.equal(lines.length, 3, 'an agent’s file holds their own two rows');
+    assert.ok(lines.slice(1).every((l) => l.includes(agent.userId)));
+    const hostile = lines.find((l) => l.includes(',hostile,'))!;
+    assert.ok(hostile.includes(`"'=HYPERLINK(""http://x.example"",""bấm"")"`), hostile);
+    assert.equal((await api(agent).get('/api/v1/kpis/report.csv?period=2026-13')).status, 422);
+  });
+
   test('the home page: an agent’s queue and tasks, a manager’s team, an owner’s business', async () => {
     at('2026-11-20T03:00:00Z');
     // An open ticket for the agent, and an overdue task.
