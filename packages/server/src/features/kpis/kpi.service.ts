@@ -713,9 +713,31 @@ async function freeze(core: Core, actor: Actor, periodKey: string) {
 const userResults = (figures: readonly Frozen[]) =>
   figures.filter((f) => f.subject === 'user').map((f) => ({ userId: f.subjectId, kpi: f.kpi, value: f.value, n: f.n }));
 
+/**
+ * Closes and recounts running in this process, by workspace and period: a second one is refused before it computes
+ * anything (fifty at once compute once). Across processes the transaction's claim decides.
+ */
+const running = new Set<string>();
+async function once<T>(actor: Actor, period: string, work: () => Promise<T>): Promise<T> {
+  const key = `${actor.workspaceId}\u0000${period}`;
+  if (running.has(key)) throw new AppError('conflict', `The period ${period} is being closed or recounted right now`, { reason: 'record_busy' });
+  running.add(key);
+  try {
+    return await work();
+  } finally {
+    running.delete(key);
+  }
+}
+
 /** Close a period: the figures are computed first (the slow part), then frozen in one transaction that claims the close — of two closes at once, one wins and the other is a 409. */
 export async function closePeriod(core: Core, actor: Actor, periodKey: string) {
   authorize(actor, 'kpi_periods.close');
+  const p0 = checkPeriod(periodKey);
+  if (await findPeriodRow(core.db, actor.workspaceId, p0.key)) throw periodClosed(p0.key);
+  return once(actor, p0.key, () => closeNow(core, actor, periodKey));
+}
+
+async function closeNow(core: Core, actor: Actor, periodKey: string) {
   const { p, ctx, figures, rows } = await freeze(core, actor, periodKey);
   return core.db.transaction().execute(async (trx) => {
     const at = core.now().toISOString();
@@ -737,6 +759,11 @@ export async function recountPeriod(core: Core, actor: Actor, periodKey: string)
   const p = checkPeriod(periodKey);
   const row = await findPeriodRow(core.db, actor.workspaceId, p.key);
   if (!row) throw new AppError('conflict', `The period ${p.key} is not closed; its figures are live`, { reason: 'period_open', params: { period: p.key } });
+  return once(actor, p.key, () => recountNow(core, actor, periodKey, row));
+}
+
+async function recountNow(core: Core, actor: Actor, periodKey: string, row: NonNullable<Awaited<ReturnType<typeof findPeriodRow>>>) {
+  const p = checkPeriod(periodKey);
   const { ctx, figures, rows } = await freeze(core, actor, periodKey);
   return core.db.transaction().execute(async (trx) => {
     const at = core.now().toISOString();
