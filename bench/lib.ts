@@ -38,7 +38,7 @@ export type BenchDb = { core: Core; dialect: Dialect; name: string; location: st
  * A throwaway, migrated database: a SQLite file under /tmp, or a PostgreSQL database created here and
  * dropped by drop(). With KITH_BENCH_KEEP=1 the name is stable and drop() leaves it in place.
  */
-export async function openBenchDb(dialect: Dialect, name: string, opts: { throwaway?: boolean } = {}): Promise<BenchDb> {
+export async function openBenchDb(dialect: Dialect, name: string, opts: { throwaway?: boolean; now?: () => Date } = {}): Promise<BenchDb> {
   const keep = env.keep && !opts.throwaway;
   const suffix = keep ? '' : `_${process.pid}`;
   const dataDir = join(env.tmp, `${dialect}-${name}${suffix}`);
@@ -59,7 +59,7 @@ export async function openBenchDb(dialect: Dialect, name: string, opts: { throwa
     databaseUrl = u.toString();
   }
   const config = loadConfig({}, { dataDir, databaseUrl, logLevel: 'info', secret: 'bench-secret-bench-secret-bench-secret-0' });
-  const core = await createCore(config, { modules: MODULES, log: createLogger('info', devNullFd()), migrate: true });
+  const core = await createCore(config, { modules: MODULES, log: createLogger('info', devNullFd()), migrate: true, ...(opts.now ? { now: opts.now } : {}) });
   const location = dialect === 'sqlite' ? join(dataDir, 'kith.db') : `postgres database ${dbName}`;
   return {
     core,

@@ -16,6 +16,7 @@
  *   surveys  (m) the NPS/CSAT dashboard over KITH_BENCH_ANSWERS (1,000,000) survey answers: trends and breakdowns, vs one aggregate query (the floor) and reading every answer
  *   jobs     (l) 100,000 scheduled steps run by the job runner: throughput (steps/s) and latency from due time to execution, vs a bare claim-and-mark loop
  *   evidence (o) the assessment's live evidence at N customers and KITH_BENCH_TRANSACTIONS (10,000,000) orders (SQLite), vs the score refresh it builds on   target < 5 s
+ *   kpis     (p) KPI scorecards of KITH_BENCH_STAFF (200) members for the current month over KITH_BENCH_KPI_ORDERS (10,000,000) orders, KITH_BENCH_KPI_CUSTOMERS (1,000,000) customers, KITH_BENCH_KPI_INTERACTIONS (1,000,000) interactions and KITH_BENCH_KPI_TICKETS (500,000) tickets, each query alone, vs the plain SQL of the three largest KPIs and a count of the month's orders   target < 1 s
  *   stall    (n) p99 latency of other requests while a 200,000-row contacts CSV is uploaded and imported through the server, vs the same requests without it   target ≤ 200 ms added, import ≥ 40% of a raw insert
  *
  * KITH_BENCH_RFM=file|db runs one half of (k); KITH_BENCH_TRANSACTIONS sets its size.
@@ -44,6 +45,7 @@ import { benchJobs, JOBS, type JobsResult } from './jobs.ts';
 import { benchSurveys, SURVEY_ANSWERS, type SurveysBenchResult } from './surveys.ts';
 import { benchImportStall, STALL_ROWS, type ImportStallResult } from './import-stall.ts';
 import { benchEvidence, EVIDENCE_ORDERS, type EvidenceBenchResult } from './assessment-evidence.ts';
+import { benchKpis, KPI_SIZES, type KpisBenchResult } from './kpis.ts';
 import {
   benchWorkspace,
   countContacts,
@@ -77,9 +79,10 @@ const BENCHES = [
   'surveys',
   'stall',
   'evidence',
+  'kpis',
 ] as const;
 /** These make their own databases; the others share one filled with N contacts. */
-const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm', 'jobs', 'surveys', 'stall', 'evidence'];
+const STANDALONE: readonly Bench[] = ['import', 'orders', 'clv', 'rfm', 'jobs', 'surveys', 'stall', 'evidence', 'kpis'];
 type Bench = (typeof BENCHES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -104,6 +107,7 @@ if (dialects.includes('postgres') && !(await pgReachable())) {
 
 type Results = {
   evidence?: EvidenceBenchResult;
+  kpis?: KpisBenchResult;
   stall?: ImportStallResult;
   surveys?: SurveysBenchResult;
   jobs?: JobsResult;
@@ -214,6 +218,13 @@ for (const dialect of benches.every((b) => b === 'clv') ? [] : dialects) {
         `-- evidence: the assessment's live evidence at ${int(env.contacts)} customers and ${int(EVIDENCE_ORDERS)} orders, vs the score refresh it builds on`,
       );
       res.evidence = await benchEvidence();
+    }
+    if (benches.includes('kpis')) {
+      const k = KPI_SIZES;
+      log(
+        `-- kpis: the current month's KPI scorecards of ${int(k.staff)} members over ${int(k.orders)} orders, ${int(k.customers)} customers, ${int(k.interactions)} interactions and ${int(k.tickets)} tickets, vs the plain SQL of the three largest KPIs`,
+      );
+      res.kpis = await benchKpis(dialect);
     }
     if (benches.includes('stall')) {
       log(`-- stall: other requests' latency while a ${int(STALL_ROWS)}-row contacts CSV is uploaded and imported through the server, vs without it`);
@@ -534,6 +545,19 @@ for (const [dialect, r] of Object.entries(results)) {
       '≤ 2×',
       verdict(r.rfm.ratio <= 2 && r.rfm.agree),
     ]);
+  if (r?.kpis) {
+    const x = r.kpis;
+    const naive = x.naive.reduce((a, q) => a + q.ms.p50, 0);
+    rows.push([
+      dialect,
+      `KPI scorecards ${x.period}, ${int(x.sizes.staff)} members, ${int(x.sizes.orders)} orders, ${int(x.sizes.customers)} customers, ${int(x.sizes.interactions)} interactions, ${int(x.sizes.tickets)} tickets`,
+      `all members p50 ${ms(x.scorecard.p50)}, max ${ms(x.scorecard.max)}; one person ${ms(x.person.p50)}; by team ${ms(x.team.p50)}`,
+      `3 plain KPI queries ${ms(naive)}; month's orders counted ${ms(x.floor.p50)}`,
+      `${(x.scorecard.p50 / naive).toFixed(1)}× the plain queries`,
+      '< 1 s',
+      verdict(x.met),
+    ]);
+  }
   if (r?.evidence) {
     const x = r.evidence;
     const worst = Math.max(...x.seconds, x.teamSeconds);
