@@ -93,6 +93,18 @@ function dayOf(iso: string, what: string): number {
   throw new RangeError(`${what}: not a date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
 }
 
+/**
+ * A calendar compiled once per calendar object: a report that counts the working time of thousands of tickets with
+ * one calendar compiles it (and learns its zone's offsets) once, not once a ticket (BENCHMARKS (p)). Calendars are
+ * values — built, then only read — so the object is the key; a WeakMap lets each go with its object.
+ */
+const COMPILED = new WeakMap<WorkingCalendar, Compiled>();
+function compiled(calendar: WorkingCalendar): Compiled {
+  let c = COMPILED.get(calendar);
+  if (!c) COMPILED.set(calendar, (c = compile(calendar)));
+  return c;
+}
+
 function compile(calendar: WorkingCalendar): Compiled {
   if (calendar.week.length > 7) throw new RangeError('a week has 7 days, 0 (Sunday) to 6 (Saturday)');
   const week = Array.from({ length: 7 }, (_, day) => scheduleOf(calendar.week[day], `weekday ${day}`));
@@ -198,7 +210,7 @@ function instant(at: Date | string, what: string): number {
  */
 export function addBusinessMinutes(calendar: WorkingCalendar, start: Date | string, minutes: number): string {
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`minutes of working time are zero or more: ${minutes}`);
-  const c = compile(calendar);
+  const c = compiled(calendar);
   const t0 = instant(start, 'start');
   let remaining = Math.round(minutes * MINUTE_MS);
   if (remaining > (HORIZON_DAYS + 1) * DAY_MS)
@@ -240,7 +252,7 @@ export function addBusinessMinutes(calendar: WorkingCalendar, start: Date | stri
  * working time between them, the next opening).
  */
 export function businessMinutesBetween(calendar: WorkingCalendar, from: Date | string, to: Date | string): number {
-  const c = compile(calendar);
+  const c = compiled(calendar);
   const a = instant(from, 'from');
   const b = instant(to, 'to');
   if (b < a) return -workedBetween(c, b, a) / MINUTE_MS;
@@ -269,7 +281,7 @@ function workedBetween(c: Compiled, a: number, b: number): number {
 
 /** Whether an instant is working time: within an interval, its opening included and its closing not. */
 export function isWorkingTime(calendar: WorkingCalendar, at: Date | string): boolean {
-  const c = compile(calendar);
+  const c = compiled(calendar);
   const t = instant(at, 'at');
   const w = windows(c, c.zone.localDay(t));
   for (let i = 0; i < w.length; i += 2) if (w[i]! <= t && t < w[i + 1]!) return true;
