@@ -45,8 +45,21 @@ function customerWhere(workspaceId: string, f: KpiFilter): Expression<SqlBool> {
   return sql<SqlBool>`(${sql.join(ands, sql` and `)})`;
 }
 
+/** Only these members' figures (null: everyone's) — a personal or team scorecard does not work out the workspace's. */
+export type Only = readonly string[] | null;
+const among = (col: string, only: Only) =>
+  only === null ? sql<boolean>`1 = 1` : only.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`${sql.ref(col)} in (${sql.join([...only])})`;
+
 /** Revenue of the paid (paid or delivered) orders of the period in the workspace's currency, credited to the customer's owner or to whoever entered the order. */
-export async function orderRevenue(db: Db, ws: string, r: Range, currency: string, credit: 'owner' | 'taker', f: KpiFilter): Promise<PerUser> {
+export async function orderRevenue(
+  db: Db,
+  ws: string,
+  r: Range,
+  currency: string,
+  credit: 'owner' | 'taker',
+  f: KpiFilter,
+  only: Only = null,
+): Promise<PerUser> {
   const who = credit === 'owner' ? sql.ref<string | null>('c.owner_id') : sql.ref<string | null>('o.created_by');
   let q = db
     .selectFrom('orders as o')
@@ -57,7 +70,8 @@ export async function orderRevenue(db: Db, ws: string, r: Range, currency: strin
     .where('o.currency', '=', currency)
     .where('o.ordered_at', '>=', r.from)
     .where('o.ordered_at', '<', r.to)
-    .where(customerWhere(ws, f));
+    .where(customerWhere(ws, f))
+    .where(among(credit === 'owner' ? 'c.owner_id' : 'o.created_by', only));
   if (f.channel) q = q.where('o.channel', '=', f.channel);
   const out: PerUser = new Map();
   if (f.productCategoryId) {
@@ -80,7 +94,7 @@ export async function orderRevenue(db: Db, ws: string, r: Range, currency: strin
 }
 
 /** Customers owned with a purchase in the period, new (no purchase before) or returning (one before). */
-export async function buyersOfPeriod(db: Db, ws: string, r: Range, kind: 'new' | 'repeat', f: KpiFilter): Promise<PerUser> {
+export async function buyersOfPeriod(db: Db, ws: string, r: Range, kind: 'new' | 'repeat', f: KpiFilter, only: Only = null): Promise<PerUser> {
   const before = sql<boolean>`exists (select 1 from orders o2 where o2.workspace_id = ${ws} and o2.contact_id = o.contact_id and o2.deleted_at is null and o2.status in (${sql.join([...PURCHASE_STATUSES])}) and o2.ordered_at < ${r.from})`;
   let q = db
     .selectFrom('orders as o')
@@ -91,6 +105,7 @@ export async function buyersOfPeriod(db: Db, ws: string, r: Range, kind: 'new' |
     .where('o.ordered_at', '>=', r.from)
     .where('o.ordered_at', '<', r.to)
     .where(customerWhere(ws, f))
+    .where(among('c.owner_id', only))
     .where(kind === 'new' ? sql<boolean>`not ${before}` : before);
   if (f.channel) q = q.where('o.channel', '=', f.channel);
   const rows = await q
@@ -107,7 +122,7 @@ export async function buyersOfPeriod(db: Db, ws: string, r: Range, kind: 'new' |
  * whose latest purchase before the period's end is more than CHURN_DAYS before that end — they passed the line
  * during the period without buying again. `sum` churned of `n` active.
  */
-export async function churn(db: Db, ws: string, r: Range, f: KpiFilter): Promise<PerUser> {
+export async function churn(db: Db, ws: string, r: Range, f: KpiFilter, only: Only = null): Promise<PerUser> {
   const start = new Date(Date.parse(r.from) - CHURN_DAYS * 86_400_000).toISOString();
   const line = new Date(Date.parse(r.to) - CHURN_DAYS * 86_400_000).toISOString();
   const last = db
@@ -117,6 +132,11 @@ export async function churn(db: Db, ws: string, r: Range, f: KpiFilter): Promise
     .where('o.status', 'in', [...PURCHASE_STATUSES])
     .where('o.ordered_at', '>=', start)
     .where('o.ordered_at', '<', r.to)
+    .where(
+      only === null
+        ? sql<boolean>`1 = 1`
+        : sql<boolean>`o.contact_id in (select oc.id from contacts oc where oc.workspace_id = ${ws} and ${among('oc.owner_id', only)})`,
+    )
     .groupBy('o.contact_id')
     .having(sql<boolean>`min(o.ordered_at) < ${r.from}`)
     .select(['o.contact_id', sql<string>`max(o.ordered_at)`.as('last_at')]);
@@ -124,6 +144,7 @@ export async function churn(db: Db, ws: string, r: Range, f: KpiFilter): Promise
     .selectFrom(last.as('l'))
     .innerJoin('contacts as c', 'c.id', 'l.contact_id')
     .where(customerWhere(ws, f))
+    .where(among('c.owner_id', only))
     .select([
       sql.ref<string | null>('c.owner_id').as('u'),
       sql<string>`count(*)`.as('n'),
@@ -137,14 +158,22 @@ export async function churn(db: Db, ws: string, r: Range, f: KpiFilter): Promise
 }
 
 /** Deals closed in the period by their owner: won count and value (workspace currency), and won of closed. */
-export async function dealsClosed(db: Db, ws: string, r: Range, currency: string, f: KpiFilter): Promise<{ won: PerUser; value: PerUser; rate: PerUser }> {
+export async function dealsClosed(
+  db: Db,
+  ws: string,
+  r: Range,
+  currency: string,
+  f: KpiFilter,
+  only: Only = null,
+): Promise<{ won: PerUser; value: PerUser; rate: PerUser }> {
   let q = db
     .selectFrom('deals as d')
     .where('d.workspace_id', '=', ws)
     .where('d.deleted_at', 'is', null)
     .where('d.status', 'in', ['won', 'lost'])
     .where('d.closed_at', '>=', r.from)
-    .where('d.closed_at', '<', r.to);
+    .where('d.closed_at', '<', r.to)
+    .where(among('d.owner_id', only));
   if (f.segmentId || f.lifecycleStage) q = q.innerJoin('contacts as c', 'c.id', 'd.contact_id').where(customerWhere(ws, f));
   const rows = await q
     .select([
@@ -170,13 +199,14 @@ export async function dealsClosed(db: Db, ws: string, r: Range, currency: string
 }
 
 /** Interactions each member logged in the period (narrowed by kind, channel or customer). */
-export async function interactionsLogged(db: Db, ws: string, r: Range, f: KpiFilter): Promise<PerUser> {
+export async function interactionsLogged(db: Db, ws: string, r: Range, f: KpiFilter, only: Only = null): Promise<PerUser> {
   let q = db
     .selectFrom('interactions as i')
     .where('i.workspace_id', '=', ws)
     .where('i.deleted_at', 'is', null)
     .where('i.occurred_at', '>=', r.from)
-    .where('i.occurred_at', '<', r.to);
+    .where('i.occurred_at', '<', r.to)
+    .where(among('i.author_id', only));
   if (f.interactionKind) q = q.where('i.kind', '=', f.interactionKind);
   if (f.channel) q = q.where('i.channel', '=', f.channel);
   if (f.segmentId || f.lifecycleStage) q = q.innerJoin('contacts as c', 'c.id', 'i.contact_id').where(customerWhere(ws, f));
@@ -190,13 +220,14 @@ export async function interactionsLogged(db: Db, ws: string, r: Range, f: KpiFil
 }
 
 /** Tasks done in the period by their assignee: `sum` on time (by the due time, or without one) of `n` done. */
-export async function tasksDone(db: Db, ws: string, r: Range): Promise<PerUser> {
+export async function tasksDone(db: Db, ws: string, r: Range, only: Only = null): Promise<PerUser> {
   const rows = await db
     .selectFrom('tasks as t')
     .where('t.workspace_id', '=', ws)
     .where('t.deleted_at', 'is', null)
     .where('t.done_at', '>=', r.from)
     .where('t.done_at', '<', r.to)
+    .where(among('t.assignee_id', only))
     .select([
       't.assignee_id as u',
       sql<string>`count(*)`.as('n'),
@@ -221,7 +252,7 @@ export type TicketRow = {
 };
 
 /** The tickets first answered or resolved in the period (the SLA and time KPIs are worked out from them in the service, in working time). */
-export async function ticketsOfPeriod(db: Db, ws: string, r: Range, f: KpiFilter): Promise<TicketRow[]> {
+export async function ticketsOfPeriod(db: Db, ws: string, r: Range, f: KpiFilter, only: Only = null): Promise<TicketRow[]> {
   let q = db
     .selectFrom('tickets as t')
     .where('t.workspace_id', '=', ws)
@@ -231,7 +262,8 @@ export async function ticketsOfPeriod(db: Db, ws: string, r: Range, f: KpiFilter
         eb.and([eb('t.resolved_at', '>=', r.from), eb('t.resolved_at', '<', r.to)]),
         eb.and([eb('t.first_responded_at', '>=', r.from), eb('t.first_responded_at', '<', r.to)]),
       ]),
-    );
+    )
+    .where(among('t.assignee_id', only));
   if (f.ticketCategory) q = q.where('t.category', '=', f.ticketCategory);
   if (f.channel) q = q.where('t.channel', '=', f.channel);
   if (f.segmentId || f.lifecycleStage) q = q.innerJoin('contacts as c', 'c.id', 't.contact_id').where(customerWhere(ws, f));
@@ -253,7 +285,7 @@ export async function ticketsOfPeriod(db: Db, ws: string, r: Range, f: KpiFilter
 const servedBy = sql<string | null>`coalesce(a.agent_id, c.owner_id)`;
 
 /** Scale answers (csat or nps) of the period, credited to whoever served the customer, as counts per value. */
-export async function scaleAnswers(db: Db, ws: string, r: Range, type: 'csat' | 'nps', f: KpiFilter): Promise<PerUser> {
+export async function scaleAnswers(db: Db, ws: string, r: Range, type: 'csat' | 'nps', f: KpiFilter, only: Only = null): Promise<PerUser> {
   const rows = await db
     .selectFrom('survey_answers as a')
     .innerJoin('contacts as c', 'c.id', 'a.contact_id')
@@ -263,6 +295,7 @@ export async function scaleAnswers(db: Db, ws: string, r: Range, type: 'csat' | 
     .where('a.answered_at', '>=', r.from)
     .where('a.answered_at', '<', r.to)
     .where(customerWhere(ws, f))
+    .where(only === null ? sql<boolean>`1 = 1` : only.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`${servedBy} in (${sql.join([...only])})`)
     .select([servedBy.as('u'), 'a.value_num as v', sql<string>`count(*)`.as('n')])
     .groupBy([servedBy, 'a.value_num'])
     .execute();
@@ -272,7 +305,7 @@ export async function scaleAnswers(db: Db, ws: string, r: Range, type: 'csat' | 
 }
 
 /** Survey invitations sent in the period: `sum` answered of `n` sent, credited to the ticket's assignee or the customer's owner. */
-export async function invitationsAnswered(db: Db, ws: string, r: Range, f: KpiFilter): Promise<PerUser> {
+export async function invitationsAnswered(db: Db, ws: string, r: Range, f: KpiFilter, only: Only = null): Promise<PerUser> {
   const who = sql<string | null>`coalesce(t.assignee_id, c.owner_id)`;
   const rows = await db
     .selectFrom('survey_invitations as i')
@@ -282,6 +315,7 @@ export async function invitationsAnswered(db: Db, ws: string, r: Range, f: KpiFi
     .where('i.created_at', '>=', r.from)
     .where('i.created_at', '<', r.to)
     .where(customerWhere(ws, f))
+    .where(only === null ? sql<boolean>`1 = 1` : only.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`${who} in (${sql.join([...only])})`)
     .select([who.as('u'), sql<string>`count(*)`.as('n'), sql<string>`count(i.responded_at)`.as('s')])
     .groupBy(who)
     .execute();
@@ -291,13 +325,14 @@ export async function invitationsAnswered(db: Db, ws: string, r: Range, f: KpiFi
 }
 
 /** A saved segment's customers each member owns now: how many, or the sum of their lifetime spend or orders (customer_stats). */
-export async function segmentOwned(db: Db, ws: string, segmentId: string, field: 'count' | 'spend' | 'orders'): Promise<PerUser> {
+export async function segmentOwned(db: Db, ws: string, segmentId: string, field: 'count' | 'spend' | 'orders', only: Only = null): Promise<PerUser> {
   let q = db
     .selectFrom('segment_members as sm')
     .innerJoin('contacts as c', 'c.id', 'sm.contact_id')
     .where('sm.workspace_id', '=', ws)
     .where('sm.segment_id', '=', segmentId)
-    .where('c.deleted_at', 'is', null);
+    .where('c.deleted_at', 'is', null)
+    .where(among('c.owner_id', only));
   const out: PerUser = new Map();
   if (field === 'count') {
     const rows = await q

@@ -41,6 +41,7 @@ import {
   memberEmails,
   membersAndTeams,
   orderRevenue,
+  type Only,
   type Range,
   scaleAnswers,
   segmentOwned,
@@ -180,7 +181,7 @@ const baseOf = (k: Kpi): BuiltinKpiKey | null => (k.builtin ? (k.key as BuiltinK
  * Observe the KPIs over one range: each distinct query once (the deal, ticket and survey KPIs share theirs). The
  * tickets' working-time figures are counted here in the workspace's care calendar.
  */
-export async function observe(core: Core, ctx: WsCtx, kpis: readonly Kpi[], r: Range): Promise<Observed> {
+export async function observe(core: Core, ctx: WsCtx, kpis: readonly Kpi[], r: Range, only: Only = null): Promise<Observed> {
   const db = core.db;
   const memo = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, f: () => Promise<T>): Promise<T> => {
@@ -192,35 +193,35 @@ export async function observe(core: Core, ctx: WsCtx, kpis: readonly Kpi[], r: R
   const tickets = (f: KpiFilter) =>
     once(`tickets${JSON.stringify(f)}`, async () => {
       calendar ??= (await loadCare(db, ctx.id, core.now())).calendar;
-      return ticketFigures(calendar, await ticketsOfPeriod(db, ctx.id, r, f), r, core.now());
+      return ticketFigures(calendar, await ticketsOfPeriod(db, ctx.id, r, f, only), r, core.now());
     });
-  const deals = (f: KpiFilter) => once(`deals${JSON.stringify(f)}`, () => dealsClosed(db, ctx.id, r, ctx.currency, f));
+  const deals = (f: KpiFilter) => once(`deals${JSON.stringify(f)}`, () => dealsClosed(db, ctx.id, r, ctx.currency, f, only));
 
   // How each built-in is observed; a narrowed workspace KPI is its built-in with the filter.
   const by: Record<BuiltinKpiKey, (f: KpiFilter) => Promise<Map<string, Observations>>> = {
-    revenue: (f) => orderRevenue(db, ctx.id, r, ctx.currency, 'owner', f),
-    revenue_taken: (f) => orderRevenue(db, ctx.id, r, ctx.currency, 'taker', f),
-    new_customers: (f) => buyersOfPeriod(db, ctx.id, r, 'new', f),
-    repeat_customers: (f) => buyersOfPeriod(db, ctx.id, r, 'repeat', f),
-    churn_rate: (f) => churn(db, ctx.id, r, f),
+    revenue: (f) => orderRevenue(db, ctx.id, r, ctx.currency, 'owner', f, only),
+    revenue_taken: (f) => orderRevenue(db, ctx.id, r, ctx.currency, 'taker', f, only),
+    new_customers: (f) => buyersOfPeriod(db, ctx.id, r, 'new', f, only),
+    repeat_customers: (f) => buyersOfPeriod(db, ctx.id, r, 'repeat', f, only),
+    churn_rate: (f) => churn(db, ctx.id, r, f, only),
     deals_won: async (f) => (await deals(f)).won,
     deals_won_value: async (f) => (await deals(f)).value,
     win_rate: async (f) => (await deals(f)).rate,
-    interactions_logged: (f) => interactionsLogged(db, ctx.id, r, f),
-    tasks_on_time: () => tasksDone(db, ctx.id, r),
+    interactions_logged: (f) => interactionsLogged(db, ctx.id, r, f, only),
+    tasks_on_time: () => tasksDone(db, ctx.id, r, only),
     tickets_resolved: async (f) => (await tickets(f)).resolved,
     first_response_minutes: async (f) => (await tickets(f)).firstResponse,
     resolution_minutes: async (f) => (await tickets(f)).resolution,
     sla_attainment: async (f) => (await tickets(f)).sla,
-    csat: (f) => scaleAnswers(db, ctx.id, r, 'csat', f),
-    nps: (f) => scaleAnswers(db, ctx.id, r, 'nps', f),
-    survey_response_rate: (f) => invitationsAnswered(db, ctx.id, r, f),
+    csat: (f) => scaleAnswers(db, ctx.id, r, 'csat', f, only),
+    nps: (f) => scaleAnswers(db, ctx.id, r, 'nps', f, only),
+    survey_response_rate: (f) => invitationsAnswered(db, ctx.id, r, f, only),
   };
   const out: Observed = new Map();
   for (const k of kpis) {
     const b = baseOf(k);
     if (k.base === 'segment_count' || k.base === 'segment_sum')
-      out.set(k.key, await segmentOwned(db, ctx.id, k.segmentId ?? '', k.field === 'spend' || k.field === 'orders' ? k.field : 'count'));
+      out.set(k.key, await segmentOwned(db, ctx.id, k.segmentId ?? '', k.field === 'spend' || k.field === 'orders' ? k.field : 'count', only));
     else out.set(k.key, b ? await by[b](k.filter as KpiFilter) : new Map());
   }
   return out;
@@ -351,6 +352,7 @@ function pickKpis(all: readonly Kpi[], list: string | undefined): Kpi[] {
 }
 
 type Subject = { id: string; name: string; members: string[] };
+const membersOf = (subjects: readonly Subject[]): string[] => [...new Set(subjects.flatMap((s) => s.members))];
 
 /** The people or teams of the report, in the caller's scope (one asked for outside it is a 404). */
 async function subjectsOf(core: Core, actor: Actor, scope: PeopleScope, q: { by: 'user' | 'team'; userId?: string | undefined; teamId?: string | undefined }) {
@@ -384,7 +386,7 @@ async function periodInfo(core: Core, ctx: WsCtx, p: Period) {
 }
 
 /** The figures of one period for these subjects: computed when open, frozen when closed. */
-async function figuresFor(core: Core, ctx: WsCtx, kpis: readonly Kpi[], p: Period, by: 'user' | 'team', subjects: readonly Subject[]) {
+async function figuresFor(core: Core, ctx: WsCtx, kpis: readonly Kpi[], p: Period, by: 'user' | 'team', subjects: readonly Subject[], only: Only) {
   const { range, info } = await periodInfo(core, ctx, p);
   const figures = new Map<string, Frozen>();
   const id = (kpi: string, s: string) => `${kpi}\u0000${s}`;
@@ -399,7 +401,7 @@ async function figuresFor(core: Core, ctx: WsCtx, kpis: readonly Kpi[], p: Perio
         interval: r.interval_low === null || r.interval_high === null ? null : { low: Number(r.interval_low), high: Number(r.interval_high) },
       });
   } else if (subjects.length > 0) {
-    const observed = await observe(core, ctx, kpis, range);
+    const observed = await observe(core, ctx, kpis, range, only);
     for (const k of kpis) {
       const m = observed.get(k.key) ?? new Map();
       const withValues = ['median', 'mean', 'nps'].includes(k.aggregate);
@@ -446,7 +448,9 @@ export async function kpiReport(
   const ctx = await workspaceCtx(core.db, actor.workspaceId);
   const kpis = pickKpis(await kpiDefinitions(core.db, ctx.id), q.kpi);
   const subjects = await subjectsOf(core, actor, scope, q);
-  const { info, rows, scores } = await figuresFor(core, ctx, kpis, p, q.by, subjects);
+  // A scorecard of some people works out only theirs; everyone's when the caller asked for the whole workspace.
+  const only = scope.all && !q.userId && !q.teamId ? null : membersOf(subjects);
+  const { info, rows, scores } = await figuresFor(core, ctx, kpis, p, q.by, subjects, only);
   return { period: info, by: q.by, currency: ctx.currency, subjects: subjects.map((s) => ({ id: s.id, name: s.name })), rows, scores };
 }
 
@@ -469,7 +473,7 @@ export async function kpiHistory(
   for (let i = 0; i < q.count; i++, p = previousPeriod(p)) periods.unshift(p);
   const out = [];
   for (const x of periods) {
-    const f = await figuresFor(core, ctx, kpis, x, by, [s]);
+    const f = await figuresFor(core, ctx, kpis, x, by, [s], membersOf([s]));
     out.push({ period: x.key, closed: f.info.closed, rows: f.rows, score: f.scores[0]?.score ?? null });
   }
   return { subject: by, id: s.id, periods: out };
@@ -625,6 +629,7 @@ export async function splitTeamTarget(core: Core, actor: Actor, input: { kpi: st
       prev,
       'user',
       members.map((m) => ({ id: m, name: '', members: [m] })),
+      members,
     );
     weights = new Map(f.rows.map((r) => [r.userId!, r.value ?? 0]));
   }

@@ -311,6 +311,28 @@ describe('KPIs', () => {
     );
   });
 
+  test('a scorecard of one person or one team, worked out for them alone, equals their row of everyone’s', async () => {
+    const all = (await api(owner).get('/api/v1/kpis/report?period=2026-11&by=user')).body;
+    const value = (rows: { userId?: string; kpi: string; value: number | null }[], u: string, k: string) =>
+      rows.find((r) => r.userId === u && r.kpi === k)?.value;
+    for (const u of [agent, agent2, manager]) {
+      const one = (await api(owner).get(`/api/v1/kpis/report?period=2026-11&by=user&userId=${u.userId}`)).body;
+      const own = (await api(u).get('/api/v1/kpis/report?period=2026-11&by=user')).body;
+      assert.deepEqual(
+        one.subjects.map((x: { id: string }) => x.id),
+        [u.userId],
+      );
+      for (const r of all.rows.filter((x: { userId: string }) => x.userId === u.userId)) {
+        assert.deepEqual(value(one.rows, u.userId, r.kpi), r.value, `${r.kpi} of ${u.role}`);
+        if (u.role === 'agent') assert.deepEqual(value(own.rows, u.userId, r.kpi), r.value, `${r.kpi}, as the agent sees it`);
+      }
+    }
+    const teamAll = (await api(owner).get('/api/v1/kpis/report?period=2026-11&by=team')).body;
+    const teamOne = (await api(manager).get(`/api/v1/kpis/report?period=2026-11&by=team&teamId=${team}`)).body;
+    for (const r of teamAll.rows.filter((x: { teamId: string }) => x.teamId === team))
+      assert.deepEqual(teamOne.rows.find((x: { kpi: string }) => x.kpi === r.kpi)?.value, r.value, `the team's ${r.kpi}`);
+  });
+
   test('period boundaries are the local midnights of the workspace’s zone', async () => {
     const c = contacts[20]!;
     await sql`update contacts set owner_id = ${agent2.userId} where id = ${c}`.execute(t.core.db);
