@@ -1,5 +1,5 @@
 import { timeZoneOf } from '../time/zone.ts';
-import { csatSummary, type Interval, npsSummary } from '../surveys/survey-stats.ts';
+import { csatSummary, type Interval, median, npsSummary, wilson } from '../surveys/survey-stats.ts';
 
 /**
  * KPIs: what Kith measures about the people who serve the customers (QCI's "people & organisation" and
@@ -340,13 +340,6 @@ export function mergeInto(a: Observations, b: Observations): void {
   if (b.values) (a.values ??= []).push(...b.values);
 }
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((x, y) => x - y);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-}
-
 export type Figure = { value: number | null; n: number; interval: Interval | null };
 
 /** The figure of a KPI from its observations: null when there is nothing to measure (a rate of no tries, a median of nothing). */
@@ -367,15 +360,6 @@ export function figureOf(aggregate: KpiAggregate, o: Observations): Figure {
       return { value: s.nps, n: s.n, interval: s.interval };
     }
   }
-}
-
-/** Wilson's 95% interval of a share k/n. */
-export function wilson(k: number, n: number, z = 1.959963984540054): Interval {
-  const p = k / n;
-  const d = 1 + (z * z) / n;
-  const c = p + (z * z) / (2 * n);
-  const r = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return { low: Math.max(0, (c - r) / d), high: Math.min(1, (c + r) / d) };
 }
 
 /**

@@ -214,7 +214,7 @@ export function npsSummary(scores: readonly number[], confidence = 0.95): NpsSum
  *   (p̂ + z²/2n ± z·√(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n).
  * It stays inside 0..1 and keeps a width at k = 0 or k = n. Null for n = 0.
  */
-function wilson(k: number, n: number, z: number): Interval | null {
+export function wilson(k: number, n: number, z = 1.959963984540054): Interval | null {
   if (n === 0) return null;
   const p = k / n;
   const z2 = z * z;
@@ -224,6 +224,14 @@ function wilson(k: number, n: number, z: number): Interval | null {
   // At k = 0 the low end is 0 exactly, and at k = n the high end 1, though rounding leaves ±3·10⁻¹⁷ there;
   // elsewhere the interval lies strictly inside 0..1.
   return { low: k === 0 ? 0 : centre - half, high: k === n ? 1 : centre + half };
+}
+
+/** The median of some numbers (the mean of the middle two for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((x, y) => x - y);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 }
 
 export type ScoreSummary = {

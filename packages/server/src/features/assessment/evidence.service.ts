@@ -5,7 +5,7 @@ import { kpiDefinitions } from '../kpis/kpi.service.ts';
 import { trainingCoverage } from '../training/training.repository.ts';
 import { INDICATORS, suggestedReality } from '@kith/domain/assessment/indicator-catalogue.ts';
 import { INDICATOR_KEYS, type EvidenceValue, type IndicatorKey, type UnavailableReason } from '@kith/domain/assessment/indicators.ts';
-import { cesSummary, csatSummary, npsSummary } from '@kith/domain/surveys/survey-stats.ts';
+import { cesSummary, csatSummary, median, npsSummary, wilson } from '@kith/domain/surveys/survey-stats.ts';
 import { timeZoneOf } from '@kith/domain/time/zone.ts';
 import type { Core } from '../../core.ts';
 import {
@@ -104,12 +104,6 @@ function monthsBetween(fromDay: number, toDay: number): string[] {
   }
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const k = s.length >> 1;
-  return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
-};
-
 /** 1 − the Gini coefficient of non-negative counts (1: all equal); null when they sum to 0. */
 export function evenness(xs: readonly number[]): number | null {
   const total = xs.reduce((a, b) => a + b, 0);
@@ -119,16 +113,6 @@ export function evenness(xs: readonly number[]): number | null {
   let weighted = 0;
   for (let i = 0; i < s.length; i++) weighted += (2 * i - s.length + 1) * s[i]!;
   return 1 - weighted / (s.length * total);
-}
-
-/** The Wilson score interval (95%) of a share k of n: within 0..1, with a width even at 0 or n. */
-export function wilson(k: number, n: number): { low: number; high: number } {
-  const z = 1.959963984540054;
-  const p = k / n;
-  const d = 1 + (z * z) / n;
-  const centre = (p + (z * z) / (2 * n)) / d;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return { low: k === 0 ? 0 : Math.max(0, centre - half), high: k === n ? 1 : Math.min(1, centre + half) };
 }
 
 /** Mean categories per buyer, its normal 95% interval, and the buyers of two categories or more. */
@@ -301,7 +285,7 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
     consent_coverage: share(contacts.consented, contacts.customers, 'no_customers'),
     sla_attainment: share(sla.met, sla.decided, 'no_tickets'),
     stage_conversion: share(deals.won, deals.closed, 'no_deals'),
-    time_in_stage: stageDays.length > 0 ? { value: median(stageDays), n: stageDays.length } : { value: null, reason: 'no_deals', n: 0 },
+    time_in_stage: stageDays.length > 0 ? { value: median(stageDays)!, n: stageDays.length } : { value: null, reason: 'no_deals', n: 0 },
     playbook_coverage_new: share(newEnrolled, newTotal, 'no_orders'),
     // Automation rules come with issue 21.
     automations_active: unbuilt,
@@ -315,7 +299,7 @@ export async function computeEvidence(core: Core, workspaceId: string, opts: Evi
     ces: ces.mean === null ? { value: null, reason: 'no_surveys', n: 0 } : { value: ces.mean, n: ces.n, interval: ces.meanInterval },
     complaint_resolution_time:
       complaints.length > 0
-        ? { value: median(complaints.map((c) => (Date.parse(c.resolved_at) - Date.parse(c.created_at)) / 3_600_000)), n: complaints.length }
+        ? { value: median(complaints.map((c) => (Date.parse(c.resolved_at) - Date.parse(c.created_at)) / 3_600_000))!, n: complaints.length }
         : { value: null, reason: 'no_tickets', n: 0 },
     detractor_follow_up: share(followedUp, detractors.length, 'no_surveys'),
   };

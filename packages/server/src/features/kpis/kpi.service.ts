@@ -334,7 +334,7 @@ export async function computeFigures(core: Core, ctx: WsCtx, kpis: readonly Kpi[
 
 // ------------------------------------------------------------------------------------------------ the report
 
-function checkPeriod(key: string): Period {
+export function checkPeriod(key: string): Period {
   const p = parsePeriod(key);
   if (!p) throw invalid([{ path: ['period'], message: 'A period is a month YYYY-MM, a quarter YYYY-Qn or a year YYYY', code: 'invalid_format' }]);
   return p;
@@ -493,6 +493,15 @@ const targetOut = (r: TargetRow): KpiTarget => ({
   version: Number(r.version),
 });
 
+/** What is wrong with a target for this KPI, in its unit (null: nothing): the API and a targets file check the same. */
+function targetProblem(def: Kpi, target: number): string | null {
+  if (def.unit === 'share' && (target < 0 || target > 1)) return 'A share is between 0 and 1';
+  if (def.unit === 'nps' && (target < -100 || target > 100)) return 'An NPS is between −100 and 100';
+  if (def.unit !== 'nps' && target < 0) return 'Must not be negative';
+  if (def.unit === 'money' && !Number.isInteger(target)) return 'Money is a whole number of the currency’s smallest unit';
+  return null;
+}
+
 export const periodClosed = (period: string) =>
   new AppError('conflict', `The period ${period} is closed: its figures and targets are frozen (recount it to change them)`, {
     reason: 'period_closed',
@@ -535,13 +544,10 @@ export async function putTarget(
   const issues: FieldIssue[] = [];
   const def = kpis.find((k) => k.key === input.kpi);
   if (!def) issues.push({ path: ['kpi'], message: 'No such KPI', code: 'not_found' });
-  else if (def.unit === 'share' && (input.target < 0 || input.target > 1))
-    issues.push({ path: ['target'], message: 'A share is between 0 and 1', code: 'invalid' });
-  else if (def.unit === 'nps' && (input.target < -100 || input.target > 100))
-    issues.push({ path: ['target'], message: 'An NPS is between −100 and 100', code: 'invalid' });
-  else if (def.unit !== 'nps' && input.target < 0) issues.push({ path: ['target'], message: 'Must not be negative', code: 'invalid' });
-  else if (def.unit === 'money' && !Number.isInteger(input.target))
-    issues.push({ path: ['target'], message: 'Money is a whole number of the currency’s smallest unit', code: 'invalid' });
+  else {
+    const wrong = targetProblem(def, input.target);
+    if (wrong) issues.push({ path: ['target'], message: wrong, code: 'invalid' });
+  }
   if (issues.length) throw invalid(issues);
   const s = await checkSubject(core, actor, scope, input.userId, input.teamId);
   return core.db.transaction().execute(async (trx) => {
@@ -833,9 +839,7 @@ export async function importTargets(core: Core, actor: Actor, rows: readonly Tar
     if (p && closed.has(p.key)) bad('period', `The period ${p.key} is closed`, 'period_closed');
     const target = Number(String(r.target ?? '').replace(/[\s_]/g, ''));
     if (!String(r.target ?? '').trim() || !Number.isFinite(target)) bad('target', 'Must be a number', 'invalid');
-    else if (def && (def.unit === 'nps' ? target < -100 || target > 100 : target < 0 || (def.unit === 'share' && target > 1)))
-      bad('target', def.unit === 'share' ? 'A share is between 0 and 1' : 'Out of range', 'invalid');
-    else if (def?.unit === 'money' && !Number.isInteger(target)) bad('target', 'Money is a whole number of the currency’s smallest unit', 'invalid');
+    else if (def && targetProblem(def, target)) bad('target', targetProblem(def, target)!, 'invalid');
     let subject: { subject: 'user' | 'team'; id: string } | null = null;
     if (r.user?.trim() && r.team?.trim()) bad('user', 'Give a member or a team, not both');
     else if (r.user?.trim()) {

@@ -1,6 +1,6 @@
 import { invalid, notFound } from '@kith/domain/errors.ts';
 import type { REAP_MEASURES } from '@kith/domain/kpis/kpi.api.ts';
-import { type Observations, parsePeriod, periodRange } from '@kith/domain/kpis/kpis.ts';
+import { elapsedFraction, type Observations, periodRange } from '@kith/domain/kpis/kpis.ts';
 import type { Core } from '../../core.ts';
 import { by, recordAudit } from '../../platform/audit/audit.repository.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -9,7 +9,7 @@ import { authorize } from '../../platform/records/visibility.ts';
 import { buyersOfPeriod, churn, interactionsLogged, orderRevenue, type Range, segmentOwned, ticketsOfPeriod } from './kpi-compute.repository.ts';
 import { sharedSegments } from './kpi-refs.repository.ts';
 import { deletePlanRow, findPlanRow, listPlanRows, upsertPlanRow } from './kpi.repository.ts';
-import { workspaceCtx, type WsCtx } from './kpi.service.ts';
+import { checkPeriod, workspaceCtx, type WsCtx } from './kpi.service.ts';
 
 /**
  * Plans per customer segment (QCI's REAP: acquisition, retention, penetration, efficiency), each against the
@@ -58,12 +58,6 @@ async function actual(core: Core, ctx: WsCtx, segmentId: string, measure: Measur
   }
 }
 
-function checkPeriod(key: string) {
-  const p = parsePeriod(key);
-  if (!p) throw invalid([{ path: ['period'], message: 'A period is a month YYYY-MM, a quarter YYYY-Qn or a year YYYY', code: 'invalid_format' }]);
-  return p;
-}
-
 export async function listPlans(core: Core, actor: Actor, period: string) {
   authorize(actor, 'analytics.read');
   const p = checkPeriod(period);
@@ -91,7 +85,7 @@ export async function listPlans(core: Core, actor: Actor, period: string) {
       key: p.key,
       from: range.from,
       to: range.to,
-      elapsed: Math.min(1, Math.max(0, (core.now().getTime() - Date.parse(range.from)) / (Date.parse(range.to) - Date.parse(range.from)))),
+      elapsed: elapsedFraction(range, core.now()),
       closed: false,
       closedAt: null,
       recounts: 0,
